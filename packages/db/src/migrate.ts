@@ -1,0 +1,19 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { migrate as runMigrations } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { ensureAppRole } from './roles.ts';
+
+export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
+
+/** Brings the database to the latest schema as its owner, and the app role up to date. */
+export async function migrate(ownerUrl: string, appPassword: string): Promise<void> {
+  await ensureAppRole(ownerUrl, appPassword);
+  const client = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+  try {
+    await runMigrations(drizzle(client), { migrationsFolder });
+  } finally {
+    await client.end();
+  }
+}

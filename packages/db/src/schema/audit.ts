@@ -1,0 +1,30 @@
+import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantId, tenantIsolation } from './tenancy.ts';
+
+/**
+ * Append-only audit log, one hash chain per tenant: `hash = sha256(prevHash ‖ canonical entry)`.
+ * The app role may insert and select, never update or delete (see the grants migration).
+ */
+export const auditEntry = pgTable(
+  'audit_entry',
+  {
+    tenantId: tenantId(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    objectType: text('object_type').notNull(),
+    objectId: text('object_id').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    requestId: text('request_id'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.seq] }),
+    index('audit_entry_object_idx').on(t.tenantId, t.objectType, t.objectId),
+    tenantIsolation('audit_entry'),
+  ],
+).enableRLS();

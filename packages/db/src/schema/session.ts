@@ -1,0 +1,37 @@
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Sessions the Lucia way: the row's id is the SHA-256 of the cookie's secret, never the secret.
+ * Platform table: a request's session is read before its tenant is known.
+ */
+export const session = pgTable(
+  'session',
+  {
+    id: text('id').primaryKey(),
+    tenantId: uuid('tenant_id'),
+    staffMemberId: uuid('staff_member_id'),
+    platformOperatorId: uuid('platform_operator_id'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    twoFactorVerified: boolean('two_factor_verified').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('session_staff_member_idx').on(t.tenantId, t.staffMemberId)],
+);
+
+/** Operators of the platform itself, outside every tenant. */
+export const platformOperator = pgTable('platform_operator', {
+  id: uuid('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  totpKeyEncrypted: text('totp_key_encrypted'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Failed logins per key (`account:<tenant>:<username>` or `ip:<address>`), for throttling. */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});

@@ -1,0 +1,25 @@
+import { sql } from 'drizzle-orm';
+import { pgPolicy, uuid } from 'drizzle-orm/pg-core';
+import { tenant } from './tenant.ts';
+
+/** The application role: owns nothing, cannot bypass RLS (created by `ensureRoles`). */
+export const APP_ROLE = 'linju_app';
+
+/** The tenant of the current transaction, or NULL when none was set (then RLS shows no rows). */
+export const currentTenant = sql`nullif(current_setting('app.tenant_id', true), '')::uuid`;
+
+/** Every tenant-owned table starts with this column and is part of its primary key. */
+export const tenantId = () =>
+  uuid('tenant_id')
+    .notNull()
+    .references(() => tenant.id);
+
+/** The one RLS policy of every tenant table: rows of the transaction's tenant only, read and write. */
+export const tenantIsolation = (table: string) =>
+  pgPolicy(`${table}_tenant_isolation`, {
+    as: 'permissive',
+    for: 'all',
+    to: APP_ROLE,
+    using: sql`tenant_id = ${currentTenant}`,
+    withCheck: sql`tenant_id = ${currentTenant}`,
+  });

@@ -1,0 +1,36 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { appUrlFrom, credentials, freePort, migrate, startEmbeddedPostgres } from '@linju/db';
+import { ensureTemporalCli, startTemporalDevServer } from '@linju/infra-temporal';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Owner (migrator) URL: for fixtures that must bypass RLS, and for checks on the schema. */
+    ownerDatabaseUrl: string;
+    /** The application role's URL: what the server uses, subject to RLS. */
+    databaseUrl: string;
+    temporalAddress: string;
+  }
+}
+
+/**
+ * One real PostgreSQL and one real Temporal dev server for the whole run, on free loopback ports.
+ * The database is created afresh each run (in `.data/test`), so no test depends on an earlier one.
+ */
+export default async function setup(project: TestProject) {
+  const dataDir = join(import.meta.dirname, '..', '.data', 'test');
+  rmSync(dataDir, { recursive: true, force: true });
+  const [pg, temporal] = await Promise.all([
+    startEmbeddedPostgres(dataDir),
+    freePort().then((port) => startTemporalDevServer({ cli: ensureTemporalCli(console.log), port })),
+  ]);
+  const { appPassword } = credentials(dataDir);
+  await migrate(pg.ownerUrl, appPassword);
+  project.provide('ownerDatabaseUrl', pg.ownerUrl);
+  project.provide('databaseUrl', appUrlFrom(pg.ownerUrl, appPassword));
+  project.provide('temporalAddress', temporal.address);
+  return async () => {
+    await Promise.all([temporal.stop(), pg.stop()]);
+  };
+}

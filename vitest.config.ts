@@ -1,0 +1,40 @@
+import { defineConfig } from 'vitest/config';
+
+// Three projects by file suffix (STYLE.md §7): pure unit tests, integration tests against real
+// PostgreSQL and a real Temporal dev server, and browser tests in Debian's Chromium.
+const ignored = ['**/node_modules/**', '**/build/**', '**/.react-router/**', '.data/**', '.tools/**'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['{apps,packages,plugins,infra}/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: [...ignored, '**/*.integration.test.ts', '**/*.browser.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['{apps,packages,plugins,infra}/**/*.integration.test.ts'],
+          exclude: ignored,
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['{apps,packages,plugins,infra,test}/**/*.browser.test.ts'],
+          exclude: ignored,
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
