@@ -16,6 +16,16 @@ CREATE TABLE "audit_entry" (
 );
 --> statement-breakpoint
 ALTER TABLE "audit_entry" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "service_enablement" (
+	"tenant_id" uuid NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"plugin_id" text NOT NULL,
+	"enabled" boolean NOT NULL,
+	"changed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "service_enablement_tenant_id_organisation_id_plugin_id_pk" PRIMARY KEY("tenant_id","organisation_id","plugin_id")
+);
+--> statement-breakpoint
+ALTER TABLE "service_enablement" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "organisation" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
@@ -109,6 +119,8 @@ CREATE TABLE "tenant" (
 );
 --> statement-breakpoint
 ALTER TABLE "audit_entry" ADD CONSTRAINT "audit_entry_tenant_id_tenant_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenant"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "service_enablement" ADD CONSTRAINT "service_enablement_tenant_id_tenant_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenant"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "service_enablement" ADD CONSTRAINT "service_enablement_tenant_id_organisation_id_organisation_tenant_id_id_fk" FOREIGN KEY ("tenant_id","organisation_id") REFERENCES "public"."organisation"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organisation" ADD CONSTRAINT "organisation_tenant_id_tenant_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenant"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organisation" ADD CONSTRAINT "organisation_tenant_id_parent_id_organisation_tenant_id_id_fk" FOREIGN KEY ("tenant_id","parent_id") REFERENCES "public"."organisation"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "role_grant" ADD CONSTRAINT "role_grant_tenant_id_tenant_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenant"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -120,6 +132,7 @@ CREATE INDEX "audit_entry_object_idx" ON "audit_entry" USING btree ("tenant_id",
 CREATE INDEX "organisation_path_idx" ON "organisation" USING btree ("tenant_id","path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "session_staff_member_idx" ON "session" USING btree ("tenant_id","staff_member_id");--> statement-breakpoint
 CREATE POLICY "audit_entry_tenant_isolation" ON "audit_entry" AS PERMISSIVE FOR ALL TO "linju_app" USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
+CREATE POLICY "service_enablement_tenant_isolation" ON "service_enablement" AS PERMISSIVE FOR ALL TO "linju_app" USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
 CREATE POLICY "organisation_tenant_isolation" ON "organisation" AS PERMISSIVE FOR ALL TO "linju_app" USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
 CREATE POLICY "role_grant_tenant_isolation" ON "role_grant" AS PERMISSIVE FOR ALL TO "linju_app" USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
 CREATE POLICY "staff_member_tenant_isolation" ON "staff_member" AS PERMISSIVE FOR ALL TO "linju_app" USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);

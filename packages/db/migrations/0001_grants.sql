@@ -13,3 +13,6 @@ ALTER TABLE organisation FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE staff_member FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE role_grant FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE audit_entry FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+GRANT SELECT, INSERT, UPDATE, DELETE ON service_enablement TO linju_app;--> statement-breakpoint
+ALTER TABLE service_enablement FORCE ROW LEVEL SECURITY;

@@ -25,8 +25,9 @@ export function connect(url: string, options: { max?: number } = {}): DbHandle {
  * Runs `fn` in one transaction bound to `tenantId`: RLS then shows and accepts only that tenant's
  * rows. One mutation, one transaction: an error rolls everything back, audit entry included.
  */
-export function withTenant<T>(db: Database, tenantId: string, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
+export function withTenant<T>(db: Queryable, tenantId: string, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
+  // Inside a transaction this opens a savepoint; the tenant setting then holds to the outer commit.
+  return (db as Database).transaction(async (tx) => {
     await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
     return fn(tx);
   });

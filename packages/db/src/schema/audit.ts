@@ -10,7 +10,7 @@ export const auditEntry = pgTable(
   {
     tenantId: tenantId(),
     seq: bigint('seq', { mode: 'number' }).notNull(),
-    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
     actorId: uuid('actor_id'),
     actorName: text('actor_name').notNull(),
     action: text('action').notNull(),

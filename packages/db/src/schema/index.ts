@@ -1,4 +1,5 @@
 export * from './audit.ts';
+export * from './catalogue.ts';
 export * from './organisation.ts';
 export * from './session.ts';
 export * from './staff.ts';

@@ -23,3 +23,10 @@ export const tenantIsolation = (table: string) =>
     using: sql`tenant_id = ${currentTenant}`,
     withCheck: sql`tenant_id = ${currentTenant}`,
   });
+
+/**
+ * Tables outside tenancy, each for a reason: `tenant` is read to find the tenant; `session` and
+ * `login_throttle` are read before a request's tenant is known; `platform_operator` is nobody's
+ * tenant. Under Citus they are reference tables. Every other table is a tenant table in full.
+ */
+export const PLATFORM_TABLES = ['tenant', 'session', 'platform_operator', 'login_throttle'] as const;

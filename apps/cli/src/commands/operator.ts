@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+
+import { onboardTenant, verifyAuditChain, findTenantBySlug, DomainError } from '@linju/core';
+import { migrate as migrateDb, SetupError, withTenant } from '@linju/db';
+import { seedDemoDistrict } from '../seed/demo-district.ts';
+import { appPassword } from '../stack/database.ts';
+import { dataDir } from '../stack/paths.ts';
+import { withDb, withStackDatabase } from '../stack/with-db.ts';
+
+export async function migrate(): Promise<void> {
+  await withStackDatabase(({ ownerUrl }) => migrateDb(ownerUrl, appPassword(dataDir())));
+  process.stdout.write('Migrations applied.\n');
+}
+
+export async function seed(): Promise<void> {
+  const result = await withStackDatabase(async ({ ownerUrl, appUrl }) => {
+    await migrateDb(ownerUrl, appPassword(dataDir()));
+    return withDb(appUrl, seedDemoDistrict);
+  });
+  process.stdout.write(result.created ? 'Demo district created.\n' : 'Demo district already present.\n');
+}
+
+/** `linju tenant create --file tenant.json`: onboards a district from a JSON request (see ZOnboardTenantRequest). */
+export async function tenantCreate(args: string[]): Promise<void> {
+  const file = args[args.indexOf('--file') + 1];
+  if (!args.includes('--file') || !file) throw new SetupError('tenant create needs --file <request.json>.', 'See docs/operations.md for the fields.');
+  const request = JSON.parse(readFileSync(file, 'utf8'));
+  const result = await withStackDatabase(({ appUrl }) =>
+    withDb(appUrl, (db) => onboardTenant(db, request, { operatorId: null, operatorName: 'linju CLI' })),
+  );
+  process.stdout.write(`${result.created ? 'Onboarded' : 'Already onboarded'}: ${result.tenant.slug} (${result.tenant.id})\n`);
+}
+
+/** `linju audit verify <tenant>`: recomputes the tenant's audit hash chain; exit 1 when broken. */
+export async function auditVerify(args: string[]): Promise<void> {
+  const slug = args[0];
+  if (!slug) throw new SetupError('audit verify needs a tenant slug.', 'linju audit verify xuhui');
+  const report = await withStackDatabase(({ appUrl }) =>
+    withDb(appUrl, async (db) => {
+      const tenant = await findTenantBySlug(db, slug);
+      if (!tenant) throw new DomainError('not-found', 'tenant.not_found');
+      return withTenant(db, tenant.id, verifyAuditChain);
+    }),
+  );
+  if (report.ok) process.stdout.write(`Audit chain of ${slug} holds: ${report.entries} entries.\n`);
+  else {
+    process.stdout.write(`Audit chain of ${slug} is BROKEN at entry ${report.brokenAt} (${report.reason}); ${report.entries} entries before it hold.\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,149 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { freePort, migrate, SetupError } from '@linju/db';
+import { ensureTemporalCli, startTemporalDevServer, type TemporalDevServer } from '@linju/infra-temporal';
+import { DEMO_PASSWORD, DEMO_TENANT, seedDemoDistrict } from '../seed/demo-district.ts';
+import { appPassword, openDatabase } from '../stack/database.ts';
+import { dataDir, repoRoot } from '../stack/paths.ts';
+import { progress } from '../stack/progress.ts';
+import { withDb } from '../stack/with-db.ts';
+
+const TEMPORAL_DEFAULT_PORT = 7233;
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new SetupError('The API server exited during start-up.', 'See its log lines above.');
+    try {
+      const response = await fetch(url);
+      if (response.status < 500 || response.status === 503) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new SetupError(`The API server did not answer at ${url} within ${timeoutMs / 1000} s.`, 'See its log lines above.');
+}
+
+async function portIsFree(port: number): Promise<boolean> {
+  return (await freePort(port)) === port;
+}
+
+/**
+ * `linju start`: the whole stack on embedded defaults — PostgreSQL, the Temporal dev server,
+ * migrations, the demo district on first run, the admin app build, then the API server and the
+ * worker as child processes. Ctrl-C (or SIGTERM) stops all of it, children first.
+ */
+export async function start(): Promise<void> {
+  const dir = dataDir();
+  const port = Number(process.env.PORT ?? 3000);
+  const externalTemporal = process.env.TEMPORAL_ADDRESS;
+  const steps = progress(7);
+  const cleanups: (() => Promise<void>)[] = [];
+  const children: ChildProcess[] = [];
+  let stopping = false;
+
+  async function stopAll(code: number) {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write('\nStopping Linju…\n');
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+          }),
+      ),
+    );
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+    process.stdout.write('Stopped.\n');
+    process.exit(code);
+  }
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+  process.on('SIGHUP', () => void stopAll(0));
+
+  try {
+    if (!(await portIsFree(port))) {
+      throw new SetupError(`Port ${port} is already in use.`, `Stop what uses it, or start on another port: PORT=3100 npm start`);
+    }
+
+    steps.step(process.env.DATABASE_URL ? 'Using the PostgreSQL of DATABASE_URL' : `Starting PostgreSQL (data in ${join(dir, 'postgres')})`);
+    const database = await openDatabase(dir);
+    if (database.embedded) cleanups.push(() => database.embedded?.stop() ?? Promise.resolve());
+
+    let temporalAddress = externalTemporal ?? '';
+    if (externalTemporal) {
+      steps.step(`Using the Temporal server at ${externalTemporal}`);
+    } else {
+      steps.step('Starting the Temporal dev server (data in .data/temporal.db)');
+      const cli = ensureTemporalCli((message) => steps.note(message));
+      const temporalPort = (await portIsFree(TEMPORAL_DEFAULT_PORT)) ? TEMPORAL_DEFAULT_PORT : await freePort();
+      const temporal: TemporalDevServer = await startTemporalDevServer({ cli, port: temporalPort, dbFile: join(dir, 'temporal.db') });
+      cleanups.push(() => temporal.stop());
+      temporalAddress = temporal.address;
+    }
+
+    steps.step('Applying database migrations');
+    await migrate(database.ownerUrl, appPassword(dir));
+
+    steps.step('Seeding the demo district (first run only)');
+    const seeded = await withDb(database.appUrl, seedDemoDistrict);
+    steps.note(seeded.created ? `Created the demo district "${DEMO_TENANT}".` : 'The demo district is already there.');
+
+    steps.step('Building the admin app (cached after the first run)');
+    const build = spawnSync('turbo', ['run', 'build', '--filter=@linju/admin', '--output-logs=errors-only'], {
+      cwd: repoRoot,
+      stdio: 'inherit',
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+    });
+    if (build.status !== 0) throw new SetupError('Building the admin app failed.', 'See the build output above.');
+
+    steps.step('Starting the API server and the Temporal worker');
+    const env = {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_APP_URL: database.appUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      LINJU_DATA_DIR: dir,
+    };
+    for (const app of ['server', 'worker']) {
+      const child = spawn(process.execPath, [join(repoRoot, 'apps', app, 'src', 'main.ts')], { env, stdio: 'inherit' });
+      child.on('exit', (code, signal) => {
+        if (stopping) return;
+        process.stderr.write(`The ${app} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping everything.\n`);
+        void stopAll(1);
+      });
+      children.push(child);
+    }
+    const url = process.env.LINJU_PUBLIC_URL ?? `http://localhost:${port}`;
+    await waitForHealth(`http://127.0.0.1:${port}/api/v1/health`, children[0] as ChildProcess, 60_000);
+
+    steps.step('Ready');
+    process.stdout.write(
+      [
+        '',
+        `  Linju is running at ${url}`,
+        `  Demo district:      ${url}/t/${DEMO_TENANT}/login`,
+        `  Demo logins (password ${DEMO_PASSWORD}):`,
+        '    desk       front-desk officer (no second factor)',
+        '    mediator   people’s mediator at a street station',
+        '    court      partner user at the district court',
+        '    admin      bureau administrator: enrols a TOTP app and chooses a new password at first sign-in',
+        '  Others: director, station, lawyer, notary, legalaid, appraiser, publicity, volunteer, inspector',
+        '  Press Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
+  } catch (error) {
+    if (error instanceof SetupError || (error instanceof Error && error.name === 'SetupError')) {
+      process.stderr.write(`✖ ${error.message}\n  → ${(error as SetupError).hint}\n`);
+    } else {
+      process.stderr.write(`✖ ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    await stopAll(1);
+  }
+}

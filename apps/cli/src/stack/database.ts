@@ -1,0 +1,20 @@
+import { appUrlFrom, credentials, type EmbeddedPostgresHandle, startEmbeddedPostgres } from '@linju/db';
+
+export type DatabaseUrls = { ownerUrl: string; appUrl: string; embedded: EmbeddedPostgresHandle | null };
+
+/**
+ * `DATABASE_URL` (the owner, who migrates) switches to an external server and nothing embedded
+ * starts; `DATABASE_APP_URL` may name the application role's URL there, else it is derived.
+ */
+export async function openDatabase(dir: string): Promise<DatabaseUrls> {
+  const { appPassword } = credentials(dir);
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    return { ownerUrl: external, appUrl: process.env.DATABASE_APP_URL ?? appUrlFrom(external, appPassword), embedded: null };
+  }
+  const embedded = await startEmbeddedPostgres(dir);
+  return { ownerUrl: embedded.ownerUrl, appUrl: appUrlFrom(embedded.ownerUrl, appPassword), embedded };
+}
+
+export const appPassword = (dir: string) =>
+  process.env.DATABASE_APP_URL ? decodeURIComponent(new URL(process.env.DATABASE_APP_URL).password) : credentials(dir).appPassword;

@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const repoRoot = join(import.meta.dirname, '..', '..', '..');
+
+const ZServerEnv = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  /** The application role's URL (subject to RLS); `linju start` passes it. */
+  DATABASE_APP_URL: z.string().url(),
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  LINJU_DATA_DIR: z.string().default(join(repoRoot, '.data')),
+  /** Where browsers reach this server; used for absolute links and the federation document. */
+  LINJU_PUBLIC_URL: z.string().url().optional(),
+  LINJU_ADMIN_BUILD: z.string().default(join(repoRoot, 'apps', 'admin', 'build')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type ServerConfig = z.infer<typeof ZServerEnv> & { publicUrl: string; secureCookies: boolean };
+
+export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = ZServerEnv.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Server configuration: ${issue?.path.join('.')} ${issue?.message}`);
+  }
+  const publicUrl = parsed.data.LINJU_PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`;
+  return { ...parsed.data, publicUrl, secureCookies: publicUrl.startsWith('https:') };
+}

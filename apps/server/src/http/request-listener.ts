@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type ApiContext, appRouter, createCaller, type Logger } from '@linju/api';
+import { clearSessionCookie, readCookie, SESSION_COOKIE, type SecretBox, serializeSessionCookie } from '@linju/auth';
+import type { Database } from '@linju/db';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import type { ServerConfig } from '../config.ts';
+import { openApiDocument } from '../rest/openapi.ts';
+import { problem } from '../rest/problem.ts';
+import type { AdminApp } from './admin-app.ts';
+import { CSRF_COOKIE, csrfCookie, csrfRejection, newCsrfToken } from './csrf.ts';
+import { MAX_BODY_BYTES, sendFetchResponse, toFetchRequest } from './node-fetch.ts';
+import { staticFile } from './static-files.ts';
+import { tenantSlugHint, withTenantPrefix } from './tenant-hint.ts';
+
+export type ServerDeps = {
+  config: ServerConfig;
+  db: Database;
+  box: SecretBox;
+  log: Logger & { child(bindings: object): Logger };
+  temporalHealthy: () => Promise<boolean>;
+  admin: AdminApp | null;
+  /** Extra route prefixes mounted by other modules (`/.well-known`, `/federation/v1`). */
+  routes?: { prefix: string; handle: (request: Request) => Promise<Response> }[];
+};
+
+const localeOf = (request: Request): 'zh-CN' | 'en' => {
+  const chosen = readCookie(request.headers.get('cookie'), 'linju_locale');
+  if (chosen === 'en' || chosen === 'zh-CN') return chosen;
+  return 'zh-CN';
+};
+
+/** One HTTP origin: /trpc, /api/v1, /federation/v1, /.well-known, the admin app and its assets. */
+export function createRequestListener(deps: ServerDeps) {
+  const { config, log } = deps;
+
+  function apiContext(request: Request, requestId: string, tenantHint: string | null, reqLog: Logger): ApiContext {
+    return {
+      db: deps.db,
+      box: deps.box,
+      requestId,
+      ip: request.headers.get('x-linju-client-ip') ?? 'unknown',
+      log: reqLog,
+      sessionToken: readCookie(request.headers.get('cookie'), SESSION_COOKIE),
+      tenantSlugHint: tenantHint,
+      temporalHealthy: deps.temporalHealthy,
+      totpIssuer: 'Linju',
+    };
+  }
+
+  async function route(request: Request, requestId: string, reqLog: Logger): Promise<Response> {
+    const url = new URL(request.url);
+    const path = url.pathname;
+    const hint = tenantSlugHint(url, request.headers.get('host'));
+
+    if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return problem(413, 'Body too large');
+
+    for (const mounted of deps.routes ?? []) {
+      if (path.startsWith(mounted.prefix)) return mounted.handle(request);
+    }
+
+    if (path.startsWith('/trpc/')) {
+      const rejected = await csrfRejection(request);
+      if (rejected) return problem(403, 'Forbidden', rejected);
+      return fetchRequestHandler({
+        endpoint: '/trpc',
+        req: request,
+        router: appRouter,
+        createContext: () => apiContext(request, requestId, hint, reqLog),
+        onError: ({ error, path: procedure }) => {
+          if (error.code === 'INTERNAL_SERVER_ERROR') reqLog.error({ err: error, procedure }, 'procedure failed');
+        },
+      });
+    }
+
+    if (path === '/api/v1/openapi.json') return Response.json(openApiDocument(config.publicUrl));
+    if (path === '/api/v1/health') {
+      const health = await createCaller(apiContext(request, requestId, null, reqLog)).health.check();
+      return Response.json(health, { status: health.status === 'ok' ? 200 : 503 });
+    }
+    if (path.startsWith('/api/')) return problem(404, 'Not found', `No route ${path}`);
+
+    if (!deps.admin) return problem(503, 'Admin app not built', 'Run `pnpm --filter @linju/admin build`.');
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      const asset = staticFile(deps.admin.clientDir, path);
+      if (asset) return asset;
+    }
+
+    const rejected = await csrfRejection(request);
+    if (rejected) return problem(403, 'Forbidden', rejected);
+    const existingCsrf = readCookie(request.headers.get('cookie'), CSRF_COOKIE);
+    const csrfToken = existingCsrf ?? newCsrfToken();
+    const adminUrl = withTenantPrefix(url, request.headers.get('host'));
+    const adminRequest = adminUrl === url ? request : new Request(adminUrl, request);
+    const response = await deps.admin.handle(adminRequest, {
+      caller: createCaller(apiContext(request, requestId, hint, reqLog)),
+      requestId,
+      locale: localeOf(request),
+      csrfToken,
+      sessionCookie: {
+        serialize: (token, expiresAt) => serializeSessionCookie(token, expiresAt, config.secureCookies),
+        clear: () => clearSessionCookie(config.secureCookies),
+      },
+    });
+    if (!existingCsrf) {
+      const headers = new Headers(response.headers);
+      headers.append('set-cookie', csrfCookie(csrfToken, config.secureCookies));
+      return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+    }
+    return response;
+  }
+
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+    const reqLog = log.child({ requestId });
+    req.headers['x-linju-client-ip'] = req.socket.remoteAddress ?? 'unknown';
+    res.setHeader('x-request-id', requestId);
+    let status = 500;
+    try {
+      const response = await route(toFetchRequest(req, config.publicUrl), requestId, reqLog);
+      status = response.status;
+      await sendFetchResponse(res, response);
+    } catch (error) {
+      reqLog.error({ err: error }, 'request failed');
+      if (!res.headersSent) await sendFetchResponse(res, problem(500, 'Internal error', `Request ${requestId}`));
+      else res.end();
+    } finally {
+      reqLog.info(
+        { method: req.method, path: req.url, status, ms: Math.round(performance.now() - started) },
+        'request',
+      );
+    }
+  };
+}
+

@@ -1,0 +1,46 @@
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { createSecretBox, loadDataKey } from '@linju/auth';
+import { connect } from '@linju/db';
+import { loadServerConfig } from './config.ts';
+import { loadAdminApp } from './http/admin-app.ts';
+import { createRequestListener } from './http/request-listener.ts';
+import { createLogger } from './logger.ts';
+import { temporalHealth } from './temporal-health.ts';
+
+const config = loadServerConfig();
+const log = createLogger('server', config.LOG_LEVEL);
+const { db, close: closeDb } = connect(config.DATABASE_APP_URL);
+const box = createSecretBox(loadDataKey(join(config.LINJU_DATA_DIR, 'data-key')));
+const temporal = temporalHealth(config.TEMPORAL_ADDRESS);
+const admin = await loadAdminApp(config.LINJU_ADMIN_BUILD);
+if (!admin) log.warn({ build: config.LINJU_ADMIN_BUILD }, 'admin app not built; only the APIs are served');
+
+const server = createServer(
+  createRequestListener({ config, db, box, log, temporalHealthy: temporal.healthy, admin }),
+);
+server.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE') {
+    log.fatal({ port: config.PORT }, `port ${config.PORT} is already in use`);
+    process.exit(3);
+  }
+  throw error;
+});
+server.listen(config.PORT, config.HOST, () => {
+  log.info({ url: config.publicUrl, port: config.PORT }, 'listening');
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down');
+  server.close();
+  server.closeIdleConnections();
+  setTimeout(() => server.closeAllConnections(), 5000).unref();
+  await Promise.allSettled([closeDb(), temporal.close()]);
+  log.info({}, 'stopped');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

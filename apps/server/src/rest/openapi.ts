@@ -1,0 +1,53 @@
+/** The REST surface for partners' systems, which cannot speak tRPC (ARCHITECTURE.md). */
+export function openApiDocument(serverUrl: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Linju partner API',
+      version: '1.0.0',
+      description: 'REST interface of a Linju deployment for partner systems (courts, federations, other districts).',
+    },
+    servers: [{ url: `${serverUrl}/api/v1` }],
+    paths: {
+      '/health': {
+        get: {
+          operationId: 'getHealth',
+          summary: 'Whether the deployment and what it stands on are up',
+          responses: {
+            '200': {
+              description: 'Everything is reachable',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } },
+            },
+            '503': {
+              description: 'Something the deployment needs is down',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } },
+            },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Health: {
+          type: 'object',
+          required: ['status', 'database', 'temporal'],
+          properties: {
+            status: { type: 'string', enum: ['ok', 'degraded'] },
+            database: { type: 'boolean' },
+            temporal: { type: 'boolean' },
+          },
+        },
+        Problem: {
+          type: 'object',
+          description: 'RFC 9457 problem details',
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+          },
+        },
+      },
+    },
+  } as const;
+}

@@ -1,0 +1,106 @@
+import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiHarness, totpNow } from './test-context.ts';
+
+const h = apiHarness();
+let district: TestDistrict;
+
+beforeAll(async () => {
+  district = await createTestDistrict(h.db, h.box, 'auth');
+});
+afterAll(() => h.close());
+
+const codeOf = (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}` : String(e));
+
+describe('signing in', () => {
+  it('lets a desk officer in with a password alone', async () => {
+    const result = await h.caller().auth.login({ tenantSlug: district.slug, username: 'desk', password: TEST_PASSWORD });
+    expect(result.next).toBe('home');
+    const me = await h.caller({ sessionToken: result.sessionToken }).auth.me();
+    expect(me?.user.username).toBe('desk');
+    expect(me?.user.roles.map((r) => r.role)).toEqual(['desk-officer']);
+  });
+
+  it('refuses a wrong password with a message key, not a hint which part was wrong', async () => {
+    const error = await h.caller().auth.login({ tenantSlug: district.slug, username: 'desk', password: 'nope' }).catch(codeOf);
+    expect(error).toBe('UNAUTHORIZED auth.invalid_credentials');
+    const unknown = await h.caller().auth.login({ tenantSlug: district.slug, username: 'ghost', password: 'nope' }).catch(codeOf);
+    expect(unknown).toBe('UNAUTHORIZED auth.invalid_credentials');
+  });
+
+  it('names the empty field', async () => {
+    const error = await h.caller().auth.login({ tenantSlug: district.slug, username: '', password: 'x' }).catch((e) => e);
+    expect(error.message).toBe('validation.failed');
+  });
+
+  it('locks an account after five failures, even with the right password then', async () => {
+    const ctx = { ip: '10.9.9.9' };
+    for (let i = 0; i < 5; i++) {
+      await h.caller(ctx).auth.login({ tenantSlug: district.slug, username: 'desk-b', password: 'wrong' }).catch(() => {});
+    }
+    const error = await h.caller().auth.login({ tenantSlug: district.slug, username: 'desk-b', password: TEST_PASSWORD }).catch(codeOf);
+    expect(error).toBe('TOO_MANY_REQUESTS auth.throttled');
+  });
+
+  it('asks an administrator for the second factor before anything else', async () => {
+    const { sessionToken, next } = await h.caller().auth.login({ tenantSlug: district.slug, username: 'admin', password: TEST_PASSWORD });
+    expect(next).toBe('totp');
+    const half = h.caller({ sessionToken });
+    expect(await half.organisation.getMany().catch(codeOf)).toBe('UNAUTHORIZED auth.totp_required');
+    expect(await half.auth.verifyTotp({ code: '000000' }).catch(codeOf)).toMatch(/auth.totp_invalid/);
+    expect((await half.auth.verifyTotp({ code: totpNow(district.totpSecret) })).next).toBe('home');
+    expect((await half.organisation.getMany()).length).toBeGreaterThan(3);
+  });
+
+  it('ends the session on logout', async () => {
+    const desk = await h.signIn(district.slug, 'desk', TEST_PASSWORD);
+    await desk.api.auth.logout();
+    expect(await desk.api.auth.me()).toBeNull();
+  });
+
+  it('refuses a session of one district on another district’s URL', async () => {
+    const desk = await h.signIn(district.slug, 'desk', TEST_PASSWORD);
+    const elsewhere = h.caller({ sessionToken: desk.sessionToken, tenantSlugHint: 'other-district' });
+    expect(await elsewhere.organisation.getMany().catch(codeOf)).toBe('FORBIDDEN tenant.mismatch');
+  });
+});
+
+describe('passwords', () => {
+  it('forces a change after an administrator reset, and signs the person out everywhere', async () => {
+    const admin = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
+    const deskA = await h.signIn(district.slug, 'desk-a', TEST_PASSWORD);
+    await admin.api.staff.resetPassword({ staffMemberId: district.people.deskA, temporaryPassword: 'Temporary-pass-9' });
+    expect(await deskA.api.auth.me()).toBeNull();
+
+    const { sessionToken, next } = await h.caller().auth.login({ tenantSlug: district.slug, username: 'desk-a', password: 'Temporary-pass-9' });
+    expect(next).toBe('change-password');
+    const forced = h.caller({ sessionToken });
+    expect(await forced.organisation.getMany().catch(codeOf)).toBe('FORBIDDEN auth.password_change_required');
+    expect(await forced.auth.changePassword({ currentPassword: 'Temporary-pass-9', newPassword: 'short' }).catch(codeOf)).toBe(
+      'BAD_REQUEST auth.password_too_weak',
+    );
+    expect((await forced.auth.changePassword({ currentPassword: 'Temporary-pass-9', newPassword: 'A-better-pass-42' })).next).toBe('home');
+    expect((await forced.organisation.getMany()).length).toBeGreaterThan(0);
+  });
+});
+
+describe('enrolling a second factor', () => {
+  it('stores the key only once a code from it is confirmed', async () => {
+    const admin = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
+    await admin.api.staff.create({
+      username: 'head-b',
+      displayName: '乙所长',
+      organisationId: district.organisations.stationB,
+      password: 'First-pass-123',
+      roles: [{ role: 'station-head', organisationId: district.organisations.stationB }],
+    });
+    const { sessionToken, next } = await h.caller().auth.login({ tenantSlug: district.slug, username: 'head-b', password: 'First-pass-123' });
+    expect(next).toBe('totp-setup');
+    const head = h.caller({ sessionToken });
+    const { secret, uri } = await head.auth.beginTotpSetup();
+    expect(uri).toMatch(/^otpauth:\/\/totp\//);
+    expect(await head.auth.confirmTotpSetup({ secret, code: '123456' }).catch(codeOf)).toMatch(/auth.totp_invalid/);
+    expect((await head.auth.confirmTotpSetup({ secret, code: totpNow(secret) })).next).toBe('change-password');
+  });
+});

@@ -1,0 +1,2 @@
+export * from './router.ts';
+export type { ApiContext, Logger } from './trpc.ts';

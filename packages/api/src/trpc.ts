@@ -1,0 +1,162 @@
+/**
+ * tRPC set-up in three parts: the context every request carries, the initialisation (errors in
+ * the user's language as message keys), and the procedures that narrow the context step by step:
+ * public → signed in → tenant (one transaction bound to the tenant) → permission.
+ */
+import { type Permission, roleAllows, type SecretBox, type Session, validateSessionToken } from '@linju/auth';
+import {
+  type Actor,
+  DomainError,
+  findTenantById,
+  getStaffMember,
+  grantsOf,
+  type RoleGrantView,
+  roleGrantsOf,
+  type StaffMember,
+  type Tenant,
+} from '@linju/core';
+import { type Database, type TenantTx, withTenant } from '@linju/db';
+import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { ZodError } from 'zod';
+
+// 1. Context ---------------------------------------------------------------------------------
+
+export type Logger = {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+};
+
+export type ApiContext = {
+  db: Database;
+  box: SecretBox;
+  requestId: string;
+  ip: string;
+  log: Logger;
+  /** The session cookie's token, if any; validated by `signedInProcedure`. */
+  sessionToken: string | null;
+  /** The tenant named by the URL or host: only a hint, checked against the session. */
+  tenantSlugHint: string | null;
+  /** Is the workflow engine reachable? (for the health check) */
+  temporalHealthy: () => Promise<boolean>;
+  /** Issuer shown in authenticator apps. */
+  totpIssuer: string;
+};
+
+// 2. Initialisation --------------------------------------------------------------------------
+
+const STATUS: Record<DomainError['kind'], TRPC_ERROR_CODE_KEY> = {
+  'bad-request': 'BAD_REQUEST',
+  'not-found': 'NOT_FOUND',
+  conflict: 'CONFLICT',
+  forbidden: 'FORBIDDEN',
+  unauthorized: 'UNAUTHORIZED',
+  throttled: 'TOO_MANY_REQUESTS',
+};
+
+const t = initTRPC.context<ApiContext>().create({
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const fieldErrors =
+      cause instanceof ZodError
+        ? Object.fromEntries(cause.issues.map((i) => [i.path.join('.'), i.message]))
+        : cause instanceof DomainError && cause.field
+          ? { [cause.field]: cause.message }
+          : undefined;
+    const params = cause instanceof DomainError ? cause.params : undefined;
+    return { ...shape, data: { ...shape.data, stack: undefined, fieldErrors, params } };
+  },
+});
+
+/** Domain and validation errors become tRPC errors whose message is an i18n key. */
+const errorMapping = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof DomainError) {
+      throw new TRPCError({ code: STATUS[cause.kind], message: cause.message, cause });
+    }
+    // Both a procedure's own parse and tRPC's input parser end here.
+    if (cause instanceof ZodError) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: 'validation.failed', cause });
+    }
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+// 3. Procedures ------------------------------------------------------------------------------
+
+export const publicProcedure = t.procedure.use(errorMapping);
+
+/** A live session, whatever its state (second factor or password change may still be due). */
+export const signedInProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const session = ctx.sessionToken ? await validateSessionToken(ctx.db, ctx.sessionToken) : null;
+  if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'auth.not_signed_in' });
+  return next({ ctx: { session } });
+});
+
+/**
+ * Runs `fn` in one transaction bound to the session's tenant, with the person and their grants
+ * loaded. Throws when the session is not a staff session of an active tenant matching the hint.
+ */
+export async function inTenantSession<T>(
+  ctx: ApiContext & { session: Session },
+  fn: (tc: TenantSession) => Promise<T>,
+): Promise<T> {
+  const { tenantId, staffMemberId } = ctx.session;
+  if (!tenantId || !staffMemberId) throw new TRPCError({ code: 'FORBIDDEN', message: 'auth.forbidden' });
+  const tenant = await findTenantById(ctx.db, tenantId);
+  if (!tenant || tenant.status !== 'active') throw new TRPCError({ code: 'FORBIDDEN', message: 'tenant.suspended' });
+  if (ctx.tenantSlugHint && ctx.tenantSlugHint !== tenant.slug) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'tenant.mismatch' });
+  }
+  return withTenant(ctx.db, tenantId, async (tx) => {
+    const staff = await getStaffMember(tx, staffMemberId);
+    if (staff.disabledAt) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'auth.not_signed_in' });
+    const roleGrants = await roleGrantsOf(tx, staffMemberId);
+    const actor: Actor = { id: staff.id, name: staff.displayName, tenantId, grants: grantsOf(roleGrants), requestId: ctx.requestId };
+    return fn({ tenantId, tenant, tx, staff, roleGrants, actor });
+  });
+}
+
+export type TenantSession = {
+  tenantId: string;
+  tenant: Tenant;
+  tx: TenantTx;
+  staff: StaffMember;
+  roleGrants: RoleGrantView[];
+  actor: Actor;
+};
+
+/** A staff session of the tenant: the procedure runs in one transaction bound to that tenant. */
+export const tenantSessionProcedure = signedInProcedure.use(({ ctx, next }) =>
+  inTenantSession(ctx, (tc) => next({ ctx: tc })),
+);
+
+/** Fully signed in: second factor done where the roles need it, no password change pending. */
+export const tenantProcedure = tenantSessionProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.session.twoFactorVerified) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'auth.totp_required' });
+  if (ctx.staff.mustChangePassword) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'auth.password_change_required' });
+  }
+  return next();
+});
+
+/** A tenant procedure that also needs `permission` somewhere in the tree (checked again per object). */
+export const permittedProcedure = (permission: Permission) =>
+  tenantProcedure.use(async ({ ctx, next }) => {
+    if (!ctx.actor.grants.some((g) => roleAllows(g.role, permission))) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'auth.forbidden' });
+    }
+    return next();
+  });
+
+/** Platform operators, outside every tenant. */
+export const platformProcedure = signedInProcedure.use(async ({ ctx, next }) => {
+  const operatorId = ctx.session.platformOperatorId;
+  if (!operatorId) throw new TRPCError({ code: 'FORBIDDEN', message: 'auth.forbidden' });
+  return next({ ctx: { operatorId } });
+});

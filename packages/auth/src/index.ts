@@ -1,0 +1,7 @@
+export * from './cookie.ts';
+export * from './password.ts';
+export * from './permissions.ts';
+export * from './secret-box.ts';
+export * from './session.ts';
+export * from './throttle.ts';
+export * from './totp.ts';

@@ -1,0 +1,49 @@
+import { desc, schema, sql, type TenantTx } from '@linju/db';
+import { auditEntryHash, GENESIS_HASH } from './audit-entry-hash.ts';
+
+export type AuditInput = {
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  objectType: string;
+  objectId: string;
+  before?: unknown;
+  after?: unknown;
+  requestId?: string | null;
+};
+
+/** Plain JSON (dates as strings), so what is hashed is exactly what jsonb gives back. */
+const toJson = (value: unknown) => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
+
+/**
+ * Appends one entry to the tenant's hash chain, inside the caller's transaction: the entry
+ * commits or rolls back with the change it records. Appends of one tenant are serialised by an
+ * advisory lock so the chain never forks.
+ */
+export async function appendAudit(tx: TenantTx, input: AuditInput): Promise<void> {
+  const [{ tenantId } = { tenantId: null }] = await tx.execute<{ tenantId: string | null }>(
+    sql`select nullif(current_setting('app.tenant_id', true), '') as "tenantId"`,
+  );
+  if (!tenantId) throw new Error('appendAudit needs a tenant transaction (withTenant)');
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${tenantId}`}, 0))`);
+  const [last] = await tx
+    .select({ seq: schema.auditEntry.seq, hash: schema.auditEntry.hash })
+    .from(schema.auditEntry)
+    .orderBy(desc(schema.auditEntry.seq))
+    .limit(1);
+  const entry = {
+    tenantId,
+    seq: (last?.seq ?? 0) + 1,
+    at: new Date(),
+    actorId: input.actorId,
+    actorName: input.actorName,
+    action: input.action,
+    objectType: input.objectType,
+    objectId: input.objectId,
+    before: toJson(input.before),
+    after: toJson(input.after),
+    requestId: input.requestId ?? null,
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  await tx.insert(schema.auditEntry).values({ ...entry, prevHash, hash: auditEntryHash(prevHash, entry) });
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { createSecretBox } from '@linju/auth';
+import { connect, sql, withTenant } from '@linju/db';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { verifyAuditChain } from './verify-audit-chain.ts';
+
+const app = connect(inject('databaseUrl'));
+const owner = connect(inject('ownerDatabaseUrl'));
+let district: TestDistrict;
+const verify = () => withTenant(app.db, district.tenantId, verifyAuditChain);
+
+beforeAll(async () => {
+  district = await createTestDistrict(app.db, createSecretBox(randomBytes(32)), 'audit');
+});
+afterAll(async () => {
+  await app.close();
+  await owner.close();
+});
+
+describe('the audit hash chain', () => {
+  it('holds for everything onboarding and set-up recorded', async () => {
+    const report = await verify();
+    expect(report).toMatchObject({ ok: true });
+    expect(report.entries).toBeGreaterThanOrEqual(10); // tenant, centre, admin, services, 4 units, 4 people…
+  });
+
+  it('detects an edited entry, and where', async () => {
+    await owner.db.execute(
+      sql`update audit_entry set actor_name = 'someone else' where tenant_id = ${district.tenantId} and seq = 3`,
+    );
+    expect(await verify()).toMatchObject({ ok: false, brokenAt: 3, reason: 'edited' });
+  });
+
+  it('detects a deleted entry', async () => {
+    await owner.db.execute(sql`delete from audit_entry where tenant_id = ${district.tenantId} and seq = 2`);
+    expect(await verify()).toMatchObject({ ok: false, brokenAt: 2, reason: 'missing' });
+  });
+
+  it('is out of the application role’s reach to rewrite', async () => {
+    const error = await withTenant(app.db, district.tenantId, (tx) =>
+      tx.execute(sql`update audit_entry set actor_name = 'x' where seq = 1`),
+    ).catch((e: unknown) => e);
+    expect(String((error as { cause?: unknown }).cause ?? error)).toMatch(/permission denied/);
+  });
+});

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, like, schema, type TenantTx } from '@linju/db';
+import { type Actor, auditActor, requirePermission } from '../actor.ts';
+import { appendAudit } from '../audit/append-audit.ts';
+import { DomainError } from '../errors.ts';
+import { ALLOWED_PARENT_KINDS, ZCreateOrganisationRequest, type CreateOrganisationRequest } from './organisation-schemas.ts';
+
+export type Organisation = typeof schema.organisation.$inferSelect;
+
+const PARTNER_KINDS: readonly string[] = schema.PARTNER_ORGANISATION_KINDS;
+export const isPartnerKind = (kind: string) => PARTNER_KINDS.includes(kind);
+
+export async function getOrganisation(tx: TenantTx, id: string): Promise<Organisation> {
+  const [row] = await tx.select().from(schema.organisation).where(eq(schema.organisation.id, id));
+  if (!row) throw new DomainError('not-found', 'organisation.not_found', { field: 'id' });
+  return row;
+}
+
+/** Organisations the actor may read: the subtrees of their grants, partners for every staff member. */
+export async function listOrganisations(tx: TenantTx, actor: Actor): Promise<Organisation[]> {
+  const all = await tx.select().from(schema.organisation).orderBy(asc(schema.organisation.path));
+  const scopes = actor.grants.map((g) => g.organisationPath);
+  return all.filter((o) => isPartnerKind(o.kind) || scopes.some((scope) => o.path.startsWith(scope)));
+}
+
+export async function subtreeOf(tx: TenantTx, path: string): Promise<Organisation[]> {
+  return tx
+    .select()
+    .from(schema.organisation)
+    .where(like(schema.organisation.path, `${path}%`))
+    .orderBy(asc(schema.organisation.path));
+}
+
+export async function createOrganisation(tx: TenantTx, actor: Actor, request: CreateOrganisationRequest) {
+  const input = ZCreateOrganisationRequest.parse(request);
+  const allowedParents = ALLOWED_PARENT_KINDS[input.kind];
+  const id = randomUUID();
+  let path = `/${id}/`;
+  if (allowedParents) {
+    if (!input.parentId) throw new DomainError('bad-request', 'organisation.parent_required', { field: 'parentId' });
+    const parent = await getOrganisation(tx, input.parentId);
+    if (!allowedParents.includes(parent.kind)) {
+      throw new DomainError('bad-request', 'organisation.parent_kind_invalid', { field: 'parentId' });
+    }
+    if (parent.closedAt) throw new DomainError('bad-request', 'organisation.parent_closed', { field: 'parentId' });
+    requirePermission(actor, 'organisation.manage', parent.path);
+    path = `${parent.path}${id}/`;
+  } else {
+    if (input.parentId) throw new DomainError('bad-request', 'organisation.parent_not_allowed', { field: 'parentId' });
+    requirePermission(actor, isPartnerKind(input.kind) ? 'partner.manage' : 'tenant.settings.manage', '/');
+  }
+  const [created] = await tx
+    .insert(schema.organisation)
+    .values({ ...input, parentId: input.parentId ?? null, tenantId: actor.tenantId, id, path })
+    .returning();
+  if (!created) throw new Error('organisation insert returned no row');
+  await appendAudit(tx, {
+    ...auditActor(actor),
+    action: 'organisation.created',
+    objectType: 'organisation',
+    objectId: id,
+    after: created,
+  });
+  return created;
+}
+
+/** Closing keeps the unit and its history; it only stops new work arriving there. */
+export async function closeOrganisation(tx: TenantTx, actor: Actor, id: string) {
+  const before = await getOrganisation(tx, id);
+  requirePermission(actor, 'organisation.manage', before.path);
+  if (before.closedAt) return before;
+  const [after] = await tx
+    .update(schema.organisation)
+    .set({ closedAt: new Date() })
+    .where(and(eq(schema.organisation.tenantId, actor.tenantId), eq(schema.organisation.id, id)))
+    .returning();
+  await appendAudit(tx, { ...auditActor(actor), action: 'organisation.closed', objectType: 'organisation', objectId: id, before, after });
+  return after;
+}

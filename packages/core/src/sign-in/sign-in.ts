@@ -1,0 +1,60 @@
+import {
+  clearFailures,
+  createSession,
+  hashPassword,
+  needsTwoFactor,
+  recordFailure,
+  throttledFor,
+  verifyPassword,
+} from '@linju/auth';
+import { type Database, withTenant } from '@linju/db';
+import type { Role } from '@linju/db/schema';
+import { DomainError } from '../errors.ts';
+import { findStaffMemberByUsername, roleGrantsOf, type StaffMember } from '../staff/staff-service.ts';
+import { findTenantBySlug } from '../tenants/tenant-queries.ts';
+
+/** Where a signed-in person goes next: the second factor first, then a forced password change. */
+export type SignInStep = 'home' | 'totp' | 'totp-setup' | 'change-password';
+
+export function nextStep(
+  staff: Pick<StaffMember, 'mustChangePassword' | 'totpKeyEncrypted'>,
+  roles: readonly { role: Role }[],
+  twoFactorVerified: boolean,
+): SignInStep {
+  if (!twoFactorVerified && needsTwoFactor(roles.map((r) => r.role))) {
+    return staff.totpKeyEncrypted ? 'totp' : 'totp-setup';
+  }
+  return staff.mustChangePassword ? 'change-password' : 'home';
+}
+
+// Spends the same argon2 time on unknown usernames, so timing does not reveal who has an account.
+const dummyHash = hashPassword('linju-timing-equaliser');
+
+export type SignInRequest = { tenantSlug: string; username: string; password: string; ip: string };
+
+export async function signIn(db: Database, request: SignInRequest) {
+  const tenant = await findTenantBySlug(db, request.tenantSlug);
+  if (!tenant) throw new DomainError('not-found', 'tenant.not_found', { field: 'tenantSlug' });
+  if (tenant.status !== 'active') throw new DomainError('forbidden', 'tenant.suspended');
+
+  const accountKey = `account:${tenant.id}:${request.username.toLowerCase()}`;
+  const ipKey = `ip:${request.ip}`;
+  const wait = Math.max(await throttledFor(db, accountKey), await throttledFor(db, ipKey));
+  if (wait > 0) throw new DomainError('throttled', 'auth.throttled', { params: { seconds: wait } });
+
+  return withTenant(db, tenant.id, async (tx) => {
+    const staff = await findStaffMemberByUsername(tx, request.username.toLowerCase());
+    const ok = staff && !staff.disabledAt ? await verifyPassword(staff.passwordHash, request.password) : (await dummyHash, false);
+    if (!staff || !ok) {
+      // Counted outside this transaction's fate: a failed sign-in must still count.
+      await recordFailure(db, 'account', accountKey);
+      await recordFailure(db, 'ip', ipKey);
+      throw new DomainError('unauthorized', 'auth.invalid_credentials', { field: 'password' });
+    }
+    await clearFailures(tx, accountKey);
+    const roles = await roleGrantsOf(tx, staff.id);
+    const twoFactorVerified = !needsTwoFactor(roles.map((r) => r.role));
+    const { token, session } = await createSession(tx, { tenantId: tenant.id, staffMemberId: staff.id }, { twoFactorVerified });
+    return { sessionToken: token, expiresAt: session.expiresAt, next: nextStep(staff, roles, twoFactorVerified), tenant, staff };
+  });
+}

@@ -1,0 +1,17 @@
+import { schema } from '@linju/db';
+import { z } from 'zod';
+import { ZName, ZUsername } from '../tenants/tenant-schemas.ts';
+
+export const ZRoleGrantRequest = z.object({ role: z.enum(schema.ROLES), organisationId: z.uuid() });
+
+export const ZCreateStaffMemberRequest = z.object({
+  username: ZUsername,
+  displayName: ZName,
+  organisationId: z.uuid(),
+  /** The first password; the person must change it at first sign-in. */
+  password: z.string().min(1, { message: 'validation.required' }).max(200),
+  roles: z.array(ZRoleGrantRequest).min(1, { message: 'staff.role_required' }),
+  /** False only for accounts whose first password the person chose themselves (demo accounts). */
+  mustChangePassword: z.boolean().default(true),
+});
+export type CreateStaffMemberRequest = z.input<typeof ZCreateStaffMemberRequest>;

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { newTotpSecret, type SecretBox } from '@linju/auth';
+import { type Database, eq, schema, withTenant } from '@linju/db';
+import type { Role } from '@linju/db/schema';
+import { systemActor } from '../actor.ts';
+import { createOrganisation } from '../organisations/organisation-service.ts';
+import { createStaffMember } from '../staff/staff-service.ts';
+import { onboardTenant } from '../tenants/onboard-tenant.ts';
+
+export const TEST_PASSWORD = 'Test-password-1';
+
+export type TestDistrict = Awaited<ReturnType<typeof createTestDistrict>>;
+
+/**
+ * A small district made through the real services (as the demo seed is): a centre, two stations
+ * with a room each, a partner court, and people in the roles tests need. The administrator is
+ * enrolled in TOTP with a known secret so tests can compute codes.
+ */
+export async function createTestDistrict(db: Database, box: SecretBox, label: string) {
+  const slug = `t-${label}-${randomBytes(3).toString('hex')}`;
+  const onboarding = await onboardTenant(
+    db,
+    {
+      slug,
+      nameZh: `测试区司法局 ${label}`,
+      nameEn: `Test district ${label}`,
+      divisionCode: '310104',
+      services: ['mediation'],
+      centre: { nameZh: '测试中心', nameEn: 'Test centre' },
+      firstAdmin: { username: 'admin', displayName: '管理员', password: TEST_PASSWORD },
+    },
+    { operatorId: null, operatorName: 'test' },
+  );
+  const tenantId = onboarding.tenant.id;
+  const centreId = onboarding.centreId as string;
+  const totpSecret = newTotpSecret();
+  return withTenant(db, tenantId, async (tx) => {
+    const actor = systemActor(tenantId, 'test');
+    const stationA = await createOrganisation(tx, actor, { kind: 'station', parentId: centreId, nameZh: '甲街道工作站', nameEn: 'Station A' });
+    const stationB = await createOrganisation(tx, actor, { kind: 'station', parentId: centreId, nameZh: '乙街道工作站', nameEn: 'Station B' });
+    const roomA = await createOrganisation(tx, actor, { kind: 'room', parentId: stationA.id, nameZh: '甲居民区工作室', nameEn: 'Room A' });
+    const court = await createOrganisation(tx, actor, { kind: 'court', nameZh: '测试法院', nameEn: 'Test court' });
+    const person = async (username: string, role: Role, organisationId: string) =>
+      (
+        await createStaffMember(tx, actor, {
+          username,
+          displayName: username,
+          organisationId,
+          password: TEST_PASSWORD,
+          roles: [{ role, organisationId }],
+          mustChangePassword: false,
+        })
+      ).id;
+    const people = {
+      headA: await person('head-a', 'station-head', stationA.id),
+      deskA: await person('desk-a', 'desk-officer', stationA.id),
+      deskB: await person('desk-b', 'desk-officer', stationB.id),
+      desk: await person('desk', 'desk-officer', centreId),
+    };
+    await tx
+      .update(schema.staffMember)
+      .set({ totpKeyEncrypted: box.encrypt(totpSecret), mustChangePassword: false })
+      .where(eq(schema.staffMember.username, 'admin'));
+    return {
+      tenantId,
+      slug,
+      totpSecret,
+      organisations: { centreId, stationA: stationA.id, stationB: stationB.id, roomA: roomA.id, court: court.id },
+      people,
+    };
+  });
+}
