@@ -1,0 +1,3 @@
+export * from './activities.ts';
+export * from './worker.ts';
+export * from './worker-config.ts';

@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { expect, inject, it } from 'vitest';
+
+type LogLine = { level: number; name: string; event?: string; taskQueue?: string; msg: string };
+
+it('main.ts starts the worker, logs JSON lines, and exits 0 on SIGTERM', async () => {
+  // Node 24 runs the TypeScript entry directly, as `pnpm --filter @linju/worker start` would.
+  const child = spawn(process.execPath, [new URL('./main.ts', import.meta.url).pathname], {
+    env: { ...process.env, TEMPORAL_ADDRESS: inject('temporalAddress'), DATABASE_URL: inject('databaseUrl') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const lines: LogLine[] = [];
+  const started = new Promise<void>((resolve, reject) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const parsed = JSON.parse(line) as LogLine;
+      lines.push(parsed);
+      if (parsed.event === 'started') resolve();
+    });
+    exited.then(([code]) => reject(new Error(`worker exited early (${code}): ${stderr}`)));
+  });
+
+  await started;
+  child.kill('SIGTERM');
+  const [code] = await exited;
+
+  expect(stderr).toBe('');
+  expect(code).toBe(0);
+  expect(lines.find((l) => l.event === 'started')).toMatchObject({
+    name: 'linju-worker',
+    taskQueue: 'linju-referrals',
+  });
+  expect(lines.map((l) => l.event).filter(Boolean)).toEqual(['started', 'stopping', 'shut down']);
+});

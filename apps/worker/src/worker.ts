@@ -1,0 +1,43 @@
+import type { Database } from '@linju/db';
+import { REFERRAL_TASK_QUEUE, workflowsPath } from '@linju/workflows';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createAuditedReferralActivities } from './activities.ts';
+
+export type CreateWorkerOptions = {
+  /** `host:port` of the Temporal frontend. */
+  temporalAddress: string;
+  namespace: string;
+  /** A pool on the application role's URL: activities write only through `withTenant`, under RLS. */
+  db: Database;
+  /** Defaults to the referral queue; tests pass their own so runs cannot steal each other's tasks. */
+  taskQueue?: string;
+};
+
+export type LinjuWorker = {
+  worker: Worker;
+  taskQueue: string;
+  /** Closes the Temporal connection; call once `worker.run()` has returned. */
+  close: () => Promise<void>;
+};
+
+/**
+ * Connects to Temporal and creates (does not run) the referral worker: workflows bundled from
+ * `@linju/workflows` by path, activities writing to the tenants' audit logs.
+ */
+export async function createWorker(options: CreateWorkerOptions): Promise<LinjuWorker> {
+  const taskQueue = options.taskQueue ?? REFERRAL_TASK_QUEUE;
+  const connection = await NativeConnection.connect({ address: options.temporalAddress });
+  try {
+    const worker = await Worker.create({
+      connection,
+      namespace: options.namespace,
+      taskQueue,
+      workflowsPath,
+      activities: createAuditedReferralActivities(options.db),
+    });
+    return { worker, taskQueue, close: () => connection.close() };
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+}

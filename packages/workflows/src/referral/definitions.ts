@@ -1,0 +1,19 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ReferralEvent } from './referral-states.ts';
+import type { ReferralSnapshot } from './referral-types.ts';
+
+/** The workflow type name, for clients that start a referral by name. */
+export const REFERRAL_WORKFLOW_TYPE = 'referralWorkflow';
+
+/**
+ * Applies one event. An Update rather than a Signal: its validator refuses an invalid move before
+ * anything is written to history, and the caller gets that refusal (naming the current state) or
+ * the new snapshot back, once the event is in the audit log.
+ */
+export const transitionUpdate = defineUpdate<ReferralSnapshot, [ReferralEvent]>('referral.transition');
+
+/** The referral's current state, history and escalations. */
+export const stateQuery = defineQuery<ReferralSnapshot>('referral.state');
+
+/** The failure type an invalid transition is refused with; its details carry the error object. */
+export const INVALID_TRANSITION_FAILURE = 'InvalidReferralTransition';

@@ -1,0 +1,54 @@
+import type { ReferralActor, ReferralEventType, ReferralOutcome, ReferralState } from './referral-states.ts';
+
+/** Deadlines the sender watches: acknowledgement (accepted or rejected) and completion. */
+export type ReferralDeadlineKind = 'acknowledge' | 'complete';
+
+/**
+ * What starts a referral workflow. Deadlines are absolute instants: working days and holidays are
+ * the cases module's business, computed before the workflow starts.
+ */
+export type ReferralWorkflowInput = {
+  tenantId: string;
+  referralId: string;
+  /** Addresses `orgId@nodeId` (spec/referral-exchange.md). */
+  from: string;
+  to: string;
+  kind: string;
+  /** ISO datetime by which the receiver should have accepted or rejected. */
+  acknowledgeBy: string;
+  /** ISO datetime by which the referral should be completed or failed. */
+  dueBy: string;
+  /** Who asked for the referral; recorded with the `requested` event. */
+  requestedBy?: { name: string; role: string; staffId?: string | null };
+};
+
+/** One applied event; `sequence` numbers every recorded effect of the workflow from 1. */
+export type ReferralHistoryEntry = {
+  sequence: number;
+  type: ReferralEventType | 'requested';
+  from: ReferralState | null;
+  to: ReferralState;
+  /** Workflow time (deterministic), ISO. */
+  at: string;
+  by: ReferralActor | null;
+  reason?: string;
+  outcome?: ReferralOutcome;
+};
+
+export type ReferralEscalationEntry = {
+  sequence: number;
+  kind: ReferralDeadlineKind;
+  deadline: string;
+  /** The state the referral was in when the deadline passed. */
+  state: ReferralState;
+  at: string;
+};
+
+/** What the state query and the transition update answer. */
+export type ReferralSnapshot = {
+  tenantId: string;
+  referralId: string;
+  state: ReferralState;
+  history: ReferralHistoryEntry[];
+  escalations: ReferralEscalationEntry[];
+};

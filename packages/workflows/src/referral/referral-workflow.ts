@@ -1,0 +1,158 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { ReferralActivities } from './activities.ts';
+import { INVALID_TRANSITION_FAILURE, stateQuery, transitionUpdate } from './definitions.ts';
+import {
+  isTerminalReferralState,
+  nextReferralState,
+  type ReferralEvent,
+  type ReferralState,
+} from './referral-states.ts';
+import type {
+  ReferralDeadlineKind,
+  ReferralEscalationEntry,
+  ReferralHistoryEntry,
+  ReferralSnapshot,
+  ReferralWorkflowInput,
+} from './referral-types.ts';
+
+// Audit writes must not be lost: retry without a limit, backing off to once a minute while the
+// database is away. The activities are idempotent, so a retry after a lost reply is harmless.
+const { recordReferralEvent, escalateReferral } = proxyActivities<ReferralActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/** Bad input is a caller's bug: fail the workflow at once instead of retrying its task forever. */
+function instant(value: string, field: string): number {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) {
+    throw ApplicationFailure.nonRetryable(
+      `${field} is not an ISO datetime: '${value}'`,
+      'InvalidReferralInput',
+    );
+  }
+  return ms;
+}
+
+/** The acknowledgement deadline matters until the receiver accepts or rejects. */
+const awaitsAcknowledgement = (state: ReferralState) => state === 'requested' || state === 'received';
+
+/**
+ * One referral, from `requested` to a terminal state. Holds the state, applies events through
+ * {@link transitionUpdate}, records each through an activity, and escalates each missed deadline
+ * once while it keeps waiting for the receiver.
+ */
+export async function referralWorkflow(input: ReferralWorkflowInput): Promise<ReferralSnapshot> {
+  const deadlines: Record<ReferralDeadlineKind, { iso: string; at: number }> = {
+    acknowledge: { iso: input.acknowledgeBy, at: instant(input.acknowledgeBy, 'acknowledgeBy') },
+    complete: { iso: input.dueBy, at: instant(input.dueBy, 'dueBy') },
+  };
+  const ref = {
+    workflowId: workflowInfo().workflowId,
+    tenantId: input.tenantId,
+    referralId: input.referralId,
+  };
+  let state: ReferralState = 'requested';
+  // Numbers every recorded effect (events and escalations alike): with the workflow id it is the
+  // idempotency key, and it is deterministic because it only moves inside workflow code.
+  let sequence = 0;
+  const history: ReferralHistoryEntry[] = [];
+  const escalations: ReferralEscalationEntry[] = [];
+  const escalated = new Set<ReferralDeadlineKind>();
+  // Effects are written one after another, in sequence order, even if updates overlap.
+  let effects: Promise<void> = Promise.resolve();
+  const enqueue = (effect: () => Promise<void>): Promise<void> => {
+    effects = effects.then(effect);
+    return effects;
+  };
+
+  const snapshot = (): ReferralSnapshot => ({
+    tenantId: input.tenantId,
+    referralId: input.referralId,
+    state,
+    history: [...history],
+    escalations: [...escalations],
+  });
+
+  const record = (entry: Omit<ReferralHistoryEntry, 'sequence' | 'at'>): Promise<void> => {
+    const applied: ReferralHistoryEntry = { ...entry, sequence: ++sequence, at: new Date().toISOString() };
+    history.push(applied);
+    return enqueue(() => recordReferralEvent({ ...ref, ...applied }));
+  };
+
+  const refuse = (event: ReferralEvent): void => {
+    const result = nextReferralState(state, event);
+    if (result.ok) return;
+    throw ApplicationFailure.create({
+      type: INVALID_TRANSITION_FAILURE,
+      message: result.error.message,
+      details: [result.error],
+      nonRetryable: true,
+    });
+  };
+
+  setHandler(stateQuery, snapshot);
+  setHandler(
+    transitionUpdate,
+    async (event) => {
+      // Validators are skipped on replay, so the handler checks again (with the same answer).
+      refuse(event);
+      const from = state;
+      state = event.type;
+      const { type, by, reason, outcome } = event;
+      await record({
+        type,
+        from,
+        to: state,
+        by,
+        ...(reason === undefined ? {} : { reason }),
+        ...(outcome === undefined ? {} : { outcome }),
+      });
+      return snapshot();
+    },
+    { validator: refuse, description: 'Apply one referral event (spec/referral-exchange.md, States).' },
+  );
+
+  const requestedBy = input.requestedBy ? { party: 'sender' as const, ...input.requestedBy } : null;
+  await record({ type: 'requested', from: null, to: 'requested', by: requestedBy });
+
+  const nextDeadline = (): ReferralDeadlineKind | undefined => {
+    const open = (['acknowledge', 'complete'] as const).filter(
+      (kind) => !escalated.has(kind) && (kind === 'complete' || awaitsAcknowledgement(state)),
+    );
+    return open.sort((a, b) => deadlines[a].at - deadlines[b].at)[0];
+  };
+
+  while (!isTerminalReferralState(state)) {
+    const kind = nextDeadline();
+    if (kind === undefined) {
+      await condition(() => isTerminalReferralState(state));
+      break;
+    }
+    const seen = sequence;
+    const wait = deadlines[kind].at - Date.now();
+    // Any recorded change may make this deadline moot: wake up and look again.
+    if (wait > 0 && (await condition(() => sequence !== seen, wait))) continue;
+    escalated.add(kind);
+    const entry: ReferralEscalationEntry = {
+      sequence: ++sequence,
+      kind,
+      deadline: deadlines[kind].iso,
+      state,
+      at: new Date().toISOString(),
+    };
+    escalations.push(entry);
+    await enqueue(() => escalateReferral({ ...ref, ...entry }));
+  }
+
+  await condition(allHandlersFinished);
+  await effects;
+  return snapshot();
+}
