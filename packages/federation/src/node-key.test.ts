@@ -1,0 +1,76 @@
+import { sign, verify } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  ed25519PublicJwkSchema,
+  jwkThumbprint,
+  loadOrCreateNodeKey,
+  NODE_KEY_FILE,
+  publicKeyFromJwk,
+} from './node-key.ts';
+import { RFC9421_TEST_PUBLIC_KEY } from './test-keys.ts';
+
+describe('jwkThumbprint', () => {
+  it('matches the RFC 8037 Appendix A.3 example', () => {
+    expect(
+      jwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' }),
+    ).toBe('kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k');
+  });
+
+  it('ignores members other than crv, kty and x', () => {
+    const jwk = RFC9421_TEST_PUBLIC_KEY.export({ format: 'jwk' }) as { kty: string; crv: string; x: string };
+    expect(jwkThumbprint({ ...jwk, kid: 'whatever', use: 'sig' } as typeof jwk)).toBe(
+      'poqkLGiymh_W0uP6PZFw-dvez3QJT5SolqXBCW38r0U',
+    );
+  });
+});
+
+describe('loadOrCreateNodeKey', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'linju-node-key-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('creates an Ed25519 key on first use, owner-readable only, with its thumbprint as kid', async () => {
+    const key = await loadOrCreateNodeKey(join(dir, 'keys'));
+    const path = join(dir, 'keys', NODE_KEY_FILE);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    expect(key.privateKey.asymmetricKeyType).toBe('ed25519');
+    expect(key.kid).toBe(jwkThumbprint(key.publicJwk));
+    expect(ed25519PublicJwkSchema.parse(key.publicJwk)).toEqual(key.publicJwk);
+    const stored = JSON.parse(await readFile(path, 'utf8'));
+    expect(stored).toMatchObject({ kty: 'OKP', crv: 'Ed25519', x: key.publicJwk.x, kid: key.kid });
+    expect(typeof stored.d).toBe('string');
+  });
+
+  it('loads the same key afterwards, and signatures verify with the published JWK', async () => {
+    const first = await loadOrCreateNodeKey(dir);
+    const second = await loadOrCreateNodeKey(dir);
+    expect(second.kid).toBe(first.kid);
+    const message = Buffer.from('转介');
+    expect(
+      verify(null, message, publicKeyFromJwk(first.publicJwk), sign(null, message, second.privateKey)),
+    ).toBe(true);
+  });
+
+  it('gives concurrent first starts one key', async () => {
+    const keys = await Promise.all([1, 2, 3, 4].map(() => loadOrCreateNodeKey(dir)));
+    expect(new Set(keys.map((key) => key.kid)).size).toBe(1);
+  });
+
+  it('refuses a file that is not a consistent Ed25519 private JWK', async () => {
+    const key = await loadOrCreateNodeKey(dir);
+    const path = join(dir, NODE_KEY_FILE);
+    const stored = JSON.parse(await readFile(path, 'utf8'));
+    const other = await loadOrCreateNodeKey(join(dir, 'other'));
+    await writeFile(path, JSON.stringify({ ...stored, x: other.publicJwk.x }));
+    await expect(loadOrCreateNodeKey(dir)).rejects.toThrow('"x" does not belong to the private key "d"');
+    await writeFile(path, JSON.stringify({ kty: 'RSA', kid: key.kid }));
+    await expect(loadOrCreateNodeKey(dir)).rejects.toThrow('is not an Ed25519 private JWK');
+  });
+});

@@ -1,0 +1,10 @@
+export * from './define-plugin.ts';
+export * from './intake-field.ts';
+export * from './localized-text.ts';
+export * from './plugin-context.ts';
+export * from './plugin-manifest.ts';
+export * from './plugin-manifest-error.ts';
+export { pluginManifestSchema } from './plugin-manifest-schema.ts';
+export * from './plugin-registry.ts';
+export * from './sdk-version.ts';
+export * from './semver.ts';

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { findUnlabelledFields } from './intake-field.ts';
+import { localizedTextSchema } from './localized-text.ts';
+import type { AnyPlugin } from './plugin-manifest.ts';
+import { PluginManifestError, type PluginManifestIssue } from './plugin-manifest-error.ts';
+import { isValidRange, parseSemVer } from './semver.ts';
+
+const KEBAB = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+const PERMISSION = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*)+$/;
+
+const kebabId = z.string().regex(KEBAB, 'must be kebab-case (a-z, 0-9, single hyphens)');
+const workingDays = z.int('must be a whole number of working days').min(1).max(250);
+
+const requiredDocumentSchema = z.strictObject({
+  id: kebabId,
+  name: localizedTextSchema,
+  optional: z.boolean().optional(),
+});
+
+const catalogueEntrySchema = z.strictObject({
+  id: kebabId,
+  name: localizedTextSchema,
+  description: localizedTextSchema,
+  requiredDocuments: z
+    .array(requiredDocumentSchema)
+    .optional()
+    .refine(
+      (documents) => new Set(documents?.map((document) => document.id)).size === (documents?.length ?? 0),
+      {
+        message: 'has two documents with one id',
+      },
+    ),
+});
+
+const caseCategorySchema = z.strictObject({ id: kebabId, name: localizedTextSchema });
+
+const permissionSchema = z.strictObject({
+  id: z.string().regex(PERMISSION, 'must look like <plugin>.<resource>.<action>'),
+  label: localizedTextSchema,
+  dependsOn: z.array(z.string()).optional(),
+});
+
+const statisticSchema = z.strictObject({ id: kebabId, label: localizedTextSchema });
+
+const hookSchema = z.custom<(...args: never[]) => unknown>(
+  (value) => typeof value === 'function',
+  'must be a function',
+);
+
+/**
+ * The runtime shape of a manifest. Cross-field rules (unique ids, id prefixes, deadlines naming
+ * known categories, permission dependencies, labelled form fields) are checked in a refinement.
+ */
+export const pluginManifestSchema = z
+  .strictObject({
+    id: kebabId,
+    version: z.string().refine((value) => parseSemVer(value) !== null, 'must be a semantic version (1.2.3)'),
+    sdkVersion: z.string().refine(isValidRange, 'must be a semver range such as 1.x'),
+    kind: z.enum(['core', 'x']),
+    name: localizedTextSchema,
+    description: localizedTextSchema,
+    catalogue: z.array(catalogueEntrySchema).min(1, 'needs at least one entry'),
+    categories: z.array(caseCategorySchema).min(1, 'needs at least one category'),
+    intakeForm: z.custom<z.ZodObject>((value) => value instanceof z.ZodObject, 'must be a zod object schema'),
+    deadlines: z.strictObject({
+      defaultWorkingDays: workingDays,
+      byCategory: z.record(z.string(), workingDays).optional(),
+    }),
+    permissions: z.array(permissionSchema),
+    statistics: z.array(statisticSchema).optional(),
+    hooks: z.strictObject({ onCaseCreated: hookSchema.optional() }).optional(),
+  })
+  .superRefine((manifest, ctx) => {
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
+
+    if (manifest.kind === 'x' && !manifest.id.startsWith('x-'))
+      issue(['id'], 'of an X add-on must start with "x-"');
+    if (manifest.kind === 'core' && manifest.id.startsWith('x-'))
+      issue(['id'], 'of a core plugin must not start with "x-"');
+
+    const unique = (list: 'catalogue' | 'categories' | 'permissions' | 'statistics') => {
+      const seen = new Set<string>();
+      (manifest[list] ?? []).forEach((item, index) => {
+        if (seen.has(item.id)) issue([list, index, 'id'], `duplicates "${item.id}"`);
+        seen.add(item.id);
+      });
+    };
+    unique('catalogue');
+    unique('categories');
+    unique('permissions');
+    unique('statistics');
+
+    const categoryIds = new Set(manifest.categories.map((category) => category.id));
+    for (const categoryId of Object.keys(manifest.deadlines.byCategory ?? {})) {
+      if (!categoryIds.has(categoryId)) {
+        issue(['deadlines', 'byCategory', categoryId], "is not one of the plugin's categories");
+      }
+    }
+
+    const permissionIds = new Set(manifest.permissions.map((permission) => permission.id));
+    manifest.permissions.forEach((permission, index) => {
+      if (!permission.id.startsWith(`${manifest.id}.`)) {
+        issue(['permissions', index, 'id'], `must start with "${manifest.id}."`);
+      }
+      for (const dependency of permission.dependsOn ?? []) {
+        if (dependency === permission.id)
+          issue(['permissions', index, 'dependsOn'], 'lists the permission itself');
+        else if (!permissionIds.has(dependency)) {
+          issue(
+            ['permissions', index, 'dependsOn'],
+            `names "${dependency}", which this plugin does not declare`,
+          );
+        }
+      }
+    });
+    const cycle = findDependencyCycle(manifest.permissions);
+    if (cycle) issue(['permissions'], `have a dependency cycle: ${cycle.join(' → ')}`);
+
+    for (const problem of findUnlabelledFields(manifest.intakeForm)) {
+      issue(['intakeForm', ...problem.path], problem.message);
+    }
+  });
+
+function findDependencyCycle(
+  permissions: readonly { id: string; dependsOn?: readonly string[] | undefined }[],
+): string[] | null {
+  const edges = new Map(permissions.map((permission) => [permission.id, permission.dependsOn ?? []]));
+  const done = new Set<string>();
+  const visit = (id: string, trail: string[]): string[] | null => {
+    if (trail.includes(id)) return [...trail.slice(trail.indexOf(id)), id];
+    if (done.has(id)) return null;
+    for (const next of edges.get(id) ?? []) {
+      if (next === id) continue;
+      const cycle = visit(next, [...trail, id]);
+      if (cycle) return cycle;
+    }
+    done.add(id);
+    return null;
+  };
+  for (const id of edges.keys()) {
+    const cycle = visit(id, []);
+    if (cycle) return cycle;
+  }
+  return null;
+}
+
+/** Formats a zod issue path as a dotted field name (`permissions.0.id`). */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+/** The problems with a manifest, empty when it is valid. */
+export function manifestIssues(manifest: unknown): PluginManifestIssue[] {
+  const result = pluginManifestSchema.safeParse(manifest);
+  if (result.success) return [];
+  return result.error.issues.map((issue) => ({ field: fieldName(issue.path), message: issue.message }));
+}
+
+/** The id to name a manifest by in errors, even when the manifest is broken. */
+export function manifestLabel(manifest: unknown): string {
+  const id = (manifest as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id !== '' ? id : '(unknown)';
+}
+
+/** Throws a {@link PluginManifestError} naming the plugin and each bad field unless the manifest is valid. */
+export function assertValidManifest(manifest: unknown): asserts manifest is AnyPlugin {
+  const issues = manifestIssues(manifest);
+  if (issues.length > 0) throw new PluginManifestError(manifestLabel(manifest), issues);
+}

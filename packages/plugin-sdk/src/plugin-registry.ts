@@ -1,0 +1,115 @@
+import type { z } from 'zod';
+import type { LocalizedText } from './localized-text.ts';
+import type { AnyPlugin, CatalogueEntry, IntakeData, PermissionDefinition } from './plugin-manifest.ts';
+import { PluginManifestError, UnknownPluginError } from './plugin-manifest-error.ts';
+import { fieldName, manifestIssues, manifestLabel } from './plugin-manifest-schema.ts';
+import { SDK_VERSION } from './sdk-version.ts';
+import { satisfies } from './semver.ts';
+
+/** A catalogue entry together with the plugin that serves it. */
+export interface CatalogueItem extends CatalogueEntry {
+  readonly pluginId: string;
+  readonly pluginName: LocalizedText;
+}
+
+/** A field of an intake form that failed validation. */
+export interface IntakeFieldError {
+  /** Dotted path of the field, e.g. `topic` or `parties.1.role`; empty for a form-level error. */
+  readonly field: string;
+  readonly message: string;
+  /** zod's issue code (`invalid_type`, `too_small`, `custom`…), for the UI to pick its own wording. */
+  readonly code: string;
+}
+
+/** The outcome of validating intake data against a plugin's form. */
+export type IntakeValidation<TData> =
+  | { readonly ok: true; readonly data: TData }
+  | { readonly ok: false; readonly errors: readonly IntakeFieldError[] };
+
+/** The plugins a deployment ships, validated and indexed by id. */
+export interface PluginRegistry<TPlugin extends AnyPlugin = AnyPlugin> {
+  /** All plugins in the order they were listed. */
+  readonly plugins: readonly TPlugin[];
+  /** Whether a plugin with this id is registered. */
+  has(pluginId: string): boolean;
+  /** The plugin with this id; throws {@link UnknownPluginError} if there is none. */
+  get<TId extends TPlugin['id']>(pluginId: TId): Extract<TPlugin, { id: TId }>;
+  /** The catalogue entries of the enabled plugins, in registry order; throws on an unknown id. */
+  catalogueFor(enabledIds: Iterable<string>): CatalogueItem[];
+  /** Every permission the plugins declare, in registry order. */
+  permissions(): PermissionDefinition[];
+  /** The time limit in working days for a case of this plugin and category. */
+  deadlineFor(pluginId: TPlugin['id'], categoryId: string): number;
+  /** Validates intake data with the plugin's own form; errors name the field. */
+  validateIntake<TId extends TPlugin['id']>(
+    pluginId: TId,
+    data: unknown,
+  ): IntakeValidation<IntakeData<Extract<TPlugin, { id: TId }>>>;
+}
+
+/**
+ * Builds the registry from the plugins listed in the composition root. Refuses, with a
+ * `PluginManifestError` naming the plugin and the field, a manifest that is invalid, a second
+ * plugin with an id already taken, and a plugin whose `sdkVersion` range excludes {@link SDK_VERSION}.
+ */
+export function createPluginRegistry<const TPlugins extends readonly AnyPlugin[]>(
+  plugins: TPlugins,
+): PluginRegistry<TPlugins[number]> {
+  type TPlugin = TPlugins[number];
+  const byId = new Map<string, TPlugin>();
+  for (const plugin of plugins) {
+    const issues = manifestIssues(plugin);
+    if (issues.length > 0) throw new PluginManifestError(manifestLabel(plugin), issues);
+    if (byId.has(plugin.id)) {
+      throw new PluginManifestError(plugin.id, [
+        { field: 'id', message: 'is already used by another plugin' },
+      ]);
+    }
+    if (!satisfies(SDK_VERSION, plugin.sdkVersion)) {
+      throw new PluginManifestError(plugin.id, [
+        { field: 'sdkVersion', message: `"${plugin.sdkVersion}" does not accept this SDK (${SDK_VERSION})` },
+      ]);
+    }
+    byId.set(plugin.id, plugin);
+  }
+
+  const get = (pluginId: string): TPlugin => {
+    const plugin = byId.get(pluginId);
+    if (!plugin) throw new UnknownPluginError(pluginId);
+    return plugin;
+  };
+
+  return {
+    plugins: [...byId.values()],
+    has: (pluginId) => byId.has(pluginId),
+    get: <TId extends TPlugin['id']>(pluginId: TId) => get(pluginId) as Extract<TPlugin, { id: TId }>,
+    catalogueFor(enabledIds) {
+      const enabled = new Set(enabledIds);
+      for (const pluginId of enabled) get(pluginId);
+      return [...byId.values()]
+        .filter((plugin) => enabled.has(plugin.id))
+        .flatMap((plugin) =>
+          plugin.catalogue.map((entry) => ({ ...entry, pluginId: plugin.id, pluginName: plugin.name })),
+        );
+    },
+    permissions: () => [...byId.values()].flatMap((plugin) => plugin.permissions),
+    deadlineFor(pluginId, categoryId) {
+      const { deadlines } = get(pluginId);
+      return deadlines.byCategory?.[categoryId] ?? deadlines.defaultWorkingDays;
+    },
+    validateIntake<TId extends TPlugin['id']>(pluginId: TId, data: unknown) {
+      const result = (get(pluginId).intakeForm as z.ZodObject).safeParse(data);
+      if (result.success) {
+        return { ok: true, data: result.data as IntakeData<Extract<TPlugin, { id: TId }>> } as const;
+      }
+      return {
+        ok: false,
+        errors: result.error.issues.map((issue) => ({
+          field: fieldName(issue.path),
+          message: issue.message,
+          code: issue.code,
+        })),
+      } as const;
+    },
+  };
+}

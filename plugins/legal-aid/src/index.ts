@@ -1,0 +1,3 @@
+export * from './eligibility.ts';
+export * from './intake-form.ts';
+export * from './plugin.ts';

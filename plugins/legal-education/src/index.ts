@@ -1,0 +1,2 @@
+export * from './intake-form.ts';
+export * from './plugin.ts';

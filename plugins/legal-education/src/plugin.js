@@ -1,0 +1,52 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.plugin = void 0;
+var plugin_sdk_1 = require("@linju/plugin-sdk");
+var intake_form_ts_1 = require("./intake-form.ts");
+/** Legal publicity (法治宣传): lectures and campaigns on the Constitution, the Civil Code and more, taken to where people are. */
+exports.plugin = (0, plugin_sdk_1.definePlugin)({
+    id: 'legal-education',
+    version: '0.1.0',
+    sdkVersion: '1.x',
+    kind: 'core',
+    name: { 'zh-CN': '法治宣传', en: 'Legal education' },
+    description: {
+        'zh-CN': '深入社区宣传习近平法治思想、宪法、民法典及与群众利益密切相关的法律法规，开展送法进工地、进企业、进社区、进市场活动',
+        en: 'Lectures and campaigns on the rule of law, the Constitution, the Civil Code and the laws closest to residents’ lives, taken into worksites, firms, communities and markets',
+    },
+    catalogue: [
+        {
+            id: 'lecture-booking',
+            name: { 'zh-CN': '预约法治讲座', en: 'Book a law lecture' },
+            description: {
+                'zh-CN': '居委、企业、学校可预约律师或普法讲师上门讲座，主题按需定制',
+                en: 'Communities, firms and schools can book a lawyer or lecturer to speak on a topic of their choice',
+            },
+        },
+        {
+            id: 'publicity-events',
+            name: { 'zh-CN': '普法宣传活动', en: 'Legal publicity events' },
+            description: {
+                'zh-CN': '宪法宣传周、民法典宣传月等主题活动和现场法律咨询，免费发放宣传资料',
+                en: 'Constitution Week, Civil Code Month and other campaigns with on-site advice and free materials',
+            },
+        },
+    ],
+    categories: intake_form_ts_1.EVENT_TYPES.map(function (id) { return ({ id: id, name: intake_form_ts_1.EVENT_TYPE_NAMES[id] }); }),
+    intakeForm: intake_form_ts_1.legalEducationIntakeForm,
+    // Time to arrange a requested event (speaker, venue, materials).
+    deadlines: { defaultWorkingDays: 10 },
+    permissions: [
+        { id: 'legal-education.event.view', label: { 'zh-CN': '查看普法活动', en: 'View events' } },
+        {
+            id: 'legal-education.event.manage',
+            label: { 'zh-CN': '策划和登记普法活动', en: 'Plan and record events' },
+            dependsOn: ['legal-education.event.view'],
+        },
+    ],
+    statistics: [
+        { id: 'events', label: { 'zh-CN': '开展活动场次', en: 'Events held' } },
+        { id: 'attendance', label: { 'zh-CN': '受众人次', en: 'Attendance' } },
+        { id: 'materials-handed-out', label: { 'zh-CN': '发放宣传资料份数', en: 'Materials handed out' } },
+    ],
+});

@@ -1,0 +1,3 @@
+export * from './intake-form.ts';
+export * from './notary-matters.ts';
+export * from './plugin.ts';
