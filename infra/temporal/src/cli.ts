@@ -40,7 +40,10 @@ export function ensureTemporalCli(progress: (message: string) => void = () => {}
   const fromEnv = process.env.TEMPORAL_CLI;
   if (fromEnv) {
     if (!executable(fromEnv)) {
-      throw new TemporalSetupError(`TEMPORAL_CLI=${fromEnv} is not an executable file.`, 'Fix or unset TEMPORAL_CLI.');
+      throw new TemporalSetupError(
+        `TEMPORAL_CLI=${fromEnv} is not an executable file.`,
+        'Fix or unset TEMPORAL_CLI.',
+      );
     }
     return fromEnv;
   }
@@ -61,11 +64,15 @@ export function ensureTemporalCli(progress: (message: string) => void = () => {}
     `Building the Temporal CLI ${TEMPORAL_CLI_VERSION} from the Go module proxy into ${cacheDir} — first run only, takes about 4 minutes`,
   );
   mkdirSync(cacheDir, { recursive: true });
-  const build = spawnSync(go, ['install', `github.com/temporalio/cli/cmd/temporal@v${TEMPORAL_CLI_VERSION}`], {
-    env: { ...process.env, GOBIN: cacheDir, GOFLAGS: '-mod=mod' },
-    stdio: ['ignore', 'inherit', 'pipe'],
-    encoding: 'utf8',
-  });
+  const build = spawnSync(
+    go,
+    ['install', `github.com/temporalio/cli/cmd/temporal@v${TEMPORAL_CLI_VERSION}`],
+    {
+      env: { ...process.env, GOBIN: cacheDir, GOFLAGS: '-mod=mod' },
+      stdio: ['ignore', 'inherit', 'pipe'],
+      encoding: 'utf8',
+    },
+  );
   if (build.status !== 0 || !executable(cached)) {
     const lastLine = (build.stderr ?? '').trim().split('\n').at(-1) ?? `exit ${build.status}`;
     throw new TemporalSetupError(

@@ -15,7 +15,9 @@ const codeOf = (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}
 
 describe('signing in', () => {
   it('lets a desk officer in with a password alone', async () => {
-    const result = await h.caller().auth.login({ tenantSlug: district.slug, username: 'desk', password: TEST_PASSWORD });
+    const result = await h
+      .caller()
+      .auth.login({ tenantSlug: district.slug, username: 'desk', password: TEST_PASSWORD });
     expect(result.next).toBe('home');
     const me = await h.caller({ sessionToken: result.sessionToken }).auth.me();
     expect(me?.user.username).toBe('desk');
@@ -23,28 +25,45 @@ describe('signing in', () => {
   });
 
   it('refuses a wrong password with a message key, not a hint which part was wrong', async () => {
-    const error = await h.caller().auth.login({ tenantSlug: district.slug, username: 'desk', password: 'nope' }).catch(codeOf);
+    const error = await h
+      .caller()
+      .auth.login({ tenantSlug: district.slug, username: 'desk', password: 'nope' })
+      .catch(codeOf);
     expect(error).toBe('UNAUTHORIZED auth.invalid_credentials');
-    const unknown = await h.caller().auth.login({ tenantSlug: district.slug, username: 'ghost', password: 'nope' }).catch(codeOf);
+    const unknown = await h
+      .caller()
+      .auth.login({ tenantSlug: district.slug, username: 'ghost', password: 'nope' })
+      .catch(codeOf);
     expect(unknown).toBe('UNAUTHORIZED auth.invalid_credentials');
   });
 
   it('names the empty field', async () => {
-    const error = await h.caller().auth.login({ tenantSlug: district.slug, username: '', password: 'x' }).catch((e) => e);
+    const error = await h
+      .caller()
+      .auth.login({ tenantSlug: district.slug, username: '', password: 'x' })
+      .catch((e) => e);
     expect(error.message).toBe('validation.failed');
   });
 
   it('locks an account after five failures, even with the right password then', async () => {
     const ctx = { ip: '10.9.9.9' };
     for (let i = 0; i < 5; i++) {
-      await h.caller(ctx).auth.login({ tenantSlug: district.slug, username: 'desk-b', password: 'wrong' }).catch(() => {});
+      await h
+        .caller(ctx)
+        .auth.login({ tenantSlug: district.slug, username: 'desk-b', password: 'wrong' })
+        .catch(() => {});
     }
-    const error = await h.caller().auth.login({ tenantSlug: district.slug, username: 'desk-b', password: TEST_PASSWORD }).catch(codeOf);
+    const error = await h
+      .caller()
+      .auth.login({ tenantSlug: district.slug, username: 'desk-b', password: TEST_PASSWORD })
+      .catch(codeOf);
     expect(error).toBe('TOO_MANY_REQUESTS auth.throttled');
   });
 
   it('asks an administrator for the second factor before anything else', async () => {
-    const { sessionToken, next } = await h.caller().auth.login({ tenantSlug: district.slug, username: 'admin', password: TEST_PASSWORD });
+    const { sessionToken, next } = await h
+      .caller()
+      .auth.login({ tenantSlug: district.slug, username: 'admin', password: TEST_PASSWORD });
     expect(next).toBe('totp');
     const half = h.caller({ sessionToken });
     expect(await half.organisation.getMany().catch(codeOf)).toBe('UNAUTHORIZED auth.totp_required');
@@ -70,17 +89,31 @@ describe('passwords', () => {
   it('forces a change after an administrator reset, and signs the person out everywhere', async () => {
     const admin = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
     const deskA = await h.signIn(district.slug, 'desk-a', TEST_PASSWORD);
-    await admin.api.staff.resetPassword({ staffMemberId: district.people.deskA, temporaryPassword: 'Temporary-pass-9' });
+    await admin.api.staff.resetPassword({
+      staffMemberId: district.people.deskA,
+      temporaryPassword: 'Temporary-pass-9',
+    });
     expect(await deskA.api.auth.me()).toBeNull();
 
-    const { sessionToken, next } = await h.caller().auth.login({ tenantSlug: district.slug, username: 'desk-a', password: 'Temporary-pass-9' });
+    const { sessionToken, next } = await h
+      .caller()
+      .auth.login({ tenantSlug: district.slug, username: 'desk-a', password: 'Temporary-pass-9' });
     expect(next).toBe('change-password');
     const forced = h.caller({ sessionToken });
     expect(await forced.organisation.getMany().catch(codeOf)).toBe('FORBIDDEN auth.password_change_required');
-    expect(await forced.auth.changePassword({ currentPassword: 'Temporary-pass-9', newPassword: 'short' }).catch(codeOf)).toBe(
-      'BAD_REQUEST auth.password_too_weak',
-    );
-    expect((await forced.auth.changePassword({ currentPassword: 'Temporary-pass-9', newPassword: 'A-better-pass-42' })).next).toBe('home');
+    expect(
+      await forced.auth
+        .changePassword({ currentPassword: 'Temporary-pass-9', newPassword: 'short' })
+        .catch(codeOf),
+    ).toBe('BAD_REQUEST auth.password_too_weak');
+    expect(
+      (
+        await forced.auth.changePassword({
+          currentPassword: 'Temporary-pass-9',
+          newPassword: 'A-better-pass-42',
+        })
+      ).next,
+    ).toBe('home');
     expect((await forced.organisation.getMany()).length).toBeGreaterThan(0);
   });
 });
@@ -95,12 +128,38 @@ describe('enrolling a second factor', () => {
       password: 'First-pass-123',
       roles: [{ role: 'station-head', organisationId: district.organisations.stationB }],
     });
-    const { sessionToken, next } = await h.caller().auth.login({ tenantSlug: district.slug, username: 'head-b', password: 'First-pass-123' });
+    const { sessionToken, next } = await h
+      .caller()
+      .auth.login({ tenantSlug: district.slug, username: 'head-b', password: 'First-pass-123' });
     expect(next).toBe('totp-setup');
     const head = h.caller({ sessionToken });
     const { secret, uri } = await head.auth.beginTotpSetup();
     expect(uri).toMatch(/^otpauth:\/\/totp\//);
-    expect(await head.auth.confirmTotpSetup({ secret, code: '123456' }).catch(codeOf)).toMatch(/auth.totp_invalid/);
-    expect((await head.auth.confirmTotpSetup({ secret, code: totpNow(secret) })).next).toBe('change-password');
+    expect(await head.auth.confirmTotpSetup({ secret, code: '123456' }).catch(codeOf)).toMatch(
+      /auth.totp_invalid/,
+    );
+    expect((await head.auth.confirmTotpSetup({ secret, code: totpNow(secret) })).next).toBe(
+      'change-password',
+    );
+  });
+});
+
+describe('one mutation, one transaction', () => {
+  it('rolls back everything a failed procedure wrote before it failed', async () => {
+    const admin = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
+    const before = await admin.api.audit.verify();
+    // The username is taken: the staff row fails after the permission checks passed.
+    const error = await admin.api.staff
+      .create({
+        username: 'desk',
+        displayName: 'x',
+        organisationId: district.organisations.centreId,
+        password: 'Valid-pass-123',
+        roles: [{ role: 'desk-officer', organisationId: district.organisations.centreId }],
+      })
+      .catch(codeOf);
+    expect(error).toBe('CONFLICT staff.username_taken');
+    const after = await admin.api.audit.verify();
+    expect(after.entries).toBe(before.entries);
   });
 });

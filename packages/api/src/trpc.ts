@@ -16,7 +16,7 @@ import {
   type Tenant,
 } from '@linju/core';
 import { type Database, type TenantTx, withTenant } from '@linju/db';
-import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 
 // 1. Context ---------------------------------------------------------------------------------
@@ -109,7 +109,7 @@ export async function inTenantSession<T>(
   const { tenantId, staffMemberId } = ctx.session;
   if (!tenantId || !staffMemberId) throw new TRPCError({ code: 'FORBIDDEN', message: 'auth.forbidden' });
   const tenant = await findTenantById(ctx.db, tenantId);
-  if (!tenant || tenant.status !== 'active') throw new TRPCError({ code: 'FORBIDDEN', message: 'tenant.suspended' });
+  if (tenant?.status !== 'active') throw new TRPCError({ code: 'FORBIDDEN', message: 'tenant.suspended' });
   if (ctx.tenantSlugHint && ctx.tenantSlugHint !== tenant.slug) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'tenant.mismatch' });
   }
@@ -117,7 +117,13 @@ export async function inTenantSession<T>(
     const staff = await getStaffMember(tx, staffMemberId);
     if (staff.disabledAt) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'auth.not_signed_in' });
     const roleGrants = await roleGrantsOf(tx, staffMemberId);
-    const actor: Actor = { id: staff.id, name: staff.displayName, tenantId, grants: grantsOf(roleGrants), requestId: ctx.requestId };
+    const actor: Actor = {
+      id: staff.id,
+      name: staff.displayName,
+      tenantId,
+      grants: grantsOf(roleGrants),
+      requestId: ctx.requestId,
+    };
     return fn({ tenantId, tenant, tx, staff, roleGrants, actor });
   });
 }
@@ -133,12 +139,18 @@ export type TenantSession = {
 
 /** A staff session of the tenant: the procedure runs in one transaction bound to that tenant. */
 export const tenantSessionProcedure = signedInProcedure.use(({ ctx, next }) =>
-  inTenantSession(ctx, (tc) => next({ ctx: tc })),
+  inTenantSession(ctx, async (tc) => {
+    const result = await next({ ctx: tc });
+    // tRPC hands a failure back as a value; throwing it is what rolls the transaction back.
+    if (!result.ok) throw result.error;
+    return result;
+  }),
 );
 
 /** Fully signed in: second factor done where the roles need it, no password change pending. */
 export const tenantProcedure = tenantSessionProcedure.use(async ({ ctx, next }) => {
-  if (!ctx.session.twoFactorVerified) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'auth.totp_required' });
+  if (!ctx.session.twoFactorVerified)
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'auth.totp_required' });
   if (ctx.staff.mustChangePassword) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'auth.password_change_required' });
   }
@@ -154,9 +166,18 @@ export const permittedProcedure = (permission: Permission) =>
     return next();
   });
 
-/** Platform operators, outside every tenant. */
+/** A platform operator's session, second factor perhaps still due. */
+export const operatorSessionProcedure = signedInProcedure.use(({ ctx, next }) => {
+  const operatorId = ctx.session.platformOperatorId;
+  if (!operatorId) throw new TRPCError({ code: 'FORBIDDEN', message: 'auth.forbidden' });
+  return next({ ctx: { operatorId } });
+});
+
+/** Platform operators, outside every tenant, fully signed in. */
 export const platformProcedure = signedInProcedure.use(async ({ ctx, next }) => {
   const operatorId = ctx.session.platformOperatorId;
   if (!operatorId) throw new TRPCError({ code: 'FORBIDDEN', message: 'auth.forbidden' });
+  if (!ctx.session.twoFactorVerified)
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'auth.totp_required' });
   return next({ ctx: { operatorId } });
 });

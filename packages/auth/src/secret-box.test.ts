@@ -25,7 +25,9 @@ describe('the secret box', () => {
   it('gives equal blind indexes for equal values only, and differs per key', () => {
     expect(box.blindIndex('13800138000')).toBe(box.blindIndex('13800138000'));
     expect(box.blindIndex('13800138000')).not.toBe(box.blindIndex('13800138001'));
-    expect(createSecretBox(randomBytes(32)).blindIndex('13800138000')).not.toBe(box.blindIndex('13800138000'));
+    expect(createSecretBox(randomBytes(32)).blindIndex('13800138000')).not.toBe(
+      box.blindIndex('13800138000'),
+    );
   });
 
   it('creates its key file once, readable by the owner only', () => {

@@ -1,16 +1,14 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq, type Queryable, schema } from '@linju/db';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, type Queryable, schema } from '@linju/db';
-import { randomBytes } from 'node:crypto';
 
 /** Idle sessions end after 12 hours; any use in the second half of that extends it (sliding). */
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 const REFRESH_WHEN_LEFT_MS = SESSION_LIFETIME_MS / 2;
 
 export type Session = typeof schema.session.$inferSelect;
-export type SessionOwner =
-  | { tenantId: string; staffMemberId: string }
-  | { platformOperatorId: string };
+export type SessionOwner = { tenantId: string; staffMemberId: string } | { platformOperatorId: string };
 
 /** The cookie carries the token; the database keeps only its SHA-256, so a leaked table opens nothing. */
 export const generateSessionToken = () => encodeBase32LowerCaseNoPadding(randomBytes(20));
@@ -37,7 +35,11 @@ export async function createSession(
 }
 
 /** The live session of a token, extended when past half its life; null when unknown or expired. */
-export async function validateSessionToken(db: Queryable, token: string, now = new Date()): Promise<Session | null> {
+export async function validateSessionToken(
+  db: Queryable,
+  token: string,
+  now = new Date(),
+): Promise<Session | null> {
   const id = sessionIdOf(token);
   const [session] = await db.select().from(schema.session).where(eq(schema.session.id, id));
   if (!session) return null;
@@ -61,7 +63,11 @@ export async function invalidateSession(db: Queryable, sessionId: string): Promi
 }
 
 /** "Log out everywhere", and what a password reset does to the person's other devices. */
-export async function invalidateAllSessions(db: Queryable, tenantId: string, staffMemberId: string): Promise<void> {
+export async function invalidateAllSessions(
+  db: Queryable,
+  tenantId: string,
+  staffMemberId: string,
+): Promise<void> {
   await db
     .delete(schema.session)
     .where(and(eq(schema.session.tenantId, tenantId), eq(schema.session.staffMemberId, staffMemberId)));

@@ -16,7 +16,12 @@ export async function throttledFor(db: Queryable, key: string, now = new Date())
 }
 
 /** Counts a failure in the current window, locking the key when the window's limit is reached. */
-export async function recordFailure(db: Queryable, kind: ThrottleKind, key: string, now = new Date()): Promise<void> {
+export async function recordFailure(
+  db: Queryable,
+  kind: ThrottleKind,
+  key: string,
+  now = new Date(),
+): Promise<void> {
   const rule = THROTTLE_RULES[kind];
   const windowStart = sql`${new Date(now.getTime() - rule.windowMs).toISOString()}::timestamptz`;
   const lockUntil = sql`${new Date(now.getTime() + rule.lockMs).toISOString()}::timestamptz`;

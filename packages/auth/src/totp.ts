@@ -1,6 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { createTOTPKeyURI, verifyTOTPWithGracePeriod } from '@oslojs/otp';
-import { randomBytes } from 'node:crypto';
 
 const PERIOD = 30;
 const DIGITS = 6;

@@ -15,7 +15,9 @@ describe('withTenant and row-level security for the application role', () => {
       [a, `rls-a-${a.slice(0, 6)}`],
       [b, `rls-b-${b.slice(0, 6)}`],
     ] as const) {
-      await owner.db.insert(tenant).values({ id, slug, nameZh: '测试', nameEn: 'Test', divisionCode: '310104' });
+      await owner.db
+        .insert(tenant)
+        .values({ id, slug, nameZh: '测试', nameEn: 'Test', divisionCode: '310104' });
       await owner.db.insert(organisation).values({
         tenantId: id,
         id: randomUUID(),
@@ -43,13 +45,17 @@ describe('withTenant and row-level security for the application role', () => {
 
   it('refuses to write a row of another tenant', async () => {
     const error = await withTenant(app.db, a, (tx) =>
-      tx.insert(organisation).values({ tenantId: b, id: randomUUID(), path: '/y/', kind: 'centre', nameZh: '越权', nameEn: 'x' }),
+      tx
+        .insert(organisation)
+        .values({ tenantId: b, id: randomUUID(), path: '/y/', kind: 'centre', nameZh: '越权', nameEn: 'x' }),
     ).catch((e: unknown) => e);
     expect(postgresError(error)?.code).toBe('42501'); // insufficient_privilege: the policy's WITH CHECK
   });
 
   it('cannot delete audit entries, even of its own tenant', async () => {
-    const error = await withTenant(app.db, a, (tx) => tx.execute('delete from audit_entry' as never)).catch((e: unknown) => e);
+    const error = await withTenant(app.db, a, (tx) => tx.execute('delete from audit_entry' as never)).catch(
+      (e: unknown) => e,
+    );
     expect(postgresError(error)?.code).toBe('42501');
   });
 });

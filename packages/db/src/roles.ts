@@ -13,7 +13,9 @@ export async function ensureAppRole(ownerUrl: string, appPassword: string): Prom
     // Identifiers and passwords cannot be bound parameters in DDL; the role name is a constant
     // and the password is quoted by the server's own quote_literal.
     const [quoted] = await sql<{ literal: string }[]>`select quote_literal(${appPassword}) as literal`;
-    await sql.unsafe(`${verb} ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD ${quoted?.literal}`);
+    await sql.unsafe(
+      `${verb} ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD ${quoted?.literal}`,
+    );
   } finally {
     await sql.end();
   }

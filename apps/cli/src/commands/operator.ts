@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-import { onboardTenant, verifyAuditChain, findTenantBySlug, DomainError } from '@linju/core';
+import { DomainError, findTenantBySlug, onboardTenant, verifyAuditChain } from '@linju/core';
 import { migrate as migrateDb, SetupError, withTenant } from '@linju/db';
 import { seedDemoDistrict } from '../seed/demo-district.ts';
 import { appPassword } from '../stack/database.ts';
@@ -23,12 +23,18 @@ export async function seed(): Promise<void> {
 /** `linju tenant create --file tenant.json`: onboards a district from a JSON request (see ZOnboardTenantRequest). */
 export async function tenantCreate(args: string[]): Promise<void> {
   const file = args[args.indexOf('--file') + 1];
-  if (!args.includes('--file') || !file) throw new SetupError('tenant create needs --file <request.json>.', 'See docs/operations.md for the fields.');
+  if (!args.includes('--file') || !file)
+    throw new SetupError(
+      'tenant create needs --file <request.json>.',
+      'See docs/operations.md for the fields.',
+    );
   const request = JSON.parse(readFileSync(file, 'utf8'));
   const result = await withStackDatabase(({ appUrl }) =>
     withDb(appUrl, (db) => onboardTenant(db, request, { operatorId: null, operatorName: 'linju CLI' })),
   );
-  process.stdout.write(`${result.created ? 'Onboarded' : 'Already onboarded'}: ${result.tenant.slug} (${result.tenant.id})\n`);
+  process.stdout.write(
+    `${result.created ? 'Onboarded' : 'Already onboarded'}: ${result.tenant.slug} (${result.tenant.id})\n`,
+  );
 }
 
 /** `linju audit verify <tenant>`: recomputes the tenant's audit hash chain; exit 1 when broken. */
@@ -44,7 +50,9 @@ export async function auditVerify(args: string[]): Promise<void> {
   );
   if (report.ok) process.stdout.write(`Audit chain of ${slug} holds: ${report.entries} entries.\n`);
   else {
-    process.stdout.write(`Audit chain of ${slug} is BROKEN at entry ${report.brokenAt} (${report.reason}); ${report.entries} entries before it hold.\n`);
+    process.stdout.write(
+      `Audit chain of ${slug} is BROKEN at entry ${report.brokenAt} (${report.reason}); ${report.entries} entries before it hold.\n`,
+    );
     process.exitCode = 1;
   }
 }

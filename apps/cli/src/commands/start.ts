@@ -13,7 +13,8 @@ const TEMPORAL_DEFAULT_PORT = 7233;
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new SetupError('The API server exited during start-up.', 'See its log lines above.');
+    if (child.exitCode !== null)
+      throw new SetupError('The API server exited during start-up.', 'See its log lines above.');
     try {
       const response = await fetch(url);
       if (response.status < 500 || response.status === 503) return;
@@ -22,7 +23,10 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new SetupError(`The API server did not answer at ${url} within ${timeoutMs / 1000} s.`, 'See its log lines above.');
+  throw new SetupError(
+    `The API server did not answer at ${url} within ${timeoutMs / 1000} s.`,
+    'See its log lines above.',
+  );
 }
 
 async function portIsFree(port: number): Promise<boolean> {
@@ -68,10 +72,17 @@ export async function start(): Promise<void> {
 
   try {
     if (!(await portIsFree(port))) {
-      throw new SetupError(`Port ${port} is already in use.`, `Stop what uses it, or start on another port: PORT=3100 npm start`);
+      throw new SetupError(
+        `Port ${port} is already in use.`,
+        `Stop what uses it, or start on another port: PORT=3100 npm start`,
+      );
     }
 
-    steps.step(process.env.DATABASE_URL ? 'Using the PostgreSQL of DATABASE_URL' : `Starting PostgreSQL (data in ${join(dir, 'postgres')})`);
+    steps.step(
+      process.env.DATABASE_URL
+        ? 'Using the PostgreSQL of DATABASE_URL'
+        : `Starting PostgreSQL (data in ${join(dir, 'postgres')})`,
+    );
     const database = await openDatabase(dir);
     if (database.embedded) cleanups.push(() => database.embedded?.stop() ?? Promise.resolve());
 
@@ -81,8 +92,14 @@ export async function start(): Promise<void> {
     } else {
       steps.step('Starting the Temporal dev server (data in .data/temporal.db)');
       const cli = ensureTemporalCli((message) => steps.note(message));
-      const temporalPort = (await portIsFree(TEMPORAL_DEFAULT_PORT)) ? TEMPORAL_DEFAULT_PORT : await freePort();
-      const temporal: TemporalDevServer = await startTemporalDevServer({ cli, port: temporalPort, dbFile: join(dir, 'temporal.db') });
+      const temporalPort = (await portIsFree(TEMPORAL_DEFAULT_PORT))
+        ? TEMPORAL_DEFAULT_PORT
+        : await freePort();
+      const temporal: TemporalDevServer = await startTemporalDevServer({
+        cli,
+        port: temporalPort,
+        dbFile: join(dir, 'temporal.db'),
+      });
       cleanups.push(() => temporal.stop());
       temporalAddress = temporal.address;
     }
@@ -92,7 +109,9 @@ export async function start(): Promise<void> {
 
     steps.step('Seeding the demo district (first run only)');
     const seeded = await withDb(database.appUrl, seedDemoDistrict);
-    steps.note(seeded.created ? `Created the demo district "${DEMO_TENANT}".` : 'The demo district is already there.');
+    steps.note(
+      seeded.created ? `Created the demo district "${DEMO_TENANT}".` : 'The demo district is already there.',
+    );
 
     steps.step('Building the admin app (cached after the first run)');
     const build = spawnSync('turbo', ['run', 'build', '--filter=@linju/admin', '--output-logs=errors-only'], {
@@ -100,7 +119,8 @@ export async function start(): Promise<void> {
       stdio: 'inherit',
       env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
     });
-    if (build.status !== 0) throw new SetupError('Building the admin app failed.', 'See the build output above.');
+    if (build.status !== 0)
+      throw new SetupError('Building the admin app failed.', 'See the build output above.');
 
     steps.step('Starting the API server and the Temporal worker');
     const env = {
@@ -111,10 +131,15 @@ export async function start(): Promise<void> {
       LINJU_DATA_DIR: dir,
     };
     for (const app of ['server', 'worker']) {
-      const child = spawn(process.execPath, [join(repoRoot, 'apps', app, 'src', 'main.ts')], { env, stdio: 'inherit' });
+      const child = spawn(process.execPath, [join(repoRoot, 'apps', app, 'src', 'main.ts')], {
+        env,
+        stdio: 'inherit',
+      });
       child.on('exit', (code, signal) => {
         if (stopping) return;
-        process.stderr.write(`The ${app} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping everything.\n`);
+        process.stderr.write(
+          `The ${app} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping everything.\n`,
+        );
         void stopAll(1);
       });
       children.push(child);

@@ -5,7 +5,14 @@ import type { Role } from '@linju/db/schema';
 /** Every demo account shares this password, printed by `linju start`; never used outside the demo. */
 export const DEMO_PASSWORD = 'Linju@demo2026';
 export const DEMO_TENANT = 'xuhui';
-export const CORE_SERVICES = ['consultation', 'notary', 'mediation', 'legal-aid', 'appraisal', 'legal-education'];
+export const CORE_SERVICES = [
+  'consultation',
+  'notary',
+  'mediation',
+  'legal-aid',
+  'appraisal',
+  'legal-education',
+];
 
 type Unit = { nameZh: string; nameEn: string; address: string; latitude: number; longitude: number };
 const station = (nameZh: string, nameEn: string, lat: number, lng: number, rooms: Unit[]) => ({
@@ -48,7 +55,11 @@ const STATIONS = [
 const PARTNERS = [
   { kind: 'court', nameZh: '上海市徐汇区人民法院', nameEn: 'Xuhui District People’s Court' },
   { kind: 'police', nameZh: '上海市公安局徐汇分局', nameEn: 'Xuhui Public Security Sub-bureau' },
-  { kind: 'labour-arbitration', nameZh: '徐汇区劳动人事争议仲裁委员会', nameEn: 'Xuhui Labour Dispute Arbitration Commission' },
+  {
+    kind: 'labour-arbitration',
+    nameZh: '徐汇区劳动人事争议仲裁委员会',
+    nameEn: 'Xuhui Labour Dispute Arbitration Commission',
+  },
   { kind: 'federation', nameZh: '徐汇区妇女联合会', nameEn: 'Xuhui Women’s Federation' },
 ] as const;
 
@@ -87,9 +98,15 @@ async function seed(db: TenantTx): Promise<{ created: boolean; accounts: DemoAcc
     const actor: Actor = systemActor(tenantId, 'demo seed');
     const stationIds: string[] = [];
     for (const { rooms, ...s } of STATIONS) {
-      const created = await createOrganisation(tx, actor, { kind: 'station', parentId: centreId, openingHours: '周一至周五 9:00–17:00', ...s });
+      const created = await createOrganisation(tx, actor, {
+        kind: 'station',
+        parentId: centreId,
+        openingHours: '周一至周五 9:00–17:00',
+        ...s,
+      });
       stationIds.push(created.id);
-      for (const r of rooms) await createOrganisation(tx, actor, { kind: 'room', parentId: created.id, ...r });
+      for (const r of rooms)
+        await createOrganisation(tx, actor, { kind: 'room', parentId: created.id, ...r });
     }
     const firstStation = stationIds[0] ?? centreId;
     await createOrganisation(tx, actor, {
@@ -104,18 +121,90 @@ async function seed(db: TenantTx): Promise<{ created: boolean; accounts: DemoAcc
     for (const p of PARTNERS) partnerIds[p.kind] = (await createOrganisation(tx, actor, p)).id;
 
     const staff: (DemoAccount & { organisationId: string })[] = [
-      { username: 'director', displayName: '中心主任 李华', role: 'centre-director', at: '徐汇区公共法律服务中心', organisationId: centreId },
-      { username: 'station', displayName: '司法所所长 张强', role: 'station-head', at: '徐家汇街道', organisationId: firstStation },
-      { username: 'desk', displayName: '前台受理员 陈静', role: 'desk-officer', at: '徐汇区公共法律服务中心', organisationId: centreId },
-      { username: 'lawyer', displayName: '律师 刘洋', role: 'lawyer', at: '徐汇区公共法律服务中心', organisationId: centreId },
-      { username: 'notary', displayName: '公证员 赵丽', role: 'notary', at: '徐汇区公共法律服务中心', organisationId: centreId },
-      { username: 'mediator', displayName: '人民调解员 孙伟', role: 'mediator', at: '徐家汇街道', organisationId: firstStation },
-      { username: 'legalaid', displayName: '法律援助专员 周敏', role: 'legal-aid-officer', at: '徐汇区公共法律服务中心', organisationId: centreId },
-      { username: 'appraiser', displayName: '司法鉴定人 吴刚', role: 'appraiser', at: '徐汇区公共法律服务中心', organisationId: centreId },
-      { username: 'publicity', displayName: '普法宣传员 郑芳', role: 'publicity-officer', at: '徐汇区公共法律服务中心', organisationId: centreId },
-      { username: 'volunteer', displayName: '志愿者 何晓', role: 'volunteer', at: '徐家汇街道', organisationId: firstStation },
-      { username: 'inspector', displayName: '检查组 黄磊', role: 'inspector', at: '徐汇区公共法律服务中心', organisationId: centreId },
-      { username: 'court', displayName: '法院立案庭 林书记员', role: 'partner-user', at: '上海市徐汇区人民法院', organisationId: partnerIds.court ?? centreId },
+      {
+        username: 'director',
+        displayName: '中心主任 李华',
+        role: 'centre-director',
+        at: '徐汇区公共法律服务中心',
+        organisationId: centreId,
+      },
+      {
+        username: 'station',
+        displayName: '司法所所长 张强',
+        role: 'station-head',
+        at: '徐家汇街道',
+        organisationId: firstStation,
+      },
+      {
+        username: 'desk',
+        displayName: '前台受理员 陈静',
+        role: 'desk-officer',
+        at: '徐汇区公共法律服务中心',
+        organisationId: centreId,
+      },
+      {
+        username: 'lawyer',
+        displayName: '律师 刘洋',
+        role: 'lawyer',
+        at: '徐汇区公共法律服务中心',
+        organisationId: centreId,
+      },
+      {
+        username: 'notary',
+        displayName: '公证员 赵丽',
+        role: 'notary',
+        at: '徐汇区公共法律服务中心',
+        organisationId: centreId,
+      },
+      {
+        username: 'mediator',
+        displayName: '人民调解员 孙伟',
+        role: 'mediator',
+        at: '徐家汇街道',
+        organisationId: firstStation,
+      },
+      {
+        username: 'legalaid',
+        displayName: '法律援助专员 周敏',
+        role: 'legal-aid-officer',
+        at: '徐汇区公共法律服务中心',
+        organisationId: centreId,
+      },
+      {
+        username: 'appraiser',
+        displayName: '司法鉴定人 吴刚',
+        role: 'appraiser',
+        at: '徐汇区公共法律服务中心',
+        organisationId: centreId,
+      },
+      {
+        username: 'publicity',
+        displayName: '普法宣传员 郑芳',
+        role: 'publicity-officer',
+        at: '徐汇区公共法律服务中心',
+        organisationId: centreId,
+      },
+      {
+        username: 'volunteer',
+        displayName: '志愿者 何晓',
+        role: 'volunteer',
+        at: '徐家汇街道',
+        organisationId: firstStation,
+      },
+      {
+        username: 'inspector',
+        displayName: '检查组 黄磊',
+        role: 'inspector',
+        at: '徐汇区公共法律服务中心',
+        organisationId: centreId,
+      },
+      {
+        username: 'court',
+        displayName: '法院立案庭 林书记员',
+        role: 'partner-user',
+        at: '上海市徐汇区人民法院',
+        organisationId: partnerIds.court ?? centreId,
+      },
     ];
     for (const s of staff) {
       await createStaffMember(tx, actor, {

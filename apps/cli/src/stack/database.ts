@@ -10,11 +10,17 @@ export async function openDatabase(dir: string): Promise<DatabaseUrls> {
   const { appPassword } = credentials(dir);
   const external = process.env.DATABASE_URL;
   if (external) {
-    return { ownerUrl: external, appUrl: process.env.DATABASE_APP_URL ?? appUrlFrom(external, appPassword), embedded: null };
+    return {
+      ownerUrl: external,
+      appUrl: process.env.DATABASE_APP_URL ?? appUrlFrom(external, appPassword),
+      embedded: null,
+    };
   }
   const embedded = await startEmbeddedPostgres(dir);
   return { ownerUrl: embedded.ownerUrl, appUrl: appUrlFrom(embedded.ownerUrl, appPassword), embedded };
 }
 
 export const appPassword = (dir: string) =>
-  process.env.DATABASE_APP_URL ? decodeURIComponent(new URL(process.env.DATABASE_APP_URL).password) : credentials(dir).appPassword;
+  process.env.DATABASE_APP_URL
+    ? decodeURIComponent(new URL(process.env.DATABASE_APP_URL).password)
+    : credentials(dir).appPassword;

@@ -16,7 +16,9 @@ export async function withDb<T>(url: string, fn: (db: Database) => Promise<T>): 
  * For commands run while the stack is down: opens the database (embedded or DATABASE_URL),
  * runs `fn` with its URLs, and stops what it started.
  */
-export async function withStackDatabase<T>(fn: (urls: { ownerUrl: string; appUrl: string }) => Promise<T>): Promise<T> {
+export async function withStackDatabase<T>(
+  fn: (urls: { ownerUrl: string; appUrl: string }) => Promise<T>,
+): Promise<T> {
   const database = await openDatabase(dataDir());
   try {
     return await fn(database);

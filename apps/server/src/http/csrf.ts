@@ -11,7 +11,8 @@ export const newCsrfToken = () => randomBytes(24).toString('base64url');
 export const csrfCookie = (token: string, secure: boolean) =>
   `${CSRF_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
 
-const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const same = (a: string, b: string) =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /**
  * Two checks for every state-changing request from a browser: it must come from this origin
@@ -23,7 +24,8 @@ export async function csrfRejection(request: Request): Promise<string | null> {
   const site = request.headers.get('sec-fetch-site');
   if (site === 'cross-site') return 'cross-site request';
   const origin = request.headers.get('origin');
-  if (origin && origin !== 'null' && new URL(origin).host !== request.headers.get('host')) return 'foreign origin';
+  if (origin && origin !== 'null' && new URL(origin).host !== request.headers.get('host'))
+    return 'foreign origin';
   const type = request.headers.get('content-type') ?? '';
   if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
     const cookie = readCookie(request.headers.get('cookie'), CSRF_COOKIE);

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApiContext, appRouter, createCaller, type Logger } from '@linju/api';
-import { clearSessionCookie, readCookie, SESSION_COOKIE, type SecretBox, serializeSessionCookie } from '@linju/auth';
+import {
+  clearSessionCookie,
+  readCookie,
+  SESSION_COOKIE,
+  type SecretBox,
+  serializeSessionCookie,
+} from '@linju/auth';
 import type { Database } from '@linju/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { ServerConfig } from '../config.ts';
@@ -34,7 +40,12 @@ const localeOf = (request: Request): 'zh-CN' | 'en' => {
 export function createRequestListener(deps: ServerDeps) {
   const { config, log } = deps;
 
-  function apiContext(request: Request, requestId: string, tenantHint: string | null, reqLog: Logger): ApiContext {
+  function apiContext(
+    request: Request,
+    requestId: string,
+    tenantHint: string | null,
+    reqLog: Logger,
+  ): ApiContext {
     return {
       db: deps.db,
       box: deps.box,
@@ -53,7 +64,8 @@ export function createRequestListener(deps: ServerDeps) {
     const path = url.pathname;
     const hint = tenantSlugHint(url, request.headers.get('host'));
 
-    if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return problem(413, 'Body too large');
+    if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES)
+      return problem(413, 'Body too large');
 
     for (const mounted of deps.routes ?? []) {
       if (path.startsWith(mounted.prefix)) return mounted.handle(request);
@@ -68,7 +80,8 @@ export function createRequestListener(deps: ServerDeps) {
         router: appRouter,
         createContext: () => apiContext(request, requestId, hint, reqLog),
         onError: ({ error, path: procedure }) => {
-          if (error.code === 'INTERNAL_SERVER_ERROR') reqLog.error({ err: error, procedure }, 'procedure failed');
+          if (error.code === 'INTERNAL_SERVER_ERROR')
+            reqLog.error({ err: error, procedure }, 'procedure failed');
         },
       });
     }
@@ -105,7 +118,11 @@ export function createRequestListener(deps: ServerDeps) {
     if (!existingCsrf) {
       const headers = new Headers(response.headers);
       headers.append('set-cookie', csrfCookie(csrfToken, config.secureCookies));
-      return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+      return new Response(response.body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers,
+      });
     }
     return response;
   }
@@ -123,7 +140,8 @@ export function createRequestListener(deps: ServerDeps) {
       await sendFetchResponse(res, response);
     } catch (error) {
       reqLog.error({ err: error }, 'request failed');
-      if (!res.headersSent) await sendFetchResponse(res, problem(500, 'Internal error', `Request ${requestId}`));
+      if (!res.headersSent)
+        await sendFetchResponse(res, problem(500, 'Internal error', `Request ${requestId}`));
       else res.end();
     } finally {
       reqLog.info(
@@ -133,4 +151,3 @@ export function createRequestListener(deps: ServerDeps) {
     }
   };
 }
-

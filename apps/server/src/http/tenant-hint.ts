@@ -8,7 +8,8 @@ export function hostTenantSlug(host: string | null): string | null {
 }
 
 /** The `/t/:tenant` prefix of a path. */
-export const pathTenantSlug = (url: URL) => /^\/t\/([a-z][a-z0-9-]{1,39})(?:\/|$)/.exec(url.pathname)?.[1] ?? null;
+export const pathTenantSlug = (url: URL) =>
+  /^\/t\/([a-z][a-z0-9-]{1,39})(?:\/|$)/.exec(url.pathname)?.[1] ?? null;
 
 /** The tenant a request names, by path first, then host. Only a hint: the session decides the tenant. */
 export const tenantSlugHint = (url: URL, host: string | null) => pathTenantSlug(url) ?? hostTenantSlug(host);

@@ -5,7 +5,8 @@ export function openApiDocument(serverUrl: string) {
     info: {
       title: 'Linju partner API',
       version: '1.0.0',
-      description: 'REST interface of a Linju deployment for partner systems (courts, federations, other districts).',
+      description:
+        'REST interface of a Linju deployment for partner systems (courts, federations, other districts).',
     },
     servers: [{ url: `${serverUrl}/api/v1` }],
     paths: {

@@ -19,6 +19,11 @@ export type HashedFields = {
 
 /** hash = SHA-256(previous hash ‖ canonical JSON of the entry): editing or removing one breaks the chain. */
 export function auditEntryHash(prevHash: string, entry: HashedFields): string {
-  const body = canonicalJson({ ...entry, at: entry.at.toISOString(), before: entry.before ?? null, after: entry.after ?? null });
+  const body = canonicalJson({
+    ...entry,
+    at: entry.at.toISOString(),
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }

@@ -20,10 +20,13 @@ export async function verifyAuditChain(tx: TenantTx): Promise<AuditChainReport> 
       .orderBy(asc(schema.auditEntry.seq))
       .limit(PAGE);
     for (const row of rows) {
-      if (row.seq !== expectedSeq) return { ok: false, entries: count, brokenAt: expectedSeq, reason: 'missing' };
-      if (row.prevHash !== prevHash) return { ok: false, entries: count, brokenAt: row.seq, reason: 'relinked' };
+      if (row.seq !== expectedSeq)
+        return { ok: false, entries: count, brokenAt: expectedSeq, reason: 'missing' };
+      if (row.prevHash !== prevHash)
+        return { ok: false, entries: count, brokenAt: row.seq, reason: 'relinked' };
       const { prevHash: _, hash, ...fields } = row;
-      if (auditEntryHash(prevHash, fields) !== hash) return { ok: false, entries: count, brokenAt: row.seq, reason: 'edited' };
+      if (auditEntryHash(prevHash, fields) !== hash)
+        return { ok: false, entries: count, brokenAt: row.seq, reason: 'edited' };
       prevHash = hash;
       expectedSeq += 1;
       count += 1;

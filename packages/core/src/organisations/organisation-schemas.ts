@@ -28,7 +28,10 @@ export const ZCreateOrganisationRequest = ZOrganisationDetails.extend({
 export type CreateOrganisationRequest = z.input<typeof ZCreateOrganisationRequest>;
 
 /** Which kind may sit under which: the tree is centre → station → room, service points anywhere in it. */
-export const ALLOWED_PARENT_KINDS: Record<schema.OrganisationKind, readonly schema.OrganisationKind[] | null> = {
+export const ALLOWED_PARENT_KINDS: Record<
+  schema.OrganisationKind,
+  readonly schema.OrganisationKind[] | null
+> = {
   centre: null,
   station: ['centre'],
   room: ['station'],

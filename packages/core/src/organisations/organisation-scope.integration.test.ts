@@ -10,12 +10,16 @@ import { closeOrganisation, createOrganisation, listOrganisations } from './orga
 const app = connect(inject('databaseUrl'));
 let district: TestDistrict;
 const actorOf = (staffId: string) =>
-  withTenant(app.db, district.tenantId, async (tx): Promise<Actor> => ({
-    id: staffId,
-    name: staffId,
-    tenantId: district.tenantId,
-    grants: grantsOf(await roleGrantsOf(tx, staffId)),
-  }));
+  withTenant(
+    app.db,
+    district.tenantId,
+    async (tx): Promise<Actor> => ({
+      id: staffId,
+      name: staffId,
+      tenantId: district.tenantId,
+      grants: grantsOf(await roleGrantsOf(tx, staffId)),
+    }),
+  );
 const inTenant = <T>(fn: Parameters<typeof withTenant<T>>[2]) => withTenant(app.db, district.tenantId, fn);
 
 beforeAll(async () => {
@@ -27,7 +31,13 @@ describe('organisations follow the tree', () => {
   it('shows a station’s staff their own subtree and the partners, not the other station', async () => {
     const deskA = await actorOf(district.people.deskA);
     const ids = (await inTenant((tx) => listOrganisations(tx, deskA))).map((o) => o.id);
-    expect(ids).toEqual(expect.arrayContaining([district.organisations.stationA, district.organisations.roomA, district.organisations.court]));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        district.organisations.stationA,
+        district.organisations.roomA,
+        district.organisations.court,
+      ]),
+    );
     expect(ids).not.toContain(district.organisations.stationB);
     expect(ids).not.toContain(district.organisations.centreId);
   });
@@ -35,11 +45,21 @@ describe('organisations follow the tree', () => {
   it('lets a station head add a room under their station but not under another', async () => {
     const headA = await actorOf(district.people.headA);
     const room = await inTenant((tx) =>
-      createOrganisation(tx, headA, { kind: 'room', parentId: district.organisations.stationA, nameZh: '新居民区工作室', nameEn: 'New room' }),
+      createOrganisation(tx, headA, {
+        kind: 'room',
+        parentId: district.organisations.stationA,
+        nameZh: '新居民区工作室',
+        nameEn: 'New room',
+      }),
     );
     expect(room.path).toContain(district.organisations.stationA);
     const refused = await inTenant((tx) =>
-      createOrganisation(tx, headA, { kind: 'room', parentId: district.organisations.stationB, nameZh: '越级', nameEn: 'x' }),
+      createOrganisation(tx, headA, {
+        kind: 'room',
+        parentId: district.organisations.stationB,
+        nameZh: '越级',
+        nameEn: 'x',
+      }),
     ).catch((e) => e);
     expect(refused).toMatchObject({ kind: 'forbidden', message: 'auth.forbidden' });
   });
@@ -47,7 +67,12 @@ describe('organisations follow the tree', () => {
   it('refuses a room directly under the centre, naming the parent', async () => {
     const headA = await actorOf(district.people.headA);
     const error = await inTenant((tx) =>
-      createOrganisation(tx, headA, { kind: 'room', parentId: district.organisations.centreId, nameZh: '错层', nameEn: 'x' }),
+      createOrganisation(tx, headA, {
+        kind: 'room',
+        parentId: district.organisations.centreId,
+        nameZh: '错层',
+        nameEn: 'x',
+      }),
     ).catch((e) => e);
     expect(error).toMatchObject({ message: 'organisation.parent_kind_invalid', field: 'parentId' });
   });
@@ -63,7 +88,13 @@ describe('organisations follow the tree', () => {
   it('refuses malformed coordinates, naming them', async () => {
     const headA = await actorOf(district.people.headA);
     const error = await inTenant((tx) =>
-      createOrganisation(tx, headA, { kind: 'room', parentId: district.organisations.stationA, nameZh: '坐标', nameEn: 'x', latitude: 123 }),
+      createOrganisation(tx, headA, {
+        kind: 'room',
+        parentId: district.organisations.stationA,
+        nameZh: '坐标',
+        nameEn: 'x',
+        latitude: 123,
+      }),
     ).catch((e) => e);
     expect(JSON.stringify(error.issues)).toContain('latitude');
   });

@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, like, schema, type TenantTx } from '@linju/db';
+import { and, asc, eq, like, schema, sql, type TenantTx } from '@linju/db';
 import { type Actor, auditActor, requirePermission } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
-import { ALLOWED_PARENT_KINDS, ZCreateOrganisationRequest, type CreateOrganisationRequest } from './organisation-schemas.ts';
+import {
+  ALLOWED_PARENT_KINDS,
+  type CreateOrganisationRequest,
+  ZCreateOrganisationRequest,
+  ZOrganisationDetails,
+} from './organisation-schemas.ts';
 
 export type Organisation = typeof schema.organisation.$inferSelect;
 
@@ -37,16 +42,19 @@ export async function createOrganisation(tx: TenantTx, actor: Actor, request: Cr
   const id = randomUUID();
   let path = `/${id}/`;
   if (allowedParents) {
-    if (!input.parentId) throw new DomainError('bad-request', 'organisation.parent_required', { field: 'parentId' });
+    if (!input.parentId)
+      throw new DomainError('bad-request', 'organisation.parent_required', { field: 'parentId' });
     const parent = await getOrganisation(tx, input.parentId);
     if (!allowedParents.includes(parent.kind)) {
       throw new DomainError('bad-request', 'organisation.parent_kind_invalid', { field: 'parentId' });
     }
-    if (parent.closedAt) throw new DomainError('bad-request', 'organisation.parent_closed', { field: 'parentId' });
+    if (parent.closedAt)
+      throw new DomainError('bad-request', 'organisation.parent_closed', { field: 'parentId' });
     requirePermission(actor, 'organisation.manage', parent.path);
     path = `${parent.path}${id}/`;
   } else {
-    if (input.parentId) throw new DomainError('bad-request', 'organisation.parent_not_allowed', { field: 'parentId' });
+    if (input.parentId)
+      throw new DomainError('bad-request', 'organisation.parent_not_allowed', { field: 'parentId' });
     requirePermission(actor, isPartnerKind(input.kind) ? 'partner.manage' : 'tenant.settings.manage', '/');
   }
   const [created] = await tx
@@ -74,6 +82,75 @@ export async function closeOrganisation(tx: TenantTx, actor: Actor, id: string) 
     .set({ closedAt: new Date() })
     .where(and(eq(schema.organisation.tenantId, actor.tenantId), eq(schema.organisation.id, id)))
     .returning();
-  await appendAudit(tx, { ...auditActor(actor), action: 'organisation.closed', objectType: 'organisation', objectId: id, before, after });
+  await appendAudit(tx, {
+    ...auditActor(actor),
+    action: 'organisation.closed',
+    objectType: 'organisation',
+    objectId: id,
+    before,
+    after,
+  });
   return after;
+}
+
+/** Renames a unit or changes its address, hours, phone or coordinates. */
+export async function updateOrganisation(tx: TenantTx, actor: Actor, id: string, data: unknown) {
+  const details = ZOrganisationDetails.partial().parse(data);
+  const before = await getOrganisation(tx, id);
+  requirePermission(
+    actor,
+    isPartnerKind(before.kind) ? 'partner.manage' : 'organisation.manage',
+    before.path,
+  );
+  const [after] = await tx
+    .update(schema.organisation)
+    .set(details)
+    .where(and(eq(schema.organisation.tenantId, actor.tenantId), eq(schema.organisation.id, id)))
+    .returning();
+  await appendAudit(tx, {
+    ...auditActor(actor),
+    action: 'organisation.updated',
+    objectType: 'organisation',
+    objectId: id,
+    before,
+    after,
+  });
+  return after as Organisation;
+}
+
+/**
+ * Moves a unit (and everything below it) under another parent of an allowed kind: the subtree's
+ * paths are rewritten in one statement, so grants on the moved units keep covering them.
+ */
+export async function moveOrganisation(tx: TenantTx, actor: Actor, input: { id: string; parentId: string }) {
+  const unit = await getOrganisation(tx, input.id);
+  const parent = await getOrganisation(tx, input.parentId);
+  const allowed = ALLOWED_PARENT_KINDS[unit.kind];
+  if (!allowed?.includes(parent.kind)) {
+    throw new DomainError('bad-request', 'organisation.parent_kind_invalid', { field: 'parentId' });
+  }
+  if (parent.path.startsWith(unit.path))
+    throw new DomainError('bad-request', 'organisation.move_into_itself', { field: 'parentId' });
+  if (parent.closedAt)
+    throw new DomainError('bad-request', 'organisation.parent_closed', { field: 'parentId' });
+  requirePermission(actor, 'organisation.manage', unit.path);
+  requirePermission(actor, 'organisation.manage', parent.path);
+  const newPath = `${parent.path}${unit.id}/`;
+  await tx
+    .update(schema.organisation)
+    .set({ path: sql`${newPath} || substr(${schema.organisation.path}, ${unit.path.length + 1})` })
+    .where(like(schema.organisation.path, `${unit.path}%`));
+  await tx
+    .update(schema.organisation)
+    .set({ parentId: parent.id })
+    .where(eq(schema.organisation.id, unit.id));
+  await appendAudit(tx, {
+    ...auditActor(actor),
+    action: 'organisation.moved',
+    objectType: 'organisation',
+    objectId: unit.id,
+    before: { parentId: unit.parentId },
+    after: { parentId: parent.id },
+  });
+  return getOrganisation(tx, unit.id);
 }

@@ -42,10 +42,18 @@ export async function confirmTotpSetup(
   if (!/^[A-Z2-7]{32}$/.test(input.secret) || !verifyTotpCode(input.secret, input.code)) {
     throw new DomainError('bad-request', 'auth.totp_invalid', { field: 'code' });
   }
-  await tx.update(schema.staffMember).set({ totpKeyEncrypted: box.encrypt(input.secret) }).where(eq(schema.staffMember.id, staff.id));
+  await tx
+    .update(schema.staffMember)
+    .set({ totpKeyEncrypted: box.encrypt(input.secret) })
+    .where(eq(schema.staffMember.id, staff.id));
   await markSessionTwoFactorVerified(tx, who.sessionId);
   const actor = self(staff.id, staff.displayName, staff.tenantId, who.requestId);
-  await appendAudit(tx, { ...actor, action: 'staff.totp_enrolled', objectType: 'staff_member', objectId: staff.id });
+  await appendAudit(tx, {
+    ...actor,
+    action: 'staff.totp_enrolled',
+    objectType: 'staff_member',
+    objectId: staff.id,
+  });
   return staff;
 }
 
@@ -85,11 +93,20 @@ export async function changePassword(
     .delete(schema.session)
     .where(and(eq(schema.session.staffMemberId, staff.id), ne(schema.session.id, who.sessionId)));
   const actor = self(staff.id, staff.displayName, staff.tenantId, who.requestId);
-  await appendAudit(tx, { ...actor, action: 'staff.password_changed', objectType: 'staff_member', objectId: staff.id });
+  await appendAudit(tx, {
+    ...actor,
+    action: 'staff.password_changed',
+    objectType: 'staff_member',
+    objectId: staff.id,
+  });
 }
 
 /** An administrator sets a temporary password: every session of the person ends, and they must choose a new one. */
-export async function resetPassword(tx: TenantTx, actor: Actor, input: { staffMemberId: string; temporaryPassword: string }) {
+export async function resetPassword(
+  tx: TenantTx,
+  actor: Actor,
+  input: { staffMemberId: string; temporaryPassword: string },
+) {
   const staff = await getStaffMember(tx, input.staffMemberId);
   const home = await getOrganisation(tx, staff.organisationId);
   requirePermission(actor, 'staff.manage', home.path);
@@ -101,5 +118,10 @@ export async function resetPassword(tx: TenantTx, actor: Actor, input: { staffMe
     .set({ passwordHash: await hashPassword(input.temporaryPassword), mustChangePassword: true })
     .where(eq(schema.staffMember.id, staff.id));
   await invalidateAllSessions(tx, staff.tenantId, staff.id);
-  await appendAudit(tx, { ...auditActor(actor), action: 'staff.password_reset', objectType: 'staff_member', objectId: staff.id });
+  await appendAudit(tx, {
+    ...auditActor(actor),
+    action: 'staff.password_reset',
+    objectType: 'staff_member',
+    objectId: staff.id,
+  });
 }

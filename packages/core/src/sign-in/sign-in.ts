@@ -29,6 +29,10 @@ export function nextStep(
 
 // Spends the same argon2 time on unknown usernames, so timing does not reveal who has an account.
 const dummyHash = hashPassword('linju-timing-equaliser');
+const burnTime = async () => {
+  await verifyPassword(await dummyHash, 'not-the-password');
+  return false;
+};
 
 export type SignInRequest = { tenantSlug: string; username: string; password: string; ip: string };
 
@@ -44,7 +48,10 @@ export async function signIn(db: Database, request: SignInRequest) {
 
   return withTenant(db, tenant.id, async (tx) => {
     const staff = await findStaffMemberByUsername(tx, request.username.toLowerCase());
-    const ok = staff && !staff.disabledAt ? await verifyPassword(staff.passwordHash, request.password) : (await dummyHash, false);
+    const ok =
+      staff && !staff.disabledAt
+        ? await verifyPassword(staff.passwordHash, request.password)
+        : await burnTime();
     if (!staff || !ok) {
       // Counted outside this transaction's fate: a failed sign-in must still count.
       await recordFailure(db, 'account', accountKey);
@@ -54,7 +61,17 @@ export async function signIn(db: Database, request: SignInRequest) {
     await clearFailures(tx, accountKey);
     const roles = await roleGrantsOf(tx, staff.id);
     const twoFactorVerified = !needsTwoFactor(roles.map((r) => r.role));
-    const { token, session } = await createSession(tx, { tenantId: tenant.id, staffMemberId: staff.id }, { twoFactorVerified });
-    return { sessionToken: token, expiresAt: session.expiresAt, next: nextStep(staff, roles, twoFactorVerified), tenant, staff };
+    const { token, session } = await createSession(
+      tx,
+      { tenantId: tenant.id, staffMemberId: staff.id },
+      { twoFactorVerified },
+    );
+    return {
+      sessionToken: token,
+      expiresAt: session.expiresAt,
+      next: nextStep(staff, roles, twoFactorVerified),
+      tenant,
+      staff,
+    };
   });
 }

@@ -1,5 +1,6 @@
 import { schema } from '@linju/db';
 import { z } from 'zod';
+import { ZPhone } from '../personal-data/personal-data.ts';
 import { ZName, ZUsername } from '../tenants/tenant-schemas.ts';
 
 export const ZRoleGrantRequest = z.object({ role: z.enum(schema.ROLES), organisationId: z.uuid() });
@@ -8,6 +9,7 @@ export const ZCreateStaffMemberRequest = z.object({
   username: ZUsername,
   displayName: ZName,
   organisationId: z.uuid(),
+  phone: ZPhone.nullish(),
   /** The first password; the person must change it at first sign-in. */
   password: z.string().min(1, { message: 'validation.required' }).max(200),
   roles: z.array(ZRoleGrantRequest).min(1, { message: 'staff.role_required' }),

@@ -1,22 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { type Grant, hashPassword, passwordStrongEnough } from '@linju/auth';
-import { eq, isUniqueViolation, schema, type TenantTx } from '@linju/db';
+import {
+  type Grant,
+  hashPassword,
+  invalidateAllSessions,
+  passwordStrongEnough,
+  type SecretBox,
+  scopesFor,
+} from '@linju/auth';
+import { and, asc, eq, isUniqueViolation, schema, type TenantTx } from '@linju/db';
 import { type Actor, auditActor, requirePermission } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
-import { getOrganisation } from '../organisations/organisation-service.ts';
+import { getOrganisation, isPartnerKind } from '../organisations/organisation-service.ts';
+import { maskPhone, seal } from '../personal-data/personal-data.ts';
 import { type CreateStaffMemberRequest, ZCreateStaffMemberRequest } from './staff-schemas.ts';
 
 export type StaffMember = typeof schema.staffMember.$inferSelect;
 
 /** What may leave the server about a person: never the password hash or the TOTP key. */
-export const publicStaffMember = (s: StaffMember) => ({
+export const publicStaffMember = (s: StaffMember, box?: SecretBox) => ({
   id: s.id,
   username: s.username,
   displayName: s.displayName,
   organisationId: s.organisationId,
   mustChangePassword: s.mustChangePassword,
   twoFactorEnrolled: s.totpKeyEncrypted !== null,
+  phoneMasked: s.phoneEncrypted && box ? maskPhone(box.decrypt(s.phoneEncrypted)) : null,
   disabledAt: s.disabledAt,
 });
 
@@ -31,7 +40,13 @@ export async function getStaffMember(tx: TenantTx, id: string): Promise<StaffMem
   return row;
 }
 
-export type RoleGrantView = { role: schema.Role; organisationId: string; organisationPath: string; organisationNameZh: string; organisationNameEn: string };
+export type RoleGrantView = {
+  role: schema.Role;
+  organisationId: string;
+  organisationPath: string;
+  organisationNameZh: string;
+  organisationNameEn: string;
+};
 
 export async function roleGrantsOf(tx: TenantTx, staffMemberId: string): Promise<RoleGrantView[]> {
   return tx
@@ -50,8 +65,15 @@ export async function roleGrantsOf(tx: TenantTx, staffMemberId: string): Promise
 export const grantsOf = (views: readonly RoleGrantView[]): Grant[] =>
   views.map((v) => ({ role: v.role, organisationPath: v.organisationPath }));
 
-export async function createStaffMember(tx: TenantTx, actor: Actor, request: CreateStaffMemberRequest) {
+export async function createStaffMember(
+  tx: TenantTx,
+  actor: Actor,
+  request: CreateStaffMemberRequest,
+  box?: SecretBox,
+) {
   const input = ZCreateStaffMemberRequest.parse(request);
+  if (input.phone && !box) throw new Error('createStaffMember needs the secret box to store a phone number');
+  const phone = input.phone && box ? seal(box, input.phone) : null;
   if (!passwordStrongEnough(input.password)) {
     throw new DomainError('bad-request', 'auth.password_too_weak', { field: 'password' });
   }
@@ -73,6 +95,8 @@ export async function createStaffMember(tx: TenantTx, actor: Actor, request: Cre
     organisationId: input.organisationId,
     passwordHash: await hashPassword(input.password),
     mustChangePassword: input.mustChangePassword,
+    phoneEncrypted: phone?.encrypted ?? null,
+    phoneIndex: phone?.index ?? null,
   };
   try {
     await tx.insert(schema.staffMember).values(values);
@@ -84,8 +108,158 @@ export async function createStaffMember(tx: TenantTx, actor: Actor, request: Cre
   }
   await tx
     .insert(schema.roleGrant)
-    .values(input.roles.map((r) => ({ tenantId: actor.tenantId, id: randomUUID(), staffMemberId: id, ...r })));
-  const after = { ...publicStaffMember({ ...values, totpKeyEncrypted: null, createdAt: new Date(), disabledAt: null }), roles: input.roles };
-  await appendAudit(tx, { ...auditActor(actor), action: 'staff.created', objectType: 'staff_member', objectId: id, after });
+    .values(
+      input.roles.map((r) => ({ tenantId: actor.tenantId, id: randomUUID(), staffMemberId: id, ...r })),
+    );
+  const after = {
+    ...publicStaffMember({ ...values, totpKeyEncrypted: null, createdAt: new Date(), disabledAt: null }, box),
+    roles: input.roles,
+  };
+  await appendAudit(tx, {
+    ...auditActor(actor),
+    action: 'staff.created',
+    objectType: 'staff_member',
+    objectId: id,
+    after,
+  });
   return after;
+}
+
+/** The people the actor may see: those whose home unit lies in a subtree where they hold `staff.read`. */
+export async function listStaffMembers(tx: TenantTx, actor: Actor, box: SecretBox) {
+  const scopes = scopesFor(actor.grants, 'staff.read');
+  if (scopes.length === 0) throw new DomainError('forbidden', 'auth.forbidden');
+  const rows = await tx
+    .select({ staff: schema.staffMember, path: schema.organisation.path })
+    .from(schema.staffMember)
+    .innerJoin(schema.organisation, eq(schema.organisation.id, schema.staffMember.organisationId))
+    .orderBy(asc(schema.staffMember.username));
+  const visible = rows.filter((r) => scopes.some((scope) => r.path.startsWith(scope)));
+  const grants = await tx.select().from(schema.roleGrant);
+  return visible.map(({ staff }) => ({
+    ...publicStaffMember(staff, box),
+    roles: grants
+      .filter((g) => g.staffMemberId === staff.id)
+      .map((g) => ({ role: g.role, organisationId: g.organisationId })),
+  }));
+}
+
+/** The full number, for someone allowed to manage the person; the reading itself is audited. */
+export async function revealStaffPhone(tx: TenantTx, actor: Actor, box: SecretBox, staffMemberId: string) {
+  const staff = await getStaffMember(tx, staffMemberId);
+  requirePermission(actor, 'staff.manage', (await getOrganisation(tx, staff.organisationId)).path);
+  if (!staff.phoneEncrypted) return { phone: null };
+  await appendAudit(tx, {
+    ...auditActor(actor),
+    action: 'personal_data.revealed',
+    objectType: 'staff_member',
+    objectId: staff.id,
+    after: { field: 'phone' },
+  });
+  return { phone: box.decrypt(staff.phoneEncrypted) };
+}
+
+/** Finds people by exact phone number through the blind index, never by decrypting every row. */
+export async function findStaffByPhone(tx: TenantTx, actor: Actor, box: SecretBox, phone: string) {
+  const matches = await tx
+    .select()
+    .from(schema.staffMember)
+    .where(eq(schema.staffMember.phoneIndex, box.blindIndex(phone)));
+  const scopes = scopesFor(actor.grants, 'staff.read');
+  const homes = await Promise.all(matches.map((m) => getOrganisation(tx, m.organisationId)));
+  return matches
+    .filter((_, i) => scopes.some((scope) => homes[i]?.path.startsWith(scope)))
+    .map((m) => publicStaffMember(m, box));
+}
+
+export async function grantRole(
+  tx: TenantTx,
+  actor: Actor,
+  input: { staffMemberId: string; role: schema.Role; organisationId: string },
+) {
+  const [staff, org] = await Promise.all([
+    getStaffMember(tx, input.staffMemberId),
+    getOrganisation(tx, input.organisationId),
+  ]);
+  requirePermission(actor, 'staff.manage', org.path);
+  if ((input.role === 'partner-user') !== isPartnerKind(org.kind)) {
+    throw new DomainError('bad-request', 'staff.role_organisation_mismatch', { field: 'organisationId' });
+  }
+  const [created] = await tx
+    .insert(schema.roleGrant)
+    .values({
+      tenantId: actor.tenantId,
+      id: randomUUID(),
+      staffMemberId: staff.id,
+      role: input.role,
+      organisationId: org.id,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (created) {
+    await appendAudit(tx, {
+      ...auditActor(actor),
+      action: 'staff.role_granted',
+      objectType: 'staff_member',
+      objectId: staff.id,
+      after: input,
+    });
+  }
+  return { granted: Boolean(created) };
+}
+
+export async function revokeRole(
+  tx: TenantTx,
+  actor: Actor,
+  input: { staffMemberId: string; role: schema.Role; organisationId: string },
+) {
+  const org = await getOrganisation(tx, input.organisationId);
+  requirePermission(actor, 'staff.manage', org.path);
+  if (input.staffMemberId === actor.id && input.role === 'bureau-admin') {
+    throw new DomainError('bad-request', 'staff.cannot_revoke_own_admin', { field: 'role' });
+  }
+  const removed = await tx
+    .delete(schema.roleGrant)
+    .where(
+      and(
+        eq(schema.roleGrant.staffMemberId, input.staffMemberId),
+        eq(schema.roleGrant.role, input.role),
+        eq(schema.roleGrant.organisationId, input.organisationId),
+      ),
+    )
+    .returning();
+  if (removed.length > 0) {
+    await appendAudit(tx, {
+      ...auditActor(actor),
+      action: 'staff.role_revoked',
+      objectType: 'staff_member',
+      objectId: input.staffMemberId,
+      before: input,
+    });
+  }
+  return { revoked: removed.length > 0 };
+}
+
+/** Disabling ends every session at once; the account and its history stay. */
+export async function setStaffDisabled(
+  tx: TenantTx,
+  actor: Actor,
+  input: { staffMemberId: string; disabled: boolean },
+) {
+  const staff = await getStaffMember(tx, input.staffMemberId);
+  requirePermission(actor, 'staff.manage', (await getOrganisation(tx, staff.organisationId)).path);
+  if (staff.id === actor.id)
+    throw new DomainError('bad-request', 'staff.cannot_disable_self', { field: 'staffMemberId' });
+  await tx
+    .update(schema.staffMember)
+    .set({ disabledAt: input.disabled ? new Date() : null })
+    .where(eq(schema.staffMember.id, staff.id));
+  if (input.disabled) await invalidateAllSessions(tx, staff.tenantId, staff.id);
+  await appendAudit(tx, {
+    ...auditActor(actor),
+    action: input.disabled ? 'staff.disabled' : 'staff.enabled',
+    objectType: 'staff_member',
+    objectId: staff.id,
+  });
+  return { disabled: input.disabled };
 }

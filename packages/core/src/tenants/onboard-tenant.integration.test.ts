@@ -1,6 +1,6 @@
 import { connect, eq, schema, sql } from '@linju/db';
-import { ZodError } from 'zod';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { ZodError } from 'zod';
 import { DomainError } from '../errors.ts';
 import { onboardTenant } from './onboard-tenant.ts';
 import type { OnboardTenantRequest } from './tenant-schemas.ts';
@@ -57,16 +57,20 @@ describe('onboarding a district', () => {
     ['time zone', { timeZone: 'Mars/Olympus' }, 'timeZone: tenant.time_zone_invalid'],
     ['colour', { branding: { colour: 'red' } }, 'branding.colour: tenant.colour_invalid'],
   ])('refuses a bad %s with an error naming the field', async (_, over, expected) => {
-    const error = await onboardTenant(app.db, request(`bad-${Math.random().toString(36).slice(2, 8)}`, over as never), by).catch(
-      (e) => e,
-    );
+    const error = await onboardTenant(
+      app.db,
+      request(`bad-${Math.random().toString(36).slice(2, 8)}`, over as never),
+      by,
+    ).catch((e) => e);
     expect(fieldsOf(error)).toContain(expected);
   });
 
   it('leaves nothing half-written when a later step fails', async () => {
-    const error = await onboardTenant(app.db, request('half-written', { firstAdmin: { username: 'admin', displayName: 'x', password: 'weak' } }), by).catch(
-      (e) => e,
-    );
+    const error = await onboardTenant(
+      app.db,
+      request('half-written', { firstAdmin: { username: 'admin', displayName: 'x', password: 'weak' } }),
+      by,
+    ).catch((e) => e);
     expect(error).toMatchObject({ message: 'auth.password_too_weak', field: 'password' });
     const rows = await owner.db.select().from(schema.tenant).where(eq(schema.tenant.slug, 'half-written'));
     expect(rows).toEqual([]);

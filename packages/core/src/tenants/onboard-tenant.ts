@@ -24,7 +24,9 @@ export async function onboardTenant(
   const existing = await findTenantBySlug(db, input.slug);
   if (existing) {
     const same =
-      existing.nameZh === input.nameZh && existing.nameEn === input.nameEn && existing.divisionCode === input.divisionCode;
+      existing.nameZh === input.nameZh &&
+      existing.nameEn === input.nameEn &&
+      existing.divisionCode === input.divisionCode;
     if (same) return { tenant: existing, created: false, centreId: null };
     throw new DomainError('conflict', 'tenant.slug_taken', { field: 'slug' });
   }
@@ -45,7 +47,13 @@ export async function onboardTenant(
     if (!tenant) throw new Error('tenant insert returned no row');
     const actor = { ...systemActor(id, by.operatorName), id: by.operatorId };
     return withTenant(tx, id, async (ttx) => {
-      await appendAudit(ttx, { ...auditActor(actor), action: 'tenant.onboarded', objectType: 'tenant', objectId: id, after: tenant });
+      await appendAudit(ttx, {
+        ...auditActor(actor),
+        action: 'tenant.onboarded',
+        objectType: 'tenant',
+        objectId: id,
+        after: tenant,
+      });
       const centre = await createOrganisation(ttx, actor, { kind: 'centre', ...input.centre });
       await createStaffMember(ttx, actor, {
         ...input.firstAdmin,
@@ -53,9 +61,14 @@ export async function onboardTenant(
         roles: [{ role: 'bureau-admin', organisationId: centre.id }],
       });
       if (input.services.length > 0) {
-        await ttx
-          .insert(schema.serviceEnablement)
-          .values(input.services.map((pluginId) => ({ tenantId: id, organisationId: centre.id, pluginId, enabled: true })));
+        await ttx.insert(schema.serviceEnablement).values(
+          input.services.map((pluginId) => ({
+            tenantId: id,
+            organisationId: centre.id,
+            pluginId,
+            enabled: true,
+          })),
+        );
         await appendAudit(ttx, {
           ...auditActor(actor),
           action: 'catalogue.enabled',

@@ -3,6 +3,7 @@ import { newTotpSecret, type SecretBox } from '@linju/auth';
 import { type Database, eq, schema, withTenant } from '@linju/db';
 import type { Role } from '@linju/db/schema';
 import { systemActor } from '../actor.ts';
+import { contractAdviser } from '../advisers/community-adviser-service.ts';
 import { createOrganisation } from '../organisations/organisation-service.ts';
 import { createStaffMember } from '../staff/staff-service.ts';
 import { onboardTenant } from '../tenants/onboard-tenant.ts';
@@ -16,7 +17,12 @@ export type TestDistrict = Awaited<ReturnType<typeof createTestDistrict>>;
  * with a room each, a partner court, and people in the roles tests need. The administrator is
  * enrolled in TOTP with a known secret so tests can compute codes.
  */
-export async function createTestDistrict(db: Database, box: SecretBox, label: string) {
+export async function createTestDistrict(
+  db: Database,
+  box: SecretBox,
+  label: string,
+  options: { phone?: string } = {},
+) {
   const slug = `t-${label}-${randomBytes(3).toString('hex')}`;
   const onboarding = await onboardTenant(
     db,
@@ -36,27 +42,61 @@ export async function createTestDistrict(db: Database, box: SecretBox, label: st
   const totpSecret = newTotpSecret();
   return withTenant(db, tenantId, async (tx) => {
     const actor = systemActor(tenantId, 'test');
-    const stationA = await createOrganisation(tx, actor, { kind: 'station', parentId: centreId, nameZh: '甲街道工作站', nameEn: 'Station A' });
-    const stationB = await createOrganisation(tx, actor, { kind: 'station', parentId: centreId, nameZh: '乙街道工作站', nameEn: 'Station B' });
-    const roomA = await createOrganisation(tx, actor, { kind: 'room', parentId: stationA.id, nameZh: '甲居民区工作室', nameEn: 'Room A' });
-    const court = await createOrganisation(tx, actor, { kind: 'court', nameZh: '测试法院', nameEn: 'Test court' });
-    const person = async (username: string, role: Role, organisationId: string) =>
+    const stationA = await createOrganisation(tx, actor, {
+      kind: 'station',
+      parentId: centreId,
+      nameZh: '甲街道工作站',
+      nameEn: 'Station A',
+    });
+    const stationB = await createOrganisation(tx, actor, {
+      kind: 'station',
+      parentId: centreId,
+      nameZh: '乙街道工作站',
+      nameEn: 'Station B',
+    });
+    const roomA = await createOrganisation(tx, actor, {
+      kind: 'room',
+      parentId: stationA.id,
+      nameZh: '甲居民区工作室',
+      nameEn: 'Room A',
+    });
+    const court = await createOrganisation(tx, actor, {
+      kind: 'court',
+      nameZh: '测试法院',
+      nameEn: 'Test court',
+    });
+    const person = async (username: string, role: Role, organisationId: string, phone?: string) =>
       (
-        await createStaffMember(tx, actor, {
-          username,
-          displayName: username,
-          organisationId,
-          password: TEST_PASSWORD,
-          roles: [{ role, organisationId }],
-          mustChangePassword: false,
-        })
+        await createStaffMember(
+          tx,
+          actor,
+          {
+            username,
+            displayName: username,
+            organisationId,
+            phone,
+            password: TEST_PASSWORD,
+            roles: [{ role, organisationId }],
+            mustChangePassword: false,
+          },
+          box,
+        )
       ).id;
     const people = {
       headA: await person('head-a', 'station-head', stationA.id),
       deskA: await person('desk-a', 'desk-officer', stationA.id),
       deskB: await person('desk-b', 'desk-officer', stationB.id),
       desk: await person('desk', 'desk-officer', centreId),
+      withPhone: await person('lawyer', 'lawyer', centreId, options.phone ?? '13800138000'),
     };
+    const adviser = await contractAdviser(tx, actor, {
+      organisationId: roomA.id,
+      lawFirm: '测试律师事务所',
+      lawyerName: '顾问律师',
+      lawyerStaffMemberId: people.withPhone,
+      startsOn: '2026-01-01',
+      endsOn: '2027-12-31',
+    });
     await tx
       .update(schema.staffMember)
       .set({ totpKeyEncrypted: box.encrypt(totpSecret), mustChangePassword: false })
@@ -65,7 +105,14 @@ export async function createTestDistrict(db: Database, box: SecretBox, label: st
       tenantId,
       slug,
       totpSecret,
-      organisations: { centreId, stationA: stationA.id, stationB: stationB.id, roomA: roomA.id, court: court.id },
+      adviserId: adviser.id,
+      organisations: {
+        centreId,
+        stationA: stationA.id,
+        stationB: stationB.id,
+        roomA: roomA.id,
+        court: court.id,
+      },
       people,
     };
   });

@@ -17,7 +17,10 @@ export const serviceEnablement = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.organisationId, t.pluginId] }),
-    foreignKey({ columns: [t.tenantId, t.organisationId], foreignColumns: [organisation.tenantId, organisation.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.organisationId],
+      foreignColumns: [organisation.tenantId, organisation.id],
+    }),
     tenantIsolation('service_enablement'),
   ],
 ).enableRLS();

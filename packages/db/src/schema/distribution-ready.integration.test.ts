@@ -18,14 +18,19 @@ describe('every table but the declared platform tables', async () => {
     .filter((t) => !(PLATFORM_TABLES as readonly string[]).includes(t));
 
   it('exists (the check is not vacuous)', () => {
-    expect(tables).toEqual(expect.arrayContaining(['organisation', 'staff_member', 'role_grant', 'audit_entry']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['organisation', 'staff_member', 'role_grant', 'audit_entry']),
+    );
   });
 
   it.each(tables)('%s has RLS enabled and forced, with the tenant policy', async (table) => {
-    const [rel] = await sql`select relrowsecurity, relforcerowsecurity from pg_class where relname = ${table}`;
+    const [rel] =
+      await sql`select relrowsecurity, relforcerowsecurity from pg_class where relname = ${table}`;
     expect(rel).toEqual({ relrowsecurity: true, relforcerowsecurity: true });
     const policies = await sql`select qual from pg_policies where tablename = ${table}`;
-    expect(policies.map((p) => p.qual)).toContain(`(tenant_id = (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid)`);
+    expect(policies.map((p) => p.qual)).toContain(
+      `(tenant_id = (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid)`,
+    );
   });
 
   it.each(tables)('%s has a primary key starting with tenant_id', async (table) => {

@@ -1,3 +1,4 @@
+export * from './adviser.ts';
 export * from './audit.ts';
 export * from './catalogue.ts';
 export * from './organisation.ts';

@@ -1,6 +1,7 @@
 import {
   boolean,
   foreignKey,
+  index,
   pgTable,
   primaryKey,
   text,
@@ -38,6 +39,9 @@ export const staffMember = pgTable(
     displayName: text('display_name').notNull(),
     /** The unit the person works at (for partner users, their partner organisation). */
     organisationId: uuid('organisation_id').notNull(),
+    /** Mobile or landline, AES-256-GCM sealed; found by exact value through `phoneIndex`. */
+    phoneEncrypted: text('phone_encrypted'),
+    phoneIndex: text('phone_index'),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     /** TOTP key, encrypted with the personal-data key; set once the person enrolled. */
@@ -48,7 +52,11 @@ export const staffMember = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     unique('staff_member_username_unique').on(t.tenantId, t.username),
-    foreignKey({ columns: [t.tenantId, t.organisationId], foreignColumns: [organisation.tenantId, organisation.id] }),
+    index('staff_member_phone_idx').on(t.tenantId, t.phoneIndex),
+    foreignKey({
+      columns: [t.tenantId, t.organisationId],
+      foreignColumns: [organisation.tenantId, organisation.id],
+    }),
     tenantIsolation('staff_member'),
   ],
 ).enableRLS();
@@ -67,8 +75,14 @@ export const roleGrant = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     unique('role_grant_unique').on(t.tenantId, t.staffMemberId, t.organisationId, t.role),
-    foreignKey({ columns: [t.tenantId, t.staffMemberId], foreignColumns: [staffMember.tenantId, staffMember.id] }),
-    foreignKey({ columns: [t.tenantId, t.organisationId], foreignColumns: [organisation.tenantId, organisation.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.staffMemberId],
+      foreignColumns: [staffMember.tenantId, staffMember.id],
+    }),
+    foreignKey({
+      columns: [t.tenantId, t.organisationId],
+      foreignColumns: [organisation.tenantId, organisation.id],
+    }),
     tenantIsolation('role_grant'),
   ],
 ).enableRLS();

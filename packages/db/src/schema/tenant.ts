@@ -17,7 +17,9 @@ export const tenant = pgTable(
     divisionCode: text('division_code').notNull(),
     timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
     branding: jsonb('branding').$type<TenantBranding>().notNull().default({ colour: '#b4232a' }),
-    status: text('status', { enum: ['active', 'suspended'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'suspended'] })
+      .notNull()
+      .default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -10,6 +10,16 @@ export const changePassword = tenantSessionProcedure
     }),
   )
   .mutation(async ({ ctx, input }) => {
-    await change(ctx.tx, { staffId: ctx.staff.id, sessionId: ctx.session.id, requestId: ctx.requestId }, input);
-    return { next: nextStep({ ...ctx.staff, mustChangePassword: false }, ctx.roleGrants, ctx.session.twoFactorVerified) };
+    await change(
+      ctx.tx,
+      { staffId: ctx.staff.id, sessionId: ctx.session.id, requestId: ctx.requestId },
+      input,
+    );
+    return {
+      next: nextStep(
+        { ...ctx.staff, mustChangePassword: false },
+        ctx.roleGrants,
+        ctx.session.twoFactorVerified,
+      ),
+    };
   });

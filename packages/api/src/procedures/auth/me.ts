@@ -22,7 +22,8 @@ export const me = publicProcedure.query(async ({ ctx }) => {
       next: nextStep(staff, roleGrants, session.twoFactorVerified),
     }));
   } catch (error) {
-    if (error instanceof TRPCError && (error.code === 'UNAUTHORIZED' || error.code === 'FORBIDDEN')) return null;
+    if (error instanceof TRPCError && (error.code === 'UNAUTHORIZED' || error.code === 'FORBIDDEN'))
+      return null;
     throw error;
   }
 });

@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { createSecretBox } from '@linju/auth';
+import { describe, expect, it } from 'vitest';
+import { maskIdNumber, maskPhone, seal, validIdNumber, ZPhone } from './personal-data.ts';
+
+describe('personal data', () => {
+  it('accepts an identity card number only with its check character right', () => {
+    expect(validIdNumber('11010519491231002X')).toBe(true);
+    expect(validIdNumber('110105194912310021')).toBe(false);
+    expect(validIdNumber('11010519491231002')).toBe(false);
+  });
+
+  it('masks for lists, keeping the region or prefix and the last four', () => {
+    expect(maskIdNumber('11010519491231002X')).toBe('110***********002X');
+    expect(maskPhone('13800138000')).toBe('138****8000');
+  });
+
+  it('takes mobile and landline numbers, with the spaces people type', () => {
+    expect(ZPhone.parse('138 0013 8000')).toBe('13800138000');
+    expect(ZPhone.parse('021-64870000')).toBe('021-64870000');
+    expect(ZPhone.safeParse('12345').error?.issues[0]?.message).toBe('personal_data.phone_invalid');
+  });
+
+  it('seals so the same number is findable but not readable without the key', () => {
+    const box = createSecretBox(randomBytes(32));
+    const a = seal(box, '13800138000');
+    const b = seal(box, '13800138000');
+    expect(a.index).toBe(b.index);
+    expect(a.encrypted).not.toContain('13800138000');
+    expect(box.decrypt(a.encrypted)).toBe('13800138000');
+  });
+});

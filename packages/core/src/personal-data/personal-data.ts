@@ -1,0 +1,43 @@
+import type { SecretBox } from '@linju/auth';
+import { z } from 'zod';
+
+/** Resident identity card number (GB 11643): 17 digits and a check character from ISO 7064 MOD 11-2. */
+export function validIdNumber(value: string): boolean {
+  if (!/^[1-9][0-9]{16}[0-9X]$/.test(value)) return false;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((acc, w, i) => acc + w * Number(value[i]), 0);
+  return '10X98765432'[sum % 11] === value[17];
+}
+
+export const ZIdNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(validIdNumber, { message: 'personal_data.id_number_invalid' });
+
+/** A mainland mobile number, or a landline with area code (e.g. 021-64870000). */
+export const ZPhone = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/[\s()]/g, ''))
+  .refine((v) => /^1[3-9][0-9]{9}$/.test(v) || /^0[0-9]{2,3}-?[0-9]{7,8}$/.test(v), {
+    message: 'personal_data.phone_invalid',
+  });
+
+const maskMiddle = (value: string, keepStart: number, keepEnd: number) =>
+  value.length <= keepStart + keepEnd
+    ? '*'.repeat(value.length)
+    : `${value.slice(0, keepStart)}${'*'.repeat(value.length - keepStart - keepEnd)}${value.slice(-keepEnd)}`;
+
+/** 110101199003071234 → 110***********1234: the region and the last four, as lists show it. */
+export const maskIdNumber = (value: string) => maskMiddle(value, 3, 4);
+/** 13800138000 → 138****8000. */
+export const maskPhone = (value: string) => maskMiddle(value, 3, 4);
+
+export type Sealed = { encrypted: string; index: string };
+
+/** Personal data at rest: sealed for reading back, blind-indexed for finding by exact value. */
+export const seal = (box: SecretBox, value: string): Sealed => ({
+  encrypted: box.encrypt(value),
+  index: box.blindIndex(value),
+});

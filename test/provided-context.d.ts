@@ -1,0 +1,12 @@
+// What test/global-setup.ts provides to integration tests (vitest's inject()).
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Owner (migrator) URL: for fixtures that must bypass RLS, and for checks on the schema. */
+    ownerDatabaseUrl: string;
+    /** The application role's URL: what the server uses, subject to RLS. */
+    databaseUrl: string;
+    temporalAddress: string;
+  }
+}
+
+export {};
