@@ -5,6 +5,7 @@
 // `linju` CLI running on Node 24.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { constants } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -67,10 +68,12 @@ const entry = {
 }[command];
 if (!entry) fail(`Unknown command "${command}". Use start, test, bench or linju.`);
 
-// Node 24 and the workspace's binaries come first on PATH for everything started from here.
+// Node 24, the workspace's binaries and pnpm (turbo looks for it) come first on PATH for everything
+// started from here.
+const pnpmDir = pnpm === 'pnpm' ? '' : `${dirname(pnpm)}:`;
 const env = {
   ...process.env,
-  PATH: `${join(root, 'node_modules', '.bin')}:${dirname(node24)}:${process.env.PATH}`,
+  PATH: `${join(root, 'node_modules', '.bin')}:${dirname(node24)}:${pnpmDir}${process.env.PATH}`,
   TURBO_TELEMETRY_DISABLED: '1',
 };
 const child = spawn(node24, entry, { cwd: root, stdio: 'inherit', env });
@@ -78,4 +81,4 @@ const child = spawn(node24, entry, { cwd: root, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => child.kill(signal));
 }
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + 1 : 1)));
+child.on('exit', (code, signal) => process.exit(code ?? 128 + (signal ? (constants.signals[signal] ?? 1) : 1)));

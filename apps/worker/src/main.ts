@@ -4,7 +4,12 @@ import { pino } from 'pino';
 import { createWorker } from './worker.ts';
 import { readWorkerConfig } from './worker-config.ts';
 
-const log = pino({ name: 'linju-worker' });
+const log = pino({
+  name: 'worker',
+  base: { process: 'worker' },
+  level: process.env.LOG_LEVEL ?? 'info',
+  timestamp: pino.stdTimeFunctions.isoTime,
+});
 
 // Temporal's own log lines go through pino too (one JSON line each); signals are handled below,
 // so the runtime must not install its own handlers and shut the worker down behind our back.

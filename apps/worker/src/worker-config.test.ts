@@ -3,7 +3,7 @@ import { readWorkerConfig } from './worker-config.ts';
 
 describe('readWorkerConfig', () => {
   it('defaults to a local Temporal and the default namespace', () => {
-    expect(readWorkerConfig({ DATABASE_URL: 'postgres://app@localhost/linju' })).toEqual({
+    expect(readWorkerConfig({ DATABASE_APP_URL: 'postgres://app@localhost/linju' })).toEqual({
       temporalAddress: '127.0.0.1:7233',
       namespace: 'default',
       databaseUrl: 'postgres://app@localhost/linju',
@@ -13,14 +13,14 @@ describe('readWorkerConfig', () => {
   it('takes TEMPORAL_ADDRESS and TEMPORAL_NAMESPACE when set', () => {
     expect(
       readWorkerConfig({
-        DATABASE_URL: 'postgres://x',
+        DATABASE_APP_URL: 'postgres://x',
         TEMPORAL_ADDRESS: 'temporal:7233',
         TEMPORAL_NAMESPACE: 'linju',
       }),
     ).toMatchObject({ temporalAddress: 'temporal:7233', namespace: 'linju' });
   });
 
-  it('refuses to start without DATABASE_URL', () => {
-    expect(() => readWorkerConfig({ DATABASE_URL: ' ' })).toThrow(/DATABASE_URL is not set/);
+  it('refuses to start without DATABASE_APP_URL', () => {
+    expect(() => readWorkerConfig({ DATABASE_APP_URL: ' ' })).toThrow(/DATABASE_APP_URL is not set/);
   });
 });

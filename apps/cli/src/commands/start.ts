@@ -90,7 +90,7 @@ export async function start(): Promise<void> {
     if (externalTemporal) {
       steps.step(`Using the Temporal server at ${externalTemporal}`);
     } else {
-      steps.step('Starting the Temporal dev server (data in .data/temporal.db)');
+      steps.step(`Starting the Temporal dev server (data in ${join(dir, 'temporal.db')})`);
       const cli = ensureTemporalCli((message) => steps.note(message));
       const temporalPort = (await portIsFree(TEMPORAL_DEFAULT_PORT))
         ? TEMPORAL_DEFAULT_PORT
@@ -145,7 +145,7 @@ export async function start(): Promise<void> {
       children.push(child);
     }
     const url = process.env.LINJU_PUBLIC_URL ?? `http://localhost:${port}`;
-    await waitForHealth(`http://127.0.0.1:${port}/api/v1/health`, children[0] as ChildProcess, 60_000);
+    await waitForHealth(`http://127.0.0.1:${port}/api/v1/health`, children[0] as ChildProcess, 60_000, () => stopping);
 
     steps.step('Ready');
     process.stdout.write(

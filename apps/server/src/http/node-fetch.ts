@@ -6,8 +6,13 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 /** Bodies larger than this are refused before they are read (the federation spec's 1 MiB, with room for forms). */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-/** Node's request as a Fetch API Request: every route below the server speaks Request/Response. */
-export function toFetchRequest(req: IncomingMessage, origin: string): Request {
+/**
+ * Node's request as a Fetch API Request: every route below the server speaks Request/Response.
+ * The URL keeps the host the browser used (React Router compares it with `Origin` on posts); the
+ * protocol comes from the public URL, since TLS ends in front of this server.
+ */
+export function toFetchRequest(req: IncomingMessage, publicUrl: string): Request {
+  const origin = `${new URL(publicUrl).protocol}//${req.headers.host ?? new URL(publicUrl).host}`;
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(key, v);

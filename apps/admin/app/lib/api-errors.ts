@@ -1,0 +1,160 @@
+import { isMessageKey, type MessageKey, type MessageParams } from '@linju/i18n';
+
+/** A form's problems as message keys: one per field, plus any that concern the whole form. */
+export interface FormErrors {
+  /** Problems not tied to a field, shown in the error summary only. */
+  form: MessageKey[];
+  /** The first problem of each field, by field name. */
+  fields: Record<string, MessageKey>;
+  /** Parameters for the messages (e.g. `{ seconds }` of `auth.throttled`). */
+  params?: MessageParams | undefined;
+}
+
+/** What an action returns with a failed submission. */
+export interface FailedSubmission {
+  status: 400 | 401 | 403 | 404 | 409 | 429;
+  errors: FormErrors;
+}
+
+/**
+ * The parts of a `TRPCError` we rely on. Matched by shape rather than `instanceof` so the admin
+ * bundle does not import `@trpc/server`; a test checks the shape against the real class.
+ */
+interface TrpcErrorLike {
+  name: 'TRPCError';
+  code: string;
+  message: string;
+  cause?: unknown;
+}
+
+interface IssueLike {
+  code?: unknown;
+  message?: unknown;
+  path: readonly PropertyKey[];
+}
+
+const STATUS_BY_CODE: Readonly<Record<string, FailedSubmission['status']>> = {
+  BAD_REQUEST: 400,
+  PARSE_ERROR: 400,
+  UNPROCESSABLE_CONTENT: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+};
+
+export function isTrpcError(error: unknown): error is TrpcErrorLike {
+  return (
+    error instanceof Error &&
+    error.name === 'TRPCError' &&
+    typeof (error as { code?: unknown }).code === 'string'
+  );
+}
+
+function issuesOf(cause: unknown): IssueLike[] | undefined {
+  if (typeof cause !== 'object' || cause === null || !('issues' in cause)) return undefined;
+  const { issues } = cause as { issues: unknown };
+  if (!Array.isArray(issues)) return undefined;
+  return issues.filter(
+    (issue): issue is IssueLike => typeof issue === 'object' && issue !== null && Array.isArray(issue.path),
+  );
+}
+
+function stringProperty(value: unknown, name: string): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const property = (value as Record<string, unknown>)[name];
+  return typeof property === 'string' ? property : undefined;
+}
+
+function paramsOf(cause: unknown): MessageParams | undefined {
+  if (typeof cause !== 'object' || cause === null) return undefined;
+  const params = (cause as { params?: unknown }).params;
+  if (typeof params !== 'object' || params === null) return undefined;
+  const entries = Object.entries(params).filter(
+    (entry): entry is [string, string | number] =>
+      typeof entry[1] === 'string' || typeof entry[1] === 'number',
+  );
+  return Object.fromEntries(entries);
+}
+
+/**
+ * The message key for one validation issue. The API writes keys into its schemas' messages
+ * (`validation.required`); zod's own English messages are replaced by a key for the issue's kind.
+ */
+export function messageKeyForIssue(issue: { code?: unknown; message?: unknown }): MessageKey {
+  if (isMessageKey(issue.message)) return issue.message;
+  switch (issue.code) {
+    case 'too_small':
+      return 'validation.too_short';
+    case 'too_big':
+      return 'validation.too_long';
+    case 'invalid_format':
+    case 'invalid_string':
+      return 'validation.invalid_format';
+    default:
+      return 'validation.invalid';
+  }
+}
+
+/**
+ * Maps a ZodError's issues to field errors: `path[0]` names the field. Only the first issue of a
+ * field is kept (one message per field reads best); issues about other paths become form errors.
+ */
+export function fieldErrorsFromIssues(issues: readonly IssueLike[], fields: readonly string[]): FormErrors {
+  const errors: FormErrors = { form: [], fields: {} };
+  for (const issue of issues) {
+    const field = issue.path[0];
+    const key = messageKeyForIssue(issue);
+    if (typeof field === 'string' && fields.includes(field)) {
+      errors.fields[field] ??= key;
+    } else if (!errors.form.includes(key)) {
+      errors.form.push(key);
+    }
+  }
+  return errors;
+}
+
+export interface ToFailedSubmissionOptions {
+  /** The form's field names; errors about other fields are shown at form level. */
+  fields: readonly string[];
+  /** Puts an error with this key next to a field even when the API did not name one. */
+  fieldForMessage?: Partial<Record<MessageKey, string>>;
+}
+
+/**
+ * Turns an error thrown by the API caller into a failed submission to return from an action, so
+ * bad input, a wrong password or a throttled account renders the form again with the problem
+ * instead of an error page. Anything else (a bug, the database gone) gives `undefined`: rethrow it.
+ */
+export function toFailedSubmission(
+  error: unknown,
+  { fields, fieldForMessage = {} }: ToFailedSubmissionOptions,
+): FailedSubmission | undefined {
+  if (!isTrpcError(error)) return undefined;
+  const status = STATUS_BY_CODE[error.code];
+  if (status === undefined) return undefined;
+  const issues = issuesOf(error.cause);
+  if (issues && issues.length > 0) {
+    const errors = fieldErrorsFromIssues(issues, fields);
+    if (errors.form.length === 0 && Object.keys(errors.fields).length === 0)
+      errors.form.push('validation.failed');
+    return { status, errors };
+  }
+  const key: MessageKey = isMessageKey(error.message) ? error.message : 'error.unexpected';
+  const params = paramsOf(error.cause);
+  const namedField = stringProperty(error.cause, 'field');
+  const field = namedField && fields.includes(namedField) ? namedField : fieldForMessage[key];
+  const errors: FormErrors = field ? { form: [], fields: { [field]: key } } : { form: [key], fields: {} };
+  if (params && Object.keys(params).length > 0) errors.params = params;
+  return { status, errors };
+}
+
+/** A failed submission from checks made before calling the API (empty fields, mismatched repeats). */
+export function localFailure(fields: Record<string, MessageKey | undefined>): FailedSubmission | undefined {
+  const present = Object.entries(fields).filter(
+    (entry): entry is [string, MessageKey] => entry[1] !== undefined,
+  );
+  if (present.length === 0) return undefined;
+  return { status: 400, errors: { form: [], fields: Object.fromEntries(present) } };
+}

@@ -1,0 +1,51 @@
+import { data } from 'react-router';
+
+/** Where a person goes after a sign-in step; the API's `next`. */
+export type SignInStep = 'home' | 'totp' | 'totp-setup' | 'change-password';
+
+// The API's tenant slug rule. Checked here too so a malformed URL is a 404, never part of a redirect.
+const TENANT_SLUG = /^[a-z][a-z0-9-]{1,39}$/;
+
+export function isTenantSlug(value: unknown): value is string {
+  return typeof value === 'string' && TENANT_SLUG.test(value);
+}
+
+/** The `:tenant` URL parameter, or a 404 response if it cannot be a tenant slug. */
+export function tenantSlugFrom(params: { tenant?: string | undefined }): string {
+  if (!isTenantSlug(params.tenant)) throw data(null, { status: 404 });
+  return params.tenant;
+}
+
+export const tenantPaths = {
+  home: (slug: string) => `/t/${slug}`,
+  login: (slug: string) => `/t/${slug}/login`,
+  totp: (slug: string) => `/t/${slug}/login/totp`,
+  totpSetup: (slug: string) => `/t/${slug}/login/totp-setup`,
+  changePassword: (slug: string) => `/t/${slug}/change-password`,
+  logout: (slug: string) => `/t/${slug}/logout`,
+};
+
+/** The page for the API's next sign-in step. */
+export function pathForStep(slug: string, step: SignInStep): string {
+  switch (step) {
+    case 'home':
+      return tenantPaths.home(slug);
+    case 'totp':
+      return tenantPaths.totp(slug);
+    case 'totp-setup':
+      return tenantPaths.totpSetup(slug);
+    case 'change-password':
+      return tenantPaths.changePassword(slug);
+  }
+}
+
+/**
+ * A same-site path to return to after switching language. Anything that could leave the site
+ * (`//host`, `/\host`, absolute URLs) falls back to `/`, so the switch cannot be used as an open redirect.
+ */
+export function safeReturnPath(value: unknown): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
+    return '/';
+  }
+  return value;
+}

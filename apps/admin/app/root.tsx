@@ -1,0 +1,86 @@
+import { DEFAULT_LOCALE, localeFromCookie } from '@linju/i18n';
+import { LocaleProvider, useTranslate } from '@linju/ui';
+import stylesHref from '@linju/ui/styles.css?url';
+import type { ReactNode } from 'react';
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from 'react-router';
+import type { Route } from './+types/root';
+import { PageShell } from './components/page-shell.tsx';
+import { getAdminContext } from './context.ts';
+import appStylesHref from './styles.css?url';
+
+export const links: Route.LinksFunction = () => [
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+  { rel: 'stylesheet', href: stylesHref },
+  { rel: 'stylesheet', href: appStylesHref },
+];
+
+/**
+ * Every page carries a per-session CSRF token and most show personal data, so no response may be
+ * stored by a shared cache or kept in the browser's history cache.
+ */
+const noStore: Route.MiddlewareFunction = async (_args, next) => {
+  const response = await next();
+  response.headers.set('Cache-Control', 'private, no-store');
+  return response;
+};
+
+export const middleware: Route.MiddlewareFunction[] = [noStore];
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  const admin = getAdminContext(context);
+  // The app owns the language switch, so its cookie wins even if the server negotiated otherwise.
+  const locale = localeFromCookie(request.headers.get('Cookie')) ?? admin.locale;
+  return { locale, csrfToken: admin.csrfToken };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>('root');
+  const locale = root?.locale ?? DEFAULT_LOCALE;
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <LocaleProvider locale={locale}>{children}</LocaleProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const t = useTranslate();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, body] =
+    status === 404
+      ? [t('error.not_found_title'), t('error.not_found_body')]
+      : status === 403
+        ? [t('error.title'), t('error.forbidden')]
+        : [t('error.title'), t('error.unexpected')];
+  return (
+    <PageShell title={title}>
+      <h1>{title}</h1>
+      <p>{body}</p>
+      <p>
+        <a href="/">{t('app.name')}</a>
+      </p>
+    </PageShell>
+  );
+}

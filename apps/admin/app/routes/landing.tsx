@@ -1,0 +1,34 @@
+import { SERVICE_IDS, serviceLabel } from '@linju/i18n';
+import { useLocale, useTranslate } from '@linju/ui';
+import { Link } from 'react-router';
+import { PageShell } from '../components/page-shell.tsx';
+import { tenantPaths } from '../lib/tenant-paths.ts';
+
+/** The demo district the seed data creates. */
+const DEMO_TENANT = 'xuhui';
+
+export default function Landing() {
+  const t = useTranslate();
+  const locale = useLocale();
+  return (
+    <PageShell title={t('app.tagline')}>
+      <h1>{t('landing.title')}</h1>
+      <p className="admin-lead">{t('landing.intro')}</p>
+      <ul className="admin-list">
+        <li>{t('landing.point_network')}</li>
+        <li>{t('landing.point_catalogue')}</li>
+        <li>{t('landing.point_referral')}</li>
+      </ul>
+      <h2>{t('landing.services_heading')}</h2>
+      <ul className="admin-services">
+        {SERVICE_IDS.map((service) => (
+          <li key={service}>{serviceLabel(locale, service)}</li>
+        ))}
+      </ul>
+      <h2>{t('landing.demo_heading')}</h2>
+      <p>
+        <Link to={tenantPaths.login(DEMO_TENANT)}>{t('landing.demo_link')}</Link>
+      </p>
+    </PageShell>
+  );
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isMessageKey,
+  LOCALES,
+  type MessageKey,
+  type Messages,
+  messagesFor,
+  translate,
+} from './catalogue.ts';
+import {
+  ORGANISATION_KINDS,
+  organisationKindLabel,
+  ROLE_IDS,
+  roleLabel,
+  SERVICE_IDS,
+  serviceLabel,
+} from './domain-labels.ts';
+
+const API_ERROR_KEYS = [
+  'auth.invalid_credentials',
+  'auth.throttled',
+  'auth.totp_invalid',
+  'auth.totp_required',
+  'auth.password_too_weak',
+  'auth.password_mismatch',
+  'auth.not_signed_in',
+  'tenant.not_found',
+  'tenant.suspended',
+  'validation.failed',
+] as const satisfies readonly MessageKey[];
+
+function placeholders(message: string): string[] {
+  return [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
+}
+
+describe('catalogues', () => {
+  const zh = messagesFor('zh-CN');
+
+  it.each(LOCALES)('%s has exactly the keys of zh-CN', (locale) => {
+    expect(Object.keys(messagesFor(locale)).sort()).toEqual(Object.keys(zh).sort());
+  });
+
+  it('rejects an incomplete or padded catalogue at compile time', () => {
+    // The checks that matter here are the two expected errors, verified by `tsc` in typecheck.
+    // @ts-expect-error a catalogue missing keys is not `Messages`
+    const incomplete: Messages = { 'app.name': 'Linju' };
+    // @ts-expect-error a key zh-CN does not have is not allowed either
+    const padded: Messages = { ...messagesFor('en'), 'app.unknown': 'extra' };
+    expect(Object.keys(incomplete)).toHaveLength(1);
+    expect(Object.keys(padded)).toContain('app.unknown');
+  });
+
+  it.each(LOCALES)('%s has no empty message', (locale) => {
+    const empty = Object.entries(messagesFor(locale)).filter(([, message]) => message.trim() === '');
+    expect(empty).toEqual([]);
+  });
+
+  it('uses the same placeholders in every language', () => {
+    const en = messagesFor('en');
+    for (const key of Object.keys(zh) as MessageKey[]) {
+      expect(placeholders(en[key]), key).toEqual(placeholders(zh[key]));
+    }
+  });
+
+  it('names every role, organisation kind and core service in both languages', () => {
+    const keys = [
+      ...ROLE_IDS.map((id) => `role.${id}`),
+      ...ORGANISATION_KINDS.map((kind) => `organisationKind.${kind}`),
+      ...SERVICE_IDS.map((id) => `service.${id}`),
+    ];
+    expect(keys.filter((key) => !isMessageKey(key))).toEqual([]);
+    expect(ROLE_IDS).toHaveLength(13);
+    expect(ORGANISATION_KINDS).toHaveLength(11);
+    expect(SERVICE_IDS).toHaveLength(6);
+  });
+
+  it('has a message for every error key the API throws', () => {
+    expect(API_ERROR_KEYS.filter((key) => !isMessageKey(key))).toEqual([]);
+    for (const key of API_ERROR_KEYS) expect(translate('en', key)).not.toBe(translate('zh-CN', key));
+  });
+});
+
+describe('translate', () => {
+  it('defaults to Chinese wording and interpolates parameters', () => {
+    expect(translate('zh-CN', 'home.greeting', { name: '王芳' })).toBe('王芳，您好');
+    expect(translate('en', 'home.greeting', { name: 'Wang Fang' })).toBe('Hello, Wang Fang');
+    expect(translate('en', 'home.organisations_total', { count: 3 })).toBe('Organisations in total: 3');
+  });
+
+  it('leaves a placeholder visible when its parameter is missing', () => {
+    expect(translate('en', 'home.greeting', {})).toBe('Hello, {name}');
+  });
+
+  it('does not treat inherited properties as keys', () => {
+    expect(isMessageKey('toString')).toBe(false);
+    expect(isMessageKey('auth.invalid_credentials')).toBe(true);
+  });
+});
+
+describe('domain labels', () => {
+  it('translates known ids and shows unknown ones as they are', () => {
+    expect(roleLabel('zh-CN', 'mediator')).toBe('人民调解员');
+    expect(roleLabel('en', 'mediator')).toBe("People's mediator");
+    expect(organisationKindLabel('en', 'station')).toBe('Street station');
+    expect(serviceLabel('zh-CN', 'legal-aid')).toBe('法律援助');
+    expect(roleLabel('en', 'astronaut')).toBe('astronaut');
+  });
+});

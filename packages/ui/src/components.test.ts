@@ -1,0 +1,88 @@
+import { createElement as h } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { Alert } from './alert.tsx';
+import { AppShell } from './app-shell.tsx';
+import { Button } from './button.tsx';
+import { ErrorSummary } from './error-summary.tsx';
+import { LocaleProvider } from './locale-context.tsx';
+import { TextField } from './text-field.tsx';
+
+function render(element: Parameters<typeof renderToStaticMarkup>[0], locale: 'zh-CN' | 'en' = 'en'): string {
+  return renderToStaticMarkup(h(LocaleProvider, { locale, children: element }));
+}
+
+describe('TextField', () => {
+  it('labels the input and leaves it valid without an error', () => {
+    const html = render(h(TextField, { label: 'Username', name: 'username', autoComplete: 'username' }));
+    expect(html).toContain('<label class="lj-field__label" for="username">Username</label>');
+    expect(html).toContain('autoComplete="username"');
+    expect(html).not.toContain('aria-invalid');
+    expect(html).not.toContain('aria-describedby');
+  });
+
+  it('links hint and error to the input and marks it invalid', () => {
+    const html = render(h(TextField, { label: 'Code', name: 'code', hint: '6 digits', error: 'Wrong code' }));
+    expect(html).toContain('id="code-hint"');
+    expect(html).toContain('id="code-error"');
+    expect(html).toContain('aria-describedby="code-hint code-error"');
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).toContain('<span class="lj-visually-hidden">Error: </span>Wrong code');
+  });
+
+  it("says the error prefix in the page's language", () => {
+    const html = render(h(TextField, { label: '验证码', name: 'code', error: '验证码不正确' }), 'zh-CN');
+    expect(html).toContain('错误： </span>验证码不正确');
+  });
+});
+
+describe('ErrorSummary', () => {
+  it('lists errors, linking those that belong to a field', () => {
+    const html = render(
+      h(ErrorSummary, {
+        errors: [{ fieldId: 'password', message: 'Enter a password' }, { message: 'Too many attempts' }],
+      }),
+    );
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('There is a problem');
+    expect(html).toContain('<a href="#password">Enter a password</a>');
+    expect(html).toContain('<li>Too many attempts</li>');
+  });
+
+  it('renders nothing without errors', () => {
+    expect(render(h(ErrorSummary, { errors: [] }))).toBe('');
+  });
+});
+
+describe('AppShell', () => {
+  it('has a skip link, a header in the corrected brand colour and the main landmark', () => {
+    const html = render(
+      h(AppShell, { title: 'Xuhui', brandColour: '#ffd700', children: h('p', null, 'content') }),
+    );
+    expect(html).toContain('<a class="lj-skip-link" href="#main">Skip to main content</a>');
+    expect(html).toContain('--lj-brand:#ffd700;--lj-brand-contrast:#111111');
+    expect(html).toContain('<main class="lj-main" id="main" tabindex="-1"><p>content</p></main>');
+  });
+
+  it('never writes an invalid colour into the style attribute', () => {
+    const html = render(
+      h(AppShell, { title: 'x', brandColour: 'red;background:url(//evil)', children: null }),
+    );
+    expect(html).not.toContain('evil');
+    expect(html).toContain('--lj-brand:#1d4f91');
+  });
+});
+
+describe('Button and Alert', () => {
+  it('defaults buttons to type="button" so they never submit by accident', () => {
+    expect(render(h(Button, null, 'Cancel'))).toBe(
+      '<button type="button" class="lj-button lj-button--primary">Cancel</button>',
+    );
+    expect(render(h(Button, { type: 'submit', variant: 'secondary' }, 'Go'))).toContain('type="submit"');
+  });
+
+  it('announces errors assertively and information politely', () => {
+    expect(render(h(Alert, { tone: 'error', title: 'Failed' }))).toContain('role="alert"');
+    expect(render(h(Alert, { tone: 'success' }, 'Saved'))).toContain('role="status"');
+  });
+});
