@@ -79,9 +79,12 @@ const alive = (pid: number) => {
 
 async function stopWithCtrlC(
   stack: Stack,
-): Promise<{ code: number | null; leftBehind: number[]; tree: number[] }> {
+): Promise<{ ending: string; leftBehind: number[]; tree: number[] }> {
   const tree = descendantsOf(stack.child.pid as number);
-  const exited = new Promise<number | null>((resolve) => stack.child.once('exit', (code) => resolve(code)));
+  // npm re-raises the signal it got, so a clean Ctrl-C ends npm by SIGINT (or exit 0).
+  const exited = new Promise<string>((resolve) =>
+    stack.child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`)),
+  );
   // What a terminal does on Ctrl-C: SIGINT to the foreground process group (here: npm and below).
   for (const pid of [stack.child.pid as number, ...tree]) if (alive(pid)) process.kill(pid, 'SIGINT');
   const ending = await exited;

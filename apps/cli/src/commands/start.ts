@@ -10,9 +10,15 @@ import { withDb } from '../stack/with-db.ts';
 
 const TEMPORAL_DEFAULT_PORT = 7233;
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitForHealth(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  stopping: () => boolean,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    if (stopping()) return new Promise(() => {}); // another failure is already stopping everything
     if (child.exitCode !== null)
       throw new SetupError('The API server exited during start-up.', 'See its log lines above.');
     try {
