@@ -81,4 +81,6 @@ const child = spawn(node24, entry, { cwd: root, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => child.kill(signal));
 }
-child.on('exit', (code, signal) => process.exit(code ?? 128 + (signal ? (constants.signals[signal] ?? 1) : 1)));
+child.on('exit', (code, signal) =>
+  process.exit(code ?? 128 + (signal ? (constants.signals[signal] ?? 1) : 1)),
+);

@@ -8,7 +8,11 @@ type LogLine = { level: number; name: string; event?: string; taskQueue?: string
 it('main.ts starts the worker, logs JSON lines, and exits 0 on SIGTERM', async () => {
   // Node 24 runs the TypeScript entry directly, as `pnpm --filter @linju/worker start` would.
   const child = spawn(process.execPath, [new URL('./main.ts', import.meta.url).pathname], {
-    env: { ...process.env, TEMPORAL_ADDRESS: inject('temporalAddress'), DATABASE_APP_URL: inject('databaseUrl') },
+    env: {
+      ...process.env,
+      TEMPORAL_ADDRESS: inject('temporalAddress'),
+      DATABASE_APP_URL: inject('databaseUrl'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;

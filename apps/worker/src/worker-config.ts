@@ -4,7 +4,9 @@ export type WorkerConfig = { temporalAddress: string; namespace: string; databas
 export function readWorkerConfig(env: Record<string, string | undefined>): WorkerConfig {
   const databaseUrl = env.DATABASE_APP_URL?.trim();
   if (!databaseUrl) {
-    throw new Error('DATABASE_APP_URL is not set: give the worker the application role URL (subject to RLS).');
+    throw new Error(
+      'DATABASE_APP_URL is not set: give the worker the application role URL (subject to RLS).',
+    );
   }
   return {
     temporalAddress: env.TEMPORAL_ADDRESS?.trim() || '127.0.0.1:7233',

@@ -151,7 +151,12 @@ export async function start(): Promise<void> {
       children.push(child);
     }
     const url = process.env.LINJU_PUBLIC_URL ?? `http://localhost:${port}`;
-    await waitForHealth(`http://127.0.0.1:${port}/api/v1/health`, children[0] as ChildProcess, 60_000, () => stopping);
+    await waitForHealth(
+      `http://127.0.0.1:${port}/api/v1/health`,
+      children[0] as ChildProcess,
+      60_000,
+      () => stopping,
+    );
 
     steps.step('Ready');
     process.stdout.write(

@@ -56,7 +56,8 @@ export const en: Messages = {
   'changePassword.intro': 'Enter your current password, then choose a new one.',
   'changePassword.current': 'Current password',
   'changePassword.new': 'New password',
-  'changePassword.new_hint': 'At least 10 characters, with at least three of: upper case, lower case, digits, symbols.',
+  'changePassword.new_hint':
+    'At least 10 characters, with at least three of: upper case, lower case, digits, symbols.',
   'changePassword.repeat': 'Repeat the new password',
   'changePassword.submit': 'Change password',
 
