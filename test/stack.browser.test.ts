@@ -180,7 +180,7 @@ describe('npm start, from a fresh data folder', () => {
     expect(tree.length).toBeGreaterThanOrEqual(5); // bootstrap, CLI, PostgreSQL, Temporal, server, worker…
     expect(leftBehind).toEqual([]);
     expect(['SIGINT', 'exit 0']).toContain(ending);
-    expect(stack.output()).toMatch(/Stopping Linju…\s+Stopped\./);
+    expect(stack.output()).toMatch(/Stopping Linju…[\s\S]*Stopped\./);
   });
 });
 

@@ -37,7 +37,7 @@ it('main.ts starts the worker, logs JSON lines, and exits 0 on SIGTERM', async (
   expect(stderr).toBe('');
   expect(code).toBe(0);
   expect(lines.find((l) => l.event === 'started')).toMatchObject({
-    name: 'linju-worker',
+    name: 'worker',
     taskQueue: 'linju-referrals',
   });
   expect(lines.map((l) => l.event).filter(Boolean)).toEqual(['started', 'stopping', 'shut down']);
