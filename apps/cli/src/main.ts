@@ -1,5 +1,6 @@
 import { DomainError } from '@linju/core';
-import { auditVerify, migrate, seed, tenantCreate } from './commands/operator.ts';
+import { ZodError } from 'zod';
+import { auditVerify, migrate, operatorCreate, seed, tenantCreate } from './commands/operator.ts';
 import { start } from './commands/start.ts';
 import { fatalLine } from './stack/progress.ts';
 
@@ -10,6 +11,7 @@ const USAGE = `linju — operate a Linju deployment
   linju seed                        create the demo district if missing
   linju tenant create --file F      onboard a district from a JSON request
   linju audit verify <tenant>       check a tenant's audit hash chain
+  linju operator create <user> <name>   a platform operator (password from LINJU_OPERATOR_PASSWORD)
 `;
 
 const [command, ...args] = process.argv.slice(2);
@@ -33,6 +35,10 @@ try {
       if (args[0] !== 'verify') throw new Error(`Unknown audit command "${args[0] ?? ''}".\n${USAGE}`);
       await auditVerify(args.slice(1));
       break;
+    case 'operator':
+      if (args[0] !== 'create') throw new Error(`Unknown operator command "${args[0] ?? ''}".\n${USAGE}`);
+      await operatorCreate(args.slice(1));
+      break;
     case '--version':
       process.stdout.write(`linju 0.1.0 on Node ${process.version}\n`);
       break;
@@ -49,9 +55,11 @@ try {
   const message =
     error instanceof DomainError
       ? `${error.message}${error.field ? ` (field: ${error.field})` : ''}`
-      : error instanceof Error
-        ? error.message
-        : String(error);
+      : error instanceof ZodError
+        ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+        : error instanceof Error
+          ? error.message
+          : String(error);
   process.stderr.write(fatalLine(message, hint));
   process.exit(1);
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -53,7 +53,7 @@ export function ensureTemporalCli(progress: (message: string) => void = () => {}
   const cached = join(cacheDir, 'temporal');
   if (executable(cached)) return cached;
 
-  const go = onPath('go') ?? (existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : null);
+  const go = onPath('go');
   if (!go) {
     throw new TemporalSetupError(
       'No Temporal CLI was found and Go is not installed to build one.',

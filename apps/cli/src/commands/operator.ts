@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createSecretBox, loadDataKey } from '@linju/auth';
 
-import { DomainError, findTenantBySlug, onboardTenant, verifyAuditChain } from '@linju/core';
+import {
+  createPlatformOperator,
+  DomainError,
+  findTenantBySlug,
+  onboardTenant,
+  verifyAuditChain,
+} from '@linju/core';
 import { migrate as migrateDb, SetupError, withTenant } from '@linju/db';
 import { seedDemoDistrict } from '../seed/demo-district.ts';
 import { appPassword } from '../stack/database.ts';
@@ -55,4 +63,28 @@ export async function auditVerify(args: string[]): Promise<void> {
     );
     process.exitCode = 1;
   }
+}
+
+/**
+ * `linju operator create <username> <display name>`: a platform operator, password from
+ * LINJU_OPERATOR_PASSWORD (never on the command line, where `ps` shows it). Prints the TOTP key once.
+ */
+export async function operatorCreate(args: string[]): Promise<void> {
+  const [username, ...name] = args;
+  const password = process.env.LINJU_OPERATOR_PASSWORD;
+  if (!username || name.length === 0 || !password) {
+    throw new SetupError(
+      'operator create needs a username, a display name and LINJU_OPERATOR_PASSWORD.',
+      'LINJU_OPERATOR_PASSWORD=… npm run linju -- operator create ops 平台运维',
+    );
+  }
+  const box = createSecretBox(loadDataKey(join(dataDir(), 'data-key')));
+  const { totpSecret } = await withStackDatabase(({ appUrl }) =>
+    withDb(appUrl, (db) =>
+      createPlatformOperator(db, box, { username, displayName: name.join(' '), password }),
+    ),
+  );
+  process.stdout.write(
+    `Operator ${username} created. Enrol this key in an authenticator app now (shown once):\n  ${totpSecret}\n`,
+  );
 }

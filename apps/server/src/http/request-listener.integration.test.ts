@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, request, type Server } from 'node:http';
+import { join } from 'node:path';
+import { createSecretBox } from '@linju/auth';
+import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { connect } from '@linju/db';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadServerConfig } from '../config.ts';
+import { loadAdminApp } from './admin-app.ts';
+import { createRequestListener } from './request-listener.ts';
+
+/** The one HTTP origin, over a real socket, with the real API, database and admin build. */
+const { db, close } = connect(inject('databaseUrl'));
+const box = createSecretBox(randomBytes(32));
+let server: Server;
+let base: string;
+let district: TestDistrict;
+const silent = { info() {}, warn() {}, error() {}, child: () => silent };
+
+beforeAll(async () => {
+  district = await createTestDistrict(db, box, 'http');
+  const config = loadServerConfig({ DATABASE_APP_URL: inject('databaseUrl'), PORT: '3000' });
+  const admin = await loadAdminApp(join(import.meta.dirname, '..', '..', '..', 'admin', 'build'));
+  server = createServer(
+    createRequestListener({ config, db, box, log: silent, temporalHealthy: async () => true, admin }),
+  );
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+});
+afterAll(async () => {
+  server.close();
+  await close();
+});
+
+const trpcLogin = (headers: Record<string, string> = {}) =>
+  fetch(`${base}/trpc/auth.login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ tenantSlug: district.slug, username: 'desk', password: TEST_PASSWORD }),
+  });
+
+describe('the HTTP origin', () => {
+  it('answers health and the OpenAPI document', async () => {
+    expect(await (await fetch(`${base}/api/v1/health`)).json()).toEqual({
+      status: 'ok',
+      database: true,
+      temporal: true,
+    });
+    const doc = await (await fetch(`${base}/api/v1/openapi.json`)).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toContain('/health');
+  });
+
+  it('gives unknown API routes a problem document, not the admin app', async () => {
+    const response = await fetch(`${base}/api/v1/nothing-here`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('serves tRPC and carries a request id', async () => {
+    const response = await trpcLogin();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toMatch(/[0-9a-f-]{36}/);
+    expect((await response.json()).result.data.next).toBe('home');
+  });
+
+  it('answers bad input with the message key and the field', async () => {
+    const response = await fetch(`${base}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tenantSlug: district.slug, username: '', password: 'x' }),
+    });
+    expect(response.status).toBe(400);
+    const { error } = await response.json();
+    expect(error.message).toBe('validation.failed');
+    expect(error.data.fieldErrors).toEqual({ username: 'validation.required' });
+  });
+
+  it('refuses a state-changing request from another site', async () => {
+    expect((await trpcLogin({ origin: 'https://evil.example' })).status).toBe(403);
+    expect((await trpcLogin({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+  });
+
+  it('refuses a form post without the CSRF token of its cookie', async () => {
+    const page = await fetch(`${base}/t/${district.slug}/login`);
+    expect(page.status).toBe(200);
+    const cookie =
+      page.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('linju_csrf='))
+        ?.split(';')[0] ?? '';
+    const post = (token: string) =>
+      fetch(`${base}/t/${district.slug}/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        body: new URLSearchParams({ csrf: token, username: 'desk', password: TEST_PASSWORD }),
+      });
+    expect((await post('forged')).status).toBe(403);
+    const accepted = await post(cookie.split('=')[1] ?? '');
+    expect(accepted.status).toBe(302);
+    expect(
+      accepted.headers.getSetCookie().some((c) => c.startsWith('linju_session=') && c.includes('HttpOnly')),
+    ).toBe(true);
+  });
+
+  it('renders the admin app in Chinese, for the tenant named by the host as by the path', async () => {
+    const byPath = await (await fetch(`${base}/t/${district.slug}/login`)).text();
+    expect(byPath).toContain('lang="zh-CN"');
+    // fetch() may not set Host (a forbidden header), so this one goes through node:http.
+    const byHost = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const url = new URL(`${base}/login`);
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          headers: { host: `${district.slug}.localhost` },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(byHost.status).toBe(200);
+    expect(byHost.body).toContain('用户名');
+  });
+});
