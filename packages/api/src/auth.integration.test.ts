@@ -163,3 +163,16 @@ describe('one mutation, one transaction', () => {
     expect(after.entries).toBe(before.entries);
   });
 });
+
+describe('the audit log', () => {
+  it('pages newest first and is closed to a desk officer', async () => {
+    const admin = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
+    const first = await admin.api.audit.getMany({ limit: 3 });
+    expect(first.entries).toHaveLength(3);
+    expect(first.entries[0]?.seq).toBeGreaterThan(first.entries[2]?.seq ?? 0);
+    const next = await admin.api.audit.getMany({ limit: 3, before: first.nextBefore ?? undefined });
+    expect(next.entries[0]?.seq).toBe((first.entries[2]?.seq ?? 0) - 1);
+    const desk = await h.signIn(district.slug, 'desk', TEST_PASSWORD);
+    expect(await desk.api.audit.getMany({}).catch(codeOf)).toBe('FORBIDDEN auth.forbidden');
+  });
+});

@@ -66,6 +66,7 @@ const attempts: Record<string, Attempt> = {
       .resetPassword({ staffMemberId: a.people.desk, temporaryPassword: 'Hijacked-pass-1' })
       .catch(refused),
   'audit.verify': ({ b }) => b.audit.verify(),
+  'audit.getMany': ({ b }) => b.audit.getMany({ limit: 200 }),
   'organisation.update': ({ b }) =>
     b.organisation.update({ id: a.organisations.stationA, data: { nameZh: '改名' } }).catch(refused),
   'organisation.move': ({ b }) =>

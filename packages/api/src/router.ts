@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { create as createAdviser } from './procedures/adviser/create.ts';
 import { end as endAdviser } from './procedures/adviser/end.ts';
 import { getMany as getAdvisers } from './procedures/adviser/get-many.ts';
+import { getMany as getAuditEntries } from './procedures/audit/get-many.ts';
 import { verify as verifyAudit } from './procedures/audit/verify.ts';
 import { changePassword } from './procedures/auth/change-password.ts';
 import { login } from './procedures/auth/login.ts';
@@ -59,7 +60,7 @@ export const appRouter = router({
     revealPhone,
   } satisfies TRPCRouterRecord,
   adviser: { getMany: getAdvisers, create: createAdviser, end: endAdviser } satisfies TRPCRouterRecord,
-  audit: { verify: verifyAudit } satisfies TRPCRouterRecord,
+  audit: { getMany: getAuditEntries, verify: verifyAudit } satisfies TRPCRouterRecord,
   platform: {
     login: platformLogin,
     verifyTotp: platformVerifyTotp,

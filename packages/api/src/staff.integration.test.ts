@@ -85,6 +85,30 @@ describe('staff and roles', () => {
     await admin.staff.setDisabled({ staffMemberId: district.people.deskB, disabled: false });
   });
 
+  it('keeps the accounts of partner organisations, such as a court clerk', async () => {
+    const clerk = await admin.staff.create({
+      username: 'court-clerk',
+      displayName: '立案庭书记员',
+      organisationId: district.organisations.court,
+      password: 'Court-clerk-pass-1',
+      roles: [{ role: 'partner-user', organisationId: district.organisations.court }],
+    });
+    expect((await admin.staff.getMany()).map((s) => s.id)).toContain(clerk.id);
+    const mixed = await admin.staff
+      .create({
+        username: 'court-mixed',
+        displayName: 'x',
+        organisationId: district.organisations.court,
+        password: 'Court-clerk-pass-1',
+        roles: [
+          { role: 'partner-user', organisationId: district.organisations.court },
+          { role: 'mediator', organisationId: district.organisations.stationA },
+        ],
+      })
+      .catch(codeOf);
+    expect(mixed).toBe('BAD_REQUEST staff.partner_roles_exclusive');
+  });
+
   it('refuses a duplicate username, naming the field, and writes nothing', async () => {
     const before = await admin.staff.getMany();
     const error = await admin.staff
@@ -118,6 +142,20 @@ describe('the organisation tree', () => {
     const { api: deskA } = await h.signIn(district.slug, 'desk-a', TEST_PASSWORD);
     expect((await deskB.organisation.getMany()).map((o) => o.id)).toContain(district.organisations.roomA);
     expect((await deskA.organisation.getMany()).map((o) => o.id)).not.toContain(district.organisations.roomA);
+  });
+
+  it('lets the bureau administrator keep the partner organisations up to date', async () => {
+    const court = await admin.organisation.update({
+      id: district.organisations.court,
+      data: { phone: '021-12345678' },
+    });
+    expect(court.phone).toBe('021-12345678');
+    const { api: deskA } = await h.signIn(district.slug, 'desk-a', TEST_PASSWORD);
+    expect(
+      await deskA.organisation
+        .update({ id: district.organisations.court, data: { phone: '0' } })
+        .catch(codeOf),
+    ).toMatch(/FORBIDDEN|BAD_REQUEST/);
   });
 
   it('refuses to move a station under its own room', async () => {

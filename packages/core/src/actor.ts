@@ -1,4 +1,4 @@
-import { type Grant, grantsAllow, type Permission } from '@linju/auth';
+import { type Grant, grantsAllow, type Permission, roleAllows } from '@linju/auth';
 import { DomainError } from './errors.ts';
 
 /** Who is acting, as the server established it from the session (never from the client). */
@@ -25,6 +25,20 @@ export function requirePermission(actor: Actor, permission: Permission, organisa
   if (!grantsAllow(actor.grants, permission, organisationPath)) {
     throw new DomainError('forbidden', 'auth.forbidden', { params: { permission } });
   }
+}
+
+/**
+ * For what concerns the whole district rather than a unit (partners, settings, the audit log): a
+ * grant on a root of the tree, i.e. the centre, where the bureau's own roles sit.
+ */
+export const canTenantWide = (actor: Actor, permission: Permission) =>
+  actor.grants.some(
+    (g) => roleAllows(g.role, permission) && g.organisationPath.split('/').filter(Boolean).length <= 1,
+  );
+
+export function requireTenantWide(actor: Actor, permission: Permission): void {
+  if (!canTenantWide(actor, permission))
+    throw new DomainError('forbidden', 'auth.forbidden', { params: { permission } });
 }
 
 export const auditActor = (actor: Actor) => ({

@@ -2,6 +2,7 @@ export * from './actor.ts';
 export * from './advisers/community-adviser-service.ts';
 export * from './audit/append-audit.ts';
 export * from './audit/canonical-json.ts';
+export * from './audit/list-audit-entries.ts';
 export * from './audit/verify-audit-chain.ts';
 export * from './errors.ts';
 export * from './organisations/organisation-schemas.ts';

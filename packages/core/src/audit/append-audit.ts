@@ -45,5 +45,10 @@ export async function appendAudit(tx: TenantTx, input: AuditInput): Promise<void
     requestId: input.requestId ?? null,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.insert(schema.auditEntry).values({ ...entry, prevHash, hash: auditEntryHash(prevHash, entry) });
+  const hash = auditEntryHash(prevHash, entry);
+  await tx.insert(schema.auditEntry).values({ ...entry, prevHash, hash });
+  await tx
+    .insert(schema.auditHead)
+    .values({ tenantId, seq: entry.seq, hash })
+    .onConflictDoUpdate({ target: schema.auditHead.tenantId, set: { seq: entry.seq, hash } });
 }

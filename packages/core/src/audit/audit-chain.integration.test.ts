@@ -37,6 +37,15 @@ describe('the audit hash chain', () => {
     expect(await verify()).toMatchObject({ ok: false, brokenAt: 2, reason: 'missing' });
   });
 
+  it('detects entries cut from the end of the chain', async () => {
+    const other = await createTestDistrict(app.db, createSecretBox(randomBytes(32)), 'audit-tail');
+    await owner.db.execute(
+      sql`delete from audit_entry where tenant_id = ${other.tenantId} and seq = (select max(seq) from audit_entry where tenant_id = ${other.tenantId})`,
+    );
+    const report = await withTenant(app.db, other.tenantId, verifyAuditChain);
+    expect(report).toMatchObject({ ok: false, reason: 'missing' });
+  });
+
   it('is out of the application role’s reach to rewrite', async () => {
     const error = await withTenant(app.db, district.tenantId, (tx) =>
       tx.execute(sql`update audit_entry set actor_name = 'x' where seq = 1`),

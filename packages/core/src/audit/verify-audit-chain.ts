@@ -31,6 +31,13 @@ export async function verifyAuditChain(tx: TenantTx): Promise<AuditChainReport> 
       expectedSeq += 1;
       count += 1;
     }
-    if (rows.length < PAGE) return { ok: true, entries: count };
+    if (rows.length < PAGE) {
+      // The chain must end where the head says: entries cut from the end leave the head ahead.
+      const [head] = await tx.select().from(schema.auditHead);
+      if (head && (head.seq !== count || head.hash !== prevHash)) {
+        return { ok: false, entries: count, brokenAt: count + 1, reason: 'missing' };
+      }
+      return { ok: true, entries: count };
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, like, schema, sql, type TenantTx } from '@linju/db';
-import { type Actor, auditActor, requirePermission } from '../actor.ts';
+import { type Actor, auditActor, requirePermission, requireTenantWide } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
 import {
@@ -14,6 +14,18 @@ export type Organisation = typeof schema.organisation.$inferSelect;
 
 const PARTNER_KINDS: readonly string[] = schema.PARTNER_ORGANISATION_KINDS;
 export const isPartnerKind = (kind: string) => PARTNER_KINDS.includes(kind);
+
+/** Partners stand outside the tree: managing them is a district-wide right, not a subtree's. */
+function requireManage(actor: Actor, org: Organisation) {
+  if (isPartnerKind(org.kind)) requireTenantWide(actor, 'partner.manage');
+  else requirePermission(actor, 'organisation.manage', org.path);
+}
+
+/** Managing people of a unit; a partner's users are the district's to manage, like the partner. */
+export function requireStaffManage(actor: Actor, org: Organisation) {
+  if (isPartnerKind(org.kind)) requireTenantWide(actor, 'partner.manage');
+  else requirePermission(actor, 'staff.manage', org.path);
+}
 
 export async function getOrganisation(tx: TenantTx, id: string): Promise<Organisation> {
   const [row] = await tx.select().from(schema.organisation).where(eq(schema.organisation.id, id));
@@ -55,7 +67,7 @@ export async function createOrganisation(tx: TenantTx, actor: Actor, request: Cr
   } else {
     if (input.parentId)
       throw new DomainError('bad-request', 'organisation.parent_not_allowed', { field: 'parentId' });
-    requirePermission(actor, isPartnerKind(input.kind) ? 'partner.manage' : 'tenant.settings.manage', '/');
+    requireTenantWide(actor, isPartnerKind(input.kind) ? 'partner.manage' : 'tenant.settings.manage');
   }
   const [created] = await tx
     .insert(schema.organisation)
@@ -75,7 +87,7 @@ export async function createOrganisation(tx: TenantTx, actor: Actor, request: Cr
 /** Closing keeps the unit and its history; it only stops new work arriving there. */
 export async function closeOrganisation(tx: TenantTx, actor: Actor, id: string) {
   const before = await getOrganisation(tx, id);
-  requirePermission(actor, 'organisation.manage', before.path);
+  requireManage(actor, before);
   if (before.closedAt) return before;
   const [after] = await tx
     .update(schema.organisation)
@@ -97,11 +109,7 @@ export async function closeOrganisation(tx: TenantTx, actor: Actor, id: string) 
 export async function updateOrganisation(tx: TenantTx, actor: Actor, id: string, data: unknown) {
   const details = ZOrganisationDetails.partial().parse(data);
   const before = await getOrganisation(tx, id);
-  requirePermission(
-    actor,
-    isPartnerKind(before.kind) ? 'partner.manage' : 'organisation.manage',
-    before.path,
-  );
+  requireManage(actor, before);
   const [after] = await tx
     .update(schema.organisation)
     .set(details)

@@ -10,10 +10,10 @@ import {
   verifyTotpCode,
 } from '@linju/auth';
 import { and, eq, ne, schema, type TenantTx } from '@linju/db';
-import { type Actor, auditActor, requirePermission } from '../actor.ts';
+import { type Actor, auditActor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
-import { getOrganisation } from '../organisations/organisation-service.ts';
+import { getOrganisation, requireStaffManage } from '../organisations/organisation-service.ts';
 import { getStaffMember } from '../staff/staff-service.ts';
 
 const self = (staffId: string, name: string, tenantId: string, requestId: string | null) => ({
@@ -109,7 +109,7 @@ export async function resetPassword(
 ) {
   const staff = await getStaffMember(tx, input.staffMemberId);
   const home = await getOrganisation(tx, staff.organisationId);
-  requirePermission(actor, 'staff.manage', home.path);
+  requireStaffManage(actor, home);
   if (!passwordStrongEnough(input.temporaryPassword)) {
     throw new DomainError('bad-request', 'auth.password_too_weak', { field: 'temporaryPassword' });
   }

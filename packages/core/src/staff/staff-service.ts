@@ -8,10 +8,10 @@ import {
   scopesFor,
 } from '@linju/auth';
 import { and, asc, eq, isUniqueViolation, schema, type TenantTx } from '@linju/db';
-import { type Actor, auditActor, requirePermission } from '../actor.ts';
+import { type Actor, auditActor, canTenantWide } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
-import { getOrganisation, isPartnerKind } from '../organisations/organisation-service.ts';
+import { getOrganisation, isPartnerKind, requireStaffManage } from '../organisations/organisation-service.ts';
 import { maskPhone, seal } from '../personal-data/personal-data.ts';
 import { type CreateStaffMemberRequest, ZCreateStaffMemberRequest } from './staff-schemas.ts';
 
@@ -78,9 +78,14 @@ export async function createStaffMember(
     throw new DomainError('bad-request', 'auth.password_too_weak', { field: 'password' });
   }
   const home = await getOrganisation(tx, input.organisationId);
-  requirePermission(actor, 'staff.manage', home.path);
+  requireStaffManage(actor, home);
   const grantOrgs = await Promise.all(input.roles.map((r) => getOrganisation(tx, r.organisationId)));
-  for (const org of grantOrgs) requirePermission(actor, 'staff.manage', org.path);
+  for (const org of grantOrgs) requireStaffManage(actor, org);
+  input.roles.forEach((r, i) => {
+    if ((r.role === 'partner-user') !== isPartnerKind(grantOrgs[i]?.kind ?? '')) {
+      throw new DomainError('bad-request', 'staff.role_organisation_mismatch', { field: `roles.${i}.organisationId` });
+    }
+  });
   const partnerRoles = input.roles.filter((r) => r.role === 'partner-user');
   if (partnerRoles.length > 0 && partnerRoles.length !== input.roles.length) {
     throw new DomainError('bad-request', 'staff.partner_roles_exclusive', { field: 'roles' });
@@ -130,11 +135,14 @@ export async function listStaffMembers(tx: TenantTx, actor: Actor, box: SecretBo
   const scopes = scopesFor(actor.grants, 'staff.read');
   if (scopes.length === 0) throw new DomainError('forbidden', 'auth.forbidden');
   const rows = await tx
-    .select({ staff: schema.staffMember, path: schema.organisation.path })
+    .select({ staff: schema.staffMember, path: schema.organisation.path, kind: schema.organisation.kind })
     .from(schema.staffMember)
     .innerJoin(schema.organisation, eq(schema.organisation.id, schema.staffMember.organisationId))
     .orderBy(asc(schema.staffMember.username));
-  const visible = rows.filter((r) => scopes.some((scope) => r.path.startsWith(scope)));
+  const seesPartners = canTenantWide(actor, 'partner.manage');
+  const visible = rows.filter(
+    (r) => scopes.some((scope) => r.path.startsWith(scope)) || (seesPartners && isPartnerKind(r.kind)),
+  );
   const grants = await tx.select().from(schema.roleGrant);
   return visible.map(({ staff }) => ({
     ...publicStaffMember(staff, box),
@@ -147,7 +155,7 @@ export async function listStaffMembers(tx: TenantTx, actor: Actor, box: SecretBo
 /** The full number, for someone allowed to manage the person; the reading itself is audited. */
 export async function revealStaffPhone(tx: TenantTx, actor: Actor, box: SecretBox, staffMemberId: string) {
   const staff = await getStaffMember(tx, staffMemberId);
-  requirePermission(actor, 'staff.manage', (await getOrganisation(tx, staff.organisationId)).path);
+  requireStaffManage(actor, await getOrganisation(tx, staff.organisationId));
   if (!staff.phoneEncrypted) return { phone: null };
   await appendAudit(tx, {
     ...auditActor(actor),
@@ -181,7 +189,7 @@ export async function grantRole(
     getStaffMember(tx, input.staffMemberId),
     getOrganisation(tx, input.organisationId),
   ]);
-  requirePermission(actor, 'staff.manage', org.path);
+  requireStaffManage(actor, org);
   if ((input.role === 'partner-user') !== isPartnerKind(org.kind)) {
     throw new DomainError('bad-request', 'staff.role_organisation_mismatch', { field: 'organisationId' });
   }
@@ -214,7 +222,7 @@ export async function revokeRole(
   input: { staffMemberId: string; role: schema.Role; organisationId: string },
 ) {
   const org = await getOrganisation(tx, input.organisationId);
-  requirePermission(actor, 'staff.manage', org.path);
+  requireStaffManage(actor, org);
   if (input.staffMemberId === actor.id && input.role === 'bureau-admin') {
     throw new DomainError('bad-request', 'staff.cannot_revoke_own_admin', { field: 'role' });
   }
@@ -247,7 +255,7 @@ export async function setStaffDisabled(
   input: { staffMemberId: string; disabled: boolean },
 ) {
   const staff = await getStaffMember(tx, input.staffMemberId);
-  requirePermission(actor, 'staff.manage', (await getOrganisation(tx, staff.organisationId)).path);
+  requireStaffManage(actor, await getOrganisation(tx, staff.organisationId));
   if (staff.id === actor.id)
     throw new DomainError('bad-request', 'staff.cannot_disable_self', { field: 'staffMemberId' });
   await tx

@@ -28,3 +28,17 @@ export const auditEntry = pgTable(
     tenantIsolation('audit_entry'),
   ],
 ).enableRLS();
+
+/**
+ * The head of each tenant's chain (last seq and hash), written in the same transaction as the
+ * entry: removing entries from the end of the chain then no longer goes unnoticed.
+ */
+export const auditHead = pgTable(
+  'audit_head',
+  {
+    tenantId: tenantId().primaryKey(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+  },
+  () => [tenantIsolation('audit_head')],
+).enableRLS();
