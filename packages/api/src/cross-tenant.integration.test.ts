@@ -92,6 +92,14 @@ const attempts: Record<string, Attempt> = {
   'staff.setDisabled': ({ b }) =>
     b.staff.setDisabled({ staffMemberId: a.people.desk, disabled: true }).catch(refused),
   'staff.revealPhone': ({ b }) => b.staff.revealPhone({ staffMemberId: a.people.withPhone }).catch(refused),
+  'catalogue.getMany': ({ b }) =>
+    b.catalogue.getMany({ organisationId: a.organisations.stationA }).catch(refused),
+  'catalogue.preview': ({ b }) =>
+    b.catalogue.preview({ organisationId: a.organisations.stationA }).catch(refused),
+  'catalogue.setEnabled': ({ b }) =>
+    b.catalogue
+      .setEnabled({ organisationId: a.organisations.stationA, pluginId: 'notary', enabled: true })
+      .catch(refused),
   'adviser.getMany': ({ b }) => b.adviser.getMany(),
   'adviser.create': ({ b }) =>
     b.adviser
@@ -134,6 +142,7 @@ async function snapshotOf(tenantId: string) {
       (select string_agg(id::text || coalesce(ended_early_on::text, ''), ',') from community_adviser where tenant_id = ${tenantId}) as advisers,
       (select string_agg(coalesce(disabled_at::text, '-'), ',' order by id) from staff_member where tenant_id = ${tenantId}) as disabled,
       (select status from tenant where id = ${tenantId}) as status,
+      (select string_agg(organisation_id::text || plugin_id || enabled::text, ',') from service_enablement where tenant_id = ${tenantId}) as services,
       (select count(*) from audit_entry where tenant_id = ${tenantId}) as audit_entries,
       (select count(*) from session where tenant_id = ${tenantId}) as sessions`);
   return counts;

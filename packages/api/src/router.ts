@@ -9,6 +9,9 @@ import { login } from './procedures/auth/login.ts';
 import { logout, logoutEverywhere } from './procedures/auth/logout.ts';
 import { me } from './procedures/auth/me.ts';
 import { beginTotpSetup, confirmTotpSetup, verifyTotp } from './procedures/auth/totp.ts';
+import { getMany as getCatalogue } from './procedures/catalogue/get-many.ts';
+import { preview as previewCatalogue } from './procedures/catalogue/preview.ts';
+import { setEnabled as setServiceEnabled } from './procedures/catalogue/set-enabled.ts';
 import { check } from './procedures/health/check.ts';
 import { close as closeOrganisation } from './procedures/organisation/close.ts';
 import { create as createOrganisation } from './procedures/organisation/create.ts';
@@ -58,6 +61,11 @@ export const appRouter = router({
     setDisabled,
     resetPassword,
     revealPhone,
+  } satisfies TRPCRouterRecord,
+  catalogue: {
+    getMany: getCatalogue,
+    preview: previewCatalogue,
+    setEnabled: setServiceEnabled,
   } satisfies TRPCRouterRecord,
   adviser: { getMany: getAdvisers, create: createAdviser, end: endAdviser } satisfies TRPCRouterRecord,
   audit: { getMany: getAuditEntries, verify: verifyAudit } satisfies TRPCRouterRecord,

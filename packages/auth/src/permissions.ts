@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   'staff.manage': MANAGERS,
   'adviser.manage': MANAGERS,
   'audit.read': ['bureau-admin', 'inspector'],
+  'catalogue.manage': MANAGERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -83,7 +83,9 @@ export async function createStaffMember(
   for (const org of grantOrgs) requireStaffManage(actor, org);
   input.roles.forEach((r, i) => {
     if ((r.role === 'partner-user') !== isPartnerKind(grantOrgs[i]?.kind ?? '')) {
-      throw new DomainError('bad-request', 'staff.role_organisation_mismatch', { field: `roles.${i}.organisationId` });
+      throw new DomainError('bad-request', 'staff.role_organisation_mismatch', {
+        field: `roles.${i}.organisationId`,
+      });
     }
   });
   const partnerRoles = input.roles.filter((r) => r.role === 'partner-user');

@@ -1,0 +1,94 @@
+import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppCaller } from './router.ts';
+import { apiHarness } from './test-context.ts';
+
+const h = apiHarness();
+let district: TestDistrict;
+let admin: AppCaller;
+const codeOf = (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}` : String(e));
+const enabledAt = async (caller: AppCaller, organisationId: string) =>
+  (await caller.catalogue.getMany({ organisationId })).filter((s) => s.enabled).map((s) => s.pluginId);
+
+beforeAll(async () => {
+  // The fixture's district starts with mediation switched on at the centre.
+  district = await createTestDistrict(h.db, h.box, 'catalogue');
+  ({ api: admin } = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret));
+});
+afterAll(() => h.close());
+
+describe('the service catalogue (6+X) per organisation', () => {
+  it('lists the six core services with their names, and what is on', async () => {
+    const services = await admin.catalogue.getMany({ organisationId: district.organisations.centreId });
+    expect(services.map((s) => s.pluginId)).toEqual([
+      'consultation',
+      'notary',
+      'mediation',
+      'legal-aid',
+      'appraisal',
+      'legal-education',
+    ]);
+    expect(services.find((s) => s.pluginId === 'mediation')).toMatchObject({
+      enabled: true,
+      kind: 'core',
+      decidedAt: district.organisations.centreId,
+    });
+    expect(services.find((s) => s.pluginId === 'notary')?.name['zh-CN']).toBe('公证服务');
+  });
+
+  it('inherits down the tree: a room has what its centre switched on', async () => {
+    expect(await enabledAt(admin, district.organisations.roomA)).toEqual(['mediation']);
+  });
+
+  it('lets a station switch a service on for itself only, and off again', async () => {
+    await admin.catalogue.setEnabled({
+      organisationId: district.organisations.stationA,
+      pluginId: 'legal-education',
+      enabled: true,
+    });
+    expect(await enabledAt(admin, district.organisations.roomA)).toEqual(['mediation', 'legal-education']);
+    expect(await enabledAt(admin, district.organisations.stationB)).toEqual(['mediation']);
+    await admin.catalogue.setEnabled({
+      organisationId: district.organisations.stationA,
+      pluginId: 'mediation',
+      enabled: false,
+    });
+    expect(await enabledAt(admin, district.organisations.roomA)).toEqual(['legal-education']);
+  });
+
+  it('shows a community room its service items and the entry points they serve', async () => {
+    await admin.catalogue.setEnabled({
+      organisationId: district.organisations.stationB,
+      pluginId: 'notary',
+      enabled: true,
+    });
+    const preview = await admin.catalogue.preview({ organisationId: district.organisations.stationB });
+    expect(preview.items.every((i) => ['mediation', 'notary'].includes(i.pluginId))).toBe(true);
+    expect(preview.entryPoints.map((e) => e.zh)).toEqual([
+      '房产过户来坐坐',
+      '纠纷隐忧来坐坐',
+      '婚姻家事来聊聊',
+      '继承知识来问问',
+    ]);
+  });
+
+  it('refuses an unknown service, a partner organisation, and a desk officer', async () => {
+    expect(
+      await admin.catalogue
+        .setEnabled({ organisationId: district.organisations.stationA, pluginId: 'x-nothing', enabled: true })
+        .catch(codeOf),
+    ).toBe('BAD_REQUEST catalogue.unknown_service');
+    expect(
+      await admin.catalogue
+        .setEnabled({ organisationId: district.organisations.court, pluginId: 'notary', enabled: true })
+        .catch(codeOf),
+    ).toBe('BAD_REQUEST catalogue.partner_has_no_catalogue');
+    const { api: desk } = await h.signIn(district.slug, 'desk-a', TEST_PASSWORD);
+    expect(
+      await desk.catalogue
+        .setEnabled({ organisationId: district.organisations.stationA, pluginId: 'notary', enabled: true })
+        .catch(codeOf),
+    ).toBe('FORBIDDEN auth.forbidden');
+  });
+});

@@ -1,0 +1,101 @@
+import { and, eq, inArray, schema, type TenantTx } from '@linju/db';
+import { z } from 'zod';
+import { type Actor, auditActor, requirePermission } from '../actor.ts';
+import { appendAudit } from '../audit/append-audit.ts';
+import { DomainError } from '../errors.ts';
+import { getOrganisation, isPartnerKind } from '../organisations/organisation-service.ts';
+import { ENTRY_POINTS } from './entry-points.ts';
+
+export type ServiceState = {
+  pluginId: string;
+  enabled: boolean;
+  /** The unit whose setting decides (this one or the nearest ancestor); null when none did. */
+  decidedAt: string | null;
+};
+
+const ancestorIds = (path: string) => path.split('/').filter(Boolean);
+
+/**
+ * Which services are on at a unit: the nearest setting up the tree decides, so switching a
+ * service on at the centre covers the district and a station may switch an X on for itself.
+ */
+export async function servicesAt(
+  tx: TenantTx,
+  organisationId: string,
+  pluginIds: readonly string[],
+): Promise<ServiceState[]> {
+  const unit = await getOrganisation(tx, organisationId);
+  const chain = ancestorIds(unit.path);
+  const settings = await tx
+    .select()
+    .from(schema.serviceEnablement)
+    .where(inArray(schema.serviceEnablement.organisationId, chain));
+  return pluginIds.map((pluginId) => {
+    const nearest = settings
+      .filter((s) => s.pluginId === pluginId)
+      .sort((a, b) => chain.indexOf(b.organisationId) - chain.indexOf(a.organisationId))[0];
+    return { pluginId, enabled: nearest?.enabled ?? false, decidedAt: nearest?.organisationId ?? null };
+  });
+}
+
+export const ZSetServiceEnabledRequest = z.object({
+  organisationId: z.uuid(),
+  pluginId: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  enabled: z.boolean(),
+});
+
+/** Switches a service on or off at a unit (and, by inheritance, below it). */
+export async function setServiceEnabled(
+  tx: TenantTx,
+  actor: Actor,
+  request: z.input<typeof ZSetServiceEnabledRequest>,
+  pluginIds: readonly string[],
+) {
+  const input = ZSetServiceEnabledRequest.parse(request);
+  if (!pluginIds.includes(input.pluginId))
+    throw new DomainError('bad-request', 'catalogue.unknown_service', { field: 'pluginId' });
+  const unit = await getOrganisation(tx, input.organisationId);
+  if (isPartnerKind(unit.kind))
+    throw new DomainError('bad-request', 'catalogue.partner_has_no_catalogue', { field: 'organisationId' });
+  requirePermission(actor, 'catalogue.manage', unit.path);
+  const [before] = await tx
+    .select()
+    .from(schema.serviceEnablement)
+    .where(
+      and(
+        eq(schema.serviceEnablement.organisationId, unit.id),
+        eq(schema.serviceEnablement.pluginId, input.pluginId),
+      ),
+    );
+  await tx
+    .insert(schema.serviceEnablement)
+    .values({
+      tenantId: actor.tenantId,
+      organisationId: unit.id,
+      pluginId: input.pluginId,
+      enabled: input.enabled,
+    })
+    .onConflictDoUpdate({
+      target: [
+        schema.serviceEnablement.tenantId,
+        schema.serviceEnablement.organisationId,
+        schema.serviceEnablement.pluginId,
+      ],
+      set: { enabled: input.enabled, changedAt: new Date() },
+    });
+  await appendAudit(tx, {
+    ...auditActor(actor),
+    action: input.enabled ? 'catalogue.enabled' : 'catalogue.disabled',
+    objectType: 'organisation',
+    objectId: unit.id,
+    before: before ? { pluginId: input.pluginId, enabled: before.enabled } : null,
+    after: { pluginId: input.pluginId, enabled: input.enabled },
+  });
+  return servicesAt(tx, unit.id, [input.pluginId]);
+}
+
+/** The seven entry points a resident sees at this unit: those whose service is on there. */
+export function entryPointsFor(states: readonly ServiceState[]) {
+  const on = new Set(states.filter((s) => s.enabled).map((s) => s.pluginId));
+  return ENTRY_POINTS.filter((e) => on.has(e.pluginId));
+}
