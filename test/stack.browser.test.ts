@@ -136,6 +136,10 @@ describe('npm start, from a fresh data folder', () => {
     expect(health).toEqual({ status: 'ok', database: true, temporal: true });
     const openapi = await (await fetch(`${stack.url}/api/v1/openapi.json`)).json();
     expect(openapi.openapi).toBe('3.1.0');
+    const node = await (await fetch(`${stack.url}/.well-known/linju-node`)).json();
+    expect(node.organisations).toContainEqual(
+      expect.objectContaining({ orgId: 'xuhui', kind: 'district-bureau' }),
+    );
   });
 
   it('lets the demo front-desk officer sign in, in Chinese by default', async () => {

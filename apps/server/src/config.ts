@@ -13,6 +13,12 @@ const ZServerEnv = z.object({
   LINJU_DATA_DIR: z.string().default(join(repoRoot, '.data')),
   /** Where browsers reach this server; used for absolute links and the federation document. */
   LINJU_PUBLIC_URL: z.string().url().optional(),
+  /** This deployment's name in the referral exchange (spec/referral-exchange.md). */
+  LINJU_NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/)
+    .optional(),
+  LINJU_NODE_NAME: z.string().min(1).max(200).default('Linju'),
   LINJU_ADMIN_BUILD: z.string().default(join(repoRoot, 'apps', 'admin', 'build')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -2,7 +2,9 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { createSecretBox, loadDataKey } from '@linju/auth';
 import { connect } from '@linju/db';
+import { loadOrCreateNodeKey, WELL_KNOWN_PATH } from '@linju/federation';
 import { loadServerConfig } from './config.ts';
+import { defaultNodeId, wellKnownHandler } from './federation/well-known.ts';
 import { loadAdminApp } from './http/admin-app.ts';
 import { createRequestListener } from './http/request-listener.ts';
 import { createLogger } from './logger.ts';
@@ -16,8 +18,16 @@ const temporal = temporalHealth(config.TEMPORAL_ADDRESS);
 const admin = await loadAdminApp(config.LINJU_ADMIN_BUILD);
 if (!admin) log.warn({ build: config.LINJU_ADMIN_BUILD }, 'admin app not built; only the APIs are served');
 
+const identity = {
+  nodeId: config.LINJU_NODE_ID ?? defaultNodeId(config.publicUrl),
+  name: config.LINJU_NODE_NAME,
+  baseUrl: config.publicUrl,
+  key: await loadOrCreateNodeKey(join(config.LINJU_DATA_DIR, 'federation')),
+};
+const routes = [{ prefix: WELL_KNOWN_PATH, handle: wellKnownHandler(db, identity) }];
+
 const server = createServer(
-  createRequestListener({ config, db, box, log, temporalHealthy: temporal.healthy, admin }),
+  createRequestListener({ config, db, box, log, temporalHealthy: temporal.healthy, admin, routes }),
 );
 server.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') {
