@@ -1,3 +1,4 @@
+/** The referral state machine is also importable alone, as `@linju/federation/referral-states` (no Node built-ins: workflow code uses it). */
 export * from './address.ts';
 export * from './content-digest.ts';
 export * from './http-signature.ts';

@@ -1,17 +1,15 @@
 import { z } from 'zod';
 import { addressSchema, URL_SAFE_ID } from './address.ts';
+import {
+  isTerminalReferralState,
+  type ReferralParty,
+  referralEventParty,
+  referralStates,
+  referralTransitions,
+} from './referral-states.ts';
 
-/** Statuses of a referral (the closed-loop pattern of HL7 FHIR Task). */
-export const REFERRAL_STATUSES = [
-  'requested',
-  'received',
-  'accepted',
-  'rejected',
-  'in-progress',
-  'completed',
-  'failed',
-  'cancelled',
-] as const;
+/** Statuses of a referral (the closed-loop pattern of HL7 FHIR Task), as the state machine defines them. */
+export const REFERRAL_STATUSES = referralStates;
 
 /** A referral status. */
 export const referralStatusSchema = z.enum(REFERRAL_STATUSES);
@@ -157,41 +155,27 @@ export const referralViewSchema = z.object({
 export type ReferralView = z.infer<typeof referralViewSchema>;
 
 /** Statuses after which only notes may follow. */
-export const TERMINAL_STATUSES: ReadonlySet<ReferralStatus> = new Set([
-  'rejected',
-  'completed',
-  'failed',
-  'cancelled',
-]);
-
-const TRANSITIONS: Readonly<Record<ReferralStatus, Partial<Record<ReferralEventType, ReferralStatus>>>> = {
-  requested: { cancelled: 'cancelled' },
-  received: { accepted: 'accepted', rejected: 'rejected', cancelled: 'cancelled' },
-  accepted: { 'in-progress': 'in-progress', failed: 'failed', cancelled: 'cancelled' },
-  'in-progress': { completed: 'completed', failed: 'failed', cancelled: 'cancelled' },
-  rejected: {},
-  completed: {},
-  failed: {},
-  cancelled: {},
-};
+export const TERMINAL_STATUSES: ReadonlySet<ReferralStatus> = new Set(
+  referralStates.filter(isTerminalReferralState),
+);
 
 /**
- * The status after an event, or `null` when the spec does not allow it (answer `409` with the
- * current status). A note never changes the status. `requested → received` is not an event: it
- * happens when the receiver answers the create with its receipt.
+ * The status after an event of the exchange, or `null` when the spec does not allow it (answer
+ * `409` with the current status). A note never changes the status. `requested → received` is not
+ * an event here: it happens when the receiver answers the create with its receipt.
  */
 export function nextReferralStatus(current: ReferralStatus, event: ReferralEventType): ReferralStatus | null {
   if (event === 'note') return current;
-  return TRANSITIONS[current][event] ?? null;
+  return referralTransitions[current].includes(event) ? event : null;
 }
 
 /** Which side of a referral may post each event type: the receiver reports progress, the sender cancels. */
-export const EVENT_AUTHORS: Readonly<Record<ReferralEventType, readonly ('sender' | 'receiver')[]>> = {
-  accepted: ['receiver'],
-  rejected: ['receiver'],
-  'in-progress': ['receiver'],
+export const EVENT_AUTHORS: Readonly<Record<ReferralEventType, readonly ReferralParty[]>> = {
+  accepted: [referralEventParty.accepted],
+  rejected: [referralEventParty.rejected],
+  'in-progress': [referralEventParty['in-progress']],
   note: ['sender', 'receiver'],
-  completed: ['receiver'],
-  failed: ['receiver'],
-  cancelled: ['sender'],
+  completed: [referralEventParty.completed],
+  failed: [referralEventParty.failed],
+  cancelled: [referralEventParty.cancelled],
 };

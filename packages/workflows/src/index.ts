@@ -1,6 +1,6 @@
+export * from '@linju/federation/referral-states';
 export * from './referral/activities.ts';
 export * from './referral/definitions.ts';
-export * from './referral/referral-states.ts';
 export type * from './referral/referral-types.ts';
 // Type only: clients start the workflow by name; its code is bundled by path (`workflowsPath`).
 export type { referralWorkflow } from './referral/referral-workflow.ts';

@@ -1,5 +1,5 @@
+import type { ReferralEvent } from '@linju/federation/referral-states';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { ReferralEvent } from './referral-states.ts';
 import type { ReferralSnapshot } from './referral-types.ts';
 
 /** The workflow type name, for clients that start a referral by name. */

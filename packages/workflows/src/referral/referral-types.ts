@@ -1,4 +1,9 @@
-import type { ReferralActor, ReferralEventType, ReferralOutcome, ReferralState } from './referral-states.ts';
+import type {
+  ReferralActor,
+  ReferralEventType,
+  ReferralOutcome,
+  ReferralState,
+} from '@linju/federation/referral-states';
 
 /** Deadlines the sender watches: acknowledgement (accepted or rejected) and completion. */
 export type ReferralDeadlineKind = 'acknowledge' | 'complete';

@@ -1,4 +1,10 @@
 import {
+  isTerminalReferralState,
+  nextReferralState,
+  type ReferralEvent,
+  type ReferralState,
+} from '@linju/federation/referral-states';
+import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
@@ -8,12 +14,6 @@ import {
 } from '@temporalio/workflow';
 import type { ReferralActivities } from './activities.ts';
 import { INVALID_TRANSITION_FAILURE, stateQuery, transitionUpdate } from './definitions.ts';
-import {
-  isTerminalReferralState,
-  nextReferralState,
-  type ReferralEvent,
-  type ReferralState,
-} from './referral-states.ts';
 import type {
   ReferralDeadlineKind,
   ReferralEscalationEntry,
