@@ -130,7 +130,9 @@ export function createRequestListener(deps: ServerDeps) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-    const reqLog = log.child({ requestId });
+    // The tenant the request names (path or host): on every line of this request, for tracing.
+    const tenant = tenantSlugHint(new URL(req.url ?? '/', 'http://x'), req.headers.host ?? null);
+    const reqLog = log.child(tenant ? { requestId, tenant } : { requestId });
     req.headers['x-linju-client-ip'] = req.socket.remoteAddress ?? 'unknown';
     res.setHeader('x-request-id', requestId);
     let status = 500;
