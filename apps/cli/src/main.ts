@@ -1,7 +1,3 @@
-import { DomainError } from '@linju/core';
-import { ZodError } from 'zod';
-import { auditVerify, migrate, operatorCreate, seed, tenantCreate } from './commands/operator.ts';
-import { start } from './commands/start.ts';
 import { fatalLine } from './stack/progress.ts';
 
 const USAGE = `linju — operate a Linju deployment
@@ -15,29 +11,31 @@ const USAGE = `linju — operate a Linju deployment
 `;
 
 const [command, ...args] = process.argv.slice(2);
+// Each command loads only its own modules: `start` supervises for hours and should stay small.
+const operator = () => import('./commands/operator.ts');
 
 try {
   switch (command) {
     case 'start':
-      await start();
+      await (await import('./commands/start.ts')).start();
       break;
     case 'migrate':
-      await migrate();
+      await (await operator()).migrate();
       break;
     case 'seed':
-      await seed();
+      await (await operator()).seed();
       break;
     case 'tenant':
       if (args[0] !== 'create') throw new Error(`Unknown tenant command "${args[0] ?? ''}".\n${USAGE}`);
-      await tenantCreate(args.slice(1));
+      await (await operator()).tenantCreate(args.slice(1));
       break;
     case 'audit':
       if (args[0] !== 'verify') throw new Error(`Unknown audit command "${args[0] ?? ''}".\n${USAGE}`);
-      await auditVerify(args.slice(1));
+      await (await operator()).auditVerify(args.slice(1));
       break;
     case 'operator':
       if (args[0] !== 'create') throw new Error(`Unknown operator command "${args[0] ?? ''}".\n${USAGE}`);
-      await operatorCreate(args.slice(1));
+      await (await operator()).operatorCreate(args.slice(1));
       break;
     case '--version':
       process.stdout.write(`linju 0.1.0 on Node ${process.version}\n`);
@@ -51,15 +49,20 @@ try {
       throw new Error(`Unknown command "${command}".\n${USAGE}`);
   }
 } catch (error) {
-  const hint = error && typeof error === 'object' && 'hint' in error ? String(error.hint) : undefined;
+  // Recognised by shape, not class: importing the domain here would load it for `start` too.
+  const e = (error ?? {}) as {
+    name?: string;
+    message?: string;
+    field?: string;
+    hint?: string;
+    issues?: { path: (string | number)[]; message: string }[];
+  };
   const message =
-    error instanceof DomainError
-      ? `${error.message}${error.field ? ` (field: ${error.field})` : ''}`
-      : error instanceof ZodError
-        ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
-        : error instanceof Error
-          ? error.message
-          : String(error);
-  process.stderr.write(fatalLine(message, hint));
+    e.name === 'DomainError'
+      ? `${e.message}${e.field ? ` (field: ${e.field})` : ''}`
+      : e.name === 'ZodError' && e.issues
+        ? e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+        : (e.message ?? String(error));
+  process.stderr.write(fatalLine(message, e.hint));
   process.exit(1);
 }

@@ -11,6 +11,7 @@ import {
 } from '@linju/core';
 import { migrate as migrateDb, SetupError, withTenant } from '@linju/db';
 import { seedDemoDistrict } from '../seed/demo-district.ts';
+import { DEMO_TENANT } from '../seed/demo-logins.ts';
 import { appPassword } from '../stack/database.ts';
 import { dataDir } from '../stack/paths.ts';
 import { withDb, withStackDatabase } from '../stack/with-db.ts';
@@ -25,7 +26,11 @@ export async function seed(): Promise<void> {
     await migrateDb(ownerUrl, appPassword(dataDir()));
     return withDb(appUrl, seedDemoDistrict);
   });
-  process.stdout.write(result.created ? 'Demo district created.\n' : 'Demo district already present.\n');
+  process.stdout.write(
+    result.created
+      ? `      Created the demo district "${DEMO_TENANT}".\n`
+      : '      The demo district is already there.\n',
+  );
 }
 
 /** `linju tenant create --file tenant.json`: onboards a district from a JSON request (see ZOnboardTenantRequest). */

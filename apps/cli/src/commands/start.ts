@@ -1,12 +1,11 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort, migrate, SetupError } from '@linju/db';
+import { freePort, SetupError } from '@linju/db';
 import { ensureTemporalCli, startTemporalDevServer, type TemporalDevServer } from '@linju/infra-temporal';
-import { DEMO_PASSWORD, DEMO_TENANT, seedDemoDistrict } from '../seed/demo-district.ts';
-import { appPassword, openDatabase } from '../stack/database.ts';
+import { DEMO_PASSWORD, DEMO_TENANT } from '../seed/demo-logins.ts';
+import { openDatabase } from '../stack/database.ts';
 import { dataDir, repoRoot } from '../stack/paths.ts';
 import { progress } from '../stack/progress.ts';
-import { withDb } from '../stack/with-db.ts';
 
 const TEMPORAL_DEFAULT_PORT = 7233;
 
@@ -48,7 +47,7 @@ export async function start(): Promise<void> {
   const dir = dataDir();
   const port = Number(process.env.PORT ?? 3000);
   const externalTemporal = process.env.TEMPORAL_ADDRESS;
-  const steps = progress(7);
+  const steps = progress(6);
   const cleanups: (() => Promise<void>)[] = [];
   const children: ChildProcess[] = [];
   let stopping = false;
@@ -110,14 +109,20 @@ export async function start(): Promise<void> {
       temporalAddress = temporal.address;
     }
 
-    steps.step('Applying database migrations');
-    await migrate(database.ownerUrl, appPassword(dir));
-
-    steps.step('Seeding the demo district (first run only)');
-    const seeded = await withDb(database.appUrl, seedDemoDistrict);
-    steps.note(
-      seeded.created ? `Created the demo district "${DEMO_TENANT}".` : 'The demo district is already there.',
-    );
+    // In a child process: what migrating and seeding load (drizzle, argon2, the domain) then leaves
+    // with it, and this supervisor stays small for the hours it runs.
+    steps.step('Applying database migrations and seeding the demo district (first run only)');
+    const setup = spawnSync(process.execPath, [join(repoRoot, 'apps', 'cli', 'src', 'main.ts'), 'seed'], {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        LINJU_DATA_DIR: dir,
+        DATABASE_URL: database.ownerUrl,
+        DATABASE_APP_URL: database.appUrl,
+      },
+    });
+    if (setup.status !== 0)
+      throw new SetupError('Migrating or seeding the database failed.', 'See the lines above.');
 
     steps.step('Building the admin app (cached after the first run)');
     const build = spawnSync('turbo', ['run', 'build', '--filter=@linju/admin', '--output-logs=errors-only'], {

@@ -1,10 +1,8 @@
 import { type Actor, createOrganisation, createStaffMember, onboardTenant, systemActor } from '@linju/core';
 import { type Database, type TenantTx, withTenant } from '@linju/db';
 import type { Role } from '@linju/db/schema';
+import { DEMO_PASSWORD, DEMO_TENANT } from './demo-logins.ts';
 
-/** Every demo account shares this password, printed by `linju start`; never used outside the demo. */
-export const DEMO_PASSWORD = 'Linju@demo2026';
-export const DEMO_TENANT = 'xuhui';
 export const CORE_SERVICES = [
   'consultation',
   'notary',
