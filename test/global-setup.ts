@@ -6,10 +6,11 @@ import type { TestProject } from 'vitest/node';
 
 /**
  * One real PostgreSQL and one real Temporal dev server for the whole run, on free loopback ports.
- * The database is created afresh each run (in `.data/test`), so no test depends on an earlier one.
+ * The database is created afresh each run (in `.data/test/run-<pid>`), so no test depends on an earlier one.
  */
 export default async function setup(project: TestProject) {
-  const dataDir = join(import.meta.dirname, '..', '.data', 'test');
+  // One folder per run: two runs at once (a developer's and a helper's) must not share a cluster.
+  const dataDir = join(import.meta.dirname, '..', '.data', 'test', `run-${process.pid}`);
   rmSync(dataDir, { recursive: true, force: true });
   const [pg, temporal] = await Promise.all([
     startEmbeddedPostgres(dataDir),
@@ -22,5 +23,6 @@ export default async function setup(project: TestProject) {
   project.provide('temporalAddress', temporal.address);
   return async () => {
     await Promise.all([temporal.stop(), pg.stop()]);
+    rmSync(dataDir, { recursive: true, force: true });
   };
 }

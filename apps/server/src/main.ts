@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { createSecretBox, loadDataKey } from '@linju/auth';
+import { createLocalFileStore } from '@linju/core';
 import { connect } from '@linju/db';
 import { loadOrCreateNodeKey, WELL_KNOWN_PATH } from '@linju/federation';
 import { loadServerConfig } from './config.ts';
@@ -27,7 +28,16 @@ const identity = {
 const routes = [{ prefix: WELL_KNOWN_PATH, handle: wellKnownHandler(db, identity) }];
 
 const server = createServer(
-  createRequestListener({ config, db, box, log, temporalHealthy: temporal.healthy, admin, routes }),
+  createRequestListener({
+    config,
+    db,
+    box,
+    log,
+    temporalHealthy: temporal.healthy,
+    files: createLocalFileStore(join(config.LINJU_DATA_DIR, 'files')),
+    admin,
+    routes,
+  }),
 );
 server.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') {

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { attachDocument, createLocalFileStore, intakeCase, linkCases, systemActor } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
-import { connect, eq, schema, sql } from '@linju/db';
+import { connect, eq, schema, sql, withTenant } from '@linju/db';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type AppCaller, appRouter } from './router.ts';
@@ -112,6 +116,81 @@ const attempts: Record<string, Attempt> = {
       })
       .catch(refused),
   'adviser.end': ({ b }) => b.adviser.end({ id: a.adviserId, endedOn: '2027-03-01' }).catch(refused),
+  'case.get': ({ b }) => b.case.get({ caseId: aCase.id }).catch(refused),
+  'case.getMany': ({ b }) => b.case.getMany({ phone: A_RESIDENT_PHONE, limit: 200 }),
+  'case.getChain': ({ b }) => b.case.getChain({ caseId: aCase.id }).catch(refused),
+  'case.getDocument': ({ b }) =>
+    b.case.getDocument({ caseId: aCase.id, documentId: aDocumentId }).catch(refused),
+  'case.create': ({ b }) =>
+    b.case
+      .create({
+        channel: 'walk-in',
+        residentId: aCase.residentId,
+        description: '越权受理',
+        organisationId: a.organisations.stationA,
+      })
+      .catch(refused),
+  'case.triage': ({ b }) =>
+    b.case.triage({ caseId: aCase.id, serviceType: 'undecided', category: 'x' }).catch(refused),
+  'case.assign': ({ b }) => b.case.assign({ caseId: aCase.id, assigneeId: a.people.deskA }).catch(refused),
+  'case.transfer': ({ b }) =>
+    b.case
+      .transfer({ caseId: aCase.id, organisationId: a.organisations.stationB, reason: '越权' })
+      .catch(refused),
+  'case.setStatus': ({ b }) =>
+    b.case.setStatus({ caseId: aCase.id, status: 'rejected', reason: '越权' }).catch(refused),
+  'case.setWaiting': ({ b }) => b.case.setWaiting({ caseId: aCase.id, waiting: true }).catch(refused),
+  'case.addNote': ({ b }) => b.case.addNote({ caseId: aCase.id, text: '越权' }).catch(refused),
+  'case.addParty': ({ b }) =>
+    b.case.addParty({ caseId: aCase.id, role: 'adverse', name: '越权' }).catch(refused),
+  'case.link': ({ b }) =>
+    b.case.link({ fromCaseId: aCase.id, toCaseId: aSecondCaseId, kind: 'other' }).catch(refused),
+  'case.holdConsultation': ({ b }) =>
+    b.case
+      .holdConsultation({
+        caseId: aCase.id,
+        heldAt: new Date(),
+        services: ['mediation', 'consultation'],
+        notes: '越权',
+        attendees: [{ name: 'x' }],
+      })
+      .catch(refused),
+  'case.attachDocument': ({ b }) =>
+    b.case
+      .attachDocument({
+        caseId: aCase.id,
+        fileName: 'x.txt',
+        contentType: 'text/plain',
+        contentBase64: Buffer.from('x').toString('base64'),
+      })
+      .catch(refused),
+  'case.recordFeedback': ({ b }) =>
+    b.case.recordFeedback({ caseId: aCase.id, summary: '越权' }).catch(refused),
+  'case.recordSatisfaction': ({ b }) =>
+    b.case.recordSatisfaction({ caseId: aCase.id, score: 1 }).catch(refused),
+  'case.revealResident': ({ b }) =>
+    b.case.revealResident({ caseId: aCase.id, field: 'phone' }).catch(refused),
+  'case.importHotline': ({ b }) =>
+    b.case
+      .importHotline({
+        organisationId: a.organisations.stationA,
+        csv: '工单编号,受理时间,来电人,联系电话,诉求内容\nX1,2026-03-02 09:00,张三,13812345678,越权导入\n',
+      })
+      .catch(refused),
+  'resident.getMany': ({ b }) => b.resident.getMany({ phone: A_RESIDENT_PHONE }),
+  'calendar.getMany': ({ b }) => b.calendar.getMany({ year: 2026 }),
+  'calendar.set': ({ b }) => b.calendar.set({ day: '2026-03-02', kind: 'holiday', name: 'B 的本地假日' }),
+  'calendar.remove': ({ b }) => b.calendar.remove({ day: '2026-10-01' }),
+  'caseSettings.get': ({ b }) => b.caseSettings.get(),
+  'caseSettings.update': ({ b }) =>
+    b.caseSettings.update({
+      numberPrefix: 'BB',
+      requireSatisfactionToClose: true,
+      dueSoonWorkingDays: 3,
+      defaultWorkingDays: 10,
+    }),
+  'caseSettings.setTimeLimit': ({ b }) =>
+    b.caseSettings.setTimeLimit({ serviceType: 'mediation', category: '*', workingDays: 3 }),
   'platform.login': () =>
     h.caller().platform.login({ username: 'admin', password: TEST_PASSWORD }).catch(refused),
   'platform.verifyTotp': ({ b }) => b.platform.verifyTotp({ code: totpNow(a.totpSecret) }).catch(refused),
@@ -144,16 +223,71 @@ async function snapshotOf(tenantId: string) {
       (select status from tenant where id = ${tenantId}) as status,
       (select string_agg(organisation_id::text || plugin_id || enabled::text, ',') from service_enablement where tenant_id = ${tenantId}) as services,
       (select count(*) from audit_entry where tenant_id = ${tenantId}) as audit_entries,
-      (select count(*) from session where tenant_id = ${tenantId}) as sessions`);
+      (select count(*) from session where tenant_id = ${tenantId}) as sessions,
+      (select string_agg(id::text || status || current_organisation_id::text || coalesce(assignee_id::text, '-') || service_type || coalesce(paused_since::text, '-'), ',' order by id) from "case" where tenant_id = ${tenantId}) as cases,
+      (select count(*) from case_event where tenant_id = ${tenantId}) as case_events,
+      (select count(*) from case_party where tenant_id = ${tenantId}) as case_parties,
+      (select count(*) from case_link where tenant_id = ${tenantId}) as case_links,
+      (select count(*) from case_document where tenant_id = ${tenantId}) as case_documents,
+      (select count(*) from joint_consultation where tenant_id = ${tenantId}) as consultations,
+      (select count(*) from resident_feedback where tenant_id = ${tenantId}) as feedback,
+      (select count(*) from satisfaction where tenant_id = ${tenantId}) as ratings,
+      (select count(*) from resident where tenant_id = ${tenantId}) as residents,
+      (select string_agg(day::text || kind, ',' order by day) from calendar_day where tenant_id = ${tenantId}) as calendar,
+      (select string_agg(number_prefix || require_satisfaction_to_close::text, ',') from case_setting where tenant_id = ${tenantId}) as case_settings,
+      (select string_agg(service_type || category || working_days::text, ',') from time_limit where tenant_id = ${tenantId}) as time_limits`);
   return counts;
 }
 
 const A_PHONE = '13912345678';
-const idsOfA = () => [a.tenantId, a.adviserId, ...Object.values(a.organisations), ...Object.values(a.people)];
+const A_RESIDENT_PHONE = '13698765432';
+let aCase: { id: string; number: string; residentId: string };
+let aSecondCaseId: string;
+let aDocumentId: string;
+const idsOfA = () => [
+  a.tenantId,
+  a.adviserId,
+  aCase.id,
+  aCase.number,
+  aCase.residentId,
+  aSecondCaseId,
+  aDocumentId,
+  ...Object.values(a.organisations),
+  ...Object.values(a.people),
+];
 
 beforeAll(async () => {
   a = await createTestDistrict(h.db, h.box, 'walk-a', { phone: A_PHONE });
   b = await createTestDistrict(h.db, h.box, 'walk-b');
+  // A case of A with everything a case can have that B could reach for.
+  await withTenant(h.db, a.tenantId, async (tx) => {
+    const actor = systemActor(a.tenantId, 'test');
+    const intake = (description: string) =>
+      intakeCase(tx, actor, h.box, {
+        channel: 'walk-in',
+        resident: { name: '甲区居民', phone: A_RESIDENT_PHONE },
+        serviceType: 'mediation',
+        description,
+        organisationId: a.organisations.stationA,
+        parties: [{ role: 'adverse', name: '甲区被申请人' }],
+      });
+    aCase = await intake('甲区的邻里纠纷');
+    aSecondCaseId = (await intake('甲区的司法确认')).id;
+    await linkCases(tx, actor, {
+      fromCaseId: aCase.id,
+      toCaseId: aSecondCaseId,
+      kind: 'judicial-confirmation',
+    });
+    const files = createLocalFileStore(mkdtempSync(join(tmpdir(), 'linju-walk-')));
+    aDocumentId = (
+      await attachDocument(tx, actor, files, {
+        caseId: aCase.id,
+        fileName: 'a.txt',
+        contentType: 'text/plain',
+        contentBase64: Buffer.from('甲区材料').toString('base64'),
+      })
+    ).id;
+  });
   await h.signIn(a.slug, 'admin', TEST_PASSWORD, a.totpSecret); // A has a live session to keep
 });
 afterAll(async () => {
@@ -185,6 +319,8 @@ describe('cross-tenant isolation walk', () => {
       for (const id of idsOfA()) expect(serialised).not.toContain(id);
       expect(serialised).not.toContain(a.slug);
       expect(serialised).not.toContain(A_PHONE);
+      expect(serialised).not.toContain(A_RESIDENT_PHONE);
+      expect(serialised).not.toContain('甲区');
       expect(await snapshotOf(a.tenantId)).toEqual(before);
     },
   );

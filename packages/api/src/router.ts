@@ -9,6 +9,31 @@ import { login } from './procedures/auth/login.ts';
 import { logout, logoutEverywhere } from './procedures/auth/logout.ts';
 import { me } from './procedures/auth/me.ts';
 import { beginTotpSetup, confirmTotpSetup, verifyTotp } from './procedures/auth/totp.ts';
+import { getMany as getCalendarDays } from './procedures/calendar/get-many.ts';
+import { remove as removeCalendarDay } from './procedures/calendar/remove.ts';
+import { set as setCalendarDay } from './procedures/calendar/set.ts';
+import { addNote } from './procedures/case/add-note.ts';
+import { addParty } from './procedures/case/add-party.ts';
+import { assign } from './procedures/case/assign.ts';
+import { attachDocument } from './procedures/case/attach-document.ts';
+import { create as createCase } from './procedures/case/create.ts';
+import { get as getCase } from './procedures/case/get.ts';
+import { getChain } from './procedures/case/get-chain.ts';
+import { getDocument } from './procedures/case/get-document.ts';
+import { getMany as getCases } from './procedures/case/get-many.ts';
+import { holdConsultation } from './procedures/case/hold-consultation.ts';
+import { importHotline } from './procedures/case/import-hotline.ts';
+import { link } from './procedures/case/link.ts';
+import { recordFeedback } from './procedures/case/record-feedback.ts';
+import { recordSatisfaction } from './procedures/case/record-satisfaction.ts';
+import { revealResident } from './procedures/case/reveal-resident.ts';
+import { setStatus } from './procedures/case/set-status.ts';
+import { setWaiting } from './procedures/case/set-waiting.ts';
+import { transfer } from './procedures/case/transfer.ts';
+import { triage } from './procedures/case/triage.ts';
+import { get as getCaseSettings } from './procedures/case-settings/get.ts';
+import { setTimeLimit } from './procedures/case-settings/set-time-limit.ts';
+import { update as updateCaseSettings } from './procedures/case-settings/update.ts';
 import { getMany as getCatalogue } from './procedures/catalogue/get-many.ts';
 import { preview as previewCatalogue } from './procedures/catalogue/preview.ts';
 import { setEnabled as setServiceEnabled } from './procedures/catalogue/set-enabled.ts';
@@ -21,6 +46,7 @@ import { update as updateOrganisation } from './procedures/organisation/update.t
 import { onboardTenant } from './procedures/platform/onboard-tenant.ts';
 import { login as platformLogin, verifyTotp as platformVerifyTotp } from './procedures/platform/sign-in.ts';
 import { getTenants, setTenantStatusProcedure } from './procedures/platform/tenants.ts';
+import { getMany as getResidents } from './procedures/resident/get-many.ts';
 import { create as createStaff } from './procedures/staff/create.ts';
 import { findByPhone } from './procedures/staff/find-by-phone.ts';
 import { getMany as getStaff } from './procedures/staff/get-many.ts';
@@ -69,6 +95,38 @@ export const appRouter = router({
   } satisfies TRPCRouterRecord,
   adviser: { getMany: getAdvisers, create: createAdviser, end: endAdviser } satisfies TRPCRouterRecord,
   audit: { getMany: getAuditEntries, verify: verifyAudit } satisfies TRPCRouterRecord,
+  case: {
+    get: getCase,
+    getMany: getCases,
+    getChain,
+    getDocument,
+    create: createCase,
+    triage,
+    assign,
+    transfer,
+    setStatus,
+    setWaiting,
+    addNote,
+    addParty,
+    link,
+    holdConsultation,
+    attachDocument,
+    recordFeedback,
+    recordSatisfaction,
+    revealResident,
+    importHotline,
+  } satisfies TRPCRouterRecord,
+  resident: { getMany: getResidents } satisfies TRPCRouterRecord,
+  calendar: {
+    getMany: getCalendarDays,
+    set: setCalendarDay,
+    remove: removeCalendarDay,
+  } satisfies TRPCRouterRecord,
+  caseSettings: {
+    get: getCaseSettings,
+    update: updateCaseSettings,
+    setTimeLimit,
+  } satisfies TRPCRouterRecord,
   platform: {
     login: platformLogin,
     verifyTotp: platformVerifyTotp,

@@ -7,6 +7,7 @@ import { type Permission, roleAllows, type SecretBox, type Session, validateSess
 import {
   type Actor,
   DomainError,
+  type FileStore,
   findTenantById,
   getStaffMember,
   grantsOf,
@@ -41,6 +42,8 @@ export type ApiContext = {
   temporalHealthy: () => Promise<boolean>;
   /** Issuer shown in authenticator apps. */
   totpIssuer: string;
+  /** Where case documents are stored; `${LINJU_DATA_DIR}/files` on the local disk when not given. */
+  files?: FileStore;
 };
 
 // 2. Initialisation --------------------------------------------------------------------------

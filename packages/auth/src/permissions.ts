@@ -1,22 +1,22 @@
-import type { Role } from '@linju/db/schema';
+import { ROLES, type Role } from '@linju/db/schema';
 
 /** Roles whose accounts must sign in with a second factor: they can change who may do what. */
 export const ADMIN_ROLES: readonly Role[] = ['bureau-admin', 'centre-director', 'station-head'];
 
 const MANAGERS: readonly Role[] = ADMIN_ROLES;
-const EVERY_STAFF_ROLE: readonly Role[] = [
-  'bureau-admin',
-  'centre-director',
-  'station-head',
+/** Everyone of the district's own staff; partner users see only what is addressed to them. */
+const EVERY_STAFF_ROLE: readonly Role[] = ROLES.filter((r) => r !== 'partner-user');
+
+/** Everyone who receives and works matters; inspectors and publicity officers only read. */
+const CASE_WORKERS: readonly Role[] = [
+  ...MANAGERS,
   'desk-officer',
   'lawyer',
   'notary',
   'mediator',
   'legal-aid-officer',
   'appraiser',
-  'publicity-officer',
   'volunteer',
-  'inspector',
 ];
 
 /**
@@ -32,6 +32,16 @@ export const PERMISSIONS = {
   'staff.manage': MANAGERS,
   'adviser.manage': MANAGERS,
   'audit.read': ['bureau-admin', 'inspector'],
+  /** Cases: see the cases of a subtree (besides one's own first-responder and assigned cases). */
+  'case.read': EVERY_STAFF_ROLE,
+  /** Take a matter in at a unit (首问: the receiver becomes its first responder). */
+  'case.intake': CASE_WORKERS,
+  /** Work a case at a unit: notes, documents, status, the clock, feedback to the resident. */
+  'case.handle': CASE_WORKERS,
+  /** Triage, assign, transfer, chain, import hotline exports (研判分流). */
+  'case.manage': [...MANAGERS, 'desk-officer'],
+  /** The working calendar and the case settings of the district. */
+  'case.settings.manage': ['bureau-admin'],
   'catalogue.manage': MANAGERS,
 } as const satisfies Record<string, readonly Role[]>;
 

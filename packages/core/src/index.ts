@@ -4,6 +4,7 @@ export * from './audit/append-audit.ts';
 export * from './audit/canonical-json.ts';
 export * from './audit/list-audit-entries.ts';
 export * from './audit/verify-audit-chain.ts';
+export * from './cases/index.ts';
 export * from './catalogue/catalogue-service.ts';
 export * from './catalogue/entry-points.ts';
 export * from './errors.ts';

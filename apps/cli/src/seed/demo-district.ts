@@ -1,6 +1,28 @@
-import { type Actor, createOrganisation, createStaffMember, onboardTenant, systemActor } from '@linju/core';
+import { join } from 'node:path';
+import { createSecretBox, grantsAllow, loadDataKey, type SecretBox } from '@linju/auth';
+import {
+  type Actor,
+  assignCase,
+  changeCaseStatus,
+  createOrganisation,
+  createStaffMember,
+  holdJointConsultation,
+  intakeCase,
+  linkCases,
+  onboardTenant,
+  recordResidentFeedback,
+  recordSatisfaction,
+  saveCaseSettings,
+  seedNationalCalendar,
+  setTimeLimit,
+  setWaitingForResident,
+  systemActor,
+  transferCase,
+  triageCase,
+} from '@linju/core';
 import { type Database, type TenantTx, withTenant } from '@linju/db';
 import type { Role } from '@linju/db/schema';
+import { dataDir } from '../stack/paths.ts';
 import { DEMO_PASSWORD, DEMO_TENANT } from './demo-logins.ts';
 
 export const CORE_SERVICES = [
@@ -67,11 +89,14 @@ export type DemoAccount = { username: string; displayName: string; role: Role; a
  * Seeds the demo district through the same services the API uses (onboarding, the org tree, staff),
  * so the demo exercises the real rules and leaves a real audit trail. Does nothing if it exists.
  */
-export function seedDemoDistrict(db: Database): Promise<{ created: boolean; accounts: DemoAccount[] }> {
-  return db.transaction((tx) => seed(tx));
+export function seedDemoDistrict(
+  db: Database,
+  box: SecretBox = createSecretBox(loadDataKey(join(dataDir(), 'data-key'))),
+): Promise<{ created: boolean; accounts: DemoAccount[] }> {
+  return db.transaction((tx) => seed(tx, box));
 }
 
-async function seed(db: TenantTx): Promise<{ created: boolean; accounts: DemoAccount[] }> {
+async function seed(db: TenantTx, box: SecretBox): Promise<{ created: boolean; accounts: DemoAccount[] }> {
   const onboarding = await onboardTenant(
     db,
     {
@@ -204,8 +229,9 @@ async function seed(db: TenantTx): Promise<{ created: boolean; accounts: DemoAcc
         organisationId: partnerIds.court ?? centreId,
       },
     ];
+    const ids: Record<string, string> = {};
     for (const s of staff) {
-      await createStaffMember(tx, actor, {
+      const created = await createStaffMember(tx, actor, {
         username: s.username,
         displayName: s.displayName,
         organisationId: s.organisationId,
@@ -213,8 +239,195 @@ async function seed(db: TenantTx): Promise<{ created: boolean; accounts: DemoAcc
         roles: [{ role: s.role, organisationId: s.organisationId }],
         mustChangePassword: false,
       });
+      ids[s.username] = created.id;
       accounts.push(s);
     }
+    await seedCases(tx, box, actor, { centreId, stationIds, staff, ids });
   });
   return { created: true, accounts };
+}
+
+/** The time limits of the six plugins' manifests (their `deadlines`), as the district's own settings. */
+const TIME_LIMITS = [
+  { serviceType: 'consultation', category: '*', workingDays: 5 },
+  { serviceType: 'consultation', category: 'urban-renewal', workingDays: 10 },
+  { serviceType: 'notary', category: '*', workingDays: 15 },
+  { serviceType: 'mediation', category: '*', workingDays: 22 },
+  { serviceType: 'legal-aid', category: '*', workingDays: 5 },
+  { serviceType: 'legal-aid', category: 'labour-remuneration', workingDays: 3 },
+  { serviceType: 'appraisal', category: '*', workingDays: 5 },
+  { serviceType: 'legal-education', category: '*', workingDays: 10 },
+];
+
+const DAY = 86_400_000;
+
+/**
+ * The working calendar, the case settings and a handful of cases at different points of their
+ * life, made through the same services as real work: received at the centre desk and at the
+ * Xujiahui station, triaged, assigned, transferred, chained, waiting for a resident, closed with
+ * feedback and a rating.
+ */
+async function seedCases(
+  tx: TenantTx,
+  box: SecretBox,
+  system: Actor,
+  at: {
+    centreId: string;
+    stationIds: string[];
+    staff: (DemoAccount & { organisationId: string })[];
+    ids: Record<string, string>;
+  },
+) {
+  await seedNationalCalendar(tx, system);
+  await saveCaseSettings(tx, system, {
+    numberPrefix: 'XH',
+    requireSatisfactionToClose: false,
+    dueSoonWorkingDays: 2,
+    defaultWorkingDays: 15,
+  });
+  for (const limit of TIME_LIMITS) await setTimeLimit(tx, system, limit);
+
+  const person = (username: string): Actor => {
+    const s = at.staff.find((x) => x.username === username);
+    const id = at.ids[username];
+    if (!s || !id) throw new Error(`demo account ${username} missing`);
+    return {
+      id,
+      name: s.displayName,
+      tenantId: system.tenantId,
+      grants: [{ role: s.role, organisationPath: pathOf(s.organisationId) }],
+    };
+  };
+  const pathOf = (orgId: string) =>
+    orgId === at.centreId ? `/${at.centreId}/` : `/${at.centreId}/${orgId}/`;
+  const station = at.stationIds[0] ?? at.centreId;
+  const desk = person('desk');
+  const head = person('station');
+  const mediator = person('mediator');
+  const director = person('director');
+  if (!grantsAllow(head.grants, 'case.manage', pathOf(station)))
+    throw new Error('demo station head cannot manage cases');
+
+  // 1. A neighbour dispute at the station: triaged, assigned to the mediator, in progress.
+  const noise = await intakeCase(tx, head, box, {
+    channel: 'walk-in',
+    resident: { name: '王秀英', phone: '13916605012', keyGroups: ['elderly'], contactPreference: 'phone' },
+    serviceType: 'mediation',
+    category: 'neighbours',
+    description: '楼上住户夜间装修噪音持续两周，多次沟通无果，影响老人休息，请求调解。',
+    organisationId: station,
+    receivedAt: new Date(Date.now() - 6 * DAY),
+    parties: [{ role: 'adverse', name: '赵建国' }],
+  });
+  await triageCase(tx, head, { caseId: noise.id, serviceType: 'mediation', category: 'neighbours' });
+  await assignCase(tx, head, { caseId: noise.id, assigneeId: mediator.id ?? '' });
+  await changeCaseStatus(tx, mediator, { caseId: noise.id, status: 'in-progress' });
+
+  // 2. Unpaid wages of a migrant worker at the centre: legal aid, closed with feedback and a rating.
+  const wages = await intakeCase(tx, desk, box, {
+    channel: 'hotline-12348',
+    resident: {
+      name: '李国强',
+      phone: '13761234408',
+      keyGroups: ['migrant-workers'],
+      contactPreference: 'sms',
+    },
+    serviceType: 'legal-aid',
+    category: 'labour-remuneration',
+    description: '在某建筑工地务工四个月，包工头拖欠工资约三万二千元，无书面劳动合同，请求法律援助。',
+    organisationId: at.centreId,
+    receivedAt: new Date(Date.now() - 20 * DAY),
+  });
+  await triageCase(tx, director, {
+    caseId: wages.id,
+    serviceType: 'legal-aid',
+    category: 'labour-remuneration',
+  });
+  await assignCase(tx, director, { caseId: wages.id, assigneeId: at.ids.legalaid ?? '' });
+  for (const status of ['in-progress', 'resolved'] as const) {
+    await changeCaseStatus(tx, director, { caseId: wages.id, status });
+  }
+  await recordResidentFeedback(tx, desk, {
+    caseId: wages.id,
+    summary: '短信告知：经劳动监察介入，拖欠工资已全额支付。',
+  });
+  await recordSatisfaction(tx, desk, { caseId: wages.id, score: 5, comment: '援助律师很负责，工资拿回来了' });
+  await changeCaseStatus(tx, desk, { caseId: wages.id, status: 'closed' });
+
+  // 3. A family dispute: mediation agreement → judicial confirmation, chained; a joint consultation.
+  const family = await intakeCase(tx, head, box, {
+    channel: 'home-visit',
+    resident: {
+      name: '陈美华',
+      phone: '13482207731',
+      keyGroups: ['women-and-children'],
+      contactPreference: 'visit',
+    },
+    serviceType: 'mediation',
+    category: 'family',
+    description: '离婚后子女抚养费长期未按约定支付，请求调解并确认抚养费数额。',
+    organisationId: station,
+    receivedAt: new Date(Date.now() - 12 * DAY),
+    parties: [{ role: 'adverse', name: '周志明' }],
+  });
+  await holdJointConsultation(tx, head, {
+    caseId: family.id,
+    heldAt: new Date(Date.now() - 10 * DAY),
+    services: ['mediation', 'consultation', 'legal-aid'],
+    notes: '联合会商：先行调解确定抚养费数额，达成协议后申请司法确认；如对方拒不履行，转法律援助。',
+    attendees: [
+      { staffMemberId: head.id ?? '', capacity: '主持' },
+      { staffMemberId: mediator.id ?? '', capacity: '人民调解员' },
+      { name: '区妇联 权益部 刘老师', capacity: '妇联' },
+    ],
+  });
+  const confirmation = await intakeCase(tx, director, box, {
+    channel: 'partner-referral',
+    residentId: family.residentId,
+    serviceType: 'mediation',
+    category: 'family',
+    description: '抚养费调解协议已签署，申请人民法院司法确认。',
+    organisationId: at.centreId,
+  });
+  await linkCases(tx, director, {
+    fromCaseId: family.id,
+    toCaseId: confirmation.id,
+    kind: 'judicial-confirmation',
+  });
+
+  // 4. A 12345 transfer about property fees: waiting for the resident's documents.
+  const property = await intakeCase(tx, desk, box, {
+    channel: 'hotline-12345',
+    externalRef: '2026031800123',
+    resident: { name: '孙伟东', phone: '13801927745', contactPreference: 'phone' },
+    serviceType: 'consultation',
+    description: '【物业管理】小区物业擅自上调停车费，业主委员会未表决，询问是否合法。',
+    organisationId: at.centreId,
+    receivedAt: new Date(Date.now() - 3 * DAY),
+  });
+  await setWaitingForResident(tx, desk, {
+    caseId: property.id,
+    waiting: true,
+    note: '请居民补充物业合同和收费通知',
+  });
+
+  // 5. A walk-in at the centre transferred to the Xujiahui station, where the resident lives.
+  const transfer = await intakeCase(tx, desk, box, {
+    channel: 'walk-in',
+    resident: {
+      name: '刘桂兰',
+      phone: '13564410086',
+      keyGroups: ['elderly', 'disabled'],
+      contactPreference: 'phone',
+    },
+    serviceType: 'undecided',
+    description: '老人反映子女不履行赡养义务，生活困难，希望社区出面协调。',
+    organisationId: at.centreId,
+    receivedAt: new Date(Date.now() - 1 * DAY),
+  });
+  await transferCase(tx, director, {
+    caseId: transfer.id,
+    organisationId: station,
+    reason: '当事人居住在徐家汇街道，由街道工作站就近调解',
+  });
 }

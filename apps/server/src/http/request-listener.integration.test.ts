@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecretBox } from '@linju/auth';
+import { createLocalFileStore } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { connect } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -22,7 +25,15 @@ beforeAll(async () => {
   const config = loadServerConfig({ DATABASE_APP_URL: inject('databaseUrl'), PORT: '3000' });
   const admin = await loadAdminApp(join(import.meta.dirname, '..', '..', '..', 'admin', 'build'));
   server = createServer(
-    createRequestListener({ config, db, box, log: silent, temporalHealthy: async () => true, admin }),
+    createRequestListener({
+      config,
+      db,
+      box,
+      log: silent,
+      temporalHealthy: async () => true,
+      files: createLocalFileStore(mkdtempSync(join(tmpdir(), 'files-'))),
+      admin,
+    }),
   );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;

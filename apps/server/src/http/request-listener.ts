@@ -8,6 +8,7 @@ import {
   type SecretBox,
   serializeSessionCookie,
 } from '@linju/auth';
+import type { FileStore } from '@linju/core';
 import type { Database } from '@linju/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { ServerConfig } from '../config.ts';
@@ -25,6 +26,8 @@ export type ServerDeps = {
   box: SecretBox;
   log: Logger & { child(bindings: object): Logger };
   temporalHealthy: () => Promise<boolean>;
+  /** Where case documents live. */
+  files: FileStore;
   admin: AdminApp | null;
   /** Extra route prefixes mounted by other modules (`/.well-known`, `/federation/v1`). */
   routes?: { prefix: string; handle: (request: Request) => Promise<Response> }[];
@@ -56,6 +59,7 @@ export function createRequestListener(deps: ServerDeps) {
       tenantSlugHint: tenantHint,
       temporalHealthy: deps.temporalHealthy,
       totpIssuer: 'Linju',
+      files: deps.files,
     };
   }
 

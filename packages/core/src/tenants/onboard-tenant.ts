@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Database, type Queryable, schema, withTenant } from '@linju/db';
 import { auditActor, systemActor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
+import { seedNationalCalendar } from '../cases/national-calendar.ts';
 import { DomainError } from '../errors.ts';
 import { createOrganisation } from '../organisations/organisation-service.ts';
 import { createStaffMember } from '../staff/staff-service.ts';
@@ -77,6 +78,8 @@ export async function onboardTenant(
           after: { services: input.services },
         });
       }
+      // Time limits count working days: every district starts with the national calendar.
+      await seedNationalCalendar(ttx, actor);
       return { tenant, created: true, centreId: centre.id };
     });
   });

@@ -1,0 +1,7 @@
+import { intakeCase, ZIntakeRequest } from '@linju/core';
+import { permittedProcedure } from '../../trpc.ts';
+
+/** Intake from any channel; the caller becomes the first responder. */
+export const create = permittedProcedure('case.intake')
+  .input(ZIntakeRequest)
+  .mutation(({ ctx, input }) => intakeCase(ctx.tx, ctx.actor, ctx.box, input));

@@ -1,0 +1,6 @@
+import { triageCase, ZTriageRequest } from '@linju/core';
+import { permittedProcedure } from '../../trpc.ts';
+
+export const triage = permittedProcedure('case.manage')
+  .input(ZTriageRequest)
+  .mutation(({ ctx, input }) => triageCase(ctx.tx, ctx.actor, input));

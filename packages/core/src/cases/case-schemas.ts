@@ -1,0 +1,76 @@
+import { schema } from '@linju/db';
+import { z } from 'zod';
+import { ZIdNumber } from '../personal-data/personal-data.ts';
+import { ZResidentDetails } from './resident-service.ts';
+
+const required = { message: 'validation.required' };
+/** A plugin id (`mediation`, `x-psychology`) or `undecided`. */
+export const ZServiceType = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,39}$/, { message: 'case.service_type_invalid' })
+  .default(schema.UNDECIDED_SERVICE);
+export const ZCategory = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, { message: 'case.category_invalid' })
+  .nullish();
+export const ZReason = z.string().trim().min(1, required).max(500);
+
+export const ZPartyRequest = z.object({
+  role: z.enum(schema.PARTY_ROLES).default('adverse'),
+  name: z.string().trim().min(1, required).max(100),
+  idNumber: ZIdNumber.nullish(),
+});
+
+export const ZIntakeRequest = z.object({
+  channel: z.enum(schema.CASE_CHANNELS),
+  /** An existing resident, or the details to find them again or record them. */
+  residentId: z.uuid().optional(),
+  resident: ZResidentDetails.optional(),
+  serviceType: ZServiceType,
+  category: ZCategory,
+  description: z.string().trim().min(1, required).max(8000),
+  urgency: z.enum(schema.CASE_URGENCIES).default('normal'),
+  /** Where the matter arrived: a centre, station, room or service point. */
+  organisationId: z.uuid(),
+  externalRef: z.string().trim().min(1).max(64).nullish(),
+  /** When the matter arrived, if not now (an imported hotline order). */
+  receivedAt: z.coerce.date().optional(),
+  parties: z.array(ZPartyRequest).max(20).default([]),
+});
+export type IntakeRequest = z.input<typeof ZIntakeRequest>;
+
+export const ZTriageRequest = z.object({
+  caseId: z.uuid(),
+  serviceType: ZServiceType,
+  category: ZCategory,
+  urgency: z.enum(schema.CASE_URGENCIES).optional(),
+  note: z.string().trim().max(2000).nullish(),
+});
+
+export const ZAssignRequest = z.object({
+  caseId: z.uuid(),
+  assigneeId: z.uuid(),
+  /** Needed when the conflict check finds the assignee acted for or against a party before. */
+  conflictReason: z.string().trim().min(1).max(500).nullish(),
+});
+
+export const ZTransferRequest = z.object({ caseId: z.uuid(), organisationId: z.uuid(), reason: ZReason });
+
+export const ZStatusRequest = z.object({
+  caseId: z.uuid(),
+  status: z.enum(['in-progress', 'resolved', 'closed', 'withdrawn', 'rejected']),
+  reason: z.string().trim().max(500).nullish(),
+});
+
+export const ZClockRequest = z.object({
+  caseId: z.uuid(),
+  /** true: waiting for the resident (the clock stops); false: the resident replied. */
+  waiting: z.boolean(),
+  note: z.string().trim().max(500).nullish(),
+});
+
+export const ZNoteRequest = z.object({
+  caseId: z.uuid(),
+  text: z.string().trim().min(1, required).max(4000),
+});
+export const ZAddPartyRequest = ZPartyRequest.extend({ caseId: z.uuid() });

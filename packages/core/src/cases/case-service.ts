@@ -1,0 +1,476 @@
+import { randomUUID } from 'node:crypto';
+import type { SecretBox } from '@linju/auth';
+import { and, eq, inArray, schema, sql, type TenantTx } from '@linju/db';
+import { type Actor, requirePermission } from '../actor.ts';
+import { DomainError } from '../errors.ts';
+import { getOrganisation, isPartnerKind, type Organisation } from '../organisations/organisation-service.ts';
+import { maskIdNumber, seal } from '../personal-data/personal-data.ts';
+import { getStaffMember } from '../staff/staff-service.ts';
+import { type CaseRow, type LoadedCase, loadCase, recordCaseEvent, requireOnCase } from './case-access.ts';
+import { calendarFor, caseSettings, dueOnOf, resolveLimit, resumedClock, todayIn } from './case-clock.ts';
+import {
+  type IntakeRequest,
+  ZAddPartyRequest,
+  ZAssignRequest,
+  ZClockRequest,
+  ZIntakeRequest,
+  ZNoteRequest,
+  ZStatusRequest,
+  ZTransferRequest,
+  ZTriageRequest,
+} from './case-schemas.ts';
+import { OPEN_STATUSES, requireTransition, STATUSES_WITH_REASON } from './case-status.ts';
+import { findConflicts } from './conflict-check.ts';
+import { loadCalendar } from './national-calendar.ts';
+import {
+  findOrCreateResident,
+  getResident,
+  publicResident,
+  revealResidentField,
+} from './resident-service.ts';
+import { localDate } from './working-days.ts';
+
+/** A case as lists show it: no personal data beyond the resident's name. */
+export const caseSummary = (c: CaseRow) => ({
+  id: c.id,
+  number: c.number,
+  channel: c.channel,
+  serviceType: c.serviceType,
+  category: c.category,
+  urgency: c.urgency,
+  status: c.status,
+  statusReason: c.statusReason,
+  residentId: c.residentId,
+  receivedAtOrganisationId: c.receivedAtOrganisationId,
+  currentOrganisationId: c.currentOrganisationId,
+  assigneeId: c.assigneeId,
+  firstResponderId: c.firstResponderId,
+  receivedAt: c.receivedAt,
+  dueOn: c.dueOn,
+  waitingForResident: c.pausedSince !== null,
+  limitWorkingDays: c.limitWorkingDays,
+  externalRef: c.externalRef,
+  resolvedAt: c.resolvedAt,
+  closedAt: c.closedAt,
+});
+export type CaseSummary = ReturnType<typeof caseSummary>;
+
+function requireServiceUnit(org: Organisation, field: string) {
+  if (isPartnerKind(org.kind))
+    throw new DomainError('bad-request', 'case.organisation_not_service_unit', { field });
+  if (org.closedAt) throw new DomainError('bad-request', 'case.organisation_closed', { field });
+}
+
+/** Whether the plugin is switched on at the unit: the nearest setting up the tree decides. */
+async function requireServiceEnabled(tx: TenantTx, org: Organisation, serviceType: string, field: string) {
+  if (serviceType === schema.UNDECIDED_SERVICE) return;
+  const ancestors = org.path.split('/').filter(Boolean);
+  const settings = await tx
+    .select({
+      organisationId: schema.serviceEnablement.organisationId,
+      enabled: schema.serviceEnablement.enabled,
+    })
+    .from(schema.serviceEnablement)
+    .where(
+      and(
+        eq(schema.serviceEnablement.pluginId, serviceType),
+        inArray(schema.serviceEnablement.organisationId, ancestors),
+      ),
+    );
+  const nearest = settings.sort(
+    (a, b) => ancestors.indexOf(b.organisationId) - ancestors.indexOf(a.organisationId),
+  )[0];
+  if (!nearest?.enabled) throw new DomainError('bad-request', 'case.service_not_enabled', { field });
+}
+
+/** The next number of the tenant's yearly sequence, e.g. XH-2026-000123 (the counter row serialises). */
+async function nextCaseNumber(tx: TenantTx, tenantId: string, prefix: string, year: number) {
+  const [counter] = await tx
+    .insert(schema.caseCounter)
+    .values({ tenantId, year, last: 1 })
+    .onConflictDoUpdate({
+      target: [schema.caseCounter.tenantId, schema.caseCounter.year],
+      set: { last: sql`${schema.caseCounter.last} + 1` },
+    })
+    .returning({ last: schema.caseCounter.last });
+  if (!counter) throw new Error('case counter returned no row');
+  return `${prefix}-${year}-${String(counter.last).padStart(6, '0')}`;
+}
+
+type PartyInput = { role: (typeof schema.PARTY_ROLES)[number]; name: string; idNumber?: string | null };
+const partyValues = (box: SecretBox, tenantId: string, caseId: string, p: PartyInput) => ({
+  tenantId,
+  id: randomUUID(),
+  caseId,
+  role: p.role,
+  name: p.name,
+  idNumberEncrypted: p.idNumber ? box.encrypt(p.idNumber) : null,
+  idNumberMasked: p.idNumber ? maskIdNumber(p.idNumber) : null,
+  identityKey: identityKey(box, p.name, p.idNumber),
+});
+
+/** The conflict check's notion of "the same person": the ID number's blind index, else the name. */
+export const identityKey = (box: SecretBox, name: string, idNumber?: string | null) =>
+  idNumber ? seal(box, idNumber).index : `name:${name.replace(/\s+/g, '')}`;
+
+/**
+ * Takes a matter in (前台受理) from any channel. The receiving staff member becomes its first
+ * responder (首问负责制); the resident is found again by ID number or phone or recorded; the time
+ * limit of the service and category starts the day after receipt.
+ */
+export async function intakeCase(tx: TenantTx, actor: Actor, box: SecretBox, request: IntakeRequest) {
+  const input = ZIntakeRequest.parse(request);
+  const org = await getOrganisation(tx, input.organisationId);
+  requireServiceUnit(org, 'organisationId');
+  requirePermission(actor, 'case.intake', org.path);
+  await requireServiceEnabled(tx, org, input.serviceType, 'serviceType');
+
+  let resident: typeof schema.resident.$inferSelect;
+  let matched: 'id-number' | 'phone' | 'new' | 'given' = 'given';
+  if (input.residentId) resident = await getResident(tx, input.residentId);
+  else if (input.resident)
+    ({ resident, matched } = await findOrCreateResident(tx, actor, box, input.resident));
+  else throw new DomainError('bad-request', 'case.resident_required', { field: 'resident' });
+
+  const settings = await caseSettings(tx, actor.tenantId);
+  const receivedAt = input.receivedAt ?? new Date();
+  const receivedOn = localDate(receivedAt, settings.timeZone);
+  const clock = {
+    limitWorkingDays: await resolveLimit(tx, settings, input.serviceType, input.category ?? null),
+    clockStartedOn: receivedOn,
+    pausedWorkingDays: 0,
+    pausedSince: null,
+  };
+  const dueOn = dueOnOf(clock, await loadCalendar(tx, receivedOn));
+  const number = await nextCaseNumber(
+    tx,
+    actor.tenantId,
+    settings.numberPrefix,
+    Number(receivedOn.slice(0, 4)),
+  );
+  const id = randomUUID();
+  const [row] = await tx
+    .insert(schema.legalCase)
+    .values({
+      tenantId: actor.tenantId,
+      id,
+      number,
+      channel: input.channel,
+      externalRef: input.externalRef ?? null,
+      serviceType: input.serviceType,
+      category: input.category ?? null,
+      description: input.description,
+      urgency: input.urgency,
+      residentId: resident.id,
+      receivedAtOrganisationId: org.id,
+      currentOrganisationId: org.id,
+      firstResponderId: actor.id,
+      receivedAt,
+      ...clock,
+      dueOn,
+    })
+    .returning();
+  if (!row) throw new Error('case insert returned no row');
+  if (input.parties.length > 0) {
+    await tx
+      .insert(schema.caseParty)
+      .values(input.parties.map((p) => partyValues(box, actor.tenantId, id, p)));
+  }
+  await recordCaseEvent(tx, actor, row, {
+    kind: 'created',
+    action: 'case.created',
+    data: {
+      channel: row.channel,
+      organisationId: org.id,
+      serviceType: row.serviceType,
+      residentMatched: matched,
+    },
+    after: { ...caseSummary(row), parties: input.parties.length },
+  });
+  return { ...caseSummary(row), resident: publicResident(resident), residentMatched: matched };
+}
+
+/** 研判分流: classifies the case; the time limit follows the new service and category. */
+export async function triageCase(tx: TenantTx, actor: Actor, request: unknown) {
+  const input = ZTriageRequest.parse(request);
+  const c = await loadCase(tx, input.caseId, true);
+  requireOnCase(actor, 'case.manage', c);
+  if (!OPEN_STATUSES.includes(c.row.status)) requireTransition(c.row.status, 'triaged');
+  const org = await getOrganisation(tx, c.row.currentOrganisationId);
+  await requireServiceEnabled(tx, org, input.serviceType, 'serviceType');
+  const settings = await caseSettings(tx, actor.tenantId);
+  const limitWorkingDays = await resolveLimit(tx, settings, input.serviceType, input.category ?? null);
+  const clock = { ...c.row, limitWorkingDays };
+  const [row] = await tx
+    .update(schema.legalCase)
+    .set({
+      serviceType: input.serviceType,
+      category: input.category ?? null,
+      urgency: input.urgency ?? c.row.urgency,
+      status: c.row.status === 'received' ? 'triaged' : c.row.status,
+      limitWorkingDays,
+      dueOn: dueOnOf(clock, await calendarFor(tx, clock)),
+      updatedAt: new Date(),
+    })
+    .where(eq(schema.legalCase.id, c.row.id))
+    .returning();
+  if (!row) throw new Error('case update returned no row');
+  await recordCaseEvent(tx, actor, row, {
+    kind: 'triaged',
+    action: 'case.triaged',
+    text: input.note ?? null,
+    data: { serviceType: row.serviceType, category: row.category, urgency: row.urgency, limitWorkingDays },
+    before: caseSummary(c.row),
+    after: caseSummary(row),
+  });
+  return caseSummary(row);
+}
+
+/**
+ * Assigns a person. When they acted for or against one of the case's parties elsewhere in the
+ * district, the assignment is refused until a reason is given; the reason and the conflicts go
+ * on the timeline.
+ */
+export async function assignCase(tx: TenantTx, actor: Actor, request: unknown) {
+  const input = ZAssignRequest.parse(request);
+  const c = await loadCase(tx, input.caseId, true);
+  requireOnCase(actor, 'case.manage', c);
+  if (!OPEN_STATUSES.includes(c.row.status)) {
+    throw new DomainError('conflict', 'case.not_open', { field: 'caseId', params: { status: c.row.status } });
+  }
+  const assignee = await getStaffMember(tx, input.assigneeId);
+  if (assignee.disabledAt)
+    throw new DomainError('bad-request', 'case.assignee_disabled', { field: 'assigneeId' });
+  const conflicts = await findConflicts(tx, c.row.id, assignee.id);
+  if (conflicts.length > 0 && !input.conflictReason) {
+    throw new DomainError('conflict', 'case.conflict_of_interest', {
+      field: 'conflictReason',
+      params: { cases: conflicts.map((x) => x.number).join(', ') },
+    });
+  }
+  const [row] = await tx
+    .update(schema.legalCase)
+    .set({ assigneeId: assignee.id, updatedAt: new Date() })
+    .where(eq(schema.legalCase.id, c.row.id))
+    .returning();
+  if (!row) throw new Error('case update returned no row');
+  await tx
+    .insert(schema.caseHandler)
+    .values({ tenantId: actor.tenantId, caseId: row.id, staffMemberId: assignee.id })
+    .onConflictDoNothing();
+  await recordCaseEvent(tx, actor, row, {
+    kind: 'assigned',
+    action: 'case.assigned',
+    text: input.conflictReason ?? null,
+    data: {
+      assigneeId: assignee.id,
+      assigneeName: assignee.displayName,
+      previousAssigneeId: c.row.assigneeId,
+      conflicts: conflicts.map((x) => ({ caseId: x.caseId, number: x.number, relation: x.relation })),
+    },
+  });
+  return { ...caseSummary(row), conflicts };
+}
+
+/**
+ * Transfers the case to another unit, with a reason. The assignee is released (the receiving unit
+ * assigns its own); the first responder stays accountable and keeps seeing the case.
+ */
+export async function transferCase(tx: TenantTx, actor: Actor, request: unknown) {
+  const input = ZTransferRequest.parse(request);
+  const c = await loadCase(tx, input.caseId, true);
+  requireOnCase(actor, 'case.manage', c);
+  if (!OPEN_STATUSES.includes(c.row.status)) {
+    throw new DomainError('conflict', 'case.not_open', { field: 'caseId', params: { status: c.row.status } });
+  }
+  const target = await getOrganisation(tx, input.organisationId);
+  requireServiceUnit(target, 'organisationId');
+  if (target.id === c.row.currentOrganisationId) {
+    throw new DomainError('bad-request', 'case.transfer_same_organisation', { field: 'organisationId' });
+  }
+  await requireServiceEnabled(tx, target, c.row.serviceType, 'organisationId');
+  const [row] = await tx
+    .update(schema.legalCase)
+    .set({ currentOrganisationId: target.id, assigneeId: null, updatedAt: new Date() })
+    .where(eq(schema.legalCase.id, c.row.id))
+    .returning();
+  if (!row) throw new Error('case update returned no row');
+  await recordCaseEvent(tx, actor, row, {
+    kind: 'transferred',
+    action: 'case.transferred',
+    text: input.reason,
+    data: { fromOrganisationId: c.row.currentOrganisationId, toOrganisationId: target.id },
+  });
+  return caseSummary(row);
+}
+
+/**
+ * Moves the case through the state machine. Feedback-given is reached by recording the feedback,
+ * triaged by triage; withdrawn and rejected need a reason; closing may need a satisfaction rating.
+ */
+export async function changeCaseStatus(tx: TenantTx, actor: Actor, request: unknown) {
+  const input = ZStatusRequest.parse(request);
+  const c = await loadCase(tx, input.caseId, true);
+  requireOnCase(actor, input.status === 'rejected' ? 'case.manage' : 'case.handle', c);
+  requireTransition(c.row.status, input.status);
+  if (STATUSES_WITH_REASON.includes(input.status) && !input.reason) {
+    throw new DomainError('bad-request', 'case.reason_required', { field: 'reason' });
+  }
+  if (input.status === 'closed') {
+    const settings = await caseSettings(tx, actor.tenantId);
+    if (settings.requireSatisfactionToClose) {
+      const [rated] = await tx
+        .select({ score: schema.satisfaction.score })
+        .from(schema.satisfaction)
+        .where(eq(schema.satisfaction.caseId, c.row.id));
+      if (!rated) throw new DomainError('conflict', 'case.satisfaction_required', { field: 'status' });
+    }
+  }
+  const now = new Date();
+  const update: Partial<CaseRow> = { status: input.status, updatedAt: now };
+  if (STATUSES_WITH_REASON.includes(input.status)) update.statusReason = input.reason ?? null;
+  if (input.status === 'resolved') Object.assign(update, { resolvedAt: now, dueOn: null, pausedSince: null });
+  if (input.status === 'closed') update.closedAt = now;
+  if (input.status === 'withdrawn' || input.status === 'rejected')
+    Object.assign(update, { closedAt: now, dueOn: null });
+  if (input.status === 'in-progress' && c.row.status === 'resolved') {
+    // Reopened: the clock runs again on the limit it had.
+    update.resolvedAt = null;
+    update.dueOn = dueOnOf({ ...c.row, pausedSince: null }, await calendarFor(tx, c.row));
+  }
+  const [row] = await tx
+    .update(schema.legalCase)
+    .set(update)
+    .where(eq(schema.legalCase.id, c.row.id))
+    .returning();
+  if (!row) throw new Error('case update returned no row');
+  await recordCaseEvent(tx, actor, row, {
+    kind: 'status',
+    action: 'case.status_changed',
+    text: input.reason ?? null,
+    data: { from: c.row.status, to: row.status },
+  });
+  return caseSummary(row);
+}
+
+/** "Waiting for the resident" stops the clock; the resident's reply starts it again, later by the days waited. */
+export async function setWaitingForResident(tx: TenantTx, actor: Actor, request: unknown) {
+  const input = ZClockRequest.parse(request);
+  const c = await loadCase(tx, input.caseId, true);
+  requireOnCase(actor, 'case.handle', c);
+  if (!OPEN_STATUSES.includes(c.row.status)) {
+    throw new DomainError('conflict', 'case.not_open', { field: 'caseId', params: { status: c.row.status } });
+  }
+  if (input.waiting === (c.row.pausedSince !== null)) {
+    throw new DomainError('conflict', input.waiting ? 'case.already_waiting' : 'case.not_waiting', {
+      field: 'waiting',
+    });
+  }
+  const today = todayIn(await caseSettings(tx, actor.tenantId));
+  const calendar = await calendarFor(tx, c.row);
+  const clock = input.waiting ? { ...c.row, pausedSince: today } : resumedClock(c.row, today, calendar);
+  const [row] = await tx
+    .update(schema.legalCase)
+    .set({
+      pausedSince: clock.pausedSince,
+      pausedWorkingDays: clock.pausedWorkingDays,
+      dueOn: dueOnOf(clock, calendar),
+      updatedAt: new Date(),
+    })
+    .where(eq(schema.legalCase.id, c.row.id))
+    .returning();
+  if (!row) throw new Error('case update returned no row');
+  await recordCaseEvent(tx, actor, row, {
+    kind: 'clock',
+    action: input.waiting ? 'case.clock_paused' : 'case.clock_resumed',
+    text: input.note ?? null,
+    data: { waiting: input.waiting, pausedWorkingDays: row.pausedWorkingDays, dueOn: row.dueOn },
+  });
+  return caseSummary(row);
+}
+
+export async function addCaseNote(tx: TenantTx, actor: Actor, request: unknown) {
+  const input = ZNoteRequest.parse(request);
+  const c = await loadCase(tx, input.caseId, true);
+  requireOnCase(actor, 'case.handle', c);
+  await recordCaseEvent(tx, actor, c.row, { kind: 'note', action: 'case.note_added', text: input.text });
+  return { ok: true as const };
+}
+
+/** Records a party (above all an adverse one, for the conflict check). */
+export async function addCaseParty(tx: TenantTx, actor: Actor, box: SecretBox, request: unknown) {
+  const input = ZAddPartyRequest.parse(request);
+  const c = await loadCase(tx, input.caseId, true);
+  requireOnCase(actor, 'case.handle', c);
+  const values = partyValues(box, actor.tenantId, c.row.id, input);
+  await tx.insert(schema.caseParty).values(values);
+  await recordCaseEvent(tx, actor, c.row, {
+    kind: 'party',
+    action: 'case.party_added',
+    data: { partyId: values.id, role: values.role, name: values.name, idNumberMasked: values.idNumberMasked },
+  });
+  return { id: values.id, role: values.role, name: values.name, idNumberMasked: values.idNumberMasked };
+}
+
+/** The case page: the case, its resident (masked), parties, timeline, documents, conferences, feedback. */
+export async function getCase(tx: TenantTx, actor: Actor, input: { caseId: string }) {
+  const c = await loadCase(tx, input.caseId);
+  requireOnCase(actor, 'case.read', c);
+  const id = c.row.id;
+  const [resident, parties, events, documents, consultations, attendees, feedback, rating] =
+    await Promise.all([
+      getResident(tx, c.row.residentId),
+      tx.select().from(schema.caseParty).where(eq(schema.caseParty.caseId, id)),
+      tx.select().from(schema.caseEvent).where(eq(schema.caseEvent.caseId, id)).orderBy(schema.caseEvent.seq),
+      tx.select().from(schema.caseDocument).where(eq(schema.caseDocument.caseId, id)),
+      tx.select().from(schema.jointConsultation).where(eq(schema.jointConsultation.caseId, id)),
+      tx
+        .select({ a: schema.jointConsultationAttendee })
+        .from(schema.jointConsultationAttendee)
+        .innerJoin(
+          schema.jointConsultation,
+          eq(schema.jointConsultation.id, schema.jointConsultationAttendee.consultationId),
+        )
+        .where(eq(schema.jointConsultation.caseId, id)),
+      tx.select().from(schema.residentFeedback).where(eq(schema.residentFeedback.caseId, id)),
+      tx.select().from(schema.satisfaction).where(eq(schema.satisfaction.caseId, id)),
+    ]);
+  return {
+    ...caseSummary(c.row),
+    description: c.row.description,
+    clock: {
+      clockStartedOn: c.row.clockStartedOn,
+      pausedWorkingDays: c.row.pausedWorkingDays,
+      pausedSince: c.row.pausedSince,
+    },
+    resident: publicResident(resident),
+    parties: parties.map((p) => ({ id: p.id, role: p.role, name: p.name, idNumberMasked: p.idNumberMasked })),
+    timeline: events.map(({ tenantId: _, caseId: __, ...e }) => e),
+    documents: documents.map(({ tenantId: _, storageKey: __, ...d }) => d),
+    consultations: consultations.map(({ tenantId: _, ...j }) => ({
+      ...j,
+      attendees: attendees
+        .filter((x) => x.a.consultationId === j.id)
+        .sort((x, y) => x.a.position - y.a.position)
+        .map(({ a }) => ({ staffMemberId: a.staffMemberId, name: a.name, capacity: a.capacity })),
+    })),
+    feedback: feedback.map(({ tenantId: _, ...f }) => f),
+    satisfaction: rating[0]
+      ? { score: rating[0].score, comment: rating[0].comment, source: rating[0].source }
+      : null,
+  };
+}
+
+export type { LoadedCase };
+
+/** A case's resident's full phone or ID number, for someone working the case; every reading is audited. */
+export async function revealCaseResident(
+  tx: TenantTx,
+  actor: Actor,
+  box: SecretBox,
+  input: { caseId: string; field: 'phone' | 'idNumber' },
+) {
+  const c = await loadCase(tx, input.caseId);
+  requireOnCase(actor, 'case.handle', c);
+  return revealResidentField(tx, actor, box, await getResident(tx, c.row.residentId), input.field);
+}

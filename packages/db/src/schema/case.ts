@@ -1,0 +1,407 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organisation } from './organisation.ts';
+import { CONTACT_PREFERENCES, resident } from './resident.ts';
+import { staffMember } from './staff.ts';
+import { tenantId, tenantIsolation } from './tenancy.ts';
+
+export const CASE_CHANNELS = [
+  'walk-in',
+  'hotline-12348',
+  'online',
+  'hotline-12345',
+  'home-visit',
+  'partner-referral',
+] as const;
+export type CaseChannel = (typeof CASE_CHANNELS)[number];
+
+export const CASE_STATUSES = [
+  'received',
+  'triaged',
+  'in-progress',
+  'resolved',
+  'feedback-given',
+  'closed',
+  'withdrawn',
+  'rejected',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CASE_URGENCIES = ['normal', 'urgent', 'critical'] as const;
+export type CaseUrgency = (typeof CASE_URGENCIES)[number];
+
+/** A plugin id, or this while triage has not decided. */
+export const UNDECIDED_SERVICE = 'undecided';
+
+/** Per-tenant case settings; a tenant without a row gets the defaults. */
+export const caseSetting = pgTable(
+  'case_setting',
+  {
+    tenantId: tenantId().primaryKey(),
+    /** Case numbers read `<prefix>-<year>-<000123>`, e.g. XH-2026-000123. */
+    numberPrefix: text('number_prefix').notNull(),
+    /** When set, a case cannot close before a satisfaction rating is recorded. */
+    requireSatisfactionToClose: boolean('require_satisfaction_to_close').notNull().default(false),
+    /** "Due soon" means due within this many working days. */
+    dueSoonWorkingDays: integer('due_soon_working_days').notNull().default(2),
+    /** The time limit of a case whose service and category have no `time_limit` row. */
+    defaultWorkingDays: integer('default_working_days').notNull().default(15),
+  },
+  (t) => [
+    check('case_setting_prefix_format', sql`${t.numberPrefix} ~ '^[A-Z]{1,6}$'`),
+    tenantIsolation('case_setting'),
+  ],
+).enableRLS();
+
+/** The per-tenant yearly counter behind case numbers: one row per year, bumped under a row lock. */
+export const caseCounter = pgTable(
+  'case_counter',
+  {
+    tenantId: tenantId(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.year] }), tenantIsolation('case_counter')],
+).enableRLS();
+
+/** 限时办结: the limit in working days for a service type and category (`*` for every category). */
+export const timeLimit = pgTable(
+  'time_limit',
+  {
+    tenantId: tenantId(),
+    serviceType: text('service_type').notNull(),
+    category: text('category').notNull(),
+    workingDays: integer('working_days').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.serviceType, t.category] }),
+    check('time_limit_positive', sql`${t.workingDays} between 1 and 365`),
+    tenantIsolation('time_limit'),
+  ],
+).enableRLS();
+
+/**
+ * A matter a resident brought (事项/案件). The table is `case` (the glossary's name); the export is
+ * `legalCase` only because `case` is a keyword in TypeScript.
+ */
+export const legalCase = pgTable(
+  'case',
+  {
+    tenantId: tenantId(),
+    id: uuid('id').notNull(),
+    number: text('number').notNull(),
+    channel: text('channel', { enum: CASE_CHANNELS }).notNull(),
+    /** The hotline's own order number (12345 工单号), the key that makes imports idempotent. */
+    externalRef: text('external_ref'),
+    serviceType: text('service_type').notNull().default(UNDECIDED_SERVICE),
+    category: text('category'),
+    description: text('description').notNull(),
+    urgency: text('urgency', { enum: CASE_URGENCIES }).notNull().default('normal'),
+    residentId: uuid('resident_id').notNull(),
+    receivedAtOrganisationId: uuid('received_at_organisation_id').notNull(),
+    currentOrganisationId: uuid('current_organisation_id').notNull(),
+    assigneeId: uuid('assignee_id'),
+    /** 首问责任人: accountable until the resident has heard the result, whoever does the work. */
+    firstResponderId: uuid('first_responder_id'),
+    status: text('status', { enum: CASE_STATUSES }).notNull().default('received'),
+    /** Why it was withdrawn or rejected. */
+    statusReason: text('status_reason'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    /** The time limit in working days and the working day the clock started on. */
+    limitWorkingDays: integer('limit_working_days').notNull(),
+    clockStartedOn: date('clock_started_on').notNull(),
+    /** Working days spent waiting for the resident, added to the limit. */
+    pausedWorkingDays: integer('paused_working_days').notNull().default(0),
+    /** Set while waiting for the resident: the clock is stopped. */
+    pausedSince: date('paused_since'),
+    /** Recomputed whenever the clock changes; null while paused or once resolved. */
+    dueOn: date('due_on'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    feedbackAt: timestamp('feedback_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique('case_number_unique').on(t.tenantId, t.number),
+    unique('case_external_ref_unique').on(t.tenantId, t.channel, t.externalRef),
+    foreignKey({ columns: [t.tenantId, t.residentId], foreignColumns: [resident.tenantId, resident.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.receivedAtOrganisationId],
+      foreignColumns: [organisation.tenantId, organisation.id],
+    }),
+    foreignKey({
+      columns: [t.tenantId, t.currentOrganisationId],
+      foreignColumns: [organisation.tenantId, organisation.id],
+    }),
+    foreignKey({
+      columns: [t.tenantId, t.assigneeId],
+      foreignColumns: [staffMember.tenantId, staffMember.id],
+    }),
+    foreignKey({
+      columns: [t.tenantId, t.firstResponderId],
+      foreignColumns: [staffMember.tenantId, staffMember.id],
+    }),
+    index('case_current_org_idx').on(t.tenantId, t.currentOrganisationId, t.status),
+    index('case_assignee_idx').on(t.tenantId, t.assigneeId, t.status),
+    index('case_first_responder_idx').on(t.tenantId, t.firstResponderId, t.status),
+    index('case_resident_idx').on(t.tenantId, t.residentId),
+    index('case_due_idx').on(t.tenantId, t.dueOn).where(sql`${t.dueOn} is not null`),
+    index('case_received_idx').on(t.tenantId, t.receivedAt, t.id),
+    index('case_description_trgm_idx').using('gin', t.description.op('gin_trgm_ops')),
+    check('case_limit_positive', sql`${t.limitWorkingDays} > 0`),
+    check(
+      'case_reason_when_ended',
+      sql`${t.status} not in ('withdrawn', 'rejected') or ${t.statusReason} is not null`,
+    ),
+    tenantIsolation('case'),
+  ],
+).enableRLS();
+
+/** Everyone who has been assigned the case: the basis of the conflict check. */
+export const caseHandler = pgTable(
+  'case_handler',
+  {
+    tenantId: tenantId(),
+    caseId: uuid('case_id').notNull(),
+    staffMemberId: uuid('staff_member_id').notNull(),
+    since: timestamp('since', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.caseId, t.staffMemberId] }),
+    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [legalCase.tenantId, legalCase.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.staffMemberId],
+      foreignColumns: [staffMember.tenantId, staffMember.id],
+    }),
+    index('case_handler_staff_idx').on(t.tenantId, t.staffMemberId),
+    tenantIsolation('case_handler'),
+  ],
+).enableRLS();
+
+export const CASE_EVENT_KINDS = [
+  'created',
+  'triaged',
+  'assigned',
+  'transferred',
+  'note',
+  'document',
+  'status',
+  'clock',
+  'party',
+  'linked',
+  'consultation',
+  'referral',
+  'feedback',
+  'satisfaction',
+] as const;
+export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
+
+/** The case's timeline: append-only (the app role may insert and read, never change or delete). */
+export const caseEvent = pgTable(
+  'case_event',
+  {
+    tenantId: tenantId(),
+    caseId: uuid('case_id').notNull(),
+    seq: integer('seq').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    kind: text('kind', { enum: CASE_EVENT_KINDS }).notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    /** Free text of a note, a reason, a summary. */
+    text: text('text'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.caseId, t.seq] }),
+    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [legalCase.tenantId, legalCase.id] }),
+    tenantIsolation('case_event'),
+  ],
+).enableRLS();
+
+export const PARTY_ROLES = ['adverse', 'co-applicant', 'other'] as const;
+
+/**
+ * People on the case besides the resident, above all the adverse parties the conflict check looks
+ * for. `identityKey` is the blind index of the ID number when known, else `name:<name>`.
+ */
+export const caseParty = pgTable(
+  'case_party',
+  {
+    tenantId: tenantId(),
+    id: uuid('id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    role: text('role', { enum: PARTY_ROLES }).notNull(),
+    name: text('name').notNull(),
+    idNumberEncrypted: text('id_number_encrypted'),
+    idNumberMasked: text('id_number_masked'),
+    identityKey: text('identity_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [legalCase.tenantId, legalCase.id] }),
+    index('case_party_case_idx').on(t.tenantId, t.caseId),
+    index('case_party_identity_idx').on(t.tenantId, t.identityKey),
+    tenantIsolation('case_party'),
+  ],
+).enableRLS();
+
+export const CASE_LINK_KINDS = [
+  'judicial-confirmation',
+  'lawyer-after-mediation',
+  'appraisal',
+  'legal-aid',
+  'notarization',
+  'other',
+] as const;
+
+/** A link of a chain (链条式): `from` led to `to`. The chain is the connected component. */
+export const caseLink = pgTable(
+  'case_link',
+  {
+    tenantId: tenantId(),
+    fromCaseId: uuid('from_case_id').notNull(),
+    toCaseId: uuid('to_case_id').notNull(),
+    kind: text('kind', { enum: CASE_LINK_KINDS }).notNull(),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.fromCaseId, t.toCaseId] }),
+    foreignKey({
+      columns: [t.tenantId, t.fromCaseId],
+      foreignColumns: [legalCase.tenantId, legalCase.id],
+    }),
+    foreignKey({ columns: [t.tenantId, t.toCaseId], foreignColumns: [legalCase.tenantId, legalCase.id] }),
+    index('case_link_to_idx').on(t.tenantId, t.toCaseId),
+    check('case_link_not_self', sql`${t.fromCaseId} <> ${t.toCaseId}`),
+    tenantIsolation('case_link'),
+  ],
+).enableRLS();
+
+/** 联合咨询: a case conference bringing several services together on one case. */
+export const jointConsultation = pgTable(
+  'joint_consultation',
+  {
+    tenantId: tenantId(),
+    id: uuid('id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    heldAt: timestamp('held_at', { withTimezone: true }).notNull(),
+    services: text('services').array().notNull(),
+    notes: text('notes').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [legalCase.tenantId, legalCase.id] }),
+    index('joint_consultation_case_idx').on(t.tenantId, t.caseId),
+    tenantIsolation('joint_consultation'),
+  ],
+).enableRLS();
+
+/** Who attended: a staff member of the tenant, or someone from outside known by name. */
+export const jointConsultationAttendee = pgTable(
+  'joint_consultation_attendee',
+  {
+    tenantId: tenantId(),
+    consultationId: uuid('consultation_id').notNull(),
+    position: smallint('position').notNull(),
+    staffMemberId: uuid('staff_member_id'),
+    name: text('name').notNull(),
+    capacity: text('capacity'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.consultationId, t.position] }),
+    foreignKey({
+      columns: [t.tenantId, t.consultationId],
+      foreignColumns: [jointConsultation.tenantId, jointConsultation.id],
+    }),
+    foreignKey({
+      columns: [t.tenantId, t.staffMemberId],
+      foreignColumns: [staffMember.tenantId, staffMember.id],
+    }),
+    tenantIsolation('joint_consultation_attendee'),
+  ],
+).enableRLS();
+
+/** A file attached to a case; the bytes live in the file store under `storageKey`. */
+export const caseDocument = pgTable(
+  'case_document',
+  {
+    tenantId: tenantId(),
+    id: uuid('id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [legalCase.tenantId, legalCase.id] }),
+    index('case_document_case_idx').on(t.tenantId, t.caseId),
+    check('case_document_size', sql`${t.sizeBytes} > 0`),
+    tenantIsolation('case_document'),
+  ],
+).enableRLS();
+
+/** 信息反馈: how and when the resident was told the result. */
+export const residentFeedback = pgTable(
+  'resident_feedback',
+  {
+    tenantId: tenantId(),
+    id: uuid('id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    method: text('method', { enum: CONTACT_PREFERENCES }).notNull(),
+    toldAt: timestamp('told_at', { withTimezone: true }).notNull(),
+    summary: text('summary').notNull(),
+    recordedBy: uuid('recorded_by'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [legalCase.tenantId, legalCase.id] }),
+    index('resident_feedback_case_idx').on(t.tenantId, t.caseId),
+    tenantIsolation('resident_feedback'),
+  ],
+).enableRLS();
+
+/** 满意度测评: one rating per case, 1–5 with a comment, entered by staff or by the resident. */
+export const satisfaction = pgTable(
+  'satisfaction',
+  {
+    tenantId: tenantId(),
+    caseId: uuid('case_id').notNull(),
+    score: smallint('score').notNull(),
+    comment: text('comment'),
+    source: text('source', { enum: ['staff', 'resident-code'] }).notNull(),
+    recordedBy: uuid('recorded_by'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.caseId] }),
+    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [legalCase.tenantId, legalCase.id] }),
+    check('satisfaction_score_range', sql`${t.score} between 1 and 5`),
+    tenantIsolation('satisfaction'),
+  ],
+).enableRLS();
