@@ -2,9 +2,10 @@
  * `npm run bench`: figures as ratios against a baseline measured in the same run (these machines
  * are shared and noisy), with peak memory beside them.
  *
- * 1. API request pipeline: a signed-in desk officer's `organisation.getMany` through the tRPC
- *    caller (session check, tenant transaction, grants, query) against the baseline of one
- *    `select 1` round trip on the same pool.
+ * 1. API request pipeline through the tRPC caller as a signed-in desk officer (session check,
+ *    tenant transaction, grants, query): listing organisations, intake of a case, finding cases by
+ *    phone (blind index) and by Chinese text (trigram), against the baseline of one `select 1`
+ *    round trip on the same pool.
  * 2. The whole stack at rest: `linju start` in a fresh data folder, then the resident memory of its
  *    process tree (PostgreSQL, Temporal, server, worker, supervisor) after it settles.
  */
@@ -57,6 +58,19 @@ async function benchApi() {
 
     const baseline = await timeLoop(2000, () => db.execute(sql`select 1`));
     const list = await timeLoop(1000, () => desk.organisation.getMany());
+    let n = 0;
+    const intake = await timeLoop(500, () => {
+      n += 1;
+      return desk.case.create({
+        channel: 'walk-in',
+        organisationId: district.organisations.centreId,
+        serviceType: 'mediation',
+        description: `邻里噪音纠纷，第 ${n} 次来访，要求调解`,
+        resident: { name: `居民${n}`, phone: `139${String(10_000_000 + n).slice(-8)}` },
+      });
+    });
+    const byPhone = await timeLoop(300, () => desk.case.getMany({ phone: '13910000250' }));
+    const byText = await timeLoop(300, () => desk.case.getMany({ text: '噪音纠纷' }));
     const signIn = await timeLoop(20, () =>
       createCaller({ ...base, sessionToken: null }).auth.login({
         tenantSlug: district.slug,
@@ -68,6 +82,9 @@ async function benchApi() {
     return [
       { case: 'baseline: select 1 round trip', ms: baseline, ratio: 1 },
       { case: 'organisation.getMany as a desk officer', ms: list, ratio: list / baseline },
+      { case: 'case.create (walk-in intake, new resident)', ms: intake, ratio: intake / baseline },
+      { case: `case.getMany by phone (of ${n} cases)`, ms: byPhone, ratio: byPhone / baseline },
+      { case: `case.getMany by Chinese text (of ${n})`, ms: byText, ratio: byText / baseline },
       { case: 'auth.login (argon2id verify + session)', ms: signIn, ratio: signIn / baseline },
     ];
   } finally {
