@@ -72,6 +72,14 @@ describe('signing in', () => {
     expect((await half.organisation.getMany()).length).toBeGreaterThan(3);
   });
 
+  it('signs a person out on every device at once', async () => {
+    const phone = await h.signIn(district.slug, 'desk', TEST_PASSWORD);
+    const laptop = await h.signIn(district.slug, 'desk', TEST_PASSWORD);
+    await laptop.api.auth.logoutEverywhere();
+    expect(await phone.api.auth.me()).toBeNull();
+    expect(await laptop.api.auth.me()).toBeNull();
+  });
+
   it('ends the session on logout', async () => {
     const desk = await h.signIn(district.slug, 'desk', TEST_PASSWORD);
     await desk.api.auth.logout();

@@ -140,4 +140,22 @@ describe('the HTTP origin', () => {
     expect(byHost.status).toBe(200);
     expect(byHost.body).toContain('用户名');
   });
+
+  it('leaks nothing of another district on any REST route, for a signed-in user of this one', async () => {
+    const other = await createTestDistrict(db, box, 'http-other');
+    const { result } = await (await trpcLogin()).json();
+    const cookie = `linju_session=${result.data.sessionToken}`;
+    const doc = await (await fetch(`${base}/api/v1/openapi.json`)).json();
+    const secretsOfOther = [
+      other.tenantId,
+      other.slug,
+      ...Object.values(other.organisations),
+      ...Object.values(other.people),
+    ];
+    // Every documented route: a new REST route is walked as soon as it is in the OpenAPI document.
+    for (const path of Object.keys(doc.paths)) {
+      const body = await (await fetch(`${base}/api/v1${path}`, { headers: { cookie } })).text();
+      for (const secret of secretsOfOther) expect(body, path).not.toContain(secret);
+    }
+  });
 });

@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect, sql } from '@linju/db';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+
+/** The operator's commands against a running database (DATABASE_URL given: nothing embedded starts). */
+const main = join(import.meta.dirname, '..', 'main.ts');
+const dataDir = mkdtempSync(join(tmpdir(), 'linju-cli-'));
+const owner = connect(inject('ownerDatabaseUrl'));
+afterAll(() => owner.close());
+
+function linju(...args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [main, ...args], {
+      env: {
+        ...process.env,
+        LINJU_DATA_DIR: dataDir,
+        DATABASE_URL: inject('ownerDatabaseUrl'),
+        DATABASE_APP_URL: inject('databaseUrl'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (out += c));
+    child.on('exit', (code) => resolve({ code, out }));
+  });
+}
+
+const request = (slug: string, divisionCode = '310106') => {
+  const file = join(dataDir, `${slug}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      slug,
+      nameZh: '静安区司法局',
+      nameEn: 'Jing’an District Justice Bureau',
+      divisionCode,
+      services: ['consultation', 'mediation'],
+      centre: { nameZh: '静安区公共法律服务中心', nameEn: 'Jing’an PLS Centre' },
+      firstAdmin: { username: 'admin', displayName: '管理员', password: 'Jingan-admin-pass-1' },
+    }),
+  );
+  return file;
+};
+
+describe('linju tenant create', () => {
+  it('onboards a district from a request file, and again is a no-op', async () => {
+    const file = request('jingan');
+    expect(await linju('tenant', 'create', '--file', file)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('Onboarded: jingan'),
+    });
+    expect(await linju('tenant', 'create', '--file', file)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('Already onboarded'),
+    });
+  });
+
+  it('names the bad field in one line', async () => {
+    const { code, out } = await linju('tenant', 'create', '--file', request('jingan-bad', '99x'));
+    expect(code).toBe(1);
+    expect(out).toContain('divisionCode: tenant.division_code_invalid');
+    expect(out).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('linju audit verify', () => {
+  it('says the chain holds, then finds the entry someone edited', async () => {
+    expect(await linju('audit', 'verify', 'jingan')).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('holds'),
+    });
+    await owner.db.execute(
+      sql`update audit_entry set after = '{"edited": true}' where seq = 2 and tenant_id = (select id from tenant where slug = 'jingan')`,
+    );
+    const broken = await linju('audit', 'verify', 'jingan');
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain('BROKEN at entry 2 (edited)');
+  });
+});
