@@ -7,6 +7,7 @@ const USAGE = `linju — operate a Linju deployment
   linju seed                        create the demo district if missing
   linju tenant create --file F      onboard a district from a JSON request
   linju audit verify <tenant>       check a tenant's audit hash chain
+  linju plugin new x-<name>         scaffold an X service plugin with a test, listed in the catalogue
   linju operator create <user> <name>   a platform operator (password from LINJU_OPERATOR_PASSWORD)
 `;
 
@@ -33,6 +34,16 @@ try {
       if (args[0] !== 'verify') throw new Error(`Unknown audit command "${args[0] ?? ''}".\n${USAGE}`);
       await (await operator()).auditVerify(args.slice(1));
       break;
+    case 'plugin': {
+      if (args[0] !== 'new' || !args[1]) throw new Error(`Usage: linju plugin new x-<name>\n${USAGE}`);
+      const { scaffoldXPlugin } = await import('./commands/plugin-new.ts');
+      const { repoRoot } = await import('./stack/paths.ts');
+      for (const file of scaffoldXPlugin(repoRoot, args[1])) process.stdout.write(`  wrote ${file}\n`);
+      process.stdout.write(
+        'Now run pnpm install (or npm test), then edit the manifest. See docs/plugins.md.\n',
+      );
+      break;
+    }
     case 'operator':
       if (args[0] !== 'create') throw new Error(`Unknown operator command "${args[0] ?? ''}".\n${USAGE}`);
       await (await operator()).operatorCreate(args.slice(1));
