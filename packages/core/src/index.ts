@@ -12,6 +12,7 @@ export * from './organisations/organisation-schemas.ts';
 export * from './organisations/organisation-service.ts';
 export * from './personal-data/personal-data.ts';
 export * from './platform/platform-operator.ts';
+export * from './referrals/index.ts';
 export * from './sign-in/credentials.ts';
 export * from './sign-in/sign-in.ts';
 export * from './staff/staff-schemas.ts';

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { pluginRegistry } from '@linju/api';
 import { createSecretBox, grantsAllow, loadDataKey, type SecretBox } from '@linju/auth';
 import {
   type Actor,
@@ -248,16 +249,15 @@ async function seed(db: TenantTx, box: SecretBox): Promise<{ created: boolean; a
 }
 
 /** The time limits of the six plugins' manifests (their `deadlines`), as the district's own settings. */
-const TIME_LIMITS = [
-  { serviceType: 'consultation', category: '*', workingDays: 5 },
-  { serviceType: 'consultation', category: 'urban-renewal', workingDays: 10 },
-  { serviceType: 'notary', category: '*', workingDays: 15 },
-  { serviceType: 'mediation', category: '*', workingDays: 22 },
-  { serviceType: 'legal-aid', category: '*', workingDays: 5 },
-  { serviceType: 'legal-aid', category: 'labour-remuneration', workingDays: 3 },
-  { serviceType: 'appraisal', category: '*', workingDays: 5 },
-  { serviceType: 'legal-education', category: '*', workingDays: 10 },
-];
+/** The service commitments of the plugins this deployment ships, as each manifest declares them. */
+const TIME_LIMITS = pluginRegistry.plugins.flatMap(({ id, deadlines }) => [
+  { serviceType: id, category: '*', workingDays: deadlines.defaultWorkingDays },
+  ...Object.entries(deadlines.byCategory ?? {}).map(([category, workingDays]) => ({
+    serviceType: id,
+    category,
+    workingDays,
+  })),
+]);
 
 const DAY = 86_400_000;
 

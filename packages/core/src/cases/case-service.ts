@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '@linju/auth';
-import { and, eq, inArray, schema, sql, type TenantTx } from '@linju/db';
+import { eq, schema, sql, type TenantTx } from '@linju/db';
 import { type Actor, requirePermission } from '../actor.ts';
+import { servicesAt } from '../catalogue/catalogue-service.ts';
 import { DomainError } from '../errors.ts';
 import { getOrganisation, isPartnerKind, type Organisation } from '../organisations/organisation-service.ts';
 import { maskIdNumber, seal } from '../personal-data/personal-data.ts';
@@ -61,26 +62,11 @@ function requireServiceUnit(org: Organisation, field: string) {
   if (org.closedAt) throw new DomainError('bad-request', 'case.organisation_closed', { field });
 }
 
-/** Whether the plugin is switched on at the unit: the nearest setting up the tree decides. */
+/** Whether the plugin is switched on at the unit (the catalogue's rule: the nearest setting decides). */
 async function requireServiceEnabled(tx: TenantTx, org: Organisation, serviceType: string, field: string) {
   if (serviceType === schema.UNDECIDED_SERVICE) return;
-  const ancestors = org.path.split('/').filter(Boolean);
-  const settings = await tx
-    .select({
-      organisationId: schema.serviceEnablement.organisationId,
-      enabled: schema.serviceEnablement.enabled,
-    })
-    .from(schema.serviceEnablement)
-    .where(
-      and(
-        eq(schema.serviceEnablement.pluginId, serviceType),
-        inArray(schema.serviceEnablement.organisationId, ancestors),
-      ),
-    );
-  const nearest = settings.sort(
-    (a, b) => ancestors.indexOf(b.organisationId) - ancestors.indexOf(a.organisationId),
-  )[0];
-  if (!nearest?.enabled) throw new DomainError('bad-request', 'case.service_not_enabled', { field });
+  const [state] = await servicesAt(tx, org.id, [serviceType]);
+  if (!state?.enabled) throw new DomainError('bad-request', 'case.service_not_enabled', { field });
 }
 
 /** The next number of the tenant's yearly sequence, e.g. XH-2026-000123 (the counter row serialises). */

@@ -1,0 +1,237 @@
+import { and, eq, schema, sql, type TenantTx } from '@linju/db';
+import {
+  nextReferralState,
+  type ReferralActor,
+  type ReferralOutcome,
+  type ReferralState,
+} from '@linju/federation/referral-states';
+import { appendAudit } from '../audit/append-audit.ts';
+import { loadCase } from '../cases/case-access.ts';
+import { DomainError } from '../errors.ts';
+
+/** Workflows act in the platform's name when no person does (as `systemActor`). */
+const SYSTEM_NAME = 'system';
+
+/**
+ * One applied event as the workflow recorded it (structurally the workflows package's
+ * `ReferralEventRecord`): `idempotencyKey` is `workflowId#sequence`, the same on every retry.
+ */
+export type ReferralEventEffect = {
+  tenantId: string;
+  referralId: string;
+  sequence: number;
+  type: ReferralState;
+  from: ReferralState | null;
+  to: ReferralState;
+  at: string;
+  by: ReferralActor | null;
+  reason?: string;
+  outcome?: ReferralOutcome;
+  idempotencyKey: string;
+};
+
+/** A missed deadline as the workflow raised it (the workflows package's `ReferralEscalationRecord`). */
+export type ReferralEscalationEffect = {
+  tenantId: string;
+  referralId: string;
+  sequence: number;
+  kind: 'acknowledge' | 'complete';
+  deadline: string;
+  state: ReferralState;
+  at: string;
+  idempotencyKey: string;
+};
+
+export type EffectResult = 'applied' | 'duplicate' | 'audited-only';
+
+/**
+ * Takes the effect's key: a per-key advisory lock makes "look, then write" safe against a timed-out
+ * attempt still running (and makes an activity wait for the transaction that created the referral
+ * and wrote its first event). Answers false when the effect is already recorded.
+ */
+async function claim(tx: TenantTx, referralId: string, key: string): Promise<boolean> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`referral-effect:${key}`}, 0))`);
+  const done = await tx
+    .select({ seq: schema.auditEntry.seq })
+    .from(schema.auditEntry)
+    .where(
+      and(
+        eq(schema.auditEntry.objectType, 'referral'),
+        eq(schema.auditEntry.objectId, referralId),
+        eq(schema.auditEntry.requestId, key),
+      ),
+    )
+    .limit(1);
+  return done.length === 0;
+}
+
+/** Appends a timeline entry to the case (the row must be locked); the referral's audit entry covers it. */
+async function appendTimeline(
+  tx: TenantTx,
+  caseId: string,
+  entry: { actorId: string | null; actorName: string; text: string | null; data: Record<string, unknown> },
+) {
+  const c = await loadCase(tx, caseId, true);
+  const [{ next } = { next: 1 }] = await tx
+    .select({ next: sql<number>`coalesce(max(${schema.caseEvent.seq}), 0)::int + 1` })
+    .from(schema.caseEvent)
+    .where(eq(schema.caseEvent.caseId, caseId));
+  await tx.insert(schema.caseEvent).values({
+    tenantId: c.row.tenantId,
+    caseId,
+    seq: next,
+    kind: 'referral',
+    actorId: entry.actorId,
+    actorName: entry.actorName,
+    text: entry.text,
+    data: JSON.parse(JSON.stringify(entry.data)) as Record<string, unknown>,
+  });
+}
+
+const lockReferral = async (tx: TenantTx, id: string) =>
+  (await tx.select().from(schema.referral).where(eq(schema.referral.id, id)).for('update'))[0];
+
+/**
+ * Records one event of a referral's workflow, once per idempotency key: the referral's new status,
+ * its event log entry, the case timeline entry (the outcome lands on the case) and the audit
+ * entry. The state machine is asked again against the stored status: a projection that disagrees
+ * with the workflow is a bug, refused rather than written. A workflow whose referral this database
+ * does not hold (started by hand, or a rolled-back send) is only audited.
+ */
+export async function recordReferralEvent(tx: TenantTx, effect: ReferralEventEffect): Promise<EffectResult> {
+  if (!(await claim(tx, effect.referralId, effect.idempotencyKey))) return 'duplicate';
+  const row = await lockReferral(tx, effect.referralId);
+  const by = effect.by;
+  let result: EffectResult = 'audited-only';
+  if (row) {
+    if (effect.type !== 'requested') {
+      if (!by) throw new Error(`referral event ${effect.idempotencyKey} has no actor`);
+      const check = nextReferralState(row.status, {
+        type: effect.type,
+        by,
+        ...(effect.reason === undefined ? {} : { reason: effect.reason }),
+        ...(effect.outcome === undefined ? {} : { outcome: effect.outcome }),
+      });
+      if (!check.ok) {
+        throw new DomainError('conflict', 'referral.transition_invalid', {
+          params: { currentState: row.status, code: check.error.code },
+        });
+      }
+      await tx
+        .update(schema.referral)
+        .set({
+          status: effect.to,
+          updatedAt: new Date(),
+          ...(effect.reason === undefined ? {} : { reason: effect.reason }),
+          ...(effect.outcome === undefined
+            ? {}
+            : { outcomeCode: effect.outcome.code, outcomeText: effect.outcome.text }),
+        })
+        .where(eq(schema.referral.id, row.id));
+    }
+    await tx.insert(schema.referralEvent).values({
+      tenantId: row.tenantId,
+      referralId: row.id,
+      seq: effect.sequence,
+      type: effect.type,
+      fromStatus: effect.from,
+      toStatus: effect.to,
+      at: new Date(effect.at),
+      actorId: by?.staffId ?? null,
+      actorName: by?.name ?? SYSTEM_NAME,
+      actorParty: by?.party ?? 'system',
+      actorRole: by?.role ?? null,
+      reason: effect.reason ?? null,
+      outcome: effect.outcome ?? null,
+      idempotencyKey: effect.idempotencyKey,
+    });
+    await appendTimeline(tx, row.caseId, {
+      actorId: by?.staffId ?? null,
+      actorName: by?.name ?? SYSTEM_NAME,
+      text: effect.reason ?? effect.outcome?.text ?? (effect.type === 'requested' ? row.summary : null),
+      data: {
+        referralId: row.id,
+        referralKind: row.kind,
+        partnerOrganisationId: row.toOrganisationId,
+        event: effect.type,
+        status: effect.to,
+        ...(effect.outcome ? { outcome: effect.outcome } : {}),
+        // The outcome is back: the first responder owes the resident the answer (信息反馈).
+        ...(effect.type === 'completed' || effect.type === 'failed' || effect.type === 'rejected'
+          ? { feedbackDue: true }
+          : {}),
+      },
+    });
+    result = 'applied';
+  }
+  await appendAudit(tx, {
+    actorId: by?.staffId ?? null,
+    actorName: by ? by.name : SYSTEM_NAME,
+    action: `referral.${effect.type}`,
+    objectType: 'referral',
+    objectId: effect.referralId,
+    before: effect.from === null ? null : { state: effect.from },
+    after: {
+      state: effect.to,
+      at: effect.at,
+      by,
+      ...(effect.reason === undefined ? {} : { reason: effect.reason }),
+      ...(effect.outcome === undefined ? {} : { outcome: effect.outcome }),
+    },
+    requestId: effect.idempotencyKey,
+  });
+  return result;
+}
+
+/**
+ * Records one missed deadline, once per key: an `escalated` entry in the referral's log and on the
+ * case timeline (visible to the first responder and the station head on the case), and the audit entry.
+ */
+export async function recordReferralEscalation(
+  tx: TenantTx,
+  effect: ReferralEscalationEffect,
+): Promise<EffectResult> {
+  if (!(await claim(tx, effect.referralId, effect.idempotencyKey))) return 'duplicate';
+  const row = await lockReferral(tx, effect.referralId);
+  let result: EffectResult = 'audited-only';
+  if (row) {
+    const data = { deadline: effect.kind, deadlineAt: effect.deadline };
+    await tx.insert(schema.referralEvent).values({
+      tenantId: row.tenantId,
+      referralId: row.id,
+      seq: effect.sequence,
+      type: 'escalated',
+      fromStatus: effect.state,
+      toStatus: effect.state,
+      at: new Date(effect.at),
+      actorName: SYSTEM_NAME,
+      actorParty: 'system',
+      data,
+      idempotencyKey: effect.idempotencyKey,
+    });
+    await appendTimeline(tx, row.caseId, {
+      actorId: null,
+      actorName: SYSTEM_NAME,
+      text: null,
+      data: {
+        referralId: row.id,
+        referralKind: row.kind,
+        partnerOrganisationId: row.toOrganisationId,
+        event: 'escalated',
+        status: effect.state,
+        ...data,
+      },
+    });
+    result = 'applied';
+  }
+  await appendAudit(tx, {
+    actorId: null,
+    actorName: SYSTEM_NAME,
+    action: 'referral.escalated',
+    objectType: 'referral',
+    objectId: effect.referralId,
+    after: { deadline: effect.kind, deadlineAt: effect.deadline, state: effect.state, at: effect.at },
+    requestId: effect.idempotencyKey,
+  });
+  return result;
+}

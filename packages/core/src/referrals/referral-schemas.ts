@@ -1,0 +1,52 @@
+import { schema } from '@linju/db';
+import { z } from 'zod';
+
+const required = { message: 'validation.required' };
+const ZText = (max: number) => z.string().trim().min(1, required).max(max);
+
+/** 记录同意: the resident agrees that this case's data may go to that partner. */
+export const ZRecordConsentRequest = z.object({
+  caseId: z.uuid(),
+  partnerOrganisationId: z.uuid(),
+  /** The day the resident gave it; today (tenant's calendar) when omitted. */
+  givenOn: z.iso.date({ message: 'validation.date_invalid' }).optional(),
+});
+export type RecordConsentRequest = z.input<typeof ZRecordConsentRequest>;
+
+export const ZCreateReferralRequest = z.object({
+  caseId: z.uuid(),
+  toOrganisationId: z.uuid(),
+  kind: z.enum(schema.REFERRAL_KINDS),
+  summary: ZText(2000),
+  details: z.string().trim().max(8000).nullish(),
+  /** The completion limit in working days; the kind's default when omitted. */
+  dueInWorkingDays: z.number().int().min(1).max(120).optional(),
+});
+export type CreateReferralRequest = z.input<typeof ZCreateReferralRequest>;
+
+export const ZListReferralsRequest = z.object({
+  caseId: z.uuid().optional(),
+  status: z.enum(schema.REFERRAL_STATUSES).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type ListReferralsRequest = z.input<typeof ZListReferralsRequest>;
+
+export const ZInboxRequest = z.object({
+  status: z.enum(schema.REFERRAL_STATUSES).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+/** What a partner user may report (the receiver's events of the spec). */
+export const RECEIVER_ACTIONS = ['received', 'accepted', 'rejected', 'in-progress', 'completed', 'failed'] as const;
+
+export const ZTransitionRequest = z.object({
+  referralId: z.uuid(),
+  type: z.enum(RECEIVER_ACTIONS),
+  // Required-ness is the state machine's to decide (reject/fail need a reason, complete an outcome).
+  reason: z.string().trim().max(1000).optional(),
+  outcome: z.object({ code: ZText(64), text: ZText(4000) }).optional(),
+});
+export type TransitionRequest = z.input<typeof ZTransitionRequest>;
+
+export const ZCancelRequest = z.object({ referralId: z.uuid(), reason: ZText(1000) });
+export type CancelRequest = z.input<typeof ZCancelRequest>;

@@ -1,0 +1,344 @@
+import { randomUUID } from 'node:crypto';
+import { grantsAllow, roleAllows, type SecretBox, scopesFor } from '@linju/auth';
+import { and, desc, eq, inArray, isNull, like, or, type SQL, schema, type TenantTx } from '@linju/db';
+import type { ReferralActor } from '@linju/federation/referral-states';
+import type { Actor } from '../actor.ts';
+import { loadCase, recordCaseEvent, requireOnCase } from '../cases/case-access.ts';
+import { caseSettings, todayIn } from '../cases/case-clock.ts';
+import { OPEN_STATUSES } from '../cases/case-status.ts';
+import { loadCalendar } from '../cases/national-calendar.ts';
+import { getResident } from '../cases/resident-service.ts';
+import { addWorkingDays } from '../cases/working-days.ts';
+import { DomainError } from '../errors.ts';
+import { isPartnerKind } from '../organisations/organisation-service.ts';
+import { recordReferralEvent } from './referral-effects.ts';
+import {
+  type CreateReferralRequest,
+  type ListReferralsRequest,
+  type RecordConsentRequest,
+  ZCreateReferralRequest,
+  ZInboxRequest,
+  ZListReferralsRequest,
+  ZRecordConsentRequest,
+} from './referral-schemas.ts';
+import {
+  ACKNOWLEDGE_WORKING_DAYS,
+  DEFAULT_DUE_WORKING_DAYS,
+  endOfLocalDay,
+  type ReferralSubject,
+  subjectFor,
+} from './referral-subject.ts';
+
+export type ReferralRow = typeof schema.referral.$inferSelect;
+
+/** A referral as the sender's lists show it: the subject's name and which fields went, no values. */
+export const referralSummary = (r: ReferralRow) => ({
+  id: r.id,
+  caseId: r.caseId,
+  fromOrganisationId: r.fromOrganisationId,
+  toOrganisationId: r.toOrganisationId,
+  kind: r.kind,
+  status: r.status,
+  summary: r.summary,
+  subjectName: r.subjectName,
+  subjectFields: r.subjectFields,
+  acknowledgeBy: r.acknowledgeBy,
+  dueBy: r.dueBy,
+  createdBy: r.createdBy,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  outcomeCode: r.outcomeCode,
+  outcomeText: r.outcomeText,
+  reason: r.reason,
+});
+export type ReferralSummary = ReturnType<typeof referralSummary>;
+
+async function partnerOf(tx: TenantTx, id: string, field: string) {
+  const [org] = await tx.select().from(schema.organisation).where(eq(schema.organisation.id, id));
+  if (!org) throw new DomainError('not-found', 'organisation.not_found', { field });
+  if (!isPartnerKind(org.kind)) throw new DomainError('bad-request', 'referral.partner_required', { field });
+  if (org.closedAt) throw new DomainError('bad-request', 'referral.partner_closed', { field });
+  return org;
+}
+
+const activeConsent = (residentId: string, partnerId: string) =>
+  and(
+    eq(schema.residentConsent.residentId, residentId),
+    eq(schema.residentConsent.purpose, 'share-with-partner'),
+    eq(schema.residentConsent.partnerOrganisationId, partnerId),
+    isNull(schema.residentConsent.withdrawnOn),
+  );
+
+/**
+ * Records the resident's consent that the case's data go to one partner (`share-with-partner`),
+ * on the case's timeline. Recording it again while it stands changes nothing.
+ */
+export async function recordPartnerConsent(tx: TenantTx, actor: Actor, request: RecordConsentRequest) {
+  const input = ZRecordConsentRequest.parse(request);
+  const c = await loadCase(tx, input.caseId, true);
+  requireOnCase(actor, 'referral.send', c);
+  const partner = await partnerOf(tx, input.partnerOrganisationId, 'partnerOrganisationId');
+  const [existing] = await tx
+    .select()
+    .from(schema.residentConsent)
+    .where(activeConsent(c.row.residentId, partner.id));
+  if (existing) return { id: existing.id, givenOn: existing.givenOn, created: false };
+  const givenOn = input.givenOn ?? todayIn(await caseSettings(tx, actor.tenantId));
+  const id = randomUUID();
+  await tx.insert(schema.residentConsent).values({
+    tenantId: actor.tenantId,
+    id,
+    residentId: c.row.residentId,
+    purpose: 'share-with-partner',
+    partnerOrganisationId: partner.id,
+    givenOn,
+    recordedBy: actor.id,
+  });
+  await recordCaseEvent(tx, actor, c.row, {
+    kind: 'referral',
+    action: 'case.consent_recorded',
+    data: { consentId: id, purpose: 'share-with-partner', partnerOrganisationId: partner.id, givenOn },
+  });
+  return { id, givenOn, created: true };
+}
+
+const senderActor = (actor: Actor): ReferralActor => ({
+  party: 'sender',
+  name: actor.name,
+  role: actor.grants[0]?.role ?? 'staff',
+  staffId: actor.id,
+});
+
+const receiverActor = (actor: Actor): ReferralActor => ({
+  party: 'receiver',
+  name: actor.name,
+  role: 'partner-user',
+  staffId: actor.id,
+});
+
+/** What starts the referral's workflow (the workflows package's `ReferralWorkflowInput`, addresses aside). */
+export type ReferralStart = {
+  tenantId: string;
+  referralId: string;
+  fromOrganisationId: string;
+  toOrganisationId: string;
+  kind: string;
+  acknowledgeBy: string;
+  dueBy: string;
+  requestedBy: { name: string; role: string; staffId: string | null };
+};
+
+/**
+ * 转介: sends a case to a partner organisation of the district. Needs the resident's standing
+ * consent for that partner; sends only the resident's fields the kind needs (sealed at rest);
+ * the acknowledgement and completion deadlines are working days of the tenant's calendar, to the
+ * end of that day. The first event (`requested`) is written here, under the key the workflow's
+ * first activity will use (`initialEffectKey`), so the activity finds it done.
+ */
+export async function createReferral(
+  tx: TenantTx,
+  actor: Actor,
+  box: SecretBox,
+  request: CreateReferralRequest,
+  options: { initialEffectKey: (referralId: string) => string; now?: Date },
+) {
+  const input = ZCreateReferralRequest.parse(request);
+  const c = await loadCase(tx, input.caseId, true);
+  requireOnCase(actor, 'referral.send', c);
+  if (!OPEN_STATUSES.includes(c.row.status)) {
+    throw new DomainError('conflict', 'referral.case_not_open', {
+      field: 'caseId',
+      params: { status: c.row.status },
+    });
+  }
+  const partner = await partnerOf(tx, input.toOrganisationId, 'toOrganisationId');
+  if (partner.remoteAddress) {
+    throw new DomainError('bad-request', 'referral.remote_not_supported', { field: 'toOrganisationId' });
+  }
+  const [consent] = await tx
+    .select({ id: schema.residentConsent.id })
+    .from(schema.residentConsent)
+    .where(activeConsent(c.row.residentId, partner.id));
+  if (!consent) throw new DomainError('bad-request', 'referral.consent_required', { field: 'toOrganisationId' });
+
+  const resident = await getResident(tx, c.row.residentId);
+  const { subject, fields } = subjectFor(input.kind, {
+    name: resident.name,
+    phone: resident.phoneEncrypted ? box.decrypt(resident.phoneEncrypted) : null,
+    idNumber: resident.idNumberEncrypted ? box.decrypt(resident.idNumberEncrypted) : null,
+    keyGroups: resident.keyGroups,
+  });
+
+  const settings = await caseSettings(tx, actor.tenantId);
+  const now = options.now ?? new Date();
+  const today = todayIn(settings, now);
+  const calendar = await loadCalendar(tx, today);
+  const acknowledgeBy = endOfLocalDay(addWorkingDays(today, ACKNOWLEDGE_WORKING_DAYS, calendar), settings.timeZone);
+  const dueDays = input.dueInWorkingDays ?? DEFAULT_DUE_WORKING_DAYS[input.kind];
+  const dueBy = endOfLocalDay(
+    addWorkingDays(today, Math.max(dueDays, ACKNOWLEDGE_WORKING_DAYS), calendar),
+    settings.timeZone,
+  );
+
+  const id = randomUUID();
+  const [row] = await tx
+    .insert(schema.referral)
+    .values({
+      tenantId: actor.tenantId,
+      id,
+      caseId: c.row.id,
+      fromOrganisationId: c.row.currentOrganisationId,
+      toOrganisationId: partner.id,
+      kind: input.kind,
+      summary: input.summary,
+      details: input.details ?? null,
+      subjectName: subject.displayName,
+      subjectFields: fields,
+      subjectSealed: box.encrypt(JSON.stringify(subject)),
+      acknowledgeBy,
+      dueBy,
+      createdBy: actor.id,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!row) throw new Error('referral insert returned no row');
+  const by = senderActor(actor);
+  await recordReferralEvent(tx, {
+    tenantId: actor.tenantId,
+    referralId: id,
+    sequence: 1,
+    type: 'requested',
+    from: null,
+    to: 'requested',
+    at: now.toISOString(),
+    by,
+    idempotencyKey: options.initialEffectKey(id),
+  });
+  const start: ReferralStart = {
+    tenantId: actor.tenantId,
+    referralId: id,
+    fromOrganisationId: row.fromOrganisationId,
+    toOrganisationId: row.toOrganisationId,
+    kind: row.kind,
+    acknowledgeBy: acknowledgeBy.toISOString(),
+    dueBy: dueBy.toISOString(),
+    requestedBy: { name: by.name, role: by.role, staffId: actor.id },
+  };
+  return { referral: referralSummary(row), start };
+}
+
+/** Outgoing referrals: those sent from the subtrees where the actor may read referrals, and their own. */
+export async function listOutgoingReferrals(tx: TenantTx, actor: Actor, request: ListReferralsRequest = {}) {
+  const input = ZListReferralsRequest.parse(request);
+  const scopes = scopesFor(actor.grants, 'referral.read').map((s) =>
+    like(schema.organisation.path, `${s}%`),
+  );
+  const visible: SQL[] = [...scopes];
+  if (actor.id) visible.push(eq(schema.referral.createdBy, actor.id));
+  if (visible.length === 0) return [];
+  const filters: SQL[] = [or(...visible) as SQL];
+  if (input.caseId) filters.push(eq(schema.referral.caseId, input.caseId));
+  if (input.status) filters.push(eq(schema.referral.status, input.status));
+  const rows = await tx
+    .select({ referral: schema.referral })
+    .from(schema.referral)
+    .innerJoin(schema.organisation, eq(schema.organisation.id, schema.referral.fromOrganisationId))
+    .where(and(...filters))
+    .orderBy(desc(schema.referral.createdAt), desc(schema.referral.id))
+    .limit(input.limit);
+  return rows.map((r) => referralSummary(r.referral));
+}
+
+/** The partner organisations whose inbox the actor answers (grants allowing `referral.respond`). */
+const inboxesOf = (actor: Actor) =>
+  actor.grants
+    .filter((g) => roleAllows(g.role, 'referral.respond'))
+    .map((g) => g.organisationPath.split('/').filter(Boolean).at(-1))
+    .filter((id): id is string => id !== undefined);
+
+/** What the partner sees: the referral and the subject it was sent (no case, no other data). */
+const inboxItem = (box: SecretBox, r: ReferralRow) => ({
+  id: r.id,
+  toOrganisationId: r.toOrganisationId,
+  kind: r.kind,
+  status: r.status,
+  summary: r.summary,
+  details: r.details,
+  subject: JSON.parse(box.decrypt(r.subjectSealed)) as ReferralSubject,
+  acknowledgeBy: r.acknowledgeBy,
+  dueBy: r.dueBy,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  outcomeCode: r.outcomeCode,
+  outcomeText: r.outcomeText,
+  reason: r.reason,
+});
+export type InboxItem = ReturnType<typeof inboxItem>;
+
+/** A partner user's inbox: the referrals addressed to their partner organisation(s), newest first. */
+export async function listInbox(tx: TenantTx, actor: Actor, box: SecretBox, request: unknown = {}) {
+  const input = ZInboxRequest.parse(request);
+  const inboxes = inboxesOf(actor);
+  if (inboxes.length === 0) throw new DomainError('forbidden', 'auth.forbidden', { params: { permission: 'referral.respond' } });
+  const filters: SQL[] = [inArray(schema.referral.toOrganisationId, inboxes)];
+  if (input.status) filters.push(eq(schema.referral.status, input.status));
+  const rows = await tx
+    .select()
+    .from(schema.referral)
+    .where(and(...filters))
+    .orderBy(desc(schema.referral.createdAt), desc(schema.referral.id))
+    .limit(input.limit);
+  return rows.map((r) => inboxItem(box, r));
+}
+
+const notFound = () => new DomainError('not-found', 'referral.not_found', { field: 'referralId' });
+
+async function loadWithPaths(tx: TenantTx, id: string) {
+  const [row] = await tx.select().from(schema.referral).where(eq(schema.referral.id, id));
+  if (!row) throw notFound();
+  const orgs = await tx
+    .select({ id: schema.organisation.id, path: schema.organisation.path })
+    .from(schema.organisation)
+    .where(inArray(schema.organisation.id, [row.fromOrganisationId, row.toOrganisationId]));
+  const pathOf = (orgId: string) => orgs.find((o) => o.id === orgId)?.path ?? '\u0000';
+  return { row, fromPath: pathOf(row.fromOrganisationId), toPath: pathOf(row.toOrganisationId) };
+}
+
+/**
+ * The referral a partner user may answer, and the actor they answer as. Anything not addressed to
+ * their organisation is `not-found`, so ids cannot be probed.
+ */
+export async function referralForReceiver(tx: TenantTx, actor: Actor, referralId: string) {
+  const { row, toPath } = await loadWithPaths(tx, referralId);
+  if (!grantsAllow(actor.grants, 'referral.respond', toPath)) throw notFound();
+  return { referral: row, by: receiverActor(actor) };
+}
+
+/** The referral its sender side may act on (cancel): `referral.send` on the sending unit, or its author. */
+export async function referralForSender(tx: TenantTx, actor: Actor, referralId: string) {
+  const { row, fromPath } = await loadWithPaths(tx, referralId);
+  const author = actor.id !== null && row.createdBy === actor.id;
+  if (!author && !grantsAllow(actor.grants, 'referral.read', fromPath)) throw notFound();
+  if (!author && !grantsAllow(actor.grants, 'referral.send', fromPath)) {
+    throw new DomainError('forbidden', 'auth.forbidden', { params: { permission: 'referral.send' } });
+  }
+  return { referral: row, by: senderActor(actor) };
+}
+
+/** Reads a referral again (after the workflow's activity committed its effect). */
+export async function getReferralRow(tx: TenantTx, referralId: string): Promise<ReferralRow> {
+  const [row] = await tx.select().from(schema.referral).where(eq(schema.referral.id, referralId));
+  if (!row) throw notFound();
+  return row;
+}
+
+/** The referral's event log, oldest first. */
+export async function referralEvents(tx: TenantTx, referralId: string) {
+  return tx
+    .select()
+    .from(schema.referralEvent)
+    .where(eq(schema.referralEvent.referralId, referralId))
+    .orderBy(schema.referralEvent.seq);
+}
+
