@@ -4,6 +4,7 @@ import { createSecretBox, loadDataKey } from '@linju/auth';
 import { createLocalFileStore } from '@linju/core';
 import { connect } from '@linju/db';
 import { loadOrCreateNodeKey, WELL_KNOWN_PATH } from '@linju/federation';
+import { Client, Connection } from '@temporalio/client';
 import { loadServerConfig } from './config.ts';
 import { defaultNodeId, wellKnownHandler } from './federation/well-known.ts';
 import { loadAdminApp } from './http/admin-app.ts';
@@ -16,6 +17,10 @@ const log = createLogger('server', config.LOG_LEVEL);
 const { db, close: closeDb } = connect(config.DATABASE_APP_URL);
 const box = createSecretBox(loadDataKey(join(config.LINJU_DATA_DIR, 'data-key')));
 const temporal = temporalHealth(config.TEMPORAL_ADDRESS);
+// One long-lived client for the API (referrals start and move through it); it connects on first use,
+// so the server starts while Temporal is still coming up.
+const temporalConnection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+const temporalClient = new Client({ connection: temporalConnection, namespace: config.TEMPORAL_NAMESPACE });
 const admin = await loadAdminApp(config.LINJU_ADMIN_BUILD);
 if (!admin) log.warn({ build: config.LINJU_ADMIN_BUILD }, 'admin app not built; only the APIs are served');
 
@@ -25,6 +30,7 @@ const identity = {
   baseUrl: config.publicUrl,
   key: await loadOrCreateNodeKey(join(config.LINJU_DATA_DIR, 'federation')),
 };
+const nodeId = identity.nodeId;
 const routes = [{ prefix: WELL_KNOWN_PATH, handle: wellKnownHandler(db, identity) }];
 
 const server = createServer(
@@ -34,6 +40,7 @@ const server = createServer(
     box,
     log,
     temporalHealthy: temporal.healthy,
+    temporal: { client: temporalClient, nodeId },
     files: createLocalFileStore(join(config.LINJU_DATA_DIR, 'files')),
     admin,
     routes,
@@ -58,7 +65,7 @@ async function shutdown(signal: string) {
   server.close();
   server.closeIdleConnections();
   setTimeout(() => server.closeAllConnections(), 5000).unref();
-  await Promise.allSettled([closeDb(), temporal.close()]);
+  await Promise.allSettled([closeDb(), temporal.close(), temporalConnection.close()]);
   log.info({}, 'stopped');
   process.exit(0);
 }

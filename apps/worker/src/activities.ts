@@ -1,85 +1,45 @@
-import { appendAudit } from '@linju/core';
-import { and, type Database, eq, schema, sql, type TenantTx, withTenant } from '@linju/db';
+import { DomainError, recordReferralEscalation, recordReferralEvent } from '@linju/core';
+import { type Database, withTenant } from '@linju/db';
 import {
   createReferralActivities,
   type ReferralActivities,
-  type ReferralActor,
   type ReferralEscalationRecord,
   type ReferralEventRecord,
 } from '@linju/workflows';
-
-/** Workflows act in the platform's name when no person does (core's `systemActor`). */
-const SYSTEM_ACTOR = 'system';
-
-const actorOf = (by: ReferralActor | null) => ({
-  actorId: by?.staffId ?? null,
-  actorName: by ? by.name : SYSTEM_ACTOR,
-});
+import { ApplicationFailure } from '@temporalio/client';
 
 /**
- * Runs `write` once per idempotency key: the key is the entry's `requestId`, and a per-key
- * advisory lock makes "look, then append" safe against a timed-out attempt still running.
+ * A domain refusal will not go away by retrying (the projection disagrees with the workflow):
+ * fail the activity at once, naming the key. Anything else (the database away) is retried.
  */
-async function once(
-  db: Database,
-  tenantId: string,
-  referralId: string,
-  key: string,
-  write: (tx: TenantTx) => Promise<void>,
-): Promise<void> {
-  await withTenant(db, tenantId, async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`referral-effect:${key}`}, 0))`);
-    const done = await tx
-      .select({ seq: schema.auditEntry.seq })
-      .from(schema.auditEntry)
-      .where(
-        and(
-          eq(schema.auditEntry.objectType, 'referral'),
-          eq(schema.auditEntry.objectId, referralId),
-          eq(schema.auditEntry.requestId, key),
-        ),
-      )
-      .limit(1);
-    if (done.length === 0) await write(tx);
-  });
+async function domainFailuresFinal<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof DomainError) {
+      throw ApplicationFailure.nonRetryable(error.message, 'ReferralEffectRefused', error.params ?? {});
+    }
+    throw error;
+  }
 }
 
-/** Referral activities over the tenant's audit log: `referral.<event>` and `referral.escalated`. */
+/**
+ * Referral activities over the database: each effect goes through core (`recordReferralEvent`,
+ * `recordReferralEscalation`) in one tenant transaction, once per idempotency key: the
+ * referral's status, its event log, the case timeline and the audit entry together.
+ */
 export function createAuditedReferralActivities(db: Database): ReferralActivities {
   return createReferralActivities({
     recordEvent: (event: ReferralEventRecord) =>
-      once(db, event.tenantId, event.referralId, event.idempotencyKey, (tx) =>
-        appendAudit(tx, {
-          ...actorOf(event.by),
-          action: `referral.${event.type}`,
-          objectType: 'referral',
-          objectId: event.referralId,
-          before: event.from === null ? null : { state: event.from },
-          after: {
-            state: event.to,
-            at: event.at,
-            by: event.by,
-            ...(event.reason === undefined ? {} : { reason: event.reason }),
-            ...(event.outcome === undefined ? {} : { outcome: event.outcome }),
-          },
-          requestId: event.idempotencyKey,
+      domainFailuresFinal(() =>
+        withTenant(db, event.tenantId, async (tx) => {
+          await recordReferralEvent(tx, event);
         }),
       ),
     escalate: (escalation: ReferralEscalationRecord) =>
-      once(db, escalation.tenantId, escalation.referralId, escalation.idempotencyKey, (tx) =>
-        appendAudit(tx, {
-          actorId: null,
-          actorName: SYSTEM_ACTOR,
-          action: 'referral.escalated',
-          objectType: 'referral',
-          objectId: escalation.referralId,
-          after: {
-            deadline: escalation.kind,
-            deadlineAt: escalation.deadline,
-            state: escalation.state,
-            at: escalation.at,
-          },
-          requestId: escalation.idempotencyKey,
+      domainFailuresFinal(() =>
+        withTenant(db, escalation.tenantId, async (tx) => {
+          await recordReferralEscalation(tx, escalation);
         }),
       ),
   });

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attachDocument, createLocalFileStore, intakeCase, linkCases, systemActor } from '@linju/core';
+import {
+  attachDocument,
+  createLocalFileStore,
+  createReferral,
+  intakeCase,
+  linkCases,
+  recordPartnerConsent,
+  systemActor,
+} from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { connect, eq, schema, sql, withTenant } from '@linju/db';
 import { TRPCError } from '@trpc/server';
@@ -177,6 +185,22 @@ const attempts: Record<string, Attempt> = {
         csv: '工单编号,受理时间,来电人,联系电话,诉求内容\nX1,2026-03-02 09:00,张三,13812345678,越权导入\n',
       })
       .catch(refused),
+  'case.recordConsent': ({ b }) =>
+    b.case.recordConsent({ caseId: aCase.id, partnerOrganisationId: a.organisations.court }).catch(refused),
+  'referral.create': ({ b }) =>
+    b.referral
+      .create({
+        caseId: aCase.id,
+        toOrganisationId: a.organisations.court,
+        kind: 'judicial-confirmation',
+        summary: '越权转介',
+      })
+      .catch(refused),
+  'referral.getMany': ({ b }) => b.referral.getMany({ caseId: aCase.id }),
+  'referral.inbox': ({ b }) => b.referral.inbox({}).catch(refused),
+  'referral.transition': ({ b }) =>
+    b.referral.transition({ referralId: aReferralId, type: 'accepted' }).catch(refused),
+  'referral.cancel': ({ b }) => b.referral.cancel({ referralId: aReferralId, reason: '越权' }).catch(refused),
   'resident.getMany': ({ b }) => b.resident.getMany({ phone: A_RESIDENT_PHONE }),
   'calendar.getMany': ({ b }) => b.calendar.getMany({ year: 2026 }),
   'calendar.set': ({ b }) => b.calendar.set({ day: '2026-03-02', kind: 'holiday', name: 'B 的本地假日' }),
@@ -233,6 +257,9 @@ async function snapshotOf(tenantId: string) {
       (select count(*) from resident_feedback where tenant_id = ${tenantId}) as feedback,
       (select count(*) from satisfaction where tenant_id = ${tenantId}) as ratings,
       (select count(*) from resident where tenant_id = ${tenantId}) as residents,
+      (select count(*) from resident_consent where tenant_id = ${tenantId}) as consents,
+      (select string_agg(id::text || status, ',' order by id) from referral where tenant_id = ${tenantId}) as referrals,
+      (select count(*) from referral_event where tenant_id = ${tenantId}) as referral_events,
       (select string_agg(day::text || kind, ',' order by day) from calendar_day where tenant_id = ${tenantId}) as calendar,
       (select string_agg(number_prefix || require_satisfaction_to_close::text, ',') from case_setting where tenant_id = ${tenantId}) as case_settings,
       (select string_agg(service_type || category || working_days::text, ',') from time_limit where tenant_id = ${tenantId}) as time_limits`);
@@ -244,6 +271,7 @@ const A_RESIDENT_PHONE = '13698765432';
 let aCase: { id: string; number: string; residentId: string };
 let aSecondCaseId: string;
 let aDocumentId: string;
+let aReferralId: string;
 const idsOfA = () => [
   a.tenantId,
   a.adviserId,
@@ -252,6 +280,7 @@ const idsOfA = () => [
   aCase.residentId,
   aSecondCaseId,
   aDocumentId,
+  aReferralId,
   ...Object.values(a.organisations),
   ...Object.values(a.people),
 ];
@@ -278,6 +307,22 @@ beforeAll(async () => {
       toCaseId: aSecondCaseId,
       kind: 'judicial-confirmation',
     });
+    await recordPartnerConsent(tx, actor, { caseId: aCase.id, partnerOrganisationId: a.organisations.court });
+    // A referral of A (its workflow is not needed here: B must be refused before reaching it).
+    aReferralId = (
+      await createReferral(
+        tx,
+        actor,
+        h.box,
+        {
+          caseId: aCase.id,
+          toOrganisationId: a.organisations.court,
+          kind: 'judicial-confirmation',
+          summary: '甲区的司法确认转介',
+        },
+        { initialEffectKey: (id) => `referral:${a.tenantId}:${id}#1` },
+      )
+    ).referral.id;
     const files = createLocalFileStore(mkdtempSync(join(tmpdir(), 'linju-walk-')));
     aDocumentId = (
       await attachDocument(tx, actor, files, {

@@ -1,3 +1,3 @@
 export { pluginIds, pluginRegistry } from './plugins.ts';
 export * from './router.ts';
-export type { ApiContext, Logger } from './trpc.ts';
+export type { ApiContext, Logger, WorkflowEngine } from './trpc.ts';

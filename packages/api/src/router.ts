@@ -24,6 +24,7 @@ import { getMany as getCases } from './procedures/case/get-many.ts';
 import { holdConsultation } from './procedures/case/hold-consultation.ts';
 import { importHotline } from './procedures/case/import-hotline.ts';
 import { link } from './procedures/case/link.ts';
+import { recordConsent } from './procedures/case/record-consent.ts';
 import { recordFeedback } from './procedures/case/record-feedback.ts';
 import { recordSatisfaction } from './procedures/case/record-satisfaction.ts';
 import { revealResident } from './procedures/case/reveal-resident.ts';
@@ -46,6 +47,11 @@ import { update as updateOrganisation } from './procedures/organisation/update.t
 import { onboardTenant } from './procedures/platform/onboard-tenant.ts';
 import { login as platformLogin, verifyTotp as platformVerifyTotp } from './procedures/platform/sign-in.ts';
 import { getTenants, setTenantStatusProcedure } from './procedures/platform/tenants.ts';
+import { cancel as cancelReferral } from './procedures/referral/cancel.ts';
+import { create as createReferral } from './procedures/referral/create.ts';
+import { getMany as getReferrals } from './procedures/referral/get-many.ts';
+import { inbox as referralInbox } from './procedures/referral/inbox.ts';
+import { transition as transitionReferral } from './procedures/referral/transition.ts';
 import { getMany as getResidents } from './procedures/resident/get-many.ts';
 import { create as createStaff } from './procedures/staff/create.ts';
 import { findByPhone } from './procedures/staff/find-by-phone.ts';
@@ -111,12 +117,20 @@ export const appRouter = router({
     link,
     holdConsultation,
     attachDocument,
+    recordConsent,
     recordFeedback,
     recordSatisfaction,
     revealResident,
     importHotline,
   } satisfies TRPCRouterRecord,
   resident: { getMany: getResidents } satisfies TRPCRouterRecord,
+  referral: {
+    create: createReferral,
+    getMany: getReferrals,
+    inbox: referralInbox,
+    transition: transitionReferral,
+    cancel: cancelReferral,
+  } satisfies TRPCRouterRecord,
   calendar: {
     getMany: getCalendarDays,
     set: setCalendarDay,

@@ -17,6 +17,7 @@ import {
   type Tenant,
 } from '@linju/core';
 import { type Database, type TenantTx, withTenant } from '@linju/db';
+import type { Client } from '@temporalio/client';
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 
@@ -44,6 +45,19 @@ export type ApiContext = {
   totpIssuer: string;
   /** Where case documents are stored; `${LINJU_DATA_DIR}/files` on the local disk when not given. */
   files?: FileStore;
+  /**
+   * The workflow engine: one long-lived Temporal client (the server's). Procedures that start or
+   * move a referral refuse with `referral.workflows_unavailable` without it.
+   */
+  temporal?: WorkflowEngine;
+};
+
+export type WorkflowEngine = {
+  client: Client;
+  /** The referral task queue; `REFERRAL_TASK_QUEUE` unless a test runs its own worker. */
+  taskQueue?: string;
+  /** This deployment's node id, for the `orgId@nodeId` addresses of the workflow input. */
+  nodeId?: string;
 };
 
 // 2. Initialisation --------------------------------------------------------------------------

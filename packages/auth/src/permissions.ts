@@ -43,6 +43,12 @@ export const PERMISSIONS = {
   /** The working calendar and the case settings of the district. */
   'case.settings.manage': ['bureau-admin'],
   'catalogue.manage': MANAGERS,
+  /** Referrals: send a case's referral from the unit holding it, cancel it, record the consent. */
+  'referral.send': CASE_WORKERS,
+  /** See the outgoing referrals of a subtree. */
+  'referral.read': EVERY_STAFF_ROLE,
+  /** A partner's inbox: see and answer the referrals addressed to one's partner organisation. */
+  'referral.respond': ['partner-user'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

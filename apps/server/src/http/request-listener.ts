@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type ApiContext, appRouter, createCaller, type Logger } from '@linju/api';
+import { type ApiContext, appRouter, createCaller, type Logger, type WorkflowEngine } from '@linju/api';
 import {
   clearSessionCookie,
   readCookie,
@@ -26,6 +26,8 @@ export type ServerDeps = {
   box: SecretBox;
   log: Logger & { child(bindings: object): Logger };
   temporalHealthy: () => Promise<boolean>;
+  /** The API's Temporal client (referrals); absent, referral procedures refuse clearly. */
+  temporal?: WorkflowEngine;
   /** Where case documents live. */
   files: FileStore;
   admin: AdminApp | null;
@@ -60,6 +62,7 @@ export function createRequestListener(deps: ServerDeps) {
       temporalHealthy: deps.temporalHealthy,
       totpIssuer: 'Linju',
       files: deps.files,
+      ...(deps.temporal ? { temporal: deps.temporal } : {}),
     };
   }
 

@@ -37,7 +37,14 @@ export const ZInboxRequest = z.object({
 });
 
 /** What a partner user may report (the receiver's events of the spec). */
-export const RECEIVER_ACTIONS = ['received', 'accepted', 'rejected', 'in-progress', 'completed', 'failed'] as const;
+export const RECEIVER_ACTIONS = [
+  'received',
+  'accepted',
+  'rejected',
+  'in-progress',
+  'completed',
+  'failed',
+] as const;
 
 export const ZTransitionRequest = z.object({
   referralId: z.uuid(),

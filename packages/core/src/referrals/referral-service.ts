@@ -159,7 +159,8 @@ export async function createReferral(
     .select({ id: schema.residentConsent.id })
     .from(schema.residentConsent)
     .where(activeConsent(c.row.residentId, partner.id));
-  if (!consent) throw new DomainError('bad-request', 'referral.consent_required', { field: 'toOrganisationId' });
+  if (!consent)
+    throw new DomainError('bad-request', 'referral.consent_required', { field: 'toOrganisationId' });
 
   const resident = await getResident(tx, c.row.residentId);
   const { subject, fields } = subjectFor(input.kind, {
@@ -173,7 +174,10 @@ export async function createReferral(
   const now = options.now ?? new Date();
   const today = todayIn(settings, now);
   const calendar = await loadCalendar(tx, today);
-  const acknowledgeBy = endOfLocalDay(addWorkingDays(today, ACKNOWLEDGE_WORKING_DAYS, calendar), settings.timeZone);
+  const acknowledgeBy = endOfLocalDay(
+    addWorkingDays(today, ACKNOWLEDGE_WORKING_DAYS, calendar),
+    settings.timeZone,
+  );
   const dueDays = input.dueInWorkingDays ?? DEFAULT_DUE_WORKING_DAYS[input.kind];
   const dueBy = endOfLocalDay(
     addWorkingDays(today, Math.max(dueDays, ACKNOWLEDGE_WORKING_DAYS), calendar),
@@ -231,9 +235,7 @@ export async function createReferral(
 /** Outgoing referrals: those sent from the subtrees where the actor may read referrals, and their own. */
 export async function listOutgoingReferrals(tx: TenantTx, actor: Actor, request: ListReferralsRequest = {}) {
   const input = ZListReferralsRequest.parse(request);
-  const scopes = scopesFor(actor.grants, 'referral.read').map((s) =>
-    like(schema.organisation.path, `${s}%`),
-  );
+  const scopes = scopesFor(actor.grants, 'referral.read').map((s) => like(schema.organisation.path, `${s}%`));
   const visible: SQL[] = [...scopes];
   if (actor.id) visible.push(eq(schema.referral.createdBy, actor.id));
   if (visible.length === 0) return [];
@@ -280,7 +282,8 @@ export type InboxItem = ReturnType<typeof inboxItem>;
 export async function listInbox(tx: TenantTx, actor: Actor, box: SecretBox, request: unknown = {}) {
   const input = ZInboxRequest.parse(request);
   const inboxes = inboxesOf(actor);
-  if (inboxes.length === 0) throw new DomainError('forbidden', 'auth.forbidden', { params: { permission: 'referral.respond' } });
+  if (inboxes.length === 0)
+    throw new DomainError('forbidden', 'auth.forbidden', { params: { permission: 'referral.respond' } });
   const filters: SQL[] = [inArray(schema.referral.toOrganisationId, inboxes)];
   if (input.status) filters.push(eq(schema.referral.status, input.status));
   const rows = await tx
@@ -341,4 +344,3 @@ export async function referralEvents(tx: TenantTx, referralId: string) {
     .where(eq(schema.referralEvent.referralId, referralId))
     .orderBy(schema.referralEvent.seq);
 }
-

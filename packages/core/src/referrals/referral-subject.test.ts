@@ -3,7 +3,12 @@ import { referralStates } from '@linju/federation/referral-states';
 import { describe, expect, it } from 'vitest';
 import { endOfLocalDay, subjectFor } from './referral-subject.ts';
 
-const resident = { name: '张三', phone: '13812345678', idNumber: '110101199003074514', keyGroups: ['elderly'] };
+const resident = {
+  name: '张三',
+  phone: '13812345678',
+  idNumber: '110101199003074514',
+  keyGroups: ['elderly'],
+};
 
 describe('what a referral sends', () => {
   it('sends a court the identity, never the groups', () => {

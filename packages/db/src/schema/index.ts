@@ -4,6 +4,7 @@ export * from './calendar.ts';
 export * from './case.ts';
 export * from './catalogue.ts';
 export * from './organisation.ts';
+export * from './referral.ts';
 export * from './resident.ts';
 export * from './session.ts';
 export * from './staff.ts';

@@ -1,0 +1,443 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { type ApiContext, type AppCaller, createCaller, type WorkflowEngine } from '@linju/api';
+import { createSecretBox } from '@linju/auth';
+import {
+  createReferral,
+  createStaffMember,
+  recordPartnerConsent,
+  recordReferralEvent,
+  systemActor,
+} from '@linju/core';
+import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { asc, connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
+import {
+  referralIdempotencyKey,
+  type referralWorkflow,
+  referralWorkflowId,
+  stateQuery,
+} from '@linju/workflows';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createWorker, type LinjuWorker } from './worker.ts';
+
+/**
+ * Referrals end to end within one deployment: the API (as the server wires it, with a Temporal
+ * client), a worker on its own task queue, real PostgreSQL and the real Temporal dev server.
+ */
+const box = createSecretBox(randomBytes(32));
+const silent = { info() {}, warn() {}, error() {} };
+let app: DbHandle;
+let connection: Connection;
+let client: Client;
+let linju: LinjuWorker;
+let running: Promise<void>;
+let engine: WorkflowEngine;
+let a: TestDistrict;
+let b: TestDistrict;
+let courtUserA: string;
+
+const context = (over: Partial<ApiContext> = {}): ApiContext => ({
+  db: app.db,
+  box,
+  requestId: 'test',
+  ip: `10.1.0.${Math.floor(Math.random() * 250)}`,
+  log: silent,
+  sessionToken: null,
+  tenantSlugHint: null,
+  temporalHealthy: async () => true,
+  totpIssuer: 'Linju test',
+  temporal: engine,
+  ...over,
+});
+
+async function signIn(slug: string, username: string, over: Partial<ApiContext> = {}): Promise<AppCaller> {
+  const { sessionToken, next } = await createCaller(context()).auth.login({
+    tenantSlug: slug,
+    username,
+    password: TEST_PASSWORD,
+  });
+  expect(next).not.toBe('totp');
+  return createCaller(context({ sessionToken, ...over }));
+}
+
+async function partnerUser(d: TestDistrict, username: string) {
+  return withTenant(
+    app.db,
+    d.tenantId,
+    async (tx) =>
+      (
+        await createStaffMember(
+          tx,
+          systemActor(d.tenantId, 'test'),
+          {
+            username,
+            displayName: `${username} 书记员`,
+            organisationId: d.organisations.court,
+            password: TEST_PASSWORD,
+            roles: [{ role: 'partner-user', organisationId: d.organisations.court }],
+            mustChangePassword: false,
+          },
+          box,
+        )
+      ).id,
+  );
+}
+
+/** The tRPC error a call ends with (its name, code, message key and cause). */
+type ApiError = { name: string; code: string; message: string; cause?: unknown };
+async function failure(call: Promise<unknown>): Promise<ApiError> {
+  const error = (await call.then(
+    () => expect.fail('the call succeeded'),
+    (e: unknown) => e,
+  )) as ApiError;
+  expect(error.name).toBe('TRPCError');
+  return error;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+beforeAll(async () => {
+  app = connect(inject('databaseUrl'), { max: 8 });
+  linju = await createWorker({
+    temporalAddress: inject('temporalAddress'),
+    namespace: 'default',
+    db: app.db,
+    taskQueue: `linju-referrals-api-${randomUUID()}`,
+  });
+  running = linju.worker.run();
+  connection = await Connection.connect({ address: inject('temporalAddress') });
+  client = new Client({ connection, namespace: 'default' });
+  engine = { client, taskQueue: linju.taskQueue, nodeId: 'linju-test' };
+  [a, b] = await Promise.all([
+    createTestDistrict(app.db, box, 'ref-a'),
+    createTestDistrict(app.db, box, 'ref-b'),
+  ]);
+  courtUserA = await partnerUser(a, 'clerk');
+  await partnerUser(b, 'clerk');
+});
+
+afterAll(async () => {
+  linju?.worker.shutdown();
+  await running;
+  await linju?.close();
+  await connection?.close();
+  await app?.close();
+});
+
+async function openCase(desk: AppCaller) {
+  return desk.case.create({
+    channel: 'walk-in',
+    resident: {
+      name: '赵居民',
+      phone: '13812345678',
+      idNumber: '110101199003074514',
+      keyGroups: ['elderly'],
+    },
+    serviceType: 'mediation',
+    description: '邻里纠纷，调解成功后申请司法确认',
+    organisationId: a.organisations.stationA,
+  });
+}
+
+describe('referrals from a case to a partner inbox, on Temporal', () => {
+  it('runs consent → send → inbox → accept → complete, and the outcome lands on the case', async () => {
+    const desk = await signIn(a.slug, 'desk-a');
+    const clerk = await signIn(a.slug, 'clerk');
+    const legalCase = await openCase(desk);
+    const send = {
+      caseId: legalCase.id,
+      toOrganisationId: a.organisations.court,
+      kind: 'judicial-confirmation' as const,
+      summary: '人民调解协议司法确认',
+    };
+
+    // No consent recorded: refused, naming the field, nothing written.
+    const noConsent = await failure(desk.referral.create(send));
+    expect(noConsent.code).toBe('BAD_REQUEST');
+    expect(noConsent.message).toBe('referral.consent_required');
+    expect((noConsent.cause as { field?: string }).field).toBe('toOrganisationId');
+    expect(await desk.referral.getMany({ caseId: legalCase.id })).toEqual([]);
+
+    await desk.case.recordConsent({ caseId: legalCase.id, partnerOrganisationId: a.organisations.court });
+    const sent = await desk.referral.create(send);
+    expect(sent).toMatchObject({
+      status: 'requested',
+      kind: 'judicial-confirmation',
+      subjectName: '赵居民',
+      subjectFields: ['displayName', 'phone', 'idNumber'],
+      fromOrganisationId: a.organisations.stationA,
+    });
+    // Two working days to acknowledge, fifteen to complete, each to the end of the day.
+    expect(sent.acknowledgeBy.getTime()).toBeGreaterThan(Date.now() + 86_400_000);
+    expect(sent.dueBy.getTime()).toBeGreaterThan(sent.acknowledgeBy.getTime());
+
+    const [inInbox] = await clerk.referral.inbox({});
+    expect(inInbox).toMatchObject({
+      id: sent.id,
+      status: 'requested',
+      subject: { displayName: '赵居民', phone: '13812345678', idNumber: '110101199003074514' },
+    });
+    expect(inInbox).not.toHaveProperty('caseId');
+    expect(inInbox?.subject).not.toHaveProperty('groups'); // the court does not need them
+
+    // Reject needs a reason (the workflow's state machine says so); the inbox delivered it meanwhile.
+    const noReason = await failure(clerk.referral.transition({ referralId: sent.id, type: 'rejected' }));
+    expect(noReason.code).toBe('BAD_REQUEST');
+    expect(noReason.message).toBe('referral.reason_required');
+
+    expect(await clerk.referral.transition({ referralId: sent.id, type: 'accepted' })).toMatchObject({
+      status: 'accepted',
+    });
+    const early = await failure(
+      clerk.referral.transition({
+        referralId: sent.id,
+        type: 'completed',
+        outcome: { code: 'confirmed', text: 'x' },
+      }),
+    );
+    expect(early.code).toBe('CONFLICT');
+    await clerk.referral.transition({ referralId: sent.id, type: 'in-progress' });
+    const outcome = { code: 'confirmed', text: '法院裁定调解协议有效' };
+    const done = await clerk.referral.transition({ referralId: sent.id, type: 'completed', outcome });
+    expect(done).toMatchObject({ status: 'completed', outcomeCode: 'confirmed', outcomeText: outcome.text });
+
+    const handle = client.workflow.getHandle<typeof referralWorkflow>(
+      referralWorkflowId(a.tenantId, sent.id),
+    );
+    const result = await handle.result();
+    expect(result.history.map((h) => h.to)).toEqual([
+      'requested',
+      'received',
+      'accepted',
+      'in-progress',
+      'completed',
+    ]);
+
+    // The case's timeline shows every step, the outcome last, prompting feedback to the resident.
+    const shown = await desk.case.get({ caseId: legalCase.id });
+    const referralEvents = shown.timeline.filter((e) => e.kind === 'referral');
+    expect(referralEvents.map((e) => e.data.event ?? 'consent')).toEqual([
+      'consent',
+      'requested',
+      'received',
+      'accepted',
+      'in-progress',
+      'completed',
+    ]);
+    expect(referralEvents.at(-1)).toMatchObject({
+      actorId: courtUserA,
+      text: outcome.text,
+      data: { referralId: sent.id, outcome, feedbackDue: true },
+    });
+
+    // One event row per workflow effect, keyed by it; the sender's list shows the result.
+    const events = await withTenant(app.db, a.tenantId, (tx) =>
+      tx
+        .select()
+        .from(schema.referralEvent)
+        .where(eq(schema.referralEvent.referralId, sent.id))
+        .orderBy(asc(schema.referralEvent.seq)),
+    );
+    expect(events.map((e) => e.idempotencyKey)).toEqual(
+      [1, 2, 3, 4, 5].map((n) => referralIdempotencyKey(handle.workflowId, n)),
+    );
+    expect((await desk.referral.getMany({ caseId: legalCase.id }))[0]).toMatchObject({
+      id: sent.id,
+      status: 'completed',
+    });
+    // A final referral refuses anything more.
+    expect(
+      (await failure(clerk.referral.transition({ referralId: sent.id, type: 'failed', reason: 'x' }))).code,
+    ).toBe('CONFLICT');
+  });
+
+  it('lets the sender cancel with a reason; the partner cannot', async () => {
+    const desk = await signIn(a.slug, 'desk-a');
+    const clerk = await signIn(a.slug, 'clerk');
+    const legalCase = await openCase(desk);
+    await desk.case.recordConsent({ caseId: legalCase.id, partnerOrganisationId: a.organisations.court });
+    const sent = await desk.referral.create({
+      caseId: legalCase.id,
+      toOrganisationId: a.organisations.court,
+      kind: 'litigation-mediation',
+      summary: '诉前调解',
+    });
+    await clerk.referral.transition({ referralId: sent.id, type: 'accepted' });
+    // The partner's actions do not include cancelling, and the partner is not the sender.
+    await expect(
+      clerk.referral.cancel({ referralId: sent.id, reason: '不办了' }).catch((e: ApiError) => e.code),
+    ).resolves.toBe('FORBIDDEN');
+    const cancelled = await desk.referral.cancel({ referralId: sent.id, reason: '当事人已自行和解' });
+    expect(cancelled).toMatchObject({ status: 'cancelled', reason: '当事人已自行和解' });
+    const shown = await desk.case.get({ caseId: legalCase.id });
+    expect(shown.timeline.at(-1)).toMatchObject({
+      kind: 'referral',
+      text: '当事人已自行和解',
+      data: { event: 'cancelled' },
+    });
+  });
+
+  it('shows nothing to, and takes nothing from, another station or another district', async () => {
+    const desk = await signIn(a.slug, 'desk-a');
+    const legalCase = await openCase(desk);
+    await desk.case.recordConsent({ caseId: legalCase.id, partnerOrganisationId: a.organisations.court });
+    const sent = await desk.referral.create({
+      caseId: legalCase.id,
+      toOrganisationId: a.organisations.court,
+      kind: 'assistance',
+      summary: '妇联协助',
+    });
+    expect(sent.subjectFields).toEqual(['displayName', 'phone', 'groups']);
+
+    const otherStation = await signIn(a.slug, 'desk-b');
+    expect((await otherStation.referral.getMany({})).map((r) => r.id)).not.toContain(sent.id);
+    expect((await failure(otherStation.referral.cancel({ referralId: sent.id, reason: 'x' }))).code).toBe(
+      'NOT_FOUND',
+    );
+
+    const deskOfB = await signIn(b.slug, 'desk');
+    const clerkOfB = await signIn(b.slug, 'clerk');
+    expect(await deskOfB.referral.getMany({})).toEqual([]);
+    expect(await clerkOfB.referral.inbox({})).toEqual([]);
+    // Thunks: each call starts only when awaited, so no refusal goes unhandled meanwhile.
+    for (const call of [
+      () => clerkOfB.referral.transition({ referralId: sent.id, type: 'accepted' }),
+      () => deskOfB.referral.cancel({ referralId: sent.id, reason: '越权' }),
+      () =>
+        deskOfB.referral.create({
+          caseId: legalCase.id,
+          toOrganisationId: a.organisations.court,
+          kind: 'assistance',
+          summary: '越权',
+        }),
+      () =>
+        deskOfB.case.recordConsent({ caseId: legalCase.id, partnerOrganisationId: a.organisations.court }),
+    ]) {
+      expect(['NOT_FOUND', 'FORBIDDEN']).toContain((await failure(call())).code);
+    }
+    const snapshot = await client.workflow
+      .getHandle<typeof referralWorkflow>(referralWorkflowId(a.tenantId, sent.id))
+      .query(stateQuery);
+    expect(snapshot.state).toBe('requested');
+  });
+
+  it('refuses clearly without a workflow engine, and writes nothing', async () => {
+    const desk = await signIn(a.slug, 'desk-a', { temporal: undefined });
+    const legalCase = await openCase(desk);
+    await desk.case.recordConsent({ caseId: legalCase.id, partnerOrganisationId: a.organisations.court });
+    const refused = await failure(
+      desk.referral.create({
+        caseId: legalCase.id,
+        toOrganisationId: a.organisations.court,
+        kind: 'legal-aid',
+        summary: '法律援助',
+      }),
+    );
+    expect(refused).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: 'referral.workflows_unavailable' });
+    expect(await desk.referral.getMany({ caseId: legalCase.id })).toEqual([]);
+  });
+
+  it('escalates a missed acknowledgement onto the case, once', async () => {
+    const actor = systemActor(a.tenantId, 'test');
+    const legalCase = await openCase(await signIn(a.slug, 'desk-a'));
+    const { start, caseId } = await withTenant(app.db, a.tenantId, async (tx) => {
+      await recordPartnerConsent(tx, actor, {
+        caseId: legalCase.id,
+        partnerOrganisationId: a.organisations.court,
+      });
+      const created = await createReferral(
+        tx,
+        actor,
+        box,
+        { caseId: legalCase.id, toOrganisationId: a.organisations.court, kind: 'transfer', summary: '移送' },
+        { initialEffectKey: (id) => referralIdempotencyKey(referralWorkflowId(a.tenantId, id), 1) },
+      );
+      return { ...created, caseId: legalCase.id };
+    });
+    // The deadline is a business rule of days; here the workflow is started with one a second away.
+    const workflowId = referralWorkflowId(a.tenantId, start.referralId);
+    const handle = await client.workflow.start<typeof referralWorkflow>('referralWorkflow', {
+      taskQueue: linju.taskQueue,
+      workflowId,
+      args: [
+        {
+          ...start,
+          from: `${start.fromOrganisationId}@t`,
+          to: `${start.toOrganisationId}@t`,
+          acknowledgeBy: new Date(Date.now() + 1000).toISOString(),
+        },
+      ],
+    });
+    const timelineOf = () =>
+      withTenant(app.db, a.tenantId, (tx) =>
+        tx
+          .select()
+          .from(schema.caseEvent)
+          .where(eq(schema.caseEvent.caseId, caseId))
+          .orderBy(asc(schema.caseEvent.seq)),
+      );
+    let escalated: Awaited<ReturnType<typeof timelineOf>> = [];
+    for (
+      const giveUp = Date.now() + 15_000;
+      Date.now() < giveUp && escalated.length === 0;
+      await sleep(200)
+    ) {
+      escalated = (await timelineOf()).filter((e) => e.data.event === 'escalated');
+    }
+    expect(escalated).toMatchObject([
+      { kind: 'referral', actorName: 'system', data: { deadline: 'acknowledge', status: 'requested' } },
+    ]);
+    await handle.cancel();
+  });
+
+  it('records an effect once however often it is delivered', async () => {
+    const actor = systemActor(a.tenantId, 'test');
+    const desk = await signIn(a.slug, 'desk-a');
+    const legalCase = await openCase(desk);
+    const key = (id: string, n: number) => referralIdempotencyKey(referralWorkflowId(a.tenantId, id), n);
+    const { referral } = await withTenant(app.db, a.tenantId, async (tx) => {
+      await recordPartnerConsent(tx, actor, {
+        caseId: legalCase.id,
+        partnerOrganisationId: a.organisations.court,
+      });
+      return createReferral(
+        tx,
+        actor,
+        box,
+        { caseId: legalCase.id, toOrganisationId: a.organisations.court, kind: 'transfer', summary: '移送' },
+        { initialEffectKey: (id) => key(id, 1) },
+      );
+    });
+    const effect = {
+      tenantId: a.tenantId,
+      referralId: referral.id,
+      sequence: 2,
+      type: 'received' as const,
+      from: 'requested' as const,
+      to: 'received' as const,
+      at: new Date().toISOString(),
+      by: { party: 'receiver' as const, name: '书记员', role: 'partner-user' },
+      idempotencyKey: key(referral.id, 2),
+    };
+    const results = await Promise.all(
+      [1, 2, 3].map(() => withTenant(app.db, a.tenantId, (tx) => recordReferralEvent(tx, effect))),
+    );
+    expect(results.sort()).toEqual(['applied', 'duplicate', 'duplicate']);
+    // The first event was written by the send itself under the workflow's first key.
+    const again = await withTenant(app.db, a.tenantId, (tx) =>
+      recordReferralEvent(tx, {
+        ...effect,
+        sequence: 1,
+        type: 'requested',
+        from: null,
+        to: 'requested',
+        idempotencyKey: key(referral.id, 1),
+      }),
+    );
+    expect(again).toBe('duplicate');
+    const rows = await withTenant(app.db, a.tenantId, (tx) =>
+      tx.select().from(schema.referralEvent).where(eq(schema.referralEvent.referralId, referral.id)),
+    );
+    expect(rows.map((r) => r.type).sort()).toEqual(['received', 'requested']);
+  });
+});

@@ -1,0 +1,37 @@
+import {
+  DomainError,
+  getReferralRow,
+  referralForReceiver,
+  referralSummary,
+  ZTransitionRequest,
+} from '@linju/core';
+import { isTerminalReferralState } from '@linju/workflows';
+import { permittedProcedure } from '../../trpc.ts';
+import { applyReferralEvent, engineOf } from './engine.ts';
+
+/**
+ * A partner's answer (received, accepted, rejected, in progress, completed, failed), through the
+ * workflow. Within one deployment the inbox is the delivery: a referral still `requested` is
+ * first marked `received` by the same person.
+ */
+export const transition = permittedProcedure('referral.respond')
+  .input(ZTransitionRequest)
+  .mutation(async ({ ctx, input }) => {
+    const { referral, by } = await referralForReceiver(ctx.tx, ctx.actor, input.referralId);
+    if (isTerminalReferralState(referral.status)) {
+      throw new DomainError('conflict', 'referral.transition_invalid', {
+        params: { currentState: referral.status },
+      });
+    }
+    const engine = engineOf(ctx);
+    if (referral.status === 'requested' && input.type !== 'received') {
+      await applyReferralEvent(engine, ctx.tenantId, referral.id, { type: 'received', by });
+    }
+    await applyReferralEvent(engine, ctx.tenantId, referral.id, {
+      type: input.type,
+      by,
+      ...(input.reason ? { reason: input.reason } : {}),
+      ...(input.outcome ? { outcome: input.outcome } : {}),
+    });
+    return referralSummary(await getReferralRow(ctx.tx, referral.id));
+  });

@@ -1,0 +1,146 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { legalCase } from './case.ts';
+import { organisation } from './organisation.ts';
+import { staffMember } from './staff.ts';
+import { tenantId, tenantIsolation } from './tenancy.ts';
+
+/** What a referral asks of the partner (spec/referral-exchange.md, `kind`). */
+export const REFERRAL_KINDS = [
+  'judicial-confirmation',
+  'litigation-mediation',
+  'legal-aid',
+  'assistance',
+  'transfer',
+] as const;
+export type ReferralKind = (typeof REFERRAL_KINDS)[number];
+
+/**
+ * The spec's states; `@linju/federation/referral-states` owns the machine, this is the column's
+ * vocabulary (a test keeps the two lists equal).
+ */
+export const REFERRAL_STATUSES = [
+  'requested',
+  'received',
+  'accepted',
+  'rejected',
+  'in-progress',
+  'completed',
+  'failed',
+  'cancelled',
+] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+/** The events of a referral's log: every state's event, and a missed deadline. */
+export const REFERRAL_EVENT_TYPES = [...REFERRAL_STATUSES, 'escalated'] as const;
+export type ReferralEventType = (typeof REFERRAL_EVENT_TYPES)[number];
+
+/**
+ * A closed-loop referral (转介) of a case to a partner organisation. The Temporal workflow
+ * `referral:<tenant>:<id>` is the source of truth for its state; this row is the projection its
+ * activities keep, for lists and the partner inbox. The subject (the resident's data the kind
+ * needs) is sealed; only its name and the list of fields sent are readable.
+ */
+export const referral = pgTable(
+  'referral',
+  {
+    tenantId: tenantId(),
+    id: uuid('id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    fromOrganisationId: uuid('from_organisation_id').notNull(),
+    toOrganisationId: uuid('to_organisation_id').notNull(),
+    kind: text('kind', { enum: REFERRAL_KINDS }).notNull(),
+    status: text('status', { enum: REFERRAL_STATUSES }).notNull().default('requested'),
+    summary: text('summary').notNull(),
+    details: text('details'),
+    subjectName: text('subject_name').notNull(),
+    /** Which of the resident's fields were sent, e.g. `{displayName,phone,idNumber}`. */
+    subjectFields: text('subject_fields').array().notNull(),
+    /** JSON of the subject, sealed with the data key (AES-256-GCM). */
+    subjectSealed: text('subject_sealed').notNull(),
+    acknowledgeBy: timestamp('acknowledge_by', { withTimezone: true }).notNull(),
+    dueBy: timestamp('due_by', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    outcomeCode: text('outcome_code'),
+    outcomeText: text('outcome_text'),
+    /** Why it was rejected, failed or cancelled. */
+    reason: text('reason'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [legalCase.tenantId, legalCase.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.fromOrganisationId],
+      foreignColumns: [organisation.tenantId, organisation.id],
+    }),
+    foreignKey({
+      columns: [t.tenantId, t.toOrganisationId],
+      foreignColumns: [organisation.tenantId, organisation.id],
+    }),
+    foreignKey({
+      columns: [t.tenantId, t.createdBy],
+      foreignColumns: [staffMember.tenantId, staffMember.id],
+    }),
+    index('referral_case_idx').on(t.tenantId, t.caseId),
+    index('referral_to_idx').on(t.tenantId, t.toOrganisationId, t.status, t.createdAt),
+    index('referral_from_idx').on(t.tenantId, t.fromOrganisationId, t.createdAt),
+    check('referral_acknowledge_before_due', sql`${t.acknowledgeBy} <= ${t.dueBy}`),
+    check(
+      'referral_reason_when_ended',
+      sql`${t.status} not in ('rejected', 'failed', 'cancelled') or ${t.reason} is not null`,
+    ),
+    check(
+      'referral_outcome_when_completed',
+      sql`${t.status} <> 'completed' or (${t.outcomeCode} is not null and ${t.outcomeText} is not null)`,
+    ),
+    tenantIsolation('referral'),
+  ],
+).enableRLS();
+
+/**
+ * The referral's event log, append-only (the app role may insert and read only). `seq` is the
+ * workflow's effect sequence and `idempotency_key` its `workflowId#seq`: an activity retried after
+ * a lost reply finds its row and does nothing.
+ */
+export const referralEvent = pgTable(
+  'referral_event',
+  {
+    tenantId: tenantId(),
+    referralId: uuid('referral_id').notNull(),
+    seq: integer('seq').notNull(),
+    type: text('type', { enum: REFERRAL_EVENT_TYPES }).notNull(),
+    fromStatus: text('from_status', { enum: REFERRAL_STATUSES }),
+    toStatus: text('to_status', { enum: REFERRAL_STATUSES }).notNull(),
+    /** When the workflow applied it. */
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    actorParty: text('actor_party', { enum: ['sender', 'receiver', 'system'] }).notNull(),
+    actorRole: text('actor_role'),
+    reason: text('reason'),
+    outcome: jsonb('outcome').$type<{ code: string; text: string }>(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    idempotencyKey: text('idempotency_key').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.referralId, t.seq] }),
+    unique('referral_event_idempotency_unique').on(t.tenantId, t.idempotencyKey),
+    foreignKey({ columns: [t.tenantId, t.referralId], foreignColumns: [referral.tenantId, referral.id] }),
+    tenantIsolation('referral_event'),
+  ],
+).enableRLS();
