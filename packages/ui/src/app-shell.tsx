@@ -9,13 +9,27 @@ export interface AppShellProps {
   brandColour?: string | null | undefined;
   /** Controls on the right of the header: language switch, account actions. */
   actions?: ReactNode;
+  /**
+   * The app's main sections, usually a list of links, shown in a bar under the header. The app
+   * marks the current one with `aria-current="page"` (React Router's `NavLink` does).
+   */
+  navigation?: ReactNode;
+  /** The navigation landmark's name; defaults to "Main navigation" in the page's language. */
+  navigationLabel?: string | undefined;
   children: ReactNode;
 }
 
 type BrandStyle = CSSProperties & Record<'--lj-brand' | '--lj-brand-contrast', string>;
 
-/** The page frame: skip link, a header in the tenant's colour, and the main landmark. */
-export function AppShell({ title, brandColour, actions, children }: AppShellProps) {
+/** The page frame: skip link, a header in the tenant's colour, the section navigation and the main landmark. */
+export function AppShell({
+  title,
+  brandColour,
+  actions,
+  navigation,
+  navigationLabel,
+  children,
+}: AppShellProps) {
   const t = useTranslate();
   const palette = brandPalette(brandColour);
   const style: BrandStyle = { '--lj-brand': palette.background, '--lj-brand-contrast': palette.foreground };
@@ -30,6 +44,11 @@ export function AppShell({ title, brandColour, actions, children }: AppShellProp
           {actions ? <div className="lj-header__actions">{actions}</div> : null}
         </div>
       </header>
+      {navigation ? (
+        <nav className="lj-nav" aria-label={navigationLabel ?? t('ui.main_navigation')}>
+          <div className="lj-nav__inner">{navigation}</div>
+        </nav>
+      ) : null}
       <main className="lj-main" id="main" tabIndex={-1}>
         {children}
       </main>

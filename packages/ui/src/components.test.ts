@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { Alert } from './alert.tsx';
 import { AppShell } from './app-shell.tsx';
 import { Button } from './button.tsx';
+import { Checkbox } from './checkbox.tsx';
 import { ErrorSummary } from './error-summary.tsx';
+import { Fieldset } from './fieldset.tsx';
 import { LocaleProvider } from './locale-context.tsx';
+import { SelectField } from './select-field.tsx';
 import { TextField } from './text-field.tsx';
 
 function render(element: Parameters<typeof renderToStaticMarkup>[0], locale: 'zh-CN' | 'en' = 'en'): string {
@@ -64,6 +67,26 @@ describe('AppShell', () => {
     expect(html).toContain('<main class="lj-main" id="main" tabindex="-1"><p>content</p></main>');
   });
 
+  it('shows the navigation as a named landmark under the header, only when given', () => {
+    const html = render(
+      h(AppShell, {
+        title: 'Xuhui',
+        navigation: h('ul', null, h('li', null, h('a', { href: '/t/xuhui' }, 'Today'))),
+        children: null,
+      }),
+    );
+    expect(html).toContain('<nav class="lj-nav" aria-label="Main navigation">');
+    expect(html.indexOf('</header>')).toBeLessThan(html.indexOf('<nav'));
+    expect(html.indexOf('<nav')).toBeLessThan(html.indexOf('<main'));
+    expect(render(h(AppShell, { title: 'x', children: null }))).not.toContain('<nav');
+    expect(
+      render(
+        h(AppShell, { title: 'x', navigation: 'n', navigationLabel: '功能导航', children: null }),
+        'zh-CN',
+      ),
+    ).toContain('aria-label="功能导航"');
+  });
+
   it('never writes an invalid colour into the style attribute', () => {
     const html = render(
       h(AppShell, { title: 'x', brandColour: 'red;background:url(//evil)', children: null }),
@@ -84,5 +107,51 @@ describe('Button and Alert', () => {
   it('announces errors assertively and information politely', () => {
     expect(render(h(Alert, { tone: 'error', title: 'Failed' }))).toContain('role="alert"');
     expect(render(h(Alert, { tone: 'success' }, 'Saved'))).toContain('role="status"');
+  });
+});
+
+describe('SelectField', () => {
+  it('labels the select and links its hint and error', () => {
+    const html = render(
+      h(SelectField, {
+        label: 'Role',
+        name: 'role',
+        hint: 'One role',
+        error: 'Choose a role',
+        children: h('option', { value: '' }, 'Choose…'),
+      }),
+    );
+    expect(html).toContain('<label class="lj-field__label" for="role">Role</label>');
+    expect(html).toContain('aria-describedby="role-hint role-error"');
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).toContain('<span class="lj-visually-hidden">Error: </span>Choose a role');
+    expect(html).toContain('<option value="">Choose…</option>');
+  });
+});
+
+describe('Checkbox and Fieldset', () => {
+  it('puts the label beside the box and ties them by id', () => {
+    const html = render(
+      h(Checkbox, { label: 'Notary', name: 'services', value: 'notary', id: 'service-notary' }),
+    );
+    expect(html).toContain('type="checkbox" id="service-notary" name="services" value="notary"');
+    expect(html).toContain('<label class="lj-checkbox__label" for="service-notary">Notary</label>');
+  });
+
+  it('groups controls under a legend with one hint and error, and can be linked to', () => {
+    const html = render(
+      h(Fieldset, {
+        legend: 'Services',
+        id: 'services',
+        hint: 'Pick some',
+        error: 'Pick one',
+        children: 'boxes',
+      }),
+    );
+    expect(html).toContain('<fieldset class="lj-fieldset lj-field--error" id="services"');
+    expect(html).toContain('aria-describedby="services-hint services-error"');
+    expect(html).toContain('<legend class="lj-fieldset__legend">Services</legend>');
+    expect(html).toContain('tabindex="-1"');
+    expect(render(h(Fieldset, { legend: 'Plain', children: 'x' }))).not.toContain('aria-describedby');
   });
 });

@@ -10,6 +10,9 @@ export {
   relativeLuminance,
 } from './brand-colours.ts';
 export { Button, type ButtonProps } from './button.tsx';
+export { Checkbox, type CheckboxProps } from './checkbox.tsx';
 export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from './error-summary.tsx';
+export { Fieldset, type FieldsetProps } from './fieldset.tsx';
 export { LocaleProvider, useLocale, useTranslate } from './locale-context.tsx';
+export { SelectField, type SelectFieldProps } from './select-field.tsx';
 export { TextField, type TextFieldProps } from './text-field.tsx';

@@ -20,16 +20,26 @@ export function FormErrorSummary({
   fields,
 }: {
   errors: FormErrors | undefined;
-  /** The form's fields in page order, with their visible labels. */
-  fields: readonly { name: string; label: string }[];
+  /**
+   * The form's fields in page order, with their visible labels; `id` when the element's id is not
+   * the field's name (a page with several forms prefixes them).
+   */
+  fields: readonly { name: string; label: string; id?: string }[];
 }) {
   const t = useTranslate();
   if (!errors) return null;
   const message = (key: MessageKey) => t(key, errors.params);
-  const fieldItems = fields.flatMap(({ name, label }) => {
+  const fieldItems = fields.flatMap(({ name, label, id }) => {
     const key = errors.fields[name];
-    return key ? [{ fieldId: name, message: t('ui.field_error', { label, message: message(key) }) }] : [];
+    return key
+      ? [{ fieldId: id ?? name, message: t('ui.field_error', { label, message: message(key) }) }]
+      : [];
   });
+  // A field the form did not list still gets its message shown, not lost.
+  const listed = new Set(fields.map(({ name }) => name));
+  const unlisted = Object.entries(errors.fields)
+    .filter(([name]) => !listed.has(name))
+    .map(([, key]) => ({ message: message(key) }));
   const formItems = errors.form.map((key) => ({ message: message(key) }));
-  return <ErrorSummary errors={[...fieldItems, ...formItems]} />;
+  return <ErrorSummary errors={[...fieldItems, ...unlisted, ...formItems]} />;
 }

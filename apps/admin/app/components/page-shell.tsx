@@ -1,32 +1,54 @@
 import { AppShell, useLocale, useTranslate } from '@linju/ui';
 import type { ReactNode } from 'react';
-import { Form, Link } from 'react-router';
+import { Form, Link, NavLink } from 'react-router';
+import { SECTION_LABEL, type Section, sectionPath } from '../lib/navigation.ts';
 import type { TenantHeader } from '../lib/session.ts';
-import { tenantPaths } from '../lib/tenant-paths.ts';
+import { platformPaths, tenantPaths } from '../lib/tenant-paths.ts';
 import { CsrfField } from './csrf-field.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
 export interface PageShellProps {
-  /** The page title, for the browser tab (React hoists `<title>` into the head). */
-  title: string;
+  /**
+   * The page title, for the browser tab (React hoists `<title>` into the head). Left out by the
+   * signed-in shell, whose pages set their own with `DocumentTitle`.
+   */
+  title?: string | undefined;
   /** The district, when known: its name and colour go in the header. */
   tenant?: TenantHeader | undefined;
   /** Shows the change-password link and the sign-out button. */
   signedIn?: boolean;
+  /** The sections the person's roles open, for the navigation bar. */
+  sections?: readonly Section[] | undefined;
+  /** The signed-in person's name, shown with the account actions. */
+  userName?: string | undefined;
   children: ReactNode;
 }
 
-/** The admin app's frame around AppShell: title, district header, language switch and account actions. */
-export function PageShell({ title, tenant, signedIn = false, children }: PageShellProps) {
+export function tenantName(tenant: TenantHeader, locale: string): string {
+  return locale === 'en' && tenant.nameEn ? tenant.nameEn : tenant.nameZh;
+}
+
+/** The browser tab's title: the page, then the district (or the product). */
+export function DocumentTitle({ title, tenant }: { title: string; tenant?: TenantHeader | undefined }) {
+  const t = useTranslate();
+  const locale = useLocale();
+  return <title>{`${title} · ${tenant ? tenantName(tenant, locale) : t('app.name')}`}</title>;
+}
+
+/**
+ * The admin app's frame around AppShell: district header, section navigation, language switch
+ * and account actions.
+ */
+export function PageShell({ title, tenant, signedIn = false, sections, userName, children }: PageShellProps) {
   const t = useTranslate();
   const locale = useLocale();
   const product = `${t('app.name')} · ${t('app.admin_title')}`;
-  const tenantName = tenant ? (locale === 'en' && tenant.nameEn ? tenant.nameEn : tenant.nameZh) : undefined;
+  const name = tenant ? tenantName(tenant, locale) : undefined;
   const heading = (
     <Link to={tenant ? tenantPaths.home(tenant.slug) : '/'}>
-      {tenantName ? (
+      {name ? (
         <>
-          <span className="admin-header__tenant">{tenantName}</span>{' '}
+          <span className="admin-header__tenant">{name}</span>{' '}
           <span className="admin-header__product">{product}</span>
         </>
       ) : (
@@ -36,6 +58,7 @@ export function PageShell({ title, tenant, signedIn = false, children }: PageShe
   );
   const actions = (
     <>
+      {signedIn && userName ? <span className="admin-header__user">{userName}</span> : null}
       <LanguageSwitch />
       {signedIn && tenant ? (
         <>
@@ -52,9 +75,77 @@ export function PageShell({ title, tenant, signedIn = false, children }: PageShe
       ) : null}
     </>
   );
+  const navigation =
+    tenant && sections && sections.length > 0 ? (
+      <ul>
+        {sections.map((section) => (
+          <li key={section}>
+            <NavLink to={sectionPath(tenant.slug, section)} end={section === 'today'}>
+              {t(SECTION_LABEL[section])}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    ) : undefined;
   return (
-    <AppShell title={heading} brandColour={tenant?.colour} actions={actions}>
-      <title>{`${title} · ${tenantName ?? t('app.name')}`}</title>
+    <AppShell
+      title={heading}
+      brandColour={tenant?.colour}
+      actions={actions}
+      navigation={navigation}
+      navigationLabel={t('nav.label')}
+    >
+      {title ? <DocumentTitle title={title} tenant={tenant} /> : null}
+      {children}
+    </AppShell>
+  );
+}
+
+/** The platform console's frame: outside every district, in Linju's own colour. */
+export function PlatformShell({
+  title,
+  signedIn = false,
+  children,
+}: {
+  title: string;
+  signedIn?: boolean;
+  children: ReactNode;
+}) {
+  const t = useTranslate();
+  const heading = (
+    <Link to={platformPaths.home}>
+      <span className="admin-header__tenant">{t('app.name')}</span>{' '}
+      <span className="admin-header__product">{t('platform.title')}</span>
+    </Link>
+  );
+  const actions = (
+    <>
+      <LanguageSwitch />
+      {signedIn ? (
+        <Form method="post" action={platformPaths.logout}>
+          <CsrfField />
+          <button className="lj-button lj-button--quiet" type="submit">
+            {t('nav.sign_out')}
+          </button>
+        </Form>
+      ) : null}
+    </>
+  );
+  const navigation = signedIn ? (
+    <ul>
+      <li>
+        <NavLink to={platformPaths.home} end>
+          {t('platform.nav_tenants')}
+        </NavLink>
+      </li>
+      <li>
+        <NavLink to={platformPaths.onboard}>{t('platform.nav_onboard')}</NavLink>
+      </li>
+    </ul>
+  ) : undefined;
+  return (
+    <AppShell title={heading} actions={actions} navigation={navigation} navigationLabel={t('nav.label')}>
+      <title>{`${title} · ${t('platform.title')}`}</title>
       {children}
     </AppShell>
   );

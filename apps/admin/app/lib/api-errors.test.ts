@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   fieldErrorsFromIssues,
+  fieldForApiPath,
   isTrpcError,
   localFailure,
   messageKeyForIssue,
@@ -150,5 +151,66 @@ describe('localFailure', () => {
       errors: { form: [], fields: { password: 'validation.required' } },
     });
     expect(localFailure({ username: undefined })).toBeUndefined();
+  });
+});
+
+describe('nested paths', () => {
+  const organisationUpdate = z.object({
+    id: z.string(),
+    data: z.object({
+      nameZh: z.string().min(1, { message: 'validation.required' }),
+      latitude: z.number().max(90),
+    }),
+  });
+
+  it('strips a path prefix such as `data` of `update({ id, data })`', () => {
+    const failure = toFailedSubmission(
+      validationError(organisationUpdate, { id: 'x', data: { nameZh: '', latitude: 123 } }),
+      { fields: ['nameZh', 'latitude'], pathPrefix: 'data' },
+    );
+    expect(failure?.errors).toEqual({
+      form: [],
+      fields: { nameZh: 'validation.required', latitude: 'validation.out_of_range' },
+    });
+  });
+
+  it('matches dotted field names exactly, then by their first segment', () => {
+    const mapping = { fields: ['roles', 'roles.0.organisationId'] };
+    expect(fieldForApiPath('roles.0.organisationId', mapping)).toBe('roles.0.organisationId');
+    expect(fieldForApiPath('roles.2.role', mapping)).toBe('roles');
+    expect(fieldForApiPath('username', mapping)).toBeUndefined();
+  });
+
+  it('follows explicit mappings for fields named differently', () => {
+    const mapping = { fields: ['colour', 'adminUsername'], fieldForPath: { 'branding.colour': 'colour' } };
+    expect(fieldForApiPath('branding.colour', mapping)).toBe('colour');
+    // A mapping to a field the form does not have is ignored.
+    expect(
+      fieldForApiPath('branding.logoUrl', { ...mapping, fieldForPath: { 'branding.logoUrl': 'logo' } }),
+    ).toBe(undefined);
+  });
+
+  it('puts a domain error naming a nested field next to it', () => {
+    const mismatch = new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'staff.role_organisation_mismatch',
+      cause: new DomainError('staff.role_organisation_mismatch', 'roles.1.organisationId'),
+    });
+    expect(toFailedSubmission(mismatch, { fields: ['roles', 'roles.1.organisationId'] })?.errors).toEqual({
+      form: [],
+      fields: { 'roles.1.organisationId': 'staff.role_organisation_mismatch' },
+    });
+  });
+
+  it('says "out of range" for numbers and "required" for an empty list', () => {
+    expect(messageKeyForIssue({ code: 'too_big', origin: 'number', message: 'Too big' })).toBe(
+      'validation.out_of_range',
+    );
+    expect(messageKeyForIssue({ code: 'too_small', origin: 'array', message: 'Too small' })).toBe(
+      'validation.required',
+    );
+    expect(messageKeyForIssue({ code: 'too_small', origin: 'string', message: 'Too small' })).toBe(
+      'validation.too_short',
+    );
   });
 });

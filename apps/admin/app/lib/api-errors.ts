@@ -30,6 +30,8 @@ interface TrpcErrorLike {
 interface IssueLike {
   code?: unknown;
   message?: unknown;
+  /** What a size issue measured (zod 4): `number`, `string`, `array`… */
+  origin?: unknown;
   path: readonly PropertyKey[];
 }
 
@@ -82,13 +84,21 @@ function paramsOf(cause: unknown): MessageParams | undefined {
  * The message key for one validation issue. The API writes keys into its schemas' messages
  * (`validation.required`); zod's own English messages are replaced by a key for the issue's kind.
  */
-export function messageKeyForIssue(issue: { code?: unknown; message?: unknown }): MessageKey {
+export function messageKeyForIssue(issue: {
+  code?: unknown;
+  message?: unknown;
+  origin?: unknown;
+}): MessageKey {
   if (isMessageKey(issue.message)) return issue.message;
+  const numeric = issue.origin === 'number' || issue.origin === 'bigint' || issue.origin === 'date';
   switch (issue.code) {
     case 'too_small':
-      return 'validation.too_short';
+      if (numeric) return 'validation.out_of_range';
+      return issue.origin === 'array' || issue.origin === 'set'
+        ? 'validation.required'
+        : 'validation.too_short';
     case 'too_big':
-      return 'validation.too_long';
+      return numeric ? 'validation.out_of_range' : 'validation.too_long';
     case 'invalid_format':
     case 'invalid_string':
       return 'validation.invalid_format';
@@ -97,16 +107,52 @@ export function messageKeyForIssue(issue: { code?: unknown; message?: unknown })
   }
 }
 
+/** How the API's paths (`data.nameZh`, `roles.0.organisationId`) map to a form's fields. */
+export interface FieldMapping {
+  /** The form's field names; errors about other fields are shown at form level. */
+  fields: readonly string[];
+  /** A path prefix the form leaves out, e.g. `data` for `update({ id, data })`. */
+  pathPrefix?: string | undefined;
+  /** Explicit paths for fields named differently from the API (`branding.colour` → `colour`). */
+  fieldForPath?: Readonly<Record<string, string>> | undefined;
+}
+
 /**
- * Maps a ZodError's issues to field errors: `path[0]` names the field. Only the first issue of a
- * field is kept (one message per field reads best); issues about other paths become form errors.
+ * The form field an API path (dot-joined) concerns: an explicit mapping first, then the path
+ * itself (forms may name fields `roles.0.role`), then, after dropping `pathPrefix`, the same again,
+ * then the path's first segment (`roles.2.role` → a `roles` group). Undefined when none is a field.
  */
-export function fieldErrorsFromIssues(issues: readonly IssueLike[], fields: readonly string[]): FormErrors {
+export function fieldForApiPath(path: string, mapping: FieldMapping): string | undefined {
+  const { fields, pathPrefix, fieldForPath = {} } = mapping;
+  const candidates = [path];
+  if (pathPrefix && path.startsWith(`${pathPrefix}.`)) candidates.push(path.slice(pathPrefix.length + 1));
+  for (const candidate of candidates) {
+    const mapped = Object.hasOwn(fieldForPath, candidate) ? fieldForPath[candidate] : undefined;
+    if (mapped && fields.includes(mapped)) return mapped;
+    if (fields.includes(candidate)) return candidate;
+  }
+  for (const candidate of candidates) {
+    const first = candidate.split('.')[0] ?? '';
+    if (fields.includes(first)) return first;
+  }
+  return undefined;
+}
+
+/**
+ * Maps a ZodError's issues to field errors by their path (see `fieldForApiPath`). Only the first
+ * issue of a field is kept (one message per field reads best); issues about other paths become
+ * form errors.
+ */
+export function fieldErrorsFromIssues(
+  issues: readonly IssueLike[],
+  mapping: FieldMapping | readonly string[],
+): FormErrors {
+  const resolved: FieldMapping = isFieldList(mapping) ? { fields: mapping } : mapping;
   const errors: FormErrors = { form: [], fields: {} };
   for (const issue of issues) {
-    const field = issue.path[0];
+    const field = fieldForApiPath(issue.path.map(String).join('.'), resolved);
     const key = messageKeyForIssue(issue);
-    if (typeof field === 'string' && fields.includes(field)) {
+    if (field) {
       errors.fields[field] ??= key;
     } else if (!errors.form.includes(key)) {
       errors.form.push(key);
@@ -115,9 +161,11 @@ export function fieldErrorsFromIssues(issues: readonly IssueLike[], fields: read
   return errors;
 }
 
-export interface ToFailedSubmissionOptions {
-  /** The form's field names; errors about other fields are shown at form level. */
-  fields: readonly string[];
+function isFieldList(mapping: FieldMapping | readonly string[]): mapping is readonly string[] {
+  return Array.isArray(mapping);
+}
+
+export interface ToFailedSubmissionOptions extends FieldMapping {
   /** Puts an error with this key next to a field even when the API did not name one. */
   fieldForMessage?: Partial<Record<MessageKey, string>>;
 }
@@ -129,14 +177,15 @@ export interface ToFailedSubmissionOptions {
  */
 export function toFailedSubmission(
   error: unknown,
-  { fields, fieldForMessage = {} }: ToFailedSubmissionOptions,
+  options: ToFailedSubmissionOptions,
 ): FailedSubmission | undefined {
+  const { fieldForMessage = {} } = options;
   if (!isTrpcError(error)) return undefined;
   const status = STATUS_BY_CODE[error.code];
   if (status === undefined) return undefined;
   const issues = issuesOf(error.cause);
   if (issues && issues.length > 0) {
-    const errors = fieldErrorsFromIssues(issues, fields);
+    const errors = fieldErrorsFromIssues(issues, options);
     if (errors.form.length === 0 && Object.keys(errors.fields).length === 0)
       errors.form.push('validation.failed');
     return { status, errors };
@@ -144,7 +193,7 @@ export function toFailedSubmission(
   const key: MessageKey = isMessageKey(error.message) ? error.message : 'error.unexpected';
   const params = paramsOf(error.cause);
   const namedField = stringProperty(error.cause, 'field');
-  const field = namedField && fields.includes(namedField) ? namedField : fieldForMessage[key];
+  const field = (namedField && fieldForApiPath(namedField, options)) || fieldForMessage[key];
   const errors: FormErrors = field ? { form: [], fields: { [field]: key } } : { form: [key], fields: {} };
   if (params && Object.keys(params).length > 0) errors.params = params;
   return { status, errors };

@@ -1,4 +1,4 @@
-import { redirect } from 'react-router';
+import { createContext, type RouterContextProvider, redirect } from 'react-router';
 import type { Caller } from '../context.ts';
 import { pathForStep, type SignInStep, tenantPaths } from './tenant-paths.ts';
 
@@ -35,4 +35,16 @@ export async function requireSession(
 export function tenantHeader(me: Me): TenantHeader {
   const { slug, nameZh, nameEn, branding } = me.tenant;
   return { slug, nameZh, nameEn, colour: branding?.colour ?? null };
+}
+
+/**
+ * The signed-in person of a page inside the app shell. The shell's middleware (routes/tenant-app)
+ * sets it once per request, before any loader or action runs, so the pages below neither repeat
+ * `auth.me` nor can run without a full session.
+ */
+export const sessionContext = createContext<Me>();
+
+/** The person the shell's middleware signed in; throws if a route outside the shell asks. */
+export function signedInPerson(context: Readonly<RouterContextProvider>): Me {
+  return context.get(sessionContext);
 }

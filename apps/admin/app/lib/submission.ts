@@ -27,3 +27,36 @@ export function rejectApiError<Values>(error: unknown, options: ToFailedSubmissi
   if (!failure) throw error;
   return rejectSubmission(failure, values);
 }
+
+/** Typed values of a failed form, to fill it again (never passwords or codes). */
+export type FormValues = Record<string, string>;
+
+/** A page with several forms answers a failed submission with the form's `intent`, so only that form shows the errors. */
+export interface IntentFailure {
+  intent: string;
+  errors: FormErrors;
+  values: FormValues;
+}
+
+export function rejectIntent(intent: string, failure: FailedSubmission, values: FormValues = {}) {
+  return data<IntentFailure>({ intent, errors: failure.errors, values }, { status: failure.status });
+}
+
+/** As `rejectApiError`, for one of a page's forms. */
+export function rejectIntentApiError(
+  intent: string,
+  error: unknown,
+  options: ToFailedSubmissionOptions,
+  values: FormValues = {},
+) {
+  const failure = toFailedSubmission(error, options);
+  if (!failure) throw error;
+  return rejectIntent(intent, failure, values);
+}
+
+/** The errors and typed values of `intent`'s form, if it was the one that failed. */
+export function failureOf(actionData: unknown, intent: string): IntentFailure | undefined {
+  if (typeof actionData !== 'object' || actionData === null) return undefined;
+  const candidate = actionData as Partial<IntentFailure>;
+  return candidate.intent === intent && candidate.errors ? (candidate as IntentFailure) : undefined;
+}

@@ -23,6 +23,19 @@ export const tenantPaths = {
   totpSetup: (slug: string) => `/t/${slug}/login/totp-setup`,
   changePassword: (slug: string) => `/t/${slug}/change-password`,
   logout: (slug: string) => `/t/${slug}/logout`,
+  organisations: (slug: string) => `/t/${slug}/organisations`,
+  staff: (slug: string) => `/t/${slug}/staff`,
+  advisers: (slug: string) => `/t/${slug}/advisers`,
+  audit: (slug: string) => `/t/${slug}/audit`,
+};
+
+/** Where the platform console lives; operators stand outside every district. */
+export const platformPaths = {
+  home: '/platform',
+  login: '/platform/login',
+  totp: '/platform/login/totp',
+  logout: '/platform/logout',
+  onboard: '/platform/tenants/new',
 };
 
 /** The page for the API's next sign-in step. */

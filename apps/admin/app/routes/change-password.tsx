@@ -6,6 +6,7 @@ import { PageShell } from '../components/page-shell.tsx';
 import { getAdminContext } from '../context.ts';
 import { localFailure } from '../lib/api-errors.ts';
 import { formText } from '../lib/form-data.ts';
+import { sectionsFor } from '../lib/navigation.ts';
 import { requireSession, tenantHeader } from '../lib/session.ts';
 import { rejectApiError, rejectSubmission } from '../lib/submission.ts';
 import { pathForStep, tenantSlugFrom } from '../lib/tenant-paths.ts';
@@ -17,7 +18,14 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const tenantSlug = tenantSlugFrom(params);
   // Due after sign-in when an administrator reset the password; open to anyone fully signed in.
   const me = await requireSession(getAdminContext(context).caller, tenantSlug, ['change-password', 'home']);
-  return { tenant: tenantHeader(me), signedIn: me.next === 'home' };
+  const signedIn = me.next === 'home';
+  return {
+    tenant: tenantHeader(me),
+    signedIn,
+    // Someone fully signed in keeps the app's navigation; a forced change shows none, as nothing else is open yet.
+    sections: signedIn ? sectionsFor(me.user.roles) : [],
+    userName: me.user.displayName,
+  };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -67,7 +75,13 @@ export default function ChangePassword({ loaderData, actionData }: Route.Compone
     repeatPassword: t('changePassword.repeat'),
   };
   return (
-    <PageShell title={t('changePassword.title')} tenant={loaderData.tenant} signedIn={loaderData.signedIn}>
+    <PageShell
+      title={t('changePassword.title')}
+      tenant={loaderData.tenant}
+      signedIn={loaderData.signedIn}
+      sections={loaderData.sections}
+      userName={loaderData.userName}
+    >
       <FormErrorSummary
         errors={actionData?.errors}
         fields={FIELDS.map((name) => ({ name, label: labels[name] }))}

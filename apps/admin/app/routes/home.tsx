@@ -1,24 +1,19 @@
-import { formatDate, formatNumber, organisationKindLabel, roleLabel } from '@linju/i18n';
-import { Alert, useLocale, useTranslate } from '@linju/ui';
-import { PageShell } from '../components/page-shell.tsx';
+import { formatNumber, type MessageKey, organisationKindLabel, roleLabel } from '@linju/i18n';
+import { useLocale, useTranslate } from '@linju/ui';
+import { Link } from 'react-router';
+import { PageError } from '../components/page-error.tsx';
+import { DocumentTitle } from '../components/page-shell.tsx';
+import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
-import { isTrpcError } from '../lib/api-errors.ts';
-import {
-  buildOrganisationTree,
-  countByKind,
-  type OrganisationNode,
-  type OrganisationRow,
-  organisationName,
-  splitNetworkAndPartners,
-} from '../lib/organisation-tree.ts';
-import { requireSession, tenantHeader } from '../lib/session.ts';
-import { tenantSlugFrom } from '../lib/tenant-paths.ts';
+import { SECTION_LABEL, type Section, sectionPath } from '../lib/navigation.ts';
+import { countByKind, type OrganisationRow, organisationName } from '../lib/organisation-tree.ts';
+import { isForbidden } from '../lib/route-errors.ts';
+import { signedInPerson } from '../lib/session.ts';
 import type { Route } from './+types/home';
 
-export async function loader({ params, context }: Route.LoaderArgs) {
-  const tenantSlug = tenantSlugFrom(params);
+export async function loader({ context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
-  const me = await requireSession(caller, tenantSlug, ['home']);
+  const me = signedInPerson(context);
   let organisations: OrganisationRow[] | null;
   try {
     const rows = await caller.organisation.getMany();
@@ -32,12 +27,11 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       closedAt,
     }));
   } catch (error) {
-    // Someone without `organisation.read` still has a home page; the list is simply not theirs to see.
-    if (!(isTrpcError(error) && error.code === 'FORBIDDEN')) throw error;
+    // Someone without `organisation.read` still has a home page; the figures are simply not theirs to see.
+    if (!isForbidden(error)) throw error;
     organisations = null;
   }
   return {
-    tenant: tenantHeader(me),
     user: {
       displayName: me.user.displayName,
       roles: me.user.roles.map(({ role, organisationId, organisationNameZh, organisationNameEn }) => ({
@@ -51,12 +45,23 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   };
 }
 
+/** What each section is for, on the home page's shortcuts. */
+const SECTION_SUMMARY: Readonly<Record<Exclude<Section, 'today'>, MessageKey>> = {
+  organisations: 'home.section_organisations',
+  staff: 'home.section_staff',
+  advisers: 'home.section_advisers',
+  audit: 'home.section_audit',
+};
+
 export default function Home({ loaderData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
-  const { tenant, user, organisations } = loaderData;
+  const { tenant, sections } = useTenantShell();
+  const { user, organisations } = loaderData;
+  const shortcuts = sections.filter((section): section is Exclude<Section, 'today'> => section !== 'today');
   return (
-    <PageShell title={t('home.title')} tenant={tenant} signedIn>
+    <>
+      <DocumentTitle title={t('home.title')} tenant={tenant} />
       <h1>{t('home.greeting', { name: user.displayName })}</h1>
 
       <h2>{t('home.roles_heading')}</h2>
@@ -78,26 +83,34 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         <p>{t('home.no_roles')}</p>
       )}
 
-      <h2>{t('home.organisations_heading')}</h2>
-      {organisations === null ? (
-        <Alert tone="info">{t('auth.forbidden')}</Alert>
-      ) : (
-        <Organisations rows={organisations} />
-      )}
-    </PageShell>
+      {shortcuts.length > 0 ? (
+        <>
+          <h2>{t('home.shortcuts_heading')}</h2>
+          <ul className="admin-cards">
+            {shortcuts.map((section) => (
+              <li key={section}>
+                <Link to={sectionPath(tenant.slug, section)}>{t(SECTION_LABEL[section])}</Link>
+                <p>{t(SECTION_SUMMARY[section])}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {organisations ? <OrganisationCounts rows={organisations} /> : null}
+    </>
   );
 }
 
-function Organisations({ rows }: { rows: OrganisationRow[] }) {
+function OrganisationCounts({ rows }: { rows: OrganisationRow[] }) {
   const t = useTranslate();
   const locale = useLocale();
   if (rows.length === 0) return <p>{t('home.no_organisations')}</p>;
-  const { network, partners } = splitNetworkAndPartners(buildOrganisationTree(rows, locale));
-  const counts = countByKind(rows);
   return (
     <>
+      <h2>{t('home.organisations_heading')}</h2>
       <p>{t('home.organisations_total', { count: formatNumber(locale, rows.length) })}</p>
-      <table className="admin-table">
+      <table className="admin-table admin-table--narrow">
         <caption>{t('home.counts_heading')}</caption>
         <thead>
           <tr>
@@ -111,7 +124,7 @@ function Organisations({ rows }: { rows: OrganisationRow[] }) {
           </tr>
         </thead>
         <tbody>
-          {counts.map(({ kind, open, closed }) => (
+          {countByKind(rows).map(({ kind, open, closed }) => (
             <tr key={kind}>
               <th scope="row">{organisationKindLabel(locale, kind)}</th>
               <td className="admin-number">{formatNumber(locale, open)}</td>
@@ -120,42 +133,10 @@ function Organisations({ rows }: { rows: OrganisationRow[] }) {
           ))}
         </tbody>
       </table>
-      {network.length > 0 ? (
-        <>
-          <h3>{t('home.network_heading')}</h3>
-          <OrganisationList nodes={network} />
-        </>
-      ) : null}
-      {partners.length > 0 ? (
-        <>
-          <h3>{t('home.partners_heading')}</h3>
-          <OrganisationList nodes={partners} />
-        </>
-      ) : null}
     </>
   );
 }
 
-function OrganisationList({ nodes }: { nodes: OrganisationNode[] }) {
-  const t = useTranslate();
-  const locale = useLocale();
-  return (
-    <ul className="admin-tree">
-      {nodes.map(({ organisation, children }) => (
-        <li key={organisation.id}>
-          <span className={organisation.closedAt ? 'admin-tree__closed' : undefined}>
-            {organisationName(organisation, locale)}
-          </span>{' '}
-          <span className="admin-tree__kind">({organisationKindLabel(locale, organisation.kind)})</span>
-          {organisation.closedAt ? (
-            <span className="admin-tree__closed">
-              {' '}
-              {t('home.closed_on', { date: formatDate(locale, organisation.closedAt) })}
-            </span>
-          ) : null}
-          {children.length > 0 ? <OrganisationList nodes={children} /> : null}
-        </li>
-      ))}
-    </ul>
-  );
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <PageError error={error} />;
 }

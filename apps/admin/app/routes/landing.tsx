@@ -2,7 +2,7 @@ import { SERVICE_IDS, serviceLabel } from '@linju/i18n';
 import { useLocale, useTranslate } from '@linju/ui';
 import { Link } from 'react-router';
 import { PageShell } from '../components/page-shell.tsx';
-import { tenantPaths } from '../lib/tenant-paths.ts';
+import { platformPaths, tenantPaths } from '../lib/tenant-paths.ts';
 
 /** The demo district the seed data creates. */
 const DEMO_TENANT = 'xuhui';
@@ -28,6 +28,9 @@ export default function Landing() {
       <h2>{t('landing.demo_heading')}</h2>
       <p>
         <Link to={tenantPaths.login(DEMO_TENANT)}>{t('landing.demo_link')}</Link>
+      </p>
+      <p>
+        <Link to={platformPaths.login}>{t('landing.platform_link')}</Link>
       </p>
     </PageShell>
   );

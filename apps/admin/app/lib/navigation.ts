@@ -1,0 +1,51 @@
+import type { MessageKey } from '@linju/i18n';
+import { allowsAnywhere, type Permission, type RoleGrant } from './permissions.ts';
+import { tenantPaths } from './tenant-paths.ts';
+
+/** The signed-in app's main sections, in the order the navigation shows them. */
+export const SECTIONS = ['today', 'organisations', 'staff', 'advisers', 'audit'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** What a section needs somewhere in the tree; `null` for sections everyone has. */
+const SECTION_PERMISSION: Readonly<Record<Section, Permission | null>> = {
+  today: null,
+  organisations: 'organisation.read',
+  staff: 'staff.read',
+  // The list of advisers is for everyone who sees the tree; contracting them is for managers.
+  advisers: 'organisation.read',
+  audit: 'audit.read',
+};
+
+export const SECTION_LABEL: Readonly<Record<Section, MessageKey>> = {
+  today: 'nav.today',
+  organisations: 'nav.organisations',
+  staff: 'nav.staff',
+  advisers: 'nav.advisers',
+  audit: 'nav.audit',
+};
+
+/**
+ * The sections a person's roles open. Only a convenience: the server refuses what a role does not
+ * allow, and a grant low in the tree may still be refused a district-wide page such as the audit log.
+ */
+export function sectionsFor(grants: readonly RoleGrant[]): Section[] {
+  return SECTIONS.filter((section) => {
+    const permission = SECTION_PERMISSION[section];
+    return permission === null || allowsAnywhere(grants, permission);
+  });
+}
+
+export function sectionPath(slug: string, section: Section): string {
+  switch (section) {
+    case 'today':
+      return tenantPaths.home(slug);
+    case 'organisations':
+      return tenantPaths.organisations(slug);
+    case 'staff':
+      return tenantPaths.staff(slug);
+    case 'advisers':
+      return tenantPaths.advisers(slug);
+    case 'audit':
+      return tenantPaths.audit(slug);
+  }
+}

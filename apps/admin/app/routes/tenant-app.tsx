@@ -1,0 +1,41 @@
+import { Outlet } from 'react-router';
+import { PageShell } from '../components/page-shell.tsx';
+import { getAdminContext } from '../context.ts';
+import { sectionsFor } from '../lib/navigation.ts';
+import { requireSession, sessionContext, signedInPerson, tenantHeader } from '../lib/session.ts';
+import { tenantSlugFrom } from '../lib/tenant-paths.ts';
+import type { Route } from './+types/tenant-app';
+
+/**
+ * Every page of the signed-in app sits inside this layout. Its middleware runs before any of their
+ * loaders or actions: without a full session of this district it redirects to the sign-in step
+ * that is due, so no page can be reached by URL halfway through signing in.
+ */
+const requireFullSession: Route.MiddlewareFunction = async ({ params, context }) => {
+  const me = await requireSession(getAdminContext(context).caller, tenantSlugFrom(params), ['home']);
+  context.set(sessionContext, me);
+};
+
+export const middleware: Route.MiddlewareFunction[] = [requireFullSession];
+
+export function loader({ context }: Route.LoaderArgs) {
+  const me = signedInPerson(context);
+  return {
+    tenant: tenantHeader(me),
+    userName: me.user.displayName,
+    sections: sectionsFor(me.user.roles),
+  };
+}
+
+export default function TenantApp({ loaderData }: Route.ComponentProps) {
+  return (
+    <PageShell
+      tenant={loaderData.tenant}
+      sections={loaderData.sections}
+      userName={loaderData.userName}
+      signedIn
+    >
+      <Outlet />
+    </PageShell>
+  );
+}
