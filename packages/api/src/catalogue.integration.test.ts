@@ -91,4 +91,77 @@ describe('the service catalogue (6+X) per organisation', () => {
         .catch(codeOf),
     ).toBe('FORBIDDEN auth.forbidden');
   });
+
+  it('offers a street-defined X service in its station’s subtree only, with its form as data', async () => {
+    await admin.xService.create({
+      organisationId: district.organisations.stationA,
+      name: 'wage-clinic',
+      title: { 'zh-CN': '欠薪维权门诊', en: 'Unpaid-wages clinic' },
+      description: { 'zh-CN': '每周三下午律师坐诊', en: 'A lawyer every Wednesday afternoon' },
+      form: [
+        { key: 'employer', label: { 'zh-CN': '用人单位', en: 'Employer' }, type: 'text', required: true },
+        { key: 'monthsUnpaid', label: { 'zh-CN': '欠薪月数', en: 'Months unpaid' }, type: 'number' },
+      ],
+      deadlineWorkingDays: 3,
+    });
+    const atRoom = await admin.catalogue.getMany({ organisationId: district.organisations.roomA });
+    expect(atRoom.find((s) => s.pluginId === 'x-wage-clinic')).toMatchObject({
+      enabled: true,
+      declarative: true,
+      kind: 'x',
+    });
+    expect(
+      (await admin.catalogue.getMany({ organisationId: district.organisations.stationB })).map(
+        (s) => s.pluginId,
+      ),
+    ).not.toContain('x-wage-clinic');
+    const mediation = atRoom.find((s) => s.pluginId === 'mediation');
+    expect(mediation?.form.length).toBeGreaterThan(0);
+    const preview = await admin.catalogue.preview({ organisationId: district.organisations.roomA });
+    expect(preview.items.map((i) => i.id)).toContain('x-wage-clinic');
+  });
+
+  it('validates an intake with the service’s own form, naming the field', async () => {
+    const intake = (form: Record<string, unknown>) =>
+      admin.case.create({
+        channel: 'walk-in',
+        organisationId: district.organisations.stationA,
+        serviceType: 'x-wage-clinic',
+        description: '工地拖欠工资三个月',
+        resident: { name: '王师傅', phone: '13700001111' },
+        form,
+      });
+    const bad = await intake({ monthsUnpaid: 'three' }).catch((e: TRPCError) => e);
+    expect(bad).toBeInstanceOf(TRPCError);
+    expect((bad as TRPCError).message).toBe('validation.failed');
+    const issues = ((bad as TRPCError).cause as { issues: { path: string[]; message: string }[] }).issues;
+    expect(issues.map((i) => `${i.path.join('.')} ${i.message}`)).toEqual([
+      'form.employer validation.required',
+      'form.monthsUnpaid validation.invalid',
+    ]);
+    const created = await intake({ employer: '某建筑公司', monthsUnpaid: '3' });
+    expect((await admin.case.get({ caseId: created.id })).form).toEqual({
+      employer: '某建筑公司',
+      monthsUnpaid: 3,
+    });
+  });
+
+  it('refuses a name already used and a room as the defining unit', async () => {
+    const base = {
+      title: { 'zh-CN': '重复', en: 'Again' },
+      description: { 'zh-CN': '重复', en: 'Again' },
+      form: [{ key: 'topic', label: { 'zh-CN': '事由', en: 'Topic' }, type: 'text' as const }],
+      deadlineWorkingDays: 5,
+    };
+    expect(
+      await admin.xService
+        .create({ ...base, organisationId: district.organisations.stationA, name: 'wage-clinic' })
+        .catch(codeOf),
+    ).toBe('CONFLICT x_service.name_taken');
+    expect(
+      await admin.xService
+        .create({ ...base, organisationId: district.organisations.roomA, name: 'room-x' })
+        .catch(codeOf),
+    ).toBe('BAD_REQUEST x_service.unit_invalid');
+  });
 });

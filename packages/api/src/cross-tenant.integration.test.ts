@@ -112,6 +112,18 @@ const attempts: Record<string, Attempt> = {
     b.catalogue
       .setEnabled({ organisationId: a.organisations.stationA, pluginId: 'notary', enabled: true })
       .catch(refused),
+  'xService.create': ({ b }) =>
+    b.xService
+      .create({
+        organisationId: a.organisations.stationA,
+        name: 'intruder',
+        title: { 'zh-CN': '越权', en: 'x' },
+        description: { 'zh-CN': '越权', en: 'x' },
+        form: [{ key: 'topic', label: { 'zh-CN': '事由', en: 'Topic' }, type: 'text' }],
+        deadlineWorkingDays: 5,
+      })
+      .catch(refused),
+  'xService.retire': ({ b }) => b.xService.retire({ id: a.organisations.stationA }).catch(refused),
   'adviser.getMany': ({ b }) => b.adviser.getMany(),
   'adviser.create': ({ b }) =>
     b.adviser

@@ -61,6 +61,8 @@ import { revealPhone } from './procedures/staff/reveal-phone.ts';
 import { grantRole, revokeRole } from './procedures/staff/roles.ts';
 import { setDisabled } from './procedures/staff/set-disabled.ts';
 import { getCurrent as getCurrentTenant } from './procedures/tenant/get-current.ts';
+import { create as defineXService } from './procedures/x-service/create.ts';
+import { retire as retireXService } from './procedures/x-service/retire.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 /** The composition root of the API: routers only compose, procedures live one per file. */
@@ -99,6 +101,7 @@ export const appRouter = router({
     preview: previewCatalogue,
     setEnabled: setServiceEnabled,
   } satisfies TRPCRouterRecord,
+  xService: { create: defineXService, retire: retireXService } satisfies TRPCRouterRecord,
   adviser: { getMany: getAdvisers, create: createAdviser, end: endAdviser } satisfies TRPCRouterRecord,
   audit: { getMany: getAuditEntries, verify: verifyAudit } satisfies TRPCRouterRecord,
   case: {

@@ -7,6 +7,7 @@ export * from './audit/verify-audit-chain.ts';
 export * from './cases/index.ts';
 export * from './catalogue/catalogue-service.ts';
 export * from './catalogue/entry-points.ts';
+export * from './catalogue/x-service.ts';
 export * from './errors.ts';
 export * from './organisations/organisation-schemas.ts';
 export * from './organisations/organisation-service.ts';

@@ -1,4 +1,5 @@
 export * from './define-plugin.ts';
+export * from './form-description.ts';
 export * from './intake-field.ts';
 export * from './localized-text.ts';
 export * from './plugin-context.ts';

@@ -36,6 +36,8 @@ export const ZIntakeRequest = z.object({
   /** When the matter arrived, if not now (an imported hotline order). */
   receivedAt: z.coerce.date().optional(),
   parties: z.array(ZPartyRequest).max(20).default([]),
+  /** The service's intake form, when the service is known; validated by that service's schema. */
+  form: z.record(z.string(), z.unknown()).optional(),
 });
 export type IntakeRequest = z.input<typeof ZIntakeRequest>;
 
@@ -45,6 +47,8 @@ export const ZTriageRequest = z.object({
   category: ZCategory,
   urgency: z.enum(schema.CASE_URGENCIES).optional(),
   note: z.string().trim().max(2000).nullish(),
+  /** The intake form of the service chosen at triage; validated by that service's schema. */
+  form: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const ZAssignRequest = z.object({

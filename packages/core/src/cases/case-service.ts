@@ -3,6 +3,7 @@ import type { SecretBox } from '@linju/auth';
 import { eq, schema, sql, type TenantTx } from '@linju/db';
 import { type Actor, requirePermission } from '../actor.ts';
 import { servicesAt } from '../catalogue/catalogue-service.ts';
+import { checkServiceForm, type PluginForms } from '../catalogue/x-service.ts';
 import { DomainError } from '../errors.ts';
 import { getOrganisation, isPartnerKind, type Organisation } from '../organisations/organisation-service.ts';
 import { maskIdNumber, seal } from '../personal-data/personal-data.ts';
@@ -104,12 +105,19 @@ export const identityKey = (box: SecretBox, name: string, idNumber?: string | nu
  * responder (首问负责制); the resident is found again by ID number or phone or recorded; the time
  * limit of the service and category starts the day after receipt.
  */
-export async function intakeCase(tx: TenantTx, actor: Actor, box: SecretBox, request: IntakeRequest) {
+export async function intakeCase(
+  tx: TenantTx,
+  actor: Actor,
+  box: SecretBox,
+  request: IntakeRequest,
+  plugins?: PluginForms,
+) {
   const input = ZIntakeRequest.parse(request);
   const org = await getOrganisation(tx, input.organisationId);
   requireServiceUnit(org, 'organisationId');
   requirePermission(actor, 'case.intake', org.path);
   await requireServiceEnabled(tx, org, input.serviceType, 'serviceType');
+  const form = input.form ? await checkServiceForm(tx, plugins, input.serviceType, input.form) : {};
 
   let resident: typeof schema.resident.$inferSelect;
   let matched: 'id-number' | 'phone' | 'new' | 'given' = 'given';
@@ -146,6 +154,7 @@ export async function intakeCase(tx: TenantTx, actor: Actor, box: SecretBox, req
       serviceType: input.serviceType,
       category: input.category ?? null,
       description: input.description,
+      form,
       urgency: input.urgency,
       residentId: resident.id,
       receivedAtOrganisationId: org.id,
@@ -177,13 +186,14 @@ export async function intakeCase(tx: TenantTx, actor: Actor, box: SecretBox, req
 }
 
 /** 研判分流: classifies the case; the time limit follows the new service and category. */
-export async function triageCase(tx: TenantTx, actor: Actor, request: unknown) {
+export async function triageCase(tx: TenantTx, actor: Actor, request: unknown, plugins?: PluginForms) {
   const input = ZTriageRequest.parse(request);
   const c = await loadCase(tx, input.caseId, true);
   requireOnCase(actor, 'case.manage', c);
   if (!OPEN_STATUSES.includes(c.row.status)) requireTransition(c.row.status, 'triaged');
   const org = await getOrganisation(tx, c.row.currentOrganisationId);
   await requireServiceEnabled(tx, org, input.serviceType, 'serviceType');
+  const form = input.form ? await checkServiceForm(tx, plugins, input.serviceType, input.form) : undefined;
   const settings = await caseSettings(tx, actor.tenantId);
   const limitWorkingDays = await resolveLimit(tx, settings, input.serviceType, input.category ?? null);
   const clock = { ...c.row, limitWorkingDays };
@@ -193,6 +203,7 @@ export async function triageCase(tx: TenantTx, actor: Actor, request: unknown) {
       serviceType: input.serviceType,
       category: input.category ?? null,
       urgency: input.urgency ?? c.row.urgency,
+      ...(form ? { form } : {}),
       status: c.row.status === 'received' ? 'triaged' : c.row.status,
       limitWorkingDays,
       dueOn: dueOnOf(clock, await calendarFor(tx, clock)),
@@ -424,6 +435,7 @@ export async function getCase(tx: TenantTx, actor: Actor, input: { caseId: strin
   return {
     ...caseSummary(c.row),
     description: c.row.description,
+    form: c.row.form,
     clock: {
       clockStartedOn: c.row.clockStartedOn,
       pausedWorkingDays: c.row.pausedWorkingDays,

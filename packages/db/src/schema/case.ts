@@ -111,6 +111,8 @@ export const legalCase = pgTable(
     serviceType: text('service_type').notNull().default(UNDECIDED_SERVICE),
     category: text('category'),
     description: text('description').notNull(),
+    /** The service's intake form as filled in, validated by that service's own schema. */
+    form: jsonb('form').$type<Record<string, unknown>>().notNull().default({}),
     urgency: text('urgency', { enum: CASE_URGENCIES }).notNull().default('normal'),
     residentId: uuid('resident_id').notNull(),
     receivedAtOrganisationId: uuid('received_at_organisation_id').notNull(),

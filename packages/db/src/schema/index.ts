@@ -10,3 +10,4 @@ export * from './session.ts';
 export * from './staff.ts';
 export * from './tenancy.ts';
 export * from './tenant.ts';
+export * from './x-service.ts';

@@ -1,21 +1,43 @@
-import { servicesAt } from '@linju/core';
+import { servicesAt, xServicesAt } from '@linju/core';
+import { describeForm, type FormField } from '@linju/plugin-sdk';
 import { z } from 'zod';
 import { type PluginId, pluginIds, pluginRegistry } from '../../plugins.ts';
 import { permittedProcedure } from '../../trpc.ts';
 
-/** The services of the catalogue at a unit: each plugin, whether it is on there, and which unit decided. */
+/**
+ * The services of the catalogue at a unit — the plugins and the street-defined X services — each
+ * with whether it is on there, which unit decided, and its intake form as data for the admin app.
+ */
 export const getMany = permittedProcedure('organisation.read')
   .input(z.object({ organisationId: z.uuid() }))
   .query(async ({ ctx, input }) => {
-    const states = await servicesAt(ctx.tx, input.organisationId, pluginIds);
+    const xServices = await xServicesAt(ctx.tx, input.organisationId);
+    const states = await servicesAt(ctx.tx, input.organisationId, [
+      ...pluginIds,
+      ...xServices.map((x) => x.serviceId),
+    ]);
     return states.map((state) => {
+      const x = xServices.find((s) => s.serviceId === state.pluginId);
+      if (x) {
+        return {
+          ...state,
+          kind: 'x' as const,
+          declarative: true,
+          name: { 'zh-CN': x.nameZh, en: x.nameEn },
+          description: { 'zh-CN': x.descriptionZh, en: x.descriptionEn },
+          form: x.form as FormField[],
+          definedAt: x.organisationId,
+        };
+      }
       const plugin = pluginRegistry.get(state.pluginId as PluginId);
       return {
         ...state,
         kind: plugin.kind,
+        declarative: false,
         name: plugin.name,
         description: plugin.description,
-        version: plugin.version,
+        form: describeForm(plugin.intakeForm),
+        definedAt: null,
       };
     });
   });

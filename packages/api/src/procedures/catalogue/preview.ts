@@ -1,4 +1,4 @@
-import { entryPointsFor, servicesAt } from '@linju/core';
+import { entryPointsFor, servicesAt, xServicesAt } from '@linju/core';
 import { z } from 'zod';
 import { pluginIds, pluginRegistry } from '../../plugins.ts';
 import { permittedProcedure } from '../../trpc.ts';
@@ -7,7 +7,23 @@ import { permittedProcedure } from '../../trpc.ts';
 export const preview = permittedProcedure('organisation.read')
   .input(z.object({ organisationId: z.uuid() }))
   .query(async ({ ctx, input }) => {
-    const states = await servicesAt(ctx.tx, input.organisationId, pluginIds);
-    const enabled = states.filter((s) => s.enabled).map((s) => s.pluginId);
-    return { items: pluginRegistry.catalogueFor(enabled), entryPoints: entryPointsFor(states) };
+    const xServices = await xServicesAt(ctx.tx, input.organisationId);
+    const states = await servicesAt(ctx.tx, input.organisationId, [
+      ...pluginIds,
+      ...xServices.map((x) => x.serviceId),
+    ]);
+    const on = new Set(states.filter((s) => s.enabled).map((s) => s.pluginId));
+    const localItems = xServices
+      .filter((x) => on.has(x.serviceId))
+      .map((x) => ({
+        id: x.serviceId,
+        pluginId: x.serviceId,
+        pluginName: { 'zh-CN': x.nameZh, en: x.nameEn },
+        name: { 'zh-CN': x.nameZh, en: x.nameEn },
+        description: { 'zh-CN': x.descriptionZh, en: x.descriptionEn },
+      }));
+    return {
+      items: [...pluginRegistry.catalogueFor(pluginIds.filter((id) => on.has(id))), ...localItems],
+      entryPoints: entryPointsFor(states),
+    };
   });
