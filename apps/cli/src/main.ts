@@ -7,6 +7,7 @@ const USAGE = `linju — operate a Linju deployment
   linju seed                        create the demo district if missing
   linju tenant create --file F      onboard a district from a JSON request
   linju audit verify <tenant>       check a tenant's audit hash chain
+  linju peer pin --file F | list | unpin <node>   the federation's pinned peer nodes
   linju plugin new x-<name>         scaffold an X service plugin with a test, listed in the catalogue
   linju operator create <user> <name>   a platform operator (password from LINJU_OPERATOR_PASSWORD)
 `;
@@ -44,6 +45,9 @@ try {
       );
       break;
     }
+    case 'peer':
+      await (await operator()).peer(args);
+      break;
     case 'operator':
       if (args[0] !== 'create') throw new Error(`Unknown operator command "${args[0] ?? ''}".\n${USAGE}`);
       await (await operator()).operatorCreate(args.slice(1));

@@ -6,6 +6,7 @@ import { connect } from '@linju/db';
 import { loadOrCreateNodeKey, WELL_KNOWN_PATH } from '@linju/federation';
 import { Client, Connection } from '@temporalio/client';
 import { loadServerConfig } from './config.ts';
+import { referralCreateHandler } from './federation/referral-endpoint.ts';
 import { defaultNodeId, wellKnownHandler } from './federation/well-known.ts';
 import { loadAdminApp } from './http/admin-app.ts';
 import { createRequestListener } from './http/request-listener.ts';
@@ -31,7 +32,13 @@ const identity = {
   key: await loadOrCreateNodeKey(join(config.LINJU_DATA_DIR, 'federation')),
 };
 const nodeId = identity.nodeId;
-const routes = [{ prefix: WELL_KNOWN_PATH, handle: wellKnownHandler(db, identity) }];
+const routes = [
+  { prefix: WELL_KNOWN_PATH, handle: wellKnownHandler(db, identity) },
+  {
+    prefix: '/federation/v1/referrals',
+    handle: referralCreateHandler({ db, box, nodeId: identity.nodeId, publicUrl: config.publicUrl }),
+  },
+];
 
 const server = createServer(
   createRequestListener({

@@ -21,3 +21,5 @@ export * from './staff/staff-service.ts';
 export * from './tenants/onboard-tenant.ts';
 export * from './tenants/tenant-queries.ts';
 export * from './tenants/tenant-schemas.ts';
+export * from './federation/peer-directory.ts';
+export * from './federation/referral-inbox.ts';

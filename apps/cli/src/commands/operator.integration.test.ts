@@ -81,3 +81,28 @@ describe('linju audit verify', () => {
     expect(broken.out).toContain('BROKEN at entry 2 (edited)');
   });
 });
+
+describe('linju peer', () => {
+  it('pins a peer from its well-known document, lists it and unpins it', async () => {
+    const file = join(dataDir, 'peer.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        nodeId: 'city-node',
+        name: 'City',
+        baseUrl: 'https://city.example',
+        publicKeys: [
+          { kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo', kid: 'city-key-1' },
+        ],
+        organisations: [],
+      }),
+    );
+    expect(await linju('peer', 'pin', '--file', file)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('Pinned city-node'),
+    });
+    expect((await linju('peer', 'list')).out).toContain('city-node\thttps://city.example\tcity-key-1');
+    expect(await linju('peer', 'unpin', 'city-node')).toMatchObject({ code: 0 });
+    expect((await linju('peer', 'list')).out).not.toContain('city-node');
+  });
+});

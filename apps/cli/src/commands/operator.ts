@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSecretBox, loadDataKey } from '@linju/auth';
-
 import {
   createPlatformOperator,
   DomainError,
   findTenantBySlug,
+  listPeers,
   onboardTenant,
+  pinPeer,
+  unpinPeer,
   verifyAuditChain,
 } from '@linju/core';
 import { migrate as migrateDb, SetupError, withTenant } from '@linju/db';
@@ -91,5 +93,41 @@ export async function operatorCreate(args: string[]): Promise<void> {
   );
   process.stdout.write(
     `Operator ${username} created. Enrol this key in an authenticator app now (shown once):\n  ${totpSecret}\n`,
+  );
+}
+
+/**
+ * `linju peer pin --file <well-known.json>` pins a peer node from its `/.well-known/linju-node`
+ * document (fetched and checked by the operator); `linju peer list`; `linju peer unpin <nodeId>`.
+ */
+export async function peer(args: string[]): Promise<void> {
+  const [verb, ...rest] = args;
+  await withStackDatabase(({ appUrl }) =>
+    withDb(appUrl, async (db) => {
+      if (verb === 'pin') {
+        const file = rest[rest.indexOf('--file') + 1];
+        if (!rest.includes('--file') || !file)
+          throw new SetupError(
+            'peer pin needs --file <well-known.json>.',
+            "Save the peer's /.well-known/linju-node first.",
+          );
+        const pinned = await pinPeer(db, JSON.parse(readFileSync(file, 'utf8')));
+        process.stdout.write(
+          `Pinned ${pinned.nodeId} (${pinned.baseUrl}) with ${pinned.publicKeys.length} key(s).\n`,
+        );
+      } else if (verb === 'list') {
+        for (const p of await listPeers(db)) {
+          process.stdout.write(`${p.nodeId}\t${p.baseUrl}\t${p.publicKeys.map((k) => k.kid).join(',')}\n`);
+        }
+      } else if (verb === 'unpin' && rest[0]) {
+        await unpinPeer(db, rest[0]);
+        process.stdout.write(`Unpinned ${rest[0]}.\n`);
+      } else {
+        throw new SetupError(
+          `Unknown peer command "${verb ?? ''}".`,
+          'linju peer pin --file F | peer list | peer unpin <nodeId>',
+        );
+      }
+    }),
   );
 }

@@ -3,6 +3,7 @@ export * from './audit.ts';
 export * from './calendar.ts';
 export * from './case.ts';
 export * from './catalogue.ts';
+export * from './federation.ts';
 export * from './organisation.ts';
 export * from './referral.ts';
 export * from './resident.ts';

@@ -27,6 +27,14 @@ export const tenantIsolation = (table: string) =>
 /**
  * Tables outside tenancy, each for a reason: `tenant` is read to find the tenant; `session` and
  * `login_throttle` are read before a request's tenant is known; `platform_operator` is nobody's
- * tenant. Under Citus they are reference tables. Every other table is a tenant table in full.
+ * tenant; the federation's peers and nonces belong to the node, not to a district. Under Citus they
+ * are reference tables. Every other table is a tenant table in full.
  */
-export const PLATFORM_TABLES = ['tenant', 'session', 'platform_operator', 'login_throttle'] as const;
+export const PLATFORM_TABLES = [
+  'tenant',
+  'session',
+  'platform_operator',
+  'login_throttle',
+  'federation_peer',
+  'federation_nonce',
+] as const;

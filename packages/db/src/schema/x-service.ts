@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  foreignKey,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisation } from './organisation.ts';
 import { tenantId, tenantIsolation } from './tenancy.ts';
 
@@ -30,7 +41,10 @@ export const xService = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     unique('x_service_service_id_unique').on(t.tenantId, t.serviceId),
-    foreignKey({ columns: [t.tenantId, t.organisationId], foreignColumns: [organisation.tenantId, organisation.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.organisationId],
+      foreignColumns: [organisation.tenantId, organisation.id],
+    }),
     check('x_service_id_format', sql`${t.serviceId} ~ '^x-[a-z][a-z0-9-]{1,38}$'`),
     check('x_service_deadline_range', sql`${t.deadlineWorkingDays} between 1 and 120`),
     tenantIsolation('x_service'),

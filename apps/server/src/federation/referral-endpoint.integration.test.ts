@@ -1,0 +1,135 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSecretBox } from '@linju/auth';
+import { pinPeer } from '@linju/core';
+import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
+import { connect, sql } from '@linju/db';
+import { loadOrCreateNodeKey, type NodeKey, signRequest } from '@linju/federation';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { referralCreateHandler } from './referral-endpoint.ts';
+
+/**
+ * The receiving side of the referral exchange, as a peer node would call it: requests signed with
+ * the peer's real Ed25519 key (RFC 9421), checked against the pinned directory in PostgreSQL.
+ */
+const { db, close } = connect(inject('databaseUrl'));
+const owner = connect(inject('ownerDatabaseUrl'));
+const box = createSecretBox(randomBytes(32));
+const HERE = 'http://localhost:3000';
+const URL_ = `${HERE}/federation/v1/referrals`;
+let district: TestDistrict;
+let peerKey: NodeKey;
+let strangerKey: NodeKey;
+const peerNode = `peer-${randomUUID().slice(0, 8)}`;
+const handle = referralCreateHandler({ db, box, nodeId: 'localhost-3000', publicUrl: HERE });
+
+beforeAll(async () => {
+  district = await createTestDistrict(db, box, 'fed');
+  peerKey = await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'peer-')));
+  strangerKey = await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'stranger-')));
+  await pinPeer(db, {
+    nodeId: peerNode,
+    name: 'City shared node',
+    baseUrl: 'https://city.example',
+    publicKeys: [peerKey.publicJwk],
+    organisations: [{ orgId: 'city-court', names: { 'zh-CN': '市中院' }, kind: 'court' }],
+  });
+});
+afterAll(async () => {
+  await close();
+  await owner.close();
+});
+
+const message = (over: Record<string, unknown> = {}) => ({
+  id: `ref-${randomUUID()}`,
+  from: `city-court@${peerNode}`,
+  to: `${district.slug}@localhost-3000`,
+  kind: 'judicial-confirmation',
+  subject: { displayName: '张某', groups: ['elderly'] },
+  summary: '调解协议申请司法确认',
+  attachments: [],
+  requestedBy: { name: '李法官', role: 'judge' },
+  dueBy: '2026-12-31',
+  createdAt: '2026-11-22T08:00:00+08:00',
+  ...over,
+});
+
+function post(
+  body: string,
+  options: { key?: NodeKey; idempotencyKey?: string; nonce?: string; url?: string } = {},
+) {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'Linju-Idempotency-Key': options.idempotencyKey ?? randomUUID(),
+  };
+  const key = options.key ?? peerKey;
+  const signed = signRequest({
+    method: 'POST',
+    url: options.url ?? URL_,
+    headers,
+    body: new TextEncoder().encode(body),
+    key: key.privateKey,
+    kid: key.kid,
+    ...(options.nonce ? { nonce: options.nonce } : {}),
+  });
+  const all = { ...headers, ...signed } as Record<string, string>;
+  return handle(new Request(URL_, { method: 'POST', headers: all, body }));
+}
+
+describe('POST /federation/v1/referrals', () => {
+  it('takes a signed referral from a pinned peer and answers 202 with a receipt', async () => {
+    const response = await post(JSON.stringify(message()));
+    expect(response.status).toBe(202);
+    const answer = await response.json();
+    expect(answer).toEqual({ receipt: expect.any(String), status: 'received' });
+    const [row] = await owner.db.execute<{ message_sealed: string }>(
+      sql`select message_sealed from federation_inbox where id = ${answer.receipt}`,
+    );
+    expect(row?.message_sealed).not.toContain('张某'); // personal data sealed at rest
+  });
+
+  it('answers a retry (fresh signature, same key and body) with the same receipt', async () => {
+    const body = JSON.stringify(message());
+    const idempotencyKey = randomUUID();
+    const first = await (await post(body, { idempotencyKey })).json();
+    const again = await post(body, { idempotencyKey });
+    expect(again.status).toBe(202);
+    expect((await again.json()).receipt).toBe(first.receipt);
+  });
+
+  it('refuses the same key with another body (409)', async () => {
+    const idempotencyKey = randomUUID();
+    await post(JSON.stringify(message()), { idempotencyKey });
+    expect((await post(JSON.stringify(message()), { idempotencyKey })).status).toBe(409);
+  });
+
+  it('refuses a replayed nonce, an unpinned key, a tampered target and no signature (401)', async () => {
+    const nonce = randomUUID();
+    await post(JSON.stringify(message()), { nonce });
+    expect((await post(JSON.stringify(message()), { nonce })).status).toBe(401);
+    expect((await post(JSON.stringify(message()), { key: strangerKey })).status).toBe(401);
+    expect((await post(JSON.stringify(message()), { url: `${HERE}/federation/v1/other` })).status).toBe(401);
+    const unsigned = await handle(new Request(URL_, { method: 'POST', body: JSON.stringify(message()) }));
+    expect(unsigned.status).toBe(401);
+  });
+
+  it('refuses a sender speaking for another node, or a district not served here (403)', async () => {
+    expect((await post(JSON.stringify(message({ from: 'city-court@someone-else' })))).status).toBe(403);
+    expect((await post(JSON.stringify(message({ to: 'nowhere@localhost-3000' })))).status).toBe(403);
+  });
+
+  it('names the malformed field in a problem document (400)', async () => {
+    const response = await post(JSON.stringify(message({ kind: 'gossip', dueBy: 'tomorrow' })));
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    const { errors } = await response.json();
+    expect(errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['kind', 'dueBy']));
+  });
+
+  it('refuses a body over 1 MiB (413) before reading it all', async () => {
+    const response = await post(JSON.stringify(message({ details: 'x'.repeat(1024 * 1024) })));
+    expect(response.status).toBe(413);
+  });
+});
