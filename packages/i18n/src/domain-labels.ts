@@ -62,3 +62,63 @@ export function organisationKindLabel(locale: Locale, kind: string): string {
 export function serviceLabel(locale: Locale, service: string): string {
   return labelOrId(locale, `service.${service}`, service);
 }
+
+/** Cases and referrals: the API's vocabularies (packages/db), in the order forms list them. */
+export const CASE_CHANNELS = [
+  'walk-in',
+  'hotline-12348',
+  'online',
+  'hotline-12345',
+  'home-visit',
+  'partner-referral',
+] as const;
+export const CASE_STATUSES = [
+  'received',
+  'triaged',
+  'in-progress',
+  'resolved',
+  'feedback-given',
+  'closed',
+  'withdrawn',
+  'rejected',
+] as const;
+export const CASE_URGENCIES = ['normal', 'urgent', 'critical'] as const;
+export const KEY_GROUPS = ['elderly', 'minors', 'women-and-children', 'disabled', 'migrant-workers'] as const;
+export const CONTACT_PREFERENCES = ['phone', 'sms', 'visit', 'post', 'online'] as const;
+export const REFERRAL_KINDS = [
+  'judicial-confirmation',
+  'litigation-mediation',
+  'legal-aid',
+  'assistance',
+  'transfer',
+] as const;
+export const REFERRAL_STATUSES = [
+  'requested',
+  'received',
+  'accepted',
+  'rejected',
+  'in-progress',
+  'completed',
+  'failed',
+  'cancelled',
+] as const;
+
+export type CaseChannel = (typeof CASE_CHANNELS)[number];
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export type CaseUrgency = (typeof CASE_URGENCIES)[number];
+export type KeyGroup = (typeof KEY_GROUPS)[number];
+export type ContactPreference = (typeof CONTACT_PREFERENCES)[number];
+export type ReferralKind = (typeof REFERRAL_KINDS)[number];
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+export const channelLabel = (locale: Locale, id: string) => labelOrId(locale, `channel.${id}`, id);
+export const caseStatusLabel = (locale: Locale, id: string) => labelOrId(locale, `caseStatus.${id}`, id);
+export const urgencyLabel = (locale: Locale, id: string) => labelOrId(locale, `urgency.${id}`, id);
+export const keyGroupLabel = (locale: Locale, id: string) => labelOrId(locale, `keyGroup.${id}`, id);
+export const contactPreferenceLabel = (locale: Locale, id: string) =>
+  labelOrId(locale, `contactPreference.${id}`, id);
+export const referralKindLabel = (locale: Locale, id: string) => labelOrId(locale, `referralKind.${id}`, id);
+export const referralStatusLabel = (locale: Locale, id: string) =>
+  labelOrId(locale, `referralStatus.${id}`, id);
+export const caseEventLabel = (locale: Locale, id: string) => labelOrId(locale, `caseEvent.${id}`, id);
+export const caseLinkKindLabel = (locale: Locale, id: string) => labelOrId(locale, `caseLinkKind.${id}`, id);

@@ -3,21 +3,34 @@ import { allowsAnywhere, type Permission, type RoleGrant } from './permissions.t
 import { tenantPaths } from './tenant-paths.ts';
 
 /** The signed-in app's main sections, in the order the navigation shows them. */
-export const SECTIONS = ['today', 'organisations', 'staff', 'advisers', 'audit'] as const;
+export const SECTIONS = [
+  'today',
+  'cases',
+  'referrals',
+  'organisations',
+  'staff',
+  'advisers',
+  'audit',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
-/** What a section needs somewhere in the tree; `null` for sections everyone has. */
-const SECTION_PERMISSION: Readonly<Record<Section, Permission | null>> = {
+/** What a section needs somewhere in the tree (any one of them); `null` for sections everyone has. */
+const SECTION_PERMISSION: Readonly<Record<Section, readonly Permission[] | null>> = {
   today: null,
-  organisations: 'organisation.read',
-  staff: 'staff.read',
+  cases: ['case.read'],
+  // Staff see what their units sent; partner users answer their inbox there.
+  referrals: ['referral.read', 'referral.respond'],
+  organisations: ['organisation.read'],
+  staff: ['staff.read'],
   // The list of advisers is for everyone who sees the tree; contracting them is for managers.
-  advisers: 'organisation.read',
-  audit: 'audit.read',
+  advisers: ['organisation.read'],
+  audit: ['audit.read'],
 };
 
 export const SECTION_LABEL: Readonly<Record<Section, MessageKey>> = {
   today: 'nav.today',
+  cases: 'nav.cases',
+  referrals: 'nav.referrals',
   organisations: 'nav.organisations',
   staff: 'nav.staff',
   advisers: 'nav.advisers',
@@ -31,7 +44,7 @@ export const SECTION_LABEL: Readonly<Record<Section, MessageKey>> = {
 export function sectionsFor(grants: readonly RoleGrant[]): Section[] {
   return SECTIONS.filter((section) => {
     const permission = SECTION_PERMISSION[section];
-    return permission === null || allowsAnywhere(grants, permission);
+    return permission === null || permission.some((one) => allowsAnywhere(grants, one));
   });
 }
 
@@ -39,6 +52,10 @@ export function sectionPath(slug: string, section: Section): string {
   switch (section) {
     case 'today':
       return tenantPaths.home(slug);
+    case 'cases':
+      return tenantPaths.cases(slug);
+    case 'referrals':
+      return tenantPaths.referrals(slug);
     case 'organisations':
       return tenantPaths.organisations(slug);
     case 'staff':

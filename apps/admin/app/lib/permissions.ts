@@ -19,6 +19,17 @@ const EVERY_STAFF_ROLE = [
   'volunteer',
   'inspector',
 ] as const;
+/** Everyone who receives and works matters; inspectors and publicity officers only read. */
+const CASE_WORKERS = [
+  ...MANAGERS,
+  'desk-officer',
+  'lawyer',
+  'notary',
+  'mediator',
+  'legal-aid-officer',
+  'appraiser',
+  'volunteer',
+] as const;
 
 export const PERMISSIONS = {
   'tenant.settings.manage': ['bureau-admin'],
@@ -29,6 +40,13 @@ export const PERMISSIONS = {
   'staff.manage': MANAGERS,
   'adviser.manage': MANAGERS,
   'audit.read': ['bureau-admin', 'inspector'],
+  'case.read': EVERY_STAFF_ROLE,
+  'case.intake': CASE_WORKERS,
+  'case.handle': CASE_WORKERS,
+  'case.manage': [...MANAGERS, 'desk-officer'],
+  'referral.send': CASE_WORKERS,
+  'referral.read': EVERY_STAFF_ROLE,
+  'referral.respond': ['partner-user'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

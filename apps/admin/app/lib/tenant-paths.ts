@@ -27,6 +27,10 @@ export const tenantPaths = {
   staff: (slug: string) => `/t/${slug}/staff`,
   advisers: (slug: string) => `/t/${slug}/advisers`,
   audit: (slug: string) => `/t/${slug}/audit`,
+  cases: (slug: string) => `/t/${slug}/cases`,
+  newCase: (slug: string) => `/t/${slug}/cases/new`,
+  case: (slug: string, id: string) => `/t/${slug}/cases/${encodeURIComponent(id)}`,
+  referrals: (slug: string) => `/t/${slug}/referrals`,
 };
 
 /** Where the platform console lives; operators stand outside every district. */

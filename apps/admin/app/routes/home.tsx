@@ -1,138 +1,135 @@
-import { formatNumber, type MessageKey, organisationKindLabel, roleLabel } from '@linju/i18n';
+import { formatDate, referralKindLabel, referralStatusLabel } from '@linju/i18n';
 import { useLocale, useTranslate } from '@linju/ui';
 import { Link } from 'react-router';
+import { CaseList, caseRowView } from '../components/case-list.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
-import { SECTION_LABEL, type Section, sectionPath } from '../lib/navigation.ts';
-import { countByKind, type OrganisationRow, organisationName } from '../lib/organisation-tree.ts';
+import { todayIn } from '../lib/advisers.ts';
+import { type CaseQueue, caseSearchString, isHead } from '../lib/cases.ts';
+import { allowsAnywhere } from '../lib/permissions.ts';
 import { isForbidden } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
+import { tenantPaths } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/home';
+
+/** A call whose refusal only means "not yours to see": the list is left out. */
+async function optional<T>(call: () => Promise<T>): Promise<T | null> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isForbidden(error)) return null;
+    throw error;
+  }
+}
 
 export async function loader({ context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
   const me = signedInPerson(context);
-  let organisations: OrganisationRow[] | null;
-  try {
-    const rows = await caller.organisation.getMany();
-    // Only what the page shows travels to the browser.
-    organisations = rows.map(({ id, parentId, kind, nameZh, nameEn, closedAt }) => ({
-      id,
-      parentId,
-      kind,
-      nameZh,
-      nameEn,
-      closedAt,
-    }));
-  } catch (error) {
-    // Someone without `organisation.read` still has a home page; the figures are simply not theirs to see.
-    if (!isForbidden(error)) throw error;
-    organisations = null;
-  }
+  const grants = me.user.roles.map(({ role, organisationId }) => ({ role, organisationId }));
+  const reads = allowsAnywhere(grants, 'case.read');
+  const queue = (queue: CaseQueue, extra: { status?: ['resolved'] } = {}) =>
+    reads
+      ? optional(async () =>
+          (await caller.case.getMany({ queue, limit: 10, ...extra })).cases.map(caseRowView),
+        )
+      : Promise.resolve(null);
+  const head = reads && isHead(grants);
+  const [mine, awaitingFeedback, dueSoon, overdue, inbox] = await Promise.all([
+    queue('mine'),
+    queue('first-responder', { status: ['resolved'] }),
+    head ? queue('due-soon') : null,
+    head ? queue('overdue') : null,
+    allowsAnywhere(grants, 'referral.respond')
+      ? optional(async () =>
+          (await caller.referral.inbox({ limit: 10 }))
+            .filter((r) => !['completed', 'failed', 'rejected', 'cancelled'].includes(r.status))
+            .map(({ id, kind, status, summary, subject, dueBy }) => ({
+              id,
+              kind,
+              status,
+              summary,
+              subjectName: subject.displayName,
+              dueBy,
+            })),
+        )
+      : null,
+  ]);
   return {
-    user: {
-      displayName: me.user.displayName,
-      roles: me.user.roles.map(({ role, organisationId, organisationNameZh, organisationNameEn }) => ({
-        role,
-        organisationId,
-        organisationNameZh,
-        organisationNameEn,
-      })),
-    },
-    organisations,
+    displayName: me.user.displayName,
+    canIntake: allowsAnywhere(grants, 'case.intake'),
+    today: todayIn(),
+    mine,
+    awaitingFeedback,
+    dueSoon,
+    overdue,
+    inbox,
   };
 }
-
-/** What each section is for, on the home page's shortcuts. */
-const SECTION_SUMMARY: Readonly<Record<Exclude<Section, 'today'>, MessageKey>> = {
-  organisations: 'home.section_organisations',
-  staff: 'home.section_staff',
-  advisers: 'home.section_advisers',
-  audit: 'home.section_audit',
-};
 
 export default function Home({ loaderData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
-  const { tenant, sections } = useTenantShell();
-  const { user, organisations } = loaderData;
-  const shortcuts = sections.filter((section): section is Exclude<Section, 'today'> => section !== 'today');
+  const { tenant } = useTenantShell();
+  const { displayName, canIntake, today, mine, awaitingFeedback, dueSoon, overdue, inbox } = loaderData;
+  const more = (queue: CaseQueue) => `${tenantPaths.cases(tenant.slug)}${caseSearchString({ queue })}`;
+  const section = (
+    id: string,
+    title: string,
+    rows: Parameters<typeof CaseList>[0]['rows'] | null,
+    queue: CaseQueue,
+  ) =>
+    rows ? (
+      <section className="admin-today__panel" aria-labelledby={id}>
+        <h2 id={id}>{title}</h2>
+        <CaseList rows={rows} today={today} empty={t('today.empty')} />
+        {rows.length > 0 ? (
+          <p>
+            <Link to={more(queue)}>{t('today.more')}</Link>
+          </p>
+        ) : null}
+      </section>
+    ) : null;
   return (
     <>
-      <DocumentTitle title={t('home.title')} tenant={tenant} />
-      <h1>{t('home.greeting', { name: user.displayName })}</h1>
-
-      <h2>{t('home.roles_heading')}</h2>
-      {user.roles.length > 0 ? (
-        <ul className="admin-list">
-          {user.roles.map((grant) => (
-            <li key={`${grant.role}:${grant.organisationId}`}>
-              {t('home.role_at', {
-                role: roleLabel(locale, grant.role),
-                organisation: organisationName(
-                  { nameZh: grant.organisationNameZh, nameEn: grant.organisationNameEn },
-                  locale,
-                ),
-              })}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t('home.no_roles')}</p>
-      )}
-
-      {shortcuts.length > 0 ? (
-        <>
-          <h2>{t('home.shortcuts_heading')}</h2>
-          <ul className="admin-cards">
-            {shortcuts.map((section) => (
-              <li key={section}>
-                <Link to={sectionPath(tenant.slug, section)}>{t(SECTION_LABEL[section])}</Link>
-                <p>{t(SECTION_SUMMARY[section])}</p>
-              </li>
-            ))}
-          </ul>
-        </>
+      <DocumentTitle title={t('today.title')} tenant={tenant} />
+      <h1>{t('today.greeting', { name: displayName })}</h1>
+      {canIntake ? (
+        <p>
+          <Link className="lj-button lj-button--primary" to={tenantPaths.newCase(tenant.slug)}>
+            {t('today.new_case')}
+          </Link>
+        </p>
       ) : null}
-
-      {organisations ? <OrganisationCounts rows={organisations} /> : null}
-    </>
-  );
-}
-
-function OrganisationCounts({ rows }: { rows: OrganisationRow[] }) {
-  const t = useTranslate();
-  const locale = useLocale();
-  if (rows.length === 0) return <p>{t('home.no_organisations')}</p>;
-  return (
-    <>
-      <h2>{t('home.organisations_heading')}</h2>
-      <p>{t('home.organisations_total', { count: formatNumber(locale, rows.length) })}</p>
-      <table className="admin-table admin-table--narrow">
-        <caption>{t('home.counts_heading')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('home.counts_kind')}</th>
-            <th scope="col" className="admin-number">
-              {t('home.counts_open')}
-            </th>
-            <th scope="col" className="admin-number">
-              {t('home.counts_closed')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {countByKind(rows).map(({ kind, open, closed }) => (
-            <tr key={kind}>
-              <th scope="row">{organisationKindLabel(locale, kind)}</th>
-              <td className="admin-number">{formatNumber(locale, open)}</td>
-              <td className="admin-number">{formatNumber(locale, closed)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="admin-today">
+        {section('today-overdue', t('today.overdue'), overdue, 'overdue')}
+        {section('today-due-soon', t('today.due_soon'), dueSoon, 'due-soon')}
+        {section('today-mine', t('today.mine'), mine, 'mine')}
+        {section('today-feedback', t('today.first_responder'), awaitingFeedback, 'first-responder')}
+        {inbox ? (
+          <section className="admin-today__panel" aria-labelledby="today-inbox">
+            <h2 id="today-inbox">{t('today.inbox')}</h2>
+            {inbox.length === 0 ? (
+              <p className="admin-muted">{t('today.empty')}</p>
+            ) : (
+              <ul className="admin-case-list">
+                {inbox.map((r) => (
+                  <li key={r.id}>
+                    <Link to={`${tenantPaths.referrals(tenant.slug)}#referral-${r.id}`}>
+                      {referralKindLabel(locale, r.kind)}
+                    </Link>{' '}
+                    <span className="admin-status">{referralStatusLabel(locale, r.status)}</span>
+                    <span className="admin-case-list__meta">
+                      {r.subjectName} · {r.summary} · {formatDate(locale, r.dueBy)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        ) : null}
+      </div>
     </>
   );
 }

@@ -1,0 +1,93 @@
+import { caseStatusLabel, formatDate, serviceLabel } from '@linju/i18n';
+import { useLocale, useTranslate } from '@linju/ui';
+import { Link } from 'react-router';
+import { type DeadlineState, deadlineState } from '../lib/cases.ts';
+import { tenantPaths } from '../lib/tenant-paths.ts';
+import { useTenantShell } from './tenant-shell.ts';
+
+/** A case as lists show it (case.getMany's rows, trimmed to what the page needs). */
+export interface CaseRowView {
+  id: string;
+  number: string;
+  status: string;
+  serviceType: string;
+  residentName: string;
+  receivedAt: Date | string;
+  dueOn: string | null;
+  waitingForResident: boolean;
+}
+
+export const caseRowView = (row: CaseRowView): CaseRowView => ({
+  id: row.id,
+  number: row.number,
+  status: row.status,
+  serviceType: row.serviceType,
+  residentName: row.residentName,
+  receivedAt: row.receivedAt,
+  dueOn: row.dueOn,
+  waitingForResident: row.waitingForResident,
+});
+
+export function StatusBadge({ status }: { status: string }) {
+  const locale = useLocale();
+  return (
+    <span className={`admin-status admin-status--case-${status}`}>{caseStatusLabel(locale, status)}</span>
+  );
+}
+
+/** The deadline with its marking; words, not colour alone. */
+export function Deadline({
+  dueOn,
+  state,
+  waiting,
+}: {
+  dueOn: string | null;
+  state: DeadlineState;
+  waiting: boolean;
+}) {
+  const t = useTranslate();
+  const locale = useLocale();
+  if (!dueOn) return <span className="admin-muted">{t('casePage.no_deadline')}</span>;
+  return (
+    <span className={state ? `admin-deadline admin-deadline--${state}` : 'admin-deadline'}>
+      {formatDate(locale, dueOn)}
+      {state === 'overdue'
+        ? ` · ${t('cases.overdue')}`
+        : state === 'due-soon'
+          ? ` · ${t('cases.due_soon')}`
+          : ''}
+      {waiting ? ` · ${t('cases.waiting')}` : ''}
+    </span>
+  );
+}
+
+/** A compact list of cases, each linking to its page: number, status, resident, service, deadline. */
+export function CaseList({
+  rows,
+  today,
+  empty,
+}: {
+  rows: readonly CaseRowView[];
+  today: string;
+  empty: string;
+}) {
+  const locale = useLocale();
+  const { tenant } = useTenantShell();
+  if (rows.length === 0) return <p className="admin-muted">{empty}</p>;
+  return (
+    <ul className="admin-case-list">
+      {rows.map((row) => (
+        <li key={row.id}>
+          <Link to={tenantPaths.case(tenant.slug, row.id)} className="admin-case-list__number">
+            {row.number}
+          </Link>{' '}
+          <StatusBadge status={row.status} />
+          <span className="admin-case-list__meta">
+            {row.residentName} · {serviceLabel(locale, row.serviceType)} ·{' '}
+            <Deadline dueOn={row.dueOn} state={deadlineState(row, today)} waiting={row.waitingForResident} />
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import {
+  answersFor,
+  caseQueryFor,
+  caseSearchString,
+  daysBetween,
+  deadlineState,
+  intakeProblems,
+  intakeRequest,
+  isHead,
+  parseScore,
+  peopleOnCase,
+  readCaseSearch,
+  readIntake,
+  searchKind,
+  statusMoves,
+} from './cases.ts';
+
+describe('the case search box', () => {
+  it('tells numbers, phones, ID numbers and words apart', () => {
+    expect(searchKind('XH-2026-000123')).toBe('number');
+    expect(searchKind('xh-2026-12')).toBe('number');
+    expect(searchKind('138 0013 8000')).toBe('phone');
+    expect(searchKind('021-64871234')).toBe('phone');
+    expect(searchKind('11010519491231002X')).toBe('idNumber');
+    expect(searchKind('邻居 漏水')).toBe('text');
+    expect(searchKind('12345')).toBe('text');
+  });
+
+  it('reads the URL and drops unknown values', () => {
+    const search = readCaseSearch(new URLSearchParams('q=+漏水+&status=nonsense&queue=overdue&cursor=abc'));
+    expect(search).toEqual({ q: '漏水', status: '', queue: 'overdue', cursor: 'abc' });
+  });
+
+  it('builds the API query', () => {
+    expect(caseQueryFor({ q: 'xh-2026-000123', status: 'received', queue: '', cursor: '' })).toEqual({
+      limit: 25,
+      number: 'XH-2026-000123',
+      status: ['received'],
+    });
+    expect(caseQueryFor({ q: '138 0013 8000', status: '', queue: 'mine', cursor: 'c' }, 5)).toEqual({
+      limit: 5,
+      phone: '13800138000',
+      queue: 'mine',
+      cursor: 'c',
+    });
+    expect(caseQueryFor({ q: '11010519491231002x', status: '', queue: '', cursor: '' }).idNumber).toBe(
+      '11010519491231002X',
+    );
+    expect(caseQueryFor({ q: '物业', status: '', queue: '', cursor: '' }).text).toBe('物业');
+  });
+
+  it('writes the URL back without empty values', () => {
+    expect(caseSearchString({ q: '物业 费', status: '', cursor: 'x' })).toBe(
+      '?q=%E7%89%A9%E4%B8%9A+%E8%B4%B9&cursor=x',
+    );
+    expect(caseSearchString({})).toBe('');
+  });
+});
+
+describe('deadlines', () => {
+  const open = { status: 'in-progress', waitingForResident: false };
+  it('counts days', () => {
+    expect(daysBetween('2026-03-01', '2026-03-04')).toBe(3);
+    expect(daysBetween('2026-03-04', '2026-03-01')).toBe(-3);
+  });
+  it('marks overdue and due soon, only for open running cases', () => {
+    expect(deadlineState({ ...open, dueOn: '2026-02-28' }, '2026-03-01')).toBe('overdue');
+    expect(deadlineState({ ...open, dueOn: '2026-03-01' }, '2026-03-01')).toBe('due-soon');
+    expect(deadlineState({ ...open, dueOn: '2026-03-04' }, '2026-03-01')).toBe('due-soon');
+    expect(deadlineState({ ...open, dueOn: '2026-03-05' }, '2026-03-01')).toBeNull();
+    expect(deadlineState({ ...open, dueOn: null }, '2026-03-01')).toBeNull();
+    expect(
+      deadlineState({ ...open, dueOn: '2026-02-01', waitingForResident: true }, '2026-03-01'),
+    ).toBeNull();
+    expect(deadlineState({ ...open, status: 'resolved', dueOn: '2026-02-01' }, '2026-03-01')).toBeNull();
+  });
+});
+
+describe('status moves', () => {
+  it('mirrors the state machine without triage and feedback', () => {
+    expect(statusMoves('received')).toEqual(['in-progress', 'withdrawn', 'rejected']);
+    expect(statusMoves('in-progress')).toEqual(['resolved', 'withdrawn']);
+    expect(statusMoves('feedback-given')).toEqual(['closed']);
+    expect(statusMoves('closed')).toEqual([]);
+    expect(statusMoves('unknown')).toEqual([]);
+  });
+});
+
+describe('the intake form', () => {
+  const form = (entries: [string, string][]) => {
+    const data = new FormData();
+    for (const [name, value] of entries) data.append(name, value);
+    return data;
+  };
+
+  it('reads the fields and keeps only known key groups', () => {
+    const values = readIntake(
+      form([
+        ['channel', 'walk-in'],
+        ['name', ' 王芳 '],
+        ['phone', '13800138000'],
+        ['keyGroups', 'elderly'],
+        ['keyGroups', 'bogus'],
+        ['keyGroups', 'disabled'],
+        ['organisationId', 'org'],
+        ['description', '漏水'],
+      ]),
+    );
+    expect(values.name).toBe('王芳');
+    expect(values.keyGroupList).toEqual(['elderly', 'disabled']);
+    expect(values.keyGroups).toBe('elderly,disabled');
+    expect(Object.values(intakeProblems(values)).filter(Boolean)).toEqual([]);
+    expect(intakeRequest(values)).toEqual({
+      channel: 'walk-in',
+      resident: {
+        name: '王芳',
+        phone: '13800138000',
+        idNumber: null,
+        keyGroups: ['elderly', 'disabled'],
+        contactPreference: 'phone',
+      },
+      serviceType: 'undecided',
+      category: null,
+      urgency: 'normal',
+      description: '漏水',
+      organisationId: 'org',
+    });
+  });
+
+  it('names the missing fields', () => {
+    const problems = intakeProblems(readIntake(form([['channel', 'fax']])));
+    expect(problems).toEqual({
+      channel: 'validation.required',
+      name: 'validation.required',
+      organisationId: 'validation.required',
+      description: 'validation.required',
+    });
+  });
+});
+
+describe('scores', () => {
+  it('accepts 1 to 5 only', () => {
+    expect(parseScore(' 4 ')).toBe(4);
+    expect(parseScore('0')).toBeUndefined();
+    expect(parseScore('6')).toBeUndefined();
+    expect(parseScore('4.5')).toBeUndefined();
+    expect(parseScore('')).toBeUndefined();
+  });
+});
+
+describe('people on a case', () => {
+  it('names the first responder and the latest assignee from the timeline', () => {
+    const timeline = [
+      { kind: 'created', actorId: 'desk', actorName: '张前台', data: {} },
+      {
+        kind: 'assigned',
+        actorId: 'head',
+        actorName: '站长',
+        data: { assigneeId: 'm1', assigneeName: '李调解' },
+      },
+      {
+        kind: 'assigned',
+        actorId: 'head',
+        actorName: '站长',
+        data: { assigneeId: 'm2', assigneeName: '王调解' },
+      },
+    ];
+    expect(peopleOnCase(timeline, { firstResponderId: 'desk', assigneeId: 'm2' })).toEqual({
+      firstResponder: '张前台',
+      assignee: '王调解',
+    });
+    expect(peopleOnCase(timeline, { firstResponderId: 'other', assigneeId: null })).toEqual({
+      firstResponder: null,
+      assignee: null,
+    });
+    expect(isHead([{ role: 'station-head' }])).toBe(true);
+    expect(isHead([{ role: 'desk-officer' }])).toBe(false);
+  });
+});
+
+describe('a partner’s answers', () => {
+  it('follows the referral states', () => {
+    expect(answersFor('requested')).toEqual(['accepted', 'rejected']);
+    expect(answersFor('received')).toEqual(['accepted', 'rejected']);
+    expect(answersFor('accepted')).toEqual(['in-progress', 'completed']);
+    expect(answersFor('in-progress')).toEqual(['completed']);
+    expect(answersFor('completed')).toEqual([]);
+  });
+});

@@ -1,0 +1,273 @@
+import {
+  CASE_CHANNELS,
+  CASE_STATUSES,
+  CASE_URGENCIES,
+  type CaseStatus,
+  CONTACT_PREFERENCES,
+  KEY_GROUPS,
+  type MessageKey,
+} from '@linju/i18n';
+import { formText } from './form-data.ts';
+
+/** The API's queues (case.getMany `queue`). */
+export const CASE_QUEUES = [
+  'mine',
+  'first-responder',
+  'awaiting-feedback',
+  'unit',
+  'due-soon',
+  'overdue',
+] as const;
+export type CaseQueue = (typeof CASE_QUEUES)[number];
+
+const CASE_NUMBER = /^[A-Za-z]{1,6}-\d{4}-\d{1,9}$/;
+const MOBILE_OR_LANDLINE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+const ID_NUMBER = /^\d{17}[\dXx]$/;
+
+export type SearchKind = 'number' | 'phone' | 'idNumber' | 'text';
+
+/** What one search box holds: a case number, a phone number, an ID number, or words of the description. */
+export function searchKind(term: string): SearchKind {
+  const value = term.trim().replace(/[\s()]/g, '');
+  if (CASE_NUMBER.test(value)) return 'number';
+  if (MOBILE_OR_LANDLINE.test(value)) return 'phone';
+  if (ID_NUMBER.test(value)) return 'idNumber';
+  return 'text';
+}
+
+const isIn = <T extends string>(list: readonly T[], value: string | null): value is T =>
+  value !== null && (list as readonly string[]).includes(value);
+
+export interface CaseSearch {
+  q: string;
+  status: CaseStatus | '';
+  queue: CaseQueue | '';
+  cursor: string;
+}
+
+/** The list page's URL (`?q=&status=&queue=&cursor=`), unknown values dropped. */
+export function readCaseSearch(params: URLSearchParams): CaseSearch {
+  const status = params.get('status');
+  const queue = params.get('queue');
+  return {
+    q: (params.get('q') ?? '').trim().slice(0, 100),
+    status: isIn(CASE_STATUSES, status) ? status : '',
+    queue: isIn(CASE_QUEUES, queue) ? queue : '',
+    cursor: (params.get('cursor') ?? '').slice(0, 200),
+  };
+}
+
+/** The `case.getMany` input for a search. */
+export function caseQueryFor(search: CaseSearch, limit = 25) {
+  const query: {
+    limit: number;
+    number?: string;
+    phone?: string;
+    idNumber?: string;
+    text?: string;
+    status?: CaseStatus[];
+    queue?: CaseQueue;
+    cursor?: string;
+  } = { limit };
+  const term = search.q.trim();
+  if (term) {
+    const kind = searchKind(term);
+    const compact = term.replace(/[\s()]/g, '');
+    if (kind === 'number') query.number = compact.toUpperCase();
+    else if (kind === 'phone') query.phone = compact;
+    else if (kind === 'idNumber') query.idNumber = compact.toUpperCase();
+    else query.text = term;
+  }
+  if (search.status) query.status = [search.status];
+  if (search.queue) query.queue = search.queue;
+  if (search.cursor) query.cursor = search.cursor;
+  return query;
+}
+
+/** The list page's URL for a search (empty values left out), e.g. for the next page. */
+export function caseSearchString(search: Partial<CaseSearch>): string {
+  const params = new URLSearchParams();
+  for (const name of ['q', 'status', 'queue', 'cursor'] as const) {
+    const value = search[name];
+    if (value) params.set(name, value);
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export type DeadlineState = 'overdue' | 'due-soon' | null;
+
+const OPEN: readonly string[] = ['received', 'triaged', 'in-progress'];
+
+/** Whole days from `from` to `to` (ISO dates). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * How an open case stands against its deadline: overdue after the day, due soon within `soonDays`
+ * calendar days (the server's queues use working days; this only marks a row). A paused clock marks nothing.
+ */
+export function deadlineState(
+  row: { dueOn: string | null; status: string; waitingForResident: boolean },
+  today: string,
+  soonDays = 3,
+): DeadlineState {
+  if (!row.dueOn || !OPEN.includes(row.status) || row.waitingForResident) return null;
+  const left = daysBetween(today, row.dueOn);
+  if (left < 0) return 'overdue';
+  return left <= soonDays ? 'due-soon' : null;
+}
+
+/** The status moves `case.setStatus` accepts from each status (triage and feedback have their own forms). */
+const STATUS_MOVES: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
+  received: ['in-progress', 'withdrawn', 'rejected'],
+  triaged: ['in-progress', 'withdrawn', 'rejected'],
+  'in-progress': ['resolved', 'withdrawn'],
+  resolved: ['in-progress'],
+  'feedback-given': ['closed'],
+  closed: [],
+  withdrawn: [],
+  rejected: [],
+};
+
+export function statusMoves(status: string): readonly CaseStatus[] {
+  return isIn(CASE_STATUSES, status) ? STATUS_MOVES[status] : [];
+}
+
+export const isOpenStatus = (status: string) => OPEN.includes(status);
+
+/** The intake form's fields, in page order. */
+export const INTAKE_FIELDS = [
+  'channel',
+  'name',
+  'phone',
+  'idNumber',
+  'keyGroups',
+  'contactPreference',
+  'organisationId',
+  'serviceType',
+  'category',
+  'urgency',
+  'description',
+] as const;
+
+export type IntakeValues = Record<(typeof INTAKE_FIELDS)[number], string> & { keyGroupList: string[] };
+
+export function readIntake(form: FormData): IntakeValues {
+  const text = (name: string) => formText(form, name).trim();
+  const keyGroupList = form
+    .getAll('keyGroups')
+    .filter((value): value is string => typeof value === 'string' && isIn(KEY_GROUPS, value));
+  return {
+    channel: text('channel'),
+    name: text('name'),
+    phone: text('phone'),
+    idNumber: text('idNumber'),
+    keyGroups: keyGroupList.join(','),
+    keyGroupList,
+    contactPreference: text('contactPreference'),
+    organisationId: text('organisationId'),
+    serviceType: text('serviceType'),
+    category: text('category'),
+    urgency: text('urgency'),
+    description: text('description'),
+  };
+}
+
+/** Checks made before calling the API: the fields it would refuse as missing. */
+export function intakeProblems(values: IntakeValues): Record<string, MessageKey | undefined> {
+  return {
+    channel: isIn(CASE_CHANNELS, values.channel) ? undefined : 'validation.required',
+    name: values.name ? undefined : 'validation.required',
+    organisationId: values.organisationId ? undefined : 'validation.required',
+    description: values.description ? undefined : 'validation.required',
+  };
+}
+
+/** The `case.create` input from the intake form. */
+export function intakeRequest(values: IntakeValues) {
+  return {
+    channel: values.channel as (typeof CASE_CHANNELS)[number],
+    resident: {
+      name: values.name,
+      phone: values.phone || null,
+      idNumber: values.idNumber || null,
+      keyGroups: values.keyGroupList as (typeof KEY_GROUPS)[number][],
+      contactPreference: isIn(CONTACT_PREFERENCES, values.contactPreference)
+        ? values.contactPreference
+        : ('phone' as const),
+    },
+    serviceType: values.serviceType || 'undecided',
+    category: values.category || null,
+    urgency: isIn(CASE_URGENCIES, values.urgency) ? values.urgency : ('normal' as const),
+    description: values.description,
+    organisationId: values.organisationId,
+  };
+}
+
+/** The API's paths of `case.create` mapped to the intake form's fields. */
+export const INTAKE_PATHS: Readonly<Record<string, string>> = {
+  'resident.name': 'name',
+  'resident.phone': 'phone',
+  'resident.idNumber': 'idNumber',
+  'resident.keyGroups': 'keyGroups',
+  'resident.contactPreference': 'contactPreference',
+  resident: 'name',
+};
+
+/** A score typed or chosen in a form: an integer 1–5, else undefined. */
+export function parseScore(value: string): number | undefined {
+  const text = value.trim();
+  if (!/^[1-5]$/.test(text)) return undefined;
+  return Number(text);
+}
+
+/** Heads see the due-soon and overdue queues on their Today page. */
+export const HEAD_ROLES: readonly string[] = ['bureau-admin', 'centre-director', 'station-head'];
+export const isHead = (grants: readonly { role: string }[]) =>
+  grants.some((g) => HEAD_ROLES.includes(g.role));
+
+interface TimelineEntry {
+  kind: string;
+  actorId: string | null;
+  actorName: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * The first responder's and assignee's names, from the timeline (the case itself carries only ids):
+ * whoever recorded the intake, and the name the latest assignment recorded.
+ */
+export function peopleOnCase(
+  timeline: readonly TimelineEntry[],
+  ids: { firstResponderId: string | null; assigneeId: string | null },
+): { firstResponder: string | null; assignee: string | null } {
+  const created = timeline.find((e) => e.kind === 'created');
+  const firstResponder =
+    created && (ids.firstResponderId === null || created.actorId === ids.firstResponderId)
+      ? created.actorName
+      : null;
+  let assignee: string | null = null;
+  for (const entry of timeline) {
+    if (entry.kind === 'assigned' && entry.data.assigneeId === ids.assigneeId) {
+      assignee = typeof entry.data.assigneeName === 'string' ? entry.data.assigneeName : null;
+    }
+  }
+  return { firstResponder, assignee: ids.assigneeId ? assignee : null };
+}
+
+/** What a partner may answer from each state (the referral state machine's receiver moves). */
+export function answersFor(status: string): ('accepted' | 'rejected' | 'in-progress' | 'completed')[] {
+  switch (status) {
+    case 'requested':
+    case 'received':
+      return ['accepted', 'rejected'];
+    case 'accepted':
+      return ['in-progress', 'completed'];
+    case 'in-progress':
+      return ['completed'];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,349 @@
+import {
+  CASE_CHANNELS,
+  CASE_URGENCIES,
+  CONTACT_PREFERENCES,
+  channelLabel,
+  contactPreferenceLabel,
+  KEY_GROUPS,
+  keyGroupLabel,
+  serviceLabel,
+  urgencyLabel,
+} from '@linju/i18n';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  SelectField,
+  TextField,
+  useLocale,
+  useTranslate,
+} from '@linju/ui';
+import { Form, Link, redirect, useSubmit } from 'react-router';
+import { CaseList, caseRowView } from '../components/case-list.tsx';
+import { CsrfField } from '../components/csrf-field.tsx';
+import { FormErrorSummary } from '../components/form-errors.tsx';
+import { PageError } from '../components/page-error.tsx';
+import { DocumentTitle } from '../components/page-shell.tsx';
+import { useTenantShell } from '../components/tenant-shell.ts';
+import { getAdminContext } from '../context.ts';
+import { todayIn } from '../lib/advisers.ts';
+import { localFailure } from '../lib/api-errors.ts';
+import {
+  INTAKE_FIELDS,
+  INTAKE_PATHS,
+  type IntakeValues,
+  intakeProblems,
+  intakeRequest,
+  readIntake,
+  searchKind,
+} from '../lib/cases.ts';
+import { organisationName } from '../lib/organisation-tree.ts';
+import { allowsOn, parentMap } from '../lib/permissions.ts';
+import { isForbidden, load } from '../lib/route-errors.ts';
+import { signedInPerson } from '../lib/session.ts';
+import { rejectApiError, rejectSubmission, type SubmissionResult } from '../lib/submission.ts';
+import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
+import type { Route } from './+types/case-new';
+
+const SERVICE_UNIT_KINDS: readonly string[] = ['centre', 'station', 'room', 'service-point'];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { caller } = getAdminContext(context);
+  const me = signedInPerson(context);
+  const grants = me.user.roles.map(({ role, organisationId }) => ({ role, organisationId }));
+  const url = new URL(request.url);
+  const organisations = await load(caller.organisation.getMany());
+  const parents = parentMap(organisations);
+  const units = organisations
+    .filter((o) => !o.closedAt && SERVICE_UNIT_KINDS.includes(o.kind))
+    .filter((o) => allowsOn(grants, 'case.intake', o.id, parents))
+    .map((o) => ({
+      id: o.id,
+      kind: o.kind,
+      name: organisationName(o, 'zh-CN'),
+      nameEn: organisationName(o, 'en'),
+    }));
+  // What the person typed, when the page came back from "find" or "update services" (a GET of the form).
+  const form = new FormData();
+  for (const [name, value] of url.searchParams) form.append(name, value);
+  const typed = readIntake(form);
+  const ownUnit = units.find((u) => grants.some((g) => g.organisationId === u.id)) ?? units[0];
+  const unitId = units.some((u) => u.id === typed.organisationId)
+    ? typed.organisationId
+    : (ownUnit?.id ?? '');
+  const services = unitId
+    ? (await load(caller.catalogue.getMany({ organisationId: unitId })))
+        .filter((s) => s.enabled)
+        .map((s) => ({ id: s.pluginId, name: s.name as { 'zh-CN': string; en: string } }))
+    : [];
+  let earlier: ReturnType<typeof caseRowView>[] | null = null;
+  if (typed.phone && searchKind(typed.phone) === 'phone') {
+    try {
+      earlier = (await caller.case.getMany({ phone: typed.phone, limit: 10 })).cases.map(caseRowView);
+    } catch (error) {
+      if (!isForbidden(error)) earlier = [];
+    }
+  }
+  const createdId = url.searchParams.get('created');
+  let created: { id: string; number: string } | null = null;
+  if (createdId && /^[0-9a-f-]{36}$/.test(createdId)) {
+    try {
+      const found = await caller.case.get({ caseId: createdId });
+      created = { id: found.id, number: found.number };
+    } catch {
+      created = null;
+    }
+  }
+  return {
+    units,
+    unitId,
+    services,
+    typed: { ...typed, organisationId: unitId },
+    earlier,
+    created,
+    matched: url.searchParams.get('matched') === '1',
+    today: todayIn(),
+  };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const slug = tenantSlugFrom(params);
+  const { caller } = getAdminContext(context);
+  const values = readIntake(await request.formData());
+  const local = localFailure(intakeProblems(values));
+  if (local) return rejectSubmission(local, values);
+  try {
+    const created = await caller.case.create(intakeRequest(values));
+    const matched = created.residentMatched === 'new' ? '' : '&matched=1';
+    return redirect(`${tenantPaths.newCase(slug)}?created=${created.id}${matched}`);
+  } catch (error) {
+    return rejectApiError(
+      error,
+      {
+        fields: INTAKE_FIELDS,
+        fieldForPath: INTAKE_PATHS,
+        fieldForMessage: { 'case.resident_required': 'name' },
+      },
+      values,
+    );
+  }
+}
+
+const LABELS: Readonly<
+  Record<(typeof INTAKE_FIELDS)[number], Parameters<ReturnType<typeof useTranslate>>[0]>
+> = {
+  channel: 'intake.channel',
+  name: 'intake.name',
+  phone: 'intake.phone',
+  idNumber: 'intake.id_number',
+  keyGroups: 'intake.key_groups',
+  contactPreference: 'intake.contact_preference',
+  organisationId: 'intake.unit',
+  serviceType: 'intake.service',
+  category: 'intake.category',
+  urgency: 'intake.urgency',
+  description: 'intake.description',
+};
+
+export default function NewCase({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useTranslate();
+  const locale = useLocale();
+  const { tenant } = useTenantShell();
+  const submit = useSubmit();
+  const { units, unitId, services, typed, earlier, created, matched, today } = loaderData;
+  const failed = actionData as SubmissionResult<IntakeValues> | undefined;
+  const values: IntakeValues = failed?.values ?? typed;
+  const error = (name: string) => {
+    const key = failed?.errors.fields[name];
+    return key ? t(key, failed?.errors.params) : undefined;
+  };
+  // With JavaScript, leaving the phone field or changing the unit does what the GET buttons do.
+  const refresh = (element: HTMLInputElement | HTMLSelectElement) => {
+    if (element.form) submit(element.form, { method: 'get', replace: true, preventScrollReset: true });
+  };
+  return (
+    <>
+      <DocumentTitle title={t('intake.title')} tenant={tenant} />
+      {created ? (
+        <Alert tone="success" title={t('intake.created_title')}>
+          <p>
+            {t('intake.created_number')}: <strong className="admin-case-number">{created.number}</strong>
+          </p>
+          {matched ? <p>{t('intake.matched')}</p> : null}
+          <p>
+            <Link to={tenantPaths.case(tenant.slug, created.id)}>{t('intake.open_case')}</Link>
+          </p>
+        </Alert>
+      ) : null}
+      <FormErrorSummary
+        errors={failed?.errors}
+        fields={INTAKE_FIELDS.map((name) => ({ name, label: t(LABELS[name]) }))}
+      />
+      <h1>{t('intake.title')}</h1>
+      <Form method="post" className="lj-form admin-intake" noValidate key={created?.id ?? 'intake'}>
+        <CsrfField />
+        <SelectField
+          name="channel"
+          label={t('intake.channel')}
+          defaultValue={values.channel || 'walk-in'}
+          error={error('channel')}
+        >
+          {CASE_CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {channelLabel(locale, c)}
+            </option>
+          ))}
+        </SelectField>
+
+        <Fieldset legend={t('intake.resident_heading')}>
+          <TextField
+            name="name"
+            label={t('intake.name')}
+            defaultValue={values.name}
+            error={error('name')}
+            autoComplete="off"
+            required
+          />
+          <TextField
+            name="phone"
+            type="tel"
+            inputMode="tel"
+            label={t('intake.phone')}
+            hint={t('intake.phone_hint')}
+            defaultValue={values.phone}
+            error={error('phone')}
+            autoComplete="off"
+            onBlur={(event) => {
+              if (event.currentTarget.value.trim() !== (typed.phone ?? '')) refresh(event.currentTarget);
+            }}
+          />
+          <Button type="submit" variant="secondary" formMethod="get" formNoValidate>
+            {t('intake.find')}
+          </Button>
+          {earlier ? (
+            <section className="admin-earlier" aria-labelledby="earlier-heading" aria-live="polite">
+              <h2 id="earlier-heading">{t('intake.earlier_heading')}</h2>
+              <CaseList rows={earlier} today={today} empty={t('intake.earlier_none')} />
+            </section>
+          ) : null}
+          <TextField
+            name="idNumber"
+            label={t('intake.id_number')}
+            defaultValue={values.idNumber}
+            error={error('idNumber')}
+            autoComplete="off"
+          />
+          <Fieldset
+            legend={t('intake.key_groups')}
+            id="keyGroups"
+            error={error('keyGroups')}
+            className="admin-checkbox-row"
+          >
+            {KEY_GROUPS.map((group) => (
+              <Checkbox
+                key={group}
+                id={`keyGroups-${group}`}
+                name="keyGroups"
+                value={group}
+                label={keyGroupLabel(locale, group)}
+                defaultChecked={values.keyGroups.split(',').includes(group)}
+              />
+            ))}
+          </Fieldset>
+          <SelectField
+            name="contactPreference"
+            label={t('intake.contact_preference')}
+            defaultValue={values.contactPreference || 'phone'}
+            error={error('contactPreference')}
+          >
+            {CONTACT_PREFERENCES.map((p) => (
+              <option key={p} value={p}>
+                {contactPreferenceLabel(locale, p)}
+              </option>
+            ))}
+          </SelectField>
+        </Fieldset>
+
+        <Fieldset legend={t('intake.matter_heading')}>
+          <SelectField
+            name="organisationId"
+            label={t('intake.unit')}
+            defaultValue={unitId}
+            error={error('organisationId')}
+            onChange={(event) => refresh(event.currentTarget)}
+          >
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {locale === 'en' ? u.nameEn : u.name}
+              </option>
+            ))}
+          </SelectField>
+          <Button type="submit" variant="secondary" formMethod="get" formNoValidate>
+            {t('intake.refresh_services')}
+          </Button>
+          <SelectField
+            name="serviceType"
+            label={t('intake.service')}
+            hint={t('intake.service_hint')}
+            defaultValue={values.serviceType || 'undecided'}
+            error={error('serviceType')}
+            key={unitId}
+          >
+            <option value="undecided">{serviceLabel(locale, 'undecided')}</option>
+            {services.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name[locale] || serviceLabel(locale, s.id)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            name="category"
+            label={t('intake.category')}
+            hint={t('intake.category_hint')}
+            defaultValue={values.category}
+            error={error('category')}
+            autoComplete="off"
+          />
+          <SelectField
+            name="urgency"
+            label={t('intake.urgency')}
+            defaultValue={values.urgency || 'normal'}
+            error={error('urgency')}
+          >
+            {CASE_URGENCIES.map((u) => (
+              <option key={u} value={u}>
+                {urgencyLabel(locale, u)}
+              </option>
+            ))}
+          </SelectField>
+          <div className={error('description') ? 'lj-field lj-field--error' : 'lj-field'}>
+            <label className="lj-field__label" htmlFor="description">
+              {t('intake.description')}
+            </label>
+            {error('description') ? (
+              <p className="lj-field__error" id="description-error">
+                {error('description')}
+              </p>
+            ) : null}
+            <textarea
+              className="lj-field__input admin-textarea"
+              id="description"
+              name="description"
+              rows={5}
+              defaultValue={values.description}
+              aria-invalid={error('description') ? true : undefined}
+              aria-describedby={error('description') ? 'description-error' : undefined}
+              required
+            />
+          </div>
+        </Fieldset>
+        <Button type="submit">{t('intake.submit')}</Button>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <PageError error={error} />;
+}

@@ -1,0 +1,940 @@
+import {
+  CASE_URGENCIES,
+  type CaseStatus,
+  CONTACT_PREFERENCES,
+  caseEventLabel,
+  caseLinkKindLabel,
+  caseStatusLabel,
+  channelLabel,
+  contactPreferenceLabel,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  keyGroupLabel,
+  type MessageKey,
+  REFERRAL_KINDS,
+  referralKindLabel,
+  referralStatusLabel,
+  serviceLabel,
+  urgencyLabel,
+} from '@linju/i18n';
+import { Alert, Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
+import type { ReactNode } from 'react';
+import { Form, Link, redirect, useLocation } from 'react-router';
+import { Deadline, StatusBadge } from '../components/case-list.tsx';
+import { CsrfField } from '../components/csrf-field.tsx';
+import { FormErrorSummary } from '../components/form-errors.tsx';
+import { OrganisationSelect } from '../components/organisation-select.tsx';
+import { PageError } from '../components/page-error.tsx';
+import { DocumentTitle } from '../components/page-shell.tsx';
+import { useTenantShell } from '../components/tenant-shell.ts';
+import { getAdminContext } from '../context.ts';
+import { todayIn } from '../lib/advisers.ts';
+import { localFailure } from '../lib/api-errors.ts';
+import { deadlineState, isOpenStatus, parseScore, peopleOnCase, statusMoves } from '../lib/cases.ts';
+import { formText } from '../lib/form-data.ts';
+import { organisationOptions } from '../lib/organisation-rules.ts';
+import { organisationName } from '../lib/organisation-tree.ts';
+import { allowsAnywhere } from '../lib/permissions.ts';
+import { isForbidden, load } from '../lib/route-errors.ts';
+import { signedInPerson } from '../lib/session.ts';
+import { type FormValues, type failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
+import type { Route } from './+types/case';
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const { caller } = getAdminContext(context);
+  const me = signedInPerson(context);
+  const grants = me.user.roles.map(({ role, organisationId }) => ({ role, organisationId }));
+  const caseId = params.id;
+  if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new Response(null, { status: 404 });
+  const [found, chain, organisations, referrals] = await Promise.all([
+    load(caller.case.get({ caseId })),
+    load(caller.case.getChain({ caseId })),
+    load(caller.organisation.getMany()),
+    caller.referral.getMany({ caseId }).catch((error: unknown) => {
+      if (isForbidden(error)) return [];
+      throw error;
+    }),
+  ]);
+  let staff: { id: string; displayName: string }[] | null = null;
+  if (allowsAnywhere(grants, 'case.manage') && allowsAnywhere(grants, 'staff.read')) {
+    try {
+      staff = (await caller.staff.getMany())
+        .filter((p) => !p.disabledAt)
+        .map(({ id, displayName }) => ({ id, displayName }));
+    } catch (error) {
+      if (!isForbidden(error)) throw error;
+    }
+  }
+  const { timeline, ...rest } = found;
+  return {
+    case: {
+      ...rest,
+      timeline: timeline.map(({ seq, at, kind, actorName, actorId, text, data }) => ({
+        seq,
+        at,
+        kind,
+        actorName,
+        actorId,
+        text,
+        data,
+      })),
+    },
+    people: peopleOnCase(timeline, found),
+    chain,
+    referrals,
+    organisations: organisations.map(({ id, parentId, kind, nameZh, nameEn, closedAt }) => ({
+      id,
+      parentId,
+      kind,
+      nameZh,
+      nameEn,
+      closedAt,
+    })),
+    staff,
+    can: {
+      manage: allowsAnywhere(grants, 'case.manage'),
+      handle: allowsAnywhere(grants, 'case.handle'),
+      refer: allowsAnywhere(grants, 'referral.send'),
+    },
+    today: todayIn(),
+  };
+}
+
+const fail = (intent: string, fields: Record<string, MessageKey | undefined>, values: FormValues) => {
+  const local = localFailure(fields);
+  return local ? rejectIntent(intent, local, values) : undefined;
+};
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const slug = tenantSlugFrom(params);
+  const caseId = params.id;
+  const { caller } = getAdminContext(context);
+  const form = await request.formData();
+  const intent = formText(form, 'intent');
+  const text = (name: string) => formText(form, name).trim();
+  const done = () => redirect(`${tenantPaths.case(slug, caseId)}?done=${intent}#actions`);
+  const run = async (fields: string[], values: FormValues, call: () => Promise<unknown>) => {
+    try {
+      await call();
+      return done();
+    } catch (error) {
+      return rejectIntentApiError(intent, error, { fields: [...fields, 'status'] }, values);
+    }
+  };
+
+  switch (intent) {
+    case 'reveal': {
+      const field = text('field') === 'idNumber' ? 'idNumber' : 'phone';
+      try {
+        const { value } = await caller.case.revealResident({ caseId, field });
+        // Shown in this response only; nothing keeps it.
+        return { intent, revealed: { field, value: value ?? '—' } };
+      } catch (error) {
+        return rejectIntentApiError(intent, error, { fields: [] });
+      }
+    }
+    case 'triage': {
+      const values = {
+        serviceType: text('serviceType'),
+        category: text('category'),
+        urgency: text('urgency'),
+        note: text('note'),
+      };
+      return run(['serviceType', 'category', 'urgency', 'note'], values, () =>
+        caller.case.triage({
+          caseId,
+          serviceType: values.serviceType || 'undecided',
+          category: values.category || null,
+          urgency: (CASE_URGENCIES as readonly string[]).includes(values.urgency)
+            ? (values.urgency as (typeof CASE_URGENCIES)[number])
+            : undefined,
+          note: values.note || null,
+        }),
+      );
+    }
+    case 'assign': {
+      const values = { assigneeId: text('assigneeId'), conflictReason: text('conflictReason') };
+      return (
+        fail(intent, { assigneeId: values.assigneeId ? undefined : 'validation.required' }, values) ??
+        run(['assigneeId', 'conflictReason'], values, () =>
+          caller.case.assign({
+            caseId,
+            assigneeId: values.assigneeId,
+            conflictReason: values.conflictReason || null,
+          }),
+        )
+      );
+    }
+    case 'transfer': {
+      const values = { organisationId: text('organisationId'), reason: text('reason') };
+      return (
+        fail(
+          intent,
+          {
+            organisationId: values.organisationId ? undefined : 'validation.required',
+            reason: values.reason ? undefined : 'validation.required',
+          },
+          values,
+        ) ?? run(['organisationId', 'reason'], values, () => caller.case.transfer({ caseId, ...values }))
+      );
+    }
+    case 'status': {
+      const values = { status: text('status'), reason: text('reason') };
+      return (
+        fail(intent, { status: values.status ? undefined : 'validation.required' }, values) ??
+        run(['status', 'reason'], values, () =>
+          caller.case.setStatus({
+            caseId,
+            status: values.status as 'in-progress' | 'resolved' | 'closed' | 'withdrawn' | 'rejected',
+            reason: values.reason || null,
+          }),
+        )
+      );
+    }
+    case 'waiting': {
+      const values = { note: text('note') };
+      return run(['note'], values, () =>
+        caller.case.setWaiting({ caseId, waiting: text('waiting') === 'true', note: values.note || null }),
+      );
+    }
+    case 'note': {
+      const values = { text: text('text') };
+      return (
+        fail(intent, { text: values.text ? undefined : 'validation.required' }, values) ??
+        run(['text'], values, () => caller.case.addNote({ caseId, text: values.text }))
+      );
+    }
+    case 'feedback': {
+      const values = { method: text('method'), summary: text('summary'), methodReason: text('methodReason') };
+      return (
+        fail(intent, { summary: values.summary ? undefined : 'validation.required' }, values) ??
+        run(['method', 'summary', 'methodReason'], values, () =>
+          caller.case.recordFeedback({
+            caseId,
+            method: (CONTACT_PREFERENCES as readonly string[]).includes(values.method)
+              ? (values.method as (typeof CONTACT_PREFERENCES)[number])
+              : undefined,
+            summary: values.summary,
+            methodReason: values.methodReason || null,
+          }),
+        )
+      );
+    }
+    case 'satisfaction': {
+      const values = { score: text('score'), comment: text('comment') };
+      const score = parseScore(values.score);
+      return (
+        fail(intent, { score: score === undefined ? 'case.score_range' : undefined }, values) ??
+        run(['score', 'comment'], values, () =>
+          caller.case.recordSatisfaction({ caseId, score: score ?? 0, comment: values.comment || null }),
+        )
+      );
+    }
+    case 'consent': {
+      const values = { partnerOrganisationId: text('partnerOrganisationId'), givenOn: text('givenOn') };
+      return (
+        fail(
+          intent,
+          { partnerOrganisationId: values.partnerOrganisationId ? undefined : 'validation.required' },
+          values,
+        ) ??
+        run(['partnerOrganisationId', 'givenOn'], values, () =>
+          caller.case.recordConsent({
+            caseId,
+            partnerOrganisationId: values.partnerOrganisationId,
+            ...(values.givenOn ? { givenOn: values.givenOn } : {}),
+          }),
+        )
+      );
+    }
+    case 'refer': {
+      const values = {
+        toOrganisationId: text('toOrganisationId'),
+        kind: text('kind'),
+        summary: text('summary'),
+        details: text('details'),
+      };
+      return (
+        fail(
+          intent,
+          {
+            toOrganisationId: values.toOrganisationId ? undefined : 'validation.required',
+            kind: (REFERRAL_KINDS as readonly string[]).includes(values.kind)
+              ? undefined
+              : 'validation.required',
+            summary: values.summary ? undefined : 'validation.required',
+          },
+          values,
+        ) ??
+        run(['toOrganisationId', 'kind', 'summary', 'details'], values, () =>
+          caller.referral.create({
+            caseId,
+            toOrganisationId: values.toOrganisationId,
+            kind: values.kind as (typeof REFERRAL_KINDS)[number],
+            summary: values.summary,
+            details: values.details || null,
+          }),
+        )
+      );
+    }
+    case 'attach': {
+      const file = form.get('file');
+      if (!(file instanceof File) || file.size === 0 || !file.name) {
+        return rejectIntent(intent, {
+          status: 400,
+          errors: { form: [], fields: { file: 'validation.required' } },
+        });
+      }
+      const contentBase64 = Buffer.from(await file.arrayBuffer()).toString('base64');
+      try {
+        await caller.case.attachDocument({
+          caseId,
+          fileName: file.name,
+          contentType: file.type || 'application/octet-stream',
+          contentBase64,
+        });
+        return done();
+      } catch (error) {
+        return rejectIntentApiError(intent, error, {
+          fields: ['file'],
+          fieldForPath: { contentBase64: 'file', fileName: 'file', contentType: 'file' },
+          fieldForMessage: {
+            'case.document_too_large': 'file',
+            'case.document_type_not_allowed': 'file',
+            'case.document_empty': 'file',
+            'case.document_content_mismatch': 'file',
+          },
+        });
+      }
+    }
+  }
+  return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+}
+
+type LoaderData = Route.ComponentProps['loaderData'];
+
+const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
+  serviceType: 'casePage.service',
+  category: 'casePage.category',
+  urgency: 'casePage.urgency',
+  note: 'casePage.note',
+  assigneeId: 'casePage.assignee_id',
+  conflictReason: 'casePage.conflict_reason',
+  organisationId: 'casePage.transfer_to',
+  reason: 'casePage.reason',
+  status: 'casePage.new_status',
+  text: 'casePage.note_text',
+  method: 'casePage.feedback_method',
+  summary: 'casePage.feedback_summary',
+  methodReason: 'casePage.method_reason',
+  score: 'casePage.score',
+  comment: 'casePage.comment',
+  partnerOrganisationId: 'casePage.partner',
+  givenOn: 'casePage.consent_given_on',
+  toOrganisationId: 'casePage.partner',
+  kind: 'casePage.referral_kind',
+  details: 'casePage.referral_details',
+  file: 'casePage.file',
+};
+
+export default function CasePage({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useTranslate();
+  const locale = useLocale();
+  const location = useLocation();
+  const { tenant } = useTenantShell();
+  const { case: c, people, chain, referrals, organisations, staff, can, today } = loaderData;
+  const failure =
+    actionData && 'errors' in actionData ? (actionData as ReturnType<typeof failureOf>) : undefined;
+  const revealed = actionData && 'revealed' in actionData ? actionData.revealed : undefined;
+  const done = new URLSearchParams(location.search).get('done');
+  const orgName = (id: string | null | undefined) => {
+    const row = organisations.find((o) => o.id === id);
+    return row ? organisationName(row, locale) : '—';
+  };
+  const options = organisationOptions(organisations, locale);
+  const open = isOpenStatus(c.status);
+  const moves = statusMoves(c.status);
+  const partners = { network: [], partners: options.partners };
+  const network = { network: options.network.filter((o) => o.id !== c.currentOrganisationId), partners: [] };
+  const summaryFields = failure
+    ? Object.keys(failure.errors.fields).map((name) => ({
+        name,
+        label: t(FIELD_LABELS[name] ?? 'casePage.note'),
+        id: `${failure.intent}-${name}`,
+      }))
+    : [];
+
+  return (
+    <>
+      <DocumentTitle title={t('casePage.title', { number: c.number })} tenant={tenant} />
+      <FormErrorSummary errors={failure?.errors} fields={summaryFields} />
+      {done && !failure ? (
+        <Alert tone="success">
+          <p>{t('casePage.done')}</p>
+        </Alert>
+      ) : null}
+      <h1 className="admin-case-title">
+        <span className="admin-case-number">{c.number}</span> <StatusBadge status={c.status} />
+      </h1>
+      <dl className="admin-details admin-case-header">
+        <dt>{t('casePage.service')}</dt>
+        <dd>
+          {serviceLabel(locale, c.serviceType)}
+          {c.category ? ` · ${c.category}` : ''}
+        </dd>
+        <dt>{t('casePage.urgency')}</dt>
+        <dd>{urgencyLabel(locale, c.urgency)}</dd>
+        <dt>{t('casePage.deadline')}</dt>
+        <dd>
+          <Deadline dueOn={c.dueOn} state={deadlineState(c, today)} waiting={c.waitingForResident} />
+        </dd>
+        <dt>{t('casePage.first_responder')}</dt>
+        <dd>{people.firstResponder ?? '—'}</dd>
+        <dt>{t('casePage.assignee')}</dt>
+        <dd>{c.assigneeId ? (people.assignee ?? '—') : t('casePage.unassigned')}</dd>
+        <dt>{t('casePage.unit')}</dt>
+        <dd>{orgName(c.currentOrganisationId)}</dd>
+        <dt>{t('casePage.channel')}</dt>
+        <dd>{channelLabel(locale, c.channel)}</dd>
+        <dt>{t('casePage.received')}</dt>
+        <dd>{formatDateTime(locale, c.receivedAt)}</dd>
+      </dl>
+      <h2>{t('casePage.description')}</h2>
+      <p className="admin-prewrap">{c.description}</p>
+
+      <section aria-labelledby="resident-heading">
+        <h2 id="resident-heading">{t('casePage.resident_heading')}</h2>
+        <dl className="admin-details">
+          <dt>{t('intake.name')}</dt>
+          <dd>{c.resident.name}</dd>
+          <dt>{t('intake.phone')}</dt>
+          <dd>
+            {revealed?.field === 'phone' ? revealed.value : (c.resident.phoneMasked ?? '—')}
+            {c.resident.phoneMasked && can.handle && revealed?.field !== 'phone' ? (
+              <RevealButton field="phone" label={t('casePage.reveal_phone')} />
+            ) : null}
+          </dd>
+          <dt>{t('intake.id_number')}</dt>
+          <dd>
+            {revealed?.field === 'idNumber' ? revealed.value : (c.resident.idNumberMasked ?? '—')}
+            {c.resident.idNumberMasked && can.handle && revealed?.field !== 'idNumber' ? (
+              <RevealButton field="idNumber" label={t('casePage.reveal_id')} />
+            ) : null}
+          </dd>
+          <dt>{t('intake.key_groups')}</dt>
+          <dd>{c.resident.keyGroups.map((g) => keyGroupLabel(locale, g)).join('、') || '—'}</dd>
+          <dt>{t('intake.contact_preference')}</dt>
+          <dd>{contactPreferenceLabel(locale, c.resident.contactPreference)}</dd>
+        </dl>
+        <p className="admin-muted">{t('casePage.reveal_note')}</p>
+        {c.parties.length > 0 ? (
+          <>
+            <h3>{t('casePage.parties')}</h3>
+            <ul className="admin-list">
+              {c.parties.map((p) => (
+                <li key={p.id}>
+                  {p.name} ({p.role}){p.idNumberMasked ? ` · ${p.idNumberMasked}` : ''}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {c.satisfaction ? (
+          <p>
+            {t('casePage.satisfaction')}: {t('casePage.satisfaction_value', { score: c.satisfaction.score })}
+            {c.satisfaction.comment ? ` · ${c.satisfaction.comment}` : ''}
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="chain-heading">
+        <h2 id="chain-heading">{t('casePage.chain_heading')}</h2>
+        {chain.cases.length <= 1 ? (
+          <p className="admin-muted">{t('casePage.chain_none')}</p>
+        ) : (
+          <ol className="admin-chain">
+            {chain.cases.map((link) => {
+              const via = chain.links.find((l) => l.toCaseId === link.id);
+              return (
+                <li key={link.id} aria-current={link.id === c.id ? 'true' : undefined}>
+                  {via ? <span className="admin-muted">{caseLinkKindLabel(locale, via.kind)} → </span> : null}
+                  {link.restricted ? (
+                    <span>
+                      {link.number} {t('casePage.restricted')}
+                    </span>
+                  ) : (
+                    <Link to={tenantPaths.case(tenant.slug, link.id)}>{link.number}</Link>
+                  )}{' '}
+                  · {serviceLabel(locale, link.serviceType)} · {caseStatusLabel(locale, link.status)}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
+
+      {c.documents.length > 0 ? (
+        <section aria-labelledby="documents-heading">
+          <h2 id="documents-heading">{t('casePage.documents_heading')}</h2>
+          <ul className="admin-list">
+            {c.documents.map((d) => (
+              <li key={String(d.id)}>
+                {String(d.fileName)} · {formatNumber(locale, Number(d.sizeBytes ?? 0))} B
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {referrals.length > 0 ? (
+        <section aria-labelledby="referrals-heading">
+          <h2 id="referrals-heading">{t('casePage.referrals_heading')}</h2>
+          <ul className="admin-list">
+            {referrals.map((r) => (
+              <li key={r.id}>
+                {referralKindLabel(locale, r.kind)} → {orgName(r.toOrganisationId)} ·{' '}
+                <span className="admin-status">{referralStatusLabel(locale, r.status)}</span> ·{' '}
+                {formatDate(locale, r.dueBy)}
+                {r.outcomeText ? ` · ${r.outcomeText}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t('casePage.timeline_heading')}</h2>
+        <ol className="admin-timeline">
+          {c.timeline.map((e) => (
+            <li key={e.seq}>
+              <p className="admin-timeline__head">
+                <strong>{caseEventLabel(locale, e.kind)}</strong> · {e.actorName} ·{' '}
+                <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(locale, e.at)}</time>
+              </p>
+              {eventDetail(e, locale, orgName)}
+              {e.text ? <p className="admin-prewrap">{e.text}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section id="actions" aria-labelledby="actions-heading">
+        <h2 id="actions-heading">{t('casePage.actions_heading')}</h2>
+        {can.manage && open ? (
+          <Action
+            intent="triage"
+            title={t('casePage.triage')}
+            failure={failure}
+            submit={t('casePage.triage_submit')}
+          >
+            {(f) => (
+              <>
+                <TextField
+                  {...f('serviceType')}
+                  label={t('casePage.service')}
+                  defaultValue={value(failure, 'triage', 'serviceType', c.serviceType)}
+                />
+                <TextField
+                  {...f('category')}
+                  label={t('casePage.category')}
+                  defaultValue={value(failure, 'triage', 'category', c.category ?? '')}
+                />
+                <SelectField
+                  {...f('urgency')}
+                  label={t('casePage.urgency')}
+                  defaultValue={value(failure, 'triage', 'urgency', c.urgency)}
+                >
+                  {CASE_URGENCIES.map((u) => (
+                    <option key={u} value={u}>
+                      {urgencyLabel(locale, u)}
+                    </option>
+                  ))}
+                </SelectField>
+                <TextArea {...f('note')} label={t('casePage.note')} />
+              </>
+            )}
+          </Action>
+        ) : null}
+        {can.manage && open ? (
+          <Action
+            intent="assign"
+            title={t('casePage.assign')}
+            failure={failure}
+            submit={t('casePage.assign_submit')}
+          >
+            {(f) => (
+              <>
+                {staff ? (
+                  <SelectField
+                    {...f('assigneeId')}
+                    label={t('casePage.assignee_id')}
+                    defaultValue={value(failure, 'assign', 'assigneeId', c.assigneeId ?? '')}
+                  >
+                    <option value="">—</option>
+                    {staff.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.displayName}
+                      </option>
+                    ))}
+                  </SelectField>
+                ) : (
+                  <TextField
+                    {...f('assigneeId')}
+                    label={t('casePage.assignee_id')}
+                    hint={t('casePage.no_staff')}
+                    defaultValue={value(failure, 'assign', 'assigneeId', '')}
+                  />
+                )}
+                {failure?.intent === 'assign' && failure.errors.fields.conflictReason ? (
+                  <TextArea {...f('conflictReason')} label={t('casePage.conflict_reason')} />
+                ) : null}
+              </>
+            )}
+          </Action>
+        ) : null}
+        {can.manage && open ? (
+          <Action
+            intent="transfer"
+            title={t('casePage.transfer')}
+            failure={failure}
+            submit={t('casePage.transfer_submit')}
+          >
+            {(f) => (
+              <>
+                <OrganisationSelect
+                  {...f('organisationId')}
+                  label={t('casePage.transfer_to')}
+                  options={network}
+                  placeholder="—"
+                />
+                <TextArea {...f('reason')} label={t('casePage.reason')} />
+              </>
+            )}
+          </Action>
+        ) : null}
+        {can.handle && moves.length > 0 ? (
+          <Action
+            intent="status"
+            title={t('casePage.set_status')}
+            failure={failure}
+            submit={t('casePage.set_status_submit')}
+          >
+            {(f) => (
+              <>
+                <SelectField
+                  {...f('status')}
+                  label={t('casePage.new_status')}
+                  defaultValue={value(failure, 'status', 'status', moves[0] ?? '')}
+                >
+                  {moves.map((s: CaseStatus) => (
+                    <option key={s} value={s}>
+                      {caseStatusLabel(locale, s)}
+                    </option>
+                  ))}
+                </SelectField>
+                <TextArea
+                  {...f('reason')}
+                  label={t('casePage.reason')}
+                  hint={t('casePage.status_reason_hint')}
+                />
+              </>
+            )}
+          </Action>
+        ) : null}
+        {can.handle && open ? (
+          <Action
+            intent="waiting"
+            title={t('casePage.waiting')}
+            failure={failure}
+            submit={c.waitingForResident ? t('casePage.waiting_off') : t('casePage.waiting_on')}
+            hidden={{ waiting: String(!c.waitingForResident) }}
+          >
+            {(f) => <TextArea {...f('note')} label={t('casePage.note')} />}
+          </Action>
+        ) : null}
+        {can.handle ? (
+          <Action
+            intent="note"
+            title={t('casePage.add_note')}
+            failure={failure}
+            submit={t('casePage.add_note_submit')}
+          >
+            {(f) => <TextArea {...f('text')} label={t('casePage.note_text')} />}
+          </Action>
+        ) : null}
+        {can.handle ? (
+          <Action
+            intent="attach"
+            title={t('casePage.attach')}
+            failure={failure}
+            submit={t('casePage.attach_submit')}
+            multipart
+          >
+            {(f) => (
+              <TextField
+                {...f('file')}
+                type="file"
+                label={t('casePage.file')}
+                hint={t('casePage.file_hint')}
+                accept=".pdf,.jpg,.jpeg,.png,.docx,.txt"
+              />
+            )}
+          </Action>
+        ) : null}
+        {can.handle && c.status === 'resolved' ? (
+          <Action
+            intent="feedback"
+            title={t('casePage.feedback')}
+            failure={failure}
+            submit={t('casePage.feedback_submit')}
+          >
+            {(f) => (
+              <>
+                <SelectField
+                  {...f('method')}
+                  label={t('casePage.feedback_method')}
+                  defaultValue={value(failure, 'feedback', 'method', c.resident.contactPreference)}
+                >
+                  {CONTACT_PREFERENCES.map((p) => (
+                    <option key={p} value={p}>
+                      {contactPreferenceLabel(locale, p)}
+                    </option>
+                  ))}
+                </SelectField>
+                <TextArea {...f('summary')} label={t('casePage.feedback_summary')} />
+                <TextArea {...f('methodReason')} label={t('casePage.method_reason')} />
+              </>
+            )}
+          </Action>
+        ) : null}
+        {can.handle && !c.satisfaction && (c.status === 'feedback-given' || c.status === 'closed') ? (
+          <Action
+            intent="satisfaction"
+            title={t('casePage.satisfaction')}
+            failure={failure}
+            submit={t('casePage.satisfaction_submit')}
+          >
+            {(f) => (
+              <>
+                <SelectField
+                  {...f('score')}
+                  label={t('casePage.score')}
+                  defaultValue={value(failure, 'satisfaction', 'score', '5')}
+                >
+                  {['5', '4', '3', '2', '1'].map((s) => (
+                    <option key={s} value={s}>
+                      {s}
+                    </option>
+                  ))}
+                </SelectField>
+                <TextArea {...f('comment')} label={t('casePage.comment')} />
+              </>
+            )}
+          </Action>
+        ) : null}
+        {can.refer && open && partners.partners.length > 0 ? (
+          <>
+            <Action
+              intent="consent"
+              title={t('casePage.consent')}
+              failure={failure}
+              submit={t('casePage.consent_submit')}
+            >
+              {(f) => (
+                <>
+                  <p className="admin-muted">{t('casePage.consent_hint')}</p>
+                  <OrganisationSelect
+                    {...f('partnerOrganisationId')}
+                    label={t('casePage.partner')}
+                    options={partners}
+                    placeholder="—"
+                  />
+                  <TextField
+                    {...f('givenOn')}
+                    type="date"
+                    label={t('casePage.consent_given_on')}
+                    defaultValue={value(failure, 'consent', 'givenOn', today)}
+                    className="admin-field--short"
+                  />
+                </>
+              )}
+            </Action>
+            <Action
+              intent="refer"
+              title={t('casePage.refer')}
+              failure={failure}
+              submit={t('casePage.refer_submit')}
+            >
+              {(f) => (
+                <>
+                  <OrganisationSelect
+                    {...f('toOrganisationId')}
+                    label={t('casePage.partner')}
+                    options={partners}
+                    placeholder="—"
+                  />
+                  <SelectField
+                    {...f('kind')}
+                    label={t('casePage.referral_kind')}
+                    defaultValue={value(failure, 'refer', 'kind', REFERRAL_KINDS[0])}
+                  >
+                    {REFERRAL_KINDS.map((k) => (
+                      <option key={k} value={k}>
+                        {referralKindLabel(locale, k)}
+                      </option>
+                    ))}
+                  </SelectField>
+                  <TextArea {...f('summary')} label={t('casePage.referral_summary')} />
+                  <TextArea {...f('details')} label={t('casePage.referral_details')} />
+                </>
+              )}
+            </Action>
+          </>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+type Failure = ReturnType<typeof failureOf>;
+
+const value = (failure: Failure, intent: string, name: string, fallback: string) =>
+  failure?.intent === intent ? (failure.values[name] ?? fallback) : fallback;
+
+function eventDetail(
+  e: LoaderData['case']['timeline'][number],
+  locale: 'zh-CN' | 'en',
+  orgName: (id: string | null | undefined) => string,
+): ReactNode {
+  const data = e.data as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  if (e.kind === 'status' && str(data.to)) {
+    return (
+      <p>
+        {caseStatusLabel(locale, str(data.from) ?? '')} → {caseStatusLabel(locale, str(data.to) ?? '')}
+      </p>
+    );
+  }
+  if (e.kind === 'transferred')
+    return <p>{`${orgName(str(data.fromOrganisationId))} → ${orgName(str(data.toOrganisationId))}`}</p>;
+  if (e.kind === 'assigned' && str(data.assigneeName)) return <p>{str(data.assigneeName)}</p>;
+  if (e.kind === 'triaged' && str(data.serviceType))
+    return <p>{serviceLabel(locale, str(data.serviceType) ?? '')}</p>;
+  if (e.kind === 'document' && str(data.fileName)) return <p>{str(data.fileName)}</p>;
+  return null;
+}
+
+function RevealButton({ field, label }: { field: 'phone' | 'idNumber'; label: string }) {
+  return (
+    <Form method="post" className="admin-inline-form">
+      <CsrfField />
+      <input type="hidden" name="intent" value="reveal" />
+      <input type="hidden" name="field" value={field} />
+      <button type="submit" className="lj-button lj-button--secondary admin-button--small">
+        {label}
+      </button>
+    </Form>
+  );
+}
+
+function TextArea({
+  name,
+  id,
+  label,
+  hint,
+  error,
+}: {
+  name: string;
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+}) {
+  const describedBy =
+    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={error ? 'lj-field lj-field--error' : 'lj-field'}>
+      <label className="lj-field__label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <p className="lj-field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="lj-field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <textarea
+        className="lj-field__input admin-textarea"
+        id={id}
+        name={name}
+        rows={3}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+    </div>
+  );
+}
+
+/** One action of the case page: a disclosure with its own form, errors next to its fields. */
+function Action({
+  intent,
+  title,
+  failure,
+  submit,
+  hidden = {},
+  multipart = false,
+  children,
+}: {
+  intent: string;
+  title: string;
+  failure: Failure;
+  submit: string;
+  hidden?: Record<string, string>;
+  multipart?: boolean;
+  children: (field: (name: string) => { name: string; id: string; error: string | undefined }) => ReactNode;
+}) {
+  const t = useTranslate();
+  const { key } = useLocation();
+  const mine = failure?.intent === intent ? failure : undefined;
+  const field = (name: string) => {
+    const key = mine?.errors.fields[name];
+    return { name, id: `${intent}-${name}`, error: key ? t(key, mine?.errors.params) : undefined };
+  };
+  return (
+    // Keyed by navigation, so a form closes and clears once it succeeded.
+    <details key={key} className="admin-disclosure" open={Boolean(mine)}>
+      <summary>{title}</summary>
+      <Form
+        method="post"
+        className="lj-form"
+        noValidate
+        encType={multipart ? 'multipart/form-data' : undefined}
+      >
+        <CsrfField />
+        <input type="hidden" name="intent" value={intent} />
+        {Object.entries(hidden).map(([name, v]) => (
+          <input key={name} type="hidden" name={name} value={v} />
+        ))}
+        {mine && mine.errors.form.length > 0 ? (
+          <Alert tone="error">
+            {mine.errors.form.map((key) => (
+              <p key={key}>{t(key, mine.errors.params)}</p>
+            ))}
+          </Alert>
+        ) : null}
+        {children(field)}
+        <Button type="submit">{submit}</Button>
+      </Form>
+    </details>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <PageError error={error} />;
+}

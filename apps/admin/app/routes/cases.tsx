@@ -1,0 +1,153 @@
+import { CASE_STATUSES, caseStatusLabel, formatDateTime, formatNumber, serviceLabel } from '@linju/i18n';
+import { Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
+import { Form, Link } from 'react-router';
+import { caseRowView, Deadline, StatusBadge } from '../components/case-list.tsx';
+import { PageError } from '../components/page-error.tsx';
+import { DocumentTitle } from '../components/page-shell.tsx';
+import { useTenantShell } from '../components/tenant-shell.ts';
+import { getAdminContext } from '../context.ts';
+import { todayIn } from '../lib/advisers.ts';
+import { isTrpcError } from '../lib/api-errors.ts';
+import { CASE_QUEUES, caseQueryFor, caseSearchString, deadlineState, readCaseSearch } from '../lib/cases.ts';
+import { allowsAnywhere } from '../lib/permissions.ts';
+import { routeErrorFor } from '../lib/route-errors.ts';
+import { signedInPerson } from '../lib/session.ts';
+import { tenantPaths } from '../lib/tenant-paths.ts';
+import type { Route } from './+types/cases';
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { caller } = getAdminContext(context);
+  const me = signedInPerson(context);
+  const search = readCaseSearch(new URL(request.url).searchParams);
+  let result: { cases: ReturnType<typeof caseRowView>[]; nextCursor: string | null };
+  try {
+    const page = await caller.case.getMany(caseQueryFor(search));
+    result = { cases: page.cases.map(caseRowView), nextCursor: page.nextCursor };
+  } catch (error) {
+    // A malformed phone or ID number in the box (or a stale cursor) is bad input: no results.
+    if (!isTrpcError(error) || error.code !== 'BAD_REQUEST') throw routeErrorFor(error);
+    result = { cases: [], nextCursor: null };
+  }
+  return {
+    search,
+    ...result,
+    today: todayIn(),
+    canIntake: allowsAnywhere(
+      me.user.roles.map(({ role, organisationId }) => ({ role, organisationId })),
+      'case.intake',
+    ),
+  };
+}
+
+export default function Cases({ loaderData }: Route.ComponentProps) {
+  const t = useTranslate();
+  const locale = useLocale();
+  const { tenant } = useTenantShell();
+  const { search, cases, nextCursor, today, canIntake } = loaderData;
+  return (
+    <>
+      <DocumentTitle title={t('cases.title')} tenant={tenant} />
+      <h1>{t('cases.title')}</h1>
+      {canIntake ? (
+        <p>
+          <Link className="lj-button lj-button--primary" to={tenantPaths.newCase(tenant.slug)}>
+            {t('cases.new')}
+          </Link>
+        </p>
+      ) : null}
+      <Form
+        method="get"
+        className="lj-form admin-filters"
+        role="search"
+        aria-label={t('cases.search_heading')}
+      >
+        <TextField
+          name="q"
+          type="search"
+          label={t('cases.search_label')}
+          hint={t('cases.search_hint')}
+          defaultValue={search.q}
+        />
+        <SelectField name="status" label={t('cases.status_filter')} defaultValue={search.status}>
+          <option value="">{t('cases.any')}</option>
+          {CASE_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {caseStatusLabel(locale, status)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField name="queue" label={t('cases.queue_filter')} defaultValue={search.queue}>
+          <option value="">{t('cases.any')}</option>
+          {CASE_QUEUES.map((queue) => (
+            <option key={queue} value={queue}>
+              {t(`cases.queue.${queue}` as const)}
+            </option>
+          ))}
+        </SelectField>
+        <Button type="submit" variant="secondary">
+          {t('cases.search_submit')}
+        </Button>
+      </Form>
+
+      {cases.length === 0 ? (
+        <p>{t('cases.none')}</p>
+      ) : (
+        <div className="admin-table-scroll">
+          <table className="admin-table">
+            <caption>{t('cases.count', { count: formatNumber(locale, cases.length) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('cases.col_number')}</th>
+                <th scope="col">{t('cases.col_status')}</th>
+                <th scope="col">{t('cases.col_resident')}</th>
+                <th scope="col">{t('cases.col_service')}</th>
+                <th scope="col">{t('cases.col_received')}</th>
+                <th scope="col">{t('cases.col_due')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cases.map((row) => (
+                <tr key={row.id}>
+                  <th scope="row">
+                    <Link to={tenantPaths.case(tenant.slug, row.id)}>{row.number}</Link>
+                  </th>
+                  <td>
+                    <StatusBadge status={row.status} />
+                  </td>
+                  <td>{row.residentName}</td>
+                  <td>{serviceLabel(locale, row.serviceType)}</td>
+                  <td>{formatDateTime(locale, row.receivedAt)}</td>
+                  <td>
+                    <Deadline
+                      dueOn={row.dueOn}
+                      state={deadlineState(row, today)}
+                      waiting={row.waitingForResident}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="admin-pager">
+        {search.cursor ? (
+          <Link to={`${tenantPaths.cases(tenant.slug)}${caseSearchString({ ...search, cursor: '' })}`}>
+            {t('cases.first_page')}
+          </Link>
+        ) : null}{' '}
+        {nextCursor ? (
+          <Link
+            to={`${tenantPaths.cases(tenant.slug)}${caseSearchString({ ...search, cursor: nextCursor })}`}
+          >
+            {t('cases.next_page')}
+          </Link>
+        ) : null}
+      </p>
+    </>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <PageError error={error} />;
+}

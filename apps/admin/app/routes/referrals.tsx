@@ -1,0 +1,307 @@
+import {
+  formatDate,
+  formatDateTime,
+  type MessageKey,
+  referralKindLabel,
+  referralStatusLabel,
+} from '@linju/i18n';
+import { Alert, Button, TextField, useLocale, useTranslate } from '@linju/ui';
+import { Form, Link, redirect, useLocation } from 'react-router';
+import { CsrfField } from '../components/csrf-field.tsx';
+import { FormErrorSummary } from '../components/form-errors.tsx';
+import { PageError } from '../components/page-error.tsx';
+import { DocumentTitle } from '../components/page-shell.tsx';
+import { useTenantShell } from '../components/tenant-shell.ts';
+import { getAdminContext } from '../context.ts';
+import { localFailure } from '../lib/api-errors.ts';
+import { answersFor } from '../lib/cases.ts';
+import { formText } from '../lib/form-data.ts';
+import { organisationName } from '../lib/organisation-tree.ts';
+import { allowsAnywhere } from '../lib/permissions.ts';
+import { isForbidden, load } from '../lib/route-errors.ts';
+import { signedInPerson } from '../lib/session.ts';
+import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
+import type { Route } from './+types/referrals';
+
+const TERMINAL: readonly string[] = ['rejected', 'completed', 'failed', 'cancelled'];
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const { caller } = getAdminContext(context);
+  const me = signedInPerson(context);
+  const grants = me.user.roles.map(({ role, organisationId }) => ({ role, organisationId }));
+  const [outgoing, inbox, organisations] = await Promise.all([
+    allowsAnywhere(grants, 'referral.read') ? load(caller.referral.getMany({ limit: 100 })) : null,
+    allowsAnywhere(grants, 'referral.respond') ? load(caller.referral.inbox({ limit: 100 })) : null,
+    caller.organisation.getMany().catch((error: unknown) => {
+      if (isForbidden(error)) return [];
+      throw error;
+    }),
+  ]);
+  return {
+    outgoing,
+    inbox: inbox?.map(
+      ({ id, kind, status, summary, details, subject, acknowledgeBy, dueBy, outcomeText, reason }) => ({
+        id,
+        kind,
+        status,
+        summary,
+        details,
+        subjectName: subject.displayName,
+        acknowledgeBy,
+        dueBy,
+        outcomeText,
+        reason,
+      }),
+    ),
+    organisations: organisations.map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn })),
+    now: new Date().toISOString(),
+  };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const slug = tenantSlugFrom(params);
+  const { caller } = getAdminContext(context);
+  const form = await request.formData();
+  const referralId = formText(form, 'referralId');
+  const type = formText(form, 'type') as 'accepted' | 'rejected' | 'in-progress' | 'completed';
+  const intent = `${type}:${referralId}`;
+  const values = {
+    reason: formText(form, 'reason').trim(),
+    outcomeCode: formText(form, 'outcomeCode').trim(),
+    outcomeText: formText(form, 'outcomeText').trim(),
+  };
+  const local = localFailure({
+    reason: type === 'rejected' && !values.reason ? 'referral.reason_required' : undefined,
+    outcomeCode: type === 'completed' && !values.outcomeCode ? 'validation.required' : undefined,
+    outcomeText: type === 'completed' && !values.outcomeText ? 'referral.outcome_required' : undefined,
+  });
+  if (local) return rejectIntent(intent, local, values);
+  try {
+    await caller.referral.transition({
+      referralId,
+      type,
+      ...(values.reason ? { reason: values.reason } : {}),
+      ...(type === 'completed' ? { outcome: { code: values.outcomeCode, text: values.outcomeText } } : {}),
+    });
+    return redirect(`${tenantPaths.referrals(slug)}?done=1#referral-${referralId}`);
+  } catch (error) {
+    return rejectIntentApiError(
+      intent,
+      error,
+      {
+        fields: ['reason', 'outcomeCode', 'outcomeText'],
+        fieldForPath: {
+          'outcome.code': 'outcomeCode',
+          'outcome.text': 'outcomeText',
+          outcome: 'outcomeText',
+        },
+      },
+      values,
+    );
+  }
+}
+
+const ANSWER_LABEL: Readonly<Record<string, MessageKey>> = {
+  accepted: 'referrals.accept',
+  rejected: 'referrals.reject',
+  'in-progress': 'referrals.start',
+  completed: 'referrals.complete',
+};
+
+export default function Referrals({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useTranslate();
+  const locale = useLocale();
+  const location = useLocation();
+  const { tenant } = useTenantShell();
+  const { outgoing, inbox, organisations, now } = loaderData;
+  const failure = actionData && 'intent' in actionData ? actionData : undefined;
+  const orgName = (id: string) => {
+    const row = organisations.find((o) => o.id === id);
+    return row ? organisationName(row, locale) : '—';
+  };
+  const late = (due: Date | string, status: string) =>
+    !TERMINAL.includes(status) && new Date(due).toISOString() < now;
+  return (
+    <>
+      <DocumentTitle title={t('referrals.title')} tenant={tenant} />
+      <FormErrorSummary
+        errors={failure?.errors}
+        fields={[
+          { name: 'reason', label: t('referrals.reason'), id: `${failure?.intent}-reason` },
+          { name: 'outcomeCode', label: t('referrals.outcome_code'), id: `${failure?.intent}-outcomeCode` },
+          { name: 'outcomeText', label: t('referrals.outcome_text'), id: `${failure?.intent}-outcomeText` },
+        ]}
+      />
+      {new URLSearchParams(location.search).get('done') && !failure ? (
+        <Alert tone="success">
+          <p>{t('referrals.done')}</p>
+        </Alert>
+      ) : null}
+      <h1>{t('referrals.title')}</h1>
+      {inbox ? (
+        <section aria-labelledby="inbox-heading">
+          <h2 id="inbox-heading">{t('referrals.inbox')}</h2>
+          {inbox.length === 0 ? <p>{t('referrals.none')}</p> : null}
+          <ul className="admin-referrals">
+            {inbox.map((r) => (
+              <li key={r.id} id={`referral-${r.id}`} className="admin-referral">
+                <h3>
+                  {referralKindLabel(locale, r.kind)} · {r.subjectName}{' '}
+                  <span className="admin-status">{referralStatusLabel(locale, r.status)}</span>
+                </h3>
+                <p>
+                  {t('referrals.summary')}: {r.summary}
+                </p>
+                {r.details ? <p className="admin-prewrap">{r.details}</p> : null}
+                <p className="admin-muted">
+                  {t('referrals.col_ack')}: {formatDateTime(locale, r.acknowledgeBy)} ·{' '}
+                  {t('referrals.col_due')}: {formatDateTime(locale, r.dueBy)}
+                  {late(r.dueBy, r.status) ? (
+                    <strong className="admin-deadline--overdue"> · {t('referrals.overdue')}</strong>
+                  ) : null}
+                </p>
+                {r.outcomeText ? (
+                  <p>
+                    {t('referrals.outcome')}: {r.outcomeText}
+                  </p>
+                ) : null}
+                {r.reason ? (
+                  <p>
+                    {t('referrals.reason')}: {r.reason}
+                  </p>
+                ) : null}
+                {answersFor(r.status).map((type) => (
+                  <Answer
+                    key={type}
+                    referralId={r.id}
+                    type={type}
+                    failure={failureOf(actionData, `${type}:${r.id}`)}
+                  />
+                ))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {outgoing ? (
+        <section aria-labelledby="outgoing-heading">
+          <h2 id="outgoing-heading">{t('referrals.outgoing')}</h2>
+          {outgoing.length === 0 ? (
+            <p>{t('referrals.none')}</p>
+          ) : (
+            <div className="admin-table-scroll">
+              <table className="admin-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('referrals.col_kind')}</th>
+                    <th scope="col">{t('referrals.col_to')}</th>
+                    <th scope="col">{t('referrals.col_subject')}</th>
+                    <th scope="col">{t('referrals.col_status')}</th>
+                    <th scope="col">{t('referrals.col_due')}</th>
+                    <th scope="col">{t('referrals.col_case')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {outgoing.map((r) => (
+                    <tr key={r.id}>
+                      <td>{referralKindLabel(locale, r.kind)}</td>
+                      <td>{orgName(r.toOrganisationId)}</td>
+                      <td>{r.subjectName}</td>
+                      <td>
+                        <span className="admin-status">{referralStatusLabel(locale, r.status)}</span>
+                        {r.outcomeText ? ` · ${r.outcomeText}` : ''}
+                      </td>
+                      <td>
+                        {formatDate(locale, r.dueBy)}
+                        {late(r.dueBy, r.status) ? (
+                          <strong className="admin-deadline--overdue"> · {t('referrals.overdue')}</strong>
+                        ) : null}
+                      </td>
+                      <td>
+                        <Link to={tenantPaths.case(tenant.slug, r.caseId)}>{t('referrals.col_case')}</Link>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function Answer({
+  referralId,
+  type,
+  failure,
+}: {
+  referralId: string;
+  type: 'accepted' | 'rejected' | 'in-progress' | 'completed';
+  failure: ReturnType<typeof failureOf>;
+}) {
+  const t = useTranslate();
+  const id = `${type}:${referralId}`;
+  const error = (name: string) => {
+    const key = failure?.errors.fields[name];
+    return key ? t(key, failure?.errors.params) : undefined;
+  };
+  const form = (
+    <Form method="post" className="lj-form admin-inline-answer" noValidate>
+      <CsrfField />
+      <input type="hidden" name="referralId" value={referralId} />
+      <input type="hidden" name="type" value={type} />
+      {failure && failure.errors.form.length > 0 ? (
+        <Alert tone="error">
+          {failure.errors.form.map((key) => (
+            <p key={key}>{t(key, failure.errors.params)}</p>
+          ))}
+        </Alert>
+      ) : null}
+      {type === 'rejected' ? (
+        <TextField
+          id={`${id}-reason`}
+          name="reason"
+          label={t('referrals.reason')}
+          error={error('reason')}
+          defaultValue={failure?.values.reason}
+        />
+      ) : null}
+      {type === 'completed' ? (
+        <>
+          <TextField
+            id={`${id}-outcomeCode`}
+            name="outcomeCode"
+            label={t('referrals.outcome_code')}
+            hint={t('referrals.outcome_code_hint')}
+            error={error('outcomeCode')}
+            defaultValue={failure?.values.outcomeCode}
+          />
+          <TextField
+            id={`${id}-outcomeText`}
+            name="outcomeText"
+            label={t('referrals.outcome_text')}
+            error={error('outcomeText')}
+            defaultValue={failure?.values.outcomeText}
+          />
+        </>
+      ) : null}
+      <Button type="submit" variant={type === 'rejected' ? 'secondary' : 'primary'}>
+        {t(ANSWER_LABEL[type] ?? 'referrals.accept')}
+      </Button>
+    </Form>
+  );
+  if (type === 'accepted' || type === 'in-progress') return form;
+  return (
+    <details className="admin-disclosure admin-disclosure--compact" open={Boolean(failure)}>
+      <summary>{t(ANSWER_LABEL[type] ?? 'referrals.accept')}</summary>
+      {form}
+    </details>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <PageError error={error} />;
+}
