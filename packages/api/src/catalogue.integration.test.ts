@@ -134,7 +134,8 @@ describe('the service catalogue (6+X) per organisation', () => {
     const bad = await intake({ monthsUnpaid: 'three' }).catch((e: TRPCError) => e);
     expect(bad).toBeInstanceOf(TRPCError);
     expect((bad as TRPCError).message).toBe('validation.failed');
-    const issues = ((bad as TRPCError).cause as { issues: { path: string[]; message: string }[] }).issues;
+    const issues = ((bad as TRPCError).cause as unknown as { issues: { path: string[]; message: string }[] })
+      .issues;
     expect(issues.map((i) => `${i.path.join('.')} ${i.message}`)).toEqual([
       'form.employer validation.required',
       'form.monthsUnpaid validation.invalid',

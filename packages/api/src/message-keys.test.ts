@@ -22,15 +22,13 @@ function files(path: string): string[] {
   );
 }
 
-const PATTERNS = [
-  /DomainError\(\s*'[a-z-]+',\s*'([a-z_]+\.[a-z_.]+)'/g,
-  /message:\s*'([a-z_]+\.[a-z_.]+)'/g,
-];
+const PATTERNS = [/DomainError\(\s*'[a-z-]+',\s*'([a-z_]+\.[a-z_.]+)'/g, /message:\s*'([a-z_]+\.[a-z_.]+)'/g];
 
 const keys = new Set<string>();
 for (const file of sources.flatMap(files)) {
   const text = readFileSync(file, 'utf8');
-  for (const pattern of PATTERNS) for (const match of text.matchAll(pattern)) if (match[1]) keys.add(match[1]);
+  for (const pattern of PATTERNS)
+    for (const match of text.matchAll(pattern)) if (match[1]) keys.add(match[1]);
 }
 
 describe('error messages of the API', () => {
