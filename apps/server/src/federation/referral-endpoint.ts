@@ -91,7 +91,7 @@ export function referralCreateHandler(deps: {
       return problem(403, 'Sender not allowed', `"from" must be an organisation of node ${peer.nodeId}`);
     }
     const tenant = to?.nodeId === deps.nodeId ? await findTenantBySlug(deps.db, to.orgId) : null;
-    if (!tenant || tenant.status !== 'active') {
+    if (tenant?.status !== 'active') {
       return problem(403, 'Sender not allowed', `"to" is not an organisation this node serves`);
     }
     const idempotencyKey = request.headers.get(IDEMPOTENCY_HEADER) ?? '';
