@@ -30,6 +30,8 @@ export default defineConfig({
           include: ['{apps,packages,plugins,infra,test}/**/*.browser.test.ts'],
           exclude: ignored,
           testTimeout: 240_000,
+          // Pages of a freshly started server can take seconds on a busy 2-core machine.
+          expect: { poll: { timeout: 15_000 } },
           hookTimeout: 240_000,
           fileParallelism: false,
         },

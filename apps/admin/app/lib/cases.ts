@@ -152,7 +152,11 @@ export const INTAKE_FIELDS = [
   'description',
 ] as const;
 
-export type IntakeValues = Record<(typeof INTAKE_FIELDS)[number], string> & { keyGroupList: string[] };
+export type IntakeValues = Record<(typeof INTAKE_FIELDS)[number], string> & {
+  keyGroupList: string[];
+  /** Answers to the chosen service's own form (see service-form.ts). */
+  serviceAnswers?: Record<string, unknown>;
+};
 
 export function readIntake(form: FormData): IntakeValues {
   const text = (name: string) => formText(form, name).trim();

@@ -25,6 +25,7 @@ import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary } from '../components/form-errors.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
+import { ServiceFormFields } from '../components/service-form-fields.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
@@ -41,6 +42,12 @@ import {
 import { organisationName } from '../lib/organisation-tree.ts';
 import { allowsOn, parentMap } from '../lib/permissions.ts';
 import { isForbidden, load } from '../lib/route-errors.ts';
+import {
+  readServiceForm,
+  type ServiceFormField,
+  serviceFieldName,
+  serviceFormValues,
+} from '../lib/service-form.ts';
 import { signedInPerson } from '../lib/session.ts';
 import { rejectApiError, rejectSubmission, type SubmissionResult } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
@@ -75,7 +82,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const services = unitId
     ? (await load(caller.catalogue.getMany({ organisationId: unitId })))
         .filter((s) => s.enabled)
-        .map((s) => ({ id: s.pluginId, name: s.name as { 'zh-CN': string; en: string } }))
+        .map((s) => ({
+          id: s.pluginId,
+          name: s.name as { 'zh-CN': string; en: string },
+          form: s.form as ServiceFormField[],
+        }))
     : [];
   let earlier: ReturnType<typeof caseRowView>[] | null = null;
   if (typed.phone && searchKind(typed.phone) === 'phone') {
@@ -95,11 +106,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       created = null;
     }
   }
+  const serviceForm = services.find((s) => s.id === typed.serviceType)?.form ?? [];
   return {
     units,
     unitId,
-    services,
-    typed: { ...typed, organisationId: unitId },
+    services: services.map(({ id, name }) => ({ id, name })),
+    serviceForm,
+    typed: { ...typed, organisationId: unitId, serviceAnswers: readServiceForm(form, serviceForm) },
     earlier,
     created,
     matched: url.searchParams.get('matched') === '1',
@@ -110,18 +123,31 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const slug = tenantSlugFrom(params);
   const { caller } = getAdminContext(context);
-  const values = readIntake(await request.formData());
+  const posted = await request.formData();
+  const values = readIntake(posted);
+  // The chosen service's own form: its fields as the catalogue describes them at the chosen unit.
+  const serviceForm =
+    values.organisationId && values.serviceType && values.serviceType !== 'undecided'
+      ? ((await caller.catalogue.getMany({ organisationId: values.organisationId })).find(
+          (s) => s.pluginId === values.serviceType,
+        )?.form ?? [])
+      : [];
+  values.serviceAnswers = readServiceForm(posted, serviceForm as ServiceFormField[]);
   const local = localFailure(intakeProblems(values));
   if (local) return rejectSubmission(local, values);
+  const fields = [...INTAKE_FIELDS, ...serviceForm.map((f) => serviceFieldName(f.key))];
   try {
-    const created = await caller.case.create(intakeRequest(values));
+    const created = await caller.case.create({
+      ...intakeRequest(values),
+      ...(serviceForm.length > 0 ? { form: values.serviceAnswers } : {}),
+    });
     const matched = created.residentMatched === 'new' ? '' : '&matched=1';
     return redirect(`${tenantPaths.newCase(slug)}?created=${created.id}${matched}`);
   } catch (error) {
     return rejectApiError(
       error,
       {
-        fields: INTAKE_FIELDS,
+        fields,
         fieldForPath: INTAKE_PATHS,
         fieldForMessage: { 'case.resident_required': 'name' },
       },
@@ -151,7 +177,7 @@ export default function NewCase({ loaderData, actionData }: Route.ComponentProps
   const locale = useLocale();
   const { tenant } = useTenantShell();
   const submit = useSubmit();
-  const { units, unitId, services, typed, earlier, created, matched, today } = loaderData;
+  const { units, unitId, services, serviceForm, typed, earlier, created, matched, today } = loaderData;
   const failed = actionData as SubmissionResult<IntakeValues> | undefined;
   const values: IntakeValues = failed?.values ?? typed;
   const error = (name: string) => {
@@ -289,6 +315,7 @@ export default function NewCase({ loaderData, actionData }: Route.ComponentProps
             defaultValue={values.serviceType || 'undecided'}
             error={error('serviceType')}
             key={unitId}
+            onChange={(event) => refresh(event.currentTarget)}
           >
             <option value="undecided">{serviceLabel(locale, 'undecided')}</option>
             {services.map((s) => (
@@ -297,6 +324,14 @@ export default function NewCase({ loaderData, actionData }: Route.ComponentProps
               </option>
             ))}
           </SelectField>
+          {serviceForm.length > 0 ? (
+            <ServiceFormFields
+              fields={serviceForm}
+              locale={locale}
+              values={serviceFormValues(values.serviceAnswers ?? {})}
+              error={error}
+            />
+          ) : null}
           <TextField
             name="category"
             label={t('intake.category')}
