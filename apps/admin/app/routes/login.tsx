@@ -1,16 +1,13 @@
-import { Button, TextField, useTranslate } from '@linju/ui';
-import { Form, redirect } from 'react-router';
-import { CsrfField } from '../components/csrf-field.tsx';
-import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
+import { useTranslate } from '@linju/ui';
+import { redirect } from 'react-router';
 import { PageShell } from '../components/page-shell.tsx';
+import { PasswordSignInForm, SIGN_IN_FIELDS } from '../components/password-sign-in-form.tsx';
 import { getAdminContext } from '../context.ts';
 import { localFailure } from '../lib/api-errors.ts';
 import { formText } from '../lib/form-data.ts';
 import { rejectApiError, rejectSubmission } from '../lib/submission.ts';
 import { pathForStep, tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/login';
-
-const FIELDS = ['username', 'password'] as const;
 
 /** Someone already fully signed in to this district goes straight home. */
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -40,44 +37,18 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       headers: { 'Set-Cookie': sessionCookie.serialize(sessionToken, expiresAt) },
     });
   } catch (error) {
-    return rejectApiError(error, { fields: FIELDS }, values);
+    return rejectApiError(error, { fields: SIGN_IN_FIELDS }, values);
   }
 }
 
 export default function Login({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
-  const fieldError = useFieldError(actionData?.errors);
-  const labels = { username: t('login.username'), password: t('login.password') };
   return (
     <PageShell title={t('login.title')}>
-      <FormErrorSummary
-        errors={actionData?.errors}
-        fields={FIELDS.map((name) => ({ name, label: labels[name] }))}
-      />
-      <h1>{t('login.heading')}</h1>
-      <p className="admin-muted">{t('login.district', { slug: loaderData.tenantSlug })}</p>
-      <Form method="post" className="lj-form" noValidate>
-        <CsrfField />
-        <TextField
-          label={labels.username}
-          name="username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
-          defaultValue={actionData?.values.username}
-          error={fieldError('username')}
-        />
-        <TextField
-          label={labels.password}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          error={fieldError('password')}
-        />
-        <Button type="submit">{t('login.submit')}</Button>
-      </Form>
+      <PasswordSignInForm errors={actionData?.errors} username={actionData?.values.username}>
+        <h1>{t('login.heading')}</h1>
+        <p className="admin-muted">{t('login.district', { slug: loaderData.tenantSlug })}</p>
+      </PasswordSignInForm>
     </PageShell>
   );
 }
