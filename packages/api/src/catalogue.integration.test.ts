@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('the service catalogue (6+X) per organisation', () => {
-  it('lists the six core services with their names, and what is on', async () => {
+  it('lists the six core services and the shipped X plugins with their names, and what is on', async () => {
     const services = await admin.catalogue.getMany({ organisationId: district.organisations.centreId });
     expect(services.map((s) => s.pluginId)).toEqual([
       'consultation',
@@ -28,6 +28,8 @@ describe('the service catalogue (6+X) per organisation', () => {
       'legal-aid',
       'appraisal',
       'legal-education',
+      'x-counselling',
+      'x-enterprise-checkup',
     ]);
     expect(services.find((s) => s.pluginId === 'mediation')).toMatchObject({
       enabled: true,
@@ -35,6 +37,21 @@ describe('the service catalogue (6+X) per organisation', () => {
       decidedAt: district.organisations.centreId,
     });
     expect(services.find((s) => s.pluginId === 'notary')?.name['zh-CN']).toBe('公证服务');
+  });
+
+  it('offers an X plugin shipped as code once a station switches it on', async () => {
+    expect(await enabledAt(admin, district.organisations.stationB)).not.toContain('x-counselling');
+    await admin.catalogue.setEnabled({
+      organisationId: district.organisations.stationB,
+      pluginId: 'x-counselling',
+      enabled: true,
+    });
+    expect(await enabledAt(admin, district.organisations.stationB)).toContain('x-counselling');
+    await admin.catalogue.setEnabled({
+      organisationId: district.organisations.stationB,
+      pluginId: 'x-counselling',
+      enabled: false,
+    });
   });
 
   it('inherits down the tree: a room has what its centre switched on', async () => {

@@ -5,6 +5,8 @@ import { plugin as legalEducation } from '@linju/plugin-legal-education';
 import { plugin as mediation } from '@linju/plugin-mediation';
 import { plugin as notary } from '@linju/plugin-notary';
 import { createPluginRegistry } from '@linju/plugin-sdk';
+import { plugin as xCounselling } from '@linju/plugin-x-counselling';
+import { plugin as xEnterpriseCheckup } from '@linju/plugin-x-enterprise-checkup';
 
 /**
  * The composition root of the service catalogue: every plugin this deployment ships, listed
@@ -18,6 +20,8 @@ export const pluginRegistry = createPluginRegistry([
   legalAid,
   appraisal,
   legalEducation,
+  xCounselling,
+  xEnterpriseCheckup,
 ]);
 
 export const pluginIds = pluginRegistry.plugins.map((p) => p.id);

@@ -37,6 +37,7 @@ describe('linju plugin new', () => {
     const composition = readFileSync(join(root, 'packages', 'api', 'src', 'plugins.ts'), 'utf8');
     expect(composition).toContain("import { plugin as xLabourClinic } from '@linju/plugin-x-labour-clinic';");
     expect(composition).toMatch(/createPluginRegistry\(\[[^\]]*, xLabourClinic\]\)/);
+    expect(composition).not.toMatch(/,\s*,/); // no hole in the list, however it was formatted
     expect(
       JSON.parse(readFileSync(join(root, 'packages', 'api', 'package.json'), 'utf8')).dependencies,
     ).toHaveProperty('@linju/plugin-x-labour-clinic');

@@ -107,7 +107,7 @@ export function scaffoldXPlugin(root: string, id: string): string[] {
   );
   const withEntry = withImport.replace(
     /createPluginRegistry\(\[([^\]]*)\]\)/,
-    (_, list: string) => `createPluginRegistry([${list.trim()}, ${name}])`,
+    (_, list: string) => `createPluginRegistry([${list.trim().replace(/,$/, '')}, ${name}])`,
   );
   if (withEntry === source || !withEntry.includes(`, ${name}])`)) {
     throw new SetupError(
