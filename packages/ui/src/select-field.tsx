@@ -1,5 +1,5 @@
 import { type ReactNode, type SelectHTMLAttributes, useId } from 'react';
-import { useTranslate } from './locale-context.tsx';
+import { FieldMessages, fieldClasses, fieldIds } from './field-parts.tsx';
 
 export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name'> {
   /** The visible label; every field has one. */
@@ -24,29 +24,16 @@ export function SelectField({
   children,
   ...rest
 }: SelectFieldProps) {
-  const t = useTranslate();
   const fallbackId = useId();
   const selectId = id ?? (name || fallbackId);
-  const hintId = hint ? `${selectId}-hint` : undefined;
-  const errorId = error ? `${selectId}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  const classes = ['lj-field', error ? 'lj-field--error' : undefined, className].filter(Boolean).join(' ');
+  const { hintId, errorId, describedBy } = fieldIds(selectId, hint, error);
+  const classes = fieldClasses('lj-field', error, className);
   return (
     <div className={classes}>
       <label className="lj-field__label" htmlFor={selectId}>
         {label}
       </label>
-      {hint ? (
-        <p className="lj-field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="lj-field__error" id={errorId}>
-          <span className="lj-visually-hidden">{t('ui.error_prefix')} </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
       <select
         className="lj-field__input lj-field__select"
         id={selectId}

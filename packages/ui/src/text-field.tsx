@@ -1,5 +1,5 @@
 import { type InputHTMLAttributes, useId } from 'react';
-import { useTranslate } from './locale-context.tsx';
+import { FieldMessages, fieldClasses, fieldIds } from './field-parts.tsx';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name'> {
   /** The visible label; every field has one. */
@@ -26,29 +26,16 @@ export function TextField({
   type = 'text',
   ...rest
 }: TextFieldProps) {
-  const t = useTranslate();
   const fallbackId = useId();
   const inputId = id ?? (name || fallbackId);
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  const classes = ['lj-field', error ? 'lj-field--error' : undefined, className].filter(Boolean).join(' ');
+  const { hintId, errorId, describedBy } = fieldIds(inputId, hint, error);
+  const classes = fieldClasses('lj-field', error, className);
   return (
     <div className={classes}>
       <label className="lj-field__label" htmlFor={inputId}>
         {label}
       </label>
-      {hint ? (
-        <p className="lj-field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="lj-field__error" id={errorId}>
-          <span className="lj-visually-hidden">{t('ui.error_prefix')} </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
       <input
         className="lj-field__input"
         id={inputId}

@@ -1,0 +1,39 @@
+import { useTranslate } from './locale-context.tsx';
+
+/** The ids a field's hint and error get, and what its control is described by. */
+export function fieldIds(controlId: string | undefined, hint: string | undefined, error: string | undefined) {
+  const hintId = hint && controlId ? `${controlId}-hint` : undefined;
+  const errorId = error && controlId ? `${controlId}-error` : undefined;
+  return { hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(' ') || undefined };
+}
+
+export const fieldClasses = (base: string, error: string | undefined, className: string | undefined) =>
+  [base, error ? 'lj-field--error' : undefined, className].filter(Boolean).join(' ');
+
+/**
+ * A field's hint and error, between its label and its control (the GOV.UK pattern): the error
+ * starts with a visually hidden "Error:" so a screen reader announces it with the control.
+ */
+export function FieldMessages(props: {
+  hint?: string | undefined;
+  hintId?: string | undefined;
+  error?: string | undefined;
+  errorId?: string | undefined;
+}) {
+  const t = useTranslate();
+  return (
+    <>
+      {props.hint ? (
+        <p className="lj-field__hint" id={props.hintId}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p className="lj-field__error" id={props.errorId}>
+          <span className="lj-visually-hidden">{t('ui.error_prefix')} </span>
+          {props.error}
+        </p>
+      ) : null}
+    </>
+  );
+}
