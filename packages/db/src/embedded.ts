@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /** A start-up problem with one line of cause and one of remedy: the CLI prints these, not a stack. */
 export class SetupError extends Error {
@@ -72,6 +72,15 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
+/** Adds search (x) permission for others on every ancestor folder that lacks it; reading stays closed. */
+function allowTraversal(path: string): void {
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+    if (dirname(dir) === dir) return;
+  }
+}
+
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -112,7 +121,12 @@ export async function startEmbeddedPostgres(
   const asRoot = process.getuid?.() === 0;
   // As root, PostgreSQL runs as the `postgres` user, which must be able to pass through the data
   // folder (it holds only 0600 files of ours beside the cluster).
-  if (asRoot) chmodSync(dataDir, 0o711);
+  if (asRoot) {
+    chmodSync(dataDir, 0o711);
+    // …and through every folder above the data and the PostgreSQL binaries (in this repository's
+    // node_modules): a clone inside a private folder (mktemp -d is 0700) would otherwise be closed.
+    for (const path of [dataDir, import.meta.dirname]) allowTraversal(path);
+  }
   const port = await freePort();
   const log = options.onLog ?? (() => {});
   const errors: string[] = [];
