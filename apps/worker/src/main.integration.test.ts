@@ -40,5 +40,12 @@ it('main.ts starts the worker, logs JSON lines, and exits 0 on SIGTERM', async (
     name: 'worker',
     taskQueue: 'linju-referrals',
   });
-  expect(lines.map((l) => l.event).filter(Boolean)).toEqual(['started', 'stopping', 'shut down']);
+  // Before taking work it makes sure every active district has its schedules.
+  expect(lines.find((l) => l.event === 'schedules')).toMatchObject({ tenants: expect.any(Number) });
+  expect(lines.map((l) => l.event).filter(Boolean)).toEqual([
+    'schedules',
+    'started',
+    'stopping',
+    'shut down',
+  ]);
 });

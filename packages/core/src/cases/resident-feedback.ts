@@ -6,6 +6,8 @@ import { DomainError } from '../errors.ts';
 import { loadCase, recordCaseEvent, requireOnCase } from './case-access.ts';
 import { caseSummary } from './case-service.ts';
 import { requireTransition } from './case-status.ts';
+import { issueRatingCode } from './rating-code.ts';
+import { hasConsent } from './resident-consent.ts';
 import { getResident } from './resident-service.ts';
 
 export const ZFeedbackRequest = z.object({
@@ -72,7 +74,12 @@ export async function recordResidentFeedback(
       to: row.status,
     },
   });
-  return caseSummary(row);
+  // The resident may rate the case themselves: a one-time code, shown once to the staff member to
+  // pass on, when the resident agreed to be contacted for feedback.
+  const ratingCode = (await hasConsent(tx, row.residentId, 'feedback-contact'))
+    ? await issueRatingCode(tx, actor, { caseId: row.id })
+    : null;
+  return { ...caseSummary(row), ratingCode };
 }
 
 export const ZSatisfactionRequest = z.object({

@@ -1,7 +1,7 @@
-import { importHotlineCsv, ZHotlineImportRequest } from '@linju/core';
+import { importHotlineFile, ZHotlineFileImportRequest } from '@linju/core';
 import { permittedProcedure } from '../../trpc.ts';
 
-/** A 12345 export (CSV): a per-row report; order numbers already imported are skipped. */
+/** A 12345 export, CSV text or an .xlsx workbook: a per-row report; orders already imported are skipped. */
 export const importHotline = permittedProcedure('case.manage')
-  .input(ZHotlineImportRequest)
-  .mutation(({ ctx, input }) => importHotlineCsv(ctx.tx, ctx.actor, ctx.box, input));
+  .input(ZHotlineFileImportRequest)
+  .mutation(({ ctx, input }) => importHotlineFile(ctx.tx, ctx.actor, ctx.box, input));

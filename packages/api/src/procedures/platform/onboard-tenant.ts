@@ -1,4 +1,5 @@
 import { onboardTenant as onboard, ZOnboardTenantRequest } from '@linju/core';
+import { ensureTenantSchedules, REFERRAL_TASK_QUEUE } from '@linju/workflows';
 import { platformProcedure } from '../../trpc.ts';
 
 export const onboardTenant = platformProcedure
@@ -8,5 +9,21 @@ export const onboardTenant = platformProcedure
       operatorId: ctx.operatorId,
       operatorName: 'platform',
     });
+    // The district's daily escalation and monthly sweep. After the commit: a district is onboarded
+    // even while Temporal is away, and the worker creates any missing schedule when it starts.
+    if (ctx.temporal) {
+      try {
+        await ensureTenantSchedules(ctx.temporal.client, {
+          tenantId: tenant.id,
+          timeZone: tenant.timeZone,
+          taskQueue: ctx.temporal.taskQueue ?? REFERRAL_TASK_QUEUE,
+        });
+      } catch (error) {
+        ctx.log.warn(
+          { event: 'schedules-deferred', tenantId: tenant.id, err: error },
+          'schedules not created; the worker creates them at its next start',
+        );
+      }
+    }
     return { id: tenant.id, slug: tenant.slug, created };
   });

@@ -1,0 +1,37 @@
+import { Button, TextField, useTranslate } from '@linju/ui';
+import { Form, redirect } from 'react-router';
+import { PageShell } from '../components/page-shell.tsx';
+import { ratePath } from '../lib/rating.ts';
+import type { Route } from './+types/rate';
+
+/**
+ * The resident's way in to rating a matter, without an account: a form asking for the one-time
+ * code. The district comes from the code, so this page belongs to no district.
+ */
+export function loader({ request }: Route.LoaderArgs) {
+  const code = new URL(request.url).searchParams.get('code')?.trim();
+  if (code) throw redirect(ratePath(code));
+  return null;
+}
+
+export default function Rate() {
+  const t = useTranslate();
+  return (
+    <PageShell title={t('rate.title')}>
+      <h1>{t('rate.title')}</h1>
+      <p>{t('rate.intro')}</p>
+      <Form method="get" className="lj-form">
+        <TextField
+          name="code"
+          label={t('rate.code')}
+          hint={t('rate.code_hint')}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          required
+        />
+        <Button type="submit">{t('rate.check')}</Button>
+      </Form>
+    </PageShell>
+  );
+}

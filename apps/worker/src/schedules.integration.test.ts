@@ -1,0 +1,181 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { type ApiContext, type AppCaller, createCaller, type WorkflowEngine } from '@linju/api';
+import { createSecretBox } from '@linju/auth';
+import { createPlatformOperator, intakeCase, listNotifications } from '@linju/core';
+import { connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
+import {
+  type EscalationRunResult,
+  ensureTenantSchedules,
+  type SweepRunResult,
+  tenantScheduleId,
+} from '@linju/workflows';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateTOTP } from '@oslojs/otp';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ensureSchedulesForActiveTenants } from './tenant-schedules.ts';
+import { createWorker, type LinjuWorker } from './worker.ts';
+
+/**
+ * A district's schedules end to end: onboarding through the API creates them on the real
+ * Temporal dev server, and triggering one runs its activity against the real database.
+ */
+const box = createSecretBox(randomBytes(32));
+const silent = { info() {}, warn() {}, error() {} };
+let app: DbHandle;
+let connection: Connection;
+let client: Client;
+let linju: LinjuWorker;
+let running: Promise<void>;
+let engine: WorkflowEngine;
+let operator: AppCaller;
+let tenantId: string;
+
+const context = (over: Partial<ApiContext> = {}): ApiContext => ({
+  db: app.db,
+  box,
+  requestId: 'test',
+  ip: `10.2.0.${Math.floor(Math.random() * 250)}`,
+  log: silent,
+  sessionToken: null,
+  tenantSlugHint: null,
+  temporalHealthy: async () => true,
+  totpIssuer: 'Linju test',
+  temporal: engine,
+  ...over,
+});
+
+/** Triggers a schedule now and waits for the workflow it started to finish. */
+async function triggerAndWait<T>(scheduleId: string): Promise<T> {
+  const handle = client.schedule.getHandle(scheduleId);
+  const before = (await handle.describe()).info.recentActions.length;
+  await handle.trigger();
+  for (let i = 0; i < 100; i++) {
+    const actions = (await handle.describe()).info.recentActions;
+    const latest = actions[actions.length - 1];
+    if (actions.length > before && latest) {
+      return client.workflow.getHandle(latest.action.workflow.workflowId).result() as Promise<T>;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`schedule ${scheduleId} started no workflow after being triggered`);
+}
+
+beforeAll(async () => {
+  app = connect(inject('databaseUrl'), { max: 6 });
+  linju = await createWorker({
+    temporalAddress: inject('temporalAddress'),
+    namespace: 'default',
+    db: app.db,
+    taskQueue: `linju-schedules-${randomUUID()}`,
+  });
+  running = linju.worker.run();
+  connection = await Connection.connect({ address: inject('temporalAddress') });
+  client = new Client({ connection, namespace: 'default' });
+  engine = { client, taskQueue: linju.taskQueue };
+  const username = `op-${randomUUID().slice(0, 6)}`;
+  const { totpSecret } = await createPlatformOperator(app.db, box, {
+    username,
+    displayName: '平台运维',
+    password: 'Operator-pass-1',
+  });
+  const { sessionToken } = await createCaller(context()).platform.login({
+    username,
+    password: 'Operator-pass-1',
+  });
+  operator = createCaller(context({ sessionToken }));
+  await operator.platform.verifyTotp({ code: generateTOTP(decodeBase32IgnorePadding(totpSecret), 30, 6) });
+  tenantId = (
+    await operator.platform.tenant.create({
+      slug: `sched-${randomUUID().slice(0, 6)}`,
+      nameZh: '长宁区司法局',
+      nameEn: 'Changning District Justice Bureau',
+      divisionCode: '310105',
+      services: ['mediation'],
+      centre: { nameZh: '长宁区公共法律服务中心', nameEn: 'Changning PLS Centre' },
+      firstAdmin: { username: 'admin', displayName: '管理员', password: 'Changning-pass-1' },
+    })
+  ).id;
+});
+
+afterAll(async () => {
+  linju?.worker.shutdown();
+  await running;
+  await linju?.close();
+  await connection?.close();
+  await app?.close();
+});
+
+describe('a district’s schedules', () => {
+  it('exist once the district is onboarded: daily escalation at 07:00 and the sweep on the 18th, local time', async () => {
+    const escalation = await client.schedule.getHandle(tenantScheduleId('escalation', tenantId)).describe();
+    expect(escalation.spec.timezone).toBe('Asia/Shanghai');
+    expect(escalation.spec.calendars?.[0]).toMatchObject({ hour: [{ start: 7, end: 7, step: 1 }] });
+    expect(escalation.action).toMatchObject({
+      type: 'startWorkflow',
+      workflowType: 'timeLimitEscalationWorkflow',
+      taskQueue: linju.taskQueue,
+    });
+    const sweep = await client.schedule.getHandle(tenantScheduleId('sweep', tenantId)).describe();
+    expect(sweep.spec.calendars?.[0]).toMatchObject({ dayOfMonth: [{ start: 18, end: 18, step: 1 }] });
+    expect(sweep.action).toMatchObject({ workflowType: 'monthlySweepWorkflow' });
+  });
+
+  it('are not created twice, by onboarding again or by the worker’s start-up check', async () => {
+    const again = await ensureTenantSchedules(client, {
+      tenantId,
+      timeZone: 'Asia/Shanghai',
+      taskQueue: linju.taskQueue,
+    });
+    expect(again.created).toEqual([]);
+    const atStart = await ensureSchedulesForActiveTenants(client, app.db, linju.taskQueue);
+    expect(atStart.tenants).toBeGreaterThan(0);
+    expect(atStart.created).not.toContain(tenantScheduleId('escalation', tenantId));
+  });
+
+  it('runs the escalation against the database when triggered, and tells the first responder', async () => {
+    const { adminId, caseId } = await withTenant(app.db, tenantId, async (tx) => {
+      const [admin] = await tx
+        .select({ id: schema.staffMember.id, organisationId: schema.staffMember.organisationId })
+        .from(schema.staffMember)
+        .where(eq(schema.staffMember.username, 'admin'));
+      if (!admin) throw new Error('no admin');
+      const actor = {
+        id: admin.id,
+        name: '管理员',
+        tenantId,
+        grants: [{ role: 'bureau-admin' as const, organisationPath: '/' }],
+      };
+      const c = await intakeCase(tx, actor, box, {
+        channel: 'walk-in',
+        resident: { name: '孙女士', phone: '13611112222' },
+        serviceType: 'mediation',
+        description: '三个月前受理的邻里纠纷',
+        organisationId: admin.organisationId,
+        receivedAt: new Date(Date.now() - 90 * 86_400_000),
+      });
+      return { adminId: admin.id, caseId: c.id };
+    });
+    const result = await triggerAndWait<EscalationRunResult>(tenantScheduleId('escalation', tenantId));
+    expect(result).toMatchObject({ overdue: 1, dueSoon: 0 });
+    const told = await withTenant(app.db, tenantId, (tx) =>
+      listNotifications(tx, { id: adminId, name: '管理员', tenantId, grants: [] }),
+    );
+    expect(told.items).toEqual([expect.objectContaining({ kind: 'case.overdue', caseId })]);
+    // A second trigger the same day escalates nothing again.
+    expect(await triggerAndWait<EscalationRunResult>(tenantScheduleId('escalation', tenantId))).toMatchObject(
+      {
+        overdue: 0,
+        notified: 0,
+      },
+    );
+  });
+
+  it('runs the monthly sweep when triggered, filing one review for last month', async () => {
+    const first = await triggerAndWait<SweepRunResult>(tenantScheduleId('sweep', tenantId));
+    expect(first.created).toBe(true);
+    expect(first.month).toMatch(/^\d{4}-\d{2}$/);
+    const again = await triggerAndWait<SweepRunResult>(tenantScheduleId('sweep', tenantId));
+    expect(again).toMatchObject({ created: false, reviewId: first.reviewId });
+  });
+});

@@ -1,0 +1,2 @@
+export * from './notification-channel.ts';
+export * from './notification-service.ts';

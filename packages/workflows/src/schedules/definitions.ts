@@ -1,0 +1,31 @@
+/**
+ * The district's recurring work, one Temporal schedule each per tenant: ids are business keys
+ * (`escalation:<tenantId>`, `sweep:<tenantId>`), so creating them again is refused by Temporal and
+ * any process can find a district's schedule from its id.
+ */
+export const TENANT_SCHEDULES = {
+  /** 超期预警: every day at 07:00 local time, cases due soon and overdue are escalated. */
+  escalation: {
+    workflowType: 'timeLimitEscalationWorkflow',
+    calendar: { hour: 7, minute: 0 },
+  },
+  /** 每月18日主动排查: on the 18th at 08:00 local time, last month's matters are swept. */
+  sweep: {
+    workflowType: 'monthlySweepWorkflow',
+    calendar: { dayOfMonth: 18, hour: 8, minute: 0 },
+  },
+} as const;
+export type TenantScheduleKind = keyof typeof TENANT_SCHEDULES;
+
+export function tenantScheduleId(kind: TenantScheduleKind, tenantId: string): string {
+  if (tenantId === '' || tenantId.includes(':')) {
+    throw new Error(`tenantScheduleId: tenantId must be non-empty and contain no ':' (got '${tenantId}')`);
+  }
+  return `${kind}:${tenantId}`;
+}
+
+/** What a scheduled workflow gets: the district only; the activity works out its local date. */
+export type TenantRunInput = { tenantId: string };
+
+export type EscalationRunResult = { today: string; dueSoon: number; overdue: number; notified: number };
+export type SweepRunResult = { month: string; created: boolean; reviewId: string; findings: number };

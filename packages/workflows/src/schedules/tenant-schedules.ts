@@ -1,0 +1,51 @@
+import { type Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
+import {
+  TENANT_SCHEDULES,
+  type TenantRunInput,
+  type TenantScheduleKind,
+  tenantScheduleId,
+} from './definitions.ts';
+
+export type TenantScheduleOptions = {
+  tenantId: string;
+  /** The district's IANA time zone: "07:00" and "the 18th" are local (Asia/Shanghai by default). */
+  timeZone: string;
+  /** The worker's task queue. */
+  taskQueue: string;
+};
+
+/**
+ * Creates the district's schedules that do not exist yet; existing ones are left as they are (an
+ * operator may have paused one). Returns the ids of those created. Called at onboarding and, for
+ * every active district, when the worker starts (which covers the demo seed and the CLI).
+ */
+export async function ensureTenantSchedules(
+  client: Client,
+  options: TenantScheduleOptions,
+): Promise<{ created: string[] }> {
+  const created: string[] = [];
+  for (const kind of Object.keys(TENANT_SCHEDULES) as TenantScheduleKind[]) {
+    const { workflowType, calendar } = TENANT_SCHEDULES[kind];
+    const scheduleId = tenantScheduleId(kind, options.tenantId);
+    const args: [TenantRunInput] = [{ tenantId: options.tenantId }];
+    try {
+      await client.schedule.create({
+        scheduleId,
+        spec: { calendars: [calendar], timezone: options.timeZone },
+        action: {
+          type: 'startWorkflow',
+          workflowType,
+          workflowId: scheduleId,
+          args,
+          taskQueue: options.taskQueue,
+        },
+        policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+        memo: { tenantId: options.tenantId },
+      });
+      created.push(scheduleId);
+    } catch (error) {
+      if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+    }
+  }
+  return { created };
+}

@@ -1,0 +1,88 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '@linju/db';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+
+/**
+ * What the journey tests share: one `npm start` of the whole stack on embedded defaults (a fresh
+ * data folder, a free port, the demo district seeded) and one Debian Chromium, for one test file.
+ */
+const root = join(import.meta.dirname, '..');
+
+/** Where browser tests save their screenshots (test artefacts). */
+export const screens = join(root, '.data', 'screens');
+mkdirSync(screens, { recursive: true });
+
+/** The demo seed's password for every demo login. */
+export const DEMO_PASSWORD = 'Linju@demo2026';
+
+/**
+ * Starts the stack before the file's tests and stops it after them, as a terminal's Ctrl-C would.
+ * The returned object's `url` and `browser` are set once `beforeAll` has run.
+ */
+export function useDemoStack(name: string): { readonly url: string; readonly browser: Browser } {
+  const live = { url: '', browser: undefined as unknown as Browser };
+  let stack: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    live.url = `http://localhost:${port}`;
+    // Its own process group, so the whole stack can be stopped at once.
+    const started = spawn('npm', ['start'], {
+      cwd: root,
+      detached: true,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        LINJU_DATA_DIR: mkdtempSync(join(tmpdir(), `linju-${name}-`)),
+        DATABASE_URL: '',
+        TEMPORAL_ADDRESS: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    stack = started;
+    let output = '';
+    for (const stream of [started.stdout, started.stderr])
+      stream?.on('data', (c) => (output += c.toString()));
+    const deadline = Date.now() + 200_000;
+    while (!output.includes('Linju is running at')) {
+      if (started.exitCode !== null || Date.now() > deadline)
+        throw new Error(`npm start failed:\n${output.slice(-3000)}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    live.browser = await chromium.launch({
+      executablePath: process.env.LINJU_CHROMIUM ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await live.browser?.close();
+    if (stack?.pid && stack.exitCode === null) {
+      const exited = new Promise((r) => stack?.once('exit', r));
+      process.kill(-stack.pid, 'SIGINT');
+      await exited;
+    }
+  });
+
+  return live;
+}
+
+/** Signs a demo user in through the Chinese sign-in page and waits for their Today page. */
+export async function signInAsDemo(page: Page, url: string, username: string) {
+  await page.goto(`${url}/t/xuhui/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect.poll(() => page.url()).toMatch(/\/t\/xuhui$/);
+}
