@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pluginMigrations } from '@linju/api';
 import { appUrlFrom, credentials, freePort, migrate, startEmbeddedPostgres } from '@linju/db';
 import { ensureTemporalCli, startTemporalDevServer } from '@linju/infra-temporal';
 import type { TestProject } from 'vitest/node';
@@ -17,7 +18,7 @@ export default async function setup(project: TestProject) {
     freePort().then((port) => startTemporalDevServer({ cli: ensureTemporalCli(console.log), port })),
   ]);
   const { appPassword } = credentials(dataDir);
-  await migrate(pg.ownerUrl, appPassword);
+  await migrate(pg.ownerUrl, appPassword, { plugins: pluginMigrations });
   project.provide('ownerDatabaseUrl', pg.ownerUrl);
   project.provide('databaseUrl', appUrlFrom(pg.ownerUrl, appPassword));
   project.provide('temporalAddress', temporal.address);

@@ -8,7 +8,15 @@ import { describe, expect, it } from 'vitest';
  * language: each key thrown or declared in the domain and API code is in the zh-CN and en catalogues.
  */
 const root = join(import.meta.dirname, '..', '..', '..');
-const sources = ['packages/core/src', 'packages/api/src', 'packages/plugin-sdk/src/form-description.ts'];
+const sources = [
+  'packages/core/src',
+  'packages/api/src',
+  'packages/plugin-sdk/src/form-description.ts',
+  // The plugins' own rules answer with message keys too (PluginRuleError, zod messages).
+  ...readdirSync(join(root, 'plugins'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((plugin) => `plugins/${plugin.name}/src`),
+];
 
 function files(path: string): string[] {
   const full = join(root, path);
@@ -22,7 +30,10 @@ function files(path: string): string[] {
   );
 }
 
-const PATTERNS = [/DomainError\(\s*'[a-z-]+',\s*'([a-z_]+\.[a-z_.]+)'/g, /message:\s*'([a-z_]+\.[a-z_.]+)'/g];
+const PATTERNS = [
+  /(?:DomainError|PluginRuleError)\(\s*'[a-z-]+',\s*'([a-z_]+\.[a-z_.]+)'/g,
+  /message:\s*'([a-z_]+\.[a-z_.]+)'/g,
+];
 
 const keys = new Set<string>();
 for (const file of sources.flatMap(files)) {

@@ -4,7 +4,7 @@ import { plugin as legalAid } from '@linju/plugin-legal-aid';
 import { plugin as legalEducation } from '@linju/plugin-legal-education';
 import { plugin as mediation } from '@linju/plugin-mediation';
 import { plugin as notary } from '@linju/plugin-notary';
-import { createPluginRegistry } from '@linju/plugin-sdk';
+import { createPluginRegistry, pluginMigrationSets } from '@linju/plugin-sdk';
 import { plugin as xCounselling } from '@linju/plugin-x-counselling';
 import { plugin as xEnterpriseCheckup } from '@linju/plugin-x-enterprise-checkup';
 
@@ -27,3 +27,6 @@ export const pluginRegistry = createPluginRegistry([
 export const pluginIds = pluginRegistry.plugins.map((p) => p.id);
 
 export type PluginId = (typeof pluginRegistry.plugins)[number]['id'];
+
+/** The plugins' own migrations, in this order, for `migrate(…, { plugins })` after the core's. */
+export const pluginMigrations = pluginMigrationSets(pluginRegistry.plugins);

@@ -15,6 +15,7 @@ export const FORM_FIELD_TYPES = [
   'checkbox',
   'select',
   'multiselect',
+  'file',
 ] as const;
 export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
 
@@ -93,6 +94,31 @@ export function describeForm(form: z.ZodObject): FormField[] {
   return fields;
 }
 
+/** The largest file a form's file field takes (as a case document: 1 MiB). */
+export const MAX_FORM_FILE_BYTES = 1024 * 1024;
+
+/**
+ * A file field's value. At intake it is the upload itself (base64); the platform then stores it
+ * as a case document and keeps only the reference (`documentId`) in the case's form.
+ */
+export const formFileSchema = z.union([
+  z.object({
+    fileName: z.string().trim().min(1).max(200),
+    contentType: z.string().min(1).max(120),
+    contentBase64: z
+      .string()
+      .min(1)
+      .max(Math.ceil((MAX_FORM_FILE_BYTES * 4) / 3) + 8, { message: 'case.document_too_large' }),
+  }),
+  z.object({
+    documentId: z.uuid(),
+    fileName: z.string().min(1).max(200),
+    contentType: z.string().min(1).max(120),
+    sizeBytes: z.int().min(1),
+  }),
+]);
+export type FormFile = z.output<typeof formFileSchema>;
+
 /** The zod schema of a described form: the server validates a declarative X service's intake with it. */
 export function buildForm(fields: readonly FormField[]): z.ZodObject {
   const shape: Record<string, z.ZodType> = {};
@@ -116,6 +142,7 @@ export function buildForm(fields: readonly FormField[]): z.ZodObject {
       checkbox: () => z.coerce.boolean(),
       select: () => z.enum(values),
       multiselect: () => z.array(z.enum(values)).max(values.length),
+      file: () => formFileSchema,
     }[f.type]();
     shape[f.key] = f.required || f.type === 'checkbox' ? base : base.optional();
   }

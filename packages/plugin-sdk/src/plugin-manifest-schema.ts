@@ -3,6 +3,7 @@ import { findUnlabelledFields } from './intake-field.ts';
 import { localizedTextSchema } from './localized-text.ts';
 import type { AnyPlugin } from './plugin-manifest.ts';
 import { PluginManifestError, type PluginManifestIssue } from './plugin-manifest-error.ts';
+import { MIGRATION_NAME, migrationProblems } from './plugin-tables.ts';
 import { isValidRange, parseSemVer } from './semver.ts';
 
 const KEBAB = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -68,6 +69,14 @@ export const pluginManifestSchema = z
     }),
     permissions: z.array(permissionSchema),
     statistics: z.array(statisticSchema).optional(),
+    migrations: z
+      .array(
+        z.strictObject({
+          name: z.string().regex(MIGRATION_NAME, 'must look like 0001_snake_case_name'),
+          sql: z.string().trim().min(1, 'is empty'),
+        }),
+      )
+      .optional(),
     hooks: z.strictObject({ onCaseCreated: hookSchema.optional() }).optional(),
   })
   .superRefine((manifest, ctx) => {
@@ -114,6 +123,16 @@ export const pluginManifestSchema = z
         }
       }
     });
+    (manifest.migrations ?? []).forEach((migration, index) => {
+      const earlier = manifest.migrations?.[index - 1];
+      if (earlier && earlier.name >= migration.name) {
+        issue(['migrations', index, 'name'], `must sort after "${earlier.name}"`);
+      }
+      for (const problem of migrationProblems(manifest.id, migration.sql)) {
+        issue(['migrations', index, 'sql'], problem);
+      }
+    });
+
     const cycle = findDependencyCycle(manifest.permissions);
     if (cycle) issue(['permissions'], `have a dependency cycle: ${cycle.join(' → ')}`);
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { LocalizedText } from './localized-text.ts';
 import type { PluginContext } from './plugin-context.ts';
+import type { PluginMigration } from './plugin-tables.ts';
 
 /** `core` for the six services every tenant has; `x` for a local add-on (its id starts with `x-`). */
 export type PluginKind = 'core' | 'x';
@@ -102,6 +103,12 @@ export interface PluginManifest<TForm extends z.ZodObject = z.ZodObject, TId ext
   readonly deadlines: DeadlineDefaults;
   readonly permissions: readonly PermissionDefinition[];
   readonly statistics?: readonly StatisticDefinition[];
+  /**
+   * The plugin's own tables, as migrations run after the core's (see `docs/plugins.md`): every
+   * table is named with the plugin's prefix (`tablePrefixOf(id)`), starts with `tenant_id` and is
+   * given row-level security by the platform.
+   */
+  readonly migrations?: readonly PluginMigration[];
   readonly hooks?: PluginHooks<z.output<TForm>>;
 }
 

@@ -1,4 +1,4 @@
-import { definePlugin } from '@linju/plugin-sdk';
+import { definePlugin, readMigrations } from '@linju/plugin-sdk';
 import { APPRAISAL_TYPE_NAMES, APPRAISAL_TYPES, appraisalIntakeForm } from './intake-form.ts';
 
 /** Judicial appraisal (司法鉴定): consultation on common appraisal needs and guidance to a licensed institution. */
@@ -54,6 +54,8 @@ export const plugin = definePlugin({
   // This limit covers the consultation and guidance; the appraisal itself (30 working days by the
   // appraisal procedure rules) runs at the institution.
   deadlines: { defaultWorkingDays: 5 },
+  // Appraisal advice and the referral to an institution (appraisal_advice).
+  migrations: readMigrations(new URL('../migrations', import.meta.url)),
   permissions: [
     { id: 'appraisal.case.view', label: { 'zh-CN': '查看鉴定咨询', en: 'View appraisal consultations' } },
     {

@@ -1,2 +1,3 @@
+export * from './consultation-log.ts';
 export * from './intake-form.ts';
 export * from './plugin.ts';

@@ -1,4 +1,4 @@
-import { definePlugin } from '@linju/plugin-sdk';
+import { definePlugin, readMigrations } from '@linju/plugin-sdk';
 import {
   CONSULTATION_CATEGORIES,
   CONSULTATION_CATEGORY_NAMES,
@@ -39,6 +39,8 @@ export const plugin = definePlugin({
   intakeForm: consultationIntakeForm,
   // Most questions are answered on the spot; the limit covers those needing research or a lawyer's follow-up.
   deadlines: { defaultWorkingDays: 5, byCategory: { 'urban-renewal': 10 } },
+  // The consultation log with durations (consultation_log).
+  migrations: readMigrations(new URL('../migrations', import.meta.url)),
   permissions: [
     { id: 'consultation.case.view', label: { 'zh-CN': '查看咨询记录', en: 'View consultations' } },
     {

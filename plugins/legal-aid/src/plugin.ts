@@ -1,4 +1,4 @@
-import { definePlugin } from '@linju/plugin-sdk';
+import { definePlugin, readMigrations } from '@linju/plugin-sdk';
 import { eligibilityRoute } from './eligibility.ts';
 import { LEGAL_AID_MATTER_NAMES, LEGAL_AID_MATTERS, legalAidIntakeForm } from './intake-form.ts';
 
@@ -75,6 +75,8 @@ export const plugin = definePlugin({
   // The Legal Aid Law gives 7 days to decide an application (about 5 working days) and 3 days to
   // assign a lawyer in a criminal case; wage claims take the green channel.
   deadlines: { defaultWorkingDays: 5, byCategory: { 'plea-leniency': 3, 'labour-remuneration': 3 } },
+  // Thresholds, decisions, closure reports and subsidies (legal_aid_*).
+  migrations: readMigrations(new URL('../migrations', import.meta.url)),
   permissions: [
     {
       id: 'legal-aid.application.view',

@@ -1,2 +1,3 @@
+export * from './events.ts';
 export * from './intake-form.ts';
 export * from './plugin.ts';

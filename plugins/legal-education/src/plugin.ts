@@ -1,4 +1,4 @@
-import { definePlugin } from '@linju/plugin-sdk';
+import { definePlugin, readMigrations } from '@linju/plugin-sdk';
 import { EVENT_TYPE_NAMES, EVENT_TYPES, legalEducationIntakeForm } from './intake-form.ts';
 
 /** Legal publicity (法治宣传): lectures and campaigns on the Constitution, the Civil Code and more, taken to where people are. */
@@ -35,6 +35,8 @@ export const plugin = definePlugin({
   intakeForm: legalEducationIntakeForm,
   // Time to arrange a requested event (speaker, venue, materials).
   deadlines: { defaultWorkingDays: 10 },
+  // The events held, their audience and materials (legal_education_event).
+  migrations: readMigrations(new URL('../migrations', import.meta.url)),
   permissions: [
     { id: 'legal-education.event.view', label: { 'zh-CN': '查看普法活动', en: 'View events' } },
     {

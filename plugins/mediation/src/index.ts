@@ -1,2 +1,4 @@
+export * from './agreement-document.ts';
 export * from './intake-form.ts';
+export * from './mediation-record.ts';
 export * from './plugin.ts';

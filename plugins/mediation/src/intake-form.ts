@@ -82,10 +82,19 @@ export const mediationIntakeForm = z.object({
         (parties) =>
           parties.some((p) => p.role === 'applicant') && parties.some((p) => p.role === 'respondent'),
         'need at least one applicant and one respondent',
-      ),
+      )
+      // Optional: the front desk records the resident and the adverse parties on the case itself,
+      // and the mediation record falls back to those (see the mediation procedures' `partiesOf`).
+      .optional(),
     { label: { 'zh-CN': '当事人', en: 'Parties' } },
   ),
 });
 
 /** A validated mediation intake. */
 export type MediationIntake = z.output<typeof mediationIntakeForm>;
+
+/** The dispute a mediation works on: its summary and its parties, from the form or the case. */
+export type MediationDispute = {
+  summary: string;
+  parties: NonNullable<MediationIntake['parties']>;
+};

@@ -1,4 +1,4 @@
-import { definePlugin } from '@linju/plugin-sdk';
+import { definePlugin, readMigrations } from '@linju/plugin-sdk';
 import { DISPUTE_CATEGORIES, DISPUTE_CATEGORY_NAMES, mediationIntakeForm } from './intake-form.ts';
 
 /**
@@ -82,6 +82,8 @@ export const plugin = definePlugin({
       dependsOn: ['mediation.case.mediate'],
     },
   ],
+  // Mediators, sessions, the agreement and the parties' confirmations of a case.
+  migrations: readMigrations(new URL('../migrations', import.meta.url)),
   statistics: [
     { id: 'disputes-accepted', label: { 'zh-CN': '受理纠纷数', en: 'Disputes accepted' } },
     { id: 'disputes-resolved', label: { 'zh-CN': '调解成功数', en: 'Disputes resolved' } },

@@ -1,3 +1,4 @@
+export * from './booking.ts';
 export * from './intake-form.ts';
 export * from './notary-matters.ts';
 export * from './plugin.ts';

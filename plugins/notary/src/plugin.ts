@@ -1,4 +1,4 @@
-import { definePlugin } from '@linju/plugin-sdk';
+import { definePlugin, readMigrations } from '@linju/plugin-sdk';
 import { notaryIntakeForm } from './intake-form.ts';
 import { NOTARY_MATTER_DETAILS, NOTARY_MATTERS, notaryCatalogue } from './notary-matters.ts';
 
@@ -35,6 +35,8 @@ export const plugin = definePlugin({
       dependsOn: ['notary.matter.accept'],
     },
   ],
+  // Appointment slots per office and the bookings of cases (notary_booking_slot, notary_booking).
+  migrations: readMigrations(new URL('../migrations', import.meta.url)),
   statistics: [
     { id: 'matters-accepted', label: { 'zh-CN': '受理公证事项数', en: 'Matters accepted' } },
     { id: 'certificates-issued', label: { 'zh-CN': '出具公证书数', en: 'Certificates issued' } },

@@ -101,9 +101,10 @@ export function scaffoldXPlugin(root: string, id: string): string[] {
   const rootFile = join(root, 'packages', 'api', 'src', 'plugins.ts');
   const source = readFileSync(rootFile, 'utf8');
   const name = camel(id);
+  // The new plugin's import goes just before the SDK's, whatever the SDK import names.
   const withImport = source.replace(
-    "import { createPluginRegistry } from '@linju/plugin-sdk';",
-    `import { plugin as ${name} } from '@linju/plugin-${id}';\nimport { createPluginRegistry } from '@linju/plugin-sdk';`,
+    /^import \{[^}]*\} from '@linju\/plugin-sdk';$/m,
+    (sdkImport) => `import { plugin as ${name} } from '@linju/plugin-${id}';\n${sdkImport}`,
   );
   const withEntry = withImport.replace(
     /createPluginRegistry\(\[([^\]]*)\]\)/,

@@ -26,6 +26,35 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      '/catalogue/hsds': {
+        get: {
+          operationId: 'getCatalogueHsds',
+          summary: "A district's public service catalogue as Open Referral HSDS 3.0 JSON",
+          parameters: [
+            {
+              name: 'tenant',
+              in: 'query',
+              required: true,
+              description: "The district's slug",
+              schema: { type: 'string' },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'organizations, services, locations and service_at_locations',
+              content: { 'application/json': { schema: { type: 'object' } } },
+            },
+            '400': {
+              description: 'No district named',
+              content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+            },
+            '404': {
+              description: 'No such district',
+              content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+            },
+          },
+        },
+      },
     },
     components: {
       schemas: {

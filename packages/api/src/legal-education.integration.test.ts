@@ -1,0 +1,77 @@
+import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppCaller } from './router.ts';
+import { apiHarness } from './test-context.ts';
+
+const h = apiHarness();
+let district: TestDistrict;
+let admin: AppCaller;
+let deskB: AppCaller;
+const codeOf = (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}` : String(e));
+
+beforeAll(async () => {
+  district = await createTestDistrict(h.db, h.box, 'education');
+  ({ api: admin } = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret));
+  ({ api: deskB } = await h.signIn(district.slug, 'desk-b', TEST_PASSWORD));
+});
+afterAll(() => h.close());
+
+const constitutionWeek = {
+  heldOn: '2026-12-04',
+  eventType: 'campaign' as const,
+  theme: 'constitution' as const,
+  title: '宪法宣传周进社区',
+  venue: '甲居民区广场',
+  audience: '居民',
+  attendance: 120,
+  materials: 500,
+  campaign: '2026 宪法宣传周',
+};
+
+describe('legal publicity events', () => {
+  it('records events per unit, one themed day a month, and reports a campaign', async () => {
+    const room = district.organisations.roomA;
+    await admin.legalEducation.event.create({ ...constitutionWeek, organisationId: room, themedDay: true });
+    await admin.legalEducation.event.create({
+      ...constitutionWeek,
+      organisationId: district.organisations.stationB,
+      attendance: 80,
+      materials: 300,
+    });
+    await expect(
+      admin.legalEducation.event.create({
+        ...constitutionWeek,
+        organisationId: room,
+        heldOn: '2026-12-20',
+        themedDay: true,
+      }),
+    ).rejects.toSatisfy((e) => codeOf(e) === 'CONFLICT legal_education.themed_day_taken');
+    await expect(
+      deskB.legalEducation.event.create({ ...constitutionWeek, organisationId: room }),
+    ).rejects.toSatisfy((e) => codeOf(e) === 'FORBIDDEN auth.forbidden');
+
+    const period = { from: '2026-12-01', to: '2026-12-31' };
+    const report = await admin.legalEducation.report({
+      organisationId: district.organisations.centreId,
+      period,
+    });
+    expect(report.totals).toEqual({ events: 2, attendance: 200, materials: 800 });
+    expect(report.byCampaign).toEqual([
+      { campaign: '2026 宪法宣传周', events: 2, attendance: 200, materials: 800 },
+    ]);
+    expect(report.missingThemedDays).toEqual(
+      expect.arrayContaining([
+        { organisationId: district.organisations.stationA, month: '2026-12' },
+        { organisationId: district.organisations.stationB, month: '2026-12' },
+      ]),
+    );
+    expect(report.missingThemedDays).not.toContainEqual({ organisationId: room, month: '2026-12' });
+
+    const stationB = await admin.legalEducation.event.getMany({
+      organisationId: district.organisations.stationB,
+      period,
+    });
+    expect(stationB.map((e) => e.attendance)).toEqual([80]);
+  });
+});

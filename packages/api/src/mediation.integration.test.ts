@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLocalFileStore } from '@linju/core';
+import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { Client, Connection } from '@temporalio/client';
+import { TRPCError } from '@trpc/server';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { AppCaller } from './router.ts';
+import { apiHarness } from './test-context.ts';
+
+const h = apiHarness();
+let district: TestDistrict;
+let admin: AppCaller;
+let connection: Connection;
+const codeOf = (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}` : String(e));
+const failure = (promise: Promise<unknown>) => promise.then(() => 'succeeded', codeOf);
+const files = createLocalFileStore(mkdtempSync(join(tmpdir(), 'linju-mediation-')));
+const terms = ['刘海燕于2026年12月31日前修复卫生间防水层。', '刘海燕赔偿陈建国维修费人民币8000元。'];
+
+const mediationCase = () =>
+  admin.case.create({
+    channel: 'walk-in',
+    resident: {
+      name: '陈建国',
+      phone: `138${Math.floor(Math.random() * 1e8)
+        .toString()
+        .padStart(8, '0')}`,
+    },
+    serviceType: 'mediation',
+    category: 'neighbours',
+    description: '楼上漏水，楼下天花板霉变',
+    organisationId: district.organisations.stationA,
+    form: {
+      summary: '楼上住户卫生间渗水导致楼下天花板霉变，双方就维修和赔偿多次协商未果。',
+      parties: [
+        { name: '陈建国', role: 'applicant' },
+        { name: '刘海燕', role: 'respondent' },
+      ],
+    },
+  });
+
+beforeAll(async () => {
+  district = await createTestDistrict(h.db, h.box, 'mediation');
+  connection = await Connection.connect({ address: inject('temporalAddress') });
+  // No worker polls this queue: the referral's workflow is started and waits, which is all the
+  // application for judicial confirmation does.
+  const temporal = {
+    client: new Client({ connection, namespace: 'default' }),
+    taskQueue: `mediation-test-${randomUUID()}`,
+    nodeId: 'linju-test',
+  };
+  const { sessionToken } = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
+  admin = h.caller({ sessionToken, files, temporal });
+  for (const pluginId of ['consultation', 'legal-aid', 'notary']) {
+    await admin.catalogue.setEnabled({
+      organisationId: district.organisations.centreId,
+      pluginId,
+      enabled: true,
+    });
+  }
+});
+afterAll(async () => {
+  await connection?.close();
+  await h.close();
+});
+
+describe('people’s mediation', () => {
+  it('records mediators and sessions on the case', async () => {
+    const c = await mediationCase();
+    await admin.mediation.setMediators({
+      caseId: c.id,
+      mediators: [
+        { name: '王调解', role: 'lead' },
+        { name: '李助理', role: 'assistant' },
+      ],
+    });
+    expect(
+      await failure(
+        admin.mediation.setMediators({ caseId: c.id, mediators: [{ name: '李助理', role: 'assistant' }] }),
+      ),
+    ).toBe('BAD_REQUEST validation.failed');
+    await admin.mediation.session.create({
+      caseId: c.id,
+      heldAt: '2026-11-20T02:00:00Z',
+      place: '甲街道人民调解室',
+      summary: '双方到场，确认漏水事实，对赔偿金额分歧较大',
+      outcome: 'continued',
+    });
+    const record = await admin.mediation.get({ caseId: c.id });
+    expect(record.mediators).toEqual([
+      { name: '王调解', role: 'lead' },
+      { name: '李助理', role: 'assistant' },
+    ]);
+    expect(record.sessions).toMatchObject([{ place: '甲街道人民调解室', outcome: 'continued' }]);
+    expect(record.agreement).toBeNull();
+  });
+
+  it('drafts the agreement as a Chinese PDF stored with the case', async () => {
+    const c = await mediationCase();
+    await admin.mediation.setMediators({ caseId: c.id, mediators: [{ name: '王调解', role: 'lead' }] });
+    const agreement = await admin.mediation.agreement.create({ caseId: c.id, terms });
+    expect(agreement.terms).toEqual(terms);
+    const document = await admin.case.getDocument({ caseId: c.id, documentId: agreement.documentId });
+    expect(document.contentType).toBe('application/pdf');
+    expect(document.fileName).toBe(`人民调解协议书-${c.number}.pdf`);
+    const bytes = Buffer.from(document.contentBase64, 'base64');
+    expect(bytes.length).toBeLessThan(100_000);
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
+    const flat = text.replaceAll(/\s/g, '');
+    for (const expected of [
+      '人民调解协议书',
+      c.number,
+      '申请人：陈建国',
+      '被申请人：刘海燕',
+      '王调解',
+      '8000元',
+      '甲街道工作站',
+    ]) {
+      expect(flat).toContain(expected);
+    }
+    // A redraft before anyone confirmed replaces it.
+    const redraft = await admin.mediation.agreement.create({
+      caseId: c.id,
+      terms: [...terms, '双方再无其他争议。'],
+    });
+    expect(redraft.id).not.toBe(agreement.id);
+    expect((await admin.mediation.get({ caseId: c.id })).agreement?.id).toBe(redraft.id);
+  });
+
+  it('takes each party’s confirmation, then applies to the court for judicial confirmation', async () => {
+    const c = await mediationCase();
+    await admin.mediation.setMediators({ caseId: c.id, mediators: [{ name: '王调解', role: 'lead' }] });
+    const agreement = await admin.mediation.agreement.create({ caseId: c.id, terms });
+    const apply = () =>
+      admin.mediation.applyJudicialConfirmation({
+        caseId: c.id,
+        agreementId: agreement.id,
+        courtId: district.organisations.court,
+      });
+    expect(await failure(apply())).toBe('BAD_REQUEST mediation.agreement_not_confirmed');
+
+    const first = await admin.mediation.agreement.confirm({
+      caseId: c.id,
+      agreementId: agreement.id,
+      partyName: '陈建国',
+      method: 'signature',
+    });
+    expect(first.confirmedByAll).toBe(false);
+    expect(
+      await failure(
+        admin.mediation.agreement.confirm({
+          caseId: c.id,
+          agreementId: agreement.id,
+          partyName: '张三',
+          method: 'signature',
+        }),
+      ),
+    ).toBe('BAD_REQUEST mediation.not_a_party');
+    const second = await admin.mediation.agreement.confirm({
+      caseId: c.id,
+      agreementId: agreement.id,
+      partyName: '刘海燕',
+      method: 'fingerprint',
+    });
+    expect(second.confirmedByAll).toBe(true);
+    expect(await failure(admin.mediation.agreement.create({ caseId: c.id, terms }))).toBe(
+      'CONFLICT mediation.agreement_already_confirmed',
+    );
+
+    expect(await failure(apply())).toBe('BAD_REQUEST referral.consent_required');
+    await admin.case.recordConsent({ caseId: c.id, partnerOrganisationId: district.organisations.court });
+    const referral = await apply();
+    expect(referral).toMatchObject({
+      kind: 'judicial-confirmation',
+      toOrganisationId: district.organisations.court,
+    });
+    expect((await admin.mediation.get({ caseId: c.id })).agreement?.judicialReferralId).toBe(referral.id);
+    expect(await failure(apply())).toBe('CONFLICT mediation.judicial_confirmation_already_applied');
+    const referrals = await admin.referral.getMany({ caseId: c.id });
+    expect(referrals.map((r) => r.kind)).toEqual(['judicial-confirmation']);
+  });
+
+  it('asks a court, not any partner, for judicial confirmation', async () => {
+    const c = await mediationCase();
+    await admin.mediation.setMediators({ caseId: c.id, mediators: [{ name: '王调解', role: 'lead' }] });
+    const agreement = await admin.mediation.agreement.create({ caseId: c.id, terms });
+    for (const partyName of ['陈建国', '刘海燕']) {
+      await admin.mediation.agreement.confirm({
+        caseId: c.id,
+        agreementId: agreement.id,
+        partyName,
+        method: 'signature',
+      });
+    }
+    expect(
+      await failure(
+        admin.mediation.applyJudicialConfirmation({
+          caseId: c.id,
+          agreementId: agreement.id,
+          courtId: district.organisations.stationB,
+        }),
+      ),
+    ).toBe('BAD_REQUEST mediation.partner_not_a_court');
+  });
+
+  it('chains a failed mediation to legal aid with a linked case', async () => {
+    const c = await mediationCase();
+    const next = await admin.mediation.fail({ caseId: c.id, reason: '被申请人拒绝赔偿', next: 'legal-aid' });
+    const created = await admin.case.get({ caseId: next.caseId });
+    expect(created).toMatchObject({ serviceType: 'legal-aid', residentId: c.residentId });
+    const chain = await admin.case.getChain({ caseId: c.id });
+    expect(JSON.stringify(chain)).toContain(next.caseId);
+  });
+
+  it('takes the parties from the case when the mediation form was not filled in', async () => {
+    const c = await admin.case.create({
+      channel: 'walk-in',
+      resident: { name: '孙丽华', phone: '13911112222' },
+      serviceType: 'mediation',
+      category: 'family',
+      description: '兄妹因父母房屋继承发生争执',
+      organisationId: district.organisations.stationA,
+      parties: [{ role: 'adverse', name: '孙立强' }],
+    });
+    expect((await admin.mediation.get({ caseId: c.id })).parties).toEqual([
+      { name: '孙丽华', role: 'applicant' },
+      { name: '孙立强', role: 'respondent' },
+    ]);
+    await admin.mediation.setMediators({ caseId: c.id, mediators: [{ name: '王调解', role: 'lead' }] });
+    const agreement = await admin.mediation.agreement.create({
+      caseId: c.id,
+      terms: ['房屋由孙丽华继承，孙丽华补偿孙立强人民币二十万元。'],
+    });
+    const document = await admin.case.getDocument({ caseId: c.id, documentId: agreement.documentId });
+    const { text } = await extractText(
+      await getDocumentProxy(new Uint8Array(Buffer.from(document.contentBase64, 'base64'))),
+      {
+        mergePages: true,
+      },
+    );
+    expect(text.replaceAll(/\s/g, '')).toContain('被申请人：孙立强');
+  });
+
+  it('works on mediation cases only', async () => {
+    const notary = await admin.case.create({
+      channel: 'walk-in',
+      resident: { name: '周老太', phone: '13912345678' },
+      serviceType: 'notary',
+      category: 'kinship',
+      description: '亲属关系公证',
+      organisationId: district.organisations.stationA,
+      form: { matterType: 'kinship', applicantName: '周老太' },
+    });
+    expect(await failure(admin.mediation.get({ caseId: notary.id }))).toBe(
+      'BAD_REQUEST plugin.case_of_other_service',
+    );
+  });
+});

@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto';
+import { pluginDb, systemActor } from '@linju/core';
+import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { withTenant } from '@linju/db';
+import { sql } from '@linju/plugin-sdk';
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppCaller } from './router.ts';
+import { apiHarness } from './test-context.ts';
+
+const h = apiHarness();
+let district: TestDistrict;
+let admin: AppCaller;
+let deskB: AppCaller;
+const codeOf = (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}` : String(e));
+const failure = (promise: Promise<unknown>) => promise.then(() => 'succeeded', codeOf);
+
+/** A slot at station A some days ahead, so it is bookable whenever the test runs. */
+const slotTimes = (daysAhead: number, hour = 9) => {
+  const start = new Date(Date.now() + daysAhead * 86_400_000);
+  start.setUTCHours(hour, 0, 0, 0);
+  return { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3_600_000).toISOString() };
+};
+
+const notaryCase = async (applicantName: string, serviceType = 'notary') =>
+  admin.case.create({
+    channel: 'walk-in',
+    resident: {
+      name: applicantName,
+      phone: `139${Math.floor(Math.random() * 1e8)
+        .toString()
+        .padStart(8, '0')}`,
+    },
+    serviceType,
+    category: serviceType === 'notary' ? 'kinship' : 'neighbours',
+    description: `${applicantName}申请办理亲属关系公证`,
+    organisationId: district.organisations.stationA,
+    form:
+      serviceType === 'notary'
+        ? { matterType: 'kinship', applicantName }
+        : {
+            summary: '楼上漏水导致楼下天花板受损，双方协商未果',
+            parties: [
+              { name: applicantName, role: 'applicant' },
+              { name: '刘海燕', role: 'respondent' },
+            ],
+          },
+  });
+
+beforeAll(async () => {
+  district = await createTestDistrict(h.db, h.box, 'notary');
+  ({ api: admin } = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret));
+  ({ api: deskB } = await h.signIn(district.slug, 'desk-b', TEST_PASSWORD));
+  await admin.catalogue.setEnabled({
+    organisationId: district.organisations.centreId,
+    pluginId: 'notary',
+    enabled: true,
+  });
+});
+afterAll(() => h.close());
+
+describe('notary appointment booking', () => {
+  it('offers slots per office and counts their bookings', async () => {
+    const slot = await admin.notary.slot.create({
+      officeId: district.organisations.stationA,
+      ...slotTimes(10),
+      capacity: 2,
+    });
+    expect(slot).toMatchObject({ officeId: district.organisations.stationA, capacity: 2, booked: 0 });
+    const from = new Date(Date.now() + 9 * 86_400_000).toISOString();
+    const to = new Date(Date.now() + 11 * 86_400_000).toISOString();
+    const slots = await admin.notary.slot.getMany({ officeId: district.organisations.stationA, from, to });
+    expect(slots.map((s) => s.id)).toContain(slot.id);
+    // One office, one slot per starting time.
+    expect(
+      await failure(
+        admin.notary.slot.create({
+          officeId: district.organisations.stationA,
+          ...slotTimes(10),
+          capacity: 1,
+        }),
+      ),
+    ).toBe('CONFLICT notary.slot_taken');
+    // A desk officer of station B manages nothing at station A.
+    expect(
+      await failure(
+        deskB.notary.slot.create({
+          officeId: district.organisations.stationA,
+          ...slotTimes(12),
+          capacity: 1,
+        }),
+      ),
+    ).toBe('FORBIDDEN auth.forbidden');
+  });
+
+  it('books a case once, refuses a full slot, and frees the place on cancelling', async () => {
+    const slot = await admin.notary.slot.create({
+      officeId: district.organisations.stationA,
+      ...slotTimes(11),
+      capacity: 1,
+    });
+    const first = await notaryCase('王秀英');
+    const second = await notaryCase('李建华');
+    const booking = await admin.notary.booking.create({ caseId: first.id, slotId: slot.id, expedited: true });
+    expect(booking).toMatchObject({ caseId: first.id, expedited: true, cancelledAt: null });
+
+    expect(await failure(admin.notary.booking.create({ caseId: second.id, slotId: slot.id }))).toBe(
+      'CONFLICT notary.slot_full',
+    );
+    const other = await admin.notary.slot.create({
+      officeId: district.organisations.stationA,
+      ...slotTimes(11, 10),
+      capacity: 3,
+    });
+    expect(await failure(admin.notary.booking.create({ caseId: first.id, slotId: other.id }))).toBe(
+      'CONFLICT notary.case_already_booked',
+    );
+
+    await admin.notary.booking.cancel({ caseId: first.id, bookingId: booking.id, reason: '申请人改期' });
+    expect(
+      await failure(
+        admin.notary.booking.cancel({ caseId: first.id, bookingId: booking.id, reason: '再次取消' }),
+      ),
+    ).toBe('CONFLICT notary.booking_already_cancelled');
+    await admin.notary.booking.create({ caseId: second.id, slotId: slot.id });
+
+    const bookings = await admin.notary.booking.getMany({ caseId: first.id });
+    expect(bookings).toHaveLength(1);
+    expect(bookings[0]?.cancelledAt).not.toBeNull();
+    const { timeline } = await admin.case.get({ caseId: first.id });
+    expect(timeline.map((e) => e.text)).toEqual(
+      expect.arrayContaining(['公证预约已登记：加急', '申请人改期']),
+    );
+  });
+
+  it('gives the last place to exactly one of two desks booking at the same moment', async () => {
+    const slot = await admin.notary.slot.create({
+      officeId: district.organisations.stationA,
+      ...slotTimes(13),
+      capacity: 1,
+    });
+    const cases = await Promise.all([notaryCase('赵一'), notaryCase('钱二'), notaryCase('孙三')]);
+    const outcomes = await Promise.all(
+      cases.map((c) => failure(admin.notary.booking.create({ caseId: c.id, slotId: slot.id }))),
+    );
+    expect(outcomes.filter((o) => o === 'succeeded')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'CONFLICT notary.slot_full')).toHaveLength(2);
+    const [after] = await admin.notary.slot.getMany({
+      officeId: district.organisations.stationA,
+      from: slot.startsAt,
+      to: slot.endsAt,
+    });
+    expect(after?.booked).toBe(1);
+  });
+
+  it('sends the green channel home: a home visit needs the elderly, sick or disabled flag', async () => {
+    const slot = await admin.notary.slot.create({
+      officeId: district.organisations.stationA,
+      ...slotTimes(14),
+      capacity: 2,
+    });
+    const c = await notaryCase('周老太');
+    expect(
+      await failure(
+        admin.notary.booking.create({ caseId: c.id, slotId: slot.id, homeVisitAddress: '漕溪北路88弄3号' }),
+      ),
+    ).toBe('BAD_REQUEST notary.home_visit_needs_green_channel');
+    const booking = await admin.notary.booking.create({
+      caseId: c.id,
+      slotId: slot.id,
+      greenChannel: 'elderly',
+      homeVisitAddress: '漕溪北路88弄3号',
+    });
+    expect(booking).toMatchObject({ greenChannel: 'elderly', homeVisitAddress: '漕溪北路88弄3号' });
+  });
+
+  it('books with the case’s own expedited and green-channel answers unless the desk says otherwise', async () => {
+    const slot = await admin.notary.slot.create({
+      officeId: district.organisations.stationA,
+      ...slotTimes(16),
+      capacity: 3,
+    });
+    const c = await admin.case.create({
+      channel: 'walk-in',
+      resident: { name: '郑老伯', phone: '13800001111' },
+      serviceType: 'notary',
+      category: 'will',
+      description: '卧床老人办理遗嘱公证',
+      organisationId: district.organisations.stationA,
+      form: {
+        matterType: 'will',
+        applicantName: '郑老伯',
+        greenChannel: true,
+        greenChannelReason: 'sick',
+        expedited: true,
+      },
+    });
+    expect(
+      await admin.notary.booking.create({
+        caseId: c.id,
+        slotId: slot.id,
+        homeVisitAddress: '天钥桥路100弄2号',
+      }),
+    ).toMatchObject({
+      expedited: true,
+      greenChannel: 'sick',
+      homeVisitAddress: '天钥桥路100弄2号',
+    });
+  });
+
+  it('books only cases of the notary service, and names an unknown slot', async () => {
+    const mediationCase = await notaryCase('陈建国', 'mediation');
+    const slot = await admin.notary.slot.create({
+      officeId: district.organisations.stationA,
+      ...slotTimes(15),
+      capacity: 1,
+    });
+    expect(await failure(admin.notary.booking.create({ caseId: mediationCase.id, slotId: slot.id }))).toBe(
+      'BAD_REQUEST plugin.case_of_other_service',
+    );
+    const c = await notaryCase('吴六');
+    expect(await failure(admin.notary.booking.create({ caseId: c.id, slotId: randomUUID() }))).toBe(
+      'NOT_FOUND notary.slot_not_found',
+    );
+  });
+});
+
+describe("a plugin's data handle", () => {
+  it('reaches the plugin’s own tables only, not the platform’s', async () => {
+    await expect(
+      withTenant(h.db, district.tenantId, (tx) =>
+        pluginDb(tx, systemActor(district.tenantId), 'notary').query(sql`select id from resident`),
+      ),
+    ).rejects.toMatchObject({ cause: { message: 'permission denied for table resident' } });
+    const count = await withTenant(h.db, district.tenantId, (tx) =>
+      pluginDb(tx, systemActor(district.tenantId), 'notary').query<{ n: number }>(
+        sql`select count(*)::int as n from notary_booking_slot`,
+      ),
+    );
+    expect(count[0]?.n).toBeGreaterThan(0);
+  });
+
+  it('sees only its tenant’s rows', async () => {
+    const other = await createTestDistrict(h.db, h.box, 'notary-other');
+    const rows = await withTenant(h.db, other.tenantId, (tx) =>
+      pluginDb(tx, systemActor(other.tenantId), 'notary').query(sql`select id from notary_booking_slot`),
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('records audit entries under the plugin’s own actions only', async () => {
+    await expect(
+      withTenant(h.db, district.tenantId, (tx) =>
+        pluginDb(tx, systemActor(district.tenantId), 'notary').audit({
+          action: 'case.closed',
+          objectType: 'case',
+          objectId: randomUUID(),
+        }),
+      ),
+    ).rejects.toThrow('Plugin "notary" may only record audit actions starting with "notary."');
+  });
+});

@@ -1,0 +1,26 @@
+import { onPluginCase } from '@linju/core';
+import { decide as decideApplication, ZDecideRequest } from '@linju/plugin-legal-aid';
+import { permittedProcedure } from '../../trpc.ts';
+import { legalAidCase } from './legal-aid-case.ts';
+
+/** Grants or refuses legal aid; granting needs a passed check (scope, exemption or threshold). */
+export const decide = permittedProcedure('case.handle')
+  .input(ZDecideRequest)
+  .mutation(({ ctx, input }) =>
+    onPluginCase(ctx.tx, ctx.actor, 'legal-aid', input.caseId, 'case.handle', async (db, c) => {
+      const decision = await decideApplication(
+        db,
+        legalAidCase(c, ctx.tenant.timeZone),
+        input,
+        ctx.actor.name,
+      );
+      return {
+        result: decision,
+        timeline: {
+          text: decision.granted ? '决定给予法律援助' : `决定不予法律援助：${decision.reason ?? ''}`,
+          action: 'legal-aid.decision.made',
+          data: { event: 'decision', granted: decision.granted, route: decision.route, late: decision.late },
+        },
+      };
+    }),
+  );

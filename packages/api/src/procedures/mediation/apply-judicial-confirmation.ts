@@ -1,0 +1,41 @@
+import { createReferral, DomainError, getOrganisation, onPluginCase } from '@linju/core';
+import { agreementForJudicialConfirmation, markJudicialConfirmation } from '@linju/plugin-mediation';
+import { z } from 'zod';
+import { permittedProcedure } from '../../trpc.ts';
+import { engineOf, initialEffectKey, startReferralWorkflow } from '../referral/engine.ts';
+import { partiesOf } from './case-parties.ts';
+
+/**
+ * "Apply for judicial confirmation" (申请司法确认): sends the agreement every party confirmed to a
+ * court as a referral of kind `judicial-confirmation`, naming the agreement's case document. The
+ * resident's consent to share with that court is needed, as for any referral.
+ */
+export const applyJudicialConfirmation = permittedProcedure('referral.send')
+  .input(z.object({ caseId: z.uuid(), agreementId: z.uuid(), courtId: z.uuid() }))
+  .mutation(({ ctx, input }) =>
+    onPluginCase(ctx.tx, ctx.actor, 'mediation', input.caseId, 'referral.send', async (db, c) => {
+      const parties = (await partiesOf(ctx.tx, ctx.actor, c)).parties.map((p) => p.name);
+      const agreement = await agreementForJudicialConfirmation(db, input.caseId, input.agreementId, parties);
+      const court = await getOrganisation(ctx.tx, input.courtId);
+      if (court.kind !== 'court') {
+        throw new DomainError('bad-request', 'mediation.partner_not_a_court', { field: 'courtId' });
+      }
+      const engine = engineOf(ctx);
+      const { referral, start } = await createReferral(
+        ctx.tx,
+        ctx.actor,
+        ctx.box,
+        {
+          caseId: input.caseId,
+          toOrganisationId: court.id,
+          kind: 'judicial-confirmation',
+          summary: `申请司法确认：${parties.join('与')}人民调解协议`,
+          details: `人民调解协议书见案件文书 ${agreement.documentId}；协议条款：\n${agreement.terms.map((t, i) => `${i + 1}. ${t}`).join('\n')}`,
+        },
+        { initialEffectKey: initialEffectKey(ctx.tenantId), nodeId: engine.nodeId ?? 'local' },
+      );
+      await markJudicialConfirmation(db, agreement.id, referral.id);
+      await startReferralWorkflow(engine, start);
+      return { result: referral };
+    }),
+  );

@@ -1,0 +1,22 @@
+import { DomainError, onPluginCase } from '@linju/core';
+import { getMediationRecord } from '@linju/plugin-mediation';
+import { z } from 'zod';
+import { permittedProcedure } from '../../trpc.ts';
+import { partiesOf } from './case-parties.ts';
+
+/** The mediation record of a case: its parties, mediators, sessions, the agreement and who confirmed it. */
+export const get = permittedProcedure('case.read')
+  .input(z.object({ caseId: z.uuid() }))
+  .query(({ ctx, input }) =>
+    onPluginCase(ctx.tx, ctx.actor, 'mediation', input.caseId, 'case.read', async (db, c) => {
+      const parties = await partiesOf(ctx.tx, ctx.actor, c).then(
+        (found) => found.parties,
+        (error: unknown) => {
+          // A case without a respondent yet has no parties to show; everything else is a fault.
+          if (error instanceof DomainError && error.message === 'mediation.case_has_no_parties') return [];
+          throw error;
+        },
+      );
+      return { result: { parties, ...(await getMediationRecord(db, input.caseId)) } };
+    }),
+  );

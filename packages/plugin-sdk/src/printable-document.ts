@@ -1,0 +1,29 @@
+/**
+ * A document a plugin produces from a case (a mediation agreement, a legal-aid decision), as
+ * content only: the platform lays it out and renders it (PDF with an embedded CJK font), so a
+ * plugin needs no rendering library and every document looks the same.
+ */
+export interface PrintableDocument {
+  /** The document's title, printed at the top and stored in the PDF's metadata. */
+  readonly title: string;
+  /** A line under the title, such as the case number (`XH-2026-000123`). */
+  readonly reference?: string;
+  readonly blocks: readonly DocumentBlock[];
+  /** The language of the text, for the PDF's metadata. */
+  readonly language: 'zh-CN' | 'en';
+}
+
+export type DocumentBlock =
+  /** A section heading ("一、纠纷事实"). */
+  | { readonly kind: 'heading'; readonly text: string }
+  /** Running text, wrapped to the page. */
+  | { readonly kind: 'paragraph'; readonly text: string }
+  /** A numbered list of clauses (the agreement's terms). */
+  | { readonly kind: 'clauses'; readonly items: readonly string[] }
+  /** Label–value lines ("申请人：陈建国"). */
+  | { readonly kind: 'fields'; readonly items: readonly { readonly label: string; readonly value: string }[] }
+  /** Lines left for signatures, one per signer, with the role before the name. */
+  | {
+      readonly kind: 'signatures';
+      readonly signers: readonly { readonly role: string; readonly name: string }[];
+    };

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { agreementDocument } from './agreement-document.ts';
+
+const facts = {
+  caseNumber: 'XH-2026-000123',
+  organisationName: '甲街道人民调解委员会',
+  form: {
+    summary: '楼上住户卫生间渗水导致楼下天花板霉变，双方就维修和赔偿多次协商未果。',
+    parties: [
+      { name: '陈建国', role: 'applicant' as const },
+      { name: '刘海燕', role: 'respondent' as const },
+      { name: '刘海波', role: 'respondent' as const },
+    ],
+  },
+  mediators: [{ name: '王调解', role: 'lead' as const }],
+  terms: ['刘海燕于2026年12月31日前修复卫生间防水层。', '刘海燕赔偿陈建国维修费8000元。'],
+  date: '2026-11-23',
+};
+
+describe('the mediation agreement', () => {
+  const document = agreementDocument(facts);
+
+  it('names the parties with their roles and the case number', () => {
+    expect(document.title).toBe('人民调解协议书');
+    expect(document.reference).toBe('编号：XH-2026-000123');
+    expect(document.blocks[0]).toEqual({
+      kind: 'fields',
+      items: [
+        { label: '申请人', value: '陈建国' },
+        { label: '被申请人', value: '刘海燕' },
+        { label: '被申请人', value: '刘海波' },
+      ],
+    });
+  });
+
+  it('lists the terms as clauses and counts one copy per party plus the committee’s', () => {
+    expect(document.blocks).toContainEqual({ kind: 'clauses', items: facts.terms });
+    const text = JSON.stringify(document.blocks);
+    expect(text).toContain('本协议一式四份');
+    expect(text).toContain('三十日内共同向人民法院申请司法确认');
+    expect(text).toContain('2026年11月23日');
+  });
+
+  it('leaves a signature line for every party and mediator', () => {
+    expect(document.blocks).toContainEqual({
+      kind: 'signatures',
+      signers: [
+        { role: '申请人', name: '陈建国' },
+        { role: '被申请人', name: '刘海燕' },
+        { role: '被申请人', name: '刘海波' },
+        { role: '人民调解员', name: '王调解' },
+      ],
+    });
+  });
+});

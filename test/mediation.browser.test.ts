@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { screens, signInAsDemo, useDemoStack } from './demo-stack.ts';
+
+/**
+ * A mediator's work on a neighbour dispute in Chromium against the real stack: from the case page
+ * to its mediation page, naming the mediator, drafting the agreement, and downloading the PDF.
+ */
+const live = useDemoStack('mediation');
+
+describe('the mediation page of a case', () => {
+  it('names the mediator, drafts the agreement and downloads it as a PDF', async () => {
+    const page = await live.browser.newPage();
+    await signInAsDemo(page, live.url, 'desk');
+    // The demo district's neighbour dispute (王秀英 against 赵建国).
+    await page.goto(`${live.url}/t/xuhui/cases?q=13916605012`);
+    await page
+      .getByRole('link', { name: /XH-\d{4}-\d{6}/ })
+      .first()
+      .click();
+    await page.getByRole('link', { name: '调解记录、调解协议与司法确认' }).click();
+    await expect.poll(() => page.url()).toMatch(/\/mediation$/);
+
+    await page.getByText('指定调解员', { exact: true }).click();
+    await page.getByLabel('主持调解员').fill('王调解');
+    await page.getByRole('button', { name: '保存' }).first().click();
+    await expect.poll(() => page.textContent('body')).toContain('王调解（主持调解员）');
+
+    await page.getByText('制作调解协议', { exact: true }).click();
+    await page
+      .getByLabel('协议条款')
+      .fill('赵建国每日22时至次日7时不进行装修作业。\n赵建国向王秀英赔礼道歉。');
+    await page.getByRole('button', { name: '生成调解协议（PDF）' }).click();
+    const download = page.getByRole('link', { name: '下载调解协议书（PDF）' });
+    await expect.poll(() => download.count()).toBe(1);
+    await page.screenshot({ path: join(screens, 'mediation-agreement.png'), fullPage: true });
+
+    const href = (await download.getAttribute('href')) ?? '';
+    const response = await page.request.get(`${live.url}${href}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    expect((await response.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await page.close();
+  });
+});
