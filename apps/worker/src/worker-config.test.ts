@@ -3,11 +3,26 @@ import { readWorkerConfig } from './worker-config.ts';
 
 describe('readWorkerConfig', () => {
   it('defaults to a local Temporal and the default namespace', () => {
-    expect(readWorkerConfig({ DATABASE_APP_URL: 'postgres://app@localhost/linju' })).toEqual({
+    expect(readWorkerConfig({ DATABASE_APP_URL: 'postgres://app@localhost/linju' })).toMatchObject({
       temporalAddress: '127.0.0.1:7233',
       namespace: 'default',
       databaseUrl: 'postgres://app@localhost/linju',
     });
+  });
+
+  it("derives the node's id and public URL as the server does, so both name the same node", () => {
+    expect(readWorkerConfig({ DATABASE_APP_URL: 'postgres://x', PORT: '3417' })).toMatchObject({
+      publicUrl: 'http://localhost:3417',
+      nodeId: 'localhost-3417',
+    });
+    expect(
+      readWorkerConfig({
+        DATABASE_APP_URL: 'postgres://x',
+        LINJU_PUBLIC_URL: 'https://linju.example',
+        LINJU_NODE_ID: 'xuhui-node',
+        LINJU_DATA_DIR: '/srv/linju',
+      }),
+    ).toMatchObject({ publicUrl: 'https://linju.example', nodeId: 'xuhui-node', dataDir: '/srv/linju' });
   });
 
   it('takes TEMPORAL_ADDRESS and TEMPORAL_NAMESPACE when set', () => {

@@ -1,6 +1,24 @@
-export type WorkerConfig = { temporalAddress: string; namespace: string; databaseUrl: string };
+import { join } from 'node:path';
+import { defaultNodeId } from '@linju/federation';
 
-/** Reads the worker's settings from the environment; only the database URL has no default. */
+export type WorkerConfig = {
+  temporalAddress: string;
+  namespace: string;
+  databaseUrl: string;
+  /** Holds the data key (sealed outbox bodies) and the node key (signing), as the server's. */
+  dataDir: string;
+  /** This node in the referral exchange: the same id and public URL the server announces. */
+  nodeId: string;
+  publicUrl: string;
+};
+
+const repoRoot = join(import.meta.dirname, '..', '..', '..');
+
+/**
+ * Reads the worker's settings from the environment; only the database URL has no default. The
+ * node's id and public URL default exactly as the server's do (`PORT`, `LINJU_PUBLIC_URL`,
+ * `LINJU_NODE_ID`), because the worker signs the messages the server's node sends.
+ */
 export function readWorkerConfig(env: Record<string, string | undefined>): WorkerConfig {
   const databaseUrl = env.DATABASE_APP_URL?.trim();
   if (!databaseUrl) {
@@ -8,9 +26,13 @@ export function readWorkerConfig(env: Record<string, string | undefined>): Worke
       'DATABASE_APP_URL is not set: give the worker the application role URL (subject to RLS).',
     );
   }
+  const publicUrl = env.LINJU_PUBLIC_URL?.trim() || `http://localhost:${env.PORT?.trim() || '3000'}`;
   return {
     temporalAddress: env.TEMPORAL_ADDRESS?.trim() || '127.0.0.1:7233',
     namespace: env.TEMPORAL_NAMESPACE?.trim() || 'default',
     databaseUrl,
+    dataDir: env.LINJU_DATA_DIR?.trim() || join(repoRoot, '.data'),
+    nodeId: env.LINJU_NODE_ID?.trim() || defaultNodeId(publicUrl),
+    publicUrl,
   };
 }

@@ -6,5 +6,6 @@ export * from './node-key.ts';
 export * from './nonce-cache.ts';
 export * from './referral-messages.ts';
 export * from './signature-base.ts';
+export * from './signed-fetch.ts';
 export * from './structured-fields.ts';
 export * from './well-known.ts';

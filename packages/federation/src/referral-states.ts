@@ -40,6 +40,11 @@ export type ReferralEvent = {
   by: ReferralActor;
   reason?: string;
   outcome?: ReferralOutcome;
+  /**
+   * For an event that arrived from the other side of the exchange: the sending node and its
+   * `Linju-Idempotency-Key` (`<node> <key>`), recorded with the event so a redelivery is known.
+   */
+  messageKey?: string;
 };
 
 /** The valid moves, exactly as the spec's diagram draws them. */
@@ -116,3 +121,12 @@ export function nextReferralState(current: ReferralState, event: ReferralEvent):
   }
   return { ok: true, state: event.type };
 }
+
+/**
+ * The `Linju-Idempotency-Key` of the message reporting a referral's `sequence`-th effect (and the
+ * id of its outbox row): the same on every retry. Referral ids are UUIDs, so two tenants' keys
+ * never meet at a receiver. Here because both the workflow (which delivers) and the database
+ * side (which queues) name messages by it.
+ */
+export const referralMessageKey = (referralId: string, sequence: number): string =>
+  `${referralId}.${sequence}`;

@@ -76,3 +76,10 @@ export interface WellKnownInput {
 export function wellKnownDocument(input: WellKnownInput): WellKnownDocument {
   return wellKnownDocumentSchema.parse(input);
 }
+
+/**
+ * A node's id when none is configured (`LINJU_NODE_ID`): its public URL's host and port made
+ * URL-safe (`localhost-3000`). The server and the worker both derive it, so they agree.
+ */
+export const defaultNodeId = (publicUrl: string): string =>
+  new URL(publicUrl).host.replace(/[^A-Za-z0-9._-]/g, '-');

@@ -116,8 +116,9 @@ export default function Referrals({ loaderData, actionData }: Route.ComponentPro
   const { tenant } = useTenantShell();
   const { outgoing, inbox, organisations, now } = loaderData;
   const failure = actionData && 'intent' in actionData ? actionData : undefined;
-  const orgName = (id: string) => {
-    const row = organisations.find((o) => o.id === id);
+  // A referral to another deployment has no partner organisation of this district.
+  const orgName = (id: string | null) => {
+    const row = id ? organisations.find((o) => o.id === id) : undefined;
     return row ? organisationName(row, locale) : '—';
   };
   const late = (due: Date | string, status: string) =>
@@ -219,7 +220,11 @@ export default function Referrals({ loaderData, actionData }: Route.ComponentPro
                         ) : null}
                       </td>
                       <td>
-                        <Link to={tenantPaths.case(tenant.slug, r.caseId)}>{t('referrals.col_case')}</Link>
+                        {r.caseId ? (
+                          <Link to={tenantPaths.case(tenant.slug, r.caseId)}>{t('referrals.col_case')}</Link>
+                        ) : (
+                          '—'
+                        )}
                       </td>
                     </tr>
                   ))}

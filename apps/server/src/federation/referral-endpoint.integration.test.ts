@@ -7,6 +7,7 @@ import { pinPeer } from '@linju/core';
 import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
 import { connect, sql } from '@linju/db';
 import { loadOrCreateNodeKey, type NodeKey, signRequest } from '@linju/federation';
+import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { referralCreateHandler } from './referral-endpoint.ts';
 
@@ -23,7 +24,19 @@ let district: TestDistrict;
 let peerKey: NodeKey;
 let strangerKey: NodeKey;
 const peerNode = `peer-${randomUUID().slice(0, 8)}`;
-const handle = referralCreateHandler({ db, box, nodeId: 'localhost-3000', publicUrl: HERE });
+// The receiving workflows start on a queue no worker polls: this file checks what the endpoint
+// accepts and refuses; the whole exchange runs in test/referral-exchange.integration.test.ts.
+const connection = await Connection.connect({ address: inject('temporalAddress') });
+const handle = referralCreateHandler({
+  db,
+  box,
+  nodeId: 'localhost-3000',
+  publicUrl: HERE,
+  engine: {
+    client: new Client({ connection, namespace: 'default' }),
+    taskQueue: `federation-endpoint-${randomUUID()}`,
+  },
+});
 
 beforeAll(async () => {
   district = await createTestDistrict(db, box, 'fed');
@@ -38,6 +51,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
+  await connection.close();
   await close();
   await owner.close();
 });
@@ -113,6 +127,44 @@ describe('POST /federation/v1/referrals', () => {
     expect((await post(JSON.stringify(message()), { url: `${HERE}/federation/v1/other` })).status).toBe(401);
     const unsigned = await handle(new Request(URL_, { method: 'POST', body: JSON.stringify(message()) }));
     expect(unsigned.status).toBe(401);
+  });
+
+  it('refuses a body whose Content-Digest no longer matches (changed after signing), keeping nothing', async () => {
+    const body = JSON.stringify(message());
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'Linju-Idempotency-Key': randomUUID(),
+    };
+    const signed = signRequest({
+      method: 'POST',
+      url: URL_,
+      headers,
+      body,
+      key: peerKey.privateKey,
+      kid: peerKey.kid,
+    });
+    const changed = body.replace('张某', '王某');
+    const response = await handle(
+      new Request(URL_, { method: 'POST', headers: { ...headers, ...signed }, body: changed }),
+    );
+    expect(response.status).toBe(401);
+    const [row] = await owner.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from federation_inbox where idempotency_key = ${headers['Linju-Idempotency-Key']}`,
+    );
+    expect(row?.n).toBe(0);
+  });
+
+  it("turns the create into a referral of the district's inbox, at `received`, with its first event", async () => {
+    const sent = message();
+    const { receipt } = await (await post(JSON.stringify(sent))).json();
+    const [row] = await owner.db.execute<{ status: string; direction: string; remote_referral_id: string }>(
+      sql`select status, direction, remote_referral_id from referral where id = ${receipt}`,
+    );
+    expect(row).toEqual({ status: 'received', direction: 'incoming', remote_referral_id: sent.id });
+    const [event] = await owner.db.execute<{ type: string }>(
+      sql`select type from referral_event where referral_id = ${receipt} and seq = 1`,
+    );
+    expect(event?.type).toBe('received');
   });
 
   it('refuses a sender speaking for another node, or a district not served here (403)', async () => {

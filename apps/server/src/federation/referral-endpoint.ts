@@ -1,11 +1,44 @@
+import { createHash } from 'node:crypto';
+import {
+  applyReferralEvent,
+  initialEffectKey,
+  startReceivedReferralWorkflow,
+  type WorkflowEngine,
+} from '@linju/api';
 import type { SecretBox } from '@linju/auth';
-import { findTenantBySlug, nonceSeen, peerKey, receiveReferral } from '@linju/core';
-import { type Database, withTenant } from '@linju/db';
-import { IDEMPOTENCY_HEADER, parseAddress, referralCreateSchema, verifyRequest } from '@linju/federation';
+import {
+  DomainError,
+  findRoute,
+  findTenantBySlug,
+  messageApplied,
+  nonceSeen,
+  peerKey,
+  type RouteDirection,
+  receiveReferral,
+  receiverView,
+  recordReferralEvent,
+  recordReferralNote,
+  splitLocalOrgId,
+  takeInReferral,
+} from '@linju/core';
+import { type Database, eq, schema, withTenant } from '@linju/db';
+import {
+  IDEMPOTENCY_HEADER,
+  type NodeKey,
+  parseAddress,
+  type ReferralEvent as ReferralEventMessage,
+  referralCreateSchema,
+  referralEventSchema,
+  verifyRequest,
+} from '@linju/federation';
+import type { ReferralActor, ReferralEventType } from '@linju/federation/referral-states';
+import type { z } from 'zod';
 import { problem } from '../rest/problem.ts';
 
 /** The spec's limit on a message body. */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
+
+const PREFIX = '/federation/v1/referrals';
 
 const problemWithErrors = (status: number, title: string, errors: { field: string; message: string }[]) =>
   Response.json(
@@ -17,6 +50,13 @@ const problemWithErrors = (status: number, title: string, errors: { field: strin
       errors,
     },
     { status, headers: { 'content-type': 'application/problem+json' } },
+  );
+
+/** A 409 naming the referral's current state (spec, "States"). */
+const conflict = (currentState: string, detail: string) =>
+  Response.json(
+    { type: 'about:blank', title: 'Conflict', status: 409, detail, currentState },
+    { status: 409, headers: { 'content-type': 'application/problem+json' } },
   );
 
 /** Reads the body as bytes, refusing it past the limit without holding more than that. */
@@ -34,79 +74,311 @@ async function readBody(request: Request): Promise<Uint8Array | null> {
   return Buffer.concat(chunks);
 }
 
-/**
- * `POST /federation/v1/referrals` (spec/referral-exchange.md): a signed create from a pinned peer,
- * addressed to a district this node serves. Answers 202 with the receipt; the same idempotency key
- * and body again answers the same receipt, the same key with another body 409.
- */
-export function referralCreateHandler(deps: {
+function parseJson<T>(
+  body: Uint8Array,
+  schema_: z.ZodType<T>,
+): { ok: true; value: T } | { ok: false; response: Response } {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+  } catch {
+    return {
+      ok: false,
+      response: problemWithErrors(400, 'Malformed message', [
+        { field: '(body)', message: 'is not UTF-8 JSON' },
+      ]),
+    };
+  }
+  const parsed = schema_.safeParse(json);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    response: problemWithErrors(
+      400,
+      'Malformed message',
+      parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message })),
+    ),
+  };
+}
+
+export type FederationDeps = {
   db: Database;
   box: SecretBox;
   nodeId: string;
   publicUrl: string;
-}) {
-  return async (request: Request): Promise<Response> => {
-    if (new URL(request.url).pathname !== '/federation/v1/referrals') return problem(404, 'Not found');
-    if (request.method !== 'POST') return new Response(null, { status: 405, headers: { allow: 'POST' } });
-    const body = await readBody(request);
-    if (!body) return problem(413, 'Body too large', `A message may be at most ${MAX_MESSAGE_BYTES} bytes`);
+  /** This node's own key: over loopback (a tenant referring to another tenant here) it signs. */
+  ownKey?: Pick<NodeKey, 'kid' | 'publicKey'>;
+  /** Starts the receiving side's workflows and applies the other side's events to ours. */
+  engine?: WorkflowEngine;
+};
 
+/** The event message as the state machine's event, in the name of the side that sent it. */
+function workflowEvent(message: ReferralEventMessage, party: ReferralActor['party'], messageKey: string) {
+  return {
+    type: message.type as ReferralEventType,
+    by: { party, name: message.by.name, role: message.by.role, staffId: null },
+    ...(message.reason === undefined ? {} : { reason: message.reason }),
+    ...(message.outcome === undefined
+      ? {}
+      : { outcome: { code: message.outcome.code, text: message.outcome.text } }),
+    messageKey,
+  };
+}
+
+/** Temporal update ids are bounded; a digest of the message key is as unique and always fits. */
+const updateIdOf = (messageKey: string) => createHash('sha256').update(messageKey).digest('hex');
+
+/** Which side of its referral an event's author is: the receiver reports progress, the sender cancels. */
+const authorDirections = (type: ReferralEventMessage['type']): RouteDirection[] =>
+  type === 'cancelled' ? ['incoming'] : type === 'note' ? ['outgoing', 'incoming'] : ['outgoing'];
+
+/**
+ * The referral exchange's endpoints (spec/referral-exchange.md, "Messages"), every request
+ * signed by a pinned peer (or by this node itself, over loopback):
+ * - `POST /federation/v1/referrals`: a create for a district (or one of its partner inboxes) of
+ *   this node; answers 202 with the receipt, idempotently, and starts the receiving workflow.
+ * - `POST /federation/v1/referrals/{id}/events`: a change from the other side, applied once to
+ *   that referral's workflow (its log, the case timeline and the audit log follow).
+ * - `GET /federation/v1/referrals/{id}`: the receiver's view, to the referral's sender.
+ * - `GET /federation/v1/referrals/{id}/attachments/{sha256}`: a file, to the referral's receiver.
+ * A node acts only on referrals it sent or received: anything else is 404.
+ */
+export function referralCreateHandler(deps: FederationDeps) {
+  const resolveKey = async (kid: string) => {
+    if (deps.ownKey && kid === deps.ownKey.kid) return { nodeId: deps.nodeId, key: deps.ownKey.publicKey };
+    const found = await peerKey(deps.db, kid);
+    return found ? { nodeId: found.peer.nodeId, key: found.key } : undefined;
+  };
+
+  /** Verifies the signature (and the digest of a body); answers the calling node or a refusal. */
+  async function authenticate(request: Request, body: Uint8Array | undefined) {
     // Signatures cover the URL the sender used: the public one, whatever proxy stands in front.
     const url = new URL(new URL(request.url).pathname, deps.publicUrl).toString();
-    let signer: Awaited<ReturnType<typeof peerKey>>;
+    let caller: string | undefined;
     const verified = await verifyRequest({
       method: request.method,
       url,
       headers: request.headers,
-      body,
+      ...(body === undefined ? {} : { body }),
       now: new Date(),
       resolveKey: async (kid) => {
-        signer = await peerKey(deps.db, kid);
-        return signer?.key;
+        const found = await resolveKey(kid);
+        caller = found?.nodeId;
+        return found?.key;
       },
       nonceSeen: (nonce, created, kid) => nonceSeen(deps.db, nonce, created, kid),
     });
-    if (!verified.ok) return problem(verified.status, 'Signature refused', verified.message);
-    const peer = signer?.peer;
-    if (!peer) return problem(401, 'Signature refused', 'unknown key');
+    if (!verified.ok) return { refused: problem(verified.status, 'Signature refused', verified.message) };
+    if (!caller) return { refused: problem(401, 'Signature refused', 'unknown key') };
+    return { caller };
+  }
 
-    let json: unknown;
-    try {
-      json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
-    } catch {
-      return problemWithErrors(400, 'Malformed message', [{ field: '(body)', message: 'is not UTF-8 JSON' }]);
-    }
-    const parsed = referralCreateSchema.safeParse(json);
-    if (!parsed.success) {
-      return problemWithErrors(
-        400,
-        'Malformed message',
-        parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message })),
-      );
-    }
-    const message = parsed.data;
+  const engine = (): WorkflowEngine => {
+    if (!deps.engine) throw new Error('the federation endpoints need the Temporal client (deps.engine)');
+    return deps.engine;
+  };
+
+  async function create(request: Request, body: Uint8Array, caller: string): Promise<Response> {
+    const parsed = parseJson(body, referralCreateSchema);
+    if (!parsed.ok) return parsed.response;
+    const message = parsed.value;
     const from = parseAddress(message.from);
     const to = parseAddress(message.to);
-    if (from?.nodeId !== peer.nodeId) {
-      return problem(403, 'Sender not allowed', `"from" must be an organisation of node ${peer.nodeId}`);
+    if (from?.nodeId !== caller) {
+      return problem(403, 'Sender not allowed', `"from" must be an organisation of node ${caller}`);
     }
-    const tenant = to?.nodeId === deps.nodeId ? await findTenantBySlug(deps.db, to.orgId) : null;
+    const local = to?.nodeId === deps.nodeId ? splitLocalOrgId(to.orgId) : null;
+    const tenant = local ? await findTenantBySlug(deps.db, local.slug) : null;
     if (tenant?.status !== 'active') {
       return problem(403, 'Sender not allowed', `"to" is not an organisation this node serves`);
     }
     const idempotencyKey = request.headers.get(IDEMPOTENCY_HEADER) ?? '';
-    const outcome = await withTenant(deps.db, tenant.id, (tx) =>
-      receiveReferral(tx, deps.box, {
-        tenantId: tenant.id,
-        senderNode: peer.nodeId,
-        idempotencyKey,
-        body,
-        message,
-      }),
-    );
+    const notServed = new Error('not served');
+    let outcome: Awaited<ReturnType<typeof receiveReferral>>;
+    try {
+      outcome = await withTenant(deps.db, tenant.id, async (tx) => {
+        const received = await receiveReferral(tx, deps.box, {
+          tenantId: tenant.id,
+          senderNode: caller,
+          idempotencyKey,
+          body,
+          message,
+        });
+        if (received.kind !== 'received') return received;
+        const row = await takeInReferral(tx, deps.box, {
+          tenantId: tenant.id,
+          receipt: received.receipt,
+          senderNode: caller,
+          message,
+          initialEffectKey: initialEffectKey(tenant.id)(received.receipt),
+          recordFirst: (t, effect) => recordReferralEvent(t, effect),
+        });
+        // Nothing is kept for an organisation that takes no referrals: the transaction rolls back.
+        if (!row) throw notServed;
+        return received;
+      });
+    } catch (error) {
+      if (error === notServed) {
+        return problem(403, 'Sender not allowed', `"to" is not an organisation that takes referrals`);
+      }
+      throw error;
+    }
     if (outcome.kind === 'conflict') {
       return problem(409, 'Conflict', 'This idempotency key (or referral id) was used with another message');
     }
+    // Started on every answer, not only the first: a crash between the commit and the start is
+    // repaired by the sender's retry (a second start of the same workflow id is a no-op).
+    const [row] = await withTenant(deps.db, tenant.id, (tx) =>
+      tx.select().from(schema.referral).where(eq(schema.referral.id, outcome.receipt)),
+    );
+    if (row) {
+      await startReceivedReferralWorkflow(engine(), {
+        tenantId: tenant.id,
+        referralId: row.id,
+        from: message.from,
+        to: message.to,
+        kind: row.kind,
+        dueBy: row.dueBy.toISOString(),
+      });
+    }
     return Response.json({ receipt: outcome.receipt, status: 'received' }, { status: 202 });
+  }
+
+  async function event(request: Request, body: Uint8Array, caller: string, ref: string): Promise<Response> {
+    const parsed = parseJson(body, referralEventSchema);
+    if (!parsed.ok) return parsed.response;
+    const message = parsed.value;
+    const idempotencyKey = request.headers.get(IDEMPOTENCY_HEADER);
+    if (!idempotencyKey) {
+      return problemWithErrors(400, 'Malformed message', [
+        { field: IDEMPOTENCY_HEADER, message: 'is required' },
+      ]);
+    }
+    let route: Awaited<ReturnType<typeof findRoute>>;
+    let direction: RouteDirection | undefined;
+    for (const candidate of authorDirections(message.type)) {
+      route = await findRoute(deps.db, caller, ref, candidate);
+      if (route) {
+        direction = candidate;
+        break;
+      }
+    }
+    if (!route || !direction)
+      return problem(404, 'Unknown referral', `No referral ${ref} exchanged with ${caller}`);
+    const { tenantId, referralId } = route;
+    const messageKey = `${caller} ${idempotencyKey}`;
+    // The author is the other side: the receiver of our outgoing referral, the sender of an incoming one.
+    const party: ReferralActor['party'] = direction === 'outgoing' ? 'receiver' : 'sender';
+
+    const state = await withTenant(deps.db, tenantId, async (tx) => {
+      const [row] = await tx.select().from(schema.referral).where(eq(schema.referral.id, referralId));
+      if (!row) return undefined;
+      return { status: row.status, applied: await messageApplied(tx, referralId, messageKey) };
+    });
+    if (!state) return problem(404, 'Unknown referral', `No referral ${ref} exchanged with ${caller}`);
+    if (state.applied) return Response.json({ status: state.status }, { status: 202 });
+
+    if (message.type === 'note') {
+      await withTenant(deps.db, tenantId, (tx) =>
+        recordReferralNote(tx, {
+          referralId,
+          messageKey,
+          party,
+          by: message.by,
+          text: message.reason ?? '',
+          at: message.at,
+        }),
+      );
+      return Response.json({ status: state.status }, { status: 202 });
+    }
+    const change = workflowEvent(message, party, messageKey);
+    try {
+      // A receiver's answer proves the create arrived, even if our record of its receipt is still
+      // on its way: apply `received` first (once; refused harmlessly when already there).
+      if (party === 'receiver' && state.status === 'requested') {
+        await applyReferralEvent(
+          engine(),
+          tenantId,
+          referralId,
+          { type: 'received', by: { party, name: caller, role: 'node', staffId: null } },
+          updateIdOf(`${messageKey}#received`),
+        ).catch((error: unknown) => {
+          if (!(error instanceof DomainError)) throw error;
+        });
+      }
+      const snapshot = await applyReferralEvent(
+        engine(),
+        tenantId,
+        referralId,
+        change,
+        updateIdOf(messageKey),
+      );
+      return Response.json({ status: snapshot.state }, { status: 202 });
+    } catch (error) {
+      if (error instanceof DomainError) {
+        const current = String(error.params?.currentState ?? state.status);
+        if (error.kind === 'forbidden')
+          return problem(403, 'Sender not allowed', `${caller} may not report ${message.type}`);
+        if (error.kind === 'bad-request')
+          return problemWithErrors(400, 'Malformed message', [
+            { field: error.field ?? '(body)', message: error.message },
+          ]);
+        return conflict(current, `Referral is ${current}: ${message.type} is not a valid move`);
+      }
+      // The workflow is closed: only a final state closes it, and nothing follows a final state.
+      if (error instanceof Error && /already completed|not found/i.test(error.message)) {
+        return conflict(state.status, `Referral is ${state.status}: it is final`);
+      }
+      throw error;
+    }
+  }
+
+  async function view(caller: string, ref: string): Promise<Response> {
+    const route = await findRoute(deps.db, caller, ref, 'incoming');
+    const found = route
+      ? await withTenant(deps.db, route.tenantId, (tx) => receiverView(tx, route.referralId))
+      : undefined;
+    if (!found) return problem(404, 'Unknown referral', `No referral ${ref} received from ${caller}`);
+    return Response.json(found);
+  }
+
+  async function attachment(caller: string, ref: string, sha256: string): Promise<Response> {
+    // Only the referral's receiver may fetch its files; this node sends none yet (see README), so a
+    // known referral still answers 404 for any hash.
+    const route = await findRoute(deps.db, caller, ref, 'outgoing');
+    if (!route) return problem(404, 'Unknown referral', `No referral ${ref} sent to ${caller}`);
+    return problem(404, 'Unknown attachment', `Referral ${ref} has no attachment ${sha256}`);
+  }
+
+  return async (request: Request): Promise<Response> => {
+    const path = new URL(request.url).pathname;
+    if (path !== PREFIX && !path.startsWith(`${PREFIX}/`)) return problem(404, 'Not found');
+    const parts = path.slice(PREFIX.length).split('/').filter(Boolean).map(decodeURIComponent);
+    const [ref, sub, sha256, extra] = parts;
+    const isCreate = parts.length === 0;
+    const isEvents = parts.length === 2 && sub === 'events';
+    const isView = parts.length === 1;
+    const isAttachment = parts.length === 3 && sub === 'attachments' && extra === undefined;
+    if (!isCreate && !isEvents && !isView && !isAttachment) return problem(404, 'Not found');
+    const wants = isCreate || isEvents ? 'POST' : 'GET';
+    if (request.method !== wants) return new Response(null, { status: 405, headers: { allow: wants } });
+
+    let body: Uint8Array | undefined;
+    if (wants === 'POST') {
+      const read = await readBody(request);
+      if (!read) {
+        const refused = problem(413, 'Body too large', `A message may be at most ${MAX_MESSAGE_BYTES} bytes`);
+        // The rest of the body is never read: close the connection rather than leave it half-read.
+        refused.headers.set('connection', 'close');
+        return refused;
+      }
+      body = read;
+    }
+    const auth = await authenticate(request, body);
+    if (auth.refused || !auth.caller) return auth.refused ?? problem(401, 'Signature refused');
+    if (isCreate) return create(request, body as Uint8Array, auth.caller);
+    if (isEvents) return event(request, body as Uint8Array, auth.caller, ref as string);
+    if (isView) return view(auth.caller, ref as string);
+    return attachment(auth.caller, ref as string, sha256 as string);
   };
 }

@@ -1,10 +1,9 @@
 import { asc, type Database, eq, schema } from '@linju/db';
 import { type NodeKey, wellKnownDocument } from '@linju/federation';
 
-export type NodeIdentity = { nodeId: string; name: string; baseUrl: string; key: NodeKey };
+export { defaultNodeId } from '@linju/federation';
 
-/** `LINJU_NODE_ID`, else the public URL's host and port made URL-safe (`localhost-3000`). */
-export const defaultNodeId = (publicUrl: string) => new URL(publicUrl).host.replace(/[^A-Za-z0-9._-]/g, '-');
+export type NodeIdentity = { nodeId: string; name: string; baseUrl: string; key: NodeKey };
 
 /**
  * `GET /.well-known/linju-node`: who this node is, its pinned-key material, and the districts it

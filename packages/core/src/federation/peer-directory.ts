@@ -76,3 +76,12 @@ export async function nonceSeen(db: Database, nonce: string, created: number, ki
   }
   return inserted.length === 0;
 }
+
+/** A pinned peer by its node id (where to deliver a message), or undefined. */
+export async function peerByNode(db: Queryable, nodeId: string): Promise<Peer | undefined> {
+  const [peer] = await db
+    .select()
+    .from(schema.federationPeer)
+    .where(eq(schema.federationPeer.nodeId, nodeId));
+  return peer;
+}

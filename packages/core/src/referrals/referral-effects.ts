@@ -1,3 +1,4 @@
+import type { SecretBox } from '@linju/auth';
 import { and, eq, schema, sql, type TenantTx } from '@linju/db';
 import {
   nextReferralState,
@@ -8,6 +9,9 @@ import {
 import { appendAudit } from '../audit/append-audit.ts';
 import { loadCase } from '../cases/case-access.ts';
 import { DomainError } from '../errors.ts';
+import { notify } from '../notifications/notification-service.ts';
+import { stationHeadsOver } from '../staff/station-heads.ts';
+import { queueReferralEvent } from './referral-exchange.ts';
 
 /** Workflows act in the platform's name when no person does (as `systemActor`). */
 const SYSTEM_NAME = 'system';
@@ -28,6 +32,10 @@ export type ReferralEventEffect = {
   reason?: string;
   outcome?: ReferralOutcome;
   idempotencyKey: string;
+  /** An event from the other side of the exchange: `<node> <Linju-Idempotency-Key>`, kept in the log. */
+  messageKey?: string;
+  /** The receiver's receipt, on the `received` that its answer to the create brought. */
+  receipt?: string;
 };
 
 /** A missed deadline as the workflow raised it (the workflows package's `ReferralEscalationRecord`). */
@@ -35,7 +43,8 @@ export type ReferralEscalationEffect = {
   tenantId: string;
   referralId: string;
   sequence: number;
-  kind: 'acknowledge' | 'complete';
+  /** A missed deadline, or (`delivery`) the receiver refused a message for good. */
+  kind: 'acknowledge' | 'complete' | 'delivery';
   deadline: string;
   state: ReferralState;
   at: string;
@@ -68,9 +77,11 @@ async function claim(tx: TenantTx, referralId: string, key: string): Promise<boo
 /** Appends a timeline entry to the case (the row must be locked); the referral's audit entry covers it. */
 async function appendTimeline(
   tx: TenantTx,
-  caseId: string,
+  caseId: string | null,
   entry: { actorId: string | null; actorName: string; text: string | null; data: Record<string, unknown> },
 ) {
+  // An incoming referral has no case on this side: its log and the audit entry are its record.
+  if (caseId === null) return;
   const c = await loadCase(tx, caseId, true);
   const [{ next } = { next: 1 }] = await tx
     .select({ next: sql<number>`coalesce(max(${schema.caseEvent.seq}), 0)::int + 1` })
@@ -88,6 +99,38 @@ async function appendTimeline(
   });
 }
 
+/** The partner's answers the sender's side is told about (in the app, through `notify`). */
+const TOLD_ANSWERS = new Set(['accepted', 'rejected', 'completed', 'failed']);
+
+/**
+ * Tells the case's first responder and the referral's author (and, for an escalation, the station
+ * heads over the case's unit) what happened to a referral, in the effect's transaction; the
+ * effect's key makes a repeat tell nobody twice.
+ */
+async function tellSender(
+  tx: TenantTx,
+  row: { tenantId: string; id: string; caseId: string | null; createdBy: string | null },
+  input: { kind: string; messageKey: string; key: string; stationHeads: boolean },
+) {
+  if (row.caseId === null) return;
+  const c = await loadCase(tx, row.caseId, false);
+  const recipients = [
+    ...(c.row.firstResponderId ? [c.row.firstResponderId] : []),
+    ...(row.createdBy ? [row.createdBy] : []),
+    ...(input.stationHeads ? await stationHeadsOver(tx, c.organisationPath) : []),
+  ];
+  await notify(tx, {
+    tenantId: row.tenantId,
+    recipientIds: recipients,
+    kind: input.kind,
+    caseId: row.caseId,
+    referralId: row.id,
+    messageKey: input.messageKey,
+    params: { number: c.row.number },
+    dedupeKey: `referral:${input.key}`,
+  });
+}
+
 const lockReferral = async (tx: TenantTx, id: string) =>
   (await tx.select().from(schema.referral).where(eq(schema.referral.id, id)).for('update'))[0];
 
@@ -96,15 +139,21 @@ const lockReferral = async (tx: TenantTx, id: string) =>
  * its event log entry, the case timeline entry (the outcome lands on the case) and the audit
  * entry. The state machine is asked again against the stored status: a projection that disagrees
  * with the workflow is a bug, refused rather than written. A workflow whose referral this database
- * does not hold (started by hand, or a rolled-back send) is only audited.
+ * does not hold (started by hand, or a rolled-back send) is only audited. On an exchanged referral
+ * a change of this side's is queued in the outbox in the same transaction (`options.box` seals it).
  */
-export async function recordReferralEvent(tx: TenantTx, effect: ReferralEventEffect): Promise<EffectResult> {
+export async function recordReferralEvent(
+  tx: TenantTx,
+  effect: ReferralEventEffect,
+  options: { box?: SecretBox } = {},
+): Promise<EffectResult> {
   if (!(await claim(tx, effect.referralId, effect.idempotencyKey))) return 'duplicate';
   const row = await lockReferral(tx, effect.referralId);
   const by = effect.by;
   let result: EffectResult = 'audited-only';
   if (row) {
-    if (effect.type !== 'requested') {
+    // The first effect (`requested`, or `received` on an incoming referral) was written with the row.
+    if (effect.from !== null && effect.type !== 'requested') {
       if (!by) throw new Error(`referral event ${effect.idempotencyKey} has no actor`);
       const check = nextReferralState(row.status, {
         type: effect.type,
@@ -126,6 +175,7 @@ export async function recordReferralEvent(tx: TenantTx, effect: ReferralEventEff
           ...(effect.outcome === undefined
             ? {}
             : { outcomeCode: effect.outcome.code, outcomeText: effect.outcome.text }),
+          ...(effect.receipt === undefined ? {} : { remoteReferralId: effect.receipt }),
         })
         .where(eq(schema.referral.id, row.id));
     }
@@ -143,6 +193,7 @@ export async function recordReferralEvent(tx: TenantTx, effect: ReferralEventEff
       actorRole: by?.role ?? null,
       reason: effect.reason ?? null,
       outcome: effect.outcome ?? null,
+      data: effect.messageKey === undefined ? {} : { messageKey: effect.messageKey },
       idempotencyKey: effect.idempotencyKey,
     });
     await appendTimeline(tx, row.caseId, {
@@ -162,6 +213,15 @@ export async function recordReferralEvent(tx: TenantTx, effect: ReferralEventEff
           : {}),
       },
     });
+    await queueReferralEvent(tx, options.box, row, effect);
+    if (row.direction === 'outgoing' && by?.party === 'receiver' && TOLD_ANSWERS.has(effect.type)) {
+      await tellSender(tx, row, {
+        kind: `referral.${effect.type}`,
+        messageKey: `notification.referral_${effect.type}`,
+        key: effect.idempotencyKey,
+        stationHeads: false,
+      });
+    }
     result = 'applied';
   }
   await appendAudit(tx, {
@@ -222,6 +282,15 @@ export async function recordReferralEscalation(
         ...data,
       },
     });
+    // A missed deadline (or a refused message) on our own referral: the people who must act.
+    if (row.direction === 'outgoing') {
+      await tellSender(tx, row, {
+        kind: 'referral.escalated',
+        messageKey: `notification.referral_escalated_${effect.kind}`,
+        key: effect.idempotencyKey,
+        stationHeads: true,
+      });
+    }
     result = 'applied';
   }
   await appendAudit(tx, {

@@ -57,3 +57,16 @@ export type TransitionRequest = z.input<typeof ZTransitionRequest>;
 
 export const ZCancelRequest = z.object({ referralId: z.uuid(), reason: ZText(1000) });
 export type CancelRequest = z.input<typeof ZCancelRequest>;
+
+/**
+ * 改派: sends a rejected (or escalated) referral's case to another partner in one step; the old
+ * referral keeps its history (an escalated one still open is cancelled with `reason`).
+ */
+export const ZRerouteRequest = z.object({
+  referralId: z.uuid(),
+  toOrganisationId: z.uuid(),
+  reason: ZText(1000),
+  /** A new summary for the new partner; the old one when omitted. */
+  summary: ZText(2000).optional(),
+});
+export type RerouteRequest = z.input<typeof ZRerouteRequest>;

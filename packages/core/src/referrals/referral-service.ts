@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { grantsAllow, roleAllows, type SecretBox, scopesFor } from '@linju/auth';
 import { and, desc, eq, inArray, isNull, like, or, type SQL, schema, type TenantTx } from '@linju/db';
+import { parseAddress } from '@linju/federation';
 import type { ReferralActor } from '@linju/federation/referral-states';
 import type { Actor } from '../actor.ts';
 import { loadCase, recordCaseEvent, requireOnCase } from '../cases/case-access.ts';
@@ -12,14 +13,17 @@ import { addWorkingDays } from '../cases/working-days.ts';
 import { DomainError } from '../errors.ts';
 import { isPartnerKind } from '../organisations/organisation-service.ts';
 import { recordReferralEvent } from './referral-effects.ts';
+import { districtAddress, queueReferralCreate } from './referral-exchange.ts';
 import {
   type CreateReferralRequest,
   type ListReferralsRequest,
   type RecordConsentRequest,
+  type RerouteRequest,
   ZCreateReferralRequest,
   ZInboxRequest,
   ZListReferralsRequest,
   ZRecordConsentRequest,
+  ZRerouteRequest,
 } from './referral-schemas.ts';
 import {
   ACKNOWLEDGE_WORKING_DAYS,
@@ -50,6 +54,9 @@ export const referralSummary = (r: ReferralRow) => ({
   outcomeCode: r.outcomeCode,
   outcomeText: r.outcomeText,
   reason: r.reason,
+  direction: r.direction,
+  toAddress: r.toAddress,
+  reroutedFrom: r.reroutedFrom,
 });
 export type ReferralSummary = ReturnType<typeof referralSummary>;
 
@@ -126,6 +133,11 @@ export type ReferralStart = {
   acknowledgeBy: string;
   dueBy: string;
   requestedBy: { name: string; role: string; staffId: string | null };
+  /**
+   * Set when the partner is reached through the referral exchange (another node, or another
+   * tenant of this one over loopback): the addresses, and the workflow delivers the queued create.
+   */
+  addresses?: { from: string; to: string };
 };
 
 /**
@@ -140,7 +152,14 @@ export async function createReferral(
   actor: Actor,
   box: SecretBox,
   request: CreateReferralRequest,
-  options: { initialEffectKey: (referralId: string) => string; now?: Date },
+  options: {
+    initialEffectKey: (referralId: string) => string;
+    now?: Date;
+    /** This node's id in the referral exchange; needed to send to a partner with a remote address. */
+    nodeId?: string;
+    /** The referral this one re-routes (kept on the new row). */
+    reroutedFrom?: string;
+  },
 ) {
   const input = ZCreateReferralRequest.parse(request);
   const c = await loadCase(tx, input.caseId, true);
@@ -152,8 +171,9 @@ export async function createReferral(
     });
   }
   const partner = await partnerOf(tx, input.toOrganisationId, 'toOrganisationId');
-  if (partner.remoteAddress) {
-    throw new DomainError('bad-request', 'referral.remote_not_supported', { field: 'toOrganisationId' });
+  const remote = partner.remoteAddress ? parseAddress(partner.remoteAddress) : null;
+  if (partner.remoteAddress && (!remote || !options.nodeId)) {
+    throw new DomainError('bad-request', 'referral.exchange_unavailable', { field: 'toOrganisationId' });
   }
   const [consent] = await tx
     .select({ id: schema.residentConsent.id })
@@ -179,10 +199,15 @@ export async function createReferral(
     settings.timeZone,
   );
   const dueDays = input.dueInWorkingDays ?? DEFAULT_DUE_WORKING_DAYS[input.kind];
-  const dueBy = endOfLocalDay(
-    addWorkingDays(today, Math.max(dueDays, ACKNOWLEDGE_WORKING_DAYS), calendar),
-    settings.timeZone,
-  );
+  const dueOn = addWorkingDays(today, Math.max(dueDays, ACKNOWLEDGE_WORKING_DAYS), calendar);
+  const dueBy = endOfLocalDay(dueOn, settings.timeZone);
+  const exchange =
+    remote && options.nodeId
+      ? {
+          from: await districtAddress(tx, actor.tenantId, options.nodeId),
+          to: partner.remoteAddress as string,
+        }
+      : undefined;
 
   const id = randomUUID();
   const [row] = await tx
@@ -204,6 +229,10 @@ export async function createReferral(
       createdBy: actor.id,
       createdAt: now,
       updatedAt: now,
+      fromAddress: exchange?.from ?? null,
+      toAddress: exchange?.to ?? null,
+      remoteNode: remote?.nodeId ?? null,
+      reroutedFrom: options.reroutedFrom ?? null,
     })
     .returning();
   if (!row) throw new Error('referral insert returned no row');
@@ -219,15 +248,23 @@ export async function createReferral(
     by,
     idempotencyKey: options.initialEffectKey(id),
   });
+  if (exchange) {
+    await queueReferralCreate(tx, box, row, {
+      subject,
+      requestedBy: { name: by.name, role: by.role },
+      dueOn,
+    });
+  }
   const start: ReferralStart = {
     tenantId: actor.tenantId,
     referralId: id,
-    fromOrganisationId: row.fromOrganisationId,
+    fromOrganisationId: c.row.currentOrganisationId,
     toOrganisationId: row.toOrganisationId,
     kind: row.kind,
     acknowledgeBy: acknowledgeBy.toISOString(),
     dueBy: dueBy.toISOString(),
     requestedBy: { name: by.name, role: by.role, staffId: actor.id },
+    ...(exchange ? { addresses: exchange } : {}),
   };
   return { referral: referralSummary(row), start };
 }
@@ -275,6 +312,8 @@ const inboxItem = (box: SecretBox, r: ReferralRow) => ({
   outcomeCode: r.outcomeCode,
   outcomeText: r.outcomeText,
   reason: r.reason,
+  /** Who sent it, when it came through the exchange (`orgId@nodeId`). */
+  fromAddress: r.direction === 'incoming' ? r.fromAddress : null,
 });
 export type InboxItem = ReturnType<typeof inboxItem>;
 
@@ -303,8 +342,13 @@ async function loadWithPaths(tx: TenantTx, id: string) {
   const orgs = await tx
     .select({ id: schema.organisation.id, path: schema.organisation.path })
     .from(schema.organisation)
-    .where(inArray(schema.organisation.id, [row.fromOrganisationId, row.toOrganisationId]));
-  const pathOf = (orgId: string) => orgs.find((o) => o.id === orgId)?.path ?? '\u0000';
+    .where(
+      inArray(
+        schema.organisation.id,
+        [row.fromOrganisationId, row.toOrganisationId].filter((o): o is string => o !== null),
+      ),
+    );
+  const pathOf = (orgId: string | null) => orgs.find((o) => o.id === orgId)?.path ?? '\u0000';
   return { row, fromPath: pathOf(row.fromOrganisationId), toPath: pathOf(row.toOrganisationId) };
 }
 
@@ -314,6 +358,8 @@ async function loadWithPaths(tx: TenantTx, id: string) {
  */
 export async function referralForReceiver(tx: TenantTx, actor: Actor, referralId: string) {
   const { row, toPath } = await loadWithPaths(tx, referralId);
+  // An outgoing exchanged referral is answered on the other side, never in a local inbox.
+  if (row.direction === 'outgoing' && row.remoteNode !== null) throw notFound();
   if (!grantsAllow(actor.grants, 'referral.respond', toPath)) throw notFound();
   return { referral: row, by: receiverActor(actor) };
 }
@@ -343,4 +389,59 @@ export async function referralEvents(tx: TenantTx, referralId: string) {
     .from(schema.referralEvent)
     .where(eq(schema.referralEvent.referralId, referralId))
     .orderBy(schema.referralEvent.seq);
+}
+
+/**
+ * What re-routing a referral needs to do, checked before anything is written: the referral the
+ * sender may act on, whether it must be cancelled first (escalated and still open), and the
+ * request for the new one (same case, kind, details; the new partner). Rejected, or escalated
+ * (a missed deadline, or a message the partner refused for good) and not yet final, else
+ * `referral.reroute_not_allowed`; the same partner again is `referral.reroute_same_partner`.
+ */
+export async function planReroute(tx: TenantTx, actor: Actor, request: RerouteRequest) {
+  const input = ZRerouteRequest.parse(request);
+  const { referral, by } = await referralForSender(tx, actor, input.referralId);
+  if (referral.direction !== 'outgoing' || referral.caseId === null) throw notFound();
+  if (referral.toOrganisationId === input.toOrganisationId) {
+    throw new DomainError('bad-request', 'referral.reroute_same_partner', { field: 'toOrganisationId' });
+  }
+  const [escalation] = await tx
+    .select({ seq: schema.referralEvent.seq })
+    .from(schema.referralEvent)
+    .where(and(eq(schema.referralEvent.referralId, referral.id), eq(schema.referralEvent.type, 'escalated')))
+    .limit(1);
+  const open = !['completed', 'failed', 'rejected', 'cancelled'].includes(referral.status);
+  if (referral.status !== 'rejected' && !(open && escalation)) {
+    throw new DomainError('conflict', 'referral.reroute_not_allowed', {
+      params: { currentState: referral.status },
+    });
+  }
+  // Checked here, before the old referral is cancelled, so a refusal leaves it as it was.
+  const c = await loadCase(tx, referral.caseId);
+  if (!OPEN_STATUSES.includes(c.row.status)) {
+    throw new DomainError('conflict', 'referral.case_not_open', {
+      field: 'caseId',
+      params: { status: c.row.status },
+    });
+  }
+  const partner = await partnerOf(tx, input.toOrganisationId, 'toOrganisationId');
+  const [consent] = await tx
+    .select({ id: schema.residentConsent.id })
+    .from(schema.residentConsent)
+    .where(activeConsent(c.row.residentId, partner.id));
+  if (!consent)
+    throw new DomainError('bad-request', 'referral.consent_required', { field: 'toOrganisationId' });
+  return {
+    referral,
+    by,
+    cancelFirst: open,
+    reason: input.reason,
+    create: {
+      caseId: referral.caseId,
+      toOrganisationId: input.toOrganisationId,
+      kind: referral.kind,
+      summary: input.summary ?? referral.summary,
+      details: referral.details,
+    } satisfies CreateReferralRequest,
+  };
 }

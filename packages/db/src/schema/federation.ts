@@ -1,4 +1,14 @@
-import { index, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { tenantId, tenantIsolation } from './tenancy.ts';
 
 /**
@@ -56,3 +66,59 @@ export const federationInbox = pgTable(
     tenantIsolation('federation_inbox'),
   ],
 ).enableRLS();
+
+/** Where an outbox message stands: waiting (or being retried), answered 2xx, or refused for good. */
+export const OUTBOX_STATUSES = ['pending', 'delivered', 'failed'] as const;
+
+/**
+ * The sender's outbox (spec, "Delivery"): every message to another node (or to another tenant of
+ * this one, over loopback), written in the same transaction as the referral change it reports and
+ * delivered by a Temporal activity that retries with back-off. `id` is the message's
+ * `Linju-Idempotency-Key`, the same on every retry. The body may carry personal data: sealed.
+ */
+export const federationOutbox = pgTable(
+  'federation_outbox',
+  {
+    tenantId: tenantId(),
+    id: text('id').notNull(),
+    referralId: uuid('referral_id').notNull(),
+    peerNode: text('peer_node').notNull(),
+    method: text('method', { enum: ['POST', 'GET'] }).notNull(),
+    path: text('path').notNull(),
+    bodySealed: text('body_sealed'),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    /** The receiver's 2xx answer (a receipt), kept so a repeated delivery answers the same. */
+    response: jsonb('response').$type<Record<string, unknown>>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('federation_outbox_referral_idx').on(t.tenantId, t.referralId),
+    tenantIsolation('federation_outbox'),
+  ],
+).enableRLS();
+
+/**
+ * Which tenant holds the referral a message names. Messages name a referral by its sender's id
+ * only (spec: "A referral is named by its sender's node and `id`"), and the tenant tables are
+ * unreadable before the tenant is known, so every exchanged referral is routed here: `peer_node`
+ * is the other side's node, `referral_ref` the sender-scoped id, `direction` this side's (an
+ * `outgoing` referral is ours, `incoming` theirs). Over loopback one node holds both rows.
+ * A node-level table: ids only, no personal data.
+ */
+export const federationRoute = pgTable(
+  'federation_route',
+  {
+    peerNode: text('peer_node').notNull(),
+    referralRef: text('referral_ref').notNull(),
+    direction: text('direction', { enum: ['outgoing', 'incoming'] }).notNull(),
+    tenantId: uuid('tenant_id').notNull(),
+    referralId: uuid('referral_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.peerNode, t.referralRef, t.direction] })],
+);

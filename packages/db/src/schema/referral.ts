@@ -48,6 +48,14 @@ export const REFERRAL_EVENT_TYPES = [...REFERRAL_STATUSES, 'escalated'] as const
 export type ReferralEventType = (typeof REFERRAL_EVENT_TYPES)[number];
 
 /**
+ * `outgoing`: this tenant sent it (from a case). `incoming`: it arrived through the referral
+ * exchange (from another node, or another tenant of this node over loopback) for one of this
+ * tenant's partner inboxes; it has no case here and its sender is only an address.
+ */
+export const REFERRAL_DIRECTIONS = ['outgoing', 'incoming'] as const;
+export type ReferralDirection = (typeof REFERRAL_DIRECTIONS)[number];
+
+/**
  * A closed-loop referral (转介) of a case to a partner organisation. The Temporal workflow
  * `referral:<tenant>:<id>` is the source of truth for its state; this row is the projection its
  * activities keep, for lists and the partner inbox. The subject (the resident's data the kind
@@ -58,8 +66,11 @@ export const referral = pgTable(
   {
     tenantId: tenantId(),
     id: uuid('id').notNull(),
-    caseId: uuid('case_id').notNull(),
-    fromOrganisationId: uuid('from_organisation_id').notNull(),
+    direction: text('direction', { enum: REFERRAL_DIRECTIONS }).notNull().default('outgoing'),
+    /** The case it was sent from; null on an incoming referral. */
+    caseId: uuid('case_id'),
+    /** The sending unit; null on an incoming referral (its sender is `fromAddress`). */
+    fromOrganisationId: uuid('from_organisation_id'),
     toOrganisationId: uuid('to_organisation_id').notNull(),
     kind: text('kind', { enum: REFERRAL_KINDS }).notNull(),
     status: text('status', { enum: REFERRAL_STATUSES }).notNull().default('requested'),
@@ -79,6 +90,17 @@ export const referral = pgTable(
     outcomeText: text('outcome_text'),
     /** Why it was rejected, failed or cancelled. */
     reason: text('reason'),
+    /** Exchange addresses `orgId@nodeId` (spec/referral-exchange.md); null for a local partner. */
+    fromAddress: text('from_address'),
+    toAddress: text('to_address'),
+    /**
+     * The other side's name for it: on an incoming referral the sender's node and referral id (the
+     * pair every later message names); on an outgoing one the receiver's node and receipt.
+     */
+    remoteNode: text('remote_node'),
+    remoteReferralId: text('remote_referral_id'),
+    /** The referral this one re-routes (a rejected or escalated one), keeping the chain. */
+    reroutedFrom: uuid('rerouted_from'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
@@ -98,6 +120,11 @@ export const referral = pgTable(
     index('referral_case_idx').on(t.tenantId, t.caseId),
     index('referral_to_idx').on(t.tenantId, t.toOrganisationId, t.status, t.createdAt),
     index('referral_from_idx').on(t.tenantId, t.fromOrganisationId, t.createdAt),
+    index('referral_remote_idx').on(t.tenantId, t.remoteNode, t.remoteReferralId),
+    check(
+      'referral_outgoing_has_case',
+      sql`${t.direction} = 'incoming' or (${t.caseId} is not null and ${t.fromOrganisationId} is not null)`,
+    ),
     check('referral_acknowledge_before_due', sql`${t.acknowledgeBy} <= ${t.dueBy}`),
     check(
       'referral_reason_when_ended',

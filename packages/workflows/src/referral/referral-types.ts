@@ -25,6 +25,16 @@ export type ReferralWorkflowInput = {
   dueBy: string;
   /** Who asked for the referral; recorded with the `requested` event. */
   requestedBy?: { name: string; role: string; staffId?: string | null };
+  /**
+   * The referral crosses the exchange (spec/referral-exchange.md; another node, or another tenant
+   * over loopback). `sender`: the workflow delivers the queued create, records the receipt as
+   * `received`, then every change it records may queue a message to deliver. `receiver`: the
+   * referral arrived; it starts at `received` and watches no deadline (the sender does).
+   * Absent: a partner inbox of the same tenant.
+   */
+  exchange?: 'sender' | 'receiver';
+  /** The receiver's node, named as the author of `received` (the receipt). */
+  receiverNode?: string;
 };
 
 /** One applied event; `sequence` numbers every recorded effect of the workflow from 1. */
@@ -38,11 +48,16 @@ export type ReferralHistoryEntry = {
   by: ReferralActor | null;
   reason?: string;
   outcome?: ReferralOutcome;
+  /** An event from the other side of the exchange: `<node> <idempotency key>`. */
+  messageKey?: string;
+  /** The receiver's receipt, on the `received` its answer to the create brought. */
+  receipt?: string;
 };
 
 export type ReferralEscalationEntry = {
   sequence: number;
-  kind: ReferralDeadlineKind;
+  /** A missed deadline, or `delivery`: the other side refused a message for good. */
+  kind: ReferralDeadlineKind | 'delivery';
   deadline: string;
   /** The state the referral was in when the deadline passed. */
   state: ReferralState;

@@ -3,8 +3,10 @@ import {
   nextReferralState,
   type ReferralEvent,
   type ReferralState,
+  referralMessageKey,
 } from '@linju/federation/referral-states';
 import {
+  ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
   condition,
@@ -27,6 +29,14 @@ import type {
 const { recordReferralEvent, escalateReferral } = proxyActivities<ReferralActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+// The outbox (spec, "Delivery": retried with exponential back-off until 2xx or a final 4xx; the
+// spec names no figures): 1 s, 2 s, 4 s … capped at 5 minutes, without a limit on attempts, so a
+// receiver down for a day still gets the message. The activity fails non-retryably on a final 4xx.
+const { deliverExchangeMessage } = proxyActivities<ReferralActivities>({
+  startToCloseTimeout: '45 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
 /** Bad input is a caller's bug: fail the workflow at once instead of retrying its task forever. */
@@ -81,10 +91,50 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
     escalations: [...escalations],
   });
 
+  // Messages to the other side go one after another, in the order their effects were recorded,
+  // apart from the effects chain: a receiver that is down must not hold up local changes.
+  let deliveries: Promise<void> = Promise.resolve();
+  const escalate = (kind: ReferralEscalationEntry['kind'], deadline: string): Promise<void> => {
+    const entry: ReferralEscalationEntry = {
+      sequence: ++sequence,
+      kind,
+      deadline,
+      state,
+      at: new Date().toISOString(),
+    };
+    escalations.push(entry);
+    return enqueue(() => escalateReferral({ ...ref, ...entry }));
+  };
+  const deliver = (key: string, then?: (response: Record<string, unknown>) => Promise<void>): void => {
+    deliveries = deliveries.then(async () => {
+      let answer: Awaited<ReturnType<typeof deliverExchangeMessage>>;
+      try {
+        answer = await deliverExchangeMessage({
+          tenantId: input.tenantId,
+          referralId: input.referralId,
+          key,
+        });
+      } catch (error) {
+        // Refused for good (a final 4xx): escalate on the sender's side, so someone re-routes or cancels.
+        if (error instanceof ActivityFailure) {
+          await escalate('delivery', new Date().toISOString());
+          return;
+        }
+        throw error;
+      }
+      await then?.(answer.response);
+    });
+  };
+
   const record = (entry: Omit<ReferralHistoryEntry, 'sequence' | 'at'>): Promise<void> => {
     const applied: ReferralHistoryEntry = { ...entry, sequence: ++sequence, at: new Date().toISOString() };
     history.push(applied);
-    return enqueue(() => recordReferralEvent({ ...ref, ...applied }));
+    return enqueue(async () => {
+      const recorded = await recordReferralEvent({ ...ref, ...applied });
+      // Only exchanged referrals queue messages; the create (the first effect's) is delivered
+      // below, where its receipt is awaited.
+      if (recorded?.outbox && applied.from !== null) deliver(recorded.outbox);
+    });
   };
 
   const refuse = (event: ReferralEvent): void => {
@@ -106,7 +156,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
       refuse(event);
       const from = state;
       state = event.type;
-      const { type, by, reason, outcome } = event;
+      const { type, by, reason, outcome, messageKey } = event;
       await record({
         type,
         from,
@@ -114,14 +164,38 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
         by,
         ...(reason === undefined ? {} : { reason }),
         ...(outcome === undefined ? {} : { outcome }),
+        ...(messageKey === undefined ? {} : { messageKey }),
       });
       return snapshot();
     },
     { validator: refuse, description: 'Apply one referral event (spec/referral-exchange.md, States).' },
   );
 
+  if (input.exchange === 'receiver') {
+    // Arrived through the exchange: the receiving side starts at `received`, and the sender
+    // watches the deadlines. Each change of a partner user queues its message back.
+    state = 'received';
+    await record({ type: 'received', from: null, to: 'received', by: null });
+    await condition(() => isTerminalReferralState(state));
+    await condition(allHandlersFinished);
+    await effects;
+    await deliveries;
+    return snapshot();
+  }
+
   const requestedBy = input.requestedBy ? { party: 'sender' as const, ...input.requestedBy } : null;
   await record({ type: 'requested', from: null, to: 'requested', by: requestedBy });
+  if (input.exchange === 'sender') {
+    // The create was queued with the referral; the receiver's receipt is its `received`.
+    deliver(referralMessageKey(input.referralId, 1), async (response) => {
+      const by = { party: 'receiver' as const, name: input.receiverNode ?? 'receiver', role: 'node' };
+      if (!nextReferralState(state, { type: 'received', by }).ok) return;
+      const from = state;
+      state = 'received';
+      const receipt = typeof response.receipt === 'string' ? response.receipt : undefined;
+      await record({ type: 'received', from, to: state, by, ...(receipt ? { receipt } : {}) });
+    });
+  }
 
   const nextDeadline = (): ReferralDeadlineKind | undefined => {
     const open = (['acknowledge', 'complete'] as const).filter(
@@ -141,18 +215,13 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
     // Any recorded change may make this deadline moot: wake up and look again.
     if (wait > 0 && (await condition(() => sequence !== seen, wait))) continue;
     escalated.add(kind);
-    const entry: ReferralEscalationEntry = {
-      sequence: ++sequence,
-      kind,
-      deadline: deadlines[kind].iso,
-      state,
-      at: new Date().toISOString(),
-    };
-    escalations.push(entry);
-    await enqueue(() => escalateReferral({ ...ref, ...entry }));
+    await escalate(kind, deadlines[kind].iso);
   }
 
   await condition(allHandlersFinished);
+  await effects;
+  // The last change may still be on its way to the other side; the outbox holds the workflow open.
+  await deliveries;
   await effects;
   return snapshot();
 }

@@ -11,7 +11,11 @@ import {
   referralWorkflowId,
   transitionUpdate,
 } from '@linju/workflows';
-import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  ApplicationFailure,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import { TRPCError } from '@trpc/server';
 import type { ApiContext, WorkflowEngine } from '../../trpc.ts';
 
@@ -38,12 +42,20 @@ export async function startReferralWorkflow(engine: WorkflowEngine, start: Refer
   const input: ReferralWorkflowInput = {
     tenantId: start.tenantId,
     referralId: start.referralId,
-    from: `${start.fromOrganisationId}@${node}`,
-    to: `${start.toOrganisationId}@${node}`,
+    from: start.addresses?.from ?? `${start.fromOrganisationId}@${node}`,
+    to: start.addresses?.to ?? `${start.toOrganisationId}@${node}`,
     kind: start.kind,
     acknowledgeBy: start.acknowledgeBy,
     dueBy: start.dueBy,
     requestedBy: start.requestedBy,
+    // Through the exchange (another node, or another tenant of this one): the workflow delivers
+    // the create queued with the referral and takes the receipt as `received`.
+    ...(start.addresses
+      ? {
+          exchange: 'sender' as const,
+          receiverNode: start.addresses.to.slice(start.addresses.to.indexOf('@') + 1),
+        }
+      : {}),
   };
   await engine.client.workflow.start<typeof referralWorkflow>('referralWorkflow', {
     taskQueue: engine.taskQueue ?? REFERRAL_TASK_QUEUE,
@@ -51,6 +63,36 @@ export async function startReferralWorkflow(engine: WorkflowEngine, start: Refer
     args: [input],
   });
   return workflowId;
+}
+
+/**
+ * Starts the receiving side's workflow of a referral that arrived through the exchange (id =
+ * business key, so a second start of the same one is a no-op): it begins at `received`, its first
+ * event already written with the referral row.
+ */
+export async function startReceivedReferralWorkflow(
+  engine: WorkflowEngine,
+  received: { tenantId: string; referralId: string; from: string; to: string; kind: string; dueBy: string },
+): Promise<void> {
+  const input: ReferralWorkflowInput = {
+    tenantId: received.tenantId,
+    referralId: received.referralId,
+    from: received.from,
+    to: received.to,
+    kind: received.kind,
+    acknowledgeBy: received.dueBy,
+    dueBy: received.dueBy,
+    exchange: 'receiver',
+  };
+  try {
+    await engine.client.workflow.start<typeof referralWorkflow>('referralWorkflow', {
+      taskQueue: engine.taskQueue ?? REFERRAL_TASK_QUEUE,
+      workflowId: referralWorkflowId(received.tenantId, received.referralId),
+      args: [input],
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
 }
 
 const REFUSAL: Record<
@@ -73,12 +115,14 @@ export async function applyReferralEvent(
   tenantId: string,
   referralId: string,
   event: ReferralEvent,
+  /** Temporal drops a second update with the same id: an event message delivered twice applies once. */
+  updateId?: string,
 ): Promise<ReferralSnapshot> {
   const handle = engine.client.workflow.getHandle<typeof referralWorkflow>(
     referralWorkflowId(tenantId, referralId),
   );
   try {
-    return await handle.executeUpdate(transitionUpdate, { args: [event] });
+    return await handle.executeUpdate(transitionUpdate, { args: [event], ...(updateId ? { updateId } : {}) });
   } catch (error) {
     const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
     if (cause instanceof ApplicationFailure && cause.type === INVALID_TRANSITION_FAILURE) {

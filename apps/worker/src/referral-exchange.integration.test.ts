@@ -1,0 +1,715 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ApiContext, type AppCaller, createCaller } from '@linju/api';
+import { createSecretBox } from '@linju/auth';
+import { createOrganisation, createStaffMember, outboxOf, pinPeer, systemActor } from '@linju/core';
+import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { connect, type DbHandle, eq, freePort, migrate, schema, sql, withTenant } from '@linju/db';
+import { loadOrCreateNodeKey, type NodeKey, signRequest } from '@linju/federation';
+import { ensureTemporalCli, startTemporalDevServer, type TemporalDevServer } from '@linju/infra-temporal';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+/**
+ * The referral exchange between two deployments, as they run: each node is its own API server
+ * process and worker process (`apps/server/src/main.ts`, `apps/worker/src/main.ts`), its own
+ * database in the test cluster, its own Temporal dev server on its own SQLite file, its own data
+ * and node keys; they pin each other's well-known documents and talk signed HTTP on loopback.
+ * The test drives each node's tRPC API in-process against that node's database and Temporal.
+ */
+const repoRoot = join(import.meta.dirname, '..', '..', '..');
+const silent = { info() {}, warn() {}, error() {} };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Node = {
+  nodeId: string;
+  port: number;
+  url: string;
+  dataDir: string;
+  dataKey: Buffer;
+  databaseUrl: string;
+  db: DbHandle;
+  temporalPort: number;
+  temporal: TemporalDevServer;
+  connection: Connection;
+  client: Client;
+  server?: ChildProcess;
+  worker?: ChildProcess;
+  key: NodeKey;
+};
+
+const cli = ensureTemporalCli();
+const children = new Set<ChildProcess>();
+let nodeA: Node;
+let nodeB: Node;
+let a: TestDistrict; // on node A
+let a2: TestDistrict; // another district on node A (loopback)
+let b: TestDistrict; // on node B
+let remoteCourt: string; // A's partner record of B's court
+let loopbackCourt: string; // A's partner record of a2's court
+let stranger: NodeKey;
+let extraDatabase: string;
+
+async function startTemporal(node: { temporalPort: number; dataDir: string }) {
+  return startTemporalDevServer({ cli, port: node.temporalPort, dbFile: join(node.dataDir, 'temporal.db') });
+}
+
+function env(node: Node): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PORT: String(node.port),
+    HOST: '127.0.0.1',
+    DATABASE_APP_URL: node.databaseUrl,
+    TEMPORAL_ADDRESS: `127.0.0.1:${node.temporalPort}`,
+    LINJU_DATA_DIR: node.dataDir,
+    LINJU_DATA_KEY: node.dataKey.toString('base64'),
+    LINJU_NODE_ID: node.nodeId,
+    LINJU_NODE_NAME: `Test node ${node.nodeId}`,
+    LINJU_PUBLIC_URL: node.url,
+    LINJU_ADMIN_BUILD: join(node.dataDir, 'no-admin-build'),
+    LOG_LEVEL: 'warn',
+  };
+}
+
+/** Starts the node's server or worker process and waits until it serves (or polls). */
+async function startApp(node: Node, app: 'server' | 'worker'): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(repoRoot, 'apps', app, 'src', 'main.ts')], {
+    env: { ...env(node), LOG_LEVEL: app === 'worker' ? 'info' : 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  let output = '';
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-8000);
+      if (app === 'worker' && output.includes('"event":"started"')) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${app} of ${node.nodeId} exited (${code}): ${output}`)));
+  });
+  // Only a start that is being awaited cares; a later (deliberate) stop is no failure.
+  ready.catch(() => {});
+  if (app === 'server') {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const up = await fetch(`${node.url}/.well-known/linju-node`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (up) break;
+      if (Date.now() > deadline || child.exitCode !== null)
+        throw new Error(`server did not start: ${output}`);
+      await sleep(150);
+    }
+  } else {
+    await Promise.race([
+      ready,
+      sleep(60_000).then(() => Promise.reject(new Error(`worker not ready: ${output}`))),
+    ]);
+  }
+  node[app] = child;
+  return child;
+}
+
+async function stopApp(node: Node, app: 'server' | 'worker', signal: NodeJS.Signals = 'SIGTERM') {
+  const child = node[app];
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  await exited;
+  node[app] = undefined;
+}
+
+async function makeNode(nodeId: string, databaseUrl: string): Promise<Node> {
+  const dataDir = mkdtempSync(join(tmpdir(), `linju-${nodeId}-`));
+  const [port, temporalPort] = [await freePort(), await freePort()];
+  const temporal = await startTemporal({ temporalPort, dataDir });
+  const connection = await Connection.connect({ address: temporal.address });
+  return {
+    nodeId,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    dataDir,
+    dataKey: randomBytes(32),
+    databaseUrl,
+    db: connect(databaseUrl, { max: 6 }),
+    temporalPort,
+    temporal,
+    connection,
+    client: new Client({ connection, namespace: 'default' }),
+    key: await loadOrCreateNodeKey(join(dataDir, 'federation')),
+  };
+}
+
+/** This node's API as a signed-in user would call it (the server's wiring, in-process). */
+async function signIn(node: Node, slug: string, username: string): Promise<AppCaller> {
+  const context = (sessionToken: string | null): ApiContext => ({
+    db: node.db.db,
+    box: createSecretBox(node.dataKey),
+    requestId: 'exchange-test',
+    ip: `10.9.0.${Math.floor(Math.random() * 250)}`,
+    log: silent,
+    sessionToken,
+    tenantSlugHint: null,
+    temporalHealthy: async () => true,
+    totpIssuer: 'Linju test',
+    temporal: { client: node.client, nodeId: node.nodeId },
+  });
+  const { sessionToken } = await createCaller(context(null)).auth.login({
+    tenantSlug: slug,
+    username,
+    password: TEST_PASSWORD,
+  });
+  return createCaller(context(sessionToken));
+}
+
+async function partnerUser(node: Node, d: TestDistrict, username: string) {
+  await withTenant(node.db.db, d.tenantId, (tx) =>
+    createStaffMember(
+      tx,
+      systemActor(d.tenantId, 'test'),
+      {
+        username,
+        displayName: `${username} 书记员`,
+        organisationId: d.organisations.court,
+        password: TEST_PASSWORD,
+        roles: [{ role: 'partner-user', organisationId: d.organisations.court }],
+        mustChangePassword: false,
+      },
+      createSecretBox(node.dataKey),
+    ),
+  );
+}
+
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 60_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(200);
+  }
+}
+
+const referralRow = (node: Node, tenantId: string, id: string) =>
+  withTenant(node.db.db, tenantId, async (tx) => {
+    const [row] = await tx.select().from(schema.referral).where(eq(schema.referral.id, id));
+    return row;
+  });
+
+const eventsOf = (node: Node, tenantId: string, id: string) =>
+  withTenant(node.db.db, tenantId, (tx) =>
+    tx
+      .select({ seq: schema.referralEvent.seq, type: schema.referralEvent.type })
+      .from(schema.referralEvent)
+      .where(eq(schema.referralEvent.referralId, id))
+      .orderBy(schema.referralEvent.seq),
+  );
+
+const notificationsOf = (node: Node, tenantId: string, referralId: string) =>
+  withTenant(node.db.db, tenantId, async (tx) =>
+    (
+      await tx
+        .select({ messageKey: schema.notification.messageKey, recipientId: schema.notification.recipientId })
+        .from(schema.notification)
+        .where(eq(schema.notification.referralId, referralId))
+    ).map((n) => [n.messageKey, n.recipientId]),
+  );
+
+const auditActions = (node: Node, tenantId: string, id: string) =>
+  withTenant(node.db.db, tenantId, async (tx) =>
+    (
+      await tx
+        .select({ action: schema.auditEntry.action })
+        .from(schema.auditEntry)
+        .where(eq(schema.auditEntry.objectId, id))
+        .orderBy(schema.auditEntry.seq)
+    ).map((r) => r.action),
+  );
+
+async function openCase(desk: AppCaller, d: TestDistrict) {
+  return desk.case.create({
+    channel: 'walk-in',
+    resident: {
+      name: '钱居民',
+      phone: '13912345678',
+      idNumber: '110101199003074514',
+      keyGroups: ['elderly'],
+    },
+    serviceType: 'mediation',
+    description: '调解协议申请司法确认',
+    organisationId: d.organisations.stationA,
+  });
+}
+
+/** Sends a case from district `a` to `partner` (consent first) and answers the new referral. */
+async function send(partner: string, summary = '人民调解协议司法确认') {
+  const desk = await signIn(nodeA, a.slug, 'desk-a');
+  const legalCase = await openCase(desk, a);
+  await desk.case.recordConsent({ caseId: legalCase.id, partnerOrganisationId: partner });
+  const sent = await desk.referral.create({
+    caseId: legalCase.id,
+    toOrganisationId: partner,
+    kind: 'judicial-confirmation',
+    summary,
+  });
+  return { desk, legalCase, sent };
+}
+
+/** The incoming referral on the receiving side, once its create arrived. */
+const incoming = (node: Node, d: TestDistrict, senderId: string) =>
+  until(`the create of ${senderId} at ${d.slug}`, () =>
+    withTenant(node.db.db, d.tenantId, async (tx) => {
+      const [row] = await tx
+        .select()
+        .from(schema.referral)
+        .where(
+          sql`${schema.referral.remoteReferralId} = ${senderId} and ${schema.referral.direction} = 'incoming'`,
+        );
+      return row;
+    }),
+  );
+
+const statusIs = (node: Node, tenantId: string, id: string, status: string) =>
+  until(`${id} to be ${status}`, async () => (await referralRow(node, tenantId, id))?.status === status);
+
+beforeAll(async () => {
+  // Node B gets a database of its own in the test cluster, migrated like any deployment's.
+  const ownerUrl = new URL(inject('ownerDatabaseUrl'));
+  const appUrl = new URL(inject('databaseUrl'));
+  extraDatabase = `linju_node_b_${randomUUID().slice(0, 8)}`;
+  const owner = connect(ownerUrl.toString(), { max: 1 });
+  await owner.db.execute(sql.raw(`create database ${extraDatabase}`));
+  await owner.close();
+  const ownerB = new URL(ownerUrl);
+  ownerB.pathname = `/${extraDatabase}`;
+  await migrate(ownerB.toString(), decodeURIComponent(appUrl.password));
+  const appB = new URL(appUrl);
+  appB.pathname = `/${extraDatabase}`;
+
+  [nodeA, nodeB] = await Promise.all([
+    makeNode(`node-a-${randomUUID().slice(0, 6)}`, appUrl.toString()),
+    makeNode(`node-b-${randomUUID().slice(0, 6)}`, appB.toString()),
+  ]);
+  stranger = await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'linju-stranger-')));
+  const boxA = createSecretBox(nodeA.dataKey);
+  const boxB = createSecretBox(nodeB.dataKey);
+  [a, a2, b] = await Promise.all([
+    createTestDistrict(nodeA.db.db, boxA, 'xa'),
+    createTestDistrict(nodeA.db.db, boxA, 'xa2'),
+    createTestDistrict(nodeB.db.db, boxB, 'xb'),
+  ]);
+  await Promise.all([partnerUser(nodeB, b, 'clerk-b'), partnerUser(nodeA, a2, 'clerk-a2')]);
+  // A's partner records: B's court on node B, and a2's court on this same node (loopback).
+  [remoteCourt, loopbackCourt] = await withTenant(nodeA.db.db, a.tenantId, async (tx) => {
+    const actor = systemActor(a.tenantId, 'test');
+    const remote = await createOrganisation(tx, actor, {
+      kind: 'court',
+      nameZh: '乙区人民法院',
+      nameEn: 'District B court',
+      remoteAddress: `${b.slug}.${b.organisations.court}@${nodeB.nodeId}`,
+    });
+    const loop = await createOrganisation(tx, actor, {
+      kind: 'court',
+      nameZh: '甲二区人民法院',
+      nameEn: 'District A2 court',
+      remoteAddress: `${a2.slug}.${a2.organisations.court}@${nodeA.nodeId}`,
+    });
+    return [remote.id, loop.id];
+  });
+
+  for (const node of [nodeA, nodeB]) {
+    await startApp(node, 'server');
+    await startApp(node, 'worker');
+  }
+  // Each operator pins the other's well-known document (keys and base URL).
+  const docA = await (await fetch(`${nodeA.url}/.well-known/linju-node`)).json();
+  const docB = await (await fetch(`${nodeB.url}/.well-known/linju-node`)).json();
+  await pinPeer(nodeA.db.db, docB);
+  await pinPeer(nodeB.db.db, docA);
+}, 180_000);
+
+afterAll(async () => {
+  for (const child of children) child.kill('SIGKILL');
+  for (const node of [nodeA, nodeB]) {
+    if (!node) continue;
+    await node.connection.close().catch(() => {});
+    await node.temporal.stop().catch(() => {});
+    await node.db.close().catch(() => {});
+    rmSync(node.dataDir, { recursive: true, force: true });
+  }
+  if (extraDatabase) {
+    const owner = connect(inject('ownerDatabaseUrl'), { max: 1 });
+    await owner.db.execute(sql.raw(`drop database if exists ${extraDatabase} with (force)`));
+    await owner.close();
+  }
+}, 60_000);
+
+describe('a referral between two deployments', () => {
+  it('lives its whole life: sent, received, accepted, in progress, completed — each event once on both sides', async () => {
+    const { desk, legalCase, sent } = await send(remoteCourt);
+    expect(sent).toMatchObject({ status: 'requested', direction: 'outgoing' });
+    expect(sent.toAddress).toBe(`${b.slug}.${b.organisations.court}@${nodeB.nodeId}`);
+
+    const there = await incoming(nodeB, b, sent.id);
+    await statusIs(nodeA, a.tenantId, sent.id, 'received');
+    expect((await referralRow(nodeA, a.tenantId, sent.id))?.remoteReferralId).toBe(there.id);
+
+    const clerk = await signIn(nodeB, b.slug, 'clerk-b');
+    const [item] = await clerk.referral.inbox({});
+    expect(item).toMatchObject({
+      id: there.id,
+      status: 'received',
+      fromAddress: `${a.slug}@${nodeA.nodeId}`,
+      subject: { displayName: '钱居民', phone: '13912345678', idNumber: '110101199003074514' },
+    });
+
+    await clerk.referral.transition({ referralId: there.id, type: 'accepted' });
+    await statusIs(nodeA, a.tenantId, sent.id, 'accepted');
+    await clerk.referral.transition({ referralId: there.id, type: 'in-progress' });
+    const outcome = { code: 'confirmed', text: '法院裁定调解协议有效' };
+    await clerk.referral.transition({ referralId: there.id, type: 'completed', outcome });
+    await statusIs(nodeA, a.tenantId, sent.id, 'completed');
+
+    const senderRow = await referralRow(nodeA, a.tenantId, sent.id);
+    expect(senderRow).toMatchObject({ outcomeCode: 'confirmed', outcomeText: outcome.text });
+    // Each event exactly once, in order, on the sender's log and in its audit log.
+    expect((await eventsOf(nodeA, a.tenantId, sent.id)).map((e) => e.type)).toEqual([
+      'requested',
+      'received',
+      'accepted',
+      'in-progress',
+      'completed',
+    ]);
+    expect(await auditActions(nodeA, a.tenantId, sent.id)).toEqual([
+      'referral.requested',
+      'referral.received',
+      'referral.accepted',
+      'referral.in-progress',
+      'referral.completed',
+    ]);
+    expect((await eventsOf(nodeB, b.tenantId, there.id)).map((e) => e.type)).toEqual([
+      'received',
+      'accepted',
+      'in-progress',
+      'completed',
+    ]);
+    // The outcome lands on the sender's case timeline, prompting feedback to the resident.
+    const shown = await desk.case.get({ caseId: legalCase.id });
+    const last = shown.timeline.filter((e) => e.kind === 'referral').at(-1);
+    expect(last?.data).toMatchObject({ event: 'completed', outcome, feedbackDue: true });
+
+    // Every message left through the outbox and was answered.
+    const outA = await withTenant(nodeA.db.db, a.tenantId, (tx) => outboxOf(tx, sent.id));
+    // (B marks its last message delivered once A's answer is back, a moment after A applied it.)
+    const outB = await until("B's outbox to be answered", async () => {
+      const rows = await withTenant(nodeB.db.db, b.tenantId, (tx) => outboxOf(tx, there.id));
+      return rows.every((m) => m.status === 'delivered') && rows;
+    });
+    expect(outA.map((m) => m.status)).toEqual(['delivered']);
+    expect(outB.map((m) => m.status)).toEqual(['delivered', 'delivered', 'delivered']);
+
+    // The sender may read the receiver's view (a signed GET); a stranger may not.
+    const view = await signedGet(nodeB, `/federation/v1/referrals/${sent.id}`, nodeA.key);
+    expect(view.status).toBe(200);
+    expect(await view.json()).toMatchObject({
+      id: sent.id,
+      status: 'completed',
+      events: [{ type: 'accepted' }, { type: 'in-progress' }, { type: 'completed', outcome }],
+    });
+    expect((await signedGet(nodeB, `/federation/v1/referrals/${sent.id}`, stranger)).status).toBe(401);
+    expect((await signedGet(nodeB, `/federation/v1/referrals/${randomUUID()}`, nodeA.key)).status).toBe(404);
+  }, 120_000);
+
+  it('goes through the same path to another district of the same deployment (loopback), and is re-routed in one step', async () => {
+    const { desk, legalCase, sent } = await send(loopbackCourt, '移送同一部署的另一区');
+    const there = await incoming(nodeA, a2, sent.id);
+    await statusIs(nodeA, a.tenantId, sent.id, 'received');
+    const clerk = await signIn(nodeA, a2.slug, 'clerk-a2');
+    await clerk.referral.transition({ referralId: there.id, type: 'rejected', reason: '不属于本院管辖' });
+    await statusIs(nodeA, a.tenantId, sent.id, 'rejected');
+    expect((await referralRow(nodeA, a.tenantId, sent.id))?.reason).toBe('不属于本院管辖');
+    // The first responder (who also sent it) is told, once, in the app.
+    expect(await notificationsOf(nodeA, a.tenantId, sent.id)).toEqual([
+      ['notification.referral_rejected', a.people.deskA],
+    ]);
+    expect((await eventsOf(nodeA, a.tenantId, sent.id)).map((e) => e.type)).toEqual([
+      'requested',
+      'received',
+      'rejected',
+    ]);
+    // Signed by this node's own key and checked like any peer's.
+    const out = await withTenant(nodeA.db.db, a.tenantId, (tx) => outboxOf(tx, sent.id));
+    expect(out.map((m) => [m.peerNode, m.status])).toEqual([[nodeA.nodeId, 'delivered']]);
+
+    // Rejected: re-routed to the court on node B in one call, the old referral's history kept.
+    // (The resident is the one of the first test, whose consent for that court stands.)
+    await desk.case.recordConsent({ caseId: legalCase.id, partnerOrganisationId: remoteCourt });
+    const rerouted = await desk.referral.reroute({
+      referralId: sent.id,
+      toOrganisationId: remoteCourt,
+      reason: '改送乙区法院',
+    });
+    expect(rerouted).toMatchObject({
+      status: 'requested',
+      reroutedFrom: sent.id,
+      toOrganisationId: remoteCourt,
+    });
+    await incoming(nodeB, b, rerouted.id);
+    await statusIs(nodeA, a.tenantId, rerouted.id, 'received');
+    expect((await eventsOf(nodeA, a.tenantId, sent.id)).map((e) => e.type)).toEqual([
+      'requested',
+      'received',
+      'rejected',
+    ]);
+    const again = await desk.referral
+      .reroute({ referralId: rerouted.id, toOrganisationId: loopbackCourt, reason: '再改派' })
+      .then(
+        () => 'sent',
+        (e: { message: string }) => e.message,
+      );
+    expect(again).toBe('referral.reroute_not_allowed');
+  }, 60_000);
+
+  it("carries the sender's cancellation to the receiver, which then refuses to answer", async () => {
+    const { desk, sent } = await send(remoteCourt, '发送方撤回');
+    const there = await incoming(nodeB, b, sent.id);
+    await statusIs(nodeA, a.tenantId, sent.id, 'received');
+    await desk.referral.cancel({ referralId: sent.id, reason: '当事人已和解' });
+    await statusIs(nodeB, b.tenantId, there.id, 'cancelled');
+    expect((await referralRow(nodeB, b.tenantId, there.id))?.reason).toBe('当事人已和解');
+    const clerk = await signIn(nodeB, b.slug, 'clerk-b');
+    const late = await clerk.referral.transition({ referralId: there.id, type: 'accepted' }).then(
+      () => 'accepted',
+      (e: { message: string }) => e.message,
+    );
+    expect(late).toBe('referral.transition_invalid');
+    expect((await eventsOf(nodeB, b.tenantId, there.id)).map((e) => e.type)).toEqual([
+      'received',
+      'cancelled',
+    ]);
+  }, 60_000);
+
+  it('escalates a create the receiver refuses for good (403), and re-routes it in one step', async () => {
+    const nowhere = await withTenant(nodeA.db.db, a.tenantId, (tx) =>
+      createOrganisation(tx, systemActor(a.tenantId, 'test'), {
+        kind: 'court',
+        nameZh: '地址有误的法院',
+        nameEn: 'Court with a wrong address',
+        remoteAddress: `${b.slug}.${randomUUID()}@${nodeB.nodeId}`,
+      }),
+    );
+    const { desk, legalCase, sent } = await send(nowhere.id, '地址错误');
+    await until('the refusal', async () => {
+      const [message] = await withTenant(nodeA.db.db, a.tenantId, (tx) => outboxOf(tx, sent.id));
+      return message?.status === 'failed' && message;
+    });
+    await until('the escalation', async () =>
+      (await eventsOf(nodeA, a.tenantId, sent.id)).some((e) => e.type === 'escalated'),
+    );
+    expect((await notificationsOf(nodeA, a.tenantId, sent.id)).map(([key]) => key)).toContain(
+      'notification.referral_escalated_delivery',
+    );
+    // Still open (requested) but escalated: re-routed, the old one cancelled with the reason.
+    await desk.case.recordConsent({ caseId: legalCase.id, partnerOrganisationId: remoteCourt });
+    const rerouted = await desk.referral.reroute({
+      referralId: sent.id,
+      toOrganisationId: remoteCourt,
+      reason: '地址有误，改送乙区法院',
+    });
+    expect(await referralRow(nodeA, a.tenantId, sent.id)).toMatchObject({
+      status: 'cancelled',
+      reason: '地址有误，改送乙区法院',
+    });
+    await incoming(nodeB, b, rerouted.id);
+    await statusIs(nodeA, a.tenantId, rerouted.id, 'received');
+    // The receiver never held the refused one: no cancellation is sent there.
+    const out = await withTenant(nodeA.db.db, a.tenantId, (tx) => outboxOf(tx, sent.id));
+    expect(out.map((m) => m.status)).toEqual(['failed']);
+  }, 60_000);
+
+  it('delivers from the outbox once the receiver is back, after being down', async () => {
+    await stopApp(nodeB, 'server');
+    const { sent } = await send(remoteCourt, '接收方停机期间发送');
+    // The outbox keeps trying (and says why), the referral waits at `requested`.
+    await until('a failed attempt', async () => {
+      const [message] = await withTenant(nodeA.db.db, a.tenantId, (tx) => outboxOf(tx, sent.id));
+      return message && message.attempts >= 2 && message.status === 'pending' && message.lastError;
+    });
+    expect((await referralRow(nodeA, a.tenantId, sent.id))?.status).toBe('requested');
+    await startApp(nodeB, 'server');
+    await incoming(nodeB, b, sent.id);
+    await statusIs(nodeA, a.tenantId, sent.id, 'received');
+    expect((await eventsOf(nodeA, a.tenantId, sent.id)).map((e) => e.type)).toEqual([
+      'requested',
+      'received',
+    ]);
+  }, 90_000);
+
+  it('survives the workers killed mid-flight and restarted: nothing lost, nothing twice', async () => {
+    const { sent } = await send(remoteCourt, '工作进程中途被杀');
+    const there = await incoming(nodeB, b, sent.id);
+    await statusIs(nodeA, a.tenantId, sent.id, 'received');
+    // Both workers die without a chance to finish anything; the partner answers meanwhile.
+    await stopApp(nodeA, 'worker', 'SIGKILL');
+    await stopApp(nodeB, 'worker', 'SIGKILL');
+    const clerk = await signIn(nodeB, b.slug, 'clerk-b');
+    const answering = clerk.referral.transition({ referralId: there.id, type: 'accepted' });
+    await sleep(1500);
+    await startApp(nodeB, 'worker');
+    await answering;
+    await sleep(1500);
+    await startApp(nodeA, 'worker');
+    await statusIs(nodeA, a.tenantId, sent.id, 'accepted');
+    expect((await eventsOf(nodeA, a.tenantId, sent.id)).map((e) => e.type)).toEqual([
+      'requested',
+      'received',
+      'accepted',
+    ]);
+    expect((await eventsOf(nodeB, b.tenantId, there.id)).map((e) => e.type)).toEqual([
+      'received',
+      'accepted',
+    ]);
+  }, 120_000);
+
+  it('survives the Temporal dev server restarted on its SQLite file', async () => {
+    const { sent } = await send(remoteCourt, 'Temporal 重启');
+    const there = await incoming(nodeB, b, sent.id);
+    await statusIs(nodeA, a.tenantId, sent.id, 'received');
+    await nodeB.temporal.stop();
+    await nodeA.temporal.stop();
+    nodeA.temporal = await startTemporal(nodeA);
+    nodeB.temporal = await startTemporal(nodeB);
+    const clerk = await signIn(nodeB, b.slug, 'clerk-b');
+    await until('node B answering after the restart', () =>
+      clerk.referral.transition({ referralId: there.id, type: 'rejected', reason: '材料不全' }).then(
+        () => true,
+        () => false,
+      ),
+    );
+    await statusIs(nodeA, a.tenantId, sent.id, 'rejected');
+    expect((await eventsOf(nodeA, a.tenantId, sent.id)).map((e) => e.type)).toEqual([
+      'requested',
+      'received',
+      'rejected',
+    ]);
+  }, 150_000);
+});
+
+function signedGet(node: Node, path: string, key: NodeKey) {
+  const url = `${node.url}${path}`;
+  const signature = signRequest({ method: 'GET', url, headers: {}, key: key.privateKey, kid: key.kid });
+  return fetch(url, { headers: { ...signature } });
+}
+
+/** Posts an event to node A as node B would, with what a test wants to break. */
+async function postEvent(
+  referralId: string,
+  body: string,
+  options: { key?: NodeKey; kid?: string; nonce?: string; sendBody?: string; idempotencyKey?: string } = {},
+) {
+  const url = `${nodeA.url}/federation/v1/referrals/${referralId}/events`;
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'Linju-Idempotency-Key': options.idempotencyKey ?? randomUUID(),
+  };
+  const key = options.key ?? nodeB.key;
+  const signature = signRequest({
+    method: 'POST',
+    url,
+    headers,
+    body,
+    key: key.privateKey,
+    kid: options.kid ?? key.kid,
+    ...(options.nonce ? { nonce: options.nonce } : {}),
+  });
+  return fetch(url, {
+    method: 'POST',
+    headers: { ...headers, ...signature },
+    body: options.sendBody ?? body,
+  });
+}
+
+describe('refusals of the events endpoint, each leaving the referral as it was', () => {
+  it('refuses a forged signature, an unknown key, a replay, a changed digest, an invalid move and an oversized body', async () => {
+    const { sent } = await send(remoteCourt, '拒绝用例');
+    await statusIs(nodeA, a.tenantId, sent.id, 'received');
+    const before = await eventsOf(nodeA, a.tenantId, sent.id);
+    const at = new Date().toISOString();
+    const accepted = JSON.stringify({ type: 'accepted', at, by: { name: '伪造者', role: 'clerk' } });
+
+    // Signed with another key under B's key id: the signature does not verify.
+    expect((await postEvent(sent.id, accepted, { key: stranger, kid: nodeB.key.kid })).status).toBe(401);
+    // A key nobody pinned.
+    expect((await postEvent(sent.id, accepted, { key: stranger })).status).toBe(401);
+    // A replayed nonce (the first request is fine and moves nothing yet: it is a note).
+    const note = JSON.stringify({
+      type: 'note',
+      at,
+      by: { name: '书记员', role: 'clerk' },
+      reason: '已收到',
+    });
+    const nonce = randomUUID();
+    expect((await postEvent(sent.id, note, { nonce })).status).toBe(202);
+    expect((await postEvent(sent.id, note, { nonce })).status).toBe(401);
+    // The body changed after signing: its digest no longer matches.
+    expect(
+      (await postEvent(sent.id, accepted, { sendBody: accepted.replace('伪造者', '篡改者') })).status,
+    ).toBe(401);
+    // A move the state machine does not allow (received → completed) answers 409 with the state.
+    const completed = JSON.stringify({
+      type: 'completed',
+      at,
+      by: { name: '书记员', role: 'clerk' },
+      outcome: { code: 'x', text: 'y' },
+    });
+    const invalid = await postEvent(sent.id, completed);
+    expect(invalid.status).toBe(409);
+    expect(await invalid.json()).toMatchObject({ currentState: 'received' });
+    // The sender's own event (cancelled) from the receiver is not B's to send: no such referral of B's.
+    const cancelled = JSON.stringify({ type: 'cancelled', at, by: { name: 'x', role: 'y' }, reason: 'z' });
+    expect((await postEvent(sent.id, cancelled)).status).toBe(404);
+    // Over 1 MiB.
+    const huge = JSON.stringify({
+      type: 'note',
+      at,
+      by: { name: 'x', role: 'y' },
+      reason: 'x'.repeat(1024 * 1024),
+    });
+    expect((await postEvent(sent.id, huge)).status).toBe(413);
+
+    expect((await referralRow(nodeA, a.tenantId, sent.id))?.status).toBe('received');
+    expect(await eventsOf(nodeA, a.tenantId, sent.id)).toEqual(before);
+  }, 60_000);
+
+  it('applies an event delivered twice (same idempotency key, fresh signature) once', async () => {
+    const { sent } = await send(remoteCourt, '重复投递');
+    await statusIs(nodeA, a.tenantId, sent.id, 'received');
+    const body = JSON.stringify({
+      type: 'accepted',
+      at: new Date().toISOString(),
+      by: { name: '书记员', role: 'clerk' },
+    });
+    const idempotencyKey = randomUUID();
+    const [first, second] = await Promise.all([
+      postEvent(sent.id, body, { idempotencyKey }),
+      postEvent(sent.id, body, { idempotencyKey }),
+    ]);
+    expect([first.status, second.status]).toEqual([202, 202]);
+    expect((await postEvent(sent.id, body, { idempotencyKey })).status).toBe(202);
+    expect((await eventsOf(nodeA, a.tenantId, sent.id)).map((e) => e.type)).toEqual([
+      'requested',
+      'received',
+      'accepted',
+    ]);
+  }, 60_000);
+});

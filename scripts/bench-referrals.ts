@@ -1,0 +1,280 @@
+/**
+ * Referrals through the exchange (issue 6): a node as it runs (API server and worker processes,
+ * embedded PostgreSQL, a Temporal dev server), one district sending cases to a court of another
+ * district of the same node. Loopback takes exactly the path between two nodes (outbox, signed
+ * HTTP, the receiving endpoint, both workflows); only the network is local.
+ *
+ * Figures, next to a baseline of the same run (Temporal starts of a no-op workflow: a type no
+ * worker runs, on a queue nobody polls, i.e. the start RPC alone):
+ * - `referral.create` calls per second (each starts a workflow and queues the create), 4 at a time;
+ * - time from "send" (the call) to "visible in the partner's inbox", p50 and p99;
+ * - time from "send" to the receiver's receipt back on the sender's referral (`received`).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type AppCaller, createCaller } from '@linju/api';
+import { createSecretBox } from '@linju/auth';
+import { createOrganisation, createStaffMember, systemActor } from '@linju/core';
+import { createTestDistrict, TEST_PASSWORD } from '@linju/core/testing';
+import {
+  appUrlFrom,
+  connect,
+  credentials,
+  freePort,
+  migrate,
+  schema,
+  sql,
+  startEmbeddedPostgres,
+  withTenant,
+} from '@linju/db';
+import { ensureTemporalCli, startTemporalDevServer } from '@linju/infra-temporal';
+import { Client, Connection } from '@temporalio/client';
+
+const root = join(import.meta.dirname, '..');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+
+function startApp(app: 'server' | 'worker', env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, [join(root, 'apps', app, 'src', 'main.ts')], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return child;
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+export async function benchReferrals(count = 60, concurrency = 4) {
+  const dir = mkdtempSync(join(tmpdir(), 'linju-bench-referrals-'));
+  const pg = await startEmbeddedPostgres(join(dir, 'postgres'));
+  const temporalPort = await freePort();
+  const temporal = await startTemporalDevServer({ cli: ensureTemporalCli(), port: temporalPort });
+  const children: ChildProcess[] = [];
+  const { appPassword } = credentials(join(dir, 'postgres'));
+  await migrate(pg.ownerUrl, appPassword);
+  const databaseUrl = appUrlFrom(pg.ownerUrl, appPassword);
+  const { db, close } = connect(databaseUrl, { max: 8 });
+  const connection = await Connection.connect({ address: temporal.address });
+  try {
+    const dataKey = randomBytes(32);
+    const box = createSecretBox(dataKey);
+    const port = await freePort();
+    const nodeId = 'bench-node';
+    const env = {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_APP_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporal.address,
+      LINJU_DATA_DIR: dir,
+      LINJU_DATA_KEY: dataKey.toString('base64'),
+      LINJU_NODE_ID: nodeId,
+      LINJU_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      LINJU_ADMIN_BUILD: join(dir, 'no-admin-build'),
+      LOG_LEVEL: 'error',
+    };
+    const [sender, receiver] = await Promise.all([
+      createTestDistrict(db, box, 'send'),
+      createTestDistrict(db, box, 'recv'),
+    ]);
+    await withTenant(db, receiver.tenantId, (tx) =>
+      createStaffMember(
+        tx,
+        systemActor(receiver.tenantId, 'bench'),
+        {
+          username: 'clerk',
+          displayName: 'clerk',
+          organisationId: receiver.organisations.court,
+          password: TEST_PASSWORD,
+          roles: [{ role: 'partner-user', organisationId: receiver.organisations.court }],
+          mustChangePassword: false,
+        },
+        box,
+      ),
+    );
+    const partner = await withTenant(db, sender.tenantId, async (tx) =>
+      createOrganisation(tx, systemActor(sender.tenantId, 'bench'), {
+        kind: 'court',
+        nameZh: '接收区法院',
+        nameEn: 'Receiving court',
+        remoteAddress: `${receiver.slug}.${receiver.organisations.court}@${nodeId}`,
+      }),
+    );
+
+    children.push(startApp('server', env));
+    children.push(startApp('worker', env));
+    await waitFor(
+      'the server',
+      () =>
+        fetch(`http://127.0.0.1:${port}/.well-known/linju-node`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      30_000,
+    );
+    const client = new Client({ connection, namespace: 'default' });
+    const context = (sessionToken: string | null) => ({
+      db,
+      box,
+      requestId: 'bench',
+      ip: '127.0.0.1',
+      log: { info() {}, warn() {}, error() {} },
+      sessionToken,
+      tenantSlugHint: null,
+      temporalHealthy: async () => true,
+      totpIssuer: 'bench',
+      temporal: { client, nodeId },
+    });
+    const { sessionToken } = await createCaller(context(null)).auth.login({
+      tenantSlug: sender.slug,
+      username: 'desk-a',
+      password: TEST_PASSWORD,
+    });
+    const desk: AppCaller = createCaller(context(sessionToken));
+
+    // Cases and consents first: the figures are about sending, not intake.
+    const cases: string[] = [];
+    for (let i = 0; i < count + 5; i++) {
+      const c = await desk.case.create({
+        channel: 'walk-in',
+        organisationId: sender.organisations.stationA,
+        serviceType: 'mediation',
+        description: `调解协议第 ${i} 号，申请司法确认`,
+        resident: { name: `居民${i}`, phone: `137${String(10_000_000 + i).slice(-8)}` },
+      });
+      await desk.case.recordConsent({ caseId: c.id, partnerOrganisationId: partner.id });
+      cases.push(c.id);
+    }
+
+    // Baseline: starts of a workflow no worker runs, same client, same concurrency.
+    const noopQueue = `bench-noop-${randomUUID()}`;
+    const startNoop = () =>
+      client.workflow.start('benchNoopWorkflow', {
+        taskQueue: noopQueue,
+        workflowId: randomUUID(),
+        args: [],
+      });
+    for (let i = 0; i < 10; i++) await startNoop();
+    const noopStarted = performance.now();
+    const noopCount = count * 2;
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < noopCount) {
+          next += 1;
+          await startNoop();
+        }
+      }),
+    );
+    const noopRate = noopCount / ((performance.now() - noopStarted) / 1000);
+
+    const visible = (senderId: string) =>
+      withTenant(db, receiver.tenantId, async (tx) => {
+        const [row] = await tx
+          .select({ id: schema.referral.id })
+          .from(schema.referral)
+          .where(sql`${schema.referral.remoteReferralId} = ${senderId}`);
+        return row;
+      });
+    const received = (id: string) =>
+      withTenant(db, sender.tenantId, async (tx) => {
+        const [row] = await tx
+          .select({ status: schema.referral.status })
+          .from(schema.referral)
+          .where(sql`${schema.referral.id} = ${id}`);
+        return row?.status === 'received';
+      });
+    const send = (caseId: string) =>
+      desk.referral.create({
+        caseId,
+        toOrganisationId: partner.id,
+        kind: 'judicial-confirmation',
+        summary: '司法确认',
+      });
+
+    // Warm-up: the worker's first tasks load its bundle.
+    for (const caseId of cases.slice(count)) {
+      const sent = await send(caseId);
+      await waitFor('warm-up delivery', () => received(sent.id));
+    }
+
+    const toVisible: number[] = [];
+    const toReceipt: number[] = [];
+    const watchers: Promise<void>[] = [];
+    const started = performance.now();
+    let index = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (index < count) {
+          const caseId = cases[index++] as string;
+          const t0 = performance.now();
+          const sent = await send(caseId);
+          watchers.push(
+            (async () => {
+              await waitFor('the partner inbox', () => visible(sent.id));
+              toVisible.push(performance.now() - t0);
+              await waitFor('the receipt', () => received(sent.id));
+              toReceipt.push(performance.now() - t0);
+            })(),
+          );
+        }
+      }),
+    );
+    const sendRate = count / ((performance.now() - started) / 1000);
+    await Promise.all(watchers);
+    toVisible.sort((x, y) => x - y);
+    toReceipt.sort((x, y) => x - y);
+    return {
+      noopRate,
+      sendRate,
+      visibleP50: percentile(toVisible, 50),
+      visibleP99: percentile(toVisible, 99),
+      receiptP50: percentile(toReceipt, 50),
+      receiptP99: percentile(toReceipt, 99),
+      count,
+      concurrency,
+    };
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(
+      children.map((c) => new Promise((r) => (c.exitCode === null ? c.once('exit', r) : r(null)))),
+    );
+    await connection.close();
+    await close();
+    await temporal.stop();
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Prints the referral figures (called by `scripts/bench.ts`). */
+export async function printReferralBench() {
+  const r = await benchReferrals();
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  out(`\nReferrals through the exchange, loopback (${r.count} sent, ${r.concurrency} at a time)`);
+  out(`  baseline: no-op workflow starts        ${r.noopRate.toFixed(1).padStart(8)} /s`);
+  out(
+    `  referral.create (send)                 ${r.sendRate.toFixed(1).padStart(8)} /s   ×${(r.sendRate / r.noopRate).toFixed(2)} of the baseline`,
+  );
+  out(
+    `  send → visible in partner inbox        p50 ${r.visibleP50.toFixed(0)} ms, p99 ${r.visibleP99.toFixed(0)} ms`,
+  );
+  out(
+    `  send → receipt back on the sender      p50 ${r.receiptP50.toFixed(0)} ms, p99 ${r.receiptP99.toFixed(0)} ms`,
+  );
+  out(`  peak RSS of the benchmark process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+}
+
+if (import.meta.main) await printReferralBench();
