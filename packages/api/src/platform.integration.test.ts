@@ -21,7 +21,10 @@ beforeAll(async () => {
   const { sessionToken } = await h.caller().platform.login({ username, password: 'Operator-pass-1' });
   operator = h.caller({ sessionToken });
   expect(await operator.platform.tenant.getMany().catch(codeOf)).toBe('UNAUTHORIZED auth.totp_required');
+  expect(await operator.platform.me()).toMatchObject({ operator: { displayName: '平台运维' }, next: 'totp' });
   await operator.platform.verifyTotp({ code: totpNow(totpSecret) });
+  expect(await operator.platform.me()).toMatchObject({ operator: { username }, next: 'home' });
+  expect(await h.caller().platform.me()).toBeNull();
 });
 afterAll(() => h.close());
 
@@ -62,5 +65,6 @@ describe('the platform console', () => {
   it('is closed to district staff, however senior', async () => {
     const { api: admin } = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
     expect(await admin.platform.tenant.getMany().catch(codeOf)).toBe('FORBIDDEN auth.forbidden');
+    expect(await admin.platform.me()).toBeNull();
   });
 });

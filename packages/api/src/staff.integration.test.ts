@@ -109,6 +109,39 @@ describe('staff and roles', () => {
     expect(mixed).toBe('BAD_REQUEST staff.partner_roles_exclusive');
   });
 
+  it('corrects a person’s name, phone and home unit, audited, and keeps partner users with their partner', async () => {
+    const updated = await admin.staff.update({
+      id: district.people.deskB,
+      data: {
+        displayName: '前台乙（更正）',
+        organisationId: district.organisations.stationA,
+        phone: '13722223333',
+      },
+    });
+    expect(updated).toMatchObject({
+      displayName: '前台乙（更正）',
+      organisationId: district.organisations.stationA,
+    });
+    expect(updated.phoneMasked).toBe('137****3333');
+    expect((await admin.staff.findByPhone({ phone: '13722223333' })).map((s) => s.id)).toContain(
+      district.people.deskB,
+    );
+    expect(
+      (await admin.audit.getMany({ objectType: 'staff_member', objectId: district.people.deskB })).entries[0],
+    ).toMatchObject({
+      action: 'staff.updated',
+    });
+    expect(
+      await admin.staff
+        .update({ id: district.people.deskB, data: { organisationId: district.organisations.court } })
+        .catch(codeOf),
+    ).toBe('BAD_REQUEST staff.role_organisation_mismatch');
+    await admin.staff.update({ id: district.people.deskB, data: { phone: null } });
+    expect((await admin.staff.findByPhone({ phone: '13722223333' })).map((s) => s.id)).not.toContain(
+      district.people.deskB,
+    );
+  });
+
   it('refuses a duplicate username, naming the field, and writes nothing', async () => {
     const before = await admin.staff.getMany();
     const error = await admin.staff

@@ -9,7 +9,6 @@ import {
   intakeRequest,
   isHead,
   parseScore,
-  peopleOnCase,
   readCaseSearch,
   readIntake,
   searchKind,
@@ -28,26 +27,42 @@ describe('the case search box', () => {
   });
 
   it('reads the URL and drops unknown values', () => {
-    const search = readCaseSearch(new URLSearchParams('q=+漏水+&status=nonsense&queue=overdue&cursor=abc'));
-    expect(search).toEqual({ q: '漏水', status: '', queue: 'overdue', cursor: 'abc' });
+    const search = readCaseSearch(
+      new URLSearchParams('q=+漏水+&status=nonsense&queue=overdue&service=Bad!&sort=sideways&cursor=abc'),
+    );
+    expect(search).toEqual({ q: '漏水', status: '', queue: 'overdue', service: '', sort: '', cursor: 'abc' });
+    expect(readCaseSearch(new URLSearchParams('service=x-rent-clinic&sort=due'))).toMatchObject({
+      service: 'x-rent-clinic',
+      sort: 'due',
+    });
   });
 
   it('builds the API query', () => {
-    expect(caseQueryFor({ q: 'xh-2026-000123', status: 'received', queue: '', cursor: '' })).toEqual({
+    expect(
+      caseQueryFor({ q: 'xh-2026-000123', status: 'received', queue: '', service: '', sort: '', cursor: '' }),
+    ).toEqual({
       limit: 25,
       number: 'XH-2026-000123',
       status: ['received'],
     });
-    expect(caseQueryFor({ q: '138 0013 8000', status: '', queue: 'mine', cursor: 'c' }, 5)).toEqual({
+    expect(
+      caseQueryFor({ q: '138 0013 8000', status: '', queue: 'mine', service: '', sort: '', cursor: 'c' }, 5),
+    ).toEqual({
       limit: 5,
       phone: '13800138000',
       queue: 'mine',
       cursor: 'c',
     });
-    expect(caseQueryFor({ q: '11010519491231002x', status: '', queue: '', cursor: '' }).idNumber).toBe(
-      '11010519491231002X',
+    expect(
+      caseQueryFor({ q: '11010519491231002x', status: '', queue: '', service: '', sort: '', cursor: '' })
+        .idNumber,
+    ).toBe('11010519491231002X');
+    expect(caseQueryFor({ q: '物业', status: '', queue: '', service: '', sort: '', cursor: '' }).text).toBe(
+      '物业',
     );
-    expect(caseQueryFor({ q: '物业', status: '', queue: '', cursor: '' }).text).toBe('物业');
+    expect(
+      caseQueryFor({ q: '', status: '', queue: '', service: 'mediation', sort: 'due', cursor: '' }),
+    ).toEqual({ limit: 25, serviceType: 'mediation', sort: 'due' });
   });
 
   it('writes the URL back without empty values', () => {
@@ -55,6 +70,7 @@ describe('the case search box', () => {
       '?q=%E7%89%A9%E4%B8%9A+%E8%B4%B9&cursor=x',
     );
     expect(caseSearchString({})).toBe('');
+    expect(caseSearchString({ service: 'mediation', sort: 'due' })).toBe('?service=mediation&sort=due');
   });
 });
 
@@ -150,30 +166,7 @@ describe('scores', () => {
 });
 
 describe('people on a case', () => {
-  it('names the first responder and the latest assignee from the timeline', () => {
-    const timeline = [
-      { kind: 'created', actorId: 'desk', actorName: '张前台', data: {} },
-      {
-        kind: 'assigned',
-        actorId: 'head',
-        actorName: '站长',
-        data: { assigneeId: 'm1', assigneeName: '李调解' },
-      },
-      {
-        kind: 'assigned',
-        actorId: 'head',
-        actorName: '站长',
-        data: { assigneeId: 'm2', assigneeName: '王调解' },
-      },
-    ];
-    expect(peopleOnCase(timeline, { firstResponderId: 'desk', assigneeId: 'm2' })).toEqual({
-      firstResponder: '张前台',
-      assignee: '王调解',
-    });
-    expect(peopleOnCase(timeline, { firstResponderId: 'other', assigneeId: null })).toEqual({
-      firstResponder: null,
-      assignee: null,
-    });
+  it('tells a station head by role', () => {
     expect(isHead([{ role: 'station-head' }])).toBe(true);
     expect(isHead([{ role: 'desk-officer' }])).toBe(false);
   });

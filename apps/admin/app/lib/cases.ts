@@ -38,10 +38,17 @@ export function searchKind(term: string): SearchKind {
 const isIn = <T extends string>(list: readonly T[], value: string | null): value is T =>
   value !== null && (list as readonly string[]).includes(value);
 
+/** How the case list is ordered: newest received first, or soonest due first. */
+export const CASE_SORTS = ['received', 'due'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
 export interface CaseSearch {
   q: string;
   status: CaseStatus | '';
   queue: CaseQueue | '';
+  /** A service id (`mediation`, `x-rent-clinic`); checked by the API. */
+  service: string;
+  sort: CaseSort | '';
   cursor: string;
 }
 
@@ -49,10 +56,14 @@ export interface CaseSearch {
 export function readCaseSearch(params: URLSearchParams): CaseSearch {
   const status = params.get('status');
   const queue = params.get('queue');
+  const service = params.get('service') ?? '';
+  const sort = params.get('sort');
   return {
     q: (params.get('q') ?? '').trim().slice(0, 100),
     status: isIn(CASE_STATUSES, status) ? status : '',
     queue: isIn(CASE_QUEUES, queue) ? queue : '',
+    service: /^[a-z][a-z0-9-]{1,39}$/.test(service) ? service : '',
+    sort: isIn(CASE_SORTS, sort) ? sort : '',
     cursor: (params.get('cursor') ?? '').slice(0, 200),
   };
 }
@@ -67,6 +78,8 @@ export function caseQueryFor(search: CaseSearch, limit = 25) {
     text?: string;
     status?: CaseStatus[];
     queue?: CaseQueue;
+    serviceType?: string;
+    sort?: CaseSort;
     cursor?: string;
   } = { limit };
   const term = search.q.trim();
@@ -80,6 +93,8 @@ export function caseQueryFor(search: CaseSearch, limit = 25) {
   }
   if (search.status) query.status = [search.status];
   if (search.queue) query.queue = search.queue;
+  if (search.service) query.serviceType = search.service;
+  if (search.sort) query.sort = search.sort;
   if (search.cursor) query.cursor = search.cursor;
   return query;
 }
@@ -87,7 +102,7 @@ export function caseQueryFor(search: CaseSearch, limit = 25) {
 /** The list page's URL for a search (empty values left out), e.g. for the next page. */
 export function caseSearchString(search: Partial<CaseSearch>): string {
   const params = new URLSearchParams();
-  for (const name of ['q', 'status', 'queue', 'cursor'] as const) {
+  for (const name of ['q', 'status', 'queue', 'service', 'sort', 'cursor'] as const) {
     const value = search[name];
     if (value) params.set(name, value);
   }
@@ -231,35 +246,6 @@ export function parseScore(value: string): number | undefined {
 export const HEAD_ROLES: readonly string[] = ['bureau-admin', 'centre-director', 'station-head'];
 export const isHead = (grants: readonly { role: string }[]) =>
   grants.some((g) => HEAD_ROLES.includes(g.role));
-
-interface TimelineEntry {
-  kind: string;
-  actorId: string | null;
-  actorName: string;
-  data: Record<string, unknown>;
-}
-
-/**
- * The first responder's and assignee's names, from the timeline (the case itself carries only ids):
- * whoever recorded the intake, and the name the latest assignment recorded.
- */
-export function peopleOnCase(
-  timeline: readonly TimelineEntry[],
-  ids: { firstResponderId: string | null; assigneeId: string | null },
-): { firstResponder: string | null; assignee: string | null } {
-  const created = timeline.find((e) => e.kind === 'created');
-  const firstResponder =
-    created && (ids.firstResponderId === null || created.actorId === ids.firstResponderId)
-      ? created.actorName
-      : null;
-  let assignee: string | null = null;
-  for (const entry of timeline) {
-    if (entry.kind === 'assigned' && entry.data.assigneeId === ids.assigneeId) {
-      assignee = typeof entry.data.assigneeName === 'string' ? entry.data.assigneeName : null;
-    }
-  }
-  return { firstResponder, assignee: ids.assigneeId ? assignee : null };
-}
 
 /** What a partner may answer from each state (the referral state machine's receiver moves). */
 export function answersFor(status: string): ('accepted' | 'rejected' | 'in-progress' | 'completed')[] {

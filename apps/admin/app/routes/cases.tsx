@@ -1,6 +1,13 @@
-import { CASE_STATUSES, caseStatusLabel, formatDateTime, formatNumber, serviceLabel } from '@linju/i18n';
+import {
+  CASE_STATUSES,
+  caseStatusLabel,
+  formatDateTime,
+  formatNumber,
+  SERVICE_IDS,
+  serviceLabel,
+} from '@linju/i18n';
 import { Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
-import { Form, Link } from 'react-router';
+import { Form, Link, useLoaderData } from 'react-router';
 import { caseRowView, Deadline, StatusBadge } from '../components/case-list.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
@@ -8,7 +15,14 @@ import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
 import { isTrpcError } from '../lib/api-errors.ts';
-import { CASE_QUEUES, caseQueryFor, caseSearchString, deadlineState, readCaseSearch } from '../lib/cases.ts';
+import {
+  CASE_QUEUES,
+  type CaseSort,
+  caseQueryFor,
+  caseSearchString,
+  deadlineState,
+  readCaseSearch,
+} from '../lib/cases.ts';
 import { allowsAnywhere } from '../lib/permissions.ts';
 import { routeErrorFor } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
@@ -84,6 +98,18 @@ export default function Cases({ loaderData }: Route.ComponentProps) {
             </option>
           ))}
         </SelectField>
+        <SelectField name="service" label={t('cases.service_filter')} defaultValue={search.service}>
+          <option value="">{t('cases.any')}</option>
+          {SERVICE_IDS.map((service) => (
+            <option key={service} value={service}>
+              {serviceLabel(locale, service)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField name="sort" label={t('cases.sort')} defaultValue={search.sort}>
+          <option value="">{t('cases.sort_received')}</option>
+          <option value="due">{t('cases.sort_due')}</option>
+        </SelectField>
         <Button type="submit" variant="secondary">
           {t('cases.search_submit')}
         </Button>
@@ -101,8 +127,8 @@ export default function Cases({ loaderData }: Route.ComponentProps) {
                 <th scope="col">{t('cases.col_status')}</th>
                 <th scope="col">{t('cases.col_resident')}</th>
                 <th scope="col">{t('cases.col_service')}</th>
-                <th scope="col">{t('cases.col_received')}</th>
-                <th scope="col">{t('cases.col_due')}</th>
+                <SortHeader sort="received" label={t('cases.col_received')} />
+                <SortHeader sort="due" label={t('cases.col_due')} />
               </tr>
             </thead>
             <tbody>
@@ -145,6 +171,24 @@ export default function Cases({ loaderData }: Route.ComponentProps) {
         ) : null}
       </p>
     </>
+  );
+}
+
+/** A column header that orders the list by it (a link, so it works without JavaScript); the first page again. */
+function SortHeader({ sort, label }: { sort: CaseSort; label: string }) {
+  const { tenant } = useTenantShell();
+  const { search } = useLoaderData<typeof loader>();
+  const active = (search.sort || 'received') === sort;
+  return (
+    <th scope="col" aria-sort={active ? (sort === 'due' ? 'ascending' : 'descending') : undefined}>
+      <Link
+        className="admin-sort"
+        to={`${tenantPaths.cases(tenant.slug)}${caseSearchString({ ...search, sort: sort === 'received' ? '' : sort, cursor: '' })}`}
+      >
+        {label}
+        {active ? (sort === 'due' ? ' ▲' : ' ▼') : ''}
+      </Link>
+    </th>
   );
 }
 

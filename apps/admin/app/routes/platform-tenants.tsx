@@ -14,11 +14,15 @@ import type { Route } from './+types/platform-tenants';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
-  const tenants = await platformCall(caller.platform.tenant.getMany());
+  const [tenants, me] = await Promise.all([
+    platformCall(caller.platform.tenant.getMany()),
+    caller.platform.me(),
+  ]);
   const search = new URL(request.url).searchParams;
   const done = (['suspended', 'resumed'] as const).find((value) => value === search.get('done')) ?? null;
   return {
     tenants,
+    operatorName: me?.operator.displayName,
     confirmId: search.get('confirm'),
     done,
     doneSlug: search.get('tenant'),
@@ -47,13 +51,13 @@ type Tenant = Route.ComponentProps['loaderData']['tenants'][number];
 export default function PlatformTenants({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
-  const { tenants, confirmId, done, doneSlug } = loaderData;
+  const { tenants, operatorName, confirmId, done, doneSlug } = loaderData;
   const confirming = confirmId ? tenants.find((tenant) => tenant.id === confirmId) : undefined;
   const doneTenant = doneSlug ? tenants.find((tenant) => tenant.slug === doneSlug) : undefined;
   const name = (tenant: Tenant) => (locale === 'en' ? tenant.nameEn : tenant.nameZh);
   const active = tenants.filter((tenant) => tenant.status === 'active').length;
   return (
-    <PlatformShell title={t('platform.tenants_title')} signedIn>
+    <PlatformShell title={t('platform.tenants_title')} signedIn operatorName={operatorName}>
       <FormErrorSummary errors={actionData?.errors} fields={[]} />
       {done && doneTenant ? (
         <Alert tone="success">

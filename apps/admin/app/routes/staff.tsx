@@ -1,5 +1,14 @@
 import { formatDate, formatNumber, type MessageKey, ROLE_IDS, roleLabel } from '@linju/i18n';
-import { Alert, Button, Fieldset, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  SelectField,
+  TextField,
+  useLocale,
+  useTranslate,
+} from '@linju/ui';
 import { Form, Link, redirect, useLocation } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary } from '../components/form-errors.tsx';
@@ -41,6 +50,7 @@ const DONE_MESSAGES = {
   revoked: 'staff.done_revoked',
   disabled: 'staff.done_disabled',
   enabled: 'staff.done_enabled',
+  updated: 'staff.done_updated',
 } as const satisfies Record<string, MessageKey>;
 type Done = keyof typeof DONE_MESSAGES;
 const isDone = (value: string | null): value is Done => value !== null && Object.hasOwn(DONE_MESSAGES, value);
@@ -184,6 +194,38 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         return redirect(personUrl(request, slug, staffMemberId, intent === 'grant' ? 'granted' : 'revoked'));
       } catch (error) {
         return rejectIntentApiError(intent, error, { fields: ['role', 'organisationId'] }, values);
+      }
+    }
+    case 'update': {
+      const values = {
+        displayName: formText(form, 'displayName').trim(),
+        organisationId: formText(form, 'organisationId'),
+        phone: formText(form, 'phone').trim(),
+        removePhone: formText(form, 'removePhone') === 'on' ? 'on' : '',
+      };
+      const local = localFailure({
+        displayName: values.displayName ? undefined : 'validation.required',
+        organisationId: values.organisationId ? undefined : 'validation.required',
+      });
+      if (local) return rejectIntent(intent, local, values);
+      try {
+        await caller.staff.update({
+          id: staffMemberId,
+          data: {
+            displayName: values.displayName,
+            organisationId: values.organisationId,
+            // An empty phone field keeps the number on file; removing it is a separate, explicit choice.
+            ...(values.removePhone ? { phone: null } : values.phone ? { phone: values.phone } : {}),
+          },
+        });
+        return redirect(personUrl(request, slug, staffMemberId, 'updated'));
+      } catch (error) {
+        return rejectIntentApiError(
+          intent,
+          error,
+          { fields: ['displayName', 'organisationId', 'phone'], pathPrefix: 'data' },
+          values,
+        );
       }
     }
     case 'set-disabled': {
@@ -494,6 +536,7 @@ function PersonPanel({
     | { staffMemberId: string; temporaryPassword: string }
     | undefined;
   const grantFailure = failureOf(actionData, 'grant');
+  const updateFailure = failureOf(actionData, 'update');
   const grantable = organisations.filter((row) => row.canManageStaff && !row.closedAt);
   const status = staffStatus(person);
   return (
@@ -623,6 +666,55 @@ function PersonPanel({
               }
             />
             <Button type="submit">{t('staff.grant_submit')}</Button>
+          </Form>
+        </details>
+      ) : null}
+
+      {person.canManage ? (
+        <details className="admin-disclosure" open={Boolean(updateFailure)}>
+          <summary>{t('staff.update_heading')}</summary>
+          <Form method="post" className="lj-form" noValidate>
+            <CsrfField />
+            <input type="hidden" name="intent" value="update" />
+            <input type="hidden" name="staffMemberId" value={person.id} />
+            <TextField
+              id="update-displayName"
+              name="displayName"
+              label={t('staff.name')}
+              defaultValue={updateFailure?.values.displayName ?? person.displayName}
+              error={updateFailure?.errors.fields.displayName && t(updateFailure.errors.fields.displayName)}
+              required
+            />
+            <OrganisationSelect
+              id="update-organisationId"
+              name="organisationId"
+              label={t('staff.home_organisation')}
+              options={organisationOptions(
+                organisations.filter(
+                  (row) => (row.canManageStaff && !row.closedAt) || row.id === person.organisationId,
+                ),
+                locale,
+              )}
+              defaultValue={updateFailure?.values.organisationId ?? person.organisationId}
+              error={
+                updateFailure?.errors.fields.organisationId && t(updateFailure.errors.fields.organisationId)
+              }
+              required
+            />
+            <TextField
+              id="update-phone"
+              name="phone"
+              type="tel"
+              label={t('staff.phone_optional')}
+              hint={t('staff.update_phone_hint')}
+              defaultValue={updateFailure?.values.phone}
+              error={updateFailure?.errors.fields.phone && t(updateFailure.errors.fields.phone)}
+              autoComplete="off"
+            />
+            {person.phoneMasked ? (
+              <Checkbox id="update-removePhone" name="removePhone" label={t('staff.remove_phone')} />
+            ) : null}
+            <Button type="submit">{t('staff.update_submit')}</Button>
           </Form>
         </details>
       ) : null}
@@ -802,6 +894,13 @@ function summaryFields(intent: string | undefined, t: ReturnType<typeof useTrans
           id: `new-roles.${i}.organisationId`,
         },
       ]).flat(),
+    ];
+  }
+  if (intent === 'update') {
+    return [
+      { name: 'displayName', label: t('staff.name'), id: 'update-displayName' },
+      { name: 'organisationId', label: t('staff.home_organisation'), id: 'update-organisationId' },
+      { name: 'phone', label: t('staff.phone_optional'), id: 'update-phone' },
     ];
   }
   if (intent === 'grant') {

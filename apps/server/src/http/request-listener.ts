@@ -12,6 +12,7 @@ import type { FileStore } from '@linju/core';
 import type { Database } from '@linju/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { ServerConfig } from '../config.ts';
+import { hsdsResponse } from '../rest/hsds.ts';
 import { openApiDocument } from '../rest/openapi.ts';
 import { problem } from '../rest/problem.ts';
 import type { AdminApp } from './admin-app.ts';
@@ -98,6 +99,9 @@ export function createRequestListener(deps: ServerDeps) {
       const health = await createCaller(apiContext(request, requestId, null, reqLog)).health.check();
       return Response.json(health, { status: health.status === 'ok' ? 200 : 503 });
     }
+    if (path === '/api/v1/catalogue/hsds') {
+      return hsdsResponse(deps.db, url.searchParams.get('tenant') ?? hint);
+    }
     if (path.startsWith('/api/')) return problem(404, 'Not found', `No route ${path}`);
 
     if (!deps.admin) return problem(503, 'Admin app not built', 'Run `pnpm --filter @linju/admin build`.');
@@ -148,10 +152,18 @@ export function createRequestListener(deps: ServerDeps) {
       status = response.status;
       await sendFetchResponse(res, response);
     } catch (error) {
-      reqLog.error({ err: error }, 'request failed');
-      if (!res.headersSent)
-        await sendFetchResponse(res, problem(500, 'Internal error', `Request ${requestId}`));
-      else res.end();
+      if (res.destroyed) {
+        // The client went away mid-response (a closed tab, a navigation): nobody is left to
+        // answer, and writing to the closed socket again would throw out of the server.
+        reqLog.info({ err: error }, 'client closed the connection');
+      } else {
+        reqLog.error({ err: error }, 'request failed');
+        if (!res.headersSent)
+          await sendFetchResponse(res, problem(500, 'Internal error', `Request ${requestId}`)).catch(() =>
+            res.destroy(),
+          );
+        else res.end();
+      }
     } finally {
       reqLog.info(
         { method: req.method, path: req.url, status, ms: Math.round(performance.now() - started) },

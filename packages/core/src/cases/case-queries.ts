@@ -54,6 +54,8 @@ export const ZCaseQuery = z.object({
   receivedFrom: z.coerce.date().optional(),
   receivedTo: z.coerce.date().optional(),
   organisationId: z.uuid().optional(),
+  /** Newest received first (the default), or soonest due first (the due-soon and overdue queues always are). */
+  sort: z.enum(['received', 'due']).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
@@ -91,7 +93,10 @@ export async function findCases(tx: TenantTx, actor: Actor, box: SecretBox, quer
 
   const filters: (SQL | undefined)[] = [visible];
   const open = inArray(c.status, [...OPEN_STATUSES]);
-  const byDue = q.queue === 'due-soon' || q.queue === 'overdue';
+  const dueQueue = q.queue === 'due-soon' || q.queue === 'overdue';
+  // Ordered by due date: the queues of the clock, or on request (then only matters with a time limit).
+  const byDue = q.sort === 'due' || dueQueue;
+  if (byDue) filters.push(isNotNull(c.dueOn));
   if (q.queue === 'mine') filters.push(me ? eq(c.assigneeId, me) : sql`false`, open);
   if (q.queue === 'first-responder') {
     filters.push(
@@ -101,10 +106,10 @@ export async function findCases(tx: TenantTx, actor: Actor, box: SecretBox, quer
   }
   if (q.queue === 'awaiting-feedback') filters.push(eq(c.status, 'resolved'));
   if (q.queue === 'unit') filters.push(open);
-  if (byDue) {
+  if (dueQueue) {
     const settings = await caseSettings(tx, actor.tenantId);
     const today = todayIn(settings);
-    filters.push(open, isNotNull(c.dueOn), isNull(c.pausedSince));
+    filters.push(open, isNull(c.pausedSince));
     if (q.queue === 'overdue') filters.push(lt(c.dueOn, today));
     else {
       const horizon = addWorkingDays(today, settings.dueSoonWorkingDays, await loadCalendar(tx, today));

@@ -10,6 +10,7 @@ import { maskIdNumber, seal } from '../personal-data/personal-data.ts';
 import { getStaffMember } from '../staff/staff-service.ts';
 import { type CaseRow, type LoadedCase, loadCase, recordCaseEvent, requireOnCase } from './case-access.ts';
 import { calendarFor, caseSettings, dueOnOf, resolveLimit, resumedClock, todayIn } from './case-clock.ts';
+import { caseNames } from './case-names.ts';
 import {
   type IntakeRequest,
   ZAddPartyRequest,
@@ -434,6 +435,7 @@ export async function getCase(tx: TenantTx, actor: Actor, input: { caseId: strin
     ]);
   return {
     ...caseSummary(c.row),
+    names: await caseNames(tx, c.row),
     description: c.row.description,
     form: c.row.form,
     clock: {

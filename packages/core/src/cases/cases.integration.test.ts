@@ -10,6 +10,7 @@ import { type Actor, systemActor } from '../actor.ts';
 import { DomainError } from '../errors.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { listCaseAssignees } from './case-assignees.ts';
 import { getCaseChain, linkCases } from './case-chain.ts';
 import { attachDocument, MAX_DOCUMENT_BYTES, readDocument } from './case-documents.ts';
 import { findCases } from './case-queries.ts';
@@ -314,6 +315,29 @@ describe('routing and scope', () => {
     });
   });
 
+  it('offers as assignees the staff who work matters at the case’s unit, and only to who may assign', async () => {
+    const c = await intake(deskA);
+    const offered = await inTenant((tx) => listCaseAssignees(tx, headA, { caseId: c.id }));
+    const ids = offered.map((person) => person.id);
+    // The station's own people and the centre's case workers above it; not the other station's desk.
+    expect(ids).toEqual(
+      expect.arrayContaining([d.people.headA, d.people.deskA, d.people.desk, d.people.withPhone]),
+    );
+    expect(ids).not.toContain(d.people.deskB);
+    expect(offered.find((person) => person.id === d.people.withPhone)?.roles).toEqual(['lawyer']);
+    // The case names its people and units for readers who cannot read the staff list.
+    await inTenant((tx) => assignCase(tx, headA, { caseId: c.id, assigneeId: d.people.withPhone }));
+    expect((await inTenant((tx) => getCase(tx, deskA, { caseId: c.id }))).names).toMatchObject({
+      firstResponder: 'desk-a',
+      assignee: 'lawyer',
+      receivedAt: { nameZh: expect.any(String) },
+      current: { nameZh: expect.any(String) },
+    });
+    expect(await refusal(inTenant((tx) => listCaseAssignees(tx, deskB, { caseId: c.id })))).toMatchObject({
+      kind: 'not-found',
+    });
+  });
+
   it('transfers with a reason; the first responder still sees the case, the old station no longer does', async () => {
     const c = await intake(deskA);
     await inTenant((tx) => assignCase(tx, headA, { caseId: c.id, assigneeId: d.people.headA }));
@@ -396,6 +420,19 @@ describe('routing and scope', () => {
     const all = await inTenant((tx) => findCases(tx, headA, box, { limit: 200 }));
     expect(seen).toEqual(all.cases.map((x) => x.id));
     expect(new Set(seen).size).toBe(seen.length);
+    // Ordered by due date on request, still a page at a time without gaps or repeats.
+    const byDue: string[] = [];
+    let dueCursor: string | undefined;
+    do {
+      const page = await inTenant((tx) =>
+        findCases(tx, headA, box, { limit: 3, sort: 'due', cursor: dueCursor }),
+      );
+      byDue.push(...page.cases.map((x) => `${x.dueOn}|${x.id}`));
+      dueCursor = page.nextCursor ?? undefined;
+    } while (dueCursor);
+    expect(byDue).toEqual([...byDue].sort());
+    expect(byDue).toHaveLength(all.cases.filter((x) => x.dueOn !== null).length);
+    expect(byDue.length).toBeGreaterThan(3);
   });
 });
 

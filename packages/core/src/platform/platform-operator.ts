@@ -137,3 +137,16 @@ export async function setTenantStatus(
     return { id: input.tenantId, status: input.status };
   });
 }
+
+/** The operator of a session, for the console's header: name only, never keys or hashes. */
+export async function getPlatformOperator(db: Database, operatorId: string) {
+  const [operator] = await db
+    .select({
+      id: schema.platformOperator.id,
+      username: schema.platformOperator.username,
+      displayName: schema.platformOperator.displayName,
+    })
+    .from(schema.platformOperator)
+    .where(eq(schema.platformOperator.id, operatorId));
+  return operator ?? null;
+}

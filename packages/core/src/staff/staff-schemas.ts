@@ -17,3 +17,15 @@ export const ZCreateStaffMemberRequest = z.object({
   mustChangePassword: z.boolean().default(true),
 });
 export type CreateStaffMemberRequest = z.input<typeof ZCreateStaffMemberRequest>;
+
+/** Changes to a person's details (`staff.update`): only what is given changes; `phone: null` removes it. */
+export const ZUpdateStaffMemberRequest = z.object({
+  id: z.uuid(),
+  data: z.object({
+    displayName: ZName.optional(),
+    /** A move to another home unit; role grants stay as they are (granted and revoked apart). */
+    organisationId: z.uuid().optional(),
+    phone: ZPhone.nullish(),
+  }),
+});
+export type UpdateStaffMemberRequest = z.input<typeof ZUpdateStaffMemberRequest>;

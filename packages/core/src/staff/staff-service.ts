@@ -13,7 +13,12 @@ import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
 import { getOrganisation, isPartnerKind, requireStaffManage } from '../organisations/organisation-service.ts';
 import { maskPhone, seal } from '../personal-data/personal-data.ts';
-import { type CreateStaffMemberRequest, ZCreateStaffMemberRequest } from './staff-schemas.ts';
+import {
+  type CreateStaffMemberRequest,
+  type UpdateStaffMemberRequest,
+  ZCreateStaffMemberRequest,
+  ZUpdateStaffMemberRequest,
+} from './staff-schemas.ts';
 
 export type StaffMember = typeof schema.staffMember.$inferSelect;
 
@@ -272,4 +277,48 @@ export async function setStaffDisabled(
     objectId: staff.id,
   });
   return { disabled: input.disabled };
+}
+
+/**
+ * Corrects a person's name, phone or home unit. Managers of both the old and the new unit may;
+ * a partner user stays with their partner organisation and district staff stay in the network.
+ */
+export async function updateStaffMember(
+  tx: TenantTx,
+  actor: Actor,
+  box: SecretBox,
+  request: UpdateStaffMemberRequest,
+) {
+  const { id, data } = ZUpdateStaffMemberRequest.parse(request);
+  const before = await getStaffMember(tx, id);
+  const home = await getOrganisation(tx, before.organisationId);
+  requireStaffManage(actor, home);
+  if (data.organisationId && data.organisationId !== before.organisationId) {
+    const target = await getOrganisation(tx, data.organisationId);
+    requireStaffManage(actor, target);
+    if (isPartnerKind(target.kind) !== isPartnerKind(home.kind))
+      throw new DomainError('bad-request', 'staff.role_organisation_mismatch', { field: 'organisationId' });
+  }
+  const phone = data.phone === undefined ? undefined : data.phone === null ? null : seal(box, data.phone);
+  const [after] = await tx
+    .update(schema.staffMember)
+    .set({
+      ...(data.displayName ? { displayName: data.displayName } : {}),
+      ...(data.organisationId ? { organisationId: data.organisationId } : {}),
+      ...(phone === undefined
+        ? {}
+        : { phoneEncrypted: phone?.encrypted ?? null, phoneIndex: phone?.index ?? null }),
+    })
+    .where(eq(schema.staffMember.id, id))
+    .returning();
+  if (!after) throw new Error('staff update returned no row');
+  await appendAudit(tx, {
+    ...auditActor(actor),
+    action: 'staff.updated',
+    objectType: 'staff_member',
+    objectId: id,
+    before: publicStaffMember(before, box),
+    after: publicStaffMember(after, box),
+  });
+  return publicStaffMember(after, box);
 }

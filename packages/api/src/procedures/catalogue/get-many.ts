@@ -6,7 +6,8 @@ import { permittedProcedure } from '../../trpc.ts';
 
 /**
  * The services of the catalogue at a unit — the plugins and the street-defined X services — each
- * with whether it is on there, which unit decided, and its intake form as data for the admin app.
+ * with whether it is on there, which unit decided, its case categories and its intake form as data
+ * for the admin app.
  */
 export const getMany = permittedProcedure('organisation.read')
   .input(z.object({ organisationId: z.uuid() }))
@@ -26,7 +27,12 @@ export const getMany = permittedProcedure('organisation.read')
           name: { 'zh-CN': x.nameZh, en: x.nameEn },
           description: { 'zh-CN': x.descriptionZh, en: x.descriptionEn },
           form: x.form as FormField[],
+          // A declarative X service has no categories of its own: its cases use the service default.
+          categories: [],
+          deadlines: { defaultWorkingDays: x.deadlineWorkingDays, byCategory: {} as Record<string, number> },
           definedAt: x.organisationId,
+          /** For `xService.retire`. */
+          xServiceId: x.id,
         };
       }
       const plugin = pluginRegistry.get(state.pluginId as PluginId);
@@ -37,7 +43,14 @@ export const getMany = permittedProcedure('organisation.read')
         name: plugin.name,
         description: plugin.description,
         form: describeForm(plugin.intakeForm),
+        categories: plugin.categories.map(({ id, name }) => ({ id, name })),
+        // The plugin's own time limits; the district's `time_limit` rows override them.
+        deadlines: {
+          defaultWorkingDays: plugin.deadlines.defaultWorkingDays,
+          byCategory: (plugin.deadlines.byCategory ?? {}) as Record<string, number>,
+        },
         definedAt: null,
+        xServiceId: null,
       };
     });
   });

@@ -1,0 +1,185 @@
+import type { MessageKey } from '@linju/i18n';
+
+/** The field types a declarative X service form offers (the plugin SDK's `FORM_FIELD_TYPES`). */
+export const DRAFT_FIELD_TYPES = [
+  'text',
+  'textarea',
+  'number',
+  'date',
+  'checkbox',
+  'select',
+  'multiselect',
+] as const;
+export type DraftFieldType = (typeof DRAFT_FIELD_TYPES)[number];
+const CHOICE_TYPES: readonly string[] = ['select', 'multiselect'];
+
+/** One row of the form builder, as typed: every value a string, so a failed post fills it again. */
+export interface DraftField {
+  key: string;
+  type: string;
+  labelZh: string;
+  labelEn: string;
+  required: boolean;
+  /** One option a line: `中文 / English`. */
+  options: string;
+}
+
+/** The whole builder as typed. */
+export interface XServiceDraft {
+  organisationId: string;
+  name: string;
+  titleZh: string;
+  titleEn: string;
+  descriptionZh: string;
+  descriptionEn: string;
+  deadlineWorkingDays: string;
+  team: string[];
+  fields: DraftField[];
+}
+
+export const MAX_DRAFT_FIELDS = 40;
+const SCALAR_KEYS = [
+  'organisationId',
+  'name',
+  'titleZh',
+  'titleEn',
+  'descriptionZh',
+  'descriptionEn',
+  'deadlineWorkingDays',
+] as const;
+
+export const emptyField = (): DraftField => ({
+  key: '',
+  type: 'text',
+  labelZh: '',
+  labelEn: '',
+  required: false,
+  options: '',
+});
+
+/**
+ * Reads the builder from a posted form. Fields travel as `fields.<n>.<part>` with `fieldCount`, so
+ * the page works without JavaScript: "add a field" and "remove" are submit buttons that post the
+ * whole draft and get it back with one row more or less.
+ */
+export function readDraft(form: FormData): XServiceDraft {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === 'string' ? value : '';
+  };
+  const count = Math.min(Math.max(Number.parseInt(text('fieldCount'), 10) || 0, 0), MAX_DRAFT_FIELDS);
+  const fields: DraftField[] = [];
+  for (let n = 0; n < count; n++) {
+    fields.push({
+      key: text(`fields.${n}.key`).trim(),
+      type: text(`fields.${n}.type`) || 'text',
+      labelZh: text(`fields.${n}.labelZh`).trim(),
+      labelEn: text(`fields.${n}.labelEn`).trim(),
+      required: text(`fields.${n}.required`) === 'on',
+      options: text(`fields.${n}.options`),
+    });
+  }
+  const scalars = Object.fromEntries(SCALAR_KEYS.map((key) => [key, text(key).trim()])) as Record<
+    (typeof SCALAR_KEYS)[number],
+    string
+  >;
+  return {
+    ...scalars,
+    team: form.getAll('team').filter((value): value is string => typeof value === 'string' && value !== ''),
+    fields,
+  };
+}
+
+/** The draft after an "add a field" or "remove field n" button. */
+export function editDraft(draft: XServiceDraft, intent: string): XServiceDraft {
+  if (intent === 'add-field' && draft.fields.length < MAX_DRAFT_FIELDS)
+    return { ...draft, fields: [...draft.fields, emptyField()] };
+  const removed = /^remove-field:(\d+)$/.exec(intent);
+  if (removed) return { ...draft, fields: draft.fields.filter((_, n) => n !== Number(removed[1])) };
+  return draft;
+}
+
+/** `中文 / English` lines → options with generated values (`1`, `2`, …), blank lines skipped. */
+export function parseOptions(text: string) {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line, n) => {
+      const [zh = '', en = ''] = line.split(/\s+\/\s+|\s*／\s*/);
+      return { value: String(n + 1), label: { 'zh-CN': zh.trim(), en: (en || zh).trim() } };
+    });
+}
+
+export type DraftErrors = Record<string, MessageKey>;
+
+/**
+ * The API request for a draft, or the errors a person can fix before it is sent (named by the
+ * builder's field names, `fields.2.labelZh`). The server checks everything again.
+ */
+export function draftRequest(draft: XServiceDraft): { request: XServiceRequest } | { errors: DraftErrors } {
+  const errors: DraftErrors = {};
+  const required = (name: string, value: string) => {
+    if (!value) errors[name] = 'validation.required';
+  };
+  required('organisationId', draft.organisationId);
+  required('titleZh', draft.titleZh);
+  required('titleEn', draft.titleEn);
+  required('descriptionZh', draft.descriptionZh);
+  required('descriptionEn', draft.descriptionEn);
+  if (!draft.name) errors.name = 'validation.required';
+  else if (!/^[a-z][a-z0-9-]{1,38}$/.test(draft.name)) errors.name = 'x_service.name_invalid';
+  const days = /^\d{1,3}$/.test(draft.deadlineWorkingDays) ? Number(draft.deadlineWorkingDays) : Number.NaN;
+  if (!draft.deadlineWorkingDays) errors.deadlineWorkingDays = 'validation.required';
+  else if (!(days >= 1 && days <= 120)) errors.deadlineWorkingDays = 'validation.out_of_range';
+  if (draft.fields.length === 0) errors.fieldCount = 'form.fields_required';
+  const keys = new Set<string>();
+  draft.fields.forEach((field, n) => {
+    const at = (part: string) => `fields.${n}.${part}`;
+    if (!field.key) errors[at('key')] = 'validation.required';
+    else if (!/^[a-z][a-zA-Z0-9]{0,39}$/.test(field.key)) errors[at('key')] = 'form.key_invalid';
+    else if (keys.has(field.key)) errors[at('key')] = 'form.key_duplicate';
+    keys.add(field.key);
+    required(at('labelZh'), field.labelZh);
+    required(at('labelEn'), field.labelEn);
+    if (!(DRAFT_FIELD_TYPES as readonly string[]).includes(field.type))
+      errors[at('type')] = 'validation.required';
+    if (CHOICE_TYPES.includes(field.type) && parseOptions(field.options).length === 0)
+      errors[at('options')] = 'form.options_required';
+  });
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    request: {
+      organisationId: draft.organisationId,
+      name: draft.name,
+      title: { 'zh-CN': draft.titleZh, en: draft.titleEn },
+      description: { 'zh-CN': draft.descriptionZh, en: draft.descriptionEn },
+      deadlineWorkingDays: days,
+      team: draft.team,
+      form: draft.fields.map((field) => ({
+        key: field.key,
+        type: field.type as DraftFieldType,
+        label: { 'zh-CN': field.labelZh, en: field.labelEn },
+        required: field.required,
+        ...(CHOICE_TYPES.includes(field.type) ? { options: parseOptions(field.options) } : {}),
+      })),
+    },
+  };
+}
+
+/** What `xService.create` takes. */
+export interface XServiceRequest {
+  organisationId: string;
+  name: string;
+  title: { 'zh-CN': string; en: string };
+  description: { 'zh-CN': string; en: string };
+  deadlineWorkingDays: number;
+  team: string[];
+  form: {
+    key: string;
+    type: DraftFieldType;
+    label: { 'zh-CN': string; en: string };
+    required: boolean;
+    options?: { value: string; label: { 'zh-CN': string; en: string } }[];
+  }[];
+}
