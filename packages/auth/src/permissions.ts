@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   'referral.read': EVERY_STAFF_ROLE,
   /** A partner's inbox: see and answer the referrals addressed to one's partner organisation. */
   'referral.respond': ['partner-user'],
+  /** Statistics of a subtree (or, granted on the centre, of the whole district) and their reports. */
+  'statistics.read': [...MANAGERS, 'inspector'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

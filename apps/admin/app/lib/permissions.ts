@@ -44,9 +44,12 @@ export const PERMISSIONS = {
   'case.intake': CASE_WORKERS,
   'case.handle': CASE_WORKERS,
   'case.manage': [...MANAGERS, 'desk-officer'],
+  'case.settings.manage': ['bureau-admin'],
+  'catalogue.manage': MANAGERS,
   'referral.send': CASE_WORKERS,
   'referral.read': EVERY_STAFF_ROLE,
   'referral.respond': ['partner-user'],
+  'statistics.read': [...MANAGERS, 'inspector'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pluginMigrations } from '@linju/api';
 import { createSecretBox, loadDataKey } from '@linju/auth';
 import {
+  backfillAllRollups,
   createPlatformOperator,
   DomainError,
   findTenantBySlug,
@@ -19,14 +21,21 @@ import { dataDir } from '../stack/paths.ts';
 import { withDb, withStackDatabase } from '../stack/with-db.ts';
 
 export async function migrate(): Promise<void> {
-  await withStackDatabase(({ ownerUrl }) => migrateDb(ownerUrl, appPassword(dataDir())));
+  await withStackDatabase(({ ownerUrl }) =>
+    migrateDb(ownerUrl, appPassword(dataDir()), { plugins: pluginMigrations }),
+  );
   process.stdout.write('Migrations applied.\n');
 }
 
 export async function seed(): Promise<void> {
   const result = await withStackDatabase(async ({ ownerUrl, appUrl }) => {
-    await migrateDb(ownerUrl, appPassword(dataDir()));
-    return withDb(appUrl, seedDemoDistrict);
+    await migrateDb(ownerUrl, appPassword(dataDir()), { plugins: pluginMigrations });
+    return withDb(appUrl, async (db) => {
+      const seeded = await seedDemoDistrict(db);
+      // Cases from before the statistics roll-ups existed are counted once (a no-op afterwards).
+      await backfillAllRollups(db);
+      return seeded;
+    });
   });
   process.stdout.write(
     result.created

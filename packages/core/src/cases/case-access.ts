@@ -3,6 +3,7 @@ import { eq, schema, sql, type TenantTx } from '@linju/db';
 import { type Actor, auditActor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
+import { applyCaseChangeToRollups } from '../statistics/case-rollups.ts';
 
 export type CaseRow = typeof schema.legalCase.$inferSelect;
 export type LoadedCase = { row: CaseRow; organisationPath: string };
@@ -73,6 +74,7 @@ export async function recordCaseEvent(tx: TenantTx, actor: Actor, row: CaseRow, 
     text: event.text ?? null,
     data,
   });
+  await applyCaseChangeToRollups(tx, row, event.kind);
   await appendAudit(tx, {
     ...auditActor(actor),
     action: event.action,

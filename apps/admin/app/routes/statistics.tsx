@@ -1,0 +1,378 @@
+import {
+  channelLabel,
+  formatDateTime,
+  formatNumber,
+  isMessageKey,
+  keyGroupLabel,
+  type Locale,
+  SERVICE_IDS,
+  serviceLabel,
+} from '@linju/i18n';
+import { Alert, Button, SelectField, useLocale, useTranslate } from '@linju/ui';
+import { Form, Link, redirect } from 'react-router';
+import { CsrfField } from '../components/csrf-field.tsx';
+import { OrganisationSelect } from '../components/organisation-select.tsx';
+import { PageError } from '../components/page-error.tsx';
+import { DocumentTitle } from '../components/page-shell.tsx';
+import { StatisticsChart } from '../components/statistics-chart.tsx';
+import { useTenantShell } from '../components/tenant-shell.ts';
+import { getAdminContext } from '../context.ts';
+import { formText } from '../lib/form-data.ts';
+import { organisationOptions } from '../lib/organisation-rules.ts';
+import { allowsTenantWide, parentMap, roleAllows } from '../lib/permissions.ts';
+import { load } from '../lib/route-errors.ts';
+import { signedInPerson } from '../lib/session.ts';
+import { parseStatisticsFilters, periodOptions, statisticsSearch } from '../lib/statistics-filters.ts';
+import { failureOf, rejectIntentApiError } from '../lib/submission.ts';
+import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
+import type { Route } from './+types/statistics';
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const slug = tenantSlugFrom(params);
+  const { caller } = getAdminContext(context);
+  const me = signedInPerson(context);
+  const organisations = await load(caller.organisation.getMany());
+  const parents = parentMap(organisations);
+  const districtWide = allowsTenantWide(me.user.roles, 'statistics.read', parents);
+  // Without the district, a person starts at the first unit their statistics right covers.
+  const ownUnit = me.user.roles.find((g) => roleAllows(g.role, 'statistics.read'))?.organisationId ?? '';
+  const periods = periodOptions(new Date());
+  const filters = parseStatisticsFilters(new URL(request.url).searchParams, {
+    period: periods.months[0] as string,
+    organisationId: districtWide ? '' : ownUnit,
+    serviceType: '',
+  });
+  const [stats, reports] = await Promise.all([
+    load(
+      caller.stats.get({
+        period: filters.period,
+        organisationId: filters.organisationId || null,
+        serviceType: filters.serviceType || null,
+      }),
+    ),
+    load(caller.stats.report.getMany()),
+  ]);
+  // A city bureau also sees its districts' monthly messages side by side (none for a district).
+  const districts =
+    districtWide && /^\d{4}-\d{2}$/.test(filters.period)
+      ? await load(caller.stats.city({ month: filters.period }))
+      : [];
+  return { slug, filters, periods, districtWide, organisations, stats, reports, districts };
+}
+
+/** "Make a report" of the period and unit on screen: queued, then made in the background. */
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const slug = tenantSlugFrom(params);
+  const { caller } = getAdminContext(context);
+  const form = await request.formData();
+  const filters = {
+    period: formText(form, 'period'),
+    organisationId: formText(form, 'organisationId'),
+    serviceType: '',
+  };
+  try {
+    await caller.stats.report.create({
+      period: filters.period,
+      organisationId: filters.organisationId || null,
+    });
+  } catch (error) {
+    return rejectIntentApiError('report', error, { fields: [] });
+  }
+  return redirect(`${tenantPaths.statistics(slug)}${statisticsSearch(filters)}#reports`);
+}
+
+type Data = Route.ComponentProps['loaderData'];
+type Figures = Data['stats']['totals'];
+
+const percent = (locale: Locale, value: number | null) =>
+  value === null ? '—' : formatNumber(locale, value, { style: 'percent', maximumFractionDigits: 1 });
+const decimal = (locale: Locale, value: number | null) =>
+  value === null ? '—' : formatNumber(locale, value, { maximumFractionDigits: 1 });
+
+/** One breakdown as a table: the accessible form of every figure, and the page without JavaScript. */
+function FiguresTable({
+  caption,
+  rows,
+  nameHeading,
+}: {
+  caption: string;
+  rows: { key: string; name: React.ReactNode; figures: Figures }[];
+  nameHeading: string;
+}) {
+  const t = useTranslate();
+  const locale = useLocale();
+  if (rows.length === 0) return null;
+  return (
+    <table className="admin-statistics-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{nameHeading}</th>
+          <th scope="col">{t('statistics.received')}</th>
+          <th scope="col">{t('statistics.resolved')}</th>
+          <th scope="col">{t('statistics.on_time_rate')}</th>
+          <th scope="col">{t('statistics.average_days')}</th>
+          <th scope="col">{t('statistics.closed')}</th>
+          <th scope="col">{t('statistics.ended')}</th>
+          <th scope="col">{t('statistics.rated')}</th>
+          <th scope="col">{t('statistics.average_score')}</th>
+          <th scope="col">{t('statistics.satisfaction_rate')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ key, name, figures: f }) => (
+          <tr key={key}>
+            <th scope="row">{name}</th>
+            <td>{formatNumber(locale, f.received)}</td>
+            <td>{formatNumber(locale, f.resolved)}</td>
+            <td>{percent(locale, f.onTimeRate)}</td>
+            <td>{decimal(locale, f.averageResolutionDays)}</td>
+            <td>{formatNumber(locale, f.closed)}</td>
+            <td>{formatNumber(locale, f.ended)}</td>
+            <td>{formatNumber(locale, f.rated)}</td>
+            <td>{decimal(locale, f.averageScore)}</td>
+            <td>{percent(locale, f.satisfactionRate)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default function Statistics({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useTranslate();
+  const locale = useLocale();
+  const { tenant } = useTenantShell();
+  const { slug, filters, periods, districtWide, organisations, stats, reports, districts } = loaderData;
+  const reportFailure = failureOf(actionData, 'report');
+  const totals = stats.totals;
+  const periodLabel = (key: string) =>
+    /-Q/.test(key)
+      ? t('statistics.quarter', { year: key.slice(0, 4), quarter: key.slice(-1) })
+      : key.length === 4
+        ? t('statistics.year', { year: key })
+        : t('statistics.month', { year: key.slice(0, 4), month: String(Number(key.slice(5, 7))) });
+  const categoryName = (key: string) => {
+    const [service = '', category = ''] = key.split(':');
+    return `${serviceLabel(locale, service)} · ${category}`;
+  };
+  const monthName = (month: string) => `${Number(month.slice(5, 7))}${locale === 'en' ? '' : '月'}`;
+  const headline: [string, string][] = [
+    [t('statistics.received'), formatNumber(locale, totals.received)],
+    [t('statistics.resolved'), formatNumber(locale, totals.resolved)],
+    [t('statistics.on_time_rate'), percent(locale, totals.onTimeRate)],
+    [t('statistics.average_days'), decimal(locale, totals.averageResolutionDays)],
+    [t('statistics.feedback'), formatNumber(locale, totals.feedback)],
+    [t('statistics.average_score'), decimal(locale, totals.averageScore)],
+    [t('statistics.satisfaction_rate'), percent(locale, totals.satisfactionRate)],
+  ];
+  return (
+    <>
+      <DocumentTitle title={t('statistics.title')} tenant={tenant} />
+      <h1>{t('statistics.title')}</h1>
+      <Form method="get" className="admin-filters">
+        <SelectField label={t('statistics.period')} name="period" defaultValue={filters.period}>
+          <optgroup label={t('statistics.months')}>
+            {periods.months.map((p) => (
+              <option key={p} value={p}>
+                {periodLabel(p)}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label={t('statistics.quarters')}>
+            {periods.quarters.map((p) => (
+              <option key={p} value={p}>
+                {periodLabel(p)}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label={t('statistics.years')}>
+            {periods.years.map((p) => (
+              <option key={p} value={p}>
+                {periodLabel(p)}
+              </option>
+            ))}
+          </optgroup>
+        </SelectField>
+        <OrganisationSelect
+          label={t('statistics.organisation')}
+          name="organisationId"
+          options={{ network: organisationOptions(organisations, locale).network, partners: [] }}
+          defaultValue={filters.organisationId}
+          {...(districtWide ? { placeholder: t('statistics.whole_district') } : {})}
+        />
+        <SelectField label={t('statistics.service')} name="serviceType" defaultValue={filters.serviceType}>
+          <option value="">{t('statistics.every_service')}</option>
+          {SERVICE_IDS.map((s) => (
+            <option key={s} value={s}>
+              {serviceLabel(locale, s)}
+            </option>
+          ))}
+        </SelectField>
+        <Button type="submit">{t('statistics.show')}</Button>
+      </Form>
+
+      <h2>{periodLabel(stats.period.key)}</h2>
+      <dl className="admin-figures">
+        {headline.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="admin-muted">{t('statistics.explain', { from: String(stats.satisfiedFrom) })}</p>
+
+      {stats.byMonth.length > 1 ? (
+        <StatisticsChart
+          label={t('statistics.chart_trend')}
+          categories={stats.byMonth.map((m) => monthName(m.month))}
+          series={[
+            { name: t('statistics.received'), kind: 'bar', values: stats.byMonth.map((m) => m.received) },
+            { name: t('statistics.resolved'), kind: 'bar', values: stats.byMonth.map((m) => m.resolved) },
+            {
+              name: t('statistics.on_time_rate'),
+              kind: 'line',
+              rate: true,
+              values: stats.byMonth.map((m) =>
+                m.onTimeRate === null ? null : Math.round(m.onTimeRate * 1000) / 10,
+              ),
+            },
+          ]}
+        />
+      ) : null}
+      {stats.byOrganisation.length > 0 ? (
+        <StatisticsChart
+          label={t('statistics.chart_units')}
+          horizontal
+          categories={stats.byOrganisation.map((u) => (locale === 'en' ? u.nameEn : u.nameZh))}
+          series={[
+            {
+              name: t('statistics.received'),
+              kind: 'bar',
+              values: stats.byOrganisation.map((u) => u.received),
+            },
+            {
+              name: t('statistics.resolved'),
+              kind: 'bar',
+              values: stats.byOrganisation.map((u) => u.resolved),
+            },
+          ]}
+        />
+      ) : null}
+
+      <FiguresTable
+        caption={t('statistics.by_unit')}
+        nameHeading={t('statistics.organisation')}
+        rows={stats.byOrganisation.map((u) => ({
+          key: u.organisationId,
+          name: u.own ? (
+            `${locale === 'en' ? u.nameEn : u.nameZh} ${t('statistics.own_level')}`
+          ) : (
+            <Link
+              to={`${tenantPaths.statistics(slug)}${statisticsSearch({ ...filters, organisationId: u.organisationId })}`}
+            >
+              {locale === 'en' ? u.nameEn : u.nameZh}
+            </Link>
+          ),
+          figures: u,
+        }))}
+      />
+      {stats.byMonth.length > 1 ? (
+        <FiguresTable
+          caption={t('statistics.by_month')}
+          nameHeading={t('statistics.period')}
+          rows={stats.byMonth.map((m) => ({ key: m.month, name: monthName(m.month), figures: m }))}
+        />
+      ) : null}
+      <FiguresTable
+        caption={t('statistics.by_service')}
+        nameHeading={t('statistics.service')}
+        rows={stats.byService.map((s) => ({ key: s.key, name: serviceLabel(locale, s.key), figures: s }))}
+      />
+      <FiguresTable
+        caption={t('statistics.by_channel')}
+        nameHeading={t('statistics.channel')}
+        rows={stats.byChannel.map((s) => ({ key: s.key, name: channelLabel(locale, s.key), figures: s }))}
+      />
+      <FiguresTable
+        caption={t('statistics.by_category')}
+        nameHeading={t('statistics.category')}
+        rows={stats.byCategory.map((s) => ({ key: s.key, name: categoryName(s.key), figures: s }))}
+      />
+      <FiguresTable
+        caption={t('statistics.by_key_group')}
+        nameHeading={t('statistics.key_group')}
+        rows={stats.byKeyGroup.map((s) => ({ key: s.key, name: keyGroupLabel(locale, s.key), figures: s }))}
+      />
+      {stats.byKeyGroup.length > 0 ? <p className="admin-muted">{t('statistics.key_group_note')}</p> : null}
+
+      {districts.length > 0 ? (
+        <FiguresTable
+          caption={t('statistics.by_district')}
+          nameHeading={t('statistics.district')}
+          rows={districts.map((d) => ({
+            key: d.divisionCode,
+            name: `${d.districtName} (${d.divisionCode})`,
+            figures: d.figures,
+          }))}
+        />
+      ) : null}
+
+      <section id="reports" aria-labelledby="reports-heading">
+        <h2 id="reports-heading">{t('statistics.reports')}</h2>
+        <Form method="post">
+          <CsrfField />
+          <input type="hidden" name="period" value={filters.period} />
+          <input type="hidden" name="organisationId" value={filters.organisationId} />
+          {reportFailure?.errors.form[0] && isMessageKey(reportFailure.errors.form[0]) ? (
+            <Alert tone="error">{t(reportFailure.errors.form[0])}</Alert>
+          ) : null}
+          <Button type="submit">
+            {t('statistics.make_report', { period: periodLabel(filters.period) })}
+          </Button>
+        </Form>
+        {reports.length === 0 ? (
+          <p className="admin-muted">{t('statistics.no_reports')}</p>
+        ) : (
+          <table>
+            <caption>{t('statistics.my_reports')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('statistics.period')}</th>
+                <th scope="col">{t('statistics.requested_at')}</th>
+                <th scope="col">{t('statistics.report_status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reports.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{r.fileName ?? `${r.period} ${r.startsOn}`}</th>
+                  <td>{formatDateTime(locale, r.requestedAt)}</td>
+                  <td>
+                    {r.status === 'done' ? (
+                      <a href={tenantPaths.statisticsReport(slug, r.id)} download>
+                        {t('statistics.download')}
+                      </a>
+                    ) : r.status === 'failed' ? (
+                      t('statistics.report_failed')
+                    ) : (
+                      <>
+                        <progress max={100} value={r.progress} aria-label={t('statistics.report_progress')} />{' '}
+                        {t(r.status === 'queued' ? 'statistics.report_queued' : 'statistics.report_running')}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <PageError error={error} />;
+}

@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { createSecretBox } from '@linju/auth';
+import { connect, type TenantTx, withTenant } from '@linju/db';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type Actor, systemActor } from '../actor.ts';
+import { changeCaseStatus, intakeCase } from '../cases/case-service.ts';
+import { recordResidentFeedback, recordSatisfaction } from '../cases/resident-feedback.ts';
+import { actorOf } from '../testing/test-actor.ts';
+import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { getStatistics } from './statistics-query.ts';
+import {
+  listStatisticsReports,
+  readStatisticsReport,
+  requestStatisticsReport,
+  runQueuedReports,
+} from './statistics-report.ts';
+
+const app = connect(inject('databaseUrl'));
+const box = createSecretBox(randomBytes(32));
+let d: TestDistrict;
+let head: Actor;
+const inTenant = <T>(fn: (tx: TenantTx) => Promise<T>) => withTenant(app.db, d.tenantId, fn);
+const month = new Date().toISOString().slice(0, 7);
+
+beforeAll(async () => {
+  d = await createTestDistrict(app.db, box, 'reports');
+  head = await actorOf(app.db, d.tenantId, d.people.headA, '所长甲');
+  const admin = systemActor(d.tenantId, 'test admin');
+  for (let i = 0; i < 6; i++) {
+    await inTenant(async (tx) => {
+      const c = await intakeCase(tx, admin, box, {
+        channel: i % 2 ? 'walk-in' : 'hotline-12348',
+        organisationId: i < 4 ? d.organisations.roomA : d.organisations.stationB,
+        serviceType: 'mediation',
+        category: 'neighbours',
+        description: `报表测试第${i}件`,
+        resident: { name: `居民${i}`, phone: `136${String(10_000_000 + i).slice(-8)}` },
+      });
+      if (i === 5) return;
+      await changeCaseStatus(tx, admin, { caseId: c.id, status: 'in-progress' });
+      await changeCaseStatus(tx, admin, { caseId: c.id, status: 'resolved' });
+      await recordResidentFeedback(tx, admin, { caseId: c.id, summary: '已告知' });
+      await recordSatisfaction(tx, admin, { caseId: c.id, score: 3 + (i % 3) });
+    });
+  }
+});
+afterAll(() => app.close());
+
+describe('statistics reports', () => {
+  it('makes the month’s workbook in the background, and its totals are the dashboard’s', async () => {
+    const { id } = await inTenant((tx) =>
+      requestStatisticsReport(tx, head, { period: month, organisationId: d.organisations.stationA }),
+    );
+    expect((await inTenant((tx) => listStatisticsReports(tx, head)))[0]).toMatchObject({
+      id,
+      status: 'queued',
+      progress: 0,
+    });
+    await expect(inTenant((tx) => readStatisticsReport(tx, head, { id }))).rejects.toMatchObject({
+      message: 'statistics.report_not_ready',
+    });
+    expect(await runQueuedReports(app.db, d.tenantId)).toEqual([id]);
+    const [listed] = await inTenant((tx) => listStatisticsReports(tx, head));
+    expect(listed).toMatchObject({ id, status: 'done', progress: 100, fileName: `statistics-${month}.xlsx` });
+
+    const file = await inTenant((tx) => readStatisticsReport(tx, head, { id }));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.content as unknown as ArrayBuffer);
+    const stats = await inTenant((tx) =>
+      getStatistics(tx, head, { period: month, organisationId: d.organisations.stationA }),
+    );
+    const summary = book.getWorksheet('汇总');
+    const totals = summary?.getRow(3).values as unknown[];
+    // [, label, received, resolved, on time, on-time rate, days, closed, ended, feedback, rated, score, rate]
+    expect(totals.slice(1, 4)).toEqual(['合计', stats.totals.received, stats.totals.resolved]);
+    expect(totals[9]).toBe(stats.totals.feedback);
+    expect(totals[10]).toBe(stats.totals.rated);
+    expect(stats.totals.received).toBe(4);
+    expect(stats.totals.rated).toBe(4);
+    // The units' lines add up to the total, as on the dashboard.
+    const units = book.getWorksheet('按单位');
+    let received = 0;
+    units?.eachRow((row, n) => {
+      if (n > 2) received += Number(row.getCell(2).value);
+    });
+    expect(received).toBe(stats.totals.received);
+  });
+
+  it('refuses a report beyond the requester’s subtree, and hides others’ reports', async () => {
+    await expect(
+      inTenant((tx) =>
+        requestStatisticsReport(tx, head, { period: month, organisationId: d.organisations.stationB }),
+      ),
+    ).rejects.toMatchObject({ message: 'auth.forbidden' });
+    const other = await actorOf(app.db, d.tenantId, d.people.deskA, '前台甲');
+    const [mine] = await inTenant((tx) => listStatisticsReports(tx, head));
+    await expect(
+      inTenant((tx) => readStatisticsReport(tx, other, { id: mine?.id as string })),
+    ).rejects.toMatchObject({ message: 'statistics.report_not_found' });
+  });
+});

@@ -1,0 +1,2 @@
+ALTER TABLE "case_rollup" DROP CONSTRAINT "case_rollup_tenant_id_organisation_id_service_type_month_dimension_value_pk";--> statement-breakpoint
+ALTER TABLE "case_rollup" ADD CONSTRAINT "case_rollup_tenant_id_organisation_id_service_type_dimension_month_value_pk" PRIMARY KEY("tenant_id","organisation_id","service_type","dimension","month","value");

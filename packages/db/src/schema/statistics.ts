@@ -1,0 +1,153 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { tenantId, tenantIsolation } from './tenancy.ts';
+
+/**
+ * What one case currently counts for in the roll-ups: its months and units per measure. A case
+ * change is applied as the difference between this row and the case's new state, so the roll-ups
+ * stay right without ever rescanning the cases (see `packages/core/src/statistics/README.md`).
+ */
+export const caseTally = pgTable(
+  'case_tally',
+  {
+    tenantId: tenantId(),
+    caseId: uuid('case_id').notNull(),
+    /** Counted where the matter was received (the front desk's workload)… */
+    receivedOrganisationId: uuid('received_organisation_id').notNull(),
+    /** …and its outcomes where it is held (the unit that resolves it). */
+    outcomeOrganisationId: uuid('outcome_organisation_id').notNull(),
+    serviceType: text('service_type').notNull(),
+    channel: text('channel').notNull(),
+    /** '' while triage has not set one. */
+    category: text('category').notNull(),
+    keyGroups: text('key_groups').array().notNull(),
+    receivedMonth: date('received_month').notNull(),
+    resolvedMonth: date('resolved_month'),
+    resolutionSeconds: bigint('resolution_seconds', { mode: 'number' }),
+    onTime: boolean('on_time'),
+    closedMonth: date('closed_month'),
+    endedMonth: date('ended_month'),
+    feedbackMonth: date('feedback_month'),
+    ratedMonth: date('rated_month'),
+    score: smallint('score'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.caseId] }), tenantIsolation('case_tally')],
+).enableRLS();
+
+/** Roll-up rows of the whole district carry this instead of an organisation id. */
+export const DISTRICT_WIDE = '00000000-0000-0000-0000-000000000000';
+/** Roll-up rows over every service carry this as their service. */
+export const ALL_SERVICES = '*';
+/** `service` rows exist under `ALL_SERVICES` only: the per-service figures of a unit, in one range. */
+export const ROLLUP_DIMENSIONS = ['all', 'channel', 'category', 'key-group', 'service'] as const;
+export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number];
+
+/**
+ * Case figures per month, unit (or the whole district) and service (or every service), broken
+ * down along one dimension at a time. Kept by the case changes themselves in their transaction.
+ */
+export const caseRollup = pgTable(
+  'case_rollup',
+  {
+    tenantId: tenantId(),
+    /** An organisation of the tree, or `DISTRICT_WIDE`: no foreign key, figures outlive units. */
+    organisationId: uuid('organisation_id').notNull(),
+    serviceType: text('service_type').notNull(),
+    month: date('month').notNull(),
+    dimension: text('dimension', { enum: ROLLUP_DIMENSIONS }).notNull(),
+    /** The channel, `service:category`, key group or service; '' for `all`. */
+    value: text('value').notNull(),
+    received: integer('received').notNull().default(0),
+    resolved: integer('resolved').notNull().default(0),
+    resolvedOnTime: integer('resolved_on_time').notNull().default(0),
+    resolutionSeconds: bigint('resolution_seconds', { mode: 'number' }).notNull().default(0),
+    closed: integer('closed').notNull().default(0),
+    ended: integer('ended').notNull().default(0),
+    feedback: integer('feedback').notNull().default(0),
+    rated: integer('rated').notNull().default(0),
+    scoreSum: integer('score_sum').notNull().default(0),
+    satisfied: integer('satisfied').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({
+      // Dimension before month: a breakdown over a period is one contiguous index range per unit.
+      columns: [t.tenantId, t.organisationId, t.serviceType, t.dimension, t.month, t.value],
+    }),
+    tenantIsolation('case_rollup'),
+  ],
+).enableRLS();
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+export const REPORT_PERIODS = ['month', 'quarter', 'year'] as const;
+export type ReportPeriod = (typeof REPORT_PERIODS)[number];
+export const REPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+
+/** A monthly/quarterly/yearly statistics report, generated in the background. */
+export const statisticsReport = pgTable(
+  'statistics_report',
+  {
+    tenantId: tenantId(),
+    id: uuid('id').notNull(),
+    period: text('period', { enum: REPORT_PERIODS }).notNull(),
+    /** First day of the period. */
+    startsOn: date('starts_on').notNull(),
+    /** The unit whose subtree it covers; null for the whole district. */
+    organisationId: uuid('organisation_id'),
+    status: text('status', { enum: REPORT_STATUSES }).notNull().default('queued'),
+    /** 0–100. */
+    progress: smallint('progress').notNull().default(0),
+    error: text('error'),
+    fileName: text('file_name'),
+    content: bytea('content'),
+    requestedBy: uuid('requested_by'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('statistics_report_requested_idx').on(t.tenantId, t.requestedAt),
+    check('statistics_report_progress', sql`${t.progress} between 0 and 100`),
+    tenantIsolation('statistics_report'),
+  ],
+).enableRLS();
+
+/**
+ * A district's monthly statistics as a city bureau received them: a signed statistics message
+ * from a pinned peer, verified, kept as it came (figures only, no personal data).
+ */
+export const districtStatistics = pgTable(
+  'district_statistics',
+  {
+    tenantId: tenantId(),
+    /** The sending district's GB/T 2260 division code. */
+    divisionCode: text('division_code').notNull(),
+    month: date('month').notNull(),
+    districtName: text('district_name').notNull(),
+    /** The node that signed it (the peer's node id) and its key id. */
+    nodeId: text('node_id').notNull(),
+    keyId: text('key_id').notNull(),
+    figures: jsonb('figures').$type<Record<string, unknown>>().notNull(),
+    digest: text('digest').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.divisionCode, t.month] }),
+    tenantIsolation('district_statistics'),
+  ],
+).enableRLS();

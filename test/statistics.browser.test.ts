@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { screens, signInAsDemo, useDemoStack } from './demo-stack.ts';
+
+/**
+ * The statistics dashboard in Chromium against the real stack: the demo district's inspector
+ * opens 统计 for this year, sees the figures the demo cases gave (tables server-rendered, the
+ * ECharts charts drawn after hydration), asks for the year's report and downloads its workbook.
+ */
+const live = useDemoStack('stats');
+
+describe('statistics dashboard', () => {
+  it('shows the year’s figures with charts and tables, and makes the year’s report', async () => {
+    const page = await live.browser.newPage({ acceptDownloads: true });
+    await signInAsDemo(page, live.url, 'inspector');
+    await page.getByRole('link', { name: '统计' }).first().click();
+    await expect.poll(() => page.url()).toContain('/t/xuhui/statistics');
+
+    const year = String(new Date().getFullYear());
+    await page.getByLabel('统计期间').selectOption(year);
+    await page.getByRole('button', { name: '查看' }).click();
+    await expect.poll(() => page.url()).toContain(`period=${year}`);
+    expect(await page.getByRole('heading', { level: 2, name: `${year}年` }).count()).toBe(1);
+    // The demo district took six cases in this year (some may date from late last year).
+    const received = Number(await page.locator('.admin-figures dd').first().textContent());
+    expect(received).toBeGreaterThan(0);
+    expect(await page.getByRole('table', { name: '按服务' }).count()).toBe(1);
+    expect(await page.getByRole('table', { name: '按单位（含下级）' }).count()).toBe(1);
+    // The charts are drawn in the browser, as SVG.
+    await expect.poll(() => page.locator('.admin-chart__canvas svg').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(screens, 'statistics.png'), fullPage: true });
+
+    await page.getByRole('button', { name: `生成${year}年报表（Excel）` }).click();
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page.getByRole('link', { name: '下载' }).count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(0);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: '下载' }).first().click(),
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await download.path()) as string);
+    const totals = book.getWorksheet('汇总')?.getRow(3).values as unknown[];
+    expect(totals[1]).toBe('合计');
+    expect(totals[2]).toBe(received);
+  }, 240_000);
+});
