@@ -36,7 +36,14 @@ const routes = [
   { prefix: WELL_KNOWN_PATH, handle: wellKnownHandler(db, identity) },
   {
     prefix: '/federation/v1/referrals',
-    handle: referralCreateHandler({ db, box, nodeId: identity.nodeId, publicUrl: config.publicUrl }),
+    handle: referralCreateHandler({
+      db,
+      box,
+      nodeId: identity.nodeId,
+      publicUrl: config.publicUrl,
+      ownKey: identity.key,
+      engine: { client: temporalClient, nodeId },
+    }),
   },
 ];
 

@@ -1,12 +1,23 @@
-import { DomainError, recordReferralEscalation, recordReferralEvent } from '@linju/core';
+import {
+  DomainError,
+  escalateTimeLimits,
+  exchangeMessageKey,
+  outboxHas,
+  recordReferralEscalation,
+  recordReferralEvent,
+  sweepMonth,
+} from '@linju/core';
 import { type Database, withTenant } from '@linju/db';
 import {
   createReferralActivities,
+  createScheduledActivities,
   type ReferralActivities,
   type ReferralEscalationRecord,
   type ReferralEventRecord,
+  type ScheduledActivities,
 } from '@linju/workflows';
 import { ApplicationFailure } from '@temporalio/client';
+import { createExchangeDelivery, type ExchangeDeps } from './exchange-delivery.ts';
 
 /**
  * A domain refusal will not go away by retrying (the projection disagrees with the workflow):
@@ -26,14 +37,18 @@ async function domainFailuresFinal<T>(run: () => Promise<T>): Promise<T> {
 /**
  * Referral activities over the database: each effect goes through core (`recordReferralEvent`,
  * `recordReferralEscalation`) in one tenant transaction, once per idempotency key: the
- * referral's status, its event log, the case timeline and the audit entry together.
+ * referral's status, its event log, the case timeline, the audit entry and (on an exchanged
+ * referral) its outbox message together. With `exchange`, the worker also delivers the outbox.
  */
-export function createAuditedReferralActivities(db: Database): ReferralActivities {
+export function createAuditedReferralActivities(db: Database, exchange?: ExchangeDeps): ReferralActivities {
   return createReferralActivities({
     recordEvent: (event: ReferralEventRecord) =>
       domainFailuresFinal(() =>
         withTenant(db, event.tenantId, async (tx) => {
-          await recordReferralEvent(tx, event);
+          await recordReferralEvent(tx, event, exchange ? { box: exchange.box } : {});
+          // The message key is the effect's; it is queued (now or on the first attempt) or not at all.
+          const key = exchangeMessageKey(event.referralId, event.sequence);
+          return (await outboxHas(tx, key)) ? { outbox: key } : {};
         }),
       ),
     escalate: (escalation: ReferralEscalationRecord) =>
@@ -42,5 +57,20 @@ export function createAuditedReferralActivities(db: Database): ReferralActivitie
           await recordReferralEscalation(tx, escalation);
         }),
       ),
+    ...(exchange ? { deliver: createExchangeDelivery(db, exchange) } : {}),
+  });
+}
+
+/**
+ * The scheduled runs over the database, one tenant transaction each: the day's time-limit
+ * escalation and the monthly sweep. Both are idempotent in core, so a retried activity or a
+ * second trigger on the same day changes nothing.
+ */
+export function createScheduledRunActivities(db: Database): ScheduledActivities {
+  return createScheduledActivities({
+    escalateTimeLimits: ({ tenantId }) =>
+      domainFailuresFinal(() => withTenant(db, tenantId, (tx) => escalateTimeLimits(tx, { tenantId }))),
+    sweepLastMonth: ({ tenantId }) =>
+      domainFailuresFinal(() => withTenant(db, tenantId, (tx) => sweepMonth(tx, { tenantId }))),
   });
 }

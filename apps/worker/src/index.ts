@@ -1,3 +1,4 @@
 export * from './activities.ts';
+export * from './exchange-delivery.ts';
 export * from './worker.ts';
 export * from './worker-config.ts';

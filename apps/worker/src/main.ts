@@ -1,6 +1,11 @@
+import { join } from 'node:path';
+import { createSecretBox, loadDataKey } from '@linju/auth';
 import { connect } from '@linju/db';
+import { loadOrCreateNodeKey } from '@linju/federation';
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { pino } from 'pino';
+import { ensureSchedulesForActiveTenants } from './tenant-schedules.ts';
 import { createWorker } from './worker.ts';
 import { readWorkerConfig } from './worker-config.ts';
 
@@ -20,6 +25,16 @@ Runtime.install({
   shutdownSignals: [],
 });
 
+/** The server may be creating the data key at this very moment (first start): then read its key. */
+function sharedDataKey(file: string): Buffer {
+  try {
+    return loadDataKey(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return loadDataKey(file);
+    throw error;
+  }
+}
+
 try {
   const config = readWorkerConfig(process.env);
   const database = connect(config.databaseUrl, { max: 5 });
@@ -27,7 +42,25 @@ try {
     temporalAddress: config.temporalAddress,
     namespace: config.namespace,
     db: database.db,
+    // The same data key and node key as the server's (one data folder): outbox bodies are sealed,
+    // and the messages this node sends are signed with the key its peers pinned.
+    exchange: {
+      box: createSecretBox(sharedDataKey(join(config.dataDir, 'data-key'))),
+      node: {
+        nodeId: config.nodeId,
+        publicUrl: config.publicUrl,
+        key: await loadOrCreateNodeKey(join(config.dataDir, 'federation')),
+      },
+    },
   });
+  const clientConnection = await Connection.connect({ address: config.temporalAddress });
+  try {
+    const client = new Client({ connection: clientConnection, namespace: config.namespace });
+    const schedules = await ensureSchedulesForActiveTenants(client, database.db, taskQueue);
+    log.info({ event: 'schedules', ...schedules }, `schedules checked for ${schedules.tenants} districts`);
+  } finally {
+    await clientConnection.close();
+  }
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

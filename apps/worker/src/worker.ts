@@ -1,7 +1,8 @@
 import type { Database } from '@linju/db';
 import { REFERRAL_TASK_QUEUE, workflowsPath } from '@linju/workflows';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { createAuditedReferralActivities } from './activities.ts';
+import { createAuditedReferralActivities, createScheduledRunActivities } from './activities.ts';
+import type { ExchangeDeps } from './exchange-delivery.ts';
 
 export type CreateWorkerOptions = {
   /** `host:port` of the Temporal frontend. */
@@ -11,6 +12,8 @@ export type CreateWorkerOptions = {
   db: Database;
   /** Defaults to the referral queue; tests pass their own so runs cannot steal each other's tasks. */
   taskQueue?: string;
+  /** The data key and node identity: without them the worker cannot deliver exchange messages. */
+  exchange?: ExchangeDeps;
 };
 
 export type LinjuWorker = {
@@ -33,7 +36,10 @@ export async function createWorker(options: CreateWorkerOptions): Promise<LinjuW
       namespace: options.namespace,
       taskQueue,
       workflowsPath,
-      activities: createAuditedReferralActivities(options.db),
+      activities: {
+        ...createAuditedReferralActivities(options.db, options.exchange),
+        ...createScheduledRunActivities(options.db),
+      },
     });
     return { worker, taskQueue, close: () => connection.close() };
   } catch (error) {

@@ -3,12 +3,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  addDutySlot,
   attachDocument,
+  createAnnouncement,
   createLocalFileStore,
   createReferral,
   intakeCase,
   linkCases,
+  notify,
   recordPartnerConsent,
+  sweepMonth,
   systemActor,
 } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
@@ -101,6 +105,13 @@ const attempts: Record<string, Attempt> = {
         organisationId: a.organisations.stationA,
       })
       .catch(refused),
+  'staff.update': ({ b }) =>
+    b.staff
+      .update({
+        id: a.people.desk,
+        data: { displayName: '越权改名', organisationId: a.organisations.stationB },
+      })
+      .catch(refused),
   'staff.setDisabled': ({ b }) =>
     b.staff.setDisabled({ staffMemberId: a.people.desk, disabled: true }).catch(refused),
   'staff.revealPhone': ({ b }) => b.staff.revealPhone({ staffMemberId: a.people.withPhone }).catch(refused),
@@ -124,6 +135,122 @@ const attempts: Record<string, Attempt> = {
       })
       .catch(refused),
   'xService.retire': ({ b }) => b.xService.retire({ id: a.organisations.stationA }).catch(refused),
+  'consultation.log.create': ({ b }) =>
+    b.consultation.log
+      .create({
+        caseId: aCase.id,
+        channel: 'hotline',
+        topic: '越权',
+        adviserName: '越权',
+        heldAt: '2026-11-20T02:00:00Z',
+        durationMinutes: 5,
+        answer: '越权的解答',
+      })
+      .catch(refused),
+  'consultation.log.getMany': ({ b }) => b.consultation.log.getMany({ caseId: aCase.id }).catch(refused),
+  'consultation.statistics': ({ b }) =>
+    b.consultation
+      .statistics({ organisationId: a.organisations.centreId, from: '2026-01-01', to: '2027-01-01' })
+      .catch(refused),
+  'appraisal.advise': ({ b }) =>
+    b.appraisal
+      .advise({ caseId: aCase.id, appraisalType: 'injury-degree', advice: '越权给出的鉴定建议内容' })
+      .catch(refused),
+  'appraisal.getAdvice': ({ b }) => b.appraisal.getAdvice({ caseId: aCase.id }).catch(refused),
+  'legalAid.get': ({ b }) => b.legalAid.get({ caseId: aCase.id }).catch(refused),
+  'legalAid.decide': ({ b }) =>
+    b.legalAid.decide({ caseId: aCase.id, granted: false, reason: '越权' }).catch(refused),
+  'legalAid.reportClosure': ({ b }) =>
+    b.legalAid
+      .reportClosure({
+        caseId: aCase.id,
+        lawyerName: '越权',
+        outcome: 'won',
+        summary: '越权提交的结案报告，不应被接受',
+      })
+      .catch(refused),
+  'legalAid.subsidy.create': ({ b }) =>
+    b.legalAid.subsidy
+      .create({ caseId: aCase.id, recipient: '越权', amount: 100, basis: '越权', paidOn: '2026-11-01' })
+      .catch(refused),
+  // District-wide settings: B's administrator sees and sets B's own thresholds, never A's.
+  'legalAid.threshold.getMany': ({ b }) => b.legalAid.threshold.getMany(),
+  'legalAid.threshold.set': ({ b }) =>
+    b.legalAid.threshold.set({
+      effectiveFrom: '2026-01-01',
+      monthlyPerCapitaIncome: 2690,
+      basis: '乙区标准',
+    }),
+  'legalEducation.event.create': ({ b }) =>
+    b.legalEducation.event
+      .create({
+        organisationId: a.organisations.roomA,
+        heldOn: '2026-12-04',
+        eventType: 'campaign',
+        theme: 'constitution',
+        title: '越权活动',
+        venue: '越权地点',
+        audience: '居民',
+        attendance: 1,
+      })
+      .catch(refused),
+  'legalEducation.event.getMany': ({ b }) =>
+    b.legalEducation.event
+      .getMany({ organisationId: a.organisations.centreId, period: { from: '2026-01-01', to: '2026-12-31' } })
+      .catch(refused),
+  'legalEducation.report': ({ b }) =>
+    b.legalEducation
+      .report({ organisationId: a.organisations.centreId, period: { from: '2026-01-01', to: '2026-12-31' } })
+      .catch(refused),
+  'mediation.get': ({ b }) => b.mediation.get({ caseId: aCase.id }).catch(refused),
+  'mediation.setMediators': ({ b }) =>
+    b.mediation
+      .setMediators({ caseId: aCase.id, mediators: [{ name: '越权', role: 'lead' }] })
+      .catch(refused),
+  'mediation.session.create': ({ b }) =>
+    b.mediation.session
+      .create({
+        caseId: aCase.id,
+        heldAt: '2026-11-20T02:00:00Z',
+        place: '越权调解室',
+        summary: '越权',
+        outcome: 'failed',
+      })
+      .catch(refused),
+  'mediation.agreement.create': ({ b }) =>
+    b.mediation.agreement.create({ caseId: aCase.id, terms: ['越权条款'] }).catch(refused),
+  'mediation.agreement.confirm': ({ b }) =>
+    b.mediation.agreement
+      .confirm({ caseId: aCase.id, agreementId: randomUUID(), partyName: '甲区居民', method: 'signature' })
+      .catch(refused),
+  'mediation.applyJudicialConfirmation': ({ b }) =>
+    b.mediation
+      .applyJudicialConfirmation({
+        caseId: aCase.id,
+        agreementId: randomUUID(),
+        courtId: a.organisations.court,
+      })
+      .catch(refused),
+  'mediation.fail': ({ b }) =>
+    b.mediation.fail({ caseId: aCase.id, reason: '越权', next: 'consultation' }).catch(refused),
+  'notary.slot.create': ({ b }) =>
+    b.notary.slot
+      .create({
+        officeId: a.organisations.stationA,
+        startsAt: '2030-01-07T01:00:00Z',
+        endsAt: '2030-01-07T02:00:00Z',
+        capacity: 2,
+      })
+      .catch(refused),
+  'notary.slot.getMany': ({ b }) =>
+    b.notary.slot
+      .getMany({ officeId: a.organisations.stationA, from: '2030-01-01', to: '2030-01-31' })
+      .catch(refused),
+  'notary.booking.create': ({ b }) =>
+    b.notary.booking.create({ caseId: aCase.id, slotId: randomUUID() }).catch(refused),
+  'notary.booking.cancel': ({ b }) =>
+    b.notary.booking.cancel({ caseId: aCase.id, bookingId: randomUUID(), reason: '越权取消' }).catch(refused),
+  'notary.booking.getMany': ({ b }) => b.notary.booking.getMany({ caseId: aCase.id }).catch(refused),
   'adviser.getMany': ({ b }) => b.adviser.getMany(),
   'adviser.create': ({ b }) =>
     b.adviser
@@ -139,6 +266,7 @@ const attempts: Record<string, Attempt> = {
   'case.get': ({ b }) => b.case.get({ caseId: aCase.id }).catch(refused),
   'case.getMany': ({ b }) => b.case.getMany({ phone: A_RESIDENT_PHONE, limit: 200 }),
   'case.getChain': ({ b }) => b.case.getChain({ caseId: aCase.id }).catch(refused),
+  'case.assignees': ({ b }) => b.case.assignees({ caseId: aCase.id }).catch(refused),
   'case.getDocument': ({ b }) =>
     b.case.getDocument({ caseId: aCase.id, documentId: aDocumentId }).catch(refused),
   'case.create': ({ b }) =>
@@ -213,7 +341,66 @@ const attempts: Record<string, Attempt> = {
   'referral.transition': ({ b }) =>
     b.referral.transition({ referralId: aReferralId, type: 'accepted' }).catch(refused),
   'referral.cancel': ({ b }) => b.referral.cancel({ referralId: aReferralId, reason: '越权' }).catch(refused),
+  'referral.reroute': ({ b }) =>
+    b.referral
+      .reroute({ referralId: aReferralId, toOrganisationId: a.organisations.stationB, reason: '越权改派' })
+      .catch(refused),
   'resident.getMany': ({ b }) => b.resident.getMany({ phone: A_RESIDENT_PHONE }),
+  // The deployment's pinned peers are node-level, the same list for every district: nothing of A's.
+  'peer.getMany': ({ b }) => b.peer.getMany(),
+  'roster.get': ({ b }) =>
+    b.roster.get({ organisationId: a.organisations.roomA, fromMonth: '2026-01' }).catch(refused),
+  'roster.getPdf': ({ b }) =>
+    b.roster.getPdf({ organisationId: a.organisations.roomA, fromMonth: '2026-01' }).catch(refused),
+  'roster.addSlot': ({ b }) =>
+    b.roster
+      .addSlot({
+        organisationId: a.organisations.roomA,
+        weekday: 1,
+        startsAt: '09:00',
+        endsAt: '10:00',
+        serviceType: 'consultation',
+        personName: '越权',
+      })
+      .catch(refused),
+  'roster.removeSlot': ({ b }) => b.roster.removeSlot({ id: aDutySlotId }).catch(refused),
+  'roster.setThemedDay': ({ b }) =>
+    b.roster
+      .setThemedDay({ organisationId: a.organisations.roomA, day: '2026-03-15', theme: '越权' })
+      .catch(refused),
+  // Everything of B's own district, none of A's (A's draft included).
+  'announcement.getMany': ({ b }) => b.announcement.getMany({}),
+  'announcement.create': ({ b }) =>
+    b.announcement
+      .create({ organisationId: a.organisations.stationA, title: '越权', body: '越权', publish: true })
+      .catch(refused),
+  'announcement.publish': ({ b }) => b.announcement.publish({ id: aAnnouncementId }).catch(refused),
+  'notification.getMany': ({ b }) => b.notification.getMany({}),
+  'notification.countUnread': ({ b }) => b.notification.countUnread(),
+  'notification.markRead': ({ b }) => b.notification.markRead({ ids: [aNotificationId] }),
+  'sweep.getMany': ({ b }) => b.sweep.getMany(),
+  'sweep.markReviewed': ({ b }) => b.sweep.markReviewed({ id: aSweepReviewId }).catch(refused),
+  'consent.getMany': ({ b }) => b.consent.getMany({ caseId: aCase.id }).catch(refused),
+  'consent.create': ({ b }) =>
+    b.consent.create({ caseId: aCase.id, purpose: 'feedback-contact' }).catch(refused),
+  'consent.withdraw': ({ b }) =>
+    b.consent.withdraw({ caseId: aCase.id, consentId: aConsentId }).catch(refused),
+  'case.issueRatingCode': ({ b }) => b.case.issueRatingCode({ caseId: aCase.id }).catch(refused),
+  // The code is the resident's credential: without A's code, nothing of A is reachable.
+  'rating.check': ({ b }) => b.rating.check({ code: 'AAAAA-AAAAA' }).catch(refused),
+  'rating.submit': ({ b }) => b.rating.submit({ code: 'AAAAA-AAAAA', score: 1 }).catch(refused),
+  // A's unit is not found for B; B's own district figures carry nothing of A's.
+  'stats.get': ({ b }) =>
+    Promise.all([
+      b.stats.get({ period: '2026', organisationId: a.organisations.stationA }).catch(refused),
+      b.stats.get({ period: '2026' }),
+    ]),
+  'stats.report.create': ({ b }) =>
+    b.stats.report.create({ period: '2026-01', organisationId: a.organisations.stationA }).catch(refused),
+  'stats.report.getMany': ({ b }) => b.stats.report.getMany(),
+  'stats.city': ({ b }) => b.stats.city({ month: '2026-01' }),
+  'stats.report.download': ({ b }) =>
+    b.stats.report.download({ id: a.organisations.stationA }).catch(refused),
   'calendar.getMany': ({ b }) => b.calendar.getMany({ year: 2026 }),
   'calendar.set': ({ b }) => b.calendar.set({ day: '2026-03-02', kind: 'holiday', name: 'B 的本地假日' }),
   'calendar.remove': ({ b }) => b.calendar.remove({ day: '2026-10-01' }),
@@ -227,6 +414,8 @@ const attempts: Record<string, Attempt> = {
     }),
   'caseSettings.setTimeLimit': ({ b }) =>
     b.caseSettings.setTimeLimit({ serviceType: 'mediation', category: '*', workingDays: 3 }),
+  // A district administrator's session is no operator's: nothing to report.
+  'platform.me': ({ b }) => b.platform.me(),
   'platform.login': () =>
     h.caller().platform.login({ username: 'admin', password: TEST_PASSWORD }).catch(refused),
   'platform.verifyTotp': ({ b }) => b.platform.verifyTotp({ code: totpNow(a.totpSecret) }).catch(refused),
@@ -252,7 +441,7 @@ async function snapshotOf(tenantId: string) {
     select
       (select count(*) from organisation where tenant_id = ${tenantId}) as organisations,
       (select string_agg(id::text || coalesce(closed_at::text, ''), ',' order by id) from organisation where tenant_id = ${tenantId}) as organisation_state,
-      (select string_agg(id::text || password_hash || coalesce(totp_key_encrypted, ''), ',' order by id) from staff_member where tenant_id = ${tenantId}) as staff_state,
+      (select string_agg(id::text || password_hash || coalesce(totp_key_encrypted, '') || display_name || organisation_id::text || coalesce(phone_index, '-'), ',' order by id) from staff_member where tenant_id = ${tenantId}) as staff_state,
       (select string_agg(staff_member_id::text || role || organisation_id::text, ',' order by id) from role_grant where tenant_id = ${tenantId}) as grants,
       (select string_agg(id::text || coalesce(ended_early_on::text, ''), ',') from community_adviser where tenant_id = ${tenantId}) as advisers,
       (select string_agg(coalesce(disabled_at::text, '-'), ',' order by id) from staff_member where tenant_id = ${tenantId}) as disabled,
@@ -269,12 +458,31 @@ async function snapshotOf(tenantId: string) {
       (select count(*) from resident_feedback where tenant_id = ${tenantId}) as feedback,
       (select count(*) from satisfaction where tenant_id = ${tenantId}) as ratings,
       (select count(*) from resident where tenant_id = ${tenantId}) as residents,
-      (select count(*) from resident_consent where tenant_id = ${tenantId}) as consents,
+      (select string_agg(id::text || coalesce(withdrawn_on::text, '-'), ',' order by id) from resident_consent where tenant_id = ${tenantId}) as consents,
+      (select count(*) from rating_code where tenant_id = ${tenantId}) as rating_codes,
+      (select string_agg(id::text || coalesce(read_at::text, '-'), ',' order by id) from notification where tenant_id = ${tenantId}) as notifications,
+      (select string_agg(id::text || status, ',' order by id) from sweep_review where tenant_id = ${tenantId}) as sweep_reviews,
       (select string_agg(id::text || status, ',' order by id) from referral where tenant_id = ${tenantId}) as referrals,
       (select count(*) from referral_event where tenant_id = ${tenantId}) as referral_events,
       (select string_agg(day::text || kind, ',' order by day) from calendar_day where tenant_id = ${tenantId}) as calendar,
       (select string_agg(number_prefix || require_satisfaction_to_close::text, ',') from case_setting where tenant_id = ${tenantId}) as case_settings,
-      (select string_agg(service_type || category || working_days::text, ',') from time_limit where tenant_id = ${tenantId}) as time_limits`);
+      (select string_agg(service_type || category || working_days::text, ',') from time_limit where tenant_id = ${tenantId}) as time_limits,
+      (select string_agg(id::text || weekday::text || starts_at, ',' order by id) from duty_slot where tenant_id = ${tenantId}) as duty_slots,
+      (select string_agg(month || theme, ',' order by month) from themed_day where tenant_id = ${tenantId}) as themed_days,
+      (select string_agg(id::text || status, ',' order by id) from announcement where tenant_id = ${tenantId}) as announcements,
+      (select count(*) from notary_booking_slot where tenant_id = ${tenantId}) as notary_slots,
+      (select string_agg(id::text || coalesce(cancelled_at::text, '-'), ',' order by id) from notary_booking where tenant_id = ${tenantId}) as notary_bookings,
+      (select count(*) from mediation_mediator where tenant_id = ${tenantId}) as mediators,
+      (select count(*) from mediation_session where tenant_id = ${tenantId}) as mediation_sessions,
+      (select string_agg(id::text || coalesce(judicial_referral_id::text, '-'), ',' order by id) from mediation_agreement where tenant_id = ${tenantId}) as agreements,
+      (select count(*) from mediation_confirmation where tenant_id = ${tenantId}) as confirmations,
+      (select string_agg(effective_from::text || monthly_per_capita_income::text, ',' order by effective_from) from legal_aid_threshold where tenant_id = ${tenantId}) as legal_aid_thresholds,
+      (select count(*) from legal_aid_decision where tenant_id = ${tenantId}) as legal_aid_decisions,
+      (select count(*) from legal_aid_closure where tenant_id = ${tenantId}) as legal_aid_closures,
+      (select count(*) from legal_aid_subsidy where tenant_id = ${tenantId}) as legal_aid_subsidies,
+      (select count(*) from legal_education_event where tenant_id = ${tenantId}) as education_events,
+      (select count(*) from consultation_log where tenant_id = ${tenantId}) as consultation_logs,
+      (select count(*) from appraisal_advice where tenant_id = ${tenantId}) as appraisal_advice`);
   return counts;
 }
 
@@ -284,7 +492,14 @@ let aCase: { id: string; number: string; residentId: string };
 let aSecondCaseId: string;
 let aDocumentId: string;
 let aReferralId: string;
+let aNotificationId: string;
+let aSweepReviewId: string;
+let aConsentId: string;
+let aDutySlotId: string;
+let aAnnouncementId: string;
 const idsOfA = () => [
+  aDutySlotId,
+  aAnnouncementId,
   a.tenantId,
   a.adviserId,
   aCase.id,
@@ -293,6 +508,9 @@ const idsOfA = () => [
   aSecondCaseId,
   aDocumentId,
   aReferralId,
+  aNotificationId,
+  aSweepReviewId,
+  aConsentId,
   ...Object.values(a.organisations),
   ...Object.values(a.people),
 ];
@@ -319,7 +537,12 @@ beforeAll(async () => {
       toCaseId: aSecondCaseId,
       kind: 'judicial-confirmation',
     });
-    await recordPartnerConsent(tx, actor, { caseId: aCase.id, partnerOrganisationId: a.organisations.court });
+    aConsentId = (
+      await recordPartnerConsent(tx, actor, {
+        caseId: aCase.id,
+        partnerOrganisationId: a.organisations.court,
+      })
+    ).id;
     // A referral of A (its workflow is not needed here: B must be refused before reaching it).
     aReferralId = (
       await createReferral(
@@ -335,6 +558,33 @@ beforeAll(async () => {
         { initialEffectKey: (id) => `referral:${a.tenantId}:${id}#1` },
       )
     ).referral.id;
+    const [told] = await notify(tx, {
+      tenantId: a.tenantId,
+      recipientIds: [a.people.desk],
+      kind: 'case.overdue',
+      caseId: aCase.id,
+      messageKey: 'notification.case_overdue',
+      params: { number: aCase.number },
+    });
+    aNotificationId = told?.id ?? '';
+    aSweepReviewId = (await sweepMonth(tx, { tenantId: a.tenantId, month: '2026-01' })).reviewId;
+    aDutySlotId = (
+      await addDutySlot(tx, actor, {
+        organisationId: a.organisations.roomA,
+        weekday: 3,
+        startsAt: '09:00',
+        endsAt: '11:30',
+        serviceType: 'consultation',
+        personName: '甲区值班律师',
+      })
+    ).id;
+    aAnnouncementId = (
+      await createAnnouncement(tx, actor, {
+        organisationId: a.organisations.stationA,
+        title: '甲区草稿公告',
+        body: '甲区尚未发布的通知',
+      })
+    ).id;
     const files = createLocalFileStore(mkdtempSync(join(tmpdir(), 'linju-walk-')));
     aDocumentId = (
       await attachDocument(tx, actor, files, {

@@ -1,3 +1,8 @@
-export { pluginIds, pluginRegistry } from './plugins.ts';
+export { pluginIds, pluginMigrations, pluginRegistry } from './plugins.ts';
+export {
+  applyReferralEvent,
+  initialEffectKey,
+  startReceivedReferralWorkflow,
+} from './procedures/referral/engine.ts';
 export * from './router.ts';
 export type { ApiContext, Logger, WorkflowEngine } from './trpc.ts';

@@ -2,6 +2,10 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { create as createAdviser } from './procedures/adviser/create.ts';
 import { end as endAdviser } from './procedures/adviser/end.ts';
 import { getMany as getAdvisers } from './procedures/adviser/get-many.ts';
+import { create as createAnnouncement } from './procedures/announcement/create.ts';
+import { getMany as getAnnouncements } from './procedures/announcement/get-many.ts';
+import { publish as publishAnnouncement } from './procedures/announcement/publish.ts';
+import { advise as adviseAppraisal, getAdvice as getAppraisalAdvice } from './procedures/appraisal/advise.ts';
 import { getMany as getAuditEntries } from './procedures/audit/get-many.ts';
 import { verify as verifyAudit } from './procedures/audit/verify.ts';
 import { changePassword } from './procedures/auth/change-password.ts';
@@ -15,6 +19,7 @@ import { set as setCalendarDay } from './procedures/calendar/set.ts';
 import { addNote } from './procedures/case/add-note.ts';
 import { addParty } from './procedures/case/add-party.ts';
 import { assign } from './procedures/case/assign.ts';
+import { assignees } from './procedures/case/assignees.ts';
 import { attachDocument } from './procedures/case/attach-document.ts';
 import { create as createCase } from './procedures/case/create.ts';
 import { get as getCase } from './procedures/case/get.ts';
@@ -23,6 +28,7 @@ import { getDocument } from './procedures/case/get-document.ts';
 import { getMany as getCases } from './procedures/case/get-many.ts';
 import { holdConsultation } from './procedures/case/hold-consultation.ts';
 import { importHotline } from './procedures/case/import-hotline.ts';
+import { issueRatingCode } from './procedures/case/issue-rating-code.ts';
 import { link } from './procedures/case/link.ts';
 import { recordConsent } from './procedures/case/record-consent.ts';
 import { recordFeedback } from './procedures/case/record-feedback.ts';
@@ -38,21 +44,65 @@ import { update as updateCaseSettings } from './procedures/case-settings/update.
 import { getMany as getCatalogue } from './procedures/catalogue/get-many.ts';
 import { preview as previewCatalogue } from './procedures/catalogue/preview.ts';
 import { setEnabled as setServiceEnabled } from './procedures/catalogue/set-enabled.ts';
+import { create as createConsent } from './procedures/consent/create.ts';
+import { getMany as getConsents } from './procedures/consent/get-many.ts';
+import { withdraw as withdrawConsent } from './procedures/consent/withdraw.ts';
+import {
+  getLogs as getConsultationLogs,
+  createLog as logConsultation,
+} from './procedures/consultation/log.ts';
+import { statistics as consultationStatistics } from './procedures/consultation/statistics.ts';
 import { check } from './procedures/health/check.ts';
+import { decide as decideLegalAid } from './procedures/legal-aid/decide.ts';
+import { get as getLegalAid } from './procedures/legal-aid/get.ts';
+import { recordSubsidy as recordLegalAidSubsidy } from './procedures/legal-aid/record-subsidy.ts';
+import { reportClosure as reportLegalAidClosure } from './procedures/legal-aid/report-closure.ts';
+import {
+  getThresholds as getLegalAidThresholds,
+  setThreshold as setLegalAidThreshold,
+} from './procedures/legal-aid/thresholds.ts';
+import { getEvents as getEducationEvents } from './procedures/legal-education/get-events.ts';
+import { recordEvent as recordEducationEvent } from './procedures/legal-education/record-event.ts';
+import { report as educationReport } from './procedures/legal-education/report.ts';
+import { applyJudicialConfirmation } from './procedures/mediation/apply-judicial-confirmation.ts';
+import { confirmAgreement as confirmMediationAgreement } from './procedures/mediation/confirm-agreement.ts';
+import { createAgreement as createMediationAgreement } from './procedures/mediation/create-agreement.ts';
+import { createSession as createMediationSession } from './procedures/mediation/create-session.ts';
+import { fail as failMediation } from './procedures/mediation/fail.ts';
+import { get as getMediation } from './procedures/mediation/get.ts';
+import { setMediators } from './procedures/mediation/set-mediators.ts';
+import { book as bookNotaryAppointment } from './procedures/notary/book.ts';
+import { cancelBooking as cancelNotaryBooking } from './procedures/notary/cancel-booking.ts';
+import { createSlot as createNotarySlot } from './procedures/notary/create-slot.ts';
+import { getBookings as getNotaryBookings } from './procedures/notary/get-bookings.ts';
+import { getSlots as getNotarySlots } from './procedures/notary/get-slots.ts';
+import { countUnread as countUnreadNotifications } from './procedures/notification/count-unread.ts';
+import { getMany as getNotifications } from './procedures/notification/get-many.ts';
+import { markRead as markNotificationsRead } from './procedures/notification/mark-read.ts';
 import { close as closeOrganisation } from './procedures/organisation/close.ts';
 import { create as createOrganisation } from './procedures/organisation/create.ts';
 import { getMany as getOrganisations } from './procedures/organisation/get-many.ts';
 import { move as moveOrganisation } from './procedures/organisation/move.ts';
 import { update as updateOrganisation } from './procedures/organisation/update.ts';
+import { getMany as getPeers } from './procedures/peer/get-many.ts';
+import { me as platformMe } from './procedures/platform/me.ts';
 import { onboardTenant } from './procedures/platform/onboard-tenant.ts';
 import { login as platformLogin, verifyTotp as platformVerifyTotp } from './procedures/platform/sign-in.ts';
 import { getTenants, setTenantStatusProcedure } from './procedures/platform/tenants.ts';
+import { check as checkRatingCode } from './procedures/rating/check.ts';
+import { submit as submitRating } from './procedures/rating/submit.ts';
 import { cancel as cancelReferral } from './procedures/referral/cancel.ts';
 import { create as createReferral } from './procedures/referral/create.ts';
 import { getMany as getReferrals } from './procedures/referral/get-many.ts';
 import { inbox as referralInbox } from './procedures/referral/inbox.ts';
+import { reroute as rerouteReferral } from './procedures/referral/reroute.ts';
 import { transition as transitionReferral } from './procedures/referral/transition.ts';
 import { getMany as getResidents } from './procedures/resident/get-many.ts';
+import { addSlot } from './procedures/roster/add-slot.ts';
+import { get as getRoster } from './procedures/roster/get.ts';
+import { getPdf as getRosterPdf } from './procedures/roster/get-pdf.ts';
+import { removeSlot } from './procedures/roster/remove-slot.ts';
+import { setThemedDay } from './procedures/roster/set-themed-day.ts';
 import { create as createStaff } from './procedures/staff/create.ts';
 import { findByPhone } from './procedures/staff/find-by-phone.ts';
 import { getMany as getStaff } from './procedures/staff/get-many.ts';
@@ -60,6 +110,12 @@ import { resetPassword } from './procedures/staff/reset-password.ts';
 import { revealPhone } from './procedures/staff/reveal-phone.ts';
 import { grantRole, revokeRole } from './procedures/staff/roles.ts';
 import { setDisabled } from './procedures/staff/set-disabled.ts';
+import { update as updateStaff } from './procedures/staff/update.ts';
+import { getCity as getCityStatistics } from './procedures/stats/city.ts';
+import { get as getStatistics } from './procedures/stats/get.ts';
+import { createReport, downloadReport, getReports } from './procedures/stats/report.ts';
+import { getMany as getSweepReviews } from './procedures/sweep/get-many.ts';
+import { markReviewed as markSweepReviewed } from './procedures/sweep/mark-reviewed.ts';
 import { getCurrent as getCurrentTenant } from './procedures/tenant/get-current.ts';
 import { create as defineXService } from './procedures/x-service/create.ts';
 import { retire as retireXService } from './procedures/x-service/retire.ts';
@@ -90,6 +146,7 @@ export const appRouter = router({
     getMany: getStaff,
     findByPhone,
     create: createStaff,
+    update: updateStaff,
     grantRole,
     revokeRole,
     setDisabled,
@@ -101,6 +158,41 @@ export const appRouter = router({
     preview: previewCatalogue,
     setEnabled: setServiceEnabled,
   } satisfies TRPCRouterRecord,
+  consultation: {
+    log: { create: logConsultation, getMany: getConsultationLogs } satisfies TRPCRouterRecord,
+    statistics: consultationStatistics,
+  } satisfies TRPCRouterRecord,
+  appraisal: { advise: adviseAppraisal, getAdvice: getAppraisalAdvice } satisfies TRPCRouterRecord,
+  legalAid: {
+    get: getLegalAid,
+    decide: decideLegalAid,
+    reportClosure: reportLegalAidClosure,
+    subsidy: { create: recordLegalAidSubsidy } satisfies TRPCRouterRecord,
+    threshold: { getMany: getLegalAidThresholds, set: setLegalAidThreshold } satisfies TRPCRouterRecord,
+  } satisfies TRPCRouterRecord,
+  legalEducation: {
+    event: { create: recordEducationEvent, getMany: getEducationEvents } satisfies TRPCRouterRecord,
+    report: educationReport,
+  } satisfies TRPCRouterRecord,
+  mediation: {
+    get: getMediation,
+    setMediators,
+    fail: failMediation,
+    applyJudicialConfirmation,
+    session: { create: createMediationSession } satisfies TRPCRouterRecord,
+    agreement: {
+      create: createMediationAgreement,
+      confirm: confirmMediationAgreement,
+    } satisfies TRPCRouterRecord,
+  } satisfies TRPCRouterRecord,
+  notary: {
+    slot: { create: createNotarySlot, getMany: getNotarySlots } satisfies TRPCRouterRecord,
+    booking: {
+      create: bookNotaryAppointment,
+      cancel: cancelNotaryBooking,
+      getMany: getNotaryBookings,
+    } satisfies TRPCRouterRecord,
+  } satisfies TRPCRouterRecord,
   xService: { create: defineXService, retire: retireXService } satisfies TRPCRouterRecord,
   adviser: { getMany: getAdvisers, create: createAdviser, end: endAdviser } satisfies TRPCRouterRecord,
   audit: { getMany: getAuditEntries, verify: verifyAudit } satisfies TRPCRouterRecord,
@@ -108,6 +200,7 @@ export const appRouter = router({
     get: getCase,
     getMany: getCases,
     getChain,
+    assignees,
     getDocument,
     create: createCase,
     triage,
@@ -123,16 +216,52 @@ export const appRouter = router({
     recordConsent,
     recordFeedback,
     recordSatisfaction,
+    issueRatingCode,
     revealResident,
     importHotline,
   } satisfies TRPCRouterRecord,
   resident: { getMany: getResidents } satisfies TRPCRouterRecord,
+  peer: { getMany: getPeers } satisfies TRPCRouterRecord,
+  roster: {
+    get: getRoster,
+    getPdf: getRosterPdf,
+    addSlot,
+    removeSlot,
+    setThemedDay,
+  } satisfies TRPCRouterRecord,
+  announcement: {
+    getMany: getAnnouncements,
+    create: createAnnouncement,
+    publish: publishAnnouncement,
+  } satisfies TRPCRouterRecord,
+  notification: {
+    getMany: getNotifications,
+    countUnread: countUnreadNotifications,
+    markRead: markNotificationsRead,
+  } satisfies TRPCRouterRecord,
+  sweep: { getMany: getSweepReviews, markReviewed: markSweepReviewed } satisfies TRPCRouterRecord,
+  consent: {
+    getMany: getConsents,
+    create: createConsent,
+    withdraw: withdrawConsent,
+  } satisfies TRPCRouterRecord,
+  rating: { check: checkRatingCode, submit: submitRating } satisfies TRPCRouterRecord,
+  stats: {
+    get: getStatistics,
+    city: getCityStatistics,
+    report: {
+      create: createReport,
+      getMany: getReports,
+      download: downloadReport,
+    } satisfies TRPCRouterRecord,
+  } satisfies TRPCRouterRecord,
   referral: {
     create: createReferral,
     getMany: getReferrals,
     inbox: referralInbox,
     transition: transitionReferral,
     cancel: cancelReferral,
+    reroute: rerouteReferral,
   } satisfies TRPCRouterRecord,
   calendar: {
     getMany: getCalendarDays,
@@ -145,6 +274,7 @@ export const appRouter = router({
     setTimeLimit,
   } satisfies TRPCRouterRecord,
   platform: {
+    me: platformMe,
     login: platformLogin,
     verifyTotp: platformVerifyTotp,
     tenant: {

@@ -21,5 +21,6 @@ export * from './client.ts';
 export * from './embedded.ts';
 export * from './errors.ts';
 export * from './migrate.ts';
+export * from './plugin-migrations.ts';
 export * from './roles.ts';
 export * as schema from './schema/index.ts';

@@ -122,3 +122,5 @@ export const referralStatusLabel = (locale: Locale, id: string) =>
   labelOrId(locale, `referralStatus.${id}`, id);
 export const caseEventLabel = (locale: Locale, id: string) => labelOrId(locale, `caseEvent.${id}`, id);
 export const caseLinkKindLabel = (locale: Locale, id: string) => labelOrId(locale, `caseLinkKind.${id}`, id);
+export const consentPurposeLabel = (locale: Locale, id: string) =>
+  labelOrId(locale, `consentPurpose.${id}`, id);

@@ -23,6 +23,7 @@ export {
   caseLinkKindLabel,
   caseStatusLabel,
   channelLabel,
+  consentPurposeLabel,
   contactPreferenceLabel,
   KEY_GROUPS,
   type KeyGroup,

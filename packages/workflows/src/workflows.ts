@@ -1,1 +1,2 @@
 export { referralWorkflow } from './referral/referral-workflow.ts';
+export { monthlySweepWorkflow, timeLimitEscalationWorkflow } from './schedules/schedule-workflows.ts';

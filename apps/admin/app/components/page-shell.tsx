@@ -21,6 +21,8 @@ export interface PageShellProps {
   sections?: readonly Section[] | undefined;
   /** The signed-in person's name, shown with the account actions. */
   userName?: string | undefined;
+  /** Unread notifications: the signed-in shell links its notifications with this count. */
+  unreadNotifications?: number | undefined;
   children: ReactNode;
 }
 
@@ -39,7 +41,15 @@ export function DocumentTitle({ title, tenant }: { title: string; tenant?: Tenan
  * The admin app's frame around AppShell: district header, section navigation, language switch
  * and account actions.
  */
-export function PageShell({ title, tenant, signedIn = false, sections, userName, children }: PageShellProps) {
+export function PageShell({
+  title,
+  tenant,
+  signedIn = false,
+  sections,
+  userName,
+  unreadNotifications,
+  children,
+}: PageShellProps) {
   const t = useTranslate();
   const locale = useLocale();
   const product = `${t('app.name')} · ${t('app.admin_title')}`;
@@ -85,6 +95,24 @@ export function PageShell({ title, tenant, signedIn = false, sections, userName,
             </NavLink>
           </li>
         ))}
+        {unreadNotifications !== undefined ? (
+          <li>
+            <NavLink to={tenantPaths.notifications(tenant.slug)}>
+              {t('nav.notifications')}
+              {unreadNotifications > 0 ? (
+                <>
+                  {' '}
+                  <span className="admin-badge" aria-hidden="true">
+                    {unreadNotifications}
+                  </span>
+                  <span className="lj-visually-hidden">
+                    {t('nav.notifications_unread', { count: unreadNotifications })}
+                  </span>
+                </>
+              ) : null}
+            </NavLink>
+          </li>
+        ) : null}
       </ul>
     ) : undefined;
   return (
@@ -105,10 +133,13 @@ export function PageShell({ title, tenant, signedIn = false, sections, userName,
 export function PlatformShell({
   title,
   signedIn = false,
+  operatorName,
   children,
 }: {
   title: string;
   signedIn?: boolean;
+  /** The signed-in operator's name (`platform.me`), shown with the account actions. */
+  operatorName?: string | undefined;
   children: ReactNode;
 }) {
   const t = useTranslate();
@@ -120,6 +151,7 @@ export function PlatformShell({
   );
   const actions = (
     <>
+      {signedIn && operatorName ? <span className="admin-header__user">{operatorName}</span> : null}
       <LanguageSwitch />
       {signedIn ? (
         <Form method="post" action={platformPaths.logout}>

@@ -12,17 +12,23 @@ describe('sectionsFor', () => {
       'organisations',
       'staff',
       'advisers',
+      'rosters',
+      'catalogue',
+      'statistics',
+      'settings',
       'audit',
     ]);
   });
 
-  it('shows a desk officer the tree and the advisers, not staff or the audit log', () => {
+  it('shows a desk officer the tree, the advisers, the rota and the catalogue, not staff, settings or the audit log', () => {
     expect(sectionsFor(at('desk-officer'))).toEqual([
       'today',
       'cases',
       'referrals',
       'organisations',
       'advisers',
+      'rosters',
+      'catalogue',
     ]);
   });
 
@@ -34,6 +40,9 @@ describe('sectionsFor', () => {
       'organisations',
       'staff',
       'advisers',
+      'rosters',
+      'catalogue',
+      'statistics',
       'audit',
     ]);
   });
@@ -48,6 +57,9 @@ describe('sectionsFor', () => {
       'organisations',
       'staff',
       'advisers',
+      'rosters',
+      'catalogue',
+      'statistics',
     ]);
   });
 
@@ -56,5 +68,8 @@ describe('sectionsFor', () => {
     expect(sectionPath('xuhui', 'audit')).toBe('/t/xuhui/audit');
     expect(sectionPath('xuhui', 'cases')).toBe('/t/xuhui/cases');
     expect(sectionPath('xuhui', 'referrals')).toBe('/t/xuhui/referrals');
+    expect(sectionPath('xuhui', 'catalogue')).toBe('/t/xuhui/catalogue');
+    expect(sectionPath('xuhui', 'settings')).toBe('/t/xuhui/settings');
+    expect(sectionPath('xuhui', 'rosters')).toBe('/t/xuhui/rosters');
   });
 });

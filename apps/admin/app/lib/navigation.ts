@@ -10,6 +10,10 @@ export const SECTIONS = [
   'organisations',
   'staff',
   'advisers',
+  'rosters',
+  'catalogue',
+  'statistics',
+  'settings',
   'audit',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -24,6 +28,12 @@ const SECTION_PERMISSION: Readonly<Record<Section, readonly Permission[] | null>
   staff: ['staff.read'],
   // The list of advisers is for everyone who sees the tree; contracting them is for managers.
   advisers: ['organisation.read'],
+  // The rota and announcements are published to residents: everyone who sees the tree reads them.
+  rosters: ['organisation.read'],
+  // Everyone who sees the tree may look at what it offers; switching is for managers.
+  catalogue: ['organisation.read'],
+  statistics: ['statistics.read'],
+  settings: ['case.settings.manage', 'partner.manage'],
   audit: ['audit.read'],
 };
 
@@ -34,6 +44,10 @@ export const SECTION_LABEL: Readonly<Record<Section, MessageKey>> = {
   organisations: 'nav.organisations',
   staff: 'nav.staff',
   advisers: 'nav.advisers',
+  rosters: 'nav.rosters',
+  catalogue: 'nav.catalogue',
+  statistics: 'nav.statistics',
+  settings: 'nav.settings',
   audit: 'nav.audit',
 };
 
@@ -62,6 +76,14 @@ export function sectionPath(slug: string, section: Section): string {
       return tenantPaths.staff(slug);
     case 'advisers':
       return tenantPaths.advisers(slug);
+    case 'rosters':
+      return tenantPaths.rosters(slug);
+    case 'catalogue':
+      return tenantPaths.catalogue(slug);
+    case 'statistics':
+      return tenantPaths.statistics(slug);
+    case 'settings':
+      return tenantPaths.settings(slug);
     case 'audit':
       return tenantPaths.audit(slug);
   }

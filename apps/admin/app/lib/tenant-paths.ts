@@ -31,6 +31,19 @@ export const tenantPaths = {
   newCase: (slug: string) => `/t/${slug}/cases/new`,
   case: (slug: string, id: string) => `/t/${slug}/cases/${encodeURIComponent(id)}`,
   referrals: (slug: string) => `/t/${slug}/referrals`,
+  notifications: (slug: string) => `/t/${slug}/notifications`,
+  sweeps: (slug: string) => `/t/${slug}/sweeps`,
+  statistics: (slug: string) => `/t/${slug}/statistics`,
+  statisticsReport: (slug: string, id: string) => `/t/${slug}/statistics/reports/${encodeURIComponent(id)}`,
+  hotlineImport: (slug: string) => `/t/${slug}/cases/import`,
+  settings: (slug: string) => `/t/${slug}/settings`,
+  holidays: (slug: string) => `/t/${slug}/settings/holidays`,
+  timeLimits: (slug: string) => `/t/${slug}/settings/time-limits`,
+  catalogue: (slug: string) => `/t/${slug}/catalogue`,
+  xServiceNew: (slug: string) => `/t/${slug}/catalogue/x-services/new`,
+  rosters: (slug: string) => `/t/${slug}/rosters`,
+  rota: (slug: string) => `/t/${slug}/rosters/print`,
+  rotaPdf: (slug: string) => `/t/${slug}/rosters/rota.pdf`,
 };
 
 /** Where the platform console lives; operators stand outside every district. */

@@ -6,6 +6,7 @@ import {
   caseLinkKindLabel,
   caseStatusLabel,
   channelLabel,
+  consentPurposeLabel,
   contactPreferenceLabel,
   formatDate,
   formatDateTime,
@@ -15,6 +16,7 @@ import {
   REFERRAL_KINDS,
   referralKindLabel,
   referralStatusLabel,
+  roleLabel,
   serviceLabel,
   urgencyLabel,
 } from '@linju/i18n';
@@ -31,7 +33,7 @@ import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
 import { localFailure } from '../lib/api-errors.ts';
-import { deadlineState, isOpenStatus, parseScore, peopleOnCase, statusMoves } from '../lib/cases.ts';
+import { deadlineState, isOpenStatus, parseScore, statusMoves } from '../lib/cases.ts';
 import { formText } from '../lib/form-data.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
@@ -57,12 +59,21 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       throw error;
     }),
   ]);
-  let staff: { id: string; displayName: string }[] | null = null;
-  if (allowsAnywhere(grants, 'case.manage') && allowsAnywhere(grants, 'staff.read')) {
+  // What triage may choose: the services on at the case's unit, with their categories.
+  // Partner users cannot read the catalogue: they see category ids and no triage.
+  const catalogue = await caller.catalogue
+    .getMany({ organisationId: found.currentOrganisationId })
+    .catch((error: unknown) => {
+      if (isForbidden(error)) return [];
+      throw error;
+    });
+  const consents = await load(caller.consent.getMany({ caseId }));
+  // Who can be assigned: the people working matters at the case's unit (no staff list needed, so a
+  // desk officer can hand the case to the mediator). Refused for those who may not assign here.
+  let staff: { id: string; displayName: string; roles: string[] }[] | null = null;
+  if (allowsAnywhere(grants, 'case.manage')) {
     try {
-      staff = (await caller.staff.getMany())
-        .filter((p) => !p.disabledAt)
-        .map(({ id, displayName }) => ({ id, displayName }));
+      staff = await caller.case.assignees({ caseId });
     } catch (error) {
       if (!isForbidden(error)) throw error;
     }
@@ -81,7 +92,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
         data,
       })),
     },
-    people: peopleOnCase(timeline, found),
+    people: { firstResponder: found.names.firstResponder, assignee: found.names.assignee },
+    consents,
     chain,
     referrals,
     organisations: organisations.map(({ id, parentId, kind, nameZh, nameEn, closedAt }) => ({
@@ -93,6 +105,9 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       closedAt,
     })),
     staff,
+    services: catalogue
+      .filter((service) => service.enabled)
+      .map(({ pluginId, name, categories }) => ({ pluginId, name, categories })),
     can: {
       manage: allowsAnywhere(grants, 'case.manage'),
       handle: allowsAnywhere(grants, 'case.handle'),
@@ -208,19 +223,52 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     case 'feedback': {
       const values = { method: text('method'), summary: text('summary'), methodReason: text('methodReason') };
+      const invalid = fail(intent, { summary: values.summary ? undefined : 'validation.required' }, values);
+      if (invalid) return invalid;
+      try {
+        const told = await caller.case.recordFeedback({
+          caseId,
+          method: (CONTACT_PREFERENCES as readonly string[]).includes(values.method)
+            ? (values.method as (typeof CONTACT_PREFERENCES)[number])
+            : undefined,
+          summary: values.summary,
+          methodReason: values.methodReason || null,
+        });
+        // The resident's one-time rating code is shown in this response only; nothing keeps it.
+        return told.ratingCode ? { intent, ratingCode: told.ratingCode } : done();
+      } catch (error) {
+        return rejectIntentApiError(
+          intent,
+          error,
+          { fields: ['method', 'summary', 'methodReason', 'status'] },
+          values,
+        );
+      }
+    }
+    case 'rating-code': {
+      try {
+        return { intent, ratingCode: await caller.case.issueRatingCode({ caseId }) };
+      } catch (error) {
+        return rejectIntentApiError(intent, error, { fields: [] });
+      }
+    }
+    case 'resident-consent': {
+      const values = { purpose: text('purpose'), givenOn: text('givenOn') };
+      const purpose =
+        values.purpose === 'record-keeping' || values.purpose === 'feedback-contact' ? values.purpose : null;
       return (
-        fail(intent, { summary: values.summary ? undefined : 'validation.required' }, values) ??
-        run(['method', 'summary', 'methodReason'], values, () =>
-          caller.case.recordFeedback({
+        fail(intent, { purpose: purpose ? undefined : 'validation.required' }, values) ??
+        run(['purpose', 'givenOn'], values, () =>
+          caller.consent.create({
             caseId,
-            method: (CONTACT_PREFERENCES as readonly string[]).includes(values.method)
-              ? (values.method as (typeof CONTACT_PREFERENCES)[number])
-              : undefined,
-            summary: values.summary,
-            methodReason: values.methodReason || null,
+            purpose: purpose ?? 'record-keeping',
+            ...(values.givenOn ? { givenOn: values.givenOn } : {}),
           }),
         )
       );
+    }
+    case 'withdraw-consent': {
+      return run([], {}, () => caller.consent.withdraw({ caseId, consentId: text('consentId') }));
     }
     case 'satisfaction': {
       const values = { score: text('score'), comment: text('comment') };
@@ -279,6 +327,24 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         )
       );
     }
+    case 'reroute': {
+      const values = {
+        referralId: text('referralId'),
+        toOrganisationId: text('toOrganisationId'),
+        reason: text('reason'),
+      };
+      return (
+        fail(
+          intent,
+          {
+            referralId: values.referralId ? undefined : 'validation.required',
+            toOrganisationId: values.toOrganisationId ? undefined : 'validation.required',
+            reason: values.reason ? undefined : 'validation.required',
+          },
+          values,
+        ) ?? run(['referralId', 'toOrganisationId', 'reason'], values, () => caller.referral.reroute(values))
+      );
+    }
     case 'attach': {
       const file = form.get('file');
       if (!(file instanceof File) || file.size === 0 || !file.name) {
@@ -333,9 +399,11 @@ const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   comment: 'casePage.comment',
   partnerOrganisationId: 'casePage.partner',
   givenOn: 'casePage.consent_given_on',
+  purpose: 'casePage.consent_purpose',
   toOrganisationId: 'casePage.partner',
   kind: 'casePage.referral_kind',
   details: 'casePage.referral_details',
+  referralId: 'casePage.reroute_referral',
   file: 'casePage.file',
 };
 
@@ -344,7 +412,23 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
   const locale = useLocale();
   const location = useLocation();
   const { tenant } = useTenantShell();
-  const { case: c, people, chain, referrals, organisations, staff, can, today } = loaderData;
+  const {
+    case: c,
+    people,
+    consents,
+    chain,
+    referrals,
+    organisations,
+    staff,
+    services,
+    can,
+    today,
+  } = loaderData;
+  const categoryName = (id: string) =>
+    services.find((service) => service.pluginId === c.serviceType)?.categories.find((x) => x.id === id)?.name[
+      locale
+    ] ?? id;
+  const ratingCode = actionData && 'ratingCode' in actionData ? actionData.ratingCode : undefined;
   const failure =
     actionData && 'errors' in actionData ? (actionData as ReturnType<typeof failureOf>) : undefined;
   const revealed = actionData && 'revealed' in actionData ? actionData.revealed : undefined;
@@ -370,9 +454,20 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
     <>
       <DocumentTitle title={t('casePage.title', { number: c.number })} tenant={tenant} />
       <FormErrorSummary errors={failure?.errors} fields={summaryFields} />
-      {done && !failure ? (
+      {done && !failure && !ratingCode ? (
         <Alert tone="success">
           <p>{t('casePage.done')}</p>
+        </Alert>
+      ) : null}
+      {ratingCode ? (
+        <Alert tone="success" title={t('casePage.rating_code_title')}>
+          <p className="admin-rating-code">{ratingCode.code}</p>
+          <p>
+            {t('casePage.rating_code_hint', {
+              path: '/rate',
+              date: formatDate(locale, ratingCode.expiresAt),
+            })}
+          </p>
         </Alert>
       ) : null}
       <h1 className="admin-case-title">
@@ -382,7 +477,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         <dt>{t('casePage.service')}</dt>
         <dd>
           {serviceLabel(locale, c.serviceType)}
-          {c.category ? ` · ${c.category}` : ''}
+          {c.category ? ` · ${categoryName(c.category)}` : ''}
         </dd>
         <dt>{t('casePage.urgency')}</dt>
         <dd>{urgencyLabel(locale, c.urgency)}</dd>
@@ -403,6 +498,12 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
       </dl>
       <h2>{t('casePage.description')}</h2>
       <p className="admin-prewrap">{c.description}</p>
+      {/* Mediation (plugin): its record, agreement PDF and judicial confirmation on their own page. */}
+      {c.serviceType === 'mediation' ? (
+        <p>
+          <Link to={`${tenantPaths.case(tenant.slug, c.id)}/mediation`}>{t('mediationPage.open')}</Link>
+        </p>
+      ) : null}
 
       <section aria-labelledby="resident-heading">
         <h2 id="resident-heading">{t('casePage.resident_heading')}</h2>
@@ -447,6 +548,38 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
             {c.satisfaction.comment ? ` · ${c.satisfaction.comment}` : ''}
           </p>
         ) : null}
+      </section>
+
+      <section aria-labelledby="consent-heading">
+        <h2 id="consent-heading">{t('casePage.consents_heading')}</h2>
+        {consents.length === 0 ? (
+          <p className="admin-muted">{t('casePage.consents_none')}</p>
+        ) : (
+          <ul className="admin-list">
+            {consents.map((k) => (
+              <li key={k.id}>
+                {consentPurposeLabel(locale, k.purpose)}
+                {k.partnerOrganisationId
+                  ? ` · ${locale === 'en' ? (k.partnerNameEn ?? '') : (k.partnerNameZh ?? '')}`
+                  : ''}
+                {' · '}
+                {t('casePage.consent_given', { date: formatDate(locale, k.givenOn) })}
+                {k.withdrawnOn ? (
+                  ` · ${t('casePage.consent_withdrawn', { date: formatDate(locale, k.withdrawnOn) })}`
+                ) : can.handle ? (
+                  <Form method="post" className="admin-inline-form">
+                    <CsrfField />
+                    <input type="hidden" name="intent" value="withdraw-consent" />
+                    <input type="hidden" name="consentId" value={k.id} />
+                    <Button type="submit" variant="secondary">
+                      {t('casePage.consent_withdraw')}
+                    </Button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section aria-labelledby="chain-heading">
@@ -531,16 +664,38 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
           >
             {(f) => (
               <>
-                <TextField
+                {/* The services on at the case's unit and their categories, from the catalogue. */}
+                <SelectField
                   {...f('serviceType')}
                   label={t('casePage.service')}
                   defaultValue={value(failure, 'triage', 'serviceType', c.serviceType)}
-                />
-                <TextField
+                >
+                  <option value="undecided">{serviceLabel(locale, 'undecided')}</option>
+                  {services.map((service) => (
+                    <option key={service.pluginId} value={service.pluginId}>
+                      {service.name[locale]}
+                    </option>
+                  ))}
+                </SelectField>
+                <SelectField
                   {...f('category')}
                   label={t('casePage.category')}
+                  hint={t('casePage.category_hint')}
                   defaultValue={value(failure, 'triage', 'category', c.category ?? '')}
-                />
+                >
+                  <option value="">—</option>
+                  {services
+                    .filter((service) => service.categories.length > 0)
+                    .map((service) => (
+                      <optgroup key={service.pluginId} label={service.name[locale]}>
+                        {service.categories.map((category) => (
+                          <option key={category.id} value={category.id}>
+                            {category.name[locale]}
+                          </option>
+                        ))}
+                      </optgroup>
+                    ))}
+                </SelectField>
                 <SelectField
                   {...f('urgency')}
                   label={t('casePage.urgency')}
@@ -575,7 +730,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
                     <option value="">—</option>
                     {staff.map((p) => (
                       <option key={p.id} value={p.id}>
-                        {p.displayName}
+                        {`${p.displayName} · ${p.roles.map((role) => roleLabel(locale, role)).join('、')}`}
                       </option>
                     ))}
                   </SelectField>
@@ -709,6 +864,47 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
             )}
           </Action>
         ) : null}
+        {can.handle ? (
+          <Action
+            intent="resident-consent"
+            title={t('casePage.resident_consent')}
+            failure={failure}
+            submit={t('casePage.consent_submit')}
+          >
+            {(f) => (
+              <>
+                <SelectField
+                  {...f('purpose')}
+                  label={t('casePage.consent_purpose')}
+                  defaultValue={value(failure, 'resident-consent', 'purpose', 'feedback-contact')}
+                >
+                  {(['feedback-contact', 'record-keeping'] as const).map((p) => (
+                    <option key={p} value={p}>
+                      {consentPurposeLabel(locale, p)}
+                    </option>
+                  ))}
+                </SelectField>
+                <TextField
+                  {...f('givenOn')}
+                  type="date"
+                  label={t('casePage.consent_given_on')}
+                  defaultValue={value(failure, 'resident-consent', 'givenOn', today)}
+                  className="admin-field--short"
+                />
+              </>
+            )}
+          </Action>
+        ) : null}
+        {can.handle && !c.satisfaction && (c.status === 'feedback-given' || c.status === 'closed') ? (
+          <Action
+            intent="rating-code"
+            title={t('casePage.rating_code')}
+            failure={failure}
+            submit={t('casePage.rating_code_submit')}
+          >
+            {() => <p className="admin-muted">{t('casePage.rating_code_explain')}</p>}
+          </Action>
+        ) : null}
         {can.handle && !c.satisfaction && (c.status === 'feedback-given' || c.status === 'closed') ? (
           <Action
             intent="satisfaction"
@@ -791,6 +987,37 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
                 </>
               )}
             </Action>
+            {referrals.some((r) => r.status === 'rejected') ? (
+              <Action
+                intent="reroute"
+                title={t('casePage.reroute')}
+                failure={failure}
+                submit={t('casePage.reroute_submit')}
+              >
+                {(f) => (
+                  <>
+                    <p className="admin-muted">{t('casePage.reroute_hint')}</p>
+                    <SelectField {...f('referralId')} label={t('casePage.reroute_referral')}>
+                      {referrals
+                        .filter((r) => r.status === 'rejected')
+                        .map((r) => (
+                          <option key={r.id} value={r.id}>
+                            {referralKindLabel(locale, r.kind)} → {orgName(r.toOrganisationId)}
+                            {r.reason ? ` · ${r.reason}` : ''}
+                          </option>
+                        ))}
+                    </SelectField>
+                    <OrganisationSelect
+                      {...f('toOrganisationId')}
+                      label={t('casePage.partner')}
+                      options={partners}
+                      placeholder="—"
+                    />
+                    <TextArea {...f('reason')} label={t('casePage.reason')} />
+                  </>
+                )}
+              </Action>
+            ) : null}
           </>
         ) : null}
       </section>

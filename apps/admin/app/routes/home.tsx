@@ -59,6 +59,8 @@ export async function loader({ context }: Route.LoaderArgs) {
   return {
     displayName: me.user.displayName,
     canIntake: allowsAnywhere(grants, 'case.intake'),
+    canReviewSweeps: allowsAnywhere(grants, 'tenant.settings.manage'),
+    canImport: allowsAnywhere(grants, 'case.manage'),
     today: todayIn(),
     mine,
     awaitingFeedback,
@@ -72,7 +74,18 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
   const { tenant } = useTenantShell();
-  const { displayName, canIntake, today, mine, awaitingFeedback, dueSoon, overdue, inbox } = loaderData;
+  const {
+    displayName,
+    canIntake,
+    canImport,
+    canReviewSweeps,
+    today,
+    mine,
+    awaitingFeedback,
+    dueSoon,
+    overdue,
+    inbox,
+  } = loaderData;
   const more = (queue: CaseQueue) => `${tenantPaths.cases(tenant.slug)}${caseSearchString({ queue })}`;
   const section = (
     id: string,
@@ -100,6 +113,16 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           <Link className="lj-button lj-button--primary" to={tenantPaths.newCase(tenant.slug)}>
             {t('today.new_case')}
           </Link>
+        </p>
+      ) : null}
+      {canImport ? (
+        <p>
+          <Link to={tenantPaths.hotlineImport(tenant.slug)}>{t('hotlineImport.title')}</Link>
+        </p>
+      ) : null}
+      {canReviewSweeps ? (
+        <p>
+          <Link to={tenantPaths.sweeps(tenant.slug)}>{t('today.sweeps_link')}</Link>
         </p>
       ) : null}
       <div className="admin-today">

@@ -18,12 +18,14 @@ const requireFullSession: Route.MiddlewareFunction = async ({ params, context })
 
 export const middleware: Route.MiddlewareFunction[] = [requireFullSession];
 
-export function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context }: Route.LoaderArgs) {
   const me = signedInPerson(context);
+  const { unread } = await getAdminContext(context).caller.notification.countUnread();
   return {
     tenant: tenantHeader(me),
     userName: me.user.displayName,
     sections: sectionsFor(me.user.roles),
+    unreadNotifications: unread,
   };
 }
 
@@ -33,6 +35,7 @@ export default function TenantApp({ loaderData }: Route.ComponentProps) {
       tenant={loaderData.tenant}
       sections={loaderData.sections}
       userName={loaderData.userName}
+      unreadNotifications={loaderData.unreadNotifications}
       signedIn
     >
       <Outlet />

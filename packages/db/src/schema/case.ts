@@ -211,6 +211,8 @@ export const CASE_EVENT_KINDS = [
   'referral',
   'feedback',
   'satisfaction',
+  'escalated',
+  'consent',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

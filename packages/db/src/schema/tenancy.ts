@@ -27,7 +27,9 @@ export const tenantIsolation = (table: string) =>
 /**
  * Tables outside tenancy, each for a reason: `tenant` is read to find the tenant; `session` and
  * `login_throttle` are read before a request's tenant is known; `platform_operator` is nobody's
- * tenant; the federation's peers and nonces belong to the node, not to a district. Under Citus they
+ * tenant; the federation's peers and nonces belong to the node, not to a district, and its routes
+ * are read before the tenant a message names is known; `rating_code` is
+ * read by the public rating page before it knows the tenant (the code tells it). Under Citus they
  * are reference tables. Every other table is a tenant table in full.
  */
 export const PLATFORM_TABLES = [
@@ -37,4 +39,8 @@ export const PLATFORM_TABLES = [
   'login_throttle',
   'federation_peer',
   'federation_nonce',
+  'federation_route',
+  'rating_code',
+  // Which plugin migrations ran: the deployment's, like the core's drizzle journal.
+  'plugin_migration',
 ] as const;
