@@ -31,3 +31,4 @@ export * from './statistics/index.ts';
 export * from './tenants/onboard-tenant.ts';
 export * from './tenants/tenant-queries.ts';
 export * from './tenants/tenant-schemas.ts';
+export * from './tenants/update-tenant-branding.ts';
