@@ -13,6 +13,7 @@ export default [
     route('t/:tenant/cases', 'routes/cases.tsx'),
     route('t/:tenant/cases/new', 'routes/case-new.tsx'),
     route('t/:tenant/cases/import', 'routes/hotline-import.tsx'),
+    route('t/:tenant/cases/import/answers', 'routes/hotline-answers.ts'),
     route('t/:tenant/cases/:id', 'routes/case.tsx'),
     route('t/:tenant/cases/:id/mediation', 'routes/case-mediation.tsx'),
     route('t/:tenant/cases/:id/documents/:documentId', 'routes/case-document.ts'),

@@ -61,6 +61,14 @@ const attempts: Record<string, Attempt> = {
       .changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'Hijacked-pass-1' })
       .catch(refused),
   'tenant.getCurrent': ({ b }) => b.tenant.getCurrent(),
+  // The district is the session's: a hint naming A is refused, and B renames only B.
+  'tenant.updateBranding': ({ b, bWithHintA }) => {
+    const branding = { nameZh: '乙区司法局', nameEn: 'District B', colour: '#1f6f8b' };
+    return Promise.all([
+      bWithHintA.tenant.updateBranding(branding).catch(refused),
+      b.tenant.updateBranding(branding),
+    ]);
+  },
   'organisation.getMany': ({ b }) => b.organisation.getMany(),
   'organisation.create': ({ b }) =>
     b.organisation
@@ -325,6 +333,12 @@ const attempts: Record<string, Attempt> = {
         csv: '工单编号,受理时间,来电人,联系电话,诉求内容\nX1,2026-03-02 09:00,张三,13812345678,越权导入\n',
       })
       .catch(refused),
+  // Decoded, so that anything of A's in the file would show in the leak checks below.
+  'case.exportHotlineAnswers': ({ b }) =>
+    b.case
+      .exportHotlineAnswers({ from: '2000-01-01', to: '2099-12-31', format: 'csv' })
+      .then((file) => Buffer.from(file.contentBase64, 'base64').toString('utf8'))
+      .catch(refused),
   'case.recordConsent': ({ b }) =>
     b.case.recordConsent({ caseId: aCase.id, partnerOrganisationId: a.organisations.court }).catch(refused),
   'referral.create': ({ b }) =>
@@ -446,6 +460,7 @@ async function snapshotOf(tenantId: string) {
       (select string_agg(id::text || coalesce(ended_early_on::text, ''), ',') from community_adviser where tenant_id = ${tenantId}) as advisers,
       (select string_agg(coalesce(disabled_at::text, '-'), ',' order by id) from staff_member where tenant_id = ${tenantId}) as disabled,
       (select status from tenant where id = ${tenantId}) as status,
+      (select name_zh || name_en || branding::text from tenant where id = ${tenantId}) as branding,
       (select string_agg(organisation_id::text || plugin_id || enabled::text, ',') from service_enablement where tenant_id = ${tenantId}) as services,
       (select count(*) from audit_entry where tenant_id = ${tenantId}) as audit_entries,
       (select count(*) from session where tenant_id = ${tenantId}) as sessions,

@@ -22,6 +22,7 @@ import { assign } from './procedures/case/assign.ts';
 import { assignees } from './procedures/case/assignees.ts';
 import { attachDocument } from './procedures/case/attach-document.ts';
 import { create as createCase } from './procedures/case/create.ts';
+import { exportHotlineAnswersProcedure } from './procedures/case/export-hotline-answers.ts';
 import { get as getCase } from './procedures/case/get.ts';
 import { getChain } from './procedures/case/get-chain.ts';
 import { getDocument } from './procedures/case/get-document.ts';
@@ -117,6 +118,7 @@ import { createReport, downloadReport, getReports } from './procedures/stats/rep
 import { getMany as getSweepReviews } from './procedures/sweep/get-many.ts';
 import { markReviewed as markSweepReviewed } from './procedures/sweep/mark-reviewed.ts';
 import { getCurrent as getCurrentTenant } from './procedures/tenant/get-current.ts';
+import { updateBranding as updateTenantBranding } from './procedures/tenant/update-branding.ts';
 import { create as defineXService } from './procedures/x-service/create.ts';
 import { retire as retireXService } from './procedures/x-service/retire.ts';
 import { createCallerFactory, router } from './trpc.ts';
@@ -134,7 +136,7 @@ export const appRouter = router({
     verifyTotp,
     changePassword,
   } satisfies TRPCRouterRecord,
-  tenant: { getCurrent: getCurrentTenant } satisfies TRPCRouterRecord,
+  tenant: { getCurrent: getCurrentTenant, updateBranding: updateTenantBranding } satisfies TRPCRouterRecord,
   organisation: {
     getMany: getOrganisations,
     create: createOrganisation,
@@ -219,6 +221,7 @@ export const appRouter = router({
     issueRatingCode,
     revealResident,
     importHotline,
+    exportHotlineAnswers: exportHotlineAnswersProcedure,
   } satisfies TRPCRouterRecord,
   resident: { getMany: getResidents } satisfies TRPCRouterRecord,
   peer: { getMany: getPeers } satisfies TRPCRouterRecord,

@@ -36,6 +36,7 @@ export const tenantPaths = {
   statistics: (slug: string) => `/t/${slug}/statistics`,
   statisticsReport: (slug: string, id: string) => `/t/${slug}/statistics/reports/${encodeURIComponent(id)}`,
   hotlineImport: (slug: string) => `/t/${slug}/cases/import`,
+  hotlineAnswers: (slug: string) => `/t/${slug}/cases/import/answers`,
   settings: (slug: string) => `/t/${slug}/settings`,
   holidays: (slug: string) => `/t/${slug}/settings/holidays`,
   timeLimits: (slug: string) => `/t/${slug}/settings/time-limits`,

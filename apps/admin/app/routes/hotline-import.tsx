@@ -6,7 +6,9 @@ import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
+import { todayIn } from '../lib/advisers.ts';
 import { formText } from '../lib/form-data.ts';
+import { answersFormOf } from '../lib/hotline-answers.ts';
 import { hotlineFilePayload } from '../lib/hotline-file.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
 import { allowsOn, parentMap } from '../lib/permissions.ts';
@@ -19,13 +21,14 @@ import type { Route } from './+types/hotline-import';
 const SERVICE_UNIT_KINDS: readonly string[] = ['centre', 'station', 'room', 'service-point'];
 
 /** The units the person may import for: where they manage cases. */
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
   const me = signedInPerson(context);
   const grants = me.user.roles.map(({ role, organisationId }) => ({ role, organisationId }));
   const organisations = await load(caller.organisation.getMany());
   const parents = parentMap(organisations);
   return {
+    answers: answersFormOf(new URL(request.url).searchParams, todayIn()),
     units: organisations
       .filter((o) => !o.closedAt && SERVICE_UNIT_KINDS.includes(o.kind))
       .filter((o) => allowsOn(grants, 'case.manage', o.id, parents))
@@ -145,6 +148,49 @@ export default function HotlineImport({ loaderData, actionData }: Route.Componen
         />
         <Button type="submit">{t('hotlineImport.submit')}</Button>
       </Form>
+      <section id="answers" aria-labelledby="answers-heading">
+        <h2 id="answers-heading">{t('hotlineAnswers.heading')}</h2>
+        <p>{t('hotlineAnswers.intro')}</p>
+        {/* A plain GET to the download route: the browser saves the file, with or without JS. */}
+        <Form
+          method="get"
+          action={tenantPaths.hotlineAnswers(tenant.slug)}
+          reloadDocument
+          className="lj-form"
+        >
+          <TextField
+            name="from"
+            type="date"
+            label={t('hotlineAnswers.from')}
+            defaultValue={loaderData.answers.from}
+            error={
+              loaderData.answers.problem === 'validation.date_invalid'
+                ? t('validation.date_invalid')
+                : undefined
+            }
+          />
+          <TextField
+            name="to"
+            type="date"
+            label={t('hotlineAnswers.to')}
+            defaultValue={loaderData.answers.to}
+            error={
+              loaderData.answers.problem && loaderData.answers.problem !== 'validation.date_invalid'
+                ? t(loaderData.answers.problem)
+                : undefined
+            }
+          />
+          <SelectField
+            name="format"
+            label={t('hotlineAnswers.format')}
+            defaultValue={loaderData.answers.format}
+          >
+            <option value="xlsx">{t('hotlineAnswers.format_xlsx')}</option>
+            <option value="csv">{t('hotlineAnswers.format_csv')}</option>
+          </SelectField>
+          <Button type="submit">{t('hotlineAnswers.submit')}</Button>
+        </Form>
+      </section>
     </>
   );
 }

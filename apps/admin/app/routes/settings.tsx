@@ -1,24 +1,35 @@
-import { formatDate, organisationKindLabel, PARTNER_ORGANISATION_KINDS } from '@linju/i18n';
-import { brandPalette, useLocale, useTranslate } from '@linju/ui';
-import { Link } from 'react-router';
+import { formatDate, type MessageKey, organisationKindLabel, PARTNER_ORGANISATION_KINDS } from '@linju/i18n';
+import { Alert, Button, brandPalette, TextField, useLocale, useTranslate } from '@linju/ui';
+import { Form, Link, redirect } from 'react-router';
+import { CsrfField } from '../components/csrf-field.tsx';
+import { FormErrorSummary } from '../components/form-errors.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle, tenantName } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
+import { formText } from '../lib/form-data.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
 import { allowsAnywhere, allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
-import { tenantPaths } from '../lib/tenant-paths.ts';
+import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/settings';
 
 const PARTNER_KINDS: readonly string[] = PARTNER_ORGANISATION_KINDS;
+const BRANDING_FIELDS = ['nameZh', 'nameEn', 'colour'];
+const BRANDING_LABELS: Readonly<Record<string, MessageKey>> = {
+  nameZh: 'settings.branding_name_zh',
+  nameEn: 'settings.branding_name_en',
+  colour: 'settings.branding_colour',
+};
 
 /**
  * The district's settings in one place: branding, the working calendar, time limits, partner
- * organisations, peer nodes and the audit log. Each links to the page that changes it.
+ * organisations, peer nodes and the audit log. The name and colour are changed here; the rest
+ * links to the page that changes it.
  */
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
   const me = signedInPerson(context);
   const grants = me.user.roles.map(({ role, organisationId }) => ({ role, organisationId }));
@@ -42,22 +53,65 @@ export async function loader({ context }: Route.LoaderArgs) {
       .map(({ id, kind, nameZh, nameEn, remoteAddress }) => ({ id, kind, nameZh, nameEn, remoteAddress })),
     peers,
     can: {
+      branding: allowsTenantWide(grants, 'tenant.settings.manage', parents),
       settings: allowsTenantWide(grants, 'case.settings.manage', parents),
       partners: allowsTenantWide(grants, 'partner.manage', parents),
       audit: allowsTenantWide(grants, 'audit.read', parents),
     },
+    brandingSaved: new URL(request.url).searchParams.get('done') === 'branding',
   };
 }
 
-export default function Settings({ loaderData }: Route.ComponentProps) {
+/** Saves the name and colour; the API validates and its errors come back by field. */
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const slug = tenantSlugFrom(params);
+  const { caller } = getAdminContext(context);
+  const form = await request.formData();
+  const intent = formText(form, 'intent');
+  if (intent !== 'branding') {
+    return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+  }
+  const values = {
+    nameZh: formText(form, 'nameZh').trim(),
+    nameEn: formText(form, 'nameEn').trim(),
+    colour: formText(form, 'colour').trim(),
+  };
+  try {
+    await caller.tenant.updateBranding(values);
+    // A redirect, so the shell reloads the tenant and the header shows the new name and colour.
+    return redirect(`${tenantPaths.settings(slug)}?done=branding`);
+  } catch (error) {
+    return rejectIntentApiError(intent, error, { fields: BRANDING_FIELDS }, values);
+  }
+}
+
+export default function Settings({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
   const { tenant } = useTenantShell();
-  const { branding, partners, peers, can } = loaderData;
+  const { branding, partners, peers, can, brandingSaved } = loaderData;
   const palette = brandPalette(branding.colour);
+  const failure = failureOf(actionData, 'branding');
+  const errorOf = (name: string) => {
+    const key = failure?.errors.fields[name];
+    return key ? t(key, failure?.errors.params) : undefined;
+  };
   return (
     <>
       <DocumentTitle title={t('settings.title')} tenant={tenant} />
+      <FormErrorSummary
+        errors={failure?.errors}
+        fields={BRANDING_FIELDS.map((name) => ({
+          name,
+          label: t(BRANDING_LABELS[name] ?? 'settings.branding_colour'),
+          id: `branding-${name}`,
+        }))}
+      />
+      {brandingSaved && !failure ? (
+        <Alert tone="success">
+          <p>{t('settings.branding_saved')}</p>
+        </Alert>
+      ) : null}
       <h1>{t('settings.title')}</h1>
       <p className="admin-lead">{t('settings.intro')}</p>
 
@@ -94,6 +148,47 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
             </dd>
           </dl>
           <p className="admin-muted">{t('settings.branding_hint')}</p>
+          {can.branding ? (
+            <Form method="post" className="lj-form" noValidate aria-labelledby="settings-branding-edit">
+              <h3 id="settings-branding-edit">{t('settings.branding_edit_heading')}</h3>
+              <CsrfField />
+              <input type="hidden" name="intent" value="branding" />
+              <TextField
+                id="branding-nameZh"
+                name="nameZh"
+                lang="zh-CN"
+                label={t('settings.branding_name_zh')}
+                hint={t('settings.branding_name_hint')}
+                defaultValue={failure?.values.nameZh ?? branding.nameZh}
+                error={errorOf('nameZh')}
+                maxLength={60}
+                required
+              />
+              <TextField
+                id="branding-nameEn"
+                name="nameEn"
+                lang="en"
+                label={t('settings.branding_name_en')}
+                defaultValue={failure?.values.nameEn ?? branding.nameEn}
+                error={errorOf('nameEn')}
+                maxLength={60}
+                required
+              />
+              <TextField
+                id="branding-colour"
+                name="colour"
+                label={t('settings.branding_colour')}
+                hint={t('settings.branding_colour_hint')}
+                defaultValue={failure?.values.colour ?? branding.colour ?? ''}
+                error={errorOf('colour')}
+                className="admin-field--short"
+                autoComplete="off"
+                spellCheck={false}
+                required
+              />
+              <Button type="submit">{t('settings.branding_submit')}</Button>
+            </Form>
+          ) : null}
         </section>
 
         <section className="admin-panel" aria-labelledby="settings-work">

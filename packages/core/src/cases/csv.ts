@@ -36,3 +36,19 @@ export function parseCsv(text: string): string[][] {
   }
   return rows.filter((r) => r.some((f) => f.trim() !== ''));
 }
+
+/** A cell a spreadsheet would run as a formula (CSV injection); written with a leading apostrophe. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Writes rows as RFC 4180 CSV the way Excel in a Chinese locale opens it: UTF-8 with a byte-order
+ * mark (without one Excel reads GBK and garbles the text), CRLF line ends, fields quoted when they
+ * hold a comma, quote or line break. Cells starting like a formula are neutralised.
+ */
+export function writeCsv(rows: readonly (readonly string[])[]): string {
+  const field = (value: string) => {
+    const safe = FORMULA_START.test(value) ? `'${value}` : value;
+    return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  };
+  return `\ufeff${rows.map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+}

@@ -12,8 +12,8 @@ import { intakeCase } from './case-service.ts';
 import { parseCsv } from './csv.ts';
 import { readXlsxTable } from './xlsx-table.ts';
 
-/** Column names seen in 12345 exports, for each field we take. */
-const COLUMNS = {
+/** Column names seen in 12345 exports, for each field we take; the first is the one we write back. */
+export const HOTLINE_COLUMNS = {
   orderNumber: ['工单编号', '工单号', '编号'],
   receivedAt: ['受理时间', '来电时间', '创建时间', '派单时间'],
   name: ['来电人', '来电人姓名', '诉求人', '姓名'],
@@ -22,6 +22,7 @@ const COLUMNS = {
   category: ['问题分类', '诉求类型'],
   urgency: ['紧急程度'],
 } as const;
+const COLUMNS = HOTLINE_COLUMNS;
 type Column = keyof typeof COLUMNS;
 const REQUIRED: readonly Column[] = ['orderNumber', 'receivedAt', 'name', 'phone', 'description'];
 

@@ -9,6 +9,7 @@ export * from './case-settings.ts';
 export * from './case-status.ts';
 export * from './conflict-check.ts';
 export * from './file-store.ts';
+export * from './hotline-answers.ts';
 export * from './hotline-import.ts';
 export * from './joint-consultation.ts';
 export * from './monthly-sweep.ts';
