@@ -3,7 +3,13 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { type Locale, type MessageKey, type MessageParams, translate } from '../packages/i18n/src/index.ts';
+import {
+  type Locale,
+  type MessageKey,
+  type MessageParams,
+  serviceLabel,
+  translate,
+} from '../packages/i18n/src/index.ts';
 import { DEMO_PASSWORD, screens, useDemoStack } from './demo-stack.ts';
 
 /**
@@ -89,6 +95,23 @@ async function optionValue({ page }: Desk, select: string, text: string) {
   const value = await page.locator(`${select} option`, { hasText: text }).first().getAttribute('value');
   if (!value) throw new Error(`no option "${text}" in ${select}`);
   return value;
+}
+
+/**
+ * The ratings of mediation cases the statistics count for this year (the district's year), in the
+ * "by service" table the bureau administrator sees.
+ */
+async function mediationRatings(admin: Desk, locale: Locale): Promise<number> {
+  const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(
+    new Date(),
+  );
+  await admin.page.goto(`${live.url}/t/xuhui/statistics?period=${year}`);
+  const row = admin.page
+    .getByRole('table', { name: admin.t('statistics.by_service') })
+    .getByRole('row', { name: serviceLabel(locale, 'mediation') });
+  if ((await row.count()) === 0) return 0;
+  // Columns after the row header: received, resolved, on time, days, closed, ended, rated, …
+  return Number((await row.locator('td').nth(6).textContent())?.replace(/[^0-9]/g, ''));
 }
 
 async function journey(locale: Locale) {
@@ -274,11 +297,15 @@ async function journey(locale: Locale) {
   await desk.page.locator('#feedback-summary').fill('已电话告知：调解协议经法院司法确认有效');
   await desk.page.getByRole('button', { name: t('casePage.feedback_submit') }).click();
   await expect.poll(() => desk.page.url()).toContain('done=feedback');
+  const ratingsBefore = await mediationRatings(admin, locale);
   await openPanel(desk, t('casePage.satisfaction'));
   await desk.page.locator('#satisfaction-score').selectOption('5');
   await desk.page.getByRole('button', { name: t('casePage.satisfaction_submit') }).click();
   await expect.poll(() => desk.page.url()).toContain('done=satisfaction');
   await shoot(desk, `${tag}-case-rated`);
+  // The resident's rating shows in the statistics at once: the roll-ups change with the case.
+  expect(await mediationRatings(admin, locale)).toBe(ratingsBefore + 1);
+  await shoot(admin, `${tag}-statistics-rated`);
 
   // A refusal from the server reads as a message in the person's language, never a stack trace.
   await desk.page.goto(`${live.url}/t/xuhui/cases/00000000-0000-4000-8000-000000000000`);

@@ -52,6 +52,9 @@ export function StatisticsChart({ label, categories, series, horizontal = false 
           : []),
       ];
       chart.setOption({
+        // Figures appear at once: no motion for people who prefer none, and a screenshot or a
+        // print taken right after the page loads shows the whole chart.
+        animation: false,
         aria: { enabled: true, label: { description: label } },
         tooltip: { trigger: 'axis' },
         legend: { top: 0 },
