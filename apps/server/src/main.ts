@@ -7,6 +7,7 @@ import { loadOrCreateNodeKey, WELL_KNOWN_PATH } from '@linju/federation';
 import { Client, Connection } from '@temporalio/client';
 import { loadServerConfig } from './config.ts';
 import { referralCreateHandler } from './federation/referral-endpoint.ts';
+import { statisticsHandler } from './federation/statistics-endpoint.ts';
 import { defaultNodeId, wellKnownHandler } from './federation/well-known.ts';
 import { loadAdminApp } from './http/admin-app.ts';
 import { createRequestListener } from './http/request-listener.ts';
@@ -44,6 +45,10 @@ const routes = [
       ownKey: identity.key,
       engine: { client: temporalClient, nodeId },
     }),
+  },
+  {
+    prefix: '/federation/v1/statistics',
+    handle: statisticsHandler({ db, publicUrl: config.publicUrl }),
   },
 ];
 
