@@ -6,7 +6,18 @@
  *    tenant transaction, grants, query): listing organisations, intake of a case, finding cases by
  *    phone (blind index) and by Chinese text (trigram), against the baseline of one `select 1`
  *    round trip on the same pool.
- * 2. The whole stack at rest: `linju start` in a fresh data folder, then the resident memory of its
+ * 2. The statistics dashboard on a district with a large number of cases' roll-ups
+ *    (`bench-statistics.ts`; `--stats-cases=N`, `--no-statistics`).
+ * 3. Referrals through the exchange (`bench-referrals.ts`; `--no-referrals`): sends per second
+ *    against a no-op workflow's start rate, and send → visible in the partner's inbox, p50/p99.
+ * 4. Intake through the real HTTP API, 50 concurrent clients, against the same statements run
+ *    directly with postgres.js (`bench-intake.ts`; `--no-intake`, `--intake-count=N`,
+ *    `--intake-districts=N` to spread the clients over N districts).
+ * 5. Queues and search with many districts and cases loaded, `findCases` in `withTenant` against the
+ *    same statements directly (`bench-search.ts`; `--no-search`, `--search-tenants=N
+ *    --search-cases=N`; 20 districts and 200,000 cases by default, issue 4's figure is
+ *    `--search-tenants=1000 --search-cases=10000000`).
+ * 6. The whole stack at rest: `linju start` in a fresh data folder, then the resident memory of its
  *    process tree (PostgreSQL, Temporal, server, worker, supervisor) after it settles.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -18,6 +29,10 @@ import { createCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import { createTestDistrict, TEST_PASSWORD } from '@linju/core/testing';
 import { appUrlFrom, connect, credentials, freePort, migrate, sql, startEmbeddedPostgres } from '@linju/db';
+import { benchIntake, printIntake } from './bench-intake.ts';
+import { printReferralBench } from './bench-referrals.ts';
+import { benchSearch, printSearch } from './bench-search.ts';
+import { benchStatistics, printStatistics } from './bench-statistics.ts';
 
 const root = join(import.meta.dirname, '..');
 
@@ -147,6 +162,39 @@ for (const row of api) {
   );
 }
 process.stdout.write(`  peak RSS of the benchmark process: ${mb(process.resourceUsage().maxRSS * 1024)}\n`);
+
+// The statistics dashboard on a big district (issue 8): 200,000 cases by default so the bench stays
+// minutes; `--stats-cases=5000000` for the 5-million-case figure (generation alone takes minutes).
+if (!process.argv.includes('--no-statistics')) {
+  const size = process.argv.find((a) => a.startsWith('--stats-cases='));
+  printStatistics(await benchStatistics({ cases: size ? Number(size.split('=')[1]) : 200_000 }));
+}
+
+if (!process.argv.includes('--no-referrals')) await printReferralBench();
+
+const option = (name: string, fallback: number) => {
+  const given = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return given ? Number(given.split('=')[1]) : fallback;
+};
+// Issue 4: intake over HTTP with 50 clients, and queues/search on many districts' cases.
+if (!process.argv.includes('--no-intake')) {
+  printIntake(
+    await benchIntake({
+      clients: 50,
+      count: option('intake-count', 2000),
+      districts: option('intake-districts', 1),
+    }),
+  );
+}
+if (!process.argv.includes('--no-search')) {
+  printSearch(
+    await benchSearch({
+      tenants: option('search-tenants', 20),
+      cases: option('search-cases', 200_000),
+      iterations: option('search-iterations', 400),
+    }),
+  );
+}
 
 if (!process.argv.includes('--no-stack')) {
   const rest = await benchStackAtRest();

@@ -1,0 +1,329 @@
+/**
+ * Intake through the real HTTP API (issue 4): the server process as `linju start` runs it, on an
+ * embedded PostgreSQL, desk officers signed in over HTTP, `clients` concurrent clients each
+ * sending `POST /trpc/case.create` until `count` cases have been taken in. Throughput and p50/p99
+ * latency, next to the same statements run directly with postgres.js.
+ *
+ * "The same statements": one intake is made through the tRPC caller with postgres.js's `debug`
+ * hook on, which records every statement of the request (session check, tenant transaction,
+ * grants, resident match, counter, case, timeline, roll-ups, audit chain) with its parameters.
+ * The baseline replays that list in a transaction per intake, only swapping what must differ
+ * between two intakes (new row ids, the case number from the counter, the audit chain's seq and
+ * hashes from its head). The ratio is thus what HTTP, tRPC, validation and the domain code cost
+ * on top of the database work itself.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCaller } from '@linju/api';
+import { createSecretBox } from '@linju/auth';
+import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { appUrlFrom, connect, credentials, freePort, migrate, sql, startEmbeddedPostgres } from '@linju/db';
+
+const root = join(import.meta.dirname, '..');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type Statement = { query: string; params: unknown[] };
+/** postgres.js, as drizzle holds it: `options` is read on every query, so `debug` can be set late. */
+export type RawClient = {
+  options: { debug?: unknown };
+  begin: <T>(fn: (tx: RawTx) => Promise<T>) => Promise<T>;
+  end: (o?: { timeout?: number }) => Promise<void>;
+};
+export type RawTx = { unsafe: (query: string, params?: unknown[]) => Promise<Record<string, unknown>[]> };
+
+/** The postgres.js client under a drizzle handle (drizzle keeps it as `$client`). */
+export const rawClientOf = (db: unknown) => (db as { $client: RawClient }).$client;
+
+/** Runs `fn` with every statement postgres.js sends recorded into `into` (nothing else may run meanwhile). */
+export async function recordStatements<T>(
+  raw: RawClient,
+  into: Statement[],
+  fn: () => Promise<T>,
+): Promise<T> {
+  raw.options.debug = (_connection: number, query: string, params: unknown[]) =>
+    into.push({ query, params: [...params] });
+  try {
+    return await fn();
+  } finally {
+    raw.options.debug = undefined;
+  }
+}
+
+/** The statements inside the transaction; the replay opens its own. */
+export const withoutTransaction = (statements: Statement[]) =>
+  statements.filter((s) => !/^(begin|commit|rollback)\b/i.test(s.query.trim()));
+
+/** Kernel RSS high-water mark of a process (Linux), in bytes. */
+export function peakRss(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
+  return line ? Number(line[1]) * 1024 : 0;
+}
+
+const intakeOf = (district: TestDistrict, n: number) => ({
+  channel: 'walk-in' as const,
+  organisationId: district.organisations.stationA,
+  serviceType: 'mediation',
+  description: `邻里噪音纠纷，楼上装修持续到深夜，第 ${n} 次来访，要求调解`,
+  resident: { name: `居民${n}`, phone: `139${String(10_000_000 + n).slice(-8)}` },
+});
+
+/** `clients` workers taking jobs until `count` are done; latency of each job, total rate. */
+async function drive(clients: number, count: number, job: (i: number) => Promise<void>) {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t0 = performance.now();
+        await job(i);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+export async function benchIntake({ clients = 50, count = 2000, districts = 1 } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'linju-bench-intake-'));
+  const pg = await startEmbeddedPostgres(join(dir, 'postgres'));
+  let server: ChildProcess | undefined;
+  try {
+    const { appPassword } = credentials(join(dir, 'postgres'));
+    await migrate(pg.ownerUrl, appPassword);
+    const databaseUrl = appUrlFrom(pg.ownerUrl, appPassword);
+    const { db, close } = connect(databaseUrl);
+    const owner = connect(pg.ownerUrl);
+    const dataKey = randomBytes(32);
+    const box = createSecretBox(dataKey);
+    const all: TestDistrict[] = [];
+    for (let d = 0; d < districts; d++) all.push(await createTestDistrict(db, box, `intake${d}`));
+    const known = new Set(
+      (
+        (await owner.db.execute(
+          sql`select id::text from tenant union all select id::text from organisation
+              union all select id::text from staff_member`,
+        )) as unknown as { id: string }[]
+      ).map((r) => r.id),
+    );
+
+    // 1. The statements of one intake per district, recorded at the driver.
+    const raw = rawClientOf(db);
+    const context = (sessionToken: string | null) => ({
+      db,
+      box,
+      requestId: 'bench',
+      ip: '127.0.0.1',
+      log: { info() {}, warn() {}, error() {} },
+      sessionToken,
+      tenantSlugHint: null,
+      temporalHealthy: async () => true,
+      totpIssuer: 'bench',
+    });
+    const record = async (district: TestDistrict) => {
+      const { sessionToken } = await createCaller(context(null)).auth.login({
+        tenantSlug: district.slug,
+        username: 'desk-a',
+        password: TEST_PASSWORD,
+      });
+      const desk = createCaller(context(sessionToken));
+      for (let i = 0; i < 20; i++) await desk.case.create(intakeOf(district, 900_000 + i)); // warm-up
+      const [before] = (await owner.db.execute(
+        sql`select coalesce(max(seq), 0)::int as seq from audit_entry where tenant_id = ${district.tenantId}`,
+      )) as unknown as [{ seq: number }];
+      const captured: Statement[] = [];
+      const made = await recordStatements(raw, captured, () => desk.case.create(intakeOf(district, 999_999)));
+      const chain = (await owner.db.execute(
+        sql`select seq::int as seq, prev_hash as "prevHash", hash from audit_entry
+            where tenant_id = ${district.tenantId} and seq > ${before?.seq ?? 0} order by seq`,
+      )) as unknown as { seq: number; prevHash: string; hash: string }[];
+      if (process.argv.includes('--show-statements')) {
+        for (const s of captured) process.stdout.write(`${s.query}\n  ${JSON.stringify(s.params)}\n`);
+      }
+      return { statements: withoutTransaction(captured), chain, number: made.number };
+    };
+    const recorded: Awaited<ReturnType<typeof record>>[] = [];
+    for (const district of all) recorded.push(await record(district));
+
+    /** One intake's statements again, ids and chain values swapped for this intake's own. */
+    const replay = async (tx: RawTx, d: number) => {
+      const { statements, chain, number } = recorded[d % districts] as (typeof recorded)[number];
+      const [prefix, year] = number.split('-');
+      const swap = new Map<unknown, unknown>();
+      let audits = 0;
+      for (const s of statements) {
+        const params = s.params.map((p) => {
+          if (swap.has(p)) return swap.get(p);
+          if (typeof p === 'string' && UUID.test(p) && !known.has(p) && /^\s*insert/i.test(s.query)) {
+            const fresh = randomUUID();
+            swap.set(p, fresh);
+            return fresh;
+          }
+          return p;
+        });
+        const rows = await tx.unsafe(s.query, params);
+        if (/"case_counter"/.test(s.query) && rows[0]?.last !== undefined) {
+          swap.set(number, `${prefix}-${year}-${String(rows[0].last).padStart(6, '0')}`);
+        }
+        if (/from "audit_entry"/.test(s.query) && /order by/i.test(s.query)) {
+          const was = chain[audits++];
+          const head = rows[0] as { seq: number | string; hash: string } | undefined;
+          if (was && head) {
+            swap.set(was.seq, Number(head.seq) + 1);
+            swap.set(String(was.seq), String(Number(head.seq) + 1));
+            swap.set(was.prevHash, head.hash);
+            swap.set(was.hash, randomBytes(32).toString('hex'));
+          }
+        }
+      }
+    };
+
+    // 2. The real server, one process, as `linju start` runs it.
+    const port = await freePort();
+    server = spawn(process.execPath, [join(root, 'apps', 'server', 'src', 'main.ts')], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_APP_URL: databaseUrl,
+        TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`,
+        LINJU_DATA_DIR: dir,
+        LINJU_DATA_KEY: dataKey.toString('base64'),
+        LINJU_ADMIN_BUILD: join(dir, 'no-admin-build'),
+        LOG_LEVEL: 'error',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const base = `http://127.0.0.1:${port}`;
+    for (let tries = 0; ; tries++) {
+      const up = await fetch(`${base}/.well-known/linju-node`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (up) break;
+      if (tries > 600) throw new Error('the server did not start within 60 s');
+      await sleep(100);
+    }
+    // Each client signs in as a desk officer of its district (client i: district i mod districts),
+    // its own session.
+    const officers = ['desk', 'desk-a', 'desk-b'];
+    const cookies: string[] = [];
+    for (let i = 0; i < clients; i++) {
+      const response = await fetch(`${base}/trpc/auth.login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          tenantSlug: (all[i % districts] as TestDistrict).slug,
+          username: officers[Math.floor(i / districts) % officers.length],
+          password: TEST_PASSWORD,
+        }),
+      });
+      // tRPC hands the token back in the body; the admin app would set it as this cookie.
+      const body = (await response.json()) as { result?: { data?: { sessionToken?: string } } };
+      const token = body.result?.data?.sessionToken;
+      if (!response.ok || !token) throw new Error(`sign-in over HTTP failed: ${response.status}`);
+      cookies.push(`linju_session=${token}`);
+    }
+    const post = async (client: number, n: number) => {
+      const district = all[client % districts] as TestDistrict;
+      const o = district.organisations;
+      const organisationId = [o.centreId, o.stationA, o.stationB][Math.floor(client / districts) % 3];
+      const response = await fetch(`${base}/trpc/case.create`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: cookies[client] as string },
+        body: JSON.stringify({ ...intakeOf(district, n), organisationId }),
+      });
+      if (!response.ok) throw new Error(`case.create over HTTP: ${response.status} ${await response.text()}`);
+      await response.arrayBuffer();
+    };
+    await drive(clients, 200, async (i) => post(i % clients, 100_000 + i)); // warm-up
+    const http = await drive(clients, count, async (i) => post(i % clients, 200_000 + i));
+    const serverRss = peakRss(server.pid as number);
+
+    // 3. The same statements directly, 50 tasks; on the server's pool size and on one connection
+    // per task — the better of the two is the baseline, so the ratio does not flatter the API.
+    const direct = async (connections: number) => {
+      const pool = connect(databaseUrl, { max: connections });
+      const client = rawClientOf(pool.db);
+      const job = (i: number) => client.begin((tx) => replay(tx, i % clients));
+      await drive(clients, 200, job); // warm-up
+      const result = await drive(clients, count, job);
+      await pool.close();
+      return { connections, ...result };
+    };
+    const sqlOnServerPool = await direct(10);
+    const sqlPerClient = await direct(clients);
+    const baseline = sqlOnServerPool.perSecond >= sqlPerClient.perSecond ? sqlOnServerPool : sqlPerClient;
+    const [{ cases } = { cases: 0 }] = (await owner.db.execute(
+      sql`select count(*)::int as cases from "case"`,
+    )) as unknown as { cases: number }[];
+    await owner.close();
+    await close();
+    return {
+      clients,
+      count,
+      districts,
+      statements: recorded[0]?.statements.length ?? 0,
+      http,
+      sqlOnServerPool,
+      sqlPerClient,
+      baseline,
+      serverRss,
+      cases,
+    };
+  } finally {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server?.once('exit', r));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** Prints the figures the way `npm run bench` prints its others. */
+export function printIntake(r: Awaited<ReturnType<typeof benchIntake>>) {
+  const out = process.stdout;
+  const row = (name: string, x: { perSecond: number; p50: number; p99: number }) =>
+    out.write(
+      `  ${name.padEnd(46)} ${x.perSecond.toFixed(0).padStart(6)} /s   p50 ${x.p50.toFixed(1).padStart(7)} ms` +
+        `   p99 ${x.p99.toFixed(1).padStart(7)} ms\n`,
+    );
+  out.write(
+    `\nIntake over HTTP: ${r.clients} concurrent clients, ${r.count.toLocaleString('en')} case.create calls ` +
+      `(${r.districts === 1 ? 'one district' : `${r.districts} districts`}; ${r.statements} statements per intake; ${r.cases.toLocaleString('en')} cases at the end)\n`,
+  );
+  row('POST /trpc/case.create (server process)', r.http);
+  row(`same statements, postgres.js, pool of ${r.sqlOnServerPool.connections}`, r.sqlOnServerPool);
+  row(`same statements, postgres.js, pool of ${r.sqlPerClient.connections}`, r.sqlPerClient);
+  const ratio = r.http.perSecond / r.baseline.perSecond;
+  out.write(
+    `  API rate / direct-SQL rate: ${(ratio * 100).toFixed(0)}% (target ≥ 40%: ${ratio >= 0.4 ? 'met' : 'NOT met'})\n`,
+  );
+  out.write(
+    `  peak RSS: server process ${mb(r.serverRss)}, benchmark process ${mb(process.resourceUsage().maxRSS * 1024)}\n`,
+  );
+}
+
+if (process.argv[1]?.endsWith('bench-intake.ts')) {
+  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  printIntake(
+    await benchIntake({
+      clients: Number(arg('intake-clients') ?? 50),
+      count: Number(arg('intake-count') ?? 2000),
+      districts: Number(arg('intake-districts') ?? 1),
+    }),
+  );
+}

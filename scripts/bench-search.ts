@@ -1,0 +1,441 @@
+/**
+ * Queues and search at node scale (issue 4): `tenants` districts holding `cases` cases between
+ * them, then `findCases` — the function behind `case.getMany` — inside `withTenant` (RLS, the real
+ * code path) as a desk officer of the centre of one district, p50 and p99, next to the same
+ * statements run directly with postgres.js (recorded from the call, see bench-intake.ts).
+ *
+ * The data is generated in SQL (generate_series), tenant by tenant, as the table owner with the
+ * foreign-key triggers off and the secondary indexes built after the load (the way a restore
+ * does): ids are sequence-derived UUIDs, phones are sealed-looking strings with the real blind
+ * index (HMAC-SHA256 under the data key's index key, computed in SQL from the key's pads) and the
+ * real mask, descriptions are Chinese sentences from a vocabulary of topics, details and street
+ * addresses. Cases span three years; those older than 45 days are nearly all closed, a few stale
+ * ones still open (the overdue queue). The measured district is ten times the average size.
+ */
+import { hkdfSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSecretBox } from '@linju/auth';
+import { type Actor, type CaseQuery, findCases, grantsOf, roleGrantsOf } from '@linju/core';
+import { createTestDistrict } from '@linju/core/testing';
+import {
+  appUrlFrom,
+  connect,
+  credentials,
+  migrate,
+  type Queryable,
+  sql,
+  startEmbeddedPostgres,
+  withTenant,
+} from '@linju/db';
+import {
+  percentile,
+  rawClientOf,
+  recordStatements,
+  type Statement,
+  withoutTransaction,
+} from './bench-intake.ts';
+
+const TOPICS = [
+  '邻里噪音纠纷',
+  '物业费用争议',
+  '劳动报酬拖欠',
+  '婚姻家庭纠纷',
+  '房屋租赁纠纷',
+  '交通事故赔偿',
+  '遗产继承咨询',
+  '消费者权益受损',
+  '工伤认定咨询',
+  '借款合同纠纷',
+  '赡养老人纠纷',
+  '宅基地使用争议',
+  '医疗纠纷调解',
+  '拆迁补偿咨询',
+  '网络购物纠纷',
+  '子女抚养纠纷',
+  '相邻通行纠纷',
+  '装修质量纠纷',
+  '养老金待遇咨询',
+  '公证遗嘱办理',
+];
+const DETAILS = [
+  '多次协商未果',
+  '对方拒不履行',
+  '希望尽快处理',
+  '已向派出所报案',
+  '要求上门调解',
+  '涉及老人权益',
+  '涉及未成年人',
+  '当事人情绪激动',
+  '申请法律援助',
+  '相关材料已提交',
+];
+const STREETS = [
+  '长乐路',
+  '南京西路',
+  '延安中路',
+  '武定路',
+  '康定路',
+  '新闸路',
+  '北京西路',
+  '威海路',
+  '陕西北路',
+  '江宁路',
+  '昌平路',
+  '常德路',
+  '胶州路',
+  '余姚路',
+  '西康路',
+  '泰兴路',
+  '石门二路',
+  '大田路',
+  '乌鲁木齐北路',
+  '铜仁路',
+];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '秀英',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+];
+const ADDRESS_NUMBERS = 2000;
+
+const sqlArray = (values: string[]) => sql.raw(`array[${values.map((v) => `'${v}'`).join(',')}]`);
+const uuidOf = (kind: string, n: string) =>
+  sql.raw(`('00000000-0000-4000-${kind}-' || lpad(to_hex(${n}), 12, '0'))::uuid`);
+
+/** HMAC-SHA256 key pads of the blind index, so SQL computes the same index `box.blindIndex` does. */
+function blindIndexPads(dataKey: Buffer) {
+  const key = Buffer.alloc(64);
+  Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'linju/personal-data/blind-index', 32)).copy(key);
+  return {
+    inner: Buffer.from(key.map((b) => b ^ 0x36)),
+    outer: Buffer.from(key.map((b) => b ^ 0x5c)),
+  };
+}
+
+type Seconds = Record<string, number>;
+
+async function timed(into: Seconds, phase: string, fn: () => Promise<unknown>) {
+  const started = performance.now();
+  await fn();
+  into[phase] = (performance.now() - started) / 1000;
+}
+
+/**
+ * The other districts (one centre, two staff each) and every district's residents and cases.
+ * `owner` must be one connection: the session settings hold for the whole load.
+ */
+async function generate(
+  owner: Queryable,
+  main: { tenantId: string; prefix: string; orgs: string[]; staff: string[]; passwordHash: string },
+  { tenants, cases }: { tenants: number; cases: number },
+  dataKey: Buffer,
+) {
+  const seconds: Seconds = {};
+  const mainCases = tenants > 1 ? Math.min(Math.floor(cases / 2), 10 * Math.floor(cases / tenants)) : cases;
+  const others = tenants - 1;
+  const base = others > 0 ? Math.floor((cases - mainCases) / others) : 0;
+  const extra = others > 0 ? (cases - mainCases) % others : 0;
+  const [role] = (await owner.execute(
+    sql`select rolsuper from pg_roles where rolname = current_user`,
+  )) as unknown as [{ rolsuper: boolean }];
+  // Rows are consistent by construction; checking 2 foreign keys per row would double the load.
+  if (role?.rolsuper) await owner.execute(sql`set session_replication_role = replica`);
+  await owner.execute(sql`set maintenance_work_mem = '512MB'`);
+  await owner.execute(sql`set max_parallel_maintenance_workers = 2`);
+  await owner.execute(sql`set synchronous_commit = off`);
+
+  await timed(seconds, 'tenants', async () => {
+    await owner.execute(sql`drop table if exists bench_tenant`);
+    await owner.execute(sql`create unlogged table bench_tenant
+      (k int, tenant_id uuid, prefix text, orgs uuid[], staff uuid[], lo bigint, hi bigint)`);
+    await owner.execute(sql`insert into bench_tenant values (0, ${main.tenantId}, ${main.prefix},
+      ${sql.raw(`array[${main.orgs.map((o) => `'${o}'`).join(',')}]::uuid[]`)},
+      ${sql.raw(`array[${main.staff.map((o) => `'${o}'`).join(',')}]::uuid[]`)}, 1, ${mainCases})`);
+    if (others === 0) return;
+    await owner.execute(sql`insert into bench_tenant
+      select k, ${uuidOf('a000', 'k')}, 'B' || chr(65 + k % 26) || chr(65 + (k / 26) % 26),
+        array[${uuidOf('b000', 'k')}], array[${uuidOf('c000', '2 * k')}, ${uuidOf('c000', '2 * k + 1')}],
+        lo, lo + ${base} - 1 + case when k <= ${extra} then 1 else 0 end
+      from generate_series(1, ${others}) k
+      cross join lateral (select ${mainCases} + 1 + (k - 1)::bigint * ${base} + least(k - 1, ${extra}) as lo) l`);
+    await owner.execute(sql`insert into tenant (id, slug, name_zh, name_en, division_code)
+      select tenant_id, 'bench-' || k, '基准区' || k, 'Bench district ' || k, '310106' from bench_tenant where k > 0`);
+    await owner.execute(sql`insert into organisation (tenant_id, id, path, kind, name_zh, name_en)
+      select tenant_id, orgs[1], '/' || orgs[1] || '/', 'centre', '公共法律服务中心', 'Public legal service centre'
+      from bench_tenant where k > 0`);
+    await owner.execute(sql`insert into staff_member (tenant_id, id, username, display_name, organisation_id, password_hash)
+      select tenant_id, s, 'desk-' || i, '窗口' || i, orgs[1], ${main.passwordHash}
+      from bench_tenant cross join lateral unnest(staff) with ordinality u(s, i) where k > 0`);
+  });
+
+  // Secondary indexes after the load, as a restore builds them (constraint indexes stay).
+  const indexes = (await owner.execute(sql`select indexname, indexdef from pg_indexes i
+    where tablename in ('case', 'resident') and schemaname = 'public'
+      and not exists (select from pg_constraint c where c.conname = i.indexname)`)) as unknown as {
+    indexname: string;
+    indexdef: string;
+  }[];
+  for (const index of indexes) await owner.execute(sql.raw(`drop index "${index.indexname}"`));
+
+  const pads = blindIndexPads(dataKey);
+  await timed(seconds, 'residents', () =>
+    owner.execute(sql`insert into resident (tenant_id, id, name, phone_encrypted, phone_index, phone_masked,
+        key_groups, contact_preference, created_at)
+      select tenant_id, ${uuidOf('9000', 'r')},
+        (${sqlArray(SURNAMES)})[1 + r % ${SURNAMES.length}] || (${sqlArray(GIVEN)})[1 + (r / ${SURNAMES.length}) % ${GIVEN.length}],
+        'v1.' || left(md5('i' || r), 16) || '.' || md5('b' || r) || '.' || left(md5('t' || r), 22),
+        translate(rtrim(encode(sha256(${pads.outer} || sha256(${pads.inner} || convert_to(phone, 'UTF8'))), 'base64'), '='), '+/', '-_'),
+        left(phone, 3) || '****' || right(phone, 4),
+        case when r % 7 = 0 then array['elderly'] else '{}' end, 'phone', now() - interval '3 years'
+      from bench_tenant
+      cross join lateral generate_series(lo, lo + floor((hi - lo) * 0.7)::bigint) r
+      cross join lateral (select '13' || lpad(r::text, 9, '0') as phone) p`),
+  );
+
+  await timed(seconds, 'cases', () =>
+    owner.execute(sql`insert into "case" (tenant_id, id, number, channel, service_type, description, urgency,
+        resident_id, received_at_organisation_id, current_organisation_id, assignee_id, first_responder_id,
+        status, received_at, limit_working_days, clock_started_on, due_on, resolved_at, closed_at, updated_at)
+      select tenant_id, ${uuidOf('8000', 'g')},
+        prefix || '-' || extract(year from received_at)::int || '-' || lpad((g - lo + 1)::text, 6, '0'),
+        (array['walk-in','hotline-12348','online','hotline-12345','home-visit','partner-referral'])[1 + g % 6],
+        (array['consultation','mediation','legal-aid','notary','appraisal'])[1 + (g / 6) % 5],
+        (${sqlArray(TOPICS)})[1 + floor(u1 * ${TOPICS.length})::int] || '，' ||
+          (${sqlArray(DETAILS)})[1 + floor(u2 * ${DETAILS.length})::int] || '，地址' ||
+          (${sqlArray(STREETS)})[1 + g % ${STREETS.length}] || (1 + (g * 7919) % ${ADDRESS_NUMBERS}) || '号',
+        'normal', ${uuidOf('9000', 'lo + floor((g - lo) * 0.7)::bigint')},
+        org, org, case when status = 'received' then null else staff[1 + (g / 7) % cardinality(staff)] end,
+        staff[1 + (g / 3) % cardinality(staff)], status, received_at, 15, received_at::date,
+        (received_at + interval '21 days')::date,
+        case when status in ('resolved', 'feedback-given', 'closed') then received_at + interval '10 days' end,
+        case when status = 'closed' then received_at + interval '14 days' end, received_at
+      from (
+        select b.*, g, orgs[1 + g % cardinality(orgs)] as org, random() as u1, random() as u2,
+          now() - age_days * interval '1 day' as received_at,
+          case
+            when age_days < 45 then (array['received','triaged','in-progress','in-progress','resolved'])[1 + floor(u3 * 5)::int]
+            when u3 < 0.01 then 'in-progress'
+            when u3 < 0.03 then 'feedback-given'
+            else 'closed'
+          end as status
+        from bench_tenant b
+        cross join lateral generate_series(b.lo, b.hi) g
+        cross join lateral (select random() * 1095 + 0 * g as age_days, random() + 0 * g as u3) r
+      ) s`),
+  );
+  await owner.execute(sql`drop table bench_tenant`);
+  await owner.execute(sql`set session_replication_role = default`);
+  await timed(seconds, 'indexes', async () => {
+    for (const index of indexes) await owner.execute(sql.raw(index.indexdef));
+  });
+  await timed(seconds, 'vacuum analyze', async () => {
+    await owner.execute(sql`vacuum analyze "case"`);
+    await owner.execute(sql`vacuum analyze resident`);
+  });
+  return { mainCases, seconds };
+}
+
+async function timings(iterations: number, fn: (i: number) => Promise<unknown>) {
+  for (let i = 0; i < 20; i++) await fn(i); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const started = performance.now();
+    await fn(i);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+export async function benchSearch({ tenants = 20, cases = 200_000, iterations = 400 } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'linju-bench-search-'));
+  const pg = await startEmbeddedPostgres(dir);
+  try {
+    const { appPassword } = credentials(dir);
+    await migrate(pg.ownerUrl, appPassword);
+    const { db, close } = connect(appUrlFrom(pg.ownerUrl, appPassword));
+    const owner = connect(pg.ownerUrl, { max: 1 });
+    const dataKey = randomBytes(32);
+    const box = createSecretBox(dataKey);
+    const district = await createTestDistrict(db, box, 'search');
+    const { people, organisations: o, tenantId } = district;
+    const [setting] = (await owner.db.execute(
+      sql`select number_prefix as prefix, (select password_hash from staff_member where id = ${people.desk}) as hash
+          from case_setting where tenant_id = ${tenantId}`,
+    )) as unknown as [{ prefix: string; hash: string }];
+    const started = performance.now();
+    const generated = await generate(
+      owner.db,
+      {
+        tenantId,
+        prefix: setting?.prefix ?? 'SE',
+        orgs: [o.centreId, o.stationA, o.stationB, o.roomA],
+        staff: [people.desk, people.deskA, people.deskB, people.headA, people.withPhone],
+        passwordHash: setting?.hash ?? '',
+      },
+      { tenants, cases },
+      dataKey,
+    );
+    const generationSeconds = (performance.now() - started) / 1000;
+    const [size] = (await owner.db.execute(
+      sql`select count(*)::int as cases, pg_database_size(current_database())::bigint as bytes from "case"`,
+    )) as unknown as [{ cases: number; bytes: string }];
+
+    // What to look for: values of the measured district, drawn once, used by both paths.
+    const numbers = (
+      (await owner.db.execute(sql`select number from "case" where tenant_id = ${tenantId}
+        order by md5(id::text) limit 20`)) as unknown as { number: string }[]
+    ).map((r) => r.number);
+    const mainCases = generated.mainCases;
+    const phones = Array.from(
+      { length: 20 },
+      (_, i) =>
+        `13${String(1 + Math.floor((((i * 7919) % 1000) / 1000) * (mainCases - 1) * 0.7)).padStart(9, '0')}`,
+    );
+    const addresses = Array.from(
+      { length: 20 },
+      (_, i) => `${STREETS[(i * 3) % STREETS.length]}${1 + ((i * 104_729) % ADDRESS_NUMBERS)}号`,
+    );
+    const queries: { case: string; query: (i: number) => CaseQuery }[] = [
+      { case: 'my queue (assigned to me, open)', query: () => ({ queue: 'mine' }) },
+      { case: 'due-soon queue', query: () => ({ queue: 'due-soon' }) },
+      { case: 'overdue queue', query: () => ({ queue: 'overdue' }) },
+      { case: 'search by phone (blind index)', query: (i) => ({ phone: phones[i % 20] }) },
+      { case: 'search by case number', query: (i) => ({ number: numbers[i % numbers.length] }) },
+      { case: 'search by Chinese text, a topic (~5%)', query: (i) => ({ text: TOPICS[i % TOPICS.length] }) },
+      { case: 'search by Chinese text, an address', query: (i) => ({ text: addresses[i % 20] }) },
+    ];
+
+    const actor: Actor = await withTenant(db, tenantId, async (tx) => ({
+      id: people.desk,
+      name: 'desk',
+      tenantId,
+      grants: grantsOf(await roleGrantsOf(tx, people.desk)),
+    }));
+    const raw = rawClientOf(db);
+    const rows = [];
+    for (const q of queries) {
+      // The statements of each of the 20 variants, recorded once.
+      const recorded: Statement[][] = [];
+      const found: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const into: Statement[] = [];
+        const result = await recordStatements(raw, into, () =>
+          withTenant(db, tenantId, (tx) => findCases(tx, actor, box, q.query(i))),
+        );
+        found.push(result.cases.length);
+        recorded.push(withoutTransaction(into));
+      }
+      const core = await timings(iterations, (i) =>
+        withTenant(db, tenantId, (tx) => findCases(tx, actor, box, q.query(i))),
+      );
+      const direct = await timings(iterations, (i) =>
+        raw.begin(async (tx) => {
+          for (const s of recorded[i % 20] as Statement[]) await tx.unsafe(s.query, s.params);
+        }),
+      );
+      if (process.argv.includes('--explain')) {
+        // Where the time of the main statement goes, for whoever tunes the indexes.
+        const statements = recorded[0] as Statement[];
+        const plan = await raw.begin(async (tx) => {
+          for (const s of statements.slice(0, -1)) await tx.unsafe(s.query, s.params);
+          const last = statements.at(-1) as Statement;
+          return tx.unsafe(`explain (analyze, buffers) ${last.query}`, last.params);
+        });
+        process.stdout.write(`\n${q.case}:\n${plan.map((p) => p['QUERY PLAN']).join('\n')}\n`);
+      }
+      const shown = found.reduce((a, b) => a + b, 0) / found.length;
+      rows.push({ case: q.case, core, direct, shown, statements: recorded[0]?.length ?? 0 });
+    }
+    await owner.close();
+    await close();
+    return {
+      tenants,
+      cases: size?.cases ?? 0,
+      mainCases,
+      databaseBytes: Number(size?.bytes ?? 0),
+      generationSeconds,
+      phases: generated.seconds,
+      rows,
+    };
+  } finally {
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Prints the figures the way `npm run bench` prints its others. */
+export function printSearch(r: Awaited<ReturnType<typeof benchSearch>>) {
+  const out = process.stdout;
+  const phases = Object.entries(r.phases)
+    .map(([phase, s]) => `${phase} ${s.toFixed(0)} s`)
+    .join(', ');
+  out.write(
+    `\nQueues and search: ${r.tenants.toLocaleString('en')} districts, ${r.cases.toLocaleString('en')} cases ` +
+      `(measured district ${r.mainCases.toLocaleString('en')}), database ${(r.databaseBytes / 1024 ** 2).toFixed(0)} MB, ` +
+      `generated in ${r.generationSeconds.toFixed(0)} s (${phases})\n`,
+  );
+  out.write(
+    `  ${'findCases in withTenant vs same SQL'.padEnd(40)}  rows  ${'core p50'.padStart(9)} ${'p99'.padStart(8)}` +
+      `   ${'SQL p50'.padStart(8)} ${'p99'.padStart(8)}   ratio p50  p99\n`,
+  );
+  let worst = 0;
+  for (const row of r.rows) {
+    worst = Math.max(worst, row.core.p99);
+    out.write(
+      `  ${row.case.padEnd(40)} ${row.shown.toFixed(0).padStart(5)}  ${row.core.p50.toFixed(2).padStart(9)} ${row.core.p99.toFixed(2).padStart(8)}` +
+        `   ${row.direct.p50.toFixed(2).padStart(8)} ${row.direct.p99.toFixed(2).padStart(8)}` +
+        `   ×${(row.core.p50 / row.direct.p50).toFixed(2).padStart(5)} ×${(row.core.p99 / row.direct.p99).toFixed(2).padStart(5)}\n`,
+    );
+  }
+  out.write(
+    `  (times in ms; worst p99 ${worst.toFixed(1)} ms, target ≤ 25 ms: ${worst <= 25 ? 'met' : 'NOT met'})\n`,
+  );
+  out.write(
+    `  peak RSS of the benchmark process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`,
+  );
+}
+
+if (process.argv[1]?.endsWith('bench-search.ts')) {
+  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  printSearch(
+    await benchSearch({
+      tenants: Number(arg('search-tenants') ?? 20),
+      cases: Number(arg('search-cases') ?? 200_000),
+      iterations: Number(arg('search-iterations') ?? 400),
+    }),
+  );
+}
