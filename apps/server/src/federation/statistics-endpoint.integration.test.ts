@@ -30,8 +30,9 @@ const box = createSecretBox(randomBytes(32));
 // Signatures cover the node's public URL, whatever address the socket listens on.
 const HERE = 'http://localhost:3000';
 const silent = { info() {}, warn() {}, error() {}, child: () => silent };
-// A city of its own (no other test's bureau shares it): 6xxx00, its districts 6xxx01…
-const city = `6${String(randomInt(1000)).padStart(3, '0')}`;
+// A city of its own (no other test's bureau shares it) in a real province (61–65): 6pcc00, its
+// districts 6pcc01…
+const city = `6${1 + randomInt(5)}${String(randomInt(100)).padStart(2, '0')}`;
 let server: Server;
 let base: string;
 let cityTenantId: string;
