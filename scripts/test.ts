@@ -4,7 +4,7 @@
  * real PostgreSQL and Temporal, browser in Debian's Chromium). Ends with vitest's summary line.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureTemporalCli } from '@linju/infra-temporal';
 
@@ -61,4 +61,28 @@ const vitest = spawnSync(
   ],
   { cwd: root, stdio: 'inherit' },
 );
-process.exit(vitest.status ?? 1);
+
+/**
+ * vitest's exit status alone is not enough: a file whose `beforeAll` throws in the integration
+ * project (its tests reported skipped) has been seen to exit 0. The report decides: a failed file,
+ * a failed test, or a skipped or todo test — a failing test someone hid — fails `npm test`.
+ */
+const reportFile = join(root, '.data', 'test-results.json');
+const report = existsSync(reportFile)
+  ? (JSON.parse(readFileSync(reportFile, 'utf8')) as {
+      numFailedTestSuites: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+    })
+  : undefined;
+const problems = report
+  ? [
+      [report.numFailedTestSuites, 'test files failed'],
+      [report.numFailedTests, 'tests failed'],
+      [report.numPendingTests, 'tests were skipped'],
+      [report.numTodoTests, 'tests are only todo'],
+    ].filter(([count]) => Number(count) > 0)
+  : [[1, 'no test report was written']];
+for (const [count, what] of problems) process.stderr.write(`✖ ${count} ${what}.\n`);
+process.exit(problems.length > 0 ? 1 : (vitest.status ?? 1));
