@@ -17,6 +17,7 @@ export {
   type SQL,
   sql,
 } from 'drizzle-orm';
+export * from './app-role.ts';
 export * from './client.ts';
 export * from './embedded.ts';
 export * from './errors.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import postgres from 'postgres';
-import { APP_ROLE } from './schema/tenancy.ts';
+import { APP_ROLE } from './app-role.ts';
 
 /** The migrations of one plugin, as the composition root lists them (see `@linju/plugin-sdk`). */
 export interface PluginMigrationSet {

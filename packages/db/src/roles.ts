@@ -1,5 +1,5 @@
 import postgres from 'postgres';
-import { APP_ROLE } from './schema/tenancy.ts';
+import { APP_ROLE } from './app-role.ts';
 
 /**
  * Creates (or re-keys) the application role. Run with the owner's connection before migrations,
@@ -19,12 +19,4 @@ export async function ensureAppRole(ownerUrl: string, appPassword: string): Prom
   } finally {
     await sql.end();
   }
-}
-
-/** The owner's URL with the application role's credentials in place of the owner's. */
-export function appUrlFrom(ownerUrl: string, appPassword: string): string {
-  const url = new URL(ownerUrl);
-  url.username = APP_ROLE;
-  url.password = encodeURIComponent(appPassword);
-  return url.toString();
 }

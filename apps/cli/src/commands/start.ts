@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort, SetupError } from '@linju/db';
+import { freePort, SetupError } from '@linju/db/embedded';
 import { ensureTemporalCli, startTemporalDevServer, type TemporalDevServer } from '@linju/infra-temporal';
 import { DEMO_PASSWORD, DEMO_TENANT } from '../seed/demo-logins.ts';
 import { openDatabase } from '../stack/database.ts';

@@ -1,4 +1,5 @@
-import { appUrlFrom, credentials, type EmbeddedPostgresHandle, startEmbeddedPostgres } from '@linju/db';
+import { appUrlFrom } from '@linju/db/app-role';
+import { credentials, type EmbeddedPostgresHandle, startEmbeddedPostgres } from '@linju/db/embedded';
 
 export type DatabaseUrls = { ownerUrl: string; appUrl: string; embedded: EmbeddedPostgresHandle | null };
 

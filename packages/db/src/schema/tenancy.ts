@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { pgPolicy, uuid } from 'drizzle-orm/pg-core';
+import { APP_ROLE } from '../app-role.ts';
 import { tenant } from './tenant.ts';
 
-/** The application role: owns nothing, cannot bypass RLS (created by `ensureRoles`). */
-export const APP_ROLE = 'linju_app';
+export { APP_ROLE };
 
 /** The tenant of the current transaction, or NULL when none was set (then RLS shows no rows). */
 export const currentTenant = sql`nullif(current_setting('app.tenant_id', true), '')::uuid`;
