@@ -16,7 +16,9 @@
  * 5. Queues and search with many districts and cases loaded, `findCases` in `withTenant` against the
  *    same statements directly (`bench-search.ts`; `--no-search`, `--search-tenants=N
  *    --search-cases=N`; 20 districts and 200,000 cases by default, issue 4's figure is
- *    `--search-tenants=1000 --search-cases=10000000`).
+ *    `--search-tenants=1000 --search-cases=10000000`; `--search-data-dir=DIR` keeps that database in
+ *    DIR and reuses it on the next run with the same sizes, pending migrations applied first, so a
+ *    new index is measured without generating again — delete DIR when done, ~10 GB at that size).
  * 6. The whole stack at rest: `linju start` in a fresh data folder, then the resident memory of its
  *    process tree (PostgreSQL, Temporal, server, worker, supervisor) after it settles.
  */
@@ -192,6 +194,7 @@ if (!process.argv.includes('--no-search')) {
       tenants: option('search-tenants', 20),
       cases: option('search-cases', 200_000),
       iterations: option('search-iterations', 400),
+      dataDir: process.argv.find((a) => a.startsWith('--search-data-dir='))?.split('=')[1],
     }),
   );
 }

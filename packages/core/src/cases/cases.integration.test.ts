@@ -434,6 +434,40 @@ describe('routing and scope', () => {
     expect(byDue).toHaveLength(all.cases.filter((x) => x.dueOn !== null).length);
     expect(byDue.length).toBeGreaterThan(3);
   });
+
+  it('pages through a word found in more cases than a page, narrowed or not, newest first', async () => {
+    const word = `噪音扰民${randomBytes(3).readUIntBE(0, 3)}`;
+    const made = [];
+    for (let i = 0; i < 7; i++) {
+      const station = i % 2 ? {} : { organisationId: d.organisations.stationB };
+      made.push(
+        await intake(i % 2 ? deskA : deskB, { description: `楼上${word}，第${i}次投诉`, ...station }),
+      );
+    }
+    // The centre's desk officer sees both stations' cases; the station head only station A's.
+    for (const [actor, expected] of [
+      [centreDesk, made],
+      [headA, made.filter((_, i) => i % 2)],
+    ] as const) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await inTenant((tx) => findCases(tx, actor, box, { text: word, limit: 2, cursor }));
+        seen.push(...page.cases.map((x) => x.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      const all = await inTenant((tx) => findCases(tx, actor, box, { limit: 200 }));
+      const newestFirst = all.cases.map((x) => x.id).filter((id) => expected.some((m) => m.id === id));
+      expect(seen).toEqual(newestFirst);
+      expect(seen).toHaveLength(expected.length);
+    }
+    // Letters match whatever their case (ILIKE); the rest byte for byte (LIKE, the same matches).
+    const latin = await intake(deskA, { description: `Tenant of Flat ${word.slice(4)}B` });
+    const search = (text: string) =>
+      inTenant((tx) => findCases(tx, headA, box, { text })).then((r) => r.cases.map((x) => x.id));
+    expect(await search(`flat ${word.slice(4)}b`)).toEqual([latin.id]);
+    expect(await search(`${word}，第3次`)).toEqual([made[3]?.id]);
+  });
 });
 
 describe('the clock', () => {

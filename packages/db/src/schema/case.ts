@@ -165,7 +165,18 @@ export const legalCase = pgTable(
     index('case_resident_idx').on(t.tenantId, t.residentId),
     index('case_due_idx').on(t.tenantId, t.dueOn).where(sql`${t.dueOn} is not null`),
     index('case_received_idx').on(t.tenantId, t.receivedAt, t.id),
-    index('case_description_trgm_idx').using('gin', t.description.op('gin_trgm_ops')),
+    // The queues of open cases, each in the order it shows them (and its cursor continues), so a
+    // page stops reading after its rows. The status list is the one `findCases` writes out.
+    index('case_open_assignee_idx')
+      .on(t.tenantId, t.assigneeId, t.receivedAt, t.id)
+      .where(sql`${t.status} in ('received', 'triaged', 'in-progress')`),
+    index('case_open_due_idx')
+      .on(t.tenantId, t.dueOn, t.id)
+      .where(
+        sql`${t.status} in ('received', 'triaged', 'in-progress') and ${t.pausedSince} is null and ${t.dueOn} is not null`,
+      ),
+    // Tenant first (btree_gin): a search reads its own district's matches, not every district's.
+    index('case_description_trgm_idx').using('gin', t.tenantId, t.description.op('gin_trgm_ops')),
     check('case_limit_positive', sql`${t.limitWorkingDays} > 0`),
     check(
       'case_reason_when_ended',
