@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { createSecretBox, loadDataKey } from '@linju/auth';
-import { createLocalFileStore } from '@linju/core';
+import { createLocalFileStore, createPeerFetcher } from '@linju/core';
 import { connect } from '@linju/db';
 import { loadOrCreateNodeKey, WELL_KNOWN_PATH } from '@linju/federation';
 import { Client, Connection } from '@temporalio/client';
@@ -33,6 +33,7 @@ const identity = {
   key: await loadOrCreateNodeKey(join(config.LINJU_DATA_DIR, 'federation')),
 };
 const nodeId = identity.nodeId;
+const files = createLocalFileStore(join(config.LINJU_DATA_DIR, 'files'));
 const routes = [
   { prefix: WELL_KNOWN_PATH, handle: wellKnownHandler(db, identity) },
   {
@@ -44,6 +45,7 @@ const routes = [
       publicUrl: config.publicUrl,
       ownKey: identity.key,
       engine: { client: temporalClient, nodeId },
+      files,
     }),
   },
   {
@@ -60,7 +62,8 @@ const server = createServer(
     log,
     temporalHealthy: temporal.healthy,
     temporal: { client: temporalClient, nodeId },
-    files: createLocalFileStore(join(config.LINJU_DATA_DIR, 'files')),
+    files,
+    fetchFromPeer: createPeerFetcher(db, { nodeId, publicUrl: config.publicUrl, key: identity.key }),
     admin,
     routes,
   }),

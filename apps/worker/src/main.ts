@@ -5,7 +5,7 @@ import { loadOrCreateNodeKey } from '@linju/federation';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { pino } from 'pino';
-import { ensureSchedulesForActiveTenants } from './tenant-schedules.ts';
+import { startReconciler, tenantScheduleReconciler } from './reconciler.ts';
 import { createWorker } from './worker.ts';
 import { readWorkerConfig } from './worker-config.ts';
 
@@ -54,13 +54,14 @@ try {
     },
   });
   const clientConnection = await Connection.connect({ address: config.temporalAddress });
-  try {
-    const client = new Client({ connection: clientConnection, namespace: config.namespace });
-    const schedules = await ensureSchedulesForActiveTenants(client, database.db, taskQueue);
-    log.info({ event: 'schedules', ...schedules }, `schedules checked for ${schedules.tenants} districts`);
-  } finally {
-    await clientConnection.close();
-  }
+  const client = new Client({ connection: clientConnection, namespace: config.namespace });
+  const deps = { client, db: database.db, taskQueue, nodeId: config.nodeId };
+  // Every active district's schedules before taking work; then, while running, those of districts
+  // onboarded meanwhile (by the CLI) and the workflows of referrals whose start was lost.
+  const schedules = tenantScheduleReconciler(deps);
+  const checked = await schedules();
+  log.info({ event: 'schedules', ...checked }, `schedules checked for ${checked.tenants} districts`);
+  const reconciler = startReconciler(deps, { log, schedules, intervalMs: config.reconcileIntervalMs });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -75,6 +76,8 @@ try {
     `worker started on task queue ${taskQueue}`,
   );
   await worker.run();
+  await reconciler.stop();
+  await clientConnection.close();
   await close();
   await database.close();
   log.info({ event: 'shut down' }, 'worker shut down');

@@ -1,11 +1,19 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ApiContext, type AppCaller, createCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
-import { createOrganisation, createStaffMember, outboxOf, pinPeer, systemActor } from '@linju/core';
+import {
+  createLocalFileStore,
+  createOrganisation,
+  createPeerFetcher,
+  createStaffMember,
+  outboxOf,
+  pinPeer,
+  systemActor,
+} from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { connect, type DbHandle, eq, freePort, migrate, schema, sql, withTenant } from '@linju/db';
 import { loadOrCreateNodeKey, type NodeKey, signRequest } from '@linju/federation';
@@ -159,6 +167,9 @@ async function signIn(node: Node, slug: string, username: string): Promise<AppCa
     temporalHealthy: async () => true,
     totpIssuer: 'Linju test',
     temporal: { client: node.client, nodeId: node.nodeId },
+    // The node's own file store and key, as its server wires them (documents, attachments).
+    files: createLocalFileStore(join(node.dataDir, 'files')),
+    fetchFromPeer: createPeerFetcher(node.db.db, { nodeId: node.nodeId, publicUrl: node.url, key: node.key }),
   });
   const { sessionToken } = await createCaller(context(null)).auth.login({
     tenantSlug: slug,
@@ -428,6 +439,70 @@ describe('a referral between two deployments', () => {
     });
     expect((await signedGet(nodeB, `/federation/v1/referrals/${sent.id}`, stranger)).status).toBe(401);
     expect((await signedGet(nodeB, `/federation/v1/referrals/${randomUUID()}`, nodeA.key)).status).toBe(404);
+  }, 120_000);
+
+  it("carries the case's documents: the receiver fetches each, signed, checked against its hash", async () => {
+    const desk = await signIn(nodeA, a.slug, 'desk-a');
+    const legalCase = await openCase(desk, a);
+    const pdf = Buffer.from('%PDF-1.7\n人民调解协议书（两地）\n%%EOF\n');
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    const document = await desk.case.attachDocument({
+      caseId: legalCase.id,
+      fileName: '人民调解协议书.pdf',
+      contentType: 'application/pdf',
+      contentBase64: pdf.toString('base64'),
+    });
+    await desk.case.recordConsent({ caseId: legalCase.id, partnerOrganisationId: remoteCourt });
+    const sent = await desk.referral.create({
+      caseId: legalCase.id,
+      toOrganisationId: remoteCourt,
+      kind: 'judicial-confirmation',
+      summary: '申请司法确认（附协议书）',
+      documentIds: [String(document.id)],
+    });
+    const there = await incoming(nodeB, b, sent.id);
+    const path = `/federation/v1/referrals/${sent.id}/attachments/${sha256}`;
+
+    // The create named it (spec: name, media type, digest, url); B keeps the name, not yet the body.
+    const clerk = await signIn(nodeB, b.slug, 'clerk-b');
+    const item = (await clerk.referral.inbox({})).find((r) => r.id === there.id);
+    expect(item?.attachments).toEqual([
+      { sha256, name: '人民调解协议书.pdf', mediaType: 'application/pdf', sizeBytes: null },
+    ]);
+    // Only the referral's receiver gets the file: a stranger's signature is refused, an unknown
+    // hash or referral is 404, and the sender cannot ask itself for it as a receiver.
+    expect((await signedGet(nodeA, path, stranger)).status).toBe(401);
+    expect((await signedGet(nodeA, path.replace(sha256, '0'.repeat(64)), nodeB.key)).status).toBe(404);
+    expect((await signedGet(nodeA, path.replace(sent.id, randomUUID()), nodeB.key)).status).toBe(404);
+    expect((await signedGet(nodeA, path, nodeA.key)).status).toBe(404);
+    const direct = await signedGet(nodeA, path, nodeB.key);
+    expect(direct.status).toBe(200);
+    expect(direct.headers.get('content-type')).toBe('application/pdf');
+    expect(direct.headers.get('content-digest')).toBe(
+      `sha-256=:${createHash('sha256').update(pdf).digest('base64')}:`,
+    );
+    expect(Buffer.from(await direct.arrayBuffer()).equals(pdf)).toBe(true);
+
+    // The partner opens it: B fetches it from A, checks it and keeps it, then reads its own copy.
+    const read = await clerk.referral.attachment({ referralId: there.id, sha256 });
+    expect(Buffer.from(read.contentBase64, 'base64').equals(pdf)).toBe(true);
+    const kept = await withTenant(nodeB.db.db, b.tenantId, (tx) =>
+      tx.select().from(schema.referralAttachment).where(eq(schema.referralAttachment.referralId, there.id)),
+    );
+    expect(kept[0]).toMatchObject({
+      sizeBytes: pdf.length,
+      storageKey: `${b.tenantId}/${sha256.slice(0, 2)}/${sha256}`,
+    });
+    await stopApp(nodeA, 'server');
+    try {
+      const again = await clerk.referral.attachment({ referralId: there.id, sha256 });
+      expect(Buffer.from(again.contentBase64, 'base64').equals(pdf)).toBe(true);
+    } finally {
+      await startApp(nodeA, 'server');
+    }
+    // Each read is audited on the side that served it.
+    expect(await auditActions(nodeA, a.tenantId, sent.id)).toContain('referral.attachment_read');
+    expect(await auditActions(nodeB, b.tenantId, there.id)).toContain('referral.attachment_read');
   }, 120_000);
 
   it('goes through the same path to another district of the same deployment (loopback), and is re-routed in one step', async () => {

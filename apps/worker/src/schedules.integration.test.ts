@@ -1,9 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type ApiContext, type AppCaller, createCaller, type WorkflowEngine } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
-import { createPlatformOperator, intakeCase, listNotifications } from '@linju/core';
+import {
+  addDutySlot,
+  createPlatformOperator,
+  intakeCase,
+  listNotifications,
+  localDate,
+  nextDay,
+  onboardTenant,
+} from '@linju/core';
 import { connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
 import {
+  type DutyReminderRunResult,
   type EscalationRunResult,
   ensureTenantSchedules,
   type SweepRunResult,
@@ -13,6 +22,7 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startReconciler, tenantScheduleReconciler } from './reconciler.ts';
 import { ensureSchedulesForActiveTenants } from './tenant-schedules.ts';
 import { createWorker, type LinjuWorker } from './worker.ts';
 
@@ -119,6 +129,10 @@ describe('a district’s schedules', () => {
     const sweep = await client.schedule.getHandle(tenantScheduleId('sweep', tenantId)).describe();
     expect(sweep.spec.calendars?.[0]).toMatchObject({ dayOfMonth: [{ start: 18, end: 18, step: 1 }] });
     expect(sweep.action).toMatchObject({ workflowType: 'monthlySweepWorkflow' });
+    const roster = await client.schedule.getHandle(tenantScheduleId('roster', tenantId)).describe();
+    expect(roster.spec.timezone).toBe('Asia/Shanghai');
+    expect(roster.spec.calendars?.[0]).toMatchObject({ hour: [{ start: 17, end: 17, step: 1 }] });
+    expect(roster.action).toMatchObject({ workflowType: 'dutyReminderWorkflow', taskQueue: linju.taskQueue });
   });
 
   it('are not created twice, by onboarding again or by the worker’s start-up check', async () => {
@@ -177,5 +191,111 @@ describe('a district’s schedules', () => {
     expect(first.month).toMatch(/^\d{4}-\d{2}$/);
     const again = await triggerAndWait<SweepRunResult>(tenantScheduleId('sweep', tenantId));
     expect(again).toMatchObject({ created: false, reviewId: first.reviewId });
+  });
+
+  it('reminds the staff on tomorrow’s duty slots when triggered, once per slot and day', async () => {
+    const admin = await withTenant(app.db, tenantId, async (tx) => {
+      const [row] = await tx
+        .select({ id: schema.staffMember.id, organisationId: schema.staffMember.organisationId })
+        .from(schema.staffMember)
+        .where(eq(schema.staffMember.username, 'admin'));
+      if (!row) throw new Error('no admin');
+      return row;
+    });
+    const actor = {
+      id: admin.id,
+      name: '管理员',
+      tenantId,
+      grants: [{ role: 'bureau-admin' as const, organisationPath: '/' }],
+    };
+    const tomorrow = nextDay(localDate(new Date(), 'Asia/Shanghai'));
+    const weekday = ((new Date(`${tomorrow}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+    const slot = (day: number, who: { staffMemberId?: string; personName?: string }) =>
+      withTenant(app.db, tenantId, (tx) =>
+        addDutySlot(tx, actor, {
+          organisationId: admin.organisationId,
+          weekday: day,
+          startsAt: '09:00',
+          endsAt: '12:00',
+          serviceType: 'mediation',
+          ...who,
+        }),
+      );
+    const onDuty = await slot(weekday, { staffMemberId: admin.id });
+    // Another day's slot, and a lawyer of a partner firm with no account: nobody to tell.
+    await slot((weekday % 7) + 1, { staffMemberId: admin.id });
+    await slot(weekday, { personName: '王律师' });
+
+    const first = await triggerAndWait<DutyReminderRunResult>(tenantScheduleId('roster', tenantId));
+    expect(first).toEqual({ day: tomorrow, slots: 1, notified: 1 });
+    const told = await withTenant(app.db, tenantId, (tx) =>
+      listNotifications(tx, { id: admin.id, name: '管理员', tenantId, grants: [] }),
+    );
+    expect(told.items.filter((n) => n.kind === 'roster.duty_reminder')).toEqual([
+      expect.objectContaining({
+        messageKey: 'notification.roster_duty_tomorrow',
+        params: {
+          day: tomorrow,
+          startsAt: onDuty.startsAt,
+          endsAt: onDuty.endsAt,
+          unit: '长宁区公共法律服务中心',
+        },
+      }),
+    ]);
+    // Run again the same day (a retry, a second trigger): nobody is told twice.
+    expect(await triggerAndWait<DutyReminderRunResult>(tenantScheduleId('roster', tenantId))).toEqual({
+      day: tomorrow,
+      slots: 1,
+      notified: 0,
+    });
+  });
+
+  it('appear for a district onboarded by the CLI while the worker runs, without a restart', async () => {
+    const deps = { client, db: app.db, taskQueue: linju.taskQueue, nodeId: 'linju-test' };
+    const schedules = tenantScheduleReconciler(deps);
+    await schedules(); // as the worker does when it starts
+    // Referrals are another test's business: a day's grace keeps this loop off them.
+    const reconciler = startReconciler(deps, {
+      intervalMs: 200,
+      graceMs: 86_400_000,
+      log: silent,
+      schedules,
+    });
+    try {
+      const { tenant } = await onboardTenant(
+        app.db,
+        {
+          slug: `cli-${randomUUID().slice(0, 6)}`,
+          nameZh: '静安区司法局',
+          nameEn: 'Jing’an District Justice Bureau',
+          divisionCode: '310106',
+          services: ['mediation'],
+          centre: { nameZh: '静安区公共法律服务中心', nameEn: 'Jing’an PLS Centre' },
+          firstAdmin: { username: 'admin', displayName: '管理员', password: 'Jingan-pass-12' },
+        },
+        { operatorId: null, operatorName: 'linju CLI' },
+      );
+      const ids = (['escalation', 'sweep', 'roster'] as const).map((kind) =>
+        tenantScheduleId(kind, tenant.id),
+      );
+      let found: string[] = [];
+      for (let i = 0; i < 100 && found.length < ids.length; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        found = [];
+        for (const id of ids) {
+          const exists = await client.schedule
+            .getHandle(id)
+            .describe()
+            .then(
+              () => true,
+              () => false,
+            );
+          if (exists) found.push(id);
+        }
+      }
+      expect(found).toEqual(ids);
+    } finally {
+      await reconciler.stop();
+    }
   });
 });

@@ -35,6 +35,17 @@ describe('readWorkerConfig', () => {
     ).toMatchObject({ temporalAddress: 'temporal:7233', namespace: 'linju' });
   });
 
+  it('reconciles every 20 s unless LINJU_RECONCILE_INTERVAL_MS says otherwise, and refuses nonsense', () => {
+    expect(readWorkerConfig({ DATABASE_APP_URL: 'postgres://x' }).reconcileIntervalMs).toBe(20_000);
+    expect(
+      readWorkerConfig({ DATABASE_APP_URL: 'postgres://x', LINJU_RECONCILE_INTERVAL_MS: '500' })
+        .reconcileIntervalMs,
+    ).toBe(500);
+    expect(() =>
+      readWorkerConfig({ DATABASE_APP_URL: 'postgres://x', LINJU_RECONCILE_INTERVAL_MS: 'soon' }),
+    ).toThrow(/LINJU_RECONCILE_INTERVAL_MS must be a positive whole number/);
+  });
+
   it('refuses to start without DATABASE_APP_URL', () => {
     expect(() => readWorkerConfig({ DATABASE_APP_URL: ' ' })).toThrow(/DATABASE_APP_URL is not set/);
   });

@@ -10,9 +10,22 @@ export type WorkerConfig = {
   /** This node in the referral exchange: the same id and public URL the server announces. */
   nodeId: string;
   publicUrl: string;
+  /** How often the worker reconciles (new districts' schedules, referrals whose start was lost). */
+  reconcileIntervalMs: number;
 };
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
+
+function positiveMs(value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms <= 0) {
+    throw new Error(
+      `LINJU_RECONCILE_INTERVAL_MS must be a positive whole number of milliseconds (got '${value}')`,
+    );
+  }
+  return ms;
+}
 
 /**
  * Reads the worker's settings from the environment; only the database URL has no default. The
@@ -34,5 +47,6 @@ export function readWorkerConfig(env: Record<string, string | undefined>): Worke
     dataDir: env.LINJU_DATA_DIR?.trim() || join(repoRoot, '.data'),
     nodeId: env.LINJU_NODE_ID?.trim() || defaultNodeId(publicUrl),
     publicUrl,
+    reconcileIntervalMs: positiveMs(env.LINJU_RECONCILE_INTERVAL_MS, 20_000),
   };
 }

@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalFileStore } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { eq, schema, withTenant } from '@linju/db';
 import { Client, Connection } from '@temporalio/client';
 import { TRPCError } from '@trpc/server';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -178,6 +179,21 @@ describe('people’s mediation', () => {
       toOrganisationId: district.organisations.court,
     });
     expect((await admin.mediation.get({ caseId: c.id })).agreement?.judicialReferralId).toBe(referral.id);
+    // The agreement's PDF goes with the referral as its attachment (the court reads it from its inbox).
+    const pdf = await admin.case.getDocument({ caseId: c.id, documentId: agreement.documentId });
+    const attached = await withTenant(h.db, district.tenantId, (tx) =>
+      tx
+        .select()
+        .from(schema.referralAttachment)
+        .where(eq(schema.referralAttachment.referralId, referral.id)),
+    );
+    expect(attached).toEqual([
+      expect.objectContaining({
+        documentId: agreement.documentId,
+        sha256: createHash('sha256').update(Buffer.from(pdf.contentBase64, 'base64')).digest('hex'),
+        mediaType: 'application/pdf',
+      }),
+    ]);
     expect(await failure(apply())).toBe('CONFLICT mediation.judicial_confirmation_already_applied');
     const referrals = await admin.referral.getMany({ caseId: c.id });
     expect(referrals.map((r) => r.kind)).toEqual(['judicial-confirmation']);

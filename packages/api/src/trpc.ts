@@ -11,6 +11,7 @@ import {
   findTenantById,
   getStaffMember,
   grantsOf,
+  type PeerFetcher,
   type RoleGrantView,
   roleGrantsOf,
   type StaffMember,
@@ -50,6 +51,11 @@ export type ApiContext = {
    * move a referral refuse with `referral.workflows_unavailable` without it.
    */
   temporal?: WorkflowEngine;
+  /**
+   * Signed GETs to nodes of the referral exchange, as this node (the server's key): the bodies of
+   * incoming referrals' attachments are fetched with it when first read.
+   */
+  fetchFromPeer?: PeerFetcher;
 };
 
 export type WorkflowEngine = {
@@ -130,7 +136,8 @@ export async function inTenantSession<T>(
   if (ctx.tenantSlugHint && ctx.tenantSlugHint !== tenant.slug) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'tenant.mismatch' });
   }
-  return withTenant(ctx.db, tenantId, async (tx) => {
+  const afterCommit: AfterCommitTask[] = [];
+  const result = await withTenant(ctx.db, tenantId, async (tx) => {
     const staff = await getStaffMember(tx, staffMemberId);
     if (staff.disabledAt) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'auth.not_signed_in' });
     const roleGrants = await roleGrantsOf(tx, staffMemberId);
@@ -141,9 +148,33 @@ export async function inTenantSession<T>(
       grants: grantsOf(roleGrants),
       requestId: ctx.requestId,
     };
-    return fn({ tenantId, tenant, tx, staff, roleGrants, actor });
+    return fn({
+      tenantId,
+      tenant,
+      tx,
+      staff,
+      roleGrants,
+      actor,
+      afterCommit: (task) => afterCommit.push(task),
+    });
   });
+  // Only once the transaction committed: what a task does must survive its failure (the referral
+  // reconciler starts a workflow whose start was lost), so a failure is logged, not answered.
+  for (const task of afterCommit) {
+    try {
+      await task.run();
+    } catch (error) {
+      ctx.log.warn(
+        { event: 'after-commit failed', task: task.name, err: error },
+        `after commit: ${task.name} failed`,
+      );
+    }
+  }
+  return result;
 }
+
+/** Work a procedure hands over to run after its transaction committed (e.g. starting a workflow). */
+export type AfterCommitTask = { name: string; run: () => Promise<void> };
 
 export type TenantSession = {
   tenantId: string;
@@ -152,6 +183,11 @@ export type TenantSession = {
   staff: StaffMember;
   roleGrants: RoleGrantView[];
   actor: Actor;
+  /**
+   * Runs `task` after the request's transaction commits (never if it rolls back): for effects
+   * outside the database that must not see uncommitted rows, nor hold the transaction's locks.
+   */
+  afterCommit: (task: AfterCommitTask) => void;
 };
 
 /** A staff session of the tenant: the procedure runs in one transaction bound to that tenant. */

@@ -41,7 +41,19 @@ export async function loader({ context }: Route.LoaderArgs) {
   return {
     outgoing,
     inbox: inbox?.map(
-      ({ id, kind, status, summary, details, subject, acknowledgeBy, dueBy, outcomeText, reason }) => ({
+      ({
+        id,
+        kind,
+        status,
+        summary,
+        details,
+        subject,
+        acknowledgeBy,
+        dueBy,
+        outcomeText,
+        reason,
+        attachments,
+      }) => ({
         id,
         kind,
         status,
@@ -52,6 +64,7 @@ export async function loader({ context }: Route.LoaderArgs) {
         dueBy,
         outcomeText,
         reason,
+        attachments,
       }),
     ),
     organisations: organisations.map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn })),
@@ -155,6 +168,17 @@ export default function Referrals({ loaderData, actionData }: Route.ComponentPro
                   {t('referrals.summary')}: {r.summary}
                 </p>
                 {r.details ? <p className="admin-prewrap">{r.details}</p> : null}
+                {r.attachments.length > 0 ? (
+                  <ul className="admin-list" aria-label={t('referrals.attachments')}>
+                    {r.attachments.map((a) => (
+                      <li key={a.sha256}>
+                        <a href={`${tenantPaths.referrals(tenant.slug)}/${r.id}/attachments/${a.sha256}`}>
+                          {a.name}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
                 <p className="admin-muted">
                   {t('referrals.col_ack')}: {formatDateTime(locale, r.acknowledgeBy)} ·{' '}
                   {t('referrals.col_due')}: {formatDateTime(locale, r.dueBy)}

@@ -185,3 +185,57 @@ describe('POST /federation/v1/referrals', () => {
     expect(response.status).toBe(413);
   });
 });
+
+describe('attachments named by a create', () => {
+  it('keeps each (name, media type, digest, url) with the incoming referral, its body fetched later', async () => {
+    const sha256 = 'a'.repeat(64);
+    const id = `ref-${randomUUID()}`;
+    const url = `/federation/v1/referrals/${id}/attachments/${sha256}`;
+    const sent = message({
+      id,
+      attachments: [{ name: '人民调解协议书.pdf', mediaType: 'application/pdf', sha256, url }],
+    });
+    const { receipt } = await (await post(JSON.stringify(sent))).json();
+    const rows = await owner.db.execute<{ name: string; storage_key: string | null; url: string }>(
+      sql`select name, storage_key, url from referral_attachment where referral_id = ${receipt}`,
+    );
+    expect(rows).toEqual([
+      {
+        name: '人民调解协议书.pdf',
+        storage_key: null,
+        url: `/federation/v1/referrals/${sent.id}/attachments/${sha256}`,
+      },
+    ]);
+  });
+});
+
+describe('rate limiting (429, with Retry-After)', () => {
+  it('holds back a peer past its requests per minute, and an address that keeps failing its signature', async () => {
+    const own = await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'own-')));
+    const limited = referralCreateHandler({
+      db,
+      box,
+      nodeId: 'localhost-3000',
+      publicUrl: HERE,
+      ownKey: own,
+      requestsPerMinute: 2,
+    });
+    const get = (key: NodeKey) => {
+      const url = `${URL_}/${randomUUID()}`;
+      const signed = signRequest({ method: 'GET', url, headers: {}, key: key.privateKey, kid: key.kid });
+      return limited(new Request(url, { headers: signed as unknown as Record<string, string> }));
+    };
+    expect((await get(peerKey)).status).toBe(404);
+    expect((await get(peerKey)).status).toBe(404);
+    const held = await get(peerKey);
+    expect(held.status).toBe(429);
+    expect(Number(held.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(held.headers.get('content-type')).toBe('application/problem+json');
+    // This node itself (loopback) is not limited.
+    for (let i = 0; i < 3; i++) expect((await get(own)).status).toBe(404);
+    // Unknown keys count against their address.
+    expect((await get(strangerKey)).status).toBe(401);
+    expect((await get(strangerKey)).status).toBe(401);
+    expect((await get(strangerKey)).status).toBe(429);
+  });
+});

@@ -8,12 +8,14 @@ import {
 import type { SecretBox } from '@linju/auth';
 import {
   DomainError,
+  type FileStore,
   findRoute,
   findTenantBySlug,
   messageApplied,
   nonceSeen,
   peerKey,
   type RouteDirection,
+  readStoredAttachment,
   receiveReferral,
   receiverView,
   recordReferralEvent,
@@ -21,7 +23,7 @@ import {
   splitLocalOrgId,
   takeInReferral,
 } from '@linju/core';
-import { type Database, eq, schema, withTenant } from '@linju/db';
+import { and, type Database, eq, schema, withTenant } from '@linju/db';
 import {
   IDEMPOTENCY_HEADER,
   type NodeKey,
@@ -34,6 +36,7 @@ import {
 import type { ReferralActor, ReferralEventType } from '@linju/federation/referral-states';
 import type { z } from 'zod';
 import { problem } from '../rest/problem.ts';
+import { createRateLimiter } from './rate-limit.ts';
 
 /** The spec's limit on a message body. */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
@@ -110,7 +113,17 @@ export type FederationDeps = {
   ownKey?: Pick<NodeKey, 'kid' | 'publicKey'>;
   /** Starts the receiving side's workflows and applies the other side's events to ours. */
   engine?: WorkflowEngine;
+  /** Where the documents that go with referrals live (served to their receivers). */
+  files?: FileStore;
+  /**
+   * Requests per calling node and minute before `429` (spec, "Errors"); this node itself (loopback)
+   * is not limited. Refused signatures count per client address against the same figure.
+   */
+  requestsPerMinute?: number;
 };
+
+/** The default limit per peer: far above what a district sends, low enough to stop a flood. */
+export const DEFAULT_REQUESTS_PER_MINUTE = 1200;
 
 /** The event message as the state machine's event, in the name of the side that sent it. */
 function workflowEvent(message: ReferralEventMessage, party: ReferralActor['party'], messageKey: string) {
@@ -144,6 +157,15 @@ const authorDirections = (type: ReferralEventMessage['type']): RouteDirection[] 
  * A node acts only on referrals it sent or received: anything else is 404.
  */
 export function referralCreateHandler(deps: FederationDeps) {
+  const limiter = createRateLimiter({
+    limit: deps.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE,
+    windowMs: 60_000,
+  });
+  const tooMany = (seconds: number) => {
+    const refused = problem(429, 'Too many requests', `Try again in ${seconds} s`);
+    refused.headers.set('retry-after', String(seconds));
+    return refused;
+  };
   const resolveKey = async (kid: string) => {
     if (deps.ownKey && kid === deps.ownKey.kid) return { nodeId: deps.nodeId, key: deps.ownKey.publicKey };
     const found = await peerKey(deps.db, kid);
@@ -343,11 +365,39 @@ export function referralCreateHandler(deps: FederationDeps) {
   }
 
   async function attachment(caller: string, ref: string, sha256: string): Promise<Response> {
-    // Only the referral's receiver may fetch its files; this node sends none yet (see README), so a
-    // known referral still answers 404 for any hash.
+    // Only the referral's receiver may fetch its files: the route of a referral sent to the caller.
     const route = await findRoute(deps.db, caller, ref, 'outgoing');
     if (!route) return problem(404, 'Unknown referral', `No referral ${ref} sent to ${caller}`);
-    return problem(404, 'Unknown attachment', `Referral ${ref} has no attachment ${sha256}`);
+    const unknown = () => problem(404, 'Unknown attachment', `Referral ${ref} has no attachment ${sha256}`);
+    if (!/^[0-9a-f]{64}$/.test(sha256)) return unknown();
+    if (!deps.files) throw new Error('the attachments endpoint needs the file store (deps.files)');
+    const files = deps.files;
+    const found = await withTenant(deps.db, route.tenantId, async (tx) => {
+      const [row] = await tx
+        .select()
+        .from(schema.referralAttachment)
+        .where(
+          and(
+            eq(schema.referralAttachment.referralId, route.referralId),
+            eq(schema.referralAttachment.sha256, sha256),
+          ),
+        );
+      if (!row?.storageKey) return undefined;
+      const bytes = await readStoredAttachment(tx, files, row, { id: null, name: caller });
+      return { row, bytes };
+    });
+    if (!found) return unknown();
+    return new Response(new Uint8Array(found.bytes), {
+      status: 200,
+      headers: {
+        'content-type': found.row.mediaType,
+        'content-length': String(found.bytes.length),
+        // RFC 9530, as on a message: the receiver checks it, and the hash the create named.
+        'content-digest': `sha-256=:${createHash('sha256').update(found.bytes).digest('base64')}:`,
+        'cache-control': 'private, no-store',
+        'x-content-type-options': 'nosniff',
+      },
+    });
   }
 
   return async (request: Request): Promise<Response> => {
@@ -375,7 +425,16 @@ export function referralCreateHandler(deps: FederationDeps) {
       body = read;
     }
     const auth = await authenticate(request, body);
-    if (auth.refused || !auth.caller) return auth.refused ?? problem(401, 'Signature refused');
+    if (auth.refused || !auth.caller) {
+      // A caller that keeps failing its signature is held back by its address.
+      const wait = limiter.take(`address:${request.headers.get('x-linju-client-ip') ?? 'unknown'}`);
+      if (wait > 0) return tooMany(wait);
+      return auth.refused ?? problem(401, 'Signature refused');
+    }
+    if (auth.caller !== deps.nodeId) {
+      const wait = limiter.take(`node:${auth.caller}`);
+      if (wait > 0) return tooMany(wait);
+    }
     if (isCreate) return create(request, body as Uint8Array, auth.caller);
     if (isEvents) return event(request, body as Uint8Array, auth.caller, ref as string);
     if (isView) return view(auth.caller, ref as string);

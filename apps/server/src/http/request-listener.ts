@@ -8,7 +8,7 @@ import {
   type SecretBox,
   serializeSessionCookie,
 } from '@linju/auth';
-import type { FileStore } from '@linju/core';
+import type { FileStore, PeerFetcher } from '@linju/core';
 import type { Database } from '@linju/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { ServerConfig } from '../config.ts';
@@ -31,6 +31,8 @@ export type ServerDeps = {
   temporal?: WorkflowEngine;
   /** Where case documents live. */
   files: FileStore;
+  /** Signed GETs to peers of the referral exchange (attachments of incoming referrals). */
+  fetchFromPeer?: PeerFetcher;
   admin: AdminApp | null;
   /** Extra route prefixes mounted by other modules (`/.well-known`, `/federation/v1`). */
   routes?: { prefix: string; handle: (request: Request) => Promise<Response> }[];
@@ -64,6 +66,7 @@ export function createRequestListener(deps: ServerDeps) {
       totpIssuer: 'Linju',
       files: deps.files,
       ...(deps.temporal ? { temporal: deps.temporal } : {}),
+      ...(deps.fetchFromPeer ? { fetchFromPeer: deps.fetchFromPeer } : {}),
     };
   }
 

@@ -1,5 +1,9 @@
+import { federationOpenApi } from '../federation/openapi-federation.ts';
+
 /** The REST surface for partners' systems, which cannot speak tRPC (ARCHITECTURE.md). */
 export function openApiDocument(serverUrl: string) {
+  // The referral exchange's signed endpoints (spec/referral-exchange.md), at the origin's root.
+  const federation = federationOpenApi(serverUrl);
   return {
     openapi: '3.1.0',
     info: {
@@ -55,9 +59,12 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      ...federation.paths,
     },
     components: {
+      securitySchemes: federation.securitySchemes,
       schemas: {
+        ...federation.schemas,
         Health: {
           type: 'object',
           required: ['status', 'database', 'temporal'],

@@ -23,6 +23,36 @@ export interface NotificationChannel {
   /** e.g. `sms`, `wechat-work`; unique among registered channels. */
   readonly id: string;
   deliver(tx: TenantTx, notification: SentNotification): Promise<void>;
+  /**
+   * Optional: reaches someone who is not staff, by the contact details they gave (a partner's
+   * phone, for its one-time link). Answers whether this channel took the message; a channel that
+   * cannot reach that contact answers false. Same rule as `deliver`: record now, send after commit.
+   */
+  deliverToContact?(tx: TenantTx, message: ContactMessage): Promise<boolean>;
+}
+
+/** A message to a contact outside the staff (e.g. a partner organisation without accounts). */
+export type ContactMessage = {
+  tenantId: string;
+  contact: { name: string; phone: string | null };
+  /** An i18n message key, rendered in the contact's language (zh-CN) with `params`. */
+  messageKey: string;
+  params: Record<string, string | number>;
+  /** A path of the admin app (e.g. `/p/<token>`) the channel prefixes with its public URL. */
+  linkPath?: string;
+};
+
+/**
+ * Hands a message for a contact to every registered channel that can reach contacts; answers the
+ * ids of those that took it. None installed (the default: no SMS or e-mail sender ships) means
+ * the caller must show it to staff to pass on.
+ */
+export async function notifyContact(tx: TenantTx, message: ContactMessage): Promise<string[]> {
+  const took: string[] = [];
+  for (const channel of channels.values()) {
+    if (channel.deliverToContact && (await channel.deliverToContact(tx, message))) took.push(channel.id);
+  }
+  return took;
 }
 
 const channels = new Map<string, NotificationChannel>();

@@ -19,6 +19,7 @@ import type { ReferralOutcome } from '@linju/federation/referral-states';
 import { appendAudit } from '../audit/append-audit.ts';
 import { caseSettings } from '../cases/case-clock.ts';
 import { enqueueExchangeMessage, exchangeMessageKey } from '../federation/outbox.ts';
+import { takeInAttachments } from './referral-attachments.ts';
 import type { ReferralEventEffect } from './referral-effects.ts';
 import type { ReferralSubject } from './referral-subject.ts';
 import { endOfLocalDay } from './referral-subject.ts';
@@ -99,6 +100,8 @@ export async function queueReferralCreate(
     subject: ReferralSubject;
     requestedBy: { name: string; role: string };
     dueOn: string;
+    /** The documents that go with it, in the spec's form (see `attachCaseDocuments`). */
+    attachments?: ReferralCreate['attachments'];
   },
 ): Promise<void> {
   const to = row.toAddress ? parseAddress(row.toAddress) : null;
@@ -116,7 +119,7 @@ export async function queueReferralCreate(
     },
     summary: row.summary,
     ...(row.details ? { details: row.details } : {}),
-    attachments: [],
+    attachments: input.attachments ?? [],
     requestedBy: input.requestedBy,
     dueBy: input.dueOn,
     createdAt: row.createdAt.toISOString(),
@@ -268,6 +271,8 @@ export async function takeInReferral(
     })
     .returning();
   if (!row) throw new Error('referral insert returned no row');
+  // Its documents: named now, their bodies fetched from the sender when first read.
+  await takeInAttachments(tx, row, input.message.attachments);
   await routeReferral(tx, {
     peerNode: input.senderNode,
     referralRef: input.message.id,

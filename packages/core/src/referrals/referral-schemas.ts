@@ -21,6 +21,8 @@ export const ZCreateReferralRequest = z.object({
   details: z.string().trim().max(8000).nullish(),
   /** The completion limit in working days; the kind's default when omitted. */
   dueInWorkingDays: z.number().int().min(1).max(120).optional(),
+  /** Case documents that go with the referral (spec: `attachments`). */
+  documentIds: z.array(z.uuid()).max(20).optional(),
 });
 export type CreateReferralRequest = z.input<typeof ZCreateReferralRequest>;
 

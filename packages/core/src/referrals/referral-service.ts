@@ -12,6 +12,7 @@ import { getResident } from '../cases/resident-service.ts';
 import { addWorkingDays } from '../cases/working-days.ts';
 import { DomainError } from '../errors.ts';
 import { isPartnerKind } from '../organisations/organisation-service.ts';
+import { attachCaseDocuments } from './referral-attachments.ts';
 import { recordReferralEvent } from './referral-effects.ts';
 import { districtAddress, queueReferralCreate } from './referral-exchange.ts';
 import {
@@ -144,8 +145,9 @@ export type ReferralStart = {
  * 转介: sends a case to a partner organisation of the district. Needs the resident's standing
  * consent for that partner; sends only the resident's fields the kind needs (sealed at rest);
  * the acknowledgement and completion deadlines are working days of the tenant's calendar, to the
- * end of that day. The first event (`requested`) is written here, under the key the workflow's
- * first activity will use (`initialEffectKey`), so the activity finds it done.
+ * end of that day. The first event (`requested`) is written here, under the key of the workflow's
+ * first effect (`initialEffectKey`); the caller starts the workflow once this transaction has
+ * committed (`firstEffectRecorded`: the workflow does not write it again).
  */
 export async function createReferral(
   tx: TenantTx,
@@ -237,6 +239,18 @@ export async function createReferral(
     .returning();
   if (!row) throw new Error('referral insert returned no row');
   const by = senderActor(actor);
+  // The case documents chosen to go with it (spec: attachments, fetched by the receiver).
+  const attachments = await attachCaseDocuments(tx, row, input.documentIds ?? []);
+  if (exchange) {
+    await queueReferralCreate(tx, box, row, {
+      subject,
+      requestedBy: { name: by.name, role: by.role },
+      dueOn,
+      attachments,
+    });
+  }
+  // Last: its audit entry takes the district's audit chain, held until the commit, so the district's
+  // other sends wait only for this tail of the transaction.
   await recordReferralEvent(tx, {
     tenantId: actor.tenantId,
     referralId: id,
@@ -248,13 +262,6 @@ export async function createReferral(
     by,
     idempotencyKey: options.initialEffectKey(id),
   });
-  if (exchange) {
-    await queueReferralCreate(tx, box, row, {
-      subject,
-      requestedBy: { name: by.name, role: by.role },
-      dueOn,
-    });
-  }
   const start: ReferralStart = {
     tenantId: actor.tenantId,
     referralId: id,

@@ -101,6 +101,12 @@ export const referral = pgTable(
     remoteReferralId: text('remote_referral_id'),
     /** The referral this one re-routes (a rejected or escalated one), keeping the chain. */
     reroutedFrom: uuid('rerouted_from'),
+    /**
+     * When this referral's workflow was known to be started (by the sender after commit, or by the
+     * worker's reconciler). Null: committed, workflow maybe not started yet; the reconciler starts
+     * it (a second start of the same workflow id is a no-op), so a crash after commit loses nothing.
+     */
+    workflowStartedAt: timestamp('workflow_started_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
@@ -121,6 +127,10 @@ export const referral = pgTable(
     index('referral_to_idx').on(t.tenantId, t.toOrganisationId, t.status, t.createdAt),
     index('referral_from_idx').on(t.tenantId, t.fromOrganisationId, t.createdAt),
     index('referral_remote_idx').on(t.tenantId, t.remoteNode, t.remoteReferralId),
+    // The reconciler's question, "committed but not started", answered from a small index.
+    index('referral_awaiting_workflow_idx')
+      .on(t.tenantId, t.createdAt)
+      .where(sql`${t.workflowStartedAt} is null`),
     check(
       'referral_outgoing_has_case',
       sql`${t.direction} = 'incoming' or (${t.caseId} is not null and ${t.fromOrganisationId} is not null)`,

@@ -35,6 +35,13 @@ export type ReferralWorkflowInput = {
   exchange?: 'sender' | 'receiver';
   /** The receiver's node, named as the author of `received` (the receipt). */
   receiverNode?: string;
+  /**
+   * The first effect (`requested`, or `received` on the receiving side) was committed with the
+   * referral row before the workflow started: the workflow keeps it in its history without an
+   * activity, so an exchanged create goes out in the first workflow task. Absent on workflows
+   * started before (their histories record that activity; replay follows the input).
+   */
+  firstEffectRecorded?: boolean;
 };
 
 /** One applied event; `sequence` numbers every recorded effect of the workflow from 1. */

@@ -69,7 +69,10 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
     tenantId: input.tenantId,
     referralId: input.referralId,
   };
-  let state: ReferralState = 'requested';
+  // The receiving side starts at `received`. Set before the handlers: an update that arrived
+  // before the first workflow task (the worker was down at the start) is validated as soon as its
+  // handler is set, and must see the real state, not `requested`.
+  let state: ReferralState = input.exchange === 'receiver' ? 'received' : 'requested';
   // Numbers every recorded effect (events and escalations alike): with the workflow id it is the
   // idempotency key, and it is deterministic because it only moves inside workflow code.
   let sequence = 0;
@@ -137,6 +140,36 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
     });
   };
 
+  // The first effect: `received` on the receiving side, `requested` on the sender's.
+  const first: Omit<ReferralHistoryEntry, 'sequence' | 'at'> =
+    input.exchange === 'receiver'
+      ? { type: 'received', from: null, to: 'received', by: null }
+      : {
+          type: 'requested',
+          from: null,
+          to: 'requested',
+          by: input.requestedBy ? { party: 'sender' as const, ...input.requestedBy } : null,
+        };
+  const deliverCreate = (): void => {
+    if (input.exchange !== 'sender') return;
+    // The create was queued with the referral; the receiver's receipt is its `received`.
+    deliver(referralMessageKey(input.referralId, 1), async (response) => {
+      const by = { party: 'receiver' as const, name: input.receiverNode ?? 'receiver', role: 'node' };
+      if (!nextReferralState(state, { type: 'received', by }).ok) return;
+      const from = state;
+      state = 'received';
+      const receipt = typeof response.receipt === 'string' ? response.receipt : undefined;
+      await record({ type: 'received', from, to: state, by, ...(receipt ? { receipt } : {}) });
+    });
+  };
+  if (input.firstEffectRecorded) {
+    // Committed with the row before the start: kept in the history with its number, nothing to
+    // write, and the create goes out in this first task. Done before the handlers are set, so an
+    // update that arrived before the first task (the worker was down) comes after it, numbered 2.
+    history.push({ ...first, sequence: ++sequence, at: new Date().toISOString() });
+    deliverCreate();
+  }
+
   const refuse = (event: ReferralEvent): void => {
     const result = nextReferralState(state, event);
     if (result.ok) return;
@@ -171,30 +204,21 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
     { validator: refuse, description: 'Apply one referral event (spec/referral-exchange.md, States).' },
   );
 
+  if (!input.firstEffectRecorded) {
+    // Started before `firstEffectRecorded` existed: their histories record this activity first
+    // (it finds the effect done), then the create's delivery. Kept as it was, so they replay.
+    await record(first);
+    deliverCreate();
+  }
+
   if (input.exchange === 'receiver') {
-    // Arrived through the exchange: the receiving side starts at `received`, and the sender
-    // watches the deadlines. Each change of a partner user queues its message back.
-    state = 'received';
-    await record({ type: 'received', from: null, to: 'received', by: null });
+    // Arrived through the exchange: the receiving side starts at `received` (set above), and the
+    // sender watches the deadlines. Each change of a partner user queues its message back.
     await condition(() => isTerminalReferralState(state));
     await condition(allHandlersFinished);
     await effects;
     await deliveries;
     return snapshot();
-  }
-
-  const requestedBy = input.requestedBy ? { party: 'sender' as const, ...input.requestedBy } : null;
-  await record({ type: 'requested', from: null, to: 'requested', by: requestedBy });
-  if (input.exchange === 'sender') {
-    // The create was queued with the referral; the receiver's receipt is its `received`.
-    deliver(referralMessageKey(input.referralId, 1), async (response) => {
-      const by = { party: 'receiver' as const, name: input.receiverNode ?? 'receiver', role: 'node' };
-      if (!nextReferralState(state, { type: 'received', by }).ok) return;
-      const from = state;
-      state = 'received';
-      const receipt = typeof response.receipt === 'string' ? response.receipt : undefined;
-      await record({ type: 'received', from, to: state, by, ...(receipt ? { receipt } : {}) });
-    });
   }
 
   const nextDeadline = (): ReferralDeadlineKind | undefined => {

@@ -1,6 +1,6 @@
 /**
  * The district's recurring work, one Temporal schedule each per tenant: ids are business keys
- * (`escalation:<tenantId>`, `sweep:<tenantId>`), so creating them again is refused by Temporal and
+ * (`escalation:<tenantId>`, `sweep:<tenantId>`, `roster:<tenantId>`), so creating them again is refused by Temporal and
  * any process can find a district's schedule from its id.
  */
 export const TENANT_SCHEDULES = {
@@ -13,6 +13,11 @@ export const TENANT_SCHEDULES = {
   sweep: {
     workflowType: 'monthlySweepWorkflow',
     calendar: { dayOfMonth: 18, hour: 8, minute: 0 },
+  },
+  /** 值班提醒: every day at 17:00 local time, the staff on tomorrow's duty slots are told. */
+  roster: {
+    workflowType: 'dutyReminderWorkflow',
+    calendar: { hour: 17, minute: 0 },
   },
 } as const;
 export type TenantScheduleKind = keyof typeof TENANT_SCHEDULES;
@@ -28,4 +33,14 @@ export function tenantScheduleId(kind: TenantScheduleKind, tenantId: string): st
 export type TenantRunInput = { tenantId: string };
 
 export type EscalationRunResult = { today: string; dueSoon: number; overdue: number; notified: number };
-export type SweepRunResult = { month: string; created: boolean; reviewId: string; findings: number };
+export type SweepRunResult = {
+  month: string;
+  created: boolean;
+  reviewId: string;
+  findings: number;
+  /** The month's statistics report, queued with a new review and made by the same activity. */
+  reportId?: string;
+};
+
+/** What a duty-reminder run did: tomorrow's local date, its slots, and the staff newly told. */
+export type DutyReminderRunResult = { day: string; slots: number; notified: number };

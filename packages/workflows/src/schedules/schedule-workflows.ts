@@ -1,10 +1,15 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { ScheduledActivities } from './activities.ts';
-import type { EscalationRunResult, SweepRunResult, TenantRunInput } from './definitions.ts';
+import type {
+  DutyReminderRunResult,
+  EscalationRunResult,
+  SweepRunResult,
+  TenantRunInput,
+} from './definitions.ts';
 
 // A run that cannot reach the database keeps trying for a few hours, then gives up until the
 // next scheduled run; the work is idempotent, so a late or repeated run is harmless.
-const { runTimeLimitEscalation, runMonthlySweep } = proxyActivities<ScheduledActivities>({
+const { runTimeLimitEscalation, runMonthlySweep, runDutyReminders } = proxyActivities<ScheduledActivities>({
   startToCloseTimeout: '10 minutes',
   scheduleToCloseTimeout: '6 hours',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
@@ -18,4 +23,9 @@ export async function timeLimitEscalationWorkflow(input: TenantRunInput): Promis
 /** Started on the 18th by the `sweep:<tenantId>` schedule. */
 export async function monthlySweepWorkflow(input: TenantRunInput): Promise<SweepRunResult> {
   return runMonthlySweep(input);
+}
+
+/** Started daily by the `roster:<tenantId>` schedule: reminds the staff on tomorrow's duty slots. */
+export async function dutyReminderWorkflow(input: TenantRunInput): Promise<DutyReminderRunResult> {
+  return runDutyReminders(input);
 }

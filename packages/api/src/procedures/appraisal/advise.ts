@@ -2,7 +2,7 @@ import { createReferral, DomainError, getOrganisation, onPluginCase } from '@lin
 import { APPRAISAL_TYPE_NAMES, adviceOfCase, giveAdvice, ZGiveAdviceRequest } from '@linju/plugin-appraisal';
 import { z } from 'zod';
 import { permittedProcedure } from '../../trpc.ts';
-import { engineOf, initialEffectKey, startReferralWorkflow } from '../referral/engine.ts';
+import { engineOf, initialEffectKey, startReferralAfterCommit } from '../referral/engine.ts';
 
 /** Partner kinds an appraisal institution is registered as (a licensed institution, not a court or the police). */
 const INSTITUTION_KINDS: readonly string[] = ['department', 'district'];
@@ -36,7 +36,7 @@ export const advise = permittedProcedure('case.handle')
           },
           { initialEffectKey: initialEffectKey(ctx.tenantId), nodeId: engine.nodeId ?? 'local' },
         );
-        await startReferralWorkflow(engine, start);
+        startReferralAfterCommit(ctx, engine, start);
         referralId = referral.id;
       }
       const advice = await giveAdvice(db, { ...input, referralId }, ctx.actor.name);

@@ -2,7 +2,7 @@ import { createReferral, DomainError, getOrganisation, onPluginCase } from '@lin
 import { agreementForJudicialConfirmation, markJudicialConfirmation } from '@linju/plugin-mediation';
 import { z } from 'zod';
 import { permittedProcedure } from '../../trpc.ts';
-import { engineOf, initialEffectKey, startReferralWorkflow } from '../referral/engine.ts';
+import { engineOf, initialEffectKey, startReferralAfterCommit } from '../referral/engine.ts';
 import { partiesOf } from './case-parties.ts';
 
 /**
@@ -31,11 +31,13 @@ export const applyJudicialConfirmation = permittedProcedure('referral.send')
           kind: 'judicial-confirmation',
           summary: `申请司法确认：${parties.join('与')}人民调解协议`,
           details: `人民调解协议书见案件文书 ${agreement.documentId}；协议条款：\n${agreement.terms.map((t, i) => `${i + 1}. ${t}`).join('\n')}`,
+          // The agreement's PDF goes with it (spec: an attachment the court fetches).
+          documentIds: [agreement.documentId],
         },
         { initialEffectKey: initialEffectKey(ctx.tenantId), nodeId: engine.nodeId ?? 'local' },
       );
       await markJudicialConfirmation(db, agreement.id, referral.id);
-      await startReferralWorkflow(engine, start);
+      startReferralAfterCommit(ctx, engine, start);
       return { result: referral };
     }),
   );

@@ -1,11 +1,11 @@
-import { createReferral, ZCreateReferralRequest } from '@linju/core';
+import { createReferral, issuePartnerLinkOnSend, ZCreateReferralRequest } from '@linju/core';
 import { permittedProcedure } from '../../trpc.ts';
-import { engineOf, initialEffectKey, startReferralWorkflow } from './engine.ts';
+import { engineOf, initialEffectKey, startReferralAfterCommit } from './engine.ts';
 
 /**
  * Sends a case to a partner: the row and its `requested` event (and, for a partner reached through
- * the exchange, the create message in the outbox), then the workflow (id = business key) in the
- * same transaction. Refused without the resident's consent for that partner.
+ * the exchange, the create message in the outbox) in one transaction, then, once it committed, the
+ * workflow (id = business key). Refused without the resident's consent for that partner.
  */
 export const create = permittedProcedure('referral.send')
   .input(ZCreateReferralRequest)
@@ -14,6 +14,11 @@ export const create = permittedProcedure('referral.send')
       initialEffectKey: initialEffectKey(ctx.tenantId),
       nodeId: ctx.temporal?.nodeId ?? 'local',
     });
-    await startReferralWorkflow(engineOf(ctx), start);
-    return referral;
+    // After the authorisation checks inside `createReferral`; the refusal rolls the row back.
+    const engine = engineOf(ctx);
+    // A partner without accounts or a system of its own answers through a one-time link, shown
+    // once in this answer (to pass on: no SMS or e-mail sender is installed by default).
+    const partnerLink = await issuePartnerLinkOnSend(ctx.tx, ctx.actor, referral.id);
+    startReferralAfterCommit(ctx, engine, start);
+    return { ...referral, partnerLink: partnerLink ?? null };
   });

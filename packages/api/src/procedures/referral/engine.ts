@@ -1,23 +1,22 @@
-import { DomainError, type ReferralStart } from '@linju/core';
+import { DomainError, markReferralWorkflowStarted, type ReferralStart } from '@linju/core';
+import { type Database, withTenant } from '@linju/db';
 import {
   INVALID_TRANSITION_FAILURE,
   REFERRAL_TASK_QUEUE,
   type ReferralEvent,
   type ReferralSnapshot,
   type ReferralTransitionError,
-  type ReferralWorkflowInput,
+  receivedReferralInput,
   referralIdempotencyKey,
   type referralWorkflow,
   referralWorkflowId,
+  sentReferralInput,
+  startReferralExecution,
   transitionUpdate,
 } from '@linju/workflows';
-import {
-  ApplicationFailure,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
+import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
 import { TRPCError } from '@trpc/server';
-import type { ApiContext, WorkflowEngine } from '../../trpc.ts';
+import type { ApiContext, TenantSession, WorkflowEngine } from '../../trpc.ts';
 
 /** The engine, or a clear refusal: a referral is never half-sent without its workflow. */
 export function engineOf(ctx: ApiContext): WorkflowEngine {
@@ -32,37 +31,28 @@ export const initialEffectKey = (tenantId: string) => (referralId: string) =>
   referralIdempotencyKey(referralWorkflowId(tenantId, referralId), 1);
 
 /**
- * Starts the referral's workflow, id = business key. Called inside the creating transaction,
- * after the row and its first event are written: if the start fails the referral is rolled back;
- * the first activity waits on that event's lock until the transaction commits, then finds it done.
+ * Starts the referral's workflow (id = business key) once the request's transaction has
+ * committed the row, its first event and (through the exchange) its outbox message — never
+ * inside it: the transaction holds the district's audit chain, and a start there would make the
+ * district's sends wait on each other. Then marks it started. If the process dies or the start
+ * fails in between, the worker's reconciler starts it (a second start is a no-op).
  */
-export async function startReferralWorkflow(engine: WorkflowEngine, start: ReferralStart): Promise<string> {
-  const node = engine.nodeId ?? 'local';
-  const workflowId = referralWorkflowId(start.tenantId, start.referralId);
-  const input: ReferralWorkflowInput = {
-    tenantId: start.tenantId,
-    referralId: start.referralId,
-    from: start.addresses?.from ?? `${start.fromOrganisationId}@${node}`,
-    to: start.addresses?.to ?? `${start.toOrganisationId}@${node}`,
-    kind: start.kind,
-    acknowledgeBy: start.acknowledgeBy,
-    dueBy: start.dueBy,
-    requestedBy: start.requestedBy,
-    // Through the exchange (another node, or another tenant of this one): the workflow delivers
-    // the create queued with the referral and takes the receipt as `received`.
-    ...(start.addresses
-      ? {
-          exchange: 'sender' as const,
-          receiverNode: start.addresses.to.slice(start.addresses.to.indexOf('@') + 1),
-        }
-      : {}),
-  };
-  await engine.client.workflow.start<typeof referralWorkflow>('referralWorkflow', {
-    taskQueue: engine.taskQueue ?? REFERRAL_TASK_QUEUE,
-    workflowId,
-    args: [input],
+export function startReferralAfterCommit(
+  ctx: { db: Database; afterCommit: TenantSession['afterCommit'] },
+  engine: WorkflowEngine,
+  start: ReferralStart,
+): void {
+  ctx.afterCommit({
+    name: `start referral workflow ${start.referralId}`,
+    run: async () => {
+      await startReferralExecution(
+        engine.client,
+        sentReferralInput(start, engine.nodeId ?? 'local'),
+        engine.taskQueue ?? REFERRAL_TASK_QUEUE,
+      );
+      await withTenant(ctx.db, start.tenantId, (tx) => markReferralWorkflowStarted(tx, [start.referralId]));
+    },
   });
-  return workflowId;
 }
 
 /**
@@ -74,25 +64,11 @@ export async function startReceivedReferralWorkflow(
   engine: WorkflowEngine,
   received: { tenantId: string; referralId: string; from: string; to: string; kind: string; dueBy: string },
 ): Promise<void> {
-  const input: ReferralWorkflowInput = {
-    tenantId: received.tenantId,
-    referralId: received.referralId,
-    from: received.from,
-    to: received.to,
-    kind: received.kind,
-    acknowledgeBy: received.dueBy,
-    dueBy: received.dueBy,
-    exchange: 'receiver',
-  };
-  try {
-    await engine.client.workflow.start<typeof referralWorkflow>('referralWorkflow', {
-      taskQueue: engine.taskQueue ?? REFERRAL_TASK_QUEUE,
-      workflowId: referralWorkflowId(received.tenantId, received.referralId),
-      args: [input],
-    });
-  } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-  }
+  await startReferralExecution(
+    engine.client,
+    receivedReferralInput(received),
+    engine.taskQueue ?? REFERRAL_TASK_QUEUE,
+  );
 }
 
 const REFUSAL: Record<

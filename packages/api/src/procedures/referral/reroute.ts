@@ -1,6 +1,6 @@
-import { createReferral, planReroute, ZRerouteRequest } from '@linju/core';
+import { createReferral, issuePartnerLinkOnSend, planReroute, ZRerouteRequest } from '@linju/core';
 import { permittedProcedure } from '../../trpc.ts';
-import { applyReferralEvent, engineOf, initialEffectKey, startReferralWorkflow } from './engine.ts';
+import { applyReferralEvent, engineOf, initialEffectKey, startReferralAfterCommit } from './engine.ts';
 
 /**
  * 改派: a rejected (or escalated) referral's case goes to another partner in one call. Everything
@@ -8,7 +8,7 @@ import { applyReferralEvent, engineOf, initialEffectKey, startReferralWorkflow }
  * consent for it); an escalated referral still open is then cancelled through its workflow with
  * the reason — before this transaction writes anything, since the workflow's activity appends to
  * the same audit chain this transaction would otherwise hold — and the new referral is written
- * (naming the old one, `reroutedFrom`) and its workflow started. The old one keeps its history.
+ * (naming the old one, `reroutedFrom`) and its workflow started after the commit. The old one keeps its history.
  */
 export const reroute = permittedProcedure('referral.send')
   .input(ZRerouteRequest)
@@ -27,6 +27,8 @@ export const reroute = permittedProcedure('referral.send')
       nodeId: engine.nodeId ?? 'local',
       reroutedFrom: plan.referral.id,
     });
-    await startReferralWorkflow(engine, start);
-    return referral;
+    // A new partner without accounts answers through a one-time link (as at send).
+    const partnerLink = await issuePartnerLinkOnSend(ctx.tx, ctx.actor, referral.id);
+    startReferralAfterCommit(ctx, engine, start);
+    return { ...referral, partnerLink: partnerLink ?? null };
   });

@@ -1,0 +1,267 @@
+import {
+  formatDateTime,
+  isMessageKey,
+  keyGroupLabel,
+  type MessageKey,
+  referralKindLabel,
+  referralStatusLabel,
+} from '@linju/i18n';
+import { Alert, Button, TextField, useLocale, useTranslate } from '@linju/ui';
+import { Form, redirect, useLocation } from 'react-router';
+import { CsrfField } from '../components/csrf-field.tsx';
+import { PageShell } from '../components/page-shell.tsx';
+import { getAdminContext } from '../context.ts';
+import { isTrpcError, localFailure } from '../lib/api-errors.ts';
+import { answersFor } from '../lib/cases.ts';
+import { formText } from '../lib/form-data.ts';
+import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import type { Route } from './+types/partner-link';
+
+type Answer = 'accepted' | 'rejected' | 'in-progress' | 'completed';
+
+/** Why the link does not open (unknown, used, expired, too many tries) as a message key; faults rethrown. */
+function refusalOf(error: unknown): MessageKey {
+  if (isTrpcError(error) && isMessageKey(error.message)) return error.message;
+  throw error;
+}
+
+/**
+ * A partner without an account opens its one referral with the link it was given: no sign-in,
+ * exactly that referral and the fields its kind shares.
+ */
+export async function loader({ params, context }: Route.LoaderArgs) {
+  try {
+    const shown = await getAdminContext(context).caller.partnerLink.view({ token: params.token });
+    return { ok: true as const, ...shown };
+  } catch (error) {
+    return { ok: false as const, refusal: refusalOf(error) };
+  }
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const form = await request.formData();
+  const type = formText(form, 'type') as Answer;
+  const intent = type;
+  const values = {
+    answeredBy: formText(form, 'answeredBy').trim(),
+    reason: formText(form, 'reason').trim(),
+    outcomeCode: formText(form, 'outcomeCode').trim(),
+    outcomeText: formText(form, 'outcomeText').trim(),
+  };
+  const local = localFailure({
+    reason: type === 'rejected' && !values.reason ? 'referral.reason_required' : undefined,
+    outcomeCode: type === 'completed' && !values.outcomeCode ? 'validation.required' : undefined,
+    outcomeText: type === 'completed' && !values.outcomeText ? 'referral.outcome_required' : undefined,
+  });
+  if (local) return rejectIntent(intent, local, values);
+  try {
+    await getAdminContext(context).caller.partnerLink.answer({
+      token: params.token,
+      type,
+      ...(values.answeredBy ? { answeredBy: values.answeredBy } : {}),
+      ...(values.reason ? { reason: values.reason } : {}),
+      ...(type === 'completed' ? { outcome: { code: values.outcomeCode, text: values.outcomeText } } : {}),
+    });
+    return redirect(`/p/${encodeURIComponent(params.token)}?done=${type}`);
+  } catch (error) {
+    return rejectIntentApiError(
+      intent,
+      error,
+      {
+        fields: ['reason', 'outcomeCode', 'outcomeText', 'answeredBy'],
+        fieldForPath: {
+          'outcome.code': 'outcomeCode',
+          'outcome.text': 'outcomeText',
+          outcome: 'outcomeText',
+        },
+      },
+      values,
+    );
+  }
+}
+
+const ANSWER_LABEL: Readonly<Record<Answer, MessageKey>> = {
+  accepted: 'referrals.accept',
+  rejected: 'referrals.reject',
+  'in-progress': 'referrals.start',
+  completed: 'referrals.complete',
+};
+
+const SUBJECT_LABEL: Readonly<Record<string, MessageKey>> = {
+  displayName: 'partnerLink.subject_name',
+  phone: 'partnerLink.subject_phone',
+  idNumber: 'partnerLink.subject_id_number',
+  groups: 'partnerLink.subject_groups',
+};
+
+export default function PartnerLink({ loaderData, actionData, params }: Route.ComponentProps) {
+  const { token } = params;
+  const t = useTranslate();
+  const locale = useLocale();
+  const done = new URLSearchParams(useLocation().search).get('done');
+  const name = (o: { nameZh: string; nameEn: string }) => (locale === 'en' ? o.nameEn : o.nameZh);
+  if (!loaderData.ok) {
+    // After the last answer the link closes: say the answer arrived, not only that it is used.
+    const closedByAnswer = done && loaderData.refusal === 'partner_link.used';
+    return (
+      <PageShell title={t('partnerLink.title')}>
+        <h1>{t('partnerLink.title')}</h1>
+        {closedByAnswer ? (
+          <Alert tone="success">{t('partnerLink.closed_after_answer')}</Alert>
+        ) : (
+          <Alert tone="error">{t(loaderData.refusal)}</Alert>
+        )}
+      </PageShell>
+    );
+  }
+  const { referral, district, partner, from, events } = loaderData;
+  const subject = Object.entries(referral.subject).filter(
+    ([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0),
+  );
+  return (
+    <PageShell title={t('partnerLink.title')}>
+      <h1>{t('partnerLink.title')}</h1>
+      {done ? <Alert tone="success">{t('partnerLink.done')}</Alert> : null}
+      <p>
+        {t('partnerLink.intro', {
+          district: name(district),
+          partner: name(partner),
+          date: formatDateTime(locale, loaderData.expiresAt),
+        })}
+      </p>
+      <section aria-labelledby="referral-heading" className="admin-referral">
+        <h2 id="referral-heading">
+          {referralKindLabel(locale, referral.kind)}{' '}
+          <span className="admin-status">{referralStatusLabel(locale, referral.status)}</span>
+        </h2>
+        {from ? (
+          <p>
+            {t('partnerLink.from')}: {name(district)} · {name(from)}
+          </p>
+        ) : null}
+        <p>
+          {t('referrals.summary')}: {referral.summary}
+        </p>
+        {referral.details ? <p className="admin-prewrap">{referral.details}</p> : null}
+        {loaderData.attachments.length > 0 ? (
+          <ul className="admin-list" aria-label={t('referrals.attachments')}>
+            {loaderData.attachments.map((a) => (
+              <li key={a.sha256}>
+                <a href={`/p/${encodeURIComponent(token)}/attachments/${a.sha256}`}>{a.name}</a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <dl className="admin-facts">
+          {subject.map(([field, value]) => (
+            <div key={field}>
+              <dt>{t(SUBJECT_LABEL[field] ?? 'partnerLink.subject_name')}</dt>
+              <dd>
+                {Array.isArray(value)
+                  ? value.map((g) => keyGroupLabel(locale, String(g))).join(locale === 'en' ? ', ' : '、')
+                  : String(value)}
+              </dd>
+            </div>
+          ))}
+        </dl>
+        <p className="admin-muted">
+          {t('referrals.col_ack')}: {formatDateTime(locale, referral.acknowledgeBy)} ·{' '}
+          {t('referrals.col_due')}: {formatDateTime(locale, referral.dueBy)}
+        </p>
+        {referral.outcomeText ? (
+          <p>
+            {t('referrals.outcome')}: {referral.outcomeText}
+          </p>
+        ) : null}
+        {referral.reason ? (
+          <p>
+            {t('referrals.reason')}: {referral.reason}
+          </p>
+        ) : null}
+      </section>
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">{t('partnerLink.history')}</h2>
+        <ol className="admin-timeline">
+          {events.map((e) => (
+            <li key={`${e.type}-${new Date(e.at).toISOString()}`}>
+              <strong>{referralStatusLabel(locale, e.type)}</strong> · {e.by} ·{' '}
+              <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(locale, e.at)}</time>
+              {e.reason ? <p>{e.reason}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+      {answersFor(referral.status).length > 0 ? (
+        <section aria-labelledby="answer-heading">
+          <h2 id="answer-heading">{t('partnerLink.answer_heading')}</h2>
+          {answersFor(referral.status).map((type) => (
+            <AnswerForm key={type} type={type} failure={failureOf(actionData, type)} />
+          ))}
+        </section>
+      ) : null}
+    </PageShell>
+  );
+}
+
+function AnswerForm({ type, failure }: { type: Answer; failure: ReturnType<typeof failureOf> }) {
+  const t = useTranslate();
+  const error = (field: string) => {
+    const key = failure?.errors.fields[field];
+    return key ? t(key, failure?.errors.params) : undefined;
+  };
+  return (
+    <details className="admin-disclosure" open={Boolean(failure) || type === 'accepted'}>
+      <summary>{t(ANSWER_LABEL[type])}</summary>
+      <Form method="post" className="lj-form" noValidate>
+        <CsrfField />
+        <input type="hidden" name="type" value={type} />
+        {failure && failure.errors.form.length > 0 ? (
+          <Alert tone="error">
+            {failure.errors.form.map((key) => (
+              <p key={key}>{t(key, failure.errors.params)}</p>
+            ))}
+          </Alert>
+        ) : null}
+        <TextField
+          id={`${type}-answeredBy`}
+          name="answeredBy"
+          label={t('partnerLink.answered_by')}
+          hint={t('partnerLink.answered_by_hint')}
+          error={error('answeredBy')}
+          defaultValue={failure?.values.answeredBy}
+        />
+        {type === 'rejected' ? (
+          <TextField
+            id={`${type}-reason`}
+            name="reason"
+            label={t('referrals.reason')}
+            error={error('reason')}
+            defaultValue={failure?.values.reason}
+          />
+        ) : null}
+        {type === 'completed' ? (
+          <>
+            <TextField
+              id={`${type}-outcomeCode`}
+              name="outcomeCode"
+              label={t('referrals.outcome_code')}
+              hint={t('referrals.outcome_code_hint')}
+              error={error('outcomeCode')}
+              defaultValue={failure?.values.outcomeCode}
+            />
+            <TextField
+              id={`${type}-outcomeText`}
+              name="outcomeText"
+              label={t('referrals.outcome_text')}
+              error={error('outcomeText')}
+              defaultValue={failure?.values.outcomeText}
+            />
+          </>
+        ) : null}
+        <Button type="submit" variant={type === 'rejected' ? 'secondary' : 'primary'}>
+          {t(ANSWER_LABEL[type])}
+        </Button>
+      </Form>
+    </details>
+  );
+}

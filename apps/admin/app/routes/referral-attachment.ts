@@ -1,0 +1,28 @@
+import { getAdminContext } from '../context.ts';
+import { load } from '../lib/route-errors.ts';
+import type { Route } from './+types/referral-attachment';
+
+/**
+ * A document that came with a referral, for its partner (the inbox). The API checks that the
+ * person answers that referral, fetches it from the sending node on first read, and audits it.
+ */
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const { caller } = getAdminContext(context);
+  if (!/^[0-9a-f-]{36}$/i.test(params.id) || !/^[0-9a-f]{64}$/.test(params.sha256)) {
+    throw new Response(null, { status: 404 });
+  }
+  const file = await load(caller.referral.attachment({ referralId: params.id, sha256: params.sha256 }));
+  return download(file);
+}
+
+/** The file as a download, never rendered in the app's origin. */
+export function download(file: { name: string; mediaType: string; contentBase64: string }) {
+  return new Response(Buffer.from(file.contentBase64, 'base64'), {
+    headers: {
+      'Content-Type': file.mediaType,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}

@@ -1,0 +1,225 @@
+import {
+  referralCreateSchema,
+  referralEventSchema,
+  referralReceiptSchema,
+  referralViewSchema,
+  wellKnownDocumentSchema,
+} from '@linju/federation';
+import { z } from 'zod';
+import { MAX_MESSAGE_BYTES } from './referral-endpoint.ts';
+
+/** A message schema as OpenAPI 3.1 (JSON Schema 2020-12), from the zod schema the endpoint parses with. */
+function jsonSchema(schema: z.ZodType) {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  return rest;
+}
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+
+/** The refusals every signed endpoint may answer (spec, "Errors"). */
+const refusals = {
+  '401': problem('Bad or missing signature, unknown or unpinned key, stale `created`, replayed nonce'),
+  '429': {
+    ...problem('Rate limited: too many requests from this node (or failed signatures from this address)'),
+    headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+  },
+};
+
+const idempotencyKey = {
+  name: 'Linju-Idempotency-Key',
+  in: 'header',
+  required: true,
+  description: 'The same on every retry of one message; a retry is otherwise a new signed request.',
+  schema: { type: 'string', maxLength: 200 },
+};
+
+const referralId = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: "The sender's id of the referral (a referral is named by its sender's node and this id)",
+  schema: { type: 'string', pattern: '^[A-Za-z0-9._~-]+$', maxLength: 128 },
+};
+
+const signed = [{ httpMessageSignature: [] }];
+
+/**
+ * The referral exchange (spec/referral-exchange.md) in the OpenAPI document: the well-known node
+ * document and the signed `/federation/v1` endpoints. They live at the origin's root, not under
+ * `/api/v1`, so each path names its own server.
+ */
+export function federationOpenApi(serverUrl: string) {
+  const servers = [{ url: serverUrl, description: 'The node itself (the exchange is not under /api/v1)' }];
+  return {
+    paths: {
+      '/.well-known/linju-node': {
+        servers,
+        get: {
+          operationId: 'getNodeDocument',
+          tags: ['federation'],
+          summary:
+            "This node's identity: node id, name, base URL, Ed25519 public keys (JWK) and organisations",
+          responses: {
+            '200': {
+              description: 'The node document peers pin',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/NodeDocument' } } },
+            },
+          },
+        },
+      },
+      '/federation/v1/referrals': {
+        servers,
+        post: {
+          operationId: 'createReferral',
+          tags: ['federation'],
+          summary: 'A referral for an organisation this node serves (sender → receiver)',
+          description: `The body is at most ${MAX_MESSAGE_BYTES} bytes and carries \`Content-Digest\` (RFC 9530), covered by the signature. The same idempotency key and body answer the same receipt.`,
+          security: signed,
+          parameters: [idempotencyKey],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReferralCreate' } } },
+          },
+          responses: {
+            '202': {
+              description: 'Received',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/ReferralReceipt' } } },
+            },
+            '400': problem('Malformed: `errors` names each field'),
+            '403': problem('The sender may not address that organisation, or it is not served here'),
+            '409': problem('The idempotency key was used with another body'),
+            '413': problem(`Body over ${MAX_MESSAGE_BYTES} bytes`),
+            ...refusals,
+          },
+        },
+      },
+      '/federation/v1/referrals/{id}': {
+        servers,
+        get: {
+          operationId: 'getReferralView',
+          tags: ['federation'],
+          summary: "The receiver's current view of a referral (status and events), to its sender",
+          security: signed,
+          parameters: [referralId],
+          responses: {
+            '200': {
+              description: 'Status and event list',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/ReferralView' } } },
+            },
+            '404': problem('No such referral received from the calling node'),
+            ...refusals,
+          },
+        },
+      },
+      '/federation/v1/referrals/{id}/events': {
+        servers,
+        post: {
+          operationId: 'postReferralEvent',
+          tags: ['federation'],
+          summary:
+            'A change from the other side: the receiver reports accepted/rejected/in-progress/note/completed/failed, the sender cancelled/note',
+          description:
+            'Applied once per idempotency key. `rejected`, `failed` and `cancelled` need a `reason`; `completed` needs an `outcome`.',
+          security: signed,
+          parameters: [referralId, idempotencyKey],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ReferralEvent' } } },
+          },
+          responses: {
+            '202': {
+              description: 'Applied (or already applied): the current status',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['status'],
+                    properties: { status: { type: 'string' } },
+                  },
+                },
+              },
+            },
+            '400': problem('Malformed, or a reason or outcome missing'),
+            '403': problem('The calling side may not report this event'),
+            '404': problem('No such referral exchanged with the calling node'),
+            '409': {
+              description: 'Not a valid move from the current state',
+              content: {
+                'application/problem+json': {
+                  schema: {
+                    allOf: [
+                      { $ref: '#/components/schemas/Problem' },
+                      { type: 'object', properties: { currentState: { type: 'string' } } },
+                    ],
+                  },
+                },
+              },
+            },
+            '413': problem(`Body over ${MAX_MESSAGE_BYTES} bytes`),
+            ...refusals,
+          },
+        },
+      },
+      '/federation/v1/referrals/{id}/attachments/{sha256}': {
+        servers,
+        get: {
+          operationId: 'getReferralAttachment',
+          tags: ['federation'],
+          summary:
+            "A document of a referral, sent to the sender's node; answered only to the referral's receiver",
+          description:
+            'The body is the file; its SHA-256 is the path segment (and `Content-Digest`). The receiver checks both before keeping it.',
+          security: signed,
+          parameters: [
+            referralId,
+            {
+              name: 'sha256',
+              in: 'path',
+              required: true,
+              description: 'Lowercase hex SHA-256 of the file, as the create named it',
+              schema: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'The file, with its media type',
+              headers: {
+                'Content-Digest': {
+                  description: 'sha-256 of the body (RFC 9530)',
+                  schema: { type: 'string' },
+                },
+              },
+              content: {
+                '*/*': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } },
+              },
+            },
+            '404': problem('No such referral sent to the calling node, or no such attachment'),
+            ...refusals,
+          },
+        },
+      },
+    },
+    schemas: {
+      NodeDocument: jsonSchema(wellKnownDocumentSchema),
+      ReferralCreate: jsonSchema(referralCreateSchema),
+      ReferralReceipt: jsonSchema(referralReceiptSchema),
+      ReferralEvent: jsonSchema(referralEventSchema),
+      ReferralView: jsonSchema(referralViewSchema),
+    },
+    securitySchemes: {
+      httpMessageSignature: {
+        type: 'apiKey',
+        in: 'header',
+        name: 'Signature',
+        description:
+          'HTTP Message Signatures (RFC 9421), Ed25519: `Signature-Input: sig1=("@method" "@target-uri" "content-digest" "linju-idempotency-key");created=<unix s>;nonce="<random>";keyid="<kid>";alg="ed25519"` (a GET covers only "@method" "@target-uri"). The key id names the calling node through the pinned peer directory; `created` within 5 minutes; a nonce is used once.',
+      },
+    },
+  };
+}

@@ -1,0 +1,240 @@
+import { and, eq, inArray, schema, type TenantTx } from '@linju/db';
+import type { ReferralCreate } from '@linju/federation';
+import type { Actor } from '../actor.ts';
+import { appendAudit } from '../audit/append-audit.ts';
+import { MAX_DOCUMENT_BYTES } from '../cases/case-documents.ts';
+import { documentKey, type FileStore, sha256Hex } from '../cases/file-store.ts';
+import { DomainError } from '../errors.ts';
+import type { PeerFetcher } from '../federation/peer-fetch.ts';
+import { REFERRALS_PATH } from './referral-exchange.ts';
+
+type ReferralRow = typeof schema.referral.$inferSelect;
+type AttachmentMessage = ReferralCreate['attachments'][number];
+export type ReferralAttachmentRow = typeof schema.referralAttachment.$inferSelect;
+
+/** The most documents one referral carries (the spec's create message allows 50). */
+export const MAX_REFERRAL_ATTACHMENTS = 20;
+
+/** Spec: an attachment's `url` is this path on the sender's node. */
+export const attachmentPath = (senderScopedId: string, sha256: string) =>
+  `${REFERRALS_PATH}/${encodeURIComponent(senderScopedId)}/attachments/${sha256}`;
+
+/** An attachment as the create message carries it (spec, "Messages"). */
+export const attachmentMessage = (referralId: string, a: ReferralAttachmentRow): AttachmentMessage => ({
+  name: a.name,
+  mediaType: a.mediaType,
+  sha256: a.sha256,
+  url: attachmentPath(referralId, a.sha256),
+});
+
+/**
+ * At send: the case documents chosen to go with the referral (they must be the case's own), each
+ * once by content. Answers them in the spec's form, for the create message.
+ */
+export async function attachCaseDocuments(
+  tx: TenantTx,
+  row: ReferralRow,
+  documentIds: readonly string[],
+): Promise<AttachmentMessage[]> {
+  if (documentIds.length === 0 || row.caseId === null) return [];
+  const unique = [...new Set(documentIds)];
+  if (unique.length > MAX_REFERRAL_ATTACHMENTS) {
+    throw new DomainError('bad-request', 'referral.too_many_documents', {
+      field: 'documentIds',
+      params: { max: MAX_REFERRAL_ATTACHMENTS },
+    });
+  }
+  const docs = await tx
+    .select()
+    .from(schema.caseDocument)
+    .where(and(eq(schema.caseDocument.caseId, row.caseId), inArray(schema.caseDocument.id, unique)));
+  if (docs.length !== unique.length) {
+    throw new DomainError('bad-request', 'referral.document_not_found', { field: 'documentIds' });
+  }
+  const bySha = new Map(docs.map((d) => [d.sha256, d]));
+  const rows = await tx
+    .insert(schema.referralAttachment)
+    .values(
+      [...bySha.values()].map((d) => ({
+        tenantId: row.tenantId,
+        referralId: row.id,
+        sha256: d.sha256,
+        name: d.fileName,
+        mediaType: d.contentType,
+        sizeBytes: d.sizeBytes,
+        storageKey: d.storageKey,
+        documentId: d.id,
+      })),
+    )
+    .returning();
+  return rows.map((a) => attachmentMessage(row.id, a));
+}
+
+/**
+ * On arrival: the attachments a create names, kept with the incoming referral; their bodies are
+ * fetched from the sender's node when first read (`storageKey` null until then).
+ */
+export async function takeInAttachments(
+  tx: TenantTx,
+  row: ReferralRow,
+  attachments: readonly AttachmentMessage[],
+): Promise<void> {
+  const unique = new Map(attachments.map((a) => [a.sha256, a]));
+  if (unique.size === 0) return;
+  await tx
+    .insert(schema.referralAttachment)
+    .values(
+      [...unique.values()].map((a) => ({
+        tenantId: row.tenantId,
+        referralId: row.id,
+        sha256: a.sha256,
+        name: a.name,
+        mediaType: a.mediaType,
+        url: a.url,
+      })),
+    )
+    .onConflictDoNothing();
+}
+
+/** A referral's attachments, oldest first (what the inbox and the link page list). */
+export async function referralAttachments(tx: TenantTx, referralIds: readonly string[]) {
+  if (referralIds.length === 0) return [];
+  return tx
+    .select()
+    .from(schema.referralAttachment)
+    .where(inArray(schema.referralAttachment.referralId, [...referralIds]))
+    .orderBy(schema.referralAttachment.createdAt, schema.referralAttachment.name);
+}
+
+/** What a list shows of an attachment: no storage details. */
+export const attachmentSummary = (a: ReferralAttachmentRow) => ({
+  sha256: a.sha256,
+  name: a.name,
+  mediaType: a.mediaType,
+  sizeBytes: a.sizeBytes,
+});
+
+/** One attachment of a referral, or `referral.attachment_not_found`. */
+export async function loadAttachment(tx: TenantTx, referralId: string, sha256: string) {
+  const [a] = await tx
+    .select()
+    .from(schema.referralAttachment)
+    .where(
+      and(eq(schema.referralAttachment.referralId, referralId), eq(schema.referralAttachment.sha256, sha256)),
+    );
+  if (!a) throw new DomainError('not-found', 'referral.attachment_not_found', { field: 'sha256' });
+  return a;
+}
+
+/**
+ * A body fetched from the sender's node: it must be the file the create named (its SHA-256) and
+ * within the size of a case document; then it is stored and the row remembers where.
+ */
+export async function storeFetchedAttachment(
+  tx: TenantTx,
+  files: FileStore,
+  attachment: ReferralAttachmentRow,
+  bytes: Uint8Array,
+): Promise<ReferralAttachmentRow> {
+  if (bytes.length > MAX_DOCUMENT_BYTES) {
+    throw new DomainError('bad-request', 'referral.attachment_too_large', {
+      params: { max: MAX_DOCUMENT_BYTES },
+    });
+  }
+  if (sha256Hex(bytes) !== attachment.sha256) {
+    throw new DomainError('bad-request', 'referral.attachment_digest_mismatch', { field: 'sha256' });
+  }
+  const storageKey = documentKey(attachment.tenantId, attachment.sha256);
+  await files.put(storageKey, bytes);
+  const [stored] = await tx
+    .update(schema.referralAttachment)
+    .set({ storageKey, sizeBytes: bytes.length })
+    .where(
+      and(
+        eq(schema.referralAttachment.referralId, attachment.referralId),
+        eq(schema.referralAttachment.sha256, attachment.sha256),
+      ),
+    )
+    .returning();
+  return stored ?? attachment;
+}
+
+/** A stored attachment's bytes, checked against its hash; each read is audited. */
+export async function readStoredAttachment(
+  tx: TenantTx,
+  files: FileStore,
+  attachment: ReferralAttachmentRow,
+  reader: Pick<Actor, 'id' | 'name'>,
+): Promise<Buffer> {
+  if (!attachment.storageKey) throw new Error(`attachment ${attachment.sha256} has no stored body`);
+  const bytes = await files.get(attachment.storageKey);
+  if (sha256Hex(bytes) !== attachment.sha256) {
+    throw new Error(`attachment ${attachment.sha256} does not match its hash`);
+  }
+  await appendAudit(tx, {
+    actorId: reader.id,
+    actorName: reader.name,
+    action: 'referral.attachment_read',
+    objectType: 'referral',
+    objectId: attachment.referralId,
+    after: { sha256: attachment.sha256, name: attachment.name },
+  });
+  return bytes;
+}
+
+/** Reads a response body, refusing it past `max` bytes without holding more than that. */
+async function readLimited(response: Response, max: number): Promise<Uint8Array | null> {
+  if (Number(response.headers.get('content-length') ?? 0) > max) return null;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (response.body) {
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > max) return null;
+      chunks.push(chunk);
+    }
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * An attachment's bytes for someone who may read the referral (its receiver): stored ones at
+ * once; one of an incoming referral not yet fetched is fetched first from the sender's node
+ * (spec: a signed GET of its `url`), checked against its SHA-256 and size, and stored, so a
+ * sender that later goes away does not take it along. Each read is audited.
+ */
+export async function attachmentContent(
+  tx: TenantTx,
+  files: FileStore,
+  fetchFromPeer: PeerFetcher | undefined,
+  referral: ReferralRow,
+  sha256: string,
+  reader: Pick<Actor, 'id' | 'name'>,
+) {
+  let attachment = await loadAttachment(tx, referral.id, sha256);
+  if (!attachment.storageKey) {
+    const path = attachment.url ? new URL(attachment.url, 'http://peer.invalid').pathname : null;
+    const unavailable = (status: number) =>
+      new DomainError('conflict', 'referral.attachment_unavailable', { field: 'sha256', params: { status } });
+    if (!fetchFromPeer || !referral.remoteNode || !path?.endsWith(`/attachments/${attachment.sha256}`)) {
+      throw unavailable(0);
+    }
+    const response = await fetchFromPeer(referral.remoteNode, path).catch(() => undefined);
+    if (!response?.ok) throw unavailable(response?.status ?? 0);
+    const bytes = await readLimited(response, MAX_DOCUMENT_BYTES);
+    if (!bytes) {
+      throw new DomainError('bad-request', 'referral.attachment_too_large', {
+        field: 'sha256',
+        params: { max: MAX_DOCUMENT_BYTES },
+      });
+    }
+    attachment = await storeFetchedAttachment(tx, files, attachment, bytes);
+  }
+  const bytes = await readStoredAttachment(tx, files, attachment, reader);
+  return {
+    name: attachment.name,
+    mediaType: attachment.mediaType,
+    sha256: attachment.sha256,
+    contentBase64: bytes.toString('base64'),
+  };
+}

@@ -1,0 +1,90 @@
+import { and, asc, eq, inArray, isNull, lt, schema, type TenantTx } from '@linju/db';
+import type { ReferralStart } from './referral-service.ts';
+
+/** An incoming referral's start (the receiving side's workflow begins at `received`). */
+export type ReceivedReferralStart = {
+  tenantId: string;
+  referralId: string;
+  from: string;
+  to: string;
+  kind: string;
+  dueBy: string;
+};
+
+/**
+ * Notes that a referral's workflow is started (or was found started): the reconciler stops
+ * looking at it. Called after the start, in a transaction of its own.
+ */
+export async function markReferralWorkflowStarted(
+  tx: TenantTx,
+  referralIds: readonly string[],
+  at: Date = new Date(),
+): Promise<void> {
+  if (referralIds.length === 0) return;
+  await tx
+    .update(schema.referral)
+    .set({ workflowStartedAt: at })
+    .where(and(inArray(schema.referral.id, [...referralIds]), isNull(schema.referral.workflowStartedAt)));
+}
+
+/**
+ * The tenant's referrals committed before `committedBefore` whose workflow is not known to be
+ * started (the process died between the commit and the start, or the start failed), oldest
+ * first, with what starting each needs: rebuilt from the row and its first event, exactly as the
+ * sender would have started it.
+ */
+export async function referralsAwaitingWorkflow(
+  tx: TenantTx,
+  options: { committedBefore: Date; limit?: number },
+): Promise<{ sent: ReferralStart[]; received: ReceivedReferralStart[] }> {
+  const rows = await tx
+    .select({
+      referral: schema.referral,
+      actorName: schema.referralEvent.actorName,
+      actorRole: schema.referralEvent.actorRole,
+      actorId: schema.referralEvent.actorId,
+    })
+    .from(schema.referral)
+    .leftJoin(
+      schema.referralEvent,
+      and(eq(schema.referralEvent.referralId, schema.referral.id), eq(schema.referralEvent.seq, 1)),
+    )
+    .where(
+      and(isNull(schema.referral.workflowStartedAt), lt(schema.referral.createdAt, options.committedBefore)),
+    )
+    .orderBy(asc(schema.referral.createdAt))
+    .limit(options.limit ?? 100);
+  const sent: ReferralStart[] = [];
+  const received: ReceivedReferralStart[] = [];
+  for (const { referral: r, actorName, actorRole, actorId } of rows) {
+    if (r.direction === 'incoming') {
+      if (!r.fromAddress || !r.toAddress) continue;
+      received.push({
+        tenantId: r.tenantId,
+        referralId: r.id,
+        from: r.fromAddress,
+        to: r.toAddress,
+        kind: r.kind,
+        dueBy: r.dueBy.toISOString(),
+      });
+      continue;
+    }
+    if (!r.fromOrganisationId) continue;
+    sent.push({
+      tenantId: r.tenantId,
+      referralId: r.id,
+      fromOrganisationId: r.fromOrganisationId,
+      toOrganisationId: r.toOrganisationId,
+      kind: r.kind,
+      acknowledgeBy: r.acknowledgeBy.toISOString(),
+      dueBy: r.dueBy.toISOString(),
+      requestedBy: {
+        name: actorName ?? 'system',
+        role: actorRole ?? 'staff',
+        staffId: actorId ?? r.createdBy,
+      },
+      ...(r.fromAddress && r.toAddress ? { addresses: { from: r.fromAddress, to: r.toAddress } } : {}),
+    });
+  }
+  return { sent, received };
+}

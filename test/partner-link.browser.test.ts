@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { translate } from '../packages/i18n/src/index.ts';
+import { screens, signInAsDemo, useDemoStack } from './demo-stack.ts';
+
+/**
+ * A referral to a partner without an account, in Chromium against the real stack: the desk officer
+ * refers a walk-in to the women's federation (no accounts, no system of its own) and is shown the
+ * one-time link to pass on; the federation opens it in a browser without signing in, accepts,
+ * starts and completes the referral; the outcome is on the case, and the link then says it is
+ * closed. An unknown link is named as such, in zh-CN and in English.
+ */
+const live = useDemoStack('partner-link');
+const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
+  translate('zh-CN', key, params);
+
+/** Opens one of a page's disclosures by its summary and returns it. */
+async function panel(page: Page, title: string) {
+  const form = page.locator('details', { has: page.locator('summary', { hasText: title }) }).first();
+  if ((await form.getAttribute('open')) === null) await form.locator('summary').click();
+  return form;
+}
+
+async function optionValue(page: Page, select: string, label: string) {
+  const value = await page.locator(`${select} option`, { hasText: label }).first().getAttribute('value');
+  if (!value) throw new Error(`no option "${label}" in ${select}`);
+  return value;
+}
+
+describe('one-time links for partners without an account', () => {
+  it('lets the federation answer a referral through its link, without signing in', async () => {
+    const page = await live.browser.newPage();
+    await signInAsDemo(page, live.url, 'desk');
+    await page.goto(`${live.url}/t/xuhui/cases/new`);
+    await page.getByLabel('姓名', { exact: true }).fill('吴女士');
+    await page.getByLabel('电话', { exact: true }).fill('13812340123');
+    await page.getByLabel('服务类型').selectOption('consultation');
+    await expect.poll(() => page.getByLabel('咨询主题').count()).toBe(1);
+    await page.getByLabel('事项描述').fill('婚姻家庭矛盾，希望妇联介入疏导');
+    await page.getByLabel('咨询主题').fill('家庭矛盾');
+    await page.getByLabel('咨询渠道').selectOption('walk-in');
+    await page.getByLabel('问题描述').fill('夫妻长期争吵，影响未成年子女');
+    await page.getByRole('button', { name: '受理' }).click();
+    await page.getByRole('link', { name: '打开事项' }).click();
+    await expect.poll(() => page.url()).toMatch(/\/cases\/[0-9a-f-]{36}/);
+    const casePath = new URL(page.url()).pathname;
+
+    const consent = await panel(page, t('casePage.consent'));
+    const federation = await optionValue(page, '#consent-partnerOrganisationId', '徐汇区妇女联合会');
+    await consent.locator('#consent-partnerOrganisationId').selectOption(federation);
+    await consent.getByRole('button', { name: t('casePage.consent_submit') }).click();
+    await expect.poll(() => page.url()).toContain('done=consent');
+    const refer = await panel(page, t('casePage.refer'));
+    await refer.locator('#refer-toOrganisationId').selectOption(federation);
+    await refer.locator('#refer-kind').selectOption('assistance');
+    await refer.locator('#refer-summary').fill('请妇联介入家庭矛盾疏导');
+    await refer.getByRole('button', { name: t('casePage.refer_submit'), exact: true }).click();
+
+    // The link is shown once, with who to give it to; no SMS sender is installed, and it says so.
+    const shown = page.locator('.admin-partner-link');
+    await expect.poll(() => shown.count()).toBe(1);
+    expect(await page.textContent('body')).toContain(t('casePage.partner_link_no_sender'));
+    expect(await page.textContent('body')).toContain('021-64870000');
+    const link = ((await shown.textContent()) ?? '').trim();
+    expect(link).toMatch(/\/p\/[A-Za-z0-9_-]{43}$/);
+    await page.screenshot({ path: join(screens, 'partner-link-issued.png'), fullPage: true });
+
+    // The federation: a fresh browser, no session.
+    const partner = await (await live.browser.newContext()).newPage();
+    await partner.goto(link);
+    await expect.poll(() => partner.textContent('body')).toContain('请妇联介入家庭矛盾疏导');
+    expect(await partner.textContent('body')).toContain('吴女士');
+    await partner.screenshot({ path: join(screens, 'partner-link-page.png'), fullPage: true });
+    const accept = await panel(partner, t('referrals.accept'));
+    await accept.getByLabel(t('partnerLink.answered_by')).fill('陈干事');
+    await accept.getByRole('button', { name: t('referrals.accept') }).click();
+    await expect.poll(() => partner.textContent('body')).toContain(t('partnerLink.done'));
+    const start = await panel(partner, t('referrals.start'));
+    await start.getByRole('button', { name: t('referrals.start') }).click();
+    await expect.poll(() => partner.locator('summary', { hasText: t('referrals.complete') }).count()).toBe(1);
+    const complete = await panel(partner, t('referrals.complete'));
+    await complete.getByRole('button', { name: t('referrals.complete') }).click();
+    // An outcome is required: the form says so and keeps the page.
+    await expect.poll(() => partner.textContent('body')).toContain(t('referral.outcome_required'));
+    const again = await panel(partner, t('referrals.complete'));
+    await again.getByLabel(t('referrals.outcome_code')).fill('counselled');
+    await again.getByLabel(t('referrals.outcome_text')).fill('妇联已两次上门疏导，双方同意接受婚姻家庭辅导');
+    await again.getByRole('button', { name: t('referrals.complete') }).click();
+    await expect.poll(() => partner.textContent('body')).toContain(t('partnerLink.closed_after_answer'));
+
+    // The sender sees the outcome on the case; the link, opened again, is closed.
+    await page.goto(`${live.url}${casePath}`);
+    await expect.poll(() => page.textContent('body')).toContain('妇联已两次上门疏导');
+    expect(await page.textContent('body')).toContain('陈干事（徐汇区妇女联合会）');
+    await partner.goto(link);
+    await expect.poll(() => partner.textContent('body')).toContain(t('partner_link.used'));
+
+    // A link that does not exist is named as such, in the reader's language.
+    await partner.goto(`${live.url}/p/${'A'.repeat(43)}`);
+    await expect.poll(() => partner.textContent('body')).toContain(t('partner_link.invalid'));
+    const english = await live.browser.newContext();
+    await english.addCookies([{ name: 'linju_locale', value: 'en', url: live.url }]);
+    const reader = await english.newPage();
+    await reader.goto(`${live.url}/p/${'B'.repeat(43)}`);
+    await expect.poll(() => reader.textContent('body')).toContain(translate('en', 'partner_link.invalid'));
+    await reader.screenshot({ path: join(screens, 'partner-link-unknown-en.png'), fullPage: true });
+  });
+});
