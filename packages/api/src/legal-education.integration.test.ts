@@ -75,3 +75,39 @@ describe('legal publicity events', () => {
     expect(stationB.map((e) => e.attendance)).toEqual([80]);
   });
 });
+
+describe('correcting a publicity event', () => {
+  it('changes what was recorded, keeps one themed day a month and stays with its unit', async () => {
+    const room = district.organisations.stationA;
+    const {
+      id,
+      recordedBy: _,
+      organisationId: __,
+      ...data
+    } = await admin.legalEducation.event.create({
+      ...constitutionWeek,
+      heldOn: '2026-11-04',
+      organisationId: room,
+    });
+    const corrected = await admin.legalEducation.event.update({
+      id,
+      organisationId: room,
+      data: { ...data, attendance: 135, venue: '乙居民区活动室' },
+    });
+    expect(corrected).toMatchObject({ id, attendance: 135, venue: '乙居民区活动室', materials: 500 });
+
+    await admin.legalEducation.event.create({
+      ...constitutionWeek,
+      heldOn: '2026-11-20',
+      organisationId: room,
+      themedDay: true,
+    });
+    await expect(
+      admin.legalEducation.event.update({ id, organisationId: room, data: { ...data, themedDay: true } }),
+    ).rejects.toSatisfy((e) => codeOf(e) === 'CONFLICT legal_education.themed_day_taken');
+    // The event is the room's: naming another unit finds nothing to correct.
+    await expect(
+      admin.legalEducation.event.update({ id, organisationId: district.organisations.stationB, data }),
+    ).rejects.toSatisfy((e) => codeOf(e) === 'NOT_FOUND legal_education.event_not_found');
+  });
+});

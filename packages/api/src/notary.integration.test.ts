@@ -260,3 +260,43 @@ describe("a plugin's data handle", () => {
     ).rejects.toThrow('Plugin "notary" may only record audit actions starting with "notary."');
   });
 });
+
+describe('the documents checklist of a notarial case', () => {
+  it('lists the matter’s documents, ticks those received and names the missing ones', async () => {
+    const c = await notaryCase('梁美玲');
+    const before = await admin.notary.documents.get({ caseId: c.id });
+    expect(before).toMatchObject({ matter: 'kinship', complete: false });
+    expect(before.missing).toEqual([
+      'applicant-id',
+      'household-register',
+      'relationship-proof',
+      'relative-id',
+    ]);
+
+    const after = await admin.notary.documents.set({
+      caseId: c.id,
+      received: ['applicant-id', 'household-register', 'relationship-proof'],
+    });
+    expect(after.missing).toEqual(['relative-id']);
+    // The set replaces the last one: an unticked document is missing again.
+    await admin.notary.documents.set({ caseId: c.id, received: ['applicant-id'] });
+    expect((await admin.notary.documents.get({ caseId: c.id })).missing).toEqual([
+      'household-register',
+      'relationship-proof',
+      'relative-id',
+    ]);
+    const timeline = (await admin.case.get({ caseId: c.id })).timeline.map((e) => e.text);
+    expect(timeline).toContain('公证材料已收 3/4，尚缺 1 项');
+  });
+
+  it('refuses a document of another matter and a case of another service', async () => {
+    const c = await notaryCase('高志远');
+    expect(await failure(admin.notary.documents.set({ caseId: c.id, received: ['will-draft'] }))).toBe(
+      'BAD_REQUEST notary.document_not_on_checklist',
+    );
+    const mediation = await notaryCase('邓丽君', 'mediation');
+    expect(await failure(admin.notary.documents.get({ caseId: mediation.id }))).toBe(
+      'BAD_REQUEST plugin.case_of_other_service',
+    );
+  });
+});

@@ -18,6 +18,13 @@ export const ZRecordEventRequest = z.object({
   caseId: z.uuid().optional(),
 });
 
+/** Corrects an event of a unit (attendance counted afterwards, a wrong venue…); it stays the unit's. */
+export const ZUpdateEventRequest = z.object({
+  id: z.uuid(),
+  organisationId: z.uuid(),
+  data: ZRecordEventRequest.omit({ organisationId: true, caseId: true }),
+});
+
 export const ZEventPeriod = z
   .object({ from: z.iso.date(), to: z.iso.date() })
   .refine((p) => p.to >= p.from, { path: ['to'], message: 'legal_education.period_invalid' });
@@ -111,6 +118,45 @@ export async function recordEvent(
     after: event,
   });
   return event;
+}
+
+/**
+ * Corrects an event of the unit, keeping the one-themed-day-a-month rule; the audit entry holds
+ * the event before and after.
+ */
+export async function updateEvent(
+  db: PluginDb,
+  request: z.input<typeof ZUpdateEventRequest>,
+): Promise<{ before: EducationEvent; event: EducationEvent }> {
+  const { id, organisationId, data: e } = ZUpdateEventRequest.parse(request);
+  const [before] = await db.query<EventRow>(sql`
+    select ${COLUMNS} from legal_education_event where id = ${id} and organisation_id = ${organisationId}`);
+  if (!before) throw new PluginRuleError('not-found', 'legal_education.event_not_found', { field: 'id' });
+  let row: EventRow | undefined;
+  try {
+    [row] = await db.query<EventRow>(sql`
+      update legal_education_event set held_on = ${e.heldOn}, event_type = ${e.eventType}, theme = ${e.theme},
+        title = ${e.title}, venue = ${e.venue}, audience = ${e.audience}, attendance = ${e.attendance},
+        materials = ${e.materials}, campaign = ${e.campaign ?? null}, themed_day = ${e.themedDay}
+      where id = ${id} and organisation_id = ${organisationId}
+      returning ${COLUMNS}`);
+  } catch (error) {
+    if (pgCode(error) === '23505') {
+      throw new PluginRuleError('conflict', 'legal_education.themed_day_taken', { field: 'themedDay' });
+    }
+    throw error;
+  }
+  if (!row) throw new Error('update of legal_education_event returned no row');
+  const event = toEvent(row);
+  await db.audit({
+    action: 'legal-education.event.updated',
+    objectType: 'legal_education_event',
+    objectId: id,
+    before: toEvent(before),
+    after: event,
+  });
+  // The caller moves the event in the statistics from what it was to what it is.
+  return { before: toEvent(before), event };
 }
 
 /** The events of some units in a period, by date. */

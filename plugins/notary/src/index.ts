@@ -1,4 +1,5 @@
 export * from './booking.ts';
+export * from './documents-checklist.ts';
 export * from './intake-form.ts';
 export * from './notary-matters.ts';
 export * from './plugin.ts';

@@ -1,5 +1,5 @@
 import type { Locale } from '@linju/i18n';
-import { SelectField, TextField } from '@linju/ui';
+import { SelectField, TextField, useTranslate } from '@linju/ui';
 import { type ServiceFormField, serviceFieldName } from '../lib/service-form.ts';
 
 type Props = {
@@ -14,6 +14,7 @@ type Props = {
  * server validates with the service's schema (a plugin's, or one a street office defined).
  */
 export function ServiceFormFields({ fields, locale, values, error }: Props) {
+  const t = useTranslate();
   return (
     <>
       {fields.map((field) => {
@@ -65,6 +66,21 @@ export function ServiceFormFields({ fields, locale, values, error }: Props) {
                 ))
               )}
             </fieldset>
+          );
+        }
+        if (field.type === 'file') {
+          // Posted with the form (multipart); a browser cannot fill a file in again after a failure.
+          return (
+            <TextField
+              key={name}
+              name={name}
+              label={label}
+              hint={hint ? `${hint} ${t('intake.file_hint')}` : t('intake.file_hint')}
+              type="file"
+              accept=".pdf,.jpg,.jpeg,.png,.docx,.txt,application/pdf,image/jpeg,image/png,text/plain"
+              required={field.required}
+              error={error(name)}
+            />
           );
         }
         const type = field.type === 'number' ? 'number' : field.type === 'date' ? 'date' : 'text';

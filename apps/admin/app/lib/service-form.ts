@@ -5,7 +5,7 @@ export type ServiceFormField = {
   key: string;
   label: Record<Locale, string>;
   help?: Record<Locale, string> | undefined;
-  type: 'text' | 'textarea' | 'number' | 'date' | 'checkbox' | 'select' | 'multiselect';
+  type: 'text' | 'textarea' | 'number' | 'date' | 'checkbox' | 'select' | 'multiselect' | 'file';
   required: boolean;
   options?: { value: string; label: Record<Locale, string> }[] | undefined;
 };
@@ -29,9 +29,16 @@ export function readServiceForm(
       if (chosen.length > 0) answers[field.key] = chosen;
     } else if (field.type === 'checkbox') {
       answers[field.key] = form.get(name) === 'on';
+    } else if (field.type === 'file') {
+      // Read by `readServiceUploads`: a file is never sent back to the page with the typed values.
     } else {
       const value = form.get(name);
-      if (typeof value === 'string' && value.trim() !== '') answers[field.key] = value.trim();
+      if (typeof value === 'string' && value.trim() !== '') {
+        const text = value.trim();
+        // A plugin's schema wants a number (`z.int()`), not the posted text; anything that is not a
+        // number stays text, so the schema names the field.
+        answers[field.key] = field.type === 'number' && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+      }
     }
   }
   return answers;
@@ -50,4 +57,38 @@ export function serviceFormValues(
         : String(value);
   }
   return values;
+}
+
+/** A file as the API takes it for a file field of a service form. */
+export type ServiceUpload = { fileName: string; contentType: string; contentBase64: string };
+
+/** The API stores at most 1 MiB per document (`MAX_DOCUMENT_BYTES` in core). */
+export const MAX_UPLOAD_BYTES = 1024 * 1024;
+
+/**
+ * The files chosen for the form's file fields (a multipart post), base64-encoded for the API.
+ * A field left empty is left out, so the service's schema says when it is required; a file over
+ * the limit is named in `tooLarge` rather than read.
+ */
+export async function readServiceUploads(
+  form: FormData,
+  fields: readonly ServiceFormField[],
+): Promise<{ files: Record<string, ServiceUpload>; tooLarge: string[] }> {
+  const files: Record<string, ServiceUpload> = {};
+  const tooLarge: string[] = [];
+  for (const field of fields) {
+    if (field.type !== 'file') continue;
+    const value = form.get(serviceFieldName(field.key));
+    if (typeof value === 'string' || value === null || value.size === 0) continue;
+    if (value.size > MAX_UPLOAD_BYTES) {
+      tooLarge.push(field.key);
+      continue;
+    }
+    files[field.key] = {
+      fileName: value.name,
+      contentType: value.type || 'application/octet-stream',
+      contentBase64: Buffer.from(await value.arrayBuffer()).toString('base64'),
+    };
+  }
+  return { files, tooLarge };
 }

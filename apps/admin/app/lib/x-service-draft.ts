@@ -9,6 +9,7 @@ export const DRAFT_FIELD_TYPES = [
   'checkbox',
   'select',
   'multiselect',
+  'file',
 ] as const;
 export type DraftFieldType = (typeof DRAFT_FIELD_TYPES)[number];
 const CHOICE_TYPES: readonly string[] = ['select', 'multiselect'];

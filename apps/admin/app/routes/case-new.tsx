@@ -23,6 +23,7 @@ import { Form, Link, redirect, useSubmit } from 'react-router';
 import { CaseList, caseRowView } from '../components/case-list.tsx';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary } from '../components/form-errors.tsx';
+import { LegalAidHardshipFields } from '../components/legal-aid-hardship-fields.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { ServiceFormFields } from '../components/service-form-fields.tsx';
@@ -39,11 +40,13 @@ import {
   readIntake,
   searchKind,
 } from '../lib/cases.ts';
+import { HARDSHIP_FIELDS, hardshipFieldName, readHardship } from '../lib/legal-aid-hardship.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
 import { allowsOn, parentMap } from '../lib/permissions.ts';
 import { isForbidden, load } from '../lib/route-errors.ts';
 import {
   readServiceForm,
+  readServiceUploads,
   type ServiceFormField,
   serviceFieldName,
   serviceFormValues,
@@ -52,6 +55,12 @@ import { signedInPerson } from '../lib/session.ts';
 import { rejectApiError, rejectSubmission, type SubmissionResult } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/case-new';
+
+/** A legal-aid application's answers with its hardship declaration, which the generic form leaves out. */
+function withHardship(serviceType: string | undefined, answers: Record<string, unknown>, form: FormData) {
+  const hardship = serviceType === 'legal-aid' ? readHardship(form) : undefined;
+  return hardship ? { ...answers, hardship } : answers;
+}
 
 const SERVICE_UNIT_KINDS: readonly string[] = ['centre', 'station', 'room', 'service-point'];
 
@@ -112,7 +121,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     unitId,
     services: services.map(({ id, name }) => ({ id, name })),
     serviceForm,
-    typed: { ...typed, organisationId: unitId, serviceAnswers: readServiceForm(form, serviceForm) },
+    typed: {
+      ...typed,
+      organisationId: unitId,
+      serviceAnswers: withHardship(typed.serviceType, readServiceForm(form, serviceForm), form),
+    },
     earlier,
     created,
     matched: url.searchParams.get('matched') === '1',
@@ -132,14 +145,30 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           (s) => s.pluginId === values.serviceType,
         )?.form ?? [])
       : [];
-  values.serviceAnswers = readServiceForm(posted, serviceForm as ServiceFormField[]);
+  values.serviceAnswers = withHardship(
+    values.serviceType,
+    readServiceForm(posted, serviceForm as ServiceFormField[]),
+    posted,
+  );
   const local = localFailure(intakeProblems(values));
   if (local) return rejectSubmission(local, values);
-  const fields = [...INTAKE_FIELDS, ...serviceForm.map((f) => serviceFieldName(f.key))];
+  // Files go to the API only: the typed values sent back to the page never carry them.
+  const uploads = await readServiceUploads(posted, serviceForm as ServiceFormField[]);
+  if (uploads.tooLarge.length > 0) {
+    const fields = Object.fromEntries(
+      uploads.tooLarge.map((key) => [serviceFieldName(key), 'case.document_too_large' as const]),
+    );
+    return rejectSubmission({ status: 400, errors: { form: [], fields } }, values);
+  }
+  const fields = [
+    ...INTAKE_FIELDS,
+    ...serviceForm.map((f) => serviceFieldName(f.key)),
+    ...(values.serviceType === 'legal-aid' ? HARDSHIP_FIELDS.map(hardshipFieldName) : []),
+  ];
   try {
     const created = await caller.case.create({
       ...intakeRequest(values),
-      ...(serviceForm.length > 0 ? { form: values.serviceAnswers } : {}),
+      ...(serviceForm.length > 0 ? { form: { ...values.serviceAnswers, ...uploads.files } } : {}),
     });
     const matched = created.residentMatched === 'new' ? '' : '&matched=1';
     return redirect(`${tenantPaths.newCase(slug)}?created=${created.id}${matched}`);
@@ -148,7 +177,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       error,
       {
         fields,
-        fieldForPath: INTAKE_PATHS,
+        // A missing declaration is named at its first field.
+        fieldForPath: { ...INTAKE_PATHS, 'form.hardship': hardshipFieldName('householdSize') },
         fieldForMessage: { 'case.resident_required': 'name' },
       },
       values,
@@ -207,7 +237,13 @@ export default function NewCase({ loaderData, actionData }: Route.ComponentProps
         fields={INTAKE_FIELDS.map((name) => ({ name, label: t(LABELS[name]) }))}
       />
       <h1>{t('intake.title')}</h1>
-      <Form method="post" className="lj-form admin-intake" noValidate key={created?.id ?? 'intake'}>
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        className="lj-form admin-intake"
+        noValidate
+        key={created?.id ?? 'intake'}
+      >
         <CsrfField />
         <SelectField
           name="channel"
@@ -329,6 +365,12 @@ export default function NewCase({ loaderData, actionData }: Route.ComponentProps
               fields={serviceForm}
               locale={locale}
               values={serviceFormValues(values.serviceAnswers ?? {})}
+              error={error}
+            />
+          ) : null}
+          {values.serviceType === 'legal-aid' && serviceForm.length > 0 ? (
+            <LegalAidHardshipFields
+              values={values.serviceAnswers?.hardship as Record<string, unknown> | undefined}
               error={error}
             />
           ) : null}

@@ -202,6 +202,10 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
               <Link to={tenantPaths.timeLimits(tenant.slug)}>{t('settings.time_limits_link')}</Link>
               <p className="admin-muted">{t('settings.time_limits_hint')}</p>
             </li>
+            <li>
+              <Link to={tenantPaths.legalAidThresholds(tenant.slug)}>{t('legalAidThresholds.title')}</Link>
+              <p className="admin-muted">{t('legalAidThresholds.link_hint')}</p>
+            </li>
             {can.audit ? (
               <li>
                 <Link to={tenantPaths.audit(tenant.slug)}>{t('settings.audit_link')}</Link>

@@ -166,6 +166,7 @@ const TYPE_LABELS: Readonly<Record<string, MessageKey>> = {
   checkbox: 'xService.type_checkbox',
   select: 'xService.type_select',
   multiselect: 'xService.type_multiselect',
+  file: 'xService.type_file',
 };
 
 const SCALAR_LABELS: Readonly<Record<string, MessageKey>> = {

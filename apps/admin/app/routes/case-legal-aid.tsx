@@ -1,0 +1,485 @@
+import { formatDate, type MessageKey, roleLabel } from '@linju/i18n';
+import { Alert, SelectField, TextArea, TextField, useLocale, useTranslate } from '@linju/ui';
+import { Link, redirect, useLocation } from 'react-router';
+import { FormErrorSummary } from '../components/form-errors.tsx';
+import { IntentForm } from '../components/intent-form.tsx';
+import { PageError } from '../components/page-error.tsx';
+import { DocumentTitle } from '../components/page-shell.tsx';
+import { useTenantShell } from '../components/tenant-shell.ts';
+import { getAdminContext } from '../context.ts';
+import { todayIn } from '../lib/advisers.ts';
+import { isTrpcError } from '../lib/api-errors.ts';
+import { optionLabel, parseYuan } from '../lib/core-services.ts';
+import { formText } from '../lib/form-data.ts';
+import { isForbidden, load, routeErrorFor } from '../lib/route-errors.ts';
+import type { ServiceFormField } from '../lib/service-form.ts';
+import { type failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
+import type { Route } from './+types/case-legal-aid';
+
+const LAWYER_ROLES: readonly string[] = ['lawyer', 'legal-aid-officer'];
+const OUTCOMES = [
+  'won',
+  'partly-won',
+  'lost',
+  'settled',
+  'mediated',
+  'withdrawn',
+  'sentence-reduced',
+] as const;
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const { caller } = getAdminContext(context);
+  const caseId = params.id;
+  if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new Response(null, { status: 404 });
+  const found = await load(caller.case.get({ caseId }));
+  const [record, catalogue] = await Promise.all([
+    // A case taken in before the application form was filled has nothing to check yet; the page says so.
+    caller.legalAid.get({ caseId }).catch((error: unknown) => {
+      if (isTrpcError(error) && error.message === 'legal_aid.case_has_no_application') return null;
+      throw routeErrorFor(error);
+    }),
+    load(caller.catalogue.getMany({ organisationId: found.currentOrganisationId })),
+  ]);
+  const form = (catalogue.find((s) => s.pluginId === 'legal-aid')?.form ?? []) as ServiceFormField[];
+  // Who the case can be assigned to (指派): lawyers and legal-aid officers of the unit first. A person
+  // who may not assign here simply gets no form.
+  const people = await caller.case.assignees({ caseId }).catch((error: unknown) => {
+    if (isForbidden(error)) return null;
+    throw routeErrorFor(error);
+  });
+  const lawyers = people?.filter((p) => p.roles.some((r) => LAWYER_ROLES.includes(r)));
+  const assignees = (lawyers?.length ? lawyers : (people ?? [])).map(({ id, displayName, roles }) => ({
+    id,
+    displayName,
+    roles,
+  }));
+  return {
+    case: {
+      id: found.id,
+      number: found.number,
+      assignee: found.names.assignee ?? null,
+      application: (found.form ?? {}) as Record<string, unknown>,
+    },
+    record,
+    formFields: form,
+    assignees: people ? assignees : null,
+    today: todayIn(),
+  };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const slug = tenantSlugFrom(params);
+  const caseId = params.id;
+  const { caller } = getAdminContext(context);
+  const form = await request.formData();
+  const intent = formText(form, 'intent');
+  const text = (name: string) => formText(form, name).trim();
+  const here = `${tenantPaths.case(slug, caseId)}/legal-aid`;
+  const run = async (fields: string[], values: Record<string, string>, call: () => Promise<unknown>) => {
+    try {
+      await call();
+      return redirect(`${here}?done=${intent}`);
+    } catch (error) {
+      return rejectIntentApiError(intent, error, { fields, pathPrefix: '' }, values);
+    }
+  };
+  const badAmount = (field: string, values: Record<string, string>) =>
+    rejectIntent(
+      intent,
+      { status: 400, errors: { form: [], fields: { [field]: 'legalAidPage.amount_invalid' } } },
+      values,
+    );
+  switch (intent) {
+    case 'assign': {
+      const values = { assigneeId: text('assigneeId') };
+      if (!values.assigneeId) {
+        return rejectIntent(
+          intent,
+          { status: 400, errors: { form: [], fields: { assigneeId: 'validation.required' } } },
+          values,
+        );
+      }
+      // Conflicts of interest and the negative list are answered on the case page, which asks for reasons.
+      return run(['assigneeId'], values, () =>
+        caller.case.assign({
+          caseId,
+          assigneeId: values.assigneeId,
+          conflictReason: null,
+          negativeListReason: null,
+        }),
+      );
+    }
+    case 'decide': {
+      const values = { granted: text('granted'), reason: text('reason') };
+      return run(['granted', 'reason'], values, () =>
+        caller.legalAid.decide({
+          caseId,
+          granted: values.granted === 'yes',
+          ...(values.reason ? { reason: values.reason } : {}),
+        }),
+      );
+    }
+    case 'closure': {
+      const values = {
+        lawyerName: text('lawyerName'),
+        outcome: text('outcome'),
+        amountRecovered: text('amountRecovered'),
+        summary: text('summary'),
+      };
+      const amount = values.amountRecovered ? parseYuan(values.amountRecovered) : null;
+      if (amount === undefined) return badAmount('amountRecovered', values);
+      const outcome = OUTCOMES.find((o) => o === values.outcome) ?? 'won';
+      return run(['lawyerName', 'outcome', 'amountRecovered', 'summary'], values, () =>
+        caller.legalAid.reportClosure({
+          caseId,
+          lawyerName: values.lawyerName,
+          outcome,
+          ...(amount ? { amountRecovered: amount } : {}),
+          summary: values.summary,
+        }),
+      );
+    }
+    case 'subsidy': {
+      const values = {
+        recipient: text('recipient'),
+        amount: text('amount'),
+        basis: text('basis'),
+        paidOn: text('paidOn'),
+      };
+      const amount = parseYuan(values.amount);
+      if (amount === undefined) return badAmount('amount', values);
+      return run(['recipient', 'amount', 'basis', 'paidOn'], values, () =>
+        caller.legalAid.subsidy.create({ caseId, ...values, amount }),
+      );
+    }
+  }
+  return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+}
+
+const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
+  assigneeId: 'legalAidPage.assignee',
+  granted: 'legalAidPage.decision',
+  reason: 'legalAidPage.reason',
+  lawyerName: 'legalAidPage.lawyer',
+  outcome: 'legalAidPage.outcome',
+  amountRecovered: 'legalAidPage.amount_recovered',
+  summary: 'legalAidPage.closure_summary',
+  recipient: 'legalAidPage.recipient',
+  amount: 'legalAidPage.amount',
+  basis: 'legalAidPage.basis',
+  paidOn: 'legalAidPage.paid_on',
+};
+
+const yuan = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `¥${n.toFixed(2)}`);
+
+export default function CaseLegalAidPage({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useTranslate();
+  const locale = useLocale();
+  const location = useLocation();
+  const { tenant } = useTenantShell();
+  const { case: c, record, formFields, assignees, today } = loaderData;
+  const failure =
+    actionData && 'errors' in actionData ? (actionData as ReturnType<typeof failureOf>) : undefined;
+  // What was typed into a refused form, to fill it in again.
+  const again = (intent: string, name: string) =>
+    failure?.intent === intent ? failure.values[name] : undefined;
+  const done = new URLSearchParams(location.search).get('done');
+  const slug = tenant.slug;
+  const app = c.application;
+  const summaryFields = failure
+    ? Object.keys(failure.errors.fields).map((name) => ({
+        name,
+        label: t(FIELD_LABELS[name] ?? 'legalAidPage.decision'),
+        id: `${failure.intent}-${name}`,
+      }))
+    : [];
+  if (!record) {
+    return (
+      <>
+        <DocumentTitle title={t('legalAidPage.title', { number: c.number })} tenant={tenant} />
+        <p>
+          <Link to={tenantPaths.case(slug, c.id)}>{t('mediationPage.back', { number: c.number })}</Link>
+        </p>
+        <h1>{t('legalAidPage.title', { number: c.number })}</h1>
+        <Alert tone="warning">
+          <p>{t('legal_aid.case_has_no_application')}</p>
+        </Alert>
+      </>
+    );
+  }
+  const { check, decision, closure } = record;
+  const overdue = !decision && record.dueOn < today;
+  const hardship = (app.hardship ?? null) as {
+    householdSize?: number;
+    monthlyHouseholdIncome?: number;
+  } | null;
+
+  return (
+    <>
+      <DocumentTitle title={t('legalAidPage.title', { number: c.number })} tenant={tenant} />
+      <FormErrorSummary errors={failure?.errors} fields={summaryFields} />
+      {done && !failure ? (
+        <Alert tone="success">
+          <p>{t('casePage.done')}</p>
+        </Alert>
+      ) : null}
+      <p>
+        <Link to={tenantPaths.case(slug, c.id)}>{t('mediationPage.back', { number: c.number })}</Link>
+      </p>
+      <h1>{t('legalAidPage.title', { number: c.number })}</h1>
+
+      <section aria-labelledby="application-heading">
+        <h2 id="application-heading">{t('legalAidPage.application')}</h2>
+        <dl className="admin-details">
+          <dt>{t('legalAidPage.applicant')}</dt>
+          <dd>{String(app.applicantName ?? '—')}</dd>
+          <dt>{t('legalAidPage.matter')}</dt>
+          <dd>{optionLabel(formFields, 'matter', app.matter, locale)}</dd>
+          <dt>{t('legalAidPage.exemption')}</dt>
+          <dd>
+            {app.migrantWorkerWageClaim === true
+              ? t('legalAidPage.route_exempt-migrant-worker')
+              : app.exemptGroup
+                ? optionLabel(formFields, 'exemptGroup', app.exemptGroup, locale)
+                : t('legalAidPage.no_exemption')}
+          </dd>
+          {hardship ? (
+            <>
+              <dt>{t('legalAidPage.household')}</dt>
+              <dd>
+                {t('legalAidPage.household_value', {
+                  size: hardship.householdSize ?? '—',
+                  income: yuan(hardship.monthlyHouseholdIncome),
+                })}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+
+      <section aria-labelledby="check-heading">
+        <h2 id="check-heading">{t('legalAidPage.check')}</h2>
+        <Alert tone={check.eligible ? 'success' : 'warning'}>
+          <p>
+            <strong>{t(check.eligible ? 'legalAidPage.eligible' : 'legalAidPage.not_eligible')}</strong>
+            {' · '}
+            {t(`legalAidPage.route_${check.route}` as MessageKey)}
+          </p>
+          {!check.eligible ? <p>{t(check.reason)}</p> : null}
+          {check.route === 'hardship-check' ? (
+            <p>
+              {t('legalAidPage.per_capita', {
+                income: yuan(check.perCapitaIncome),
+                threshold: yuan(check.threshold),
+              })}
+            </p>
+          ) : null}
+        </Alert>
+      </section>
+
+      <section aria-labelledby="decision-heading">
+        <h2 id="decision-heading">{t('legalAidPage.decision')}</h2>
+        {decision ? (
+          <p>
+            {t(decision.granted ? 'legalAidPage.granted' : 'legalAidPage.refused')} ·{' '}
+            {t('legalAidPage.decided_on', { date: formatDate(locale, decision.decidedOn) })}
+            {decision.late ? ` · ${t('legalAidPage.late')}` : ''}
+            {decision.reason ? ` · ${decision.reason}` : ''}
+          </p>
+        ) : (
+          <>
+            <p className={overdue ? 'admin-overdue' : undefined}>
+              {t(overdue ? 'legalAidPage.due_overdue' : 'legalAidPage.due', {
+                date: formatDate(locale, record.dueOn),
+              })}
+            </p>
+            <IntentForm
+              intent="decide"
+              title={t('legalAidPage.decide')}
+              failure={failure}
+              submit={t('legalAidPage.decide_submit')}
+            >
+              {(f) => (
+                <>
+                  <SelectField
+                    {...f('granted')}
+                    label={t('legalAidPage.decision')}
+                    defaultValue={again('decide', 'granted')}
+                  >
+                    <option value="yes">{t('legalAidPage.grant')}</option>
+                    <option value="no">{t('legalAidPage.refuse')}</option>
+                  </SelectField>
+                  <TextArea
+                    {...f('reason')}
+                    label={t('legalAidPage.reason')}
+                    hint={t('legalAidPage.reason_hint')}
+                    rows={3}
+                    defaultValue={again('decide', 'reason')}
+                  />
+                </>
+              )}
+            </IntentForm>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="lawyer-heading">
+        <h2 id="lawyer-heading">{t('legalAidPage.assignment')}</h2>
+        <p>
+          {t('legalAidPage.handled_by', { name: c.assignee ?? t('casePage.unassigned') })}{' '}
+          <Link to={tenantPaths.case(slug, c.id)}>{t('legalAidPage.assign_on_case')}</Link>
+        </p>
+        {assignees && assignees.length > 0 ? (
+          <IntentForm
+            intent="assign"
+            title={t('legalAidPage.assign')}
+            failure={failure}
+            submit={t('legalAidPage.assign_submit')}
+          >
+            {(f) => (
+              <SelectField {...f('assigneeId')} label={t('legalAidPage.assignee')}>
+                <option value="">—</option>
+                {assignees.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {`${p.displayName} · ${p.roles.map((role) => roleLabel(locale, role)).join('、')}`}
+                  </option>
+                ))}
+              </SelectField>
+            )}
+          </IntentForm>
+        ) : null}
+        {closure ? (
+          <dl className="admin-details">
+            <dt>{t('legalAidPage.lawyer')}</dt>
+            <dd>{closure.lawyerName}</dd>
+            <dt>{t('legalAidPage.outcome')}</dt>
+            <dd>{t(`legalAidPage.outcome_${closure.outcome}` as MessageKey)}</dd>
+            <dt>{t('legalAidPage.amount_recovered')}</dt>
+            <dd>{yuan(closure.amountRecovered)}</dd>
+            <dt>{t('legalAidPage.closure_summary')}</dt>
+            <dd className="admin-prewrap">{closure.summary}</dd>
+          </dl>
+        ) : decision?.granted ? (
+          <IntentForm
+            intent="closure"
+            title={t('legalAidPage.closure')}
+            failure={failure}
+            submit={t('legalAidPage.closure_submit')}
+          >
+            {(f) => (
+              <>
+                <TextField
+                  {...f('lawyerName')}
+                  label={t('legalAidPage.lawyer')}
+                  defaultValue={again('closure', 'lawyerName')}
+                />
+                <SelectField
+                  {...f('outcome')}
+                  label={t('legalAidPage.outcome')}
+                  defaultValue={again('closure', 'outcome')}
+                >
+                  {OUTCOMES.map((o) => (
+                    <option key={o} value={o}>
+                      {t(`legalAidPage.outcome_${o}` as MessageKey)}
+                    </option>
+                  ))}
+                </SelectField>
+                <TextField
+                  {...f('amountRecovered')}
+                  inputMode="decimal"
+                  label={t('legalAidPage.amount_recovered')}
+                  hint={t('legalAidPage.optional_yuan')}
+                  defaultValue={again('closure', 'amountRecovered')}
+                />
+                <TextArea
+                  {...f('summary')}
+                  label={t('legalAidPage.closure_summary')}
+                  rows={4}
+                  defaultValue={again('closure', 'summary')}
+                />
+              </>
+            )}
+          </IntentForm>
+        ) : (
+          <p>{t('legalAidPage.closure_after_grant')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="subsidy-heading">
+        <h2 id="subsidy-heading">{t('legalAidPage.subsidies')}</h2>
+        {record.subsidies.length > 0 ? (
+          <table className="admin-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('legalAidPage.paid_on')}</th>
+                <th scope="col">{t('legalAidPage.recipient')}</th>
+                <th scope="col">{t('legalAidPage.amount')}</th>
+                <th scope="col">{t('legalAidPage.basis')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {record.subsidies.map((s) => (
+                <tr key={s.id}>
+                  <td>{formatDate(locale, s.paidOn)}</td>
+                  <td>{s.recipient}</td>
+                  <td>{yuan(s.amount)}</td>
+                  <td>{s.basis}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={2}>
+                  {t('legalAidPage.subsidy_total')}
+                </th>
+                <td colSpan={2}>{yuan(record.subsidyTotal)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        ) : (
+          <p>{t('legalAidPage.no_subsidies')}</p>
+        )}
+        {decision?.granted ? (
+          <IntentForm
+            intent="subsidy"
+            title={t('legalAidPage.record_subsidy')}
+            failure={failure}
+            submit={t('legalAidPage.subsidy_submit')}
+          >
+            {(f) => (
+              <>
+                <TextField
+                  {...f('recipient')}
+                  label={t('legalAidPage.recipient')}
+                  defaultValue={again('subsidy', 'recipient')}
+                />
+                <TextField
+                  {...f('amount')}
+                  inputMode="decimal"
+                  label={t('legalAidPage.amount')}
+                  defaultValue={again('subsidy', 'amount')}
+                />
+                <TextField
+                  {...f('basis')}
+                  label={t('legalAidPage.basis')}
+                  defaultValue={again('subsidy', 'basis')}
+                />
+                <TextField
+                  {...f('paidOn')}
+                  type="date"
+                  label={t('legalAidPage.paid_on')}
+                  defaultValue={again('subsidy', 'paidOn') ?? today}
+                />
+              </>
+            )}
+          </IntentForm>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <PageError error={error} />;
+}

@@ -1,0 +1,24 @@
+import { atPluginOrganisation, recountCorrectedEducationEvent } from '@linju/core';
+import { updateEvent as update, ZUpdateEventRequest } from '@linju/plugin-legal-education';
+import { permittedProcedure } from '../../trpc.ts';
+
+/**
+ * Corrects a publicity event of a unit (staff who may record events there), and moves it in the
+ * statistics roll-ups in the same transaction.
+ */
+export const updateEvent = permittedProcedure('case.handle')
+  .input(ZUpdateEventRequest)
+  .mutation(({ ctx, input }) =>
+    atPluginOrganisation(
+      ctx.tx,
+      ctx.actor,
+      'legal-education',
+      input.organisationId,
+      'case.handle',
+      async (db) => {
+        const { before, event } = await update(db, input);
+        await recountCorrectedEducationEvent(ctx.tx, ctx.tenantId, before, event);
+        return event;
+      },
+    ),
+  );
