@@ -1,0 +1,274 @@
+import { formatDateTime, type MessageKey } from '@linju/i18n';
+import { Alert, Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
+import { Form, Link, redirect } from 'react-router';
+import { CsrfField } from '../components/csrf-field.tsx';
+import { FormErrorSummary } from '../components/form-errors.tsx';
+import { PageError } from '../components/page-error.tsx';
+import { DocumentTitle } from '../components/page-shell.tsx';
+import { useTenantShell } from '../components/tenant-shell.ts';
+import { getAdminContext } from '../context.ts';
+import { todayIn } from '../lib/advisers.ts';
+import { localFailure } from '../lib/api-errors.ts';
+import { formText } from '../lib/form-data.ts';
+import { isQuarter, percent, quarterOfDay, recentQuarters } from '../lib/inspections.ts';
+import { allowsTenantWide, parentMap } from '../lib/permissions.ts';
+import { load } from '../lib/route-errors.ts';
+import { signedInPerson } from '../lib/session.ts';
+import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
+import type { Route } from './+types/scorecards';
+
+const WEIGHT_FIELDS = ['basic', 'outcome', 'satisfaction'] as const;
+const DONE_MESSAGES = {
+  weights: 'scorecards.done_weights',
+  published: 'scorecards.done_published',
+} as const satisfies Record<string, MessageKey>;
+type Done = keyof typeof DONE_MESSAGES;
+const isDone = (value: string | null): value is Done => value !== null && Object.hasOwn(DONE_MESSAGES, value);
+
+/** 站点考核: each station's points for a quarter, the district's weights, and the published snapshot. */
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { caller } = getAdminContext(context);
+  const me = signedInPerson(context);
+  const grants = me.user.roles.map(({ role, organisationId }) => ({ role, organisationId }));
+  const search = new URL(request.url).searchParams;
+  const today = todayIn();
+  const wanted = search.get('quarter');
+  const quarter = isQuarter(wanted) ? wanted : quarterOfDay(today);
+  const [scorecard, organisations] = await Promise.all([
+    load(caller.scorecard.get({ quarter })),
+    load(caller.organisation.getMany()),
+  ]);
+  const done = search.get('done');
+  return {
+    scorecard,
+    quarter,
+    quarters: recentQuarters(today),
+    canManage: allowsTenantWide(grants, 'scorecard.manage', parentMap(organisations)),
+    done: isDone(done) ? done : null,
+  };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const slug = tenantSlugFrom(params);
+  const { caller } = getAdminContext(context);
+  const form = await request.formData();
+  const intent = formText(form, 'intent');
+  const quarter = formText(form, 'quarter');
+  const back = (done: Done) =>
+    redirect(`${tenantPaths.scorecards(slug)}?quarter=${encodeURIComponent(quarter)}&done=${done}`);
+  if (intent === 'weights') {
+    const values = Object.fromEntries(WEIGHT_FIELDS.map((name) => [name, formText(form, name).trim()]));
+    const numbers = WEIGHT_FIELDS.map((name) =>
+      /^\d{1,3}$/.test(values[name] ?? '') ? Number(values[name]) : undefined,
+    );
+    const local = localFailure(
+      Object.fromEntries(
+        WEIGHT_FIELDS.map((name, i) => [
+          name,
+          numbers[i] === undefined || (numbers[i] ?? 0) > 100 ? 'scorecard.weight_invalid' : undefined,
+        ]),
+      ),
+    );
+    if (local) return rejectIntent(intent, local, values);
+    const [basic = 0, outcome = 0, satisfaction = 0] = numbers;
+    try {
+      await caller.scorecard.setWeights({ basic, outcome, satisfaction });
+      return back('weights');
+    } catch (error) {
+      return rejectIntentApiError(intent, error, { fields: [...WEIGHT_FIELDS] }, values);
+    }
+  }
+  if (intent === 'publish') {
+    try {
+      await caller.scorecard.publish({ quarter });
+      return back('published');
+    } catch (error) {
+      return rejectIntentApiError(intent, error, { fields: [] });
+    }
+  }
+  return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+}
+
+type Row = NonNullable<Route.ComponentProps['loaderData']['scorecard']['live']>[number];
+
+function ScoreTable({ rows, caption }: { rows: readonly Row[]; caption: string }) {
+  const t = useTranslate();
+  const locale = useLocale();
+  return (
+    <div className="admin-table-scroll">
+      <table className="admin-table">
+        <caption className="lj-visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('scorecards.col_rank')}</th>
+            <th scope="col">{t('scorecards.col_station')}</th>
+            <th scope="col">{t('scorecards.col_total')}</th>
+            <th scope="col">{t('scorecards.col_basic')}</th>
+            <th scope="col">{t('scorecards.col_outcome')}</th>
+            <th scope="col">{t('scorecards.col_satisfaction')}</th>
+            <th scope="col">{t('scorecards.col_cases')}</th>
+            <th scope="col">{t('scorecards.col_on_time')}</th>
+            <th scope="col">{t('scorecards.col_inspection')}</th>
+            <th scope="col">{t('scorecards.col_grade')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.organisationId}>
+              <td>{row.rank}</td>
+              <th scope="row">{locale === 'en' ? row.nameEn : row.nameZh}</th>
+              <td>
+                <strong>{row.total.toFixed(2)}</strong>
+              </td>
+              <td>{row.basic.points.toFixed(2)}</td>
+              <td>{row.outcome.points.toFixed(2)}</td>
+              <td>{row.satisfaction.points.toFixed(2)}</td>
+              <td>
+                {t('scorecards.cases_line', {
+                  received: row.outcome.received,
+                  resolved: row.outcome.resolved,
+                })}
+              </td>
+              <td>{percent(row.outcome.onTimeRate)}</td>
+              <td>{percent(row.basic.inspectionScore)}</td>
+              <td>{row.satisfaction.grade ?? t('scorecards.not_graded')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function Scorecards({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useTranslate();
+  const locale = useLocale();
+  const { tenant } = useTenantShell();
+  const { scorecard, quarter, quarters, canManage, done } = loaderData;
+  const weightsFailure = failureOf(actionData, 'weights');
+  const publishFailure = failureOf(actionData, 'publish');
+  const errorOf = (name: string) => {
+    const key = weightsFailure?.errors.fields[name];
+    return key ? t(key, weightsFailure?.errors.params) : undefined;
+  };
+  const weightLabel = (name: (typeof WEIGHT_FIELDS)[number]) => t(`scorecards.weight_${name}` as MessageKey);
+  return (
+    <>
+      <DocumentTitle title={t('scorecards.title')} tenant={tenant} />
+      <FormErrorSummary
+        errors={weightsFailure?.errors ?? publishFailure?.errors}
+        fields={WEIGHT_FIELDS.map((name) => ({ name, label: weightLabel(name), id: `weights-${name}` }))}
+      />
+      {done && !weightsFailure && !publishFailure ? (
+        <Alert tone="success">
+          <p>{t(DONE_MESSAGES[done])}</p>
+        </Alert>
+      ) : null}
+      <p>
+        <Link to={tenantPaths.inspections(tenant.slug)}>{t('inspections.title')}</Link>
+      </p>
+      <h1>{t('scorecards.title')}</h1>
+      <p className="admin-lead">{t('scorecards.intro')}</p>
+      <Form method="get" className="lj-form admin-filters">
+        <SelectField
+          id="scorecards-quarter"
+          name="quarter"
+          label={t('inspections.quarter')}
+          defaultValue={quarter}
+        >
+          {quarters.map((q) => (
+            <option key={q} value={q}>
+              {q}
+            </option>
+          ))}
+        </SelectField>
+        <Button type="submit" variant="secondary">
+          {t('inspections.show')}
+        </Button>
+      </Form>
+      <p>
+        {t('scorecards.weights_now', {
+          basic: scorecard.weights.basic,
+          outcome: scorecard.weights.outcome,
+          satisfaction: scorecard.weights.satisfaction,
+        })}
+      </p>
+      <details className="admin-disclosure">
+        <summary>{t('scorecards.rules_heading')}</summary>
+        <p>{t('scorecards.rules_basic')}</p>
+        <p>{t('scorecards.rules_outcome')}</p>
+        <p>{t('scorecards.rules_satisfaction')}</p>
+      </details>
+      {scorecard.published ? (
+        <>
+          <h2>{t('scorecards.published_heading', { quarter })}</h2>
+          <p className="admin-muted">
+            {t('scorecards.published_on', {
+              when: formatDateTime(locale, scorecard.published.publishedAt),
+              basic: scorecard.published.weights.basic,
+              outcome: scorecard.published.weights.outcome,
+              satisfaction: scorecard.published.weights.satisfaction,
+            })}
+          </p>
+          <ScoreTable
+            rows={scorecard.published.rows}
+            caption={t('scorecards.published_heading', { quarter })}
+          />
+        </>
+      ) : (
+        <p>{t('scorecards.not_published', { quarter })}</p>
+      )}
+      {scorecard.live ? (
+        <>
+          <h2>{t('scorecards.live_heading', { quarter })}</h2>
+          {scorecard.live.length === 0 ? (
+            <p>{t('scorecards.no_stations')}</p>
+          ) : (
+            <ScoreTable rows={scorecard.live} caption={t('scorecards.live_heading', { quarter })} />
+          )}
+        </>
+      ) : null}
+      {canManage && !scorecard.published ? (
+        <Form method="post" className="lj-form">
+          <CsrfField />
+          <input type="hidden" name="intent" value="publish" />
+          <input type="hidden" name="quarter" value={quarter} />
+          <p>{t('scorecards.publish_hint')}</p>
+          <Button type="submit">{t('scorecards.publish', { quarter })}</Button>
+        </Form>
+      ) : null}
+      {canManage ? (
+        <>
+          <h2>{t('scorecards.weights_heading')}</h2>
+          <Form method="post" className="lj-form" noValidate>
+            <CsrfField />
+            <input type="hidden" name="intent" value="weights" />
+            <input type="hidden" name="quarter" value={quarter} />
+            <p>{t('scorecards.weights_hint')}</p>
+            <div className="admin-field-row">
+              {WEIGHT_FIELDS.map((name) => (
+                <TextField
+                  key={name}
+                  id={`weights-${name}`}
+                  name={name}
+                  inputMode="numeric"
+                  label={weightLabel(name)}
+                  defaultValue={weightsFailure?.values[name] ?? String(scorecard.weights[name])}
+                  error={errorOf(name)}
+                  className="admin-field--short"
+                  required
+                />
+              ))}
+            </div>
+            <Button type="submit">{t('scorecards.weights_save')}</Button>
+          </Form>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <PageError error={error} />;
+}

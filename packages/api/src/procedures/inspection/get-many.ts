@@ -1,0 +1,7 @@
+import { listInspections, ZListInspectionsRequest } from '@linju/core';
+import { permittedProcedure } from '../../trpc.ts';
+
+/** Inspections of the units the caller may read, by service point and quarter, newest first. */
+export const getMany = permittedProcedure('inspection.read')
+  .input(ZListInspectionsRequest)
+  .query(({ ctx, input }) => listInspections(ctx.tx, ctx.actor, input));
