@@ -240,3 +240,13 @@ export async function recordSubsidy(
     paidOn: subsidy.paidOn,
   };
 }
+
+/**
+ * The subsidies paid in a month (`YYYY-MM`, by their paid-on day), in fen, for the district's
+ * monthly subsidy ledger: it takes each over once, linked by its id.
+ */
+export async function listSubsidiesPaidIn(db: PluginDb, month: string) {
+  return db.query<{ id: string; caseId: string; recipient: string; amountFen: number; basis: string }>(sql`
+    select id, case_id as "caseId", recipient, round(amount * 100)::int as "amountFen", basis
+    from legal_aid_subsidy where to_char(paid_on, 'YYYY-MM') = ${month} order by paid_on, recorded_at`);
+}

@@ -1,0 +1,302 @@
+import { type MessageKey, serviceLabel } from '@linju/i18n';
+import { Alert, Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
+import { Form, redirect } from 'react-router';
+import { CsrfField } from '../components/csrf-field.tsx';
+import { DocumentTitle } from '../components/page-shell.tsx';
+import { useTenantShell } from '../components/tenant-shell.ts';
+import { getAdminContext } from '../context.ts';
+import { todayIn } from '../lib/advisers.ts';
+import { localFailure } from '../lib/api-errors.ts';
+import { formText } from '../lib/form-data.ts';
+import { load } from '../lib/route-errors.ts';
+import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
+import type { Route } from './+types/subsidies';
+
+/** Services whose subsidy a rule sets; legal aid records its own, case by case. */
+const SERVICES = ['mediation', 'consultation', 'notary', 'appraisal', 'legal-education'] as const;
+const OUTCOME_LABEL: Readonly<Record<string, MessageKey>> = {
+  success: 'subsidies.outcome_success',
+  failure: 'subsidies.outcome_failure',
+};
+const DONE: Readonly<Record<string, MessageKey>> = {
+  rule: 'subsidies.done_rule',
+  removed: 'subsidies.done_removed',
+  computed: 'subsidies.done_computed',
+};
+const isMonth = (value: string | null): value is string => !!value && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+/** Fen to yuan for display: exact, from integers. */
+const yuan = (fen: number) => `${Math.trunc(fen / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+
+/**
+ * 个案补贴: the district's subsidy rules (amount per service and outcome) and a month's ledger,
+ * computed when cases close and exported as a spreadsheet for payment.
+ */
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { caller } = getAdminContext(context);
+  const search = new URL(request.url).searchParams;
+  const today = todayIn();
+  const month = isMonth(search.get('month')) ? (search.get('month') as string) : today.slice(0, 7);
+  const [rules, ledger] = await Promise.all([
+    load(caller.subsidy.getRules()),
+    load(caller.subsidy.getLedger({ month })),
+  ]);
+  const done = search.get('done') ?? '';
+  return {
+    month,
+    rules: rules.map(({ id, serviceType, outcome, amountFen }) => ({ id, serviceType, outcome, amountFen })),
+    ledger: {
+      entries: ledger.entries.map((e) => ({
+        id: e.id,
+        recipientName: e.recipientName,
+        caseId: e.caseId,
+        caseNumber: e.caseNumber,
+        serviceType: e.serviceType,
+        outcome: e.outcome,
+        basis: e.basis,
+        amountFen: e.amountFen,
+        source: e.source,
+      })),
+      recipients: ledger.recipients,
+      totalFen: ledger.totalFen,
+    },
+    computed: {
+      added: Number(search.get('added') ?? 0),
+      withoutHandler: Number(search.get('withoutHandler') ?? 0),
+      withoutRule: Number(search.get('withoutRule') ?? 0),
+    },
+    done: Object.hasOwn(DONE, done) ? done : null,
+  };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const slug = tenantSlugFrom(params);
+  const { caller } = getAdminContext(context);
+  const form = await request.formData();
+  const intent = formText(form, 'intent');
+  const month = formText(form, 'month');
+  const back = (done: string, extra = '') =>
+    redirect(`${tenantPaths.subsidies(slug)}?month=${encodeURIComponent(month)}&done=${done}${extra}`);
+  if (intent === 'rule') {
+    const values = {
+      serviceType: formText(form, 'serviceType'),
+      outcome: formText(form, 'outcome'),
+      amount: formText(form, 'amount').trim(),
+    };
+    const amountFen = /^\d{1,6}(\.\d{1,2})?$/.test(values.amount)
+      ? Math.round(Number(values.amount) * 100)
+      : null;
+    const local = localFailure({ amount: amountFen === null ? 'subsidy.amount_invalid' : undefined });
+    if (local || amountFen === null)
+      return rejectIntent(intent, local ?? { status: 400, errors: { form: [], fields: {} } }, values);
+    try {
+      await caller.subsidy.setRule({
+        serviceType: values.serviceType,
+        outcome: values.outcome === 'failure' ? 'failure' : 'success',
+        amountFen,
+      });
+      return back('rule');
+    } catch (error) {
+      return rejectIntentApiError(
+        intent,
+        error,
+        { fields: ['serviceType', 'outcome', 'amount'], fieldForPath: { amountFen: 'amount' } },
+        values,
+      );
+    }
+  }
+  if (intent === 'remove') {
+    try {
+      await caller.subsidy.removeRule({ id: formText(form, 'id') });
+      return back('removed');
+    } catch (error) {
+      return rejectIntentApiError(intent, error, { fields: [] });
+    }
+  }
+  if (intent === 'compute') {
+    try {
+      const result = await caller.subsidy.compute({ month });
+      return back(
+        'computed',
+        `&added=${result.added}&withoutHandler=${result.withoutHandler}&withoutRule=${result.withoutRule}`,
+      );
+    } catch (error) {
+      return rejectIntentApiError(intent, error, { fields: ['month'] });
+    }
+  }
+  return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+}
+
+export default function Subsidies({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useTranslate();
+  const locale = useLocale();
+  const { tenant } = useTenantShell();
+  const { month, rules, ledger, computed, done } = loaderData;
+  const ruleFailure = failureOf(actionData, 'rule');
+  const other = failureOf(actionData, 'compute') ?? failureOf(actionData, 'remove');
+  const ruleError = (name: string) => {
+    const key = ruleFailure?.errors.fields[name];
+    return key ? t(key, ruleFailure?.errors.params) : undefined;
+  };
+  const otherErrors = other ? [...other.errors.form, ...Object.values(other.errors.fields)] : [];
+  return (
+    <>
+      <DocumentTitle title={t('subsidies.title')} tenant={tenant} />
+      {done && !ruleFailure && !other ? (
+        <Alert tone="success">
+          <p>
+            {done === 'computed'
+              ? t('subsidies.done_computed', computed)
+              : t(DONE[done] ?? 'subsidies.done_rule')}
+          </p>
+        </Alert>
+      ) : null}
+      {otherErrors.length > 0 ? (
+        <Alert tone="error">
+          {otherErrors.map((key) => (
+            <p key={key}>{t(key as MessageKey, other?.errors.params)}</p>
+          ))}
+        </Alert>
+      ) : null}
+      <h1>{t('subsidies.title')}</h1>
+      <p className="admin-lead">{t('subsidies.intro')}</p>
+
+      <h2>{t('subsidies.rules_heading')}</h2>
+      {rules.length === 0 ? (
+        <p>{t('subsidies.no_rules')}</p>
+      ) : (
+        <table className="admin-table">
+          <caption>{t('subsidies.rules_heading')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('subsidies.service')}</th>
+              <th scope="col">{t('subsidies.outcome')}</th>
+              <th scope="col">{t('subsidies.amount')}</th>
+              <th scope="col">{t('subsidies.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rules.map((r) => (
+              <tr key={r.id}>
+                <td>{serviceLabel(locale, r.serviceType)}</td>
+                <td>{t(OUTCOME_LABEL[r.outcome] ?? 'subsidies.outcome_success')}</td>
+                <td>{yuan(r.amountFen)}</td>
+                <td>
+                  <Form method="post">
+                    <CsrfField />
+                    <input type="hidden" name="intent" value="remove" />
+                    <input type="hidden" name="month" value={month} />
+                    <input type="hidden" name="id" value={r.id} />
+                    <Button type="submit" variant="secondary">
+                      {t('subsidies.remove')}
+                    </Button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Form method="post" className="lj-form">
+        <CsrfField />
+        <input type="hidden" name="intent" value="rule" />
+        <input type="hidden" name="month" value={month} />
+        <SelectField
+          id="serviceType"
+          name="serviceType"
+          label={t('subsidies.service')}
+          defaultValue={ruleFailure?.values.serviceType ?? 'mediation'}
+          error={ruleError('serviceType')}
+        >
+          {SERVICES.map((service) => (
+            <option key={service} value={service}>
+              {serviceLabel(locale, service)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="outcome"
+          name="outcome"
+          label={t('subsidies.outcome')}
+          hint={t('subsidies.outcome_hint')}
+          defaultValue={ruleFailure?.values.outcome ?? 'success'}
+          error={ruleError('outcome')}
+        >
+          <option value="success">{t('subsidies.outcome_success')}</option>
+          <option value="failure">{t('subsidies.outcome_failure')}</option>
+        </SelectField>
+        <TextField
+          id="amount"
+          name="amount"
+          inputMode="decimal"
+          label={t('subsidies.amount')}
+          defaultValue={ruleFailure?.values.amount ?? ''}
+          error={ruleError('amount')}
+        />
+        <Button type="submit">{t('subsidies.rule_submit')}</Button>
+      </Form>
+
+      <h2>{t('subsidies.ledger_heading', { month })}</h2>
+      <Form method="get" className="lj-form admin-filters">
+        <TextField id="s-month" name="month" type="month" label={t('subsidies.month')} defaultValue={month} />
+        <Button type="submit" variant="secondary">
+          {t('subsidies.show')}
+        </Button>
+      </Form>
+      <Form method="post" className="lj-form">
+        <CsrfField />
+        <input type="hidden" name="intent" value="compute" />
+        <input type="hidden" name="month" value={month} />
+        <p>{t('subsidies.compute_hint')}</p>
+        <Button type="submit">{t('subsidies.compute_submit')}</Button>
+      </Form>
+      {ledger.entries.length === 0 ? (
+        <p>{t('subsidies.no_entries')}</p>
+      ) : (
+        <>
+          <table className="admin-table">
+            <caption>{t('subsidies.ledger_heading', { month })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('subsidies.recipient')}</th>
+                <th scope="col">{t('subsidies.case')}</th>
+                <th scope="col">{t('subsidies.service')}</th>
+                <th scope="col">{t('subsidies.outcome')}</th>
+                <th scope="col">{t('subsidies.amount')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ledger.entries.map((e) => (
+                <tr key={e.id}>
+                  <td>{e.recipientName}</td>
+                  <td>
+                    <a href={tenantPaths.case(tenant.slug, e.caseId)}>{e.caseNumber}</a>
+                  </td>
+                  <td>{serviceLabel(locale, e.serviceType)}</td>
+                  <td>{e.outcome ? t(OUTCOME_LABEL[e.outcome] ?? 'subsidies.outcome_success') : e.basis}</td>
+                  <td>{yuan(e.amountFen)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={4}>
+                  {t('subsidies.total')}
+                </th>
+                <td>{yuan(ledger.totalFen)}</td>
+              </tr>
+            </tfoot>
+          </table>
+          <p>
+            <a
+              className="lj-button lj-button--secondary"
+              href={tenantPaths.subsidyLedgerXlsx(tenant.slug, month)}
+            >
+              {t('subsidies.export')}
+            </a>
+          </p>
+        </>
+      )}
+    </>
+  );
+}

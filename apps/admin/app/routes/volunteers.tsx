@@ -1,0 +1,402 @@
+import type { MessageKey } from '@linju/i18n';
+import { Alert, Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
+import { Form, redirect } from 'react-router';
+import { CsrfField } from '../components/csrf-field.tsx';
+import { OrganisationSelect } from '../components/organisation-select.tsx';
+import { DocumentTitle } from '../components/page-shell.tsx';
+import { useTenantShell } from '../components/tenant-shell.ts';
+import { getAdminContext } from '../context.ts';
+import { isIsoDate, todayIn } from '../lib/advisers.ts';
+import { localFailure } from '../lib/api-errors.ts';
+import { formText } from '../lib/form-data.ts';
+import { organisationOptions } from '../lib/organisation-rules.ts';
+import { organisationName } from '../lib/organisation-tree.ts';
+import { allowsOn, parentMap } from '../lib/permissions.ts';
+import { load } from '../lib/route-errors.ts';
+import { signedInPerson } from '../lib/session.ts';
+import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
+import type { Route } from './+types/volunteers';
+
+const NETWORK_KINDS: readonly string[] = ['centre', 'station', 'room', 'service-point'];
+const REGISTER_FIELDS = ['organisationId', 'name', 'phone', 'skills', 'availability', 'registeredOn'];
+const HOURS_FIELDS = ['volunteerId', 'servedOn', 'dutySlotId', 'caseNumber', 'minutes'];
+const DONE: Readonly<Record<string, MessageKey>> = {
+  registered: 'volunteers.done_registered',
+  logged: 'volunteers.done_logged',
+};
+const isMonth = (value: string | null): value is string => !!value && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+const hoursText = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+
+/**
+ * 志愿者: the volunteers of the units one may see, each with their service time in a month; managers
+ * register volunteers and log hours for a duty slot of the unit's rota or for a case.
+ */
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { caller } = getAdminContext(context);
+  const me = signedInPerson(context);
+  const grants = me.user.roles.map(({ role, organisationId }) => ({ role, organisationId }));
+  const search = new URL(request.url).searchParams;
+  const today = todayIn();
+  const month = isMonth(search.get('month')) ? (search.get('month') as string) : today.slice(0, 7);
+  const organisations = await load(caller.organisation.getMany());
+  const parents = parentMap(organisations);
+  const units = organisations.filter((row) => NETWORK_KINDS.includes(row.kind) && !row.closedAt);
+  const unit = units.find((row) => row.id === search.get('org')) ?? null;
+  const volunteers = await load(caller.volunteer.getMany({ month, organisationId: unit?.id ?? null }));
+  const managedUnits = units.filter((row) => allowsOn(grants, 'volunteer.manage', row.id, parents));
+  const slots =
+    unit && allowsOn(grants, 'volunteer.manage', unit.id, parents)
+      ? (await load(caller.roster.get({ organisationId: unit.id, fromMonth: month }))).slots
+      : [];
+  const done = search.get('done') ?? '';
+  const pick = ({ id, parentId, kind, nameZh, nameEn, closedAt }: (typeof units)[number]) => ({
+    id,
+    parentId,
+    kind,
+    nameZh,
+    nameEn,
+    closedAt,
+  });
+  return {
+    month,
+    today,
+    unit: unit ? pick(unit) : null,
+    units: units.map(pick),
+    managedUnits: managedUnits.map(pick),
+    volunteers: volunteers.map((v) => ({
+      id: v.id,
+      name: v.name,
+      phoneMasked: v.phoneMasked,
+      skills: v.skills,
+      availability: v.availability,
+      organisation: { nameZh: v.organisationNameZh, nameEn: v.organisationNameEn },
+      minutes: v.minutes,
+      entries: v.entries,
+      canLog: managedUnits.some((row) => row.id === v.organisationId),
+    })),
+    slots: slots.map(({ id, weekday, startsAt, endsAt, personName }) => ({
+      id,
+      weekday,
+      startsAt,
+      endsAt,
+      personName,
+    })),
+    done: Object.hasOwn(DONE, done) ? done : null,
+  };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const slug = tenantSlugFrom(params);
+  const { caller } = getAdminContext(context);
+  const form = await request.formData();
+  const intent = formText(form, 'intent');
+  const back = (done: string) =>
+    redirect(
+      `${tenantPaths.volunteers(slug)}?month=${encodeURIComponent(formText(form, 'month'))}&org=${encodeURIComponent(formText(form, 'org'))}&done=${done}`,
+    );
+  if (intent === 'register') {
+    const values = Object.fromEntries(REGISTER_FIELDS.map((name) => [name, formText(form, name).trim()]));
+    const skills = (values.skills ?? '')
+      .split(/[,，、;；\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const local = localFailure({
+      organisationId: values.organisationId ? undefined : 'validation.required',
+      name: values.name ? undefined : 'volunteer.name_required',
+      skills: skills.length > 0 ? undefined : 'volunteer.skills_required',
+      availability: values.availability ? undefined : 'volunteer.availability_required',
+      registeredOn: isIsoDate(values.registeredOn ?? '') ? undefined : 'validation.date_invalid',
+    });
+    if (local) return rejectIntent(intent, local, values);
+    try {
+      await caller.volunteer.create({
+        organisationId: values.organisationId ?? '',
+        name: values.name ?? '',
+        phone: values.phone || null,
+        skills,
+        availability: values.availability ?? '',
+        registeredOn: values.registeredOn ?? '',
+      });
+      return back('registered');
+    } catch (error) {
+      return rejectIntentApiError(
+        intent,
+        error,
+        { fields: REGISTER_FIELDS, fieldForPath: { 'skills.0': 'skills' } },
+        values,
+      );
+    }
+  }
+  if (intent === 'hours') {
+    const values = Object.fromEntries(HOURS_FIELDS.map((name) => [name, formText(form, name).trim()]));
+    const minutes = values.minutes ? Number(values.minutes) : null;
+    const local = localFailure({
+      volunteerId: values.volunteerId ? undefined : 'validation.required',
+      servedOn: isIsoDate(values.servedOn ?? '') ? undefined : 'validation.date_invalid',
+      dutySlotId:
+        Boolean(values.dutySlotId) !== Boolean(values.caseNumber)
+          ? undefined
+          : 'volunteer.slot_or_case_required',
+      minutes:
+        minutes === null || (Number.isInteger(minutes) && minutes > 0 && minutes <= 1440)
+          ? undefined
+          : 'volunteer.minutes_invalid',
+    });
+    if (local) return rejectIntent(intent, local, values);
+    try {
+      let caseId: string | null = null;
+      if (values.caseNumber) {
+        const found = await caller.case.getMany({ number: values.caseNumber, limit: 1 });
+        caseId = found.cases[0]?.id ?? null;
+        if (!caseId)
+          return rejectIntent(
+            intent,
+            { status: 400, errors: { form: [], fields: { caseNumber: 'volunteers.case_not_found' } } },
+            values,
+          );
+      }
+      await caller.volunteer.logHours({
+        volunteerId: values.volunteerId ?? '',
+        servedOn: values.servedOn ?? '',
+        minutes,
+        dutySlotId: values.dutySlotId || null,
+        caseId,
+      });
+      return back('logged');
+    } catch (error) {
+      return rejectIntentApiError(
+        intent,
+        error,
+        { fields: HOURS_FIELDS, fieldForPath: { caseId: 'caseNumber' } },
+        values,
+      );
+    }
+  }
+  return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+}
+
+const WEEKDAY_KEYS: readonly MessageKey[] = [
+  'volunteers.weekday_1',
+  'volunteers.weekday_2',
+  'volunteers.weekday_3',
+  'volunteers.weekday_4',
+  'volunteers.weekday_5',
+  'volunteers.weekday_6',
+  'volunteers.weekday_7',
+];
+
+export default function Volunteers({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useTranslate();
+  const locale = useLocale();
+  const { tenant } = useTenantShell();
+  const { month, today, unit, units, managedUnits, volunteers, slots, done } = loaderData;
+  const register = failureOf(actionData, 'register');
+  const hours = failureOf(actionData, 'hours');
+  const errorOf = (failure: typeof register, name: string) => {
+    const key = failure?.errors.fields[name];
+    return key ? t(key, failure?.errors.params) : undefined;
+  };
+  const loggable = volunteers.filter((v) => v.canLog);
+  const formErrors = (register ?? hours)?.errors.form ?? [];
+  return (
+    <>
+      <DocumentTitle title={t('volunteers.title')} tenant={tenant} />
+      {done && !register && !hours ? (
+        <Alert tone="success">
+          <p>{t(DONE[done] ?? 'volunteers.done_registered')}</p>
+        </Alert>
+      ) : null}
+      {formErrors.length > 0 ? (
+        <Alert tone="error">
+          {formErrors.map((key) => (
+            <p key={key}>{t(key)}</p>
+          ))}
+        </Alert>
+      ) : null}
+      <h1>{t('volunteers.title')}</h1>
+      <p className="admin-lead">{t('volunteers.intro')}</p>
+      <Form method="get" className="lj-form admin-filters">
+        <TextField
+          id="v-month"
+          name="month"
+          type="month"
+          label={t('volunteers.month')}
+          defaultValue={month}
+        />
+        <OrganisationSelect
+          id="v-org"
+          name="org"
+          label={t('volunteers.unit')}
+          options={organisationOptions(units, locale)}
+          defaultValue={unit?.id ?? ''}
+          placeholder={t('volunteers.all_units')}
+        />
+        <Button type="submit" variant="secondary">
+          {t('volunteers.show')}
+        </Button>
+      </Form>
+      {volunteers.length === 0 ? (
+        <p>{t('volunteers.none')}</p>
+      ) : (
+        <table className="admin-table">
+          <caption>{t('volunteers.table_caption', { month })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('volunteers.name')}</th>
+              <th scope="col">{t('volunteers.unit')}</th>
+              <th scope="col">{t('volunteers.skills')}</th>
+              <th scope="col">{t('volunteers.availability')}</th>
+              <th scope="col">{t('volunteers.hours_in_month')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {volunteers.map((v) => (
+              <tr key={v.id}>
+                <td>
+                  {v.name}
+                  {v.phoneMasked ? ` · ${v.phoneMasked}` : ''}
+                </td>
+                <td>{organisationName(v.organisation, locale)}</td>
+                <td>{v.skills.join('、')}</td>
+                <td>{v.availability}</td>
+                <td>{t('volunteers.hours_value', { hours: hoursText(v.minutes), entries: v.entries })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {managedUnits.length > 0 ? (
+        <section aria-labelledby="register-heading">
+          <h2 id="register-heading">{t('volunteers.register_heading')}</h2>
+          <Form method="post" className="lj-form">
+            <CsrfField />
+            <input type="hidden" name="intent" value="register" />
+            <input type="hidden" name="month" value={month} />
+            <input type="hidden" name="org" value={unit?.id ?? ''} />
+            <OrganisationSelect
+              id="organisationId"
+              name="organisationId"
+              label={t('volunteers.unit')}
+              options={organisationOptions(managedUnits, locale)}
+              defaultValue={register?.values.organisationId ?? unit?.id ?? ''}
+              error={errorOf(register, 'organisationId')}
+            />
+            <TextField
+              id="name"
+              name="name"
+              label={t('volunteers.name')}
+              defaultValue={register?.values.name ?? ''}
+              error={errorOf(register, 'name')}
+            />
+            <TextField
+              id="phone"
+              name="phone"
+              type="tel"
+              label={t('volunteers.phone')}
+              defaultValue={register?.values.phone ?? ''}
+              error={errorOf(register, 'phone')}
+            />
+            <TextField
+              id="skills"
+              name="skills"
+              label={t('volunteers.skills')}
+              hint={t('volunteers.skills_hint')}
+              defaultValue={register?.values.skills ?? ''}
+              error={errorOf(register, 'skills')}
+            />
+            <TextField
+              id="availability"
+              name="availability"
+              label={t('volunteers.availability')}
+              hint={t('volunteers.availability_hint')}
+              defaultValue={register?.values.availability ?? ''}
+              error={errorOf(register, 'availability')}
+            />
+            <TextField
+              id="registeredOn"
+              name="registeredOn"
+              type="date"
+              label={t('volunteers.registered_on')}
+              defaultValue={register?.values.registeredOn ?? today}
+              error={errorOf(register, 'registeredOn')}
+            />
+            <Button type="submit">{t('volunteers.register_submit')}</Button>
+          </Form>
+        </section>
+      ) : null}
+      {loggable.length > 0 ? (
+        <section aria-labelledby="hours-heading">
+          <h2 id="hours-heading">{t('volunteers.hours_heading')}</h2>
+          <p>
+            {unit
+              ? t('volunteers.hours_intro_unit', { unit: organisationName(unit, locale) })
+              : t('volunteers.hours_intro')}
+          </p>
+          <Form method="post" className="lj-form">
+            <CsrfField />
+            <input type="hidden" name="intent" value="hours" />
+            <input type="hidden" name="month" value={month} />
+            <input type="hidden" name="org" value={unit?.id ?? ''} />
+            <SelectField
+              id="volunteerId"
+              name="volunteerId"
+              label={t('volunteers.name')}
+              defaultValue={hours?.values.volunteerId ?? ''}
+              error={errorOf(hours, 'volunteerId')}
+            >
+              <option value="">—</option>
+              {loggable.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.name}
+                </option>
+              ))}
+            </SelectField>
+            <TextField
+              id="servedOn"
+              name="servedOn"
+              type="date"
+              label={t('volunteers.served_on')}
+              defaultValue={hours?.values.servedOn ?? today}
+              error={errorOf(hours, 'servedOn')}
+            />
+            <SelectField
+              id="dutySlotId"
+              name="dutySlotId"
+              label={t('volunteers.duty_slot')}
+              defaultValue={hours?.values.dutySlotId ?? ''}
+              error={errorOf(hours, 'dutySlotId')}
+            >
+              <option value="">—</option>
+              {slots.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {`${t(WEEKDAY_KEYS[s.weekday - 1] ?? 'volunteers.weekday_1')} ${s.startsAt}–${s.endsAt} · ${s.personName}`}
+                </option>
+              ))}
+            </SelectField>
+            <TextField
+              id="caseNumber"
+              name="caseNumber"
+              label={t('volunteers.case_number')}
+              hint={t('volunteers.case_number_hint')}
+              defaultValue={hours?.values.caseNumber ?? ''}
+              error={errorOf(hours, 'caseNumber')}
+            />
+            <TextField
+              id="minutes"
+              name="minutes"
+              type="number"
+              min={1}
+              max={1440}
+              label={t('volunteers.minutes')}
+              hint={t('volunteers.minutes_hint')}
+              defaultValue={hours?.values.minutes ?? ''}
+              error={errorOf(hours, 'minutes')}
+            />
+            <Button type="submit">{t('volunteers.hours_submit')}</Button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

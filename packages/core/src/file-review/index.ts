@@ -1,0 +1,2 @@
+export * from './file-review-service.ts';
+export * from './random-sample.ts';
