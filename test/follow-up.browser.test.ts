@@ -86,3 +86,37 @@ describe('feedback and the resident’s own rating', () => {
     await page.close();
   });
 });
+
+describe('a questionnaire answered on the public page', () => {
+  it('takes a resident’s answers through the public link and shows them in the summary', async () => {
+    const page = await live.browser.newPage();
+    await signInAsDemo(page, live.url, 'inspector');
+    await page.goto(`${live.url}/t/xuhui/questionnaires`);
+    await page.getByRole('link', { name: /公共法律服务群众满意度调查/ }).click();
+    const link = ((await page.locator('td code').first().textContent()) ?? '').trim();
+    expect(link).toMatch(/^\/survey\/[A-Z0-9]{5}-[A-Z0-9]{5}$/);
+
+    // The resident: a fresh browser context, no session.
+    const resident = await (await live.browser.newContext()).newPage();
+    await resident.goto(`${live.url}${link}`);
+    await expect.poll(() => resident.textContent('h1')).toBe('公共法律服务群众满意度调查');
+    await resident.getByRole('button', { name: '提交答卷' }).click();
+    await expect.poll(() => resident.textContent('body')).toContain('第1题为必答题');
+    await resident.getByLabel('12348热线').check();
+    await resident.getByLabel('办理效率').check();
+    await resident.getByLabel('专业水平').check();
+    await resident.getByLabel('4 – 满意').check();
+    await resident.getByLabel(/您还有什么意见和建议/).fill('希望周末也能预约');
+    await resident.getByRole('button', { name: '提交答卷' }).click();
+    await expect.poll(() => resident.textContent('body')).toContain('谢谢，您的答卷已收到。');
+    await resident.screenshot({ path: join(screens, 'questionnaire-thanks.png'), fullPage: true });
+
+    await page.reload();
+    await page.locator('th a', { hasText: '至' }).first().click();
+    await expect.poll(() => page.textContent('[data-testid=responses]')).toContain('1 份');
+    await expect.poll(() => page.textContent('body')).toContain('希望周末也能预约');
+    await expect.poll(() => page.textContent('body')).toContain('平均 4 分');
+    await page.screenshot({ path: join(screens, 'questionnaire-summary.png'), fullPage: true });
+    await page.close();
+  });
+});
