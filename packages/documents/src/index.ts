@@ -1,1 +1,2 @@
 export * from './render-pdf.ts';
+export * from './render-report-pdf.ts';

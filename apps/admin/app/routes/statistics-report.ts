@@ -2,13 +2,14 @@ import { getAdminContext } from '../context.ts';
 import { load } from '../lib/route-errors.ts';
 import type { Route } from './+types/statistics-report';
 
-/** Downloads a finished statistics report (XLSX); the API checks it is the person's own. */
-export async function loader({ params, context }: Route.LoaderArgs) {
+/** Downloads a finished statistics report, XLSX or (`?format=pdf`) PDF; the API checks it may be read. */
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
-  const file = await load(caller.stats.report.download({ id: params.id }));
+  const format = new URL(request.url).searchParams.get('format') === 'pdf' ? 'pdf' : 'xlsx';
+  const file = await load(caller.stats.report.download({ id: params.id, format }));
   return new Response(Buffer.from(file.contentBase64, 'base64'), {
     headers: {
-      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-type': file.contentType,
       'content-disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`,
       'cache-control': 'private, no-store',
     },

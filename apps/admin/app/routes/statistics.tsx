@@ -5,11 +5,13 @@ import {
   isMessageKey,
   keyGroupLabel,
   type Locale,
+  organisationKindLabel,
   SERVICE_IDS,
   serviceLabel,
 } from '@linju/i18n';
 import { Alert, Button, SelectField, useLocale, useTranslate } from '@linju/ui';
-import { Form, Link, redirect } from 'react-router';
+import { useEffect } from 'react';
+import { Form, Link, redirect, useRevalidator } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { OrganisationSelect } from '../components/organisation-select.tsx';
 import { PageError } from '../components/page-error.tsx';
@@ -145,6 +147,17 @@ export default function Statistics({ loaderData, actionData }: Route.ComponentPr
   const { tenant } = useTenantShell();
   const { slug, filters, periods, districtWide, organisations, stats, reports, districts } = loaderData;
   const reportFailure = failureOf(actionData, 'report');
+  // While a report is being made, the page reloads its list every two seconds (with JavaScript;
+  // without it, the "refresh" link beside the progress bar does the same).
+  const revalidator = useRevalidator();
+  const unfinished = reports.some((r) => r.status === 'queued' || r.status === 'running');
+  useEffect(() => {
+    if (!unfinished) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === 'idle') revalidator.revalidate();
+    }, 2000);
+    return () => clearInterval(timer);
+  }, [unfinished, revalidator]);
   const totals = stats.totals;
   const periodLabel = (key: string) =>
     /-Q/.test(key)
@@ -170,6 +183,12 @@ export default function Statistics({ loaderData, actionData }: Route.ComponentPr
     <>
       <DocumentTitle title={t('statistics.title')} tenant={tenant} />
       <h1>{t('statistics.title')}</h1>
+      {districtWide ? (
+        <p>
+          <Link to={tenantPaths.coverage(slug)}>{t('coverage.title')}</Link>{' '}
+          <Link to={tenantPaths.hotspots(slug)}>{t('hotspots.title')}</Link>
+        </p>
+      ) : null}
       <Form method="get" className="admin-filters">
         <SelectField label={t('statistics.period')} name="period" defaultValue={filters.period}>
           <optgroup label={t('statistics.months')}>
@@ -307,6 +326,63 @@ export default function Statistics({ loaderData, actionData }: Route.ComponentPr
       />
       {stats.byKeyGroup.length > 0 ? <p className="admin-muted">{t('statistics.key_group_note')}</p> : null}
 
+      {stats.activity ? (
+        <section aria-labelledby="activity-heading">
+          <h2 id="activity-heading">{t('statistics.activity')}</h2>
+          <dl className="admin-figures">
+            {(
+              [
+                ['statistics.referrals_completed', formatNumber(locale, stats.activity.referrals.completed)],
+                [
+                  'statistics.referral_turnaround',
+                  decimal(locale, stats.activity.referrals.averageTurnaroundDays),
+                ],
+                ['statistics.consultations', formatNumber(locale, stats.activity.consultations.count)],
+                [
+                  'statistics.consultation_minutes',
+                  formatNumber(locale, stats.activity.consultations.minutes),
+                ],
+                [
+                  'statistics.hotline_minutes',
+                  formatNumber(locale, stats.activity.consultations.hotlineMinutes),
+                ],
+                ['statistics.education_events', formatNumber(locale, stats.activity.education.events)],
+                [
+                  'statistics.education_attendance',
+                  formatNumber(locale, stats.activity.education.attendance),
+                ],
+              ] as const
+            ).map(([key, value]) => (
+              <div key={key}>
+                <dt>{t(key)}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+          {stats.activity.referrals.byPartnerKind.length > 0 ? (
+            <table className="admin-statistics-table">
+              <caption>{t('statistics.by_partner_kind')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('statistics.partner_kind')}</th>
+                  <th scope="col">{t('statistics.referrals_completed')}</th>
+                  <th scope="col">{t('statistics.referral_turnaround')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {stats.activity.referrals.byPartnerKind.map((p) => (
+                  <tr key={p.key}>
+                    <th scope="row">{organisationKindLabel(locale, p.key)}</th>
+                    <td>{formatNumber(locale, p.completed)}</td>
+                    <td>{decimal(locale, p.averageTurnaroundDays)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </section>
+      ) : null}
+
       {districts.length > 0 ? (
         <FiguresTable
           caption={t('statistics.by_district')}
@@ -351,15 +427,23 @@ export default function Statistics({ loaderData, actionData }: Route.ComponentPr
                   <td>{formatDateTime(locale, r.requestedAt)}</td>
                   <td>
                     {r.status === 'done' ? (
-                      <a href={tenantPaths.statisticsReport(slug, r.id)} download>
-                        {t('statistics.download')}
-                      </a>
+                      <>
+                        <a href={tenantPaths.statisticsReport(slug, r.id)} download>
+                          {t('statistics.download_xlsx')}
+                        </a>{' '}
+                        <a href={tenantPaths.statisticsReport(slug, r.id, 'pdf')} download>
+                          {t('statistics.download_pdf')}
+                        </a>
+                      </>
                     ) : r.status === 'failed' ? (
                       t('statistics.report_failed')
                     ) : (
                       <>
                         <progress max={100} value={r.progress} aria-label={t('statistics.report_progress')} />{' '}
-                        {t(r.status === 'queued' ? 'statistics.report_queued' : 'statistics.report_running')}
+                        {t(r.status === 'queued' ? 'statistics.report_queued' : 'statistics.report_running')}{' '}
+                        <Link to={`${tenantPaths.statistics(slug)}${statisticsSearch(filters)}#reports`}>
+                          {t('statistics.report_refresh')}
+                        </Link>
                       </>
                     )}
                   </td>

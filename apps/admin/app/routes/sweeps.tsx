@@ -15,10 +15,14 @@ import type { Route } from './+types/sweeps';
 /** Lines of each ranking shown: the top is what the review is about; the rest is in the record. */
 const SHOWN = 8;
 
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
   const reviews = await load(caller.sweep.getMany());
-  return { reviews, done: new URL(request.url).searchParams.get('done') === '1' };
+  return {
+    slug: tenantSlugFrom(params),
+    reviews,
+    done: new URL(request.url).searchParams.get('done') === '1',
+  };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -85,7 +89,7 @@ export default function Sweeps({ loaderData, actionData }: Route.ComponentProps)
   const t = useTranslate();
   const locale = useLocale();
   const { tenant } = useTenantShell();
-  const { reviews, done } = loaderData;
+  const { slug, reviews, done } = loaderData;
   const category = (f: Finding) => {
     const [service = '', cat = '-'] = f.key.split('/');
     return cat === '-' ? serviceLabel(locale, service) : `${serviceLabel(locale, service)} · ${cat}`;
@@ -122,6 +126,28 @@ export default function Sweeps({ loaderData, actionData }: Route.ComponentProps)
                 hotlinePrevious: r.findings.totals.hotline12345.previous,
               })}
             </p>
+            {r.findings.statistics ? (
+              <p>
+                {t('sweeps.statistics', {
+                  received: r.findings.statistics.received,
+                  resolved: r.findings.statistics.resolved,
+                  onTime:
+                    r.findings.statistics.onTimeRate === null
+                      ? '—'
+                      : formatNumber(locale, r.findings.statistics.onTimeRate, { style: 'percent' }),
+                  satisfied:
+                    r.findings.statistics.satisfactionRate === null
+                      ? '—'
+                      : formatNumber(locale, r.findings.statistics.satisfactionRate, { style: 'percent' }),
+                })}{' '}
+                <a href={tenantPaths.statisticsReport(slug, r.findings.statistics.reportId, 'pdf')} download>
+                  {t('sweeps.report_pdf')}
+                </a>{' '}
+                <a href={tenantPaths.statisticsReport(slug, r.findings.statistics.reportId)} download>
+                  {t('sweeps.report_xlsx')}
+                </a>
+              </p>
+            ) : null}
             <Ranking title={t('sweeps.categories')} findings={r.findings.categories} name={category} />
             <Ranking
               title={t('sweeps.hotline_categories')}

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Actor, systemActor } from '../actor.ts';
 import { DomainError } from '../errors.ts';
 import { listNotifications } from '../notifications/notification-service.ts';
+import { getStatistics } from '../statistics/statistics-query.ts';
+import { makeStatisticsReport, readStatisticsReport } from '../statistics/statistics-report.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
 import { intakeCase } from './case-service.ts';
@@ -96,6 +98,18 @@ describe('the monthly sweep', () => {
       nameZh: '甲街道工作站',
       change: 3,
     });
+    // The review quotes the month's report figures (the dashboard's) and links the monthly report.
+    const stats = await inTenant((tx) => getStatistics(tx, admin, { period: '2026-09' }));
+    expect(f?.statistics).toMatchObject({
+      received: 6,
+      resolved: stats.totals.resolved,
+      reportId: run.reportId,
+    });
+    expect(await makeStatisticsReport(app.db, d.tenantId, run.reportId as string)).toBe('done');
+    const pdf = await inTenant((tx) =>
+      readStatisticsReport(tx, admin, { id: run.reportId as string, format: 'pdf' }),
+    );
+    expect(pdf.fileName).toBe('statistics-2026-09.pdf');
     const told = await inTenant((tx) => listNotifications(tx, admin));
     expect(told.items.filter((x) => x.kind === 'sweep.ready')).toEqual([
       expect.objectContaining({

@@ -5,6 +5,8 @@ import { type Actor, auditActor, requireTenantWide, systemActor } from '../actor
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
 import { notify } from '../notifications/notification-service.ts';
+import { getStatistics } from '../statistics/statistics-query.ts';
+import { requestStatisticsReport } from '../statistics/statistics-report.ts';
 import { caseSettings } from './case-clock.ts';
 import { type GrowthFinding, monthRange, previousMonth, rankByGrowth } from './sweep-ranking.ts';
 import { localDate } from './working-days.ts';
@@ -25,6 +27,20 @@ export type SweepFindings = {
   hotlineCategories: GrowthFinding[];
   /** By the unit where the matters arrived. */
   organisations: (GrowthFinding & { nameZh: string; nameEn: string })[];
+  /**
+   * The month's figures as the dashboard and the monthly report give them (from the roll-ups),
+   * and the district-wide monthly report queued with the review. Absent on reviews made before.
+   */
+  statistics?: {
+    received: number;
+    resolved: number;
+    onTimeRate: number | null;
+    averageResolutionDays: number | null;
+    feedback: number;
+    rated: number;
+    satisfactionRate: number | null;
+    reportId: string;
+  };
 };
 
 type Counted = { key: string; hotline: boolean; month: string; count: number };
@@ -146,11 +162,30 @@ export async function sweepMonth(tx: TenantTx, request: z.input<typeof ZSweepReq
   const month =
     input.month ?? previousMonth(localDate(input.now ?? new Date(), settings.timeZone).slice(0, 7));
   const [existing] = await tx
-    .select({ id: schema.sweepReview.id })
+    .select({ id: schema.sweepReview.id, findings: schema.sweepReview.findings })
     .from(schema.sweepReview)
     .where(eq(schema.sweepReview.month, month));
-  if (existing) return { month, created: false, reviewId: existing.id, findings: 0 };
+  if (existing) {
+    // A retried run finishes the report its first attempt queued (making it is idempotent).
+    const reportId = (existing.findings as SweepFindings).statistics?.reportId;
+    return { month, created: false, reviewId: existing.id, findings: 0, ...(reportId ? { reportId } : {}) };
+  }
+  const actor = systemActor(input.tenantId, 'monthly sweep');
   const findings = await collectSweepFindings(tx, input.tenantId, month);
+  // The review quotes the month's report figures and links the report (月报), made after commit.
+  const stats = await getStatistics(tx, actor, { period: month });
+  const report = await requestStatisticsReport(tx, actor, { period: month });
+  const t = stats.totals;
+  findings.statistics = {
+    received: t.received,
+    resolved: t.resolved,
+    onTimeRate: t.onTimeRate,
+    averageResolutionDays: t.averageResolutionDays,
+    feedback: t.feedback,
+    rated: t.rated,
+    satisfactionRate: t.satisfactionRate,
+    reportId: report.id,
+  };
   const id = randomUUID();
   const [row] = await tx
     .insert(schema.sweepReview)
@@ -158,7 +193,6 @@ export async function sweepMonth(tx: TenantTx, request: z.input<typeof ZSweepReq
     .onConflictDoNothing()
     .returning({ id: schema.sweepReview.id });
   if (!row) return { month, created: false, reviewId: id, findings: 0 };
-  const actor = systemActor(input.tenantId, 'monthly sweep');
   await appendAudit(tx, {
     ...auditActor(actor),
     action: 'sweep.created',
@@ -175,7 +209,7 @@ export async function sweepMonth(tx: TenantTx, request: z.input<typeof ZSweepReq
     dedupeKey: `sweep:${month}`,
   });
   const count = findings.categories.length + findings.organisations.length;
-  return { month, created: true, reviewId: id, findings: count };
+  return { month, created: true, reviewId: id, findings: count, reportId: report.id };
 }
 
 /** The sweep reviews, newest month first: for the bureau administrators. */

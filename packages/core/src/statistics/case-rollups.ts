@@ -2,6 +2,7 @@ import { type Database, eq, isNull, schema, sql, type TenantTx, withTenant } fro
 import type { CaseRow } from '../cases/case-access.ts';
 import { calendarFor, dueOnOf } from '../cases/case-clock.ts';
 import { localDate } from '../cases/working-days.ts';
+import { backfillActivityRollups } from './activity-rollups.ts';
 import {
   keyString,
   MEASURES,
@@ -192,8 +193,10 @@ export async function backfillRollups(db: Database, tenantId: string, batch = 50
       return rows.length;
     });
     counted += done;
-    if (done < batch) return counted;
+    if (done < batch) break;
   }
+  await withTenant(db, tenantId, (tx) => backfillActivityRollups(tx, tenantId));
+  return counted;
 }
 
 /** `backfillRollups` for every tenant of the deployment; returns how many cases it counted. */

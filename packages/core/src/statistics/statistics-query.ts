@@ -1,4 +1,4 @@
-import { and, isNull, like, schema, sql, type TenantTx } from '@linju/db';
+import { and, isNull, like, type SQL, schema, sql, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import { type Actor, canTenantWide, requirePermission } from '../actor.ts';
 import { DomainError } from '../errors.ts';
@@ -160,6 +160,8 @@ export async function getStatistics(tx: TenantTx, actor: Actor, request: Statist
     groups.service.set(service, { ...totals });
 
   const byOrganisation = await byUnit(tx, scope.organisation, service, period);
+  // Referrals, consultation minutes and events are not cases of one service: over every service only.
+  const activity = service === schema.ALL_SERVICES ? await activityOf(tx, units, period) : null;
   const list = (map: Map<string, Measures>) =>
     [...map.entries()]
       .sort(([, a], [, b]) => b.received - a.received || b.resolved - a.resolved)
@@ -176,8 +178,65 @@ export async function getStatistics(tx: TenantTx, actor: Actor, request: Statist
     byChannel: list(groups.channel),
     byCategory: list(groups.category),
     byKeyGroup: list(groups['key-group']),
+    activity,
   };
 }
+
+type ActivityLine = { key: string; count: number; amount: number };
+
+/**
+ * 转介周转、咨询（热线）时长、法治宣传场次与人数 of a scope and period, from the activity roll-ups:
+ * one index range per unit, like the case figures.
+ */
+async function activityOf(tx: TenantTx, units: SQL, period: Period) {
+  const rows = (await tx.execute<SumRow>(sql`
+    select r.measure, r.value, coalesce(sum(r.count), 0)::bigint as count,
+      coalesce(sum(r.amount), 0)::bigint as amount
+    from ${units} u
+    cross join lateral (
+      select * from activity_rollup x
+      where x.organisation_id = u.id and x.month >= ${period.from}::date and x.month < ${period.to}::date
+      offset 0
+    ) r
+    group by r.measure, r.value`)) as unknown as SumRow[];
+  const lines = (measure: schema.ActivityMeasure): ActivityLine[] =>
+    rows
+      .filter((r) => r.measure === measure)
+      .map((r) => ({ key: String(r.value), count: Number(r.count), amount: Number(r.amount) }))
+      .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  const sum = (list: ActivityLine[]) =>
+    list.reduce((t, l) => ({ key: '', count: t.count + l.count, amount: t.amount + l.amount }), {
+      key: '',
+      count: 0,
+      amount: 0,
+    });
+  const turnaround = (l: ActivityLine) => ({
+    key: l.key,
+    completed: l.count,
+    averageTurnaroundDays: ratio(l.amount, l.count * 86_400),
+  });
+  const referrals = lines('referral-completed');
+  const consultations = lines('consultation');
+  const events = lines('education-event');
+  const allConsultations = sum(consultations);
+  const allEvents = sum(events);
+  return {
+    referrals: { ...turnaround(sum(referrals)), byPartnerKind: referrals.map(turnaround) },
+    consultations: {
+      count: allConsultations.count,
+      minutes: allConsultations.amount,
+      /** 热线时长: minutes of consultations held on the hotline. */
+      hotlineMinutes: consultations.find((l) => l.key === 'hotline')?.amount ?? 0,
+      byChannel: consultations.map((l) => ({ key: l.key, count: l.count, minutes: l.amount })),
+    },
+    education: {
+      events: allEvents.count,
+      attendance: allEvents.amount,
+      byType: events.map((l) => ({ key: l.key, events: l.count, attendance: l.amount })),
+    },
+  };
+}
+export type ActivityFigures = Awaited<ReturnType<typeof activityOf>>;
 export type Statistics = Awaited<ReturnType<typeof getStatistics>>;
 
 /**

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createSecretBox } from '@linju/auth';
-import { connect, type TenantTx, withTenant } from '@linju/db';
+import { connect, eq, schema, type TenantTx, withTenant } from '@linju/db';
 import ExcelJS from 'exceljs';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Actor, systemActor } from '../actor.ts';
 import { changeCaseStatus, intakeCase } from '../cases/case-service.ts';
@@ -15,6 +16,7 @@ import {
   requestStatisticsReport,
   runQueuedReports,
 } from './statistics-report.ts';
+import { periodInChinese } from './statistics-report-pdf.ts';
 
 const app = connect(inject('databaseUrl'));
 const box = createSecretBox(randomBytes(32));
@@ -85,6 +87,30 @@ describe('statistics reports', () => {
       if (n > 2) received += Number(row.getCell(2).value);
     });
     expect(received).toBe(stats.totals.received);
+    // Referral turnaround, consultation (hotline) minutes and events have a sheet of their own.
+    const activity = book.getWorksheet('转介与其他业务');
+    expect(activity?.getRow(3).values).toEqual([
+      undefined,
+      '转介办结（件）',
+      stats.activity?.referrals.completed,
+    ]);
+
+    // The PDF: the district's name in Chinese, the period, the totals and the units, as text.
+    const pdf = await inTenant((tx) => readStatisticsReport(tx, head, { id, format: 'pdf' }));
+    expect(pdf).toMatchObject({ fileName: `statistics-${month}.pdf`, contentType: 'application/pdf' });
+    const text = (
+      await extractText(await getDocumentProxy(new Uint8Array(pdf.content)), { mergePages: true })
+    ).text.replaceAll(/\s/g, '');
+    const [district] = await inTenant((tx) =>
+      tx.select({ nameZh: schema.tenant.nameZh }).from(schema.tenant).where(eq(schema.tenant.id, d.tenantId)),
+    );
+    const title = `${district?.nameZh}甲街道工作站${periodInChinese(month)}公共法律服务统计报告`;
+    expect(text).toContain(title.replaceAll(/\s/g, ''));
+    expect(text).toContain(
+      `共受理公共法律服务事项${stats.totals.received}件，办结${stats.totals.resolved}件`,
+    );
+    expect(text).toContain(`收到满意度评价${stats.totals.rated}件`);
+    expect(text).toContain('各单位受理数');
   });
 
   it('refuses a report beyond the requester’s subtree, and hides others’ reports', async () => {

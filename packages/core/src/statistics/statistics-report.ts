@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { type Database, desc, eq, schema, sql, type TenantTx, withTenant } from '@linju/db';
-import { channelLabel, keyGroupLabel, serviceLabel } from '@linju/i18n';
+import { and, type Database, desc, eq, isNull, or, schema, sql, type TenantTx, withTenant } from '@linju/db';
+import { channelLabel, keyGroupLabel, organisationKindLabel, serviceLabel } from '@linju/i18n';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { type Actor, auditActor, systemActor } from '../actor.ts';
+import { type Actor, auditActor, canTenantWide, systemActor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
-import { type Figures, getStatistics, type Statistics, ZPeriodKey } from './statistics-query.ts';
+import {
+  type ActivityFigures,
+  type Figures,
+  getStatistics,
+  type Statistics,
+  ZPeriodKey,
+} from './statistics-query.ts';
+import { statisticsReportPdf } from './statistics-report-pdf.ts';
 
 export const ZReportRequest = z.object({
   /** A month (`2026-03`), quarter (`2026-Q1`) or year (`2026`). */
@@ -62,28 +69,53 @@ const listed = {
   finishedAt: schema.statisticsReport.finishedAt,
 };
 
-/** The reports one has asked for, newest first (without their bytes). */
+/**
+ * Reports made by the system (the monthly sweep's) belong to nobody: whoever may read the whole
+ * district's figures may read them.
+ */
+const visibleTo = (actor: Actor) =>
+  actor.id === null
+    ? sql`true`
+    : canTenantWide(actor, 'statistics.read')
+      ? or(eq(schema.statisticsReport.requestedBy, actor.id), isNull(schema.statisticsReport.requestedBy))
+      : eq(schema.statisticsReport.requestedBy, actor.id);
+
+/** The reports one has asked for (and the system's, for district-wide readers), newest first, without their bytes. */
 export async function listStatisticsReports(tx: TenantTx, actor: Actor) {
-  const mine = actor.id === null ? sql`true` : eq(schema.statisticsReport.requestedBy, actor.id);
   return tx
     .select(listed)
     .from(schema.statisticsReport)
-    .where(mine)
+    .where(visibleTo(actor))
     .orderBy(desc(schema.statisticsReport.requestedAt))
     .limit(50);
 }
 
-/** A finished report's workbook, for its requester. */
-export async function readStatisticsReport(tx: TenantTx, actor: Actor, input: { id: string }) {
+export const REPORT_FORMATS = ['xlsx', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** A finished report's workbook or PDF, for its requester. */
+export async function readStatisticsReport(
+  tx: TenantTx,
+  actor: Actor,
+  input: { id: string; format?: ReportFormat },
+) {
   const [row] = await tx
     .select()
     .from(schema.statisticsReport)
-    .where(eq(schema.statisticsReport.id, input.id));
-  if (!row || (actor.id !== null && row.requestedBy !== actor.id))
-    throw new DomainError('not-found', 'statistics.report_not_found', { field: 'id' });
-  if (row.status !== 'done' || !row.content)
+    .where(and(eq(schema.statisticsReport.id, input.id), visibleTo(actor)));
+  if (!row) throw new DomainError('not-found', 'statistics.report_not_found', { field: 'id' });
+  const content = input.format === 'pdf' ? row.pdfContent : row.content;
+  if (row.status !== 'done' || !content)
     throw new DomainError('conflict', 'statistics.report_not_ready', { field: 'id' });
-  return { fileName: row.fileName ?? 'report.xlsx', content: row.content };
+  const fileName = row.fileName ?? 'report.xlsx';
+  return {
+    fileName: input.format === 'pdf' ? fileName.replace(/\.xlsx$/, '.pdf') : fileName,
+    contentType:
+      input.format === 'pdf'
+        ? 'application/pdf'
+        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    content,
+  };
 }
 
 const periodKey = (period: schema.ReportPeriod, startsOn: string) =>
@@ -119,6 +151,36 @@ const figureCells = (f: Figures) => [
   f.averageScore === null ? null : Math.round(f.averageScore * 100) / 100,
   f.satisfactionRate,
 ];
+
+/** 转介与其他业务: referral turnaround by partner kind, consultation and hotline minutes, events. */
+function activitySheet(book: ExcelJS.Workbook, a: ActivityFigures, title: string) {
+  const ws = book.addWorksheet('转介与其他业务');
+  ws.addRow([title]).font = { bold: true, size: 14 };
+  ws.addRow(['项目', '数值']).font = { bold: true };
+  const days = (d: number | null) => (d === null ? null : Math.round(d * 10) / 10);
+  for (const row of activityLines(a)) ws.addRow(row);
+  ws.addRow([]);
+  ws.addRow(['合作单位类型', '转介办结', '平均周转天数']).font = { bold: true };
+  for (const p of a.referrals.byPartnerKind)
+    ws.addRow([organisationKindLabel('zh-CN', p.key), p.completed, days(p.averageTurnaroundDays)]);
+  ws.getColumn(1).width = 28;
+  ws.getColumn(2).width = 14;
+  ws.getColumn(3).width = 14;
+}
+
+/** The activity figures as label–value lines, the same in the workbook and the PDF. */
+export function activityLines(a: ActivityFigures): [string, number | null][] {
+  const days = (d: number | null) => (d === null ? null : Math.round(d * 10) / 10);
+  return [
+    ['转介办结（件）', a.referrals.completed],
+    ['转介平均周转天数（发出至办结）', days(a.referrals.averageTurnaroundDays)],
+    ['法律咨询（次）', a.consultations.count],
+    ['咨询时长（分钟）', a.consultations.minutes],
+    ['其中热线时长（分钟）', a.consultations.hotlineMinutes],
+    ['法治宣传活动（场）', a.education.events],
+    ['法治宣传参加人次', a.education.attendance],
+  ];
+}
 
 /** The dashboard's figures as a workbook: a summary sheet and one sheet per breakdown, in Chinese. */
 export async function statisticsWorkbook(stats: Statistics, title: string): Promise<Buffer> {
@@ -169,6 +231,7 @@ export async function statisticsWorkbook(stats: Statistics, title: string): Prom
     '重点人群',
     stats.byKeyGroup.map((s) => [keyGroupLabel('zh-CN', s.key), s]),
   );
+  if (stats.activity) activitySheet(book, stats.activity, title);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -183,65 +246,126 @@ async function setProgress(
   );
 }
 
+/** The report's row is not visible (yet): its request has not committed, or rolled back. */
+export class ReportNotVisibleError extends Error {
+  readonly reportId: string;
+  constructor(reportId: string) {
+    super(`statistics report ${reportId} is not visible (its request has not committed)`);
+    this.name = 'ReportNotVisibleError';
+    this.reportId = reportId;
+  }
+}
+
+type ReportRow = typeof schema.statisticsReport.$inferSelect;
+
+/** The district's name and the unit's (null for the whole district), for titles. */
+async function reportNames(tx: TenantTx, tenantId: string, organisationId: string | null) {
+  const [tenant] = await tx
+    .select({ name: schema.tenant.nameZh })
+    .from(schema.tenant)
+    .where(eq(schema.tenant.id, tenantId));
+  const [unit] = organisationId
+    ? await tx
+        .select({ name: schema.organisation.nameZh })
+        .from(schema.organisation)
+        .where(eq(schema.organisation.id, organisationId))
+    : [];
+  return { district: tenant?.name ?? '', scope: unit?.name ?? null };
+}
+
+/** Reads the figures, writes the workbook and the PDF, recording progress after each step. */
+async function makeFiles(db: Database, tenantId: string, row: ReportRow) {
+  const key = periodKey(row.period, row.startsOn);
+  const { stats, names } = await withTenant(db, tenantId, async (tx) => ({
+    stats: await getStatistics(tx, systemActor(tenantId, 'statistics report'), {
+      period: key,
+      organisationId: row.organisationId,
+    }),
+    names: await reportNames(tx, tenantId, row.organisationId),
+  }));
+  await setProgress(db, tenantId, row.id, { progress: 30 });
+  const title = `${names.scope ?? names.district} ${key} 公共法律服务统计报表`;
+  const content = await statisticsWorkbook(stats, title);
+  await setProgress(db, tenantId, row.id, { progress: 60 });
+  const pdfContent = await statisticsReportPdf(stats, names);
+  await setProgress(db, tenantId, row.id, {
+    status: 'done',
+    progress: 100,
+    content,
+    pdfContent,
+    fileName: `statistics-${key}.xlsx`,
+    finishedAt: new Date(),
+  });
+}
+
 /**
- * Makes the workbooks of a tenant's queued reports, one at a time, each step recorded as
- * progress so the list page can show it. A report that fails says why and stays failed.
- * Returns the ids it finished.
+ * Makes one report's files: claims it (queued → running; with `takeOver`, also one left running
+ * by an attempt that died, which only its own workflow may do), makes the workbook and the PDF
+ * with progress 10 → 30 → 60 → 100, and stores them. A report that fails says why and stays
+ * failed. Throws `ReportNotVisibleError` while the request that queued it has not committed.
+ */
+export async function makeStatisticsReport(
+  db: Database,
+  tenantId: string,
+  id: string,
+  options: { takeOver?: boolean } = {},
+): Promise<'done' | 'failed' | 'skipped'> {
+  const claimed = await withTenant(db, tenantId, async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(schema.statisticsReport)
+      .where(eq(schema.statisticsReport.id, id))
+      .for('update', { skipLocked: true });
+    if (!row) return null;
+    const claimable = row.status === 'queued' || (options.takeOver === true && row.status === 'running');
+    if (!claimable) return 'skipped' as const;
+    await tx
+      .update(schema.statisticsReport)
+      .set({ status: 'running', progress: 10 })
+      .where(eq(schema.statisticsReport.id, row.id));
+    return row;
+  });
+  if (claimed === null) throw new ReportNotVisibleError(id);
+  if (claimed === 'skipped') return 'skipped';
+  try {
+    await makeFiles(db, tenantId, claimed);
+    return 'done';
+  } catch (error) {
+    await setProgress(db, tenantId, claimed.id, {
+      status: 'failed',
+      error: error instanceof Error ? error.message : String(error),
+      finishedAt: new Date(),
+    });
+    return 'failed';
+  }
+}
+
+/**
+ * Makes the files of a tenant's queued reports in this process, one at a time (used when no
+ * workflow engine is configured, and by tests). Returns the ids it finished.
  */
 export async function runQueuedReports(db: Database, tenantId: string): Promise<string[]> {
   const done: string[] = [];
   for (;;) {
-    // Claim one: `skip locked` lets two runners share the queue without doing a report twice.
-    const claimed = await withTenant(db, tenantId, async (tx) => {
+    // `skip locked`: two runners share the queue without doing a report twice.
+    const next = await withTenant(db, tenantId, async (tx) => {
       const [row] = await tx
-        .select()
+        .select({ id: schema.statisticsReport.id })
         .from(schema.statisticsReport)
         .where(eq(schema.statisticsReport.status, 'queued'))
         .orderBy(schema.statisticsReport.requestedAt)
         .limit(1)
         .for('update', { skipLocked: true });
-      if (!row) return null;
-      await tx
-        .update(schema.statisticsReport)
-        .set({ status: 'running', progress: 10 })
-        .where(eq(schema.statisticsReport.id, row.id));
-      return row;
+      return row?.id ?? null;
     });
-    if (!claimed) return done;
-    try {
-      const key = periodKey(claimed.period, claimed.startsOn);
-      const stats = await withTenant(db, tenantId, (tx) =>
-        getStatistics(tx, systemActor(tenantId, 'statistics report'), {
-          period: key,
-          organisationId: claimed.organisationId,
-        }),
-      );
-      await setProgress(db, tenantId, claimed.id, { progress: 50 });
-      const [scope] = claimed.organisationId
-        ? await withTenant(db, tenantId, (tx) =>
-            tx
-              .select({ name: schema.organisation.nameZh })
-              .from(schema.organisation)
-              .where(eq(schema.organisation.id, claimed.organisationId as string)),
-          )
-        : [{ name: '全区' }];
-      const title = `${scope?.name ?? ''} ${key} 公共法律服务统计报表`;
-      const content = await statisticsWorkbook(stats, title);
-      await setProgress(db, tenantId, claimed.id, {
-        status: 'done',
-        progress: 100,
-        content,
-        fileName: `statistics-${key}.xlsx`,
-        finishedAt: new Date(),
-      });
-      done.push(claimed.id);
-    } catch (error) {
-      await setProgress(db, tenantId, claimed.id, {
-        status: 'failed',
-        error: error instanceof Error ? error.message : String(error),
-        finishedAt: new Date(),
-      });
-    }
+    if (!next) return done;
+    const outcome = await makeStatisticsReport(db, tenantId, next).catch((error: unknown) => {
+      // Taken by another runner between the two reads: leave it to that one.
+      if (error instanceof ReportNotVisibleError) return 'skipped' as const;
+      throw error;
+    });
+    if (outcome === 'done') done.push(next);
+    if (outcome === 'skipped') return done;
   }
 }
 

@@ -92,6 +92,37 @@ export const caseRollup = pgTable(
   ],
 ).enableRLS();
 
+/**
+ * What the service counts besides cases (all additive): a referral completed (turnaround seconds
+ * as `amount`, by partner kind), a consultation logged (minutes, by channel; the hotline's are
+ * 热线时长), a legal-education event held (attendance, by event type).
+ */
+export const ACTIVITY_MEASURES = ['referral-completed', 'consultation', 'education-event'] as const;
+export type ActivityMeasure = (typeof ACTIVITY_MEASURES)[number];
+
+/**
+ * Roll-ups of the service's other work per month and unit (or `DISTRICT_WIDE`), kept by the
+ * changes themselves in their transaction, like `case_rollup`: never a scan to read a figure.
+ */
+export const activityRollup = pgTable(
+  'activity_rollup',
+  {
+    tenantId: tenantId(),
+    organisationId: uuid('organisation_id').notNull(),
+    measure: text('measure', { enum: ACTIVITY_MEASURES }).notNull(),
+    month: date('month').notNull(),
+    /** The partner kind, consultation channel or event type. */
+    value: text('value').notNull(),
+    count: integer('count').notNull().default(0),
+    /** Seconds of turnaround, minutes of consultation, people attending. */
+    amount: bigint('amount', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.organisationId, t.measure, t.month, t.value] }),
+    tenantIsolation('activity_rollup'),
+  ],
+).enableRLS();
+
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 export const REPORT_PERIODS = ['month', 'quarter', 'year'] as const;
@@ -114,7 +145,10 @@ export const statisticsReport = pgTable(
     progress: smallint('progress').notNull().default(0),
     error: text('error'),
     fileName: text('file_name'),
+    /** The workbook (XLSX). */
     content: bytea('content'),
+    /** The same figures as a printable PDF with charts (`file_name` with `.pdf`). */
+    pdfContent: bytea('pdf_content'),
     requestedBy: uuid('requested_by'),
     requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),

@@ -1,4 +1,4 @@
-import { onPluginCase } from '@linju/core';
+import { countConsultation, onPluginCase } from '@linju/core';
 import { logConsultation, logOfCase, ZLogConsultationRequest } from '@linju/plugin-consultation';
 import { z } from 'zod';
 import { permittedProcedure } from '../../trpc.ts';
@@ -9,6 +9,8 @@ export const createLog = permittedProcedure('case.handle')
   .mutation(({ ctx, input }) =>
     onPluginCase(ctx.tx, ctx.actor, 'consultation', input.caseId, 'case.handle', async (db, c) => {
       const log = await logConsultation(db, input, c.row.currentOrganisationId, ctx.actor.name);
+      // Consultation (and hotline) minutes in the statistics roll-ups, in the same transaction.
+      await countConsultation(ctx.tx, ctx.tenantId, log);
       return {
         result: log,
         timeline: {

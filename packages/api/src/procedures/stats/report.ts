@@ -1,32 +1,54 @@
 import {
   listStatisticsReports,
+  REPORT_FORMATS,
   readStatisticsReport,
   requestStatisticsReport,
   runQueuedReports,
   runReportsWhenCommitted,
   ZReportRequest,
 } from '@linju/core';
+import {
+  REFERRAL_TASK_QUEUE,
+  type StatisticsReportInput,
+  type statisticsReportWorkflow,
+  statisticsReportWorkflowId,
+} from '@linju/workflows';
 import { z } from 'zod';
 import { permittedProcedure } from '../../trpc.ts';
 
 /**
- * Queues a monthly/quarterly/yearly report and starts making it in this process once the request
- * has committed; progress shows on `stats.report.getMany`.
+ * Queues a monthly/quarterly/yearly report (workbook and PDF) and has it made in the background:
+ * by its Temporal workflow on the worker (id = business key; started inside the request's
+ * transaction, so a failed start rolls the request back, and the activity retries until the
+ * request has committed), or in this process when no workflow engine is configured.
+ * Progress shows on `stats.report.getMany`.
  */
 export const createReport = permittedProcedure('statistics.read')
   .input(ZReportRequest)
   .mutation(async ({ ctx, input }) => {
     const report = await requestStatisticsReport(ctx.tx, ctx.actor, input);
+    if (ctx.temporal) {
+      const args: [StatisticsReportInput] = [{ tenantId: ctx.tenantId, reportId: report.id }];
+      await ctx.temporal.client.workflow.start<typeof statisticsReportWorkflow>('statisticsReportWorkflow', {
+        taskQueue: ctx.temporal.taskQueue ?? REFERRAL_TASK_QUEUE,
+        workflowId: statisticsReportWorkflowId(ctx.tenantId, report.id),
+        args,
+      });
+      return report;
+    }
     runReportsWhenCommitted(ctx.db, ctx.tenantId, report.id).catch((error: unknown) =>
       ctx.log.error({ err: error, reportId: report.id }, 'statistics report failed'),
     );
     return report;
   });
 
-/** One's reports with their progress; reports left queued (e.g. by a restart) are picked up again. */
+/**
+ * One's reports with their progress. Without a workflow engine, reports left queued (e.g. by a
+ * restart) are picked up again here; with one, their workflows carry on by themselves.
+ */
 export const getReports = permittedProcedure('statistics.read').query(async ({ ctx }) => {
   const reports = await listStatisticsReports(ctx.tx, ctx.actor);
-  if (reports.some((r) => r.status === 'queued')) {
+  if (!ctx.temporal && reports.some((r) => r.status === 'queued')) {
     runQueuedReports(ctx.db, ctx.tenantId).catch((error: unknown) =>
       ctx.log.error({ err: error }, 'statistics reports failed'),
     );
@@ -34,10 +56,14 @@ export const getReports = permittedProcedure('statistics.read').query(async ({ c
   return reports;
 });
 
-/** A finished report's workbook, base64, for the admin app's download route. */
+/** A finished report's workbook or PDF, base64, for the admin app's download route. */
 export const downloadReport = permittedProcedure('statistics.read')
-  .input(z.object({ id: z.uuid() }))
+  .input(z.object({ id: z.uuid(), format: z.enum(REPORT_FORMATS).default('xlsx') }))
   .query(async ({ ctx, input }) => {
     const file = await readStatisticsReport(ctx.tx, ctx.actor, input);
-    return { fileName: file.fileName, contentBase64: Buffer.from(file.content).toString('base64') };
+    return {
+      fileName: file.fileName,
+      contentType: file.contentType,
+      contentBase64: Buffer.from(file.content).toString('base64'),
+    };
   });

@@ -1,0 +1,221 @@
+import { formatNumber, isMessageKey } from '@linju/i18n';
+import { Alert, Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
+import { Form, redirect } from 'react-router';
+import { CsrfField } from '../components/csrf-field.tsx';
+import { PageError } from '../components/page-error.tsx';
+import { DocumentTitle } from '../components/page-shell.tsx';
+import { useTenantShell } from '../components/tenant-shell.ts';
+import { getAdminContext } from '../context.ts';
+import { formText } from '../lib/form-data.ts';
+import { allowsTenantWide, parentMap } from '../lib/permissions.ts';
+import { load } from '../lib/route-errors.ts';
+import { signedInPerson } from '../lib/session.ts';
+import { failureOf, rejectIntentApiError } from '../lib/submission.ts';
+import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
+import type { Route } from './+types/statistics-coverage';
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const { caller } = getAdminContext(context);
+  const me = signedInPerson(context);
+  const [coverage, organisations] = await Promise.all([
+    load(caller.coverage.get()),
+    load(caller.organisation.getMany()),
+  ]);
+  const canManage = allowsTenantWide(me.user.roles, 'tenant.settings.manage', parentMap(organisations));
+  return { slug: tenantSlugFrom(params), coverage, canManage };
+}
+
+/** Sets the distance rule, or lists a community; both for bureau administrators. */
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const slug = tenantSlugFrom(params);
+  const { caller } = getAdminContext(context);
+  const form = await request.formData();
+  const intent = formText(form, 'intent');
+  const number = (name: string) => Number(formText(form, name));
+  try {
+    if (intent === 'rule') {
+      await caller.coverage.setRule({
+        townMetres: number('townMetres'),
+        villageMetres: number('villageMetres'),
+        walkingFactor: number('walkingFactor'),
+      });
+    } else {
+      await caller.coverage.createCommunity({
+        nameZh: formText(form, 'nameZh'),
+        nameEn: formText(form, 'nameEn') || formText(form, 'nameZh'),
+        settlement: formText(form, 'settlement') === 'village' ? 'village' : 'town',
+        latitude: number('latitude'),
+        longitude: number('longitude'),
+      });
+    }
+  } catch (error) {
+    const fields =
+      intent === 'rule'
+        ? ['townMetres', 'villageMetres', 'walkingFactor']
+        : ['nameZh', 'nameEn', 'settlement', 'latitude', 'longitude'];
+    return rejectIntentApiError(intent === 'rule' ? 'rule' : 'community', error, { fields });
+  }
+  return redirect(tenantPaths.coverage(slug));
+}
+
+export default function Coverage({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useTranslate();
+  const locale = useLocale();
+  const { tenant } = useTenantShell();
+  const { coverage, canManage } = loaderData;
+  const name = (x: { nameZh: string; nameEn: string }) => (locale === 'en' ? x.nameEn : x.nameZh);
+  const metres = (m: number) => formatNumber(locale, Math.round(m));
+  const fieldError = (intent: string, field: string) => {
+    const failure = failureOf(actionData, intent);
+    const key = failure?.errors.fields[field];
+    return key && isMessageKey(key) ? t(key) : undefined;
+  };
+  const formError = (intent: string) => {
+    const key = failureOf(actionData, intent)?.errors.form[0];
+    return key && isMessageKey(key) ? <Alert tone="error">{t(key)}</Alert> : null;
+  };
+  return (
+    <>
+      <DocumentTitle title={t('coverage.title')} tenant={tenant} />
+      <h1>{t('coverage.title')}</h1>
+      <p>
+        {t('coverage.rule', {
+          town: metres(coverage.rule.townMetres),
+          village: metres(coverage.rule.villageMetres),
+          factor: String(coverage.rule.walkingFactor),
+        })}
+      </p>
+      <dl className="admin-figures">
+        <div>
+          <dt>{t('coverage.share')}</dt>
+          <dd>
+            {coverage.share === null
+              ? '—'
+              : formatNumber(locale, coverage.share, { style: 'percent', maximumFractionDigits: 1 })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('coverage.communities')}</dt>
+          <dd>{formatNumber(locale, coverage.communities)}</dd>
+        </div>
+        <div>
+          <dt>{t('coverage.covered')}</dt>
+          <dd>{formatNumber(locale, coverage.covered)}</dd>
+        </div>
+        <div>
+          <dt>{t('coverage.service_points')}</dt>
+          <dd>{formatNumber(locale, coverage.servicePoints)}</dd>
+        </div>
+      </dl>
+
+      <h2>{t('coverage.gaps')}</h2>
+      {coverage.gaps.length === 0 ? (
+        <p className="admin-muted">{t('coverage.no_gaps')}</p>
+      ) : (
+        <table className="admin-statistics-table">
+          <caption>{t('coverage.gaps_caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('coverage.community')}</th>
+              <th scope="col">{t('coverage.settlement')}</th>
+              <th scope="col">{t('coverage.nearest')}</th>
+              <th scope="col">{t('coverage.walking_metres')}</th>
+              <th scope="col">{t('coverage.limit_metres')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {coverage.gaps.map((g) => (
+              <tr key={g.community.id}>
+                <th scope="row">{name(g.community)}</th>
+                <td>{t(g.community.settlement === 'town' ? 'coverage.town' : 'coverage.village')}</td>
+                <td>{g.nearest ? name(g.nearest.point) : '—'}</td>
+                <td>{g.nearest ? metres(g.nearest.walkingMetres) : '—'}</td>
+                <td>{metres(g.limitMetres)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {canManage ? (
+        <>
+          <h2>{t('coverage.set_rule')}</h2>
+          <Form method="post" className="admin-form">
+            <CsrfField />
+            <input type="hidden" name="intent" value="rule" />
+            {formError('rule')}
+            <TextField
+              label={t('coverage.town_metres')}
+              name="townMetres"
+              type="number"
+              inputMode="numeric"
+              defaultValue={coverage.rule.townMetres}
+              error={fieldError('rule', 'townMetres')}
+            />
+            <TextField
+              label={t('coverage.village_metres')}
+              name="villageMetres"
+              type="number"
+              inputMode="numeric"
+              defaultValue={coverage.rule.villageMetres}
+              error={fieldError('rule', 'villageMetres')}
+            />
+            <TextField
+              label={t('coverage.walking_factor')}
+              hint={t('coverage.walking_factor_hint')}
+              name="walkingFactor"
+              type="number"
+              step="0.05"
+              defaultValue={coverage.rule.walkingFactor}
+              error={fieldError('rule', 'walkingFactor')}
+            />
+            <Button type="submit">{t('coverage.save_rule')}</Button>
+          </Form>
+
+          <h2>{t('coverage.add_community')}</h2>
+          <Form method="post" className="admin-form">
+            <CsrfField />
+            <input type="hidden" name="intent" value="community" />
+            {formError('community')}
+            <TextField
+              label={t('coverage.name_zh')}
+              name="nameZh"
+              required
+              error={fieldError('community', 'nameZh')}
+            />
+            <TextField
+              label={t('coverage.name_en')}
+              name="nameEn"
+              error={fieldError('community', 'nameEn')}
+            />
+            <SelectField label={t('coverage.settlement')} name="settlement" defaultValue="town">
+              <option value="town">{t('coverage.town')}</option>
+              <option value="village">{t('coverage.village')}</option>
+            </SelectField>
+            <TextField
+              label={t('coverage.latitude')}
+              name="latitude"
+              type="number"
+              step="any"
+              required
+              error={fieldError('community', 'latitude')}
+            />
+            <TextField
+              label={t('coverage.longitude')}
+              name="longitude"
+              type="number"
+              step="any"
+              required
+              error={fieldError('community', 'longitude')}
+            />
+            <Button type="submit">{t('coverage.add')}</Button>
+          </Form>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <PageError error={error} />;
+}

@@ -1,0 +1,124 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { type ApiContext, type AppCaller, createCaller, type WorkflowEngine } from '@linju/api';
+import { createSecretBox } from '@linju/auth';
+import { intakeCase, systemActor } from '@linju/core';
+import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
+import { type StatisticsReportResult, statisticsReportWorkflowId } from '@linju/workflows';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateTOTP } from '@oslojs/otp';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createScheduledRunActivities } from './activities.ts';
+import { createWorker, type LinjuWorker } from './worker.ts';
+
+/**
+ * Statistics reports made in the background by their Temporal workflow on the worker: asked for
+ * through the API (as the server wires it), made by the real worker, read back through the API.
+ */
+const box = createSecretBox(randomBytes(32));
+const silent = { info() {}, warn() {}, error() {} };
+let app: DbHandle;
+let connection: Connection;
+let client: Client;
+let linju: LinjuWorker;
+let running: Promise<void>;
+let engine: WorkflowEngine;
+let d: TestDistrict;
+let admin: AppCaller;
+const month = new Date().toISOString().slice(0, 7);
+
+const context = (over: Partial<ApiContext> = {}): ApiContext => ({
+  db: app.db,
+  box,
+  requestId: 'test',
+  ip: `10.3.0.${Math.floor(Math.random() * 250)}`,
+  log: silent,
+  sessionToken: null,
+  tenantSlugHint: null,
+  temporalHealthy: async () => true,
+  totpIssuer: 'Linju test',
+  temporal: engine,
+  ...over,
+});
+
+beforeAll(async () => {
+  app = connect(inject('databaseUrl'), { max: 6 });
+  linju = await createWorker({
+    temporalAddress: inject('temporalAddress'),
+    namespace: 'default',
+    db: app.db,
+    taskQueue: `linju-reports-${randomUUID()}`,
+  });
+  running = linju.worker.run();
+  connection = await Connection.connect({ address: inject('temporalAddress') });
+  client = new Client({ connection, namespace: 'default' });
+  engine = { client, taskQueue: linju.taskQueue };
+  d = await createTestDistrict(app.db, box, 'report-wf');
+  await withTenant(app.db, d.tenantId, async (tx) => {
+    for (let i = 0; i < 3; i++)
+      await intakeCase(tx, systemActor(d.tenantId), box, {
+        channel: 'walk-in',
+        organisationId: d.organisations.stationA,
+        serviceType: 'mediation',
+        description: `后台报表第${i}件`,
+        resident: { name: `居民${i}`, phone: `137${String(20_000_000 + i).slice(-8)}` },
+      });
+  });
+  const { sessionToken, next } = await createCaller(context()).auth.login({
+    tenantSlug: d.slug,
+    username: 'admin',
+    password: TEST_PASSWORD,
+  });
+  admin = createCaller(context({ sessionToken }));
+  if (next === 'totp')
+    await admin.auth.verifyTotp({ code: generateTOTP(decodeBase32IgnorePadding(d.totpSecret), 30, 6) });
+});
+
+afterAll(async () => {
+  linju?.worker.shutdown();
+  await running;
+  await linju?.close();
+  await connection?.close();
+  await app?.close();
+});
+
+describe('statistics reports in the background', () => {
+  it('are made by their workflow on the worker, with progress, and offer the workbook and the PDF', async () => {
+    const { id } = await admin.stats.report.create({
+      period: month,
+      organisationId: d.organisations.stationA,
+    });
+    const result = (await client.workflow
+      .getHandle(statisticsReportWorkflowId(d.tenantId, id))
+      .result()) as StatisticsReportResult;
+    expect(result).toEqual({ reportId: id, outcome: 'done' });
+    const [listed] = await admin.stats.report.getMany();
+    expect(listed).toMatchObject({ id, status: 'done', progress: 100 });
+
+    const xlsx = await admin.stats.report.download({ id });
+    // A zip (XLSX); its figures are checked against the dashboard in core's report test.
+    expect(Buffer.from(xlsx.contentBase64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
+    const pdf = await admin.stats.report.download({ id, format: 'pdf' });
+    expect(pdf.contentType).toBe('application/pdf');
+    expect(Buffer.from(pdf.contentBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('the monthly sweep makes the month’s report it links', async () => {
+    const sweep = createScheduledRunActivities(app.db);
+    const run = await sweep.runMonthlySweep({ tenantId: d.tenantId });
+    expect(run.created).toBe(true);
+    const [report] = await withTenant(app.db, d.tenantId, (tx) =>
+      tx
+        .select({ status: schema.statisticsReport.status, requestedBy: schema.statisticsReport.requestedBy })
+        .from(schema.statisticsReport)
+        .where(eq(schema.statisticsReport.id, run.reportId as string)),
+    );
+    expect(report).toEqual({ status: 'done', requestedBy: null });
+    // Made by the system, readable by whoever reads the whole district (the bureau admin here).
+    const listed = await admin.stats.report.getMany();
+    expect(listed.map((r) => r.id)).toContain(run.reportId);
+    const pdf = await admin.stats.report.download({ id: run.reportId as string, format: 'pdf' });
+    expect(pdf.fileName).toBe(`statistics-${run.month}.pdf`);
+  });
+});

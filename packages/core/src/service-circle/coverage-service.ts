@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, isNotNull, isNull, schema, sql, type TenantTx } from '@linju/db';
+import { z } from 'zod';
+import { type Actor, auditActor, requireTenantWide } from '../actor.ts';
+import { appendAudit } from '../audit/append-audit.ts';
+import { type CoverageRule, DEFAULT_COVERAGE_RULE, serviceCircle } from './service-circle.ts';
+
+/** The district's distance rule, or the defaults (1.2 km towns, 2 km villages, factor 1.3). */
+export async function coverageRuleOf(tx: TenantTx): Promise<CoverageRule> {
+  const [row] = await tx
+    .select({
+      townMetres: schema.coverageRule.townMetres,
+      villageMetres: schema.coverageRule.villageMetres,
+      walkingFactor: schema.coverageRule.walkingFactor,
+    })
+    .from(schema.coverageRule);
+  return row ?? DEFAULT_COVERAGE_RULE;
+}
+
+/**
+ * 15分钟服务圈: the share of the district's communities within its distance rule of an open
+ * service point (centre, station, room or service point with coordinates), and the gaps.
+ * For whoever reads the whole district's statistics.
+ */
+export async function getCoverage(tx: TenantTx, actor: Actor) {
+  requireTenantWide(actor, 'statistics.read');
+  const [rule, communities, points] = await Promise.all([
+    coverageRuleOf(tx),
+    tx.select().from(schema.community).orderBy(asc(schema.community.nameZh)),
+    tx
+      .select({
+        id: schema.organisation.id,
+        nameZh: schema.organisation.nameZh,
+        nameEn: schema.organisation.nameEn,
+        kind: schema.organisation.kind,
+        latitude: schema.organisation.latitude,
+        longitude: schema.organisation.longitude,
+      })
+      .from(schema.organisation)
+      .where(
+        and(
+          sql`${schema.organisation.kind} in ('centre', 'station', 'room', 'service-point')`,
+          isNull(schema.organisation.closedAt),
+          isNotNull(schema.organisation.latitude),
+          isNotNull(schema.organisation.longitude),
+        ),
+      ),
+  ]);
+  const located = points.map((p) => ({
+    ...p,
+    latitude: p.latitude as number,
+    longitude: p.longitude as number,
+  }));
+  return { rule, servicePoints: located.length, ...serviceCircle(communities, located, rule) };
+}
+export type Coverage = Awaited<ReturnType<typeof getCoverage>>;
+
+export const ZCoverageRule = z.object({
+  townMetres: z
+    .int()
+    .min(100, { message: 'coverage.metres_range' })
+    .max(50_000, { message: 'coverage.metres_range' }),
+  villageMetres: z
+    .int()
+    .min(100, { message: 'coverage.metres_range' })
+    .max(50_000, { message: 'coverage.metres_range' }),
+  walkingFactor: z
+    .number()
+    .min(1, { message: 'coverage.factor_range' })
+    .max(3, { message: 'coverage.factor_range' }),
+});
+
+/** Sets the district's distance rule (bureau administrators). */
+export async function setCoverageRule(tx: TenantTx, actor: Actor, request: z.input<typeof ZCoverageRule>) {
+  requireTenantWide(actor, 'tenant.settings.manage');
+  const input = ZCoverageRule.parse(request);
+  const before = await coverageRuleOf(tx);
+  await tx
+    .insert(schema.coverageRule)
+    .values({ tenantId: actor.tenantId, ...input })
+    .onConflictDoUpdate({ target: schema.coverageRule.tenantId, set: { ...input, updatedAt: new Date() } });
+  await appendAudit(tx, {
+    ...auditActor(actor),
+    action: 'coverage.rule_set',
+    objectType: 'coverage_rule',
+    objectId: actor.tenantId,
+    before,
+    after: input,
+  });
+  return input;
+}
+
+export const ZCommunityRequest = z.object({
+  nameZh: z.string().trim().min(1).max(100),
+  nameEn: z.string().trim().min(1).max(200),
+  settlement: z.enum(schema.SETTLEMENTS),
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+});
+
+/** Lists a community or village the district must cover (bureau administrators). */
+export async function createCommunity(
+  tx: TenantTx,
+  actor: Actor,
+  request: z.input<typeof ZCommunityRequest>,
+) {
+  requireTenantWide(actor, 'tenant.settings.manage');
+  const input = ZCommunityRequest.parse(request);
+  const id = randomUUID();
+  await tx.insert(schema.community).values({ tenantId: actor.tenantId, id, ...input });
+  await appendAudit(tx, {
+    ...auditActor(actor),
+    action: 'coverage.community_created',
+    objectType: 'community',
+    objectId: id,
+    after: input,
+  });
+  return { id, ...input };
+}

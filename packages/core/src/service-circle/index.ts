@@ -1,0 +1,2 @@
+export * from './coverage-service.ts';
+export * from './service-circle.ts';

@@ -1,0 +1,254 @@
+import { eq, schema, sql, type TenantTx } from '@linju/db';
+import { sql as pluginSql } from '@linju/plugin-sdk';
+import { systemActor } from '../actor.ts';
+import { pluginDb } from '../plugins/plugin-db.ts';
+import { monthOf } from './case-tally.ts';
+
+/** One piece of work counted once: a referral completed, a consultation logged, an event held. */
+export type ActivityFact = {
+  organisationId: string;
+  measure: schema.ActivityMeasure;
+  /** First day of the month, e.g. `2026-03-01`. */
+  month: string;
+  value: string;
+  amount: number;
+};
+
+const keyOf = (f: Pick<ActivityFact, 'organisationId' | 'measure' | 'month' | 'value'>) =>
+  [f.organisationId, f.measure, f.month, f.value].join('|');
+
+export type ActivityMeasures = { count: number; amount: number };
+
+/** Adds facts into a map of roll-up rows: each at its unit and district-wide, like the case roll-ups. */
+export function accumulateActivity(into: Map<string, ActivityMeasures>, fact: ActivityFact) {
+  for (const organisationId of [fact.organisationId, schema.DISTRICT_WIDE]) {
+    const key = keyOf({ ...fact, organisationId });
+    const row = into.get(key) ?? { count: 0, amount: 0 };
+    row.count += 1;
+    row.amount += fact.amount;
+    into.set(key, row);
+  }
+}
+
+/**
+ * Adds one fact to the roll-ups in the caller's transaction (two rows, in key order); `sign` -1
+ * takes a corrected fact back out.
+ */
+export async function addActivityToRollups(
+  tx: TenantTx,
+  tenantId: string,
+  fact: ActivityFact,
+  sign: 1 | -1 = 1,
+) {
+  const r = schema.activityRollup;
+  const rows = [fact.organisationId, schema.DISTRICT_WIDE]
+    .map((organisationId) => ({ ...fact, organisationId }))
+    .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1))
+    .map((f) => ({ tenantId, ...f, count: sign, amount: sign * f.amount }));
+  await tx
+    .insert(r)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [r.tenantId, r.organisationId, r.measure, r.month, r.value],
+      set: {
+        count: sql.raw('activity_rollup.count + excluded.count'),
+        amount: sql.raw('activity_rollup.amount + excluded.amount'),
+      },
+    });
+}
+
+async function timeZoneOf(tx: TenantTx, tenantId: string) {
+  const [tenant] = await tx
+    .select({ timeZone: schema.tenant.timeZone })
+    .from(schema.tenant)
+    .where(eq(schema.tenant.id, tenantId));
+  return tenant?.timeZone ?? 'Asia/Shanghai';
+}
+
+const turnaroundSeconds = (sentAt: Date, completedAt: Date) =>
+  Math.max(0, Math.round((completedAt.getTime() - sentAt.getTime()) / 1000));
+
+/**
+ * 转介办结: an outgoing referral completed by its partner counts at the sending unit, in the month
+ * it completed, by the partner's kind (court, police…), with its turnaround (sent → completed).
+ * Called by `recordReferralEvent` once, when the completion is written.
+ */
+export async function countReferralCompletion(
+  tx: TenantTx,
+  referral: Pick<
+    typeof schema.referral.$inferSelect,
+    'tenantId' | 'direction' | 'fromOrganisationId' | 'toOrganisationId' | 'createdAt'
+  >,
+  completedAt: Date,
+) {
+  if (referral.direction !== 'outgoing' || !referral.fromOrganisationId) return;
+  const [partner] = await tx
+    .select({ kind: schema.organisation.kind })
+    .from(schema.organisation)
+    .where(eq(schema.organisation.id, referral.toOrganisationId));
+  await addActivityToRollups(tx, referral.tenantId, {
+    organisationId: referral.fromOrganisationId,
+    measure: 'referral-completed',
+    month: monthOf(completedAt, await timeZoneOf(tx, referral.tenantId)),
+    value: partner?.kind ?? 'unknown',
+    amount: turnaroundSeconds(referral.createdAt, completedAt),
+  });
+}
+
+/** 咨询时长: a consultation logged counts its minutes at its unit, by channel (热线 = `hotline`). */
+export async function countConsultation(
+  tx: TenantTx,
+  tenantId: string,
+  log: { organisationId: string; heldAt: Date | string; channel: string; durationMinutes: number },
+) {
+  await addActivityToRollups(tx, tenantId, {
+    organisationId: log.organisationId,
+    measure: 'consultation',
+    month: monthOf(new Date(log.heldAt), await timeZoneOf(tx, tenantId)),
+    value: log.channel,
+    amount: log.durationMinutes,
+  });
+}
+
+type EducationEventFacts = { organisationId: string; heldOn: string; eventType: string; attendance: number };
+
+const educationEventFact = (event: EducationEventFacts): ActivityFact => ({
+  organisationId: event.organisationId,
+  measure: 'education-event',
+  month: `${event.heldOn.slice(0, 7)}-01`,
+  value: event.eventType,
+  amount: event.attendance,
+});
+
+/** 法治宣传活动: an event held counts with its attendance at its unit, by event type. */
+export async function countEducationEvent(tx: TenantTx, tenantId: string, event: EducationEventFacts) {
+  await addActivityToRollups(tx, tenantId, educationEventFact(event));
+}
+
+/** A corrected event (attendance, type or month) moves in the roll-ups from what it was to what it is. */
+export async function recountCorrectedEducationEvent(
+  tx: TenantTx,
+  tenantId: string,
+  before: EducationEventFacts,
+  after: EducationEventFacts,
+) {
+  await addActivityToRollups(tx, tenantId, educationEventFact(before), -1);
+  await addActivityToRollups(tx, tenantId, educationEventFact(after));
+}
+
+/** Whether a plugin's table exists (a deployment may run without the plugin's migrations). */
+async function hasTable(tx: TenantTx, name: string) {
+  const [row] = (await tx.execute<{ present: boolean }>(
+    sql`select to_regclass(${name}) is not null as present`,
+  )) as unknown as { present: boolean }[];
+  return row?.present === true;
+}
+
+/**
+ * The activity roll-ups as a full recount makes them, from the referrals' completion events, the
+ * consultation log and the legal-education events (the plugins' tables, read here only to check
+ * the incremental path, like `recountRollups`). Slow by design.
+ */
+export async function recountActivityRollups(tx: TenantTx) {
+  const [tenant] = await tx
+    .select({ id: schema.tenant.id, timeZone: schema.tenant.timeZone })
+    .from(schema.tenant);
+  const timeZone = tenant?.timeZone ?? 'Asia/Shanghai';
+  const rows = new Map<string, ActivityMeasures>();
+  const completions = (await tx.execute<{
+    from_id: string;
+    kind: string | null;
+    sent: string;
+    at: string;
+  }>(sql`
+    select r.from_organisation_id as from_id, o.kind, to_json(r.created_at) #>> '{}' as sent,
+      to_json(e.at) #>> '{}' as at
+    from referral_event e
+    join referral r on r.id = e.referral_id
+    left join organisation o on o.id = r.to_organisation_id
+    where e.to_status = 'completed' and r.direction = 'outgoing' and r.from_organisation_id is not null`)) as unknown as {
+    from_id: string;
+    kind: string | null;
+    sent: string;
+    at: string;
+  }[];
+  for (const c of completions) {
+    const at = new Date(c.at);
+    accumulateActivity(rows, {
+      organisationId: c.from_id,
+      measure: 'referral-completed',
+      month: monthOf(at, timeZone),
+      value: c.kind ?? 'unknown',
+      amount: turnaroundSeconds(new Date(c.sent), at),
+    });
+  }
+  // The plugins' tables are read as the plugins' own roles, which alone hold rights on them.
+  const system = systemActor(tenant?.id ?? '', 'statistics recount');
+  if (await hasTable(tx, 'consultation_log')) {
+    const logs = await pluginDb(tx, system, 'consultation').query<Record<string, string | number>>(pluginSql`
+      select organisation_id, to_json(held_at) #>> '{}' as held_at, channel, duration_minutes
+      from consultation_log`);
+    for (const l of logs)
+      accumulateActivity(rows, {
+        organisationId: String(l.organisation_id),
+        measure: 'consultation',
+        month: monthOf(new Date(String(l.held_at)), timeZone),
+        value: String(l.channel),
+        amount: Number(l.duration_minutes),
+      });
+  }
+  if (await hasTable(tx, 'legal_education_event')) {
+    const events = await pluginDb(tx, system, 'legal-education').query<
+      Record<string, string | number>
+    >(pluginSql`
+      select organisation_id, held_on::text as held_on, event_type, attendance
+      from legal_education_event`);
+    for (const e of events)
+      accumulateActivity(rows, {
+        organisationId: String(e.organisation_id),
+        measure: 'education-event',
+        month: `${String(e.held_on).slice(0, 7)}-01`,
+        value: String(e.event_type),
+        amount: Number(e.attendance),
+      });
+  }
+  return rows;
+}
+
+/** Rows where the stored activity roll-ups differ from a recount: empty when they are right. */
+export async function compareActivityRollups(tx: TenantTx) {
+  const expected = await recountActivityRollups(tx);
+  const stored = new Map<string, ActivityMeasures>();
+  for (const r of await tx.select().from(schema.activityRollup)) {
+    if (r.count !== 0 || r.amount !== 0) stored.set(keyOf(r), { count: r.count, amount: r.amount });
+  }
+  const differences: { key: string; expected: ActivityMeasures | null; stored: ActivityMeasures | null }[] =
+    [];
+  for (const key of new Set([...expected.keys(), ...stored.keys()])) {
+    const e = expected.get(key) ?? null;
+    const s = stored.get(key) ?? null;
+    if (!e || !s || e.count !== s.count || e.amount !== s.amount)
+      differences.push({ key, expected: e, stored: s });
+  }
+  return differences;
+}
+
+/**
+ * Counts the work done before the activity roll-ups existed: when a district has no activity
+ * rows yet, writes what a recount gives (one transaction). A no-op once it has any; run at
+ * start-up with the case backfill.
+ */
+export async function backfillActivityRollups(tx: TenantTx, tenantId: string): Promise<number> {
+  const [any] = await tx.select({ month: schema.activityRollup.month }).from(schema.activityRollup).limit(1);
+  if (any) return 0;
+  const rows = [...(await recountActivityRollups(tx)).entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  for (let i = 0; i < rows.length; i += 500) {
+    await tx.insert(schema.activityRollup).values(
+      rows.slice(i, i + 500).map(([key, m]) => {
+        const [organisationId = '', measure, month = '', value = ''] = key.split('|');
+        return { tenantId, organisationId, measure: measure as schema.ActivityMeasure, month, value, ...m };
+      }),
+    );
+  }
+  return rows.length;
+}

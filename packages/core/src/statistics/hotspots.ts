@@ -1,0 +1,57 @@
+import { and, isNotNull, isNull, schema, sql, type TenantTx } from '@linju/db';
+import { z } from 'zod';
+import { type Actor, requireTenantWide } from '../actor.ts';
+import { collectSweepFindings } from '../cases/monthly-sweep.ts';
+import { hotspotMap } from './hotspot-map.ts';
+
+export const ZHotspotRequest = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'statistics.period_invalid' }),
+});
+
+/**
+ * 热点预警: the categories (all matters, and the imported 12345 orders) and the places where
+ * disputes grew fastest in a month against the month before — the monthly sweep's ranking — and
+ * the units on a plain map by their coordinates, sized by matters and coloured by growth.
+ */
+export async function getHotspots(tx: TenantTx, actor: Actor, request: z.input<typeof ZHotspotRequest>) {
+  requireTenantWide(actor, 'statistics.read');
+  const { month } = ZHotspotRequest.parse(request);
+  const findings = await collectSweepFindings(tx, actor.tenantId, month);
+  const units = await tx
+    .select({
+      id: schema.organisation.id,
+      nameZh: schema.organisation.nameZh,
+      nameEn: schema.organisation.nameEn,
+      latitude: schema.organisation.latitude,
+      longitude: schema.organisation.longitude,
+    })
+    .from(schema.organisation)
+    .where(
+      and(
+        sql`${schema.organisation.kind} in ('centre', 'station', 'room', 'service-point')`,
+        isNull(schema.organisation.closedAt),
+        isNotNull(schema.organisation.latitude),
+        isNotNull(schema.organisation.longitude),
+      ),
+    );
+  const growth = new Map(findings.organisations.map((f) => [f.key, f]));
+  const map = hotspotMap(
+    units.map((u) => ({
+      ...u,
+      latitude: u.latitude as number,
+      longitude: u.longitude as number,
+      finding: growth.get(u.id) ?? null,
+    })),
+  );
+  return {
+    month: findings.month,
+    previousMonth: findings.previousMonth,
+    totals: findings.totals,
+    categories: findings.categories,
+    hotlineCategories: findings.hotlineCategories,
+    places: findings.organisations,
+    map,
+    /** Units with matters but no coordinates: on the ranking, not on the map. */
+    unplaced: findings.organisations.filter((f) => !units.some((u) => u.id === f.key)).length,
+  };
+}
