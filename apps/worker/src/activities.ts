@@ -2,19 +2,24 @@ import {
   DomainError,
   escalateTimeLimits,
   exchangeMessageKey,
+  makeStatisticsReport,
   outboxHas,
+  ReportNotVisibleError,
   recordReferralEscalation,
   recordReferralEvent,
+  remindTomorrowsDuty,
   sweepMonth,
 } from '@linju/core';
 import { type Database, withTenant } from '@linju/db';
 import {
   createReferralActivities,
   createScheduledActivities,
+  createStatisticsReportActivities,
   type ReferralActivities,
   type ReferralEscalationRecord,
   type ReferralEventRecord,
   type ScheduledActivities,
+  type StatisticsReportActivities,
 } from '@linju/workflows';
 import { ApplicationFailure } from '@temporalio/client';
 import { createExchangeDelivery, type ExchangeDeps } from './exchange-delivery.ts';
@@ -63,14 +68,42 @@ export function createAuditedReferralActivities(db: Database, exchange?: Exchang
 
 /**
  * The scheduled runs over the database, one tenant transaction each: the day's time-limit
- * escalation and the monthly sweep. Both are idempotent in core, so a retried activity or a
+ * escalation, the monthly sweep and the duty reminders. All are idempotent in core, so a retried activity or a
  * second trigger on the same day changes nothing.
  */
 export function createScheduledRunActivities(db: Database): ScheduledActivities {
   return createScheduledActivities({
     escalateTimeLimits: ({ tenantId }) =>
       domainFailuresFinal(() => withTenant(db, tenantId, (tx) => escalateTimeLimits(tx, { tenantId }))),
-    sweepLastMonth: ({ tenantId }) =>
-      domainFailuresFinal(() => withTenant(db, tenantId, (tx) => sweepMonth(tx, { tenantId }))),
+    sweepLastMonth: async ({ tenantId }) => {
+      const result = await domainFailuresFinal(() =>
+        withTenant(db, tenantId, (tx) => sweepMonth(tx, { tenantId })),
+      );
+      // The review links the month's report: make it now that the review has committed (a retry
+      // after a crash takes over the report its attempt left running).
+      if (result.reportId) await makeStatisticsReport(db, tenantId, result.reportId, { takeOver: true });
+      return result;
+    },
+    remindTomorrowsDuty: ({ tenantId }) =>
+      domainFailuresFinal(() => withTenant(db, tenantId, (tx) => remindTomorrowsDuty(tx, { tenantId }))),
+  });
+}
+
+/**
+ * The statistics report activity over the database (`makeStatisticsReport` in core records the
+ * progress on the report row). A report not visible yet is retried: its request is committing.
+ */
+export function createStatisticsReportRunActivities(db: Database): StatisticsReportActivities {
+  return createStatisticsReportActivities({
+    makeReport: async ({ tenantId, reportId }) => {
+      try {
+        const outcome = await makeStatisticsReport(db, tenantId, reportId, { takeOver: true });
+        return { reportId, outcome };
+      } catch (error) {
+        if (error instanceof ReportNotVisibleError)
+          throw ApplicationFailure.retryable(error.message, 'ReportNotVisible');
+        throw error;
+      }
+    },
   });
 }

@@ -1,4 +1,5 @@
 export * from './activities.ts';
 export * from './exchange-delivery.ts';
+export * from './reconciler.ts';
 export * from './worker.ts';
 export * from './worker-config.ts';

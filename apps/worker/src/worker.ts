@@ -1,7 +1,11 @@
 import type { Database } from '@linju/db';
 import { REFERRAL_TASK_QUEUE, workflowsPath } from '@linju/workflows';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { createAuditedReferralActivities, createScheduledRunActivities } from './activities.ts';
+import {
+  createAuditedReferralActivities,
+  createScheduledRunActivities,
+  createStatisticsReportRunActivities,
+} from './activities.ts';
 import type { ExchangeDeps } from './exchange-delivery.ts';
 
 export type CreateWorkerOptions = {
@@ -39,6 +43,7 @@ export async function createWorker(options: CreateWorkerOptions): Promise<LinjuW
       activities: {
         ...createAuditedReferralActivities(options.db, options.exchange),
         ...createScheduledRunActivities(options.db),
+        ...createStatisticsReportRunActivities(options.db),
       },
     });
     return { worker, taskQueue, close: () => connection.close() };

@@ -5,13 +5,26 @@ import { join } from 'node:path';
 import {
   addDutySlot,
   attachDocument,
+  changeCaseStatus,
   createAnnouncement,
   createLocalFileStore,
+  createQuestionnaire,
   createReferral,
+  createStaffMember,
+  drawFileReviewSample,
   intakeCase,
   linkCases,
+  logVolunteerHours,
   notify,
+  openRound as openQuestionnaireRound,
+  publishScorecard,
+  recordInspection,
   recordPartnerConsent,
+  recordProviderMisconduct,
+  recordResidentFeedback,
+  registerVolunteer,
+  saveInspectionChecklist,
+  setSubsidyRule,
   sweepMonth,
   systemActor,
 } from '@linju/core';
@@ -202,6 +215,22 @@ const attempts: Record<string, Attempt> = {
         attendance: 1,
       })
       .catch(refused),
+  'legalEducation.event.update': ({ b }) =>
+    b.legalEducation.event
+      .update({
+        id: randomUUID(),
+        organisationId: a.organisations.roomA,
+        data: {
+          heldOn: '2026-12-04',
+          eventType: 'campaign',
+          theme: 'constitution',
+          title: '越权修改',
+          venue: '越权地点',
+          audience: '居民',
+          attendance: 1,
+        },
+      })
+      .catch(refused),
   'legalEducation.event.getMany': ({ b }) =>
     b.legalEducation.event
       .getMany({ organisationId: a.organisations.centreId, period: { from: '2026-01-01', to: '2026-12-31' } })
@@ -259,6 +288,9 @@ const attempts: Record<string, Attempt> = {
   'notary.booking.cancel': ({ b }) =>
     b.notary.booking.cancel({ caseId: aCase.id, bookingId: randomUUID(), reason: '越权取消' }).catch(refused),
   'notary.booking.getMany': ({ b }) => b.notary.booking.getMany({ caseId: aCase.id }).catch(refused),
+  'notary.documents.get': ({ b }) => b.notary.documents.get({ caseId: aCase.id }).catch(refused),
+  'notary.documents.set': ({ b }) =>
+    b.notary.documents.set({ caseId: aCase.id, received: ['applicant-id'] }).catch(refused),
   'adviser.getMany': ({ b }) => b.adviser.getMany(),
   'adviser.create': ({ b }) =>
     b.adviser
@@ -359,6 +391,16 @@ const attempts: Record<string, Attempt> = {
     b.referral
       .reroute({ referralId: aReferralId, toOrganisationId: a.organisations.stationB, reason: '越权改派' })
       .catch(refused),
+  'referral.issuePartnerLink': ({ b }) =>
+    b.referral.issuePartnerLink({ referralId: aReferralId }).catch(refused),
+  // The link is the partner's credential: without A's token, nothing of A is reachable.
+  'partnerLink.view': ({ b }) => b.partnerLink.view({ token: 'x'.repeat(43) }).catch(refused),
+  'partnerLink.answer': ({ b }) =>
+    b.partnerLink.answer({ token: 'x'.repeat(43), type: 'accepted' }).catch(refused),
+  'partnerLink.attachment': ({ b }) =>
+    b.partnerLink.attachment({ token: 'x'.repeat(43), sha256: '0'.repeat(64) }).catch(refused),
+  'referral.attachment': ({ b }) =>
+    b.referral.attachment({ referralId: aReferralId, sha256: '0'.repeat(64) }).catch(refused),
   'resident.getMany': ({ b }) => b.resident.getMany({ phone: A_RESIDENT_PHONE }),
   // The deployment's pinned peers are node-level, the same list for every district: nothing of A's.
   'peer.getMany': ({ b }) => b.peer.getMany(),
@@ -383,12 +425,102 @@ const attempts: Record<string, Attempt> = {
       .setThemedDay({ organisationId: a.organisations.roomA, day: '2026-03-15', theme: '越权' })
       .catch(refused),
   // Everything of B's own district, none of A's (A's draft included).
+  // Provider records, volunteers, subsidies and file review: A's are not found for B; B's own
+  // lists and ledger carry nothing of A's.
+  'provider.getMany': ({ b }) => b.provider.getMany({}),
+  'provider.get': ({ b }) => b.provider.get({ id: aProviderRecordId }).catch(refused),
+  'provider.getEvidence': ({ b }) => b.provider.getEvidence({ id: aProviderRecordId }).catch(refused),
+  'provider.create': ({ b }) =>
+    b.provider
+      .create({
+        providerKind: 'lawyer',
+        kind: 'negative-list',
+        staffMemberId: a.people.withPhone,
+        description: '越权记录',
+        occurredOn: '2026-01-01',
+        evidenceReference: 'x-1',
+      })
+      .catch(refused),
+  'provider.fileAppeal': ({ b }) =>
+    b.provider
+      .fileAppeal({ id: aProviderRecordId, filedOn: '2026-02-01', grounds: '越权申诉' })
+      .catch(refused),
+  'provider.decideAppeal': ({ b }) =>
+    b.provider
+      .decideAppeal({ id: aProviderRecordId, outcome: 'lifted', decidedOn: '2026-02-02', decision: '越权' })
+      .catch(refused),
+  'volunteer.getMany': ({ b }) => b.volunteer.getMany({ month: '2026-01' }),
+  'volunteer.get': ({ b }) => b.volunteer.get({ id: aVolunteerId }).catch(refused),
+  'volunteer.create': ({ b }) =>
+    b.volunteer
+      .create({
+        organisationId: a.organisations.roomA,
+        name: '越权志愿者',
+        skills: ['x'],
+        availability: '随时',
+        registeredOn: '2026-01-01',
+      })
+      .catch(refused),
+  'volunteer.logHours': ({ b }) =>
+    b.volunteer
+      .logHours({ volunteerId: aVolunteerId, servedOn: '2026-01-06', caseId: aCase.id, minutes: 60 })
+      .catch(refused),
+  'volunteer.removeHours': ({ b }) => b.volunteer.removeHours({ id: aVolunteerHoursId }).catch(refused),
+  'subsidy.getRules': ({ b }) => b.subsidy.getRules(),
+  'subsidy.setRule': ({ b }) =>
+    b.subsidy.setRule({ serviceType: 'mediation', outcome: 'success', amountFen: 1 }),
+  'subsidy.removeRule': ({ b }) => b.subsidy.removeRule({ id: aSubsidyRuleId }).catch(refused),
+  'subsidy.getLedger': ({ b }) => b.subsidy.getLedger({ month: '2026-01' }),
+  'subsidy.compute': ({ b }) => b.subsidy.compute({ month: '2026-01' }),
+  'subsidy.exportLedger': ({ b }) => b.subsidy.exportLedger({ month: '2026-01' }),
+  'fileReview.getSamples': ({ b }) => b.fileReview.getSamples(),
+  'fileReview.getSample': ({ b }) => b.fileReview.getSample({ id: aFileReviewSampleId }).catch(refused),
+  'fileReview.drawSample': ({ b }) =>
+    b.fileReview
+      .drawSample({ organisationId: a.organisations.stationB, month: '2026-01', size: 1 })
+      .catch(refused),
+  'fileReview.review': ({ b }) =>
+    b.fileReview.review({ reviewId: aFileReviewId, grade: 'fail', findings: '越权评查' }).catch(refused),
   'announcement.getMany': ({ b }) => b.announcement.getMany({}),
   'announcement.create': ({ b }) =>
     b.announcement
       .create({ organisationId: a.organisations.stationA, title: '越权', body: '越权', publish: true })
       .catch(refused),
   'announcement.publish': ({ b }) => b.announcement.publish({ id: aAnnouncementId }).catch(refused),
+  // Inspections: A's are not found for B; B's own lists and checklist carry nothing of A's.
+  'inspection.getMany': ({ b }) =>
+    Promise.all([
+      b.inspection.getMany({}),
+      b.inspection.getMany({ organisationId: a.organisations.stationA }).catch(refused),
+    ]),
+  'inspection.get': ({ b }) => b.inspection.get({ id: aInspectionId }).catch(refused),
+  'inspection.getInspectors': ({ b }) => b.inspection.getInspectors(),
+  'inspection.create': ({ b }) =>
+    b.inspection
+      .create({
+        organisationId: a.organisations.stationA,
+        checklistId: aChecklistId,
+        inspectedOn: '2026-05-12',
+        inspectorIds: [a.people.headA],
+        scores: [{ itemId: '1.1', score: 1 }],
+      })
+      .catch(refused),
+  'inspection.setRectificationDone': ({ b }) =>
+    b.inspection.setRectificationDone({ id: aRectificationId, done: true }).catch(refused),
+  'inspection.checklist.get': ({ b }) =>
+    Promise.all([
+      b.inspection.checklist.get({}),
+      b.inspection.checklist.get({ id: aChecklistId }).catch(refused),
+    ]),
+  'inspection.checklist.save': ({ b }) =>
+    b.inspection.checklist.save({
+      title: 'B 的检查表',
+      sections: [{ title: '综合', items: [{ text: '综合评价', maxScore: 10 }] }],
+    }),
+  // B's scorecard lists B's stations only; its weights and publication are B's own.
+  'scorecard.get': ({ b }) => b.scorecard.get({ quarter: '2026-Q2' }),
+  'scorecard.setWeights': ({ b }) => b.scorecard.setWeights({ basic: 10, outcome: 90, satisfaction: 0 }),
+  'scorecard.publish': ({ b }) => b.scorecard.publish({ quarter: '2026-Q1' }),
   'notification.getMany': ({ b }) => b.notification.getMany({}),
   'notification.countUnread': ({ b }) => b.notification.countUnread(),
   'notification.markRead': ({ b }) => b.notification.markRead({ ids: [aNotificationId] }),
@@ -403,6 +535,52 @@ const attempts: Record<string, Attempt> = {
   // The code is the resident's credential: without A's code, nothing of A is reachable.
   'rating.check': ({ b }) => b.rating.check({ code: 'AAAAA-AAAAA' }).catch(refused),
   'rating.submit': ({ b }) => b.rating.submit({ code: 'AAAAA-AAAAA', score: 1 }).catch(refused),
+  'questionnaire.getMany': ({ b }) => b.questionnaire.getMany(),
+  'questionnaire.get': ({ b }) => b.questionnaire.get({ id: aQuestionnaireId }).catch(refused),
+  'questionnaire.create': ({ b }) =>
+    b.questionnaire
+      .create({
+        organisationId: a.organisations.stationA,
+        title: '越权问卷',
+        questions: [{ kind: 'scale', text: '满意吗', required: true }],
+      })
+      .catch(refused),
+  'questionnaire.update': ({ b }) =>
+    b.questionnaire
+      .update({
+        id: aQuestionnaireId,
+        data: { title: '越权修改', questions: [{ kind: 'text', text: '改' }] },
+      })
+      .catch(refused),
+  'questionnaire.revise': ({ b }) => b.questionnaire.revise({ id: aQuestionnaireId }).catch(refused),
+  'questionnaire.round.open': ({ b }) =>
+    b.questionnaire.round
+      .open({
+        questionnaireId: aQuestionnaireId,
+        opensOn: '2026-05-01',
+        closesOn: '2026-05-31',
+        publicLink: true,
+      })
+      .catch(refused),
+  'questionnaire.round.close': ({ b }) => b.questionnaire.round.close({ id: aRoundId }).catch(refused),
+  'questionnaire.round.summary': ({ b }) => b.questionnaire.round.summary({ id: aRoundId }).catch(refused),
+  'questionnaire.round.export': ({ b }) => b.questionnaire.round.export({ id: aRoundId }).catch(refused),
+  // Like the rating code, the code or link is the resident's key: without A's, nothing of A is reachable.
+  'questionnaire.answer.open': ({ b }) => b.questionnaire.answer.open({ code: 'AAAAA-AAAAA' }).catch(refused),
+  'questionnaire.answer.submit': ({ b }) =>
+    b.questionnaire.answer.submit({ code: 'AAAAA-AAAAA', answers: [] }).catch(refused),
+  'assessment.getMany': ({ b }) =>
+    Promise.all([
+      b.assessment.getMany({}),
+      b.assessment.getMany({ organisationId: a.organisations.stationA }),
+    ]),
+  // A's unit names are B's too (the test districts mirror each other): the rows land in B only.
+  'assessment.import': ({ b }) =>
+    b.assessment.import({
+      fileName: 'walk.csv',
+      csv: '评估机构,评估期间,服务点,指标,得分\r\n某评估公司,2026-Q1,甲街道工作站,服务规范化,10\r\n',
+    }),
+  'assessment.template': ({ b }) => b.assessment.template(),
   // A's unit is not found for B; B's own district figures carry nothing of A's.
   'stats.get': ({ b }) =>
     Promise.all([
@@ -413,8 +591,22 @@ const attempts: Record<string, Attempt> = {
     b.stats.report.create({ period: '2026-01', organisationId: a.organisations.stationA }).catch(refused),
   'stats.report.getMany': ({ b }) => b.stats.report.getMany(),
   'stats.city': ({ b }) => b.stats.city({ month: '2026-01' }),
+  // B's own ranking and map: A's matters and units are not counted or drawn.
+  'stats.hotspots': ({ b }) => b.stats.hotspots({ month: '2026-01' }),
   'stats.report.download': ({ b }) =>
     b.stats.report.download({ id: a.organisations.stationA }).catch(refused),
+  // Coverage reads and writes B's own communities and rule only (RLS): A's stay as they were.
+  'coverage.get': ({ b }) => b.coverage.get(),
+  'coverage.setRule': ({ b }) =>
+    b.coverage.setRule({ townMetres: 1000, villageMetres: 1800, walkingFactor: 1.4 }),
+  'coverage.createCommunity': ({ b }) =>
+    b.coverage.createCommunity({
+      nameZh: 'B 的社区',
+      nameEn: 'B community',
+      settlement: 'town',
+      latitude: 31.22,
+      longitude: 121.45,
+    }),
   'calendar.getMany': ({ b }) => b.calendar.getMany({ year: 2026 }),
   'calendar.set': ({ b }) => b.calendar.set({ day: '2026-03-02', kind: 'holiday', name: 'B 的本地假日' }),
   'calendar.remove': ({ b }) => b.calendar.remove({ day: '2026-10-01' }),
@@ -475,6 +667,11 @@ async function snapshotOf(tenantId: string) {
       (select count(*) from resident where tenant_id = ${tenantId}) as residents,
       (select string_agg(id::text || coalesce(withdrawn_on::text, '-'), ',' order by id) from resident_consent where tenant_id = ${tenantId}) as consents,
       (select count(*) from rating_code where tenant_id = ${tenantId}) as rating_codes,
+      (select string_agg(id::text || title || coalesce(frozen_at::text, '-'), ',' order by id) from questionnaire where tenant_id = ${tenantId}) as questionnaires,
+      (select string_agg(id::text || coalesce(closed_at::text, '-'), ',' order by id) from questionnaire_round where tenant_id = ${tenantId}) as questionnaire_rounds,
+      (select count(*) from questionnaire_response where tenant_id = ${tenantId}) as questionnaire_responses,
+      (select count(*) from questionnaire_access where tenant_id = ${tenantId}) as questionnaire_access,
+      (select count(*) from assessment_result where tenant_id = ${tenantId}) as assessment_results,
       (select string_agg(id::text || coalesce(read_at::text, '-'), ',' order by id) from notification where tenant_id = ${tenantId}) as notifications,
       (select string_agg(id::text || status, ',' order by id) from sweep_review where tenant_id = ${tenantId}) as sweep_reviews,
       (select string_agg(id::text || status, ',' order by id) from referral where tenant_id = ${tenantId}) as referrals,
@@ -485,8 +682,16 @@ async function snapshotOf(tenantId: string) {
       (select string_agg(id::text || weekday::text || starts_at, ',' order by id) from duty_slot where tenant_id = ${tenantId}) as duty_slots,
       (select string_agg(month || theme, ',' order by month) from themed_day where tenant_id = ${tenantId}) as themed_days,
       (select string_agg(id::text || status, ',' order by id) from announcement where tenant_id = ${tenantId}) as announcements,
+      (select string_agg(id::text || coalesce(appeal_filed_on::text, '-') || coalesce(appeal_outcome, '-'), ',' order by id) from provider_record where tenant_id = ${tenantId}) as provider_records,
+      (select string_agg(id::text || name, ',' order by id) from volunteer where tenant_id = ${tenantId}) as volunteers,
+      (select string_agg(id::text || minutes::text, ',' order by id) from volunteer_hours where tenant_id = ${tenantId}) as volunteer_hours,
+      (select string_agg(id::text || amount_fen::text, ',' order by id) from subsidy_rule where tenant_id = ${tenantId}) as subsidy_rules,
+      (select count(*) from subsidy_entry where tenant_id = ${tenantId}) as subsidy_entries,
+      (select string_agg(id::text || month, ',' order by id) from file_review_sample where tenant_id = ${tenantId}) as file_review_samples,
+      (select string_agg(id::text || coalesce(grade, '-'), ',' order by id) from file_review where tenant_id = ${tenantId}) as file_reviews,
       (select count(*) from notary_booking_slot where tenant_id = ${tenantId}) as notary_slots,
       (select string_agg(id::text || coalesce(cancelled_at::text, '-'), ',' order by id) from notary_booking where tenant_id = ${tenantId}) as notary_bookings,
+      (select string_agg(case_id::text || document_id, ',' order by case_id, document_id) from notary_document_received where tenant_id = ${tenantId}) as notary_documents,
       (select count(*) from mediation_mediator where tenant_id = ${tenantId}) as mediators,
       (select count(*) from mediation_session where tenant_id = ${tenantId}) as mediation_sessions,
       (select string_agg(id::text || coalesce(judicial_referral_id::text, '-'), ',' order by id) from mediation_agreement where tenant_id = ${tenantId}) as agreements,
@@ -496,8 +701,14 @@ async function snapshotOf(tenantId: string) {
       (select count(*) from legal_aid_closure where tenant_id = ${tenantId}) as legal_aid_closures,
       (select count(*) from legal_aid_subsidy where tenant_id = ${tenantId}) as legal_aid_subsidies,
       (select count(*) from legal_education_event where tenant_id = ${tenantId}) as education_events,
+      (select string_agg(id::text || title || attendance, ',' order by id) from legal_education_event where tenant_id = ${tenantId}) as education_event_rows,
       (select count(*) from consultation_log where tenant_id = ${tenantId}) as consultation_logs,
-      (select count(*) from appraisal_advice where tenant_id = ${tenantId}) as appraisal_advice`);
+      (select count(*) from appraisal_advice where tenant_id = ${tenantId}) as appraisal_advice,
+      (select string_agg(id::text || version::text, ',' order by version) from inspection_checklist where tenant_id = ${tenantId}) as inspection_checklists,
+      (select string_agg(id::text || total_score::text, ',' order by id) from inspection where tenant_id = ${tenantId}) as inspections,
+      (select string_agg(id::text || coalesce(done_at::text, '-'), ',' order by id) from inspection_rectification where tenant_id = ${tenantId}) as rectifications,
+      (select string_agg(basic_weight::text || outcome_weight::text, ',') from scorecard_setting where tenant_id = ${tenantId}) as scorecard_weights,
+      (select string_agg(quarter || rows::text, ',' order by quarter) from scorecard where tenant_id = ${tenantId}) as scorecards`);
   return counts;
 }
 
@@ -512,9 +723,31 @@ let aSweepReviewId: string;
 let aConsentId: string;
 let aDutySlotId: string;
 let aAnnouncementId: string;
+let aProviderRecordId: string;
+let aVolunteerId: string;
+let aVolunteerHoursId: string;
+let aSubsidyRuleId: string;
+let aFileReviewSampleId: string;
+let aFileReviewId: string;
+let aQuestionnaireId: string;
+let aRoundId: string;
+let aChecklistId: string;
+let aInspectionId: string;
+let aRectificationId: string;
 const idsOfA = () => [
+  aProviderRecordId,
+  aVolunteerId,
+  aVolunteerHoursId,
+  aSubsidyRuleId,
+  aFileReviewSampleId,
+  aFileReviewId,
+  aQuestionnaireId,
+  aRoundId,
   aDutySlotId,
   aAnnouncementId,
+  aChecklistId,
+  aInspectionId,
+  aRectificationId,
   a.tenantId,
   a.adviserId,
   aCase.id,
@@ -600,6 +833,51 @@ beforeAll(async () => {
         body: '甲区尚未发布的通知',
       })
     ).id;
+    aQuestionnaireId = (
+      await createQuestionnaire(tx, actor, {
+        organisationId: a.organisations.stationA,
+        title: '甲区满意度问卷',
+        questions: [{ kind: 'text', text: '甲区的问题', required: true }],
+      })
+    ).id;
+    aRoundId = (
+      await openQuestionnaireRound(tx, actor, {
+        questionnaireId: aQuestionnaireId,
+        opensOn: '2026-01-01',
+        closesOn: '2099-12-31',
+        publicLink: true,
+      })
+    ).id;
+    const aInspector = await createStaffMember(tx, actor, {
+      username: 'inspector-a',
+      displayName: '甲区检查组',
+      organisationId: a.organisations.centreId,
+      password: TEST_PASSWORD,
+      roles: [{ role: 'inspector', organisationId: a.organisations.centreId }],
+      mustChangePassword: false,
+    });
+    aChecklistId = (
+      await saveInspectionChecklist(tx, actor, {
+        title: '甲区检查表',
+        sections: [{ title: '综合', items: [{ text: '甲区综合评价', maxScore: 10 }] }],
+      })
+    ).id;
+    const aInspection = await recordInspection(tx, actor, {
+      organisationId: a.organisations.stationA,
+      checklistId: aChecklistId,
+      inspectedOn: '2026-05-12',
+      inspectorIds: [aInspector.id],
+      scores: [{ itemId: '1.1', score: 7, remark: '甲区的评语' }],
+      findings: '甲区的检查发现',
+      rectifications: [{ description: '甲区的整改事项', dueOn: '2026-06-30' }],
+    });
+    aInspectionId = aInspection.id;
+    const [aRectification] = await tx
+      .select({ id: schema.inspectionRectification.id })
+      .from(schema.inspectionRectification)
+      .where(eq(schema.inspectionRectification.inspectionId, aInspection.id));
+    aRectificationId = aRectification?.id ?? '';
+    await publishScorecard(tx, actor, { quarter: '2026-Q2' });
     const files = createLocalFileStore(mkdtempSync(join(tmpdir(), 'linju-walk-')));
     aDocumentId = (
       await attachDocument(tx, actor, files, {
@@ -609,6 +887,63 @@ beforeAll(async () => {
         contentBase64: Buffer.from('甲区材料').toString('base64'),
       })
     ).id;
+    aProviderRecordId = (
+      await recordProviderMisconduct(tx, actor, files, {
+        providerKind: 'lawyer',
+        kind: 'negative-list',
+        staffMemberId: a.people.withPhone,
+        description: '甲区的不良执业记录',
+        occurredOn: '2026-01-05',
+        evidenceReference: '甲区罚字1号',
+        evidenceFile: {
+          fileName: 'a.txt',
+          contentType: 'text/plain',
+          contentBase64: Buffer.from('甲区证据').toString('base64'),
+        },
+      })
+    ).id;
+    aVolunteerId = (
+      await registerVolunteer(tx, actor, h.box, {
+        organisationId: a.organisations.roomA,
+        name: '甲区志愿者',
+        phone: A_PHONE,
+        skills: ['甲区特长'],
+        availability: '甲区周一',
+        registeredOn: '2026-01-01',
+      })
+    ).id;
+    aVolunteerHoursId = (
+      await logVolunteerHours(tx, actor, {
+        volunteerId: aVolunteerId,
+        servedOn: '2026-01-07',
+        dutySlotId: aDutySlotId,
+      })
+    ).id;
+    aSubsidyRuleId =
+      (await setSubsidyRule(tx, actor, { serviceType: 'mediation', outcome: 'success', amountFen: 20000 }))
+        ?.id ?? '';
+    // A case of A closed in January 2026, sampled for file review.
+    const reviewed = await intake('甲区已办结的事项');
+    await changeCaseStatus(tx, actor, { caseId: reviewed.id, status: 'in-progress' });
+    await changeCaseStatus(tx, actor, { caseId: reviewed.id, status: 'resolved' });
+    await recordResidentFeedback(tx, actor, { caseId: reviewed.id, summary: '甲区已告知' });
+    await changeCaseStatus(tx, actor, { caseId: reviewed.id, status: 'closed' });
+    await tx
+      .update(schema.legalCase)
+      .set({ closedAt: new Date('2026-01-20T02:00:00Z') })
+      .where(eq(schema.legalCase.id, reviewed.id));
+    aFileReviewSampleId = (
+      await drawFileReviewSample(tx, actor, {
+        organisationId: a.organisations.stationA,
+        month: '2026-01',
+        size: 1,
+      })
+    ).id;
+    const [aReview] = await tx
+      .select({ id: schema.fileReview.id })
+      .from(schema.fileReview)
+      .where(eq(schema.fileReview.sampleId, aFileReviewSampleId));
+    aFileReviewId = aReview?.id ?? '';
   });
   await h.signIn(a.slug, 'admin', TEST_PASSWORD, a.totpSecret); // A has a live session to keep
 });

@@ -6,6 +6,9 @@ import { create as createAnnouncement } from './procedures/announcement/create.t
 import { getMany as getAnnouncements } from './procedures/announcement/get-many.ts';
 import { publish as publishAnnouncement } from './procedures/announcement/publish.ts';
 import { advise as adviseAppraisal, getAdvice as getAppraisalAdvice } from './procedures/appraisal/advise.ts';
+import { getMany as getAssessmentResults } from './procedures/assessment/get-many.ts';
+import { importResults as importAssessmentResults } from './procedures/assessment/import.ts';
+import { template as assessmentTemplate } from './procedures/assessment/template.ts';
 import { getMany as getAuditEntries } from './procedures/audit/get-many.ts';
 import { verify as verifyAudit } from './procedures/audit/verify.ts';
 import { changePassword } from './procedures/auth/change-password.ts';
@@ -53,7 +56,20 @@ import {
   createLog as logConsultation,
 } from './procedures/consultation/log.ts';
 import { statistics as consultationStatistics } from './procedures/consultation/statistics.ts';
+import { review as recordFileReview } from './procedures/file-review/review.ts';
+import {
+  drawSample as drawFileReviewSample,
+  getSample as getFileReviewSample,
+  getSamples as getFileReviewSamples,
+} from './procedures/file-review/sample.ts';
 import { check } from './procedures/health/check.ts';
+import { create as createInspection } from './procedures/inspection/create.ts';
+import { get as getInspection } from './procedures/inspection/get.ts';
+import { getChecklist as getInspectionChecklist } from './procedures/inspection/get-checklist.ts';
+import { getInspectors } from './procedures/inspection/get-inspectors.ts';
+import { getMany as getInspections } from './procedures/inspection/get-many.ts';
+import { saveChecklist as saveInspectionChecklist } from './procedures/inspection/save-checklist.ts';
+import { setRectificationDone } from './procedures/inspection/set-rectification-done.ts';
 import { decide as decideLegalAid } from './procedures/legal-aid/decide.ts';
 import { get as getLegalAid } from './procedures/legal-aid/get.ts';
 import { recordSubsidy as recordLegalAidSubsidy } from './procedures/legal-aid/record-subsidy.ts';
@@ -65,6 +81,7 @@ import {
 import { getEvents as getEducationEvents } from './procedures/legal-education/get-events.ts';
 import { recordEvent as recordEducationEvent } from './procedures/legal-education/record-event.ts';
 import { report as educationReport } from './procedures/legal-education/report.ts';
+import { updateEvent as updateEducationEvent } from './procedures/legal-education/update-event.ts';
 import { applyJudicialConfirmation } from './procedures/mediation/apply-judicial-confirmation.ts';
 import { confirmAgreement as confirmMediationAgreement } from './procedures/mediation/confirm-agreement.ts';
 import { createAgreement as createMediationAgreement } from './procedures/mediation/create-agreement.ts';
@@ -75,6 +92,10 @@ import { setMediators } from './procedures/mediation/set-mediators.ts';
 import { book as bookNotaryAppointment } from './procedures/notary/book.ts';
 import { cancelBooking as cancelNotaryBooking } from './procedures/notary/cancel-booking.ts';
 import { createSlot as createNotarySlot } from './procedures/notary/create-slot.ts';
+import {
+  getDocuments as getNotaryDocuments,
+  setDocuments as setNotaryDocuments,
+} from './procedures/notary/documents.ts';
 import { getBookings as getNotaryBookings } from './procedures/notary/get-bookings.ts';
 import { getSlots as getNotarySlots } from './procedures/notary/get-slots.ts';
 import { countUnread as countUnreadNotifications } from './procedures/notification/count-unread.ts';
@@ -85,17 +106,41 @@ import { create as createOrganisation } from './procedures/organisation/create.t
 import { getMany as getOrganisations } from './procedures/organisation/get-many.ts';
 import { move as moveOrganisation } from './procedures/organisation/move.ts';
 import { update as updateOrganisation } from './procedures/organisation/update.ts';
+import { answer as answerPartnerLink } from './procedures/partner-link/answer.ts';
+import { attachment as partnerLinkAttachment } from './procedures/partner-link/attachment.ts';
+import { view as viewPartnerLink } from './procedures/partner-link/view.ts';
 import { getMany as getPeers } from './procedures/peer/get-many.ts';
 import { me as platformMe } from './procedures/platform/me.ts';
 import { onboardTenant } from './procedures/platform/onboard-tenant.ts';
 import { login as platformLogin, verifyTotp as platformVerifyTotp } from './procedures/platform/sign-in.ts';
 import { getTenants, setTenantStatusProcedure } from './procedures/platform/tenants.ts';
+import {
+  decideAppeal as decideProviderAppeal,
+  fileAppeal as fileProviderAppeal,
+} from './procedures/provider/appeal.ts';
+import { create as createProviderRecord } from './procedures/provider/create.ts';
+import { get as getProviderRecord } from './procedures/provider/get.ts';
+import { getEvidence as getProviderEvidence } from './procedures/provider/get-evidence.ts';
+import { getMany as getProviderRecords } from './procedures/provider/get-many.ts';
+import { closeRound as closeQuestionnaireRound } from './procedures/questionnaire/close-round.ts';
+import { create as createQuestionnaire } from './procedures/questionnaire/create.ts';
+import { exportRound as exportQuestionnaireRound } from './procedures/questionnaire/export-round.ts';
+import { get as getQuestionnaire } from './procedures/questionnaire/get.ts';
+import { getMany as getQuestionnaires } from './procedures/questionnaire/get-many.ts';
+import { openForAnswers as openQuestionnaireForAnswers } from './procedures/questionnaire/open-for-answers.ts';
+import { openRound as openQuestionnaireRound } from './procedures/questionnaire/open-round.ts';
+import { revise as reviseQuestionnaire } from './procedures/questionnaire/revise.ts';
+import { submitAnswers as submitQuestionnaireAnswers } from './procedures/questionnaire/submit-answers.ts';
+import { summary as questionnaireRoundSummary } from './procedures/questionnaire/summary.ts';
+import { update as updateQuestionnaire } from './procedures/questionnaire/update.ts';
 import { check as checkRatingCode } from './procedures/rating/check.ts';
 import { submit as submitRating } from './procedures/rating/submit.ts';
+import { attachment as referralAttachment } from './procedures/referral/attachment.ts';
 import { cancel as cancelReferral } from './procedures/referral/cancel.ts';
 import { create as createReferral } from './procedures/referral/create.ts';
 import { getMany as getReferrals } from './procedures/referral/get-many.ts';
 import { inbox as referralInbox } from './procedures/referral/inbox.ts';
+import { issuePartnerLink } from './procedures/referral/issue-partner-link.ts';
 import { reroute as rerouteReferral } from './procedures/referral/reroute.ts';
 import { transition as transitionReferral } from './procedures/referral/transition.ts';
 import { getMany as getResidents } from './procedures/resident/get-many.ts';
@@ -104,6 +149,12 @@ import { get as getRoster } from './procedures/roster/get.ts';
 import { getPdf as getRosterPdf } from './procedures/roster/get-pdf.ts';
 import { removeSlot } from './procedures/roster/remove-slot.ts';
 import { setThemedDay } from './procedures/roster/set-themed-day.ts';
+import { get as getScorecard } from './procedures/scorecard/get.ts';
+import { publish as publishScorecard } from './procedures/scorecard/publish.ts';
+import { setWeights as setScorecardWeights } from './procedures/scorecard/set-weights.ts';
+import { createCommunity } from './procedures/service-circle/create-community.ts';
+import { get as getCoverage } from './procedures/service-circle/get.ts';
+import { setRule as setCoverageRule } from './procedures/service-circle/set-rule.ts';
 import { create as createStaff } from './procedures/staff/create.ts';
 import { findByPhone } from './procedures/staff/find-by-phone.ts';
 import { getMany as getStaff } from './procedures/staff/get-many.ts';
@@ -114,11 +165,29 @@ import { setDisabled } from './procedures/staff/set-disabled.ts';
 import { update as updateStaff } from './procedures/staff/update.ts';
 import { getCity as getCityStatistics } from './procedures/stats/city.ts';
 import { get as getStatistics } from './procedures/stats/get.ts';
+import { hotspots as getHotspots } from './procedures/stats/hotspots.ts';
 import { createReport, downloadReport, getReports } from './procedures/stats/report.ts';
+import {
+  compute as computeSubsidyLedger,
+  exportLedger as exportSubsidyLedger,
+  getLedger as getSubsidyLedger,
+} from './procedures/subsidy/ledger.ts';
+import {
+  getRules as getSubsidyRules,
+  removeRule as removeSubsidyRule,
+  setRule as setSubsidyRule,
+} from './procedures/subsidy/rules.ts';
 import { getMany as getSweepReviews } from './procedures/sweep/get-many.ts';
 import { markReviewed as markSweepReviewed } from './procedures/sweep/mark-reviewed.ts';
 import { getCurrent as getCurrentTenant } from './procedures/tenant/get-current.ts';
 import { updateBranding as updateTenantBranding } from './procedures/tenant/update-branding.ts';
+import { create as registerVolunteer } from './procedures/volunteer/create.ts';
+import { get as getVolunteer } from './procedures/volunteer/get.ts';
+import { getMany as getVolunteers } from './procedures/volunteer/get-many.ts';
+import {
+  logHours as logVolunteerHours,
+  removeHours as removeVolunteerHours,
+} from './procedures/volunteer/hours.ts';
 import { create as defineXService } from './procedures/x-service/create.ts';
 import { retire as retireXService } from './procedures/x-service/retire.ts';
 import { createCallerFactory, router } from './trpc.ts';
@@ -173,7 +242,11 @@ export const appRouter = router({
     threshold: { getMany: getLegalAidThresholds, set: setLegalAidThreshold } satisfies TRPCRouterRecord,
   } satisfies TRPCRouterRecord,
   legalEducation: {
-    event: { create: recordEducationEvent, getMany: getEducationEvents } satisfies TRPCRouterRecord,
+    event: {
+      create: recordEducationEvent,
+      getMany: getEducationEvents,
+      update: updateEducationEvent,
+    } satisfies TRPCRouterRecord,
     report: educationReport,
   } satisfies TRPCRouterRecord,
   mediation: {
@@ -194,6 +267,7 @@ export const appRouter = router({
       cancel: cancelNotaryBooking,
       getMany: getNotaryBookings,
     } satisfies TRPCRouterRecord,
+    documents: { get: getNotaryDocuments, set: setNotaryDocuments } satisfies TRPCRouterRecord,
   } satisfies TRPCRouterRecord,
   xService: { create: defineXService, retire: retireXService } satisfies TRPCRouterRecord,
   adviser: { getMany: getAdvisers, create: createAdviser, end: endAdviser } satisfies TRPCRouterRecord,
@@ -249,14 +323,56 @@ export const appRouter = router({
     withdraw: withdrawConsent,
   } satisfies TRPCRouterRecord,
   rating: { check: checkRatingCode, submit: submitRating } satisfies TRPCRouterRecord,
+  questionnaire: {
+    getMany: getQuestionnaires,
+    get: getQuestionnaire,
+    create: createQuestionnaire,
+    update: updateQuestionnaire,
+    revise: reviseQuestionnaire,
+    round: {
+      open: openQuestionnaireRound,
+      close: closeQuestionnaireRound,
+      summary: questionnaireRoundSummary,
+      export: exportQuestionnaireRound,
+    } satisfies TRPCRouterRecord,
+    /** The public answer page's two calls, without sign-in. */
+    answer: {
+      open: openQuestionnaireForAnswers,
+      submit: submitQuestionnaireAnswers,
+    } satisfies TRPCRouterRecord,
+  } satisfies TRPCRouterRecord,
+  assessment: {
+    getMany: getAssessmentResults,
+    import: importAssessmentResults,
+    template: assessmentTemplate,
+  } satisfies TRPCRouterRecord,
+  coverage: {
+    get: getCoverage,
+    setRule: setCoverageRule,
+    createCommunity,
+  } satisfies TRPCRouterRecord,
   stats: {
     get: getStatistics,
+    hotspots: getHotspots,
     city: getCityStatistics,
     report: {
       create: createReport,
       getMany: getReports,
       download: downloadReport,
     } satisfies TRPCRouterRecord,
+  } satisfies TRPCRouterRecord,
+  inspection: {
+    get: getInspection,
+    getMany: getInspections,
+    create: createInspection,
+    setRectificationDone,
+    getInspectors,
+    checklist: { get: getInspectionChecklist, save: saveInspectionChecklist } satisfies TRPCRouterRecord,
+  } satisfies TRPCRouterRecord,
+  scorecard: {
+    get: getScorecard,
+    setWeights: setScorecardWeights,
+    publish: publishScorecard,
   } satisfies TRPCRouterRecord,
   referral: {
     create: createReferral,
@@ -265,6 +381,43 @@ export const appRouter = router({
     transition: transitionReferral,
     cancel: cancelReferral,
     reroute: rerouteReferral,
+    issuePartnerLink,
+    attachment: referralAttachment,
+  } satisfies TRPCRouterRecord,
+  // A partner without an account answers one referral through its one-time link: no sign-in.
+  partnerLink: {
+    view: viewPartnerLink,
+    answer: answerPartnerLink,
+    attachment: partnerLinkAttachment,
+  } satisfies TRPCRouterRecord,
+  provider: {
+    getMany: getProviderRecords,
+    get: getProviderRecord,
+    getEvidence: getProviderEvidence,
+    create: createProviderRecord,
+    fileAppeal: fileProviderAppeal,
+    decideAppeal: decideProviderAppeal,
+  } satisfies TRPCRouterRecord,
+  volunteer: {
+    getMany: getVolunteers,
+    get: getVolunteer,
+    create: registerVolunteer,
+    logHours: logVolunteerHours,
+    removeHours: removeVolunteerHours,
+  } satisfies TRPCRouterRecord,
+  subsidy: {
+    getRules: getSubsidyRules,
+    setRule: setSubsidyRule,
+    removeRule: removeSubsidyRule,
+    getLedger: getSubsidyLedger,
+    compute: computeSubsidyLedger,
+    exportLedger: exportSubsidyLedger,
+  } satisfies TRPCRouterRecord,
+  fileReview: {
+    getSamples: getFileReviewSamples,
+    getSample: getFileReviewSample,
+    drawSample: drawFileReviewSample,
+    review: recordFileReview,
   } satisfies TRPCRouterRecord,
   calendar: {
     getMany: getCalendarDays,

@@ -51,6 +51,34 @@ export const PERMISSIONS = {
   'referral.respond': ['partner-user'],
   /** Statistics of a subtree (or, granted on the centre, of the whole district) and their reports. */
   'statistics.read': [...MANAGERS, 'inspector'],
+  /** The district's inspection checklist (检查组评议): add a version; granted on the centre. */
+  'inspection.checklist.manage': ['bureau-admin', 'inspector'],
+  /** Record an inspection of a unit and tick off its rectification items. */
+  'inspection.record': ['bureau-admin', 'inspector'],
+  /** See the inspections of a subtree (a station head those of their own station). */
+  'inspection.read': [...MANAGERS, 'inspector'],
+  /** Station scorecards: set the weights and publish a quarter's scorecard; granted on the centre. */
+  'scorecard.manage': ['bureau-admin'],
+  /** Questionnaires of a unit: define, send rounds, close them (问卷调查). */
+  'questionnaire.manage': MANAGERS,
+  /** See questionnaires of a subtree, their summaries and exports. */
+  'questionnaire.read': [...MANAGERS, 'inspector'],
+  /** Import third-party assessment results (第三方评估), for the whole district. */
+  'assessment.import': ['bureau-admin', 'centre-director', 'inspector'],
+  /** See the third-party assessment results of a subtree's service points. */
+  'assessment.read': [...MANAGERS, 'inspector'],
+  /** See providers' misconduct records and the negative list (those who assign work must). */
+  'provider.read': [...MANAGERS, 'desk-officer', 'inspector'],
+  /** Record misconduct, list on the negative list, decide appeals; granted on the centre. */
+  'provider.manage': ['bureau-admin', 'centre-director', 'inspector'],
+  /** See the volunteers of a subtree and their service hours. */
+  'volunteer.read': [...MANAGERS, 'inspector'],
+  /** Register volunteers of a unit and log their service hours. */
+  'volunteer.manage': MANAGERS,
+  /** Set the subsidy rules, compute a month's ledger and export it for payment; granted on the centre. */
+  'subsidy.manage': ['bureau-admin', 'centre-director'],
+  /** Draw random samples of a subtree's closed cases and review the files (案卷评查). */
+  'file-review.conduct': ['bureau-admin', 'centre-director', 'inspector'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,10 +4,19 @@ export * from './referral/definitions.ts';
 export type * from './referral/referral-types.ts';
 // Type only: clients start the workflow by name; its code is bundled by path (`workflowsPath`).
 export type { referralWorkflow } from './referral/referral-workflow.ts';
+export * from './referral/start-referral.ts';
 export * from './schedules/activities.ts';
 export * from './schedules/definitions.ts';
 // Type only, like the referral workflow: schedules start these by name.
-export type { monthlySweepWorkflow, timeLimitEscalationWorkflow } from './schedules/schedule-workflows.ts';
+export type {
+  dutyReminderWorkflow,
+  monthlySweepWorkflow,
+  timeLimitEscalationWorkflow,
+} from './schedules/schedule-workflows.ts';
 export * from './schedules/tenant-schedules.ts';
+export * from './statistics/activities.ts';
+export * from './statistics/definitions.ts';
+// Type only: started by name, bundled by path.
+export type { statisticsReportWorkflow } from './statistics/statistics-report-workflow.ts';
 export * from './task-queues.ts';
 export * from './workflows-path.ts';

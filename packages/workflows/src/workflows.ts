@@ -1,2 +1,7 @@
 export { referralWorkflow } from './referral/referral-workflow.ts';
-export { monthlySweepWorkflow, timeLimitEscalationWorkflow } from './schedules/schedule-workflows.ts';
+export {
+  dutyReminderWorkflow,
+  monthlySweepWorkflow,
+  timeLimitEscalationWorkflow,
+} from './schedules/schedule-workflows.ts';
+export { statisticsReportWorkflow } from './statistics/statistics-report-workflow.ts';

@@ -13,8 +13,17 @@ describe('sectionsFor', () => {
       'staff',
       'advisers',
       'rosters',
+      'notarySlots',
+      'legalEducation',
       'catalogue',
       'statistics',
+      'inspections',
+      'scorecards',
+      'questionnaires',
+      'providers',
+      'volunteers',
+      'subsidies',
+      'fileReviews',
       'settings',
       'audit',
     ]);
@@ -28,7 +37,10 @@ describe('sectionsFor', () => {
       'organisations',
       'advisers',
       'rosters',
+      'notarySlots',
+      'legalEducation',
       'catalogue',
+      'providers',
     ]);
   });
 
@@ -41,8 +53,16 @@ describe('sectionsFor', () => {
       'staff',
       'advisers',
       'rosters',
+      'notarySlots',
+      'legalEducation',
       'catalogue',
       'statistics',
+      'inspections',
+      'scorecards',
+      'questionnaires',
+      'providers',
+      'volunteers',
+      'fileReviews',
       'audit',
     ]);
   });
@@ -58,8 +78,15 @@ describe('sectionsFor', () => {
       'staff',
       'advisers',
       'rosters',
+      'notarySlots',
+      'legalEducation',
       'catalogue',
       'statistics',
+      'inspections',
+      'scorecards',
+      'questionnaires',
+      'providers',
+      'volunteers',
     ]);
   });
 
@@ -70,6 +97,10 @@ describe('sectionsFor', () => {
     expect(sectionPath('xuhui', 'referrals')).toBe('/t/xuhui/referrals');
     expect(sectionPath('xuhui', 'catalogue')).toBe('/t/xuhui/catalogue');
     expect(sectionPath('xuhui', 'settings')).toBe('/t/xuhui/settings');
+    expect(sectionPath('xuhui', 'inspections')).toBe('/t/xuhui/inspections');
+    expect(sectionPath('xuhui', 'scorecards')).toBe('/t/xuhui/scorecards');
     expect(sectionPath('xuhui', 'rosters')).toBe('/t/xuhui/rosters');
+    expect(sectionPath('xuhui', 'notarySlots')).toBe('/t/xuhui/notary/slots');
+    expect(sectionPath('xuhui', 'legalEducation')).toBe('/t/xuhui/legal-education');
   });
 });

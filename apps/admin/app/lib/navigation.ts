@@ -11,8 +11,17 @@ export const SECTIONS = [
   'staff',
   'advisers',
   'rosters',
+  'notarySlots',
+  'legalEducation',
   'catalogue',
   'statistics',
+  'inspections',
+  'scorecards',
+  'questionnaires',
+  'providers',
+  'volunteers',
+  'subsidies',
+  'fileReviews',
   'settings',
   'audit',
 ] as const;
@@ -30,9 +39,22 @@ const SECTION_PERMISSION: Readonly<Record<Section, readonly Permission[] | null>
   advisers: ['organisation.read'],
   // The rota and announcements are published to residents: everyone who sees the tree reads them.
   rosters: ['organisation.read'],
+  // A notary office's appointment book and the publicity events: staff who work cases use them.
+  notarySlots: ['case.read'],
+  legalEducation: ['case.read'],
   // Everyone who sees the tree may look at what it offers; switching is for managers.
   catalogue: ['organisation.read'],
   statistics: ['statistics.read'],
+  // Inspectors and the bureau record them; station heads read their own units'.
+  inspections: ['inspection.read'],
+  scorecards: ['statistics.read'],
+  // Questionnaires and third-party assessment results: the evaluations residents and assessors give.
+  questionnaires: ['questionnaire.read', 'assessment.read'],
+  // Provider records: whoever assigns work sees them; the bureau records them.
+  providers: ['provider.read'],
+  volunteers: ['volunteer.read'],
+  subsidies: ['subsidy.manage'],
+  fileReviews: ['file-review.conduct'],
   settings: ['case.settings.manage', 'partner.manage'],
   audit: ['audit.read'],
 };
@@ -45,8 +67,17 @@ export const SECTION_LABEL: Readonly<Record<Section, MessageKey>> = {
   staff: 'nav.staff',
   advisers: 'nav.advisers',
   rosters: 'nav.rosters',
+  notarySlots: 'nav.notary_slots',
+  legalEducation: 'nav.legal_education',
   catalogue: 'nav.catalogue',
   statistics: 'nav.statistics',
+  inspections: 'nav.inspections',
+  scorecards: 'nav.scorecards',
+  questionnaires: 'nav.questionnaires',
+  providers: 'nav.providers',
+  volunteers: 'nav.volunteers',
+  subsidies: 'nav.subsidies',
+  fileReviews: 'nav.file_reviews',
   settings: 'nav.settings',
   audit: 'nav.audit',
 };
@@ -78,10 +109,28 @@ export function sectionPath(slug: string, section: Section): string {
       return tenantPaths.advisers(slug);
     case 'rosters':
       return tenantPaths.rosters(slug);
+    case 'notarySlots':
+      return tenantPaths.notarySlots(slug);
+    case 'legalEducation':
+      return tenantPaths.legalEducation(slug);
     case 'catalogue':
       return tenantPaths.catalogue(slug);
     case 'statistics':
       return tenantPaths.statistics(slug);
+    case 'inspections':
+      return tenantPaths.inspections(slug);
+    case 'scorecards':
+      return tenantPaths.scorecards(slug);
+    case 'questionnaires':
+      return tenantPaths.questionnaires(slug);
+    case 'providers':
+      return tenantPaths.providers(slug);
+    case 'volunteers':
+      return tenantPaths.volunteers(slug);
+    case 'subsidies':
+      return tenantPaths.subsidies(slug);
+    case 'fileReviews':
+      return tenantPaths.fileReviews(slug);
     case 'settings':
       return tenantPaths.settings(slug);
     case 'audit':

@@ -50,6 +50,20 @@ export const PERMISSIONS = {
   'referral.read': EVERY_STAFF_ROLE,
   'referral.respond': ['partner-user'],
   'statistics.read': [...MANAGERS, 'inspector'],
+  'questionnaire.manage': MANAGERS,
+  'questionnaire.read': [...MANAGERS, 'inspector'],
+  'assessment.import': ['bureau-admin', 'centre-director', 'inspector'],
+  'assessment.read': [...MANAGERS, 'inspector'],
+  'inspection.checklist.manage': ['bureau-admin', 'inspector'],
+  'inspection.record': ['bureau-admin', 'inspector'],
+  'inspection.read': [...MANAGERS, 'inspector'],
+  'scorecard.manage': ['bureau-admin'],
+  'provider.read': [...MANAGERS, 'desk-officer', 'inspector'],
+  'provider.manage': ['bureau-admin', 'centre-director', 'inspector'],
+  'volunteer.read': [...MANAGERS, 'inspector'],
+  'volunteer.manage': MANAGERS,
+  'subsidy.manage': ['bureau-admin', 'centre-director'],
+  'file-review.conduct': ['bureau-admin', 'centre-director', 'inspector'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -34,7 +34,10 @@ export const tenantPaths = {
   notifications: (slug: string) => `/t/${slug}/notifications`,
   sweeps: (slug: string) => `/t/${slug}/sweeps`,
   statistics: (slug: string) => `/t/${slug}/statistics`,
-  statisticsReport: (slug: string, id: string) => `/t/${slug}/statistics/reports/${encodeURIComponent(id)}`,
+  coverage: (slug: string) => `/t/${slug}/statistics/coverage`,
+  hotspots: (slug: string) => `/t/${slug}/statistics/hotspots`,
+  statisticsReport: (slug: string, id: string, format: 'xlsx' | 'pdf' = 'xlsx') =>
+    `/t/${slug}/statistics/reports/${encodeURIComponent(id)}${format === 'pdf' ? '?format=pdf' : ''}`,
   hotlineImport: (slug: string) => `/t/${slug}/cases/import`,
   hotlineAnswers: (slug: string) => `/t/${slug}/cases/import/answers`,
   settings: (slug: string) => `/t/${slug}/settings`,
@@ -45,6 +48,31 @@ export const tenantPaths = {
   rosters: (slug: string) => `/t/${slug}/rosters`,
   rota: (slug: string) => `/t/${slug}/rosters/print`,
   rotaPdf: (slug: string) => `/t/${slug}/rosters/rota.pdf`,
+  inspections: (slug: string) => `/t/${slug}/inspections`,
+  inspectionNew: (slug: string) => `/t/${slug}/inspections/new`,
+  inspectionChecklist: (slug: string) => `/t/${slug}/inspections/checklist`,
+  inspection: (slug: string, id: string) => `/t/${slug}/inspections/${encodeURIComponent(id)}`,
+  scorecards: (slug: string) => `/t/${slug}/scorecards`,
+  providers: (slug: string) => `/t/${slug}/providers`,
+  provider: (slug: string, id: string) => `/t/${slug}/providers/${encodeURIComponent(id)}`,
+  providerEvidence: (slug: string, id: string) => `/t/${slug}/providers/${encodeURIComponent(id)}/evidence`,
+  volunteers: (slug: string) => `/t/${slug}/volunteers`,
+  subsidies: (slug: string) => `/t/${slug}/subsidies`,
+  subsidyLedgerXlsx: (slug: string, month: string) =>
+    `/t/${slug}/subsidies/ledger.xlsx?month=${encodeURIComponent(month)}`,
+  fileReviews: (slug: string) => `/t/${slug}/file-reviews`,
+  fileReview: (slug: string, id: string) => `/t/${slug}/file-reviews/${encodeURIComponent(id)}`,
+  questionnaires: (slug: string) => `/t/${slug}/questionnaires`,
+  questionnaire: (slug: string, id: string) => `/t/${slug}/questionnaires/${encodeURIComponent(id)}`,
+  questionnaireRound: (slug: string, id: string) =>
+    `/t/${slug}/questionnaires/rounds/${encodeURIComponent(id)}`,
+  questionnaireRoundXlsx: (slug: string, id: string) =>
+    `/t/${slug}/questionnaires/rounds/${encodeURIComponent(id)}/results.xlsx`,
+  assessments: (slug: string) => `/t/${slug}/assessments`,
+  assessmentTemplate: (slug: string) => `/t/${slug}/assessments/template.xlsx`,
+  notarySlots: (slug: string) => `/t/${slug}/notary/slots`,
+  legalEducation: (slug: string) => `/t/${slug}/legal-education`,
+  legalAidThresholds: (slug: string) => `/t/${slug}/settings/legal-aid`,
 };
 
 /** Where the platform console lives; operators stand outside every district. */

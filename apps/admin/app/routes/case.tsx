@@ -20,7 +20,7 @@ import {
   serviceLabel,
   urgencyLabel,
 } from '@linju/i18n';
-import { Alert, Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
+import { Alert, Button, Fieldset, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
 import type { ReactNode } from 'react';
 import { Form, Link, redirect, useLocation } from 'react-router';
 import { Deadline, StatusBadge } from '../components/case-list.tsx';
@@ -34,6 +34,7 @@ import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
 import { localFailure } from '../lib/api-errors.ts';
 import { deadlineState, isOpenStatus, parseScore, statusMoves } from '../lib/cases.ts';
+import { caseServicePath } from '../lib/core-services.ts';
 import { formText } from '../lib/form-data.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
@@ -70,7 +71,14 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const consents = await load(caller.consent.getMany({ caseId }));
   // Who can be assigned: the people working matters at the case's unit (no staff list needed, so a
   // desk officer can hand the case to the mediator). Refused for those who may not assign here.
-  let staff: { id: string; displayName: string; roles: string[] }[] | null = null;
+  let staff:
+    | {
+        id: string;
+        displayName: string;
+        roles: string[];
+        providerRecords: { misconduct: number; negativeListed: boolean };
+      }[]
+    | null = null;
   if (allowsAnywhere(grants, 'case.manage')) {
     try {
       staff = await caller.case.assignees({ caseId });
@@ -170,14 +178,19 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       );
     }
     case 'assign': {
-      const values = { assigneeId: text('assigneeId'), conflictReason: text('conflictReason') };
+      const values = {
+        assigneeId: text('assigneeId'),
+        conflictReason: text('conflictReason'),
+        negativeListReason: text('negativeListReason'),
+      };
       return (
         fail(intent, { assigneeId: values.assigneeId ? undefined : 'validation.required' }, values) ??
-        run(['assigneeId', 'conflictReason'], values, () =>
+        run(['assigneeId', 'conflictReason', 'negativeListReason'], values, () =>
           caller.case.assign({
             caseId,
             assigneeId: values.assigneeId,
             conflictReason: values.conflictReason || null,
+            negativeListReason: values.negativeListReason || null,
           }),
         )
       );
@@ -316,16 +329,21 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           },
           values,
         ) ??
-        run(['toOrganisationId', 'kind', 'summary', 'details'], values, () =>
-          caller.referral.create({
-            caseId,
-            toOrganisationId: values.toOrganisationId,
-            kind: values.kind as (typeof REFERRAL_KINDS)[number],
-            summary: values.summary,
-            details: values.details || null,
-          }),
-        )
+        (await sendReferral(caller, caseId, values, {
+          intent,
+          done,
+          pageUrl: request.url,
+          documentIds: form.getAll('documentIds').map(String),
+        }))
       );
+    }
+    case 'partner-link': {
+      try {
+        const link = await caller.referral.issuePartnerLink({ referralId: text('referralId') });
+        return { intent, partnerLink: { ...link, url: new URL(link.path, request.url).toString() } };
+      } catch (error) {
+        return rejectIntentApiError(intent, error, { fields: [] });
+      }
     }
     case 'reroute': {
       const values = {
@@ -342,7 +360,24 @@ export async function action({ request, params, context }: Route.ActionArgs) {
             reason: values.reason ? undefined : 'validation.required',
           },
           values,
-        ) ?? run(['referralId', 'toOrganisationId', 'reason'], values, () => caller.referral.reroute(values))
+        ) ??
+        (await (async () => {
+          try {
+            const sent = await caller.referral.reroute(values);
+            const link = sent.partnerLink;
+            // The new partner answers through a one-time link: shown now, once.
+            return link
+              ? { intent, partnerLink: { ...link, url: new URL(link.path, request.url).toString() } }
+              : done();
+          } catch (error) {
+            return rejectIntentApiError(
+              intent,
+              error,
+              { fields: ['referralId', 'toOrganisationId', 'reason', 'status'] },
+              values,
+            );
+          }
+        })())
       );
     }
     case 'attach': {
@@ -381,6 +416,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 type LoaderData = Route.ComponentProps['loaderData'];
 
+/** The link to a core service's own page of the case, by service. */
+const SERVICE_PAGE_LINK: Readonly<Record<string, MessageKey>> = {
+  mediation: 'mediationPage.open',
+  notary: 'notaryPage.open',
+  'legal-aid': 'legalAidPage.open',
+  consultation: 'consultationPage.open',
+  appraisal: 'appraisalPage.open',
+};
+
 const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   serviceType: 'casePage.service',
   category: 'casePage.category',
@@ -388,6 +432,7 @@ const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   note: 'casePage.note',
   assigneeId: 'casePage.assignee_id',
   conflictReason: 'casePage.conflict_reason',
+  negativeListReason: 'casePage.negative_list_reason',
   organisationId: 'casePage.transfer_to',
   reason: 'casePage.reason',
   status: 'casePage.new_status',
@@ -429,6 +474,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
       locale
     ] ?? id;
   const ratingCode = actionData && 'ratingCode' in actionData ? actionData.ratingCode : undefined;
+  const partnerLink = actionData && 'partnerLink' in actionData ? actionData.partnerLink : undefined;
   const failure =
     actionData && 'errors' in actionData ? (actionData as ReturnType<typeof failureOf>) : undefined;
   const revealed = actionData && 'revealed' in actionData ? actionData.revealed : undefined;
@@ -454,7 +500,8 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
     <>
       <DocumentTitle title={t('casePage.title', { number: c.number })} tenant={tenant} />
       <FormErrorSummary errors={failure?.errors} fields={summaryFields} />
-      {done && !failure && !ratingCode ? (
+      {partnerLink ? <PartnerLinkIssued link={partnerLink} /> : null}
+      {done && !failure && !ratingCode && !partnerLink ? (
         <Alert tone="success">
           <p>{t('casePage.done')}</p>
         </Alert>
@@ -498,10 +545,12 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
       </dl>
       <h2>{t('casePage.description')}</h2>
       <p className="admin-prewrap">{c.description}</p>
-      {/* Mediation (plugin): its record, agreement PDF and judicial confirmation on their own page. */}
-      {c.serviceType === 'mediation' ? (
+      {/* A core service's own work (mediation record, notary booking, legal-aid decision…) has its own page. */}
+      {caseServicePath(tenant.slug, c.id, c.serviceType) ? (
         <p>
-          <Link to={`${tenantPaths.case(tenant.slug, c.id)}/mediation`}>{t('mediationPage.open')}</Link>
+          <Link to={caseServicePath(tenant.slug, c.id, c.serviceType) ?? ''}>
+            {t(SERVICE_PAGE_LINK[c.serviceType] ?? 'mediationPage.open')}
+          </Link>
         </p>
       ) : null}
 
@@ -631,6 +680,17 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
                 <span className="admin-status">{referralStatusLabel(locale, r.status)}</span> ·{' '}
                 {formatDate(locale, r.dueBy)}
                 {r.outcomeText ? ` · ${r.outcomeText}` : ''}
+                {r.oneTimeLink && can.refer && !ENDED_REFERRAL.includes(r.status) ? (
+                  <Form method="post" className="admin-inline-form">
+                    <CsrfField />
+                    <input type="hidden" name="intent" value="partner-link" />
+                    <input type="hidden" name="referralId" value={r.id} />
+                    {' · '}
+                    <button type="submit" className="lj-button lj-button--secondary admin-button--small">
+                      {t('casePage.partner_link_reissue')}
+                    </button>
+                  </Form>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -730,7 +790,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
                     <option value="">—</option>
                     {staff.map((p) => (
                       <option key={p.id} value={p.id}>
-                        {`${p.displayName} · ${p.roles.map((role) => roleLabel(locale, role)).join('、')}`}
+                        {`${p.displayName} · ${p.roles.map((role) => roleLabel(locale, role)).join('、')}${providerMark(t, p.providerRecords)}`}
                       </option>
                     ))}
                   </SelectField>
@@ -742,8 +802,37 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
                     defaultValue={value(failure, 'assign', 'assigneeId', '')}
                   />
                 )}
-                {failure?.intent === 'assign' && failure.errors.fields.conflictReason ? (
-                  <TextArea {...f('conflictReason')} label={t('casePage.conflict_reason')} />
+                {staff?.some((p) => p.providerRecords.negativeListed || p.providerRecords.misconduct > 0) ? (
+                  <Alert tone="warning">
+                    <p>{t('casePage.provider_records_warning')}</p>
+                    <ul>
+                      {staff
+                        .filter((p) => p.providerRecords.negativeListed || p.providerRecords.misconduct > 0)
+                        .map((p) => (
+                          <li key={p.id}>
+                            {p.displayName}
+                            {providerMark(t, p.providerRecords)}
+                          </li>
+                        ))}
+                    </ul>
+                  </Alert>
+                ) : null}
+                {failure?.intent === 'assign' &&
+                (failure.errors.fields.conflictReason || value(failure, 'assign', 'conflictReason', '')) ? (
+                  <TextArea
+                    {...f('conflictReason')}
+                    label={t('casePage.conflict_reason')}
+                    defaultValue={value(failure, 'assign', 'conflictReason', '')}
+                  />
+                ) : null}
+                {failure?.intent === 'assign' &&
+                (failure.errors.fields.negativeListReason ||
+                  value(failure, 'assign', 'negativeListReason', '')) ? (
+                  <TextArea
+                    {...f('negativeListReason')}
+                    label={t('casePage.negative_list_reason')}
+                    defaultValue={value(failure, 'assign', 'negativeListReason', '')}
+                  />
                 ) : null}
               </>
             )}
@@ -984,6 +1073,24 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
                   </SelectField>
                   <TextArea {...f('summary')} label={t('casePage.referral_summary')} />
                   <TextArea {...f('details')} label={t('casePage.referral_details')} />
+                  {c.documents.length > 0 ? (
+                    <Fieldset legend={t('casePage.referral_documents')}>
+                      {c.documents.map((d) => (
+                        <div key={String(d.id)} className="lj-checkbox">
+                          <input
+                            className="lj-checkbox__input"
+                            type="checkbox"
+                            id={`refer-document-${String(d.id)}`}
+                            name="documentIds"
+                            value={String(d.id)}
+                          />
+                          <label className="lj-checkbox__label" htmlFor={`refer-document-${String(d.id)}`}>
+                            {String(d.fileName)}
+                          </label>
+                        </div>
+                      ))}
+                    </Fieldset>
+                  ) : null}
                 </>
               )}
             </Action>
@@ -1027,8 +1134,96 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
 
 type Failure = ReturnType<typeof failureOf>;
 
+/** Beside a name to assign: on the negative list, or how many active misconduct records. */
+const providerMark = (
+  t: ReturnType<typeof useTranslate>,
+  records: { misconduct: number; negativeListed: boolean },
+) =>
+  [
+    records.negativeListed ? t('casePage.provider_negative_listed') : null,
+    records.misconduct > 0 ? t('casePage.provider_misconduct', { count: records.misconduct }) : null,
+  ]
+    .filter(Boolean)
+    .map((mark) => ` · ${mark}`)
+    .join('');
+
 const value = (failure: Failure, intent: string, name: string, fallback: string) =>
   failure?.intent === intent ? (failure.values[name] ?? fallback) : fallback;
+
+const ENDED_REFERRAL: readonly string[] = ['completed', 'failed', 'rejected', 'cancelled'];
+
+/**
+ * Sends the referral; a partner without accounts gets a one-time link, shown in this answer only
+ * (nothing keeps the token), so the page shows it instead of redirecting.
+ */
+async function sendReferral(
+  caller: ReturnType<typeof getAdminContext>['caller'],
+  caseId: string,
+  values: FormValues,
+  {
+    intent,
+    done,
+    pageUrl,
+    documentIds,
+  }: { intent: string; done: () => Response; pageUrl: string; documentIds: string[] },
+) {
+  try {
+    const sent = await caller.referral.create({
+      caseId,
+      toOrganisationId: values.toOrganisationId ?? '',
+      kind: values.kind as (typeof REFERRAL_KINDS)[number],
+      summary: values.summary ?? '',
+      details: values.details || null,
+      ...(documentIds.length > 0 ? { documentIds } : {}),
+    });
+    const link = sent.partnerLink;
+    return link ? { intent, partnerLink: { ...link, url: new URL(link.path, pageUrl).toString() } } : done();
+  } catch (error) {
+    return rejectIntentApiError(
+      intent,
+      error,
+      { fields: ['toOrganisationId', 'kind', 'summary', 'details', 'status'] },
+      values,
+    );
+  }
+}
+
+/** The one-time link of a partner without accounts: shown once, to pass on (no SMS/e-mail sender). */
+function PartnerLinkIssued({
+  link,
+}: {
+  link: {
+    path: string;
+    url?: string;
+    expiresAt: Date | string;
+    contact: { name: string; phone: string | null };
+    sentVia: string[];
+  };
+}) {
+  const t = useTranslate();
+  const locale = useLocale();
+  return (
+    <Alert tone="success" title={t('casePage.partner_link_title')}>
+      <p>
+        <a href={link.path} className="admin-partner-link">
+          {link.url ?? link.path}
+        </a>
+      </p>
+      <p>
+        {t('casePage.partner_link_hint', {
+          partner: link.contact.name,
+          phone: link.contact.phone ?? '—',
+          date: formatDate(locale, link.expiresAt),
+        })}
+      </p>
+      <p>
+        {link.sentVia.length > 0
+          ? t('casePage.partner_link_sent', { channels: link.sentVia.join(', ') })
+          : t('casePage.partner_link_no_sender')}
+      </p>
+    </Alert>
+  );
+}
 
 function eventDetail(
   e: LoaderData['case']['timeline'][number],
@@ -1072,12 +1267,14 @@ function TextArea({
   label,
   hint,
   error,
+  defaultValue,
 }: {
   name: string;
   id: string;
   label: string;
   hint?: string;
   error?: string | undefined;
+  defaultValue?: string;
 }) {
   const describedBy =
     [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -1101,6 +1298,7 @@ function TextArea({
         id={id}
         name={name}
         rows={3}
+        defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
       />

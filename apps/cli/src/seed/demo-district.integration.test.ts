@@ -21,9 +21,34 @@ describe('the demo seed', () => {
         (select count(*)::int from calendar_day c join tenant t on t.id = c.tenant_id where t.slug = 'xuhui') as days,
         (select count(distinct c.status)::int from "case" c join tenant t on t.id = c.tenant_id where t.slug = 'xuhui') as statuses,
         (select count(*)::int from case_link l join tenant t on t.id = l.tenant_id where t.slug = 'xuhui') as links`);
-    expect(counts).toMatchObject({ cases: 6, links: 1 });
+    // Six cases of the case flow, five of the core services' own pages.
+    expect(counts).toMatchObject({ cases: 11, links: 1 });
     expect(counts?.days).toBeGreaterThan(80);
     expect(counts?.statuses).toBeGreaterThanOrEqual(3);
+    // Every core service page has something to show.
+    const [services] = await owner.db.execute<Record<string, number | boolean>>(sql`
+      select
+        (select count(*)::int from notary_booking_slot where tenant_id = x.id) > 0 as slots,
+        (select count(*)::int from notary_booking where tenant_id = x.id and cancelled_at is null) as bookings,
+        (select count(*)::int from notary_document_received where tenant_id = x.id) as documents,
+        (select count(*)::int from legal_aid_threshold where tenant_id = x.id) as thresholds,
+        (select count(*)::int from legal_aid_decision where tenant_id = x.id) as decisions,
+        (select count(*)::int from legal_aid_subsidy where tenant_id = x.id) as subsidies,
+        (select count(*)::int from consultation_log where tenant_id = x.id) as logs,
+        (select count(*)::int from appraisal_advice where tenant_id = x.id) as advice,
+        (select count(*)::int from legal_education_event where tenant_id = x.id) as events
+      from tenant x where x.slug = 'xuhui'`);
+    expect(services).toEqual({
+      slots: true,
+      bookings: 1,
+      documents: 2,
+      thresholds: 1,
+      decisions: 1,
+      subsidies: 1,
+      logs: 2,
+      advice: 1,
+      events: 3,
+    });
     expect((await seedDemoDistrict(app.db, box)).created).toBe(false);
   });
 });

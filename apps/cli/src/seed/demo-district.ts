@@ -24,7 +24,12 @@ import {
 import { type Database, type TenantTx, withTenant } from '@linju/db';
 import type { Role } from '@linju/db/schema';
 import { dataDir } from '../stack/paths.ts';
+import { seedCommunities } from './demo-communities.ts';
+import { seedCoreServices } from './demo-core-services.ts';
+import { seedEvaluations } from './demo-evaluations.ts';
+import { seedInspections } from './demo-inspections.ts';
 import { DEMO_PASSWORD, DEMO_TENANT } from './demo-logins.ts';
+import { seedProviders } from './demo-providers.ts';
 
 export const CORE_SERVICES = [
   'consultation',
@@ -81,7 +86,13 @@ const PARTNERS = [
     nameZh: '徐汇区劳动人事争议仲裁委员会',
     nameEn: 'Xuhui Labour Dispute Arbitration Commission',
   },
-  { kind: 'federation', nameZh: '徐汇区妇女联合会', nameEn: 'Xuhui Women’s Federation' },
+  // No accounts and no system of its own: it answers referrals through one-time links, by phone.
+  {
+    kind: 'federation',
+    nameZh: '徐汇区妇女联合会',
+    nameEn: 'Xuhui Women’s Federation',
+    phone: '021-64870000',
+  },
 ] as const;
 
 export type DemoAccount = { username: string; displayName: string; role: Role; at: string };
@@ -244,6 +255,20 @@ async function seed(db: TenantTx, box: SecretBox): Promise<{ created: boolean; a
       accounts.push(s);
     }
     await seedCases(tx, box, actor, { centreId, stationIds, staff, ids });
+    await seedInspections(tx, {
+      system: actor,
+      inspector: { ...actor, id: ids.inspector ?? null, name: '检查组 黄磊' },
+      stationIds,
+    });
+    await seedEvaluations(tx, { system: actor, centreId, stationIds });
+    await seedCommunities(tx, actor);
+    await seedProviders(tx, box, {
+      system: actor,
+      lawyerId: ids.lawyer ?? '',
+      mediatorId: ids.mediator ?? '',
+      stationId: firstStation,
+      centreId,
+    });
   });
   return { created: true, accounts };
 }
@@ -430,4 +455,12 @@ async function seedCases(
     organisationId: station,
     reason: '当事人居住在徐家汇街道，由街道工作站就近调解',
   });
+
+  // 6. The core services' own work: notary bookings, legal-aid decisions, logs, advice, events.
+  const named = (username: string): Actor => ({
+    ...system,
+    id: at.ids[username] ?? null,
+    name: at.staff.find((x) => x.username === username)?.displayName ?? system.name,
+  });
+  await seedCoreServices(tx, box, { centreId: at.centreId, stationId: station, staff: named });
 }

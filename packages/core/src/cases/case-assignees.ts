@@ -1,7 +1,8 @@
 import { grantsAllow } from '@linju/auth';
-import { and, asc, eq, isNull, schema, type TenantTx } from '@linju/db';
+import { and, asc, eq, inArray, isNull, schema, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
+import { districtToday, isRecordActive } from '../providers/provider-records.ts';
 import { loadCase, requireOnCase } from './case-access.ts';
 
 export const ZCaseAssigneesRequest = z.object({ caseId: z.uuid() });
@@ -45,5 +46,26 @@ export async function listCaseAssignees(
     if (!person.roles.includes(row.role)) person.roles.push(row.role);
     byPerson.set(row.id, person);
   }
-  return [...byPerson.values()];
+  // Shown beside each name, so whoever assigns sees a misconduct record or a listing before choosing.
+  const ids = [...byPerson.keys()];
+  const today = await districtToday(tx, actor.tenantId);
+  const records =
+    ids.length === 0
+      ? []
+      : await tx
+          .select()
+          .from(schema.providerRecord)
+          .where(inArray(schema.providerRecord.staffMemberId, ids));
+  const flags = new Map<string, { misconduct: number; negativeListed: boolean }>();
+  for (const record of records) {
+    if (!record.staffMemberId || !isRecordActive(record, today)) continue;
+    const flag = flags.get(record.staffMemberId) ?? { misconduct: 0, negativeListed: false };
+    if (record.kind === 'negative-list') flag.negativeListed = true;
+    else flag.misconduct += 1;
+    flags.set(record.staffMemberId, flag);
+  }
+  return [...byPerson.values()].map((person) => ({
+    ...person,
+    providerRecords: flags.get(person.id) ?? { misconduct: 0, negativeListed: false },
+  }));
 }

@@ -56,6 +56,8 @@ export const ZAssignRequest = z.object({
   assigneeId: z.uuid(),
   /** Needed when the conflict check finds the assignee acted for or against a party before. */
   conflictReason: z.string().trim().min(1).max(500).nullish(),
+  /** Needed when the assignee is on the district's active negative list (负面清单). */
+  negativeListReason: z.string().trim().min(1).max(500).nullish(),
 });
 
 export const ZTransferRequest = z.object({ caseId: z.uuid(), organisationId: z.uuid(), reason: ZReason });

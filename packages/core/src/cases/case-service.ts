@@ -7,6 +7,7 @@ import { checkServiceForm, type PluginForms } from '../catalogue/x-service.ts';
 import { DomainError } from '../errors.ts';
 import { getOrganisation, isPartnerKind, type Organisation } from '../organisations/organisation-service.ts';
 import { maskIdNumber, seal } from '../personal-data/personal-data.ts';
+import { activeProviderRecords } from '../providers/provider-records.ts';
 import { getStaffMember } from '../staff/staff-service.ts';
 import { type CaseRow, type LoadedCase, loadCase, recordCaseEvent, requireOnCase } from './case-access.ts';
 import { calendarFor, caseSettings, dueOnOf, resolveLimit, resumedClock, todayIn } from './case-clock.ts';
@@ -246,6 +247,16 @@ export async function assignCase(tx: TenantTx, actor: Actor, request: unknown) {
       params: { cases: conflicts.map((x) => x.number).join(', ') },
     });
   }
+  // 负面清单: an active listing refuses the assignment unless a reason is given; a misconduct
+  // record only warns (it comes back with the result and goes on the timeline).
+  const providerRecords = await activeProviderRecords(tx, actor.tenantId, assignee.id);
+  const listed = providerRecords.filter((r) => r.kind === 'negative-list');
+  if (listed.length > 0 && !input.negativeListReason) {
+    throw new DomainError('conflict', 'case.assignee_negative_listed', {
+      field: 'negativeListReason',
+      params: { name: assignee.displayName, records: listed.map((r) => r.description).join('; ') },
+    });
+  }
   const [row] = await tx
     .update(schema.legalCase)
     .set({ assigneeId: assignee.id, updatedAt: new Date() })
@@ -259,15 +270,23 @@ export async function assignCase(tx: TenantTx, actor: Actor, request: unknown) {
   await recordCaseEvent(tx, actor, row, {
     kind: 'assigned',
     action: 'case.assigned',
-    text: input.conflictReason ?? null,
+    text:
+      [input.conflictReason, listed.length > 0 ? input.negativeListReason : null]
+        .filter(Boolean)
+        .join('\n') || null,
     data: {
       assigneeId: assignee.id,
       assigneeName: assignee.displayName,
       previousAssigneeId: c.row.assigneeId,
       conflicts: conflicts.map((x) => ({ caseId: x.caseId, number: x.number, relation: x.relation })),
+      providerRecords: providerRecords.map((r) => ({ id: r.id, kind: r.kind })),
     },
   });
-  return { ...caseSummary(row), conflicts };
+  return {
+    ...caseSummary(row),
+    conflicts,
+    providerRecords: providerRecords.map((r) => ({ id: r.id, kind: r.kind, description: r.description })),
+  };
 }
 
 /**

@@ -11,6 +11,8 @@ import { loadCase } from '../cases/case-access.ts';
 import { DomainError } from '../errors.ts';
 import { notify } from '../notifications/notification-service.ts';
 import { stationHeadsOver } from '../staff/station-heads.ts';
+import { countReferralCompletion } from '../statistics/activity-rollups.ts';
+import { closePartnerLinksIfEnded } from './partner-link.ts';
 import { queueReferralEvent } from './referral-exchange.ts';
 
 /** Workflows act in the platform's name when no person does (as `systemActor`). */
@@ -178,6 +180,8 @@ export async function recordReferralEvent(
           ...(effect.receipt === undefined ? {} : { remoteReferralId: effect.receipt }),
         })
         .where(eq(schema.referral.id, row.id));
+      // Referral turnaround in the statistics: counted once, with the completion itself.
+      if (effect.to === 'completed') await countReferralCompletion(tx, row, new Date(effect.at));
     }
     await tx.insert(schema.referralEvent).values({
       tenantId: row.tenantId,
@@ -214,6 +218,8 @@ export async function recordReferralEvent(
       },
     });
     await queueReferralEvent(tx, options.box, row, effect);
+    // An ended referral can be answered no more: its one-time links stop working with it.
+    await closePartnerLinksIfEnded(tx, row, effect.to);
     if (row.direction === 'outgoing' && by?.party === 'receiver' && TOLD_ANSWERS.has(effect.type)) {
       await tellSender(tx, row, {
         kind: `referral.${effect.type}`,

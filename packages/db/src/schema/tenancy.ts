@@ -29,7 +29,8 @@ export const tenantIsolation = (table: string) =>
  * `login_throttle` are read before a request's tenant is known; `platform_operator` is nobody's
  * tenant; the federation's peers and nonces belong to the node, not to a district, and its routes
  * are read before the tenant a message names is known; `rating_code` is
- * read by the public rating page before it knows the tenant (the code tells it). Under Citus they
+ * read by the public rating page before it knows the tenant (the code tells it), and
+ * `questionnaire_access` likewise by the public questionnaire page. Under Citus they
  * are reference tables. Every other table is a tenant table in full.
  */
 export const PLATFORM_TABLES = [
@@ -41,6 +42,10 @@ export const PLATFORM_TABLES = [
   'federation_nonce',
   'federation_route',
   'rating_code',
+  // Read by the public questionnaire page before it knows the tenant, like `rating_code`.
+  'questionnaire_access',
+  // The partner's one-time link page learns the tenant from the link, like `rating_code`.
+  'partner_link',
   // Which plugin migrations ran: the deployment's, like the core's drizzle journal.
   'plugin_migration',
 ] as const;

@@ -1,14 +1,21 @@
-import type { EscalationRunResult, SweepRunResult, TenantRunInput } from './definitions.ts';
+import type {
+  DutyReminderRunResult,
+  EscalationRunResult,
+  SweepRunResult,
+  TenantRunInput,
+} from './definitions.ts';
 
 /** What the scheduled activities need from the outside world (the worker wires the database). */
 export interface ScheduledActivityDeps {
   escalateTimeLimits(input: TenantRunInput): Promise<EscalationRunResult>;
   sweepLastMonth(input: TenantRunInput): Promise<SweepRunResult>;
+  remindTomorrowsDuty(input: TenantRunInput): Promise<DutyReminderRunResult>;
 }
 
 /**
- * Scheduled activities over injected dependencies. Both are idempotent by construction (an
- * escalation is raised once per case, level and due date; a month is swept into one review), so
+ * Scheduled activities over injected dependencies. All are idempotent by construction (an
+ * escalation is raised once per case, level and due date; a month is swept into one review; a
+ * duty reminder is sent once per slot and day), so
  * Temporal may retry them freely.
  */
 export function createScheduledActivities(deps: ScheduledActivityDeps) {
@@ -18,6 +25,9 @@ export function createScheduledActivities(deps: ScheduledActivityDeps) {
     },
     async runMonthlySweep(input: TenantRunInput): Promise<SweepRunResult> {
       return deps.sweepLastMonth(input);
+    },
+    async runDutyReminders(input: TenantRunInput): Promise<DutyReminderRunResult> {
+      return deps.remindTomorrowsDuty(input);
     },
   };
 }

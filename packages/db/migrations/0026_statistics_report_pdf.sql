@@ -1,0 +1,1 @@
+ALTER TABLE "statistics_report" ADD COLUMN "pdf_content" "bytea";
