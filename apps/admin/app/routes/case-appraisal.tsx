@@ -1,10 +1,9 @@
 import type { MessageKey } from '@linju/i18n';
-import { Alert, SelectField, TextArea, useLocale, useTranslate } from '@linju/ui';
+import { SelectField, TextArea, useLocale, useTranslate } from '@linju/ui';
 import { Link, redirect, useLocation } from 'react-router';
-import { FormErrorSummary } from '../components/form-errors.tsx';
+import { CaseServiceHeader } from '../components/case-service-header.tsx';
 import { IntentForm } from '../components/intent-form.tsx';
 import { PageError } from '../components/page-error.tsx';
-import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { formText } from '../lib/form-data.ts';
@@ -95,27 +94,17 @@ export default function CaseAppraisalPage({ loaderData, actionData }: Route.Comp
     const found = institutions.find((i) => i.id === id);
     return found ? (locale === 'en' ? found.nameEn : found.nameZh) : '';
   };
-  const summaryFields = failure
-    ? Object.keys(failure.errors.fields).map((name) => ({
-        name,
-        label: t(FIELD_LABELS[name] ?? 'appraisalPage.advice'),
-        id: `${failure.intent}-${name}`,
-      }))
-    : [];
 
   return (
     <>
-      <DocumentTitle title={t('appraisalPage.title', { number: c.number })} tenant={tenant} />
-      <FormErrorSummary errors={failure?.errors} fields={summaryFields} />
-      {done && !failure ? (
-        <Alert tone="success">
-          <p>{t('casePage.done')}</p>
-        </Alert>
-      ) : null}
-      <p>
-        <Link to={tenantPaths.case(slug, c.id)}>{t('mediationPage.back', { number: c.number })}</Link>
-      </p>
-      <h1>{t('appraisalPage.title', { number: c.number })}</h1>
+      <CaseServiceHeader
+        title={t('appraisalPage.title', { number: c.number })}
+        caseRef={c}
+        failure={failure}
+        done={Boolean(done)}
+        fieldLabels={FIELD_LABELS}
+        otherFieldLabel="appraisalPage.advice"
+      />
       <p>{t('appraisalPage.intro')}</p>
 
       <section aria-labelledby="advice-heading">

@@ -1,10 +1,9 @@
 import { formatDateTime, type MessageKey } from '@linju/i18n';
-import { Alert, SelectField, TextArea, TextField, useLocale, useTranslate } from '@linju/ui';
+import { SelectField, TextArea, TextField, useLocale, useTranslate } from '@linju/ui';
 import { Link, redirect, useLocation } from 'react-router';
-import { FormErrorSummary } from '../components/form-errors.tsx';
+import { CaseServiceHeader } from '../components/case-service-header.tsx';
 import { IntentForm } from '../components/intent-form.tsx';
 import { PageError } from '../components/page-error.tsx';
-import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { adviserStatus, todayIn } from '../lib/advisers.ts';
@@ -149,27 +148,17 @@ export default function CaseConsultationPage({ loaderData, actionData }: Route.C
   const slug = tenant.slug;
   const channelLabel = (ch: string) => t(`consultationPage.channel_${ch}` as MessageKey);
   const followUpLabel = (f: string) => t(`consultationPage.follow_up_${f}` as MessageKey);
-  const summaryFields = failure
-    ? Object.keys(failure.errors.fields).map((name) => ({
-        name,
-        label: t(FIELD_LABELS[name] ?? 'consultationPage.answer'),
-        id: `${failure.intent}-${name}`,
-      }))
-    : [];
 
   return (
     <>
-      <DocumentTitle title={t('consultationPage.title', { number: c.number })} tenant={tenant} />
-      <FormErrorSummary errors={failure?.errors} fields={summaryFields} />
-      {done && !failure ? (
-        <Alert tone="success">
-          <p>{t('casePage.done')}</p>
-        </Alert>
-      ) : null}
-      <p>
-        <Link to={tenantPaths.case(slug, c.id)}>{t('mediationPage.back', { number: c.number })}</Link>
-      </p>
-      <h1>{t('consultationPage.title', { number: c.number })}</h1>
+      <CaseServiceHeader
+        title={t('consultationPage.title', { number: c.number })}
+        caseRef={c}
+        failure={failure}
+        done={Boolean(done)}
+        fieldLabels={FIELD_LABELS}
+        otherFieldLabel="consultationPage.answer"
+      />
 
       <section aria-labelledby="log-heading">
         <h2 id="log-heading">{t('consultationPage.log')}</h2>

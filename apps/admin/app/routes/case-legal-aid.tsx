@@ -1,7 +1,7 @@
 import { formatDate, type MessageKey, roleLabel } from '@linju/i18n';
 import { Alert, SelectField, TextArea, TextField, useLocale, useTranslate } from '@linju/ui';
 import { Link, redirect, useLocation } from 'react-router';
-import { FormErrorSummary } from '../components/form-errors.tsx';
+import { CaseServiceHeader } from '../components/case-service-header.tsx';
 import { IntentForm } from '../components/intent-form.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
@@ -187,13 +187,6 @@ export default function CaseLegalAidPage({ loaderData, actionData }: Route.Compo
   const done = new URLSearchParams(location.search).get('done');
   const slug = tenant.slug;
   const app = c.application;
-  const summaryFields = failure
-    ? Object.keys(failure.errors.fields).map((name) => ({
-        name,
-        label: t(FIELD_LABELS[name] ?? 'legalAidPage.decision'),
-        id: `${failure.intent}-${name}`,
-      }))
-    : [];
   if (!record) {
     return (
       <>
@@ -217,17 +210,14 @@ export default function CaseLegalAidPage({ loaderData, actionData }: Route.Compo
 
   return (
     <>
-      <DocumentTitle title={t('legalAidPage.title', { number: c.number })} tenant={tenant} />
-      <FormErrorSummary errors={failure?.errors} fields={summaryFields} />
-      {done && !failure ? (
-        <Alert tone="success">
-          <p>{t('casePage.done')}</p>
-        </Alert>
-      ) : null}
-      <p>
-        <Link to={tenantPaths.case(slug, c.id)}>{t('mediationPage.back', { number: c.number })}</Link>
-      </p>
-      <h1>{t('legalAidPage.title', { number: c.number })}</h1>
+      <CaseServiceHeader
+        title={t('legalAidPage.title', { number: c.number })}
+        caseRef={c}
+        failure={failure}
+        done={Boolean(done)}
+        fieldLabels={FIELD_LABELS}
+        otherFieldLabel="legalAidPage.decision"
+      />
 
       <section aria-labelledby="application-heading">
         <h2 id="application-heading">{t('legalAidPage.application')}</h2>

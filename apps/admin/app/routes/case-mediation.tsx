@@ -1,10 +1,9 @@
 import { formatDateTime, type MessageKey } from '@linju/i18n';
-import { Alert, SelectField, TextArea, TextField, useLocale, useTranslate } from '@linju/ui';
-import { Link, redirect, useLocation } from 'react-router';
-import { FormErrorSummary } from '../components/form-errors.tsx';
+import { SelectField, TextArea, TextField, useLocale, useTranslate } from '@linju/ui';
+import { redirect, useLocation } from 'react-router';
+import { CaseServiceHeader } from '../components/case-service-header.tsx';
 import { IntentForm } from '../components/intent-form.tsx';
 import { PageError } from '../components/page-error.tsx';
-import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { formText } from '../lib/form-data.ts';
@@ -173,29 +172,19 @@ export default function CaseMediationPage({ loaderData, actionData }: Route.Comp
   const agreement = record.agreement;
   const confirmed = new Set(agreement?.confirmations.map((x) => x.partyName));
   const unconfirmed = parties.filter((p) => !confirmed.has(p.name));
-  const summaryFields = failure
-    ? Object.keys(failure.errors.fields).map((name) => ({
-        name,
-        label: t(FIELD_LABELS[name] ?? 'mediationPage.summary'),
-        id: `${failure.intent}-${name}`,
-      }))
-    : [];
   const outcomeLabel = (o: string) => t(`mediationPage.outcome_${o}` as MessageKey);
   const methodLabel = (m: string) => t(`mediationPage.method_${m}` as MessageKey);
 
   return (
     <>
-      <DocumentTitle title={t('mediationPage.title', { number: c.number })} tenant={tenant} />
-      <FormErrorSummary errors={failure?.errors} fields={summaryFields} />
-      {done && !failure ? (
-        <Alert tone="success">
-          <p>{t('casePage.done')}</p>
-        </Alert>
-      ) : null}
-      <p>
-        <Link to={tenantPaths.case(slug, c.id)}>{t('mediationPage.back', { number: c.number })}</Link>
-      </p>
-      <h1>{t('mediationPage.title', { number: c.number })}</h1>
+      <CaseServiceHeader
+        title={t('mediationPage.title', { number: c.number })}
+        caseRef={c}
+        failure={failure}
+        done={Boolean(done)}
+        fieldLabels={FIELD_LABELS}
+        otherFieldLabel="mediationPage.summary"
+      />
 
       <section aria-labelledby="mediators-heading">
         <h2 id="mediators-heading">{t('mediationPage.mediators')}</h2>

@@ -1,12 +1,10 @@
 import { formatDateTime, type MessageKey } from '@linju/i18n';
-import { Alert, Button, Checkbox, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
-import { Form, Link, redirect, useLocation } from 'react-router';
+import { Button, Checkbox, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
+import { Form, redirect, useLocation } from 'react-router';
+import { CaseServiceHeader } from '../components/case-service-header.tsx';
 import { CsrfField } from '../components/csrf-field.tsx';
-import { FormErrorSummary } from '../components/form-errors.tsx';
 import { IntentForm } from '../components/intent-form.tsx';
 import { PageError } from '../components/page-error.tsx';
-import { DocumentTitle } from '../components/page-shell.tsx';
-import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
 import { isTrpcError } from '../lib/api-errors.ts';
@@ -131,7 +129,6 @@ export default function CaseNotaryPage({ loaderData, actionData }: Route.Compone
   const t = useTranslate();
   const locale = useLocale();
   const location = useLocation();
-  const { tenant } = useTenantShell();
   const { case: c, checklist, bookings, offices, officeId, slots, free } = loaderData;
   const failure =
     actionData && 'errors' in actionData ? (actionData as ReturnType<typeof failureOf>) : undefined;
@@ -139,20 +136,12 @@ export default function CaseNotaryPage({ loaderData, actionData }: Route.Compone
   const again = (intent: string, name: string) =>
     failure?.intent === intent ? failure.values[name] : undefined;
   const done = new URLSearchParams(location.search).get('done');
-  const slug = tenant.slug;
   const live = bookings.find((b) => b.cancelledAt === null);
   const slotTime = (slotId: string) => {
     const slot = slots.find((s) => s.id === slotId);
     return slot ? formatDateTime(locale, slot.startsAt) : t('notaryPage.slot_elsewhere');
   };
   const greenLabel = (g: string) => t(`notaryPage.green_${g}` as MessageKey);
-  const summaryFields = failure
-    ? Object.keys(failure.errors.fields).map((name) => ({
-        name,
-        label: t(FIELD_LABELS[name] ?? 'notaryPage.booking'),
-        id: `${failure.intent}-${name}`,
-      }))
-    : [];
   const intakeFlags = [
     c.form.expedited === true ? t('notaryPage.expedited') : null,
     c.form.greenChannel === true && typeof c.form.greenChannelReason === 'string'
@@ -163,17 +152,14 @@ export default function CaseNotaryPage({ loaderData, actionData }: Route.Compone
 
   return (
     <>
-      <DocumentTitle title={t('notaryPage.title', { number: c.number })} tenant={tenant} />
-      <FormErrorSummary errors={failure?.errors} fields={summaryFields} />
-      {done && !failure ? (
-        <Alert tone="success">
-          <p>{t('casePage.done')}</p>
-        </Alert>
-      ) : null}
-      <p>
-        <Link to={tenantPaths.case(slug, c.id)}>{t('mediationPage.back', { number: c.number })}</Link>
-      </p>
-      <h1>{t('notaryPage.title', { number: c.number })}</h1>
+      <CaseServiceHeader
+        title={t('notaryPage.title', { number: c.number })}
+        caseRef={c}
+        failure={failure}
+        done={Boolean(done)}
+        fieldLabels={FIELD_LABELS}
+        otherFieldLabel="notaryPage.booking"
+      />
       {intakeFlags.length > 0 ? <p>{intakeFlags.join(' · ')}</p> : null}
 
       <section aria-labelledby="checklist-heading">
