@@ -390,6 +390,9 @@ export async function benchSearch({
     );
     const queries: { case: string; query: (i: number) => CaseQuery }[] = [
       { case: 'my queue (assigned to me, open)', query: () => ({ queue: 'mine' }) },
+      { case: 'first-responder queue', query: () => ({ queue: 'first-responder' }) },
+      { case: 'awaiting-feedback queue', query: () => ({ queue: 'awaiting-feedback' }) },
+      { case: 'unit queue (the whole district)', query: () => ({ queue: 'unit' }) },
       { case: 'due-soon queue', query: () => ({ queue: 'due-soon' }) },
       { case: 'overdue queue', query: () => ({ queue: 'overdue' }) },
       { case: 'search by phone (blind index)', query: (i) => ({ phone: phones[i % 20] }) },
