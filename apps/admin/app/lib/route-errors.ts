@@ -43,3 +43,9 @@ export async function load<T>(call: Promise<T>): Promise<T> {
 export function isForbidden(error: unknown): boolean {
   return isTrpcError(error) && error.code === 'FORBIDDEN';
 }
+
+/** An id from the URL, or the page's 404: a malformed id never reaches the API. */
+export function idParam(value: string): string {
+  if (!/^[0-9a-f-]{36}$/i.test(value)) throw new Response(null, { status: 404 });
+  return value;
+}

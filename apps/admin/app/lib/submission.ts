@@ -60,3 +60,7 @@ export function failureOf(actionData: unknown, intent: string): IntentFailure | 
   const candidate = actionData as Partial<IntentFailure>;
   return candidate.intent === intent && candidate.errors ? (candidate as IntentFailure) : undefined;
 }
+
+/** A form posted with an intent the page does not have (a stale or hand-made request). */
+export const rejectUnknownIntent = (intent: string) =>
+  rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });

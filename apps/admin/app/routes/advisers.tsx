@@ -26,7 +26,13 @@ import { buildOrganisationTree, organisationName } from '../lib/organisation-tre
 import { allowsAnywhere, allowsOn, parentMap } from '../lib/permissions.ts';
 import { isForbidden, load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
-import { failureOf, type IntentFailure, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import {
+  failureOf,
+  type IntentFailure,
+  rejectIntent,
+  rejectIntentApiError,
+  rejectUnknownIntent,
+} from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/advisers';
 
@@ -168,7 +174,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
   }
 
-  return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+  return rejectUnknownIntent(intent);
 }
 
 type Adviser = Route.ComponentProps['loaderData']['advisers'][number];

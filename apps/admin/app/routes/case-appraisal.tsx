@@ -8,8 +8,8 @@ import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { formText } from '../lib/form-data.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
-import { load } from '../lib/route-errors.ts';
-import { type failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import { idParam, load } from '../lib/route-errors.ts';
+import { type failureOf, rejectIntentApiError, rejectUnknownIntent } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/case-appraisal';
 
@@ -20,7 +20,7 @@ const INSTITUTION_KINDS: readonly string[] = ['department', 'district'];
 export async function loader({ params, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
   const caseId = params.id;
-  if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new Response(null, { status: 404 });
+  idParam(caseId);
   const [found, advice, organisations] = await Promise.all([
     load(caller.case.get({ caseId })),
     load(caller.appraisal.getAdvice({ caseId })),
@@ -45,7 +45,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const intent = formText(form, 'intent');
   const text = (name: string) => formText(form, name).trim();
   if (intent !== 'advise') {
-    return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+    return rejectUnknownIntent(intent);
   }
   const values = {
     appraisalType: text('appraisalType'),

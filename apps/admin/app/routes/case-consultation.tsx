@@ -11,8 +11,13 @@ import { districtDateTime, monthPeriod, parseCount } from '../lib/core-services.
 import { formText } from '../lib/form-data.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
 import { ancestry, parentMap } from '../lib/permissions.ts';
-import { isForbidden, load } from '../lib/route-errors.ts';
-import { type failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import { idParam, isForbidden, load } from '../lib/route-errors.ts';
+import {
+  type failureOf,
+  rejectIntent,
+  rejectIntentApiError,
+  rejectUnknownIntent,
+} from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/case-consultation';
 
@@ -24,7 +29,7 @@ const FOLLOW_UPS = ['none', 'call-back', 'documents-requested', 'referred', 'new
 export async function loader({ params, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
   const caseId = params.id;
-  if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new Response(null, { status: 404 });
+  idParam(caseId);
   const found = await load(caller.case.get({ caseId }));
   const today = todayIn();
   const month = monthPeriod(today.slice(0, 7)) ?? { from: today, to: today };
@@ -84,7 +89,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const intent = formText(form, 'intent');
   const text = (name: string) => formText(form, name).trim();
   if (intent !== 'log') {
-    return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+    return rejectUnknownIntent(intent);
   }
   const values = {
     channel: text('channel'),

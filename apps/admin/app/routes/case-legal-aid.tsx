@@ -11,9 +11,14 @@ import { todayIn } from '../lib/advisers.ts';
 import { isTrpcError } from '../lib/api-errors.ts';
 import { optionLabel, parseYuan } from '../lib/core-services.ts';
 import { formText } from '../lib/form-data.ts';
-import { isForbidden, load, routeErrorFor } from '../lib/route-errors.ts';
+import { idParam, isForbidden, load, routeErrorFor } from '../lib/route-errors.ts';
 import type { ServiceFormField } from '../lib/service-form.ts';
-import { type failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import {
+  type failureOf,
+  rejectIntent,
+  rejectIntentApiError,
+  rejectUnknownIntent,
+} from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/case-legal-aid';
 
@@ -31,7 +36,7 @@ const OUTCOMES = [
 export async function loader({ params, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
   const caseId = params.id;
-  if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new Response(null, { status: 404 });
+  idParam(caseId);
   const found = await load(caller.case.get({ caseId }));
   const [record, catalogue] = await Promise.all([
     // A case taken in before the application form was filled has nothing to check yet; the page says so.
@@ -154,7 +159,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       );
     }
   }
-  return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+  return rejectUnknownIntent(intent);
 }
 
 const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {

@@ -11,8 +11,13 @@ import { isTrpcError } from '../lib/api-errors.ts';
 import { daysFrom, freeSlots } from '../lib/core-services.ts';
 import { formText } from '../lib/form-data.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
-import { load, routeErrorFor } from '../lib/route-errors.ts';
-import { type failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import { idParam, load, routeErrorFor } from '../lib/route-errors.ts';
+import {
+  type failureOf,
+  rejectIntent,
+  rejectIntentApiError,
+  rejectUnknownIntent,
+} from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/case-notary';
 
@@ -25,7 +30,7 @@ const SLOT_DAYS = 28;
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
   const caseId = params.id;
-  if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new Response(null, { status: 404 });
+  idParam(caseId);
   const [found, checklist, bookings, organisations] = await Promise.all([
     load(caller.case.get({ caseId })),
     // A case accepted before its matter was chosen has no checklist yet; the page says so.
@@ -112,7 +117,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       );
     }
   }
-  return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+  return rejectUnknownIntent(intent);
 }
 
 const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {

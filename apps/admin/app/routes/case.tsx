@@ -39,9 +39,15 @@ import { formText } from '../lib/form-data.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
 import { allowsAnywhere } from '../lib/permissions.ts';
-import { isForbidden, load } from '../lib/route-errors.ts';
+import { idParam, isForbidden, load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
-import { type FormValues, type failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import {
+  type FormValues,
+  type failureOf,
+  rejectIntent,
+  rejectIntentApiError,
+  rejectUnknownIntent,
+} from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/case';
 
@@ -50,7 +56,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const me = signedInPerson(context);
   const grants = me.user.roles.map(({ role, organisationId }) => ({ role, organisationId }));
   const caseId = params.id;
-  if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new Response(null, { status: 404 });
+  idParam(caseId);
   const [found, chain, organisations, referrals] = await Promise.all([
     load(caller.case.get({ caseId })),
     load(caller.case.getChain({ caseId })),
@@ -411,7 +417,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       }
     }
   }
-  return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+  return rejectUnknownIntent(intent);
 }
 
 type LoaderData = Route.ComponentProps['loaderData'];

@@ -14,7 +14,7 @@ import { organisationName } from '../lib/organisation-tree.ts';
 import { allowsOn, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
-import { type IntentFailure, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import { type IntentFailure, rejectIntentApiError, rejectUnknownIntent } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/catalogue';
 
@@ -109,7 +109,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   } catch (error) {
     return rejectIntentApiError(intent, error, { fields: [] });
   }
-  return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+  return rejectUnknownIntent(intent);
 }
 
 export default function Catalogue({ loaderData, actionData }: Route.ComponentProps) {

@@ -8,7 +8,7 @@ import { getAdminContext } from '../context.ts';
 import { localFailure } from '../lib/api-errors.ts';
 import { formText } from '../lib/form-data.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
-import { load } from '../lib/route-errors.ts';
+import { idParam, load } from '../lib/route-errors.ts';
 import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/file-review';
@@ -24,7 +24,7 @@ const GRADE_LABEL: Readonly<Record<string, MessageKey>> = {
 /** One sample: its seed and the sampled files, each reviewed with findings and a grade. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
-  if (!/^[0-9a-f-]{36}$/i.test(params.id)) throw new Response(null, { status: 404 });
+  idParam(params.id);
   const found = await load(caller.fileReview.getSample({ id: params.id }));
   return {
     sample: {

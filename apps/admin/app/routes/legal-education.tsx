@@ -14,7 +14,12 @@ import { formText } from '../lib/form-data.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
 import { load } from '../lib/route-errors.ts';
 import type { ServiceFormField } from '../lib/service-form.ts';
-import { type failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import {
+  type failureOf,
+  rejectIntent,
+  rejectIntentApiError,
+  rejectUnknownIntent,
+} from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/legal-education';
 
@@ -88,7 +93,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const intent = formText(form, 'intent');
   const text = (name: string) => formText(form, name).trim();
   if (intent !== 'event' && intent !== 'edit') {
-    return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+    return rejectUnknownIntent(intent);
   }
   const values = {
     organisationId: text('organisationId'),

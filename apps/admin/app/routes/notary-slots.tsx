@@ -12,7 +12,12 @@ import { daysFrom, districtDateTime, parseCount } from '../lib/core-services.ts'
 import { formText } from '../lib/form-data.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
 import { load } from '../lib/route-errors.ts';
-import { type failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import {
+  type failureOf,
+  rejectIntent,
+  rejectIntentApiError,
+  rejectUnknownIntent,
+} from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/notary-slots';
 
@@ -41,7 +46,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const intent = formText(form, 'intent');
   const text = (name: string) => formText(form, name).trim();
   if (intent !== 'slot') {
-    return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+    return rejectUnknownIntent(intent);
   }
   const values = {
     officeId: text('officeId'),

@@ -1,11 +1,11 @@
 import { getAdminContext } from '../context.ts';
-import { load } from '../lib/route-errors.ts';
+import { idParam, load } from '../lib/route-errors.ts';
 import type { Route } from './+types/provider-evidence';
 
 /** A provider record's evidence document, as a download; the API audits each one. */
 export async function loader({ params, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
-  if (!/^[0-9a-f-]{36}$/i.test(params.id)) throw new Response(null, { status: 404 });
+  idParam(params.id);
   const evidence = await load(caller.provider.getEvidence({ id: params.id }));
   return new Response(Buffer.from(evidence.contentBase64, 'base64'), {
     headers: {

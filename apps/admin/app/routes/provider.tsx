@@ -9,9 +9,9 @@ import { isIsoDate } from '../lib/advisers.ts';
 import { localFailure } from '../lib/api-errors.ts';
 import { formText } from '../lib/form-data.ts';
 import { allowsTenantWide, parentMap } from '../lib/permissions.ts';
-import { load } from '../lib/route-errors.ts';
+import { idParam, load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
-import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import { failureOf, rejectIntent, rejectIntentApiError, rejectUnknownIntent } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/provider';
 import { PROVIDER_KIND_LABEL, RECORD_KIND_LABEL, RECORD_STATE_LABEL } from './providers.tsx';
@@ -25,7 +25,7 @@ const DONE: Readonly<Record<string, MessageKey>> = {
 /** One provider record: what happened, the evidence, and its appeal (filed, then decided once). */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
-  if (!/^[0-9a-f-]{36}$/i.test(params.id)) throw new Response(null, { status: 404 });
+  idParam(params.id);
   const me = signedInPerson(context);
   const grants = me.user.roles.map(({ role, organisationId }) => ({ role, organisationId }));
   const [record, organisations] = await Promise.all([
@@ -83,7 +83,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return rejectIntentApiError(intent, error, { fields: ['outcome', 'decidedOn', 'decision'] }, values);
     }
   }
-  return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+  return rejectUnknownIntent(intent);
 }
 
 export default function Provider({ loaderData, actionData }: Route.ComponentProps) {

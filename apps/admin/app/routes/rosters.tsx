@@ -26,7 +26,13 @@ import { allowsAnywhere, allowsOn, parentMap } from '../lib/permissions.ts';
 import { monthOf, parseClockTime, WEEKDAYS } from '../lib/rosters.ts';
 import { isForbidden, load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
-import { failureOf, type IntentFailure, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import {
+  failureOf,
+  type IntentFailure,
+  rejectIntent,
+  rejectIntentApiError,
+  rejectUnknownIntent,
+} from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/rosters';
 
@@ -239,7 +245,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return rejectIntentApiError(intent, error, { fields: [] });
     }
   }
-  return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+  return rejectUnknownIntent(intent);
 }
 
 const LABELS: Readonly<Record<string, MessageKey>> = {

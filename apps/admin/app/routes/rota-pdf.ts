@@ -2,14 +2,14 @@ import { localeFromCookie } from '@linju/i18n';
 import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
 import { monthOf } from '../lib/rosters.ts';
-import { load } from '../lib/route-errors.ts';
+import { idParam, load } from '../lib/route-errors.ts';
 import type { Route } from './+types/rota-pdf';
 
 /** The rota of a unit as a PDF download, in the person's language (rendered by the API). */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const admin = getAdminContext(context);
   const organisationId = new URL(request.url).searchParams.get('org') ?? '';
-  if (!/^[0-9a-f-]{36}$/i.test(organisationId)) throw new Response(null, { status: 404 });
+  idParam(organisationId);
   const locale = localeFromCookie(request.headers.get('Cookie')) ?? admin.locale;
   const pdf = await load(
     admin.caller.roster.getPdf({ organisationId, fromMonth: monthOf(todayIn()), locale }),

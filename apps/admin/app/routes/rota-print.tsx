@@ -8,7 +8,7 @@ import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
 import { monthOf, slotsByWeekday } from '../lib/rosters.ts';
-import { load } from '../lib/route-errors.ts';
+import { idParam, load } from '../lib/route-errors.ts';
 import { tenantPaths } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/rota-print';
 
@@ -20,7 +20,7 @@ import type { Route } from './+types/rota-print';
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
   const organisationId = new URL(request.url).searchParams.get('org') ?? '';
-  if (!/^[0-9a-f-]{36}$/i.test(organisationId)) throw new Response(null, { status: 404 });
+  idParam(organisationId);
   const organisations = await load(caller.organisation.getMany());
   const unit = organisations.find((row) => row.id === organisationId);
   if (!unit) throw new Response(null, { status: 404 });

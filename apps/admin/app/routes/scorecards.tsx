@@ -14,7 +14,7 @@ import { isQuarter, percent, quarterOfDay, recentQuarters } from '../lib/inspect
 import { allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
-import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import { failureOf, rejectIntent, rejectIntentApiError, rejectUnknownIntent } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/scorecards';
 
@@ -87,7 +87,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return rejectIntentApiError(intent, error, { fields: [] });
     }
   }
-  return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+  return rejectUnknownIntent(intent);
 }
 
 type Row = NonNullable<Route.ComponentProps['loaderData']['scorecard']['live']>[number];

@@ -14,7 +14,13 @@ import { formText } from '../lib/form-data.ts';
 import { allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
-import { failureOf, type IntentFailure, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import {
+  failureOf,
+  type IntentFailure,
+  rejectIntent,
+  rejectIntentApiError,
+  rejectUnknownIntent,
+} from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/settings-holidays';
 
@@ -103,7 +109,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return rejectIntentApiError(`remove:${day}`, error, { fields: [] });
     }
   }
-  return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+  return rejectUnknownIntent(intent);
 }
 
 export default function Holidays({ loaderData, actionData }: Route.ComponentProps) {

@@ -12,7 +12,13 @@ import { formText } from '../lib/form-data.ts';
 import { allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
-import { failureOf, type IntentFailure, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import {
+  failureOf,
+  type IntentFailure,
+  rejectIntent,
+  rejectIntentApiError,
+  rejectUnknownIntent,
+} from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import { limitRows, parseWorkingDays, splitLimitTarget } from '../lib/time-limits.ts';
 import type { Route } from './+types/settings-time-limits';
@@ -119,7 +125,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return rejectIntentApiError(intent, error, { fields: SETTINGS_FIELDS }, values);
     }
   }
-  return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+  return rejectUnknownIntent(intent);
 }
 
 const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {

@@ -12,7 +12,7 @@ import { organisationName } from '../lib/organisation-tree.ts';
 import { allowsAnywhere, allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
-import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import { failureOf, rejectIntentApiError, rejectUnknownIntent } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/settings';
 
@@ -69,7 +69,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const form = await request.formData();
   const intent = formText(form, 'intent');
   if (intent !== 'branding') {
-    return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+    return rejectUnknownIntent(intent);
   }
   const values = {
     nameZh: formText(form, 'nameZh').trim(),

@@ -37,7 +37,13 @@ import {
   staffStatus,
   staffTableRows,
 } from '../lib/staff-table.ts';
-import { failureOf, type IntentFailure, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import {
+  failureOf,
+  type IntentFailure,
+  rejectIntent,
+  rejectIntentApiError,
+  rejectUnknownIntent,
+} from '../lib/submission.ts';
 import { generateTemporaryPassword } from '../lib/temporary-password.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/staff';
@@ -256,7 +262,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       }
     }
     default:
-      return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+      return rejectUnknownIntent(intent);
   }
 }
 

@@ -9,7 +9,7 @@ import { todayIn } from '../lib/advisers.ts';
 import { localFailure } from '../lib/api-errors.ts';
 import { formText } from '../lib/form-data.ts';
 import { load } from '../lib/route-errors.ts';
-import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import { failureOf, rejectIntent, rejectIntentApiError, rejectUnknownIntent } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/subsidies';
 
@@ -124,7 +124,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return rejectIntentApiError(intent, error, { fields: ['month'] });
     }
   }
-  return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+  return rejectUnknownIntent(intent);
 }
 
 export default function Subsidies({ loaderData, actionData }: Route.ComponentProps) {

@@ -14,7 +14,7 @@ import { organisationName } from '../lib/organisation-tree.ts';
 import { allowsOn, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
-import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
+import { failureOf, rejectIntent, rejectIntentApiError, rejectUnknownIntent } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/volunteers';
 
@@ -173,7 +173,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       );
     }
   }
-  return rejectIntent(intent, { status: 400, errors: { form: ['validation.failed'], fields: {} } });
+  return rejectUnknownIntent(intent);
 }
 
 const WEEKDAY_KEYS: readonly MessageKey[] = [
