@@ -30,15 +30,50 @@ export function credentials(dataDir: string): Credentials {
   return created;
 }
 
+/**
+ * A port free now, for a listener started a little later. The kernel's own pick (listen on 0) comes
+ * from the ephemeral range, which every outgoing connection on the machine also draws from, so a
+ * port released by the probe can be taken by someone's connection before our listener binds it.
+ * Picks below that range are never handed out implicitly; the kernel's pick is the last resort.
+ */
 export async function freePort(preferred = 0): Promise<number> {
+  if (preferred && (await canListen(preferred))) return preferred;
+  const [low, high] = belowEphemeralRange();
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = low + Math.floor(Math.random() * (high - low));
+    if (await canListen(port)) return port;
+  }
+  return listenOnce(0);
+}
+
+const canListen = (port: number) =>
+  listenOnce(port).then(
+    () => true,
+    () => false,
+  );
+
+function listenOnce(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
-    server.once('error', (error) => (preferred ? resolve(freePort(0)) : reject(error)));
-    server.listen(preferred, '127.0.0.1', () => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : preferred));
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : port));
     });
   });
+}
+
+/** [low, high) of unprivileged ports the kernel does not give to outgoing connections. */
+function belowEphemeralRange(): [number, number] {
+  let ephemeralLow = 32768;
+  try {
+    ephemeralLow = Number(
+      readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0],
+    );
+  } catch {
+    // Not Linux: the IANA dynamic range starts at 49152, and Linux's default at 32768.
+  }
+  return ephemeralLow > 12000 ? [10000, ephemeralLow] : [1024, ephemeralLow];
 }
 
 /**
