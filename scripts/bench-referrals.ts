@@ -7,14 +7,15 @@
  * Figures, next to a baseline of the same run (Temporal starts of a no-op workflow: a type no
  * worker runs, on a queue nobody polls, i.e. the start RPC alone):
  * - `referral.create` calls per second (each starts a workflow and queues the create), 4 at a time;
- * - time from "send" (the call) to "visible in the partner's inbox", p50 and p99;
- * - time from "send" to the receiver's receipt back on the sender's referral (`received`);
+ * - time from "send" (the call) to "visible in the partner's inbox", p50 and p99, and to the
+ *   receiver's receipt back on the sender's referral (`received`): at a steady offered rate below
+ *   saturation (what a sender sees), and during the burst (a queue's wait, growing with its length);
  * - peak RSS of the server and worker processes and of this one (which makes the API calls).
  * Both latencies are observed by one watcher polling every 20 ms (so up to 20 ms late).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AppCaller, createCaller } from '@linju/api';
@@ -62,7 +63,20 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined | fal
   }
 }
 
-export async function benchReferrals(count = 60, concurrency = 4) {
+const WARM_UP = 5;
+
+/**
+ * CPU time the whole machine spent (all cores, every process: PostgreSQL, Temporal, server,
+ * worker, this one), from /proc/stat. Meaningful on an otherwise idle machine only.
+ */
+function machineCpuMs(): number {
+  const [cpu] = readFileSync('/proc/stat', 'utf8').split('\n');
+  const [user, nice, system, , , irq, softirq, steal] = (cpu ?? '').trim().split(/\s+/).slice(1).map(Number);
+  const ticks = [user, nice, system, irq, softirq, steal].reduce<number>((sum, t) => sum + (t ?? 0), 0);
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+export async function benchReferrals(count = 60, concurrency = 4, steadyRate = 5, steadyCount = 50) {
   const dir = mkdtempSync(join(tmpdir(), 'linju-bench-referrals-'));
   const pg = await startEmbeddedPostgres(join(dir, 'postgres'));
   const temporalPort = await freePort();
@@ -153,7 +167,7 @@ export async function benchReferrals(count = 60, concurrency = 4) {
 
     // Cases and consents first: the figures are about sending, not intake.
     const cases: string[] = [];
-    for (let i = 0; i < count + 5; i++) {
+    for (let i = 0; i < count + WARM_UP + steadyCount; i++) {
       const c = await desk.case.create({
         channel: 'walk-in',
         organisationId: sender.organisations.stationA,
@@ -175,6 +189,7 @@ export async function benchReferrals(count = 60, concurrency = 4) {
       });
     for (let i = 0; i < 10; i++) await startNoop();
     const noopStarted = performance.now();
+    const noopCpu = machineCpuMs();
     const noopCount = count * 2;
     let next = 0;
     await Promise.all(
@@ -186,6 +201,7 @@ export async function benchReferrals(count = 60, concurrency = 4) {
       }),
     );
     const noopRate = noopCount / ((performance.now() - noopStarted) / 1000);
+    const noopCpuEach = (machineCpuMs() - noopCpu) / noopCount;
 
     const received = (id: string) =>
       withTenant(db, sender.tenantId, async (tx) => {
@@ -204,7 +220,7 @@ export async function benchReferrals(count = 60, concurrency = 4) {
       });
 
     // Warm-up: the worker's first tasks load its bundle.
-    for (const caseId of cases.slice(count)) {
+    for (const caseId of cases.slice(count, count + WARM_UP)) {
       const sent = await send(caseId);
       await waitFor('warm-up delivery', () => received(sent.id));
     }
@@ -212,79 +228,117 @@ export async function benchReferrals(count = 60, concurrency = 4) {
     // One watcher for all sends, one query per side every 20 ms: a poll per referral every 10 ms
     // (as this benchmark first did) put more load on the database and the CPU than the sends
     // themselves, and slowed what it measured.
-    const toVisible: number[] = [];
-    const toReceipt: number[] = [];
-    const awaitingInbox = new Map<string, number>();
-    const awaitingReceipt = new Map<string, number>();
-    let sending = true;
-    const watcher = (async () => {
-      const deadline = Date.now() + 120_000;
-      while (sending || awaitingInbox.size > 0 || awaitingReceipt.size > 0) {
-        if (Date.now() > deadline)
-          throw new Error('timed out waiting for the partner inbox and the receipts');
-        await sleep(20);
-        const inbox = [...awaitingInbox.keys()];
-        if (inbox.length > 0) {
-          const seen = await withTenant(db, receiver.tenantId, (tx) =>
-            tx
-              .select({ id: schema.referral.remoteReferralId })
-              .from(schema.referral)
-              .where(inArray(schema.referral.remoteReferralId, inbox)),
-          );
-          const now = performance.now();
-          for (const { id } of seen) {
-            const t0 = id ? awaitingInbox.get(id) : undefined;
-            if (id && t0 !== undefined) {
-              toVisible.push(now - t0);
-              awaitingInbox.delete(id);
+    const watch = () => {
+      const toVisible: number[] = [];
+      const toReceipt: number[] = [];
+      const awaitingInbox = new Map<string, number>();
+      const awaitingReceipt = new Map<string, number>();
+      let sending = true;
+      const done = (async () => {
+        const deadline = Date.now() + 180_000;
+        while (sending || awaitingInbox.size > 0 || awaitingReceipt.size > 0) {
+          if (Date.now() > deadline)
+            throw new Error('timed out waiting for the partner inbox and the receipts');
+          await sleep(20);
+          const inbox = [...awaitingInbox.keys()];
+          if (inbox.length > 0) {
+            const seen = await withTenant(db, receiver.tenantId, (tx) =>
+              tx
+                .select({ id: schema.referral.remoteReferralId })
+                .from(schema.referral)
+                .where(inArray(schema.referral.remoteReferralId, inbox)),
+            );
+            const now = performance.now();
+            for (const { id } of seen) {
+              const t0 = id ? awaitingInbox.get(id) : undefined;
+              if (id && t0 !== undefined) {
+                toVisible.push(now - t0);
+                awaitingInbox.delete(id);
+              }
+            }
+          }
+          const receipts = [...awaitingReceipt.keys()];
+          if (receipts.length > 0) {
+            const back = await withTenant(db, sender.tenantId, (tx) =>
+              tx
+                .select({ id: schema.referral.id })
+                .from(schema.referral)
+                .where(and(inArray(schema.referral.id, receipts), eq(schema.referral.status, 'received'))),
+            );
+            const now = performance.now();
+            for (const { id } of back) {
+              const t0 = awaitingReceipt.get(id);
+              if (t0 !== undefined) {
+                toReceipt.push(now - t0);
+                awaitingReceipt.delete(id);
+              }
             }
           }
         }
-        const receipts = [...awaitingReceipt.keys()];
-        if (receipts.length > 0) {
-          const back = await withTenant(db, sender.tenantId, (tx) =>
-            tx
-              .select({ id: schema.referral.id })
-              .from(schema.referral)
-              .where(and(inArray(schema.referral.id, receipts), eq(schema.referral.status, 'received'))),
-          );
-          const now = performance.now();
-          for (const { id } of back) {
-            const t0 = awaitingReceipt.get(id);
-            if (t0 !== undefined) {
-              toReceipt.push(now - t0);
-              awaitingReceipt.delete(id);
-            }
-          }
-        }
-      }
-    })();
+        toVisible.sort((x, y) => x - y);
+        toReceipt.sort((x, y) => x - y);
+        return {
+          visibleP50: percentile(toVisible, 50),
+          visibleP99: percentile(toVisible, 99),
+          receiptP50: percentile(toReceipt, 50),
+          receiptP99: percentile(toReceipt, 99),
+        };
+      })();
+      return {
+        sent(id: string, t0: number) {
+          awaitingInbox.set(id, t0);
+          awaitingReceipt.set(id, t0);
+        },
+        finish() {
+          sending = false;
+          return done;
+        },
+      };
+    };
+
+    // 1. The start rate: sends as fast as 4 callers can make them (the node's worker and server
+    // deliver them meanwhile, on the same two cores); their latencies are a queue's.
+    const burst = watch();
     const started = performance.now();
+    const burstCpu = machineCpuMs();
     let index = 0;
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         while (index < count) {
           const caseId = cases[index++] as string;
           const t0 = performance.now();
-          const sent = await send(caseId);
-          awaitingInbox.set(sent.id, t0);
-          awaitingReceipt.set(sent.id, t0);
+          burst.sent((await send(caseId)).id, t0);
         }
       }),
     );
     const sendRate = count / ((performance.now() - started) / 1000);
-    sending = false;
-    await watcher;
+    const burstLatency = await burst.finish();
+    // Sent, delivered, received and answered with the receipt: the whole of each referral's start.
+    const referralCpuEach = (machineCpuMs() - burstCpu) / count;
+
+    // 2. The time to the partner's inbox at a steady offered rate below saturation (open loop:
+    // each send starts on its tick, whether or not the one before has returned).
+    const steady = watch();
+    const steadyCases = cases.slice(count + WARM_UP, count + WARM_UP + steadyCount);
+    const steadyStarted = performance.now();
+    await Promise.all(
+      steadyCases.map(async (caseId, i) => {
+        await sleep(steadyStarted + (i * 1000) / steadyRate - performance.now());
+        const t0 = performance.now();
+        steady.sent((await send(caseId)).id, t0);
+      }),
+    );
+    const steadyLatency = await steady.finish();
     const [server, worker] = children.map((c) => (c.pid ? peakRss(c.pid) : 0));
-    toVisible.sort((x, y) => x - y);
-    toReceipt.sort((x, y) => x - y);
     return {
       noopRate,
       sendRate,
-      visibleP50: percentile(toVisible, 50),
-      visibleP99: percentile(toVisible, 99),
-      receiptP50: percentile(toReceipt, 50),
-      receiptP99: percentile(toReceipt, 99),
+      noopCpuEach,
+      referralCpuEach,
+      burstLatency,
+      steadyRate,
+      steadyCount,
+      steadyLatency,
       count,
       concurrency,
       serverRss: server ?? 0,
@@ -313,11 +367,19 @@ export async function printReferralBench() {
     `  referral.create (send)                 ${r.sendRate.toFixed(1).padStart(8)} /s   ×${(r.sendRate / r.noopRate).toFixed(2)} of the baseline`,
   );
   out(
-    `  send → visible in partner inbox        p50 ${r.visibleP50.toFixed(0)} ms, p99 ${r.visibleP99.toFixed(0)} ms`,
+    `  machine CPU per item (all processes, idle machine only): no-op start ${r.noopCpuEach.toFixed(1)} ms, referral sent, delivered and receipted ${r.referralCpuEach.toFixed(1)} ms`,
   );
-  out(
-    `  send → receipt back on the sender      p50 ${r.receiptP50.toFixed(0)} ms, p99 ${r.receiptP99.toFixed(0)} ms`,
-  );
+  const latency = (label: string, l: typeof r.burstLatency) => {
+    out(`  ${label}`);
+    out(
+      `    send → visible in partner inbox      p50 ${l.visibleP50.toFixed(0)} ms, p99 ${l.visibleP99.toFixed(0)} ms`,
+    );
+    out(
+      `    send → receipt back on the sender    p50 ${l.receiptP50.toFixed(0)} ms, p99 ${l.receiptP99.toFixed(0)} ms`,
+    );
+  };
+  latency(`at a steady ${r.steadyRate} sends/s (${r.steadyCount} sent, open loop):`, r.steadyLatency);
+  latency(`during the burst above (a queue of ${r.count}):`, r.burstLatency);
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
   out(
     `  peak RSS: server ${mb(r.serverRss)}, worker ${mb(r.workerRss)}, benchmark process (API caller) ${mb(process.resourceUsage().maxRSS * 1024)}`,

@@ -3,6 +3,7 @@ import { createSecretBox } from '@linju/auth';
 import { connect, sql, withTenant } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { appendAudit } from './append-audit.ts';
 import { verifyAuditChain } from './verify-audit-chain.ts';
 
 const app = connect(inject('databaseUrl'));
@@ -23,6 +24,34 @@ describe('the audit hash chain', () => {
     const report = await verify();
     expect(report).toMatchObject({ ok: true });
     expect(report.entries).toBeGreaterThanOrEqual(10); // tenant, centre, admin, services, 4 units, 4 people…
+  });
+
+  it('never forks when a district’s changes commit at the same moment', async () => {
+    const district2 = await createTestDistrict(app.db, createSecretBox(randomBytes(32)), 'audit-race');
+    const before = await withTenant(app.db, district2.tenantId, verifyAuditChain);
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        withTenant(app.db, district2.tenantId, (tx) =>
+          appendAudit(tx, {
+            actorId: null,
+            actorName: 'test',
+            action: 'test.concurrent',
+            objectType: 'test',
+            objectId: String(i),
+          }),
+        ),
+      ),
+    );
+    const report = await withTenant(app.db, district2.tenantId, verifyAuditChain);
+    expect(report).toMatchObject({ ok: true, entries: before.entries + 12 });
+  });
+
+  it('refuses to append outside a tenant transaction', async () => {
+    await expect(
+      app.db.transaction((tx) =>
+        appendAudit(tx, { actorId: null, actorName: 'test', action: 'x', objectType: 'x', objectId: 'x' }),
+      ),
+    ).rejects.toThrow(/withTenant/);
   });
 
   it('detects an edited entry, and where', async () => {

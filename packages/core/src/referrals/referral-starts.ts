@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, schema, type TenantTx } from '@linju/db';
+import { and, asc, eq, inArray, isNull, lt, schema, sql, type TenantTx } from '@linju/db';
 import type { ReferralStart } from './referral-service.ts';
 
 /** An incoming referral's start (the receiving side's workflow begins at `received`). */
@@ -13,7 +13,9 @@ export type ReceivedReferralStart = {
 
 /**
  * Notes that a referral's workflow is started (or was found started): the reconciler stops
- * looking at it. Called after the start, in a transaction of its own.
+ * looking at it. Called after the start, in a transaction of its own, which does not wait for its
+ * commit to reach the disk: a mark lost in a crash only makes the reconciler start the referral
+ * again, a no-op, while the wait would be on every send's path.
  */
 export async function markReferralWorkflowStarted(
   tx: TenantTx,
@@ -21,6 +23,7 @@ export async function markReferralWorkflowStarted(
   at: Date = new Date(),
 ): Promise<void> {
   if (referralIds.length === 0) return;
+  await tx.execute(sql`select set_config('synchronous_commit', 'off', true)`);
   await tx
     .update(schema.referral)
     .set({ workflowStartedAt: at })
