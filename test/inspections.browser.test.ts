@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, screens, signInAsDemo, useDemoStack } from './demo-stack.ts';
 
@@ -9,7 +10,8 @@ import { DEMO_PASSWORD, screens, signInAsDemo, useDemoStack } from './demo-stack
  * script: the demo inspector records an inspection of the Xujiahui station (a score over the
  * item's maximum is refused first), ticks its rectification item off and reads the quarter's
  * scorecard; the bureau administrator sets the weights (refused until they add up to 100) and
- * publishes the quarter.
+ * the satisfaction grading (no grade above the satisfaction weight), publishes the quarter and
+ * downloads the published ranking, whose figures are the screen's.
  */
 const live = useDemoStack('inspections');
 const XUJIAHUI = '徐家汇街道公共法律服务工作站';
@@ -55,11 +57,11 @@ describe('inspections and scorecards', () => {
     expect(await live_.locator('tbody tr').count()).toBeGreaterThan(1);
     expect(await live_.getByText(XUJIAHUI).count()).toBe(1);
     // Inspectors read the scorecard; the weights are the bureau's.
-    expect(await page.getByRole('button', { name: '保存权重' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '保存考核设置' }).count()).toBe(0);
     await context.close();
   }, 240_000);
 
-  it('lets the bureau administrator set the weights, refused unless they add up to 100, and publish', async () => {
+  it('lets the bureau administrator set the weights and grading, publish, and download the ranking', async () => {
     const context = await live.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${live.url}/t/xuhui/login`);
@@ -78,19 +80,81 @@ describe('inspections and scorecards', () => {
     await expect.poll(() => page.url()).toMatch(/\/t\/xuhui$/);
 
     await page.goto(`${live.url}/t/xuhui/scorecards`);
-    await page.getByLabel('基础工作').fill('30');
-    await page.getByRole('button', { name: '保存权重' }).click();
+    const save = page.getByRole('button', { name: '保存考核设置' });
+    await page.getByLabel('基础工作', { exact: true }).fill('30');
+    await save.click();
     expect(await page.getByText('基础工作、工作成效和满意度的权重之和须为 100。').count()).toBeGreaterThan(0);
-    await page.getByLabel('基础工作').fill('20');
-    await page.getByLabel('工作成效').fill('80');
-    await page.getByLabel('满意度').fill('0');
-    await page.getByRole('button', { name: '保存权重' }).click();
-    await expect.poll(() => page.url()).toContain('done=weights');
-    expect(await page.getByText('当前权重：基础工作 20 分，工作成效 80 分，满意度 0 分。').count()).toBe(1);
+    await page.getByLabel('基础工作', { exact: true }).fill('20');
+    await page.getByLabel('工作成效', { exact: true }).fill('70');
+    await page.getByLabel('满意度', { exact: true }).fill('10');
+    // The grades still earn up to 20 points: refused next to each grade above 10.
+    await save.click();
+    expect(await page.getByText('等级得分不能超过满意度权重。').count()).toBeGreaterThan(0);
+    expect(await page.getByLabel('满意度', { exact: true }).inputValue()).toBe('10');
+    for (const [label, value] of [
+      ['A 级满意率不低于（%）', '92.5'],
+      ['A 级得分', '10'],
+      ['B 级满意率不低于（%）', '85'],
+      ['B 级得分', '8.5'],
+      ['C 级满意率不低于（%）', '70'],
+      ['C 级得分', '6'],
+      ['D 级得分', '2'],
+    ] as const)
+      await page.getByLabel(label, { exact: true }).fill(value);
+    await save.click();
+    await expect.poll(() => page.url()).toContain('done=settings');
+    expect(await page.getByText('当前权重：基础工作 20 分，工作成效 70 分，满意度 10 分。').count()).toBe(1);
+    expect(
+      await page
+        .getByText(
+          '当前满意度分级：A 级 ≥92.5% 得 10 分，B 级 ≥85% 得 8.5 分，C 级 ≥70% 得 6 分，其余 D 级得 2 分。',
+        )
+        .count(),
+    ).toBe(1);
     await page.getByRole('button', { name: /^发布 .* 考核结果$/ }).click();
     await expect.poll(() => page.url()).toContain('done=published');
-    expect(await page.getByRole('table', { name: /已发布的考核结果/ }).count()).toBe(1);
+    const published = page.getByRole('table', { name: /已发布的考核结果/ });
+    // The URL changes before the new page is in: wait for its table.
+    await expect.poll(() => published.count()).toBe(1);
     await page.screenshot({ path: join(screens, 'scorecards.png'), fullPage: true });
+
+    // The published ranking as XLSX: Chinese headers, and each station's rank, name and points as on the screen.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /^下载已发布的 .* 考核结果（XLSX）$/ }).click(),
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await download.path()) as string);
+    const sheet = book.worksheets[0];
+    const sheetRows: string[][] = [];
+    sheet?.eachRow((row) => {
+      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+      sheetRows.push(values.map((v) => (typeof v === 'number' ? v.toFixed(2) : String(v ?? ''))));
+    });
+    const header = sheetRows.findIndex((r) => r[0] === '名次');
+    expect(sheetRows[header]?.slice(0, 6)).toEqual([
+      '名次',
+      '工作站',
+      '总分',
+      '基础工作得分',
+      '工作成效得分',
+      '满意度得分',
+    ]);
+    const screenRows = await published
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) =>
+          Array.from(row.querySelectorAll('th, td')).map((cell) => cell.textContent?.trim() ?? ''),
+        ),
+      );
+    expect(screenRows.length).toBeGreaterThan(1);
+    expect(
+      sheetRows
+        .slice(header + 1, header + 1 + screenRows.length)
+        .map((r) => [String(Number(r[0])), ...r.slice(1, 6)]),
+    ).toEqual(screenRows.map((r) => r.slice(0, 6)));
+    const gradingAt = sheetRows.findIndex((r) => r[0] === '满意度分级');
+    expect(sheetRows[gradingAt + 2]).toEqual(['A', '92.50', '10.00']);
     await context.close();
   }, 240_000);
 });

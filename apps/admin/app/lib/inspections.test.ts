@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseScore, quarterOfDay, recentQuarters, sectionsFromRows } from './inspections.ts';
+import {
+  inspectionsPageHref,
+  pageCursor,
+  parseScore,
+  quarterOfDay,
+  recentQuarters,
+  sectionsFromRows,
+} from './inspections.ts';
 
 describe('inspection forms', () => {
   it('reads scores of at most one decimal, with a Chinese or European decimal comma', () => {
@@ -43,5 +50,16 @@ describe('inspection forms', () => {
   it('lists the quarters back from today across a year boundary', () => {
     expect(quarterOfDay('2026-11-23')).toBe('2026-Q4');
     expect(recentQuarters('2026-02-01', 3)).toEqual(['2026-Q1', '2025-Q4', '2025-Q3']);
+  });
+
+  it('pages the list with the filters kept, taking only page positions the API hands out', () => {
+    const after = '2026-05-12_0b7f9a52-3c1e-4d7a-9e55-1a2b3c4d5e6f';
+    expect(inspectionsPageHref('/t/xuhui/inspections', { org: 'unit-1', quarter: '2026-Q2', after })).toBe(
+      `/t/xuhui/inspections?org=unit-1&quarter=2026-Q2&after=${after}`,
+    );
+    expect(inspectionsPageHref('/t/xuhui/inspections', { org: null, quarter: '', after: null })).toBe(
+      '/t/xuhui/inspections',
+    );
+    expect([after, '2026-05-12', 'x_y', null].map(pageCursor)).toEqual([after, null, null, null]);
   });
 });

@@ -71,3 +71,23 @@ export function sectionsFromRows(rows: readonly ChecklistRowInput[]): {
 
 /** A share 0–1 as a percentage with one decimal, or a dash when there is nothing to measure. */
 export const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
+
+/** A page position of the inspection list as the API hands it out (`<day>_<id>`), else null. */
+export const pageCursor = (value: string | null) =>
+  value !== null && /^\d{4}-\d{2}-\d{2}_[0-9a-f-]{36}$/.test(value) ? value : null;
+
+/**
+ * The inspection list at `path` with its filters kept, from the page after `after` (the first
+ * page without): the link a "next page" or "first page" button follows.
+ */
+export function inspectionsPageHref(
+  path: string,
+  filters: { org: string | null; quarter: string; after: string | null },
+): string {
+  const query = new URLSearchParams();
+  if (filters.org) query.set('org', filters.org);
+  if (filters.quarter) query.set('quarter', filters.quarter);
+  if (filters.after) query.set('after', filters.after);
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}

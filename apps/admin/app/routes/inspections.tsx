@@ -7,7 +7,7 @@ import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
-import { isQuarter, recentQuarters } from '../lib/inspections.ts';
+import { inspectionsPageHref, isQuarter, pageCursor, recentQuarters } from '../lib/inspections.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
 import { allowsAnywhere, allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
@@ -27,11 +27,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const units = organisations.filter((row) => NETWORK_KINDS.includes(row.kind) && !row.closedAt);
   const org = units.find((row) => row.id === search.get('org'))?.id ?? null;
   const quarter = search.get('quarter');
-  const inspections = await load(
-    caller.inspection.getMany({ organisationId: org, quarter: isQuarter(quarter) ? quarter : null }),
+  // A page's position as the API hands it out; anything else starts from the first page.
+  const cursor = pageCursor(search.get('after'));
+  const page = await load(
+    caller.inspection.getMany({ organisationId: org, quarter: isQuarter(quarter) ? quarter : null, cursor }),
   );
   return {
-    inspections,
+    inspections: page.items,
+    nextCursor: page.nextCursor,
+    paged: cursor !== null,
     units: units.map(({ id, parentId, kind, nameZh, nameEn, closedAt }) => ({
       id,
       parentId,
@@ -52,7 +56,10 @@ export default function Inspections({ loaderData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
   const { tenant } = useTenantShell();
-  const { inspections, units, org, quarter, quarters, canRecord, canEditChecklist } = loaderData;
+  const { inspections, nextCursor, paged, units, org, quarter, quarters, canRecord, canEditChecklist } =
+    loaderData;
+  const pageHref = (after: string | null) =>
+    inspectionsPageHref(tenantPaths.inspections(tenant.slug), { org, quarter, after });
   return (
     <>
       <DocumentTitle title={t('inspections.title')} tenant={tenant} />
@@ -130,6 +137,22 @@ export default function Inspections({ loaderData }: Route.ComponentProps) {
           </table>
         </div>
       )}
+      {nextCursor || paged ? (
+        <nav aria-label={t('inspections.pages')}>
+          <p>
+            {paged ? (
+              <Link className="lj-button lj-button--secondary" to={pageHref(null)}>
+                {t('inspections.first_page')}
+              </Link>
+            ) : null}{' '}
+            {nextCursor ? (
+              <Link className="lj-button lj-button--secondary" to={pageHref(nextCursor)} rel="next">
+                {t('inspections.next_page')}
+              </Link>
+            ) : null}
+          </p>
+        </nav>
+      ) : null}
     </>
   );
 }

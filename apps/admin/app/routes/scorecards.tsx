@@ -19,8 +19,19 @@ import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/scorecards';
 
 const WEIGHT_FIELDS = ['basic', 'outcome', 'satisfaction'] as const;
+/** The grading's fields, named by their API path so refusals land next to them. */
+const GRADING_FIELDS = [
+  { name: 'grading.A.from', grade: 'A', part: 'from' },
+  { name: 'grading.A.points', grade: 'A', part: 'points' },
+  { name: 'grading.B.from', grade: 'B', part: 'from' },
+  { name: 'grading.B.points', grade: 'B', part: 'points' },
+  { name: 'grading.C.from', grade: 'C', part: 'from' },
+  { name: 'grading.C.points', grade: 'C', part: 'points' },
+  { name: 'grading.D.points', grade: 'D', part: 'points' },
+] as const;
+const SETTINGS_FIELDS = [...WEIGHT_FIELDS, ...GRADING_FIELDS.map((f) => f.name)];
 const DONE_MESSAGES = {
-  weights: 'scorecards.done_weights',
+  settings: 'scorecards.done_settings',
   published: 'scorecards.done_published',
 } as const satisfies Record<string, MessageKey>;
 type Done = keyof typeof DONE_MESSAGES;
@@ -49,6 +60,55 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
+/**
+ * The settings form as numbers: weights whole, thresholds with one decimal at most, points with two
+ * (`.` or `，`/`,` as the decimal mark). What is not a number is refused here, next to its field;
+ * ranges and order are the API's to judge.
+ */
+function parseSettings(values: Record<string, string>) {
+  const numberOf = (name: string, pattern: RegExp) => {
+    const text = (values[name] ?? '').replace(/[,，]/, '.');
+    return pattern.test(text) ? Number(text) : undefined;
+  };
+  const weights = WEIGHT_FIELDS.map((name) => numberOf(name, /^\d{1,3}$/));
+  const grading = GRADING_FIELDS.map((f) =>
+    numberOf(f.name, f.part === 'from' ? /^\d{1,3}(\.\d)?$/ : /^\d{1,3}(\.\d{1,2})?$/),
+  );
+  const failure = localFailure(
+    Object.fromEntries([
+      ...WEIGHT_FIELDS.map((name, i) => [
+        name,
+        weights[i] === undefined ? 'scorecard.weight_invalid' : undefined,
+      ]),
+      ...GRADING_FIELDS.map((f, i) => [
+        f.name,
+        grading[i] !== undefined
+          ? undefined
+          : f.part === 'from'
+            ? 'scorecard.grade_from_invalid'
+            : 'scorecard.grade_points_invalid',
+      ]),
+    ]),
+  );
+  if (failure) return { ok: false as const, failure };
+  const [basic = 0, outcome = 0, satisfaction = 0] = weights;
+  const [aFrom = 0, aPoints = 0, bFrom = 0, bPoints = 0, cFrom = 0, cPoints = 0, dPoints = 0] = grading;
+  return {
+    ok: true as const,
+    settings: {
+      basic,
+      outcome,
+      satisfaction,
+      grading: {
+        A: { from: aFrom, points: aPoints },
+        B: { from: bFrom, points: bPoints },
+        C: { from: cFrom, points: cPoints },
+        D: { points: dPoints },
+      },
+    },
+  };
+}
+
 export async function action({ request, params, context }: Route.ActionArgs) {
   const slug = tenantSlugFrom(params);
   const { caller } = getAdminContext(context);
@@ -57,26 +117,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const quarter = formText(form, 'quarter');
   const back = (done: Done) =>
     redirect(`${tenantPaths.scorecards(slug)}?quarter=${encodeURIComponent(quarter)}&done=${done}`);
-  if (intent === 'weights') {
-    const values = Object.fromEntries(WEIGHT_FIELDS.map((name) => [name, formText(form, name).trim()]));
-    const numbers = WEIGHT_FIELDS.map((name) =>
-      /^\d{1,3}$/.test(values[name] ?? '') ? Number(values[name]) : undefined,
-    );
-    const local = localFailure(
-      Object.fromEntries(
-        WEIGHT_FIELDS.map((name, i) => [
-          name,
-          numbers[i] === undefined || (numbers[i] ?? 0) > 100 ? 'scorecard.weight_invalid' : undefined,
-        ]),
-      ),
-    );
-    if (local) return rejectIntent(intent, local, values);
-    const [basic = 0, outcome = 0, satisfaction = 0] = numbers;
+  if (intent === 'settings') {
+    const values = Object.fromEntries(SETTINGS_FIELDS.map((name) => [name, formText(form, name).trim()]));
+    const parsed = parseSettings(values);
+    if (!parsed.ok) return rejectIntent(intent, parsed.failure, values);
     try {
-      await caller.scorecard.setWeights({ basic, outcome, satisfaction });
-      return back('weights');
+      await caller.scorecard.setSettings(parsed.settings);
+      return back('settings');
     } catch (error) {
-      return rejectIntentApiError(intent, error, { fields: [...WEIGHT_FIELDS] }, values);
+      return rejectIntentApiError(intent, error, { fields: SETTINGS_FIELDS }, values);
     }
   }
   if (intent === 'publish') {
@@ -141,26 +190,54 @@ function ScoreTable({ rows, caption }: { rows: readonly Row[]; caption: string }
   );
 }
 
+type Grading = Route.ComponentProps['loaderData']['scorecard']['grading'];
+
+/** A grading in one line: each grade's threshold and points. */
+function useGradingLine() {
+  const t = useTranslate();
+  return (g: Grading) =>
+    t('scorecards.grading_line', {
+      aFrom: g.A.from,
+      aPoints: g.A.points,
+      bFrom: g.B.from,
+      bPoints: g.B.points,
+      cFrom: g.C.from,
+      cPoints: g.C.points,
+      dPoints: g.D.points,
+    });
+}
+
+/** What the settings form shows in a grading field: what was typed, else the current value. */
+const gradingValue = (grading: Grading, field: (typeof GRADING_FIELDS)[number]) =>
+  field.grade === 'D' ? grading.D.points : grading[field.grade][field.part];
+
 export default function Scorecards({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
   const { tenant } = useTenantShell();
+  const gradingLine = useGradingLine();
   const { scorecard, quarter, quarters, canManage, done } = loaderData;
-  const weightsFailure = failureOf(actionData, 'weights');
+  const settingsFailure = failureOf(actionData, 'settings');
   const publishFailure = failureOf(actionData, 'publish');
   const errorOf = (name: string) => {
-    const key = weightsFailure?.errors.fields[name];
-    return key ? t(key, weightsFailure?.errors.params) : undefined;
+    const key = settingsFailure?.errors.fields[name];
+    return key ? t(key, settingsFailure?.errors.params) : undefined;
   };
   const weightLabel = (name: (typeof WEIGHT_FIELDS)[number]) => t(`scorecards.weight_${name}` as MessageKey);
+  const gradingLabel = (field: (typeof GRADING_FIELDS)[number]) =>
+    t(field.part === 'from' ? 'scorecards.grade_from' : 'scorecards.grade_points', { grade: field.grade });
+  const fieldId = (name: string) => `settings-${name.replaceAll('.', '-')}`;
   return (
     <>
       <DocumentTitle title={t('scorecards.title')} tenant={tenant} />
       <FormErrorSummary
-        errors={weightsFailure?.errors ?? publishFailure?.errors}
-        fields={WEIGHT_FIELDS.map((name) => ({ name, label: weightLabel(name), id: `weights-${name}` }))}
+        errors={settingsFailure?.errors ?? publishFailure?.errors}
+        fields={[
+          ...WEIGHT_FIELDS.map((name) => ({ name, label: weightLabel(name), id: fieldId(name) })),
+          ...GRADING_FIELDS.map((f) => ({ name: f.name, label: gradingLabel(f), id: fieldId(f.name) })),
+        ]}
       />
-      {done && !weightsFailure && !publishFailure ? (
+      {done && !settingsFailure && !publishFailure ? (
         <Alert tone="success">
           <p>{t(DONE_MESSAGES[done])}</p>
         </Alert>
@@ -194,6 +271,7 @@ export default function Scorecards({ loaderData, actionData }: Route.ComponentPr
           satisfaction: scorecard.weights.satisfaction,
         })}
       </p>
+      <p>{t('scorecards.grading_now', { grading: gradingLine(scorecard.grading) })}</p>
       <details className="admin-disclosure">
         <summary>{t('scorecards.rules_heading')}</summary>
         <p>{t('scorecards.rules_basic')}</p>
@@ -209,12 +287,21 @@ export default function Scorecards({ loaderData, actionData }: Route.ComponentPr
               basic: scorecard.published.weights.basic,
               outcome: scorecard.published.weights.outcome,
               satisfaction: scorecard.published.weights.satisfaction,
-            })}
+            })}{' '}
+            {t('scorecards.published_grading', { grading: gradingLine(scorecard.published.grading) })}
           </p>
           <ScoreTable
             rows={scorecard.published.rows}
             caption={t('scorecards.published_heading', { quarter })}
           />
+          <p>
+            <a
+              className="lj-button lj-button--secondary"
+              href={tenantPaths.scorecardXlsx(tenant.slug, quarter, 'published')}
+            >
+              {t('scorecards.download_published', { quarter })}
+            </a>
+          </p>
         </>
       ) : (
         <p>{t('scorecards.not_published', { quarter })}</p>
@@ -225,7 +312,17 @@ export default function Scorecards({ loaderData, actionData }: Route.ComponentPr
           {scorecard.live.length === 0 ? (
             <p>{t('scorecards.no_stations')}</p>
           ) : (
-            <ScoreTable rows={scorecard.live} caption={t('scorecards.live_heading', { quarter })} />
+            <>
+              <ScoreTable rows={scorecard.live} caption={t('scorecards.live_heading', { quarter })} />
+              <p>
+                <a
+                  className="lj-button lj-button--secondary"
+                  href={tenantPaths.scorecardXlsx(tenant.slug, quarter, 'live')}
+                >
+                  {t('scorecards.download_live', { quarter })}
+                </a>
+              </p>
+            </>
           )}
         </>
       ) : null}
@@ -240,28 +337,52 @@ export default function Scorecards({ loaderData, actionData }: Route.ComponentPr
       ) : null}
       {canManage ? (
         <>
-          <h2>{t('scorecards.weights_heading')}</h2>
+          <h2>{t('scorecards.settings_heading')}</h2>
           <Form method="post" className="lj-form" noValidate>
             <CsrfField />
-            <input type="hidden" name="intent" value="weights" />
+            <input type="hidden" name="intent" value="settings" />
             <input type="hidden" name="quarter" value={quarter} />
-            <p>{t('scorecards.weights_hint')}</p>
-            <div className="admin-field-row">
-              {WEIGHT_FIELDS.map((name) => (
-                <TextField
-                  key={name}
-                  id={`weights-${name}`}
-                  name={name}
-                  inputMode="numeric"
-                  label={weightLabel(name)}
-                  defaultValue={weightsFailure?.values[name] ?? String(scorecard.weights[name])}
-                  error={errorOf(name)}
-                  className="admin-field--short"
-                  required
-                />
-              ))}
-            </div>
-            <Button type="submit">{t('scorecards.weights_save')}</Button>
+            <fieldset>
+              <legend>{t('scorecards.weights_legend')}</legend>
+              <p>{t('scorecards.weights_hint')}</p>
+              <div className="admin-field-row">
+                {WEIGHT_FIELDS.map((name) => (
+                  <TextField
+                    key={name}
+                    id={fieldId(name)}
+                    name={name}
+                    inputMode="numeric"
+                    label={weightLabel(name)}
+                    defaultValue={settingsFailure?.values[name] ?? String(scorecard.weights[name])}
+                    error={errorOf(name)}
+                    className="admin-field--short"
+                    required
+                  />
+                ))}
+              </div>
+            </fieldset>
+            <fieldset>
+              <legend>{t('scorecards.grading_legend')}</legend>
+              <p>{t('scorecards.grading_hint')}</p>
+              <div className="admin-field-row">
+                {GRADING_FIELDS.map((field) => (
+                  <TextField
+                    key={field.name}
+                    id={fieldId(field.name)}
+                    name={field.name}
+                    inputMode="decimal"
+                    label={gradingLabel(field)}
+                    defaultValue={
+                      settingsFailure?.values[field.name] ?? String(gradingValue(scorecard.grading, field))
+                    }
+                    error={errorOf(field.name)}
+                    className="admin-field--short"
+                    required
+                  />
+                ))}
+              </div>
+            </fieldset>
+            <Button type="submit">{t('scorecards.settings_save')}</Button>
           </Form>
         </>
       ) : null}

@@ -1,9 +1,10 @@
 import {
   type Actor,
+  DEFAULT_SATISFACTION_GRADING,
   quarterOf,
   recordInspection,
   saveInspectionChecklist,
-  setScorecardWeights,
+  setScorecardSettings,
 } from '@linju/core';
 import type { TenantTx } from '@linju/db';
 
@@ -19,7 +20,12 @@ export async function seedInspections(
   tx: TenantTx,
   at: { system: Actor; inspector: Actor; stationIds: readonly string[] },
 ) {
-  await setScorecardWeights(tx, at.system, { basic: 20, outcome: 60, satisfaction: 20 });
+  await setScorecardSettings(tx, at.system, {
+    basic: 20,
+    outcome: 60,
+    satisfaction: 20,
+    grading: DEFAULT_SATISFACTION_GRADING,
+  });
   const checklist = await saveInspectionChecklist(tx, at.inspector, {
     title: '公共法律服务工作站检查考核表',
     sections: [

@@ -199,14 +199,29 @@ export async function getInspection(tx: TenantTx, actor: Actor, input: { id: str
 }
 export type InspectionDetail = Awaited<ReturnType<typeof getInspection>>;
 
+/** Where a page of inspections ends: the last row's day and id (`2026-05-12_<uuid>`). */
+const ZInspectionCursor = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
+    message: 'inspection.cursor_invalid',
+  });
+const cursorOf = (row: { inspectedOn: string; id: string }) => `${row.inspectedOn}_${row.id}`;
+
+export const INSPECTION_PAGE_SIZE = 50;
+
 export const ZListInspectionsRequest = z.object({
   organisationId: z.uuid().nullish(),
   quarter: ZQuarter.nullish(),
+  /** `nextCursor` of the page before; none for the first page. */
+  cursor: ZInspectionCursor.nullish(),
+  limit: z.number().int().min(1).max(200).default(INSPECTION_PAGE_SIZE),
 });
 
 /**
  * The inspections of a unit's subtree (or every unit the actor may read), newest first, each with
- * how many of its rectification items are still open.
+ * how many of its rectification items are still open — a page at a time. Pages follow the key
+ * (day, id) rather than an offset, so an inspection recorded meanwhile neither repeats a row nor
+ * skips one; `nextCursor` is null on the last page.
  */
 export async function listInspections(
   tx: TenantTx,
@@ -223,7 +238,8 @@ export async function listInspections(
     requirePermission(actor, 'inspection.read', unit.path);
     within = unit.path;
   }
-  return tx
+  const [afterDay, afterId] = input.cursor ? input.cursor.split('_') : [];
+  const rows = await tx
     .select({
       id: schema.inspection.id,
       organisationId: schema.inspection.organisationId,
@@ -242,11 +258,17 @@ export async function listInspections(
       and(
         within ? like(schema.organisation.path, `${within}%`) : undefined,
         input.quarter ? eq(schema.inspection.quarter, input.quarter) : undefined,
+        afterDay && afterId
+          ? sql`(${schema.inspection.inspectedOn}, ${schema.inspection.id}) < (${afterDay}::date, ${afterId}::uuid)`
+          : undefined,
         or(...scopes.map((path) => like(schema.organisation.path, `${path}%`))),
       ),
     )
-    .orderBy(desc(schema.inspection.inspectedOn), asc(schema.organisation.nameZh))
-    .limit(500);
+    .orderBy(desc(schema.inspection.inspectedOn), desc(schema.inspection.id))
+    .limit(input.limit + 1);
+  const items = rows.slice(0, input.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > input.limit && last ? cursorOf(last) : null };
 }
 
 export const ZSetRectificationDoneRequest = z.object({ id: z.uuid(), done: z.boolean() });

@@ -255,16 +255,22 @@ describe('inspections of a service point', () => {
   });
 
   it('lists per service point and per quarter; station heads read their own station only', async () => {
-    const inQ2 = await inTenant((tx) => listInspections(tx, inspector, { quarter: '2026-Q2' }));
+    const { items: inQ2, nextCursor } = await inTenant((tx) =>
+      listInspections(tx, inspector, { quarter: '2026-Q2' }),
+    );
+    expect(nextCursor).toBeNull();
     expect(inQ2.length).toBe(3);
     expect(inQ2.every((i) => i.organisationId === d.organisations.stationA)).toBe(true);
     expect(inQ2.map((i) => i.openRectifications).sort()).toEqual([0, 1, 1]);
-    expect(await inTenant((tx) => listInspections(tx, inspector, { quarter: '2026-Q3' }))).toEqual([]);
+    expect(await inTenant((tx) => listInspections(tx, inspector, { quarter: '2026-Q3' }))).toEqual({
+      items: [],
+      nextCursor: null,
+    });
     expect(
-      (await inTenant((tx) => listInspections(tx, headA, { organisationId: d.organisations.stationA })))
+      (await inTenant((tx) => listInspections(tx, headA, { organisationId: d.organisations.stationA }))).items
         .length,
     ).toBe(3);
-    expect(await inTenant((tx) => listInspections(tx, headB, {}))).toEqual([]);
+    expect((await inTenant((tx) => listInspections(tx, headB, {}))).items).toEqual([]);
     expect(
       await refusal(
         inTenant((tx) => listInspections(tx, headB, { organisationId: d.organisations.stationA })),
@@ -289,7 +295,9 @@ describe('inspections of a service point', () => {
   });
 
   it('ticks rectification items off and back on, audited, by inspectors only', async () => {
-    const [first] = await inTenant((tx) => listInspections(tx, inspector, { quarter: '2026-Q2' }));
+    const first = (await inTenant((tx) => listInspections(tx, inspector, { quarter: '2026-Q2' }))).items.find(
+      (row) => row.openRectifications > 0,
+    );
     const detail = await inTenant((tx) => getInspection(tx, inspector, { id: first?.id ?? '' }));
     const item = detail.rectifications[0];
     if (!item) throw new Error('expected a rectification item');
@@ -312,10 +320,10 @@ describe('inspections of a service point', () => {
   });
 
   it('sees nothing of another district: its checklist, inspections and items are not found', async () => {
-    const [ofA] = await inTenant((tx) => listInspections(tx, inspector, {}));
+    const [ofA] = (await inTenant((tx) => listInspections(tx, inspector, {}))).items;
     const otherAdmin = systemActor(other.tenantId, 'other district');
     expect(await inTenant(currentChecklist, other.tenantId)).toBeNull();
-    expect(await inTenant((tx) => listInspections(tx, otherAdmin, {}), other.tenantId)).toEqual([]);
+    expect((await inTenant((tx) => listInspections(tx, otherAdmin, {}), other.tenantId)).items).toEqual([]);
     expect(
       await refusal(inTenant((tx) => getInspection(tx, otherAdmin, { id: ofA?.id ?? '' }), other.tenantId)),
     ).toMatchObject({ kind: 'not-found' });
@@ -332,6 +340,71 @@ describe('inspections of a service point', () => {
         ),
       ),
     ).toMatchObject({ key: 'inspection.checklist_not_found' });
+  });
+
+  it('pages the list by (day, id), newest first, keeping the filters and never repeating a row', async () => {
+    const checklistId = (await inTenant(currentChecklist))?.id ?? '';
+    const scores = [{ itemId: '1.1', score: 80 }];
+    // Seven inspections in 2025-Q4: five at station B (two on the same day), two at station A.
+    const days = ['2025-10-03', '2025-11-20', '2025-11-20', '2025-12-01', '2025-12-30'];
+    for (const inspectedOn of days)
+      await inTenant((tx) =>
+        recordInspection(tx, inspector, {
+          ...visit({ checklistId, inspectedOn, scores, rectifications: [] }),
+          organisationId: d.organisations.stationB,
+        }),
+      );
+    for (const inspectedOn of ['2025-10-10', '2025-12-31'])
+      await inTenant((tx) => recordInspection(tx, inspector, visit({ checklistId, inspectedOn, scores })));
+
+    const pages = async (filter: { organisationId?: string; quarter?: string }, limit: number) => {
+      const seen: { inspectedOn: string; id: string; organisationId: string }[][] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof listInspections>> = await inTenant((tx) =>
+          listInspections(tx, inspector, { ...filter, cursor, limit }),
+        );
+        seen.push(page.items);
+        cursor = page.nextCursor;
+      } while (cursor !== null && seen.length < 10);
+      return seen;
+    };
+    const all = await pages({ quarter: '2025-Q4' }, 3);
+    expect(all.map((page) => page.length)).toEqual([3, 3, 1]);
+    const rows = all.flat();
+    expect(new Set(rows.map((r) => r.id)).size).toBe(7);
+    expect(rows.map((r) => r.inspectedOn)).toEqual([
+      '2025-12-31',
+      '2025-12-30',
+      '2025-12-01',
+      '2025-11-20',
+      '2025-11-20',
+      '2025-10-10',
+      '2025-10-03',
+    ]);
+    // One page of everything gives the same order.
+    const { items: whole } = await inTenant((tx) => listInspections(tx, inspector, { quarter: '2025-Q4' }));
+    expect(whole.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+
+    // The service point filter holds on every page: station B's only, in pages of two.
+    const ofB = await pages({ organisationId: d.organisations.stationB, quarter: '2025-Q4' }, 2);
+    expect(ofB.map((page) => page.length)).toEqual([2, 2, 1]);
+    expect(ofB.flat().every((r) => r.organisationId === d.organisations.stationB)).toBe(true);
+
+    // A page that ends exactly at the last row says there is no next one.
+    const exact = await inTenant((tx) =>
+      listInspections(tx, inspector, {
+        organisationId: d.organisations.stationB,
+        quarter: '2025-Q4',
+        limit: 5,
+      }),
+    );
+    expect(exact).toMatchObject({ nextCursor: null });
+    expect(exact.items.length).toBe(5);
+
+    expect(
+      await refusal(inTenant((tx) => listInspections(tx, inspector, { cursor: 'page-2' }))),
+    ).toMatchObject({ key: 'inspection.cursor_invalid', field: 'cursor' });
   });
 
   it('files an inspection under the quarter of its day', () => {

@@ -12,18 +12,38 @@ export const DUTY_WEEKDAYS = 5;
 /** One themed activity day a month. */
 export const THEMED_DAYS_PER_QUARTER = 3;
 
+const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places;
+
+/** The satisfaction grades, best first; D is everything below C. */
+export const SATISFACTION_GRADES = ['A', 'B', 'C', 'D'] as const;
+export type SatisfactionGrade = (typeof SATISFACTION_GRADES)[number];
+
 /**
- * 满意度分级: the share of satisfied ratings (4 or 5) earns a grade, and the grade a share of the
- * satisfaction points. A station without any rating is not graded and earns none: collecting
- * ratings is part of the job.
+ * 满意度分级, a district setting: the share of satisfied ratings (4 or 5), in per cent, from which
+ * a grade is reached (`from`, A above B above C; D is the rest) and the points the grade earns (at
+ * most the satisfaction weight, a better grade never fewer). A station without any rating is not
+ * graded and earns none: collecting ratings is part of the job.
  */
-export const SATISFACTION_GRADES = [
-  { grade: 'A', from: 0.95, share: 1 },
-  { grade: 'B', from: 0.9, share: 0.85 },
-  { grade: 'C', from: 0.8, share: 0.7 },
-  { grade: 'D', from: 0, share: 0.5 },
-] as const;
-export type SatisfactionGrade = (typeof SATISFACTION_GRADES)[number]['grade'];
+export type SatisfactionGrading = {
+  A: { from: number; points: number };
+  B: { from: number; points: number };
+  C: { from: number; points: number };
+  D: { points: number };
+};
+
+/** The grading used until a district sets its own: A ≥ 95 % full points, B ≥ 90 % 85 %, C ≥ 80 % 70 %, D 50 %. */
+export function defaultSatisfactionGrading(satisfactionWeight: number): SatisfactionGrading {
+  const share = (s: number) => round(satisfactionWeight * s, 2);
+  return {
+    A: { from: 95, points: share(1) },
+    B: { from: 90, points: share(0.85) },
+    C: { from: 80, points: share(0.7) },
+    D: { points: share(0.5) },
+  };
+}
+export const DEFAULT_SATISFACTION_GRADING = defaultSatisfactionGrading(
+  DEFAULT_SCORECARD_WEIGHTS.satisfaction,
+);
 
 /** What the platform knows of a station's quarter (its whole subtree). */
 export type StationQuarter = {
@@ -40,7 +60,6 @@ export type StationQuarter = {
   satisfied: number;
 };
 
-const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places;
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 /** The mean of the parts that apply (a part with nothing to measure is left out, not zero). */
 const meanOf = (parts: (number | null)[]) => {
@@ -48,11 +67,20 @@ const meanOf = (parts: (number | null)[]) => {
   return known.length > 0 ? known.reduce((s, p) => s + p, 0) / known.length : null;
 };
 
-export const gradeOf = (rate: number | null): { grade: SatisfactionGrade | null; share: number } => {
-  if (rate === null) return { grade: null, share: 0 };
-  const band = SATISFACTION_GRADES.find((g) => rate >= g.from) ?? SATISFACTION_GRADES[3];
-  return { grade: band.grade, share: band.share };
-};
+/**
+ * The grade of `satisfied` out of `rated` ratings. Compared in whole numbers (thresholds have at
+ * most one decimal), so 19 of 20 is exactly 95 % and reaches an A from 95.
+ */
+export function gradeOf(
+  grading: SatisfactionGrading,
+  ratings: { satisfied: number; rated: number },
+): { grade: SatisfactionGrade | null; points: number } {
+  if (ratings.rated <= 0) return { grade: null, points: 0 };
+  const reaches = (from: number) => ratings.satisfied * 1000 >= Math.round(from * 10) * ratings.rated;
+  for (const grade of ['A', 'B', 'C'] as const)
+    if (reaches(grading[grade].from)) return { grade, points: grading[grade].points };
+  return { grade: 'D', points: grading.D.points };
+}
 
 /**
  * A station's points for a quarter:
@@ -60,10 +88,10 @@ export const gradeOf = (rate: number | null): { grade: SatisfactionGrade | null;
  *   inspection score (mean of total / maximum; left out when not inspected that quarter);
  * - outcomes = mean of the resolution rate (resolved / received, at most 1) and the on-time rate
  *   (on time / resolved); a station with no cases at all earns no outcome points;
- * - satisfaction = the grade's share of the satisfaction points.
+ * - satisfaction = the points of the grade reached, by the district's grading.
  * Each part is rounded to two decimals and the total is their sum.
  */
-export function scoreStation(weights: ScorecardWeights, q: StationQuarter) {
+export function scoreStation(weights: ScorecardWeights, grading: SatisfactionGrading, q: StationQuarter) {
   const rosterCoverage = Math.min(q.dutyWeekdays, DUTY_WEEKDAYS) / DUTY_WEEKDAYS;
   const themedDays = Math.min(q.themedDayMonths, THEMED_DAYS_PER_QUARTER) / THEMED_DAYS_PER_QUARTER;
   const inspectionScore = meanOf(q.inspections.map((i) => ratio(i.totalScore, i.maxScore)));
@@ -74,11 +102,11 @@ export function scoreStation(weights: ScorecardWeights, q: StationQuarter) {
   const outcomeShare = meanOf([resolutionRate, onTimeRate]) ?? 0;
 
   const satisfactionRate = ratio(q.satisfied, q.rated);
-  const { grade, share } = gradeOf(satisfactionRate);
+  const { grade, points } = gradeOf(grading, q);
 
   const basic = round(weights.basic * basicShare, 2);
   const outcome = round(weights.outcome * outcomeShare, 2);
-  const satisfaction = round(weights.satisfaction * share, 2);
+  const satisfaction = round(points, 2);
   return {
     total: round(basic + outcome + satisfaction, 2),
     basic: {

@@ -1,69 +1,79 @@
 import { randomUUID } from 'node:crypto';
 import { scopesFor } from '@linju/auth';
 import { eq, isUniqueViolation, schema, sql, type TenantTx } from '@linju/db';
-import { z } from 'zod';
 import { type Actor, auditActor, canTenantWide, requireTenantWide } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
 import { parsePeriod } from '../statistics/statistics-query.ts';
 import { ZQuarter } from './inspection-service.ts';
 import {
+  DEFAULT_SATISFACTION_GRADING,
   DEFAULT_SCORECARD_WEIGHTS,
   rankStations,
-  type ScorecardWeights,
+  type SatisfactionGrading,
   type StationQuarter,
   scoreStation,
 } from './scorecard-formula.ts';
+import {
+  type ScorecardSettings,
+  type ScorecardSettingsRequest,
+  ZScorecardSettingsRequest,
+} from './scorecard-settings.ts';
 
-const ZWeight = z
-  .number({ message: 'scorecard.weight_invalid' })
-  .int({ message: 'scorecard.weight_invalid' })
-  .min(0, { message: 'scorecard.weight_invalid' })
-  .max(100, { message: 'scorecard.weight_invalid' });
-
-export const ZScorecardWeightsRequest = z
-  .object({ basic: ZWeight, outcome: ZWeight, satisfaction: ZWeight })
-  .refine((w) => w.basic + w.outcome + w.satisfaction === 100, {
-    message: 'scorecard.weights_sum',
-    path: ['basic'],
-  });
-
-/** The district's weights, or the defaults while it has set none. */
-export async function getScorecardWeights(tx: TenantTx): Promise<ScorecardWeights> {
+/** The district's weights and grading, or the defaults while it has set none. */
+export async function getScorecardSettings(tx: TenantTx): Promise<ScorecardSettings> {
   const [row] = await tx.select().from(schema.scorecardSetting);
-  return row
-    ? { basic: row.basicWeight, outcome: row.outcomeWeight, satisfaction: row.satisfactionWeight }
-    : { ...DEFAULT_SCORECARD_WEIGHTS };
+  if (!row) return { weights: { ...DEFAULT_SCORECARD_WEIGHTS }, grading: DEFAULT_SATISFACTION_GRADING };
+  return {
+    weights: { basic: row.basicWeight, outcome: row.outcomeWeight, satisfaction: row.satisfactionWeight },
+    grading: {
+      A: { from: row.gradeAFrom, points: row.gradeAPoints },
+      B: { from: row.gradeBFrom, points: row.gradeBPoints },
+      C: { from: row.gradeCFrom, points: row.gradeCPoints },
+      D: { points: row.gradeDPoints },
+    },
+  };
 }
 
-/** Sets the weights (points out of 100 for basic duties, outcomes, satisfaction; they must add up to 100). */
-export async function setScorecardWeights(
-  tx: TenantTx,
-  actor: Actor,
-  request: z.input<typeof ZScorecardWeightsRequest>,
-) {
+/**
+ * Sets the weights (points out of 100 for basic duties, outcomes, satisfaction; they must add up
+ * to 100) and the satisfaction grading, in one transaction with its audit entry.
+ */
+export async function setScorecardSettings(tx: TenantTx, actor: Actor, request: ScorecardSettingsRequest) {
   requireTenantWide(actor, 'scorecard.manage');
-  const input = ZScorecardWeightsRequest.parse(request);
-  const before = await getScorecardWeights(tx);
+  const input = ZScorecardSettingsRequest.parse(request);
+  const before = await getScorecardSettings(tx);
+  const { grading } = input;
   const values = {
     basicWeight: input.basic,
     outcomeWeight: input.outcome,
     satisfactionWeight: input.satisfaction,
+    gradeAFrom: grading.A.from,
+    gradeAPoints: grading.A.points,
+    gradeBFrom: grading.B.from,
+    gradeBPoints: grading.B.points,
+    gradeCFrom: grading.C.from,
+    gradeCPoints: grading.C.points,
+    gradeDPoints: grading.D.points,
     updatedAt: new Date(),
   };
   await tx
     .insert(schema.scorecardSetting)
     .values({ tenantId: actor.tenantId, ...values })
     .onConflictDoUpdate({ target: schema.scorecardSetting.tenantId, set: values });
+  const after: ScorecardSettings = {
+    weights: { basic: input.basic, outcome: input.outcome, satisfaction: input.satisfaction },
+    grading,
+  };
   await appendAudit(tx, {
     ...auditActor(actor),
-    action: 'scorecard.weights_set',
+    action: 'scorecard.settings_set',
     objectType: 'tenant',
     objectId: actor.tenantId,
     before,
-    after: input,
+    after,
   });
-  return input;
+  return after;
 }
 
 type Row = Record<string, string | number | null>;
@@ -135,15 +145,15 @@ async function stationQuarters(tx: TenantTx, quarter: string) {
   });
 }
 
-/** Scores and ranks every open station for a quarter with the given weights. */
-export async function computeScorecard(tx: TenantTx, quarter: string, weights: ScorecardWeights) {
+/** Scores and ranks every open station for a quarter with the given weights and grading. */
+export async function computeScorecard(tx: TenantTx, quarter: string, settings: ScorecardSettings) {
   const stations = await stationQuarters(tx, quarter);
   return rankStations(
     stations.map((s) => ({
       organisationId: s.organisationId,
       nameZh: s.nameZh,
       nameEn: s.nameEn,
-      ...scoreStation(weights, s.figures),
+      ...scoreStation(settings.weights, settings.grading, s.figures),
     })),
   );
 }
@@ -151,12 +161,14 @@ export type ScorecardRow = Awaited<ReturnType<typeof computeScorecard>>[number];
 
 async function publishedScorecard(tx: TenantTx, quarter: string) {
   const [row] = await tx.select().from(schema.scorecard).where(eq(schema.scorecard.quarter, quarter));
-  return row ? { ...row, rows: row.rows as ScorecardRow[] } : null;
+  return row
+    ? { ...row, rows: row.rows as ScorecardRow[], grading: row.grading as SatisfactionGrading }
+    : null;
 }
 
 /**
  * 站点考核: a quarter's scorecard. Those who see the district's statistics get it computed now
- * (with the current weights) beside the published snapshot; other readers of statistics (station
+ * (with the current weights and grading) beside the published snapshot; other readers of statistics (station
  * heads) get the published one only — published figures are the ones that count.
  */
 export async function getScorecard(tx: TenantTx, actor: Actor, input: { quarter: string }) {
@@ -164,30 +176,39 @@ export async function getScorecard(tx: TenantTx, actor: Actor, input: { quarter:
   const districtWide = canTenantWide(actor, 'statistics.read');
   if (!districtWide && scopesFor(actor.grants, 'statistics.read').length === 0)
     throw new DomainError('forbidden', 'auth.forbidden', { params: { permission: 'statistics.read' } });
-  const weights = await getScorecardWeights(tx);
+  const settings = await getScorecardSettings(tx);
   const published = await publishedScorecard(tx, quarter);
   return {
     quarter,
-    weights,
-    live: districtWide ? await computeScorecard(tx, quarter, weights) : null,
+    weights: settings.weights,
+    grading: settings.grading,
+    live: districtWide ? await computeScorecard(tx, quarter, settings) : null,
     published,
   };
 }
 
 /**
- * Publishes a quarter's scorecard as computed now: the snapshot keeps the weights and every
- * figure, so what was published never moves. Once per quarter.
+ * Publishes a quarter's scorecard as computed now: the snapshot keeps the weights, the grading
+ * and every figure, so what was published never moves. Once per quarter.
  */
 export async function publishScorecard(tx: TenantTx, actor: Actor, input: { quarter: string }) {
   requireTenantWide(actor, 'scorecard.manage');
   const quarter = ZQuarter.parse(input.quarter);
   if (await publishedScorecard(tx, quarter))
     throw new DomainError('conflict', 'scorecard.already_published', { params: { quarter } });
-  const weights = await getScorecardWeights(tx);
-  const rows = await computeScorecard(tx, quarter, weights);
+  const { weights, grading } = await getScorecardSettings(tx);
+  const rows = await computeScorecard(tx, quarter, { weights, grading });
   const [created] = await tx
     .insert(schema.scorecard)
-    .values({ tenantId: actor.tenantId, id: randomUUID(), quarter, weights, rows, publishedBy: actor.id })
+    .values({
+      tenantId: actor.tenantId,
+      id: randomUUID(),
+      quarter,
+      weights,
+      grading,
+      rows,
+      publishedBy: actor.id,
+    })
     .returning()
     .catch((error: unknown) => {
       // Published by someone else at the same moment: theirs is the published one.

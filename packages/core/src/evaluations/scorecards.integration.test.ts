@@ -6,6 +6,7 @@ import { ZodError } from 'zod';
 import { type Actor, systemActor } from '../actor.ts';
 import { changeCaseStatus, intakeCase } from '../cases/case-service.ts';
 import { recordResidentFeedback, recordSatisfaction } from '../cases/resident-feedback.ts';
+import { readXlsxTable } from '../cases/xlsx-table.ts';
 import { DomainError } from '../errors.ts';
 import { addDutySlot, setThemedDay } from '../rosters/roster-service.ts';
 import { createStaffMember } from '../staff/staff-service.ts';
@@ -13,12 +14,15 @@ import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '../testing/test-district.ts';
 import { saveInspectionChecklist } from './inspection-checklist.ts';
 import { quarterOf, recordInspection } from './inspection-service.ts';
+import { exportScorecardXlsx } from './scorecard-export.ts';
+import { DEFAULT_SATISFACTION_GRADING, defaultSatisfactionGrading } from './scorecard-formula.ts';
 import {
   getScorecard,
-  getScorecardWeights,
+  getScorecardSettings,
   publishScorecard,
-  setScorecardWeights,
+  setScorecardSettings,
 } from './scorecard-service.ts';
+import type { ScorecardSettingsRequest } from './scorecard-settings.ts';
 
 const app = connect(inject('databaseUrl'));
 const box = createSecretBox(randomBytes(32));
@@ -147,8 +151,16 @@ async function adminId(tenantId: string) {
 }
 
 describe('station scorecards (站点考核)', () => {
-  it('uses 20 basic + 60 outcome + 20 satisfaction until the district sets its weights', async () => {
-    expect(await inTenant(getScorecardWeights)).toEqual({ basic: 20, outcome: 60, satisfaction: 20 });
+  it('uses 20 basic + 60 outcome + 20 satisfaction and the default grading until the district sets its own', async () => {
+    expect(await inTenant(getScorecardSettings)).toEqual({
+      weights: { basic: 20, outcome: 60, satisfaction: 20 },
+      grading: {
+        A: { from: 95, points: 20 },
+        B: { from: 90, points: 17 },
+        C: { from: 80, points: 14 },
+        D: { points: 10 },
+      },
+    });
   });
 
   it("scores each station's quarter from the platform's data exactly as worked out by hand", async () => {
@@ -177,31 +189,67 @@ describe('station scorecards (站点考核)', () => {
     expect(b).toMatchObject({ organisationId: d.organisations.stationB, rank: 2, total: 0 });
   });
 
-  it('takes the weights the district sets, which must add up to 100', async () => {
+  it('takes the weights the district sets, which must add up to 100, with a grading within them', async () => {
+    const settings = (weights: { basic: number; outcome: number; satisfaction: number }) =>
+      ({ ...weights, grading: defaultSatisfactionGrading(weights.satisfaction) }) as ScorecardSettingsRequest;
     expect(
       await refusal(
-        inTenant((tx) => setScorecardWeights(tx, admin, { basic: 30, outcome: 60, satisfaction: 20 })),
+        inTenant((tx) =>
+          setScorecardSettings(tx, admin, settings({ basic: 30, outcome: 60, satisfaction: 20 })),
+        ),
       ),
     ).toEqual({ kind: 'bad-request', key: 'scorecard.weights_sum' });
     expect(
       await refusal(
-        inTenant((tx) => setScorecardWeights(tx, admin, { basic: -10, outcome: 110, satisfaction: 0 })),
+        inTenant((tx) =>
+          setScorecardSettings(tx, admin, settings({ basic: -10, outcome: 110, satisfaction: 0 })),
+        ),
       ),
     ).toEqual({ kind: 'bad-request', key: 'scorecard.weight_invalid' });
+    // Satisfaction set to 0 while the grades still earn up to 20 points.
     expect(
       await refusal(
-        inTenant((tx) => setScorecardWeights(tx, inspector, { basic: 20, outcome: 80, satisfaction: 0 })),
+        inTenant((tx) =>
+          setScorecardSettings(tx, admin, {
+            basic: 20,
+            outcome: 80,
+            satisfaction: 0,
+            grading: DEFAULT_SATISFACTION_GRADING,
+          }),
+        ),
+      ),
+    ).toEqual({ kind: 'bad-request', key: 'scorecard.grade_points_over_weight' });
+    expect(
+      await refusal(
+        inTenant((tx) =>
+          setScorecardSettings(tx, inspector, settings({ basic: 20, outcome: 80, satisfaction: 0 })),
+        ),
       ),
     ).toMatchObject({ kind: 'forbidden' });
-    await inTenant((tx) => setScorecardWeights(tx, admin, { basic: 20, outcome: 80, satisfaction: 0 }));
-    const { live } = await inTenant((tx) => getScorecard(tx, admin, { quarter }));
+    await inTenant((tx) =>
+      setScorecardSettings(tx, admin, settings({ basic: 20, outcome: 80, satisfaction: 0 })),
+    );
+    const { live, grading } = await inTenant((tx) => getScorecard(tx, admin, { quarter }));
     // 11.56 + 0.875 × 80 + 0.
     expect(live?.[0]).toMatchObject({ total: 81.56, outcome: { points: 70 }, satisfaction: { points: 0 } });
+    expect(grading.A).toEqual({ from: 95, points: 0 });
+    const [audit] = await inTenant((tx) =>
+      tx.select().from(schema.auditEntry).where(eq(schema.auditEntry.action, 'scorecard.settings_set')),
+    );
+    expect(audit?.after).toMatchObject({ weights: { satisfaction: 0 }, grading: { D: { points: 0 } } });
+  });
+
+  it('lets the database refuse a grading out of order even when the service is bypassed', async () => {
+    const error = await inTenant((tx) => tx.update(schema.scorecardSetting).set({ gradeBFrom: 99 })).catch(
+      (e: unknown) => e,
+    );
+    expect(String((error as Error).cause ?? error)).toContain('scorecard_setting_grade_thresholds');
   });
 
   it('publishes a snapshot once; later cases move the live figures, never the published ones', async () => {
     const published = await inTenant((tx) => publishScorecard(tx, admin, { quarter }));
     expect(published.weights).toEqual({ basic: 20, outcome: 80, satisfaction: 0 });
+    expect(published.grading).toEqual(defaultSatisfactionGrading(0));
     await ratedCase(d.organisations.stationA, 5);
     const after = await inTenant((tx) => getScorecard(tx, admin, { quarter }));
     expect(after.live?.[0]?.outcome.received).toBe(5);
@@ -213,6 +261,108 @@ describe('station scorecards (站点考核)', () => {
     expect(await refusal(inTenant((tx) => publishScorecard(tx, inspector, { quarter })))).toMatchObject({
       kind: 'forbidden',
     });
+  });
+
+  it('recomputes the live scorecard with a new grading and leaves the published snapshot as it was', async () => {
+    // Station A: 3 of 4 ratings satisfied now (75 %) — a D by the default bands.
+    await inTenant((tx) =>
+      setScorecardSettings(tx, admin, {
+        basic: 20,
+        outcome: 60,
+        satisfaction: 20,
+        grading: DEFAULT_SATISFACTION_GRADING,
+      }),
+    );
+    const before = await inTenant((tx) => getScorecard(tx, admin, { quarter }));
+    expect(before.live?.[0]?.satisfaction).toMatchObject({ rated: 4, satisfied: 3, grade: 'D', points: 10 });
+    const lenient = {
+      A: { from: 90, points: 20 },
+      B: { from: 75, points: 18.5 },
+      C: { from: 50, points: 12 },
+      D: { points: 5 },
+    };
+    await inTenant((tx) =>
+      setScorecardSettings(tx, admin, { basic: 20, outcome: 60, satisfaction: 20, grading: lenient }),
+    );
+    const after = await inTenant((tx) => getScorecard(tx, admin, { quarter }));
+    // 75 % reaches the lenient B exactly: 18.5 points instead of 10, and the total moves by 8.5.
+    expect(after.grading).toEqual(lenient);
+    expect(after.live?.[0]?.satisfaction).toMatchObject({ grade: 'B', points: 18.5 });
+    expect((after.live?.[0]?.total ?? 0) - (before.live?.[0]?.total ?? 0)).toBeCloseTo(8.5, 10);
+    // The snapshot keeps the weights and grading it was computed with, and its figures.
+    expect(after.published).toEqual(before.published);
+    expect(after.published?.grading).toEqual(defaultSatisfactionGrading(0));
+    expect(after.published?.rows[0]).toMatchObject({ total: 81.56, satisfaction: { grade: 'D', points: 0 } });
+  });
+
+  it('exports the ranking as XLSX with the very figures, weights and grading of the scorecard', async () => {
+    const scorecard = await inTenant((tx) => getScorecard(tx, admin, { quarter }));
+    for (const version of ['live', 'published'] as const) {
+      const file = await inTenant((tx) => exportScorecardXlsx(tx, admin, { quarter, version }));
+      const rows = await readXlsxTable(Buffer.from(file.contentBase64, 'base64'));
+      const header = rows.findIndex((r) => r[0] === '名次');
+      expect(rows[header]?.slice(0, 6)).toEqual([
+        '名次',
+        '工作站',
+        '总分',
+        '基础工作得分',
+        '工作成效得分',
+        '满意度得分',
+      ]);
+      const expected = version === 'live' ? (scorecard.live ?? []) : (scorecard.published?.rows ?? []);
+      const table = rows.slice(header + 1, header + 1 + expected.length);
+      expect(table.map((r) => r.slice(0, 6).map((cell, i) => (i === 1 ? cell : Number(cell))))).toEqual(
+        expected.map((r) => [
+          r.rank,
+          r.nameZh,
+          r.total,
+          r.basic.points,
+          r.outcome.points,
+          r.satisfaction.points,
+        ]),
+      );
+      const [a] = expected;
+      const rowA = table[0] ?? [];
+      expect(Number(rowA[6])).toBe(a?.basic.rosterCoverage);
+      expect(Number(rowA[9])).toBe(a?.basic.inspectionScore);
+      expect(rowA.slice(10, 13).map(Number)).toEqual([
+        a?.outcome.received,
+        a?.outcome.resolved,
+        a?.outcome.resolvedOnTime,
+      ]);
+      expect(Number(rowA[17])).toBeCloseTo(a?.satisfaction.rate ?? -1, 10);
+      expect(rowA[18]).toBe(a?.satisfaction.grade);
+      // A station without cases has nothing to measure: its rates are empty cells, not zero.
+      expect(table[1]?.[14]).toBe('');
+      expect(table[1]?.[18]).toBe('未评级');
+      const weights = version === 'live' ? scorecard.weights : scorecard.published?.weights;
+      const grading = version === 'live' ? scorecard.grading : scorecard.published?.grading;
+      const at = (label: string) => rows.findIndex((r) => r[0] === label);
+      expect(rows[at('权重（分）') + 2]?.map(Number)).toEqual([
+        weights?.basic,
+        weights?.outcome,
+        weights?.satisfaction,
+      ]);
+      expect(rows.slice(at('满意度分级') + 2, at('满意度分级') + 6)).toEqual([
+        ['A', String(grading?.A.from), String(grading?.A.points)],
+        ['B', String(grading?.B.from), String(grading?.B.points)],
+        ['C', String(grading?.C.from), String(grading?.C.points)],
+        ['D', '低于 C 级', String(grading?.D.points)],
+      ]);
+    }
+    const forHead = await inTenant((tx) => exportScorecardXlsx(tx, headA, { quarter, version: 'published' }));
+    expect(forHead.fileName).toBe(`站点考核-${quarter}.xlsx`);
+    expect(
+      await refusal(inTenant((tx) => exportScorecardXlsx(tx, headA, { quarter, version: 'live' }))),
+    ).toEqual({
+      kind: 'not-found',
+      key: 'scorecard.live_not_available',
+    });
+    expect(
+      await refusal(
+        inTenant((tx) => exportScorecardXlsx(tx, admin, { quarter: '2020-Q1', version: 'published' })),
+      ),
+    ).toEqual({ kind: 'not-found', key: 'scorecard.not_published' });
   });
 
   it('shows station heads the published scorecard only, and desk officers nothing', async () => {
@@ -232,6 +382,7 @@ describe('station scorecards (站点考核)', () => {
     const otherAdmin = systemActor(other.tenantId, 'other district');
     const theirs = await inTenant((tx) => getScorecard(tx, otherAdmin, { quarter }), other.tenantId);
     expect(theirs.weights).toEqual({ basic: 20, outcome: 60, satisfaction: 20 });
+    expect(theirs.grading).toEqual(DEFAULT_SATISFACTION_GRADING);
     expect(theirs.published).toBeNull();
     expect(theirs.live?.map((r) => r.organisationId).sort()).toEqual(
       [other.organisations.stationA, other.organisations.stationB].sort(),

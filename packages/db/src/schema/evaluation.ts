@@ -79,6 +79,8 @@ export const inspection = pgTable(
     }),
     index('inspection_quarter_idx').on(t.tenantId, t.quarter, t.organisationId),
     index('inspection_unit_idx').on(t.tenantId, t.organisationId, t.inspectedOn),
+    /** The list pages by (day, id), newest first. */
+    index('inspection_day_idx').on(t.tenantId, t.inspectedOn, t.id),
     check('inspection_score_bounds', sql`${t.totalScore} >= 0 and ${t.totalScore} <= ${t.maxScore}`),
     tenantIsolation('inspection'),
   ],
@@ -134,8 +136,10 @@ export const inspectionRectification = pgTable(
 ).enableRLS();
 
 /**
- * The district's scorecard weights (basic duties, outcomes, satisfaction), in points out of 100.
- * One row per district; without one the defaults of `packages/core/src/evaluations` apply.
+ * The district's scorecard weights (basic duties, outcomes, satisfaction), in points out of 100,
+ * and its satisfaction grading: the satisfied share (per cent) from which grades A, B and C are
+ * reached, and the points each grade earns (D is below C). One row per district; without one the
+ * defaults of `packages/core/src/evaluations` apply.
  */
 export const scorecardSetting = pgTable(
   'scorecard_setting',
@@ -144,6 +148,13 @@ export const scorecardSetting = pgTable(
     basicWeight: integer('basic_weight').notNull(),
     outcomeWeight: integer('outcome_weight').notNull(),
     satisfactionWeight: integer('satisfaction_weight').notNull(),
+    gradeAFrom: numeric('grade_a_from', { precision: 4, scale: 1, mode: 'number' }).notNull(),
+    gradeAPoints: numeric('grade_a_points', { precision: 5, scale: 2, mode: 'number' }).notNull(),
+    gradeBFrom: numeric('grade_b_from', { precision: 4, scale: 1, mode: 'number' }).notNull(),
+    gradeBPoints: numeric('grade_b_points', { precision: 5, scale: 2, mode: 'number' }).notNull(),
+    gradeCFrom: numeric('grade_c_from', { precision: 4, scale: 1, mode: 'number' }).notNull(),
+    gradeCPoints: numeric('grade_c_points', { precision: 5, scale: 2, mode: 'number' }).notNull(),
+    gradeDPoints: numeric('grade_d_points', { precision: 5, scale: 2, mode: 'number' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -151,6 +162,14 @@ export const scorecardSetting = pgTable(
     check(
       'scorecard_setting_weights',
       sql`${t.basicWeight} >= 0 and ${t.outcomeWeight} >= 0 and ${t.satisfactionWeight} >= 0 and ${t.basicWeight} + ${t.outcomeWeight} + ${t.satisfactionWeight} = 100`,
+    ),
+    check(
+      'scorecard_setting_grade_thresholds',
+      sql`0 < ${t.gradeCFrom} and ${t.gradeCFrom} < ${t.gradeBFrom} and ${t.gradeBFrom} < ${t.gradeAFrom} and ${t.gradeAFrom} <= 100`,
+    ),
+    check(
+      'scorecard_setting_grade_points',
+      sql`0 <= ${t.gradeDPoints} and ${t.gradeDPoints} <= ${t.gradeCPoints} and ${t.gradeCPoints} <= ${t.gradeBPoints} and ${t.gradeBPoints} <= ${t.gradeAPoints} and ${t.gradeAPoints} <= ${t.satisfactionWeight}`,
     ),
     tenantIsolation('scorecard_setting'),
   ],
@@ -167,6 +186,15 @@ export const scorecard = pgTable(
     id: uuid('id').notNull(),
     quarter: text('quarter').notNull(),
     weights: jsonb('weights').$type<{ basic: number; outcome: number; satisfaction: number }>().notNull(),
+    /** The satisfaction grading the rows were computed with (`SatisfactionGrading` of the core). */
+    grading: jsonb('grading')
+      .$type<{
+        A: { from: number; points: number };
+        B: { from: number; points: number };
+        C: { from: number; points: number };
+        D: { points: number };
+      }>()
+      .notNull(),
     /** The ranked rows exactly as computed at publication. */
     rows: jsonb('rows').$type<unknown[]>().notNull(),
     publishedBy: uuid('published_by'),
