@@ -1,13 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateTOTP } from '@oslojs/otp';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { screens, signInAsDemo, useDemoStack } from './demo-stack.ts';
+import { DEMO_PASSWORD, screens, signInAsDemo, useDemoStack } from './demo-stack.ts';
 
 /**
  * The statistics dashboard in Chromium against the real stack: the demo district's inspector
  * opens 统计 for this year, sees the figures the demo cases gave (tables server-rendered, the
  * ECharts charts drawn after hydration), asks for the year's report and downloads its workbook.
+ * Then the district's administrator sends last month to the demo city bureau (上报市局), and the
+ * city's administrator sees the district among its districts.
  */
 const live = useDemoStack('stats');
 
@@ -29,7 +33,10 @@ describe('statistics dashboard', () => {
     expect(await page.getByRole('table', { name: '按服务' }).count()).toBe(1);
     expect(await page.getByRole('table', { name: '按单位（含下级）' }).count()).toBe(1);
     // The charts are drawn in the browser, as SVG.
-    await expect.poll(() => page.locator('.admin-chart__canvas svg').count()).toBeGreaterThan(0);
+    // Hydration takes a few seconds on a loaded machine.
+    await expect
+      .poll(() => page.locator('.admin-chart__canvas svg').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     await page.screenshot({ path: join(screens, 'statistics.png'), fullPage: true });
 
     await page.getByRole('button', { name: `生成${year}年报表（Excel 和 PDF）` }).click();
@@ -69,5 +76,64 @@ describe('statistics dashboard', () => {
     const gaps = page.getByRole('table', { name: '未覆盖的社区（村），按距最近服务点由远到近' });
     expect(await gaps.getByRole('rowheader').allTextContents()).toEqual(['关港村', '徐虹北路居民区']);
     await page.screenshot({ path: join(screens, 'statistics-coverage.png'), fullPage: true });
+
+    // Reporting to the city: an inspector reads the setting and the sendings, and changes nothing.
+    await page.goto(`${live.url}/t/xuhui/statistics`);
+    await page.getByRole('link', { name: '上报市局' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1, name: '上报市局' }).count(), { timeout: 10_000 })
+      .toBe(1);
+    // The demo seed points Xuhui at the demo city bureau on this node, whose id follows the port.
+    const thisNode = new URL(live.url).host.replace(':', '-');
+    expect(await page.getByText(`报送至 shanghai@${thisNode}，每月3日报送上月数字。`).count()).toBe(1);
+    expect(await page.getByText('尚无报送。').count()).toBe(1);
+    expect(await page.getByRole('button', { name: '立即报送' }).count()).toBe(0);
+    expect(await page.getByLabel('市局租户').count()).toBe(0);
+    await page.screenshot({ path: join(screens, 'statistics-city.png'), fullPage: true });
   }, 240_000);
+
+  it('sends last month to the demo city bureau, which shows Xuhui side by side', async () => {
+    const district = await firstAdminSignIn('xuhui');
+    await district.goto(`${live.url}/t/xuhui/statistics/city`);
+    // Last month is the form's first choice; it goes signed, over loopback, by the worker.
+    const month = await district.getByLabel('月份').inputValue();
+    await district.getByRole('button', { name: '立即报送' }).click();
+    const sending = district.locator('#sends tbody tr').first();
+    await expect
+      .poll(
+        async () => {
+          await district.reload();
+          return sending.textContent();
+        },
+        { timeout: 60_000, interval: 1_000 },
+      )
+      .toContain('已送达');
+    await district.screenshot({ path: join(screens, 'statistics-city-sent.png'), fullPage: true });
+
+    const city = await firstAdminSignIn('shanghai');
+    await city.goto(`${live.url}/t/shanghai/statistics?period=${month}`);
+    const districts = city.getByRole('table', { name: '各区汇总（各区签名报送）' });
+    expect(await districts.getByRole('rowheader').allTextContents()).toEqual(['徐汇区司法局 (310104)']);
+    await city.screenshot({ path: join(screens, 'statistics-city-received.png'), fullPage: true });
+  }, 120_000);
 });
+
+/** A bureau administrator's first sign-in: enrol the authenticator, then choose a new password. */
+async function firstAdminSignIn(tenant: string) {
+  const page = await (await live.browser.newContext()).newPage();
+  await page.goto(`${live.url}/t/${tenant}/login`);
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect.poll(() => page.url()).toMatch(/totp-setup/);
+  const secret = (await page.getByTestId('totp-secret').textContent())?.replace(/\s/g, '') ?? '';
+  await page.getByLabel('验证码').fill(generateTOTP(decodeBase32IgnorePadding(secret), 30, 6));
+  await page.locator('main button[type=submit]').click();
+  await expect.poll(() => page.url()).toMatch(/change-password/);
+  await page.getByLabel('当前密码').fill(DEMO_PASSWORD);
+  await page.getByLabel('新密码', { exact: true }).fill('Statistics-city-2026');
+  await page.getByLabel('再次输入新密码').fill('Statistics-city-2026');
+  await page.locator('main button[type=submit]').click();
+  await expect.poll(() => new URL(page.url()).pathname).toBe(`/t/${tenant}`);
+  return page;
+}

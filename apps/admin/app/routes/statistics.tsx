@@ -141,6 +141,65 @@ function FiguresTable({
   );
 }
 
+/**
+ * The districts' activity figures side by side (message version 2); a district still sending
+ * version 1 shows "not reported" rather than zeros.
+ */
+function DistrictActivityTable({ districts }: { districts: Data['districts'] }) {
+  const t = useTranslate();
+  const locale = useLocale();
+  const cell = (value: number | null | undefined) =>
+    value === null || value === undefined ? t('statistics.not_reported') : formatNumber(locale, value);
+  return (
+    <table className="admin-statistics-table">
+      <caption>{t('statistics.by_district_activity')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('statistics.district')}</th>
+          <th scope="col">{t('statistics.education_events')}</th>
+          <th scope="col">{t('statistics.education_attendance')}</th>
+          <th scope="col">{t('statistics.consultations')}</th>
+          <th scope="col">{t('statistics.consultation_minutes')}</th>
+          <th scope="col">{t('statistics.hotline_minutes')}</th>
+          <th scope="col">{t('statistics.referrals_completed')}</th>
+          <th scope="col">{t('statistics.referral_turnaround')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {districts.map((d) => {
+          const a = d.activity;
+          return (
+            <tr key={d.divisionCode}>
+              <th scope="row">
+                {`${d.districtName} (${d.divisionCode})`}
+                {d.revision > 1
+                  ? ` · ${t('statistics.city_revision_of', { revision: String(d.revision) })}`
+                  : ''}
+              </th>
+              <td>{cell(a?.educationEvents)}</td>
+              <td>{cell(a?.educationAttendance)}</td>
+              <td>{cell(a?.consultations)}</td>
+              <td>{cell(a?.consultationMinutes)}</td>
+              <td>{cell(a?.hotlineMinutes)}</td>
+              <td>{cell(a?.referralsCompleted)}</td>
+              <td>
+                {a
+                  ? decimal(
+                      locale,
+                      a.referralsCompleted > 0
+                        ? a.referralTurnaroundSeconds / (a.referralsCompleted * 86_400)
+                        : null,
+                    )
+                  : t('statistics.not_reported')}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
 export default function Statistics({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
@@ -187,6 +246,7 @@ export default function Statistics({ loaderData, actionData }: Route.ComponentPr
         <p>
           <Link to={tenantPaths.coverage(slug)}>{t('coverage.title')}</Link>{' '}
           <Link to={tenantPaths.hotspots(slug)}>{t('hotspots.title')}</Link>
+          <Link to={tenantPaths.citySending(slug)}>{t('statistics.city_sending_link')}</Link>
         </p>
       ) : null}
       <Form method="get" className="admin-filters">
@@ -394,6 +454,7 @@ export default function Statistics({ loaderData, actionData }: Route.ComponentPr
           }))}
         />
       ) : null}
+      {districts.length > 0 ? <DistrictActivityTable districts={districts} /> : null}
 
       <section id="reports" aria-labelledby="reports-heading">
         <h2 id="reports-heading">{t('statistics.reports')}</h2>

@@ -31,6 +31,38 @@ describe('the federation endpoints in the OpenAPI document', () => {
     expect(create.post.responses['429'].headers).toHaveProperty('Retry-After');
   });
 
+  it('describes the districts’ monthly statistics for their city, versions 1 and 2 of the message', () => {
+    const statistics = doc.paths['/federation/v1/statistics'];
+    expect(statistics.servers).toEqual([expect.objectContaining({ url: 'https://linju.example' })]);
+    expect(statistics.post.security).toEqual([{ httpMessageSignature: [] }]);
+    expect(statistics.post.requestBody.content['application/json'].schema.oneOf).toEqual([
+      { $ref: '#/components/schemas/StatisticsMessageV2' },
+      { $ref: '#/components/schemas/StatisticsMessageV1' },
+    ]);
+    expect(Object.keys(statistics.post.responses).sort()).toEqual(['202', '400', '401', '403', '409', '413']);
+    const schemas = doc.components.schemas as unknown as Record<
+      string,
+      {
+        required?: string[];
+        additionalProperties?: unknown;
+        properties?: Record<string, { const?: unknown }>;
+      }
+    >;
+    const v1 = schemas.StatisticsMessageV1;
+    const v2 = schemas.StatisticsMessageV2;
+    expect(v1?.properties?.version?.const).toBe(1);
+    expect(v2?.properties?.version?.const).toBe(2);
+    // Strict, as the endpoint parses them: nothing else (no names, no people) may ride along.
+    expect(v1?.additionalProperties).toBe(false);
+    expect(v2?.additionalProperties).toBe(false);
+    expect(v1?.required).toEqual(
+      expect.arrayContaining(['type', 'divisionCode', 'districtName', 'month', 'totals', 'byService']),
+    );
+    expect(v1?.required).not.toContain('to');
+    expect(v2?.required).toEqual(expect.arrayContaining(['to', 'revision', 'activity', 'totals']));
+    expect(schemas.StatisticsReceipt?.required).toEqual(['status', 'divisionCode', 'month', 'revision']);
+  });
+
   it('takes its message schemas from the ones the endpoints parse with, and every reference resolves', () => {
     const schemas = doc.components.schemas as unknown as Record<string, { required?: string[] }>;
     expect(schemas.ReferralCreate?.required).toEqual(

@@ -1,3 +1,4 @@
+import { STATISTICS_EXCHANGE_PATH, ZStatisticsMessageV1, ZStatisticsMessageV2 } from '@linju/core';
 import {
   referralCreateSchema,
   referralEventSchema,
@@ -51,8 +52,9 @@ const signed = [{ httpMessageSignature: [] }];
 
 /**
  * The referral exchange (spec/referral-exchange.md) in the OpenAPI document: the well-known node
- * document and the signed `/federation/v1` endpoints. They live at the origin's root, not under
- * `/api/v1`, so each path names its own server.
+ * document and the signed `/federation/v1` endpoints — the referrals' and the districts' monthly
+ * statistics for their city. They live at the origin's root, not under `/api/v1`, so each path
+ * names its own server.
  */
 export function federationOpenApi(serverUrl: string) {
   const servers = [{ url: serverUrl, description: 'The node itself (the exchange is not under /api/v1)' }];
@@ -166,15 +168,57 @@ export function federationOpenApi(serverUrl: string) {
           },
         },
       },
+      [STATISTICS_EXCHANGE_PATH]: {
+        servers,
+        post: {
+          operationId: 'postDistrictStatistics',
+          tags: ['federation'],
+          summary:
+            "A district's monthly statistics for its city bureau (上报市局): counts only, no personal data",
+          description: `Signed like every exchange request; the body is at most ${MAX_MESSAGE_BYTES} bytes. Version 2 names the city bureau tenant (\`to\`, \`<slug>@<nodeId>\` of this node) and the district's revision of the month; version 1 (older deployments) goes to this node's one bureau whose division code is the district's city (\`3101xx\` → \`310100\`). The city keeps the highest revision of each district and month: the same revision and body again answers the same receipt; a changed body under a revision already held, or a lower revision, is refused. Both versions are strict: any other field is refused.`,
+          security: signed,
+          parameters: [idempotencyKey],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  oneOf: [
+                    { $ref: '#/components/schemas/StatisticsMessageV2' },
+                    { $ref: '#/components/schemas/StatisticsMessageV1' },
+                  ],
+                },
+              },
+            },
+          },
+          responses: {
+            '202': {
+              description: 'Stored (or the same revision received again unchanged)',
+              content: {
+                'application/json': { schema: { $ref: '#/components/schemas/StatisticsReceipt' } },
+              },
+            },
+            '400': problem('Malformed: not version 1 or 2, or a field outside the strict shape'),
+            '403': problem(
+              'The addressed tenant is not served here, or is not the city bureau of the district',
+            ),
+            '409': problem(
+              'A higher revision of the month is held, or this revision came with other figures',
+            ),
+            '413': problem(`Body over ${MAX_MESSAGE_BYTES} bytes`),
+            '401': refusals['401'],
+          },
+        },
+      },
       '/federation/v1/referrals/{id}/attachments/{sha256}': {
         servers,
         get: {
           operationId: 'getReferralAttachment',
           tags: ['federation'],
           summary:
-            "A document of a referral, sent to the sender's node; answered only to the referral's receiver",
+            'A document of a referral, answered only to its other party: the documents sent with it to its receiver, those returned with the outcome to its sender',
           description:
-            'The body is the file; its SHA-256 is the path segment (and `Content-Digest`). The receiver checks both before keeping it.',
+            'The body is the file; its SHA-256 is the path segment (and `Content-Digest`). The side that fetches checks both before keeping it.',
           security: signed,
           parameters: [
             referralId,
@@ -199,7 +243,7 @@ export function federationOpenApi(serverUrl: string) {
                 '*/*': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } },
               },
             },
-            '404': problem('No such referral sent to the calling node, or no such attachment'),
+            '404': problem('No such referral exchanged with the calling node, or no such attachment'),
             ...refusals,
           },
         },
@@ -211,6 +255,22 @@ export function federationOpenApi(serverUrl: string) {
       ReferralReceipt: jsonSchema(referralReceiptSchema),
       ReferralEvent: jsonSchema(referralEventSchema),
       ReferralView: jsonSchema(referralViewSchema),
+      StatisticsMessageV1: jsonSchema(ZStatisticsMessageV1),
+      StatisticsMessageV2: jsonSchema(ZStatisticsMessageV2),
+      StatisticsReceipt: {
+        type: 'object',
+        required: ['status', 'divisionCode', 'month', 'revision'],
+        properties: {
+          status: { const: 'received' },
+          divisionCode: { type: 'string', pattern: '^\\d{6}$' },
+          month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
+          revision: {
+            type: 'integer',
+            minimum: 0,
+            description: 'The revision held; 0 for a version 1 message',
+          },
+        },
+      },
     },
     securitySchemes: {
       httpMessageSignature: {

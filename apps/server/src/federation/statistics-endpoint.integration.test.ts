@@ -5,16 +5,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecretBox } from '@linju/auth';
 import {
+  countConsultation,
+  countEducationEvent,
   createLocalFileStore,
+  deliverCitySend,
   getCityStatistics,
+  intakeCase,
+  listCitySends,
   MEASURES,
   onboardTenant,
   pinPeer,
+  queueCitySend,
   type StatisticsMessage,
+  type StatisticsMessageV1,
+  setCitySetting,
   signStatisticsMessage,
   systemActor,
 } from '@linju/core';
-import { connect, withTenant } from '@linju/db';
+import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
+import { connect, eq, schema, type TenantTx, withTenant } from '@linju/db';
 import { loadOrCreateNodeKey, type NodeKey } from '@linju/federation';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadServerConfig } from '../config.ts';
@@ -27,8 +36,10 @@ import { statisticsHandler } from './statistics-endpoint.ts';
  */
 const { db, close } = connect(inject('databaseUrl'));
 const box = createSecretBox(randomBytes(32));
-// Signatures cover the node's public URL, whatever address the socket listens on.
-const HERE = 'http://localhost:3000';
+// Signatures cover the node's public URL: the socket's own address here, so that this node's
+// districts can deliver to it over loopback as the worker does.
+let HERE: string;
+const NODE_ID = `node-${randomUUID().slice(0, 8)}`;
 const silent = { info() {}, warn() {}, error() {}, child: () => silent };
 // A city of its own (no other test's bureau shares it) in a real province (61–65): 6pcc00, its
 // districts 6pcc01…
@@ -36,6 +47,8 @@ const city = `6${1 + randomInt(5)}${String(randomInt(100)).padStart(2, '0')}`;
 let server: Server;
 let base: string;
 let cityTenantId: string;
+let citySlug: string;
+let nodeKey: NodeKey;
 let districtKey: NodeKey;
 let strangerKey: NodeKey;
 
@@ -54,6 +67,8 @@ beforeAll(async () => {
     { operatorId: null, operatorName: 'test' },
   );
   cityTenantId = onboarded.tenant.id;
+  citySlug = onboarded.tenant.slug;
+  nodeKey = await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'node-')));
   districtKey = await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'district-')));
   strangerKey = await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'stranger-')));
   await pinPeer(db, {
@@ -64,6 +79,8 @@ beforeAll(async () => {
     organisations: [],
   });
   const config = loadServerConfig({ DATABASE_APP_URL: inject('databaseUrl'), PORT: '3000' });
+  // Mounted once the socket's address (this node's public URL) is known.
+  let handle: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 });
   server = createServer(
     createRequestListener({
       config,
@@ -73,11 +90,13 @@ beforeAll(async () => {
       temporalHealthy: async () => true,
       files: createLocalFileStore(mkdtempSync(join(tmpdir(), 'files-'))),
       admin: null,
-      routes: [{ prefix: '/federation/v1/statistics', handle: statisticsHandler({ db, publicUrl: HERE }) }],
+      routes: [{ prefix: '/federation/v1/statistics', handle: (request) => handle(request) }],
     }),
   );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  HERE = base;
+  handle = statisticsHandler({ db, publicUrl: HERE, nodeId: NODE_ID, ownKey: nodeKey });
 });
 afterAll(async () => {
   server.close();
@@ -87,9 +106,9 @@ afterAll(async () => {
 const measures = (received: number) =>
   Object.fromEntries(
     MEASURES.map((m) => [m, m === 'received' ? received : 0]),
-  ) as StatisticsMessage['totals'];
+  ) as StatisticsMessageV1['totals'];
 
-const message = (month: string, over: Partial<StatisticsMessage> = {}): StatisticsMessage => ({
+const message = (month: string, over: Partial<StatisticsMessageV1> = {}): StatisticsMessageV1 => ({
   type: 'linju.district-statistics',
   version: 1,
   divisionCode: `${city}04`,
@@ -115,7 +134,7 @@ function send(signed: ReturnType<typeof signStatisticsMessage>, body: Uint8Array
 const cityShows = (month: string) =>
   withTenant(db, cityTenantId, (tx) => getCityStatistics(tx, systemActor(cityTenantId), { month }));
 
-describe('POST /federation/v1/statistics', () => {
+describe('POST /federation/v1/statistics, version 1 (districts on older deployments)', () => {
   it('takes a pinned district’s signed monthly statistics in, and the city shows them side by side', async () => {
     const response = await send(signStatisticsMessage(message('2026-09'), districtKey, HERE));
     expect(response.status).toBe(202);
@@ -123,6 +142,7 @@ describe('POST /federation/v1/statistics', () => {
       status: 'received',
       divisionCode: `${city}04`,
       month: '2026-09',
+      revision: 0,
     });
     const side = await cityShows('2026-09');
     expect(side).toHaveLength(1);
@@ -167,5 +187,207 @@ describe('POST /federation/v1/statistics', () => {
     const response = await fetch(`${base}/federation/v1/statistics`);
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('POST');
+  });
+});
+
+/**
+ * The district's side, end to end on one node: the district reports to a city bureau tenant of
+ * this same deployment, and its sending goes through the same signed HTTP path as a peer's (over
+ * loopback, signed with this node's key), exactly as the worker's activity delivers it.
+ */
+describe('a district’s monthly sending to its city on this node', () => {
+  let district: TestDistrict;
+  let city310: { id: string; slug: string };
+  const node = () => ({ nodeId: NODE_ID, publicUrl: HERE, key: nodeKey });
+  // The sending of the current month, as on the 3rd of next month (only a finished month goes).
+  const month = new Date().toISOString().slice(0, 7);
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const nextMonth3rd = new Date(Date.UTC(m === 12 ? y + 1 : y, m === 12 ? 0 : m, 3, 4));
+  const admin = () => systemActor(district.tenantId, 'test admin');
+  const inDistrict = <T>(fn: (tx: TenantTx) => Promise<T>) => withTenant(db, district.tenantId, fn);
+  const queue = (requestKey: string) =>
+    inDistrict((tx) => queueCitySend(tx, admin(), { month, trigger: 'manual', requestKey }, nextMonth3rd));
+  const cityView = () =>
+    withTenant(db, city310.id, (tx) => getCityStatistics(tx, systemActor(city310.id), { month }));
+
+  beforeAll(async () => {
+    district = await createTestDistrict(db, box, 'citysend');
+    const onboarded = await onboardTenant(
+      db,
+      {
+        slug: `t-city310-${randomBytes(3).toString('hex')}`,
+        nameZh: '上海市司法局',
+        nameEn: 'Shanghai Justice Bureau',
+        divisionCode: '310100',
+        services: ['mediation'],
+        centre: { nameZh: '市公共法律服务中心', nameEn: 'City centre' },
+        firstAdmin: { username: 'admin', displayName: '管理员', password: 'Test-password-1' },
+      },
+      { operatorId: null, operatorName: 'test' },
+    );
+    city310 = { id: onboarded.tenant.id, slug: onboarded.tenant.slug };
+    await inDistrict(async (tx) => {
+      for (let i = 0; i < 2; i++)
+        await intakeCase(tx, admin(), box, {
+          channel: 'walk-in',
+          organisationId: district.organisations.stationA,
+          serviceType: 'mediation',
+          description: `报送市局第${i}件`,
+          resident: { name: `赵某${i}`, phone: `136${String(30_000_000 + i).slice(-8)}`, idNumber: null },
+        });
+      await countEducationEvent(tx, district.tenantId, {
+        organisationId: district.organisations.stationA,
+        heldOn: `${month}-02`,
+        eventType: 'lecture',
+        attendance: 80,
+      });
+      await countConsultation(tx, district.tenantId, {
+        organisationId: district.organisations.stationA,
+        heldAt: new Date(),
+        channel: 'hotline',
+        durationMinutes: 18,
+      });
+    });
+  });
+
+  it('checks the setting: a city tenant here must be the district’s city, another node must be pinned', async () => {
+    const set = (cityNodeId: string, cityTenant: string) =>
+      inDistrict((tx) => setCitySetting(tx, admin(), { cityNodeId, cityTenant }, { nodeId: NODE_ID }));
+    await expect(set(NODE_ID, citySlug)).rejects.toThrow('statistics.city_tenant_not_city');
+    await expect(set(NODE_ID, 'no-such-tenant')).rejects.toThrow('statistics.city_tenant_unknown');
+    await expect(set('unpinned-node', city310.slug)).rejects.toThrow('statistics.city_node_unknown');
+    const saved = await set(NODE_ID, city310.slug);
+    expect(saved).toMatchObject({ cityNodeId: NODE_ID, cityTenant: city310.slug, sendDay: 3 });
+    const audit = await inDistrict((tx) =>
+      tx.select().from(schema.auditEntry).where(eq(schema.auditEntry.action, 'statistics.city_setting_set')),
+    );
+    expect(audit).toHaveLength(1);
+    // The month still running cannot be sent: its figures are still moving.
+    await expect(
+      inDistrict((tx) => queueCitySend(tx, admin(), { month, trigger: 'manual', requestKey: 'early' })),
+    ).rejects.toThrow('statistics.city_month_not_finished');
+  });
+
+  it('delivers the month over loopback; the city shows it side by side, the sending keeps the receipt', async () => {
+    const send = await queue('first');
+    expect(send).toMatchObject({ revision: 1, idempotencyKey: `310104:${month}:1`, status: 'pending' });
+    // Asked again under the same request key (a retried activity), it is the same sending.
+    expect((await queue('first')).id).toBe(send.id);
+    const delivered = await deliverCitySend(db, node(), { tenantId: district.tenantId, sendId: send.id });
+    expect(delivered).toMatchObject({
+      outcome: 'delivered',
+      status: 202,
+      receipt: { status: 'received', divisionCode: '310104', month, revision: 1 },
+    });
+    const [shown] = await cityView();
+    expect(shown).toMatchObject({ divisionCode: '310104', nodeId: NODE_ID, revision: 1 });
+    expect(shown?.figures.received).toBe(2);
+    expect(shown?.activity).toMatchObject({
+      educationEvents: 1,
+      educationAttendance: 80,
+      hotlineMinutes: 18,
+    });
+    const [record] = await inDistrict((tx) => listCitySends(tx, admin()));
+    expect(record).toMatchObject({
+      id: send.id,
+      month,
+      status: 'delivered',
+      attempts: 1,
+      lastStatus: 202,
+      trigger: 'manual',
+      receipt: { status: 'received', revision: 1 },
+    });
+    expect(record?.finishedAt).toBeInstanceOf(Date);
+    // Delivering a finished sending again sends nothing and answers what it ended with.
+    expect(await deliverCitySend(db, node(), { tenantId: district.tenantId, sendId: send.id })).toMatchObject(
+      {
+        outcome: 'delivered',
+      },
+    );
+  });
+
+  it('a re-sent month replaces the city’s figures; a tampered or stale one is refused', async () => {
+    await inDistrict((tx) =>
+      countEducationEvent(tx, district.tenantId, {
+        organisationId: district.organisations.stationA,
+        heldOn: `${month}-09`,
+        eventType: 'lecture',
+        attendance: 30,
+      }),
+    );
+    const again = await queue('second');
+    expect(again.revision).toBe(2);
+    expect(
+      await deliverCitySend(db, node(), { tenantId: district.tenantId, sendId: again.id }),
+    ).toMatchObject({
+      outcome: 'delivered',
+    });
+    expect((await cityView())[0]).toMatchObject({ revision: 2, activity: { educationAttendance: 110 } });
+
+    const sends = await inDistrict((tx) => tx.select().from(schema.cityStatisticsSend));
+    const first = sends.find((s) => s.revision === 1)?.message as unknown as StatisticsMessage;
+    const firstSigned = signStatisticsMessage(first, nodeKey, HERE);
+    const tampered = await send(
+      firstSigned,
+      new TextEncoder().encode(
+        new TextDecoder()
+          .decode(firstSigned.body)
+          .replace('"educationAttendance":80', '"educationAttendance":800')
+          .replace('"revision":1', '"revision":3'),
+      ),
+    );
+    expect(tampered.status).toBe(401);
+    const stale = await send(signStatisticsMessage(first, nodeKey, HERE));
+    expect(stale.status).toBe(409);
+    expect((await cityView())[0]).toMatchObject({ revision: 2, activity: { educationAttendance: 110 } });
+  });
+
+  it('records a refusal for good, and an unreachable city as to be retried', async () => {
+    // A peer that answers at this same address, but the message names a city of another node.
+    const peer = await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'peer-')));
+    const peers = {
+      refusing: `refusing-${randomUUID().slice(0, 6)}`,
+      away: `away-${randomUUID().slice(0, 6)}`,
+    };
+    await pinPeer(db, {
+      nodeId: peers.refusing,
+      name: 'Refusing',
+      baseUrl: HERE,
+      publicKeys: [peer.publicJwk],
+      organisations: [],
+    });
+    const awayKey = await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'away-')));
+    await pinPeer(db, {
+      nodeId: peers.away,
+      name: 'Away',
+      baseUrl: 'http://127.0.0.1:9',
+      publicKeys: [awayKey.publicJwk],
+      organisations: [],
+    });
+    const sendTo = async (cityNodeId: string, requestKey: string) => {
+      await inDistrict((tx) =>
+        setCitySetting(tx, admin(), { cityNodeId, cityTenant: city310.slug }, { nodeId: NODE_ID }),
+      );
+      const queued = await queue(requestKey);
+      return {
+        queued,
+        result: await deliverCitySend(db, node(), { tenantId: district.tenantId, sendId: queued.id }),
+      };
+    };
+    const refused = await sendTo(peers.refusing, 'refused');
+    expect(refused.result).toMatchObject({ outcome: 'refused', status: 403 });
+    const away = await sendTo(peers.away, 'away');
+    expect(away.result).toMatchObject({ outcome: 'retry', status: null });
+    const records = await inDistrict((tx) => listCitySends(tx, admin()));
+    expect(records.find((r) => r.id === refused.queued.id)).toMatchObject({
+      status: 'refused',
+      lastStatus: 403,
+      lastError: expect.stringContaining('is not an address on node'),
+    });
+    expect(records.find((r) => r.id === away.queued.id)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: expect.stringContaining('unreachable'),
+    });
   });
 });

@@ -11,10 +11,12 @@ import { changeCaseStatus, intakeCase } from '../cases/case-service.ts';
 import { pinPeer } from '../federation/peer-directory.ts';
 import { onboardTenant } from '../tenants/onboard-tenant.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { countConsultation, countEducationEvent } from './activity-rollups.ts';
 import {
   buildStatisticsMessage,
   getCityStatistics,
   receiveStatisticsMessage,
+  type StatisticsMessageV2,
   signStatisticsMessage,
 } from './city-rollup.ts';
 import { getStatistics } from './statistics-query.ts';
@@ -24,6 +26,7 @@ const box = createSecretBox(randomBytes(32));
 const CITY = 'https://city.example';
 let district: TestDistrict;
 let cityTenantId: string;
+let citySlug: string;
 let districtKey: NodeKey;
 let strangerKey: NodeKey;
 const month = new Date().toISOString().slice(0, 7);
@@ -45,6 +48,7 @@ beforeAll(async () => {
     { operatorId: null, operatorName: 'test' },
   );
   cityTenantId = city.tenant.id;
+  citySlug = city.tenant.slug;
   districtKey = await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'district-')));
   strangerKey = await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'stranger-')));
   await pinPeer(app.db, {
@@ -70,12 +74,46 @@ beforeAll(async () => {
       }
     });
   }
+  // 法治宣传 and consultations of the month: the activity figures the message carries (version 2).
+  await inDistrict(async (tx) => {
+    const heldAt = new Date();
+    await countConsultation(tx, district.tenantId, {
+      organisationId: district.organisations.stationA,
+      heldAt,
+      channel: 'hotline',
+      durationMinutes: 25,
+    });
+    await countConsultation(tx, district.tenantId, {
+      organisationId: district.organisations.stationA,
+      heldAt,
+      channel: 'walk-in',
+      durationMinutes: 40,
+    });
+    await countEducationEvent(tx, district.tenantId, {
+      organisationId: district.organisations.stationA,
+      heldOn: `${month}-05`,
+      eventType: 'lecture',
+      attendance: 120,
+    });
+  });
 });
 afterAll(() => app.close());
 
+const build = (revision = 1) =>
+  inDistrict((tx) =>
+    buildStatisticsMessage(tx, district.tenantId, month, { to: `${citySlug}@city-node`, revision }),
+  );
+const deliver = (message: StatisticsMessageV2 | Parameters<typeof signStatisticsMessage>[0]) =>
+  receiveStatisticsMessage(app.db, cityTenantId, {
+    method: 'POST',
+    ...signStatisticsMessage(message, districtKey, CITY),
+  });
+const cityShows = () =>
+  withTenant(app.db, cityTenantId, (tx) => getCityStatistics(tx, systemActor(cityTenantId), { month }));
+
 describe('the city roll-up: a district’s monthly statistics as a signed message', () => {
   it('carries the dashboard’s figures and nothing personal, and the city shows them', async () => {
-    const message = await inDistrict((tx) => buildStatisticsMessage(tx, district.tenantId, month));
+    const message = await build();
     const stats = await inDistrict((tx) =>
       getStatistics(tx, systemActor(district.tenantId), { period: month }),
     );
@@ -87,7 +125,14 @@ describe('the city roll-up: a district’s monthly statistics as a signed messag
 
     const signed = signStatisticsMessage(message, districtKey, CITY);
     const receipt = await receiveStatisticsMessage(app.db, cityTenantId, { method: 'POST', ...signed });
-    expect(receipt).toEqual({ ok: true, divisionCode: '310104', month });
+    expect(receipt).toEqual({ ok: true, divisionCode: '310104', month, revision: 1 });
+    expect(message.activity).toMatchObject({
+      educationEvents: 1,
+      educationAttendance: 120,
+      consultations: 2,
+      consultationMinutes: 65,
+      hotlineMinutes: 25,
+    });
     const side = await withTenant(app.db, cityTenantId, (tx) =>
       getCityStatistics(tx, systemActor(cityTenantId), { month }),
     );
@@ -98,10 +143,11 @@ describe('the city roll-up: a district’s monthly statistics as a signed messag
     });
     expect(side[0]?.figures.received).toBe(stats.totals.received);
     expect(side[0]?.figures.onTimeRate).toBe(stats.totals.onTimeRate);
+    expect(side[0]?.activity).toEqual(message.activity);
   });
 
   it('refuses a tampered message, a replay, an unpinned key, and a district of another city', async () => {
-    const message = await inDistrict((tx) => buildStatisticsMessage(tx, district.tenantId, month));
+    const message = await build(2);
     const signed = signStatisticsMessage(message, districtKey, CITY);
     const tampered = new TextEncoder().encode(
       new TextDecoder()
@@ -160,5 +206,23 @@ describe('the city roll-up: a district’s monthly statistics as a signed messag
       getCityStatistics(tx, systemActor(cityTenantId), { month }),
     );
     expect(side[0]?.figures.received).toBe(message.totals.received);
+  });
+
+  it('keeps the highest revision of a month: a re-send replaces, a stale or changed one is refused', async () => {
+    const third = await build(3);
+    expect(await deliver(third)).toMatchObject({ ok: true, revision: 3 });
+    // The same revision again, unchanged (a retry whose answer was lost): the same receipt.
+    expect(await deliver(third)).toEqual({ ok: true, divisionCode: '310104', month, revision: 3 });
+    // The same revision with other figures, an older revision, a version 1 message: refused.
+    const changed = { ...third, totals: { ...third.totals, received: third.totals.received + 1 } };
+    expect(await deliver(changed)).toMatchObject({ ok: false, status: 409 });
+    expect(await deliver(await build(1))).toMatchObject({ ok: false, status: 409 });
+    const { to: _to, revision: _revision, activity: _activity, ...v1 } = third;
+    expect(await deliver({ ...v1, version: 1 })).toMatchObject({ ok: false, status: 409 });
+    // A later revision, with a correction, replaces the figures.
+    const fourth = { ...(await build(4)), districtName: '测试区司法局（更正）' };
+    expect(await deliver(fourth)).toMatchObject({ ok: true, revision: 4 });
+    const [shown] = await cityShows();
+    expect(shown).toMatchObject({ revision: 4, districtName: '测试区司法局（更正）' });
   });
 });

@@ -1,6 +1,12 @@
-import { createHash } from 'node:crypto';
-import { asc, type Database, eq, schema, type TenantTx, withTenant } from '@linju/db';
-import { IDEMPOTENCY_HEADER, type NodeKey, signRequest, verifyRequest } from '@linju/federation';
+import { createHash, type KeyObject } from 'node:crypto';
+import { and, asc, type Database, eq, schema, type TenantTx, withTenant } from '@linju/db';
+import {
+  addressSchema,
+  IDEMPOTENCY_HEADER,
+  type NodeKey,
+  signRequest,
+  verifyRequest,
+} from '@linju/federation';
 import { z } from 'zod';
 import { type Actor, requireTenantWide, systemActor } from '../actor.ts';
 import { nonceSeen, peerKey } from '../federation/peer-directory.ts';
@@ -18,29 +24,111 @@ const ZMeasures = z.strictObject(
 );
 const ZLine = z.strictObject({ key: z.string().max(100), measures: ZMeasures });
 
+const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const count = () => z.number().int().min(0);
+
 /**
- * A district's monthly statistics as it leaves the district: counts only, by service, channel
- * and key group. Strict all the way down, so nothing else (no names, no units, no people) can
- * ride along, and the receiver refuses a message that tries.
+ * Version 1 of a district's monthly statistics as it leaves the district: counts only, by
+ * service, channel and key group. Strict all the way down, so nothing else (no names, no units,
+ * no people) can ride along, and the receiver refuses a message that tries. Still taken in from
+ * districts on older deployments; this node sends version 2.
  */
-export const ZStatisticsMessage = z.strictObject({
+export const ZStatisticsMessageV1 = z.strictObject({
   type: z.literal('linju.district-statistics'),
   version: z.literal(1),
   divisionCode: z.string().regex(/^\d{6}$/),
   districtName: z.string().min(1).max(100),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  month: ZMonth,
   totals: ZMeasures,
   byService: z.array(ZLine).max(200),
   byChannel: z.array(ZLine).max(50),
   byKeyGroup: z.array(ZLine).max(50),
 });
+
+/**
+ * 活动量: what is not a case, district-wide over the month (from the activity roll-ups). All
+ * additive counts: 法治宣传 events and their attendance, consultations logged and their minutes
+ * (热线时长 = the hotline channel's), referrals completed and their summed turnaround.
+ */
+export const ZActivityFigures = z.strictObject({
+  educationEvents: count(),
+  educationAttendance: count(),
+  consultations: count(),
+  consultationMinutes: count(),
+  hotlineMinutes: count(),
+  referralsCompleted: count(),
+  referralTurnaroundSeconds: count(),
+});
+export type ActivityTotals = z.infer<typeof ZActivityFigures>;
+
+/**
+ * Version 2: version 1 plus the city bureau it is addressed to (`to`, `<slug>@<nodeId>`, so the
+ * city's node files it under the tenant the district chose), the district's revision of the
+ * month (1, 2…: a re-send is a new revision, and the city keeps the highest) and the activity
+ * figures. A new version rather than new fields in version 1: version 1 is strict, and a city
+ * node on older code would refuse the fields; it refuses version 2 just as clearly (400), and a
+ * city node on this code takes both.
+ */
+export const ZStatisticsMessageV2 = ZStatisticsMessageV1.extend({
+  version: z.literal(2),
+  to: addressSchema,
+  revision: z.number().int().min(1).max(10_000),
+  activity: ZActivityFigures,
+});
+
+/** What a city's node takes in: either version. */
+export const ZStatisticsMessage = z.discriminatedUnion('version', [
+  ZStatisticsMessageV1,
+  ZStatisticsMessageV2,
+]);
 export type StatisticsMessage = z.infer<typeof ZStatisticsMessage>;
+export type StatisticsMessageV1 = z.infer<typeof ZStatisticsMessageV1>;
+export type StatisticsMessageV2 = z.infer<typeof ZStatisticsMessageV2>;
 
 const measuresOnly = (f: Measures): Measures =>
   Object.fromEntries(MEASURES.map((m) => [m, f[m]])) as Measures;
 
-/** The district's figures of a month as a statistics message (from its roll-ups). */
-export async function buildStatisticsMessage(tx: TenantTx, tenantId: string, month: string) {
+/** The month's district-wide activity figures, straight from the activity roll-ups. */
+async function activityTotals(tx: TenantTx, month: string): Promise<ActivityTotals> {
+  const rows = await tx
+    .select({
+      measure: schema.activityRollup.measure,
+      value: schema.activityRollup.value,
+      count: schema.activityRollup.count,
+      amount: schema.activityRollup.amount,
+    })
+    .from(schema.activityRollup)
+    .where(
+      and(
+        eq(schema.activityRollup.organisationId, schema.DISTRICT_WIDE),
+        eq(schema.activityRollup.month, `${month}-01`),
+      ),
+    );
+  const sum = (measure: schema.ActivityMeasure, what: 'count' | 'amount', value?: string) =>
+    rows
+      .filter((r) => r.measure === measure && (value === undefined || r.value === value))
+      .reduce((t, r) => t + Number(r[what]), 0);
+  return {
+    educationEvents: sum('education-event', 'count'),
+    educationAttendance: sum('education-event', 'amount'),
+    consultations: sum('consultation', 'count'),
+    consultationMinutes: sum('consultation', 'amount'),
+    hotlineMinutes: sum('consultation', 'amount', 'hotline'),
+    referralsCompleted: sum('referral-completed', 'count'),
+    referralTurnaroundSeconds: sum('referral-completed', 'amount'),
+  };
+}
+
+/**
+ * The district's figures of a month as a statistics message (version 2) for the city bureau at
+ * `to`, as the `revision`-th sending of that month: from its roll-ups only.
+ */
+export async function buildStatisticsMessage(
+  tx: TenantTx,
+  tenantId: string,
+  month: string,
+  address: { to: string; revision: number },
+): Promise<StatisticsMessageV2> {
   const [tenant] = await tx
     .select({ nameZh: schema.tenant.nameZh, divisionCode: schema.tenant.divisionCode })
     .from(schema.tenant)
@@ -49,51 +137,77 @@ export async function buildStatisticsMessage(tx: TenantTx, tenantId: string, mon
   const stats = await getStatistics(tx, systemActor(tenantId, 'statistics export'), { period: month });
   const lines = (rows: { key: string }[]) =>
     rows.map((r) => ({ key: r.key, measures: measuresOnly(r as unknown as Measures) }));
-  return ZStatisticsMessage.parse({
+  return ZStatisticsMessageV2.parse({
     type: 'linju.district-statistics',
-    version: 1,
+    version: 2,
     divisionCode: tenant.divisionCode,
     districtName: tenant.nameZh,
     month,
+    to: address.to,
+    revision: address.revision,
     totals: measuresOnly(stats.totals),
     byService: lines(stats.byService),
     byChannel: lines(stats.byChannel),
     byKeyGroup: lines(stats.byKeyGroup),
+    activity: await activityTotals(tx, month),
   });
 }
 
+/** A message's `Linju-Idempotency-Key`: district, month and (version 2) revision. */
+export const statisticsIdempotencyKey = (message: StatisticsMessage) =>
+  message.version === 1
+    ? `${message.divisionCode}:${message.month}`
+    : `${message.divisionCode}:${message.month}:${message.revision}`;
+
 /**
  * Signs a statistics message for the city's node exactly as referral-exchange requests are signed
- * (RFC 9421 Ed25519 over method, URL, Content-Digest and the idempotency key `division:month`).
+ * (RFC 9421 Ed25519 over method, URL, Content-Digest and the idempotency key, see
+ * `statisticsIdempotencyKey`).
  */
 export function signStatisticsMessage(message: StatisticsMessage, key: NodeKey, cityBaseUrl: string) {
   const body = new TextEncoder().encode(JSON.stringify(message));
   const url = new URL(STATISTICS_EXCHANGE_PATH, cityBaseUrl).toString();
   const headers: Record<string, string> = {
     'content-type': 'application/json',
-    [IDEMPOTENCY_HEADER]: `${message.divisionCode}:${message.month}`,
+    [IDEMPOTENCY_HEADER]: statisticsIdempotencyKey(message),
   };
   const signature = signRequest({ method: 'POST', url, headers, body, key: key.privateKey, kid: key.kid });
   return { url, body, headers: { ...headers, ...signature } as Record<string, string> };
 }
 
 export type StatisticsReceipt =
-  | { ok: true; divisionCode: string; month: string }
-  | { ok: false; status: 400 | 401 | 403; message: string };
+  | { ok: true; divisionCode: string; month: string; revision: number }
+  | { ok: false; status: 400 | 401 | 403 | 409; message: string };
+
+/** This node's own key: a district of this deployment reports to its city over loopback, signed with it. */
+export type OwnNodeKey = { nodeId: string; kid: string; publicKey: KeyObject };
+
+/** The city-level division code of a district's (`310104` → `310100`). */
+export const cityDivisionOf = (districtCode: string) => `${districtCode.slice(0, 4)}00`;
 
 /**
  * Takes a district's signed statistics message in for the city bureau tenant `cityTenantId`:
- * the signature must verify against a pinned peer's key, the digest must match the body (a
- * changed figure is refused), the nonce must be fresh, and the district must lie in the city
- * (its division code starts with the city's first four digits). A later message for the same
- * district and month replaces the earlier one (a district may correct its figures).
+ * the signature must verify against a pinned peer's key (or this node's own, `ownKey`, over
+ * loopback), the digest must match the body (a changed figure is refused), the nonce must be
+ * fresh, and the city must be the district's (its division code is the district's city,
+ * `3101xx` → `310100`).
+ *
+ * A second message for the same district and month (deliberate, see the README):
+ * - a higher revision replaces the figures (a district corrects a month by sending it again);
+ * - the same revision with the same body answers the same receipt and changes nothing (a retry
+ *   whose answer was lost);
+ * - the same revision with another body, or a lower revision than the one held, is refused
+ *   (409): a stale retry arriving late must never overwrite a correction.
+ * Version 1 messages carry no revision (0): they replace one another, as they always did, but
+ * never figures that came with a revision.
  */
 export async function receiveStatisticsMessage(
   db: Database,
   cityTenantId: string,
   request: { method: string; url: string; headers: Record<string, string> | Headers; body: Uint8Array },
-  now = new Date(),
+  options: { now?: Date; ownKey?: OwnNodeKey } = {},
 ): Promise<StatisticsReceipt> {
+  const now = options.now ?? new Date();
   let nodeId: string | undefined;
   const verified = await verifyRequest({
     method: request.method,
@@ -102,6 +216,10 @@ export async function receiveStatisticsMessage(
     body: request.body,
     now,
     resolveKey: async (kid) => {
+      if (options.ownKey && kid === options.ownKey.kid) {
+        nodeId = options.ownKey.nodeId;
+        return options.ownKey.publicKey;
+      }
       const found = await peerKey(db, kid);
       nodeId = found?.peer.nodeId;
       return found?.key;
@@ -115,21 +233,58 @@ export async function receiveStatisticsMessage(
   } catch (error) {
     return { ok: false, status: 400, message: error instanceof Error ? error.message : 'invalid message' };
   }
+  const revision = message.version === 1 ? 0 : message.revision;
+  const digest = createHash('sha256').update(request.body).digest('base64');
   return withTenant(db, cityTenantId, async (tx) => {
     const [city] = await tx
       .select({ divisionCode: schema.tenant.divisionCode })
       .from(schema.tenant)
       .where(eq(schema.tenant.id, cityTenantId));
-    if (!city || message.divisionCode.slice(0, 4) !== city.divisionCode.slice(0, 4))
+    if (
+      !city ||
+      city.divisionCode !== cityDivisionOf(message.divisionCode) ||
+      message.divisionCode === city.divisionCode
+    )
       return { ok: false as const, status: 403 as const, message: 'the district is not part of this city' };
+    const month = `${message.month}-01`;
+    const [held] = await tx
+      .select({ revision: schema.districtStatistics.revision, digest: schema.districtStatistics.digest })
+      .from(schema.districtStatistics)
+      .where(
+        and(
+          eq(schema.districtStatistics.divisionCode, message.divisionCode),
+          eq(schema.districtStatistics.month, month),
+        ),
+      )
+      .for('update');
+    const receipt = { ok: true as const, divisionCode: message.divisionCode, month: message.month, revision };
+    if (held && revision > 0) {
+      if (revision === held.revision && digest === held.digest) return receipt;
+      if (revision <= held.revision)
+        return {
+          ok: false as const,
+          status: 409 as const,
+          message:
+            revision === held.revision
+              ? `revision ${revision} of ${message.month} was received with other figures`
+              : `revision ${held.revision} of ${message.month} is already held; ${revision} is older`,
+        };
+    }
+    if (held && revision === 0 && held.revision > 0)
+      return {
+        ok: false as const,
+        status: 409 as const,
+        message: `revision ${held.revision} of ${message.month} is held; a version 1 message cannot replace it`,
+      };
     const values = {
       divisionCode: message.divisionCode,
-      month: `${message.month}-01`,
+      month,
       districtName: message.districtName,
       nodeId: nodeId ?? '',
       keyId: verified.keyid,
       figures: message as unknown as Record<string, unknown>,
-      digest: createHash('sha256').update(request.body).digest('base64'),
+      digest,
+      revision,
       receivedAt: now,
     };
     await tx
@@ -143,7 +298,7 @@ export async function receiveStatisticsMessage(
         ],
         set: values,
       });
-    return { ok: true as const, divisionCode: message.divisionCode, month: message.month };
+    return receipt;
   });
 }
 
@@ -166,8 +321,11 @@ export async function getCityStatistics(tx: TenantTx, actor: Actor, input: { mon
       districtName: r.districtName,
       nodeId: r.nodeId,
       receivedAt: r.receivedAt,
+      revision: r.revision,
       figures: figuresOf(message.totals),
       byService: message.byService.map((l) => ({ key: l.key, ...figuresOf(l.measures) })),
+      /** Null for a district still sending version 1 (no activity figures). */
+      activity: message.version === 2 ? message.activity : null,
     };
   });
 }

@@ -13,6 +13,7 @@ import {
   smallint,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { tenantId, tenantIsolation } from './tenancy.ts';
@@ -178,10 +179,81 @@ export const districtStatistics = pgTable(
     keyId: text('key_id').notNull(),
     figures: jsonb('figures').$type<Record<string, unknown>>().notNull(),
     digest: text('digest').notNull(),
+    /**
+     * The district's revision of this month (message version 2; 0 for a version-1 message): a
+     * higher revision replaces the figures, a lower one is refused as stale.
+     */
+    revision: integer('revision').notNull().default(0),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.divisionCode, t.month] }),
     tenantIsolation('district_statistics'),
+  ],
+).enableRLS();
+
+/**
+ * Which city bureau a district reports its monthly statistics to: an address `<slug>@<nodeId>` of
+ * the referral exchange (this node's id for a city tenant on the same deployment). One row per
+ * district; no row, no sending.
+ */
+export const cityStatisticsSetting = pgTable(
+  'city_statistics_setting',
+  {
+    tenantId: tenantId(),
+    cityNodeId: text('city_node_id').notNull(),
+    /** The city bureau tenant on that node (its slug). */
+    cityTenant: text('city_tenant').notNull(),
+    /** Day of the month (local time) on which last month is sent. */
+    sendDay: smallint('send_day').notNull().default(3),
+    updatedBy: uuid('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId] }),
+    check('city_statistics_setting_send_day', sql`${t.sendDay} between 1 and 28`),
+    tenantIsolation('city_statistics_setting'),
+  ],
+).enableRLS();
+
+export const CITY_SEND_STATUSES = ['pending', 'delivered', 'refused', 'failed'] as const;
+export type CitySendStatus = (typeof CITY_SEND_STATUSES)[number];
+
+/**
+ * One sending of a month's statistics to the city: the message exactly as signed (counts only),
+ * its revision (1, 2… per month: a re-send is a new revision), where it went and how it ended.
+ * Retries of one sending keep its idempotency key and body.
+ */
+export const cityStatisticsSend = pgTable(
+  'city_statistics_send',
+  {
+    tenantId: tenantId(),
+    id: uuid('id').notNull(),
+    month: date('month').notNull(),
+    revision: integer('revision').notNull(),
+    /** `<division>:<month>:<revision>`, the request's `Linju-Idempotency-Key`. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    cityNodeId: text('city_node_id').notNull(),
+    cityTenant: text('city_tenant').notNull(),
+    message: jsonb('message').$type<Record<string, unknown>>().notNull(),
+    trigger: text('trigger', { enum: ['schedule', 'manual'] }).notNull(),
+    /** What started it: the schedule's workflow id, or the request; one sending per request. */
+    requestKey: text('request_key').notNull(),
+    status: text('status', { enum: CITY_SEND_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    /** The city's 2xx answer (its receipt). */
+    receipt: jsonb('receipt').$type<Record<string, unknown>>(),
+    requestedBy: uuid('requested_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('city_statistics_send_revision_idx').on(t.tenantId, t.month, t.revision),
+    uniqueIndex('city_statistics_send_request_idx').on(t.tenantId, t.requestKey),
+    index('city_statistics_send_created_idx').on(t.tenantId, t.createdAt),
+    tenantIsolation('city_statistics_send'),
   ],
 ).enableRLS();
