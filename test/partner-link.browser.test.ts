@@ -8,8 +8,8 @@ import { screens, signInAsDemo, useDemoStack } from './demo-stack.ts';
  * A referral to a partner without an account, in Chromium against the real stack: the desk officer
  * refers a walk-in to the women's federation (no accounts, no system of its own) and is shown the
  * one-time link to pass on; the federation opens it in a browser without signing in, accepts,
- * starts and completes the referral; the outcome is on the case, and the link then says it is
- * closed. An unknown link is named as such, in zh-CN and in English.
+ * starts, exchanges progress notes with the desk and completes the referral with a document; the
+ * outcome and the document are on the case, and the link then says it is closed. An unknown link is named as such, in zh-CN and in English.
  */
 const live = useDemoStack('partner-link');
 const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
@@ -79,6 +79,20 @@ describe('one-time links for partners without an account', () => {
     const start = await panel(partner, t('referrals.start'));
     await start.getByRole('button', { name: t('referrals.start') }).click();
     await expect.poll(() => partner.locator('summary', { hasText: t('referrals.complete') }).count()).toBe(1);
+    // A progress note (no state change) lands on the sender's case, and the sender's note on the page.
+    const note = await panel(partner, t('referrals.note_add'));
+    await note.getByLabel(t('referrals.note_text')).fill('已约双方周六到妇联面谈');
+    await note.getByRole('button', { name: t('referrals.note_send') }).click();
+    await expect.poll(() => partner.url()).toContain('done=note');
+    await page.goto(`${live.url}${casePath}`);
+    await expect.poll(() => page.textContent('body')).toContain('已约双方周六到妇联面谈');
+    expect(await page.textContent('body')).toContain(t('casePage.referral_note_from_partner'));
+    const reply = await panel(page, t('casePage.referral_note'));
+    await reply.getByLabel(t('casePage.referral_note_text')).fill('当事人周六上午方便');
+    await reply.getByRole('button', { name: t('casePage.referral_note_submit') }).click();
+    await expect.poll(() => page.url()).toContain('done=referral-note');
+    await partner.goto(link);
+    await expect.poll(() => partner.textContent('body')).toContain('当事人周六上午方便');
     const complete = await panel(partner, t('referrals.complete'));
     await complete.getByRole('button', { name: t('referrals.complete') }).click();
     // An outcome is required: the form says so and keeps the page.
@@ -86,6 +100,12 @@ describe('one-time links for partners without an account', () => {
     const again = await panel(partner, t('referrals.complete'));
     await again.getByLabel(t('referrals.outcome_code')).fill('counselled');
     await again.getByLabel(t('referrals.outcome_text')).fill('妇联已两次上门疏导，双方同意接受婚姻家庭辅导');
+    // With a document: it becomes a document of the sender's case.
+    await again.getByLabel(t('referrals.outcome_documents')).setInputFiles({
+      name: '辅导记录.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('婚姻家庭辅导记录：第一次面谈'),
+    });
     await again.getByRole('button', { name: t('referrals.complete') }).click();
     await expect.poll(() => partner.textContent('body')).toContain(t('partnerLink.closed_after_answer'));
 
@@ -93,6 +113,11 @@ describe('one-time links for partners without an account', () => {
     await page.goto(`${live.url}${casePath}`);
     await expect.poll(() => page.textContent('body')).toContain('妇联已两次上门疏导');
     expect(await page.textContent('body')).toContain('陈干事（徐汇区妇女联合会）');
+    const download = page.getByRole('link', {
+      name: t('casePage.document_download', { name: '辅导记录.txt' }),
+    });
+    expect(await download.count()).toBe(1);
+    await page.screenshot({ path: join(screens, 'partner-link-outcome-documents.png'), fullPage: true });
     await partner.goto(link);
     await expect.poll(() => partner.textContent('body')).toContain(t('partner_link.used'));
 

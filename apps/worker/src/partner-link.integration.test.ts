@@ -347,6 +347,90 @@ describe('one-time links for partners without an account', () => {
   });
 });
 
+describe('progress notes and outcome documents through a link, within one deployment', () => {
+  it('takes a note and the outcome with its documents: both land on the sender’s case', async () => {
+    const desk = await signIn('desk-a');
+    const { legalCase, sent } = await referToFederation(desk, '请妇联跟进并回传材料');
+    const token = sent.partnerLink?.token as string;
+    const partner = anonymous();
+    await partner.partnerLink.answer({ token, type: 'accepted', answeredBy: '李主任' });
+    // A note: no move of the state, on the case in the partner's name, shown on the link's page.
+    expect(
+      await partner.partnerLink.note({ token, text: '已约谈双方，下周回访', answeredBy: '李主任' }),
+    ).toEqual({
+      status: 'accepted',
+    });
+    expect((await partner.partnerLink.view({ token })).events.at(-1)).toMatchObject({
+      type: 'note',
+      by: '李主任（测试区妇联）',
+      reason: '已约谈双方，下周回访',
+    });
+    const noted = (await desk.case.get({ caseId: legalCase.id })).timeline.find(
+      (e) => e.kind === 'referral' && e.data.event === 'note',
+    );
+    expect(noted).toMatchObject({
+      actorName: '李主任（测试区妇联）',
+      text: '已约谈双方，下周回访',
+      data: { party: 'receiver', status: 'accepted' },
+    });
+    // A note says something: an empty one is refused as malformed.
+    expect(await failure(partner.partnerLink.note({ token, text: ' ' }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'validation.failed',
+    });
+
+    // The outcome with a document: checked like a case document, then a document of the case.
+    await partner.partnerLink.answer({ token, type: 'in-progress' });
+    const big = Buffer.alloc(1024 * 1024 + 1, 0x41).toString('base64');
+    const tooLarge = await failure(
+      partner.partnerLink.answer({
+        token,
+        type: 'completed',
+        outcome: {
+          code: 'mediated',
+          text: '已调处',
+          documents: [{ fileName: 'big.txt', contentType: 'text/plain', contentBase64: big }],
+        },
+      }),
+    );
+    expect(tooLarge.message).toBe('case.document_too_large');
+    const record = Buffer.from('%PDF-1.7\n回访记录\n%%EOF\n');
+    await partner.partnerLink.answer({
+      token,
+      type: 'completed',
+      outcome: {
+        code: 'mediated',
+        text: '双方达成谅解',
+        documents: [
+          {
+            fileName: '回访记录.pdf',
+            contentType: 'application/pdf',
+            contentBase64: record.toString('base64'),
+          },
+        ],
+      },
+    });
+    const shown = await desk.case.get({ caseId: legalCase.id });
+    const document = shown.documents.find((x) => x.fileName === '回访记录.pdf');
+    expect(document).toMatchObject({ contentType: 'application/pdf', sizeBytes: record.length });
+    const read = await desk.case.getDocument({ caseId: legalCase.id, documentId: String(document?.id) });
+    expect(Buffer.from(read.contentBase64, 'base64').equals(record)).toBe(true);
+    expect(
+      shown.timeline.find((e) => e.kind === 'document' && e.data.source === 'referral-outcome'),
+    ).toMatchObject({
+      actorName: '测试区妇联',
+      data: { fileName: '回访记录.pdf', referralId: sent.id },
+    });
+    // Kept with the referral as the outcome's, not as a document sent with it.
+    const kept = await withTenant(app.db, d.tenantId, (tx) =>
+      tx.select().from(schema.referralAttachment).where(eq(schema.referralAttachment.referralId, sent.id)),
+    );
+    expect(kept).toEqual([
+      expect.objectContaining({ name: '回访记录.pdf', purpose: 'outcome', documentId: document?.id }),
+    ]);
+  });
+});
+
 describe('documents that go with a referral, within one deployment', () => {
   it('sends the chosen case documents; the inbox and the link page read them, audited', async () => {
     const desk = await signIn('desk-a');
@@ -386,7 +470,13 @@ describe('documents that go with a referral, within one deployment', () => {
     const item = (await clerk.referral.inbox({})).find((r) => r.id === sent.id);
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     expect(item?.attachments).toEqual([
-      { sha256, name: '人民调解协议书.pdf', mediaType: 'application/pdf', sizeBytes: pdf.length },
+      {
+        sha256,
+        name: '人民调解协议书.pdf',
+        mediaType: 'application/pdf',
+        sizeBytes: pdf.length,
+        purpose: 'request',
+      },
     ]);
     const read = await clerk.referral.attachment({ referralId: sent.id, sha256 });
     expect(Buffer.from(read.contentBase64, 'base64').equals(pdf)).toBe(true);

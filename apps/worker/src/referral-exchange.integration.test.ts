@@ -467,7 +467,13 @@ describe('a referral between two deployments', () => {
     const clerk = await signIn(nodeB, b.slug, 'clerk-b');
     const item = (await clerk.referral.inbox({})).find((r) => r.id === there.id);
     expect(item?.attachments).toEqual([
-      { sha256, name: '人民调解协议书.pdf', mediaType: 'application/pdf', sizeBytes: null },
+      {
+        sha256,
+        name: '人民调解协议书.pdf',
+        mediaType: 'application/pdf',
+        sizeBytes: null,
+        purpose: 'request',
+      },
     ]);
     // Only the referral's receiver gets the file: a stranger's signature is refused, an unknown
     // hash or referral is 404, and the sender cannot ask itself for it as a receiver.
@@ -504,6 +510,203 @@ describe('a referral between two deployments', () => {
     expect(await auditActions(nodeA, a.tenantId, sent.id)).toContain('referral.attachment_read');
     expect(await auditActions(nodeB, b.tenantId, there.id)).toContain('referral.attachment_read');
   }, 120_000);
+
+  it('carries progress notes both ways, each once, onto the case timeline and into the partner inbox', async () => {
+    const { desk, legalCase, sent } = await send(remoteCourt, '进展备注');
+    const there = await incoming(nodeB, b, sent.id);
+    // The endpoint starts the receiving workflow after its commit and marks it: long before the
+    // reconciler would (it leaves referrals younger than 15 s to whoever committed them).
+    await until(
+      'the incoming referral marked started by the endpoint',
+      async () => (await referralRow(nodeB, b.tenantId, there.id))?.workflowStartedAt,
+      5_000,
+    );
+    await statusIs(nodeA, a.tenantId, sent.id, 'received');
+    const clerk = await signIn(nodeB, b.slug, 'clerk-b');
+    await clerk.referral.transition({ referralId: there.id, type: 'accepted' });
+    await statusIs(nodeA, a.tenantId, sent.id, 'accepted');
+
+    // The partner's note: through B's workflow and outbox to A, onto the case, who and when.
+    await clerk.referral.note({ referralId: there.id, side: 'receiver', text: '已排期，下周二审查' });
+    await until('the note at the sender', async () =>
+      (await eventsOf(nodeA, a.tenantId, sent.id)).some((e) => e.type === 'note'),
+    );
+    const shown = await desk.case.get({ caseId: legalCase.id });
+    const entry = shown.timeline.find(
+      (e) => e.kind === 'referral' && (e.data as { event?: string }).event === 'note',
+    );
+    expect(entry).toMatchObject({
+      actorName: 'clerk-b 书记员',
+      text: '已排期，下周二审查',
+      data: { event: 'note', party: 'receiver', status: 'accepted', referralId: sent.id },
+    });
+    expect(Number.isNaN(new Date(entry?.at ?? '').getTime())).toBe(false);
+    // A note moves nothing; the case's people are told.
+    expect((await referralRow(nodeA, a.tenantId, sent.id))?.status).toBe('accepted');
+    expect((await notificationsOf(nodeA, a.tenantId, sent.id)).map(([key]) => key)).toContain(
+      'notification.referral_note',
+    );
+
+    // The sender's note: through A's outbox to B, into the partner's inbox.
+    await desk.referral.note({ referralId: sent.id, side: 'sender', text: '当事人补充了证据材料' });
+    const item = await until('the sender’s note in the inbox', async () =>
+      (await clerk.referral.inbox({})).find((r) => r.id === there.id && r.notes.length === 2),
+    );
+    expect(item.notes).toMatchObject([
+      { party: 'receiver', by: 'clerk-b 书记员', text: '已排期，下周二审查' },
+      { party: 'sender', text: '当事人补充了证据材料' },
+    ]);
+
+    // B's note message delivered again (same key, fresh signature): applied once.
+    const noteKey = (await withTenant(nodeB.db.db, b.tenantId, (tx) => outboxOf(tx, there.id))).find((m) =>
+      m.id.endsWith('.3'),
+    )?.id;
+    expect(noteKey).toBe(`${there.id}.3`);
+    const again = JSON.stringify({
+      type: 'note',
+      at: new Date().toISOString(),
+      by: { name: 'clerk-b 书记员', role: 'partner-user' },
+      reason: '已排期，下周二审查',
+    });
+    expect((await postEvent(sent.id, again, { idempotencyKey: noteKey })).status).toBe(202);
+    // Each once on both sides, and in the sender's audit log.
+    expect((await eventsOf(nodeA, a.tenantId, sent.id)).map((e) => e.type)).toEqual([
+      'requested',
+      'received',
+      'accepted',
+      'note',
+      'note',
+    ]);
+    expect((await eventsOf(nodeB, b.tenantId, there.id)).map((e) => e.type)).toEqual([
+      'received',
+      'accepted',
+      'note',
+      'note',
+    ]);
+    expect(
+      (await auditActions(nodeA, a.tenantId, sent.id)).filter((x) => x === 'referral.note'),
+    ).toHaveLength(2);
+
+    // A final referral takes no note, on either side.
+    await clerk.referral.transition({
+      referralId: there.id,
+      type: 'failed',
+      reason: '当事人撤回申请',
+    });
+    await statusIs(nodeA, a.tenantId, sent.id, 'failed');
+    const refusal = (e: { message: string }) => e.message;
+    expect(
+      await clerk.referral
+        .note({ referralId: there.id, side: 'receiver', text: '迟到的备注' })
+        .catch(refusal),
+    ).toBe('referral.transition_invalid');
+    expect(
+      await desk.referral.note({ referralId: sent.id, side: 'sender', text: '迟到的备注' }).catch(refusal),
+    ).toBe('referral.transition_invalid');
+  }, 120_000);
+
+  it('brings the documents returned with the outcome back as documents of the case, fetched signed from the receiver', async () => {
+    const { desk, legalCase, sent } = await send(remoteCourt, '结果文书');
+    const there = await incoming(nodeB, b, sent.id);
+    await statusIs(nodeA, a.tenantId, sent.id, 'received');
+    const clerk = await signIn(nodeB, b.slug, 'clerk-b');
+    await clerk.referral.transition({ referralId: there.id, type: 'accepted' });
+    await clerk.referral.transition({ referralId: there.id, type: 'in-progress' });
+    const ruling = Buffer.from('%PDF-1.7\n民事裁定书（确认调解协议有效）\n%%EOF\n');
+    const sha256 = createHash('sha256').update(ruling).digest('hex');
+    const outcome = { code: 'confirmed', text: '裁定调解协议有效' };
+    // Checked like a case document: an executable is refused, and nothing moves.
+    const refused = await clerk.referral
+      .transition({
+        referralId: there.id,
+        type: 'completed',
+        outcome: {
+          ...outcome,
+          documents: [{ fileName: 'x.exe', contentType: 'application/x-msdownload', contentBase64: 'TVo=' }],
+        },
+      })
+      .catch((e: { message: string }) => e.message);
+    expect(refused).toBe('case.document_type_not_allowed');
+    expect((await referralRow(nodeB, b.tenantId, there.id))?.status).toBe('in-progress');
+
+    await clerk.referral.transition({
+      referralId: there.id,
+      type: 'completed',
+      outcome: {
+        ...outcome,
+        documents: [
+          {
+            fileName: '民事裁定书.pdf',
+            contentType: 'application/pdf',
+            contentBase64: ruling.toString('base64'),
+          },
+        ],
+      },
+    });
+    await statusIs(nodeA, a.tenantId, sent.id, 'completed');
+
+    // On the sender it is a document of the case, readable there, with its timeline entry.
+    const shown = await desk.case.get({ caseId: legalCase.id });
+    const document = shown.documents.find((d) => d.sha256 === sha256);
+    expect(document).toMatchObject({
+      fileName: '民事裁定书.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: ruling.length,
+    });
+    const read = await desk.case.getDocument({ caseId: legalCase.id, documentId: String(document?.id) });
+    expect(Buffer.from(read.contentBase64, 'base64').equals(ruling)).toBe(true);
+    expect(shown.timeline.find((e) => e.kind === 'document' && e.data.sha256 === sha256)).toMatchObject({
+      actorName: 'clerk-b 书记员',
+      data: { fileName: '民事裁定书.pdf', referralId: sent.id, source: 'referral-outcome' },
+    });
+    const completed = shown.timeline.filter((e) => e.kind === 'referral').at(-1);
+    expect(completed?.data).toMatchObject({
+      event: 'completed',
+      outcome,
+      documents: [{ name: '民事裁定书.pdf', sha256, documentId: document?.id }],
+    });
+
+    // B serves it only to the referral's sender (spec: symmetric to the create's attachments).
+    const path = `/federation/v1/referrals/${sent.id}/attachments/${sha256}`;
+    const served = await signedGet(nodeB, path, nodeA.key);
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(ruling)).toBe(true);
+    expect((await signedGet(nodeB, path, stranger)).status).toBe(401);
+    expect((await signedGet(nodeB, path, nodeB.key)).status).toBe(404);
+    expect((await signedGet(nodeB, path.replace(sha256, '0'.repeat(64)), nodeA.key)).status).toBe(404);
+    // The receiver's view names it at that path.
+    const view = await (await signedGet(nodeB, `/federation/v1/referrals/${sent.id}`, nodeA.key)).json();
+    expect(view.events.at(-1)).toMatchObject({
+      type: 'completed',
+      outcome: { ...outcome, documents: [{ name: '民事裁定书.pdf', sha256, url: path }] },
+    });
+    expect(await auditActions(nodeB, b.tenantId, there.id)).toContain('referral.attachment_read');
+  }, 120_000);
+
+  it('returns outcome documents over loopback to another district of the same deployment, the same path', async () => {
+    const { desk, legalCase, sent } = await send(loopbackCourt, '同一部署的结果文书');
+    const there = await incoming(nodeA, a2, sent.id);
+    await statusIs(nodeA, a.tenantId, sent.id, 'received');
+    const clerk = await signIn(nodeA, a2.slug, 'clerk-a2');
+    await clerk.referral.transition({ referralId: there.id, type: 'accepted' });
+    await clerk.referral.transition({ referralId: there.id, type: 'in-progress' });
+    const text = Buffer.from('调解书送达回证：已送达双方当事人');
+    const sha256 = createHash('sha256').update(text).digest('hex');
+    await clerk.referral.transition({
+      referralId: there.id,
+      type: 'completed',
+      outcome: {
+        code: 'served',
+        text: '已送达',
+        documents: [
+          { fileName: '送达回证.txt', contentType: 'text/plain', contentBase64: text.toString('base64') },
+        ],
+      },
+    });
+    await statusIs(nodeA, a.tenantId, sent.id, 'completed');
+    const shown = await desk.case.get({ caseId: legalCase.id });
+    expect(shown.documents.find((d) => d.sha256 === sha256)).toMatchObject({ fileName: '送达回证.txt' });
+  }, 60_000);
 
   it('goes through the same path to another district of the same deployment (loopback), and is re-routed in one step', async () => {
     const { desk, legalCase, sent } = await send(loopbackCourt, '移送同一部署的另一区');
@@ -726,7 +929,7 @@ describe('refusals of the events endpoint, each leaving the referral as it was',
     expect((await postEvent(sent.id, accepted, { key: stranger, kid: nodeB.key.kid })).status).toBe(401);
     // A key nobody pinned.
     expect((await postEvent(sent.id, accepted, { key: stranger })).status).toBe(401);
-    // A replayed nonce (the first request is fine and moves nothing yet: it is a note).
+    // A replayed nonce (the first request is fine and moves no state: it is a note, kept once).
     const note = JSON.stringify({
       type: 'note',
       at,
@@ -763,7 +966,10 @@ describe('refusals of the events endpoint, each leaving the referral as it was',
     expect((await postEvent(sent.id, huge)).status).toBe(413);
 
     expect((await referralRow(nodeA, a.tenantId, sent.id))?.status).toBe('received');
-    expect(await eventsOf(nodeA, a.tenantId, sent.id)).toEqual(before);
+    expect(await eventsOf(nodeA, a.tenantId, sent.id)).toEqual([
+      ...before,
+      { seq: before.length + 1, type: 'note' },
+    ]);
   }, 60_000);
 
   it('applies an event delivered twice (same idempotency key, fresh signature) once', async () => {

@@ -15,8 +15,10 @@ import {
   type referralWorkflow,
   referralWorkflowId,
   stateQuery,
+  workflowsPath,
 } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createWorker, type LinjuWorker } from './worker.ts';
 
@@ -275,6 +277,49 @@ describe('referrals from a case to a partner inbox, on Temporal', () => {
       text: '当事人已自行和解',
       data: { event: 'cancelled' },
     });
+  });
+
+  it('passes notes both ways within the district: no state moves, each side sees the other’s', async () => {
+    const desk = await signIn(a.slug, 'desk-a');
+    const clerk = await signIn(a.slug, 'clerk');
+    const legalCase = await openCase(desk);
+    await desk.case.recordConsent({ caseId: legalCase.id, partnerOrganisationId: a.organisations.court });
+    const sent = await desk.referral.create({
+      caseId: legalCase.id,
+      toOrganisationId: a.organisations.court,
+      kind: 'litigation-mediation',
+      summary: '诉前调解（备注往来）',
+    });
+    // The sender's note reaches the partner's inbox, the state stays `requested`.
+    expect(
+      await desk.referral.note({ referralId: sent.id, side: 'sender', text: '当事人希望周末调解' }),
+    ).toMatchObject({ status: 'requested' });
+    await clerk.referral.transition({ referralId: sent.id, type: 'accepted' });
+    await clerk.referral.note({ referralId: sent.id, side: 'receiver', text: '已安排周六上午' });
+    const item = (await clerk.referral.inbox({})).find((r) => r.id === sent.id);
+    expect(item?.status).toBe('accepted');
+    expect(item?.notes.map((n) => [n.party, n.text])).toEqual([
+      ['sender', '当事人希望周末调解'],
+      ['receiver', '已安排周六上午'],
+    ]);
+    // The partner's note is on the case, in the partner user's name.
+    const shown = await desk.case.get({ caseId: legalCase.id });
+    expect(shown.timeline.at(-1)).toMatchObject({
+      kind: 'referral',
+      text: '已安排周六上午',
+      data: { event: 'note', party: 'receiver', status: 'accepted' },
+    });
+    // Each side writes only as itself: the sender is not the partner, the partner not the sender.
+    const refused = (e: ApiError) => e.code;
+    expect(
+      await clerk.referral.note({ referralId: sent.id, side: 'sender', text: '冒充' }).catch(refused),
+    ).toBe('NOT_FOUND');
+    expect(
+      await desk.referral.note({ referralId: sent.id, side: 'receiver', text: '冒充' }).catch(refused),
+    ).toBe('NOT_FOUND');
+    // Notes are updates of their own in the history: it replays against the workflow code.
+    const history = await client.workflow.getHandle(referralWorkflowId(a.tenantId, sent.id)).fetchHistory();
+    await Worker.runReplayHistory({ workflowsPath }, history, referralWorkflowId(a.tenantId, sent.id));
   });
 
   it('shows nothing to, and takes nothing from, another station or another district', async () => {

@@ -32,7 +32,20 @@ export type ReferralActor = {
   staffId?: string | null;
 };
 
-export type ReferralOutcome = { code: string; text: string };
+/**
+ * A document returned with the outcome (spec: `outcome.documents`): named by its SHA-256; `url` is
+ * the attachments path on the receiver's node once it crosses the exchange, `sizeBytes` known
+ * where the body is stored.
+ */
+export type ReferralOutcomeDocument = {
+  name: string;
+  mediaType: string;
+  sha256: string;
+  sizeBytes?: number;
+  url?: string;
+};
+
+export type ReferralOutcome = { code: string; text: string; documents?: ReferralOutcomeDocument[] };
 
 /** A proposed change, as the update carries it and as the protocol's event message does. */
 export type ReferralEvent = {

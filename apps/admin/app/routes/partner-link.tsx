@@ -6,7 +6,7 @@ import {
   referralKindLabel,
   referralStatusLabel,
 } from '@linju/i18n';
-import { Alert, Button, TextField, useLocale, useTranslate } from '@linju/ui';
+import { Alert, Button, TextArea, TextField, useLocale, useTranslate } from '@linju/ui';
 import { Form, redirect, useLocation } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { PageShell } from '../components/page-shell.tsx';
@@ -40,6 +40,21 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const form = await request.formData();
+  if (formText(form, 'intent') === 'note') {
+    const values = { answeredBy: formText(form, 'answeredBy').trim(), text: formText(form, 'text').trim() };
+    const local = localFailure({ text: values.text ? undefined : 'validation.required' });
+    if (local) return rejectIntent('note', local, values);
+    try {
+      await getAdminContext(context).caller.partnerLink.note({
+        token: params.token,
+        text: values.text,
+        ...(values.answeredBy ? { answeredBy: values.answeredBy } : {}),
+      });
+      return redirect(`/p/${encodeURIComponent(params.token)}?done=note`);
+    } catch (error) {
+      return rejectIntentApiError('note', error, { fields: ['text', 'answeredBy'] }, values);
+    }
+  }
   const type = formText(form, 'type') as Answer;
   const intent = type;
   const values = {
@@ -54,13 +69,22 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     outcomeText: type === 'completed' && !values.outcomeText ? 'referral.outcome_required' : undefined,
   });
   if (local) return rejectIntent(intent, local, values);
+  const documents = type === 'completed' ? await uploadedDocuments(form) : [];
   try {
     await getAdminContext(context).caller.partnerLink.answer({
       token: params.token,
       type,
       ...(values.answeredBy ? { answeredBy: values.answeredBy } : {}),
       ...(values.reason ? { reason: values.reason } : {}),
-      ...(type === 'completed' ? { outcome: { code: values.outcomeCode, text: values.outcomeText } } : {}),
+      ...(type === 'completed'
+        ? {
+            outcome: {
+              code: values.outcomeCode,
+              text: values.outcomeText,
+              ...(documents.length > 0 ? { documents } : {}),
+            },
+          }
+        : {}),
     });
     return redirect(`/p/${encodeURIComponent(params.token)}?done=${type}`);
   } catch (error) {
@@ -68,11 +92,19 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       intent,
       error,
       {
-        fields: ['reason', 'outcomeCode', 'outcomeText', 'answeredBy'],
+        fields: ['reason', 'outcomeCode', 'outcomeText', 'answeredBy', 'documents'],
         fieldForPath: {
           'outcome.code': 'outcomeCode',
           'outcome.text': 'outcomeText',
           outcome: 'outcomeText',
+          'outcome.documents': 'documents',
+        },
+        fieldForMessage: {
+          'case.document_too_large': 'documents',
+          'case.document_type_not_allowed': 'documents',
+          'case.document_empty': 'documents',
+          'case.document_content_mismatch': 'documents',
+          'referral.too_many_documents': 'documents',
         },
       },
       values,
@@ -148,6 +180,7 @@ export default function PartnerLink({ loaderData, actionData, params }: Route.Co
             {loaderData.attachments.map((a) => (
               <li key={a.sha256}>
                 <a href={`/p/${encodeURIComponent(token)}/attachments/${a.sha256}`}>{a.name}</a>
+                {a.purpose === 'outcome' ? ` · ${t('referrals.outcome_document_label')}` : ''}
               </li>
             ))}
           </ul>
@@ -184,8 +217,8 @@ export default function PartnerLink({ loaderData, actionData, params }: Route.Co
         <ol className="admin-timeline">
           {events.map((e) => (
             <li key={`${e.type}-${new Date(e.at).toISOString()}`}>
-              <strong>{referralStatusLabel(locale, e.type)}</strong> · {e.by} ·{' '}
-              <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(locale, e.at)}</time>
+              <strong>{e.type === 'note' ? t('referrals.note') : referralStatusLabel(locale, e.type)}</strong>{' '}
+              · {e.by} · <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(locale, e.at)}</time>
               {e.reason ? <p>{e.reason}</p> : null}
             </li>
           ))}
@@ -197,6 +230,7 @@ export default function PartnerLink({ loaderData, actionData, params }: Route.Co
           {answersFor(referral.status).map((type) => (
             <AnswerForm key={type} type={type} failure={failureOf(actionData, type)} />
           ))}
+          <NoteForm failure={failureOf(actionData, 'note')} />
         </section>
       ) : null}
     </PageShell>
@@ -212,7 +246,12 @@ function AnswerForm({ type, failure }: { type: Answer; failure: ReturnType<typeo
   return (
     <details className="admin-disclosure" open={Boolean(failure) || type === 'accepted'}>
       <summary>{t(ANSWER_LABEL[type])}</summary>
-      <Form method="post" className="lj-form" noValidate>
+      <Form
+        method="post"
+        className="lj-form"
+        noValidate
+        encType={type === 'completed' ? 'multipart/form-data' : undefined}
+      >
         <CsrfField />
         <input type="hidden" name="type" value={type} />
         {failure && failure.errors.form.length > 0 ? (
@@ -256,6 +295,16 @@ function AnswerForm({ type, failure }: { type: Answer; failure: ReturnType<typeo
               error={error('outcomeText')}
               defaultValue={failure?.values.outcomeText}
             />
+            <TextField
+              id={`${type}-documents`}
+              name="documents"
+              type="file"
+              multiple
+              label={t('referrals.outcome_documents')}
+              hint={t('referrals.outcome_documents_hint')}
+              error={error('documents')}
+              accept=".pdf,.jpg,.jpeg,.png,.docx,.txt"
+            />
           </>
         ) : null}
         <Button type="submit" variant={type === 'rejected' ? 'secondary' : 'primary'}>
@@ -263,5 +312,64 @@ function AnswerForm({ type, failure }: { type: Answer; failure: ReturnType<typeo
         </Button>
       </Form>
     </details>
+  );
+}
+
+/** A progress note to the sender (spec: `note`): it changes no state and lands on the sender's case. */
+function NoteForm({ failure }: { failure: ReturnType<typeof failureOf> }) {
+  const t = useTranslate();
+  const error = (field: string) => {
+    const key = failure?.errors.fields[field];
+    return key ? t(key, failure?.errors.params) : undefined;
+  };
+  return (
+    <details className="admin-disclosure" open={Boolean(failure)}>
+      <summary>{t('referrals.note_add')}</summary>
+      <Form method="post" className="lj-form" noValidate>
+        <CsrfField />
+        <input type="hidden" name="intent" value="note" />
+        {failure && failure.errors.form.length > 0 ? (
+          <Alert tone="error">
+            {failure.errors.form.map((key) => (
+              <p key={key}>{t(key, failure.errors.params)}</p>
+            ))}
+          </Alert>
+        ) : null}
+        <TextField
+          id="note-answeredBy"
+          name="answeredBy"
+          label={t('partnerLink.answered_by')}
+          hint={t('partnerLink.answered_by_hint')}
+          error={error('answeredBy')}
+          defaultValue={failure?.values.answeredBy}
+        />
+        <TextArea
+          id="note-text"
+          name="text"
+          label={t('referrals.note_text')}
+          hint={t('referrals.note_hint')}
+          error={error('text')}
+          defaultValue={failure?.values.text}
+          maxLength={2000}
+        />
+        <Button type="submit" variant="secondary">
+          {t('referrals.note_send')}
+        </Button>
+      </Form>
+    </details>
+  );
+}
+
+/** The files chosen in a form's `documents` input, as the API takes them (empty inputs dropped). */
+async function uploadedDocuments(form: FormData) {
+  const files = form
+    .getAll('documents')
+    .filter((f): f is File => f instanceof File && f.size > 0 && f.name !== '');
+  return Promise.all(
+    files.map(async (file) => ({
+      fileName: file.name,
+      contentType: file.type || 'application/octet-stream',
+      contentBase64: Buffer.from(await file.arrayBuffer()).toString('base64'),
+    })),
   );
 }

@@ -5,7 +5,7 @@ import {
   referralKindLabel,
   referralStatusLabel,
 } from '@linju/i18n';
-import { Alert, Button, TextField, useLocale, useTranslate } from '@linju/ui';
+import { Alert, Button, TextArea, TextField, useLocale, useTranslate } from '@linju/ui';
 import { Form, Link, redirect, useLocation } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary } from '../components/form-errors.tsx';
@@ -53,6 +53,7 @@ export async function loader({ context }: Route.LoaderArgs) {
         outcomeText,
         reason,
         attachments,
+        notes,
       }) => ({
         id,
         kind,
@@ -65,6 +66,7 @@ export async function loader({ context }: Route.LoaderArgs) {
         outcomeText,
         reason,
         attachments,
+        notes,
       }),
     ),
     organisations: organisations.map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn })),
@@ -77,6 +79,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { caller } = getAdminContext(context);
   const form = await request.formData();
   const referralId = formText(form, 'referralId');
+  if (formText(form, 'intent') === 'note') return postNote(caller, slug, referralId, formText(form, 'text'));
   const type = formText(form, 'type') as 'accepted' | 'rejected' | 'in-progress' | 'completed';
   const intent = `${type}:${referralId}`;
   const values = {
@@ -90,12 +93,21 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     outcomeText: type === 'completed' && !values.outcomeText ? 'referral.outcome_required' : undefined,
   });
   if (local) return rejectIntent(intent, local, values);
+  const documents = type === 'completed' ? await uploadedDocuments(form) : [];
   try {
     await caller.referral.transition({
       referralId,
       type,
       ...(values.reason ? { reason: values.reason } : {}),
-      ...(type === 'completed' ? { outcome: { code: values.outcomeCode, text: values.outcomeText } } : {}),
+      ...(type === 'completed'
+        ? {
+            outcome: {
+              code: values.outcomeCode,
+              text: values.outcomeText,
+              ...(documents.length > 0 ? { documents } : {}),
+            },
+          }
+        : {}),
     });
     return redirect(`${tenantPaths.referrals(slug)}?done=1#referral-${referralId}`);
   } catch (error) {
@@ -103,15 +115,42 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       intent,
       error,
       {
-        fields: ['reason', 'outcomeCode', 'outcomeText'],
+        fields: ['reason', 'outcomeCode', 'outcomeText', 'documents'],
         fieldForPath: {
           'outcome.code': 'outcomeCode',
           'outcome.text': 'outcomeText',
           outcome: 'outcomeText',
+          'outcome.documents': 'documents',
+        },
+        fieldForMessage: {
+          'case.document_too_large': 'documents',
+          'case.document_type_not_allowed': 'documents',
+          'case.document_empty': 'documents',
+          'case.document_content_mismatch': 'documents',
+          'referral.too_many_documents': 'documents',
         },
       },
       values,
     );
+  }
+}
+
+/** A note to the sender (spec: `note`): no change of state, it lands on the sender's case timeline. */
+async function postNote(
+  caller: ReturnType<typeof getAdminContext>['caller'],
+  slug: string,
+  referralId: string,
+  raw: string,
+) {
+  const intent = `note:${referralId}`;
+  const text = raw.trim();
+  const local = localFailure({ text: text ? undefined : 'validation.required' });
+  if (local) return rejectIntent(intent, local, { text });
+  try {
+    await caller.referral.note({ referralId, side: 'receiver', text });
+    return redirect(`${tenantPaths.referrals(slug)}?done=1#referral-${referralId}`);
+  } catch (error) {
+    return rejectIntentApiError(intent, error, { fields: ['text'] }, { text });
   }
 }
 
@@ -145,6 +184,7 @@ export default function Referrals({ loaderData, actionData }: Route.ComponentPro
           { name: 'reason', label: t('referrals.reason'), id: `${failure?.intent}-reason` },
           { name: 'outcomeCode', label: t('referrals.outcome_code'), id: `${failure?.intent}-outcomeCode` },
           { name: 'outcomeText', label: t('referrals.outcome_text'), id: `${failure?.intent}-outcomeText` },
+          { name: 'text', label: t('referrals.note_text'), id: `${failure?.intent}-text` },
         ]}
       />
       {new URLSearchParams(location.search).get('done') && !failure ? (
@@ -175,6 +215,7 @@ export default function Referrals({ loaderData, actionData }: Route.ComponentPro
                         <a href={`${tenantPaths.referrals(tenant.slug)}/${r.id}/attachments/${a.sha256}`}>
                           {a.name}
                         </a>
+                        {a.purpose === 'outcome' ? ` · ${t('referrals.outcome_document_label')}` : ''}
                       </li>
                     ))}
                   </ul>
@@ -196,6 +237,20 @@ export default function Referrals({ loaderData, actionData }: Route.ComponentPro
                     {t('referrals.reason')}: {r.reason}
                   </p>
                 ) : null}
+                {r.notes.length > 0 ? (
+                  <ul className="admin-list" aria-label={t('referrals.notes')}>
+                    {r.notes.map((n) => (
+                      <li key={`${new Date(n.at).toISOString()}-${n.by}`}>
+                        <span className="admin-muted">
+                          {n.party === 'sender' ? t('referrals.note_from_sender') : t('referrals.note_ours')}{' '}
+                          · {n.by} ·{' '}
+                          <time dateTime={new Date(n.at).toISOString()}>{formatDateTime(locale, n.at)}</time>
+                        </span>
+                        <p className="admin-prewrap">{n.text}</p>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
                 {answersFor(r.status).map((type) => (
                   <Answer
                     key={type}
@@ -204,6 +259,9 @@ export default function Referrals({ loaderData, actionData }: Route.ComponentPro
                     failure={failureOf(actionData, `${type}:${r.id}`)}
                   />
                 ))}
+                {TERMINAL.includes(r.status) ? null : (
+                  <NoteForm referralId={r.id} failure={failureOf(actionData, `note:${r.id}`)} />
+                )}
               </li>
             ))}
           </ul>
@@ -278,7 +336,12 @@ function Answer({
     return key ? t(key, failure?.errors.params) : undefined;
   };
   const form = (
-    <Form method="post" className="lj-form admin-inline-answer" noValidate>
+    <Form
+      method="post"
+      className="lj-form admin-inline-answer"
+      noValidate
+      encType={type === 'completed' ? 'multipart/form-data' : undefined}
+    >
       <CsrfField />
       <input type="hidden" name="referralId" value={referralId} />
       <input type="hidden" name="type" value={type} />
@@ -315,6 +378,16 @@ function Answer({
             error={error('outcomeText')}
             defaultValue={failure?.values.outcomeText}
           />
+          <TextField
+            id={`${id}-documents`}
+            name="documents"
+            type="file"
+            multiple
+            label={t('referrals.outcome_documents')}
+            hint={t('referrals.outcome_documents_hint')}
+            error={error('documents')}
+            accept=".pdf,.jpg,.jpeg,.png,.docx,.txt"
+          />
         </>
       ) : null}
       <Button type="submit" variant={type === 'rejected' ? 'secondary' : 'primary'}>
@@ -331,6 +404,55 @@ function Answer({
   );
 }
 
+/** A progress note to the sender, in a disclosure (open again after a refusal). */
+function NoteForm({ referralId, failure }: { referralId: string; failure: ReturnType<typeof failureOf> }) {
+  const t = useTranslate();
+  const key = failure?.errors.fields.text;
+  return (
+    <details className="admin-disclosure admin-disclosure--compact" open={Boolean(failure)}>
+      <summary>{t('referrals.note_add')}</summary>
+      <Form method="post" className="lj-form admin-inline-answer" noValidate>
+        <CsrfField />
+        <input type="hidden" name="intent" value="note" />
+        <input type="hidden" name="referralId" value={referralId} />
+        {failure && failure.errors.form.length > 0 ? (
+          <Alert tone="error">
+            {failure.errors.form.map((k) => (
+              <p key={k}>{t(k, failure.errors.params)}</p>
+            ))}
+          </Alert>
+        ) : null}
+        <TextArea
+          id={`note:${referralId}-text`}
+          name="text"
+          label={t('referrals.note_text')}
+          hint={t('referrals.note_hint')}
+          error={key ? t(key, failure?.errors.params) : undefined}
+          defaultValue={failure?.values.text}
+          maxLength={2000}
+        />
+        <Button type="submit" variant="secondary">
+          {t('referrals.note_send')}
+        </Button>
+      </Form>
+    </details>
+  );
+}
+
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   return <PageError error={error} />;
+}
+
+/** The files chosen in a form's `documents` input, as the API takes them (empty inputs dropped). */
+async function uploadedDocuments(form: FormData) {
+  const files = form
+    .getAll('documents')
+    .filter((f): f is File => f instanceof File && f.size > 0 && f.name !== '');
+  return Promise.all(
+    files.map(async (file) => ({
+      fileName: file.name,
+      contentType: file.type || 'application/octet-stream',
+      contentBase64: Buffer.from(await file.arrayBuffer()).toString('base64'),
+    })),
+  );
 }

@@ -167,6 +167,19 @@ describe('POST /federation/v1/referrals', () => {
     expect(event?.type).toBe('received');
   });
 
+  it('starts the receiving workflow itself once the create committed, and marks it started', async () => {
+    const { receipt } = await (await post(JSON.stringify(message()))).json();
+    // Marked by the endpoint, not the worker's reconciler (which leaves the first 15 s to the sender).
+    const [row] = await owner.db.execute<{ started: boolean }>(
+      sql`select workflow_started_at is not null as started from referral where id = ${receipt}`,
+    );
+    expect(row?.started).toBe(true);
+    const client = new Client({ connection, namespace: 'default' });
+    const described = await client.workflow.getHandle(`referral:${district.tenantId}:${receipt}`).describe();
+    expect(described.status.name).toBe('RUNNING');
+    expect(described.type).toBe('referralWorkflow');
+  });
+
   it('refuses a sender speaking for another node, or a district not served here (403)', async () => {
     expect((await post(JSON.stringify(message({ from: 'city-court@someone-else' })))).status).toBe(403);
     expect((await post(JSON.stringify(message({ to: 'nowhere@localhost-3000' })))).status).toBe(403);

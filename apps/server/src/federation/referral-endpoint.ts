@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   applyReferralEvent,
+  applyReferralNote,
   initialEffectKey,
   startReceivedReferralWorkflow,
   type WorkflowEngine,
@@ -11,6 +12,7 @@ import {
   type FileStore,
   findRoute,
   findTenantBySlug,
+  markReferralWorkflowStarted,
   messageApplied,
   nonceSeen,
   peerKey,
@@ -19,7 +21,6 @@ import {
   receiveReferral,
   receiverView,
   recordReferralEvent,
-  recordReferralNote,
   splitLocalOrgId,
   takeInReferral,
 } from '@linju/core';
@@ -133,7 +134,14 @@ function workflowEvent(message: ReferralEventMessage, party: ReferralActor['part
     ...(message.reason === undefined ? {} : { reason: message.reason }),
     ...(message.outcome === undefined
       ? {}
-      : { outcome: { code: message.outcome.code, text: message.outcome.text } }),
+      : {
+          outcome: {
+            code: message.outcome.code,
+            text: message.outcome.text,
+            // Named with the receiver's path: the sender's worker fetches each before recording.
+            ...(message.outcome.documents?.length ? { documents: message.outcome.documents } : {}),
+          },
+        }),
     messageKey,
   };
 }
@@ -153,7 +161,8 @@ const authorDirections = (type: ReferralEventMessage['type']): RouteDirection[] 
  * - `POST /federation/v1/referrals/{id}/events`: a change from the other side, applied once to
  *   that referral's workflow (its log, the case timeline and the audit log follow).
  * - `GET /federation/v1/referrals/{id}`: the receiver's view, to the referral's sender.
- * - `GET /federation/v1/referrals/{id}/attachments/{sha256}`: a file, to the referral's receiver.
+ * - `GET /federation/v1/referrals/{id}/attachments/{sha256}`: a file, to the referral's other party
+ *   (the documents sent with it to its receiver, those returned with the outcome to its sender).
  * A node acts only on referrals it sent or received: anything else is 404.
  */
 export function referralCreateHandler(deps: FederationDeps) {
@@ -262,6 +271,10 @@ export function referralCreateHandler(deps: FederationDeps) {
         kind: row.kind,
         dueBy: row.dueBy.toISOString(),
       });
+      // Started: the worker's reconciler need not look at it (it would only start it again, a no-op).
+      if (row.workflowStartedAt === null) {
+        await withTenant(deps.db, tenant.id, (tx) => markReferralWorkflowStarted(tx, [row.id]));
+      }
     }
     return Response.json({ receipt: outcome.receipt, status: 'received' }, { status: 202 });
   }
@@ -270,6 +283,12 @@ export function referralCreateHandler(deps: FederationDeps) {
     const parsed = parseJson(body, referralEventSchema);
     if (!parsed.ok) return parsed.response;
     const message = parsed.value;
+    // The spec's event has no other text field: a note's text is its `reason`, and a note says something.
+    if (message.type === 'note' && !message.reason?.trim()) {
+      return problemWithErrors(400, 'Malformed message', [
+        { field: 'reason', message: 'is required for a note event (its text)' },
+      ]);
+    }
     const idempotencyKey = request.headers.get(IDEMPOTENCY_HEADER);
     if (!idempotencyKey) {
       return problemWithErrors(400, 'Malformed message', [
@@ -300,23 +319,10 @@ export function referralCreateHandler(deps: FederationDeps) {
     if (!state) return problem(404, 'Unknown referral', `No referral ${ref} exchanged with ${caller}`);
     if (state.applied) return Response.json({ status: state.status }, { status: 202 });
 
-    if (message.type === 'note') {
-      await withTenant(deps.db, tenantId, (tx) =>
-        recordReferralNote(tx, {
-          referralId,
-          messageKey,
-          party,
-          by: message.by,
-          text: message.reason ?? '',
-          at: message.at,
-        }),
-      );
-      return Response.json({ status: state.status }, { status: 202 });
-    }
     const change = workflowEvent(message, party, messageKey);
     try {
-      // A receiver's answer proves the create arrived, even if our record of its receipt is still
-      // on its way: apply `received` first (once; refused harmlessly when already there).
+      // A receiver's answer (or note) proves the create arrived, even if our record of its receipt
+      // is still on its way: apply `received` first (once; refused harmlessly when already there).
       if (party === 'receiver' && state.status === 'requested') {
         await applyReferralEvent(
           engine(),
@@ -328,13 +334,17 @@ export function referralCreateHandler(deps: FederationDeps) {
           if (!(error instanceof DomainError)) throw error;
         });
       }
-      const snapshot = await applyReferralEvent(
-        engine(),
-        tenantId,
-        referralId,
-        change,
-        updateIdOf(messageKey),
-      );
+      // A note moves nothing; it is recorded through the workflow like an event, once per message.
+      const snapshot =
+        message.type === 'note'
+          ? await applyReferralNote(
+              engine(),
+              tenantId,
+              referralId,
+              { by: change.by, text: message.reason ?? '', messageKey },
+              updateIdOf(messageKey),
+            )
+          : await applyReferralEvent(engine(), tenantId, referralId, change, updateIdOf(messageKey));
       return Response.json({ status: snapshot.state }, { status: 202 });
     } catch (error) {
       if (error instanceof DomainError) {
@@ -365,27 +375,41 @@ export function referralCreateHandler(deps: FederationDeps) {
   }
 
   async function attachment(caller: string, ref: string, sha256: string): Promise<Response> {
-    // Only the referral's receiver may fetch its files: the route of a referral sent to the caller.
-    const route = await findRoute(deps.db, caller, ref, 'outgoing');
-    if (!route) return problem(404, 'Unknown referral', `No referral ${ref} sent to ${caller}`);
+    // Only the referral's other party gets its files (spec, symmetric): its receiver the documents
+    // sent with it (our route of a referral sent to the caller), its sender the documents returned
+    // with the outcome (our route of a referral the caller sent us). Over loopback both routes may
+    // name the same node and id: each is asked for its own kind of document.
+    const routes = (
+      await Promise.all([
+        findRoute(deps.db, caller, ref, 'outgoing').then((r) => r && { ...r, purpose: 'request' as const }),
+        findRoute(deps.db, caller, ref, 'incoming').then((r) => r && { ...r, purpose: 'outcome' as const }),
+      ])
+    ).filter((r) => r !== undefined);
+    if (routes.length === 0)
+      return problem(404, 'Unknown referral', `No referral ${ref} exchanged with ${caller}`);
     const unknown = () => problem(404, 'Unknown attachment', `Referral ${ref} has no attachment ${sha256}`);
     if (!/^[0-9a-f]{64}$/.test(sha256)) return unknown();
     if (!deps.files) throw new Error('the attachments endpoint needs the file store (deps.files)');
     const files = deps.files;
-    const found = await withTenant(deps.db, route.tenantId, async (tx) => {
-      const [row] = await tx
-        .select()
-        .from(schema.referralAttachment)
-        .where(
-          and(
-            eq(schema.referralAttachment.referralId, route.referralId),
-            eq(schema.referralAttachment.sha256, sha256),
-          ),
-        );
-      if (!row?.storageKey) return undefined;
-      const bytes = await readStoredAttachment(tx, files, row, { id: null, name: caller });
-      return { row, bytes };
-    });
+    let found: { row: typeof schema.referralAttachment.$inferSelect; bytes: Buffer } | undefined;
+    for (const route of routes) {
+      found = await withTenant(deps.db, route.tenantId, async (tx) => {
+        const [row] = await tx
+          .select()
+          .from(schema.referralAttachment)
+          .where(
+            and(
+              eq(schema.referralAttachment.referralId, route.referralId),
+              eq(schema.referralAttachment.sha256, sha256),
+              eq(schema.referralAttachment.purpose, route.purpose),
+            ),
+          );
+        if (!row?.storageKey) return undefined;
+        const bytes = await readStoredAttachment(tx, files, row, { id: null, name: caller });
+        return { row, bytes };
+      });
+      if (found) break;
+    }
     if (!found) return unknown();
     return new Response(new Uint8Array(found.bytes), {
       status: 200,

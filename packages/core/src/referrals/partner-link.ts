@@ -8,7 +8,12 @@ import { appendAudit } from '../audit/append-audit.ts';
 import { loadCase, recordCaseEvent } from '../cases/case-access.ts';
 import { DomainError } from '../errors.ts';
 import { notifyContact } from '../notifications/notification-channel.ts';
-import { attachmentSummary, referralAttachments } from './referral-attachments.ts';
+import {
+  attachmentSummary,
+  MAX_REFERRAL_ATTACHMENTS,
+  referralAttachments,
+  ZOutcomeDocumentUpload,
+} from './referral-attachments.ts';
 import { RECEIVER_ACTIONS } from './referral-schemas.ts';
 import type { ReferralSubject } from './referral-subject.ts';
 
@@ -221,12 +226,21 @@ export const ZPartnerLinkAnswerRequest = z.object({
     .object({
       code: z.string().trim().min(1, { message: 'validation.required' }).max(64),
       text: z.string().trim().min(1, { message: 'validation.required' }).max(4000),
+      documents: z.array(ZOutcomeDocumentUpload).max(MAX_REFERRAL_ATTACHMENTS).optional(),
     })
     .optional(),
   /** Who answers, as they name themselves (e.g. 张法官); the partner's name when omitted. */
   answeredBy: z.string().trim().max(100).optional(),
 });
 export type PartnerLinkAnswerRequest = z.input<typeof ZPartnerLinkAnswerRequest>;
+
+/** A progress note through the link (spec: `note`), in the partner's name. */
+export const ZPartnerLinkNoteRequest = z.object({
+  token: ZToken,
+  text: z.string().trim().min(1, { message: 'validation.required' }).max(2000),
+  answeredBy: z.string().trim().max(100).optional(),
+});
+export type PartnerLinkNoteRequest = z.input<typeof ZPartnerLinkNoteRequest>;
 
 const throttleKey = (ip: string) => `partner-link:ip:${ip}`;
 

@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, schema, type TenantTx } from '@linju/db';
-import type { ReferralCreate } from '@linju/federation';
+import { isFinalRefusal, type ReferralCreate } from '@linju/federation';
+import type { ReferralOutcomeDocument } from '@linju/federation/referral-states';
+import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
-import { MAX_DOCUMENT_BYTES } from '../cases/case-documents.ts';
+import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../cases/case-documents.ts';
 import { documentKey, type FileStore, sha256Hex } from '../cases/file-store.ts';
 import { DomainError } from '../errors.ts';
 import type { PeerFetcher } from '../federation/peer-fetch.ts';
@@ -112,6 +115,8 @@ export const attachmentSummary = (a: ReferralAttachmentRow) => ({
   name: a.name,
   mediaType: a.mediaType,
   sizeBytes: a.sizeBytes,
+  /** `request`: sent with the referral; `outcome`: returned by the partner with its outcome. */
+  purpose: a.purpose,
 });
 
 /** One attachment of a referral, or `referral.attachment_not_found`. */
@@ -237,4 +242,172 @@ export async function attachmentContent(
     sha256: attachment.sha256,
     contentBase64: bytes.toString('base64'),
   };
+}
+
+/** A document a partner returns with its outcome, as uploaded (inbox or one-time link). */
+export const ZOutcomeDocumentUpload = z.object({
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^/\\\0]+$/, { message: 'case.document_name_invalid' }),
+  contentType: z.string().max(120),
+  contentBase64: z
+    .string()
+    .max(Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 8, { message: 'case.document_too_large' }),
+});
+export type OutcomeDocumentUpload = z.input<typeof ZOutcomeDocumentUpload>;
+
+/**
+ * At the receiver, before the completion goes to the workflow: each document the partner returns
+ * is checked like a case document (size, accepted type, its first bytes) and put in the file store
+ * (content-addressed, so a completion the workflow refuses leaves at worst an unreferenced file).
+ * Answers what the outcome carries through the workflow: names and digests, never the bytes.
+ */
+export async function storeOutcomeDocuments(
+  files: FileStore,
+  tenantId: string,
+  uploads: readonly OutcomeDocumentUpload[],
+): Promise<ReferralOutcomeDocument[]> {
+  if (uploads.length > MAX_REFERRAL_ATTACHMENTS) {
+    throw new DomainError('bad-request', 'referral.too_many_documents', {
+      field: 'outcome.documents',
+      params: { max: MAX_REFERRAL_ATTACHMENTS },
+    });
+  }
+  const field = 'outcome.documents';
+  const checked = uploads.map((upload) => {
+    const input = ZOutcomeDocumentUpload.parse(upload);
+    const bytes = Buffer.from(input.contentBase64, 'base64');
+    if (bytes.length === 0) throw new DomainError('bad-request', 'case.document_empty', { field });
+    if (bytes.length > MAX_DOCUMENT_BYTES) {
+      throw new DomainError('bad-request', 'case.document_too_large', {
+        field,
+        params: { max: MAX_DOCUMENT_BYTES },
+      });
+    }
+    if (!(input.contentType in DOCUMENT_TYPES)) {
+      throw new DomainError('bad-request', 'case.document_type_not_allowed', { field });
+    }
+    const magic = DOCUMENT_TYPES[input.contentType];
+    if (magic && !magic.every((b, i) => bytes[i] === b)) {
+      throw new DomainError('bad-request', 'case.document_content_mismatch', { field });
+    }
+    return { input, bytes, sha256: sha256Hex(bytes) };
+  });
+  const unique = new Map(checked.map((c) => [c.sha256, c]));
+  const documents: ReferralOutcomeDocument[] = [];
+  for (const { input, bytes, sha256 } of unique.values()) {
+    await files.put(documentKey(tenantId, sha256), bytes);
+    documents.push({ name: input.fileName, mediaType: input.contentType, sha256, sizeBytes: bytes.length });
+  }
+  return documents;
+}
+
+/** The outcome's documents in the spec's form, each `url` the attachments path on this (the receiver's) node. */
+export const outcomeDocumentsMessage = (
+  senderScopedId: string,
+  documents: readonly ReferralOutcomeDocument[],
+) =>
+  documents.map((d) => ({
+    name: d.name,
+    mediaType: d.mediaType,
+    sha256: d.sha256,
+    url: attachmentPath(senderScopedId, d.sha256),
+  }));
+
+/**
+ * At the sender, before the completion from the other node is recorded (the worker's activity):
+ * fetches each document the outcome names from the receiver's node (a signed GET of its `url`,
+ * through the pinned directory), checks its digest and size and stores it. Answers the stored
+ * ones (SHA-256 → size). One the receiver refuses for good (a final 4xx), or that does not match,
+ * is left out (recorded as unavailable); anything else throws, so the activity is retried.
+ */
+export async function fetchOutcomeDocuments(
+  files: FileStore,
+  fetchFromPeer: PeerFetcher,
+  tenantId: string,
+  remoteNode: string,
+  documents: readonly ReferralOutcomeDocument[],
+): Promise<Map<string, number>> {
+  const stored = new Map<string, number>();
+  for (const d of documents) {
+    const path = d.url ? new URL(d.url, 'http://peer.invalid').pathname : null;
+    if (!path?.endsWith(`/attachments/${d.sha256}`) || !/^[0-9a-f]{64}$/.test(d.sha256)) continue;
+    const response = await fetchFromPeer(remoteNode, path);
+    if (!response) throw new Error(`node ${remoteNode} is not in the pinned peer directory`);
+    if (!response.ok) {
+      await response.body?.cancel();
+      if (isFinalRefusal(response.status)) continue;
+      throw new Error(`GET ${path} from ${remoteNode} answered ${response.status}`);
+    }
+    const bytes = await readLimited(response, MAX_DOCUMENT_BYTES);
+    if (!bytes || sha256Hex(bytes) !== d.sha256) continue;
+    await files.put(documentKey(tenantId, d.sha256), bytes);
+    stored.set(d.sha256, bytes.length);
+  }
+  return stored;
+}
+
+/**
+ * In the completion's effect transaction: the documents returned with the outcome are kept with
+ * the referral (`purpose = 'outcome'`); where the referral has a case here (the sender's side, or
+ * a partner inbox of the same district) each stored one becomes a case document, with its own
+ * timeline entry in the partner's name. `stored` names the bodies in the file store (SHA-256 →
+ * size); on the receiving side every document is (it was uploaded here).
+ */
+export async function keepOutcomeDocuments(
+  tx: TenantTx,
+  row: ReferralRow,
+  documents: readonly ReferralOutcomeDocument[],
+  options: {
+    stored: ReadonlyMap<string, number>;
+    timeline: (entry: { kind: 'document'; data: Record<string, unknown> }) => Promise<void>;
+  },
+): Promise<{ name: string; sha256: string; documentId: string | null }[]> {
+  const kept: { name: string; sha256: string; documentId: string | null }[] = [];
+  for (const d of new Map(documents.map((x) => [x.sha256, x])).values()) {
+    const size = options.stored.get(d.sha256);
+    const storageKey = size === undefined ? null : documentKey(row.tenantId, d.sha256);
+    let documentId: string | null = null;
+    if (row.caseId !== null && storageKey !== null && size !== undefined) {
+      documentId = randomUUID();
+      const document = {
+        tenantId: row.tenantId,
+        id: documentId,
+        caseId: row.caseId,
+        fileName: d.name,
+        contentType: d.mediaType,
+        sizeBytes: size,
+        sha256: d.sha256,
+        storageKey,
+        uploadedBy: null,
+      };
+      await tx.insert(schema.caseDocument).values(document);
+      const { tenantId: _, storageKey: __, ...metadata } = document;
+      await options.timeline({
+        kind: 'document',
+        data: { ...metadata, referralId: row.id, source: 'referral-outcome' },
+      });
+    }
+    await tx
+      .insert(schema.referralAttachment)
+      .values({
+        tenantId: row.tenantId,
+        referralId: row.id,
+        sha256: d.sha256,
+        name: d.name,
+        mediaType: d.mediaType,
+        sizeBytes: size ?? null,
+        storageKey,
+        documentId,
+        url: d.url ?? null,
+        purpose: 'outcome',
+      })
+      // The same file sent with the referral is already kept: it stays a request attachment.
+      .onConflictDoNothing();
+    kept.push({ name: d.name, sha256: d.sha256, documentId });
+  }
+  return kept;
 }

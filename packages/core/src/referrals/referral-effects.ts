@@ -13,6 +13,7 @@ import { notify } from '../notifications/notification-service.ts';
 import { stationHeadsOver } from '../staff/station-heads.ts';
 import { countReferralCompletion } from '../statistics/activity-rollups.ts';
 import { closePartnerLinksIfEnded } from './partner-link.ts';
+import { keepOutcomeDocuments } from './referral-attachments.ts';
 import { queueReferralEvent } from './referral-exchange.ts';
 
 /** Workflows act in the platform's name when no person does (as `systemActor`). */
@@ -26,7 +27,8 @@ export type ReferralEventEffect = {
   tenantId: string;
   referralId: string;
   sequence: number;
-  type: ReferralState;
+  /** A state's event, or `note` (no move: `from` = `to`, the text in `reason`). */
+  type: ReferralState | 'note';
   from: ReferralState | null;
   to: ReferralState;
   at: string;
@@ -80,7 +82,14 @@ async function claim(tx: TenantTx, referralId: string, key: string): Promise<boo
 async function appendTimeline(
   tx: TenantTx,
   caseId: string | null,
-  entry: { actorId: string | null; actorName: string; text: string | null; data: Record<string, unknown> },
+  entry: {
+    actorId: string | null;
+    actorName: string;
+    text: string | null;
+    data: Record<string, unknown>;
+    /** `referral` unless said: a document returned with the outcome is a `document` entry. */
+    kind?: 'referral' | 'document';
+  },
 ) {
   // An incoming referral has no case on this side: its log and the audit entry are its record.
   if (caseId === null) return;
@@ -93,7 +102,7 @@ async function appendTimeline(
     tenantId: c.row.tenantId,
     caseId,
     seq: next,
-    kind: 'referral',
+    kind: entry.kind ?? 'referral',
     actorId: entry.actorId,
     actorName: entry.actorName,
     text: entry.text,
@@ -101,8 +110,8 @@ async function appendTimeline(
   });
 }
 
-/** The partner's answers the sender's side is told about (in the app, through `notify`). */
-const TOLD_ANSWERS = new Set(['accepted', 'rejected', 'completed', 'failed']);
+/** The partner's answers (and notes) the sender's side is told about (in the app, through `notify`). */
+const TOLD_ANSWERS = new Set(['accepted', 'rejected', 'completed', 'failed', 'note']);
 
 /**
  * Tells the case's first responder and the referral's author (and, for an escalation, the station
@@ -147,7 +156,14 @@ const lockReferral = async (tx: TenantTx, id: string) =>
 export async function recordReferralEvent(
   tx: TenantTx,
   effect: ReferralEventEffect,
-  options: { box?: SecretBox } = {},
+  options: {
+    box?: SecretBox;
+    /**
+     * The outcome's documents fetched from the receiver's node before this transaction (SHA-256 →
+     * size; see `fetchOutcomeDocuments`): they become case documents. Others stay unavailable.
+     */
+    fetchedDocuments?: ReadonlyMap<string, number>;
+  } = {},
 ): Promise<EffectResult> {
   if (!(await claim(tx, effect.referralId, effect.idempotencyKey))) return 'duplicate';
   const row = await lockReferral(tx, effect.referralId);
@@ -155,7 +171,8 @@ export async function recordReferralEvent(
   let result: EffectResult = 'audited-only';
   if (row) {
     // The first effect (`requested`, or `received` on an incoming referral) was written with the row.
-    if (effect.from !== null && effect.type !== 'requested') {
+    // A note moves nothing: the workflow took it in a state that is not final, the row stays.
+    if (effect.from !== null && effect.type !== 'requested' && effect.type !== 'note') {
       if (!by) throw new Error(`referral event ${effect.idempotencyKey} has no actor`);
       const check = nextReferralState(row.status, {
         type: effect.type,
@@ -200,6 +217,28 @@ export async function recordReferralEvent(
       data: effect.messageKey === undefined ? {} : { messageKey: effect.messageKey },
       idempotencyKey: effect.idempotencyKey,
     });
+    // Documents returned with the outcome (spec: `outcome.documents`): kept with the referral, and
+    // documents of the case where it has one here. Uploaded on this side, or fetched just before.
+    const returned = effect.type === 'completed' ? (effect.outcome?.documents ?? []) : [];
+    const kept =
+      returned.length === 0
+        ? []
+        : await keepOutcomeDocuments(tx, row, returned, {
+            stored: new Map([
+              ...returned.flatMap((d) =>
+                d.url === undefined && d.sizeBytes !== undefined ? [[d.sha256, d.sizeBytes] as const] : [],
+              ),
+              ...(options.fetchedDocuments ?? new Map<string, number>()),
+            ]),
+            timeline: ({ kind, data }) =>
+              appendTimeline(tx, row.caseId, {
+                kind,
+                actorId: by?.staffId ?? null,
+                actorName: by?.name ?? SYSTEM_NAME,
+                text: null,
+                data,
+              }),
+          });
     await appendTimeline(tx, row.caseId, {
       actorId: by?.staffId ?? null,
       actorName: by?.name ?? SYSTEM_NAME,
@@ -210,7 +249,11 @@ export async function recordReferralEvent(
         partnerOrganisationId: row.toOrganisationId,
         event: effect.type,
         status: effect.to,
-        ...(effect.outcome ? { outcome: effect.outcome } : {}),
+        ...(effect.outcome ? { outcome: { code: effect.outcome.code, text: effect.outcome.text } } : {}),
+        // The returned documents, by name; `documentId` where it became a document of the case.
+        ...(kept.length > 0 ? { documents: kept } : {}),
+        // Whose note it is: the partner's (receiver) or this district's own (sender).
+        ...(effect.type === 'note' && by ? { party: by.party } : {}),
         // The outcome is back: the first responder owes the resident the answer (信息反馈).
         ...(effect.type === 'completed' || effect.type === 'failed' || effect.type === 'rejected'
           ? { feedbackDue: true }

@@ -2,6 +2,7 @@ import type { SecretBox } from '@linju/auth';
 import {
   and,
   eq,
+  inArray,
   isNull,
   type Queryable,
   type schema as Schema,
@@ -16,10 +17,9 @@ import {
   type ReferralView,
 } from '@linju/federation';
 import type { ReferralOutcome } from '@linju/federation/referral-states';
-import { appendAudit } from '../audit/append-audit.ts';
 import { caseSettings } from '../cases/case-clock.ts';
 import { enqueueExchangeMessage, exchangeMessageKey } from '../federation/outbox.ts';
-import { takeInAttachments } from './referral-attachments.ts';
+import { outcomeDocumentsMessage, takeInAttachments } from './referral-attachments.ts';
 import type { ReferralEventEffect } from './referral-effects.ts';
 import type { ReferralSubject } from './referral-subject.ts';
 import { endOfLocalDay } from './referral-subject.ts';
@@ -185,7 +185,7 @@ export async function queueReferralEvent(
     at: effect.at,
     by: { name: effect.by.name, role: effect.by.role },
     ...(effect.reason === undefined ? {} : { reason: effect.reason }),
-    ...(effect.outcome === undefined ? {} : { outcome: effect.outcome }),
+    ...(effect.outcome === undefined ? {} : { outcome: outcomeMessage(senderScopedId, effect.outcome) }),
   };
   const key = exchangeMessageKey(row.id, effect.sequence);
   await enqueueExchangeMessage(tx, box, {
@@ -199,6 +199,18 @@ export async function queueReferralEvent(
   });
   return key;
 }
+
+/**
+ * The outcome as the event message carries it: its documents named by the attachments path on
+ * this node, where the other side fetches them (signed; see the endpoint).
+ */
+const outcomeMessage = (senderScopedId: string, outcome: ReferralOutcome) => ({
+  code: outcome.code,
+  text: outcome.text,
+  ...(outcome.documents?.length
+    ? { documents: outcomeDocumentsMessage(senderScopedId, outcome.documents) }
+    : {}),
+});
 
 /** Where an inbound create lands: the named partner inbox of the district, or its centre. */
 async function receivingOrganisation(tx: TenantTx, organisationId: string | null) {
@@ -309,7 +321,15 @@ export async function messageApplied(tx: TenantTx, referralId: string, messageKe
   return rows.length > 0;
 }
 
-const VIEW_EVENTS = new Set(['accepted', 'rejected', 'in-progress', 'completed', 'failed', 'cancelled']);
+const VIEW_EVENTS = new Set([
+  'accepted',
+  'rejected',
+  'in-progress',
+  'note',
+  'completed',
+  'failed',
+  'cancelled',
+]);
 
 /** `GET /federation/v1/referrals/{id}`: the receiver's current view, status and events. */
 export async function receiverView(tx: TenantTx, referralId: string): Promise<ReferralView | undefined> {
@@ -330,45 +350,29 @@ export async function receiverView(tx: TenantTx, referralId: string): Promise<Re
         at: e.at.toISOString(),
         by: { name: e.actorName, role: e.actorRole ?? e.actorParty },
         ...(e.reason ? { reason: e.reason } : {}),
-        ...(e.outcome ? { outcome: e.outcome } : {}),
+        ...(e.outcome ? { outcome: outcomeMessage(row.remoteReferralId as string, e.outcome) } : {}),
       })),
   };
 }
 
 /**
- * A note from the other side (spec: an event that changes no state). It is kept in the audit log
- * of the referral, once per message; notes are not part of the workflow's sequence.
+ * The notes of the given referrals (both sides', spec: `note`), oldest first: who wrote each, on
+ * which side, when, and its text. For the partner's inbox (the sender's own notes reach it there).
  */
-export async function recordReferralNote(
-  tx: TenantTx,
-  note: {
-    referralId: string;
-    messageKey: string;
-    party: string;
-    by: { name: string; role: string };
-    text: string;
-    at: string;
-  },
-): Promise<void> {
-  const [seen] = await tx
-    .select({ seq: schema.auditEntry.seq })
-    .from(schema.auditEntry)
+export async function referralNotes(tx: TenantTx, referralIds: readonly string[]) {
+  if (referralIds.length === 0) return [];
+  const rows = await tx
+    .select()
+    .from(schema.referralEvent)
     .where(
-      and(
-        eq(schema.auditEntry.objectType, 'referral'),
-        eq(schema.auditEntry.objectId, note.referralId),
-        eq(schema.auditEntry.requestId, note.messageKey),
-      ),
+      and(inArray(schema.referralEvent.referralId, [...referralIds]), eq(schema.referralEvent.type, 'note')),
     )
-    .limit(1);
-  if (seen) return;
-  await appendAudit(tx, {
-    actorId: null,
-    actorName: note.by.name,
-    action: 'referral.note',
-    objectType: 'referral',
-    objectId: note.referralId,
-    after: { party: note.party, by: note.by, text: note.text, at: note.at },
-    requestId: note.messageKey,
-  });
+    .orderBy(schema.referralEvent.referralId, schema.referralEvent.seq);
+  return rows.map((e) => ({
+    referralId: e.referralId,
+    at: e.at,
+    by: e.actorName,
+    party: e.actorParty,
+    text: e.reason ?? '',
+  }));
 }

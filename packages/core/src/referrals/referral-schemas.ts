@@ -1,5 +1,6 @@
 import { schema } from '@linju/db';
 import { z } from 'zod';
+import { MAX_REFERRAL_ATTACHMENTS, ZOutcomeDocumentUpload } from './referral-attachments.ts';
 
 const required = { message: 'validation.required' };
 const ZText = (max: number) => z.string().trim().min(1, required).max(max);
@@ -53,7 +54,14 @@ export const ZTransitionRequest = z.object({
   type: z.enum(RECEIVER_ACTIONS),
   // Required-ness is the state machine's to decide (reject/fail need a reason, complete an outcome).
   reason: z.string().trim().max(1000).optional(),
-  outcome: z.object({ code: ZText(64), text: ZText(4000) }).optional(),
+  outcome: z
+    .object({
+      code: ZText(64),
+      text: ZText(4000),
+      /** Documents returned with a completion (spec: `outcome.documents`); checked like case documents. */
+      documents: z.array(ZOutcomeDocumentUpload).max(MAX_REFERRAL_ATTACHMENTS).optional(),
+    })
+    .optional(),
 });
 export type TransitionRequest = z.input<typeof ZTransitionRequest>;
 
@@ -72,3 +80,14 @@ export const ZRerouteRequest = z.object({
   summary: ZText(2000).optional(),
 });
 export type RerouteRequest = z.input<typeof ZRerouteRequest>;
+
+/**
+ * A note to the other side of a referral (spec: `note`): from the partner's inbox (`receiver`) or
+ * from the sending district (`sender`). It changes no state; a final referral takes none.
+ */
+export const ZReferralNoteRequest = z.object({
+  referralId: z.uuid(),
+  side: z.enum(['sender', 'receiver']),
+  text: ZText(2000),
+});
+export type ReferralNoteRequest = z.input<typeof ZReferralNoteRequest>;

@@ -72,6 +72,13 @@ export const referralAttachment = pgTable(
     documentId: uuid('document_id'),
     /** The sender's URL of the body (spec: the attachments path); null on the sending side. */
     url: text('url'),
+    /**
+     * `request`: sent with the create (the sender's). `outcome`: returned by the receiver with a
+     * completed referral (spec: `outcome.documents`), served only to the referral's sender.
+     */
+    purpose: text('purpose', { enum: ['request', 'outcome'] })
+      .notNull()
+      .default('request'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

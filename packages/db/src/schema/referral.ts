@@ -43,8 +43,11 @@ export const REFERRAL_STATUSES = [
 ] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
-/** The events of a referral's log: every state's event, and a missed deadline. */
-export const REFERRAL_EVENT_TYPES = [...REFERRAL_STATUSES, 'escalated'] as const;
+/**
+ * The events of a referral's log: every state's event, a missed deadline, and a note to or from
+ * the other side (spec: `note`; it keeps the state, `from_status` = `to_status`, text in `reason`).
+ */
+export const REFERRAL_EVENT_TYPES = [...REFERRAL_STATUSES, 'escalated', 'note'] as const;
 export type ReferralEventType = (typeof REFERRAL_EVENT_TYPES)[number];
 
 /**
@@ -169,7 +172,12 @@ export const referralEvent = pgTable(
     actorParty: text('actor_party', { enum: ['sender', 'receiver', 'system'] }).notNull(),
     actorRole: text('actor_role'),
     reason: text('reason'),
-    outcome: jsonb('outcome').$type<{ code: string; text: string }>(),
+    /** The outcome; `documents` names those returned with it (kept in `referral_attachment`). */
+    outcome: jsonb('outcome').$type<{
+      code: string;
+      text: string;
+      documents?: { name: string; mediaType: string; sha256: string; sizeBytes?: number; url?: string }[];
+    }>(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     idempotencyKey: text('idempotency_key').notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),

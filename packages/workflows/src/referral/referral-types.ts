@@ -44,10 +44,23 @@ export type ReferralWorkflowInput = {
   firstEffectRecorded?: boolean;
 };
 
+/**
+ * A note to the other side (spec: a `note` event, either side): it changes no state and is taken
+ * in any state but a final one. Numbered and recorded like any effect, so it goes through the
+ * outbox and lands on the other side once.
+ */
+export type ReferralNote = {
+  by: ReferralActor;
+  text: string;
+  /** A note from the other side of the exchange: `<node> <idempotency key>`. */
+  messageKey?: string;
+};
+
 /** One applied event; `sequence` numbers every recorded effect of the workflow from 1. */
 export type ReferralHistoryEntry = {
   sequence: number;
-  type: ReferralEventType | 'requested';
+  /** `note` keeps the state (`from` = `to`); its text travels as `reason`, as in the spec's message. */
+  type: ReferralEventType | 'requested' | 'note';
   from: ReferralState | null;
   to: ReferralState;
   /** Workflow time (deterministic), ISO. */

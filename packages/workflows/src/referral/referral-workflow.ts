@@ -15,11 +15,12 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { ReferralActivities } from './activities.ts';
-import { INVALID_TRANSITION_FAILURE, stateQuery, transitionUpdate } from './definitions.ts';
+import { INVALID_TRANSITION_FAILURE, noteUpdate, stateQuery, transitionUpdate } from './definitions.ts';
 import type {
   ReferralDeadlineKind,
   ReferralEscalationEntry,
   ReferralHistoryEntry,
+  ReferralNote,
   ReferralSnapshot,
   ReferralWorkflowInput,
 } from './referral-types.ts';
@@ -202,6 +203,38 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
       return snapshot();
     },
     { validator: refuse, description: 'Apply one referral event (spec/referral-exchange.md, States).' },
+  );
+
+  // A note is no move of the state machine: any state but a final one takes it.
+  const refuseNote = (note: ReferralNote): void => {
+    const why = isTerminalReferralState(state)
+      ? `Referral is ${state}: it is final, no note follows`
+      : typeof note?.text !== 'string' || note.text.trim() === ''
+        ? `Referral is ${state}: a note needs a text`
+        : undefined;
+    if (why === undefined) return;
+    throw ApplicationFailure.create({
+      type: INVALID_TRANSITION_FAILURE,
+      message: why,
+      details: [{ code: 'invalid-transition', currentState: state, message: why }],
+      nonRetryable: true,
+    });
+  };
+  setHandler(
+    noteUpdate,
+    async (note) => {
+      refuseNote(note);
+      await record({
+        type: 'note',
+        from: state,
+        to: state,
+        by: note.by,
+        reason: note.text,
+        ...(note.messageKey === undefined ? {} : { messageKey: note.messageKey }),
+      });
+      return snapshot();
+    },
+    { validator: refuseNote, description: 'Record a note to the other side (spec: note).' },
   );
 
   if (!input.firstEffectRecorded) {

@@ -1,12 +1,19 @@
-import { DomainError, partnerLinkActor, usablePartnerLink, ZPartnerLinkAnswerRequest } from '@linju/core';
+import {
+  DomainError,
+  partnerLinkActor,
+  storeOutcomeDocuments,
+  usablePartnerLink,
+  ZPartnerLinkAnswerRequest,
+} from '@linju/core';
 import { eq, schema, withTenant } from '@linju/db';
 import { isTerminalReferralState } from '@linju/workflows';
 import { publicProcedure } from '../../trpc.ts';
+import { filesOf } from '../case/files.ts';
 import { applyReferralEvent, engineOf } from '../referral/engine.ts';
 
 /**
  * No sign-in: the partner answers its referral through its one-time link (accept, reject with a
- * reason, in progress, complete with an outcome, fail), through the same workflow, state machine
+ * reason, in progress, complete with an outcome and its documents, fail), through the same workflow, state machine
  * and audit as the partner inbox, in the partner's name. As in the inbox, a referral still
  * `requested` is first marked `received`. An ended referral closes the link (see the effects).
  */
@@ -32,11 +39,21 @@ export const answer = publicProcedure.input(ZPartnerLinkAnswerRequest).mutation(
   if (found.status === 'requested' && input.type !== 'received') {
     await applyReferralEvent(engine, link.tenantId, link.referralId, { type: 'received', by });
   }
+  // As in the inbox: the returned documents are stored first, the workflow carries their digests.
+  const outcome = input.outcome
+    ? {
+        code: input.outcome.code,
+        text: input.outcome.text,
+        ...(input.type === 'completed' && input.outcome.documents?.length
+          ? { documents: await storeOutcomeDocuments(filesOf(ctx), link.tenantId, input.outcome.documents) }
+          : {}),
+      }
+    : undefined;
   const snapshot = await applyReferralEvent(engine, link.tenantId, link.referralId, {
     type: input.type,
     by,
     ...(input.reason ? { reason: input.reason } : {}),
-    ...(input.outcome ? { outcome: input.outcome } : {}),
+    ...(outcome ? { outcome } : {}),
   });
   return { status: snapshot.state };
 });

@@ -2,8 +2,10 @@ import { DomainError, markReferralWorkflowStarted, type ReferralStart } from '@l
 import { type Database, withTenant } from '@linju/db';
 import {
   INVALID_TRANSITION_FAILURE,
+  noteUpdate,
   REFERRAL_TASK_QUEUE,
   type ReferralEvent,
+  type ReferralNote,
   type ReferralSnapshot,
   type ReferralTransitionError,
   receivedReferralInput,
@@ -100,15 +102,43 @@ export async function applyReferralEvent(
   try {
     return await handle.executeUpdate(transitionUpdate, { args: [event], ...(updateId ? { updateId } : {}) });
   } catch (error) {
-    const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
-    if (cause instanceof ApplicationFailure && cause.type === INVALID_TRANSITION_FAILURE) {
-      const detail = cause.details?.[0] as ReferralTransitionError | undefined;
-      const refusal = REFUSAL[detail?.code ?? 'invalid-transition'];
-      throw new DomainError(refusal.kind, refusal.key, {
-        ...(refusal.field ? { field: refusal.field } : {}),
-        params: { currentState: detail?.currentState ?? 'unknown' },
-      });
-    }
-    throw error;
+    throw refusalOf(error);
   }
+}
+
+/**
+ * Records a note to the other side through the workflow's note update (spec: `note`): no move of
+ * the state machine, refused (`referral.transition_invalid`) once the referral is final. On an
+ * exchanged referral the note is queued and delivered like the other events.
+ */
+export async function applyReferralNote(
+  engine: WorkflowEngine,
+  tenantId: string,
+  referralId: string,
+  note: ReferralNote,
+  /** As for events: a note delivered twice is recorded once. */
+  updateId?: string,
+): Promise<ReferralSnapshot> {
+  const handle = engine.client.workflow.getHandle<typeof referralWorkflow>(
+    referralWorkflowId(tenantId, referralId),
+  );
+  try {
+    return await handle.executeUpdate(noteUpdate, { args: [note], ...(updateId ? { updateId } : {}) });
+  } catch (error) {
+    throw refusalOf(error);
+  }
+}
+
+/** The workflow's refusal as a domain error naming the current state (and the missing field); anything else as it was. */
+function refusalOf(error: unknown): unknown {
+  const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+  if (cause instanceof ApplicationFailure && cause.type === INVALID_TRANSITION_FAILURE) {
+    const detail = cause.details?.[0] as ReferralTransitionError | undefined;
+    const refusal = REFUSAL[detail?.code ?? 'invalid-transition'];
+    return new DomainError(refusal.kind, refusal.key, {
+      ...(refusal.field ? { field: refusal.field } : {}),
+      params: { currentState: detail?.currentState ?? 'unknown' },
+    });
+  }
+  return error;
 }

@@ -3,15 +3,17 @@ import {
   getReferralRow,
   referralForReceiver,
   referralSummary,
+  storeOutcomeDocuments,
   ZTransitionRequest,
 } from '@linju/core';
 import { isTerminalReferralState } from '@linju/workflows';
 import { permittedProcedure } from '../../trpc.ts';
+import { filesOf } from '../case/files.ts';
 import { applyReferralEvent, engineOf } from './engine.ts';
 
 /**
- * A partner's answer (received, accepted, rejected, in progress, completed, failed), through the
- * workflow. Within one deployment the inbox is the delivery: a referral still `requested` is
+ * A partner's answer (received, accepted, rejected, in progress, completed with an outcome and its
+ * documents, failed), through the workflow. Within one deployment the inbox is the delivery: a referral still `requested` is
  * first marked `received` by the same person.
  */
 export const transition = permittedProcedure('referral.respond')
@@ -27,11 +29,22 @@ export const transition = permittedProcedure('referral.respond')
     if (referral.status === 'requested' && input.type !== 'received') {
       await applyReferralEvent(engine, ctx.tenantId, referral.id, { type: 'received', by });
     }
+    // Documents returned with a completion are stored first (content-addressed): the workflow
+    // carries their names and digests, its effect keeps them with the referral (and the case).
+    const outcome = input.outcome
+      ? {
+          code: input.outcome.code,
+          text: input.outcome.text,
+          ...(input.type === 'completed' && input.outcome.documents?.length
+            ? { documents: await storeOutcomeDocuments(filesOf(ctx), ctx.tenantId, input.outcome.documents) }
+            : {}),
+        }
+      : undefined;
     await applyReferralEvent(engine, ctx.tenantId, referral.id, {
       type: input.type,
       by,
       ...(input.reason ? { reason: input.reason } : {}),
-      ...(input.outcome ? { outcome: input.outcome } : {}),
+      ...(outcome ? { outcome } : {}),
     });
     return referralSummary(await getReferralRow(ctx.tx, referral.id));
   });

@@ -1,0 +1,1 @@
+ALTER TABLE "referral_attachment" ADD COLUMN "purpose" text DEFAULT 'request' NOT NULL;
