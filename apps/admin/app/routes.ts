@@ -1,4 +1,14 @@
+import { fileURLToPath } from 'node:url';
+import { pluginRegistry } from '@linju/api/plugins';
 import { index, layout, type RouteConfig, route } from '@react-router/dev/routes';
+import { pluginRouteEntries } from './lib/plugin-routes.ts';
+
+// The screens the installed plugins declare (`adminRoutes` in their manifests): a service's pages
+// under a case and its district pages. A declaration naming a module missing here stops the build.
+const pluginScreens = pluginRouteEntries(
+  pluginRegistry.adminRoutes(),
+  fileURLToPath(new URL('.', import.meta.url)),
+);
 
 export default [
   index('routes/landing.tsx'),
@@ -15,11 +25,7 @@ export default [
     route('t/:tenant/cases/import', 'routes/hotline-import.tsx'),
     route('t/:tenant/cases/import/answers', 'routes/hotline-answers.ts'),
     route('t/:tenant/cases/:id', 'routes/case.tsx'),
-    route('t/:tenant/cases/:id/mediation', 'routes/case-mediation.tsx'),
-    route('t/:tenant/cases/:id/notary', 'routes/case-notary.tsx'),
-    route('t/:tenant/cases/:id/legal-aid', 'routes/case-legal-aid.tsx'),
-    route('t/:tenant/cases/:id/consultation', 'routes/case-consultation.tsx'),
-    route('t/:tenant/cases/:id/appraisal', 'routes/case-appraisal.tsx'),
+    ...pluginScreens.map((screen) => route(screen.path, screen.file, { id: screen.id })),
     route('t/:tenant/cases/:id/documents/:documentId', 'routes/case-document.ts'),
     route('t/:tenant/referrals', 'routes/referrals.tsx'),
     route('t/:tenant/referrals/:id/attachments/:sha256', 'routes/referral-attachment.ts'),
@@ -29,9 +35,12 @@ export default [
     route('t/:tenant/statistics/reports/:id', 'routes/statistics-report.ts'),
     route('t/:tenant/statistics/coverage', 'routes/statistics-coverage.tsx'),
     route('t/:tenant/statistics/hotspots', 'routes/statistics-hotspots.tsx'),
+    route('t/:tenant/statistics/city', 'routes/statistics-city.tsx'),
     route('t/:tenant/settings', 'routes/settings.tsx'),
     route('t/:tenant/settings/holidays', 'routes/settings-holidays.tsx'),
     route('t/:tenant/settings/time-limits', 'routes/settings-time-limits.tsx'),
+    // Legal aid's hardship threshold stays mounted here: a plugin declares case pages and navigation
+    // pages only, and this one belongs on the settings page, which links it.
     route('t/:tenant/settings/legal-aid', 'routes/settings-legal-aid.tsx'),
     route('t/:tenant/questionnaires', 'routes/questionnaires.tsx'),
     route('t/:tenant/questionnaires/:id', 'routes/questionnaire.tsx'),
@@ -39,8 +48,6 @@ export default [
     route('t/:tenant/questionnaires/rounds/:id/results.xlsx', 'routes/questionnaire-round-xlsx.ts'),
     route('t/:tenant/assessments', 'routes/assessments.tsx'),
     route('t/:tenant/assessments/template.xlsx', 'routes/assessment-template.ts'),
-    route('t/:tenant/notary/slots', 'routes/notary-slots.tsx'),
-    route('t/:tenant/legal-education', 'routes/legal-education.tsx'),
     route('t/:tenant/catalogue', 'routes/catalogue.tsx'),
     route('t/:tenant/catalogue/x-services/new', 'routes/x-service-new.tsx'),
     route('t/:tenant/rosters', 'routes/rosters.tsx'),
@@ -51,6 +58,7 @@ export default [
     route('t/:tenant/inspections/checklist', 'routes/inspection-checklist.tsx'),
     route('t/:tenant/inspections/:id', 'routes/inspection.tsx'),
     route('t/:tenant/scorecards', 'routes/scorecards.tsx'),
+    route('t/:tenant/scorecards/ranking.xlsx', 'routes/scorecard-xlsx.ts'),
     route('t/:tenant/providers', 'routes/providers.tsx'),
     route('t/:tenant/providers/:id', 'routes/provider.tsx'),
     route('t/:tenant/providers/:id/evidence', 'routes/provider-evidence.ts'),

@@ -183,3 +183,39 @@ describe('the service catalogue (6+X) per organisation', () => {
     ).toBe('BAD_REQUEST x_service.unit_invalid');
   });
 });
+
+describe('the plugins’ admin screens (adminRoutes)', () => {
+  it('lists a district page once its service is switched on somewhere, and every service’s case pages', async () => {
+    // A district of its own: only mediation is on (the fixture's default).
+    const d = await createTestDistrict(h.db, h.box, 'screens');
+    const { api } = await h.signIn(d.slug, 'admin', TEST_PASSWORD, d.totpSecret);
+    const before = await api.catalogue.screens();
+    expect(before.navigation).toEqual([]);
+    // A case page stays linked whatever is on: old cases of a service switched off stay workable.
+    expect(before.caseService.notary?.map((s) => s.path)).toEqual(['notary']);
+    expect(before.caseService['legal-aid']?.map((s) => s.path)).toEqual(['legal-aid']);
+    expect(before.caseService.appraisal?.map((s) => s.path)).toEqual(['appraisal']);
+    expect(before.caseService.mediation).toEqual([
+      {
+        pluginId: 'mediation',
+        id: 'case-mediation',
+        path: 'mediation',
+        label: {
+          'zh-CN': '调解记录、调解协议与司法确认',
+          en: 'Mediation record, agreement and judicial confirmation',
+        },
+        permission: 'case.read',
+      },
+    ]);
+    expect(before.caseService['x-enterprise-checkup']).toBeUndefined();
+
+    // A street station switches the notary service on for itself: its appointment book appears.
+    await api.catalogue.setEnabled({
+      organisationId: d.organisations.stationA,
+      pluginId: 'notary',
+      enabled: true,
+    });
+    const after = await api.catalogue.screens();
+    expect(after.navigation.map((s) => `${s.pluginId}:${s.path}`)).toEqual(['notary:notary/slots']);
+  });
+});

@@ -43,6 +43,29 @@ const permissionSchema = z.strictObject({
 
 const statisticSchema = z.strictObject({ id: kebabId, label: localizedTextSchema });
 
+const ACTIVITY_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+const PATH = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\/[a-z][a-z0-9]*(?:-[a-z0-9]+)*)*$/;
+
+const activitySchema = z.strictObject({
+  name: z.string().regex(ACTIVITY_NAME, 'must look like <plugin id>.<kebab-case name>'),
+  description: localizedTextSchema,
+  input: z.custom<z.ZodObject>((value) => value instanceof z.ZodObject, 'must be a zod object schema'),
+  schedule: z.literal('daily').optional(),
+  run: z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', 'must be a function'),
+});
+
+const adminRouteSchema = z.strictObject({
+  id: kebabId,
+  path: z.string().regex(PATH, 'must be kebab-case segments separated by "/"'),
+  module: kebabId,
+  label: localizedTextSchema,
+  permission: z.string().regex(PERMISSION, 'must name a permission such as case.read'),
+  placement: z
+    .array(z.enum(['case-service', 'navigation']))
+    .min(1, 'needs case-service, navigation or both')
+    .refine((list) => new Set(list).size === list.length, 'lists a placement twice'),
+});
+
 const hookSchema = z.custom<(...args: never[]) => unknown>(
   (value) => typeof value === 'function',
   'must be a function',
@@ -77,7 +100,11 @@ export const pluginManifestSchema = z
         }),
       )
       .optional(),
-    hooks: z.strictObject({ onCaseCreated: hookSchema.optional() }).optional(),
+    hooks: z
+      .strictObject({ onCaseCreated: hookSchema.optional(), onReferralClosed: hookSchema.optional() })
+      .optional(),
+    activities: z.array(activitySchema).optional(),
+    adminRoutes: z.array(adminRouteSchema).optional(),
   })
   .superRefine((manifest, ctx) => {
     const issue = (path: (string | number)[], message: string) =>
@@ -88,7 +115,7 @@ export const pluginManifestSchema = z
     if (manifest.kind === 'core' && manifest.id.startsWith('x-'))
       issue(['id'], 'of a core plugin must not start with "x-"');
 
-    const unique = (list: 'catalogue' | 'categories' | 'permissions' | 'statistics') => {
+    const unique = (list: 'catalogue' | 'categories' | 'permissions' | 'statistics' | 'adminRoutes') => {
       const seen = new Set<string>();
       (manifest[list] ?? []).forEach((item, index) => {
         if (seen.has(item.id)) issue([list, index, 'id'], `duplicates "${item.id}"`);
@@ -99,6 +126,29 @@ export const pluginManifestSchema = z
     unique('categories');
     unique('permissions');
     unique('statistics');
+    unique('adminRoutes');
+
+    const activityNames = new Set<string>();
+    (manifest.activities ?? []).forEach((activity, index) => {
+      if (!activity.name.startsWith(`${manifest.id}.`)) {
+        issue(['activities', index, 'name'], `must start with "${manifest.id}."`);
+      }
+      if (activityNames.has(activity.name))
+        issue(['activities', index, 'name'], `duplicates "${activity.name}"`);
+      activityNames.add(activity.name);
+      if (activity.input.shape.tenantId !== undefined) {
+        issue(['activities', index, 'input'], 'must not declare tenantId: the platform passes the tenant');
+      }
+    });
+
+    const routePaths = new Set<string>();
+    (manifest.adminRoutes ?? []).forEach((adminRoute, index) => {
+      for (const placement of new Set(adminRoute.placement)) {
+        const key = `${placement} ${adminRoute.path}`;
+        if (routePaths.has(key)) issue(['adminRoutes', index, 'path'], `duplicates "${adminRoute.path}"`);
+        routePaths.add(key);
+      }
+    });
 
     const categoryIds = new Set(manifest.categories.map((category) => category.id));
     for (const categoryId of Object.keys(manifest.deadlines.byCategory ?? {})) {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { LocalizedText } from './localized-text.ts';
-import type { PluginContext } from './plugin-context.ts';
+import type { PluginContext, PluginTaskContext } from './plugin-context.ts';
 import type { PluginMigration } from './plugin-tables.ts';
 
 /** `core` for the six services every tenant has; `x` for a local add-on (its id starts with `x-`). */
@@ -63,23 +63,102 @@ export interface CaseInfo {
   readonly caseId: string;
   /** The organisation (centre, station, room) that took the case in. */
   readonly organisationId: string;
-  /** The catalogue entry the resident asked for. */
-  readonly catalogueEntryId: string;
-  /** The case category chosen at intake or triage. */
-  readonly categoryId: string;
+  /** The case category chosen at intake, `null` until triage gives one (a case records no catalogue entry). */
+  readonly categoryId: string | null;
+  /** When the case was received (a hotline case may have been received before it was entered). */
   readonly createdAt: Date;
 }
 
 /** A newly created case together with its validated intake form. */
 export type CaseCreatedEvent<TFormData> = CaseInfo & { readonly form: TFormData };
 
+/** A referral made from one of the plugin's cases has ended: the partner completed or failed it. */
+export interface ReferralClosedEvent {
+  readonly referralId: string;
+  readonly caseId: string;
+  /** The referral's kind, e.g. `judicial-confirmation` or `assistance`. */
+  readonly kind: string;
+  readonly status: 'completed' | 'failed';
+  /** What the partner reported with a completion (code and text), if anything. */
+  readonly outcome?: { readonly code: string; readonly text: string };
+  /** Why it failed, when it did. */
+  readonly reason?: string;
+  /** When the partner answered (ISO datetime, the workflow's time). */
+  readonly at: string;
+}
+
 /**
- * Hooks the platform calls after its own work is committed. They are methods (not function
- * properties) so a plugin with a specific form type stays assignable to the general plugin type.
+ * Hooks the platform calls. They are methods (not function properties) so a plugin with a
+ * specific form type stays assignable to the general plugin type.
  */
 export interface PluginHooks<TFormData> {
-  /** Called once a case of this plugin has been created. */
+  /**
+   * Called once a case of this plugin has been taken in with its intake form (`case.create`),
+   * after the intake's transaction committed, with the form as validated. It gets no database and
+   * cannot undo the case: a throw is logged with the case's id and the case stays.
+   */
   onCaseCreated?(ctx: PluginContext, event: CaseCreatedEvent<TFormData>): void | Promise<void>;
+  /**
+   * A workflow hook: the referral workflow's effect activity calls it when a referral of one of
+   * this plugin's cases is completed or failed, in the transaction that records the outcome and
+   * exactly once per outcome. A throw rolls the outcome back and Temporal retries it, so keep it
+   * to the plugin's own tables.
+   */
+  onReferralClosed?(ctx: PluginTaskContext, event: ReferralClosedEvent): Promise<void>;
+}
+
+/**
+ * A Temporal activity a plugin contributes, registered by the worker as `name` for every plugin
+ * the deployment installs. The platform's workflows call it with `{ tenantId, ...input }`; the
+ * worker validates `input` with the schema and hands `run` a {@link PluginTaskContext} of that
+ * tenant, in one transaction. Activities are retried: make them idempotent.
+ */
+export interface PluginActivity<TInput extends z.ZodObject = z.ZodObject, TResult = unknown> {
+  /** `<plugin id>.<kebab-case name>`, e.g. `mediation.lapse-confirmation-windows`. */
+  readonly name: string;
+  readonly description: LocalizedText;
+  /** The input besides `tenantId`, validated before `run` is called. */
+  readonly input: TInput;
+  /**
+   * `daily`: the platform's `plugins:<tenantId>` schedule runs it every morning for every
+   * district, with an empty input. Without it, only a workflow that names it runs it.
+   */
+  readonly schedule?: 'daily';
+  run(ctx: PluginTaskContext, input: z.output<TInput>): Promise<TResult>;
+}
+
+/**
+ * Declares one activity, keeping its input type for `run` (an array of plain objects would widen
+ * it). Validated with the manifest.
+ */
+export function pluginActivity<TInput extends z.ZodObject, TResult>(
+  activity: PluginActivity<TInput, TResult>,
+): PluginActivity<TInput, TResult> {
+  return activity;
+}
+
+/** Where the admin app links a plugin's screen. */
+export type AdminRoutePlacement = 'case-service' | 'navigation';
+
+/**
+ * A screen the plugin contributes to the admin app. The screen's module is
+ * `apps/admin/app/routes/<module>.tsx` (checked when the admin app builds its routes);
+ * `case-service` screens live under a case (`/t/<slug>/cases/<id>/<path>`) and are linked from the
+ * case page of this plugin's cases; `navigation` screens are district pages (`/t/<slug>/<path>`)
+ * listed in the navigation.
+ */
+export interface AdminRoute {
+  /** Kebab-case, unique within the plugin. */
+  readonly id: string;
+  /** The URL path below the case or the district: kebab-case segments separated by `/`. */
+  readonly path: string;
+  /** The route module's file name in `apps/admin/app/routes`, without its extension. */
+  readonly module: string;
+  readonly label: LocalizedText;
+  /** The platform permission a staff member needs (somewhere in the tree) to see the link. */
+  readonly permission: string;
+  /** Where the app links it; at least one. */
+  readonly placement: readonly AdminRoutePlacement[];
 }
 
 /**
@@ -110,6 +189,10 @@ export interface PluginManifest<TForm extends z.ZodObject = z.ZodObject, TId ext
    */
   readonly migrations?: readonly PluginMigration[];
   readonly hooks?: PluginHooks<z.output<TForm>>;
+  /** Temporal activities the worker registers (see {@link PluginActivity}). */
+  readonly activities?: readonly PluginActivity[];
+  /** Screens of the admin app this plugin contributes (see {@link AdminRoute}). */
+  readonly adminRoutes?: readonly AdminRoute[];
 }
 
 /** Any plugin, whatever its form; what a registry holds. */

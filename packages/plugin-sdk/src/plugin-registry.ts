@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import type { LocalizedText } from './localized-text.ts';
-import type { AnyPlugin, CatalogueEntry, IntakeData, PermissionDefinition } from './plugin-manifest.ts';
+import type {
+  AdminRoute,
+  AnyPlugin,
+  CatalogueEntry,
+  IntakeData,
+  PermissionDefinition,
+  PluginActivity,
+} from './plugin-manifest.ts';
 import { PluginManifestError, UnknownPluginError } from './plugin-manifest-error.ts';
 import { fieldName, manifestIssues, manifestLabel } from './plugin-manifest-schema.ts';
 import { SDK_VERSION } from './sdk-version.ts';
@@ -10,6 +17,17 @@ import { satisfies } from './semver.ts';
 export interface CatalogueItem extends CatalogueEntry {
   readonly pluginId: string;
   readonly pluginName: LocalizedText;
+}
+
+/** An activity together with the plugin that declares it. */
+export interface RegisteredActivity {
+  readonly pluginId: string;
+  readonly activity: PluginActivity;
+}
+
+/** An admin screen together with the plugin that contributes it. */
+export interface RegisteredAdminRoute extends AdminRoute {
+  readonly pluginId: string;
 }
 
 /** A field of an intake form that failed validation. */
@@ -38,6 +56,10 @@ export interface PluginRegistry<TPlugin extends AnyPlugin = AnyPlugin> {
   catalogueFor(enabledIds: Iterable<string>): CatalogueItem[];
   /** Every permission the plugins declare, in registry order. */
   permissions(): PermissionDefinition[];
+  /** Every activity the plugins declare, in registry order; names are unique across the registry. */
+  activities(): RegisteredActivity[];
+  /** Every admin screen the plugins declare, in registry order; paths are unique per placement. */
+  adminRoutes(): RegisteredAdminRoute[];
   /** The time limit in working days for a case of this plugin and category. */
   deadlineFor(pluginId: TPlugin['id'], categoryId: string): number;
   /** Validates intake data with the plugin's own form; errors name the field. */
@@ -50,7 +72,8 @@ export interface PluginRegistry<TPlugin extends AnyPlugin = AnyPlugin> {
 /**
  * Builds the registry from the plugins listed in the composition root. Refuses, with a
  * `PluginManifestError` naming the plugin and the field, a manifest that is invalid, a second
- * plugin with an id already taken, and a plugin whose `sdkVersion` range excludes {@link SDK_VERSION}.
+ * plugin with an id already taken, a plugin whose `sdkVersion` range excludes {@link SDK_VERSION},
+ * and an admin screen at a path another plugin's screen holds in the same place.
  */
 export function createPluginRegistry<const TPlugins extends readonly AnyPlugin[]>(
   plugins: TPlugins,
@@ -70,6 +93,7 @@ export function createPluginRegistry<const TPlugins extends readonly AnyPlugin[]
         { field: 'sdkVersion', message: `"${plugin.sdkVersion}" does not accept this SDK (${SDK_VERSION})` },
       ]);
     }
+    refuseClashes(plugin, [...byId.values()]);
     byId.set(plugin.id, plugin);
   }
 
@@ -93,6 +117,14 @@ export function createPluginRegistry<const TPlugins extends readonly AnyPlugin[]
         );
     },
     permissions: () => [...byId.values()].flatMap((plugin) => plugin.permissions),
+    activities: () =>
+      [...byId.values()].flatMap((plugin) =>
+        (plugin.activities ?? []).map((activity) => ({ pluginId: plugin.id, activity })),
+      ),
+    adminRoutes: () =>
+      [...byId.values()].flatMap((plugin) =>
+        (plugin.adminRoutes ?? []).map((adminRoute) => ({ ...adminRoute, pluginId: plugin.id })),
+      ),
     deadlineFor(pluginId, categoryId) {
       const { deadlines } = get(pluginId);
       return deadlines.byCategory?.[categoryId] ?? deadlines.defaultWorkingDays;
@@ -112,4 +144,27 @@ export function createPluginRegistry<const TPlugins extends readonly AnyPlugin[]
       } as const;
     },
   };
+}
+
+/**
+ * Refuses a plugin whose admin screen takes a path another plugin's screen has in the same place:
+ * the admin app mounts screens by path, so one would silently shadow the other. (Activity names
+ * cannot clash: each starts with its plugin's id, and ids are unique.)
+ */
+function refuseClashes(plugin: AnyPlugin, earlier: readonly AnyPlugin[]): void {
+  (plugin.adminRoutes ?? []).forEach((adminRoute, index) => {
+    const owner = earlier.find((other) =>
+      other.adminRoutes?.some(
+        (r) => r.path === adminRoute.path && r.placement.some((p) => adminRoute.placement.includes(p)),
+      ),
+    );
+    if (owner) {
+      throw new PluginManifestError(plugin.id, [
+        {
+          field: `adminRoutes.${index}.path`,
+          message: `"${adminRoute.path}" is already a screen of "${owner.id}"`,
+        },
+      ]);
+    }
+  });
 }

@@ -60,4 +60,14 @@ export const plugin = definePlugin({
     { id: 'hotline-calls', label: { 'zh-CN': '热线接听量', en: 'Hotline calls answered' } },
     { id: 'online-consultations', label: { 'zh-CN': '网上咨询量', en: 'Online consultations' } },
   ],
+  adminRoutes: [
+    {
+      id: 'case-consultation',
+      path: 'consultation',
+      module: 'case-consultation',
+      label: { 'zh-CN': '咨询记录与时长统计', en: 'Consultation log and durations' },
+      permission: 'case.read',
+      placement: ['case-service'],
+    },
+  ],
 });

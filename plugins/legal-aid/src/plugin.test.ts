@@ -19,6 +19,14 @@ describe('legal-aid plugin', () => {
     expect(registry.deadlineFor('legal-aid', 'plea-leniency')).toBe(3);
   });
 
+  it('declares its own actions only: assigning the lawyer is the platform’s case assignment', () => {
+    expect(plugin.permissions.map((permission) => permission.id)).toEqual([
+      'legal-aid.application.view',
+      'legal-aid.hardship-check.perform',
+      'legal-aid.application.decide',
+    ]);
+  });
+
   it("accepts a migrant worker's wage claim without a hardship declaration", () => {
     const result = registry.validateIntake('legal-aid', wageClaim);
     expect(result.ok && eligibilityRoute(result.data)).toBe('exempt-migrant-worker');
@@ -60,7 +68,6 @@ describe('legal-aid plugin', () => {
     await plugin.hooks?.onCaseCreated?.(ctx, {
       caseId: 'c-1',
       organisationId: 'centre',
-      catalogueEntryId: 'migrant-worker-wages',
       categoryId: 'labour-remuneration',
       createdAt: new Date('2025-03-18T09:00:00+08:00'),
       form: { ...base, migrantWorkerWageClaim: true },

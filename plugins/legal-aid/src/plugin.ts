@@ -77,6 +77,8 @@ export const plugin = definePlugin({
   deadlines: { defaultWorkingDays: 5, byCategory: { 'plea-leniency': 3, 'labour-remuneration': 3 } },
   // Thresholds, decisions, closure reports and subsidies (legal_aid_*).
   migrations: readMigrations(new URL('../migrations', import.meta.url)),
+  // Assigning the lawyer (指派) is the platform's case assignment (`case.assign`, permission
+  // `case.manage`, with its conflict-of-interest and negative-list checks), not an action of this plugin.
   permissions: [
     {
       id: 'legal-aid.application.view',
@@ -92,17 +94,23 @@ export const plugin = definePlugin({
       label: { 'zh-CN': '作出是否给予法律援助的决定', en: 'Decide on applications' },
       dependsOn: ['legal-aid.application.view'],
     },
-    {
-      id: 'legal-aid.lawyer.assign',
-      label: { 'zh-CN': '指派承办律师', en: 'Assign lawyers' },
-      dependsOn: ['legal-aid.application.decide'],
-    },
   ],
   statistics: [
     { id: 'applications', label: { 'zh-CN': '受理申请数', en: 'Applications' } },
     { id: 'cases-granted', label: { 'zh-CN': '给予法律援助案件数', en: 'Cases granted' } },
     { id: 'migrant-worker-claims', label: { 'zh-CN': '农民工讨薪案件数', en: 'Migrant worker wage claims' } },
     { id: 'plea-leniency-cases', label: { 'zh-CN': '认罪认罚案件数', en: 'Plea-leniency cases' } },
+  ],
+  adminRoutes: [
+    {
+      // The application from the scope and hardship check to the decision, assignment, closure and subsidies.
+      id: 'case-legal-aid',
+      path: 'legal-aid',
+      module: 'case-legal-aid',
+      label: { 'zh-CN': '法律援助申请审查、决定与结案', en: 'Legal-aid check, decision and closure' },
+      permission: 'case.read',
+      placement: ['case-service'],
+    },
   ],
   hooks: {
     onCaseCreated(ctx, event) {

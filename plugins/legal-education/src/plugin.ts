@@ -50,4 +50,15 @@ export const plugin = definePlugin({
     { id: 'attendance', label: { 'zh-CN': '受众人次', en: 'Attendance' } },
     { id: 'materials-handed-out', label: { 'zh-CN': '发放宣传资料份数', en: 'Materials handed out' } },
   ],
+  adminRoutes: [
+    {
+      // Publicity events and the month's report, district-wide.
+      id: 'events',
+      path: 'legal-education',
+      module: 'legal-education',
+      label: { 'zh-CN': '法治宣传', en: 'Legal education' },
+      permission: 'case.read',
+      placement: ['navigation'],
+    },
+  ],
 });

@@ -1,5 +1,6 @@
 import { type PluginDb, PluginRuleError, sql } from '@linju/plugin-sdk';
 import { z } from 'zod';
+import type { JudicialStatus } from './judicial-confirmation.ts';
 
 /** How a party confirmed the agreement: signed, fingerprint, or in a remote video session. */
 export const CONFIRMATION_METHODS = ['signature', 'fingerprint', 'remote-video'] as const;
@@ -60,6 +61,10 @@ export type MediationAgreement = {
   documentId: string;
   createdAt: string;
   judicialReferralId: string | null;
+  /** Where the agreement stands with the court (see `JUDICIAL_STATUSES`). */
+  judicialStatus: JudicialStatus;
+  /** When the last party confirmed it: it took effect, and the 30 days to apply to a court began. */
+  effectiveAt: string | null;
   confirmations: Confirmation[];
 };
 export type MediationRecord = {
@@ -123,9 +128,12 @@ async function liveAgreement(db: PluginDb, caseId: string): Promise<MediationAgr
     documentId: string;
     createdAt: string;
     judicialReferralId: string | null;
+    judicialStatus: JudicialStatus;
+    effectiveAt: string | null;
   }>(sql`
     select id, terms, document_id as "documentId", to_json(created_at) #>> '{}' as "createdAt",
-           judicial_referral_id as "judicialReferralId"
+           judicial_referral_id as "judicialReferralId", judicial_status as "judicialStatus",
+           to_json(effective_at) #>> '{}' as "effectiveAt"
     from mediation_agreement where case_id = ${caseId} and superseded_at is null`);
   if (!row) return null;
   const confirmations = await db.query<Confirmation & Record<string, unknown>>(sql`
@@ -190,9 +198,14 @@ export async function confirmAgreement(
   await db.query(sql`
     insert into mediation_confirmation (tenant_id, agreement_id, party_name, method, recorded_by)
     values (${db.tenantId}, ${agreement.id}, ${input.partyName}, ${input.method}, ${recordedBy})`);
+  const confirmed = new Set([...agreement.confirmations.map((c) => c.partyName), input.partyName]);
+  const confirmedByAll = parties.every((p) => confirmed.has(p));
+  if (confirmedByAll) {
+    // Signed by every party, the agreement takes effect: the window for judicial confirmation opens.
+    await db.query(sql`update mediation_agreement set effective_at = now() where id = ${agreement.id}`);
+  }
   const updated = (await liveAgreement(db, input.caseId)) as MediationAgreement;
-  const confirmed = new Set(updated.confirmations.map((c) => c.partyName));
-  return { agreement: updated, confirmedByAll: parties.every((p) => confirmed.has(p)) };
+  return { agreement: updated, confirmedByAll };
 }
 
 /**
@@ -214,6 +227,11 @@ export async function agreementForJudicialConfirmation(
       field: 'agreementId',
     });
   }
+  if (agreement.judicialStatus === 'window-lapsed') {
+    throw new PluginRuleError('conflict', 'mediation.judicial_confirmation_window_lapsed', {
+      field: 'agreementId',
+    });
+  }
   const confirmed = new Set(agreement.confirmations.map((c) => c.partyName));
   if (!parties.every((p) => confirmed.has(p))) {
     throw new PluginRuleError('bad-request', 'mediation.agreement_not_confirmed', { field: 'agreementId' });
@@ -228,6 +246,7 @@ export async function markJudicialConfirmation(
   referralId: string,
 ): Promise<void> {
   await db.query(
-    sql`update mediation_agreement set judicial_referral_id = ${referralId} where id = ${agreementId}`,
+    sql`update mediation_agreement set judicial_referral_id = ${referralId}, judicial_status = 'applied'
+        where id = ${agreementId}`,
   );
 }

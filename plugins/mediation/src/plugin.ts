@@ -1,5 +1,7 @@
-import { definePlugin, readMigrations } from '@linju/plugin-sdk';
+import { definePlugin, pluginActivity, readMigrations } from '@linju/plugin-sdk';
+import { z } from 'zod';
 import { DISPUTE_CATEGORIES, DISPUTE_CATEGORY_NAMES, mediationIntakeForm } from './intake-form.ts';
+import { lapseConfirmationWindows, recordCourtDecision } from './judicial-confirmation.ts';
 
 /**
  * People's mediation (人民调解): a mediation agreement may go to a court for judicial confirmation;
@@ -93,5 +95,35 @@ export const plugin = definePlugin({
       label: { 'zh-CN': '申请司法确认数', en: 'Judicial confirmations requested' },
     },
     { id: 'pre-litigation', label: { 'zh-CN': '诉前调解数', en: 'Pre-litigation mediations' } },
+  ],
+  hooks: {
+    // The court's answer to "apply for judicial confirmation" lands on the agreement.
+    onReferralClosed: recordCourtDecision,
+  },
+  activities: [
+    pluginActivity({
+      name: 'mediation.lapse-confirmation-windows',
+      description: {
+        'zh-CN': '调解协议生效满三十日仍未申请司法确认的，标记为逾期',
+        en: 'Marks agreements in force for 30 days without an application for judicial confirmation',
+      },
+      // `asOf` lets an operator (or a test) run it for another day; the schedule passes nothing.
+      input: z.object({ asOf: z.iso.datetime({ offset: true }).optional() }),
+      schedule: 'daily',
+      run: (ctx, input) => lapseConfirmationWindows(ctx, input.asOf ? new Date(input.asOf) : new Date()),
+    }),
+  ],
+  adminRoutes: [
+    {
+      id: 'case-mediation',
+      path: 'mediation',
+      module: 'case-mediation',
+      label: {
+        'zh-CN': '调解记录、调解协议与司法确认',
+        en: 'Mediation record, agreement and judicial confirmation',
+      },
+      permission: 'case.read',
+      placement: ['case-service'],
+    },
   ],
 });

@@ -44,4 +44,23 @@ export const plugin = definePlugin({
     { id: 'expedited', label: { 'zh-CN': '加急办理数', en: 'Expedited matters' } },
     { id: 'remote', label: { 'zh-CN': '远程视频公证数', en: 'Remote video notarizations' } },
   ],
+  adminRoutes: [
+    {
+      id: 'case-notary',
+      path: 'notary',
+      module: 'case-notary',
+      label: { 'zh-CN': '公证材料清单与预约', en: 'Documents checklist and appointment' },
+      permission: 'case.read',
+      placement: ['case-service'],
+    },
+    {
+      // The notary offices' appointment book: slots per office, for the desks that book them.
+      id: 'slots',
+      path: 'notary/slots',
+      module: 'notary-slots',
+      label: { 'zh-CN': '公证预约', en: 'Notary appointments' },
+      permission: 'case.read',
+      placement: ['navigation'],
+    },
+  ],
 });

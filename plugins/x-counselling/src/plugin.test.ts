@@ -31,7 +31,6 @@ describe('x-counselling plugin', () => {
       {
         caseId: 'c',
         organisationId: 'o',
-        catalogueEntryId: 'counselling-session',
         categoryId: 'individual',
         createdAt: new Date(),
         form: { concern: 'other', linkedToDispute: false, riskOfHarm: true },

@@ -84,4 +84,15 @@ export const plugin = definePlugin({
         });
     },
   },
+  // Its page of a case, as \`linju plugin new\` writes one: the intake answers under their labels.
+  adminRoutes: [
+    {
+      id: 'case-page',
+      path: 'x-counselling',
+      module: 'case-x-counselling',
+      label: { 'zh-CN': '心理疏导记录', en: 'Counselling record' },
+      permission: 'case.read',
+      placement: ['case-service'],
+    },
+  ],
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  caseServicePath,
   daysFrom,
   districtDateTime,
   freeSlots,
@@ -10,15 +9,6 @@ import {
   parseYuan,
   toDistrictInput,
 } from './core-services.ts';
-
-describe('pages of the core services', () => {
-  it('link a case of a service with a page to it, and no other', () => {
-    expect(caseServicePath('xuhui', 'c1', 'legal-aid')).toBe('/t/xuhui/cases/c1/legal-aid');
-    expect(caseServicePath('xuhui', 'c1', 'notary')).toBe('/t/xuhui/cases/c1/notary');
-    expect(caseServicePath('xuhui', 'c1', 'x-counselling')).toBeNull();
-    expect(caseServicePath('xuhui', 'c1', 'undecided')).toBeNull();
-  });
-});
 
 describe('what staff type', () => {
   it('reads a datetime-local value as the district time and back', () => {

@@ -1,23 +1,3 @@
-import { tenantPaths } from './tenant-paths.ts';
-
-/**
- * The core services whose work has a page of its own under the case (`/cases/<id>/<page>`):
- * the case page links there for a case of that service.
- */
-export const CASE_SERVICE_PAGES = {
-  mediation: 'mediation',
-  notary: 'notary',
-  'legal-aid': 'legal-aid',
-  consultation: 'consultation',
-  appraisal: 'appraisal',
-} as const;
-
-/** The page of a case's service, or `null` for a service without one. */
-export function caseServicePath(slug: string, caseId: string, serviceType: string): string | null {
-  const page = (CASE_SERVICE_PAGES as Record<string, string>)[serviceType];
-  return page ? `${tenantPaths.case(slug, caseId)}/${page}` : null;
-}
-
 /**
  * A `datetime-local` value read as the district's local time (UTC+8 for the districts served),
  * as an ISO 8601 moment; empty stays empty so the API names the missing field.

@@ -13,6 +13,14 @@ import { type failureOf, rejectIntentApiError, rejectUnknownIntent } from '../li
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/case-mediation';
 
+/** What the page says of an agreement put to a court (or whose 30 days to do so passed). */
+const JUDICIAL_STATUS_TEXT: Readonly<Record<string, MessageKey>> = {
+  applied: 'mediationPage.judicial_applied',
+  confirmed: 'mediationPage.judicial_confirmed',
+  'not-confirmed': 'mediationPage.judicial_not_confirmed',
+  'window-lapsed': 'mediationPage.judicial_window_lapsed',
+};
+
 const OUTCOMES = ['continued', 'agreed', 'failed'] as const;
 const METHODS = ['signature', 'fingerprint', 'remote-video'] as const;
 
@@ -312,8 +320,9 @@ export default function CaseMediationPage({ loaderData, actionData }: Route.Comp
                   </>
                 )}
               </IntentForm>
-            ) : agreement.judicialReferralId ? (
-              <p>{t('mediationPage.judicial_applied')}</p>
+            ) : agreement.judicialReferralId || agreement.judicialStatus === 'window-lapsed' ? (
+              // Where the agreement stands with the court; the court's answer arrives through the referral.
+              <p>{t(JUDICIAL_STATUS_TEXT[agreement.judicialStatus] ?? 'mediationPage.judicial_applied')}</p>
             ) : (
               <IntentForm
                 intent="judicial"

@@ -8,6 +8,17 @@ const repo = join(import.meta.dirname, '..', '..', '..', '..');
 const sandbox = join(import.meta.dirname, '..', '..', '.data', 'scaffold');
 afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
 
+// The scaffolded plugin's own test, written out and collected with this file: it must pass as generated.
+const ownTest = join(sandbox, 'x-own-test');
+// (Without its tsconfig, which extends the repository's by a path that holds only under plugins/.)
+for (const [file, content] of Object.entries(renderXPlugin('x-own-test')).filter(
+  ([f]) => f !== 'tsconfig.json',
+)) {
+  mkdirSync(join(ownTest, file, '..'), { recursive: true });
+  writeFileSync(join(ownTest, file), content);
+}
+await import(join(ownTest, 'src', 'plugin.test.ts'));
+
 describe('linju plugin new', () => {
   it('renders a plugin whose manifest the SDK accepts, with a working intake form', async () => {
     const dir = join(sandbox, 'x-render');
@@ -22,6 +33,18 @@ describe('linju plugin new', () => {
     const registry = createPluginRegistry([plugin]);
     expect(registry.get('x-psychology').kind).toBe('x');
     expect(registry.validateIntake('x-psychology', { topic: '心理疏导预约' }).ok).toBe(true);
+    // Both extension points, minimally: an activity the worker registers, a page of a case.
+    expect(registry.activities().map(({ activity }) => activity.name)).toEqual([
+      'x-psychology.remind-follow-up',
+    ]);
+    expect(registry.adminRoutes()).toMatchObject([
+      {
+        pluginId: 'x-psychology',
+        path: 'x-psychology',
+        module: 'case-x-psychology',
+        placement: ['case-service'],
+      },
+    ]);
   });
 
   it('writes the package and lists it in the composition root', () => {
@@ -34,6 +57,11 @@ describe('linju plugin new', () => {
     cpSync(join(repo, 'packages', 'api', 'package.json'), join(root, 'packages', 'api', 'package.json'));
     const written = scaffoldXPlugin(root, 'x-labour-clinic');
     expect(written).toContain('plugins/x-labour-clinic/src/plugin.test.ts');
+    // The page its manifest declares, so the admin app's build finds the module.
+    expect(written).toContain('apps/admin/app/routes/case-x-labour-clinic.tsx');
+    expect(readFileSync(join(root, 'apps/admin/app/routes/case-x-labour-clinic.tsx'), 'utf8')).toContain(
+      "const SERVICE = 'x-labour-clinic';",
+    );
     const composition = readFileSync(join(root, 'packages', 'api', 'src', 'plugins.ts'), 'utf8');
     expect(composition).toContain("import { plugin as xLabourClinic } from '@linju/plugin-x-labour-clinic';");
     expect(composition).toMatch(/createPluginRegistry\(\[[^\]]*, xLabourClinic\]\)/);

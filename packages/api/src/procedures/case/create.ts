@@ -1,4 +1,5 @@
-import { intakeCase, storeFormFiles, ZIntakeRequest } from '@linju/core';
+import { intakeCase, prepareCaseCreatedHook, storeFormFiles, ZIntakeRequest } from '@linju/core';
+import { requestPluginLogger } from '../../plugin-logger.ts';
 import { pluginRegistry } from '../../plugins.ts';
 import { permittedProcedure } from '../../trpc.ts';
 import { filesOf } from './files.ts';
@@ -10,5 +11,14 @@ export const create = permittedProcedure('case.intake')
     const created = await intakeCase(ctx.tx, ctx.actor, ctx.box, input, pluginRegistry);
     // A declarative X service's file fields become case documents, referenced from the form.
     await storeFormFiles(ctx.tx, ctx.actor, filesOf(ctx), created.id);
+    // The service plugin's onCaseCreated sees the case only once it is committed; it logs its own failure.
+    const hook = await prepareCaseCreatedHook(
+      ctx.tx,
+      ctx.tenantId,
+      pluginRegistry,
+      created.id,
+      requestPluginLogger(ctx.log),
+    );
+    if (hook) ctx.afterCommit({ name: `${hook.pluginId}.onCaseCreated`, run: hook.run });
     return created;
   });

@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { PERMISSIONS } from './permissions.ts';
+
+/** What `routes.ts` needs of a declared screen (the registry's `adminRoutes()` entries). */
+export type DeclaredScreen = {
+  pluginId: string;
+  id: string;
+  path: string;
+  module: string;
+  permission: string;
+  placement: readonly ('case-service' | 'navigation')[];
+};
+
+/** One route of the admin app: its URL pattern, module file (relative to `app/`) and id. */
+export type PluginRouteEntry = { path: string; file: string; id: string };
+
+/** A declared screen the admin app cannot serve: named with the plugin, the screen and what is missing. */
+export class PluginScreenError extends Error {
+  override readonly name = 'PluginScreenError';
+}
+
+/**
+ * The admin app's routes for the screens the installed plugins declare: `case-service` below a
+ * case (`t/:tenant/cases/:id/<path>`), `navigation` below the district (`t/:tenant/<path>`). Run
+ * when React Router reads `routes.ts` (build, dev, typegen), so a declaration whose module is not
+ * in `app/routes`, or whose permission the platform does not know, stops the build, naming it.
+ */
+export function pluginRouteEntries(screens: readonly DeclaredScreen[], appDir: string): PluginRouteEntry[] {
+  return screens.flatMap((screen) => {
+    const where = `Plugin "${screen.pluginId}", admin route "${screen.id}"`;
+    const file = [`routes/${screen.module}.tsx`, `routes/${screen.module}.ts`].find((candidate) =>
+      existsSync(join(appDir, candidate)),
+    );
+    if (!file) {
+      throw new PluginScreenError(
+        `${where}: module "${screen.module}" is not in apps/admin/app/routes (expected ${screen.module}.tsx)`,
+      );
+    }
+    if (!Object.hasOwn(PERMISSIONS, screen.permission)) {
+      throw new PluginScreenError(`${where}: permission "${screen.permission}" is not one of the platform's`);
+    }
+    return screen.placement.map((placement) => ({
+      path: placement === 'case-service' ? `t/:tenant/cases/:id/${screen.path}` : `t/:tenant/${screen.path}`,
+      file,
+      // A module mounted in both places needs two route ids; one place keeps the file's own.
+      id:
+        screen.placement.length > 1
+          ? `${file.replace(/\.tsx?$/, '')}-${placement}`
+          : file.replace(/\.tsx?$/, ''),
+    }));
+  });
+}
