@@ -10,7 +10,9 @@ import { DEMO_PASSWORD, screens, signInAsDemo, useDemoStack } from './demo-stack
  * demo district: a notarial matter's documents and appointment, the notary office's slots, a
  * legal-aid application from check to subsidy, a consultation log, appraisal advice, the month's
  * publicity events, the hardship threshold, and an X service's intake with a file, in Chinese;
- * then the legal-aid page once in English.
+ * then the legal-aid page once in English. Without scripts: assigning the negative-listed lawyer
+ * 刘洋 to a legal-aid application (refused until a reason is given), and an appraisal referral from
+ * the resident's consent to the institution's answer in its partner inbox, shown on the case.
  */
 const live = useDemoStack('core-services');
 
@@ -262,4 +264,123 @@ describe('the core services in the admin app', () => {
     await expect.poll(() => body(page)).toContain('证件遗失补办指引');
     await context.close();
   });
+
+  it('assigns a negative-listed lawyer to a legal-aid case only with a reason, without scripts', async () => {
+    const context = await live.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signInAsDemo(page, live.url, 'desk');
+    await caseServicePage(page, '13621880937', '法律援助申请审查、决定与结案');
+    await open(page, '指派承办人');
+    // The demo seed lists the centre's lawyer 刘洋: the mark stands beside his name, before choosing.
+    const listed = page.locator('#assign-assigneeId option', { hasText: '刘洋' });
+    expect(await listed.textContent()).toContain('负面清单');
+    expect(await page.getByRole('list', { name: '有执业记录的候选人' }).textContent()).toContain(
+      '律师 刘洋 · 负面清单',
+    );
+    const lawyerId = (await listed.getAttribute('value')) ?? '';
+    await page.locator('#assign-assigneeId').selectOption(lawyerId);
+    await page.locator('details[open]').getByRole('button', { name: '指派', exact: true }).click();
+    // Refused, and the refusal asks for the reason; the choice stays made.
+    await expect
+      .poll(() => body(page))
+      .toContain('律师 刘洋 在负面清单上（驻点值班期间向当事人收取额外咨询费）');
+    expect(await page.locator('#assign-assigneeId').inputValue()).toBe(lawyerId);
+    await shoot(page, 'core-legal-aid-negative-list-refused');
+    expect(await body(page)).not.toContain('承办人：律师 刘洋。');
+    await page.getByLabel('指派负面清单人员的理由').fill('申请人坚持委托该律师，已告知其负面清单情况');
+    await page.locator('details[open]').getByRole('button', { name: '指派', exact: true }).click();
+    await expect.poll(() => page.url()).toContain('done=assign');
+    expect(await body(page)).toContain('承办人：律师 刘洋。');
+    await shoot(page, 'core-legal-aid-negative-list');
+    // The reason is on the case's timeline.
+    await page.getByRole('link', { name: /返回/ }).first().click();
+    await expect.poll(() => body(page)).toContain('申请人坚持委托该律师，已告知其负面清单情况');
+    await context.close();
+  }, 240_000);
+
+  it('refers an appraisal case to the appraisal institution, which finds it in its inbox', async () => {
+    const context = await live.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signInAsDemo(page, live.url, 'appraiser');
+    // 冯立新's disability grade: referred to the institution, which needs the resident's consent.
+    await page.goto(`${live.url}/t/xuhui/cases?q=13585512076`);
+    await page
+      .getByRole('link', { name: /XH-\d{4}-\d{6}/ })
+      .first()
+      .click();
+    await expect.poll(() => page.url()).toMatch(/\/cases\/[0-9a-f-]{36}$/);
+    const casePath = new URL(page.url()).pathname;
+    const advise = async () => {
+      await page.goto(`${live.url}${casePath}/appraisal`);
+      await open(page, '记录答复');
+      await page
+        .getByLabel('答复内容')
+        .fill('已治疗终结，建议委托鉴定机构评定伤残等级，请带齐病历和影像资料。');
+      const institution =
+        (await page
+          .locator('#advise-institutionId option', { hasText: '上海某司法鉴定所' })
+          .getAttribute('value')) ?? '';
+      await page.getByLabel('转介鉴定机构').selectOption(institution);
+      await page.getByRole('button', { name: '保存答复' }).click();
+      return institution;
+    };
+    // Without the consent the refusal stands at the institution chosen, and nothing is referred.
+    const institution = await advise();
+    await expect.poll(() => page.getByLabel('转介鉴定机构').getAttribute('aria-invalid')).toBe('true');
+    expect(await body(page)).toContain('群众尚未同意向该合作单位提供信息，请先记录同意。');
+    await page.goto(`${live.url}${casePath}`);
+    await open(page, '记录群众同意');
+    await page.locator('#consent-partnerOrganisationId').selectOption(institution);
+    await page.locator('details[open]').getByRole('button', { name: '记录同意' }).click();
+    await expect.poll(() => page.url()).toContain('done=consent');
+    await advise();
+    await expect.poll(() => page.url()).toContain('done=advise');
+    // The case keeps where the referral stands.
+    expect(await body(page)).toMatch(/已转介：上海某司法鉴定所。\s*(已发送|已接收)/);
+    await shoot(page, 'core-appraisal-referred');
+
+    // The institution's clerk finds it in the partner inbox and accepts it.
+    const partnerContext = await live.browser.newContext({ javaScriptEnabled: false });
+    const partner = await partnerContext.newPage();
+    await signInAsDemo(partner, live.url, 'appraisal-institute');
+    const inbox = `${live.url}/t/xuhui/referrals`;
+    await partner.goto(inbox);
+    await expect.poll(() => body(partner)).toContain('委托伤残等级鉴定');
+    expect(await body(partner)).toContain('冯立新');
+    await shoot(partner, 'core-appraisal-partner-inbox');
+    await partner.getByRole('button', { name: '接受', exact: true }).first().click();
+    await expect
+      .poll(async () => {
+        await page.goto(`${live.url}${casePath}/appraisal`);
+        return body(page);
+      })
+      .toMatch(/已转介：上海某司法鉴定所。\s*已接受/);
+
+    // It appraises and answers; the appraisal page shows the institution's answer on the case.
+    const inboxButton = async (name: string) => {
+      await partner.goto(inbox);
+      return partner.getByRole('button', { name, exact: true }).count();
+    };
+    await expect.poll(() => inboxButton('开始办理')).toBeGreaterThan(0);
+    await partner.getByRole('button', { name: '开始办理', exact: true }).first().click();
+    await expect
+      .poll(async () => {
+        await partner.goto(inbox);
+        return partner.locator('summary', { hasText: '办结' }).count();
+      })
+      .toBeGreaterThan(0);
+    await open(partner, '办结');
+    await partner.getByLabel('结果代码', { exact: true }).first().fill('grade-10');
+    await partner.getByLabel('结果说明', { exact: true }).first().fill('经鉴定，构成十级伤残');
+    await partner.locator('details[open] button[type=submit]').first().click();
+    await expect
+      .poll(async () => {
+        await page.goto(`${live.url}${casePath}/appraisal`);
+        return body(page);
+      })
+      .toMatch(/已转介：上海某司法鉴定所。\s*已完成 · 机构答复：经鉴定，构成十级伤残/);
+    await shoot(page, 'core-appraisal-answered');
+    await partnerContext.close();
+    await context.close();
+  }, 240_000);
 });

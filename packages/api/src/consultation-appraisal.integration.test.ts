@@ -132,6 +132,13 @@ describe('appraisal consultation', () => {
         institutionId: institution.id,
       });
     expect(await failure(refer())).toBe('BAD_REQUEST referral.consent_required');
+    // The refusal names the advice's own field, so the form marks the institution chosen.
+    expect(
+      await refer().then(
+        () => 'succeeded',
+        (e: unknown) => (e instanceof TRPCError ? (e.cause as { field?: string }).field : String(e)),
+      ),
+    ).toBe('institutionId');
     await admin.case.recordConsent({ caseId: c.id, partnerOrganisationId: institution.id });
     const referred = await refer();
     expect(referred).toMatchObject({ appraisalNeeded: true, institutionId: institution.id });

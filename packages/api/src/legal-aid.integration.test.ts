@@ -163,3 +163,143 @@ describe('legal aid', () => {
     ).toBe('BAD_REQUEST legal_aid.not_granted');
   });
 });
+
+describe('assigning the lawyer of a legal-aid case (指派承办律师)', () => {
+  /** A lawyer of station A, who may handle its cases. */
+  const lawyer = async (displayName: string) =>
+    admin.staff.create({
+      username: `la-${Math.random().toString(36).slice(2, 10)}`,
+      displayName,
+      organisationId: district.organisations.stationA,
+      password: 'Test-password-1',
+      roles: [{ role: 'lawyer', organisationId: district.organisations.stationA }],
+    });
+  const record = (staffMemberId: string, kind: 'negative-list' | 'misconduct', description: string) =>
+    admin.provider.create({
+      providerKind: 'lawyer',
+      kind,
+      staffMemberId,
+      description,
+      occurredOn: '2026-01-10',
+      evidenceReference: '沪司罚〔2026〕3号',
+    });
+  /** The refusal's i18n key and the field it names (what the page turns into a question). */
+  const refusal = async (promise: Promise<unknown>) => {
+    try {
+      await promise;
+    } catch (error) {
+      const cause = error instanceof TRPCError ? (error.cause as { field?: string } | undefined) : undefined;
+      return { error: codeOf(error), field: cause?.field };
+    }
+    throw new Error('expected a refusal');
+  };
+  const assignmentEntries = async (caseId: string) =>
+    (await admin.audit.getMany({ objectType: 'case', objectId: caseId })).entries.filter(
+      (e) => e.action === 'case.assigned',
+    );
+  const assignedEvents = async (caseId: string) =>
+    (await admin.case.get({ caseId })).timeline.filter((e) => e.kind === 'assigned');
+
+  it('marks the candidates, refuses a negative-listed lawyer until a reason is given, and keeps the reason', async () => {
+    const listed = await lawyer('名单律师');
+    const recorded = await lawyer('记录律师');
+    await record(listed.id, 'negative-list', '收取当事人额外费用');
+    await record(recorded.id, 'misconduct', '未按时出庭');
+    const c = await supportClaim(1000);
+
+    const candidates = await deskA.case.assignees({ caseId: c.id });
+    expect(candidates.find((p) => p.id === listed.id)?.providerRecords).toEqual({
+      misconduct: 0,
+      negativeListed: true,
+    });
+    expect(candidates.find((p) => p.id === recorded.id)?.providerRecords).toEqual({
+      misconduct: 1,
+      negativeListed: false,
+    });
+
+    expect(await refusal(deskA.case.assign({ caseId: c.id, assigneeId: listed.id }))).toEqual({
+      error: 'CONFLICT case.assignee_negative_listed',
+      field: 'negativeListReason',
+    });
+    // Refused as a whole: no assignee, nothing on the timeline, nothing in the audit log.
+    expect((await admin.case.get({ caseId: c.id })).assigneeId).toBeNull();
+    expect(await assignedEvents(c.id)).toEqual([]);
+    expect(await assignmentEntries(c.id)).toEqual([]);
+
+    const assigned = await deskA.case.assign({
+      caseId: c.id,
+      assigneeId: listed.id,
+      negativeListReason: '申请人坚持委托该律师，已告知其负面清单情况',
+    });
+    expect(assigned.assigneeId).toBe(listed.id);
+    expect(await assignedEvents(c.id)).toEqual([
+      expect.objectContaining({ text: '申请人坚持委托该律师，已告知其负面清单情况' }),
+    ]);
+    const [entry] = await assignmentEntries(c.id);
+    expect(entry?.after).toMatchObject({
+      assigneeId: listed.id,
+      text: '申请人坚持委托该律师，已告知其负面清单情况',
+      negativeListReason: '申请人坚持委托该律师，已告知其负面清单情况',
+      providerRecords: [expect.objectContaining({ kind: 'negative-list' })],
+    });
+  });
+
+  it('only warns about a misconduct record, which goes on the timeline with the assignment', async () => {
+    const recorded = await lawyer('迟到律师');
+    await record(recorded.id, 'misconduct', '未按时出庭');
+    const c = await supportClaim(1000);
+    const assigned = await deskA.case.assign({ caseId: c.id, assigneeId: recorded.id });
+    expect(assigned.providerRecords).toEqual([
+      expect.objectContaining({ kind: 'misconduct', description: '未按时出庭' }),
+    ]);
+    const [event] = await assignedEvents(c.id);
+    expect(event?.data).toMatchObject({ providerRecords: [expect.objectContaining({ kind: 'misconduct' })] });
+  });
+
+  it('refuses a lawyer who acted for the other side until a reason is given', async () => {
+    const counsel = await lawyer('代理律师');
+    // The lawyer handled 马长友's son's own legal-aid matter; now the father claims support from him.
+    const earlier = await application({
+      applicantName: '马小军',
+      matter: 'labour-remuneration',
+      summary: '在工地务工八个月，包工头拖欠工资三万元',
+      migrantWorkerWageClaim: true,
+    });
+    await deskA.case.assign({ caseId: earlier.id, assigneeId: counsel.id });
+    const c = await admin.case.create({
+      channel: 'walk-in',
+      resident: { name: '马长友', phone: '13712345678' },
+      serviceType: 'legal-aid',
+      category: 'support-payments',
+      description: '申请法律援助',
+      organisationId: district.organisations.stationA,
+      parties: [{ role: 'adverse', name: '马小军' }],
+      form: {
+        applicantName: '马长友',
+        matter: 'support-payments',
+        summary: '儿子拒绝支付赡养费，申请人年老多病无力起诉',
+        hardship: {
+          householdSize: 1,
+          monthlyHouseholdIncome: 900,
+          incomeSources: '无',
+          truthfulnessPledge: true,
+        },
+      },
+    });
+    expect(await refusal(deskA.case.assign({ caseId: c.id, assigneeId: counsel.id }))).toEqual({
+      error: 'CONFLICT case.conflict_of_interest',
+      field: 'conflictReason',
+    });
+    await deskA.case.assign({
+      caseId: c.id,
+      assigneeId: counsel.id,
+      conflictReason: '前案已结，双方书面同意',
+    });
+    const [entry] = await assignmentEntries(c.id);
+    expect(entry?.after).toMatchObject({
+      text: '前案已结，双方书面同意',
+      conflictReason: '前案已结，双方书面同意',
+      conflicts: [expect.objectContaining({ caseId: earlier.id, relation: 'acted-for' })],
+    });
+  });
+});

@@ -1,4 +1,4 @@
-import type { MessageKey } from '@linju/i18n';
+import { type MessageKey, referralStatusLabel } from '@linju/i18n';
 import { SelectField, TextArea, useLocale, useTranslate } from '@linju/ui';
 import { Link, redirect, useLocation } from 'react-router';
 import { CaseServiceHeader } from '../components/case-service-header.tsx';
@@ -8,7 +8,7 @@ import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { formText } from '../lib/form-data.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
-import { idParam, load } from '../lib/route-errors.ts';
+import { idParam, isForbidden, load } from '../lib/route-errors.ts';
 import { type failureOf, rejectIntentApiError, rejectUnknownIntent } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/case-appraisal';
@@ -21,10 +21,16 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
   const caseId = params.id;
   idParam(caseId);
-  const [found, advice, organisations] = await Promise.all([
+  const [found, advice, organisations, referrals] = await Promise.all([
     load(caller.case.get({ caseId })),
     load(caller.appraisal.getAdvice({ caseId })),
     load(caller.organisation.getMany()),
+    // Where each referral to an institution stands, and its answer (whoever reads the case may
+    // still lack `referral.read`: then only "referred" shows).
+    caller.referral.getMany({ caseId }).catch((error: unknown) => {
+      if (isForbidden(error)) return [];
+      throw error;
+    }),
   ]);
   const institutions = organisations
     .filter((o) => INSTITUTION_KINDS.includes(o.kind) && !o.closedAt)
@@ -34,6 +40,12 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     case: { id: found.id, number: found.number, appraisalType: TYPES.find((x) => x === asked) ?? TYPES[0] },
     advice,
     institutions,
+    referrals: Object.fromEntries(
+      referrals.map((r) => [
+        r.id,
+        { status: r.status, outcomeText: r.outcomeText ?? null, reason: r.reason ?? null },
+      ]),
+    ),
   };
 }
 
@@ -81,7 +93,7 @@ export default function CaseAppraisalPage({ loaderData, actionData }: Route.Comp
   const locale = useLocale();
   const location = useLocation();
   const { tenant } = useTenantShell();
-  const { case: c, advice, institutions } = loaderData;
+  const { case: c, advice, institutions, referrals } = loaderData;
   const failure =
     actionData && 'errors' in actionData ? (actionData as ReturnType<typeof failureOf>) : undefined;
   // What was typed into a refused form, to fill it in again.
@@ -120,6 +132,7 @@ export default function CaseAppraisalPage({ loaderData, actionData }: Route.Comp
                 {a.referralId ? (
                   <p>
                     {t('appraisalPage.referred', { institution: institutionName(a.institutionId) })}{' '}
+                    <ReferralState referral={referrals[a.referralId]} />
                     <Link to={tenantPaths.referrals(slug)}>{t('appraisalPage.follow_referral')}</Link>
                   </p>
                 ) : (
@@ -174,6 +187,24 @@ export default function CaseAppraisalPage({ loaderData, actionData }: Route.Comp
           )}
         </IntentForm>
       </section>
+    </>
+  );
+}
+
+/** Where the referral to the institution stands, and its answer once it gave one (or why it refused). */
+function ReferralState({
+  referral,
+}: {
+  referral: { status: string; outcomeText: string | null; reason: string | null } | undefined;
+}) {
+  const t = useTranslate();
+  const locale = useLocale();
+  if (!referral) return null;
+  const answer = referral.outcomeText ?? referral.reason;
+  return (
+    <>
+      <span className="admin-status">{referralStatusLabel(locale, referral.status)}</span>
+      {answer ? ` · ${t('appraisalPage.institution_answer', { answer })}` : null}{' '}
     </>
   );
 }

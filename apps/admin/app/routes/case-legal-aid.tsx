@@ -11,6 +11,7 @@ import { todayIn } from '../lib/advisers.ts';
 import { isTrpcError } from '../lib/api-errors.ts';
 import { optionLabel, parseYuan } from '../lib/core-services.ts';
 import { formText } from '../lib/form-data.ts';
+import { hasProviderRecords, providerMark } from '../lib/provider-mark.ts';
 import { idParam, isForbidden, load, routeErrorFor } from '../lib/route-errors.ts';
 import type { ServiceFormField } from '../lib/service-form.ts';
 import {
@@ -54,11 +55,10 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     throw routeErrorFor(error);
   });
   const lawyers = people?.filter((p) => p.roles.some((r) => LAWYER_ROLES.includes(r)));
-  const assignees = (lawyers?.length ? lawyers : (people ?? [])).map(({ id, displayName, roles }) => ({
-    id,
-    displayName,
-    roles,
-  }));
+  // Each candidate's active provider records (负面清单, 不良执业记录) are shown beside the name.
+  const assignees = (lawyers?.length ? lawyers : (people ?? [])).map(
+    ({ id, displayName, roles, providerRecords }) => ({ id, displayName, roles, providerRecords }),
+  );
   return {
     case: {
       id: found.id,
@@ -97,7 +97,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     );
   switch (intent) {
     case 'assign': {
-      const values = { assigneeId: text('assigneeId') };
+      const values = {
+        assigneeId: text('assigneeId'),
+        conflictReason: text('conflictReason'),
+        negativeListReason: text('negativeListReason'),
+      };
       if (!values.assigneeId) {
         return rejectIntent(
           intent,
@@ -105,13 +109,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           values,
         );
       }
-      // Conflicts of interest and the negative list are answered on the case page, which asks for reasons.
-      return run(['assigneeId'], values, () =>
+      // The server refuses a conflict of interest or a negative-listed lawyer until a reason is
+      // given, naming the field; the page then asks for that reason and posts the choice again.
+      return run(['assigneeId', 'conflictReason', 'negativeListReason'], values, () =>
         caller.case.assign({
           caseId,
           assigneeId: values.assigneeId,
-          conflictReason: null,
-          negativeListReason: null,
+          conflictReason: values.conflictReason || null,
+          negativeListReason: values.negativeListReason || null,
         }),
       );
     }
@@ -164,6 +169,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   assigneeId: 'legalAidPage.assignee',
+  conflictReason: 'casePage.conflict_reason',
+  negativeListReason: 'casePage.negative_list_reason',
   granted: 'legalAidPage.decision',
   reason: 'legalAidPage.reason',
   lawyerName: 'legalAidPage.lawyer',
@@ -192,6 +199,10 @@ export default function CaseLegalAidPage({ loaderData, actionData }: Route.Compo
   const done = new URLSearchParams(location.search).get('done');
   const slug = tenant.slug;
   const app = c.application;
+  // A reason is asked for once the server refused without one (or kept when it was typed).
+  const asksReason = (field: 'conflictReason' | 'negativeListReason') =>
+    failure?.intent === 'assign' && Boolean(failure.errors.fields[field] || failure.values[field]);
+  const marked = assignees?.filter((p) => hasProviderRecords(p.providerRecords)) ?? [];
   if (!record) {
     return (
       <>
@@ -333,14 +344,49 @@ export default function CaseLegalAidPage({ loaderData, actionData }: Route.Compo
             submit={t('legalAidPage.assign_submit')}
           >
             {(f) => (
-              <SelectField {...f('assigneeId')} label={t('legalAidPage.assignee')}>
-                <option value="">—</option>
-                {assignees.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {`${p.displayName} · ${p.roles.map((role) => roleLabel(locale, role)).join('、')}`}
-                  </option>
-                ))}
-              </SelectField>
+              <>
+                <SelectField
+                  {...f('assigneeId')}
+                  label={t('legalAidPage.assignee')}
+                  defaultValue={again('assign', 'assigneeId')}
+                >
+                  <option value="">—</option>
+                  {assignees.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {`${p.displayName} · ${p.roles.map((role) => roleLabel(locale, role)).join('、')}${providerMark(t, p.providerRecords)}`}
+                    </option>
+                  ))}
+                </SelectField>
+                {marked.length > 0 ? (
+                  <Alert tone="warning">
+                    <p>{t('casePage.provider_records_warning')}</p>
+                    <ul aria-label={t('legalAidPage.marked_lawyers')}>
+                      {marked.map((p) => (
+                        <li key={p.id}>
+                          {p.displayName}
+                          {providerMark(t, p.providerRecords)}
+                        </li>
+                      ))}
+                    </ul>
+                  </Alert>
+                ) : null}
+                {asksReason('conflictReason') ? (
+                  <TextArea
+                    {...f('conflictReason')}
+                    label={t('casePage.conflict_reason')}
+                    rows={2}
+                    defaultValue={again('assign', 'conflictReason')}
+                  />
+                ) : null}
+                {asksReason('negativeListReason') ? (
+                  <TextArea
+                    {...f('negativeListReason')}
+                    label={t('casePage.negative_list_reason')}
+                    rows={2}
+                    defaultValue={again('assign', 'negativeListReason')}
+                  />
+                ) : null}
+              </>
             )}
           </IntentForm>
         ) : null}

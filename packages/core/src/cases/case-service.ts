@@ -280,6 +280,9 @@ export async function assignCase(tx: TenantTx, actor: Actor, request: unknown) {
       previousAssigneeId: c.row.assigneeId,
       conflicts: conflicts.map((x) => ({ caseId: x.caseId, number: x.number, relation: x.relation })),
       providerRecords: providerRecords.map((r) => ({ id: r.id, kind: r.kind })),
+      // Each reason under the check it answers (the text joins them for the timeline).
+      ...(conflicts.length > 0 ? { conflictReason: input.conflictReason } : {}),
+      ...(listed.length > 0 ? { negativeListReason: input.negativeListReason } : {}),
     },
   });
   return {

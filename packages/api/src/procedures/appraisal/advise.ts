@@ -8,6 +8,20 @@ import { engineOf, initialEffectKey, startReferralAfterCommit } from '../referra
 const INSTITUTION_KINDS: readonly string[] = ['department', 'district'];
 
 /**
+ * A refusal of the referral about its partner (no consent to share with it, a closed partner) names
+ * the referral's `toOrganisationId`; here that field is the advice's `institutionId`.
+ */
+function asInstitutionError(error: unknown): never {
+  if (error instanceof DomainError && error.field === 'toOrganisationId') {
+    throw new DomainError(error.kind, error.message, {
+      field: 'institutionId',
+      ...(error.params ? { params: error.params } : {}),
+    });
+  }
+  throw error;
+}
+
+/**
  * Records the advice on an appraisal consultation (injury degree, disability grade, mental state,
  * capacity). Naming an institution refers the case to it, as a referral of kind `assistance`
  * tracked until it answers; the resident's consent to share with it is needed.
@@ -35,7 +49,7 @@ export const advise = permittedProcedure('case.handle')
             details: input.advice,
           },
           { initialEffectKey: initialEffectKey(ctx.tenantId), nodeId: engine.nodeId ?? 'local' },
-        );
+        ).catch(asInstitutionError);
         startReferralAfterCommit(ctx, engine, start);
         referralId = referral.id;
       }
