@@ -50,7 +50,7 @@ const routes = [
   },
   {
     prefix: '/federation/v1/statistics',
-    handle: statisticsHandler({ db, publicUrl: config.publicUrl }),
+    handle: statisticsHandler({ db, publicUrl: config.publicUrl, nodeId, ownKey: identity.key }),
   },
 ];
 

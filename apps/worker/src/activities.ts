@@ -1,13 +1,17 @@
 import {
+  createPeerFetcher,
   DomainError,
   escalateTimeLimits,
   exchangeMessageKey,
+  fetchOutcomeDocuments,
+  getReferralRow,
   makeStatisticsReport,
   outboxHas,
   ReportNotVisibleError,
   recordReferralEscalation,
   recordReferralEvent,
   remindTomorrowsDuty,
+  runReferralClosedHook,
   sweepMonth,
 } from '@linju/core';
 import { type Database, withTenant } from '@linju/db';
@@ -23,6 +27,7 @@ import {
 } from '@linju/workflows';
 import { ApplicationFailure } from '@temporalio/client';
 import { createExchangeDelivery, type ExchangeDeps } from './exchange-delivery.ts';
+import type { WorkerPlugins } from './plugin-activities.ts';
 
 /**
  * A domain refusal will not go away by retrying (the projection disagrees with the workflow):
@@ -40,22 +45,63 @@ async function domainFailuresFinal<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * The documents an outgoing exchanged referral's completion names (spec: `outcome.documents`,
+ * each at the receiver's attachments path), fetched from the receiver's node and stored; answers
+ * the stored ones. Nothing to do elsewhere, or without the file store and node key.
+ */
+async function fetchReturnedDocuments(
+  db: Database,
+  exchange: ExchangeDeps | undefined,
+  event: ReferralEventRecord,
+) {
+  const documents = event.type === 'completed' ? (event.outcome?.documents ?? []) : [];
+  if (!exchange?.files || !documents.some((d) => d.url !== undefined)) return undefined;
+  const row = await withTenant(db, event.tenantId, (tx) => getReferralRow(tx, event.referralId)).catch(
+    () => undefined,
+  );
+  if (row?.direction !== 'outgoing' || !row.remoteNode) return undefined;
+  return fetchOutcomeDocuments(
+    exchange.files,
+    createPeerFetcher(db, exchange.node),
+    event.tenantId,
+    row.remoteNode,
+    documents,
+  );
+}
+
+/**
  * Referral activities over the database: each effect goes through core (`recordReferralEvent`,
  * `recordReferralEscalation`) in one tenant transaction, once per idempotency key: the
  * referral's status, its event log, the case timeline, the audit entry and (on an exchanged
- * referral) its outbox message together. With `exchange`, the worker also delivers the outbox.
+ * referral) its outbox message together. With `exchange`, the worker also delivers the outbox;
+ * with `plugins`, a completed or failed referral runs its case's plugin's `onReferralClosed` hook
+ * in the same transaction.
  */
-export function createAuditedReferralActivities(db: Database, exchange?: ExchangeDeps): ReferralActivities {
+export function createAuditedReferralActivities(
+  db: Database,
+  exchange?: ExchangeDeps,
+  plugins?: WorkerPlugins,
+): ReferralActivities {
   return createReferralActivities({
     recordEvent: (event: ReferralEventRecord) =>
-      domainFailuresFinal(() =>
-        withTenant(db, event.tenantId, async (tx) => {
-          await recordReferralEvent(tx, event, exchange ? { box: exchange.box } : {});
+      domainFailuresFinal(async () => {
+        // Documents the other node returned with its outcome: fetched (signed) before the
+        // transaction, which then makes them documents of the case. A network failure retries.
+        const fetchedDocuments = await fetchReturnedDocuments(db, exchange, event);
+        return withTenant(db, event.tenantId, async (tx) => {
+          const recorded = await recordReferralEvent(tx, event, {
+            ...(exchange ? { box: exchange.box } : {}),
+            ...(fetchedDocuments ? { fetchedDocuments } : {}),
+          });
+          // The case's plugin hears of the outcome with it, once: a duplicate effect ran its hook already.
+          if (plugins && recorded === 'applied') {
+            await runReferralClosedHook(tx, event.tenantId, plugins.registry, event, plugins.logger);
+          }
           // The message key is the effect's; it is queued (now or on the first attempt) or not at all.
           const key = exchangeMessageKey(event.referralId, event.sequence);
           return (await outboxHas(tx, key)) ? { outbox: key } : {};
-        }),
-      ),
+        });
+      }),
     escalate: (escalation: ReferralEscalationRecord) =>
       domainFailuresFinal(() =>
         withTenant(db, escalation.tenantId, async (tx) => {

@@ -1,10 +1,13 @@
 import { join } from 'node:path';
+import { pluginRegistry } from '@linju/api';
 import { createSecretBox, loadDataKey } from '@linju/auth';
+import { createLocalFileStore } from '@linju/core';
 import { connect } from '@linju/db';
 import { loadOrCreateNodeKey } from '@linju/federation';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { pino } from 'pino';
+import { ensureCityStatisticsSchedules } from './city-statistics.ts';
 import { startReconciler, tenantScheduleReconciler } from './reconciler.ts';
 import { createWorker } from './worker.ts';
 import { readWorkerConfig } from './worker-config.ts';
@@ -44,8 +47,22 @@ try {
     db: database.db,
     // The same data key and node key as the server's (one data folder): outbox bodies are sealed,
     // and the messages this node sends are signed with the key its peers pinned.
+    // The composition root's plugins: their activities and workflow hooks, their lines in this log.
+    plugins: {
+      registry: pluginRegistry,
+      logger: (plugin, tenantId) => {
+        const child = log.child({ plugin, tenantId });
+        const line =
+          (level: 'debug' | 'info' | 'warn' | 'error') =>
+          (message: string, fields?: Record<string, unknown>) =>
+            child[level](fields ?? {}, message);
+        return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
+      },
+    },
     exchange: {
       box: createSecretBox(sharedDataKey(join(config.dataDir, 'data-key'))),
+      // The server's file store (same data folder): documents returned with outcomes are kept there.
+      files: createLocalFileStore(join(config.dataDir, 'files')),
       node: {
         nodeId: config.nodeId,
         publicUrl: config.publicUrl,
@@ -60,7 +77,12 @@ try {
   // onboarded meanwhile (by the CLI) and the workflows of referrals whose start was lost.
   const schedules = tenantScheduleReconciler(deps);
   const checked = await schedules();
-  log.info({ event: 'schedules', ...checked }, `schedules checked for ${checked.tenants} districts`);
+  // Monthly sending to the city, for districts whose setting was saved while Temporal was away.
+  const cityStatistics = await ensureCityStatisticsSchedules(client, database.db, taskQueue);
+  log.info(
+    { event: 'schedules', ...checked, cityStatistics },
+    `schedules checked for ${checked.tenants} districts (${cityStatistics.districts} report to a city)`,
+  );
   const reconciler = startReconciler(deps, { log, schedules, intervalMs: config.reconcileIntervalMs });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -6,7 +6,9 @@ import {
   createScheduledRunActivities,
   createStatisticsReportRunActivities,
 } from './activities.ts';
+import { createCityStatisticsRunActivities } from './city-statistics.ts';
 import type { ExchangeDeps } from './exchange-delivery.ts';
+import { createPluginActivities, type WorkerPlugins } from './plugin-activities.ts';
 
 export type CreateWorkerOptions = {
   /** `host:port` of the Temporal frontend. */
@@ -18,6 +20,11 @@ export type CreateWorkerOptions = {
   taskQueue?: string;
   /** The data key and node identity: without them the worker cannot deliver exchange messages. */
   exchange?: ExchangeDeps;
+  /**
+   * The installed plugins: their activities are registered by name and their workflow hooks run
+   * with the referral effects. Without it no plugin activity exists (tests of the platform alone).
+   */
+  plugins?: WorkerPlugins;
 };
 
 export type LinjuWorker = {
@@ -41,9 +48,11 @@ export async function createWorker(options: CreateWorkerOptions): Promise<LinjuW
       taskQueue,
       workflowsPath,
       activities: {
-        ...createAuditedReferralActivities(options.db, options.exchange),
+        ...createAuditedReferralActivities(options.db, options.exchange, options.plugins),
         ...createScheduledRunActivities(options.db),
         ...createStatisticsReportRunActivities(options.db),
+        ...createCityStatisticsRunActivities(options.db, options.exchange?.node),
+        ...createPluginActivities(options.db, options.plugins),
       },
     });
     return { worker, taskQueue, close: () => connection.close() };

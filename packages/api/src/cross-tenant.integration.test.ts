@@ -140,6 +140,8 @@ const attempts: Record<string, Attempt> = {
     b.catalogue.getMany({ organisationId: a.organisations.stationA }).catch(refused),
   'catalogue.preview': ({ b }) =>
     b.catalogue.preview({ organisationId: a.organisations.stationA }).catch(refused),
+  // B's own screens: declarations and which of B's services are on, nothing of A.
+  'catalogue.screens': ({ b }) => b.catalogue.screens(),
   'catalogue.setEnabled': ({ b }) =>
     b.catalogue
       .setEnabled({ organisationId: a.organisations.stationA, pluginId: 'notary', enabled: true })
@@ -401,6 +403,9 @@ const attempts: Record<string, Attempt> = {
     b.partnerLink.attachment({ token: 'x'.repeat(43), sha256: '0'.repeat(64) }).catch(refused),
   'referral.attachment': ({ b }) =>
     b.referral.attachment({ referralId: aReferralId, sha256: '0'.repeat(64) }).catch(refused),
+  'referral.note': ({ b }) =>
+    b.referral.note({ referralId: aReferralId, side: 'sender', text: '越权' }).catch(refused),
+  'partnerLink.note': ({ b }) => b.partnerLink.note({ token: 'x'.repeat(43), text: '越权' }).catch(refused),
   'resident.getMany': ({ b }) => b.resident.getMany({ phone: A_RESIDENT_PHONE }),
   // The deployment's pinned peers are node-level, the same list for every district: nothing of A's.
   'peer.getMany': ({ b }) => b.peer.getMany(),
@@ -519,7 +524,20 @@ const attempts: Record<string, Attempt> = {
     }),
   // B's scorecard lists B's stations only; its weights and publication are B's own.
   'scorecard.get': ({ b }) => b.scorecard.get({ quarter: '2026-Q2' }),
-  'scorecard.setWeights': ({ b }) => b.scorecard.setWeights({ basic: 10, outcome: 90, satisfaction: 0 }),
+  'scorecard.setSettings': ({ b }) =>
+    b.scorecard.setSettings({
+      basic: 10,
+      outcome: 90,
+      satisfaction: 0,
+      grading: {
+        A: { from: 95, points: 0 },
+        B: { from: 90, points: 0 },
+        C: { from: 80, points: 0 },
+        D: { points: 0 },
+      },
+    }),
+  // B's export carries B's stations only (its own scorecard, computed now).
+  'scorecard.exportXlsx': ({ b }) => b.scorecard.exportXlsx({ quarter: '2026-Q2', version: 'live' }),
   'scorecard.publish': ({ b }) => b.scorecard.publish({ quarter: '2026-Q1' }),
   'notification.getMany': ({ b }) => b.notification.getMany({}),
   'notification.countUnread': ({ b }) => b.notification.countUnread(),
@@ -591,6 +609,21 @@ const attempts: Record<string, Attempt> = {
     b.stats.report.create({ period: '2026-01', organisationId: a.organisations.stationA }).catch(refused),
   'stats.report.getMany': ({ b }) => b.stats.report.getMany(),
   'stats.city': ({ b }) => b.stats.city({ month: '2026-01' }),
+  // B's own city setting and sendings only; a city on a node B has not pinned is refused before
+  // anything is kept, and without the worker nothing is sent.
+  'stats.citySetting.get': ({ b }) => b.stats.citySetting.get(),
+  'stats.citySetting.set': ({ b }) =>
+    b.stats.citySetting.set({ cityNodeId: 'unpinned-node', cityTenant: a.slug }).catch((e: unknown) => {
+      if (e instanceof TRPCError && e.code === 'BAD_REQUEST') return 'refused';
+      throw e;
+    }),
+  'stats.citySetting.clear': ({ b }) => b.stats.citySetting.clear(),
+  'stats.citySend.create': ({ b }) =>
+    b.stats.citySend.create({ month: '2026-01' }).catch((e: unknown) => {
+      if (e instanceof TRPCError && e.code === 'BAD_REQUEST') return 'refused';
+      throw e;
+    }),
+  'stats.citySend.getMany': ({ b }) => b.stats.citySend.getMany(),
   // B's own ranking and map: A's matters and units are not counted or drawn.
   'stats.hotspots': ({ b }) => b.stats.hotspots({ month: '2026-01' }),
   'stats.report.download': ({ b }) =>

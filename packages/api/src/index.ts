@@ -1,6 +1,7 @@
 export { pluginIds, pluginMigrations, pluginRegistry } from './plugins.ts';
 export {
   applyReferralEvent,
+  applyReferralNote,
   initialEffectKey,
   startReceivedReferralWorkflow,
 } from './procedures/referral/engine.ts';

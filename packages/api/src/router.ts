@@ -47,6 +47,7 @@ import { setTimeLimit } from './procedures/case-settings/set-time-limit.ts';
 import { update as updateCaseSettings } from './procedures/case-settings/update.ts';
 import { getMany as getCatalogue } from './procedures/catalogue/get-many.ts';
 import { preview as previewCatalogue } from './procedures/catalogue/preview.ts';
+import { screens as pluginScreens } from './procedures/catalogue/screens.ts';
 import { setEnabled as setServiceEnabled } from './procedures/catalogue/set-enabled.ts';
 import { create as createConsent } from './procedures/consent/create.ts';
 import { getMany as getConsents } from './procedures/consent/get-many.ts';
@@ -108,6 +109,7 @@ import { move as moveOrganisation } from './procedures/organisation/move.ts';
 import { update as updateOrganisation } from './procedures/organisation/update.ts';
 import { answer as answerPartnerLink } from './procedures/partner-link/answer.ts';
 import { attachment as partnerLinkAttachment } from './procedures/partner-link/attachment.ts';
+import { note as notePartnerLink } from './procedures/partner-link/note.ts';
 import { view as viewPartnerLink } from './procedures/partner-link/view.ts';
 import { getMany as getPeers } from './procedures/peer/get-many.ts';
 import { me as platformMe } from './procedures/platform/me.ts';
@@ -141,6 +143,7 @@ import { create as createReferral } from './procedures/referral/create.ts';
 import { getMany as getReferrals } from './procedures/referral/get-many.ts';
 import { inbox as referralInbox } from './procedures/referral/inbox.ts';
 import { issuePartnerLink } from './procedures/referral/issue-partner-link.ts';
+import { note as noteReferral } from './procedures/referral/note.ts';
 import { reroute as rerouteReferral } from './procedures/referral/reroute.ts';
 import { transition as transitionReferral } from './procedures/referral/transition.ts';
 import { getMany as getResidents } from './procedures/resident/get-many.ts';
@@ -149,9 +152,10 @@ import { get as getRoster } from './procedures/roster/get.ts';
 import { getPdf as getRosterPdf } from './procedures/roster/get-pdf.ts';
 import { removeSlot } from './procedures/roster/remove-slot.ts';
 import { setThemedDay } from './procedures/roster/set-themed-day.ts';
+import { exportXlsx as exportScorecardXlsx } from './procedures/scorecard/export.ts';
 import { get as getScorecard } from './procedures/scorecard/get.ts';
 import { publish as publishScorecard } from './procedures/scorecard/publish.ts';
-import { setWeights as setScorecardWeights } from './procedures/scorecard/set-weights.ts';
+import { setSettings as setScorecardSettings } from './procedures/scorecard/set-settings.ts';
 import { createCommunity } from './procedures/service-circle/create-community.ts';
 import { get as getCoverage } from './procedures/service-circle/get.ts';
 import { setRule as setCoverageRule } from './procedures/service-circle/set-rule.ts';
@@ -164,6 +168,15 @@ import { grantRole, revokeRole } from './procedures/staff/roles.ts';
 import { setDisabled } from './procedures/staff/set-disabled.ts';
 import { update as updateStaff } from './procedures/staff/update.ts';
 import { getCity as getCityStatistics } from './procedures/stats/city.ts';
+import {
+  create as createCitySend,
+  getMany as getCitySends,
+} from './procedures/stats/city-statistics-send.ts';
+import {
+  clearSetting as clearCitySetting,
+  getSetting as getCitySetting,
+  setSetting as setCitySetting,
+} from './procedures/stats/city-statistics-setting.ts';
 import { get as getStatistics } from './procedures/stats/get.ts';
 import { hotspots as getHotspots } from './procedures/stats/hotspots.ts';
 import { createReport, downloadReport, getReports } from './procedures/stats/report.ts';
@@ -227,6 +240,7 @@ export const appRouter = router({
   catalogue: {
     getMany: getCatalogue,
     preview: previewCatalogue,
+    screens: pluginScreens,
     setEnabled: setServiceEnabled,
   } satisfies TRPCRouterRecord,
   consultation: {
@@ -355,6 +369,12 @@ export const appRouter = router({
     get: getStatistics,
     hotspots: getHotspots,
     city: getCityStatistics,
+    citySetting: {
+      get: getCitySetting,
+      set: setCitySetting,
+      clear: clearCitySetting,
+    } satisfies TRPCRouterRecord,
+    citySend: { create: createCitySend, getMany: getCitySends } satisfies TRPCRouterRecord,
     report: {
       create: createReport,
       getMany: getReports,
@@ -371,7 +391,8 @@ export const appRouter = router({
   } satisfies TRPCRouterRecord,
   scorecard: {
     get: getScorecard,
-    setWeights: setScorecardWeights,
+    setSettings: setScorecardSettings,
+    exportXlsx: exportScorecardXlsx,
     publish: publishScorecard,
   } satisfies TRPCRouterRecord,
   referral: {
@@ -383,12 +404,14 @@ export const appRouter = router({
     reroute: rerouteReferral,
     issuePartnerLink,
     attachment: referralAttachment,
+    note: noteReferral,
   } satisfies TRPCRouterRecord,
   // A partner without an account answers one referral through its one-time link: no sign-in.
   partnerLink: {
     view: viewPartnerLink,
     answer: answerPartnerLink,
     attachment: partnerLinkAttachment,
+    note: notePartnerLink,
   } satisfies TRPCRouterRecord,
   provider: {
     getMany: getProviderRecords,

@@ -51,6 +51,8 @@ export const PERMISSIONS = {
   'referral.respond': ['partner-user'],
   /** Statistics of a subtree (or, granted on the centre, of the whole district) and their reports. */
   'statistics.read': [...MANAGERS, 'inspector'],
+  /** Which city bureau the district reports its monthly statistics to, and sending a month now; on the centre. */
+  'statistics.city.manage': ['bureau-admin'],
   /** The district's inspection checklist (检查组评议): add a version; granted on the centre. */
   'inspection.checklist.manage': ['bureau-admin', 'inspector'],
   /** Record an inspection of a unit and tick off its rectification items. */

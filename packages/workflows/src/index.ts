@@ -1,4 +1,8 @@
 export * from '@linju/federation/referral-states';
+export * from './plugins/activities.ts';
+export * from './plugins/definitions.ts';
+// Type only: the plugins' schedule starts it by name.
+export type { pluginDailyWorkflow } from './plugins/plugin-workflows.ts';
 export * from './referral/activities.ts';
 export * from './referral/definitions.ts';
 export type * from './referral/referral-types.ts';
@@ -15,6 +19,11 @@ export type {
 } from './schedules/schedule-workflows.ts';
 export * from './schedules/tenant-schedules.ts';
 export * from './statistics/activities.ts';
+export * from './statistics/city-statistics-activities.ts';
+export * from './statistics/city-statistics-definitions.ts';
+export * from './statistics/city-statistics-schedule.ts';
+// Type only: started by name, bundled by path.
+export type { cityStatisticsWorkflow } from './statistics/city-statistics-workflow.ts';
 export * from './statistics/definitions.ts';
 // Type only: started by name, bundled by path.
 export type { statisticsReportWorkflow } from './statistics/statistics-report-workflow.ts';

@@ -1,7 +1,9 @@
+export { pluginDailyWorkflow } from './plugins/plugin-workflows.ts';
 export { referralWorkflow } from './referral/referral-workflow.ts';
 export {
   dutyReminderWorkflow,
   monthlySweepWorkflow,
   timeLimitEscalationWorkflow,
 } from './schedules/schedule-workflows.ts';
+export { cityStatisticsWorkflow } from './statistics/city-statistics-workflow.ts';
 export { statisticsReportWorkflow } from './statistics/statistics-report-workflow.ts';

@@ -1,7 +1,8 @@
 import { AppShell, useLocale, useTranslate } from '@linju/ui';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { Form, Link, NavLink } from 'react-router';
 import { SECTION_LABEL, type Section, sectionPath } from '../lib/navigation.ts';
+import type { PluginLink } from '../lib/plugin-screens.ts';
 import type { TenantHeader } from '../lib/session.ts';
 import { platformPaths, tenantPaths } from '../lib/tenant-paths.ts';
 import { CsrfField } from './csrf-field.tsx';
@@ -19,6 +20,8 @@ export interface PageShellProps {
   signedIn?: boolean;
   /** The sections the person's roles open, for the navigation bar. */
   sections?: readonly Section[] | undefined;
+  /** The district pages of the plugins switched on (notary slots, publicity events…), after the rosters. */
+  pluginLinks?: readonly PluginLink[] | undefined;
   /** The signed-in person's name, shown with the account actions. */
   userName?: string | undefined;
   /** Unread notifications: the signed-in shell links its notifications with this count. */
@@ -46,6 +49,7 @@ export function PageShell({
   tenant,
   signedIn = false,
   sections,
+  pluginLinks = [],
   userName,
   unreadNotifications,
   children,
@@ -85,15 +89,25 @@ export function PageShell({
       ) : null}
     </>
   );
+  // The plugins' pages follow the rosters (where the notary and publicity pages always stood).
+  const pluginsAfter = sections?.includes('rosters') ? 'rosters' : sections?.at(-1);
+  const pluginItems = pluginLinks.map((link) => (
+    <li key={link.key}>
+      <NavLink to={link.to}>{link.label[locale === 'en' ? 'en' : 'zh-CN']}</NavLink>
+    </li>
+  ));
   const navigation =
     tenant && sections && sections.length > 0 ? (
       <ul>
         {sections.map((section) => (
-          <li key={section}>
-            <NavLink to={sectionPath(tenant.slug, section)} end={section === 'today'}>
-              {t(SECTION_LABEL[section])}
-            </NavLink>
-          </li>
+          <Fragment key={section}>
+            <li>
+              <NavLink to={sectionPath(tenant.slug, section)} end={section === 'today'}>
+                {t(SECTION_LABEL[section])}
+              </NavLink>
+            </li>
+            {section === pluginsAfter ? pluginItems : null}
+          </Fragment>
         ))}
         {unreadNotifications !== undefined ? (
           <li>

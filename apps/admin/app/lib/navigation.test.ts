@@ -13,8 +13,6 @@ describe('sectionsFor', () => {
       'staff',
       'advisers',
       'rosters',
-      'notarySlots',
-      'legalEducation',
       'catalogue',
       'statistics',
       'inspections',
@@ -37,8 +35,6 @@ describe('sectionsFor', () => {
       'organisations',
       'advisers',
       'rosters',
-      'notarySlots',
-      'legalEducation',
       'catalogue',
       'providers',
     ]);
@@ -53,8 +49,6 @@ describe('sectionsFor', () => {
       'staff',
       'advisers',
       'rosters',
-      'notarySlots',
-      'legalEducation',
       'catalogue',
       'statistics',
       'inspections',
@@ -78,8 +72,6 @@ describe('sectionsFor', () => {
       'staff',
       'advisers',
       'rosters',
-      'notarySlots',
-      'legalEducation',
       'catalogue',
       'statistics',
       'inspections',
@@ -100,7 +92,5 @@ describe('sectionsFor', () => {
     expect(sectionPath('xuhui', 'inspections')).toBe('/t/xuhui/inspections');
     expect(sectionPath('xuhui', 'scorecards')).toBe('/t/xuhui/scorecards');
     expect(sectionPath('xuhui', 'rosters')).toBe('/t/xuhui/rosters');
-    expect(sectionPath('xuhui', 'notarySlots')).toBe('/t/xuhui/notary/slots');
-    expect(sectionPath('xuhui', 'legalEducation')).toBe('/t/xuhui/legal-education');
   });
 });

@@ -2,7 +2,11 @@ import type { MessageKey } from '@linju/i18n';
 import { allowsAnywhere, type Permission, type RoleGrant } from './permissions.ts';
 import { tenantPaths } from './tenant-paths.ts';
 
-/** The signed-in app's main sections, in the order the navigation shows them. */
+/**
+ * The signed-in app's own sections, in the order the navigation shows them. The plugins' district
+ * pages (the notary offices' slots, the publicity events) are not listed here: they come from the
+ * plugins' declarations (`adminRoutes`, see `plugin-screens.ts`) and follow the rosters.
+ */
 export const SECTIONS = [
   'today',
   'cases',
@@ -11,8 +15,6 @@ export const SECTIONS = [
   'staff',
   'advisers',
   'rosters',
-  'notarySlots',
-  'legalEducation',
   'catalogue',
   'statistics',
   'inspections',
@@ -39,9 +41,6 @@ const SECTION_PERMISSION: Readonly<Record<Section, readonly Permission[] | null>
   advisers: ['organisation.read'],
   // The rota and announcements are published to residents: everyone who sees the tree reads them.
   rosters: ['organisation.read'],
-  // A notary office's appointment book and the publicity events: staff who work cases use them.
-  notarySlots: ['case.read'],
-  legalEducation: ['case.read'],
   // Everyone who sees the tree may look at what it offers; switching is for managers.
   catalogue: ['organisation.read'],
   statistics: ['statistics.read'],
@@ -67,8 +66,6 @@ export const SECTION_LABEL: Readonly<Record<Section, MessageKey>> = {
   staff: 'nav.staff',
   advisers: 'nav.advisers',
   rosters: 'nav.rosters',
-  notarySlots: 'nav.notary_slots',
-  legalEducation: 'nav.legal_education',
   catalogue: 'nav.catalogue',
   statistics: 'nav.statistics',
   inspections: 'nav.inspections',
@@ -109,10 +106,6 @@ export function sectionPath(slug: string, section: Section): string {
       return tenantPaths.advisers(slug);
     case 'rosters':
       return tenantPaths.rosters(slug);
-    case 'notarySlots':
-      return tenantPaths.notarySlots(slug);
-    case 'legalEducation':
-      return tenantPaths.legalEducation(slug);
     case 'catalogue':
       return tenantPaths.catalogue(slug);
     case 'statistics':

@@ -50,6 +50,7 @@ export const PERMISSIONS = {
   'referral.read': EVERY_STAFF_ROLE,
   'referral.respond': ['partner-user'],
   'statistics.read': [...MANAGERS, 'inspector'],
+  'statistics.city.manage': ['bureau-admin'],
   'questionnaire.manage': MANAGERS,
   'questionnaire.read': [...MANAGERS, 'inspector'],
   'assessment.import': ['bureau-admin', 'centre-director', 'inspector'],

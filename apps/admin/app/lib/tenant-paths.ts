@@ -36,6 +36,7 @@ export const tenantPaths = {
   statistics: (slug: string) => `/t/${slug}/statistics`,
   coverage: (slug: string) => `/t/${slug}/statistics/coverage`,
   hotspots: (slug: string) => `/t/${slug}/statistics/hotspots`,
+  citySending: (slug: string) => `/t/${slug}/statistics/city`,
   statisticsReport: (slug: string, id: string, format: 'xlsx' | 'pdf' = 'xlsx') =>
     `/t/${slug}/statistics/reports/${encodeURIComponent(id)}${format === 'pdf' ? '?format=pdf' : ''}`,
   hotlineImport: (slug: string) => `/t/${slug}/cases/import`,
@@ -53,6 +54,8 @@ export const tenantPaths = {
   inspectionChecklist: (slug: string) => `/t/${slug}/inspections/checklist`,
   inspection: (slug: string, id: string) => `/t/${slug}/inspections/${encodeURIComponent(id)}`,
   scorecards: (slug: string) => `/t/${slug}/scorecards`,
+  scorecardXlsx: (slug: string, quarter: string, version: 'published' | 'live') =>
+    `/t/${slug}/scorecards/ranking.xlsx?quarter=${encodeURIComponent(quarter)}&version=${version}`,
   providers: (slug: string) => `/t/${slug}/providers`,
   provider: (slug: string, id: string) => `/t/${slug}/providers/${encodeURIComponent(id)}`,
   providerEvidence: (slug: string, id: string) => `/t/${slug}/providers/${encodeURIComponent(id)}/evidence`,

@@ -18,6 +18,7 @@ import {
   referralStatusLabel,
   roleLabel,
   serviceLabel,
+  translate,
   urgencyLabel,
 } from '@linju/i18n';
 import { Alert, Button, Fieldset, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
@@ -34,13 +35,13 @@ import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
 import { localFailure } from '../lib/api-errors.ts';
 import { deadlineState, isOpenStatus, parseScore, statusMoves } from '../lib/cases.ts';
-import { caseServicePath } from '../lib/core-services.ts';
 import { formText } from '../lib/form-data.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
 import { allowsAnywhere } from '../lib/permissions.ts';
+import { caseServiceLinks } from '../lib/plugin-screens.ts';
 import { idParam, isForbidden, load } from '../lib/route-errors.ts';
-import { signedInPerson } from '../lib/session.ts';
+import { signedInPerson, tenantHeader } from '../lib/session.ts';
 import {
   type FormValues,
   type failureOf,
@@ -75,6 +76,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       throw error;
     });
   const consents = await load(caller.consent.getMany({ caseId }));
+  // The service's own pages, as its plugin declares them (`adminRoutes`, placement case-service).
+  const screens = await caller.catalogue.screens();
   // Who can be assigned: the people working matters at the case's unit (no staff list needed, so a
   // desk officer can hand the case to the mediator). Refused for those who may not assign here.
   let staff:
@@ -119,6 +122,12 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       closedAt,
     })),
     staff,
+    serviceLinks: caseServiceLinks(
+      tenantHeader(me).slug,
+      caseId,
+      grants,
+      screens.caseService[found.serviceType],
+    ),
     services: catalogue
       .filter((service) => service.enabled)
       .map(({ pluginId, name, categories }) => ({ pluginId, name, categories })),
@@ -386,6 +395,22 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         })())
       );
     }
+    case 'referral-note': {
+      const values = { referralId: text('referralId'), text: text('text') };
+      return (
+        fail(
+          intent,
+          {
+            referralId: values.referralId ? undefined : 'validation.required',
+            text: values.text ? undefined : 'validation.required',
+          },
+          values,
+        ) ??
+        run(['referralId', 'text'], values, () =>
+          caller.referral.note({ referralId: values.referralId, side: 'sender', text: values.text }),
+        )
+      );
+    }
     case 'attach': {
       const file = form.get('file');
       if (!(file instanceof File) || file.size === 0 || !file.name) {
@@ -421,15 +446,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 type LoaderData = Route.ComponentProps['loaderData'];
-
-/** The link to a core service's own page of the case, by service. */
-const SERVICE_PAGE_LINK: Readonly<Record<string, MessageKey>> = {
-  mediation: 'mediationPage.open',
-  notary: 'notaryPage.open',
-  'legal-aid': 'legalAidPage.open',
-  consultation: 'consultationPage.open',
-  appraisal: 'appraisalPage.open',
-};
 
 const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   serviceType: 'casePage.service',
@@ -471,6 +487,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
     referrals,
     organisations,
     staff,
+    serviceLinks,
     services,
     can,
     today,
@@ -551,14 +568,12 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
       </dl>
       <h2>{t('casePage.description')}</h2>
       <p className="admin-prewrap">{c.description}</p>
-      {/* A core service's own work (mediation record, notary booking, legal-aid decision…) has its own page. */}
-      {caseServicePath(tenant.slug, c.id, c.serviceType) ? (
-        <p>
-          <Link to={caseServicePath(tenant.slug, c.id, c.serviceType) ?? ''}>
-            {t(SERVICE_PAGE_LINK[c.serviceType] ?? 'mediationPage.open')}
-          </Link>
+      {/* A service's own work (mediation record, notary booking, legal-aid decision…) has its own pages. */}
+      {serviceLinks.map((link) => (
+        <p key={link.key}>
+          <Link to={link.to}>{link.label[locale === 'en' ? 'en' : 'zh-CN']}</Link>
         </p>
-      ) : null}
+      ))}
 
       <section aria-labelledby="resident-heading">
         <h2 id="resident-heading">{t('casePage.resident_heading')}</h2>
@@ -669,7 +684,13 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
           <ul className="admin-list">
             {c.documents.map((d) => (
               <li key={String(d.id)}>
-                {String(d.fileName)} · {formatNumber(locale, Number(d.sizeBytes ?? 0))} B
+                <a
+                  href={`${tenantPaths.case(tenant.slug, c.id)}/documents/${String(d.id)}`}
+                  aria-label={t('casePage.document_download', { name: String(d.fileName) })}
+                >
+                  {String(d.fileName)}
+                </a>{' '}
+                · {formatNumber(locale, Number(d.sizeBytes ?? 0))} B
               </li>
             ))}
           </ul>
@@ -1131,6 +1152,30 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
                 )}
               </Action>
             ) : null}
+            {referrals.some((r) => !ENDED_REFERRAL.includes(r.status)) ? (
+              <Action
+                intent="referral-note"
+                title={t('casePage.referral_note')}
+                failure={failure}
+                submit={t('casePage.referral_note_submit')}
+              >
+                {(f) => (
+                  <>
+                    <p className="admin-muted">{t('casePage.referral_note_hint')}</p>
+                    <SelectField {...f('referralId')} label={t('casePage.referral_note_referral')}>
+                      {referrals
+                        .filter((r) => !ENDED_REFERRAL.includes(r.status))
+                        .map((r) => (
+                          <option key={r.id} value={r.id}>
+                            {referralKindLabel(locale, r.kind)} → {orgName(r.toOrganisationId)}
+                          </option>
+                        ))}
+                    </SelectField>
+                    <TextArea {...f('text')} label={t('casePage.referral_note_text')} />
+                  </>
+                )}
+              </Action>
+            ) : null}
           </>
         ) : null}
       </section>
@@ -1251,6 +1296,20 @@ function eventDetail(
   if (e.kind === 'triaged' && str(data.serviceType))
     return <p>{serviceLabel(locale, str(data.serviceType) ?? '')}</p>;
   if (e.kind === 'document' && str(data.fileName)) return <p>{str(data.fileName)}</p>;
+  // A note to or from the partner (spec: `note`): whose it is; its text follows as the entry's text.
+  if (e.kind === 'referral' && data.event === 'note') {
+    return (
+      <p>
+        {translate(
+          locale,
+          data.party === 'receiver'
+            ? 'casePage.referral_note_from_partner'
+            : 'casePage.referral_note_to_partner',
+        )}{' '}
+        · {orgName(str(data.partnerOrganisationId))}
+      </p>
+    );
+  }
   return null;
 }
 

@@ -2,6 +2,7 @@ import { Outlet } from 'react-router';
 import { PageShell } from '../components/page-shell.tsx';
 import { getAdminContext } from '../context.ts';
 import { sectionsFor } from '../lib/navigation.ts';
+import { pluginNavigationLinks } from '../lib/plugin-screens.ts';
 import { requireSession, sessionContext, signedInPerson, tenantHeader } from '../lib/session.ts';
 import { tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/tenant-app';
@@ -20,11 +21,18 @@ export const middleware: Route.MiddlewareFunction[] = [requireFullSession];
 
 export async function loader({ context }: Route.LoaderArgs) {
   const me = signedInPerson(context);
-  const { unread } = await getAdminContext(context).caller.notification.countUnread();
+  const { caller } = getAdminContext(context);
+  const [{ unread }, screens] = await Promise.all([
+    caller.notification.countUnread(),
+    caller.catalogue.screens(),
+  ]);
+  const tenant = tenantHeader(me);
   return {
-    tenant: tenantHeader(me),
+    tenant,
     userName: me.user.displayName,
     sections: sectionsFor(me.user.roles),
+    // Declared by the plugins switched on in the district: a service nobody offers shows no page.
+    pluginLinks: pluginNavigationLinks(tenant.slug, me.user.roles, screens.navigation),
     unreadNotifications: unread,
   };
 }
@@ -34,6 +42,7 @@ export default function TenantApp({ loaderData }: Route.ComponentProps) {
     <PageShell
       tenant={loaderData.tenant}
       sections={loaderData.sections}
+      pluginLinks={loaderData.pluginLinks}
       userName={loaderData.userName}
       unreadNotifications={loaderData.unreadNotifications}
       signedIn

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort, SetupError } from '@linju/db/embedded';
 import { ensureTemporalCli, startTemporalDevServer, type TemporalDevServer } from '@linju/infra-temporal';
-import { DEMO_PASSWORD, DEMO_TENANT } from '../seed/demo-logins.ts';
+import { DEMO_CITY, DEMO_PASSWORD, DEMO_TENANT } from '../seed/demo-logins.ts';
 import { openDatabase } from '../stack/database.ts';
 import { dataDir, repoRoot } from '../stack/paths.ts';
 import { progress } from '../stack/progress.ts';
@@ -117,6 +117,8 @@ export async function start(): Promise<void> {
       env: {
         ...process.env,
         LINJU_DATA_DIR: dir,
+        // The seed points the demo district at its city on "this node", whose id follows the port.
+        PORT: String(port),
         DATABASE_URL: database.ownerUrl,
         DATABASE_APP_URL: database.appUrl,
       },
@@ -174,7 +176,10 @@ export async function start(): Promise<void> {
         '    mediator   people’s mediator at a street station',
         '    court      partner user at the district court',
         '    admin      bureau administrator: enrols a TOTP app and chooses a new password at first sign-in',
-        '  Others: director, station, lawyer, notary, legalaid, appraiser, publicity, volunteer, inspector',
+        '  Others: director, station, lawyer, notary, legalaid, appraiser, publicity, volunteer, inspector, appraisal-institute',
+        `  City bureau:        ${url}/t/${DEMO_CITY}/login`,
+        '    admin      city bureau administrator (TOTP at first sign-in): the districts side by side under 统计',
+        '               once the district’s admin sends a month from 统计 → 上报市局',
         '  Press Ctrl-C to stop.',
         '',
       ].join('\n'),

@@ -8,7 +8,6 @@ import {
   contractAdviser,
   countConsultation,
   countEducationEvent,
-  createOrganisation,
   defineXService,
   getOrganisation,
   intakeCase,
@@ -305,12 +304,8 @@ export async function seedCoreServices(
     });
   }
 
-  // Appraisal: a disability-grade question after a traffic accident; an institution to refer to.
-  await createOrganisation(tx, staff('admin'), {
-    kind: 'department',
-    nameZh: '上海某司法鉴定所',
-    nameEn: 'Shanghai Forensic Appraisal Institute',
-  });
+  // Appraisal: a disability-grade question after a traffic accident (the institution to refer it
+  // to, with its partner user, is one of the district's partners).
   const appraiser = staff('appraiser');
   const injury = await intakeCase(
     tx,

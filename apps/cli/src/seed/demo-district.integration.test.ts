@@ -14,7 +14,7 @@ afterAll(async () => {
 describe('the demo seed', () => {
   it('seeds the calendar and realistic cases through the services, once', async () => {
     const box = createSecretBox(randomBytes(32));
-    expect((await seedDemoDistrict(app.db, box)).created).toBe(true);
+    expect((await seedDemoDistrict(app.db, box, { nodeId: 'localhost-3000' })).created).toBe(true);
     const [counts] = await owner.db.execute<Record<string, number>>(sql`
       select
         (select count(*)::int from "case" c join tenant t on t.id = c.tenant_id where t.slug = 'xuhui') as cases,
@@ -49,6 +49,36 @@ describe('the demo seed', () => {
       advice: 1,
       events: 3,
     });
-    expect((await seedDemoDistrict(app.db, box)).created).toBe(false);
+    expect((await seedDemoDistrict(app.db, box, { nodeId: 'localhost-3000' })).created).toBe(false);
+  });
+
+  it('reports the district to its city bureau on this node, following the node id, once', async () => {
+    const box = createSecretBox(randomBytes(32));
+    const cityOf = async () =>
+      owner.db.execute<Record<string, unknown>>(sql`
+        select c.slug, c.division_code as "divisionCode", s.city_tenant as "cityTenant",
+               s.city_node_id as "cityNodeId", s.send_day as "sendDay",
+               (select count(*)::int from staff_member m where m.tenant_id = c.id) as staff,
+               (select count(*)::int from audit_entry a where a.tenant_id = x.id
+                  and a.action = 'statistics.city_setting_set') as "settingAudits"
+        from tenant x
+        join city_statistics_setting s on s.tenant_id = x.id
+        join tenant c on c.slug = s.city_tenant
+        where x.slug = 'xuhui'`);
+    await seedDemoDistrict(app.db, box, { nodeId: 'localhost-3000' });
+    const city = {
+      slug: 'shanghai',
+      divisionCode: '310100',
+      cityTenant: 'shanghai',
+      cityNodeId: 'localhost-3000',
+      sendDay: 3,
+      staff: 1,
+    };
+    expect(await cityOf()).toEqual([{ ...city, settingAudits: 1 }]);
+    // Started on another port, the node's id moves: the demo's setting follows it (audited).
+    await seedDemoDistrict(app.db, box, { nodeId: 'localhost-3419' });
+    expect(await cityOf()).toEqual([{ ...city, cityNodeId: 'localhost-3419', settingAudits: 2 }]);
+    await seedDemoDistrict(app.db, box, { nodeId: 'localhost-3419' });
+    expect(await cityOf()).toEqual([{ ...city, cityNodeId: 'localhost-3419', settingAudits: 2 }]);
   });
 });

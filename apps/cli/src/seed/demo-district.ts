@@ -23,7 +23,9 @@ import {
 } from '@linju/core';
 import { type Database, type TenantTx, withTenant } from '@linju/db';
 import type { Role } from '@linju/db/schema';
+import { stackNodeId } from '../stack/node-id.ts';
 import { dataDir } from '../stack/paths.ts';
+import { reportDemoDistrictToCity, seedDemoCity } from './demo-city.ts';
 import { seedCommunities } from './demo-communities.ts';
 import { seedCoreServices } from './demo-core-services.ts';
 import { seedEvaluations } from './demo-evaluations.ts';
@@ -93,6 +95,9 @@ const PARTNERS = [
     nameEn: 'Xuhui Women’s Federation',
     phone: '021-64870000',
   },
+  // A licensed forensic appraisal institution (司法鉴定所): appraisal consultations refer cases to
+  // it, and its clerk answers them in the partner inbox.
+  { kind: 'department', nameZh: '上海某司法鉴定所', nameEn: 'Shanghai Forensic Appraisal Institute' },
 ] as const;
 
 export type DemoAccount = { username: string; displayName: string; role: Role; at: string };
@@ -100,12 +105,24 @@ export type DemoAccount = { username: string; displayName: string; role: Role; a
 /**
  * Seeds the demo district through the same services the API uses (onboarding, the org tree, staff),
  * so the demo exercises the real rules and leaves a real audit trail. Does nothing if it exists.
+ * With it, its city bureau on this node (`node`: this node's id as the server will announce it),
+ * to which the district reports its monthly statistics.
  */
 export function seedDemoDistrict(
   db: Database,
   box: SecretBox = createSecretBox(loadDataKey(join(dataDir(), 'data-key'))),
+  node: { nodeId: string } = { nodeId: stackNodeId() },
 ): Promise<{ created: boolean; accounts: DemoAccount[] }> {
-  return db.transaction((tx) => seed(tx, box));
+  return db.transaction(async (tx) => {
+    // The city first: the district's city setting checks that its tenant exists on this node.
+    const city = await seedDemoCity(tx);
+    const district = await seed(tx, box);
+    await reportDemoDistrictToCity(tx, {
+      nodeId: node.nodeId,
+      justCreated: city.created || district.created,
+    });
+    return district;
+  });
 }
 
 async function seed(db: TenantTx, box: SecretBox): Promise<{ created: boolean; accounts: DemoAccount[] }> {
@@ -239,6 +256,13 @@ async function seed(db: TenantTx, box: SecretBox): Promise<{ created: boolean; a
         role: 'partner-user',
         at: '上海市徐汇区人民法院',
         organisationId: partnerIds.court ?? centreId,
+      },
+      {
+        username: 'appraisal-institute',
+        displayName: '司法鉴定所受理员 韩梅',
+        role: 'partner-user',
+        at: '上海某司法鉴定所',
+        organisationId: partnerIds.department ?? centreId,
       },
     ];
     const ids: Record<string, string> = {};

@@ -1,6 +1,6 @@
 /**
  * The district's recurring work, one Temporal schedule each per tenant: ids are business keys
- * (`escalation:<tenantId>`, `sweep:<tenantId>`, `roster:<tenantId>`), so creating them again is refused by Temporal and
+ * (`escalation:<tenantId>`, `sweep:<tenantId>`, `roster:<tenantId>`, `plugins:<tenantId>`), so creating them again is refused by Temporal and
  * any process can find a district's schedule from its id.
  */
 export const TENANT_SCHEDULES = {
@@ -18,6 +18,11 @@ export const TENANT_SCHEDULES = {
   roster: {
     workflowType: 'dutyReminderWorkflow',
     calendar: { hour: 17, minute: 0 },
+  },
+  /** The plugins' daily work (e.g. mediation's lapsed judicial-confirmation windows), every day at 06:00 local time. */
+  plugins: {
+    workflowType: 'pluginDailyWorkflow',
+    calendar: { hour: 6, minute: 0 },
   },
 } as const;
 export type TenantScheduleKind = keyof typeof TENANT_SCHEDULES;
