@@ -1,15 +1,8 @@
-import {
-  DomainError,
-  partnerLinkActor,
-  storeOutcomeDocuments,
-  usablePartnerLink,
-  ZPartnerLinkAnswerRequest,
-} from '@linju/core';
-import { eq, schema, withTenant } from '@linju/db';
-import { isTerminalReferralState } from '@linju/workflows';
+import { storeOutcomeDocuments, ZPartnerLinkAnswerRequest } from '@linju/core';
 import { publicProcedure } from '../../trpc.ts';
 import { filesOf } from '../case/files.ts';
 import { applyReferralEvent, engineOf } from '../referral/engine.ts';
+import { openLinkReferral } from './open-link-referral.ts';
 
 /**
  * No sign-in: the partner answers its referral through its one-time link (accept, reject with a
@@ -18,25 +11,9 @@ import { applyReferralEvent, engineOf } from '../referral/engine.ts';
  * `requested` is first marked `received`. An ended referral closes the link (see the effects).
  */
 export const answer = publicProcedure.input(ZPartnerLinkAnswerRequest).mutation(async ({ ctx, input }) => {
-  const link = await usablePartnerLink(ctx.db, input.token, ctx.ip);
+  const { link, status, by } = await openLinkReferral(ctx, input.token, input.answeredBy);
   const engine = engineOf(ctx);
-  const found = await withTenant(ctx.db, link.tenantId, async (tx) => {
-    const [row] = await tx.select().from(schema.referral).where(eq(schema.referral.id, link.referralId));
-    if (!row) return undefined;
-    const [partner] = await tx
-      .select({ nameZh: schema.organisation.nameZh })
-      .from(schema.organisation)
-      .where(eq(schema.organisation.id, row.toOrganisationId));
-    return { status: row.status, partnerName: partner?.nameZh ?? '' };
-  });
-  if (!found) throw new DomainError('not-found', 'partner_link.invalid', { field: 'token' });
-  if (isTerminalReferralState(found.status)) {
-    throw new DomainError('conflict', 'referral.transition_invalid', {
-      params: { currentState: found.status },
-    });
-  }
-  const by = partnerLinkActor(found.partnerName, input.answeredBy || undefined);
-  if (found.status === 'requested' && input.type !== 'received') {
+  if (status === 'requested' && input.type !== 'received') {
     await applyReferralEvent(engine, link.tenantId, link.referralId, { type: 'received', by });
   }
   // As in the inbox: the returned documents are stored first, the workflow carries their digests.
