@@ -21,6 +21,7 @@ import { type Database, type TenantTx, withTenant } from '@linju/db';
 import type { Client } from '@temporalio/client';
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
+import { carrierOf } from './plugin-permissions.ts';
 
 // 1. Context ---------------------------------------------------------------------------------
 
@@ -218,6 +219,18 @@ export const permittedProcedure = (permission: Permission) =>
     }
     return next();
   });
+
+/**
+ * A tenant procedure that needs a plugin's own permission (`mediation.agreement.create`)
+ * somewhere in the tree: held where the platform permission carrying it (`grantedWith`) is held,
+ * refused as {@link permittedProcedure} refuses. `ctx.carrier` is that platform permission, for
+ * the check on the case or the organisation (`onPluginCase(…, ctx.carrier, …)`). An id no
+ * installed plugin declares throws when the procedure's module loads, stopping the server.
+ */
+export const pluginPermittedProcedure = (pluginPermissionId: string) => {
+  const carrier = carrierOf(pluginPermissionId);
+  return permittedProcedure(carrier).use(({ next }) => next({ ctx: { carrier } }));
+};
 
 /** A platform operator's session, second factor perhaps still due. */
 export const operatorSessionProcedure = signedInProcedure.use(({ ctx, next }) => {

@@ -108,20 +108,22 @@ describe('definePlugin', () => {
       issuesOf({
         ...exampleManifest(),
         permissions: [
-          { id: 'notary.case.view', label },
-          { id: 'mediation.case.view', label, dependsOn: ['mediation.case.close'] },
+          { id: 'notary.case.view', label, grantedWith: 'case.read' },
+          { id: 'mediation.case.view', label, grantedWith: 'case.read', dependsOn: ['mediation.case.close'] },
+          { id: 'mediation.case.open', label, grantedWith: 'Case Handle' },
         ],
       }),
     ).toEqual({
       'permissions.0.id': 'must start with "mediation."',
       'permissions.1.dependsOn': 'names "mediation.case.close", which this plugin does not declare',
+      'permissions.2.grantedWith': 'must name the platform permission that carries it, such as case.handle',
     });
     expect(
       issuesOf({
         ...exampleManifest(),
         permissions: [
-          { id: 'mediation.a.view', label, dependsOn: ['mediation.b.view'] },
-          { id: 'mediation.b.view', label, dependsOn: ['mediation.a.view'] },
+          { id: 'mediation.a.view', label, grantedWith: 'case.read', dependsOn: ['mediation.b.view'] },
+          { id: 'mediation.b.view', label, grantedWith: 'case.read', dependsOn: ['mediation.a.view'] },
         ],
       }),
     ).toEqual({

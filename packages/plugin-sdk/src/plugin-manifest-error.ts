@@ -30,3 +30,14 @@ export class UnknownPluginError extends Error {
     this.pluginId = pluginId;
   }
 }
+
+/** Asked for a permission no registered plugin declares (a procedure naming a permission by mistake). */
+export class UnknownPluginPermissionError extends Error {
+  override readonly name = 'UnknownPluginPermissionError';
+  readonly permissionId: string;
+
+  constructor(permissionId: string) {
+    super(`No installed plugin declares the permission "${permissionId}"`);
+    this.permissionId = permissionId;
+  }
+}

@@ -38,6 +38,9 @@ const caseCategorySchema = z.strictObject({ id: kebabId, name: localizedTextSche
 const permissionSchema = z.strictObject({
   id: z.string().regex(PERMISSION, 'must look like <plugin>.<resource>.<action>'),
   label: localizedTextSchema,
+  grantedWith: z
+    .string()
+    .regex(PERMISSION, 'must name the platform permission that carries it, such as case.handle'),
   dependsOn: z.array(z.string()).optional(),
 });
 

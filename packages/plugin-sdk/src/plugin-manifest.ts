@@ -41,12 +41,19 @@ export interface DeadlineDefaults {
 }
 
 /**
- * A permission in the platform's typed registry. The id is `<plugin id>.<resource>.<action>`, such
- * as `mediation.agreement.create`; granting it also requires the permissions it depends on.
+ * A permission of the plugin's own. The id is `<plugin id>.<resource>.<action>`, such as
+ * `mediation.agreement.create`. No role names it: whoever holds the platform permission
+ * `grantedWith` on an organisation (or an ancestor) holds it there too, and the API checks it on
+ * the plugin's procedures (see `docs/plugins.md`, "Permissions").
  */
 export interface PermissionDefinition {
   readonly id: string;
   readonly label: LocalizedText;
+  /**
+   * The platform permission that carries it, e.g. `case.handle`; it must also carry the
+   * permissions this one depends on (checked when the API starts).
+   */
+  readonly grantedWith: string;
   /** Ids of this plugin's permissions a holder also needs, e.g. create depends on view. */
   readonly dependsOn?: readonly string[];
 }

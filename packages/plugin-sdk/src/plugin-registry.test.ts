@@ -1,7 +1,11 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { definePlugin } from './define-plugin.ts';
 import type { AnyPlugin } from './plugin-manifest.ts';
-import { PluginManifestError, UnknownPluginError } from './plugin-manifest-error.ts';
+import {
+  PluginManifestError,
+  UnknownPluginError,
+  UnknownPluginPermissionError,
+} from './plugin-manifest-error.ts';
 import { createPluginRegistry, type PluginRegistry } from './plugin-registry.ts';
 import { SDK_VERSION } from './sdk-version.ts';
 import { exampleManifest } from './test-fixtures.ts';
@@ -20,7 +24,11 @@ const counselling = definePlugin({
     },
   ],
   permissions: [
-    { id: 'x-counselling.session.view', label: { 'zh-CN': '查看咨询记录', en: 'View sessions' } },
+    {
+      id: 'x-counselling.session.view',
+      label: { 'zh-CN': '查看咨询记录', en: 'View sessions' },
+      grantedWith: 'case.read',
+    },
   ],
 });
 
@@ -84,6 +92,60 @@ describe('createPluginRegistry', () => {
       'mediation.case.view',
       'mediation.agreement.create',
       'x-counselling.session.view',
+    ]);
+  });
+
+  it('finds a declared permission by id, and names one nobody declares', () => {
+    const registry = createPluginRegistry([mediation, counselling]);
+    expect(registry.permission('x-counselling.session.view').grantedWith).toBe('case.read');
+    expect(() => registry.permission('mediation.case.close')).toThrow(
+      new UnknownPluginPermissionError('mediation.case.close'),
+    );
+  });
+
+  it('refuses a permission carried by a platform permission the platform does not have', () => {
+    const platformPermissions = ['case.read', 'case.handle'];
+    expect(createPluginRegistry([mediation, counselling], { platformPermissions }).plugins).toHaveLength(2);
+    const error = errorOf(() =>
+      createPluginRegistry(
+        [
+          {
+            ...mediation,
+            permissions: [
+              ...mediation.permissions,
+              { id: 'mediation.case.close', label: mediation.name, grantedWith: 'case.close' },
+            ],
+          },
+        ],
+        { platformPermissions },
+      ),
+    );
+    expect(error.message).toBe(
+      'Plugin "mediation": permissions.2.grantedWith: "case.close" is not a platform permission',
+    );
+  });
+
+  it("refuses a permission depending on one its plugin doesn't declare", () => {
+    const error = errorOf(() =>
+      createPluginRegistry([
+        {
+          ...mediation,
+          permissions: [
+            {
+              id: 'mediation.case.close',
+              label: mediation.name,
+              grantedWith: 'case.handle',
+              dependsOn: ['notary.matter.view'],
+            },
+          ],
+        },
+      ]),
+    );
+    expect(error.issues).toEqual([
+      {
+        field: 'permissions.0.dependsOn',
+        message: 'names "notary.matter.view", which this plugin does not declare',
+      },
     ]);
   });
 

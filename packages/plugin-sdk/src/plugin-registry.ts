@@ -8,7 +8,11 @@ import type {
   PermissionDefinition,
   PluginActivity,
 } from './plugin-manifest.ts';
-import { PluginManifestError, UnknownPluginError } from './plugin-manifest-error.ts';
+import {
+  PluginManifestError,
+  UnknownPluginError,
+  UnknownPluginPermissionError,
+} from './plugin-manifest-error.ts';
 import { fieldName, manifestIssues, manifestLabel } from './plugin-manifest-schema.ts';
 import { SDK_VERSION } from './sdk-version.ts';
 import { satisfies } from './semver.ts';
@@ -56,6 +60,8 @@ export interface PluginRegistry<TPlugin extends AnyPlugin = AnyPlugin> {
   catalogueFor(enabledIds: Iterable<string>): CatalogueItem[];
   /** Every permission the plugins declare, in registry order. */
   permissions(): PermissionDefinition[];
+  /** The declared permission with this id; throws {@link UnknownPluginPermissionError} if none declares it. */
+  permission(permissionId: string): PermissionDefinition;
   /** Every activity the plugins declare, in registry order; names are unique across the registry. */
   activities(): RegisteredActivity[];
   /** Every admin screen the plugins declare, in registry order; paths are unique per placement. */
@@ -69,14 +75,26 @@ export interface PluginRegistry<TPlugin extends AnyPlugin = AnyPlugin> {
   ): IntakeValidation<IntakeData<Extract<TPlugin, { id: TId }>>>;
 }
 
+/** What the platform tells the registry about itself. */
+export interface PluginRegistryOptions {
+  /**
+   * The platform's permission ids (`packages/auth`): a plugin permission's `grantedWith` must be
+   * one. The SDK cannot import them (a plugin depends on the SDK and zod only), so the composition
+   * root passes them; without them `grantedWith` is checked for its shape only.
+   */
+  readonly platformPermissions?: readonly string[];
+}
+
 /**
  * Builds the registry from the plugins listed in the composition root. Refuses, with a
  * `PluginManifestError` naming the plugin and the field, a manifest that is invalid, a second
  * plugin with an id already taken, a plugin whose `sdkVersion` range excludes {@link SDK_VERSION},
- * and an admin screen at a path another plugin's screen holds in the same place.
+ * a permission carried by a platform permission that does not exist, and an admin screen at a
+ * path another plugin's screen holds in the same place.
  */
 export function createPluginRegistry<const TPlugins extends readonly AnyPlugin[]>(
   plugins: TPlugins,
+  options: PluginRegistryOptions = {},
 ): PluginRegistry<TPlugins[number]> {
   type TPlugin = TPlugins[number];
   const byId = new Map<string, TPlugin>();
@@ -94,6 +112,7 @@ export function createPluginRegistry<const TPlugins extends readonly AnyPlugin[]
       ]);
     }
     refuseClashes(plugin, [...byId.values()]);
+    if (options.platformPermissions) refuseUnknownCarriers(plugin, options.platformPermissions);
     byId.set(plugin.id, plugin);
   }
 
@@ -117,6 +136,13 @@ export function createPluginRegistry<const TPlugins extends readonly AnyPlugin[]
         );
     },
     permissions: () => [...byId.values()].flatMap((plugin) => plugin.permissions),
+    permission(permissionId) {
+      for (const plugin of byId.values()) {
+        const found = plugin.permissions.find((permission) => permission.id === permissionId);
+        if (found) return found;
+      }
+      throw new UnknownPluginPermissionError(permissionId);
+    },
     activities: () =>
       [...byId.values()].flatMap((plugin) =>
         (plugin.activities ?? []).map((activity) => ({ pluginId: plugin.id, activity })),
@@ -144,6 +170,21 @@ export function createPluginRegistry<const TPlugins extends readonly AnyPlugin[]
       } as const;
     },
   };
+}
+
+/** Refuses a plugin permission whose `grantedWith` is not one of the platform's permissions. */
+function refuseUnknownCarriers(plugin: AnyPlugin, platformPermissions: readonly string[]): void {
+  const issues = plugin.permissions.flatMap((permission, index) =>
+    platformPermissions.includes(permission.grantedWith)
+      ? []
+      : [
+          {
+            field: `permissions.${index}.grantedWith`,
+            message: `"${permission.grantedWith}" is not a platform permission`,
+          },
+        ],
+  );
+  if (issues.length > 0) throw new PluginManifestError(plugin.id, issues);
 }
 
 /**

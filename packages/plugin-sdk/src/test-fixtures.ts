@@ -52,10 +52,15 @@ export function exampleManifest() {
     intakeForm,
     deadlines: { defaultWorkingDays: 30, byCategory: { neighbours: 15 } },
     permissions: [
-      { id: 'mediation.case.view', label: { 'zh-CN': '查看调解案件', en: 'View mediation cases' } },
+      {
+        id: 'mediation.case.view',
+        label: { 'zh-CN': '查看调解案件', en: 'View mediation cases' },
+        grantedWith: 'case.read',
+      },
       {
         id: 'mediation.agreement.create',
         label: { 'zh-CN': '制作调解协议书', en: 'Draw up mediation agreements' },
+        grantedWith: 'case.handle',
         dependsOn: ['mediation.case.view'],
       },
     ],

@@ -57,10 +57,15 @@ export const plugin = definePlugin({
   // Appraisal advice and the referral to an institution (appraisal_advice).
   migrations: readMigrations(new URL('../migrations', import.meta.url)),
   permissions: [
-    { id: 'appraisal.case.view', label: { 'zh-CN': '查看鉴定咨询', en: 'View appraisal consultations' } },
+    {
+      id: 'appraisal.case.view',
+      label: { 'zh-CN': '查看鉴定咨询', en: 'View appraisal consultations' },
+      grantedWith: 'case.read',
+    },
     {
       id: 'appraisal.case.answer',
       label: { 'zh-CN': '答复鉴定咨询', en: 'Answer appraisal consultations' },
+      grantedWith: 'case.handle',
       dependsOn: ['appraisal.case.view'],
     },
   ],

@@ -42,15 +42,21 @@ export const plugin = definePlugin({
   // The consultation log with durations (consultation_log).
   migrations: readMigrations(new URL('../migrations', import.meta.url)),
   permissions: [
-    { id: 'consultation.case.view', label: { 'zh-CN': '查看咨询记录', en: 'View consultations' } },
+    {
+      id: 'consultation.case.view',
+      label: { 'zh-CN': '查看咨询记录', en: 'View consultations' },
+      grantedWith: 'case.read',
+    },
     {
       id: 'consultation.case.answer',
       label: { 'zh-CN': '答复咨询', en: 'Answer consultations' },
+      grantedWith: 'case.handle',
       dependsOn: ['consultation.case.view'],
     },
     {
       id: 'consultation.adviser.manage',
       label: { 'zh-CN': '管理居村法律顾问', en: 'Manage community lawyer advisers' },
+      grantedWith: 'adviser.manage',
       dependsOn: ['consultation.case.view'],
     },
   ],

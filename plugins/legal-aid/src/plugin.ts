@@ -83,15 +83,18 @@ export const plugin = definePlugin({
     {
       id: 'legal-aid.application.view',
       label: { 'zh-CN': '查看法律援助申请', en: 'View legal-aid applications' },
+      grantedWith: 'case.read',
     },
     {
       id: 'legal-aid.hardship-check.perform',
       label: { 'zh-CN': '核查经济困难状况', en: 'Check economic hardship' },
+      grantedWith: 'case.handle',
       dependsOn: ['legal-aid.application.view'],
     },
     {
       id: 'legal-aid.application.decide',
       label: { 'zh-CN': '作出是否给予法律援助的决定', en: 'Decide on applications' },
+      grantedWith: 'case.handle',
       dependsOn: ['legal-aid.application.view'],
     },
   ],

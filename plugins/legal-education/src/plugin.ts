@@ -38,10 +38,15 @@ export const plugin = definePlugin({
   // The events held, their audience and materials (legal_education_event).
   migrations: readMigrations(new URL('../migrations', import.meta.url)),
   permissions: [
-    { id: 'legal-education.event.view', label: { 'zh-CN': '查看普法活动', en: 'View events' } },
+    {
+      id: 'legal-education.event.view',
+      label: { 'zh-CN': '查看普法活动', en: 'View events' },
+      grantedWith: 'case.read',
+    },
     {
       id: 'legal-education.event.manage',
       label: { 'zh-CN': '策划和登记普法活动', en: 'Plan and record events' },
+      grantedWith: 'case.handle',
       dependsOn: ['legal-education.event.view'],
     },
   ],

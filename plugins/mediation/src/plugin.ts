@@ -59,20 +59,27 @@ export const plugin = definePlugin({
     byCategory: { neighbours: 15, 'property-management': 15, petitions: 15 },
   },
   permissions: [
-    { id: 'mediation.case.view', label: { 'zh-CN': '查看调解案件', en: 'View mediation cases' } },
+    {
+      id: 'mediation.case.view',
+      label: { 'zh-CN': '查看调解案件', en: 'View mediation cases' },
+      grantedWith: 'case.read',
+    },
     {
       id: 'mediation.case.mediate',
       label: { 'zh-CN': '主持调解并记录', en: 'Conduct and record mediation' },
+      grantedWith: 'case.handle',
       dependsOn: ['mediation.case.view'],
     },
     {
       id: 'mediation.agreement.create',
       label: { 'zh-CN': '制作调解协议书', en: 'Draw up mediation agreements' },
+      grantedWith: 'case.handle',
       dependsOn: ['mediation.case.mediate'],
     },
     {
       id: 'mediation.judicial-confirmation.request',
       label: { 'zh-CN': '转交法院申请司法确认', en: 'Send agreements for judicial confirmation' },
+      grantedWith: 'referral.send',
       dependsOn: ['mediation.agreement.create'],
     },
     {
@@ -81,6 +88,7 @@ export const plugin = definePlugin({
         'zh-CN': '结案（含调解不成转诉讼或律师）',
         en: 'Close cases, including failures passed to a lawyer or court',
       },
+      grantedWith: 'case.handle',
       dependsOn: ['mediation.case.mediate'],
     },
   ],

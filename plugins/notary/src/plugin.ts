@@ -23,15 +23,21 @@ export const plugin = definePlugin({
     byCategory: { kinship: 5, 'no-criminal-record': 5, 'power-of-attorney-declaration': 5, will: 10 },
   },
   permissions: [
-    { id: 'notary.matter.view', label: { 'zh-CN': '查看公证事项', en: 'View notarial matters' } },
+    {
+      id: 'notary.matter.view',
+      label: { 'zh-CN': '查看公证事项', en: 'View notarial matters' },
+      grantedWith: 'case.read',
+    },
     {
       id: 'notary.matter.accept',
       label: { 'zh-CN': '受理公证申请', en: 'Accept notarial applications' },
+      grantedWith: 'case.handle',
       dependsOn: ['notary.matter.view'],
     },
     {
       id: 'notary.certificate.issue',
       label: { 'zh-CN': '出具公证书', en: 'Issue notarial certificates' },
+      grantedWith: 'case.handle',
       dependsOn: ['notary.matter.accept'],
     },
   ],

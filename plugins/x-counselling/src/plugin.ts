@@ -69,10 +69,15 @@ export const plugin = definePlugin({
   intakeForm,
   deadlines: { defaultWorkingDays: 5, byCategory: { family: 10 } },
   permissions: [
-    { id: 'x-counselling.case.view', label: { 'zh-CN': '查看心理疏导事项', en: 'View counselling matters' } },
+    {
+      id: 'x-counselling.case.view',
+      label: { 'zh-CN': '查看心理疏导事项', en: 'View counselling matters' },
+      grantedWith: 'case.read',
+    },
     {
       id: 'x-counselling.case.handle',
       label: { 'zh-CN': '办理心理疏导事项', en: 'Handle counselling matters' },
+      grantedWith: 'case.handle',
       dependsOn: ['x-counselling.case.view'],
     },
   ],

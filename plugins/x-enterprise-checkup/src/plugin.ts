@@ -110,7 +110,11 @@ export const plugin = definePlugin({
   intakeForm,
   deadlines: { defaultWorkingDays: 10 },
   permissions: [
-    { id: 'x-enterprise-checkup.case.handle', label: { 'zh-CN': '办理法治体检', en: 'Handle check-ups' } },
+    {
+      id: 'x-enterprise-checkup.case.handle',
+      label: { 'zh-CN': '办理法治体检', en: 'Handle check-ups' },
+      grantedWith: 'case.handle',
+    },
   ],
   statistics: [
     { id: 'high-risk-enterprises', label: { 'zh-CN': '高风险企业数', en: 'High-risk enterprises' } },

@@ -37,6 +37,10 @@ describe('linju plugin new', () => {
     expect(registry.activities().map(({ activity }) => activity.name)).toEqual([
       'x-psychology.remind-follow-up',
     ]);
+    // Its permission, carried by a platform permission (the registry knows the platform's here).
+    expect(
+      createPluginRegistry([plugin], { platformPermissions: ['case.read', 'case.handle'] }).permissions(),
+    ).toMatchObject([{ id: 'x-psychology.case.handle', grantedWith: 'case.handle' }]);
     expect(registry.adminRoutes()).toMatchObject([
       {
         pluginId: 'x-psychology',
@@ -64,7 +68,7 @@ describe('linju plugin new', () => {
     );
     const composition = readFileSync(join(root, 'packages', 'api', 'src', 'plugins.ts'), 'utf8');
     expect(composition).toContain("import { plugin as xLabourClinic } from '@linju/plugin-x-labour-clinic';");
-    expect(composition).toMatch(/createPluginRegistry\(\[[^\]]*, xLabourClinic\]\)/);
+    expect(composition).toMatch(/createPluginRegistry\(\[[^\]]*, xLabourClinic\],\s*\{ platformPermissions/);
     expect(composition).not.toMatch(/,\s*,/); // no hole in the list, however it was formatted
     expect(
       JSON.parse(readFileSync(join(root, 'packages', 'api', 'package.json'), 'utf8')).dependencies,

@@ -53,7 +53,15 @@ export const plugin = definePlugin({
   categories: [{ id: 'general', name: { 'zh-CN': '一般事项', en: 'General' } }],
   intakeForm,
   deadlines: { defaultWorkingDays: 5 },
-  permissions: [{ id: '${id}.case.handle', label: { 'zh-CN': '办理特色服务事项', en: 'Handle ${id} matters' } }],
+  // Held by whoever holds the platform permission \`grantedWith\` on the case's unit; the plugin's
+  // procedures check it (pluginPermittedProcedure in packages/api/src/trpc.ts).
+  permissions: [
+    {
+      id: '${id}.case.handle',
+      label: { 'zh-CN': '办理特色服务事项', en: 'Handle ${id} matters' },
+      grantedWith: 'case.handle',
+    },
+  ],
   // Work the platform's workflows run (Temporal activities, registered by the worker by name).
   // Add \`schedule: 'daily'\` to have every district run it each morning.
   activities: [
@@ -111,6 +119,10 @@ describe('${id} plugin', () => {
     expect(await activity?.run(ctx, activity.input.parse({ caseId }))).toEqual({ reminded: caseId });
     expect(logged).toEqual(['follow-up due']);
     expect(registry.adminRoutes().map((route) => route.path)).toEqual([plugin.id]);
+  });
+
+  it('declares its permission, carried by the platform permission case.handle', () => {
+    expect(registry.permission('${id}.case.handle').grantedWith).toBe('case.handle');
   });
 });
 `,
@@ -227,11 +239,12 @@ export function scaffoldXPlugin(root: string, id: string): string[] {
     /^import \{[^}]*\} from '@linju\/plugin-sdk';$/m,
     (sdkImport) => `import { plugin as ${name} } from '@linju/plugin-${id}';\n${sdkImport}`,
   );
+  // The list is the call's first argument; the platform's options may follow it.
   const withEntry = withImport.replace(
-    /createPluginRegistry\(\[([^\]]*)\]\)/,
-    (_, list: string) => `createPluginRegistry([${list.trim().replace(/,$/, '')}, ${name}])`,
+    /createPluginRegistry\(\s*\[([^\]]*)\]/,
+    (_, list: string) => `createPluginRegistry([${list.trim().replace(/,$/, '')}, ${name}]`,
   );
-  if (withEntry === source || !withEntry.includes(`, ${name}])`)) {
+  if (withEntry === source || !withEntry.includes(`, ${name}]`)) {
     throw new SetupError(
       'Could not list the plugin in packages/api/src/plugins.ts.',
       `Add ${name} to createPluginRegistry([...]) by hand.`,

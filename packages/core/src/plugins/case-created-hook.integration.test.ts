@@ -38,7 +38,11 @@ const failing = definePlugin({
   }),
   deadlines: { defaultWorkingDays: 30 },
   permissions: [
-    { id: 'mediation.case.view', label: { 'zh-CN': '查看调解案件', en: 'View mediation cases' } },
+    {
+      id: 'mediation.case.view',
+      label: { 'zh-CN': '查看调解案件', en: 'View mediation cases' },
+      grantedWith: 'case.read',
+    },
   ],
   hooks: {
     onCaseCreated() {

@@ -1,7 +1,7 @@
 import { createReferral, DomainError, getOrganisation, onPluginCase } from '@linju/core';
 import { APPRAISAL_TYPE_NAMES, adviceOfCase, giveAdvice, ZGiveAdviceRequest } from '@linju/plugin-appraisal';
 import { z } from 'zod';
-import { permittedProcedure } from '../../trpc.ts';
+import { pluginPermittedProcedure } from '../../trpc.ts';
 import { engineOf, initialEffectKey, startReferralAfterCommit } from '../referral/engine.ts';
 
 /** Partner kinds an appraisal institution is registered as (a licensed institution, not a court or the police). */
@@ -26,10 +26,10 @@ function asInstitutionError(error: unknown): never {
  * capacity). Naming an institution refers the case to it, as a referral of kind `assistance`
  * tracked until it answers; the resident's consent to share with it is needed.
  */
-export const advise = permittedProcedure('case.handle')
+export const advise = pluginPermittedProcedure('appraisal.case.answer')
   .input(ZGiveAdviceRequest)
   .mutation(({ ctx, input }) =>
-    onPluginCase(ctx.tx, ctx.actor, 'appraisal', input.caseId, 'case.handle', async (db) => {
+    onPluginCase(ctx.tx, ctx.actor, 'appraisal', input.caseId, ctx.carrier, async (db) => {
       let referralId: string | null = null;
       if (input.institutionId) {
         const institution = await getOrganisation(ctx.tx, input.institutionId);
@@ -66,10 +66,10 @@ export const advise = permittedProcedure('case.handle')
   );
 
 /** The appraisal advice given on a case. */
-export const getAdvice = permittedProcedure('case.read')
+export const getAdvice = pluginPermittedProcedure('appraisal.case.view')
   .input(z.object({ caseId: z.uuid() }))
   .query(({ ctx, input }) =>
-    onPluginCase(ctx.tx, ctx.actor, 'appraisal', input.caseId, 'case.read', async (db) => ({
+    onPluginCase(ctx.tx, ctx.actor, 'appraisal', input.caseId, ctx.carrier, async (db) => ({
       result: await adviceOfCase(db, input.caseId),
     })),
   );

@@ -1,13 +1,13 @@
 import { onPluginCase } from '@linju/core';
 import { decide as decideApplication, ZDecideRequest } from '@linju/plugin-legal-aid';
-import { permittedProcedure } from '../../trpc.ts';
+import { pluginPermittedProcedure } from '../../trpc.ts';
 import { legalAidCase } from './legal-aid-case.ts';
 
 /** Grants or refuses legal aid; granting needs a passed check (scope, exemption or threshold). */
-export const decide = permittedProcedure('case.handle')
+export const decide = pluginPermittedProcedure('legal-aid.application.decide')
   .input(ZDecideRequest)
   .mutation(({ ctx, input }) =>
-    onPluginCase(ctx.tx, ctx.actor, 'legal-aid', input.caseId, 'case.handle', async (db, c) => {
+    onPluginCase(ctx.tx, ctx.actor, 'legal-aid', input.caseId, ctx.carrier, async (db, c) => {
       const decision = await decideApplication(
         db,
         legalAidCase(c, ctx.tenant.timeZone),

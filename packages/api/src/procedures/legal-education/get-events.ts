@@ -1,11 +1,11 @@
 import { atPluginOrganisation } from '@linju/core';
 import { listEvents, ZEventPeriod } from '@linju/plugin-legal-education';
 import { z } from 'zod';
-import { permittedProcedure } from '../../trpc.ts';
+import { pluginPermittedProcedure } from '../../trpc.ts';
 import { unitsUnder } from '../units-under.ts';
 
 /** The publicity events of a unit and the units below it, in a period. */
-export const getEvents = permittedProcedure('case.read')
+export const getEvents = pluginPermittedProcedure('legal-education.event.view')
   .input(z.object({ organisationId: z.uuid(), period: ZEventPeriod }))
   .query(({ ctx, input }) =>
     atPluginOrganisation(
@@ -13,7 +13,7 @@ export const getEvents = permittedProcedure('case.read')
       ctx.actor,
       'legal-education',
       input.organisationId,
-      'case.read',
+      ctx.carrier,
       async (db) => {
         const { ids } = await unitsUnder(ctx.tx, input.organisationId);
         return listEvents(db, { organisationIds: ids, ...input.period });

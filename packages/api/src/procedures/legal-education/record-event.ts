@@ -1,9 +1,9 @@
 import { atPluginOrganisation, countEducationEvent } from '@linju/core';
 import { recordEvent as record, ZRecordEventRequest } from '@linju/plugin-legal-education';
-import { permittedProcedure } from '../../trpc.ts';
+import { pluginPermittedProcedure } from '../../trpc.ts';
 
 /** Records a publicity event a unit held: theme, venue, audience, attendance, materials (and counts it in the statistics). */
-export const recordEvent = permittedProcedure('case.handle')
+export const recordEvent = pluginPermittedProcedure('legal-education.event.manage')
   .input(ZRecordEventRequest)
   .mutation(({ ctx, input }) =>
     atPluginOrganisation(
@@ -11,7 +11,7 @@ export const recordEvent = permittedProcedure('case.handle')
       ctx.actor,
       'legal-education',
       input.organisationId,
-      'case.handle',
+      ctx.carrier,
       async (db) => {
         const event = await record(db, input, ctx.actor.name);
         // Events and attendance in the statistics roll-ups, in the same transaction.

@@ -1,12 +1,12 @@
 import { atPluginOrganisation, recountCorrectedEducationEvent } from '@linju/core';
 import { updateEvent as update, ZUpdateEventRequest } from '@linju/plugin-legal-education';
-import { permittedProcedure } from '../../trpc.ts';
+import { pluginPermittedProcedure } from '../../trpc.ts';
 
 /**
  * Corrects a publicity event of a unit (staff who may record events there), and moves it in the
  * statistics roll-ups in the same transaction.
  */
-export const updateEvent = permittedProcedure('case.handle')
+export const updateEvent = pluginPermittedProcedure('legal-education.event.manage')
   .input(ZUpdateEventRequest)
   .mutation(({ ctx, input }) =>
     atPluginOrganisation(
@@ -14,7 +14,7 @@ export const updateEvent = permittedProcedure('case.handle')
       ctx.actor,
       'legal-education',
       input.organisationId,
-      'case.handle',
+      ctx.carrier,
       async (db) => {
         const { before, event } = await update(db, input);
         await recountCorrectedEducationEvent(ctx.tx, ctx.tenantId, before, event);

@@ -1,7 +1,7 @@
 import { createReferral, DomainError, getOrganisation, onPluginCase } from '@linju/core';
 import { agreementForJudicialConfirmation, markJudicialConfirmation } from '@linju/plugin-mediation';
 import { z } from 'zod';
-import { permittedProcedure } from '../../trpc.ts';
+import { pluginPermittedProcedure } from '../../trpc.ts';
 import { engineOf, initialEffectKey, startReferralAfterCommit } from '../referral/engine.ts';
 import { partiesOf } from './case-parties.ts';
 
@@ -10,10 +10,10 @@ import { partiesOf } from './case-parties.ts';
  * court as a referral of kind `judicial-confirmation`, naming the agreement's case document. The
  * resident's consent to share with that court is needed, as for any referral.
  */
-export const applyJudicialConfirmation = permittedProcedure('referral.send')
+export const applyJudicialConfirmation = pluginPermittedProcedure('mediation.judicial-confirmation.request')
   .input(z.object({ caseId: z.uuid(), agreementId: z.uuid(), courtId: z.uuid() }))
   .mutation(({ ctx, input }) =>
-    onPluginCase(ctx.tx, ctx.actor, 'mediation', input.caseId, 'referral.send', async (db, c) => {
+    onPluginCase(ctx.tx, ctx.actor, 'mediation', input.caseId, ctx.carrier, async (db, c) => {
       const parties = (await partiesOf(ctx.tx, ctx.actor, c)).parties.map((p) => p.name);
       const agreement = await agreementForJudicialConfirmation(db, input.caseId, input.agreementId, parties);
       const court = await getOrganisation(ctx.tx, input.courtId);

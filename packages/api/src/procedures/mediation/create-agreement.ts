@@ -7,7 +7,7 @@ import {
   requireAgreementOpen,
   ZDraftAgreementRequest,
 } from '@linju/plugin-mediation';
-import { permittedProcedure } from '../../trpc.ts';
+import { pluginPermittedProcedure } from '../../trpc.ts';
 import { filesOf } from '../case/files.ts';
 import { partiesOf } from './case-parties.ts';
 
@@ -20,10 +20,10 @@ const localDate = (timeZone: string, now = new Date()) =>
  * stored as a case document and the agreement records its terms. Redrafting replaces an
  * agreement no party has confirmed yet.
  */
-export const createAgreement = permittedProcedure('case.handle')
+export const createAgreement = pluginPermittedProcedure('mediation.agreement.create')
   .input(ZDraftAgreementRequest)
   .mutation(({ ctx, input }) =>
-    onPluginCase(ctx.tx, ctx.actor, 'mediation', input.caseId, 'case.handle', async (db, c) => {
+    onPluginCase(ctx.tx, ctx.actor, 'mediation', input.caseId, ctx.carrier, async (db, c) => {
       const form = await partiesOf(ctx.tx, ctx.actor, c);
       await requireAgreementOpen(db, input.caseId);
       const { mediators } = await getMediationRecord(db, input.caseId);

@@ -1,12 +1,12 @@
 import { onPluginCase } from '@linju/core';
 import { recordSession, ZRecordSessionRequest } from '@linju/plugin-mediation';
-import { permittedProcedure } from '../../trpc.ts';
+import { pluginPermittedProcedure } from '../../trpc.ts';
 
 /** Records a mediation session: when, where, what happened and how it ended. */
-export const createSession = permittedProcedure('case.handle')
+export const createSession = pluginPermittedProcedure('mediation.case.mediate')
   .input(ZRecordSessionRequest)
   .mutation(({ ctx, input }) =>
-    onPluginCase(ctx.tx, ctx.actor, 'mediation', input.caseId, 'case.handle', async (db) => {
+    onPluginCase(ctx.tx, ctx.actor, 'mediation', input.caseId, ctx.carrier, async (db) => {
       const session = await recordSession(db, input, ctx.actor.name);
       return {
         result: session,

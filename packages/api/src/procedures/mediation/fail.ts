@@ -1,7 +1,7 @@
 import { intakeCase, linkCases, onPluginCase } from '@linju/core';
 import { z } from 'zod';
 import { pluginRegistry } from '../../plugins.ts';
-import { permittedProcedure } from '../../trpc.ts';
+import { pluginPermittedProcedure } from '../../trpc.ts';
 
 const NEXT = {
   consultation: { link: 'lawyer-after-mediation', name: '律师咨询' },
@@ -12,7 +12,7 @@ const NEXT = {
  * A mediation that failed goes on (链条式): a new case for lawyer consultation or legal aid, for
  * the same resident at the same unit, linked to this one so the chain shows from either end.
  */
-export const fail = permittedProcedure('case.handle')
+export const fail = pluginPermittedProcedure('mediation.case.close')
   .input(
     z.object({
       caseId: z.uuid(),
@@ -21,7 +21,7 @@ export const fail = permittedProcedure('case.handle')
     }),
   )
   .mutation(({ ctx, input }) =>
-    onPluginCase(ctx.tx, ctx.actor, 'mediation', input.caseId, 'case.handle', async (_db, c) => {
+    onPluginCase(ctx.tx, ctx.actor, 'mediation', input.caseId, ctx.carrier, async (_db, c) => {
       const next = NEXT[input.next];
       const created = await intakeCase(
         ctx.tx,

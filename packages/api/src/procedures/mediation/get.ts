@@ -1,14 +1,14 @@
 import { DomainError, onPluginCase } from '@linju/core';
 import { getMediationRecord } from '@linju/plugin-mediation';
 import { z } from 'zod';
-import { permittedProcedure } from '../../trpc.ts';
+import { pluginPermittedProcedure } from '../../trpc.ts';
 import { partiesOf } from './case-parties.ts';
 
 /** The mediation record of a case: its parties, mediators, sessions, the agreement and who confirmed it. */
-export const get = permittedProcedure('case.read')
+export const get = pluginPermittedProcedure('mediation.case.view')
   .input(z.object({ caseId: z.uuid() }))
   .query(({ ctx, input }) =>
-    onPluginCase(ctx.tx, ctx.actor, 'mediation', input.caseId, 'case.read', async (db, c) => {
+    onPluginCase(ctx.tx, ctx.actor, 'mediation', input.caseId, ctx.carrier, async (db, c) => {
       const parties = await partiesOf(ctx.tx, ctx.actor, c).then(
         (found) => found.parties,
         (error: unknown) => {

@@ -1,12 +1,12 @@
 import { onPluginCase } from '@linju/core';
 import { setMediators as set, ZSetMediatorsRequest } from '@linju/plugin-mediation';
-import { permittedProcedure } from '../../trpc.ts';
+import { pluginPermittedProcedure } from '../../trpc.ts';
 
 /** Names the case's mediators: one lead and up to four assistants. */
-export const setMediators = permittedProcedure('case.handle')
+export const setMediators = pluginPermittedProcedure('mediation.case.mediate')
   .input(ZSetMediatorsRequest)
   .mutation(({ ctx, input }) =>
-    onPluginCase(ctx.tx, ctx.actor, 'mediation', input.caseId, 'case.handle', async (db) => {
+    onPluginCase(ctx.tx, ctx.actor, 'mediation', input.caseId, ctx.carrier, async (db) => {
       const mediators = await set(db, input);
       return {
         result: mediators,

@@ -1,12 +1,12 @@
 import { onPluginCase } from '@linju/core';
 import { cancelBooking as cancel, ZCancelBookingRequest } from '@linju/plugin-notary';
-import { permittedProcedure } from '../../trpc.ts';
+import { pluginPermittedProcedure } from '../../trpc.ts';
 
 /** Cancels an appointment of a case, giving the reason; its place in the slot is free again. */
-export const cancelBooking = permittedProcedure('case.handle')
+export const cancelBooking = pluginPermittedProcedure('notary.matter.accept')
   .input(ZCancelBookingRequest)
   .mutation(({ ctx, input }) =>
-    onPluginCase(ctx.tx, ctx.actor, 'notary', input.caseId, 'case.handle', async (db) => {
+    onPluginCase(ctx.tx, ctx.actor, 'notary', input.caseId, ctx.carrier, async (db) => {
       const booking = await cancel(db, input);
       return {
         result: booking,

@@ -8,7 +8,7 @@ import {
   ZSetReceivedDocumentsRequest,
 } from '@linju/plugin-notary';
 import { z } from 'zod';
-import { permittedProcedure } from '../../trpc.ts';
+import { pluginPermittedProcedure } from '../../trpc.ts';
 
 /** The notarial matter of a case: the intake form's answer, else the category chosen at triage. */
 function matterOf(c: LoadedCase) {
@@ -21,19 +21,19 @@ function matterOf(c: LoadedCase) {
 }
 
 /** A notarial case's documents checklist: what its matter needs, what was received, what is missing. */
-export const getDocuments = permittedProcedure('case.read')
+export const getDocuments = pluginPermittedProcedure('notary.matter.view')
   .input(z.object({ caseId: z.uuid() }))
   .query(({ ctx, input }) =>
-    onPluginCase(ctx.tx, ctx.actor, 'notary', input.caseId, 'case.read', async (db, c) => ({
+    onPluginCase(ctx.tx, ctx.actor, 'notary', input.caseId, ctx.carrier, async (db, c) => ({
       result: documentsChecklist(matterOf(c), await receivedDocuments(db, input.caseId)),
     })),
   );
 
 /** Ticks the documents the office has received for a notarial case (the whole set). */
-export const setDocuments = permittedProcedure('case.handle')
+export const setDocuments = pluginPermittedProcedure('notary.matter.accept')
   .input(ZSetReceivedDocumentsRequest)
   .mutation(({ ctx, input }) =>
-    onPluginCase(ctx.tx, ctx.actor, 'notary', input.caseId, 'case.handle', async (db, c) => {
+    onPluginCase(ctx.tx, ctx.actor, 'notary', input.caseId, ctx.carrier, async (db, c) => {
       const checklist = await setReceivedDocuments(db, matterOf(c), input, ctx.actor.name);
       const received = checklist.items.filter((i) => i.received).length;
       return {

@@ -1,13 +1,13 @@
 import { onPluginCase } from '@linju/core';
 import { bookingsOfCase } from '@linju/plugin-notary';
 import { z } from 'zod';
-import { permittedProcedure } from '../../trpc.ts';
+import { pluginPermittedProcedure } from '../../trpc.ts';
 
 /** A notarial case's appointments, live and cancelled. */
-export const getBookings = permittedProcedure('case.read')
+export const getBookings = pluginPermittedProcedure('notary.matter.view')
   .input(z.object({ caseId: z.uuid() }))
   .query(({ ctx, input }) =>
-    onPluginCase(ctx.tx, ctx.actor, 'notary', input.caseId, 'case.read', async (db) => ({
+    onPluginCase(ctx.tx, ctx.actor, 'notary', input.caseId, ctx.carrier, async (db) => ({
       result: await bookingsOfCase(db, input.caseId),
     })),
   );

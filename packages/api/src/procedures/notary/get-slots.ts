@@ -1,10 +1,10 @@
 import { atPluginOrganisation } from '@linju/core';
 import { listSlots } from '@linju/plugin-notary';
 import { z } from 'zod';
-import { permittedProcedure } from '../../trpc.ts';
+import { pluginPermittedProcedure } from '../../trpc.ts';
 
 /** The slots of a notary office in a period (at most 62 days), with their bookings counted. */
-export const getSlots = permittedProcedure('case.read')
+export const getSlots = pluginPermittedProcedure('notary.matter.view')
   .input(
     z
       .object({ officeId: z.uuid(), from: z.coerce.date(), to: z.coerce.date() })
@@ -14,7 +14,7 @@ export const getSlots = permittedProcedure('case.read')
       }),
   )
   .query(({ ctx, input }) =>
-    atPluginOrganisation(ctx.tx, ctx.actor, 'notary', input.officeId, 'case.read', (db) =>
+    atPluginOrganisation(ctx.tx, ctx.actor, 'notary', input.officeId, ctx.carrier, (db) =>
       listSlots(db, input),
     ),
   );

@@ -1,0 +1,107 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLocalFileStore, createStaffMember, systemActor } from '@linju/core';
+import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { withTenant } from '@linju/db';
+import { TRPCError } from '@trpc/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AppCaller } from './router.ts';
+import { apiHarness } from './test-context.ts';
+
+const h = apiHarness();
+const files = createLocalFileStore(mkdtempSync(join(tmpdir(), 'linju-plugin-permissions-')));
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'succeeded',
+    (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}` : String(e)),
+  );
+const terms = ['刘海燕于2026年12月31日前修复卫生间防水层。'];
+
+let district: TestDistrict;
+let admin: AppCaller;
+
+/** Signs in a new staff member holding `role` on `organisation` of the district. */
+async function staffWith(
+  role: 'inspector' | 'mediator',
+  organisation: 'stationA' | 'stationB',
+): Promise<AppCaller> {
+  const username = `${role}-${organisation}`.toLowerCase();
+  await withTenant(h.db, district.tenantId, (tx) =>
+    createStaffMember(
+      tx,
+      systemActor(district.tenantId, 'test'),
+      {
+        username,
+        displayName: username,
+        organisationId: district.organisations[organisation],
+        password: TEST_PASSWORD,
+        roles: [{ role, organisationId: district.organisations[organisation] }],
+        mustChangePassword: false,
+      },
+      h.box,
+    ),
+  );
+  const { sessionToken } = await h.signIn(district.slug, username, TEST_PASSWORD);
+  return h.caller({ sessionToken, files });
+}
+
+/** A mediation case of station A with its mediator recorded, ready for its agreement. */
+async function mediationCaseOfStationA() {
+  const c = await admin.case.create({
+    channel: 'walk-in',
+    resident: {
+      name: '陈建国',
+      phone: `139${Math.floor(Math.random() * 1e8)
+        .toString()
+        .padStart(8, '0')}`,
+    },
+    serviceType: 'mediation',
+    category: 'neighbours',
+    description: '楼上漏水，楼下天花板霉变',
+    organisationId: district.organisations.stationA,
+    form: {
+      summary: '楼上住户卫生间渗水导致楼下天花板霉变，双方就维修和赔偿多次协商未果。',
+      parties: [
+        { name: '陈建国', role: 'applicant' },
+        { name: '刘海燕', role: 'respondent' },
+      ],
+    },
+  });
+  await admin.mediation.setMediators({ caseId: c.id, mediators: [{ name: '王调解', role: 'lead' }] });
+  return c;
+}
+
+beforeAll(async () => {
+  district = await createTestDistrict(h.db, h.box, 'plugin-permissions');
+  const { sessionToken } = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
+  admin = h.caller({ sessionToken, files });
+  return () => h.close();
+});
+
+describe('a plugin permission is held with the platform permission that carries it', () => {
+  it('refuses mediation.agreement.create to a role without case.handle, which carries it', async () => {
+    const c = await mediationCaseOfStationA();
+    const inspector = await staffWith('inspector', 'stationA');
+    expect(await failure(inspector.mediation.agreement.create({ caseId: c.id, terms }))).toBe(
+      'FORBIDDEN auth.forbidden',
+    );
+    // case.read carries mediation.case.view: the inspector still sees the mediation record.
+    expect((await inspector.mediation.get({ caseId: c.id })).agreement).toBeNull();
+  });
+
+  it('allows it to a role holding case.handle on the case’s station', async () => {
+    const c = await mediationCaseOfStationA();
+    const mediator = await staffWith('mediator', 'stationA');
+    const agreement = await mediator.mediation.agreement.create({ caseId: c.id, terms });
+    expect(agreement.terms).toEqual(terms);
+  });
+
+  it('holds it only where the carrier is held: not on another station’s case', async () => {
+    const c = await mediationCaseOfStationA();
+    const mediatorOfB = await staffWith('mediator', 'stationB');
+    expect(await failure(mediatorOfB.mediation.agreement.create({ caseId: c.id, terms }))).toBe(
+      'NOT_FOUND case.not_found',
+    );
+  });
+});
