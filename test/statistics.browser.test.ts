@@ -115,6 +115,29 @@ describe('statistics dashboard', () => {
     const districts = city.getByRole('table', { name: '各区汇总（各区签名报送）' });
     expect(await districts.getByRole('rowheader').allTextContents()).toEqual(['徐汇区司法局 (310104)']);
     await city.screenshot({ path: join(screens, 'statistics-city-received.png'), fullPage: true });
+
+    // The city bureau's own first page: the districts side by side for last month, the city's
+    // total, and the same table as XLSX.
+    await city.getByRole('navigation').getByRole('link', { name: '各区汇总', exact: true }).first().click();
+    await expect.poll(() => city.url()).toContain('/t/shanghai/statistics/districts');
+    const side = city.getByRole('table', { name: /^各区报送统计/ });
+    // The address changes as the navigation starts; the table follows once its loader has answered.
+    await expect.poll(() => side.getByRole('rowheader', { name: '徐汇区司法局 (310104)' }).count()).toBe(1);
+    const totalRow = side.getByRole('row').filter({ hasText: '全市合计' });
+    const shownTotal = Number(await totalRow.getByRole('cell').first().textContent());
+    const xuhuiRow = side.getByRole('row').filter({ hasText: '徐汇区司法局' });
+    expect(shownTotal).toBe(Number(await xuhuiRow.getByRole('cell').first().textContent()));
+    await city.screenshot({ path: join(screens, 'statistics-city-districts.png'), fullPage: true });
+    const [sheet] = await Promise.all([
+      city.waitForEvent('download'),
+      city.getByRole('link', { name: '下载 Excel' }).click(),
+    ]);
+    expect(sheet.suggestedFilename()).toBe(`各区汇总-${month}.xlsx`);
+    const cityBook = new ExcelJS.Workbook();
+    await cityBook.xlsx.readFile((await sheet.path()) as string);
+    const rows = cityBook.getWorksheet('各区汇总')?.getSheetValues() as unknown[][];
+    const total = rows.find((r) => r?.[1] === '全市合计');
+    expect(total?.[3]).toBe(shownTotal);
   }, 120_000);
 });
 

@@ -36,6 +36,8 @@ export default [
     route('t/:tenant/statistics/coverage', 'routes/statistics-coverage.tsx'),
     route('t/:tenant/statistics/hotspots', 'routes/statistics-hotspots.tsx'),
     route('t/:tenant/statistics/city', 'routes/statistics-city.tsx'),
+    route('t/:tenant/statistics/districts', 'routes/statistics-districts.tsx'),
+    route('t/:tenant/statistics/districts.xlsx', 'routes/statistics-districts-xlsx.ts'),
     route('t/:tenant/settings', 'routes/settings.tsx'),
     route('t/:tenant/settings/holidays', 'routes/settings-holidays.tsx'),
     route('t/:tenant/settings/time-limits', 'routes/settings-time-limits.tsx'),

@@ -609,6 +609,9 @@ const attempts: Record<string, Attempt> = {
     b.stats.report.create({ period: '2026-01', organisationId: a.organisations.stationA }).catch(refused),
   'stats.report.getMany': ({ b }) => b.stats.report.getMany(),
   'stats.city': ({ b }) => b.stats.city({ month: '2026-01' }),
+  // B's own received reports only (RLS); B is a district, so no tenants of a city are listed.
+  'stats.cityOverview.get': ({ b }) => b.stats.cityOverview.get({ period: '2026-Q1' }),
+  'stats.cityOverview.exportXlsx': ({ b }) => b.stats.cityOverview.exportXlsx({ period: '2026-01' }),
   // B's own city setting and sendings only; a city on a node B has not pinned is refused before
   // anything is kept, and without the worker nothing is sent.
   'stats.citySetting.get': ({ b }) => b.stats.citySetting.get(),

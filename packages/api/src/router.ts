@@ -168,6 +168,7 @@ import { grantRole, revokeRole } from './procedures/staff/roles.ts';
 import { setDisabled } from './procedures/staff/set-disabled.ts';
 import { update as updateStaff } from './procedures/staff/update.ts';
 import { getCity as getCityStatistics } from './procedures/stats/city.ts';
+import { exportOverviewXlsx, getOverview } from './procedures/stats/city-overview.ts';
 import {
   create as createCitySend,
   getMany as getCitySends,
@@ -369,6 +370,7 @@ export const appRouter = router({
     get: getStatistics,
     hotspots: getHotspots,
     city: getCityStatistics,
+    cityOverview: { get: getOverview, exportXlsx: exportOverviewXlsx } satisfies TRPCRouterRecord,
     citySetting: {
       get: getCitySetting,
       set: setCitySetting,

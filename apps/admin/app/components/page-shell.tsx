@@ -56,7 +56,8 @@ export function PageShell({
 }: PageShellProps) {
   const t = useTranslate();
   const locale = useLocale();
-  const product = `${t('app.name')} · ${t('app.admin_title')}`;
+  // A city bureau's app is the same app, the districts' figures first (see `sectionsFor`).
+  const product = `${t('app.name')} · ${t(sections?.includes('cityDistricts') ? 'app.city_admin_title' : 'app.admin_title')}`;
   const name = tenant ? tenantName(tenant, locale) : undefined;
   const heading = (
     <Link to={tenant ? tenantPaths.home(tenant.slug) : '/'}>
@@ -102,7 +103,11 @@ export function PageShell({
         {sections.map((section) => (
           <Fragment key={section}>
             <li>
-              <NavLink to={sectionPath(tenant.slug, section)} end={section === 'today'}>
+              <NavLink
+                to={sectionPath(tenant.slug, section)}
+                // A city's districts page sits under 统计: only one of the two is the current one.
+                end={section === 'today' || (section === 'statistics' && sections.includes('cityDistricts'))}
+              >
                 {t(SECTION_LABEL[section])}
               </NavLink>
             </li>

@@ -63,6 +63,11 @@ describe('sectionsFor', () => {
 
   it('leaves a partner user their home page and inbox, and combines several roles', () => {
     expect(sectionsFor(at('partner-user'))).toEqual(['today', 'referrals']);
+    // A city bureau's own first page is its districts' table, and case intake comes last.
+    const city = sectionsFor(at('bureau-admin'), { cityBureau: true });
+    expect(city[0]).toBe('cityDistricts');
+    expect(city.at(-1)).toBe('cases');
+    expect(sectionsFor(at('bureau-admin'), { cityBureau: false })).not.toContain('cityDistricts');
     expect(sectionsFor([])).toEqual(['today']);
     expect(sectionsFor([...at('lawyer'), ...at('station-head')])).toEqual([
       'today',
@@ -85,6 +90,7 @@ describe('sectionsFor', () => {
   it('links each section under the district', () => {
     expect(sectionPath('xuhui', 'today')).toBe('/t/xuhui');
     expect(sectionPath('xuhui', 'audit')).toBe('/t/xuhui/audit');
+    expect(sectionPath('shanghai', 'cityDistricts')).toBe('/t/shanghai/statistics/districts');
     expect(sectionPath('xuhui', 'cases')).toBe('/t/xuhui/cases');
     expect(sectionPath('xuhui', 'referrals')).toBe('/t/xuhui/referrals');
     expect(sectionPath('xuhui', 'catalogue')).toBe('/t/xuhui/catalogue');

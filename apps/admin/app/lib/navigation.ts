@@ -8,6 +8,7 @@ import { tenantPaths } from './tenant-paths.ts';
  * plugins' declarations (`adminRoutes`, see `plugin-screens.ts`) and follow the rosters.
  */
 export const SECTIONS = [
+  'cityDistricts',
   'today',
   'cases',
   'referrals',
@@ -31,6 +32,8 @@ export type Section = (typeof SECTIONS)[number];
 
 /** What a section needs somewhere in the tree (any one of them); `null` for sections everyone has. */
 const SECTION_PERMISSION: Readonly<Record<Section, readonly Permission[] | null>> = {
+  // A city bureau's own page: the districts side by side (only for a city, see `sectionsFor`).
+  cityDistricts: ['statistics.read'],
   today: null,
   cases: ['case.read'],
   // Staff see what their units sent; partner users answer their inbox there.
@@ -59,6 +62,7 @@ const SECTION_PERMISSION: Readonly<Record<Section, readonly Permission[] | null>
 };
 
 export const SECTION_LABEL: Readonly<Record<Section, MessageKey>> = {
+  cityDistricts: 'nav.city_districts',
   today: 'nav.today',
   cases: 'nav.cases',
   referrals: 'nav.referrals',
@@ -82,16 +86,24 @@ export const SECTION_LABEL: Readonly<Record<Section, MessageKey>> = {
 /**
  * The sections a person's roles open. Only a convenience: the server refuses what a role does not
  * allow, and a grant low in the tree may still be refused a district-wide page such as the audit log.
+ * A city bureau (市局) leads with its districts' table and keeps case intake last: its work is the
+ * districts' figures, not residents' matters.
  */
-export function sectionsFor(grants: readonly RoleGrant[]): Section[] {
-  return SECTIONS.filter((section) => {
+export function sectionsFor(grants: readonly RoleGrant[], tenant: { cityBureau?: boolean } = {}): Section[] {
+  const open = SECTIONS.filter((section) => {
+    if (section === 'cityDistricts' && !tenant.cityBureau) return false;
     const permission = SECTION_PERMISSION[section];
     return permission === null || permission.some((one) => allowsAnywhere(grants, one));
   });
+  return tenant.cityBureau
+    ? [...open.filter((s) => s !== 'cases'), ...open.filter((s) => s === 'cases')]
+    : open;
 }
 
 export function sectionPath(slug: string, section: Section): string {
   switch (section) {
+    case 'cityDistricts':
+      return tenantPaths.cityDistricts(slug);
     case 'today':
       return tenantPaths.home(slug);
     case 'cases':

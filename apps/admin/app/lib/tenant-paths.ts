@@ -37,6 +37,9 @@ export const tenantPaths = {
   coverage: (slug: string) => `/t/${slug}/statistics/coverage`,
   hotspots: (slug: string) => `/t/${slug}/statistics/hotspots`,
   citySending: (slug: string) => `/t/${slug}/statistics/city`,
+  cityDistricts: (slug: string) => `/t/${slug}/statistics/districts`,
+  cityDistrictsXlsx: (slug: string, period: string) =>
+    `/t/${slug}/statistics/districts.xlsx?period=${encodeURIComponent(period)}`,
   statisticsReport: (slug: string, id: string, format: 'xlsx' | 'pdf' = 'xlsx') =>
     `/t/${slug}/statistics/reports/${encodeURIComponent(id)}${format === 'pdf' ? '?format=pdf' : ''}`,
   hotlineImport: (slug: string) => `/t/${slug}/cases/import`,

@@ -23,7 +23,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     tenant: tenantHeader(me),
     signedIn,
     // Someone fully signed in keeps the app's navigation; a forced change shows none, as nothing else is open yet.
-    sections: signedIn ? sectionsFor(me.user.roles) : [],
+    sections: signedIn ? sectionsFor(me.user.roles, me.tenant) : [],
     userName: me.user.displayName,
   };
 }

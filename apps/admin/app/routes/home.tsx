@@ -73,7 +73,9 @@ export async function loader({ context }: Route.LoaderArgs) {
 export default function Home({ loaderData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
-  const { tenant } = useTenantShell();
+  const { tenant, sections } = useTenantShell();
+  // A city bureau's daily work is its districts' figures: that, not intake, is its first button.
+  const cityBureau = sections.includes('cityDistricts');
   const {
     displayName,
     canIntake,
@@ -108,7 +110,14 @@ export default function Home({ loaderData }: Route.ComponentProps) {
     <>
       <DocumentTitle title={t('today.title')} tenant={tenant} />
       <h1>{t('today.greeting', { name: displayName })}</h1>
-      {canIntake ? (
+      {cityBureau ? (
+        <p>
+          <Link className="lj-button lj-button--primary" to={tenantPaths.cityDistricts(tenant.slug)}>
+            {t('city_districts.title')}
+          </Link>
+        </p>
+      ) : null}
+      {canIntake && !cityBureau ? (
         <p>
           <Link className="lj-button lj-button--primary" to={tenantPaths.newCase(tenant.slug)}>
             {t('today.new_case')}

@@ -203,7 +203,7 @@ function DistrictActivityTable({ districts }: { districts: Data['districts'] }) 
 export default function Statistics({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
-  const { tenant } = useTenantShell();
+  const { tenant, sections } = useTenantShell();
   const { slug, filters, periods, districtWide, organisations, stats, reports, districts } = loaderData;
   const reportFailure = failureOf(actionData, 'report');
   // While a report is being made, the page reloads its list every two seconds (with JavaScript;
@@ -242,6 +242,12 @@ export default function Statistics({ loaderData, actionData }: Route.ComponentPr
     <>
       <DocumentTitle title={t('statistics.title')} tenant={tenant} />
       <h1>{t('statistics.title')}</h1>
+      {sections.includes('cityDistricts') ? (
+        // A city bureau's figures are its districts': their table is a page of its own.
+        <Alert tone="info">
+          <Link to={tenantPaths.cityDistricts(slug)}>{t('city_districts.title')}</Link>
+        </Alert>
+      ) : null}
       {districtWide ? (
         <p>
           <Link to={tenantPaths.coverage(slug)}>{t('coverage.title')}</Link>{' '}

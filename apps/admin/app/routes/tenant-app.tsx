@@ -30,7 +30,7 @@ export async function loader({ context }: Route.LoaderArgs) {
   return {
     tenant,
     userName: me.user.displayName,
-    sections: sectionsFor(me.user.roles),
+    sections: sectionsFor(me.user.roles, me.tenant),
     // Declared by the plugins switched on in the district: a service nobody offers shows no page.
     pluginLinks: pluginNavigationLinks(tenant.slug, me.user.roles, screens.navigation),
     unreadNotifications: unread,

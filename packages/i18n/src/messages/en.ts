@@ -5,6 +5,7 @@ export const en: Messages = {
   'app.name': 'Linju',
   'app.tagline': 'Public legal services platform',
   'app.admin_title': 'District admin',
+  'app.city_admin_title': 'City bureau admin',
 
   'locale.zh-CN': '中文',
   'locale.en': 'English',
@@ -115,6 +116,21 @@ export const en: Messages = {
   'nav.staff': 'Staff',
   'nav.advisers': 'Advisers',
   'nav.audit': 'Audit log',
+  'nav.city_districts': 'Districts',
+
+  'city_districts.title': 'Districts side by side',
+  'city_districts.caption': 'Statistics reported by the districts ({period})',
+  'city_districts.not_a_city':
+    'This bureau is not a city bureau (its division code does not end in “00”): no district reports to it.',
+  'city_districts.reporting': '{reporting} of {expected} districts have reported.',
+  'city_districts.none': 'No district has reported yet, and no district of this city is on this platform.',
+  'city_districts.received_at': 'Received',
+  'city_districts.months_reported': '{reported} of {months} months reported',
+  'city_districts.total': 'City total',
+  'city_districts.total_note':
+    'The city total is the sum of the districts that reported; rates are recomputed from the sums. A quarter or year sums the monthly reports.',
+  'city_districts.all_reported': 'Every district has reported.',
+  'city_districts.own_figures': 'This bureau’s own case figures',
 
   'home.shortcuts_heading': 'Go to',
   'home.section_organisations':

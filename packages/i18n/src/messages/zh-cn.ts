@@ -7,6 +7,7 @@ export const zhCN = {
   'app.name': '邻居',
   'app.tagline': '公共法律服务平台',
   'app.admin_title': '区级管理后台',
+  'app.city_admin_title': '市级管理后台',
 
   'locale.zh-CN': '中文',
   'locale.en': 'English',
@@ -113,6 +114,19 @@ export const zhCN = {
   'nav.staff': '工作人员',
   'nav.advisers': '法律顾问',
   'nav.audit': '审计日志',
+  'nav.city_districts': '各区汇总',
+
+  'city_districts.title': '各区汇总',
+  'city_districts.caption': '各区报送统计（{period}）',
+  'city_districts.not_a_city': '本单位不是市级司法局（区划代码不以“00”结尾），不会收到各区的报送。',
+  'city_districts.reporting': '应报送 {expected} 个区，已报送 {reporting} 个。',
+  'city_districts.none': '尚无区报送，也没有本市的区在本平台上。',
+  'city_districts.received_at': '报送时间',
+  'city_districts.months_reported': '已报送 {reported}/{months} 个月',
+  'city_districts.total': '全市合计',
+  'city_districts.total_note': '全市合计为已报送各区之和；比率按合计数重新计算。季度、年度为各月报送之和。',
+  'city_districts.all_reported': '各区均已报送。',
+  'city_districts.own_figures': '本单位自身的案件统计',
 
   'home.shortcuts_heading': '常用功能',
   'home.section_organisations': '查看机构树，新建、修改、调整或关闭机构，管理合作单位。',

@@ -1,5 +1,5 @@
 import { validateSessionToken } from '@linju/auth';
-import { nextStep, publicStaffMember } from '@linju/core';
+import { isCityDivision, nextStep, publicStaffMember } from '@linju/core';
 import { TRPCError } from '@trpc/server';
 import { inTenantSession, publicProcedure } from '../../trpc.ts';
 
@@ -18,7 +18,14 @@ export const me = publicProcedure.query(async ({ ctx }) => {
           organisationNameEn: g.organisationNameEn,
         })),
       },
-      tenant: { slug: tenant.slug, nameZh: tenant.nameZh, nameEn: tenant.nameEn, branding: tenant.branding },
+      tenant: {
+        slug: tenant.slug,
+        nameZh: tenant.nameZh,
+        nameEn: tenant.nameEn,
+        branding: tenant.branding,
+        // A city bureau (市局) gets the districts' table first, not case intake.
+        cityBureau: isCityDivision(tenant.divisionCode),
+      },
       next: nextStep(staff, roleGrants, session.twoFactorVerified),
     }));
   } catch (error) {
