@@ -130,16 +130,20 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
     });
   };
 
-  const record = (entry: Omit<ReferralHistoryEntry, 'sequence' | 'at'>): Promise<void> => {
+  const numbered = (entry: Omit<ReferralHistoryEntry, 'sequence' | 'at'>): ReferralHistoryEntry => {
     const applied: ReferralHistoryEntry = { ...entry, sequence: ++sequence, at: new Date().toISOString() };
     history.push(applied);
-    return enqueue(async () => {
+    return applied;
+  };
+  const write = (applied: ReferralHistoryEntry): Promise<void> =>
+    enqueue(async () => {
       const recorded = await recordReferralEvent({ ...ref, ...applied });
       // Only exchanged referrals queue messages; the create (the first effect's) is delivered
       // below, where its receipt is awaited.
       if (recorded?.outbox && applied.from !== null) deliver(recorded.outbox);
     });
-  };
+  const record = (entry: Omit<ReferralHistoryEntry, 'sequence' | 'at'>): Promise<void> =>
+    write(numbered(entry));
 
   // The first effect: `received` on the receiving side, `requested` on the sender's.
   const first: Omit<ReferralHistoryEntry, 'sequence' | 'at'> =
@@ -163,11 +167,12 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
       await record({ type: 'received', from, to: state, by, ...(receipt ? { receipt } : {}) });
     });
   };
+  // Numbered 1 before the handlers are set, so an update that arrived before the first task (the
+  // worker was down, or busy) comes after it, numbered 2.
+  const firstApplied = numbered(first);
   if (input.firstEffectRecorded) {
-    // Committed with the row before the start: kept in the history with its number, nothing to
-    // write, and the create goes out in this first task. Done before the handlers are set, so an
-    // update that arrived before the first task (the worker was down) comes after it, numbered 2.
-    history.push({ ...first, sequence: ++sequence, at: new Date().toISOString() });
+    // Committed with the row before the start: nothing to write, and the create goes out in this
+    // first task.
     deliverCreate();
   }
 
@@ -238,9 +243,10 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
   );
 
   if (!input.firstEffectRecorded) {
-    // Started before `firstEffectRecorded` existed: their histories record this activity first
-    // (it finds the effect done), then the create's delivery. Kept as it was, so they replay.
-    await record(first);
+    // Started before `firstEffectRecorded` existed: their histories record this activity (it finds
+    // the effect done) after any update of the first task's, then the create's delivery. Written
+    // here, as it always was, so they replay; only its number moved ahead of such an update's.
+    await write(firstApplied);
     deliverCreate();
   }
 
