@@ -336,7 +336,8 @@ describe('the core services in the admin app', () => {
     await advise();
     await expect.poll(() => page.url()).toContain('done=advise');
     // The case keeps where the referral stands.
-    expect(await body(page)).toMatch(/已转介：上海某司法鉴定所。\s*(已发送|已接收)/);
+    // Polled: the address changes before the new page has been read in.
+    await expect.poll(() => body(page)).toMatch(/已转介：上海某司法鉴定所。\s*(已发送|已接收)/);
     await shoot(page, 'core-appraisal-referred');
 
     // The institution's clerk finds it in the partner inbox and accepts it.
