@@ -1,8 +1,9 @@
 import { formatDateTime, formatNumber, type Locale } from '@linju/i18n';
-import { Alert, Button, SelectField, useLocale, useTranslate } from '@linju/ui';
+import { Alert, Button, useLocale, useTranslate } from '@linju/ui';
 import { Form, Link } from 'react-router';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
+import { PeriodSelect, usePeriodLabel } from '../components/period-select.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { load } from '../lib/route-errors.ts';
@@ -37,12 +38,7 @@ export default function StatisticsDistricts({ loaderData }: Route.ComponentProps
   const locale = useLocale();
   const { tenant } = useTenantShell();
   const { slug, period, periods, overview } = loaderData;
-  const periodLabel = (key: string) =>
-    /-Q/.test(key)
-      ? t('statistics.quarter', { year: key.slice(0, 4), quarter: key.slice(-1) })
-      : key.length === 4
-        ? t('statistics.year', { year: key })
-        : t('statistics.month', { year: key.slice(0, 4), month: String(Number(key.slice(5, 7))) });
+  const periodLabel = usePeriodLabel();
   const count = (value: number | null | undefined) =>
     value === null || value === undefined ? t('statistics.not_reported') : formatNumber(locale, value);
   // The figures of a row, in the order of the headings (and of the XLSX).
@@ -77,29 +73,7 @@ export default function StatisticsDistricts({ loaderData }: Route.ComponentProps
       <h1>{t('city_districts.title')}</h1>
       {overview.cityBureau ? null : <Alert tone="info">{t('city_districts.not_a_city')}</Alert>}
       <Form method="get" className="admin-filters">
-        <SelectField label={t('statistics.period')} name="period" defaultValue={period}>
-          <optgroup label={t('statistics.months')}>
-            {periods.months.map((p) => (
-              <option key={p} value={p}>
-                {periodLabel(p)}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label={t('statistics.quarters')}>
-            {periods.quarters.map((p) => (
-              <option key={p} value={p}>
-                {periodLabel(p)}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label={t('statistics.years')}>
-            {periods.years.map((p) => (
-              <option key={p} value={p}>
-                {periodLabel(p)}
-              </option>
-            ))}
-          </optgroup>
-        </SelectField>
+        <PeriodSelect periods={periods} defaultValue={period} />
         <Button type="submit">{t('statistics.show')}</Button>
       </Form>
 

@@ -16,6 +16,7 @@ import { CsrfField } from '../components/csrf-field.tsx';
 import { OrganisationSelect } from '../components/organisation-select.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
+import { PeriodSelect, usePeriodLabel } from '../components/period-select.tsx';
 import { StatisticsChart } from '../components/statistics-chart.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
@@ -218,12 +219,7 @@ export default function Statistics({ loaderData, actionData }: Route.ComponentPr
     return () => clearInterval(timer);
   }, [unfinished, revalidator]);
   const totals = stats.totals;
-  const periodLabel = (key: string) =>
-    /-Q/.test(key)
-      ? t('statistics.quarter', { year: key.slice(0, 4), quarter: key.slice(-1) })
-      : key.length === 4
-        ? t('statistics.year', { year: key })
-        : t('statistics.month', { year: key.slice(0, 4), month: String(Number(key.slice(5, 7))) });
+  const periodLabel = usePeriodLabel();
   const categoryName = (key: string) => {
     const [service = '', category = ''] = key.split(':');
     return `${serviceLabel(locale, service)} · ${category}`;
@@ -256,29 +252,7 @@ export default function Statistics({ loaderData, actionData }: Route.ComponentPr
         </p>
       ) : null}
       <Form method="get" className="admin-filters">
-        <SelectField label={t('statistics.period')} name="period" defaultValue={filters.period}>
-          <optgroup label={t('statistics.months')}>
-            {periods.months.map((p) => (
-              <option key={p} value={p}>
-                {periodLabel(p)}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label={t('statistics.quarters')}>
-            {periods.quarters.map((p) => (
-              <option key={p} value={p}>
-                {periodLabel(p)}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label={t('statistics.years')}>
-            {periods.years.map((p) => (
-              <option key={p} value={p}>
-                {periodLabel(p)}
-              </option>
-            ))}
-          </optgroup>
-        </SelectField>
+        <PeriodSelect periods={periods} defaultValue={filters.period} />
         <OrganisationSelect
           label={t('statistics.organisation')}
           name="organisationId"
