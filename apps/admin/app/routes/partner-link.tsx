@@ -10,6 +10,7 @@ import { Alert, Button, TextArea, TextField, useLocale, useTranslate } from '@li
 import { Form, redirect, useLocation } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { PageShell } from '../components/page-shell.tsx';
+import { ReferralAnswerFields } from '../components/referral-answer-fields.tsx';
 import { getAdminContext } from '../context.ts';
 import { isTrpcError, localFailure } from '../lib/api-errors.ts';
 import { answersFor } from '../lib/cases.ts';
@@ -269,44 +270,7 @@ function AnswerForm({ type, failure }: { type: Answer; failure: ReturnType<typeo
           error={error('answeredBy')}
           defaultValue={failure?.values.answeredBy}
         />
-        {type === 'rejected' ? (
-          <TextField
-            id={`${type}-reason`}
-            name="reason"
-            label={t('referrals.reason')}
-            error={error('reason')}
-            defaultValue={failure?.values.reason}
-          />
-        ) : null}
-        {type === 'completed' ? (
-          <>
-            <TextField
-              id={`${type}-outcomeCode`}
-              name="outcomeCode"
-              label={t('referrals.outcome_code')}
-              hint={t('referrals.outcome_code_hint')}
-              error={error('outcomeCode')}
-              defaultValue={failure?.values.outcomeCode}
-            />
-            <TextField
-              id={`${type}-outcomeText`}
-              name="outcomeText"
-              label={t('referrals.outcome_text')}
-              error={error('outcomeText')}
-              defaultValue={failure?.values.outcomeText}
-            />
-            <TextField
-              id={`${type}-documents`}
-              name="documents"
-              type="file"
-              multiple
-              label={t('referrals.outcome_documents')}
-              hint={t('referrals.outcome_documents_hint')}
-              error={error('documents')}
-              accept=".pdf,.jpg,.jpeg,.png,.docx,.txt"
-            />
-          </>
-        ) : null}
+        <ReferralAnswerFields idPrefix={type} type={type} error={error} values={failure?.values} />
         <Button type="submit" variant={type === 'rejected' ? 'secondary' : 'primary'}>
           {t(ANSWER_LABEL[type])}
         </Button>

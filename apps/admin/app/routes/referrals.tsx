@@ -5,12 +5,13 @@ import {
   referralKindLabel,
   referralStatusLabel,
 } from '@linju/i18n';
-import { Alert, Button, TextArea, TextField, useLocale, useTranslate } from '@linju/ui';
+import { Alert, Button, TextArea, useLocale, useTranslate } from '@linju/ui';
 import { Form, Link, redirect, useLocation } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary } from '../components/form-errors.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
+import { ReferralAnswerFields } from '../components/referral-answer-fields.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { localFailure } from '../lib/api-errors.ts';
@@ -352,44 +353,7 @@ function Answer({
           ))}
         </Alert>
       ) : null}
-      {type === 'rejected' ? (
-        <TextField
-          id={`${id}-reason`}
-          name="reason"
-          label={t('referrals.reason')}
-          error={error('reason')}
-          defaultValue={failure?.values.reason}
-        />
-      ) : null}
-      {type === 'completed' ? (
-        <>
-          <TextField
-            id={`${id}-outcomeCode`}
-            name="outcomeCode"
-            label={t('referrals.outcome_code')}
-            hint={t('referrals.outcome_code_hint')}
-            error={error('outcomeCode')}
-            defaultValue={failure?.values.outcomeCode}
-          />
-          <TextField
-            id={`${id}-outcomeText`}
-            name="outcomeText"
-            label={t('referrals.outcome_text')}
-            error={error('outcomeText')}
-            defaultValue={failure?.values.outcomeText}
-          />
-          <TextField
-            id={`${id}-documents`}
-            name="documents"
-            type="file"
-            multiple
-            label={t('referrals.outcome_documents')}
-            hint={t('referrals.outcome_documents_hint')}
-            error={error('documents')}
-            accept=".pdf,.jpg,.jpeg,.png,.docx,.txt"
-          />
-        </>
-      ) : null}
+      <ReferralAnswerFields idPrefix={id} type={type} error={error} values={failure?.values} />
       <Button type="submit" variant={type === 'rejected' ? 'secondary' : 'primary'}>
         {t(ANSWER_LABEL[type] ?? 'referrals.accept')}
       </Button>

@@ -1,0 +1,60 @@
+import { TextField, useTranslate } from '@linju/ui';
+
+/**
+ * What a partner's answer needs besides its type: the reason of a refusal, the outcome (code, text,
+ * returned documents) of a completion. One set for the partner inbox and the one-time link page.
+ */
+export function ReferralAnswerFields({
+  idPrefix,
+  type,
+  error,
+  values,
+}: {
+  idPrefix: string;
+  type: string;
+  error: (field: string) => string | undefined;
+  values: Record<string, string | undefined> | undefined;
+}) {
+  const t = useTranslate();
+  if (type === 'rejected') {
+    return (
+      <TextField
+        id={`${idPrefix}-reason`}
+        name="reason"
+        label={t('referrals.reason')}
+        error={error('reason')}
+        defaultValue={values?.reason}
+      />
+    );
+  }
+  if (type !== 'completed') return null;
+  return (
+    <>
+      <TextField
+        id={`${idPrefix}-outcomeCode`}
+        name="outcomeCode"
+        label={t('referrals.outcome_code')}
+        hint={t('referrals.outcome_code_hint')}
+        error={error('outcomeCode')}
+        defaultValue={values?.outcomeCode}
+      />
+      <TextField
+        id={`${idPrefix}-outcomeText`}
+        name="outcomeText"
+        label={t('referrals.outcome_text')}
+        error={error('outcomeText')}
+        defaultValue={values?.outcomeText}
+      />
+      <TextField
+        id={`${idPrefix}-documents`}
+        name="documents"
+        type="file"
+        multiple
+        label={t('referrals.outcome_documents')}
+        hint={t('referrals.outcome_documents_hint')}
+        error={error('documents')}
+        accept=".pdf,.jpg,.jpeg,.png,.docx,.txt"
+      />
+    </>
+  );
+}
