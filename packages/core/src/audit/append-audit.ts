@@ -15,27 +15,28 @@ export type AuditInput = {
 /** Plain JSON (dates as strings), so what is hashed is exactly what jsonb gives back. */
 const toJson = (value: unknown) => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
 
+/** The tenant's chain head, locked to this transaction's commit (absent before its first entry). */
+const lockedHead = (tx: TenantTx) =>
+  tx
+    .select({ tenantId: schema.auditHead.tenantId, seq: schema.auditHead.seq, hash: schema.auditHead.hash })
+    .from(schema.auditHead)
+    .for('update');
+
 /**
  * Appends one entry to the tenant's hash chain, inside the caller's transaction: the entry
- * commits or rolls back with the change it records. Appends of one tenant are serialised by an
- * advisory lock, held to the commit, so the chain never forks. The lock makes every audited
- * change of a district wait on the one before it, so the append is three round trips: the lock
- * (with the tenant it is for), the head, and the entry written together with the new head.
+ * commits or rolls back with the change it records. Appends of one tenant are serialised by the
+ * lock on its chain head, held to the commit, so the chain never forks. That lock makes every
+ * audited change of a district wait on the one before it, so the append is two round trips: the
+ * head, read under its lock (a locking read waits for the holder and then sees the head it
+ * committed), and the entry written together with the new head.
  */
 export async function appendAudit(tx: TenantTx, input: AuditInput): Promise<void> {
-  const [{ tenantId } = { tenantId: null }] = await tx.execute<{ tenantId: string | null }>(
-    sql`select nullif(current_setting('app.tenant_id', true), '') as "tenantId",
-      pg_advisory_xact_lock(hashtextextended('audit:' || current_setting('app.tenant_id', true), 0))`,
-  );
-  if (!tenantId) throw new Error('appendAudit needs a tenant transaction (withTenant)');
-  // A statement of its own: its snapshot is taken after the lock, so it sees the head the
-  // previous holder committed.
-  const [last] = await tx
-    .select({ seq: schema.auditHead.seq, hash: schema.auditHead.hash })
-    .from(schema.auditHead);
+  const [head] = await lockedHead(tx);
+  const last = head ?? (await firstHead(tx));
+  const { tenantId } = last;
   const entry = {
     tenantId,
-    seq: (last?.seq ?? 0) + 1,
+    seq: last.seq + 1,
     at: new Date(),
     actorId: input.actorId,
     actorName: input.actorName,
@@ -46,7 +47,7 @@ export async function appendAudit(tx: TenantTx, input: AuditInput): Promise<void
     after: toJson(input.after),
     requestId: input.requestId ?? null,
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  const prevHash = last.hash;
   const hash = auditEntryHash(prevHash, entry);
   const appended = tx.$with('appended').as(
     tx
@@ -59,4 +60,20 @@ export async function appendAudit(tx: TenantTx, input: AuditInput): Promise<void
     .insert(schema.auditHead)
     .values({ tenantId, seq: entry.seq, hash })
     .onConflictDoUpdate({ target: schema.auditHead.tenantId, set: { seq: entry.seq, hash } });
+}
+
+/**
+ * A tenant's first entry has no head row to lock: its appends are serialised by an advisory lock
+ * on the tenant instead, and the head is read again after it (another first append may have
+ * committed meanwhile; its row is then locked like any head).
+ */
+async function firstHead(tx: TenantTx): Promise<{ tenantId: string; seq: number; hash: string }> {
+  const [{ tenantId } = { tenantId: null }] = await tx.execute<{ tenantId: string | null }>(
+    sql`select nullif(current_setting('app.tenant_id', true), '') as "tenantId",
+      pg_advisory_xact_lock(hashtextextended('audit:' || current_setting('app.tenant_id', true), 0))`,
+  );
+  if (!tenantId) throw new Error('appendAudit needs a tenant transaction (withTenant)');
+  // A statement of its own: its snapshot is taken after the lock.
+  const [head] = await lockedHead(tx);
+  return head ?? { tenantId, seq: 0, hash: GENESIS_HASH };
 }

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createSecretBox } from '@linju/auth';
-import { connect, sql, withTenant } from '@linju/db';
+import { connect, schema, sql, withTenant } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
 import { appendAudit } from './append-audit.ts';
@@ -44,6 +44,32 @@ describe('the audit hash chain', () => {
     );
     const report = await withTenant(app.db, district2.tenantId, verifyAuditChain);
     expect(report).toMatchObject({ ok: true, entries: before.entries + 12 });
+  });
+
+  it('never forks when a new district’s first entries commit at the same moment', async () => {
+    // No entry yet, so no chain head to lock: the first appends queue on the tenant instead.
+    const tenantId = randomUUID();
+    await owner.db.insert(schema.tenant).values({
+      id: tenantId,
+      slug: `audit-first-${tenantId.slice(0, 8)}`,
+      nameZh: '新区',
+      nameEn: 'New district',
+      divisionCode: '310199',
+    });
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        withTenant(app.db, tenantId, (tx) =>
+          appendAudit(tx, {
+            actorId: null,
+            actorName: 'test',
+            action: 'test.first',
+            objectType: 'test',
+            objectId: String(i),
+          }),
+        ),
+      ),
+    );
+    expect(await withTenant(app.db, tenantId, verifyAuditChain)).toMatchObject({ ok: true, entries: 8 });
   });
 
   it('refuses to append outside a tenant transaction', async () => {
