@@ -3,11 +3,18 @@ import { Worker } from '@temporalio/worker';
 import { expect, it } from 'vitest';
 import { workflowsPath } from '../workflows-path.ts';
 
-// Recorded from a real run (see the package README). If this fails with a nondeterminism error,
-// a change to the workflow would break referrals already running: guard it with `patched()`.
-it('replays the recorded happy-path history against the current workflow code', async () => {
-  const fixture = new URL('./__fixtures__/referral-happy-path.history.json', import.meta.url);
-  const history = JSON.parse(await readFile(fixture, 'utf8')) as { events: unknown[] };
-  expect(history.events.length).toBeGreaterThan(0);
-  await Worker.runReplayHistory({ workflowsPath }, history);
-}, 60_000);
+// Recorded from real runs (see the package README). If one fails with a nondeterminism error, a
+// change to the workflow would break referrals already running: guard it with `patched()`.
+it.each([
+  ['referral-happy-path', 'recorded before effects were local activities (the remote ones replay)'],
+  ['referral-local-effects', 'effects recorded as local activities, behind their patch marker'],
+])(
+  'replays the recorded history %s (%s) against the current workflow code',
+  async (name) => {
+    const fixture = new URL(`./__fixtures__/${name}.history.json`, import.meta.url);
+    const history = JSON.parse(await readFile(fixture, 'utf8')) as { events: unknown[] };
+    expect(history.events.length).toBeGreaterThan(0);
+    await Worker.runReplayHistory({ workflowsPath }, history);
+  },
+  60_000,
+);
