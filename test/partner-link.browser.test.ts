@@ -28,42 +28,55 @@ async function optionValue(page: Page, select: string, label: string) {
   return value;
 }
 
+/**
+ * The desk officer takes in a walk-in, records the resident's consent and refers the case to the
+ * women's federation (no accounts): answers the case page's path and the one-time link shown.
+ */
+async function referToFederation(page: Page, resident: { name: string; phone: string }, summary: string) {
+  await signInAsDemo(page, live.url, 'desk');
+  await page.goto(`${live.url}/t/xuhui/cases/new`);
+  await page.getByLabel('姓名', { exact: true }).fill(resident.name);
+  await page.getByLabel('电话', { exact: true }).fill(resident.phone);
+  await page.getByLabel('服务类型').selectOption('consultation');
+  await expect.poll(() => page.getByLabel('咨询主题').count()).toBe(1);
+  await page.getByLabel('事项描述').fill('婚姻家庭矛盾，希望妇联介入疏导');
+  await page.getByLabel('咨询主题').fill('家庭矛盾');
+  await page.getByLabel('咨询渠道').selectOption('walk-in');
+  await page.getByLabel('问题描述').fill('夫妻长期争吵，影响未成年子女');
+  await page.getByRole('button', { name: '受理' }).click();
+  await page.getByRole('link', { name: '打开事项' }).click();
+  await expect.poll(() => page.url()).toMatch(/\/cases\/[0-9a-f-]{36}/);
+  const casePath = new URL(page.url()).pathname;
+
+  const consent = await panel(page, t('casePage.consent'));
+  const federation = await optionValue(page, '#consent-partnerOrganisationId', '徐汇区妇女联合会');
+  await consent.locator('#consent-partnerOrganisationId').selectOption(federation);
+  await consent.getByRole('button', { name: t('casePage.consent_submit') }).click();
+  await expect.poll(() => page.url()).toContain('done=consent');
+  const refer = await panel(page, t('casePage.refer'));
+  await refer.locator('#refer-toOrganisationId').selectOption(federation);
+  await refer.locator('#refer-kind').selectOption('assistance');
+  await refer.locator('#refer-summary').fill(summary);
+  await refer.getByRole('button', { name: t('casePage.refer_submit'), exact: true }).click();
+
+  // The link is shown once, with who to give it to; no SMS sender is installed, and it says so.
+  const shown = page.locator('.admin-partner-link');
+  await expect.poll(() => shown.count()).toBe(1);
+  expect(await page.textContent('body')).toContain(t('casePage.partner_link_no_sender'));
+  expect(await page.textContent('body')).toContain('021-64870000');
+  const link = ((await shown.textContent()) ?? '').trim();
+  expect(link).toMatch(/\/p\/[A-Za-z0-9_-]{43}$/);
+  return { casePath, link };
+}
+
 describe('one-time links for partners without an account', () => {
   it('lets the federation answer a referral through its link, without signing in', async () => {
     const page = await live.browser.newPage();
-    await signInAsDemo(page, live.url, 'desk');
-    await page.goto(`${live.url}/t/xuhui/cases/new`);
-    await page.getByLabel('姓名', { exact: true }).fill('吴女士');
-    await page.getByLabel('电话', { exact: true }).fill('13812340123');
-    await page.getByLabel('服务类型').selectOption('consultation');
-    await expect.poll(() => page.getByLabel('咨询主题').count()).toBe(1);
-    await page.getByLabel('事项描述').fill('婚姻家庭矛盾，希望妇联介入疏导');
-    await page.getByLabel('咨询主题').fill('家庭矛盾');
-    await page.getByLabel('咨询渠道').selectOption('walk-in');
-    await page.getByLabel('问题描述').fill('夫妻长期争吵，影响未成年子女');
-    await page.getByRole('button', { name: '受理' }).click();
-    await page.getByRole('link', { name: '打开事项' }).click();
-    await expect.poll(() => page.url()).toMatch(/\/cases\/[0-9a-f-]{36}/);
-    const casePath = new URL(page.url()).pathname;
-
-    const consent = await panel(page, t('casePage.consent'));
-    const federation = await optionValue(page, '#consent-partnerOrganisationId', '徐汇区妇女联合会');
-    await consent.locator('#consent-partnerOrganisationId').selectOption(federation);
-    await consent.getByRole('button', { name: t('casePage.consent_submit') }).click();
-    await expect.poll(() => page.url()).toContain('done=consent');
-    const refer = await panel(page, t('casePage.refer'));
-    await refer.locator('#refer-toOrganisationId').selectOption(federation);
-    await refer.locator('#refer-kind').selectOption('assistance');
-    await refer.locator('#refer-summary').fill('请妇联介入家庭矛盾疏导');
-    await refer.getByRole('button', { name: t('casePage.refer_submit'), exact: true }).click();
-
-    // The link is shown once, with who to give it to; no SMS sender is installed, and it says so.
-    const shown = page.locator('.admin-partner-link');
-    await expect.poll(() => shown.count()).toBe(1);
-    expect(await page.textContent('body')).toContain(t('casePage.partner_link_no_sender'));
-    expect(await page.textContent('body')).toContain('021-64870000');
-    const link = ((await shown.textContent()) ?? '').trim();
-    expect(link).toMatch(/\/p\/[A-Za-z0-9_-]{43}$/);
+    const { casePath, link } = await referToFederation(
+      page,
+      { name: '吴女士', phone: '13812340123' },
+      '请妇联介入家庭矛盾疏导',
+    );
     await page.screenshot({ path: join(screens, 'partner-link-issued.png'), fullPage: true });
 
     // The federation: a fresh browser, no session.
@@ -130,5 +143,49 @@ describe('one-time links for partners without an account', () => {
     await reader.goto(`${live.url}/p/${'B'.repeat(43)}`);
     await expect.poll(() => reader.textContent('body')).toContain(translate('en', 'partner_link.invalid'));
     await reader.screenshot({ path: join(screens, 'partner-link-unknown-en.png'), fullPage: true });
+  });
+
+  it('takes a failure through the link: a reason, and an optional outcome with a document for the sender', async () => {
+    const page = await live.browser.newPage();
+    const { casePath, link } = await referToFederation(
+      page,
+      { name: '郑女士', phone: '13812340456' },
+      '请妇联协助调处赡养纠纷',
+    );
+    const partner = await (await live.browser.newContext()).newPage();
+    await partner.goto(link);
+    const accept = await panel(partner, t('referrals.accept'));
+    await accept.getByRole('button', { name: t('referrals.accept') }).click();
+    await expect.poll(() => partner.locator('summary', { hasText: t('referrals.fail') }).count()).toBe(1);
+    // A failure needs its reason; an outcome, once begun (here a document), its code and text.
+    const fail = await panel(partner, t('referrals.fail'));
+    await fail.getByLabel(t('referrals.outcome_documents')).setInputFiles({
+      name: '情况说明.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('当事人子女拒绝参加调处的情况说明'),
+    });
+    await fail.getByRole('button', { name: t('referrals.fail') }).click();
+    await expect.poll(() => partner.textContent('body')).toContain(t('referral.reason_required'));
+    expect(await partner.textContent('body')).toContain(t('referral.outcome_required'));
+    const again = await panel(partner, t('referrals.fail'));
+    await again.getByLabel(t('referrals.reason')).fill('赡养人拒绝参加调处');
+    await again.getByLabel(t('referrals.outcome_code')).fill('declined');
+    await again.getByLabel(t('referrals.outcome_text')).fill('赡养人书面拒绝，建议当事人申请法律援助');
+    await again.getByLabel(t('referrals.outcome_documents')).setInputFiles({
+      name: '情况说明.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('当事人子女拒绝参加调处的情况说明'),
+    });
+    await again.getByRole('button', { name: t('referrals.fail') }).click();
+    await expect.poll(() => partner.textContent('body')).toContain(t('partnerLink.closed_after_answer'));
+
+    // On the sender's case: failed, with its reason, the outcome and the document to download.
+    await page.goto(`${live.url}${casePath}`);
+    await expect.poll(() => page.textContent('body')).toContain('赡养人拒绝参加调处');
+    expect(await page.textContent('body')).toContain('赡养人书面拒绝，建议当事人申请法律援助');
+    const download = page.getByRole('link', {
+      name: t('casePage.document_download', { name: '情况说明.txt' }),
+    });
+    expect(await download.count()).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  carriesOutcomeDocuments,
   createPeerFetcher,
   DomainError,
   escalateTimeLimits,
@@ -45,7 +46,7 @@ async function domainFailuresFinal<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /**
- * The documents an outgoing exchanged referral's completion names (spec: `outcome.documents`,
+ * The documents an outgoing exchanged referral's completion or failure names (spec: `outcome.documents`,
  * each at the receiver's attachments path), fetched from the receiver's node and stored; answers
  * the stored ones. Nothing to do elsewhere, or without the file store and node key.
  */
@@ -54,7 +55,7 @@ async function fetchReturnedDocuments(
   exchange: ExchangeDeps | undefined,
   event: ReferralEventRecord,
 ) {
-  const documents = event.type === 'completed' ? (event.outcome?.documents ?? []) : [];
+  const documents = carriesOutcomeDocuments(event.type) ? (event.outcome?.documents ?? []) : [];
   if (!exchange?.files || !documents.some((d) => d.url !== undefined)) return undefined;
   const row = await withTenant(db, event.tenantId, (tx) => getReferralRow(tx, event.referralId)).catch(
     () => undefined,

@@ -429,6 +429,77 @@ describe('progress notes and outcome documents through a link, within one deploy
       expect.objectContaining({ name: '回访记录.pdf', purpose: 'outcome', documentId: document?.id }),
     ]);
   });
+
+  it('takes a failure with its reason and, optionally, an outcome with documents, onto the sender’s case', async () => {
+    const desk = await signIn('desk-a');
+    const partner = anonymous();
+    // A failure with a document (e.g. why it could not be done): checked like a completion's.
+    const withDocument = await referToFederation(desk, '请妇联协助，未能办结时回传说明');
+    const token = withDocument.sent.partnerLink?.token as string;
+    await partner.partnerLink.answer({ token, type: 'accepted', answeredBy: '李主任' });
+    const refused = await failure(
+      partner.partnerLink.answer({
+        token,
+        type: 'failed',
+        reason: '当事人拒绝调处',
+        outcome: {
+          code: 'declined',
+          text: '当事人书面拒绝',
+          documents: [{ fileName: 'x.exe', contentType: 'application/x-msdownload', contentBase64: 'TVo=' }],
+        },
+      }),
+    );
+    expect(refused.message).toBe('case.document_type_not_allowed');
+    const letter = Buffer.from('%PDF-1.7\n当事人拒绝调处的书面说明\n%%EOF\n');
+    expect(
+      await partner.partnerLink.answer({
+        token,
+        type: 'failed',
+        reason: '当事人拒绝调处',
+        answeredBy: '李主任',
+        outcome: {
+          code: 'declined',
+          text: '当事人书面拒绝',
+          documents: [
+            {
+              fileName: '拒绝说明.pdf',
+              contentType: 'application/pdf',
+              contentBase64: letter.toString('base64'),
+            },
+          ],
+        },
+      }),
+    ).toEqual({ status: 'failed' });
+    const shown = await desk.case.get({ caseId: withDocument.legalCase.id });
+    const document = shown.documents.find((x) => x.fileName === '拒绝说明.pdf');
+    expect(document).toMatchObject({ contentType: 'application/pdf', sizeBytes: letter.length });
+    expect(
+      shown.timeline.find((e) => e.kind === 'document' && e.data.source === 'referral-outcome'),
+    ).toMatchObject({ data: { fileName: '拒绝说明.pdf', referralId: withDocument.sent.id } });
+    expect(shown.timeline.filter((e) => e.kind === 'referral').at(-1)).toMatchObject({
+      text: '当事人拒绝调处',
+      data: {
+        event: 'failed',
+        outcome: { code: 'declined', text: '当事人书面拒绝' },
+        documents: [{ name: '拒绝说明.pdf', documentId: document?.id }],
+        feedbackDue: true,
+      },
+    });
+
+    // Without an outcome, as before: the reason alone.
+    const plain = await referToFederation(desk, '请妇联协助');
+    const plainToken = plain.sent.partnerLink?.token as string;
+    await partner.partnerLink.answer({ token: plainToken, type: 'accepted' });
+    expect(
+      await partner.partnerLink.answer({ token: plainToken, type: 'failed', reason: '联系不上当事人' }),
+    ).toEqual({ status: 'failed' });
+    const [row] = await withTenant(app.db, d.tenantId, (tx) =>
+      tx.select().from(schema.referral).where(eq(schema.referral.id, plain.sent.id)),
+    );
+    expect(row).toMatchObject({ status: 'failed', reason: '联系不上当事人', outcomeCode: null });
+    const after = await desk.case.get({ caseId: plain.legalCase.id });
+    expect(after.timeline.filter((e) => e.kind === 'referral').at(-1)?.data).not.toHaveProperty('documents');
+  });
 });
 
 describe('documents that go with a referral, within one deployment', () => {

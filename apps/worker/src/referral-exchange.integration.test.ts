@@ -708,6 +708,222 @@ describe('a referral between two deployments', () => {
     expect(shown.documents.find((d) => d.sha256 === sha256)).toMatchObject({ fileName: '送达回证.txt' });
   }, 60_000);
 
+  it('brings the documents returned with a failure back the same way, across nodes and over loopback', async () => {
+    // Across nodes: the court refuses the confirmation and returns its ruling with the reason.
+    const { desk, legalCase, sent } = await send(remoteCourt, '未能确认的结果文书');
+    const there = await incoming(nodeB, b, sent.id);
+    await statusIs(nodeA, a.tenantId, sent.id, 'received');
+    const clerk = await signIn(nodeB, b.slug, 'clerk-b');
+    await clerk.referral.transition({ referralId: there.id, type: 'accepted' });
+    const ruling = Buffer.from('%PDF-1.7\n民事裁定书（不予确认调解协议）\n%%EOF\n');
+    const sha256 = createHash('sha256').update(ruling).digest('hex');
+    const outcome = { code: 'not-confirmed', text: '裁定不予确认' };
+    const documents = [
+      {
+        fileName: '不予确认裁定书.pdf',
+        contentType: 'application/pdf',
+        contentBase64: ruling.toString('base64'),
+      },
+    ];
+    // Checked like a completion's: an executable is refused, and nothing moves.
+    const refused = await clerk.referral
+      .transition({
+        referralId: there.id,
+        type: 'failed',
+        reason: '协议内容违反法律规定',
+        outcome: {
+          ...outcome,
+          documents: [{ fileName: 'x.exe', contentType: 'application/x-msdownload', contentBase64: 'TVo=' }],
+        },
+      })
+      .catch((e: { message: string }) => e.message);
+    expect(refused).toBe('case.document_type_not_allowed');
+    expect((await referralRow(nodeB, b.tenantId, there.id))?.status).toBe('accepted');
+    await clerk.referral.transition({
+      referralId: there.id,
+      type: 'failed',
+      reason: '协议内容违反法律规定',
+      outcome: { ...outcome, documents },
+    });
+    await statusIs(nodeA, a.tenantId, sent.id, 'failed');
+    expect(await referralRow(nodeA, a.tenantId, sent.id)).toMatchObject({
+      reason: '协议内容违反法律规定',
+      outcomeCode: 'not-confirmed',
+      outcomeText: outcome.text,
+    });
+    const shown = await desk.case.get({ caseId: legalCase.id });
+    const document = shown.documents.find((d) => d.sha256 === sha256);
+    expect(document).toMatchObject({ fileName: '不予确认裁定书.pdf', sizeBytes: ruling.length });
+    const read = await desk.case.getDocument({ caseId: legalCase.id, documentId: String(document?.id) });
+    expect(Buffer.from(read.contentBase64, 'base64').equals(ruling)).toBe(true);
+    expect(shown.timeline.find((e) => e.kind === 'document' && e.data.sha256 === sha256)).toMatchObject({
+      actorName: 'clerk-b 书记员',
+      data: { referralId: sent.id, source: 'referral-outcome' },
+    });
+    expect(shown.timeline.filter((e) => e.kind === 'referral').at(-1)).toMatchObject({
+      text: '协议内容违反法律规定',
+      data: {
+        event: 'failed',
+        outcome,
+        documents: [{ name: '不予确认裁定书.pdf', sha256, documentId: document?.id }],
+        feedbackDue: true,
+      },
+    });
+    expect((await desk.referral.getMany({ caseId: legalCase.id }))[0]?.missingDocuments).toEqual([]);
+
+    // Over loopback, the same path.
+    const loop = await send(loopbackCourt, '同一部署的未能办结');
+    const loopThere = await incoming(nodeA, a2, loop.sent.id);
+    await statusIs(nodeA, a.tenantId, loop.sent.id, 'received');
+    const clerkA2 = await signIn(nodeA, a2.slug, 'clerk-a2');
+    await clerkA2.referral.transition({ referralId: loopThere.id, type: 'accepted' });
+    await clerkA2.referral.transition({ referralId: loopThere.id, type: 'in-progress' });
+    const note = Buffer.from('当事人未到庭，无法确认');
+    await clerkA2.referral.transition({
+      referralId: loopThere.id,
+      type: 'failed',
+      reason: '当事人未到庭',
+      outcome: {
+        code: 'absent',
+        text: '当事人未到庭',
+        documents: [
+          { fileName: '情况说明.txt', contentType: 'text/plain', contentBase64: note.toString('base64') },
+        ],
+      },
+    });
+    await statusIs(nodeA, a.tenantId, loop.sent.id, 'failed');
+    const loopShown = await loop.desk.case.get({ caseId: loop.legalCase.id });
+    expect(
+      loopShown.documents.find((d) => d.sha256 === createHash('sha256').update(note).digest('hex')),
+    ).toMatchObject({ fileName: '情况说明.txt', sizeBytes: note.length });
+  }, 120_000);
+
+  it('takes a failure without an outcome through the exchange, as before: the reason only', async () => {
+    const { desk, legalCase, sent } = await send(remoteCourt, '无结果文书的未能办结');
+    const there = await incoming(nodeB, b, sent.id);
+    await statusIs(nodeA, a.tenantId, sent.id, 'received');
+    const clerk = await signIn(nodeB, b.slug, 'clerk-b');
+    await clerk.referral.transition({ referralId: there.id, type: 'accepted' });
+    await clerk.referral.transition({ referralId: there.id, type: 'failed', reason: '联系不上当事人' });
+    await statusIs(nodeA, a.tenantId, sent.id, 'failed');
+    expect(await referralRow(nodeA, a.tenantId, sent.id)).toMatchObject({
+      reason: '联系不上当事人',
+      outcomeCode: null,
+    });
+    const last = (await desk.case.get({ caseId: legalCase.id })).timeline
+      .filter((e) => e.kind === 'referral')
+      .at(-1);
+    expect(last).toMatchObject({ text: '联系不上当事人', data: { event: 'failed', feedbackDue: true } });
+    expect(last?.data).not.toHaveProperty('documents');
+  }, 60_000);
+
+  it('fetches a returned document again that the receiver refused at first, once it serves it', async () => {
+    const { desk, legalCase, sent } = await send(remoteCourt, '再次获取结果文书');
+    const there = await incoming(nodeB, b, sent.id);
+    await statusIs(nodeA, a.tenantId, sent.id, 'received');
+    const clerk = await signIn(nodeB, b.slug, 'clerk-b');
+    await clerk.referral.transition({ referralId: there.id, type: 'accepted' });
+    await clerk.referral.transition({ referralId: there.id, type: 'in-progress' });
+    await statusIs(nodeA, a.tenantId, sent.id, 'in-progress');
+    // A's server is away while B completes, so B's message waits in B's outbox; meanwhile B loses
+    // the document's body (its row no longer names a stored file): B then answers A's fetch 404.
+    await stopApp(nodeA, 'server');
+    const ruling = Buffer.from('%PDF-1.7\n民事裁定书（确认有效）\n%%EOF\n');
+    const sha256 = createHash('sha256').update(ruling).digest('hex');
+    await clerk.referral.transition({
+      referralId: there.id,
+      type: 'completed',
+      outcome: {
+        code: 'confirmed',
+        text: '裁定调解协议有效',
+        documents: [
+          {
+            fileName: '民事裁定书.pdf',
+            contentType: 'application/pdf',
+            contentBase64: ruling.toString('base64'),
+          },
+        ],
+      },
+    });
+    const storedAtB = (storageKey: string | null) =>
+      withTenant(nodeB.db.db, b.tenantId, (tx) =>
+        tx
+          .update(schema.referralAttachment)
+          .set({ storageKey })
+          .where(
+            sql`${schema.referralAttachment.referralId} = ${there.id} and ${schema.referralAttachment.sha256} = ${sha256}`,
+          )
+          .returning({ storageKey: schema.referralAttachment.storageKey }),
+      );
+    const [kept] = await withTenant(nodeB.db.db, b.tenantId, (tx) =>
+      tx
+        .select({ storageKey: schema.referralAttachment.storageKey })
+        .from(schema.referralAttachment)
+        .where(eq(schema.referralAttachment.referralId, there.id)),
+    );
+    await storedAtB(null);
+    await startApp(nodeA, 'server');
+    await statusIs(nodeA, a.tenantId, sent.id, 'completed');
+
+    // Refused for good (404): recorded as missing, not a document of the case; the page names it.
+    expect((await desk.case.get({ caseId: legalCase.id })).documents.find((d) => d.sha256 === sha256)).toBe(
+      undefined,
+    );
+    const listed = async () => (await desk.referral.getMany({ caseId: legalCase.id }))[0]?.missingDocuments;
+    expect(await listed()).toEqual([{ sha256, name: '民事裁定书.pdf' }]);
+    // Fetching again while B still refuses: a clear refusal, nothing changes.
+    const again = await desk.referral
+      .fetchOutcomeDocument({ referralId: sent.id, sha256 })
+      .catch((e: { code: string; message: string }) => `${e.code} ${e.message}`);
+    expect(again).toBe('CONFLICT referral.outcome_document_refused');
+    expect(await listed()).toEqual([{ sha256, name: '民事裁定书.pdf' }]);
+    // Not the sender's: a partner user of another district of A cannot, nor can anyone ask for
+    // a document that is not one returned with the outcome.
+    const stranger = await signIn(nodeA, a2.slug, 'clerk-a2');
+    expect(
+      await stranger.referral
+        .fetchOutcomeDocument({ referralId: sent.id, sha256 })
+        .catch((e: { code: string }) => e.code),
+    ).toMatch(/NOT_FOUND|FORBIDDEN/);
+    expect(
+      await desk.referral
+        .fetchOutcomeDocument({ referralId: sent.id, sha256: '0'.repeat(64) })
+        .catch((e: { message: string }) => e.message),
+    ).toBe('referral.attachment_not_found');
+
+    // B has its file back: fetched again, it becomes a document of the case, with its entry and audit.
+    await storedAtB(kept?.storageKey ?? null);
+    const fetched = await desk.referral.fetchOutcomeDocument({ referralId: sent.id, sha256 });
+    expect(fetched).toMatchObject({
+      referralId: sent.id,
+      caseId: legalCase.id,
+      sha256,
+      fileName: '民事裁定书.pdf',
+    });
+    const shown = await desk.case.get({ caseId: legalCase.id });
+    const document = shown.documents.find((d) => d.sha256 === sha256);
+    expect(document).toMatchObject({
+      id: fetched.documentId,
+      fileName: '民事裁定书.pdf',
+      sizeBytes: ruling.length,
+    });
+    const read = await desk.case.getDocument({ caseId: legalCase.id, documentId: fetched.documentId });
+    expect(Buffer.from(read.contentBase64, 'base64').equals(ruling)).toBe(true);
+    expect(shown.timeline.find((e) => e.kind === 'document' && e.data.sha256 === sha256)).toMatchObject({
+      actorName: 'desk-a',
+      data: { referralId: sent.id, source: 'referral-outcome', fetchedAgain: true },
+    });
+    expect(await auditActions(nodeA, a.tenantId, legalCase.id)).toContain(
+      'referral.outcome_document_fetched',
+    );
+    expect(await listed()).toEqual([]);
+    // A second click changes nothing: the same document.
+    expect(await desk.referral.fetchOutcomeDocument({ referralId: sent.id, sha256 })).toEqual(fetched);
+    expect(
+      (await desk.case.get({ caseId: legalCase.id })).documents.filter((d) => d.sha256 === sha256),
+    ).toHaveLength(1);
+  }, 120_000);
+
   it('goes through the same path to another district of the same deployment (loopback), and is re-routed in one step', async () => {
     const { desk, legalCase, sent } = await send(loopbackCourt, '移送同一部署的另一区');
     const there = await incoming(nodeA, a2, sent.id);

@@ -405,6 +405,8 @@ const attempts: Record<string, Attempt> = {
     b.referral.attachment({ referralId: aReferralId, sha256: '0'.repeat(64) }).catch(refused),
   'referral.note': ({ b }) =>
     b.referral.note({ referralId: aReferralId, side: 'sender', text: '越权' }).catch(refused),
+  'referral.fetchOutcomeDocument': ({ b }) =>
+    b.referral.fetchOutcomeDocument({ referralId: aReferralId, sha256: '0'.repeat(64) }).catch(refused),
   'partnerLink.note': ({ b }) => b.partnerLink.note({ token: 'x'.repeat(43), text: '越权' }).catch(refused),
   'resident.getMany': ({ b }) => b.resident.getMany({ phone: A_RESIDENT_PHONE }),
   // The deployment's pinned peers are node-level, the same list for every district: nothing of A's.

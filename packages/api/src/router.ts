@@ -140,6 +140,7 @@ import { submit as submitRating } from './procedures/rating/submit.ts';
 import { attachment as referralAttachment } from './procedures/referral/attachment.ts';
 import { cancel as cancelReferral } from './procedures/referral/cancel.ts';
 import { create as createReferral } from './procedures/referral/create.ts';
+import { fetchOutcomeDocument as fetchReferralOutcomeDocument } from './procedures/referral/fetch-outcome-document.ts';
 import { getMany as getReferrals } from './procedures/referral/get-many.ts';
 import { inbox as referralInbox } from './procedures/referral/inbox.ts';
 import { issuePartnerLink } from './procedures/referral/issue-partner-link.ts';
@@ -407,6 +408,7 @@ export const appRouter = router({
     issuePartnerLink,
     attachment: referralAttachment,
     note: noteReferral,
+    fetchOutcomeDocument: fetchReferralOutcomeDocument,
   } satisfies TRPCRouterRecord,
   // A partner without an account answers one referral through its one-time link: no sign-in.
   partnerLink: {

@@ -1,8 +1,11 @@
-import { TextField, useTranslate } from '@linju/ui';
+import { Fieldset, TextField, useTranslate } from '@linju/ui';
+import { answerSendsFiles } from '../lib/referral-answer.ts';
 
 /**
- * What a partner's answer needs besides its type: the reason of a refusal, the outcome (code, text,
- * returned documents) of a completion. One set for the partner inbox and the one-time link page.
+ * What a partner's answer needs besides its type: the reason of a refusal or a failure, the
+ * outcome (code, text, returned documents) of a completion — and, optionally, of a failure (spec:
+ * any event may carry an outcome; e.g. the ruling that refused a judicial confirmation). One set
+ * for the partner inbox and the one-time link page.
  */
 export function ReferralAnswerFields({
   idPrefix,
@@ -16,19 +19,18 @@ export function ReferralAnswerFields({
   values: Record<string, string | undefined> | undefined;
 }) {
   const t = useTranslate();
-  if (type === 'rejected') {
-    return (
-      <TextField
-        id={`${idPrefix}-reason`}
-        name="reason"
-        label={t('referrals.reason')}
-        error={error('reason')}
-        defaultValue={values?.reason}
-      />
-    );
-  }
-  if (type !== 'completed') return null;
-  return (
+  const reason = (
+    <TextField
+      id={`${idPrefix}-reason`}
+      name="reason"
+      label={t('referrals.reason')}
+      error={error('reason')}
+      defaultValue={values?.reason}
+    />
+  );
+  if (type === 'rejected') return reason;
+  if (!answerSendsFiles(type)) return null;
+  const outcome = (
     <>
       <TextField
         id={`${idPrefix}-outcomeCode`}
@@ -55,6 +57,15 @@ export function ReferralAnswerFields({
         error={error('documents')}
         accept=".pdf,.jpg,.jpeg,.png,.docx,.txt"
       />
+    </>
+  );
+  if (type === 'completed') return outcome;
+  return (
+    <>
+      {reason}
+      <Fieldset legend={t('referrals.failed_outcome')} hint={t('referrals.failed_outcome_hint')}>
+        {outcome}
+      </Fieldset>
     </>
   );
 }

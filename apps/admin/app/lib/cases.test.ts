@@ -176,8 +176,8 @@ describe('a partner’s answers', () => {
   it('follows the referral states', () => {
     expect(answersFor('requested')).toEqual(['accepted', 'rejected']);
     expect(answersFor('received')).toEqual(['accepted', 'rejected']);
-    expect(answersFor('accepted')).toEqual(['in-progress', 'completed']);
-    expect(answersFor('in-progress')).toEqual(['completed']);
+    expect(answersFor('accepted')).toEqual(['in-progress', 'failed']);
+    expect(answersFor('in-progress')).toEqual(['completed', 'failed']);
     expect(answersFor('completed')).toEqual([]);
   });
 });

@@ -248,15 +248,18 @@ export const isHead = (grants: readonly { role: string }[]) =>
   grants.some((g) => HEAD_ROLES.includes(g.role));
 
 /** What a partner may answer from each state (the referral state machine's receiver moves). */
-export function answersFor(status: string): ('accepted' | 'rejected' | 'in-progress' | 'completed')[] {
+export function answersFor(
+  status: string,
+): ('accepted' | 'rejected' | 'in-progress' | 'completed' | 'failed')[] {
   switch (status) {
     case 'requested':
     case 'received':
       return ['accepted', 'rejected'];
+    // The spec's moves: an accepted referral is started (or fails); a started one completes or fails.
     case 'accepted':
-      return ['in-progress', 'completed'];
+      return ['in-progress', 'failed'];
     case 'in-progress':
-      return ['completed'];
+      return ['completed', 'failed'];
     default:
       return [];
   }

@@ -360,6 +360,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         return rejectIntentApiError(intent, error, { fields: [] });
       }
     }
+    case 'outcome-document': {
+      // "Fetch again": a document the partner returned with its outcome that could not be taken then.
+      const values = { referralId: text('referralId'), sha256: text('sha256') };
+      try {
+        const fetched = await caller.referral.fetchOutcomeDocument(values);
+        return { intent, fetchedDocument: { fileName: fetched.fileName } };
+      } catch (error) {
+        return rejectIntentApiError(intent, error, { fields: [] }, values);
+      }
+    }
     case 'reroute': {
       const values = {
         referralId: text('referralId'),
@@ -501,6 +511,8 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
   const failure =
     actionData && 'errors' in actionData ? (actionData as ReturnType<typeof failureOf>) : undefined;
   const revealed = actionData && 'revealed' in actionData ? actionData.revealed : undefined;
+  const fetchedDocument =
+    actionData && 'fetchedDocument' in actionData ? actionData.fetchedDocument : undefined;
   const done = new URLSearchParams(location.search).get('done');
   const orgName = (id: string | null | undefined) => {
     const row = organisations.find((o) => o.id === id);
@@ -524,6 +536,11 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
       <DocumentTitle title={t('casePage.title', { number: c.number })} tenant={tenant} />
       <FormErrorSummary errors={failure?.errors} fields={summaryFields} />
       {partnerLink ? <PartnerLinkIssued link={partnerLink} /> : null}
+      {fetchedDocument ? (
+        <Alert tone="success">
+          <p>{t('casePage.outcome_document_fetched', { name: fetchedDocument.fileName })}</p>
+        </Alert>
+      ) : null}
       {done && !failure && !ratingCode && !partnerLink ? (
         <Alert tone="success">
           <p>{t('casePage.done')}</p>
@@ -717,6 +734,9 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
                       {t('casePage.partner_link_reissue')}
                     </button>
                   </Form>
+                ) : null}
+                {r.missingDocuments.length > 0 ? (
+                  <MissingOutcomeDocuments referral={r} canFetch={can.refer} failure={failure} />
                 ) : null}
               </li>
             ))}
@@ -1202,6 +1222,59 @@ const value = (failure: Failure, intent: string, name: string, fallback: string)
   failure?.intent === intent ? (failure.values[name] ?? fallback) : fallback;
 
 const ENDED_REFERRAL: readonly string[] = ['completed', 'failed', 'rejected', 'cancelled'];
+
+/**
+ * The documents a partner returned with its outcome that could not be taken (its system refused
+ * them, or they did not match): each named, with "fetch again" for the sending side; a refusal
+ * of that shows next to the document it concerns.
+ */
+function MissingOutcomeDocuments({
+  referral,
+  canFetch,
+  failure,
+}: {
+  referral: { id: string; missingDocuments: { sha256: string; name: string }[] };
+  canFetch: boolean;
+  failure: ReturnType<typeof failureOf> | undefined;
+}) {
+  const t = useTranslate();
+  const refusal = (sha256: string) =>
+    failure?.intent === 'outcome-document' &&
+    failure.values.referralId === referral.id &&
+    failure.values.sha256 === sha256
+      ? failure.errors.form
+      : [];
+  return (
+    <ul className="admin-list" aria-label={t('casePage.outcome_documents_missing')}>
+      {referral.missingDocuments.map((d) => (
+        <li key={d.sha256}>
+          {t('casePage.outcome_documents_missing')}: {d.name}
+          {canFetch ? (
+            <Form method="post" className="admin-inline-form">
+              <CsrfField />
+              <input type="hidden" name="intent" value="outcome-document" />
+              <input type="hidden" name="referralId" value={referral.id} />
+              <input type="hidden" name="sha256" value={d.sha256} />
+              {' · '}
+              <button
+                type="submit"
+                className="lj-button lj-button--secondary admin-button--small"
+                aria-label={t('casePage.outcome_document_fetch_again_label', { name: d.name })}
+              >
+                {t('casePage.outcome_document_fetch_again')}
+              </button>
+            </Form>
+          ) : null}
+          {refusal(d.sha256).map((key) => (
+            <p key={key} className="lj-field__error" role="alert">
+              {t(key, failure?.errors.params)}
+            </p>
+          ))}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /**
  * Sends the referral; a partner without accounts gets a one-time link, shown in this answer only

@@ -15,10 +15,16 @@ import { getAdminContext } from '../context.ts';
 import { isTrpcError, localFailure } from '../lib/api-errors.ts';
 import { answersFor } from '../lib/cases.ts';
 import { formText } from '../lib/form-data.ts';
+import {
+  ANSWER_ERROR_FIELDS,
+  answerSendsFiles,
+  type ReferralAnswer,
+  readReferralAnswer,
+} from '../lib/referral-answer.ts';
 import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
 import type { Route } from './+types/partner-link';
 
-type Answer = 'accepted' | 'rejected' | 'in-progress' | 'completed';
+type Answer = ReferralAnswer;
 
 /** Why the link does not open (unknown, used, expired, too many tries) as a message key; faults rethrown. */
 function refusalOf(error: unknown): MessageKey {
@@ -58,56 +64,21 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   const type = formText(form, 'type') as Answer;
   const intent = type;
-  const values = {
-    answeredBy: formText(form, 'answeredBy').trim(),
-    reason: formText(form, 'reason').trim(),
-    outcomeCode: formText(form, 'outcomeCode').trim(),
-    outcomeText: formText(form, 'outcomeText').trim(),
-  };
-  const local = localFailure({
-    reason: type === 'rejected' && !values.reason ? 'referral.reason_required' : undefined,
-    outcomeCode: type === 'completed' && !values.outcomeCode ? 'validation.required' : undefined,
-    outcomeText: type === 'completed' && !values.outcomeText ? 'referral.outcome_required' : undefined,
-  });
-  if (local) return rejectIntent(intent, local, values);
-  const documents = type === 'completed' ? await uploadedDocuments(form) : [];
+  const read = await readReferralAnswer(form, type);
+  const values = { ...read.values, answeredBy: formText(form, 'answeredBy').trim() };
+  if (read.local) return rejectIntent(intent, read.local, values);
   try {
     await getAdminContext(context).caller.partnerLink.answer({
       token: params.token,
-      type,
+      ...read.answer,
       ...(values.answeredBy ? { answeredBy: values.answeredBy } : {}),
-      ...(values.reason ? { reason: values.reason } : {}),
-      ...(type === 'completed'
-        ? {
-            outcome: {
-              code: values.outcomeCode,
-              text: values.outcomeText,
-              ...(documents.length > 0 ? { documents } : {}),
-            },
-          }
-        : {}),
     });
     return redirect(`/p/${encodeURIComponent(params.token)}?done=${type}`);
   } catch (error) {
     return rejectIntentApiError(
       intent,
       error,
-      {
-        fields: ['reason', 'outcomeCode', 'outcomeText', 'answeredBy', 'documents'],
-        fieldForPath: {
-          'outcome.code': 'outcomeCode',
-          'outcome.text': 'outcomeText',
-          outcome: 'outcomeText',
-          'outcome.documents': 'documents',
-        },
-        fieldForMessage: {
-          'case.document_too_large': 'documents',
-          'case.document_type_not_allowed': 'documents',
-          'case.document_empty': 'documents',
-          'case.document_content_mismatch': 'documents',
-          'referral.too_many_documents': 'documents',
-        },
-      },
+      { fields: ['reason', 'outcomeCode', 'outcomeText', 'answeredBy', 'documents'], ...ANSWER_ERROR_FIELDS },
       values,
     );
   }
@@ -118,6 +89,7 @@ const ANSWER_LABEL: Readonly<Record<Answer, MessageKey>> = {
   rejected: 'referrals.reject',
   'in-progress': 'referrals.start',
   completed: 'referrals.complete',
+  failed: 'referrals.fail',
 };
 
 const SUBJECT_LABEL: Readonly<Record<string, MessageKey>> = {
@@ -251,7 +223,7 @@ function AnswerForm({ type, failure }: { type: Answer; failure: ReturnType<typeo
         method="post"
         className="lj-form"
         noValidate
-        encType={type === 'completed' ? 'multipart/form-data' : undefined}
+        encType={answerSendsFiles(type) ? 'multipart/form-data' : undefined}
       >
         <CsrfField />
         <input type="hidden" name="type" value={type} />
@@ -271,7 +243,7 @@ function AnswerForm({ type, failure }: { type: Answer; failure: ReturnType<typeo
           defaultValue={failure?.values.answeredBy}
         />
         <ReferralAnswerFields idPrefix={type} type={type} error={error} values={failure?.values} />
-        <Button type="submit" variant={type === 'rejected' ? 'secondary' : 'primary'}>
+        <Button type="submit" variant={type === 'rejected' || type === 'failed' ? 'secondary' : 'primary'}>
           {t(ANSWER_LABEL[type])}
         </Button>
       </Form>
@@ -321,19 +293,5 @@ function NoteForm({ failure }: { failure: ReturnType<typeof failureOf> }) {
         </Button>
       </Form>
     </details>
-  );
-}
-
-/** The files chosen in a form's `documents` input, as the API takes them (empty inputs dropped). */
-async function uploadedDocuments(form: FormData) {
-  const files = form
-    .getAll('documents')
-    .filter((f): f is File => f instanceof File && f.size > 0 && f.name !== '');
-  return Promise.all(
-    files.map(async (file) => ({
-      fileName: file.name,
-      contentType: file.type || 'application/octet-stream',
-      contentBase64: Buffer.from(await file.arrayBuffer()).toString('base64'),
-    })),
   );
 }

@@ -19,6 +19,12 @@ import { answersFor } from '../lib/cases.ts';
 import { formText } from '../lib/form-data.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
 import { allowsAnywhere } from '../lib/permissions.ts';
+import {
+  ANSWER_ERROR_FIELDS,
+  answerSendsFiles,
+  type ReferralAnswer,
+  readReferralAnswer,
+} from '../lib/referral-answer.ts';
 import { isForbidden, load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
 import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
@@ -81,56 +87,18 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const form = await request.formData();
   const referralId = formText(form, 'referralId');
   if (formText(form, 'intent') === 'note') return postNote(caller, slug, referralId, formText(form, 'text'));
-  const type = formText(form, 'type') as 'accepted' | 'rejected' | 'in-progress' | 'completed';
+  const type = formText(form, 'type') as ReferralAnswer;
   const intent = `${type}:${referralId}`;
-  const values = {
-    reason: formText(form, 'reason').trim(),
-    outcomeCode: formText(form, 'outcomeCode').trim(),
-    outcomeText: formText(form, 'outcomeText').trim(),
-  };
-  const local = localFailure({
-    reason: type === 'rejected' && !values.reason ? 'referral.reason_required' : undefined,
-    outcomeCode: type === 'completed' && !values.outcomeCode ? 'validation.required' : undefined,
-    outcomeText: type === 'completed' && !values.outcomeText ? 'referral.outcome_required' : undefined,
-  });
+  const { values, local, answer } = await readReferralAnswer(form, type);
   if (local) return rejectIntent(intent, local, values);
-  const documents = type === 'completed' ? await uploadedDocuments(form) : [];
   try {
-    await caller.referral.transition({
-      referralId,
-      type,
-      ...(values.reason ? { reason: values.reason } : {}),
-      ...(type === 'completed'
-        ? {
-            outcome: {
-              code: values.outcomeCode,
-              text: values.outcomeText,
-              ...(documents.length > 0 ? { documents } : {}),
-            },
-          }
-        : {}),
-    });
+    await caller.referral.transition({ referralId, ...answer });
     return redirect(`${tenantPaths.referrals(slug)}?done=1#referral-${referralId}`);
   } catch (error) {
     return rejectIntentApiError(
       intent,
       error,
-      {
-        fields: ['reason', 'outcomeCode', 'outcomeText', 'documents'],
-        fieldForPath: {
-          'outcome.code': 'outcomeCode',
-          'outcome.text': 'outcomeText',
-          outcome: 'outcomeText',
-          'outcome.documents': 'documents',
-        },
-        fieldForMessage: {
-          'case.document_too_large': 'documents',
-          'case.document_type_not_allowed': 'documents',
-          'case.document_empty': 'documents',
-          'case.document_content_mismatch': 'documents',
-          'referral.too_many_documents': 'documents',
-        },
-      },
+      { fields: ['reason', 'outcomeCode', 'outcomeText', 'documents'], ...ANSWER_ERROR_FIELDS },
       values,
     );
   }
@@ -160,6 +128,7 @@ const ANSWER_LABEL: Readonly<Record<string, MessageKey>> = {
   rejected: 'referrals.reject',
   'in-progress': 'referrals.start',
   completed: 'referrals.complete',
+  failed: 'referrals.fail',
 };
 
 export default function Referrals({ loaderData, actionData }: Route.ComponentProps) {
@@ -327,7 +296,7 @@ function Answer({
   failure,
 }: {
   referralId: string;
-  type: 'accepted' | 'rejected' | 'in-progress' | 'completed';
+  type: ReferralAnswer;
   failure: ReturnType<typeof failureOf>;
 }) {
   const t = useTranslate();
@@ -341,7 +310,7 @@ function Answer({
       method="post"
       className="lj-form admin-inline-answer"
       noValidate
-      encType={type === 'completed' ? 'multipart/form-data' : undefined}
+      encType={answerSendsFiles(type) ? 'multipart/form-data' : undefined}
     >
       <CsrfField />
       <input type="hidden" name="referralId" value={referralId} />
@@ -354,7 +323,7 @@ function Answer({
         </Alert>
       ) : null}
       <ReferralAnswerFields idPrefix={id} type={type} error={error} values={failure?.values} />
-      <Button type="submit" variant={type === 'rejected' ? 'secondary' : 'primary'}>
+      <Button type="submit" variant={type === 'rejected' || type === 'failed' ? 'secondary' : 'primary'}>
         {t(ANSWER_LABEL[type] ?? 'referrals.accept')}
       </Button>
     </Form>
@@ -405,18 +374,4 @@ function NoteForm({ referralId, failure }: { referralId: string; failure: Return
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   return <PageError error={error} />;
-}
-
-/** The files chosen in a form's `documents` input, as the API takes them (empty inputs dropped). */
-async function uploadedDocuments(form: FormData) {
-  const files = form
-    .getAll('documents')
-    .filter((f): f is File => f instanceof File && f.size > 0 && f.name !== '');
-  return Promise.all(
-    files.map(async (file) => ({
-      fileName: file.name,
-      contentType: file.type || 'application/octet-stream',
-      contentBase64: Buffer.from(await file.arrayBuffer()).toString('base64'),
-    })),
-  );
 }

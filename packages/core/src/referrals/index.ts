@@ -1,3 +1,4 @@
+export * from './outcome-document-refetch.ts';
 export * from './partner-link.ts';
 export * from './referral-attachments.ts';
 export * from './referral-effects.ts';

@@ -244,6 +244,13 @@ export async function attachmentContent(
   };
 }
 
+/**
+ * The events whose outcome may return documents (spec: any event may carry `outcome.documents`):
+ * a completion, and a failure (e.g. a ruling refusing the confirmation). Asked by the answer
+ * procedures, the effect and the worker's fetch, so they agree.
+ */
+export const carriesOutcomeDocuments = (type: string): boolean => type === 'completed' || type === 'failed';
+
 /** A document a partner returns with its outcome, as uploaded (inbox or one-time link). */
 export const ZOutcomeDocumentUpload = z.object({
   fileName: z
@@ -318,11 +325,52 @@ export const outcomeDocumentsMessage = (
   }));
 
 /**
- * At the sender, before the completion from the other node is recorded (the worker's activity):
- * fetches each document the outcome names from the receiver's node (a signed GET of its `url`,
- * through the pinned directory), checks its digest and size and stores it. Answers the stored
- * ones (SHA-256 → size). One the receiver refuses for good (a final 4xx), or that does not match,
- * is left out (recorded as unavailable); anything else throws, so the activity is retried.
+ * What became of one returned document's fetch: stored (its size), or not taken for good — the
+ * receiver refused it (a final 4xx, `status`), its body did not match the digest or exceeded the
+ * size of a case document, or the message named no attachments path for it.
+ */
+export type OutcomeDocumentFetch =
+  | { stored: true; sizeBytes: number }
+  | { stored: false; refusal: 'refused'; status: number }
+  | { stored: false; refusal: 'mismatch' | 'invalid' };
+
+/**
+ * At the sender: fetches one document the outcome names from the receiver's node (a signed GET of
+ * its `url`, through the pinned directory), checks its digest and size and stores it. Throws when
+ * trying again later may help (the node unpinned or away, a 5xx, 408/425/429). The one fetch the
+ * worker's activity runs for a returned outcome and the case page's "fetch again" runs later.
+ */
+export async function fetchOutcomeDocument(
+  files: FileStore,
+  fetchFromPeer: PeerFetcher,
+  tenantId: string,
+  remoteNode: string,
+  d: ReferralOutcomeDocument,
+): Promise<OutcomeDocumentFetch> {
+  const path = d.url ? new URL(d.url, 'http://peer.invalid').pathname : null;
+  if (!path?.endsWith(`/attachments/${d.sha256}`) || !/^[0-9a-f]{64}$/.test(d.sha256)) {
+    return { stored: false, refusal: 'invalid' };
+  }
+  const response = await fetchFromPeer(remoteNode, path);
+  if (!response) throw new Error(`node ${remoteNode} is not in the pinned peer directory`);
+  if (!response.ok) {
+    await response.body?.cancel();
+    if (isFinalRefusal(response.status))
+      return { stored: false, refusal: 'refused', status: response.status };
+    throw new Error(`GET ${path} from ${remoteNode} answered ${response.status}`);
+  }
+  const bytes = await readLimited(response, MAX_DOCUMENT_BYTES);
+  if (!bytes || sha256Hex(bytes) !== d.sha256) return { stored: false, refusal: 'mismatch' };
+  await files.put(documentKey(tenantId, d.sha256), bytes);
+  return { stored: true, sizeBytes: bytes.length };
+}
+
+/**
+ * At the sender, before a completion (or failure) from the other node is recorded (the worker's
+ * activity): fetches each document its outcome names ({@link fetchOutcomeDocument}). Answers the
+ * stored ones (SHA-256 → size). One refused for good or not matching is left out: the effect
+ * keeps it as unavailable (an `outcome` attachment without a body), and the case page offers to
+ * fetch it again (`refetchOutcomeDocument`). Anything else throws, so the activity is retried.
  */
 export async function fetchOutcomeDocuments(
   files: FileStore,
@@ -333,25 +381,14 @@ export async function fetchOutcomeDocuments(
 ): Promise<Map<string, number>> {
   const stored = new Map<string, number>();
   for (const d of documents) {
-    const path = d.url ? new URL(d.url, 'http://peer.invalid').pathname : null;
-    if (!path?.endsWith(`/attachments/${d.sha256}`) || !/^[0-9a-f]{64}$/.test(d.sha256)) continue;
-    const response = await fetchFromPeer(remoteNode, path);
-    if (!response) throw new Error(`node ${remoteNode} is not in the pinned peer directory`);
-    if (!response.ok) {
-      await response.body?.cancel();
-      if (isFinalRefusal(response.status)) continue;
-      throw new Error(`GET ${path} from ${remoteNode} answered ${response.status}`);
-    }
-    const bytes = await readLimited(response, MAX_DOCUMENT_BYTES);
-    if (!bytes || sha256Hex(bytes) !== d.sha256) continue;
-    await files.put(documentKey(tenantId, d.sha256), bytes);
-    stored.set(d.sha256, bytes.length);
+    const fetched = await fetchOutcomeDocument(files, fetchFromPeer, tenantId, remoteNode, d);
+    if (fetched.stored) stored.set(d.sha256, fetched.sizeBytes);
   }
   return stored;
 }
 
 /**
- * In the completion's effect transaction: the documents returned with the outcome are kept with
+ * In the effect's transaction of a completion or failure: the documents returned with the outcome are kept with
  * the referral (`purpose = 'outcome'`); where the referral has a case here (the sender's side, or
  * a partner inbox of the same district) each stored one becomes a case document, with its own
  * timeline entry in the partner's name. `stored` names the bodies in the file store (SHA-256 →

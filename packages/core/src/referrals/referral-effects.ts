@@ -13,7 +13,7 @@ import { notify } from '../notifications/notification-service.ts';
 import { stationHeadsOver } from '../staff/station-heads.ts';
 import { countReferralCompletion } from '../statistics/activity-rollups.ts';
 import { closePartnerLinksIfEnded } from './partner-link.ts';
-import { keepOutcomeDocuments } from './referral-attachments.ts';
+import { carriesOutcomeDocuments, keepOutcomeDocuments } from './referral-attachments.ts';
 import { queueReferralEvent } from './referral-exchange.ts';
 
 /** Workflows act in the platform's name when no person does (as `systemActor`). */
@@ -219,7 +219,8 @@ export async function recordReferralEvent(
     });
     // Documents returned with the outcome (spec: `outcome.documents`): kept with the referral, and
     // documents of the case where it has one here. Uploaded on this side, or fetched just before.
-    const returned = effect.type === 'completed' ? (effect.outcome?.documents ?? []) : [];
+    // A completion's, or a failure's (e.g. the ruling that refused the confirmation).
+    const returned = carriesOutcomeDocuments(effect.type) ? (effect.outcome?.documents ?? []) : [];
     const kept =
       returned.length === 0
         ? []

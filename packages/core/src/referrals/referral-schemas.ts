@@ -58,7 +58,7 @@ export const ZTransitionRequest = z.object({
     .object({
       code: ZText(64),
       text: ZText(4000),
-      /** Documents returned with a completion (spec: `outcome.documents`); checked like case documents. */
+      /** Documents returned with a completion or a failure (spec: `outcome.documents`); checked like case documents. */
       documents: z.array(ZOutcomeDocumentUpload).max(MAX_REFERRAL_ATTACHMENTS).optional(),
     })
     .optional(),

@@ -865,6 +865,10 @@ export const en: Messages = {
   'referrals.reject': 'Reject',
   'referrals.start': 'Start work',
   'referrals.complete': 'Complete',
+  'referrals.fail': 'Report failure',
+  'referrals.failed_outcome': 'Outcome (optional)',
+  'referrals.failed_outcome_hint':
+    'If there is a document of the result (e.g. a ruling refusing confirmation), give an outcome code and text and attach it.',
   'referrals.reason': 'Reason',
   'referrals.outcome_code': 'Outcome code',
   'referrals.outcome_code_hint': 'For example confirmed or agreement.',
@@ -1474,6 +1478,12 @@ export const en: Messages = {
   'referral.attachment_too_large': 'The document is larger than {max} bytes and was not accepted.',
   'referral.attachment_digest_mismatch':
     'The document received does not match the one registered with the referral, and was not accepted.',
+  'referral.outcome_document_refused':
+    'The partner’s system still refuses this outcome document (status {status}). Check with the partner, then try again.',
+  'referral.outcome_document_mismatch':
+    'The outcome document received does not match the one the partner registered (content or size), and was not accepted. Check with the partner, then try again.',
+  'referral.outcome_document_unreachable':
+    'The partner’s system cannot be reached for this outcome document right now. Try again later.',
   'referrals.attachments': 'Documents',
   'referrals.notes': 'Notes',
   'referrals.outcome_document_label': 'with the outcome',
@@ -1531,6 +1541,12 @@ export const en: Messages = {
     'No SMS or e-mail sender is installed, so the link was not sent automatically: please pass it on yourself.',
   'casePage.partner_link_sent': 'Sent to them through {channels}.',
   'casePage.partner_link_reissue': 'Issue a new one-time link',
+  'casePage.outcome_documents_missing': 'Outcome documents not received',
+  'casePage.outcome_document_fetch_again': 'Fetch again',
+  'casePage.outcome_document_fetch_again_label': 'Fetch again: {name}',
+  'casePage.outcome_document_fetched':
+    'The outcome document {name} was received and added to the case documents.',
+  'auditAction.referral.outcome_document_fetched': 'Outcome document fetched again',
   'auditAction.case.consent_withdrawn': 'Consent withdrawn',
   'auditAction.case.rating_code_issued': 'Rating code issued',
   'casePage.consents_heading': 'Consent',

@@ -1,4 +1,4 @@
-import { storeOutcomeDocuments, ZPartnerLinkAnswerRequest } from '@linju/core';
+import { carriesOutcomeDocuments, storeOutcomeDocuments, ZPartnerLinkAnswerRequest } from '@linju/core';
 import { publicProcedure } from '../../trpc.ts';
 import { filesOf } from '../case/files.ts';
 import { applyReferralEvent, engineOf } from '../referral/engine.ts';
@@ -6,7 +6,7 @@ import { openLinkReferral } from './open-link-referral.ts';
 
 /**
  * No sign-in: the partner answers its referral through its one-time link (accept, reject with a
- * reason, in progress, complete with an outcome and its documents, fail), through the same workflow, state machine
+ * reason, in progress, complete with an outcome and its documents, fail with a reason and optionally an outcome and its documents), through the same workflow, state machine
  * and audit as the partner inbox, in the partner's name. As in the inbox, a referral still
  * `requested` is first marked `received`. An ended referral closes the link (see the effects).
  */
@@ -21,7 +21,7 @@ export const answer = publicProcedure.input(ZPartnerLinkAnswerRequest).mutation(
     ? {
         code: input.outcome.code,
         text: input.outcome.text,
-        ...(input.type === 'completed' && input.outcome.documents?.length
+        ...(carriesOutcomeDocuments(input.type) && input.outcome.documents?.length
           ? { documents: await storeOutcomeDocuments(filesOf(ctx), link.tenantId, input.outcome.documents) }
           : {}),
       }

@@ -1,4 +1,5 @@
 import {
+  carriesOutcomeDocuments,
   DomainError,
   getReferralRow,
   referralForReceiver,
@@ -13,7 +14,7 @@ import { applyReferralEvent, engineOf } from './engine.ts';
 
 /**
  * A partner's answer (received, accepted, rejected, in progress, completed with an outcome and its
- * documents, failed), through the workflow. Within one deployment the inbox is the delivery: a referral still `requested` is
+ * documents, failed with a reason and optionally an outcome and its documents), through the workflow. Within one deployment the inbox is the delivery: a referral still `requested` is
  * first marked `received` by the same person.
  */
 export const transition = permittedProcedure('referral.respond')
@@ -29,13 +30,13 @@ export const transition = permittedProcedure('referral.respond')
     if (referral.status === 'requested' && input.type !== 'received') {
       await applyReferralEvent(engine, ctx.tenantId, referral.id, { type: 'received', by });
     }
-    // Documents returned with a completion are stored first (content-addressed): the workflow
+    // Documents returned with a completion or a failure are stored first (content-addressed): the workflow
     // carries their names and digests, its effect keeps them with the referral (and the case).
     const outcome = input.outcome
       ? {
           code: input.outcome.code,
           text: input.outcome.text,
-          ...(input.type === 'completed' && input.outcome.documents?.length
+          ...(carriesOutcomeDocuments(input.type) && input.outcome.documents?.length
             ? { documents: await storeOutcomeDocuments(filesOf(ctx), ctx.tenantId, input.outcome.documents) }
             : {}),
         }
