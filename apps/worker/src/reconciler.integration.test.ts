@@ -1,7 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type ApiContext, createCaller, initialEffectKey, type WorkflowEngine } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
-import { createReferral, recordPartnerConsent, systemActor } from '@linju/core';
+import {
+  createReferral,
+  markReferralWorkflowStartedSoon,
+  recordPartnerConsent,
+  systemActor,
+} from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
 import {
@@ -158,6 +163,22 @@ describe('starting a referral’s workflow after its commit', () => {
     expect((await handleOf(sent.id).describe()).status.name).toBe('RUNNING');
     // Nothing is left for the reconciler.
     expect((await reconcile()).started).not.toContain(sent.id);
+  });
+
+  it('marks every send of a burst started, the marks of the moment written together', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await committedWithoutWorkflow()).referral.id);
+    // Asked at once, as concurrent sends ask: the first is written at once, the others wait for it
+    // and go together; each answer comes once its own mark committed.
+    await Promise.all(ids.map((id) => markReferralWorkflowStartedSoon(app.db, district.tenantId, id)));
+    for (const id of ids) expect((await rowOf(id))?.workflowStartedAt).toBeInstanceOf(Date);
+    // A later one, alone, is written at once too.
+    const late = (await committedWithoutWorkflow()).referral.id;
+    await markReferralWorkflowStartedSoon(app.db, district.tenantId, late);
+    expect((await rowOf(late))?.workflowStartedAt).toBeInstanceOf(Date);
+    // Marked means the reconciler leaves them alone.
+    const { started } = await reconcile();
+    for (const id of [...ids, late]) expect(started).not.toContain(id);
   });
 
   it('starts a referral committed without its workflow, once, and its first event is not written again', async () => {

@@ -139,9 +139,12 @@ export async function inTenantSession<T>(
   }
   const afterCommit: AfterCommitTask[] = [];
   const result = await withTenant(ctx.db, tenantId, async (tx) => {
-    const staff = await getStaffMember(tx, staffMemberId);
+    // Together: one round trip (grants of a disabled person are read, then ignored).
+    const [staff, roleGrants] = await Promise.all([
+      getStaffMember(tx, staffMemberId),
+      roleGrantsOf(tx, staffMemberId),
+    ]);
     if (staff.disabledAt) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'auth.not_signed_in' });
-    const roleGrants = await roleGrantsOf(tx, staffMemberId);
     const actor: Actor = {
       id: staff.id,
       name: staff.displayName,

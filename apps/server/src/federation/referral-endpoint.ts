@@ -12,7 +12,7 @@ import {
   type FileStore,
   findRoute,
   findTenantBySlug,
-  markReferralWorkflowStarted,
+  markReferralWorkflowStartedSoon,
   messageApplied,
   nonceSeen,
   peerKey,
@@ -225,28 +225,31 @@ export function referralCreateHandler(deps: FederationDeps) {
     }
     const idempotencyKey = request.headers.get(IDEMPOTENCY_HEADER) ?? '';
     const notServed = new Error('not served');
-    let outcome: Awaited<ReturnType<typeof receiveReferral>>;
+    let outcome: {
+      inbox: Awaited<ReturnType<typeof receiveReferral>>;
+      row?: typeof schema.referral.$inferSelect;
+    };
     try {
       outcome = await withTenant(deps.db, tenant.id, async (tx) => {
-        const received = await receiveReferral(tx, deps.box, {
+        const inbox = await receiveReferral(tx, deps.box, {
           tenantId: tenant.id,
           senderNode: caller,
           idempotencyKey,
           body,
           message,
         });
-        if (received.kind !== 'received') return received;
+        if (inbox.kind !== 'received') return { inbox };
         const row = await takeInReferral(tx, deps.box, {
           tenantId: tenant.id,
-          receipt: received.receipt,
+          receipt: inbox.receipt,
           senderNode: caller,
           message,
-          initialEffectKey: initialEffectKey(tenant.id)(received.receipt),
-          recordFirst: (t, effect) => recordReferralEvent(t, effect),
+          initialEffectKey: initialEffectKey(tenant.id)(inbox.receipt),
+          recordFirst: (t, effect, created) => recordReferralEvent(t, effect, { created }),
         });
         // Nothing is kept for an organisation that takes no referrals: the transaction rolls back.
         if (!row) throw notServed;
-        return received;
+        return { inbox, row };
       });
     } catch (error) {
       if (error === notServed) {
@@ -254,14 +257,12 @@ export function referralCreateHandler(deps: FederationDeps) {
       }
       throw error;
     }
-    if (outcome.kind === 'conflict') {
+    if (outcome.inbox.kind === 'conflict') {
       return problem(409, 'Conflict', 'This idempotency key (or referral id) was used with another message');
     }
     // Started on every answer, not only the first: a crash between the commit and the start is
     // repaired by the sender's retry (a second start of the same workflow id is a no-op).
-    const [row] = await withTenant(deps.db, tenant.id, (tx) =>
-      tx.select().from(schema.referral).where(eq(schema.referral.id, outcome.receipt)),
-    );
+    const { row } = outcome;
     if (row) {
       await startReceivedReferralWorkflow(engine(), {
         tenantId: tenant.id,
@@ -273,10 +274,10 @@ export function referralCreateHandler(deps: FederationDeps) {
       });
       // Started: the worker's reconciler need not look at it (it would only start it again, a no-op).
       if (row.workflowStartedAt === null) {
-        await withTenant(deps.db, tenant.id, (tx) => markReferralWorkflowStarted(tx, [row.id]));
+        await markReferralWorkflowStartedSoon(deps.db, tenant.id, row.id);
       }
     }
-    return Response.json({ receipt: outcome.receipt, status: 'received' }, { status: 202 });
+    return Response.json({ receipt: outcome.inbox.receipt, status: 'received' }, { status: 202 });
   }
 
   async function event(request: Request, body: Uint8Array, caller: string, ref: string): Promise<Response> {

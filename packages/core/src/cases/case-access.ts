@@ -59,15 +59,10 @@ export type EventInput = {
  * must be locked (`loadCase(tx, id, true)`).
  */
 export async function recordCaseEvent(tx: TenantTx, actor: Actor, row: CaseRow, event: EventInput) {
-  const [{ next } = { next: 1 }] = await tx
-    .select({ next: sql<number>`coalesce(max(${schema.caseEvent.seq}), 0)::int + 1` })
-    .from(schema.caseEvent)
-    .where(eq(schema.caseEvent.caseId, row.id));
   const data = JSON.parse(JSON.stringify(event.data ?? {})) as Record<string, unknown>;
-  await tx.insert(schema.caseEvent).values({
+  await insertCaseEvent(tx, {
     tenantId: row.tenantId,
     caseId: row.id,
-    seq: next,
     kind: event.kind,
     actorId: actor.id,
     actorName: actor.name,
@@ -82,5 +77,20 @@ export async function recordCaseEvent(tx: TenantTx, actor: Actor, row: CaseRow, 
     objectId: row.id,
     before: event.before,
     after: event.after ?? { number: row.number, ...data, ...(event.text ? { text: event.text } : {}) },
+  });
+}
+
+/**
+ * Inserts a timeline entry numbered after the case's last one, in one statement. The case row
+ * must be locked by an earlier statement of the transaction: this one's snapshot, taken after
+ * that lock, sees the entry the previous holder committed.
+ */
+export async function insertCaseEvent(
+  tx: TenantTx,
+  entry: Omit<typeof schema.caseEvent.$inferInsert, 'seq'>,
+) {
+  await tx.insert(schema.caseEvent).values({
+    ...entry,
+    seq: sql`(select coalesce(max(${schema.caseEvent.seq}), 0) + 1 from ${schema.caseEvent} where ${schema.caseEvent.caseId} = ${entry.caseId})`,
   });
 }

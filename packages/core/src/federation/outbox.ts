@@ -1,5 +1,5 @@
 import type { SecretBox } from '@linju/auth';
-import { eq, schema, type TenantTx } from '@linju/db';
+import { eq, schema, sql, type TenantTx } from '@linju/db';
 import { referralMessageKey } from '@linju/federation/referral-states';
 
 export type OutboxMessage = typeof schema.federationOutbox.$inferSelect;
@@ -58,19 +58,14 @@ export async function recordDeliveryAttempt(
     | { outcome: 'delivered'; status: number; response: Record<string, unknown> }
     | { outcome: 'failed' | 'retry'; status: number | null; error: string },
 ): Promise<void> {
-  const [row] = await tx
-    .select({ attempts: schema.federationOutbox.attempts })
-    .from(schema.federationOutbox)
-    .where(eq(schema.federationOutbox.id, key))
-    .for('update');
-  if (!row) return;
+  const attempts = sql`${schema.federationOutbox.attempts} + 1`;
   await tx
     .update(schema.federationOutbox)
     .set(
       attempt.outcome === 'delivered'
         ? {
             status: 'delivered',
-            attempts: row.attempts + 1,
+            attempts,
             lastStatus: attempt.status,
             lastError: null,
             response: attempt.response,
@@ -78,7 +73,7 @@ export async function recordDeliveryAttempt(
           }
         : {
             status: attempt.outcome === 'failed' ? 'failed' : 'pending',
-            attempts: row.attempts + 1,
+            attempts,
             lastStatus: attempt.status,
             lastError: attempt.error.slice(0, 2000),
           },

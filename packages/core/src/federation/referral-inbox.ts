@@ -27,29 +27,32 @@ export async function receiveReferral(
   },
 ): Promise<InboxOutcome> {
   const digest = bodyDigest(input.body);
-  const [existing] = await tx
-    .select()
-    .from(schema.federationInbox)
-    .where(
-      and(
-        eq(schema.federationInbox.senderNode, input.senderNode),
-        eq(schema.federationInbox.idempotencyKey, input.idempotencyKey),
+  // Both looks together: one round trip.
+  const [[existing], [sameReferral]] = await Promise.all([
+    tx
+      .select()
+      .from(schema.federationInbox)
+      .where(
+        and(
+          eq(schema.federationInbox.senderNode, input.senderNode),
+          eq(schema.federationInbox.idempotencyKey, input.idempotencyKey),
+        ),
       ),
-    );
+    tx
+      .select({ id: schema.federationInbox.id })
+      .from(schema.federationInbox)
+      .where(
+        and(
+          eq(schema.federationInbox.senderNode, input.senderNode),
+          eq(schema.federationInbox.referralId, input.message.id),
+        ),
+      ),
+  ]);
   if (existing) {
     return existing.bodySha256 === digest
       ? { kind: 'received', receipt: existing.id, created: false }
       : { kind: 'conflict', receipt: existing.id };
   }
-  const [sameReferral] = await tx
-    .select({ id: schema.federationInbox.id })
-    .from(schema.federationInbox)
-    .where(
-      and(
-        eq(schema.federationInbox.senderNode, input.senderNode),
-        eq(schema.federationInbox.referralId, input.message.id),
-      ),
-    );
   if (sameReferral) return { kind: 'conflict', receipt: sameReferral.id };
 
   const id = randomUUID();

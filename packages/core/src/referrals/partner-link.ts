@@ -160,11 +160,10 @@ async function issue(tx: TenantTx, actor: Actor, row: ReferralRow, now: Date): P
 export async function issuePartnerLinkOnSend(
   tx: TenantTx,
   actor: Actor,
-  referralId: string,
+  row: ReferralRow,
   now = new Date(),
 ): Promise<IssuedPartnerLink | undefined> {
-  const [row] = await tx.select().from(schema.referral).where(eq(schema.referral.id, referralId));
-  if (row?.direction !== 'outgoing' || row.remoteNode !== null) return undefined;
+  if (row.direction !== 'outgoing' || row.remoteNode !== null) return undefined;
   if (!(await partnerNeedsLink(tx, row.toOrganisationId))) return undefined;
   return issue(tx, actor, row, now);
 }

@@ -7,7 +7,7 @@ import {
   type ReferralState,
 } from '@linju/federation/referral-states';
 import { appendAudit } from '../audit/append-audit.ts';
-import { loadCase } from '../cases/case-access.ts';
+import { insertCaseEvent, loadCase } from '../cases/case-access.ts';
 import { DomainError } from '../errors.ts';
 import { notify } from '../notifications/notification-service.ts';
 import { stationHeadsOver } from '../staff/station-heads.ts';
@@ -15,6 +15,8 @@ import { countReferralCompletion } from '../statistics/activity-rollups.ts';
 import { closePartnerLinksIfEnded } from './partner-link.ts';
 import { carriesOutcomeDocuments, keepOutcomeDocuments } from './referral-attachments.ts';
 import { queueReferralEvent } from './referral-exchange.ts';
+
+type ReferralRow = typeof schema.referral.$inferSelect;
 
 /** Workflows act in the platform's name when no person does (as `systemActor`). */
 const SYSTEM_NAME = 'system';
@@ -78,10 +80,10 @@ async function claim(tx: TenantTx, referralId: string, key: string): Promise<boo
   return done.length === 0;
 }
 
-/** Appends a timeline entry to the case (the row must be locked); the referral's audit entry covers it. */
+/** Appends a timeline entry to the case, locking it (the referral's audit entry covers the entry). */
 async function appendTimeline(
   tx: TenantTx,
-  caseId: string | null,
+  referral: { tenantId: string; caseId: string | null },
   entry: {
     actorId: string | null;
     actorName: string;
@@ -90,18 +92,21 @@ async function appendTimeline(
     /** `referral` unless said: a document returned with the outcome is a `document` entry. */
     kind?: 'referral' | 'document';
   },
+  options: { caseLocked?: boolean } = {},
 ) {
   // An incoming referral has no case on this side: its log and the audit entry are its record.
+  const { caseId } = referral;
   if (caseId === null) return;
-  const c = await loadCase(tx, caseId, true);
-  const [{ next } = { next: 1 }] = await tx
-    .select({ next: sql<number>`coalesce(max(${schema.caseEvent.seq}), 0)::int + 1` })
-    .from(schema.caseEvent)
-    .where(eq(schema.caseEvent.caseId, caseId));
-  await tx.insert(schema.caseEvent).values({
-    tenantId: c.row.tenantId,
+  if (!options.caseLocked) {
+    await tx
+      .select({ id: schema.legalCase.id })
+      .from(schema.legalCase)
+      .where(eq(schema.legalCase.id, caseId))
+      .for('update');
+  }
+  await insertCaseEvent(tx, {
+    tenantId: referral.tenantId,
     caseId,
-    seq: next,
     kind: entry.kind ?? 'referral',
     actorId: entry.actorId,
     actorName: entry.actorName,
@@ -163,10 +168,16 @@ export async function recordReferralEvent(
      * size; see `fetchOutcomeDocuments`): they become case documents. Others stay unavailable.
      */
     fetchedDocuments?: ReadonlyMap<string, number>;
+    /**
+     * The referral row this transaction has just inserted, its case locked: the first effect of a
+     * send. Nobody else can have recorded its key or hold the row, so neither is looked up.
+     */
+    created?: ReferralRow;
   } = {},
 ): Promise<EffectResult> {
-  if (!(await claim(tx, effect.referralId, effect.idempotencyKey))) return 'duplicate';
-  const row = await lockReferral(tx, effect.referralId);
+  const { created } = options;
+  if (!created && !(await claim(tx, effect.referralId, effect.idempotencyKey))) return 'duplicate';
+  const row = created ?? (await lockReferral(tx, effect.referralId));
   const by = effect.by;
   let result: EffectResult = 'audited-only';
   if (row) {
@@ -232,7 +243,7 @@ export async function recordReferralEvent(
               ...(options.fetchedDocuments ?? new Map<string, number>()),
             ]),
             timeline: ({ kind, data }) =>
-              appendTimeline(tx, row.caseId, {
+              appendTimeline(tx, row, {
                 kind,
                 actorId: by?.staffId ?? null,
                 actorName: by?.name ?? SYSTEM_NAME,
@@ -240,27 +251,32 @@ export async function recordReferralEvent(
                 data,
               }),
           });
-    await appendTimeline(tx, row.caseId, {
-      actorId: by?.staffId ?? null,
-      actorName: by?.name ?? SYSTEM_NAME,
-      text: effect.reason ?? effect.outcome?.text ?? (effect.type === 'requested' ? row.summary : null),
-      data: {
-        referralId: row.id,
-        referralKind: row.kind,
-        partnerOrganisationId: row.toOrganisationId,
-        event: effect.type,
-        status: effect.to,
-        ...(effect.outcome ? { outcome: { code: effect.outcome.code, text: effect.outcome.text } } : {}),
-        // The returned documents, by name; `documentId` where it became a document of the case.
-        ...(kept.length > 0 ? { documents: kept } : {}),
-        // Whose note it is: the partner's (receiver) or this district's own (sender).
-        ...(effect.type === 'note' && by ? { party: by.party } : {}),
-        // The outcome is back: the first responder owes the resident the answer (信息反馈).
-        ...(effect.type === 'completed' || effect.type === 'failed' || effect.type === 'rejected'
-          ? { feedbackDue: true }
-          : {}),
+    await appendTimeline(
+      tx,
+      row,
+      {
+        actorId: by?.staffId ?? null,
+        actorName: by?.name ?? SYSTEM_NAME,
+        text: effect.reason ?? effect.outcome?.text ?? (effect.type === 'requested' ? row.summary : null),
+        data: {
+          referralId: row.id,
+          referralKind: row.kind,
+          partnerOrganisationId: row.toOrganisationId,
+          event: effect.type,
+          status: effect.to,
+          ...(effect.outcome ? { outcome: { code: effect.outcome.code, text: effect.outcome.text } } : {}),
+          // The returned documents, by name; `documentId` where it became a document of the case.
+          ...(kept.length > 0 ? { documents: kept } : {}),
+          // Whose note it is: the partner's (receiver) or this district's own (sender).
+          ...(effect.type === 'note' && by ? { party: by.party } : {}),
+          // The outcome is back: the first responder owes the resident the answer (信息反馈).
+          ...(effect.type === 'completed' || effect.type === 'failed' || effect.type === 'rejected'
+            ? { feedbackDue: true }
+            : {}),
+        },
       },
-    });
+      { caseLocked: created !== undefined },
+    );
     await queueReferralEvent(tx, options.box, row, effect);
     // An ended referral can be answered no more: its one-time links stop working with it.
     await closePartnerLinksIfEnded(tx, row, effect.to);
@@ -319,7 +335,7 @@ export async function recordReferralEscalation(
       data,
       idempotencyKey: effect.idempotencyKey,
     });
-    await appendTimeline(tx, row.caseId, {
+    await appendTimeline(tx, row, {
       actorId: null,
       actorName: SYSTEM_NAME,
       text: null,

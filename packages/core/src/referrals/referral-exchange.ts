@@ -243,15 +243,19 @@ export async function takeInReferral(
     senderNode: string;
     message: ReferralCreate;
     initialEffectKey: string;
-    recordFirst: (tx: TenantTx, effect: ReferralEventEffect) => Promise<unknown>;
+    /** Records the first event (`received`) of the row just inserted (`created`). */
+    recordFirst: (tx: TenantTx, effect: ReferralEventEffect, created: ReferralRow) => Promise<unknown>;
   },
 ): Promise<ReferralRow | undefined> {
-  const [existing] = await tx.select().from(schema.referral).where(eq(schema.referral.id, input.receipt));
-  if (existing) return existing;
   const to = parseAddress(input.message.to);
-  const org = to ? await receivingOrganisation(tx, splitLocalOrgId(to.orgId).organisationId) : undefined;
+  // Together: one round trip.
+  const [[existing], org, settings] = await Promise.all([
+    tx.select().from(schema.referral).where(eq(schema.referral.id, input.receipt)),
+    to ? receivingOrganisation(tx, splitLocalOrgId(to.orgId).organisationId) : undefined,
+    caseSettings(tx, input.tenantId),
+  ]);
+  if (existing) return existing;
   if (!org) return undefined;
-  const settings = await caseSettings(tx, input.tenantId);
   const dueBy = endOfLocalDay(input.message.dueBy, settings.timeZone);
   const subject: ReferralSubject = { ...input.message.subject };
   const now = new Date();
@@ -292,17 +296,21 @@ export async function takeInReferral(
     tenantId: input.tenantId,
     referralId: row.id,
   });
-  await input.recordFirst(tx, {
-    tenantId: input.tenantId,
-    referralId: row.id,
-    sequence: 1,
-    type: 'received',
-    from: null,
-    to: 'received',
-    at: now.toISOString(),
-    by: null,
-    idempotencyKey: input.initialEffectKey,
-  });
+  await input.recordFirst(
+    tx,
+    {
+      tenantId: input.tenantId,
+      referralId: row.id,
+      sequence: 1,
+      type: 'received',
+      from: null,
+      to: 'received',
+      at: now.toISOString(),
+      by: null,
+      idempotencyKey: input.initialEffectKey,
+    },
+    row,
+  );
   return row;
 }
 

@@ -61,21 +61,41 @@ export const referralSummary = (r: ReferralRow) => ({
 });
 export type ReferralSummary = ReturnType<typeof referralSummary>;
 
-async function partnerOf(tx: TenantTx, id: string, field: string) {
-  const [org] = await tx.select().from(schema.organisation).where(eq(schema.organisation.id, id));
+const partnerRowOf = async (tx: TenantTx, id: string) =>
+  (await tx.select().from(schema.organisation).where(eq(schema.organisation.id, id)))[0];
+
+/** The organisation a referral goes to: it must exist, be a partner, and be open. */
+function checkedPartner(org: typeof schema.organisation.$inferSelect | undefined, field: string) {
   if (!org) throw new DomainError('not-found', 'organisation.not_found', { field });
   if (!isPartnerKind(org.kind)) throw new DomainError('bad-request', 'referral.partner_required', { field });
   if (org.closedAt) throw new DomainError('bad-request', 'referral.partner_closed', { field });
   return org;
 }
 
-const activeConsent = (residentId: string, partnerId: string) =>
+async function partnerOf(tx: TenantTx, id: string, field: string) {
+  return checkedPartner(await partnerRowOf(tx, id), field);
+}
+
+/** A consent to share with the partner that stands (not withdrawn). */
+const standingConsentTo = (partnerId: string) =>
   and(
-    eq(schema.residentConsent.residentId, residentId),
     eq(schema.residentConsent.purpose, 'share-with-partner'),
     eq(schema.residentConsent.partnerOrganisationId, partnerId),
     isNull(schema.residentConsent.withdrawnOn),
   );
+
+const activeConsent = (residentId: string, partnerId: string) =>
+  and(eq(schema.residentConsent.residentId, residentId), standingConsentTo(partnerId));
+
+/** The case's resident's standing consent for the partner, found from the case (one query). */
+async function activeConsentFor(tx: TenantTx, caseId: string, partnerId: string) {
+  const [consent] = await tx
+    .select({ id: schema.residentConsent.id })
+    .from(schema.residentConsent)
+    .innerJoin(schema.legalCase, eq(schema.legalCase.residentId, schema.residentConsent.residentId))
+    .where(and(eq(schema.legalCase.id, caseId), standingConsentTo(partnerId)));
+  return consent;
+}
 
 /**
  * Records the resident's consent that the case's data go to one partner (`share-with-partner`),
@@ -164,7 +184,17 @@ export async function createReferral(
   },
 ) {
   const input = ZCreateReferralRequest.parse(request);
-  const c = await loadCase(tx, input.caseId, true);
+  // Reads that do not depend on each other go out together: one round trip on the transaction's
+  // connection instead of one each (a district's sends queue on its audit chain meanwhile).
+  // Their refusals are still checked in order: the case first, so a station cannot probe
+  // another's case ids through the partner's errors.
+  const [c, partnerRow, settings, consent] = await Promise.all([
+    loadCase(tx, input.caseId, true).catch((error: unknown) => error as Error),
+    partnerRowOf(tx, input.toOrganisationId),
+    caseSettings(tx, actor.tenantId),
+    activeConsentFor(tx, input.caseId, input.toOrganisationId),
+  ]);
+  if (c instanceof Error) throw c;
   requireOnCase(actor, 'referral.send', c);
   if (!OPEN_STATUSES.includes(c.row.status)) {
     throw new DomainError('conflict', 'referral.case_not_open', {
@@ -172,30 +202,27 @@ export async function createReferral(
       params: { status: c.row.status },
     });
   }
-  const partner = await partnerOf(tx, input.toOrganisationId, 'toOrganisationId');
+  const partner = checkedPartner(partnerRow, 'toOrganisationId');
   const remote = partner.remoteAddress ? parseAddress(partner.remoteAddress) : null;
   if (partner.remoteAddress && (!remote || !options.nodeId)) {
     throw new DomainError('bad-request', 'referral.exchange_unavailable', { field: 'toOrganisationId' });
   }
-  const [consent] = await tx
-    .select({ id: schema.residentConsent.id })
-    .from(schema.residentConsent)
-    .where(activeConsent(c.row.residentId, partner.id));
   if (!consent)
     throw new DomainError('bad-request', 'referral.consent_required', { field: 'toOrganisationId' });
 
-  const resident = await getResident(tx, c.row.residentId);
+  const now = options.now ?? new Date();
+  const today = todayIn(settings, now);
+  const [resident, calendar, fromAddress] = await Promise.all([
+    getResident(tx, c.row.residentId),
+    loadCalendar(tx, today),
+    remote && options.nodeId ? districtAddress(tx, actor.tenantId, options.nodeId) : undefined,
+  ]);
   const { subject, fields } = subjectFor(input.kind, {
     name: resident.name,
     phone: resident.phoneEncrypted ? box.decrypt(resident.phoneEncrypted) : null,
     idNumber: resident.idNumberEncrypted ? box.decrypt(resident.idNumberEncrypted) : null,
     keyGroups: resident.keyGroups,
   });
-
-  const settings = await caseSettings(tx, actor.tenantId);
-  const now = options.now ?? new Date();
-  const today = todayIn(settings, now);
-  const calendar = await loadCalendar(tx, today);
   const acknowledgeBy = endOfLocalDay(
     addWorkingDays(today, ACKNOWLEDGE_WORKING_DAYS, calendar),
     settings.timeZone,
@@ -203,13 +230,7 @@ export async function createReferral(
   const dueDays = input.dueInWorkingDays ?? DEFAULT_DUE_WORKING_DAYS[input.kind];
   const dueOn = addWorkingDays(today, Math.max(dueDays, ACKNOWLEDGE_WORKING_DAYS), calendar);
   const dueBy = endOfLocalDay(dueOn, settings.timeZone);
-  const exchange =
-    remote && options.nodeId
-      ? {
-          from: await districtAddress(tx, actor.tenantId, options.nodeId),
-          to: partner.remoteAddress as string,
-        }
-      : undefined;
+  const exchange = fromAddress ? { from: fromAddress, to: partner.remoteAddress as string } : undefined;
 
   const id = randomUUID();
   const [row] = await tx
@@ -251,17 +272,21 @@ export async function createReferral(
   }
   // Last: its audit entry takes the district's audit chain, held until the commit, so the district's
   // other sends wait only for this tail of the transaction.
-  await recordReferralEvent(tx, {
-    tenantId: actor.tenantId,
-    referralId: id,
-    sequence: 1,
-    type: 'requested',
-    from: null,
-    to: 'requested',
-    at: now.toISOString(),
-    by,
-    idempotencyKey: options.initialEffectKey(id),
-  });
+  await recordReferralEvent(
+    tx,
+    {
+      tenantId: actor.tenantId,
+      referralId: id,
+      sequence: 1,
+      type: 'requested',
+      from: null,
+      to: 'requested',
+      at: now.toISOString(),
+      by,
+      idempotencyKey: options.initialEffectKey(id),
+    },
+    { created: row },
+  );
   const start: ReferralStart = {
     tenantId: actor.tenantId,
     referralId: id,
@@ -273,7 +298,7 @@ export async function createReferral(
     requestedBy: { name: by.name, role: by.role, staffId: actor.id },
     ...(exchange ? { addresses: exchange } : {}),
   };
-  return { referral: referralSummary(row), start };
+  return { referral: referralSummary(row), row, start };
 }
 
 /** Outgoing referrals: those sent from the subtrees where the actor may read referrals, and their own. */

@@ -1,4 +1,16 @@
-import { and, asc, eq, inArray, isNull, lt, schema, sql, type TenantTx } from '@linju/db';
+import {
+  and,
+  asc,
+  type Database,
+  eq,
+  inArray,
+  isNull,
+  lt,
+  schema,
+  sql,
+  type TenantTx,
+  withTenant,
+} from '@linju/db';
 import type { ReferralStart } from './referral-service.ts';
 
 /** An incoming referral's start (the receiving side's workflow begins at `received`). */
@@ -28,6 +40,45 @@ export async function markReferralWorkflowStarted(
     .update(schema.referral)
     .set({ workflowStartedAt: at })
     .where(and(inArray(schema.referral.id, [...referralIds]), isNull(schema.referral.workflowStartedAt)));
+}
+
+type MarkBatch = { ids: string[]; written: Promise<void> };
+type TenantMarks = { queued?: MarkBatch; writing?: Promise<void> };
+const marksByDatabase = new WeakMap<Database, Map<string, TenantMarks>>();
+
+/**
+ * {@link markReferralWorkflowStarted} for one referral, its own transaction shared with the
+ * tenant's other sends of the moment: a mark asked for while one is being written waits for it
+ * and goes with the next batch, so a burst of sends writes a few batches, not a transaction each.
+ * A send alone is written at once. Resolves once its batch committed.
+ */
+export function markReferralWorkflowStartedSoon(
+  db: Database,
+  tenantId: string,
+  referralId: string,
+): Promise<void> {
+  const tenants = marksByDatabase.get(db) ?? new Map<string, TenantMarks>();
+  marksByDatabase.set(db, tenants);
+  const marks = tenants.get(tenantId) ?? {};
+  tenants.set(tenantId, marks);
+  if (marks.queued) {
+    marks.queued.ids.push(referralId);
+    return marks.queued.written;
+  }
+  const batch: MarkBatch = { ids: [referralId], written: Promise.resolve() };
+  const write = async () => {
+    marks.queued = undefined; // later marks start the next batch
+    const writing = withTenant(db, tenantId, (tx) => markReferralWorkflowStarted(tx, batch.ids));
+    marks.writing = writing;
+    try {
+      await writing;
+    } finally {
+      if (marks.writing === writing) marks.writing = undefined;
+    }
+  };
+  batch.written = (marks.writing ?? Promise.resolve()).then(write, write);
+  marks.queued = batch;
+  return batch.written;
 }
 
 /**

@@ -10,7 +10,7 @@ import { engineOf, initialEffectKey, startReferralAfterCommit } from './engine.t
 export const create = permittedProcedure('referral.send')
   .input(ZCreateReferralRequest)
   .mutation(async ({ ctx, input }) => {
-    const { referral, start } = await createReferral(ctx.tx, ctx.actor, ctx.box, input, {
+    const { referral, row, start } = await createReferral(ctx.tx, ctx.actor, ctx.box, input, {
       initialEffectKey: initialEffectKey(ctx.tenantId),
       nodeId: ctx.temporal?.nodeId ?? 'local',
     });
@@ -18,7 +18,7 @@ export const create = permittedProcedure('referral.send')
     const engine = engineOf(ctx);
     // A partner without accounts or a system of its own answers through a one-time link, shown
     // once in this answer (to pass on: no SMS or e-mail sender is installed by default).
-    const partnerLink = await issuePartnerLinkOnSend(ctx.tx, ctx.actor, referral.id);
+    const partnerLink = await issuePartnerLinkOnSend(ctx.tx, ctx.actor, row);
     startReferralAfterCommit(ctx, engine, start);
     return { ...referral, partnerLink: partnerLink ?? null };
   });

@@ -1,5 +1,5 @@
-import { DomainError, markReferralWorkflowStarted, type ReferralStart } from '@linju/core';
-import { type Database, withTenant } from '@linju/db';
+import { DomainError, markReferralWorkflowStartedSoon, type ReferralStart } from '@linju/core';
+import type { Database } from '@linju/db';
 import {
   INVALID_TRANSITION_FAILURE,
   noteUpdate,
@@ -52,7 +52,7 @@ export function startReferralAfterCommit(
         sentReferralInput(start, engine.nodeId ?? 'local'),
         engine.taskQueue ?? REFERRAL_TASK_QUEUE,
       );
-      await withTenant(ctx.db, start.tenantId, (tx) => markReferralWorkflowStarted(tx, [start.referralId]));
+      await markReferralWorkflowStartedSoon(ctx.db, start.tenantId, start.referralId);
     },
   });
 }

@@ -22,13 +22,13 @@ export const reroute = permittedProcedure('referral.send')
         reason: plan.reason,
       });
     }
-    const { referral, start } = await createReferral(ctx.tx, ctx.actor, ctx.box, plan.create, {
+    const { referral, row, start } = await createReferral(ctx.tx, ctx.actor, ctx.box, plan.create, {
       initialEffectKey: initialEffectKey(ctx.tenantId),
       nodeId: engine.nodeId ?? 'local',
       reroutedFrom: plan.referral.id,
     });
     // A new partner without accounts answers through a one-time link (as at send).
-    const partnerLink = await issuePartnerLinkOnSend(ctx.tx, ctx.actor, referral.id);
+    const partnerLink = await issuePartnerLinkOnSend(ctx.tx, ctx.actor, row);
     startReferralAfterCommit(ctx, engine, start);
     return { ...referral, partnerLink: partnerLink ?? null };
   });
