@@ -10,12 +10,14 @@
  * - time from "send" (the call) to "visible in the partner's inbox", p50 and p99, and to the
  *   receiver's receipt back on the sender's referral (`received`): at a steady offered rate below
  *   saturation (what a sender sees), and during the burst (a queue's wait, growing with its length);
+ * - the CPU time the node's processes spent per item (no-op start; referral sent, delivered and
+ *   receipted), which, unlike a rate, hardly depends on what else the machine is doing;
  * - peak RSS of the server and worker processes and of this one (which makes the API calls).
  * Both latencies are observed by one watcher polling every 20 ms (so up to 20 ms late).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AppCaller, createCaller } from '@linju/api';
@@ -66,14 +68,60 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined | fal
 const WARM_UP = 5;
 
 /**
- * CPU time the whole machine spent (all cores, every process: PostgreSQL, Temporal, server,
- * worker, this one), from /proc/stat. Meaningful on an otherwise idle machine only.
+ * CPU time the node's processes spent, by process: this one (the API caller) and each it
+ * started — server, worker, the Temporal dev server, PostgreSQL with its backends (those that
+ * ended are in their parent's children's time). From /proc, so other work on a shared machine is
+ * not counted. `names` labels the children this script started itself; others go by their name.
  */
-function machineCpuMs(): number {
-  const [cpu] = readFileSync('/proc/stat', 'utf8').split('\n');
-  const [user, nice, system, , , irq, softirq, steal] = (cpu ?? '').trim().split(/\s+/).slice(1).map(Number);
-  const ticks = [user, nice, system, irq, softirq, steal].reduce<number>((sum, t) => sum + (t ?? 0), 0);
-  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+function nodeCpuMs(names: ReadonlyMap<number, string> = new Map()): Map<string, number> {
+  const root = process.pid;
+  const parents = new Map<number, number>();
+  const times = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    // Fields after the command name (which may hold spaces): state, ppid, … utime (14), stime, cutime, cstime.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    parents.set(Number(entry), Number(fields[1]));
+    times.set(
+      Number(entry),
+      [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0),
+    );
+  }
+  const byProcess = new Map<string, number>();
+  for (const [pid, ticks] of times) {
+    // The child of this process that `pid` descends from (or this process itself).
+    let top = pid;
+    while (top !== root && parents.get(top) !== root) {
+      const parent = parents.get(top);
+      if (parent === undefined || parent <= 1) break;
+      top = parent;
+    }
+    if (top !== root && parents.get(top) !== root) continue; // not ours
+    const name = top === root ? 'API caller' : (names.get(top) ?? commOf(top));
+    byProcess.set(name, (byProcess.get(name) ?? 0) + (ticks * 1000) / 100); // USER_HZ is 100 on Linux
+  }
+  return byProcess;
+}
+
+const commOf = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return String(pid);
+  }
+};
+
+/** CPU per item between two readings: in all and by process. */
+function cpuPerItem(before: Map<string, number>, after: Map<string, number>, items: number) {
+  const byProcess: Record<string, number> = {};
+  for (const [name, ms] of after) byProcess[name] = (ms - (before.get(name) ?? 0)) / items;
+  return { total: Object.values(byProcess).reduce((a, b) => a + b, 0), byProcess };
 }
 
 export async function benchReferrals(count = 60, concurrency = 4, steadyRate = 5, steadyCount = 50) {
@@ -135,6 +183,9 @@ export async function benchReferrals(count = 60, concurrency = 4, steadyRate = 5
 
     children.push(startApp('server', env));
     children.push(startApp('worker', env));
+    const names = new Map(
+      children.flatMap((c, i) => (c.pid ? [[c.pid, ['server', 'worker'][i] as string]] : [])),
+    );
     await waitFor(
       'the server',
       () =>
@@ -189,7 +240,7 @@ export async function benchReferrals(count = 60, concurrency = 4, steadyRate = 5
       });
     for (let i = 0; i < 10; i++) await startNoop();
     const noopStarted = performance.now();
-    const noopCpu = machineCpuMs();
+    const noopCpu = nodeCpuMs(names);
     const noopCount = count * 2;
     let next = 0;
     await Promise.all(
@@ -201,7 +252,7 @@ export async function benchReferrals(count = 60, concurrency = 4, steadyRate = 5
       }),
     );
     const noopRate = noopCount / ((performance.now() - noopStarted) / 1000);
-    const noopCpuEach = (machineCpuMs() - noopCpu) / noopCount;
+    const noopCpuEach = cpuPerItem(noopCpu, nodeCpuMs(names), noopCount).total;
 
     const received = (id: string) =>
       withTenant(db, sender.tenantId, async (tx) => {
@@ -300,7 +351,7 @@ export async function benchReferrals(count = 60, concurrency = 4, steadyRate = 5
     // deliver them meanwhile, on the same two cores); their latencies are a queue's.
     const burst = watch();
     const started = performance.now();
-    const burstCpu = machineCpuMs();
+    const burstCpu = nodeCpuMs(names);
     let index = 0;
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
@@ -314,7 +365,7 @@ export async function benchReferrals(count = 60, concurrency = 4, steadyRate = 5
     const sendRate = count / ((performance.now() - started) / 1000);
     const burstLatency = await burst.finish();
     // Sent, delivered, received and answered with the receipt: the whole of each referral's start.
-    const referralCpuEach = (machineCpuMs() - burstCpu) / count;
+    const referralCpu = cpuPerItem(burstCpu, nodeCpuMs(names), count);
 
     // 2. The time to the partner's inbox at a steady offered rate below saturation (open loop:
     // each send starts on its tick, whether or not the one before has returned).
@@ -334,7 +385,7 @@ export async function benchReferrals(count = 60, concurrency = 4, steadyRate = 5
       noopRate,
       sendRate,
       noopCpuEach,
-      referralCpuEach,
+      referralCpu,
       burstLatency,
       steadyRate,
       steadyCount,
@@ -367,7 +418,13 @@ export async function printReferralBench() {
     `  referral.create (send)                 ${r.sendRate.toFixed(1).padStart(8)} /s   ×${(r.sendRate / r.noopRate).toFixed(2)} of the baseline`,
   );
   out(
-    `  machine CPU per item (all processes, idle machine only): no-op start ${r.noopCpuEach.toFixed(1)} ms, referral sent, delivered and receipted ${r.referralCpuEach.toFixed(1)} ms`,
+    `  CPU per item (the node's processes): no-op start ${r.noopCpuEach.toFixed(1)} ms, referral sent, delivered and receipted ${r.referralCpu.total.toFixed(1)} ms`,
+  );
+  out(
+    `    the referral's, by process: ${Object.entries(r.referralCpu.byProcess)
+      .sort(([, a], [, b]) => b - a)
+      .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
+      .join(', ')} ms`,
   );
   const latency = (label: string, l: typeof r.burstLatency) => {
     out(`  ${label}`);
