@@ -127,7 +127,7 @@ export function federationOpenApi(serverUrl: string) {
           summary:
             'A change from the other side: the receiver reports accepted/rejected/in-progress/note/completed/failed, the sender cancelled/note',
           description:
-            'Applied once per idempotency key. `rejected`, `failed` and `cancelled` need a `reason`; `completed` needs an `outcome`.',
+            "Applied once per idempotency key. `rejected`, `failed` and `cancelled` need a `reason`; `completed` needs an `outcome`; a `failed` may carry one too. Documents an outcome names (`outcome.documents`, on `completed` or `failed`) are fetched from the sending node's attachments path.",
           security: signed,
           parameters: [referralId, idempotencyKey],
           requestBody: {
