@@ -1,10 +1,15 @@
-import { activeTenants, markReferralWorkflowStarted, referralsAwaitingWorkflow } from '@linju/core';
+import {
+  activeTenants,
+  markReferralWorkflowStarted,
+  referralsAwaitingWorkflow,
+  takesCases,
+} from '@linju/core';
 import { type Database, withTenant } from '@linju/db';
 import {
-  ensureTenantSchedules,
   receivedReferralInput,
   sentReferralInput,
   startReferralExecution,
+  syncTenantSchedules,
 } from '@linju/workflows';
 import type { Client } from '@temporalio/client';
 
@@ -72,10 +77,11 @@ export function tenantScheduleReconciler(deps: Pick<ReconcilerDeps, 'client' | '
     const created: string[] = [];
     for (const t of tenants) {
       if (ensured.has(t.id)) continue;
-      const result = await ensureTenantSchedules(deps.client, {
+      const result = await syncTenantSchedules(deps.client, {
         tenantId: t.id,
         timeZone: t.timeZone,
         taskQueue: deps.taskQueue,
+        takesCases: takesCases(t),
       });
       created.push(...result.created);
       ensured.add(t.id);

@@ -20,7 +20,7 @@ import {
 } from '@linju/workflows';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, ScheduleNotFoundError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startReconciler, tenantScheduleReconciler } from './reconciler.ts';
 import { ensureSchedulesForActiveTenants } from './tenant-schedules.ts';
@@ -145,6 +145,40 @@ describe('a district’s schedules', () => {
     const atStart = await ensureSchedulesForActiveTenants(client, app.db, linju.taskQueue);
     expect(atStart.tenants).toBeGreaterThan(0);
     expect(atStart.created).not.toContain(tenantScheduleId('escalation', tenantId));
+  });
+
+  it('are none for a city bureau, which takes no cases: none at onboarding, older ones deleted at start-up', async () => {
+    const cityId = (
+      await operator.platform.tenant.create({
+        slug: `city-${randomUUID().slice(0, 6)}`,
+        nameZh: '上海市司法局',
+        nameEn: 'Shanghai Municipal Justice Bureau',
+        divisionCode: '310100',
+        services: [],
+        centre: { nameZh: '上海市公共法律服务中心', nameEn: 'Shanghai PLS Centre' },
+        firstAdmin: { username: 'admin', displayName: '市局管理员', password: 'Shanghai-pass-1' },
+      })
+    ).id;
+    const kinds = ['escalation', 'sweep', 'roster', 'plugins'] as const;
+    for (const kind of kinds) {
+      await expect(client.schedule.getHandle(tenantScheduleId(kind, cityId)).describe()).rejects.toThrow(
+        ScheduleNotFoundError,
+      );
+    }
+    // As a worker from before this rule made them:
+    await ensureTenantSchedules(client, {
+      tenantId: cityId,
+      timeZone: 'Asia/Shanghai',
+      taskQueue: linju.taskQueue,
+    });
+    const atStart = await ensureSchedulesForActiveTenants(client, app.db, linju.taskQueue);
+    expect(atStart.deleted).toEqual(
+      expect.arrayContaining(kinds.map((kind) => tenantScheduleId(kind, cityId))),
+    );
+    expect(atStart.deleted).not.toContain(tenantScheduleId('sweep', tenantId));
+    await expect(client.schedule.getHandle(tenantScheduleId('sweep', cityId)).describe()).rejects.toThrow(
+      ScheduleNotFoundError,
+    );
   });
 
   it('runs the escalation against the database when triggered, and tells the first responder', async () => {

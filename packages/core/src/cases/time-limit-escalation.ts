@@ -103,9 +103,15 @@ export async function listCaseEscalations(tx: TenantTx, caseId: string) {
 }
 
 /** The tenants a scheduled run covers: active ones (a suspended district's queues are frozen). */
-export async function activeTenants(db: Queryable): Promise<{ id: string; timeZone: string }[]> {
+export async function activeTenants(
+  db: Queryable,
+): Promise<{ id: string; timeZone: string; divisionCode: string }[]> {
   return db
-    .select({ id: schema.tenant.id, timeZone: schema.tenant.timeZone })
+    .select({
+      id: schema.tenant.id,
+      timeZone: schema.tenant.timeZone,
+      divisionCode: schema.tenant.divisionCode,
+    })
     .from(schema.tenant)
     .where(eq(schema.tenant.status, 'active'));
 }

@@ -1,4 +1,5 @@
 import { eq, type Queryable, schema } from '@linju/db';
+import { isCityDivision } from '../statistics/city-overview.ts';
 
 export type Tenant = typeof schema.tenant.$inferSelect;
 
@@ -11,3 +12,9 @@ export async function findTenantById(db: Queryable, id: string): Promise<Tenant 
   const [row] = await db.select().from(schema.tenant).where(eq(schema.tenant.id, id));
   return row ?? null;
 }
+
+/**
+ * A district takes residents' matters; a city bureau (a city-level division, `310100`) only sees
+ * its districts' figures, so it has no cases, duty rosters or sweeps, nor their schedules.
+ */
+export const takesCases = (tenant: { divisionCode: string }): boolean => !isCityDivision(tenant.divisionCode);

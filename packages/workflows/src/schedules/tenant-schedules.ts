@@ -1,4 +1,9 @@
-import { type Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
+import {
+  type Client,
+  ScheduleAlreadyRunning,
+  ScheduleNotFoundError,
+  ScheduleOverlapPolicy,
+} from '@temporalio/client';
 import {
   TENANT_SCHEDULES,
   type TenantRunInput,
@@ -48,4 +53,27 @@ export async function ensureTenantSchedules(
     }
   }
   return { created };
+}
+
+/**
+ * A tenant's schedules as what it is: a district gets those it lacks ({@link ensureTenantSchedules});
+ * a city bureau, which takes no cases (core's `takesCases`), has none — any made before (by an
+ * older worker) are deleted. Answers the ids created and deleted.
+ */
+export async function syncTenantSchedules(
+  client: Client,
+  options: TenantScheduleOptions & { takesCases: boolean },
+): Promise<{ created: string[]; deleted: string[] }> {
+  if (options.takesCases) return { ...(await ensureTenantSchedules(client, options)), deleted: [] };
+  const deleted: string[] = [];
+  for (const kind of Object.keys(TENANT_SCHEDULES) as TenantScheduleKind[]) {
+    const scheduleId = tenantScheduleId(kind, options.tenantId);
+    try {
+      await client.schedule.getHandle(scheduleId).delete();
+      deleted.push(scheduleId);
+    } catch (error) {
+      if (!(error instanceof ScheduleNotFoundError)) throw error;
+    }
+  }
+  return { created: [], deleted };
 }

@@ -1,5 +1,5 @@
-import { onboardTenant as onboard, ZOnboardTenantRequest } from '@linju/core';
-import { ensureTenantSchedules, REFERRAL_TASK_QUEUE } from '@linju/workflows';
+import { onboardTenant as onboard, takesCases, ZOnboardTenantRequest } from '@linju/core';
+import { REFERRAL_TASK_QUEUE, syncTenantSchedules } from '@linju/workflows';
 import { platformProcedure } from '../../trpc.ts';
 
 export const onboardTenant = platformProcedure
@@ -9,14 +9,16 @@ export const onboardTenant = platformProcedure
       operatorId: ctx.operatorId,
       operatorName: 'platform',
     });
-    // The district's daily escalation and monthly sweep. After the commit: a district is onboarded
-    // even while Temporal is away, and the worker creates any missing schedule when it starts.
+    // The district's daily escalation and monthly sweep (none for a city bureau). After the commit:
+    // a district is onboarded even while Temporal is away, and the worker creates any missing
+    // schedule when it starts.
     if (ctx.temporal) {
       try {
-        await ensureTenantSchedules(ctx.temporal.client, {
+        await syncTenantSchedules(ctx.temporal.client, {
           tenantId: tenant.id,
           timeZone: tenant.timeZone,
           taskQueue: ctx.temporal.taskQueue ?? REFERRAL_TASK_QUEUE,
+          takesCases: takesCases(tenant),
         });
       } catch (error) {
         ctx.log.warn(
