@@ -1,4 +1,5 @@
 import {
+  alertLateDistrictReports,
   carriesOutcomeDocuments,
   createPeerFetcher,
   DomainError,
@@ -115,7 +116,7 @@ export function createAuditedReferralActivities(
 
 /**
  * The scheduled runs over the database, one tenant transaction each: the day's time-limit
- * escalation, the monthly sweep and the duty reminders. All are idempotent in core, so a retried activity or a
+ * escalation, the monthly sweep, the duty reminders and a city's late-reports alert. All are idempotent in core, so a retried activity or a
  * second trigger on the same day changes nothing.
  */
 export function createScheduledRunActivities(db: Database): ScheduledActivities {
@@ -133,6 +134,8 @@ export function createScheduledRunActivities(db: Database): ScheduledActivities 
     },
     remindTomorrowsDuty: ({ tenantId }) =>
       domainFailuresFinal(() => withTenant(db, tenantId, (tx) => remindTomorrowsDuty(tx, { tenantId }))),
+    alertLateReports: ({ tenantId }) =>
+      domainFailuresFinal(() => withTenant(db, tenantId, (tx) => alertLateDistrictReports(tx, { tenantId }))),
   });
 }
 

@@ -15,6 +15,7 @@ import {
   type DutyReminderRunResult,
   type EscalationRunResult,
   ensureTenantSchedules,
+  type LateReportsRunResult,
   type SweepRunResult,
   tenantScheduleId,
 } from '@linju/workflows';
@@ -147,7 +148,7 @@ describe('a district’s schedules', () => {
     expect(atStart.created).not.toContain(tenantScheduleId('escalation', tenantId));
   });
 
-  it('are none for a city bureau, which takes no cases: none at onboarding, older ones deleted at start-up', async () => {
+  it('are a city bureau’s own for a city bureau, which takes no cases: its late-reports alert, none of a district’s', async () => {
     const cityId = (
       await operator.platform.tenant.create({
         slug: `city-${randomUUID().slice(0, 6)}`,
@@ -159,13 +160,24 @@ describe('a district’s schedules', () => {
         firstAdmin: { username: 'admin', displayName: '市局管理员', password: 'Shanghai-pass-1' },
       })
     ).id;
-    const kinds = ['escalation', 'sweep', 'roster', 'plugins'] as const;
-    for (const kind of kinds) {
+    const lateReports = await client.schedule.getHandle(tenantScheduleId('late-reports', cityId)).describe();
+    expect(lateReports.spec.timezone).toBe('Asia/Shanghai');
+    expect(lateReports.spec.calendars?.[0]).toMatchObject({ dayOfMonth: [{ start: 28, end: 28, step: 1 }] });
+    expect(lateReports.action).toMatchObject({
+      workflowType: 'lateReportsWorkflow',
+      taskQueue: linju.taskQueue,
+    });
+    const districtKinds = ['escalation', 'sweep', 'roster', 'plugins'] as const;
+    for (const kind of districtKinds) {
       await expect(client.schedule.getHandle(tenantScheduleId(kind, cityId)).describe()).rejects.toThrow(
         ScheduleNotFoundError,
       );
     }
-    // As a worker from before this rule made them:
+    // A district has no late-reports alert.
+    await expect(
+      client.schedule.getHandle(tenantScheduleId('late-reports', tenantId)).describe(),
+    ).rejects.toThrow(ScheduleNotFoundError);
+    // The district's, as a worker from before this rule made them, are deleted at start-up.
     await ensureTenantSchedules(client, {
       tenantId: cityId,
       timeZone: 'Asia/Shanghai',
@@ -173,12 +185,17 @@ describe('a district’s schedules', () => {
     });
     const atStart = await ensureSchedulesForActiveTenants(client, app.db, linju.taskQueue);
     expect(atStart.deleted).toEqual(
-      expect.arrayContaining(kinds.map((kind) => tenantScheduleId(kind, cityId))),
+      expect.arrayContaining(districtKinds.map((kind) => tenantScheduleId(kind, cityId))),
     );
     expect(atStart.deleted).not.toContain(tenantScheduleId('sweep', tenantId));
     await expect(client.schedule.getHandle(tenantScheduleId('sweep', cityId)).describe()).rejects.toThrow(
       ScheduleNotFoundError,
     );
+    // Triggered, it runs against the database: the districts of the city on this node that have
+    // not reported last month (this test's own district among them) reach the city's administrator.
+    const run = await triggerAndWait<LateReportsRunResult>(tenantScheduleId('late-reports', cityId));
+    expect(run.late.length).toBeGreaterThan(0);
+    expect(run.notified).toBe(1);
   });
 
   it('runs the escalation against the database when triggered, and tells the first responder', async () => {

@@ -14,6 +14,7 @@ export * from './schedules/definitions.ts';
 // Type only, like the referral workflow: schedules start these by name.
 export type {
   dutyReminderWorkflow,
+  lateReportsWorkflow,
   monthlySweepWorkflow,
   timeLimitEscalationWorkflow,
 } from './schedules/schedule-workflows.ts';

@@ -2,6 +2,7 @@ export { pluginDailyWorkflow } from './plugins/plugin-workflows.ts';
 export { referralWorkflow } from './referral/referral-workflow.ts';
 export {
   dutyReminderWorkflow,
+  lateReportsWorkflow,
   monthlySweepWorkflow,
   timeLimitEscalationWorkflow,
 } from './schedules/schedule-workflows.ts';

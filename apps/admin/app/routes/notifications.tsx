@@ -103,6 +103,16 @@ export default function Notifications({ loaderData, actionData }: Route.Componen
                     <Link to={tenantPaths.sweeps(tenant.slug)}>{t('notifications.open_sweeps')}</Link>
                   </>
                 ) : null}
+                {n.kind === 'statistics.reports_late' ? (
+                  <>
+                    {' · '}
+                    <Link
+                      to={`${tenantPaths.cityDistricts(tenant.slug)}?period=${encodeURIComponent(String(n.params.month ?? ''))}`}
+                    >
+                      {t('notifications.open_city_districts')}
+                    </Link>
+                  </>
+                ) : null}
               </span>
               {n.readAt ? null : (
                 <Form method="post">

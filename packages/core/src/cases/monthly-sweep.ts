@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, isNull, schema, sql, type TenantTx } from '@linju/db';
+import { desc, eq, schema, sql, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import { type Actor, auditActor, requireTenantWide, systemActor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
 import { notify } from '../notifications/notification-service.ts';
+import { bureauAdmins } from '../staff/bureau-admins.ts';
 import { getStatistics } from '../statistics/statistics-query.ts';
 import { requestStatisticsReport } from '../statistics/statistics-report.ts';
 import { caseSettings } from './case-clock.ts';
@@ -123,23 +124,6 @@ export async function collectSweepFindings(
         nameEn: unitNames.get(f.key)?.nameEn ?? f.key,
       })),
   };
-}
-
-/** The district's bureau administrators (on a root of the tree), enabled accounts only. */
-async function bureauAdmins(tx: TenantTx): Promise<string[]> {
-  const rows = await tx
-    .selectDistinct({ id: schema.roleGrant.staffMemberId })
-    .from(schema.roleGrant)
-    .innerJoin(schema.organisation, eq(schema.organisation.id, schema.roleGrant.organisationId))
-    .innerJoin(schema.staffMember, eq(schema.staffMember.id, schema.roleGrant.staffMemberId))
-    .where(
-      and(
-        eq(schema.roleGrant.role, 'bureau-admin'),
-        isNull(schema.organisation.parentId),
-        isNull(schema.staffMember.disabledAt),
-      ),
-    );
-  return rows.map((r) => r.id);
 }
 
 const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'validation.invalid_format' });

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, withTenant } from '@linju/db';
+import { connect, eq, schema, withTenant } from '@linju/db';
 import { loadOrCreateNodeKey, type NodeKey } from '@linju/federation';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,6 +10,7 @@ import { systemActor } from '../actor.ts';
 import { pinPeer } from '../federation/peer-directory.ts';
 import { onboardTenant } from '../tenants/onboard-tenant.ts';
 import { type Measures, zeroMeasures } from './case-tally.ts';
+import { alertLateDistrictReports } from './city-late-reports.ts';
 import { exportCityOverviewXlsx, getCityOverview, isCityDivision } from './city-overview.ts';
 import {
   type ActivityTotals,
@@ -23,6 +24,7 @@ const CITY = 'https://city.example';
 let cityTenantId: string;
 let citySlug: string;
 let key: NodeKey;
+let silentTenantId: string;
 // A district of the city on this node that has never reported (未报送 without any message).
 const SILENT_ON_NODE = '310120';
 
@@ -45,7 +47,7 @@ beforeAll(async () => {
   const city = await onboard('310100', '测试市司法局（汇总）');
   cityTenantId = city.tenant.id;
   citySlug = city.tenant.slug;
-  await onboard(SILENT_ON_NODE, '测试未报送区司法局');
+  silentTenantId = (await onboard(SILENT_ON_NODE, '测试未报送区司法局')).tenant.id;
   key = await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'districts-')));
   await pinPeer(app.db, {
     nodeId: `districts-${randomUUID().slice(0, 8)}`,
@@ -205,5 +207,41 @@ describe('the city bureau’s districts side by side', () => {
     );
     const received = districtRows.reduce((t, r) => t + Number(r[column('受理')]), 0);
     expect(received).toBe(total[column('受理')]);
+  });
+});
+
+describe('the city’s late-reports alert (未报送提醒)', () => {
+  const run = (tenantId: string, now: Date) =>
+    withTenant(app.db, tenantId, (tx) => alertLateDistrictReports(tx, { tenantId, now }));
+
+  it('tells the city’s administrators once which districts have not reported last month', async () => {
+    await send('310115', '浦东新区司法局', '2025-05', 1, { received: 4 }, {});
+    // The 28th of June, Shanghai time: May's reports are due.
+    const first = await run(cityTenantId, new Date('2025-06-28T01:00:00Z'));
+    expect(first.month).toBe('2025-05');
+    expect(first.late).toEqual(expect.arrayContaining(['测试未报送区司法局', '青浦区司法局']));
+    expect(first.late).not.toContain('浦东新区司法局');
+    expect(first.notified).toBeGreaterThan(0);
+    const told = await withTenant(app.db, cityTenantId, (tx) =>
+      tx
+        .select()
+        .from(schema.notification)
+        .where(eq(schema.notification.dedupeKey, 'city-reports-late:2025-05')),
+    );
+    expect(told[0]).toMatchObject({
+      kind: 'statistics.reports_late',
+      messageKey: 'notification.city_reports_late',
+      params: { month: '2025-05', count: first.late.length },
+    });
+    expect(String(told[0]?.params.districts)).toContain('测试未报送区司法局');
+    // A second run the same month tells nobody again.
+    expect((await run(cityTenantId, new Date('2025-06-28T02:00:00Z'))).notified).toBe(0);
+  });
+
+  it('is nothing for a district, which reports rather than receives', async () => {
+    expect(await run(silentTenantId, new Date('2025-06-28T01:00:00Z'))).toMatchObject({
+      late: [],
+      notified: 0,
+    });
   });
 });

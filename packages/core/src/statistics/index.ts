@@ -2,6 +2,7 @@ export * from './activity-rollups.ts';
 export * from './case-rollups.ts';
 export * from './case-tally.ts';
 export * from './city-delivery.ts';
+export * from './city-late-reports.ts';
 export * from './city-overview.ts';
 export * from './city-rollup.ts';
 export * from './city-sending.ts';

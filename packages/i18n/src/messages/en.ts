@@ -1404,6 +1404,8 @@ export const en: Messages = {
   'notification.referral_escalated_complete': 'The referral of case {number} is past its due date.',
   'notification.referral_escalated_delivery':
     'The partner’s system refused the referral of case {number}: re-route or cancel it.',
+  'notification.city_reports_late':
+    '{count} district(s) have not reported their figures for {month}: {districts}.',
   'notification.sweep_ready': 'The monthly sweep for {month} is ready for review ({cases} matters).',
   'notification.roster_duty_tomorrow': 'You are on duty tomorrow ({day}), {startsAt}–{endsAt}, at {unit}.',
   'notifications.title': 'Notifications',
@@ -1415,6 +1417,7 @@ export const en: Messages = {
   'notifications.mark_all_read': 'Mark all as read',
   'notifications.unread': 'Unread',
   'notifications.open_case': 'Open case {number}',
+  'notifications.open_city_districts': 'Open the districts’ reports',
   'notifications.open_sweeps': 'Open the sweep reviews',
   'notifications.more': 'Older notifications',
   'notifications.done': 'Marked as read.',

@@ -19,17 +19,24 @@ export type TenantScheduleOptions = {
   taskQueue: string;
 };
 
+/** The schedules a tenant has: a district's, or a city bureau's. */
+const kindsFor = (bureau: 'district' | 'city') =>
+  (Object.keys(TENANT_SCHEDULES) as TenantScheduleKind[]).filter(
+    (kind) => TENANT_SCHEDULES[kind].bureau === bureau,
+  );
+
 /**
- * Creates the district's schedules that do not exist yet; existing ones are left as they are (an
- * operator may have paused one). Returns the ids of those created. Called at onboarding and, for
- * every active district, when the worker starts (which covers the demo seed and the CLI).
+ * Creates the tenant's schedules that do not exist yet (a district's unless `bureau` says a city
+ * bureau's); existing ones are left as they are (an operator may have paused one). Returns the ids
+ * of those created. Called at onboarding and, for every active tenant, when the worker starts
+ * (which covers the demo seed and the CLI).
  */
 export async function ensureTenantSchedules(
   client: Client,
-  options: TenantScheduleOptions,
+  options: TenantScheduleOptions & { bureau?: 'district' | 'city' },
 ): Promise<{ created: string[] }> {
   const created: string[] = [];
-  for (const kind of Object.keys(TENANT_SCHEDULES) as TenantScheduleKind[]) {
+  for (const kind of kindsFor(options.bureau ?? 'district')) {
     const { workflowType, calendar } = TENANT_SCHEDULES[kind];
     const scheduleId = tenantScheduleId(kind, options.tenantId);
     const args: [TenantRunInput] = [{ tenantId: options.tenantId }];
@@ -56,17 +63,19 @@ export async function ensureTenantSchedules(
 }
 
 /**
- * A tenant's schedules as what it is: a district gets those it lacks ({@link ensureTenantSchedules});
- * a city bureau, which takes no cases (core's `takesCases`), has none — any made before (by an
- * older worker) are deleted. Answers the ids created and deleted.
+ * A tenant's schedules as what it is: a district (which takes cases, core's `takesCases`) gets
+ * the district's, a city bureau the city's ({@link ensureTenantSchedules}); the other kind's,
+ * made for it by an older worker (a city's empty monthly sweep), are deleted. Answers the ids
+ * created and deleted.
  */
 export async function syncTenantSchedules(
   client: Client,
   options: TenantScheduleOptions & { takesCases: boolean },
 ): Promise<{ created: string[]; deleted: string[] }> {
-  if (options.takesCases) return { ...(await ensureTenantSchedules(client, options)), deleted: [] };
+  const bureau = options.takesCases ? 'district' : 'city';
+  const { created } = await ensureTenantSchedules(client, { ...options, bureau });
   const deleted: string[] = [];
-  for (const kind of Object.keys(TENANT_SCHEDULES) as TenantScheduleKind[]) {
+  for (const kind of kindsFor(options.takesCases ? 'city' : 'district')) {
     const scheduleId = tenantScheduleId(kind, options.tenantId);
     try {
       await client.schedule.getHandle(scheduleId).delete();
@@ -75,5 +84,5 @@ export async function syncTenantSchedules(
       if (!(error instanceof ScheduleNotFoundError)) throw error;
     }
   }
-  return { created: [], deleted };
+  return { created, deleted };
 }
