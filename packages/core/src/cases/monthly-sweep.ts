@@ -5,7 +5,7 @@ import { type Actor, auditActor, requireTenantWide, systemActor } from '../actor
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
 import { notify } from '../notifications/notification-service.ts';
-import { bureauAdmins } from '../staff/bureau-admins.ts';
+import { bureauAdmins } from '../staff/role-holders.ts';
 import { getStatistics } from '../statistics/statistics-query.ts';
 import { requestStatisticsReport } from '../statistics/statistics-report.ts';
 import { caseSettings } from './case-clock.ts';

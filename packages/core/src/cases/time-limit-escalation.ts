@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, isNull, lte, type Queryable, schema, type 
 import { z } from 'zod';
 import { systemActor } from '../actor.ts';
 import { notify } from '../notifications/notification-service.ts';
-import { stationHeadsOver } from '../staff/station-heads.ts';
+import { stationHeadsOver } from '../staff/role-holders.ts';
 import { loadCase, recordCaseEvent } from './case-access.ts';
 import { caseSettings, todayIn } from './case-clock.ts';
 import { OPEN_STATUSES } from './case-status.ts';

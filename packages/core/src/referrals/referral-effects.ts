@@ -10,7 +10,7 @@ import { appendAudit } from '../audit/append-audit.ts';
 import { insertCaseEvent, loadCase } from '../cases/case-access.ts';
 import { DomainError } from '../errors.ts';
 import { notify } from '../notifications/notification-service.ts';
-import { stationHeadsOver } from '../staff/station-heads.ts';
+import { stationHeadsOver } from '../staff/role-holders.ts';
 import { countReferralCompletion } from '../statistics/activity-rollups.ts';
 import { closePartnerLinksIfEnded } from './partner-link.ts';
 import { carriesOutcomeDocuments, keepOutcomeDocuments } from './referral-attachments.ts';

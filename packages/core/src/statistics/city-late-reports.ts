@@ -4,7 +4,7 @@ import { caseSettings } from '../cases/case-clock.ts';
 import { previousMonth } from '../cases/sweep-ranking.ts';
 import { localDate } from '../cases/working-days.ts';
 import { notify } from '../notifications/notification-service.ts';
-import { bureauAdmins } from '../staff/bureau-admins.ts';
+import { bureauAdmins } from '../staff/role-holders.ts';
 import { getCityOverview } from './city-overview.ts';
 
 /** The last day of a month a district may choose for sending its figures (`sendDay` is 1–28). */
