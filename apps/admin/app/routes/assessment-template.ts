@@ -1,4 +1,5 @@
 import { getAdminContext } from '../context.ts';
+import { download } from '../lib/download.ts';
 import { routeErrorFor } from '../lib/route-errors.ts';
 import type { Route } from './+types/assessment-template';
 
@@ -10,12 +11,9 @@ export async function loader({ context }: Route.LoaderArgs) {
   } catch (error) {
     throw routeErrorFor(error);
   }
-  return new Response(Buffer.from(file.contentBase64, 'base64'), {
-    headers: {
-      'Content-Type': file.mediaType,
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
+  return download({
+    fileName: file.fileName,
+    contentType: file.mediaType,
+    contentBase64: file.contentBase64,
   });
 }

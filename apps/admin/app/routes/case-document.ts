@@ -1,4 +1,5 @@
 import { getAdminContext } from '../context.ts';
+import { download } from '../lib/download.ts';
 import { load } from '../lib/route-errors.ts';
 import type { Route } from './+types/case-document';
 
@@ -11,12 +12,9 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const uuid = /^[0-9a-f-]{36}$/i;
   if (!uuid.test(params.id) || !uuid.test(params.documentId)) throw new Response(null, { status: 404 });
   const document = await load(caller.case.getDocument({ caseId: params.id, documentId: params.documentId }));
-  return new Response(Buffer.from(document.contentBase64, 'base64'), {
-    headers: {
-      'Content-Type': document.contentType,
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(document.fileName)}`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
+  return download({
+    fileName: document.fileName,
+    contentType: document.contentType,
+    contentBase64: document.contentBase64,
   });
 }

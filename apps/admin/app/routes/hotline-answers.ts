@@ -2,6 +2,7 @@ import { redirect } from 'react-router';
 import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
 import { isTrpcError } from '../lib/api-errors.ts';
+import { download } from '../lib/download.ts';
 import { answersFormOf } from '../lib/hotline-answers.ts';
 import { routeErrorFor } from '../lib/route-errors.ts';
 import { tenantPaths } from '../lib/tenant-paths.ts';
@@ -34,12 +35,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       return back(error.message);
     throw routeErrorFor(error);
   }
-  return new Response(Buffer.from(file.contentBase64, 'base64'), {
-    headers: {
-      'Content-Type': file.mediaType,
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
+  return download({
+    fileName: file.fileName,
+    contentType: file.mediaType,
+    contentBase64: file.contentBase64,
   });
 }

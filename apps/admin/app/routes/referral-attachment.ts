@@ -1,4 +1,5 @@
 import { getAdminContext } from '../context.ts';
+import { download } from '../lib/download.ts';
 import { load } from '../lib/route-errors.ts';
 import type { Route } from './+types/referral-attachment';
 
@@ -12,17 +13,5 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     throw new Response(null, { status: 404 });
   }
   const file = await load(caller.referral.attachment({ referralId: params.id, sha256: params.sha256 }));
-  return download(file);
-}
-
-/** The file as a download, never rendered in the app's origin. */
-export function download(file: { name: string; mediaType: string; contentBase64: string }) {
-  return new Response(Buffer.from(file.contentBase64, 'base64'), {
-    headers: {
-      'Content-Type': file.mediaType,
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
+  return download({ fileName: file.name, contentType: file.mediaType, contentBase64: file.contentBase64 });
 }

@@ -1,6 +1,7 @@
 import { localeFromCookie } from '@linju/i18n';
 import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
+import { download } from '../lib/download.ts';
 import { monthOf } from '../lib/rosters.ts';
 import { idParam, load } from '../lib/route-errors.ts';
 import type { Route } from './+types/rota-pdf';
@@ -14,12 +15,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const pdf = await load(
     admin.caller.roster.getPdf({ organisationId, fromMonth: monthOf(todayIn()), locale }),
   );
-  return new Response(Buffer.from(pdf.contentBase64, 'base64'), {
-    headers: {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(pdf.fileName)}`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
+  return download({
+    fileName: pdf.fileName,
+    contentType: 'application/pdf',
+    contentBase64: pdf.contentBase64,
   });
 }

@@ -1,5 +1,6 @@
 import { localeFromCookie } from '@linju/i18n';
 import { getAdminContext } from '../context.ts';
+import { download, XLSX_TYPE } from '../lib/download.ts';
 import { load } from '../lib/route-errors.ts';
 import type { Route } from './+types/statistics-districts-xlsx';
 
@@ -12,12 +13,5 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (!PERIOD.test(period)) throw new Response(null, { status: 404 });
   const locale = localeFromCookie(request.headers.get('Cookie')) ?? admin.locale;
   const file = await load(admin.caller.stats.cityOverview.exportXlsx({ period, locale }));
-  return new Response(Buffer.from(file.contentBase64, 'base64'), {
-    headers: {
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
+  return download({ fileName: file.fileName, contentType: XLSX_TYPE, contentBase64: file.contentBase64 });
 }
