@@ -1,8 +1,9 @@
-import { Alert, Button, useTranslate } from '@linju/ui';
+import { Button, useTranslate } from '@linju/ui';
 import type { ReactNode } from 'react';
 import { Form, useLocation } from 'react-router';
 import type { failureOf } from '../lib/submission.ts';
 import { CsrfField } from './csrf-field.tsx';
+import { FormProblems } from './form-errors.tsx';
 
 export type IntentFailure = ReturnType<typeof failureOf>;
 
@@ -41,13 +42,7 @@ export function IntentForm({
         {Object.entries(hidden).map(([name, v]) => (
           <input key={name} type="hidden" name={name} value={v} />
         ))}
-        {mine && mine.errors.form.length > 0 ? (
-          <Alert tone="error">
-            {mine.errors.form.map((message) => (
-              <p key={message}>{t(message, mine.errors.params)}</p>
-            ))}
-          </Alert>
-        ) : null}
+        <FormProblems errors={mine?.errors} />
         {children(field)}
         <Button type="submit">{submit}</Button>
       </Form>

@@ -2,7 +2,7 @@ import { formatDate, formatNumber, type MessageKey, organisationKindLabel } from
 import { Alert, Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
 import { Form, Link, redirect, useLocation } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
-import { FormErrorSummary } from '../components/form-errors.tsx';
+import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
 import { OrganisationSelect } from '../components/organisation-select.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
@@ -398,10 +398,7 @@ function ContractForm({
 }) {
   const t = useTranslate();
   const locale = useLocale();
-  const error = (name: string) => {
-    const key = failure?.errors.fields[name];
-    return key ? t(key, failure?.errors.params) : undefined;
-  };
+  const error = useFieldError(failure?.errors);
   const nextYear = oneYearLater(today);
   return (
     <Form method="post" className="lj-form" noValidate>

@@ -22,7 +22,7 @@ import {
 import { Form, Link, redirect, useSubmit } from 'react-router';
 import { CaseList, caseRowView } from '../components/case-list.tsx';
 import { CsrfField } from '../components/csrf-field.tsx';
-import { FormErrorSummary } from '../components/form-errors.tsx';
+import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
 import { LegalAidHardshipFields } from '../components/legal-aid-hardship-fields.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
@@ -210,10 +210,7 @@ export default function NewCase({ loaderData, actionData }: Route.ComponentProps
   const { units, unitId, services, serviceForm, typed, earlier, created, matched, today } = loaderData;
   const failed = actionData as SubmissionResult<IntakeValues> | undefined;
   const values: IntakeValues = failed?.values ?? typed;
-  const error = (name: string) => {
-    const key = failed?.errors.fields[name];
-    return key ? t(key, failed?.errors.params) : undefined;
-  };
+  const error = useFieldError(failed?.errors);
   // With JavaScript, leaving the phone field or changing the unit does what the GET buttons do.
   const refresh = (element: HTMLInputElement | HTMLSelectElement) => {
     if (element.form) submit(element.form, { method: 'get', replace: true, preventScrollReset: true });

@@ -26,7 +26,7 @@ import type { ReactNode } from 'react';
 import { Form, Link, redirect, useLocation } from 'react-router';
 import { Deadline, StatusBadge } from '../components/case-list.tsx';
 import { CsrfField } from '../components/csrf-field.tsx';
-import { FormErrorSummary } from '../components/form-errors.tsx';
+import { FormErrorSummary, FormProblems } from '../components/form-errors.tsx';
 import { OrganisationSelect } from '../components/organisation-select.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
@@ -1484,13 +1484,7 @@ function Action({
         {Object.entries(hidden).map(([name, v]) => (
           <input key={name} type="hidden" name={name} value={v} />
         ))}
-        {mine && mine.errors.form.length > 0 ? (
-          <Alert tone="error">
-            {mine.errors.form.map((key) => (
-              <p key={key}>{t(key, mine.errors.params)}</p>
-            ))}
-          </Alert>
-        ) : null}
+        <FormProblems errors={mine?.errors} />
         {children(field)}
         <Button type="submit">{submit}</Button>
       </Form>

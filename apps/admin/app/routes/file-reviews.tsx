@@ -1,6 +1,7 @@
 import { Alert, Button, TextField, useLocale, useTranslate } from '@linju/ui';
 import { Form, Link, redirect } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
+import { useFieldError } from '../components/form-errors.tsx';
 import { OrganisationSelect } from '../components/organisation-select.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
@@ -97,10 +98,7 @@ export default function FileReviews({ loaderData, actionData }: Route.ComponentP
   const { tenant } = useTenantShell();
   const { samples, units, lastMonth } = loaderData;
   const failure = failureOf(actionData, 'draw');
-  const errorOf = (name: string) => {
-    const key = failure?.errors.fields[name];
-    return key ? t(key, failure?.errors.params) : undefined;
-  };
+  const errorOf = useFieldError(failure?.errors);
   return (
     <>
       <DocumentTitle title={t('fileReviews.title')} tenant={tenant} />

@@ -2,7 +2,7 @@ import { formatDateTime } from '@linju/i18n';
 import { Alert, Button, Fieldset, TextField, useLocale, useTranslate } from '@linju/ui';
 import { Form, Link, redirect } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
-import { FormErrorSummary } from '../components/form-errors.tsx';
+import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
@@ -81,10 +81,7 @@ export default function InspectionChecklist({ loaderData, actionData }: Route.Co
   const { checklist, versions, canEdit } = loaderData;
   const failure = failureOf(actionData, 'save');
   const values = failure?.values;
-  const errorOf = (name: string) => {
-    const key = failure?.errors.fields[name];
-    return key ? t(key, failure?.errors.params) : undefined;
-  };
+  const errorOf = useFieldError(failure?.errors);
   const current = (checklist?.sections ?? []).flatMap((section) =>
     section.items.map((item) => ({ section: section.title, text: item.text, max: String(item.maxScore) })),
   );

@@ -2,7 +2,7 @@ import type { MessageKey } from '@linju/i18n';
 import { Alert, Button, Checkbox, Fieldset, TextArea, TextField, useLocale, useTranslate } from '@linju/ui';
 import { Form, Link, redirect } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
-import { FormErrorSummary } from '../components/form-errors.tsx';
+import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
 import { OrganisationSelect } from '../components/organisation-select.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
@@ -122,10 +122,7 @@ export default function InspectionNew({ loaderData, actionData }: Route.Componen
   const { checklist, inspectors, units, today } = loaderData;
   const failure = failureOf(actionData, 'record') as IntentFailure | undefined;
   const values = failure?.values ?? {};
-  const errorOf = (name: string) => {
-    const key = failure?.errors.fields[name];
-    return key ? t(key, failure?.errors.params) : undefined;
-  };
+  const errorOf = useFieldError(failure?.errors);
   if (!checklist)
     return (
       <>

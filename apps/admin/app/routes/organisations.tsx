@@ -8,7 +8,7 @@ import {
 import { Alert, Button, Checkbox, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
 import { Form, Link, redirect, useLocation } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
-import { FormErrorSummary } from '../components/form-errors.tsx';
+import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
 import { OrganisationSelect } from '../components/organisation-select.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
@@ -466,10 +466,7 @@ function DetailFields({
   const t = useTranslate();
   const value = (name: DetailField) =>
     failure?.values[name] ?? (defaults[name] === null ? '' : String(defaults[name] ?? ''));
-  const error = (name: string) => {
-    const key = failure?.errors.fields[name];
-    return key ? t(key, failure?.errors.params) : undefined;
-  };
+  const error = useFieldError(failure?.errors);
   const hint = (name: DetailField) => {
     const key = DETAIL_HINTS[name];
     return key ? t(key) : undefined;

@@ -9,6 +9,7 @@ import {
 import { Alert, Button, TextArea, TextField, useLocale, useTranslate } from '@linju/ui';
 import { Form, redirect, useLocation } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
+import { FormProblems, useFieldError } from '../components/form-errors.tsx';
 import { PageShell } from '../components/page-shell.tsx';
 import { ReferralAnswerFields } from '../components/referral-answer-fields.tsx';
 import { getAdminContext } from '../context.ts';
@@ -212,10 +213,7 @@ export default function PartnerLink({ loaderData, actionData, params }: Route.Co
 
 function AnswerForm({ type, failure }: { type: Answer; failure: ReturnType<typeof failureOf> }) {
   const t = useTranslate();
-  const error = (field: string) => {
-    const key = failure?.errors.fields[field];
-    return key ? t(key, failure?.errors.params) : undefined;
-  };
+  const error = useFieldError(failure?.errors);
   return (
     <details className="admin-disclosure" open={Boolean(failure) || type === 'accepted'}>
       <summary>{t(ANSWER_LABEL[type])}</summary>
@@ -227,13 +225,7 @@ function AnswerForm({ type, failure }: { type: Answer; failure: ReturnType<typeo
       >
         <CsrfField />
         <input type="hidden" name="type" value={type} />
-        {failure && failure.errors.form.length > 0 ? (
-          <Alert tone="error">
-            {failure.errors.form.map((key) => (
-              <p key={key}>{t(key, failure.errors.params)}</p>
-            ))}
-          </Alert>
-        ) : null}
+        <FormProblems errors={failure?.errors} />
         <TextField
           id={`${type}-answeredBy`}
           name="answeredBy"
@@ -254,23 +246,14 @@ function AnswerForm({ type, failure }: { type: Answer; failure: ReturnType<typeo
 /** A progress note to the sender (spec: `note`): it changes no state and lands on the sender's case. */
 function NoteForm({ failure }: { failure: ReturnType<typeof failureOf> }) {
   const t = useTranslate();
-  const error = (field: string) => {
-    const key = failure?.errors.fields[field];
-    return key ? t(key, failure?.errors.params) : undefined;
-  };
+  const error = useFieldError(failure?.errors);
   return (
     <details className="admin-disclosure" open={Boolean(failure)}>
       <summary>{t('referrals.note_add')}</summary>
       <Form method="post" className="lj-form" noValidate>
         <CsrfField />
         <input type="hidden" name="intent" value="note" />
-        {failure && failure.errors.form.length > 0 ? (
-          <Alert tone="error">
-            {failure.errors.form.map((key) => (
-              <p key={key}>{t(key, failure.errors.params)}</p>
-            ))}
-          </Alert>
-        ) : null}
+        <FormProblems errors={failure?.errors} />
         <TextField
           id="note-answeredBy"
           name="answeredBy"

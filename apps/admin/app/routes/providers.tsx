@@ -2,7 +2,7 @@ import type { MessageKey } from '@linju/i18n';
 import { Alert, Button, SelectField, TextArea, TextField, useTranslate } from '@linju/ui';
 import { Form, Link, redirect } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
-import { FormErrorSummary } from '../components/form-errors.tsx';
+import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
@@ -165,10 +165,7 @@ export default function Providers({ loaderData, actionData }: Route.ComponentPro
   const { tenant } = useTenantShell();
   const { records, state, canRecord, people } = loaderData;
   const failure = failureOf(actionData, 'record');
-  const errorOf = (name: string) => {
-    const key = failure?.errors.fields[name];
-    return key ? t(key, failure?.errors.params) : undefined;
-  };
+  const errorOf = useFieldError(failure?.errors);
   const typed = (name: string, fallback = '') => failure?.values[name] ?? fallback;
   return (
     <>

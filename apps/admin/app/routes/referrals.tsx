@@ -8,7 +8,7 @@ import {
 import { Alert, Button, TextArea, useLocale, useTranslate } from '@linju/ui';
 import { Form, Link, redirect, useLocation } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
-import { FormErrorSummary } from '../components/form-errors.tsx';
+import { FormErrorSummary, FormProblems, useFieldError } from '../components/form-errors.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { ReferralAnswerFields } from '../components/referral-answer-fields.tsx';
@@ -301,10 +301,7 @@ function Answer({
 }) {
   const t = useTranslate();
   const id = `${type}:${referralId}`;
-  const error = (name: string) => {
-    const key = failure?.errors.fields[name];
-    return key ? t(key, failure?.errors.params) : undefined;
-  };
+  const error = useFieldError(failure?.errors);
   const form = (
     <Form
       method="post"
@@ -315,13 +312,7 @@ function Answer({
       <CsrfField />
       <input type="hidden" name="referralId" value={referralId} />
       <input type="hidden" name="type" value={type} />
-      {failure && failure.errors.form.length > 0 ? (
-        <Alert tone="error">
-          {failure.errors.form.map((key) => (
-            <p key={key}>{t(key, failure.errors.params)}</p>
-          ))}
-        </Alert>
-      ) : null}
+      <FormProblems errors={failure?.errors} />
       <ReferralAnswerFields idPrefix={id} type={type} error={error} values={failure?.values} />
       <Button type="submit" variant={type === 'rejected' || type === 'failed' ? 'secondary' : 'primary'}>
         {t(ANSWER_LABEL[type] ?? 'referrals.accept')}
@@ -348,13 +339,7 @@ function NoteForm({ referralId, failure }: { referralId: string; failure: Return
         <CsrfField />
         <input type="hidden" name="intent" value="note" />
         <input type="hidden" name="referralId" value={referralId} />
-        {failure && failure.errors.form.length > 0 ? (
-          <Alert tone="error">
-            {failure.errors.form.map((k) => (
-              <p key={k}>{t(k, failure.errors.params)}</p>
-            ))}
-          </Alert>
-        ) : null}
+        <FormProblems errors={failure?.errors} />
         <TextArea
           id={`note:${referralId}-text`}
           name="text"

@@ -2,7 +2,7 @@ import { formatDateTime, type MessageKey } from '@linju/i18n';
 import { Alert, Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
 import { Form, Link, redirect } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
-import { FormErrorSummary } from '../components/form-errors.tsx';
+import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
@@ -219,10 +219,7 @@ export default function Scorecards({ loaderData, actionData }: Route.ComponentPr
   const { scorecard, quarter, quarters, canManage, done } = loaderData;
   const settingsFailure = failureOf(actionData, 'settings');
   const publishFailure = failureOf(actionData, 'publish');
-  const errorOf = (name: string) => {
-    const key = settingsFailure?.errors.fields[name];
-    return key ? t(key, settingsFailure?.errors.params) : undefined;
-  };
+  const errorOf = useFieldError(settingsFailure?.errors);
   const weightLabel = (name: (typeof WEIGHT_FIELDS)[number]) => t(`scorecards.weight_${name}` as MessageKey);
   const gradingLabel = (field: (typeof GRADING_FIELDS)[number]) =>
     t(field.part === 'from' ? 'scorecards.grade_from' : 'scorecards.grade_points', { grade: field.grade });

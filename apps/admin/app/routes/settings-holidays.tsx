@@ -2,7 +2,7 @@ import { formatDate, formatNumber, type MessageKey } from '@linju/i18n';
 import { Alert, Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
 import { Form, Link, redirect, useLocation } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
-import { FormErrorSummary } from '../components/form-errors.tsx';
+import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
@@ -120,10 +120,7 @@ export default function Holidays({ loaderData, actionData }: Route.ComponentProp
   const { year, days, canManage, done, doneDay, today } = loaderData;
   const failure = actionData as IntentFailure | undefined;
   const setFailure = failureOf(actionData, 'set');
-  const error = (name: string) => {
-    const key = setFailure?.errors.fields[name];
-    return key ? t(key, setFailure?.errors.params) : undefined;
-  };
+  const error = useFieldError(setFailure?.errors);
   const holidays = days.filter((day) => day.kind === 'holiday').length;
   const yearLink = (y: number) => `${tenantPaths.holidays(tenant.slug)}?year=${y}`;
   return (

@@ -2,7 +2,7 @@ import { formatDate, type MessageKey, organisationKindLabel, PARTNER_ORGANISATIO
 import { Alert, Button, brandPalette, TextField, useLocale, useTranslate } from '@linju/ui';
 import { Form, Link, redirect } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
-import { FormErrorSummary } from '../components/form-errors.tsx';
+import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle, tenantName } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
@@ -92,10 +92,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
   const { branding, partners, peers, can, brandingSaved } = loaderData;
   const palette = brandPalette(branding.colour);
   const failure = failureOf(actionData, 'branding');
-  const errorOf = (name: string) => {
-    const key = failure?.errors.fields[name];
-    return key ? t(key, failure?.errors.params) : undefined;
-  };
+  const errorOf = useFieldError(failure?.errors);
   return (
     <>
       <DocumentTitle title={t('settings.title')} tenant={tenant} />

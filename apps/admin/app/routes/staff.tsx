@@ -11,7 +11,7 @@ import {
 } from '@linju/ui';
 import { Form, Link, redirect, useLocation } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
-import { FormErrorSummary } from '../components/form-errors.tsx';
+import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
 import { OrganisationSelect } from '../components/organisation-select.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
@@ -805,10 +805,7 @@ function CreatePersonForm({
   const locale = useLocale();
   const manageable = organisations.filter((row) => row.canManageStaff && !row.closedAt);
   const options = organisationOptions(manageable, locale);
-  const error = (name: string) => {
-    const key = failure?.errors.fields[name];
-    return key ? t(key, failure?.errors.params) : undefined;
-  };
+  const error = useFieldError(failure?.errors);
   return (
     <Form method="post" className="lj-form" noValidate>
       <CsrfField />

@@ -2,6 +2,7 @@ import { type MessageKey, serviceLabel } from '@linju/i18n';
 import { Alert, Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
 import { Form, redirect } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
+import { useFieldError } from '../components/form-errors.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
@@ -134,10 +135,7 @@ export default function Subsidies({ loaderData, actionData }: Route.ComponentPro
   const { month, rules, ledger, computed, done } = loaderData;
   const ruleFailure = failureOf(actionData, 'rule');
   const other = failureOf(actionData, 'compute') ?? failureOf(actionData, 'remove');
-  const ruleError = (name: string) => {
-    const key = ruleFailure?.errors.fields[name];
-    return key ? t(key, ruleFailure?.errors.params) : undefined;
-  };
+  const ruleError = useFieldError(ruleFailure?.errors);
   const otherErrors = other ? [...other.errors.form, ...Object.values(other.errors.fields)] : [];
   return (
     <>
