@@ -22,8 +22,11 @@ export const DOCUMENT_TYPES: Record<string, readonly number[] | null> = {
   'text/plain': null,
 };
 
-export const ZAttachDocumentRequest = z.object({
-  caseId: z.uuid(),
+/**
+ * A file as a form uploads it (a case document, a partner's outcome document, a provider's
+ * evidence): its name (no path), declared type and base64 body, at most a case document's size.
+ */
+export const ZDocumentUpload = z.object({
   fileName: z
     .string()
     .trim()
@@ -35,6 +38,8 @@ export const ZAttachDocumentRequest = z.object({
     .string()
     .max(Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 8, { message: 'case.document_too_large' }),
 });
+
+export const ZAttachDocumentRequest = ZDocumentUpload.extend({ caseId: z.uuid() });
 
 /** Attaches a file: size and type checked (by its content too), hashed, stored, recorded on the timeline. */
 export async function attachDocument(

@@ -4,7 +4,7 @@ import { and, desc, eq, schema, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import { type Actor, auditActor, requireTenantWide } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
-import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../cases/case-documents.ts';
+import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, ZDocumentUpload } from '../cases/case-documents.ts';
 import { documentKey, type FileStore, sha256Hex } from '../cases/file-store.ts';
 import { localDate } from '../cases/working-days.ts';
 import { DomainError } from '../errors.ts';
@@ -14,18 +14,7 @@ export type ProviderRecordRow = typeof schema.providerRecord.$inferSelect;
 
 const ZDay = z.iso.date({ message: 'validation.date_invalid' });
 
-export const ZEvidenceFile = z.object({
-  fileName: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .regex(/^[^/\\\0]+$/, { message: 'case.document_name_invalid' }),
-  contentType: z.string().max(120),
-  contentBase64: z
-    .string()
-    .max(Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 8, { message: 'case.document_too_large' }),
-});
+export const ZEvidenceFile = ZDocumentUpload;
 
 export const ZRecordProviderRequest = z
   .object({

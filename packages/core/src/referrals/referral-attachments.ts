@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, schema, type TenantTx } from '@linju/db';
 import { isFinalRefusal, type ReferralCreate } from '@linju/federation';
 import type { ReferralOutcomeDocument } from '@linju/federation/referral-states';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
-import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../cases/case-documents.ts';
+import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, ZDocumentUpload } from '../cases/case-documents.ts';
 import { documentKey, type FileStore, sha256Hex } from '../cases/file-store.ts';
 import { DomainError } from '../errors.ts';
 import type { PeerFetcher } from '../federation/peer-fetch.ts';
@@ -252,18 +252,7 @@ export async function attachmentContent(
 export const carriesOutcomeDocuments = (type: string): boolean => type === 'completed' || type === 'failed';
 
 /** A document a partner returns with its outcome, as uploaded (inbox or one-time link). */
-export const ZOutcomeDocumentUpload = z.object({
-  fileName: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .regex(/^[^/\\\0]+$/, { message: 'case.document_name_invalid' }),
-  contentType: z.string().max(120),
-  contentBase64: z
-    .string()
-    .max(Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 8, { message: 'case.document_too_large' }),
-});
+export const ZOutcomeDocumentUpload = ZDocumentUpload;
 export type OutcomeDocumentUpload = z.input<typeof ZOutcomeDocumentUpload>;
 
 /**
