@@ -64,18 +64,19 @@ export async function ensureTenantSchedules(
 
 /**
  * A tenant's schedules as what it is: a district (which takes cases, core's `takesCases`) gets
- * the district's, a city bureau the city's ({@link ensureTenantSchedules}); the other kind's,
- * made for it by an older worker (a city's empty monthly sweep), are deleted. Answers the ids
- * created and deleted.
+ * the district's, a city bureau the city's ({@link ensureTenantSchedules}). A city bureau's
+ * district schedules, made for it by an older worker (an empty monthly sweep), are deleted; a
+ * district never had a city's, so nothing is asked of Temporal for it beyond the ensure. Answers
+ * the ids created and deleted.
  */
 export async function syncTenantSchedules(
   client: Client,
   options: TenantScheduleOptions & { takesCases: boolean },
 ): Promise<{ created: string[]; deleted: string[] }> {
-  const bureau = options.takesCases ? 'district' : 'city';
-  const { created } = await ensureTenantSchedules(client, { ...options, bureau });
+  if (options.takesCases) return { ...(await ensureTenantSchedules(client, options)), deleted: [] };
+  const { created } = await ensureTenantSchedules(client, { ...options, bureau: 'city' });
   const deleted: string[] = [];
-  for (const kind of kindsFor(options.takesCases ? 'city' : 'district')) {
+  for (const kind of kindsFor('district')) {
     const scheduleId = tenantScheduleId(kind, options.tenantId);
     try {
       await client.schedule.getHandle(scheduleId).delete();
