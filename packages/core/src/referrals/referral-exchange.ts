@@ -12,6 +12,7 @@ import {
 } from '@linju/db';
 import {
   parseAddress,
+  REFERRAL_EVENT_TYPES,
   type ReferralCreate,
   type ReferralEvent as ReferralEventMessage,
   type ReferralView,
@@ -329,15 +330,8 @@ export async function messageApplied(tx: TenantTx, referralId: string, messageKe
   return rows.length > 0;
 }
 
-const VIEW_EVENTS = new Set([
-  'accepted',
-  'rejected',
-  'in-progress',
-  'note',
-  'completed',
-  'failed',
-  'cancelled',
-]);
+/** The events the view lists: those of the spec's event message. */
+const VIEW_EVENTS: ReadonlySet<string> = new Set(REFERRAL_EVENT_TYPES);
 
 /** `GET /federation/v1/referrals/{id}`: the receiver's current view, status and events. */
 export async function receiverView(tx: TenantTx, referralId: string): Promise<ReferralView | undefined> {
