@@ -1,4 +1,5 @@
 import {
+  boolean,
   index,
   integer,
   jsonb,
@@ -23,8 +24,38 @@ export const federationPeer = pgTable('federation_peer', {
   publicKeys: jsonb('public_keys')
     .$type<{ kty: 'OKP'; crv: 'Ed25519'; x: string; kid: string }[]>()
     .notNull(),
+  /**
+   * The organisations its well-known document listed when it was pinned, as the operator checked
+   * them: the districts it may report statistics for (by `divisionCode`).
+   */
+  organisations: jsonb('organisations')
+    .$type<{ orgId: string; kind: string; divisionCode?: string | undefined }[]>()
+    .notNull()
+    .default([]),
+  /**
+   * Whether this node may call it at a loopback, private or link-local address: off unless the
+   * operator pinned it so on purpose (a peer in the same private network, tests on 127.0.0.1).
+   */
+  allowPrivateNetwork: boolean('allow_private_network').notNull().default(false),
   addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Which of this node's organisations (`orgId` of `orgId@nodeId`: a district `<slug>` or one of its
+ * partner inboxes `<slug>.<organisationId>`) a pinned peer may address referrals to (spec: 403
+ * otherwise). Managed by the platform operator (`linju peer allow`). A node-level table.
+ */
+export const federationPeerAllowance = pgTable(
+  'federation_peer_allowance',
+  {
+    peerNode: text('peer_node')
+      .notNull()
+      .references(() => federationPeer.nodeId, { onDelete: 'cascade' }),
+    orgId: text('org_id').notNull(),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.peerNode, t.orgId] })],
+);
 
 /** Signature nonces seen in the replay window, per signing key (shared by every server process). */
 export const federationNonce = pgTable(

@@ -40,6 +40,8 @@ export const partnerLink = pgTable(
     referralId: uuid('referral_id').notNull(),
     issuedBy: uuid('issued_by'),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the partner first opened it: from then on it works only for a short window. */
+    firstOpenedAt: timestamp('first_opened_at', { withTimezone: true }),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     /** Set when a newer link replaced it or its referral ended: it then answers "used". */
     closedAt: timestamp('closed_at', { withTimezone: true }),

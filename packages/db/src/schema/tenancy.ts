@@ -39,6 +39,8 @@ export const PLATFORM_TABLES = [
   'platform_operator',
   'login_throttle',
   'federation_peer',
+  // Which of the node's organisations a peer may address: the node's trust, like the peers.
+  'federation_peer_allowance',
   'federation_nonce',
   'federation_route',
   'rating_code',
