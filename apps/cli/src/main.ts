@@ -7,7 +7,8 @@ const USAGE = `linju — operate a Linju deployment
   linju seed                        create the demo district if missing
   linju tenant create --file F      onboard a district from a JSON request
   linju audit verify <tenant>       check a tenant's audit hash chain
-  linju peer pin --file F | list | unpin <node>   the federation's pinned peer nodes
+  linju peer pin --file F [--allow-private-network] | list | unpin <node>   the federation's pinned peer nodes
+  linju peer allow|disallow <node> <orgId>   which of this node's organisations a peer may address
   linju plugin new x-<name>         scaffold an X service plugin with a test, listed in the catalogue
   linju operator create <user> <name>   a platform operator (password from LINJU_OPERATOR_PASSWORD)
 `;

@@ -1,5 +1,5 @@
 import type { SecretBox } from '@linju/auth';
-import { type FileStore, loadExchangeMessage, peerByNode, recordDeliveryAttempt } from '@linju/core';
+import { type FileStore, loadExchangeMessage, peerTarget, recordDeliveryAttempt } from '@linju/core';
 import { type Database, withTenant } from '@linju/db';
 import { isFinalRefusal, type NodeKey, retryAfterMs, signedFetch } from '@linju/federation';
 import {
@@ -20,8 +20,9 @@ export type ExchangeDeps = {
 /**
  * Sends one outbox message, signed, and records how the attempt ended on its row. A 2xx is kept
  * (a later call answers it again without sending); a final 4xx fails the activity for good; a
- * network error, a 5xx, 408/425/429 or an unpinned peer throw, and Temporal retries with back-off
- * (a `Retry-After` is honoured). Over loopback (the peer is this node) the message goes to this
+ * network error, a 5xx, 408/425/429, an unpinned peer or a request `signedFetch` refuses (a
+ * redirect, a private address, an answer over the bound) throw, and Temporal retries with
+ * back-off (a `Retry-After` is honoured). Over loopback (the peer is this node) the message goes to this
  * node's own public URL, through the same endpoint and checks as any other.
  */
 export function createExchangeDelivery(db: Database, deps: ExchangeDeps) {
@@ -44,9 +45,8 @@ export function createExchangeDelivery(db: Database, deps: ExchangeDeps) {
         EXCHANGE_REFUSED_FAILURE,
       );
     }
-    const baseUrl =
-      row.peerNode === deps.node.nodeId ? deps.node.publicUrl : (await peerByNode(db, row.peerNode))?.baseUrl;
-    if (!baseUrl) {
+    const target = await peerTarget(db, deps.node, row.peerNode);
+    if (!target) {
       const error = `node ${row.peerNode} is not in the pinned peer directory`;
       await attempt(input.tenantId, row.id, { outcome: 'retry', status: null, error });
       throw new Error(error);
@@ -54,7 +54,7 @@ export function createExchangeDelivery(db: Database, deps: ExchangeDeps) {
     let response: Response;
     try {
       response = await signedFetch({
-        baseUrl,
+        ...target,
         method: row.method,
         path: row.path,
         ...(body === undefined ? {} : { body }),

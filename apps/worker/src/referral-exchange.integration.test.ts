@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { type ApiContext, type AppCaller, createCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import {
+  allowPeer,
   createLocalFileStore,
   createOrganisation,
   createPeerFetcher,
@@ -342,11 +343,13 @@ beforeAll(async () => {
     await startApp(node, 'server');
     await startApp(node, 'worker');
   }
-  // Each operator pins the other's well-known document (keys and base URL).
+  // Each operator pins the other's well-known document (keys and base URL), on purpose at a
+  // loopback address, and B's operator lets A address B's court.
   const docA = await (await fetch(`${nodeA.url}/.well-known/linju-node`)).json();
   const docB = await (await fetch(`${nodeB.url}/.well-known/linju-node`)).json();
-  await pinPeer(nodeA.db.db, docB);
-  await pinPeer(nodeB.db.db, docA);
+  await pinPeer(nodeA.db.db, docB, { allowPrivateNetwork: true });
+  await pinPeer(nodeB.db.db, docA, { allowPrivateNetwork: true });
+  await allowPeer(nodeB.db.db, nodeA.nodeId, `${b.slug}.${b.organisations.court}`);
 }, 180_000);
 
 afterAll(async () => {

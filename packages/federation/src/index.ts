@@ -4,6 +4,8 @@ export * from './content-digest.ts';
 export * from './http-signature.ts';
 export * from './node-key.ts';
 export * from './nonce-cache.ts';
+export * from './peer-request.ts';
+export * from './private-address.ts';
 export * from './referral-messages.ts';
 export * from './signature-base.ts';
 export * from './signed-fetch.ts';

@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { IDEMPOTENCY_HEADER, signRequest } from './http-signature.ts';
+import { peerRequest } from './peer-request.ts';
 
 /** What {@link signedFetch} needs to send one message of the exchange. */
 export interface SignedFetchInput {
@@ -14,6 +15,10 @@ export interface SignedFetchInput {
   readonly idempotencyKey?: string;
   readonly key: KeyObject;
   readonly kid: string;
+  /** See {@link peerRequest}: only a peer pinned with it, or this node's own URL. */
+  readonly allowPrivateNetwork: boolean;
+  /** The most bytes of the answer read (default: the spec's 1 MiB). */
+  readonly maxBytes?: number;
   /** Gives up on a peer that accepts the connection and then says nothing. */
   readonly timeoutMs?: number;
 }
@@ -24,7 +29,8 @@ export const peerUrl = (baseUrl: string, path: string): string =>
 
 /**
  * Sends one signed request (spec, "Messages"): a fresh `created` and nonce every time, so a retry
- * is a new request with the same `Linju-Idempotency-Key`.
+ * is a new request with the same `Linju-Idempotency-Key`. Through {@link peerRequest}: no
+ * redirects, bounded answers, public addresses only unless allowed.
  */
 export async function signedFetch(input: SignedFetchInput): Promise<Response> {
   const url = peerUrl(input.baseUrl, input.path);
@@ -42,11 +48,14 @@ export async function signedFetch(input: SignedFetchInput): Promise<Response> {
     kid: input.kid,
     ...(input.method === 'POST' ? { body: input.body ?? '' } : {}),
   });
-  return fetch(url, {
+  return peerRequest({
+    url,
     method: input.method,
     headers: { ...headers, ...signature },
     ...(input.method === 'POST' ? { body: input.body ?? '' } : {}),
-    signal: AbortSignal.timeout(input.timeoutMs ?? 30_000),
+    allowPrivateNetwork: input.allowPrivateNetwork,
+    ...(input.maxBytes === undefined ? {} : { maxBytes: input.maxBytes }),
+    ...(input.timeoutMs === undefined ? {} : { timeoutMs: input.timeoutMs }),
   });
 }
 

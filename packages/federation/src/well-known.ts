@@ -24,6 +24,14 @@ export const federatedOrganisationSchema = z.object({
   orgId: urlSafeIdSchema,
   names: z.object({ 'zh-CN': z.string().min(1).max(200), en: z.string().min(1).max(200).optional() }),
   kind: z.enum(['district-bureau', 'court', 'federation', 'department']),
+  /**
+   * A district bureau's administrative division code (GB/T 2260, six digits): pinned with the
+   * peer, it is what the peer may report city statistics for. An addition to version 1, optional.
+   */
+  divisionCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
 });
 
 /**

@@ -83,7 +83,7 @@ describe('linju audit verify', () => {
 });
 
 describe('linju peer', () => {
-  it('pins a peer from its well-known document, lists it and unpins it', async () => {
+  it('pins a peer (private network only on request), allows it organisations, lists and unpins it', async () => {
     const file = join(dataDir, 'peer.json');
     writeFileSync(
       file,
@@ -101,8 +101,22 @@ describe('linju peer', () => {
       code: 0,
       out: expect.stringContaining('Pinned city-node'),
     });
-    expect((await linju('peer', 'list')).out).toContain('city-node\thttps://city.example\tcity-key-1');
+    expect((await linju('peer', 'list')).out).toContain(
+      'city-node\thttps://city.example\tcity-key-1\tpublic-only\tallowed: -',
+    );
+    expect(await linju('peer', 'allow', 'city-node', 'jingan')).toMatchObject({ code: 0 });
+    expect((await linju('peer', 'list')).out).toContain('\tallowed: jingan');
+    expect(await linju('peer', 'disallow', 'city-node', 'jingan')).toMatchObject({ code: 0 });
+    expect(await linju('peer', 'allow', 'city-node', 'not an id')).toMatchObject({
+      code: 1,
+      out: expect.stringContaining('federation.org_id_invalid'),
+    });
+    expect(await linju('peer', 'pin', '--file', file, '--allow-private-network')).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('private network allowed'),
+    });
     expect(await linju('peer', 'unpin', 'city-node')).toMatchObject({ code: 0 });
     expect((await linju('peer', 'list')).out).not.toContain('city-node');
-  });
+    // Nine runs of the CLI, each a fresh Node process loading the domain.
+  }, 300_000);
 });

@@ -3,12 +3,15 @@ import { join } from 'node:path';
 import { pluginMigrations } from '@linju/api';
 import { createSecretBox, loadDataKey } from '@linju/auth';
 import {
+  allowPeer,
   backfillAllRollups,
   createPlatformOperator,
   DomainError,
+  disallowPeer,
   findTenantBySlug,
   listPeers,
   onboardTenant,
+  peerAllowances,
   pinPeer,
   unpinPeer,
   verifyAuditChain,
@@ -105,9 +108,14 @@ export async function operatorCreate(args: string[]): Promise<void> {
   );
 }
 
+const PEER_USAGE =
+  'linju peer pin --file F [--allow-private-network] | list | unpin <nodeId> | allow <nodeId> <orgId> | disallow <nodeId> <orgId>';
+
 /**
- * `linju peer pin --file <well-known.json>` pins a peer node from its `/.well-known/linju-node`
- * document (fetched and checked by the operator); `linju peer list`; `linju peer unpin <nodeId>`.
+ * `linju peer pin --file <well-known.json> [--allow-private-network]` pins a peer node from its
+ * `/.well-known/linju-node` document (fetched and checked by the operator; the flag lets this
+ * node call it at a loopback or private address); `linju peer list`; `linju peer unpin <nodeId>`;
+ * `linju peer allow|disallow <nodeId> <orgId>`: which of this node's organisations it may address.
  */
 export async function peer(args: string[]): Promise<void> {
   const [verb, ...rest] = args;
@@ -120,22 +128,32 @@ export async function peer(args: string[]): Promise<void> {
             'peer pin needs --file <well-known.json>.',
             "Save the peer's /.well-known/linju-node first.",
           );
-        const pinned = await pinPeer(db, JSON.parse(readFileSync(file, 'utf8')));
+        const allowPrivateNetwork = rest.includes('--allow-private-network');
+        const pinned = await pinPeer(db, JSON.parse(readFileSync(file, 'utf8')), { allowPrivateNetwork });
         process.stdout.write(
-          `Pinned ${pinned.nodeId} (${pinned.baseUrl}) with ${pinned.publicKeys.length} key(s).\n`,
+          `Pinned ${pinned.nodeId} (${pinned.baseUrl}) with ${pinned.publicKeys.length} key(s)${allowPrivateNetwork ? ', private network allowed' : ''}. It may address nothing here until you run: linju peer allow ${pinned.nodeId} <orgId>\n`,
         );
       } else if (verb === 'list') {
         for (const p of await listPeers(db)) {
-          process.stdout.write(`${p.nodeId}\t${p.baseUrl}\t${p.publicKeys.map((k) => k.kid).join(',')}\n`);
+          const allowed = await peerAllowances(db, p.nodeId);
+          process.stdout.write(
+            `${p.nodeId}\t${p.baseUrl}\t${p.publicKeys.map((k) => k.kid).join(',')}\t${p.allowPrivateNetwork ? 'private-network' : 'public-only'}\tallowed: ${allowed.join(',') || '-'}\n`,
+          );
         }
       } else if (verb === 'unpin' && rest[0]) {
         await unpinPeer(db, rest[0]);
         process.stdout.write(`Unpinned ${rest[0]}.\n`);
-      } else {
-        throw new SetupError(
-          `Unknown peer command "${verb ?? ''}".`,
-          'linju peer pin --file F | peer list | peer unpin <nodeId>',
+      } else if ((verb === 'allow' || verb === 'disallow') && rest[0] && rest[1]) {
+        const [nodeId, orgId] = rest as [string, string];
+        if (verb === 'allow') await allowPeer(db, nodeId, orgId);
+        else await disallowPeer(db, nodeId, orgId);
+        process.stdout.write(
+          verb === 'allow'
+            ? `${nodeId} may address ${orgId}.\n`
+            : `${nodeId} may no longer address ${orgId}.\n`,
         );
+      } else {
+        throw new SetupError(`Unknown peer command "${verb ?? ''}".`, PEER_USAGE);
       }
     }),
   );

@@ -94,7 +94,9 @@ export function federationOpenApi(serverUrl: string) {
               content: { 'application/json': { schema: { $ref: '#/components/schemas/ReferralReceipt' } } },
             },
             '400': problem('Malformed: `errors` names each field'),
-            '403': problem('The sender may not address that organisation, or it is not served here'),
+            '403': problem(
+              'The sender may not address that organisation (not on the operator’s allow-list for the calling node), or it is not served here',
+            ),
             '409': problem('The idempotency key was used with another body'),
             '413': problem(`Body over ${MAX_MESSAGE_BYTES} bytes`),
             ...refusals,
@@ -114,6 +116,7 @@ export function federationOpenApi(serverUrl: string) {
               description: 'Status and event list',
               content: { 'application/json': { schema: { $ref: '#/components/schemas/ReferralView' } } },
             },
+            '403': problem('The calling node may no longer address the referral’s receiver'),
             '404': problem('No such referral received from the calling node'),
             ...refusals,
           },
@@ -148,7 +151,9 @@ export function federationOpenApi(serverUrl: string) {
               },
             },
             '400': problem('Malformed, or a reason or outcome missing'),
-            '403': problem('The calling side may not report this event'),
+            '403': problem(
+              'The calling side may not report this event, or may no longer address the referral’s receiver',
+            ),
             '404': problem('No such referral exchanged with the calling node'),
             '409': {
               description: 'Not a valid move from the current state',
@@ -200,10 +205,10 @@ export function federationOpenApi(serverUrl: string) {
             },
             '400': problem('Malformed: not version 1 or 2, or a field outside the strict shape'),
             '403': problem(
-              'The addressed tenant is not served here, or is not the city bureau of the district',
+              'The addressed tenant is not served here, or is not the city bureau of the district, or the signing node does not serve the district (a peer only for the districts its pinned well-known document lists with their division code)',
             ),
             '409': problem(
-              'A higher revision of the month is held, or this revision came with other figures',
+              'A higher revision of the month is held, this revision came with other figures, or it is more than 100 past the one held',
             ),
             '413': problem(`Body over ${MAX_MESSAGE_BYTES} bytes`),
             '401': refusals['401'],
@@ -243,6 +248,7 @@ export function federationOpenApi(serverUrl: string) {
                 '*/*': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } },
               },
             },
+            '403': problem('The calling node may no longer address the referral’s receiver'),
             '404': problem('No such referral exchanged with the calling node, or no such attachment'),
             ...refusals,
           },

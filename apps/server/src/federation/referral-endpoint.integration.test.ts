@@ -1,14 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecretBox } from '@linju/auth';
-import { pinPeer } from '@linju/core';
+import { allowPeer, createLocalFileStore, disallowPeer, pinPeer } from '@linju/core';
 import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
 import { connect, sql } from '@linju/db';
 import { loadOrCreateNodeKey, type NodeKey, signRequest } from '@linju/federation';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadServerConfig } from '../config.ts';
+import { createRequestListener } from '../http/request-listener.ts';
 import { referralCreateHandler } from './referral-endpoint.ts';
 
 /**
@@ -49,6 +53,8 @@ beforeAll(async () => {
     publicKeys: [peerKey.publicJwk],
     organisations: [{ orgId: 'city-court', names: { 'zh-CN': '市中院' }, kind: 'court' }],
   });
+  // The peer was pinned for this one district: everything else on the node is out of its reach.
+  await allowPeer(db, peerNode, district.slug);
 });
 afterAll(async () => {
   await connection.close();
@@ -250,5 +256,96 @@ describe('rate limiting (429, with Retry-After)', () => {
     expect((await get(strangerKey)).status).toBe(401);
     expect((await get(strangerKey)).status).toBe(401);
     expect((await get(strangerKey)).status).toBe(429);
+  });
+});
+
+/**
+ * The per-peer allow-list over a real socket (the request listener as main.ts mounts it): pinning a
+ * peer trusts its key; which of this node's organisations it may address is the operator's list.
+ */
+describe('a peer addresses only the organisations it was allowed (403 otherwise)', () => {
+  const silent = { info() {}, warn() {}, error() {}, child: () => silent };
+  const server = createServer(
+    createRequestListener({
+      config: loadServerConfig({ DATABASE_APP_URL: inject('databaseUrl'), PORT: '3000' }),
+      db,
+      box,
+      log: silent,
+      temporalHealthy: async () => true,
+      files: createLocalFileStore(mkdtempSync(join(tmpdir(), 'files-'))),
+      admin: null,
+      routes: [{ prefix: '/federation/v1/referrals', handle }],
+    }),
+  );
+  let socket: string;
+  beforeAll(async () => {
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    socket = `http://127.0.0.1:${(server.address() as { port: number }).port}/federation/v1/referrals`;
+  });
+  afterAll(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  /** Signed for this node's public URL (what the peer calls), sent over the socket. */
+  function overHttp(method: 'GET' | 'POST', path: string, body?: string) {
+    const headers: Record<string, string> =
+      method === 'POST' ? { 'content-type': 'application/json', 'Linju-Idempotency-Key': randomUUID() } : {};
+    const signed = signRequest({
+      method,
+      url: `${URL_}${path}`,
+      headers,
+      ...(body === undefined ? {} : { body: new TextEncoder().encode(body) }),
+      key: peerKey.privateKey,
+      kid: peerKey.kid,
+    });
+    return fetch(`${socket}${path}`, {
+      method,
+      headers: { ...headers, ...(signed as unknown as Record<string, string>) },
+      ...(body === undefined ? {} : { body }),
+    });
+  }
+
+  it('refuses a create for another district of this node, naming why, and keeps nothing', async () => {
+    const other = await createTestDistrict(db, box, 'fed-other');
+    const sent = message({ to: `${other.slug}@localhost-3000` });
+    const response = await overHttp('POST', '', JSON.stringify(sent));
+    expect(response.status).toBe(403);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect((await response.json()).detail).toBe(
+      `node ${peerNode} is not allowed to address "${other.slug}" on this node`,
+    );
+    const [row] = await owner.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from federation_inbox where referral_id = ${sent.id}`,
+    );
+    expect(row?.n).toBe(0);
+    // The district it was allowed for still takes its referrals.
+    expect((await overHttp('POST', '', JSON.stringify(message()))).status).toBe(202);
+  });
+
+  it('once the allowance is taken back, refuses the events, view and files of referrals it sent (403)', async () => {
+    const sent = message();
+    expect((await overHttp('POST', '', JSON.stringify(sent))).status).toBe(202);
+    expect((await overHttp('GET', `/${sent.id}`)).status).toBe(200);
+    await disallowPeer(db, peerNode, district.slug);
+    try {
+      const note = JSON.stringify({
+        type: 'note',
+        at: '2026-11-23T08:00:00+08:00',
+        by: { name: '李法官', role: 'judge' },
+        reason: '补充材料',
+      });
+      for (const refused of [
+        await overHttp('POST', `/${sent.id}/events`, note),
+        await overHttp('GET', `/${sent.id}`),
+        await overHttp('GET', `/${sent.id}/attachments/${'b'.repeat(64)}`),
+      ]) {
+        expect(refused.status).toBe(403);
+        expect((await refused.json()).detail).toContain('no longer allowed');
+      }
+    } finally {
+      await allowPeer(db, peerNode, district.slug);
+    }
   });
 });

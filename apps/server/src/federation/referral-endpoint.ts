@@ -16,6 +16,8 @@ import {
   messageApplied,
   nonceSeen,
   peerKey,
+  peerMayAddress,
+  peerMayStillAddress,
   type RouteDirection,
   readStoredAttachment,
   receiveReferral,
@@ -123,6 +125,18 @@ export type FederationDeps = {
   requestsPerMinute?: number;
 };
 
+/** Spec, "Errors": the sender may not address that organisation (see `linju peer allow`). */
+const notAllowed = (caller: string, orgId: string) =>
+  problem(403, 'Sender not allowed', `node ${caller} is not allowed to address "${orgId}" on this node`);
+
+/** The same refusal on a referral the peer sent earlier to an organisation it may no longer address. */
+const notAllowedAny = (caller: string) =>
+  problem(
+    403,
+    'Sender not allowed',
+    `node ${caller} is no longer allowed to address this referral's receiver`,
+  );
+
 /** The default limit per peer: far above what a district sends, low enough to stop a flood. */
 export const DEFAULT_REQUESTS_PER_MINUTE = 1200;
 
@@ -163,7 +177,10 @@ const authorDirections = (type: ReferralEventMessage['type']): RouteDirection[] 
  * - `GET /federation/v1/referrals/{id}`: the receiver's view, to the referral's sender.
  * - `GET /federation/v1/referrals/{id}/attachments/{sha256}`: a file, to the referral's other party
  *   (the documents sent with it to its receiver, those returned with the outcome to its sender).
- * A node acts only on referrals it sent or received: anything else is 404.
+ * A node acts only on referrals it sent or received: anything else is 404. A peer addresses only
+ * the organisations an operator allowed it (`linju peer allow`): a create for another is 403, and
+ * so are the events, view and files of a referral it sent once its receiver is no longer allowed.
+ * This node itself (loopback) may address all of its own.
  */
 export function referralCreateHandler(deps: FederationDeps) {
   const limiter = createRateLimiter({
@@ -217,6 +234,10 @@ export function referralCreateHandler(deps: FederationDeps) {
     const to = parseAddress(message.to);
     if (from?.nodeId !== caller) {
       return problem(403, 'Sender not allowed', `"from" must be an organisation of node ${caller}`);
+    }
+    // Before anything about this node's tenants is looked at: a peer learns nothing of those it may not address.
+    if (to?.nodeId === deps.nodeId && !(await peerMayAddress(deps.db, deps, caller, to.orgId))) {
+      return notAllowed(caller, to.orgId);
     }
     const local = to?.nodeId === deps.nodeId ? splitLocalOrgId(to.orgId) : null;
     const tenant = local ? await findTenantBySlug(deps.db, local.slug) : null;
@@ -308,6 +329,11 @@ export function referralCreateHandler(deps: FederationDeps) {
     if (!route || !direction)
       return problem(404, 'Unknown referral', `No referral ${ref} exchanged with ${caller}`);
     const { tenantId, referralId } = route;
+    if (
+      direction === 'incoming' &&
+      !(await peerMayStillAddress(deps.db, deps, caller, { tenantId, referralRef: ref }))
+    )
+      return notAllowedAny(caller);
     const messageKey = `${caller} ${idempotencyKey}`;
     // The author is the other side: the receiver of our outgoing referral, the sender of an incoming one.
     const party: ReferralActor['party'] = direction === 'outgoing' ? 'receiver' : 'sender';
@@ -368,6 +394,11 @@ export function referralCreateHandler(deps: FederationDeps) {
 
   async function view(caller: string, ref: string): Promise<Response> {
     const route = await findRoute(deps.db, caller, ref, 'incoming');
+    if (
+      route &&
+      !(await peerMayStillAddress(deps.db, deps, caller, { tenantId: route.tenantId, referralRef: ref }))
+    )
+      return notAllowedAny(caller);
     const found = route
       ? await withTenant(deps.db, route.tenantId, (tx) => receiverView(tx, route.referralId))
       : undefined;
@@ -388,6 +419,13 @@ export function referralCreateHandler(deps: FederationDeps) {
     ).filter((r) => r !== undefined);
     if (routes.length === 0)
       return problem(404, 'Unknown referral', `No referral ${ref} exchanged with ${caller}`);
+    for (const route of routes) {
+      if (
+        route.purpose === 'outcome' &&
+        !(await peerMayStillAddress(deps.db, deps, caller, { tenantId: route.tenantId, referralRef: ref }))
+      )
+        return notAllowedAny(caller);
+    }
     const unknown = () => problem(404, 'Unknown attachment', `Referral ${ref} has no attachment ${sha256}`);
     if (!/^[0-9a-f]{64}$/.test(sha256)) return unknown();
     if (!deps.files) throw new Error('the attachments endpoint needs the file store (deps.files)');

@@ -76,7 +76,15 @@ beforeAll(async () => {
     name: 'District node',
     baseUrl: 'https://district.example',
     publicKeys: [districtKey.publicJwk],
-    organisations: [],
+    // The one district its well-known document lists: all it may report for.
+    organisations: [
+      {
+        orgId: 'test-district',
+        names: { 'zh-CN': '测试区司法局' },
+        kind: 'district-bureau',
+        divisionCode: `${city}04`,
+      },
+    ],
   });
   const config = loadServerConfig({ DATABASE_APP_URL: inject('databaseUrl'), PORT: '3000' });
   // Mounted once the socket's address (this node's public URL) is known.
@@ -183,10 +191,51 @@ describe('POST /federation/v1/statistics, version 1 (districts on older deployme
     expect(await cityShows('2026-05')).toEqual([]);
   });
 
+  it('refuses a pinned peer reporting for a district it was not pinned for (403), keeping nothing', async () => {
+    // The same city, another district: the peer's key is good, its reach is not.
+    const response = await send(
+      signStatisticsMessage(message('2026-04', { divisionCode: `${city}05` }), districtKey, HERE),
+    );
+    expect(response.status).toBe(403);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect((await response.json()).detail).toMatch(/was not pinned as serving district \d{4}05$/);
+    expect(await cityShows('2026-04')).toEqual([]);
+  });
+
   it('answers only POST at its path', async () => {
     const response = await fetch(`${base}/federation/v1/statistics`);
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('POST');
+  });
+});
+
+describe('POST /federation/v1/statistics, revisions', () => {
+  const v2 = (revision: number): StatisticsMessage => ({
+    ...message('2026-03'),
+    version: 2,
+    to: `${citySlug}@${NODE_ID}`,
+    revision,
+    activity: {
+      educationEvents: 0,
+      educationAttendance: 0,
+      consultations: 0,
+      consultationMinutes: 0,
+      hotlineMinutes: 0,
+      referralsCompleted: 0,
+      referralTurnaroundSeconds: revision,
+    },
+  });
+
+  it('refuses a revision far past the one held (409), so it cannot freeze the month against corrections', async () => {
+    expect((await send(signStatisticsMessage(v2(1), districtKey, HERE))).status).toBe(202);
+    const huge = await send(signStatisticsMessage(v2(10_000), districtKey, HERE));
+    expect(huge.status).toBe(409);
+    expect((await huge.json()).detail).toBe(
+      'revision 10000 of 2026-03 is more than 100 past revision 1 held',
+    );
+    // The district's next correction still lands.
+    expect((await send(signStatisticsMessage(v2(2), districtKey, HERE))).status).toBe(202);
+    expect((await cityShows('2026-03'))[0]).toMatchObject({ revision: 2 });
   });
 });
 
@@ -349,21 +398,30 @@ describe('a district’s monthly sending to its city on this node', () => {
       refusing: `refusing-${randomUUID().slice(0, 6)}`,
       away: `away-${randomUUID().slice(0, 6)}`,
     };
-    await pinPeer(db, {
-      nodeId: peers.refusing,
-      name: 'Refusing',
-      baseUrl: HERE,
-      publicKeys: [peer.publicJwk],
-      organisations: [],
-    });
+    // Both on this machine's loopback, on purpose: pinned with private network allowed.
+    await pinPeer(
+      db,
+      {
+        nodeId: peers.refusing,
+        name: 'Refusing',
+        baseUrl: HERE,
+        publicKeys: [peer.publicJwk],
+        organisations: [],
+      },
+      { allowPrivateNetwork: true },
+    );
     const awayKey = await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'away-')));
-    await pinPeer(db, {
-      nodeId: peers.away,
-      name: 'Away',
-      baseUrl: 'http://127.0.0.1:9',
-      publicKeys: [awayKey.publicJwk],
-      organisations: [],
-    });
+    await pinPeer(
+      db,
+      {
+        nodeId: peers.away,
+        name: 'Away',
+        baseUrl: 'http://127.0.0.1:9',
+        publicKeys: [awayKey.publicJwk],
+        organisations: [],
+      },
+      { allowPrivateNetwork: true },
+    );
     const sendTo = async (cityNodeId: string, requestKey: string) => {
       await inDistrict((tx) =>
         setCitySetting(tx, admin(), { cityNodeId, cityTenant: city310.slug }, { nodeId: NODE_ID }),
@@ -389,5 +447,25 @@ describe('a district’s monthly sending to its city on this node', () => {
       attempts: 1,
       lastError: expect.stringContaining('unreachable'),
     });
+  });
+
+  it('never calls a peer pinned at a loopback address without private network allowed', async () => {
+    const key = await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'private-')));
+    const nodeId = `private-${randomUUID().slice(0, 6)}`;
+    // The same socket that answered 403 above, when pinned with the flag: now it is not even asked.
+    await pinPeer(db, {
+      nodeId,
+      name: 'Private',
+      baseUrl: HERE,
+      publicKeys: [key.publicJwk],
+      organisations: [],
+    });
+    await inDistrict((tx) =>
+      setCitySetting(tx, admin(), { cityNodeId: nodeId, cityTenant: city310.slug }, { nodeId: NODE_ID }),
+    );
+    const queued = await queue('private');
+    const result = await deliverCitySend(db, node(), { tenantId: district.tenantId, sendId: queued.id });
+    expect(result).toMatchObject({ outcome: 'retry', status: null });
+    expect(result.outcome === 'retry' && result.message).toContain('127.0.0.1 is not a public address');
   });
 });

@@ -30,6 +30,8 @@ describe('GET /.well-known/linju-node', () => {
       orgId: district.slug,
       names: { 'zh-CN': `测试区司法局 node`, en: 'Test district node' },
       kind: 'district-bureau',
+      // What a city's node binds the district's statistics to when it pins this node.
+      divisionCode: '310104',
     });
     expect(JSON.stringify(document)).not.toContain('"d"'); // never the private part of the key
   });

@@ -16,7 +16,12 @@ export function wellKnownHandler(db: Database, identity: NodeIdentity) {
       return new Response(null, { status: 405, headers: { allow: 'GET, HEAD' } });
     }
     const tenants = await db
-      .select({ slug: schema.tenant.slug, nameZh: schema.tenant.nameZh, nameEn: schema.tenant.nameEn })
+      .select({
+        slug: schema.tenant.slug,
+        nameZh: schema.tenant.nameZh,
+        nameEn: schema.tenant.nameEn,
+        divisionCode: schema.tenant.divisionCode,
+      })
       .from(schema.tenant)
       .where(eq(schema.tenant.status, 'active'))
       .orderBy(asc(schema.tenant.slug));
@@ -29,6 +34,7 @@ export function wellKnownHandler(db: Database, identity: NodeIdentity) {
         orgId: t.slug,
         names: { 'zh-CN': t.nameZh, en: t.nameEn },
         kind: 'district-bureau' as const,
+        divisionCode: t.divisionCode,
       })),
     });
     return Response.json(document, { headers: { 'cache-control': 'public, max-age=60' } });

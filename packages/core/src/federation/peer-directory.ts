@@ -12,9 +12,15 @@ export type Peer = typeof schema.federationPeer.$inferSelect;
 
 /**
  * Pins a peer from its well-known document (fetched by the operator and checked by them): its
- * node id, base URL and keys. Pinning again replaces the keys (a peer's key rotation).
+ * node id, base URL, keys and the organisations it serves (the districts it may report
+ * statistics for). Pinning again replaces them (a peer's key rotation). `allowPrivateNetwork`
+ * lets this node call it at a loopback or private address: an explicit choice at every pin.
  */
-export async function pinPeer(db: Queryable, document: unknown): Promise<Peer> {
+export async function pinPeer(
+  db: Queryable,
+  document: unknown,
+  options: { allowPrivateNetwork?: boolean } = {},
+): Promise<Peer> {
   const parsed = wellKnownDocumentSchema.safeParse(document);
   if (!parsed.success) throw parsed.error;
   const doc: WellKnownDocument = parsed.data;
@@ -23,6 +29,12 @@ export async function pinPeer(db: Queryable, document: unknown): Promise<Peer> {
     name: doc.name,
     baseUrl: doc.baseUrl,
     publicKeys: [...doc.publicKeys],
+    organisations: doc.organisations.map(({ orgId, kind, divisionCode }) => ({
+      orgId,
+      kind,
+      ...(divisionCode === undefined ? {} : { divisionCode }),
+    })),
+    allowPrivateNetwork: options.allowPrivateNetwork ?? false,
   };
   const [peer] = await db
     .insert(schema.federationPeer)

@@ -1,11 +1,10 @@
 import type { Database } from '@linju/db';
 import { type NodeKey, signedFetch } from '@linju/federation';
-import { peerByNode } from './peer-directory.ts';
+import { peerTarget } from './peer-target.ts';
 
 /**
- * A signed GET to a node of the exchange, by its node id: the pinned directory gives its base URL
- * (never a URL a message named, so a peer cannot point this node anywhere else), this node's own
- * public URL over loopback. Answers undefined when the node is not pinned.
+ * A signed GET to a node of the exchange, by its node id, where {@link peerTarget} says it is.
+ * Answers undefined when the node is not pinned.
  */
 export type PeerFetcher = (peerNode: string, path: string) => Promise<Response | undefined>;
 
@@ -14,8 +13,8 @@ export function createPeerFetcher(
   node: { nodeId: string; publicUrl: string; key: Pick<NodeKey, 'kid' | 'privateKey'> },
 ): PeerFetcher {
   return async (peerNode, path) => {
-    const baseUrl = peerNode === node.nodeId ? node.publicUrl : (await peerByNode(db, peerNode))?.baseUrl;
-    if (!baseUrl) return undefined;
-    return signedFetch({ baseUrl, method: 'GET', path, key: node.key.privateKey, kid: node.key.kid });
+    const target = await peerTarget(db, node, peerNode);
+    if (!target) return undefined;
+    return signedFetch({ ...target, method: 'GET', path, key: node.key.privateKey, kid: node.key.kid });
   };
 }

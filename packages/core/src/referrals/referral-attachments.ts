@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, schema, type TenantTx } from '@linju/db';
-import { isFinalRefusal, type ReferralCreate } from '@linju/federation';
+import { isFinalRefusal, PeerRequestRefused, type ReferralCreate } from '@linju/federation';
 import type { ReferralOutcomeDocument } from '@linju/federation/referral-states';
 import type { z } from 'zod';
 import type { Actor } from '../actor.ts';
@@ -340,7 +340,12 @@ export async function fetchOutcomeDocument(
   if (!path?.endsWith(`/attachments/${d.sha256}`) || !/^[0-9a-f]{64}$/.test(d.sha256)) {
     return { stored: false, refusal: 'invalid' };
   }
-  const response = await fetchFromPeer(remoteNode, path);
+  const response = await fetchFromPeer(remoteNode, path).catch((error: unknown) => {
+    // Over the bound the body was not read: the same as a document that does not match.
+    if (error instanceof PeerRequestRefused && error.reason === 'too-large') return 'too-large' as const;
+    throw error;
+  });
+  if (response === 'too-large') return { stored: false, refusal: 'mismatch' };
   if (!response) throw new Error(`node ${remoteNode} is not in the pinned peer directory`);
   if (!response.ok) {
     await response.body?.cancel();

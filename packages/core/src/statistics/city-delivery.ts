@@ -1,6 +1,6 @@
 import { type Database, withTenant } from '@linju/db';
 import { isFinalRefusal, type NodeKey, retryAfterMs, signedFetch } from '@linju/federation';
-import { peerByNode } from '../federation/peer-directory.ts';
+import { peerTarget } from '../federation/peer-target.ts';
 import { citySendOf, citySendRequest, recordCitySendAttempt } from './city-sending.ts';
 
 /** This node as a sender: its id and public URL (a same-node city is reached there) and its key. */
@@ -38,9 +38,8 @@ export async function deliverCitySend(
   const record = (attempt: Parameters<typeof recordCitySendAttempt>[2]) =>
     withTenant(db, input.tenantId, (tx) => recordCitySendAttempt(tx, send.id, attempt));
 
-  const baseUrl =
-    send.cityNodeId === node.nodeId ? node.publicUrl : (await peerByNode(db, send.cityNodeId))?.baseUrl;
-  if (!baseUrl) {
+  const target = await peerTarget(db, node, send.cityNodeId);
+  if (!target) {
     const message = `node ${send.cityNodeId} is not in the pinned peer directory`;
     await record({ outcome: 'retry', status: null, error: message });
     return { outcome: 'retry', status: null, message };
@@ -49,7 +48,7 @@ export async function deliverCitySend(
   let response: Response;
   try {
     response = await signedFetch({
-      baseUrl,
+      ...target,
       method: 'POST',
       ...request,
       key: node.key.privateKey,

@@ -54,7 +54,13 @@ beforeAll(async () => {
     name: 'Districts node',
     baseUrl: 'https://districts.example',
     publicKeys: [key.publicJwk],
-    organisations: [],
+    // The districts this node reports for, as its well-known document lists them.
+    organisations: ['310115', '310117', '310118'].map((divisionCode) => ({
+      orgId: `d${divisionCode}`,
+      names: { 'zh-CN': `区司法局 ${divisionCode}` },
+      kind: 'district-bureau' as const,
+      divisionCode,
+    })),
   });
 });
 afterAll(() => app.close());

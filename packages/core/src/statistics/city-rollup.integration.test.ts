@@ -56,7 +56,9 @@ beforeAll(async () => {
     name: 'District node',
     baseUrl: 'https://district.example',
     publicKeys: [districtKey.publicJwk],
-    organisations: [],
+    organisations: [
+      { orgId: 'xuhui', names: { 'zh-CN': '徐汇区司法局' }, kind: 'district-bureau', divisionCode: '310104' },
+    ],
   });
   const admin = systemActor(district.tenantId, 'test admin');
   for (let i = 0; i < 3; i++) {

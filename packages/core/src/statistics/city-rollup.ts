@@ -9,7 +9,7 @@ import {
 } from '@linju/federation';
 import { z } from 'zod';
 import { type Actor, requireTenantWide, systemActor } from '../actor.ts';
-import { nonceSeen, peerKey } from '../federation/peer-directory.ts';
+import { nonceSeen, type Peer, peerKey } from '../federation/peer-directory.ts';
 import { MEASURES, type Measures } from './case-tally.ts';
 import { figuresOf, getStatistics } from './statistics-query.ts';
 
@@ -186,18 +186,54 @@ export type OwnNodeKey = { nodeId: string; kid: string; publicKey: KeyObject };
 export const cityDivisionOf = (districtCode: string) => `${districtCode.slice(0, 4)}00`;
 
 /**
+ * How far past the revision held a district's next one may be. A district numbers its sendings
+ * 1, 2…, so only refused or abandoned sendings leave gaps; a bound keeps a single message with a
+ * huge revision from freezing the month against every later correction.
+ */
+export const MAX_REVISION_STEP = 100;
+
+/**
+ * Whether the node that signed may report for the district `divisionCode`: this node itself for
+ * an active tenant of its own; a peer for a district bureau its pinned well-known document listed
+ * with that division code (the operator checked it at pinning). Anything else could overwrite
+ * another district's figures.
+ */
+async function signerServes(
+  db: Database,
+  peer: Peer | undefined,
+  divisionCode: string,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  if (!peer) {
+    const [local] = await db
+      .select({ id: schema.tenant.id })
+      .from(schema.tenant)
+      .where(and(eq(schema.tenant.divisionCode, divisionCode), eq(schema.tenant.status, 'active')));
+    return local
+      ? { ok: true }
+      : { ok: false, message: `district ${divisionCode} is not a tenant of this node` };
+  }
+  const listed = peer.organisations.some(
+    (o) => o.kind === 'district-bureau' && o.divisionCode === divisionCode,
+  );
+  return listed
+    ? { ok: true }
+    : { ok: false, message: `node ${peer.nodeId} was not pinned as serving district ${divisionCode}` };
+}
+
+/**
  * Takes a district's signed statistics message in for the city bureau tenant `cityTenantId`:
  * the signature must verify against a pinned peer's key (or this node's own, `ownKey`, over
  * loopback), the digest must match the body (a changed figure is refused), the nonce must be
- * fresh, and the city must be the district's (its division code is the district's city,
- * `3101xx` → `310100`).
+ * fresh, the signer must serve the district (see `signerServes`), and the city must be the
+ * district's (its division code is the district's city, `3101xx` → `310100`).
  *
  * A second message for the same district and month (deliberate, see the README):
  * - a higher revision replaces the figures (a district corrects a month by sending it again);
  * - the same revision with the same body answers the same receipt and changes nothing (a retry
  *   whose answer was lost);
  * - the same revision with another body, or a lower revision than the one held, is refused
- *   (409): a stale retry arriving late must never overwrite a correction.
+ *   (409): a stale retry arriving late must never overwrite a correction;
+ * - a revision more than `MAX_REVISION_STEP` past the one held is refused (409).
  * Version 1 messages carry no revision (0): they replace one another, as they always did, but
  * never figures that came with a revision.
  */
@@ -209,6 +245,7 @@ export async function receiveStatisticsMessage(
 ): Promise<StatisticsReceipt> {
   const now = options.now ?? new Date();
   let nodeId: string | undefined;
+  let peer: Peer | undefined;
   const verified = await verifyRequest({
     method: request.method,
     url: request.url,
@@ -222,6 +259,7 @@ export async function receiveStatisticsMessage(
       }
       const found = await peerKey(db, kid);
       nodeId = found?.peer.nodeId;
+      peer = found?.peer;
       return found?.key;
     },
     nonceSeen: (nonce, created, kid) => nonceSeen(db, nonce, created, kid),
@@ -233,6 +271,8 @@ export async function receiveStatisticsMessage(
   } catch (error) {
     return { ok: false, status: 400, message: error instanceof Error ? error.message : 'invalid message' };
   }
+  const served = await signerServes(db, peer, message.divisionCode);
+  if (!served.ok) return { ok: false, status: 403, message: served.message };
   const revision = message.version === 1 ? 0 : message.revision;
   const digest = createHash('sha256').update(request.body).digest('base64');
   return withTenant(db, cityTenantId, async (tx) => {
@@ -258,6 +298,13 @@ export async function receiveStatisticsMessage(
       )
       .for('update');
     const receipt = { ok: true as const, divisionCode: message.divisionCode, month: message.month, revision };
+    const ceiling = (held?.revision ?? 0) + MAX_REVISION_STEP;
+    if (revision > ceiling)
+      return {
+        ok: false as const,
+        status: 409 as const,
+        message: `revision ${revision} of ${message.month} is more than ${MAX_REVISION_STEP} past revision ${held?.revision ?? 0} held`,
+      };
     if (held && revision > 0) {
       if (revision === held.revision && digest === held.digest) return receipt;
       if (revision <= held.revision)
