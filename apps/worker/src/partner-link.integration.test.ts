@@ -277,6 +277,55 @@ describe('one-time links for partners without an account', () => {
     expect(ended).toMatchObject({ code: 'CONFLICT', message: 'partner_link.referral_ended' });
   });
 
+  it('once opened, works for half an hour and then asks for a new link; every showing is audited', async () => {
+    const desk = await signIn('desk-a');
+    const { sent } = await referToFederation(desk, '请妇联协助（限时链接）');
+    const token = sent.partnerLink?.token as string;
+    const hash = createHash('sha256').update(token).digest('hex');
+    const partner = anonymous({ ip: '10.7.7.7' });
+    const first = await partner.partnerLink.view({ token });
+    const openedAt = (await linkRows(sent.id))[0]?.firstOpenedAt;
+    if (!openedAt) throw new Error('the first opening was not stamped');
+    // The page says when it stops working: half an hour after the first opening.
+    expect(first.expiresAt.getTime()).toBe(openedAt.getTime() + 30 * 60_000);
+    await partner.partnerLink.view({ token });
+    const viewed = await withTenant(app.db, d.tenantId, (tx) =>
+      tx
+        .select()
+        .from(schema.auditEntry)
+        .where(
+          and(
+            eq(schema.auditEntry.action, 'referral.partner_link_viewed'),
+            eq(schema.auditEntry.objectId, sent.id),
+          ),
+        ),
+    );
+    expect(viewed).toHaveLength(2);
+    expect(viewed[0]).toMatchObject({
+      actorId: null,
+      actorName: '测试区妇联',
+      objectType: 'referral',
+      after: { link: hash.slice(0, 16), ip: '10.7.7.7' },
+    });
+    expect(JSON.stringify(viewed)).not.toContain(token);
+
+    // Opened 31 minutes ago: neither the page nor an answer works, and the partner is told why.
+    await app.db
+      .update(schema.partnerLink)
+      .set({ firstOpenedAt: new Date(Date.now() - 31 * 60_000) })
+      .where(eq(schema.partnerLink.tokenHash, hash));
+    expect(await failure(partner.partnerLink.view({ token }))).toMatchObject({
+      code: 'CONFLICT',
+      message: 'partner_link.window_over',
+    });
+    expect((await failure(partner.partnerLink.answer({ token, type: 'accepted' }))).message).toBe(
+      'partner_link.window_over',
+    );
+    // The district issues a new one, which opens afresh.
+    const again = await desk.referral.issuePartnerLink({ referralId: sent.id });
+    expect((await partner.partnerLink.view({ token: again.token })).referral.status).toBe('requested');
+  });
+
   it('names unknown links and holds back an address that keeps guessing', async () => {
     const guesser = anonymous({ ip: '10.9.9.9' });
     const unknown = await failure(guesser.partnerLink.view({ token: randomBytes(32).toString('base64url') }));

@@ -17,6 +17,7 @@ import { openApiDocument } from '../rest/openapi.ts';
 import { problem } from '../rest/problem.ts';
 import type { AdminApp } from './admin-app.ts';
 import { CSRF_COOKIE, csrfCookie, csrfRejection, newCsrfToken } from './csrf.ts';
+import { loggedPath } from './logged-path.ts';
 import { MAX_BODY_BYTES, sendFetchResponse, toFetchRequest } from './node-fetch.ts';
 import { staticFile } from './static-files.ts';
 import { tenantSlugHint, withTenantPrefix } from './tenant-hint.ts';
@@ -169,7 +170,12 @@ export function createRequestListener(deps: ServerDeps) {
       }
     } finally {
       reqLog.info(
-        { method: req.method, path: req.url, status, ms: Math.round(performance.now() - started) },
+        {
+          method: req.method,
+          path: loggedPath(req.url ?? '/'),
+          status,
+          ms: Math.round(performance.now() - started),
+        },
         'request',
       );
     }

@@ -25,6 +25,13 @@ export const partnerLinkPath = (token: string) => `/p/${token}`;
 /** A link works until this many days after the referral's completion deadline (or after issue). */
 export const PARTNER_LINK_GRACE_DAYS = 14;
 
+/**
+ * Once opened, a link works only this long: whoever holds it (a forwarded SMS, a shared screen,
+ * a browser history) reads the resident's data for half an hour, not for weeks. The district
+ * issues a new link when the partner needs more time. (`partner_link.window_over` says "half an hour".)
+ */
+export const PARTNER_LINK_OPEN_MINUTES = 30;
+
 /** States after which nothing can be answered: the link is closed with the state as its reason. */
 const ENDED = ['completed', 'failed', 'rejected', 'cancelled'] as const;
 type Ended = (typeof ENDED)[number];
@@ -245,7 +252,9 @@ const throttleKey = (ip: string) => `partner-link:ip:${ip}`;
 
 /**
  * The link's row if it can be used now; otherwise its own refusal: unknown (counted against the
- * address: 30 per quarter hour), used (replaced, or its referral ended), expired.
+ * address: 30 per quarter hour), used (replaced, or its referral ended), opened more than
+ * {@link PARTNER_LINK_OPEN_MINUTES} ago, expired. The first use starts that window; the row's
+ * `expiresAt` is answered as the earlier of the two ends.
  */
 export async function usablePartnerLink(db: Database, token: string, ip: string, now = new Date()) {
   if ((await throttledFor(db, throttleKey(ip), now)) > 0) {
@@ -271,8 +280,29 @@ export async function usablePartnerLink(db: Database, token: string, ip: string,
       params: { reason: row.closedReason ?? 'rotated' },
     });
   }
+  const opened = row.firstOpenedAt ?? (await markFirstOpened(db, row.tokenHash, now));
+  const windowEnd = new Date(opened.getTime() + PARTNER_LINK_OPEN_MINUTES * 60_000);
+  if (windowEnd <= now && windowEnd < row.expiresAt) {
+    throw new DomainError('conflict', 'partner_link.window_over', { field: 'token' });
+  }
   if (row.expiresAt <= now) throw new DomainError('conflict', 'partner_link.expired', { field: 'token' });
-  return row;
+  // What the page says: the earlier of the two ends.
+  return { ...row, firstOpenedAt: opened, expiresAt: windowEnd < row.expiresAt ? windowEnd : row.expiresAt };
+}
+
+/** Stamps the first opening once (two first openings at once agree on the earlier stamp). */
+async function markFirstOpened(db: Database, tokenHash: string, now: Date): Promise<Date> {
+  const [stamped] = await db
+    .update(schema.partnerLink)
+    .set({ firstOpenedAt: now })
+    .where(and(eq(schema.partnerLink.tokenHash, tokenHash), isNull(schema.partnerLink.firstOpenedAt)))
+    .returning({ firstOpenedAt: schema.partnerLink.firstOpenedAt });
+  if (stamped?.firstOpenedAt) return stamped.firstOpenedAt;
+  const [row] = await db
+    .select({ firstOpenedAt: schema.partnerLink.firstOpenedAt })
+    .from(schema.partnerLink)
+    .where(eq(schema.partnerLink.tokenHash, tokenHash));
+  return row?.firstOpenedAt ?? now;
 }
 
 /** The partner's name in the answers it gives through the link (`role` says how it answered). */
@@ -286,6 +316,8 @@ export const partnerLinkActor = (partnerName: string, answeredBy?: string): Refe
 /**
  * What the link's page shows: exactly that referral, with only the subject's fields its kind
  * shares (as sent), who sent it and when it is due, and its answers so far. No case, no other data.
+ * Every showing is audited (the resident's data was read): which link (a prefix of its hash,
+ * never the token), the referral, and the address it was read from.
  */
 export async function partnerLinkView(
   db: Database,
@@ -322,6 +354,14 @@ export async function partnerLinkView(
       .orderBy(schema.referralEvent.seq);
     const attachments = (await referralAttachments(tx, [row.id])).map(attachmentSummary);
     const partner = orgs.find((o) => o.id === row.toOrganisationId);
+    await appendAudit(tx, {
+      actorId: null,
+      actorName: partnerLinkActor(partner?.nameZh ?? '').name,
+      action: 'referral.partner_link_viewed',
+      objectType: 'referral',
+      objectId: row.id,
+      after: { link: link.tokenHash.slice(0, 16), ip, firstOpenedAt: link.firstOpenedAt.toISOString() },
+    });
     const from = orgs.find((o) => o.id === row.fromOrganisationId);
     return {
       link: { tenantId: link.tenantId, referralId: link.referralId, expiresAt: link.expiresAt },

@@ -2391,4 +2391,11 @@ export const en: Messages = {
   'cases.sort': 'Order',
   'cases.sort_received': 'Newest received first',
   'cases.sort_due': 'Soonest due first (matters with a time limit)',
+  // Federation walls: peer allow-lists and the one-time link's short window after first opening.
+  'federation.org_id_invalid':
+    'An organisation id is <district> or <district>.<organisation id>: letters, digits and . _ ~ - only.',
+  'federation.allowance_not_found': 'This peer node is not allowed to refer to that organisation.',
+  'partner_link.window_over':
+    'To protect the resident, this link works for half an hour after it is first opened, and that time is over. Ask the referring office for a new one.',
+  'auditAction.referral.partner_link_viewed': 'Referral viewed through a one-time link',
 };

@@ -2275,4 +2275,10 @@ export const zhCN = {
   'cases.sort': '排序',
   'cases.sort_received': '最新受理在前',
   'cases.sort_due': '期限最近在前（仅列有期限的事项）',
+  // Federation walls: peer allow-lists and the one-time link's short window after first opening.
+  'federation.org_id_invalid': '机构标识须为 <区标识> 或 <区标识>.<机构编号>，只含字母、数字和 . _ ~ -。',
+  'federation.allowance_not_found': '该对接节点未获准向这个机构转介。',
+  'partner_link.window_over':
+    '为保护当事人信息，该链接首次打开后只在半小时内有效，现已过期。请联系转介单位重新签发链接。',
+  'auditAction.referral.partner_link_viewed': '通过一次性链接查看转介',
 } as const;
