@@ -81,6 +81,10 @@ function readBounded(response: IncomingMessage, maxBytes: number, url: string): 
     });
     response.on('end', () => resolve(Buffer.concat(chunks)));
     response.on('error', reject);
+    // A peer that hangs up mid-answer: not an answer (settling again after 'end' changes nothing).
+    response.on('close', () => {
+      if (!response.complete) reject(new Error(`${url} closed the connection mid-answer`));
+    });
   });
 }
 
@@ -112,7 +116,16 @@ export function peerRequest(input: PeerRequestInput): Promise<Response> {
       new PeerRequestRefused('private-address', `${literal} is not a public address (${notAllowedHint})`),
     );
   }
-  return new Promise((resolve, reject) => {
+  return new Promise((settleOk, settleError) => {
+    // The time limit holds until the answer is settled, however the connection ends.
+    const resolve = (response: Response) => {
+      clearTimeout(total);
+      settleOk(response);
+    };
+    const reject = (error: unknown) => {
+      clearTimeout(total);
+      settleError(error);
+    };
     const req = send(url, options, (response) => {
       const status = response.statusCode ?? 0;
       if (status >= 300 && status < 400) {
@@ -163,7 +176,6 @@ export function peerRequest(input: PeerRequestInput): Promise<Response> {
       socket.once('close', () => clearTimeout(connect));
     });
     req.on('error', reject);
-    req.on('close', () => clearTimeout(total));
     req.end(input.body);
   });
 }
