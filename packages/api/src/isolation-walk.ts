@@ -293,7 +293,7 @@ export const walkAttempts: Record<string, Attempt> = {
     b.organisation
       .create({ kind: 'room', parentId: t.a.organisations.stationA, nameZh: '越权', nameEn: 'x' })
       .catch(refused),
-  'organisation.close': ({ b }, t) => b.organisation.close({ id: t.a.organisations.stationB }).catch(refused),
+  'organisation.close': ({ b }, t) => b.organisation.close({ id: t.a.organisations.roomA }).catch(refused),
   'staff.create': ({ b }, t) =>
     b.staff
       .create({
@@ -905,30 +905,29 @@ export const walkAttempts: Record<string, Attempt> = {
 };
 
 /**
- * Everything of a district a leak or a write could touch, read as the owner (past RLS). The
- * walkers' own sessions are theirs to end (signing out is no write to the district).
+ * Everything of a district a leak or a write could touch, read as the owner (past RLS). A walker
+ * of the same district may sign out, change their own password or export their own unit's
+ * figures (audited): their own account, sessions and audit entries are left out; a write to
+ * anything else still shows in the rows it changed.
  */
 export async function snapshotOf(owner: DbHandle, tenantId: string, walkers: readonly string[] = []) {
-  const others =
-    walkers.length > 0
-      ? sql`and staff_member_id not in (${sql.join(
-          walkers.map((w) => sql`${w}`),
-          sql`, `,
-        )})`
-      : sql``;
+  const excluded = sql.join(
+    [...walkers, '00000000-0000-0000-0000-000000000000'].map((w) => sql`${w}::uuid`),
+    sql`, `,
+  );
   const [counts] = await owner.db.execute<Record<string, string>>(sql`
     select
       (select count(*) from organisation where tenant_id = ${tenantId}) as organisations,
       (select string_agg(id::text || coalesce(closed_at::text, ''), ',' order by id) from organisation where tenant_id = ${tenantId}) as organisation_state,
-      (select string_agg(id::text || password_hash || coalesce(totp_key_encrypted, '') || display_name || organisation_id::text || coalesce(phone_index, '-'), ',' order by id) from staff_member where tenant_id = ${tenantId}) as staff_state,
+      (select string_agg(id::text || password_hash || coalesce(totp_key_encrypted, '') || display_name || organisation_id::text || coalesce(phone_index, '-'), ',' order by id) from staff_member where tenant_id = ${tenantId} and id not in (${excluded})) as staff_state,
       (select string_agg(staff_member_id::text || role || organisation_id::text, ',' order by id) from role_grant where tenant_id = ${tenantId}) as grants,
       (select string_agg(id::text || coalesce(ended_early_on::text, ''), ',') from community_adviser where tenant_id = ${tenantId}) as advisers,
-      (select string_agg(coalesce(disabled_at::text, '-'), ',' order by id) from staff_member where tenant_id = ${tenantId}) as disabled,
+      (select string_agg(coalesce(disabled_at::text, '-'), ',' order by id) from staff_member where tenant_id = ${tenantId} and id not in (${excluded})) as disabled,
       (select status from tenant where id = ${tenantId}) as status,
       (select name_zh || name_en || branding::text from tenant where id = ${tenantId}) as branding,
       (select string_agg(organisation_id::text || plugin_id || enabled::text, ',') from service_enablement where tenant_id = ${tenantId}) as services,
-      (select count(*) from audit_entry where tenant_id = ${tenantId}) as audit_entries,
-      (select count(*) from session where tenant_id = ${tenantId} ${others}) as sessions,
+      (select count(*) from audit_entry where tenant_id = ${tenantId} and (actor_id is null or actor_id not in (${excluded}))) as audit_entries,
+      (select count(*) from session where tenant_id = ${tenantId} and staff_member_id not in (${excluded})) as sessions,
       (select string_agg(id::text || status || current_organisation_id::text || coalesce(assignee_id::text, '-') || service_type || coalesce(paused_since::text, '-'), ',' order by id) from "case" where tenant_id = ${tenantId}) as cases,
       (select count(*) from case_event where tenant_id = ${tenantId}) as case_events,
       (select count(*) from case_party where tenant_id = ${tenantId}) as case_parties,
