@@ -4,8 +4,10 @@ import { createSecretBox } from '@linju/auth';
 import {
   createReferral,
   createStaffMember,
+  grantRole,
   recordPartnerConsent,
   recordReferralEvent,
+  revokeRole,
   systemActor,
 } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
@@ -364,6 +366,53 @@ describe('referrals from a case to a partner inbox, on Temporal', () => {
       .getHandle<typeof referralWorkflow>(referralWorkflowId(a.tenantId, sent.id))
       .query(stateQuery);
     expect(snapshot.state).toBe('requested');
+  });
+
+  it('takes the sending side’s rights away with the role: a moved sender no longer acts on what they sent', async () => {
+    const actor = systemActor(a.tenantId, 'test');
+    const { id: senderId } = await withTenant(app.db, a.tenantId, (tx) =>
+      createStaffMember(tx, actor, {
+        username: 'desk-moving',
+        displayName: '即将调离的前台',
+        organisationId: a.organisations.stationA,
+        password: TEST_PASSWORD,
+        roles: [{ role: 'desk-officer', organisationId: a.organisations.stationA }],
+        mustChangePassword: false,
+      }),
+    );
+    const sender = await signIn(a.slug, 'desk-moving');
+    const legalCase = await openCase(sender);
+    await sender.case.recordConsent({ caseId: legalCase.id, partnerOrganisationId: a.organisations.court });
+    const sent = await sender.referral.create({
+      caseId: legalCase.id,
+      toOrganisationId: a.organisations.court,
+      kind: 'litigation-mediation',
+      summary: '诉前调解（经办人调离）',
+    });
+    // Moved to station B: the role at A revoked, the same role at B granted.
+    await withTenant(app.db, a.tenantId, async (tx) => {
+      const at = (organisationId: string) => ({
+        staffMemberId: senderId,
+        role: 'desk-officer' as const,
+        organisationId,
+      });
+      await revokeRole(tx, actor, at(a.organisations.stationA));
+      await grantRole(tx, actor, at(a.organisations.stationB));
+    });
+    for (const call of [
+      () => sender.referral.cancel({ referralId: sent.id, reason: '已调离' }),
+      () => sender.referral.note({ referralId: sent.id, side: 'sender', text: '已调离' }),
+      () => sender.referral.issuePartnerLink({ referralId: sent.id }),
+      () => sender.referral.fetchOutcomeDocument({ referralId: sent.id, sha256: '0'.repeat(64) }),
+    ]) {
+      expect((await failure(call())).code).toBe('NOT_FOUND');
+    }
+    expect((await sender.referral.getMany({})).map((r) => r.id)).not.toContain(sent.id);
+    // The station still holds it: its desk officer withdraws it.
+    const desk = await signIn(a.slug, 'desk-a');
+    expect(await desk.referral.cancel({ referralId: sent.id, reason: '由工作站撤回' })).toMatchObject({
+      status: 'cancelled',
+    });
   });
 
   it('refuses clearly without a workflow engine, and writes nothing', async () => {

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createSecretBox } from '@linju/auth';
+import { createSecretBox, totpCodeNow } from '@linju/auth';
 import { connect } from '@linju/db';
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateTOTP } from '@oslojs/otp';
 import { inject } from 'vitest';
 import { createCaller } from './router.ts';
 import type { ApiContext } from './trpc.ts';
@@ -32,7 +30,7 @@ export function apiHarness() {
     const signedIn = caller({ sessionToken });
     if (next === 'totp') {
       if (!totpSecret) throw new Error(`${username} needs a TOTP secret`);
-      await signedIn.auth.verifyTotp({ code: generateTOTP(decodeBase32IgnorePadding(totpSecret), 30, 6) });
+      await signedIn.auth.verifyTotp({ code: totpCodeNow(totpSecret) });
     }
     return { api: signedIn, sessionToken };
   }
@@ -40,4 +38,4 @@ export function apiHarness() {
   return { db, box, context, caller, signIn, close };
 }
 
-export const totpNow = (secret: string) => generateTOTP(decodeBase32IgnorePadding(secret), 30, 6);
+export const totpNow = totpCodeNow;

@@ -95,6 +95,17 @@ export function grantsAllow(grants: readonly Grant[], permission: Permission, ta
   return grants.some((g) => roleAllows(g.role, permission) && targetPath.startsWith(g.organisationPath));
 }
 
+/** Everything `role` may do, read from the registry. */
+export const permissionsOf = (role: Role): Permission[] =>
+  (Object.keys(PERMISSIONS) as Permission[]).filter((p) => roleAllows(role, p));
+
+/**
+ * The role ceiling: whether the grants hold, at `targetPath` (granted there or above), every
+ * permission `role` carries. Nobody hands out, or takes away, more than they have there.
+ */
+export const roleWithinCeiling = (grants: readonly Grant[], role: Role, targetPath: string) =>
+  permissionsOf(role).every((p) => grantsAllow(grants, p, targetPath));
+
 /** The tree paths where `permission` holds; an empty list means nowhere. */
 export const scopesFor = (grants: readonly Grant[], permission: Permission) =>
   grants.filter((g) => roleAllows(g.role, permission)).map((g) => g.organisationPath);

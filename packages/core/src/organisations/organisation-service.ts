@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { grantsAllow } from '@linju/auth';
 import { and, asc, eq, like, schema, sql, type TenantTx } from '@linju/db';
-import { type Actor, auditActor, requirePermission, requireTenantWide } from '../actor.ts';
+import { type Actor, auditActor, canTenantWide, requirePermission, requireTenantWide } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
 import {
@@ -22,9 +23,16 @@ function requireManage(actor: Actor, org: Organisation) {
 }
 
 /** Managing people of a unit; a partner's users are the district's to manage, like the partner. */
+export const canManageStaffAt = (actor: Actor, org: Organisation) =>
+  isPartnerKind(org.kind)
+    ? canTenantWide(actor, 'partner.manage')
+    : grantsAllow(actor.grants, 'staff.manage', org.path);
+
 export function requireStaffManage(actor: Actor, org: Organisation) {
-  if (isPartnerKind(org.kind)) requireTenantWide(actor, 'partner.manage');
-  else requirePermission(actor, 'staff.manage', org.path);
+  if (!canManageStaffAt(actor, org)) {
+    const permission = isPartnerKind(org.kind) ? 'partner.manage' : 'staff.manage';
+    throw new DomainError('forbidden', 'auth.forbidden', { params: { permission } });
+  }
 }
 
 export async function getOrganisation(tx: TenantTx, id: string): Promise<Organisation> {

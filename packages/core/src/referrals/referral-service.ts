@@ -301,14 +301,15 @@ export async function createReferral(
   return { referral: referralSummary(row), row, start };
 }
 
-/** Outgoing referrals: those sent from the subtrees where the actor may read referrals, and their own. */
+/**
+ * Outgoing referrals: those sent from the subtrees where the actor may read referrals now. Having
+ * sent one is no right to it: whoever loses the role loses the referral with it.
+ */
 export async function listOutgoingReferrals(tx: TenantTx, actor: Actor, request: ListReferralsRequest = {}) {
   const input = ZListReferralsRequest.parse(request);
   const scopes = scopesFor(actor.grants, 'referral.read').map((s) => like(schema.organisation.path, `${s}%`));
-  const visible: SQL[] = [...scopes];
-  if (actor.id) visible.push(eq(schema.referral.createdBy, actor.id));
-  if (visible.length === 0) return [];
-  const filters: SQL[] = [or(...visible) as SQL];
+  if (scopes.length === 0) return [];
+  const filters: SQL[] = [or(...scopes) as SQL];
   if (input.caseId) filters.push(eq(schema.referral.caseId, input.caseId));
   if (input.status) filters.push(eq(schema.referral.status, input.status));
   const rows = await tx
@@ -396,12 +397,15 @@ export async function referralForReceiver(tx: TenantTx, actor: Actor, referralId
   return { referral: row, by: receiverActor(actor) };
 }
 
-/** The referral its sender side may act on (cancel): `referral.send` on the sending unit, or its author. */
+/**
+ * The referral its sender side may act on (cancel, note, re-route, a new link, fetching outcome
+ * documents): `referral.send` held now on the sending unit. Authorship grants nothing, so a
+ * revoked or moved sender stops acting on what they sent.
+ */
 export async function referralForSender(tx: TenantTx, actor: Actor, referralId: string) {
   const { row, fromPath } = await loadWithPaths(tx, referralId);
-  const author = actor.id !== null && row.createdBy === actor.id;
-  if (!author && !grantsAllow(actor.grants, 'referral.read', fromPath)) throw notFound();
-  if (!author && !grantsAllow(actor.grants, 'referral.send', fromPath)) {
+  if (!grantsAllow(actor.grants, 'referral.read', fromPath)) throw notFound();
+  if (!grantsAllow(actor.grants, 'referral.send', fromPath)) {
     throw new DomainError('forbidden', 'auth.forbidden', { params: { permission: 'referral.send' } });
   }
   return { referral: row, by: senderActor(actor) };

@@ -13,7 +13,7 @@ import { and, eq, ne, schema, type TenantTx } from '@linju/db';
 import { type Actor, auditActor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
-import { getOrganisation, requireStaffManage } from '../organisations/organisation-service.ts';
+import { requireNotSelf, requirePersonWithinCeiling } from '../staff/role-ceiling.ts';
 import { getStaffMember } from '../staff/staff-service.ts';
 
 const self = (staffId: string, name: string, tenantId: string, requestId: string | null) => ({
@@ -108,8 +108,8 @@ export async function resetPassword(
   input: { staffMemberId: string; temporaryPassword: string },
 ) {
   const staff = await getStaffMember(tx, input.staffMemberId);
-  const home = await getOrganisation(tx, staff.organisationId);
-  requireStaffManage(actor, home);
+  requireNotSelf(actor, staff.id, 'password');
+  await requirePersonWithinCeiling(tx, actor, staff);
   if (!passwordStrongEnough(input.temporaryPassword)) {
     throw new DomainError('bad-request', 'auth.password_too_weak', { field: 'temporaryPassword' });
   }

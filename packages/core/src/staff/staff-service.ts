@@ -11,8 +11,14 @@ import { and, asc, eq, isUniqueViolation, schema, type TenantTx } from '@linju/d
 import { type Actor, auditActor, canTenantWide } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
-import { getOrganisation, isPartnerKind, requireStaffManage } from '../organisations/organisation-service.ts';
+import {
+  getOrganisation,
+  isPartnerKind,
+  type Organisation,
+  requireStaffManage,
+} from '../organisations/organisation-service.ts';
 import { maskPhone, seal } from '../personal-data/personal-data.ts';
+import { requireNotSelf, requirePersonWithinCeiling, requireRoleWithinCeiling } from './role-ceiling.ts';
 import {
   type CreateStaffMemberRequest,
   type UpdateStaffMemberRequest,
@@ -21,6 +27,12 @@ import {
 } from './staff-schemas.ts';
 
 export type StaffMember = typeof schema.staffMember.$inferSelect;
+
+/** The partner-user role goes on partner organisations only, every other role on the network. */
+function requireRoleFitsOrganisation(role: schema.Role, org: Organisation, field: string) {
+  if ((role === 'partner-user') !== isPartnerKind(org.kind))
+    throw new DomainError('bad-request', 'staff.role_organisation_mismatch', { field });
+}
 
 /** What may leave the server about a person: never the password hash or the TOTP key. */
 export const publicStaffMember = (s: StaffMember, box?: SecretBox) => ({
@@ -85,13 +97,10 @@ export async function createStaffMember(
   const home = await getOrganisation(tx, input.organisationId);
   requireStaffManage(actor, home);
   const grantOrgs = await Promise.all(input.roles.map((r) => getOrganisation(tx, r.organisationId)));
-  for (const org of grantOrgs) requireStaffManage(actor, org);
   input.roles.forEach((r, i) => {
-    if ((r.role === 'partner-user') !== isPartnerKind(grantOrgs[i]?.kind ?? '')) {
-      throw new DomainError('bad-request', 'staff.role_organisation_mismatch', {
-        field: `roles.${i}.organisationId`,
-      });
-    }
+    const org = grantOrgs[i] as Organisation;
+    requireRoleFitsOrganisation(r.role, org, `roles.${i}.organisationId`);
+    requireRoleWithinCeiling(actor, r.role, org, `roles.${i}.role`);
   });
   const partnerRoles = input.roles.filter((r) => r.role === 'partner-user');
   if (partnerRoles.length > 0 && partnerRoles.length !== input.roles.length) {
@@ -192,14 +201,20 @@ export async function grantRole(
   actor: Actor,
   input: { staffMemberId: string; role: schema.Role; organisationId: string },
 ) {
-  const [staff, org] = await Promise.all([
+  const [staff, org, held] = await Promise.all([
     getStaffMember(tx, input.staffMemberId),
     getOrganisation(tx, input.organisationId),
+    tx
+      .select({ role: schema.roleGrant.role })
+      .from(schema.roleGrant)
+      .where(eq(schema.roleGrant.staffMemberId, input.staffMemberId)),
   ]);
-  requireStaffManage(actor, org);
-  if ((input.role === 'partner-user') !== isPartnerKind(org.kind)) {
-    throw new DomainError('bad-request', 'staff.role_organisation_mismatch', { field: 'organisationId' });
-  }
+  requireNotSelf(actor, staff.id, 'roles');
+  requireRoleFitsOrganisation(input.role, org, 'organisationId');
+  requireRoleWithinCeiling(actor, input.role, org);
+  // As at creation: a partner's user answers its inbox and holds nothing of the network.
+  if (held.some((h) => (h.role === 'partner-user') !== (input.role === 'partner-user')))
+    throw new DomainError('bad-request', 'staff.partner_roles_exclusive', { field: 'role' });
   const [created] = await tx
     .insert(schema.roleGrant)
     .values({
@@ -228,11 +243,8 @@ export async function revokeRole(
   actor: Actor,
   input: { staffMemberId: string; role: schema.Role; organisationId: string },
 ) {
-  const org = await getOrganisation(tx, input.organisationId);
-  requireStaffManage(actor, org);
-  if (input.staffMemberId === actor.id && input.role === 'bureau-admin') {
-    throw new DomainError('bad-request', 'staff.cannot_revoke_own_admin', { field: 'role' });
-  }
+  requireNotSelf(actor, input.staffMemberId, 'roles');
+  requireRoleWithinCeiling(actor, input.role, await getOrganisation(tx, input.organisationId));
   const removed = await tx
     .delete(schema.roleGrant)
     .where(
@@ -262,9 +274,8 @@ export async function setStaffDisabled(
   input: { staffMemberId: string; disabled: boolean },
 ) {
   const staff = await getStaffMember(tx, input.staffMemberId);
-  requireStaffManage(actor, await getOrganisation(tx, staff.organisationId));
-  if (staff.id === actor.id)
-    throw new DomainError('bad-request', 'staff.cannot_disable_self', { field: 'staffMemberId' });
+  requireNotSelf(actor, staff.id, 'disable');
+  await requirePersonWithinCeiling(tx, actor, staff);
   await tx
     .update(schema.staffMember)
     .set({ disabledAt: input.disabled ? new Date() : null })
@@ -292,8 +303,9 @@ export async function updateStaffMember(
   const { id, data } = ZUpdateStaffMemberRequest.parse(request);
   const before = await getStaffMember(tx, id);
   const home = await getOrganisation(tx, before.organisationId);
-  requireStaffManage(actor, home);
+  await requirePersonWithinCeiling(tx, actor, before);
   if (data.organisationId && data.organisationId !== before.organisationId) {
+    requireNotSelf(actor, before.id, 'move');
     const target = await getOrganisation(tx, data.organisationId);
     requireStaffManage(actor, target);
     if (isPartnerKind(target.kind) !== isPartnerKind(home.kind))

@@ -125,4 +125,20 @@ describe('statistics reports', () => {
       inTenant((tx) => readStatisticsReport(tx, other, { id: mine?.id as string })),
     ).rejects.toMatchObject({ message: 'statistics.report_not_found' });
   });
+
+  it('keeps a report from its requester once they no longer read that unit’s figures', async () => {
+    const [mine] = await inTenant((tx) => listStatisticsReports(tx, head));
+    const stationB = (await actorOf(app.db, d.tenantId, d.people.deskB)).grants[0]?.organisationPath;
+    // The same person, now head of station B only: station A's report is no longer theirs to read.
+    const moved: Actor = {
+      ...head,
+      grants: [{ role: 'station-head', organisationPath: stationB as string }],
+    };
+    expect((await inTenant((tx) => listStatisticsReports(tx, moved))).map((r) => r.id)).not.toContain(
+      mine?.id,
+    );
+    await expect(
+      inTenant((tx) => readStatisticsReport(tx, moved, { id: mine?.id as string })),
+    ).rejects.toMatchObject({ message: 'statistics.report_not_found' });
+  });
 });

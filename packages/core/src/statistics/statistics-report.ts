@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { grantsAllow } from '@linju/auth';
 import { and, type Database, desc, eq, isNull, or, schema, sql, type TenantTx, withTenant } from '@linju/db';
 import { channelLabel, keyGroupLabel, organisationKindLabel, serviceLabel } from '@linju/i18n';
 import ExcelJS from 'exceljs';
@@ -80,14 +81,27 @@ const visibleTo = (actor: Actor) =>
       ? or(eq(schema.statisticsReport.requestedBy, actor.id), isNull(schema.statisticsReport.requestedBy))
       : eq(schema.statisticsReport.requestedBy, actor.id);
 
+/**
+ * Having asked for a report is no right to it: its figures are read with the requester's rights
+ * of now, so one who no longer reads that unit's (or the district's) statistics loses it too.
+ */
+const stillReadable = (actor: Actor, organisationPath: string | null) =>
+  organisationPath === null
+    ? canTenantWide(actor, 'statistics.read')
+    : grantsAllow(actor.grants, 'statistics.read', organisationPath);
+
 /** The reports one has asked for (and the system's, for district-wide readers), newest first, without their bytes. */
 export async function listStatisticsReports(tx: TenantTx, actor: Actor) {
-  return tx
-    .select(listed)
+  const rows = await tx
+    .select({ ...listed, organisationPath: schema.organisation.path })
     .from(schema.statisticsReport)
+    .leftJoin(schema.organisation, eq(schema.organisation.id, schema.statisticsReport.organisationId))
     .where(visibleTo(actor))
     .orderBy(desc(schema.statisticsReport.requestedAt))
     .limit(50);
+  return rows
+    .filter((r) => stillReadable(actor, r.organisationPath))
+    .map(({ organisationPath: _, ...report }) => report);
 }
 
 export const REPORT_FORMATS = ['xlsx', 'pdf'] as const;
@@ -99,11 +113,14 @@ export async function readStatisticsReport(
   actor: Actor,
   input: { id: string; format?: ReportFormat },
 ) {
-  const [row] = await tx
-    .select()
+  const [found] = await tx
+    .select({ row: schema.statisticsReport, organisationPath: schema.organisation.path })
     .from(schema.statisticsReport)
+    .leftJoin(schema.organisation, eq(schema.organisation.id, schema.statisticsReport.organisationId))
     .where(and(eq(schema.statisticsReport.id, input.id), visibleTo(actor)));
-  if (!row) throw new DomainError('not-found', 'statistics.report_not_found', { field: 'id' });
+  if (!found || !stillReadable(actor, found.organisationPath))
+    throw new DomainError('not-found', 'statistics.report_not_found', { field: 'id' });
+  const { row } = found;
   const content = input.format === 'pdf' ? row.pdfContent : row.content;
   if (row.status !== 'done' || !content)
     throw new DomainError('conflict', 'statistics.report_not_ready', { field: 'id' });

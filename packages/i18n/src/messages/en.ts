@@ -500,8 +500,16 @@ export const en: Messages = {
   'staff.username_taken': 'That username is taken; choose another.',
   'staff.username_invalid':
     'A username is 2 to 40 lower-case letters, digits or . _ -, starting with a letter or digit.',
-  'staff.cannot_revoke_own_admin': 'You cannot remove your own bureau administrator role.',
-  'staff.cannot_disable_self': 'You cannot disable your own account.',
+  'staff.cannot_change_own_roles':
+    'You cannot grant or remove your own roles; another administrator must do it.',
+  'staff.cannot_reset_own_password': 'You cannot reset your own password; change it under Change password.',
+  'staff.cannot_disable_self': 'You cannot disable or enable your own account.',
+  'staff.cannot_move_self': 'You cannot change your own home unit; another administrator must do it.',
+  'staff.role_above_ceiling':
+    'You can grant or remove only roles whose every permission you hold yourself at that unit or above it.',
+  'staff.bureau_admin_only': 'Only a bureau administrator can grant or remove the bureau administrator role.',
+  'staff.person_above_ceiling':
+    'This person holds roles beyond your own permissions; only a higher administrator can reset their password, disable, enable or edit them.',
 
   'tenant.slug_taken': 'Another district already uses that identifier.',
   'tenant.slug_invalid':

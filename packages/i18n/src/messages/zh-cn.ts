@@ -471,8 +471,14 @@ export const zhCN = {
   'staff.partner_roles_exclusive': '合作单位用户不能同时担任服务网络中的角色。',
   'staff.username_taken': '这个用户名已被使用，请换一个。',
   'staff.username_invalid': '用户名须为 2–40 个小写字母、数字或 . _ -，并以字母或数字开头。',
-  'staff.cannot_revoke_own_admin': '您不能撤销自己的司法局管理员角色。',
-  'staff.cannot_disable_self': '您不能停用自己的账号。',
+  'staff.cannot_change_own_roles': '您不能授予或撤销自己的角色，请由其他管理员办理。',
+  'staff.cannot_reset_own_password': '不能为自己重置密码，请在“修改密码”中更改。',
+  'staff.cannot_disable_self': '您不能停用或启用自己的账号。',
+  'staff.cannot_move_self': '您不能调整自己的所属机构，请由其他管理员办理。',
+  'staff.role_above_ceiling': '您只能授予或撤销自己在该机构（或其上级机构）拥有的全部权限以内的角色。',
+  'staff.bureau_admin_only': '只有司法局管理员才能授予或撤销司法局管理员角色。',
+  'staff.person_above_ceiling':
+    '此人担任的角色超出您的权限范围，只有更高一级的管理员才能重置其密码、停用、启用或修改其信息。',
 
   'tenant.slug_taken': '这个标识已被其他区使用。',
   'tenant.slug_invalid': '标识须为 2–40 个小写字母、数字或连字符，并以字母开头，例如 xuhui。',

@@ -7,7 +7,7 @@ import {
 import { permittedProcedure } from '../../trpc.ts';
 
 /**
- * Outgoing referrals of the units the actor covers (and their own), newest first; `oneTimeLink`
+ * Outgoing referrals of the units the actor covers now, newest first; `oneTimeLink`
  * marks those whose partner answers through a one-time link (a new link can be issued);
  * `missingDocuments` names the documents returned with the outcome that could not be taken (the
  * case page offers to fetch them again).
