@@ -159,3 +159,26 @@ describe('the HTTP origin', () => {
     }
   });
 });
+
+describe('a malformed cookie', () => {
+  const SHAPES = {
+    'bad percent-encoding': 'linju_session=%E0%A4%A',
+    'a lone percent sign': 'linju_session=%',
+    'a huge value': `linju_session=${'a'.repeat(8_000)}`,
+    'the wrong shape': 'linju_session=abc.def.ghi',
+    'the right shape, unknown': `linju_session=${'a'.repeat(32)}.${'b'.repeat(32)}`,
+    'broken locale and CSRF cookies': 'linju_locale=%ZZ; linju_csrf=%',
+  };
+
+  it.each(Object.entries(SHAPES))('counts as no session, never a 500: %s', async (_, cookie) => {
+    const me = await fetch(`${base}/trpc/auth.me`, { headers: { cookie } });
+    expect(me.status).toBe(200);
+    expect((await me.json()).result.data).toBeNull();
+    const refused = await fetch(`${base}/trpc/organisation.getMany`, { headers: { cookie } });
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).error.message).toBe('auth.not_signed_in');
+    const page = await fetch(`${base}/t/${district.slug}/login`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('lang="zh-CN"');
+  });
+});
