@@ -5,11 +5,11 @@ import {
   hashPassword,
   markSessionTwoFactorVerified,
   newTotpSecret,
+  passwordMatches,
   passwordStrongEnough,
   recordFailure,
   type SecretBox,
   throttledFor,
-  verifyPassword,
   verifyTotpCode,
 } from '@linju/auth';
 import { asc, type Database, eq, type Queryable, schema, sql, withTenant } from '@linju/db';
@@ -57,7 +57,9 @@ export async function platformSignIn(
     .select()
     .from(schema.platformOperator)
     .where(eq(schema.platformOperator.username, input.username));
-  if (!operator || !(await verifyPassword(operator.passwordHash, input.password))) {
+  // An unknown username costs the same argon2 work: the time taken does not tell who is an operator.
+  const ok = await passwordMatches(operator?.passwordHash ?? null, input.password);
+  if (!operator || !ok) {
     await recordFailure(db, 'account', key);
     await recordFailure(db, 'ip', `ip:${input.ip}`);
     throw new DomainError('unauthorized', 'auth.invalid_credentials', { field: 'password' });

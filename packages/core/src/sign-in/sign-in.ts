@@ -1,11 +1,10 @@
 import {
   clearFailures,
   createSession,
-  hashPassword,
   needsTwoFactor,
+  passwordMatches,
   recordFailure,
   throttledFor,
-  verifyPassword,
 } from '@linju/auth';
 import { type Database, withTenant } from '@linju/db';
 import type { Role } from '@linju/db/schema';
@@ -27,13 +26,6 @@ export function nextStep(
   return staff.mustChangePassword ? 'change-password' : 'home';
 }
 
-// Spends the same argon2 time on unknown usernames, so timing does not reveal who has an account.
-const dummyHash = hashPassword('linju-timing-equaliser');
-const burnTime = async () => {
-  await verifyPassword(await dummyHash, 'not-the-password');
-  return false;
-};
-
 export type SignInRequest = { tenantSlug: string; username: string; password: string; ip: string };
 
 export async function signIn(db: Database, request: SignInRequest) {
@@ -48,10 +40,10 @@ export async function signIn(db: Database, request: SignInRequest) {
 
   return withTenant(db, tenant.id, async (tx) => {
     const staff = await findStaffMemberByUsername(tx, request.username.toLowerCase());
-    const ok =
-      staff && !staff.disabledAt
-        ? await verifyPassword(staff.passwordHash, request.password)
-        : await burnTime();
+    const ok = await passwordMatches(
+      staff && !staff.disabledAt ? staff.passwordHash : null,
+      request.password,
+    );
     if (!staff || !ok) {
       // Counted outside this transaction's fate: a failed sign-in must still count.
       await recordFailure(db, 'account', accountKey);
