@@ -1,18 +1,23 @@
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * Sessions the Lucia way: the row's id is the SHA-256 of the cookie's secret, never the secret.
- * Platform table: a request's session is read before its tenant is known.
+ * Sessions the Lucia way: the cookie carries `<id>.<secret>`; the row keeps the id and the SHA-256
+ * of the secret, never the secret. Platform table: a request's session is read before its tenant
+ * is known.
  */
 export const session = pgTable(
   'session',
   {
     id: text('id').primaryKey(),
+    /** Hex SHA-256 of the token's secret, compared in constant time. */
+    secretHash: text('secret_hash').notNull(),
     tenantId: uuid('tenant_id'),
     staffMemberId: uuid('staff_member_id'),
     platformOperatorId: uuid('platform_operator_id'),
+    /** The idle expiry, sliding, never past `createdAt` plus the absolute lifetime. */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     twoFactorVerified: boolean('two_factor_verified').notNull().default(false),
+    /** When the password was given: the absolute lifetime counts from here. */
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('session_staff_member_idx').on(t.tenantId, t.staffMemberId)],
