@@ -184,3 +184,66 @@ describe('the audit log', () => {
     expect(await desk.api.audit.getMany({}).catch(codeOf)).toBe('FORBIDDEN auth.forbidden');
   });
 });
+
+describe('the second factor', () => {
+  it('is asked of a session whose person is granted an administrator’s role while signed in', async () => {
+    const lawyer = await h.signIn(district.slug, 'lawyer', TEST_PASSWORD);
+    expect((await lawyer.api.organisation.getMany()).length).toBeGreaterThan(0);
+    const admin = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
+    await admin.api.staff.grantRole({
+      staffMemberId: district.people.withPhone,
+      role: 'station-head',
+      organisationId: district.organisations.stationA,
+    });
+    expect(await lawyer.api.organisation.getMany().catch(codeOf)).toBe('UNAUTHORIZED auth.totp_required');
+    expect((await lawyer.api.auth.me())?.next).toBe('totp-setup');
+  });
+
+  it('comes before a password change: a password alone changes no password', async () => {
+    const passwordOnly = h.caller({
+      sessionToken: (
+        await h.caller().auth.login({ tenantSlug: district.slug, username: 'admin', password: TEST_PASSWORD })
+      ).sessionToken,
+    });
+    expect(
+      await passwordOnly.auth
+        .changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'Attacker-pass-123' })
+        .catch(codeOf),
+    ).toBe('UNAUTHORIZED auth.totp_required');
+    expect(await passwordOnly.auth.beginTotpSetup().catch(codeOf)).toBe(
+      'CONFLICT auth.totp_already_enrolled',
+    );
+    expect(
+      await passwordOnly.auth.confirmTotpSetup({ secret: 'A'.repeat(32), code: '123456' }).catch(codeOf),
+    ).toBe('CONFLICT auth.totp_already_enrolled');
+  });
+
+  it('is asked of anyone who enrolled one, administrator or not', async () => {
+    const admin = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
+    await admin.api.staff.create({
+      username: 'desk-careful',
+      displayName: 'desk-careful',
+      organisationId: district.organisations.centreId,
+      password: 'First-pass-123',
+      roles: [{ role: 'desk-officer', organisationId: district.organisations.centreId }],
+    });
+    const first = await h.signIn(district.slug, 'desk-careful', 'First-pass-123');
+    await first.api.auth.changePassword({
+      currentPassword: 'First-pass-123',
+      newPassword: 'Careful-pass-123',
+    });
+    const { secret } = await first.api.auth.beginTotpSetup();
+    await first.api.auth.confirmTotpSetup({ secret, code: totpNow(secret) });
+    const { sessionToken, next } = await h
+      .caller()
+      .auth.login({ tenantSlug: district.slug, username: 'desk-careful', password: 'Careful-pass-123' });
+    expect(next).toBe('totp');
+    const passwordOnly = h.caller({ sessionToken });
+    expect(await passwordOnly.organisation.getMany().catch(codeOf)).toBe('UNAUTHORIZED auth.totp_required');
+    expect(
+      await passwordOnly.auth
+        .changePassword({ currentPassword: 'Careful-pass-123', newPassword: 'Attacker-pass-123' })
+        .catch(codeOf),
+    ).toBe('UNAUTHORIZED auth.totp_required');
+  });
+});

@@ -15,12 +15,23 @@ import { findTenantBySlug } from '../tenants/tenant-queries.ts';
 /** Where a signed-in person goes next: the second factor first, then a forced password change. */
 export type SignInStep = 'home' | 'totp' | 'totp-setup' | 'change-password';
 
+/**
+ * Whether the person must give a second factor: their roles need one (administrators), or they
+ * enrolled one. Asked of the person's current grants on every request, so a role granted to
+ * someone already signed in takes effect at once.
+ */
+export const secondFactorRequired = (
+  staff: Pick<StaffMember, 'totpKeyEncrypted'>,
+  roles: readonly { role: Role }[],
+) => staff.totpKeyEncrypted !== null || needsTwoFactor(roles.map((r) => r.role));
+
+/** `twoFactorVerified`: a code was accepted in this session (see `session.two_factor_verified`). */
 export function nextStep(
   staff: Pick<StaffMember, 'mustChangePassword' | 'totpKeyEncrypted'>,
   roles: readonly { role: Role }[],
   twoFactorVerified: boolean,
 ): SignInStep {
-  if (!twoFactorVerified && needsTwoFactor(roles.map((r) => r.role))) {
+  if (!twoFactorVerified && secondFactorRequired(staff, roles)) {
     return staff.totpKeyEncrypted ? 'totp' : 'totp-setup';
   }
   return staff.mustChangePassword ? 'change-password' : 'home';
@@ -52,16 +63,15 @@ export async function signIn(db: Database, request: SignInRequest) {
     }
     await clearFailures(tx, accountKey);
     const roles = await roleGrantsOf(tx, staff.id);
-    const twoFactorVerified = !needsTwoFactor(roles.map((r) => r.role));
     const { token, session } = await createSession(
       tx,
       { tenantId: tenant.id, staffMemberId: staff.id },
-      { twoFactorVerified },
+      { twoFactorVerified: false },
     );
     return {
       sessionToken: token,
       expiresAt: session.expiresAt,
-      next: nextStep(staff, roles, twoFactorVerified),
+      next: nextStep(staff, roles, false),
       tenant,
       staff,
     };
