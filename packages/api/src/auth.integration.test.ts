@@ -1,7 +1,7 @@
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiHarness, totpNow } from './test-context.ts';
+import { apiHarness } from './test-context.ts';
 
 const h = apiHarness();
 let district: TestDistrict;
@@ -68,8 +68,10 @@ describe('signing in', () => {
     const half = h.caller({ sessionToken });
     expect(await half.organisation.getMany().catch(codeOf)).toBe('UNAUTHORIZED auth.totp_required');
     expect(await half.auth.verifyTotp({ code: '000000' }).catch(codeOf)).toMatch(/auth.totp_invalid/);
-    expect((await half.auth.verifyTotp({ code: totpNow(district.totpSecret) })).next).toBe('home');
-    expect((await half.organisation.getMany()).length).toBeGreaterThan(3);
+    const verified = await half.auth.verifyTotp({ code: h.nextTotp(district.totpSecret) });
+    expect(verified.next).toBe('home');
+    const full = h.caller({ sessionToken: verified.sessionToken });
+    expect((await full.organisation.getMany()).length).toBeGreaterThan(3);
   });
 
   it('signs a person out on every device at once', async () => {
@@ -146,7 +148,7 @@ describe('enrolling a second factor', () => {
     expect(await head.auth.confirmTotpSetup({ secret, code: '123456' }).catch(codeOf)).toMatch(
       /auth.totp_invalid/,
     );
-    expect((await head.auth.confirmTotpSetup({ secret, code: totpNow(secret) })).next).toBe(
+    expect((await head.auth.confirmTotpSetup({ secret, code: h.nextTotp(secret) })).next).toBe(
       'change-password',
     );
   });
@@ -186,6 +188,114 @@ describe('the audit log', () => {
 });
 
 describe('the second factor', () => {
+  /** A station head (TOTP required) made by the administrator and enrolled: their key, and a password-only sign-in. */
+  async function enrolledHead(username: string) {
+    const admin = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
+    await admin.api.staff.create({
+      username,
+      displayName: username,
+      organisationId: district.organisations.stationB,
+      password: 'First-pass-123',
+      roles: [{ role: 'station-head', organisationId: district.organisations.stationB }],
+    });
+    const passwordOnly = async () => {
+      const { sessionToken, next } = await h
+        .caller()
+        .auth.login({ tenantSlug: district.slug, username, password: 'First-pass-123' });
+      return { api: h.caller({ sessionToken }), sessionToken, next };
+    };
+    const first = await passwordOnly();
+    const { secret } = await first.api.auth.beginTotpSetup();
+    await first.api.auth.confirmTotpSetup({ secret, code: h.nextTotp(secret) });
+    return { secret, passwordOnly };
+  }
+
+  it('locks after five wrong codes, whatever session they come from, even for the right code then', async () => {
+    const head = await enrolledHead('head-guessed');
+    const attacker = await head.passwordOnly();
+    expect(attacker.next).toBe('totp');
+    for (let i = 0; i < 5; i++) {
+      expect(await attacker.api.auth.verifyTotp({ code: '000000' }).catch(codeOf)).toBe(
+        'UNAUTHORIZED auth.totp_invalid',
+      );
+    }
+    const right = h.nextTotp(head.secret);
+    expect(await attacker.api.auth.verifyTotp({ code: right }).catch(codeOf)).toBe(
+      'TOO_MANY_REQUESTS auth.throttled',
+    );
+    const again = await head.passwordOnly();
+    expect(await again.api.auth.verifyTotp({ code: right }).catch(codeOf)).toBe(
+      'TOO_MANY_REQUESTS auth.throttled',
+    );
+  });
+
+  it('weighs guesses sent at once one after another: no more than five are tried', async () => {
+    const head = await enrolledHead('head-flooded');
+    const attacker = await head.passwordOnly();
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        attacker.api.auth.verifyTotp({ code: String(100000 + i) }).catch(codeOf),
+      ),
+    );
+    expect(answers.filter((a) => a === 'UNAUTHORIZED auth.totp_invalid')).toHaveLength(5);
+    expect(answers.filter((a) => a === 'TOO_MANY_REQUESTS auth.throttled')).toHaveLength(7);
+  });
+
+  it('takes a code once: seen on one sign-in, it opens no other', async () => {
+    const head = await enrolledHead('head-replayed');
+    const code = h.nextTotp(head.secret);
+    const owner = await head.passwordOnly();
+    expect((await owner.api.auth.verifyTotp({ code })).next).toBe('change-password');
+    const attacker = await head.passwordOnly();
+    expect(await attacker.api.auth.verifyTotp({ code }).catch(codeOf)).toBe('UNAUTHORIZED auth.totp_used');
+    // Sent twice at once, a fresh code still opens one session only.
+    const fresh = h.nextTotp(head.secret);
+    const [one, two] = [await head.passwordOnly(), await head.passwordOnly()];
+    const answers = await Promise.all(
+      [one, two].map((s) => s.api.auth.verifyTotp({ code: fresh }).then(() => 'ok', codeOf)),
+    );
+    expect(answers.sort()).toEqual(['UNAUTHORIZED auth.totp_used', 'ok']);
+    // The owner's next code works as ever.
+    expect((await attacker.api.auth.verifyTotp({ code: h.nextTotp(head.secret) })).next).toBe(
+      'change-password',
+    );
+  });
+
+  it('replaces the session once the code is accepted: the token from before opens nothing', async () => {
+    const before = await h
+      .caller()
+      .auth.login({ tenantSlug: district.slug, username: 'admin', password: TEST_PASSWORD });
+    const after = await h
+      .caller({ sessionToken: before.sessionToken })
+      .auth.verifyTotp({ code: h.nextTotp(district.totpSecret) });
+    expect(after.sessionToken).not.toBe(before.sessionToken);
+    expect(await h.caller({ sessionToken: before.sessionToken }).auth.me()).toBeNull();
+    expect(await h.caller({ sessionToken: before.sessionToken }).organisation.getMany().catch(codeOf)).toBe(
+      'UNAUTHORIZED auth.not_signed_in',
+    );
+    expect((await h.caller({ sessionToken: after.sessionToken }).auth.me())?.next).toBe('home');
+  });
+
+  it('replaces the session at enrolment too', async () => {
+    const admin = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
+    await admin.api.staff.create({
+      username: 'head-enrolling',
+      displayName: 'head-enrolling',
+      organisationId: district.organisations.stationA,
+      password: 'First-pass-123',
+      roles: [{ role: 'station-head', organisationId: district.organisations.stationA }],
+    });
+    const before = await h
+      .caller()
+      .auth.login({ tenantSlug: district.slug, username: 'head-enrolling', password: 'First-pass-123' });
+    const half = h.caller({ sessionToken: before.sessionToken });
+    const { secret } = await half.auth.beginTotpSetup();
+    const after = await half.auth.confirmTotpSetup({ secret, code: h.nextTotp(secret) });
+    expect(after.sessionToken).not.toBe(before.sessionToken);
+    expect(await half.auth.me()).toBeNull();
+    expect((await h.caller({ sessionToken: after.sessionToken }).auth.me())?.next).toBe('change-password');
+  });
+
   it('is asked of a session whose person is granted an administrator’s role while signed in', async () => {
     const lawyer = await h.signIn(district.slug, 'lawyer', TEST_PASSWORD);
     expect((await lawyer.api.organisation.getMany()).length).toBeGreaterThan(0);
@@ -233,7 +343,7 @@ describe('the second factor', () => {
       newPassword: 'Careful-pass-123',
     });
     const { secret } = await first.api.auth.beginTotpSetup();
-    await first.api.auth.confirmTotpSetup({ secret, code: totpNow(secret) });
+    await first.api.auth.confirmTotpSetup({ secret, code: h.nextTotp(secret) });
     const { sessionToken, next } = await h
       .caller()
       .auth.login({ tenantSlug: district.slug, username: 'desk-careful', password: 'Careful-pass-123' });

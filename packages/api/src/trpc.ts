@@ -46,6 +46,11 @@ export type ApiContext = {
   temporalHealthy: () => Promise<boolean>;
   /** Issuer shown in authenticator apps. */
   totpIssuer: string;
+  /**
+   * The time TOTP codes are checked at; the wall clock unless given. A code is accepted once, so
+   * tests step this clock to the next code instead of waiting 30 seconds.
+   */
+  totpClock?: () => Date;
   /** Where case documents are stored; `${LINJU_DATA_DIR}/files` on the local disk when not given. */
   files?: FileStore;
   /**
@@ -59,6 +64,9 @@ export type ApiContext = {
    */
   fetchFromPeer?: PeerFetcher;
 };
+
+/** When the request's TOTP code is checked: its `totpClock`, else now. */
+export const totpTimeOf = (ctx: ApiContext) => ctx.totpClock?.() ?? new Date();
 
 export type WorkflowEngine = {
   client: Client;

@@ -3,6 +3,7 @@ import { connect, eq, schema } from '@linju/db';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import {
   createSession,
+  rotateSessionAfterSecondFactor,
   SESSION_ABSOLUTE_MS,
   SESSION_IDLE_MS,
   validateSessionToken,
@@ -58,6 +59,16 @@ describe('sessions the Lucia way', () => {
     const { token, session } = await createSession(db, operator(), { twoFactorVerified: true, now: start });
     expect(await validateSessionToken(db, token, new Date(start.getTime() + SESSION_IDLE_MS + 1))).toBeNull();
     expect(await db.select().from(schema.session).where(eq(schema.session.id, session.id))).toEqual([]);
+  });
+
+  it('is replaced after the second factor: new token, old one dead, same absolute end', async () => {
+    const { token, session } = await createSession(db, operator(), { twoFactorVerified: false });
+    const rotated = await rotateSessionAfterSecondFactor(db, session);
+    expect(rotated.token).not.toBe(token);
+    expect(rotated.session.twoFactorVerified).toBe(true);
+    expect(rotated.session.createdAt).toEqual(session.createdAt);
+    expect(await validateSessionToken(db, token)).toBeNull();
+    expect((await validateSessionToken(db, rotated.token))?.id).toBe(rotated.session.id);
   });
 
   it.each([

@@ -89,8 +89,23 @@ export async function validateSessionToken(
   return withoutHash(row);
 }
 
-export async function markSessionTwoFactorVerified(db: Queryable, sessionId: string): Promise<void> {
-  await db.update(schema.session).set({ twoFactorVerified: true }).where(eq(schema.session.id, sessionId));
+/**
+ * After the second factor: a new session (new id and secret) replaces the old one, so a token
+ * planted or seen before the code was given is worth nothing after it. The absolute lifetime still
+ * counts from the password.
+ */
+export async function rotateSessionAfterSecondFactor(
+  db: Queryable,
+  old: Session,
+): Promise<{ token: string; session: Session }> {
+  await invalidateSession(db, old.id);
+  return createSession(db, ownerOf(old), { twoFactorVerified: true, createdAt: old.createdAt });
+}
+
+function ownerOf({ tenantId, staffMemberId, platformOperatorId }: Session): SessionOwner {
+  if (tenantId && staffMemberId) return { tenantId, staffMemberId };
+  if (platformOperatorId) return { platformOperatorId };
+  throw new Error('A session without an owner');
 }
 
 export async function invalidateSession(db: Queryable, sessionId: string): Promise<void> {

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSecretBox } from '@linju/auth';
+import { createSecretBox, totpCodeFor, totpStepAt } from '@linju/auth';
 import { createLocalFileStore } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { connect } from '@linju/db';
@@ -180,5 +180,46 @@ describe('a malformed cookie', () => {
     const page = await fetch(`${base}/t/${district.slug}/login`, { headers: { cookie } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('lang="zh-CN"');
+  });
+});
+
+describe('the second factor in the browser', () => {
+  it('sets a new session cookie once the code is accepted; the one from before opens nothing', async () => {
+    const page = await fetch(`${base}/t/${district.slug}/login`);
+    const csrfCookie =
+      page.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('linju_csrf='))
+        ?.split(';')[0] ?? '';
+    const post = (path: string, fields: Record<string, string>, session = '') =>
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: [csrfCookie, session].filter(Boolean).join('; '),
+        },
+        body: new URLSearchParams({ csrf: csrfCookie.split('=')[1] ?? '', ...fields }),
+      });
+    const sessionOf = (response: Response) =>
+      response.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('linju_session='))
+        ?.split(';')[0] ?? '';
+    const signedIn = await post(`/t/${district.slug}/login`, { username: 'admin', password: TEST_PASSWORD });
+    expect(signedIn.headers.get('location')).toBe(`/t/${district.slug}/login/totp`);
+    const before = sessionOf(signedIn);
+    const code = totpCodeFor(district.totpSecret, totpStepAt(new Date()));
+    const verified = await post(`/t/${district.slug}/login/totp`, { code }, before);
+    expect(verified.status).toBe(302);
+    const after = sessionOf(verified);
+    expect(after).toMatch(/^linju_session=[a-z2-7]{32}\.[a-z2-7]{32}$/);
+    expect(after).not.toBe(before);
+    const home = (cookie: string) =>
+      fetch(`${base}/t/${district.slug}`, { redirect: 'manual', headers: { cookie } });
+    expect((await home(after)).status).toBe(200);
+    const planted = await home(before);
+    expect(planted.status).toBe(302);
+    expect(planted.headers.get('location')).toBe(`/t/${district.slug}/login`);
   });
 });

@@ -16,8 +16,9 @@ export const session = pgTable(
     platformOperatorId: uuid('platform_operator_id'),
     /** The idle expiry, sliding, never past `createdAt` plus the absolute lifetime. */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** A TOTP code was accepted in this session (not: "none was needed" — that is decided per request). */
     twoFactorVerified: boolean('two_factor_verified').notNull().default(false),
-    /** When the password was given: the absolute lifetime counts from here. */
+    /** When the password was given: the absolute lifetime counts from here, across the rotation. */
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('session_staff_member_idx').on(t.tenantId, t.staffMemberId)],
@@ -30,10 +31,15 @@ export const platformOperator = pgTable('platform_operator', {
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash').notNull(),
   totpKeyEncrypted: text('totp_key_encrypted'),
+  /** The TOTP time step of the last accepted code: a code is taken once. */
+  totpLastUsedStep: integer('totp_last_used_step'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Failed logins per key (`account:<tenant>:<username>` or `ip:<address>`), for throttling. */
+/**
+ * Failed logins per key (`account:<tenant>:<username>`, `ip:<address>`; wrong TOTP codes under
+ * `totp:<tenant>:<staff member>` or `totp:operator:<operator>`), for throttling.
+ */
 export const loginThrottle = pgTable('login_throttle', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull().default(0),
