@@ -184,14 +184,15 @@ describe('a malformed cookie', () => {
 });
 
 describe('the second factor in the browser', () => {
-  it('sets a new session cookie once the code is accepted; the one from before opens nothing', async () => {
+  /** Posts a form of the admin app as a browser would: with the CSRF cookie and field, and `session`. */
+  async function formPoster() {
     const page = await fetch(`${base}/t/${district.slug}/login`);
     const csrfCookie =
       page.headers
         .getSetCookie()
         .find((c) => c.startsWith('linju_csrf='))
         ?.split(';')[0] ?? '';
-    const post = (path: string, fields: Record<string, string>, session = '') =>
+    return (path: string, fields: Record<string, string>, session = '') =>
       fetch(`${base}${path}`, {
         method: 'POST',
         redirect: 'manual',
@@ -201,25 +202,55 @@ describe('the second factor in the browser', () => {
         },
         body: new URLSearchParams({ csrf: csrfCookie.split('=')[1] ?? '', ...fields }),
       });
-    const sessionOf = (response: Response) =>
-      response.headers
-        .getSetCookie()
-        .find((c) => c.startsWith('linju_session='))
-        ?.split(';')[0] ?? '';
+  }
+  const sessionOf = (response: Response) =>
+    response.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('linju_session='))
+      ?.split(';')[0] ?? '';
+  const home = (cookie: string) =>
+    fetch(`${base}/t/${district.slug}`, { redirect: 'manual', headers: { cookie } });
+  const codeNow = (secret: string) => totpCodeFor(secret, totpStepAt(new Date()));
+
+  it('sets a new session cookie once the code is accepted; the one from before opens nothing', async () => {
+    const post = await formPoster();
     const signedIn = await post(`/t/${district.slug}/login`, { username: 'admin', password: TEST_PASSWORD });
     expect(signedIn.headers.get('location')).toBe(`/t/${district.slug}/login/totp`);
     const before = sessionOf(signedIn);
-    const code = totpCodeFor(district.totpSecret, totpStepAt(new Date()));
-    const verified = await post(`/t/${district.slug}/login/totp`, { code }, before);
+    const verified = await post(
+      `/t/${district.slug}/login/totp`,
+      { code: codeNow(district.totpSecret) },
+      before,
+    );
     expect(verified.status).toBe(302);
     const after = sessionOf(verified);
     expect(after).toMatch(/^linju_session=[a-z2-7]{32}\.[a-z2-7]{32}$/);
     expect(after).not.toBe(before);
-    const home = (cookie: string) =>
-      fetch(`${base}/t/${district.slug}`, { redirect: 'manual', headers: { cookie } });
     expect((await home(after)).status).toBe(200);
     const planted = await home(before);
     expect(planted.status).toBe(302);
     expect(planted.headers.get('location')).toBe(`/t/${district.slug}/login`);
+  });
+
+  it('still walks a first sign-in through enrolment, onto a new session', async () => {
+    const post = await formPoster();
+    const signedIn = await post(`/t/${district.slug}/login`, { username: 'head-a', password: TEST_PASSWORD });
+    expect(signedIn.headers.get('location')).toBe(`/t/${district.slug}/login/totp-setup`);
+    const before = sessionOf(signedIn);
+    const setup = await (
+      await fetch(`${base}/t/${district.slug}/login/totp-setup`, { headers: { cookie: before } })
+    ).text();
+    const hidden = (name: string) =>
+      (new RegExp(`name="${name}" value="([^"]+)"`).exec(setup)?.[1] ?? '').replaceAll('&amp;', '&');
+    const enrolled = await post(
+      `/t/${district.slug}/login/totp-setup`,
+      { secret: hidden('secret'), uri: hidden('uri'), code: codeNow(hidden('secret')) },
+      before,
+    );
+    expect(enrolled.headers.get('location')).toBe(`/t/${district.slug}`);
+    const after = sessionOf(enrolled);
+    expect(after).not.toBe(before);
+    expect((await home(after)).status).toBe(200);
+    expect((await home(before)).status).toBe(302);
   });
 });
