@@ -60,6 +60,20 @@ describe('signing in', () => {
     expect(error).toBe('TOO_MANY_REQUESTS auth.throttled');
   });
 
+  it('counts wrong passwords sent at once without running out of database connections', async () => {
+    // More than the pool's connections: a failure must not wait for a connection its own
+    // transaction holds.
+    const answers = await Promise.all(
+      Array.from({ length: 14 }, (_, i) =>
+        h
+          .caller()
+          .auth.login({ tenantSlug: district.slug, username: `nobody-${i}`, password: 'wrong' })
+          .catch(codeOf),
+      ),
+    );
+    expect(new Set(answers)).toEqual(new Set(['UNAUTHORIZED auth.invalid_credentials']));
+  });
+
   it('asks an administrator for the second factor before anything else', async () => {
     const { sessionToken, next } = await h
       .caller()

@@ -49,17 +49,19 @@ export async function signIn(db: Database, request: SignInRequest) {
   const wait = Math.max(await throttledFor(db, accountKey), await throttledFor(db, ipKey));
   if (wait > 0) throw new DomainError('throttled', 'auth.throttled', { params: { seconds: wait } });
 
-  return withTenant(db, tenant.id, async (tx) => {
+  const signedIn = await withTenant(db, tenant.id, async (tx) => {
     const staff = await findStaffMemberByUsername(tx, request.username.toLowerCase());
     const ok = await passwordMatches(
       staff && !staff.disabledAt ? staff.passwordHash : null,
       request.password,
     );
     if (!staff || !ok) {
-      // Counted outside this transaction's fate: a failed sign-in must still count.
-      await recordFailure(db, 'account', accountKey);
-      await recordFailure(db, 'ip', ipKey);
-      throw new DomainError('unauthorized', 'auth.invalid_credentials', { field: 'password' });
+      // Counted in this transaction, which then commits; the refusal is thrown after it. Counting
+      // on another connection while this one is held would let parallel failures take every
+      // connection of the pool, each waiting for one more.
+      await recordFailure(tx, 'account', accountKey);
+      await recordFailure(tx, 'ip', ipKey);
+      return null;
     }
     await clearFailures(tx, accountKey);
     const roles = await roleGrantsOf(tx, staff.id);
@@ -76,4 +78,6 @@ export async function signIn(db: Database, request: SignInRequest) {
       staff,
     };
   });
+  if (!signedIn) throw new DomainError('unauthorized', 'auth.invalid_credentials', { field: 'password' });
+  return signedIn;
 }
