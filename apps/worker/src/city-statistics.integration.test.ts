@@ -152,8 +152,13 @@ beforeAll(async () => {
     password: TEST_PASSWORD,
   });
   admin = createCaller(context({ sessionToken }));
-  if (next === 'totp')
-    await admin.auth.verifyTotp({ code: generateTOTP(decodeBase32IgnorePadding(d.totpSecret), 30, 6) });
+  if (next === 'totp') {
+    // The second factor replaces the session: continue with the new one.
+    const verified = await admin.auth.verifyTotp({
+      code: generateTOTP(decodeBase32IgnorePadding(d.totpSecret), 30, 6),
+    });
+    admin = createCaller(context({ sessionToken: verified.sessionToken }));
+  }
 });
 
 afterAll(async () => {

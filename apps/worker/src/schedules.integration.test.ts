@@ -94,8 +94,11 @@ beforeAll(async () => {
     username,
     password: 'Operator-pass-1',
   });
-  operator = createCaller(context({ sessionToken }));
-  await operator.platform.verifyTotp({ code: generateTOTP(decodeBase32IgnorePadding(totpSecret), 30, 6) });
+  // The second factor replaces the session: continue with the new one.
+  const verified = await createCaller(context({ sessionToken })).platform.verifyTotp({
+    code: generateTOTP(decodeBase32IgnorePadding(totpSecret), 30, 6),
+  });
+  operator = createCaller(context({ sessionToken: verified.sessionToken }));
   tenantId = (
     await operator.platform.tenant.create({
       slug: `sched-${randomUUID().slice(0, 6)}`,

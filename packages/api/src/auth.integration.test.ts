@@ -1,7 +1,7 @@
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiHarness, totpNow } from './test-context.ts';
+import { apiHarness } from './test-context.ts';
 
 const h = apiHarness();
 let district: TestDistrict;
@@ -60,6 +60,20 @@ describe('signing in', () => {
     expect(error).toBe('TOO_MANY_REQUESTS auth.throttled');
   });
 
+  it('counts wrong passwords sent at once without running out of database connections', async () => {
+    // More than the pool's connections: a failure must not wait for a connection its own
+    // transaction holds.
+    const answers = await Promise.all(
+      Array.from({ length: 14 }, (_, i) =>
+        h
+          .caller()
+          .auth.login({ tenantSlug: district.slug, username: `nobody-${i}`, password: 'wrong' })
+          .catch(codeOf),
+      ),
+    );
+    expect(new Set(answers)).toEqual(new Set(['UNAUTHORIZED auth.invalid_credentials']));
+  });
+
   it('asks an administrator for the second factor before anything else', async () => {
     const { sessionToken, next } = await h
       .caller()
@@ -68,8 +82,10 @@ describe('signing in', () => {
     const half = h.caller({ sessionToken });
     expect(await half.organisation.getMany().catch(codeOf)).toBe('UNAUTHORIZED auth.totp_required');
     expect(await half.auth.verifyTotp({ code: '000000' }).catch(codeOf)).toMatch(/auth.totp_invalid/);
-    expect((await half.auth.verifyTotp({ code: totpNow(district.totpSecret) })).next).toBe('home');
-    expect((await half.organisation.getMany()).length).toBeGreaterThan(3);
+    const verified = await half.auth.verifyTotp({ code: h.nextTotp(district.totpSecret) });
+    expect(verified.next).toBe('home');
+    const full = h.caller({ sessionToken: verified.sessionToken });
+    expect((await full.organisation.getMany()).length).toBeGreaterThan(3);
   });
 
   it('signs a person out on every device at once', async () => {
@@ -146,7 +162,7 @@ describe('enrolling a second factor', () => {
     expect(await head.auth.confirmTotpSetup({ secret, code: '123456' }).catch(codeOf)).toMatch(
       /auth.totp_invalid/,
     );
-    expect((await head.auth.confirmTotpSetup({ secret, code: totpNow(secret) })).next).toBe(
+    expect((await head.auth.confirmTotpSetup({ secret, code: h.nextTotp(secret) })).next).toBe(
       'change-password',
     );
   });
@@ -182,5 +198,176 @@ describe('the audit log', () => {
     expect(next.entries[0]?.seq).toBe((first.entries[2]?.seq ?? 0) - 1);
     const desk = await h.signIn(district.slug, 'desk', TEST_PASSWORD);
     expect(await desk.api.audit.getMany({}).catch(codeOf)).toBe('FORBIDDEN auth.forbidden');
+  });
+});
+
+describe('the second factor', () => {
+  /** A station head (TOTP required) made by the administrator and enrolled: their key, and a password-only sign-in. */
+  async function enrolledHead(username: string) {
+    const admin = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
+    await admin.api.staff.create({
+      username,
+      displayName: username,
+      organisationId: district.organisations.stationB,
+      password: 'First-pass-123',
+      roles: [{ role: 'station-head', organisationId: district.organisations.stationB }],
+    });
+    const passwordOnly = async () => {
+      const { sessionToken, next } = await h
+        .caller()
+        .auth.login({ tenantSlug: district.slug, username, password: 'First-pass-123' });
+      return { api: h.caller({ sessionToken }), sessionToken, next };
+    };
+    const first = await passwordOnly();
+    const { secret } = await first.api.auth.beginTotpSetup();
+    await first.api.auth.confirmTotpSetup({ secret, code: h.nextTotp(secret) });
+    return { secret, passwordOnly };
+  }
+
+  it('locks after five wrong codes, whatever session they come from, even for the right code then', async () => {
+    const head = await enrolledHead('head-guessed');
+    const attacker = await head.passwordOnly();
+    expect(attacker.next).toBe('totp');
+    for (let i = 0; i < 5; i++) {
+      expect(await attacker.api.auth.verifyTotp({ code: '000000' }).catch(codeOf)).toBe(
+        'UNAUTHORIZED auth.totp_invalid',
+      );
+    }
+    const right = h.nextTotp(head.secret);
+    expect(await attacker.api.auth.verifyTotp({ code: right }).catch(codeOf)).toBe(
+      'TOO_MANY_REQUESTS auth.throttled',
+    );
+    const again = await head.passwordOnly();
+    expect(await again.api.auth.verifyTotp({ code: right }).catch(codeOf)).toBe(
+      'TOO_MANY_REQUESTS auth.throttled',
+    );
+  });
+
+  it('weighs guesses sent at once one after another: no more than five are tried', async () => {
+    const head = await enrolledHead('head-flooded');
+    const attacker = await head.passwordOnly();
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        attacker.api.auth.verifyTotp({ code: String(100000 + i) }).catch(codeOf),
+      ),
+    );
+    expect(answers.filter((a) => a === 'UNAUTHORIZED auth.totp_invalid')).toHaveLength(5);
+    expect(answers.filter((a) => a === 'TOO_MANY_REQUESTS auth.throttled')).toHaveLength(7);
+  });
+
+  it('takes a code once: seen on one sign-in, it opens no other', async () => {
+    const head = await enrolledHead('head-replayed');
+    const code = h.nextTotp(head.secret);
+    const owner = await head.passwordOnly();
+    expect((await owner.api.auth.verifyTotp({ code })).next).toBe('change-password');
+    const attacker = await head.passwordOnly();
+    expect(await attacker.api.auth.verifyTotp({ code }).catch(codeOf)).toBe('UNAUTHORIZED auth.totp_used');
+    // Sent twice at once, a fresh code still opens one session only.
+    const fresh = h.nextTotp(head.secret);
+    const [one, two] = [await head.passwordOnly(), await head.passwordOnly()];
+    const answers = await Promise.all(
+      [one, two].map((s) => s.api.auth.verifyTotp({ code: fresh }).then(() => 'ok', codeOf)),
+    );
+    expect(answers.sort()).toEqual(['UNAUTHORIZED auth.totp_used', 'ok']);
+    // The owner's next code works as ever.
+    expect((await attacker.api.auth.verifyTotp({ code: h.nextTotp(head.secret) })).next).toBe(
+      'change-password',
+    );
+  });
+
+  it('replaces the session once the code is accepted: the token from before opens nothing', async () => {
+    const before = await h
+      .caller()
+      .auth.login({ tenantSlug: district.slug, username: 'admin', password: TEST_PASSWORD });
+    const after = await h
+      .caller({ sessionToken: before.sessionToken })
+      .auth.verifyTotp({ code: h.nextTotp(district.totpSecret) });
+    expect(after.sessionToken).not.toBe(before.sessionToken);
+    expect(await h.caller({ sessionToken: before.sessionToken }).auth.me()).toBeNull();
+    expect(await h.caller({ sessionToken: before.sessionToken }).organisation.getMany().catch(codeOf)).toBe(
+      'UNAUTHORIZED auth.not_signed_in',
+    );
+    expect((await h.caller({ sessionToken: after.sessionToken }).auth.me())?.next).toBe('home');
+  });
+
+  it('replaces the session at enrolment too', async () => {
+    const admin = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
+    await admin.api.staff.create({
+      username: 'head-enrolling',
+      displayName: 'head-enrolling',
+      organisationId: district.organisations.stationA,
+      password: 'First-pass-123',
+      roles: [{ role: 'station-head', organisationId: district.organisations.stationA }],
+    });
+    const before = await h
+      .caller()
+      .auth.login({ tenantSlug: district.slug, username: 'head-enrolling', password: 'First-pass-123' });
+    const half = h.caller({ sessionToken: before.sessionToken });
+    const { secret } = await half.auth.beginTotpSetup();
+    const after = await half.auth.confirmTotpSetup({ secret, code: h.nextTotp(secret) });
+    expect(after.sessionToken).not.toBe(before.sessionToken);
+    expect(await half.auth.me()).toBeNull();
+    expect((await h.caller({ sessionToken: after.sessionToken }).auth.me())?.next).toBe('change-password');
+  });
+
+  it('is asked of a session whose person is granted an administrator’s role while signed in', async () => {
+    const lawyer = await h.signIn(district.slug, 'lawyer', TEST_PASSWORD);
+    expect((await lawyer.api.organisation.getMany()).length).toBeGreaterThan(0);
+    const admin = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
+    await admin.api.staff.grantRole({
+      staffMemberId: district.people.withPhone,
+      role: 'station-head',
+      organisationId: district.organisations.stationA,
+    });
+    expect(await lawyer.api.organisation.getMany().catch(codeOf)).toBe('UNAUTHORIZED auth.totp_required');
+    expect((await lawyer.api.auth.me())?.next).toBe('totp-setup');
+  });
+
+  it('comes before a password change: a password alone changes no password', async () => {
+    const passwordOnly = h.caller({
+      sessionToken: (
+        await h.caller().auth.login({ tenantSlug: district.slug, username: 'admin', password: TEST_PASSWORD })
+      ).sessionToken,
+    });
+    expect(
+      await passwordOnly.auth
+        .changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'Attacker-pass-123' })
+        .catch(codeOf),
+    ).toBe('UNAUTHORIZED auth.totp_required');
+    expect(await passwordOnly.auth.beginTotpSetup().catch(codeOf)).toBe(
+      'CONFLICT auth.totp_already_enrolled',
+    );
+    expect(
+      await passwordOnly.auth.confirmTotpSetup({ secret: 'A'.repeat(32), code: '123456' }).catch(codeOf),
+    ).toBe('CONFLICT auth.totp_already_enrolled');
+  });
+
+  it('is asked of anyone who enrolled one, administrator or not', async () => {
+    const admin = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
+    await admin.api.staff.create({
+      username: 'desk-careful',
+      displayName: 'desk-careful',
+      organisationId: district.organisations.centreId,
+      password: 'First-pass-123',
+      roles: [{ role: 'desk-officer', organisationId: district.organisations.centreId }],
+    });
+    const first = await h.signIn(district.slug, 'desk-careful', 'First-pass-123');
+    await first.api.auth.changePassword({
+      currentPassword: 'First-pass-123',
+      newPassword: 'Careful-pass-123',
+    });
+    const { secret } = await first.api.auth.beginTotpSetup();
+    await first.api.auth.confirmTotpSetup({ secret, code: h.nextTotp(secret) });
+    const { sessionToken, next } = await h
+      .caller()
+      .auth.login({ tenantSlug: district.slug, username: 'desk-careful', password: 'Careful-pass-123' });
+    expect(next).toBe('totp');
+    const passwordOnly = h.caller({ sessionToken });
+    expect(await passwordOnly.organisation.getMany().catch(codeOf)).toBe('UNAUTHORIZED auth.totp_required');
+    expect(
+      await passwordOnly.auth
+        .changePassword({ currentPassword: 'Careful-pass-123', newPassword: 'Attacker-pass-123' })
+        .catch(codeOf),
+    ).toBe('UNAUTHORIZED auth.totp_required');
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SecretBox } from '@linju/auth';
+import { type SecretBox, totpCodeFor, totpStepAt } from '@linju/auth';
 import {
   addDutySlot,
   attachDocument,
@@ -33,7 +33,6 @@ import { TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { type Database, type DbHandle, eq, schema, sql, withTenant } from '@linju/db';
 import { TRPCError } from '@trpc/server';
 import type { AppCaller } from './router.ts';
-import { totpNow } from './test-context.ts';
 
 /**
  * The isolation walks' machinery: objects of one district ("A": its station A and room A, and a
@@ -46,6 +45,9 @@ export const A_RESIDENT_PHONE = '13698765432';
 
 export type WalkCallers = { b: AppCaller; bWithHintA: AppCaller; anonymous: AppCaller };
 export type Attempt = (callers: WalkCallers, t: WalkTarget) => Promise<unknown>;
+
+/** A's current code: what a walker would type if it had stolen A's authenticator (it opens nothing for B). */
+const codeOf = (secret: string) => totpCodeFor(secret, totpStepAt(new Date()));
 
 export const refused = (e: unknown) => {
   if (e instanceof TRPCError && ['FORBIDDEN', 'NOT_FOUND', 'UNAUTHORIZED'].includes(e.code)) return 'refused';
@@ -270,11 +272,9 @@ export const walkAttempts: Record<string, Attempt> = {
   'auth.logoutEverywhere': ({ bWithHintA }) => bWithHintA.auth.logoutEverywhere(),
   'auth.beginTotpSetup': ({ bWithHintA }) => bWithHintA.auth.beginTotpSetup().catch(refused),
   'auth.confirmTotpSetup': ({ bWithHintA }, t) =>
-    bWithHintA.auth
-      .confirmTotpSetup({ secret: t.a.totpSecret, code: totpNow(t.a.totpSecret) })
-      .catch(refused),
+    bWithHintA.auth.confirmTotpSetup({ secret: t.a.totpSecret, code: codeOf(t.a.totpSecret) }).catch(refused),
   'auth.verifyTotp': ({ bWithHintA }, t) =>
-    bWithHintA.auth.verifyTotp({ code: totpNow(t.a.totpSecret) }).catch(refused),
+    bWithHintA.auth.verifyTotp({ code: codeOf(t.a.totpSecret) }).catch(refused),
   'auth.changePassword': ({ bWithHintA }) =>
     bWithHintA.auth
       .changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'Hijacked-pass-1' })
@@ -886,8 +886,7 @@ export const walkAttempts: Record<string, Attempt> = {
   'platform.me': ({ b }) => b.platform.me(),
   'platform.login': ({ anonymous }) =>
     anonymous.platform.login({ username: 'admin', password: TEST_PASSWORD }).catch(refused),
-  'platform.verifyTotp': ({ b }, t) =>
-    b.platform.verifyTotp({ code: totpNow(t.a.totpSecret) }).catch(refused),
+  'platform.verifyTotp': ({ b }, t) => b.platform.verifyTotp({ code: codeOf(t.a.totpSecret) }).catch(refused),
   'platform.tenant.getMany': ({ b }) => b.platform.tenant.getMany().catch(refused),
   'platform.tenant.setStatus': ({ b }, t) =>
     b.platform.tenant.setStatus({ tenantId: t.a.tenantId, status: 'suspended' }).catch(refused),

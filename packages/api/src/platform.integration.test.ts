@@ -3,26 +3,36 @@ import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/cor
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppCaller } from './router.ts';
-import { apiHarness, totpNow } from './test-context.ts';
+import { apiHarness } from './test-context.ts';
 
 const h = apiHarness();
 let district: TestDistrict;
 let operator: AppCaller;
 const codeOf = (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}` : String(e));
 
-beforeAll(async () => {
-  district = await createTestDistrict(h.db, h.box, 'platform');
+/** A new operator: their username, TOTP key, and a password-only sign-in (a session owing the code). */
+async function newOperator() {
   const username = `op-${Math.random().toString(36).slice(2, 8)}`;
   const { totpSecret } = await createPlatformOperator(h.db, h.box, {
     username,
     displayName: '平台运维',
     password: 'Operator-pass-1',
   });
-  const { sessionToken } = await h.caller().platform.login({ username, password: 'Operator-pass-1' });
+  const passwordOnly = async () => {
+    const { sessionToken } = await h.caller().platform.login({ username, password: 'Operator-pass-1' });
+    return { api: h.caller({ sessionToken }), sessionToken };
+  };
+  return { username, totpSecret, passwordOnly };
+}
+
+beforeAll(async () => {
+  district = await createTestDistrict(h.db, h.box, 'platform');
+  const { username, totpSecret, passwordOnly } = await newOperator();
+  const { api: half } = await passwordOnly();
+  expect(await half.platform.tenant.getMany().catch(codeOf)).toBe('UNAUTHORIZED auth.totp_required');
+  expect(await half.platform.me()).toMatchObject({ operator: { displayName: '平台运维' }, next: 'totp' });
+  const { sessionToken } = await half.platform.verifyTotp({ code: h.nextTotp(totpSecret) });
   operator = h.caller({ sessionToken });
-  expect(await operator.platform.tenant.getMany().catch(codeOf)).toBe('UNAUTHORIZED auth.totp_required');
-  expect(await operator.platform.me()).toMatchObject({ operator: { displayName: '平台运维' }, next: 'totp' });
-  await operator.platform.verifyTotp({ code: totpNow(totpSecret) });
   expect(await operator.platform.me()).toMatchObject({ operator: { username }, next: 'home' });
   expect(await h.caller().platform.me()).toBeNull();
 });
@@ -66,5 +76,56 @@ describe('the platform console', () => {
     const { api: admin } = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
     expect(await admin.platform.tenant.getMany().catch(codeOf)).toBe('FORBIDDEN auth.forbidden');
     expect(await admin.platform.me()).toBeNull();
+  });
+});
+
+describe('the operators’ second factor', () => {
+  it('locks after five wrong codes, whatever session they come from, even for the right code then', async () => {
+    const op = await newOperator();
+    const attacker = await op.passwordOnly();
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        attacker.api.platform.verifyTotp({ code: String(200000 + i) }).catch(codeOf),
+      ),
+    );
+    expect(answers.filter((a) => a === 'UNAUTHORIZED auth.totp_invalid')).toHaveLength(5);
+    expect(answers.filter((a) => a === 'TOO_MANY_REQUESTS auth.throttled')).toHaveLength(3);
+    const again = await op.passwordOnly();
+    expect(await again.api.platform.verifyTotp({ code: h.nextTotp(op.totpSecret) }).catch(codeOf)).toBe(
+      'TOO_MANY_REQUESTS auth.throttled',
+    );
+  });
+
+  it('takes a code once', async () => {
+    const op = await newOperator();
+    const code = h.nextTotp(op.totpSecret);
+    expect((await (await op.passwordOnly()).api.platform.verifyTotp({ code })).next).toBe('home');
+    const attacker = await op.passwordOnly();
+    expect(await attacker.api.platform.verifyTotp({ code }).catch(codeOf)).toBe(
+      'UNAUTHORIZED auth.totp_used',
+    );
+    expect(await attacker.api.platform.tenant.getMany().catch(codeOf)).toBe(
+      'UNAUTHORIZED auth.totp_required',
+    );
+  });
+
+  it('replaces the session once the code is accepted: the token from before opens nothing', async () => {
+    const op = await newOperator();
+    const before = await op.passwordOnly();
+    const after = await before.api.platform.verifyTotp({ code: h.nextTotp(op.totpSecret) });
+    expect(after.sessionToken).not.toBe(before.sessionToken);
+    expect(await before.api.platform.me()).toBeNull();
+    expect(await before.api.platform.tenant.getMany().catch(codeOf)).toBe('UNAUTHORIZED auth.not_signed_in');
+    expect(
+      (await h.caller({ sessionToken: after.sessionToken }).platform.tenant.getMany()).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('refuses an unknown operator exactly as a wrong password', async () => {
+    const unknown = await h
+      .caller()
+      .platform.login({ username: 'nobody-here', password: 'Operator-pass-1' })
+      .catch(codeOf);
+    expect(unknown).toBe('UNAUTHORIZED auth.invalid_credentials');
   });
 });

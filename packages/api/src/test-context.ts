@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createSecretBox, totpCodeNow } from '@linju/auth';
+import { createSecretBox, totpCodeFor, totpStepAt } from '@linju/auth';
 import { connect } from '@linju/db';
 import { inject } from 'vitest';
 import { createCaller } from './router.ts';
@@ -10,6 +10,9 @@ export function apiHarness() {
   const { db, close } = connect(inject('databaseUrl'));
   const box = createSecretBox(randomBytes(32));
   const silent = { info() {}, warn() {}, error() {} };
+  // A code is accepted once per person: each code the harness makes is of the next 30-second step
+  // of this clock, which the API checks codes at, so tests sign in again without waiting.
+  let totpAt = Date.now();
   const context = (over: Partial<ApiContext> = {}): ApiContext => ({
     db,
     box,
@@ -20,22 +23,28 @@ export function apiHarness() {
     tenantSlugHint: null,
     temporalHealthy: async () => true,
     totpIssuer: 'Linju test',
+    totpClock: () => new Date(totpAt),
     ...over,
   });
   const caller = (over: Partial<ApiContext> = {}) => createCaller(context(over));
 
-  /** Signs in through auth.login (and auth.verifyTotp when the role needs it): a caller of that session, and its token. */
-  async function signIn(tenantSlug: string, username: string, password: string, totpSecret?: string) {
-    const { sessionToken, next } = await caller().auth.login({ tenantSlug, username, password });
-    const signedIn = caller({ sessionToken });
-    if (next === 'totp') {
-      if (!totpSecret) throw new Error(`${username} needs a TOTP secret`);
-      await signedIn.auth.verifyTotp({ code: totpCodeNow(totpSecret) });
-    }
-    return { api: signedIn, sessionToken };
+  /** Moves the harness's TOTP clock to the next step and gives `secret`'s code there. */
+  function nextTotp(secret: string) {
+    totpAt += 30_000;
+    return totpCodeFor(secret, totpStepAt(new Date(totpAt)));
   }
 
-  return { db, box, context, caller, signIn, close };
-}
+  /**
+   * Signs in through auth.login (and auth.verifyTotp when the person needs it): a caller of the
+   * resulting session, and its token (the one issued after the second factor, when there was one).
+   */
+  async function signIn(tenantSlug: string, username: string, password: string, totpSecret?: string) {
+    const { sessionToken, next } = await caller().auth.login({ tenantSlug, username, password });
+    if (next !== 'totp') return { api: caller({ sessionToken }), sessionToken };
+    if (!totpSecret) throw new Error(`${username} needs a TOTP secret`);
+    const verified = await caller({ sessionToken }).auth.verifyTotp({ code: nextTotp(totpSecret) });
+    return { api: caller({ sessionToken: verified.sessionToken }), sessionToken: verified.sessionToken };
+  }
 
-export const totpNow = totpCodeNow;
+  return { db, box, context, caller, signIn, nextTotp, close };
+}

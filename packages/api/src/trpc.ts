@@ -11,6 +11,7 @@ import {
   findTenantById,
   getStaffMember,
   grantsOf,
+  nextStep,
   type PeerFetcher,
   type RoleGrantView,
   roleGrantsOf,
@@ -45,6 +46,11 @@ export type ApiContext = {
   temporalHealthy: () => Promise<boolean>;
   /** Issuer shown in authenticator apps. */
   totpIssuer: string;
+  /**
+   * The time TOTP codes are checked at; the wall clock unless given. A code is accepted once, so
+   * tests step this clock to the next code instead of waiting 30 seconds.
+   */
+  totpClock?: () => Date;
   /** Where case documents are stored; `${LINJU_DATA_DIR}/files` on the local disk when not given. */
   files?: FileStore;
   /**
@@ -58,6 +64,9 @@ export type ApiContext = {
    */
   fetchFromPeer?: PeerFetcher;
 };
+
+/** When the request's TOTP code is checked: its `totpClock`, else now. */
+export const totpTimeOf = (ctx: ApiContext) => ctx.totpClock?.() ?? new Date();
 
 export type WorkflowEngine = {
   client: Client;
@@ -204,10 +213,19 @@ export const tenantSessionProcedure = signedInProcedure.use(({ ctx, next }) =>
   }),
 );
 
-/** Fully signed in: second factor done where the roles need it, no password change pending. */
-export const tenantProcedure = tenantSessionProcedure.use(async ({ ctx, next }) => {
-  if (!ctx.session.twoFactorVerified)
+/**
+ * Second factor done where the person needs one — judged by their grants now, not when the
+ * session began — though a password change may still be due (the one step allowed then).
+ */
+export const tenantVerifiedProcedure = tenantSessionProcedure.use(async ({ ctx, next }) => {
+  const step = nextStep(ctx.staff, ctx.roleGrants, ctx.session.twoFactorVerified);
+  if (step === 'totp' || step === 'totp-setup')
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'auth.totp_required' });
+  return next();
+});
+
+/** Fully signed in: second factor done where needed, no password change pending. */
+export const tenantProcedure = tenantVerifiedProcedure.use(async ({ ctx, next }) => {
   if (ctx.staff.mustChangePassword) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'auth.password_change_required' });
   }

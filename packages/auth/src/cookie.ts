@@ -23,11 +23,18 @@ export function clearSessionCookie(secure: boolean): string {
   ].join('; ');
 }
 
+/** A cookie's value; null when absent or not decodable (a cookie is user input: never a 500). */
 export function readCookie(header: string | null | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key === name) {
+      try {
+        return decodeURIComponent(value.join('='));
+      } catch {
+        return null;
+      }
+    }
   }
   return null;
 }

@@ -13,6 +13,21 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
+// Stands in for the hash of an account that does not exist: same algorithm, same cost.
+const dummyHash = hashPassword('linju-no-such-account');
+
+/**
+ * Whether `password` is the one of `passwordHash`; with no account (null) always false, after the
+ * same argon2 work against a stand-in hash, so the time taken does not tell who has an account.
+ */
+export async function passwordMatches(passwordHash: string | null, password: string): Promise<boolean> {
+  const matches = await verifyPassword(passwordHash ?? (await dummyHash), password);
+  return passwordHash !== null && matches;
+}
+
+/** The stand-in hash `passwordMatches` verifies against when there is no account. */
+export const dummyPasswordHash = () => dummyHash;
+
 /** A password staff can live with and attackers cannot guess cheaply: 10+ chars, 3 character classes. */
 export function passwordStrongEnough(password: string): boolean {
   if (password.length < 10 || password.length > 200) return false;

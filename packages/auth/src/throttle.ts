@@ -1,9 +1,14 @@
 import { eq, type Queryable, schema, sql } from '@linju/db';
 
-/** Per account: 5 failures in 15 minutes lock it for 15 minutes. Per IP: 30 in 15 minutes. */
+/**
+ * Per account: 5 failures in 15 minutes lock it for 15 minutes. Per IP: 30 in 15 minutes. Per
+ * person's second factor: 5 wrong codes in 15 minutes lock it for 15 minutes, whatever session or
+ * address the guesses come from (each guess hits 3 codes in a million: even odds take over a year).
+ */
 export const THROTTLE_RULES = {
   account: { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
   ip: { maxFailures: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
+  'second-factor': { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
 } as const;
 
 export type ThrottleKind = keyof typeof THROTTLE_RULES;

@@ -20,6 +20,7 @@ const API_ERROR_KEYS = [
   'auth.invalid_credentials',
   'auth.throttled',
   'auth.totp_invalid',
+  'auth.totp_used',
   'auth.totp_required',
   'auth.password_too_weak',
   'auth.password_mismatch',

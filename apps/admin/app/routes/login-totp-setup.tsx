@@ -50,7 +50,7 @@ export function shouldRevalidate({
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const tenantSlug = tenantSlugFrom(params);
-  const { caller } = getAdminContext(context);
+  const { caller, sessionCookie } = getAdminContext(context);
   const form = await request.formData();
   const secret = formText(form, 'secret').trim().toUpperCase();
   const uri = formText(form, 'uri').trim();
@@ -62,8 +62,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const missing = localFailure({ code: code ? undefined : 'validation.required' });
   if (missing) return rejectSubmission(missing, values);
   try {
-    const { next } = await caller.auth.confirmTotpSetup({ secret, code });
-    return redirect(pathForStep(tenantSlug, next));
+    const { next, sessionToken, expiresAt } = await caller.auth.confirmTotpSetup({ secret, code });
+    // The session was replaced once the code was accepted: the browser takes the new one.
+    return redirect(pathForStep(tenantSlug, next), {
+      headers: { 'Set-Cookie': sessionCookie.serialize(sessionToken, expiresAt) },
+    });
   } catch (error) {
     return rejectApiError(
       error,

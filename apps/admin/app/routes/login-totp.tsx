@@ -22,13 +22,16 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const tenantSlug = tenantSlugFrom(params);
-  const { caller } = getAdminContext(context);
+  const { caller, sessionCookie } = getAdminContext(context);
   const code = normaliseOneTimeCode(formText(await request.formData(), 'code'));
   const missing = localFailure({ code: code ? undefined : 'validation.required' });
   if (missing) return rejectSubmission(missing, {});
   try {
-    const { next } = await caller.auth.verifyTotp({ code });
-    return redirect(pathForStep(tenantSlug, next));
+    const { next, sessionToken, expiresAt } = await caller.auth.verifyTotp({ code });
+    // The session was replaced once the code was accepted: the browser takes the new one.
+    return redirect(pathForStep(tenantSlug, next), {
+      headers: { 'Set-Cookie': sessionCookie.serialize(sessionToken, expiresAt) },
+    });
   } catch (error) {
     return rejectApiError(error, { fields: FIELDS, fieldForMessage: { 'auth.totp_invalid': 'code' } }, {});
   }

@@ -13,13 +13,16 @@ import { platformPaths } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/platform-login-totp';
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const { caller } = getAdminContext(context);
+  const { caller, sessionCookie } = getAdminContext(context);
   const code = normaliseOneTimeCode(formText(await request.formData(), 'code'));
   const missing = localFailure({ code: code ? undefined : 'validation.required' });
   if (missing) return rejectSubmission(missing, {});
   try {
-    await caller.platform.verifyTotp({ code });
-    return redirect(platformPaths.home);
+    const { sessionToken, expiresAt } = await caller.platform.verifyTotp({ code });
+    // The session was replaced once the code was accepted: the browser takes the new one.
+    return redirect(platformPaths.home, {
+      headers: { 'Set-Cookie': sessionCookie.serialize(sessionToken, expiresAt) },
+    });
   } catch (error) {
     // No operator session (it expired, or this browser never gave a password): start again.
     const signIn = platformRedirectFor(error);

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSecretBox } from '@linju/auth';
+import { createSecretBox, totpCodeFor, totpStepAt } from '@linju/auth';
 import { createLocalFileStore } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { connect } from '@linju/db';
@@ -157,5 +157,100 @@ describe('the HTTP origin', () => {
       const body = await (await fetch(`${base}/api/v1${path}`, { headers: { cookie } })).text();
       for (const secret of secretsOfOther) expect(body, path).not.toContain(secret);
     }
+  });
+});
+
+describe('a malformed cookie', () => {
+  const SHAPES = {
+    'bad percent-encoding': 'linju_session=%E0%A4%A',
+    'a lone percent sign': 'linju_session=%',
+    'a huge value': `linju_session=${'a'.repeat(8_000)}`,
+    'the wrong shape': 'linju_session=abc.def.ghi',
+    'the right shape, unknown': `linju_session=${'a'.repeat(32)}.${'b'.repeat(32)}`,
+    'broken locale and CSRF cookies': 'linju_locale=%ZZ; linju_csrf=%',
+  };
+
+  it.each(Object.entries(SHAPES))('counts as no session, never a 500: %s', async (_, cookie) => {
+    const me = await fetch(`${base}/trpc/auth.me`, { headers: { cookie } });
+    expect(me.status).toBe(200);
+    expect((await me.json()).result.data).toBeNull();
+    const refused = await fetch(`${base}/trpc/organisation.getMany`, { headers: { cookie } });
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).error.message).toBe('auth.not_signed_in');
+    const page = await fetch(`${base}/t/${district.slug}/login`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('lang="zh-CN"');
+  });
+});
+
+describe('the second factor in the browser', () => {
+  /** Posts a form of the admin app as a browser would: with the CSRF cookie and field, and `session`. */
+  async function formPoster() {
+    const page = await fetch(`${base}/t/${district.slug}/login`);
+    const csrfCookie =
+      page.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('linju_csrf='))
+        ?.split(';')[0] ?? '';
+    return (path: string, fields: Record<string, string>, session = '') =>
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: [csrfCookie, session].filter(Boolean).join('; '),
+        },
+        body: new URLSearchParams({ csrf: csrfCookie.split('=')[1] ?? '', ...fields }),
+      });
+  }
+  const sessionOf = (response: Response) =>
+    response.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('linju_session='))
+      ?.split(';')[0] ?? '';
+  const home = (cookie: string) =>
+    fetch(`${base}/t/${district.slug}`, { redirect: 'manual', headers: { cookie } });
+  const codeNow = (secret: string) => totpCodeFor(secret, totpStepAt(new Date()));
+
+  it('sets a new session cookie once the code is accepted; the one from before opens nothing', async () => {
+    const post = await formPoster();
+    const signedIn = await post(`/t/${district.slug}/login`, { username: 'admin', password: TEST_PASSWORD });
+    expect(signedIn.headers.get('location')).toBe(`/t/${district.slug}/login/totp`);
+    const before = sessionOf(signedIn);
+    const verified = await post(
+      `/t/${district.slug}/login/totp`,
+      { code: codeNow(district.totpSecret) },
+      before,
+    );
+    expect(verified.status).toBe(302);
+    const after = sessionOf(verified);
+    expect(after).toMatch(/^linju_session=[a-z2-7]{32}\.[a-z2-7]{32}$/);
+    expect(after).not.toBe(before);
+    expect((await home(after)).status).toBe(200);
+    const planted = await home(before);
+    expect(planted.status).toBe(302);
+    expect(planted.headers.get('location')).toBe(`/t/${district.slug}/login`);
+  });
+
+  it('still walks a first sign-in through enrolment, onto a new session', async () => {
+    const post = await formPoster();
+    const signedIn = await post(`/t/${district.slug}/login`, { username: 'head-a', password: TEST_PASSWORD });
+    expect(signedIn.headers.get('location')).toBe(`/t/${district.slug}/login/totp-setup`);
+    const before = sessionOf(signedIn);
+    const setup = await (
+      await fetch(`${base}/t/${district.slug}/login/totp-setup`, { headers: { cookie: before } })
+    ).text();
+    const hidden = (name: string) =>
+      (new RegExp(`name="${name}" value="([^"]+)"`).exec(setup)?.[1] ?? '').replaceAll('&amp;', '&');
+    const enrolled = await post(
+      `/t/${district.slug}/login/totp-setup`,
+      { secret: hidden('secret'), uri: hidden('uri'), code: codeNow(hidden('secret')) },
+      before,
+    );
+    expect(enrolled.headers.get('location')).toBe(`/t/${district.slug}`);
+    const after = sessionOf(enrolled);
+    expect(after).not.toBe(before);
+    expect((await home(after)).status).toBe(200);
+    expect((await home(before)).status).toBe(302);
   });
 });

@@ -3,7 +3,14 @@ import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSecretBox, newTotpSecret, PERMISSIONS, SESSION_COOKIE, totpCodeNow } from '@linju/auth';
+import {
+  createSecretBox,
+  newTotpSecret,
+  PERMISSIONS,
+  SESSION_COOKIE,
+  totpCodeFor,
+  totpStepAt,
+} from '@linju/auth';
 import { createLocalFileStore, createStaffMember, systemActor } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { connect, eq, inArray, schema, sql, withTenant } from '@linju/db';
@@ -162,9 +169,11 @@ async function signIn(m: Manager) {
   });
   if (!login.ok) throw new Error(`${m.role} could not sign in: ${login.message}`);
   const token = login.data.sessionToken as string;
-  const verified = await trpc(token, 'auth.verifyTotp', { code: totpCodeNow(totpSecret) });
+  const code = totpCodeFor(totpSecret, totpStepAt(new Date()));
+  const verified = await trpc(token, 'auth.verifyTotp', { code });
   if (!verified.ok) throw new Error(`${m.role} second factor: ${verified.message}`);
-  sessions.set(m.role, token);
+  // The second factor replaces the session: the one signed in with opens nothing now.
+  sessions.set(m.role, verified.data.sessionToken as string);
 }
 
 beforeAll(async () => {

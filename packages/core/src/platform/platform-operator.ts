@@ -3,18 +3,19 @@ import {
   clearFailures,
   createSession,
   hashPassword,
-  markSessionTwoFactorVerified,
   newTotpSecret,
+  passwordMatches,
   passwordStrongEnough,
   recordFailure,
+  rotateSessionAfterSecondFactor,
   type SecretBox,
+  type Session,
   throttledFor,
-  verifyPassword,
-  verifyTotpCode,
 } from '@linju/auth';
 import { asc, type Database, eq, type Queryable, schema, sql, withTenant } from '@linju/db';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
+import { acceptTotpCode } from '../sign-in/second-factor.ts';
 import { ZName, ZUsername } from '../tenants/tenant-schemas.ts';
 
 /**
@@ -57,7 +58,9 @@ export async function platformSignIn(
     .select()
     .from(schema.platformOperator)
     .where(eq(schema.platformOperator.username, input.username));
-  if (!operator || !(await verifyPassword(operator.passwordHash, input.password))) {
+  // An unknown username costs the same argon2 work: the time taken does not tell who is an operator.
+  const ok = await passwordMatches(operator?.passwordHash ?? null, input.password);
+  if (!operator || !ok) {
     await recordFailure(db, 'account', key);
     await recordFailure(db, 'ip', `ip:${input.ip}`);
     throw new DomainError('unauthorized', 'auth.invalid_credentials', { field: 'password' });
@@ -71,21 +74,42 @@ export async function platformSignIn(
   return { sessionToken: token, expiresAt: session.expiresAt, next: 'totp' as const };
 }
 
+/**
+ * The operator's code, under the same rules as staff (`acceptTotpCode`: counted, used once); the
+ * session is then replaced by a new one that passed the second factor.
+ */
 export async function platformVerifyTotp(
   db: Database,
   box: SecretBox,
-  who: { operatorId: string; sessionId: string },
+  who: { operatorId: string; session: Session; at: Date },
   code: string,
 ) {
-  const [operator] = await db
-    .select()
-    .from(schema.platformOperator)
-    .where(eq(schema.platformOperator.id, who.operatorId));
-  if (!operator?.totpKeyEncrypted || !verifyTotpCode(box.decrypt(operator.totpKeyEncrypted), code)) {
-    throw new DomainError('unauthorized', 'auth.totp_invalid', { field: 'code' });
-  }
-  await markSessionTwoFactorVerified(db, who.sessionId);
-  return { next: 'home' as const };
+  const outcome = await db.transaction(async (tx) => {
+    const [operator] = await tx
+      .select()
+      .from(schema.platformOperator)
+      .where(eq(schema.platformOperator.id, who.operatorId))
+      .for('update');
+    if (!operator?.totpKeyEncrypted)
+      throw new DomainError('unauthorized', 'auth.totp_invalid', { field: 'code' });
+    const step = await acceptTotpCode(tx, {
+      throttleKey: `totp:operator:${operator.id}`,
+      secret: box.decrypt(operator.totpKeyEncrypted),
+      lastUsedStep: operator.totpLastUsedStep,
+      code,
+      at: who.at,
+    });
+    if (step instanceof DomainError) return step;
+    await tx
+      .update(schema.platformOperator)
+      .set({ totpLastUsedStep: step })
+      .where(eq(schema.platformOperator.id, operator.id));
+    const { token, session } = await rotateSessionAfterSecondFactor(tx, who.session);
+    return { next: 'home' as const, sessionToken: token, expiresAt: session.expiresAt };
+  });
+  // Thrown only now: the refusal's count has committed.
+  if (outcome instanceof DomainError) throw outcome;
+  return outcome;
 }
 
 /** Every district with its health at a glance: status and volumes (no personal data). */

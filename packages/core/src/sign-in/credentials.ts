@@ -1,20 +1,22 @@
 import {
   hashPassword,
   invalidateAllSessions,
-  markSessionTwoFactorVerified,
+  matchTotpCode,
   newTotpSecret,
   passwordStrongEnough,
+  rotateSessionAfterSecondFactor,
   type SecretBox,
+  type Session,
   totpUri,
   verifyPassword,
-  verifyTotpCode,
 } from '@linju/auth';
 import { and, eq, ne, schema, type TenantTx } from '@linju/db';
 import { type Actor, auditActor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
 import { requireNotSelf, requirePersonWithinCeiling } from '../staff/role-ceiling.ts';
-import { getStaffMember } from '../staff/staff-service.ts';
+import { getStaffMember, lockStaffMember } from '../staff/staff-service.ts';
+import { acceptTotpCode } from './second-factor.ts';
 
 const self = (staffId: string, name: string, tenantId: string, requestId: string | null) => ({
   actorId: staffId,
@@ -31,22 +33,25 @@ export async function beginTotpSetup(tx: TenantTx, staffId: string, issuer: stri
   return { secret, uri: totpUri(issuer, staff.username, secret) };
 }
 
+/**
+ * Stores the key once a code from it is given, and replaces the session with one that passed the
+ * second factor (a new token: the one from before the code is worth nothing now).
+ */
 export async function confirmTotpSetup(
   tx: TenantTx,
   box: SecretBox,
-  who: { staffId: string; sessionId: string; requestId: string | null },
+  who: { staffId: string; session: Session; requestId: string | null; at: Date },
   input: { secret: string; code: string },
 ) {
-  const staff = await getStaffMember(tx, who.staffId);
+  const staff = await lockStaffMember(tx, who.staffId);
   if (staff.totpKeyEncrypted) throw new DomainError('conflict', 'auth.totp_already_enrolled');
-  if (!/^[A-Z2-7]{32}$/.test(input.secret) || !verifyTotpCode(input.secret, input.code)) {
-    throw new DomainError('bad-request', 'auth.totp_invalid', { field: 'code' });
-  }
+  const step = /^[A-Z2-7]{32}$/.test(input.secret) ? matchTotpCode(input.secret, input.code, who.at) : null;
+  if (step === null) throw new DomainError('bad-request', 'auth.totp_invalid', { field: 'code' });
   await tx
     .update(schema.staffMember)
-    .set({ totpKeyEncrypted: box.encrypt(input.secret) })
+    .set({ totpKeyEncrypted: box.encrypt(input.secret), totpLastUsedStep: step })
     .where(eq(schema.staffMember.id, staff.id));
-  await markSessionTwoFactorVerified(tx, who.sessionId);
+  const rotated = await rotateSessionAfterSecondFactor(tx, who.session);
   const actor = self(staff.id, staff.displayName, staff.tenantId, who.requestId);
   await appendAudit(tx, {
     ...actor,
@@ -54,22 +59,35 @@ export async function confirmTotpSetup(
     objectType: 'staff_member',
     objectId: staff.id,
   });
-  return staff;
+  return { staff, ...rotated };
 }
 
+/**
+ * The second factor of a signed-in person: a code of their key, not used before, within the
+ * failure count (see `acceptTotpCode`); the session is then replaced by a new one that passed it.
+ * A refused code comes back as a value, to be thrown once `tx` committed its count.
+ */
 export async function verifyTotp(
   tx: TenantTx,
   box: SecretBox,
-  who: { staffId: string; sessionId: string },
+  who: { staffId: string; session: Session; at: Date },
   code: string,
 ) {
-  const staff = await getStaffMember(tx, who.staffId);
+  const staff = await lockStaffMember(tx, who.staffId);
   if (!staff.totpKeyEncrypted) throw new DomainError('bad-request', 'auth.totp_not_enrolled');
-  if (!verifyTotpCode(box.decrypt(staff.totpKeyEncrypted), code)) {
-    throw new DomainError('unauthorized', 'auth.totp_invalid', { field: 'code' });
-  }
-  await markSessionTwoFactorVerified(tx, who.sessionId);
-  return staff;
+  const step = await acceptTotpCode(tx, {
+    throttleKey: `totp:${staff.tenantId}:${staff.id}`,
+    secret: box.decrypt(staff.totpKeyEncrypted),
+    lastUsedStep: staff.totpLastUsedStep,
+    code,
+    at: who.at,
+  });
+  if (step instanceof DomainError) return step;
+  await tx
+    .update(schema.staffMember)
+    .set({ totpLastUsedStep: step })
+    .where(eq(schema.staffMember.id, staff.id));
+  return { staff, ...(await rotateSessionAfterSecondFactor(tx, who.session)) };
 }
 
 /** The person's own change: other devices are signed out, this one stays. */

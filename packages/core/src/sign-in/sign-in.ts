@@ -1,11 +1,10 @@
 import {
   clearFailures,
   createSession,
-  hashPassword,
   needsTwoFactor,
+  passwordMatches,
   recordFailure,
   throttledFor,
-  verifyPassword,
 } from '@linju/auth';
 import { type Database, withTenant } from '@linju/db';
 import type { Role } from '@linju/db/schema';
@@ -16,23 +15,27 @@ import { findTenantBySlug } from '../tenants/tenant-queries.ts';
 /** Where a signed-in person goes next: the second factor first, then a forced password change. */
 export type SignInStep = 'home' | 'totp' | 'totp-setup' | 'change-password';
 
+/**
+ * Whether the person must give a second factor: their roles need one (administrators), or they
+ * enrolled one. Asked of the person's current grants on every request, so a role granted to
+ * someone already signed in takes effect at once.
+ */
+export const secondFactorRequired = (
+  staff: Pick<StaffMember, 'totpKeyEncrypted'>,
+  roles: readonly { role: Role }[],
+) => staff.totpKeyEncrypted !== null || needsTwoFactor(roles.map((r) => r.role));
+
+/** `twoFactorVerified`: a code was accepted in this session (see `session.two_factor_verified`). */
 export function nextStep(
   staff: Pick<StaffMember, 'mustChangePassword' | 'totpKeyEncrypted'>,
   roles: readonly { role: Role }[],
   twoFactorVerified: boolean,
 ): SignInStep {
-  if (!twoFactorVerified && needsTwoFactor(roles.map((r) => r.role))) {
+  if (!twoFactorVerified && secondFactorRequired(staff, roles)) {
     return staff.totpKeyEncrypted ? 'totp' : 'totp-setup';
   }
   return staff.mustChangePassword ? 'change-password' : 'home';
 }
-
-// Spends the same argon2 time on unknown usernames, so timing does not reveal who has an account.
-const dummyHash = hashPassword('linju-timing-equaliser');
-const burnTime = async () => {
-  await verifyPassword(await dummyHash, 'not-the-password');
-  return false;
-};
 
 export type SignInRequest = { tenantSlug: string; username: string; password: string; ip: string };
 
@@ -46,32 +49,35 @@ export async function signIn(db: Database, request: SignInRequest) {
   const wait = Math.max(await throttledFor(db, accountKey), await throttledFor(db, ipKey));
   if (wait > 0) throw new DomainError('throttled', 'auth.throttled', { params: { seconds: wait } });
 
-  return withTenant(db, tenant.id, async (tx) => {
+  const signedIn = await withTenant(db, tenant.id, async (tx) => {
     const staff = await findStaffMemberByUsername(tx, request.username.toLowerCase());
-    const ok =
-      staff && !staff.disabledAt
-        ? await verifyPassword(staff.passwordHash, request.password)
-        : await burnTime();
+    const ok = await passwordMatches(
+      staff && !staff.disabledAt ? staff.passwordHash : null,
+      request.password,
+    );
     if (!staff || !ok) {
-      // Counted outside this transaction's fate: a failed sign-in must still count.
-      await recordFailure(db, 'account', accountKey);
-      await recordFailure(db, 'ip', ipKey);
-      throw new DomainError('unauthorized', 'auth.invalid_credentials', { field: 'password' });
+      // Counted in this transaction, which then commits; the refusal is thrown after it. Counting
+      // on another connection while this one is held would let parallel failures take every
+      // connection of the pool, each waiting for one more.
+      await recordFailure(tx, 'account', accountKey);
+      await recordFailure(tx, 'ip', ipKey);
+      return null;
     }
     await clearFailures(tx, accountKey);
     const roles = await roleGrantsOf(tx, staff.id);
-    const twoFactorVerified = !needsTwoFactor(roles.map((r) => r.role));
     const { token, session } = await createSession(
       tx,
       { tenantId: tenant.id, staffMemberId: staff.id },
-      { twoFactorVerified },
+      { twoFactorVerified: false },
     );
     return {
       sessionToken: token,
       expiresAt: session.expiresAt,
-      next: nextStep(staff, roles, twoFactorVerified),
+      next: nextStep(staff, roles, false),
       tenant,
       staff,
     };
   });
+  if (!signedIn) throw new DomainError('unauthorized', 'auth.invalid_credentials', { field: 'password' });
+  return signedIn;
 }

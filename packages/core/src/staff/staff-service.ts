@@ -57,6 +57,13 @@ export async function getStaffMember(tx: TenantTx, id: string): Promise<StaffMem
   return row;
 }
 
+/** The person's row, locked until the transaction ends: for changes that must not interleave (a second factor). */
+export async function lockStaffMember(tx: TenantTx, id: string): Promise<StaffMember> {
+  const [row] = await tx.select().from(schema.staffMember).where(eq(schema.staffMember.id, id)).for('update');
+  if (!row) throw new DomainError('not-found', 'staff.not_found', { field: 'id' });
+  return row;
+}
+
 export type RoleGrantView = {
   role: schema.Role;
   organisationId: string;
@@ -133,7 +140,10 @@ export async function createStaffMember(
       input.roles.map((r) => ({ tenantId: actor.tenantId, id: randomUUID(), staffMemberId: id, ...r })),
     );
   const after = {
-    ...publicStaffMember({ ...values, totpKeyEncrypted: null, createdAt: new Date(), disabledAt: null }, box),
+    ...publicStaffMember(
+      { ...values, totpKeyEncrypted: null, totpLastUsedStep: null, createdAt: new Date(), disabledAt: null },
+      box,
+    ),
     roles: input.roles,
   };
   await appendAudit(tx, {

@@ -1,18 +1,24 @@
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * Sessions the Lucia way: the row's id is the SHA-256 of the cookie's secret, never the secret.
- * Platform table: a request's session is read before its tenant is known.
+ * Sessions the Lucia way: the cookie carries `<id>.<secret>`; the row keeps the id and the SHA-256
+ * of the secret, never the secret. Platform table: a request's session is read before its tenant
+ * is known.
  */
 export const session = pgTable(
   'session',
   {
     id: text('id').primaryKey(),
+    /** Hex SHA-256 of the token's secret, compared in constant time. */
+    secretHash: text('secret_hash').notNull(),
     tenantId: uuid('tenant_id'),
     staffMemberId: uuid('staff_member_id'),
     platformOperatorId: uuid('platform_operator_id'),
+    /** The idle expiry, sliding, never past `createdAt` plus the absolute lifetime. */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** A TOTP code was accepted in this session (not: "none was needed" — that is decided per request). */
     twoFactorVerified: boolean('two_factor_verified').notNull().default(false),
+    /** When the password was given: the absolute lifetime counts from here, across the rotation. */
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('session_staff_member_idx').on(t.tenantId, t.staffMemberId)],
@@ -25,10 +31,15 @@ export const platformOperator = pgTable('platform_operator', {
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash').notNull(),
   totpKeyEncrypted: text('totp_key_encrypted'),
+  /** The TOTP time step of the last accepted code: a code is taken once. */
+  totpLastUsedStep: integer('totp_last_used_step'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Failed logins per key (`account:<tenant>:<username>` or `ip:<address>`), for throttling. */
+/**
+ * Failed logins per key (`account:<tenant>:<username>`, `ip:<address>`; wrong TOTP codes under
+ * `totp:<tenant>:<staff member>` or `totp:operator:<operator>`), for throttling.
+ */
 export const loginThrottle = pgTable('login_throttle', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull().default(0),

@@ -2,6 +2,7 @@ import {
   boolean,
   foreignKey,
   index,
+  integer,
   pgTable,
   primaryKey,
   text,
@@ -46,6 +47,8 @@ export const staffMember = pgTable(
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     /** TOTP key, encrypted with the personal-data key; set once the person enrolled. */
     totpKeyEncrypted: text('totp_key_encrypted'),
+    /** The TOTP time step of the last accepted code: a code is taken once. */
+    totpLastUsedStep: integer('totp_last_used_step'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
   },

@@ -89,6 +89,7 @@ export const en: Messages = {
   'auth.invalid_credentials': 'The username or password is not correct.',
   'auth.throttled': 'Too many attempts. Please wait a while and try again.',
   'auth.totp_invalid': 'The code is not correct or has expired.',
+  'auth.totp_used': 'This code has already been used. Enter the next code your authenticator app shows.',
   'auth.totp_required': 'Please complete two-step verification first.',
   'auth.password_too_weak': 'The new password is too easy to guess. Choose a longer, more unusual one.',
   'auth.password_mismatch': 'The two new passwords do not match.',

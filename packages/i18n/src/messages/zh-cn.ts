@@ -87,6 +87,7 @@ export const zhCN = {
   'auth.invalid_credentials': '用户名或密码不正确。',
   'auth.throttled': '尝试次数过多，请稍后再试。',
   'auth.totp_invalid': '验证码不正确或已过期。',
+  'auth.totp_used': '此验证码已使用过，请输入验证器应用显示的下一个验证码。',
   'auth.totp_required': '请先完成两步验证。',
   'auth.password_too_weak': '新密码太容易被猜到，请换一个更长、更独特的密码。',
   'auth.password_mismatch': '两次输入的新密码不一致。',

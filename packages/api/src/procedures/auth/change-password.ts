@@ -1,8 +1,9 @@
 import { changePassword as change, nextStep } from '@linju/core';
 import { z } from 'zod';
-import { tenantSessionProcedure } from '../../trpc.ts';
+import { tenantVerifiedProcedure } from '../../trpc.ts';
 
-export const changePassword = tenantSessionProcedure
+/** Reachable with a forced change pending, never before the second factor: a password alone changes nothing. */
+export const changePassword = tenantVerifiedProcedure
   .input(
     z.object({
       currentPassword: z.string().min(1, { message: 'validation.required' }).max(200),

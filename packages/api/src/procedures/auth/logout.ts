@@ -1,9 +1,10 @@
-import { invalidateAllSessions, invalidateSession, sessionIdOf } from '@linju/auth';
+import { invalidateAllSessions, invalidateSession, validateSessionToken } from '@linju/auth';
 import { publicProcedure, signedInProcedure } from '../../trpc.ts';
 
 /** Ends this session. Signing out twice, or without a session, is not an error. */
 export const logout = publicProcedure.mutation(async ({ ctx }) => {
-  if (ctx.sessionToken) await invalidateSession(ctx.db, sessionIdOf(ctx.sessionToken));
+  const session = ctx.sessionToken ? await validateSessionToken(ctx.db, ctx.sessionToken) : null;
+  if (session) await invalidateSession(ctx.db, session.id);
   return { ok: true };
 });
 

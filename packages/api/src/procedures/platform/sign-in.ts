@@ -1,6 +1,6 @@
 import { platformSignIn, platformVerifyTotp } from '@linju/core';
 import { z } from 'zod';
-import { operatorSessionProcedure, publicProcedure } from '../../trpc.ts';
+import { operatorSessionProcedure, publicProcedure, totpTimeOf } from '../../trpc.ts';
 
 export const login = publicProcedure
   .input(z.object({ username: z.string().trim().min(1).max(40), password: z.string().min(1).max(200) }))
@@ -19,7 +19,7 @@ export const verifyTotp = operatorSessionProcedure
     platformVerifyTotp(
       ctx.db,
       ctx.box,
-      { operatorId: ctx.operatorId, sessionId: ctx.session.id },
+      { operatorId: ctx.operatorId, session: ctx.session, at: totpTimeOf(ctx) },
       input.code,
     ),
   );
