@@ -84,6 +84,8 @@ export async function auditVerify(args: string[]): Promise<void> {
 /**
  * `linju operator create <username> <display name>`: a platform operator, password from
  * LINJU_OPERATOR_PASSWORD (never on the command line, where `ps` shows it). Prints the TOTP key once.
+ * Written as the owner: the application role may only read operators, so a stolen app connection
+ * cannot make itself one.
  */
 export async function operatorCreate(args: string[]): Promise<void> {
   const [username, ...name] = args;
@@ -95,8 +97,8 @@ export async function operatorCreate(args: string[]): Promise<void> {
     );
   }
   const box = createSecretBox(loadDataKey(join(dataDir(), 'data-key')));
-  const { totpSecret } = await withStackDatabase(({ appUrl }) =>
-    withDb(appUrl, (db) =>
+  const { totpSecret } = await withStackDatabase(({ ownerUrl }) =>
+    withDb(ownerUrl, (db) =>
       createPlatformOperator(db, box, { username, displayName: name.join(' '), password }),
     ),
   );
