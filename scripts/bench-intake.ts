@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
+import { useAuditKey } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { appUrlFrom, connect, credentials, freePort, migrate, sql, startEmbeddedPostgres } from '@linju/db';
 
@@ -105,6 +106,7 @@ export async function benchIntake({ clients = 50, count = 2000, districts = 1 } 
     const owner = connect(pg.ownerUrl);
     const dataKey = randomBytes(32);
     const box = createSecretBox(dataKey);
+    useAuditKey(dataKey); // as the server's: one data key for the districts made here and there
     const all: TestDistrict[] = [];
     for (let d = 0; d < districts; d++) all.push(await createTestDistrict(db, box, `intake${d}`));
     const known = new Set(

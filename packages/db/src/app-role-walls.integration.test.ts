@@ -14,6 +14,7 @@ const TABLE_RIGHTS: Record<string, string> = {
   assessment_result: 'INSERT, SELECT',
   audit_entry: 'INSERT, SELECT',
   audit_head: 'INSERT, SELECT, UPDATE (hash, seq)',
+  audit_unkeyed_prefix: 'SELECT',
   calendar_day: 'DELETE, INSERT, SELECT, UPDATE',
   case: 'INSERT, SELECT, UPDATE',
   case_counter: 'INSERT, SELECT, UPDATE',
