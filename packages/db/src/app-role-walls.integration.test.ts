@@ -116,22 +116,34 @@ describe('the application role', () => {
     (await owner<{ rolsuper: boolean }[]>`select rolsuper from pg_roles where rolname = ${APP_ROLE}`)[0]
       ?.rolsuper;
 
+  /** The issue's exploit: a temporary view named like the table a definer function reads, calling a temporary function. */
+  const shadowCaseTable = (sql: postgres.Sql) =>
+    sql.begin(async (tx) => {
+      await tx`select set_config('app.tenant_id', ${randomUUID()}, true)`;
+      await tx.unsafe(`create function pg_temp.escalate() returns text language plpgsql volatile as $$
+        begin execute 'alter role ${APP_ROLE} superuser'; return 'noise'; end $$`);
+      await tx.unsafe(`create temp view "case" as
+        select gen_random_uuid() as id, nullif(current_setting('app.tenant_id', true), '')::uuid as tenant_id,
+          pg_temp.escalate() as description, now() as received_at`);
+      return tx`select case_ids_matching_text('%noise%', false, null, null, 10) as id`;
+    });
+
   it('cannot run its own code as the owner by shadowing a table a definer function reads', async () => {
-    // The issue's exploit: a temporary view named like the table the function reads, calling a
-    // temporary function, makes the function's owner run that function.
-    const attack = await asApp((sql) =>
-      sql.begin(async (tx) => {
-        await tx`select set_config('app.tenant_id', ${randomUUID()}, true)`;
-        await tx.unsafe(`create function pg_temp.escalate() returns text language plpgsql volatile as $$
-          begin execute 'alter role ${APP_ROLE} superuser'; return 'noise'; end $$`);
-        await tx.unsafe(`create temp view "case" as
-          select gen_random_uuid() as id, nullif(current_setting('app.tenant_id', true), '')::uuid as tenant_id,
-            pg_temp.escalate() as description, now() as received_at`);
-        await tx`select case_ids_matching_text('%noise%', false, null, null, 10)`;
-      }),
-    ).catch((e: unknown) => e);
+    const attack = await asApp(shadowCaseTable).catch((e: unknown) => e);
     expect(await isSuperuser()).toBe(false);
     expect(String(attack)).toMatch(/permission denied/);
+  });
+
+  it('cannot, even were it given TEMPORARY again: the function reads public."case" only', async () => {
+    const database = (await owner<{ name: string }[]>`select quote_ident(current_database()) as name`)[0]
+      ?.name;
+    await owner.unsafe(`grant temporary on database ${database} to ${APP_ROLE}`);
+    try {
+      expect(await asApp(shadowCaseTable)).toEqual([]);
+    } finally {
+      await owner.unsafe(`revoke temporary on database ${database} from ${APP_ROLE}`);
+    }
+    expect(await isSuperuser()).toBe(false);
   });
 
   it('is no superuser and may create no role, database, replica or policy bypass', async () => {
