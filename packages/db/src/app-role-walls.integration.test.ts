@@ -193,6 +193,13 @@ describe('the application role', () => {
     expect(Object.fromEntries(rights.map((r) => [r.table, r.rights]))).toEqual(TABLE_RIGHTS);
   });
 
+  it('is granted no function but the reviewed ones', async () => {
+    const granted = await owner<{ signature: string }[]>`
+      select p.oid::regprocedure::text as signature from pg_proc p, aclexplode(p.proacl) a
+      where a.grantee = ${APP_ROLE}::regrole`;
+    expect(granted.map((g) => g.signature)).toEqual(Object.keys(DEFINER_FUNCTIONS));
+  });
+
   it('cannot make itself a platform operator by SQL', async () => {
     const error = await asApp(
       (sql) => sql`insert into platform_operator (id, username, display_name, password_hash)
