@@ -20,6 +20,8 @@ export default defineConfig({
           include: ['{apps,packages,plugins,infra}/**/*.integration.test.ts'],
           exclude: ignored,
           globalSetup: ['test/global-setup.ts'],
+          // Every file appends audit entries as the server does: with the run's audit key.
+          setupFiles: ['packages/core/src/testing/use-test-audit-key.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

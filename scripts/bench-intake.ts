@@ -9,7 +9,7 @@
  * grants, resident match, counter, case, timeline, roll-ups, audit chain) with its parameters.
  * The baseline replays that list in a transaction per intake, only swapping what must differ
  * between two intakes (new row ids, the case number from the counter, the audit chain's seq and
- * hashes from its head). The ratio is thus what HTTP, tRPC, validation and the domain code cost
+ * hashes from its head, read under its lock as `appendAudit` reads it). The ratio is thus what HTTP, tRPC, validation and the domain code cost
  * on top of the database work itself.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
+import { useAuditKey } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { appUrlFrom, connect, credentials, freePort, migrate, sql, startEmbeddedPostgres } from '@linju/db';
 
@@ -58,6 +59,9 @@ export async function recordStatements<T>(
 /** The statements inside the transaction; the replay opens its own. */
 export const withoutTransaction = (statements: Statement[]) =>
   statements.filter((s) => !/^(begin|commit|rollback)\b/i.test(s.query.trim()));
+
+/** The audit chain's head, read under its lock (`appendAudit`): where a replay takes its seq and link. */
+const isChainHeadRead = (s: Statement) => /from "audit_head"/.test(s.query) && /for update/i.test(s.query);
 
 /** Kernel RSS high-water mark of a process (Linux), in bytes. */
 export function peakRss(pid: number): number {
@@ -105,6 +109,7 @@ export async function benchIntake({ clients = 50, count = 2000, districts = 1 } 
     const owner = connect(pg.ownerUrl);
     const dataKey = randomBytes(32);
     const box = createSecretBox(dataKey);
+    useAuditKey(dataKey); // as the server's: one data key for the districts made here and there
     const all: TestDistrict[] = [];
     for (let d = 0; d < districts; d++) all.push(await createTestDistrict(db, box, `intake${d}`));
     const known = new Set(
@@ -149,6 +154,9 @@ export async function benchIntake({ clients = 50, count = 2000, districts = 1 } 
       if (process.argv.includes('--show-statements')) {
         for (const s of captured) process.stdout.write(`${s.query}\n  ${JSON.stringify(s.params)}\n`);
       }
+      // A replay that does not find the head would insert the recorded seq again (issue 20).
+      if (!captured.some(isChainHeadRead))
+        throw new Error('The intake read no audit chain head: update the replay to appendAudit.');
       return { statements: withoutTransaction(captured), chain, number: made.number };
     };
     const recorded: Awaited<ReturnType<typeof record>>[] = [];
@@ -174,7 +182,8 @@ export async function benchIntake({ clients = 50, count = 2000, districts = 1 } 
         if (/"case_counter"/.test(s.query) && rows[0]?.last !== undefined) {
           swap.set(number, `${prefix}-${year}-${String(rows[0].last).padStart(6, '0')}`);
         }
-        if (/from "audit_entry"/.test(s.query) && /order by/i.test(s.query)) {
+        // The next entry takes the seq after the head and links to it.
+        if (isChainHeadRead(s)) {
           const was = chain[audits++];
           const head = rows[0] as { seq: number | string; hash: string } | undefined;
           if (was && head) {

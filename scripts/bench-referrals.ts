@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AppCaller, createCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
-import { createOrganisation, createStaffMember, systemActor } from '@linju/core';
+import { createOrganisation, createStaffMember, systemActor, useAuditKey } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD } from '@linju/core/testing';
 import {
   and,
@@ -138,6 +138,7 @@ export async function benchReferrals(count = 60, concurrency = 4, steadyRate = 5
   try {
     const dataKey = randomBytes(32);
     const box = createSecretBox(dataKey);
+    useAuditKey(dataKey);
     const port = await freePort();
     const nodeId = 'bench-node';
     const env = {

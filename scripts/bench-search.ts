@@ -22,7 +22,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecretBox } from '@linju/auth';
-import { type Actor, type CaseQuery, findCases, grantsOf, roleGrantsOf } from '@linju/core';
+import { type Actor, type CaseQuery, findCases, grantsOf, roleGrantsOf, useAuditKey } from '@linju/core';
 import { createTestDistrict } from '@linju/core/testing';
 import {
   appUrlFrom,
@@ -336,6 +336,7 @@ export async function benchSearch({
       await owner.db.execute(sql`analyze resident`);
     } else {
       const dataKey = randomBytes(32);
+      useAuditKey(dataKey);
       const district = await createTestDistrict(db, createSecretBox(dataKey), 'search');
       const { people, organisations: o, tenantId } = district;
       const [setting] = (await owner.db.execute(

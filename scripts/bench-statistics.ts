@@ -26,6 +26,7 @@ import {
   requestStatisticsReport,
   roleGrantsOf,
   systemActor,
+  useAuditKey,
 } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD } from '@linju/core/testing';
 import {
@@ -152,7 +153,9 @@ export async function benchStatistics({ cases }: { cases: number }) {
     await migrate(pg.ownerUrl, appPassword);
     const { db, close } = connect(appUrlFrom(pg.ownerUrl, appPassword));
     const owner = connect(pg.ownerUrl);
-    const box = createSecretBox(randomBytes(32));
+    const dataKey = randomBytes(32);
+    useAuditKey(dataKey);
+    const box = createSecretBox(dataKey);
     const district = await createTestDistrict(db, box, 'stats');
     const stations = await buildTree(db, district.tenantId, district.organisations.centreId);
     const { id: inspectorId } = await withTenant(db, district.tenantId, (tx) =>

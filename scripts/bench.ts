@@ -29,6 +29,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
+import { useAuditKey } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD } from '@linju/core/testing';
 import { appUrlFrom, connect, credentials, freePort, migrate, sql, startEmbeddedPostgres } from '@linju/db';
 import { benchIntake, printIntake } from './bench-intake.ts';
@@ -54,7 +55,9 @@ async function benchApi() {
     const { appPassword } = credentials(dir);
     await migrate(pg.ownerUrl, appPassword);
     const { db, close } = connect(appUrlFrom(pg.ownerUrl, appPassword));
-    const box = createSecretBox(randomBytes(32));
+    const dataKey = randomBytes(32);
+    useAuditKey(dataKey);
+    const box = createSecretBox(dataKey);
     const district = await createTestDistrict(db, box, 'bench');
     const base = {
       db,

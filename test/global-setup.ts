@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pluginMigrations } from '@linju/api';
@@ -22,6 +23,7 @@ export default async function setup(project: TestProject) {
   project.provide('ownerDatabaseUrl', pg.ownerUrl);
   project.provide('databaseUrl', appUrlFrom(pg.ownerUrl, appPassword));
   project.provide('temporalAddress', temporal.address);
+  project.provide('dataKey', randomBytes(32).toString('base64'));
   return async () => {
     await Promise.all([temporal.stop(), pg.stop()]);
     rmSync(dataDir, { recursive: true, force: true });

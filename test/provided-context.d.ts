@@ -6,6 +6,8 @@ declare module 'vitest' {
     /** The application role's URL: what the server uses, subject to RLS. */
     databaseUrl: string;
     temporalAddress: string;
+    /** The run's data key (base64), as `LINJU_DATA_KEY`: the audit chains' keys derive from it. */
+    dataKey: string;
   }
 }
 

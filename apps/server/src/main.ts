@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { createSecretBox, loadDataKey } from '@linju/auth';
-import { createLocalFileStore, createPeerFetcher } from '@linju/core';
+import { createLocalFileStore, createPeerFetcher, useAuditKey } from '@linju/core';
 import { connect } from '@linju/db';
 import { loadOrCreateNodeKey, WELL_KNOWN_PATH } from '@linju/federation';
 import { Client, Connection } from '@temporalio/client';
@@ -17,7 +17,9 @@ import { temporalHealth } from './temporal-health.ts';
 const config = loadServerConfig();
 const log = createLogger('server', config.LOG_LEVEL);
 const { db, close: closeDb } = connect(config.DATABASE_APP_URL);
-const box = createSecretBox(loadDataKey(join(config.LINJU_DATA_DIR, 'data-key')));
+const dataKey = loadDataKey(join(config.LINJU_DATA_DIR, 'data-key'));
+const box = createSecretBox(dataKey);
+useAuditKey(dataKey);
 const temporal = temporalHealth(config.TEMPORAL_ADDRESS);
 // One long-lived client for the API (referrals start and move through it); it connects on first use,
 // so the server starts while Temporal is still coming up.

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { pluginRegistry } from '@linju/api';
 import { createSecretBox, loadDataKey } from '@linju/auth';
-import { createLocalFileStore } from '@linju/core';
+import { auditCheckpointDir, createAuditCheckpointLog, createLocalFileStore, useAuditKey } from '@linju/core';
 import { connect } from '@linju/db';
 import { loadOrCreateNodeKey } from '@linju/federation';
 import { Client, Connection } from '@temporalio/client';
@@ -41,6 +41,9 @@ function sharedDataKey(file: string): Buffer {
 try {
   const config = readWorkerConfig(process.env);
   const database = connect(config.databaseUrl, { max: 5 });
+  const dataKey = sharedDataKey(join(config.dataDir, 'data-key'));
+  useAuditKey(dataKey);
+  const nodeKey = await loadOrCreateNodeKey(join(config.dataDir, 'federation'));
   const { worker, taskQueue, close } = await createWorker({
     temporalAddress: config.temporalAddress,
     namespace: config.namespace,
@@ -60,13 +63,13 @@ try {
       },
     },
     exchange: {
-      box: createSecretBox(sharedDataKey(join(config.dataDir, 'data-key'))),
+      box: createSecretBox(dataKey),
       // The server's file store (same data folder): documents returned with outcomes are kept there.
       files: createLocalFileStore(join(config.dataDir, 'files')),
       node: {
         nodeId: config.nodeId,
         publicUrl: config.publicUrl,
-        key: await loadOrCreateNodeKey(join(config.dataDir, 'federation')),
+        key: nodeKey,
       },
     },
   });
@@ -83,7 +86,17 @@ try {
     { event: 'schedules', ...checked, cityStatistics },
     `schedules checked for ${checked.tenants} districts (${cityStatistics.districts} report to a city)`,
   );
-  const reconciler = startReconciler(deps, { log, schedules, intervalMs: config.reconcileIntervalMs });
+  // Each chain head anchored outside the database, signed with the node key (`linju audit verify`).
+  const auditCheckpoints = {
+    log: createAuditCheckpointLog(auditCheckpointDir(config.dataDir), nodeKey),
+    everyMs: config.auditCheckpointIntervalMs,
+  };
+  const reconciler = startReconciler(deps, {
+    log,
+    schedules,
+    intervalMs: config.reconcileIntervalMs,
+    auditCheckpoints,
+  });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

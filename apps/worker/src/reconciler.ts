@@ -1,4 +1,5 @@
 import {
+  type AuditCheckpointLog,
   activeTenants,
   markReferralWorkflowStarted,
   referralsAwaitingWorkflow,
@@ -12,6 +13,7 @@ import {
   syncTenantSchedules,
 } from '@linju/workflows';
 import type { Client } from '@temporalio/client';
+import { anchorAuditChains } from './audit-checkpoints.ts';
 
 export type ReconcilerDeps = {
   client: Client;
@@ -90,14 +92,16 @@ export function tenantScheduleReconciler(deps: Pick<ReconcilerDeps, 'client' | '
   };
 }
 
-type PassLog = {
+export type PassLog = {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
 };
 
 /**
  * Runs both reconciliations every `intervalMs` (the first pass after one interval: the worker
- * ensured every district's schedules as it started, through the same `schedules`) until stopped.
+ * ensured every district's schedules as it started, through the same `schedules`) until stopped,
+ * and with `auditCheckpoints`, anchors every audit chain on the first pass and then every
+ * `everyMs`.
  * A failed pass (database or Temporal away) is logged and tried again at the next one. Every
  * worker process may run it: each step is idempotent.
  */
@@ -108,6 +112,7 @@ export function startReconciler(
     graceMs?: number;
     log: PassLog;
     schedules?: ReturnType<typeof tenantScheduleReconciler>;
+    auditCheckpoints?: { log: AuditCheckpointLog; everyMs: number };
   },
 ): { stop: () => Promise<void> } {
   const intervalMs = options.intervalMs ?? 20_000;
@@ -115,6 +120,7 @@ export function startReconciler(
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let pass: Promise<void> = Promise.resolve();
+  let anchoredAt = Number.NEGATIVE_INFINITY;
 
   const run = async () => {
     try {
@@ -134,6 +140,15 @@ export function startReconciler(
       }
     } catch (error) {
       options.log.warn({ event: 'reconcile failed', err: error }, 'reconciliation pass failed');
+    }
+    const checkpoints = options.auditCheckpoints;
+    if (checkpoints && Date.now() - anchoredAt >= checkpoints.everyMs) {
+      try {
+        await anchorAuditChains(deps.db, checkpoints.log, options.log);
+        anchoredAt = Date.now();
+      } catch (error) {
+        options.log.warn({ event: 'audit anchoring failed', err: error }, 'audit checkpoint pass failed');
+      }
     }
     if (!stopped) timer = setTimeout(tick, intervalMs);
   };

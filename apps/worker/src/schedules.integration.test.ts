@@ -85,11 +85,13 @@ beforeAll(async () => {
   client = new Client({ connection, namespace: 'default' });
   engine = { client, taskQueue: linju.taskQueue };
   const username = `op-${randomUUID().slice(0, 6)}`;
-  const { totpSecret } = await createPlatformOperator(app.db, box, {
+  // Operators are made by the operator CLI, as the owner: the application role only reads them.
+  const owner = connect(inject('ownerDatabaseUrl'), { max: 1 });
+  const { totpSecret } = await createPlatformOperator(owner.db, box, {
     username,
     displayName: '平台运维',
     password: 'Operator-pass-1',
-  });
+  }).finally(() => owner.close());
   const { sessionToken } = await createCaller(context()).platform.login({
     username,
     password: 'Operator-pass-1',

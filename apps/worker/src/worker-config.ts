@@ -12,17 +12,17 @@ export type WorkerConfig = {
   publicUrl: string;
   /** How often the worker reconciles (new districts' schedules, referrals whose start was lost). */
   reconcileIntervalMs: number;
+  /** How often the worker anchors every audit chain in the checkpoint log (at a reconcile pass). */
+  auditCheckpointIntervalMs: number;
 };
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 
-function positiveMs(value: string | undefined, fallback: number): number {
+function positiveMs(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value.trim() === '') return fallback;
   const ms = Number(value);
   if (!Number.isInteger(ms) || ms <= 0) {
-    throw new Error(
-      `LINJU_RECONCILE_INTERVAL_MS must be a positive whole number of milliseconds (got '${value}')`,
-    );
+    throw new Error(`${name} must be a positive whole number of milliseconds (got '${value}')`);
   }
   return ms;
 }
@@ -47,6 +47,11 @@ export function readWorkerConfig(env: Record<string, string | undefined>): Worke
     dataDir: env.LINJU_DATA_DIR?.trim() || join(repoRoot, '.data'),
     nodeId: env.LINJU_NODE_ID?.trim() || defaultNodeId(publicUrl),
     publicUrl,
-    reconcileIntervalMs: positiveMs(env.LINJU_RECONCILE_INTERVAL_MS, 20_000),
+    reconcileIntervalMs: positiveMs('LINJU_RECONCILE_INTERVAL_MS', env.LINJU_RECONCILE_INTERVAL_MS, 20_000),
+    auditCheckpointIntervalMs: positiveMs(
+      'LINJU_AUDIT_CHECKPOINT_INTERVAL_MS',
+      env.LINJU_AUDIT_CHECKPOINT_INTERVAL_MS,
+      3_600_000,
+    ),
   };
 }

@@ -1,11 +1,14 @@
 import { createPlatformOperator } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { connect } from '@linju/db';
 import { TRPCError } from '@trpc/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AppCaller } from './router.ts';
 import { apiHarness } from './test-context.ts';
 
 const h = apiHarness();
+// Operators are made by the operator CLI, as the owner: the application role only reads them.
+const owner = connect(inject('ownerDatabaseUrl'));
 let district: TestDistrict;
 let operator: AppCaller;
 const codeOf = (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}` : String(e));
@@ -13,7 +16,7 @@ const codeOf = (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}
 /** A new operator: their username, TOTP key, and a password-only sign-in (a session owing the code). */
 async function newOperator() {
   const username = `op-${Math.random().toString(36).slice(2, 8)}`;
-  const { totpSecret } = await createPlatformOperator(h.db, h.box, {
+  const { totpSecret } = await createPlatformOperator(owner.db, h.box, {
     username,
     displayName: '平台运维',
     password: 'Operator-pass-1',
@@ -36,7 +39,7 @@ beforeAll(async () => {
   expect(await operator.platform.me()).toMatchObject({ operator: { username }, next: 'home' });
   expect(await h.caller().platform.me()).toBeNull();
 });
-afterAll(() => h.close());
+afterAll(() => Promise.all([h.close(), owner.close()]));
 
 describe('the platform console', () => {
   it('lists districts with their volumes, no personal data', async () => {

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { auditKeyOf, useAuditKey } from '@linju/core';
+import { rewriteAuditChain } from '@linju/core/testing/rewrite-audit-chain';
 import { connect, sql } from '@linju/db';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 
@@ -79,6 +81,31 @@ describe('linju audit verify', () => {
     const broken = await linju('audit', 'verify', 'jingan');
     expect(broken.code).toBe(1);
     expect(broken.out).toContain('BROKEN at entry 2 (edited)');
+  });
+});
+
+describe('linju audit checkpoint', () => {
+  it('anchors each chain outside the database, so verify catches a rewrite made with the audit key', async () => {
+    expect((await linju('tenant', 'create', '--file', request('putuo', '310107'))).code).toBe(0);
+    const anchored = await linju('audit', 'checkpoint');
+    expect(anchored.out).toMatch(/putuo: anchored at entry \d+/);
+    expect(anchored.out).toContain('jingan: chain BROKEN at entry 2 (edited); not anchored.');
+    expect((await linju('audit', 'checkpoint')).out).toContain('putuo: unchanged since its last checkpoint.');
+    expect(await linju('audit', 'verify', 'putuo')).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('1 checkpoints of putuo match'),
+    });
+
+    // The owner, holding the data key too, rewrites entry 2 and re-keys every later one.
+    const [putuo] = await owner.db.execute<{ id: string }>(sql`select id from tenant where slug = 'putuo'`);
+    useAuditKey(Buffer.from(readFileSync(join(dataDir, 'data-key'), 'utf8'), 'base64'));
+    await rewriteAuditChain(owner.db, putuo?.id as string, 2, auditKeyOf(putuo?.id as string));
+    const rewritten = await linju('audit', 'verify', 'putuo');
+    expect(rewritten.code).toBe(1);
+    expect(rewritten.out).toContain('Audit chain of putuo holds');
+    expect(rewritten.out).toMatch(
+      /Audit chain of putuo was REWRITTEN: entry \d+ no longer matches checkpoint line 1/,
+    );
   });
 });
 

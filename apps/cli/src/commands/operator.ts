@@ -4,7 +4,10 @@ import { pluginMigrations } from '@linju/api';
 import { createSecretBox, loadDataKey } from '@linju/auth';
 import {
   allowPeer,
+  auditCheckpointDir,
   backfillAllRollups,
+  checkpointAuditChains,
+  createAuditCheckpointLog,
   createPlatformOperator,
   DomainError,
   disallowPeer,
@@ -14,14 +17,31 @@ import {
   peerAllowances,
   pinPeer,
   unpinPeer,
+  useAuditKey,
   verifyAuditChain,
+  verifyAuditCheckpoints,
 } from '@linju/core';
 import { migrate as migrateDb, SetupError, withTenant } from '@linju/db';
+import { loadOrCreateNodeKey } from '@linju/federation';
 import { seedDemoDistrict } from '../seed/demo-district.ts';
 import { DEMO_TENANT } from '../seed/demo-logins.ts';
 import { appPassword } from '../stack/database.ts';
 import { dataDir } from '../stack/paths.ts';
 import { withDb, withStackDatabase } from '../stack/with-db.ts';
+
+/** The deployment's data key; the audit key of what the command writes or checks derives from it. */
+function useDataKey(): Buffer {
+  const key = loadDataKey(join(dataDir(), 'data-key'));
+  useAuditKey(key);
+  return key;
+}
+
+/** The node's checkpoint log, signed with the node key the server and worker use. */
+const checkpointLog = async () =>
+  createAuditCheckpointLog(
+    auditCheckpointDir(dataDir()),
+    await loadOrCreateNodeKey(join(dataDir(), 'federation')),
+  );
 
 export async function migrate(): Promise<void> {
   await withStackDatabase(({ ownerUrl }) =>
@@ -31,6 +51,7 @@ export async function migrate(): Promise<void> {
 }
 
 export async function seed(): Promise<void> {
+  useDataKey();
   const result = await withStackDatabase(async ({ ownerUrl, appUrl }) => {
     await migrateDb(ownerUrl, appPassword(dataDir()), { plugins: pluginMigrations });
     return withDb(appUrl, async (db) => {
@@ -56,6 +77,7 @@ export async function tenantCreate(args: string[]): Promise<void> {
       'See docs/operations.md for the fields.',
     );
   const request = JSON.parse(readFileSync(file, 'utf8'));
+  useDataKey();
   const result = await withStackDatabase(({ appUrl }) =>
     withDb(appUrl, (db) => onboardTenant(db, request, { operatorId: null, operatorName: 'linju CLI' })),
   );
@@ -64,29 +86,71 @@ export async function tenantCreate(args: string[]): Promise<void> {
   );
 }
 
-/** `linju audit verify <tenant>`: recomputes the tenant's audit hash chain; exit 1 when broken. */
+/**
+ * `linju audit verify <tenant>`: recomputes the tenant's audit chain with its key, then checks
+ * every checkpoint anchored for it still matches; exit 1 when either does not hold.
+ */
 export async function auditVerify(args: string[]): Promise<void> {
   const slug = args[0];
   if (!slug) throw new SetupError('audit verify needs a tenant slug.', 'linju audit verify xuhui');
-  const report = await withStackDatabase(({ appUrl }) =>
+  useDataKey();
+  const log = await checkpointLog();
+  const { chain, checkpoints } = await withStackDatabase(({ appUrl }) =>
     withDb(appUrl, async (db) => {
       const tenant = await findTenantBySlug(db, slug);
       if (!tenant) throw new DomainError('not-found', 'tenant.not_found');
-      return withTenant(db, tenant.id, verifyAuditChain);
+      return withTenant(db, tenant.id, async (tx) => ({
+        chain: await verifyAuditChain(tx),
+        checkpoints: await verifyAuditCheckpoints(tx, tenant.id, log),
+      }));
     }),
   );
-  if (report.ok) process.stdout.write(`Audit chain of ${slug} holds: ${report.entries} entries.\n`);
+  const unkeyed = chain.unkeyed ? ` (the first ${chain.unkeyed} written before the chain was keyed)` : '';
+  if (chain.ok) process.stdout.write(`Audit chain of ${slug} holds: ${chain.entries} entries${unkeyed}.\n`);
   else {
     process.stdout.write(
-      `Audit chain of ${slug} is BROKEN at entry ${report.brokenAt} (${report.reason}); ${report.entries} entries before it hold.\n`,
+      `Audit chain of ${slug} is BROKEN at entry ${chain.brokenAt} (${chain.reason}); ${chain.entries} entries before it hold.\n`,
     );
-    process.exitCode = 1;
+  }
+  if (checkpoints.ok) process.stdout.write(`${checkpoints.checkpoints} checkpoints of ${slug} match.\n`);
+  else if (checkpoints.reason === 'rewritten') {
+    process.stdout.write(
+      `Audit chain of ${slug} was REWRITTEN: entry ${checkpoints.seq} no longer matches checkpoint line ${checkpoints.line}.\n`,
+    );
+  } else {
+    process.stdout.write(
+      `Audit checkpoint line ${checkpoints.line} of ${slug} is NOT SIGNED by this node.\n`,
+    );
+  }
+  if (!chain.ok || !checkpoints.ok) process.exitCode = 1;
+}
+
+/**
+ * `linju audit checkpoint`: anchors every district's verified chain head in the checkpoint log
+ * (outside the database, signed with the node key); exit 1 when a chain is broken.
+ */
+export async function auditCheckpoint(): Promise<void> {
+  useDataKey();
+  const log = await checkpointLog();
+  const results = await withStackDatabase(({ appUrl }) =>
+    withDb(appUrl, (db) => checkpointAuditChains(db, log)),
+  );
+  for (const { slug, chain, checkpoint } of results) {
+    if (!chain.ok) {
+      process.stdout.write(
+        `${slug}: chain BROKEN at entry ${chain.brokenAt} (${chain.reason}); not anchored.\n`,
+      );
+      process.exitCode = 1;
+    } else if (checkpoint) process.stdout.write(`${slug}: anchored at entry ${checkpoint.seq}.\n`);
+    else process.stdout.write(`${slug}: unchanged since its last checkpoint.\n`);
   }
 }
 
 /**
  * `linju operator create <username> <display name>`: a platform operator, password from
  * LINJU_OPERATOR_PASSWORD (never on the command line, where `ps` shows it). Prints the TOTP key once.
+ * Written as the owner: the application role may only read operators, so a stolen app connection
+ * cannot make itself one.
  */
 export async function operatorCreate(args: string[]): Promise<void> {
   const [username, ...name] = args;
@@ -97,9 +161,9 @@ export async function operatorCreate(args: string[]): Promise<void> {
       'LINJU_OPERATOR_PASSWORD=… npm run linju -- operator create ops 平台运维',
     );
   }
-  const box = createSecretBox(loadDataKey(join(dataDir(), 'data-key')));
-  const { totpSecret } = await withStackDatabase(({ appUrl }) =>
-    withDb(appUrl, (db) =>
+  const box = createSecretBox(useDataKey());
+  const { totpSecret } = await withStackDatabase(({ ownerUrl }) =>
+    withDb(ownerUrl, (db) =>
       createPlatformOperator(db, box, { username, displayName: name.join(' '), password }),
     ),
   );

@@ -1,5 +1,6 @@
 import { schema, sql, type TenantTx } from '@linju/db';
 import { auditEntryHash, GENESIS_HASH } from './audit-entry-hash.ts';
+import { auditKeyOf } from './audit-key.ts';
 
 export type AuditInput = {
   actorId: string | null;
@@ -48,7 +49,7 @@ export async function appendAudit(tx: TenantTx, input: AuditInput): Promise<void
     requestId: input.requestId ?? null,
   };
   const prevHash = last.hash;
-  const hash = auditEntryHash(prevHash, entry);
+  const hash = auditEntryHash(prevHash, entry, auditKeyOf(tenantId));
   const appended = tx.$with('appended').as(
     tx
       .insert(schema.auditEntry)

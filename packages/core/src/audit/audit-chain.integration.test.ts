@@ -1,18 +1,54 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createSecretBox } from '@linju/auth';
 import { connect, schema, sql, withTenant } from '@linju/db';
+import { loadOrCreateNodeKey } from '@linju/federation';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { rewriteAuditChain } from '../testing/rewrite-audit-chain.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
 import { appendAudit } from './append-audit.ts';
+import { type AuditCheckpointLog, createAuditCheckpointLog } from './audit-checkpoint-log.ts';
+import { auditEntryHash, GENESIS_HASH } from './audit-entry-hash.ts';
+import { auditKeyOf } from './audit-key.ts';
+import { checkpointAuditChain } from './checkpoint-audit-chain.ts';
 import { verifyAuditChain } from './verify-audit-chain.ts';
+import { verifyAuditCheckpoints } from './verify-audit-checkpoints.ts';
 
 const app = connect(inject('databaseUrl'));
 const owner = connect(inject('ownerDatabaseUrl'));
 let district: TestDistrict;
 const verify = () => withTenant(app.db, district.tenantId, verifyAuditChain);
+const verifyTenant = (tenantId: string) => withTenant(app.db, tenantId, verifyAuditChain);
+const newDistrict = (label: string) => createTestDistrict(app.db, createSecretBox(randomBytes(32)), label);
+const nodeKeyIn = () => loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'linju-node-key-')));
+const checkpointLogIn = async () =>
+  createAuditCheckpointLog(mkdtempSync(join(tmpdir(), 'linju-audit-checkpoints-')), await nodeKeyIn());
+
+/** A fresh tenant with no audit entry yet, made by the owner. */
+async function emptyTenant(label: string): Promise<string> {
+  const tenantId = randomUUID();
+  await owner.db.insert(schema.tenant).values({
+    id: tenantId,
+    slug: `${label}-${tenantId.slice(0, 8)}`,
+    nameZh: '新区',
+    nameEn: 'New district',
+    divisionCode: '310199',
+  });
+  return tenantId;
+}
+
+const testEntry = (objectId: string) => ({
+  actorId: null,
+  actorName: 'test',
+  action: 'test.appended',
+  objectType: 'test',
+  objectId,
+});
 
 beforeAll(async () => {
-  district = await createTestDistrict(app.db, createSecretBox(randomBytes(32)), 'audit');
+  district = await newDistrict('audit');
 });
 afterAll(async () => {
   await app.close();
@@ -48,28 +84,25 @@ describe('the audit hash chain', () => {
 
   it('never forks when a new district’s first entries commit at the same moment', async () => {
     // No entry yet, so no chain head to lock: the first appends queue on the tenant instead.
-    const tenantId = randomUUID();
-    await owner.db.insert(schema.tenant).values({
-      id: tenantId,
-      slug: `audit-first-${tenantId.slice(0, 8)}`,
-      nameZh: '新区',
-      nameEn: 'New district',
-      divisionCode: '310199',
-    });
-    await Promise.all(
-      Array.from({ length: 8 }, (_, i) =>
-        withTenant(app.db, tenantId, (tx) =>
-          appendAudit(tx, {
-            actorId: null,
-            actorName: 'test',
-            action: 'test.first',
-            objectType: 'test',
-            objectId: String(i),
+    // Many connections at once (issue 20): each transaction appends several entries, with other
+    // statements between, so first appends, head locks and commits interleave.
+    const tenantId = await emptyTenant('audit-first');
+    const crowd = connect(inject('databaseUrl'), { max: 24 });
+    try {
+      await Promise.all(
+        Array.from({ length: 48 }, (_, i) =>
+          withTenant(crowd.db, tenantId, async (tx) => {
+            for (const step of [1, 2, 3]) {
+              await appendAudit(tx, testEntry(`${i}.${step}`));
+              await tx.execute(sql`select pg_catalog.txid_current()`);
+            }
           }),
         ),
-      ),
-    );
-    expect(await withTenant(app.db, tenantId, verifyAuditChain)).toMatchObject({ ok: true, entries: 8 });
+      );
+    } finally {
+      await crowd.close();
+    }
+    expect(await verifyTenant(tenantId)).toMatchObject({ ok: true, entries: 48 * 3 });
   });
 
   it('refuses to append outside a tenant transaction', async () => {
@@ -104,6 +137,126 @@ describe('the audit hash chain', () => {
   it('is out of the application role’s reach to rewrite', async () => {
     const error = await withTenant(app.db, district.tenantId, (tx) =>
       tx.execute(sql`update audit_entry set actor_name = 'x' where seq = 1`),
+    ).catch((e: unknown) => e);
+    expect(String((error as { cause?: unknown }).cause ?? error)).toMatch(/permission denied/);
+  });
+
+  it('refuses an entry the application role appends by SQL, well chained, naming it', async () => {
+    const forged = await newDistrict('audit-forged');
+    const seq = await withTenant(app.db, forged.tenantId, async (tx) => {
+      const [head] = await tx.select().from(schema.auditHead);
+      if (!head) throw new Error('no chain head');
+      const entry = {
+        tenantId: forged.tenantId,
+        seq: head.seq + 1,
+        at: new Date(),
+        actorId: null,
+        actorName: 'desk officer',
+        action: 'case.closed',
+        objectType: 'case',
+        objectId: randomUUID(),
+        before: null,
+        after: null,
+        requestId: null,
+      };
+      // All the app role has: the chain's rule and its head, no key.
+      const hash = auditEntryHash(head.hash, entry, null);
+      await tx.insert(schema.auditEntry).values({ ...entry, prevHash: head.hash, hash });
+      await tx.update(schema.auditHead).set({ seq: entry.seq, hash });
+      return entry.seq;
+    });
+    expect(await verifyTenant(forged.tenantId)).toMatchObject({ ok: false, brokenAt: seq, reason: 'edited' });
+  });
+
+  it('detects the owner rewriting an old entry and re-hashing every later one without the key', async () => {
+    const rewritten = await newDistrict('audit-rehashed');
+    await rewriteAuditChain(owner.db, rewritten.tenantId, 3, null);
+    expect(await verifyTenant(rewritten.tenantId)).toMatchObject({
+      ok: false,
+      brokenAt: 3,
+      reason: 'edited',
+    });
+  });
+
+  it('detects the owner rewriting with the key, by the checkpoint anchored outside the database', async () => {
+    const rewritten = await newDistrict('audit-rekeyed');
+    const log = await checkpointLogIn();
+    const anchored = await withTenant(app.db, rewritten.tenantId, (tx) =>
+      checkpointAuditChain(tx, rewritten.tenantId, log),
+    );
+    expect(anchored).toMatchObject({ chain: { ok: true }, checkpoint: { seq: expect.any(Number) } });
+    const checkpoints = (tx: Parameters<typeof verifyAuditCheckpoints>[0]) =>
+      verifyAuditCheckpoints(tx, rewritten.tenantId, log);
+    expect(await withTenant(app.db, rewritten.tenantId, checkpoints)).toEqual({ ok: true, checkpoints: 1 });
+
+    await rewriteAuditChain(owner.db, rewritten.tenantId, 2, auditKeyOf(rewritten.tenantId));
+    expect(await verifyTenant(rewritten.tenantId)).toMatchObject({ ok: true }); // the key was used
+    expect(await withTenant(app.db, rewritten.tenantId, checkpoints)).toMatchObject({
+      ok: false,
+      reason: 'rewritten',
+      seq: anchored.checkpoint?.seq,
+    });
+  });
+
+  it('detects the owner declaring keyed entries unkeyed after a checkpoint', async () => {
+    const moved = await newDistrict('audit-unkeyed-moved');
+    const log = await checkpointLogIn();
+    await withTenant(app.db, moved.tenantId, (tx) => checkpointAuditChain(tx, moved.tenantId, log));
+    await withTenant(app.db, moved.tenantId, (tx) => appendAudit(tx, testEntry('after the checkpoint')));
+    const { entries } = await verifyTenant(moved.tenantId);
+    // Every entry after the checkpoint "unkeyed", and rewritten as anyone can.
+    await owner.db.insert(schema.auditUnkeyedPrefix).values({ tenantId: moved.tenantId, lastSeq: entries });
+    const { seq } = (
+      await withTenant(app.db, moved.tenantId, (tx) => checkpointAuditChain(tx, moved.tenantId, log))
+    ).checkpoint ?? { seq: 0 };
+    expect(seq).toBe(0); // the chain no longer verifies: nothing anchored
+    expect(
+      await withTenant(app.db, moved.tenantId, (tx) => verifyAuditCheckpoints(tx, moved.tenantId, log)),
+    ).toMatchObject({ ok: false, reason: 'rewritten', seq: 1 });
+  });
+
+  it('refuses a checkpoint the node did not sign', async () => {
+    const other = await newDistrict('audit-unsigned');
+    const dir = mkdtempSync(join(tmpdir(), 'linju-audit-checkpoints-'));
+    const ours = createAuditCheckpointLog(dir, await nodeKeyIn());
+    const theirs: AuditCheckpointLog = createAuditCheckpointLog(dir, await nodeKeyIn());
+    await withTenant(app.db, other.tenantId, (tx) => checkpointAuditChain(tx, other.tenantId, theirs));
+    expect(
+      await withTenant(app.db, other.tenantId, (tx) => verifyAuditCheckpoints(tx, other.tenantId, ours)),
+    ).toEqual({ ok: false, checkpoints: 0, reason: 'unsigned', line: 1 });
+  });
+
+  it('still verifies entries written before the chain was keyed, and says how many', async () => {
+    const tenantId = await emptyTenant('audit-legacy');
+    // As the migration that keyed the chain leaves a district with two entries written before it.
+    await owner.db.insert(schema.auditUnkeyedPrefix).values({ tenantId, lastSeq: 2 });
+    let prevHash = GENESIS_HASH;
+    for (const seq of [1, 2]) {
+      const entry = {
+        tenantId,
+        seq,
+        at: new Date(),
+        ...testEntry(String(seq)),
+        before: null,
+        after: null,
+        requestId: null,
+      };
+      const hash = auditEntryHash(prevHash, entry, null);
+      await owner.db.insert(schema.auditEntry).values({ ...entry, prevHash, hash });
+      await owner.db
+        .insert(schema.auditHead)
+        .values({ tenantId, seq, hash })
+        .onConflictDoUpdate({ target: schema.auditHead.tenantId, set: { seq, hash } });
+      prevHash = hash;
+    }
+    await withTenant(app.db, tenantId, (tx) => appendAudit(tx, testEntry('keyed')));
+    expect(await verifyTenant(tenantId)).toEqual({ ok: true, entries: 3, unkeyed: 2 });
+  });
+
+  it('keeps the unkeyed prefix out of the application role’s reach', async () => {
+    const tenantId = await emptyTenant('audit-prefix');
+    const error = await withTenant(app.db, tenantId, (tx) =>
+      tx.insert(schema.auditUnkeyedPrefix).values({ tenantId, lastSeq: 1000 }),
     ).catch((e: unknown) => e);
     expect(String((error as { cause?: unknown }).cause ?? error)).toMatch(/permission denied/);
   });

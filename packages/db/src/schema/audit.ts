@@ -2,8 +2,10 @@ import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from
 import { tenantId, tenantIsolation } from './tenancy.ts';
 
 /**
- * Append-only audit log, one hash chain per tenant: `hash = sha256(prevHash ‖ canonical entry)`.
- * The app role may insert and select, never update or delete (see the grants migration).
+ * Append-only audit log, one hash chain per tenant: `hash = HMAC-SHA-256(tenant's audit key,
+ * prevHash ‖ canonical entry)`, the key derived from the data key the server holds and the database
+ * never sees (entries before `audit_unkeyed_prefix` ends: plain SHA-256). The app role may insert
+ * and select, never update or delete (see the grants migration).
  */
 export const auditEntry = pgTable(
   'audit_entry',
@@ -41,4 +43,18 @@ export const auditHead = pgTable(
     hash: text('hash').notNull(),
   },
   () => [tenantIsolation('audit_head')],
+).enableRLS();
+
+/**
+ * How far each tenant's chain was written unkeyed (plain SHA-256), before its entries were keyed:
+ * filled once by the migration that keyed the chain, read-only to the app role, so no entry it
+ * appends later can pass as an unkeyed one. A tenant without a row has a keyed chain throughout.
+ */
+export const auditUnkeyedPrefix = pgTable(
+  'audit_unkeyed_prefix',
+  {
+    tenantId: tenantId().primaryKey(),
+    lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
+  },
+  () => [tenantIsolation('audit_unkeyed_prefix')],
 ).enableRLS();
