@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
-  clearFailures,
+  claimSignInAttempt,
   createSession,
   hashPassword,
   markSessionTwoFactorVerified,
   newTotpSecret,
   passwordStrongEnough,
-  recordFailure,
   type SecretBox,
-  throttledFor,
+  signInSucceeded,
   verifyPassword,
   verifyTotpCode,
 } from '@linju/auth';
@@ -50,19 +49,17 @@ export async function platformSignIn(
   db: Database,
   input: { username: string; password: string; ip: string },
 ) {
-  const key = `operator:${input.username}`;
-  const wait = Math.max(await throttledFor(db, key), await throttledFor(db, `ip:${input.ip}`));
+  const keys = { account: `operator:${input.username}`, ip: `ip:${input.ip}` };
+  const wait = await claimSignInAttempt(db, keys);
   if (wait > 0) throw new DomainError('throttled', 'auth.throttled', { params: { seconds: wait } });
   const [operator] = await db
     .select()
     .from(schema.platformOperator)
     .where(eq(schema.platformOperator.username, input.username));
   if (!operator || !(await verifyPassword(operator.passwordHash, input.password))) {
-    await recordFailure(db, 'account', key);
-    await recordFailure(db, 'ip', `ip:${input.ip}`);
     throw new DomainError('unauthorized', 'auth.invalid_credentials', { field: 'password' });
   }
-  await clearFailures(db, key);
+  await signInSucceeded(db, keys);
   const { token, session } = await createSession(
     db,
     { platformOperatorId: operator.id },

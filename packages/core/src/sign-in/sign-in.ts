@@ -1,10 +1,9 @@
 import {
-  clearFailures,
+  claimSignInAttempt,
   createSession,
   hashPassword,
   needsTwoFactor,
-  recordFailure,
-  throttledFor,
+  signInSucceeded,
   verifyPassword,
 } from '@linju/auth';
 import { type Database, withTenant } from '@linju/db';
@@ -41,24 +40,23 @@ export async function signIn(db: Database, request: SignInRequest) {
   if (!tenant) throw new DomainError('not-found', 'tenant.not_found', { field: 'tenantSlug' });
   if (tenant.status !== 'active') throw new DomainError('forbidden', 'tenant.suspended');
 
-  const accountKey = `account:${tenant.id}:${request.username.toLowerCase()}`;
-  const ipKey = `ip:${request.ip}`;
-  const wait = Math.max(await throttledFor(db, accountKey), await throttledFor(db, ipKey));
+  const keys = { account: `account:${tenant.id}:${request.username.toLowerCase()}`, ip: `ip:${request.ip}` };
+  // Counted before the password is checked, so parallel guesses cannot all go first.
+  const wait = await claimSignInAttempt(db, keys);
   if (wait > 0) throw new DomainError('throttled', 'auth.throttled', { params: { seconds: wait } });
 
+  // The password is checked outside any transaction: argon2 takes a while and holds no connection.
+  const staff = await withTenant(db, tenant.id, (tx) =>
+    findStaffMemberByUsername(tx, request.username.toLowerCase()),
+  );
+  const ok =
+    staff && !staff.disabledAt
+      ? await verifyPassword(staff.passwordHash, request.password)
+      : await burnTime();
+  if (!staff || !ok) throw new DomainError('unauthorized', 'auth.invalid_credentials', { field: 'password' });
+
   return withTenant(db, tenant.id, async (tx) => {
-    const staff = await findStaffMemberByUsername(tx, request.username.toLowerCase());
-    const ok =
-      staff && !staff.disabledAt
-        ? await verifyPassword(staff.passwordHash, request.password)
-        : await burnTime();
-    if (!staff || !ok) {
-      // Counted outside this transaction's fate: a failed sign-in must still count.
-      await recordFailure(db, 'account', accountKey);
-      await recordFailure(db, 'ip', ipKey);
-      throw new DomainError('unauthorized', 'auth.invalid_credentials', { field: 'password' });
-    }
-    await clearFailures(tx, accountKey);
+    await signInSucceeded(tx, keys);
     const roles = await roleGrantsOf(tx, staff.id);
     const twoFactorVerified = !needsTwoFactor(roles.map((r) => r.role));
     const { token, session } = await createSession(
