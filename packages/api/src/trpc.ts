@@ -17,7 +17,7 @@ import {
   type StaffMember,
   type Tenant,
 } from '@linju/core';
-import { type Database, type TenantTx, withTenant } from '@linju/db';
+import { type Database, isDatabaseTimeout, type TenantTx, withTenant } from '@linju/db';
 import type { Client } from '@temporalio/client';
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
@@ -67,6 +67,12 @@ export type WorkflowEngine = {
   nodeId?: string;
 };
 
+/** What a procedure declares about itself, read before it runs. */
+export type ApiMeta = {
+  /** It checks a guess at a secret (a password, a code): refused inside an HTTP batch. */
+  oneGuessPerRequest?: boolean;
+};
+
 // 2. Initialisation --------------------------------------------------------------------------
 
 const STATUS: Record<DomainError['kind'], TRPC_ERROR_CODE_KEY> = {
@@ -78,19 +84,22 @@ const STATUS: Record<DomainError['kind'], TRPC_ERROR_CODE_KEY> = {
   throttled: 'TOO_MANY_REQUESTS',
 };
 
-const t = initTRPC.context<ApiContext>().create({
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    const fieldErrors =
-      cause instanceof ZodError
-        ? Object.fromEntries(cause.issues.map((i) => [i.path.join('.'), i.message]))
-        : cause instanceof DomainError && cause.field
-          ? { [cause.field]: cause.message }
-          : undefined;
-    const params = cause instanceof DomainError ? cause.params : undefined;
-    return { ...shape, data: { ...shape.data, stack: undefined, fieldErrors, params } };
-  },
-});
+const t = initTRPC
+  .context<ApiContext>()
+  .meta<ApiMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const fieldErrors =
+        cause instanceof ZodError
+          ? Object.fromEntries(cause.issues.map((i) => [i.path.join('.'), i.message]))
+          : cause instanceof DomainError && cause.field
+            ? { [cause.field]: cause.message }
+            : undefined;
+      const params = cause instanceof DomainError ? cause.params : undefined;
+      return { ...shape, data: { ...shape.data, stack: undefined, fieldErrors, params } };
+    },
+  });
 
 /** Domain and validation errors become tRPC errors whose message is an i18n key. */
 const errorMapping = t.middleware(async ({ next }) => {
@@ -103,6 +112,10 @@ const errorMapping = t.middleware(async ({ next }) => {
     // Both a procedure's own parse and tRPC's input parser end here.
     if (cause instanceof ZodError) {
       throw new TRPCError({ code: 'BAD_REQUEST', message: 'validation.failed', cause });
+    }
+    // Out of time (a deadline of the database or of its pool): busy, try again — not a fault.
+    if (isDatabaseTimeout(cause)) {
+      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'error.busy', cause });
     }
   }
   return result;

@@ -30,6 +30,7 @@ export const confirmTotpSetup = tenantSessionProcedure
   });
 
 export const verifyTotp = tenantSessionProcedure
+  .meta({ oneGuessPerRequest: true })
   .input(z.object({ code: ZCode }))
   .mutation(async ({ ctx, input }) => {
     const staff = await verify(
