@@ -11,7 +11,7 @@ const badRequest = (cause: DomainError) =>
 
 /**
  * Refuses an HTTP batch that is too large, or that holds a procedure guessing a secret (a password
- * or a code: `meta.oneGuessPerRequest`), so one request is one guess. Called as the request's
+ * or a code: `meta.guess`), so one request is one guess. Called as the request's
  * context is made, before any call runs. tRPC's own `maxBatchSize` answers in English, without a
  * message key, and cannot see the procedures' meta, hence this.
  */
@@ -22,7 +22,7 @@ export function checkBatch(info: TRPCRequestInfo): void {
       new DomainError('bad-request', 'request.batch_too_large', { params: { max: MAX_BATCH_CALLS } }),
     );
   }
-  if (info.calls.some((call) => (call.procedure?._def.meta as ApiMeta | undefined)?.oneGuessPerRequest)) {
+  if (info.calls.some((call) => (call.procedure?._def.meta as ApiMeta | undefined)?.guess)) {
     throw badRequest(new DomainError('bad-request', 'auth.batch_refused'));
   }
 }

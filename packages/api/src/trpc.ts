@@ -3,7 +3,15 @@
  * the user's language as message keys), and the procedures that narrow the context step by step:
  * public → signed in → tenant (one transaction bound to the tenant) → permission.
  */
-import { type Permission, roleAllows, type SecretBox, type Session, validateSessionToken } from '@linju/auth';
+import {
+  claimAttempt,
+  clearFailures,
+  type Permission,
+  roleAllows,
+  type SecretBox,
+  type Session,
+  validateSessionToken,
+} from '@linju/auth';
 import {
   type Actor,
   DomainError,
@@ -69,8 +77,11 @@ export type WorkflowEngine = {
 
 /** What a procedure declares about itself, read before it runs. */
 export type ApiMeta = {
-  /** It checks a guess at a secret (a password, a code): refused inside an HTTP batch. */
-  oneGuessPerRequest?: boolean;
+  /**
+   * It checks a guess at a secret: refused inside an HTTP batch (`checkBatch`), and, from a
+   * signed-in person, counted per person and kind before it runs ({@link signedInProcedure}).
+   */
+  guess?: 'password' | 'second-factor';
 };
 
 // 2. Initialisation --------------------------------------------------------------------------
@@ -128,11 +139,22 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(errorMapping);
 
-/** A live session, whatever its state (second factor or password change may still be due). */
-export const signedInProcedure = publicProcedure.use(async ({ ctx, next }) => {
+/**
+ * A live session, whatever its state (second factor or password change may still be due). A
+ * guess (`meta.guess`: the second factor, the current password) is claimed here, before the
+ * request's transaction — a wrong guess rolls that back and must still count: five per person and
+ * kind in a quarter hour, like sign-in. A right one clears the count.
+ */
+export const signedInProcedure = publicProcedure.use(async ({ ctx, next, meta }) => {
   const session = ctx.sessionToken ? await validateSessionToken(ctx.db, ctx.sessionToken) : null;
   if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'auth.not_signed_in' });
-  return next({ ctx: { session } });
+  if (!meta?.guess) return next({ ctx: { session } });
+  const key = `${meta.guess}:${session.staffMemberId ?? session.platformOperatorId}`;
+  const wait = await claimAttempt(ctx.db, 'account', key);
+  if (wait > 0) throw new DomainError('throttled', 'auth.throttled', { params: { seconds: wait } });
+  const result = await next({ ctx: { session } });
+  if (result.ok) await clearFailures(ctx.db, key);
+  return result;
 });
 
 /**

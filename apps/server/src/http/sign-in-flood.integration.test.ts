@@ -50,14 +50,14 @@ type Answer = { status: number; body: string; headers: Record<string, string | s
  * One HTTP request from {@link CLIENT_ADDRESS}. The abort only ends a run on code that never
  * answers (the old deadlock); no assertion depends on how long anything took.
  */
-function send(url: string, body?: unknown): Promise<Answer> {
+function send(url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
       {
         method: body === undefined ? 'GET' : 'POST',
         localAddress: CLIENT_ADDRESS,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
         signal: AbortSignal.timeout(20_000),
       },
       (res) => {
@@ -138,6 +138,26 @@ describe('a flood of sign-ins', () => {
           where usename = ${APP_ROLE} and state like 'idle in transaction%'`,
     );
     expect(stuck[0]?.count).toBe(0);
+  });
+});
+
+describe('guesses at the second factor', () => {
+  it('counts wrong codes per person before the request’s transaction: eight at once get five tries', async () => {
+    const base = await startServer();
+    const login = await send(`${base}/trpc/auth.login`, {
+      tenantSlug: district.slug,
+      username: 'admin',
+      password: TEST_PASSWORD,
+    });
+    const token: string = JSON.parse(login.body).result.data.sessionToken;
+    const verify = (code: string) =>
+      send(`${base}/trpc/auth.verifyTotp`, { code }, { cookie: `linju_session=${token}` });
+    const guesses = await Promise.all(Array.from({ length: 8 }, () => verify('000000')));
+    const outcomes = guesses.map((answer) => errorMessages(answer)[0]);
+    expect(outcomes.filter((m) => m === 'auth.totp_invalid').length).toBe(THROTTLE_RULES.account.maxFailures);
+    expect(outcomes.filter((m) => m === 'auth.throttled').length).toBe(
+      8 - THROTTLE_RULES.account.maxFailures,
+    );
   });
 });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { tenantSessionProcedure } from '../../trpc.ts';
 
 export const changePassword = tenantSessionProcedure
-  .meta({ oneGuessPerRequest: true })
+  .meta({ guess: 'password' })
   .input(
     z.object({
       currentPassword: z.string().min(1, { message: 'validation.required' }).max(200),

@@ -10,7 +10,7 @@ export const ZLoginRequest = z.object({
 
 /** Password sign-in. Returns the session token for the caller to put in the cookie, and the next step. */
 export const login = publicProcedure
-  .meta({ oneGuessPerRequest: true })
+  .meta({ guess: 'password' })
   .input(ZLoginRequest)
   .mutation(async ({ ctx, input }) => {
     const result = await signIn(ctx.db, { ...input, ip: ctx.ip });

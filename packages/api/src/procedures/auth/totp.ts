@@ -30,7 +30,7 @@ export const confirmTotpSetup = tenantSessionProcedure
   });
 
 export const verifyTotp = tenantSessionProcedure
-  .meta({ oneGuessPerRequest: true })
+  .meta({ guess: 'second-factor' })
   .input(z.object({ code: ZCode }))
   .mutation(async ({ ctx, input }) => {
     const staff = await verify(
