@@ -4,6 +4,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import {
   claimAttempt,
   claimSignInAttempt,
+  clearFailures,
   forgiveAttempt,
   signInSucceeded,
   THROTTLE_RULES,
@@ -22,6 +23,24 @@ describe('claiming an attempt (count and decision in one statement)', () => {
     const waits = await Promise.all(Array.from({ length: 50 }, () => claimAttempt(db, 'account', key, now)));
     expect(waits.filter((w) => w === 0).length).toBe(account.maxFailures);
     expect(new Set(waits.filter((w) => w > 0))).toEqual(new Set([account.lockMs / 1000]));
+  });
+
+  it('lets an address try its limit, locks it on the next attempt, and clears', async () => {
+    const key = `ip:${randomUUID()}`;
+    const now = new Date();
+    for (let i = 0; i < THROTTLE_RULES.ip.maxFailures; i++)
+      expect(await claimAttempt(db, 'ip', key, now)).toBe(0);
+    expect(await claimAttempt(db, 'ip', key, now)).toBe(THROTTLE_RULES.ip.lockMs / 1000);
+    await clearFailures(db, key);
+    expect(await claimAttempt(db, 'ip', key, now)).toBe(0);
+  });
+
+  it('starts a new window once the old one is over', async () => {
+    const key = `account:${randomUUID()}:someone`;
+    const t0 = new Date('2026-11-22T08:00:00Z');
+    for (let i = 0; i < account.maxFailures - 1; i++) await claimAttempt(db, 'account', key, t0);
+    expect(await claimAttempt(db, 'account', key, new Date(t0.getTime() + account.windowMs + 1000))).toBe(0);
+    expect(await failuresOf(key)).toBe(1);
   });
 
   it('starts a new window once the lock ran out', async () => {

@@ -79,37 +79,6 @@ export async function signInSucceeded(db: Queryable, keys: SignInKeys): Promise<
   await forgiveAttempt(db, 'ip', keys.ip);
 }
 
-/** Seconds until the key may try again, or 0 when it may try now. */
-export async function throttledFor(db: Queryable, key: string, now = new Date()): Promise<number> {
-  const [row] = await db.select().from(schema.loginThrottle).where(eq(schema.loginThrottle.key, key));
-  if (!row?.lockedUntil || row.lockedUntil <= now) return 0;
-  return Math.ceil((row.lockedUntil.getTime() - now.getTime()) / 1000);
-}
-
-/** Counts a failure in the current window, locking the key when the window's limit is reached. */
-export async function recordFailure(
-  db: Queryable,
-  kind: ThrottleKind,
-  key: string,
-  now = new Date(),
-): Promise<void> {
-  const rule = THROTTLE_RULES[kind];
-  const windowStart = sql`${new Date(now.getTime() - rule.windowMs).toISOString()}::timestamptz`;
-  const lockUntil = sql`${new Date(now.getTime() + rule.lockMs).toISOString()}::timestamptz`;
-  const at = sql`${now.toISOString()}::timestamptz`;
-  await db
-    .insert(schema.loginThrottle)
-    .values({ key, failures: 1, windowStartedAt: now })
-    .onConflictDoUpdate({
-      target: schema.loginThrottle.key,
-      set: {
-        failures: sql`case when ${schema.loginThrottle.windowStartedAt} < ${windowStart} then 1 else ${schema.loginThrottle.failures} + 1 end`,
-        windowStartedAt: sql`case when ${schema.loginThrottle.windowStartedAt} < ${windowStart} then ${at} else ${schema.loginThrottle.windowStartedAt} end`,
-        lockedUntil: sql`case when ${schema.loginThrottle.windowStartedAt} >= ${windowStart} and ${schema.loginThrottle.failures} + 1 >= ${rule.maxFailures} then ${lockUntil} else ${schema.loginThrottle.lockedUntil} end`,
-      },
-    });
-}
-
 export async function clearFailures(db: Queryable, key: string): Promise<void> {
   await db.delete(schema.loginThrottle).where(eq(schema.loginThrottle.key, key));
 }

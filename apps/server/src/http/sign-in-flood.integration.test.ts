@@ -141,6 +141,21 @@ describe('a flood of sign-ins', () => {
   });
 });
 
+describe('guesses at residents’ codes', () => {
+  it('answers exactly the address’s limit of 40 unknown rating codes sent at once, and refuses the rest', async () => {
+    const base = await startServer();
+    const guess = (i: number) =>
+      send(`${base}/trpc/rating.check?input=${encodeURIComponent(JSON.stringify({ code: `NO-SUCH-${i}` }))}`);
+    const outcomes = (await Promise.all(Array.from({ length: 40 }, (_, i) => guess(i)))).map(
+      (answer) => errorMessages(answer)[0],
+    );
+    expect(outcomes.filter((m) => m === 'rating.code_invalid').length).toBe(THROTTLE_RULES.ip.maxFailures);
+    expect(outcomes.filter((m) => m === 'rating.too_many_attempts').length).toBe(
+      40 - THROTTLE_RULES.ip.maxFailures,
+    );
+  });
+});
+
 describe('guesses at the second factor', () => {
   it('counts wrong codes per person before the request’s transaction: eight at once get five tries', async () => {
     const base = await startServer();
