@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
+import { connect as connectSocket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecretBox, THROTTLE_RULES } from '@linju/auth';
@@ -9,7 +10,7 @@ import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/cor
 import { APP_ROLE, connect, eq, schema, sql } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadServerConfig } from '../config.ts';
-import { serverTimeouts } from './deadlines.ts';
+import { HTTP_DEADLINES, serverTimeouts } from './deadlines.ts';
 import { createRequestListener, type ServerDeps } from './request-listener.ts';
 
 /**
@@ -25,9 +26,9 @@ const silent = { info() {}, warn() {}, error() {}, child: () => silent };
 const servers: Server[] = [];
 let district: TestDistrict;
 
-async function startServer(extra: Partial<ServerDeps> = {}): Promise<string> {
+async function startServer(extra: Partial<ServerDeps> = {}, deadlines = HTTP_DEADLINES): Promise<string> {
   const server = createServer(
-    serverTimeouts(),
+    serverTimeouts(deadlines),
     createRequestListener({
       config: loadServerConfig({ DATABASE_APP_URL: inject('databaseUrl'), PORT: '3000' }),
       db: app.db,
@@ -193,5 +194,28 @@ describe('deadlines of an answer', () => {
     const page = await send(`${base}/t/stuck/cases`);
     expect(page.status).toBe(503);
     expect(page.body).toContain('服务器繁忙，请稍后再试。');
+  });
+});
+
+describe('deadlines of a request', () => {
+  it('answers 408 and closes the socket of a client that never finishes its headers', async () => {
+    const base = new URL(
+      await startServer({}, { ...HTTP_DEADLINES, headersMs: 200, requestMs: 400, checkEveryMs: 100 }),
+    );
+    const reply = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      const socket = connectSocket({
+        host: base.hostname,
+        port: Number(base.port),
+        localAddress: CLIENT_ADDRESS,
+      });
+      // Only ends a run on a server that never gives up on the client; nothing is asserted on time.
+      socket.setTimeout(10_000, () => socket.destroy(new Error('the server kept the socket open')));
+      socket.on('data', (chunk) => (text += chunk));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+      socket.write('GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\n');
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 408/);
   });
 });
