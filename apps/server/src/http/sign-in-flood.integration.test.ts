@@ -185,6 +185,7 @@ describe('deadlines of an answer', () => {
       routes: [
         { prefix: '/api/v1/stuck', handle: never },
         { prefix: '/t/stuck', handle: never },
+        { prefix: '/trpc/stuck', handle: never },
       ],
     });
     const api = await send(`${base}/api/v1/stuck`);
@@ -194,6 +195,9 @@ describe('deadlines of an answer', () => {
     const page = await send(`${base}/t/stuck/cases`);
     expect(page.status).toBe(503);
     expect(page.body).toContain('服务器繁忙，请稍后再试。');
+    const trpc = await send(`${base}/trpc/stuck.procedure`);
+    expect(trpc.status).toBe(503);
+    expect(errorMessages(trpc)).toEqual(['error.busy']);
   });
 });
 
