@@ -186,7 +186,7 @@ export function createRequestListener(deps: ServerDeps) {
     try {
       const request = toFetchRequest(req, config.publicUrl);
       const response = await withinDeadline(route(request, requestId, reqLog), () => {
-        reqLog.warn({ path: new URL(request.url).pathname }, 'answer deadline passed');
+        reqLog.warn({ ms: Math.round(performance.now() - started) }, 'answer deadline passed');
         return busyResponse(new URL(request.url).pathname, localeOf(request));
       });
       status = response.status;
