@@ -10,6 +10,7 @@ import { referralCreateHandler } from './federation/referral-endpoint.ts';
 import { statisticsHandler } from './federation/statistics-endpoint.ts';
 import { defaultNodeId, wellKnownHandler } from './federation/well-known.ts';
 import { loadAdminApp } from './http/admin-app.ts';
+import { serverTimeouts } from './http/deadlines.ts';
 import { createRequestListener } from './http/request-listener.ts';
 import { createLogger } from './logger.ts';
 import { temporalHealth } from './temporal-health.ts';
@@ -57,6 +58,7 @@ const routes = [
 ];
 
 const server = createServer(
+  serverTimeouts(),
   createRequestListener({
     config,
     db,

@@ -3,7 +3,15 @@
  * the user's language as message keys), and the procedures that narrow the context step by step:
  * public → signed in → tenant (one transaction bound to the tenant) → permission.
  */
-import { type Permission, roleAllows, type SecretBox, type Session, validateSessionToken } from '@linju/auth';
+import {
+  claimAttempt,
+  clearFailures,
+  type Permission,
+  roleAllows,
+  type SecretBox,
+  type Session,
+  validateSessionToken,
+} from '@linju/auth';
 import {
   type Actor,
   DomainError,
@@ -18,7 +26,7 @@ import {
   type StaffMember,
   type Tenant,
 } from '@linju/core';
-import { type Database, type TenantTx, withTenant } from '@linju/db';
+import { type Database, isDatabaseTimeout, type TenantTx, withTenant } from '@linju/db';
 import type { Client } from '@temporalio/client';
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
@@ -76,6 +84,16 @@ export type WorkflowEngine = {
   nodeId?: string;
 };
 
+/** What a procedure declares about itself, read before it runs. */
+export type ApiMeta = {
+  /**
+   * It checks a guess at a secret: refused inside an HTTP batch (`checkBatch`). A guess at the
+   * current password is counted per person before it runs ({@link signedInProcedure}); a second
+   * factor is counted where its code is weighed, under the person's row lock (`acceptTotpCode`).
+   */
+  guess?: 'password' | 'second-factor';
+};
+
 // 2. Initialisation --------------------------------------------------------------------------
 
 const STATUS: Record<DomainError['kind'], TRPC_ERROR_CODE_KEY> = {
@@ -87,19 +105,22 @@ const STATUS: Record<DomainError['kind'], TRPC_ERROR_CODE_KEY> = {
   throttled: 'TOO_MANY_REQUESTS',
 };
 
-const t = initTRPC.context<ApiContext>().create({
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    const fieldErrors =
-      cause instanceof ZodError
-        ? Object.fromEntries(cause.issues.map((i) => [i.path.join('.'), i.message]))
-        : cause instanceof DomainError && cause.field
-          ? { [cause.field]: cause.message }
-          : undefined;
-    const params = cause instanceof DomainError ? cause.params : undefined;
-    return { ...shape, data: { ...shape.data, stack: undefined, fieldErrors, params } };
-  },
-});
+const t = initTRPC
+  .context<ApiContext>()
+  .meta<ApiMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const fieldErrors =
+        cause instanceof ZodError
+          ? Object.fromEntries(cause.issues.map((i) => [i.path.join('.'), i.message]))
+          : cause instanceof DomainError && cause.field
+            ? { [cause.field]: cause.message }
+            : undefined;
+      const params = cause instanceof DomainError ? cause.params : undefined;
+      return { ...shape, data: { ...shape.data, stack: undefined, fieldErrors, params } };
+    },
+  });
 
 /** Domain and validation errors become tRPC errors whose message is an i18n key. */
 const errorMapping = t.middleware(async ({ next }) => {
@@ -113,6 +134,10 @@ const errorMapping = t.middleware(async ({ next }) => {
     if (cause instanceof ZodError) {
       throw new TRPCError({ code: 'BAD_REQUEST', message: 'validation.failed', cause });
     }
+    // Out of time (a deadline of the database or of its pool): busy, try again — not a fault.
+    if (isDatabaseTimeout(cause)) {
+      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'error.busy', cause });
+    }
   }
   return result;
 });
@@ -124,11 +149,22 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(errorMapping);
 
-/** A live session, whatever its state (second factor or password change may still be due). */
-export const signedInProcedure = publicProcedure.use(async ({ ctx, next }) => {
+/**
+ * A live session, whatever its state (second factor or password change may still be due). A
+ * guess at the current password (`meta.guess`) is claimed here, before the request's transaction —
+ * a wrong guess rolls that back and must still count: five per person in a quarter hour, like
+ * sign-in. A right one clears the count.
+ */
+export const signedInProcedure = publicProcedure.use(async ({ ctx, next, meta }) => {
   const session = ctx.sessionToken ? await validateSessionToken(ctx.db, ctx.sessionToken) : null;
   if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'auth.not_signed_in' });
-  return next({ ctx: { session } });
+  if (meta?.guess !== 'password') return next({ ctx: { session } });
+  const key = `${meta.guess}:${session.staffMemberId ?? session.platformOperatorId}`;
+  const wait = await claimAttempt(ctx.db, 'account', key);
+  if (wait > 0) throw new DomainError('throttled', 'auth.throttled', { params: { seconds: wait } });
+  const result = await next({ ctx: { session } });
+  if (result.ok) await clearFailures(ctx.db, key);
+  return result;
 });
 
 /**

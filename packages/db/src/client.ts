@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { guardPool } from './pool-guard.ts';
 import * as schema from './schema/index.ts';
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -11,14 +12,35 @@ export type Queryable = Database | TenantTx;
 
 export type DbHandle = { db: Database; close: () => Promise<void> };
 
+/**
+ * Every connection's deadlines, so nothing holds the node forever: a statement is cancelled after
+ * `statementMs`; a transaction idle for `idleInTransactionMs` is ended by the server (its
+ * connection closed, the pool opens another) — long enough for a request that waits inside its
+ * transaction for a workflow update while a worker restarts; and a caller waits at most
+ * `acquireMs` for a free connection. Set per connection at start-up (postgres.js `connection`),
+ * not on the role: one place, any PostgreSQL (also an external one), no migration.
+ */
+export const DATABASE_DEADLINES = { statementMs: 30_000, idleInTransactionMs: 60_000, acquireMs: 10_000 };
+
 /** Opens a pool. The server and worker pass the application role's URL, subject to RLS. */
-export function connect(url: string, options: { max?: number } = {}): DbHandle {
+export function connect(
+  url: string,
+  options: { max?: number; deadlines?: Partial<typeof DATABASE_DEADLINES> } = {},
+): DbHandle {
+  const deadlines = { ...DATABASE_DEADLINES, ...options.deadlines };
   const client = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
-    connection: { application_name: 'linju' },
+    connection: {
+      application_name: 'linju',
+      statement_timeout: deadlines.statementMs,
+      idle_in_transaction_session_timeout: deadlines.idleInTransactionMs,
+    },
   });
-  return { db: drizzle(client, { schema }), close: () => client.end({ timeout: 5 }) };
+  return {
+    db: drizzle(guardPool(client, deadlines.acquireMs), { schema }),
+    close: () => client.end({ timeout: 5 }),
+  };
 }
 
 /**

@@ -23,5 +23,6 @@ export * from './embedded.ts';
 export * from './errors.ts';
 export * from './migrate.ts';
 export * from './plugin-migrations.ts';
+export * from './pool-guard.ts';
 export * from './roles.ts';
 export * as schema from './schema/index.ts';

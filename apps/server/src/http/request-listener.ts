@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type ApiContext, appRouter, createCaller, type Logger, type WorkflowEngine } from '@linju/api';
+import {
+  type ApiContext,
+  appRouter,
+  checkBatch,
+  createCaller,
+  type Logger,
+  type WorkflowEngine,
+} from '@linju/api';
 import {
   clearSessionCookie,
   readCookie,
@@ -16,7 +23,9 @@ import { hsdsResponse } from '../rest/hsds.ts';
 import { openApiDocument } from '../rest/openapi.ts';
 import { problem } from '../rest/problem.ts';
 import type { AdminApp } from './admin-app.ts';
+import { busyResponse } from './busy-response.ts';
 import { CSRF_COOKIE, csrfCookie, csrfRejection, newCsrfToken } from './csrf.ts';
+import { HTTP_DEADLINES } from './deadlines.ts';
 import { loggedPath } from './logged-path.ts';
 import { MAX_BODY_BYTES, sendFetchResponse, toFetchRequest } from './node-fetch.ts';
 import { staticFile } from './static-files.ts';
@@ -37,6 +46,8 @@ export type ServerDeps = {
   admin: AdminApp | null;
   /** Extra route prefixes mounted by other modules (`/.well-known`, `/federation/v1`). */
   routes?: { prefix: string; handle: (request: Request) => Promise<Response> }[];
+  /** How long an answer may take to start before the client gets 503 (tests shorten it). */
+  answerDeadlineMs?: number;
 };
 
 const localeOf = (request: Request): 'zh-CN' | 'en' => {
@@ -90,7 +101,10 @@ export function createRequestListener(deps: ServerDeps) {
         endpoint: '/trpc',
         req: request,
         router: appRouter,
-        createContext: () => apiContext(request, requestId, hint, reqLog),
+        createContext: ({ info }) => {
+          checkBatch(info);
+          return apiContext(request, requestId, hint, reqLog);
+        },
         onError: ({ error, path: procedure }) => {
           if (error.code === 'INTERNAL_SERVER_ERROR')
             reqLog.error({ err: error, procedure }, 'procedure failed');
@@ -142,6 +156,25 @@ export function createRequestListener(deps: ServerDeps) {
     return response;
   }
 
+  /**
+   * The route's answer, or the busy answer once the deadline passed. A late answer is dropped
+   * (its body cancelled); its database work is bounded by the database's own deadlines.
+   */
+  async function withinDeadline(answer: Promise<Response>, late: () => Response): Promise<Response> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), deps.answerDeadlineMs ?? HTTP_DEADLINES.answerMs);
+    });
+    try {
+      const first = await Promise.race([answer, deadline]);
+      if (first) return first;
+      answer.then((response) => response.body?.cancel()).catch(() => {});
+      return late();
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   return async (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
@@ -152,7 +185,11 @@ export function createRequestListener(deps: ServerDeps) {
     res.setHeader('x-request-id', requestId);
     let status = 500;
     try {
-      const response = await route(toFetchRequest(req, config.publicUrl), requestId, reqLog);
+      const request = toFetchRequest(req, config.publicUrl);
+      const response = await withinDeadline(route(request, requestId, reqLog), () => {
+        reqLog.warn({ ms: Math.round(performance.now() - started) }, 'answer deadline passed');
+        return busyResponse(new URL(request.url).pathname, localeOf(request));
+      });
       status = response.status;
       await sendFetchResponse(res, response);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
-import { recordFailure, throttledFor } from '@linju/auth';
+import { claimAttempt, forgiveAttempt } from '@linju/auth';
 import { and, type Database, eq, gt, isNull, schema, type TenantTx, withTenant } from '@linju/db';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
@@ -98,17 +98,16 @@ const throttleKey = (ip: string) => `rating-code:ip:${ip}`;
 
 /** A code that does not exist, was used or expired: each with its own clear refusal. */
 async function findUsableCode(db: Database, code: string, ip: string, now: Date) {
-  if ((await throttledFor(db, throttleKey(ip), now)) > 0) {
+  // Counted before the lookup (parallel guesses cannot all go first), taken back for a known code.
+  if ((await claimAttempt(db, 'ip', throttleKey(ip), now)) > 0) {
     throw new DomainError('throttled', 'rating.too_many_attempts');
   }
   const [row] = await db
     .select()
     .from(schema.ratingCode)
     .where(eq(schema.ratingCode.codeHash, ratingCodeHash(code)));
-  if (!row) {
-    await recordFailure(db, 'ip', throttleKey(ip), now);
-    throw new DomainError('not-found', 'rating.code_invalid', { field: 'code' });
-  }
+  if (!row) throw new DomainError('not-found', 'rating.code_invalid', { field: 'code' });
+  await forgiveAttempt(db, 'ip', throttleKey(ip));
   if (row.usedAt) throw new DomainError('conflict', 'rating.code_used', { field: 'code' });
   if (row.expiresAt <= now) throw new DomainError('conflict', 'rating.code_expired', { field: 'code' });
   return row;

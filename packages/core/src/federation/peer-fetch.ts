@@ -1,19 +1,21 @@
-import type { Database } from '@linju/db';
+import type { Database, Queryable } from '@linju/db';
 import { type NodeKey, signedFetch } from '@linju/federation';
 import { peerTarget } from './peer-target.ts';
 
 /**
  * A signed GET to a node of the exchange, by its node id, where {@link peerTarget} says it is.
- * Answers undefined when the node is not pinned.
+ * Answers undefined when the node is not pinned. Inside a transaction, pass it as `via`: the
+ * directory is then read through it, not through a second connection of the pool (refused: it can
+ * deadlock the pool).
  */
-export type PeerFetcher = (peerNode: string, path: string) => Promise<Response | undefined>;
+export type PeerFetcher = (peerNode: string, path: string, via?: Queryable) => Promise<Response | undefined>;
 
 export function createPeerFetcher(
   db: Database,
   node: { nodeId: string; publicUrl: string; key: Pick<NodeKey, 'kid' | 'privateKey'> },
 ): PeerFetcher {
-  return async (peerNode, path) => {
-    const target = await peerTarget(db, node, peerNode);
+  return async (peerNode, path, via) => {
+    const target = await peerTarget(via ?? db, node, peerNode);
     if (!target) return undefined;
     return signedFetch({ ...target, method: 'GET', path, key: node.key.privateKey, kid: node.key.kid });
   };

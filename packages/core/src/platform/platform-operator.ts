@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
-  clearFailures,
+  claimSignInAttempt,
   createSession,
   hashPassword,
   newTotpSecret,
   passwordMatches,
   passwordStrongEnough,
-  recordFailure,
   rotateSessionAfterSecondFactor,
   type SecretBox,
   type Session,
-  throttledFor,
+  signInSucceeded,
 } from '@linju/auth';
 import { asc, type Database, eq, type Queryable, schema, sql, withTenant } from '@linju/db';
 import { appendAudit } from '../audit/append-audit.ts';
@@ -51,8 +50,8 @@ export async function platformSignIn(
   db: Database,
   input: { username: string; password: string; ip: string },
 ) {
-  const key = `operator:${input.username}`;
-  const wait = Math.max(await throttledFor(db, key), await throttledFor(db, `ip:${input.ip}`));
+  const keys = { account: `operator:${input.username}`, ip: `ip:${input.ip}` };
+  const wait = await claimSignInAttempt(db, keys);
   if (wait > 0) throw new DomainError('throttled', 'auth.throttled', { params: { seconds: wait } });
   const [operator] = await db
     .select()
@@ -61,11 +60,9 @@ export async function platformSignIn(
   // An unknown username costs the same argon2 work: the time taken does not tell who is an operator.
   const ok = await passwordMatches(operator?.passwordHash ?? null, input.password);
   if (!operator || !ok) {
-    await recordFailure(db, 'account', key);
-    await recordFailure(db, 'ip', `ip:${input.ip}`);
     throw new DomainError('unauthorized', 'auth.invalid_credentials', { field: 'password' });
   }
-  await clearFailures(db, key);
+  await signInSucceeded(db, keys);
   const { token, session } = await createSession(
     db,
     { platformOperatorId: operator.id },

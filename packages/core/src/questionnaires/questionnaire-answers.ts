@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { recordFailure, throttledFor } from '@linju/auth';
+import { claimAttempt, forgiveAttempt } from '@linju/auth';
 import { and, type Database, eq, isNull, schema, type TenantTx, withTenant } from '@linju/db';
 import { z } from 'zod';
 import { caseSettings, todayIn } from '../cases/case-clock.ts';
@@ -27,17 +27,16 @@ const codeThrottleKey = (ip: string) => `questionnaire-code:ip:${ip}`;
 const linkThrottleKey = (roundId: string, ip: string) => `questionnaire-link:${roundId}:ip:${ip}`;
 
 async function findAccess(db: Database, code: string, ip: string) {
-  if ((await throttledFor(db, codeThrottleKey(ip))) > 0) {
+  // Counted before the lookup (parallel guesses cannot all go first), taken back for a known code.
+  if ((await claimAttempt(db, 'ip', codeThrottleKey(ip))) > 0) {
     throw new DomainError('throttled', 'questionnaire.too_many_attempts');
   }
   const [row] = await db
     .select()
     .from(schema.questionnaireAccess)
     .where(eq(schema.questionnaireAccess.codeHash, ratingCodeHash(code)));
-  if (!row) {
-    await recordFailure(db, 'ip', codeThrottleKey(ip));
-    throw new DomainError('not-found', 'questionnaire.code_invalid', { field: 'code' });
-  }
+  if (!row) throw new DomainError('not-found', 'questionnaire.code_invalid', { field: 'code' });
+  await forgiveAttempt(db, 'ip', codeThrottleKey(ip));
   if (row.kind === 'code' && row.usedAt) {
     throw new DomainError('conflict', 'questionnaire.code_used', { field: 'code' });
   }
@@ -163,10 +162,13 @@ export async function submitAnswers(
 ) {
   const input = ZSubmitAnswersRequest.parse(request);
   const access = await findAccess(db, input.code, ip);
-  if (access.kind === 'link' && (await throttledFor(db, linkThrottleKey(access.roundId, ip), now)) > 0) {
-    throw new DomainError('throttled', 'questionnaire.too_many_attempts');
-  }
   return withTenant(db, access.tenantId, async (tx) => {
+    // Counted in this transaction: a submission that fails takes its count back, and parallel
+    // ones wait on the count's row, so they cannot all be under the limit.
+    const linkKey = linkThrottleKey(access.roundId, ip);
+    if (access.kind === 'link' && (await claimAttempt(tx, 'account', linkKey, now)) > 0) {
+      throw new DomainError('throttled', 'questionnaire.too_many_attempts');
+    }
     const { round, questionnaire } = await openRoundOf(tx, access.tenantId, access.roundId, now);
     const answers = validateAnswers(questionnaire.questions, input.answers);
     if (access.kind === 'code') {
@@ -181,8 +183,6 @@ export async function submitAnswers(
         )
         .returning({ codeHash: schema.questionnaireAccess.codeHash });
       if (!spent) throw new DomainError('conflict', 'questionnaire.code_used', { field: 'code' });
-    } else {
-      await recordFailure(tx, 'account', linkThrottleKey(round.id, ip), now);
     }
     await tx.insert(schema.questionnaireResponse).values({
       tenantId: access.tenantId,

@@ -373,6 +373,17 @@ describe('answering on the public page', () => {
     await submitAnswers(app.db, { code: link, answers }, '10.2.0.2');
   });
 
+  it('keeps exactly 5 of 12 submissions sent through the link at once from one address', async () => {
+    const answers = [
+      { questionId: 'q1', options: [0] },
+      { questionId: 'q3', scale: 3 },
+    ];
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 12 }, () => submitAnswers(app.db, { code: link, answers }, '10.2.0.9')),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled').length).toBe(5);
+  });
+
   it('refuses unknown codes, and answers once the round is closed', async () => {
     expect((await refusal(openQuestionnaireForAnswers(app.db, 'AAAAA-AAAAA', '10.3.0.1'))).key).toBe(
       'questionnaire.code_invalid',

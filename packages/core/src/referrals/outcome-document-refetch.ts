@@ -88,9 +88,10 @@ export async function refetchOutcomeDocument(
   const unreachable = () =>
     new DomainError('conflict', 'referral.outcome_document_unreachable', { field: 'sha256' });
   if (!deps.fetchFromPeer || !referral.remoteNode || !attachment.url) throw unreachable();
+  const { fetchFromPeer } = deps;
   const fetched = await fetchOutcomeDocument(
     deps.files,
-    deps.fetchFromPeer,
+    (peerNode, path) => fetchFromPeer(peerNode, path, tx),
     referral.tenantId,
     referral.remoteNode,
     {

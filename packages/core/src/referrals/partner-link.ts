@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { recordFailure, roleAllows, type SecretBox, throttledFor } from '@linju/auth';
+import { claimAttempt, forgiveAttempt, roleAllows, type SecretBox } from '@linju/auth';
 import { and, type Database, eq, inArray, isNull, schema, type TenantTx, withTenant } from '@linju/db';
 import type { ReferralActor } from '@linju/federation/referral-states';
 import { z } from 'zod';
@@ -257,7 +257,8 @@ const throttleKey = (ip: string) => `partner-link:ip:${ip}`;
  * `expiresAt` is answered as the earlier of the two ends.
  */
 export async function usablePartnerLink(db: Database, token: string, ip: string, now = new Date()) {
-  if ((await throttledFor(db, throttleKey(ip), now)) > 0) {
+  // Counted before the lookup (parallel guesses cannot all go first), taken back for a known link.
+  if ((await claimAttempt(db, 'ip', throttleKey(ip), now)) > 0) {
     throw new DomainError('throttled', 'partner_link.too_many_attempts');
   }
   const [row] = await db
@@ -271,9 +272,9 @@ export async function usablePartnerLink(db: Database, token: string, ip: string,
         .where(eq(schema.tenant.id, row.tenantId))
     : [];
   if (!row || tenant?.status !== 'active') {
-    await recordFailure(db, 'ip', throttleKey(ip), now);
     throw new DomainError('not-found', 'partner_link.invalid', { field: 'token' });
   }
+  await forgiveAttempt(db, 'ip', throttleKey(ip));
   if (row.closedAt) {
     throw new DomainError('conflict', 'partner_link.used', {
       field: 'token',

@@ -224,7 +224,7 @@ export async function attachmentContent(
     if (!fetchFromPeer || !referral.remoteNode || !path?.endsWith(`/attachments/${attachment.sha256}`)) {
       throw unavailable(0);
     }
-    const response = await fetchFromPeer(referral.remoteNode, path).catch(() => undefined);
+    const response = await fetchFromPeer(referral.remoteNode, path, tx).catch(() => undefined);
     if (!response?.ok) throw unavailable(response?.status ?? 0);
     const bytes = await readLimited(response, MAX_DOCUMENT_BYTES);
     if (!bytes) {

@@ -1,4 +1,4 @@
-import { clearFailures, matchTotpCode, recordFailure, throttledFor } from '@linju/auth';
+import { claimAttempt, clearFailures, matchTotpCode } from '@linju/auth';
 import type { Queryable } from '@linju/db';
 import { DomainError } from '../errors.ts';
 
@@ -21,16 +21,14 @@ export type TotpAttempt = {
  * at once are weighed one after another against the count (and one connection each suffices).
  */
 export async function acceptTotpCode(tx: Queryable, attempt: TotpAttempt): Promise<number | DomainError> {
-  const wait = await throttledFor(tx, attempt.throttleKey, attempt.at);
+  // Counted before it is judged (a right code clears the count): only five guesses of a quarter
+  // hour are ever weighed.
+  const wait = await claimAttempt(tx, 'second-factor', attempt.throttleKey, attempt.at);
   if (wait > 0) return new DomainError('throttled', 'auth.throttled', { params: { seconds: wait } });
   const step = matchTotpCode(attempt.secret, attempt.code, attempt.at);
-  if (step === null) {
-    await recordFailure(tx, 'second-factor', attempt.throttleKey, attempt.at);
-    return new DomainError('unauthorized', 'auth.totp_invalid', { field: 'code' });
-  }
+  if (step === null) return new DomainError('unauthorized', 'auth.totp_invalid', { field: 'code' });
   // A replay counts as a guess: whoever sends a seen code is trying their luck.
   if (attempt.lastUsedStep !== null && step <= attempt.lastUsedStep) {
-    await recordFailure(tx, 'second-factor', attempt.throttleKey, attempt.at);
     return new DomainError('unauthorized', 'auth.totp_used', { field: 'code' });
   }
   await clearFailures(tx, attempt.throttleKey);

@@ -1,10 +1,9 @@
 import {
-  clearFailures,
+  claimSignInAttempt,
   createSession,
   needsTwoFactor,
   passwordMatches,
-  recordFailure,
-  throttledFor,
+  signInSucceeded,
 } from '@linju/auth';
 import { type Database, withTenant } from '@linju/db';
 import type { Role } from '@linju/db/schema';
@@ -44,26 +43,21 @@ export async function signIn(db: Database, request: SignInRequest) {
   if (!tenant) throw new DomainError('not-found', 'tenant.not_found', { field: 'tenantSlug' });
   if (tenant.status !== 'active') throw new DomainError('forbidden', 'tenant.suspended');
 
-  const accountKey = `account:${tenant.id}:${request.username.toLowerCase()}`;
-  const ipKey = `ip:${request.ip}`;
-  const wait = Math.max(await throttledFor(db, accountKey), await throttledFor(db, ipKey));
+  const keys = { account: `account:${tenant.id}:${request.username.toLowerCase()}`, ip: `ip:${request.ip}` };
+  // Counted before the password is checked, so parallel guesses cannot all go first.
+  const wait = await claimSignInAttempt(db, keys);
   if (wait > 0) throw new DomainError('throttled', 'auth.throttled', { params: { seconds: wait } });
 
-  const signedIn = await withTenant(db, tenant.id, async (tx) => {
-    const staff = await findStaffMemberByUsername(tx, request.username.toLowerCase());
-    const ok = await passwordMatches(
-      staff && !staff.disabledAt ? staff.passwordHash : null,
-      request.password,
-    );
-    if (!staff || !ok) {
-      // Counted in this transaction, which then commits; the refusal is thrown after it. Counting
-      // on another connection while this one is held would let parallel failures take every
-      // connection of the pool, each waiting for one more.
-      await recordFailure(tx, 'account', accountKey);
-      await recordFailure(tx, 'ip', ipKey);
-      return null;
-    }
-    await clearFailures(tx, accountKey);
+  // The password is checked outside any transaction: argon2 takes a while and holds no connection.
+  // An unknown or disabled account costs the same argon2 work, so timing tells no usernames.
+  const staff = await withTenant(db, tenant.id, (tx) =>
+    findStaffMemberByUsername(tx, request.username.toLowerCase()),
+  );
+  const ok = await passwordMatches(staff && !staff.disabledAt ? staff.passwordHash : null, request.password);
+  if (!staff || !ok) throw new DomainError('unauthorized', 'auth.invalid_credentials', { field: 'password' });
+
+  return withTenant(db, tenant.id, async (tx) => {
+    await signInSucceeded(tx, keys);
     const roles = await roleGrantsOf(tx, staff.id);
     const { token, session } = await createSession(
       tx,
@@ -78,6 +72,4 @@ export async function signIn(db: Database, request: SignInRequest) {
       staff,
     };
   });
-  if (!signedIn) throw new DomainError('unauthorized', 'auth.invalid_credentials', { field: 'password' });
-  return signedIn;
 }

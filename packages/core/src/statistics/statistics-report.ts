@@ -385,23 +385,3 @@ export async function runQueuedReports(db: Database, tenantId: string): Promise<
     if (outcome === 'skipped') return done;
   }
 }
-
-/**
- * Runs the tenant's queued reports once the report `id` is visible, i.e. once the request that
- * queued it has committed (the caller starts this before its own transaction ends). Gives up
- * quietly after `waitMs`: a report whose request rolled back never appears.
- */
-export async function runReportsWhenCommitted(db: Database, tenantId: string, id: string, waitMs = 10_000) {
-  const until = Date.now() + waitMs;
-  while (Date.now() < until) {
-    const [row] = await withTenant(db, tenantId, (tx) =>
-      tx
-        .select({ status: schema.statisticsReport.status })
-        .from(schema.statisticsReport)
-        .where(eq(schema.statisticsReport.id, id)),
-    );
-    if (row) return runQueuedReports(db, tenantId);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return [];
-}

@@ -82,12 +82,15 @@ export const en: Messages = {
 
   'error.title': 'Something went wrong',
   'error.unexpected': 'An unexpected error occurred. Please try again later.',
+  'error.busy': 'The server is busy. Please try again in a moment.',
+  'request.batch_too_large': 'One request may hold at most {max} calls.',
   'error.not_found_title': 'Page not found',
   'error.not_found_body': 'The page you asked for does not exist or has been removed.',
   'error.forbidden': 'You do not have access to this page.',
 
   'auth.invalid_credentials': 'The username or password is not correct.',
   'auth.throttled': 'Too many attempts. Please wait a while and try again.',
+  'auth.batch_refused': 'Sign-in and verification requests must be sent one at a time, not in a batch.',
   'auth.totp_invalid': 'The code is not correct or has expired.',
   'auth.totp_used': 'This code has already been used. Enter the next code your authenticator app shows.',
   'auth.totp_required': 'Please complete two-step verification first.',

@@ -80,12 +80,15 @@ export const zhCN = {
 
   'error.title': '出错了',
   'error.unexpected': '出现意外错误，请稍后再试。',
+  'error.busy': '服务器繁忙，请稍后再试。',
+  'request.batch_too_large': '一次请求最多包含 {max} 个调用。',
   'error.not_found_title': '找不到页面',
   'error.not_found_body': '您访问的页面不存在或已被移除。',
   'error.forbidden': '您无权访问此页面。',
 
   'auth.invalid_credentials': '用户名或密码不正确。',
   'auth.throttled': '尝试次数过多，请稍后再试。',
+  'auth.batch_refused': '登录和验证请求须逐个发送，不能合并在一次请求中。',
   'auth.totp_invalid': '验证码不正确或已过期。',
   'auth.totp_used': '此验证码已使用过，请输入验证器应用显示的下一个验证码。',
   'auth.totp_required': '请先完成两步验证。',

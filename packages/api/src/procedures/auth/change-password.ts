@@ -4,6 +4,7 @@ import { tenantVerifiedProcedure } from '../../trpc.ts';
 
 /** Reachable with a forced change pending, never before the second factor: a password alone changes nothing. */
 export const changePassword = tenantVerifiedProcedure
+  .meta({ guess: 'password' })
   .input(
     z.object({
       currentPassword: z.string().min(1, { message: 'validation.required' }).max(200),

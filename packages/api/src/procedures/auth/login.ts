@@ -9,11 +9,14 @@ export const ZLoginRequest = z.object({
 });
 
 /** Password sign-in. Returns the session token for the caller to put in the cookie, and the next step. */
-export const login = publicProcedure.input(ZLoginRequest).mutation(async ({ ctx, input }) => {
-  const result = await signIn(ctx.db, { ...input, ip: ctx.ip });
-  ctx.log.info(
-    { tenant: result.tenant.slug, staffMemberId: result.staff.id, next: result.next },
-    'signed in',
-  );
-  return { sessionToken: result.sessionToken, expiresAt: result.expiresAt, next: result.next };
-});
+export const login = publicProcedure
+  .meta({ guess: 'password' })
+  .input(ZLoginRequest)
+  .mutation(async ({ ctx, input }) => {
+    const result = await signIn(ctx.db, { ...input, ip: ctx.ip });
+    ctx.log.info(
+      { tenant: result.tenant.slug, staffMemberId: result.staff.id, next: result.next },
+      'signed in',
+    );
+    return { sessionToken: result.sessionToken, expiresAt: result.expiresAt, next: result.next };
+  });

@@ -37,6 +37,7 @@ export const confirmTotpSetup = tenantSessionProcedure
  * then the refusal is thrown.
  */
 export const verifyTotp = signedInProcedure
+  .meta({ guess: 'second-factor' })
   .input(z.object({ code: ZCode }))
   .mutation(async ({ ctx, input }) => {
     const outcome = await inTenantSession(ctx, async ({ tx, staff, roleGrants }) => {

@@ -4,9 +4,9 @@ import {
   readStatisticsReport,
   requestStatisticsReport,
   runQueuedReports,
-  runReportsWhenCommitted,
   ZReportRequest,
 } from '@linju/core';
+import type { Database } from '@linju/db';
 import {
   REFERRAL_TASK_QUEUE,
   type StatisticsReportInput,
@@ -14,7 +14,25 @@ import {
   statisticsReportWorkflowId,
 } from '@linju/workflows';
 import { z } from 'zod';
-import { permittedProcedure } from '../../trpc.ts';
+import { type Logger, permittedProcedure, type TenantSession } from '../../trpc.ts';
+
+/**
+ * Without a workflow engine, this process makes the tenant's queued reports — in the background,
+ * once the request committed: from inside its transaction the work would need a second
+ * connection of the pool (refused: it can deadlock) and could not see the new report yet.
+ */
+function runQueuedReportsAfterCommit(
+  ctx: Pick<TenantSession, 'afterCommit' | 'tenantId'> & { db: Database; log: Logger },
+) {
+  ctx.afterCommit({
+    name: 'make queued statistics reports',
+    run: async () => {
+      runQueuedReports(ctx.db, ctx.tenantId).catch((error: unknown) =>
+        ctx.log.error({ err: error }, 'statistics reports failed'),
+      );
+    },
+  });
+}
 
 /**
  * Queues a monthly/quarterly/yearly report (workbook and PDF) and has it made in the background:
@@ -36,9 +54,7 @@ export const createReport = permittedProcedure('statistics.read')
       });
       return report;
     }
-    runReportsWhenCommitted(ctx.db, ctx.tenantId, report.id).catch((error: unknown) =>
-      ctx.log.error({ err: error, reportId: report.id }, 'statistics report failed'),
-    );
+    runQueuedReportsAfterCommit(ctx);
     return report;
   });
 
@@ -48,11 +64,7 @@ export const createReport = permittedProcedure('statistics.read')
  */
 export const getReports = permittedProcedure('statistics.read').query(async ({ ctx }) => {
   const reports = await listStatisticsReports(ctx.tx, ctx.actor);
-  if (!ctx.temporal && reports.some((r) => r.status === 'queued')) {
-    runQueuedReports(ctx.db, ctx.tenantId).catch((error: unknown) =>
-      ctx.log.error({ err: error }, 'statistics reports failed'),
-    );
-  }
+  if (!ctx.temporal && reports.some((r) => r.status === 'queued')) runQueuedReportsAfterCommit(ctx);
   return reports;
 });
 
