@@ -11,6 +11,7 @@ import {
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { asc, connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
 import {
+  linjuDataConverter,
   referralIdempotencyKey,
   type referralWorkflow,
   referralWorkflowId,
@@ -26,7 +27,8 @@ import { createWorker, type LinjuWorker } from './worker.ts';
  * Referrals end to end within one deployment: the API (as the server wires it, with a Temporal
  * client), a worker on its own task queue, real PostgreSQL and the real Temporal dev server.
  */
-const box = createSecretBox(randomBytes(32));
+const dataKeys = { current: randomBytes(32), retired: [] };
+const box = createSecretBox(dataKeys);
 const silent = { info() {}, warn() {}, error() {} };
 let app: DbHandle;
 let connection: Connection;
@@ -101,6 +103,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 beforeAll(async () => {
   app = connect(inject('databaseUrl'), { max: 8 });
   linju = await createWorker({
+    dataKeys,
     temporalAddress: inject('temporalAddress'),
     namespace: 'default',
     db: app.db,
@@ -108,7 +111,7 @@ beforeAll(async () => {
   });
   running = linju.worker.run();
   connection = await Connection.connect({ address: inject('temporalAddress') });
-  client = new Client({ connection, namespace: 'default' });
+  client = new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) });
   engine = { client, taskQueue: linju.taskQueue, nodeId: 'linju-test' };
   [a, b] = await Promise.all([
     createTestDistrict(app.db, box, 'ref-a'),
@@ -319,7 +322,11 @@ describe('referrals from a case to a partner inbox, on Temporal', () => {
     ).toBe('NOT_FOUND');
     // Notes are updates of their own in the history: it replays against the workflow code.
     const history = await client.workflow.getHandle(referralWorkflowId(a.tenantId, sent.id)).fetchHistory();
-    await Worker.runReplayHistory({ workflowsPath }, history, referralWorkflowId(a.tenantId, sent.id));
+    await Worker.runReplayHistory(
+      { workflowsPath, dataConverter: linjuDataConverter(dataKeys) },
+      history,
+      referralWorkflowId(a.tenantId, sent.id),
+    );
   });
 
   it('shows nothing to, and takes nothing from, another station or another district', async () => {

@@ -1,5 +1,6 @@
+import type { DataKeyRing } from '@linju/auth';
 import type { Database } from '@linju/db';
-import { REFERRAL_TASK_QUEUE, workflowsPath } from '@linju/workflows';
+import { linjuDataConverter, REFERRAL_TASK_QUEUE, workflowsPath } from '@linju/workflows';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import {
   createAuditedReferralActivities,
@@ -16,6 +17,8 @@ export type CreateWorkerOptions = {
   namespace: string;
   /** A pool on the application role's URL: activities write only through `withTenant`, under RLS. */
   db: Database;
+  /** The data key ring: every payload this worker hands Temporal is encrypted with it (the clients' codec). */
+  dataKeys: DataKeyRing;
   /** Defaults to the referral queue; tests pass their own so runs cannot steal each other's tasks. */
   taskQueue?: string;
   /** The data key and node identity: without them the worker cannot deliver exchange messages. */
@@ -47,6 +50,7 @@ export async function createWorker(options: CreateWorkerOptions): Promise<LinjuW
       namespace: options.namespace,
       taskQueue,
       workflowsPath,
+      dataConverter: linjuDataConverter(options.dataKeys),
       activities: {
         ...createAuditedReferralActivities(options.db, options.exchange, options.plugins),
         ...createScheduledRunActivities(options.db),

@@ -13,6 +13,7 @@ export {
   lt,
   lte,
   ne,
+  notLike,
   or,
   type SQL,
   sql,
@@ -25,3 +26,4 @@ export * from './migrate.ts';
 export * from './plugin-migrations.ts';
 export * from './roles.ts';
 export * as schema from './schema/index.ts';
+export * from './sealed-columns.ts';

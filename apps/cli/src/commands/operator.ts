@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { pluginMigrations } from '@linju/api';
-import { createSecretBox, loadDataKey } from '@linju/auth';
+import { createSecretBox, loadDataKeyRing } from '@linju/auth';
 import {
   backfillAllRollups,
   createPlatformOperator,
@@ -94,7 +93,7 @@ export async function operatorCreate(args: string[]): Promise<void> {
       'LINJU_OPERATOR_PASSWORD=… npm run linju -- operator create ops 平台运维',
     );
   }
-  const box = createSecretBox(loadDataKey(join(dataDir(), 'data-key')));
+  const box = createSecretBox(loadDataKeyRing(dataDir()));
   const { totpSecret } = await withStackDatabase(({ appUrl }) =>
     withDb(appUrl, (db) =>
       createPlatformOperator(db, box, { username, displayName: name.join(' '), password }),

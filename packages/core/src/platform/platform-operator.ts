@@ -12,7 +12,7 @@ import {
   verifyPassword,
   verifyTotpCode,
 } from '@linju/auth';
-import { asc, type Database, eq, type Queryable, schema, sql, withTenant } from '@linju/db';
+import { asc, type Database, eq, type Queryable, schema, sealedColumns, sql, withTenant } from '@linju/db';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
 import { ZName, ZUsername } from '../tenants/tenant-schemas.ts';
@@ -38,7 +38,7 @@ export async function createPlatformOperator(
       username,
       displayName,
       passwordHash: await hashPassword(input.password),
-      totpKeyEncrypted: box.encrypt(totpSecret),
+      totpKeyEncrypted: box.encrypt(totpSecret, null, sealedColumns.operatorTotpKey),
     })
     .onConflictDoNothing()
     .returning();
@@ -81,7 +81,10 @@ export async function platformVerifyTotp(
     .select()
     .from(schema.platformOperator)
     .where(eq(schema.platformOperator.id, who.operatorId));
-  if (!operator?.totpKeyEncrypted || !verifyTotpCode(box.decrypt(operator.totpKeyEncrypted), code)) {
+  if (
+    !operator?.totpKeyEncrypted ||
+    !verifyTotpCode(box.decrypt(operator.totpKeyEncrypted, null, sealedColumns.operatorTotpKey), code)
+  ) {
     throw new DomainError('unauthorized', 'auth.totp_invalid', { field: 'code' });
   }
   await markSessionTwoFactorVerified(db, who.sessionId);

@@ -9,7 +9,7 @@ import {
   verifyPassword,
   verifyTotpCode,
 } from '@linju/auth';
-import { and, eq, ne, schema, type TenantTx } from '@linju/db';
+import { and, eq, ne, schema, sealedColumns, type TenantTx } from '@linju/db';
 import { type Actor, auditActor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
@@ -44,7 +44,7 @@ export async function confirmTotpSetup(
   }
   await tx
     .update(schema.staffMember)
-    .set({ totpKeyEncrypted: box.encrypt(input.secret) })
+    .set({ totpKeyEncrypted: box.encrypt(input.secret, staff.tenantId, sealedColumns.staffTotpKey) })
     .where(eq(schema.staffMember.id, staff.id));
   await markSessionTwoFactorVerified(tx, who.sessionId);
   const actor = self(staff.id, staff.displayName, staff.tenantId, who.requestId);
@@ -65,7 +65,9 @@ export async function verifyTotp(
 ) {
   const staff = await getStaffMember(tx, who.staffId);
   if (!staff.totpKeyEncrypted) throw new DomainError('bad-request', 'auth.totp_not_enrolled');
-  if (!verifyTotpCode(box.decrypt(staff.totpKeyEncrypted), code)) {
+  if (
+    !verifyTotpCode(box.decrypt(staff.totpKeyEncrypted, staff.tenantId, sealedColumns.staffTotpKey), code)
+  ) {
     throw new DomainError('unauthorized', 'auth.totp_invalid', { field: 'code' });
   }
   await markSessionTwoFactorVerified(tx, who.sessionId);
