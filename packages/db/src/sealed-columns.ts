@@ -1,4 +1,4 @@
-import { getTableName } from 'drizzle-orm';
+import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.ts';
 
@@ -15,6 +15,8 @@ export type SealedColumnEntry = {
   tenantId: PgColumn | null;
   value: PgColumn;
   index?: PgColumn;
+  /** The columns' property names in the schema, for updates. */
+  keys: { value: string; index?: string };
 };
 
 function sealed(
@@ -22,6 +24,11 @@ function sealed(
   value: PgColumn,
   index?: PgColumn,
 ): SealedColumnEntry {
+  const keyOf = (column: PgColumn) => {
+    const key = Object.entries(getTableColumns(source)).find(([, c]) => c === column)?.[0];
+    if (!key) throw new Error(`${column.name} is not a column of ${getTableName(source)}`);
+    return key;
+  };
   return {
     table: getTableName(source),
     column: value.name,
@@ -30,6 +37,7 @@ function sealed(
     tenantId: source.tenantId ?? null,
     value,
     ...(index ? { index } : {}),
+    keys: { value: keyOf(value), ...(index ? { index: keyOf(index) } : {}) },
   };
 }
 

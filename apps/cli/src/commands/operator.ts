@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { pluginMigrations } from '@linju/api';
-import { createSecretBox, loadDataKeyRing } from '@linju/auth';
+import { createSecretBox, dataKeyId, loadDataKeyRing } from '@linju/auth';
 import {
   backfillAllRollups,
   createPlatformOperator,
@@ -9,6 +9,7 @@ import {
   listPeers,
   onboardTenant,
   pinPeer,
+  rotateSealedValues,
   unpinPeer,
   verifyAuditChain,
 } from '@linju/core';
@@ -78,6 +79,27 @@ export async function auditVerify(args: string[]): Promise<void> {
     );
     process.exitCode = 1;
   }
+}
+
+/**
+ * `linju keys rotate`: re-seals every sealed value under the current data key (per tenant, bound
+ * to its column) and recomputes the blind indexes, in batches of one transaction each; safe beside
+ * a running stack and to run again after an interruption. Prints each batch as it commits.
+ */
+export async function keysRotate(): Promise<void> {
+  const ring = loadDataKeyRing(dataDir());
+  const box = createSecretBox(ring);
+  const { resealed } = await withStackDatabase(({ ownerUrl }) =>
+    withDb(ownerUrl, (db) =>
+      rotateSealedValues(db, box, {
+        onBatch: (b) =>
+          process.stdout.write(`  ${b.tenant}: ${b.table}.${b.column} ${b.resealed} re-sealed\n`),
+      }),
+    ),
+  );
+  process.stdout.write(
+    `Re-sealed ${resealed} values under key ${dataKeyId(ring.current)}. Nothing stored needs a retired key any more: they may be removed.\n`,
+  );
 }
 
 /**
