@@ -10,6 +10,7 @@ import {
 import { createCityStatisticsRunActivities } from './city-statistics.ts';
 import type { ExchangeDeps } from './exchange-delivery.ts';
 import { createPluginActivities, type WorkerPlugins } from './plugin-activities.ts';
+import { tenantBoundActivities } from './tenant-bound-activities.ts';
 
 export type CreateWorkerOptions = {
   /** `host:port` of the Temporal frontend. */
@@ -51,13 +52,14 @@ export async function createWorker(options: CreateWorkerOptions): Promise<LinjuW
       taskQueue,
       workflowsPath,
       dataConverter: linjuDataConverter(options.dataKeys),
-      activities: {
+      // Every activity's tenant is checked against its workflow's id (a business key) first.
+      activities: tenantBoundActivities({
         ...createAuditedReferralActivities(options.db, options.exchange, options.plugins),
         ...createScheduledRunActivities(options.db),
         ...createStatisticsReportRunActivities(options.db),
         ...createCityStatisticsRunActivities(options.db, options.exchange?.node),
         ...createPluginActivities(options.db, options.plugins),
-      },
+      }),
     });
     return { worker, taskQueue, close: () => connection.close() };
   } catch (error) {
