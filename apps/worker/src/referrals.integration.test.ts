@@ -514,7 +514,7 @@ describe('what Temporal holds, and whom the worker believes', () => {
     await clerk.referral.transition({ referralId: sent.id, type: 'rejected', reason });
     const workflowId = referralWorkflowId(a.tenantId, sent.id);
 
-    // What Temporal stores, read as someone with Temporal access but without the data key.
+    // raw: what Temporal stores, read as someone with Temporal access but without the data key.
     const raw = new Client({ connection, namespace: 'default' });
     const history = await raw.workflow.getHandle(workflowId).fetchHistory();
     // Payload bytes (data and metadata) come as base64 in the history's JSON: read them as text.
