@@ -7,7 +7,7 @@ const USAGE = `linju — operate a Linju deployment
   linju seed                        create the demo district if missing
   linju tenant create --file F      onboard a district from a JSON request
   linju audit verify <tenant>       check a tenant's audit hash chain
-  linju keys rotate                 re-seal personal data under the current data key (LINJU_DATA_KEY*)
+  linju keys rotate [--tenant T]    re-seal personal data under the current data key (LINJU_DATA_KEY*)
   linju peer pin --file F | list | unpin <node>   the federation's pinned peer nodes
   linju plugin new x-<name>         scaffold an X service plugin with a test, listed in the catalogue
   linju operator create <user> <name>   a platform operator (password from LINJU_OPERATOR_PASSWORD)
@@ -38,7 +38,7 @@ try {
       break;
     case 'keys':
       if (args[0] !== 'rotate') throw new Error(`Unknown keys command "${args[0] ?? ''}".\n${USAGE}`);
-      await (await operator()).keysRotate();
+      await (await operator()).keysRotate(args.slice(1));
       break;
     case 'plugin': {
       if (args[0] !== 'new' || !args[1]) throw new Error(`Usage: linju plugin new x-<name>\n${USAGE}`);

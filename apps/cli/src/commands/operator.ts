@@ -82,23 +82,30 @@ export async function auditVerify(args: string[]): Promise<void> {
 }
 
 /**
- * `linju keys rotate`: re-seals every sealed value under the current data key (per tenant, bound
- * to its column) and recomputes the blind indexes, in batches of one transaction each; safe beside
- * a running stack and to run again after an interruption. Prints each batch as it commits.
+ * `linju keys rotate [--tenant <slug>]`: re-seals every sealed value under the current data key
+ * (per tenant, bound to its column) and recomputes the blind indexes, in batches of one
+ * transaction each; safe beside a running stack and to run again after an interruption. Prints
+ * each batch as it commits. `--tenant` does one district (and not the platform's rows).
  */
-export async function keysRotate(): Promise<void> {
+export async function keysRotate(args: string[]): Promise<void> {
+  const slug = args.includes('--tenant') ? args[args.indexOf('--tenant') + 1] : undefined;
+  if (args.includes('--tenant') && !slug)
+    throw new SetupError('keys rotate --tenant needs a tenant slug.', 'linju keys rotate --tenant xuhui');
   const ring = loadDataKeyRing(dataDir());
   const box = createSecretBox(ring);
   const { resealed } = await withStackDatabase(({ ownerUrl }) =>
-    withDb(ownerUrl, (db) =>
-      rotateSealedValues(db, box, {
+    withDb(ownerUrl, async (db) => {
+      const tenant = slug === undefined ? undefined : await findTenantBySlug(db, slug);
+      if (slug !== undefined && !tenant) throw new DomainError('not-found', 'tenant.not_found');
+      return rotateSealedValues(db, box, {
+        ...(tenant ? { tenantIds: [tenant.id] } : {}),
         onBatch: (b) =>
           process.stdout.write(`  ${b.tenant}: ${b.table}.${b.column} ${b.resealed} re-sealed\n`),
-      }),
-    ),
+      });
+    }),
   );
   process.stdout.write(
-    `Re-sealed ${resealed} values under key ${dataKeyId(ring.current)}. Nothing stored needs a retired key any more: they may be removed.\n`,
+    `Re-sealed ${resealed} values under key ${dataKeyId(ring.current)}.${slug ? '' : ' Nothing stored needs a retired key any more: they may be removed.'}\n`,
   );
 }
 

@@ -6,9 +6,12 @@ import {
   type Payload,
   type PayloadCodec,
 } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 
 /** Temporal's encryption-codec convention: the encoding says "encrypted", the key id says by which key. */
+// A CommonJS module: Node gives its exports as the default import only.
+const { temporal } = proto;
+
 const ENCODING = 'binary/encrypted';
 const METADATA_KEY_ID = 'encryption-key-id';
 // The AES-GCM associated data: a payload sealed here opens as nothing else sealed with a derived key.
