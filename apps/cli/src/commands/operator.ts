@@ -30,6 +30,13 @@ export async function migrate(): Promise<void> {
 export async function seed(): Promise<void> {
   const result = await withStackDatabase(async ({ ownerUrl, appUrl }) => {
     await migrateDb(ownerUrl, appPassword(dataDir()), { plugins: pluginMigrations });
+    // `npm start` runs this each time: values sealed by an older release (or a retired key) are
+    // re-sealed before anything serves, so the conflict check never compares two index formats.
+    const { resealed } = await withDb(ownerUrl, (db) =>
+      rotateSealedValues(db, createSecretBox(loadDataKeyRing(dataDir()))),
+    );
+    if (resealed > 0)
+      process.stdout.write(`      Re-sealed ${resealed} values under the current data key.\n`);
     return withDb(appUrl, async (db) => {
       const seeded = await seedDemoDistrict(db);
       // Cases from before the statistics roll-ups existed are counted once (a no-op afterwards).
