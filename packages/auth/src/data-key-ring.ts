@@ -30,6 +30,14 @@ function parseKey(text: string, source: string): Buffer {
   return key;
 }
 
+function readSecretFile(file: string, source: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`${source}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+}
+
 const keysIn = (text: string, source: string) =>
   text
     .split(/[\s,]+/)
@@ -60,7 +68,7 @@ export function loadDataKeyRing(dataDir: string, env: NodeJS.ProcessEnv = proces
   const current = env.LINJU_DATA_KEY
     ? parseKey(env.LINJU_DATA_KEY, 'LINJU_DATA_KEY')
     : env.LINJU_DATA_KEY_FILE
-      ? parseKey(readFileSync(env.LINJU_DATA_KEY_FILE, 'utf8'), 'LINJU_DATA_KEY_FILE')
+      ? parseKey(readSecretFile(env.LINJU_DATA_KEY_FILE, 'LINJU_DATA_KEY_FILE'), 'LINJU_DATA_KEY_FILE')
       : ownKeyFile(join(dataDir, 'data-key'));
   const retiredFile = env.LINJU_DATA_KEYS_RETIRED_FILE ?? join(dataDir, 'data-keys-retired');
   const retired = [

@@ -111,6 +111,12 @@ describe('the key ring', () => {
     expect(ring.retired).toEqual([retired, other]);
   });
 
+  it('names the secret file it cannot read', () => {
+    expect(() => loadDataKeyRing(dir(), { LINJU_DATA_KEY_FILE: '/nonexistent/key' })).toThrow(
+      'LINJU_DATA_KEY_FILE: cannot read /nonexistent/key (ENOENT)',
+    );
+  });
+
   it('names the setting whose key is not 32 bytes', () => {
     expect(() => loadDataKeyRing(dir(), { LINJU_DATA_KEY: 'c2hvcnQ=' })).toThrow(
       /LINJU_DATA_KEY must be base64 of 32/,
