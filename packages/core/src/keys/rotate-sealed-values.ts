@@ -33,9 +33,11 @@ async function resealBatch(
   entry: SealedColumnEntry,
   limit: number,
 ): Promise<number> {
-  // The tenant in the WHERE as well as in RLS: the owner role that rotates may bypass RLS.
+  // The tenant in the WHERE as well as in RLS: the owner role that rotates may bypass RLS, and ids
+  // are unique per tenant only (outbox keys name the sender's referral on both sides of a loopback).
+  const ofOwner = entry.tenantId && owner !== null ? eq(entry.tenantId, owner) : undefined;
   const stale = and(
-    entry.tenantId && owner !== null ? eq(entry.tenantId, owner) : undefined,
+    ofOwner,
     isNotNull(entry.value),
     sql`left(${entry.value}, ${box.currentPrefix.length}) <> ${box.currentPrefix}`,
   );
@@ -48,13 +50,17 @@ async function resealBatch(
     .for('update')) as { id: string; value: string }[];
   for (const row of rows) {
     const plain = box.decrypt(row.value, owner, entry);
-    await tx
+    const updated = await tx
       .update(entry.source)
       .set({
         [entry.keys.value]: box.encrypt(plain, owner, entry),
         ...(entry.keys.index ? { [entry.keys.index]: box.blindIndex(plain, owner) } : {}),
       } as never)
-      .where(eq(entry.id, row.id));
+      .where(and(ofOwner, eq(entry.id, row.id)))
+      .returning({ id: entry.id });
+    // A row read but not written would be read again by the next batch, for ever.
+    if (updated.length !== 1)
+      throw new Error(`${entry.table} ${row.id}: re-sealing wrote ${updated.length} rows`);
   }
   return rows.length;
 }
