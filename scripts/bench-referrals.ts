@@ -39,6 +39,7 @@ import {
   withTenant,
 } from '@linju/db';
 import { ensureTemporalCli, startTemporalDevServer } from '@linju/infra-temporal';
+import { linjuDataConverter } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { peakRss } from './bench-intake.ts';
 
@@ -197,7 +198,11 @@ export async function benchReferrals(count = 60, concurrency = 4, steadyRate = 5
       // Start-up is not what is measured; on a loaded machine it takes a while.
       180_000,
     );
-    const client = new Client({ connection, namespace: 'default' });
+    const client = new Client({
+      connection,
+      namespace: 'default',
+      dataConverter: linjuDataConverter({ current: dataKey, retired: [] }),
+    });
     const context = (sessionToken: string | null) => ({
       db,
       box,

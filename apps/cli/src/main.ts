@@ -8,6 +8,7 @@ const USAGE = `linju — operate a Linju deployment
   linju tenant create --file F      onboard a district from a JSON request
   linju audit verify <tenant>       check a tenant's audit chain and its checkpoints
   linju audit checkpoint            anchor every district's audit chain head outside the database
+  linju keys rotate [--tenant T]    re-seal personal data under the current data key (LINJU_DATA_KEY*)
   linju peer pin --file F [--allow-private-network] | list | unpin <node>   the federation's pinned peer nodes
   linju peer allow|disallow <node> <orgId>   which of this node's organisations a peer may address
   linju plugin new x-<name>         scaffold an X service plugin with a test, listed in the catalogue
@@ -37,6 +38,10 @@ try {
       if (args[0] === 'verify') await (await operator()).auditVerify(args.slice(1));
       else if (args[0] === 'checkpoint') await (await operator()).auditCheckpoint();
       else throw new Error(`Unknown audit command "${args[0] ?? ''}".\n${USAGE}`);
+      break;
+    case 'keys':
+      if (args[0] !== 'rotate') throw new Error(`Unknown keys command "${args[0] ?? ''}".\n${USAGE}`);
+      await (await operator()).keysRotate(args.slice(1));
       break;
     case 'plugin': {
       if (args[0] !== 'new' || !args[1]) throw new Error(`Usage: linju plugin new x-<name>\n${USAGE}`);

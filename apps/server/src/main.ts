@@ -1,9 +1,10 @@
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { createSecretBox, loadDataKey } from '@linju/auth';
+import { createSecretBox, loadDataKeyRing } from '@linju/auth';
 import { createLocalFileStore, createPeerFetcher, useAuditKey } from '@linju/core';
 import { connect } from '@linju/db';
 import { loadOrCreateNodeKey, WELL_KNOWN_PATH } from '@linju/federation';
+import { linjuDataConverter } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { loadServerConfig } from './config.ts';
 import { referralCreateHandler } from './federation/referral-endpoint.ts';
@@ -18,14 +19,18 @@ import { temporalHealth } from './temporal-health.ts';
 const config = loadServerConfig();
 const log = createLogger('server', config.LOG_LEVEL);
 const { db, close: closeDb } = connect(config.DATABASE_APP_URL);
-const dataKey = loadDataKey(join(config.LINJU_DATA_DIR, 'data-key'));
-const box = createSecretBox(dataKey);
-useAuditKey(dataKey);
+const dataKeys = loadDataKeyRing(config.LINJU_DATA_DIR);
+const box = createSecretBox(dataKeys);
+useAuditKey(dataKeys);
 const temporal = temporalHealth(config.TEMPORAL_ADDRESS);
 // One long-lived client for the API (referrals start and move through it); it connects on first use,
 // so the server starts while Temporal is still coming up.
 const temporalConnection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
-const temporalClient = new Client({ connection: temporalConnection, namespace: config.TEMPORAL_NAMESPACE });
+const temporalClient = new Client({
+  connection: temporalConnection,
+  namespace: config.TEMPORAL_NAMESPACE,
+  dataConverter: linjuDataConverter(dataKeys),
+});
 const admin = await loadAdminApp(config.LINJU_ADMIN_BUILD);
 if (!admin) log.warn({ build: config.LINJU_ADMIN_BUILD }, 'admin app not built; only the APIs are served');
 

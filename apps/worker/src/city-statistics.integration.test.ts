@@ -22,6 +22,7 @@ import {
   type CityStatisticsRunResult,
   citySendWorkflowId,
   cityStatisticsScheduleId,
+  linjuDataConverter,
 } from '@linju/workflows';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
@@ -36,7 +37,8 @@ import { createWorker, type LinjuWorker } from './worker.ts';
  * same node (a listener around core's receiving function: the HTTP endpoint itself is tested in
  * apps/server); “send now” goes the same way.
  */
-const box = createSecretBox(randomBytes(32));
+const dataKeys = { current: randomBytes(32), retired: [] };
+const box = createSecretBox(dataKeys);
 const silent = { info() {}, warn() {}, error() {} };
 const NODE_ID = `node-${randomUUID().slice(0, 8)}`;
 let app: DbHandle;
@@ -113,6 +115,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   publicUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   linju = await createWorker({
+    dataKeys,
     temporalAddress: inject('temporalAddress'),
     namespace: 'default',
     db: app.db,
@@ -121,7 +124,7 @@ beforeAll(async () => {
   });
   running = linju.worker.run();
   connection = await Connection.connect({ address: inject('temporalAddress') });
-  client = new Client({ connection, namespace: 'default' });
+  client = new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) });
   engine = { client, taskQueue: linju.taskQueue, nodeId: NODE_ID };
   d = await createTestDistrict(app.db, box, 'city-wf');
   const onboarded = await onboardTenant(

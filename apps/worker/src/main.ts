@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { pluginRegistry } from '@linju/api';
-import { createSecretBox, loadDataKey } from '@linju/auth';
+import { createSecretBox, loadDataKeyRing } from '@linju/auth';
 import { auditCheckpointDir, createAuditCheckpointLog, createLocalFileStore, useAuditKey } from '@linju/core';
 import { connect } from '@linju/db';
 import { loadOrCreateNodeKey } from '@linju/federation';
+import { linjuDataConverter } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { pino } from 'pino';
@@ -28,26 +29,19 @@ Runtime.install({
   shutdownSignals: [],
 });
 
-/** The server may be creating the data key at this very moment (first start): then read its key. */
-function sharedDataKey(file: string): Buffer {
-  try {
-    return loadDataKey(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return loadDataKey(file);
-    throw error;
-  }
-}
-
 try {
   const config = readWorkerConfig(process.env);
   const database = connect(config.databaseUrl, { max: 5 });
-  const dataKey = sharedDataKey(join(config.dataDir, 'data-key'));
-  useAuditKey(dataKey);
+  // The server's key ring (one data folder): outbox bodies are sealed, payloads encrypted and audit
+  // entries keyed with it.
+  const dataKeys = loadDataKeyRing(config.dataDir);
+  useAuditKey(dataKeys);
   const nodeKey = await loadOrCreateNodeKey(join(config.dataDir, 'federation'));
   const { worker, taskQueue, close } = await createWorker({
     temporalAddress: config.temporalAddress,
     namespace: config.namespace,
     db: database.db,
+    dataKeys,
     // The same data key and node key as the server's (one data folder): outbox bodies are sealed,
     // and the messages this node sends are signed with the key its peers pinned.
     // The composition root's plugins: their activities and workflow hooks, their lines in this log.
@@ -63,7 +57,7 @@ try {
       },
     },
     exchange: {
-      box: createSecretBox(dataKey),
+      box: createSecretBox(dataKeys),
       // The server's file store (same data folder): documents returned with outcomes are kept there.
       files: createLocalFileStore(join(config.dataDir, 'files')),
       node: {
@@ -74,7 +68,11 @@ try {
     },
   });
   const clientConnection = await Connection.connect({ address: config.temporalAddress });
-  const client = new Client({ connection: clientConnection, namespace: config.namespace });
+  const client = new Client({
+    connection: clientConnection,
+    namespace: config.namespace,
+    dataConverter: linjuDataConverter(dataKeys),
+  });
   const deps = { client, db: database.db, taskQueue, nodeId: config.nodeId };
   // Every active district's schedules before taking work; then, while running, those of districts
   // onboarded meanwhile (by the CLI) and the workflows of referrals whose start was lost.

@@ -15,6 +15,7 @@ import {
 } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { and, connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
+import { linjuDataConverter } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createWorker, type LinjuWorker } from './worker.ts';
@@ -24,7 +25,8 @@ import { createWorker, type LinjuWorker } from './worker.ts';
  * its referral through a signed link, on a public page, through the same workflow as the inbox.
  * The API as the server wires it, a worker, real PostgreSQL and the real Temporal dev server.
  */
-const box = createSecretBox(randomBytes(32));
+const dataKeys = { current: randomBytes(32), retired: [] };
+const box = createSecretBox(dataKeys);
 const files = createLocalFileStore(join(mkdtempSync(join(tmpdir(), 'linju-plink-')), 'files'));
 const silent = { info() {}, warn() {}, error() {} };
 let app: DbHandle;
@@ -76,6 +78,7 @@ async function failure(call: Promise<unknown>): Promise<ApiError> {
 beforeAll(async () => {
   app = connect(inject('databaseUrl'), { max: 8 });
   linju = await createWorker({
+    dataKeys,
     temporalAddress: inject('temporalAddress'),
     namespace: 'default',
     db: app.db,
@@ -83,7 +86,7 @@ beforeAll(async () => {
   });
   running = linju.worker.run();
   connection = await Connection.connect({ address: inject('temporalAddress') });
-  client = new Client({ connection, namespace: 'default' });
+  client = new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) });
   engine = { client, taskQueue: linju.taskQueue, nodeId: 'linju-test' };
   d = await createTestDistrict(app.db, box, 'plink');
   await withTenant(app.db, d.tenantId, async (tx) => {

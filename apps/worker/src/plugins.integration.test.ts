@@ -15,6 +15,7 @@ import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/cor
 import { and, connect, type DbHandle, eq, schema, sql, withTenant } from '@linju/db';
 import {
   ensureTenantSchedules,
+  linjuDataConverter,
   type PluginDailyRunResult,
   type pluginDailyWorkflow,
   type referralWorkflow,
@@ -31,7 +32,8 @@ import { createWorker, type LinjuWorker } from './worker.ts';
  * workflow hook hears the court's answer to a judicial-confirmation referral, and its daily
  * activity runs through the platform's plugins workflow — real PostgreSQL, real Temporal.
  */
-const box = createSecretBox(randomBytes(32));
+const dataKeys = { current: randomBytes(32), retired: [] };
+const box = createSecretBox(dataKeys);
 const silent = { info() {}, warn() {}, error() {} };
 const files = createLocalFileStore(mkdtempSync(join(tmpdir(), 'linju-plugin-worker-')));
 const terms = ['刘海燕于2026年12月31日前修复卫生间防水层。'];
@@ -74,6 +76,7 @@ beforeAll(async () => {
   app = connect(inject('databaseUrl'), { max: 8 });
   owner = connect(inject('ownerDatabaseUrl'), { max: 1 });
   linju = await createWorker({
+    dataKeys,
     temporalAddress: inject('temporalAddress'),
     namespace: 'default',
     db: app.db,
@@ -82,7 +85,7 @@ beforeAll(async () => {
   });
   running = linju.worker.run();
   connection = await Connection.connect({ address: inject('temporalAddress') });
-  client = new Client({ connection, namespace: 'default' });
+  client = new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) });
   engine = { client, taskQueue: linju.taskQueue, nodeId: 'linju-test' };
   d = await createTestDistrict(app.db, box, 'plug');
   await withTenant(app.db, d.tenantId, (tx) =>

@@ -10,6 +10,7 @@ import {
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
 import {
+  linjuDataConverter,
   type referralWorkflow,
   referralWorkflowId,
   sentReferralInput,
@@ -29,7 +30,8 @@ import { createWorker, type LinjuWorker } from './worker.ts';
  * reconciler starts any whose start was lost (the process died in between). Real PostgreSQL, the
  * real Temporal dev server, a worker on its own task queue.
  */
-const box = createSecretBox(randomBytes(32));
+const dataKeys = { current: randomBytes(32), retired: [] };
+const box = createSecretBox(dataKeys);
 const silent = { info() {}, warn() {}, error() {} };
 let app: DbHandle;
 let connection: Connection;
@@ -118,6 +120,7 @@ const handleOf = (id: string) =>
 beforeAll(async () => {
   app = connect(inject('databaseUrl'), { max: 6 });
   linju = await createWorker({
+    dataKeys,
     temporalAddress: inject('temporalAddress'),
     namespace: 'default',
     db: app.db,
@@ -125,7 +128,7 @@ beforeAll(async () => {
   });
   running = linju.worker.run();
   connection = await Connection.connect({ address: inject('temporalAddress') });
-  client = new Client({ connection, namespace: 'default' });
+  client = new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) });
   engine = { client, taskQueue: linju.taskQueue, nodeId };
   district = await createTestDistrict(app.db, box, 'reconcile');
 });
@@ -237,6 +240,7 @@ describe('starting a referral’s workflow after its commit', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 500));
     const late = await createWorker({
+      dataKeys,
       temporalAddress: inject('temporalAddress'),
       namespace: 'default',
       db: app.db,
@@ -256,7 +260,10 @@ describe('starting a referral’s workflow after its commit', () => {
       ]);
       await handleOf(referral.id).result();
       // The new path (first effect committed, an early update) replays against the workflow code.
-      await Worker.runReplayHistory({ workflowsPath }, await handleOf(referral.id).fetchHistory());
+      await Worker.runReplayHistory(
+        { workflowsPath, dataConverter: linjuDataConverter(dataKeys) },
+        await handleOf(referral.id).fetchHistory(),
+      );
     } finally {
       late.worker.shutdown();
       await lateRun;

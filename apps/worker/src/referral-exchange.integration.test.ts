@@ -19,6 +19,7 @@ import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/cor
 import { connect, type DbHandle, eq, freePort, migrate, schema, sql, withTenant } from '@linju/db';
 import { loadOrCreateNodeKey, type NodeKey, signRequest } from '@linju/federation';
 import { ensureTemporalCli, startTemporalDevServer, type TemporalDevServer } from '@linju/infra-temporal';
+import { linjuDataConverter } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
@@ -139,18 +140,23 @@ async function makeNode(nodeId: string, databaseUrl: string): Promise<Node> {
   const [port, temporalPort] = [await freePort(), await freePort()];
   const temporal = await startTemporal({ temporalPort, dataDir });
   const connection = await Connection.connect({ address: temporal.address });
+  const dataKey = randomBytes(32);
   return {
     nodeId,
     port,
     url: `http://127.0.0.1:${port}`,
     dataDir,
-    dataKey: randomBytes(32),
+    dataKey,
     databaseUrl,
     db: connect(databaseUrl, { max: 6 }),
     temporalPort,
     temporal,
     connection,
-    client: new Client({ connection, namespace: 'default' }),
+    client: new Client({
+      connection,
+      namespace: 'default',
+      dataConverter: linjuDataConverter({ current: dataKey, retired: [] }),
+    }),
     key: await loadOrCreateNodeKey(join(dataDir, 'federation')),
   };
 }

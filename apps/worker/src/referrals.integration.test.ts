@@ -13,22 +13,26 @@ import {
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { asc, connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
 import {
+  linjuDataConverter,
   referralIdempotencyKey,
   type referralWorkflow,
   referralWorkflowId,
   stateQuery,
+  transitionUpdate,
   workflowsPath,
 } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { TENANT_MISMATCH_FAILURE } from './tenant-bound-activities.ts';
 import { createWorker, type LinjuWorker } from './worker.ts';
 
 /**
  * Referrals end to end within one deployment: the API (as the server wires it, with a Temporal
  * client), a worker on its own task queue, real PostgreSQL and the real Temporal dev server.
  */
-const box = createSecretBox(randomBytes(32));
+const dataKeys = { current: randomBytes(32), retired: [] };
+const box = createSecretBox(dataKeys);
 const silent = { info() {}, warn() {}, error() {} };
 let app: DbHandle;
 let connection: Connection;
@@ -103,6 +107,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 beforeAll(async () => {
   app = connect(inject('databaseUrl'), { max: 8 });
   linju = await createWorker({
+    dataKeys,
     temporalAddress: inject('temporalAddress'),
     namespace: 'default',
     db: app.db,
@@ -110,7 +115,7 @@ beforeAll(async () => {
   });
   running = linju.worker.run();
   connection = await Connection.connect({ address: inject('temporalAddress') });
-  client = new Client({ connection, namespace: 'default' });
+  client = new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) });
   engine = { client, taskQueue: linju.taskQueue, nodeId: 'linju-test' };
   [a, b] = await Promise.all([
     createTestDistrict(app.db, box, 'ref-a'),
@@ -321,7 +326,11 @@ describe('referrals from a case to a partner inbox, on Temporal', () => {
     ).toBe('NOT_FOUND');
     // Notes are updates of their own in the history: it replays against the workflow code.
     const history = await client.workflow.getHandle(referralWorkflowId(a.tenantId, sent.id)).fetchHistory();
-    await Worker.runReplayHistory({ workflowsPath }, history, referralWorkflowId(a.tenantId, sent.id));
+    await Worker.runReplayHistory(
+      { workflowsPath, dataConverter: linjuDataConverter(dataKeys) },
+      history,
+      referralWorkflowId(a.tenantId, sent.id),
+    );
   });
 
   it('shows nothing to, and takes nothing from, another station or another district', async () => {
@@ -533,5 +542,115 @@ describe('referrals from a case to a partner inbox, on Temporal', () => {
       tx.select().from(schema.referralEvent).where(eq(schema.referralEvent.referralId, referral.id)),
     );
     expect(rows.map((r) => r.type).sort()).toEqual(['received', 'requested']);
+  });
+});
+
+describe('what Temporal holds, and whom the worker believes', () => {
+  it('keeps notes, reasons and names out of the history: only the codec opens them', async () => {
+    const desk = await signIn(a.slug, 'desk-a');
+    const clerk = await signIn(a.slug, 'clerk');
+    const legalCase = await openCase(desk);
+    await desk.case.recordConsent({ caseId: legalCase.id, partnerOrganisationId: a.organisations.court });
+    const sent = await desk.referral.create({
+      caseId: legalCase.id,
+      toOrganisationId: a.organisations.court,
+      kind: 'litigation-mediation',
+      summary: '诉前调解',
+    });
+    const note = '赵居民希望周末在社区调解室调解';
+    const reason = '赵居民的纠纷不属于本院管辖范围';
+    await desk.referral.note({ referralId: sent.id, side: 'sender', text: note });
+    await clerk.referral.transition({ referralId: sent.id, type: 'rejected', reason });
+    const workflowId = referralWorkflowId(a.tenantId, sent.id);
+
+    // raw: what Temporal stores, read as someone with Temporal access but without the data key.
+    const raw = new Client({ connection, namespace: 'default' });
+    const history = await raw.workflow.getHandle(workflowId).fetchHistory();
+    // Payload bytes (data and metadata) come as base64 in the history's JSON: read them as text.
+    const stored = JSON.stringify(history, (key, v) =>
+      typeof v === 'string' && ['data', 'encoding', 'encryption-key-id'].includes(key)
+        ? Buffer.from(v, 'base64').toString('utf8')
+        : v,
+    );
+
+    for (const personal of [note, reason, '赵居民', 'clerk 书记员', 'desk-a'])
+      expect(stored).not.toContain(personal);
+    expect(stored).toContain('binary/encrypted');
+
+    // The worker's and the server's clients, with the codec, read it back.
+    const snapshot = await client.workflow.getHandle<typeof referralWorkflow>(workflowId).query(stateQuery);
+    expect(snapshot.history.map((h) => h.reason).filter(Boolean)).toEqual([note, reason]);
+  });
+
+  it('refuses a workflow started with another district in its input: the id names the tenant', async () => {
+    // District B's referral, waiting for its court (no workflow of its own needed here).
+    const deskB = await signIn(b.slug, 'desk-a');
+    const actor = systemActor(b.tenantId, 'test');
+    const caseB = await deskB.case.create({
+      channel: 'walk-in',
+      resident: { name: '钱居民', keyGroups: [] },
+      serviceType: 'mediation',
+      description: '乙区的案件',
+      organisationId: b.organisations.stationA,
+    });
+    const { referral } = await withTenant(app.db, b.tenantId, async (tx) => {
+      await recordPartnerConsent(tx, actor, {
+        caseId: caseB.id,
+        partnerOrganisationId: b.organisations.court,
+      });
+      return createReferral(
+        tx,
+        actor,
+        box,
+        {
+          caseId: caseB.id,
+          toOrganisationId: b.organisations.court,
+          kind: 'transfer',
+          summary: '移送',
+        },
+        { initialEffectKey: (id) => referralIdempotencyKey(referralWorkflowId(b.tenantId, id), 1) },
+      );
+    });
+    const eventsOfB = () =>
+      withTenant(app.db, b.tenantId, (tx) =>
+        tx.select().from(schema.referralEvent).where(eq(schema.referralEvent.referralId, referral.id)),
+      );
+    const before = await eventsOfB();
+
+    // Someone who can start workflows starts one under district A's key, naming B's referral.
+    const forged = await client.workflow.start<typeof referralWorkflow>('referralWorkflow', {
+      taskQueue: linju.taskQueue,
+      workflowId: referralWorkflowId(a.tenantId, randomUUID()),
+      args: [
+        {
+          tenantId: b.tenantId,
+          referralId: referral.id,
+          from: 'a@linju-test',
+          to: 'b@linju-test',
+          kind: 'transfer',
+          acknowledgeBy: new Date(Date.now() + 86_400_000).toISOString(),
+          dueBy: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+          firstEffectRecorded: true,
+        },
+      ],
+    });
+    const refusal = await forged
+      .executeUpdate(transitionUpdate, {
+        args: [{ type: 'received', by: { party: 'receiver', name: '冒充者', role: 'partner-user' } }],
+      })
+      .then(
+        () => expect.fail('the forged workflow acted on district B'),
+        (e: unknown) => e,
+      );
+    const causes: { type?: string }[] = [];
+    for (let e = refusal as { cause?: unknown } | undefined; e; e = e.cause as typeof e)
+      causes.push(e as never);
+    expect(causes.map((c) => c.type)).toContain(TENANT_MISMATCH_FAILURE);
+    expect(await eventsOfB()).toEqual(before);
+    const [row] = await withTenant(app.db, b.tenantId, (tx) =>
+      tx.select().from(schema.referral).where(eq(schema.referral.id, referral.id)),
+    );
+    expect(row?.status).toBe('requested');
+    await forged.terminate('test over');
   });
 });

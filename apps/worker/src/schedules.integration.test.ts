@@ -16,6 +16,7 @@ import {
   type EscalationRunResult,
   ensureTenantSchedules,
   type LateReportsRunResult,
+  linjuDataConverter,
   type SweepRunResult,
   tenantScheduleId,
 } from '@linju/workflows';
@@ -31,7 +32,8 @@ import { createWorker, type LinjuWorker } from './worker.ts';
  * A district's schedules end to end: onboarding through the API creates them on the real
  * Temporal dev server, and triggering one runs its activity against the real database.
  */
-const box = createSecretBox(randomBytes(32));
+const dataKeys = { current: randomBytes(32), retired: [] };
+const box = createSecretBox(dataKeys);
 const silent = { info() {}, warn() {}, error() {} };
 let app: DbHandle;
 let connection: Connection;
@@ -75,6 +77,7 @@ async function triggerAndWait<T>(scheduleId: string): Promise<T> {
 beforeAll(async () => {
   app = connect(inject('databaseUrl'), { max: 6 });
   linju = await createWorker({
+    dataKeys,
     temporalAddress: inject('temporalAddress'),
     namespace: 'default',
     db: app.db,
@@ -82,7 +85,7 @@ beforeAll(async () => {
   });
   running = linju.worker.run();
   connection = await Connection.connect({ address: inject('temporalAddress') });
-  client = new Client({ connection, namespace: 'default' });
+  client = new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) });
   engine = { client, taskQueue: linju.taskQueue };
   const username = `op-${randomUUID().slice(0, 6)}`;
   // Operators are made by the operator CLI, as the owner: the application role only reads them.

@@ -4,7 +4,11 @@ import { createSecretBox } from '@linju/auth';
 import { intakeCase, systemActor } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
-import { type StatisticsReportResult, statisticsReportWorkflowId } from '@linju/workflows';
+import {
+  linjuDataConverter,
+  type StatisticsReportResult,
+  statisticsReportWorkflowId,
+} from '@linju/workflows';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
 import { Client, Connection } from '@temporalio/client';
@@ -16,7 +20,8 @@ import { createWorker, type LinjuWorker } from './worker.ts';
  * Statistics reports made in the background by their Temporal workflow on the worker: asked for
  * through the API (as the server wires it), made by the real worker, read back through the API.
  */
-const box = createSecretBox(randomBytes(32));
+const dataKeys = { current: randomBytes(32), retired: [] };
+const box = createSecretBox(dataKeys);
 const silent = { info() {}, warn() {}, error() {} };
 let app: DbHandle;
 let connection: Connection;
@@ -45,6 +50,7 @@ const context = (over: Partial<ApiContext> = {}): ApiContext => ({
 beforeAll(async () => {
   app = connect(inject('databaseUrl'), { max: 6 });
   linju = await createWorker({
+    dataKeys,
     temporalAddress: inject('temporalAddress'),
     namespace: 'default',
     db: app.db,
@@ -52,7 +58,7 @@ beforeAll(async () => {
   });
   running = linju.worker.run();
   connection = await Connection.connect({ address: inject('temporalAddress') });
-  client = new Client({ connection, namespace: 'default' });
+  client = new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) });
   engine = { client, taskQueue: linju.taskQueue };
   d = await createTestDistrict(app.db, box, 'report-wf');
   await withTenant(app.db, d.tenantId, async (tx) => {

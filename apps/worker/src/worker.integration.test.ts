@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
 import {
   INVALID_TRANSITION_FAILURE,
+  linjuDataConverter,
   type ReferralActor,
   type ReferralEvent,
   type ReferralSnapshot,
@@ -23,6 +24,9 @@ import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAuditedReferralActivities } from './activities.ts';
 import { createWorker, type LinjuWorker } from './worker.ts';
+
+// The clients' and workers' payload codec key.
+const dataKeys = { current: randomBytes(32), retired: [] };
 
 const court: ReferralActor = { party: 'receiver', name: '王法官', role: '法官' };
 const mediator: ReferralActor = { party: 'sender', name: '李调解员', role: '调解员' };
@@ -49,6 +53,7 @@ beforeAll(async () => {
   });
   app = connect(inject('databaseUrl'), { max: 3 });
   linju = await createWorker({
+    dataKeys,
     temporalAddress: inject('temporalAddress'),
     namespace: 'default',
     db: app.db,
@@ -56,7 +61,7 @@ beforeAll(async () => {
   });
   running = linju.worker.run();
   connection = await Connection.connect({ address: inject('temporalAddress') });
-  client = new Client({ connection, namespace: 'default' });
+  client = new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) });
 });
 
 afterAll(async () => {
@@ -164,7 +169,11 @@ describe('referral worker against a real Temporal dev server and PostgreSQL', ()
     });
 
     // The recorded history replays against today's workflow code: no nondeterminism.
-    await Worker.runReplayHistory({ workflowsPath }, await handle.fetchHistory(), handle.workflowId);
+    await Worker.runReplayHistory(
+      { workflowsPath, dataConverter: linjuDataConverter(dataKeys) },
+      await handle.fetchHistory(),
+      handle.workflowId,
+    );
   });
 
   it('refuses an invalid transition with an error naming the current state', async () => {

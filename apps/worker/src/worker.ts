@@ -1,5 +1,6 @@
+import type { DataKeyRing } from '@linju/auth';
 import type { Database } from '@linju/db';
-import { REFERRAL_TASK_QUEUE, workflowsPath } from '@linju/workflows';
+import { linjuDataConverter, REFERRAL_TASK_QUEUE, workflowsPath } from '@linju/workflows';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import {
   createAuditedReferralActivities,
@@ -9,6 +10,7 @@ import {
 import { createCityStatisticsRunActivities } from './city-statistics.ts';
 import type { ExchangeDeps } from './exchange-delivery.ts';
 import { createPluginActivities, type WorkerPlugins } from './plugin-activities.ts';
+import { tenantBoundActivities } from './tenant-bound-activities.ts';
 
 export type CreateWorkerOptions = {
   /** `host:port` of the Temporal frontend. */
@@ -16,6 +18,8 @@ export type CreateWorkerOptions = {
   namespace: string;
   /** A pool on the application role's URL: activities write only through `withTenant`, under RLS. */
   db: Database;
+  /** The data key ring: every payload this worker hands Temporal is encrypted with it (the clients' codec). */
+  dataKeys: DataKeyRing;
   /** Defaults to the referral queue; tests pass their own so runs cannot steal each other's tasks. */
   taskQueue?: string;
   /** The data key and node identity: without them the worker cannot deliver exchange messages. */
@@ -47,13 +51,15 @@ export async function createWorker(options: CreateWorkerOptions): Promise<LinjuW
       namespace: options.namespace,
       taskQueue,
       workflowsPath,
-      activities: {
+      dataConverter: linjuDataConverter(options.dataKeys),
+      // Every activity's tenant is checked against its workflow's id (a business key) first.
+      activities: tenantBoundActivities({
         ...createAuditedReferralActivities(options.db, options.exchange, options.plugins),
         ...createScheduledRunActivities(options.db),
         ...createStatisticsReportRunActivities(options.db),
         ...createCityStatisticsRunActivities(options.db, options.exchange?.node),
         ...createPluginActivities(options.db, options.plugins),
-      },
+      }),
     });
     return { worker, taskQueue, close: () => connection.close() };
   } catch (error) {

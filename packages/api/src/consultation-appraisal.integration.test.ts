@@ -1,10 +1,14 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { linjuDataConverter } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AppCaller } from './router.ts';
 import { apiHarness } from './test-context.ts';
+
+// The clients' and workers' payload codec key.
+const dataKeys = { current: randomBytes(32), retired: [] };
 
 const h = apiHarness();
 let district: TestDistrict;
@@ -21,7 +25,7 @@ beforeAll(async () => {
   district = await createTestDistrict(h.db, h.box, 'consult');
   connection = await Connection.connect({ address: inject('temporalAddress') });
   const temporal = {
-    client: new Client({ connection }),
+    client: new Client({ connection, dataConverter: linjuDataConverter(dataKeys) }),
     taskQueue: `appraisal-test-${randomUUID()}`,
     nodeId: 'linju-test',
   };

@@ -1,16 +1,20 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalFileStore } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { eq, schema, withTenant } from '@linju/db';
+import { linjuDataConverter } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { TRPCError } from '@trpc/server';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AppCaller } from './router.ts';
 import { apiHarness } from './test-context.ts';
+
+// The clients' and workers' payload codec key.
+const dataKeys = { current: randomBytes(32), retired: [] };
 
 const h = apiHarness();
 let district: TestDistrict;
@@ -49,7 +53,7 @@ beforeAll(async () => {
   // No worker polls this queue: the referral's workflow is started and waits, which is all the
   // application for judicial confirmation does.
   const temporal = {
-    client: new Client({ connection, namespace: 'default' }),
+    client: new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) }),
     taskQueue: `mediation-test-${randomUUID()}`,
     nodeId: 'linju-test',
   };

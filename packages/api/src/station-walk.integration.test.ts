@@ -1,7 +1,7 @@
 import { newTotpSecret } from '@linju/auth';
 import { createStaffMember, systemActor } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
-import { connect, eq, schema, withTenant } from '@linju/db';
+import { connect, eq, schema, sealedColumns, withTenant } from '@linju/db';
 import type { Role } from '@linju/db/schema';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -105,7 +105,7 @@ beforeAll(async () => {
     ).id;
     await tx
       .update(schema.staffMember)
-      .set({ totpKeyEncrypted: h.box.encrypt(totpSecret) })
+      .set({ totpKeyEncrypted: h.box.encrypt(totpSecret, d.tenantId, sealedColumns.staffTotpKey) })
       .where(eq(schema.staffMember.id, walkerId));
   });
   const [walker] = await owner.db

@@ -1,4 +1,5 @@
 export * from './cookie.ts';
+export * from './data-key-ring.ts';
 export * from './password.ts';
 export * from './permissions.ts';
 export * from './secret-box.ts';

@@ -1,39 +1,131 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSecretBox, loadDataKey } from './secret-box.ts';
+import { dataKeyId, loadDataKeyRing } from './data-key-ring.ts';
+import { createSecretBox } from './secret-box.ts';
+
+const TENANT_A = '0b6f4e4a-1d1c-4c6e-9a55-6d0f2a5b1e01';
+const TENANT_B = '0b6f4e4a-1d1c-4c6e-9a55-6d0f2a5b1e02';
+const PHONE = { table: 'resident', column: 'phone_encrypted' };
+const ID_NUMBER = { table: 'resident', column: 'id_number_encrypted' };
+
+/** Sealed by the box before per-tenant keys (one key, no associated data), with the key below. */
+const LEGACY_KEY = Buffer.alloc(32, 7);
+const LEGACY_SEALED = 'v1.JpBEOdV7NSSEtVqj.erRctfSZ1dkeI2k.KJ0Xkvx1udHolNTdMbtyVw';
+const LEGACY_INDEX = 'vj_MxktUaUfm0UpNgzs_BEWNKtf6Uicj0zcTL4NtxUc';
 
 describe('the secret box', () => {
   const box = createSecretBox(randomBytes(32));
 
   it('round-trips, with a fresh nonce each time', () => {
-    const a = box.encrypt('110101199003071234');
-    const b = box.encrypt('110101199003071234');
+    const a = box.encrypt('110101199003071234', TENANT_A, ID_NUMBER);
+    const b = box.encrypt('110101199003071234', TENANT_A, ID_NUMBER);
     expect(a).not.toBe(b);
-    expect(box.decrypt(a)).toBe('110101199003071234');
+    expect(box.decrypt(a, TENANT_A, ID_NUMBER)).toBe('110101199003071234');
   });
 
   it('refuses a tampered value', () => {
-    const sealed = box.encrypt('13800138000');
-    const [v, iv, body, tag] = sealed.split('.');
-    const flipped = `${v}.${iv}.${body?.slice(0, -2)}AA.${tag}`;
-    expect(() => box.decrypt(flipped)).toThrow();
+    const sealed = box.encrypt('13800138000', TENANT_A, PHONE);
+    const [v, kid, iv, body, tag] = sealed.split('.');
+    const flipped = `${v}.${kid}.${iv}.${body?.slice(0, -2)}AA.${tag}`;
+    expect(() => box.decrypt(flipped, TENANT_A, PHONE)).toThrow();
   });
 
-  it('gives equal blind indexes for equal values only, and differs per key', () => {
-    expect(box.blindIndex('13800138000')).toBe(box.blindIndex('13800138000'));
-    expect(box.blindIndex('13800138000')).not.toBe(box.blindIndex('13800138001'));
-    expect(createSecretBox(randomBytes(32)).blindIndex('13800138000')).not.toBe(
-      box.blindIndex('13800138000'),
+  it("does not open tenant A's value as tenant B's, nor as another column's", () => {
+    const sealed = box.encrypt('13800138000', TENANT_A, PHONE);
+    expect(() => box.decrypt(sealed, TENANT_B, PHONE)).toThrow();
+    expect(() => box.decrypt(sealed, TENANT_A, ID_NUMBER)).toThrow();
+    expect(() =>
+      box.decrypt(sealed, TENANT_A, { table: 'staff_member', column: 'phone_encrypted' }),
+    ).toThrow();
+    expect(() => box.decrypt(sealed, null, PHONE)).toThrow();
+    expect(box.decrypt(sealed, TENANT_A, PHONE)).toBe('13800138000');
+  });
+
+  it('gives equal blind indexes for equal values of one tenant only', () => {
+    expect(box.blindIndex('13800138000', TENANT_A)).toBe(box.blindIndex('13800138000', TENANT_A));
+    expect(box.blindIndex('13800138000', TENANT_A)).not.toBe(box.blindIndex('13800138001', TENANT_A));
+    expect(box.blindIndex('13800138000', TENANT_A)).not.toBe(box.blindIndex('13800138000', TENANT_B));
+    expect(createSecretBox(randomBytes(32)).blindIndex('13800138000', TENANT_A)).not.toBe(
+      box.blindIndex('13800138000', TENANT_A),
     );
   });
 
+  it('names its key in what it seals', () => {
+    const key = randomBytes(32);
+    const sealed = createSecretBox(key).encrypt('x', TENANT_A, PHONE);
+    expect(sealed.startsWith(`v2.${dataKeyId(key)}.`)).toBe(true);
+    expect(sealed.startsWith(createSecretBox(key).currentPrefix)).toBe(true);
+  });
+
+  it('opens a value sealed before per-tenant keys, and still finds it by its old index', () => {
+    const upgraded = createSecretBox(LEGACY_KEY);
+    expect(upgraded.decrypt(LEGACY_SEALED, TENANT_A, PHONE)).toBe('13800138000');
+    expect(upgraded.blindIndexes('13800138000', TENANT_A)).toContain(LEGACY_INDEX);
+    expect(upgraded.blindIndexes('13800138000', TENANT_A)[0]).toBe(
+      upgraded.blindIndex('13800138000', TENANT_A),
+    );
+    expect(() => createSecretBox(randomBytes(32)).decrypt(LEGACY_SEALED, TENANT_A, PHONE)).toThrow();
+  });
+
+  it('opens what a retired key sealed, and seals only with the current one', () => {
+    const old = randomBytes(32);
+    const sealedBefore = createSecretBox(old).encrypt('13800138000', TENANT_A, PHONE);
+    const ring = createSecretBox({ current: randomBytes(32), retired: [old, LEGACY_KEY] });
+    expect(ring.decrypt(sealedBefore, TENANT_A, PHONE)).toBe('13800138000');
+    expect(ring.decrypt(LEGACY_SEALED, TENANT_A, PHONE)).toBe('13800138000');
+    expect(ring.encrypt('x', TENANT_A, PHONE).startsWith(ring.currentPrefix)).toBe(true);
+    expect(ring.blindIndexes('13800138000', TENANT_A)).toContain(
+      createSecretBox(old).blindIndex('13800138000', TENANT_A),
+    );
+    expect(() => createSecretBox(randomBytes(32)).decrypt(sealedBefore, TENANT_A, PHONE)).toThrow(
+      /not in the key ring/,
+    );
+  });
+});
+
+describe('the key ring', () => {
+  const dir = () => mkdtempSync(join(tmpdir(), 'key-'));
+
   it('creates its key file once, readable by the owner only', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'key-')), 'data-key');
-    const first = loadDataKey(file, {});
-    expect(loadDataKey(file, {})).toEqual(first);
-    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const data = dir();
+    const first = loadDataKeyRing(data, {});
+    expect(loadDataKeyRing(data, {}).current).toEqual(first.current);
+    expect(statSync(join(data, 'data-key')).mode & 0o777).toBe(0o600);
+  });
+
+  it('takes the key from LINJU_DATA_KEY or a secret file, and retired keys beside it', () => {
+    const [current, retired, other] = [randomBytes(32), randomBytes(32), randomBytes(32)];
+    const data = dir();
+    const file = join(data, 'secret');
+    writeFileSync(file, `${current.toString('base64')}\n`);
+    writeFileSync(join(data, 'data-keys-retired'), `${other.toString('base64')}\n`);
+    expect(loadDataKeyRing(data, { LINJU_DATA_KEY: current.toString('base64') }).current).toEqual(current);
+    const ring = loadDataKeyRing(data, {
+      LINJU_DATA_KEY_FILE: file,
+      LINJU_DATA_KEYS_RETIRED: `${retired.toString('base64')},${current.toString('base64')}`,
+    });
+    expect(ring.current).toEqual(current);
+    expect(ring.retired).toEqual([retired, other]);
+  });
+
+  it('names the secret file it cannot read', () => {
+    expect(() => loadDataKeyRing(dir(), { LINJU_DATA_KEY_FILE: '/nonexistent/key' })).toThrow(
+      'LINJU_DATA_KEY_FILE: cannot read /nonexistent/key (ENOENT)',
+    );
+  });
+
+  it('names the setting whose key is not 32 bytes', () => {
+    expect(() => loadDataKeyRing(dir(), { LINJU_DATA_KEY: 'c2hvcnQ=' })).toThrow(
+      /LINJU_DATA_KEY must be base64 of 32/,
+    );
+    expect(() =>
+      loadDataKeyRing(dir(), {
+        LINJU_DATA_KEY: randomBytes(32).toString('base64'),
+        LINJU_DATA_KEYS_RETIRED: 'c2hvcnQ=',
+      }),
+    ).toThrow(/LINJU_DATA_KEYS_RETIRED/);
   });
 });

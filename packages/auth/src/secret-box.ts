@@ -1,62 +1,120 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { type DataKeyRing, deriveKey, identifiedKeys } from './data-key-ring.ts';
+
+/** Where a sealed value lives; bound into the ciphertext, so it opens nowhere else. */
+export type SealedColumn = { table: string; column: string };
+
+/** The tenant a value belongs to; `null` for the platform's own tables (operators). */
+export type SealOwner = string | null;
 
 /**
  * Encryption of personal data and secrets at rest (AES-256-GCM), and a keyed hash (HMAC-SHA-256)
- * that finds a value by exact match without decrypting every row. Both keys are derived (HKDF)
- * from one master key so that rotating means re-encrypting with one new key.
+ * that finds a value by exact match without decrypting every row. Keys are derived (HKDF) per
+ * tenant from the ring's master keys, so one tenant's key opens nothing of another's; the
+ * ciphertext's associated data names the tenant, table and column, so a value copied to another
+ * row's column, or another tenant's, does not open.
  */
 export type SecretBox = {
-  encrypt(plaintext: string): string;
-  decrypt(sealed: string): string;
-  /** Deterministic, keyed: equal inputs give equal outputs; useless without the key. */
-  blindIndex(value: string): string;
+  encrypt(plaintext: string, owner: SealOwner, at: SealedColumn): string;
+  decrypt(sealed: string, owner: SealOwner, at: SealedColumn): string;
+  /** Deterministic, keyed per tenant: equal inputs give equal outputs; useless without the key. */
+  blindIndex(value: string, owner: SealOwner): string;
+  /**
+   * Every index the value may be stored under until rotation finishes (current key first, then
+   * retired keys and the format before per-tenant keys): lookups match any of them.
+   */
+  blindIndexes(value: string, owner: SealOwner): string[];
+  /** Values sealed under the current key start with this; anything else is for `linju keys rotate`. */
+  currentPrefix: string;
 };
 
-const VERSION = 'v1';
+/** Before per-tenant keys: one key for all tenants, no associated data, no key id. */
+const LEGACY = 'v1';
+const VERSION = 'v2';
 
-export function createSecretBox(masterKey: Buffer): SecretBox {
-  if (masterKey.length !== 32) throw new Error('The data key must be 32 bytes (base64 of 32 random bytes).');
-  const derive = (info: string) => Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), info, 32));
-  const encryptionKey = derive('linju/personal-data/aes-256-gcm');
-  const indexKey = derive('linju/personal-data/blind-index');
+const ownerLabel = (owner: SealOwner) => (owner === null ? 'platform' : `tenant:${owner}`);
+const associatedData = (owner: SealOwner, at: SealedColumn) =>
+  Buffer.from(`linju/${VERSION}|${ownerLabel(owner)}|${at.table}|${at.column}`, 'utf8');
+
+function open(key: Buffer, iv: string, body: string, tag: string, aad?: Buffer): string {
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+  if (aad) decipher.setAAD(aad);
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+}
+
+/** A ring of one when given a single key (tests, tools). */
+export function createSecretBox(keys: Buffer | DataKeyRing): SecretBox {
+  const ring = Buffer.isBuffer(keys) ? { current: keys, retired: [] } : keys;
+  if (ring.current.length !== 32)
+    throw new Error('The data key must be 32 bytes (base64 of 32 random bytes).');
+  const masters = identifiedKeys(ring);
+  const [current] = masters;
+  if (!current) throw new Error('The key ring has no current key.');
+  // Derivation is cheap but runs per value: a bulk read or a rotation would repeat it per row.
+  const derived = new Map<string, Buffer>();
+  const keyFor = (master: Buffer, masterId: string, label: string) => {
+    const name = `${masterId}|${label}`;
+    const known = derived.get(name);
+    if (known) return known;
+    const key = deriveKey(master, label);
+    derived.set(name, key);
+    return key;
+  };
+  const sealingKey = (master: { id: string; key: Buffer }, owner: SealOwner) =>
+    keyFor(master.key, master.id, `linju/personal-data/aes-256-gcm/${ownerLabel(owner)}`);
+  const indexKey = (master: { id: string; key: Buffer }, owner: SealOwner) =>
+    keyFor(master.key, master.id, `linju/personal-data/blind-index/${ownerLabel(owner)}`);
+  const legacyKey = (master: { id: string; key: Buffer }, purpose: 'aes-256-gcm' | 'blind-index') =>
+    keyFor(master.key, master.id, `linju/personal-data/${purpose}`);
+  const hmac = (key: Buffer, value: string) => createHmac('sha256', key).update(value).digest('base64url');
+
   return {
-    encrypt(plaintext) {
+    currentPrefix: `${VERSION}.${current.id}.`,
+    encrypt(plaintext, owner, at) {
       const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', encryptionKey, iv);
+      const cipher = createCipheriv('aes-256-gcm', sealingKey(current, owner), iv);
+      cipher.setAAD(associatedData(owner, at));
       const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
       return [
         VERSION,
+        current.id,
         iv.toString('base64url'),
         body.toString('base64url'),
         cipher.getAuthTag().toString('base64url'),
       ].join('.');
     },
-    decrypt(sealed) {
-      const [version, iv, body, tag] = sealed.split('.');
-      if (version !== VERSION || !iv || !body || !tag) throw new Error('Not a sealed value of this version.');
-      const decipher = createDecipheriv('aes-256-gcm', encryptionKey, Buffer.from(iv, 'base64url'));
-      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString(
-        'utf8',
-      );
+    decrypt(sealed, owner, at) {
+      const parts = sealed.split('.');
+      if (parts[0] === VERSION && parts.length === 5) {
+        const [, keyId, iv, body, tag] = parts as [string, string, string, string, string];
+        const master = masters.find((m) => m.id === keyId);
+        if (!master) throw new Error(`Sealed under key ${keyId}, which is not in the key ring.`);
+        return open(sealingKey(master, owner), iv, body, tag, associatedData(owner, at));
+      }
+      if (parts[0] === LEGACY && parts.length === 4) {
+        // No key id then: the key that sealed it is whichever one authenticates it.
+        const [, iv, body, tag] = parts as [string, string, string, string];
+        for (const master of masters) {
+          try {
+            return open(legacyKey(master, 'aes-256-gcm'), iv, body, tag);
+          } catch {
+            // not this key: try the next
+          }
+        }
+        throw new Error('No key of the ring opens this value.');
+      }
+      throw new Error('Not a sealed value.');
     },
-    blindIndex(value) {
-      return createHmac('sha256', indexKey).update(value).digest('base64url');
+    blindIndex(value, owner) {
+      return hmac(indexKey(current, owner), value);
+    },
+    blindIndexes(value, owner) {
+      const all = [
+        ...masters.map((m) => hmac(indexKey(m, owner), value)),
+        ...masters.map((m) => hmac(legacyKey(m, 'blind-index'), value)),
+      ];
+      return [...new Set(all)];
     },
   };
-}
-
-/**
- * The master key: `LINJU_DATA_KEY` (base64) when set, else a key file created on first start
- * (mode 0600). Losing the file loses the encrypted data: back it up with the database.
- */
-export function loadDataKey(keyFile: string, env: NodeJS.ProcessEnv = process.env): Buffer {
-  if (env.LINJU_DATA_KEY) return Buffer.from(env.LINJU_DATA_KEY, 'base64');
-  if (existsSync(keyFile)) return Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'base64');
-  mkdirSync(dirname(keyFile), { recursive: true });
-  const key = randomBytes(32);
-  writeFileSync(keyFile, key.toString('base64'), { mode: 0o600, flag: 'wx' });
-  return key;
 }

@@ -24,6 +24,7 @@ export * from './federation/peer-fetch.ts';
 export * from './federation/peer-target.ts';
 export * from './federation/referral-inbox.ts';
 export * from './file-review/index.ts';
+export * from './keys/rotate-sealed-values.ts';
 export * from './notifications/index.ts';
 export * from './organisations/organisation-schemas.ts';
 export * from './organisations/organisation-service.ts';

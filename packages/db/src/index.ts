@@ -13,6 +13,7 @@ export {
   lt,
   lte,
   ne,
+  notLike,
   or,
   type SQL,
   sql,
@@ -26,3 +27,4 @@ export * from './plugin-migrations.ts';
 export * from './pool-guard.ts';
 export * from './roles.ts';
 export * as schema from './schema/index.ts';
+export * from './sealed-columns.ts';

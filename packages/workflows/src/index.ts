@@ -1,4 +1,5 @@
 export * from '@linju/federation/referral-states';
+export * from './codec/payload-codec.ts';
 export * from './plugins/activities.ts';
 export * from './plugins/definitions.ts';
 // Type only: the plugins' schedule starts it by name.

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,10 +15,18 @@ const owner = connect(inject('ownerDatabaseUrl'));
 afterAll(() => owner.close());
 
 function linju(...args: string[]): Promise<{ code: number | null; out: string }> {
+  return linjuWith({}, ...args);
+}
+
+function linjuWith(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [main, ...args], {
       env: {
         ...process.env,
+        ...env,
         LINJU_DATA_DIR: dataDir,
         DATABASE_URL: inject('ownerDatabaseUrl'),
         DATABASE_APP_URL: inject('databaseUrl'),
@@ -106,6 +115,30 @@ describe('linju audit checkpoint', () => {
     expect(rewritten.out).toMatch(
       /Audit chain of putuo was REWRITTEN: entry \d+ no longer matches checkpoint line 1/,
     );
+  });
+});
+
+describe('linju keys rotate', () => {
+  const key = () => randomBytes(32).toString('base64');
+
+  it('re-seals a district under the current key, reading the retired one, and says so', async () => {
+    const result = await linjuWith(
+      { LINJU_DATA_KEY: key(), LINJU_DATA_KEYS_RETIRED: key() },
+      'keys',
+      'rotate',
+      '--tenant',
+      'jingan',
+    );
+    expect(result).toMatchObject({ code: 0, out: expect.stringMatching(/Re-sealed \d+ values under key/) });
+  });
+
+  it('names the setting of a key that is not 32 bytes, and an unknown district, in one line', async () => {
+    const short = await linjuWith({ LINJU_DATA_KEY: 'c2hvcnQ=' }, 'keys', 'rotate', '--tenant', 'jingan');
+    expect(short.code).toBe(1);
+    expect(short.out).toContain('LINJU_DATA_KEY must be base64 of 32 random bytes');
+    const unknown = await linjuWith({ LINJU_DATA_KEY: key() }, 'keys', 'rotate', '--tenant', 'nowhere');
+    expect(unknown).toMatchObject({ code: 1, out: expect.stringContaining('tenant.not_found') });
+    expect(unknown.out).not.toMatch(/\n\s+at /);
   });
 });
 

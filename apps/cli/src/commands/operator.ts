@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pluginMigrations } from '@linju/api';
-import { createSecretBox, loadDataKey } from '@linju/auth';
+import { createSecretBox, type DataKeyRing, dataKeyId, loadDataKeyRing } from '@linju/auth';
 import {
   allowPeer,
   auditCheckpointDir,
@@ -16,6 +16,7 @@ import {
   onboardTenant,
   peerAllowances,
   pinPeer,
+  rotateSealedValues,
   unpinPeer,
   useAuditKey,
   verifyAuditChain,
@@ -30,10 +31,10 @@ import { dataDir } from '../stack/paths.ts';
 import { withDb, withStackDatabase } from '../stack/with-db.ts';
 
 /** The deployment's data key; the audit key of what the command writes or checks derives from it. */
-function useDataKey(): Buffer {
-  const key = loadDataKey(join(dataDir(), 'data-key'));
-  useAuditKey(key);
-  return key;
+function useDataKey(): DataKeyRing {
+  const ring = loadDataKeyRing(dataDir());
+  useAuditKey(ring);
+  return ring;
 }
 
 /** The node's checkpoint log, signed with the node key the server and worker use. */
@@ -54,6 +55,13 @@ export async function seed(): Promise<void> {
   useDataKey();
   const result = await withStackDatabase(async ({ ownerUrl, appUrl }) => {
     await migrateDb(ownerUrl, appPassword(dataDir()), { plugins: pluginMigrations });
+    // `npm start` runs this each time: values sealed by an older release (or a retired key) are
+    // re-sealed before anything serves, so the conflict check never compares two index formats.
+    const { resealed } = await withDb(ownerUrl, (db) =>
+      rotateSealedValues(db, createSecretBox(useDataKey())),
+    );
+    if (resealed > 0)
+      process.stdout.write(`      Re-sealed ${resealed} values under the current data key.\n`);
     return withDb(appUrl, async (db) => {
       const seeded = await seedDemoDistrict(db);
       // Cases from before the statistics roll-ups existed are counted once (a no-op afterwards).
@@ -144,6 +152,34 @@ export async function auditCheckpoint(): Promise<void> {
     } else if (checkpoint) process.stdout.write(`${slug}: anchored at entry ${checkpoint.seq}.\n`);
     else process.stdout.write(`${slug}: unchanged since its last checkpoint.\n`);
   }
+}
+
+/**
+ * `linju keys rotate [--tenant <slug>]`: re-seals every sealed value under the current data key
+ * (per tenant, bound to its column) and recomputes the blind indexes, in batches of one
+ * transaction each; safe beside a running stack and to run again after an interruption. Prints
+ * each batch as it commits. `--tenant` does one district (and not the platform's rows).
+ */
+export async function keysRotate(args: string[]): Promise<void> {
+  const slug = args.includes('--tenant') ? args[args.indexOf('--tenant') + 1] : undefined;
+  if (args.includes('--tenant') && !slug)
+    throw new SetupError('keys rotate --tenant needs a tenant slug.', 'linju keys rotate --tenant xuhui');
+  const ring = useDataKey();
+  const box = createSecretBox(ring);
+  const { resealed } = await withStackDatabase(({ ownerUrl }) =>
+    withDb(ownerUrl, async (db) => {
+      const tenant = slug === undefined ? undefined : await findTenantBySlug(db, slug);
+      if (slug !== undefined && !tenant) throw new DomainError('not-found', 'tenant.not_found');
+      return rotateSealedValues(db, box, {
+        ...(tenant ? { tenantIds: [tenant.id] } : {}),
+        onBatch: (b) =>
+          process.stdout.write(`  ${b.tenant}: ${b.table}.${b.column} ${b.resealed} re-sealed\n`),
+      });
+    }),
+  );
+  process.stdout.write(
+    `Re-sealed ${resealed} values under key ${dataKeyId(ring.current)}.${slug ? '' : ' Nothing stored needs a retired key any more: they may be removed.'}\n`,
+  );
 }
 
 /**

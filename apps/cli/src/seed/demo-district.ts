@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import { pluginRegistry } from '@linju/api';
-import { createSecretBox, grantsAllow, loadDataKey, type SecretBox } from '@linju/auth';
+import { createSecretBox, grantsAllow, loadDataKeyRing, type SecretBox } from '@linju/auth';
 import {
   type Actor,
   assignCase,
@@ -110,7 +109,7 @@ export type DemoAccount = { username: string; displayName: string; role: Role; a
  */
 export function seedDemoDistrict(
   db: Database,
-  box: SecretBox = createSecretBox(loadDataKey(join(dataDir(), 'data-key'))),
+  box: SecretBox = createSecretBox(loadDataKeyRing(dataDir())),
   node: { nodeId: string } = { nodeId: stackNodeId() },
 ): Promise<{ created: boolean; accounts: DemoAccount[] }> {
   return db.transaction(async (tx) => {

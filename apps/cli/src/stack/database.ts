@@ -1,5 +1,10 @@
 import { appUrlFrom } from '@linju/db/app-role';
-import { credentials, type EmbeddedPostgresHandle, startEmbeddedPostgres } from '@linju/db/embedded';
+import {
+  credentials,
+  type EmbeddedPostgresHandle,
+  runningEmbeddedPostgres,
+  startEmbeddedPostgres,
+} from '@linju/db/embedded';
 
 export type DatabaseUrls = { ownerUrl: string; appUrl: string; embedded: EmbeddedPostgresHandle | null };
 
@@ -17,6 +22,9 @@ export async function openDatabase(dir: string): Promise<DatabaseUrls> {
       embedded: null,
     };
   }
+  // A running stack's own database: joined, not started twice (rotation runs beside the stack).
+  const running = runningEmbeddedPostgres(dir);
+  if (running) return { ...running, appUrl: appUrlFrom(running.ownerUrl, appPassword), embedded: null };
   const embedded = await startEmbeddedPostgres(dir);
   return { ownerUrl: embedded.ownerUrl, appUrl: appUrlFrom(embedded.ownerUrl, appPassword), embedded };
 }

@@ -9,6 +9,7 @@ import { allowPeer, createLocalFileStore, disallowPeer, pinPeer } from '@linju/c
 import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
 import { connect, sql } from '@linju/db';
 import { loadOrCreateNodeKey, type NodeKey, signRequest } from '@linju/federation';
+import { linjuDataConverter } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadServerConfig } from '../config.ts';
@@ -21,7 +22,8 @@ import { referralCreateHandler } from './referral-endpoint.ts';
  */
 const { db, close } = connect(inject('databaseUrl'));
 const owner = connect(inject('ownerDatabaseUrl'));
-const box = createSecretBox(randomBytes(32));
+const dataKeys = { current: randomBytes(32), retired: [] };
+const box = createSecretBox(dataKeys);
 const HERE = 'http://localhost:3000';
 const URL_ = `${HERE}/federation/v1/referrals`;
 let district: TestDistrict;
@@ -37,7 +39,7 @@ const handle = referralCreateHandler({
   nodeId: 'localhost-3000',
   publicUrl: HERE,
   engine: {
-    client: new Client({ connection, namespace: 'default' }),
+    client: new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) }),
     taskQueue: `federation-endpoint-${randomUUID()}`,
   },
 });
@@ -180,7 +182,11 @@ describe('POST /federation/v1/referrals', () => {
       sql`select workflow_started_at is not null as started from referral where id = ${receipt}`,
     );
     expect(row?.started).toBe(true);
-    const client = new Client({ connection, namespace: 'default' });
+    const client = new Client({
+      connection,
+      namespace: 'default',
+      dataConverter: linjuDataConverter(dataKeys),
+    });
     const described = await client.workflow.getHandle(`referral:${district.tenantId}:${receipt}`).describe();
     expect(described.status.name).toBe('RUNNING');
     expect(described.type).toBe('referralWorkflow');

@@ -13,7 +13,7 @@ import {
 } from '@linju/auth';
 import { createLocalFileStore, createStaffMember, systemActor } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
-import { connect, eq, inArray, schema, sql, withTenant } from '@linju/db';
+import { connect, eq, inArray, schema, sealedColumns, sql, withTenant } from '@linju/db';
 import { ROLES, type Role } from '@linju/db/schema';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadServerConfig } from '../config.ts';
@@ -196,7 +196,7 @@ beforeAll(async () => {
     }
     await tx
       .update(schema.staffMember)
-      .set({ totpKeyEncrypted: box.encrypt(totpSecret) })
+      .set({ totpKeyEncrypted: box.encrypt(totpSecret, district.tenantId, sealedColumns.staffTotpKey) })
       .where(
         inArray(
           schema.staffMember.id,

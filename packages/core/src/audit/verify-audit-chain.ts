@@ -1,6 +1,6 @@
 import { asc, gt, schema, type TenantTx } from '@linju/db';
 import { auditEntryHash, GENESIS_HASH } from './audit-entry-hash.ts';
-import { auditKeyOf } from './audit-key.ts';
+import { auditKeysOf } from './audit-key.ts';
 
 /**
  * `unkeyed`: the chain's first entries up to this seq were written before it was keyed and hold by
@@ -43,8 +43,8 @@ export async function verifyAuditChain(tx: TenantTx): Promise<AuditChainReport> 
       if (row.prevHash !== prevHash)
         return { ok: false, ...report(count), brokenAt: row.seq, reason: 'relinked' };
       const { prevHash: _, hash, ...fields } = row;
-      const key = row.seq <= unkeyedThrough ? null : auditKeyOf(row.tenantId);
-      if (auditEntryHash(prevHash, fields, key) !== hash)
+      const keys = row.seq <= unkeyedThrough ? [null] : auditKeysOf(row.tenantId);
+      if (!keys.some((key) => auditEntryHash(prevHash, fields, key) === hash))
         return { ok: false, ...report(count), brokenAt: row.seq, reason: 'edited' };
       prevHash = hash;
       expectedSeq += 1;

@@ -156,8 +156,8 @@ export async function findCases(tx: TenantTx, actor: Actor, box: SecretBox, quer
       .from(schema.resident)
       .where(
         q.idNumber
-          ? eq(schema.resident.idNumberIndex, box.blindIndex(q.idNumber))
-          : eq(schema.resident.phoneIndex, box.blindIndex(q.phone ?? '')),
+          ? inArray(schema.resident.idNumberIndex, box.blindIndexes(q.idNumber, actor.tenantId))
+          : inArray(schema.resident.phoneIndex, box.blindIndexes(q.phone ?? '', actor.tenantId)),
       );
     filters.push(inArray(c.residentId, residents));
   }

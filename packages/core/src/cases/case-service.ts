@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '@linju/auth';
-import { eq, schema, sql, type TenantTx } from '@linju/db';
+import { eq, schema, sealedColumns, sql, type TenantTx } from '@linju/db';
 import { type Actor, requirePermission } from '../actor.ts';
 import { servicesAt } from '../catalogue/catalogue-service.ts';
 import { checkServiceForm, type PluginForms } from '../catalogue/x-service.ts';
@@ -93,14 +93,19 @@ const partyValues = (box: SecretBox, tenantId: string, caseId: string, p: PartyI
   caseId,
   role: p.role,
   name: p.name,
-  idNumberEncrypted: p.idNumber ? box.encrypt(p.idNumber) : null,
+  ...partyIdentity(box, tenantId, p.name, p.idNumber),
   idNumberMasked: p.idNumber ? maskIdNumber(p.idNumber) : null,
-  identityKey: identityKey(box, p.name, p.idNumber),
 });
 
-/** The conflict check's notion of "the same person": the ID number's blind index, else the name. */
-export const identityKey = (box: SecretBox, name: string, idNumber?: string | null) =>
-  idNumber ? seal(box, idNumber).index : `name:${name.replace(/\s+/g, '')}`;
+/**
+ * The party's sealed ID number and the conflict check's notion of "the same person": the ID
+ * number's blind index, else the name.
+ */
+const partyIdentity = (box: SecretBox, tenantId: string, name: string, idNumber?: string | null) => {
+  if (!idNumber) return { idNumberEncrypted: null, identityKey: `name:${name.replace(/\s+/g, '')}` };
+  const sealed = seal(box, idNumber, tenantId, sealedColumns.casePartyIdNumber);
+  return { idNumberEncrypted: sealed.encrypted, identityKey: sealed.index };
+};
 
 /**
  * Takes a matter in (前台受理) from any channel. The receiving staff member becomes its first

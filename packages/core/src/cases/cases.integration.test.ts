@@ -137,7 +137,7 @@ describe('intake', () => {
       ),
     );
     expect(stored?.phone_encrypted).not.toContain(phone.slice(3));
-    expect(stored?.phone_index).toBe(box.blindIndex(phone));
+    expect(stored?.phone_index).toBe(box.blindIndex(phone, d.tenantId));
   });
 
   it('refuses a service not switched on, a partner as the receiving unit and another station', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '@linju/auth';
-import { eq, schema, type TenantTx } from '@linju/db';
+import { eq, inArray, schema, sealedColumns, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import { type Actor, auditActor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
@@ -49,14 +49,14 @@ export async function findOrCreateResident(
     [found] = await tx
       .select()
       .from(schema.resident)
-      .where(eq(schema.resident.idNumberIndex, box.blindIndex(input.idNumber)));
+      .where(inArray(schema.resident.idNumberIndex, box.blindIndexes(input.idNumber, actor.tenantId)));
     if (found) matched = 'id-number';
   }
   if (!found && input.phone) {
     const samePhone = await tx
       .select()
       .from(schema.resident)
-      .where(eq(schema.resident.phoneIndex, box.blindIndex(input.phone)));
+      .where(inArray(schema.resident.phoneIndex, box.blindIndexes(input.phone, actor.tenantId)));
     found = samePhoneMatch(samePhone, input.name, Boolean(input.idNumber));
     if (found) matched = 'phone';
   }
@@ -64,9 +64,10 @@ export async function findOrCreateResident(
     const update: Partial<Resident> = {};
     const groups = [...new Set([...found.keyGroups, ...input.keyGroups])];
     if (groups.length !== found.keyGroups.length) update.keyGroups = groups;
-    if (input.phone && !found.phoneEncrypted) Object.assign(update, sealedPhone(box, input.phone));
+    if (input.phone && !found.phoneEncrypted)
+      Object.assign(update, sealedPhone(box, actor.tenantId, input.phone));
     if (input.idNumber && !found.idNumberEncrypted)
-      Object.assign(update, sealedIdNumber(box, input.idNumber));
+      Object.assign(update, sealedIdNumber(box, actor.tenantId, input.idNumber));
     if (Object.keys(update).length > 0) {
       [found] = await tx
         .update(schema.resident)
@@ -95,8 +96,8 @@ export async function findOrCreateResident(
       keyGroups: input.keyGroups,
       contactPreference: input.contactPreference,
       address: input.address ?? null,
-      ...(input.phone ? sealedPhone(box, input.phone) : {}),
-      ...(input.idNumber ? sealedIdNumber(box, input.idNumber) : {}),
+      ...(input.phone ? sealedPhone(box, actor.tenantId, input.phone) : {}),
+      ...(input.idNumber ? sealedIdNumber(box, actor.tenantId, input.idNumber) : {}),
     })
     .returning();
   if (!created) throw new Error('resident insert returned no row');
@@ -115,12 +116,12 @@ function samePhoneMatch(candidates: Resident[], name: string, hasIdNumber: boole
   return candidates.find((c) => c.name === name && !(hasIdNumber && c.idNumberIndex));
 }
 
-const sealedPhone = (box: SecretBox, phone: string) => {
-  const s = seal(box, phone);
+const sealedPhone = (box: SecretBox, tenantId: string, phone: string) => {
+  const s = seal(box, phone, tenantId, sealedColumns.residentPhone);
   return { phoneEncrypted: s.encrypted, phoneIndex: s.index, phoneMasked: maskPhone(phone) };
 };
-const sealedIdNumber = (box: SecretBox, idNumber: string) => {
-  const s = seal(box, idNumber);
+const sealedIdNumber = (box: SecretBox, tenantId: string, idNumber: string) => {
+  const s = seal(box, idNumber, tenantId, sealedColumns.residentIdNumber);
   return { idNumberEncrypted: s.encrypted, idNumberIndex: s.index, idNumberMasked: maskIdNumber(idNumber) };
 };
 
@@ -132,6 +133,7 @@ export const ZFindResidentRequest = z
 export async function findResidents(
   tx: TenantTx,
   box: SecretBox,
+  tenantId: string,
   request: z.input<typeof ZFindResidentRequest>,
 ) {
   const input = ZFindResidentRequest.parse(request);
@@ -140,8 +142,8 @@ export async function findResidents(
     .from(schema.resident)
     .where(
       input.idNumber
-        ? eq(schema.resident.idNumberIndex, box.blindIndex(input.idNumber))
-        : eq(schema.resident.phoneIndex, box.blindIndex(input.phone ?? '')),
+        ? inArray(schema.resident.idNumberIndex, box.blindIndexes(input.idNumber, tenantId))
+        : inArray(schema.resident.phoneIndex, box.blindIndexes(input.phone ?? '', tenantId)),
     )
     .limit(20);
   return rows.map(publicResident);
@@ -161,7 +163,10 @@ export async function revealResidentField(
   resident: Resident,
   field: 'phone' | 'idNumber',
 ) {
-  const sealed = field === 'phone' ? resident.phoneEncrypted : resident.idNumberEncrypted;
+  const [sealed, at] =
+    field === 'phone'
+      ? [resident.phoneEncrypted, sealedColumns.residentPhone]
+      : [resident.idNumberEncrypted, sealedColumns.residentIdNumber];
   if (!sealed) return { value: null };
   await appendAudit(tx, {
     ...auditActor(actor),
@@ -170,5 +175,5 @@ export async function revealResidentField(
     objectId: resident.id,
     after: { field },
   });
-  return { value: box.decrypt(sealed) };
+  return { value: box.decrypt(sealed, resident.tenantId, at) };
 }

@@ -1,5 +1,5 @@
 import type { SecretBox } from '@linju/auth';
-import { eq, schema, sql, type TenantTx } from '@linju/db';
+import { eq, schema, sealedColumns, sql, type TenantTx } from '@linju/db';
 import { referralMessageKey } from '@linju/federation/referral-states';
 
 export type OutboxMessage = typeof schema.federationOutbox.$inferSelect;
@@ -38,7 +38,10 @@ export async function enqueueExchangeMessage(
       peerNode: message.peerNode,
       method: message.method,
       path: message.path,
-      bodySealed: message.body === undefined ? null : box.encrypt(JSON.stringify(message.body)),
+      bodySealed:
+        message.body === undefined
+          ? null
+          : box.encrypt(JSON.stringify(message.body), message.tenantId, sealedColumns.federationOutboxBody),
     })
     .onConflictDoNothing();
 }
@@ -47,7 +50,13 @@ export async function enqueueExchangeMessage(
 export async function loadExchangeMessage(tx: TenantTx, box: SecretBox, key: string) {
   const [row] = await tx.select().from(schema.federationOutbox).where(eq(schema.federationOutbox.id, key));
   if (!row) return undefined;
-  return { row, body: row.bodySealed === null ? undefined : box.decrypt(row.bodySealed) };
+  return {
+    row,
+    body:
+      row.bodySealed === null
+        ? undefined
+        : box.decrypt(row.bodySealed, row.tenantId, sealedColumns.federationOutboxBody),
+  };
 }
 
 /** Records how one delivery attempt ended: answered (2xx), refused for good, or to be retried. */

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SecretBox } from '@linju/auth';
-import { and, eq, schema, type TenantTx } from '@linju/db';
+import { and, eq, schema, sealedColumns, type TenantTx } from '@linju/db';
 import type { ReferralCreate } from '@linju/federation';
 import { appendAudit } from '../audit/append-audit.ts';
 
@@ -66,7 +66,11 @@ export async function receiveReferral(
     fromAddress: input.message.from,
     toOrganisation: input.message.to,
     kind: input.message.kind,
-    messageSealed: box.encrypt(JSON.stringify(input.message)),
+    messageSealed: box.encrypt(
+      JSON.stringify(input.message),
+      input.tenantId,
+      sealedColumns.federationInboxMessage,
+    ),
   });
   await appendAudit(tx, {
     actorId: null,

@@ -23,10 +23,12 @@ describe('personal data', () => {
 
   it('seals so the same number is findable but not readable without the key', () => {
     const box = createSecretBox(randomBytes(32));
-    const a = seal(box, '13800138000');
-    const b = seal(box, '13800138000');
+    const at = { table: 'resident', column: 'phone_encrypted' };
+    const tenantId = '0b6f4e4a-1d1c-4c6e-9a55-6d0f2a5b1e01';
+    const a = seal(box, '13800138000', tenantId, at);
+    const b = seal(box, '13800138000', tenantId, at);
     expect(a.index).toBe(b.index);
     expect(a.encrypted).not.toContain('13800138000');
-    expect(box.decrypt(a.encrypted)).toBe('13800138000');
+    expect(box.decrypt(a.encrypted, tenantId, at)).toBe('13800138000');
   });
 });

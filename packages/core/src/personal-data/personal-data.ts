@@ -1,4 +1,4 @@
-import type { SecretBox } from '@linju/auth';
+import type { SealedColumn, SealOwner, SecretBox } from '@linju/auth';
 import { z } from 'zod';
 
 /** Resident identity card number (GB 11643): 17 digits and a check character from ISO 7064 MOD 11-2. */
@@ -37,7 +37,7 @@ export const maskPhone = (value: string) => maskMiddle(value, 3, 4);
 export type Sealed = { encrypted: string; index: string };
 
 /** Personal data at rest: sealed for reading back, blind-indexed for finding by exact value. */
-export const seal = (box: SecretBox, value: string): Sealed => ({
-  encrypted: box.encrypt(value),
-  index: box.blindIndex(value),
+export const seal = (box: SecretBox, value: string, owner: SealOwner, at: SealedColumn): Sealed => ({
+  encrypted: box.encrypt(value, owner, at),
+  index: box.blindIndex(value, owner),
 });

@@ -11,7 +11,7 @@ import {
   type Session,
   signInSucceeded,
 } from '@linju/auth';
-import { asc, type Database, eq, type Queryable, schema, sql, withTenant } from '@linju/db';
+import { asc, type Database, eq, type Queryable, schema, sealedColumns, sql, withTenant } from '@linju/db';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
 import { acceptTotpCode } from '../sign-in/second-factor.ts';
@@ -38,7 +38,7 @@ export async function createPlatformOperator(
       username,
       displayName,
       passwordHash: await hashPassword(input.password),
-      totpKeyEncrypted: box.encrypt(totpSecret),
+      totpKeyEncrypted: box.encrypt(totpSecret, null, sealedColumns.operatorTotpKey),
     })
     .onConflictDoNothing()
     .returning();
@@ -91,7 +91,7 @@ export async function platformVerifyTotp(
       throw new DomainError('unauthorized', 'auth.totp_invalid', { field: 'code' });
     const step = await acceptTotpCode(tx, {
       throttleKey: `totp:operator:${operator.id}`,
-      secret: box.decrypt(operator.totpKeyEncrypted),
+      secret: box.decrypt(operator.totpKeyEncrypted, null, sealedColumns.operatorTotpKey),
       lastUsedStep: operator.totpLastUsedStep,
       code,
       at: who.at,

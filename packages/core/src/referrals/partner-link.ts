@@ -1,6 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { claimAttempt, forgiveAttempt, roleAllows, type SecretBox } from '@linju/auth';
-import { and, type Database, eq, inArray, isNull, schema, type TenantTx, withTenant } from '@linju/db';
+import {
+  and,
+  type Database,
+  eq,
+  inArray,
+  isNull,
+  schema,
+  sealedColumns,
+  type TenantTx,
+  withTenant,
+} from '@linju/db';
 import type { ReferralActor } from '@linju/federation/referral-states';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
@@ -371,7 +381,9 @@ export async function partnerLinkView(
         status: row.status,
         summary: row.summary,
         details: row.details,
-        subject: JSON.parse(box.decrypt(row.subjectSealed)) as ReferralSubject,
+        subject: JSON.parse(
+          box.decrypt(row.subjectSealed, row.tenantId, sealedColumns.referralSubject),
+        ) as ReferralSubject,
         acknowledgeBy: row.acknowledgeBy,
         dueBy: row.dueBy,
         createdAt: row.createdAt,

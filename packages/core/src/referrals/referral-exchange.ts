@@ -7,6 +7,7 @@ import {
   type Queryable,
   type schema as Schema,
   schema,
+  sealedColumns,
   sql,
   type TenantTx,
 } from '@linju/db';
@@ -275,7 +276,7 @@ export async function takeInReferral(
       details: input.message.details ?? null,
       subjectName: subject.displayName,
       subjectFields: Object.keys(subject),
-      subjectSealed: box.encrypt(JSON.stringify(subject)),
+      subjectSealed: box.encrypt(JSON.stringify(subject), input.tenantId, sealedColumns.referralSubject),
       // The sender watches the deadlines (spec, "Delivery"); the receiver only shows them.
       acknowledgeBy: dueBy,
       dueBy,

@@ -1,6 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { grantsAllow, roleAllows, type SecretBox, scopesFor } from '@linju/auth';
-import { and, desc, eq, inArray, isNull, like, or, type SQL, schema, type TenantTx } from '@linju/db';
+import {
+  and,
+  desc,
+  eq,
+  inArray,
+  isNull,
+  like,
+  or,
+  type SQL,
+  schema,
+  sealedColumns,
+  type TenantTx,
+} from '@linju/db';
 import { parseAddress } from '@linju/federation';
 import type { ReferralActor } from '@linju/federation/referral-states';
 import type { Actor } from '../actor.ts';
@@ -219,8 +231,12 @@ export async function createReferral(
   ]);
   const { subject, fields } = subjectFor(input.kind, {
     name: resident.name,
-    phone: resident.phoneEncrypted ? box.decrypt(resident.phoneEncrypted) : null,
-    idNumber: resident.idNumberEncrypted ? box.decrypt(resident.idNumberEncrypted) : null,
+    phone: resident.phoneEncrypted
+      ? box.decrypt(resident.phoneEncrypted, resident.tenantId, sealedColumns.residentPhone)
+      : null,
+    idNumber: resident.idNumberEncrypted
+      ? box.decrypt(resident.idNumberEncrypted, resident.tenantId, sealedColumns.residentIdNumber)
+      : null,
     keyGroups: resident.keyGroups,
   });
   const acknowledgeBy = endOfLocalDay(
@@ -246,7 +262,7 @@ export async function createReferral(
       details: input.details ?? null,
       subjectName: subject.displayName,
       subjectFields: fields,
-      subjectSealed: box.encrypt(JSON.stringify(subject)),
+      subjectSealed: box.encrypt(JSON.stringify(subject), actor.tenantId, sealedColumns.referralSubject),
       acknowledgeBy,
       dueBy,
       createdBy: actor.id,
@@ -337,7 +353,9 @@ const inboxItem = (box: SecretBox, r: ReferralRow) => ({
   status: r.status,
   summary: r.summary,
   details: r.details,
-  subject: JSON.parse(box.decrypt(r.subjectSealed)) as ReferralSubject,
+  subject: JSON.parse(
+    box.decrypt(r.subjectSealed, r.tenantId, sealedColumns.referralSubject),
+  ) as ReferralSubject,
   acknowledgeBy: r.acknowledgeBy,
   dueBy: r.dueBy,
   createdAt: r.createdAt,

@@ -10,7 +10,7 @@ import {
   totpUri,
   verifyPassword,
 } from '@linju/auth';
-import { and, eq, ne, schema, type TenantTx } from '@linju/db';
+import { and, eq, ne, schema, sealedColumns, type TenantTx } from '@linju/db';
 import { type Actor, auditActor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
@@ -49,7 +49,10 @@ export async function confirmTotpSetup(
   if (step === null) throw new DomainError('bad-request', 'auth.totp_invalid', { field: 'code' });
   await tx
     .update(schema.staffMember)
-    .set({ totpKeyEncrypted: box.encrypt(input.secret), totpLastUsedStep: step })
+    .set({
+      totpKeyEncrypted: box.encrypt(input.secret, staff.tenantId, sealedColumns.staffTotpKey),
+      totpLastUsedStep: step,
+    })
     .where(eq(schema.staffMember.id, staff.id));
   const rotated = await rotateSessionAfterSecondFactor(tx, who.session);
   const actor = self(staff.id, staff.displayName, staff.tenantId, who.requestId);
@@ -77,7 +80,7 @@ export async function verifyTotp(
   if (!staff.totpKeyEncrypted) throw new DomainError('bad-request', 'auth.totp_not_enrolled');
   const step = await acceptTotpCode(tx, {
     throttleKey: `totp:${staff.tenantId}:${staff.id}`,
-    secret: box.decrypt(staff.totpKeyEncrypted),
+    secret: box.decrypt(staff.totpKeyEncrypted, staff.tenantId, sealedColumns.staffTotpKey),
     lastUsedStep: staff.totpLastUsedStep,
     code,
     at: who.at,

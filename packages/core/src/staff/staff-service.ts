@@ -7,7 +7,7 @@ import {
   type SecretBox,
   scopesFor,
 } from '@linju/auth';
-import { and, asc, eq, isUniqueViolation, schema, type TenantTx } from '@linju/db';
+import { and, asc, eq, inArray, isUniqueViolation, schema, sealedColumns, type TenantTx } from '@linju/db';
 import { type Actor, auditActor, canTenantWide } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
@@ -42,7 +42,10 @@ export const publicStaffMember = (s: StaffMember, box?: SecretBox) => ({
   organisationId: s.organisationId,
   mustChangePassword: s.mustChangePassword,
   twoFactorEnrolled: s.totpKeyEncrypted !== null,
-  phoneMasked: s.phoneEncrypted && box ? maskPhone(box.decrypt(s.phoneEncrypted)) : null,
+  phoneMasked:
+    s.phoneEncrypted && box
+      ? maskPhone(box.decrypt(s.phoneEncrypted, s.tenantId, sealedColumns.staffPhone))
+      : null,
   disabledAt: s.disabledAt,
 });
 
@@ -97,7 +100,7 @@ export async function createStaffMember(
 ) {
   const input = ZCreateStaffMemberRequest.parse(request);
   if (input.phone && !box) throw new Error('createStaffMember needs the secret box to store a phone number');
-  const phone = input.phone && box ? seal(box, input.phone) : null;
+  const phone = input.phone && box ? seal(box, input.phone, actor.tenantId, sealedColumns.staffPhone) : null;
   if (!passwordStrongEnough(input.password)) {
     throw new DomainError('bad-request', 'auth.password_too_weak', { field: 'password' });
   }
@@ -190,7 +193,7 @@ export async function revealStaffPhone(tx: TenantTx, actor: Actor, box: SecretBo
     objectId: staff.id,
     after: { field: 'phone' },
   });
-  return { phone: box.decrypt(staff.phoneEncrypted) };
+  return { phone: box.decrypt(staff.phoneEncrypted, staff.tenantId, sealedColumns.staffPhone) };
 }
 
 /** Finds people by exact phone number through the blind index, never by decrypting every row. */
@@ -198,7 +201,7 @@ export async function findStaffByPhone(tx: TenantTx, actor: Actor, box: SecretBo
   const matches = await tx
     .select()
     .from(schema.staffMember)
-    .where(eq(schema.staffMember.phoneIndex, box.blindIndex(phone)));
+    .where(inArray(schema.staffMember.phoneIndex, box.blindIndexes(phone, actor.tenantId)));
   const scopes = scopesFor(actor.grants, 'staff.read');
   const homes = await Promise.all(matches.map((m) => getOrganisation(tx, m.organisationId)));
   return matches
@@ -321,7 +324,12 @@ export async function updateStaffMember(
     if (isPartnerKind(target.kind) !== isPartnerKind(home.kind))
       throw new DomainError('bad-request', 'staff.role_organisation_mismatch', { field: 'organisationId' });
   }
-  const phone = data.phone === undefined ? undefined : data.phone === null ? null : seal(box, data.phone);
+  const phone =
+    data.phone === undefined
+      ? undefined
+      : data.phone === null
+        ? null
+        : seal(box, data.phone, actor.tenantId, sealedColumns.staffPhone);
   const [after] = await tx
     .update(schema.staffMember)
     .set({

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { newTotpSecret, type SecretBox } from '@linju/auth';
-import { type Database, eq, schema, withTenant } from '@linju/db';
+import { type Database, eq, schema, sealedColumns, withTenant } from '@linju/db';
 import type { Role } from '@linju/db/schema';
 import { systemActor } from '../actor.ts';
 import { contractAdviser } from '../advisers/community-adviser-service.ts';
@@ -99,7 +99,10 @@ export async function createTestDistrict(
     });
     await tx
       .update(schema.staffMember)
-      .set({ totpKeyEncrypted: box.encrypt(totpSecret), mustChangePassword: false })
+      .set({
+        totpKeyEncrypted: box.encrypt(totpSecret, tenantId, sealedColumns.staffTotpKey),
+        mustChangePassword: false,
+      })
       .where(eq(schema.staffMember.username, 'admin'));
     return {
       tenantId,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type SecretBox, scopesFor } from '@linju/auth';
-import { and, asc, eq, like, or, schema, sql, type TenantTx } from '@linju/db';
+import { and, asc, eq, like, or, schema, sealedColumns, sql, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import { type Actor, auditActor, requirePermission } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
@@ -86,7 +86,9 @@ export async function registerVolunteer(
       organisationId: unit.id,
       staffMemberId: account?.id ?? null,
       name,
-      phoneEncrypted: input.phone ? box.encrypt(input.phone) : null,
+      phoneEncrypted: input.phone
+        ? box.encrypt(input.phone, actor.tenantId, sealedColumns.volunteerPhone)
+        : null,
       phoneMasked: input.phone ? maskPhone(input.phone) : null,
       skills: input.skills,
       availability: input.availability,
