@@ -36,7 +36,7 @@ import {
 } from '@linju/federation';
 import type { ReferralActor, ReferralEventType } from '@linju/federation/referral-states';
 import type { z } from 'zod';
-import { problem } from '../rest/problem.ts';
+import { methodNotAllowed, problem } from '../rest/problem.ts';
 import { createRateLimiter } from './rate-limit.ts';
 
 /** The spec's limit on a message body. */
@@ -436,7 +436,7 @@ export function referralCreateHandler(deps: FederationDeps) {
     const isAttachment = parts.length === 3 && sub === 'attachments' && extra === undefined;
     if (!isCreate && !isEvents && !isView && !isAttachment) return problem(404, 'Not found');
     const wants = isCreate || isEvents ? 'POST' : 'GET';
-    if (request.method !== wants) return new Response(null, { status: 405, headers: { allow: wants } });
+    if (request.method !== wants) return methodNotAllowed(request.method, wants);
 
     let body: Uint8Array | undefined;
     if (wants === 'POST') {
