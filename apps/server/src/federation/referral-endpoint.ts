@@ -284,12 +284,6 @@ export function referralCreateHandler(deps: FederationDeps) {
     const parsed = parseJson(body, referralEventSchema);
     if (!parsed.ok) return parsed.response;
     const message = parsed.value;
-    // The spec's event has no other text field: a note's text is its `reason`, and a note says something.
-    if (message.type === 'note' && !message.reason?.trim()) {
-      return problemWithErrors(400, 'Malformed message', [
-        { field: 'reason', message: 'is required for a note event (its text)' },
-      ]);
-    }
     const idempotencyKey = request.headers.get(IDEMPOTENCY_HEADER);
     if (!idempotencyKey) {
       return problemWithErrors(400, 'Malformed message', [
