@@ -1,13 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pluginMigrations } from '@linju/api';
 import { pinPeer } from '@linju/core';
-import { connect, freePort, sql } from '@linju/db';
+import { connect, freePort, migrate, sql } from '@linju/db';
 import { loadOrCreateNodeKey, signRequest } from '@linju/federation';
 import { type FuzzAnswer, runSchemathesis, startRequestSigner } from '@linju/infra-schemathesis';
 
-/** Where the fuzzed server runs: a real PostgreSQL (owner and app role) and a real Temporal. */
+/**
+ * Where the fuzzed server runs: a real PostgreSQL cluster (owner and app role; the run makes a
+ * database of its own in it) and a real Temporal.
+ */
 export type FuzzTarget = { databaseUrl: string; ownerDatabaseUrl: string; temporalAddress: string };
 
 export type FuzzOptions = { checks: readonly string[]; maxExamples: number; seed: number; maxTime?: number };
@@ -25,6 +30,32 @@ export type FuzzReport = {
 /** The node the fuzzed server is; the peer the signed requests come from (pinned first). */
 export const FUZZ_NODE_ID = 'fuzz-node';
 export const FUZZ_PEER_ID = 'fuzz-peer';
+
+/**
+ * A fresh, migrated database in the target's cluster: other test files write the shared one while
+ * this run counts rows, so only a database nobody else uses can show that nothing changed.
+ */
+async function createOwnDatabase(target: FuzzTarget) {
+  const name = `linju_fuzz_${randomBytes(6).toString('hex')}`;
+  const inDatabase = (url: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
+  const cluster = connect(target.ownerDatabaseUrl);
+  await cluster.db.execute(sql.raw(`create database ${name}`));
+  const own = {
+    ...target,
+    ownerDatabaseUrl: inDatabase(target.ownerDatabaseUrl),
+    databaseUrl: inDatabase(target.databaseUrl),
+  };
+  await migrate(own.ownerDatabaseUrl, decodeURIComponent(new URL(target.databaseUrl).password), {
+    plugins: pluginMigrations,
+  });
+  return {
+    ...own,
+    drop: async () => {
+      await cluster.db.execute(sql.raw(`drop database ${name} with (force)`));
+      await cluster.close();
+    },
+  };
+}
 
 async function rowCounts(ownerUrl: string): Promise<Map<string, number>> {
   const owner = connect(ownerUrl);
@@ -93,36 +124,44 @@ export async function startServerProcess(target: FuzzTarget, dataDir: string) {
  * validation behind the signature check, and the rest arrive unsigned. Counts every table's rows
  * before and after, so a caller can prove a refused request changed nothing.
  */
-export async function fuzzOpenApi(target: FuzzTarget, options: FuzzOptions): Promise<FuzzReport> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'linju-fuzz-server-'));
-  const peer = await loadOrCreateNodeKey(join(dataDir, 'peer'));
-  const app = connect(target.databaseUrl);
-  await pinPeer(app.db, {
-    nodeId: FUZZ_PEER_ID,
-    name: 'Fuzzing peer',
-    baseUrl: 'https://fuzz-peer.invalid',
-    publicKeys: [peer.publicJwk],
-    organisations: [],
-  });
-  await app.close();
-  const signer = await startRequestSigner(({ method, url, headers, body }) => {
-    try {
-      return {
-        ...signRequest({
-          method,
-          url,
-          headers,
-          ...(method === 'GET' || method === 'HEAD' ? {} : { body }),
-          key: peer.privateKey,
-          kid: peer.kid,
-        }),
-      };
-    } catch {
-      return undefined; // no idempotency key (a fuzzed omission): sent unsigned
-    }
-  });
-  const server = await startServerProcess(target, join(dataDir, 'server'));
+export async function fuzzOpenApi(shared: FuzzTarget, options: FuzzOptions): Promise<FuzzReport> {
+  // Undone in reverse, however far the set-up got.
+  const cleanup: (() => unknown)[] = [];
   try {
+    const target = await createOwnDatabase(shared);
+    cleanup.push(target.drop);
+    const dataDir = mkdtempSync(join(tmpdir(), 'linju-fuzz-server-'));
+    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const peer = await loadOrCreateNodeKey(join(dataDir, 'peer'));
+    const app = connect(target.databaseUrl);
+    await pinPeer(app.db, {
+      nodeId: FUZZ_PEER_ID,
+      name: 'Fuzzing peer',
+      baseUrl: 'https://fuzz-peer.invalid',
+      publicKeys: [peer.publicJwk],
+      organisations: [],
+    });
+    await app.close();
+    const signer = await startRequestSigner(({ method, url, headers, body }) => {
+      try {
+        return {
+          ...signRequest({
+            method,
+            url,
+            headers,
+            ...(method === 'GET' || method === 'HEAD' ? {} : { body }),
+            key: peer.privateKey,
+            kid: peer.kid,
+          }),
+        };
+      } catch {
+        return undefined; // no idempotency key (a fuzzed omission): sent unsigned
+      }
+    });
+    cleanup.push(signer.stop);
+    const server = await startServerProcess(target, join(dataDir, 'server'));
+    cleanup.push(server.stop);
+
     const before = await rowCounts(target.ownerDatabaseUrl);
     const result = await runSchemathesis({
       ...options,
@@ -143,8 +182,6 @@ export async function fuzzOpenApi(target: FuzzTarget, options: FuzzOptions): Pro
       changedTables,
     };
   } finally {
-    await server.stop();
-    await signer.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const step of cleanup.reverse()) await step();
   }
 }
