@@ -33,10 +33,13 @@ const executable = (path: string) => {
 
 const sh = (script: string) => spawnSync('sh', ['-c', script], { encoding: 'utf8' });
 
-/** Debian's python3 ships without `venv` (and `ensurepip`); as root, the package is installed. */
+/**
+ * Debian's python3 ships without `venv` (and `ensurepip`), and a minimal image without python3; as
+ * root, `python3-venv` (which brings python3) is installed.
+ */
 function ensureVenvModule(progress: (message: string) => void) {
   if (sh('python3 -m venv --help').status === 0 && sh('python3 -c "import ensurepip"').status === 0) return;
-  if (sh('command -v python3').status !== 0 || process.getuid?.() !== 0) {
+  if (process.getuid?.() !== 0) {
     throw new SchemathesisSetupError(
       'Python 3 with its venv module is needed for the OpenAPI fuzz tests (schemathesis).',
       'Install it: sudo apt-get install -y python3-venv',
