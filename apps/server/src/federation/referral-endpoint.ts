@@ -422,7 +422,12 @@ export function referralCreateHandler(deps: FederationDeps) {
   return async (request: Request): Promise<Response> => {
     const path = new URL(request.url).pathname;
     if (path !== PREFIX && !path.startsWith(`${PREFIX}/`)) return problem(404, 'Not found');
-    const parts = path.slice(PREFIX.length).split('/').filter(Boolean).map(decodeURIComponent);
+    let parts: string[];
+    try {
+      parts = path.slice(PREFIX.length).split('/').filter(Boolean).map(decodeURIComponent);
+    } catch {
+      return problem(404, 'Not found'); // not valid percent-encoding: no referral is named so
+    }
     const [ref, sub, sha256, extra] = parts;
     const isCreate = parts.length === 0;
     const isEvents = parts.length === 2 && sub === 'events';

@@ -114,7 +114,7 @@ function rawRequest(url: string, head: string): Promise<string> {
   });
 }
 
-describe('requests no Fetch API Request can carry', () => {
+describe('requests no HTTP client library would send', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'linju-raw-'));
   let server: Awaited<ReturnType<typeof startServerProcess>>;
   beforeAll(async () => {
@@ -140,5 +140,21 @@ describe('requests no Fetch API Request can carry', () => {
       /^HTTP\/1\.1 400/,
     );
     expect((await fetch(`${server.url}/api/v1/openapi.json`)).status).toBe(200);
+  });
+
+  it('answers an exchange path that is not valid percent-encoding with 404, not a server error', async () => {
+    const path = await rawRequest(
+      server.url,
+      'GET /federation/v1/referrals/%E0%A4%A HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
+    expect(path).toMatch(/^HTTP\/1\.1 404/);
+    expect(path).toMatch(/^content-type: application\/problem\+json$/im);
+  });
+
+  it('takes a cookie that is not valid percent-encoding as absent, not as a server error', async () => {
+    const cookie = await fetch(`${server.url}/api/v1/health`, {
+      headers: { cookie: 'linju_session=%E0%A4%A' },
+    });
+    expect(cookie.status).toBe(200);
   });
 });
