@@ -115,9 +115,10 @@ function rawRequest(url: string, head: string): Promise<string> {
 }
 
 describe('requests no HTTP client library would send', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'linju-raw-'));
+  let dataDir: string;
   let server: Awaited<ReturnType<typeof startServerProcess>>;
   beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'linju-raw-'));
     server = await startServerProcess(target, dataDir);
   }, 120_000);
   afterAll(async () => {
