@@ -19,7 +19,10 @@
  *    `--search-tenants=1000 --search-cases=10000000`; `--search-data-dir=DIR` keeps that database in
  *    DIR and reuses it on the next run with the same sizes, pending migrations applied first, so a
  *    new index is measured without generating again — delete DIR when done, ~10 GB at that size).
- * 6. The whole stack at rest: `linju start` in a fresh data folder, then the resident memory of its
+ * 6. The OpenAPI document (REST and the referral exchange) fuzzed with every schemathesis check,
+ *    longer than `npm test` does (`fuzz-openapi.ts`; `--no-fuzz`, `--fuzz-examples=N`,
+ *    `--fuzz-seconds=S`, `--fuzz-seed=N`); its problems are listed, and fail the bench.
+ * 7. The whole stack at rest: `linju start` in a fresh data folder, then the resident memory of its
  *    process tree (PostgreSQL, Temporal, server, worker, supervisor) after it settles.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -36,6 +39,7 @@ import { benchIntake, printIntake } from './bench-intake.ts';
 import { printReferralBench } from './bench-referrals.ts';
 import { benchSearch, printSearch } from './bench-search.ts';
 import { benchStatistics, printStatistics } from './bench-statistics.ts';
+import { runLongFuzzFromArgs } from './fuzz-openapi.ts';
 
 const root = join(import.meta.dirname, '..');
 
@@ -202,9 +206,15 @@ if (!process.argv.includes('--no-search')) {
   );
 }
 
+let fuzzProblems: string[] = [];
+if (!process.argv.includes('--no-fuzz')) fuzzProblems = await runLongFuzzFromArgs();
+
 if (!process.argv.includes('--no-stack')) {
   const rest = await benchStackAtRest();
   process.stdout.write(
     `\nWhole stack at rest: ${rest.processes} processes, ${mb(rest.rss)} resident (budget 1536 MB)\n`,
   );
 }
+
+for (const problem of fuzzProblems) process.stderr.write(`✖ OpenAPI fuzz: ${problem}\n`);
+if (fuzzProblems.length > 0) process.exitCode = 1;

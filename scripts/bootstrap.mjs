@@ -64,9 +64,10 @@ const entry = {
   start: ['apps/cli/src/main.ts', 'start', ...rest],
   test: ['scripts/test.ts', ...rest],
   bench: ['scripts/bench.ts', ...rest],
+  fuzz: ['scripts/fuzz-openapi.ts', ...rest],
   linju: ['apps/cli/src/main.ts', ...rest],
 }[command];
-if (!entry) fail(`Unknown command "${command}". Use start, test, bench or linju.`);
+if (!entry) fail(`Unknown command "${command}". Use start, test, bench, fuzz or linju.`);
 
 // Node 24, the workspace's binaries and pnpm (turbo looks for it) come first on PATH for everything
 // started from here.

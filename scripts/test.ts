@@ -1,11 +1,13 @@
 /**
- * `npm test`: everything the project checks, in order — the browser and the Temporal CLI it
- * needs, the admin build, typecheck, lint, then every vitest project (unit, integration against
- * real PostgreSQL and Temporal, browser in Debian's Chromium). Ends with vitest's summary line.
+ * `npm test`: everything the project checks, in order — the browser, the Temporal CLI and
+ * schemathesis (the OpenAPI fuzz tests) it needs, the admin build, typecheck, lint, then every
+ * vitest project (unit, integration against real PostgreSQL and Temporal, browser in Debian's
+ * Chromium). Ends with vitest's summary line.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureSchemathesis } from '@linju/infra-schemathesis';
 import { ensureTemporalCli } from '@linju/infra-temporal';
 
 const root = join(import.meta.dirname, '..');
@@ -39,6 +41,9 @@ if (!existsSync(CHROMIUM)) {
 
 process.stdout.write('\n▸ Temporal CLI for the integration tests\n');
 process.stdout.write(`  ${ensureTemporalCli((m) => process.stdout.write(`  ${m}\n`))}\n`);
+
+process.stdout.write('\n▸ schemathesis for the OpenAPI fuzz tests\n');
+process.stdout.write(`  ${ensureSchemathesis((m) => process.stdout.write(`  ${m}\n`))}\n`);
 
 run('Building the admin app', 'turbo', [
   'run',

@@ -31,5 +31,10 @@ export function formatAddress(address: Address): string {
   return `${address.orgId}@${address.nodeId}`;
 }
 
-/** Validates an `orgId@nodeId` string. */
-export const addressSchema = z.string().refine((text) => parseAddress(text) !== null, 'must be orgId@nodeId');
+/**
+ * Validates an `orgId@nodeId` string: what {@link parseAddress} takes, as a pattern rather than a
+ * refinement so the OpenAPI document generated from this schema states it too.
+ */
+export const addressSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._~-]{1,100}@[A-Za-z0-9._~-]{1,100}$/, 'must be orgId@nodeId');

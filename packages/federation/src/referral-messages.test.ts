@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatAddress, parseAddress } from './address.ts';
+import { z } from 'zod';
+import { addressSchema, formatAddress, parseAddress } from './address.ts';
 import {
   EVENT_AUTHORS,
   nextReferralStatus,
@@ -46,6 +47,13 @@ describe('addresses', () => {
     expect(formatAddress({ orgId: 'a', nodeId: 'b' })).toBe('a@b');
     for (const text of ['jingan-court', 'a@b@c', '@node', 'org@', '法院@node'])
       expect(parseAddress(text)).toBeNull();
+  });
+
+  it('are checked by the schema exactly as parsed, with a pattern the OpenAPI document can state', () => {
+    const texts = ['jingan-court@shanghai-jingan', 'jingan-court', 'a@b@c', '@node', 'org@', '法院@node'];
+    for (const text of [...texts, `${'a'.repeat(100)}@b`, `${'a'.repeat(101)}@b`])
+      expect(addressSchema.safeParse(text).success, text).toBe(parseAddress(text) !== null);
+    expect(z.toJSONSchema(addressSchema)).toHaveProperty('pattern');
   });
 });
 
@@ -100,6 +108,18 @@ describe('referralEventSchema', () => {
         outcome: { code: 'confirmed', text: '裁定调解协议有效' },
       }).outcome?.code,
     ).toBe('confirmed');
+  });
+
+  it('requires a note to say something: its text is its reason', () => {
+    for (const reason of [undefined, '   ']) {
+      const note = {
+        type: 'note',
+        at: '2025-01-16T10:00:00Z',
+        by,
+        ...(reason === undefined ? {} : { reason }),
+      };
+      expect(issuesOf(referralEventSchema.safeParse(note))).toEqual(['reason']);
+    }
   });
 
   it('refuses unknown event types', () => {

@@ -62,7 +62,11 @@ export const attachmentSchema = z
     name: z.string().min(1).max(255),
     mediaType: z.string().regex(MEDIA_TYPE, 'must be a media type such as application/pdf'),
     sha256: z.string().regex(SHA256_HEX, 'must be 64 lowercase hex digits'),
-    url: z.string().min(1).max(2000),
+    url: z
+      .string()
+      .min(1)
+      .max(2000)
+      .meta({ description: 'Ends with /attachments/<sha256> of this attachment (the same hash)' }),
   })
   .refine((attachment) => attachment.url.endsWith(`/attachments/${attachment.sha256}`), {
     path: ['url'],
@@ -139,7 +143,30 @@ export const referralEventSchema = z
     if (event.type === 'completed' && !event.outcome) {
       ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'is required for a completed event' });
     }
+    // The spec's event has no other text field: a note's text is its reason, and a note says something.
+    if (event.type === 'note' && !event.reason?.trim()) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required for a note event (its text)' });
+    }
+  })
+  // The same rules for JSON Schema (the OpenAPI document), which sees no refinement.
+  // biome-ignore-start lint/suspicious/noThenProperty: JSON Schema's if/then, never awaited
+  .meta({
+    allOf: [
+      {
+        if: { required: ['type'], properties: { type: { enum: [...NEEDS_REASON] } } },
+        then: { required: ['reason'] },
+      },
+      {
+        if: { required: ['type'], properties: { type: { const: 'completed' } } },
+        then: { required: ['outcome'] },
+      },
+      {
+        if: { required: ['type'], properties: { type: { const: 'note' } } },
+        then: { required: ['reason'], properties: { reason: { pattern: '\\S' } } },
+      },
+    ],
   });
+// biome-ignore-end lint/suspicious/noThenProperty: JSON Schema's if/then, never awaited
 
 /** A referral event. */
 export type ReferralEvent = z.infer<typeof referralEventSchema>;

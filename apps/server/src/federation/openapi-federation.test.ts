@@ -73,4 +73,29 @@ describe('the federation endpoints in the OpenAPI document', () => {
       expect(schemas, ref).toHaveProperty(name);
     }
   });
+
+  it('states the rules the endpoints check, so a message the document allows is not refused as malformed', () => {
+    const schemas = doc.components.schemas as unknown as Record<string, Record<string, unknown>>;
+    const create = schemas.ReferralCreate as { properties: Record<string, { pattern?: string }> };
+    expect(new RegExp(create.properties.from?.pattern ?? '').test('court@peer-node')).toBe(true);
+    expect(new RegExp(create.properties.to?.pattern ?? '').test('no-address')).toBe(false);
+    // biome-ignore-start lint/suspicious/noThenProperty: JSON Schema's if/then, never awaited
+    expect(schemas.ReferralEvent?.allOf).toEqual([
+      {
+        if: { required: ['type'], properties: { type: { enum: ['rejected', 'failed', 'cancelled'] } } },
+        then: { required: ['reason'] },
+      },
+      {
+        if: { required: ['type'], properties: { type: { const: 'completed' } } },
+        then: { required: ['outcome'] },
+      },
+      {
+        if: { required: ['type'], properties: { type: { const: 'note' } } },
+        then: { required: ['reason'], properties: { reason: { pattern: '\\S' } } },
+      },
+    ]);
+    // biome-ignore-end lint/suspicious/noThenProperty: JSON Schema's if/then, never awaited
+    const hsds = doc.paths['/catalogue/hsds'].get.parameters[0];
+    expect(hsds?.schema).toMatchObject({ type: 'string', pattern: expect.any(String) });
+  });
 });

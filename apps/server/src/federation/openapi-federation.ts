@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { MAX_MESSAGE_BYTES } from './referral-endpoint.ts';
 
 /** A message schema as OpenAPI 3.1 (JSON Schema 2020-12), from the zod schema the endpoint parses with. */
-function jsonSchema(schema: z.ZodType) {
+export function jsonSchema(schema: z.ZodType) {
   const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<
     string,
     unknown

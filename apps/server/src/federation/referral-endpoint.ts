@@ -38,7 +38,7 @@ import {
 } from '@linju/federation';
 import type { ReferralActor, ReferralEventType } from '@linju/federation/referral-states';
 import type { z } from 'zod';
-import { problem } from '../rest/problem.ts';
+import { methodNotAllowed, problem } from '../rest/problem.ts';
 import { createRateLimiter } from './rate-limit.ts';
 
 /** The spec's limit on a message body. */
@@ -305,12 +305,6 @@ export function referralCreateHandler(deps: FederationDeps) {
     const parsed = parseJson(body, referralEventSchema);
     if (!parsed.ok) return parsed.response;
     const message = parsed.value;
-    // The spec's event has no other text field: a note's text is its `reason`, and a note says something.
-    if (message.type === 'note' && !message.reason?.trim()) {
-      return problemWithErrors(400, 'Malformed message', [
-        { field: 'reason', message: 'is required for a note event (its text)' },
-      ]);
-    }
     const idempotencyKey = request.headers.get(IDEMPOTENCY_HEADER);
     if (!idempotencyKey) {
       return problemWithErrors(400, 'Malformed message', [
@@ -466,7 +460,12 @@ export function referralCreateHandler(deps: FederationDeps) {
   return async (request: Request): Promise<Response> => {
     const path = new URL(request.url).pathname;
     if (path !== PREFIX && !path.startsWith(`${PREFIX}/`)) return problem(404, 'Not found');
-    const parts = path.slice(PREFIX.length).split('/').filter(Boolean).map(decodeURIComponent);
+    let parts: string[];
+    try {
+      parts = path.slice(PREFIX.length).split('/').filter(Boolean).map(decodeURIComponent);
+    } catch {
+      return problem(404, 'Not found'); // not valid percent-encoding: no referral is named so
+    }
     const [ref, sub, sha256, extra] = parts;
     const isCreate = parts.length === 0;
     const isEvents = parts.length === 2 && sub === 'events';
@@ -474,7 +473,7 @@ export function referralCreateHandler(deps: FederationDeps) {
     const isAttachment = parts.length === 3 && sub === 'attachments' && extra === undefined;
     if (!isCreate && !isEvents && !isView && !isAttachment) return problem(404, 'Not found');
     const wants = isCreate || isEvents ? 'POST' : 'GET';
-    if (request.method !== wants) return new Response(null, { status: 405, headers: { allow: wants } });
+    if (request.method !== wants) return methodNotAllowed(request.method, wants);
 
     let body: Uint8Array | undefined;
     if (wants === 'POST') {

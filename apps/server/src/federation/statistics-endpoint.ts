@@ -7,7 +7,7 @@ import {
 } from '@linju/core';
 import { and, type Database, eq, schema } from '@linju/db';
 import { type NodeKey, parseAddress, verifyRequest } from '@linju/federation';
-import { problem } from '../rest/problem.ts';
+import { methodNotAllowed, problem } from '../rest/problem.ts';
 import { MAX_MESSAGE_BYTES } from './referral-endpoint.ts';
 
 export type StatisticsEndpointDeps = {
@@ -70,7 +70,7 @@ function claimed(body: Uint8Array): { division?: string; to?: string } {
 export function statisticsHandler(deps: StatisticsEndpointDeps) {
   return async (request: Request): Promise<Response> => {
     if (new URL(request.url).pathname !== STATISTICS_EXCHANGE_PATH) return problem(404, 'Not found');
-    if (request.method !== 'POST') return new Response(null, { status: 405, headers: { allow: 'POST' } });
+    if (request.method !== 'POST') return methodNotAllowed(request.method, 'POST');
     const body = await readBody(request);
     if (!body) {
       const refused = problem(413, 'Body too large', `A message may be at most ${MAX_MESSAGE_BYTES} bytes`);

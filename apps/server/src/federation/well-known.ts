@@ -1,5 +1,6 @@
 import { asc, type Database, eq, schema } from '@linju/db';
 import { type NodeKey, wellKnownDocument } from '@linju/federation';
+import { methodNotAllowed } from '../rest/problem.ts';
 
 export { defaultNodeId } from '@linju/federation';
 
@@ -12,9 +13,8 @@ export type NodeIdentity = { nodeId: string; name: string; baseUrl: string; key:
  */
 export function wellKnownHandler(db: Database, identity: NodeIdentity) {
   return async (request: Request): Promise<Response> => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return new Response(null, { status: 405, headers: { allow: 'GET, HEAD' } });
-    }
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return methodNotAllowed(request.method, 'GET, HEAD');
     const tenants = await db
       .select({
         slug: schema.tenant.slug,

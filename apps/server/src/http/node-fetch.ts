@@ -7,18 +7,37 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /**
+ * Methods the Fetch API cannot carry (its "forbidden methods"): no route here serves them, and a
+ * `Request` of one throws, so they are refused before any route is asked.
+ */
+const UNSERVED_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+/** A request that cannot become a Fetch API `Request`: answered with its 4xx, never a 500. */
+export class UnservableRequest extends Error {
+  readonly status: 400 | 405;
+  constructor(status: 400 | 405, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/**
  * Node's request as a Fetch API Request: every route below the server speaks Request/Response.
  * The URL keeps the host the browser used (React Router compares it with `Origin` on posts); the
  * protocol comes from the public URL, since TLS ends in front of this server.
  */
 export function toFetchRequest(req: IncomingMessage, publicUrl: string): Request {
+  const method = req.method ?? 'GET';
+  if (UNSERVED_METHODS.has(method)) throw new UnservableRequest(405, `${method} is not served here`);
   const origin = `${new URL(publicUrl).protocol}//${req.headers.host ?? new URL(publicUrl).host}`;
+  if (!URL.canParse(req.url ?? '/', origin)) {
+    throw new UnservableRequest(400, 'The Host header or the request target is not a valid URL');
+  }
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(key, v);
     else if (value !== undefined) headers.set(key, value);
   }
-  const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
   return new Request(new URL(req.url ?? '/', origin), {
     method,

@@ -21,13 +21,13 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { ServerConfig } from '../config.ts';
 import { hsdsResponse } from '../rest/hsds.ts';
 import { openApiDocument } from '../rest/openapi.ts';
-import { problem } from '../rest/problem.ts';
+import { methodNotAllowed, problem } from '../rest/problem.ts';
 import type { AdminApp } from './admin-app.ts';
 import { busyResponse } from './busy-response.ts';
 import { CSRF_COOKIE, csrfCookie, csrfRejection, newCsrfToken } from './csrf.ts';
 import { HTTP_DEADLINES } from './deadlines.ts';
 import { loggedPath } from './logged-path.ts';
-import { MAX_BODY_BYTES, sendFetchResponse, toFetchRequest } from './node-fetch.ts';
+import { MAX_BODY_BYTES, sendFetchResponse, toFetchRequest, UnservableRequest } from './node-fetch.ts';
 import { staticFile } from './static-files.ts';
 import { tenantSlugHint, withTenantPrefix } from './tenant-hint.ts';
 
@@ -49,6 +49,8 @@ export type ServerDeps = {
   /** How long an answer may take to start before the client gets 503 (tests shorten it). */
   answerDeadlineMs?: number;
 };
+
+const REST_READ_ROUTES = new Set(['/api/v1/openapi.json', '/api/v1/health', '/api/v1/catalogue/hsds']);
 
 const localeOf = (request: Request): 'zh-CN' | 'en' => {
   const chosen = readCookie(request.headers.get('cookie'), 'linju_locale');
@@ -112,6 +114,10 @@ export function createRequestListener(deps: ServerDeps) {
       });
     }
 
+    // The REST surface only reads: its routes answer GET (and HEAD), nothing else.
+    if (REST_READ_ROUTES.has(path) && request.method !== 'GET' && request.method !== 'HEAD') {
+      return methodNotAllowed(request.method, 'GET, HEAD');
+    }
     if (path === '/api/v1/openapi.json') return Response.json(openApiDocument(config.publicUrl));
     if (path === '/api/v1/health') {
       const health = await createCaller(apiContext(request, requestId, null, reqLog)).health.check();
@@ -179,7 +185,10 @@ export function createRequestListener(deps: ServerDeps) {
     const started = performance.now();
     const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
     // The tenant the request names (path or host): on every line of this request, for tracing.
-    const tenant = tenantSlugHint(new URL(req.url ?? '/', 'http://x'), req.headers.host ?? null);
+    // Parsed leniently: this runs before the guarded part, and a target no URL can hold (`//[`) is
+    // refused in there with a 400, not thrown out of the server.
+    const target = URL.parse(req.url ?? '/', 'http://x');
+    const tenant = target && tenantSlugHint(target, req.headers.host ?? null);
     const reqLog = log.child(tenant ? { requestId, tenant } : { requestId });
     req.headers['x-linju-client-ip'] = req.socket.remoteAddress ?? 'unknown';
     res.setHeader('x-request-id', requestId);
@@ -193,7 +202,16 @@ export function createRequestListener(deps: ServerDeps) {
       status = response.status;
       await sendFetchResponse(res, response);
     } catch (error) {
-      if (res.destroyed) {
+      if (error instanceof UnservableRequest) {
+        status = error.status;
+        // 405: the methods this origin serves at all; each route narrows them with its own 405.
+        await sendFetchResponse(
+          res,
+          error.status === 405
+            ? methodNotAllowed(req.method ?? '', 'GET, HEAD, POST')
+            : problem(400, 'Bad request', error.message),
+        );
+      } else if (res.destroyed) {
         // The client went away mid-response (a closed tab, a navigation): nobody is left to
         // answer, and writing to the closed socket again would throw out of the server.
         reqLog.info({ err: error }, 'client closed the connection');

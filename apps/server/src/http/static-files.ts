@@ -15,7 +15,13 @@ const TYPES: Record<string, string> = {
 
 /** Serves the admin app's built client files; hashed assets are cached for a year. */
 export function staticFile(root: string, pathname: string): Response | null {
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null; // not valid percent-encoding, so no file's name: the app answers it
+  }
+  const relative = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
   const file = join(root, relative);
   if (!file.startsWith(root)) return null;
   let size: number;

@@ -94,4 +94,10 @@ describe('the HSDS export of a district’s catalogue', () => {
     expect((await hsdsResponse(db, 'no-such-district')).status).toBe(404);
     expect((await hsdsResponse(db, null)).status).toBe(400);
   });
+
+  it('answers 400 naming the parameter for what no district slug can be, as the document states', async () => {
+    const refused = await hsdsResponse(db, 'Xuhui District');
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).detail).toMatch(/^tenant: /);
+  });
 });

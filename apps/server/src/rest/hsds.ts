@@ -1,5 +1,5 @@
 import { pluginRegistry } from '@linju/api';
-import { DomainError, hsdsCatalogue } from '@linju/core';
+import { DomainError, hsdsCatalogue, ZTenantSlug } from '@linju/core';
 import type { Database } from '@linju/db';
 import { problem } from './problem.ts';
 
@@ -10,6 +10,9 @@ import { problem } from './problem.ts';
  */
 export async function hsdsResponse(db: Database, tenantSlug: string | null): Promise<Response> {
   if (!tenantSlug) return problem(400, 'Bad request', 'Name the district: ?tenant=<slug>');
+  if (!ZTenantSlug.safeParse(tenantSlug).success) {
+    return problem(400, 'Bad request', 'tenant: a district slug is a-z, 0-9 and -, starting with a letter');
+  }
   try {
     return Response.json(await hsdsCatalogue(db, tenantSlug, pluginRegistry.plugins), {
       headers: { 'cache-control': 'public, max-age=300' },

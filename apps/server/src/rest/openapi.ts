@@ -1,4 +1,5 @@
-import { federationOpenApi } from '../federation/openapi-federation.ts';
+import { ZTenantSlug } from '@linju/core';
+import { federationOpenApi, jsonSchema } from '../federation/openapi-federation.ts';
 
 /** The REST surface for partners' systems, which cannot speak tRPC (ARCHITECTURE.md). */
 export function openApiDocument(serverUrl: string) {
@@ -40,7 +41,7 @@ export function openApiDocument(serverUrl: string) {
               in: 'query',
               required: true,
               description: "The district's slug",
-              schema: { type: 'string' },
+              schema: jsonSchema(ZTenantSlug),
             },
           ],
           responses: {
@@ -49,7 +50,7 @@ export function openApiDocument(serverUrl: string) {
               content: { 'application/json': { schema: { type: 'object' } } },
             },
             '400': {
-              description: 'No district named',
+              description: 'No district named, or not a slug',
               content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
             },
             '404': {

@@ -4,3 +4,10 @@ export const problem = (status: number, title: string, detail?: string) =>
     { type: 'about:blank', title, status, ...(detail ? { detail } : {}) },
     { status, headers: { 'content-type': 'application/problem+json' } },
   );
+
+/** A 405 naming the methods the resource serves (RFC 9110 requires `Allow`), as a problem document. */
+export function methodNotAllowed(method: string, allow: string): Response {
+  const refused = problem(405, 'Method not allowed', `${method} is not served here; use ${allow}`);
+  refused.headers.set('allow', allow);
+  return refused;
+}

@@ -1,0 +1,3 @@
+export * from './ensure-schemathesis.ts';
+export * from './request-signer.ts';
+export * from './run-schemathesis.ts';
