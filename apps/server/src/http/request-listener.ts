@@ -16,8 +16,10 @@ import { hsdsResponse } from '../rest/hsds.ts';
 import { openApiDocument } from '../rest/openapi.ts';
 import { problem } from '../rest/problem.ts';
 import type { AdminApp } from './admin-app.ts';
+import { MAX_BODY_BYTES, readBoundedBody } from './bounded-body.ts';
 import { CSRF_COOKIE, csrfCookie, csrfRejection, newCsrfToken } from './csrf.ts';
-import { MAX_BODY_BYTES, sendFetchResponse, toFetchRequest } from './node-fetch.ts';
+import { sendFetchResponse, toFetchRequest } from './node-fetch.ts';
+import { localeOf, refusalResponse } from './refusal.ts';
 import { staticFile } from './static-files.ts';
 import { tenantSlugHint, withTenantPrefix } from './tenant-hint.ts';
 
@@ -34,14 +36,11 @@ export type ServerDeps = {
   /** Signed GETs to peers of the referral exchange (attachments of incoming referrals). */
   fetchFromPeer?: PeerFetcher;
   admin: AdminApp | null;
-  /** Extra route prefixes mounted by other modules (`/.well-known`, `/federation/v1`). */
-  routes?: { prefix: string; handle: (request: Request) => Promise<Response> }[];
-};
-
-const localeOf = (request: Request): 'zh-CN' | 'en' => {
-  const chosen = readCookie(request.headers.get('cookie'), 'linju_locale');
-  if (chosen === 'en' || chosen === 'zh-CN') return chosen;
-  return 'zh-CN';
+  /**
+   * Extra route prefixes mounted by other modules (`/.well-known`, `/federation/v1`), each with its
+   * own body limit where it is smaller than the server's.
+   */
+  routes?: { prefix: string; handle: (request: Request) => Promise<Response>; maxBodyBytes?: number }[];
 };
 
 /** One HTTP origin: /trpc, /api/v1, /federation/v1, /.well-known, the admin app and its assets. */
@@ -70,21 +69,32 @@ export function createRequestListener(deps: ServerDeps) {
     };
   }
 
-  async function route(request: Request, requestId: string, reqLog: Logger): Promise<Response> {
+  const mountedAt = (path: string) => deps.routes?.find((mounted) => path.startsWith(mounted.prefix));
+
+  /** The request as every route reads it: its body already in memory, or refused past the route's limit. */
+  async function receive(req: IncomingMessage, requestId: string, reqLog: Logger) {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const limit = mountedAt(path)?.maxBodyBytes ?? MAX_BODY_BYTES;
+    const body =
+      req.method === 'GET' || req.method === 'HEAD'
+        ? undefined
+        : await readBoundedBody(req, req.headers['content-length'], limit);
+    if (body === 'too-large')
+      return refusalResponse(toFetchRequest(req, config.publicUrl), { kind: 'body-too-large', limit });
+    return route(toFetchRequest(req, config.publicUrl, body), requestId, reqLog);
+  }
+
+  async function route(request: Request, requestId: string, reqLog: Logger) {
     const url = new URL(request.url);
     const path = url.pathname;
     const hint = tenantSlugHint(url, request.headers.get('host'));
 
-    if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES)
-      return problem(413, 'Body too large');
-
-    for (const mounted of deps.routes ?? []) {
-      if (path.startsWith(mounted.prefix)) return mounted.handle(request);
-    }
+    const mounted = mountedAt(path);
+    if (mounted) return mounted.handle(request);
 
     if (path.startsWith('/trpc/')) {
       const rejected = await csrfRejection(request);
-      if (rejected) return problem(403, 'Forbidden', rejected);
+      if (rejected) return refusalResponse(request, { kind: 'csrf', reason: rejected });
       return fetchRequestHandler({
         endpoint: '/trpc',
         req: request,
@@ -114,7 +124,7 @@ export function createRequestListener(deps: ServerDeps) {
     }
 
     const rejected = await csrfRejection(request);
-    if (rejected) return problem(403, 'Forbidden', rejected);
+    if (rejected) return refusalResponse(request, { kind: 'csrf', reason: rejected });
     const existingCsrf = readCookie(request.headers.get('cookie'), CSRF_COOKIE);
     const csrfToken = existingCsrf ?? newCsrfToken();
     const adminUrl = withTenantPrefix(url, request.headers.get('host'));
@@ -151,7 +161,7 @@ export function createRequestListener(deps: ServerDeps) {
     res.setHeader('x-request-id', requestId);
     let status = 500;
     try {
-      const response = await route(toFetchRequest(req, config.publicUrl), requestId, reqLog);
+      const response = await receive(req, requestId, reqLog);
       status = response.status;
       await sendFetchResponse(res, response);
     } catch (error) {

@@ -85,6 +85,12 @@ export const en: Messages = {
   'error.not_found_title': 'Page not found',
   'error.not_found_body': 'The page you asked for does not exist or has been removed.',
   'error.forbidden': 'You do not have access to this page.',
+  'error.body_too_large_title': 'Too much to accept',
+  'error.body_too_large':
+    'What you sent is larger than the {max} limit and was not accepted. Shorten it or make the attachments smaller, then try again.',
+  'error.csrf_title': 'Request refused',
+  'error.csrf':
+    'This page has expired, or the request did not come from this site. Go back, reload the page and submit again.',
 
   'auth.invalid_credentials': 'The username or password is not correct.',
   'auth.throttled': 'Too many attempts. Please wait a while and try again.',

@@ -83,6 +83,10 @@ export const zhCN = {
   'error.not_found_title': '找不到页面',
   'error.not_found_body': '您访问的页面不存在或已被移除。',
   'error.forbidden': '您无权访问此页面。',
+  'error.body_too_large_title': '提交的内容过大',
+  'error.body_too_large': '提交的内容超过了 {max} 的上限，未被接收。请删减内容或缩小附件后重试。',
+  'error.csrf_title': '请求被拒绝',
+  'error.csrf': '页面已过期，或请求并非来自本站。请返回并刷新页面后重新提交。',
 
   'auth.invalid_credentials': '用户名或密码不正确。',
   'auth.throttled': '尝试次数过多，请稍后再试。',

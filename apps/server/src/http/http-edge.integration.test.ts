@@ -1,0 +1,199 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSecretBox } from '@linju/auth';
+import { createLocalFileStore } from '@linju/core';
+import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
+import { connect } from '@linju/db';
+import { loadOrCreateNodeKey } from '@linju/federation';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadServerConfig } from '../config.ts';
+import { MAX_MESSAGE_BYTES, referralCreateHandler } from '../federation/referral-endpoint.ts';
+import { statisticsHandler } from '../federation/statistics-endpoint.ts';
+import { wellKnownHandler } from '../federation/well-known.ts';
+import { loadAdminApp } from './admin-app.ts';
+import { createRequestListener } from './request-listener.ts';
+
+/**
+ * The edge of the one HTTP origin, over a real socket with the real API, database, admin build and
+ * federation endpoints: body limits enforced while reading, the headers every response carries,
+ * refusals a browser can read, and request ids that cannot carry anything into logs or audit.
+ */
+const { db, close } = connect(inject('databaseUrl'));
+const box = createSecretBox(randomBytes(32));
+const servers: Server[] = [];
+let base: string;
+let district: TestDistrict;
+const silent = { info() {}, warn() {}, error() {}, child: () => silent };
+
+async function listen(publicUrl: string): Promise<string> {
+  const config = loadServerConfig({
+    DATABASE_APP_URL: inject('databaseUrl'),
+    PORT: '3000',
+    LINJU_PUBLIC_URL: publicUrl,
+  });
+  const key = await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'edge-key-')));
+  const identity = { nodeId: 'edge-test', name: 'Edge test', baseUrl: publicUrl, key };
+  const server = createServer(
+    createRequestListener({
+      config,
+      db,
+      box,
+      log: silent,
+      temporalHealthy: async () => true,
+      files: createLocalFileStore(mkdtempSync(join(tmpdir(), 'files-'))),
+      admin: await loadAdminApp(join(import.meta.dirname, '..', '..', '..', 'admin', 'build')),
+      routes: [
+        { prefix: '/.well-known/linju-node', handle: wellKnownHandler(db, identity) },
+        {
+          prefix: '/federation/v1/referrals',
+          handle: referralCreateHandler({ db, box, nodeId: 'edge-test', publicUrl }),
+          maxBodyBytes: MAX_MESSAGE_BYTES,
+        },
+        {
+          prefix: '/federation/v1/statistics',
+          handle: statisticsHandler({ db, publicUrl, nodeId: 'edge-test' }),
+          maxBodyBytes: MAX_MESSAGE_BYTES,
+        },
+      ],
+    }),
+  );
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+}
+
+beforeAll(async () => {
+  district = await createTestDistrict(db, box, 'edge');
+  base = await listen('http://localhost:3000');
+});
+afterAll(async () => {
+  for (const server of servers) server.close();
+  await close();
+});
+
+type Sent = {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  sent: number;
+};
+
+/**
+ * Sends `total` bytes as a chunked body (no Content-Length), a chunk at a time as the socket takes
+ * them, and stops as soon as an answer arrives: `sent` is how much had gone when it did.
+ */
+function sendChunked(path: string, headers: Record<string, string>, total: number): Promise<Sent> {
+  const url = new URL(path, base);
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    let answered = false;
+    const req = request(
+      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers },
+      (res) => {
+        answered = true;
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body, sent }));
+        res.on('error', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body, sent }));
+      },
+    );
+    // The server cuts the connection once it has answered: that is the point, not a failure.
+    req.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    const chunk = Buffer.alloc(64 * 1024, 'a');
+    const pump = () => {
+      while (!answered && sent < total) {
+        sent += chunk.length;
+        if (!req.write(chunk)) {
+          req.once('drain', pump);
+          return;
+        }
+      }
+      if (!answered) req.end();
+    };
+    pump();
+  });
+}
+
+const SIXTY_FOUR_MIB = 64 * 1024 * 1024;
+const FORM = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
+
+describe('a body over the limit', () => {
+  it('is refused with 413 on every surface while it is still being sent, not read whole', async () => {
+    const surfaces: [string, Record<string, string>][] = [
+      ['/trpc/auth.login', { 'content-type': 'application/json' }],
+      [`/t/${district.slug}/login`, FORM],
+      [`/t/${district.slug}/cases/new`, { 'content-type': 'multipart/form-data; boundary=x' }],
+      ['/api/v1/health', { 'content-type': 'application/json' }],
+      ['/federation/v1/referrals', { 'content-type': 'application/json' }],
+      ['/federation/v1/statistics', { 'content-type': 'application/json' }],
+    ];
+    for (const [path, headers] of surfaces) {
+      const answer = await sendChunked(path, headers, SIXTY_FOUR_MIB);
+      expect(answer.status, path).toBe(413);
+      expect(answer.sent, path).toBeLessThan(SIXTY_FOUR_MIB);
+      expect(answer.headers.connection, path).toBe('close');
+    }
+  });
+
+  it('is refused at the federation spec’s 1 MiB on its endpoints, at 2 MiB elsewhere', async () => {
+    const justOverOneMiB = 'x'.repeat(MAX_MESSAGE_BYTES + 1);
+    const federation = await fetch(`${base}/federation/v1/referrals`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: justOverOneMiB,
+    });
+    expect(federation.status).toBe(413);
+    expect(federation.headers.get('content-type')).toBe('application/problem+json');
+    expect((await federation.json()).detail).toContain(String(MAX_MESSAGE_BYTES));
+    const trpc = await fetch(`${base}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: justOverOneMiB,
+    });
+    expect(trpc.status).toBe(400);
+  });
+
+  it('answers a browser’s form with a page in Chinese (English when chosen), an API client with problem+json', async () => {
+    const form = await sendChunked(`/t/${district.slug}/login`, FORM, SIXTY_FOUR_MIB);
+    expect(form.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(form.body).toContain('lang="zh-CN"');
+    expect(form.body).toContain('提交的内容过大');
+    expect(form.body).toContain('2 MiB');
+    const english = await sendChunked(
+      `/t/${district.slug}/login`,
+      { ...FORM, cookie: 'linju_locale=en' },
+      SIXTY_FOUR_MIB,
+    );
+    expect(english.body).toContain('Too much to accept');
+    const api = await sendChunked('/trpc/auth.login', { 'content-type': 'application/json' }, SIXTY_FOUR_MIB);
+    expect(api.headers['content-type']).toBe('application/problem+json');
+  });
+});
+
+describe('a refused CSRF check', () => {
+  it('answers an HTML form with a page in Chinese and an API client with problem+json', async () => {
+    const page = await fetch(`${base}/t/${district.slug}/login`, {
+      method: 'POST',
+      headers: FORM,
+      body: new URLSearchParams({ csrf: 'forged', username: 'desk', password: 'x' }),
+    });
+    expect(page.status).toBe(403);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await page.text();
+    expect(html).toContain('lang="zh-CN"');
+    expect(html).toContain('请求被拒绝');
+    const api = await fetch(`${base}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: '{}',
+    });
+    expect(api.status).toBe(403);
+    expect(api.headers.get('content-type')).toBe('application/problem+json');
+  });
+});
