@@ -25,8 +25,13 @@ const { db, close } = connect(inject('databaseUrl'));
 const box = createSecretBox(randomBytes(32));
 const servers: Server[] = [];
 let base: string;
+let secureBase: string;
 let district: TestDistrict;
 const silent = { info() {}, warn() {}, error() {}, child: () => silent };
+      done();
+    },
+  }),
+);
 
 async function listen(publicUrl: string): Promise<string> {
   const config = loadServerConfig({
@@ -68,6 +73,7 @@ async function listen(publicUrl: string): Promise<string> {
 beforeAll(async () => {
   district = await createTestDistrict(db, box, 'edge');
   base = await listen('http://localhost:3000');
+  secureBase = await listen('https://linju.example');
 });
 afterAll(async () => {
   for (const server of servers) server.close();
@@ -195,5 +201,49 @@ describe('a refused CSRF check', () => {
     });
     expect(api.status).toBe(403);
     expect(api.headers.get('content-type')).toBe('application/problem+json');
+  });
+});
+
+describe('every response', () => {
+  const routes = () => [
+    `/t/${district.slug}/login`,
+    '/favicon.svg',
+    '/trpc/auth.me',
+    '/api/v1/health',
+    '/api/v1/nothing-here',
+    '/federation/v1/referrals/nothing',
+    '/.well-known/linju-node',
+  ];
+
+  it('carries the headers an 等保 scan asks for, on every route', async () => {
+    for (const path of routes()) {
+      const response = await fetch(`${base}${path}`);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(response.headers.get('strict-transport-security'), path).toBeNull();
+    }
+  });
+
+  it('carries HSTS when the public URL is HTTPS', async () => {
+    for (const path of routes()) {
+      const response = await fetch(`${secureBase}${path}`);
+      expect(response.headers.get('strict-transport-security'), path).toBe(
+        'max-age=31536000; includeSubDomains',
+      );
+    }
+  });
+
+  it('lets only the admin page’s own inline scripts run: each carries this response’s nonce', async () => {
+    const response = await fetch(`${base}/t/${district.slug}/login`);
+    const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
+    const html = await response.text();
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((m) => m[1] ?? '');
+    expect(inline.length).toBeGreaterThan(0);
+    for (const attributes of inline) expect(attributes).toContain(`nonce="${nonce}"`);
+    const again = await fetch(`${base}/t/${district.slug}/login`);
+    expect(again.headers.get('content-security-policy')).not.toContain(`'nonce-${nonce}'`);
   });
 });

@@ -20,6 +20,7 @@ import { MAX_BODY_BYTES, readBoundedBody } from './bounded-body.ts';
 import { CSRF_COOKIE, csrfCookie, csrfRejection, newCsrfToken } from './csrf.ts';
 import { sendFetchResponse, toFetchRequest } from './node-fetch.ts';
 import { localeOf, refusalResponse } from './refusal.ts';
+import { newCspNonce, securityHeaders } from './security-headers.ts';
 import { staticFile } from './static-files.ts';
 import { tenantSlugHint, withTenantPrefix } from './tenant-hint.ts';
 
@@ -72,7 +73,7 @@ export function createRequestListener(deps: ServerDeps) {
   const mountedAt = (path: string) => deps.routes?.find((mounted) => path.startsWith(mounted.prefix));
 
   /** The request as every route reads it: its body already in memory, or refused past the route's limit. */
-  async function receive(req: IncomingMessage, requestId: string, reqLog: Logger) {
+  async function receive(req: IncomingMessage, requestId: string, reqLog: Logger, cspNonce: string) {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const limit = mountedAt(path)?.maxBodyBytes ?? MAX_BODY_BYTES;
     const body =
@@ -81,10 +82,10 @@ export function createRequestListener(deps: ServerDeps) {
         : await readBoundedBody(req, req.headers['content-length'], limit);
     if (body === 'too-large')
       return refusalResponse(toFetchRequest(req, config.publicUrl), { kind: 'body-too-large', limit });
-    return route(toFetchRequest(req, config.publicUrl, body), requestId, reqLog);
+    return route(toFetchRequest(req, config.publicUrl, body), requestId, reqLog, cspNonce);
   }
 
-  async function route(request: Request, requestId: string, reqLog: Logger) {
+  async function route(request: Request, requestId: string, reqLog: Logger, cspNonce: string) {
     const url = new URL(request.url);
     const path = url.pathname;
     const hint = tenantSlugHint(url, request.headers.get('host'));
@@ -134,6 +135,7 @@ export function createRequestListener(deps: ServerDeps) {
       requestId,
       locale: localeOf(request),
       csrfToken,
+      cspNonce,
       sessionCookie: {
         serialize: (token, expiresAt) => serializeSessionCookie(token, expiresAt, config.secureCookies),
         clear: () => clearSessionCookie(config.secureCookies),
@@ -154,14 +156,19 @@ export function createRequestListener(deps: ServerDeps) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+    const cspNonce = newCspNonce();
     // The tenant the request names (path or host): on every line of this request, for tracing.
     const tenant = tenantSlugHint(new URL(req.url ?? '/', 'http://x'), req.headers.host ?? null);
     const reqLog = log.child(tenant ? { requestId, tenant } : { requestId });
     req.headers['x-linju-client-ip'] = req.socket.remoteAddress ?? 'unknown';
     res.setHeader('x-request-id', requestId);
+    for (const [name, value] of Object.entries(
+      securityHeaders({ nonce: cspNonce, secure: config.secureCookies }),
+    ))
+      res.setHeader(name, value);
     let status = 500;
     try {
-      const response = await receive(req, requestId, reqLog);
+      const response = await receive(req, requestId, reqLog, cspNonce);
       status = response.status;
       await sendFetchResponse(res, response);
     } catch (error) {
@@ -179,7 +186,12 @@ export function createRequestListener(deps: ServerDeps) {
       }
     } finally {
       reqLog.info(
-        { method: req.method, path: req.url, status, ms: Math.round(performance.now() - started) },
+        {
+          method: req.method,
+          path: req.url,
+          status,
+          ms: Math.round(performance.now() - started),
+        },
         'request',
       );
     }
