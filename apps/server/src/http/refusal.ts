@@ -41,8 +41,7 @@ function page(locale: Locale, status: number, title: MessageKey, body: string): 
 
 /**
  * The answer to a request refused at the edge: a page in the person's language for a browser's
- * form or navigation, a problem document for API clients. A body refused as too large is left
- * unread, so the connection closes after the answer.
+ * form or navigation, a problem document for API clients.
  */
 export function refusalResponse(request: Request, refusal: Refusal): Response {
   const locale = localeOf(request);
@@ -52,7 +51,6 @@ export function refusalResponse(request: Request, refusal: Refusal): Response {
     response = wantsPage(request)
       ? page(locale, 413, 'error.body_too_large_title', body)
       : problem(413, 'Body too large', `A body may be at most ${refusal.limit} bytes`);
-    response.headers.set('connection', 'close');
   } else {
     response = wantsPage(request)
       ? page(locale, 403, 'error.csrf_title', translate(locale, 'error.csrf'))

@@ -16,7 +16,7 @@ import { hsdsResponse } from '../rest/hsds.ts';
 import { openApiDocument } from '../rest/openapi.ts';
 import { problem } from '../rest/problem.ts';
 import type { AdminApp } from './admin-app.ts';
-import { MAX_BODY_BYTES, readBoundedBody } from './bounded-body.ts';
+import { discardRest, MAX_BODY_BYTES, readBoundedBody } from './bounded-body.ts';
 import { CSRF_COOKIE, csrfCookie, csrfRejection, newCsrfToken } from './csrf.ts';
 import { sendFetchResponse, toFetchRequest } from './node-fetch.ts';
 import { localeOf, refusalResponse } from './refusal.ts';
@@ -80,8 +80,10 @@ export function createRequestListener(deps: ServerDeps) {
       req.method === 'GET' || req.method === 'HEAD'
         ? undefined
         : await readBoundedBody(req, req.headers['content-length'], limit);
-    if (body === 'too-large')
+    if (body === 'too-large') {
+      discardRest(req, limit);
       return refusalResponse(toFetchRequest(req, config.publicUrl), { kind: 'body-too-large', limit });
+    }
     return route(toFetchRequest(req, config.publicUrl, body), requestId, reqLog, cspNonce);
   }
 
