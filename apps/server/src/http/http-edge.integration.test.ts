@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { createSecretBox } from '@linju/auth';
 import { createLocalFileStore } from '@linju/core';
 import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
@@ -13,6 +14,7 @@ import { loadServerConfig } from '../config.ts';
 import { MAX_MESSAGE_BYTES, referralCreateHandler } from '../federation/referral-endpoint.ts';
 import { statisticsHandler } from '../federation/statistics-endpoint.ts';
 import { wellKnownHandler } from '../federation/well-known.ts';
+import { createLogger } from '../logger.ts';
 import { loadAdminApp } from './admin-app.ts';
 import { createRequestListener } from './request-listener.ts';
 
@@ -27,7 +29,18 @@ const servers: Server[] = [];
 let base: string;
 let secureBase: string;
 let district: TestDistrict;
-const silent = { info() {}, warn() {}, error() {}, child: () => silent };
+/** Every line the servers log, as the process would write them. */
+const logLines: string[] = [];
+const log = createLogger(
+  'server',
+  'info',
+  new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(chunk.toString());
+      done();
+    },
+  }),
+);
 
 async function listen(publicUrl: string): Promise<string> {
   const config = loadServerConfig({
@@ -42,7 +55,7 @@ async function listen(publicUrl: string): Promise<string> {
       config,
       db,
       box,
-      log: silent,
+      log,
       temporalHealthy: async () => true,
       files: createLocalFileStore(mkdtempSync(join(tmpdir(), 'files-'))),
       admin: await loadAdminApp(join(import.meta.dirname, '..', '..', '..', 'admin', 'build')),
@@ -266,5 +279,33 @@ describe('every response', () => {
     for (const attributes of inline) expect(attributes).toContain(`nonce="${nonce}"`);
     const again = await fetch(`${base}/t/${district.slug}/login`);
     expect(again.headers.get('content-security-policy')).not.toContain(`'nonce-${nonce}'`);
+  });
+});
+
+describe('a request id from outside', () => {
+  it('is kept when it is a plain token and replaced when it could carry anything else', async () => {
+    const id = async (value: string) =>
+      (await fetch(`${base}/api/v1/health`, { headers: { 'x-request-id': value } })).headers.get(
+        'x-request-id',
+      );
+    expect(await id('edge-proxy-0001')).toBe('edge-proxy-0001');
+    for (const bad of ['x'.repeat(65), 'a b\tc"<script>', 'id;drop table audit_entry']) {
+      const answered = await id(bad);
+      expect(answered).not.toBe(bad);
+      expect(answered).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+});
+
+describe('the access log', () => {
+  it('writes paths without their query strings, so what people searched for never reaches it', async () => {
+    const phone = '13912345678';
+    const idNumber = '310104198001011234';
+    await fetch(`${base}/t/${district.slug}/cases?q=${phone}`);
+    await fetch(`${base}/t/${district.slug}/cases/new?name=%E8%B5%B5%E9%98%BF%E5%A7%A8&idNumber=${idNumber}`);
+    await fetch(`${base}/api/v1/catalogue/hsds?tenant=${district.slug}&phone=${phone}`);
+    const lines = logLines.join('');
+    expect(lines).toContain(`"path":"/t/${district.slug}/cases"`);
+    for (const personal of [phone, idNumber, '赵阿姨', '%E8%B5%B5']) expect(lines).not.toContain(personal);
   });
 });

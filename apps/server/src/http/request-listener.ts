@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApiContext, appRouter, createCaller, type Logger, type WorkflowEngine } from '@linju/api';
 import {
@@ -18,8 +17,10 @@ import { problem } from '../rest/problem.ts';
 import type { AdminApp } from './admin-app.ts';
 import { discardRest, MAX_BODY_BYTES, readBoundedBody } from './bounded-body.ts';
 import { CSRF_COOKIE, csrfCookie, csrfRejection, newCsrfToken } from './csrf.ts';
+import { loggedPath } from './logged-path.ts';
 import { sendFetchResponse, toFetchRequest } from './node-fetch.ts';
 import { localeOf, refusalResponse } from './refusal.ts';
+import { requestIdFrom } from './request-id.ts';
 import { newCspNonce, securityHeaders } from './security-headers.ts';
 import { staticFile } from './static-files.ts';
 import { tenantSlugHint, withTenantPrefix } from './tenant-hint.ts';
@@ -157,7 +158,7 @@ export function createRequestListener(deps: ServerDeps) {
 
   return async (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
-    const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+    const requestId = requestIdFrom(req.headers['x-request-id']);
     const cspNonce = newCspNonce();
     // The tenant the request names (path or host): on every line of this request, for tracing.
     const tenant = tenantSlugHint(new URL(req.url ?? '/', 'http://x'), req.headers.host ?? null);
@@ -190,7 +191,7 @@ export function createRequestListener(deps: ServerDeps) {
       reqLog.info(
         {
           method: req.method,
-          path: req.url,
+          path: loggedPath(req.url),
           status,
           ms: Math.round(performance.now() - started),
         },
