@@ -23,11 +23,20 @@ export function clearSessionCookie(secure: boolean): string {
   ].join('; ');
 }
 
+/**
+ * A cookie's value from a `Cookie` header, or null. A value that does not decode (`%E0%A4%A`) is
+ * treated as absent: the header is the browser's to send, and a bad one must not fail the request.
+ */
 export function readCookie(header: string | null | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return null;
+    }
   }
   return null;
 }

@@ -309,3 +309,39 @@ describe('the access log', () => {
     for (const personal of [phone, idNumber, '赵阿姨', '%E8%B5%B5']) expect(lines).not.toContain(personal);
   });
 });
+
+describe('malformed cookies, origins and forms', () => {
+  it('a cookie that does not decode is ignored, and a fresh CSRF cookie is set', async () => {
+    const page = await fetch(`${base}/t/${district.slug}/login`, {
+      headers: { cookie: 'linju_csrf=%E0%A4%A; linju_session=%; linju_locale=%zz' },
+    });
+    expect(page.status).toBe(200);
+    expect(page.headers.getSetCookie().some((c) => c.startsWith('linju_csrf='))).toBe(true);
+  });
+
+  it('an Origin that is no URL is a foreign origin (403)', async () => {
+    const badOrigin = await fetch(`${base}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://[not-a-host' },
+      body: '{}',
+    });
+    expect(badOrigin.status).toBe(403);
+  });
+
+  it('a token of other bytes than the cookie’s, or a form that does not parse, fails the CSRF check (403)', async () => {
+    // One character each, but two bytes against one: the comparison must not throw.
+    const wideToken = await fetch(`${base}/t/${district.slug}/login`, {
+      method: 'POST',
+      headers: { ...FORM, cookie: 'linju_csrf=%C3%A9' },
+      body: new URLSearchParams({ csrf: 'a', username: 'desk', password: 'x' }),
+    });
+    expect(wideToken.status).toBe(403);
+
+    const brokenForm = await fetch(`${base}/t/${district.slug}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x', cookie: 'linju_csrf=abc' },
+      body: 'not a multipart body',
+    });
+    expect(brokenForm.status).toBe(403);
+  });
+});
