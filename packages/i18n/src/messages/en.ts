@@ -2355,6 +2355,8 @@ export const en: Messages = {
   // 12345 import from .xlsx or .csv (cases).
   'import.xlsx_unreadable':
     'The file cannot be read as an .xlsx workbook. Save it from the spreadsheet as .xlsx or .csv.',
+  'import.xlsx_too_large':
+    'This workbook unpacks to more than {max} and was not read (it may be a zip bomb). Shorten it or split it into several files, then import again.',
   'hotlineImport.title': 'Import 12345 orders',
   'hotlineImport.intro':
     'Upload an export of the 12345 city hotline as .xlsx or .csv. Each valid row becomes a case with you as first responder; orders already imported are skipped; problem rows are listed.',

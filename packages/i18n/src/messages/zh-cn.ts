@@ -2239,6 +2239,8 @@ export const zhCN = {
   'announcements.more': '更早的公告',
   // 12345 import from .xlsx or .csv (cases).
   'import.xlsx_unreadable': '无法作为 .xlsx 工作簿读取该文件。请在表格软件中另存为 .xlsx 或 .csv。',
+  'import.xlsx_too_large':
+    '该工作簿解压后超过 {max}，不予读取（可能是压缩炸弹）。请删减内容或拆分为多个文件后重新导入。',
   'hotlineImport.title': '导入12345工单',
   'hotlineImport.intro':
     '上传12345市民服务热线导出的 .xlsx 或 .csv 文件。每条有效工单生成一件事项，您为首问责任人；已导入的工单自动跳过；有问题的行逐条列出。',
