@@ -90,3 +90,20 @@ export async function signInAsDemo(page: Page, url: string, username: string) {
   await page.getByRole('button', { name: '登录' }).click();
   await expect.poll(() => page.url()).toMatch(/\/t\/xuhui$/);
 }
+
+/**
+ * Searches the district's case list as a person does: the term typed into the box and posted (it
+ * never goes into an address), waiting until the answer and the page's reload are in.
+ */
+export async function searchCases(page: Page, url: string, term: string) {
+  await page.goto(`${url}/t/xuhui/cases`);
+  // By the field's name and the form's role: the page may be in either language.
+  const search = page.getByRole('search');
+  await search.locator('input[name="q"]').fill(term);
+  const answered = page.waitForResponse(
+    (response) => response.request().method() === 'POST' && response.url().includes('/t/xuhui/cases'),
+  );
+  await search.locator('button[type="submit"]').click();
+  await answered;
+  await page.waitForLoadState('networkidle');
+}

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { screens, signInAsDemo, useDemoStack } from './demo-stack.ts';
+import { screens, searchCases, signInAsDemo, useDemoStack } from './demo-stack.ts';
 
 /**
  * The front desk's day in Chromium against the real stack: a desk officer takes in a walk-in for
@@ -42,9 +42,7 @@ describe('front-desk intake', () => {
     await expect.poll(() => page.textContent('body')).toMatch(/XH-\d{4}-\d{6}/);
     await page.screenshot({ path: join(screens, 'intake-created.png'), fullPage: true });
 
-    await page.goto(`${live.url}/t/xuhui/cases`);
-    await page.getByLabel('编号、电话、身份证号或内容').fill('13812345678');
-    await page.getByRole('button', { name: '查找', exact: true }).click();
+    await searchCases(page, live.url, '13812345678');
     await expect.poll(() => page.textContent('body')).toContain('赵阿姨');
     await page.close();
 

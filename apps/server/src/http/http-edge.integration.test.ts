@@ -256,7 +256,7 @@ describe('every response', () => {
       expect(csp, path).toContain("frame-ancestors 'none'");
       expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
       expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
-      expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(response.headers.get('referrer-policy'), path).toBe('same-origin');
       expect(response.headers.get('strict-transport-security'), path).toBeNull();
     }
   });

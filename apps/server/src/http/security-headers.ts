@@ -25,7 +25,8 @@ export function securityHeaders(options: { nonce: string; secure: boolean }): Re
   return {
     'content-security-policy': csp,
     'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
+    // Not `no-referrer`: with it a browser's own form posts say `Origin: null`, which React Router refuses.
+    'referrer-policy': 'same-origin',
     'x-frame-options': 'DENY',
     ...(options.secure ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
   };
