@@ -3,7 +3,7 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, screens, signInAsDemo, useDemoStack } from './demo-stack.ts';
+import { DEMO_PASSWORD, screens, searchCases, signInAsDemo, useDemoStack } from './demo-stack.ts';
 
 /**
  * A desk officer's daily work at the centre on the core services in Chromium against the real stack and the
@@ -27,7 +27,7 @@ const shoot = (page: Page, name: string) =>
 
 /** Opens the demo case of the resident with this phone number, then its service page. */
 async function caseServicePage(page: Page, phone: string, link: string) {
-  await page.goto(`${live.url}/t/xuhui/cases?q=${phone}`);
+  await searchCases(page, live.url, phone);
   await page
     .getByRole('link', { name: /XH-\d{4}-\d{6}/ })
     .first()
@@ -192,7 +192,7 @@ describe('the core services in the admin app', () => {
       .setInputFiles({ name: '释放证明.png', mimeType: 'image/png', buffer: png });
     await page.getByRole('button', { name: '受理' }).click();
     await expect.poll(() => body(page)).toMatch(/XH-\d{4}-\d{6}/);
-    await page.goto(`${live.url}/t/xuhui/cases?q=13911220034`);
+    await searchCases(page, live.url, '13911220034');
     await page
       .getByRole('link', { name: /XH-\d{4}-\d{6}/ })
       .first()
@@ -303,7 +303,7 @@ describe('the core services in the admin app', () => {
     const page = await context.newPage();
     await signInAsDemo(page, live.url, 'appraiser');
     // 冯立新's disability grade: referred to the institution, which needs the resident's consent.
-    await page.goto(`${live.url}/t/xuhui/cases?q=13585512076`);
+    await searchCases(page, live.url, '13585512076');
     await page
       .getByRole('link', { name: /XH-\d{4}-\d{6}/ })
       .first()

@@ -21,10 +21,15 @@ export const DEMO_PASSWORD = 'Linju@demo2026';
 
 /**
  * Starts the stack before the file's tests and stops it after them, as a terminal's Ctrl-C would.
- * The returned object's `url` and `browser` are set once `beforeAll` has run.
+ * The returned object's `url` and `browser` are set once `beforeAll` has run; `output` is
+ * everything the stack has written so far (its log lines), for tests of what it logs.
  */
-export function useDemoStack(name: string): { readonly url: string; readonly browser: Browser } {
-  const live = { url: '', browser: undefined as unknown as Browser };
+export function useDemoStack(name: string): {
+  readonly url: string;
+  readonly browser: Browser;
+  readonly output: string;
+} {
+  const live = { url: '', browser: undefined as unknown as Browser, output: '' };
   let stack: ChildProcess | undefined;
 
   beforeAll(async () => {
@@ -44,13 +49,12 @@ export function useDemoStack(name: string): { readonly url: string; readonly bro
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     stack = started;
-    let output = '';
     for (const stream of [started.stdout, started.stderr])
-      stream?.on('data', (c) => (output += c.toString()));
+      stream?.on('data', (c) => (live.output += c.toString()));
     const deadline = Date.now() + 200_000;
-    while (!output.includes('Linju is running at')) {
+    while (!live.output.includes('Linju is running at')) {
       if (started.exitCode !== null || Date.now() > deadline)
-        throw new Error(`npm start failed:\n${output.slice(-3000)}`);
+        throw new Error(`npm start failed:\n${live.output.slice(-3000)}`);
       await new Promise((r) => setTimeout(r, 250));
     }
     live.browser = await chromium.launch({
@@ -85,4 +89,21 @@ export async function signInAsDemo(page: Page, url: string, username: string) {
   await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   await expect.poll(() => page.url()).toMatch(/\/t\/xuhui$/);
+}
+
+/**
+ * Searches the district's case list as a person does: the term typed into the box and posted (it
+ * never goes into an address), waiting until the answer and the page's reload are in.
+ */
+export async function searchCases(page: Page, url: string, term: string) {
+  await page.goto(`${url}/t/xuhui/cases`);
+  // By the field's name and the form's role: the page may be in either language.
+  const search = page.getByRole('search');
+  await search.locator('input[name="q"]').fill(term);
+  const answered = page.waitForResponse(
+    (response) => response.request().method() === 'POST' && response.url().includes('/t/xuhui/cases'),
+  );
+  await search.locator('button[type="submit"]').click();
+  await answered;
+  await page.waitForLoadState('networkidle');
 }

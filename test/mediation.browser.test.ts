@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { screens, signInAsDemo, useDemoStack } from './demo-stack.ts';
+import { screens, searchCases, signInAsDemo, useDemoStack } from './demo-stack.ts';
 
 /**
  * A mediator's work on a neighbour dispute in Chromium against the real stack: from the case page
@@ -13,7 +13,7 @@ describe('the mediation page of a case', () => {
     const page = await live.browser.newPage();
     await signInAsDemo(page, live.url, 'desk');
     // The demo district's neighbour dispute (王秀英 against 赵建国).
-    await page.goto(`${live.url}/t/xuhui/cases?q=13916605012`);
+    await searchCases(page, live.url, '13916605012');
     await page
       .getByRole('link', { name: /XH-\d{4}-\d{6}/ })
       .first()

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, screens, signInAsDemo, useDemoStack } from './demo-stack.ts';
+import { DEMO_PASSWORD, screens, searchCases, signInAsDemo, useDemoStack } from './demo-stack.ts';
 
 /**
  * The negative list at assignment, in Chromium against the real stack and without scripts: the
@@ -16,7 +16,7 @@ describe('provider records when assigning work', () => {
     const context = await live.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await signInAsDemo(page, live.url, 'desk');
-    await page.goto(`${live.url}/t/xuhui/cases?q=${encodeURIComponent('停车费')}`);
+    await searchCases(page, live.url, '停车费');
     await page.locator('table.admin-table tbody a').first().click();
     await expect.poll(() => page.url()).toMatch(/\/cases\/[0-9a-f-]{36}/);
     await page.locator('summary', { hasText: '指派' }).first().click();

@@ -6,6 +6,7 @@ const value = {
   requestId: 'req-1',
   locale: 'en',
   csrfToken: 'token',
+  cspNonce: 'nonce',
   sessionCookie: { serialize: () => 'linju_session=x', clear: () => 'linju_session=' },
 } satisfies AdminLoadContext;
 

@@ -18,6 +18,8 @@ export interface AdminLoadContext {
   locale: Locale;
   /** Rendered into every form as the hidden `csrf` field; the server checks it against its cookie. */
   csrfToken: string;
+  /** This response's CSP nonce (`script-src 'nonce-…'`): the app's inline scripts carry it. */
+  cspNonce: string;
   sessionCookie: {
     serialize(token: string, expiresAt: Date): string;
     clear(): string;

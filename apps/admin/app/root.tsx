@@ -38,7 +38,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
   const admin = getAdminContext(context);
   // The app owns the language switch, so its cookie wins even if the server negotiated otherwise.
   const locale = localeFromCookie(request.headers.get('Cookie')) ?? admin.locale;
-  return { locale, csrfToken: admin.csrfToken };
+  return { locale, csrfToken: admin.csrfToken, cspNonce: admin.cspNonce };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -54,8 +54,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <LocaleProvider locale={locale}>{children}</LocaleProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={root?.cspNonce} />
+        <Scripts nonce={root?.cspNonce} />
       </body>
     </html>
   );

@@ -7,7 +7,7 @@ import { loadOrCreateNodeKey, WELL_KNOWN_PATH } from '@linju/federation';
 import { linjuDataConverter } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { loadServerConfig } from './config.ts';
-import { referralCreateHandler } from './federation/referral-endpoint.ts';
+import { MAX_MESSAGE_BYTES, referralCreateHandler } from './federation/referral-endpoint.ts';
 import { statisticsHandler } from './federation/statistics-endpoint.ts';
 import { defaultNodeId, wellKnownHandler } from './federation/well-known.ts';
 import { loadAdminApp } from './http/admin-app.ts';
@@ -55,10 +55,12 @@ const routes = [
       engine: { client: temporalClient, nodeId },
       files,
     }),
+    maxBodyBytes: MAX_MESSAGE_BYTES,
   },
   {
     prefix: '/federation/v1/statistics',
     handle: statisticsHandler({ db, publicUrl: config.publicUrl, nodeId, ownKey: identity.key }),
+    maxBodyBytes: MAX_MESSAGE_BYTES,
   },
 ];
 

@@ -23,7 +23,10 @@ export function clearSessionCookie(secure: boolean): string {
   ].join('; ');
 }
 
-/** A cookie's value; null when absent or not decodable (a cookie is user input: never a 500). */
+/**
+ * A cookie's value from a `Cookie` header, or null. A value that does not decode (`%E0%A4%A`) is
+ * treated as absent: the header is the browser's to send, and a bad one must not fail the request.
+ */
 export function readCookie(header: string | null | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {

@@ -52,19 +52,27 @@ export interface CaseSearch {
   cursor: string;
 }
 
-/** The list page's URL (`?q=&status=&queue=&cursor=`), unknown values dropped. */
-export function readCaseSearch(params: URLSearchParams): CaseSearch {
-  const status = params.get('status');
-  const queue = params.get('queue');
-  const service = params.get('service') ?? '';
-  const sort = params.get('sort');
+/**
+ * A search as the list page's URL (`?status=&queue=&cursor=`) or its posted form gives it, unknown
+ * values dropped. The term (`q`: a name, a phone or ID number) comes only from a posted form:
+ * read from a URL it is ignored, so no link or bookmark carries it.
+ */
+export function readCaseSearch(params: URLSearchParams | FormData): CaseSearch {
+  const text = (name: string) => {
+    const value = params.get(name);
+    return typeof value === 'string' ? value : null;
+  };
+  const status = text('status');
+  const queue = text('queue');
+  const service = text('service') ?? '';
+  const sort = text('sort');
   return {
-    q: (params.get('q') ?? '').trim().slice(0, 100),
+    q: params instanceof FormData ? (text('q') ?? '').trim().slice(0, 100) : '',
     status: isIn(CASE_STATUSES, status) ? status : '',
     queue: isIn(CASE_QUEUES, queue) ? queue : '',
     service: /^[a-z][a-z0-9-]{1,39}$/.test(service) ? service : '',
     sort: isIn(CASE_SORTS, sort) ? sort : '',
-    cursor: (params.get('cursor') ?? '').slice(0, 200),
+    cursor: (text('cursor') ?? '').slice(0, 200),
   };
 }
 
@@ -99,10 +107,10 @@ export function caseQueryFor(search: CaseSearch, limit = 25) {
   return query;
 }
 
-/** The list page's URL for a search (empty values left out), e.g. for the next page. */
+/** The list page's URL for a search (empty values and the term left out), e.g. for the next page. */
 export function caseSearchString(search: Partial<CaseSearch>): string {
   const params = new URLSearchParams();
-  for (const name of ['q', 'status', 'queue', 'service', 'sort', 'cursor'] as const) {
+  for (const name of ['status', 'queue', 'service', 'sort', 'cursor'] as const) {
     const value = search[name];
     if (value) params.set(name, value);
   }

@@ -19,7 +19,7 @@ import {
   useLocale,
   useTranslate,
 } from '@linju/ui';
-import { Form, Link, redirect, useSubmit } from 'react-router';
+import { data, Form, Link, redirect, useSubmit } from 'react-router';
 import { CaseList, caseRowView } from '../components/case-list.tsx';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
@@ -28,7 +28,7 @@ import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { ServiceFormFields } from '../components/service-form-fields.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
-import { getAdminContext } from '../context.ts';
+import { type Caller, getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
 import { localFailure } from '../lib/api-errors.ts';
 import {
@@ -64,11 +64,17 @@ function withHardship(serviceType: string | undefined, answers: Record<string, u
 
 const SERVICE_UNIT_KINDS: readonly string[] = ['centre', 'station', 'room', 'service-point'];
 
-export async function loader({ request, context }: Route.LoaderArgs) {
+/**
+ * The form as it stands: the units the person may take matters in, the services of the chosen
+ * unit with the chosen service's own form, and the resident's earlier matters by phone. Built
+ * from what was typed, which only ever arrives in a POST body (`intent=refresh` for "find" and
+ * "update services"), never in the URL: names, phones and ID numbers stay out of addresses,
+ * history and access logs.
+ */
+async function intakeView(context: Route.LoaderArgs['context'], form: FormData) {
   const { caller } = getAdminContext(context);
   const me = signedInPerson(context);
   const grants = me.user.roles.map(({ role, organisationId }) => ({ role, organisationId }));
-  const url = new URL(request.url);
   const organisations = await load(caller.organisation.getMany());
   const parents = parentMap(organisations);
   const units = organisations
@@ -80,9 +86,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       name: organisationName(o, 'zh-CN'),
       nameEn: organisationName(o, 'en'),
     }));
-  // What the person typed, when the page came back from "find" or "update services" (a GET of the form).
-  const form = new FormData();
-  for (const [name, value] of url.searchParams) form.append(name, value);
   const typed = readIntake(form);
   const ownUnit = units.find((u) => grants.some((g) => g.organisationId === u.id)) ?? units[0];
   const unitId = units.some((u) => u.id === typed.organisationId)
@@ -105,16 +108,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       if (!isForbidden(error)) earlier = [];
     }
   }
-  const createdId = url.searchParams.get('created');
-  let created: { id: string; number: string } | null = null;
-  if (createdId && /^[0-9a-f-]{36}$/.test(createdId)) {
-    try {
-      const found = await caller.case.get({ caseId: createdId });
-      created = { id: found.id, number: found.number };
-    } catch {
-      created = null;
-    }
-  }
   const serviceForm = services.find((s) => s.id === typed.serviceType)?.form ?? [];
   return {
     units,
@@ -127,6 +120,24 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       serviceAnswers: withHardship(typed.serviceType, readServiceForm(form, serviceForm), form),
     },
     earlier,
+  };
+}
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { caller } = getAdminContext(context);
+  const url = new URL(request.url);
+  const createdId = url.searchParams.get('created');
+  let created: { id: string; number: string } | null = null;
+  if (createdId && /^[0-9a-f-]{36}$/.test(createdId)) {
+    try {
+      const found = await caller.case.get({ caseId: createdId });
+      created = { id: found.id, number: found.number };
+    } catch {
+      created = null;
+    }
+  }
+  return {
+    ...(await intakeView(context, new FormData())),
     created,
     matched: url.searchParams.get('matched') === '1',
     today: todayIn(),
@@ -134,9 +145,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const slug = tenantSlugFrom(params);
-  const { caller } = getAdminContext(context);
   const posted = await request.formData();
+  if (posted.get('intent') === 'refresh') return { refreshed: await intakeView(context, posted) };
+  const answer = await takeIn(tenantSlugFrom(params), getAdminContext(context).caller, posted);
+  if (answer instanceof Response) return answer;
+  // A refused intake comes back as it was typed, with the chosen unit's services and form.
+  return data({ ...answer.data, refreshed: await intakeView(context, posted) }, answer.init ?? undefined);
+}
+
+/** Takes the matter in: the case page's address on success, the errors otherwise. */
+async function takeIn(slug: string, caller: Caller, posted: FormData) {
   const values = readIntake(posted);
   // The chosen service's own form: its fields as the catalogue describes them at the chosen unit.
   const serviceForm =
@@ -207,13 +225,21 @@ export default function NewCase({ loaderData, actionData }: Route.ComponentProps
   const locale = useLocale();
   const { tenant } = useTenantShell();
   const submit = useSubmit();
-  const { units, unitId, services, serviceForm, typed, earlier, created, matched, today } = loaderData;
-  const failed = actionData as SubmissionResult<IntakeValues> | undefined;
+  const { created, matched, today } = loaderData;
+  const refreshed = actionData && 'refreshed' in actionData ? actionData.refreshed : undefined;
+  const { units, unitId, services, serviceForm, typed, earlier } = refreshed ?? loaderData;
+  const failed =
+    actionData && 'errors' in actionData ? (actionData as SubmissionResult<IntakeValues>) : undefined;
   const values: IntakeValues = failed?.values ?? typed;
   const error = useFieldError(failed?.errors);
-  // With JavaScript, leaving the phone field or changing the unit does what the GET buttons do.
+  // With JavaScript, leaving the phone field or changing the unit does what the refresh buttons do
+  // (files stay in the browser until the matter is taken in).
   const refresh = (element: HTMLInputElement | HTMLSelectElement) => {
-    if (element.form) submit(element.form, { method: 'get', replace: true, preventScrollReset: true });
+    if (!element.form) return;
+    const typedSoFar = new FormData(element.form);
+    for (const [name, value] of [...typedSoFar]) if (typeof value !== 'string') typedSoFar.delete(name);
+    typedSoFar.set('intent', 'refresh');
+    submit(typedSoFar, { method: 'post', encType: 'multipart/form-data', preventScrollReset: true });
   };
   return (
     <>
@@ -277,7 +303,7 @@ export default function NewCase({ loaderData, actionData }: Route.ComponentProps
               if (event.currentTarget.value.trim() !== (typed.phone ?? '')) refresh(event.currentTarget);
             }}
           />
-          <Button type="submit" variant="secondary" formMethod="get" formNoValidate>
+          <Button type="submit" variant="secondary" name="intent" value="refresh" formNoValidate>
             {t('intake.find')}
           </Button>
           {earlier ? (
@@ -338,7 +364,7 @@ export default function NewCase({ loaderData, actionData }: Route.ComponentProps
               </option>
             ))}
           </SelectField>
-          <Button type="submit" variant="secondary" formMethod="get" formNoValidate>
+          <Button type="submit" variant="secondary" name="intent" value="refresh" formNoValidate>
             {t('intake.refresh_services')}
           </Button>
           <SelectField

@@ -7,8 +7,10 @@ import {
   serviceLabel,
 } from '@linju/i18n';
 import { Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
-import { Form, Link, useLoaderData } from 'react-router';
+import type { ReactNode } from 'react';
+import { Form, Link, useActionData, useLoaderData } from 'react-router';
 import { caseRowView, Deadline, StatusBadge } from '../components/case-list.tsx';
+import { CsrfField } from '../components/csrf-field.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
@@ -17,6 +19,7 @@ import { todayIn } from '../lib/advisers.ts';
 import { isTrpcError } from '../lib/api-errors.ts';
 import {
   CASE_QUEUES,
+  type CaseSearch,
   type CaseSort,
   caseQueryFor,
   caseSearchString,
@@ -29,22 +32,24 @@ import { signedInPerson } from '../lib/session.ts';
 import { tenantPaths } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/cases';
 
-export async function loader({ request, context }: Route.LoaderArgs) {
+/** One page of the list for a search. */
+async function casePage(context: Route.LoaderArgs['context'], search: CaseSearch) {
   const { caller } = getAdminContext(context);
-  const me = signedInPerson(context);
-  const search = readCaseSearch(new URL(request.url).searchParams);
-  let result: { cases: ReturnType<typeof caseRowView>[]; nextCursor: string | null };
   try {
     const page = await caller.case.getMany(caseQueryFor(search));
-    result = { cases: page.cases.map(caseRowView), nextCursor: page.nextCursor };
+    return { search, cases: page.cases.map(caseRowView), nextCursor: page.nextCursor };
   } catch (error) {
     // A malformed phone or ID number in the box (or a stale cursor) is bad input: no results.
     if (!isTrpcError(error) || error.code !== 'BAD_REQUEST') throw routeErrorFor(error);
-    result = { cases: [], nextCursor: null };
+    return { search, cases: [], nextCursor: null };
   }
+}
+
+/** Filters and pages travel in the URL; a search term is posted (see `readCaseSearch`). */
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const me = signedInPerson(context);
   return {
-    search,
-    ...result,
+    ...(await casePage(context, readCaseSearch(new URL(request.url).searchParams))),
     today: todayIn(),
     canIntake: allowsAnywhere(
       me.user.roles.map(({ role, organisationId }) => ({ role, organisationId })),
@@ -53,11 +58,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-export default function Cases({ loaderData }: Route.ComponentProps) {
+/** A search with a term: its results are the answer to the post, never an address. */
+export async function action({ request, context }: Route.ActionArgs) {
+  return casePage(context, readCaseSearch(await request.formData()));
+}
+
+export default function Cases({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
   const { tenant } = useTenantShell();
-  const { search, cases, nextCursor, today, canIntake } = loaderData;
+  const { today, canIntake } = loaderData;
+  const { search, cases, nextCursor } = actionData ?? loaderData;
   return (
     <>
       <DocumentTitle title={t('cases.title')} tenant={tenant} />
@@ -70,11 +81,12 @@ export default function Cases({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       <Form
-        method="get"
+        method="post"
         className="lj-form admin-filters"
         role="search"
         aria-label={t('cases.search_heading')}
       >
+        <CsrfField />
         <TextField
           name="q"
           type="search"
@@ -158,36 +170,52 @@ export default function Cases({ loaderData }: Route.ComponentProps) {
       )}
       <p className="admin-pager">
         {search.cursor ? (
-          <Link to={`${tenantPaths.cases(tenant.slug)}${caseSearchString({ ...search, cursor: '' })}`}>
-            {t('cases.first_page')}
-          </Link>
+          <SearchLink search={{ ...search, cursor: '' }}>{t('cases.first_page')}</SearchLink>
         ) : null}{' '}
         {nextCursor ? (
-          <Link
-            to={`${tenantPaths.cases(tenant.slug)}${caseSearchString({ ...search, cursor: nextCursor })}`}
-          >
-            {t('cases.next_page')}
-          </Link>
+          <SearchLink search={{ ...search, cursor: nextCursor }}>{t('cases.next_page')}</SearchLink>
         ) : null}
       </p>
     </>
   );
 }
 
-/** A column header that orders the list by it (a link, so it works without JavaScript); the first page again. */
-function SortHeader({ sort, label }: { sort: CaseSort; label: string }) {
+/**
+ * The list for another search (a page, an order): a link while the search has no term, a post of
+ * the search otherwise, so the term never enters an address. Both work without JavaScript.
+ */
+function SearchLink({ search, children }: { search: CaseSearch; children: ReactNode }) {
   const { tenant } = useTenantShell();
-  const { search } = useLoaderData<typeof loader>();
+  if (!search.q)
+    return (
+      <Link className="admin-sort" to={`${tenantPaths.cases(tenant.slug)}${caseSearchString(search)}`}>
+        {children}
+      </Link>
+    );
+  return (
+    <Form method="post" className="admin-inline-form">
+      <CsrfField />
+      {Object.entries(search).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className="admin-sort admin-link-button">
+        {children}
+      </button>
+    </Form>
+  );
+}
+
+/** A column header that orders the list by it; the first page again. */
+function SortHeader({ sort, label }: { sort: CaseSort; label: string }) {
+  const loaderData = useLoaderData<typeof loader>();
+  const { search } = useActionData<typeof action>() ?? loaderData;
   const active = (search.sort || 'received') === sort;
   return (
     <th scope="col" aria-sort={active ? (sort === 'due' ? 'ascending' : 'descending') : undefined}>
-      <Link
-        className="admin-sort"
-        to={`${tenantPaths.cases(tenant.slug)}${caseSearchString({ ...search, sort: sort === 'received' ? '' : sort, cursor: '' })}`}
-      >
+      <SearchLink search={{ ...search, sort: sort === 'received' ? '' : sort, cursor: '' }}>
         {label}
         {active ? (sort === 'due' ? ' ▲' : ' ▼') : ''}
-      </Link>
+      </SearchLink>
     </th>
   );
 }

@@ -38,6 +38,8 @@ import {
 } from '@linju/federation';
 import type { ReferralActor, ReferralEventType } from '@linju/federation/referral-states';
 import type { z } from 'zod';
+import { readBoundedBody } from '../http/bounded-body.ts';
+import { refusalResponse } from '../http/refusal.ts';
 import { methodNotAllowed, problem } from '../rest/problem.ts';
 import { createRateLimiter } from './rate-limit.ts';
 
@@ -64,21 +66,6 @@ const conflict = (currentState: string, detail: string) =>
     { type: 'about:blank', title: 'Conflict', status: 409, detail, currentState },
     { status: 409, headers: { 'content-type': 'application/problem+json' } },
   );
-
-/** Reads the body as bytes, refusing it past the limit without holding more than that. */
-async function readBody(request: Request): Promise<Uint8Array | null> {
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_MESSAGE_BYTES) return null;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-      size += chunk.byteLength;
-      if (size > MAX_MESSAGE_BYTES) return null;
-      chunks.push(chunk);
-    }
-  }
-  return Buffer.concat(chunks);
-}
 
 function parseJson<T>(
   body: Uint8Array,
@@ -477,13 +464,13 @@ export function referralCreateHandler(deps: FederationDeps) {
 
     let body: Uint8Array | undefined;
     if (wants === 'POST') {
-      const read = await readBody(request);
-      if (!read) {
-        const refused = problem(413, 'Body too large', `A message may be at most ${MAX_MESSAGE_BYTES} bytes`);
-        // The rest of the body is never read: close the connection rather than leave it half-read.
-        refused.headers.set('connection', 'close');
-        return refused;
-      }
+      const read = await readBoundedBody(
+        request.body,
+        request.headers.get('content-length'),
+        MAX_MESSAGE_BYTES,
+      );
+      if (read === 'too-large')
+        return refusalResponse(request, { kind: 'body-too-large', limit: MAX_MESSAGE_BYTES });
       body = read;
     }
     const auth = await authenticate(request, body);

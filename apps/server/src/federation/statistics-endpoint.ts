@@ -7,6 +7,8 @@ import {
 } from '@linju/core';
 import { and, type Database, eq, schema } from '@linju/db';
 import { type NodeKey, parseAddress, verifyRequest } from '@linju/federation';
+import { readBoundedBody } from '../http/bounded-body.ts';
+import { refusalResponse } from '../http/refusal.ts';
 import { methodNotAllowed, problem } from '../rest/problem.ts';
 import { MAX_MESSAGE_BYTES } from './referral-endpoint.ts';
 
@@ -19,21 +21,6 @@ export type StatisticsEndpointDeps = {
   /** This node's own key: a district of this deployment reports to its city here over loopback. */
   ownKey?: Pick<NodeKey, 'kid' | 'publicKey'>;
 };
-
-/** Reads the body as bytes, refusing it past the limit without holding more than that. */
-async function readBody(request: Request): Promise<Uint8Array | null> {
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_MESSAGE_BYTES) return null;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-      size += chunk.byteLength;
-      if (size > MAX_MESSAGE_BYTES) return null;
-      chunks.push(chunk);
-    }
-  }
-  return Buffer.concat(chunks);
-}
 
 /**
  * Who the body says it is and where it goes, as claimed: checked for real once the signature
@@ -71,13 +58,13 @@ export function statisticsHandler(deps: StatisticsEndpointDeps) {
   return async (request: Request): Promise<Response> => {
     if (new URL(request.url).pathname !== STATISTICS_EXCHANGE_PATH) return problem(404, 'Not found');
     if (request.method !== 'POST') return methodNotAllowed(request.method, 'POST');
-    const body = await readBody(request);
-    if (!body) {
-      const refused = problem(413, 'Body too large', `A message may be at most ${MAX_MESSAGE_BYTES} bytes`);
-      // The rest of the body is never read: close the connection rather than leave it half-read.
-      refused.headers.set('connection', 'close');
-      return refused;
-    }
+    const body = await readBoundedBody(
+      request.body,
+      request.headers.get('content-length'),
+      MAX_MESSAGE_BYTES,
+    );
+    if (body === 'too-large')
+      return refusalResponse(request, { kind: 'body-too-large', limit: MAX_MESSAGE_BYTES });
     const url = new URL(STATISTICS_EXCHANGE_PATH, deps.publicUrl).toString();
     // Authenticate before saying anything about this node's tenants. The nonce is only looked at
     // here, not recorded: receiveStatisticsMessage verifies again and records it (a replay is

@@ -11,8 +11,29 @@ export const newCsrfToken = () => randomBytes(24).toString('base64url');
 export const csrfCookie = (token: string, secure: boolean) =>
   `${CSRF_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
 
-const same = (a: string, b: string) =>
-  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/** Compared as bytes: strings of one length can differ in bytes, which `timingSafeEqual` refuses by throwing. */
+function same(a: string, b: string) {
+  const [x, y] = [Buffer.from(a), Buffer.from(b)];
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The host an `Origin` header names, or null when it is not a URL at all. */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
+/** The form's token field; a body that does not parse as the form it claims to be has none. */
+async function formToken(request: Request): Promise<FormDataEntryValue | null> {
+  try {
+    return (await request.clone().formData()).get(CSRF_FIELD);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Two checks for every state-changing request from a browser: it must come from this origin
@@ -24,12 +45,12 @@ export async function csrfRejection(request: Request): Promise<string | null> {
   const site = request.headers.get('sec-fetch-site');
   if (site === 'cross-site') return 'cross-site request';
   const origin = request.headers.get('origin');
-  if (origin && origin !== 'null' && new URL(origin).host !== request.headers.get('host'))
+  if (origin && origin !== 'null' && originHost(origin) !== request.headers.get('host'))
     return 'foreign origin';
   const type = request.headers.get('content-type') ?? '';
   if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
     const cookie = readCookie(request.headers.get('cookie'), CSRF_COOKIE);
-    const field = (await request.clone().formData()).get(CSRF_FIELD);
+    const field = await formToken(request);
     if (!cookie || typeof field !== 'string' || !same(cookie, field)) return 'missing or wrong CSRF token';
   }
   return null;

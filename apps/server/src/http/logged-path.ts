@@ -1,8 +1,11 @@
-/**
- * Paths whose second segment is a bearer secret: the partner's one-time link (`/p/<token>`), a
- * resident's rating and questionnaire codes. Whoever reads a log line must not be able to open them.
- */
-const BEARER_PATH = /^\/(p|rate|survey)\/[^/?#]+/;
+/** Paths whose last segment is a one-time secret (a partner's link, a resident's rating or survey code). */
+const SECRET_SEGMENT = /^\/(p|rate|survey)\/[^/]+/;
 
-/** The request's path as the access log keeps it: a bearer secret in the path masked. */
-export const loggedPath = (url: string): string => url.replace(BEARER_PATH, '/$1/***');
+/**
+ * The path as the access log writes it: never the query string (searches and forms put what people
+ * typed there) and never a one-time link's secret.
+ */
+export function loggedPath(url: string | undefined): string {
+  const path = (url ?? '/').split('?')[0] ?? '/';
+  return path.replace(SECRET_SEGMENT, '/$1/…');
+}

@@ -3,9 +3,6 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 
-/** Bodies larger than this are refused before they are read (the federation spec's 1 MiB, with room for forms). */
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;
-
 /**
  * Methods the Fetch API cannot carry (its "forbidden methods"): no route here serves them, and a
  * `Request` of one throws, so they are refused before any route is asked.
@@ -24,9 +21,14 @@ export class UnservableRequest extends Error {
 /**
  * Node's request as a Fetch API Request: every route below the server speaks Request/Response.
  * The URL keeps the host the browser used (React Router compares it with `Origin` on posts); the
- * protocol comes from the public URL, since TLS ends in front of this server.
+ * protocol comes from the public URL, since TLS ends in front of this server. The body is the one
+ * already read within its limit (`readBoundedBody`), never the socket itself.
  */
-export function toFetchRequest(req: IncomingMessage, publicUrl: string): Request {
+export function toFetchRequest(
+  req: IncomingMessage,
+  publicUrl: string,
+  body?: Uint8Array<ArrayBuffer>,
+): Request {
   const method = req.method ?? 'GET';
   if (UNSERVED_METHODS.has(method)) throw new UnservableRequest(405, `${method} is not served here`);
   const origin = `${new URL(publicUrl).protocol}//${req.headers.host ?? new URL(publicUrl).host}`;
@@ -38,13 +40,11 @@ export function toFetchRequest(req: IncomingMessage, publicUrl: string): Request
     if (Array.isArray(value)) for (const v of value) headers.append(key, v);
     else if (value !== undefined) headers.set(key, value);
   }
-  const hasBody = method !== 'GET' && method !== 'HEAD';
   return new Request(new URL(req.url ?? '/', origin), {
     method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
-    duplex: hasBody ? 'half' : undefined,
-  } as RequestInit);
+    ...(body ? { body } : {}),
+  });
 }
 
 export async function sendFetchResponse(res: ServerResponse, response: Response): Promise<void> {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   type ApiContext,
@@ -17,17 +16,22 @@ import {
 } from '@linju/auth';
 import type { FileStore, PeerFetcher } from '@linju/core';
 import type { Database } from '@linju/db';
+import { DEFAULT_LOCALE, localeFromCookie } from '@linju/i18n';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { ServerConfig } from '../config.ts';
 import { hsdsResponse } from '../rest/hsds.ts';
 import { openApiDocument } from '../rest/openapi.ts';
 import { methodNotAllowed, problem } from '../rest/problem.ts';
 import type { AdminApp } from './admin-app.ts';
+import { discardRest, MAX_BODY_BYTES, readBoundedBody } from './bounded-body.ts';
 import { busyResponse } from './busy-response.ts';
 import { CSRF_COOKIE, csrfCookie, csrfRejection, newCsrfToken } from './csrf.ts';
 import { HTTP_DEADLINES } from './deadlines.ts';
 import { loggedPath } from './logged-path.ts';
-import { MAX_BODY_BYTES, sendFetchResponse, toFetchRequest, UnservableRequest } from './node-fetch.ts';
+import { sendFetchResponse, toFetchRequest, UnservableRequest } from './node-fetch.ts';
+import { localeOf, refusalResponse } from './refusal.ts';
+import { requestIdFrom } from './request-id.ts';
+import { newCspNonce, securityHeaders } from './security-headers.ts';
 import { staticFile } from './static-files.ts';
 import { tenantSlugHint, withTenantPrefix } from './tenant-hint.ts';
 
@@ -44,19 +48,16 @@ export type ServerDeps = {
   /** Signed GETs to peers of the referral exchange (attachments of incoming referrals). */
   fetchFromPeer?: PeerFetcher;
   admin: AdminApp | null;
-  /** Extra route prefixes mounted by other modules (`/.well-known`, `/federation/v1`). */
-  routes?: { prefix: string; handle: (request: Request) => Promise<Response> }[];
+  /**
+   * Extra route prefixes mounted by other modules (`/.well-known`, `/federation/v1`), each with its
+   * own body limit where it is smaller than the server's.
+   */
+  routes?: { prefix: string; handle: (request: Request) => Promise<Response>; maxBodyBytes?: number }[];
   /** How long an answer may take to start before the client gets 503 (tests shorten it). */
   answerDeadlineMs?: number;
 };
 
 const REST_READ_ROUTES = new Set(['/api/v1/openapi.json', '/api/v1/health', '/api/v1/catalogue/hsds']);
-
-const localeOf = (request: Request): 'zh-CN' | 'en' => {
-  const chosen = readCookie(request.headers.get('cookie'), 'linju_locale');
-  if (chosen === 'en' || chosen === 'zh-CN') return chosen;
-  return 'zh-CN';
-};
 
 /** One HTTP origin: /trpc, /api/v1, /federation/v1, /.well-known, the admin app and its assets. */
 export function createRequestListener(deps: ServerDeps) {
@@ -84,21 +85,36 @@ export function createRequestListener(deps: ServerDeps) {
     };
   }
 
-  async function route(request: Request, requestId: string, reqLog: Logger): Promise<Response> {
+  const mountedAt = (path: string) => deps.routes?.find((mounted) => path.startsWith(mounted.prefix));
+
+  /** The request as every route reads it: its body already in memory, or refused past the route's limit. */
+  async function receive(req: IncomingMessage, requestId: string, reqLog: Logger, cspNonce: string) {
+    if (!URL.canParse(req.url ?? '/', 'http://x'))
+      throw new UnservableRequest(400, 'The request target is not a valid URL');
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const limit = mountedAt(path)?.maxBodyBytes ?? MAX_BODY_BYTES;
+    const body =
+      req.method === 'GET' || req.method === 'HEAD'
+        ? undefined
+        : await readBoundedBody(req, req.headers['content-length'], limit);
+    if (body === 'too-large') {
+      discardRest(req, limit);
+      return refusalResponse(toFetchRequest(req, config.publicUrl), { kind: 'body-too-large', limit });
+    }
+    return route(toFetchRequest(req, config.publicUrl, body), requestId, reqLog, cspNonce);
+  }
+
+  async function route(request: Request, requestId: string, reqLog: Logger, cspNonce: string) {
     const url = new URL(request.url);
     const path = url.pathname;
     const hint = tenantSlugHint(url, request.headers.get('host'));
 
-    if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES)
-      return problem(413, 'Body too large');
-
-    for (const mounted of deps.routes ?? []) {
-      if (path.startsWith(mounted.prefix)) return mounted.handle(request);
-    }
+    const mounted = mountedAt(path);
+    if (mounted) return mounted.handle(request);
 
     if (path.startsWith('/trpc/')) {
       const rejected = await csrfRejection(request);
-      if (rejected) return problem(403, 'Forbidden', rejected);
+      if (rejected) return refusalResponse(request, { kind: 'csrf', reason: rejected });
       return fetchRequestHandler({
         endpoint: '/trpc',
         req: request,
@@ -135,7 +151,7 @@ export function createRequestListener(deps: ServerDeps) {
     }
 
     const rejected = await csrfRejection(request);
-    if (rejected) return problem(403, 'Forbidden', rejected);
+    if (rejected) return refusalResponse(request, { kind: 'csrf', reason: rejected });
     const existingCsrf = readCookie(request.headers.get('cookie'), CSRF_COOKIE);
     const csrfToken = existingCsrf ?? newCsrfToken();
     const adminUrl = withTenantPrefix(url, request.headers.get('host'));
@@ -145,6 +161,7 @@ export function createRequestListener(deps: ServerDeps) {
       requestId,
       locale: localeOf(request),
       csrfToken,
+      cspNonce,
       sessionCookie: {
         serialize: (token, expiresAt) => serializeSessionCookie(token, expiresAt, config.secureCookies),
         clear: () => clearSessionCookie(config.secureCookies),
@@ -183,7 +200,8 @@ export function createRequestListener(deps: ServerDeps) {
 
   return async (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
-    const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    const cspNonce = newCspNonce();
     // The tenant the request names (path or host): on every line of this request, for tracing.
     // Parsed leniently: this runs before the guarded part, and a target no URL can hold (`//[`) is
     // refused in there with a 400, not thrown out of the server.
@@ -192,12 +210,15 @@ export function createRequestListener(deps: ServerDeps) {
     const reqLog = log.child(tenant ? { requestId, tenant } : { requestId });
     req.headers['x-linju-client-ip'] = req.socket.remoteAddress ?? 'unknown';
     res.setHeader('x-request-id', requestId);
+    for (const [name, value] of Object.entries(
+      securityHeaders({ nonce: cspNonce, secure: config.secureCookies }),
+    ))
+      res.setHeader(name, value);
     let status = 500;
     try {
-      const request = toFetchRequest(req, config.publicUrl);
-      const response = await withinDeadline(route(request, requestId, reqLog), () => {
+      const response = await withinDeadline(receive(req, requestId, reqLog, cspNonce), () => {
         reqLog.warn({ ms: Math.round(performance.now() - started) }, 'answer deadline passed');
-        return busyResponse(new URL(request.url).pathname, localeOf(request));
+        return busyResponse(loggedPath(req.url), localeFromCookie(req.headers.cookie) ?? DEFAULT_LOCALE);
       });
       status = response.status;
       await sendFetchResponse(res, response);
@@ -227,7 +248,7 @@ export function createRequestListener(deps: ServerDeps) {
       reqLog.info(
         {
           method: req.method,
-          path: loggedPath(req.url ?? '/'),
+          path: loggedPath(req.url),
           status,
           ms: Math.round(performance.now() - started),
         },

@@ -62,13 +62,7 @@ export async function importAssessmentResults(
   let table: string[][];
   const fileField = 'csv' in input ? 'csv' : 'xlsxBase64';
   if ('csv' in input) table = parseCsv(input.csv);
-  else {
-    try {
-      table = await readXlsxTable(Buffer.from(input.xlsxBase64, 'base64'));
-    } catch {
-      throw new DomainError('bad-request', 'import.xlsx_unreadable', { field: 'xlsxBase64' });
-    }
-  }
+  else table = await readXlsxTable(Buffer.from(input.xlsxBase64, 'base64'));
   const blank = (r: string[]) => r.every((c) => c.trim() === '');
   const headerAt = table.findIndex((r) => !blank(r));
   const header = table[headerAt];

@@ -13,14 +13,42 @@ import { documentKey, type FileStore, sha256Hex } from './file-store.ts';
  */
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
 
-/** Accepted types, each with the first bytes its content must start with. */
-export const DOCUMENT_TYPES: Record<string, readonly number[] | null> = {
-  'application/pdf': [0x25, 0x50, 0x44, 0x46], // %PDF
-  'image/jpeg': [0xff, 0xd8, 0xff],
-  'image/png': [0x89, 0x50, 0x4e, 0x47],
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': [0x50, 0x4b, 0x03, 0x04], // zip
-  'text/plain': null,
-};
+/**
+ * Accepted types, each with the first bytes its content must start with. A Map, not an object: a
+ * declared type is looked up as given, and `constructor` or `__proto__` is simply not a type.
+ */
+export const DOCUMENT_TYPES: ReadonlyMap<string, readonly number[] | null> = new Map([
+  ['application/pdf', [0x25, 0x50, 0x44, 0x46]], // %PDF
+  ['image/jpeg', [0xff, 0xd8, 0xff]],
+  ['image/png', [0x89, 0x50, 0x4e, 0x47]],
+  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', [0x50, 0x4b, 0x03, 0x04]], // zip
+  ['text/plain', null],
+]);
+
+/**
+ * The bytes of an uploaded file once they pass every check: not empty, within the size, of an
+ * accepted type, and starting as that type must. Errors name `fields.content` or `fields.type`.
+ */
+export function checkedDocumentBytes(
+  upload: { contentType: string; contentBase64: string },
+  fields: { content: string; type: string },
+): Buffer {
+  const bytes = Buffer.from(upload.contentBase64, 'base64');
+  if (bytes.length === 0)
+    throw new DomainError('bad-request', 'case.document_empty', { field: fields.content });
+  if (bytes.length > MAX_DOCUMENT_BYTES) {
+    throw new DomainError('bad-request', 'case.document_too_large', {
+      field: fields.content,
+      params: { max: MAX_DOCUMENT_BYTES },
+    });
+  }
+  const magic = DOCUMENT_TYPES.get(upload.contentType);
+  if (magic === undefined)
+    throw new DomainError('bad-request', 'case.document_type_not_allowed', { field: fields.type });
+  if (magic && !magic.every((b, i) => bytes[i] === b))
+    throw new DomainError('bad-request', 'case.document_content_mismatch', { field: fields.type });
+  return bytes;
+}
 
 /**
  * A file as a form uploads it (a case document, a partner's outcome document, a provider's
@@ -49,22 +77,7 @@ export async function attachDocument(
   request: z.input<typeof ZAttachDocumentRequest>,
 ) {
   const input = ZAttachDocumentRequest.parse(request);
-  const bytes = Buffer.from(input.contentBase64, 'base64');
-  if (bytes.length === 0)
-    throw new DomainError('bad-request', 'case.document_empty', { field: 'contentBase64' });
-  if (bytes.length > MAX_DOCUMENT_BYTES) {
-    throw new DomainError('bad-request', 'case.document_too_large', {
-      field: 'contentBase64',
-      params: { max: MAX_DOCUMENT_BYTES },
-    });
-  }
-  if (!(input.contentType in DOCUMENT_TYPES)) {
-    throw new DomainError('bad-request', 'case.document_type_not_allowed', { field: 'contentType' });
-  }
-  const magic = DOCUMENT_TYPES[input.contentType];
-  if (magic && !magic.every((b, i) => bytes[i] === b)) {
-    throw new DomainError('bad-request', 'case.document_content_mismatch', { field: 'contentType' });
-  }
+  const bytes = checkedDocumentBytes(input, { content: 'contentBase64', type: 'contentType' });
   const c = await loadCase(tx, input.caseId, true);
   requireOnCase(actor, 'case.handle', c);
   const sha256 = sha256Hex(bytes);

@@ -711,6 +711,22 @@ describe('chains, joint consultation, documents', () => {
         ),
       ),
     ).toMatchObject({ key: 'case.document_type_not_allowed' });
+    // A type named like an object's own property is no type either (it once crashed the lookup).
+    for (const contentType of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(
+        await refusal(
+          inTenant((tx) =>
+            attachDocument(tx, deskA, files, {
+              caseId: c.id,
+              fileName: 'x.txt',
+              contentType,
+              contentBase64: 'aGk=',
+            }),
+          ),
+        ),
+        contentType,
+      ).toMatchObject({ key: 'case.document_type_not_allowed' });
+    }
     expect((await inTenant((tx) => getCase(tx, deskA, { caseId: c.id }))).documents).toHaveLength(1);
   });
 });

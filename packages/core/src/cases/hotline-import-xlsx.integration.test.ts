@@ -39,6 +39,22 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('12345 import from an .xlsx workbook', () => {
+  it('reads an urgency named like an object property (constructor) as an unknown one: normal', async () => {
+    const report = await importXlsx(
+      await workbook([
+        ['XL0101', at(5, 9, 0), '市民庚', 13800005101, '楼道堆物', '环境', 'constructor'],
+        ['XL0102', at(5, 9, 5), '市民辛', 13800005102, '楼道堆物', '环境', '__proto__'],
+      ]),
+    );
+    expect(report).toMatchObject({ rows: 2, imported: 2, errors: [] });
+    for (const phone of ['13800005101', '13800005102']) {
+      const found = await withTenant(app.db, d.tenantId, (tx) =>
+        findCases(tx, head, box, { phone, limit: 5 }),
+      );
+      expect(found.cases[0]).toMatchObject({ urgency: 'normal' });
+    }
+  });
+
   it('reads date, number and rich-text cells through the same row checks, with a per-row report', async () => {
     const report = await importXlsx(
       await workbook([

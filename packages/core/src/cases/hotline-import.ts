@@ -69,12 +69,13 @@ function parseLocalTime(value: string): Date | null {
   return Number.isNaN(date.getTime()) || +mo > 12 || +d > 31 ? null : date;
 }
 
-const URGENCY: Record<string, schema.CaseUrgency> = {
-  一般: 'normal',
-  普通: 'normal',
-  紧急: 'urgent',
-  特急: 'critical',
-};
+/** A Map, so a cell saying `constructor` is an unknown urgency, not a function. */
+const URGENCY: ReadonlyMap<string, schema.CaseUrgency> = new Map([
+  ['一般', 'normal'],
+  ['普通', 'normal'],
+  ['紧急', 'urgent'],
+  ['特急', 'critical'],
+]);
 
 /**
  * Imports a 12345 city-hotline export (CSV). Each valid row becomes a case through the same intake
@@ -105,13 +106,7 @@ export async function importHotlineFile(
   const input = ZHotlineFileImportRequest.parse(request);
   if ('csv' in input)
     return importHotlineTable(tx, actor, box, input.organisationId, parseCsv(input.csv), 'csv');
-  let table: string[][];
-  try {
-    table = await readXlsxTable(Buffer.from(input.xlsxBase64, 'base64'));
-  } catch {
-    // Not a workbook at all (a renamed file, a legacy .xls): say so instead of a parser's trace.
-    throw new DomainError('bad-request', 'import.xlsx_unreadable', { field: 'xlsxBase64' });
-  }
+  const table = await readXlsxTable(Buffer.from(input.xlsxBase64, 'base64'));
   return importHotlineTable(tx, actor, box, input.organisationId, table, 'xlsxBase64');
 }
 
@@ -212,7 +207,7 @@ async function importHotlineTable(
       receivedAt,
       resident: { name, phone: phone.data, contactPreference: 'phone' },
       description: category ? `【${category}】${description}` : description,
-      urgency: URGENCY[cell(r, 'urgency')] ?? 'normal',
+      urgency: URGENCY.get(cell(r, 'urgency')) ?? 'normal',
     });
     if (!request.success) {
       const issue = request.error.issues[0];

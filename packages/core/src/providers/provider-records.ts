@@ -4,7 +4,7 @@ import { and, desc, eq, schema, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import { type Actor, auditActor, requireTenantWide } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
-import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, ZDocumentUpload } from '../cases/case-documents.ts';
+import { checkedDocumentBytes, ZDocumentUpload } from '../cases/case-documents.ts';
 import { documentKey, type FileStore, sha256Hex } from '../cases/file-store.ts';
 import { localDate } from '../cases/working-days.ts';
 import { DomainError } from '../errors.ts';
@@ -93,19 +93,7 @@ async function storeEvidence(
   files: FileStore,
   file: z.output<typeof ZEvidenceFile>,
 ): Promise<Partial<ProviderRecordRow>> {
-  const bytes = Buffer.from(file.contentBase64, 'base64');
-  if (bytes.length === 0)
-    throw new DomainError('bad-request', 'case.document_empty', { field: 'evidenceFile' });
-  if (bytes.length > MAX_DOCUMENT_BYTES)
-    throw new DomainError('bad-request', 'case.document_too_large', {
-      field: 'evidenceFile',
-      params: { max: MAX_DOCUMENT_BYTES },
-    });
-  if (!(file.contentType in DOCUMENT_TYPES))
-    throw new DomainError('bad-request', 'case.document_type_not_allowed', { field: 'evidenceFile' });
-  const magic = DOCUMENT_TYPES[file.contentType];
-  if (magic && !magic.every((b, i) => bytes[i] === b))
-    throw new DomainError('bad-request', 'case.document_content_mismatch', { field: 'evidenceFile' });
+  const bytes = checkedDocumentBytes(file, { content: 'evidenceFile', type: 'evidenceFile' });
   const sha256 = sha256Hex(bytes);
   const storageKey = documentKey(actor.tenantId, sha256);
   await files.put(storageKey, bytes);

@@ -5,7 +5,7 @@ import type { ReferralOutcomeDocument } from '@linju/federation/referral-states'
 import type { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
-import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, ZDocumentUpload } from '../cases/case-documents.ts';
+import { checkedDocumentBytes, MAX_DOCUMENT_BYTES, ZDocumentUpload } from '../cases/case-documents.ts';
 import { documentKey, type FileStore, sha256Hex } from '../cases/file-store.ts';
 import { DomainError } from '../errors.ts';
 import type { PeerFetcher } from '../federation/peer-fetch.ts';
@@ -275,21 +275,7 @@ export async function storeOutcomeDocuments(
   const field = 'outcome.documents';
   const checked = uploads.map((upload) => {
     const input = ZOutcomeDocumentUpload.parse(upload);
-    const bytes = Buffer.from(input.contentBase64, 'base64');
-    if (bytes.length === 0) throw new DomainError('bad-request', 'case.document_empty', { field });
-    if (bytes.length > MAX_DOCUMENT_BYTES) {
-      throw new DomainError('bad-request', 'case.document_too_large', {
-        field,
-        params: { max: MAX_DOCUMENT_BYTES },
-      });
-    }
-    if (!(input.contentType in DOCUMENT_TYPES)) {
-      throw new DomainError('bad-request', 'case.document_type_not_allowed', { field });
-    }
-    const magic = DOCUMENT_TYPES[input.contentType];
-    if (magic && !magic.every((b, i) => bytes[i] === b)) {
-      throw new DomainError('bad-request', 'case.document_content_mismatch', { field });
-    }
+    const bytes = checkedDocumentBytes(input, { content: field, type: field });
     return { input, bytes, sha256: sha256Hex(bytes) };
   });
   const unique = new Map(checked.map((c) => [c.sha256, c]));

@@ -26,9 +26,22 @@ export const ZName = z
   .min(1, { message: 'validation.required' })
   .max(100, { message: 'validation.too_long' });
 
+/**
+ * A logo's address: an http(s) URL or a path on this site. `z.url()` alone takes any scheme, and a
+ * `javascript:` or `data:` logo would run or smuggle content wherever it is shown as a link or image.
+ */
+export const ZLogoUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((value) => (value.startsWith('/') ? !value.startsWith('//') : /^https?:\/\/[^/\s]/i.test(value)), {
+    message: 'validation.url_invalid',
+  })
+  .refine((value) => URL.canParse(value, 'http://localhost'), { message: 'validation.url_invalid' });
+
 export const ZBranding = z.object({
   colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'tenant.colour_invalid' }),
-  logoUrl: z.string().url({ message: 'validation.url_invalid' }).max(500).nullish(),
+  logoUrl: ZLogoUrl.nullish(),
 });
 
 export const ZUsername = z

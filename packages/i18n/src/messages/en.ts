@@ -87,6 +87,12 @@ export const en: Messages = {
   'error.not_found_title': 'Page not found',
   'error.not_found_body': 'The page you asked for does not exist or has been removed.',
   'error.forbidden': 'You do not have access to this page.',
+  'error.body_too_large_title': 'Too much to accept',
+  'error.body_too_large':
+    'What you sent is larger than the {max} limit and was not accepted. Shorten it or make the attachments smaller, then try again.',
+  'error.csrf_title': 'Request refused',
+  'error.csrf':
+    'This page has expired, or the request did not come from this site. Go back, reload the page and submit again.',
 
   'auth.invalid_credentials': 'The username or password is not correct.',
   'auth.throttled': 'Too many attempts. Please wait a while and try again.',
@@ -2361,6 +2367,8 @@ export const en: Messages = {
   // 12345 import from .xlsx or .csv (cases).
   'import.xlsx_unreadable':
     'The file cannot be read as an .xlsx workbook. Save it from the spreadsheet as .xlsx or .csv.',
+  'import.xlsx_too_large':
+    'This workbook unpacks to more than {max} and was not read (it may be a zip bomb). Shorten it or split it into several files, then import again.',
   'hotlineImport.title': 'Import 12345 orders',
   'hotlineImport.intro':
     'Upload an export of the 12345 city hotline as .xlsx or .csv. Each valid row becomes a case with you as first responder; orders already imported are skipped; problem rows are listed.',

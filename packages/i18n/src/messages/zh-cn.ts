@@ -85,6 +85,10 @@ export const zhCN = {
   'error.not_found_title': '找不到页面',
   'error.not_found_body': '您访问的页面不存在或已被移除。',
   'error.forbidden': '您无权访问此页面。',
+  'error.body_too_large_title': '提交的内容过大',
+  'error.body_too_large': '提交的内容超过了 {max} 的上限，未被接收。请删减内容或缩小附件后重试。',
+  'error.csrf_title': '请求被拒绝',
+  'error.csrf': '页面已过期，或请求并非来自本站。请返回并刷新页面后重新提交。',
 
   'auth.invalid_credentials': '用户名或密码不正确。',
   'auth.throttled': '尝试次数过多，请稍后再试。',
@@ -2245,6 +2249,8 @@ export const zhCN = {
   'announcements.more': '更早的公告',
   // 12345 import from .xlsx or .csv (cases).
   'import.xlsx_unreadable': '无法作为 .xlsx 工作簿读取该文件。请在表格软件中另存为 .xlsx 或 .csv。',
+  'import.xlsx_too_large':
+    '该工作簿解压后超过 {max}，不予读取（可能是压缩炸弹）。请删减内容或拆分为多个文件后重新导入。',
   'hotlineImport.title': '导入12345工单',
   'hotlineImport.intro':
     '上传12345市民服务热线导出的 .xlsx 或 .csv 文件。每条有效工单生成一件事项，您为首问责任人；已导入的工单自动跳过；有问题的行逐条列出。',
