@@ -4,6 +4,7 @@ import { createSecretBox, loadDataKeyRing } from '@linju/auth';
 import { createLocalFileStore, createPeerFetcher, useAuditKey } from '@linju/core';
 import { connect } from '@linju/db';
 import { loadOrCreateNodeKey, WELL_KNOWN_PATH } from '@linju/federation';
+import { createLogger } from '@linju/logging';
 import { linjuDataConverter } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { loadServerConfig } from './config.ts';
@@ -13,7 +14,6 @@ import { defaultNodeId, wellKnownHandler } from './federation/well-known.ts';
 import { loadAdminApp } from './http/admin-app.ts';
 import { serverTimeouts } from './http/deadlines.ts';
 import { createRequestListener } from './http/request-listener.ts';
-import { createLogger } from './logger.ts';
 import { temporalHealth } from './temporal-health.ts';
 
 const config = loadServerConfig();

@@ -4,21 +4,16 @@ import { createSecretBox, loadDataKeyRing } from '@linju/auth';
 import { auditCheckpointDir, createAuditCheckpointLog, createLocalFileStore, useAuditKey } from '@linju/core';
 import { connect } from '@linju/db';
 import { loadOrCreateNodeKey } from '@linju/federation';
+import { createLogger } from '@linju/logging';
 import { linjuDataConverter } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { pino } from 'pino';
 import { ensureCityStatisticsSchedules } from './city-statistics.ts';
 import { startReconciler, tenantScheduleReconciler } from './reconciler.ts';
 import { createWorker } from './worker.ts';
 import { readWorkerConfig } from './worker-config.ts';
 
-const log = pino({
-  name: 'worker',
-  base: { process: 'worker' },
-  level: process.env.LOG_LEVEL ?? 'info',
-  timestamp: pino.stdTimeFunctions.isoTime,
-});
+const log = createLogger('worker');
 
 // Temporal's own log lines go through pino too (one JSON line each); signals are handled below,
 // so the runtime must not install its own handlers and shut the worker down behind our back.

@@ -9,12 +9,12 @@ import { createLocalFileStore } from '@linju/core';
 import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
 import { connect } from '@linju/db';
 import { loadOrCreateNodeKey } from '@linju/federation';
+import { createLogger } from '@linju/logging';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadServerConfig } from '../config.ts';
 import { MAX_MESSAGE_BYTES, referralCreateHandler } from '../federation/referral-endpoint.ts';
 import { statisticsHandler } from '../federation/statistics-endpoint.ts';
 import { wellKnownHandler } from '../federation/well-known.ts';
-import { createLogger } from '../logger.ts';
 import { loadAdminApp } from './admin-app.ts';
 import { createRequestListener } from './request-listener.ts';
 

@@ -13,7 +13,7 @@ const captured = () => {
   return { lines, stream };
 };
 
-describe('the server log', () => {
+describe('every process’s log', () => {
   it('never writes a person’s data or a secret, at the top of a line or one level down', () => {
     const { lines, stream } = captured();
     const log = createLogger('server', 'info', stream).child({ requestId: 'r-1' });
