@@ -25,6 +25,8 @@ import {
 } from './inspection-service.ts';
 
 const app = connect(inject('databaseUrl'));
+// The second editor's own process: a transaction may not wait on its own pool (the pool guard).
+const otherEditor = connect(inject('databaseUrl'));
 const box = createSecretBox(randomBytes(32));
 let d: TestDistrict;
 let other: TestDistrict;
@@ -105,7 +107,7 @@ beforeAll(async () => {
     ],
   };
 });
-afterAll(() => app.close());
+afterAll(() => Promise.all([app.close(), otherEditor.close()]));
 
 const stationPath = (id: string) =>
   inTenant(async (tx) => {
@@ -143,7 +145,11 @@ describe('the inspection checklist (检查组评议)', () => {
     const first = await inTenant(async (tx) => {
       const saved = await saveInspectionChecklist(tx, inspector, CHECKLIST);
       // The other editor read the same latest version and now waits on this one's new row.
-      second = refusal(inTenant((other) => saveInspectionChecklist(other, inspector, CHECKLIST)));
+      second = refusal(
+        withTenant(otherEditor.db, d.tenantId, (other) =>
+          saveInspectionChecklist(other, inspector, CHECKLIST),
+        ),
+      );
       await new Promise((resolve) => setTimeout(resolve, 300));
       return saved;
     });
