@@ -87,6 +87,7 @@ export default [
   // The platform console, for operators outside every district.
   route('platform', 'routes/platform-tenants.tsx'),
   route('platform/tenants/new', 'routes/platform-onboard.tsx'),
+  route('platform/domains', 'routes/platform-domains.tsx'),
   route('platform/login', 'routes/platform-login.tsx'),
   route('platform/login/totp', 'routes/platform-login-totp.tsx'),
   route('platform/logout', 'routes/platform-logout.ts'),

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseTrustedProxies, type TrustedProxies } from './http/client-address.ts';
+import { parseTenantHostSuffix } from './http/tenant-hint.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 
@@ -19,11 +21,20 @@ const ZServerEnv = z.object({
     .regex(/^[A-Za-z0-9._-]{1,64}$/)
     .optional(),
   LINJU_NODE_NAME: z.string().min(1).max(200).default('Linju'),
+  /** Proxies (CIDRs, comma-separated) whose `Forwarded`/`X-Forwarded-*` headers name the client. */
+  LINJU_TRUSTED_PROXIES: z.string().optional(),
+  /** `.linju.example.gov.cn`: `xuhui.linju.example.gov.cn` reaches district `xuhui`; no other host names one. */
+  LINJU_TENANT_HOST_SUFFIX: z.string().optional(),
   LINJU_ADMIN_BUILD: z.string().default(join(repoRoot, 'apps', 'admin', 'build')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type ServerConfig = z.infer<typeof ZServerEnv> & { publicUrl: string; secureCookies: boolean };
+export type ServerConfig = z.infer<typeof ZServerEnv> & {
+  publicUrl: string;
+  secureCookies: boolean;
+  trustedProxies: TrustedProxies;
+  tenantHostSuffix: string | null;
+};
 
 export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parsed = ZServerEnv.safeParse(env);
@@ -32,5 +43,11 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     throw new Error(`Server configuration: ${issue?.path.join('.')} ${issue?.message}`);
   }
   const publicUrl = parsed.data.LINJU_PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`;
-  return { ...parsed.data, publicUrl, secureCookies: publicUrl.startsWith('https:') };
+  return {
+    ...parsed.data,
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https:'),
+    trustedProxies: parseTrustedProxies(parsed.data.LINJU_TRUSTED_PROXIES),
+    tenantHostSuffix: parseTenantHostSuffix(parsed.data.LINJU_TENANT_HOST_SUFFIX),
+  };
 }

@@ -901,6 +901,11 @@ export const walkAttempts: Record<string, Attempt> = {
         firstAdmin: { username: 'x1', displayName: 'x', password: 'x' },
       })
       .catch(refused),
+  'platform.domain.getMany': ({ b }) => b.platform.domain.getMany().catch(refused),
+  'platform.domain.add': ({ b }, t) =>
+    b.platform.domain.add({ tenantId: t.a.tenantId, host: `${t.a.slug}.walk.example.org` }).catch(refused),
+  'platform.domain.remove': ({ b }, t) =>
+    b.platform.domain.remove({ host: `${t.a.slug}.walk.example.org` }).catch(refused),
 };
 
 /**

@@ -3,6 +3,7 @@ import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/cor
 import { connect } from '@linju/db';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ZodError } from 'zod';
 import type { AppCaller } from './router.ts';
 import { apiHarness } from './test-context.ts';
 
@@ -79,6 +80,61 @@ describe('the platform console', () => {
     const { api: admin } = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
     expect(await admin.platform.tenant.getMany().catch(codeOf)).toBe('FORBIDDEN auth.forbidden');
     expect(await admin.platform.me()).toBeNull();
+    expect(
+      await admin.platform.domain.add({ tenantId: district.tenantId, host: 'fw.evil.example' }).catch(codeOf),
+    ).toBe('FORBIDDEN auth.forbidden');
+  });
+});
+
+describe('a district’s own host names', () => {
+  it('are given and taken back by an operator, one district per host, each change in the district’s audit', async () => {
+    const host = `fw.${district.slug}.example.gov.cn`;
+    expect(
+      await operator.platform.domain.add({ tenantId: district.tenantId, host: ` FW.${host.slice(3)}. ` }),
+    ).toEqual({
+      host,
+      tenantId: district.tenantId,
+    });
+    expect((await operator.platform.domain.getMany()).find((d) => d.host === host)).toMatchObject({
+      slug: district.slug,
+    });
+    const other = await createTestDistrict(h.db, h.box, 'platform-other');
+    expect(await operator.platform.domain.add({ tenantId: other.tenantId, host }).catch(codeOf)).toBe(
+      'CONFLICT platform.domain_taken',
+    );
+    await operator.platform.domain.remove({ host });
+    expect((await operator.platform.domain.getMany()).some((d) => d.host === host)).toBe(false);
+    expect(await operator.platform.domain.remove({ host }).catch(codeOf)).toBe(
+      'NOT_FOUND platform.domain_not_found',
+    );
+    const { api: admin } = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
+    const actions = (
+      await admin.audit.getMany({ objectType: 'tenant', objectId: district.tenantId })
+    ).entries.map((entry) => [entry.action, entry.after ?? entry.before]);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        ['tenant.domain_added', { host }],
+        ['tenant.domain_removed', { host }],
+      ]),
+    );
+  });
+
+  it('refuses what is not a host name, naming the field', async () => {
+    for (const host of [
+      'localhost',
+      'http://fw.example.org',
+      'fw example.org',
+      '10.0.0.1',
+      '-a.example.org',
+    ]) {
+      const refusal = await operator.platform.domain
+        .add({ tenantId: district.tenantId, host })
+        .catch((e) => e);
+      expect(refusal, host).toBeInstanceOf(TRPCError);
+      expect(refusal.message, host).toBe('validation.failed');
+      const issues = (refusal.cause as ZodError).issues.map((issue) => [issue.path.join('.'), issue.message]);
+      expect(issues, host).toEqual([['host', 'platform.domain_invalid']]);
+    }
   });
 });
 

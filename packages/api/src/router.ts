@@ -112,8 +112,11 @@ import { attachment as partnerLinkAttachment } from './procedures/partner-link/a
 import { note as notePartnerLink } from './procedures/partner-link/note.ts';
 import { view as viewPartnerLink } from './procedures/partner-link/view.ts';
 import { getMany as getPeers } from './procedures/peer/get-many.ts';
+import { addDomain } from './procedures/platform/add-domain.ts';
+import { getDomains } from './procedures/platform/domains.ts';
 import { me as platformMe } from './procedures/platform/me.ts';
 import { onboardTenant } from './procedures/platform/onboard-tenant.ts';
+import { removeDomain } from './procedures/platform/remove-domain.ts';
 import { login as platformLogin, verifyTotp as platformVerifyTotp } from './procedures/platform/sign-in.ts';
 import { getTenants, setTenantStatusProcedure } from './procedures/platform/tenants.ts';
 import {
@@ -464,6 +467,11 @@ export const appRouter = router({
       getMany: getTenants,
       create: onboardTenant,
       setStatus: setTenantStatusProcedure,
+    } satisfies TRPCRouterRecord,
+    domain: {
+      getMany: getDomains,
+      add: addDomain,
+      remove: removeDomain,
     } satisfies TRPCRouterRecord,
   } satisfies TRPCRouterRecord,
 });

@@ -30,6 +30,7 @@ export * from './organisations/organisation-schemas.ts';
 export * from './organisations/organisation-service.ts';
 export * from './personal-data/personal-data.ts';
 export * from './platform/platform-operator.ts';
+export * from './platform/tenant-domains.ts';
 export * from './plugins/case-created-hook.ts';
 export * from './plugins/plugin-case.ts';
 export * from './plugins/plugin-db.ts';

@@ -78,6 +78,7 @@ const TABLE_RIGHTS: Record<string, string> = {
   subsidy_rule: 'DELETE, INSERT, SELECT, UPDATE',
   sweep_review: 'INSERT, SELECT, UPDATE',
   tenant: 'INSERT, SELECT, UPDATE (branding, name_en, name_zh, status)',
+  tenant_domain: 'DELETE, INSERT, SELECT',
   themed_day: 'DELETE, INSERT, SELECT, UPDATE',
   time_limit: 'DELETE, INSERT, SELECT, UPDATE',
   volunteer: 'INSERT, SELECT, UPDATE',

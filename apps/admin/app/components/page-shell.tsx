@@ -192,6 +192,9 @@ export function PlatformShell({
       <li>
         <NavLink to={platformPaths.onboard}>{t('platform.nav_onboard')}</NavLink>
       </li>
+      <li>
+        <NavLink to={platformPaths.domains}>{t('platform.nav_domains')}</NavLink>
+      </li>
     </ul>
   ) : undefined;
   return (

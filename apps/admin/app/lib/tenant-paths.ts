@@ -88,6 +88,7 @@ export const platformPaths = {
   totp: '/platform/login/totp',
   logout: '/platform/logout',
   onboard: '/platform/tenants/new',
+  domains: '/platform/domains',
 };
 
 /** The page for the API's next sign-in step. */

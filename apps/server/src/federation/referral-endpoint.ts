@@ -39,6 +39,7 @@ import {
 import type { ReferralActor, ReferralEventType } from '@linju/federation/referral-states';
 import type { z } from 'zod';
 import { readBoundedBody } from '../http/bounded-body.ts';
+import { CLIENT_IP_HEADER } from '../http/client-address.ts';
 import { refusalResponse } from '../http/refusal.ts';
 import { methodNotAllowed, problem } from '../rest/problem.ts';
 import { createRateLimiter } from './rate-limit.ts';
@@ -476,7 +477,7 @@ export function referralCreateHandler(deps: FederationDeps) {
     const auth = await authenticate(request, body);
     if (auth.refused || !auth.caller) {
       // A caller that keeps failing its signature is held back by its address.
-      const wait = limiter.take(`address:${request.headers.get('x-linju-client-ip') ?? 'unknown'}`);
+      const wait = limiter.take(`address:${request.headers.get(CLIENT_IP_HEADER) ?? 'unknown'}`);
       if (wait > 0) return tooMany(wait);
       return auth.refused ?? problem(401, 'Signature refused');
     }

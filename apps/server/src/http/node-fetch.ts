@@ -21,17 +21,20 @@ export class UnservableRequest extends Error {
 /**
  * Node's request as a Fetch API Request: every route below the server speaks Request/Response.
  * The URL keeps the host the browser used (React Router compares it with `Origin` on posts); the
- * protocol comes from the public URL, since TLS ends in front of this server. The body is the one
+ * protocol is the one a trusted proxy reports (`scheme`), else the public URL's, since TLS ends in
+ * front of this server. The body is the one
  * already read within its limit (`readBoundedBody`), never the socket itself.
  */
 export function toFetchRequest(
   req: IncomingMessage,
   publicUrl: string,
+  scheme: 'http' | 'https' | null,
   body?: Uint8Array<ArrayBuffer>,
 ): Request {
   const method = req.method ?? 'GET';
   if (UNSERVED_METHODS.has(method)) throw new UnservableRequest(405, `${method} is not served here`);
-  const origin = `${new URL(publicUrl).protocol}//${req.headers.host ?? new URL(publicUrl).host}`;
+  const protocol = scheme ? `${scheme}:` : new URL(publicUrl).protocol;
+  const origin = `${protocol}//${req.headers.host ?? new URL(publicUrl).host}`;
   if (!URL.canParse(req.url ?? '/', origin)) {
     throw new UnservableRequest(400, 'The Host header or the request target is not a valid URL');
   }

@@ -22,7 +22,11 @@ const silent = { info() {}, warn() {}, error() {}, child: () => silent };
 
 beforeAll(async () => {
   district = await createTestDistrict(db, box, 'http');
-  const config = loadServerConfig({ DATABASE_APP_URL: inject('databaseUrl'), PORT: '3000' });
+  const config = loadServerConfig({
+    DATABASE_APP_URL: inject('databaseUrl'),
+    PORT: '3000',
+    LINJU_TENANT_HOST_SUFFIX: '.localhost',
+  });
   const admin = await loadAdminApp(join(import.meta.dirname, '..', '..', '..', 'admin', 'build'));
   server = createServer(
     createRequestListener({

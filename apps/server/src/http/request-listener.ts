@@ -25,6 +25,7 @@ import { methodNotAllowed, problem } from '../rest/problem.ts';
 import type { AdminApp } from './admin-app.ts';
 import { discardRest, MAX_BODY_BYTES, readBoundedBody } from './bounded-body.ts';
 import { busyResponse } from './busy-response.ts';
+import { CLIENT_IP_HEADER, type ClientAddress, clientAddress } from './client-address.ts';
 import { CSRF_COOKIE, csrfCookie, csrfRejection, newCsrfToken } from './csrf.ts';
 import { HTTP_DEADLINES } from './deadlines.ts';
 import { loggedPath } from './logged-path.ts';
@@ -34,6 +35,7 @@ import { requestIdFrom } from './request-id.ts';
 import { newCspNonce, securityHeaders } from './security-headers.ts';
 import { staticFile } from './static-files.ts';
 import { tenantSlugHint, withTenantPrefix } from './tenant-hint.ts';
+import { createTenantHosts } from './tenant-hosts.ts';
 
 export type ServerDeps = {
   config: ServerConfig;
@@ -57,11 +59,19 @@ export type ServerDeps = {
   answerDeadlineMs?: number;
 };
 
+/** What the listener learns of a request before routing it: its log (tenant bound once known), its CSP nonce. */
+type RequestScope = { log: Logger; cspNonce: string };
+
 const REST_READ_ROUTES = new Set(['/api/v1/openapi.json', '/api/v1/health', '/api/v1/catalogue/hsds']);
 
 /** One HTTP origin: /trpc, /api/v1, /federation/v1, /.well-known, the admin app and its assets. */
 export function createRequestListener(deps: ServerDeps) {
   const { config, log } = deps;
+  const tenantHosts = createTenantHosts({
+    db: deps.db,
+    suffix: config.tenantHostSuffix,
+    publicUrl: config.publicUrl,
+  });
 
   function apiContext(
     request: Request,
@@ -73,7 +83,7 @@ export function createRequestListener(deps: ServerDeps) {
       db: deps.db,
       box: deps.box,
       requestId,
-      ip: request.headers.get('x-linju-client-ip') ?? 'unknown',
+      ip: request.headers.get(CLIENT_IP_HEADER) ?? 'unknown',
       log: reqLog,
       sessionToken: readCookie(request.headers.get('cookie'), SESSION_COOKIE),
       tenantSlugHint: tenantHint,
@@ -87,27 +97,52 @@ export function createRequestListener(deps: ServerDeps) {
 
   const mountedAt = (path: string) => deps.routes?.find((mounted) => path.startsWith(mounted.prefix));
 
-  /** The request as every route reads it: its body already in memory, or refused past the route's limit. */
-  async function receive(req: IncomingMessage, requestId: string, reqLog: Logger, cspNonce: string) {
+  /**
+   * The request as every route reads it: its body already in memory, or refused past the route's
+   * limit. The district its host belongs to is learnt here and bound to the request's log lines.
+   */
+  async function receive(
+    req: IncomingMessage,
+    client: ClientAddress,
+    requestId: string,
+    scope: RequestScope,
+  ) {
     if (!URL.canParse(req.url ?? '/', 'http://x'))
       throw new UnservableRequest(400, 'The request target is not a valid URL');
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const limit = mountedAt(path)?.maxBodyBytes ?? MAX_BODY_BYTES;
+    const target = new URL(req.url ?? '/', 'http://x');
+    const hostTenant = await tenantHosts.tenantOf(req.headers.host);
+    const tenant = tenantSlugHint(target, hostTenant);
+    if (tenant) scope.log = log.child({ requestId, tenant });
+    const limit = mountedAt(target.pathname)?.maxBodyBytes ?? MAX_BODY_BYTES;
     const body =
       req.method === 'GET' || req.method === 'HEAD'
         ? undefined
         : await readBoundedBody(req, req.headers['content-length'], limit);
     if (body === 'too-large') {
       discardRest(req, limit);
-      return refusalResponse(toFetchRequest(req, config.publicUrl), { kind: 'body-too-large', limit });
+      return refusalResponse(toFetchRequest(req, config.publicUrl, client.scheme), {
+        kind: 'body-too-large',
+        limit,
+      });
     }
-    return route(toFetchRequest(req, config.publicUrl, body), requestId, reqLog, cspNonce);
+    return route(toFetchRequest(req, config.publicUrl, client.scheme, body), {
+      requestId,
+      reqLog: scope.log,
+      cspNonce: scope.cspNonce,
+      hostTenant,
+    });
   }
 
-  async function route(request: Request, requestId: string, reqLog: Logger, cspNonce: string) {
+  async function route(
+    request: Request,
+    at: { requestId: string; reqLog: Logger; cspNonce: string; hostTenant: string | null },
+  ) {
+    const { requestId, reqLog, cspNonce } = at;
     const url = new URL(request.url);
     const path = url.pathname;
-    const hint = tenantSlugHint(url, request.headers.get('host'));
+    const hint = tenantSlugHint(url, at.hostTenant);
+    // Secure cookies when the public URL is HTTPS or a trusted proxy says the browser came over TLS.
+    const secure = config.secureCookies || url.protocol === 'https:';
 
     const mounted = mountedAt(path);
     if (mounted) return mounted.handle(request);
@@ -154,7 +189,7 @@ export function createRequestListener(deps: ServerDeps) {
     if (rejected) return refusalResponse(request, { kind: 'csrf', reason: rejected });
     const existingCsrf = readCookie(request.headers.get('cookie'), CSRF_COOKIE);
     const csrfToken = existingCsrf ?? newCsrfToken();
-    const adminUrl = withTenantPrefix(url, request.headers.get('host'));
+    const adminUrl = withTenantPrefix(url, at.hostTenant);
     const adminRequest = adminUrl === url ? request : new Request(adminUrl, request);
     const response = await deps.admin.handle(adminRequest, {
       caller: createCaller(apiContext(request, requestId, hint, reqLog)),
@@ -163,13 +198,13 @@ export function createRequestListener(deps: ServerDeps) {
       csrfToken,
       cspNonce,
       sessionCookie: {
-        serialize: (token, expiresAt) => serializeSessionCookie(token, expiresAt, config.secureCookies),
-        clear: () => clearSessionCookie(config.secureCookies),
+        serialize: (token, expiresAt) => serializeSessionCookie(token, expiresAt, secure),
+        clear: () => clearSessionCookie(secure),
       },
     });
     if (!existingCsrf) {
       const headers = new Headers(response.headers);
-      headers.append('set-cookie', csrfCookie(csrfToken, config.secureCookies));
+      headers.append('set-cookie', csrfCookie(csrfToken, secure));
       return new Response(response.body, {
         status: response.status,
         statusText: response.statusText,
@@ -201,23 +236,19 @@ export function createRequestListener(deps: ServerDeps) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const requestId = requestIdFrom(req.headers['x-request-id']);
-    const cspNonce = newCspNonce();
-    // The tenant the request names (path or host): on every line of this request, for tracing.
-    // Parsed leniently: this runs before the guarded part, and a target no URL can hold (`//[`) is
-    // refused in there with a 400, not thrown out of the server.
-    const target = URL.parse(req.url ?? '/', 'http://x');
-    const tenant = target && tenantSlugHint(target, req.headers.host ?? null);
-    const reqLog = log.child(tenant ? { requestId, tenant } : { requestId });
-    req.headers['x-linju-client-ip'] = req.socket.remoteAddress ?? 'unknown';
+    // The tenant the request names (path or host) joins every line of this request once known.
+    const scope: RequestScope = { log: log.child({ requestId }), cspNonce: newCspNonce() };
+    const client = clientAddress(req.socket.remoteAddress, req.headers, config.trustedProxies);
+    // Replaces whatever a client sent under this name: throttles and routes read this address only.
+    req.headers[CLIENT_IP_HEADER] = client.ip;
     res.setHeader('x-request-id', requestId);
-    for (const [name, value] of Object.entries(
-      securityHeaders({ nonce: cspNonce, secure: config.secureCookies }),
-    ))
+    const secure = config.secureCookies || client.scheme === 'https';
+    for (const [name, value] of Object.entries(securityHeaders({ nonce: scope.cspNonce, secure })))
       res.setHeader(name, value);
     let status = 500;
     try {
-      const response = await withinDeadline(receive(req, requestId, reqLog, cspNonce), () => {
-        reqLog.warn({ ms: Math.round(performance.now() - started) }, 'answer deadline passed');
+      const response = await withinDeadline(receive(req, client, requestId, scope), () => {
+        scope.log.warn({ ms: Math.round(performance.now() - started) }, 'answer deadline passed');
         return busyResponse(loggedPath(req.url), localeFromCookie(req.headers.cookie) ?? DEFAULT_LOCALE);
       });
       status = response.status;
@@ -235,9 +266,9 @@ export function createRequestListener(deps: ServerDeps) {
       } else if (res.destroyed) {
         // The client went away mid-response (a closed tab, a navigation): nobody is left to
         // answer, and writing to the closed socket again would throw out of the server.
-        reqLog.info({ err: error }, 'client closed the connection');
+        scope.log.info({ err: error }, 'client closed the connection');
       } else {
-        reqLog.error({ err: error }, 'request failed');
+        scope.log.error({ err: error }, 'request failed');
         if (!res.headersSent)
           await sendFetchResponse(res, problem(500, 'Internal error', `Request ${requestId}`)).catch(() =>
             res.destroy(),
@@ -245,7 +276,7 @@ export function createRequestListener(deps: ServerDeps) {
         else res.end();
       }
     } finally {
-      reqLog.info(
+      scope.log.info(
         {
           method: req.method,
           path: loggedPath(req.url),

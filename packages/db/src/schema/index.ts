@@ -23,5 +23,6 @@ export * from './statistics.ts';
 export * from './subsidy.ts';
 export * from './tenancy.ts';
 export * from './tenant.ts';
+export * from './tenant-domain.ts';
 export * from './volunteer.ts';
 export * from './x-service.ts';

@@ -35,6 +35,8 @@ export const tenantIsolation = (table: string) =>
  */
 export const PLATFORM_TABLES = [
   'tenant',
+  // A district's own host names: read to find the tenant a host names, like `tenant`.
+  'tenant_domain',
   'session',
   'platform_operator',
   'login_throttle',

@@ -437,6 +437,19 @@ export const en: Messages = {
   'platform.cancel': 'Cancel',
   'platform.done_suspended': '{name} has been suspended.',
   'platform.done_resumed': '{name} has been resumed.',
+  'platform.nav_domains': 'Domains',
+  'platform.domains_title': 'District domains',
+  'platform.domains_intro':
+    'A district given a domain of its own (such as fw.xuhui.gov.cn) is reached at it. Point the name at this platform and give the reverse proxy its certificate first; hosts under the configured suffix (LINJU_TENANT_HOST_SUFFIX) need no entry here. Changes reach every server within about 30 seconds.',
+  'platform.domains_caption': 'Domains given to districts',
+  'platform.no_domains': 'No district has a domain of its own yet.',
+  'platform.domain_host': 'Domain',
+  'platform.domain_host_hint': 'The host name only, such as fw.xuhui.gov.cn',
+  'platform.domain_add_heading': 'Give a domain',
+  'platform.domain_add_submit': 'Give',
+  'platform.domain_remove': 'Take back {host}',
+  'platform.domain_done_added': '{host} has been given.',
+  'platform.domain_done_removed': '{host} has been taken back.',
 
   'onboard.title': 'Onboard a district',
   'onboard.steps_label': 'Onboarding steps',
@@ -544,6 +557,9 @@ export const en: Messages = {
   'personal_data.id_number_invalid': 'That ID card number is not valid.',
 
   'platform.operator_exists': 'An operator with that username already exists.',
+  'platform.domain_invalid': 'Enter a host name such as fw.xuhui.gov.cn (no http:// and no path).',
+  'platform.domain_taken': 'That host name is already given to a district.',
+  'platform.domain_not_found': 'That host name is not given to any district.',
 
   'role.bureau-admin': 'Justice bureau administrator',
   'role.centre-director': 'Centre director',

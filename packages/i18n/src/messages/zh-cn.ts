@@ -413,6 +413,19 @@ export const zhCN = {
   'platform.cancel': '取消',
   'platform.done_suspended': '“{name}”已暂停。',
   'platform.done_resumed': '“{name}”已恢复。',
+  'platform.nav_domains': '域名',
+  'platform.domains_title': '各区域名',
+  'platform.domains_intro':
+    '为区分配自有域名（如 fw.xuhui.gov.cn）后，访问该域名即进入该区。域名须先解析到本平台并在反向代理上配置证书；配置的后缀下的子域名（LINJU_TENANT_HOST_SUFFIX）无需在此分配。改动在约 30 秒内对所有服务器生效。',
+  'platform.domains_caption': '已分配的域名',
+  'platform.no_domains': '尚未为任何区分配域名。',
+  'platform.domain_host': '域名',
+  'platform.domain_host_hint': '只填主机名，例如 fw.xuhui.gov.cn',
+  'platform.domain_add_heading': '分配域名',
+  'platform.domain_add_submit': '分配',
+  'platform.domain_remove': '收回 {host}',
+  'platform.domain_done_added': '已分配 {host}。',
+  'platform.domain_done_removed': '已收回 {host}。',
 
   'onboard.title': '开通新区',
   'onboard.steps_label': '开通步骤',
@@ -509,6 +522,9 @@ export const zhCN = {
   'personal_data.id_number_invalid': '身份证号码不正确。',
 
   'platform.operator_exists': '已有同名的运维账号。',
+  'platform.domain_invalid': '请填写主机名，例如 fw.xuhui.gov.cn（不含 http:// 和路径）。',
+  'platform.domain_taken': '这个主机名已分配给一个区。',
+  'platform.domain_not_found': '没有分配这个主机名。',
 
   'role.bureau-admin': '司法局管理员',
   'role.centre-director': '中心主任',
