@@ -20,6 +20,10 @@ const ZServerEnv = z.object({
     .optional(),
   LINJU_NODE_NAME: z.string().min(1).max(200).default('Linju'),
   LINJU_ADMIN_BUILD: z.string().default(join(repoRoot, 'apps', 'admin', 'build')),
+  /** Bearer token Prometheus sends to read `/metrics` (at least 16 characters). */
+  LINJU_METRICS_TOKEN: z.string().optional(),
+  /** Networks (CIDRs, comma-separated) whose scrapers read `/metrics` without the token; by socket peer. */
+  LINJU_METRICS_ALLOW: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -4,7 +4,8 @@ import { createSecretBox, loadDataKeyRing } from '@linju/auth';
 import { createLocalFileStore, createPeerFetcher, useAuditKey } from '@linju/core';
 import { connect } from '@linju/db';
 import { loadOrCreateNodeKey, WELL_KNOWN_PATH } from '@linju/federation';
-import { linjuDataConverter } from '@linju/workflows';
+import { metricsAccess } from '@linju/metrics';
+import { linjuDataConverter, temporalHealth } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { loadServerConfig } from './config.ts';
 import { MAX_MESSAGE_BYTES, referralCreateHandler } from './federation/referral-endpoint.ts';
@@ -14,11 +15,11 @@ import { loadAdminApp } from './http/admin-app.ts';
 import { serverTimeouts } from './http/deadlines.ts';
 import { createRequestListener } from './http/request-listener.ts';
 import { createLogger } from './logger.ts';
-import { temporalHealth } from './temporal-health.ts';
+import { createServerMetrics } from './metrics/server-metrics.ts';
 
 const config = loadServerConfig();
 const log = createLogger('server', config.LOG_LEVEL);
-const { db, close: closeDb } = connect(config.DATABASE_APP_URL);
+const { db, close: closeDb, pool } = connect(config.DATABASE_APP_URL);
 const dataKeys = loadDataKeyRing(config.LINJU_DATA_DIR);
 const box = createSecretBox(dataKeys);
 useAuditKey(dataKeys);
@@ -77,6 +78,10 @@ const server = createServer(
     fetchFromPeer: createPeerFetcher(db, { nodeId, publicUrl: config.publicUrl, key: identity.key }),
     admin,
     routes,
+    metrics: {
+      server: createServerMetrics(pool),
+      access: metricsAccess({ token: config.LINJU_METRICS_TOKEN, allow: config.LINJU_METRICS_ALLOW }),
+    },
   }),
 );
 server.on('error', (error: NodeJS.ErrnoException) => {
