@@ -26,6 +26,10 @@ const ZServerEnv = z.object({
   /** `.linju.example.gov.cn`: `xuhui.linju.example.gov.cn` reaches district `xuhui`; no other host names one. */
   LINJU_TENANT_HOST_SUFFIX: z.string().optional(),
   LINJU_ADMIN_BUILD: z.string().default(join(repoRoot, 'apps', 'admin', 'build')),
+  /** Bearer token Prometheus sends to read `/metrics` (at least 16 characters). */
+  LINJU_METRICS_TOKEN: z.string().optional(),
+  /** Networks (CIDRs, comma-separated) whose scrapers read `/metrics` without the token; by socket peer. */
+  LINJU_METRICS_ALLOW: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

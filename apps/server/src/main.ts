@@ -5,7 +5,8 @@ import { createLocalFileStore, createPeerFetcher, useAuditKey } from '@linju/cor
 import { connect } from '@linju/db';
 import { loadOrCreateNodeKey, WELL_KNOWN_PATH } from '@linju/federation';
 import { createLogger } from '@linju/logging';
-import { linjuDataConverter } from '@linju/workflows';
+import { metricsAccess } from '@linju/metrics';
+import { linjuDataConverter, temporalHealth } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { loadServerConfig } from './config.ts';
 import { MAX_MESSAGE_BYTES, referralCreateHandler } from './federation/referral-endpoint.ts';
@@ -14,11 +15,11 @@ import { defaultNodeId, wellKnownHandler } from './federation/well-known.ts';
 import { loadAdminApp } from './http/admin-app.ts';
 import { serverTimeouts } from './http/deadlines.ts';
 import { createRequestListener } from './http/request-listener.ts';
-import { temporalHealth } from './temporal-health.ts';
+import { createServerMetrics } from './metrics/server-metrics.ts';
 
 const config = loadServerConfig();
 const log = createLogger('server', config.LOG_LEVEL);
-const { db, close: closeDb } = connect(config.DATABASE_APP_URL);
+const { db, close: closeDb, pool } = connect(config.DATABASE_APP_URL);
 const dataKeys = loadDataKeyRing(config.LINJU_DATA_DIR);
 const box = createSecretBox(dataKeys);
 useAuditKey(dataKeys);
@@ -77,6 +78,10 @@ const server = createServer(
     fetchFromPeer: createPeerFetcher(db, { nodeId, publicUrl: config.publicUrl, key: identity.key }),
     admin,
     routes,
+    metrics: {
+      server: createServerMetrics(pool),
+      access: metricsAccess({ token: config.LINJU_METRICS_TOKEN, allow: config.LINJU_METRICS_ALLOW }),
+    },
   }),
 );
 server.on('error', (error: NodeJS.ErrnoException) => {

@@ -5,27 +5,48 @@ import { auditCheckpointDir, createAuditCheckpointLog, createLocalFileStore, use
 import { connect } from '@linju/db';
 import { loadOrCreateNodeKey } from '@linju/federation';
 import { createLogger } from '@linju/logging';
-import { linjuDataConverter } from '@linju/workflows';
+import { metricsAccessFromEnv } from '@linju/metrics';
+import { linjuDataConverter, temporalHealth } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { ensureCityStatisticsSchedules } from './city-statistics.ts';
+import { freeLoopbackPort } from './health/free-loopback-port.ts';
+import { createWorkerFigures } from './health/worker-figures.ts';
+import { startWorkerHealthServer } from './health/worker-health-server.ts';
 import { startReconciler, tenantScheduleReconciler } from './reconciler.ts';
 import { createWorker } from './worker.ts';
 import { readWorkerConfig } from './worker-config.ts';
 
 const log = createLogger('worker');
 
-// Temporal's own log lines go through pino too (one JSON line each); signals are handled below,
-// so the runtime must not install its own handlers and shut the worker down behind our back.
-Runtime.install({
-  logger: new DefaultLogger('INFO', ({ level, message, meta }) => {
-    log[level.toLowerCase() as Lowercase<typeof level>]({ temporal: meta ?? {} }, message);
-  }),
-  shutdownSignals: [],
-});
-
 try {
   const config = readWorkerConfig(process.env);
+  const metricsAccess = metricsAccessFromEnv(process.env);
+  // The SDK runtime exports its own metrics (polls, task latencies, slots) on a loopback port that
+  // only this process reads: the health endpoint's /metrics appends them behind its own wall.
+  const temporalMetricsPort = config.health ? await freeLoopbackPort() : null;
+  // Temporal's own log lines go through pino too (one JSON line each); signals are handled below,
+  // so the runtime must not install its own handlers and shut the worker down behind our back.
+  Runtime.install({
+    logger: new DefaultLogger('INFO', ({ level, message, meta }) => {
+      log[level.toLowerCase() as Lowercase<typeof level>]({ temporal: meta ?? {} }, message);
+    }),
+    shutdownSignals: [],
+    ...(temporalMetricsPort
+      ? {
+          telemetryOptions: {
+            metrics: {
+              prometheus: {
+                bindAddress: `127.0.0.1:${temporalMetricsPort}`,
+                countersTotalSuffix: true,
+                unitSuffix: true,
+                useSecondsForDurations: true,
+              },
+            },
+          },
+        }
+      : {}),
+  });
   const database = connect(config.databaseUrl, { max: 5 });
   // The server's key ring (one data folder): outbox bodies are sealed, payloads encrypted and audit
   // entries keyed with it.
@@ -90,6 +111,26 @@ try {
     intervalMs: config.reconcileIntervalMs,
     auditCheckpoints,
   });
+  const temporal = temporalHealth(config.temporalAddress);
+  const health = config.health
+    ? await startWorkerHealthServer(
+        {
+          db: database.db,
+          temporalHealthy: temporal.healthy,
+          workerState: () => worker.getState(),
+          figures: createWorkerFigures(database.db, database.pool),
+          access: metricsAccess,
+          temporalMetricsUrl: `http://127.0.0.1:${temporalMetricsPort}/metrics`,
+        },
+        config.health,
+      )
+    : null;
+  if (health) {
+    log.info(
+      { event: 'health', port: health.port, host: config.health?.host },
+      `health at http://${config.health?.host}:${health.port}/health/ready, metrics at /metrics`,
+    );
+  }
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -105,6 +146,8 @@ try {
   );
   await worker.run();
   await reconciler.stop();
+  await health?.close();
+  await temporal.close();
   await clientConnection.close();
   await close();
   await database.close();

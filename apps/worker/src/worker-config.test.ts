@@ -25,6 +25,21 @@ describe('readWorkerConfig', () => {
     ).toMatchObject({ publicUrl: 'https://linju.example', nodeId: 'xuhui-node', dataDir: '/srv/linju' });
   });
 
+  it('serves health only when LINJU_WORKER_HEALTH_PORT is set, on loopback unless told, and refuses nonsense', () => {
+    const db = { DATABASE_APP_URL: 'postgres://x' };
+    expect(readWorkerConfig(db).health).toBeNull();
+    expect(readWorkerConfig({ ...db, LINJU_WORKER_HEALTH_PORT: '9464' }).health).toEqual({
+      port: 9464,
+      host: '127.0.0.1',
+    });
+    expect(
+      readWorkerConfig({ ...db, LINJU_WORKER_HEALTH_PORT: '0', LINJU_WORKER_HEALTH_HOST: '0.0.0.0' }).health,
+    ).toEqual({ port: 0, host: '0.0.0.0' });
+    expect(() => readWorkerConfig({ ...db, LINJU_WORKER_HEALTH_PORT: 'health' })).toThrow(
+      "LINJU_WORKER_HEALTH_PORT must be a port number from 0 to 65535 (got 'health')",
+    );
+  });
+
   it('takes TEMPORAL_ADDRESS and TEMPORAL_NAMESPACE when set', () => {
     expect(
       readWorkerConfig({

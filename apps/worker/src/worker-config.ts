@@ -14,6 +14,8 @@ export type WorkerConfig = {
   reconcileIntervalMs: number;
   /** How often the worker anchors every audit chain in the checkpoint log (at a reconcile pass). */
   auditCheckpointIntervalMs: number;
+  /** The health and metrics endpoint (`LINJU_WORKER_HEALTH_PORT`); off when the port is not set. */
+  health: { port: number; host: string } | null;
 };
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
@@ -25,6 +27,15 @@ function positiveMs(name: string, value: string | undefined, fallback: number): 
     throw new Error(`${name} must be a positive whole number of milliseconds (got '${value}')`);
   }
   return ms;
+}
+
+function port(name: string, value: string | undefined): number | null {
+  if (value === undefined || value.trim() === '') return null;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new Error(`${name} must be a port number from 0 to 65535 (got '${value}')`);
+  }
+  return n;
 }
 
 /**
@@ -53,5 +64,13 @@ export function readWorkerConfig(env: Record<string, string | undefined>): Worke
       env.LINJU_AUDIT_CHECKPOINT_INTERVAL_MS,
       3_600_000,
     ),
+    health: healthEndpoint(env),
   };
+}
+
+function healthEndpoint(env: Record<string, string | undefined>): WorkerConfig['health'] {
+  const healthPort = port('LINJU_WORKER_HEALTH_PORT', env.LINJU_WORKER_HEALTH_PORT);
+  if (healthPort === null) return null;
+  // Loopback unless told otherwise: an orchestrator's probes set 0.0.0.0 (or the pod's address).
+  return { port: healthPort, host: env.LINJU_WORKER_HEALTH_HOST?.trim() || '127.0.0.1' };
 }

@@ -71,6 +71,8 @@ export type ApiContext = {
    * incoming referrals' attachments are fetched with it when first read.
    */
   fetchFromPeer?: PeerFetcher;
+  /** Told how long each procedure call took and how it ended (`ok` or its tRPC code): the server's metrics. */
+  observeProcedure?: (procedure: string, outcome: string, seconds: number) => void;
 };
 
 /** When the request's TOTP code is checked: its `totpClock`, else now. */
@@ -142,12 +144,21 @@ const errorMapping = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Times every call, after errors were mapped, so the outcome is the code the caller sees. */
+const timing = t.middleware(async ({ ctx, path, next }) => {
+  if (!ctx.observeProcedure) return next();
+  const started = performance.now();
+  const result = await next();
+  ctx.observeProcedure(path, result.ok ? 'ok' : result.error.code, (performance.now() - started) / 1000);
+  return result;
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 // 3. Procedures ------------------------------------------------------------------------------
 
-export const publicProcedure = t.procedure.use(errorMapping);
+export const publicProcedure = t.procedure.use(timing).use(errorMapping);
 
 /**
  * A live session, whatever its state (second factor or password change may still be due). A

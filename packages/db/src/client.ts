@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { guardPool } from './pool-guard.ts';
+import { guardPool, newPoolStats, type PoolStats } from './pool-guard.ts';
 import * as schema from './schema/index.ts';
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -10,7 +10,12 @@ export type TenantTx = Parameters<Parameters<Database['transaction']>[0]>[0];
 /** What queries take: the database itself (platform tables) or a tenant transaction. */
 export type Queryable = Database | TenantTx;
 
-export type DbHandle = { db: Database; close: () => Promise<void> };
+export type DbHandle = {
+  db: Database;
+  close: () => Promise<void>;
+  /** Live counts of the pool's transactions (read by `/metrics`). */
+  pool: Readonly<PoolStats>;
+};
 
 /**
  * Every connection's deadlines, so nothing holds the node forever: a statement is cancelled after
@@ -28,8 +33,9 @@ export function connect(
   options: { max?: number; deadlines?: Partial<typeof DATABASE_DEADLINES> } = {},
 ): DbHandle {
   const deadlines = { ...DATABASE_DEADLINES, ...options.deadlines };
+  const pool = newPoolStats(options.max ?? 10);
   const client = postgres(url, {
-    max: options.max ?? 10,
+    max: pool.max,
     onnotice: () => {},
     connection: {
       application_name: 'linju',
@@ -38,8 +44,9 @@ export function connect(
     },
   });
   return {
-    db: drizzle(guardPool(client, deadlines.acquireMs), { schema }),
+    db: drizzle(guardPool(client, deadlines.acquireMs, pool), { schema }),
     close: () => client.end({ timeout: 5 }),
+    pool,
   };
 }
 

@@ -73,10 +73,13 @@ describe('the pool guard: nothing waits on its own pool inside a transaction', (
         return new Promise<void>((r) => (release = r));
       });
       await holds;
+      expect(single.pool).toEqual({ max: 1, active: 1, waiting: 0, busy: 0 });
       const waiting = await withTenant(single.db, tenantId, (tx) => tx.select().from(tenant)).catch(
         (e: unknown) => e,
       );
       expect(waiting).toBeInstanceOf(PoolBusyError);
+      // What /metrics shows: the refusal counted, nothing left waiting.
+      expect(single.pool).toEqual({ max: 1, active: 1, waiting: 0, busy: 1 });
       expect(isDatabaseTimeout(waiting)).toBe(true);
       const query = await single.db
         .select()
@@ -85,6 +88,7 @@ describe('the pool guard: nothing waits on its own pool inside a transaction', (
       expect(isDatabaseTimeout(query)).toBe(true);
       release();
       await holding;
+      expect(single.pool).toMatchObject({ active: 0, waiting: 0 });
       expect(await single.db.execute(sql`select 1 as one`)).toEqual([{ one: 1 }]);
     } finally {
       await single.close();

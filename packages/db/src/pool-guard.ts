@@ -27,6 +27,23 @@ export class PoolBusyError extends Error {
 
 type Holding = { pool: Sql; open: boolean };
 
+/**
+ * What the pool's transactions are doing, for `/metrics`: postgres.js exposes no pool counts, and
+ * transactions are what hold connections long enough to matter.
+ */
+export type PoolStats = {
+  /** The pool's size (`max`). */
+  max: number;
+  /** Transactions waiting for a free connection. */
+  waiting: number;
+  /** Transactions holding a connection. */
+  active: number;
+  /** Transactions refused with {@link PoolBusyError} since start. */
+  busy: number;
+};
+
+export const newPoolStats = (max: number): PoolStats => ({ max, waiting: 0, active: 0, busy: 0 });
+
 /** The transactions the current async context runs inside, by pool. */
 const holdings = new AsyncLocalStorage<readonly Holding[]>();
 
@@ -53,24 +70,34 @@ function boundWait<T extends { cancel(): void }>(query: T, ms: number): T {
  * pool ({@link SecondConnectionError}), and no endless wait for a connection ({@link PoolBusyError}
  * for transactions; a waiting query is cancelled, SQLSTATE 57014).
  */
-export function guardPool(pool: Sql, acquireTimeoutMs: number): Sql {
+export function guardPool(pool: Sql, acquireTimeoutMs: number, stats = newPoolStats(0)): Sql {
   async function begin(...args: unknown[]) {
     refuseInsideTransaction(pool);
+    stats.waiting++;
+    let entered = false;
     const fn = args.at(-1) as (tx: TransactionSql) => Promise<unknown>;
     const mode = args.length > 1 ? (args[0] as string) : '';
     const holding: Holding = { pool, open: true };
     const outer = holdings.getStore() ?? [];
     let gaveUp = false;
     let timer: NodeJS.Timeout | undefined;
-    const started = pool.begin(mode, (tx) => {
+    const started = pool.begin(mode, async (tx) => {
       clearTimeout(timer);
       // The caller was already told the pool is busy: roll back at once instead of working unseen.
       if (gaveUp) throw new PoolBusyError(acquireTimeoutMs);
-      return holdings.run([...outer, holding], () => fn(tx));
+      entered = true;
+      stats.waiting--;
+      stats.active++;
+      try {
+        return await holdings.run([...outer, holding], () => fn(tx));
+      } finally {
+        stats.active--;
+      }
     });
     const tooLate = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         gaveUp = true;
+        stats.busy++;
         reject(new PoolBusyError(acquireTimeoutMs));
       }, acquireTimeoutMs);
       timer.unref();
@@ -81,6 +108,7 @@ export function guardPool(pool: Sql, acquireTimeoutMs: number): Sql {
     } finally {
       clearTimeout(timer);
       holding.open = false;
+      if (!entered) stats.waiting--;
     }
   }
 

@@ -30,4 +30,5 @@ export * from './statistics/definitions.ts';
 // Type only: started by name, bundled by path.
 export type { statisticsReportWorkflow } from './statistics/statistics-report-workflow.ts';
 export * from './task-queues.ts';
+export * from './temporal-health.ts';
 export * from './workflows-path.ts';

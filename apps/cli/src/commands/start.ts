@@ -136,8 +136,12 @@ export async function start(): Promise<void> {
       throw new SetupError('Building the admin app failed.', 'See the build output above.');
 
     steps.step('Starting the API server and the Temporal worker');
+    const workerHealthPort = Number(process.env.LINJU_WORKER_HEALTH_PORT ?? (await freePort()));
     const env = {
       ...process.env,
+      // On this machine only: Prometheus on the same laptop reads /metrics without a token.
+      LINJU_METRICS_ALLOW: process.env.LINJU_METRICS_ALLOW ?? '127.0.0.1,::1',
+      LINJU_WORKER_HEALTH_PORT: String(workerHealthPort),
       PORT: String(port),
       DATABASE_APP_URL: database.appUrl,
       TEMPORAL_ADDRESS: temporalAddress,
@@ -180,6 +184,8 @@ export async function start(): Promise<void> {
         `  City bureau:        ${url}/t/${DEMO_CITY}/login`,
         '    admin      city bureau administrator (TOTP at first sign-in): the districts side by side under 统计',
         '               once the district’s admin sends a month from 统计 → 上报市局',
+        `  Health:             ${url}/api/v1/health/ready  (metrics: http://127.0.0.1:${port}/metrics)`,
+        `  Worker health:      http://127.0.0.1:${workerHealthPort}/health/ready  (metrics: /metrics)`,
         '  Press Ctrl-C to stop.',
         '',
       ].join('\n'),

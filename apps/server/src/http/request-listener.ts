@@ -17,8 +17,11 @@ import {
 import type { FileStore, PeerFetcher } from '@linju/core';
 import type { Database } from '@linju/db';
 import { DEFAULT_LOCALE, localeFromCookie } from '@linju/i18n';
+import { type MetricsAccess, metricsResponse } from '@linju/metrics';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { ServerConfig } from '../config.ts';
+import type { ServerMetrics } from '../metrics/server-metrics.ts';
+import { livenessResponse, readinessResponse } from '../rest/health.ts';
 import { hsdsResponse } from '../rest/hsds.ts';
 import { openApiDocument } from '../rest/openapi.ts';
 import { methodNotAllowed, problem } from '../rest/problem.ts';
@@ -32,6 +35,7 @@ import { loggedPath } from './logged-path.ts';
 import { sendFetchResponse, toFetchRequest, UnservableRequest } from './node-fetch.ts';
 import { localeOf, refusalResponse } from './refusal.ts';
 import { requestIdFrom } from './request-id.ts';
+import { routeTemplate } from './route-template.ts';
 import { newCspNonce, securityHeaders } from './security-headers.ts';
 import { staticFile } from './static-files.ts';
 import { tenantSlugHint, withTenantPrefix } from './tenant-hint.ts';
@@ -57,12 +61,24 @@ export type ServerDeps = {
   routes?: { prefix: string; handle: (request: Request) => Promise<Response>; maxBodyBytes?: number }[];
   /** How long an answer may take to start before the client gets 503 (tests shorten it). */
   answerDeadlineMs?: number;
+  /** Request and procedure latency, served at `/metrics` to whom `access` lets in; absent, `/metrics` is 404. */
+  metrics?: { server: ServerMetrics; access: MetricsAccess };
 };
 
-/** What the listener learns of a request before routing it: its log (tenant bound once known), its CSP nonce. */
-type RequestScope = { log: Logger; cspNonce: string };
+/**
+ * What the listener learns of a request before routing it: its log (tenant bound once known), its CSP
+ * nonce, the district its host belongs to (for the metrics' route label).
+ */
+type RequestScope = { log: Logger; cspNonce: string; hostTenant?: string | null };
 
-const REST_READ_ROUTES = new Set(['/api/v1/openapi.json', '/api/v1/health', '/api/v1/catalogue/hsds']);
+const REST_READ_ROUTES = new Set([
+  '/metrics',
+  '/api/v1/openapi.json',
+  '/api/v1/health',
+  '/api/v1/health/live',
+  '/api/v1/health/ready',
+  '/api/v1/catalogue/hsds',
+]);
 
 /** One HTTP origin: /trpc, /api/v1, /federation/v1, /.well-known, the admin app and its assets. */
 export function createRequestListener(deps: ServerDeps) {
@@ -92,6 +108,7 @@ export function createRequestListener(deps: ServerDeps) {
       files: deps.files,
       ...(deps.temporal ? { temporal: deps.temporal } : {}),
       ...(deps.fetchFromPeer ? { fetchFromPeer: deps.fetchFromPeer } : {}),
+      ...(deps.metrics ? { observeProcedure: deps.metrics.server.observeProcedure } : {}),
     };
   }
 
@@ -125,19 +142,28 @@ export function createRequestListener(deps: ServerDeps) {
         limit,
       });
     }
+    scope.hostTenant = hostTenant;
     return route(toFetchRequest(req, config.publicUrl, client.scheme, body), {
       requestId,
       reqLog: scope.log,
       cspNonce: scope.cspNonce,
       hostTenant,
+      // The socket's peer, not a forwarded address: who may read /metrics is decided on it.
+      peer: req.socket.remoteAddress,
     });
   }
 
   async function route(
     request: Request,
-    at: { requestId: string; reqLog: Logger; cspNonce: string; hostTenant: string | null },
+    at: {
+      requestId: string;
+      reqLog: Logger;
+      cspNonce: string;
+      hostTenant: string | null;
+      peer: string | undefined;
+    },
   ) {
-    const { requestId, reqLog, cspNonce } = at;
+    const { requestId, reqLog, cspNonce, peer } = at;
     const url = new URL(request.url);
     const path = url.pathname;
     const hint = tenantSlugHint(url, at.hostTenant);
@@ -169,7 +195,18 @@ export function createRequestListener(deps: ServerDeps) {
     if (REST_READ_ROUTES.has(path) && request.method !== 'GET' && request.method !== 'HEAD') {
       return methodNotAllowed(request.method, 'GET, HEAD');
     }
+    if (path === '/metrics') {
+      if (!deps.metrics) return problem(404, 'Not found', `No route ${path}`);
+      const authorization = request.headers.get('authorization');
+      return metricsResponse(deps.metrics.server.registry, deps.metrics.access, { authorization, peer });
+    }
     if (path === '/api/v1/openapi.json') return Response.json(openApiDocument(config.publicUrl));
+    if (path === '/api/v1/health/live') return livenessResponse();
+    if (path === '/api/v1/health/ready') {
+      return readinessResponse(
+        await createCaller(apiContext(request, requestId, null, reqLog)).health.check(),
+      );
+    }
     if (path === '/api/v1/health') {
       const health = await createCaller(apiContext(request, requestId, null, reqLog)).health.check();
       return Response.json(health, { status: health.status === 'ok' ? 200 : 503 });
@@ -276,6 +313,16 @@ export function createRequestListener(deps: ServerDeps) {
         else res.end();
       }
     } finally {
+      const target = deps.metrics && URL.parse(req.url ?? '/', 'http://x');
+      if (target && deps.metrics) {
+        const served = withTenantPrefix(target, scope.hostTenant ?? null).pathname;
+        deps.metrics.server.observeRequest(
+          req.method,
+          routeTemplate(served, deps.admin),
+          status,
+          (performance.now() - started) / 1000,
+        );
+      }
       scope.log.info(
         {
           method: req.method,

@@ -31,6 +31,36 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      '/health/live': {
+        get: {
+          operationId: 'getHealthLive',
+          summary: 'Liveness: the process answers (a probe restarts it otherwise)',
+          responses: {
+            '200': {
+              description: 'The process is up',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Liveness' } } },
+            },
+          },
+        },
+      },
+      '/health/ready': {
+        get: {
+          operationId: 'getHealthReady',
+          summary:
+            'Readiness: PostgreSQL answers. Temporal down keeps the server ready: referrals queue until it is back',
+          responses: {
+            '200': {
+              description: 'Ready for traffic',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Readiness' } } },
+            },
+            '503': {
+              description: 'PostgreSQL is unreachable: take this instance out of the load balancer',
+              headers: { 'Retry-After': { schema: { type: 'integer' } } },
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Readiness' } } },
+            },
+          },
+        },
+      },
       '/catalogue/hsds': {
         get: {
           operationId: 'getCatalogueHsds',
@@ -73,6 +103,25 @@ export function openApiDocument(serverUrl: string) {
             status: { type: 'string', enum: ['ok', 'degraded'] },
             database: { type: 'boolean' },
             temporal: { type: 'boolean' },
+          },
+        },
+        Liveness: {
+          type: 'object',
+          required: ['status'],
+          properties: { status: { type: 'string', enum: ['live'] } },
+        },
+        Readiness: {
+          type: 'object',
+          required: ['status', 'database', 'temporal', 'referrals'],
+          properties: {
+            status: { type: 'string', enum: ['ready', 'not-ready'] },
+            database: { type: 'string', enum: ['up', 'down'] },
+            temporal: { type: 'string', enum: ['up', 'down'] },
+            referrals: {
+              type: 'string',
+              enum: ['flowing', 'queued'],
+              description: 'queued: Temporal is down; new referrals are kept and start when it is back',
+            },
           },
         },
         Problem: {

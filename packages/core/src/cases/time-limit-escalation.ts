@@ -105,10 +105,11 @@ export async function listCaseEscalations(tx: TenantTx, caseId: string) {
 /** The tenants a scheduled run covers: active ones (a suspended district's queues are frozen). */
 export async function activeTenants(
   db: Queryable,
-): Promise<{ id: string; timeZone: string; divisionCode: string }[]> {
+): Promise<{ id: string; slug: string; timeZone: string; divisionCode: string }[]> {
   return db
     .select({
       id: schema.tenant.id,
+      slug: schema.tenant.slug,
       timeZone: schema.tenant.timeZone,
       divisionCode: schema.tenant.divisionCode,
     })

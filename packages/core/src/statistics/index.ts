@@ -8,6 +8,7 @@ export * from './city-rollup.ts';
 export * from './city-sending.ts';
 export * from './hotspot-map.ts';
 export * from './hotspots.ts';
+export * from './operational-figures.ts';
 export * from './rollup-recount.ts';
 export * from './statistics-query.ts';
 export * from './statistics-report.ts';

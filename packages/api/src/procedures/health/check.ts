@@ -7,6 +7,7 @@ export const ZHealthResponse = z.object({
   database: z.boolean(),
   temporal: z.boolean(),
 });
+export type HealthResponse = z.infer<typeof ZHealthResponse>;
 
 /** Liveness of what the platform stands on: PostgreSQL (as the app role) and Temporal. */
 export const check = publicProcedure.output(ZHealthResponse).query(async ({ ctx }) => {

@@ -1,0 +1,34 @@
+import { matchPath } from 'react-router';
+import type { AdminApp } from './admin-app.ts';
+
+/** The server's own routes outside the admin app, as the patterns metrics label them with. */
+const EDGE_ROUTES = [
+  '/metrics',
+  '/api/v1/openapi.json',
+  '/api/v1/health',
+  '/api/v1/health/live',
+  '/api/v1/health/ready',
+  '/api/v1/catalogue/hsds',
+  '/.well-known/linju-node',
+  '/federation/v1/referrals',
+  '/federation/v1/referrals/:id',
+  '/federation/v1/referrals/:id/events',
+  '/federation/v1/referrals/:id/attachments/:sha256',
+  '/federation/v1/statistics',
+];
+
+/**
+ * The route a path is served by, as a pattern (`/t/:tenant/cases/:id`, `/trpc/:procedure`): never the
+ * path itself, which carries ids, one-time tokens and whatever a scanner makes up. Paths no route
+ * takes share one label per area, so the series stay few.
+ */
+export function routeTemplate(path: string, admin: AdminApp | null): string {
+  if (path.startsWith('/trpc/')) return '/trpc/:procedure';
+  const edge = EDGE_ROUTES.find((pattern) => matchPath(pattern, path));
+  if (edge) return edge;
+  if (path.startsWith('/api/')) return '/api/*';
+  if (path.startsWith('/federation/')) return '/federation/*';
+  if (path.startsWith('/.well-known/')) return '/.well-known/*';
+  if (path.startsWith('/assets/')) return '/assets/*';
+  return admin?.routeTemplate(path) ?? '*';
+}
