@@ -16,11 +16,16 @@ export type AuditInput = {
 /** Plain JSON (dates as strings), so what is hashed is exactly what jsonb gives back. */
 const toJson = (value: unknown) => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
 
-/** The tenant's chain head, locked to this transaction's commit (absent before its first entry). */
+/**
+ * The tenant's chain head, locked to this transaction's commit (absent before its first entry). Named
+ * by the transaction's tenant, not left to row-level security: the owner (`linju keys rotate`) bypasses
+ * it, and would otherwise lock every district's head and append to whichever came first.
+ */
 const lockedHead = (tx: TenantTx) =>
   tx
     .select({ tenantId: schema.auditHead.tenantId, seq: schema.auditHead.seq, hash: schema.auditHead.hash })
     .from(schema.auditHead)
+    .where(sql`${schema.auditHead.tenantId} = nullif(current_setting('app.tenant_id', true), '')::uuid`)
     .for('update');
 
 /**

@@ -105,6 +105,18 @@ describe('the audit hash chain', () => {
     expect(await verifyTenant(tenantId)).toMatchObject({ ok: true, entries: 48 * 3 });
   });
 
+  it('appends to the transaction’s own district even as the owner, whom row-level security does not narrow', async () => {
+    const other = await newDistrict('audit-owner');
+    const before = await verifyTenant(district.tenantId);
+    await withTenant(owner.db, other.tenantId, (tx) => appendAudit(tx, testEntry('by the owner')));
+    const [entry] = await owner.db.execute<{ tenant_id: string }>(
+      sql`select tenant_id from audit_entry where object_id = 'by the owner'`,
+    );
+    expect(entry?.tenant_id).toBe(other.tenantId);
+    expect(await verifyTenant(district.tenantId)).toEqual(before);
+    expect(await verifyTenant(other.tenantId)).toMatchObject({ ok: true });
+  });
+
   it('refuses to append outside a tenant transaction', async () => {
     await expect(
       app.db.transaction((tx) =>
