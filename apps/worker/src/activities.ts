@@ -1,3 +1,4 @@
+import type { SecretBox } from '@linju/auth';
 import {
   alertLateDistrictReports,
   carriesOutcomeDocuments,
@@ -5,28 +6,34 @@ import {
   DomainError,
   escalateTimeLimits,
   exchangeMessageKey,
+  type FileStore,
   fetchOutcomeDocuments,
   getReferralRow,
+  HotlineImportNotVisibleError,
   makeStatisticsReport,
   outboxHas,
   ReportNotVisibleError,
   recordReferralEscalation,
   recordReferralEvent,
   remindTomorrowsDuty,
+  runHotlineImport,
   runReferralClosedHook,
   sweepMonth,
 } from '@linju/core';
 import { type Database, withTenant } from '@linju/db';
 import {
+  createHotlineImportActivities,
   createReferralActivities,
   createScheduledActivities,
   createStatisticsReportActivities,
+  type HotlineImportActivities,
   type ReferralActivities,
   type ReferralEscalationRecord,
   type ReferralEventRecord,
   type ScheduledActivities,
   type StatisticsReportActivities,
 } from '@linju/workflows';
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/client';
 import { createExchangeDelivery, type ExchangeDeps } from './exchange-delivery.ts';
 import type { WorkerPlugins } from './plugin-activities.ts';
@@ -152,6 +159,35 @@ export function createStatisticsReportRunActivities(db: Database): StatisticsRep
       } catch (error) {
         if (error instanceof ReportNotVisibleError)
           throw ApplicationFailure.retryable(error.message, 'ReportNotVisible');
+        throw error;
+      }
+    },
+  });
+}
+
+/**
+ * The 12345 import activity over the database and the file store (`runHotlineImport` in core
+ * commits batch by batch); it heartbeats after each batch, so a dead worker's attempt is retried
+ * elsewhere and resumes after the last committed batch. An import not visible yet is retried.
+ */
+export function createHotlineImportRunActivities(
+  db: Database,
+  deps: { box: SecretBox; files: FileStore },
+): HotlineImportActivities {
+  return createHotlineImportActivities({
+    importRows: async ({ tenantId, importId }) => {
+      try {
+        const outcome = await runHotlineImport(
+          db,
+          tenantId,
+          importId,
+          { ...deps, onBatch: (progress) => Context.current().heartbeat(progress) },
+          { takeOver: true },
+        );
+        return { importId, outcome };
+      } catch (error) {
+        if (error instanceof HotlineImportNotVisibleError)
+          throw ApplicationFailure.retryable(error.message, 'HotlineImportNotVisible');
         throw error;
       }
     },

@@ -53,11 +53,14 @@ try {
   const dataKeys = loadDataKeyRing(config.dataDir);
   useAuditKey(dataKeys);
   const nodeKey = await loadOrCreateNodeKey(join(config.dataDir, 'federation'));
+  // The server's file store (same data folder): uploaded 12345 exports, outcome documents.
+  const files = createLocalFileStore(join(config.dataDir, 'files'));
   const { worker, taskQueue, close } = await createWorker({
     temporalAddress: config.temporalAddress,
     namespace: config.namespace,
     db: database.db,
     dataKeys,
+    files,
     // The same data key and node key as the server's (one data folder): outbox bodies are sealed,
     // and the messages this node sends are signed with the key its peers pinned.
     // The composition root's plugins: their activities and workflow hooks, their lines in this log.
@@ -74,8 +77,7 @@ try {
     },
     exchange: {
       box: createSecretBox(dataKeys),
-      // The server's file store (same data folder): documents returned with outcomes are kept there.
-      files: createLocalFileStore(join(config.dataDir, 'files')),
+      files,
       node: {
         nodeId: config.nodeId,
         publicUrl: config.publicUrl,

@@ -4,15 +4,22 @@ import { ApplicationFailure } from '@temporalio/client';
 /** The failure type of an activity whose input names another tenant (or referral) than its workflow. */
 export const TENANT_MISMATCH_FAILURE = 'TenantMismatch';
 
+/** The workflows whose id names one object after the tenant, and the input field naming it. */
+const OBJECT_FIELD: ReadonlyMap<string, string> = new Map([
+  ['referral', 'referralId'],
+  ['statistics-report', 'reportId'],
+  ['hotline-import', 'importId'],
+]);
+
 /**
  * Whether an activity input belongs to the workflow it runs for. Workflow ids are business keys,
  * `<kind>:<tenant>[:<id>]` (a scheduled run adds `-<time>` to its schedule's id), and Temporal fixes
  * them when the workflow starts; the input is whatever the starter wrote. So the id's tenant must
- * be the input's, and a referral workflow's referral the input's referral.
+ * be the input's, and the object a workflow is for (a referral, a report, an import) the input's.
  */
 export function inputBelongsTo(
   workflowId: string,
-  input: { tenantId: string; referralId?: unknown; workflowId?: unknown },
+  input: { tenantId: string; workflowId?: unknown } & Record<string, unknown>,
 ): boolean {
   const rest = workflowId.slice(workflowId.indexOf(':') + 1);
   const tenantOk =
@@ -21,12 +28,11 @@ export function inputBelongsTo(
     (rest === input.tenantId ||
       rest.startsWith(`${input.tenantId}:`) ||
       rest.startsWith(`${input.tenantId}-`));
-  const referralOk =
-    !workflowId.startsWith('referral:') ||
-    input.referralId === undefined ||
-    rest === `${input.tenantId}:${String(input.referralId)}`;
+  const field = OBJECT_FIELD.get(workflowId.slice(0, workflowId.indexOf(':')));
+  const objectOk =
+    field === undefined || input[field] === undefined || rest === `${input.tenantId}:${String(input[field])}`;
   const workflowOk = input.workflowId === undefined || input.workflowId === workflowId;
-  return tenantOk && referralOk && workflowOk;
+  return tenantOk && objectOk && workflowOk;
 }
 
 const tenantInput = (value: unknown): value is { tenantId: string } =>

@@ -1,9 +1,11 @@
-import type { DataKeyRing } from '@linju/auth';
+import { createSecretBox, type DataKeyRing } from '@linju/auth';
+import { createLocalFileStore, defaultFilesDir, type FileStore } from '@linju/core';
 import type { Database } from '@linju/db';
 import { linjuDataConverter, REFERRAL_TASK_QUEUE, workflowsPath } from '@linju/workflows';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import {
   createAuditedReferralActivities,
+  createHotlineImportRunActivities,
   createScheduledRunActivities,
   createStatisticsReportRunActivities,
 } from './activities.ts';
@@ -29,6 +31,8 @@ export type CreateWorkerOptions = {
    * with the referral effects. Without it no plugin activity exists (tests of the platform alone).
    */
   plugins?: WorkerPlugins;
+  /** The server's file store (uploaded 12345 exports are read from it); the local one by default. */
+  files?: FileStore;
 };
 
 export type LinjuWorker = {
@@ -57,6 +61,10 @@ export async function createWorker(options: CreateWorkerOptions): Promise<LinjuW
         ...createAuditedReferralActivities(options.db, options.exchange, options.plugins),
         ...createScheduledRunActivities(options.db),
         ...createStatisticsReportRunActivities(options.db),
+        ...createHotlineImportRunActivities(options.db, {
+          box: createSecretBox(options.dataKeys),
+          files: options.files ?? createLocalFileStore(defaultFilesDir()),
+        }),
         ...createCityStatisticsRunActivities(options.db, options.exchange?.node),
         ...createPluginActivities(options.db, options.plugins),
       }),

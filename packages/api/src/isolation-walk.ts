@@ -24,6 +24,7 @@ import {
   recordProviderMisconduct,
   recordResidentFeedback,
   registerVolunteer,
+  requestHotlineImport,
   saveInspectionChecklist,
   setSubsidyRule,
   sweepMonth,
@@ -176,6 +177,15 @@ export async function seedWalkTarget(db: Database, box: SecretBox, a: TestDistri
         contentBase64: Buffer.from('甲区材料').toString('base64'),
       })
     ).id;
+    // A 12345 import of A's station head (queued: the walk needs its row, not its cases).
+    const aHotlineImportId = (
+      await requestHotlineImport(tx, { ...actor, id: a.people.headA }, files, {
+        organisationId: a.organisations.stationA,
+        fileBase64: Buffer.from(
+          '工单编号,受理时间,来电人,联系电话,诉求内容\nA1,2026-03-02 09:00,甲区来电人,13812345678,甲区工单\n',
+        ).toString('base64'),
+      })
+    ).id;
     const aProviderRecordId = (
       await recordProviderMisconduct(tx, actor, files, {
         providerKind: 'lawyer',
@@ -249,6 +259,7 @@ export async function seedWalkTarget(db: Database, box: SecretBox, a: TestDistri
       aInspectionId,
       aRectificationId,
       aDocumentId,
+      aHotlineImportId,
       aProviderRecordId,
       aVolunteerId,
       aVolunteerHoursId,
@@ -576,13 +587,17 @@ export const walkAttempts: Record<string, Attempt> = {
     b.case.recordSatisfaction({ caseId: t.aCase.id, score: 1 }).catch(refused),
   'case.revealResident': ({ b }, t) =>
     b.case.revealResident({ caseId: t.aCase.id, field: 'phone' }).catch(refused),
-  'case.importHotline': ({ b }, t) =>
-    b.case
-      .importHotline({
+  'case.hotlineImport.create': ({ b }, t) =>
+    b.case.hotlineImport
+      .create({
         organisationId: t.a.organisations.stationA,
-        csv: '工单编号,受理时间,来电人,联系电话,诉求内容\nX1,2026-03-02 09:00,张三,13812345678,越权导入\n',
+        fileBase64: Buffer.from(
+          '工单编号,受理时间,来电人,联系电话,诉求内容\nX1,2026-03-02 09:00,张三,13812345678,越权导入\n',
+        ).toString('base64'),
       })
       .catch(refused),
+  'case.hotlineImport.get': ({ b }, t) => b.case.hotlineImport.get({ id: t.aHotlineImportId }).catch(refused),
+  'case.hotlineImport.getMany': ({ b }) => b.case.hotlineImport.getMany().catch(refused),
   // Decoded, so that anything of A's in the file would show in the leak checks below.
   'case.exportHotlineAnswers': ({ b }) =>
     b.case
@@ -937,6 +952,7 @@ export async function snapshotOf(owner: DbHandle, tenantId: string, walkers: rea
       (select count(*) from case_party where tenant_id = ${tenantId}) as case_parties,
       (select count(*) from case_link where tenant_id = ${tenantId}) as case_links,
       (select count(*) from case_document where tenant_id = ${tenantId}) as case_documents,
+      (select string_agg(id::text || status || rows_done::text, ',' order by id) from hotline_import where tenant_id = ${tenantId}) as hotline_imports,
       (select count(*) from joint_consultation where tenant_id = ${tenantId}) as consultations,
       (select count(*) from resident_feedback where tenant_id = ${tenantId}) as feedback,
       (select count(*) from satisfaction where tenant_id = ${tenantId}) as ratings,

@@ -25,13 +25,15 @@ import { assign } from './procedures/case/assign.ts';
 import { assignees } from './procedures/case/assignees.ts';
 import { attachDocument } from './procedures/case/attach-document.ts';
 import { create as createCase } from './procedures/case/create.ts';
+import { createHotlineImport } from './procedures/case/create-hotline-import.ts';
 import { exportHotlineAnswersProcedure } from './procedures/case/export-hotline-answers.ts';
 import { get as getCase } from './procedures/case/get.ts';
 import { getChain } from './procedures/case/get-chain.ts';
 import { getDocument } from './procedures/case/get-document.ts';
+import { getHotlineImport } from './procedures/case/get-hotline-import.ts';
+import { getHotlineImports } from './procedures/case/get-hotline-imports.ts';
 import { getMany as getCases } from './procedures/case/get-many.ts';
 import { holdConsultation } from './procedures/case/hold-consultation.ts';
-import { importHotline } from './procedures/case/import-hotline.ts';
 import { issueRatingCode } from './procedures/case/issue-rating-code.ts';
 import { link } from './procedures/case/link.ts';
 import { recordConsent } from './procedures/case/record-consent.ts';
@@ -313,7 +315,11 @@ export const appRouter = router({
     recordSatisfaction,
     issueRatingCode,
     revealResident,
-    importHotline,
+    hotlineImport: {
+      create: createHotlineImport,
+      get: getHotlineImport,
+      getMany: getHotlineImports,
+    } satisfies TRPCRouterRecord,
     exportHotlineAnswers: exportHotlineAnswersProcedure,
   } satisfies TRPCRouterRecord,
   resident: { getMany: getResidents } satisfies TRPCRouterRecord,

@@ -42,6 +42,8 @@ const TABLE_RIGHTS: Record<string, string> = {
   federation_route: 'INSERT, SELECT',
   file_review: 'INSERT, SELECT, UPDATE',
   file_review_sample: 'INSERT, SELECT',
+  hotline_import: 'INSERT, SELECT, UPDATE',
+  hotline_import_row: 'INSERT, SELECT',
   inspection: 'INSERT, SELECT',
   inspection_checklist: 'INSERT, SELECT',
   inspection_rectification: 'INSERT, SELECT, UPDATE',

@@ -1,4 +1,9 @@
 export * from '@linju/federation/referral-states';
+export * from './cases/hotline-import-activities.ts';
+export * from './cases/hotline-import-definitions.ts';
+// Type only: started by name, bundled by path.
+export type { hotlineImportWorkflow } from './cases/hotline-import-workflow.ts';
+export * from './cases/start-hotline-import.ts';
 export * from './codec/payload-codec.ts';
 export * from './plugins/activities.ts';
 export * from './plugins/definitions.ts';

@@ -1,3 +1,4 @@
+export { hotlineImportWorkflow } from './cases/hotline-import-workflow.ts';
 export { pluginDailyWorkflow } from './plugins/plugin-workflows.ts';
 export { referralWorkflow } from './referral/referral-workflow.ts';
 export {

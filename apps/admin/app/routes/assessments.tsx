@@ -7,7 +7,6 @@ import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
-import { hotlineFilePayload } from '../lib/hotline-file.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
 import { allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
@@ -58,13 +57,14 @@ export async function action({ request, context }: Route.ActionArgs) {
     });
   }
   try {
-    const payload = hotlineFilePayload(new Uint8Array(await file.arrayBuffer()));
-    const report = await caller.assessment.import({ fileName: file.name || 'upload', ...payload });
+    // The bytes as they came: the API tells a workbook from CSV, and UTF-8 from GB18030.
+    const fileBase64 = Buffer.from(await file.arrayBuffer()).toString('base64');
+    const report = await caller.assessment.import({ fileName: file.name || 'upload', fileBase64 });
     return { report };
   } catch (error) {
     return rejectIntentApiError('import', error, {
       fields: ['file'],
-      fieldForPath: { csv: 'file', xlsxBase64: 'file', fileName: 'file' },
+      fieldForPath: { fileBase64: 'file', fileName: 'file' },
     });
   }
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { type Actor, auditActor, requireTenantWide } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { parseCsv } from '../cases/csv.ts';
+import { readTableFile } from '../cases/table-file.ts';
 import { readXlsxTable } from '../cases/xlsx-table.ts';
 import { DomainError } from '../errors.ts';
 import { isPartnerKind } from '../organisations/organisation-service.ts';
@@ -19,7 +20,10 @@ export const MAX_ASSESSMENT_ROWS = 5_000;
 
 const ZFileName = z.string().trim().min(1, { message: 'validation.required' }).max(200);
 
-/** The assessor's spreadsheet as CSV text or as an .xlsx workbook (base64); the same rows either way. */
+/**
+ * The assessor's spreadsheet as CSV text, as an .xlsx workbook (base64), or as the file's bytes
+ * (base64: a workbook, or CSV in UTF-8 or GB18030, the bytes decide); the same rows either way.
+ */
 export const ZAssessmentImportRequest = z.union([
   z.object({
     fileName: ZFileName,
@@ -31,6 +35,13 @@ export const ZAssessmentImportRequest = z.union([
   z.object({
     fileName: ZFileName,
     xlsxBase64: z
+      .string()
+      .min(1, { message: 'validation.required' })
+      .max(12 * 1024 * 1024),
+  }),
+  z.object({
+    fileName: ZFileName,
+    fileBase64: z
       .string()
       .min(1, { message: 'validation.required' })
       .max(12 * 1024 * 1024),
@@ -59,10 +70,13 @@ export async function importAssessmentResults(
 ): Promise<AssessmentImportReport> {
   const input = ZAssessmentImportRequest.parse(request);
   requireTenantWide(actor, 'assessment.import');
-  let table: string[][];
-  const fileField = 'csv' in input ? 'csv' : 'xlsxBase64';
-  if ('csv' in input) table = parseCsv(input.csv);
-  else table = await readXlsxTable(Buffer.from(input.xlsxBase64, 'base64'));
+  const fileField = 'csv' in input ? 'csv' : 'xlsxBase64' in input ? 'xlsxBase64' : 'fileBase64';
+  const table =
+    'csv' in input
+      ? parseCsv(input.csv)
+      : 'xlsxBase64' in input
+        ? await readXlsxTable(Buffer.from(input.xlsxBase64, 'base64'))
+        : await readTableFile(Buffer.from(input.fileBase64, 'base64'), fileField);
   const blank = (r: string[]) => r.every((c) => c.trim() === '');
   const headerAt = table.findIndex((r) => !blank(r));
   const header = table[headerAt];

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Actor, systemActor } from '../actor.ts';
 import { readXlsxTable } from '../cases/xlsx-table.ts';
 import { DomainError } from '../errors.ts';
+import { gbkBytes } from '../testing/gbk-bytes.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
 import { importAssessmentResults, listAssessmentResults } from './assessment-import.ts';
@@ -108,6 +109,19 @@ describe('third-party assessment import', () => {
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
     const report = await inTenant((tx) =>
       importAssessmentResults(tx, bureau, { fileName: 'march.xlsx', xlsxBase64: bytes.toString('base64') }),
+    );
+    expect(report).toMatchObject({ rows: 1, imported: 1, errors: [] });
+  });
+
+  it('reads a CSV file saved by Excel in GB18030 (GBK) from its bytes', async () => {
+    const bytes = gbkBytes(
+      ['评估机构,评估期间,服务点,指标,得分', '宏远评估中心,2026-03,乙街道工作站,服务规范化,9'].join('\r\n'),
+    );
+    const report = await inTenant((tx) =>
+      importAssessmentResults(tx, bureau, {
+        fileName: 'gbk.csv',
+        fileBase64: Buffer.from(bytes).toString('base64'),
+      }),
     );
     expect(report).toMatchObject({ rows: 1, imported: 1, errors: [] });
   });

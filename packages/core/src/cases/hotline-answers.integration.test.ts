@@ -3,12 +3,12 @@ import { createSecretBox } from '@linju/auth';
 import { connect, eq, schema, type TenantTx, withTenant } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Actor } from '../actor.ts';
+import { importHotlineNow } from '../testing/hotline-import-now.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
 import { changeCaseStatus, triageCase } from './case-service.ts';
 import { parseCsv } from './csv.ts';
 import { exportHotlineAnswers, HOTLINE_ANSWER_HEADER } from './hotline-answers.ts';
-import { importHotlineCsv, importHotlineFile } from './hotline-import.ts';
 import { recordResidentFeedback } from './resident-feedback.ts';
 import { localDate } from './working-days.ts';
 import { readXlsxTable } from './xlsx-table.ts';
@@ -52,9 +52,7 @@ const rowsByOrder = (table: string[][]) => new Map(table.slice(1).map((r) => [r[
 beforeAll(async () => {
   d = await createTestDistrict(app.db, box, 'answers');
   head = await actorOf(app.db, d.tenantId, d.people.headA, '所长甲');
-  await inTenant((tx) =>
-    importHotlineCsv(tx, head, box, { organisationId: d.organisations.stationA, csv: importCsv }),
-  );
+  await importHotlineNow(app.db, head, box, { organisationId: d.organisations.stationA, file: importCsv });
   // Resolved with a reason and the resident told: the answer is what the resident heard.
   const old = await startWork('HX-OLD-1');
   await inTenant((tx) =>
@@ -131,15 +129,12 @@ describe('12345 answers export', () => {
   it('is read back by the import as orders already imported', async () => {
     for (const format of ['csv', 'xlsx'] as const) {
       const file = await inTenant((tx) => exportHotlineAnswers(tx, head, { from: today, to: today, format }));
-      const request =
-        format === 'csv'
-          ? { csv: Buffer.from(file.content).toString('utf8') }
-          : { xlsxBase64: Buffer.from(file.content).toString('base64') };
-      const report = await inTenant((tx) =>
-        importHotlineFile(tx, head, box, { organisationId: d.organisations.stationA, ...request }),
-      );
-      expect(report).toMatchObject({ rows: 2, imported: 0, errors: [] });
-      expect(report.alreadyImported.map((a) => a.orderNumber).sort()).toEqual(['HX-NEW-2', 'HX-OLD-1']);
+      const report = await importHotlineNow(app.db, head, box, {
+        organisationId: d.organisations.stationA,
+        file: file.content,
+      });
+      expect(report).toMatchObject({ rows: 2, imported: 0, errors: 0, alreadyImported: 2 });
+      expect(report.alreadyImportedRows.map((a) => a.orderNumber).sort()).toEqual(['HX-NEW-2', 'HX-OLD-1']);
     }
   });
 

@@ -1,16 +1,11 @@
 import type { SecretBox } from '@linju/auth';
 import { and, eq, inArray, schema, type TenantTx } from '@linju/db';
 import { z } from 'zod';
-import { type Actor, auditActor, requirePermission } from '../actor.ts';
-import { appendAudit } from '../audit/append-audit.ts';
+import { type Actor, requirePermission } from '../actor.ts';
 import { DomainError } from '../errors.ts';
-import { getOrganisation } from '../organisations/organisation-service.ts';
 import { ZPhone } from '../personal-data/personal-data.ts';
-import { flushRollupBatch, startRollupBatch } from '../statistics/case-rollups.ts';
 import { ZIntakeRequest } from './case-schemas.ts';
 import { intakeCase } from './case-service.ts';
-import { parseCsv } from './csv.ts';
-import { readXlsxTable } from './xlsx-table.ts';
 
 /** Column names seen in 12345 exports, for each field we take; the first is the one we write back. */
 export const HOTLINE_COLUMNS = {
@@ -28,37 +23,31 @@ const REQUIRED: readonly Column[] = ['orderNumber', 'receivedAt', 'name', 'phone
 
 export const MAX_IMPORT_ROWS = 20_000;
 
-const ZCsv = z
-  .string()
-  .min(1, { message: 'validation.required' })
-  .max(20 * 1024 * 1024);
+/** 20 MiB of file, base64 (the upload page's limit is the server's body limit, lower still). */
+const MAX_FILE_BASE64 = Math.ceil((20 * 1024 * 1024 * 4) / 3);
 
 export const ZHotlineImportRequest = z.object({
   /** The unit the orders were dispatched to (where they arrive). */
   organisationId: z.uuid(),
-  csv: ZCsv,
+  /** The export's bytes: an .xlsx workbook, or CSV in UTF-8 or GB18030 (the bytes decide). */
+  fileBase64: z
+    .string()
+    .min(1, { message: 'validation.required' })
+    .max(MAX_FILE_BASE64, { message: 'import.file_too_large' }),
 });
 
-/** An export as CSV text or as an .xlsx workbook (base64); the same rows either way. */
-export const ZHotlineFileImportRequest = z.union([
-  ZHotlineImportRequest,
-  z.object({
-    organisationId: z.uuid(),
-    xlsxBase64: z
-      .string()
-      .min(1, { message: 'validation.required' })
-      .max(16 * 1024 * 1024),
-  }),
-]);
-
 export type ImportRowError = { row: number; orderNumber: string | null; field: string; key: string };
-export type ImportReport = {
-  rows: number;
+/** What one batch of rows came to. */
+export type ImportBatchReport = {
   imported: number;
   alreadyImported: { row: number; orderNumber: string }[];
   errors: ImportRowError[];
   caseNumbers: string[];
 };
+
+type SheetRow = { cells: string[]; rowNumber: number };
+/** A 12345 export read and checked as a whole: its data rows and where each column is. */
+export type HotlineSheet = { rows: SheetRow[]; cell: (cells: string[], column: Column) => string };
 
 /** '2026-03-02 09:15' or '2026/3/2 9:15:00', read as Shanghai local time (the hotline's). */
 function parseLocalTime(value: string): Date | null {
@@ -78,60 +67,22 @@ const URGENCY: ReadonlyMap<string, schema.CaseUrgency> = new Map([
 ]);
 
 /**
- * Imports a 12345 city-hotline export (CSV). Each valid row becomes a case through the same intake
- * as a walk-in (resident found again, numbered, timeline, audit), the importer its first responder.
- * A bad row is reported and skipped, the rest go in; an order number already imported (now or in
- * an earlier file) is reported and never imported twice.
+ * A 12345 export's table checked as a whole, before any row is imported: a header with the
+ * columns we need (named when missing), at most `MAX_IMPORT_ROWS` data rows. Blank rows are
+ * skipped, but rows keep the numbers the spreadsheet shows (header included). Refusals name `field`.
  */
-export async function importHotlineCsv(
-  tx: TenantTx,
-  actor: Actor,
-  box: SecretBox,
-  request: z.input<typeof ZHotlineImportRequest>,
-): Promise<ImportReport> {
-  const input = ZHotlineImportRequest.parse(request);
-  return importHotlineTable(tx, actor, box, input.organisationId, parseCsv(input.csv), 'csv');
-}
-
-/**
- * Imports a 12345 export given as CSV or as an .xlsx workbook (its first sheet): the same row
- * validation, per-row report and idempotency as `importHotlineCsv`.
- */
-export async function importHotlineFile(
-  tx: TenantTx,
-  actor: Actor,
-  box: SecretBox,
-  request: z.input<typeof ZHotlineFileImportRequest>,
-): Promise<ImportReport> {
-  const input = ZHotlineFileImportRequest.parse(request);
-  if ('csv' in input)
-    return importHotlineTable(tx, actor, box, input.organisationId, parseCsv(input.csv), 'csv');
-  const table = await readXlsxTable(Buffer.from(input.xlsxBase64, 'base64'));
-  return importHotlineTable(tx, actor, box, input.organisationId, table, 'xlsxBase64');
-}
-
-async function importHotlineTable(
-  tx: TenantTx,
-  actor: Actor,
-  box: SecretBox,
-  organisationId: string,
-  table: string[][],
-  fileField: 'csv' | 'xlsxBase64',
-): Promise<ImportReport> {
-  const org = await getOrganisation(tx, organisationId);
-  requirePermission(actor, 'case.manage', org.path);
-  // Blank rows are skipped, but rows keep the numbers the spreadsheet shows (header included).
+export function readHotlineSheet(table: string[][], field: string): HotlineSheet {
   const blank = (r: string[]) => r.every((c) => c.trim() === '');
   const headerAt = table.findIndex((r) => !blank(r));
   const header = table[headerAt];
-  if (headerAt < 0 || !header) throw new DomainError('bad-request', 'import.empty', { field: fileField });
+  if (headerAt < 0 || !header) throw new DomainError('bad-request', 'import.empty', { field });
   const rows = table
     .map((cells, i) => ({ cells, rowNumber: i + 1 }))
     .slice(headerAt + 1)
     .filter((r) => !blank(r.cells));
   if (rows.length > MAX_IMPORT_ROWS) {
     throw new DomainError('bad-request', 'import.too_many_rows', {
-      field: fileField,
+      field,
       params: { max: MAX_IMPORT_ROWS },
     });
   }
@@ -144,12 +95,31 @@ async function importHotlineTable(
   const missing = REQUIRED.filter((col) => index[col] < 0);
   if (missing.length > 0) {
     throw new DomainError('bad-request', 'import.columns_missing', {
-      field: fileField,
+      field,
       params: { columns: missing.map((col) => COLUMNS[col][0]).join('、') },
     });
   }
   const cell = (r: string[], col: Column) => (index[col] >= 0 ? (r[index[col]] ?? '').trim() : '');
+  return { rows, cell };
+}
 
+/**
+ * Imports some rows of a checked sheet in the caller's transaction. Each valid row becomes a case
+ * through the same intake as a walk-in (resident found again, numbered, timeline, audit), the
+ * importer its first responder. A bad row is reported and skipped, the rest go in; an order number
+ * already imported (in an earlier batch or file, or earlier in these rows) is reported and never
+ * imported twice (also a unique constraint).
+ */
+export async function importHotlineRows(
+  tx: TenantTx,
+  actor: Actor,
+  box: SecretBox,
+  org: { id: string; path: string },
+  sheet: HotlineSheet,
+  rows: readonly SheetRow[],
+): Promise<ImportBatchReport> {
+  requirePermission(actor, 'case.manage', org.path);
+  const { cell } = sheet;
   const orderNumbers = rows.map((r) => cell(r.cells, 'orderNumber')).filter(Boolean);
   const known = new Set<string>();
   for (let i = 0; i < orderNumbers.length; i += 1000) {
@@ -163,14 +133,12 @@ async function importHotlineTable(
     for (const f of found) if (f.ref) known.add(f.ref);
   }
 
-  const report: ImportReport = {
-    rows: rows.length,
+  const report: ImportBatchReport = {
     imported: 0,
     alreadyImported: [],
     errors: [],
     caseNumbers: [],
   };
-  startRollupBatch(tx);
   for (const { cells: r, rowNumber } of rows) {
     const orderNumber = cell(r, 'orderNumber');
     const fail = (field: string, key: string) =>
@@ -214,26 +182,13 @@ async function importHotlineTable(
       fail(issue?.path.at(-1)?.toString() ?? 'row', issue?.message ?? 'validation.failed');
       continue;
     }
-    // Validated in full above, so intake does not fail on the row's data. No savepoint per row:
-    // thousands of subtransactions in one transaction overflow PostgreSQL's subxid cache and
-    // slow every later statement down. An unexpected failure rolls the whole import back.
+    // Validated in full above, so intake does not fail on the row's data. No savepoint per row
+    // (subtransactions by the hundred slow every later statement): an unexpected failure rolls
+    // the batch back, and its retry starts again from the batch's first row.
     const created = await intakeCase(tx, actor, box, request.data);
     known.add(orderNumber);
     report.imported += 1;
     report.caseNumbers.push(created.number);
   }
-  await flushRollupBatch(tx, actor.tenantId);
-  await appendAudit(tx, {
-    ...auditActor(actor),
-    action: 'case.hotline_imported',
-    objectType: 'organisation',
-    objectId: org.id,
-    after: {
-      rows: report.rows,
-      imported: report.imported,
-      alreadyImported: report.alreadyImported.length,
-      errors: report.errors.length,
-    },
-  });
   return report;
 }

@@ -11,10 +11,10 @@ import {
   transferCase,
   triageCase,
 } from '../cases/case-service.ts';
-import { importHotlineCsv } from '../cases/hotline-import.ts';
 import { recordResidentFeedback, recordSatisfaction } from '../cases/resident-feedback.ts';
 import { setServiceEnabled } from '../catalogue/catalogue-service.ts';
 import { DomainError } from '../errors.ts';
+import { importHotlineNow } from '../testing/hotline-import-now.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
 import { backfillRollups } from './case-rollups.ts';
@@ -182,8 +182,14 @@ describe('roll-ups kept by the case changes', () => {
           `RU${i},2026-03-0${(i % 9) + 1} 10:00,市民${i},1390000${String(i).padStart(4, '0')},物业纠纷,物业,一般`,
       ),
     ].join('\n');
-    const report = await inTenant((tx) =>
-      importHotlineCsv(tx, admin, box, { organisationId: d.organisations.stationB, csv }),
+    const head = await actorOf(app.db, d.tenantId, d.people.headA);
+    // In batches of 7: each batch's roll-up changes are summed and written with it.
+    const report = await importHotlineNow(
+      app.db,
+      head,
+      box,
+      { organisationId: d.organisations.stationA, file: csv },
+      { batchRows: 7 },
     );
     expect(report.imported).toBe(30);
     const after = await inTenant((tx) => getStatistics(tx, admin, { period: '2026-03' }));

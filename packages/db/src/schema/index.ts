@@ -9,6 +9,7 @@ export * from './coverage.ts';
 export * from './evaluation.ts';
 export * from './federation.ts';
 export * from './file-review.ts';
+export * from './hotline-import.ts';
 export * from './notification.ts';
 export * from './organisation.ts';
 export * from './partner-link.ts';

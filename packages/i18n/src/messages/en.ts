@@ -394,6 +394,7 @@ export const en: Messages = {
   'auditAction.case.feedback_given': 'Result fed back',
   'auditAction.case.satisfaction_recorded': 'Satisfaction recorded',
   'auditAction.case.hotline_imported': 'Hotline records imported',
+  'auditAction.case.hotline_import_requested': 'Hotline import queued',
   'auditAction.case.hotline_answers_exported': '12345 answers exported',
   'auditAction.case.settings_saved': 'Matter settings saved',
   'auditAction.case.time_limit_set': 'Time limit set',
@@ -706,6 +707,8 @@ export const en: Messages = {
   'import.columns_missing': 'The file lacks required columns.',
   'import.empty': 'The file has no rows.',
   'import.too_many_rows': 'The file has too many rows.',
+  'import.file_too_large': 'The file is too large.',
+  'import.not_found': 'This import was not found.',
   'resident.not_found': 'This resident does not exist.',
   'resident.phone_or_id_number': 'Enter a phone number or an ID number.',
   'referral.case_not_open': 'The case is no longer open, so it cannot be referred.',
@@ -2387,7 +2390,7 @@ export const en: Messages = {
     'This workbook unpacks to more than {max} and was not read (it may be a zip bomb). Shorten it or split it into several files, then import again.',
   'hotlineImport.title': 'Import 12345 orders',
   'hotlineImport.intro':
-    'Upload an export of the 12345 city hotline as .xlsx or .csv. Each valid row becomes a case with you as first responder; orders already imported are skipped; problem rows are listed.',
+    'Upload an export of the 12345 city hotline as .xlsx or .csv (UTF-8 or GBK/GB18030). The file is imported in the background in batches; this page shows the progress. Each valid row becomes a case with you as first responder; orders already imported are skipped; problem rows are listed.',
   'hotlineImport.unit': 'Unit the orders were dispatched to',
   'hotlineImport.file': 'Export file',
   'hotlineImport.file_hint':
@@ -2402,6 +2405,15 @@ export const en: Messages = {
   'hotlineImport.col_field': 'Column',
   'hotlineImport.col_problem': 'Problem',
   'hotlineImport.already': 'Already imported (row): {orders}',
+  'hotlineImport.queued': 'Waiting to start',
+  'hotlineImport.running': 'Importing: {done} of {rows} rows read',
+  'hotlineImport.progress': 'Import progress',
+  'hotlineImport.refresh': 'Refresh progress',
+  'hotlineImport.failed': 'The import stopped: {reason}',
+  'hotlineImport.my_imports': 'My imports',
+  'hotlineImport.requested_at': 'Submitted',
+  'hotlineImport.status': 'Status',
+  'hotlineImport.view': 'View',
   // 12345 answers export.
   'hotline.period_invalid': 'The end of the period cannot be before its start.',
   'hotline.answers_too_many':
