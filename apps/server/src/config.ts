@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { RUNTIME_SETTINGS, requireProductionSettings } from '@linju/db';
 import { z } from 'zod';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
@@ -25,7 +26,9 @@ const ZServerEnv = z.object({
 
 export type ServerConfig = z.infer<typeof ZServerEnv> & { publicUrl: string; secureCookies: boolean };
 
+/** In production (`LINJU_ENV=production`) the defaults below marked "embedded" are refused, not taken. */
 export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  requireProductionSettings(RUNTIME_SETTINGS, env);
   const parsed = ZServerEnv.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

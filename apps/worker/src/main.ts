@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { pluginRegistry } from '@linju/api';
 import { createSecretBox, loadDataKeyRing } from '@linju/auth';
 import { auditCheckpointDir, createAuditCheckpointLog, createLocalFileStore, useAuditKey } from '@linju/core';
-import { connect } from '@linju/db';
+import { connect, isProduction, loadOrExit } from '@linju/db';
 import { loadOrCreateNodeKey } from '@linju/federation';
 import { linjuDataConverter } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
@@ -29,14 +29,20 @@ Runtime.install({
   shutdownSignals: [],
 });
 
-try {
+// Settings and keys first: in production a missing one stops the worker here, in one line.
+const { config, dataKeys, nodeKey } = await loadOrExit(async () => {
   const config = readWorkerConfig(process.env);
+  return {
+    config,
+    // The server's key ring: outbox bodies are sealed, payloads encrypted and audit entries keyed with it.
+    dataKeys: loadDataKeyRing(config.dataDir),
+    nodeKey: await loadOrCreateNodeKey(join(config.dataDir, 'federation'), { create: !isProduction() }),
+  };
+});
+
+try {
   const database = connect(config.databaseUrl, { max: 5 });
-  // The server's key ring (one data folder): outbox bodies are sealed, payloads encrypted and audit
-  // entries keyed with it.
-  const dataKeys = loadDataKeyRing(config.dataDir);
   useAuditKey(dataKeys);
-  const nodeKey = await loadOrCreateNodeKey(join(config.dataDir, 'federation'));
   const { worker, taskQueue, close } = await createWorker({
     temporalAddress: config.temporalAddress,
     namespace: config.namespace,

@@ -544,6 +544,8 @@ export const en: Messages = {
   'personal_data.id_number_invalid': 'That ID card number is not valid.',
 
   'platform.operator_exists': 'An operator with that username already exists.',
+  'platform.already_initialised':
+    'This deployment is already set up: it has a platform operator. Add more with linju operator create.',
 
   'role.bureau-admin': 'Justice bureau administrator',
   'role.centre-director': 'Centre director',

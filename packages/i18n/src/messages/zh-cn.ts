@@ -509,6 +509,8 @@ export const zhCN = {
   'personal_data.id_number_invalid': '身份证号码不正确。',
 
   'platform.operator_exists': '已有同名的运维账号。',
+  'platform.already_initialised':
+    '本部署已完成初始化（已有平台运维账号）。如需新增运维账号，请使用 linju operator create。',
 
   'role.bureau-admin': '司法局管理员',
   'role.centre-director': '中心主任',
