@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { connect, type DbHandle, sql } from '@linju/db';
+import { dirname, join } from 'node:path';
+import { connect, type DbHandle, freePort, sql } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 /**
@@ -29,22 +29,29 @@ const SETTINGS = [
   'LINJU_DATA_KEY_FILE',
 ] as const;
 
-const database = `linju_prod_${randomBytes(4).toString('hex')}`;
-const inDatabase = (url: string) => Object.assign(new URL(url), { pathname: `/${database}` }).toString();
+/** Two databases of this file's own: a production deployment's, and one `npm start` is pointed at. */
+const databases = [
+  `linju_prod_${randomBytes(4).toString('hex')}`,
+  `linju_ext_${randomBytes(4).toString('hex')}`,
+];
+const inDatabase = (url: string, database = databases[0]) =>
+  Object.assign(new URL(url), { pathname: `/${database}` }).toString();
 let owner: DbHandle;
+let external: DbHandle;
 let takenPort = 0;
 const blocker = createServer();
 beforeAll(async () => {
   await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
   takenPort = (blocker.address() as AddressInfo).port;
   const cluster = connect(inject('ownerDatabaseUrl'), { max: 1 });
-  await cluster.db.execute(sql.raw(`create database ${database}`));
+  for (const database of databases) await cluster.db.execute(sql.raw(`create database ${database}`));
   await cluster.close();
   owner = connect(inDatabase(inject('ownerDatabaseUrl')), { max: 1 });
+  external = connect(inDatabase(inject('ownerDatabaseUrl'), databases[1]), { max: 1 });
 });
 afterAll(async () => {
   blocker.close();
-  await owner?.close();
+  await Promise.all([owner?.close(), external?.close()]);
 });
 
 /** Every setting a production deployment needs, for this test's database and a fresh data folder. */
@@ -64,6 +71,7 @@ function run(
   env: Record<string, string | undefined>,
   args: string[] = [],
   stdin = '',
+  timeout = 60_000,
 ): Promise<{ code: number | null; out: string; err: string }> {
   const inherited = { ...process.env };
   for (const name of SETTINGS) delete inherited[name];
@@ -73,7 +81,7 @@ function run(
       env: { ...inherited, PORT: String(takenPort), ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
       // Not an assertion: a regression that starts serving is ended, and fails on its exit code.
-      timeout: 60_000,
+      timeout,
     });
     let out = '';
     let err = '';
@@ -92,8 +100,8 @@ const expectRefusal = (err: string, cause: string) => {
   expect(err).not.toMatch(/\n\s+at /);
 };
 
-const count = async (query: ReturnType<typeof sql>) =>
-  Number(((await owner.db.execute<{ n: string }>(query))[0] as { n: string }).n);
+const count = async (query: ReturnType<typeof sql>, db = owner) =>
+  Number(((await db.db.execute<{ n: string }>(query))[0] as { n: string }).n);
 
 describe('production mode refuses to start without its settings', () => {
   it.each([
@@ -199,4 +207,39 @@ describe('a production deployment is set up by linju migrate and linju init, nev
     expect(await operators()).toBe(1);
     expect(await count(sql`select count(*) as n from tenant`)).toBe(0);
   }, 120_000);
+});
+
+describe('npm start with an external DATABASE_URL seeds the demo only when asked', () => {
+  // The database step decides; the stack need not serve for this, so each run stops at the admin
+  // app's build (no turbo on its PATH), after migrating — or seeding.
+  const externalStart = async (args: string[]) =>
+    run(
+      entry.cli,
+      {
+        DATABASE_URL: inDatabase(inject('ownerDatabaseUrl'), databases[1]),
+        DATABASE_APP_URL: inDatabase(inject('databaseUrl'), databases[1]),
+        TEMPORAL_ADDRESS: inject('temporalAddress'),
+        LINJU_DATA_DIR: mkdtempSync(join(tmpdir(), 'linju-ext-')),
+        LINJU_DATA_KEY: inject('dataKey'),
+        PORT: String(await freePort()),
+        PATH: dirname(process.execPath),
+      },
+      ['start', ...args],
+      '',
+      300_000,
+    );
+  const demoDistricts = () =>
+    count(sql`select count(*) as n from tenant where slug in ('xuhui', 'shanghai')`, external);
+
+  it('migrates without the demo, then seeds it with --demo', async () => {
+    const plain = await externalStart([]);
+    expect(plain.err).toContain('Building the admin app failed.');
+    expect(await count(sql`select count(*) as n from tenant`, external)).toBe(0);
+    expect(plain.out).toContain('Applying database migrations (no demo');
+
+    const demo = await externalStart(['--demo']);
+    expect(demo.out).toContain('seeding the demo district');
+    expect(demo.err).toContain('Building the admin app failed.');
+    expect(await demoDistricts()).toBe(2);
+  }, 600_000);
 });
