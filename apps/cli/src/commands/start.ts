@@ -6,7 +6,7 @@ import {
   RUNTIME_SETTINGS,
   requireProductionSettings,
 } from '@linju/db/deployment-mode';
-import { freePort, SetupError } from '@linju/db/embedded';
+import { freePort, runningEmbeddedPostgres, SetupError } from '@linju/db/embedded';
 import { ensureTemporalCli, startTemporalDevServer, type TemporalDevServer } from '@linju/infra-temporal';
 import { DEMO_CITY, DEMO_PASSWORD, DEMO_TENANT } from '../seed/demo-logins.ts';
 import { openDatabase } from '../stack/database.ts';
@@ -99,6 +99,13 @@ export async function start(args: string[] = []): Promise<void> {
       );
     }
 
+    // Operator commands join a running stack's PostgreSQL; a second stack must not: it would run a
+    // second Temporal dev server on the same SQLite file.
+    if (!process.env.DATABASE_URL && runningEmbeddedPostgres(dir))
+      throw new SetupError(
+        `Linju is already running on this data (${dir}): one stack per data folder.`,
+        'Operator commands work beside it (npm run linju -- <command>); for a second stack set LINJU_DATA_DIR to another folder.',
+      );
     steps.step(
       process.env.DATABASE_URL
         ? 'Using the PostgreSQL of DATABASE_URL'
