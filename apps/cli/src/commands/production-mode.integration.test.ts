@@ -184,6 +184,16 @@ describe('a production deployment is set up by linju migrate and linju init, nev
     expect(await operators()).toBe(0);
   });
 
+  it('linju start migrates and does not seed (stopped at the admin build: no turbo on its PATH)', async () => {
+    const started = await linju({ ...env, PORT: String(await freePort()), PATH: dirname(process.execPath) }, [
+      'start',
+    ]);
+    expect(started.err).toContain('Building the admin app failed.');
+    expect(await count(sql`select count(*) as n from tenant`)).toBe(0);
+    expect(started.out).toContain('Using the PostgreSQL of DATABASE_URL');
+    expect(started.out).toContain('Applying database migrations (no demo');
+  }, 120_000);
+
   it('init refuses a weak password, creates the operator from stdin, then refuses a second init', async () => {
     const weak = await linju(env, ['init', 'ops', '平台运维'], 'linju123\n');
     expect(weak.code).toBe(1);
