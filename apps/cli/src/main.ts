@@ -2,9 +2,12 @@ import { fatalLine } from './stack/progress.ts';
 
 const USAGE = `linju — operate a Linju deployment
 
-  linju start                       the whole stack on embedded defaults (npm start)
-  linju migrate                     apply database migrations
-  linju seed                        create the demo district if missing
+  linju start [--demo]              the whole stack: embedded defaults and the demo (npm start); with
+                                    DATABASE_URL the demo only with --demo, and never in production
+  linju init <user> <name>          set up a deployment once: migrations, node key, first platform
+                                    operator (password on stdin)
+  linju migrate                     apply database migrations (the upgrade step, before a new release)
+  linju seed                        create the demo district if missing (not in production)
   linju tenant create --file F      onboard a district from a JSON request
   linju audit verify <tenant>       check a tenant's audit chain and its checkpoints
   linju audit checkpoint            anchor every district's audit chain head outside the database
@@ -13,6 +16,8 @@ const USAGE = `linju — operate a Linju deployment
   linju peer allow|disallow <node> <orgId>   which of this node's organisations a peer may address
   linju plugin new x-<name>         scaffold an X service plugin with a test, listed in the catalogue
   linju operator create <user> <name>   a platform operator (password from LINJU_OPERATOR_PASSWORD)
+
+Production (LINJU_ENV=production), every setting, upgrades, keys: docs/operations.md
 `;
 
 const [command, ...args] = process.argv.slice(2);
@@ -22,7 +27,10 @@ const operator = () => import('./commands/operator.ts');
 try {
   switch (command) {
     case 'start':
-      await (await import('./commands/start.ts')).start();
+      await (await import('./commands/start.ts')).start(args);
+      break;
+    case 'init':
+      await (await operator()).init(args);
       break;
     case 'migrate':
       await (await operator()).migrate();

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { RUNTIME_SETTINGS, requireProductionSettings } from '@linju/db';
 import { z } from 'zod';
 import { parseTrustedProxies, type TrustedProxies } from './http/client-address.ts';
 import { parseTenantHostSuffix } from './http/tenant-hint.ts';
@@ -40,7 +41,9 @@ export type ServerConfig = z.infer<typeof ZServerEnv> & {
   tenantHostSuffix: string | null;
 };
 
+/** In production (`LINJU_ENV=production`) the defaults below marked "embedded" are refused, not taken. */
 export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  requireProductionSettings(RUNTIME_SETTINGS, env);
   const parsed = ZServerEnv.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

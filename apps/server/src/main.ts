@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { createSecretBox, loadDataKeyRing } from '@linju/auth';
 import { createLocalFileStore, createPeerFetcher, useAuditKey } from '@linju/core';
-import { connect } from '@linju/db';
+import { connect, isProduction, loadOrExit } from '@linju/db';
 import { loadOrCreateNodeKey, WELL_KNOWN_PATH } from '@linju/federation';
 import { createLogger } from '@linju/logging';
 import { metricsAccess } from '@linju/metrics';
@@ -17,10 +17,19 @@ import { serverTimeouts } from './http/deadlines.ts';
 import { createRequestListener } from './http/request-listener.ts';
 import { createServerMetrics } from './metrics/server-metrics.ts';
 
-const config = loadServerConfig();
+// Settings and keys first: in production a missing one stops the server here, in one line.
+const { config, dataKeys, nodeKey } = await loadOrExit(async () => {
+  const config = loadServerConfig();
+  return {
+    config,
+    dataKeys: loadDataKeyRing(config.LINJU_DATA_DIR),
+    nodeKey: await loadOrCreateNodeKey(join(config.LINJU_DATA_DIR, 'federation'), {
+      create: !isProduction(),
+    }),
+  };
+});
 const log = createLogger('server', config.LOG_LEVEL);
 const { db, close: closeDb, pool } = connect(config.DATABASE_APP_URL);
-const dataKeys = loadDataKeyRing(config.LINJU_DATA_DIR);
 const box = createSecretBox(dataKeys);
 useAuditKey(dataKeys);
 const temporal = temporalHealth(config.TEMPORAL_ADDRESS);
@@ -39,7 +48,7 @@ const identity = {
   nodeId: config.LINJU_NODE_ID ?? defaultNodeId(config.publicUrl),
   name: config.LINJU_NODE_NAME,
   baseUrl: config.publicUrl,
-  key: await loadOrCreateNodeKey(join(config.LINJU_DATA_DIR, 'federation')),
+  key: nodeKey,
 };
 const nodeId = identity.nodeId;
 const files = createLocalFileStore(join(config.LINJU_DATA_DIR, 'files'));

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { pluginRegistry } from '@linju/api';
 import { createSecretBox, loadDataKeyRing } from '@linju/auth';
 import { auditCheckpointDir, createAuditCheckpointLog, createLocalFileStore, useAuditKey } from '@linju/core';
-import { connect } from '@linju/db';
+import { connect, isProduction, loadOrExit } from '@linju/db';
 import { loadOrCreateNodeKey } from '@linju/federation';
 import { createLogger } from '@linju/logging';
 import { metricsAccessFromEnv } from '@linju/metrics';
@@ -19,8 +19,18 @@ import { readWorkerConfig } from './worker-config.ts';
 
 const log = createLogger('worker');
 
-try {
+// Settings and keys first: in production a missing one stops the worker here, in one line.
+const { config, dataKeys, nodeKey } = await loadOrExit(async () => {
   const config = readWorkerConfig(process.env);
+  return {
+    config,
+    // The server's key ring: outbox bodies are sealed, payloads encrypted and audit entries keyed with it.
+    dataKeys: loadDataKeyRing(config.dataDir),
+    nodeKey: await loadOrCreateNodeKey(join(config.dataDir, 'federation'), { create: !isProduction() }),
+  };
+});
+
+try {
   const metricsAccess = metricsAccessFromEnv(process.env);
   // The SDK runtime exports its own metrics (polls, task latencies, slots) on a loopback port that
   // only this process reads: the health endpoint's /metrics appends them behind its own wall.
@@ -48,11 +58,7 @@ try {
       : {}),
   });
   const database = connect(config.databaseUrl, { max: 5 });
-  // The server's key ring (one data folder): outbox bodies are sealed, payloads encrypted and audit
-  // entries keyed with it.
-  const dataKeys = loadDataKeyRing(config.dataDir);
   useAuditKey(dataKeys);
-  const nodeKey = await loadOrCreateNodeKey(join(config.dataDir, 'federation'));
   // The server's file store (same data folder): uploaded 12345 exports, outcome documents.
   const files = createLocalFileStore(join(config.dataDir, 'files'));
   const { worker, taskQueue, close } = await createWorker({

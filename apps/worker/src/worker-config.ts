@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { RUNTIME_SETTINGS, requireProductionSettings } from '@linju/db';
 import { defaultNodeId } from '@linju/federation';
 
 export type WorkerConfig = {
@@ -41,9 +42,11 @@ function port(name: string, value: string | undefined): number | null {
 /**
  * Reads the worker's settings from the environment; only the database URL has no default. The
  * node's id and public URL default exactly as the server's do (`PORT`, `LINJU_PUBLIC_URL`,
- * `LINJU_NODE_ID`), because the worker signs the messages the server's node sends.
+ * `LINJU_NODE_ID`), because the worker signs the messages the server's node sends. In production
+ * the server's settings are required, with no defaults.
  */
 export function readWorkerConfig(env: Record<string, string | undefined>): WorkerConfig {
+  requireProductionSettings(RUNTIME_SETTINGS, env);
   const databaseUrl = env.DATABASE_APP_URL?.trim();
   if (!databaseUrl) {
     throw new Error(

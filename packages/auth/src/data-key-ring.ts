@@ -1,6 +1,7 @@
 import { hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DATA_KEY_SETTING, requireProductionSettings } from '@linju/db';
 
 /**
  * The master keys: `current` seals everything new; `retired` keys only open what they sealed, until
@@ -62,9 +63,11 @@ function ownKeyFile(file: string): Buffer {
  * file `LINJU_DATA_KEY_FILE`, else `<dataDir>/data-key`, created on first start. Retired keys from
  * `LINJU_DATA_KEYS_RETIRED` (comma-separated) and the file `LINJU_DATA_KEYS_RETIRED_FILE` (default
  * `<dataDir>/data-keys-retired`, one per line). Losing a key loses what it sealed: back keys up
- * with the database.
+ * with the database. In production the key must be given: a key made by one instance on its own
+ * disk would seal what no other instance (nor a restore) can open.
  */
 export function loadDataKeyRing(dataDir: string, env: NodeJS.ProcessEnv = process.env): DataKeyRing {
+  requireProductionSettings([DATA_KEY_SETTING], env);
   const current = env.LINJU_DATA_KEY
     ? parseKey(env.LINJU_DATA_KEY, 'LINJU_DATA_KEY')
     : env.LINJU_DATA_KEY_FILE

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -94,6 +94,18 @@ describe('the key ring', () => {
     const first = loadDataKeyRing(data, {});
     expect(loadDataKeyRing(data, {}).current).toEqual(first.current);
     expect(statSync(join(data, 'data-key')).mode & 0o777).toBe(0o600);
+  });
+
+  it('in production makes no key of its own: it names the missing setting and writes nothing', () => {
+    const data = dir();
+    expect(() => loadDataKeyRing(data, { LINJU_ENV: 'production' })).toThrow(
+      'Production mode (LINJU_ENV=production) is missing LINJU_DATA_KEY or LINJU_DATA_KEY_FILE.',
+    );
+    expect(existsSync(join(data, 'data-key'))).toBe(false);
+    const key = randomBytes(32);
+    expect(
+      loadDataKeyRing(data, { LINJU_ENV: 'production', LINJU_DATA_KEY: key.toString('base64') }).current,
+    ).toEqual(key);
   });
 
   it('takes the key from LINJU_DATA_KEY or a secret file, and retired keys beside it', () => {

@@ -36,6 +36,16 @@ describe('loadOrCreateNodeKey', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('with create: false (production) refuses a missing key, naming the file, and makes none', async () => {
+    const path = join(dir, 'keys', NODE_KEY_FILE);
+    await expect(loadOrCreateNodeKey(join(dir, 'keys'), { create: false })).rejects.toThrow(
+      `No node key at ${path}: production mode makes none.`,
+    );
+    await expect(stat(join(dir, 'keys'))).rejects.toThrow();
+    const made = await loadOrCreateNodeKey(join(dir, 'keys'));
+    expect((await loadOrCreateNodeKey(join(dir, 'keys'), { create: false })).kid).toBe(made.kid);
+  });
+
   it('creates an Ed25519 key on first use, owner-readable only, with its thumbprint as kid', async () => {
     const key = await loadOrCreateNodeKey(join(dir, 'keys'));
     const path = join(dir, 'keys', NODE_KEY_FILE);

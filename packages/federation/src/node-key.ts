@@ -91,14 +91,19 @@ async function readNodeKey(path: string): Promise<NodeKey> {
  * Loads this node's Ed25519 key from `<dir>/node-key.json`, creating the directory and the key on
  * first use. The file is a private JWK with its `kid`, readable by the owner only (mode 0600). It is
  * written under a temporary name and linked into place, so two processes starting at once end up
- * with the same key and nobody reads a half-written file.
+ * with the same key and nobody reads a half-written file. With `create: false` (production: the
+ * key peers pin is made once, by `linju init`) a missing key is refused instead.
  */
-export async function loadOrCreateNodeKey(dir: string): Promise<NodeKey> {
+export async function loadOrCreateNodeKey(dir: string, options: { create?: boolean } = {}): Promise<NodeKey> {
   const path = join(dir, NODE_KEY_FILE);
   try {
     return await readNodeKey(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (options.create === false)
+      throw new Error(
+        `No node key at ${path}: production mode makes none. Run linju init once, or give every instance the deployment's ${NODE_KEY_FILE}.`,
+      );
   }
 
   await mkdir(dir, { recursive: true, mode: 0o700 });

@@ -67,6 +67,7 @@ const API_ERROR_KEYS = [
   'personal_data.phone_invalid',
   'personal_data.id_number_invalid',
   'platform.operator_exists',
+  'platform.already_initialised',
   'validation.required',
   'validation.too_long',
   'validation.date_invalid',

@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { pluginMigrations } from '@linju/api';
 import { createSecretBox, type DataKeyRing, dataKeyId, loadDataKeyRing } from '@linju/auth';
 import {
@@ -12,6 +14,7 @@ import {
   DomainError,
   disallowPeer,
   findTenantBySlug,
+  initialisePlatform,
   listPeers,
   onboardTenant,
   peerAllowances,
@@ -22,8 +25,8 @@ import {
   verifyAuditChain,
   verifyAuditCheckpoints,
 } from '@linju/core';
-import { migrate as migrateDb, SetupError, withTenant } from '@linju/db';
-import { loadOrCreateNodeKey } from '@linju/federation';
+import { isProduction, migrate as migrateDb, SetupError, withTenant } from '@linju/db';
+import { loadOrCreateNodeKey, NODE_KEY_FILE } from '@linju/federation';
 import { seedDemoDistrict } from '../seed/demo-district.ts';
 import { DEMO_TENANT } from '../seed/demo-logins.ts';
 import { appPassword } from '../stack/database.ts';
@@ -37,37 +40,48 @@ function useDataKey(): DataKeyRing {
   return ring;
 }
 
-/** The node's checkpoint log, signed with the node key the server and worker use. */
+/** The node's checkpoint log, signed with the node key the server and worker use (made by `init` in production). */
 const checkpointLog = async () =>
   createAuditCheckpointLog(
     auditCheckpointDir(dataDir()),
-    await loadOrCreateNodeKey(join(dataDir(), 'federation')),
+    await loadOrCreateNodeKey(join(dataDir(), 'federation'), { create: !isProduction() }),
   );
 
+/**
+ * The upgrade step, before anything serves: migrations, then values sealed by an older release
+ * (or a retired key) re-sealed, so the conflict check never compares two index formats.
+ */
+async function upgradeDatabase({ ownerUrl }: { ownerUrl: string }): Promise<void> {
+  const box = createSecretBox(useDataKey());
+  await migrateDb(ownerUrl, appPassword(dataDir()), { plugins: pluginMigrations });
+  const { resealed } = await withDb(ownerUrl, (db) => rotateSealedValues(db, box));
+  if (resealed > 0) process.stdout.write(`      Re-sealed ${resealed} values under the current data key.\n`);
+}
+
+// Cases from before the statistics roll-ups existed are counted once (a no-op afterwards).
+const backfillRollups = (appUrl: string) => withDb(appUrl, backfillAllRollups);
+
+/** `linju migrate`: the upgrade step on its own (production runs it before starting a new release). */
 export async function migrate(): Promise<void> {
-  await withStackDatabase(({ ownerUrl }) =>
-    migrateDb(ownerUrl, appPassword(dataDir()), { plugins: pluginMigrations }),
-  );
+  await withStackDatabase(async (urls) => {
+    await upgradeDatabase(urls);
+    await backfillRollups(urls.appUrl);
+  });
   process.stdout.write('Migrations applied.\n');
 }
 
+/** `linju seed`: the upgrade step, then the demo districts — never in production, whose logins they share a published password. */
 export async function seed(): Promise<void> {
-  useDataKey();
-  const result = await withStackDatabase(async ({ ownerUrl, appUrl }) => {
-    await migrateDb(ownerUrl, appPassword(dataDir()), { plugins: pluginMigrations });
-    // `npm start` runs this each time: values sealed by an older release (or a retired key) are
-    // re-sealed before anything serves, so the conflict check never compares two index formats.
-    const { resealed } = await withDb(ownerUrl, (db) =>
-      rotateSealedValues(db, createSecretBox(useDataKey())),
+  if (isProduction())
+    throw new SetupError(
+      'Production mode (LINJU_ENV=production) never seeds the demo: its logins share a published password.',
+      'Run linju migrate, then linju init to create the platform operator.',
     );
-    if (resealed > 0)
-      process.stdout.write(`      Re-sealed ${resealed} values under the current data key.\n`);
-    return withDb(appUrl, async (db) => {
-      const seeded = await seedDemoDistrict(db);
-      // Cases from before the statistics roll-ups existed are counted once (a no-op afterwards).
-      await backfillAllRollups(db);
-      return seeded;
-    });
+  const result = await withStackDatabase(async (urls) => {
+    await upgradeDatabase(urls);
+    const seeded = await withDb(urls.appUrl, seedDemoDistrict);
+    await backfillRollups(urls.appUrl);
+    return seeded;
   });
   process.stdout.write(
     result.created
@@ -205,6 +219,62 @@ export async function operatorCreate(args: string[]): Promise<void> {
   );
   process.stdout.write(
     `Operator ${username} created. Enrol this key in an authenticator app now (shown once):\n  ${totpSecret}\n`,
+  );
+}
+
+/** The first line on stdin, typed without echo at a terminal: a password never goes on the command line. */
+async function passwordFromStdin(): Promise<string> {
+  const terminal = process.stdin.isTTY;
+  if (terminal) {
+    process.stderr.write('Password of the platform operator: ');
+    spawnSync('stty', ['-echo'], { stdio: 'inherit' });
+  }
+  try {
+    for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY }))
+      return line;
+    return '';
+  } finally {
+    if (terminal) {
+      spawnSync('stty', ['echo'], { stdio: 'inherit' });
+      process.stderr.write('\n');
+    }
+  }
+}
+
+/**
+ * `linju init <username> <display name>`: sets up a deployment once — the upgrade step, this
+ * node's signing key (production makes it nowhere else), and the first platform operator with the
+ * password read from stdin. Refused when the deployment already has an operator.
+ */
+export async function init(args: string[]): Promise<void> {
+  const [username, ...name] = args;
+  if (!username || name.length === 0)
+    throw new SetupError(
+      "init needs the operator's username and display name; the password comes on stdin.",
+      'printf \'%s\\n\' "$PASSWORD" | linju init ops 平台运维',
+    );
+  const password = await passwordFromStdin();
+  if (!password)
+    throw new SetupError(
+      'init read no password on stdin.',
+      'printf \'%s\\n\' "$PASSWORD" | linju init ops 平台运维',
+    );
+  const box = createSecretBox(useDataKey());
+  const nodeKey = await loadOrCreateNodeKey(join(dataDir(), 'federation'));
+  const { totpSecret } = await withStackDatabase(async (urls) => {
+    await upgradeDatabase(urls);
+    await backfillRollups(urls.appUrl);
+    return withDb(urls.ownerUrl, (db) =>
+      initialisePlatform(db, box, { username, displayName: name.join(' '), password }),
+    );
+  });
+  process.stdout.write(
+    [
+      `Linju is set up. Operator ${username} signs in at /platform with this key in an authenticator app (shown once):`,
+      `  ${totpSecret}`,
+      `This node signs as ${nodeKey.kid} (${join(dataDir(), 'federation', NODE_KEY_FILE)}: back it up; every instance needs it).`,
+      '',
+    ].join('\n'),
   );
 }
 

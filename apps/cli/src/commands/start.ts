@@ -1,6 +1,12 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort, SetupError } from '@linju/db/embedded';
+import {
+  isProduction,
+  OWNER_SETTINGS,
+  RUNTIME_SETTINGS,
+  requireProductionSettings,
+} from '@linju/db/deployment-mode';
+import { freePort, runningEmbeddedPostgres, SetupError } from '@linju/db/embedded';
 import { ensureTemporalCli, startTemporalDevServer, type TemporalDevServer } from '@linju/infra-temporal';
 import { DEMO_CITY, DEMO_PASSWORD, DEMO_TENANT } from '../seed/demo-logins.ts';
 import { openDatabase } from '../stack/database.ts';
@@ -42,8 +48,10 @@ async function portIsFree(port: number): Promise<boolean> {
  * `linju start`: the whole stack on embedded defaults — PostgreSQL, the Temporal dev server,
  * migrations, the demo district on first run, the admin app build, then the API server and the
  * worker as child processes. Ctrl-C (or SIGTERM) stops all of it, children first.
+ * The demo (logins sharing a published password) goes only into the embedded database, or an
+ * external one with `--demo`; never in production, which starts only with every setting given.
  */
-export async function start(): Promise<void> {
+export async function start(args: string[] = []): Promise<void> {
   const dir = dataDir();
   const port = Number(process.env.PORT ?? 3000);
   const externalTemporal = process.env.TEMPORAL_ADDRESS;
@@ -76,6 +84,14 @@ export async function start(): Promise<void> {
   process.on('SIGHUP', () => void stopAll(0));
 
   try {
+    const production = isProduction();
+    requireProductionSettings([...OWNER_SETTINGS, ...RUNTIME_SETTINGS]);
+    if (production && args.includes('--demo'))
+      throw new SetupError(
+        'Production mode (LINJU_ENV=production) never seeds the demo.',
+        'Leave out --demo; set the deployment up with linju init.',
+      );
+    const demo = !production && (!process.env.DATABASE_URL || args.includes('--demo'));
     if (!(await portIsFree(port))) {
       throw new SetupError(
         `Port ${port} is already in use.`,
@@ -83,6 +99,13 @@ export async function start(): Promise<void> {
       );
     }
 
+    // Operator commands join a running stack's PostgreSQL; a second stack must not: it would run a
+    // second Temporal dev server on the same SQLite file.
+    if (!process.env.DATABASE_URL && runningEmbeddedPostgres(dir))
+      throw new SetupError(
+        `Linju is already running on this data (${dir}): one stack per data folder.`,
+        'Operator commands work beside it (npm run linju -- <command>); for a second stack set LINJU_DATA_DIR to another folder.',
+      );
     steps.step(
       process.env.DATABASE_URL
         ? 'Using the PostgreSQL of DATABASE_URL'
@@ -111,18 +134,26 @@ export async function start(): Promise<void> {
 
     // In a child process: what migrating and seeding load (drizzle, argon2, the domain) then leaves
     // with it, and this supervisor stays small for the hours it runs.
-    steps.step('Applying database migrations and seeding the demo district (first run only)');
-    const setup = spawnSync(process.execPath, [join(repoRoot, 'apps', 'cli', 'src', 'main.ts'), 'seed'], {
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        LINJU_DATA_DIR: dir,
-        // The seed points the demo district at its city on "this node", whose id follows the port.
-        PORT: String(port),
-        DATABASE_URL: database.ownerUrl,
-        DATABASE_APP_URL: database.appUrl,
+    steps.step(
+      demo
+        ? 'Applying database migrations and seeding the demo district (first run only)'
+        : 'Applying database migrations (no demo: it is seeded into an external database only with --demo)',
+    );
+    const setup = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'apps', 'cli', 'src', 'main.ts'), demo ? 'seed' : 'migrate'],
+      {
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          LINJU_DATA_DIR: dir,
+          // The seed points the demo district at its city on "this node", whose id follows the port.
+          PORT: String(port),
+          DATABASE_URL: database.ownerUrl,
+          DATABASE_APP_URL: database.appUrl,
+        },
       },
-    });
+    );
     if (setup.status !== 0)
       throw new SetupError('Migrating or seeding the database failed.', 'See the lines above.');
 
@@ -170,6 +201,12 @@ export async function start(): Promise<void> {
     );
 
     steps.step('Ready');
+    if (!demo) {
+      process.stdout.write(
+        `\n  Linju is running at ${url}\n  First time? Create the platform operator: linju init <user> <name> (password on stdin); see docs/operations.md.\n  Press Ctrl-C to stop.\n\n`,
+      );
+      return;
+    }
     process.stdout.write(
       [
         '',

@@ -1,4 +1,5 @@
 import { appUrlFrom } from '@linju/db/app-role';
+import { OWNER_SETTINGS, requireProductionSettings } from '@linju/db/deployment-mode';
 import {
   credentials,
   type EmbeddedPostgresHandle,
@@ -11,17 +12,19 @@ export type DatabaseUrls = { ownerUrl: string; appUrl: string; embedded: Embedde
 /**
  * `DATABASE_URL` (the owner, who migrates) switches to an external server and nothing embedded
  * starts; `DATABASE_APP_URL` may name the application role's URL there, else it is derived.
+ * Production has no embedded database and no derived password: both URLs are required.
  */
 export async function openDatabase(dir: string): Promise<DatabaseUrls> {
-  const { appPassword } = credentials(dir);
+  requireProductionSettings(OWNER_SETTINGS);
   const external = process.env.DATABASE_URL;
   if (external) {
     return {
       ownerUrl: external,
-      appUrl: process.env.DATABASE_APP_URL ?? appUrlFrom(external, appPassword),
+      appUrl: process.env.DATABASE_APP_URL ?? appUrlFrom(external, credentials(dir).appPassword),
       embedded: null,
     };
   }
+  const { appPassword } = credentials(dir);
   // A running stack's own database: joined, not started twice (rotation runs beside the stack).
   const running = runningEmbeddedPostgres(dir);
   if (running) return { ...running, appUrl: appUrlFrom(running.ownerUrl, appPassword), embedded: null };

@@ -561,6 +561,8 @@ export const en: Messages = {
   'platform.domain_invalid': 'Enter a host name such as fw.xuhui.gov.cn (no http:// and no path).',
   'platform.domain_taken': 'That host name is already given to a district.',
   'platform.domain_not_found': 'That host name is not given to any district.',
+  'platform.already_initialised':
+    'This deployment is already set up: it has a platform operator. Add more with linju operator create.',
 
   'role.bureau-admin': 'Justice bureau administrator',
   'role.centre-director': 'Centre director',

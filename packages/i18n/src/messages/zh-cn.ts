@@ -526,6 +526,8 @@ export const zhCN = {
   'platform.domain_invalid': '请填写主机名，例如 fw.xuhui.gov.cn（不含 http:// 和路径）。',
   'platform.domain_taken': '这个主机名已分配给一个区。',
   'platform.domain_not_found': '没有分配这个主机名。',
+  'platform.already_initialised':
+    '本部署已完成初始化（已有平台运维账号）。如需新增运维账号，请使用 linju operator create。',
 
   'role.bureau-admin': '司法局管理员',
   'role.centre-director': '中心主任',
