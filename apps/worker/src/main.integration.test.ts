@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { expect, inject, it } from 'vitest';
 
@@ -12,6 +15,10 @@ it('main.ts starts the worker, logs JSON lines, and exits 0 on SIGTERM', async (
       ...process.env,
       TEMPORAL_ADDRESS: inject('temporalAddress'),
       DATABASE_APP_URL: inject('databaseUrl'),
+      // Its own data folder and the run's key, as a deployment's worker has: nothing another test
+      // leaves in the checkout's .data (keys, checkpoints) is read.
+      LINJU_DATA_DIR: mkdtempSync(join(tmpdir(), 'linju-worker-main-')),
+      LINJU_DATA_KEY: inject('dataKey'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -27,7 +34,9 @@ it('main.ts starts the worker, logs JSON lines, and exits 0 on SIGTERM', async (
       lines.push(parsed);
       if (parsed.event === 'started') resolve();
     });
-    exited.then(([code]) => reject(new Error(`worker exited early (${code}): ${stderr}`)));
+    exited.then(([code]) =>
+      reject(new Error(`worker exited early (${code}): ${stderr}${JSON.stringify(lines.slice(-3))}`)),
+    );
   });
 
   await started;
