@@ -37,7 +37,8 @@ describe('12345 import page', () => {
       .setInputFiles({ name: '12345.csv', mimeType: 'text/csv', buffer: file });
     await page.getByRole('button', { name: '导入', exact: true }).click();
     await expect.poll(() => page.url()).toMatch(/\/cases\/import\?import=[0-9a-f-]{36}#import$/);
-    expect(await page.getByRole('table', { name: '我的导入' }).count()).toBe(1);
+    // The address changes before the new page is read in: wait for its content, not its URL.
+    await expect.poll(() => page.getByRole('table', { name: '我的导入' }).count()).toBe(1);
     // Reloaded as the refresh link does, until the worker has imported the file.
     await expect
       .poll(
