@@ -1,6 +1,8 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { type CheckResult, runChecks } from './check.ts';
 import type { KitIdentity } from './kit-identity.ts';
+import { startKitListener } from './kit-listener.ts';
+import { receiverChecks } from './receiver-checks.ts';
 import { type SenderContext, senderChecks } from './sender-checks.ts';
 
 /** What a run needs. */
@@ -11,6 +13,15 @@ export type ConformanceOptions = {
   readonly kit: KitIdentity;
   /** The organisation to address; the first the node lists when not given. */
   readonly orgId?: string;
+  /**
+   * Where the kit listens as a node, for the checks of the node as a sender (its creates, every
+   * state transition, the outcome's document); without it only the receiving side is checked.
+   */
+  readonly listen?: { readonly host: string; readonly port: number };
+  /** How long the kit waits for the node's referrals and fetches (default 5 minutes). */
+  readonly waitMs?: number;
+  /** Called when the kit waits for the node to send its referrals. */
+  readonly onWaiting?: () => void | Promise<void>;
   /** Called with each result as it comes, for a live table. */
   readonly onResult?: (result: CheckResult) => void;
 };
@@ -24,5 +35,31 @@ export async function runConformance(options: ConformanceOptions): Promise<Check
     stranger: { kid: `conformance-stranger-${randomUUID()}`, privateKey },
     ...(options.orgId === undefined ? {} : { orgId: options.orgId }),
   };
-  return runChecks(senderChecks, context, options.onResult);
+  // Listening from the start: the node under test may fetch the kit's document at any time.
+  const listener =
+    options.listen &&
+    (await startKitListener({
+      kit: options.kit,
+      ...options.listen,
+      nodeKeys: () => context.node?.publicKeys ?? [],
+    }));
+  try {
+    const results = await runChecks(senderChecks, context, options.onResult);
+    if (!listener) return results;
+    const receiving = await runChecks(
+      receiverChecks,
+      {
+        baseUrl: options.baseUrl,
+        kit: options.kit,
+        listener,
+        waitMs: options.waitMs ?? 5 * 60_000,
+        ...(options.onWaiting ? { onWaiting: options.onWaiting } : {}),
+        ...(context.node ? { nodeId: context.node.nodeId } : {}),
+      },
+      options.onResult,
+    );
+    return [...results, ...receiving];
+  } finally {
+    await listener?.close();
+  }
 }

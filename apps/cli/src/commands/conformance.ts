@@ -1,12 +1,26 @@
 import { parseArgs } from 'node:util';
-import { formatReport, loadKitIdentity, reportJson, runConformance } from '@linju/conformance';
+import {
+  formatReport,
+  loadKitIdentity,
+  REFERRALS_TO_RECEIVE,
+  reportJson,
+  runConformance,
+} from '@linju/conformance';
 
-const USAGE = `linju conformance <base-url> [--key DIR] [--org ORG] [--node-id ID] [--public-url URL] [--json]
+const USAGE = `linju conformance <base-url> [--key DIR] [--org ORG] [--listen HOST:PORT] [--wait SECONDS]
+                  [--node-id ID] [--public-url URL] [--json]
 linju conformance well-known [--key DIR] [--node-id ID] [--public-url URL]`;
 
 /** Where the kit keeps its key unless told: pinned once by the node under test, so kept. */
 const DEFAULT_KEY_DIR = '.conformance';
-const DEFAULT_PUBLIC_URL = 'http://localhost:4999';
+const DEFAULT_LISTEN = 'localhost:4999';
+
+/** `HOST:PORT` of `--listen`. */
+function listenAddress(text: string) {
+  const match = /^(.+):(\d{1,5})$/.exec(text);
+  if (!match) throw new Error(`--listen "${text}" is not HOST:PORT.\nUsage:\n${USAGE}`);
+  return { host: (match[1] as string).replace(/^\[|\]$/g, ''), port: Number(match[2]) };
+}
 
 /**
  * `linju conformance`: the referral exchange's conformance kit (packages/conformance). `well-known`
@@ -21,15 +35,19 @@ export async function conformance(args: string[]): Promise<void> {
       key: { type: 'string', default: DEFAULT_KEY_DIR },
       org: { type: 'string' },
       'node-id': { type: 'string' },
-      'public-url': { type: 'string', default: DEFAULT_PUBLIC_URL },
+      'public-url': { type: 'string' },
+      listen: { type: 'string' },
+      wait: { type: 'string', default: '300' },
       json: { type: 'boolean', default: false },
     },
   });
   const [target] = positionals;
   if (!target || positionals.length > 1) throw new Error(`Usage:\n${USAGE}`);
+  const listen = values.listen === undefined ? undefined : listenAddress(values.listen);
   const kit = await loadKitIdentity({
     keyDir: values.key,
-    publicUrl: values['public-url'],
+    // The kit's document names where it listens: the node under test sends there.
+    publicUrl: values['public-url'] ?? `http://${values.listen ?? DEFAULT_LISTEN}`,
     ...(values['node-id'] === undefined ? {} : { nodeId: values['node-id'] }),
   });
   if (target === 'well-known') {
@@ -37,10 +55,20 @@ export async function conformance(args: string[]): Promise<void> {
     return;
   }
   if (!URL.canParse(target)) throw new Error(`"${target}" is not a URL.\nUsage:\n${USAGE}`);
+  const waitSeconds = Number(values.wait);
+  if (!Number.isInteger(waitSeconds) || waitSeconds <= 0)
+    throw new Error(`--wait "${values.wait}" is not a number of seconds.`);
   const results = await runConformance({
     baseUrl: target,
     kit,
     ...(values.org === undefined ? {} : { orgId: values.org }),
+    ...(listen === undefined ? {} : { listen }),
+    waitMs: waitSeconds * 1000,
+    onWaiting: () => {
+      process.stderr.write(
+        `Waiting up to ${waitSeconds} s: send ${REFERRALS_TO_RECEIVE} referrals from the node under test to ${kit.address}.\n`,
+      );
+    },
   });
   process.stdout.write(values.json ? reportJson(results) : formatReport(results));
   if (!results.every((r) => r.pass)) process.exitCode = 1;
