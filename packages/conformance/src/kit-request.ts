@@ -31,6 +31,8 @@ export type Tampering = {
   readonly contentDigest?: string;
   /** The path the signature names, when it differs from the path requested. */
   readonly signedPath?: string;
+  /** The components covered, when fewer than the spec requires. */
+  readonly components?: readonly string[];
 };
 
 /** One request of the exchange, as the kit sends it. */
@@ -88,7 +90,7 @@ export function prepareRequest(baseUrl: string, key: SigningKey, request: KitReq
     return { url, method: request.method, headers, ...(body === undefined ? {} : { body }) };
 
   const signer = tamper.key ?? key;
-  const components = request.method === 'POST' ? BODY_COMPONENTS : BODYLESS_COMPONENTS;
+  const components = tamper.components ?? (request.method === 'POST' ? BODY_COMPONENTS : BODYLESS_COMPONENTS);
   const params: SfInnerList = {
     items: components.map(item),
     params: [

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { type Check, type CheckOutcome, describeResponse, expectRefusal, NotRun } from './check.ts';
 import type { KitIdentity } from './kit-identity.ts';
 import type { KitListener } from './kit-listener.ts';
-import { prepareRequest, sendRequest } from './kit-request.ts';
+import { prepareRequest, type SigningKey, sendRequest } from './kit-request.ts';
 import { REFERRALS } from './sender-checks.ts';
 
 /** How many referrals the node under test sends the kit: one per path through the states. */
@@ -19,6 +19,8 @@ export type ReceiverContext = {
   readonly onWaiting?: () => void | Promise<void>;
   /** The node under test's node id (from its well-known document). */
   readonly nodeId?: string;
+  /** A key no node pinned. */
+  readonly stranger: SigningKey;
 };
 
 /** A tiny valid PDF: what the kit returns with its outcome, for the node to fetch. */
@@ -73,11 +75,23 @@ const conflict = async (context: ReceiverContext, index: number, body: string, c
 
 const retryKeys = new WeakMap<ReceiverContext, string>();
 
+/** The first attachment the node sent with referral 1: its path on the node and its digest. */
+function firstAttachment(context: ReceiverContext) {
+  const attachment = context.listener.creates[0]?.message?.attachments[0];
+  if (!attachment) throw new NotRun('referral 1 carried no attachment (send it with one)');
+  // Spec: the url is the attachments path on the sender's node, whatever host it names.
+  return { sha256: attachment.sha256, path: new URL(attachment.url, context.baseUrl).pathname };
+}
+
+const fetchAttachment = (context: ReceiverContext, path: string, key: SigningKey = context.kit.key) =>
+  sendRequest(prepareRequest(context.baseUrl, key, { method: 'GET', path }));
+
 /**
  * The checks of the node under test as the SENDER of referrals to the kit (which listens as a
  * node): its creates arrive signed, and the kit, as their receiver, walks every path of spec
  * "States" — each valid move accepted, each invalid one refused with 409 and the current state.
- * Referral 1: accepted → in-progress → completed (with a document the node fetches); referral 2:
+ * Referral 1 (with an attachment the kit fetches): accepted → in-progress → completed (with a
+ * document the node fetches); referral 2:
  * rejected; referral 3: accepted → failed.
  */
 export const receiverChecks: readonly Check<ReceiverContext>[] = [
@@ -96,6 +110,50 @@ export const receiverChecks: readonly Check<ReceiverContext>[] = [
         expected: `${REFERRALS_TO_RECEIVE} signed creates to ${context.kit.address} from @${context.nodeId ?? '?'} within ${context.waitMs / 1000} s`,
         got: `${creates.length} arrived${problems.length ? `; ${problems.join('; ')}` : ''}${foreign.length ? `; "from" of another node` : ''}`,
       };
+    },
+  },
+  {
+    id: 'attachment-fetch',
+    section: 'Messages',
+    title: "Referral 1's attachment, fetched by its receiver (signed), answers the bytes its sha256 names",
+    async run(context) {
+      const { sha256, path } = firstAttachment(context);
+      const response = await fetchAttachment(context, path);
+      const digest = createHash('sha256').update(response.bytes);
+      const got = digest.digest('hex');
+      const header = response.headers['content-digest'];
+      const expectedHeader = `sha-256=:${Buffer.from(got, 'hex').toString('base64')}:`;
+      const digestOk = header === undefined || String(header).includes(expectedHeader);
+      return {
+        pass: response.status === 200 && got === sha256 && digestOk,
+        expected: `200, the body's sha256 ${sha256.slice(0, 12)}…${header === undefined ? '' : ', a matching Content-Digest'}`,
+        got: `${response.status} ${response.contentType}, sha256 ${got.slice(0, 12)}…${digestOk ? '' : `, Content-Digest ${String(header)}`}`,
+      };
+    },
+  },
+  {
+    id: 'attachment-unknown-key',
+    section: 'Messages; Errors',
+    title: 'The attachment fetched with a key no pinned peer owns is refused',
+    async run(context) {
+      return expectRefusal(
+        await fetchAttachment(context, firstAttachment(context).path, context.stranger),
+        [401],
+      );
+    },
+  },
+  {
+    id: 'attachment-other-referral',
+    section: 'Messages; Errors',
+    title:
+      "The attachment asked for under another referral's id answers 404 (only to the referral's receiver)",
+    async run(context) {
+      const { sha256 } = firstAttachment(context);
+      const other = referral(context, 1);
+      return expectRefusal(
+        await fetchAttachment(context, `${REFERRALS}/${encodeURIComponent(other)}/attachments/${sha256}`),
+        [404],
+      );
     },
   },
   {

@@ -55,6 +55,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Check
         waitMs: options.waitMs ?? 5 * 60_000,
         ...(options.onWaiting ? { onWaiting: options.onWaiting } : {}),
         ...(context.node ? { nodeId: context.node.nodeId } : {}),
+        stranger: context.stranger,
       },
       options.onResult,
     );

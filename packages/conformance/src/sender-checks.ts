@@ -224,6 +224,13 @@ export const senderChecks: readonly Check<SenderContext>[] = [
     run: (context) => refusedCreate(context, [401], { signedPath: `${REFERRALS}-elsewhere` }),
   },
   {
+    id: 'uncovered-body',
+    section: 'Messages; Errors',
+    title:
+      'A create whose signature covers only "@method" "@target-uri" (not its digest and idempotency key) is refused',
+    run: (context) => refusedCreate(context, [401], { components: ['@method', '@target-uri'] }),
+  },
+  {
     id: 'create',
     section: 'Messages',
     title: 'A signed create from a pinned peer answers 202 with a receipt',
@@ -291,6 +298,9 @@ export const senderChecks: readonly Check<SenderContext>[] = [
         return { pass: false, expected: 'the first sending: 202', got: describeResponse(first) };
       }
       const replay = await sendRequest(prepared);
+      // Not part of the check: the kit leaves no referral of its own open at the node.
+      const { id } = JSON.parse(prepared.body as string) as { id: string };
+      await postEvent(context, id, event('cancelled', { reason: 'Conformance kit: done' }));
       return expectRefusal(replay, [401]);
     },
   },

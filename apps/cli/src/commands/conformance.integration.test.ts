@@ -119,12 +119,23 @@ async function sendToKit(n: number) {
     description: '一致性测试',
     organisationId: district.organisations.stationA,
   });
+  // The first goes with a document, for the kit to fetch as its receiver.
+  const document =
+    n === 1
+      ? await desk.case.attachDocument({
+          caseId: legalCase.id,
+          fileName: '调解协议书.pdf',
+          contentType: 'application/pdf',
+          contentBase64: Buffer.from('%PDF-1.7\n调解协议书\n%%EOF\n').toString('base64'),
+        })
+      : undefined;
   await desk.case.recordConsent({ caseId: legalCase.id, partnerOrganisationId: kitCourt });
   await desk.referral.create({
     caseId: legalCase.id,
     toOrganisationId: kitCourt,
     kind: 'judicial-confirmation',
     summary: `一致性测试 ${n}`,
+    ...(document ? { documentIds: [String(document.id)] } : {}),
   });
 }
 
