@@ -375,6 +375,19 @@ export const senderChecks: readonly Check<SenderContext>[] = [
     },
   },
   {
+    id: 'created-within-window',
+    section: 'Messages',
+    title: "A signature created 4 minutes ago (inside the 5) is accepted: a peer's clock may be that far off",
+    async run(context) {
+      const response = await call(context, {
+        method: 'GET',
+        path: referralPath(created(context).id),
+        tamper: { createdOffsetSeconds: -4 * 60 },
+      });
+      return { pass: response.status === 200, expected: '200', got: describeResponse(response) };
+    },
+  },
+  {
     id: 'view-unknown',
     section: 'Messages; Errors',
     title: 'GET a referral the kit never sent answers 404',
