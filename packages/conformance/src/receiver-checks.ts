@@ -149,7 +149,11 @@ export const receiverChecks: readonly Check<ReceiverContext>[] = [
       "The attachment asked for under another referral's id answers 404 (only to the referral's receiver)",
     async run(context) {
       const { sha256 } = firstAttachment(context);
-      const other = referral(context, 1);
+      const other = context.listener.creates
+        .map((c) => c.message)
+        .find((m, i) => i > 0 && m && !m.attachments.some((a) => a.sha256 === sha256))?.id;
+      if (!other)
+        throw new NotRun("referrals 2 and 3 carry referral 1's attachment too (send them without it)");
       return expectRefusal(
         await fetchAttachment(context, `${REFERRALS}/${encodeURIComponent(other)}/attachments/${sha256}`),
         [404],

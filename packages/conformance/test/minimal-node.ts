@@ -4,23 +4,40 @@ import {
   generateKeyPairSync,
   type KeyObject,
   randomUUID,
+  sign,
   verify,
 } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * A second implementation of the receiving side of spec/referral-exchange.md, written from the
- * spec alone for the conformance kit's own test: plain node:http and node:crypto, nothing from
- * packages/federation or any @linju package, so the kit's checks meet the spec and not Linju's
- * reading of it. One organisation (`court`), everything in memory.
+ * A second implementation of spec/referral-exchange.md, written from the spec alone for the
+ * conformance kit's own test: plain node:http and node:crypto, nothing from packages/federation or
+ * any @linju package, so the kit's checks meet the spec and not Linju's reading of it. It receives
+ * referrals, and sends some (`sendReferral`) whose receiver then reports on them. One organisation
+ * (`court`), everything in memory.
  */
 
 /** A node document as the spec names its members; only what this node reads of a peer's. */
-type PeerDocument = { nodeId: string; publicKeys: { kty: string; crv: string; x: string; kid: string }[] };
+type PeerDocument = {
+  nodeId: string;
+  baseUrl: string;
+  publicKeys: { kty: string; crv: string; x: string; kid: string }[];
+};
 
 /** Ways this node can be wrong on purpose, to see the kit notice. */
-export type Defects = { acceptReplayedNonce?: boolean };
+export type Defects = { acceptReplayedNonce?: boolean; ignoreTransitions?: boolean };
+
+/** The spec's "States": the moves from each state (a sender's `cancelled` aside). */
+const MOVES: Record<string, string[]> = {
+  received: ['accepted', 'rejected'],
+  accepted: ['in-progress', 'failed'],
+  'in-progress': ['completed', 'failed'],
+};
+const RECEIVER_EVENTS = new Set(['accepted', 'rejected', 'in-progress', 'note', 'completed', 'failed']);
+
+/** A referral this node sent: to whom, its state, and the documents that went with it. */
+type Outgoing = { receiverNode: string; status: string; applied: Set<string>; files: Map<string, Buffer> };
 
 type Referral = {
   status: string;
@@ -80,7 +97,7 @@ function parseSignatureInput(field: string) {
 
 /** Starts the node on a free loopback port, trusting the peers whose documents it is given. */
 export async function startMinimalNode(peers: PeerDocument[], defects: Defects = {}) {
-  const { publicKey } = generateKeyPairSync('ed25519');
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const jwk = publicKey.export({ format: 'jwk' });
   const keys = new Map<string, { nodeId: string; key: KeyObject }>();
   for (const peer of peers)
@@ -92,6 +109,7 @@ export async function startMinimalNode(peers: PeerDocument[], defects: Defects =
   const nonces = new Set<string>();
   const creates = new Map<string, { digest: string; receipt: string }>();
   const referrals = new Map<string, Referral>();
+  const outgoing = new Map<string, Outgoing>();
   let baseUrl = '';
   let nodeId = '';
 
@@ -186,6 +204,10 @@ export async function startMinimalNode(peers: PeerDocument[], defects: Defects =
 
   function event(caller: string, id: string, key: string, body: Buffer) {
     const message = parse(body, ['type', 'at', 'by']);
+    const sent = outgoing.get(id);
+    // Looked up as the party that may post the event: the receiver of ours, or the sender of theirs.
+    if (sent && sent.receiverNode === caller && RECEIVER_EVENTS.has(String(message.type)))
+      return receiverEvent(sent, key, message);
     const referral = referrals.get(`${caller} ${id}`);
     if (!referral) throw new Refusal(404, 'unknown referral');
     if (referral.applied.has(key)) return { status: referral.status };
@@ -206,6 +228,92 @@ export async function startMinimalNode(peers: PeerDocument[], defects: Defects =
       ...(typeof message.reason === 'string' ? { reason: message.reason } : {}),
     });
     return { status: referral.status };
+  }
+
+  /** An event from the receiver of a referral this node sent. */
+  function receiverEvent(sent: Outgoing, key: string, message: Record<string, unknown>) {
+    if (sent.applied.has(key)) return { status: sent.status };
+    const type = String(message.type);
+    if ((type === 'rejected' || type === 'failed') && typeof message.reason !== 'string')
+      throw new Refusal(400, 'reason is required', { errors: [{ field: 'reason' }] });
+    const outcome = message.outcome as { documents?: { sha256: string; url: string }[] } | undefined;
+    if (type === 'completed' && typeof outcome !== 'object')
+      throw new Refusal(400, 'outcome is required', { errors: [{ field: 'outcome' }] });
+    if (type !== 'note' && !defects.ignoreTransitions && !MOVES[sent.status]?.includes(type))
+      throw new Refusal(409, `referral is ${sent.status}`, { currentState: sent.status });
+    if (type !== 'note') sent.status = type;
+    sent.applied.add(key);
+    // The outcome's documents are fetched from the receiver, signed, and checked against their hash.
+    for (const document of outcome?.documents ?? []) {
+      const peer = peers.find((p) => p.nodeId === sent.receiverNode);
+      if (peer)
+        signedFetch('GET', new URL(new URL(document.url, peer.baseUrl).pathname, peer.baseUrl).toString())
+          .then((response) => response.arrayBuffer())
+          .catch(() => {});
+    }
+    return { status: sent.status };
+  }
+
+  /** A request signed as the spec says, with this node's key. */
+  function signedFetch(method: 'GET' | 'POST', url: string, body?: string, key?: string) {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const covered: [string, string][] = [
+      ['@method', method],
+      ['@target-uri', new URL(url).toString()],
+    ];
+    if (body !== undefined) {
+      headers['content-digest'] = `sha-256=:${createHash('sha256').update(body).digest('base64')}:`;
+      headers['linju-idempotency-key'] = key ?? randomUUID();
+      covered.push(['content-digest', headers['content-digest']]);
+      covered.push(['linju-idempotency-key', headers['linju-idempotency-key']]);
+    }
+    const params = `(${covered.map(([c]) => `"${c}"`).join(' ')});created=${Math.floor(Date.now() / 1000)};nonce="${randomUUID()}";keyid="minimal-1";alg="ed25519"`;
+    const base = [...covered.map(([c, v]) => `"${c}": ${v}`), `"@signature-params": ${params}`].join('\n');
+    headers['signature-input'] = `sig1=${params}`;
+    headers.signature = `sig1=:${sign(null, Buffer.from(base), privateKey).toString('base64')}:`;
+    return fetch(url, { method, headers, ...(body === undefined ? {} : { body }) });
+  }
+
+  /** Sends a referral from this node's court to `to` (`orgId@nodeId` of a pinned peer), with a file. */
+  async function sendReferral(to: string): Promise<number> {
+    const peer = peers.find((p) => to.endsWith(`@${p.nodeId}`));
+    if (!peer) throw new Error(`${to} is not on a pinned peer`);
+    const id = `minimal-${randomUUID()}`;
+    const file = Buffer.from(`%PDF-1.4\n${id}\n%%EOF\n`);
+    const sha256 = createHash('sha256').update(file).digest('hex');
+    outgoing.set(id, {
+      receiverNode: peer.nodeId,
+      status: 'requested',
+      applied: new Set(),
+      files: new Map([[sha256, file]]),
+    });
+    const message = {
+      id,
+      from: `${ORG}@${nodeId}`,
+      to,
+      kind: 'transfer',
+      subject: { displayName: '测试', groups: [] },
+      summary: 'A referral from the minimal node',
+      attachments: [
+        {
+          name: 'file.pdf',
+          mediaType: 'application/pdf',
+          sha256,
+          url: `/federation/v1/referrals/${id}/attachments/${sha256}`,
+        },
+      ],
+      requestedBy: { name: 'Minimal', role: 'clerk' },
+      dueBy: '2099-12-31',
+      createdAt: new Date().toISOString(),
+    };
+    const response = await signedFetch(
+      'POST',
+      new URL('/federation/v1/referrals', peer.baseUrl).toString(),
+      JSON.stringify(message),
+    );
+    const sent = outgoing.get(id);
+    if (sent && response.status === 202) sent.status = 'received';
+    return response.status;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -234,6 +342,15 @@ export async function startMinimalNode(peers: PeerDocument[], defects: Defects =
     const referral = referrals.get(`${caller} ${id}`);
     if (req.method === 'GET' && parts.length === 1 && referral)
       return answer(res, 200, { status: referral.status, events: referral.events });
+    const sent = outgoing.get(id);
+    const file =
+      sent?.receiverNode === caller && parts[1] === 'attachments'
+        ? sent.files.get(parts[2] ?? '')
+        : undefined;
+    if (req.method === 'GET' && file) {
+      res.writeHead(200, { 'content-type': 'application/pdf' });
+      return res.end(file);
+    }
     throw new Refusal(404, parts.length === 3 ? 'unknown attachment' : 'unknown referral');
   }
 
@@ -249,5 +366,10 @@ export async function startMinimalNode(peers: PeerDocument[], defects: Defects =
   await new Promise((resolve) => server.once('listening', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   nodeId = `minimal-${(server.address() as AddressInfo).port}`;
-  return { baseUrl, nodeId, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    baseUrl,
+    nodeId,
+    sendReferral,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
