@@ -56,6 +56,8 @@ export async function startKitListener(options: {
 }) {
   const events = new EventEmitter();
   const creates: ArrivedCreate[] = [];
+  /** Why the creates the kit refused were refused (their signatures failed), each reason once. */
+  const refused = new Set<string>();
   const receipts = new Map<string, string>();
   const documents = new Map<string, ServedDocument>();
   const fetched = new Set<string>();
@@ -101,13 +103,16 @@ export async function startKitListener(options: {
       }
       if (message && message.to !== options.kit.address)
         problems.push(`"to" is ${message.to}, not ${options.kit.address}`);
-      if (!check.ok)
+      if (!check.ok) {
+        // Refused as the spec says, and remembered: the table tells the vendor why nothing arrived.
+        refused.add(problems.join('; '));
         return reply(
           res,
           check.status,
           { title: check.message, status: check.status },
           'application/problem+json',
         );
+      }
       const receipt = receipts.get(key) ?? randomUUID();
       if (!receipts.has(key)) {
         receipts.set(key, receipt);
@@ -161,6 +166,7 @@ export async function startKitListener(options: {
   return {
     address: server.address() as AddressInfo,
     creates,
+    refused,
     /** Waits for `count` creates; false if fewer arrived within `timeoutMs`. */
     waitForCreates: (count: number, timeoutMs: number) =>
       waitFor('create', () => creates.length >= count, timeoutMs),

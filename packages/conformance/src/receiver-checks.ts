@@ -108,7 +108,7 @@ export const receiverChecks: readonly Check<ReceiverContext>[] = [
       return {
         pass: arrived && problems.length === 0 && foreign.length === 0,
         expected: `${REFERRALS_TO_RECEIVE} signed creates to ${context.kit.address} from @${context.nodeId ?? '?'} within ${context.waitMs / 1000} s`,
-        got: `${creates.length} arrived${problems.length ? `; ${problems.join('; ')}` : ''}${foreign.length ? `; "from" of another node` : ''}`,
+        got: `${creates.length} arrived${problems.length ? `; ${problems.join('; ')}` : ''}${foreign.length ? `; "from" of another node` : ''}${context.listener.refused.size ? `; refused: ${[...context.listener.refused].join(' | ')}` : ''}`,
       };
     },
   },

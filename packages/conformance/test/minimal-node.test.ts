@@ -33,16 +33,16 @@ beforeAll(async () => {
 afterAll(() => rmSync(keyDir, { recursive: true, force: true }));
 
 /** Every check, with the kit listening and the node sending it the referrals it asks for. */
-async function failedChecks(defects: Defects = {}) {
+async function failedChecks(defects: Defects = {}, waitMs = 10_000) {
   const node = await startMinimalNode([kit.wellKnown], defects);
   try {
     const results = await runConformance({
       baseUrl: node.baseUrl,
       kit,
       listen: { host: '127.0.0.1', port: kitPort },
-      waitMs: 10_000,
+      waitMs,
       onWaiting: async () => {
-        for (let n = 0; n < REFERRALS_TO_RECEIVE; n++) expect(await node.sendReferral(kit.address)).toBe(202);
+        for (let n = 0; n < REFERRALS_TO_RECEIVE; n++) await node.sendReferral(kit.address);
       },
     });
     expect(results.map((r) => r.id)).toContain('outcome-document-fetched');
@@ -61,6 +61,14 @@ describe('the conformance kit against a second implementation of the spec', () =
     const failed = await failedChecks({ acceptReplayedNonce: true });
     expect(failed.map((r) => r.id)).toEqual(['replayed-nonce']);
     expect(failed[0]?.got).toMatch(/^202 /);
+  });
+
+  it('fails the sending side of a node that signs with a key it does not publish, saying why', async () => {
+    const failed = await failedChecks({ signWithUnpublishedKey: true }, 1000);
+    expect(failed[0]?.id).toBe('creates-arrive');
+    expect(failed[0]?.got).toMatch(/^0 arrived; refused: signature: bad-signature/);
+    // Everything after it needs a referral that arrived: not run, and so not passed.
+    expect(failed.slice(1).every((r) => r.got.startsWith('not run:'))).toBe(true);
   });
 
   it('fails exactly the invalid moves against a node that takes any state transition', async () => {

@@ -26,7 +26,12 @@ type PeerDocument = {
 };
 
 /** Ways this node can be wrong on purpose, to see the kit notice. */
-export type Defects = { acceptReplayedNonce?: boolean; ignoreTransitions?: boolean };
+export type Defects = {
+  acceptReplayedNonce?: boolean;
+  ignoreTransitions?: boolean;
+  /** Signs with a key its well-known document does not publish. */
+  signWithUnpublishedKey?: boolean;
+};
 
 /** The spec's "States": the moves from each state (a sender's `cancelled` aside). */
 const MOVES: Record<string, string[]> = {
@@ -97,7 +102,10 @@ function parseSignatureInput(field: string) {
 
 /** Starts the node on a free loopback port, trusting the peers whose documents it is given. */
 export async function startMinimalNode(peers: PeerDocument[], defects: Defects = {}) {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const { publicKey, privateKey: publishedKey } = generateKeyPairSync('ed25519');
+  const privateKey = defects.signWithUnpublishedKey
+    ? generateKeyPairSync('ed25519').privateKey
+    : publishedKey;
   const jwk = publicKey.export({ format: 'jwk' });
   const keys = new Map<string, { nodeId: string; key: KeyObject }>();
   for (const peer of peers)
