@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { ReferralCreate } from '@linju/federation';
 import { type Check, type CheckOutcome, describeResponse, expectRefusal, NotRun } from './check.ts';
 import type { KitIdentity } from './kit-identity.ts';
 import type { KitListener } from './kit-listener.ts';
@@ -21,6 +22,10 @@ export type ReceiverContext = {
   readonly nodeId?: string;
   /** A key no node pinned. */
   readonly stranger: SigningKey;
+  /** The referrals that arrived, the one with an attachment first (delivery may reorder them). */
+  referrals?: ReferralCreate[];
+  /** The idempotency key of the `accepted` sent, to send it again. */
+  acceptKey?: string;
 };
 
 /** A tiny valid PDF: what the kit returns with its outcome, for the node to fetch. */
@@ -35,7 +40,7 @@ const eventBody = (type: string, over: Record<string, unknown> = {}) =>
 
 /** The sender's id of the n-th referral the node sent the kit. */
 function referral(context: ReceiverContext, index: number): string {
-  const id = context.listener.creates[index]?.message?.id;
+  const id = context.referrals?.[index]?.id;
   if (!id)
     throw new NotRun(
       `referral ${index + 1} of ${REFERRALS_TO_RECEIVE} did not arrive (see "creates-arrive")`,
@@ -53,7 +58,7 @@ const post = (context: ReceiverContext, index: number, body: string, idempotency
     }),
   );
 
-const accepted = async (
+const applied = async (
   context: ReceiverContext,
   index: number,
   body: string,
@@ -73,12 +78,10 @@ const conflict = async (context: ReceiverContext, index: number, body: string, c
   return { ...outcome, expected: `${outcome.expected} (the current state)` };
 };
 
-const retryKeys = new WeakMap<ReceiverContext, string>();
-
-/** The first attachment the node sent with referral 1: its path on the node and its digest. */
+/** The attachment of referral 1 (the one sent with a file): its path on the node and its digest. */
 function firstAttachment(context: ReceiverContext) {
-  const attachment = context.listener.creates[0]?.message?.attachments[0];
-  if (!attachment) throw new NotRun('referral 1 carried no attachment (send it with one)');
+  const attachment = context.referrals?.[0]?.attachments[0];
+  if (!attachment) throw new NotRun('no referral carried an attachment (send one of them with a file)');
   // Spec: the url is the attachments path on the sender's node, whatever host it names.
   return { sha256: attachment.sha256, path: new URL(attachment.url, context.baseUrl).pathname };
 }
@@ -103,6 +106,10 @@ export const receiverChecks: readonly Check<ReceiverContext>[] = [
       await context.onWaiting?.();
       const arrived = await context.listener.waitForCreates(REFERRALS_TO_RECEIVE, context.waitMs);
       const creates = context.listener.creates;
+      const messages = creates.flatMap((c) => (c.message ? [c.message] : []));
+      const first = messages.findIndex((m) => m.attachments.length > 0);
+      context.referrals =
+        first < 0 ? messages : [messages[first] as ReferralCreate, ...messages.filter((_, i) => i !== first)];
       const problems = creates.flatMap((c, i) => c.problems.map((p) => `#${i + 1} ${p}`));
       const foreign = creates.filter((c) => c.message && !c.message.from.endsWith(`@${context.nodeId}`));
       return {
@@ -149,11 +156,11 @@ export const receiverChecks: readonly Check<ReceiverContext>[] = [
       "The attachment asked for under another referral's id answers 404 (only to the referral's receiver)",
     async run(context) {
       const { sha256 } = firstAttachment(context);
-      const other = context.listener.creates
-        .map((c) => c.message)
-        .find((m, i) => i > 0 && m && !m.attachments.some((a) => a.sha256 === sha256))?.id;
+      const other = context.referrals?.find(
+        (m, i) => i > 0 && !m.attachments.some((a) => a.sha256 === sha256),
+      )?.id;
       if (!other)
-        throw new NotRun("referrals 2 and 3 carry referral 1's attachment too (send them without it)");
+        throw new NotRun("referrals 2 and 3 carry referral 1's attachment too (send only one with it)");
       return expectRefusal(
         await fetchAttachment(context, `${REFERRALS}/${encodeURIComponent(other)}/attachments/${sha256}`),
         [404],
@@ -164,7 +171,7 @@ export const receiverChecks: readonly Check<ReceiverContext>[] = [
     id: 'receiver-note',
     section: 'Messages',
     title: 'The receiver posts a note (its text in "reason"): accepted',
-    run: (context) => accepted(context, 0, eventBody('note', { reason: 'Conformance kit: a note' })),
+    run: (context) => applied(context, 0, eventBody('note', { reason: 'Conformance kit: a note' })),
   },
   {
     id: 'in-progress-before-accepted',
@@ -190,8 +197,8 @@ export const receiverChecks: readonly Check<ReceiverContext>[] = [
     title: 'received → accepted',
     async run(context) {
       const key = randomUUID();
-      retryKeys.set(context, key);
-      return accepted(context, 0, eventBody('accepted'), key);
+      context.acceptKey = key;
+      return applied(context, 0, eventBody('accepted'), key);
     },
   },
   {
@@ -199,9 +206,9 @@ export const receiverChecks: readonly Check<ReceiverContext>[] = [
     section: 'Messages',
     title: 'The same "accepted" again with its idempotency key (fresh signature) is accepted, not refused',
     async run(context) {
-      const key = retryKeys.get(context);
+      const key = context.acceptKey;
       if (!key) throw new NotRun('no "accepted" was sent');
-      return accepted(context, 0, eventBody('accepted'), key);
+      return applied(context, 0, eventBody('accepted'), key);
     },
   },
   {
@@ -214,7 +221,7 @@ export const receiverChecks: readonly Check<ReceiverContext>[] = [
     id: 'in-progress',
     section: 'States',
     title: 'accepted → in-progress',
-    run: (context) => accepted(context, 0, eventBody('in-progress')),
+    run: (context) => applied(context, 0, eventBody('in-progress')),
   },
   {
     id: 'complete-without-outcome',
@@ -232,7 +239,7 @@ export const receiverChecks: readonly Check<ReceiverContext>[] = [
       const document = context.listener.serve(id, OUTCOME_PDF);
       const url = `${REFERRALS}/${encodeURIComponent(id)}/attachments/${document.sha256}`;
       const documents = [{ name: 'outcome.pdf', mediaType: 'application/pdf', sha256: document.sha256, url }];
-      return accepted(
+      return applied(
         context,
         0,
         eventBody('completed', { outcome: { code: 'confirmed', text: 'Conformance kit: done', documents } }),
@@ -282,7 +289,7 @@ export const receiverChecks: readonly Check<ReceiverContext>[] = [
     id: 'reject',
     section: 'States',
     title: 'received → rejected',
-    run: (context) => accepted(context, 1, eventBody('rejected', { reason: 'Conformance kit: not ours' })),
+    run: (context) => applied(context, 1, eventBody('rejected', { reason: 'Conformance kit: not ours' })),
   },
   {
     id: 'accept-after-rejected',
@@ -294,7 +301,7 @@ export const receiverChecks: readonly Check<ReceiverContext>[] = [
     id: 'accept-then-fail',
     section: 'States',
     title: 'received → accepted (the third referral)',
-    run: (context) => accepted(context, 2, eventBody('accepted')),
+    run: (context) => applied(context, 2, eventBody('accepted')),
   },
   {
     id: 'fail-without-reason',
@@ -307,7 +314,7 @@ export const receiverChecks: readonly Check<ReceiverContext>[] = [
     id: 'fail',
     section: 'States',
     title: 'accepted → failed',
-    run: (context) => accepted(context, 2, eventBody('failed', { reason: 'Conformance kit: could not' })),
+    run: (context) => applied(context, 2, eventBody('failed', { reason: 'Conformance kit: could not' })),
   },
   {
     id: 'in-progress-after-failed',

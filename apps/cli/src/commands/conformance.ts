@@ -66,7 +66,7 @@ export async function conformance(args: string[]): Promise<void> {
     waitMs: waitSeconds * 1000,
     onWaiting: () => {
       process.stderr.write(
-        `Waiting up to ${waitSeconds} s: send ${REFERRALS_TO_RECEIVE} referrals from the node under test to ${kit.address}, the first with an attachment.\n`,
+        `Waiting up to ${waitSeconds} s: send ${REFERRALS_TO_RECEIVE} referrals from the node under test to ${kit.address}, one of them with an attachment.\n`,
       );
     },
   });
