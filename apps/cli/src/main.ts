@@ -14,6 +14,9 @@ const USAGE = `linju — operate a Linju deployment
   linju keys rotate [--tenant T]    re-seal personal data under the current data key (LINJU_DATA_KEY*)
   linju peer pin --file F [--allow-private-network] | list | unpin <node>   the federation's pinned peer nodes
   linju peer allow|disallow <node> <orgId>   which of this node's organisations a peer may address
+  linju conformance well-known [--key DIR] [--public-url URL]   the conformance kit's node document, to pin
+  linju conformance <base-url> [--key DIR] [--org ORG] [--json]   check another node against the exchange's
+                                    spec: a pass/fail table, exit code 0 only if all pass (packages/conformance)
   linju plugin new x-<name>         scaffold an X service plugin with a test, listed in the catalogue
   linju operator create <user> <name>   a platform operator (password from LINJU_OPERATOR_PASSWORD)
 
@@ -63,6 +66,9 @@ try {
     }
     case 'peer':
       await (await operator()).peer(args);
+      break;
+    case 'conformance':
+      await (await import('./commands/conformance.ts')).conformance(args);
       break;
     case 'operator':
       if (args[0] !== 'create') throw new Error(`Unknown operator command "${args[0] ?? ''}".\n${USAGE}`);
