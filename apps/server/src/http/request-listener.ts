@@ -23,6 +23,7 @@ import type { ServerConfig } from '../config.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
 import { livenessResponse, readinessResponse } from '../rest/health.ts';
 import { hsdsResponse } from '../rest/hsds.ts';
+import { HSDS_API_PREFIX, hsdsApiResponse, isHsdsApiRoute } from '../rest/hsds-api.ts';
 import { openApiDocument } from '../rest/openapi.ts';
 import { methodNotAllowed, problem } from '../rest/problem.ts';
 import type { AdminApp } from './admin-app.ts';
@@ -192,7 +193,11 @@ export function createRequestListener(deps: ServerDeps) {
     }
 
     // The REST surface only reads: its routes answer GET (and HEAD), nothing else.
-    if (REST_READ_ROUTES.has(path) && request.method !== 'GET' && request.method !== 'HEAD') {
+    if (
+      (REST_READ_ROUTES.has(path) || isHsdsApiRoute(path)) &&
+      request.method !== 'GET' &&
+      request.method !== 'HEAD'
+    ) {
       return methodNotAllowed(request.method, 'GET, HEAD');
     }
     if (path === '/metrics') {
@@ -212,7 +217,10 @@ export function createRequestListener(deps: ServerDeps) {
       return Response.json(health, { status: health.status === 'ok' ? 200 : 503 });
     }
     if (path === '/api/v1/catalogue/hsds') {
-      return hsdsResponse(deps.db, url.searchParams.get('tenant') ?? hint);
+      return hsdsResponse(request, deps.db, url.searchParams.get('tenant') ?? hint);
+    }
+    if (path.startsWith(HSDS_API_PREFIX)) {
+      return hsdsApiResponse(deps.db, request, `${config.publicUrl}/api/v1/openapi.json`);
     }
     if (path.startsWith('/api/')) return problem(404, 'Not found', `No route ${path}`);
 

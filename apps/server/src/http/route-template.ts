@@ -1,4 +1,5 @@
 import { matchPath } from 'react-router';
+import { HSDS_API_ROUTES } from '../rest/hsds-api.ts';
 import type { AdminApp } from './admin-app.ts';
 
 /** The server's own routes outside the admin app, as the patterns metrics label them with. */
@@ -9,6 +10,7 @@ const EDGE_ROUTES = [
   '/api/v1/health/live',
   '/api/v1/health/ready',
   '/api/v1/catalogue/hsds',
+  ...HSDS_API_ROUTES,
   '/.well-known/linju-node',
   '/federation/v1/referrals',
   '/federation/v1/referrals/:id',
