@@ -1,10 +1,12 @@
 import { ZTenantSlug } from '@linju/core';
 import { federationOpenApi, jsonSchema } from '../federation/openapi-federation.ts';
+import { hsdsOpenApi } from './hsds-openapi.ts';
 
 /** The REST surface for partners' systems, which cannot speak tRPC (ARCHITECTURE.md). */
 export function openApiDocument(serverUrl: string) {
   // The referral exchange's signed endpoints (spec/referral-exchange.md), at the origin's root.
   const federation = federationOpenApi(serverUrl);
+  const hsds = hsdsOpenApi();
   return {
     openapi: '3.1.0',
     info: {
@@ -18,6 +20,7 @@ export function openApiDocument(serverUrl: string) {
       '/health': {
         get: {
           operationId: 'getHealth',
+          security: [],
           summary: 'Whether the deployment and what it stands on are up',
           responses: {
             '200': {
@@ -34,6 +37,7 @@ export function openApiDocument(serverUrl: string) {
       '/health/live': {
         get: {
           operationId: 'getHealthLive',
+          security: [],
           summary: 'Liveness: the process answers (a probe restarts it otherwise)',
           responses: {
             '200': {
@@ -46,6 +50,7 @@ export function openApiDocument(serverUrl: string) {
       '/health/ready': {
         get: {
           operationId: 'getHealthReady',
+          security: [],
           summary:
             'Readiness: PostgreSQL answers. Temporal down keeps the server ready: referrals queue until it is back',
           responses: {
@@ -64,6 +69,7 @@ export function openApiDocument(serverUrl: string) {
       '/catalogue/hsds': {
         get: {
           operationId: 'getCatalogueHsds',
+          security: [],
           summary: "A district's public service catalogue as Open Referral HSDS 3.0 JSON",
           parameters: [
             {
@@ -90,12 +96,14 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      ...hsds.paths,
       ...federation.paths,
     },
     components: {
       securitySchemes: federation.securitySchemes,
       schemas: {
         ...federation.schemas,
+        ...hsds.schemas,
         Health: {
           type: 'object',
           required: ['status', 'database', 'temporal'],
