@@ -6,10 +6,12 @@ import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
 import { connect, withTenant } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hsdsResponse } from './hsds.ts';
+import { asDocumented } from './openapi-conformance.ts';
 
 const { db, close } = connect(inject('databaseUrl'));
-const ask = (slug: string | null) =>
-  hsdsResponse(new Request('http://linju.test/api/v1/catalogue/hsds'), db, slug);
+const URL_ = 'http://linju.test/api/v1/catalogue/hsds';
+const ask = async (slug: string | null) =>
+  asDocumented('GET', URL_, await hsdsResponse(new Request(URL_), db, slug));
 let district: TestDistrict;
 
 beforeAll(async () => {
