@@ -21,6 +21,7 @@ import { type MetricsAccess, metricsResponse } from '@linju/metrics';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { ServerConfig } from '../config.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
+import { apiDocsResponse } from '../rest/api-docs-page.ts';
 import { livenessResponse, readinessResponse } from '../rest/health.ts';
 import { hsdsResponse } from '../rest/hsds.ts';
 import { HSDS_API_PREFIX, hsdsApiResponse, isHsdsApiRoute } from '../rest/hsds-api.ts';
@@ -75,6 +76,7 @@ type RequestScope = { log: Logger; cspNonce: string; hostTenant?: string | null 
 const REST_READ_ROUTES = new Set([
   '/metrics',
   '/api/v1/openapi.json',
+  '/api/v1/docs',
   '/api/v1/health',
   '/api/v1/health/live',
   '/api/v1/health/ready',
@@ -206,6 +208,7 @@ export function createRequestListener(deps: ServerDeps) {
       return metricsResponse(deps.metrics.server.registry, deps.metrics.access, { authorization, peer });
     }
     if (path === '/api/v1/openapi.json') return Response.json(openApiDocument(config.publicUrl));
+    if (path === '/api/v1/docs') return apiDocsResponse(request, config.publicUrl);
     if (path === '/api/v1/health/live') return livenessResponse();
     if (path === '/api/v1/health/ready') {
       return readinessResponse(

@@ -6,6 +6,7 @@ import type { AdminApp } from './admin-app.ts';
 const EDGE_ROUTES = [
   '/metrics',
   '/api/v1/openapi.json',
+  '/api/v1/docs',
   '/api/v1/health',
   '/api/v1/health/live',
   '/api/v1/health/ready',

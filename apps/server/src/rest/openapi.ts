@@ -17,6 +17,49 @@ export function openApiDocument(serverUrl: string) {
     },
     servers: [{ url: `${serverUrl}/api/v1` }],
     paths: {
+      '/openapi.json': {
+        get: {
+          operationId: 'getOpenApiDocument',
+          security: [],
+          summary: 'This document',
+          responses: {
+            '200': {
+              description: 'The OpenAPI 3.1 document of the REST, HSDS and exchange endpoints',
+              content: {
+                'application/json': {
+                  schema: { type: 'object', required: ['openapi', 'info', 'paths', 'components'] },
+                },
+              },
+            },
+          },
+        },
+      },
+      '/docs': {
+        get: {
+          operationId: 'getApiDocs',
+          security: [],
+          summary: 'This document as a page for people, in Chinese or English',
+          parameters: [
+            {
+              name: 'lang',
+              in: 'query',
+              required: false,
+              description: 'The page’s language; without it, Accept-Language decides (zh-CN by default)',
+              schema: { type: 'string', enum: ['zh-CN', 'en'] },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'Every operation with its parameters and answers, and every schema',
+              content: { 'text/html': { schema: { type: 'string' } } },
+            },
+            '400': {
+              description: 'A language the page is not written in',
+              content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+            },
+          },
+        },
+      },
       '/health': {
         get: {
           operationId: 'getHealth',
