@@ -157,6 +157,13 @@ describe.each(['xuhui', 'futian'])('the HSDS API of %s', (tenant) => {
 });
 
 describe('the HSDS API’s paging, caching and refusals', () => {
+  it('names its HSDS version and the document that defines it', async () => {
+    expect(await get('/api/v1/hsds/xuhui')).toEqual({
+      version: '3.0',
+      openapi_url: `${server.url}/api/v1/openapi.json`,
+    });
+  });
+
   it('gives the demo district’s services the same ids on every export', async () => {
     const first = await crawl('xuhui', 'services', 200);
     const again = await crawl('xuhui', 'services', 200);
