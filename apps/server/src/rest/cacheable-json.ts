@@ -10,11 +10,7 @@ const MAX_AGE_SECONDS = 300;
 export function cacheableJson(request: Request, body: unknown): Response {
   const text = JSON.stringify(body);
   const etag = `"${createHash('sha256').update(text).digest('base64url')}"`;
-  const headers = {
-    etag,
-    'cache-control': `public, max-age=${MAX_AGE_SECONDS}`,
-    vary: 'accept-encoding',
-  };
+  const headers = { etag, 'cache-control': `public, max-age=${MAX_AGE_SECONDS}` };
   const ifNoneMatch = request.headers.get('if-none-match');
   if (ifNoneMatch && (ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((t) => sameTag(t, etag)))) {
     return new Response(null, { status: 304, headers });
