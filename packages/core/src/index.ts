@@ -14,6 +14,7 @@ export * from './catalogue/catalogue-service.ts';
 export * from './catalogue/entry-points.ts';
 export * from './catalogue/form-files.ts';
 export * from './catalogue/hsds-export.ts';
+export * from './catalogue/hsds-id.ts';
 export * from './catalogue/x-service.ts';
 export * from './errors.ts';
 export * from './evaluations/index.ts';

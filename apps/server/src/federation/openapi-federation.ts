@@ -64,6 +64,8 @@ export function federationOpenApi(serverUrl: string) {
         servers,
         get: {
           operationId: 'getNodeDocument',
+          // Public: peers fetch it to pin the node's keys.
+          security: [],
           tags: ['federation'],
           summary:
             "This node's identity: node id, name, base URL, Ed25519 public keys (JWK) and organisations",

@@ -14,6 +14,7 @@ import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadServerConfig } from '../config.ts';
 import { createRequestListener } from '../http/request-listener.ts';
+import { asDocumented } from '../rest/openapi-conformance.ts';
 import { referralCreateHandler } from './referral-endpoint.ts';
 
 /**
@@ -97,7 +98,9 @@ function post(
     ...(options.nonce ? { nonce: options.nonce } : {}),
   });
   const all = { ...headers, ...signed } as Record<string, string>;
-  return handle(new Request(URL_, { method: 'POST', headers: all, body }));
+  return handle(new Request(URL_, { method: 'POST', headers: all, body })).then((r) =>
+    asDocumented('POST', URL_, r),
+  );
 }
 
 describe('POST /federation/v1/referrals', () => {
@@ -248,7 +251,9 @@ describe('rate limiting (429, with Retry-After)', () => {
     const get = (key: NodeKey) => {
       const url = `${URL_}/${randomUUID()}`;
       const signed = signRequest({ method: 'GET', url, headers: {}, key: key.privateKey, kid: key.kid });
-      return limited(new Request(url, { headers: signed as unknown as Record<string, string> }));
+      return limited(new Request(url, { headers: signed as unknown as Record<string, string> })).then((r) =>
+        asDocumented('GET', url, r),
+      );
     };
     expect((await get(peerKey)).status).toBe(404);
     expect((await get(peerKey)).status).toBe(404);
@@ -310,7 +315,7 @@ describe('a peer addresses only the organisations it was allowed (403 otherwise)
       method,
       headers: { ...headers, ...(signed as unknown as Record<string, string>) },
       ...(body === undefined ? {} : { body }),
-    });
+    }).then((r) => asDocumented(method, `${socket}${path}`, r));
   }
 
   it('refuses a create for another district of this node, naming why, and keeps nothing', async () => {

@@ -28,6 +28,7 @@ import { loadOrCreateNodeKey, type NodeKey } from '@linju/federation';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadServerConfig } from '../config.ts';
 import { createRequestListener } from '../http/request-listener.ts';
+import { asDocumented } from '../rest/openapi-conformance.ts';
 import { statisticsHandler } from './statistics-endpoint.ts';
 
 /**
@@ -136,7 +137,7 @@ function send(signed: ReturnType<typeof signStatisticsMessage>, body: Uint8Array
     headers: signed.headers,
     // The bodies are UTF-8 JSON: as text they go over the wire byte for byte as signed (or tampered).
     body: new TextDecoder().decode(body),
-  });
+  }).then((r) => asDocumented('POST', `${base}/federation/v1/statistics`, r));
 }
 
 const cityShows = (month: string) =>

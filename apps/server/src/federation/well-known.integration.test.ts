@@ -7,6 +7,7 @@ import { createTestDistrict } from '@linju/core/testing';
 import { connect } from '@linju/db';
 import { loadOrCreateNodeKey, wellKnownDocumentSchema } from '@linju/federation';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { asDocumented } from '../rest/openapi-conformance.ts';
 import { defaultNodeId, wellKnownHandler } from './well-known.ts';
 
 const { db, close } = connect(inject('databaseUrl'));
@@ -22,7 +23,8 @@ describe('GET /.well-known/linju-node', () => {
       baseUrl: 'http://localhost:3000',
       key,
     });
-    const response = await handle(new Request('http://localhost:3000/.well-known/linju-node'));
+    const url = 'http://localhost:3000/.well-known/linju-node';
+    const response = await asDocumented('GET', url, await handle(new Request(url)));
     const document = wellKnownDocumentSchema.parse(await response.json());
     expect(document.nodeId).toBe('localhost-3000');
     expect(document.publicKeys[0]?.kid).toBe(key.kid);

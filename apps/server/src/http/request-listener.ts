@@ -21,8 +21,10 @@ import { type MetricsAccess, metricsResponse } from '@linju/metrics';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { ServerConfig } from '../config.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
+import { apiDocsResponse } from '../rest/api-docs-page.ts';
 import { livenessResponse, readinessResponse } from '../rest/health.ts';
 import { hsdsResponse } from '../rest/hsds.ts';
+import { HSDS_API_PREFIX, hsdsApiResponse, isHsdsApiRoute } from '../rest/hsds-api.ts';
 import { openApiDocument } from '../rest/openapi.ts';
 import { methodNotAllowed, problem } from '../rest/problem.ts';
 import type { AdminApp } from './admin-app.ts';
@@ -74,6 +76,7 @@ type RequestScope = { log: Logger; cspNonce: string; hostTenant?: string | null 
 const REST_READ_ROUTES = new Set([
   '/metrics',
   '/api/v1/openapi.json',
+  '/api/v1/docs',
   '/api/v1/health',
   '/api/v1/health/live',
   '/api/v1/health/ready',
@@ -192,7 +195,11 @@ export function createRequestListener(deps: ServerDeps) {
     }
 
     // The REST surface only reads: its routes answer GET (and HEAD), nothing else.
-    if (REST_READ_ROUTES.has(path) && request.method !== 'GET' && request.method !== 'HEAD') {
+    if (
+      (REST_READ_ROUTES.has(path) || isHsdsApiRoute(path)) &&
+      request.method !== 'GET' &&
+      request.method !== 'HEAD'
+    ) {
       return methodNotAllowed(request.method, 'GET, HEAD');
     }
     if (path === '/metrics') {
@@ -201,6 +208,7 @@ export function createRequestListener(deps: ServerDeps) {
       return metricsResponse(deps.metrics.server.registry, deps.metrics.access, { authorization, peer });
     }
     if (path === '/api/v1/openapi.json') return Response.json(openApiDocument(config.publicUrl));
+    if (path === '/api/v1/docs') return apiDocsResponse(request, config.publicUrl);
     if (path === '/api/v1/health/live') return livenessResponse();
     if (path === '/api/v1/health/ready') {
       return readinessResponse(
@@ -212,7 +220,10 @@ export function createRequestListener(deps: ServerDeps) {
       return Response.json(health, { status: health.status === 'ok' ? 200 : 503 });
     }
     if (path === '/api/v1/catalogue/hsds') {
-      return hsdsResponse(deps.db, url.searchParams.get('tenant') ?? hint);
+      return hsdsResponse(request, deps.db, url.searchParams.get('tenant') ?? hint);
+    }
+    if (path.startsWith(HSDS_API_PREFIX)) {
+      return hsdsApiResponse(deps.db, request, `${config.publicUrl}/api/v1/openapi.json`);
     }
     if (path.startsWith('/api/')) return problem(404, 'Not found', `No route ${path}`);
 

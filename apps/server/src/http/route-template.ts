@@ -1,14 +1,17 @@
 import { matchPath } from 'react-router';
+import { HSDS_API_ROUTES } from '../rest/hsds-api.ts';
 import type { AdminApp } from './admin-app.ts';
 
 /** The server's own routes outside the admin app, as the patterns metrics label them with. */
 const EDGE_ROUTES = [
   '/metrics',
   '/api/v1/openapi.json',
+  '/api/v1/docs',
   '/api/v1/health',
   '/api/v1/health/live',
   '/api/v1/health/ready',
   '/api/v1/catalogue/hsds',
+  ...HSDS_API_ROUTES,
   '/.well-known/linju-node',
   '/federation/v1/referrals',
   '/federation/v1/referrals/:id',

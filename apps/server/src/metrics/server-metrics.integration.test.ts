@@ -62,6 +62,7 @@ describe('/metrics', () => {
     await fetch(`${base}/t/${district.slug}/cases/${caseId}`, { redirect: 'manual' });
     await fetch(`${base}/p/${linkToken}`, { redirect: 'manual' });
     await fetch(`${base}/api/v1/nothing-${caseId}`);
+    await fetch(`${base}/api/v1/hsds/${district.slug}/services/${caseId}`);
     await fetch(`${base}/trpc/auth.login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -83,6 +84,9 @@ describe('/metrics', () => {
     );
     expect(text).toMatch(
       /http_request_duration_seconds_count\{method="POST",route="\/trpc\/:procedure",status="200"\} 1/,
+    );
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/hsds\/:tenant\/services\/:id",status="404"\} 1/,
     );
     expect(text).toMatch(/trpc_procedure_duration_seconds_count\{procedure="auth.login",outcome="ok"\} 1/);
     expect(text).toMatch(

@@ -11,6 +11,7 @@ import { temporalHealth } from '@linju/workflows';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { loadServerConfig } from '../config.ts';
 import { createRequestListener } from '../http/request-listener.ts';
+import { asDocumented } from './openapi-conformance.ts';
 
 /**
  * Liveness and readiness of the real origin against real PostgreSQL and a real Temporal client:
@@ -47,6 +48,9 @@ async function origin(databaseUrl: string, temporalAddress: string): Promise<str
   return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 }
 
+/** A GET whose answer is checked against the OpenAPI document as well as the test's own asserts. */
+const get = async (url: string) => asDocumented('GET', url, await fetch(url));
+
 afterAll(async () => {
   for (const cleanup of cleanups) await cleanup();
 });
@@ -54,10 +58,10 @@ afterAll(async () => {
 describe('/api/v1/health/live and /api/v1/health/ready', () => {
   it('stays ready with Temporal unreachable, saying referrals queue', async () => {
     const base = await origin(inject('databaseUrl'), `127.0.0.1:${await closedPort()}`);
-    const live = await fetch(`${base}/api/v1/health/live`);
+    const live = await get(`${base}/api/v1/health/live`);
     expect(live.status).toBe(200);
     expect(await live.json()).toEqual({ status: 'live' });
-    const ready = await fetch(`${base}/api/v1/health/ready`);
+    const ready = await get(`${base}/api/v1/health/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({
       status: 'ready',
@@ -66,14 +70,14 @@ describe('/api/v1/health/live and /api/v1/health/ready', () => {
       referrals: 'queued',
     });
     // The old endpoint answers as before: degraded, 503.
-    const health = await fetch(`${base}/api/v1/health`);
+    const health = await get(`${base}/api/v1/health`);
     expect(health.status).toBe(503);
     expect(await health.json()).toEqual({ status: 'degraded', database: true, temporal: false });
   });
 
   it('is ready with referrals flowing when both are up', async () => {
     const base = await origin(inject('databaseUrl'), inject('temporalAddress'));
-    const ready = await fetch(`${base}/api/v1/health/ready`);
+    const ready = await get(`${base}/api/v1/health/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({
       status: 'ready',
@@ -87,11 +91,11 @@ describe('/api/v1/health/live and /api/v1/health/ready', () => {
     const url = new URL(inject('databaseUrl'));
     url.port = String(await closedPort());
     const base = await origin(url.toString(), inject('temporalAddress'));
-    const ready = await fetch(`${base}/api/v1/health/ready`);
+    const ready = await get(`${base}/api/v1/health/ready`);
     expect(ready.status).toBe(503);
     expect(ready.headers.get('retry-after')).toBe('5');
     expect(await ready.json()).toMatchObject({ status: 'not-ready', database: 'down' });
-    expect((await fetch(`${base}/api/v1/health/live`)).status).toBe(200);
+    expect((await get(`${base}/api/v1/health/live`)).status).toBe(200);
   });
 
   it('answers only GET and HEAD', async () => {

@@ -1,13 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { pluginIds } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
-import { defineXService, setServiceEnabled, systemActor, updateOrganisation } from '@linju/core';
+import { defineXService, hsdsId, setServiceEnabled, systemActor, updateOrganisation } from '@linju/core';
 import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
 import { connect, withTenant } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hsdsResponse } from './hsds.ts';
+import { asDocumented } from './openapi-conformance.ts';
 
 const { db, close } = connect(inject('databaseUrl'));
+const URL_ = 'http://linju.test/api/v1/catalogue/hsds';
+const ask = async (slug: string | null) =>
+  asDocumented('GET', URL_, await hsdsResponse(new Request(URL_), db, slug));
 let district: TestDistrict;
 
 beforeAll(async () => {
@@ -54,35 +58,38 @@ type Hsds = {
     phones: { number: string }[];
   }[];
   service_at_locations: { service_id: string; location_id: string }[];
+  taxonomy_terms: { code: string }[];
 };
 
 describe('the HSDS export of a district’s catalogue', () => {
   it('lists the services switched on, the service points, and where each service is offered', async () => {
-    const response = await hsdsResponse(db, district.slug);
+    const response = await ask(district.slug);
     expect(response.status).toBe(200);
     const hsds = (await response.json()) as Hsds;
     expect(hsds.hsds_version).toBe('3.0');
     expect(hsds.organizations).toMatchObject([{ id: district.tenantId }]);
     const serviceIds = hsds.services.map((s) => s.id);
+    // Ids are UUIDv5 of the district and the internal key: stable across exports.
+    const counselling = hsdsId(district.tenantId, 'service', 'x-counselling/counselling-session');
+    const resettlement = hsdsId(district.tenantId, 'service', 'x-resettlement');
     // The fixture switches mediation on at the centre; counselling only at station B.
-    expect(serviceIds).toEqual(
-      expect.arrayContaining(['x-counselling/counselling-session', 'x/x-resettlement']),
-    );
-    expect(serviceIds.some((id) => id.startsWith('mediation/'))).toBe(true);
-    expect(serviceIds.some((id) => id.startsWith('notary/'))).toBe(false);
+    expect(serviceIds).toEqual(expect.arrayContaining([counselling, resettlement]));
+    const types = hsds.taxonomy_terms.map((t) => t.code);
+    expect(types).toContain('mediation');
+    expect(types).not.toContain('notary');
     const at = (serviceId: string) =>
       hsds.service_at_locations
         .filter((s) => s.service_id === serviceId)
         .map((s) => s.location_id)
         .sort();
-    expect(at('x-counselling/counselling-session')).toEqual([district.organisations.stationB]);
-    expect(at('x/x-resettlement')).toEqual(
-      [district.organisations.roomA, district.organisations.stationA].sort(),
-    );
+    expect(at(counselling)).toEqual([district.organisations.stationB]);
+    expect(at(resettlement)).toEqual([district.organisations.roomA, district.organisations.stationA].sort());
     const station = hsds.locations.find((l) => l.id === district.organisations.stationA);
     expect(station).toMatchObject({
       name: '甲街道工作站',
-      addresses: [{ address_1: '上海市徐汇区漕溪北路88号' }],
+      addresses: [
+        { address_1: '上海市徐汇区漕溪北路88号', state_province: '上海市', city: '上海市', country: 'CN' },
+      ],
       schedules: [{ description: '周一至周五 9:00-17:00' }],
       phones: [{ number: '021-64870000' }],
     });
@@ -91,12 +98,12 @@ describe('the HSDS export of a district’s catalogue', () => {
   });
 
   it('answers 404 for an unknown district and 400 when none is named', async () => {
-    expect((await hsdsResponse(db, 'no-such-district')).status).toBe(404);
-    expect((await hsdsResponse(db, null)).status).toBe(400);
+    expect((await ask('no-such-district')).status).toBe(404);
+    expect((await ask(null)).status).toBe(400);
   });
 
   it('answers 400 naming the parameter for what no district slug can be, as the document states', async () => {
-    const refused = await hsdsResponse(db, 'Xuhui District');
+    const refused = await ask('Xuhui District');
     expect(refused.status).toBe(400);
     expect((await refused.json()).detail).toMatch(/^tenant: /);
   });

@@ -1,26 +1,21 @@
-import { pluginRegistry } from '@linju/api';
-import { DomainError, hsdsCatalogue, ZTenantSlug } from '@linju/core';
 import type { Database } from '@linju/db';
+import { cacheableJson } from './cacheable-json.ts';
+import { districtCatalogue } from './district-catalogue.ts';
 import { problem } from './problem.ts';
 
 /**
- * `GET /api/v1/catalogue/hsds?tenant=<slug>`: a district's public service catalogue as Open
- * Referral HSDS JSON, for directories and other districts. No sign-in: it holds only what a
- * district publishes anyway (services, service points, addresses, hours).
+ * `GET /api/v1/catalogue/hsds?tenant=<slug>`: a district's whole public catalogue in one HSDS 3.0
+ * document (every list of the HSDS API at once, the same objects and ids), kept for the readers of
+ * Linju's first export; the HSDS API itself is `/api/v1/hsds/<slug>/…` (hsds-api.ts).
  */
-export async function hsdsResponse(db: Database, tenantSlug: string | null): Promise<Response> {
+export async function hsdsResponse(
+  request: Request,
+  db: Database,
+  tenantSlug: string | null,
+): Promise<Response> {
   if (!tenantSlug) return problem(400, 'Bad request', 'Name the district: ?tenant=<slug>');
-  if (!ZTenantSlug.safeParse(tenantSlug).success) {
-    return problem(400, 'Bad request', 'tenant: a district slug is a-z, 0-9 and -, starting with a letter');
-  }
-  try {
-    return Response.json(await hsdsCatalogue(db, tenantSlug, pluginRegistry.plugins), {
-      headers: { 'cache-control': 'public, max-age=300' },
-    });
-  } catch (error) {
-    if (error instanceof DomainError && error.kind === 'not-found') {
-      return problem(404, 'Not found', `No district "${tenantSlug}"`);
-    }
-    throw error;
-  }
+  const catalogue = await districtCatalogue(db, tenantSlug);
+  if (catalogue instanceof Response) return catalogue;
+  const { organization, ...lists } = catalogue;
+  return cacheableJson(request, { hsds_version: '3.0', organizations: [organization], ...lists });
 }

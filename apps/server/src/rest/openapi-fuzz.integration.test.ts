@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { FuzzAnswer } from '@linju/infra-schemathesis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openApiDocument } from './openapi.ts';
-import { type FuzzReport, fuzzOpenApi, startServerProcess } from './openapi-fuzz.ts';
+import { FUZZ_NODE_ID, type FuzzReport, fuzzOpenApi } from './openapi-fuzz.ts';
+import { startServerProcess } from './server-process.ts';
 
 /**
  * The two surfaces partners and the internet reach — REST under /api/v1 and the referral exchange
@@ -119,7 +120,7 @@ describe('requests no HTTP client library would send', () => {
   let server: Awaited<ReturnType<typeof startServerProcess>>;
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'linju-raw-'));
-    server = await startServerProcess(target, dataDir);
+    server = await startServerProcess(target, dataDir, FUZZ_NODE_ID);
   }, 120_000);
   afterAll(async () => {
     await server.stop();

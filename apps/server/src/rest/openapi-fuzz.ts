@@ -1,19 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pluginMigrations } from '@linju/api';
 import { pinPeer } from '@linju/core';
-import { connect, freePort, migrate, sql } from '@linju/db';
+import { connect, sql } from '@linju/db';
 import { loadOrCreateNodeKey, signRequest } from '@linju/federation';
 import { type FuzzAnswer, runSchemathesis, startRequestSigner } from '@linju/infra-schemathesis';
 
-/**
- * Where the fuzzed server runs: a real PostgreSQL cluster (owner and app role; the run makes a
- * database of its own in it) and a real Temporal.
- */
-export type FuzzTarget = { databaseUrl: string; ownerDatabaseUrl: string; temporalAddress: string };
+import { createOwnDatabase, type ServerTarget, startServerProcess } from './server-process.ts';
+
+/** Where the fuzzed server runs (the run makes a database of its own in the cluster). */
+export type FuzzTarget = ServerTarget;
 
 export type FuzzOptions = { checks: readonly string[]; maxExamples: number; seed: number; maxTime?: number };
 
@@ -31,32 +27,6 @@ export type FuzzReport = {
 export const FUZZ_NODE_ID = 'fuzz-node';
 export const FUZZ_PEER_ID = 'fuzz-peer';
 
-/**
- * A fresh, migrated database in the target's cluster: other test files write the shared one while
- * this run counts rows, so only a database nobody else uses can show that nothing changed.
- */
-async function createOwnDatabase(target: FuzzTarget) {
-  const name = `linju_fuzz_${randomBytes(6).toString('hex')}`;
-  const inDatabase = (url: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
-  const cluster = connect(target.ownerDatabaseUrl);
-  await cluster.db.execute(sql.raw(`create database ${name}`));
-  const own = {
-    ...target,
-    ownerDatabaseUrl: inDatabase(target.ownerDatabaseUrl),
-    databaseUrl: inDatabase(target.databaseUrl),
-  };
-  await migrate(own.ownerDatabaseUrl, decodeURIComponent(new URL(target.databaseUrl).password), {
-    plugins: pluginMigrations,
-  });
-  return {
-    ...own,
-    drop: async () => {
-      await cluster.db.execute(sql.raw(`drop database ${name} with (force)`));
-      await cluster.close();
-    },
-  };
-}
-
 async function rowCounts(ownerUrl: string): Promise<Map<string, number>> {
   const owner = connect(ownerUrl);
   try {
@@ -73,49 +43,6 @@ async function rowCounts(ownerUrl: string): Promise<Map<string, number>> {
   } finally {
     await owner.close();
   }
-}
-
-/** `apps/server/src/main.ts` as `npm start` runs it, on a free loopback port; resolves once it answers. */
-export async function startServerProcess(target: FuzzTarget, dataDir: string) {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [join(import.meta.dirname, '..', 'main.ts')], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_APP_URL: target.databaseUrl,
-      TEMPORAL_ADDRESS: target.temporalAddress,
-      LINJU_DATA_DIR: dataDir,
-      LINJU_PUBLIC_URL: url,
-      LINJU_NODE_ID: FUZZ_NODE_ID,
-      LOG_LEVEL: 'silent',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let errors = '';
-  child.stderr?.on('data', (chunk) => (errors = (errors + chunk).slice(-4000)));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the server did not start:\n${errors}`);
-    }
-    const up = await fetch(`${url}/api/v1/openapi.json`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  return {
-    url,
-    stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 /**
@@ -159,7 +86,7 @@ export async function fuzzOpenApi(shared: FuzzTarget, options: FuzzOptions): Pro
       }
     });
     cleanup.push(signer.stop);
-    const server = await startServerProcess(target, join(dataDir, 'server'));
+    const server = await startServerProcess(target, join(dataDir, 'server'), FUZZ_NODE_ID);
     cleanup.push(server.stop);
 
     const before = await rowCounts(target.ownerDatabaseUrl);

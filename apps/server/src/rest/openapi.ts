@@ -1,10 +1,12 @@
 import { ZTenantSlug } from '@linju/core';
 import { federationOpenApi, jsonSchema } from '../federation/openapi-federation.ts';
+import { hsdsOpenApi } from './hsds-openapi.ts';
 
 /** The REST surface for partners' systems, which cannot speak tRPC (ARCHITECTURE.md). */
 export function openApiDocument(serverUrl: string) {
   // The referral exchange's signed endpoints (spec/referral-exchange.md), at the origin's root.
   const federation = federationOpenApi(serverUrl);
+  const hsds = hsdsOpenApi();
   return {
     openapi: '3.1.0',
     info: {
@@ -15,9 +17,53 @@ export function openApiDocument(serverUrl: string) {
     },
     servers: [{ url: `${serverUrl}/api/v1` }],
     paths: {
+      '/openapi.json': {
+        get: {
+          operationId: 'getOpenApiDocument',
+          security: [],
+          summary: 'This document',
+          responses: {
+            '200': {
+              description: 'The OpenAPI 3.1 document of the REST, HSDS and exchange endpoints',
+              content: {
+                'application/json': {
+                  schema: { type: 'object', required: ['openapi', 'info', 'paths', 'components'] },
+                },
+              },
+            },
+          },
+        },
+      },
+      '/docs': {
+        get: {
+          operationId: 'getApiDocs',
+          security: [],
+          summary: 'This document as a page for people, in Chinese or English',
+          parameters: [
+            {
+              name: 'lang',
+              in: 'query',
+              required: false,
+              description: 'The page’s language; without it, Accept-Language decides (zh-CN by default)',
+              schema: { type: 'string', enum: ['zh-CN', 'en'] },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'Every operation with its parameters and answers, and every schema',
+              content: { 'text/html': { schema: { type: 'string' } } },
+            },
+            '400': {
+              description: 'A language the page is not written in',
+              content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+            },
+          },
+        },
+      },
       '/health': {
         get: {
           operationId: 'getHealth',
+          security: [],
           summary: 'Whether the deployment and what it stands on are up',
           responses: {
             '200': {
@@ -34,6 +80,7 @@ export function openApiDocument(serverUrl: string) {
       '/health/live': {
         get: {
           operationId: 'getHealthLive',
+          security: [],
           summary: 'Liveness: the process answers (a probe restarts it otherwise)',
           responses: {
             '200': {
@@ -46,6 +93,7 @@ export function openApiDocument(serverUrl: string) {
       '/health/ready': {
         get: {
           operationId: 'getHealthReady',
+          security: [],
           summary:
             'Readiness: PostgreSQL answers. Temporal down keeps the server ready: referrals queue until it is back',
           responses: {
@@ -64,6 +112,7 @@ export function openApiDocument(serverUrl: string) {
       '/catalogue/hsds': {
         get: {
           operationId: 'getCatalogueHsds',
+          security: [],
           summary: "A district's public service catalogue as Open Referral HSDS 3.0 JSON",
           parameters: [
             {
@@ -90,12 +139,14 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      ...hsds.paths,
       ...federation.paths,
     },
     components: {
       securitySchemes: federation.securitySchemes,
       schemas: {
         ...federation.schemas,
+        ...hsds.schemas,
         Health: {
           type: 'object',
           required: ['status', 'database', 'temporal'],
