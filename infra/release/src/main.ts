@@ -3,7 +3,7 @@
  * (both architectures unless one is named) into `dist/`, with `dist/SHA256SUMS`.
  */
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { packRelease, repoRoot, stageRelease } from './build-release.ts';
 import { RELEASE_ARCHES, type ReleaseArch } from './release-arch.ts';
@@ -26,7 +26,10 @@ if (built.status !== 0) process.exit(built.status ?? 1);
 const outDir = join(repoRoot, 'dist');
 for (const arch of arches) {
   process.stdout.write(`▸ Bundling linux-${arch}\n`);
-  const tarball = packRelease(stageRelease(arch, outDir), outDir);
+  const staged = stageRelease(arch, outDir);
+  const tarball = packRelease(staged, outDir);
+  // dist/ is the Containerfile's build context: only the tarballs and their sums belong there.
+  rmSync(staged, { recursive: true });
   const mb = (statSync(tarball).size / 1024 / 1024).toFixed(1);
   process.stdout.write(`  ${tarball} (${mb} MB)\n`);
 }
