@@ -22,6 +22,7 @@ import { ensureTemporalCli, startTemporalDevServer, type TemporalDevServer } fro
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bundleName, packRelease, releaseVersion, repoRoot, stageRelease } from './build-release.ts';
 import { ELF_MACHINE, elfMachine } from './elf-machine.ts';
+import { pinnedNodeVersion } from './node-runtime.ts';
 import { hostArch, type ReleaseArch } from './release-arch.ts';
 
 /**
@@ -142,7 +143,9 @@ describe('install.sh', () => {
     expect(installed).toMatchObject({ code: 0, err: '' });
     expect(installed.out).toContain(`LINJU_ENV_FILE=${envFile} ${linju} migrate`);
     expect(readlinkSync(join(prefix, 'current'))).toBe(releaseVersion());
-    expect(run(linju, ['--version']).out).toBe(`linju ${releaseVersion()} on Node v24.21.0\n`);
+    expect(run(linju, ['--version']).out).toBe(
+      `linju ${releaseVersion()} on Node v${pinnedNodeVersion(repoRoot)}\n`,
+    );
 
     // The template names the settings and holds no secret; only its owner's group may read it.
     const template = readFileSync(envFile, 'utf8');
