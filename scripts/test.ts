@@ -1,12 +1,13 @@
 /**
- * `npm test`: everything the project checks, in order — the browser, the Temporal CLI and
- * schemathesis (the OpenAPI fuzz tests) it needs, the admin build, typecheck, lint, then every
+ * `npm test`: everything the project checks, in order — the browser, the Temporal CLI,
+ * schemathesis (the OpenAPI fuzz tests), helm and kubernetes-validate (the chart's test) it needs, the admin build, typecheck, lint, then every
  * vitest project (unit, integration against real PostgreSQL and Temporal, browser in Debian's
  * Chromium). Ends with vitest's summary line.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureHelm, ensureKubernetesValidate } from '@linju/infra-helm';
 import { ensureSchemathesis } from '@linju/infra-schemathesis';
 import { ensureTemporalCli } from '@linju/infra-temporal';
 
@@ -44,6 +45,10 @@ process.stdout.write(`  ${ensureTemporalCli((m) => process.stdout.write(`  ${m}\
 
 process.stdout.write('\n▸ schemathesis for the OpenAPI fuzz tests\n');
 process.stdout.write(`  ${ensureSchemathesis((m) => process.stdout.write(`  ${m}\n`))}\n`);
+
+process.stdout.write('\n▸ helm and kubernetes-validate for the Helm chart’s test\n');
+process.stdout.write(`  ${ensureHelm((m) => process.stdout.write(`  ${m}\n`))}\n`);
+process.stdout.write(`  ${ensureKubernetesValidate((m) => process.stdout.write(`  ${m}\n`))}\n`);
 
 run('Building the admin app', 'turbo', [
   'run',

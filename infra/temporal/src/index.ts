@@ -1,2 +1,3 @@
 export * from './cli.ts';
 export * from './dev-server.ts';
+export * from './go-tool.ts';

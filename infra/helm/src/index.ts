@@ -1,0 +1,2 @@
+export * from './ensure-helm.ts';
+export * from './ensure-kubernetes-validate.ts';
