@@ -32,10 +32,10 @@ const log = createLogger('server', config.LOG_LEVEL);
 const { db, close: closeDb, pool } = connect(config.DATABASE_APP_URL);
 const box = createSecretBox(dataKeys);
 useAuditKey(dataKeys);
-const temporal = temporalHealth(config.TEMPORAL_ADDRESS);
+const temporal = temporalHealth(config.temporal);
 // One long-lived client for the API (referrals start and move through it); it connects on first use,
 // so the server starts while Temporal is still coming up.
-const temporalConnection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+const temporalConnection = Connection.lazy(config.temporal);
 const temporalClient = new Client({
   connection: temporalConnection,
   namespace: config.TEMPORAL_NAMESPACE,

@@ -62,7 +62,7 @@ try {
   // The server's file store (same data folder): uploaded 12345 exports, outcome documents.
   const files = createLocalFileStore(join(config.dataDir, 'files'));
   const { worker, taskQueue, close } = await createWorker({
-    temporalAddress: config.temporalAddress,
+    temporal: config.temporal,
     namespace: config.namespace,
     db: database.db,
     dataKeys,
@@ -91,7 +91,7 @@ try {
       },
     },
   });
-  const clientConnection = await Connection.connect({ address: config.temporalAddress });
+  const clientConnection = await Connection.connect(config.temporal);
   const client = new Client({
     connection: clientConnection,
     namespace: config.namespace,
@@ -119,7 +119,7 @@ try {
     intervalMs: config.reconcileIntervalMs,
     auditCheckpoints,
   });
-  const temporal = temporalHealth(config.temporalAddress);
+  const temporal = temporalHealth(config.temporal);
   const health = config.health
     ? await startWorkerHealthServer(
         {
@@ -149,7 +149,7 @@ try {
   // `once`: a second signal during the drain falls through to the default and stops at once.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, stop);
   log.info(
-    { event: 'started', taskQueue, namespace: config.namespace, temporalAddress: config.temporalAddress },
+    { event: 'started', taskQueue, namespace: config.namespace, temporalAddress: config.temporal.address },
     `worker started on task queue ${taskQueue}`,
   );
   await worker.run();

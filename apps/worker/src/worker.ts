@@ -1,7 +1,12 @@
 import { createSecretBox, type DataKeyRing } from '@linju/auth';
 import { createLocalFileStore, defaultFilesDir, type FileStore } from '@linju/core';
 import type { Database } from '@linju/db';
-import { linjuDataConverter, REFERRAL_TASK_QUEUE, workflowsPath } from '@linju/workflows';
+import {
+  linjuDataConverter,
+  REFERRAL_TASK_QUEUE,
+  type TemporalConnectionOptions,
+  workflowsPath,
+} from '@linju/workflows';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import {
   createAuditedReferralActivities,
@@ -15,8 +20,8 @@ import { createPluginActivities, type WorkerPlugins } from './plugin-activities.
 import { tenantBoundActivities } from './tenant-bound-activities.ts';
 
 export type CreateWorkerOptions = {
-  /** `host:port` of the Temporal frontend. */
-  temporalAddress: string;
+  /** The Temporal frontend and how to reach it (TLS, mTLS, API key): `readTemporalConnection`. */
+  temporal: TemporalConnectionOptions;
   namespace: string;
   /** A pool on the application role's URL: activities write only through `withTenant`, under RLS. */
   db: Database;
@@ -48,7 +53,7 @@ export type LinjuWorker = {
  */
 export async function createWorker(options: CreateWorkerOptions): Promise<LinjuWorker> {
   const taskQueue = options.taskQueue ?? REFERRAL_TASK_QUEUE;
-  const connection = await NativeConnection.connect({ address: options.temporalAddress });
+  const connection = await NativeConnection.connect(options.temporal);
   try {
     const worker = await Worker.create({
       connection,
