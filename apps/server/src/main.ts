@@ -6,6 +6,7 @@ import { connect, isProduction, loadOrExit } from '@linju/db';
 import { loadOrCreateNodeKey, WELL_KNOWN_PATH } from '@linju/federation';
 import { createLogger } from '@linju/logging';
 import { metricsAccess } from '@linju/metrics';
+import { startTracing } from '@linju/tracing';
 import { linjuDataConverter, temporalHealth } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { loadServerConfig } from './config.ts';
@@ -29,6 +30,8 @@ const { config, dataKeys, nodeKey } = await loadOrExit(async () => {
   };
 });
 const log = createLogger('server', config.LOG_LEVEL);
+// Off unless OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set; before the first request, span or workflow start.
+const tracing = await startTracing('linju-server');
 const { db, close: closeDb, pool } = connect(config.DATABASE_APP_URL);
 const box = createSecretBox(dataKeys);
 useAuditKey(dataKeys);
@@ -40,6 +43,7 @@ const temporalClient = new Client({
   connection: temporalConnection,
   namespace: config.TEMPORAL_NAMESPACE,
   dataConverter: linjuDataConverter(dataKeys),
+  interceptors: tracing.clientInterceptors,
 });
 const admin = await loadAdminApp(config.LINJU_ADMIN_BUILD);
 if (!admin) log.warn({ build: config.LINJU_ADMIN_BUILD }, 'admin app not built; only the APIs are served');
@@ -112,7 +116,7 @@ async function shutdown(signal: string) {
   server.close();
   server.closeIdleConnections();
   setTimeout(() => server.closeAllConnections(), 5000).unref();
-  await Promise.allSettled([closeDb(), temporal.close(), temporalConnection.close()]);
+  await Promise.allSettled([closeDb(), temporal.close(), temporalConnection.close(), tracing.shutdown()]);
   log.info({}, 'stopped');
   process.exit(0);
 }

@@ -6,6 +6,7 @@ import { connect, isProduction, loadOrExit } from '@linju/db';
 import { loadOrCreateNodeKey } from '@linju/federation';
 import { createLogger } from '@linju/logging';
 import { metricsAccessFromEnv } from '@linju/metrics';
+import { startTracing } from '@linju/tracing';
 import { linjuDataConverter, temporalHealth } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
@@ -31,6 +32,8 @@ const { config, dataKeys, nodeKey } = await loadOrExit(async () => {
 });
 
 try {
+  // Off unless OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set: workflow and activity spans join the caller's trace.
+  const tracing = await startTracing('linju-worker');
   const metricsAccess = metricsAccessFromEnv(process.env);
   // The SDK runtime exports its own metrics (polls, task latencies, slots) on a loopback port that
   // only this process reads: the health endpoint's /metrics appends them behind its own wall.
@@ -67,6 +70,7 @@ try {
     db: database.db,
     dataKeys,
     files,
+    tracing,
     // The same data key and node key as the server's (one data folder): outbox bodies are sealed,
     // and the messages this node sends are signed with the key its peers pinned.
     // The composition root's plugins: their activities and workflow hooks, their lines in this log.
@@ -96,6 +100,7 @@ try {
     connection: clientConnection,
     namespace: config.namespace,
     dataConverter: linjuDataConverter(dataKeys),
+    interceptors: tracing.clientInterceptors,
   });
   const deps = { client, db: database.db, taskQueue, nodeId: config.nodeId };
   // Every active district's schedules before taking work; then, while running, those of districts
@@ -159,6 +164,7 @@ try {
   await clientConnection.close();
   await close();
   await database.close();
+  await tracing.shutdown();
   log.info({ event: 'shut down' }, 'worker shut down');
   process.exit(0);
 } catch (error) {

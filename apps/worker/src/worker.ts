@@ -1,6 +1,7 @@
 import { createSecretBox, type DataKeyRing } from '@linju/auth';
 import { createLocalFileStore, defaultFilesDir, type FileStore } from '@linju/core';
 import type { Database } from '@linju/db';
+import type { Tracing } from '@linju/tracing';
 import {
   linjuDataConverter,
   REFERRAL_TASK_QUEUE,
@@ -38,6 +39,8 @@ export type CreateWorkerOptions = {
   plugins?: WorkerPlugins;
   /** The server's file store (uploaded 12345 exports are read from it); the local one by default. */
   files?: FileStore;
+  /** Workflow and activity spans (`startTracing`); none without it. */
+  tracing?: Pick<Tracing, 'workerPlugins'>;
 };
 
 export type LinjuWorker = {
@@ -61,6 +64,7 @@ export async function createWorker(options: CreateWorkerOptions): Promise<LinjuW
       taskQueue,
       workflowsPath,
       dataConverter: linjuDataConverter(options.dataKeys),
+      plugins: options.tracing?.workerPlugins ?? [],
       // Every activity's tenant is checked against its workflow's id (a business key) first.
       activities: tenantBoundActivities({
         ...createAuditedReferralActivities(options.db, options.exchange, options.plugins),
