@@ -5,7 +5,7 @@ import { readTracingConfig } from './tracing-config.ts';
 /** What a process wires in: Temporal's interceptors, and a flush before it exits. */
 export type Tracing = {
   enabled: boolean;
-  /** For every `new Client(…)`: a span per workflow start, signal, update, its context in the headers. */
+  /** For every Temporal client: a span per workflow start, signal, update, its context in the headers. */
   clientInterceptors: ClientInterceptors;
   /** For `Worker.create`: workflow and activity spans, continuing the caller's trace. */
   workerPlugins: WorkerPlugin[];
