@@ -19,10 +19,12 @@ import { createRequestListener } from './http/request-listener.ts';
 import { createServerMetrics } from './metrics/server-metrics.ts';
 
 // Settings and keys first: in production a missing one stops the server here, in one line.
-const { config, dataKeys, nodeKey } = await loadOrExit(async () => {
+const { config, dataKeys, nodeKey, tracing } = await loadOrExit(async () => {
   const config = loadServerConfig();
   return {
     config,
+    // Off unless OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set; before the first request, span or workflow start.
+    tracing: await startTracing('linju-server'),
     dataKeys: loadDataKeyRing(config.LINJU_DATA_DIR),
     nodeKey: await loadOrCreateNodeKey(join(config.LINJU_DATA_DIR, 'federation'), {
       create: !isProduction(),
@@ -30,8 +32,6 @@ const { config, dataKeys, nodeKey } = await loadOrExit(async () => {
   };
 });
 const log = createLogger('server', config.LOG_LEVEL);
-// Off unless OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set; before the first request, span or workflow start.
-const tracing = await startTracing('linju-server');
 const { db, close: closeDb, pool } = connect(config.DATABASE_APP_URL);
 const box = createSecretBox(dataKeys);
 useAuditKey(dataKeys);

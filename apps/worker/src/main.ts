@@ -21,10 +21,12 @@ import { readWorkerConfig } from './worker-config.ts';
 const log = createLogger('worker');
 
 // Settings and keys first: in production a missing one stops the worker here, in one line.
-const { config, dataKeys, nodeKey } = await loadOrExit(async () => {
+const { config, dataKeys, nodeKey, tracing } = await loadOrExit(async () => {
   const config = readWorkerConfig(process.env);
   return {
     config,
+    // Off unless OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set: workflow and activity spans join the caller's trace.
+    tracing: await startTracing('linju-worker'),
     // The server's key ring: outbox bodies are sealed, payloads encrypted and audit entries keyed with it.
     dataKeys: loadDataKeyRing(config.dataDir),
     nodeKey: await loadOrCreateNodeKey(join(config.dataDir, 'federation'), { create: !isProduction() }),
@@ -32,8 +34,6 @@ const { config, dataKeys, nodeKey } = await loadOrExit(async () => {
 });
 
 try {
-  // Off unless OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set: workflow and activity spans join the caller's trace.
-  const tracing = await startTracing('linju-worker');
   const metricsAccess = metricsAccessFromEnv(process.env);
   // The SDK runtime exports its own metrics (polls, task latencies, slots) on a loopback port that
   // only this process reads: the health endpoint's /metrics appends them behind its own wall.
