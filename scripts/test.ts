@@ -40,6 +40,21 @@ if (!existsSync(CHROMIUM)) {
   ]);
 }
 
+// PgBouncer in transaction mode, for the test of the setting a deployment behind it uses (DATABASE_PREPARE).
+const PGBOUNCER = '/usr/sbin/pgbouncer';
+if (!existsSync(PGBOUNCER)) {
+  if (process.getuid?.() !== 0) {
+    process.stderr.write(
+      `✖ PgBouncer is missing at ${PGBOUNCER}.\n  → Install Debian's package: sudo apt-get install -y pgbouncer\n`,
+    );
+    process.exit(1);
+  }
+  run('Installing Debian’s PgBouncer for the integration tests (once)', 'sh', [
+    '-c',
+    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer >/dev/null',
+  ]);
+}
+
 process.stdout.write('\n▸ Temporal CLI for the integration tests\n');
 process.stdout.write(`  ${ensureTemporalCli((m) => process.stdout.write(`  ${m}\n`))}\n`);
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { RUNTIME_SETTINGS, requireProductionSettings } from '@linju/db';
+import { readTemporalConnection, type TemporalConnectionOptions } from '@linju/workflows';
 import { z } from 'zod';
 import { parseTrustedProxies, type TrustedProxies } from './http/client-address.ts';
 import { parseTenantHostSuffix } from './http/tenant-hint.ts';
@@ -11,7 +12,6 @@ const ZServerEnv = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** The application role's URL (subject to RLS); `linju start` passes it. */
   DATABASE_APP_URL: z.string().url(),
-  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   LINJU_DATA_DIR: z.string().default(join(repoRoot, '.data')),
   /** Where browsers reach this server; used for absolute links and the federation document. */
@@ -39,6 +39,8 @@ export type ServerConfig = z.infer<typeof ZServerEnv> & {
   secureCookies: boolean;
   trustedProxies: TrustedProxies;
   tenantHostSuffix: string | null;
+  /** `TEMPORAL_ADDRESS` and its TLS, mTLS and API-key settings, read once for every connection. */
+  temporal: TemporalConnectionOptions;
 };
 
 /** In production (`LINJU_ENV=production`) the defaults below marked "embedded" are refused, not taken. */
@@ -56,5 +58,6 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     secureCookies: publicUrl.startsWith('https:'),
     trustedProxies: parseTrustedProxies(parsed.data.LINJU_TRUSTED_PROXIES),
     tenantHostSuffix: parseTenantHostSuffix(parsed.data.LINJU_TENANT_HOST_SUFFIX),
+    temporal: readTemporalConnection(env),
   };
 }

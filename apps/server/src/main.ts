@@ -6,6 +6,7 @@ import { connect, isProduction, loadOrExit } from '@linju/db';
 import { loadOrCreateNodeKey, WELL_KNOWN_PATH } from '@linju/federation';
 import { createLogger } from '@linju/logging';
 import { metricsAccess } from '@linju/metrics';
+import { startTracing } from '@linju/tracing';
 import { linjuDataConverter, temporalHealth } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { loadServerConfig } from './config.ts';
@@ -18,10 +19,12 @@ import { createRequestListener } from './http/request-listener.ts';
 import { createServerMetrics } from './metrics/server-metrics.ts';
 
 // Settings and keys first: in production a missing one stops the server here, in one line.
-const { config, dataKeys, nodeKey } = await loadOrExit(async () => {
+const { config, dataKeys, nodeKey, tracing } = await loadOrExit(async () => {
   const config = loadServerConfig();
   return {
     config,
+    // Off unless OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set; before the first request, span or workflow start.
+    tracing: await startTracing('linju-server'),
     dataKeys: loadDataKeyRing(config.LINJU_DATA_DIR),
     nodeKey: await loadOrCreateNodeKey(join(config.LINJU_DATA_DIR, 'federation'), {
       create: !isProduction(),
@@ -32,14 +35,15 @@ const log = createLogger('server', config.LOG_LEVEL);
 const { db, close: closeDb, pool } = connect(config.DATABASE_APP_URL);
 const box = createSecretBox(dataKeys);
 useAuditKey(dataKeys);
-const temporal = temporalHealth(config.TEMPORAL_ADDRESS);
+const temporal = temporalHealth(config.temporal);
 // One long-lived client for the API (referrals start and move through it); it connects on first use,
 // so the server starts while Temporal is still coming up.
-const temporalConnection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+const temporalConnection = Connection.lazy(config.temporal);
 const temporalClient = new Client({
   connection: temporalConnection,
   namespace: config.TEMPORAL_NAMESPACE,
   dataConverter: linjuDataConverter(dataKeys),
+  interceptors: tracing.clientInterceptors,
 });
 const admin = await loadAdminApp(config.LINJU_ADMIN_BUILD);
 if (!admin) log.warn({ build: config.LINJU_ADMIN_BUILD }, 'admin app not built; only the APIs are served');
@@ -112,7 +116,7 @@ async function shutdown(signal: string) {
   server.close();
   server.closeIdleConnections();
   setTimeout(() => server.closeAllConnections(), 5000).unref();
-  await Promise.allSettled([closeDb(), temporal.close(), temporalConnection.close()]);
+  await Promise.allSettled([closeDb(), temporal.close(), temporalConnection.close(), tracing.shutdown()]);
   log.info({}, 'stopped');
   process.exit(0);
 }

@@ -116,7 +116,7 @@ beforeAll(async () => {
   publicUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   linju = await createWorker({
     dataKeys,
-    temporalAddress: inject('temporalAddress'),
+    temporal: { address: inject('temporalAddress') },
     namespace: 'default',
     db: app.db,
     taskQueue: `linju-city-${randomUUID()}`,

@@ -71,7 +71,7 @@ beforeAll(async () => {
   linju = await createWorker({
     dataKeys,
     files,
-    temporalAddress: inject('temporalAddress'),
+    temporal: { address: inject('temporalAddress') },
     namespace: 'default',
     db: app.db,
     taskQueue: `linju-imports-${randomUUID()}`,

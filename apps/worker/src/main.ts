@@ -6,6 +6,7 @@ import { connect, isProduction, loadOrExit } from '@linju/db';
 import { loadOrCreateNodeKey } from '@linju/federation';
 import { createLogger } from '@linju/logging';
 import { metricsAccessFromEnv } from '@linju/metrics';
+import { startTracing } from '@linju/tracing';
 import { linjuDataConverter, temporalHealth } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
@@ -20,10 +21,12 @@ import { readWorkerConfig } from './worker-config.ts';
 const log = createLogger('worker');
 
 // Settings and keys first: in production a missing one stops the worker here, in one line.
-const { config, dataKeys, nodeKey } = await loadOrExit(async () => {
+const { config, dataKeys, nodeKey, tracing } = await loadOrExit(async () => {
   const config = readWorkerConfig(process.env);
   return {
     config,
+    // Off unless OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set: workflow and activity spans join the caller's trace.
+    tracing: await startTracing('linju-worker'),
     // The server's key ring: outbox bodies are sealed, payloads encrypted and audit entries keyed with it.
     dataKeys: loadDataKeyRing(config.dataDir),
     nodeKey: await loadOrCreateNodeKey(join(config.dataDir, 'federation'), { create: !isProduction() }),
@@ -62,11 +65,12 @@ try {
   // The server's file store (same data folder): uploaded 12345 exports, outcome documents.
   const files = createLocalFileStore(join(config.dataDir, 'files'));
   const { worker, taskQueue, close } = await createWorker({
-    temporalAddress: config.temporalAddress,
+    temporal: config.temporal,
     namespace: config.namespace,
     db: database.db,
     dataKeys,
     files,
+    tracing,
     // The same data key and node key as the server's (one data folder): outbox bodies are sealed,
     // and the messages this node sends are signed with the key its peers pinned.
     // The composition root's plugins: their activities and workflow hooks, their lines in this log.
@@ -91,11 +95,12 @@ try {
       },
     },
   });
-  const clientConnection = await Connection.connect({ address: config.temporalAddress });
+  const clientConnection = await Connection.connect(config.temporal);
   const client = new Client({
     connection: clientConnection,
     namespace: config.namespace,
     dataConverter: linjuDataConverter(dataKeys),
+    interceptors: tracing.clientInterceptors,
   });
   const deps = { client, db: database.db, taskQueue, nodeId: config.nodeId };
   // Every active district's schedules before taking work; then, while running, those of districts
@@ -119,7 +124,7 @@ try {
     intervalMs: config.reconcileIntervalMs,
     auditCheckpoints,
   });
-  const temporal = temporalHealth(config.temporalAddress);
+  const temporal = temporalHealth(config.temporal);
   const health = config.health
     ? await startWorkerHealthServer(
         {
@@ -149,7 +154,7 @@ try {
   // `once`: a second signal during the drain falls through to the default and stops at once.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, stop);
   log.info(
-    { event: 'started', taskQueue, namespace: config.namespace, temporalAddress: config.temporalAddress },
+    { event: 'started', taskQueue, namespace: config.namespace, temporalAddress: config.temporal.address },
     `worker started on task queue ${taskQueue}`,
   );
   await worker.run();
@@ -159,6 +164,7 @@ try {
   await clientConnection.close();
   await close();
   await database.close();
+  await tracing.shutdown();
   log.info({ event: 'shut down' }, 'worker shut down');
   process.exit(0);
 } catch (error) {

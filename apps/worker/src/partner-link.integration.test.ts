@@ -79,7 +79,7 @@ beforeAll(async () => {
   app = connect(inject('databaseUrl'), { max: 8 });
   linju = await createWorker({
     dataKeys,
-    temporalAddress: inject('temporalAddress'),
+    temporal: { address: inject('temporalAddress') },
     namespace: 'default',
     db: app.db,
     taskQueue: `linju-partner-links-${randomUUID()}`,

@@ -77,7 +77,7 @@ beforeAll(async () => {
   owner = connect(inject('ownerDatabaseUrl'), { max: 1 });
   linju = await createWorker({
     dataKeys,
-    temporalAddress: inject('temporalAddress'),
+    temporal: { address: inject('temporalAddress') },
     namespace: 'default',
     db: app.db,
     taskQueue: `linju-plugins-${randomUUID()}`,

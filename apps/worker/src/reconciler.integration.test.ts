@@ -121,7 +121,7 @@ beforeAll(async () => {
   app = connect(inject('databaseUrl'), { max: 6 });
   linju = await createWorker({
     dataKeys,
-    temporalAddress: inject('temporalAddress'),
+    temporal: { address: inject('temporalAddress') },
     namespace: 'default',
     db: app.db,
     taskQueue: `linju-reconciler-${randomUUID()}`,
@@ -241,7 +241,7 @@ describe('starting a referral’s workflow after its commit', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const late = await createWorker({
       dataKeys,
-      temporalAddress: inject('temporalAddress'),
+      temporal: { address: inject('temporalAddress') },
       namespace: 'default',
       db: app.db,
       taskQueue,

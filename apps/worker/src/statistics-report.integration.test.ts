@@ -51,7 +51,7 @@ beforeAll(async () => {
   app = connect(inject('databaseUrl'), { max: 6 });
   linju = await createWorker({
     dataKeys,
-    temporalAddress: inject('temporalAddress'),
+    temporal: { address: inject('temporalAddress') },
     namespace: 'default',
     db: app.db,
     taskQueue: `linju-reports-${randomUUID()}`,

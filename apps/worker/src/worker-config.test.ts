@@ -4,7 +4,7 @@ import { readWorkerConfig } from './worker-config.ts';
 describe('readWorkerConfig', () => {
   it('defaults to a local Temporal and the default namespace', () => {
     expect(readWorkerConfig({ DATABASE_APP_URL: 'postgres://app@localhost/linju' })).toMatchObject({
-      temporalAddress: '127.0.0.1:7233',
+      temporal: { address: '127.0.0.1:7233' },
       namespace: 'default',
       databaseUrl: 'postgres://app@localhost/linju',
     });
@@ -47,7 +47,7 @@ describe('readWorkerConfig', () => {
         TEMPORAL_ADDRESS: 'temporal:7233',
         TEMPORAL_NAMESPACE: 'linju',
       }),
-    ).toMatchObject({ temporalAddress: 'temporal:7233', namespace: 'linju' });
+    ).toMatchObject({ temporal: { address: 'temporal:7233' }, namespace: 'linju' });
   });
 
   it('reconciles every 20 s unless LINJU_RECONCILE_INTERVAL_MS says otherwise, and refuses nonsense', () => {
@@ -63,5 +63,12 @@ describe('readWorkerConfig', () => {
 
   it('refuses to start without DATABASE_APP_URL', () => {
     expect(() => readWorkerConfig({ DATABASE_APP_URL: ' ' })).toThrow(/DATABASE_APP_URL is not set/);
+  });
+
+  it('reaches Temporal over TLS with an API key when told, as the server does', () => {
+    expect(
+      readWorkerConfig({ DATABASE_APP_URL: 'postgres://x', TEMPORAL_TLS: 'on', TEMPORAL_API_KEY: 'k' })
+        .temporal,
+    ).toEqual({ address: '127.0.0.1:7233', tls: {}, apiKey: 'k' });
   });
 });

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { RUNTIME_SETTINGS, requireProductionSettings } from '@linju/db';
 import { defaultNodeId } from '@linju/federation';
+import { readTemporalConnection, type TemporalConnectionOptions } from '@linju/workflows';
 
 export type WorkerConfig = {
-  temporalAddress: string;
+  /** `TEMPORAL_ADDRESS` and its TLS, mTLS and API-key settings, for every connection the worker opens. */
+  temporal: TemporalConnectionOptions;
   namespace: string;
   databaseUrl: string;
   /** Holds the data key (sealed outbox bodies) and the node key (signing), as the server's. */
@@ -55,7 +57,7 @@ export function readWorkerConfig(env: Record<string, string | undefined>): Worke
   }
   const publicUrl = env.LINJU_PUBLIC_URL?.trim() || `http://localhost:${env.PORT?.trim() || '3000'}`;
   return {
-    temporalAddress: env.TEMPORAL_ADDRESS?.trim() || '127.0.0.1:7233',
+    temporal: readTemporalConnection(env),
     namespace: env.TEMPORAL_NAMESPACE?.trim() || 'default',
     databaseUrl,
     dataDir: env.LINJU_DATA_DIR?.trim() || join(repoRoot, '.data'),

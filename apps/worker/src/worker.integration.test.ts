@@ -54,7 +54,7 @@ beforeAll(async () => {
   app = connect(inject('databaseUrl'), { max: 3 });
   linju = await createWorker({
     dataKeys,
-    temporalAddress: inject('temporalAddress'),
+    temporal: { address: inject('temporalAddress') },
     namespace: 'default',
     db: app.db,
     taskQueue: `linju-referrals-test-${randomUUID()}`,

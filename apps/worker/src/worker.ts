@@ -1,7 +1,13 @@
 import { createSecretBox, type DataKeyRing } from '@linju/auth';
 import { createLocalFileStore, defaultFilesDir, type FileStore } from '@linju/core';
 import type { Database } from '@linju/db';
-import { linjuDataConverter, REFERRAL_TASK_QUEUE, workflowsPath } from '@linju/workflows';
+import type { Tracing } from '@linju/tracing';
+import {
+  linjuDataConverter,
+  REFERRAL_TASK_QUEUE,
+  type TemporalConnectionOptions,
+  workflowsPath,
+} from '@linju/workflows';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import {
   createAuditedReferralActivities,
@@ -15,8 +21,8 @@ import { createPluginActivities, type WorkerPlugins } from './plugin-activities.
 import { tenantBoundActivities } from './tenant-bound-activities.ts';
 
 export type CreateWorkerOptions = {
-  /** `host:port` of the Temporal frontend. */
-  temporalAddress: string;
+  /** The Temporal frontend and how to reach it (TLS, mTLS, API key): `readTemporalConnection`. */
+  temporal: TemporalConnectionOptions;
   namespace: string;
   /** A pool on the application role's URL: activities write only through `withTenant`, under RLS. */
   db: Database;
@@ -33,6 +39,8 @@ export type CreateWorkerOptions = {
   plugins?: WorkerPlugins;
   /** The server's file store (uploaded 12345 exports are read from it); the local one by default. */
   files?: FileStore;
+  /** Workflow and activity spans (`startTracing`); none without it. */
+  tracing?: Pick<Tracing, 'workerPlugins'>;
 };
 
 export type LinjuWorker = {
@@ -48,7 +56,7 @@ export type LinjuWorker = {
  */
 export async function createWorker(options: CreateWorkerOptions): Promise<LinjuWorker> {
   const taskQueue = options.taskQueue ?? REFERRAL_TASK_QUEUE;
-  const connection = await NativeConnection.connect({ address: options.temporalAddress });
+  const connection = await NativeConnection.connect(options.temporal);
   try {
     const worker = await Worker.create({
       connection,
@@ -56,6 +64,7 @@ export async function createWorker(options: CreateWorkerOptions): Promise<LinjuW
       taskQueue,
       workflowsPath,
       dataConverter: linjuDataConverter(options.dataKeys),
+      plugins: options.tracing?.workerPlugins ?? [],
       // Every activity's tenant is checked against its workflow's id (a business key) first.
       activities: tenantBoundActivities({
         ...createAuditedReferralActivities(options.db, options.exchange, options.plugins),

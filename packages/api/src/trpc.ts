@@ -31,6 +31,7 @@ import type { Client } from '@temporalio/client';
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { carrierOf } from './plugin-permissions.ts';
+import { procedureSpan } from './procedure-span.ts';
 
 // 1. Context ---------------------------------------------------------------------------------
 
@@ -153,12 +154,15 @@ const timing = t.middleware(async ({ ctx, path, next }) => {
   return result;
 });
 
+/** A trace span per call (when the request is traced), outermost: it sees the outcome the caller sees. */
+const tracing = t.middleware(({ path, type, next }) => procedureSpan(path, type, () => next()));
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 // 3. Procedures ------------------------------------------------------------------------------
 
-export const publicProcedure = t.procedure.use(timing).use(errorMapping);
+export const publicProcedure = t.procedure.use(tracing).use(timing).use(errorMapping);
 
 /**
  * A live session, whatever its state (second factor or password change may still be due). A

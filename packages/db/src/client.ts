@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { databasePrepare } from './database-prepare.ts';
 import { guardPool, newPoolStats, type PoolStats } from './pool-guard.ts';
 import * as schema from './schema/index.ts';
 
@@ -27,15 +28,19 @@ export type DbHandle = {
  */
 export const DATABASE_DEADLINES = { statementMs: 30_000, idleInTransactionMs: 60_000, acquireMs: 10_000 };
 
-/** Opens a pool. The server and worker pass the application role's URL, subject to RLS. */
+/**
+ * Opens a pool. The server and worker pass the application role's URL, subject to RLS. Every pool
+ * follows `DATABASE_PREPARE` unless told (`prepare`): the server's, the worker's and the CLI's alike.
+ */
 export function connect(
   url: string,
-  options: { max?: number; deadlines?: Partial<typeof DATABASE_DEADLINES> } = {},
+  options: { max?: number; deadlines?: Partial<typeof DATABASE_DEADLINES>; prepare?: boolean } = {},
 ): DbHandle {
   const deadlines = { ...DATABASE_DEADLINES, ...options.deadlines };
   const pool = newPoolStats(options.max ?? 10);
   const client = postgres(url, {
     max: pool.max,
+    prepare: options.prepare ?? databasePrepare(),
     onnotice: () => {},
     connection: {
       application_name: 'linju',

@@ -20,6 +20,7 @@ export {
 } from 'drizzle-orm';
 export * from './app-role.ts';
 export * from './client.ts';
+export * from './database-prepare.ts';
 export * from './deployment-mode.ts';
 export * from './embedded.ts';
 export * from './errors.ts';

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate as runMigrations } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { databasePrepare } from './database-prepare.ts';
 import { migratePlugins, type PluginMigrationSet } from './plugin-migrations.ts';
 import { ensureAppRole } from './roles.ts';
 
@@ -18,7 +19,7 @@ export async function migrate(
   options: { plugins?: readonly PluginMigrationSet[] } = {},
 ): Promise<void> {
   await ensureAppRole(ownerUrl, appPassword);
-  const client = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+  const client = postgres(ownerUrl, { max: 1, prepare: databasePrepare(), onnotice: () => {} });
   try {
     await runMigrations(drizzle(client), { migrationsFolder });
   } finally {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import postgres from 'postgres';
 import { APP_ROLE } from './app-role.ts';
+import { databasePrepare } from './database-prepare.ts';
 
 /** The migrations of one plugin, as the composition root lists them (see `@linju/plugin-sdk`). */
 export interface PluginMigrationSet {
@@ -38,7 +39,7 @@ export async function migratePlugins(
   ownerUrl: string,
   sets: readonly PluginMigrationSet[],
 ): Promise<string[]> {
-  const sql = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+  const sql = postgres(ownerUrl, { max: 1, prepare: databasePrepare(), onnotice: () => {} });
   const applied: string[] = [];
   try {
     await sql.unsafe(`CREATE TABLE IF NOT EXISTS ${PLUGIN_MIGRATION_TABLE} (

@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { type Context, context } from '@opentelemetry/api';
 import type { Sql, TransactionSql } from 'postgres';
+import { templateText, traceQuery, traceTransaction, traceTransactionQueries } from './query-spans.ts';
 
 /**
  * A transaction holds its pooled connection until it ends. Code inside it that asks the same pool
@@ -71,7 +73,10 @@ function boundWait<T extends { cancel(): void }>(query: T, ms: number): T {
  * for transactions; a waiting query is cancelled, SQLSTATE 57014).
  */
 export function guardPool(pool: Sql, acquireTimeoutMs: number, stats = newPoolStats(0)): Sql {
-  async function begin(...args: unknown[]) {
+  // A span per transaction (when a trace is recorded), its statements inside it.
+  const begin = (...args: unknown[]) => traceTransaction((inside) => guardedBegin(inside, ...args));
+
+  async function guardedBegin(inside: Context, ...args: unknown[]) {
     refuseInsideTransaction(pool);
     stats.waiting++;
     let entered = false;
@@ -89,7 +94,9 @@ export function guardPool(pool: Sql, acquireTimeoutMs: number, stats = newPoolSt
       stats.waiting--;
       stats.active++;
       try {
-        return await holdings.run([...outer, holding], () => fn(tx));
+        return await context.with(inside, () =>
+          holdings.run([...outer, holding], () => fn(traceTransactionQueries(tx))),
+        );
       } finally {
         stats.active--;
       }
@@ -118,14 +125,15 @@ export function guardPool(pool: Sql, acquireTimeoutMs: number, stats = newPoolSt
       const [strings] = args;
       if (!Array.isArray((strings as { raw?: unknown })?.raw)) return Reflect.apply(target, self, args);
       refuseInsideTransaction(pool);
-      return boundWait(Reflect.apply(target, self, args), acquireTimeoutMs);
+      const query = boundWait(Reflect.apply(target, self, args), acquireTimeoutMs);
+      return traceQuery(query, templateText(strings as TemplateStringsArray));
     },
     get(target, property, receiver) {
       if (property === 'begin') return begin;
       if (property === 'unsafe') {
         return (...args: Parameters<Sql['unsafe']>) => {
           refuseInsideTransaction(pool);
-          return boundWait(target.unsafe(...args), acquireTimeoutMs);
+          return traceQuery(boundWait(target.unsafe(...args), acquireTimeoutMs), args[0]);
         };
       }
       if (property === 'reserve') {

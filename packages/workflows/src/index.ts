@@ -35,5 +35,6 @@ export * from './statistics/definitions.ts';
 // Type only: started by name, bundled by path.
 export type { statisticsReportWorkflow } from './statistics/statistics-report-workflow.ts';
 export * from './task-queues.ts';
+export * from './temporal-connection.ts';
 export * from './temporal-health.ts';
 export * from './workflows-path.ts';

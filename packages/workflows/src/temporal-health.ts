@@ -1,15 +1,16 @@
 import { Connection } from '@temporalio/client';
+import type { TemporalConnectionOptions } from './temporal-connection.ts';
 
 /**
  * One long-lived connection to Temporal, opened on first use and reopened after a failure;
  * `healthy()` asks the server's gRPC health service with a short deadline.
  */
-export function temporalHealth(address: string) {
+export function temporalHealth(temporal: TemporalConnectionOptions) {
   let connection: Promise<Connection> | null = null;
   return {
     async healthy(): Promise<boolean> {
       try {
-        connection ??= Connection.connect({ address, connectTimeout: 2000 });
+        connection ??= Connection.connect({ ...temporal, connectTimeout: 2000 });
         const conn = await connection;
         const answer = await conn.withDeadline(Date.now() + 2000, () => conn.healthService.check({}));
         return answer.status === 1; // SERVING

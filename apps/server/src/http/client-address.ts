@@ -38,6 +38,11 @@ function isTrusted(trusted: TrustedProxies, address: string): boolean {
   return family !== 0 && trusted.check(address, family === 6 ? 'ipv6' : 'ipv4');
 }
 
+/** Whether the socket's peer is one of the trusted proxies: only they speak for the client. */
+export function fromTrustedProxy(peer: string | undefined, trusted: TrustedProxies): boolean {
+  return isTrusted(trusted, plainAddress(peer ?? 'unknown'));
+}
+
 const scheme = (value: string | undefined) => {
   const lower = value?.trim().toLowerCase();
   return lower === 'https' || lower === 'http' ? lower : null;

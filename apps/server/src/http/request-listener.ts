@@ -18,6 +18,7 @@ import type { FileStore, PeerFetcher } from '@linju/core';
 import type { Database } from '@linju/db';
 import { DEFAULT_LOCALE, localeFromCookie } from '@linju/i18n';
 import { type MetricsAccess, metricsResponse } from '@linju/metrics';
+import type { Span } from '@opentelemetry/api';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { ServerConfig } from '../config.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
@@ -30,13 +31,14 @@ import { methodNotAllowed, problem } from '../rest/problem.ts';
 import type { AdminApp } from './admin-app.ts';
 import { discardRest, MAX_BODY_BYTES, readBoundedBody } from './bounded-body.ts';
 import { busyResponse } from './busy-response.ts';
-import { CLIENT_IP_HEADER, type ClientAddress, clientAddress } from './client-address.ts';
+import { CLIENT_IP_HEADER, type ClientAddress, clientAddress, fromTrustedProxy } from './client-address.ts';
 import { CSRF_COOKIE, csrfCookie, csrfRejection, newCsrfToken } from './csrf.ts';
 import { HTTP_DEADLINES } from './deadlines.ts';
 import { loggedPath } from './logged-path.ts';
 import { sendFetchResponse, toFetchRequest, UnservableRequest } from './node-fetch.ts';
 import { localeOf, refusalResponse } from './refusal.ts';
 import { requestIdFrom } from './request-id.ts';
+import { nameRequestSpan, withRequestSpan } from './request-span.ts';
 import { routeTemplate } from './route-template.ts';
 import { newCspNonce, securityHeaders } from './security-headers.ts';
 import { staticFile } from './static-files.ts';
@@ -281,7 +283,12 @@ export function createRequestListener(deps: ServerDeps) {
     }
   }
 
-  return async (req: IncomingMessage, res: ServerResponse) => {
+  return (req: IncomingMessage, res: ServerResponse) =>
+    withRequestSpan(req, fromTrustedProxy(req.socket.remoteAddress, config.trustedProxies), (span) =>
+      serve(req, res, span),
+    );
+
+  async function serve(req: IncomingMessage, res: ServerResponse, span: Span) {
     const started = performance.now();
     const requestId = requestIdFrom(req.headers['x-request-id']);
     // The tenant the request names (path or host) joins every line of this request once known.
@@ -324,15 +331,11 @@ export function createRequestListener(deps: ServerDeps) {
         else res.end();
       }
     } finally {
-      const target = deps.metrics && URL.parse(req.url ?? '/', 'http://x');
-      if (target && deps.metrics) {
-        const served = withTenantPrefix(target, scope.hostTenant ?? null).pathname;
-        deps.metrics.server.observeRequest(
-          req.method,
-          routeTemplate(served, deps.admin),
-          status,
-          (performance.now() - started) / 1000,
-        );
+      const target = (deps.metrics || span.isRecording()) && URL.parse(req.url ?? '/', 'http://x');
+      if (target) {
+        const route = routeTemplate(withTenantPrefix(target, scope.hostTenant ?? null).pathname, deps.admin);
+        deps.metrics?.server.observeRequest(req.method, route, status, (performance.now() - started) / 1000);
+        nameRequestSpan(span, req.method, route, status);
       }
       scope.log.info(
         {
@@ -344,5 +347,5 @@ export function createRequestListener(deps: ServerDeps) {
         'request',
       );
     }
-  };
+  }
 }

@@ -31,7 +31,7 @@ async function closedPort(): Promise<number> {
 
 async function origin(databaseUrl: string, temporalAddress: string): Promise<string> {
   const handle: DbHandle = connect(databaseUrl);
-  const temporal = temporalHealth(temporalAddress);
+  const temporal = temporalHealth({ address: temporalAddress });
   const server: Server = createServer(
     createRequestListener({
       config: loadServerConfig({ DATABASE_APP_URL: databaseUrl, PORT: '3000' }),
