@@ -26,7 +26,7 @@ import {
   verifyAuditCheckpoints,
 } from '@linju/core';
 import { isProduction, migrate as migrateDb, SetupError, withTenant } from '@linju/db';
-import { loadOrCreateNodeKey, NODE_KEY_FILE } from '@linju/federation';
+import { loadNodeKey, NODE_KEY_FILE, nodeKeyDir } from '@linju/federation';
 import { seedDemoDistrict } from '../seed/demo-district.ts';
 import { DEMO_TENANT } from '../seed/demo-logins.ts';
 import { appPassword } from '../stack/database.ts';
@@ -44,7 +44,7 @@ function useDataKey(): DataKeyRing {
 const checkpointLog = async () =>
   createAuditCheckpointLog(
     auditCheckpointDir(dataDir()),
-    await loadOrCreateNodeKey(join(dataDir(), 'federation'), { create: !isProduction() }),
+    await loadNodeKey(dataDir(), { create: !isProduction() }),
   );
 
 /**
@@ -260,7 +260,7 @@ export async function init(args: string[]): Promise<void> {
       'printf \'%s\\n\' "$PASSWORD" | linju init ops 平台运维',
     );
   const box = createSecretBox(useDataKey());
-  const nodeKey = await loadOrCreateNodeKey(join(dataDir(), 'federation'));
+  const nodeKey = await loadNodeKey(dataDir(), { create: true });
   const { totpSecret } = await withStackDatabase(async (urls) => {
     await upgradeDatabase(urls);
     await backfillRollups(urls.appUrl);
@@ -272,10 +272,22 @@ export async function init(args: string[]): Promise<void> {
     [
       `Linju is set up. Operator ${username} signs in at /platform with this key in an authenticator app (shown once):`,
       `  ${totpSecret}`,
-      `This node signs as ${nodeKey.kid} (${join(dataDir(), 'federation', NODE_KEY_FILE)}: back it up; every instance needs it).`,
+      ...nodeKeyLines(nodeKey.kid),
       '',
     ].join('\n'),
   );
+}
+
+/** How every instance gets the key `init` made or was given: from a secret, the same everywhere. */
+function nodeKeyLines(kid: string): string[] {
+  if (process.env.LINJU_NODE_KEY?.trim() || process.env.LINJU_NODE_KEY_FILE?.trim())
+    return [`This node signs as ${kid}, the key of LINJU_NODE_KEY(_FILE): give every instance the same.`];
+  const file = join(nodeKeyDir(dataDir()), NODE_KEY_FILE);
+  return [
+    `This node signs as ${kid}, kept in ${file}. Back it up, and give every server and worker the same key:`,
+    `  export LINJU_NODE_KEY_FILE=${file}   # a secret file each instance can read, or`,
+    `  export LINJU_NODE_KEY="$(cat ${file})"`,
+  ];
 }
 
 const PEER_USAGE =
