@@ -1,6 +1,18 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createPlatformOperator } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { connect } from '@linju/db';
+import {
+  keyFingerprint,
+  loadOrCreateNodeKey,
+  type NodeKey,
+  WELL_KNOWN_PATH,
+  wellKnownDocument,
+} from '@linju/federation';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ZodError } from 'zod';
@@ -135,6 +147,101 @@ describe('a district’s own host names', () => {
       const issues = (refusal.cause as ZodError).issues.map((issue) => [issue.path.join('.'), issue.message]);
       expect(issues, host).toEqual([['host', 'platform.domain_invalid']]);
     }
+  });
+});
+
+describe('peer nodes, pinned by URL in the console', () => {
+  /** A peer node's `/.well-known/linju-node`, built the way a node builds it, from a real key. */
+  let peerKey: NodeKey;
+  let peerServer: Server;
+  let peerUrl = '';
+  let documentOf = (): unknown => ({});
+  beforeAll(async () => {
+    peerKey = await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'peer-key-')));
+    peerServer = createServer((request, response) => {
+      if (request.url !== WELL_KNOWN_PATH) return response.writeHead(404).end();
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(documentOf()));
+    });
+    await new Promise<void>((resolve) => peerServer.listen(0, '127.0.0.1', resolve));
+    peerUrl = `http://127.0.0.1:${(peerServer.address() as AddressInfo).port}`;
+    documentOf = () =>
+      wellKnownDocument({
+        nodeId: `city-${district.slug}`,
+        name: '市司法局节点',
+        baseUrl: peerUrl,
+        publicKeys: [peerKey.publicJwk],
+        organisations: [],
+      });
+  });
+  afterAll(() => new Promise((resolve) => peerServer.close(resolve)));
+
+  it('shows the node and its keys’ fingerprints, pins what was shown, lets it address a district, unpins — each change audited there', async () => {
+    const nodeId = `city-${district.slug}`;
+    expect(await operator.platform.peer.preview({ url: peerUrl }).catch(codeOf)).toBe(
+      'BAD_REQUEST federation.peer_private_network',
+    );
+    const preview = await operator.platform.peer.preview({ url: peerUrl, allowPrivateNetwork: true });
+    const fingerprint = keyFingerprint(peerKey.publicJwk);
+    expect(fingerprint).toMatch(/^([0-9a-f]{4} ){15}[0-9a-f]{4}$/);
+    expect(preview).toMatchObject({
+      nodeId,
+      name: '市司法局节点',
+      keys: [{ kid: peerKey.kid, fingerprint }],
+    });
+
+    await operator.platform.peer.pin({
+      url: peerUrl,
+      allowPrivateNetwork: true,
+      nodeId,
+      fingerprints: [fingerprint],
+    });
+    const [pinned] = (await operator.platform.peer.getMany()).filter((p) => p.nodeId === nodeId);
+    expect(pinned).toMatchObject({ pinnedBy: '平台运维', keys: [{ fingerprint }], allowed: [] });
+
+    expect(await operator.platform.peer.setAllowances({ nodeId, orgIds: [district.slug] })).toEqual({
+      allowed: [district.slug],
+    });
+    expect(
+      await operator.platform.peer.setAllowances({ nodeId, orgIds: ['no-such-district'] }).catch(codeOf),
+    ).toBe('NOT_FOUND federation.org_not_found');
+    await operator.platform.peer.unpin({ nodeId });
+    expect((await operator.platform.peer.getMany()).some((p) => p.nodeId === nodeId)).toBe(false);
+    expect(await operator.platform.peer.unpin({ nodeId }).catch(codeOf)).toBe(
+      'NOT_FOUND federation.peer_not_found',
+    );
+
+    const { api: admin } = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
+    const entries = (await admin.audit.getMany({ objectType: 'federation_peer', objectId: nodeId })).entries;
+    expect(entries.map((e) => [e.action, e.actorName])).toEqual(
+      expect.arrayContaining([
+        ['federation.peer_allowed', '平台运维'],
+        ['federation.peer_unpinned', '平台运维'],
+      ]),
+    );
+  });
+
+  it('refuses a pin whose keys changed after the preview, and a document naming another base URL', async () => {
+    const nodeId = `city-${district.slug}`;
+    const shown = await operator.platform.peer.preview({ url: peerUrl, allowPrivateNetwork: true });
+    const rotated = await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'rotated-key-')));
+    const original = documentOf;
+    documentOf = () => ({ ...(original() as object), publicKeys: [rotated.publicJwk] });
+    expect(
+      await operator.platform.peer
+        .pin({
+          url: peerUrl,
+          allowPrivateNetwork: true,
+          nodeId,
+          fingerprints: shown.keys.map((k) => k.fingerprint),
+        })
+        .catch(codeOf),
+    ).toBe('CONFLICT federation.peer_changed_since_preview');
+    documentOf = () => ({ ...(original() as object), baseUrl: 'https://elsewhere.example.gov.cn' });
+    expect(
+      await operator.platform.peer.preview({ url: peerUrl, allowPrivateNetwork: true }).catch(codeOf),
+    ).toBe('BAD_REQUEST federation.peer_base_url_mismatch');
+    documentOf = original;
+    expect((await operator.platform.peer.getMany()).some((p) => p.nodeId === nodeId)).toBe(false);
   });
 });
 
