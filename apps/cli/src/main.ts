@@ -12,7 +12,9 @@ const USAGE = `linju — operate a Linju deployment
   linju audit verify <tenant>       check a tenant's audit chain and its checkpoints
   linju audit checkpoint            anchor every district's audit chain head outside the database
   linju keys rotate [--tenant T]    re-seal personal data under the current data key (LINJU_DATA_KEY*)
-  linju peer pin --file F [--allow-private-network] | list | unpin <node>   the federation's pinned peer nodes
+  linju peer pin --url U [--allow-private-network]   show a peer's key fingerprints; pin with the
+                                    --node and --fingerprint it prints (or pin --file F)
+  linju peer list | unpin <node>    the federation's pinned peer nodes
   linju peer allow|disallow <node> <orgId>   which of this node's organisations a peer may address
   linju plugin new x-<name>         scaffold an X service plugin with a test, listed in the catalogue
   linju operator create <user> <name>   a platform operator (password from LINJU_OPERATOR_PASSWORD)
