@@ -4,8 +4,8 @@ const USAGE = `linju — operate a Linju deployment
 
   linju start [--demo]              the whole stack: embedded defaults and the demo (npm start); with
                                     DATABASE_URL the demo only with --demo, and never in production
-  linju init <user> <name>          set up a deployment once: migrations, node key, first platform
-                                    operator (password on stdin)
+  linju init <user> <name> [--setup-link]   set up a deployment once: migrations, node key, first
+                                    platform operator (password on stdin, or a one-time link)
   linju migrate                     apply database migrations (the upgrade step, before a new release)
   linju seed                        create the demo district if missing (not in production)
   linju tenant create --file F      onboard a district from a JSON request

@@ -3,9 +3,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPlatformOperator } from '@linju/core';
+import { createOperatorSetupLink, createPlatformOperator } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
-import { connect } from '@linju/db';
+import { connect, sql } from '@linju/db';
 import {
   keyFingerprint,
   loadOrCreateNodeKey,
@@ -242,6 +242,74 @@ describe('peer nodes, pinned by URL in the console', () => {
     ).toBe('BAD_REQUEST federation.peer_base_url_mismatch');
     documentOf = original;
     expect((await operator.platform.peer.getMany()).some((p) => p.nodeId === nodeId)).toBe(false);
+  });
+});
+
+describe('an operator’s one-time setup link', () => {
+  /** An operator as `linju init --setup-link` leaves one: a password nobody knows, a link made `at`. */
+  async function linkedOperator(at = new Date()) {
+    const username = `setup-${Math.random().toString(36).slice(2, 8)}`;
+    const { id } = await createPlatformOperator(owner.db, h.box, {
+      username,
+      displayName: '新运维',
+      password: `${Math.random().toString(36)}aA1!-unknown`,
+    });
+    const { token } = await createOperatorSetupLink(owner.db, id, at);
+    return { username, token };
+  }
+  const password = 'Chosen-ops-pass-2026!';
+
+  it('shows the key to enrol, sets the password once a code from it is given, then opens nothing', async () => {
+    const { username, token } = await linkedOperator();
+    const [stored] = await owner.db.execute<{ token_hash: string }>(
+      sql`select token_hash from platform_operator_setup where token_hash = encode(sha256(${token}::bytea), 'hex')`,
+    );
+    expect(stored?.token_hash).not.toContain(token);
+    const setup = await h.caller().platform.setup.view({ token });
+    expect(setup).toMatchObject({ username, displayName: '新运维' });
+    const complete = (input: { password: string; confirm: string; code: string }) =>
+      h.caller().platform.setup.complete({ token, ...input });
+
+    expect(await complete({ password, confirm: `${password}x`, code: '000000' }).catch(codeOf)).toBe(
+      'BAD_REQUEST auth.password_mismatch',
+    );
+    expect(await complete({ password: 'weak', confirm: 'weak', code: '000000' }).catch(codeOf)).toBe(
+      'BAD_REQUEST auth.password_too_weak',
+    );
+    const wrong = String((Number(h.nextTotp(setup.secret)) + 1) % 1_000_000).padStart(6, '0');
+    expect(await complete({ password, confirm: password, code: wrong }).catch(codeOf)).toBe(
+      'UNAUTHORIZED auth.totp_invalid',
+    );
+    expect(await complete({ password, confirm: password, code: h.nextTotp(setup.secret) })).toEqual({
+      username,
+    });
+
+    expect(await h.caller().platform.setup.view({ token }).catch(codeOf)).toBe(
+      'NOT_FOUND platform.setup_link_invalid',
+    );
+    expect(
+      await complete({ password: 'Another-pass-2026!', confirm: 'Another-pass-2026!', code: '123456' }).catch(
+        codeOf,
+      ),
+    ).toBe('NOT_FOUND platform.setup_link_invalid');
+    const { sessionToken } = await h.caller().platform.login({ username, password });
+    expect(await h.caller({ sessionToken }).platform.me()).toMatchObject({ next: 'totp' });
+  });
+
+  it('opens nothing after its 24 hours, and the app role cannot set a password without a live link', async () => {
+    const { token } = await linkedOperator(new Date(Date.now() - 25 * 3600_000));
+    expect(await h.caller().platform.setup.view({ token }).catch(codeOf)).toBe(
+      'NOT_FOUND platform.setup_link_invalid',
+    );
+    const [spent] = await h.db.execute<{ operator: string | null }>(
+      sql`select public.complete_operator_setup(encode(sha256(${token}::bytea), 'hex'), 'forged') as operator`,
+    );
+    expect(spent?.operator).toBeNull();
+    expect(
+      await h.db
+        .execute(sql`update platform_operator set password_hash = 'forged'`)
+        .catch((e: { message: string; cause?: { message?: string } }) => e.cause?.message ?? e.message),
+    ).toContain('permission denied');
   });
 });
 

@@ -118,6 +118,10 @@ import { addDomain } from './procedures/platform/add-domain.ts';
 import { getDomains } from './procedures/platform/domains.ts';
 import { me as platformMe } from './procedures/platform/me.ts';
 import { onboardTenant } from './procedures/platform/onboard-tenant.ts';
+import {
+  completeOperatorSetupProcedure,
+  viewOperatorSetupProcedure,
+} from './procedures/platform/operator-setup.ts';
 import { getPeers as getPinnedPeers } from './procedures/platform/peers.ts';
 import { pinPeerProcedure } from './procedures/platform/pin-peer.ts';
 import { previewPeerProcedure } from './procedures/platform/preview-peer.ts';
@@ -483,6 +487,10 @@ export const appRouter = router({
       getMany: getDomains,
       add: addDomain,
       remove: removeDomain,
+    } satisfies TRPCRouterRecord,
+    setup: {
+      view: viewOperatorSetupProcedure,
+      complete: completeOperatorSetupProcedure,
     } satisfies TRPCRouterRecord,
     peer: {
       getMany: getPinnedPeers,

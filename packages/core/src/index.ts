@@ -33,6 +33,7 @@ export * from './organisations/organisation-schemas.ts';
 export * from './organisations/organisation-service.ts';
 export * from './personal-data/personal-data.ts';
 export * from './platform/initialise-platform.ts';
+export * from './platform/operator-setup-link.ts';
 export * from './platform/platform-operator.ts';
 export * from './platform/tenant-domains.ts';
 export * from './plugins/case-created-hook.ts';

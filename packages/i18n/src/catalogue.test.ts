@@ -68,6 +68,7 @@ const API_ERROR_KEYS = [
   'personal_data.id_number_invalid',
   'platform.operator_exists',
   'platform.already_initialised',
+  'platform.setup_link_invalid',
   'federation.org_not_found',
   'federation.peer_url_invalid',
   'federation.peer_private_network',

@@ -27,11 +27,19 @@ import {
   verifyAuditChain,
   verifyAuditCheckpoints,
 } from '@linju/core';
-import { type Database, isProduction, migrate as migrateDb, SetupError, withTenant } from '@linju/db';
+import {
+  type Database,
+  isProduction,
+  migrate as migrateDb,
+  requireProductionSettings,
+  SetupError,
+  withTenant,
+} from '@linju/db';
 import { loadNodeKey, NODE_KEY_FILE, nodeKeyDir } from '@linju/federation';
 import { seedDemoDistrict } from '../seed/demo-district.ts';
 import { DEMO_TENANT } from '../seed/demo-logins.ts';
 import { appPassword } from '../stack/database.ts';
+import { stackPublicUrl } from '../stack/node-id.ts';
 import { dataDir } from '../stack/paths.ts';
 import { withDb, withStackDatabase } from '../stack/with-db.ts';
 
@@ -244,40 +252,47 @@ async function passwordFromStdin(): Promise<string> {
 }
 
 /**
- * `linju init <username> <display name>`: sets up a deployment once — the upgrade step, this
- * node's signing key (production makes it nowhere else), and the first platform operator with the
- * password read from stdin. Refused when the deployment already has an operator.
+ * `linju init <username> <display name> [--setup-link]`: sets up a deployment once — the upgrade
+ * step, this node's signing key (production makes it nowhere else), and the first platform
+ * operator: with the password read from stdin, or, with `--setup-link`, a one-time link (24 h)
+ * where the operator chooses the password and enrols TOTP in the browser. Refused when the
+ * deployment already has an operator.
  */
 export async function init(args: string[]): Promise<void> {
-  const [username, ...name] = args;
+  const setupLink = args.includes('--setup-link');
+  const [username, ...name] = args.filter((arg) => arg !== '--setup-link');
   if (!username || name.length === 0)
     throw new SetupError(
-      "init needs the operator's username and display name; the password comes on stdin.",
-      'printf \'%s\\n\' "$PASSWORD" | linju init ops 平台运维',
+      "init needs the operator's username and display name; the password comes on stdin (or --setup-link).",
+      'printf \'%s\\n\' "$PASSWORD" | linju init ops 平台运维   or   linju init ops 平台运维 --setup-link',
     );
-  const password = await passwordFromStdin();
-  if (!password)
+  if (setupLink) requireProductionSettings(['LINJU_PUBLIC_URL']);
+  const password = setupLink ? undefined : await passwordFromStdin();
+  if (password === '')
     throw new SetupError(
       'init read no password on stdin.',
       'printf \'%s\\n\' "$PASSWORD" | linju init ops 平台运维',
     );
   const box = createSecretBox(useDataKey());
   const nodeKey = await loadNodeKey(dataDir(), { create: true });
-  const { totpSecret } = await withStackDatabase(async (urls) => {
+  const created = await withStackDatabase(async (urls) => {
     await upgradeDatabase(urls);
     await backfillRollups(urls.appUrl);
     return withDb(urls.ownerUrl, (db) =>
       initialisePlatform(db, box, { username, displayName: name.join(' '), password }),
     );
   });
-  process.stdout.write(
-    [
-      `Linju is set up. Operator ${username} signs in at /platform with this key in an authenticator app (shown once):`,
-      `  ${totpSecret}`,
-      ...nodeKeyLines(nodeKey.kid),
-      '',
-    ].join('\n'),
-  );
+  const operatorLines = created.setupLink
+    ? [
+        `Linju is set up. Operator ${username} chooses a password and enrols an authenticator app at this link,`,
+        `valid once, until ${created.setupLink.expiresAt.toISOString()} (give it to them only; it is not shown again):`,
+        `  ${stackPublicUrl()}/platform/setup/${created.setupLink.token}`,
+      ]
+    : [
+        `Linju is set up. Operator ${username} signs in at /platform with this key in an authenticator app (shown once):`,
+        `  ${created.totpSecret}`,
+      ];
+  process.stdout.write([...operatorLines, ...nodeKeyLines(nodeKey.kid), ''].join('\n'));
 }
 
 /** How every instance gets the key `init` made or was given: from a secret, the same everywhere. */

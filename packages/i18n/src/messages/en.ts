@@ -451,6 +451,13 @@ export const en: Messages = {
   'platform.domain_remove': 'Take back {host}',
   'platform.domain_done_added': '{host} has been given.',
   'platform.domain_done_removed': '{host} has been taken back.',
+  'platform.setup_title': 'Set up your operator account',
+  'platform.setup_intro':
+    '{name} (username {username}): choose a password and turn on two-step verification. This link works once.',
+  'platform.setup_password_heading': 'Step 3: choose a password',
+  'platform.setup_submit': 'Finish setting up',
+  'platform.setup_invalid_title': 'This link does not work',
+  'platform.setup_done': 'Your account is set up: sign in with the new password and a code.',
   'platform.nav_peers': 'Peer nodes',
   'platform.peers_title': 'Peer nodes',
   'platform.peers_intro':
@@ -598,6 +605,8 @@ export const en: Messages = {
   'platform.domain_invalid': 'Enter a host name such as fw.xuhui.gov.cn (no http:// and no path).',
   'platform.domain_taken': 'That host name is already given to a district.',
   'platform.domain_not_found': 'That host name is not given to any district.',
+  'platform.setup_link_invalid':
+    'This setup link has been used, has expired or does not exist. Ask whoever runs the deployment for a new one.',
   'platform.already_initialised':
     'This deployment is already set up: it has a platform operator. Add more with linju operator create.',
 

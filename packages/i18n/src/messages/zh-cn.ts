@@ -427,6 +427,12 @@ export const zhCN = {
   'platform.domain_remove': '收回 {host}',
   'platform.domain_done_added': '已分配 {host}。',
   'platform.domain_done_removed': '已收回 {host}。',
+  'platform.setup_title': '设置平台运维账号',
+  'platform.setup_intro': '{name}（用户名 {username}），请设置登录密码并启用两步验证。此链接只能使用一次。',
+  'platform.setup_password_heading': '第 3 步：设置密码',
+  'platform.setup_submit': '完成设置',
+  'platform.setup_invalid_title': '链接无效',
+  'platform.setup_done': '账号已设置好，请用新密码和验证码登录。',
   'platform.nav_peers': '对接节点',
   'platform.peers_title': '对接节点',
   'platform.peers_intro':
@@ -561,6 +567,8 @@ export const zhCN = {
   'platform.domain_invalid': '请填写主机名，例如 fw.xuhui.gov.cn（不含 http:// 和路径）。',
   'platform.domain_taken': '这个主机名已分配给一个区。',
   'platform.domain_not_found': '没有分配这个主机名。',
+  'platform.setup_link_invalid':
+    '此设置链接已使用、已过期或不存在。请联系部署管理员重新运行 linju init 或 linju operator create。',
   'platform.already_initialised':
     '本部署已完成初始化（已有平台运维账号）。如需新增运维账号，请使用 linju operator create。',
 
