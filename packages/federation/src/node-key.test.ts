@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ed25519PublicJwkSchema,
   jwkThumbprint,
+  keyFingerprint,
   loadNodeKey,
   loadOrCreateNodeKey,
   NODE_KEY_FILE,
@@ -26,6 +27,14 @@ describe('jwkThumbprint', () => {
     expect(jwkThumbprint({ ...jwk, kid: 'whatever', use: 'sig' } as typeof jwk)).toBe(
       'poqkLGiymh_W0uP6PZFw-dvez3QJT5SolqXBCW38r0U',
     );
+  });
+});
+
+describe('keyFingerprint', () => {
+  it('is the SHA-256 thumbprint in hex groups of four: the RFC 8037 A.3 example, read aloud', () => {
+    expect(
+      keyFingerprint({ kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' }),
+    ).toBe('90fa cafe a9b1 5566 9854 0f70 c011 7a22 ea37 bd5c f3ed 3c47 093c 1707 282b 4b89');
   });
 });
 

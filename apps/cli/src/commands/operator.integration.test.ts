@@ -161,8 +161,9 @@ describe('linju peer', () => {
       code: 0,
       out: expect.stringContaining('Pinned city-node'),
     });
+    // Each key with its SHA-256 fingerprint (RFC 8037's example key), as the console shows it.
     expect((await linju('peer', 'list')).out).toContain(
-      'city-node\thttps://city.example\tcity-key-1\tpublic-only\tallowed: -',
+      'city-node\thttps://city.example\tcity-key-1 (90fa cafe a9b1 5566 9854 0f70 c011 7a22 ea37 bd5c f3ed 3c47 093c 1707 282b 4b89)\tpublic-only\tallowed: -',
     );
     expect(await linju('peer', 'allow', 'city-node', 'jingan')).toMatchObject({ code: 0 });
     expect((await linju('peer', 'list')).out).toContain('\tallowed: jingan');
