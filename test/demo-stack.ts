@@ -28,8 +28,15 @@ export function useDemoStack(name: string): {
   readonly url: string;
   readonly browser: Browser;
   readonly output: string;
+  /** The stack's data folder, for operator commands run beside it. */
+  readonly dataDir: string;
 } {
-  const live = { url: '', browser: undefined as unknown as Browser, output: '' };
+  const live = {
+    url: '',
+    browser: undefined as unknown as Browser,
+    output: '',
+    dataDir: mkdtempSync(join(tmpdir(), `linju-${name}-`)),
+  };
   let stack: ChildProcess | undefined;
 
   beforeAll(async () => {
@@ -42,7 +49,7 @@ export function useDemoStack(name: string): {
       env: {
         ...process.env,
         PORT: String(port),
-        LINJU_DATA_DIR: mkdtempSync(join(tmpdir(), `linju-${name}-`)),
+        LINJU_DATA_DIR: live.dataDir,
         DATABASE_URL: '',
         TEMPORAL_ADDRESS: '',
       },

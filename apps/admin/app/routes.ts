@@ -88,6 +88,8 @@ export default [
   route('platform', 'routes/platform-tenants.tsx'),
   route('platform/tenants/new', 'routes/platform-onboard.tsx'),
   route('platform/domains', 'routes/platform-domains.tsx'),
+  route('platform/peers', 'routes/platform-peers.tsx'),
+  route('platform/setup/:token', 'routes/platform-setup.tsx'),
   route('platform/login', 'routes/platform-login.tsx'),
   route('platform/login/totp', 'routes/platform-login-totp.tsx'),
   route('platform/logout', 'routes/platform-logout.ts'),

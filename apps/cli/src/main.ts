@@ -4,15 +4,17 @@ const USAGE = `linju — operate a Linju deployment
 
   linju start [--demo]              the whole stack: embedded defaults and the demo (npm start); with
                                     DATABASE_URL the demo only with --demo, and never in production
-  linju init <user> <name>          set up a deployment once: migrations, node key, first platform
-                                    operator (password on stdin)
+  linju init <user> <name> [--setup-link]   set up a deployment once: migrations, node key, first
+                                    platform operator (password on stdin, or a one-time link)
   linju migrate                     apply database migrations (the upgrade step, before a new release)
   linju seed                        create the demo district if missing (not in production)
   linju tenant create --file F      onboard a district from a JSON request
   linju audit verify <tenant>       check a tenant's audit chain and its checkpoints
   linju audit checkpoint            anchor every district's audit chain head outside the database
   linju keys rotate [--tenant T]    re-seal personal data under the current data key (LINJU_DATA_KEY*)
-  linju peer pin --file F [--allow-private-network] | list | unpin <node>   the federation's pinned peer nodes
+  linju peer pin --url U [--allow-private-network]   show a peer's key fingerprints; pin with the
+                                    --node and --fingerprint it prints (or pin --file F)
+  linju peer list | unpin <node>    the federation's pinned peer nodes
   linju peer allow|disallow <node> <orgId>   which of this node's organisations a peer may address
   linju conformance well-known [--key DIR] [--public-url URL]   the conformance kit's node document, to pin
   linju conformance <base-url> [--key DIR] [--org ORG] [--json]   check another node against the exchange's

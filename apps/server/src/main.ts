@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createSecretBox, loadDataKeyRing } from '@linju/auth';
 import { createLocalFileStore, createPeerFetcher, useAuditKey } from '@linju/core';
 import { connect, isProduction, loadOrExit } from '@linju/db';
-import { loadOrCreateNodeKey, WELL_KNOWN_PATH } from '@linju/federation';
+import { loadNodeKey, WELL_KNOWN_PATH } from '@linju/federation';
 import { createLogger } from '@linju/logging';
 import { metricsAccess } from '@linju/metrics';
 import { startTracing } from '@linju/tracing';
@@ -26,9 +26,7 @@ const { config, dataKeys, nodeKey, tracing } = await loadOrExit(async () => {
     // Off unless OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set; before the first request, span or workflow start.
     tracing: await startTracing('linju-server'),
     dataKeys: loadDataKeyRing(config.LINJU_DATA_DIR),
-    nodeKey: await loadOrCreateNodeKey(join(config.LINJU_DATA_DIR, 'federation'), {
-      create: !isProduction(),
-    }),
+    nodeKey: await loadNodeKey(config.LINJU_DATA_DIR, { create: !isProduction() }),
   };
 });
 const log = createLogger('server', config.LOG_LEVEL);

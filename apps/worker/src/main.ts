@@ -3,7 +3,7 @@ import { pluginRegistry } from '@linju/api';
 import { createSecretBox, loadDataKeyRing } from '@linju/auth';
 import { auditCheckpointDir, createAuditCheckpointLog, createLocalFileStore, useAuditKey } from '@linju/core';
 import { connect, isProduction, loadOrExit } from '@linju/db';
-import { loadOrCreateNodeKey } from '@linju/federation';
+import { loadNodeKey } from '@linju/federation';
 import { createLogger } from '@linju/logging';
 import { metricsAccessFromEnv } from '@linju/metrics';
 import { startTracing } from '@linju/tracing';
@@ -29,7 +29,7 @@ const { config, dataKeys, nodeKey, tracing } = await loadOrExit(async () => {
     tracing: await startTracing('linju-worker'),
     // The server's key ring: outbox bodies are sealed, payloads encrypted and audit entries keyed with it.
     dataKeys: loadDataKeyRing(config.dataDir),
-    nodeKey: await loadOrCreateNodeKey(join(config.dataDir, 'federation'), { create: !isProduction() }),
+    nodeKey: await loadNodeKey(config.dataDir, { create: !isProduction() }),
   };
 });
 

@@ -921,6 +921,32 @@ export const walkAttempts: Record<string, Attempt> = {
     b.platform.domain.add({ tenantId: t.a.tenantId, host: `${t.a.slug}.walk.example.org` }).catch(refused),
   'platform.domain.remove': ({ b }, t) =>
     b.platform.domain.remove({ host: `${t.a.slug}.walk.example.org` }).catch(refused),
+  // A setup link is its own credential: a guessed token opens nothing, for B as for anyone.
+  'platform.setup.view': ({ b }) => b.platform.setup.view({ token: 'x'.repeat(43) }).catch(refused),
+  'platform.setup.complete': ({ anonymous }) =>
+    anonymous.platform.setup
+      .complete({
+        token: 'x'.repeat(43),
+        password: 'Walker-pass-2026!',
+        confirm: 'Walker-pass-2026!',
+        code: '123456',
+      })
+      .catch(refused),
+  'platform.peer.getMany': ({ b }) => b.platform.peer.getMany().catch(refused),
+  'platform.peer.preview': ({ b }) =>
+    b.platform.peer.preview({ url: 'http://127.0.0.1:9', allowPrivateNetwork: true }).catch(refused),
+  'platform.peer.pin': ({ b }) =>
+    b.platform.peer
+      .pin({
+        url: 'http://127.0.0.1:9',
+        allowPrivateNetwork: true,
+        nodeId: 'walk-node',
+        fingerprints: ['00'],
+      })
+      .catch(refused),
+  'platform.peer.unpin': ({ b }) => b.platform.peer.unpin({ nodeId: 'walk-node' }).catch(refused),
+  'platform.peer.setAllowances': ({ b }, t) =>
+    b.platform.peer.setAllowances({ nodeId: 'walk-node', orgIds: [t.a.slug] }).catch(refused),
 };
 
 /**

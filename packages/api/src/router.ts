@@ -118,9 +118,18 @@ import { addDomain } from './procedures/platform/add-domain.ts';
 import { getDomains } from './procedures/platform/domains.ts';
 import { me as platformMe } from './procedures/platform/me.ts';
 import { onboardTenant } from './procedures/platform/onboard-tenant.ts';
+import {
+  completeOperatorSetupProcedure,
+  viewOperatorSetupProcedure,
+} from './procedures/platform/operator-setup.ts';
+import { getPeers as getPinnedPeers } from './procedures/platform/peers.ts';
+import { pinPeerProcedure } from './procedures/platform/pin-peer.ts';
+import { previewPeerProcedure } from './procedures/platform/preview-peer.ts';
 import { removeDomain } from './procedures/platform/remove-domain.ts';
+import { setPeerAllowancesProcedure } from './procedures/platform/set-peer-allowances.ts';
 import { login as platformLogin, verifyTotp as platformVerifyTotp } from './procedures/platform/sign-in.ts';
 import { getTenants, setTenantStatusProcedure } from './procedures/platform/tenants.ts';
+import { unpinPeerProcedure } from './procedures/platform/unpin-peer.ts';
 import {
   decideAppeal as decideProviderAppeal,
   fileAppeal as fileProviderAppeal,
@@ -478,6 +487,17 @@ export const appRouter = router({
       getMany: getDomains,
       add: addDomain,
       remove: removeDomain,
+    } satisfies TRPCRouterRecord,
+    setup: {
+      view: viewOperatorSetupProcedure,
+      complete: completeOperatorSetupProcedure,
+    } satisfies TRPCRouterRecord,
+    peer: {
+      getMany: getPinnedPeers,
+      preview: previewPeerProcedure,
+      pin: pinPeerProcedure,
+      unpin: unpinPeerProcedure,
+      setAllowances: setPeerAllowancesProcedure,
     } satisfies TRPCRouterRecord,
   } satisfies TRPCRouterRecord,
 });

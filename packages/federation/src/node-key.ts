@@ -61,6 +61,20 @@ export function jwkThumbprint(jwk: {
   return createHash('sha256').update(canonical).digest('base64url');
 }
 
+/**
+ * What an operator compares with the peer's own operator before pinning: the SHA-256 of the key's
+ * RFC 7638 canonical form (the thumbprint), in hex groups of four — `3a5f 09c1 …`, easy to read
+ * aloud over the phone. The spec names keys by `kid` only; this is computed, never taken on trust.
+ */
+export function keyFingerprint(jwk: {
+  readonly crv: string;
+  readonly kty: string;
+  readonly x: string;
+}): string {
+  const hex = Buffer.from(jwkThumbprint(jwk), 'base64url').toString('hex');
+  return hex.match(/.{4}/g)?.join(' ') ?? hex;
+}
+
 /** A public key object from a published JWK, for verifying a peer's signatures. */
 export function publicKeyFromJwk(jwk: Pick<Ed25519PublicJwk, 'kty' | 'crv' | 'x'>): KeyObject {
   return createPublicKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x }, format: 'jwk' });
@@ -78,14 +92,23 @@ function nodeKeyFrom(privateKey: KeyObject, kid: string): NodeKey {
   };
 }
 
-async function readNodeKey(path: string): Promise<NodeKey> {
-  const parsed = storedKeySchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
-  if (!parsed.success) throw new Error(`${path} is not an Ed25519 private JWK: ${parsed.error.message}`);
+/** A node key from the text of `node-key.json`; `source` names where it came from in an error. */
+function parseNodeKey(text: string, source: string): NodeKey {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`${source} is not an Ed25519 private JWK: not JSON (the content of node-key.json).`);
+  }
+  const parsed = storedKeySchema.safeParse(json);
+  if (!parsed.success) throw new Error(`${source} is not an Ed25519 private JWK: ${parsed.error.message}`);
   const key = nodeKeyFrom(createPrivateKey({ key: parsed.data, format: 'jwk' }), parsed.data.kid);
   if (key.publicJwk.x !== parsed.data.x)
-    throw new Error(`${path}: "x" does not belong to the private key "d"`);
+    throw new Error(`${source}: "x" does not belong to the private key "d"`);
   return key;
 }
+
+const readNodeKey = async (path: string) => parseNodeKey(await readFile(path, 'utf8'), path);
 
 /**
  * Loads this node's Ed25519 key from `<dir>/node-key.json`, creating the directory and the key on
@@ -102,7 +125,7 @@ export async function loadOrCreateNodeKey(dir: string, options: { create?: boole
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     if (options.create === false)
       throw new Error(
-        `No node key at ${path}: production mode makes none. Run linju init once, or give every instance the deployment's ${NODE_KEY_FILE}.`,
+        `No node key at ${path}: production mode makes none. Give every instance the deployment's key (LINJU_NODE_KEY_FILE or LINJU_NODE_KEY), or run linju init once.`,
       );
   }
 
@@ -127,4 +150,29 @@ export async function loadOrCreateNodeKey(dir: string, options: { create?: boole
     await unlink(temporary);
   }
   return readNodeKey(path);
+}
+
+/** The folder of the node key inside the data folder, when no variable gives it. */
+export const nodeKeyDir = (dataDir: string) => join(dataDir, 'federation');
+
+/**
+ * This node's signing key, the same for every instance: the private JWK of `node-key.json` inline
+ * in `LINJU_NODE_KEY`, else in the secret file `LINJU_NODE_KEY_FILE`, else
+ * `<dataDir>/federation/node-key.json` (made on first use unless `create` is false, as in
+ * production: a key made by one instance alone would sign what peers pinned for another).
+ */
+export async function loadNodeKey(
+  dataDir: string,
+  options: { create: boolean },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<NodeKey> {
+  if (env.LINJU_NODE_KEY?.trim()) return parseNodeKey(env.LINJU_NODE_KEY, 'LINJU_NODE_KEY');
+  const file = env.LINJU_NODE_KEY_FILE?.trim();
+  if (file) {
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new Error(`LINJU_NODE_KEY_FILE: cannot read ${file} (${error.code ?? 'error'}).`);
+    });
+    return parseNodeKey(text, 'LINJU_NODE_KEY_FILE');
+  }
+  return loadOrCreateNodeKey(nodeKeyDir(dataDir), options);
 }

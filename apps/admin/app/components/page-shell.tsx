@@ -195,6 +195,9 @@ export function PlatformShell({
       <li>
         <NavLink to={platformPaths.domains}>{t('platform.nav_domains')}</NavLink>
       </li>
+      <li>
+        <NavLink to={platformPaths.peers}>{t('platform.nav_peers')}</NavLink>
+      </li>
     </ul>
   ) : undefined;
   return (

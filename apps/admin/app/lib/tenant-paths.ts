@@ -89,6 +89,7 @@ export const platformPaths = {
   logout: '/platform/logout',
   onboard: '/platform/tenants/new',
   domains: '/platform/domains',
+  peers: '/platform/peers',
 };
 
 /** The page for the API's next sign-in step. */

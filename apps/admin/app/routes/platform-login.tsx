@@ -1,4 +1,4 @@
-import { useTranslate } from '@linju/ui';
+import { Alert, useTranslate } from '@linju/ui';
 import { redirect } from 'react-router';
 import { PlatformShell } from '../components/page-shell.tsx';
 import { PasswordSignInForm, SIGN_IN_FIELDS } from '../components/password-sign-in-form.tsx';
@@ -8,6 +8,11 @@ import { formText } from '../lib/form-data.ts';
 import { rejectApiError, rejectSubmission } from '../lib/submission.ts';
 import { platformPaths } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/platform-login';
+
+/** After a setup link was used: say so above the form. */
+export function loader({ request }: Route.LoaderArgs) {
+  return { setupDone: new URL(request.url).searchParams.get('setup') === 'done' };
+}
 
 /** Operators sign in with a password, then always with a code from their authenticator app. */
 export async function action({ request, context }: Route.ActionArgs) {
@@ -31,10 +36,15 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
-export default function PlatformLogin({ actionData }: Route.ComponentProps) {
+export default function PlatformLogin({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   return (
     <PlatformShell title={t('platform.login_title')}>
+      {loaderData.setupDone && !actionData ? (
+        <Alert tone="success">
+          <p>{t('platform.setup_done')}</p>
+        </Alert>
+      ) : null}
       <PasswordSignInForm errors={actionData?.errors} username={actionData?.values.username}>
         <h1>{t('platform.login_title')}</h1>
         <p>{t('platform.login_intro')}</p>

@@ -1,11 +1,14 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { auditKeyOf, useAuditKey } from '@linju/core';
 import { rewriteAuditChain } from '@linju/core/testing/rewrite-audit-chain';
 import { connect, sql } from '@linju/db';
+import { keyFingerprint, loadOrCreateNodeKey, wellKnownDocument } from '@linju/federation';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 
 /** The operator's commands against a running database (DATABASE_URL given: nothing embedded starts). */
@@ -161,8 +164,9 @@ describe('linju peer', () => {
       code: 0,
       out: expect.stringContaining('Pinned city-node'),
     });
+    // Each key with its SHA-256 fingerprint (RFC 8037's example key), as the console shows it.
     expect((await linju('peer', 'list')).out).toContain(
-      'city-node\thttps://city.example\tcity-key-1\tpublic-only\tallowed: -',
+      'city-node\thttps://city.example\tcity-key-1 (90fa cafe a9b1 5566 9854 0f70 c011 7a22 ea37 bd5c f3ed 3c47 093c 1707 282b 4b89)\tpublic-only\tallowed: -',
     );
     expect(await linju('peer', 'allow', 'city-node', 'jingan')).toMatchObject({ code: 0 });
     expect((await linju('peer', 'list')).out).toContain('\tallowed: jingan');
@@ -179,4 +183,49 @@ describe('linju peer', () => {
     expect((await linju('peer', 'list')).out).not.toContain('city-node');
     // Nine runs of the CLI, each a fresh Node process loading the domain.
   }, 300_000);
+});
+
+describe('linju peer pin --url', () => {
+  it('shows the fingerprints, pins with them, and refuses a key that changed since', async () => {
+    const key = await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'url-peer-')));
+    let keys = [key.publicJwk];
+    const peer = createServer((_request, response) =>
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(
+          JSON.stringify(
+            wellKnownDocument({
+              nodeId: 'url-node',
+              name: 'URL',
+              baseUrl: url,
+              publicKeys: keys,
+              organisations: [],
+            }),
+          ),
+        ),
+    );
+    await new Promise<void>((resolve) => peer.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(peer.address() as AddressInfo).port}`;
+    try {
+      expect((await linju('peer', 'pin', '--url', url)).out).toContain('federation.peer_private_network');
+      const shown = await linju('peer', 'pin', '--url', url, '--allow-private-network');
+      const fingerprint = keyFingerprint(key.publicJwk);
+      expect(shown.out).toContain(`SHA-256 ${fingerprint}`);
+      expect(shown.out).toContain(`--node url-node --fingerprint '${fingerprint}'`);
+      const confirm = ['peer', 'pin', '--url', url, '--allow-private-network', '--node', 'url-node'];
+      keys = [(await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'url-rotated-')))).publicJwk];
+      expect(await linju(...confirm, '--fingerprint', fingerprint)).toMatchObject({
+        code: 1,
+        out: expect.stringContaining('federation.peer_changed_since_preview'),
+      });
+      keys = [key.publicJwk];
+      expect(await linju(...confirm, '--fingerprint', fingerprint)).toMatchObject({
+        code: 0,
+        out: expect.stringContaining('Pinned url-node'),
+      });
+      expect(await linju('peer', 'unpin', 'url-node')).toMatchObject({ code: 0 });
+    } finally {
+      peer.close();
+    }
+  }, 120_000);
 });

@@ -8,6 +8,7 @@ import {
   allowPeer,
   auditCheckpointDir,
   backfillAllRollups,
+  CLI_PEER_CHANGE,
   checkpointAuditChains,
   createAuditCheckpointLog,
   createPlatformOperator,
@@ -15,21 +16,30 @@ import {
   disallowPeer,
   findTenantBySlug,
   initialisePlatform,
-  listPeers,
   onboardTenant,
-  peerAllowances,
+  peerOverview,
   pinPeer,
+  pinPeerFromUrl,
+  previewPeer,
   rotateSealedValues,
   unpinPeer,
   useAuditKey,
   verifyAuditChain,
   verifyAuditCheckpoints,
 } from '@linju/core';
-import { isProduction, migrate as migrateDb, SetupError, withTenant } from '@linju/db';
-import { loadOrCreateNodeKey, NODE_KEY_FILE } from '@linju/federation';
+import {
+  type Database,
+  isProduction,
+  migrate as migrateDb,
+  requireProductionSettings,
+  SetupError,
+  withTenant,
+} from '@linju/db';
+import { loadNodeKey, NODE_KEY_FILE, nodeKeyDir } from '@linju/federation';
 import { seedDemoDistrict } from '../seed/demo-district.ts';
 import { DEMO_TENANT } from '../seed/demo-logins.ts';
 import { appPassword } from '../stack/database.ts';
+import { stackPublicUrl } from '../stack/node-id.ts';
 import { dataDir } from '../stack/paths.ts';
 import { withDb, withStackDatabase } from '../stack/with-db.ts';
 
@@ -44,7 +54,7 @@ function useDataKey(): DataKeyRing {
 const checkpointLog = async () =>
   createAuditCheckpointLog(
     auditCheckpointDir(dataDir()),
-    await loadOrCreateNodeKey(join(dataDir(), 'federation'), { create: !isProduction() }),
+    await loadNodeKey(dataDir(), { create: !isProduction() }),
   );
 
 /**
@@ -242,81 +252,149 @@ async function passwordFromStdin(): Promise<string> {
 }
 
 /**
- * `linju init <username> <display name>`: sets up a deployment once — the upgrade step, this
- * node's signing key (production makes it nowhere else), and the first platform operator with the
- * password read from stdin. Refused when the deployment already has an operator.
+ * `linju init <username> <display name> [--setup-link]`: sets up a deployment once — the upgrade
+ * step, this node's signing key (production makes it nowhere else), and the first platform
+ * operator: with the password read from stdin, or, with `--setup-link`, a one-time link (24 h)
+ * where the operator chooses the password and enrols TOTP in the browser. Refused when the
+ * deployment already has an operator.
  */
 export async function init(args: string[]): Promise<void> {
-  const [username, ...name] = args;
+  const setupLink = args.includes('--setup-link');
+  const [username, ...name] = args.filter((arg) => arg !== '--setup-link');
   if (!username || name.length === 0)
     throw new SetupError(
-      "init needs the operator's username and display name; the password comes on stdin.",
-      'printf \'%s\\n\' "$PASSWORD" | linju init ops 平台运维',
+      "init needs the operator's username and display name; the password comes on stdin (or --setup-link).",
+      'printf \'%s\\n\' "$PASSWORD" | linju init ops 平台运维   or   linju init ops 平台运维 --setup-link',
     );
-  const password = await passwordFromStdin();
-  if (!password)
+  if (setupLink) requireProductionSettings(['LINJU_PUBLIC_URL']);
+  const password = setupLink ? undefined : await passwordFromStdin();
+  if (password === '')
     throw new SetupError(
       'init read no password on stdin.',
       'printf \'%s\\n\' "$PASSWORD" | linju init ops 平台运维',
     );
   const box = createSecretBox(useDataKey());
-  const nodeKey = await loadOrCreateNodeKey(join(dataDir(), 'federation'));
-  const { totpSecret } = await withStackDatabase(async (urls) => {
+  const nodeKey = await loadNodeKey(dataDir(), { create: true });
+  const created = await withStackDatabase(async (urls) => {
     await upgradeDatabase(urls);
     await backfillRollups(urls.appUrl);
     return withDb(urls.ownerUrl, (db) =>
       initialisePlatform(db, box, { username, displayName: name.join(' '), password }),
     );
   });
-  process.stdout.write(
-    [
-      `Linju is set up. Operator ${username} signs in at /platform with this key in an authenticator app (shown once):`,
-      `  ${totpSecret}`,
-      `This node signs as ${nodeKey.kid} (${join(dataDir(), 'federation', NODE_KEY_FILE)}: back it up; every instance needs it).`,
-      '',
-    ].join('\n'),
-  );
+  const operatorLines = created.setupLink
+    ? [
+        `Linju is set up. Operator ${username} chooses a password and enrols an authenticator app at this link,`,
+        `valid once, until ${created.setupLink.expiresAt.toISOString()} (give it to them only; it is not shown again):`,
+        `  ${stackPublicUrl()}/platform/setup/${created.setupLink.token}`,
+      ]
+    : [
+        `Linju is set up. Operator ${username} signs in at /platform with this key in an authenticator app (shown once):`,
+        `  ${created.totpSecret}`,
+      ];
+  process.stdout.write([...operatorLines, ...nodeKeyLines(nodeKey.kid), ''].join('\n'));
+}
+
+/** How every instance gets the key `init` made or was given: from a secret, the same everywhere. */
+function nodeKeyLines(kid: string): string[] {
+  if (process.env.LINJU_NODE_KEY?.trim() || process.env.LINJU_NODE_KEY_FILE?.trim())
+    return [`This node signs as ${kid}, the key of LINJU_NODE_KEY(_FILE): give every instance the same.`];
+  const file = join(nodeKeyDir(dataDir()), NODE_KEY_FILE);
+  return [
+    `This node signs as ${kid}, kept in ${file}. Back it up, and give every server and worker the same key:`,
+    `  export LINJU_NODE_KEY_FILE=${file}   # a secret file each instance can read, or`,
+    `  export LINJU_NODE_KEY="$(cat ${file})"`,
+  ];
 }
 
 const PEER_USAGE =
-  'linju peer pin --file F [--allow-private-network] | list | unpin <nodeId> | allow <nodeId> <orgId> | disallow <nodeId> <orgId>';
+  'linju peer pin --url U [--allow-private-network] [--node N --fingerprint F …] | pin --file F [--allow-private-network] | list | unpin <nodeId> | allow <nodeId> <orgId> | disallow <nodeId> <orgId>';
+
+/** Repeated `--name value` options, in order. */
+const optionValues = (args: string[], name: string) =>
+  args.flatMap((arg, i) => (arg === name && args[i + 1] !== undefined ? [args[i + 1] as string] : []));
 
 /**
- * `linju peer pin --file <well-known.json> [--allow-private-network]` pins a peer node from its
- * `/.well-known/linju-node` document (fetched and checked by the operator; the flag lets this
- * node call it at a loopback or private address); `linju peer list`; `linju peer unpin <nodeId>`;
+ * `linju peer pin --url U`: fetches the peer's `/.well-known/linju-node` the way the console does
+ * and shows its keys' fingerprints; run again with each `--fingerprint` as confirmed with the
+ * peer's operator, it pins — refused if the keys changed in between.
+ */
+async function pinByUrl(db: Database, url: string, rest: string[]): Promise<void> {
+  const allowPrivateNetwork = rest.includes('--allow-private-network');
+  const fingerprints = optionValues(rest, '--fingerprint');
+  if (fingerprints.length === 0) {
+    const preview = await previewPeer({ url, allowPrivateNetwork });
+    const confirm = [
+      ` --node ${preview.nodeId}`,
+      ...preview.keys.map((k) => ` --fingerprint '${k.fingerprint}'`),
+    ].join('');
+    process.stdout.write(
+      [
+        `${preview.nodeId} (${preview.name}) at ${preview.baseUrl} signs with:`,
+        ...preview.keys.map((k) => `  ${k.kid}\n    SHA-256 ${k.fingerprint}`),
+        'Compare the fingerprints with its operator, then pin with:',
+        `  linju peer pin --url ${url}${allowPrivateNetwork ? ' --allow-private-network' : ''}${confirm}`,
+        '',
+      ].join('\n'),
+    );
+    return;
+  }
+  const nodeId = optionValues(rest, '--node')[0];
+  if (!nodeId) throw new SetupError('peer pin --fingerprint needs the --node it was shown for.', PEER_USAGE);
+  const pinned = await pinPeerFromUrl(db, CLI_PEER_CHANGE, {
+    url,
+    allowPrivateNetwork,
+    nodeId,
+    fingerprints,
+  });
+  process.stdout.write(
+    `Pinned ${pinned.nodeId} (${pinned.baseUrl}) with ${pinned.publicKeys.length} key(s). It may address nothing here until you run: linju peer allow ${pinned.nodeId} <orgId>\n`,
+  );
+}
+
+/**
+ * `linju peer pin --url U …` (see {@link pinByUrl}) or `--file <well-known.json>` (a document
+ * fetched and checked by the operator), `--allow-private-network` letting this node call it at a
+ * loopback or private address; `linju peer list`; `linju peer unpin <nodeId>`;
  * `linju peer allow|disallow <nodeId> <orgId>`: which of this node's organisations it may address.
+ * The console's peers page calls the same functions; every change is audited.
  */
 export async function peer(args: string[]): Promise<void> {
   const [verb, ...rest] = args;
+  useDataKey();
   await withStackDatabase(({ appUrl }) =>
     withDb(appUrl, async (db) => {
-      if (verb === 'pin') {
+      const url = optionValues(rest, '--url')[0];
+      if (verb === 'pin' && url) {
+        await pinByUrl(db, url, rest);
+      } else if (verb === 'pin') {
         const file = rest[rest.indexOf('--file') + 1];
         if (!rest.includes('--file') || !file)
           throw new SetupError(
-            'peer pin needs --file <well-known.json>.',
-            "Save the peer's /.well-known/linju-node first.",
+            'peer pin needs --url <base URL> or --file <well-known.json>.',
+            'linju peer pin --url https://city.example.gov.cn',
           );
         const allowPrivateNetwork = rest.includes('--allow-private-network');
-        const pinned = await pinPeer(db, JSON.parse(readFileSync(file, 'utf8')), { allowPrivateNetwork });
+        const pinned = await pinPeer(db, JSON.parse(readFileSync(file, 'utf8')), {
+          allowPrivateNetwork,
+          by: CLI_PEER_CHANGE,
+        });
         process.stdout.write(
           `Pinned ${pinned.nodeId} (${pinned.baseUrl}) with ${pinned.publicKeys.length} key(s)${allowPrivateNetwork ? ', private network allowed' : ''}. It may address nothing here until you run: linju peer allow ${pinned.nodeId} <orgId>\n`,
         );
       } else if (verb === 'list') {
-        for (const p of await listPeers(db)) {
-          const allowed = await peerAllowances(db, p.nodeId);
+        for (const p of await peerOverview(db)) {
           process.stdout.write(
-            `${p.nodeId}\t${p.baseUrl}\t${p.publicKeys.map((k) => k.kid).join(',')}\t${p.allowPrivateNetwork ? 'private-network' : 'public-only'}\tallowed: ${allowed.join(',') || '-'}\n`,
+            `${p.nodeId}\t${p.baseUrl}\t${p.keys.map((k) => `${k.kid} (${k.fingerprint})`).join(',')}\t${p.allowPrivateNetwork ? 'private-network' : 'public-only'}\tallowed: ${p.allowed.join(',') || '-'}\n`,
           );
         }
       } else if (verb === 'unpin' && rest[0]) {
-        await unpinPeer(db, rest[0]);
+        await unpinPeer(db, rest[0], CLI_PEER_CHANGE);
         process.stdout.write(`Unpinned ${rest[0]}.\n`);
       } else if ((verb === 'allow' || verb === 'disallow') && rest[0] && rest[1]) {
         const [nodeId, orgId] = rest as [string, string];
-        if (verb === 'allow') await allowPeer(db, nodeId, orgId);
-        else await disallowPeer(db, nodeId, orgId);
+        if (verb === 'allow') await allowPeer(db, nodeId, orgId, CLI_PEER_CHANGE);
+        else await disallowPeer(db, nodeId, orgId, CLI_PEER_CHANGE);
         process.stdout.write(
           verb === 'allow'
             ? `${nodeId} may address ${orgId}.\n`

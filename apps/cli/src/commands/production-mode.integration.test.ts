@@ -204,7 +204,11 @@ describe('a production deployment is set up by linju migrate and linju init, nev
     const first = await linju(env, ['init', 'ops', '平台运维'], `${password}\n`);
     expect(first).toMatchObject({ code: 0, out: expect.stringContaining('Linju is set up. Operator ops') });
     expect(first.out).toMatch(/\n {2}[A-Z2-7]{16,}\n/); // the TOTP key, shown once
-    expect(existsSync(join(env.LINJU_DATA_DIR, 'federation', 'node-key.json'))).toBe(true);
+    const keyFile = join(env.LINJU_DATA_DIR, 'federation', 'node-key.json');
+    expect(existsSync(keyFile)).toBe(true);
+    // How every instance gets the same key: the lines to export it from a secret.
+    expect(first.out).toContain(`export LINJU_NODE_KEY_FILE=${keyFile}`);
+    expect(first.out).toContain(`export LINJU_NODE_KEY="$(cat ${keyFile})"`);
     const [row] = await owner.db.execute<{ username: string; password_hash: string }>(
       sql`select username, password_hash from platform_operator`,
     );

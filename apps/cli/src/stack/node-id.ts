@@ -8,5 +8,9 @@ import { defaultNodeId } from '@linju/federation';
 export function stackNodeId(env: Record<string, string | undefined> = process.env): string {
   const configured = env.LINJU_NODE_ID?.trim();
   if (configured) return configured;
-  return defaultNodeId(env.LINJU_PUBLIC_URL?.trim() || `http://localhost:${env.PORT?.trim() || '3000'}`);
+  return defaultNodeId(stackPublicUrl(env));
 }
+
+/** The URL browsers reach, as the server derives it: `LINJU_PUBLIC_URL`, else `http://localhost:$PORT`. */
+export const stackPublicUrl = (env: Record<string, string | undefined> = process.env): string =>
+  (env.LINJU_PUBLIC_URL?.trim() || `http://localhost:${env.PORT?.trim() || '3000'}`).replace(/\/+$/, '');

@@ -43,9 +43,14 @@ afterAll(async () => {
 });
 
 describe('the access log', () => {
-  it('never keeps a one-time link’s token (or a resident’s code) from the path', async () => {
+  it('never keeps a one-time link’s token (a partner’s, an operator’s setup link, a resident’s code) from the path', async () => {
     const token = randomBytes(32).toString('base64url');
-    for (const path of [`/p/${token}`, `/p/${token}/attachments/${'a'.repeat(64)}`, `/survey/${token}`]) {
+    for (const path of [
+      `/p/${token}`,
+      `/p/${token}/attachments/${'a'.repeat(64)}`,
+      `/survey/${token}`,
+      `/platform/setup/${token}`,
+    ]) {
       await (await fetch(`${base}${path}`)).arrayBuffer();
     }
     const logged = lines.filter((l) => l.includes('"message":"request"'));
@@ -53,6 +58,7 @@ describe('the access log', () => {
       '/p/…',
       `/p/…/attachments/${'a'.repeat(64)}`,
       '/survey/…',
+      '/platform/setup/…',
     ]);
     expect(lines.join('\n')).not.toContain(token);
   });

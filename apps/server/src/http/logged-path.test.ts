@@ -13,6 +13,8 @@ describe('the path the access log writes', () => {
     expect(loggedPath('/p/abcdefSECRET')).toBe('/p/…');
     expect(loggedPath('/rate/123456')).toBe('/rate/…');
     expect(loggedPath('/survey/XYZ/thanks')).toBe('/survey/…/thanks');
+    expect(loggedPath('/platform/setup/abcdefSECRET')).toBe('/platform/setup/…');
+    expect(loggedPath('/platform/peers')).toBe('/platform/peers');
     expect(loggedPath('/t/xuhui/referrals')).toBe('/t/xuhui/referrals');
   });
 });

@@ -1,5 +1,8 @@
-/** Paths whose last segment is a one-time secret (a partner's link, a resident's rating or survey code). */
-const SECRET_SEGMENT = /^\/(p|rate|survey)\/[^/]+/;
+/**
+ * Paths whose last segment is a one-time secret (a partner's link, a resident's rating or survey
+ * code, a platform operator's setup link).
+ */
+const SECRET_SEGMENT = /^\/(p|rate|survey|platform\/setup)\/[^/]+/;
 
 /**
  * The path as the access log writes it: never the query string (searches and forms put what people

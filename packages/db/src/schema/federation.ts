@@ -38,6 +38,8 @@ export const federationPeer = pgTable('federation_peer', {
    */
   allowPrivateNetwork: boolean('allow_private_network').notNull().default(false),
   addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Who pinned it last: a platform operator's name, or `linju CLI` (pins from before: null). */
+  pinnedBy: text('pinned_by'),
 });
 
 /**

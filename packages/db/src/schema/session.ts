@@ -37,6 +37,22 @@ export const platformOperator = pgTable('platform_operator', {
 });
 
 /**
+ * An operator's one-time setup link (`linju init --setup-link`): the SHA-256 of its token, never the
+ * token; valid until `expiresAt`, once. The app role reads it and completes it only through
+ * `complete_operator_setup`, the one way it may set an operator's password.
+ */
+export const platformOperatorSetup = pgTable('platform_operator_setup', {
+  operatorId: uuid('operator_id')
+    .primaryKey()
+    .references(() => platformOperator.id, { onDelete: 'cascade' }),
+  /** Hex SHA-256 of the link's token. */
+  tokenHash: text('token_hash').notNull().unique(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
  * Failed logins per key (`account:<tenant>:<username>`, `ip:<address>`; wrong TOTP codes under
  * `totp:<tenant>:<staff member>` or `totp:operator:<operator>`), for throttling.
  */

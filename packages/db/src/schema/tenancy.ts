@@ -39,6 +39,8 @@ export const PLATFORM_TABLES = [
   'tenant_domain',
   'session',
   'platform_operator',
+  // An operator's one-time setup link, read before anyone is signed in: nobody's tenant either.
+  'platform_operator_setup',
   'login_throttle',
   'federation_peer',
   // Which of the node's organisations a peer may address: the node's trust, like the peers.

@@ -451,6 +451,50 @@ export const en: Messages = {
   'platform.domain_remove': 'Take back {host}',
   'platform.domain_done_added': '{host} has been given.',
   'platform.domain_done_removed': '{host} has been taken back.',
+  'platform.setup_title': 'Set up your operator account',
+  'platform.setup_intro':
+    '{name} (username {username}): choose a password and turn on two-step verification. This link works once.',
+  'platform.setup_password_heading': 'Step 3: choose a password',
+  'platform.setup_submit': 'Finish setting up',
+  'platform.setup_invalid_title': 'This link does not work',
+  'platform.setup_done': 'Your account is set up: sign in with the new password and a code.',
+  'platform.nav_peers': 'Peer nodes',
+  'platform.peers_title': 'Peer nodes',
+  'platform.peers_intro':
+    'Before referrals are exchanged with another Linju deployment (a city bureau, another district), pin its node’s keys and choose which of this node’s districts it may refer to.',
+  'platform.peers_caption': 'Pinned nodes',
+  'platform.no_peers': 'No peer node is pinned yet.',
+  'platform.peer_add_heading': 'Pin a node by its address',
+  'platform.peer_url': 'Node address',
+  'platform.peer_url_hint':
+    'Its web address, such as https://fw.shanghai.gov.cn; its /.well-known/linju-node is read',
+  'platform.peer_allow_private':
+    'Allow a private network address (only for a node in the same private network)',
+  'platform.peer_preview_submit': 'Read the node',
+  'platform.peer_confirm_heading': 'Check the keys of “{name}”',
+  'platform.peer_confirm_body':
+    'Compare these fingerprints with the other node’s operator by another channel (a phone call); pin only if they match exactly. Once pinned, this node accepts messages signed with these keys only.',
+  'platform.peer_node_id': 'Node id',
+  'platform.peer_name': 'Name',
+  'platform.peer_base_url': 'Address',
+  'platform.peer_key': 'Key {kid}',
+  'platform.peer_fingerprint': 'SHA-256 fingerprint',
+  'platform.peer_confirm_submit': 'The fingerprints match: pin this node',
+  'platform.peer_pinned_at': 'Pinned',
+  'platform.peer_pinned_by': 'Pinned by',
+  'platform.peer_keys': 'Key fingerprints',
+  'platform.peer_allowed': 'May refer to',
+  'platform.peer_allowed_none': 'nothing yet',
+  'platform.peer_allow_legend': 'Districts “{name}” may refer to',
+  'platform.peer_allow_submit': 'Save the districts it may refer to',
+  'platform.peer_unpin': 'Unpin {nodeId}',
+  'platform.peer_unpin_confirm_title': 'Unpin “{name}”?',
+  'platform.peer_unpin_confirm_body':
+    'This node then refuses its referrals and messages, and what it was allowed to address is taken back. To undo, pin it by its address again and check the fingerprints.',
+  'platform.peer_unpin_submit': 'Unpin “{name}”',
+  'platform.peer_done_pinned': '{nodeId} is pinned. It may refer to no district yet: tick them below.',
+  'platform.peer_done_unpinned': '{nodeId} is unpinned.',
+  'platform.peer_done_allowed': 'The districts {nodeId} may refer to are saved.',
 
   'onboard.title': 'Onboard a district',
   'onboard.steps_label': 'Onboarding steps',
@@ -561,6 +605,8 @@ export const en: Messages = {
   'platform.domain_invalid': 'Enter a host name such as fw.xuhui.gov.cn (no http:// and no path).',
   'platform.domain_taken': 'That host name is already given to a district.',
   'platform.domain_not_found': 'That host name is not given to any district.',
+  'platform.setup_link_invalid':
+    'This setup link has been used, has expired or does not exist. Ask whoever runs the deployment for a new one.',
   'platform.already_initialised':
     'This deployment is already set up: it has a platform operator. Add more with linju operator create.',
 
@@ -2445,6 +2491,19 @@ export const en: Messages = {
   'federation.org_id_invalid':
     'An organisation id is <district> or <district>.<organisation id>: letters, digits and . _ ~ - only.',
   'federation.allowance_not_found': 'This peer node is not allowed to refer to that organisation.',
+  'federation.org_not_found': 'This node has no such district: the peer cannot be allowed to refer to it.',
+  'federation.peer_url_invalid':
+    'Enter the peer node’s address, such as https://fw.shanghai.gov.cn (starting with http:// or https://).',
+  'federation.peer_private_network':
+    'This address is on this machine or a private network. To connect a node in the same private network, tick “Allow a private network address”.',
+  'federation.peer_unreachable':
+    'Could not read the node’s description (/.well-known/linju-node) at this address: check the address and the network.',
+  'federation.peer_document_invalid':
+    'This address did not answer with a Linju node description (/.well-known/linju-node is malformed).',
+  'federation.peer_base_url_mismatch':
+    'The node says its address is {baseUrl}, not the one entered: not pinned.',
+  'federation.peer_changed_since_preview':
+    'The node’s id or keys changed after you checked them: not pinned. Read it again and compare the fingerprints with its operator once more.',
   'partner_link.window_over':
     'To protect the resident, this link works for half an hour after it is first opened, and that time is over. Ask the referring office for a new one.',
   'auditAction.referral.partner_link_viewed': 'Referral viewed through a one-time link',

@@ -427,6 +427,47 @@ export const zhCN = {
   'platform.domain_remove': '收回 {host}',
   'platform.domain_done_added': '已分配 {host}。',
   'platform.domain_done_removed': '已收回 {host}。',
+  'platform.setup_title': '设置平台运维账号',
+  'platform.setup_intro': '{name}（用户名 {username}），请设置登录密码并启用两步验证。此链接只能使用一次。',
+  'platform.setup_password_heading': '第 3 步：设置密码',
+  'platform.setup_submit': '完成设置',
+  'platform.setup_invalid_title': '链接无效',
+  'platform.setup_done': '账号已设置好，请用新密码和验证码登录。',
+  'platform.nav_peers': '对接节点',
+  'platform.peers_title': '对接节点',
+  'platform.peers_intro':
+    '与其他邻居部署（如市局、其他区）交换转介前，须先固定对方节点的密钥，并指定它可以向本节点的哪些区转介。',
+  'platform.peers_caption': '已固定的节点',
+  'platform.no_peers': '尚未固定任何对接节点。',
+  'platform.peer_add_heading': '按地址固定节点',
+  'platform.peer_url': '节点地址',
+  'platform.peer_url_hint': '对方的网址，例如 https://fw.shanghai.gov.cn；将读取其 /.well-known/linju-node',
+  'platform.peer_allow_private': '允许内网地址（仅用于同一内网中的节点）',
+  'platform.peer_preview_submit': '读取节点信息',
+  'platform.peer_confirm_heading': '核对“{name}”的密钥',
+  'platform.peer_confirm_body':
+    '请通过电话等其他途径与对方运维核对以下指纹，完全一致后再固定。固定后，本节点只接受这些密钥签名的消息。',
+  'platform.peer_node_id': '节点标识',
+  'platform.peer_name': '名称',
+  'platform.peer_base_url': '地址',
+  'platform.peer_key': '密钥 {kid}',
+  'platform.peer_fingerprint': 'SHA-256 指纹',
+  'platform.peer_confirm_submit': '指纹一致，固定该节点',
+  'platform.peer_pinned_at': '固定时间',
+  'platform.peer_pinned_by': '固定人',
+  'platform.peer_keys': '密钥指纹',
+  'platform.peer_allowed': '可转介的区',
+  'platform.peer_allowed_none': '尚未允许',
+  'platform.peer_allow_legend': '“{name}”可以向以下区转介',
+  'platform.peer_allow_submit': '保存可转介的区',
+  'platform.peer_unpin': '取消固定 {nodeId}',
+  'platform.peer_unpin_confirm_title': '取消固定“{name}”？',
+  'platform.peer_unpin_confirm_body':
+    '取消后，本节点不再接受该节点的转介和消息，已允许的区一并收回。如需恢复，须重新按地址固定并核对指纹。',
+  'platform.peer_unpin_submit': '取消固定“{name}”',
+  'platform.peer_done_pinned': '已固定 {nodeId}。它还不能向任何区转介，请在下方勾选。',
+  'platform.peer_done_unpinned': '已取消固定 {nodeId}。',
+  'platform.peer_done_allowed': '已保存 {nodeId} 可转介的区。',
 
   'onboard.title': '开通新区',
   'onboard.steps_label': '开通步骤',
@@ -526,6 +567,8 @@ export const zhCN = {
   'platform.domain_invalid': '请填写主机名，例如 fw.xuhui.gov.cn（不含 http:// 和路径）。',
   'platform.domain_taken': '这个主机名已分配给一个区。',
   'platform.domain_not_found': '没有分配这个主机名。',
+  'platform.setup_link_invalid':
+    '此设置链接已使用、已过期或不存在。请联系部署管理员重新运行 linju init 或 linju operator create。',
   'platform.already_initialised':
     '本部署已完成初始化（已有平台运维账号）。如需新增运维账号，请使用 linju operator create。',
 
@@ -2324,6 +2367,16 @@ export const zhCN = {
   // Federation walls: peer allow-lists and the one-time link's short window after first opening.
   'federation.org_id_invalid': '机构标识须为 <区标识> 或 <区标识>.<机构编号>，只含字母、数字和 . _ ~ -。',
   'federation.allowance_not_found': '该对接节点未获准向这个机构转介。',
+  'federation.org_not_found': '本节点没有这个区，不能允许对接节点向它转介。',
+  'federation.peer_url_invalid':
+    '请填写对接节点的地址，例如 https://fw.shanghai.gov.cn（以 http:// 或 https:// 开头）。',
+  'federation.peer_private_network':
+    '这个地址指向本机或内网。确需对接同一内网中的节点，请勾选“允许内网地址”。',
+  'federation.peer_unreachable': '无法从这个地址读取节点信息（/.well-known/linju-node），请检查地址和网络。',
+  'federation.peer_document_invalid': '这个地址返回的不是邻居节点信息（/.well-known/linju-node 格式不对）。',
+  'federation.peer_base_url_mismatch': '节点信息声明的地址是 {baseUrl}，与填写的地址不一致，未固定。',
+  'federation.peer_changed_since_preview':
+    '核对之后，该节点的标识或密钥已变化，未固定。请重新读取，与对方运维再核对指纹。',
   'partner_link.window_over':
     '为保护当事人信息，该链接首次打开后只在半小时内有效，现已过期。请联系转介单位重新签发链接。',
   'auditAction.referral.partner_link_viewed': '通过一次性链接查看转介',
