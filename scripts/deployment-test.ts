@@ -137,8 +137,12 @@ try {
   const lockedOut = await guesser.signIn('xuhui', 'desk', STAFF_PASSWORD);
   const neighbour = new ProxyClient(proxyPort, districts.xuhui.host, '127.0.0.3');
   const neighbourIn = await neighbour.signIn('xuhui', 'desk', STAFF_PASSWORD);
+  // The host is only a hint: Xuhui's session under Minhang's domain is refused, never served.
+  const astray = neighbour.onHost(districts.minhang.host);
+  const crossHost = await astray.trpc('query', 'case.getMany', {});
   guesser.close();
   neighbour.close();
+  astray.close();
   const failuresOf = async (address: string) =>
     (
       await owner.db
@@ -160,7 +164,13 @@ try {
     districts.xuhui,
     districts.minhang,
     districts.minhang,
-  ].map((district) => ({ district, intakes: new Map(), referrals: new Map(), wrongTenant: [] }));
+  ].map((district) => ({
+    district,
+    intakes: new Map(),
+    referrals: new Map(),
+    repeatedIntakes: 0,
+    wrongTenant: [],
+  }));
   const startedAt = performance.now();
   const desks = acknowledged.map((a, i) =>
     runDesk({
@@ -214,6 +224,8 @@ try {
     if (verify.status !== 0) problems.push(`audit verify ${slug}: ${verify.stdout}${verify.stderr}`.trim());
     return { slug, ok: verify.status === 0 };
   });
+  if (crossHost.ok || crossHost.error !== 'tenant.mismatch')
+    problems.push(`Xuhui's session under Minhang's host was answered: ${JSON.stringify(crossHost)}`);
   if (!throttle.lockedAddressRefused) problems.push('the address that failed sign-in was not throttled');
   if (!throttle.otherAddressSignsIn) problems.push('another address could not sign in');
   if (throttle.failuresOfProxy !== 0) problems.push('sign-in failures were counted against the proxy');
@@ -240,7 +252,9 @@ try {
     recoverySeconds: { server: kill.serverMs / 1000, worker: kill.workerMs / 1000 },
     intakes: acknowledged.reduce((n, a) => n + a.intakes.size, 0),
     intakesPerSecond: acknowledged.reduce((n, a) => n + a.intakes.size, 0) / (loadEndedAt / 1000),
+    repeatedIntakes: acknowledged.reduce((n, a) => n + a.repeatedIntakes, 0),
     referrals: acknowledged.reduce((n, a) => n + a.referrals.size, 0),
+    crossHostRefused: !crossHost.ok && crossHost.error === 'tenant.mismatch',
     throttle,
     audit,
     problems,
@@ -254,7 +268,7 @@ try {
     'errors',
     `${figures.errors} ${JSON.stringify(figures.errorsByStatus)} ${JSON.stringify(figures.errorsByProcedure)}`,
   );
-  row('  of them outside the kill (kill → server ready)', String(figures.errorsOutsideKill));
+  row('errors outside the kill (kill → ready)', String(figures.errorsOutsideKill));
   row('error window', `${figures.errorWindowSeconds.toFixed(1)} s`);
   row('kill at', `${figures.killAtSeconds.toFixed(1)} s of ${figures.loadSeconds.toFixed(1)} s`);
   row('recovery: server-1 (kill → ready)', `${figures.recoverySeconds.server.toFixed(1)} s`);
@@ -263,7 +277,9 @@ try {
     'intakes answered (each exactly once)',
     `${figures.intakes} (${figures.intakesPerSecond.toFixed(1)}/s)`,
   );
+  row('intakes sent again, answered the first case', String(figures.repeatedIntakes));
   row('referrals sent and receipted (each once)', String(figures.referrals));
+  row('a district’s session on another’s host', figures.crossHostRefused ? 'refused' : 'ANSWERED');
   row(
     'sign-in throttle on the client address',
     throttle.lockedAddressRefused && throttle.otherAddressSignsIn ? 'yes' : 'NO',
@@ -278,7 +294,7 @@ try {
   failed = problems.length > 0;
 } finally {
   for (const stop of stops) await stop().catch((error) => out(`  (stopping: ${(error as Error).message})`));
-  if (!failed) rmSync(dir, { recursive: true, force: true });
+  if (!failed && !process.env.DEPLOYMENT_TEST_KEEP) rmSync(dir, { recursive: true, force: true });
   else out(`  logs kept in ${dir}`);
 }
 process.exit(failed ? 1 : 0);

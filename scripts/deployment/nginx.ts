@@ -80,10 +80,11 @@ export type ProxySite = {
 
 /**
  * The tested site (docs/operations.md, "Scale out", shows it). Both servers in one upstream; a
- * request that cannot reach one (refused, reset, 502/503/504 before an answer began) goes to the
- * other — for POSTs only when nothing was sent yet (nginx never re-sends a request an upstream may
- * have acted on: `non_idempotent` stays off). `max_fails`/`fail_timeout` take a dead server out
- * for a few seconds instead of trying it first on every request.
+ * request that cannot reach one (refused, reset, timed out) goes to the other — a POST only when
+ * nothing was sent yet (nginx never re-sends a request an upstream may have acted on:
+ * `non_idempotent` stays off). A server's own answers, 503 `error.busy` with its Retry-After
+ * included, go to the client as they are: counted as failures they took the one live server out
+ * of rotation too, and nginx answered every request 502 ("no live upstreams") for `fail_timeout`.
  */
 export function nginxSite({ port, upstreams, dir }: ProxySite): string {
   return `worker_processes 1;
@@ -100,7 +101,7 @@ http {
   scgi_temp_path ${join(dir, 'scgi')};
 
   upstream linju {
-${upstreams.map((upstream) => `    server ${upstream} max_fails=1 fail_timeout=5s;`).join('\n')}
+${upstreams.map((upstream) => `    server ${upstream} max_fails=3 fail_timeout=5s;`).join('\n')}
     keepalive 16;
   }
 
@@ -116,7 +117,7 @@ ${upstreams.map((upstream) => `    server ${upstream} max_fails=1 fail_timeout=5
       proxy_set_header X-Forwarded-For $remote_addr;
       proxy_set_header X-Forwarded-Proto $scheme;
       proxy_set_header X-Request-Id $request_id;
-      proxy_next_upstream error timeout http_502 http_503 http_504;
+      proxy_next_upstream error timeout;
       proxy_next_upstream_tries 2;
       proxy_connect_timeout 2s;
       proxy_read_timeout 60s;
@@ -142,7 +143,7 @@ export async function startNginx(binary: string, site: ProxySite): Promise<{ sto
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}): ${stderr}`);
-    const up = await fetch(`http://127.0.0.1:${site.port}/`).then(
+    const up = await fetch(`http://127.0.0.1:${site.port}/api/v1/health/live`).then(
       () => true,
       () => false,
     );

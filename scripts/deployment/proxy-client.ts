@@ -84,6 +84,13 @@ export class ProxyClient {
     return outcome;
   }
 
+  /** The same browser (its session cookie) asking under another host name. */
+  onHost(host: string): ProxyClient {
+    const other = new ProxyClient(this.proxyPort, host, this.from);
+    other.session = this.session;
+    return other;
+  }
+
   close() {
     this.agent.destroy();
   }

@@ -10,6 +10,8 @@ export type Acknowledged = {
   district: District;
   intakes: Map<string, { caseId: string; number: string }>;
   referrals: Map<string, string>;
+  /** Intakes sent again after a cut-off attempt that the server answered with the case already made. */
+  repeatedIntakes: number;
   /** Answers that carried another district's data: must stay empty. */
   wrongTenant: string[];
 };
@@ -72,16 +74,21 @@ export async function runDesk(options: {
     for (let n = 0; performance.now() - options.startedAt < options.until; n++) {
       const key = `dt-${district.slug}-${label}-${n}`;
       const created = await untilAnswered(() =>
-        call<{ id: string; number: string; receivedAtOrganisationId: string }>('mutation', 'case.create', {
-          channel: 'walk-in',
-          organisationId: district.centreId,
-          serviceType: 'mediation',
-          description: `部署测试调解申请 ${n}`,
-          resident: { name: `居民${label}${n}`, phone: `139${String(10_000_000 + n).slice(-8)}` },
-          externalRef: key,
-        }),
+        call<{ id: string; number: string; receivedAtOrganisationId: string; repeated: boolean }>(
+          'mutation',
+          'case.create',
+          {
+            channel: 'walk-in',
+            organisationId: district.centreId,
+            serviceType: 'mediation',
+            description: `部署测试调解申请 ${n}`,
+            resident: { name: `居民${label}${n}`, phone: `139${String(10_000_000 + n).slice(-8)}` },
+            externalRef: key,
+          },
+        ),
       );
       acknowledged.intakes.set(key, { caseId: created.id, number: created.number });
+      if (created.repeated) acknowledged.repeatedIntakes += 1;
       if (created.receivedAtOrganisationId !== district.centreId)
         acknowledged.wrongTenant.push(`case.create ${key} on ${district.host}`);
       const me = await untilAnswered(() =>
