@@ -24,8 +24,8 @@ const cutOff = (outcome: TrpcOutcome<unknown>) =>
  * One desk officer's steady work through the proxy until `until`: an intake (`case.create`, its
  * `externalRef` the client's key for it), and for every third a consent and a referral to the other
  * district's court through the exchange, plus `auth.me` to see whose answers these are. A request
- * cut off by a kill (connection reset, 502–504) is tried again with the same key; a referral's retry
- * first asks whether the cut-off attempt made one (the product takes no key for referrals).
+ * cut off by a kill (connection reset, 502–504) is sent again as it was: an intake with the same key,
+ * a referral to the same partner (a repeat of an open one answers it).
  */
 export async function runDesk(options: {
   proxyPort: number;
@@ -102,28 +102,16 @@ export async function runDesk(options: {
           partnerOrganisationId: district.partnerId,
         }),
       );
-      let referralId: string | undefined;
-      for (let attempt = 0; !referralId; attempt++) {
-        if (attempt > 0) {
-          const earlier = await untilAnswered(() =>
-            call<{ id: string; toOrganisationId: string }[]>('query', 'referral.getMany', {
-              caseId: created.id,
-            }),
-          );
-          referralId = earlier.find((r) => r.toOrganisationId === district.partnerId)?.id;
-          if (referralId) break;
-        }
-        const sent = await call<{ id: string; caseId: string }>('mutation', 'referral.create', {
+      // Sent again after a cut-off, the send answers the referral the first made (still open).
+      const sent = await untilAnswered(() =>
+        call<{ id: string }>('mutation', 'referral.create', {
           caseId: created.id,
           toOrganisationId: district.partnerId,
           kind: 'judicial-confirmation',
           summary: '调解协议申请司法确认',
-        });
-        if (sent.ok) referralId = sent.data.id;
-        else if (!cutOff(sent) || attempt > 300) throw new Error(`${district.slug}: referral ${sent.error}`);
-        else await new Promise((r) => setTimeout(r, 200));
-      }
-      acknowledged.referrals.set(created.id, referralId);
+        }),
+      );
+      acknowledged.referrals.set(created.id, sent.id);
     }
   } finally {
     client.close();
