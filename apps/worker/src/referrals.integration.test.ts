@@ -260,6 +260,37 @@ describe('referrals from a case to a partner inbox, on Temporal', () => {
     ).toBe('CONFLICT');
   });
 
+  it('answers a send repeated while the first is open with that referral: one row, one workflow', async () => {
+    // A client whose answer was lost (the proxy's 502 when a server died after the commit) sends again.
+    const desk = await signIn(a.slug, 'desk-a');
+    const legalCase = await openCase(desk);
+    await desk.case.recordConsent({ caseId: legalCase.id, partnerOrganisationId: a.organisations.court });
+    const send = {
+      caseId: legalCase.id,
+      toOrganisationId: a.organisations.court,
+      kind: 'litigation-mediation' as const,
+      summary: '诉前调解',
+    };
+    const [first, ...again] = await Promise.all([
+      desk.referral.create(send),
+      desk.referral.create(send),
+      desk.referral.create(send),
+    ]);
+    for (const answer of again) expect(answer.id).toBe(first?.id);
+    expect((await desk.referral.getMany({ caseId: legalCase.id })).map((r) => r.id)).toEqual([first?.id]);
+    const events = await withTenant(app.db, a.tenantId, (tx) =>
+      tx
+        .select()
+        .from(schema.referralEvent)
+        .where(eq(schema.referralEvent.referralId, first?.id as string)),
+    );
+    expect(events.map((e) => e.type)).toEqual(['requested']);
+    // Once it is over, the same send is a new referral.
+    await desk.referral.cancel({ referralId: first?.id as string, reason: '重新发送' });
+    const later = await desk.referral.create(send);
+    expect(later.id).not.toBe(first?.id);
+  });
+
   it('lets the sender cancel with a reason; the partner cannot', async () => {
     const desk = await signIn(a.slug, 'desk-a');
     const clerk = await signIn(a.slug, 'clerk');

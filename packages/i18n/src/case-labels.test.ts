@@ -40,6 +40,7 @@ const CASE_API_KEYS = [
   'case.feedback_method_differs',
   'case.link_to_itself',
   'case.not_open',
+  'case.external_ref_taken',
   'case.organisation_closed',
   'case.organisation_not_service_unit',
   'case.reason_required',

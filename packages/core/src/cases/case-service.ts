@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '@linju/auth';
-import { eq, schema, sealedColumns, sql, type TenantTx } from '@linju/db';
+import { and, eq, schema, sealedColumns, sql, type TenantTx } from '@linju/db';
+import type { z } from 'zod';
 import { type Actor, requirePermission } from '../actor.ts';
 import { servicesAt } from '../catalogue/catalogue-service.ts';
 import { checkServiceForm, type PluginForms } from '../catalogue/x-service.ts';
@@ -108,6 +109,31 @@ const partyIdentity = (box: SecretBox, tenantId: string, name: string, idNumber?
 };
 
 /**
+ * The case an earlier intake with this channel's reference made (a 12345 order number, or a
+ * client's key for its submission), so that a request sent again after its answer was lost — a
+ * proxy's 502 when a server died after the commit — answers that case instead of a second one. The
+ * same reference for another matter is refused. The lock makes two racing sends one.
+ */
+async function earlierIntake(tx: TenantTx, tenantId: string, input: z.output<typeof ZIntakeRequest>) {
+  if (!input.externalRef) return null;
+  const key = `intake:${tenantId}:${input.channel}:${input.externalRef}`;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+  const [row] = await tx
+    .select()
+    .from(schema.legalCase)
+    .where(
+      and(eq(schema.legalCase.channel, input.channel), eq(schema.legalCase.externalRef, input.externalRef)),
+    );
+  if (!row) return null;
+  if (row.receivedAtOrganisationId !== input.organisationId || row.description !== input.description)
+    throw new DomainError('conflict', 'case.external_ref_taken', {
+      field: 'externalRef',
+      params: { number: row.number },
+    });
+  return row;
+}
+
+/**
  * Takes a matter in (前台受理) from any channel. The receiving staff member becomes its first
  * responder (首问负责制); the resident is found again by ID number or phone or recorded; the time
  * limit of the service and category starts the day after receipt.
@@ -123,6 +149,16 @@ export async function intakeCase(
   const org = await getOrganisation(tx, input.organisationId);
   requireServiceUnit(org, 'organisationId');
   requirePermission(actor, 'case.intake', org.path);
+  const earlier = await earlierIntake(tx, actor.tenantId, input);
+  if (earlier) {
+    const resident = await getResident(tx, earlier.residentId);
+    return {
+      ...caseSummary(earlier),
+      resident: publicResident(resident),
+      residentMatched: 'given' as const,
+      repeated: true,
+    };
+  }
   await requireServiceEnabled(tx, org, input.serviceType, 'serviceType');
   const form = input.form ? await checkServiceForm(tx, plugins, input.serviceType, input.form) : {};
 
@@ -189,7 +225,12 @@ export async function intakeCase(
     },
     after: { ...caseSummary(row), parties: input.parties.length },
   });
-  return { ...caseSummary(row), resident: publicResident(resident), residentMatched: matched };
+  return {
+    ...caseSummary(row),
+    resident: publicResident(resident),
+    residentMatched: matched,
+    repeated: false,
+  };
 }
 
 /** 研判分流: classifies the case; the time limit follows the new service and category. */

@@ -14,7 +14,11 @@ import {
   type TenantTx,
 } from '@linju/db';
 import { parseAddress } from '@linju/federation';
-import type { ReferralActor } from '@linju/federation/referral-states';
+import {
+  isTerminalReferralState,
+  type ReferralActor,
+  referralStates,
+} from '@linju/federation/referral-states';
 import type { Actor } from '../actor.ts';
 import { loadCase, recordCaseEvent, requireOnCase } from '../cases/case-access.ts';
 import { caseSettings, todayIn } from '../cases/case-clock.ts';
@@ -221,6 +225,25 @@ export async function createReferral(
   }
   if (!consent)
     throw new DomainError('bad-request', 'referral.consent_required', { field: 'toOrganisationId' });
+  // A send repeated while the first is open — a client whose answer was lost (the proxy's 502 when
+  // a server died after the commit; nginx never re-sends a POST) — answers that referral rather than
+  // a second one to the same partner. The case row is locked above, so racing sends are one too.
+  const [open] = await tx
+    .select()
+    .from(schema.referral)
+    .where(
+      and(
+        eq(schema.referral.caseId, c.row.id),
+        eq(schema.referral.toOrganisationId, partner.id),
+        eq(schema.referral.kind, input.kind),
+        inArray(schema.referral.status, OPEN_REFERRAL_STATES),
+      ),
+    );
+  if (open) {
+    // Its start again is a no-op for a running workflow, and starts one whose start was lost.
+    const start = referralStart(open, c.row.currentOrganisationId, senderActor(actor), actor.id);
+    return { referral: referralSummary(open), row: open, start, repeated: true };
+  }
 
   const now = options.now ?? new Date();
   const today = todayIn(settings, now);
@@ -303,19 +326,29 @@ export async function createReferral(
     },
     { created: row },
   );
-  const start: ReferralStart = {
-    tenantId: actor.tenantId,
-    referralId: id,
-    fromOrganisationId: c.row.currentOrganisationId,
-    toOrganisationId: row.toOrganisationId,
-    kind: row.kind,
-    acknowledgeBy: acknowledgeBy.toISOString(),
-    dueBy: dueBy.toISOString(),
-    requestedBy: { name: by.name, role: by.role, staffId: actor.id },
-    ...(exchange ? { addresses: exchange } : {}),
-  };
-  return { referral: referralSummary(row), row, start };
+  const start = referralStart(row, c.row.currentOrganisationId, by, actor.id);
+  return { referral: referralSummary(row), row, start, repeated: false };
 }
+
+const OPEN_REFERRAL_STATES = referralStates.filter((state) => !isTerminalReferralState(state));
+
+/** What the workflow of a sent referral starts with (the exchange's addresses when it has them). */
+const referralStart = (
+  row: ReferralRow,
+  fromOrganisationId: string,
+  by: ReferralActor,
+  staffId: string | null,
+): ReferralStart => ({
+  tenantId: row.tenantId,
+  referralId: row.id,
+  fromOrganisationId,
+  toOrganisationId: row.toOrganisationId,
+  kind: row.kind,
+  acknowledgeBy: row.acknowledgeBy.toISOString(),
+  dueBy: row.dueBy.toISOString(),
+  requestedBy: { name: by.name, role: by.role, staffId },
+  ...(row.fromAddress && row.toAddress ? { addresses: { from: row.fromAddress, to: row.toAddress } } : {}),
+});
 
 /**
  * Outgoing referrals: those sent from the subtrees where the actor may read referrals now. Having

@@ -735,6 +735,7 @@ export const en: Messages = {
   'case.feedback_method_differs': 'The resident asked to be told another way: say why this way was used.',
   'case.link_to_itself': 'A case cannot be linked to itself.',
   'case.not_open': 'The case is no longer open, so this cannot be done.',
+  'case.external_ref_taken': 'This reference of the channel is already another case’s ({number}): check it.',
   'case.organisation_closed': 'This unit is closed.',
   'case.organisation_not_service_unit': 'Choose a centre, station, room or service point.',
   'case.reason_required': 'Give a reason.',

@@ -696,6 +696,7 @@ export const zhCN = {
   'case.feedback_method_differs': '反馈方式与群众选择的联系方式不同，请说明原因。',
   'case.link_to_itself': '事项不能与自身关联。',
   'case.not_open': '该事项已不在办理中，不能进行此操作。',
+  'case.external_ref_taken': '该渠道编号已用于另一事项（{number}），请核对编号。',
   'case.organisation_closed': '该机构已撤销。',
   'case.organisation_not_service_unit': '请选择中心、工作站、工作室或服务点。',
   'case.reason_required': '请填写理由。',

@@ -9,6 +9,8 @@ export const create = permittedProcedure('case.intake')
   .input(ZIntakeRequest)
   .mutation(async ({ ctx, input }) => {
     const created = await intakeCase(ctx.tx, ctx.actor, ctx.box, input, pluginRegistry);
+    // A repeat of an intake already taken (same channel reference) answers that case: done before.
+    if (created.repeated) return created;
     // A declarative X service's file fields become case documents, referenced from the form.
     await storeFormFiles(ctx.tx, ctx.actor, filesOf(ctx), created.id);
     // The service plugin's onCaseCreated sees the case only once it is committed; it logs its own failure.

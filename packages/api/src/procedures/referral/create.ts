@@ -10,12 +10,17 @@ import { engineOf, initialEffectKey, startReferralAfterCommit } from './engine.t
 export const create = permittedProcedure('referral.send')
   .input(ZCreateReferralRequest)
   .mutation(async ({ ctx, input }) => {
-    const { referral, row, start } = await createReferral(ctx.tx, ctx.actor, ctx.box, input, {
+    const { referral, row, start, repeated } = await createReferral(ctx.tx, ctx.actor, ctx.box, input, {
       initialEffectKey: initialEffectKey(ctx.tenantId),
       nodeId: ctx.temporal?.nodeId ?? 'local',
     });
     // After the authorisation checks inside `createReferral`; the refusal rolls the row back.
     const engine = engineOf(ctx);
+    // A repeat of a send still open answers that referral; its link, if any, was shown the first time.
+    if (repeated) {
+      startReferralAfterCommit(ctx, engine, start);
+      return { ...referral, partnerLink: null };
+    }
     // A partner without accounts or a system of its own answers through a one-time link, shown
     // once in this answer (to pass on: no SMS or e-mail sender is installed by default).
     const partnerLink = await issuePartnerLinkOnSend(ctx.tx, ctx.actor, row);
