@@ -7,6 +7,9 @@ const USAGE = `linju — operate a Linju deployment
   linju init <user> <name>          set up a deployment once: migrations, node key, first platform
                                     operator (password on stdin)
   linju migrate                     apply database migrations (the upgrade step, before a new release)
+  linju backup --out FILE           the database, documents and audit checkpoints in one file sealed
+                                    with the data key (a consistent snapshot, beside a running stack)
+  linju restore --from FILE         a backup into an empty deployment (same release and data key)
   linju seed                        create the demo district if missing (not in production)
   linju tenant create --file F      onboard a district from a JSON request
   linju audit verify <tenant>       check a tenant's audit chain and its checkpoints
@@ -37,6 +40,12 @@ try {
       break;
     case 'seed':
       await (await operator()).seed();
+      break;
+    case 'backup':
+      await (await import('./commands/backup.ts')).backup(args);
+      break;
+    case 'restore':
+      await (await import('./commands/backup.ts')).restore(args);
       break;
     case 'tenant':
       if (args[0] !== 'create') throw new Error(`Unknown tenant command "${args[0] ?? ''}".\n${USAGE}`);

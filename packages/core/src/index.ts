@@ -9,6 +9,7 @@ export * from './audit/checkpoint-audit-chain.ts';
 export * from './audit/list-audit-entries.ts';
 export * from './audit/verify-audit-chain.ts';
 export * from './audit/verify-audit-checkpoints.ts';
+export * from './backup/index.ts';
 export * from './cases/index.ts';
 export * from './catalogue/catalogue-service.ts';
 export * from './catalogue/entry-points.ts';

@@ -19,6 +19,7 @@ export {
   sql,
 } from 'drizzle-orm';
 export * from './app-role.ts';
+export * from './backup/index.ts';
 export * from './client.ts';
 export * from './deployment-mode.ts';
 export * from './embedded.ts';

@@ -1,0 +1,3 @@
+export * from './database-catalog.ts';
+export * from './database-snapshot.ts';
+export * from './restore-into-empty-database.ts';
