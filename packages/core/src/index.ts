@@ -50,6 +50,8 @@ export * from './staff/staff-schemas.ts';
 export * from './staff/staff-service.ts';
 export * from './statistics/index.ts';
 export * from './subsidies/index.ts';
+export * from './tenants/export-tenant.ts';
+export * from './tenants/offboard-tenant.ts';
 export * from './tenants/onboard-tenant.ts';
 export * from './tenants/tenant-queries.ts';
 export * from './tenants/tenant-schemas.ts';

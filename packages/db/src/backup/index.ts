@@ -1,3 +1,4 @@
 export * from './database-catalog.ts';
 export * from './database-snapshot.ts';
 export * from './restore-into-empty-database.ts';
+export * from './tenant-rows.ts';
