@@ -13,6 +13,8 @@ import {
 } from '@linju/core';
 import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
 import { connect, sql, withTenant } from '@linju/db';
+import { ensureTenantSchedules, tenantScheduleId } from '@linju/workflows';
+import { Client, Connection, ScheduleNotFoundError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 /** `linju tenant export` and `linju tenant offboard` against the run's database. */
@@ -30,6 +32,7 @@ let referralId = '';
 let documentKey = '';
 
 afterAll(async () => {
+  await client?.connection.close();
   await app.close();
   await owner.close();
 });
@@ -43,6 +46,7 @@ function linju(...args: string[]): Promise<{ code: number | null; out: string }>
         LINJU_DATA_KEY: inject('dataKey'),
         DATABASE_URL: inject('ownerDatabaseUrl'),
         DATABASE_APP_URL: inject('databaseUrl'),
+        TEMPORAL_ADDRESS: inject('temporalAddress'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -107,7 +111,31 @@ beforeAll(async () => {
     sql`select storage_key as key from case_document where tenant_id = ${leaving.tenantId}`,
   );
   documentKey = document?.key ?? '';
+  // The schedules the worker makes for every district.
+  for (const district of [leaving, staying])
+    await ensureTenantSchedules(await temporal(), {
+      tenantId: district.tenantId,
+      timeZone: 'Asia/Shanghai',
+      taskQueue: 'offboarding-test',
+    });
 }, 120_000);
+
+let client: Client | undefined;
+async function temporal(): Promise<Client> {
+  client ??= new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }) });
+  return client;
+}
+
+const scheduleExists = (tenantId: string) =>
+  temporal()
+    .then((c) => c.schedule.getHandle(tenantScheduleId('escalation', tenantId)).describe())
+    .then(
+      () => true,
+      (error) => {
+        if (error instanceof ScheduleNotFoundError) return false;
+        throw error;
+      },
+    );
 
 describe('linju tenant export', () => {
   it('writes every table the district owns as JSON lines with personal data opened, its documents and a manifest, and audits it', async () => {
@@ -182,6 +210,7 @@ describe('linju tenant offboard', () => {
     expect(out).toContain('1 referrals open with other nodes');
     expect(await rowsOf(leaving.tenantId)).toMatchObject({ case: 1, referral: 1 });
     expect(existsSync(join(dataDir, 'files', documentKey))).toBe(true);
+    expect(await scheduleExists(leaving.tenantId)).toBe(true);
   });
 
   it('erases every row and document of the district, keeps the record, and leaves the other district whole', async () => {
@@ -210,6 +239,9 @@ describe('linju tenant offboard', () => {
     // The application role can neither read nor forge the platform's record.
     await expect(app.db.execute(sql`select * from tenant_erasure`)).rejects.toThrow();
 
+    expect(printed).toMatch(/Deleted [1-9]\d* Temporal schedules/);
+    expect(await scheduleExists(leaving.tenantId)).toBe(false);
+    expect(await scheduleExists(staying.tenantId)).toBe(true);
     expect(await rowsOf(staying.tenantId)).toEqual(before);
     const verified = await linju('audit', 'verify', staying.slug);
     expect(verified, verified.out).toMatchObject({ code: 0, out: expect.stringContaining('holds') });

@@ -9,6 +9,7 @@ import {
   useAuditKey,
 } from '@linju/core';
 import { SetupError } from '@linju/db';
+import { deleteTenantSchedules } from '@linju/workflows';
 import { dataDir } from '../stack/paths.ts';
 import { withDb, withStackDatabase } from '../stack/with-db.ts';
 
@@ -71,15 +72,28 @@ export async function tenantOffboard(args: string[]): Promise<void> {
     );
   if (!out)
     throw new SetupError('tenant offboard exports the district first: it needs --out <folder>.', usage);
-  const result = await withDistrict(slug, usage, (sources, tenant) =>
-    offboardTenant(sources, tenant, {
+  const result = await withDistrict(slug, usage, async (sources, tenant) => ({
+    ...(await offboardTenant(sources, tenant, {
       exportTo: out,
       force: args.includes('--force'),
       actorName: CLI_OPERATOR,
-    }),
-  );
+    })),
+    tenantId: tenant.id,
+  }));
   const rows = Object.values(result.counts).reduce((sum, n) => sum + n, 0);
   process.stdout.write(
     `Offboarded ${slug}: exported to ${out}, then erased ${rows} rows in ${Object.keys(result.counts).length} tables and ${result.documents} documents. The platform keeps only the record of the erasure.\n`,
   );
+  // After the erasure: a refused offboarding must leave a live district's schedules running.
+  const temporal = {
+    address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+    namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+  };
+  const deleted = await deleteTenantSchedules(temporal, result.tenantId).catch((error: Error) => {
+    throw new SetupError(
+      `The district is erased, but its Temporal schedules could not be deleted at ${temporal.address} (${error.message}).`,
+      `Delete every schedule whose id ends in :${result.tenantId} (temporal schedule delete --schedule-id <id>).`,
+    );
+  });
+  process.stdout.write(`Deleted ${deleted.length} Temporal schedules of ${slug}.\n`);
 }
