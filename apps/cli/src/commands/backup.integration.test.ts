@@ -19,7 +19,16 @@ import {
   systemActor,
 } from '@linju/core';
 import { createTestDistrict } from '@linju/core/testing';
-import { appUrlFrom, connect, migrate, sealedColumns, sql, withTenant } from '@linju/db';
+import {
+  appUrlFrom,
+  connect,
+  migrate,
+  migrateToVersion,
+  releaseCoreMigrations,
+  sealedColumns,
+  sql,
+  withTenant,
+} from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 /**
@@ -256,6 +265,33 @@ describe('linju backup and linju restore', () => {
     expect(out).toContain('The target database is not empty');
     expect(await rowCounts(source.ownerUrl)).toEqual(before);
   }, 120_000);
+
+  it('restores a backup of an older release into its own schema, then upgrades it to this one', async () => {
+    const older = { ownerUrl: await freshDatabase('older'), dataDir: emptyDeployment('older') };
+    const release = releaseCoreMigrations();
+    const plugins = pluginMigrations.flatMap((set) => set.migrations.map((m) => `${set.pluginId}/${m.name}`));
+    await migrateToVersion(
+      older.ownerUrl,
+      appPassword,
+      { core: release.slice(0, -2), plugins },
+      { plugins: pluginMigrations },
+    );
+    const app = connect(appUrlFrom(older.ownerUrl, appPassword));
+    const { slug } = await createTestDistrict(app.db, box, 'older').finally(() => app.close());
+    const file = join(older.dataDir, 'older.lbk');
+    expect((await linju(older, 'backup', '--out', file)).code).toBe(0);
+
+    const target = { ownerUrl: await freshDatabase('upgraded'), dataDir: emptyDeployment('upgraded') };
+    const restored = await linju(target, 'restore', '--from', file);
+    expect(restored, restored.out).toMatchObject({ code: 0 });
+    const applied = await query<{ hash: string }>(
+      target.ownerUrl,
+      'select hash from drizzle.__drizzle_migrations order by id',
+    );
+    expect(applied.map((r) => r.hash)).toEqual(release);
+    expect(await rowCounts(target.ownerUrl)).toMatchObject({ tenant: 1, tenant_erasure: 0 });
+    expect(await linju(target, 'audit', 'verify', slug)).toMatchObject({ code: 0 });
+  }, 240_000);
 
   it('refuses a backup of a newer schema than this release', async () => {
     const dataDir = emptyDeployment('newer');

@@ -2,11 +2,12 @@ import { join } from 'node:path';
 import { pluginMigrations } from '@linju/api';
 import { loadDataKeyRing } from '@linju/auth';
 import { auditCheckpointDir, createLocalFileStore, restoreBackup, writeBackup } from '@linju/core';
-import { migrate as migrateDb, SetupError } from '@linju/db';
+import { migrateToVersion, SetupError } from '@linju/db';
 import { appPassword } from '../stack/database.ts';
 import { stackNodeId } from '../stack/node-id.ts';
 import { dataDir } from '../stack/paths.ts';
 import { withStackDatabase } from '../stack/with-db.ts';
+import { backfillRollups, upgradeDatabase } from './operator.ts';
 
 const optionValue = (args: string[], name: string, usage: string): string => {
   const value = args[args.indexOf(name) + 1];
@@ -39,15 +40,21 @@ export async function backup(args: string[]): Promise<void> {
 
 /**
  * `linju restore --from FILE`: into an empty deployment only (an empty database, no checkpoints),
- * migrated to this release first; one transaction, so a refused or failed restore leaves it empty.
+ * migrated to the backup's schema first and upgraded to this release after; the rows in one
+ * transaction, so a refused or failed restore leaves it empty.
  */
 export async function restore(args: string[]): Promise<void> {
   const from = optionValue(args, '--from', 'linju restore --from /var/backups/linju-2026-12-06.lbk');
-  const summary = await withStackDatabase(({ ownerUrl }) =>
+  const summary = await withStackDatabase(({ ownerUrl, appUrl }) =>
     restoreBackup(from, {
       ownerUrl,
       ...deploymentFiles(),
-      migrate: () => migrateDb(ownerUrl, appPassword(dataDir()), { plugins: pluginMigrations }),
+      migrateTo: (schema) =>
+        migrateToVersion(ownerUrl, appPassword(dataDir()), schema, { plugins: pluginMigrations }),
+      upgrade: async () => {
+        await upgradeDatabase({ ownerUrl });
+        await backfillRollups(appUrl);
+      },
     }),
   );
   process.stdout.write(

@@ -22,26 +22,22 @@ export type RestoreDestination = {
   ring: DataKeyRing;
   files: FileStore;
   checkpointDir: string;
-  /** Brings the target to this release's schema (`linju migrate`'s step). */
-  migrate: () => Promise<void>;
+  /** Brings the empty target to the backup's schema exactly (refusing a newer release's). */
+  migrateTo: (schema: SchemaVersion) => Promise<void>;
+  /** Then, once restored, to this release's (`linju migrate`'s step). */
+  upgrade: () => Promise<void>;
 };
 
 export type RestoreSummary = { header: BackupHeader; tables: number; rows: number; documents: number };
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** A backup fills only the schema it was read from: this release's, after `migrate`. */
+/** A backup fills only the schema it was read from (the target was migrated to it). */
 function requireSameSchema(backup: SchemaVersion, here: SchemaVersion): void {
   if (sameList(backup.core, here.core) && sameList(backup.plugins, here.plugins)) return;
-  const newer =
-    backup.core.some((h) => !here.core.includes(h)) || backup.plugins.some((p) => !here.plugins.includes(p));
   throw new BackupArchiveError(
-    newer
-      ? `The backup was made by a newer release (schema of ${backup.core.length} migrations; this release has ${here.core.length}): nothing was restored.`
-      : `The backup was made by an older release (schema of ${backup.core.length} migrations; this release has ${here.core.length}): nothing was restored.`,
-    newer
-      ? 'Restore it with the release that made it (or a newer one).'
-      : 'Restore it with the release that made it, then upgrade with this release’s linju migrate.',
+    `The target database is at another schema (${here.core.length} migrations) than the backup (${backup.core.length}): nothing was restored.`,
+    'Restore into a new, empty database that no linju migrate has touched.',
   );
 }
 
@@ -66,10 +62,11 @@ type OpenPart = {
 const json = (frame: Frame) => JSON.parse(frame.payload.toString('utf8')) as unknown;
 
 /**
- * `linju restore`: opens and authenticates the archive as it streams, migrates the target to this
- * release, refuses a non-empty target or another schema, then copies every table in one
+ * `linju restore`: opens and authenticates the archive as it streams, migrates the target to the
+ * backup's schema, refuses a non-empty target or another schema, then copies every table in one
  * transaction (committed only once the archive's last chunk authenticated and every part's
- * sha256 matched), puts the documents through the FileStore and writes the audit checkpoints.
+ * sha256 matched), puts the documents through the FileStore and writes the audit checkpoints;
+ * then upgrades the restored database to this release, as `linju migrate` would.
  */
 export async function restoreBackup(from: string, target: RestoreDestination): Promise<RestoreSummary> {
   await requireNoCheckpoints(target.checkpointDir);
@@ -81,7 +78,7 @@ export async function restoreBackup(from: string, target: RestoreDestination): P
       'The backup has no header this release reads.',
       'Restore it with the release that made it.',
     );
-  await target.migrate();
+  await target.migrateTo(header.data.schema);
   const checkpoints: { name: string; bytes: Buffer }[] = [];
   const summary = await restoreIntoEmptyDatabase(target.ownerUrl, async (db) => {
     requireSameSchema(header.data.schema, db.schema);
@@ -158,5 +155,6 @@ export async function restoreBackup(from: string, target: RestoreDestination): P
   await mkdir(target.checkpointDir, { recursive: true, mode: 0o700 });
   for (const { name, bytes } of checkpoints)
     await writeFile(join(target.checkpointDir, name), bytes, { mode: 0o600 });
+  await target.upgrade();
   return summary;
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openArchive, sealArchive } from './sealed-archive.ts';
 
-const ring = { current: randomBytes(32), retired: [] };
+const ring: { current: Buffer; retired: Buffer[] } = { current: randomBytes(32), retired: [] };
 const plain = randomBytes(64 * 1024 * 3 + 100);
 
 async function collect(source: AsyncIterable<Buffer>): Promise<Buffer> {
