@@ -9,7 +9,8 @@ const USAGE = `linju — operate a Linju deployment
   linju migrate                     apply database migrations (the upgrade step, before a new release)
   linju backup --out FILE           the database, documents and audit checkpoints in one file sealed
                                     with the data key (a consistent snapshot, beside a running stack)
-  linju restore --from FILE         a backup into an empty deployment (same release and data key)
+  linju restore --from FILE         a backup (of this release or an older one, same data key) into an
+                                    empty deployment, then upgraded to this release
   linju seed                        create the demo district if missing (not in production)
   linju tenant create --file F      onboard a district from a JSON request
   linju tenant export <slug> --out DIR   everything the district owns (JSON lines, personal data
