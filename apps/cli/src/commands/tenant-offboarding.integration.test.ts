@@ -214,6 +214,10 @@ describe('linju tenant offboard', () => {
   });
 
   it('erases every row and document of the district, keeps the record, and leaves the other district whole', async () => {
+    // Every district of the shared run database is anchored; another file's may be broken on purpose.
+    await linju('audit', 'checkpoint');
+    const anchors = (tenantId: string) => existsSync(join(dataDir, 'audit-checkpoints', `${tenantId}.jsonl`));
+    expect(anchors(leaving.tenantId)).toBe(true);
     const before = await rowsOf(staying.tenantId);
     const out = join(dataDir, 'offboarded');
     const { code, out: printed } = await linju(
@@ -241,6 +245,8 @@ describe('linju tenant offboard', () => {
 
     expect(printed).toMatch(/Deleted [1-9]\d* Temporal schedules/);
     expect(await scheduleExists(leaving.tenantId)).toBe(false);
+    expect(anchors(leaving.tenantId)).toBe(false);
+    expect(anchors(staying.tenantId)).toBe(true);
     expect(await scheduleExists(staying.tenantId)).toBe(true);
     expect(await rowsOf(staying.tenantId)).toEqual(before);
     const verified = await linju('audit', 'verify', staying.slug);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createSecretBox, loadDataKeyRing } from '@linju/auth';
 import {
+  auditCheckpointDir,
   createLocalFileStore,
   DomainError,
   exportTenant,
@@ -77,6 +78,7 @@ export async function tenantOffboard(args: string[]): Promise<void> {
       exportTo: out,
       force: args.includes('--force'),
       actorName: CLI_OPERATOR,
+      checkpointDir: auditCheckpointDir(dataDir()),
     })),
     tenantId: tenant.id,
   }));

@@ -1,5 +1,7 @@
+import { rm } from 'node:fs/promises';
 import type { SecretBox } from '@linju/auth';
 import { type Database, eraseTenantRows } from '@linju/db';
+import { auditCheckpointFile } from '../audit/audit-checkpoint-log.ts';
 import type { FileStore } from '../cases/file-store.ts';
 import { exportTenant } from './export-tenant.ts';
 
@@ -9,13 +11,13 @@ export type OffboardedTenant = { exportedTo: string; counts: Record<string, numb
  * `linju tenant offboard` (PIPL erasure): first the district's export (it is the data
  * controller: it leaves with everything), then every row it owns deleted in one transaction with
  * the platform's record of the erasure (`tenant_erasure`: when, by whom, how many rows, which
- * export), then its documents removed from the store. Refused while referrals with other nodes
+ * export), then its documents removed from the store and its audit checkpoint file deleted. Refused while referrals with other nodes
  * are open, unless forced.
  */
 export async function offboardTenant(
   sources: { ownerUrl: string; db: Database; box: SecretBox; files: FileStore },
   tenant: { id: string; slug: string; nameZh: string; divisionCode: string },
-  options: { exportTo: string; force: boolean; actorName: string },
+  options: { exportTo: string; force: boolean; actorName: string; checkpointDir: string },
 ): Promise<OffboardedTenant> {
   const { manifest, manifestSha256 } = await exportTenant(
     sources,
@@ -36,5 +38,7 @@ export async function offboardTenant(
   });
   // After the commit: a failed erasure keeps every document its rows still name.
   for (const { key } of manifest.documents) await sources.files.delete(key);
+  // Its chain's anchors go with the chain (hashes only; the export holds the chain itself).
+  await rm(auditCheckpointFile(options.checkpointDir, tenant.id), { force: true });
   return { exportedTo: options.exportTo, counts, documents: manifest.documents.length };
 }
