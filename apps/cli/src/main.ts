@@ -7,8 +7,16 @@ const USAGE = `linju — operate a Linju deployment
   linju init <user> <name> [--setup-link]   set up a deployment once: migrations, node key, first
                                     platform operator (password on stdin, or a one-time link)
   linju migrate                     apply database migrations (the upgrade step, before a new release)
+  linju backup --out FILE           the database, documents and audit checkpoints in one file sealed
+                                    with the data key (a consistent snapshot, beside a running stack)
+  linju restore --from FILE         a backup (of this release or an older one, same data key) into an
+                                    empty deployment, then upgraded to this release
   linju seed                        create the demo district if missing (not in production)
   linju tenant create --file F      onboard a district from a JSON request
+  linju tenant export <slug> --out DIR   everything the district owns (JSON lines, personal data
+                                    opened, and its documents), audited in its chain
+  linju tenant offboard <slug> --confirm <slug> --out DIR [--force]   export, then erase the district
+                                    (PIPL); refused while referrals with other nodes are open
   linju audit verify <tenant>       check a tenant's audit chain and its checkpoints
   linju audit checkpoint            anchor every district's audit chain head outside the database
   linju keys rotate [--tenant T]    re-seal personal data under the current data key (LINJU_DATA_KEY*)
@@ -43,9 +51,19 @@ try {
     case 'seed':
       await (await operator()).seed();
       break;
+    case 'backup':
+      await (await import('./commands/backup.ts')).backup(args);
+      break;
+    case 'restore':
+      await (await import('./commands/backup.ts')).restore(args);
+      break;
     case 'tenant':
-      if (args[0] !== 'create') throw new Error(`Unknown tenant command "${args[0] ?? ''}".\n${USAGE}`);
-      await (await operator()).tenantCreate(args.slice(1));
+      if (args[0] === 'create') await (await operator()).tenantCreate(args.slice(1));
+      else if (args[0] === 'export')
+        await (await import('./commands/tenant-offboarding.ts')).tenantExport(args.slice(1));
+      else if (args[0] === 'offboard')
+        await (await import('./commands/tenant-offboarding.ts')).tenantOffboard(args.slice(1));
+      else throw new Error(`Unknown tenant command "${args[0] ?? ''}".\n${USAGE}`);
       break;
     case 'audit':
       if (args[0] === 'verify') await (await operator()).auditVerify(args.slice(1));

@@ -19,6 +19,7 @@ export {
   sql,
 } from 'drizzle-orm';
 export * from './app-role.ts';
+export * from './backup/index.ts';
 export * from './client.ts';
 export * from './database-prepare.ts';
 export * from './deployment-mode.ts';

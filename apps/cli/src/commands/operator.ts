@@ -61,7 +61,7 @@ const checkpointLog = async () =>
  * The upgrade step, before anything serves: migrations, then values sealed by an older release
  * (or a retired key) re-sealed, so the conflict check never compares two index formats.
  */
-async function upgradeDatabase({ ownerUrl }: { ownerUrl: string }): Promise<void> {
+export async function upgradeDatabase({ ownerUrl }: { ownerUrl: string }): Promise<void> {
   const box = createSecretBox(useDataKey());
   await migrateDb(ownerUrl, appPassword(dataDir()), { plugins: pluginMigrations });
   const { resealed } = await withDb(ownerUrl, (db) => rotateSealedValues(db, box));
@@ -69,7 +69,7 @@ async function upgradeDatabase({ ownerUrl }: { ownerUrl: string }): Promise<void
 }
 
 // Cases from before the statistics roll-ups existed are counted once (a no-op afterwards).
-const backfillRollups = (appUrl: string) => withDb(appUrl, backfillAllRollups);
+export const backfillRollups = (appUrl: string) => withDb(appUrl, backfillAllRollups);
 
 /** `linju migrate`: the upgrade step on its own (production runs it before starting a new release). */
 export async function migrate(): Promise<void> {

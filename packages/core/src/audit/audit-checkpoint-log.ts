@@ -36,6 +36,10 @@ export type AuditCheckpointLog = {
 export const auditCheckpointDir = (dataDir: string, env: NodeJS.ProcessEnv = process.env) =>
   env.LINJU_AUDIT_CHECKPOINT_DIR ?? join(dataDir, 'audit-checkpoints');
 
+/** One tenant's checkpoint file in the folder. */
+export const auditCheckpointFile = (dir: string, tenantId: string) =>
+  join(dir, `${z.uuid().parse(tenantId)}.jsonl`);
+
 /** Signed bytes: a label so the node key's signature means nothing elsewhere (requests, messages). */
 const signedBytes = (c: AuditCheckpoint) =>
   Buffer.from(`linju/audit-checkpoint/v1\n${canonicalJson(ZAuditCheckpoint.parse(c))}`);
@@ -47,7 +51,7 @@ const signedBytes = (c: AuditCheckpoint) =>
  * sign for the node.
  */
 export function createAuditCheckpointLog(dir: string, key: NodeKey): AuditCheckpointLog {
-  const fileOf = (tenantId: string) => join(dir, `${z.uuid().parse(tenantId)}.jsonl`);
+  const fileOf = (tenantId: string) => auditCheckpointFile(dir, tenantId);
   return {
     async append(checkpoint) {
       const signature = sign(null, signedBytes(checkpoint), key.privateKey).toString('base64url');

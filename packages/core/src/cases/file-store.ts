@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /**
@@ -11,6 +11,8 @@ import { dirname, join } from 'node:path';
 export type FileStore = {
   put(key: string, bytes: Uint8Array): Promise<void>;
   get(key: string): Promise<Buffer>;
+  /** Removes a document for good (a district's erasure); a missing one is no error. */
+  delete(key: string): Promise<void>;
 };
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -41,6 +43,7 @@ export function createLocalFileStore(root: string): FileStore {
       await rename(temporary, path);
     },
     get: (key) => readFile(pathOf(key)),
+    delete: (key) => rm(pathOf(key), { force: true }),
   };
 }
 

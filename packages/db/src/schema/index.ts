@@ -25,5 +25,6 @@ export * from './subsidy.ts';
 export * from './tenancy.ts';
 export * from './tenant.ts';
 export * from './tenant-domain.ts';
+export * from './tenant-erasure.ts';
 export * from './volunteer.ts';
 export * from './x-service.ts';

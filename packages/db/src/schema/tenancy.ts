@@ -54,4 +54,6 @@ export const PLATFORM_TABLES = [
   'partner_link',
   // Which plugin migrations ran: the deployment's, like the core's drizzle journal.
   'plugin_migration',
+  // That an erased district existed: the platform's record, outliving the district's own rows.
+  'tenant_erasure',
 ] as const;

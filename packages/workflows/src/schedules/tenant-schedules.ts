@@ -1,5 +1,6 @@
 import {
-  type Client,
+  Client,
+  Connection,
   ScheduleAlreadyRunning,
   ScheduleNotFoundError,
   ScheduleOverlapPolicy,
@@ -75,9 +76,17 @@ export async function syncTenantSchedules(
 ): Promise<{ created: string[]; deleted: string[] }> {
   if (options.takesCases) return { ...(await ensureTenantSchedules(client, options)), deleted: [] };
   const { created } = await ensureTenantSchedules(client, { ...options, bureau: 'city' });
+  return { created, deleted: await deleteSchedules(client, options.tenantId, kindsFor('district')) };
+}
+
+async function deleteSchedules(
+  client: Client,
+  tenantId: string,
+  kinds: TenantScheduleKind[],
+): Promise<string[]> {
   const deleted: string[] = [];
-  for (const kind of kindsFor('district')) {
-    const scheduleId = tenantScheduleId(kind, options.tenantId);
+  for (const kind of kinds) {
+    const scheduleId = tenantScheduleId(kind, tenantId);
     try {
       await client.schedule.getHandle(scheduleId).delete();
       deleted.push(scheduleId);
@@ -85,5 +94,22 @@ export async function syncTenantSchedules(
       if (!(error instanceof ScheduleNotFoundError)) throw error;
     }
   }
-  return { created, deleted };
+  return deleted;
+}
+
+/**
+ * Every schedule a tenant may have (a district's and a city's), deleted: the district was erased
+ * (`linju tenant offboard`), and the reconciler only ever creates. Answers the ids deleted.
+ */
+export async function deleteTenantSchedules(
+  temporal: { address: string; namespace: string },
+  tenantId: string,
+): Promise<string[]> {
+  const connection = await Connection.connect({ address: temporal.address });
+  try {
+    const client = new Client({ connection, namespace: temporal.namespace });
+    return await deleteSchedules(client, tenantId, Object.keys(TENANT_SCHEDULES) as TenantScheduleKind[]);
+  } finally {
+    await connection.close();
+  }
 }
