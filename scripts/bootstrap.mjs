@@ -69,7 +69,8 @@ const entry = {
   'deployment-test': ['scripts/deployment-test.ts', ...rest],
   linju: ['apps/cli/src/main.ts', ...rest],
 }[command];
-if (!entry) fail(`Unknown command "${command}". Use start, test, bench, fuzz, release, deployment-test or linju.`);
+if (!entry)
+  fail(`Unknown command "${command}". Use start, test, bench, fuzz, release, deployment-test or linju.`);
 
 // Node 24, the workspace's binaries and pnpm (turbo looks for it) come first on PATH for everything
 // started from here.

@@ -190,19 +190,17 @@ describe('linju peer pin --url', () => {
     const key = await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'url-peer-')));
     let keys = [key.publicJwk];
     const peer = createServer((_request, response) =>
-      response
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(
-          JSON.stringify(
-            wellKnownDocument({
-              nodeId: 'url-node',
-              name: 'URL',
-              baseUrl: url,
-              publicKeys: keys,
-              organisations: [],
-            }),
-          ),
+      response.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify(
+          wellKnownDocument({
+            nodeId: 'url-node',
+            name: 'URL',
+            baseUrl: url,
+            publicKeys: keys,
+            organisations: [],
+          }),
         ),
+      ),
     );
     await new Promise<void>((resolve) => peer.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(peer.address() as AddressInfo).port}`;
