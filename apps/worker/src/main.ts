@@ -45,9 +45,12 @@ try {
       log[level.toLowerCase() as Lowercase<typeof level>]({ temporal: meta ?? {} }, message);
     }),
     shutdownSignals: [],
-    ...(temporalMetricsPort
-      ? {
-          telemetryOptions: {
+    telemetryOptions: {
+      // The native core's own lines (connection retries, poller errors) go through the same logger,
+      // not as plain text on stderr.
+      logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} },
+      ...(temporalMetricsPort
+        ? {
             metrics: {
               prometheus: {
                 bindAddress: `127.0.0.1:${temporalMetricsPort}`,
@@ -56,9 +59,9 @@ try {
                 useSecondsForDurations: true,
               },
             },
-          },
-        }
-      : {}),
+          }
+        : {}),
+    },
   });
   const database = connect(config.databaseUrl, { max: 5 });
   useAuditKey(dataKeys);
