@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { createSecretBox, loadDataKeyRing } from '@linju/auth';
-import { createLocalFileStore, createPeerFetcher, useAuditKey } from '@linju/core';
+import { createPeerFetcher, documentStoreFromEnv, useAuditKey } from '@linju/core';
 import { connect, isProduction, loadOrExit } from '@linju/db';
 import { loadOrCreateNodeKey, WELL_KNOWN_PATH } from '@linju/federation';
 import { createLogger } from '@linju/logging';
@@ -51,7 +51,7 @@ const identity = {
   key: nodeKey,
 };
 const nodeId = identity.nodeId;
-const files = createLocalFileStore(join(config.LINJU_DATA_DIR, 'files'));
+const files = documentStoreFromEnv({ db, box });
 const routes = [
   { prefix: WELL_KNOWN_PATH, handle: wellKnownHandler(db, identity) },
   {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { pluginRegistry } from '@linju/api';
 import { createSecretBox, loadDataKeyRing } from '@linju/auth';
-import { auditCheckpointDir, createAuditCheckpointLog, createLocalFileStore, useAuditKey } from '@linju/core';
+import { auditCheckpointDir, createAuditCheckpointLog, documentStoreFromEnv, useAuditKey } from '@linju/core';
 import { connect, isProduction, loadOrExit } from '@linju/db';
 import { loadOrCreateNodeKey } from '@linju/federation';
 import { createLogger } from '@linju/logging';
@@ -59,8 +59,8 @@ try {
   });
   const database = connect(config.databaseUrl, { max: 5 });
   useAuditKey(dataKeys);
-  // The server's file store (same data folder): uploaded 12345 exports, outcome documents.
-  const files = createLocalFileStore(join(config.dataDir, 'files'));
+  // The server's document store (same settings): uploaded 12345 exports, outcome documents.
+  const files = documentStoreFromEnv({ db: database.db, box: createSecretBox(dataKeys) });
   const { worker, taskQueue, close } = await createWorker({
     temporalAddress: config.temporalAddress,
     namespace: config.namespace,

@@ -7,7 +7,7 @@ import { type ApiContext, type AppCaller, createCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import {
   allowPeer,
-  createLocalFileStore,
+  createLocalDocumentStore,
   createOrganisation,
   createPeerFetcher,
   createStaffMember,
@@ -175,7 +175,7 @@ async function signIn(node: Node, slug: string, username: string): Promise<AppCa
     totpIssuer: 'Linju test',
     temporal: { client: node.client, nodeId: node.nodeId },
     // The node's own file store and key, as its server wires them (documents, attachments).
-    files: createLocalFileStore(join(node.dataDir, 'files')),
+    files: createLocalDocumentStore(join(node.dataDir, 'files')),
     fetchFromPeer: createPeerFetcher(node.db.db, { nodeId: node.nodeId, publicUrl: node.url, key: node.key }),
   });
   const { sessionToken } = await createCaller(context(null)).auth.login({

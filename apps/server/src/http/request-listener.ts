@@ -14,7 +14,7 @@ import {
   type SecretBox,
   serializeSessionCookie,
 } from '@linju/auth';
-import type { FileStore, PeerFetcher } from '@linju/core';
+import type { DocumentStore, PeerFetcher } from '@linju/core';
 import type { Database } from '@linju/db';
 import { DEFAULT_LOCALE, localeFromCookie } from '@linju/i18n';
 import { type MetricsAccess, metricsResponse } from '@linju/metrics';
@@ -50,7 +50,7 @@ export type ServerDeps = {
   /** The API's Temporal client (referrals); absent, referral procedures refuse clearly. */
   temporal?: WorkflowEngine;
   /** Where case documents live. */
-  files: FileStore;
+  files: DocumentStore;
   /** Signed GETs to peers of the referral exchange (attachments of incoming referrals). */
   fetchFromPeer?: PeerFetcher;
   admin: AdminApp | null;

@@ -1,4 +1,4 @@
-import { carriesOutcomeDocuments, type FileStore, storeOutcomeDocuments } from '@linju/core';
+import { carriesOutcomeDocuments, type DocumentStore, storeOutcomeDocuments } from '@linju/core';
 import type { ReferralActor, ReferralEvent, ReferralSnapshot } from '@linju/workflows';
 import type { WorkflowEngine } from '../../trpc.ts';
 import { applyReferralEvent } from './engine.ts';
@@ -20,7 +20,7 @@ type Answer = {
  */
 export async function answerAsReceiver(
   engine: WorkflowEngine,
-  files: FileStore,
+  files: DocumentStore,
   referral: { tenantId: string; id: string; status: string },
   by: ReferralActor,
   answer: Answer,
