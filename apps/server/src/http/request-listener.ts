@@ -26,7 +26,7 @@ import { hsdsResponse } from '../rest/hsds.ts';
 import { openApiDocument } from '../rest/openapi.ts';
 import { methodNotAllowed, problem } from '../rest/problem.ts';
 import type { AdminApp } from './admin-app.ts';
-import { discardRest, MAX_BODY_BYTES, readBoundedBody } from './bounded-body.ts';
+import { BodyTooLarge, countedBody, discardRest, MAX_BODY_BYTES, readBoundedBody } from './bounded-body.ts';
 import { busyResponse } from './busy-response.ts';
 import { CLIENT_IP_HEADER, type ClientAddress, clientAddress } from './client-address.ts';
 import { CSRF_COOKIE, csrfCookie, csrfRejection, newCsrfToken } from './csrf.ts';
@@ -115,6 +115,17 @@ export function createRequestListener(deps: ServerDeps) {
   const mountedAt = (path: string) => deps.routes?.find((mounted) => path.startsWith(mounted.prefix));
 
   /**
+   * A form of the admin app posting files: its body streams to the route (the document store)
+   * under the upload limit. The APIs keep the small limit: their uploads travel inside JSON.
+   */
+  const isUploadForm = (req: IncomingMessage, path: string) =>
+    req.method === 'POST' &&
+    (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data') &&
+    !mountedAt(path) &&
+    !path.startsWith('/trpc/') &&
+    !path.startsWith('/api/');
+
+  /**
    * The request as every route reads it: its body already in memory, or refused past the route's
    * limit. The district its host belongs to is learnt here and bound to the request's log lines.
    */
@@ -130,7 +141,31 @@ export function createRequestListener(deps: ServerDeps) {
     const hostTenant = await tenantHosts.tenantOf(req.headers.host);
     const tenant = tenantSlugHint(target, hostTenant);
     if (tenant) scope.log = log.child({ requestId, tenant });
-    const limit = mountedAt(target.pathname)?.maxBodyBytes ?? MAX_BODY_BYTES;
+    const upload = isUploadForm(req, target.pathname);
+    const limit = upload
+      ? config.uploadBodyBytes
+      : (mountedAt(target.pathname)?.maxBodyBytes ?? MAX_BODY_BYTES);
+    if (upload && Number(req.headers['content-length'] ?? 0) <= limit) {
+      const streamed = countedBody(req, limit);
+      scope.hostTenant = hostTenant;
+      const at = {
+        requestId,
+        reqLog: scope.log,
+        cspNonce: scope.cspNonce,
+        hostTenant,
+        peer: req.socket.remoteAddress,
+      };
+      const request = toFetchRequest(req, config.publicUrl, client.scheme, streamed.body);
+      try {
+        return await route(request, at);
+      } catch (error) {
+        if (!(error instanceof BodyTooLarge)) throw error;
+        return refusalResponse(request, { kind: 'body-too-large', limit });
+      } finally {
+        // A refused file is left unread: take the rest, so the client reads the answer rather than a reset.
+        if (!streamed.drained()) discardRest(req, limit);
+      }
+    }
     const body =
       req.method === 'GET' || req.method === 'HEAD'
         ? undefined
