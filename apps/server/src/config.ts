@@ -44,6 +44,8 @@ export type ServerConfig = z.infer<typeof ZServerEnv> & {
    * far over it gets the server's "too large" page.
    */
   uploadBodyBytes: number;
+  /** `LINJU_UPLOAD_MAX_BYTES`: the admin's forms that read a file whole stop there too. */
+  uploadMaxBytes: number;
   trustedProxies: TrustedProxies;
   tenantHostSuffix: string | null;
 };
@@ -62,6 +64,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     publicUrl,
     secureCookies: publicUrl.startsWith('https:'),
     uploadBodyBytes: 2 * uploadMaxBytes(env) + 1024 * 1024,
+    uploadMaxBytes: uploadMaxBytes(env),
     trustedProxies: parseTrustedProxies(parsed.data.LINJU_TRUSTED_PROXIES),
     tenantHostSuffix: parseTenantHostSuffix(parsed.data.LINJU_TENANT_HOST_SUFFIX),
   };

@@ -32,6 +32,35 @@ export async function streamedForm(
   return fields;
 }
 
+/**
+ * The form with its files whole in memory, for readers that need a file whole (a 12345 export, an
+ * assessment sheet): a file past `maxBytes` is not held further — its field is named in `tooLarge`
+ * and the rest of it skipped unread.
+ */
+export async function cappedForm(
+  request: Request,
+  maxBytes: number,
+): Promise<{ form: FormData; tooLarge: string | null }> {
+  let tooLarge: string | null = null;
+  const form = await streamedForm(request, async (file, fields) => {
+    const chunks: Uint8Array<ArrayBuffer>[] = [];
+    let size = 0;
+    for await (const chunk of file.content) {
+      size += chunk.byteLength;
+      if (size > maxBytes) {
+        tooLarge = file.field;
+        return;
+      }
+      chunks.push(new Uint8Array(chunk));
+    }
+    fields.append(file.field, new File(chunks, file.fileName, { type: file.contentType }));
+  });
+  return { form, tooLarge };
+}
+
+/** The cap of an upload, as the refusal shows it. */
+export const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
 /** What a call made while the form streamed came to, kept for the action to answer with once the form is read. */
 export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 

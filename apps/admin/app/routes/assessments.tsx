@@ -11,6 +11,7 @@ import { organisationOptions } from '../lib/organisation-rules.ts';
 import { allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
+import { cappedForm, megabytes } from '../lib/streamed-form.ts';
 import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
 import { tenantPaths } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/assessments';
@@ -47,8 +48,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const { caller } = getAdminContext(context);
-  const form = await request.formData();
+  const { caller, uploadMaxBytes } = getAdminContext(context);
+  const { form, tooLarge } = await cappedForm(request, uploadMaxBytes);
+  if (tooLarge) {
+    return rejectIntent('import', {
+      status: 400,
+      errors: {
+        form: [],
+        fields: { file: 'case.upload_too_large' },
+        params: { max: megabytes(uploadMaxBytes) },
+      },
+    });
+  }
   const file = form.get('file');
   if (!(file instanceof File) || file.size === 0) {
     return rejectIntent('import', {

@@ -139,4 +139,19 @@ describe('attaching a document on the case page', () => {
     });
     expect(answer.status).toBe(403);
   });
+
+  it('stops holding a 12345 export past the cap (the import reads it whole) and says so on its field', async () => {
+    const form = new FormData();
+    form.append('csrf', 'upload-test-token');
+    form.append('organisationId', district.organisations.stationA);
+    form.append('file', new Blob([new Uint8Array(21 * MiB)], { type: 'text/csv' }), '12345.csv');
+    const answer = await fetch(`${base}/t/${district.slug}/cases/import`, {
+      method: 'POST',
+      body: form,
+      redirect: 'manual',
+      headers: { cookie: `linju_session=${session}; linju_csrf=upload-test-token`, origin: base },
+    });
+    expect(answer.status).toBe(400);
+    expect(await answer.text()).toContain('文件太大，最大 20 MB，未予保存。');
+  });
 });

@@ -269,6 +269,7 @@ export function createRequestListener(deps: ServerDeps) {
       locale: localeOf(request),
       csrfToken,
       cspNonce,
+      uploadMaxBytes: config.uploadMaxBytes,
       sessionCookie: {
         serialize: (token, expiresAt) => serializeSessionCookie(token, expiresAt, secure),
         clear: () => clearSessionCookie(secure),
