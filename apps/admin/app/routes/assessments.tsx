@@ -10,10 +10,10 @@ import { getAdminContext } from '../context.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
 import { allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
-import { signedInPerson } from '../lib/session.ts';
+import { requireSession, signedInPerson } from '../lib/session.ts';
 import { cappedForm, megabytes } from '../lib/streamed-form.ts';
 import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
-import { tenantPaths } from '../lib/tenant-paths.ts';
+import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/assessments';
 
 const NETWORK_KINDS: readonly string[] = ['centre', 'station', 'room', 'service-point'];
@@ -47,8 +47,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
+export async function action({ request, params, context }: Route.ActionArgs) {
   const { caller, uploadMaxBytes } = getAdminContext(context);
+  // Signed in before a file is read whole: nobody else makes the server hold one.
+  await requireSession(caller, tenantSlugFrom(params), ['home']);
   const { form, tooLarge } = await cappedForm(request, uploadMaxBytes);
   if (tooLarge) {
     return rejectIntent('import', {

@@ -13,7 +13,7 @@ import { answersFormOf } from '../lib/hotline-answers.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
 import { allowsOn, parentMap } from '../lib/permissions.ts';
 import { idParam, load } from '../lib/route-errors.ts';
-import { signedInPerson } from '../lib/session.ts';
+import { requireSession, signedInPerson } from '../lib/session.ts';
 import { cappedForm, megabytes } from '../lib/streamed-form.ts';
 import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
@@ -49,6 +49,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { caller, uploadMaxBytes } = getAdminContext(context);
+  // Signed in before a file is read whole: nobody else makes the server hold one.
+  await requireSession(caller, tenantSlugFrom(params), ['home']);
   const { form, tooLarge } = await cappedForm(request, uploadMaxBytes);
   const organisationId = formText(form, 'organisationId');
   if (tooLarge) {

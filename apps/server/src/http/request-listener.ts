@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isUploadPath } from '@linju/admin/upload-routes';
 import {
   type ApiContext,
   appRouter,
@@ -121,9 +122,7 @@ export function createRequestListener(deps: ServerDeps) {
   const isUploadForm = (req: IncomingMessage, path: string) =>
     req.method === 'POST' &&
     (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data') &&
-    !mountedAt(path) &&
-    !path.startsWith('/trpc/') &&
-    !path.startsWith('/api/');
+    isUploadPath(path);
 
   /**
    * The request as every route reads it: its body already in memory, or refused past the route's
@@ -141,7 +140,7 @@ export function createRequestListener(deps: ServerDeps) {
     const hostTenant = await tenantHosts.tenantOf(req.headers.host);
     const tenant = tenantSlugHint(target, hostTenant);
     if (tenant) scope.log = log.child({ requestId, tenant });
-    const upload = isUploadForm(req, target.pathname);
+    const upload = isUploadForm(req, withTenantPrefix(target, hostTenant).pathname);
     const limit = upload
       ? config.uploadBodyBytes
       : (mountedAt(target.pathname)?.maxBodyBytes ?? MAX_BODY_BYTES);
