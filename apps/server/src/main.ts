@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { createSecretBox, loadDataKeyRing } from '@linju/auth';
-import { createPeerFetcher, documentStoreFromEnv, useAuditKey } from '@linju/core';
+import { createDocumentStore, createPeerFetcher, documentStoreSettings, useAuditKey } from '@linju/core';
 import { connect, isProduction, loadOrExit } from '@linju/db';
 import { loadOrCreateNodeKey, WELL_KNOWN_PATH } from '@linju/federation';
 import { createLogger } from '@linju/logging';
@@ -18,10 +18,11 @@ import { createRequestListener } from './http/request-listener.ts';
 import { createServerMetrics } from './metrics/server-metrics.ts';
 
 // Settings and keys first: in production a missing one stops the server here, in one line.
-const { config, dataKeys, nodeKey } = await loadOrExit(async () => {
+const { config, dataKeys, nodeKey, documentStore } = await loadOrExit(async () => {
   const config = loadServerConfig();
   return {
     config,
+    documentStore: documentStoreSettings(),
     dataKeys: loadDataKeyRing(config.LINJU_DATA_DIR),
     nodeKey: await loadOrCreateNodeKey(join(config.LINJU_DATA_DIR, 'federation'), {
       create: !isProduction(),
@@ -51,7 +52,7 @@ const identity = {
   key: nodeKey,
 };
 const nodeId = identity.nodeId;
-const files = documentStoreFromEnv({ db, box });
+const files = createDocumentStore(documentStore, { db, box });
 const routes = [
   { prefix: WELL_KNOWN_PATH, handle: wellKnownHandler(db, identity) },
   {

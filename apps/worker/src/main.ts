@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import { pluginRegistry } from '@linju/api';
 import { createSecretBox, loadDataKeyRing } from '@linju/auth';
-import { auditCheckpointDir, createAuditCheckpointLog, documentStoreFromEnv, useAuditKey } from '@linju/core';
+import {
+  auditCheckpointDir,
+  createAuditCheckpointLog,
+  createDocumentStore,
+  documentStoreSettings,
+  useAuditKey,
+} from '@linju/core';
 import { connect, isProduction, loadOrExit } from '@linju/db';
 import { loadOrCreateNodeKey } from '@linju/federation';
 import { createLogger } from '@linju/logging';
@@ -20,10 +26,11 @@ import { readWorkerConfig } from './worker-config.ts';
 const log = createLogger('worker');
 
 // Settings and keys first: in production a missing one stops the worker here, in one line.
-const { config, dataKeys, nodeKey } = await loadOrExit(async () => {
+const { config, dataKeys, nodeKey, documentStore } = await loadOrExit(async () => {
   const config = readWorkerConfig(process.env);
   return {
     config,
+    documentStore: documentStoreSettings(process.env),
     // The server's key ring: outbox bodies are sealed, payloads encrypted and audit entries keyed with it.
     dataKeys: loadDataKeyRing(config.dataDir),
     nodeKey: await loadOrCreateNodeKey(join(config.dataDir, 'federation'), { create: !isProduction() }),
@@ -60,7 +67,7 @@ try {
   const database = connect(config.databaseUrl, { max: 5 });
   useAuditKey(dataKeys);
   // The server's document store (same settings): uploaded 12345 exports, outcome documents.
-  const files = documentStoreFromEnv({ db: database.db, box: createSecretBox(dataKeys) });
+  const files = createDocumentStore(documentStore, { db: database.db, box: createSecretBox(dataKeys) });
   const { worker, taskQueue, close } = await createWorker({
     temporalAddress: config.temporalAddress,
     namespace: config.namespace,

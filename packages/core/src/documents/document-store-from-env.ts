@@ -78,14 +78,26 @@ function s3Settings(env: Env, parsed: ReturnType<typeof parseDocumentStoreEnv>):
   };
 }
 
-/** The store the settings name: PostgreSQL (the application role's database) unless `LINJU_DOCUMENT_STORE=s3`. */
-export function documentStoreFromEnv(
-  deps: { db: Queryable; box: SecretBox },
-  env: Env = process.env,
-): DocumentStore {
+export type DocumentStoreSettings = { maxBytes: number; s3: S3Settings | null };
+
+/** The document store's settings, each wrong or missing one named: read at start, with the others. */
+export function documentStoreSettings(env: Env = process.env): DocumentStoreSettings {
   const parsed = parseDocumentStoreEnv(env);
-  const maxBytes = parsed.LINJU_UPLOAD_MAX_BYTES;
-  if (parsed.LINJU_DOCUMENT_STORE === 's3')
-    return createS3DocumentStore({ s3: createS3Client(s3Settings(env, parsed)), box: deps.box, maxBytes });
+  return {
+    maxBytes: parsed.LINJU_UPLOAD_MAX_BYTES,
+    s3: parsed.LINJU_DOCUMENT_STORE === 's3' ? s3Settings(env, parsed) : null,
+  };
+}
+
+/** The store the settings name: PostgreSQL (the application role's database) unless `LINJU_DOCUMENT_STORE=s3`. */
+export function createDocumentStore(
+  settings: DocumentStoreSettings,
+  deps: { db: Queryable; box: SecretBox },
+): DocumentStore {
+  const { maxBytes, s3 } = settings;
+  if (s3) return createS3DocumentStore({ s3: createS3Client(s3), box: deps.box, maxBytes });
   return createPostgresDocumentStore({ ...deps, maxBytes });
 }
+
+export const documentStoreFromEnv = (deps: { db: Queryable; box: SecretBox }, env: Env = process.env) =>
+  createDocumentStore(documentStoreSettings(env), deps);
