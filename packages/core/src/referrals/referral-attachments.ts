@@ -266,6 +266,7 @@ export async function storeOutcomeDocuments(
   files: DocumentStore,
   tenantId: string,
   uploads: readonly OutcomeDocumentUpload[],
+  tx?: TenantTx,
 ): Promise<ReferralOutcomeDocument[]> {
   if (uploads.length > MAX_REFERRAL_ATTACHMENTS) {
     throw new DomainError('bad-request', 'referral.too_many_documents', {
@@ -277,7 +278,7 @@ export async function storeOutcomeDocuments(
   const inputs = uploads.map((upload) => ZOutcomeDocumentUpload.parse(upload));
   const documents = new Map<string, ReferralOutcomeDocument>();
   for (const input of inputs) {
-    const { sha256, sizeBytes } = await storeCheckedDocument(files, undefined, tenantId, input, {
+    const { sha256, sizeBytes } = await storeCheckedDocument(files, tx, tenantId, input, {
       content: field,
       type: field,
     });
