@@ -50,6 +50,3 @@ export function createLocalDocumentStore(root: string, maxBytes = 64 * 1024 * 10
     },
   };
 }
-
-export const defaultFilesDir = (env: NodeJS.ProcessEnv = process.env) =>
-  join(env.LINJU_DATA_DIR ?? '.data', 'files');
