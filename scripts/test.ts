@@ -1,6 +1,7 @@
 /**
  * `npm test`: everything the project checks, in order — the browser, the Temporal CLI,
- * schemathesis (the OpenAPI fuzz tests), helm and kubernetes-validate (the chart's test) it needs, the admin build, typecheck, lint, then every
+ * SeaweedFS (the document store's S3 tests), schemathesis (the OpenAPI fuzz tests), helm and kubernetes-validate (the
+ * chart's test) it needs, the admin build, typecheck, lint, then every
  * vitest project (unit, integration against real PostgreSQL and Temporal, browser in Debian's
  * Chromium). Ends with vitest's summary line.
  */
@@ -9,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureHelm, ensureKubernetesValidate } from '@linju/infra-helm';
 import { ensureSchemathesis } from '@linju/infra-schemathesis';
+import { ensureWeed } from '@linju/infra-seaweedfs';
 import { ensureTemporalCli } from '@linju/infra-temporal';
 
 const root = join(import.meta.dirname, '..');
@@ -57,6 +59,9 @@ if (!existsSync(PGBOUNCER)) {
 
 process.stdout.write('\n▸ Temporal CLI for the integration tests\n');
 process.stdout.write(`  ${ensureTemporalCli((m) => process.stdout.write(`  ${m}\n`))}\n`);
+
+process.stdout.write('\n▸ SeaweedFS for the S3 document store tests\n');
+process.stdout.write(`  ${ensureWeed((m) => process.stdout.write(`  ${m}\n`))}\n`);
 
 process.stdout.write('\n▸ schemathesis for the OpenAPI fuzz tests\n');
 process.stdout.write(`  ${ensureSchemathesis((m) => process.stdout.write(`  ${m}\n`))}\n`);

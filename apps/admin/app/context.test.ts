@@ -7,6 +7,7 @@ const value = {
   locale: 'en',
   csrfToken: 'token',
   cspNonce: 'nonce',
+  uploadMaxBytes: 20 * 1024 * 1024,
   sessionCookie: { serialize: () => 'linju_session=x', clear: () => 'linju_session=' },
 } satisfies AdminLoadContext;
 

@@ -18,6 +18,8 @@ export interface AdminLoadContext {
   locale: Locale;
   /** Rendered into every form as the hidden `csrf` field; the server checks it against its cookie. */
   csrfToken: string;
+  /** The most bytes one uploaded file may have (`LINJU_UPLOAD_MAX_BYTES`): a form reading a file whole stops there. */
+  uploadMaxBytes: number;
   /** This response's CSP nonce (`script-src 'nonce-…'`): the app's inline scripts carry it. */
   cspNonce: string;
   sessionCookie: {

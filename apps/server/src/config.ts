@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { uploadMaxBytes } from '@linju/core';
 import { RUNTIME_SETTINGS, requireProductionSettings } from '@linju/db';
 import { readTemporalConnection, type TemporalConnectionOptions } from '@linju/workflows';
 import { z } from 'zod';
@@ -37,6 +38,14 @@ const ZServerEnv = z.object({
 export type ServerConfig = z.infer<typeof ZServerEnv> & {
   publicUrl: string;
   secureCookies: boolean;
+  /**
+   * The body limit of the admin's upload forms: twice `LINJU_UPLOAD_MAX_BYTES` and room for the
+   * fields, so a file a little over the limit is read and refused on its form field by name; one
+   * far over it gets the server's "too large" page.
+   */
+  uploadBodyBytes: number;
+  /** `LINJU_UPLOAD_MAX_BYTES`: the admin's forms that read a file whole stop there too. */
+  uploadMaxBytes: number;
   trustedProxies: TrustedProxies;
   tenantHostSuffix: string | null;
   /** `TEMPORAL_ADDRESS` and its TLS, mTLS and API-key settings, read once for every connection. */
@@ -56,6 +65,8 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     ...parsed.data,
     publicUrl,
     secureCookies: publicUrl.startsWith('https:'),
+    uploadBodyBytes: 2 * uploadMaxBytes(env) + 1024 * 1024,
+    uploadMaxBytes: uploadMaxBytes(env),
     trustedProxies: parseTrustedProxies(parsed.data.LINJU_TRUSTED_PROXIES),
     tenantHostSuffix: parseTenantHostSuffix(parsed.data.LINJU_TENANT_HOST_SUFFIX),
     temporal: readTemporalConnection(env),

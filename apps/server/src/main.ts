@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { createSecretBox, loadDataKeyRing } from '@linju/auth';
-import { createLocalFileStore, createPeerFetcher, useAuditKey } from '@linju/core';
+import { createDocumentStore, createPeerFetcher, documentStoreSettings, useAuditKey } from '@linju/core';
 import { connect, isProduction, loadOrExit } from '@linju/db';
 import { loadNodeKey, WELL_KNOWN_PATH } from '@linju/federation';
 import { createLogger } from '@linju/logging';
@@ -19,12 +19,13 @@ import { createRequestListener } from './http/request-listener.ts';
 import { createServerMetrics } from './metrics/server-metrics.ts';
 
 // Settings and keys first: in production a missing one stops the server here, in one line.
-const { config, dataKeys, nodeKey, tracing } = await loadOrExit(async () => {
+const { config, dataKeys, nodeKey, tracing, documentStore } = await loadOrExit(async () => {
   const config = loadServerConfig();
   return {
     config,
     // Off unless OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set; before the first request, span or workflow start.
     tracing: await startTracing('linju-server'),
+    documentStore: documentStoreSettings(),
     dataKeys: loadDataKeyRing(config.LINJU_DATA_DIR),
     nodeKey: await loadNodeKey(config.LINJU_DATA_DIR, { create: !isProduction() }),
   };
@@ -53,7 +54,7 @@ const identity = {
   key: nodeKey,
 };
 const nodeId = identity.nodeId;
-const files = createLocalFileStore(join(config.LINJU_DATA_DIR, 'files'));
+const files = createDocumentStore(documentStore, { db, box });
 const routes = [
   { prefix: WELL_KNOWN_PATH, handle: wellKnownHandler(db, identity) },
   {

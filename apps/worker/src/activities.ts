@@ -3,10 +3,10 @@ import {
   alertLateDistrictReports,
   carriesOutcomeDocuments,
   createPeerFetcher,
+  type DocumentStore,
   DomainError,
   escalateTimeLimits,
   exchangeMessageKey,
-  type FileStore,
   fetchOutcomeDocuments,
   getReferralRow,
   HotlineImportNotVisibleError,
@@ -172,7 +172,7 @@ export function createStatisticsReportRunActivities(db: Database): StatisticsRep
  */
 export function createHotlineImportRunActivities(
   db: Database,
-  deps: { box: SecretBox; files: FileStore },
+  deps: { box: SecretBox; files: DocumentStore },
 ): HotlineImportActivities {
   return createHotlineImportActivities({
     importRows: async ({ tenantId, importId }) => {

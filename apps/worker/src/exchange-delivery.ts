@@ -1,5 +1,5 @@
 import type { SecretBox } from '@linju/auth';
-import { type FileStore, loadExchangeMessage, peerTarget, recordDeliveryAttempt } from '@linju/core';
+import { type DocumentStore, loadExchangeMessage, peerTarget, recordDeliveryAttempt } from '@linju/core';
 import { type Database, withTenant } from '@linju/db';
 import { isFinalRefusal, type NodeKey, retryAfterMs, signedFetch } from '@linju/federation';
 import {
@@ -14,7 +14,7 @@ export type ExchangeDeps = {
   box: SecretBox;
   node: { nodeId: string; publicUrl: string; key: NodeKey };
   /** The node's file store (the server's): documents a partner returns with its outcome land there. */
-  files?: FileStore;
+  files?: DocumentStore;
 };
 
 /**

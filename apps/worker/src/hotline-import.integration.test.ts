@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ApiContext, type AppCaller, createCaller, type WorkflowEngine } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
-import { createLocalFileStore } from '@linju/core';
+import { createLocalDocumentStore } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { connect, type DbHandle, sql, withTenant } from '@linju/db';
 import { type HotlineImportResult, hotlineImportWorkflowId, linjuDataConverter } from '@linju/workflows';
@@ -21,7 +21,7 @@ import { createWorker, type LinjuWorker } from './worker.ts';
  */
 const dataKeys = { current: randomBytes(32), retired: [] };
 const box = createSecretBox(dataKeys);
-const files = createLocalFileStore(mkdtempSync(join(tmpdir(), 'linju-import-files-')));
+const files = createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'linju-import-files-')));
 const silent = { info() {}, warn() {}, error() {} };
 let app: DbHandle;
 let connection: Connection;

@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import { pluginRegistry } from '@linju/api';
 import { createSecretBox, loadDataKeyRing } from '@linju/auth';
-import { auditCheckpointDir, createAuditCheckpointLog, createLocalFileStore, useAuditKey } from '@linju/core';
+import {
+  auditCheckpointDir,
+  createAuditCheckpointLog,
+  createDocumentStore,
+  documentStoreSettings,
+  useAuditKey,
+} from '@linju/core';
 import { connect, isProduction, loadOrExit } from '@linju/db';
 import { loadNodeKey } from '@linju/federation';
 import { createLogger } from '@linju/logging';
@@ -21,12 +27,13 @@ import { readWorkerConfig } from './worker-config.ts';
 const log = createLogger('worker');
 
 // Settings and keys first: in production a missing one stops the worker here, in one line.
-const { config, dataKeys, nodeKey, tracing } = await loadOrExit(async () => {
+const { config, dataKeys, nodeKey, tracing, documentStore } = await loadOrExit(async () => {
   const config = readWorkerConfig(process.env);
   return {
     config,
     // Off unless OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set: workflow and activity spans join the caller's trace.
     tracing: await startTracing('linju-worker'),
+    documentStore: documentStoreSettings(process.env),
     // The server's key ring: outbox bodies are sealed, payloads encrypted and audit entries keyed with it.
     dataKeys: loadDataKeyRing(config.dataDir),
     nodeKey: await loadNodeKey(config.dataDir, { create: !isProduction() }),
@@ -65,8 +72,8 @@ try {
   });
   const database = connect(config.databaseUrl, { max: 5 });
   useAuditKey(dataKeys);
-  // The server's file store (same data folder): uploaded 12345 exports, outcome documents.
-  const files = createLocalFileStore(join(config.dataDir, 'files'));
+  // The server's document store (same settings): uploaded 12345 exports, outcome documents.
+  const files = createDocumentStore(documentStore, { db: database.db, box: createSecretBox(dataKeys) });
   const { worker, taskQueue, close } = await createWorker({
     temporal: config.temporal,
     namespace: config.namespace,

@@ -6,7 +6,7 @@ import { type ApiContext, type AppCaller, createCaller, type WorkflowEngine } fr
 import { createSecretBox } from '@linju/auth';
 import {
   type ContactMessage,
-  createLocalFileStore,
+  createLocalDocumentStore,
   createOrganisation,
   createStaffMember,
   registerNotificationChannel,
@@ -27,7 +27,7 @@ import { createWorker, type LinjuWorker } from './worker.ts';
  */
 const dataKeys = { current: randomBytes(32), retired: [] };
 const box = createSecretBox(dataKeys);
-const files = createLocalFileStore(join(mkdtempSync(join(tmpdir(), 'linju-plink-')), 'files'));
+const files = createLocalDocumentStore(join(mkdtempSync(join(tmpdir(), 'linju-plink-')), 'files'));
 const silent = { info() {}, warn() {}, error() {} };
 let app: DbHandle;
 let connection: Connection;

@@ -10,7 +10,7 @@ import {
   type WorkflowEngine,
 } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
-import { createLocalFileStore, createStaffMember, systemActor } from '@linju/core';
+import { createLocalDocumentStore, createStaffMember, systemActor } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { and, connect, type DbHandle, eq, schema, sql, withTenant } from '@linju/db';
 import {
@@ -35,7 +35,7 @@ import { createWorker, type LinjuWorker } from './worker.ts';
 const dataKeys = { current: randomBytes(32), retired: [] };
 const box = createSecretBox(dataKeys);
 const silent = { info() {}, warn() {}, error() {} };
-const files = createLocalFileStore(mkdtempSync(join(tmpdir(), 'linju-plugin-worker-')));
+const files = createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'linju-plugin-worker-')));
 const terms = ['刘海燕于2026年12月31日前修复卫生间防水层。'];
 let app: DbHandle;
 let owner: DbHandle;

@@ -7,10 +7,11 @@ import { type ApiContext, type AppCaller, createCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import {
   allowPeer,
-  createLocalFileStore,
   createOrganisation,
   createPeerFetcher,
+  createPostgresDocumentStore,
   createStaffMember,
+  DEFAULT_UPLOAD_MAX_BYTES,
   outboxOf,
   pinPeer,
   systemActor,
@@ -174,8 +175,12 @@ async function signIn(node: Node, slug: string, username: string): Promise<AppCa
     temporalHealthy: async () => true,
     totpIssuer: 'Linju test',
     temporal: { client: node.client, nodeId: node.nodeId },
-    // The node's own file store and key, as its server wires them (documents, attachments).
-    files: createLocalFileStore(join(node.dataDir, 'files')),
+    // The node's own document store and key, as its server wires them (documents, attachments).
+    files: createPostgresDocumentStore({
+      db: node.db.db,
+      box: createSecretBox(node.dataKey),
+      maxBytes: DEFAULT_UPLOAD_MAX_BYTES,
+    }),
     fetchFromPeer: createPeerFetcher(node.db.db, { nodeId: node.nodeId, publicUrl: node.url, key: node.key }),
   });
   const { sessionToken } = await createCaller(context(null)).auth.login({

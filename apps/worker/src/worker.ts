@@ -1,5 +1,5 @@
 import { createSecretBox, type DataKeyRing } from '@linju/auth';
-import { createLocalFileStore, defaultFilesDir, type FileStore } from '@linju/core';
+import { createPostgresDocumentStore, type DocumentStore, uploadMaxBytes } from '@linju/core';
 import type { Database } from '@linju/db';
 import type { Tracing } from '@linju/tracing';
 import {
@@ -38,7 +38,7 @@ export type CreateWorkerOptions = {
    */
   plugins?: WorkerPlugins;
   /** The server's file store (uploaded 12345 exports are read from it); the local one by default. */
-  files?: FileStore;
+  files?: DocumentStore;
   /** Workflow and activity spans (`startTracing`); none without it. */
   tracing?: Pick<Tracing, 'workerPlugins'>;
 };
@@ -72,7 +72,13 @@ export async function createWorker(options: CreateWorkerOptions): Promise<LinjuW
         ...createStatisticsReportRunActivities(options.db),
         ...createHotlineImportRunActivities(options.db, {
           box: createSecretBox(options.dataKeys),
-          files: options.files ?? createLocalFileStore(defaultFilesDir()),
+          files:
+            options.files ??
+            createPostgresDocumentStore({
+              db: options.db,
+              box: createSecretBox(options.dataKeys),
+              maxBytes: uploadMaxBytes(),
+            }),
         }),
         ...createCityStatisticsRunActivities(options.db, options.exchange?.node),
         ...createPluginActivities(options.db, options.plugins),

@@ -8,7 +8,7 @@ import {
   attachDocument,
   changeCaseStatus,
   createAnnouncement,
-  createLocalFileStore,
+  createLocalDocumentStore,
   createQuestionnaire,
   createReferral,
   createStaffMember,
@@ -168,7 +168,7 @@ export async function seedWalkTarget(db: Database, box: SecretBox, a: TestDistri
       .where(eq(schema.inspectionRectification.inspectionId, aInspection.id));
     const aRectificationId = aRectification?.id ?? '';
     await publishScorecard(tx, actor, { quarter: '2026-Q2' });
-    const files = createLocalFileStore(mkdtempSync(join(tmpdir(), 'linju-walk-')));
+    const files = createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'linju-walk-')));
     const aDocumentId = (
       await attachDocument(tx, actor, files, {
         caseId: aCase.id,

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLocalFileStore } from '@linju/core';
+import { createLocalDocumentStore } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { eq, schema, withTenant } from '@linju/db';
 import { linjuDataConverter } from '@linju/workflows';
@@ -22,7 +22,7 @@ let admin: AppCaller;
 let connection: Connection;
 const codeOf = (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}` : String(e));
 const failure = (promise: Promise<unknown>) => promise.then(() => 'succeeded', codeOf);
-const files = createLocalFileStore(mkdtempSync(join(tmpdir(), 'linju-mediation-')));
+const files = createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'linju-mediation-')));
 const terms = ['刘海燕于2026年12月31日前修复卫生间防水层。', '刘海燕赔偿陈建国维修费人民币8000元。'];
 
 const mediationCase = () =>

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLocalFileStore, createStaffMember, systemActor } from '@linju/core';
+import { createLocalDocumentStore, createStaffMember, systemActor } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { withTenant } from '@linju/db';
 import { TRPCError } from '@trpc/server';
@@ -10,7 +10,7 @@ import type { AppCaller } from './router.ts';
 import { apiHarness } from './test-context.ts';
 
 const h = apiHarness();
-const files = createLocalFileStore(mkdtempSync(join(tmpdir(), 'linju-plugin-permissions-')));
+const files = createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'linju-plugin-permissions-')));
 const failure = (promise: Promise<unknown>) =>
   promise.then(
     () => 'succeeded',

@@ -14,8 +14,8 @@ import {
 } from '@linju/auth';
 import {
   type Actor,
+  type DocumentStore,
   DomainError,
-  type FileStore,
   findTenantById,
   getStaffMember,
   grantsOf,
@@ -60,8 +60,8 @@ export type ApiContext = {
    * tests step this clock to the next code instead of waiting 30 seconds.
    */
   totpClock?: () => Date;
-  /** Where case documents are stored; `${LINJU_DATA_DIR}/files` on the local disk when not given. */
-  files?: FileStore;
+  /** Where documents are stored (`LINJU_DOCUMENT_STORE`); PostgreSQL through `db` when not given. */
+  files?: DocumentStore;
   /**
    * The workflow engine: one long-lived Temporal client (the server's). Procedures that start or
    * move a referral refuse with `referral.workflows_unavailable` without it.

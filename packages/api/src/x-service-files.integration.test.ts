@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLocalFileStore } from '@linju/core';
+import { createLocalDocumentStore } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { apiHarness } from './test-context.ts';
 const h = apiHarness();
 let district: TestDistrict;
 let admin: AppCaller;
-const files = createLocalFileStore(mkdtempSync(join(tmpdir(), 'linju-x-files-')));
+const files = createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'linju-x-files-')));
 const codeOf = (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}` : String(e));
 const pdf = Buffer.from('%PDF-1.7\n% a scanned release certificate\n%%EOF\n');
 

@@ -26,6 +26,19 @@ describe('the secret box', () => {
     expect(box.decrypt(a, TENANT_A, ID_NUMBER)).toBe('110101199003071234');
   });
 
+  it('seals bytes that open only for their tenant and place, and not once tampered', () => {
+    const chunk = { table: 'document_chunk', column: 'blob-1/0' };
+    const bytes = randomBytes(1000);
+    const sealed = box.sealBytes(bytes, TENANT_A, chunk);
+    expect(sealed.includes(bytes.subarray(0, 32))).toBe(false);
+    expect(box.openBytes(sealed, TENANT_A, chunk)).toEqual(bytes);
+    expect(() => box.openBytes(sealed, TENANT_B, chunk)).toThrow();
+    expect(() => box.openBytes(sealed, TENANT_A, { ...chunk, column: 'blob-1/1' })).toThrow();
+    const tampered = Buffer.from(sealed);
+    tampered[tampered.length - 1] = (tampered.at(-1) ?? 0) ^ 1;
+    expect(() => box.openBytes(tampered, TENANT_A, chunk)).toThrow();
+  });
+
   it('refuses a tampered value', () => {
     const sealed = box.encrypt('13800138000', TENANT_A, PHONE);
     const [v, kid, iv, body, tag] = sealed.split('.');

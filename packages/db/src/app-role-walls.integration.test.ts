@@ -33,6 +33,8 @@ const TABLE_RIGHTS: Record<string, string> = {
   community_adviser: 'INSERT, SELECT, UPDATE',
   coverage_rule: 'INSERT, SELECT, UPDATE',
   district_statistics: 'INSERT, SELECT, UPDATE',
+  document_blob: 'INSERT, SELECT',
+  document_chunk: 'INSERT, SELECT',
   duty_slot: 'DELETE, INSERT, SELECT, UPDATE',
   federation_inbox: 'INSERT, SELECT, UPDATE',
   federation_nonce: 'DELETE, INSERT, SELECT',

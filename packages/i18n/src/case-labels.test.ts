@@ -36,6 +36,7 @@ const CASE_API_KEYS = [
   'case.document_too_large',
   'case.document_type_not_allowed',
   'case.document_name_invalid',
+  'case.upload_too_large',
   'case.feedback_in_future',
   'case.feedback_method_differs',
   'case.link_to_itself',

@@ -10,9 +10,10 @@ import { getAdminContext } from '../context.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
 import { allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
-import { signedInPerson } from '../lib/session.ts';
+import { requireSession, signedInPerson } from '../lib/session.ts';
+import { cappedForm, megabytes } from '../lib/streamed-form.ts';
 import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
-import { tenantPaths } from '../lib/tenant-paths.ts';
+import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/assessments';
 
 const NETWORK_KINDS: readonly string[] = ['centre', 'station', 'room', 'service-point'];
@@ -46,9 +47,21 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const { caller } = getAdminContext(context);
-  const form = await request.formData();
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { caller, uploadMaxBytes } = getAdminContext(context);
+  // Signed in before a file is read whole: nobody else makes the server hold one.
+  await requireSession(caller, tenantSlugFrom(params), ['home']);
+  const { form, tooLarge } = await cappedForm(request, uploadMaxBytes);
+  if (tooLarge) {
+    return rejectIntent('import', {
+      status: 400,
+      errors: {
+        form: [],
+        fields: { file: 'case.upload_too_large' },
+        params: { max: megabytes(uploadMaxBytes) },
+      },
+    });
+  }
   const file = form.get('file');
   if (!(file instanceof File) || file.size === 0) {
     return rejectIntent('import', {

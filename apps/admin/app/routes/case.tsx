@@ -35,6 +35,7 @@ import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
 import { localFailure } from '../lib/api-errors.ts';
 import { deadlineState, isOpenStatus, parseScore, statusMoves } from '../lib/cases.ts';
+import { DOCUMENT_ACCEPT, DOCUMENT_FIELD_MESSAGES, declaredType } from '../lib/document-upload.ts';
 import { formText } from '../lib/form-data.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
@@ -42,6 +43,7 @@ import { allowsAnywhere } from '../lib/permissions.ts';
 import { caseServiceLinks } from '../lib/plugin-screens.ts';
 import { idParam, isForbidden, load } from '../lib/route-errors.ts';
 import { signedInPerson, tenantHeader } from '../lib/session.ts';
+import { type Settled, settle, streamedForm } from '../lib/streamed-form.ts';
 import {
   type FormValues,
   type failureOf,
@@ -149,7 +151,19 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const slug = tenantSlugFrom(params);
   const caseId = params.id;
   const { caller } = getAdminContext(context);
-  const form = await request.formData();
+  // A document streams into the store, in its own attach's transaction, while the form arrives.
+  let attached: Settled<unknown> | undefined;
+  const form = await streamedForm(request, async (file, fields) => {
+    if (formText(fields, 'intent') !== 'attach' || file.field !== 'file' || attached) return;
+    attached = await settle(
+      caller.case.attachDocument({
+        caseId,
+        fileName: file.fileName,
+        contentType: declaredType(file.fileName, file.contentType),
+        content: file.content,
+      }),
+    );
+  });
   const intent = formText(form, 'intent');
   const text = (name: string) => formText(form, name).trim();
   const done = () => redirect(`${tenantPaths.case(slug, caseId)}?done=${intent}#actions`);
@@ -422,34 +436,18 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       );
     }
     case 'attach': {
-      const file = form.get('file');
-      if (!(file instanceof File) || file.size === 0 || !file.name) {
+      if (!attached) {
         return rejectIntent(intent, {
           status: 400,
           errors: { form: [], fields: { file: 'validation.required' } },
         });
       }
-      const contentBase64 = Buffer.from(await file.arrayBuffer()).toString('base64');
-      try {
-        await caller.case.attachDocument({
-          caseId,
-          fileName: file.name,
-          contentType: file.type || 'application/octet-stream',
-          contentBase64,
-        });
-        return done();
-      } catch (error) {
-        return rejectIntentApiError(intent, error, {
-          fields: ['file'],
-          fieldForPath: { contentBase64: 'file', fileName: 'file', contentType: 'file' },
-          fieldForMessage: {
-            'case.document_too_large': 'file',
-            'case.document_type_not_allowed': 'file',
-            'case.document_empty': 'file',
-            'case.document_content_mismatch': 'file',
-          },
-        });
-      }
+      if (attached.ok) return done();
+      return rejectIntentApiError(intent, attached.error, {
+        fields: ['file'],
+        fieldForPath: { contentBase64: 'file', fileName: 'file', contentType: 'file' },
+        fieldForMessage: DOCUMENT_FIELD_MESSAGES('file'),
+      });
     }
   }
   return rejectUnknownIntent(intent);
@@ -969,7 +967,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
                 type="file"
                 label={t('casePage.file')}
                 hint={t('casePage.file_hint')}
-                accept=".pdf,.jpg,.jpeg,.png,.docx,.txt"
+                accept={DOCUMENT_ACCEPT}
               />
             )}
           </Action>

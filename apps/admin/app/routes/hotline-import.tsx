@@ -13,7 +13,8 @@ import { answersFormOf } from '../lib/hotline-answers.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
 import { allowsOn, parentMap } from '../lib/permissions.ts';
 import { idParam, load } from '../lib/route-errors.ts';
-import { signedInPerson } from '../lib/session.ts';
+import { requireSession, signedInPerson } from '../lib/session.ts';
+import { cappedForm, megabytes } from '../lib/streamed-form.ts';
 import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/hotline-import';
@@ -47,9 +48,25 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { caller } = getAdminContext(context);
-  const form = await request.formData();
+  const { caller, uploadMaxBytes } = getAdminContext(context);
+  // Signed in before a file is read whole: nobody else makes the server hold one.
+  await requireSession(caller, tenantSlugFrom(params), ['home']);
+  const { form, tooLarge } = await cappedForm(request, uploadMaxBytes);
   const organisationId = formText(form, 'organisationId');
+  if (tooLarge) {
+    return rejectIntent(
+      'import',
+      {
+        status: 400,
+        errors: {
+          form: [],
+          fields: { file: 'case.upload_too_large' },
+          params: { max: megabytes(uploadMaxBytes) },
+        },
+      },
+      { organisationId },
+    );
+  }
   const file = form.get('file');
   const missing: Record<string, MessageKey> = {};
   if (!organisationId) missing.organisationId = 'validation.required';

@@ -8,10 +8,12 @@ import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { isIsoDate } from '../lib/advisers.ts';
 import { localFailure } from '../lib/api-errors.ts';
+import { DOCUMENT_ACCEPT, DOCUMENT_FIELD_MESSAGES, declaredType } from '../lib/document-upload.ts';
 import { formText } from '../lib/form-data.ts';
 import { allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { isForbidden, load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
+import { type Settled, type StreamedFile, settle, streamedForm } from '../lib/streamed-form.ts';
 import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/providers';
@@ -25,8 +27,8 @@ const FIELDS = [
   'description',
   'occurredOn',
   'evidenceReference',
-  'evidenceFile',
   'expiresOn',
+  'evidenceFile',
 ];
 const LABELS: Readonly<Record<string, MessageKey>> = {
   providerKind: 'providers.provider_kind',
@@ -99,33 +101,28 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const slug = tenantSlugFrom(params);
-  const { caller } = getAdminContext(context);
-  const form = await request.formData();
-  const intent = 'record';
-  const values = Object.fromEntries(
+type RecordValues = Record<string, string>;
+
+const valuesOf = (form: FormData): RecordValues =>
+  Object.fromEntries(
     FIELDS.filter((name) => name !== 'evidenceFile').map((name) => [name, formText(form, name).trim()]),
   );
-  const local = localFailure({
+
+const localCheck = (values: RecordValues) =>
+  localFailure({
     description: values.description ? undefined : 'provider.description_required',
     occurredOn: isIsoDate(values.occurredOn ?? '') ? undefined : 'validation.date_invalid',
     evidenceReference: values.evidenceReference ? undefined : 'provider.evidence_required',
     expiresOn: !values.expiresOn || isIsoDate(values.expiresOn) ? undefined : 'validation.date_invalid',
     providerName: values.staffMemberId || values.providerName ? undefined : 'provider.name_required',
   });
-  if (local) return rejectIntent(intent, local, values);
-  const file = form.get('evidenceFile');
-  const evidenceFile =
-    file instanceof File && file.size > 0 && file.name
-      ? {
-          fileName: file.name,
-          contentType: file.type || 'application/octet-stream',
-          contentBase64: Buffer.from(await file.arrayBuffer()).toString('base64'),
-        }
-      : null;
-  try {
-    const created = await caller.provider.create({
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const slug = tenantSlugFrom(params);
+  const { caller } = getAdminContext(context);
+  const intent = 'record';
+  const record = (values: RecordValues, evidenceFile: StreamedFile | null) =>
+    caller.provider.create({
       providerKind: values.providerKind as 'lawyer' | 'mediator' | 'firm',
       kind: values.kind as 'misconduct' | 'negative-list',
       staffMemberId: values.staffMemberId || null,
@@ -134,30 +131,40 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       description: values.description ?? '',
       occurredOn: values.occurredOn ?? '',
       evidenceReference: values.evidenceReference ?? '',
-      evidenceFile,
+      evidenceFile: evidenceFile
+        ? {
+            fileName: evidenceFile.fileName,
+            contentType: declaredType(evidenceFile.fileName, evidenceFile.contentType),
+            content: evidenceFile.content,
+          }
+        : null,
       expiresOn: values.expiresOn || null,
     });
-    return redirect(`${tenantPaths.provider(slug, created.id)}?done=recorded`);
-  } catch (error) {
-    return rejectIntentApiError(
-      intent,
-      error,
-      {
-        fields: FIELDS,
-        fieldForPath: {
-          'evidenceFile.contentBase64': 'evidenceFile',
-          'evidenceFile.fileName': 'evidenceFile',
-        },
-        fieldForMessage: {
-          'case.document_too_large': 'evidenceFile',
-          'case.document_type_not_allowed': 'evidenceFile',
-          'case.document_empty': 'evidenceFile',
-          'case.document_content_mismatch': 'evidenceFile',
-        },
+  // The evidence streams into the store in the record's own transaction, as the form arrives.
+  let recorded: Settled<{ id: string }> | undefined;
+  const form = await streamedForm(request, async (file, fields) => {
+    const values = valuesOf(fields);
+    if (file.field === 'evidenceFile' && !recorded && !localCheck(values))
+      recorded = await settle(record(values, file));
+  });
+  const values = valuesOf(form);
+  const local = localCheck(values);
+  if (local) return rejectIntent(intent, local, values);
+  recorded ??= await settle(record(values, null));
+  if (recorded.ok) return redirect(`${tenantPaths.provider(slug, recorded.value.id)}?done=recorded`);
+  return rejectIntentApiError(
+    intent,
+    recorded.error,
+    {
+      fields: FIELDS,
+      fieldForPath: {
+        'evidenceFile.contentBase64': 'evidenceFile',
+        'evidenceFile.fileName': 'evidenceFile',
       },
-      values,
-    );
-  }
+      fieldForMessage: DOCUMENT_FIELD_MESSAGES('evidenceFile'),
+    },
+    values,
+  );
 }
 
 export default function Providers({ loaderData, actionData }: Route.ComponentProps) {
@@ -312,14 +319,6 @@ export default function Providers({ loaderData, actionData }: Route.ComponentPro
               error={errorOf('evidenceReference')}
             />
             <TextField
-              id="p-evidenceFile"
-              name="evidenceFile"
-              type="file"
-              accept=".pdf,.jpg,.jpeg,.png,.docx,.txt"
-              label={t('providers.evidence_file')}
-              error={errorOf('evidenceFile')}
-            />
-            <TextField
               id="p-expiresOn"
               name="expiresOn"
               type="date"
@@ -327,6 +326,14 @@ export default function Providers({ loaderData, actionData }: Route.ComponentPro
               hint={t('providers.expires_on_hint')}
               defaultValue={typed('expiresOn')}
               error={errorOf('expiresOn')}
+            />
+            <TextField
+              id="p-evidenceFile"
+              name="evidenceFile"
+              type="file"
+              accept={DOCUMENT_ACCEPT}
+              label={t('providers.evidence_file')}
+              error={errorOf('evidenceFile')}
             />
             <Button type="submit">{t('providers.record_submit')}</Button>
           </Form>

@@ -9,10 +9,11 @@ import { pluginMigrations } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import {
   attachDocument,
-  createLocalFileStore,
+  createPostgresDocumentStore,
   createReferral,
   frame,
   intakeCase,
+  readWholeDocument,
   receiveReferral,
   recordPartnerConsent,
   sealArchive,
@@ -112,7 +113,7 @@ beforeAll(async () => {
   source.ownerUrl = await freshDatabase('src');
   await migrate(source.ownerUrl, appPassword, { plugins: pluginMigrations });
   const app = connect(appUrlFrom(source.ownerUrl, appPassword));
-  const files = createLocalFileStore(join(source.dataDir, 'files'));
+  const files = createPostgresDocumentStore({ db: app.db, box, maxBytes: 1024 * 1024 });
   try {
     const a = await createTestDistrict(app.db, box, 'drill');
     await createTestDistrict(app.db, box, 'neighbour');
@@ -219,10 +220,17 @@ describe('linju backup and linju restore', () => {
       'select storage_key as key from case_document',
     );
     expect(documents).toHaveLength(2);
-    for (const { key } of documents)
-      expect(readFileSync(join(target.dataDir, 'files', key))).toEqual(
-        readFileSync(join(source.dataDir, 'files', key)),
-      );
+    // The documents came with the tables (the PostgreSQL store): the restored ones open, byte-identical.
+    const sourceApp = connect(appUrlFrom(source.ownerUrl, appPassword));
+    const targetApp = connect(appUrlFrom(target.ownerUrl, appPassword));
+    try {
+      const from = createPostgresDocumentStore({ db: sourceApp.db, box, maxBytes: 1024 * 1024 });
+      const to = createPostgresDocumentStore({ db: targetApp.db, box, maxBytes: 1024 * 1024 });
+      for (const { key } of documents)
+        expect(await readWholeDocument(to, key)).toEqual(await readWholeDocument(from, key));
+    } finally {
+      await Promise.all([sourceApp.close(), targetApp.close()]);
+    }
   }, 240_000);
 
   it('refuses an archive with one byte flipped, and leaves the target empty', async () => {

@@ -1,12 +1,11 @@
-import { join } from 'node:path';
 import { pluginMigrations } from '@linju/api';
-import { loadDataKeyRing } from '@linju/auth';
-import { auditCheckpointDir, createLocalFileStore, restoreBackup, writeBackup } from '@linju/core';
-import { migrateToVersion, SetupError } from '@linju/db';
+import { createSecretBox, loadDataKeyRing } from '@linju/auth';
+import { auditCheckpointDir, documentStoreFromEnv, restoreBackup, writeBackup } from '@linju/core';
+import { type Database, migrateToVersion, SetupError } from '@linju/db';
 import { appPassword } from '../stack/database.ts';
 import { stackNodeId } from '../stack/node-id.ts';
 import { dataDir } from '../stack/paths.ts';
-import { withStackDatabase } from '../stack/with-db.ts';
+import { withDb, withStackDatabase } from '../stack/with-db.ts';
 import { backfillRollups, upgradeDatabase } from './operator.ts';
 
 const optionValue = (args: string[], name: string, usage: string): string => {
@@ -16,12 +15,15 @@ const optionValue = (args: string[], name: string, usage: string): string => {
   return value;
 };
 
-/** Where this deployment keeps what the database does not: documents and audit checkpoints. */
-const deploymentFiles = () => ({
-  ring: loadDataKeyRing(dataDir()),
-  files: createLocalFileStore(join(dataDir(), 'files')),
-  checkpointDir: auditCheckpointDir(dataDir()),
-});
+/** The data key, the document store (LINJU_DOCUMENT_STORE) and the audit checkpoints' folder. */
+const deploymentFiles = (db: Database) => {
+  const ring = loadDataKeyRing(dataDir());
+  return {
+    ring,
+    files: documentStoreFromEnv({ db, box: createSecretBox(ring) }),
+    checkpointDir: auditCheckpointDir(dataDir()),
+  };
+};
 
 /**
  * `linju backup --out FILE`: the whole deployment's database (one consistent snapshot), its
@@ -29,8 +31,8 @@ const deploymentFiles = () => ({
  */
 export async function backup(args: string[]): Promise<void> {
   const out = optionValue(args, '--out', 'linju backup --out /var/backups/linju-2026-12-06.lbk');
-  const summary = await withStackDatabase(({ ownerUrl }) =>
-    writeBackup({ ownerUrl, nodeId: stackNodeId(), ...deploymentFiles() }, out),
+  const summary = await withStackDatabase(({ ownerUrl, appUrl }) =>
+    withDb(appUrl, (db) => writeBackup({ ownerUrl, nodeId: stackNodeId(), ...deploymentFiles(db) }, out)),
   );
   process.stdout.write(
     `Backed up ${summary.tables} tables (${summary.rows} rows), ${summary.documents} documents and ${summary.checkpoints} checkpoint files to ${out}.\n` +
@@ -45,17 +47,20 @@ export async function backup(args: string[]): Promise<void> {
  */
 export async function restore(args: string[]): Promise<void> {
   const from = optionValue(args, '--from', 'linju restore --from /var/backups/linju-2026-12-06.lbk');
+  // The app pool connects on first use only: after the restore made its role.
   const summary = await withStackDatabase(({ ownerUrl, appUrl }) =>
-    restoreBackup(from, {
-      ownerUrl,
-      ...deploymentFiles(),
-      migrateTo: (schema) =>
-        migrateToVersion(ownerUrl, appPassword(dataDir()), schema, { plugins: pluginMigrations }),
-      upgrade: async () => {
-        await upgradeDatabase({ ownerUrl });
-        await backfillRollups(appUrl);
-      },
-    }),
+    withDb(appUrl, (db) =>
+      restoreBackup(from, {
+        ownerUrl,
+        ...deploymentFiles(db),
+        migrateTo: (schema) =>
+          migrateToVersion(ownerUrl, appPassword(dataDir()), schema, { plugins: pluginMigrations }),
+        upgrade: async () => {
+          await upgradeDatabase({ ownerUrl });
+          await backfillRollups(appUrl);
+        },
+      }),
+    ),
   );
   process.stdout.write(
     `Restored ${summary.tables} tables (${summary.rows} rows) and ${summary.documents} documents from a backup of ${summary.header.nodeId} made at ${summary.header.createdAt}.\n` +

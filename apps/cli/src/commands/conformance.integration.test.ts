@@ -8,9 +8,9 @@ import { createSecretBox } from '@linju/auth';
 import { type KitIdentity, loadKitIdentity, REFERRALS_TO_RECEIVE } from '@linju/conformance';
 import {
   allowPeer,
-  createLocalFileStore,
   createOrganisation,
   createPeerFetcher,
+  createPostgresDocumentStore,
   pinPeer,
   systemActor,
 } from '@linju/core';
@@ -95,7 +95,7 @@ async function signIn(dataKey: Buffer, client: Client): Promise<AppCaller> {
     temporalHealthy: async () => true,
     totpIssuer: 'Linju test',
     temporal: { client, nodeId },
-    files: createLocalFileStore(join(dataDir, 'files')),
+    files: createPostgresDocumentStore({ db: db.db, box: createSecretBox(dataKey), maxBytes: 1024 * 1024 }),
     fetchFromPeer: createPeerFetcher(db.db, {
       nodeId,
       publicUrl: url,

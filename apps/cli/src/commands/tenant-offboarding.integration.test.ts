@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createSecretBox } from '@linju/auth';
 import {
   attachDocument,
-  createLocalFileStore,
+  createPostgresDocumentStore,
   createReferral,
   intakeCase,
   recordPartnerConsent,
@@ -23,7 +23,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'linju-offboard-'));
 const owner = connect(inject('ownerDatabaseUrl'));
 const app = connect(inject('databaseUrl'));
 const box = createSecretBox(Buffer.from(inject('dataKey'), 'base64'));
-const files = createLocalFileStore(join(dataDir, 'files'));
+const files = createPostgresDocumentStore({ db: app.db, box, maxBytes: 1024 * 1024 });
 const residentPhone = '13912340077';
 const pdf = Buffer.from('%PDF-1.4\n调解协议书\n%%EOF\n');
 let leaving: TestDistrict;
@@ -36,6 +36,14 @@ afterAll(async () => {
   await app.close();
   await owner.close();
 });
+
+/** The district's documents in the PostgreSQL store, counted past RLS. */
+const storedDocuments = async (tenantId: string) => {
+  const [row] = await owner.db.execute<{ n: number }>(
+    sql`select count(*)::int as n from document_blob where tenant_id = ${tenantId}`,
+  );
+  return row?.n;
+};
 
 function linju(...args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
@@ -159,7 +167,7 @@ describe('linju tenant export', () => {
     expect(residents[0]).toMatchObject({ phone_encrypted: residentPhone });
     expect(residents[0]).not.toHaveProperty('phone_index');
     expect(readFileSync(join(out, 'files', documentKey))).toEqual(
-      readFileSync(join(dataDir, 'files', documentKey)),
+      Buffer.concat([pdf, Buffer.from(leaving.slug)]),
     );
     expect(readFileSync(join(out, 'tables', 'case_document.jsonl'), 'utf8')).not.toContain(staying.tenantId);
 
@@ -209,7 +217,7 @@ describe('linju tenant offboard', () => {
     expect(code).toBe(1);
     expect(out).toContain('1 referrals open with other nodes');
     expect(await rowsOf(leaving.tenantId)).toMatchObject({ case: 1, referral: 1 });
-    expect(existsSync(join(dataDir, 'files', documentKey))).toBe(true);
+    expect(await storedDocuments(leaving.tenantId)).toBe(1);
     expect(await scheduleExists(leaving.tenantId)).toBe(true);
   });
 
@@ -235,7 +243,7 @@ describe('linju tenant offboard', () => {
     expect(await rowsOf(leaving.tenantId)).toEqual({});
     const [tenantRow] = await owner.db.execute(sql`select 1 from tenant where id = ${leaving.tenantId}`);
     expect(tenantRow).toBeUndefined();
-    expect(existsSync(join(dataDir, 'files', documentKey))).toBe(false);
+    expect(await storedDocuments(leaving.tenantId)).toBe(0);
     expect(existsSync(join(out, 'files', documentKey))).toBe(true);
     const [record] = await owner.db.execute<{ slug: string; by: string; cases: number }>(sql`
       select slug, erased_by as by, (counts->>'case')::int as cases from tenant_erasure where erased_tenant_id = ${leaving.tenantId}`);

@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { createSecretBox, loadDataKeyRing } from '@linju/auth';
 import {
   auditCheckpointDir,
-  createLocalFileStore,
   DomainError,
+  documentStoreFromEnv,
   exportTenant,
   findTenantBySlug,
   offboardTenant,
@@ -33,9 +32,9 @@ async function withDistrict<T>(
   const ring = loadDataKeyRing(dataDir());
   useAuditKey(ring);
   const box = createSecretBox(ring);
-  const files = createLocalFileStore(join(dataDir(), 'files'));
   return withStackDatabase(({ ownerUrl, appUrl }) =>
     withDb(appUrl, async (db) => {
+      const files = documentStoreFromEnv({ db, box });
       const tenant = await findTenantBySlug(db, slug);
       if (!tenant) throw new DomainError('not-found', 'tenant.not_found');
       return fn({ ownerUrl, db, box, files }, tenant);

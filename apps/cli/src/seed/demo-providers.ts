@@ -1,8 +1,7 @@
 import type { SecretBox } from '@linju/auth';
 import {
   type Actor,
-  createLocalFileStore,
-  defaultFilesDir,
+  documentStoreFromEnv,
   recordProviderMisconduct,
   registerVolunteer,
   setSubsidyRule,
@@ -22,7 +21,7 @@ export async function seedProviders(
   box: SecretBox,
   at: { system: Actor; lawyerId: string; mediatorId: string; stationId: string; centreId: string },
 ) {
-  const files = createLocalFileStore(defaultFilesDir());
+  const files = documentStoreFromEnv({ db: tx, box });
   const now = new Date();
   await recordProviderMisconduct(tx, at.system, files, {
     providerKind: 'lawyer',

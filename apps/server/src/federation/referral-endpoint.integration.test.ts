@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecretBox } from '@linju/auth';
-import { allowPeer, createLocalFileStore, disallowPeer, pinPeer } from '@linju/core';
+import { allowPeer, createLocalDocumentStore, disallowPeer, pinPeer } from '@linju/core';
 import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
 import { connect, sql } from '@linju/db';
 import { loadOrCreateNodeKey, type NodeKey, signRequest } from '@linju/federation';
@@ -283,7 +283,7 @@ describe('a peer addresses only the organisations it was allowed (403 otherwise)
       box,
       log: silent,
       temporalHealthy: async () => true,
-      files: createLocalFileStore(mkdtempSync(join(tmpdir(), 'files-'))),
+      files: createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'files-'))),
       admin: null,
       routes: [{ prefix: '/federation/v1/referrals', handle }],
     }),

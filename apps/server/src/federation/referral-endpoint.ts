@@ -8,8 +8,8 @@ import {
 } from '@linju/api';
 import type { SecretBox } from '@linju/auth';
 import {
+  type DocumentStore,
   DomainError,
-  type FileStore,
   findRoute,
   findTenantBySlug,
   markReferralWorkflowStartedSoon,
@@ -105,7 +105,7 @@ export type FederationDeps = {
   /** Starts the receiving side's workflows and applies the other side's events to ours. */
   engine?: WorkflowEngine;
   /** Where the documents that go with referrals live (served to their receivers). */
-  files?: FileStore;
+  files?: DocumentStore;
   /**
    * Requests per calling node and minute before `429` (spec, "Errors"); this node itself (loopback)
    * is not limited. Refused signatures count per client address against the same figure.

@@ -7,7 +7,7 @@ import { createSecretBox } from '@linju/auth';
 import {
   countConsultation,
   countEducationEvent,
-  createLocalFileStore,
+  createLocalDocumentStore,
   deliverCitySend,
   getCityStatistics,
   intakeCase,
@@ -97,7 +97,7 @@ beforeAll(async () => {
       box,
       log: silent,
       temporalHealthy: async () => true,
-      files: createLocalFileStore(mkdtempSync(join(tmpdir(), 'files-'))),
+      files: createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'files-'))),
       admin: null,
       routes: [{ prefix: '/federation/v1/statistics', handle: (request) => handle(request) }],
     }),

@@ -82,3 +82,49 @@ export function discardRest(req: IncomingMessage, limit: number): void {
   });
   req.resume();
 }
+
+/** A streamed body went past its limit while a route read it. */
+export class BodyTooLarge extends Error {
+  override name = 'BodyTooLarge';
+}
+
+/**
+ * A Node request's body as a stream that fails with `BodyTooLarge` once more than `limit` bytes
+ * arrived: for an upload form, whose file goes to the document store as it comes, never whole into
+ * memory. `drained()` tells whether the route read it to its end.
+ */
+export function countedBody(req: IncomingMessage, limit: number) {
+  let size = 0;
+  let ended = false;
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        req.on('data', (chunk: Buffer) => {
+          size += chunk.byteLength;
+          if (size > limit) {
+            req.pause();
+            controller.error(new BodyTooLarge(`the body is larger than ${limit} bytes`));
+            return;
+          }
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          // Read on only as fast as the route takes it.
+          if ((controller.desiredSize ?? 0) <= 0) req.pause();
+        });
+        req.on('end', () => {
+          ended = true;
+          controller.close();
+        });
+        req.on('error', (error) => controller.error(error));
+        req.pause();
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        req.pause();
+      },
+    },
+    { highWaterMark: 4 },
+  );
+  return { body, drained: () => ended };
+}

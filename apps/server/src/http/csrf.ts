@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { multipartBoundary, multipartParts } from '@linju/admin/multipart-parts';
 import { readCookie } from '@linju/auth';
 
 export const CSRF_COOKIE = 'linju_csrf';
@@ -26,12 +27,25 @@ function originHost(origin: string): string | null {
   }
 }
 
-/** The form's token field; a body that does not parse as the form it claims to be has none. */
+/**
+ * The form's token field; a body that does not parse as the form it claims to be has none. In a
+ * multipart form (an upload) it must come before any file: only the parts up to it are read, from
+ * a copy, so the file still streams to the route unread.
+ */
 async function formToken(request: Request): Promise<FormDataEntryValue | null> {
+  const boundary = multipartBoundary(request.headers.get('content-type'));
+  const copy = request.clone();
   try {
-    return (await request.clone().formData()).get(CSRF_FIELD);
+    if (!boundary) return (await copy.formData()).get(CSRF_FIELD);
+    for await (const part of multipartParts(copy.body, boundary)) {
+      if (part.kind === 'file') return null;
+      if (part.name === CSRF_FIELD) return part.value;
+    }
+    return null;
   } catch {
     return null;
+  } finally {
+    await copy.body?.cancel().catch(() => {});
   }
 }
 

@@ -4,7 +4,7 @@ import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecretBox, THROTTLE_RULES, totpCodeFor, totpStepAt } from '@linju/auth';
-import { addTenantDomain, createLocalFileStore, createPlatformOperator } from '@linju/core';
+import { addTenantDomain, createLocalDocumentStore, createPlatformOperator } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { connect, eq, schema } from '@linju/db';
 import { translate } from '@linju/i18n';
@@ -48,7 +48,7 @@ beforeAll(async () => {
       box,
       log: silent,
       temporalHealthy: async () => true,
-      files: createLocalFileStore(mkdtempSync(join(tmpdir(), 'files-'))),
+      files: createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'files-'))),
       admin,
     }),
   );

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createSecretBox } from '@linju/auth';
-import { createLocalFileStore } from '@linju/core';
+import { createLocalDocumentStore } from '@linju/core';
 import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
 import { connect } from '@linju/db';
 import { loadOrCreateNodeKey } from '@linju/federation';
@@ -57,7 +57,7 @@ async function listen(publicUrl: string): Promise<string> {
       box,
       log,
       temporalHealthy: async () => true,
-      files: createLocalFileStore(mkdtempSync(join(tmpdir(), 'files-'))),
+      files: createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'files-'))),
       admin: await loadAdminApp(join(import.meta.dirname, '..', '..', '..', 'admin', 'build')),
       routes: [
         { prefix: '/.well-known/linju-node', handle: wellKnownHandler(db, identity) },

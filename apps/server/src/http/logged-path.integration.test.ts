@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecretBox } from '@linju/auth';
-import { createLocalFileStore } from '@linju/core';
+import { createLocalDocumentStore } from '@linju/core';
 import { connect } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadServerConfig } from '../config.ts';
@@ -27,7 +27,7 @@ const server = createServer(
     box: createSecretBox(randomBytes(32)),
     log: capture,
     temporalHealthy: async () => true,
-    files: createLocalFileStore(mkdtempSync(join(tmpdir(), 'files-'))),
+    files: createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'files-'))),
     admin: null,
   }),
 );

@@ -29,7 +29,7 @@ export function toFetchRequest(
   req: IncomingMessage,
   publicUrl: string,
   scheme: 'http' | 'https' | null,
-  body?: Uint8Array<ArrayBuffer>,
+  body?: Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>,
 ): Request {
   const method = req.method ?? 'GET';
   if (UNSERVED_METHODS.has(method)) throw new UnservableRequest(405, `${method} is not served here`);
@@ -46,7 +46,8 @@ export function toFetchRequest(
   return new Request(new URL(req.url ?? '/', origin), {
     method,
     headers,
-    ...(body ? { body } : {}),
+    // A stream (an upload form) is read as it arrives: `duplex` says so to fetch.
+    ...(body ? { body, ...(body instanceof ReadableStream ? { duplex: 'half' as const } : {}) } : {}),
   });
 }
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isUploadPath } from '@linju/admin/upload-routes';
 import {
   type ApiContext,
   appRouter,
@@ -14,7 +15,7 @@ import {
   type SecretBox,
   serializeSessionCookie,
 } from '@linju/auth';
-import type { FileStore, PeerFetcher } from '@linju/core';
+import type { DocumentStore, PeerFetcher } from '@linju/core';
 import type { Database } from '@linju/db';
 import { DEFAULT_LOCALE, localeFromCookie } from '@linju/i18n';
 import { type MetricsAccess, metricsResponse } from '@linju/metrics';
@@ -29,7 +30,7 @@ import { HSDS_API_PREFIX, hsdsApiResponse, isHsdsApiRoute } from '../rest/hsds-a
 import { openApiDocument } from '../rest/openapi.ts';
 import { methodNotAllowed, problem } from '../rest/problem.ts';
 import type { AdminApp } from './admin-app.ts';
-import { discardRest, MAX_BODY_BYTES, readBoundedBody } from './bounded-body.ts';
+import { BodyTooLarge, countedBody, discardRest, MAX_BODY_BYTES, readBoundedBody } from './bounded-body.ts';
 import { busyResponse } from './busy-response.ts';
 import { CLIENT_IP_HEADER, type ClientAddress, clientAddress, fromTrustedProxy } from './client-address.ts';
 import { CSRF_COOKIE, csrfCookie, csrfRejection, newCsrfToken } from './csrf.ts';
@@ -54,7 +55,7 @@ export type ServerDeps = {
   /** The API's Temporal client (referrals); absent, referral procedures refuse clearly. */
   temporal?: WorkflowEngine;
   /** Where case documents live. */
-  files: FileStore;
+  files: DocumentStore;
   /** Signed GETs to peers of the referral exchange (attachments of incoming referrals). */
   fetchFromPeer?: PeerFetcher;
   admin: AdminApp | null;
@@ -120,6 +121,15 @@ export function createRequestListener(deps: ServerDeps) {
   const mountedAt = (path: string) => deps.routes?.find((mounted) => path.startsWith(mounted.prefix));
 
   /**
+   * A form of the admin app posting files: its body streams to the route (the document store)
+   * under the upload limit. The APIs keep the small limit: their uploads travel inside JSON.
+   */
+  const isUploadForm = (req: IncomingMessage, path: string) =>
+    req.method === 'POST' &&
+    (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data') &&
+    isUploadPath(path);
+
+  /**
    * The request as every route reads it: its body already in memory, or refused past the route's
    * limit. The district its host belongs to is learnt here and bound to the request's log lines.
    */
@@ -135,7 +145,31 @@ export function createRequestListener(deps: ServerDeps) {
     const hostTenant = await tenantHosts.tenantOf(req.headers.host);
     const tenant = tenantSlugHint(target, hostTenant);
     if (tenant) scope.log = log.child({ requestId, tenant });
-    const limit = mountedAt(target.pathname)?.maxBodyBytes ?? MAX_BODY_BYTES;
+    const upload = isUploadForm(req, withTenantPrefix(target, hostTenant).pathname);
+    const limit = upload
+      ? config.uploadBodyBytes
+      : (mountedAt(target.pathname)?.maxBodyBytes ?? MAX_BODY_BYTES);
+    if (upload && Number(req.headers['content-length'] ?? 0) <= limit) {
+      const streamed = countedBody(req, limit);
+      scope.hostTenant = hostTenant;
+      const at = {
+        requestId,
+        reqLog: scope.log,
+        cspNonce: scope.cspNonce,
+        hostTenant,
+        peer: req.socket.remoteAddress,
+      };
+      const request = toFetchRequest(req, config.publicUrl, client.scheme, streamed.body);
+      try {
+        return await route(request, at);
+      } catch (error) {
+        if (!(error instanceof BodyTooLarge)) throw error;
+        return refusalResponse(request, { kind: 'body-too-large', limit });
+      } finally {
+        // A refused file is left unread: take the rest, so the client reads the answer rather than a reset.
+        if (!streamed.drained()) discardRest(req, limit);
+      }
+    }
     const body =
       req.method === 'GET' || req.method === 'HEAD'
         ? undefined
@@ -247,6 +281,7 @@ export function createRequestListener(deps: ServerDeps) {
       locale: localeOf(request),
       csrfToken,
       cspNonce,
+      uploadMaxBytes: config.uploadMaxBytes,
       sessionCookie: {
         serialize: (token, expiresAt) => serializeSessionCookie(token, expiresAt, secure),
         clear: () => clearSessionCookie(secure),

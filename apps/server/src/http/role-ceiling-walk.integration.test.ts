@@ -11,7 +11,7 @@ import {
   totpCodeFor,
   totpStepAt,
 } from '@linju/auth';
-import { createLocalFileStore, createStaffMember, systemActor } from '@linju/core';
+import { createLocalDocumentStore, createStaffMember, systemActor } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { connect, eq, inArray, schema, sealedColumns, sql, withTenant } from '@linju/db';
 import { ROLES, type Role } from '@linju/db/schema';
@@ -212,7 +212,7 @@ beforeAll(async () => {
       box,
       log: silent,
       temporalHealthy: async () => true,
-      files: createLocalFileStore(mkdtempSync(join(tmpdir(), 'files-'))),
+      files: createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'files-'))),
       admin: null,
     }),
   );

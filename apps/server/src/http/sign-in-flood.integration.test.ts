@@ -5,7 +5,7 @@ import { connect as connectSocket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecretBox, THROTTLE_RULES } from '@linju/auth';
-import { createLocalFileStore } from '@linju/core';
+import { createLocalDocumentStore } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { APP_ROLE, connect, eq, schema, sql } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -35,7 +35,7 @@ async function startServer(extra: Partial<ServerDeps> = {}, deadlines = HTTP_DEA
       box,
       log: silent,
       temporalHealthy: async () => true,
-      files: createLocalFileStore(mkdtempSync(join(tmpdir(), 'files-'))),
+      files: createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'files-'))),
       admin: null,
       ...extra,
     }),

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecretBox } from '@linju/auth';
-import { createLocalFileStore } from '@linju/core';
+import { createLocalDocumentStore } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { connect } from '@linju/db';
 import { type MetricsAccessSettings, metricsAccess } from '@linju/metrics';
@@ -32,7 +32,7 @@ async function origin(access: MetricsAccessSettings): Promise<string> {
       box,
       log: silent,
       temporalHealthy: async () => true,
-      files: createLocalFileStore(mkdtempSync(join(tmpdir(), 'files-'))),
+      files: createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'files-'))),
       admin,
       metrics: { server: createServerMetrics(handle.pool), access: metricsAccess(access) },
     }),

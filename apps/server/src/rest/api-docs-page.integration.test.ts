@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecretBox } from '@linju/auth';
-import { createLocalFileStore } from '@linju/core';
+import { createLocalDocumentStore } from '@linju/core';
 import { connect } from '@linju/db';
 import { isMessageKey, translate } from '@linju/i18n';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -27,7 +27,7 @@ beforeAll(async () => {
       box: createSecretBox(randomBytes(32)),
       log: silent,
       temporalHealthy: async () => true,
-      files: createLocalFileStore(mkdtempSync(join(tmpdir(), 'files-'))),
+      files: createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'files-'))),
       admin: null,
     }),
   );

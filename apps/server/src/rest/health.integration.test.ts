@@ -5,7 +5,7 @@ import { createServer as createTcpServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecretBox } from '@linju/auth';
-import { createLocalFileStore } from '@linju/core';
+import { createLocalDocumentStore } from '@linju/core';
 import { connect, type DbHandle } from '@linju/db';
 import { temporalHealth } from '@linju/workflows';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -39,7 +39,7 @@ async function origin(databaseUrl: string, temporalAddress: string): Promise<str
       box: createSecretBox(randomBytes(32)),
       log: silent,
       temporalHealthy: temporal.healthy,
-      files: createLocalFileStore(mkdtempSync(join(tmpdir(), 'files-'))),
+      files: createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'files-'))),
       admin: null,
     }),
   );

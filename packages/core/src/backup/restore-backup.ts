@@ -4,7 +4,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DataKeyRing } from '@linju/auth';
 import { type RestoreTarget, restoreIntoEmptyDatabase, type SchemaVersion } from '@linju/db';
-import type { FileStore } from '../cases/file-store.ts';
+import { type DocumentStore, parseDocumentKey } from '../documents/document-store.ts';
 import { type Frame, readFrames } from './archive-frames.ts';
 import {
   type BackupHeader,
@@ -20,7 +20,7 @@ import { BackupArchiveError, openArchive } from './sealed-archive.ts';
 export type RestoreDestination = {
   ownerUrl: string;
   ring: DataKeyRing;
-  files: FileStore;
+  files: DocumentStore;
   checkpointDir: string;
   /** Brings the empty target to the backup's schema exactly (refusing a newer release's). */
   migrateTo: (schema: SchemaVersion) => Promise<void>;
@@ -65,7 +65,7 @@ const json = (frame: Frame) => JSON.parse(frame.payload.toString('utf8')) as unk
  * `linju restore`: opens and authenticates the archive as it streams, migrates the target to the
  * backup's schema, refuses a non-empty target or another schema, then copies every table in one
  * transaction (committed only once the archive's last chunk authenticated and every part's
- * sha256 matched), puts the documents through the FileStore and writes the audit checkpoints;
+ * sha256 matched), puts the documents into the store (when it is not the database) and writes the audit checkpoints;
  * then upgrades the restored database to this release, as `linju migrate` would.
  */
 export async function restoreBackup(from: string, target: RestoreDestination): Promise<RestoreSummary> {
@@ -80,6 +80,7 @@ export async function restoreBackup(from: string, target: RestoreDestination): P
     );
   await target.migrateTo(header.data.schema);
   const checkpoints: { name: string; bytes: Buffer }[] = [];
+  const documents: { name: string; bytes: Buffer }[] = [];
   const summary = await restoreIntoEmptyDatabase(target.ownerUrl, async (db) => {
     requireSameSchema(header.data.schema, db.schema);
     const tables = new Map(db.tables.map((t) => [t.name, t]));
@@ -123,7 +124,7 @@ export async function restoreBackup(from: string, target: RestoreDestination): P
           );
         if (open.copy) await open.copy.end();
         const bytes = Buffer.concat(open.held);
-        if (open.part.kind === 'document') await target.files.put(open.part.name, bytes);
+        if (open.part.kind === 'document') documents.push({ name: open.part.name, bytes });
         if (open.part.kind === 'checkpoint') checkpoints.push({ name: open.part.name, bytes });
         seen.push({ kind: open.part.kind, name: open.part.name, ...end });
         open = null;
@@ -151,7 +152,16 @@ export async function restoreBackup(from: string, target: RestoreDestination): P
       documents: manifest.parts.filter((p) => p.kind === 'document').length,
     };
   });
-  // After the commit: a failed restore leaves the folder empty for the next attempt.
+  // After the commit (a store outside the database joins no transaction, and one inside would wait
+  // on the restore's locks): a failed restore leaves the store and the folder empty for the next attempt.
+  for (const { name, bytes } of documents) {
+    const stored = await target.files.put(parseDocumentKey(name).tenantId, bytes);
+    if (stored.key !== name)
+      throw new BackupArchiveError(
+        `The backup's document ${name} does not match its key.`,
+        'Restore from another copy.',
+      );
+  }
   await mkdir(target.checkpointDir, { recursive: true, mode: 0o700 });
   for (const { name, bytes } of checkpoints)
     await writeFile(join(target.checkpointDir, name), bytes, { mode: 0o600 });

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DataKeyRing } from '@linju/auth';
 import { type DatabaseSnapshot, withDatabaseSnapshot } from '@linju/db';
-import type { FileStore } from '../cases/file-store.ts';
+import { type DocumentStore, readWholeDocument } from '../documents/document-store.ts';
 import { dataFrames, frame } from './archive-frames.ts';
 import { BACKUP_FORMAT, type BackupHeader, type BackupManifest, type BackupPart } from './backup-manifest.ts';
 import { sealArchive } from './sealed-archive.ts';
@@ -14,7 +14,7 @@ import { sealArchive } from './sealed-archive.ts';
 export type BackupSources = {
   ownerUrl: string;
   ring: DataKeyRing;
-  files: FileStore;
+  files: DocumentStore;
   checkpointDir: string;
   nodeId: string;
 };
@@ -76,9 +76,14 @@ async function* backupFrames(
     const rows = await snapshot.copyOut(table);
     yield* partFrames({ kind: 'table', name: table.name, columns: table.columns }, rows, manifest);
   }
-  // Through the FileStore, whichever store holds them: every key a row names, none skipped.
-  for (const key of await snapshot.storageKeys())
-    yield* partFrames({ kind: 'document', name: key }, [await sources.files.get(key)], manifest);
+  // Documents in PostgreSQL came with the tables; from a bucket, every key a row names, none skipped.
+  if (!sources.files.inDatabase)
+    for (const key of await snapshot.storageKeys())
+      yield* partFrames(
+        { kind: 'document', name: key },
+        [await readWholeDocument(sources.files, key)],
+        manifest,
+      );
   for (const { name, bytes } of checkpoints)
     yield* partFrames({ kind: 'checkpoint', name }, [bytes], manifest);
   yield frame('M', manifest);

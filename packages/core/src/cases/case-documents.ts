@@ -3,51 +3,73 @@ import { and, eq, schema, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import { type Actor, auditActor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
+import {
+  type DocumentContent,
+  type DocumentStore,
+  DocumentTooLarge,
+  isDocumentContent,
+  readWholeDocument,
+  type StoredContent,
+} from '../documents/document-store.ts';
+import { contentMatchesType, isAcceptedDocumentType } from '../documents/document-type.ts';
 import { DomainError } from '../errors.ts';
 import { loadCase, recordCaseEvent, requireOnCase } from './case-access.ts';
-import { documentKey, type FileStore, sha256Hex } from './file-store.ts';
 
 /**
- * 1 MiB: files travel base64-encoded in one API request, and the server refuses bodies over
- * 2 MiB. Larger files wait for a streaming upload endpoint.
+ * 1 MiB: a file sent base64 inside a JSON request (an API client, a peer's outcome) stays within the
+ * JSON body limit. The admin's forms stream theirs instead, up to the store's `maxBytes`.
  */
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
 
-/**
- * Accepted types, each with the first bytes its content must start with. A Map, not an object: a
- * declared type is looked up as given, and `constructor` or `__proto__` is simply not a type.
- */
-export const DOCUMENT_TYPES: ReadonlyMap<string, readonly number[] | null> = new Map([
-  ['application/pdf', [0x25, 0x50, 0x44, 0x46]], // %PDF
-  ['image/jpeg', [0xff, 0xd8, 0xff]],
-  ['image/png', [0x89, 0x50, 0x4e, 0x47]],
-  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', [0x50, 0x4b, 0x03, 0x04]], // zip
-  ['text/plain', null],
-]);
+const mebibytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
-/**
- * The bytes of an uploaded file once they pass every check: not empty, within the size, of an
- * accepted type, and starting as that type must. Errors name `fields.content` or `fields.type`.
- */
-export function checkedDocumentBytes(
-  upload: { contentType: string; contentBase64: string },
-  fields: { content: string; type: string },
-): Buffer {
-  const bytes = Buffer.from(upload.contentBase64, 'base64');
-  if (bytes.length === 0)
-    throw new DomainError('bad-request', 'case.document_empty', { field: fields.content });
-  if (bytes.length > MAX_DOCUMENT_BYTES) {
+/** An upload's bytes: streamed (`content`, a form's file part) or base64 in the request, at most `MAX_DOCUMENT_BYTES`. */
+function contentOf(
+  upload: { contentBase64?: string | undefined; content?: DocumentContent | undefined },
+  field: string,
+): DocumentContent {
+  if (upload.content) return upload.content;
+  const bytes = Buffer.from(upload.contentBase64 ?? '', 'base64');
+  if (bytes.length > MAX_DOCUMENT_BYTES)
     throw new DomainError('bad-request', 'case.document_too_large', {
-      field: fields.content,
+      field,
       params: { max: MAX_DOCUMENT_BYTES },
     });
-  }
-  const magic = DOCUMENT_TYPES.get(upload.contentType);
-  if (magic === undefined)
-    throw new DomainError('bad-request', 'case.document_type_not_allowed', { field: fields.type });
-  if (magic && !magic.every((b, i) => bytes[i] === b))
-    throw new DomainError('bad-request', 'case.document_content_mismatch', { field: fields.type });
   return bytes;
+}
+
+/**
+ * Stores an uploaded file once it passes every check: of an accepted type, within the store's size
+ * (counted as it streams in), not empty, and its content that type (sniffed, not taken from its
+ * name). A refusal names `fields.content` or `fields.type` and leaves nothing stored.
+ */
+export async function storeCheckedDocument(
+  files: DocumentStore,
+  tx: TenantTx | undefined,
+  tenantId: string,
+  upload: { contentType: string; contentBase64?: string | undefined; content?: DocumentContent | undefined },
+  fields: { content: string; type: string },
+): Promise<Omit<StoredContent, 'sample'>> {
+  if (!isAcceptedDocumentType(upload.contentType))
+    throw new DomainError('bad-request', 'case.document_type_not_allowed', { field: fields.type });
+  try {
+    const { sample: _, ...stored } = await files.put(tenantId, contentOf(upload, fields.content), {
+      ...(tx ? { tx } : {}),
+      accept: ({ sizeBytes, sample }) => {
+        if (sizeBytes === 0)
+          throw new DomainError('bad-request', 'case.document_empty', { field: fields.content });
+        if (!contentMatchesType(upload.contentType, sample))
+          throw new DomainError('bad-request', 'case.document_content_mismatch', { field: fields.type });
+      },
+    });
+    return stored;
+  } catch (error) {
+    if (!(error instanceof DocumentTooLarge)) throw error;
+    throw new DomainError('bad-request', 'case.upload_too_large', {
+      field: fields.content,
+      params: { max: mebibytes(error.maxBytes) },
+    });
+  }
 }
 
 /**
@@ -64,7 +86,10 @@ export const ZDocumentUpload = z.object({
   contentType: z.string().max(120),
   contentBase64: z
     .string()
-    .max(Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 8, { message: 'case.document_too_large' }),
+    .max(Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 8, { message: 'case.document_too_large' })
+    .optional(),
+  /** In-process callers only (the admin's form actions): the file part as it streams in. */
+  content: z.custom<DocumentContent>(isDocumentContent).optional(),
 });
 
 export const ZAttachDocumentRequest = ZDocumentUpload.extend({ caseId: z.uuid() });
@@ -73,23 +98,27 @@ export const ZAttachDocumentRequest = ZDocumentUpload.extend({ caseId: z.uuid() 
 export async function attachDocument(
   tx: TenantTx,
   actor: Actor,
-  files: FileStore,
+  files: DocumentStore,
   request: z.input<typeof ZAttachDocumentRequest>,
 ) {
   const input = ZAttachDocumentRequest.parse(request);
-  const bytes = checkedDocumentBytes(input, { content: 'contentBase64', type: 'contentType' });
   const c = await loadCase(tx, input.caseId, true);
   requireOnCase(actor, 'case.handle', c);
-  const sha256 = sha256Hex(bytes);
-  const storageKey = documentKey(actor.tenantId, sha256);
-  await files.put(storageKey, bytes);
+  const {
+    key: storageKey,
+    sha256,
+    sizeBytes,
+  } = await storeCheckedDocument(files, tx, actor.tenantId, input, {
+    content: 'contentBase64',
+    type: 'contentType',
+  });
   const document = {
     tenantId: actor.tenantId,
     id: randomUUID(),
     caseId: c.row.id,
     fileName: input.fileName,
     contentType: input.contentType,
-    sizeBytes: bytes.length,
+    sizeBytes,
     sha256,
     storageKey,
     uploadedBy: actor.id,
@@ -108,7 +137,7 @@ export async function attachDocument(
 export async function readDocument(
   tx: TenantTx,
   actor: Actor,
-  files: FileStore,
+  files: DocumentStore,
   input: { caseId: string; documentId: string },
 ) {
   const c = await loadCase(tx, input.caseId);
@@ -118,8 +147,7 @@ export async function readDocument(
     .from(schema.caseDocument)
     .where(and(eq(schema.caseDocument.caseId, c.row.id), eq(schema.caseDocument.id, input.documentId)));
   if (!doc) throw new DomainError('not-found', 'case.document_not_found', { field: 'documentId' });
-  const bytes = await files.get(doc.storageKey);
-  if (sha256Hex(bytes) !== doc.sha256) throw new Error(`document ${doc.id} does not match its hash`);
+  const bytes = await readWholeDocument(files, doc.storageKey, { tx });
   await appendAudit(tx, {
     ...auditActor(actor),
     action: 'case.document_read',

@@ -7,6 +7,7 @@ import { connect, sql, type TenantTx, withTenant } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ZodError } from 'zod';
 import { type Actor, systemActor } from '../actor.ts';
+import { createLocalDocumentStore } from '../documents/index.ts';
 import { DomainError } from '../errors.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
@@ -27,13 +28,12 @@ import {
   triageCase,
 } from './case-service.ts';
 import { saveCaseSettings, setTimeLimit } from './case-settings.ts';
-import { createLocalFileStore } from './file-store.ts';
 import { holdJointConsultation } from './joint-consultation.ts';
 import { recordResidentFeedback, recordSatisfaction } from './resident-feedback.ts';
 
 const app = connect(inject('databaseUrl'));
 const box = createSecretBox(randomBytes(32));
-const files = createLocalFileStore(mkdtempSync(join(tmpdir(), 'linju-files-')));
+const files = createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'linju-files-')));
 let d: TestDistrict;
 let deskA: Actor;
 let deskB: Actor;

@@ -4,11 +4,11 @@ import { and, asc, type Database, desc, eq, schema, sql, type TenantTx, withTena
 import type { z } from 'zod';
 import { type Actor, auditActor, requirePermission } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
+import { type DocumentStore, documentKey, readWholeDocument } from '../documents/document-store.ts';
 import { DomainError } from '../errors.ts';
 import { getOrganisation } from '../organisations/organisation-service.ts';
 import { grantsOf, roleGrantsOf } from '../staff/staff-service.ts';
 import { flushRollupBatch, startRollupBatch } from '../statistics/case-rollups.ts';
-import { documentKey, type FileStore, sha256Hex } from './file-store.ts';
 import {
   type HotlineSheet,
   importHotlineRows,
@@ -36,7 +36,7 @@ type ImportRow = typeof schema.hotlineImport.$inferSelect;
 export async function requestHotlineImport(
   tx: TenantTx,
   actor: Actor,
-  files: FileStore,
+  files: DocumentStore,
   request: z.input<typeof ZHotlineImportRequest>,
 ) {
   const input = ZHotlineImportRequest.parse(request);
@@ -45,8 +45,7 @@ export async function requestHotlineImport(
   if (!actor.id) throw new Error('a 12345 import is made by a staff member, its first responder');
   const bytes = Buffer.from(input.fileBase64, 'base64');
   const sheet = readHotlineSheet(await readTableFile(bytes, 'fileBase64'), 'fileBase64');
-  const sha256 = sha256Hex(bytes);
-  await files.put(documentKey(actor.tenantId, sha256), bytes);
+  const { sha256 } = await files.put(actor.tenantId, bytes, { tx });
   const id = randomUUID();
   await tx.insert(schema.hotlineImport).values({
     tenantId: actor.tenantId,
@@ -146,7 +145,7 @@ export class HotlineImportNotVisibleError extends Error {
 
 export type HotlineImportDeps = {
   box: SecretBox;
-  files: FileStore;
+  files: DocumentStore;
   /** Told after each committed batch (the worker heartbeats with it). */
   onBatch?: (progress: { rowsDone: number; rows: number }) => void;
   batchRows?: number;
@@ -266,9 +265,7 @@ export async function runHotlineImport(
   if (claimed === null) throw new HotlineImportNotVisibleError(id);
   if (claimed === 'skipped') return 'skipped';
   try {
-    const bytes = await deps.files.get(documentKey(tenantId, claimed.sha256));
-    if (sha256Hex(bytes) !== claimed.sha256)
-      throw new Error(`hotline import ${id}: the file does not match its hash`);
+    const bytes = await readWholeDocument(deps.files, documentKey(tenantId, claimed.sha256));
     const sheet = readHotlineSheet(await readTableFile(bytes, 'file'), 'file');
     for (;;) {
       const step = await importNextBatch(db, tenantId, id, sheet, deps);

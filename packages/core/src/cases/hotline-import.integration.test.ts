@@ -6,11 +6,11 @@ import { createSecretBox } from '@linju/auth';
 import { connect, eq, schema, sql, withTenant } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Actor } from '../actor.ts';
+import { createLocalDocumentStore } from '../documents/index.ts';
 import { importHotlineNow } from '../testing/hotline-import-now.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
 import { findCases } from './case-queries.ts';
-import { createLocalFileStore } from './file-store.ts';
 import { getHotlineImport, requestHotlineImport, runHotlineImport } from './hotline-import-job.ts';
 
 const app = connect(inject('databaseUrl'));
@@ -75,7 +75,7 @@ describe('12345 hotline import', () => {
   });
 
   it('resumes an interrupted run after its last committed batch: nothing twice, nothing lost', async () => {
-    const files = createLocalFileStore(mkdtempSync(join(tmpdir(), 'linju-import-')));
+    const files = createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'linju-import-')));
     const rows = Array.from({ length: 25 }, (_, i) => row(5000 + i));
     const before = await hotlineCases();
     const { id } = await withTenant(app.db, d.tenantId, (tx) =>

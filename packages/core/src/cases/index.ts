@@ -8,7 +8,6 @@ export * from './case-service.ts';
 export * from './case-settings.ts';
 export * from './case-status.ts';
 export * from './conflict-check.ts';
-export * from './file-store.ts';
 export * from './hotline-answers.ts';
 export * from './hotline-import.ts';
 export * from './hotline-import-job.ts';

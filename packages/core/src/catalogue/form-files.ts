@@ -2,7 +2,7 @@ import { eq, schema, type TenantTx } from '@linju/db';
 import type { FormField, FormFile } from '@linju/plugin-sdk';
 import type { Actor } from '../actor.ts';
 import { attachDocument } from '../cases/case-documents.ts';
-import type { FileStore } from '../cases/file-store.ts';
+import type { DocumentStore } from '../documents/index.ts';
 
 type Upload = Extract<FormFile, { contentBase64: string }>;
 const isUpload = (value: unknown): value is Upload =>
@@ -16,7 +16,7 @@ const isUpload = (value: unknown): value is Upload =>
 export async function storeFormFiles(
   tx: TenantTx,
   actor: Actor,
-  files: FileStore,
+  files: DocumentStore,
   caseId: string,
 ): Promise<void> {
   const [c] = await tx

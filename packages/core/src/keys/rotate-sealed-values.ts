@@ -14,6 +14,7 @@ import {
   withTenant,
 } from '@linju/db';
 import { appendAudit } from '../audit/append-audit.ts';
+import { resealDocumentChunks } from './reseal-document-chunks.ts';
 
 /** One batch re-sealed: where, for whom, and how many values. */
 export type RotationBatch = { tenant: string; table: string; column: string; resealed: number };
@@ -66,7 +67,8 @@ async function resealBatch(
 }
 
 /**
- * `linju keys rotate`: every sealed value of every tenant (and the platform's) re-sealed under the
+ * `linju keys rotate`: every sealed value of every tenant (and the platform's), and every chunk of
+ * its documents in PostgreSQL, re-sealed under the
  * current key with its tenant, table and column bound in, blind indexes recomputed with the
  * tenant's key. Each batch is its own transaction with its audit entry in the tenant's chain, so
  * the stack keeps serving meanwhile and an interrupted run resumes where it stopped. When it
@@ -91,7 +93,7 @@ export async function rotateSealedValues(
     .from(schema.tenant)
     .where(options.tenantIds ? inArray(schema.tenant.id, options.tenantIds) : undefined);
   let resealed = 0;
-  const report = (tenant: string, entry: SealedColumnEntry, count: number) => {
+  const report = (tenant: string, entry: Pick<SealedColumnEntry, 'table' | 'column'>, count: number) => {
     resealed += count;
     options.onBatch?.({ tenant, table: entry.table, column: entry.column, resealed: count });
   };
@@ -120,6 +122,23 @@ export async function rotateSealedValues(
         });
         if (count > 0) report(tenant.slug, entry, count);
       }
+    }
+    for (let count = limit; count === limit; ) {
+      count = await withTenant(db, tenant.id, async (tx) => {
+        const done = await resealDocumentChunks(tx, box, tenant.id, limit);
+        if (done > 0) {
+          await appendAudit(tx, {
+            actorId: null,
+            actorName: ROTATION_ACTOR,
+            action: 'keys.rotated',
+            objectType: 'document_chunk',
+            objectId: 'content',
+            after: { resealed: done, key: box.currentPrefix.split('.')[1] },
+          });
+        }
+        return done;
+      });
+      if (count > 0) report(tenant.slug, { table: 'document_chunk', column: 'content' }, count);
     }
   }
   return { resealed };

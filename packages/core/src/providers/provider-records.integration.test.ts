@@ -9,7 +9,7 @@ import { ZodError } from 'zod';
 import { type Actor, systemActor } from '../actor.ts';
 import { listCaseAssignees } from '../cases/case-assignees.ts';
 import { assignCase, getCase, intakeCase } from '../cases/case-service.ts';
-import { createLocalFileStore } from '../cases/file-store.ts';
+import { createLocalDocumentStore } from '../documents/index.ts';
 import { DomainError } from '../errors.ts';
 import { createStaffMember } from '../staff/staff-service.ts';
 import { actorOf } from '../testing/test-actor.ts';
@@ -26,7 +26,7 @@ import {
 
 const app = connect(inject('databaseUrl'));
 const box = createSecretBox(randomBytes(32));
-const files = createLocalFileStore(mkdtempSync(join(tmpdir(), 'linju-provider-files-')));
+const files = createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'linju-provider-files-')));
 let d: TestDistrict;
 let other: TestDistrict;
 let bureau: Actor;

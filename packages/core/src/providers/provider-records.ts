@@ -4,9 +4,9 @@ import { and, desc, eq, schema, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import { type Actor, auditActor, requireTenantWide } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
-import { checkedDocumentBytes, ZDocumentUpload } from '../cases/case-documents.ts';
-import { documentKey, type FileStore, sha256Hex } from '../cases/file-store.ts';
+import { storeCheckedDocument, ZDocumentUpload } from '../cases/case-documents.ts';
 import { localDate } from '../cases/working-days.ts';
+import { type DocumentStore, readWholeDocument } from '../documents/document-store.ts';
 import { DomainError } from '../errors.ts';
 import { getStaffMember } from '../staff/staff-service.ts';
 
@@ -89,14 +89,15 @@ function requireProviderRead(actor: Actor) {
 }
 
 async function storeEvidence(
+  tx: TenantTx,
   actor: Actor,
-  files: FileStore,
+  files: DocumentStore,
   file: z.output<typeof ZEvidenceFile>,
 ): Promise<Partial<ProviderRecordRow>> {
-  const bytes = checkedDocumentBytes(file, { content: 'evidenceFile', type: 'evidenceFile' });
-  const sha256 = sha256Hex(bytes);
-  const storageKey = documentKey(actor.tenantId, sha256);
-  await files.put(storageKey, bytes);
+  const { key: storageKey, sha256 } = await storeCheckedDocument(files, tx, actor.tenantId, file, {
+    content: 'evidenceFile',
+    type: 'evidenceFile',
+  });
   return {
     evidenceFileName: file.fileName,
     evidenceContentType: file.contentType,
@@ -112,7 +113,7 @@ async function storeEvidence(
 export async function recordProviderMisconduct(
   tx: TenantTx,
   actor: Actor,
-  files: FileStore,
+  files: DocumentStore,
   request: z.input<typeof ZRecordProviderRequest>,
 ) {
   const input = ZRecordProviderRequest.parse(request);
@@ -121,7 +122,7 @@ export async function recordProviderMisconduct(
   const providerName = input.providerName || person?.displayName;
   if (!providerName)
     throw new DomainError('bad-request', 'provider.name_required', { field: 'providerName' });
-  const evidence = input.evidenceFile ? await storeEvidence(actor, files, input.evidenceFile) : {};
+  const evidence = input.evidenceFile ? await storeEvidence(tx, actor, files, input.evidenceFile) : {};
   const [created] = await tx
     .insert(schema.providerRecord)
     .values({
@@ -267,14 +268,14 @@ export async function getProviderRecord(tx: TenantTx, actor: Actor, input: { id:
 export async function readProviderEvidence(
   tx: TenantTx,
   actor: Actor,
-  files: FileStore,
+  files: DocumentStore,
   input: { id: string },
 ) {
   requireProviderRead(actor);
   const row = await loadRecord(tx, z.uuid().parse(input.id));
   if (!row.evidenceStorageKey || !row.evidenceFileName || !row.evidenceContentType)
     throw new DomainError('not-found', 'provider.no_evidence_file', { field: 'id' });
-  const bytes = await files.get(row.evidenceStorageKey);
+  const bytes = await readWholeDocument(files, row.evidenceStorageKey, { tx });
   await appendAudit(tx, {
     ...auditActor(actor),
     action: 'provider.evidence_read',

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, schema, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { loadCase, recordCaseEvent } from '../cases/case-access.ts';
-import { documentKey, type FileStore } from '../cases/file-store.ts';
+import { type DocumentStore, documentKey } from '../documents/document-store.ts';
 import { DomainError } from '../errors.ts';
 import type { PeerFetcher } from '../federation/peer-fetch.ts';
 import { fetchOutcomeDocument, loadAttachment, type OutcomeDocumentFetch } from './referral-attachments.ts';
@@ -68,7 +68,7 @@ function refusalOf(fetched: Exclude<OutcomeDocumentFetch, { stored: true }>): Do
 export async function refetchOutcomeDocument(
   tx: TenantTx,
   actor: Actor,
-  deps: { files: FileStore; fetchFromPeer: PeerFetcher | undefined },
+  deps: { files: DocumentStore; fetchFromPeer: PeerFetcher | undefined },
   request: RefetchOutcomeDocumentRequest,
 ) {
   const input = ZRefetchOutcomeDocumentRequest.parse(request);
@@ -100,6 +100,7 @@ export async function refetchOutcomeDocument(
       sha256: attachment.sha256,
       url: attachment.url,
     },
+    tx,
   ).catch(() => {
     throw unreachable();
   });

@@ -5,8 +5,13 @@ import type { ReferralOutcomeDocument } from '@linju/federation/referral-states'
 import type { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
-import { checkedDocumentBytes, MAX_DOCUMENT_BYTES, ZDocumentUpload } from '../cases/case-documents.ts';
-import { documentKey, type FileStore, sha256Hex } from '../cases/file-store.ts';
+import { MAX_DOCUMENT_BYTES, storeCheckedDocument, ZDocumentUpload } from '../cases/case-documents.ts';
+import {
+  type DocumentStore,
+  documentKey,
+  readWholeDocument,
+  sha256Hex,
+} from '../documents/document-store.ts';
 import { DomainError } from '../errors.ts';
 import type { PeerFetcher } from '../federation/peer-fetch.ts';
 import { REFERRALS_PATH } from './referral-exchange.ts';
@@ -137,7 +142,7 @@ export async function loadAttachment(tx: TenantTx, referralId: string, sha256: s
  */
 export async function storeFetchedAttachment(
   tx: TenantTx,
-  files: FileStore,
+  files: DocumentStore,
   attachment: ReferralAttachmentRow,
   bytes: Uint8Array,
 ): Promise<ReferralAttachmentRow> {
@@ -149,8 +154,7 @@ export async function storeFetchedAttachment(
   if (sha256Hex(bytes) !== attachment.sha256) {
     throw new DomainError('bad-request', 'referral.attachment_digest_mismatch', { field: 'sha256' });
   }
-  const storageKey = documentKey(attachment.tenantId, attachment.sha256);
-  await files.put(storageKey, bytes);
+  const { key: storageKey } = await files.put(attachment.tenantId, bytes, { tx });
   const [stored] = await tx
     .update(schema.referralAttachment)
     .set({ storageKey, sizeBytes: bytes.length })
@@ -167,15 +171,12 @@ export async function storeFetchedAttachment(
 /** A stored attachment's bytes, checked against its hash; each read is audited. */
 export async function readStoredAttachment(
   tx: TenantTx,
-  files: FileStore,
+  files: DocumentStore,
   attachment: ReferralAttachmentRow,
   reader: Pick<Actor, 'id' | 'name'>,
 ): Promise<Buffer> {
   if (!attachment.storageKey) throw new Error(`attachment ${attachment.sha256} has no stored body`);
-  const bytes = await files.get(attachment.storageKey);
-  if (sha256Hex(bytes) !== attachment.sha256) {
-    throw new Error(`attachment ${attachment.sha256} does not match its hash`);
-  }
+  const bytes = await readWholeDocument(files, attachment.storageKey, { tx });
   await appendAudit(tx, {
     actorId: reader.id,
     actorName: reader.name,
@@ -210,7 +211,7 @@ async function readLimited(response: Response, max: number): Promise<Uint8Array 
  */
 export async function attachmentContent(
   tx: TenantTx,
-  files: FileStore,
+  files: DocumentStore,
   fetchFromPeer: PeerFetcher | undefined,
   referral: ReferralRow,
   sha256: string,
@@ -262,9 +263,10 @@ export type OutcomeDocumentUpload = z.input<typeof ZOutcomeDocumentUpload>;
  * Answers what the outcome carries through the workflow: names and digests, never the bytes.
  */
 export async function storeOutcomeDocuments(
-  files: FileStore,
+  files: DocumentStore,
   tenantId: string,
   uploads: readonly OutcomeDocumentUpload[],
+  tx?: TenantTx,
 ): Promise<ReferralOutcomeDocument[]> {
   if (uploads.length > MAX_REFERRAL_ATTACHMENTS) {
     throw new DomainError('bad-request', 'referral.too_many_documents', {
@@ -273,18 +275,17 @@ export async function storeOutcomeDocuments(
     });
   }
   const field = 'outcome.documents';
-  const checked = uploads.map((upload) => {
-    const input = ZOutcomeDocumentUpload.parse(upload);
-    const bytes = checkedDocumentBytes(input, { content: field, type: field });
-    return { input, bytes, sha256: sha256Hex(bytes) };
-  });
-  const unique = new Map(checked.map((c) => [c.sha256, c]));
-  const documents: ReferralOutcomeDocument[] = [];
-  for (const { input, bytes, sha256 } of unique.values()) {
-    await files.put(documentKey(tenantId, sha256), bytes);
-    documents.push({ name: input.fileName, mediaType: input.contentType, sha256, sizeBytes: bytes.length });
+  const inputs = uploads.map((upload) => ZOutcomeDocumentUpload.parse(upload));
+  const documents = new Map<string, ReferralOutcomeDocument>();
+  for (const input of inputs) {
+    const { sha256, sizeBytes } = await storeCheckedDocument(files, tx, tenantId, input, {
+      content: field,
+      type: field,
+    });
+    if (!documents.has(sha256))
+      documents.set(sha256, { name: input.fileName, mediaType: input.contentType, sha256, sizeBytes });
   }
-  return documents;
+  return [...documents.values()];
 }
 
 /** The outcome's documents in the spec's form, each `url` the attachments path on this (the receiver's) node. */
@@ -316,11 +317,12 @@ export type OutcomeDocumentFetch =
  * worker's activity runs for a returned outcome and the case page's "fetch again" runs later.
  */
 export async function fetchOutcomeDocument(
-  files: FileStore,
+  files: DocumentStore,
   fetchFromPeer: PeerFetcher,
   tenantId: string,
   remoteNode: string,
   d: ReferralOutcomeDocument,
+  tx?: TenantTx,
 ): Promise<OutcomeDocumentFetch> {
   const path = d.url ? new URL(d.url, 'http://peer.invalid').pathname : null;
   if (!path?.endsWith(`/attachments/${d.sha256}`) || !/^[0-9a-f]{64}$/.test(d.sha256)) {
@@ -341,7 +343,7 @@ export async function fetchOutcomeDocument(
   }
   const bytes = await readLimited(response, MAX_DOCUMENT_BYTES);
   if (!bytes || sha256Hex(bytes) !== d.sha256) return { stored: false, refusal: 'mismatch' };
-  await files.put(documentKey(tenantId, d.sha256), bytes);
+  await files.put(tenantId, bytes, tx ? { tx } : {});
   return { stored: true, sizeBytes: bytes.length };
 }
 
@@ -353,7 +355,7 @@ export async function fetchOutcomeDocument(
  * fetch it again (`refetchOutcomeDocument`). Anything else throws, so the activity is retried.
  */
 export async function fetchOutcomeDocuments(
-  files: FileStore,
+  files: DocumentStore,
   fetchFromPeer: PeerFetcher,
   tenantId: string,
   remoteNode: string,

@@ -7,7 +7,7 @@ import { finished } from 'node:stream/promises';
 import type { SecretBox } from '@linju/auth';
 import { type Database, readTenantRows, SetupError, sealedColumns, withTenant } from '@linju/db';
 import { appendAudit } from '../audit/append-audit.ts';
-import type { FileStore } from '../cases/file-store.ts';
+import { type DocumentStore, readWholeDocument } from '../documents/document-store.ts';
 
 export const TENANT_EXPORT_FORMAT = 'linju-tenant-export/1';
 
@@ -53,7 +53,7 @@ async function requireEmptyFolder(out: string) {
  * the district's own audit chain as exported by the platform operator.
  */
 export async function exportTenant(
-  sources: { ownerUrl: string; db: Database; box: SecretBox; files: FileStore },
+  sources: { ownerUrl: string; db: Database; box: SecretBox; files: DocumentStore },
   tenant: { id: string; slug: string },
   out: string,
   actorName: string,
@@ -86,7 +86,7 @@ export async function exportTenant(
       manifest.tables.push({ name: table, file, rows, sha256: hash.digest('hex') });
     }
     for (const key of await owned.storageKeys()) {
-      const bytes = await sources.files.get(key);
+      const bytes = await readWholeDocument(sources.files, key);
       const file = `files/${key}`;
       await mkdir(dirname(join(out, file)), { recursive: true, mode: 0o700 });
       await writeFile(join(out, file), bytes, { mode: 0o600 });

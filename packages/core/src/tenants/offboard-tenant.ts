@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import type { SecretBox } from '@linju/auth';
 import { type Database, eraseTenantRows } from '@linju/db';
 import { auditCheckpointFile } from '../audit/audit-checkpoint-log.ts';
-import type { FileStore } from '../cases/file-store.ts';
+import type { DocumentStore } from '../documents/document-store.ts';
 import { exportTenant } from './export-tenant.ts';
 
 export type OffboardedTenant = { exportedTo: string; counts: Record<string, number>; documents: number };
@@ -15,7 +15,7 @@ export type OffboardedTenant = { exportedTo: string; counts: Record<string, numb
  * are open, unless forced.
  */
 export async function offboardTenant(
-  sources: { ownerUrl: string; db: Database; box: SecretBox; files: FileStore },
+  sources: { ownerUrl: string; db: Database; box: SecretBox; files: DocumentStore },
   tenant: { id: string; slug: string; nameZh: string; divisionCode: string },
   options: { exportTo: string; force: boolean; actorName: string; checkpointDir: string },
 ): Promise<OffboardedTenant> {
@@ -37,7 +37,9 @@ export async function offboardTenant(
     },
   });
   // After the commit: a failed erasure keeps every document its rows still name.
-  for (const { key } of manifest.documents) await sources.files.delete(key);
+  // Documents in PostgreSQL went with the district's rows; a bucket's are deleted one by one.
+  const { files } = sources;
+  if (files.delete) for (const { key } of manifest.documents) await files.delete(key);
   // Its chain's anchors go with the chain (hashes only; the export holds the chain itself).
   await rm(auditCheckpointFile(options.checkpointDir, tenant.id), { force: true });
   return { exportedTo: options.exportTo, counts, documents: manifest.documents.length };

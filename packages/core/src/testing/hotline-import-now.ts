@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { SecretBox } from '@linju/auth';
 import { type Database, withTenant } from '@linju/db';
 import type { Actor } from '../actor.ts';
-import { createLocalFileStore } from '../cases/file-store.ts';
 import { getHotlineImport, requestHotlineImport, runHotlineImport } from '../cases/hotline-import-job.ts';
+import { createLocalDocumentStore } from '../documents/index.ts';
 
-const files = createLocalFileStore(mkdtempSync(join(tmpdir(), 'linju-import-')));
+const files = createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'linju-import-')));
 
 /**
  * A 12345 export imported as the background job does it, in this process (no workflow engine):

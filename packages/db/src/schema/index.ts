@@ -6,6 +6,7 @@ export * from './case.ts';
 export * from './case-follow-up.ts';
 export * from './catalogue.ts';
 export * from './coverage.ts';
+export * from './document.ts';
 export * from './evaluation.ts';
 export * from './federation.ts';
 export * from './file-review.ts';

@@ -3,7 +3,6 @@ import {
   bigint,
   boolean,
   check,
-  customType,
   date,
   index,
   integer,
@@ -16,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { bytea } from './bytea.ts';
 import { tenantId, tenantIsolation } from './tenancy.ts';
 
 /**
@@ -123,8 +123,6 @@ export const activityRollup = pgTable(
     tenantIsolation('activity_rollup'),
   ],
 ).enableRLS();
-
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 export const REPORT_PERIODS = ['month', 'quarter', 'year'] as const;
 export type ReportPeriod = (typeof REPORT_PERIODS)[number];

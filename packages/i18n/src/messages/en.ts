@@ -728,8 +728,9 @@ export const en: Messages = {
   'case.document_empty': 'The file is empty.',
   'case.document_not_found': 'This document does not exist.',
   'case.document_too_large': 'The file is too large; the limit is 1 MB.',
+  'case.upload_too_large': 'The file is too large; the limit is {max}. Nothing was saved.',
   'case.document_type_not_allowed':
-    'This type of file is not accepted: upload a PDF, JPEG, PNG, Word or text file.',
+    'This type of file is not accepted: upload a PDF, OFD, JPEG, PNG, HEIC, Word, Excel or text file.',
   'case.document_name_invalid': 'The file name is not valid.',
   'case.feedback_in_future': 'The time of the feedback cannot be in the future.',
   'case.feedback_method_differs': 'The resident asked to be told another way: say why this way was used.',

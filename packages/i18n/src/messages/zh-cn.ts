@@ -686,11 +686,13 @@ export const zhCN = {
   'case.assignee_disabled': '该工作人员账号已停用，不能指派。',
   'case.conflict_of_interest':
     '利益冲突：该人员曾在事项 {cases} 中代理或对立于同一当事人。如仍要指派，请填写理由。',
-  'case.document_content_mismatch': '文件内容与文件类型不符。',
+  'case.document_content_mismatch': '文件内容与所选文件类型不符，请上传真实的该类文件。',
   'case.document_empty': '文件是空的。',
   'case.document_not_found': '找不到该材料。',
   'case.document_too_large': '文件太大，最大 1 MB。',
-  'case.document_type_not_allowed': '不支持此文件类型，请上传 PDF、JPEG、PNG、Word 或文本文件。',
+  'case.upload_too_large': '文件太大，最大 {max}，未予保存。',
+  'case.document_type_not_allowed':
+    '不支持此文件类型，请上传 PDF、OFD、JPEG、PNG、HEIC、Word、Excel 或文本文件。',
   'case.document_name_invalid': '文件名无效。',
   'case.feedback_in_future': '反馈时间不能晚于现在。',
   'case.feedback_method_differs': '反馈方式与群众选择的联系方式不同，请说明原因。',

@@ -1,4 +1,5 @@
-import { carriesOutcomeDocuments, type FileStore, storeOutcomeDocuments } from '@linju/core';
+import { carriesOutcomeDocuments, type DocumentStore, storeOutcomeDocuments } from '@linju/core';
+import type { TenantTx } from '@linju/db';
 import type { ReferralActor, ReferralEvent, ReferralSnapshot } from '@linju/workflows';
 import type { WorkflowEngine } from '../../trpc.ts';
 import { applyReferralEvent } from './engine.ts';
@@ -20,10 +21,12 @@ type Answer = {
  */
 export async function answerAsReceiver(
   engine: WorkflowEngine,
-  files: FileStore,
+  files: DocumentStore,
   referral: { tenantId: string; id: string; status: string },
   by: ReferralActor,
   answer: Answer,
+  /** The procedure's transaction, when it runs in one: the documents are stored in it. */
+  tx?: TenantTx,
 ): Promise<ReferralSnapshot> {
   if (referral.status === 'requested' && answer.type !== 'received') {
     await applyReferralEvent(engine, referral.tenantId, referral.id, { type: 'received', by });
@@ -33,7 +36,7 @@ export async function answerAsReceiver(
         code: answer.outcome.code,
         text: answer.outcome.text,
         ...(carriesOutcomeDocuments(answer.type) && answer.outcome.documents?.length
-          ? { documents: await storeOutcomeDocuments(files, referral.tenantId, answer.outcome.documents) }
+          ? { documents: await storeOutcomeDocuments(files, referral.tenantId, answer.outcome.documents, tx) }
           : {}),
       }
     : undefined;

@@ -25,6 +25,6 @@ export const transition = permittedProcedure('referral.respond')
         params: { currentState: referral.status },
       });
     }
-    await answerAsReceiver(engineOf(ctx), filesOf(ctx), referral, by, input);
+    await answerAsReceiver(engineOf(ctx), filesOf(ctx), referral, by, input, ctx.tx);
     return referralSummary(await getReferralRow(ctx.tx, referral.id));
   });

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { isUploadPath } from './upload-routes.ts';
+
+describe('isUploadPath', () => {
+  it('names the pages that post files, and no other form', () => {
+    expect(isUploadPath('/t/xuhui/cases/0b6f4e4a-1d1c-4c6e-9a55-6d0f2a5b1e01')).toBe(true);
+    expect(isUploadPath('/t/xuhui/cases/import')).toBe(true);
+    expect(isUploadPath('/t/xuhui/providers')).toBe(true);
+    expect(isUploadPath('/t/xuhui/assessments')).toBe(true);
+    for (const path of [
+      '/t/xuhui/cases/new',
+      '/t/xuhui/login',
+      '/t/xuhui/referrals',
+      '/trpc/case.attachDocument',
+    ])
+      expect(isUploadPath(path), path).toBe(false);
+  });
+});

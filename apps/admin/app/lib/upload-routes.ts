@@ -1,0 +1,12 @@
+/**
+ * The pages whose forms post files bigger than a form's usual body: the server reads their
+ * multipart bodies as streams under the upload limit; every other form keeps the small limit.
+ */
+const UPLOAD_PATHS = [
+  /^\/t\/[^/]+\/cases\/[0-9a-f-]{36}$/i, // a case: attach a document
+  /^\/t\/[^/]+\/cases\/import$/, // a 12345 export
+  /^\/t\/[^/]+\/providers$/, // a provider record's evidence
+  /^\/t\/[^/]+\/assessments$/, // an assessment sheet
+];
+
+export const isUploadPath = (pathname: string) => UPLOAD_PATHS.some((path) => path.test(pathname));

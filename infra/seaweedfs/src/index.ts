@@ -1,0 +1,2 @@
+export * from './ensure-weed.ts';
+export * from './s3-server.ts';
