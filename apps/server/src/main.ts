@@ -1,5 +1,4 @@
 import { createServer } from 'node:http';
-import { join } from 'node:path';
 import { createSecretBox, loadDataKeyRing } from '@linju/auth';
 import { createDocumentStore, createPeerFetcher, documentStoreSettings, useAuditKey } from '@linju/core';
 import { connect, isProduction, loadOrExit } from '@linju/db';

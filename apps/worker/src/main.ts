@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { pluginRegistry } from '@linju/api';
 import { createSecretBox, loadDataKeyRing } from '@linju/auth';
 import {
