@@ -57,6 +57,7 @@ const TABLE_RIGHTS: Record<string, string> = {
   organisation: 'INSERT, SELECT, UPDATE',
   partner_link: 'INSERT, SELECT, UPDATE',
   platform_operator: 'SELECT, UPDATE (totp_last_used_step)',
+  platform_operator_setup: 'SELECT',
   provider_record: 'INSERT, SELECT, UPDATE',
   questionnaire: 'INSERT, SELECT, UPDATE',
   questionnaire_access: 'INSERT, SELECT, UPDATE',
@@ -98,6 +99,8 @@ const DEFINER_FUNCTIONS: Record<string, string> = {
   // LIKE is not leakproof, so under RLS the trigram index is never used; the function checks the
   // tenant itself (migration 0038). Definer only where the migrator bypasses RLS.
   'case_ids_matching_text(text,boolean,timestamp with time zone,uuid,integer)': 'trigram search under RLS',
+  // The app role may not write operators: it sets a password only by spending a live one-time link (0054).
+  'complete_operator_setup(text,text)': 'one-time operator setup link',
 };
 
 /**

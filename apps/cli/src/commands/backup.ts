@@ -35,7 +35,7 @@ export async function backup(args: string[]): Promise<void> {
     withDb(appUrl, (db) => writeBackup({ ownerUrl, nodeId: stackNodeId(), ...deploymentFiles(db) }, out)),
   );
   process.stdout.write(
-    `Backed up ${summary.tables} tables (${summary.rows} rows), ${summary.documents} documents and ${summary.checkpoints} checkpoint files to ${out}.\n` +
+    `Backed up ${summary.tables} tables (${summary.rows} rows, documents in PostgreSQL among them), ${summary.documents} documents from a bucket and ${summary.checkpoints} checkpoint files to ${out}.\n` +
       'It opens only with this data key: keep the data key (and node key) as secrets, apart from the backup.\n',
   );
 }
