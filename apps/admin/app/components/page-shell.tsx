@@ -7,6 +7,7 @@ import type { TenantHeader } from '../lib/session.ts';
 import { platformPaths, tenantPaths } from '../lib/tenant-paths.ts';
 import { CsrfField } from './csrf-field.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { PageError } from './page-error.tsx';
 
 export interface PageShellProps {
   /**
@@ -205,5 +206,15 @@ export function PlatformShell({
       <title>{`${title} · ${t('platform.title')}`}</title>
       {children}
     </AppShell>
+  );
+}
+
+/** A platform page's error in the console's frame: the `ErrorBoundary` every platform route exports. */
+export function PlatformErrorBoundary({ error }: { error: unknown }) {
+  const t = useTranslate();
+  return (
+    <PlatformShell title={t('error.title')}>
+      <PageError error={error} />
+    </PlatformShell>
   );
 }

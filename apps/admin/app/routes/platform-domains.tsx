@@ -2,7 +2,6 @@ import { Alert, Button, SelectField, TextField, useLocale, useTranslate } from '
 import { Form, redirect } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
-import { PageError } from '../components/page-error.tsx';
 import { PlatformShell } from '../components/page-shell.tsx';
 import { getAdminContext } from '../context.ts';
 import { formText } from '../lib/form-data.ts';
@@ -177,11 +176,4 @@ export default function PlatformDomains({ loaderData, actionData }: Route.Compon
   );
 }
 
-export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  const t = useTranslate();
-  return (
-    <PlatformShell title={t('error.title')}>
-      <PageError error={error} />
-    </PlatformShell>
-  );
-}
+export { PlatformErrorBoundary as ErrorBoundary } from '../components/page-shell.tsx';

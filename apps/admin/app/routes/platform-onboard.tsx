@@ -13,7 +13,6 @@ import {
 import { data, Form, Link } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary } from '../components/form-errors.tsx';
-import { PageError } from '../components/page-error.tsx';
 import { PlatformShell } from '../components/page-shell.tsx';
 import { getAdminContext } from '../context.ts';
 import { type FormErrors, toFailedSubmission } from '../lib/api-errors.ts';
@@ -482,11 +481,4 @@ function Done({ draft, created }: { draft: OnboardingDraft; created: NonNullable
   );
 }
 
-export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  const t = useTranslate();
-  return (
-    <PlatformShell title={t('error.title')}>
-      <PageError error={error} />
-    </PlatformShell>
-  );
-}
+export { PlatformErrorBoundary as ErrorBoundary } from '../components/page-shell.tsx';

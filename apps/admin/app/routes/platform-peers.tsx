@@ -3,7 +3,6 @@ import { Alert, Button, Checkbox, Fieldset, TextField, useLocale, useTranslate }
 import { Form, Link, redirect } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
-import { PageError } from '../components/page-error.tsx';
 import { PlatformShell } from '../components/page-shell.tsx';
 import { getAdminContext } from '../context.ts';
 import { formText } from '../lib/form-data.ts';
@@ -270,11 +269,4 @@ export default function PlatformPeers({ loaderData, actionData }: Route.Componen
   );
 }
 
-export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  const t = useTranslate();
-  return (
-    <PlatformShell title={t('error.title')}>
-      <PageError error={error} />
-    </PlatformShell>
-  );
-}
+export { PlatformErrorBoundary as ErrorBoundary } from '../components/page-shell.tsx';
