@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { uploadMaxBytes } from '@linju/core';
-import { RUNTIME_SETTINGS, requireProductionSettings } from '@linju/db';
+import { RUNTIME_SETTINGS, requireProductionSettings, secretSetting } from '@linju/db';
 import { readTemporalConnection, type TemporalConnectionOptions } from '@linju/workflows';
 import { z } from 'zod';
 import { parseTrustedProxies, type TrustedProxies } from './http/client-address.ts';
@@ -11,7 +11,7 @@ const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const ZServerEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
-  /** The application role's URL (subject to RLS); `linju start` passes it. */
+  /** The application role's URL (subject to RLS), or its secret file `DATABASE_APP_URL_FILE`; `linju start` passes it. */
   DATABASE_APP_URL: z.string().url(),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   LINJU_DATA_DIR: z.string().default(join(repoRoot, '.data')),
@@ -28,7 +28,7 @@ const ZServerEnv = z.object({
   /** `.linju.example.gov.cn`: `xuhui.linju.example.gov.cn` reaches district `xuhui`; no other host names one. */
   LINJU_TENANT_HOST_SUFFIX: z.string().optional(),
   LINJU_ADMIN_BUILD: z.string().default(join(repoRoot, 'apps', 'admin', 'build')),
-  /** Bearer token Prometheus sends to read `/metrics` (at least 16 characters). */
+  /** Bearer token Prometheus sends to read `/metrics` (at least 16 characters), or its secret file `LINJU_METRICS_TOKEN_FILE`. */
   LINJU_METRICS_TOKEN: z.string().optional(),
   /** Networks (CIDRs, comma-separated) whose scrapers read `/metrics` without the token; by socket peer. */
   LINJU_METRICS_ALLOW: z.string().optional(),
@@ -55,7 +55,11 @@ export type ServerConfig = z.infer<typeof ZServerEnv> & {
 /** In production (`LINJU_ENV=production`) the defaults below marked "embedded" are refused, not taken. */
 export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   requireProductionSettings(RUNTIME_SETTINGS, env);
-  const parsed = ZServerEnv.safeParse(env);
+  const parsed = ZServerEnv.safeParse({
+    ...env,
+    DATABASE_APP_URL: secretSetting(env, 'DATABASE_APP_URL'),
+    LINJU_METRICS_TOKEN: secretSetting(env, 'LINJU_METRICS_TOKEN'),
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`Server configuration: ${issue?.path.join('.')} ${issue?.message}`);

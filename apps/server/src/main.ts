@@ -15,6 +15,7 @@ import { defaultNodeId, wellKnownHandler } from './federation/well-known.ts';
 import { loadAdminApp } from './http/admin-app.ts';
 import { serverTimeouts } from './http/deadlines.ts';
 import { createRequestListener } from './http/request-listener.ts';
+import { shutdownInOrder } from './http/shutdown-in-order.ts';
 import { createServerMetrics } from './metrics/server-metrics.ts';
 
 // Settings and keys first: in production a missing one stops the server here, in one line.
@@ -111,11 +112,18 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, 'shutting down');
-  server.close();
-  server.closeIdleConnections();
-  setTimeout(() => server.closeAllConnections(), 5000).unref();
-  await Promise.allSettled([closeDb(), temporal.close(), temporalConnection.close(), tracing.shutdown()]);
-  log.info({}, 'stopped');
+  // Requests first (they may still need the pool and Temporal), then what they used; each wait is
+  // bounded, so a Temporal or collector that is gone never keeps the process past its stop grace.
+  const overran = await shutdownInOrder(
+    server,
+    [
+      { name: 'temporal', close: () => Promise.all([temporal.close(), temporalConnection.close()]) },
+      { name: 'database', close: closeDb },
+      { name: 'tracing', close: tracing.shutdown },
+    ],
+    { drainMs: 5000, stepMs: 5000 },
+  );
+  log.info({ overran }, 'stopped');
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWorkerConfig } from './worker-config.ts';
 
@@ -59,6 +62,17 @@ describe('readWorkerConfig', () => {
     expect(() =>
       readWorkerConfig({ DATABASE_APP_URL: 'postgres://x', LINJU_RECONCILE_INTERVAL_MS: 'soon' }),
     ).toThrow(/LINJU_RECONCILE_INTERVAL_MS must be a positive whole number/);
+  });
+
+  it('reads DATABASE_APP_URL from its secret file, and refuses the URL and its file both', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'linju-worker-')), 'database-app-url');
+    writeFileSync(file, 'postgres://linju_app:pw@db/linju\n');
+    expect(readWorkerConfig({ DATABASE_APP_URL_FILE: file }).databaseUrl).toBe(
+      'postgres://linju_app:pw@db/linju',
+    );
+    expect(() => readWorkerConfig({ DATABASE_APP_URL: 'postgres://x', DATABASE_APP_URL_FILE: file })).toThrow(
+      'Set DATABASE_APP_URL or DATABASE_APP_URL_FILE, not both.',
+    );
   });
 
   it('refuses to start without DATABASE_APP_URL', () => {

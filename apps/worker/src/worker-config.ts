@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { RUNTIME_SETTINGS, requireProductionSettings } from '@linju/db';
+import { RUNTIME_SETTINGS, requireProductionSettings, secretSetting } from '@linju/db';
 import { defaultNodeId } from '@linju/federation';
 import { readTemporalConnection, type TemporalConnectionOptions } from '@linju/workflows';
 
@@ -49,7 +49,7 @@ function port(name: string, value: string | undefined): number | null {
  */
 export function readWorkerConfig(env: Record<string, string | undefined>): WorkerConfig {
   requireProductionSettings(RUNTIME_SETTINGS, env);
-  const databaseUrl = env.DATABASE_APP_URL?.trim();
+  const databaseUrl = secretSetting(env, 'DATABASE_APP_URL');
   if (!databaseUrl) {
     throw new Error(
       'DATABASE_APP_URL is not set: give the worker the application role URL (subject to RLS).',

@@ -115,15 +115,32 @@ describe('the Helm chart', { timeout: 120_000 }, () => {
       LINJU_WORKER_HEALTH_HOST: '0.0.0.0',
       LINJU_WORKER_HEALTH_PORT: String(worker.ports[0].containerPort),
       LINJU_DATA_KEY_FILE: '/etc/linju/secrets/data-key',
+      DATABASE_APP_URL_FILE: '/etc/linju/secrets/database-app-url',
+      LINJU_METRICS_TOKEN_FILE: '/etc/linju/secrets/metrics-token',
     });
 
     const job = find(manifests, 'Job', 'linju-migrate');
     expect(job.metadata.annotations?.['helm.sh/hook']).toBe('pre-install,pre-upgrade');
     expect(job.spec.template.spec.containers[0].args).toEqual(['migrate']);
+    // The owner's URL is a file of the migrations Job alone.
+    expect(job.spec.template.spec.containers[0].env).toEqual([
+      { name: 'DATABASE_URL_FILE', value: '/etc/linju/owner/database-url' },
+    ]);
+    expect(job.spec.template.spec.containers[0].volumeMounts).toContainEqual(
+      expect.objectContaining({ name: 'owner-secrets', mountPath: '/etc/linju/owner' }),
+    );
     expect(find(manifests, 'HorizontalPodAutoscaler', 'linju-server').apiVersion).toBe('autoscaling/v2');
     expect(find(manifests, 'PodDisruptionBudget', 'linju-worker').spec.minAvailable).toBe(1);
 
-    // Secrets reach the pods as files and secret references, never in the ConfigMap.
+    // Secrets reach the pods as files only: never in the ConfigMap, never as environment values.
+    const podSpecs = ['linju-server', 'linju-worker'].map(
+      (name) => find(manifests, 'Deployment', name).spec.template.spec,
+    );
+    for (const spec of podSpecs) {
+      const volumes = spec.volumes.map((v: { name: string }) => v.name);
+      expect(volumes).toContain('secrets');
+      expect(volumes).not.toContain('owner-secrets');
+    }
     for (const pod of [server, worker]) {
       expect(pod.securityContext).toMatchObject({
         readOnlyRootFilesystem: true,
@@ -135,12 +152,12 @@ describe('the Helm chart', { timeout: 120_000 }, () => {
           subPath: 'node-key.json',
         }),
       );
-      expect(pod.env).toContainEqual({
-        name: 'DATABASE_APP_URL',
-        valueFrom: { secretKeyRef: { name: 'linju-secrets', key: 'database-app-url' } },
-      });
+      expect(pod.volumeMounts).toContainEqual(
+        expect.objectContaining({ name: 'secrets', mountPath: '/etc/linju/secrets', readOnly: true }),
+      );
+      expect(pod.env).toBeUndefined();
     }
-    expect(JSON.stringify(settings)).not.toMatch(/postgres:|DATABASE/);
+    expect(JSON.stringify(settings)).not.toMatch(/postgres:/);
   });
 
   it('refuses values the schema does not allow, and a Secret without its keys, naming what is wrong', () => {

@@ -1,7 +1,7 @@
 import { hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATA_KEY_SETTING, requireProductionSettings } from '@linju/db';
+import { DATA_KEY_SETTING, requireProductionSettings, secretSetting } from '@linju/db';
 
 /**
  * The master keys: `current` seals everything new; `retired` keys only open what they sealed, until
@@ -31,14 +31,6 @@ function parseKey(text: string, source: string): Buffer {
   return key;
 }
 
-function readSecretFile(file: string, source: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new Error(`${source}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
-}
-
 const keysIn = (text: string, source: string) =>
   text
     .split(/[\s,]+/)
@@ -59,8 +51,8 @@ function ownKeyFile(file: string): Buffer {
 }
 
 /**
- * The ring from the environment: the current key from `LINJU_DATA_KEY` (base64), else the secret
- * file `LINJU_DATA_KEY_FILE`, else `<dataDir>/data-key`, created on first start. Retired keys from
+ * The ring from the environment: the current key from `LINJU_DATA_KEY` (base64) or the secret
+ * file `LINJU_DATA_KEY_FILE` (not both), else `<dataDir>/data-key`, created on first start. Retired keys from
  * `LINJU_DATA_KEYS_RETIRED` (comma-separated) and the file `LINJU_DATA_KEYS_RETIRED_FILE` (default
  * `<dataDir>/data-keys-retired`, one per line). Losing a key loses what it sealed: back keys up
  * with the database. In production the key must be given: a key made by one instance on its own
@@ -68,11 +60,10 @@ function ownKeyFile(file: string): Buffer {
  */
 export function loadDataKeyRing(dataDir: string, env: NodeJS.ProcessEnv = process.env): DataKeyRing {
   requireProductionSettings([DATA_KEY_SETTING], env);
-  const current = env.LINJU_DATA_KEY
-    ? parseKey(env.LINJU_DATA_KEY, 'LINJU_DATA_KEY')
-    : env.LINJU_DATA_KEY_FILE
-      ? parseKey(readSecretFile(env.LINJU_DATA_KEY_FILE, 'LINJU_DATA_KEY_FILE'), 'LINJU_DATA_KEY_FILE')
-      : ownKeyFile(join(dataDir, 'data-key'));
+  const given = secretSetting(env, 'LINJU_DATA_KEY');
+  const current = given
+    ? parseKey(given, env.LINJU_DATA_KEY_FILE ? 'LINJU_DATA_KEY_FILE' : 'LINJU_DATA_KEY')
+    : ownKeyFile(join(dataDir, 'data-key'));
   const retiredFile = env.LINJU_DATA_KEYS_RETIRED_FILE ?? join(dataDir, 'data-keys-retired');
   const retired = [
     ...keysIn(env.LINJU_DATA_KEYS_RETIRED ?? '', 'LINJU_DATA_KEYS_RETIRED'),

@@ -1,4 +1,5 @@
 import { SetupError } from './embedded.ts';
+import { secretSettingNames } from './secret-setting.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -9,11 +10,15 @@ type Env = Record<string, string | undefined>;
 export type RequiredSetting = string | readonly [string, ...string[]];
 
 /** The data key, inline or as a secret file: production never makes one of its own. */
-export const DATA_KEY_SETTING = ['LINJU_DATA_KEY', 'LINJU_DATA_KEY_FILE'] as const;
+export const DATA_KEY_SETTING = secretSettingNames('LINJU_DATA_KEY');
+
+/** The database URLs carry passwords: each may come from a secret file like the keys. */
+const DATABASE_URL_SETTING = secretSettingNames('DATABASE_URL');
+const DATABASE_APP_URL_SETTING = secretSettingNames('DATABASE_APP_URL');
 
 /** What the server and the worker need in production: nothing embedded, nothing defaulted. */
 export const RUNTIME_SETTINGS: readonly RequiredSetting[] = [
-  'DATABASE_APP_URL',
+  DATABASE_APP_URL_SETTING,
   'TEMPORAL_ADDRESS',
   'LINJU_PUBLIC_URL',
   'LINJU_DATA_DIR',
@@ -22,8 +27,8 @@ export const RUNTIME_SETTINGS: readonly RequiredSetting[] = [
 
 /** What an operator command that opens the database needs in production (the owner migrates). */
 export const OWNER_SETTINGS: readonly RequiredSetting[] = [
-  'DATABASE_URL',
-  'DATABASE_APP_URL',
+  DATABASE_URL_SETTING,
+  DATABASE_APP_URL_SETTING,
   'LINJU_DATA_DIR',
 ];
 

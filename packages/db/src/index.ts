@@ -31,3 +31,4 @@ export * from './pool-guard.ts';
 export * from './roles.ts';
 export * as schema from './schema/index.ts';
 export * from './sealed-columns.ts';
+export * from './secret-setting.ts';

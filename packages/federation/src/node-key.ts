@@ -8,6 +8,7 @@ import {
 } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { secretSetting } from '@linju/db/secret-setting';
 import { z } from 'zod';
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
@@ -157,7 +158,7 @@ export const nodeKeyDir = (dataDir: string) => join(dataDir, 'federation');
 
 /**
  * This node's signing key, the same for every instance: the private JWK of `node-key.json` inline
- * in `LINJU_NODE_KEY`, else in the secret file `LINJU_NODE_KEY_FILE`, else
+ * in `LINJU_NODE_KEY` or in the secret file `LINJU_NODE_KEY_FILE` (not both), else
  * `<dataDir>/federation/node-key.json` (made on first use unless `create` is false, as in
  * production: a key made by one instance alone would sign what peers pinned for another).
  */
@@ -166,13 +167,7 @@ export async function loadNodeKey(
   options: { create: boolean },
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<NodeKey> {
-  if (env.LINJU_NODE_KEY?.trim()) return parseNodeKey(env.LINJU_NODE_KEY, 'LINJU_NODE_KEY');
-  const file = env.LINJU_NODE_KEY_FILE?.trim();
-  if (file) {
-    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new Error(`LINJU_NODE_KEY_FILE: cannot read ${file} (${error.code ?? 'error'}).`);
-    });
-    return parseNodeKey(text, 'LINJU_NODE_KEY_FILE');
-  }
+  const given = secretSetting(env, 'LINJU_NODE_KEY');
+  if (given) return parseNodeKey(given, env.LINJU_NODE_KEY_FILE ? 'LINJU_NODE_KEY_FILE' : 'LINJU_NODE_KEY');
   return loadOrCreateNodeKey(nodeKeyDir(dataDir), options);
 }

@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { metricsAccess } from './metrics-access.ts';
+import { metricsAccess, metricsAccessFromEnv } from './metrics-access.ts';
 
 const TOKEN = 'a-scrape-token-of-some-length';
 
@@ -20,6 +23,13 @@ describe('metricsAccess', () => {
     for (const peer of ['127.0.0.1', '::1', '192.0.2.8', undefined, 'not-an-address']) {
       expect(access({ authorization: null, peer })).toBe(false);
     }
+  });
+
+  it('takes the token from LINJU_METRICS_TOKEN_FILE, as a mounted secret', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'linju-metrics-')), 'metrics-token');
+    writeFileSync(file, `${TOKEN}\n`);
+    const access = metricsAccessFromEnv({ LINJU_METRICS_TOKEN_FILE: file });
+    expect(access({ authorization: `Bearer ${TOKEN}`, peer: '203.0.113.9' })).toBe(true);
   });
 
   it('is closed when nothing is configured, loopback included', () => {

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
+import { secretSetting } from '@linju/db/secret-setting';
 
 /** Who may read `/metrics`: a bearer token, or a socket peer inside one of the allowed networks. */
 export type MetricsAccess = (request: { authorization: string | null; peer: string | undefined }) => boolean;
@@ -57,4 +58,4 @@ export function metricsAccess(settings: MetricsAccessSettings): MetricsAccess {
 
 /** The access rule from the process environment. */
 export const metricsAccessFromEnv = (env: Record<string, string | undefined>): MetricsAccess =>
-  metricsAccess({ token: env.LINJU_METRICS_TOKEN, allow: env.LINJU_METRICS_ALLOW });
+  metricsAccess({ token: secretSetting(env, 'LINJU_METRICS_TOKEN'), allow: env.LINJU_METRICS_ALLOW });

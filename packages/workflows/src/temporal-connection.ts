@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { secretSetting } from '@linju/db/secret-setting';
 import type { TLSConfig } from '@temporalio/client';
 
 type Env = Record<string, string | undefined>;
@@ -48,13 +49,6 @@ function tlsSwitch(env: Env): boolean | undefined {
   return on;
 }
 
-function apiKeyOf(env: Env): string | undefined {
-  const inline = setting(env, 'TEMPORAL_API_KEY');
-  const file = fileOf(env, 'TEMPORAL_API_KEY_FILE');
-  if (inline && file) throw new Error('Set TEMPORAL_API_KEY or TEMPORAL_API_KEY_FILE, not both');
-  return inline ?? (file ? file.toString('utf8').trim() || undefined : undefined);
-}
-
 /**
  * Reads `TEMPORAL_ADDRESS`, `TEMPORAL_TLS`, `TEMPORAL_TLS_CA_FILE`, `TEMPORAL_TLS_CERT_FILE` +
  * `TEMPORAL_TLS_KEY_FILE` (mTLS), `TEMPORAL_TLS_SERVER_NAME` and `TEMPORAL_API_KEY(_FILE)`. Any TLS
@@ -72,7 +66,7 @@ export function readTemporalConnection(env: Env): TemporalConnectionOptions {
     );
   }
   const serverName = setting(env, 'TEMPORAL_TLS_SERVER_NAME');
-  const apiKey = apiKeyOf(env);
+  const apiKey = secretSetting(env, 'TEMPORAL_API_KEY');
   const asked = tlsSwitch(env);
   const implied = Boolean(ca || crt || serverName || apiKey);
   if (asked === false && apiKey)

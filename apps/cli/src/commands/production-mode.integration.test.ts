@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,6 +27,8 @@ const SETTINGS = [
   'LINJU_DATA_DIR',
   'LINJU_DATA_KEY',
   'LINJU_DATA_KEY_FILE',
+  'DATABASE_URL_FILE',
+  'DATABASE_APP_URL_FILE',
 ] as const;
 
 /** Two databases of this file's own: a production deployment's, and one `npm start` is pointed at. */
@@ -105,8 +107,8 @@ const count = async (query: ReturnType<typeof sql>, db = owner) =>
 
 describe('production mode refuses to start without its settings', () => {
   it.each([
-    ['DATABASE_URL', ['DATABASE_URL']],
-    ['DATABASE_APP_URL', ['DATABASE_APP_URL']],
+    ['DATABASE_URL or DATABASE_URL_FILE', ['DATABASE_URL']],
+    ['DATABASE_APP_URL or DATABASE_APP_URL_FILE', ['DATABASE_APP_URL']],
     ['TEMPORAL_ADDRESS', ['TEMPORAL_ADDRESS']],
     ['LINJU_PUBLIC_URL', ['LINJU_PUBLIC_URL']],
     ['LINJU_DATA_DIR', ['LINJU_DATA_DIR']],
@@ -127,7 +129,7 @@ describe('production mode refuses to start without its settings', () => {
     expect(bare.code).toBe(1);
     expectRefusal(
       bare.err,
-      'is missing DATABASE_URL, DATABASE_APP_URL, LINJU_DATA_DIR, TEMPORAL_ADDRESS, LINJU_PUBLIC_URL, LINJU_DATA_KEY or LINJU_DATA_KEY_FILE.',
+      'is missing DATABASE_URL or DATABASE_URL_FILE, DATABASE_APP_URL or DATABASE_APP_URL_FILE, LINJU_DATA_DIR, TEMPORAL_ADDRESS, LINJU_PUBLIC_URL, LINJU_DATA_KEY or LINJU_DATA_KEY_FILE.',
     );
     const typo = await linju({ ...production(), LINJU_ENV: 'prod' }, ['start']);
     expect(typo.code).toBe(1);
@@ -157,7 +159,7 @@ describe('production mode refuses to start without its settings', () => {
     const { DATABASE_URL: _, ...noOwner } = production();
     const migrate = await linju(noOwner, ['migrate']);
     expect(migrate.code).toBe(1);
-    expectRefusal(migrate.err, 'is missing DATABASE_URL.');
+    expectRefusal(migrate.err, 'is missing DATABASE_URL or DATABASE_URL_FILE.');
 
     const { LINJU_DATA_KEY: __, ...noKey } = production();
     const verify = await linju(noKey, ['audit', 'verify', 'xuhui']);
@@ -184,10 +186,23 @@ describe('a production deployment is set up by linju migrate and linju init, nev
     expect(await operators()).toBe(0);
   });
 
-  it('linju start migrates and does not seed (stopped at the admin build: no turbo on its PATH)', async () => {
-    const started = await linju({ ...env, PORT: String(await freePort()), PATH: dirname(process.execPath) }, [
-      'start',
-    ]);
+  it('linju start takes the database URLs from secret files, migrates and does not seed (stopped at the admin build: no turbo on its PATH)', async () => {
+    // Each URL in a file, as systemd credentials or a Kubernetes secret mount it; the migrate step
+    // start spawns gets the URLs it opened, not the URL and its file both.
+    const { DATABASE_URL: ownerUrl, DATABASE_APP_URL: appUrl, ...rest } = env;
+    const secrets = mkdtempSync(join(tmpdir(), 'linju-secrets-'));
+    writeFileSync(join(secrets, 'database-url'), `${ownerUrl}\n`, { mode: 0o600 });
+    writeFileSync(join(secrets, 'database-app-url'), `${appUrl}\n`, { mode: 0o600 });
+    const started = await linju(
+      {
+        ...rest,
+        DATABASE_URL_FILE: join(secrets, 'database-url'),
+        DATABASE_APP_URL_FILE: join(secrets, 'database-app-url'),
+        PORT: String(await freePort()),
+        PATH: dirname(process.execPath),
+      },
+      ['start'],
+    );
     expect(started.err).toContain('Building the admin app failed.');
     expect(await count(sql`select count(*) as n from tenant`)).toBe(0);
     expect(started.out).toContain('Using the PostgreSQL of DATABASE_URL');

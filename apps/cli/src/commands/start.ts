@@ -9,7 +9,7 @@ import {
 import { freePort, runningEmbeddedPostgres, SetupError } from '@linju/db/embedded';
 import { ensureTemporalCli, startTemporalDevServer, type TemporalDevServer } from '@linju/infra-temporal';
 import { DEMO_CITY, DEMO_PASSWORD, DEMO_TENANT } from '../seed/demo-logins.ts';
-import { openDatabase } from '../stack/database.ts';
+import { externalDatabaseUrl, openDatabase, withDatabaseUrls } from '../stack/database.ts';
 import { dataDir, repoRoot } from '../stack/paths.ts';
 import { progress } from '../stack/progress.ts';
 
@@ -91,7 +91,8 @@ export async function start(args: string[] = []): Promise<void> {
         'Production mode (LINJU_ENV=production) never seeds the demo.',
         'Leave out --demo; set the deployment up with linju init.',
       );
-    const demo = !production && (!process.env.DATABASE_URL || args.includes('--demo'));
+    const external = externalDatabaseUrl();
+    const demo = !production && (!external || args.includes('--demo'));
     if (!(await portIsFree(port))) {
       throw new SetupError(
         `Port ${port} is already in use.`,
@@ -101,13 +102,13 @@ export async function start(args: string[] = []): Promise<void> {
 
     // Operator commands join a running stack's PostgreSQL; a second stack must not: it would run a
     // second Temporal dev server on the same SQLite file.
-    if (!process.env.DATABASE_URL && runningEmbeddedPostgres(dir))
+    if (!external && runningEmbeddedPostgres(dir))
       throw new SetupError(
         `Linju is already running on this data (${dir}): one stack per data folder.`,
         'Operator commands work beside it (npm run linju -- <command>); for a second stack set LINJU_DATA_DIR to another folder.',
       );
     steps.step(
-      process.env.DATABASE_URL
+      external
         ? 'Using the PostgreSQL of DATABASE_URL'
         : `Starting PostgreSQL (data in ${join(dir, 'postgres')})`,
     );
@@ -145,12 +146,13 @@ export async function start(args: string[] = []): Promise<void> {
       {
         stdio: 'inherit',
         env: {
-          ...process.env,
+          ...withDatabaseUrls(process.env, {
+            DATABASE_URL: database.ownerUrl,
+            DATABASE_APP_URL: database.appUrl,
+          }),
           LINJU_DATA_DIR: dir,
           // The seed points the demo district at its city on "this node", whose id follows the port.
           PORT: String(port),
-          DATABASE_URL: database.ownerUrl,
-          DATABASE_APP_URL: database.appUrl,
         },
       },
     );
@@ -169,12 +171,11 @@ export async function start(args: string[] = []): Promise<void> {
     steps.step('Starting the API server and the Temporal worker');
     const workerHealthPort = Number(process.env.LINJU_WORKER_HEALTH_PORT ?? (await freePort()));
     const env = {
-      ...process.env,
+      ...withDatabaseUrls(process.env, { DATABASE_APP_URL: database.appUrl }),
       // On this machine only: Prometheus on the same laptop reads /metrics without a token.
       LINJU_METRICS_ALLOW: process.env.LINJU_METRICS_ALLOW ?? '127.0.0.1,::1',
       LINJU_WORKER_HEALTH_PORT: String(workerHealthPort),
       PORT: String(port),
-      DATABASE_APP_URL: database.appUrl,
       TEMPORAL_ADDRESS: temporalAddress,
       LINJU_DATA_DIR: dir,
     };

@@ -6,21 +6,24 @@ import {
   runningEmbeddedPostgres,
   startEmbeddedPostgres,
 } from '@linju/db/embedded';
+import { secretSetting } from '@linju/db/secret-setting';
 
 export type DatabaseUrls = { ownerUrl: string; appUrl: string; embedded: EmbeddedPostgresHandle | null };
 
 /**
  * `DATABASE_URL` (the owner, who migrates) switches to an external server and nothing embedded
- * starts; `DATABASE_APP_URL` may name the application role's URL there, else it is derived.
+ * starts; `DATABASE_APP_URL` may name the application role's URL there, else it is derived. Either
+ * may come from its secret file (`DATABASE_URL_FILE`, `DATABASE_APP_URL_FILE`).
  * Production has no embedded database and no derived password: both URLs are required.
  */
 export async function openDatabase(dir: string): Promise<DatabaseUrls> {
   requireProductionSettings(OWNER_SETTINGS);
-  const external = process.env.DATABASE_URL;
+  const external = externalDatabaseUrl();
   if (external) {
     return {
       ownerUrl: external,
-      appUrl: process.env.DATABASE_APP_URL ?? appUrlFrom(external, credentials(dir).appPassword),
+      appUrl:
+        secretSetting(process.env, 'DATABASE_APP_URL') ?? appUrlFrom(external, credentials(dir).appPassword),
       embedded: null,
     };
   }
@@ -32,7 +35,24 @@ export async function openDatabase(dir: string): Promise<DatabaseUrls> {
   return { ownerUrl: embedded.ownerUrl, appUrl: appUrlFrom(embedded.ownerUrl, appPassword), embedded };
 }
 
-export const appPassword = (dir: string) =>
-  process.env.DATABASE_APP_URL
-    ? decodeURIComponent(new URL(process.env.DATABASE_APP_URL).password)
-    : credentials(dir).appPassword;
+/** The owner URL of an external PostgreSQL (`DATABASE_URL` or its secret file); none: embedded. */
+export const externalDatabaseUrl = (): string | undefined => secretSetting(process.env, 'DATABASE_URL');
+
+export function appPassword(dir: string): string {
+  const appUrl = secretSetting(process.env, 'DATABASE_APP_URL');
+  return appUrl ? decodeURIComponent(new URL(appUrl).password) : credentials(dir).appPassword;
+}
+
+/**
+ * The environment of a process the stack starts with the URLs it opened: their secret files are
+ * dropped, as the child would otherwise see a URL and its file both set and refuse to start.
+ */
+export const withDatabaseUrls = (
+  env: NodeJS.ProcessEnv,
+  urls: Partial<Record<'DATABASE_URL' | 'DATABASE_APP_URL', string>>,
+) => ({
+  ...env,
+  DATABASE_URL_FILE: undefined,
+  DATABASE_APP_URL_FILE: undefined,
+  ...urls,
+});

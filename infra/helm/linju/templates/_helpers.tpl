@@ -30,18 +30,11 @@ app.kubernetes.io/component: {{ index . 1 }}
 {{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}
 {{- end -}}
 
-{{/* The settings of every container: the ConfigMap, and the Secret's URLs and token. */}}
+{{/* The settings of every container: the ConfigMap (secrets are files it names, never values). */}}
 {{- define "linju.env" -}}
 envFrom:
   - configMapRef:
       name: {{ include "linju.fullname" . }}-settings
-env:
-  - name: DATABASE_APP_URL
-    valueFrom:
-      secretKeyRef: { name: {{ include "linju.secretName" . }}, key: database-app-url }
-  - name: LINJU_METRICS_TOKEN
-    valueFrom:
-      secretKeyRef: { name: {{ include "linju.secretName" . }}, key: metrics-token, optional: true }
 {{- end -}}
 
 {{- define "linju.volumeMounts" -}}
@@ -58,21 +51,36 @@ env:
   mountPath: /tmp
 {{- end -}}
 
+{{/*
+The volumes of one component's pod: pass (list $ "server"). Every pod gets the runtime secrets as
+files; only the migrations Job gets the owner's URL (the server and worker never hold it).
+*/}}
 {{- define "linju.volumes" -}}
+{{- $root := index . 0 -}}
 - name: data
-{{- if .Values.persistence.existingClaim }}
+{{- if $root.Values.persistence.existingClaim }}
   persistentVolumeClaim:
-    claimName: {{ .Values.persistence.existingClaim }}
+    claimName: {{ $root.Values.persistence.existingClaim }}
 {{- else }}
   emptyDir: {}
 {{- end }}
 - name: secrets
   secret:
-    secretName: {{ include "linju.secretName" . }}
+    secretName: {{ include "linju.secretName" $root }}
     defaultMode: 0440
     items:
       - { key: data-key, path: data-key }
       - { key: node-key.json, path: node-key.json }
+      - { key: database-app-url, path: database-app-url }
+      - { key: metrics-token, path: metrics-token }
+{{- if eq (index . 1) "migrate" }}
+- name: owner-secrets
+  secret:
+    secretName: {{ include "linju.secretName" $root }}
+    defaultMode: 0440
+    items:
+      - { key: database-url, path: database-url }
+{{- end }}
 - name: tmp
   emptyDir: {}
 {{- end -}}
@@ -84,23 +92,25 @@ capabilities:
   drop: ["ALL"]
 {{- end -}}
 
+{{/* The pod spec of one component: pass (list $ "server"). */}}
 {{- define "linju.podSpec" -}}
+{{- $root := index . 0 -}}
 automountServiceAccountToken: false
 securityContext:
-  {{- toYaml .Values.podSecurityContext | nindent 2 }}
-{{- with .Values.imagePullSecrets }}
+  {{- toYaml $root.Values.podSecurityContext | nindent 2 }}
+{{- with $root.Values.imagePullSecrets }}
 imagePullSecrets:
   {{- toYaml . | nindent 2 }}
 {{- end }}
-{{- with .Values.nodeSelector }}
+{{- with $root.Values.nodeSelector }}
 nodeSelector:
   {{- toYaml . | nindent 2 }}
 {{- end }}
-{{- with .Values.tolerations }}
+{{- with $root.Values.tolerations }}
 tolerations:
   {{- toYaml . | nindent 2 }}
 {{- end }}
-{{- with .Values.affinity }}
+{{- with $root.Values.affinity }}
 affinity:
   {{- toYaml . | nindent 2 }}
 {{- end }}

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { SecretBox } from '@linju/auth';
-import type { Queryable } from '@linju/db';
+import { type Queryable, secretSetting } from '@linju/db';
 import { z } from 'zod';
 import { DEFAULT_UPLOAD_MAX_BYTES, type DocumentStore } from './document-store.ts';
 import { createPostgresDocumentStore } from './postgres-document-store.ts';
@@ -23,21 +22,6 @@ const ZDocumentStoreEnv = z.object({
   LINJU_S3_PATH_STYLE: z.enum(['true', 'false']).default('false'),
 });
 
-/** A secret inline or in a file (`<NAME>_FILE`, as container secrets are mounted). */
-function secret(env: Env, name: string): string | undefined {
-  const file = env[`${name}_FILE`];
-  if (file) {
-    try {
-      return readFileSync(file, 'utf8').trim();
-    } catch (error) {
-      throw new Error(
-        `${name}_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-      );
-    }
-  }
-  return env[name]?.trim() || undefined;
-}
-
 /** The most bytes one upload may have (`LINJU_UPLOAD_MAX_BYTES`, default 20 MiB): the upload routes' body limit follows it. */
 export const uploadMaxBytes = (env: Env = process.env) => parseDocumentStoreEnv(env).LINJU_UPLOAD_MAX_BYTES;
 
@@ -52,8 +36,8 @@ function parseDocumentStoreEnv(env: Env) {
 
 /** The S3 settings, every missing one named. */
 function s3Settings(env: Env, parsed: ReturnType<typeof parseDocumentStoreEnv>): S3Settings {
-  const accessKeyId = secret(env, 'LINJU_S3_ACCESS_KEY_ID');
-  const secretAccessKey = secret(env, 'LINJU_S3_SECRET_ACCESS_KEY');
+  const accessKeyId = secretSetting(env, 'LINJU_S3_ACCESS_KEY_ID');
+  const secretAccessKey = secretSetting(env, 'LINJU_S3_SECRET_ACCESS_KEY');
   const missing = [
     parsed.LINJU_S3_ENDPOINT ? null : 'LINJU_S3_ENDPOINT',
     parsed.LINJU_S3_BUCKET ? null : 'LINJU_S3_BUCKET',
