@@ -35,6 +35,8 @@ const { db, close: closeDb, pool } = connect(config.DATABASE_APP_URL);
 const box = createSecretBox(dataKeys);
 useAuditKey(dataKeys);
 const temporal = temporalHealth(config.temporal);
+// The first check now, so the first readiness probe already has an answer to give.
+void temporal.healthy();
 // One long-lived client for the API (referrals start and move through it); it connects on first use,
 // so the server starts while Temporal is still coming up.
 const temporalConnection = Connection.lazy(config.temporal);

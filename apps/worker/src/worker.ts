@@ -65,6 +65,9 @@ export async function createWorker(options: CreateWorkerOptions): Promise<LinjuW
       workflowsPath,
       dataConverter: linjuDataConverter(options.dataKeys),
       plugins: options.tracing?.workerPlugins ?? [],
+      // A stop drains running activities, but never past systemd's TimeoutStopSec (30 s) or
+      // Kubernetes' grace: an activity that ignores its cancellation is cut off here.
+      shutdownForceTime: '20s',
       // Every activity's tenant is checked against its workflow's id (a business key) first.
       activities: tenantBoundActivities({
         ...createAuditedReferralActivities(options.db, options.exchange, options.plugins),
