@@ -37,15 +37,15 @@ async function startServer(temporalAddress: string) {
   let errors = '';
   child.stderr.on('data', (chunk) => (errors = (errors + chunk).slice(-4000)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  /** The readiness answer's view of Temporal, once the server answers at all. */
-  const temporalSeen = async (): Promise<string> => {
+  /** Waits until the readiness answer sees Temporal `state` (it reports its last check, up to 5 s old). */
+  const temporalSeen = async (state: 'up' | 'down'): Promise<void> => {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the server exited:\n${errors}`);
       const ready = await fetch(`${base}/api/v1/health/ready`).then(
         (r) => r.json() as Promise<{ temporal?: string }>,
         () => null,
       );
-      if (ready?.temporal) return ready.temporal;
+      if (ready?.temporal === state) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
@@ -65,16 +65,16 @@ describe('the server on SIGTERM with Temporal gone', () => {
     const temporal = await startTemporalDevServer({ cli: ensureTemporalCli(), port: await freePort() });
     temporals.push(temporal);
     const server = await startServer(temporal.address);
-    expect(await server.temporalSeen()).toBe('up');
+    await server.temporalSeen('up');
     temporal.process.kill('SIGKILL');
     await temporal.stop();
-    expect(await server.temporalSeen()).toBe('down');
+    await server.temporalSeen('down');
     expect(await server.terminate()).toMatchObject({ code: 0 });
   }, 120_000);
 
   it('exits 0 when its Temporal was never reachable', async () => {
     const server = await startServer(`127.0.0.1:${await freePort()}`);
-    expect(await server.temporalSeen()).toBe('down');
+    await server.temporalSeen('down');
     expect(await server.terminate()).toMatchObject({ code: 0 });
   }, 120_000);
 });
