@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, schema, type TenantTx } from '@linju/db';
 import { isFinalRefusal, PeerRequestRefused, type ReferralCreate } from '@linju/federation';
 import type { ReferralOutcomeDocument } from '@linju/federation/referral-states';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { MAX_DOCUMENT_BYTES, storeCheckedDocument, ZDocumentUpload } from '../cases/case-documents.ts';
@@ -256,28 +256,44 @@ export const carriesOutcomeDocuments = (type: string): boolean => type === 'comp
 export const ZOutcomeDocumentUpload = ZDocumentUpload;
 export type OutcomeDocumentUpload = z.input<typeof ZOutcomeDocumentUpload>;
 
+const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
+  typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+
+/**
+ * The documents of an outcome: a list (an API request, base64 each), or — in-process callers only,
+ * the admin's answer forms — the form's file parts one after another as they stream in, so the
+ * count is known only once they are read.
+ */
+export const ZOutcomeDocuments = z.union([
+  z.array(ZOutcomeDocumentUpload).max(MAX_REFERRAL_ATTACHMENTS),
+  z.custom<AsyncIterable<OutcomeDocumentUpload>>(isAsyncIterable),
+]);
+export type OutcomeDocuments = z.input<typeof ZOutcomeDocuments>;
+
 /**
  * At the receiver, before the completion goes to the workflow: each document the partner returns
- * is checked like a case document (size, accepted type, its first bytes) and put in the file store
- * (content-addressed, so a completion the workflow refuses leaves at worst an unreferenced file).
- * Answers what the outcome carries through the workflow: names and digests, never the bytes.
+ * is checked like a case document (size, accepted type, its content) and put in the file store
+ * (content-addressed, so a completion the workflow refuses leaves at worst an unreferenced file),
+ * one at a time as it arrives. Answers what the outcome carries through the workflow: names and
+ * digests, never the bytes.
  */
 export async function storeOutcomeDocuments(
   files: DocumentStore,
   tenantId: string,
-  uploads: readonly OutcomeDocumentUpload[],
+  uploads: OutcomeDocuments,
   tx?: TenantTx,
 ): Promise<ReferralOutcomeDocument[]> {
-  if (uploads.length > MAX_REFERRAL_ATTACHMENTS) {
-    throw new DomainError('bad-request', 'referral.too_many_documents', {
-      field: 'outcome.documents',
-      params: { max: MAX_REFERRAL_ATTACHMENTS },
-    });
-  }
   const field = 'outcome.documents';
-  const inputs = uploads.map((upload) => ZOutcomeDocumentUpload.parse(upload));
   const documents = new Map<string, ReferralOutcomeDocument>();
-  for (const input of inputs) {
+  let count = 0;
+  for await (const upload of uploads) {
+    if (++count > MAX_REFERRAL_ATTACHMENTS) {
+      throw new DomainError('bad-request', 'referral.too_many_documents', {
+        field,
+        params: { max: MAX_REFERRAL_ATTACHMENTS },
+      });
+    }
+    const input = ZOutcomeDocumentUpload.parse(upload);
     const { sha256, sizeBytes } = await storeCheckedDocument(files, tx, tenantId, input, {
       content: field,
       type: field,

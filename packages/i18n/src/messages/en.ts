@@ -1579,7 +1579,7 @@ export const en: Messages = {
   'referrals.outcome_document_label': 'with the outcome',
   'referrals.outcome_documents': 'Documents with the outcome',
   'referrals.outcome_documents_hint':
-    'Optional: PDF, JPEG, PNG, Word or text, up to 1 MiB each; the sender receives them.',
+    'Optional, one or more: PDF, OFD, JPEG, PNG, HEIC, Word, Excel or text; the sender receives them.',
   'casePage.document_download': 'Download {name}',
   'referrals.note': 'Note',
   'referrals.note_from_sender': 'From the sender',
