@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -275,5 +275,16 @@ describe("a partner's outcome documents stream into the store", () => {
     const completed = await post(inbox, answer, [pdf], clerk);
     expect(completed.status).toBe(302);
     await expectDownloadable(caseId, pdf);
+    // The partner reads it back from its inbox, streamed with the record's length.
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    const again = await fetch(`${base}${inbox}/${referralId}/attachments/${sha256}`, {
+      headers: { cookie: `linju_session=${clerk}` },
+    });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('content-length')).toBe(String(pdf.length));
+    expect(again.headers.get('content-disposition')).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('判决书0.pdf')}`,
+    );
+    expect(Buffer.from(await again.arrayBuffer()).equals(pdf)).toBe(true);
   });
 });
