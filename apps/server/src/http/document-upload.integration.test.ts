@@ -157,6 +157,13 @@ describe('attaching a document on the case page', () => {
     expect([await documentReads(district.tenantId), await documentReads(other.tenantId)]).toEqual(before);
   });
 
+  it("names the upload cap in the file field's hint (the setting, not the 1 MiB of JSON uploads)", async () => {
+    const page = await fetch(`${base}/t/${district.slug}/cases/${caseId}`, {
+      headers: { cookie: `linju_session=${session}` },
+    });
+    expect(await page.text()).toContain('PDF、OFD、JPEG、PNG、HEIC、Word、Excel 或文本，最大 20 MB。');
+  });
+
   it('refuses 21 MiB on the file field, in Chinese, and stores no row and no chunk', async () => {
     const before = await storedCounts();
     const answer = await attach(pdfOf(21 * MiB), '太大.pdf', 'application/pdf');

@@ -929,7 +929,7 @@ export const en: Messages = {
   'casePage.reroute_submit': 'Re-route',
   'casePage.attach': 'Attach a document',
   'casePage.file': 'File',
-  'casePage.file_hint': 'PDF, JPEG, PNG, Word or text, up to 1 MB.',
+  'casePage.file_hint': 'PDF, OFD, JPEG, PNG, HEIC, Word, Excel or text, up to {max}.',
   'casePage.attach_submit': 'Upload',
   'casePage.done': 'Saved.',
   'casePage.assignee_hint': 'Choose from the staff list.',

@@ -886,7 +886,7 @@ export const zhCN = {
   'casePage.reroute_submit': '改派',
   'casePage.attach': '上传材料',
   'casePage.file': '文件',
-  'casePage.file_hint': 'PDF、JPEG、PNG、Word 或文本，最大 1 MB。',
+  'casePage.file_hint': 'PDF、OFD、JPEG、PNG、HEIC、Word、Excel 或文本，最大 {max}。',
   'casePage.attach_submit': '上传',
   'casePage.done': '已保存。',
   'casePage.assignee_hint': '从工作人员名单中选择。',
