@@ -537,6 +537,8 @@ export const walkAttempts: Record<string, Attempt> = {
   'case.assignees': ({ b }, t) => b.case.assignees({ caseId: t.aCase.id }).catch(refused),
   'case.getDocument': ({ b }, t) =>
     b.case.getDocument({ caseId: t.aCase.id, documentId: t.aDocumentId }).catch(refused),
+  'case.downloadDocument': ({ b }, t) =>
+    b.case.downloadDocument({ caseId: t.aCase.id, documentId: t.aDocumentId }).catch(refused),
   'case.create': ({ b }, t) =>
     b.case
       .create({
@@ -641,6 +643,10 @@ export const walkAttempts: Record<string, Attempt> = {
     b.partnerLink.attachment({ token: 'x'.repeat(43), sha256: '0'.repeat(64) }).catch(refused),
   'referral.attachment': ({ b }, t) =>
     b.referral.attachment({ referralId: t.aReferralId, sha256: '0'.repeat(64) }).catch(refused),
+  'referral.downloadAttachment': ({ b }, t) =>
+    b.referral.downloadAttachment({ referralId: t.aReferralId, sha256: '0'.repeat(64) }).catch(refused),
+  'partnerLink.downloadAttachment': ({ b }) =>
+    b.partnerLink.downloadAttachment({ token: 'x'.repeat(43), sha256: '0'.repeat(64) }).catch(refused),
   'referral.note': ({ b }, t) =>
     b.referral.note({ referralId: t.aReferralId, side: 'sender', text: '越权' }).catch(refused),
   'referral.fetchOutcomeDocument': ({ b }, t) =>
@@ -675,6 +681,8 @@ export const walkAttempts: Record<string, Attempt> = {
   'provider.getMany': ({ b }) => b.provider.getMany({}),
   'provider.get': ({ b }, t) => b.provider.get({ id: t.aProviderRecordId }).catch(refused),
   'provider.getEvidence': ({ b }, t) => b.provider.getEvidence({ id: t.aProviderRecordId }).catch(refused),
+  'provider.downloadEvidence': ({ b }, t) =>
+    b.provider.downloadEvidence({ id: t.aProviderRecordId }).catch(refused),
   'provider.create': ({ b }, t) =>
     b.provider
       .create({

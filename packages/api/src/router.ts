@@ -26,6 +26,7 @@ import { assignees } from './procedures/case/assignees.ts';
 import { attachDocument } from './procedures/case/attach-document.ts';
 import { create as createCase } from './procedures/case/create.ts';
 import { createHotlineImport } from './procedures/case/create-hotline-import.ts';
+import { downloadDocument } from './procedures/case/download-document.ts';
 import { exportHotlineAnswersProcedure } from './procedures/case/export-hotline-answers.ts';
 import { get as getCase } from './procedures/case/get.ts';
 import { getChain } from './procedures/case/get-chain.ts';
@@ -111,6 +112,7 @@ import { move as moveOrganisation } from './procedures/organisation/move.ts';
 import { update as updateOrganisation } from './procedures/organisation/update.ts';
 import { answer as answerPartnerLink } from './procedures/partner-link/answer.ts';
 import { attachment as partnerLinkAttachment } from './procedures/partner-link/attachment.ts';
+import { downloadAttachment as partnerLinkDownloadAttachment } from './procedures/partner-link/download-attachment.ts';
 import { note as notePartnerLink } from './procedures/partner-link/note.ts';
 import { view as viewPartnerLink } from './procedures/partner-link/view.ts';
 import { getMany as getPeers } from './procedures/peer/get-many.ts';
@@ -135,6 +137,7 @@ import {
   fileAppeal as fileProviderAppeal,
 } from './procedures/provider/appeal.ts';
 import { create as createProviderRecord } from './procedures/provider/create.ts';
+import { downloadEvidence as downloadProviderEvidence } from './procedures/provider/download-evidence.ts';
 import { get as getProviderRecord } from './procedures/provider/get.ts';
 import { getEvidence as getProviderEvidence } from './procedures/provider/get-evidence.ts';
 import { getMany as getProviderRecords } from './procedures/provider/get-many.ts';
@@ -154,6 +157,7 @@ import { submit as submitRating } from './procedures/rating/submit.ts';
 import { attachment as referralAttachment } from './procedures/referral/attachment.ts';
 import { cancel as cancelReferral } from './procedures/referral/cancel.ts';
 import { create as createReferral } from './procedures/referral/create.ts';
+import { downloadAttachment as referralDownloadAttachment } from './procedures/referral/download-attachment.ts';
 import { fetchOutcomeDocument as fetchReferralOutcomeDocument } from './procedures/referral/fetch-outcome-document.ts';
 import { getMany as getReferrals } from './procedures/referral/get-many.ts';
 import { inbox as referralInbox } from './procedures/referral/inbox.ts';
@@ -308,6 +312,7 @@ export const appRouter = router({
     getChain,
     assignees,
     getDocument,
+    downloadDocument,
     create: createCase,
     triage,
     assign,
@@ -425,6 +430,7 @@ export const appRouter = router({
     reroute: rerouteReferral,
     issuePartnerLink,
     attachment: referralAttachment,
+    downloadAttachment: referralDownloadAttachment,
     note: noteReferral,
     fetchOutcomeDocument: fetchReferralOutcomeDocument,
   } satisfies TRPCRouterRecord,
@@ -433,12 +439,14 @@ export const appRouter = router({
     view: viewPartnerLink,
     answer: answerPartnerLink,
     attachment: partnerLinkAttachment,
+    downloadAttachment: partnerLinkDownloadAttachment,
     note: notePartnerLink,
   } satisfies TRPCRouterRecord,
   provider: {
     getMany: getProviderRecords,
     get: getProviderRecord,
     getEvidence: getProviderEvidence,
+    downloadEvidence: downloadProviderEvidence,
     create: createProviderRecord,
     fileAppeal: fileProviderAppeal,
     decideAppeal: decideProviderAppeal,

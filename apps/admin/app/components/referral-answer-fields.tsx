@@ -1,4 +1,5 @@
 import { Fieldset, TextField, useTranslate } from '@linju/ui';
+import { DOCUMENT_ACCEPT } from '../lib/document-upload.ts';
 import { answerSendsFiles } from '../lib/referral-answer.ts';
 
 /**
@@ -55,7 +56,7 @@ export function ReferralAnswerFields({
         label={t('referrals.outcome_documents')}
         hint={t('referrals.outcome_documents_hint')}
         error={error('documents')}
-        accept=".pdf,.jpg,.jpeg,.png,.docx,.txt"
+        accept={DOCUMENT_ACCEPT}
       />
     </>
   );

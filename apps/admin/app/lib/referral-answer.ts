@@ -1,5 +1,7 @@
 import { localFailure, type ToFailedSubmissionOptions } from './api-errors.ts';
+import { DOCUMENT_FIELD_MESSAGES, declaredType } from './document-upload.ts';
 import { formText } from './form-data.ts';
+import { type Settled, type StreamedFile, settle, streamedFiles } from './streamed-form.ts';
 
 /** What a partner may answer from the inbox or the link page (`answersFor`). */
 export type ReferralAnswer = 'accepted' | 'rejected' | 'in-progress' | 'completed' | 'failed';
@@ -13,37 +15,38 @@ export const answerSendsFiles = (type: string) => type === 'completed' || type =
  */
 const failureOutcomeGiven = (
   values: { outcomeCode: string; outcomeText: string },
-  documents: readonly unknown[],
-) => Boolean(values.outcomeCode || values.outcomeText || documents.length > 0);
+  documents: AsyncIterable<StreamedFile> | undefined,
+) => Boolean(values.outcomeCode || values.outcomeText || documents);
 
-/** The files chosen in a form's `documents` input, as the API takes them (empty inputs dropped). */
-export async function uploadedDocuments(form: FormData) {
-  const files = form
-    .getAll('documents')
-    .filter((f): f is File => f instanceof File && f.size > 0 && f.name !== '');
-  return Promise.all(
-    files.map(async (file) => ({
-      fileName: file.name,
-      contentType: file.type || 'application/octet-stream',
-      contentBase64: Buffer.from(await file.arrayBuffer()).toString('base64'),
-    })),
-  );
+/** The files of the form's `documents` input as the API takes them: streamed, each as it arrives. */
+async function* outcomeDocuments(files: AsyncIterable<StreamedFile>) {
+  for await (const file of files)
+    yield {
+      fileName: file.fileName,
+      contentType: declaredType(file.fileName, file.contentType),
+      content: file.content,
+    };
 }
 
 /**
  * A partner's answer read from its form (`ReferralAnswerFields`), the same for the inbox and the
  * link page: the typed values (to show again), the local refusal if any (a rejection or failure
  * needs a reason; a completion an outcome; a failure's outcome, once begun, its code and text),
- * and what the API takes besides the referral.
+ * and what the API takes besides the referral. `documents`: the files chosen, streaming in after
+ * the fields (see `streamedFiles`).
  */
-export async function readReferralAnswer(form: FormData, type: ReferralAnswer) {
+export function readReferralAnswer(
+  form: FormData,
+  type: ReferralAnswer,
+  documents?: AsyncIterable<StreamedFile>,
+) {
   const values = {
     reason: formText(form, 'reason').trim(),
     outcomeCode: formText(form, 'outcomeCode').trim(),
     outcomeText: formText(form, 'outcomeText').trim(),
   };
-  const documents = answerSendsFiles(type) ? await uploadedDocuments(form) : [];
-  const withOutcome = type === 'completed' || (type === 'failed' && failureOutcomeGiven(values, documents));
+  const files = answerSendsFiles(type) ? documents : undefined;
+  const withOutcome = type === 'completed' || (type === 'failed' && failureOutcomeGiven(values, files));
   const local = localFailure({
     reason:
       (type === 'rejected' || type === 'failed') && !values.reason ? 'referral.reason_required' : undefined,
@@ -58,12 +61,35 @@ export async function readReferralAnswer(form: FormData, type: ReferralAnswer) {
           outcome: {
             code: values.outcomeCode,
             text: values.outcomeText,
-            ...(documents.length > 0 ? { documents } : {}),
+            ...(files ? { documents: outcomeDocuments(files) } : {}),
           },
         }
       : {}),
   };
   return { values, local, answer };
+}
+
+/**
+ * Reads a partner's form and sends its answer once: with documents, while they stream in (the call
+ * starts at the first file, the fields before it read); without, once the form is read. A local
+ * refusal sends nothing (its files are left unread), nor does a note's form (`intent=note`), which
+ * the caller sends itself.
+ */
+export async function submitReferralAnswer(
+  request: Request,
+  send: (answer: ReturnType<typeof readReferralAnswer>['answer'], fields: FormData) => Promise<unknown>,
+) {
+  const typeOf = (fields: FormData) => formText(fields, 'type') as ReferralAnswer;
+  let sent: Settled<unknown> | undefined;
+  let streamed: ReturnType<typeof readReferralAnswer> | undefined;
+  const form = await streamedFiles(request, 'documents', async (files, fields) => {
+    streamed = readReferralAnswer(fields, typeOf(fields), files);
+    if (!streamed.local) sent = await settle(send(streamed.answer, fields));
+  });
+  if (formText(form, 'intent') === 'note') return { form, note: true as const };
+  const { values, local, answer } = streamed ?? readReferralAnswer(form, typeOf(form));
+  if (!local) sent ??= await settle(send(answer, form));
+  return { form, note: false as const, type: typeOf(form), values, local, sent };
 }
 
 /** Where the API's refusals of an answer show on its form. */
@@ -74,11 +100,5 @@ export const ANSWER_ERROR_FIELDS = {
     outcome: 'outcomeText',
     'outcome.documents': 'documents',
   },
-  fieldForMessage: {
-    'case.document_too_large': 'documents',
-    'case.document_type_not_allowed': 'documents',
-    'case.document_empty': 'documents',
-    'case.document_content_mismatch': 'documents',
-    'referral.too_many_documents': 'documents',
-  },
+  fieldForMessage: { ...DOCUMENT_FIELD_MESSAGES('documents'), 'referral.too_many_documents': 'documents' },
 } satisfies Omit<ToFailedSubmissionOptions, 'fields'>;

@@ -33,6 +33,46 @@ export async function streamedForm(
 }
 
 /**
+ * An action's form whose files of one input (`multiple`) go to a single call as they arrive (a
+ * partner's answer and its documents): at the first file of `field`, `onFiles` gets the fields
+ * before it and that file and each next one of the field in turn, read straight off the body.
+ * What it leaves unread is skipped; the fields after are read into the returned form.
+ */
+export async function streamedFiles(
+  request: Request,
+  field: string,
+  onFiles: (files: AsyncIterable<StreamedFile>, fields: FormData) => Promise<void>,
+): Promise<FormData> {
+  const boundary = multipartBoundary(request.headers.get('content-type'));
+  if (!boundary) return request.formData();
+  const fields = new FormData();
+  const parts = multipartParts(request.body, boundary);
+  // Pulled by `onFiles` and then by the loop below, never by both at once.
+  const nextFile = async (): Promise<StreamedFile | undefined> => {
+    for await (const part of { [Symbol.asyncIterator]: () => ({ next: () => parts.next() }) }) {
+      if (part.kind === 'field') fields.append(part.name, part.value);
+      // An empty file input still sends a part, without a name: nothing was chosen.
+      else if (part.name === field && part.fileName)
+        return { field, fileName: part.fileName, contentType: part.contentType, content: part.content };
+    }
+    return undefined;
+  };
+  const first = await nextFile();
+  if (first) {
+    await onFiles(
+      (async function* () {
+        for (let file: StreamedFile | undefined = first; file; file = await nextFile()) yield file;
+      })(),
+      fields,
+    );
+    while (await nextFile()) {
+      // skipped: files `onFiles` did not ask for
+    }
+  }
+  return fields;
+}
+
+/**
  * The form with its files whole in memory, for readers that need a file whole (a 12345 export, an
  * assessment sheet): a file past `maxBytes` is not held further — its field is named in `tooLarge`
  * and the rest of it skipped unread.

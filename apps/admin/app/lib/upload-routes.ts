@@ -7,6 +7,8 @@ const UPLOAD_PATHS = [
   /^\/t\/[^/]+\/cases\/import$/, // a 12345 export
   /^\/t\/[^/]+\/providers$/, // a provider record's evidence
   /^\/t\/[^/]+\/assessments$/, // an assessment sheet
+  /^\/t\/[^/]+\/referrals$/, // a partner's answer (inbox): the outcome's documents
+  /^\/p\/[^/]+$/, // a partner's answer (one-time link): the outcome's documents
 ];
 
 export const isUploadPath = (pathname: string) => UPLOAD_PATHS.some((path) => path.test(pathname));

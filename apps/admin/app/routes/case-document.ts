@@ -1,5 +1,5 @@
 import { getAdminContext } from '../context.ts';
-import { download } from '../lib/download.ts';
+import { documentDownload } from '../lib/download.ts';
 import { load } from '../lib/route-errors.ts';
 import type { Route } from './+types/case-document';
 
@@ -11,10 +11,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
   const uuid = /^[0-9a-f-]{36}$/i;
   if (!uuid.test(params.id) || !uuid.test(params.documentId)) throw new Response(null, { status: 404 });
-  const document = await load(caller.case.getDocument({ caseId: params.id, documentId: params.documentId }));
-  return download({
-    fileName: document.fileName,
-    contentType: document.contentType,
-    contentBase64: document.contentBase64,
-  });
+  return documentDownload(
+    await load(caller.case.downloadDocument({ caseId: params.id, documentId: params.documentId })),
+  );
 }

@@ -43,7 +43,7 @@ import { allowsAnywhere } from '../lib/permissions.ts';
 import { caseServiceLinks } from '../lib/plugin-screens.ts';
 import { idParam, isForbidden, load } from '../lib/route-errors.ts';
 import { signedInPerson, tenantHeader } from '../lib/session.ts';
-import { type Settled, settle, streamedForm } from '../lib/streamed-form.ts';
+import { megabytes, type Settled, settle, streamedForm } from '../lib/streamed-form.ts';
 import {
   type FormValues,
   type failureOf,
@@ -139,6 +139,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       refer: allowsAnywhere(grants, 'referral.send'),
     },
     today: todayIn(),
+    uploadMax: megabytes(getAdminContext(context).uploadMaxBytes),
   };
 }
 
@@ -499,6 +500,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
     services,
     can,
     today,
+    uploadMax,
   } = loaderData;
   const categoryName = (id: string) =>
     services.find((service) => service.pluginId === c.serviceType)?.categories.find((x) => x.id === id)?.name[
@@ -966,7 +968,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
                 {...f('file')}
                 type="file"
                 label={t('casePage.file')}
-                hint={t('casePage.file_hint')}
+                hint={t('casePage.file_hint', { max: uploadMax })}
                 accept={DOCUMENT_ACCEPT}
               />
             )}

@@ -20,7 +20,7 @@ import {
   ANSWER_ERROR_FIELDS,
   answerSendsFiles,
   type ReferralAnswer,
-  readReferralAnswer,
+  submitReferralAnswer,
 } from '../lib/referral-answer.ts';
 import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
 import type { Route } from './+types/partner-link';
@@ -47,13 +47,23 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const form = await request.formData();
-  if (formText(form, 'intent') === 'note') {
-    const values = { answeredBy: formText(form, 'answeredBy').trim(), text: formText(form, 'text').trim() };
+  const { caller } = getAdminContext(context);
+  const answeredBy = (fields: FormData) => formText(fields, 'answeredBy').trim();
+  // The outcome's documents stream into the store as the form arrives.
+  const read = await submitReferralAnswer(request, (answer, fields) =>
+    caller.partnerLink.answer({
+      token: params.token,
+      ...answer,
+      ...(answeredBy(fields) ? { answeredBy: answeredBy(fields) } : {}),
+    }),
+  );
+  const { form } = read;
+  if (read.note) {
+    const values = { answeredBy: answeredBy(form), text: formText(form, 'text').trim() };
     const local = localFailure({ text: values.text ? undefined : 'validation.required' });
     if (local) return rejectIntent('note', local, values);
     try {
-      await getAdminContext(context).caller.partnerLink.note({
+      await caller.partnerLink.note({
         token: params.token,
         text: values.text,
         ...(values.answeredBy ? { answeredBy: values.answeredBy } : {}),
@@ -63,26 +73,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return rejectIntentApiError('note', error, { fields: ['text', 'answeredBy'] }, values);
     }
   }
-  const type = formText(form, 'type') as Answer;
-  const intent = type;
-  const read = await readReferralAnswer(form, type);
-  const values = { ...read.values, answeredBy: formText(form, 'answeredBy').trim() };
+  const intent = read.type;
+  const values = { ...read.values, answeredBy: answeredBy(form) };
   if (read.local) return rejectIntent(intent, read.local, values);
-  try {
-    await getAdminContext(context).caller.partnerLink.answer({
-      token: params.token,
-      ...read.answer,
-      ...(values.answeredBy ? { answeredBy: values.answeredBy } : {}),
-    });
-    return redirect(`/p/${encodeURIComponent(params.token)}?done=${type}`);
-  } catch (error) {
-    return rejectIntentApiError(
-      intent,
-      error,
-      { fields: ['reason', 'outcomeCode', 'outcomeText', 'answeredBy', 'documents'], ...ANSWER_ERROR_FIELDS },
-      values,
-    );
-  }
+  if (read.sent?.ok) return redirect(`/p/${encodeURIComponent(params.token)}?done=${read.type}`);
+  return rejectIntentApiError(
+    intent,
+    read.sent?.error,
+    { fields: ['reason', 'outcomeCode', 'outcomeText', 'answeredBy', 'documents'], ...ANSWER_ERROR_FIELDS },
+    values,
+  );
 }
 
 const ANSWER_LABEL: Readonly<Record<Answer, MessageKey>> = {

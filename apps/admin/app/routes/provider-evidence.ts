@@ -1,5 +1,5 @@
 import { getAdminContext } from '../context.ts';
-import { download } from '../lib/download.ts';
+import { documentDownload } from '../lib/download.ts';
 import { idParam, load } from '../lib/route-errors.ts';
 import type { Route } from './+types/provider-evidence';
 
@@ -7,10 +7,5 @@ import type { Route } from './+types/provider-evidence';
 export async function loader({ params, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
   idParam(params.id);
-  const evidence = await load(caller.provider.getEvidence({ id: params.id }));
-  return download({
-    fileName: evidence.fileName,
-    contentType: evidence.contentType,
-    contentBase64: evidence.contentBase64,
-  });
+  return documentDownload(await load(caller.provider.downloadEvidence({ id: params.id })));
 }

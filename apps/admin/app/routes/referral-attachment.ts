@@ -1,5 +1,5 @@
 import { getAdminContext } from '../context.ts';
-import { download } from '../lib/download.ts';
+import { documentDownload } from '../lib/download.ts';
 import { load } from '../lib/route-errors.ts';
 import type { Route } from './+types/referral-attachment';
 
@@ -12,6 +12,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   if (!/^[0-9a-f-]{36}$/i.test(params.id) || !/^[0-9a-f]{64}$/.test(params.sha256)) {
     throw new Response(null, { status: 404 });
   }
-  const file = await load(caller.referral.attachment({ referralId: params.id, sha256: params.sha256 }));
-  return download({ fileName: file.name, contentType: file.mediaType, contentBase64: file.contentBase64 });
+  return documentDownload(
+    await load(caller.referral.downloadAttachment({ referralId: params.id, sha256: params.sha256 })),
+  );
 }

@@ -23,7 +23,7 @@ import {
   ANSWER_ERROR_FIELDS,
   answerSendsFiles,
   type ReferralAnswer,
-  readReferralAnswer,
+  submitReferralAnswer,
 } from '../lib/referral-answer.ts';
 import { isForbidden, load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
@@ -84,24 +84,21 @@ export async function loader({ context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const slug = tenantSlugFrom(params);
   const { caller } = getAdminContext(context);
-  const form = await request.formData();
-  const referralId = formText(form, 'referralId');
-  if (formText(form, 'intent') === 'note') return postNote(caller, slug, referralId, formText(form, 'text'));
-  const type = formText(form, 'type') as ReferralAnswer;
-  const intent = `${type}:${referralId}`;
-  const { values, local, answer } = await readReferralAnswer(form, type);
-  if (local) return rejectIntent(intent, local, values);
-  try {
-    await caller.referral.transition({ referralId, ...answer });
-    return redirect(`${tenantPaths.referrals(slug)}?done=1#referral-${referralId}`);
-  } catch (error) {
-    return rejectIntentApiError(
-      intent,
-      error,
-      { fields: ['reason', 'outcomeCode', 'outcomeText', 'documents'], ...ANSWER_ERROR_FIELDS },
-      values,
-    );
-  }
+  // The outcome's documents stream into the store, in the answer's own transaction, as the form arrives.
+  const read = await submitReferralAnswer(request, (answer, fields) =>
+    caller.referral.transition({ referralId: formText(fields, 'referralId'), ...answer }),
+  );
+  const referralId = formText(read.form, 'referralId');
+  if (read.note) return postNote(caller, slug, referralId, formText(read.form, 'text'));
+  const intent = `${read.type}:${referralId}`;
+  if (read.local) return rejectIntent(intent, read.local, read.values);
+  if (read.sent?.ok) return redirect(`${tenantPaths.referrals(slug)}?done=1#referral-${referralId}`);
+  return rejectIntentApiError(
+    intent,
+    read.sent?.error,
+    { fields: ['reason', 'outcomeCode', 'outcomeText', 'documents'], ...ANSWER_ERROR_FIELDS },
+    read.values,
+  );
 }
 
 /** A note to the sender (spec: `note`): no change of state, it lands on the sender's case timeline. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { createSecretBox } from '@linju/auth';
-import { createPostgresDocumentStore, intakeCase, uploadMaxBytes } from '@linju/core';
+import { attachDocument, createPostgresDocumentStore, intakeCase, uploadMaxBytes } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { actorOf } from '@linju/core/testing/test-actor';
 import { connect, eq, schema, withTenant } from '@linju/db';
@@ -16,10 +16,12 @@ import { createRequestListener } from './request-listener.ts';
  * The case page's "attach a document" form over a real socket, as a browser without JavaScript
  * posts it (multipart, the token first): the file streams into the document store in PostgreSQL,
  * the size cap and the content check answer on the form's file field, and a refusal stores nothing.
+ * A download streams the stored chunks back with the record's length, for the case's own district only.
  */
 const { db, close } = connect(inject('databaseUrl'));
 const box = createSecretBox(randomBytes(32));
 const MiB = 1024 * 1024;
+const files = createPostgresDocumentStore({ db, box, maxBytes: uploadMaxBytes({}) });
 let server: Server;
 let base: string;
 let district: TestDistrict;
@@ -42,6 +44,14 @@ function attach(file: Buffer, fileName: string, type: string) {
     headers: { cookie: `linju_session=${session}; linju_csrf=upload-test-token`, origin: base },
   });
 }
+
+/** The downloads a district's audit log records. */
+const documentReads = async (tenantId: string) =>
+  (
+    await withTenant(db, tenantId, (tx) =>
+      tx.select().from(schema.auditEntry).where(eq(schema.auditEntry.action, 'case.document_read')),
+    )
+  ).length;
 
 const storedCounts = () =>
   withTenant(db, district.tenantId, async (tx) => ({
@@ -72,7 +82,7 @@ beforeAll(async () => {
       box,
       log: createLogger('server', 'silent'),
       temporalHealthy: async () => true,
-      files: createPostgresDocumentStore({ db, box, maxBytes: uploadMaxBytes({}) }),
+      files,
       admin: await loadAdminApp(join(import.meta.dirname, '..', '..', '..', 'admin', 'build')),
     }),
   );
@@ -105,7 +115,53 @@ describe('attaching a document on the case page', () => {
       headers: { cookie: `linju_session=${session}` },
     });
     expect(download.status).toBe(200);
+    // Streamed from the store: the record's length and type, a Chinese name per RFC 5987, never cached or sniffed.
+    expect(Object.fromEntries(download.headers)).toMatchObject({
+      'content-type': 'application/pdf',
+      'content-length': String(pdf.length),
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('证据材料.pdf')}`,
+      'cache-control': 'private, no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    expect(download.headers.get('transfer-encoding')).toBeNull();
     expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
+    expect(await documentReads(district.tenantId)).toBe(1);
+  });
+
+  it("answers 404 for another district's document, auditing nothing in either", async () => {
+    const other = await createTestDistrict(db, box, 'uploads-other');
+    const deskB = await actorOf(db, other.tenantId, other.people.deskA);
+    const theirs = await withTenant(db, other.tenantId, async (tx) => {
+      const created = await intakeCase(tx, deskB, box, {
+        channel: 'walk-in',
+        resident: { name: '居民乙', phone: '13700000003' },
+        serviceType: 'mediation',
+        description: '另一区的案件',
+        organisationId: other.organisations.stationA,
+      });
+      const document = await attachDocument(tx, deskB, files, {
+        caseId: created.id,
+        fileName: '乙区材料.pdf',
+        contentType: 'application/pdf',
+        contentBase64: pdfOf(4000).toString('base64'),
+      });
+      return { caseId: created.id, documentId: document.id };
+    });
+    const before = [await documentReads(district.tenantId), await documentReads(other.tenantId)];
+    const answer = await fetch(
+      `${base}/t/${district.slug}/cases/${theirs.caseId}/documents/${theirs.documentId}`,
+      { headers: { cookie: `linju_session=${session}` } },
+    );
+    expect(answer.status).toBe(404);
+    expect(answer.headers.get('content-disposition')).toBeNull();
+    expect([await documentReads(district.tenantId), await documentReads(other.tenantId)]).toEqual(before);
+  });
+
+  it("names the upload cap in the file field's hint (the setting, not the 1 MiB of JSON uploads)", async () => {
+    const page = await fetch(`${base}/t/${district.slug}/cases/${caseId}`, {
+      headers: { cookie: `linju_session=${session}` },
+    });
+    expect(await page.text()).toContain('PDF、OFD、JPEG、PNG、HEIC、Word、Excel 或文本，最大 20 MB。');
   });
 
   it('refuses 21 MiB on the file field, in Chinese, and stores no row and no chunk', async () => {

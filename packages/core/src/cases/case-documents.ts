@@ -8,6 +8,7 @@ import {
   type DocumentStore,
   DocumentTooLarge,
   isDocumentContent,
+  type OpenedDocument,
   readWholeDocument,
   type StoredContent,
 } from '../documents/document-store.ts';
@@ -133,13 +134,15 @@ export async function attachDocument(
   return metadata;
 }
 
-/** A document's bytes (base64) for someone who may read the case; each download is audited. */
-export async function readDocument(
+/**
+ * A case document for someone who may read the case, to download (its bytes streamed from the
+ * store by the caller): each download is audited, in the caller's transaction.
+ */
+export async function openDocument(
   tx: TenantTx,
   actor: Actor,
-  files: DocumentStore,
   input: { caseId: string; documentId: string },
-) {
+): Promise<OpenedDocument> {
   const c = await loadCase(tx, input.caseId);
   requireOnCase(actor, 'case.read', c);
   const [doc] = await tx
@@ -147,7 +150,6 @@ export async function readDocument(
     .from(schema.caseDocument)
     .where(and(eq(schema.caseDocument.caseId, c.row.id), eq(schema.caseDocument.id, input.documentId)));
   if (!doc) throw new DomainError('not-found', 'case.document_not_found', { field: 'documentId' });
-  const bytes = await readWholeDocument(files, doc.storageKey, { tx });
   await appendAudit(tx, {
     ...auditActor(actor),
     action: 'case.document_read',
@@ -159,6 +161,18 @@ export async function readDocument(
     fileName: doc.fileName,
     contentType: doc.contentType,
     sizeBytes: doc.sizeBytes,
-    contentBase64: bytes.toString('base64'),
+    storageKey: doc.storageKey,
   };
+}
+
+/** A document's bytes (base64, for API clients) for someone who may read the case; each download is audited. */
+export async function readDocument(
+  tx: TenantTx,
+  actor: Actor,
+  files: DocumentStore,
+  input: { caseId: string; documentId: string },
+) {
+  const { storageKey, ...document } = await openDocument(tx, actor, input);
+  const bytes = await readWholeDocument(files, storageKey, { tx });
+  return { ...document, contentBase64: bytes.toString('base64') };
 }

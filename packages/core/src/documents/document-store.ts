@@ -39,6 +39,15 @@ export type DocumentStore = {
   delete?(key: string): Promise<void>;
 };
 
+/** A stored document someone may download (checked and audited): what its record says, and where its bytes are. */
+export type OpenedDocument = {
+  fileName: string;
+  contentType: string;
+  /** Null for records that do not keep it (a provider record's evidence). */
+  sizeBytes: number | null;
+  storageKey: string;
+};
+
 /** 20 MiB: a scanned judgment or a phone's photos of a contract. */
 export const DEFAULT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
 

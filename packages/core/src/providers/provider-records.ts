@@ -6,7 +6,7 @@ import { type Actor, auditActor, requireTenantWide } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { storeCheckedDocument, ZDocumentUpload } from '../cases/case-documents.ts';
 import { localDate } from '../cases/working-days.ts';
-import { type DocumentStore, readWholeDocument } from '../documents/document-store.ts';
+import { type DocumentStore, type OpenedDocument, readWholeDocument } from '../documents/document-store.ts';
 import { DomainError } from '../errors.ts';
 import { getStaffMember } from '../staff/staff-service.ts';
 
@@ -264,18 +264,16 @@ export async function getProviderRecord(tx: TenantTx, actor: Actor, input: { id:
   return publicRecord(row, await districtToday(tx, actor.tenantId));
 }
 
-/** The evidence document's bytes (base64); each download is audited, as case documents are. */
-export async function readProviderEvidence(
+/** The evidence document, to download (its bytes streamed by the caller); each download is audited, as case documents are. */
+export async function openProviderEvidence(
   tx: TenantTx,
   actor: Actor,
-  files: DocumentStore,
   input: { id: string },
-) {
+): Promise<OpenedDocument> {
   requireProviderRead(actor);
   const row = await loadRecord(tx, z.uuid().parse(input.id));
   if (!row.evidenceStorageKey || !row.evidenceFileName || !row.evidenceContentType)
     throw new DomainError('not-found', 'provider.no_evidence_file', { field: 'id' });
-  const bytes = await readWholeDocument(files, row.evidenceStorageKey, { tx });
   await appendAudit(tx, {
     ...auditActor(actor),
     action: 'provider.evidence_read',
@@ -285,8 +283,21 @@ export async function readProviderEvidence(
   return {
     fileName: row.evidenceFileName,
     contentType: row.evidenceContentType,
-    contentBase64: bytes.toString('base64'),
+    sizeBytes: null,
+    storageKey: row.evidenceStorageKey,
   };
+}
+
+/** The evidence document's bytes (base64, for API clients); each download is audited. */
+export async function readProviderEvidence(
+  tx: TenantTx,
+  actor: Actor,
+  files: DocumentStore,
+  input: { id: string },
+) {
+  const { fileName, contentType, storageKey } = await openProviderEvidence(tx, actor, input);
+  const bytes = await readWholeDocument(files, storageKey, { tx });
+  return { fileName, contentType, contentBase64: bytes.toString('base64') };
 }
 
 /** The active records of a provider with an account: what assignment warns about or refuses. */

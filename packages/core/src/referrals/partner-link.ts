@@ -18,12 +18,7 @@ import { appendAudit } from '../audit/append-audit.ts';
 import { loadCase, recordCaseEvent } from '../cases/case-access.ts';
 import { DomainError } from '../errors.ts';
 import { notifyContact } from '../notifications/notification-channel.ts';
-import {
-  attachmentSummary,
-  MAX_REFERRAL_ATTACHMENTS,
-  referralAttachments,
-  ZOutcomeDocumentUpload,
-} from './referral-attachments.ts';
+import { attachmentSummary, referralAttachments, ZOutcomeDocuments } from './referral-attachments.ts';
 import { RECEIVER_ACTIONS } from './referral-schemas.ts';
 import type { ReferralSubject } from './referral-subject.ts';
 
@@ -242,7 +237,7 @@ export const ZPartnerLinkAnswerRequest = z.object({
     .object({
       code: z.string().trim().min(1, { message: 'validation.required' }).max(64),
       text: z.string().trim().min(1, { message: 'validation.required' }).max(4000),
-      documents: z.array(ZOutcomeDocumentUpload).max(MAX_REFERRAL_ATTACHMENTS).optional(),
+      documents: ZOutcomeDocuments.optional(),
     })
     .optional(),
   /** Who answers, as they name themselves (e.g. 张法官); the partner's name when omitted. */

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, schema, type TenantTx } from '@linju/db';
 import { isFinalRefusal, PeerRequestRefused, type ReferralCreate } from '@linju/federation';
 import type { ReferralOutcomeDocument } from '@linju/federation/referral-states';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { MAX_DOCUMENT_BYTES, storeCheckedDocument, ZDocumentUpload } from '../cases/case-documents.ts';
 import {
   type DocumentStore,
   documentKey,
+  type OpenedDocument,
   readWholeDocument,
   sha256Hex,
 } from '../documents/document-store.ts';
@@ -168,15 +169,13 @@ export async function storeFetchedAttachment(
   return stored ?? attachment;
 }
 
-/** A stored attachment's bytes, checked against its hash; each read is audited. */
-export async function readStoredAttachment(
+/** A stored attachment, to read: where its bytes are; each read is audited (in the caller's transaction). */
+async function openStoredAttachment(
   tx: TenantTx,
-  files: DocumentStore,
   attachment: ReferralAttachmentRow,
   reader: Pick<Actor, 'id' | 'name'>,
-): Promise<Buffer> {
+): Promise<OpenedDocument> {
   if (!attachment.storageKey) throw new Error(`attachment ${attachment.sha256} has no stored body`);
-  const bytes = await readWholeDocument(files, attachment.storageKey, { tx });
   await appendAudit(tx, {
     actorId: reader.id,
     actorName: reader.name,
@@ -185,7 +184,23 @@ export async function readStoredAttachment(
     objectId: attachment.referralId,
     after: { sha256: attachment.sha256, name: attachment.name },
   });
-  return bytes;
+  return {
+    fileName: attachment.name,
+    contentType: attachment.mediaType,
+    sizeBytes: attachment.sizeBytes,
+    storageKey: attachment.storageKey,
+  };
+}
+
+/** A stored attachment's bytes whole, checked against its hash (a peer's GET answers its digest); each read is audited. */
+export async function readStoredAttachment(
+  tx: TenantTx,
+  files: DocumentStore,
+  attachment: ReferralAttachmentRow,
+  reader: Pick<Actor, 'id' | 'name'>,
+): Promise<Buffer> {
+  const { storageKey } = await openStoredAttachment(tx, attachment, reader);
+  return readWholeDocument(files, storageKey, { tx });
 }
 
 /** Reads a response body, refusing it past `max` bytes without holding more than that. */
@@ -204,19 +219,20 @@ async function readLimited(response: Response, max: number): Promise<Uint8Array 
 }
 
 /**
- * An attachment's bytes for someone who may read the referral (its receiver): stored ones at
- * once; one of an incoming referral not yet fetched is fetched first from the sender's node
- * (spec: a signed GET of its `url`), checked against its SHA-256 and size, and stored, so a
- * sender that later goes away does not take it along. Each read is audited.
+ * An attachment for someone who may read the referral (its receiver), to download (its bytes
+ * streamed by the caller): stored ones at once; one of an incoming referral not yet fetched is
+ * fetched first from the sender's node (spec: a signed GET of its `url`), checked against its
+ * SHA-256 and size, and stored, so a sender that later goes away does not take it along. Each
+ * read is audited.
  */
-export async function attachmentContent(
+export async function openAttachment(
   tx: TenantTx,
   files: DocumentStore,
   fetchFromPeer: PeerFetcher | undefined,
   referral: ReferralRow,
   sha256: string,
   reader: Pick<Actor, 'id' | 'name'>,
-) {
+): Promise<OpenedDocument> {
   let attachment = await loadAttachment(tx, referral.id, sha256);
   if (!attachment.storageKey) {
     const path = attachment.url ? new URL(attachment.url, 'http://peer.invalid').pathname : null;
@@ -236,11 +252,24 @@ export async function attachmentContent(
     }
     attachment = await storeFetchedAttachment(tx, files, attachment, bytes);
   }
-  const bytes = await readStoredAttachment(tx, files, attachment, reader);
+  return openStoredAttachment(tx, attachment, reader);
+}
+
+/** An attachment's bytes (base64, for API clients), checked against its hash: {@link openAttachment}, read whole. */
+export async function attachmentContent(
+  tx: TenantTx,
+  files: DocumentStore,
+  fetchFromPeer: PeerFetcher | undefined,
+  referral: ReferralRow,
+  sha256: string,
+  reader: Pick<Actor, 'id' | 'name'>,
+) {
+  const opened = await openAttachment(tx, files, fetchFromPeer, referral, sha256, reader);
+  const bytes = await readWholeDocument(files, opened.storageKey, { tx });
   return {
-    name: attachment.name,
-    mediaType: attachment.mediaType,
-    sha256: attachment.sha256,
+    name: opened.fileName,
+    mediaType: opened.contentType,
+    sha256,
     contentBase64: bytes.toString('base64'),
   };
 }
@@ -256,28 +285,44 @@ export const carriesOutcomeDocuments = (type: string): boolean => type === 'comp
 export const ZOutcomeDocumentUpload = ZDocumentUpload;
 export type OutcomeDocumentUpload = z.input<typeof ZOutcomeDocumentUpload>;
 
+const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
+  typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+
+/**
+ * The documents of an outcome: a list (an API request, base64 each), or — in-process callers only,
+ * the admin's answer forms — the form's file parts one after another as they stream in, so the
+ * count is known only once they are read.
+ */
+export const ZOutcomeDocuments = z.union([
+  z.array(ZOutcomeDocumentUpload).max(MAX_REFERRAL_ATTACHMENTS),
+  z.custom<AsyncIterable<OutcomeDocumentUpload>>(isAsyncIterable),
+]);
+export type OutcomeDocuments = z.input<typeof ZOutcomeDocuments>;
+
 /**
  * At the receiver, before the completion goes to the workflow: each document the partner returns
- * is checked like a case document (size, accepted type, its first bytes) and put in the file store
- * (content-addressed, so a completion the workflow refuses leaves at worst an unreferenced file).
- * Answers what the outcome carries through the workflow: names and digests, never the bytes.
+ * is checked like a case document (size, accepted type, its content) and put in the file store
+ * (content-addressed, so a completion the workflow refuses leaves at worst an unreferenced file),
+ * one at a time as it arrives. Answers what the outcome carries through the workflow: names and
+ * digests, never the bytes.
  */
 export async function storeOutcomeDocuments(
   files: DocumentStore,
   tenantId: string,
-  uploads: readonly OutcomeDocumentUpload[],
+  uploads: OutcomeDocuments,
   tx?: TenantTx,
 ): Promise<ReferralOutcomeDocument[]> {
-  if (uploads.length > MAX_REFERRAL_ATTACHMENTS) {
-    throw new DomainError('bad-request', 'referral.too_many_documents', {
-      field: 'outcome.documents',
-      params: { max: MAX_REFERRAL_ATTACHMENTS },
-    });
-  }
   const field = 'outcome.documents';
-  const inputs = uploads.map((upload) => ZOutcomeDocumentUpload.parse(upload));
   const documents = new Map<string, ReferralOutcomeDocument>();
-  for (const input of inputs) {
+  let count = 0;
+  for await (const upload of uploads) {
+    if (++count > MAX_REFERRAL_ATTACHMENTS) {
+      throw new DomainError('bad-request', 'referral.too_many_documents', {
+        field,
+        params: { max: MAX_REFERRAL_ATTACHMENTS },
+      });
+    }
+    const input = ZOutcomeDocumentUpload.parse(upload);
     const { sha256, sizeBytes } = await storeCheckedDocument(files, tx, tenantId, input, {
       content: field,
       type: field,

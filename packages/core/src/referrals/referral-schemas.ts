@@ -1,6 +1,6 @@
 import { schema } from '@linju/db';
 import { z } from 'zod';
-import { MAX_REFERRAL_ATTACHMENTS, ZOutcomeDocumentUpload } from './referral-attachments.ts';
+import { ZOutcomeDocuments } from './referral-attachments.ts';
 
 const required = { message: 'validation.required' };
 const ZText = (max: number) => z.string().trim().min(1, required).max(max);
@@ -59,7 +59,7 @@ export const ZTransitionRequest = z.object({
       code: ZText(64),
       text: ZText(4000),
       /** Documents returned with a completion or a failure (spec: `outcome.documents`); checked like case documents. */
-      documents: z.array(ZOutcomeDocumentUpload).max(MAX_REFERRAL_ATTACHMENTS).optional(),
+      documents: ZOutcomeDocuments.optional(),
     })
     .optional(),
 });

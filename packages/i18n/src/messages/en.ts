@@ -929,7 +929,7 @@ export const en: Messages = {
   'casePage.reroute_submit': 'Re-route',
   'casePage.attach': 'Attach a document',
   'casePage.file': 'File',
-  'casePage.file_hint': 'PDF, JPEG, PNG, Word or text, up to 1 MB.',
+  'casePage.file_hint': 'PDF, OFD, JPEG, PNG, HEIC, Word, Excel or text, up to {max}.',
   'casePage.attach_submit': 'Upload',
   'casePage.done': 'Saved.',
   'casePage.assignee_hint': 'Choose from the staff list.',
@@ -1579,7 +1579,7 @@ export const en: Messages = {
   'referrals.outcome_document_label': 'with the outcome',
   'referrals.outcome_documents': 'Documents with the outcome',
   'referrals.outcome_documents_hint':
-    'Optional: PDF, JPEG, PNG, Word or text, up to 1 MiB each; the sender receives them.',
+    'Optional, one or more: PDF, OFD, JPEG, PNG, HEIC, Word, Excel or text; the sender receives them.',
   'casePage.document_download': 'Download {name}',
   'referrals.note': 'Note',
   'referrals.note_from_sender': 'From the sender',

@@ -886,7 +886,7 @@ export const zhCN = {
   'casePage.reroute_submit': '改派',
   'casePage.attach': '上传材料',
   'casePage.file': '文件',
-  'casePage.file_hint': 'PDF、JPEG、PNG、Word 或文本，最大 1 MB。',
+  'casePage.file_hint': 'PDF、OFD、JPEG、PNG、HEIC、Word、Excel 或文本，最大 {max}。',
   'casePage.attach_submit': '上传',
   'casePage.done': '已保存。',
   'casePage.assignee_hint': '从工作人员名单中选择。',
@@ -1499,7 +1499,7 @@ export const zhCN = {
   'referrals.outcome_document_label': '结果文书',
   'referrals.outcome_documents': '随结果提交的文书',
   'referrals.outcome_documents_hint':
-    '可选：PDF、JPEG、PNG、Word 或文本文件，每份不超过 1 MiB，将送达转介方。',
+    '可选，可多选：PDF、OFD、JPEG、PNG、HEIC、Word、Excel 或文本文件，将送达转介方。',
   'casePage.document_download': '下载 {name}',
   'referrals.note': '备注',
   'referrals.note_from_sender': '转介方',

@@ -1,4 +1,9 @@
-import { createPostgresDocumentStore, type DocumentStore, uploadMaxBytes } from '@linju/core';
+import {
+  createPostgresDocumentStore,
+  type DocumentStore,
+  type OpenedDocument,
+  uploadMaxBytes,
+} from '@linju/core';
 import type { ApiContext } from '../../trpc.ts';
 
 const fallback = new WeakMap<ApiContext['db'], DocumentStore>();
@@ -12,3 +17,13 @@ export const filesOf = (ctx: ApiContext): DocumentStore => {
   fallback.set(ctx.db, store);
   return store;
 };
+
+/**
+ * A document opened for download (checked and audited in the procedure's transaction) with its
+ * bytes read from the store chunk by chunk as the response sends them: the admin's download
+ * routes stream it. In-process callers only; over HTTP the API clients' procedures answer base64.
+ */
+export const documentDownload = (ctx: ApiContext, { storageKey, ...document }: OpenedDocument) => ({
+  ...document,
+  content: filesOf(ctx).read(storageKey),
+});

@@ -31,13 +31,15 @@ export async function answerAsReceiver(
   if (referral.status === 'requested' && answer.type !== 'received') {
     await applyReferralEvent(engine, referral.tenantId, referral.id, { type: 'received', by });
   }
+  const documents =
+    answer.outcome?.documents && carriesOutcomeDocuments(answer.type)
+      ? await storeOutcomeDocuments(files, referral.tenantId, answer.outcome.documents, tx)
+      : [];
   const outcome = answer.outcome
     ? {
         code: answer.outcome.code,
         text: answer.outcome.text,
-        ...(carriesOutcomeDocuments(answer.type) && answer.outcome.documents?.length
-          ? { documents: await storeOutcomeDocuments(files, referral.tenantId, answer.outcome.documents, tx) }
-          : {}),
+        ...(documents.length > 0 ? { documents } : {}),
       }
     : undefined;
   return applyReferralEvent(engine, referral.tenantId, referral.id, {
