@@ -13,7 +13,7 @@ import {
 } from '@linju/core';
 import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
 import { connect, sql, withTenant } from '@linju/db';
-import { ensureTenantSchedules, tenantScheduleId } from '@linju/workflows';
+import { ensureTenantSchedules, linjuDataConverter, tenantScheduleId } from '@linju/workflows';
 import { Client, Connection, ScheduleNotFoundError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
@@ -130,7 +130,10 @@ beforeAll(async () => {
 
 let client: Client | undefined;
 async function temporal(): Promise<Client> {
-  client ??= new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }) });
+  client ??= new Client({
+    connection: await Connection.connect({ address: inject('temporalAddress') }),
+    dataConverter: linjuDataConverter({ current: Buffer.from(inject('dataKey'), 'base64'), retired: [] }),
+  });
   return client;
 }
 

@@ -9,7 +9,7 @@ import {
   useAuditKey,
 } from '@linju/core';
 import { SetupError } from '@linju/db';
-import { deleteTenantSchedules } from '@linju/workflows';
+import { deleteTenantSchedules, linjuDataConverter, readTemporalConnection } from '@linju/workflows';
 import { dataDir } from '../stack/paths.ts';
 import { withDb, withStackDatabase } from '../stack/with-db.ts';
 
@@ -87,12 +87,13 @@ export async function tenantOffboard(args: string[]): Promise<void> {
   );
   // After the erasure: a refused offboarding must leave a live district's schedules running.
   const temporal = {
-    address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+    connection: readTemporalConnection(process.env),
     namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+    dataConverter: linjuDataConverter(loadDataKeyRing(dataDir())),
   };
   const deleted = await deleteTenantSchedules(temporal, result.tenantId).catch((error: Error) => {
     throw new SetupError(
-      `The district is erased, but its Temporal schedules could not be deleted at ${temporal.address} (${error.message}).`,
+      `The district is erased, but its Temporal schedules could not be deleted at ${temporal.connection.address} (${error.message}).`,
       `Delete every schedule whose id ends in :${result.tenantId} (temporal schedule delete --schedule-id <id>).`,
     );
   });

@@ -5,6 +5,8 @@ import {
   ScheduleNotFoundError,
   ScheduleOverlapPolicy,
 } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
+import type { TemporalConnectionOptions } from '../temporal-connection.ts';
 import {
   TENANT_SCHEDULES,
   type TenantRunInput,
@@ -102,12 +104,16 @@ async function deleteSchedules(
  * (`linju tenant offboard`), and the reconciler only ever creates. Answers the ids deleted.
  */
 export async function deleteTenantSchedules(
-  temporal: { address: string; namespace: string },
+  temporal: { connection: TemporalConnectionOptions; namespace: string; dataConverter: DataConverter },
   tenantId: string,
 ): Promise<string[]> {
-  const connection = await Connection.connect({ address: temporal.address });
+  const connection = await Connection.connect(temporal.connection);
   try {
-    const client = new Client({ connection, namespace: temporal.namespace });
+    const client = new Client({
+      connection,
+      namespace: temporal.namespace,
+      dataConverter: temporal.dataConverter,
+    });
     return await deleteSchedules(client, tenantId, Object.keys(TENANT_SCHEDULES) as TenantScheduleKind[]);
   } finally {
     await connection.close();
