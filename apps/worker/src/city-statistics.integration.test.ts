@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ApiContext, type AppCaller, createCaller, type WorkflowEngine } from '@linju/api';
+import type { ApiContext, AppCaller, WorkflowEngine } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import {
   countEducationEvent,
@@ -14,7 +14,7 @@ import {
   STATISTICS_EXCHANGE_PATH,
   systemActor,
 } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
 import { connect, type DbHandle, withTenant } from '@linju/db';
 import { loadOrCreateNodeKey, type NodeKey } from '@linju/federation';
 import {
@@ -24,10 +24,9 @@ import {
   cityStatisticsScheduleId,
   linjuDataConverter,
 } from '@linju/workflows';
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateTOTP } from '@oslojs/otp';
 import { Client, Connection, ScheduleNotFoundError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { districtAdminCaller } from './testing/district-admin-caller.ts';
 import { createWorker, type LinjuWorker } from './worker.ts';
 
 /**
@@ -149,19 +148,7 @@ beforeAll(async () => {
       attendance: 64,
     }),
   );
-  const { sessionToken, next } = await createCaller(context()).auth.login({
-    tenantSlug: d.slug,
-    username: 'admin',
-    password: TEST_PASSWORD,
-  });
-  admin = createCaller(context({ sessionToken }));
-  if (next === 'totp') {
-    // The second factor replaces the session: continue with the new one.
-    const verified = await admin.auth.verifyTotp({
-      code: generateTOTP(decodeBase32IgnorePadding(d.totpSecret), 30, 6),
-    });
-    admin = createCaller(context({ sessionToken: verified.sessionToken }));
-  }
+  admin = await districtAdminCaller(context, d);
 });
 
 afterAll(async () => {

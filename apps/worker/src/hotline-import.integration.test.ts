@@ -2,16 +2,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ApiContext, type AppCaller, createCaller, type WorkflowEngine } from '@linju/api';
+import type { ApiContext, AppCaller, WorkflowEngine } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import { createLocalDocumentStore } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
 import { connect, type DbHandle, sql, withTenant } from '@linju/db';
 import { type HotlineImportResult, hotlineImportWorkflowId, linjuDataConverter } from '@linju/workflows';
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateTOTP } from '@oslojs/otp';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { districtAdminCaller } from './testing/district-admin-caller.ts';
 import { createWorker, type LinjuWorker } from './worker.ts';
 
 /**
@@ -81,18 +80,7 @@ beforeAll(async () => {
   client = new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) });
   engine = { client, taskQueue: linju.taskQueue };
   d = await createTestDistrict(app.db, box, 'import-wf');
-  const { sessionToken, next } = await createCaller(context()).auth.login({
-    tenantSlug: d.slug,
-    username: 'admin',
-    password: TEST_PASSWORD,
-  });
-  admin = createCaller(context({ sessionToken }));
-  if (next === 'totp') {
-    const verified = await admin.auth.verifyTotp({
-      code: generateTOTP(decodeBase32IgnorePadding(d.totpSecret), 30, 6),
-    });
-    admin = createCaller(context({ sessionToken: verified.sessionToken }));
-  }
+  admin = await districtAdminCaller(context, d);
 });
 
 afterAll(async () => {

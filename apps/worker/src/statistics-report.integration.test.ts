@@ -1,19 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type ApiContext, type AppCaller, createCaller, type WorkflowEngine } from '@linju/api';
+import type { ApiContext, AppCaller, WorkflowEngine } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import { intakeCase, systemActor } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
 import { connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
 import {
   linjuDataConverter,
   type StatisticsReportResult,
   statisticsReportWorkflowId,
 } from '@linju/workflows';
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateTOTP } from '@oslojs/otp';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createScheduledRunActivities } from './activities.ts';
+import { districtAdminCaller } from './testing/district-admin-caller.ts';
 import { createWorker, type LinjuWorker } from './worker.ts';
 
 /**
@@ -71,19 +70,7 @@ beforeAll(async () => {
         resident: { name: `居民${i}`, phone: `137${String(20_000_000 + i).slice(-8)}` },
       });
   });
-  const { sessionToken, next } = await createCaller(context()).auth.login({
-    tenantSlug: d.slug,
-    username: 'admin',
-    password: TEST_PASSWORD,
-  });
-  admin = createCaller(context({ sessionToken }));
-  if (next === 'totp') {
-    // The second factor replaces the session: continue with the new one.
-    const verified = await admin.auth.verifyTotp({
-      code: generateTOTP(decodeBase32IgnorePadding(d.totpSecret), 30, 6),
-    });
-    admin = createCaller(context({ sessionToken: verified.sessionToken }));
-  }
+  admin = await districtAdminCaller(context, d);
 });
 
 afterAll(async () => {
