@@ -1,5 +1,5 @@
 /**
- * `npm test`: everything the project checks, in order — the browser, the Temporal CLI,
+ * `npm test`: everything the project checks, in order — the browser, the Temporal CLI and test server,
  * SeaweedFS (the document store's S3 tests), schemathesis (the OpenAPI fuzz tests), helm and kubernetes-validate (the
  * chart's test) it needs, the admin build, typecheck, lint, then every
  * vitest project (unit, integration against real PostgreSQL and Temporal, browser in Debian's
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { ensureHelm, ensureKubernetesValidate } from '@linju/infra-helm';
 import { ensureSchemathesis } from '@linju/infra-schemathesis';
 import { ensureWeed } from '@linju/infra-seaweedfs';
-import { ensureTemporalCli } from '@linju/infra-temporal';
+import { ensureTemporalCli, ensureTemporalTestServer, temporalTestServerDir } from '@linju/infra-temporal';
 
 const root = join(import.meta.dirname, '..');
 const CHROMIUM = process.env.LINJU_CHROMIUM ?? '/usr/bin/chromium';
@@ -59,6 +59,24 @@ if (!existsSync(PGBOUNCER)) {
 
 process.stdout.write('\n▸ Temporal CLI for the integration tests\n');
 process.stdout.write(`  ${ensureTemporalCli((m) => process.stdout.write(`  ${m}\n`))}\n`);
+
+// The time-skipping test server (deadline tests) is Java, fetched by Maven from Maven Central.
+const testServerFetched =
+  process.env.TEMPORAL_TEST_SERVER || existsSync(join(temporalTestServerDir(), 'temporal-test-server'));
+if (!testServerFetched && spawnSync('sh', ['-c', 'command -v mvn']).status !== 0) {
+  if (process.getuid?.() !== 0) {
+    process.stderr.write(
+      "✖ Maven is missing (it fetches Temporal's test server).\n  → Install Debian's package: sudo apt-get install -y maven\n",
+    );
+    process.exit(1);
+  }
+  run('Installing Debian’s Maven (and Java) for Temporal’s test server (once)', 'sh', [
+    '-c',
+    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq maven >/dev/null',
+  ]);
+}
+process.stdout.write('\n▸ Temporal test server (time skipping) for the deadline tests\n');
+process.stdout.write(`  ${ensureTemporalTestServer((m) => process.stdout.write(`  ${m}\n`))}\n`);
 
 process.stdout.write('\n▸ SeaweedFS for the S3 document store tests\n');
 process.stdout.write(`  ${ensureWeed((m) => process.stdout.write(`  ${m}\n`))}\n`);

@@ -1,4 +1,4 @@
-import { ensureGoTool, executable, GoToolSetupError, goToolDir, onPath } from './go-tool.ts';
+import { ensureGoTool, executableFromEnv, GoToolSetupError, goToolDir, onPath } from './go-tool.ts';
 
 /** Later tags carry a `replace` directive that `go install` refuses (STACK-NOTES.md). */
 export const TEMPORAL_CLI_VERSION = '1.5.1';
@@ -12,17 +12,8 @@ export const temporalCacheDir = () => goToolDir({ binary: 'temporal', version: T
  * else builds it from the Go module proxy into the cache (minutes, once per machine).
  */
 export function ensureTemporalCli(progress: (message: string) => void = () => {}): string {
-  const fromEnv = process.env.TEMPORAL_CLI;
-  if (fromEnv) {
-    if (!executable(fromEnv)) {
-      throw new GoToolSetupError(
-        `TEMPORAL_CLI=${fromEnv} is not an executable file.`,
-        'Fix or unset TEMPORAL_CLI.',
-      );
-    }
-    return fromEnv;
-  }
   return (
+    executableFromEnv('TEMPORAL_CLI') ??
     onPath('temporal') ??
     ensureGoTool(
       {

@@ -21,6 +21,16 @@ export const executable = (path: string) => {
   }
 };
 
+/** The executable a variable names, if it is set; refused, naming the variable, if it is no executable. */
+export function executableFromEnv(variable: string): string | undefined {
+  const path = process.env[variable];
+  if (!path) return undefined;
+  if (!executable(path)) {
+    throw new GoToolSetupError(`${variable}=${path} is not an executable file.`, `Fix or unset ${variable}.`);
+  }
+  return path;
+}
+
 export function onPath(name: string): string | null {
   const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
   return found.status === 0 ? found.stdout.trim() : null;
