@@ -25,6 +25,7 @@ import { Client, Connection } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TENANT_MISMATCH_FAILURE } from './tenant-bound-activities.ts';
+import { startTimeSkippingWorker, type TimeSkippingWorker } from './testing/time-skipping-worker.ts';
 import { createWorker, type LinjuWorker } from './worker.ts';
 
 /**
@@ -101,8 +102,6 @@ async function failure(call: Promise<unknown>): Promise<ApiError> {
   expect(error.name).toBe('TRPCError');
   return error;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
   app = connect(inject('databaseUrl'), { max: 8 });
@@ -471,59 +470,6 @@ describe('referrals from a case to a partner inbox, on Temporal', () => {
     expect(await desk.referral.getMany({ caseId: legalCase.id })).toEqual([]);
   });
 
-  it('escalates a missed acknowledgement onto the case, once', async () => {
-    const actor = systemActor(a.tenantId, 'test');
-    const legalCase = await openCase(await signIn(a.slug, 'desk-a'));
-    const { start, caseId } = await withTenant(app.db, a.tenantId, async (tx) => {
-      await recordPartnerConsent(tx, actor, {
-        caseId: legalCase.id,
-        partnerOrganisationId: a.organisations.court,
-      });
-      const created = await createReferral(
-        tx,
-        actor,
-        box,
-        { caseId: legalCase.id, toOrganisationId: a.organisations.court, kind: 'transfer', summary: '移送' },
-        { initialEffectKey: (id) => referralIdempotencyKey(referralWorkflowId(a.tenantId, id), 1) },
-      );
-      return { ...created, caseId: legalCase.id };
-    });
-    // The deadline is a business rule of days; here the workflow is started with one a second away.
-    const workflowId = referralWorkflowId(a.tenantId, start.referralId);
-    const handle = await client.workflow.start<typeof referralWorkflow>('referralWorkflow', {
-      taskQueue: linju.taskQueue,
-      workflowId,
-      args: [
-        {
-          ...start,
-          from: `${start.fromOrganisationId}@t`,
-          to: `${start.toOrganisationId}@t`,
-          acknowledgeBy: new Date(Date.now() + 1000).toISOString(),
-        },
-      ],
-    });
-    const timelineOf = () =>
-      withTenant(app.db, a.tenantId, (tx) =>
-        tx
-          .select()
-          .from(schema.caseEvent)
-          .where(eq(schema.caseEvent.caseId, caseId))
-          .orderBy(asc(schema.caseEvent.seq)),
-      );
-    let escalated: Awaited<ReturnType<typeof timelineOf>> = [];
-    for (
-      const giveUp = Date.now() + 15_000;
-      Date.now() < giveUp && escalated.length === 0;
-      await sleep(200)
-    ) {
-      escalated = (await timelineOf()).filter((e) => e.data.event === 'escalated');
-    }
-    expect(escalated).toMatchObject([
-      { kind: 'referral', actorName: 'system', data: { deadline: 'acknowledge', status: 'requested' } },
-    ]);
-    await handle.cancel();
-  });
-
   it('records an effect once however often it is delivered', async () => {
     const actor = systemActor(a.tenantId, 'test');
     const desk = await signIn(a.slug, 'desk-a');
@@ -683,5 +629,62 @@ describe('what Temporal holds, and whom the worker believes', () => {
     );
     expect(row?.status).toBe('requested');
     await forged.terminate('test over');
+  });
+});
+
+describe("a referral's deadline on Temporal's time-skipping test server", () => {
+  // The deadline is the business rule's (working days of the tenant's calendar): the test moves the
+  // server's clock past it instead of waiting.
+  let deadlines: TimeSkippingWorker;
+
+  beforeAll(async () => {
+    deadlines = await startTimeSkippingWorker({ dataKeys, db: app.db });
+  });
+
+  afterAll(() => deadlines?.stop());
+
+  it('escalates a missed acknowledgement onto the case, once', async () => {
+    const actor = systemActor(a.tenantId, 'test');
+    const legalCase = await openCase(await signIn(a.slug, 'desk-a'));
+    const { start, caseId } = await withTenant(app.db, a.tenantId, async (tx) => {
+      await recordPartnerConsent(tx, actor, {
+        caseId: legalCase.id,
+        partnerOrganisationId: a.organisations.court,
+      });
+      const created = await createReferral(
+        tx,
+        actor,
+        box,
+        { caseId: legalCase.id, toOrganisationId: a.organisations.court, kind: 'transfer', summary: '移送' },
+        { initialEffectKey: (id) => referralIdempotencyKey(referralWorkflowId(a.tenantId, id), 1) },
+      );
+      return { ...created, caseId: legalCase.id };
+    });
+    const handle = await deadlines.env.client.workflow.start<typeof referralWorkflow>('referralWorkflow', {
+      taskQueue: deadlines.taskQueue,
+      workflowId: referralWorkflowId(a.tenantId, start.referralId),
+      args: [{ ...start, from: `${start.fromOrganisationId}@t`, to: `${start.toOrganisationId}@t` }],
+    });
+    const timelineOf = () =>
+      withTenant(app.db, a.tenantId, (tx) =>
+        tx
+          .select()
+          .from(schema.caseEvent)
+          .where(eq(schema.caseEvent.caseId, caseId))
+          .orderBy(asc(schema.caseEvent.seq)),
+      );
+    const escalatedEvents = async () => (await timelineOf()).filter((e) => e.data.event === 'escalated');
+    // An hour past the deadline, short of the due date. The task the timer wakes holds the
+    // server's clock until it completes, so the escalation is written once the clock is there.
+    const pastDeadline = Date.parse(start.acknowledgeBy) + 3_600_000 - (await deadlines.env.currentTimeMs());
+    expect(Date.parse(start.dueBy) - Date.parse(start.acknowledgeBy)).toBeGreaterThan(3_600_000);
+    await deadlines.env.sleep(pastDeadline);
+    expect(await escalatedEvents()).toMatchObject([
+      { kind: 'referral', actorName: 'system', data: { deadline: 'acknowledge', status: 'requested' } },
+    ]);
+    // Up to an hour before the due date it still stands alone: the deadline is escalated once.
+    await deadlines.env.sleep(Date.parse(start.dueBy) - 3_600_000 - (await deadlines.env.currentTimeMs()));
+    expect(await escalatedEvents()).toHaveLength(1);
+    await handle.cancel();
   });
 });

@@ -5,7 +5,6 @@ import {
   linjuDataConverter,
   type ReferralActor,
   type ReferralEvent,
-  type ReferralSnapshot,
   type ReferralWorkflowInput,
   type referralWorkflow,
   referralWorkflowId,
@@ -13,16 +12,11 @@ import {
   transitionUpdate,
   workflowsPath,
 } from '@linju/workflows';
-import {
-  ApplicationFailure,
-  Client,
-  Connection,
-  type WorkflowHandle,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
+import { ApplicationFailure, Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAuditedReferralActivities } from './activities.ts';
+import { startTimeSkippingWorker, type TimeSkippingWorker } from './testing/time-skipping-worker.ts';
 import { createWorker, type LinjuWorker } from './worker.ts';
 
 // The clients' and workers' payload codec key.
@@ -32,7 +26,7 @@ const court: ReferralActor = { party: 'receiver', name: '王法官', role: '法�
 const mediator: ReferralActor = { party: 'sender', name: '李调解员', role: '调解员' };
 
 const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const DAY = 86_400_000;
 
 let owner: DbHandle;
 let app: DbHandle;
@@ -73,7 +67,13 @@ afterAll(async () => {
   await owner?.close();
 });
 
-async function start(overrides: Partial<ReferralWorkflowInput> = {}) {
+/** Where a workflow runs: a client and the queue its worker polls. */
+type Target = { client: Client; taskQueue: string };
+
+async function start(
+  overrides: Partial<ReferralWorkflowInput> = {},
+  on: Target = { client, taskQueue: linju.taskQueue },
+) {
   const referralId = randomUUID();
   const input: ReferralWorkflowInput = {
     tenantId,
@@ -86,8 +86,8 @@ async function start(overrides: Partial<ReferralWorkflowInput> = {}) {
     requestedBy: { name: mediator.name, role: mediator.role },
     ...overrides,
   };
-  const handle = await client.workflow.start<typeof referralWorkflow>('referralWorkflow', {
-    taskQueue: linju.taskQueue,
+  const handle = await on.client.workflow.start<typeof referralWorkflow>('referralWorkflow', {
+    taskQueue: on.taskQueue,
     workflowId: referralWorkflowId(tenantId, referralId),
     args: [input],
   });
@@ -109,15 +109,6 @@ function auditOf(referralId: string) {
       .where(and(eq(schema.auditEntry.objectType, 'referral'), eq(schema.auditEntry.objectId, referralId)))
       .orderBy(asc(schema.auditEntry.seq)),
   );
-}
-
-/** Polls the state query until the workflow has escalated something (timers run on real time). */
-async function firstEscalation(handle: WorkflowHandle<typeof referralWorkflow>): Promise<ReferralSnapshot> {
-  for (const giveUp = Date.now() + 20_000; Date.now() < giveUp; await sleep(250)) {
-    const snapshot = await handle.query(stateQuery);
-    if (snapshot.escalations.length > 0) return snapshot;
-  }
-  throw new Error('no escalation within 20 s');
 }
 
 /** The update's refusal, unwrapped to the workflow's ApplicationFailure. */
@@ -217,39 +208,6 @@ describe('referral worker against a real Temporal dev server and PostgreSQL', ()
     });
   });
 
-  it('escalates a missed acknowledgement deadline exactly once and keeps running', async () => {
-    const { handle, referralId, apply } = await start({ acknowledgeBy: inSeconds(2) });
-    await apply({ type: 'received', by: court });
-    expect((await firstEscalation(handle)).escalations).toMatchObject([
-      { kind: 'acknowledge', state: 'received' },
-    ]);
-    await sleep(2000);
-    expect((await handle.query(stateQuery)).escalations).toHaveLength(1);
-
-    await apply({ type: 'accepted', by: court });
-    await apply({ type: 'cancelled', by: mediator, reason: '测试结束' });
-    const result = await handle.result();
-    expect(result.escalations).toHaveLength(1);
-    const escalated = (await auditOf(referralId)).filter((a) => a.action === 'referral.escalated');
-    expect(escalated).toMatchObject([
-      { actorName: 'system', after: { deadline: 'acknowledge', state: 'received' } },
-    ]);
-  });
-
-  it('escalates a missed due date once, but not an acknowledgement given in time', async () => {
-    const { handle, referralId, apply } = await start({ acknowledgeBy: inSeconds(2), dueBy: inSeconds(3) });
-    await apply({ type: 'received', by: court });
-    await apply({ type: 'accepted', by: court });
-    await apply({ type: 'in-progress', by: court });
-    await firstEscalation(handle);
-    await sleep(1000);
-    await apply({ type: 'completed', by: court, outcome: { code: 'confirmed', text: '已确认' } });
-    const result = await handle.result();
-    expect(result.escalations).toMatchObject([{ kind: 'complete', state: 'in-progress' }]);
-    const escalated = (await auditOf(referralId)).filter((a) => a.action === 'referral.escalated');
-    expect(escalated).toMatchObject([{ after: { deadline: 'complete' } }]);
-  });
-
   it('records an effect once however often the activity is retried', async () => {
     const activities = createAuditedReferralActivities(app.db);
     const referralId = randomUUID();
@@ -283,5 +241,64 @@ describe('referral worker against a real Temporal dev server and PostgreSQL', ()
       `${workflowId}#1`,
       `${workflowId}#2`,
     ]);
+  });
+});
+
+describe("referral deadlines on Temporal's time-skipping test server", () => {
+  // Deadlines are days apart, as in production: the test moves the server's clock instead of
+  // waiting. The clock only moves forward, so each test reads it before setting deadlines.
+  let deadlines: TimeSkippingWorker;
+  let on: Target;
+
+  beforeAll(async () => {
+    deadlines = await startTimeSkippingWorker({ dataKeys, db: app.db });
+    on = { client: deadlines.env.client, taskQueue: deadlines.taskQueue };
+  });
+
+  afterAll(() => deadlines?.stop());
+
+  const inDays = async (days: number) =>
+    new Date((await deadlines.env.currentTimeMs()) + days * DAY).toISOString();
+
+  it('escalates a missed acknowledgement deadline exactly once and keeps running', async () => {
+    const { handle, referralId, apply } = await start(
+      { acknowledgeBy: await inDays(2), dueBy: await inDays(30) },
+      on,
+    );
+    await apply({ type: 'received', by: court });
+    // A task the timer wakes holds the server's clock until it completes, so once the clock has
+    // moved past the deadline the escalation is in the workflow's state.
+    await deadlines.env.sleep(3 * DAY);
+    expect((await handle.query(stateQuery)).escalations).toMatchObject([
+      { kind: 'acknowledge', state: 'received' },
+    ]);
+    await deadlines.env.sleep(7 * DAY);
+    expect((await handle.query(stateQuery)).escalations).toHaveLength(1);
+
+    await apply({ type: 'accepted', by: court });
+    await apply({ type: 'cancelled', by: mediator, reason: '测试结束' });
+    const result = await handle.result();
+    expect(result.escalations).toHaveLength(1);
+    const escalated = (await auditOf(referralId)).filter((a) => a.action === 'referral.escalated');
+    expect(escalated).toMatchObject([
+      { actorName: 'system', after: { deadline: 'acknowledge', state: 'received' } },
+    ]);
+  });
+
+  it('escalates a missed due date once, but not an acknowledgement given in time', async () => {
+    const { handle, referralId, apply } = await start(
+      { acknowledgeBy: await inDays(2), dueBy: await inDays(3) },
+      on,
+    );
+    await apply({ type: 'received', by: court });
+    await apply({ type: 'accepted', by: court });
+    await apply({ type: 'in-progress', by: court });
+    await deadlines.env.sleep(5 * DAY);
+    expect((await handle.query(stateQuery)).escalations).toMatchObject([{ kind: 'complete' }]);
+    await apply({ type: 'completed', by: court, outcome: { code: 'confirmed', text: '已确认' } });
+    const result = await handle.result();
+    expect(result.escalations).toMatchObject([{ kind: 'complete', state: 'in-progress' }]);
+    const escalated = (await auditOf(referralId)).filter((a) => a.action === 'referral.escalated');
+    expect(escalated).toMatchObject([{ after: { deadline: 'complete' } }]);
   });
 });
