@@ -36,9 +36,9 @@ const pom = `<project xmlns="http://maven.apache.org/POM/4.0.0">
 </project>
 `;
 
-// The SDK starts it as `<executable> <port>`; a small heap and the serial collector keep it light
-// on a 2-core machine.
-// The jars lie beside it, found from its own path, so the folder can be built elsewhere and moved.
+// The SDK starts it as `<executable> <port>` (time skipping locked until a client unlocks it). The
+// jars are found from the launcher's own path, so the folder can be built elsewhere and moved; a
+// small heap and the serial collector keep it light on a 2-core machine.
 const launcher = `#!/bin/sh
 exec java -Xmx512m -XX:+UseSerialGC -cp "$(dirname "$0")/lib/*" io.temporal.testserver.TestServer "$@"
 `;
