@@ -6,8 +6,7 @@ import { loadNodeKey, WELL_KNOWN_PATH } from '@linju/federation';
 import { createLogger } from '@linju/logging';
 import { metricsAccess } from '@linju/metrics';
 import { startTracing } from '@linju/tracing';
-import { linjuDataConverter, temporalHealth } from '@linju/workflows';
-import { Client, Connection } from '@temporalio/client';
+import { lazyTemporalClient, temporalHealth } from '@linju/workflows';
 import { loadServerConfig } from './config.ts';
 import { MAX_MESSAGE_BYTES, referralCreateHandler } from './federation/referral-endpoint.ts';
 import { statisticsHandler } from './federation/statistics-endpoint.ts';
@@ -39,11 +38,10 @@ const temporal = temporalHealth(config.temporal);
 void temporal.healthy();
 // One long-lived client for the API (referrals start and move through it); it connects on first use,
 // so the server starts while Temporal is still coming up.
-const temporalConnection = Connection.lazy(config.temporal);
-const temporalClient = new Client({
-  connection: temporalConnection,
+const temporalClient = lazyTemporalClient({
+  connection: config.temporal,
   namespace: config.TEMPORAL_NAMESPACE,
-  dataConverter: linjuDataConverter(dataKeys),
+  dataKeys,
   interceptors: tracing.clientInterceptors,
 });
 const admin = await loadAdminApp(config.LINJU_ADMIN_BUILD);
@@ -119,7 +117,7 @@ async function shutdown(signal: string) {
   const overran = await shutdownInOrder(
     server,
     [
-      { name: 'temporal', close: () => Promise.all([temporal.close(), temporalConnection.close()]) },
+      { name: 'temporal', close: () => Promise.all([temporal.close(), temporalClient.connection.close()]) },
       { name: 'database', close: closeDb },
       { name: 'tracing', close: tracing.shutdown },
     ],

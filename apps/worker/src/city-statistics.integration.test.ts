@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiContext, AppCaller, WorkflowEngine } from '@linju/api';
+import type { ApiContext, AppCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import {
   countEducationEvent,
@@ -23,6 +23,7 @@ import {
   citySendWorkflowId,
   cityStatisticsScheduleId,
   linjuDataConverter,
+  type WorkflowEngine,
 } from '@linju/workflows';
 import { Client, Connection, ScheduleNotFoundError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

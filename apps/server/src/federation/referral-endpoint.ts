@@ -1,11 +1,4 @@
 import { createHash } from 'node:crypto';
-import {
-  applyReferralEvent,
-  applyReferralNote,
-  initialEffectKey,
-  startReceivedReferralWorkflow,
-  type WorkflowEngine,
-} from '@linju/api';
 import type { SecretBox } from '@linju/auth';
 import {
   type DocumentStore,
@@ -37,6 +30,13 @@ import {
   verifyRequest,
 } from '@linju/federation';
 import type { ReferralActor, ReferralEventType } from '@linju/federation/referral-states';
+import {
+  applyReferralEvent,
+  applyReferralNote,
+  initialEffectKey,
+  startReceivedReferralWorkflow,
+  type WorkflowEngine,
+} from '@linju/workflows';
 import type { z } from 'zod';
 import { readBoundedBody } from '../http/bounded-body.ts';
 import { CLIENT_IP_HEADER } from '../http/client-address.ts';
