@@ -11,12 +11,11 @@ import {
   onboardTenant,
   previousMonth,
   receiveStatisticsMessage,
-  STATISTICS_EXCHANGE_PATH,
   systemActor,
 } from '@linju/core';
 import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
 import { connect, type DbHandle, withTenant } from '@linju/db';
-import { loadOrCreateNodeKey, type NodeKey } from '@linju/federation';
+import { loadOrCreateNodeKey, type NodeKey, STATISTICS_PATH } from '@linju/federation';
 import {
   CITY_STATISTICS_WORKFLOW,
   type CityStatisticsRunResult,
@@ -82,7 +81,7 @@ function cityListener() {
       city.id,
       {
         method: request.method ?? 'POST',
-        url: new URL(STATISTICS_EXCHANGE_PATH, publicUrl).toString(),
+        url: new URL(STATISTICS_PATH, publicUrl).toString(),
         headers,
         body: Buffer.concat(chunks),
       },
