@@ -2,14 +2,14 @@ import { createServer } from 'node:http';
 import { createSecretBox, loadDataKeyRing } from '@linju/auth';
 import { createDocumentStore, createPeerFetcher, documentStoreSettings, useAuditKey } from '@linju/core';
 import { connect, isProduction, loadOrExit } from '@linju/db';
-import { loadNodeKey, WELL_KNOWN_PATH } from '@linju/federation';
+import { loadNodeKey, REFERRALS_PATH, STATISTICS_PATH, WELL_KNOWN_PATH } from '@linju/federation';
 import { createLogger } from '@linju/logging';
 import { metricsAccess } from '@linju/metrics';
 import { startTracing } from '@linju/tracing';
-import { linjuDataConverter, temporalHealth } from '@linju/workflows';
-import { Client, Connection } from '@temporalio/client';
+import { lazyTemporalClient, temporalHealth } from '@linju/workflows';
 import { loadServerConfig } from './config.ts';
-import { MAX_MESSAGE_BYTES, referralCreateHandler } from './federation/referral-endpoint.ts';
+import { referralCreateHandler } from './federation/referral-endpoint.ts';
+import { MAX_MESSAGE_BYTES } from './federation/signed-endpoint.ts';
 import { statisticsHandler } from './federation/statistics-endpoint.ts';
 import { defaultNodeId, wellKnownHandler } from './federation/well-known.ts';
 import { loadAdminApp } from './http/admin-app.ts';
@@ -39,11 +39,10 @@ const temporal = temporalHealth(config.temporal);
 void temporal.healthy();
 // One long-lived client for the API (referrals start and move through it); it connects on first use,
 // so the server starts while Temporal is still coming up.
-const temporalConnection = Connection.lazy(config.temporal);
-const temporalClient = new Client({
-  connection: temporalConnection,
+const temporalClient = lazyTemporalClient({
+  connection: config.temporal,
   namespace: config.TEMPORAL_NAMESPACE,
-  dataConverter: linjuDataConverter(dataKeys),
+  dataKeys,
   interceptors: tracing.clientInterceptors,
 });
 const admin = await loadAdminApp(config.LINJU_ADMIN_BUILD);
@@ -60,7 +59,7 @@ const files = createDocumentStore(documentStore, { db, box });
 const routes = [
   { prefix: WELL_KNOWN_PATH, handle: wellKnownHandler(db, identity) },
   {
-    prefix: '/federation/v1/referrals',
+    prefix: REFERRALS_PATH,
     handle: referralCreateHandler({
       db,
       box,
@@ -73,7 +72,7 @@ const routes = [
     maxBodyBytes: MAX_MESSAGE_BYTES,
   },
   {
-    prefix: '/federation/v1/statistics',
+    prefix: STATISTICS_PATH,
     handle: statisticsHandler({ db, publicUrl: config.publicUrl, nodeId, ownKey: identity.key }),
     maxBodyBytes: MAX_MESSAGE_BYTES,
   },
@@ -119,7 +118,7 @@ async function shutdown(signal: string) {
   const overran = await shutdownInOrder(
     server,
     [
-      { name: 'temporal', close: () => Promise.all([temporal.close(), temporalConnection.close()]) },
+      { name: 'temporal', close: () => Promise.all([temporal.close(), temporalClient.connection.close()]) },
       { name: 'database', close: closeDb },
       { name: 'tracing', close: tracing.shutdown },
     ],

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiContext, AppCaller, WorkflowEngine } from '@linju/api';
+import type { ApiContext, AppCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import {
   countEducationEvent,
@@ -11,18 +11,18 @@ import {
   onboardTenant,
   previousMonth,
   receiveStatisticsMessage,
-  STATISTICS_EXCHANGE_PATH,
   systemActor,
 } from '@linju/core';
 import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
 import { connect, type DbHandle, withTenant } from '@linju/db';
-import { loadOrCreateNodeKey, type NodeKey } from '@linju/federation';
+import { loadOrCreateNodeKey, type NodeKey, STATISTICS_PATH } from '@linju/federation';
 import {
   CITY_STATISTICS_WORKFLOW,
   type CityStatisticsRunResult,
   citySendWorkflowId,
   cityStatisticsScheduleId,
   linjuDataConverter,
+  type WorkflowEngine,
 } from '@linju/workflows';
 import { Client, Connection, ScheduleNotFoundError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -81,7 +81,7 @@ function cityListener() {
       city.id,
       {
         method: request.method ?? 'POST',
-        url: new URL(STATISTICS_EXCHANGE_PATH, publicUrl).toString(),
+        url: new URL(STATISTICS_PATH, publicUrl).toString(),
         headers,
         body: Buffer.concat(chunks),
       },

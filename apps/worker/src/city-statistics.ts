@@ -15,11 +15,13 @@ import {
   ensureCityStatisticsSchedule,
 } from '@linju/workflows';
 import { ApplicationFailure, type Client } from '@temporalio/client';
+import { deliveryFailure } from './delivery-failure.ts';
+
+const FAILURE_TYPES = { refused: CITY_STATISTICS_REFUSED_FAILURE, unavailable: 'CityStatisticsUnavailable' };
 
 /**
  * The city sending's activities over the database and this node's key (core records every
- * attempt on the sending): a final refusal fails for good, anything else is retried by Temporal
- * with back-off (a `Retry-After` is honoured).
+ * attempt on the sending); a delivery not kept fails as {@link deliveryFailure} says.
  */
 export function createCityStatisticsRunActivities(
   db: Database,
@@ -40,15 +42,7 @@ export function createCityStatisticsRunActivities(
         );
       const result = await deliverCitySend(db, node, input);
       if (result.outcome === 'delivered') return { status: result.status, receipt: result.receipt };
-      if (result.outcome === 'refused')
-        throw ApplicationFailure.nonRetryable(result.message, CITY_STATISTICS_REFUSED_FAILURE, {
-          status: result.status,
-        });
-      throw ApplicationFailure.create({
-        message: result.message,
-        type: 'CityStatisticsUnavailable',
-        ...(result.retryAfterMs === undefined ? {} : { nextRetryDelay: result.retryAfterMs }),
-      });
+      throw deliveryFailure(result, FAILURE_TYPES);
     },
     abandon: (input) => abandonCitySend(db, input),
   });

@@ -2,12 +2,17 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiContext, AppCaller, WorkflowEngine } from '@linju/api';
+import type { ApiContext, AppCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import { createLocalDocumentStore } from '@linju/core';
 import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
 import { connect, type DbHandle, sql, withTenant } from '@linju/db';
-import { type HotlineImportResult, hotlineImportWorkflowId, linjuDataConverter } from '@linju/workflows';
+import {
+  type HotlineImportResult,
+  hotlineImportWorkflowId,
+  linjuDataConverter,
+  type WorkflowEngine,
+} from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { districtAdminCaller } from './testing/district-admin-caller.ts';

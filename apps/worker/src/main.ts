@@ -12,8 +12,7 @@ import { loadNodeKey } from '@linju/federation';
 import { createLogger } from '@linju/logging';
 import { metricsAccessFromEnv } from '@linju/metrics';
 import { startTracing } from '@linju/tracing';
-import { linjuDataConverter, temporalHealth } from '@linju/workflows';
-import { Client, Connection } from '@temporalio/client';
+import { connectTemporalClient, temporalHealth } from '@linju/workflows';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { ensureCityStatisticsSchedules } from './city-statistics.ts';
 import { freeLoopbackPort } from './health/free-loopback-port.ts';
@@ -104,11 +103,10 @@ try {
       },
     },
   });
-  const clientConnection = await Connection.connect(config.temporal);
-  const client = new Client({
-    connection: clientConnection,
+  const client = await connectTemporalClient({
+    connection: config.temporal,
     namespace: config.namespace,
-    dataConverter: linjuDataConverter(dataKeys),
+    dataKeys,
     interceptors: tracing.clientInterceptors,
   });
   const deps = { client, db: database.db, taskQueue, nodeId: config.nodeId };
@@ -170,7 +168,7 @@ try {
   await reconciler.stop();
   await health?.close();
   await temporal.close();
-  await clientConnection.close();
+  await client.connection.close();
   await close();
   await database.close();
   await tracing.shutdown();

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ApiContext, type AppCaller, createCaller, type WorkflowEngine } from '@linju/api';
+import { type ApiContext, type AppCaller, createCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import {
   type ContactMessage,
@@ -15,7 +15,7 @@ import {
 } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { and, connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
-import { linjuDataConverter } from '@linju/workflows';
+import { linjuDataConverter, type WorkflowEngine } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createWorker, type LinjuWorker } from './worker.ts';

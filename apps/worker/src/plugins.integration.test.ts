@@ -2,13 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  type ApiContext,
-  type AppCaller,
-  createCaller,
-  pluginRegistry,
-  type WorkflowEngine,
-} from '@linju/api';
+import { type ApiContext, type AppCaller, createCaller, pluginRegistry } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import { createLocalDocumentStore, createStaffMember, systemActor } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
@@ -21,6 +15,7 @@ import {
   type referralWorkflow,
   referralWorkflowId,
   tenantScheduleId,
+  type WorkflowEngine,
 } from '@linju/workflows';
 import { ApplicationFailure, Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type ApiContext, createCaller, initialEffectKey, type WorkflowEngine } from '@linju/api';
+import { type ApiContext, createCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import {
   createReferral,
@@ -10,6 +10,7 @@ import {
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
 import {
+  initialEffectKey,
   linjuDataConverter,
   type referralWorkflow,
   referralWorkflowId,
@@ -17,6 +18,7 @@ import {
   startReferralExecution,
   stateQuery,
   transitionUpdate,
+  type WorkflowEngine,
   workflowsPath,
 } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';

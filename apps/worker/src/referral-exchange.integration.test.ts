@@ -18,7 +18,15 @@ import {
 } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { connect, type DbHandle, eq, freePort, migrate, schema, sql, withTenant } from '@linju/db';
-import { loadOrCreateNodeKey, type NodeKey, signRequest } from '@linju/federation';
+import {
+  loadOrCreateNodeKey,
+  type NodeKey,
+  referralAttachmentPath,
+  referralEventsPath,
+  referralPath,
+  signRequest,
+  WELL_KNOWN_PATH,
+} from '@linju/federation';
 import { ensureTemporalCli, startTemporalDevServer, type TemporalDevServer } from '@linju/infra-temporal';
 import { linjuDataConverter } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
@@ -108,7 +116,7 @@ async function startApp(node: Node, app: 'server' | 'worker'): Promise<ChildProc
   if (app === 'server') {
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const up = await fetch(`${node.url}/.well-known/linju-node`).then(
+      const up = await fetch(`${node.url}${WELL_KNOWN_PATH}`).then(
         (r) => r.ok,
         () => false,
       );
@@ -356,8 +364,8 @@ beforeAll(async () => {
   }
   // Each operator pins the other's well-known document (keys and base URL), on purpose at a
   // loopback address, and B's operator lets A address B's court.
-  const docA = await (await fetch(`${nodeA.url}/.well-known/linju-node`)).json();
-  const docB = await (await fetch(`${nodeB.url}/.well-known/linju-node`)).json();
+  const docA = await (await fetch(`${nodeA.url}${WELL_KNOWN_PATH}`)).json();
+  const docB = await (await fetch(`${nodeB.url}${WELL_KNOWN_PATH}`)).json();
   await pinPeer(nodeA.db.db, docB, { allowPrivateNetwork: true });
   await pinPeer(nodeB.db.db, docA, { allowPrivateNetwork: true });
   await allowPeer(nodeB.db.db, nodeA.nodeId, `${b.slug}.${b.organisations.court}`);
@@ -444,15 +452,15 @@ describe('a referral between two deployments', () => {
     expect(outB.map((m) => m.status)).toEqual(['delivered', 'delivered', 'delivered']);
 
     // The sender may read the receiver's view (a signed GET); a stranger may not.
-    const view = await signedGet(nodeB, `/federation/v1/referrals/${sent.id}`, nodeA.key);
+    const view = await signedGet(nodeB, referralPath(sent.id), nodeA.key);
     expect(view.status).toBe(200);
     expect(await view.json()).toMatchObject({
       id: sent.id,
       status: 'completed',
       events: [{ type: 'accepted' }, { type: 'in-progress' }, { type: 'completed', outcome }],
     });
-    expect((await signedGet(nodeB, `/federation/v1/referrals/${sent.id}`, stranger)).status).toBe(401);
-    expect((await signedGet(nodeB, `/federation/v1/referrals/${randomUUID()}`, nodeA.key)).status).toBe(404);
+    expect((await signedGet(nodeB, referralPath(sent.id), stranger)).status).toBe(401);
+    expect((await signedGet(nodeB, referralPath(randomUUID()), nodeA.key)).status).toBe(404);
   }, 120_000);
 
   it("carries the case's documents: the receiver fetches each, signed, checked against its hash", async () => {
@@ -475,7 +483,7 @@ describe('a referral between two deployments', () => {
       documentIds: [String(document.id)],
     });
     const there = await incoming(nodeB, b, sent.id);
-    const path = `/federation/v1/referrals/${sent.id}/attachments/${sha256}`;
+    const path = referralAttachmentPath(sent.id, sha256);
 
     // The create named it (spec: name, media type, digest, url); B keeps the name, not yet the body.
     const clerk = await signIn(nodeB, b.slug, 'clerk-b');
@@ -681,7 +689,7 @@ describe('a referral between two deployments', () => {
     });
 
     // B serves it only to the referral's sender (spec: symmetric to the create's attachments).
-    const path = `/federation/v1/referrals/${sent.id}/attachments/${sha256}`;
+    const path = referralAttachmentPath(sent.id, sha256);
     const served = await signedGet(nodeB, path, nodeA.key);
     expect(served.status).toBe(200);
     expect(Buffer.from(await served.arrayBuffer()).equals(ruling)).toBe(true);
@@ -689,7 +697,7 @@ describe('a referral between two deployments', () => {
     expect((await signedGet(nodeB, path, nodeB.key)).status).toBe(404);
     expect((await signedGet(nodeB, path.replace(sha256, '0'.repeat(64)), nodeA.key)).status).toBe(404);
     // The receiver's view names it at that path.
-    const view = await (await signedGet(nodeB, `/federation/v1/referrals/${sent.id}`, nodeA.key)).json();
+    const view = await (await signedGet(nodeB, referralPath(sent.id), nodeA.key)).json();
     expect(view.events.at(-1)).toMatchObject({
       type: 'completed',
       outcome: { ...outcome, documents: [{ name: '民事裁定书.pdf', sha256, url: path }] },
@@ -1125,7 +1133,7 @@ async function postEvent(
   body: string,
   options: { key?: NodeKey; kid?: string; nonce?: string; sendBody?: string; idempotencyKey?: string } = {},
 ) {
-  const url = `${nodeA.url}/federation/v1/referrals/${referralId}/events`;
+  const url = `${nodeA.url}${referralEventsPath(referralId)}`;
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     'Linju-Idempotency-Key': options.idempotencyKey ?? randomUUID(),

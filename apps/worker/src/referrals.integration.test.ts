@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type ApiContext, type AppCaller, createCaller, type WorkflowEngine } from '@linju/api';
+import { type ApiContext, type AppCaller, createCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import {
   createReferral,
@@ -19,6 +19,7 @@ import {
   referralWorkflowId,
   stateQuery,
   transitionUpdate,
+  type WorkflowEngine,
   workflowsPath,
 } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';

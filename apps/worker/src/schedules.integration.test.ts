@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type ApiContext, type AppCaller, createCaller, type WorkflowEngine } from '@linju/api';
+import { type ApiContext, type AppCaller, createCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import {
   addDutySlot,
@@ -19,6 +19,7 @@ import {
   linjuDataConverter,
   type SweepRunResult,
   tenantScheduleId,
+  type WorkflowEngine,
 } from '@linju/workflows';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { ApiContext, AppCaller, WorkflowEngine } from '@linju/api';
+import type { ApiContext, AppCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import { intakeCase, systemActor } from '@linju/core';
 import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
@@ -8,6 +8,7 @@ import {
   linjuDataConverter,
   type StatisticsReportResult,
   statisticsReportWorkflowId,
+  type WorkflowEngine,
 } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

@@ -27,7 +27,7 @@ import {
   type Tenant,
 } from '@linju/core';
 import { type Database, isDatabaseTimeout, type TenantTx, withTenant } from '@linju/db';
-import type { Client } from '@temporalio/client';
+import type { WorkflowEngine } from '@linju/workflows';
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { carrierOf } from './plugin-permissions.ts';
@@ -78,14 +78,6 @@ export type ApiContext = {
 
 /** When the request's TOTP code is checked: its `totpClock`, else now. */
 export const totpTimeOf = (ctx: ApiContext) => ctx.totpClock?.() ?? new Date();
-
-export type WorkflowEngine = {
-  client: Client;
-  /** The referral task queue; `REFERRAL_TASK_QUEUE` unless a test runs its own worker. */
-  taskQueue?: string;
-  /** This deployment's node id, for the `orgId@nodeId` addresses of the workflow input. */
-  nodeId?: string;
-};
 
 /** What a procedure declares about itself, read before it runs. */
 export type ApiMeta = {

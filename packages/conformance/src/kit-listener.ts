@@ -4,8 +4,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import {
   type Ed25519PublicJwk,
+  MAX_PEER_RESPONSE_BYTES,
   MemoryNonceCache,
   publicKeyFromJwk,
+  REFERRALS_PATH,
   type ReferralCreate,
   referralCreateSchema,
   verifyRequest,
@@ -23,8 +25,7 @@ export type ArrivedCreate = {
 /** A document the kit serves at its attachments path, for the node under test to fetch. */
 export type ServedDocument = { readonly referralId: string; readonly bytes: Buffer; readonly sha256: string };
 
-const MAX_BODY = 1024 * 1024;
-const REFERRALS = '/federation/v1/referrals';
+const MAX_BODY = MAX_PEER_RESPONSE_BYTES;
 
 function reply(res: ServerResponse, status: number, body: unknown, type = 'application/json') {
   res.writeHead(status, { 'content-type': type });
@@ -82,11 +83,11 @@ export async function startKitListener(options: {
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const path = new URL(req.url ?? '/', 'http://kit').pathname;
     if (req.method === 'GET' && path === WELL_KNOWN_PATH) return reply(res, 200, options.kit.wellKnown);
-    if (!path.startsWith(REFERRALS)) return reply(res, 404, { title: 'Not found', status: 404 });
+    if (!path.startsWith(REFERRALS_PATH)) return reply(res, 404, { title: 'Not found', status: 404 });
     const body = req.method === 'POST' ? await readBody(req) : undefined;
     if (req.method === 'POST' && !body) return reply(res, 413, { title: 'Too large', status: 413 });
     const check = await verified(req, body);
-    const parts = path.slice(REFERRALS.length).split('/').filter(Boolean).map(decodeURIComponent);
+    const parts = path.slice(REFERRALS_PATH.length).split('/').filter(Boolean).map(decodeURIComponent);
 
     if (req.method === 'POST' && parts.length === 0) {
       const problems = check.ok ? [] : [`signature: ${check.failure} (${check.message})`];

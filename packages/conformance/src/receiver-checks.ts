@@ -1,10 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { ReferralCreate } from '@linju/federation';
+import { type ReferralCreate, referralAttachmentPath, referralEventsPath } from '@linju/federation';
 import { type Check, type CheckOutcome, describeResponse, expectRefusal, NotRun } from './check.ts';
 import type { KitIdentity } from './kit-identity.ts';
 import type { KitListener } from './kit-listener.ts';
 import { prepareRequest, type SigningKey, sendRequest } from './kit-request.ts';
-import { REFERRALS } from './sender-checks.ts';
 
 /** How many referrals the node under test sends the kit: one per path through the states. */
 export const REFERRALS_TO_RECEIVE = 3;
@@ -52,7 +51,7 @@ const post = (context: ReceiverContext, index: number, body: string, idempotency
   sendRequest(
     prepareRequest(context.baseUrl, context.kit.key, {
       method: 'POST',
-      path: `${REFERRALS}/${encodeURIComponent(referral(context, index))}/events`,
+      path: referralEventsPath(referral(context, index)),
       body,
       idempotencyKey,
     }),
@@ -161,10 +160,7 @@ export const receiverChecks: readonly Check<ReceiverContext>[] = [
       )?.id;
       if (!other)
         throw new NotRun("referrals 2 and 3 carry referral 1's attachment too (send only one with it)");
-      return expectRefusal(
-        await fetchAttachment(context, `${REFERRALS}/${encodeURIComponent(other)}/attachments/${sha256}`),
-        [404],
-      );
+      return expectRefusal(await fetchAttachment(context, referralAttachmentPath(other, sha256)), [404]);
     },
   },
   {
@@ -237,7 +233,7 @@ export const receiverChecks: readonly Check<ReceiverContext>[] = [
     async run(context) {
       const id = referral(context, 0);
       const document = context.listener.serve(id, OUTCOME_PDF);
-      const url = `${REFERRALS}/${encodeURIComponent(id)}/attachments/${document.sha256}`;
+      const url = referralAttachmentPath(id, document.sha256);
       const documents = [{ name: 'outcome.pdf', mediaType: 'application/pdf', sha256: document.sha256, url }];
       return applied(
         context,

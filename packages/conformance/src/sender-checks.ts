@@ -1,5 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { WELL_KNOWN_PATH, type WellKnownDocument, wellKnownDocumentSchema } from '@linju/federation';
+import {
+  REFERRALS_PATH,
+  referralAttachmentPath,
+  referralEventsPath,
+  referralPath,
+  WELL_KNOWN_PATH,
+  type WellKnownDocument,
+  wellKnownDocumentSchema,
+} from '@linju/federation';
 import {
   type Check,
   type CheckOutcome,
@@ -27,9 +35,6 @@ export type SenderContext = {
   /** The cancellation's idempotency key, to retry it. */
   cancel?: { idempotencyKey: string; body: string };
 };
-
-export const REFERRALS = '/federation/v1/referrals';
-const referralPath = (id: string) => `${REFERRALS}/${encodeURIComponent(id)}`;
 
 /** Past the spec's 5 minutes either way. */
 const SKEW_SECONDS = 6 * 60;
@@ -90,7 +95,7 @@ const event = (type: string, over: Record<string, unknown> = {}) =>
   });
 
 const postEvent = (context: SenderContext, id: string, body: string, idempotencyKey: string = randomUUID()) =>
-  call(context, { method: 'POST', path: `${referralPath(id)}/events`, body, idempotencyKey });
+  call(context, { method: 'POST', path: referralEventsPath(id), body, idempotencyKey });
 
 /** A refused create, whatever the tampering: the answer for a fresh, otherwise valid message. */
 const refusedCreate = async (
@@ -99,7 +104,7 @@ const refusedCreate = async (
   tamper: KitRequest['tamper'],
 ): Promise<CheckOutcome> =>
   expectRefusal(
-    await call(context, { method: 'POST', path: REFERRALS, body: createMessage(context), tamper }),
+    await call(context, { method: 'POST', path: REFERRALS_PATH, body: createMessage(context), tamper }),
     statuses,
   );
 
@@ -199,7 +204,12 @@ export const senderChecks: readonly Check<SenderContext>[] = [
         'Conformance kit: a changed referral',
       );
       return expectRefusal(
-        await call(context, { method: 'POST', path: REFERRALS, body: signed, tamper: { bodySent: changed } }),
+        await call(context, {
+          method: 'POST',
+          path: REFERRALS_PATH,
+          body: signed,
+          tamper: { bodySent: changed },
+        }),
         [401],
       );
     },
@@ -212,7 +222,12 @@ export const senderChecks: readonly Check<SenderContext>[] = [
       const body = createMessage(context);
       const sha512 = `sha-512=:${createHash('sha512').update(body).digest('base64')}:`;
       return expectRefusal(
-        await call(context, { method: 'POST', path: REFERRALS, body, tamper: { contentDigest: sha512 } }),
+        await call(context, {
+          method: 'POST',
+          path: REFERRALS_PATH,
+          body,
+          tamper: { contentDigest: sha512 },
+        }),
         [400],
       );
     },
@@ -221,7 +236,7 @@ export const senderChecks: readonly Check<SenderContext>[] = [
     id: 'wrong-target',
     section: 'Messages; Errors',
     title: 'A signature over another @target-uri is refused',
-    run: (context) => refusedCreate(context, [401], { signedPath: `${REFERRALS}-elsewhere` }),
+    run: (context) => refusedCreate(context, [401], { signedPath: `${REFERRALS_PATH}-elsewhere` }),
   },
   {
     id: 'uncovered-body',
@@ -237,7 +252,7 @@ export const senderChecks: readonly Check<SenderContext>[] = [
     async run(context) {
       const body = createMessage(context);
       const idempotencyKey = randomUUID();
-      const response = await call(context, { method: 'POST', path: REFERRALS, body, idempotencyKey });
+      const response = await call(context, { method: 'POST', path: REFERRALS_PATH, body, idempotencyKey });
       const outcome = expectAnswer(response, '202 {"receipt": "…", "status": "received"}', isReceipt);
       const pass = outcome.pass && response.status === 202;
       if (pass && isReceipt(response.json)) {
@@ -255,7 +270,7 @@ export const senderChecks: readonly Check<SenderContext>[] = [
       const referral = created(context);
       const response = await call(context, {
         method: 'POST',
-        path: REFERRALS,
+        path: REFERRALS_PATH,
         body: referral.body,
         idempotencyKey: referral.idempotencyKey,
       });
@@ -275,7 +290,7 @@ export const senderChecks: readonly Check<SenderContext>[] = [
       const referral = created(context);
       const response = await call(context, {
         method: 'POST',
-        path: REFERRALS,
+        path: REFERRALS_PATH,
         body: createMessage(context),
         idempotencyKey: referral.idempotencyKey,
       });
@@ -289,7 +304,7 @@ export const senderChecks: readonly Check<SenderContext>[] = [
     async run(context) {
       const prepared = prepareRequest(context.baseUrl, context.kit.key, {
         method: 'POST',
-        path: REFERRALS,
+        path: REFERRALS_PATH,
         body: createMessage(context),
         idempotencyKey: randomUUID(),
       });
@@ -313,7 +328,7 @@ export const senderChecks: readonly Check<SenderContext>[] = [
       delete message.summary;
       const response = await call(context, {
         method: 'POST',
-        path: REFERRALS,
+        path: REFERRALS_PATH,
         body: JSON.stringify(message),
       });
       return expectRefusal(response, [400], { naming: 'summary' });
@@ -328,7 +343,7 @@ export const senderChecks: readonly Check<SenderContext>[] = [
       if (!node) throw new NotRun('no well-known document');
       const to = `conformance-no-such-org-${randomUUID().slice(0, 8)}@${node}`;
       return expectRefusal(
-        await call(context, { method: 'POST', path: REFERRALS, body: createMessage(context, { to }) }),
+        await call(context, { method: 'POST', path: REFERRALS_PATH, body: createMessage(context, { to }) }),
         [403],
       );
     },
@@ -341,7 +356,7 @@ export const senderChecks: readonly Check<SenderContext>[] = [
       expectRefusal(
         await call(context, {
           method: 'POST',
-          path: REFERRALS,
+          path: REFERRALS_PATH,
           body: createMessage(context, {
             from: `${context.kit.address.split('@')[0]}@conformance-other-node`,
           }),
@@ -356,7 +371,11 @@ export const senderChecks: readonly Check<SenderContext>[] = [
     async run(context) {
       const details = 'x'.repeat(1024 * 1024);
       return expectRefusal(
-        await call(context, { method: 'POST', path: REFERRALS, body: createMessage(context, { details }) }),
+        await call(context, {
+          method: 'POST',
+          path: REFERRALS_PATH,
+          body: createMessage(context, { details }),
+        }),
         [413],
       );
     },
@@ -405,7 +424,10 @@ export const senderChecks: readonly Check<SenderContext>[] = [
       expectRefusal(
         await call(context, {
           method: 'GET',
-          path: `${referralPath(created(context).id)}/attachments/${createHash('sha256').update(randomUUID()).digest('hex')}`,
+          path: referralAttachmentPath(
+            created(context).id,
+            createHash('sha256').update(randomUUID()).digest('hex'),
+          ),
         }),
         [404],
       ),

@@ -23,6 +23,7 @@ export * from './evaluations/index.ts';
 export * from './federation/outbox.ts';
 export * from './federation/peer-allowance.ts';
 export * from './federation/peer-audit.ts';
+export * from './federation/peer-delivery.ts';
 export * from './federation/peer-directory.ts';
 export * from './federation/peer-fetch.ts';
 export * from './federation/peer-overview.ts';

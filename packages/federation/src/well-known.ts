@@ -2,9 +2,6 @@ import { z } from 'zod';
 import { urlSafeIdSchema } from './address.ts';
 import { type Ed25519PublicJwk, ed25519PublicJwkSchema } from './node-key.ts';
 
-/** The path where a node publishes its {@link WellKnownDocument}. */
-export const WELL_KNOWN_PATH = '/.well-known/linju-node';
-
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** A node's base URL: https, or http on a loopback host for local development and tests. */

@@ -11,6 +11,7 @@ export * from './plugins/definitions.ts';
 export type { pluginDailyWorkflow } from './plugins/plugin-workflows.ts';
 export * from './referral/activities.ts';
 export * from './referral/definitions.ts';
+export * from './referral/referral-client.ts';
 export type * from './referral/referral-types.ts';
 // Type only: clients start the workflow by name; its code is bundled by path (`workflowsPath`).
 export type { referralWorkflow } from './referral/referral-workflow.ts';
@@ -35,6 +36,7 @@ export * from './statistics/definitions.ts';
 // Type only: started by name, bundled by path.
 export type { statisticsReportWorkflow } from './statistics/statistics-report-workflow.ts';
 export * from './task-queues.ts';
+export * from './temporal-client.ts';
 export * from './temporal-connection.ts';
 export * from './temporal-health.ts';
 export * from './workflows-path.ts';

@@ -9,7 +9,7 @@ import {
   useAuditKey,
 } from '@linju/core';
 import { SetupError } from '@linju/db';
-import { deleteTenantSchedules, linjuDataConverter, readTemporalConnection } from '@linju/workflows';
+import { deleteTenantSchedules, readTemporalConnection } from '@linju/workflows';
 import { dataDir } from '../stack/paths.ts';
 import { withDb, withStackDatabase } from '../stack/with-db.ts';
 
@@ -89,7 +89,7 @@ export async function tenantOffboard(args: string[]): Promise<void> {
   const temporal = {
     connection: readTemporalConnection(process.env),
     namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
-    dataConverter: linjuDataConverter(loadDataKeyRing(dataDir())),
+    dataKeys: loadDataKeyRing(dataDir()),
   };
   const deleted = await deleteTenantSchedules(temporal, result.tenantId).catch((error: Error) => {
     throw new SetupError(

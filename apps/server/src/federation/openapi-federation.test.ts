@@ -1,3 +1,4 @@
+import { EXCHANGE_ROUTES } from '@linju/federation';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../rest/openapi.ts';
 
@@ -16,14 +17,14 @@ describe('the federation endpoints in the OpenAPI document', () => {
   it('describes the well-known document and every signed referral endpoint, at the origin root', () => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
-        '/.well-known/linju-node',
-        '/federation/v1/referrals',
-        '/federation/v1/referrals/{id}',
-        '/federation/v1/referrals/{id}/events',
-        '/federation/v1/referrals/{id}/attachments/{sha256}',
+        EXCHANGE_ROUTES.wellKnown,
+        EXCHANGE_ROUTES.referrals,
+        EXCHANGE_ROUTES.referral,
+        EXCHANGE_ROUTES.referralEvents,
+        EXCHANGE_ROUTES.referralAttachment,
       ]),
     );
-    const create = doc.paths['/federation/v1/referrals'];
+    const create = doc.paths[EXCHANGE_ROUTES.referrals];
     expect(create.servers).toEqual([expect.objectContaining({ url: 'https://linju.example' })]);
     expect(Object.keys(create.post.responses)).toEqual(
       expect.arrayContaining(['202', '400', '401', '403', '409', '413', '429']),
@@ -32,14 +33,22 @@ describe('the federation endpoints in the OpenAPI document', () => {
   });
 
   it('describes the districts’ monthly statistics for their city, versions 1 and 2 of the message', () => {
-    const statistics = doc.paths['/federation/v1/statistics'];
+    const statistics = doc.paths[EXCHANGE_ROUTES.statistics];
     expect(statistics.servers).toEqual([expect.objectContaining({ url: 'https://linju.example' })]);
     expect(statistics.post.security).toEqual([{ httpMessageSignature: [] }]);
     expect(statistics.post.requestBody.content['application/json'].schema.oneOf).toEqual([
       { $ref: '#/components/schemas/StatisticsMessageV2' },
       { $ref: '#/components/schemas/StatisticsMessageV1' },
     ]);
-    expect(Object.keys(statistics.post.responses).sort()).toEqual(['202', '400', '401', '403', '409', '413']);
+    expect(Object.keys(statistics.post.responses).sort()).toEqual([
+      '202',
+      '400',
+      '401',
+      '403',
+      '409',
+      '413',
+      '429',
+    ]);
     const schemas = doc.components.schemas as unknown as Record<
       string,
       {

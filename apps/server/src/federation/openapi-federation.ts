@@ -1,5 +1,6 @@
-import { STATISTICS_EXCHANGE_PATH, ZStatisticsMessageV1, ZStatisticsMessageV2 } from '@linju/core';
+import { ZStatisticsMessageV1, ZStatisticsMessageV2 } from '@linju/core';
 import {
+  EXCHANGE_ROUTES,
   referralCreateSchema,
   referralEventSchema,
   referralReceiptSchema,
@@ -7,7 +8,7 @@ import {
   wellKnownDocumentSchema,
 } from '@linju/federation';
 import { z } from 'zod';
-import { MAX_MESSAGE_BYTES } from './referral-endpoint.ts';
+import { MAX_MESSAGE_BYTES } from './signed-endpoint.ts';
 
 /** A message schema as OpenAPI 3.1 (JSON Schema 2020-12), from the zod schema the endpoint parses with. */
 export function jsonSchema(schema: z.ZodType) {
@@ -60,7 +61,7 @@ export function federationOpenApi(serverUrl: string) {
   const servers = [{ url: serverUrl, description: 'The node itself (the exchange is not under /api/v1)' }];
   return {
     paths: {
-      '/.well-known/linju-node': {
+      [EXCHANGE_ROUTES.wellKnown]: {
         servers,
         get: {
           operationId: 'getNodeDocument',
@@ -77,7 +78,7 @@ export function federationOpenApi(serverUrl: string) {
           },
         },
       },
-      '/federation/v1/referrals': {
+      [EXCHANGE_ROUTES.referrals]: {
         servers,
         post: {
           operationId: 'createReferral',
@@ -105,7 +106,7 @@ export function federationOpenApi(serverUrl: string) {
           },
         },
       },
-      '/federation/v1/referrals/{id}': {
+      [EXCHANGE_ROUTES.referral]: {
         servers,
         get: {
           operationId: 'getReferralView',
@@ -124,7 +125,7 @@ export function federationOpenApi(serverUrl: string) {
           },
         },
       },
-      '/federation/v1/referrals/{id}/events': {
+      [EXCHANGE_ROUTES.referralEvents]: {
         servers,
         post: {
           operationId: 'postReferralEvent',
@@ -175,7 +176,7 @@ export function federationOpenApi(serverUrl: string) {
           },
         },
       },
-      [STATISTICS_EXCHANGE_PATH]: {
+      [EXCHANGE_ROUTES.statistics]: {
         servers,
         post: {
           operationId: 'postDistrictStatistics',
@@ -213,11 +214,11 @@ export function federationOpenApi(serverUrl: string) {
               'A higher revision of the month is held, this revision came with other figures, or it is more than 100 past the one held',
             ),
             '413': problem(`Body over ${MAX_MESSAGE_BYTES} bytes`),
-            '401': refusals['401'],
+            ...refusals,
           },
         },
       },
-      '/federation/v1/referrals/{id}/attachments/{sha256}': {
+      [EXCHANGE_ROUTES.referralAttachment]: {
         servers,
         get: {
           operationId: 'getReferralAttachment',

@@ -8,7 +8,13 @@ import { createSecretBox } from '@linju/auth';
 import { allowPeer, createLocalDocumentStore, disallowPeer, pinPeer } from '@linju/core';
 import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
 import { connect, sql } from '@linju/db';
-import { loadOrCreateNodeKey, type NodeKey, signRequest } from '@linju/federation';
+import {
+  loadOrCreateNodeKey,
+  type NodeKey,
+  REFERRALS_PATH,
+  referralAttachmentPath,
+  signRequest,
+} from '@linju/federation';
 import { linjuDataConverter } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -26,7 +32,7 @@ const owner = connect(inject('ownerDatabaseUrl'));
 const dataKeys = { current: randomBytes(32), retired: [] };
 const box = createSecretBox(dataKeys);
 const HERE = 'http://localhost:3000';
-const URL_ = `${HERE}/federation/v1/referrals`;
+const URL_ = `${HERE}${REFERRALS_PATH}`;
 let district: TestDistrict;
 let peerKey: NodeKey;
 let strangerKey: NodeKey;
@@ -135,7 +141,9 @@ describe('POST /federation/v1/referrals', () => {
     await post(JSON.stringify(message()), { nonce });
     expect((await post(JSON.stringify(message()), { nonce })).status).toBe(401);
     expect((await post(JSON.stringify(message()), { key: strangerKey })).status).toBe(401);
-    expect((await post(JSON.stringify(message()), { url: `${HERE}/federation/v1/other` })).status).toBe(401);
+    expect((await post(JSON.stringify(message()), { url: `${HERE}${REFERRALS_PATH}-other` })).status).toBe(
+      401,
+    );
     const unsigned = await handle(new Request(URL_, { method: 'POST', body: JSON.stringify(message()) }));
     expect(unsigned.status).toBe(401);
   });
@@ -218,7 +226,7 @@ describe('attachments named by a create', () => {
   it('keeps each (name, media type, digest, url) with the incoming referral, its body fetched later', async () => {
     const sha256 = 'a'.repeat(64);
     const id = `ref-${randomUUID()}`;
-    const url = `/federation/v1/referrals/${id}/attachments/${sha256}`;
+    const url = referralAttachmentPath(id, sha256);
     const sent = message({
       id,
       attachments: [{ name: '人民调解协议书.pdf', mediaType: 'application/pdf', sha256, url }],
@@ -231,7 +239,7 @@ describe('attachments named by a create', () => {
       {
         name: '人民调解协议书.pdf',
         storage_key: null,
-        url: `/federation/v1/referrals/${sent.id}/attachments/${sha256}`,
+        url: referralAttachmentPath(sent.id, sha256),
       },
     ]);
   });
@@ -285,14 +293,14 @@ describe('a peer addresses only the organisations it was allowed (403 otherwise)
       temporalHealthy: async () => true,
       files: createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'files-'))),
       admin: null,
-      routes: [{ prefix: '/federation/v1/referrals', handle }],
+      routes: [{ prefix: REFERRALS_PATH, handle }],
     }),
   );
   let socket: string;
   beforeAll(async () => {
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
-    socket = `http://127.0.0.1:${(server.address() as { port: number }).port}/federation/v1/referrals`;
+    socket = `http://127.0.0.1:${(server.address() as { port: number }).port}${REFERRALS_PATH}`;
   });
   afterAll(() => {
     server.closeAllConnections();

@@ -1,11 +1,4 @@
 import { createHash } from 'node:crypto';
-import {
-  applyReferralEvent,
-  applyReferralNote,
-  initialEffectKey,
-  startReceivedReferralWorkflow,
-  type WorkflowEngine,
-} from '@linju/api';
 import type { SecretBox } from '@linju/auth';
 import {
   type DocumentStore,
@@ -14,8 +7,6 @@ import {
   findTenantBySlug,
   markReferralWorkflowStartedSoon,
   messageApplied,
-  nonceSeen,
-  peerKey,
   peerMayAddress,
   peerMayStillAddress,
   type RouteDirection,
@@ -26,40 +17,26 @@ import {
   splitLocalOrgId,
   takeInReferral,
 } from '@linju/core';
-import { and, type Database, eq, schema, withTenant } from '@linju/db';
+import { and, eq, schema, withTenant } from '@linju/db';
 import {
   IDEMPOTENCY_HEADER,
-  type NodeKey,
   parseAddress,
+  REFERRALS_PATH,
   type ReferralEvent as ReferralEventMessage,
   referralCreateSchema,
   referralEventSchema,
-  verifyRequest,
 } from '@linju/federation';
 import type { ReferralActor, ReferralEventType } from '@linju/federation/referral-states';
-import type { z } from 'zod';
-import { readBoundedBody } from '../http/bounded-body.ts';
-import { CLIENT_IP_HEADER } from '../http/client-address.ts';
-import { refusalResponse } from '../http/refusal.ts';
-import { methodNotAllowed, problem } from '../rest/problem.ts';
-import { createRateLimiter } from './rate-limit.ts';
-
-/** The spec's limit on a message body. */
-export const MAX_MESSAGE_BYTES = 1024 * 1024;
-
-const PREFIX = '/federation/v1/referrals';
-
-const problemWithErrors = (status: number, title: string, errors: { field: string; message: string }[]) =>
-  Response.json(
-    {
-      type: 'about:blank',
-      title,
-      status,
-      detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
-      errors,
-    },
-    { status, headers: { 'content-type': 'application/problem+json' } },
-  );
+import {
+  applyReferralEvent,
+  applyReferralNote,
+  initialEffectKey,
+  startReceivedReferralWorkflow,
+  type WorkflowEngine,
+} from '@linju/workflows';
+import { problem } from '../rest/problem.ts';
+import { malformedMessage, parseMessageBody } from './message-body.ts';
+import { type SignedEndpointDeps, type SignedRoute, signedEndpoint } from './signed-endpoint.ts';
 
 /** A 409 naming the referral's current state (spec, "States"). */
 const conflict = (currentState: string, detail: string) =>
@@ -68,49 +45,12 @@ const conflict = (currentState: string, detail: string) =>
     { status: 409, headers: { 'content-type': 'application/problem+json' } },
   );
 
-function parseJson<T>(
-  body: Uint8Array,
-  schema_: z.ZodType<T>,
-): { ok: true; value: T } | { ok: false; response: Response } {
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
-  } catch {
-    return {
-      ok: false,
-      response: problemWithErrors(400, 'Malformed message', [
-        { field: '(body)', message: 'is not UTF-8 JSON' },
-      ]),
-    };
-  }
-  const parsed = schema_.safeParse(json);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return {
-    ok: false,
-    response: problemWithErrors(
-      400,
-      'Malformed message',
-      parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message })),
-    ),
-  };
-}
-
-export type FederationDeps = {
-  db: Database;
+export type FederationDeps = SignedEndpointDeps & {
   box: SecretBox;
-  nodeId: string;
-  publicUrl: string;
-  /** This node's own key: over loopback (a tenant referring to another tenant here) it signs. */
-  ownKey?: Pick<NodeKey, 'kid' | 'publicKey'>;
   /** Starts the receiving side's workflows and applies the other side's events to ours. */
   engine?: WorkflowEngine;
   /** Where the documents that go with referrals live (served to their receivers). */
   files?: DocumentStore;
-  /**
-   * Requests per calling node and minute before `429` (spec, "Errors"); this node itself (loopback)
-   * is not limited. Refused signatures count per client address against the same figure.
-   */
-  requestsPerMinute?: number;
 };
 
 /** Spec, "Errors": the sender may not address that organisation (see `linju peer allow`). */
@@ -124,9 +64,6 @@ const notAllowedAny = (caller: string) =>
     'Sender not allowed',
     `node ${caller} is no longer allowed to address this referral's receiver`,
   );
-
-/** The default limit per peer: far above what a district sends, low enough to stop a flood. */
-export const DEFAULT_REQUESTS_PER_MINUTE = 1200;
 
 /** The event message as the state machine's event, in the name of the side that sent it. */
 function workflowEvent(message: ReferralEventMessage, party: ReferralActor['party'], messageKey: string) {
@@ -171,51 +108,13 @@ const authorDirections = (type: ReferralEventMessage['type']): RouteDirection[] 
  * This node itself (loopback) may address all of its own.
  */
 export function referralCreateHandler(deps: FederationDeps) {
-  const limiter = createRateLimiter({
-    limit: deps.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE,
-    windowMs: 60_000,
-  });
-  const tooMany = (seconds: number) => {
-    const refused = problem(429, 'Too many requests', `Try again in ${seconds} s`);
-    refused.headers.set('retry-after', String(seconds));
-    return refused;
-  };
-  const resolveKey = async (kid: string) => {
-    if (deps.ownKey && kid === deps.ownKey.kid) return { nodeId: deps.nodeId, key: deps.ownKey.publicKey };
-    const found = await peerKey(deps.db, kid);
-    return found ? { nodeId: found.peer.nodeId, key: found.key } : undefined;
-  };
-
-  /** Verifies the signature (and the digest of a body); answers the calling node or a refusal. */
-  async function authenticate(request: Request, body: Uint8Array | undefined) {
-    // Signatures cover the URL the sender used: the public one, whatever proxy stands in front.
-    const url = new URL(new URL(request.url).pathname, deps.publicUrl).toString();
-    let caller: string | undefined;
-    const verified = await verifyRequest({
-      method: request.method,
-      url,
-      headers: request.headers,
-      ...(body === undefined ? {} : { body }),
-      now: new Date(),
-      resolveKey: async (kid) => {
-        const found = await resolveKey(kid);
-        caller = found?.nodeId;
-        return found?.key;
-      },
-      nonceSeen: (nonce, created, kid) => nonceSeen(deps.db, nonce, created, kid),
-    });
-    if (!verified.ok) return { refused: problem(verified.status, 'Signature refused', verified.message) };
-    if (!caller) return { refused: problem(401, 'Signature refused', 'unknown key') };
-    return { caller };
-  }
-
   const engine = (): WorkflowEngine => {
     if (!deps.engine) throw new Error('the federation endpoints need the Temporal client (deps.engine)');
     return deps.engine;
   };
 
   async function create(request: Request, body: Uint8Array, caller: string): Promise<Response> {
-    const parsed = parseJson(body, referralCreateSchema);
+    const parsed = parseMessageBody(body, referralCreateSchema);
     if (!parsed.ok) return parsed.response;
     const message = parsed.value;
     const from = parseAddress(message.from);
@@ -290,14 +189,12 @@ export function referralCreateHandler(deps: FederationDeps) {
   }
 
   async function event(request: Request, body: Uint8Array, caller: string, ref: string): Promise<Response> {
-    const parsed = parseJson(body, referralEventSchema);
+    const parsed = parseMessageBody(body, referralEventSchema);
     if (!parsed.ok) return parsed.response;
     const message = parsed.value;
     const idempotencyKey = request.headers.get(IDEMPOTENCY_HEADER);
     if (!idempotencyKey) {
-      return problemWithErrors(400, 'Malformed message', [
-        { field: IDEMPOTENCY_HEADER, message: 'is required' },
-      ]);
+      return malformedMessage([{ field: IDEMPOTENCY_HEADER, message: 'is required' }]);
     }
     let route: Awaited<ReturnType<typeof findRoute>>;
     let direction: RouteDirection | undefined;
@@ -361,9 +258,7 @@ export function referralCreateHandler(deps: FederationDeps) {
         if (error.kind === 'forbidden')
           return problem(403, 'Sender not allowed', `${caller} may not report ${message.type}`);
         if (error.kind === 'bad-request')
-          return problemWithErrors(400, 'Malformed message', [
-            { field: error.field ?? '(body)', message: error.message },
-          ]);
+          return malformedMessage([{ field: error.field ?? '(body)', message: error.message }]);
         return conflict(current, `Referral is ${current}: ${message.type} is not a valid move`);
       }
       // The workflow is closed: only a final state closes it, and nothing follows a final state.
@@ -445,49 +340,29 @@ export function referralCreateHandler(deps: FederationDeps) {
     });
   }
 
-  return async (request: Request): Promise<Response> => {
-    const path = new URL(request.url).pathname;
-    if (path !== PREFIX && !path.startsWith(`${PREFIX}/`)) return problem(404, 'Not found');
+  /** The endpoint's four routes (spec, "Messages"); anything else under the prefix is 404. */
+  function route(path: string): SignedRoute | undefined {
+    if (path !== REFERRALS_PATH && !path.startsWith(`${REFERRALS_PATH}/`)) return undefined;
     let parts: string[];
     try {
-      parts = path.slice(PREFIX.length).split('/').filter(Boolean).map(decodeURIComponent);
+      parts = path.slice(REFERRALS_PATH.length).split('/').filter(Boolean).map(decodeURIComponent);
     } catch {
-      return problem(404, 'Not found'); // not valid percent-encoding: no referral is named so
+      return undefined; // not valid percent-encoding: no referral is named so
     }
-    const [ref, sub, sha256, extra] = parts;
-    const isCreate = parts.length === 0;
-    const isEvents = parts.length === 2 && sub === 'events';
-    const isView = parts.length === 1;
-    const isAttachment = parts.length === 3 && sub === 'attachments' && extra === undefined;
-    if (!isCreate && !isEvents && !isView && !isAttachment) return problem(404, 'Not found');
-    const wants = isCreate || isEvents ? 'POST' : 'GET';
-    if (request.method !== wants) return methodNotAllowed(request.method, wants);
+    const [ref = '', sub, sha256 = '', extra] = parts;
+    // A POST always comes with its body: the wall reads it before the handler runs.
+    if (parts.length === 0)
+      return { method: 'POST', handle: (r) => create(r.request, r.body as Uint8Array, r.caller.nodeId) };
+    if (parts.length === 1) return { method: 'GET', handle: (r) => view(r.caller.nodeId, ref) };
+    if (parts.length === 2 && sub === 'events')
+      return {
+        method: 'POST',
+        handle: (r) => event(r.request, r.body as Uint8Array, r.caller.nodeId, ref),
+      };
+    if (parts.length === 3 && sub === 'attachments' && extra === undefined)
+      return { method: 'GET', handle: (r) => attachment(r.caller.nodeId, ref, sha256) };
+    return undefined;
+  }
 
-    let body: Uint8Array | undefined;
-    if (wants === 'POST') {
-      const read = await readBoundedBody(
-        request.body,
-        request.headers.get('content-length'),
-        MAX_MESSAGE_BYTES,
-      );
-      if (read === 'too-large')
-        return refusalResponse(request, { kind: 'body-too-large', limit: MAX_MESSAGE_BYTES });
-      body = read;
-    }
-    const auth = await authenticate(request, body);
-    if (auth.refused || !auth.caller) {
-      // A caller that keeps failing its signature is held back by its address.
-      const wait = limiter.take(`address:${request.headers.get(CLIENT_IP_HEADER) ?? 'unknown'}`);
-      if (wait > 0) return tooMany(wait);
-      return auth.refused ?? problem(401, 'Signature refused');
-    }
-    if (auth.caller !== deps.nodeId) {
-      const wait = limiter.take(`node:${auth.caller}`);
-      if (wait > 0) return tooMany(wait);
-    }
-    if (isCreate) return create(request, body as Uint8Array, auth.caller);
-    if (isEvents) return event(request, body as Uint8Array, auth.caller, ref as string);
-    if (isView) return view(auth.caller, ref as string);
-    return attachment(auth.caller, ref as string, sha256 as string);
-  };
+  return signedEndpoint(deps, route);
 }

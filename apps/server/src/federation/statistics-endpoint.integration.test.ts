@@ -24,7 +24,7 @@ import {
 } from '@linju/core';
 import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
 import { connect, eq, schema, type TenantTx, withTenant } from '@linju/db';
-import { loadOrCreateNodeKey, type NodeKey } from '@linju/federation';
+import { loadOrCreateNodeKey, type NodeKey, STATISTICS_PATH } from '@linju/federation';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadServerConfig } from '../config.ts';
 import { createRequestListener } from '../http/request-listener.ts';
@@ -99,7 +99,7 @@ beforeAll(async () => {
       temporalHealthy: async () => true,
       files: createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'files-'))),
       admin: null,
-      routes: [{ prefix: '/federation/v1/statistics', handle: (request) => handle(request) }],
+      routes: [{ prefix: STATISTICS_PATH, handle: (request) => handle(request) }],
     }),
   );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -132,12 +132,12 @@ const message = (month: string, over: Partial<StatisticsMessageV1> = {}): Statis
 
 /** POSTs the signed request over the socket, optionally with another body than the one signed. */
 function send(signed: ReturnType<typeof signStatisticsMessage>, body: Uint8Array = signed.body) {
-  return fetch(`${base}/federation/v1/statistics`, {
+  return fetch(`${base}${STATISTICS_PATH}`, {
     method: 'POST',
     headers: signed.headers,
     // The bodies are UTF-8 JSON: as text they go over the wire byte for byte as signed (or tampered).
     body: new TextDecoder().decode(body),
-  }).then((r) => asDocumented('POST', `${base}/federation/v1/statistics`, r));
+  }).then((r) => asDocumented('POST', `${base}${STATISTICS_PATH}`, r));
 }
 
 const cityShows = (month: string) =>
@@ -204,7 +204,7 @@ describe('POST /federation/v1/statistics, version 1 (districts on older deployme
   });
 
   it('answers only POST at its path', async () => {
-    const response = await fetch(`${base}/federation/v1/statistics`);
+    const response = await fetch(`${base}${STATISTICS_PATH}`);
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('POST');
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createSecretBox } from '@linju/auth';
 import { createTestDistrict } from '@linju/core/testing';
 import { connect } from '@linju/db';
-import { loadOrCreateNodeKey, wellKnownDocumentSchema } from '@linju/federation';
+import { loadOrCreateNodeKey, WELL_KNOWN_PATH, wellKnownDocumentSchema } from '@linju/federation';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { asDocumented } from '../rest/openapi-conformance.ts';
 import { defaultNodeId, wellKnownHandler } from './well-known.ts';
@@ -23,7 +23,7 @@ describe('GET /.well-known/linju-node', () => {
       baseUrl: 'http://localhost:3000',
       key,
     });
-    const url = 'http://localhost:3000/.well-known/linju-node';
+    const url = `http://localhost:3000${WELL_KNOWN_PATH}`;
     const response = await asDocumented('GET', url, await handle(new Request(url)));
     const document = wellKnownDocumentSchema.parse(await response.json());
     expect(document.nodeId).toBe('localhost-3000');
@@ -42,7 +42,7 @@ describe('GET /.well-known/linju-node', () => {
     const key = await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'node-key-')));
     const handle = wellKnownHandler(db, { nodeId: 'n', name: 'n', baseUrl: 'http://localhost:3000', key });
     expect(
-      (await handle(new Request('http://localhost:3000/.well-known/linju-node', { method: 'POST' }))).status,
+      (await handle(new Request(`http://localhost:3000${WELL_KNOWN_PATH}`, { method: 'POST' }))).status,
     ).toBe(405);
   });
 });

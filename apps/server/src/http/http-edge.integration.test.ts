@@ -8,11 +8,12 @@ import { createSecretBox } from '@linju/auth';
 import { createLocalDocumentStore } from '@linju/core';
 import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
 import { connect } from '@linju/db';
-import { loadOrCreateNodeKey } from '@linju/federation';
+import { loadOrCreateNodeKey, REFERRALS_PATH, STATISTICS_PATH, WELL_KNOWN_PATH } from '@linju/federation';
 import { createLogger } from '@linju/logging';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadServerConfig } from '../config.ts';
-import { MAX_MESSAGE_BYTES, referralCreateHandler } from '../federation/referral-endpoint.ts';
+import { referralCreateHandler } from '../federation/referral-endpoint.ts';
+import { MAX_MESSAGE_BYTES } from '../federation/signed-endpoint.ts';
 import { statisticsHandler } from '../federation/statistics-endpoint.ts';
 import { wellKnownHandler } from '../federation/well-known.ts';
 import { loadAdminApp } from './admin-app.ts';
@@ -60,14 +61,14 @@ async function listen(publicUrl: string): Promise<string> {
       files: createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'files-'))),
       admin: await loadAdminApp(join(import.meta.dirname, '..', '..', '..', 'admin', 'build')),
       routes: [
-        { prefix: '/.well-known/linju-node', handle: wellKnownHandler(db, identity) },
+        { prefix: WELL_KNOWN_PATH, handle: wellKnownHandler(db, identity) },
         {
-          prefix: '/federation/v1/referrals',
+          prefix: REFERRALS_PATH,
           handle: referralCreateHandler({ db, box, nodeId: 'edge-test', publicUrl }),
           maxBodyBytes: MAX_MESSAGE_BYTES,
         },
         {
-          prefix: '/federation/v1/statistics',
+          prefix: STATISTICS_PATH,
           handle: statisticsHandler({ db, publicUrl, nodeId: 'edge-test' }),
           maxBodyBytes: MAX_MESSAGE_BYTES,
         },
@@ -162,8 +163,8 @@ describe('a body over the limit', () => {
       [`/t/${district.slug}/login`, FORM],
       [`/t/${district.slug}/cases/new`, { 'content-type': 'multipart/form-data; boundary=x' }],
       ['/api/v1/health', { 'content-type': 'application/json' }],
-      ['/federation/v1/referrals', { 'content-type': 'application/json' }],
-      ['/federation/v1/statistics', { 'content-type': 'application/json' }],
+      [REFERRALS_PATH, { 'content-type': 'application/json' }],
+      [STATISTICS_PATH, { 'content-type': 'application/json' }],
     ];
     for (const [path, headers] of surfaces) {
       const answer = await sendChunked(path, headers, SIXTY_FOUR_MIB);
@@ -173,7 +174,7 @@ describe('a body over the limit', () => {
   });
 
   it('is not read on past a bound: a sender that keeps sending after the 413 is cut off', async () => {
-    for (const path of ['/trpc/auth.login', `/t/${district.slug}/login`, '/federation/v1/referrals']) {
+    for (const path of ['/trpc/auth.login', `/t/${district.slug}/login`, REFERRALS_PATH]) {
       const answer = await sendChunked(path, { 'content-type': 'application/json' }, SIXTY_FOUR_MIB, true);
       expect(answer.status, path).toBe(413);
       expect(answer.cut, path).toBe(true);
@@ -183,7 +184,7 @@ describe('a body over the limit', () => {
 
   it('is refused at the federation spec’s 1 MiB on its endpoints, at 2 MiB elsewhere', async () => {
     const justOverOneMiB = 'x'.repeat(MAX_MESSAGE_BYTES + 1);
-    const federation = await fetch(`${base}/federation/v1/referrals`, {
+    const federation = await fetch(`${base}${REFERRALS_PATH}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: justOverOneMiB,
@@ -245,8 +246,8 @@ describe('every response', () => {
     '/trpc/auth.me',
     '/api/v1/health',
     '/api/v1/nothing-here',
-    '/federation/v1/referrals/nothing',
-    '/.well-known/linju-node',
+    `${REFERRALS_PATH}/nothing`,
+    WELL_KNOWN_PATH,
   ];
 
   it('carries the headers an 等保 scan asks for, on every route', async () => {

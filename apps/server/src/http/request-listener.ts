@@ -1,13 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isUploadPath } from '@linju/admin/upload-routes';
-import {
-  type ApiContext,
-  appRouter,
-  checkBatch,
-  createCaller,
-  type Logger,
-  type WorkflowEngine,
-} from '@linju/api';
+import { type ApiContext, appRouter, checkBatch, createCaller, type Logger } from '@linju/api';
 import {
   clearSessionCookie,
   readCookie,
@@ -19,6 +12,7 @@ import type { DocumentStore, PeerFetcher } from '@linju/core';
 import type { Database } from '@linju/db';
 import { DEFAULT_LOCALE, localeFromCookie } from '@linju/i18n';
 import { type MetricsAccess, metricsResponse } from '@linju/metrics';
+import type { WorkflowEngine } from '@linju/workflows';
 import type { Span } from '@opentelemetry/api';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { ServerConfig } from '../config.ts';

@@ -1,3 +1,4 @@
+import { EXCHANGE_ROUTES } from '@linju/federation';
 import { matchPath } from 'react-router';
 import { HSDS_API_ROUTES } from '../rest/hsds-api.ts';
 import type { AdminApp } from './admin-app.ts';
@@ -12,12 +13,8 @@ const EDGE_ROUTES = [
   '/api/v1/health/ready',
   '/api/v1/catalogue/hsds',
   ...HSDS_API_ROUTES,
-  '/.well-known/linju-node',
-  '/federation/v1/referrals',
-  '/federation/v1/referrals/:id',
-  '/federation/v1/referrals/:id/events',
-  '/federation/v1/referrals/:id/attachments/:sha256',
-  '/federation/v1/statistics',
+  // The exchange's, in React Router's form (`{id}` → `:id`).
+  ...Object.values(EXCHANGE_ROUTES).map((route) => route.replace(/\{(\w+)\}/g, ':$1')),
 ];
 
 /**

@@ -1,3 +1,4 @@
+import { EXCHANGE_ROUTES, referralPath } from '@linju/federation';
 import { describe, expect, it } from 'vitest';
 import { documentedOperation, undocumentedInAnswer } from './openapi-conformance.ts';
 
@@ -6,9 +7,7 @@ const LIVE = 'http://linju.test/api/v1/health/live';
 describe('checking an answer against the OpenAPI document', () => {
   it('finds the operation of a path, under /api/v1 or at the root for the exchange', () => {
     expect(documentedOperation('GET', '/api/v1/health/live')?.operation.operationId).toBe('getHealthLive');
-    expect(documentedOperation('GET', '/federation/v1/referrals/r-1')?.template).toBe(
-      '/federation/v1/referrals/{id}',
-    );
+    expect(documentedOperation('GET', referralPath('r-1'))?.template).toBe(EXCHANGE_ROUTES.referral);
     expect(documentedOperation('DELETE', '/api/v1/health/live')).toBeUndefined();
   });
 

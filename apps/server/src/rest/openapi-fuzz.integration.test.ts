@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { REFERRALS_PATH } from '@linju/federation';
 import type { FuzzAnswer } from '@linju/infra-schemathesis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openApiDocument } from './openapi.ts';
@@ -147,7 +148,7 @@ describe('requests no HTTP client library would send', () => {
   it('answers an exchange path that is not valid percent-encoding with 404, not a server error', async () => {
     const path = await rawRequest(
       server.url,
-      'GET /federation/v1/referrals/%E0%A4%A HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      `GET ${REFERRALS_PATH}/%E0%A4%A HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
     );
     expect(path).toMatch(/^HTTP\/1\.1 404/);
     expect(path).toMatch(/^content-type: application\/problem\+json$/im);

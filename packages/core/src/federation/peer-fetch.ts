@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '@linju/db';
-import { type NodeKey, signedFetch } from '@linju/federation';
+import { signedFetch } from '@linju/federation';
+import type { DeliveringNode } from './peer-delivery.ts';
 import { peerTarget } from './peer-target.ts';
 
 /**
@@ -10,10 +11,7 @@ import { peerTarget } from './peer-target.ts';
  */
 export type PeerFetcher = (peerNode: string, path: string, via?: Queryable) => Promise<Response | undefined>;
 
-export function createPeerFetcher(
-  db: Database,
-  node: { nodeId: string; publicUrl: string; key: Pick<NodeKey, 'kid' | 'privateKey'> },
-): PeerFetcher {
+export function createPeerFetcher(db: Database, node: DeliveringNode): PeerFetcher {
   return async (peerNode, path, via) => {
     const target = await peerTarget(via ?? db, node, peerNode);
     if (!target) return undefined;

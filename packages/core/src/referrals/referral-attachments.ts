@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, schema, type TenantTx } from '@linju/db';
-import { isFinalRefusal, PeerRequestRefused, type ReferralCreate } from '@linju/federation';
+import {
+  isFinalRefusal,
+  PeerRequestRefused,
+  type ReferralCreate,
+  referralAttachmentPath,
+} from '@linju/federation';
 import type { ReferralOutcomeDocument } from '@linju/federation/referral-states';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
@@ -15,7 +20,6 @@ import {
 } from '../documents/document-store.ts';
 import { DomainError } from '../errors.ts';
 import type { PeerFetcher } from '../federation/peer-fetch.ts';
-import { REFERRALS_PATH } from './referral-exchange.ts';
 
 type ReferralRow = typeof schema.referral.$inferSelect;
 type AttachmentMessage = ReferralCreate['attachments'][number];
@@ -24,16 +28,12 @@ export type ReferralAttachmentRow = typeof schema.referralAttachment.$inferSelec
 /** The most documents one referral carries (the spec's create message allows 50). */
 export const MAX_REFERRAL_ATTACHMENTS = 20;
 
-/** Spec: an attachment's `url` is this path on the sender's node. */
-export const attachmentPath = (senderScopedId: string, sha256: string) =>
-  `${REFERRALS_PATH}/${encodeURIComponent(senderScopedId)}/attachments/${sha256}`;
-
 /** An attachment as the create message carries it (spec, "Messages"). */
 export const attachmentMessage = (referralId: string, a: ReferralAttachmentRow): AttachmentMessage => ({
   name: a.name,
   mediaType: a.mediaType,
   sha256: a.sha256,
-  url: attachmentPath(referralId, a.sha256),
+  url: referralAttachmentPath(referralId, a.sha256),
 });
 
 /**
@@ -342,7 +342,7 @@ export const outcomeDocumentsMessage = (
     name: d.name,
     mediaType: d.mediaType,
     sha256: d.sha256,
-    url: attachmentPath(senderScopedId, d.sha256),
+    url: referralAttachmentPath(senderScopedId, d.sha256),
   }));
 
 /**

@@ -14,9 +14,11 @@ import {
 import {
   parseAddress,
   REFERRAL_EVENT_TYPES,
+  REFERRALS_PATH,
   type ReferralCreate,
   type ReferralEvent as ReferralEventMessage,
   type ReferralView,
+  referralEventsPath,
 } from '@linju/federation';
 import type { ReferralOutcome } from '@linju/federation/referral-states';
 import { caseSettings } from '../cases/case-clock.ts';
@@ -28,11 +30,6 @@ import { endOfLocalDay } from './referral-subject.ts';
 
 type ReferralRow = typeof Schema.referral.$inferSelect;
 export type RouteDirection = 'outgoing' | 'incoming';
-
-/** The referrals path of the exchange (spec/referral-exchange.md, "Messages"). */
-export const REFERRALS_PATH = '/federation/v1/referrals';
-export const referralEventsPath = (senderScopedId: string) =>
-  `${REFERRALS_PATH}/${encodeURIComponent(senderScopedId)}/events`;
 
 /**
  * The address of a district on a node is its tenant slug; one of its partner inboxes is

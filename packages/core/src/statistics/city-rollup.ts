@@ -4,6 +4,7 @@ import {
   addressSchema,
   IDEMPOTENCY_HEADER,
   type NodeKey,
+  STATISTICS_PATH,
   signRequest,
   verifyRequest,
 } from '@linju/federation';
@@ -12,9 +13,6 @@ import { type Actor, requireTenantWide, systemActor } from '../actor.ts';
 import { nonceSeen, type Peer, peerKey } from '../federation/peer-directory.ts';
 import { MEASURES, type Measures } from './case-tally.ts';
 import { figuresOf, getStatistics } from './statistics-query.ts';
-
-/** Where a city bureau's node takes districts' monthly statistics in. */
-export const STATISTICS_EXCHANGE_PATH = '/federation/v1/statistics';
 
 const ZMeasures = z.strictObject(
   Object.fromEntries(MEASURES.map((m) => [m, z.number().int().min(0)])) as Record<
@@ -166,7 +164,7 @@ export const statisticsIdempotencyKey = (message: StatisticsMessage) =>
  */
 export function signStatisticsMessage(message: StatisticsMessage, key: NodeKey, cityBaseUrl: string) {
   const body = new TextEncoder().encode(JSON.stringify(message));
-  const url = new URL(STATISTICS_EXCHANGE_PATH, cityBaseUrl).toString();
+  const url = new URL(STATISTICS_PATH, cityBaseUrl).toString();
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     [IDEMPOTENCY_HEADER]: statisticsIdempotencyKey(message),
@@ -220,22 +218,15 @@ async function signerServes(
     : { ok: false, message: `node ${peer.nodeId} was not pinned as serving district ${divisionCode}` };
 }
 
+/** Who signed a statistics message whose signature held: this node itself (no `peer`) or a pinned peer. */
+export type StatisticsSigner = { nodeId: string; keyId: string; peer?: Peer };
+
 /**
  * Takes a district's signed statistics message in for the city bureau tenant `cityTenantId`:
  * the signature must verify against a pinned peer's key (or this node's own, `ownKey`, over
- * loopback), the digest must match the body (a changed figure is refused), the nonce must be
- * fresh, the signer must serve the district (see `signerServes`), and the city must be the
- * district's (its division code is the district's city, `3101xx` → `310100`).
- *
- * A second message for the same district and month (deliberate, see the README):
- * - a higher revision replaces the figures (a district corrects a month by sending it again);
- * - the same revision with the same body answers the same receipt and changes nothing (a retry
- *   whose answer was lost);
- * - the same revision with another body, or a lower revision than the one held, is refused
- *   (409): a stale retry arriving late must never overwrite a correction;
- * - a revision more than `MAX_REVISION_STEP` past the one held is refused (409).
- * Version 1 messages carry no revision (0): they replace one another, as they always did, but
- * never figures that came with a revision.
+ * loopback), the digest must match the body (a changed figure is refused) and the nonce must be
+ * fresh; then {@link acceptStatisticsMessage}. The server's endpoint verifies in its signed-endpoint
+ * wrapper, like every endpoint of the exchange, and calls `acceptStatisticsMessage` itself.
  */
 export async function receiveStatisticsMessage(
   db: Database,
@@ -265,16 +256,43 @@ export async function receiveStatisticsMessage(
     nonceSeen: (nonce, created, kid) => nonceSeen(db, nonce, created, kid),
   });
   if (!verified.ok) return { ok: false, status: verified.status, message: verified.message };
+  const signer = { nodeId: nodeId ?? '', keyId: verified.keyid, ...(peer ? { peer } : {}) };
+  return acceptStatisticsMessage(db, cityTenantId, signer, request.body, now);
+}
+
+/**
+ * Takes in a statistics message whose signature held, signed by `signer`: the message must be
+ * version 1 or 2 in the strict shape, the signer must serve the district (see `signerServes`),
+ * and the city must be the district's (its division code is the district's city, `3101xx` →
+ * `310100`).
+ *
+ * A second message for the same district and month (deliberate, see the README):
+ * - a higher revision replaces the figures (a district corrects a month by sending it again);
+ * - the same revision with the same body answers the same receipt and changes nothing (a retry
+ *   whose answer was lost);
+ * - the same revision with another body, or a lower revision than the one held, is refused
+ *   (409): a stale retry arriving late must never overwrite a correction;
+ * - a revision more than `MAX_REVISION_STEP` past the one held is refused (409).
+ * Version 1 messages carry no revision (0): they replace one another, as they always did, but
+ * never figures that came with a revision.
+ */
+export async function acceptStatisticsMessage(
+  db: Database,
+  cityTenantId: string,
+  signer: StatisticsSigner,
+  body: Uint8Array,
+  now = new Date(),
+): Promise<StatisticsReceipt> {
   let message: StatisticsMessage;
   try {
-    message = ZStatisticsMessage.parse(JSON.parse(new TextDecoder().decode(request.body)));
+    message = ZStatisticsMessage.parse(JSON.parse(new TextDecoder().decode(body)));
   } catch (error) {
     return { ok: false, status: 400, message: error instanceof Error ? error.message : 'invalid message' };
   }
-  const served = await signerServes(db, peer, message.divisionCode);
+  const served = await signerServes(db, signer.peer, message.divisionCode);
   if (!served.ok) return { ok: false, status: 403, message: served.message };
   const revision = message.version === 1 ? 0 : message.revision;
-  const digest = createHash('sha256').update(request.body).digest('base64');
+  const digest = createHash('sha256').update(body).digest('base64');
   return withTenant(db, cityTenantId, async (tx) => {
     const [city] = await tx
       .select({ divisionCode: schema.tenant.divisionCode })
@@ -327,8 +345,8 @@ export async function receiveStatisticsMessage(
       divisionCode: message.divisionCode,
       month,
       districtName: message.districtName,
-      nodeId: nodeId ?? '',
-      keyId: verified.keyid,
+      nodeId: signer.nodeId,
+      keyId: signer.keyId,
       figures: message as unknown as Record<string, unknown>,
       digest,
       revision,

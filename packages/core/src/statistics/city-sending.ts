@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, schema, sql, type TenantTx } from '@linju/db';
-import { URL_SAFE_ID } from '@linju/federation';
+import { STATISTICS_PATH, URL_SAFE_ID } from '@linju/federation';
 import { z } from 'zod';
 import { type Actor, auditActor, canTenantWide, requireTenantWide, systemActor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
@@ -9,12 +9,7 @@ import { DomainError } from '../errors.ts';
 import { peerByNode } from '../federation/peer-directory.ts';
 import { findTenantBySlug } from '../tenants/tenant-queries.ts';
 import { monthOf } from './case-tally.ts';
-import {
-  buildStatisticsMessage,
-  cityDivisionOf,
-  STATISTICS_EXCHANGE_PATH,
-  statisticsIdempotencyKey,
-} from './city-rollup.ts';
+import { buildStatisticsMessage, cityDivisionOf, statisticsIdempotencyKey } from './city-rollup.ts';
 
 /** This node, as the district's side needs it: its id tells a same-node city from a peer's. */
 export type SendingNode = { nodeId: string };
@@ -253,7 +248,7 @@ export async function citySendOf(tx: TenantTx, id: string): Promise<CitySend | u
  * retry carries the same bytes (the city compares a repeated revision's digest).
  */
 export const citySendRequest = (send: CitySend) => ({
-  path: STATISTICS_EXCHANGE_PATH,
+  path: STATISTICS_PATH,
   body: JSON.stringify(send.message),
   idempotencyKey: send.idempotencyKey,
 });

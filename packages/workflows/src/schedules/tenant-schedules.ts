@@ -1,12 +1,10 @@
 import {
-  Client,
-  Connection,
+  type Client,
   ScheduleAlreadyRunning,
   ScheduleNotFoundError,
   ScheduleOverlapPolicy,
 } from '@temporalio/client';
-import type { DataConverter } from '@temporalio/common';
-import type { TemporalConnectionOptions } from '../temporal-connection.ts';
+import { connectTemporalClient, type TemporalClientSettings } from '../temporal-client.ts';
 import {
   TENANT_SCHEDULES,
   type TenantRunInput,
@@ -104,18 +102,13 @@ async function deleteSchedules(
  * (`linju tenant offboard`), and the reconciler only ever creates. Answers the ids deleted.
  */
 export async function deleteTenantSchedules(
-  temporal: { connection: TemporalConnectionOptions; namespace: string; dataConverter: DataConverter },
+  temporal: TemporalClientSettings,
   tenantId: string,
 ): Promise<string[]> {
-  const connection = await Connection.connect(temporal.connection);
+  const client = await connectTemporalClient(temporal);
   try {
-    const client = new Client({
-      connection,
-      namespace: temporal.namespace,
-      dataConverter: temporal.dataConverter,
-    });
     return await deleteSchedules(client, tenantId, Object.keys(TENANT_SCHEDULES) as TenantScheduleKind[]);
   } finally {
-    await connection.close();
+    await client.connection.close();
   }
 }

@@ -1,8 +1,9 @@
 import { createReferral, DomainError, getOrganisation, onPluginCase } from '@linju/core';
 import { APPRAISAL_TYPE_NAMES, adviceOfCase, giveAdvice, ZGiveAdviceRequest } from '@linju/plugin-appraisal';
+import { initialEffectKey, startReferralAfterCommit } from '@linju/workflows';
 import { z } from 'zod';
 import { pluginPermittedProcedure } from '../../trpc.ts';
-import { engineOf, initialEffectKey, startReferralAfterCommit } from '../referral/engine.ts';
+import { engineOf } from '../referral/engine-of.ts';
 
 /** Partner kinds an appraisal institution is registered as (a licensed institution, not a court or the police). */
 const INSTITUTION_KINDS: readonly string[] = ['department', 'district'];

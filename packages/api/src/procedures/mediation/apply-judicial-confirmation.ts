@@ -1,8 +1,9 @@
 import { createReferral, DomainError, getOrganisation, onPluginCase } from '@linju/core';
 import { agreementForJudicialConfirmation, markJudicialConfirmation } from '@linju/plugin-mediation';
+import { initialEffectKey, startReferralAfterCommit } from '@linju/workflows';
 import { z } from 'zod';
 import { pluginPermittedProcedure } from '../../trpc.ts';
-import { engineOf, initialEffectKey, startReferralAfterCommit } from '../referral/engine.ts';
+import { engineOf } from '../referral/engine-of.ts';
 import { partiesOf } from './case-parties.ts';
 
 /**

@@ -2,7 +2,7 @@ import { ZPartnerLinkAnswerRequest } from '@linju/core';
 import { publicProcedure } from '../../trpc.ts';
 import { filesOf } from '../case/files.ts';
 import { answerAsReceiver } from '../referral/answer-as-receiver.ts';
-import { engineOf } from '../referral/engine.ts';
+import { engineOf } from '../referral/engine-of.ts';
 import { openLinkReferral } from './open-link-referral.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { ZPartnerLinkNoteRequest } from '@linju/core';
+import { applyReferralNote } from '@linju/workflows';
 import { publicProcedure } from '../../trpc.ts';
-import { applyReferralNote, engineOf } from '../referral/engine.ts';
+import { engineOf } from '../referral/engine-of.ts';
 import { openLinkReferral } from './open-link-referral.ts';
 
 /**

@@ -1,8 +1,12 @@
 import { carriesOutcomeDocuments, type DocumentStore, storeOutcomeDocuments } from '@linju/core';
 import type { TenantTx } from '@linju/db';
-import type { ReferralActor, ReferralEvent, ReferralSnapshot } from '@linju/workflows';
-import type { WorkflowEngine } from '../../trpc.ts';
-import { applyReferralEvent } from './engine.ts';
+import {
+  applyReferralEvent,
+  type ReferralActor,
+  type ReferralEvent,
+  type ReferralSnapshot,
+  type WorkflowEngine,
+} from '@linju/workflows';
 
 /** A partner's answer as a form sends it: the documents of an outcome still as uploaded. */
 type Answer = {

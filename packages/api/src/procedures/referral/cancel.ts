@@ -1,7 +1,7 @@
 import { DomainError, getReferralRow, referralForSender, referralSummary, ZCancelRequest } from '@linju/core';
-import { isTerminalReferralState } from '@linju/workflows';
+import { applyReferralEvent, isTerminalReferralState } from '@linju/workflows';
 import { permittedProcedure } from '../../trpc.ts';
-import { applyReferralEvent, engineOf } from './engine.ts';
+import { engineOf } from './engine-of.ts';
 
 /** Cancellation by the sender, with a reason, through the workflow. */
 export const cancel = permittedProcedure('referral.send')

@@ -1,6 +1,7 @@
 import { createReferral, issuePartnerLinkOnSend, ZCreateReferralRequest } from '@linju/core';
+import { initialEffectKey, startReferralAfterCommit } from '@linju/workflows';
 import { permittedProcedure } from '../../trpc.ts';
-import { engineOf, initialEffectKey, startReferralAfterCommit } from './engine.ts';
+import { engineOf } from './engine-of.ts';
 
 /**
  * Sends a case to a partner: the row and its `requested` event (and, for a partner reached through

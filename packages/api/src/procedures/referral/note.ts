@@ -6,9 +6,9 @@ import {
   referralSummary,
   ZReferralNoteRequest,
 } from '@linju/core';
-import { isTerminalReferralState } from '@linju/workflows';
+import { applyReferralNote, isTerminalReferralState } from '@linju/workflows';
 import { tenantProcedure } from '../../trpc.ts';
-import { applyReferralNote, engineOf } from './engine.ts';
+import { engineOf } from './engine-of.ts';
 
 /**
  * A note to the other side (spec: `note`), through the workflow: the partner writes from its

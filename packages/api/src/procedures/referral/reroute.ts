@@ -1,6 +1,7 @@
 import { createReferral, issuePartnerLinkOnSend, planReroute, ZRerouteRequest } from '@linju/core';
+import { applyReferralEvent, initialEffectKey, startReferralAfterCommit } from '@linju/workflows';
 import { permittedProcedure } from '../../trpc.ts';
-import { applyReferralEvent, engineOf, initialEffectKey, startReferralAfterCommit } from './engine.ts';
+import { engineOf } from './engine-of.ts';
 
 /**
  * 改派: a rejected (or escalated) referral's case goes to another partner in one call. Everything

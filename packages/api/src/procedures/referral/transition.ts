@@ -9,7 +9,7 @@ import { isTerminalReferralState } from '@linju/workflows';
 import { permittedProcedure } from '../../trpc.ts';
 import { filesOf } from '../case/files.ts';
 import { answerAsReceiver } from './answer-as-receiver.ts';
-import { engineOf } from './engine.ts';
+import { engineOf } from './engine-of.ts';
 
 /**
  * A partner's answer from its inbox (received, accepted, rejected, in progress, completed with an

@@ -1,32 +1,30 @@
 import { DomainError, markReferralWorkflowStartedSoon, type ReferralStart } from '@linju/core';
 import type { Database } from '@linju/db';
+import type { ReferralEvent, ReferralTransitionError } from '@linju/federation/referral-states';
 import {
-  INVALID_TRANSITION_FAILURE,
-  noteUpdate,
-  REFERRAL_TASK_QUEUE,
-  type ReferralEvent,
-  type ReferralNote,
-  type ReferralSnapshot,
-  type ReferralTransitionError,
-  receivedReferralInput,
-  referralIdempotencyKey,
-  type referralWorkflow,
-  referralWorkflowId,
-  sentReferralInput,
-  startReferralExecution,
-  transitionUpdate,
-} from '@linju/workflows';
-import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
-import { TRPCError } from '@trpc/server';
-import type { ApiContext, TenantSession, WorkflowEngine } from '../../trpc.ts';
+  ApplicationFailure,
+  type Client,
+  type WorkflowHandle,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { REFERRAL_TASK_QUEUE, referralWorkflowId } from '../task-queues.ts';
+import { referralIdempotencyKey } from './activities.ts';
+import { INVALID_TRANSITION_FAILURE, noteUpdate, transitionUpdate } from './definitions.ts';
+import type { ReferralNote, ReferralSnapshot } from './referral-types.ts';
+import type { referralWorkflow } from './referral-workflow.ts';
+import { receivedReferralInput, sentReferralInput, startReferralExecution } from './start-referral.ts';
 
-/** The engine, or a clear refusal: a referral is never half-sent without its workflow. */
-export function engineOf(ctx: ApiContext): WorkflowEngine {
-  if (!ctx.temporal) {
-    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'referral.workflows_unavailable' });
-  }
-  return ctx.temporal;
-}
+/** The workflow engine as the API and the server hold it: one long-lived client (see `lazyTemporalClient`). */
+export type WorkflowEngine = {
+  client: Client;
+  /** The referral task queue; `REFERRAL_TASK_QUEUE` unless a test runs its own worker. */
+  taskQueue?: string;
+  /** This deployment's node id, for the `orgId@nodeId` addresses of the workflow input. */
+  nodeId?: string;
+};
+
+/** Work handed over to run once a transaction has committed (the API's `afterCommit`). */
+export type AfterCommit = (task: { name: string; run: () => Promise<void> }) => void;
 
 /** The key of the workflow's first effect (`requested`), which `createReferral` writes itself. */
 export const initialEffectKey = (tenantId: string) => (referralId: string) =>
@@ -40,7 +38,7 @@ export const initialEffectKey = (tenantId: string) => (referralId: string) =>
  * fails in between, the worker's reconciler starts it (a second start is a no-op).
  */
 export function startReferralAfterCommit(
-  ctx: { db: Database; afterCommit: TenantSession['afterCommit'] },
+  ctx: { db: Database; afterCommit: AfterCommit },
   engine: WorkflowEngine,
   start: ReferralStart,
 ): void {
@@ -83,52 +81,6 @@ const REFUSAL: Record<
   'outcome-required': { kind: 'bad-request', key: 'referral.outcome_required', field: 'outcome' },
 };
 
-/**
- * Applies one event through the workflow's update: the workflow validates it against the shared
- * state machine and answers once its activity has written the effect. Its refusal becomes a domain
- * error naming the current state (and the missing field).
- */
-export async function applyReferralEvent(
-  engine: WorkflowEngine,
-  tenantId: string,
-  referralId: string,
-  event: ReferralEvent,
-  /** Temporal drops a second update with the same id: an event message delivered twice applies once. */
-  updateId?: string,
-): Promise<ReferralSnapshot> {
-  const handle = engine.client.workflow.getHandle<typeof referralWorkflow>(
-    referralWorkflowId(tenantId, referralId),
-  );
-  try {
-    return await handle.executeUpdate(transitionUpdate, { args: [event], ...(updateId ? { updateId } : {}) });
-  } catch (error) {
-    throw refusalOf(error);
-  }
-}
-
-/**
- * Records a note to the other side through the workflow's note update (spec: `note`): no move of
- * the state machine, refused (`referral.transition_invalid`) once the referral is final. On an
- * exchanged referral the note is queued and delivered like the other events.
- */
-export async function applyReferralNote(
-  engine: WorkflowEngine,
-  tenantId: string,
-  referralId: string,
-  note: ReferralNote,
-  /** As for events: a note delivered twice is recorded once. */
-  updateId?: string,
-): Promise<ReferralSnapshot> {
-  const handle = engine.client.workflow.getHandle<typeof referralWorkflow>(
-    referralWorkflowId(tenantId, referralId),
-  );
-  try {
-    return await handle.executeUpdate(noteUpdate, { args: [note], ...(updateId ? { updateId } : {}) });
-  } catch (error) {
-    throw refusalOf(error);
-  }
-}
-
 /** The workflow's refusal as a domain error naming the current state (and the missing field); anything else as it was. */
 function refusalOf(error: unknown): unknown {
   const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
@@ -142,3 +94,51 @@ function refusalOf(error: unknown): unknown {
   }
   return error;
 }
+
+/** Runs one update of the referral's workflow; its refusal as {@link refusalOf} says. */
+async function updateReferral(
+  engine: WorkflowEngine,
+  tenantId: string,
+  referralId: string,
+  run: (handle: WorkflowHandle<typeof referralWorkflow>) => Promise<ReferralSnapshot>,
+): Promise<ReferralSnapshot> {
+  try {
+    return await run(engine.client.workflow.getHandle(referralWorkflowId(tenantId, referralId)));
+  } catch (error) {
+    throw refusalOf(error);
+  }
+}
+
+/**
+ * Applies one event through the workflow's update: the workflow validates it against the shared
+ * state machine and answers once its activity has written the effect. Its refusal becomes a domain
+ * error naming the current state (and the missing field).
+ */
+export const applyReferralEvent = (
+  engine: WorkflowEngine,
+  tenantId: string,
+  referralId: string,
+  event: ReferralEvent,
+  /** Temporal drops a second update with the same id: an event message delivered twice applies once. */
+  updateId?: string,
+): Promise<ReferralSnapshot> =>
+  updateReferral(engine, tenantId, referralId, (handle) =>
+    handle.executeUpdate(transitionUpdate, { args: [event], ...(updateId ? { updateId } : {}) }),
+  );
+
+/**
+ * Records a note to the other side through the workflow's note update (spec: `note`): no move of
+ * the state machine, refused (`referral.transition_invalid`) once the referral is final. On an
+ * exchanged referral the note is queued and delivered like the other events.
+ */
+export const applyReferralNote = (
+  engine: WorkflowEngine,
+  tenantId: string,
+  referralId: string,
+  note: ReferralNote,
+  /** As for events: a note delivered twice is recorded once. */
+  updateId?: string,
+): Promise<ReferralSnapshot> =>
+  updateReferral(engine, tenantId, referralId, (handle) =>
+    handle.executeUpdate(noteUpdate, { args: [note], ...(updateId ? { updateId } : {}) }),
+  );
