@@ -2,7 +2,7 @@
  * The statistics dashboard at scale (issue 8): a district the size of Jing'an (1 centre, 14
  * stations, 273 rooms) holding `cases` cases' worth of roll-ups over ten years, and one
  * `case_tally` row per case so the incremental path works against tables of that size. Then
- * `stats.get` through the tRPC caller (session, tenant transaction, grants, the queries), p50 and
+ * `statistics.get` through the tRPC caller (session, tenant transaction, grants, the queries), p50 and
  * p99, as ratios against one `select 1` round trip of the same run.
  *
  * The roll-ups are generated in SQL, not by taking in millions of cases one by one: base cells
@@ -221,31 +221,34 @@ export async function benchStatistics({ cases }: { cases: number }) {
     const baseline = await timings(runs, () => db.execute(sql`select 1`));
     const cases_ = [
       {
-        case: 'stats.get district, a year, every service',
-        ...(await timings(runs, (i) => inspector.stats.get({ period: String(year(i)) }))),
+        case: 'statistics.get district, a year, every service',
+        ...(await timings(runs, (i) => inspector.statistics.get({ period: String(year(i)) }))),
       },
       {
-        case: 'stats.get district, a quarter, one service',
+        case: 'statistics.get district, a quarter, one service',
         ...(await timings(runs, (i) =>
-          inspector.stats.get({ period: `${year(i)}-Q${1 + (i % 4)}`, serviceType: 'mediation' }),
+          inspector.statistics.get({ period: `${year(i)}-Q${1 + (i % 4)}`, serviceType: 'mediation' }),
         )),
       },
       {
-        case: 'stats.get district, a month',
+        case: 'statistics.get district, a month',
         ...(await timings(runs, (i) =>
-          inspector.stats.get({ period: `${year(i)}-${String(1 + (i % 12)).padStart(2, '0')}` }),
+          inspector.statistics.get({ period: `${year(i)}-${String(1 + (i % 12)).padStart(2, '0')}` }),
         )),
       },
       {
-        case: 'stats.get a station (20 rooms), a year',
+        case: 'statistics.get a station (20 rooms), a year',
         ...(await timings(runs, (i) =>
-          inspector.stats.get({ period: String(year(i)), organisationId: stations[i % stations.length] }),
+          inspector.statistics.get({
+            period: String(year(i)),
+            organisationId: stations[i % stations.length],
+          }),
         )),
       },
       {
-        case: 'stats.get the centre subtree, a quarter',
+        case: 'statistics.get the centre subtree, a quarter',
         ...(await timings(runs, (i) =>
-          inspector.stats.get({
+          inspector.statistics.get({
             period: `${year(i)}-Q${1 + (i % 4)}`,
             organisationId: district.organisations.centreId,
           }),

@@ -1,7 +1,7 @@
 /**
  * `npm test`: everything the project checks, in order — the browser, the Temporal CLI and test server,
  * SeaweedFS (the document store's S3 tests), schemathesis (the OpenAPI fuzz tests), helm and kubernetes-validate (the
- * chart's test) it needs, the admin build, typecheck, lint, then every
+ * chart's test) it needs, the admin build, typecheck, lint, the dependency rules, then every
  * vitest project (unit, integration against real PostgreSQL and Temporal, browser in Debian's
  * Chromium). Ends with vitest's summary line.
  */
@@ -96,6 +96,13 @@ run('Building the admin app', 'turbo', [
 ]);
 run('Typecheck (every package, strict)', 'turbo', ['run', 'typecheck', '--output-logs=errors-only']);
 run('Lint and format (Biome)', 'biome', ['check', '.']);
+run('Dependency rules (dependency-cruiser, README.md’s arrows)', 'depcruise', [
+  'apps',
+  'packages',
+  'plugins',
+  '--config',
+  '.dependency-cruiser.mjs',
+]);
 
 mkdirSync(join(root, '.data'), { recursive: true });
 const vitest = spawnSync(

@@ -165,7 +165,7 @@ const cityShows = (month: string) =>
 
 describe('the monthly sending to the city', () => {
   it('gets its schedule when the district saves its city: on the chosen day, local time', async () => {
-    await admin.stats.citySetting.set({ cityNodeId: NODE_ID, cityTenant: city.slug, sendDay: 5 });
+    await admin.statistics.citySetting.set({ cityNodeId: NODE_ID, cityTenant: city.slug, sendDay: 5 });
     const schedule = await client.schedule.getHandle(cityStatisticsScheduleId(d.tenantId)).describe();
     expect(schedule.spec.timezone).toBe('Asia/Shanghai');
     expect(schedule.spec.calendars?.[0]).toMatchObject({ dayOfMonth: [{ start: 5, end: 5, step: 1 }] });
@@ -175,10 +175,10 @@ describe('the monthly sending to the city', () => {
       taskQueue: linju.taskQueue,
     });
     // Saving again with another day moves the existing schedule.
-    await admin.stats.citySetting.set({ cityNodeId: NODE_ID, cityTenant: city.slug, sendDay: 3 });
+    await admin.statistics.citySetting.set({ cityNodeId: NODE_ID, cityTenant: city.slug, sendDay: 3 });
     const moved = await client.schedule.getHandle(cityStatisticsScheduleId(d.tenantId)).describe();
     expect(moved.spec.calendars?.[0]).toMatchObject({ dayOfMonth: [{ start: 3, end: 3, step: 1 }] });
-    expect((await admin.stats.citySetting.get()).setting).toMatchObject({
+    expect((await admin.statistics.citySetting.get()).setting).toMatchObject({
       cityTenant: city.slug,
       sendDay: 3,
     });
@@ -190,19 +190,19 @@ describe('the monthly sending to the city', () => {
     const [shown] = await cityShows(lastMonth);
     expect(shown).toMatchObject({ divisionCode: '310104', nodeId: NODE_ID, revision: 1 });
     expect(shown?.activity).toMatchObject({ educationEvents: 1, educationAttendance: 64 });
-    const [record] = await admin.stats.citySend.getMany();
+    const [record] = await admin.statistics.citySend.getMany();
     expect(record).toMatchObject({ month: lastMonth, trigger: 'schedule', status: 'delivered', revision: 1 });
   });
 
   it('“send now” re-sends a chosen month as its next revision, through the same workflow', async () => {
-    const queued = await admin.stats.citySend.create({ month: lastMonth });
+    const queued = await admin.statistics.citySend.create({ month: lastMonth });
     expect(queued).toMatchObject({ month: lastMonth, revision: 2, status: 'pending' });
     const result = (await client.workflow
       .getHandle(citySendWorkflowId(d.tenantId, queued.id))
       .result()) as CityStatisticsRunResult;
     expect(result).toMatchObject({ sendId: queued.id, outcome: 'delivered' });
     expect((await cityShows(lastMonth))[0]).toMatchObject({ revision: 2 });
-    const records = await admin.stats.citySend.getMany();
+    const records = await admin.statistics.citySend.getMany();
     expect(records.map((r) => [r.revision, r.trigger, r.status])).toEqual([
       [2, 'manual', 'delivered'],
       [1, 'schedule', 'delivered'],
@@ -210,10 +210,10 @@ describe('the monthly sending to the city', () => {
   });
 
   it('loses its schedule when the district stops reporting to a city', async () => {
-    await admin.stats.citySetting.clear();
+    await admin.statistics.citySetting.clear();
     await expect(client.schedule.getHandle(cityStatisticsScheduleId(d.tenantId)).describe()).rejects.toThrow(
       ScheduleNotFoundError,
     );
-    expect((await admin.stats.citySetting.get()).setting).toBeNull();
+    expect((await admin.statistics.citySetting.get()).setting).toBeNull();
   });
 });

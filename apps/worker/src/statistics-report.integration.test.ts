@@ -84,7 +84,7 @@ afterAll(async () => {
 
 describe('statistics reports in the background', () => {
   it('are made by their workflow on the worker, with progress, and offer the workbook and the PDF', async () => {
-    const { id } = await admin.stats.report.create({
+    const { id } = await admin.statistics.report.create({
       period: month,
       organisationId: d.organisations.stationA,
     });
@@ -92,13 +92,13 @@ describe('statistics reports in the background', () => {
       .getHandle(statisticsReportWorkflowId(d.tenantId, id))
       .result()) as StatisticsReportResult;
     expect(result).toEqual({ reportId: id, outcome: 'done' });
-    const [listed] = await admin.stats.report.getMany();
+    const [listed] = await admin.statistics.report.getMany();
     expect(listed).toMatchObject({ id, status: 'done', progress: 100 });
 
-    const xlsx = await admin.stats.report.download({ id });
+    const xlsx = await admin.statistics.report.download({ id });
     // A zip (XLSX); its figures are checked against the dashboard in core's report test.
     expect(Buffer.from(xlsx.contentBase64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
-    const pdf = await admin.stats.report.download({ id, format: 'pdf' });
+    const pdf = await admin.statistics.report.download({ id, format: 'pdf' });
     expect(pdf.contentType).toBe('application/pdf');
     expect(Buffer.from(pdf.contentBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
@@ -115,9 +115,9 @@ describe('statistics reports in the background', () => {
     );
     expect(report).toEqual({ status: 'done', requestedBy: null });
     // Made by the system, readable by whoever reads the whole district (the bureau admin here).
-    const listed = await admin.stats.report.getMany();
+    const listed = await admin.statistics.report.getMany();
     expect(listed.map((r) => r.id)).toContain(run.reportId);
-    const pdf = await admin.stats.report.download({ id: run.reportId as string, format: 'pdf' });
+    const pdf = await admin.statistics.report.download({ id: run.reportId as string, format: 'pdf' });
     expect(pdf.fileName).toBe(`statistics-${run.month}.pdf`);
   });
 });

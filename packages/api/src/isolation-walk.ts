@@ -849,37 +849,42 @@ export const walkAttempts: Record<string, Attempt> = {
     }),
   'assessment.template': ({ b }) => b.assessment.template(),
   // A's unit is not found for B; B's own district figures carry nothing of A's.
-  'stats.get': ({ b }, t) =>
+  'statistics.get': ({ b }, t) =>
     Promise.all([
-      b.stats.get({ period: '2026', organisationId: t.a.organisations.stationA }).catch(refused),
-      b.stats.get({ period: '2026' }),
+      b.statistics.get({ period: '2026', organisationId: t.a.organisations.stationA }).catch(refused),
+      b.statistics.get({ period: '2026' }),
     ]),
-  'stats.report.create': ({ b }, t) =>
-    b.stats.report.create({ period: '2026-01', organisationId: t.a.organisations.stationA }).catch(refused),
-  'stats.report.getMany': ({ b }) => b.stats.report.getMany(),
-  'stats.city': ({ b }) => b.stats.city({ month: '2026-01' }),
+  'statistics.report.create': ({ b }, t) =>
+    b.statistics.report
+      .create({ period: '2026-01', organisationId: t.a.organisations.stationA })
+      .catch(refused),
+  'statistics.report.getMany': ({ b }) => b.statistics.report.getMany(),
+  'statistics.city': ({ b }) => b.statistics.city({ month: '2026-01' }),
   // B's own received reports only (RLS); B is a district, so no tenants of a city are listed.
-  'stats.cityOverview.get': ({ b }) => b.stats.cityOverview.get({ period: '2026-Q1' }),
-  'stats.cityOverview.exportXlsx': ({ b }) => b.stats.cityOverview.exportXlsx({ period: '2026-01' }),
+  'statistics.cityOverview.get': ({ b }) => b.statistics.cityOverview.get({ period: '2026-Q1' }),
+  'statistics.cityOverview.exportXlsx': ({ b }) =>
+    b.statistics.cityOverview.exportXlsx({ period: '2026-01' }),
   // B's own city setting and sendings only; a city on a node B has not pinned is refused before
   // anything is kept, and without the worker nothing is sent.
-  'stats.citySetting.get': ({ b }) => b.stats.citySetting.get(),
-  'stats.citySetting.set': ({ b }, t) =>
-    b.stats.citySetting.set({ cityNodeId: 'unpinned-node', cityTenant: t.a.slug }).catch((e: unknown) => {
+  'statistics.citySetting.get': ({ b }) => b.statistics.citySetting.get(),
+  'statistics.citySetting.set': ({ b }, t) =>
+    b.statistics.citySetting
+      .set({ cityNodeId: 'unpinned-node', cityTenant: t.a.slug })
+      .catch((e: unknown) => {
+        if (e instanceof TRPCError && e.code === 'BAD_REQUEST') return 'refused';
+        throw e;
+      }),
+  'statistics.citySetting.clear': ({ b }) => b.statistics.citySetting.clear(),
+  'statistics.citySend.create': ({ b }) =>
+    b.statistics.citySend.create({ month: '2026-01' }).catch((e: unknown) => {
       if (e instanceof TRPCError && e.code === 'BAD_REQUEST') return 'refused';
       throw e;
     }),
-  'stats.citySetting.clear': ({ b }) => b.stats.citySetting.clear(),
-  'stats.citySend.create': ({ b }) =>
-    b.stats.citySend.create({ month: '2026-01' }).catch((e: unknown) => {
-      if (e instanceof TRPCError && e.code === 'BAD_REQUEST') return 'refused';
-      throw e;
-    }),
-  'stats.citySend.getMany': ({ b }) => b.stats.citySend.getMany(),
+  'statistics.citySend.getMany': ({ b }) => b.statistics.citySend.getMany(),
   // B's own ranking and map: A's matters and units are not counted or drawn.
-  'stats.hotspots': ({ b }) => b.stats.hotspots({ month: '2026-01' }),
-  'stats.report.download': ({ b }, t) =>
-    b.stats.report.download({ id: t.a.organisations.stationA }).catch(refused),
+  'statistics.hotspots': ({ b }) => b.statistics.hotspots({ month: '2026-01' }),
+  'statistics.report.download': ({ b }, t) =>
+    b.statistics.report.download({ id: t.a.organisations.stationA }).catch(refused),
   // Coverage reads and writes B's own communities and rule only (RLS): A's stay as they were.
   'coverage.get': ({ b }) => b.coverage.get(),
   'coverage.setRule': ({ b }) =>

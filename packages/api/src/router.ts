@@ -60,6 +60,9 @@ import {
   createLog as logConsultation,
 } from './procedures/consultation/log.ts';
 import { statistics as consultationStatistics } from './procedures/consultation/statistics.ts';
+import { createCommunity } from './procedures/coverage/create-community.ts';
+import { get as getCoverage } from './procedures/coverage/get.ts';
+import { setRule as setCoverageRule } from './procedures/coverage/set-rule.ts';
 import { review as recordFileReview } from './procedures/file-review/review.ts';
 import {
   drawSample as drawFileReviewSample,
@@ -175,9 +178,6 @@ import { exportXlsx as exportScorecardXlsx } from './procedures/scorecard/export
 import { get as getScorecard } from './procedures/scorecard/get.ts';
 import { publish as publishScorecard } from './procedures/scorecard/publish.ts';
 import { setSettings as setScorecardSettings } from './procedures/scorecard/set-settings.ts';
-import { createCommunity } from './procedures/service-circle/create-community.ts';
-import { get as getCoverage } from './procedures/service-circle/get.ts';
-import { setRule as setCoverageRule } from './procedures/service-circle/set-rule.ts';
 import { create as createStaff } from './procedures/staff/create.ts';
 import { findByPhone } from './procedures/staff/find-by-phone.ts';
 import { getMany as getStaff } from './procedures/staff/get-many.ts';
@@ -186,20 +186,20 @@ import { revealPhone } from './procedures/staff/reveal-phone.ts';
 import { grantRole, revokeRole } from './procedures/staff/roles.ts';
 import { setDisabled } from './procedures/staff/set-disabled.ts';
 import { update as updateStaff } from './procedures/staff/update.ts';
-import { getCity as getCityStatistics } from './procedures/stats/city.ts';
-import { exportOverviewXlsx, getOverview } from './procedures/stats/city-overview.ts';
+import { getCity as getCityStatistics } from './procedures/statistics/city.ts';
+import { exportOverviewXlsx, getOverview } from './procedures/statistics/city-overview.ts';
 import {
   create as createCitySend,
   getMany as getCitySends,
-} from './procedures/stats/city-statistics-send.ts';
+} from './procedures/statistics/city-statistics-send.ts';
 import {
   clearSetting as clearCitySetting,
   getSetting as getCitySetting,
   setSetting as setCitySetting,
-} from './procedures/stats/city-statistics-setting.ts';
-import { get as getStatistics } from './procedures/stats/get.ts';
-import { hotspots as getHotspots } from './procedures/stats/hotspots.ts';
-import { createReport, downloadReport, getReports } from './procedures/stats/report.ts';
+} from './procedures/statistics/city-statistics-setting.ts';
+import { get as getStatistics } from './procedures/statistics/get.ts';
+import { hotspots as getHotspots } from './procedures/statistics/hotspots.ts';
+import { createReport, downloadReport, getReports } from './procedures/statistics/report.ts';
 import {
   compute as computeSubsidyLedger,
   exportLedger as exportSubsidyLedger,
@@ -390,7 +390,7 @@ export const appRouter = router({
     setRule: setCoverageRule,
     createCommunity,
   } satisfies TRPCRouterRecord,
-  stats: {
+  statistics: {
     get: getStatistics,
     hotspots: getHotspots,
     city: getCityStatistics,

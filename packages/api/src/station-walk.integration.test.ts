@@ -85,7 +85,7 @@ const SHARED_BY_DESIGN: Record<string, (t: WalkTarget) => string[]> = {
   'roster.get': (t) => [t.aDutySlotId, t.a.organisations.roomA],
   'roster.getPdf': (t) => [t.aDutySlotId, t.a.organisations.roomA],
   // The published quarter's scorecard ranks every station for every reader of statistics
-  // (evaluations README: published figures are the ones that count).
+  // (inspections README: published figures are the ones that count).
   'scorecard.get': (t) => [t.a.organisations.stationA],
 };
 

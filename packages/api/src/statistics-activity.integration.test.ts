@@ -204,7 +204,7 @@ describe('activity roll-ups', () => {
 
     expect(await withTenant(h.db, d.tenantId, (tx) => compareActivityRollups(tx))).toEqual([]);
 
-    const { activity } = await admin.stats.get({ period: '2026' });
+    const { activity } = await admin.statistics.get({ period: '2026' });
     expect(activity).toMatchObject({
       referrals: { completed: expected.completed },
       consultations: {
@@ -220,7 +220,7 @@ describe('activity roll-ups', () => {
     );
     expect(activity?.referrals.byPartnerKind.map((p) => p.key)).toEqual(['court']);
     // A unit's subtree reads its units' rows: station A and its room.
-    const stationA = await admin.stats.get({ period: '2026', organisationId: d.organisations.stationA });
+    const stationA = await admin.statistics.get({ period: '2026', organisationId: d.organisations.stationA });
     const district = await withTenant(h.db, d.tenantId, (tx) => tx.select().from(schema.activityRollup));
     const own = district
       .filter(
@@ -229,6 +229,6 @@ describe('activity roll-ups', () => {
       .filter((r) => r.measure === 'education-event');
     expect(stationA.activity?.education.attendance).toBe(own.reduce((s, r) => s + r.amount, 0));
     // One service chosen: these figures are not a service's, so they are left out.
-    expect((await admin.stats.get({ period: '2026', serviceType: 'mediation' })).activity).toBeNull();
+    expect((await admin.statistics.get({ period: '2026', serviceType: 'mediation' })).activity).toBeNull();
   });
 });

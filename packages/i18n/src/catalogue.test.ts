@@ -1,3 +1,4 @@
+import { ORGANISATION_KINDS, ROLES } from '@linju/vocabulary';
 import { describe, expect, it } from 'vitest';
 import {
   isMessageKey,
@@ -7,14 +8,7 @@ import {
   messagesFor,
   translate,
 } from './catalogue.ts';
-import {
-  ORGANISATION_KINDS,
-  organisationKindLabel,
-  ROLE_IDS,
-  roleLabel,
-  SERVICE_IDS,
-  serviceLabel,
-} from './domain-labels.ts';
+import { organisationKindLabel, roleLabel, SERVICE_IDS, serviceLabel } from './domain-labels.ts';
 
 const API_ERROR_KEYS = [
   'auth.invalid_credentials',
@@ -117,12 +111,12 @@ describe('catalogues', () => {
 
   it('names every role, organisation kind and core service in both languages', () => {
     const keys = [
-      ...ROLE_IDS.map((id) => `role.${id}`),
+      ...ROLES.map((id) => `role.${id}`),
       ...ORGANISATION_KINDS.map((kind) => `organisationKind.${kind}`),
       ...SERVICE_IDS.map((id) => `service.${id}`),
     ];
     expect(keys.filter((key) => !isMessageKey(key))).toEqual([]);
-    expect(ROLE_IDS).toHaveLength(13);
+    expect(ROLES).toHaveLength(13);
     expect(ORGANISATION_KINDS).toHaveLength(11);
     expect(SERVICE_IDS).toHaveLength(6);
   });

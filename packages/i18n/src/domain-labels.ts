@@ -1,35 +1,6 @@
 import { isMessageKey, type Locale, translate } from './catalogue.ts';
 
-/** The role ids the catalogues name (DOMAIN.md); a role is granted on an organisation. */
-export const ROLE_IDS = [
-  'bureau-admin',
-  'centre-director',
-  'station-head',
-  'desk-officer',
-  'lawyer',
-  'notary',
-  'mediator',
-  'legal-aid-officer',
-  'appraiser',
-  'publicity-officer',
-  'volunteer',
-  'inspector',
-  'partner-user',
-] as const;
-
-/** Organisation kinds of the district's own service network, in the order of the tree. */
-export const NETWORK_ORGANISATION_KINDS = ['centre', 'station', 'room', 'service-point'] as const;
-/** Organisation kinds of partners outside the tree, which receive referrals. */
-export const PARTNER_ORGANISATION_KINDS = [
-  'court',
-  'police',
-  'procuratorate',
-  'labour-arbitration',
-  'federation',
-  'department',
-  'district',
-] as const;
-export const ORGANISATION_KINDS = [...NETWORK_ORGANISATION_KINDS, ...PARTNER_ORGANISATION_KINDS] as const;
+// Labels are keyed by @linju/vocabulary's ids (`role.<id>`, `caseStatus.<id>`…); the lists live there.
 
 /** The six core services ("6" of "6+X"). */
 export const SERVICE_IDS = [
@@ -41,8 +12,6 @@ export const SERVICE_IDS = [
   'legal-education',
 ] as const;
 
-export type RoleId = (typeof ROLE_IDS)[number];
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 export type ServiceId = (typeof SERVICE_IDS)[number];
 
 // Ids arrive from the database as plain strings; an id this build has no label for is shown as is
@@ -63,28 +32,7 @@ export function serviceLabel(locale: Locale, service: string): string {
   return labelOrId(locale, `service.${service}`, service);
 }
 
-/** Cases and referrals: the API's vocabularies (packages/db), in the order forms list them. */
-export const CASE_CHANNELS = [
-  'walk-in',
-  'hotline-12348',
-  'online',
-  'hotline-12345',
-  'home-visit',
-  'partner-referral',
-] as const;
-export const CASE_STATUSES = [
-  'received',
-  'triaged',
-  'in-progress',
-  'resolved',
-  'feedback-given',
-  'closed',
-  'withdrawn',
-  'rejected',
-] as const;
-export const CASE_URGENCIES = ['normal', 'urgent', 'critical'] as const;
-export const KEY_GROUPS = ['elderly', 'minors', 'women-and-children', 'disabled', 'migrant-workers'] as const;
-export const CONTACT_PREFERENCES = ['phone', 'sms', 'visit', 'post', 'online'] as const;
+/** Referrals: the exchange's vocabularies (packages/db, packages/federation), in the order forms list them. */
 export const REFERRAL_KINDS = [
   'judicial-confirmation',
   'litigation-mediation',
@@ -103,11 +51,6 @@ export const REFERRAL_STATUSES = [
   'cancelled',
 ] as const;
 
-export type CaseChannel = (typeof CASE_CHANNELS)[number];
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-export type CaseUrgency = (typeof CASE_URGENCIES)[number];
-export type KeyGroup = (typeof KEY_GROUPS)[number];
-export type ContactPreference = (typeof CONTACT_PREFERENCES)[number];
 export type ReferralKind = (typeof REFERRAL_KINDS)[number];
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 

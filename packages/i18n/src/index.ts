@@ -1,3 +1,13 @@
+// The case pages (apps/admin/app/routes/case*.tsx, being split under issue #16) still take the case
+// lists from here; a re-export of the one list, never a copy. New code imports @linju/vocabulary.
+export {
+  CASE_CHANNELS,
+  CASE_STATUSES,
+  CASE_URGENCIES,
+  type CaseStatus,
+  CONTACT_PREFERENCES,
+  KEY_GROUPS,
+} from '@linju/vocabulary';
 export {
   DEFAULT_LOCALE,
   isLocale,
@@ -11,34 +21,18 @@ export {
   translate,
 } from './catalogue.ts';
 export {
-  CASE_CHANNELS,
-  CASE_STATUSES,
-  CASE_URGENCIES,
-  type CaseChannel,
-  type CaseStatus,
-  type CaseUrgency,
-  CONTACT_PREFERENCES,
-  type ContactPreference,
   caseEventLabel,
   caseLinkKindLabel,
   caseStatusLabel,
   channelLabel,
   consentPurposeLabel,
   contactPreferenceLabel,
-  KEY_GROUPS,
-  type KeyGroup,
   keyGroupLabel,
-  NETWORK_ORGANISATION_KINDS,
-  ORGANISATION_KINDS,
-  type OrganisationKind,
   organisationKindLabel,
-  PARTNER_ORGANISATION_KINDS,
   REFERRAL_KINDS,
   REFERRAL_STATUSES,
   type ReferralKind,
   type ReferralStatus,
-  ROLE_IDS,
-  type RoleId,
   referralKindLabel,
   referralStatusLabel,
   roleLabel,

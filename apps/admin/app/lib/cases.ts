@@ -1,12 +1,14 @@
+import type { MessageKey } from '@linju/i18n';
 import {
   CASE_CHANNELS,
   CASE_STATUSES,
+  CASE_TRANSITIONS,
   CASE_URGENCIES,
   type CaseStatus,
   CONTACT_PREFERENCES,
   KEY_GROUPS,
-  type MessageKey,
-} from '@linju/i18n';
+  OPEN_STATUSES,
+} from '@linju/vocabulary';
 import { formText } from './form-data.ts';
 
 /** The API's queues (case.getMany `queue`). */
@@ -120,7 +122,7 @@ export function caseSearchString(search: Partial<CaseSearch>): string {
 
 export type DeadlineState = 'overdue' | 'due-soon' | null;
 
-const OPEN: readonly string[] = ['received', 'triaged', 'in-progress'];
+const OPEN: readonly string[] = OPEN_STATUSES;
 
 /** Whole days from `from` to `to` (ISO dates). */
 export function daysBetween(from: string, to: string): number {
@@ -142,20 +144,12 @@ export function deadlineState(
   return left <= soonDays ? 'due-soon' : null;
 }
 
-/** The status moves `case.setStatus` accepts from each status (triage and feedback have their own forms). */
-const STATUS_MOVES: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
-  received: ['in-progress', 'withdrawn', 'rejected'],
-  triaged: ['in-progress', 'withdrawn', 'rejected'],
-  'in-progress': ['resolved', 'withdrawn'],
-  resolved: ['in-progress'],
-  'feedback-given': ['closed'],
-  closed: [],
-  withdrawn: [],
-  rejected: [],
-};
+/** Reached through their own forms (triage, the resident's feedback), never as a bare status move. */
+const OWN_FORM: readonly CaseStatus[] = ['triaged', 'feedback-given'];
 
+/** The status moves `case.setStatus` accepts from each status (triage and feedback have their own forms). */
 export function statusMoves(status: string): readonly CaseStatus[] {
-  return isIn(CASE_STATUSES, status) ? STATUS_MOVES[status] : [];
+  return isIn(CASE_STATUSES, status) ? CASE_TRANSITIONS[status].filter((to) => !OWN_FORM.includes(to)) : [];
 }
 
 export const isOpenStatus = (status: string) => OPEN.includes(status);

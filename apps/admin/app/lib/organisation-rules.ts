@@ -1,4 +1,5 @@
-import { type Locale, NETWORK_ORGANISATION_KINDS, type OrganisationKind } from '@linju/i18n';
+import type { Locale } from '@linju/i18n';
+import { ALLOWED_PARENT_KINDS, NETWORK_ORGANISATION_KINDS, type OrganisationKind } from '@linju/vocabulary';
 import {
   buildOrganisationTree,
   isPartnerKind,
@@ -6,25 +7,6 @@ import {
   organisationName,
 } from './organisation-tree.ts';
 import { ancestry, parentMap } from './permissions.ts';
-
-/**
- * Which kind may sit under which: centre → station → room, service points anywhere in the tree,
- * partners and the centre at the top. A mirror of the server's rule (ALLOWED_PARENT_KINDS in
- * packages/core; a unit test keeps them equal), used only to offer sensible choices.
- */
-export const ALLOWED_PARENT_KINDS: Readonly<Record<OrganisationKind, readonly OrganisationKind[] | null>> = {
-  centre: null,
-  station: ['centre'],
-  room: ['station'],
-  'service-point': ['centre', 'station', 'room'],
-  court: null,
-  police: null,
-  procuratorate: null,
-  'labour-arbitration': null,
-  federation: null,
-  department: null,
-  district: null,
-};
 
 function allowedParents(kind: string): readonly string[] | null {
   return Object.hasOwn(ALLOWED_PARENT_KINDS, kind) ? ALLOWED_PARENT_KINDS[kind as OrganisationKind] : null;

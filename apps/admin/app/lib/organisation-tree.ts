@@ -1,4 +1,5 @@
-import { type Locale, ORGANISATION_KINDS, PARTNER_ORGANISATION_KINDS } from '@linju/i18n';
+import type { Locale } from '@linju/i18n';
+import { ORGANISATION_KINDS, PARTNER_ORGANISATION_KINDS } from '@linju/vocabulary';
 
 /** The fields of an organisation the home page needs. */
 export interface OrganisationRow {

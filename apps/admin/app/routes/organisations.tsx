@@ -1,11 +1,6 @@
-import {
-  formatDate,
-  formatNumber,
-  type MessageKey,
-  organisationKindLabel,
-  PARTNER_ORGANISATION_KINDS,
-} from '@linju/i18n';
+import { formatDate, formatNumber, type MessageKey, organisationKindLabel } from '@linju/i18n';
 import { Alert, Button, Checkbox, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
+import { PARTNER_ORGANISATION_KINDS } from '@linju/vocabulary';
 import { Form, Link, redirect, useLocation } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';

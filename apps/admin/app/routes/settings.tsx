@@ -1,5 +1,6 @@
-import { formatDate, type MessageKey, organisationKindLabel, PARTNER_ORGANISATION_KINDS } from '@linju/i18n';
+import { formatDate, type MessageKey, organisationKindLabel } from '@linju/i18n';
 import { Alert, Button, brandPalette, TextField, useLocale, useTranslate } from '@linju/ui';
+import { PARTNER_ORGANISATION_KINDS } from '@linju/vocabulary';
 import { Form, Link, redirect } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';

@@ -1,4 +1,4 @@
-import { formatDate, formatNumber, type MessageKey, ROLE_IDS, roleLabel } from '@linju/i18n';
+import { formatDate, formatNumber, type MessageKey, roleLabel } from '@linju/i18n';
 import {
   Alert,
   Button,
@@ -9,6 +9,7 @@ import {
   useLocale,
   useTranslate,
 } from '@linju/ui';
+import { ROLES } from '@linju/vocabulary';
 import { Form, Link, redirect, useLocation } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
@@ -110,7 +111,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 type Person = Route.ComponentProps['loaderData']['people'][number];
 type Organisation = Route.ComponentProps['loaderData']['organisations'][number];
-type RoleId = (typeof ROLE_IDS)[number];
+type RoleId = (typeof ROLES)[number];
 
 /** Back to the page the form was on (its filters kept), showing the person and what happened. */
 function personUrl(request: Request, slug: string, staffMemberId: string, done: Done): string {
@@ -469,7 +470,7 @@ function StaffFilters({ query, organisations }: { query: StaffQuery; organisatio
       />
       <SelectField id="filter-role" name="role" label={t('staff.filter_role')} defaultValue={query.role}>
         <option value="">{t('staff.any_role')}</option>
-        {ROLE_IDS.map((role) => (
+        {ROLES.map((role) => (
           <option key={role} value={role}>
             {roleLabel(locale, role)}
           </option>
@@ -785,7 +786,7 @@ function RoleSelect({
   return (
     <SelectField id={id} name={name} label={label} defaultValue={defaultValue ?? ''} error={error}>
       <option value="">{t('ui.choose')}</option>
-      {ROLE_IDS.map((role) => (
+      {ROLES.map((role) => (
         <option key={role} value={role}>
           {roleLabel(locale, role)}
         </option>

@@ -34,8 +34,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
   const me = signedInPerson(context);
   const [city, sends, organisations] = await Promise.all([
-    load(caller.stats.citySetting.get()),
-    load(caller.stats.citySend.getMany()),
+    load(caller.statistics.citySetting.get()),
+    load(caller.statistics.citySend.getMany()),
     load(caller.organisation.getMany()),
   ]);
   const canManage = allowsTenantWide(me.user.roles, 'statistics.city.manage', parentMap(organisations));
@@ -50,15 +50,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const intent = formText(form, 'intent');
   try {
     if (intent === 'setting') {
-      await caller.stats.citySetting.set({
+      await caller.statistics.citySetting.set({
         cityNodeId: formText(form, 'cityNodeId'),
         cityTenant: formText(form, 'cityTenant'),
         sendDay: Number(formText(form, 'sendDay') || '3'),
       });
     } else if (intent === 'clear') {
-      await caller.stats.citySetting.clear();
+      await caller.statistics.citySetting.clear();
     } else if (intent === 'send') {
-      await caller.stats.citySend.create({ month: formText(form, 'month') });
+      await caller.statistics.citySend.create({ month: formText(form, 'month') });
     } else {
       return rejectUnknownIntent(intent);
     }

@@ -12,6 +12,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const period = new URL(request.url).searchParams.get('period') ?? '';
   if (!PERIOD.test(period)) throw new Response(null, { status: 404 });
   const locale = localeFromCookie(request.headers.get('Cookie')) ?? admin.locale;
-  const file = await load(admin.caller.stats.cityOverview.exportXlsx({ period, locale }));
+  const file = await load(admin.caller.statistics.cityOverview.exportXlsx({ period, locale }));
   return download({ fileName: file.fileName, contentType: XLSX_TYPE, contentBase64: file.contentBase64 });
 }

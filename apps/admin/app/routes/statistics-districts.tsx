@@ -23,7 +23,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     organisationId: '',
     serviceType: '',
   });
-  const overview = await load(caller.stats.cityOverview.get({ period }));
+  const overview = await load(caller.statistics.cityOverview.get({ period }));
   return { slug: tenantSlugFrom(params), period, periods, overview };
 }
 

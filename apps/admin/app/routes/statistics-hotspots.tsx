@@ -19,7 +19,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
   const asked = new URL(request.url).searchParams.get('month') ?? '';
   const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : lastMonth(new Date());
-  return { month, hotspots: await load(caller.stats.hotspots({ month })) };
+  return { month, hotspots: await load(caller.statistics.hotspots({ month })) };
 }
 
 type Finding = Route.ComponentProps['loaderData']['hotspots']['categories'][number];

@@ -6,7 +6,7 @@ import type { Route } from './+types/statistics-report';
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
   const format = new URL(request.url).searchParams.get('format') === 'pdf' ? 'pdf' : 'xlsx';
-  const file = await load(caller.stats.report.download({ id: params.id, format }));
+  const file = await load(caller.statistics.report.download({ id: params.id, format }));
   return new Response(Buffer.from(file.contentBase64, 'base64'), {
     headers: {
       'content-type': file.contentType,

@@ -47,18 +47,18 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   });
   const [stats, reports] = await Promise.all([
     load(
-      caller.stats.get({
+      caller.statistics.get({
         period: filters.period,
         organisationId: filters.organisationId || null,
         serviceType: filters.serviceType || null,
       }),
     ),
-    load(caller.stats.report.getMany()),
+    load(caller.statistics.report.getMany()),
   ]);
   // A city bureau also sees its districts' monthly messages side by side (none for a district).
   const districts =
     districtWide && /^\d{4}-\d{2}$/.test(filters.period)
-      ? await load(caller.stats.city({ month: filters.period }))
+      ? await load(caller.statistics.city({ month: filters.period }))
       : [];
   return { slug, filters, periods, districtWide, organisations, stats, reports, districts };
 }
@@ -74,7 +74,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     serviceType: '',
   };
   try {
-    await caller.stats.report.create({
+    await caller.statistics.report.create({
       period: filters.period,
       organisationId: filters.organisationId || null,
     });

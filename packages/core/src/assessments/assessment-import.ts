@@ -4,11 +4,11 @@ import { and, eq, schema, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import { type Actor, auditActor, requireTenantWide } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
-import { parseCsv } from '../cases/csv.ts';
-import { readTableFile } from '../cases/table-file.ts';
-import { readXlsxTable } from '../cases/xlsx-table.ts';
 import { DomainError } from '../errors.ts';
 import { isPartnerKind } from '../organisations/organisation-service.ts';
+import { parseCsv } from '../tabular-import/csv.ts';
+import { readTableFile } from '../tabular-import/table-file.ts';
+import { readXlsxTable } from '../tabular-import/xlsx-table.ts';
 import { normalisePeriod, normaliseScore } from './assessment-period.ts';
 import {
   ASSESSMENT_COLUMNS,

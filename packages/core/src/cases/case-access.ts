@@ -3,7 +3,7 @@ import { eq, schema, sql, type TenantTx } from '@linju/db';
 import { type Actor, auditActor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
-import { applyCaseChangeToRollups } from '../statistics/case-rollups.ts';
+import { applyCaseChangeToRollups } from './case-rollups.ts';
 
 export type CaseRow = typeof schema.legalCase.$inferSelect;
 export type LoadedCase = { row: CaseRow; organisationPath: string };

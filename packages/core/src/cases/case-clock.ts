@@ -1,6 +1,11 @@
 import { and, eq, inArray, schema, type TenantTx } from '@linju/db';
-import { loadCalendar } from './national-calendar.ts';
-import { addWorkingDays, type CalendarExceptions, localDate, workingDaysBetween } from './working-days.ts';
+import { loadCalendar } from '../calendar/national-calendar.ts';
+import {
+  addWorkingDays,
+  type CalendarExceptions,
+  localDate,
+  workingDaysBetween,
+} from '../calendar/working-days.ts';
 
 export type CaseSettings = {
   numberPrefix: string;

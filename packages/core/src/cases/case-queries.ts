@@ -21,12 +21,12 @@ import {
 } from '@linju/db';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
+import { loadCalendar } from '../calendar/national-calendar.ts';
+import { addWorkingDays } from '../calendar/working-days.ts';
 import { ZIdNumber, ZPhone } from '../personal-data/personal-data.ts';
 import { caseSettings, todayIn } from './case-clock.ts';
 import { caseSummary } from './case-service.ts';
 import { OPEN_STATUSES } from './case-status.ts';
-import { loadCalendar } from './national-calendar.ts';
-import { addWorkingDays } from './working-days.ts';
 
 export const CASE_QUEUES = [
   /** Assigned to me and still open. */

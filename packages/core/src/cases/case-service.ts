@@ -3,6 +3,8 @@ import type { SecretBox } from '@linju/auth';
 import { and, eq, schema, sealedColumns, sql, type TenantTx } from '@linju/db';
 import type { z } from 'zod';
 import { type Actor, requirePermission } from '../actor.ts';
+import { loadCalendar } from '../calendar/national-calendar.ts';
+import { localDate } from '../calendar/working-days.ts';
 import { servicesAt } from '../catalogue/catalogue-service.ts';
 import { checkServiceForm, type PluginForms } from '../catalogue/x-service.ts';
 import { DomainError } from '../errors.ts';
@@ -26,14 +28,12 @@ import {
 } from './case-schemas.ts';
 import { OPEN_STATUSES, requireTransition, STATUSES_WITH_REASON } from './case-status.ts';
 import { findConflicts } from './conflict-check.ts';
-import { loadCalendar } from './national-calendar.ts';
 import {
   findOrCreateResident,
   getResident,
   publicResident,
   revealResidentField,
 } from './resident-service.ts';
-import { localDate } from './working-days.ts';
 
 /** A case as lists show it: no personal data beyond the resident's name. */
 export const caseSummary = (c: CaseRow) => ({

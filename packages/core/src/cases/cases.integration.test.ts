@@ -7,13 +7,14 @@ import { connect, sql, type TenantTx, withTenant } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ZodError } from 'zod';
 import { type Actor, systemActor } from '../actor.ts';
+import { MAX_DOCUMENT_BYTES } from '../documents/checked-document.ts';
 import { createLocalDocumentStore } from '../documents/index.ts';
 import { DomainError } from '../errors.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
 import { listCaseAssignees } from './case-assignees.ts';
 import { getCaseChain, linkCases } from './case-chain.ts';
-import { attachDocument, MAX_DOCUMENT_BYTES, readDocument } from './case-documents.ts';
+import { attachDocument, readDocument } from './case-documents.ts';
 import { findCases } from './case-queries.ts';
 import type { IntakeRequest } from './case-schemas.ts';
 import {

@@ -3,15 +3,15 @@ import { createSecretBox } from '@linju/auth';
 import { connect, eq, schema, type TenantTx, withTenant } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Actor } from '../actor.ts';
+import { localDate } from '../calendar/working-days.ts';
+import { parseCsv } from '../tabular-import/csv.ts';
+import { readXlsxTable } from '../tabular-import/xlsx-table.ts';
 import { importHotlineNow } from '../testing/hotline-import-now.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
 import { changeCaseStatus, triageCase } from './case-service.ts';
-import { parseCsv } from './csv.ts';
 import { exportHotlineAnswers, HOTLINE_ANSWER_HEADER } from './hotline-answers.ts';
 import { recordResidentFeedback } from './resident-feedback.ts';
-import { localDate } from './working-days.ts';
-import { readXlsxTable } from './xlsx-table.ts';
 
 const app = connect(inject('databaseUrl'));
 const box = createSecretBox(randomBytes(32));

@@ -4,11 +4,11 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { type Actor, auditActor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
+import { loadCalendar } from '../calendar/national-calendar.ts';
 import { DomainError } from '../errors.ts';
+import { writeCsv } from '../tabular-import/csv.ts';
 import { caseSettings, dueOnOf } from './case-clock.ts';
-import { writeCsv } from './csv.ts';
 import { HOTLINE_COLUMNS, MAX_IMPORT_ROWS } from './hotline-import.ts';
-import { loadCalendar } from './national-calendar.ts';
 
 const ZDay = z.iso.date({ message: 'validation.date_invalid' });
 

@@ -8,14 +8,14 @@ import { type DocumentStore, documentKey, readWholeDocument } from '../documents
 import { DomainError } from '../errors.ts';
 import { getOrganisation } from '../organisations/organisation-service.ts';
 import { grantsOf, roleGrantsOf } from '../staff/staff-service.ts';
-import { flushRollupBatch, startRollupBatch } from '../statistics/case-rollups.ts';
+import { readTableFile } from '../tabular-import/table-file.ts';
+import { flushRollupBatch, startRollupBatch } from './case-rollups.ts';
 import {
   type HotlineSheet,
   importHotlineRows,
   readHotlineSheet,
   ZHotlineImportRequest,
 } from './hotline-import.ts';
-import { readTableFile } from './table-file.ts';
 
 /**
  * Rows per transaction: each batch holds the district's audit lock only for its own intakes, so

@@ -3,12 +3,12 @@ import { createSecretBox } from '@linju/auth';
 import { and, connect, eq, schema, type TenantTx, withTenant } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Actor } from '../actor.ts';
+import { nextDay } from '../calendar/working-days.ts';
 import { listNotifications } from '../notifications/notification-service.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
 import { getCase, intakeCase, setWaitingForResident } from './case-service.ts';
 import { escalateTimeLimits, listCaseEscalations } from './time-limit-escalation.ts';
-import { nextDay } from './working-days.ts';
 
 const app = connect(inject('databaseUrl'));
 const box = createSecretBox(randomBytes(32));

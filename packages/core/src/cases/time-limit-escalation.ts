@@ -1,13 +1,13 @@
 import { and, eq, inArray, isNotNull, isNull, lte, type Queryable, schema, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import { systemActor } from '../actor.ts';
+import { loadCalendar } from '../calendar/national-calendar.ts';
+import { addWorkingDays } from '../calendar/working-days.ts';
 import { notify } from '../notifications/notification-service.ts';
 import { stationHeadsOver } from '../staff/role-holders.ts';
 import { loadCase, recordCaseEvent } from './case-access.ts';
 import { caseSettings, todayIn } from './case-clock.ts';
 import { OPEN_STATUSES } from './case-status.ts';
-import { loadCalendar } from './national-calendar.ts';
-import { addWorkingDays } from './working-days.ts';
 
 export const ZEscalationRequest = z.object({
   tenantId: z.uuid(),

@@ -58,7 +58,7 @@ export async function hsdsCatalogue(db: Database, tenantSlug: string, plugins: r
         .from(schema.organisation)
         .where(isNull(schema.organisation.closedAt))
         .orderBy(asc(schema.organisation.path))
-    ).filter((o) => (schema.SERVICE_ORGANISATION_KINDS as readonly string[]).includes(o.kind)),
+    ).filter((o) => (schema.NETWORK_ORGANISATION_KINDS as readonly string[]).includes(o.kind)),
     settings: await tx.select().from(schema.serviceEnablement),
     xServices: await tx
       .select()

@@ -1,3 +1,4 @@
+export * from './checked-document.ts';
 export * from './document-store.ts';
 export * from './document-store-from-env.ts';
 export * from './document-type.ts';

@@ -27,20 +27,4 @@ export const ZCreateOrganisationRequest = ZOrganisationDetails.extend({
 });
 export type CreateOrganisationRequest = z.input<typeof ZCreateOrganisationRequest>;
 
-/** Which kind may sit under which: the tree is centre → station → room, service points anywhere in it. */
-export const ALLOWED_PARENT_KINDS: Record<
-  schema.OrganisationKind,
-  readonly schema.OrganisationKind[] | null
-> = {
-  centre: null,
-  station: ['centre'],
-  room: ['station'],
-  'service-point': ['centre', 'station', 'room'],
-  court: null,
-  police: null,
-  procuratorate: null,
-  'labour-arbitration': null,
-  federation: null,
-  department: null,
-  district: null,
-};
+export { ALLOWED_PARENT_KINDS } from '@linju/vocabulary';

@@ -4,11 +4,12 @@ import { and, desc, eq, schema, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import { type Actor, auditActor, requireTenantWide } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
-import { storeCheckedDocument, ZDocumentUpload } from '../cases/case-documents.ts';
-import { localDate } from '../cases/working-days.ts';
+import { localDate } from '../calendar/working-days.ts';
+import { storeCheckedDocument, ZDocumentUpload } from '../documents/checked-document.ts';
 import { type DocumentStore, type OpenedDocument, readWholeDocument } from '../documents/document-store.ts';
 import { DomainError } from '../errors.ts';
 import { getStaffMember } from '../staff/staff-service.ts';
+import { tenantTimeZone } from '../tenants/tenant-queries.ts';
 
 export type ProviderRecordRow = typeof schema.providerRecord.$inferSelect;
 
@@ -55,11 +56,7 @@ export const ZDecideAppealRequest = z.object({
 
 /** Today in the district's time zone: records expire at the end of their last local day. */
 export async function districtToday(tx: TenantTx, tenantId: string, now = new Date()) {
-  const [tenant] = await tx
-    .select({ timeZone: schema.tenant.timeZone })
-    .from(schema.tenant)
-    .where(eq(schema.tenant.id, tenantId));
-  return localDate(now, tenant?.timeZone ?? 'Asia/Shanghai');
+  return localDate(now, await tenantTimeZone(tx, tenantId));
 }
 
 /** Active: not lifted on appeal and not past its last day. A pending or upheld appeal changes nothing. */

@@ -10,7 +10,7 @@ import type { ReferralOutcomeDocument } from '@linju/federation/referral-states'
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
-import { MAX_DOCUMENT_BYTES, storeCheckedDocument, ZDocumentUpload } from '../cases/case-documents.ts';
+import { MAX_DOCUMENT_BYTES, storeCheckedDocument, ZDocumentUpload } from '../documents/checked-document.ts';
 import {
   type DocumentStore,
   documentKey,

@@ -20,12 +20,12 @@ import {
   referralStates,
 } from '@linju/federation/referral-states';
 import type { Actor } from '../actor.ts';
+import { loadCalendar } from '../calendar/national-calendar.ts';
+import { addWorkingDays } from '../calendar/working-days.ts';
 import { loadCase, recordCaseEvent, requireOnCase } from '../cases/case-access.ts';
 import { caseSettings, todayIn } from '../cases/case-clock.ts';
 import { OPEN_STATUSES } from '../cases/case-status.ts';
-import { loadCalendar } from '../cases/national-calendar.ts';
 import { getResident } from '../cases/resident-service.ts';
-import { addWorkingDays } from '../cases/working-days.ts';
 import { DomainError } from '../errors.ts';
 import { isPartnerKind } from '../organisations/organisation-service.ts';
 import { attachCaseDocuments } from './referral-attachments.ts';

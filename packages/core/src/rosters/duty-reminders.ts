@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, schema, type TenantTx } from '@linju/db';
+import { nextDay } from '../calendar/working-days.ts';
 import { caseSettings, todayIn } from '../cases/case-clock.ts';
-import { nextDay } from '../cases/working-days.ts';
 import { notify } from '../notifications/notification-service.ts';
 
 /** ISO weekday (1 Monday … 7 Sunday) of a calendar day, as `duty_slot.weekday` counts. */

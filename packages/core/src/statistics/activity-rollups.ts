@@ -1,8 +1,8 @@
 import { eq, schema, sql, type TenantTx } from '@linju/db';
 import { sql as pluginSql } from '@linju/plugin-sdk';
 import { systemActor } from '../actor.ts';
+import { monthOf } from '../cases/case-tally.ts';
 import { pluginDb } from '../plugins/plugin-db.ts';
-import { monthOf } from './case-tally.ts';
 
 /** One piece of work counted once: a referral completed, a consultation logged, an event held. */
 export type ActivityFact = {

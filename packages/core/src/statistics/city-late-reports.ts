@@ -1,11 +1,11 @@
 import type { TenantTx } from '@linju/db';
 import { systemActor } from '../actor.ts';
+import { localDate } from '../calendar/working-days.ts';
 import { caseSettings } from '../cases/case-clock.ts';
-import { previousMonth } from '../cases/sweep-ranking.ts';
-import { localDate } from '../cases/working-days.ts';
 import { notify } from '../notifications/notification-service.ts';
 import { bureauAdmins } from '../staff/role-holders.ts';
 import { getCityOverview } from './city-overview.ts';
+import { previousMonth } from './sweep-ranking.ts';
 
 /** The last day of a month a district may choose for sending its figures (`sendDay` is 1–28). */
 export const LAST_SEND_DAY = 28;

@@ -7,11 +7,12 @@ import { loadOrCreateNodeKey, type NodeKey } from '@linju/federation';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { systemActor } from '../actor.ts';
+import { type Measures, zeroMeasures } from '../cases/case-tally.ts';
 import { pinPeer } from '../federation/peer-directory.ts';
-import { onboardTenant } from '../tenants/onboard-tenant.ts';
-import { type Measures, zeroMeasures } from './case-tally.ts';
+import { onboardTenant } from '../platform/onboard-tenant.ts';
+import { isCityDivision } from '../tenants/division-code.ts';
 import { alertLateDistrictReports } from './city-late-reports.ts';
-import { exportCityOverviewXlsx, getCityOverview, isCityDivision } from './city-overview.ts';
+import { exportCityOverviewXlsx, getCityOverview } from './city-overview.ts';
 import {
   type ActivityTotals,
   receiveStatisticsMessage,

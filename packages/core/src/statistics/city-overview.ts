@@ -2,18 +2,10 @@ import { and, asc, eq, gte, like, lt, ne, schema, type TenantTx } from '@linju/d
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { type Actor, requireTenantWide } from '../actor.ts';
-import { MEASURES, type Measures, zeroMeasures } from './case-tally.ts';
-import { type ActivityTotals, cityDivisionOf, type StatisticsMessage } from './city-rollup.ts';
+import { MEASURES, type Measures, zeroMeasures } from '../cases/case-tally.ts';
+import { isCityDivision } from '../tenants/division-code.ts';
+import type { ActivityTotals, StatisticsMessage } from './city-rollup.ts';
 import { type Figures, figuresOf, parsePeriod, ZPeriodKey } from './statistics-query.ts';
-
-/**
- * A city-level division (`310100`): its own city by `cityDivisionOf`, and not a province
- * (`310000`, whose "city" would be itself too but no district maps to it).
- */
-export const isCityDivision = (divisionCode: string) =>
-  /^\d{6}$/.test(divisionCode) &&
-  cityDivisionOf(divisionCode) === divisionCode &&
-  !divisionCode.endsWith('0000');
 
 /** A month (`2026-03`), quarter (`2026-Q1`) or year (`2026`) of the city's side-by-side table. */
 export const ZCityOverviewRequest = z.object({ period: ZPeriodKey });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { systemActor } from '../actor.ts';
 import { changeCaseStatus, intakeCase } from '../cases/case-service.ts';
 import { pinPeer } from '../federation/peer-directory.ts';
-import { onboardTenant } from '../tenants/onboard-tenant.ts';
+import { onboardTenant } from '../platform/onboard-tenant.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
 import { countConsultation, countEducationEvent } from './activity-rollups.ts';
 import {

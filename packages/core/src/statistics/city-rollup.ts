@@ -10,8 +10,9 @@ import {
 } from '@linju/federation';
 import { z } from 'zod';
 import { type Actor, requireTenantWide, systemActor } from '../actor.ts';
+import { MEASURES, type Measures } from '../cases/case-tally.ts';
 import { nonceSeen, type Peer, peerKey } from '../federation/peer-directory.ts';
-import { MEASURES, type Measures } from './case-tally.ts';
+import { cityDivisionOf } from '../tenants/division-code.ts';
 import { figuresOf, getStatistics } from './statistics-query.ts';
 
 const ZMeasures = z.strictObject(
@@ -179,9 +180,6 @@ export type StatisticsReceipt =
 
 /** This node's own key: a district of this deployment reports to its city over loopback, signed with it. */
 export type OwnNodeKey = { nodeId: string; kid: string; publicKey: KeyObject };
-
-/** The city-level division code of a district's (`310104` → `310100`). */
-export const cityDivisionOf = (districtCode: string) => `${districtCode.slice(0, 4)}00`;
 
 /**
  * How far past the revision held a district's next one may be. A district numbers its sendings

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MEASURES } from './case-tally.ts';
-import { cityDivisionOf, statisticsIdempotencyKey, ZStatisticsMessage } from './city-rollup.ts';
+import { MEASURES } from '../cases/case-tally.ts';
+import { cityDivisionOf } from '../tenants/division-code.ts';
+import { statisticsIdempotencyKey, ZStatisticsMessage } from './city-rollup.ts';
 import { monthBeforeLocal } from './city-sending.ts';
 
 describe('the monthly sending’s month', () => {

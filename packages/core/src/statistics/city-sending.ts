@@ -4,12 +4,13 @@ import { STATISTICS_PATH, URL_SAFE_ID } from '@linju/federation';
 import { z } from 'zod';
 import { type Actor, auditActor, canTenantWide, requireTenantWide, systemActor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
-import { previousMonth } from '../cases/sweep-ranking.ts';
+import { monthOf } from '../cases/case-tally.ts';
 import { DomainError } from '../errors.ts';
 import { peerByNode } from '../federation/peer-directory.ts';
-import { findTenantBySlug } from '../tenants/tenant-queries.ts';
-import { monthOf } from './case-tally.ts';
-import { buildStatisticsMessage, cityDivisionOf, statisticsIdempotencyKey } from './city-rollup.ts';
+import { cityDivisionOf } from '../tenants/division-code.ts';
+import { findTenantBySlug, tenantTimeZone } from '../tenants/tenant-queries.ts';
+import { buildStatisticsMessage, statisticsIdempotencyKey } from './city-rollup.ts';
+import { previousMonth } from './sweep-ranking.ts';
 
 /** This node, as the district's side needs it: its id tells a same-node city from a peer's. */
 export type SendingNode = { nodeId: string };
@@ -120,14 +121,6 @@ export async function clearCitySetting(tx: TenantTx, actor: Actor): Promise<void
   });
 }
 
-async function timeZoneOf(tx: TenantTx, tenantId: string) {
-  const [tenant] = await tx
-    .select({ timeZone: schema.tenant.timeZone })
-    .from(schema.tenant)
-    .where(eq(schema.tenant.id, tenantId));
-  return tenant?.timeZone ?? 'Asia/Shanghai';
-}
-
 /** The month before the one `now` falls in, local time (`2026-11-03` → `2026-10`): what the schedule sends. */
 export const monthBeforeLocal = (now: Date, timeZone: string): string =>
   previousMonth(monthOf(now, timeZone).slice(0, 7));
@@ -160,7 +153,7 @@ export async function queueCitySend(
   const setting = await citySettingOf(tx);
   if (!setting) throw new DomainError('bad-request', 'statistics.city_not_set');
   // Only a finished month: the current one's figures are still moving.
-  if (`${month}-01` >= monthOf(now, await timeZoneOf(tx, actor.tenantId)))
+  if (`${month}-01` >= monthOf(now, await tenantTimeZone(tx, actor.tenantId)))
     throw new DomainError('bad-request', 'statistics.city_month_not_finished', { field: 'month' });
   // Revisions of one month are numbered in order: one sender at a time per district.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`city-send:${actor.tenantId}`}, 0))`);
@@ -213,7 +206,7 @@ export async function queueMonthlyCitySend(
   now = new Date(),
 ): Promise<CitySend | null> {
   if (!(await citySettingOf(tx))) return null;
-  const month = monthBeforeLocal(now, await timeZoneOf(tx, input.tenantId));
+  const month = monthBeforeLocal(now, await tenantTimeZone(tx, input.tenantId));
   return queueCitySend(
     tx,
     systemActor(input.tenantId, 'monthly city statistics'),

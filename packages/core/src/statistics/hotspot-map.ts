@@ -1,4 +1,4 @@
-import type { GrowthFinding } from '../cases/sweep-ranking.ts';
+import type { GrowthFinding } from './sweep-ranking.ts';
 
 export type MapUnit = {
   id: string;

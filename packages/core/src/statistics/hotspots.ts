@@ -1,8 +1,9 @@
-import { and, isNotNull, isNull, schema, sql, type TenantTx } from '@linju/db';
+import type { TenantTx } from '@linju/db';
 import { z } from 'zod';
 import { type Actor, requireTenantWide } from '../actor.ts';
-import { collectSweepFindings } from '../cases/monthly-sweep.ts';
+import { findLocatedNetworkUnits } from '../organisations/organisation-queries.ts';
 import { hotspotMap } from './hotspot-map.ts';
+import { collectSweepFindings } from './monthly-sweep.ts';
 
 export const ZHotspotRequest = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'statistics.period_invalid' }),
@@ -17,23 +18,7 @@ export async function getHotspots(tx: TenantTx, actor: Actor, request: z.input<t
   requireTenantWide(actor, 'statistics.read');
   const { month } = ZHotspotRequest.parse(request);
   const findings = await collectSweepFindings(tx, actor.tenantId, month);
-  const units = await tx
-    .select({
-      id: schema.organisation.id,
-      nameZh: schema.organisation.nameZh,
-      nameEn: schema.organisation.nameEn,
-      latitude: schema.organisation.latitude,
-      longitude: schema.organisation.longitude,
-    })
-    .from(schema.organisation)
-    .where(
-      and(
-        sql`${schema.organisation.kind} in ('centre', 'station', 'room', 'service-point')`,
-        isNull(schema.organisation.closedAt),
-        isNotNull(schema.organisation.latitude),
-        isNotNull(schema.organisation.longitude),
-      ),
-    );
+  const units = await findLocatedNetworkUnits(tx);
   const growth = new Map(findings.organisations.map((f) => [f.key, f]));
   const map = hotspotMap(
     units.map((u) => ({

@@ -1,6 +1,6 @@
 import { schema, type TenantTx } from '@linju/db';
-import { currentTally } from './case-rollups.ts';
-import { accumulate, MEASURES, type Measures, type RollupKey } from './case-tally.ts';
+import { currentTally } from '../cases/case-rollups.ts';
+import { accumulate, MEASURES, type Measures, type RollupKey } from '../cases/case-tally.ts';
 
 const keyOf = (k: RollupKey) => [k.organisationId, k.serviceType, k.month, k.dimension, k.value].join('|');
 

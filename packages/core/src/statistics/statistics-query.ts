@@ -1,9 +1,9 @@
 import { and, isNull, like, type SQL, schema, sql, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import { type Actor, canTenantWide, requirePermission } from '../actor.ts';
+import { MEASURES, type Measures, SATISFIED_FROM, zeroMeasures } from '../cases/case-tally.ts';
 import { DomainError } from '../errors.ts';
 import { getOrganisation, isPartnerKind } from '../organisations/organisation-service.ts';
-import { MEASURES, type Measures, SATISFIED_FROM, zeroMeasures } from './case-tally.ts';
 
 /** A period as it reads in a URL: `2026-03` (month), `2026-Q1` (quarter) or `2026` (year). */
 export const ZPeriodKey = z

@@ -6,6 +6,7 @@ import { type Actor, auditActor, requireTenantWide } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
 import { districtToday } from '../providers/provider-records.ts';
+import { tenantTimeZone } from '../tenants/tenant-queries.ts';
 
 export const ZSubsidyMonth = z
   .string()
@@ -136,11 +137,7 @@ export async function computeSubsidyLedger(
   requireTenantWide(actor, 'subsidy.manage');
   if (month > (await districtToday(tx, actor.tenantId)).slice(0, 7))
     throw new DomainError('bad-request', 'subsidy.month_in_future', { field: 'month' });
-  const [tenant] = await tx
-    .select({ timeZone: schema.tenant.timeZone })
-    .from(schema.tenant)
-    .where(eq(schema.tenant.id, actor.tenantId));
-  const timeZone = tenant?.timeZone ?? 'Asia/Shanghai';
+  const timeZone = await tenantTimeZone(tx, actor.tenantId);
   const closed = await tx
     .select({
       id: schema.legalCase.id,

@@ -1,5 +1,5 @@
 import { eq, type Queryable, schema } from '@linju/db';
-import { isCityDivision } from '../statistics/city-overview.ts';
+import { isCityDivision } from './division-code.ts';
 
 export type Tenant = typeof schema.tenant.$inferSelect;
 
@@ -11,6 +11,15 @@ export async function findTenantBySlug(db: Queryable, slug: string): Promise<Ten
 export async function findTenantById(db: Queryable, id: string): Promise<Tenant | null> {
   const [row] = await db.select().from(schema.tenant).where(eq(schema.tenant.id, id));
   return row ?? null;
+}
+
+/** The district's time zone (IANA), `Asia/Shanghai` when none is set. */
+export async function tenantTimeZone(db: Queryable, tenantId: string): Promise<string> {
+  const [row] = await db
+    .select({ timeZone: schema.tenant.timeZone })
+    .from(schema.tenant)
+    .where(eq(schema.tenant.id, tenantId));
+  return row?.timeZone ?? 'Asia/Shanghai';
 }
 
 /**

@@ -5,8 +5,8 @@ import type { Role } from '@linju/db/schema';
 import { systemActor } from '../actor.ts';
 import { contractAdviser } from '../advisers/community-adviser-service.ts';
 import { createOrganisation } from '../organisations/organisation-service.ts';
+import { onboardTenant } from '../platform/onboard-tenant.ts';
 import { createStaffMember } from '../staff/staff-service.ts';
-import { onboardTenant } from '../tenants/onboard-tenant.ts';
 
 export const TEST_PASSWORD = 'Test-password-1';
 

@@ -1,3 +1,4 @@
+import { CASE_CHANNELS, CASE_STATUSES, CASE_URGENCIES, CONTACT_PREFERENCES } from '@linju/vocabulary';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -16,34 +17,18 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organisation } from './organisation.ts';
-import { CONTACT_PREFERENCES, resident } from './resident.ts';
+import { resident } from './resident.ts';
 import { staffMember } from './staff.ts';
 import { tenantId, tenantIsolation } from './tenancy.ts';
 
-export const CASE_CHANNELS = [
-  'walk-in',
-  'hotline-12348',
-  'online',
-  'hotline-12345',
-  'home-visit',
-  'partner-referral',
-] as const;
-export type CaseChannel = (typeof CASE_CHANNELS)[number];
-
-export const CASE_STATUSES = [
-  'received',
-  'triaged',
-  'in-progress',
-  'resolved',
-  'feedback-given',
-  'closed',
-  'withdrawn',
-  'rejected',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-export const CASE_URGENCIES = ['normal', 'urgent', 'critical'] as const;
-export type CaseUrgency = (typeof CASE_URGENCIES)[number];
+export {
+  CASE_CHANNELS,
+  CASE_STATUSES,
+  CASE_URGENCIES,
+  type CaseChannel,
+  type CaseStatus,
+  type CaseUrgency,
+} from '@linju/vocabulary';
 
 /** A plugin id, or this while triage has not decided. */
 export const UNDECIDED_SERVICE = 'undecided';

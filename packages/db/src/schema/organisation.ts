@@ -1,3 +1,4 @@
+import { ORGANISATION_KINDS } from '@linju/vocabulary';
 import { sql } from 'drizzle-orm';
 import {
   check,
@@ -12,20 +13,12 @@ import {
 } from 'drizzle-orm/pg-core';
 import { tenantId, tenantIsolation } from './tenancy.ts';
 
-/** Units of the service tree (centre → station → room, service points). */
-export const SERVICE_ORGANISATION_KINDS = ['centre', 'station', 'room', 'service-point'] as const;
-/** Partner organisations that receive referrals; they stand outside the tree. */
-export const PARTNER_ORGANISATION_KINDS = [
-  'court',
-  'police',
-  'procuratorate',
-  'labour-arbitration',
-  'federation',
-  'department',
-  'district',
-] as const;
-export const ORGANISATION_KINDS = [...SERVICE_ORGANISATION_KINDS, ...PARTNER_ORGANISATION_KINDS] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export {
+  NETWORK_ORGANISATION_KINDS,
+  ORGANISATION_KINDS,
+  type OrganisationKind,
+  PARTNER_ORGANISATION_KINDS,
+} from '@linju/vocabulary';
 
 /**
  * A unit of a tenant. `path` is the chain of ids from the root, '/'-separated and ending in '/',

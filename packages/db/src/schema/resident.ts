@@ -1,3 +1,4 @@
+import { CONTACT_PREFERENCES } from '@linju/vocabulary';
 import { sql } from 'drizzle-orm';
 import {
   check,
@@ -15,13 +16,12 @@ import { organisation } from './organisation.ts';
 import { staffMember } from './staff.ts';
 import { tenantId, tenantIsolation } from './tenancy.ts';
 
-/** Groups with a green channel (绿色通道): the seeds name these five. */
-export const KEY_GROUPS = ['elderly', 'minors', 'women-and-children', 'disabled', 'migrant-workers'] as const;
-export type KeyGroup = (typeof KEY_GROUPS)[number];
-
-/** How the resident wants to hear back (信息反馈): feedback follows this. */
-export const CONTACT_PREFERENCES = ['phone', 'sms', 'visit', 'post', 'online'] as const;
-export type ContactPreference = (typeof CONTACT_PREFERENCES)[number];
+export {
+  CONTACT_PREFERENCES,
+  type ContactPreference,
+  KEY_GROUPS,
+  type KeyGroup,
+} from '@linju/vocabulary';
 
 /**
  * A resident (群众/当事人) of the district. Phone and ID number are sealed (AES-256-GCM) and found

@@ -1,3 +1,4 @@
+import { ROLES } from '@linju/vocabulary';
 import {
   boolean,
   foreignKey,
@@ -13,22 +14,7 @@ import {
 import { organisation } from './organisation.ts';
 import { tenantId, tenantIsolation } from './tenancy.ts';
 
-export const ROLES = [
-  'bureau-admin',
-  'centre-director',
-  'station-head',
-  'desk-officer',
-  'lawyer',
-  'notary',
-  'mediator',
-  'legal-aid-officer',
-  'appraiser',
-  'publicity-officer',
-  'volunteer',
-  'inspector',
-  'partner-user',
-] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '@linju/vocabulary';
 
 /** An account of a tenant: staff, volunteers and partner users alike. */
 export const staffMember = pgTable(

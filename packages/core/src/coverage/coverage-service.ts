@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, isNotNull, isNull, schema, sql, type TenantTx } from '@linju/db';
+import { asc, schema, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import { type Actor, auditActor, requireTenantWide } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
+import { findLocatedNetworkUnits } from '../organisations/organisation-queries.ts';
 import { type CoverageRule, DEFAULT_COVERAGE_RULE, serviceCircle } from './service-circle.ts';
 
 /** The district's distance rule, or the defaults (1.2 km towns, 2 km villages, factor 1.3). */
@@ -27,24 +28,7 @@ export async function getCoverage(tx: TenantTx, actor: Actor) {
   const [rule, communities, points] = await Promise.all([
     coverageRuleOf(tx),
     tx.select().from(schema.community).orderBy(asc(schema.community.nameZh)),
-    tx
-      .select({
-        id: schema.organisation.id,
-        nameZh: schema.organisation.nameZh,
-        nameEn: schema.organisation.nameEn,
-        kind: schema.organisation.kind,
-        latitude: schema.organisation.latitude,
-        longitude: schema.organisation.longitude,
-      })
-      .from(schema.organisation)
-      .where(
-        and(
-          sql`${schema.organisation.kind} in ('centre', 'station', 'room', 'service-point')`,
-          isNull(schema.organisation.closedAt),
-          isNotNull(schema.organisation.latitude),
-          isNotNull(schema.organisation.longitude),
-        ),
-      ),
+    findLocatedNetworkUnits(tx),
   ]);
   const located = points.map((p) => ({
     ...p,

@@ -1,5 +1,5 @@
 import { schema } from '@linju/db';
-import { localDate } from '../cases/working-days.ts';
+import { localDate } from '../calendar/working-days.ts';
 
 /** The measures every roll-up row carries, all additive (rates and averages are derived on reading). */
 export const MEASURES = [

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { type Database, type Queryable, schema, withTenant } from '@linju/db';
 import { auditActor, systemActor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
-import { seedNationalCalendar } from '../cases/national-calendar.ts';
+import { seedNationalCalendar } from '../calendar/national-calendar.ts';
 import { DomainError } from '../errors.ts';
 import { createOrganisation } from '../organisations/organisation-service.ts';
 import { createStaffMember } from '../staff/staff-service.ts';
-import { findTenantBySlug, type Tenant } from './tenant-queries.ts';
-import { type OnboardTenantRequest, ZOnboardTenantRequest } from './tenant-schemas.ts';
+import { findTenantBySlug, type Tenant } from '../tenants/tenant-queries.ts';
+import { type OnboardTenantRequest, ZOnboardTenantRequest } from '../tenants/tenant-schemas.ts';
 
 export type OnboardingResult = { tenant: Tenant; created: boolean; centreId: string | null };
 

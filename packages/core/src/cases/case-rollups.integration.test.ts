@@ -4,22 +4,22 @@ import { connect, schema, sql, type TenantTx, withTenant } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ZodError } from 'zod';
 import { type Actor, systemActor } from '../actor.ts';
+import { setServiceEnabled } from '../catalogue/catalogue-service.ts';
+import { DomainError } from '../errors.ts';
+import { backfillRollups } from '../statistics/backfill-rollups.ts';
+import { compareRollups } from '../statistics/rollup-recount.ts';
+import { getStatistics, parsePeriod } from '../statistics/statistics-query.ts';
+import { importHotlineNow } from '../testing/hotline-import-now.ts';
+import { actorOf } from '../testing/test-actor.ts';
+import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
 import {
   changeCaseStatus,
   intakeCase,
   setWaitingForResident,
   transferCase,
   triageCase,
-} from '../cases/case-service.ts';
-import { recordResidentFeedback, recordSatisfaction } from '../cases/resident-feedback.ts';
-import { setServiceEnabled } from '../catalogue/catalogue-service.ts';
-import { DomainError } from '../errors.ts';
-import { importHotlineNow } from '../testing/hotline-import-now.ts';
-import { actorOf } from '../testing/test-actor.ts';
-import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
-import { backfillRollups } from './case-rollups.ts';
-import { compareRollups } from './rollup-recount.ts';
-import { getStatistics, parsePeriod } from './statistics-query.ts';
+} from './case-service.ts';
+import { recordResidentFeedback, recordSatisfaction } from './resident-feedback.ts';
 
 const app = connect(inject('databaseUrl'));
 const box = createSecretBox(randomBytes(32));

@@ -1,8 +1,8 @@
-import { type Database, eq, isNull, schema, sql, type TenantTx, withTenant } from '@linju/db';
-import type { CaseRow } from '../cases/case-access.ts';
-import { calendarFor, dueOnOf } from '../cases/case-clock.ts';
-import { localDate } from '../cases/working-days.ts';
-import { backfillActivityRollups } from './activity-rollups.ts';
+import { eq, schema, sql, type TenantTx } from '@linju/db';
+import { localDate } from '../calendar/working-days.ts';
+import { tenantTimeZone } from '../tenants/tenant-queries.ts';
+import type { CaseRow } from './case-access.ts';
+import { calendarFor, dueOnOf } from './case-clock.ts';
 import {
   keyString,
   MEASURES,
@@ -126,16 +126,13 @@ export async function currentTally(
 export async function applyCaseChangeToRollups(tx: TenantTx, row: CaseRow, kind: schema.CaseEventKind) {
   if (NEUTRAL_KINDS.has(kind)) return;
   // One pipelined round of reads: the stored tally, the time zone, the rating, the key groups.
-  const [[stored], [tenant], inputs] = await Promise.all([
+  const [[stored], timeZone, inputs] = await Promise.all([
     tx.select().from(schema.caseTally).where(eq(schema.caseTally.caseId, row.id)),
-    tx
-      .select({ timeZone: schema.tenant.timeZone })
-      .from(schema.tenant)
-      .where(eq(schema.tenant.id, row.tenantId)),
+    tenantTimeZone(tx, row.tenantId),
     tallyInputs(tx, row),
   ]);
   const before = stored ? storedTally(stored) : null;
-  const after = await currentTally(tx, row, before, tenant?.timeZone ?? 'Asia/Shanghai', inputs);
+  const after = await currentTally(tx, row, before, timeZone, inputs);
   if (before && sameTally(before, after)) return;
   const delta = rollupDelta(before, after);
   const batch = batches.get(tx);
@@ -171,39 +168,4 @@ export async function addToRollups(tx: TenantTx, tenantId: string, rows: ReturnT
         satisfied: added('satisfied'),
       },
     });
-}
-
-/**
- * Counts the cases that have no tally yet (taken in before the roll-ups existed) into the
- * roll-ups, in batches, each batch one transaction. Nothing to do — one query — once every case
- * has its tally; run at start-up after the migrations.
- */
-export async function backfillRollups(db: Database, tenantId: string, batch = 500): Promise<number> {
-  let counted = 0;
-  for (;;) {
-    const done = await withTenant(db, tenantId, async (tx) => {
-      const rows = await tx
-        .select({ row: schema.legalCase })
-        .from(schema.legalCase)
-        .leftJoin(schema.caseTally, eq(schema.caseTally.caseId, schema.legalCase.id))
-        .where(isNull(schema.caseTally.caseId))
-        .limit(batch)
-        .for('update', { of: schema.legalCase, skipLocked: true });
-      for (const { row } of rows) await applyCaseChangeToRollups(tx, row, 'status');
-      return rows.length;
-    });
-    counted += done;
-    if (done < batch) break;
-  }
-  await withTenant(db, tenantId, (tx) => backfillActivityRollups(tx, tenantId));
-  return counted;
-}
-
-/** `backfillRollups` for every tenant of the deployment; returns how many cases it counted. */
-export async function backfillAllRollups(db: Database): Promise<number> {
-  let counted = 0;
-  for (const t of await db.select({ id: schema.tenant.id }).from(schema.tenant)) {
-    counted += await backfillRollups(db, t.id);
-  }
-  return counted;
 }

@@ -3,14 +3,14 @@ import { createSecretBox } from '@linju/auth';
 import { connect, eq, schema, type TenantTx, withTenant } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Actor, systemActor } from '../actor.ts';
+import { intakeCase } from '../cases/case-service.ts';
 import { DomainError } from '../errors.ts';
 import { listNotifications } from '../notifications/notification-service.ts';
-import { getStatistics } from '../statistics/statistics-query.ts';
-import { makeStatisticsReport, readStatisticsReport } from '../statistics/statistics-report.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
-import { intakeCase } from './case-service.ts';
 import { listSweepReviews, markSweepReviewed, sweepMonth } from './monthly-sweep.ts';
+import { getStatistics } from './statistics-query.ts';
+import { makeStatisticsReport, readStatisticsReport } from './statistics-report.ts';
 
 const app = connect(inject('databaseUrl'));
 const box = createSecretBox(randomBytes(32));

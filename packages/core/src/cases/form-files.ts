@@ -1,8 +1,8 @@
 import { eq, schema, type TenantTx } from '@linju/db';
 import type { FormField, FormFile } from '@linju/plugin-sdk';
 import type { Actor } from '../actor.ts';
-import { attachDocument } from '../cases/case-documents.ts';
 import type { DocumentStore } from '../documents/index.ts';
+import { attachDocument } from './case-documents.ts';
 
 type Upload = Extract<FormFile, { contentBase64: string }>;
 const isUpload = (value: unknown): value is Upload =>

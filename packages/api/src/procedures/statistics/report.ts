@@ -39,7 +39,7 @@ function runQueuedReportsAfterCommit(
  * by its Temporal workflow on the worker (id = business key; started inside the request's
  * transaction, so a failed start rolls the request back, and the activity retries until the
  * request has committed), or in this process when no workflow engine is configured.
- * Progress shows on `stats.report.getMany`.
+ * Progress shows on `statistics.report.getMany`.
  */
 export const createReport = permittedProcedure('statistics.read')
   .input(ZReportRequest)

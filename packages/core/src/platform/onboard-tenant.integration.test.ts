@@ -2,8 +2,8 @@ import { connect, eq, schema, sql } from '@linju/db';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { ZodError } from 'zod';
 import { DomainError } from '../errors.ts';
+import type { OnboardTenantRequest } from '../tenants/tenant-schemas.ts';
 import { onboardTenant } from './onboard-tenant.ts';
-import type { OnboardTenantRequest } from './tenant-schemas.ts';
 
 const app = connect(inject('databaseUrl'));
 const owner = connect(inject('ownerDatabaseUrl'));

@@ -3,14 +3,14 @@ import { desc, eq, schema, sql, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import { type Actor, auditActor, requireTenantWide, systemActor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
+import { localDate } from '../calendar/working-days.ts';
+import { caseSettings } from '../cases/case-clock.ts';
 import { DomainError } from '../errors.ts';
 import { notify } from '../notifications/notification-service.ts';
 import { bureauAdmins } from '../staff/role-holders.ts';
-import { getStatistics } from '../statistics/statistics-query.ts';
-import { requestStatisticsReport } from '../statistics/statistics-report.ts';
-import { caseSettings } from './case-clock.ts';
+import { getStatistics } from './statistics-query.ts';
+import { requestStatisticsReport } from './statistics-report.ts';
 import { type GrowthFinding, monthRange, previousMonth, rankByGrowth } from './sweep-ranking.ts';
-import { localDate } from './working-days.ts';
 
 /** How many lines of each ranking a review keeps: the top of the list is what gets looked at. */
 const TOP = 20;

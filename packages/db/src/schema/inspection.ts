@@ -139,7 +139,7 @@ export const inspectionRectification = pgTable(
  * The district's scorecard weights (basic duties, outcomes, satisfaction), in points out of 100,
  * and its satisfaction grading: the satisfied share (per cent) from which grades A, B and C are
  * reached, and the points each grade earns (D is below C). One row per district; without one the
- * defaults of `packages/core/src/evaluations` apply.
+ * defaults of `packages/core/src/inspections` apply.
  */
 export const scorecardSetting = pgTable(
   'scorecard_setting',

@@ -1,0 +1,2 @@
+export * from './national-calendar.ts';
+export * from './working-days.ts';

@@ -1,0 +1,54 @@
+/** How a matter reached the district (the channels of DOMAIN.md's intake), in the order forms list them. */
+export const CASE_CHANNELS = [
+  'walk-in',
+  'hotline-12348',
+  'online',
+  'hotline-12345',
+  'home-visit',
+  'partner-referral',
+] as const;
+export type CaseChannel = (typeof CASE_CHANNELS)[number];
+
+export const CASE_STATUSES = [
+  'received',
+  'triaged',
+  'in-progress',
+  'resolved',
+  'feedback-given',
+  'closed',
+  'withdrawn',
+  'rejected',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/**
+ * The status state machine: received → triaged → in-progress → resolved → feedback-given →
+ * closed; withdrawn (by the resident) and rejected (not ours to take) end a case early, with a
+ * reason. Nothing leaves closed, withdrawn or rejected.
+ */
+export const CASE_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
+  received: ['triaged', 'in-progress', 'withdrawn', 'rejected'],
+  triaged: ['in-progress', 'withdrawn', 'rejected'],
+  'in-progress': ['resolved', 'withdrawn'],
+  resolved: ['feedback-given', 'in-progress'],
+  'feedback-given': ['closed'],
+  closed: [],
+  withdrawn: [],
+  rejected: [],
+};
+
+/** Statuses in which the case is still being worked and its clock matters. */
+export const OPEN_STATUSES: readonly CaseStatus[] = ['received', 'triaged', 'in-progress'];
+/** Statuses that need a reason. */
+export const STATUSES_WITH_REASON: readonly CaseStatus[] = ['withdrawn', 'rejected'];
+
+export const CASE_URGENCIES = ['normal', 'urgent', 'critical'] as const;
+export type CaseUrgency = (typeof CASE_URGENCIES)[number];
+
+/** Groups with a green channel (绿色通道): the seeds name these five. */
+export const KEY_GROUPS = ['elderly', 'minors', 'women-and-children', 'disabled', 'migrant-workers'] as const;
+export type KeyGroup = (typeof KEY_GROUPS)[number];
+
+/** How the resident wants to hear back (信息反馈): feedback follows this. */
+export const CONTACT_PREFERENCES = ['phone', 'sms', 'visit', 'post', 'online'] as const;
+export type ContactPreference = (typeof CONTACT_PREFERENCES)[number];

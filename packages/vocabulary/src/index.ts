@@ -1,0 +1,4 @@
+export * from './case-vocabulary.ts';
+export * from './organisation-kinds.ts';
+export * from './permissions.ts';
+export * from './roles.ts';
