@@ -134,3 +134,25 @@ describe('intentAction', () => {
     ).rejects.toBe(fault);
   });
 });
+
+describe('intentAction keeps the values naming what a form acts on', () => {
+  it('keeps them with a refusal, which then concerns the form, not a field', async () => {
+    const result = await intentAction(
+      posted({ intent: 'fetch', referralId: 'r-1', sha256: 'ab' }),
+      {
+        fetch: intent({
+          keep: ['referralId', 'sha256'],
+          run: () => {
+            throw new TRPCError({ code: 'CONFLICT', message: 'case.not_found', cause: { field: 'sha256' } });
+          },
+        }),
+      },
+      { done },
+    );
+    expect(answer(result).data).toEqual({
+      intent: 'fetch',
+      errors: { form: ['case.not_found'], fields: {} },
+      values: { referralId: 'r-1', sha256: 'ab' },
+    });
+  });
+});
