@@ -18,21 +18,14 @@ import {
   oneYearLater,
   todayIn,
 } from '../lib/advisers.ts';
-import { localFailure } from '../lib/api-errors.ts';
 import { auditSearchFor } from '../lib/audit-log.ts';
-import { formText } from '../lib/form-data.ts';
+import { intent, intentAction } from '../lib/intent-action.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
 import { buildOrganisationTree, organisationName } from '../lib/organisation-tree.ts';
 import { allowsAnywhere, allowsOn, parentMap } from '../lib/permissions.ts';
 import { isForbidden, load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
-import {
-  failureOf,
-  type IntentFailure,
-  rejectIntent,
-  rejectIntentApiError,
-  rejectUnknownIntent,
-} from '../lib/submission.ts';
+import { failureOf, type IntentFailure } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/advisers';
 
@@ -60,7 +53,7 @@ const CONTRACT_FIELDS = [
   'lawyerStaffMemberId',
   'startsOn',
   'endsOn',
-];
+] as const;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
@@ -114,67 +107,46 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
+/** A date field that must be given, as a calendar date. */
+const dateProblem = (value: string) =>
+  !value ? 'validation.required' : isIsoDate(value) ? undefined : 'validation.date_invalid';
+
 export async function action({ request, params, context }: Route.ActionArgs) {
   const slug = tenantSlugFrom(params);
   const { caller } = getAdminContext(context);
-  const form = await request.formData();
-  const intent = formText(form, 'intent');
   const back = (done: Done, room: string) =>
     redirect(`${tenantPaths.advisers(slug)}?done=${done}&room=${encodeURIComponent(room)}#room-${room}`);
-
-  if (intent === 'contract') {
-    const values = Object.fromEntries(CONTRACT_FIELDS.map((name) => [name, formText(form, name).trim()]));
-    const local = localFailure({
-      organisationId: values.organisationId ? undefined : 'validation.required',
-      lawFirm: values.lawFirm ? undefined : 'validation.required',
-      lawyerName: values.lawyerName ? undefined : 'validation.required',
-      startsOn: !values.startsOn
-        ? 'validation.required'
-        : isIsoDate(values.startsOn)
-          ? undefined
-          : 'validation.date_invalid',
-      endsOn: !values.endsOn
-        ? 'validation.required'
-        : !isIsoDate(values.endsOn)
-          ? 'validation.date_invalid'
-          : values.startsOn && values.endsOn <= values.startsOn
-            ? 'adviser.term_invalid'
-            : undefined,
-    });
-    if (local) return rejectIntent(intent, local, values);
-    try {
-      await caller.adviser.create({
-        organisationId: values.organisationId ?? '',
-        lawFirm: values.lawFirm ?? '',
-        lawyerName: values.lawyerName ?? '',
-        lawyerStaffMemberId: values.lawyerStaffMemberId || null,
-        startsOn: values.startsOn ?? '',
-        endsOn: values.endsOn ?? '',
-      });
-      return back('contracted', values.organisationId ?? '');
-    } catch (error) {
-      return rejectIntentApiError(intent, error, { fields: CONTRACT_FIELDS }, values);
-    }
-  }
-
-  if (intent === 'end') {
-    const id = formText(form, 'id');
-    const room = formText(form, 'organisationId');
-    const endedOn = formText(form, 'endedOn').trim();
-    const local = localFailure({
-      endedOn: !endedOn ? 'validation.required' : isIsoDate(endedOn) ? undefined : 'validation.date_invalid',
-    });
-    // The failed form is the one of this contract: several are on the page.
-    if (local) return rejectIntent(`end:${id}`, local, { endedOn });
-    try {
-      await caller.adviser.end({ id, endedOn });
-      return back('ended', room);
-    } catch (error) {
-      return rejectIntentApiError(`end:${id}`, error, { fields: ['endedOn'] }, { endedOn });
-    }
-  }
-
-  return rejectUnknownIntent(intent);
+  return intentAction(
+    request,
+    {
+      contract: intent({
+        fields: CONTRACT_FIELDS,
+        required: ['organisationId', 'lawFirm', 'lawyerName'],
+        check: (values) => ({
+          startsOn: dateProblem(values.startsOn),
+          endsOn:
+            dateProblem(values.endsOn) ??
+            (values.startsOn && values.endsOn <= values.startsOn ? 'adviser.term_invalid' : undefined),
+        }),
+        run: async (values) => {
+          await caller.adviser.create({ ...values, lawyerStaffMemberId: values.lawyerStaffMemberId || null });
+          return back('contracted', values.organisationId);
+        },
+      }),
+      // The failed form is the one of this contract: several are on the page.
+      end: intent({
+        fields: ['endedOn'],
+        keep: ['id', 'organisationId'],
+        failureKey: (values) => `end:${values.id}`,
+        check: (values) => ({ endedOn: dateProblem(values.endedOn) }),
+        run: async (values) => {
+          await caller.adviser.end({ id: values.id, endedOn: values.endedOn });
+          return back('ended', values.organisationId);
+        },
+      }),
+    },
+    { done: () => tenantPaths.advisers(slug) },
+  );
 }
 
 type Adviser = Route.ComponentProps['loaderData']['advisers'][number];

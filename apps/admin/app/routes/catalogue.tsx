@@ -8,13 +8,13 @@ import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
-import { formText } from '../lib/form-data.ts';
+import { intent, intentAction } from '../lib/intent-action.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
 import { allowsOn, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
-import { type IntentFailure, rejectIntentApiError, rejectUnknownIntent } from '../lib/submission.ts';
+import type { IntentFailure } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/catalogue';
 
@@ -91,25 +91,28 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const slug = tenantSlugFrom(params);
   const { caller } = getAdminContext(context);
-  const form = await request.formData();
-  const intent = formText(form, 'intent');
-  const organisationId = formText(form, 'organisationId');
-  const back = (done: Done) =>
+  const back = (organisationId: string, done: Done) =>
     redirect(`${tenantPaths.catalogue(slug)}?org=${encodeURIComponent(organisationId)}&done=${done}`);
-  try {
-    if (intent === 'switch') {
-      const enabled = formText(form, 'enabled') === 'true';
-      await caller.catalogue.setEnabled({ organisationId, pluginId: formText(form, 'pluginId'), enabled });
-      return back(enabled ? 'enabled' : 'disabled');
-    }
-    if (intent === 'retire') {
-      await caller.xService.retire({ id: formText(form, 'xServiceId') });
-      return back('retired');
-    }
-  } catch (error) {
-    return rejectIntentApiError(intent, error, { fields: [] });
-  }
-  return rejectUnknownIntent(intent);
+  return intentAction(
+    request,
+    {
+      switch: intent({
+        keep: ['organisationId', 'pluginId', 'enabled'],
+        run: async ({ organisationId, pluginId, enabled }) => {
+          await caller.catalogue.setEnabled({ organisationId, pluginId, enabled: enabled === 'true' });
+          return back(organisationId, enabled === 'true' ? 'enabled' : 'disabled');
+        },
+      }),
+      retire: intent({
+        keep: ['organisationId', 'xServiceId'],
+        run: async (values) => {
+          await caller.xService.retire({ id: values.xServiceId });
+          return back(values.organisationId, 'retired');
+        },
+      }),
+    },
+    { done: () => tenantPaths.catalogue(slug) },
+  );
 }
 
 export default function Catalogue({ loaderData, actionData }: Route.ComponentProps) {

@@ -6,9 +6,8 @@ import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
-import { formText } from '../lib/form-data.ts';
+import { intent, intentAction } from '../lib/intent-action.ts';
 import { load } from '../lib/route-errors.ts';
-import { rejectIntentApiError } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/notifications';
 
@@ -29,16 +28,28 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const slug = tenantSlugFrom(params);
   const { caller } = getAdminContext(context);
-  const form = await request.formData();
-  const intent = formText(form, 'intent');
-  const id = formText(form, 'id');
-  try {
-    await caller.notification.markRead(intent === 'read-all' ? { all: true } : { ids: [id] });
-  } catch (error) {
-    return rejectIntentApiError(intent, error, { fields: [] });
-  }
-  const unread = formText(form, 'unread') === '1' ? '&unread=1' : '';
-  return redirect(`${tenantPaths.notifications(slug)}?done=1${unread}`);
+  const back = (values: { unread: string }) =>
+    redirect(`${tenantPaths.notifications(slug)}?done=1${values.unread === '1' ? '&unread=1' : ''}`);
+  return intentAction(
+    request,
+    {
+      'read-all': intent({
+        keep: ['unread'],
+        run: async (values) => {
+          await caller.notification.markRead({ all: true });
+          return back(values);
+        },
+      }),
+      read: intent({
+        keep: ['id', 'unread'],
+        run: async (values) => {
+          await caller.notification.markRead({ ids: [values.id] });
+          return back(values);
+        },
+      }),
+    },
+    { done: () => tenantPaths.notifications(slug) },
+  );
 }
 
 type Item = Route.ComponentProps['loaderData']['items'][number];

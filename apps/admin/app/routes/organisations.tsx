@@ -12,6 +12,7 @@ import { getAdminContext } from '../context.ts';
 import { localFailure } from '../lib/api-errors.ts';
 import { auditSearchFor } from '../lib/audit-log.ts';
 import { formText, optionalText } from '../lib/form-data.ts';
+import { intent, intentAction } from '../lib/intent-action.ts';
 import { DETAIL_FIELDS, type DetailField, detailsFromForm } from '../lib/organisation-form.ts';
 import { childKindsFor, isMovable, moveTargets, organisationOptions } from '../lib/organisation-rules.ts';
 import {
@@ -24,13 +25,7 @@ import {
 import { allowsOn, allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
-import {
-  failureOf,
-  type IntentFailure,
-  rejectIntent,
-  rejectIntentApiError,
-  rejectUnknownIntent,
-} from '../lib/submission.ts';
+import { failureOf, type IntentFailure } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/organisations';
 
@@ -86,68 +81,68 @@ type Organisation = Route.ComponentProps['loaderData']['organisations'][number];
 const unitUrl = (slug: string, id: string, done: Done) =>
   `${tenantPaths.organisations(slug)}?unit=${encodeURIComponent(id)}&done=${done}`;
 
+const UNIT_FIELDS = [...DETAIL_FIELDS, 'kind', 'parentId', 'remoteAddress'] as const;
+
 export async function action({ request, params, context }: Route.ActionArgs) {
   const slug = tenantSlugFrom(params);
   const { caller } = getAdminContext(context);
-  const form = await request.formData();
-  const intent = formText(form, 'intent');
-  const id = formText(form, 'id');
-
-  if (intent === 'create' || intent === 'update') {
-    const { details, values, errors } = detailsFromForm(form);
-    const kind = formText(form, 'kind');
-    const parentId = optionalText(form, 'parentId');
-    const remoteAddress = optionalText(form, 'remoteAddress');
-    const allValues = { ...values, kind, remoteAddress: remoteAddress ?? '' };
-    const local = localFailure({
-      ...errors,
-      kind: intent === 'create' && !kind ? 'validation.required' : undefined,
+  /** A unit's details as the form gives them, or the form's own refusal of them. */
+  const unitForm = (
+    save: (details: ReturnType<typeof detailsFromForm>['details'], form: FormData) => Promise<Response>,
+  ) =>
+    intent({
+      fields: UNIT_FIELDS,
+      keep: ['id'],
+      errors: { pathPrefix: 'data' },
+      run: async (values, { intent: name, form, refuse }) => {
+        const { details, errors } = detailsFromForm(form);
+        const problems: Record<string, MessageKey | undefined> = {
+          ...errors,
+          kind: name === 'create' && !values.kind ? 'validation.required' : undefined,
+        };
+        return localFailure(problems) ? refuse(problems) : save(details, form);
+      },
     });
-    if (local) return rejectIntent(intent, local, allValues);
-    const fields = [...DETAIL_FIELDS, 'kind', 'parentId', 'remoteAddress'];
-    try {
-      if (intent === 'create') {
+  return intentAction(
+    request,
+    {
+      create: unitForm(async (details, form) => {
         const created = await caller.organisation.create({
           ...details,
-          kind: kind as Parameters<typeof caller.organisation.create>[0]['kind'],
-          parentId,
-          remoteAddress,
+          kind: formText(form, 'kind').trim() as Parameters<typeof caller.organisation.create>[0]['kind'],
+          parentId: optionalText(form, 'parentId'),
+          remoteAddress: optionalText(form, 'remoteAddress'),
         });
         return redirect(unitUrl(slug, created.id, 'created'));
-      }
-      await caller.organisation.update({ id, data: details });
-      return redirect(unitUrl(slug, id, 'updated'));
-    } catch (error) {
-      return rejectIntentApiError(intent, error, { fields, pathPrefix: 'data' }, allValues);
-    }
-  }
-
-  if (intent === 'move') {
-    const parentId = formText(form, 'parentId');
-    const local = localFailure({ parentId: parentId ? undefined : 'validation.required' });
-    if (local) return rejectIntent(intent, local, { parentId });
-    try {
-      await caller.organisation.move({ id, parentId });
-      return redirect(unitUrl(slug, id, 'moved'));
-    } catch (error) {
-      return rejectIntentApiError(intent, error, { fields: ['parentId'] }, { parentId });
-    }
-  }
-
-  if (intent === 'close') {
-    const local = localFailure({
-      confirm: formText(form, 'confirm') === 'yes' ? undefined : 'organisations.close_confirm_required',
-    });
-    if (local) return rejectIntent(intent, local);
-    try {
-      await caller.organisation.close({ id });
-      return redirect(unitUrl(slug, id, 'closed'));
-    } catch (error) {
-      return rejectIntentApiError(intent, error, { fields: [] });
-    }
-  }
-
-  return rejectUnknownIntent(intent);
+      }),
+      update: unitForm(async (details, form) => {
+        const id = formText(form, 'id');
+        await caller.organisation.update({ id, data: details });
+        return redirect(unitUrl(slug, id, 'updated'));
+      }),
+      move: intent({
+        fields: ['parentId'],
+        keep: ['id'],
+        required: ['parentId'],
+        run: async (values) => {
+          await caller.organisation.move({ id: values.id, parentId: values.parentId });
+          return redirect(unitUrl(slug, values.id, 'moved'));
+        },
+      }),
+      // Closing asks for a ticked confirmation, checked here, so it holds without JavaScript.
+      close: intent({
+        keep: ['id', 'confirm'],
+        check: (values) => ({
+          confirm: values.confirm === 'yes' ? undefined : 'organisations.close_confirm_required',
+        }),
+        run: async (values) => {
+          await caller.organisation.close({ id: values.id });
+          return redirect(unitUrl(slug, values.id, 'closed'));
+        },
+      }),
+    },
+    { done: () => tenantPaths.organisations(slug) },
+  );
 }
 
 export default function Organisations({ loaderData, actionData }: Route.ComponentProps) {

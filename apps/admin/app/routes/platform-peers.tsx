@@ -5,14 +5,9 @@ import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
 import { PlatformShell } from '../components/page-shell.tsx';
 import { getAdminContext } from '../context.ts';
-import { formText } from '../lib/form-data.ts';
+import { intent, intentAction } from '../lib/intent-action.ts';
 import { platformCall, platformRedirectFor } from '../lib/platform-session.ts';
-import {
-  failureOf,
-  type IntentFailure,
-  rejectIntentApiError,
-  rejectUnknownIntent,
-} from '../lib/submission.ts';
+import { failureOf, type IntentFailure } from '../lib/submission.ts';
 import { platformPaths } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/platform-peers';
 
@@ -38,48 +33,64 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { caller } = getAdminContext(context);
-  const form = await request.formData();
-  const intent = formText(form, 'intent');
-  const url = formText(form, 'url');
-  const allowPrivateNetwork = formText(form, 'allowPrivateNetwork') === 'on';
-  const nodeId = formText(form, 'nodeId');
   const back = (done: (typeof DONE)[number], node: string) =>
     redirect(`${platformPaths.peers}?done=${done}&node=${encodeURIComponent(node)}`);
-  try {
-    // The preview is answered, not stored: the confirmation posts back exactly what it showed.
-    if (intent === 'preview')
-      return {
-        intent,
-        url,
-        allowPrivateNetwork,
-        preview: await caller.platform.peer.preview({ url, allowPrivateNetwork }),
-      };
-    if (intent === 'pin') {
-      const fingerprints = form.getAll('fingerprint').map(String);
-      const pinned = await caller.platform.peer.pin({ url, allowPrivateNetwork, nodeId, fingerprints });
-      return back('pinned', pinned.nodeId);
-    }
-    if (intent === 'allow') {
-      const orgIds = form.getAll('orgId').map(String);
-      await caller.platform.peer.setAllowances({ nodeId, orgIds });
-      return back('allowed', nodeId);
-    }
-    if (intent === 'unpin') {
-      await caller.platform.peer.unpin({ nodeId });
-      return back('unpinned', nodeId);
-    }
-  } catch (error) {
-    const signIn = platformRedirectFor(error);
-    if (signIn) return signIn;
-    // Every failure of a pin is shown on the address form: start again from the preview.
-    return rejectIntentApiError(
-      intent === 'allow' || intent === 'unpin' ? `${intent}:${nodeId}` : 'preview',
-      error,
-      { fields: ['url'] },
-      { url, allowPrivateNetwork: allowPrivateNetwork ? 'on' : '' },
-    );
-  }
-  return rejectUnknownIntent(intent);
+  const onPeer = (values: { url: string; allowPrivateNetwork: string }) => ({
+    url: values.url,
+    allowPrivateNetwork: values.allowPrivateNetwork === 'on',
+  });
+  // Every failure of a pin is shown on the address form: start again from the preview.
+  const preview = () => 'preview';
+  const ofNode = (name: string) => (values: { nodeId: string }) => `${name}:${values.nodeId}`;
+  return intentAction(
+    request,
+    {
+      // The preview is answered, not stored: the confirmation posts back exactly what it showed.
+      preview: intent({
+        fields: ['url'],
+        keep: ['allowPrivateNetwork'],
+        run: async (values) => ({
+          intent: 'preview',
+          ...onPeer(values),
+          preview: await caller.platform.peer.preview(onPeer(values)),
+        }),
+      }),
+      pin: intent({
+        fields: ['url'],
+        keep: ['allowPrivateNetwork', 'nodeId'],
+        failureKey: preview,
+        run: async (values, { form }) => {
+          const fingerprints = form.getAll('fingerprint').map(String);
+          const pinned = await caller.platform.peer.pin({
+            ...onPeer(values),
+            nodeId: values.nodeId,
+            fingerprints,
+          });
+          return back('pinned', pinned.nodeId);
+        },
+      }),
+      allow: intent({
+        keep: ['nodeId'],
+        failureKey: ofNode('allow'),
+        run: async (values, { form }) => {
+          await caller.platform.peer.setAllowances({
+            nodeId: values.nodeId,
+            orgIds: form.getAll('orgId').map(String),
+          });
+          return back('allowed', values.nodeId);
+        },
+      }),
+      unpin: intent({
+        keep: ['nodeId'],
+        failureKey: ofNode('unpin'),
+        run: async (values) => {
+          await caller.platform.peer.unpin({ nodeId: values.nodeId });
+          return back('unpinned', values.nodeId);
+        },
+      }),
+    },
+    { done: () => platformPaths.peers, redirectFor: platformRedirectFor },
+  );
 }
 
 type Preview = {

@@ -9,12 +9,12 @@ import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
 import { localFailure } from '../lib/api-errors.ts';
-import { formText } from '../lib/form-data.ts';
 import { isQuarter, percent, quarterOfDay, recentQuarters } from '../lib/inspections.ts';
+import { intent, intentAction } from '../lib/intent-action.ts';
 import { allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
-import { failureOf, rejectIntent, rejectIntentApiError, rejectUnknownIntent } from '../lib/submission.ts';
+import { failureOf } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/scorecards';
 
@@ -112,31 +112,31 @@ function parseSettings(values: Record<string, string>) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const slug = tenantSlugFrom(params);
   const { caller } = getAdminContext(context);
-  const form = await request.formData();
-  const intent = formText(form, 'intent');
-  const quarter = formText(form, 'quarter');
-  const back = (done: Done) =>
+  const back = (quarter: string, done: Done) =>
     redirect(`${tenantPaths.scorecards(slug)}?quarter=${encodeURIComponent(quarter)}&done=${done}`);
-  if (intent === 'settings') {
-    const values = Object.fromEntries(SETTINGS_FIELDS.map((name) => [name, formText(form, name).trim()]));
-    const parsed = parseSettings(values);
-    if (!parsed.ok) return rejectIntent(intent, parsed.failure, values);
-    try {
-      await caller.scorecard.setSettings(parsed.settings);
-      return back('settings');
-    } catch (error) {
-      return rejectIntentApiError(intent, error, { fields: SETTINGS_FIELDS }, values);
-    }
-  }
-  if (intent === 'publish') {
-    try {
-      await caller.scorecard.publish({ quarter });
-      return back('published');
-    } catch (error) {
-      return rejectIntentApiError(intent, error, { fields: [] });
-    }
-  }
-  return rejectUnknownIntent(intent);
+  return intentAction(
+    request,
+    {
+      settings: intent({
+        fields: SETTINGS_FIELDS,
+        keep: ['quarter'],
+        run: async (values, { refuse }) => {
+          const parsed = parseSettings(values);
+          if (!parsed.ok) return refuse(parsed.failure.errors.fields);
+          await caller.scorecard.setSettings(parsed.settings);
+          return back(values.quarter, 'settings');
+        },
+      }),
+      publish: intent({
+        keep: ['quarter'],
+        run: async (values) => {
+          await caller.scorecard.publish({ quarter: values.quarter });
+          return back(values.quarter, 'published');
+        },
+      }),
+    },
+    { done: () => tenantPaths.scorecards(slug) },
+  );
 }
 
 type Row = NonNullable<Route.ComponentProps['loaderData']['scorecard']['live']>[number];

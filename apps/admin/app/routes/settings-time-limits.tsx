@@ -1,24 +1,17 @@
 import { formatNumber, type MessageKey } from '@linju/i18n';
 import { Alert, Button, Checkbox, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
-import { Form, Link, redirect } from 'react-router';
+import { Form, Link } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary } from '../components/form-errors.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
-import { localFailure } from '../lib/api-errors.ts';
-import { formText } from '../lib/form-data.ts';
+import { intent, intentAction } from '../lib/intent-action.ts';
 import { allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
-import {
-  failureOf,
-  type IntentFailure,
-  rejectIntent,
-  rejectIntentApiError,
-  rejectUnknownIntent,
-} from '../lib/submission.ts';
+import { failureOf, type IntentFailure } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import { limitRows, parseWorkingDays, splitLimitTarget } from '../lib/time-limits.ts';
 import type { Route } from './+types/settings-time-limits';
@@ -34,8 +27,8 @@ const SETTINGS_FIELDS = [
   'dueSoonWorkingDays',
   'defaultWorkingDays',
   'requireSatisfactionToClose',
-];
-const LIMIT_FIELDS = ['target', 'workingDays'];
+] as const;
+const LIMIT_FIELDS = ['target', 'workingDays'] as const;
 
 /**
  * 限时办结: how many working days each service (and category) has, and the district's case
@@ -71,61 +64,56 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const slug = tenantSlugFrom(params);
   const { caller } = getAdminContext(context);
-  const form = await request.formData();
-  const intent = formText(form, 'intent');
-  const back = (done: Done) => redirect(`${tenantPaths.timeLimits(slug)}?done=${done}`);
-
-  if (intent === 'limit') {
-    const values = { target: formText(form, 'target'), workingDays: formText(form, 'workingDays').trim() };
-    const target = splitLimitTarget(values.target);
-    const workingDays = parseWorkingDays(values.workingDays);
-    const local = localFailure({
-      target: target ? undefined : 'validation.required',
-      workingDays: workingDays === undefined ? 'timeLimits.working_days_invalid' : undefined,
-    });
-    if (local) return rejectIntent(intent, local, values);
-    if (!target || workingDays === undefined) throw new Error('unreachable: checked above');
-    try {
-      await caller.caseSettings.setTimeLimit({ ...target, workingDays });
-      return back('limit');
-    } catch (error) {
-      return rejectIntentApiError(
-        intent,
-        error,
-        { fields: LIMIT_FIELDS, fieldForPath: { serviceType: 'target', category: 'target' } },
-        values,
-      );
-    }
-  }
-  if (intent === 'settings') {
-    const values = {
-      numberPrefix: formText(form, 'numberPrefix').trim().toUpperCase(),
-      dueSoonWorkingDays: formText(form, 'dueSoonWorkingDays').trim(),
-      defaultWorkingDays: formText(form, 'defaultWorkingDays').trim(),
-      requireSatisfactionToClose: formText(form, 'requireSatisfactionToClose') === 'on' ? 'on' : '',
-    };
-    const dueSoon = parseWorkingDays(values.dueSoonWorkingDays, 0, 30);
-    const defaultDays = parseWorkingDays(values.defaultWorkingDays);
-    const local = localFailure({
-      numberPrefix: /^[A-Z]{1,6}$/.test(values.numberPrefix) ? undefined : 'case.number_prefix_invalid',
-      dueSoonWorkingDays: dueSoon === undefined ? 'validation.out_of_range' : undefined,
-      defaultWorkingDays: defaultDays === undefined ? 'timeLimits.working_days_invalid' : undefined,
-    });
-    if (local) return rejectIntent(intent, local, values);
-    if (dueSoon === undefined || defaultDays === undefined) throw new Error('unreachable: checked above');
-    try {
-      await caller.caseSettings.update({
-        numberPrefix: values.numberPrefix,
-        dueSoonWorkingDays: dueSoon,
-        defaultWorkingDays: defaultDays,
-        requireSatisfactionToClose: values.requireSatisfactionToClose === 'on',
-      });
-      return back('settings');
-    } catch (error) {
-      return rejectIntentApiError(intent, error, { fields: SETTINGS_FIELDS }, values);
-    }
-  }
-  return rejectUnknownIntent(intent);
+  const prefixOf = (values: { numberPrefix: string }) => values.numberPrefix.toUpperCase();
+  return intentAction(
+    request,
+    {
+      limit: intent({
+        fields: LIMIT_FIELDS,
+        check: (values) => ({
+          target: splitLimitTarget(values.target) ? undefined : 'validation.required',
+          workingDays:
+            parseWorkingDays(values.workingDays) === undefined
+              ? 'timeLimits.working_days_invalid'
+              : undefined,
+        }),
+        errors: { fieldForPath: { serviceType: 'target', category: 'target' } },
+        run: async (values) => {
+          const target = splitLimitTarget(values.target);
+          const workingDays = parseWorkingDays(values.workingDays);
+          if (!target || workingDays === undefined) throw new Error('unreachable: checked above');
+          await caller.caseSettings.setTimeLimit({ ...target, workingDays });
+        },
+      }),
+      settings: intent({
+        fields: SETTINGS_FIELDS,
+        check: (values) => ({
+          numberPrefix: /^[A-Z]{1,6}$/.test(prefixOf(values)) ? undefined : 'case.number_prefix_invalid',
+          dueSoonWorkingDays:
+            parseWorkingDays(values.dueSoonWorkingDays, 0, 30) === undefined
+              ? 'validation.out_of_range'
+              : undefined,
+          defaultWorkingDays:
+            parseWorkingDays(values.defaultWorkingDays) === undefined
+              ? 'timeLimits.working_days_invalid'
+              : undefined,
+        }),
+        run: async (values) => {
+          const dueSoon = parseWorkingDays(values.dueSoonWorkingDays, 0, 30);
+          const defaultDays = parseWorkingDays(values.defaultWorkingDays);
+          if (dueSoon === undefined || defaultDays === undefined)
+            throw new Error('unreachable: checked above');
+          await caller.caseSettings.update({
+            numberPrefix: prefixOf(values),
+            dueSoonWorkingDays: dueSoon,
+            defaultWorkingDays: defaultDays,
+            requireSatisfactionToClose: values.requireSatisfactionToClose === 'on',
+          });
+        },
+      }),
+    },
+    { done: (done) => `${tenantPaths.timeLimits(slug)}?done=${done}` },
+  );
 }
 
 const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {

@@ -1,24 +1,24 @@
 import { formatDate, type MessageKey, organisationKindLabel } from '@linju/i18n';
 import { Alert, Button, brandPalette, TextField, useLocale, useTranslate } from '@linju/ui';
 import { PARTNER_ORGANISATION_KINDS } from '@linju/vocabulary';
-import { Form, Link, redirect } from 'react-router';
+import { Form, Link } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle, tenantName } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
-import { formText } from '../lib/form-data.ts';
+import { intent, intentAction } from '../lib/intent-action.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
 import { allowsAnywhere, allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
-import { failureOf, rejectIntentApiError, rejectUnknownIntent } from '../lib/submission.ts';
+import { failureOf } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/settings';
 
 const PARTNER_KINDS: readonly string[] = PARTNER_ORGANISATION_KINDS;
-const BRANDING_FIELDS = ['nameZh', 'nameEn', 'colour'];
+const BRANDING_FIELDS = ['nameZh', 'nameEn', 'colour'] as const;
 const BRANDING_LABELS: Readonly<Record<string, MessageKey>> = {
   nameZh: 'settings.branding_name_zh',
   nameEn: 'settings.branding_name_en',
@@ -67,23 +67,19 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const slug = tenantSlugFrom(params);
   const { caller } = getAdminContext(context);
-  const form = await request.formData();
-  const intent = formText(form, 'intent');
-  if (intent !== 'branding') {
-    return rejectUnknownIntent(intent);
-  }
-  const values = {
-    nameZh: formText(form, 'nameZh').trim(),
-    nameEn: formText(form, 'nameEn').trim(),
-    colour: formText(form, 'colour').trim(),
-  };
-  try {
-    await caller.tenant.updateBranding(values);
+  return intentAction(
+    request,
+    {
+      branding: intent({
+        fields: BRANDING_FIELDS,
+        run: async (values) => {
+          await caller.tenant.updateBranding(values);
+        },
+      }),
+    },
     // A redirect, so the shell reloads the tenant and the header shows the new name and colour.
-    return redirect(`${tenantPaths.settings(slug)}?done=branding`);
-  } catch (error) {
-    return rejectIntentApiError(intent, error, { fields: BRANDING_FIELDS }, values);
-  }
+    { done: (done) => `${tenantPaths.settings(slug)}?done=${done}` },
+  );
 }
 
 export default function Settings({ loaderData, actionData }: Route.ComponentProps) {

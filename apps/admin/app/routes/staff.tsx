@@ -18,9 +18,8 @@ import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
-import { localFailure } from '../lib/api-errors.ts';
 import { auditSearchFor } from '../lib/audit-log.ts';
-import { formText } from '../lib/form-data.ts';
+import { intent, intentAction } from '../lib/intent-action.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
 import { isPartnerKind, organisationName } from '../lib/organisation-tree.ts';
 import { allowsOn, allowsTenantWide, parentMap } from '../lib/permissions.ts';
@@ -38,13 +37,7 @@ import {
   staffStatus,
   staffTableRows,
 } from '../lib/staff-table.ts';
-import {
-  failureOf,
-  type IntentFailure,
-  rejectIntent,
-  rejectIntentApiError,
-  rejectUnknownIntent,
-} from '../lib/submission.ts';
+import { failureOf, type IntentFailure } from '../lib/submission.ts';
 import { generateTemporaryPassword } from '../lib/temporary-password.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/staff';
@@ -130,141 +123,117 @@ const CREATE_FIELDS = [
   'roles',
   ...Array.from({ length: ROLE_ROWS }, (_, i) => [`roles.${i}.role`, `roles.${i}.organisationId`]).flat(),
 ];
+/** What the create form reads: its fields and role rows (`roles` names the group, for errors). */
+const CREATE_INPUTS = CREATE_FIELDS.filter((name) => name !== 'roles');
+
+/** The role rows of the create form: the whole rows, and the half-filled ones as problems. */
+function roleRows(values: Record<string, string>) {
+  const roles: { role: RoleId; organisationId: string }[] = [];
+  const problems: Record<string, MessageKey | undefined> = {};
+  for (let i = 0; i < ROLE_ROWS; i++) {
+    const role = values[`roles.${i}.role`] ?? '';
+    const organisationId = values[`roles.${i}.organisationId`] ?? '';
+    // A row left empty is simply not used; half a row is a mistake.
+    if (role && organisationId) roles.push({ role: role as RoleId, organisationId });
+    else if (role) problems[`roles.${i}.organisationId`] = 'validation.required';
+    else if (organisationId) problems[`roles.${i}.role`] = 'validation.required';
+  }
+  if (roles.length === 0 && Object.keys(problems).length === 0) problems.roles = 'staff.role_required';
+  return { roles, problems };
+}
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const slug = tenantSlugFrom(params);
   const { caller } = getAdminContext(context);
-  const form = await request.formData();
-  const intent = formText(form, 'intent');
-  const staffMemberId = formText(form, 'staffMemberId');
-
-  switch (intent) {
-    case 'create': {
-      const values: Record<string, string> = Object.fromEntries(
-        CREATE_FIELDS.filter((name) => name !== 'roles').map((name) => [name, formText(form, name).trim()]),
-      );
-      const roles: { role: RoleId; organisationId: string }[] = [];
-      const problems: Record<string, MessageKey | undefined> = {
-        displayName: values.displayName ? undefined : 'validation.required',
-        username: values.username ? undefined : 'validation.required',
-        organisationId: values.organisationId ? undefined : 'validation.required',
-      };
-      for (let i = 0; i < ROLE_ROWS; i++) {
-        const role = values[`roles.${i}.role`] ?? '';
-        const organisationId = values[`roles.${i}.organisationId`] ?? '';
-        // A row left empty is simply not used; half a row is a mistake.
-        if (role && organisationId) roles.push({ role: role as RoleId, organisationId });
-        else if (role) problems[`roles.${i}.organisationId`] = 'validation.required';
-        else if (organisationId) problems[`roles.${i}.role`] = 'validation.required';
-      }
-      if (
-        roles.length === 0 &&
-        !Object.keys(problems).some((name) => name.startsWith('roles.') && problems[name])
-      )
-        problems.roles = 'staff.role_required';
-      const local = localFailure(problems);
-      if (local) return rejectIntent(intent, local, values);
-      const temporaryPassword = generateTemporaryPassword();
-      try {
-        const created = await caller.staff.create({
-          displayName: values.displayName ?? '',
-          username: (values.username ?? '').toLowerCase(),
-          organisationId: values.organisationId ?? '',
-          phone: values.phone || null,
-          password: temporaryPassword,
-          roles,
-        });
-        return {
-          intent,
-          ok: true as const,
-          person: { id: created.id, displayName: created.displayName, username: created.username },
-          temporaryPassword,
-        };
-      } catch (error) {
-        return rejectIntentApiError(intent, error, { fields: CREATE_FIELDS }, values);
-      }
-    }
-    case 'grant':
-    case 'revoke': {
-      const role = formText(form, 'role');
-      const organisationId = formText(form, 'organisationId');
-      const values = { role, organisationId };
-      const local = localFailure({
-        role: role ? undefined : 'validation.required',
-        organisationId: organisationId ? undefined : 'validation.required',
-      });
-      if (local) return rejectIntent(intent, local, values);
-      try {
-        const input = { staffMemberId, role: role as RoleId, organisationId };
-        if (intent === 'grant') await caller.staff.grantRole(input);
-        else await caller.staff.revokeRole(input);
-        return redirect(personUrl(request, slug, staffMemberId, intent === 'grant' ? 'granted' : 'revoked'));
-      } catch (error) {
-        return rejectIntentApiError(intent, error, { fields: ['role', 'organisationId'] }, values);
-      }
-    }
-    case 'update': {
-      const values = {
-        displayName: formText(form, 'displayName').trim(),
-        organisationId: formText(form, 'organisationId'),
-        phone: formText(form, 'phone').trim(),
-        removePhone: formText(form, 'removePhone') === 'on' ? 'on' : '',
-      };
-      const local = localFailure({
-        displayName: values.displayName ? undefined : 'validation.required',
-        organisationId: values.organisationId ? undefined : 'validation.required',
-      });
-      if (local) return rejectIntent(intent, local, values);
-      try {
-        await caller.staff.update({
-          id: staffMemberId,
-          data: {
-            displayName: values.displayName,
-            organisationId: values.organisationId,
-            // An empty phone field keeps the number on file; removing it is a separate, explicit choice.
-            ...(values.removePhone ? { phone: null } : values.phone ? { phone: values.phone } : {}),
-          },
-        });
-        return redirect(personUrl(request, slug, staffMemberId, 'updated'));
-      } catch (error) {
-        return rejectIntentApiError(
-          intent,
-          error,
-          { fields: ['displayName', 'organisationId', 'phone'], pathPrefix: 'data' },
-          values,
-        );
-      }
-    }
-    case 'set-disabled': {
-      const disabled = formText(form, 'disabled') === 'true';
-      try {
-        await caller.staff.setDisabled({ staffMemberId, disabled });
-        return redirect(personUrl(request, slug, staffMemberId, disabled ? 'disabled' : 'enabled'));
-      } catch (error) {
-        return rejectIntentApiError(intent, error, { fields: [] });
-      }
-    }
-    case 'reset-password': {
-      const temporaryPassword = generateTemporaryPassword();
-      try {
-        await caller.staff.resetPassword({ staffMemberId, temporaryPassword });
-        // Shown once, in this response only: it is never stored where the page could show it again.
-        return { intent, ok: true as const, staffMemberId, temporaryPassword };
-      } catch (error) {
-        return rejectIntentApiError(intent, error, { fields: [] });
-      }
-    }
-    case 'reveal-phone': {
-      try {
-        const { phone } = await caller.staff.revealPhone({ staffMemberId });
-        return { intent, ok: true as const, staffMemberId, phone };
-      } catch (error) {
-        return rejectIntentApiError(intent, error, { fields: [] });
-      }
-    }
-    default:
-      return rejectUnknownIntent(intent);
-  }
+  const done = (staffMemberId: string, what: Done) => redirect(personUrl(request, slug, staffMemberId, what));
+  const grantOrRevoke = (change: 'granted' | 'revoked') =>
+    intent({
+      fields: ['role', 'organisationId'],
+      keep: ['staffMemberId'],
+      required: ['role', 'organisationId'],
+      run: async (values) => {
+        const input = { ...values, role: values.role as RoleId };
+        await (change === 'granted' ? caller.staff.grantRole(input) : caller.staff.revokeRole(input));
+        return done(values.staffMemberId, change);
+      },
+    });
+  return intentAction(
+    request,
+    {
+      create: intent({
+        fields: CREATE_INPUTS,
+        required: ['displayName', 'username', 'organisationId'],
+        check: (values) => roleRows(values).problems,
+        errors: { fields: ['roles'] },
+        run: async (values) => {
+          const temporaryPassword = generateTemporaryPassword();
+          const created = await caller.staff.create({
+            displayName: values.displayName ?? '',
+            username: (values.username ?? '').toLowerCase(),
+            organisationId: values.organisationId ?? '',
+            phone: values.phone || null,
+            password: temporaryPassword,
+            roles: roleRows(values).roles,
+          });
+          return {
+            intent: 'create',
+            ok: true as const,
+            person: { id: created.id, displayName: created.displayName, username: created.username },
+            temporaryPassword,
+          };
+        },
+      }),
+      grant: grantOrRevoke('granted'),
+      revoke: grantOrRevoke('revoked'),
+      update: intent({
+        fields: ['displayName', 'organisationId', 'phone', 'removePhone'],
+        keep: ['staffMemberId'],
+        required: ['displayName', 'organisationId'],
+        errors: { pathPrefix: 'data' },
+        run: async (values) => {
+          await caller.staff.update({
+            id: values.staffMemberId,
+            data: {
+              displayName: values.displayName,
+              organisationId: values.organisationId,
+              // An empty phone field keeps the number on file; removing it is a separate, explicit choice.
+              ...(values.removePhone === 'on'
+                ? { phone: null }
+                : values.phone
+                  ? { phone: values.phone }
+                  : {}),
+            },
+          });
+          return done(values.staffMemberId, 'updated');
+        },
+      }),
+      'set-disabled': intent({
+        keep: ['staffMemberId', 'disabled'],
+        run: async (values) => {
+          const disabled = values.disabled === 'true';
+          await caller.staff.setDisabled({ staffMemberId: values.staffMemberId, disabled });
+          return done(values.staffMemberId, disabled ? 'disabled' : 'enabled');
+        },
+      }),
+      'reset-password': intent({
+        keep: ['staffMemberId'],
+        run: async ({ staffMemberId }) => {
+          const temporaryPassword = generateTemporaryPassword();
+          await caller.staff.resetPassword({ staffMemberId, temporaryPassword });
+          // Shown once, in this response only: it is never stored where the page could show it again.
+          return { intent: 'reset-password', ok: true as const, staffMemberId, temporaryPassword };
+        },
+      }),
+      'reveal-phone': intent({
+        keep: ['staffMemberId'],
+        run: async ({ staffMemberId }) => {
+          const { phone } = await caller.staff.revealPhone({ staffMemberId });
+          return { intent: 'reveal-phone', ok: true as const, staffMemberId, phone };
+        },
+      }),
+    },
+    { done: () => tenantPaths.staff(slug) },
+  );
 }
 
 /** A successful action's answer of the given intent, if that is what came back. */

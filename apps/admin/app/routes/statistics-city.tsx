@@ -1,16 +1,16 @@
 import { formatDateTime, isMessageKey } from '@linju/i18n';
 import { Alert, Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
-import { Form, redirect } from 'react-router';
+import { Form } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
-import { formText } from '../lib/form-data.ts';
+import { intent, intentAction } from '../lib/intent-action.ts';
 import { allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
-import { failureOf, rejectIntentApiError, rejectUnknownIntent } from '../lib/submission.ts';
+import { failureOf } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/statistics-city';
 
@@ -46,27 +46,34 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const slug = tenantSlugFrom(params);
   const { caller } = getAdminContext(context);
-  const form = await request.formData();
-  const intent = formText(form, 'intent');
-  try {
-    if (intent === 'setting') {
-      await caller.statistics.citySetting.set({
-        cityNodeId: formText(form, 'cityNodeId'),
-        cityTenant: formText(form, 'cityTenant'),
-        sendDay: Number(formText(form, 'sendDay') || '3'),
-      });
-    } else if (intent === 'clear') {
-      await caller.statistics.citySetting.clear();
-    } else if (intent === 'send') {
-      await caller.statistics.citySend.create({ month: formText(form, 'month') });
-    } else {
-      return rejectUnknownIntent(intent);
-    }
-  } catch (error) {
-    const fields = intent === 'setting' ? ['cityNodeId', 'cityTenant', 'sendDay'] : ['month'];
-    return rejectIntentApiError(intent, error, { fields });
-  }
-  return redirect(`${tenantPaths.citySending(slug)}${intent === 'send' ? '#sends' : ''}`);
+  return intentAction(
+    request,
+    {
+      setting: intent({
+        fields: ['cityNodeId', 'cityTenant', 'sendDay'],
+        run: async (values) => {
+          await caller.statistics.citySetting.set({
+            cityNodeId: values.cityNodeId,
+            cityTenant: values.cityTenant,
+            sendDay: Number(values.sendDay || '3'),
+          });
+        },
+      }),
+      clear: intent({
+        errors: { fields: ['month'] },
+        run: async () => {
+          await caller.statistics.citySetting.clear();
+        },
+      }),
+      send: intent({
+        fields: ['month'],
+        run: async (values) => {
+          await caller.statistics.citySend.create({ month: values.month });
+        },
+      }),
+    },
+    { done: (done) => `${tenantPaths.citySending(slug)}${done === 'send' ? '#sends' : ''}` },
+  );
 }
 
 const STATUS_KEYS = {

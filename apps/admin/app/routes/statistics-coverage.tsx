@@ -1,16 +1,16 @@
 import { formatNumber, isMessageKey } from '@linju/i18n';
 import { Alert, Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
-import { Form, redirect } from 'react-router';
+import { Form } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
-import { formText } from '../lib/form-data.ts';
+import { intent, intentAction } from '../lib/intent-action.ts';
 import { allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
-import { failureOf, rejectIntentApiError } from '../lib/submission.ts';
+import { failureOf } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/statistics-coverage';
 
@@ -29,33 +29,34 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const slug = tenantSlugFrom(params);
   const { caller } = getAdminContext(context);
-  const form = await request.formData();
-  const intent = formText(form, 'intent');
-  const number = (name: string) => Number(formText(form, name));
-  try {
-    if (intent === 'rule') {
-      await caller.coverage.setRule({
-        townMetres: number('townMetres'),
-        villageMetres: number('villageMetres'),
-        walkingFactor: number('walkingFactor'),
-      });
-    } else {
-      await caller.coverage.createCommunity({
-        nameZh: formText(form, 'nameZh'),
-        nameEn: formText(form, 'nameEn') || formText(form, 'nameZh'),
-        settlement: formText(form, 'settlement') === 'village' ? 'village' : 'town',
-        latitude: number('latitude'),
-        longitude: number('longitude'),
-      });
-    }
-  } catch (error) {
-    const fields =
-      intent === 'rule'
-        ? ['townMetres', 'villageMetres', 'walkingFactor']
-        : ['nameZh', 'nameEn', 'settlement', 'latitude', 'longitude'];
-    return rejectIntentApiError(intent === 'rule' ? 'rule' : 'community', error, { fields });
-  }
-  return redirect(tenantPaths.coverage(slug));
+  return intentAction(
+    request,
+    {
+      rule: intent({
+        fields: ['townMetres', 'villageMetres', 'walkingFactor'],
+        run: async (values) => {
+          await caller.coverage.setRule({
+            townMetres: Number(values.townMetres),
+            villageMetres: Number(values.villageMetres),
+            walkingFactor: Number(values.walkingFactor),
+          });
+        },
+      }),
+      community: intent({
+        fields: ['nameZh', 'nameEn', 'settlement', 'latitude', 'longitude'],
+        run: async (values) => {
+          await caller.coverage.createCommunity({
+            nameZh: values.nameZh,
+            nameEn: values.nameEn || values.nameZh,
+            settlement: values.settlement === 'village' ? 'village' : 'town',
+            latitude: Number(values.latitude),
+            longitude: Number(values.longitude),
+          });
+        },
+      }),
+    },
+    { done: () => tenantPaths.coverage(slug) },
+  );
 }
 
 export default function Coverage({ loaderData, actionData }: Route.ComponentProps) {

@@ -7,10 +7,9 @@ import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
-import { localFailure } from '../lib/api-errors.ts';
-import { formText } from '../lib/form-data.ts';
+import { intent, intentAction } from '../lib/intent-action.ts';
 import { load } from '../lib/route-errors.ts';
-import { failureOf, rejectIntent, rejectIntentApiError, rejectUnknownIntent } from '../lib/submission.ts';
+import { failureOf } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/subsidies';
 
@@ -70,62 +69,55 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
+/** A yuan amount as typed (up to two decimals) in fen, or null when it is not one. */
+const fenOf = (amount: string) =>
+  /^\d{1,6}(\.\d{1,2})?$/.test(amount) ? Math.round(Number(amount) * 100) : null;
+
 export async function action({ request, params, context }: Route.ActionArgs) {
   const slug = tenantSlugFrom(params);
   const { caller } = getAdminContext(context);
-  const form = await request.formData();
-  const intent = formText(form, 'intent');
-  const month = formText(form, 'month');
-  const back = (done: string, extra = '') =>
-    redirect(`${tenantPaths.subsidies(slug)}?month=${encodeURIComponent(month)}&done=${done}${extra}`);
-  if (intent === 'rule') {
-    const values = {
-      serviceType: formText(form, 'serviceType'),
-      outcome: formText(form, 'outcome'),
-      amount: formText(form, 'amount').trim(),
-    };
-    const amountFen = /^\d{1,6}(\.\d{1,2})?$/.test(values.amount)
-      ? Math.round(Number(values.amount) * 100)
-      : null;
-    const local = localFailure({ amount: amountFen === null ? 'subsidy.amount_invalid' : undefined });
-    if (local || amountFen === null)
-      return rejectIntent(intent, local ?? { status: 400, errors: { form: [], fields: {} } }, values);
-    try {
-      await caller.subsidy.setRule({
-        serviceType: values.serviceType,
-        outcome: values.outcome === 'failure' ? 'failure' : 'success',
-        amountFen,
-      });
-      return back('rule');
-    } catch (error) {
-      return rejectIntentApiError(
-        intent,
-        error,
-        { fields: ['serviceType', 'outcome', 'amount'], fieldForPath: { amountFen: 'amount' } },
-        values,
-      );
-    }
-  }
-  if (intent === 'remove') {
-    try {
-      await caller.subsidy.removeRule({ id: formText(form, 'id') });
-      return back('removed');
-    } catch (error) {
-      return rejectIntentApiError(intent, error, { fields: [] });
-    }
-  }
-  if (intent === 'compute') {
-    try {
-      const result = await caller.subsidy.compute({ month });
-      return back(
-        'computed',
-        `&added=${result.added}&withoutHandler=${result.withoutHandler}&withoutRule=${result.withoutRule}`,
-      );
-    } catch (error) {
-      return rejectIntentApiError(intent, error, { fields: ['month'] });
-    }
-  }
-  return rejectUnknownIntent(intent);
+  const back = (month: string, done: string, extra = '') =>
+    `${tenantPaths.subsidies(slug)}?month=${encodeURIComponent(month)}&done=${done}${extra}`;
+  return intentAction(
+    request,
+    {
+      rule: intent({
+        fields: ['serviceType', 'outcome', 'amount'],
+        keep: ['month'],
+        check: (values) => ({ amount: fenOf(values.amount) === null ? 'subsidy.amount_invalid' : undefined }),
+        errors: { fieldForPath: { amountFen: 'amount' } },
+        run: async (values) => {
+          await caller.subsidy.setRule({
+            serviceType: values.serviceType,
+            outcome: values.outcome === 'failure' ? 'failure' : 'success',
+            amountFen: fenOf(values.amount) ?? 0,
+          });
+          return redirect(back(values.month, 'rule'));
+        },
+      }),
+      remove: intent({
+        keep: ['id', 'month'],
+        run: async (values) => {
+          await caller.subsidy.removeRule({ id: values.id });
+          return redirect(back(values.month, 'removed'));
+        },
+      }),
+      compute: intent({
+        fields: ['month'],
+        run: async (values) => {
+          const result = await caller.subsidy.compute({ month: values.month });
+          return redirect(
+            back(
+              values.month,
+              'computed',
+              `&added=${result.added}&withoutHandler=${result.withoutHandler}&withoutRule=${result.withoutRule}`,
+            ),
+          );
+        },
+      }),
+    },
+    { done: (done) => `${tenantPaths.subsidies(slug)}?done=${done}` },
+  );
 }
 
 export default function Subsidies({ loaderData, actionData }: Route.ComponentProps) {

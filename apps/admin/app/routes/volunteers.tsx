@@ -7,20 +7,26 @@ import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { isIsoDate, todayIn } from '../lib/advisers.ts';
-import { localFailure } from '../lib/api-errors.ts';
-import { formText } from '../lib/form-data.ts';
+import { intent, intentAction } from '../lib/intent-action.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
 import { allowsOn, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
-import { failureOf, rejectIntent, rejectIntentApiError, rejectUnknownIntent } from '../lib/submission.ts';
+import { failureOf } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/volunteers';
 
 const NETWORK_KINDS: readonly string[] = ['centre', 'station', 'room', 'service-point'];
-const REGISTER_FIELDS = ['organisationId', 'name', 'phone', 'skills', 'availability', 'registeredOn'];
-const HOURS_FIELDS = ['volunteerId', 'servedOn', 'dutySlotId', 'caseNumber', 'minutes'];
+const REGISTER_FIELDS = [
+  'organisationId',
+  'name',
+  'phone',
+  'skills',
+  'availability',
+  'registeredOn',
+] as const;
+const HOURS_FIELDS = ['volunteerId', 'servedOn', 'dutySlotId', 'caseNumber', 'minutes'] as const;
 const DONE: Readonly<Record<string, MessageKey>> = {
   registered: 'volunteers.done_registered',
   logged: 'volunteers.done_logged',
@@ -86,94 +92,86 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
+/** Skills as typed, separated by any of the usual marks. */
+const skillsOf = (text: string) =>
+  text
+    .split(/[,，、;；\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+const minutesOf = (text: string) => (text ? Number(text) : null);
+
 export async function action({ request, params, context }: Route.ActionArgs) {
   const slug = tenantSlugFrom(params);
   const { caller } = getAdminContext(context);
-  const form = await request.formData();
-  const intent = formText(form, 'intent');
-  const back = (done: string) =>
+  const back = (values: { month: string; org: string }, done: string) =>
     redirect(
-      `${tenantPaths.volunteers(slug)}?month=${encodeURIComponent(formText(form, 'month'))}&org=${encodeURIComponent(formText(form, 'org'))}&done=${done}`,
+      `${tenantPaths.volunteers(slug)}?month=${encodeURIComponent(values.month)}&org=${encodeURIComponent(values.org)}&done=${done}`,
     );
-  if (intent === 'register') {
-    const values = Object.fromEntries(REGISTER_FIELDS.map((name) => [name, formText(form, name).trim()]));
-    const skills = (values.skills ?? '')
-      .split(/[,，、;；\n]/)
-      .map((s) => s.trim())
-      .filter(Boolean);
-    const local = localFailure({
-      organisationId: values.organisationId ? undefined : 'validation.required',
-      name: values.name ? undefined : 'volunteer.name_required',
-      skills: skills.length > 0 ? undefined : 'volunteer.skills_required',
-      availability: values.availability ? undefined : 'volunteer.availability_required',
-      registeredOn: isIsoDate(values.registeredOn ?? '') ? undefined : 'validation.date_invalid',
-    });
-    if (local) return rejectIntent(intent, local, values);
-    try {
-      await caller.volunteer.create({
-        organisationId: values.organisationId ?? '',
-        name: values.name ?? '',
-        phone: values.phone || null,
-        skills,
-        availability: values.availability ?? '',
-        registeredOn: values.registeredOn ?? '',
-      });
-      return back('registered');
-    } catch (error) {
-      return rejectIntentApiError(
-        intent,
-        error,
-        { fields: REGISTER_FIELDS, fieldForPath: { 'skills.0': 'skills' } },
-        values,
-      );
-    }
-  }
-  if (intent === 'hours') {
-    const values = Object.fromEntries(HOURS_FIELDS.map((name) => [name, formText(form, name).trim()]));
-    const minutes = values.minutes ? Number(values.minutes) : null;
-    const local = localFailure({
-      volunteerId: values.volunteerId ? undefined : 'validation.required',
-      servedOn: isIsoDate(values.servedOn ?? '') ? undefined : 'validation.date_invalid',
-      dutySlotId:
-        Boolean(values.dutySlotId) !== Boolean(values.caseNumber)
-          ? undefined
-          : 'volunteer.slot_or_case_required',
-      minutes:
-        minutes === null || (Number.isInteger(minutes) && minutes > 0 && minutes <= 1440)
-          ? undefined
-          : 'volunteer.minutes_invalid',
-    });
-    if (local) return rejectIntent(intent, local, values);
-    try {
-      let caseId: string | null = null;
-      if (values.caseNumber) {
-        const found = await caller.case.getMany({ number: values.caseNumber, limit: 1 });
-        caseId = found.cases[0]?.id ?? null;
-        if (!caseId)
-          return rejectIntent(
-            intent,
-            { status: 400, errors: { form: [], fields: { caseNumber: 'volunteers.case_not_found' } } },
-            values,
-          );
-      }
-      await caller.volunteer.logHours({
-        volunteerId: values.volunteerId ?? '',
-        servedOn: values.servedOn ?? '',
-        minutes,
-        dutySlotId: values.dutySlotId || null,
-        caseId,
-      });
-      return back('logged');
-    } catch (error) {
-      return rejectIntentApiError(
-        intent,
-        error,
-        { fields: HOURS_FIELDS, fieldForPath: { caseId: 'caseNumber' } },
-        values,
-      );
-    }
-  }
-  return rejectUnknownIntent(intent);
+  return intentAction(
+    request,
+    {
+      register: intent({
+        fields: REGISTER_FIELDS,
+        keep: ['month', 'org'],
+        check: (values) => ({
+          organisationId: values.organisationId ? undefined : 'validation.required',
+          name: values.name ? undefined : 'volunteer.name_required',
+          skills: skillsOf(values.skills).length > 0 ? undefined : 'volunteer.skills_required',
+          availability: values.availability ? undefined : 'volunteer.availability_required',
+          registeredOn: isIsoDate(values.registeredOn) ? undefined : 'validation.date_invalid',
+        }),
+        errors: { fieldForPath: { 'skills.0': 'skills' } },
+        run: async (values) => {
+          await caller.volunteer.create({
+            organisationId: values.organisationId,
+            name: values.name,
+            phone: values.phone || null,
+            skills: skillsOf(values.skills),
+            availability: values.availability,
+            registeredOn: values.registeredOn,
+          });
+          return back(values, 'registered');
+        },
+      }),
+      hours: intent({
+        fields: HOURS_FIELDS,
+        keep: ['month', 'org'],
+        check: (values) => {
+          const minutes = minutesOf(values.minutes);
+          return {
+            volunteerId: values.volunteerId ? undefined : 'validation.required',
+            servedOn: isIsoDate(values.servedOn) ? undefined : 'validation.date_invalid',
+            dutySlotId:
+              Boolean(values.dutySlotId) !== Boolean(values.caseNumber)
+                ? undefined
+                : 'volunteer.slot_or_case_required',
+            minutes:
+              minutes === null || (Number.isInteger(minutes) && minutes > 0 && minutes <= 1440)
+                ? undefined
+                : 'volunteer.minutes_invalid',
+          };
+        },
+        errors: { fieldForPath: { caseId: 'caseNumber' } },
+        run: async (values, { refuse }) => {
+          let caseId: string | null = null;
+          if (values.caseNumber) {
+            const found = await caller.case.getMany({ number: values.caseNumber, limit: 1 });
+            caseId = found.cases[0]?.id ?? null;
+            if (!caseId) return refuse({ caseNumber: 'volunteers.case_not_found' });
+          }
+          await caller.volunteer.logHours({
+            volunteerId: values.volunteerId,
+            servedOn: values.servedOn,
+            minutes: minutesOf(values.minutes),
+            dutySlotId: values.dutySlotId || null,
+            caseId,
+          });
+          return back(values, 'logged');
+        },
+      }),
+    },
+    { done: () => tenantPaths.volunteers(slug) },
+  );
 }
 
 const WEEKDAY_KEYS: readonly MessageKey[] = [
