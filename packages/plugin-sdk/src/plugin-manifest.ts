@@ -1,7 +1,10 @@
 import type { z } from 'zod';
+import type { EntryPoint, StatisticDefinition, SubsidySource } from './extension-points.ts';
 import type { LocalizedText } from './localized-text.ts';
+import type { PluginMessages } from './messages.ts';
 import type { PluginContext, PluginTaskContext } from './plugin-context.ts';
 import type { PluginMigration } from './plugin-tables.ts';
+import type { PluginProcedures } from './procedures.ts';
 
 /** `core` for the six services every tenant has; `x` for a local add-on (its id starts with `x-`). */
 export type PluginKind = 'core' | 'x';
@@ -56,13 +59,6 @@ export interface PermissionDefinition {
   readonly grantedWith: string;
   /** Ids of this plugin's permissions a holder also needs, e.g. create depends on view. */
   readonly dependsOn?: readonly string[];
-}
-
-/** A figure the plugin contributes to the statistics (monthly reports, the city roll-up). */
-export interface StatisticDefinition {
-  /** Kebab-case, unique within the plugin. */
-  readonly id: string;
-  readonly label: LocalizedText;
 }
 
 /** What the platform knows about a case when it calls a hook. */
@@ -200,6 +196,17 @@ export interface PluginManifest<TForm extends z.ZodObject = z.ZodObject, TId ext
   readonly activities?: readonly PluginActivity[];
   /** Screens of the admin app this plugin contributes (see {@link AdminRoute}). */
   readonly adminRoutes?: readonly AdminRoute[];
+  /**
+   * The plugin's procedures by camelCase name, mounted by the API at `<plugin id>.<name>` (see
+   * `caseProcedure` and its siblings).
+   */
+  readonly procedures?: PluginProcedures;
+  /** Its messages (`defineMessages`), merged into the catalogue by the composition root. */
+  readonly messages?: PluginMessages;
+  /** At most one: the plugin records its cases' subsidies itself. */
+  readonly subsidySources?: readonly SubsidySource[];
+  /** The plain-language entry points its service answers. */
+  readonly entryPoints?: readonly EntryPoint[];
 }
 
 /** Any plugin, whatever its form; what a registry holds. */
