@@ -1,3 +1,4 @@
+import type { ActivityFact } from './extension-points.ts';
 import type { PluginContext } from './plugin-context.ts';
 import type { PluginDb } from './plugin-db.ts';
 import type { PrintableDocument } from './printable-document.ts';
@@ -112,6 +113,12 @@ export interface PluginProcedureContext extends PluginContext {
   readonly referrals: {
     /** The case's referrals the staff member may see (none without `referral.read`). */
     ofCase(caseId: string): Promise<ReferralInfo[]>;
+  };
+  readonly statistics: {
+    /** Counts a fact under the measure of the plugin's statistic `statisticId`, in the transaction. */
+    count(statisticId: string, fact: ActivityFact): Promise<void>;
+    /** Takes a fact counted before back out (a corrected record: uncount the old, count the new). */
+    uncount(statisticId: string, fact: ActivityFact): Promise<void>;
   };
 }
 
