@@ -288,7 +288,7 @@ type PluginCaller = Record<string, Record<string, (input: unknown) => Promise<un
  */
 const pluginAttempts: Record<string, Attempt> = Object.fromEntries(
   pluginProcedurePaths(pluginRegistry).map(({ pluginId, name, path, scope }) => {
-    const attempt: Attempt = ({ b }, t) => {
+    const attempt: Attempt = ({ b, anonymous }, t) => {
       const input =
         pluginWalkInputs[path]?.(t) ??
         (scope === 'case'
@@ -296,7 +296,8 @@ const pluginAttempts: Record<string, Attempt> = Object.fromEntries(
           : scope === 'organisation'
             ? { organisationId: t.a.organisations.stationA }
             : {});
-      const call = (b as unknown as PluginCaller)[pluginId]?.[name];
+      // A public procedure is anyone's: the walker, without the district's address, finds none.
+      const call = ((scope === 'public' ? anonymous : b) as unknown as PluginCaller)[pluginId]?.[name];
       if (!call) throw new Error(`The API has no procedure ${path}`);
       return call(input).catch(refused);
     };

@@ -2,16 +2,20 @@ import type { Permission } from '@linju/auth';
 import {
   type Actor,
   caseProcedureContext,
+  DomainError,
+  findTenantBySlug,
   getOrganisation,
   type LoadedCase,
   type PluginPlatform,
   pluginCase,
+  pluginDb,
   pluginProcedureContext,
   requirePermission,
   requireTenantWide,
   runPluginRule,
+  systemActor,
 } from '@linju/core';
-import type { TenantTx } from '@linju/db';
+import { type TenantTx, withTenant } from '@linju/db';
 import type {
   AnyPlugin,
   PluginProcedure,
@@ -26,7 +30,13 @@ import { requestPluginLogger } from './plugin-logger.ts';
 import { carrierOf } from './plugin-permissions.ts';
 import { filesOf } from './procedures/case/files.ts';
 import { renamePartnerField, sendReferral } from './procedures/referral/send-referral.ts';
-import { type ApiContext, type ApiMeta, permittedProcedure, type TenantSession } from './trpc.ts';
+import {
+  type ApiContext,
+  type ApiMeta,
+  permittedProcedure,
+  publicProcedure,
+  type TenantSession,
+} from './trpc.ts';
 
 type Mounted<P> =
   P extends PluginProcedure<ProcedureScope, infer TInput, infer TResult, infer TKind>
@@ -105,6 +115,7 @@ function platformOf(ctx: ApiContext & TenantSession, plugin: AnyPlugin): PluginP
  * domain error.
  */
 function mount(plugin: AnyPlugin, procedure: PluginProcedure): AnyTRPCProcedure {
+  if (procedure.scope === 'public') return mountPublic(plugin, procedure);
   const carrier = carrierOf(procedure.permission);
   const built = permittedProcedure(carrier)
     .use(async ({ ctx, next, getRawInput }) =>
@@ -135,6 +146,33 @@ function mount(plugin: AnyPlugin, procedure: PluginProcedure): AnyTRPCProcedure 
   return (procedure.kind satisfies ProcedureKind) === 'query'
     ? built.query(resolve)
     : built.mutation(resolve);
+}
+
+/**
+ * A public procedure (a resident-facing page, no session): in one transaction of the district the
+ * address names (`not-found` for none, or one not active), with the plugin's data handle acting as
+ * the platform in the plugin's name.
+ */
+function mountPublic(plugin: AnyPlugin, procedure: PluginProcedure): AnyTRPCProcedure {
+  const built = publicProcedure.input(procedure.input);
+  const resolve = async ({ ctx, input }: { ctx: ApiContext; input: Record<string, unknown> }) => {
+    const tenant = ctx.tenantSlugHint ? await findTenantBySlug(ctx.db, ctx.tenantSlugHint) : null;
+    if (tenant?.status !== 'active') throw new DomainError('not-found', 'tenant.not_found');
+    const logger = requestPluginLogger(ctx.log)(plugin.id, tenant.id);
+    return withTenant(ctx.db, tenant.id, (tx) =>
+      runPluginRule(() =>
+        procedure.run(
+          {
+            tenantId: tenant.id,
+            logger,
+            db: pluginDb(tx, systemActor(tenant.id, `public:${plugin.id}`), plugin.id),
+          } as never,
+          input,
+        ),
+      ),
+    );
+  };
+  return procedure.kind === 'query' ? built.query(resolve) : built.mutation(resolve);
 }
 
 /**

@@ -170,7 +170,7 @@ export const pluginManifestSchema = z
     const permissionsDeclared = new Set(manifest.permissions.map((permission) => permission.id));
     for (const [name, procedure] of Object.entries(manifest.procedures ?? {})) {
       if (!PROCEDURE_NAME.test(name)) issue(['procedures', name], 'must be a camelCase name (createSession)');
-      if (!permissionsDeclared.has(procedure.permission)) {
+      if (procedure.scope !== 'public' && !permissionsDeclared.has(procedure.permission)) {
         issue(
           ['procedures', name, 'permission'],
           `"${procedure.permission}" is not one of the plugin's permissions`,

@@ -161,3 +161,12 @@ export interface CaseProcedureContext extends PluginProcedureContext {
   readonly case: CaseInHand;
   recordOnTimeline(note: TimelineNote): Promise<void>;
 }
+
+/**
+ * What a public procedure gets (a resident-facing page, no session): the district named by the
+ * address, a logger and the plugin's data handle in a transaction of that district. No actor, so
+ * no capability acting in someone's name.
+ */
+export interface PublicProcedureContext extends PluginContext {
+  readonly db: PluginDb;
+}

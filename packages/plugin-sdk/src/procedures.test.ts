@@ -2,8 +2,12 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { definePlugin } from './define-plugin.ts';
 import { PluginManifestError } from './plugin-manifest-error.ts';
-import type { CaseProcedureContext, PluginProcedureContext } from './procedure-context.ts';
-import { caseProcedure, districtProcedure, organisationProcedure } from './procedures.ts';
+import type {
+  CaseProcedureContext,
+  PluginProcedureContext,
+  PublicProcedureContext,
+} from './procedure-context.ts';
+import { caseProcedure, districtProcedure, organisationProcedure, publicProcedure } from './procedures.ts';
 import { exampleManifest } from './test-fixtures.ts';
 
 const createAgreement = caseProcedure({
@@ -110,5 +114,20 @@ describe('a manifest with procedures', () => {
     const plugin = definePlugin({ ...exampleManifest(), procedures: { createAgreement } });
     expectTypeOf(plugin.procedures?.createAgreement.kind).toEqualTypeOf<'mutation' | undefined>();
     expectTypeOf<Awaited<ReturnType<typeof createAgreement.run>>>().toEqualTypeOf<{ caseNumber: string }>();
+  });
+});
+
+describe('public procedures', () => {
+  it('run for anyone in the district the address names: no permission, the public context', () => {
+    const guide = publicProcedure({
+      kind: 'query',
+      input: z.object({}),
+      async run(ctx) {
+        expectTypeOf(ctx).toEqualTypeOf<PublicProcedureContext>();
+        return { tenantId: ctx.tenantId };
+      },
+    });
+    expect(guide).toMatchObject({ scope: 'public', kind: 'query', permission: '' });
+    expect(definePlugin({ ...exampleManifest(), procedures: { guide } }).procedures?.guide).toBe(guide);
   });
 });

@@ -1,16 +1,22 @@
 import { z } from 'zod';
-import type { CaseProcedureContext, PluginProcedureContext } from './procedure-context.ts';
+import type {
+  CaseProcedureContext,
+  PluginProcedureContext,
+  PublicProcedureContext,
+} from './procedure-context.ts';
 
 /** A query reads; a mutation changes (and runs after the request's CSRF and method checks). */
 export type ProcedureKind = 'query' | 'mutation';
 
 /** What a procedure is about, which decides where the platform checks its permission. */
-export type ProcedureScope = 'case' | 'organisation' | 'district';
+export type ProcedureScope = 'case' | 'organisation' | 'district' | 'public';
 
 /** The context each scope's `run` gets. */
 export type ContextOf<TScope extends ProcedureScope> = TScope extends 'case'
   ? CaseProcedureContext
-  : PluginProcedureContext;
+  : TScope extends 'public'
+    ? PublicProcedureContext
+    : PluginProcedureContext;
 
 /** The input each scope needs: the case or the organisation it is checked on. */
 export type ScopeInput<TScope extends ProcedureScope> = TScope extends 'case'
@@ -74,6 +80,14 @@ export const organisationProcedure = build('organisation', 'organisationId');
 /** A district-wide procedure (a setting), for holders of the permission at the centre. */
 export const districtProcedure = build('district', null);
 
+/**
+ * A resident-facing query or change (no session, for a public screen): it runs in the district the
+ * address names, for anyone, so it has no permission and must reveal only what the district publishes.
+ */
+export const publicProcedure = <TInput extends z.ZodObject, TResult, const TKind extends ProcedureKind>(
+  definition: Omit<ProcedureDefinition<'public', TInput, TResult, TKind>, 'permission'>,
+): PluginProcedure<'public', TInput, TResult, TKind> => ({ ...definition, permission: '', scope: 'public' });
+
 /** A procedure's name in the manifest: camelCase, as tRPC paths are. */
 export const PROCEDURE_NAME = /^[a-z][a-zA-Z0-9]*$/;
 
@@ -81,7 +95,7 @@ export const pluginProcedureSchema = z.custom<PluginProcedure>(
   (value) =>
     typeof value === 'object' &&
     value !== null &&
-    ['case', 'organisation', 'district'].includes((value as PluginProcedure).scope) &&
+    ['case', 'organisation', 'district', 'public'].includes((value as PluginProcedure).scope) &&
     ['query', 'mutation'].includes((value as PluginProcedure).kind) &&
     (value as PluginProcedure).input instanceof z.ZodObject &&
     typeof (value as { run?: AnyRun }).run === 'function',
