@@ -50,9 +50,15 @@ describe('admin screens', () => {
         Component: () => null,
       }).kind,
     ).toBe('district');
-    expect(publicScreen({ id: 'guide', path: 'guide', page: 'guide', Component: () => null }).kind).toBe(
-      'public',
-    );
+    expect(
+      publicScreen({
+        id: 'guide',
+        path: 'guide',
+        page: 'guide',
+        heading: () => ({ title: '指南' }),
+        Component: () => null,
+      }).kind,
+    ).toBe('public');
   });
 
   it('let a plugin add fields to the intake form', () => {

@@ -108,7 +108,10 @@ export interface PublicScreen<TData = never, TKey extends string = string> {
   readonly id: string;
   /** Kebab-case segments below the district's public site. */
   readonly path: string;
+  /** The plugin's public query giving everything the screen shows (`publicProcedure`), with `{}`. */
   readonly page: string;
+  /** The page's title. */
+  heading(data: TData, t: PluginTranslate<TKey>): { readonly title: string };
   readonly Component: ComponentType<Omit<ScreenProps<TData, TKey>, 'IntentForm' | 'done'>>;
 }
 

@@ -1,6 +1,12 @@
 import type { Locale } from '@linju/i18n';
 import { type PluginMessages, pluginMessage } from '@linju/plugin-sdk';
-import type { AdminScreen, CaseScreen, DistrictScreen, PluginTranslate } from '@linju/plugin-sdk/admin';
+import type {
+  AdminScreen,
+  CaseScreen,
+  DistrictScreen,
+  PluginTranslate,
+  PublicScreen,
+} from '@linju/plugin-sdk/admin';
 import { pluginAdmins } from '@linju/plugins/admin';
 
 /** A plugin's own screen, with its plugin's id and messages. */
@@ -26,3 +32,23 @@ export const screenTranslate =
   (messages: PluginMessages, locale: Locale): PluginTranslate<string> =>
   (key, params) =>
     pluginMessage(messages, locale, key, params);
+
+/** The public screen `screenId` of `pluginId`. */
+export function publicScreenOf(
+  pluginId: string,
+  screenId: string,
+): HostedScreen<PublicScreen<unknown>> | undefined {
+  const admin = pluginAdmins.find((p) => p.pluginId === pluginId);
+  const screen = admin?.adminScreens.find((s) => s.id === screenId && s.kind === 'public');
+  return admin && screen
+    ? { pluginId, screen: screen as PublicScreen<unknown>, messages: admin.messages }
+    : undefined;
+}
+
+/** Every public screen of the installed plugins, with its plugin, for the routes. */
+export const publicScreens = () =>
+  pluginAdmins.flatMap((admin) =>
+    admin.adminScreens.flatMap((screen) =>
+      screen.kind === 'public' ? [{ pluginId: admin.pluginId, screen }] : [],
+    ),
+  );

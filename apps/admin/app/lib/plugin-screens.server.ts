@@ -1,5 +1,5 @@
 import { pluginAdmins } from '@linju/plugins/admin';
-import { hostedScreen } from './hosted-screens.ts';
+import { hostedScreen, publicScreens } from './hosted-screens.ts';
 import { intent, intentAction } from './intent-action.ts';
 import { load } from './route-errors.ts';
 
@@ -22,6 +22,13 @@ export function screenAt<TKind extends 'case' | 'district'>(kind: TKind, path: s
     if (found) return found;
   }
   throw new Response(null, { status: 404 });
+}
+
+/** The public screen served at `path` below the district's public pages; anything else is the page's 404. */
+export function publicScreenAt(path: string) {
+  const found = publicScreens().find(({ screen }) => screen.path === path);
+  if (!found) throw new Response(null, { status: 404 });
+  return found;
 }
 
 /** Calls `<plugin id>.<procedure>` on the request's caller (the API checks, validates and runs it). */
