@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { pluginRegistry } from '@linju/api/plugins';
+import { pluginRegistry } from '@linju/plugins';
 import { index, layout, type RouteConfig, route } from '@react-router/dev/routes';
 import { CASE_PAGE_PARTS } from './lib/case-page-parts.ts';
+import { publicScreens } from './lib/hosted-screens.ts';
 import { pluginRouteEntries } from './lib/plugin-routes.ts';
 
 // The screens the installed plugins declare (`adminRoutes` in their manifests): a service's pages
@@ -76,6 +77,12 @@ export default [
     route('t/:tenant/file-reviews', 'routes/file-reviews.tsx'),
     route('t/:tenant/file-reviews/:id', 'routes/file-review.tsx'),
   ]),
+  // The plugins' resident-facing screens: no account, the district in the URL.
+  ...publicScreens().map(({ pluginId, screen }) =>
+    route(`t/:tenant/public/${screen.path}`, 'routes/public-service.tsx', {
+      id: `public.${pluginId}.${screen.id}`,
+    }),
+  ),
   // A resident rates a matter with a one-time code: no account, no district in the URL.
   route('rate', 'routes/rate.tsx'),
   route('rate/:code', 'routes/rate-code.tsx'),

@@ -9,7 +9,10 @@ export {
   KEY_GROUPS,
 } from '@linju/vocabulary';
 export {
+  addPluginMessages,
+  type CoreMessageKey,
   DEFAULT_LOCALE,
+  interpolate,
   isLocale,
   isMessageKey,
   LOCALES,
@@ -18,6 +21,7 @@ export {
   type MessageParams,
   type Messages,
   messagesFor,
+  type PluginMessageKeys,
   translate,
 } from './catalogue.ts';
 export {

@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { pluginMigrations } from '@linju/api';
 import { createSecretBox, type DataKeyRing, dataKeyId, loadDataKeyRing } from '@linju/auth';
 import {
   allowPeer,
@@ -36,6 +35,7 @@ import {
   withTenant,
 } from '@linju/db';
 import { loadNodeKey, NODE_KEY_FILE, nodeKeyDir } from '@linju/federation';
+import { pluginMigrations, pluginStatistics } from '@linju/plugins';
 import { seedDemoDistrict } from '../seed/demo-district.ts';
 import { DEMO_TENANT } from '../seed/demo-logins.ts';
 import { appPassword } from '../stack/database.ts';
@@ -69,7 +69,8 @@ export async function upgradeDatabase({ ownerUrl }: { ownerUrl: string }): Promi
 }
 
 // Cases from before the statistics roll-ups existed are counted once (a no-op afterwards).
-export const backfillRollups = (appUrl: string) => withDb(appUrl, backfillAllRollups);
+export const backfillRollups = (appUrl: string) =>
+  withDb(appUrl, (db) => backfillAllRollups(db, pluginStatistics));
 
 /** `linju migrate`: the upgrade step on its own (production runs it before starting a new release). */
 export async function migrate(): Promise<void> {

@@ -1,6 +1,6 @@
 import { entryPointsFor, servicesAt, xServicesAt } from '@linju/core';
+import { pluginEntryPoints, pluginIds, pluginRegistry } from '@linju/plugins';
 import { z } from 'zod';
-import { pluginIds, pluginRegistry } from '../../plugins.ts';
 import { permittedProcedure } from '../../trpc.ts';
 
 /** What a resident sees at a community unit: the service items on there and the seven entry points. */
@@ -24,6 +24,6 @@ export const preview = permittedProcedure('organisation.read')
       }));
     return {
       items: [...pluginRegistry.catalogueFor(pluginIds.filter((id) => on.has(id))), ...localItems],
-      entryPoints: entryPointsFor(states),
+      entryPoints: entryPointsFor(states, pluginEntryPoints),
     };
   });

@@ -1,0 +1,44 @@
+import { useLocale } from '@linju/ui';
+import { type LoaderFunctionArgs, useLoaderData, useRouteError } from 'react-router';
+import { PageError } from '../components/page-error.tsx';
+import { DocumentTitle } from '../components/page-shell.tsx';
+import { getAdminContext } from '../context.ts';
+import { publicScreenOf, screenTranslate } from '../lib/hosted-screens.ts';
+import { callPlugin, publicScreenAt } from '../lib/plugin-screens.server.ts';
+import { load } from '../lib/route-errors.ts';
+
+// Typed with React Router's general types: typegen writes `./+types/public-service` only while an
+// installed plugin declares a public screen.
+
+/** The screen's path below the district's public pages: `/t/<slug>/public/<path>`. */
+const pathBelowPublic = (url: URL) => url.pathname.split('/').slice(4).join('/');
+
+/**
+ * The host of a plugin's resident-facing screen (no session): one call of its public `page` query,
+ * in the district the address names, is everything it shows.
+ */
+export async function loader({ url, params, context }: LoaderFunctionArgs) {
+  const { caller } = getAdminContext(context);
+  const { pluginId, screen } = publicScreenAt(pathBelowPublic(url));
+  const data = await load(callPlugin(caller, pluginId, screen.page, {}));
+  return { pluginId, screenId: screen.id, slug: params.tenant ?? '', data };
+}
+
+export default function PublicServicePage() {
+  const loaded = useLoaderData<typeof loader>();
+  const locale = useLocale();
+  const hosted = publicScreenOf(loaded.pluginId, loaded.screenId);
+  if (!hosted) throw new Response(null, { status: 404 });
+  const { Component } = hosted.screen;
+  const t = screenTranslate(hosted.messages, locale);
+  return (
+    <>
+      <DocumentTitle title={hosted.screen.heading(loaded.data, t).title} />
+      <Component data={loaded.data} slug={loaded.slug} locale={locale} t={t} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <PageError error={useRouteError()} />;
+}
