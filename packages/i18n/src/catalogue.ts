@@ -25,7 +25,10 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 const catalogues: { readonly [L in Locale]: Messages } = { 'zh-CN': zhCN, en };
 
 /** The installed plugins' messages, added by the composition root when it loads. */
-const pluginCatalogues: { readonly [L in Locale]: Map<string, string> } = { 'zh-CN': new Map(), en: new Map() };
+const pluginCatalogues: { readonly [L in Locale]: Map<string, string> } = {
+  'zh-CN': new Map(),
+  en: new Map(),
+};
 
 /**
  * Merges the installed plugins' messages into the catalogue (`@linju/plugins` calls it once per
@@ -50,9 +53,7 @@ export function isLocale(value: unknown): value is Locale {
  * to a key, so callers can fall back gracefully when the server knows something this build doesn't.
  */
 export function isMessageKey(value: unknown): value is MessageKey {
-  return (
-    typeof value === 'string' && (Object.hasOwn(zhCN, value) || pluginCatalogues['zh-CN'].has(value))
-  );
+  return typeof value === 'string' && (Object.hasOwn(zhCN, value) || pluginCatalogues['zh-CN'].has(value));
 }
 
 /** The message for `key` in `locale`, with `{placeholders}` replaced from `params`. */

@@ -5,7 +5,7 @@ import { type Actor, requirePermission, requireTenantWide } from '../actor.ts';
 import { type LoadedCase, loadCase, recordCaseEvent, requireOnCase } from '../cases/case-access.ts';
 import { DomainError } from '../errors.ts';
 import { getOrganisation } from '../organisations/organisation-service.ts';
-import { pluginDb, runPluginRule } from './plugin-db.ts';
+import { pluginDb, runPluginRule } from '../plugin-data/plugin-db.ts';
 
 /** A line a plugin's operation puts on the case's timeline (a note, with its audit entry). */
 export type PluginTimelineNote = { text: string; action: string; data?: Record<string, unknown> };

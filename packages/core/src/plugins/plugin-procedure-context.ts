@@ -10,20 +10,20 @@ import type {
   PluginProcedureContext,
 } from '@linju/plugin-sdk';
 import type { Actor } from '../actor.ts';
+import { loadCalendar } from '../calendar/national-calendar.ts';
+import { addWorkingDays, isWorkingDay } from '../calendar/working-days.ts';
 import { type LoadedCase, loadCase, recordCaseEvent } from '../cases/case-access.ts';
 import { linkCases } from '../cases/case-chain.ts';
 import { attachDocument } from '../cases/case-documents.ts';
 import { getCase, intakeCase } from '../cases/case-service.ts';
-import { loadCalendar } from '../cases/national-calendar.ts';
-import { addWorkingDays, isWorkingDay } from '../cases/working-days.ts';
 import type { PluginForms } from '../catalogue/x-service.ts';
 import type { DocumentStore } from '../documents/document-store.ts';
 import { notify } from '../notifications/notification-service.ts';
 import { getOrganisation, listOrganisations } from '../organisations/organisation-service.ts';
+import { pluginDb } from '../plugin-data/plugin-db.ts';
 import { districtToday } from '../providers/provider-records.ts';
 import { listOutgoingReferrals } from '../referrals/referral-service.ts';
 import { countPluginActivity } from '../statistics/activity-rollups.ts';
-import { pluginDb } from './plugin-db.ts';
 
 /** What the platform lends a plugin's procedure besides the transaction: set up by the API per request. */
 export type PluginPlatform = {

@@ -8,7 +8,7 @@ import type {
 } from '@linju/plugin-sdk';
 import { z } from 'zod';
 import { systemActor } from '../actor.ts';
-import { pluginDb, runPluginRule } from './plugin-db.ts';
+import { pluginDb, runPluginRule } from '../plugin-data/plugin-db.ts';
 
 /** Gives the logger for one plugin in one tenant (the worker tags its lines with both). */
 export type PluginLoggerFactory = (pluginId: string, tenantId: string) => PluginLogger;

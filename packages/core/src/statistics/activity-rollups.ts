@@ -2,7 +2,7 @@ import { eq, schema, sql, type TenantTx } from '@linju/db';
 import type { AnyPlugin } from '@linju/plugin-sdk';
 import { systemActor } from '../actor.ts';
 import { monthOf } from '../cases/case-tally.ts';
-import { pluginDb } from '../plugins/plugin-db.ts';
+import { pluginDb } from '../plugin-data/plugin-db.ts';
 
 /** One piece of work counted once: a referral completed, a consultation logged, an event held. */
 export type ActivityFact = {

@@ -1,6 +1,6 @@
 import { type CreateReferralRequest, createReferral, DomainError } from '@linju/core';
-import type { ApiContext, TenantSession } from '../../trpc.ts';
 import { initialEffectKey, startReferralAfterCommit } from '@linju/workflows';
+import type { ApiContext, TenantSession } from '../../trpc.ts';
 import { engineOf } from './engine-of.ts';
 
 /**
