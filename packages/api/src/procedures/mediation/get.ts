@@ -1,5 +1,6 @@
-import { DomainError, onPluginCase } from '@linju/core';
+import { onPluginCase } from '@linju/core';
 import { getMediationRecord } from '@linju/plugin-mediation';
+import { PluginRuleError } from '@linju/plugin-sdk';
 import { z } from 'zod';
 import { pluginPermittedProcedure } from '../../trpc.ts';
 import { partiesOf } from './case-parties.ts';
@@ -13,7 +14,8 @@ export const get = pluginPermittedProcedure('mediation.case.view')
         (found) => found.parties,
         (error: unknown) => {
           // A case without a respondent yet has no parties to show; everything else is a fault.
-          if (error instanceof DomainError && error.message === 'mediation.case_has_no_parties') return [];
+          if (error instanceof PluginRuleError && error.message === 'mediation.case_has_no_parties')
+            return [];
           throw error;
         },
       );
