@@ -30,7 +30,11 @@ export function isMessageKey(value: unknown): value is MessageKey {
 
 /** The message for `key` in `locale`, with `{placeholders}` replaced from `params`. */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const message = catalogues[locale][key];
+  return interpolate(catalogues[locale][key], params);
+}
+
+/** Replaces the `{placeholders}` of a message from `params` (plugins' catalogues use it too). */
+export function interpolate(message: string, params?: MessageParams): string {
   if (!params) return message;
   // A placeholder without a parameter stays visible: a mistake shows up on screen instead of as an empty gap.
   return message.replace(/\{(\w+)\}/g, (placeholder, name: string) =>

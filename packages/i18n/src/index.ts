@@ -1,5 +1,6 @@
 export {
   DEFAULT_LOCALE,
+  interpolate,
   isLocale,
   isMessageKey,
   LOCALES,

@@ -1,7 +1,9 @@
 export * from './define-plugin.ts';
+export * from './extension-points.ts';
 export * from './form-description.ts';
 export * from './intake-field.ts';
 export * from './localized-text.ts';
+export * from './messages.ts';
 export * from './plugin-context.ts';
 export * from './plugin-db.ts';
 export * from './plugin-manifest.ts';
@@ -11,5 +13,7 @@ export * from './plugin-registry.ts';
 export * from './plugin-rule-error.ts';
 export * from './plugin-tables.ts';
 export * from './printable-document.ts';
+export * from './procedure-context.ts';
+export * from './procedures.ts';
 export * from './sdk-version.ts';
 export * from './semver.ts';

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { findUnlabelledFields } from './intake-field.ts';
 import { localizedTextSchema } from './localized-text.ts';
+import { messageProblems } from './messages.ts';
 import type { AnyPlugin } from './plugin-manifest.ts';
 import { PluginManifestError, type PluginManifestIssue } from './plugin-manifest-error.ts';
 import { MIGRATION_NAME, migrationProblems } from './plugin-tables.ts';
+import { PROCEDURE_NAME, pluginProceduresSchema } from './procedures.ts';
 import { isValidRange, parseSemVer } from './semver.ts';
 
 const KEBAB = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -44,7 +46,34 @@ const permissionSchema = z.strictObject({
   dependsOn: z.array(z.string()).optional(),
 });
 
-const statisticSchema = z.strictObject({ id: kebabId, label: localizedTextSchema });
+const fn = z.custom<(...args: never[]) => unknown>(
+  (value) => typeof value === 'function',
+  'must be a function',
+);
+
+const statisticSchema = z
+  .strictObject({
+    id: kebabId,
+    label: localizedTextSchema,
+    measure: kebabId.optional(),
+    recount: fn.optional(),
+  })
+  .refine((statistic) => statistic.recount === undefined || statistic.measure !== undefined, {
+    message: 'recounts only a statistic with a measure',
+    path: ['recount'],
+  });
+
+const messagesSchema = z.strictObject({
+  pluginId: kebabId,
+  'zh-CN': z.record(z.string(), z.string()),
+  en: z.record(z.string(), z.string()),
+});
+
+const entryPointSchema = z.strictObject({
+  id: kebabId,
+  slogan: localizedTextSchema,
+  position: z.int().min(1),
+});
 
 const ACTIVITY_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const PATH = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\/[a-z][a-z0-9]*(?:-[a-z0-9]+)*)*$/;
@@ -69,10 +98,7 @@ const adminRouteSchema = z.strictObject({
     .refine((list) => new Set(list).size === list.length, 'lists a placement twice'),
 });
 
-const hookSchema = z.custom<(...args: never[]) => unknown>(
-  (value) => typeof value === 'function',
-  'must be a function',
-);
+const hookSchema = fn;
 
 /**
  * The runtime shape of a manifest. Cross-field rules (unique ids, id prefixes, deadlines naming
@@ -108,6 +134,13 @@ export const pluginManifestSchema = z
       .optional(),
     activities: z.array(activitySchema).optional(),
     adminRoutes: z.array(adminRouteSchema).optional(),
+    procedures: pluginProceduresSchema.optional(),
+    messages: messagesSchema.optional(),
+    subsidySources: z
+      .array(z.strictObject({ paidIn: fn }))
+      .max(1, "has one source at most: the ledger takes a plugin's subsidies under its id")
+      .optional(),
+    entryPoints: z.array(entryPointSchema).optional(),
   })
   .superRefine((manifest, ctx) => {
     const issue = (path: (string | number)[], message: string) =>
@@ -118,7 +151,9 @@ export const pluginManifestSchema = z
     if (manifest.kind === 'core' && manifest.id.startsWith('x-'))
       issue(['id'], 'of a core plugin must not start with "x-"');
 
-    const unique = (list: 'catalogue' | 'categories' | 'permissions' | 'statistics' | 'adminRoutes') => {
+    const unique = (
+      list: 'catalogue' | 'categories' | 'permissions' | 'statistics' | 'adminRoutes' | 'entryPoints',
+    ) => {
       const seen = new Set<string>();
       (manifest[list] ?? []).forEach((item, index) => {
         if (seen.has(item.id)) issue([list, index, 'id'], `duplicates "${item.id}"`);
@@ -130,6 +165,24 @@ export const pluginManifestSchema = z
     unique('permissions');
     unique('statistics');
     unique('adminRoutes');
+    unique('entryPoints');
+
+    const permissionsDeclared = new Set(manifest.permissions.map((permission) => permission.id));
+    for (const [name, procedure] of Object.entries(manifest.procedures ?? {})) {
+      if (!PROCEDURE_NAME.test(name)) issue(['procedures', name], 'must be a camelCase name (createSession)');
+      if (!permissionsDeclared.has(procedure.permission)) {
+        issue(
+          ['procedures', name, 'permission'],
+          `"${procedure.permission}" is not one of the plugin's permissions`,
+        );
+      }
+    }
+
+    if (manifest.messages) {
+      if (manifest.messages.pluginId !== manifest.id)
+        issue(['messages', 'pluginId'], `must be "${manifest.id}"`);
+      for (const problem of messageProblems(manifest.id, manifest.messages)) issue(['messages'], problem);
+    }
 
     const activityNames = new Set<string>();
     (manifest.activities ?? []).forEach((activity, index) => {

@@ -1,7 +1,10 @@
 import type { z } from 'zod';
+import type { EntryPoint, StatisticDefinition, SubsidySource } from './extension-points.ts';
 import type { LocalizedText } from './localized-text.ts';
+import type { PluginMessages } from './messages.ts';
 import type { PluginContext, PluginTaskContext } from './plugin-context.ts';
 import type { PluginMigration } from './plugin-tables.ts';
+import type { PluginProcedures } from './procedures.ts';
 
 /** `core` for the six services every tenant has; `x` for a local add-on (its id starts with `x-`). */
 export type PluginKind = 'core' | 'x';
@@ -56,13 +59,6 @@ export interface PermissionDefinition {
   readonly grantedWith: string;
   /** Ids of this plugin's permissions a holder also needs, e.g. create depends on view. */
   readonly dependsOn?: readonly string[];
-}
-
-/** A figure the plugin contributes to the statistics (monthly reports, the city roll-up). */
-export interface StatisticDefinition {
-  /** Kebab-case, unique within the plugin. */
-  readonly id: string;
-  readonly label: LocalizedText;
 }
 
 /** What the platform knows about a case when it calls a hook. */
@@ -172,7 +168,11 @@ export interface AdminRoute {
  * A service plugin's manifest. `TForm` is the intake form's zod object schema, whose output type
  * flows into the hooks; `TId` keeps the literal id so a registry can be typed by it.
  */
-export interface PluginManifest<TForm extends z.ZodObject = z.ZodObject, TId extends string = string> {
+export interface PluginManifest<
+  TForm extends z.ZodObject = z.ZodObject,
+  TId extends string = string,
+  TProcedures extends PluginProcedures = PluginProcedures,
+> {
   /** Kebab-case; an X add-on's id starts with `x-`. */
   readonly id: TId;
   /** The plugin's own version (semver). */
@@ -200,6 +200,17 @@ export interface PluginManifest<TForm extends z.ZodObject = z.ZodObject, TId ext
   readonly activities?: readonly PluginActivity[];
   /** Screens of the admin app this plugin contributes (see {@link AdminRoute}). */
   readonly adminRoutes?: readonly AdminRoute[];
+  /**
+   * The plugin's procedures by camelCase name, mounted by the API at `<plugin id>.<name>` (see
+   * `caseProcedure` and its siblings).
+   */
+  readonly procedures?: TProcedures;
+  /** Its messages (`defineMessages`), merged into the catalogue by the composition root. */
+  readonly messages?: PluginMessages;
+  /** At most one: the plugin records its cases' subsidies itself. */
+  readonly subsidySources?: readonly SubsidySource[];
+  /** The plain-language entry points its service answers. */
+  readonly entryPoints?: readonly EntryPoint[];
 }
 
 /** Any plugin, whatever its form; what a registry holds. */

@@ -1,0 +1,144 @@
+/**
+ * The admin side of the plugin contract (`@linju/plugin-sdk/admin`): the screens a plugin
+ * contributes, hosted by the admin app. Kept apart from the package's main entry so the server
+ * never loads React.
+ */
+import { useLocale } from '@linju/ui';
+import { type ComponentType, type ReactNode, useCallback } from 'react';
+import type { Locale } from './localized-text.ts';
+import { type PluginMessageParams, type PluginMessages, pluginMessage } from './messages.ts';
+import type { PluginProcedure } from './procedures.ts';
+
+/** The typed values of a posted form (every field as text). */
+export type FormValues = Readonly<Record<string, string>>;
+
+/** A translation function over one plugin's keys, in the page's locale. */
+export type PluginTranslate<TKey extends string> = (key: TKey, params?: PluginMessageParams) => string;
+
+/** The props a field of an intent form spreads: its name, id, error (in the user's language) and what was typed. */
+export interface IntentField {
+  readonly name: string;
+  readonly id: string;
+  readonly error: string | undefined;
+  /** What was typed when the form was refused, to fill it again. */
+  readonly defaultValue: string | undefined;
+}
+
+/** One of a screen's forms, bound by the host to the page's last refusal: it posts `intent`. */
+export type IntentFormComponent = ComponentType<{
+  readonly intent: string;
+  readonly title: string;
+  readonly submit: string;
+  readonly hidden?: Readonly<Record<string, string>>;
+  readonly children: (field: (name: string) => IntentField) => ReactNode;
+}>;
+
+/**
+ * A form of a screen: the host's intent runner checks it is one of these, turns the posted
+ * fields into the procedure's input, calls `<plugin id>.<procedure>`, shows a refusal on the named
+ * fields (in the user's language) or redirects with `?done=<done>`.
+ */
+export interface ScreenIntent {
+  /** The plugin procedure it calls (a key of the manifest's `procedures`). */
+  readonly procedure: string;
+  /** The posted fields; a refusal naming another field shows at the top of the form. */
+  readonly fields: readonly string[];
+  /** The procedure's input from the posted fields and where the screen is (the case's id). */
+  input(form: FormValues, at: { readonly caseId: string | null }): Record<string, unknown>;
+  /** What the page says it did, `?done=<done>` (the screen's message). */
+  readonly done: string;
+}
+
+/** What the host hands a screen's component. */
+export interface ScreenProps<TData, TKey extends string = string> {
+  /** The answer of the screen's `page` query. */
+  readonly data: TData;
+  readonly slug: string;
+  readonly locale: Locale;
+  readonly IntentForm: IntentFormComponent;
+  /** The plugin's messages in the page's locale. */
+  readonly t: PluginTranslate<TKey>;
+  /** The `done` of the intent that just succeeded, if any. */
+  readonly done: string | null;
+}
+
+/** A screen under a case also knows the case. */
+export interface CaseScreenProps<TData, TKey extends string = string> extends ScreenProps<TData, TKey> {
+  readonly caseId: string;
+}
+
+interface ScreenBase {
+  /**
+   * The id of the manifest's `adminRoutes` entry this screen renders: its path, label, permission
+   * and placement are declared there, where the server (links, `catalogue.screens`) reads them
+   * without loading React.
+   */
+  readonly id: string;
+  /** The plugin query giving everything the screen shows, in one call (a key of `procedures`). */
+  readonly page: string;
+  readonly intents?: Readonly<Record<string, ScreenIntent>>;
+}
+
+/** A screen under one of the plugin's cases (`/t/<slug>/cases/<id>/<path>`); `page` gets `{ caseId }`. */
+export interface CaseScreen<TData = never, TKey extends string = string> extends ScreenBase {
+  readonly kind: 'case';
+  readonly Component: ComponentType<CaseScreenProps<TData, TKey>>;
+}
+
+/** A district page (`/t/<slug>/<path>`), in the navigation or on the settings page; `page` gets `{}`. */
+export interface DistrictScreen<TData = never, TKey extends string = string> extends ScreenBase {
+  readonly kind: 'district';
+  readonly Component: ComponentType<ScreenProps<TData, TKey>>;
+}
+
+/**
+ * A resident-facing page (no session), for the resident site: the contract only — the host shows
+ * `Component` with its `page` answer. Its path is below the district's public site.
+ */
+export interface PublicScreen<TData = never, TKey extends string = string> {
+  readonly kind: 'public';
+  readonly id: string;
+  /** Kebab-case segments below the district's public site. */
+  readonly path: string;
+  readonly page: string;
+  readonly Component: ComponentType<Omit<ScreenProps<TData, TKey>, 'IntentForm' | 'done'>>;
+}
+
+/** Any screen a plugin's `./admin` exports in `adminScreens`. */
+// biome-ignore lint/suspicious/noExplicitAny: a list holds screens of every data type; each was typed where it was built
+export type AdminScreen = CaseScreen<any> | DistrictScreen<any> | PublicScreen<any>;
+
+/** Fields the intake form adds for this plugin's service (legal aid's hardship check). */
+export interface IntakeExtras<TKey extends string = string> {
+  /** Rendered inside the intake form when this service is chosen. */
+  readonly Component: ComponentType<{ readonly t: PluginTranslate<TKey>; readonly values: FormValues }>;
+  /** The posted fields it adds, as the intake form's part (merged into `form`). */
+  toForm(form: FormData): Record<string, unknown>;
+}
+
+/** The answer type of a plugin procedure, for a screen's `data`. */
+export type ProcedureResult<TProcedure> =
+  TProcedure extends PluginProcedure<infer _S, infer _I, infer TResult> ? Awaited<TResult> : never;
+
+export const caseScreen = <TData, TKey extends string = string>(
+  screen: Omit<CaseScreen<TData, TKey>, 'kind'>,
+): CaseScreen<TData, TKey> => ({ ...screen, kind: 'case' });
+
+export const districtScreen = <TData, TKey extends string = string>(
+  screen: Omit<DistrictScreen<TData, TKey>, 'kind'>,
+): DistrictScreen<TData, TKey> => ({ ...screen, kind: 'district' });
+
+export const publicScreen = <TData, TKey extends string = string>(
+  screen: Omit<PublicScreen<TData, TKey>, 'kind'>,
+): PublicScreen<TData, TKey> => ({ ...screen, kind: 'public' });
+
+export const intakeExtras = <TKey extends string = string>(extras: IntakeExtras<TKey>): IntakeExtras<TKey> =>
+  extras;
+
+/** The plugin's messages in the page's locale, typed over its keys. */
+export function usePluginMessages<TKey extends string>(
+  messages: PluginMessages<TKey>,
+): PluginTranslate<TKey> {
+  const locale = useLocale();
+  return useCallback((key, params) => pluginMessage(messages, locale, key, params), [messages, locale]);
+}

@@ -1,0 +1,161 @@
+import type { ActivityFact } from './extension-points.ts';
+import type { PluginContext } from './plugin-context.ts';
+import type { PluginDb } from './plugin-db.ts';
+import type { PrintableDocument } from './printable-document.ts';
+
+/** The staff member calling a plugin's procedure. */
+export interface ProcedureActor {
+  readonly staffId: string;
+  /** Their display name, as the platform shows it (advice "given by", a session's recorder). */
+  readonly name: string;
+}
+
+/** The tenant's working-day calendar (holidays and make-up working days of the district). */
+export interface TenantCalendar {
+  /** The date `workingDays` working days after `from` (ISO dates, `YYYY-MM-DD`). */
+  addWorkingDays(from: string, workingDays: number): Promise<string>;
+  isWorkingDay(date: string): Promise<boolean>;
+}
+
+/** A referral the plugin sends: the platform's one ritual (consent, partner checks, workflow after commit). */
+export interface ReferralRequest {
+  readonly caseId: string;
+  readonly toOrganisationId: string;
+  /** The referral's kind (`assistance`, `judicial-confirmation`, …), one of the platform's kinds. */
+  readonly kind: string;
+  readonly summary: string;
+  readonly details?: string | null;
+  /** Case documents that go with it (the agreement's PDF). */
+  readonly attachments?: readonly string[];
+  /**
+   * The field of the plugin's input that named the partner: a refusal about the partner (no
+   * consent to share with it, a closed partner) names this field instead of `toOrganisationId`.
+   */
+  readonly partnerField?: string;
+}
+
+/** A new case opened from one of the plugin's cases and linked to it (a failed mediation goes on as legal aid). */
+export interface LinkedCaseRequest {
+  readonly fromCaseId: string;
+  /** The service of the new case: a plugin id. */
+  readonly serviceType: string;
+  readonly description: string;
+  /** How the cases are linked, one of the platform's link kinds (`follow-up`, …). */
+  readonly linkKind: string;
+  readonly note?: string;
+}
+
+/** A document the plugin files on a case: raw bytes, or content the platform lays out as a PDF. */
+export interface DocumentRequest {
+  readonly caseId: string;
+  readonly fileName: string;
+  readonly content: Uint8Array | PrintableDocument;
+  /** What it is, e.g. `mediation-agreement`; shown on the case's documents list. */
+  readonly kind: string;
+}
+
+/** Staff members the plugin tells something, in their own language. */
+export interface NotifyRequest {
+  readonly recipientIds: readonly string[];
+  /** What it is about (`<plugin id>.<event>`); the admin app groups by it. */
+  readonly kind: string;
+  readonly caseId?: string;
+  /** One of the plugin's message keys, rendered in the reader's language with `params`. */
+  readonly messageKey: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+  /** Makes a repeat a no-op per recipient. */
+  readonly dedupeKey?: string;
+}
+
+/** An organisation as a plugin's screen needs it (an institution to pick, a court). */
+export interface OrganisationInfo {
+  readonly id: string;
+  readonly kind: string;
+  readonly name: { readonly 'zh-CN': string; readonly en: string };
+  readonly parentId: string | null;
+  readonly closed: boolean;
+}
+
+/** Where one of a case's referrals stands. */
+export interface ReferralInfo {
+  readonly id: string;
+  readonly kind: string;
+  readonly status: string;
+  readonly toOrganisationId: string;
+  /** The partner's answer when it completed it. */
+  readonly outcomeText: string | null;
+  /** Why it failed or was declined. */
+  readonly reason: string | null;
+}
+
+/**
+ * What a plugin's procedure gets: the tenant, its data handle and the platform's capabilities, all
+ * inside the request's one transaction and audited by the platform. A plugin reaches core only
+ * through these.
+ */
+export interface PluginProcedureContext extends PluginContext {
+  readonly db: PluginDb;
+  readonly actor: ProcedureActor;
+  readonly calendar: TenantCalendar;
+  /** Sends a referral (consent checked); its workflow starts once the request committed. */
+  refer(request: ReferralRequest): Promise<{ readonly referralId: string }>;
+  /** Opens a new case from one of this plugin's cases, linked to it. */
+  openLinkedCase(request: LinkedCaseRequest): Promise<{ readonly caseId: string; readonly number: string }>;
+  /** Files a document on a case (type checked, hashed, on the timeline). */
+  attachDocument(request: DocumentRequest): Promise<{ readonly documentId: string }>;
+  notify(request: NotifyRequest): Promise<void>;
+  readonly organisations: {
+    /** One organisation of the tenant; `not-found` naming `organisationId` when there is none. */
+    get(organisationId: string): Promise<OrganisationInfo>;
+    /** The tenant's organisations, of these kinds when given. */
+    list(filter?: { readonly kinds?: readonly string[] }): Promise<OrganisationInfo[]>;
+  };
+  readonly referrals: {
+    /** The case's referrals the staff member may see (none without `referral.read`). */
+    ofCase(caseId: string): Promise<ReferralInfo[]>;
+  };
+  readonly statistics: {
+    /** Counts a fact under the measure of the plugin's statistic `statisticId`, in the transaction. */
+    count(statisticId: string, fact: ActivityFact): Promise<void>;
+    /** Takes a fact counted before back out (a corrected record: uncount the old, count the new). */
+    uncount(statisticId: string, fact: ActivityFact): Promise<void>;
+  };
+}
+
+/** A party of the case, as the case page shows it. */
+export interface CaseParty {
+  readonly name: string;
+  /** `resident` for the person who brought the matter, else the party's role on the case. */
+  readonly role: 'resident' | 'co-applicant' | 'adverse' | 'other';
+}
+
+/** The case a case procedure is about, checked by the platform: it exists, is this plugin's, and the actor may act on it. */
+export interface CaseInHand {
+  readonly id: string;
+  readonly number: string;
+  readonly status: string;
+  readonly organisationId: string;
+  readonly residentId: string;
+  readonly channel: string;
+  readonly categoryId: string | null;
+  readonly description: string;
+  /** The intake form as it was validated (the plugin parses it with its own schema). */
+  readonly form: unknown;
+  readonly createdAt: Date;
+  /** The resident and the other parties (names as the case page shows them to this actor). */
+  parties(): Promise<CaseParty[]>;
+}
+
+/** A line a plugin puts on the case's timeline; it is also the audit entry. */
+export interface TimelineNote {
+  readonly text: string;
+  /** `<plugin id>.<object>.<verb>`. */
+  readonly action: string;
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+/** What a case procedure gets: the {@link PluginProcedureContext} and the case in hand. */
+export interface CaseProcedureContext extends PluginProcedureContext {
+  readonly case: CaseInHand;
+  recordOnTimeline(note: TimelineNote): Promise<void>;
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { CaseProcedureContext, PluginProcedureContext } from './procedure-context.ts';
+
+/** A query reads; a mutation changes (and runs after the request's CSRF and method checks). */
+export type ProcedureKind = 'query' | 'mutation';
+
+/** What a procedure is about, which decides where the platform checks its permission. */
+export type ProcedureScope = 'case' | 'organisation' | 'district';
+
+/** The context each scope's `run` gets. */
+export type ContextOf<TScope extends ProcedureScope> = TScope extends 'case'
+  ? CaseProcedureContext
+  : PluginProcedureContext;
+
+/** The input each scope needs: the case or the organisation it is checked on. */
+export type ScopeInput<TScope extends ProcedureScope> = TScope extends 'case'
+  ? { caseId: string }
+  : TScope extends 'organisation'
+    ? { organisationId: string }
+    : object;
+
+/**
+ * One procedure of a plugin. The platform mounts it at `<plugin id>.<name>` as a tRPC query or
+ * mutation, with `input` as its schema, and before `run`: checks `permission` (one of the
+ * plugin's own) on the case, the organisation or the district, opens the request's one
+ * transaction, and answers a `PluginRuleError` like its own domain errors.
+ */
+export interface PluginProcedure<
+  TScope extends ProcedureScope = ProcedureScope,
+  TInput extends z.ZodObject = z.ZodObject,
+  TResult = unknown,
+  TKind extends ProcedureKind = ProcedureKind,
+> {
+  readonly scope: TScope;
+  readonly kind: TKind;
+  /** One of the plugin's permissions (`mediation.case.mediate`). */
+  readonly permission: string;
+  readonly input: TInput;
+  run(ctx: ContextOf<TScope>, input: z.output<TInput>): Promise<TResult>;
+}
+
+/** What a builder takes: a procedure without its scope. */
+export type ProcedureDefinition<
+  TScope extends ProcedureScope,
+  TInput extends z.ZodObject,
+  TResult,
+  TKind extends ProcedureKind,
+> = Omit<PluginProcedure<TScope, TInput, TResult, TKind>, 'scope'>;
+
+/** A plugin's procedures by name (camelCase), as the manifest carries them. */
+export type PluginProcedures = Readonly<Record<string, PluginProcedure>>;
+
+// A definition of the right shape typed loosely, for the registry (run is contravariant in its context).
+type AnyRun = (ctx: never, input: never) => Promise<unknown>;
+
+const build =
+  <TScope extends ProcedureScope>(scope: TScope, key: keyof ScopeInput<TScope> | null) =>
+  <TInput extends z.ZodObject, TResult, const TKind extends ProcedureKind>(
+    definition: ProcedureDefinition<TScope, TInput, TResult, TKind> &
+      (z.output<TInput> extends ScopeInput<TScope> ? unknown : { input: `needs ${string}` }),
+  ): PluginProcedure<TScope, TInput, TResult, TKind> => {
+    if (key !== null && !(definition.input.shape as Record<string, unknown>)[key as string]) {
+      throw new Error(`A ${scope} procedure's input must have "${String(key)}"`);
+    }
+    return { ...definition, scope };
+  };
+
+/** A procedure on one of the plugin's cases: its input has `caseId`; `run` gets the case in hand. */
+export const caseProcedure = build('case', 'caseId');
+
+/** A procedure at an organisation (a notary office's slots): its input has `organisationId`. */
+export const organisationProcedure = build('organisation', 'organisationId');
+
+/** A district-wide procedure (a setting), for holders of the permission at the centre. */
+export const districtProcedure = build('district', null);
+
+/** A procedure's name in the manifest: camelCase, as tRPC paths are. */
+export const PROCEDURE_NAME = /^[a-z][a-zA-Z0-9]*$/;
+
+export const pluginProcedureSchema = z.custom<PluginProcedure>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    ['case', 'organisation', 'district'].includes((value as PluginProcedure).scope) &&
+    ['query', 'mutation'].includes((value as PluginProcedure).kind) &&
+    (value as PluginProcedure).input instanceof z.ZodObject &&
+    typeof (value as { run?: AnyRun }).run === 'function',
+  'must be built with caseProcedure, organisationProcedure or districtProcedure',
+);
+
+/** The procedures field of a manifest: each a built procedure (names are checked with the manifest). */
+export const pluginProceduresSchema = z.record(z.string(), pluginProcedureSchema);
