@@ -4,6 +4,10 @@
  * never loads React.
  */
 import { useLocale } from '@linju/ui';
+
+// Screens show dates and times as every admin page does (China Standard Time, the locale's style).
+export { formatDate, formatDateTime } from '@linju/i18n';
+
 import { type ComponentType, type ReactNode, useCallback } from 'react';
 import type { Locale } from './localized-text.ts';
 import { type PluginMessageParams, type PluginMessages, pluginMessage } from './messages.ts';
