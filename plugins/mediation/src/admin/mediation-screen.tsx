@@ -237,11 +237,19 @@ function MediationPage({
 export const mediationScreen = caseScreen<MediationPage, MediationMessageKey>({
   id: 'case-mediation',
   page: 'page',
+  heading: (data, t) => ({
+    title: t('mediation.page.title', { number: data.case.number }),
+    caseNumber: data.case.number,
+  }),
   intents: {
     mediators: {
       procedure: 'setMediators',
       // `mediators` names the list as a whole (one lead, nobody twice).
-      fields: ['lead', 'assistants', 'mediators'],
+      fields: {
+        lead: 'mediation.page.lead',
+        assistants: 'mediation.page.assistants',
+        mediators: 'mediation.page.mediators',
+      },
       input: (form, at) => ({
         caseId: at.caseId,
         mediators: [
@@ -253,7 +261,12 @@ export const mediationScreen = caseScreen<MediationPage, MediationMessageKey>({
     },
     session: {
       procedure: 'createSession',
-      fields: ['heldAt', 'place', 'summary', 'outcome'],
+      fields: {
+        heldAt: 'mediation.page.held_at',
+        place: 'mediation.page.place',
+        summary: 'mediation.page.summary',
+        outcome: 'mediation.page.outcome',
+      },
       input: (form, at) => ({
         caseId: at.caseId,
         // A datetime-local value is the district's local time (UTC+8 for the districts served).
@@ -266,13 +279,17 @@ export const mediationScreen = caseScreen<MediationPage, MediationMessageKey>({
     },
     agreement: {
       procedure: 'createAgreement',
-      fields: ['terms'],
+      fields: { terms: 'mediation.page.terms' },
       input: (form, at) => ({ caseId: at.caseId, terms: lines(form.terms) }),
       done: 'agreement',
     },
     confirm: {
       procedure: 'confirmAgreement',
-      fields: ['partyName', 'method', 'agreementId'],
+      fields: {
+        partyName: 'mediation.page.party',
+        method: 'mediation.page.method',
+        agreementId: 'mediation.page.agreement',
+      },
       input: (form, at) => ({
         caseId: at.caseId,
         agreementId: form.agreementId,
@@ -283,13 +300,13 @@ export const mediationScreen = caseScreen<MediationPage, MediationMessageKey>({
     },
     judicial: {
       procedure: 'applyJudicialConfirmation',
-      fields: ['courtId', 'agreementId'],
+      fields: { courtId: 'mediation.page.court', agreementId: 'mediation.page.agreement' },
       input: (form, at) => ({ caseId: at.caseId, agreementId: form.agreementId, courtId: form.courtId }),
       done: 'judicial',
     },
     fail: {
       procedure: 'fail',
-      fields: ['reason', 'next'],
+      fields: { reason: 'mediation.page.fail_reason', next: 'mediation.page.fail_next' },
       input: (form, at) => ({ caseId: at.caseId, reason: form.reason, next: form.next }),
       done: 'fail',
     },
