@@ -17,8 +17,6 @@ export interface TenantCalendar {
   /** The date `workingDays` working days after `from` (ISO dates, `YYYY-MM-DD`). */
   addWorkingDays(from: string, workingDays: number): Promise<string>;
   isWorkingDay(date: string): Promise<boolean>;
-  /** Today's date in the district's time zone (`YYYY-MM-DD`), e.g. the date printed on a document. */
-  today(): Promise<string>;
 }
 
 /** A referral the plugin sends: the platform's one ritual (consent, partner checks, workflow after commit). */

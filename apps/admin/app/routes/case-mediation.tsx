@@ -93,7 +93,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         outcome: text('outcome'),
       };
       return run(['heldAt', 'place', 'summary', 'outcome'], values, () =>
-        caller.mediation.session.create({
+        caller.mediation.createSession({
           caseId,
           // A datetime-local value is the district's local time (UTC+8 for the districts served).
           heldAt: values.heldAt ? `${values.heldAt}:00+08:00` : '',
@@ -108,13 +108,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     case 'agreement': {
       const values = { terms: text('terms') };
       return run(['terms'], values, () =>
-        caller.mediation.agreement.create({ caseId, terms: lines('terms') }),
+        caller.mediation.createAgreement({ caseId, terms: lines('terms') }),
       );
     }
     case 'confirm': {
       const values = { partyName: text('partyName'), method: text('method') };
       return run(['partyName', 'method'], values, () =>
-        caller.mediation.agreement.confirm({
+        caller.mediation.confirmAgreement({
           caseId,
           agreementId: text('agreementId'),
           partyName: values.partyName,

@@ -1265,22 +1265,6 @@ export const en: Messages = {
   'legal_education.period_invalid': 'The period must end on or after the day it starts.',
   'legal_education.event_not_found': 'This unit has no such event.',
   'consultation.follow_up_note_required': 'Say what follows up.',
-  'mediation.one_lead_mediator': 'Name exactly one lead mediator.',
-  'mediation.mediator_listed_twice': 'A mediator is listed twice.',
-  'mediation.case_has_no_parties':
-    'The case has no parties in its mediation form yet; fill in the form first.',
-  'mediation.agreement_already_confirmed':
-    'A party has already confirmed the agreement; its terms can no longer change.',
-  'mediation.agreement_not_found': 'This is not the agreement in force for the case.',
-  'mediation.not_a_party': 'Only a party named in the case can confirm the agreement.',
-  'mediation.party_already_confirmed': 'This party has already confirmed the agreement.',
-  'mediation.agreement_not_confirmed':
-    'Every party must confirm the agreement before the court is asked to confirm it.',
-  'mediation.judicial_confirmation_window_lapsed':
-    'More than 30 days have passed since the agreement took effect: judicial confirmation can no longer be applied for.',
-  'mediation.judicial_confirmation_already_applied':
-    'Judicial confirmation of this agreement has already been applied for.',
-  'mediation.partner_not_a_court': 'Judicial confirmation is given by a court; choose a court.',
   'federation.peer_not_found': 'There is no such peer node.',
   'form.fields_required': 'A form needs at least one field.',
   'form.key_duplicate': 'Two fields have the same key.',

@@ -1,4 +1,8 @@
 import { mediationScreen } from './mediation-screen.tsx';
 
-/** The mediation plugin's admin screens, for the composition root. */
+export { messages } from '../messages.ts';
+
+export const pluginId = 'mediation';
+
+/** People's mediation's screens, hosted by the admin app. */
 export const adminScreens = [mediationScreen];

@@ -35,7 +35,6 @@ export const createAgreement = caseProcedure({
         terms: input.terms,
         date: await ctx.calendar.today(),
       }),
-      kind: 'mediation-agreement',
     });
     const agreement = await recordAgreement(ctx.db, { ...input, documentId }, ctx.actor.name);
     await ctx.recordOnTimeline({
