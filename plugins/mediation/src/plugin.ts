@@ -1,5 +1,6 @@
 import { definePlugin, pluginActivity, readMigrations } from '@linju/plugin-sdk';
 import { z } from 'zod';
+import { adminRoutes } from './admin-routes.ts';
 import { DISPUTE_CATEGORIES, DISPUTE_CATEGORY_NAMES, mediationIntakeForm } from './intake-form.ts';
 import { lapseConfirmationWindows, recordCourtDecision } from './judicial-confirmation.ts';
 import { messages } from './messages.ts';
@@ -150,17 +151,5 @@ export const plugin = definePlugin({
       run: (ctx, input) => lapseConfirmationWindows(ctx, input.asOf ? new Date(input.asOf) : new Date()),
     }),
   ],
-  adminRoutes: [
-    {
-      id: 'case-mediation',
-      path: 'mediation',
-      module: 'case-mediation',
-      label: {
-        'zh-CN': '调解记录、调解协议与司法确认',
-        en: 'Mediation record, agreement and judicial confirmation',
-      },
-      permission: 'case.read',
-      placement: ['case-service'],
-    },
-  ],
+  adminRoutes,
 });

@@ -1,5 +1,6 @@
 import { mediationScreen } from './mediation-screen.tsx';
 
+export { adminRoutes } from '../admin-routes.ts';
 export { messages } from '../messages.ts';
 
 export const pluginId = 'mediation';
