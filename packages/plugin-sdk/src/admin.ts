@@ -55,6 +55,11 @@ export interface ScreenIntent {
   input(form: FormValues, at: { readonly caseId: string | null }): Record<string, unknown>;
   /** What the page says it did, `?done=<done>` (the screen's message). */
   readonly done: string;
+  /**
+   * The case the procedure's answer opened, to go to instead of coming back (a failed
+   * mediation's follow-on case).
+   */
+  opensCase?(result: unknown): string;
 }
 
 /** What the host hands a screen's component. */
