@@ -8,7 +8,6 @@ export const adminRoutes = [
   {
     id: 'case-mediation',
     path: 'mediation',
-    module: 'case-mediation',
     label: {
       'zh-CN': '调解记录、调解协议与司法确认',
       en: 'Mediation record, agreement and judicial confirmation',

@@ -309,6 +309,8 @@ export const mediationScreen = caseScreen<MediationPage, MediationMessageKey>({
       fields: { reason: 'mediation.page.fail_reason', next: 'mediation.page.fail_next' },
       input: (form, at) => ({ caseId: at.caseId, reason: form.reason, next: form.next }),
       done: 'fail',
+      // The follow-on case opens, as the desk goes on with it.
+      opensCase: (result) => (result as { caseId: string }).caseId,
     },
   },
   Component: MediationPage,
