@@ -4,12 +4,13 @@ import { screens, searchCases, signInAsDemo, useDemoStack } from './demo-stack.t
 
 /**
  * A mediator's work on a neighbour dispute in Chromium against the real stack: from the case page
- * to its mediation page, naming the mediator, drafting the agreement, and downloading the PDF.
+ * to its mediation page, naming the mediator, drafting the agreement, downloading the PDF, and
+ * passing the failed mediation on to a lawyer.
  */
 const live = useDemoStack('mediation');
 
 describe('the mediation page of a case', () => {
-  it('names the mediator, drafts the agreement and downloads it as a PDF', async () => {
+  it('names the mediator, drafts the agreement, downloads it as a PDF and passes a failed mediation on', async () => {
     const page = await live.browser.newPage();
     await signInAsDemo(page, live.url, 'desk');
     // The demo district's neighbour dispute (王秀英 against 赵建国).
@@ -40,6 +41,15 @@ describe('the mediation page of a case', () => {
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('application/pdf');
     expect((await response.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    // A failed mediation goes on as a linked lawyer consultation, whose case page opens.
+    const mediationUrl = page.url();
+    await page.locator('summary', { hasText: '调解不成：转后续服务' }).click();
+    await page.getByLabel('调解不成的原因').fill('赵建国不同意停止夜间装修');
+    await page.getByLabel('转至').selectOption('consultation');
+    await page.getByRole('button', { name: '建立后续案件' }).click();
+    await expect.poll(() => page.url()).toMatch(/\/cases\/[0-9a-f-]{36}$/);
+    expect(page.url()).not.toBe(mediationUrl.replace(/\/mediation$/, ''));
     await page.close();
   });
 });

@@ -130,9 +130,9 @@ async function agreementInForce() {
     },
   });
   await desk.mediation.setMediators({ caseId: c.id, mediators: [{ name: '王调解', role: 'lead' }] });
-  const agreement = await desk.mediation.agreement.create({ caseId: c.id, terms });
+  const agreement = await desk.mediation.createAgreement({ caseId: c.id, terms });
   for (const partyName of ['陈建国', '刘海燕']) {
-    await desk.mediation.agreement.confirm({
+    await desk.mediation.confirmAgreement({
       caseId: c.id,
       agreementId: agreement.id,
       partyName,

@@ -495,37 +495,6 @@ export const walkAttempts: Record<string, Attempt> = {
         period: { from: '2026-01-01', to: '2026-12-31' },
       })
       .catch(refused),
-  'mediation.get': ({ b }, t) => b.mediation.get({ caseId: t.aCase.id }).catch(refused),
-  'mediation.setMediators': ({ b }, t) =>
-    b.mediation
-      .setMediators({ caseId: t.aCase.id, mediators: [{ name: '越权', role: 'lead' }] })
-      .catch(refused),
-  'mediation.session.create': ({ b }, t) =>
-    b.mediation.session
-      .create({
-        caseId: t.aCase.id,
-        heldAt: '2026-11-20T02:00:00Z',
-        place: '越权调解室',
-        summary: '越权',
-        outcome: 'failed',
-      })
-      .catch(refused),
-  'mediation.agreement.create': ({ b }, t) =>
-    b.mediation.agreement.create({ caseId: t.aCase.id, terms: ['越权条款'] }).catch(refused),
-  'mediation.agreement.confirm': ({ b }, t) =>
-    b.mediation.agreement
-      .confirm({ caseId: t.aCase.id, agreementId: randomUUID(), partyName: '甲区居民', method: 'signature' })
-      .catch(refused),
-  'mediation.applyJudicialConfirmation': ({ b }, t) =>
-    b.mediation
-      .applyJudicialConfirmation({
-        caseId: t.aCase.id,
-        agreementId: randomUUID(),
-        courtId: t.a.organisations.court,
-      })
-      .catch(refused),
-  'mediation.fail': ({ b }, t) =>
-    b.mediation.fail({ caseId: t.aCase.id, reason: '越权', next: 'consultation' }).catch(refused),
   'notary.slot.create': ({ b }, t) =>
     b.notary.slot
       .create({

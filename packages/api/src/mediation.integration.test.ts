@@ -87,7 +87,7 @@ describe('people’s mediation', () => {
         admin.mediation.setMediators({ caseId: c.id, mediators: [{ name: '李助理', role: 'assistant' }] }),
       ),
     ).toBe('BAD_REQUEST validation.failed');
-    await admin.mediation.session.create({
+    await admin.mediation.createSession({
       caseId: c.id,
       heldAt: '2026-11-20T02:00:00Z',
       place: '甲街道人民调解室',
@@ -106,7 +106,7 @@ describe('people’s mediation', () => {
   it('drafts the agreement as a Chinese PDF stored with the case', async () => {
     const c = await mediationCase();
     await admin.mediation.setMediators({ caseId: c.id, mediators: [{ name: '王调解', role: 'lead' }] });
-    const agreement = await admin.mediation.agreement.create({ caseId: c.id, terms });
+    const agreement = await admin.mediation.createAgreement({ caseId: c.id, terms });
     expect(agreement.terms).toEqual(terms);
     const document = await admin.case.getDocument({ caseId: c.id, documentId: agreement.documentId });
     expect(document.contentType).toBe('application/pdf');
@@ -127,7 +127,7 @@ describe('people’s mediation', () => {
       expect(flat).toContain(expected);
     }
     // A redraft before anyone confirmed replaces it.
-    const redraft = await admin.mediation.agreement.create({
+    const redraft = await admin.mediation.createAgreement({
       caseId: c.id,
       terms: [...terms, '双方再无其他争议。'],
     });
@@ -138,7 +138,7 @@ describe('people’s mediation', () => {
   it('takes each party’s confirmation, then applies to the court for judicial confirmation', async () => {
     const c = await mediationCase();
     await admin.mediation.setMediators({ caseId: c.id, mediators: [{ name: '王调解', role: 'lead' }] });
-    const agreement = await admin.mediation.agreement.create({ caseId: c.id, terms });
+    const agreement = await admin.mediation.createAgreement({ caseId: c.id, terms });
     const apply = () =>
       admin.mediation.applyJudicialConfirmation({
         caseId: c.id,
@@ -147,7 +147,7 @@ describe('people’s mediation', () => {
       });
     expect(await failure(apply())).toBe('BAD_REQUEST mediation.agreement_not_confirmed');
 
-    const first = await admin.mediation.agreement.confirm({
+    const first = await admin.mediation.confirmAgreement({
       caseId: c.id,
       agreementId: agreement.id,
       partyName: '陈建国',
@@ -156,7 +156,7 @@ describe('people’s mediation', () => {
     expect(first.confirmedByAll).toBe(false);
     expect(
       await failure(
-        admin.mediation.agreement.confirm({
+        admin.mediation.confirmAgreement({
           caseId: c.id,
           agreementId: agreement.id,
           partyName: '张三',
@@ -164,14 +164,14 @@ describe('people’s mediation', () => {
         }),
       ),
     ).toBe('BAD_REQUEST mediation.not_a_party');
-    const second = await admin.mediation.agreement.confirm({
+    const second = await admin.mediation.confirmAgreement({
       caseId: c.id,
       agreementId: agreement.id,
       partyName: '刘海燕',
       method: 'fingerprint',
     });
     expect(second.confirmedByAll).toBe(true);
-    expect(await failure(admin.mediation.agreement.create({ caseId: c.id, terms }))).toBe(
+    expect(await failure(admin.mediation.createAgreement({ caseId: c.id, terms }))).toBe(
       'CONFLICT mediation.agreement_already_confirmed',
     );
 
@@ -206,9 +206,9 @@ describe('people’s mediation', () => {
   it('asks a court, not any partner, for judicial confirmation', async () => {
     const c = await mediationCase();
     await admin.mediation.setMediators({ caseId: c.id, mediators: [{ name: '王调解', role: 'lead' }] });
-    const agreement = await admin.mediation.agreement.create({ caseId: c.id, terms });
+    const agreement = await admin.mediation.createAgreement({ caseId: c.id, terms });
     for (const partyName of ['陈建国', '刘海燕']) {
-      await admin.mediation.agreement.confirm({
+      await admin.mediation.confirmAgreement({
         caseId: c.id,
         agreementId: agreement.id,
         partyName,
@@ -250,7 +250,7 @@ describe('people’s mediation', () => {
       { name: '孙立强', role: 'respondent' },
     ]);
     await admin.mediation.setMediators({ caseId: c.id, mediators: [{ name: '王调解', role: 'lead' }] });
-    const agreement = await admin.mediation.agreement.create({
+    const agreement = await admin.mediation.createAgreement({
       caseId: c.id,
       terms: ['房屋由孙丽华继承，孙丽华补偿孙立强人民币二十万元。'],
     });

@@ -83,7 +83,7 @@ describe('a plugin permission is held with the platform permission that carries 
   it('refuses mediation.agreement.create to a role without case.handle, which carries it', async () => {
     const c = await mediationCaseOfStationA();
     const inspector = await staffWith('inspector', 'stationA');
-    expect(await failure(inspector.mediation.agreement.create({ caseId: c.id, terms }))).toBe(
+    expect(await failure(inspector.mediation.createAgreement({ caseId: c.id, terms }))).toBe(
       'FORBIDDEN auth.forbidden',
     );
     // case.read carries mediation.case.view: the inspector still sees the mediation record.
@@ -93,14 +93,14 @@ describe('a plugin permission is held with the platform permission that carries 
   it('allows it to a role holding case.handle on the case’s station', async () => {
     const c = await mediationCaseOfStationA();
     const mediator = await staffWith('mediator', 'stationA');
-    const agreement = await mediator.mediation.agreement.create({ caseId: c.id, terms });
+    const agreement = await mediator.mediation.createAgreement({ caseId: c.id, terms });
     expect(agreement.terms).toEqual(terms);
   });
 
   it('holds it only where the carrier is held: not on another station’s case', async () => {
     const c = await mediationCaseOfStationA();
     const mediatorOfB = await staffWith('mediator', 'stationB');
-    expect(await failure(mediatorOfB.mediation.agreement.create({ caseId: c.id, terms }))).toBe(
+    expect(await failure(mediatorOfB.mediation.createAgreement({ caseId: c.id, terms }))).toBe(
       'NOT_FOUND case.not_found',
     );
   });

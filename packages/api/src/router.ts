@@ -91,13 +91,6 @@ import { getEvents as getEducationEvents } from './procedures/legal-education/ge
 import { recordEvent as recordEducationEvent } from './procedures/legal-education/record-event.ts';
 import { report as educationReport } from './procedures/legal-education/report.ts';
 import { updateEvent as updateEducationEvent } from './procedures/legal-education/update-event.ts';
-import { applyJudicialConfirmation } from './procedures/mediation/apply-judicial-confirmation.ts';
-import { confirmAgreement as confirmMediationAgreement } from './procedures/mediation/confirm-agreement.ts';
-import { createAgreement as createMediationAgreement } from './procedures/mediation/create-agreement.ts';
-import { createSession as createMediationSession } from './procedures/mediation/create-session.ts';
-import { fail as failMediation } from './procedures/mediation/fail.ts';
-import { get as getMediation } from './procedures/mediation/get.ts';
-import { setMediators } from './procedures/mediation/set-mediators.ts';
 import { book as bookNotaryAppointment } from './procedures/notary/book.ts';
 import { cancelBooking as cancelNotaryBooking } from './procedures/notary/cancel-booking.ts';
 import { createSlot as createNotarySlot } from './procedures/notary/create-slot.ts';
@@ -284,17 +277,6 @@ const platformRouters = {
       update: updateEducationEvent,
     } satisfies TRPCRouterRecord,
     report: educationReport,
-  } satisfies TRPCRouterRecord,
-  mediation: {
-    get: getMediation,
-    setMediators,
-    fail: failMediation,
-    applyJudicialConfirmation,
-    session: { create: createMediationSession } satisfies TRPCRouterRecord,
-    agreement: {
-      create: createMediationAgreement,
-      confirm: confirmMediationAgreement,
-    } satisfies TRPCRouterRecord,
   } satisfies TRPCRouterRecord,
   notary: {
     slot: { create: createNotarySlot, getMany: getNotarySlots } satisfies TRPCRouterRecord,

@@ -5,6 +5,10 @@
  */
 import { referralStatusLabel } from '@linju/i18n';
 import { useLocale } from '@linju/ui';
+
+// Screens show dates and times as every admin page does (China Standard Time, the locale's style).
+export { formatDate, formatDateTime } from '@linju/i18n';
+
 import { type ComponentType, type ReactNode, useCallback } from 'react';
 import type { Locale } from './localized-text.ts';
 import { type PluginMessageParams, type PluginMessages, pluginMessage } from './messages.ts';
@@ -51,6 +55,11 @@ export interface ScreenIntent {
   input(form: FormValues, at: { readonly caseId: string | null }): Record<string, unknown>;
   /** What the page says it did, `?done=<done>` (the screen's message). */
   readonly done: string;
+  /**
+   * The case the procedure's answer opened, to go to instead of coming back (a failed
+   * mediation's follow-on case).
+   */
+  opensCase?(result: unknown): string;
 }
 
 /** What the host hands a screen's component. */

@@ -1,5 +1,6 @@
 import { addPluginMessages } from '@linju/i18n';
 import * as appraisal from '@linju/plugin-appraisal/admin';
+import * as mediation from '@linju/plugin-mediation/admin';
 import type { AdminRoute, PluginMessages } from '@linju/plugin-sdk';
 import type { AdminScreen, IntakeExtras } from '@linju/plugin-sdk/admin';
 import { mergePluginMessages } from './merge-plugin-messages.ts';
@@ -19,7 +20,7 @@ interface PluginAdmin {
  * messages), for the admin app, on its server and in the browser: it imports no manifest (which
  * reads migrations from disk), so no server code reaches the bundles.
  */
-export const pluginAdmins: readonly PluginAdmin[] = [appraisal];
+export const pluginAdmins: readonly PluginAdmin[] = [appraisal, mediation];
 
 // The browser bundle gets the plugins' messages here; the server also from the manifests.
 addPluginMessages(mergePluginMessages(pluginAdmins.map((p) => p.messages)));

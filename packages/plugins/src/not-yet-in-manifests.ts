@@ -78,14 +78,6 @@ export const entryPointsNotYetInManifests: Readonly<Record<string, readonly Entr
     },
     { id: 'inheritance', slogan: { 'zh-CN': '继承知识来问问', en: 'Inheritance? Just ask' }, position: 6 },
   ],
-  mediation: [
-    { id: 'dispute', slogan: { 'zh-CN': '纠纷隐忧来坐坐', en: 'A dispute brewing? Drop in' }, position: 4 },
-    {
-      id: 'marriage-family',
-      slogan: { 'zh-CN': '婚姻家事来聊聊', en: 'Marriage and family? Let’s talk' },
-      position: 5,
-    },
-  ],
   'legal-aid': [
     {
       id: 'labour-rights',

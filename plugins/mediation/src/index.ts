@@ -1,4 +1,5 @@
 export * from './agreement-document.ts';
+export * from './dispute.ts';
 export * from './intake-form.ts';
 export * from './judicial-confirmation.ts';
 export * from './mediation-record.ts';

@@ -1,7 +1,17 @@
 import { definePlugin, pluginActivity, readMigrations } from '@linju/plugin-sdk';
 import { z } from 'zod';
+import { adminRoutes } from './admin-routes.ts';
 import { DISPUTE_CATEGORIES, DISPUTE_CATEGORY_NAMES, mediationIntakeForm } from './intake-form.ts';
 import { lapseConfirmationWindows, recordCourtDecision } from './judicial-confirmation.ts';
+import { messages } from './messages.ts';
+import { applyJudicialConfirmation } from './procedures/apply-judicial-confirmation.ts';
+import { confirmAgreement } from './procedures/confirm-agreement.ts';
+import { createAgreement } from './procedures/create-agreement.ts';
+import { createSession } from './procedures/create-session.ts';
+import { fail } from './procedures/fail.ts';
+import { get } from './procedures/get.ts';
+import { page } from './procedures/page.ts';
+import { setMediators } from './procedures/set-mediators.ts';
 
 /**
  * People's mediation (人民调解): a mediation agreement may go to a court for judicial confirmation;
@@ -104,6 +114,26 @@ export const plugin = definePlugin({
     },
     { id: 'pre-litigation', label: { 'zh-CN': '诉前调解数', en: 'Pre-litigation mediations' } },
   ],
+  procedures: {
+    get,
+    page,
+    setMediators,
+    createSession,
+    createAgreement,
+    confirmAgreement,
+    applyJudicialConfirmation,
+    fail,
+  },
+  messages,
+  // Two of the seven slogans of the community legal service living rooms (七条宣传语).
+  entryPoints: [
+    { id: 'dispute', slogan: { 'zh-CN': '纠纷隐忧来坐坐', en: 'A dispute brewing? Drop in' }, position: 4 },
+    {
+      id: 'marriage-family',
+      slogan: { 'zh-CN': '婚姻家事来聊聊', en: 'Marriage and family? Let’s talk' },
+      position: 5,
+    },
+  ],
   hooks: {
     // The court's answer to "apply for judicial confirmation" lands on the agreement.
     onReferralClosed: recordCourtDecision,
@@ -121,17 +151,5 @@ export const plugin = definePlugin({
       run: (ctx, input) => lapseConfirmationWindows(ctx, input.asOf ? new Date(input.asOf) : new Date()),
     }),
   ],
-  adminRoutes: [
-    {
-      id: 'case-mediation',
-      path: 'mediation',
-      module: 'case-mediation',
-      label: {
-        'zh-CN': '调解记录、调解协议与司法确认',
-        en: 'Mediation record, agreement and judicial confirmation',
-      },
-      permission: 'case.read',
-      placement: ['case-service'],
-    },
-  ],
+  adminRoutes,
 });

@@ -10,7 +10,8 @@ const mediation: DeclaredScreen = {
   pluginId: 'mediation',
   id: 'case-mediation',
   path: 'mediation',
-  module: 'case-mediation',
+  // Any module the admin app has: the plugins' own pages are hosted by routes/case-service.tsx.
+  module: 'case-service',
   permission: 'case.read',
   placement: ['case-service'],
 };
@@ -35,8 +36,8 @@ describe('pluginRouteEntries', () => {
     ).toEqual([
       {
         path: 't/:tenant/cases/:id/mediation',
-        file: 'routes/case-mediation.tsx',
-        id: 'routes/case-mediation',
+        file: 'routes/case-service.tsx',
+        id: 'routes/case-service',
       },
       { path: 't/:tenant/notary/slots', file: 'routes/notary-slots.tsx', id: 'routes/notary-slots' },
     ]);
@@ -45,8 +46,8 @@ describe('pluginRouteEntries', () => {
   it('gives a screen linked from both places a route id for each', () => {
     const both = pluginRouteEntries([{ ...mediation, placement: ['case-service', 'navigation'] }], appDir);
     expect(both.map((entry) => entry.id)).toEqual([
-      'routes/case-mediation-case-service',
-      'routes/case-mediation-navigation',
+      'routes/case-service-case-service',
+      'routes/case-service-navigation',
     ]);
   });
 

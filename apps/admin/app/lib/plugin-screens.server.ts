@@ -1,7 +1,9 @@
 import { pluginAdmins } from '@linju/plugins/admin';
+import { redirect } from 'react-router';
 import { hostedScreen, publicScreens } from './hosted-screens.ts';
 import { intent, intentAction } from './intent-action.ts';
 import { load } from './route-errors.ts';
+import { tenantPaths } from './tenant-paths.ts';
 
 type PluginCaller = Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
 
@@ -53,7 +55,7 @@ export async function loadScreen(
 /**
  * The shared intent runner of a host's action: the posted intent must be one of the screen's, its
  * fields become the procedure's input, a refusal shows on the named fields in the user's
- * language, success redirects with `?done=<done>`.
+ * language, success redirects with `?done=<done>` (or to the case the answer opened).
  */
 export function runScreenIntent(
   kind: 'case' | 'district',
@@ -72,7 +74,15 @@ export function runScreenIntent(
       intent({
         fields: Object.keys(screenIntent.fields),
         run: async (values) => {
-          await callPlugin(caller, pluginId, screenIntent.procedure, screenIntent.input(values, { caseId }));
+          const result = await callPlugin(
+            caller,
+            pluginId,
+            screenIntent.procedure,
+            screenIntent.input(values, { caseId }),
+          );
+          const opened = screenIntent.opensCase?.(result);
+          // `/t/<slug>/…`: the district the screen is in.
+          if (opened) return redirect(tenantPaths.case(url.pathname.split('/')[2] ?? '', opened));
         },
       }),
     ]),

@@ -26,9 +26,6 @@ export const ZSubsidyRuleRequest = z.object({
     .max(10_000_000, { message: 'subsidy.amount_invalid' }),
 });
 
-/** The onward links that mean the matter was not settled where it was (a failed mediation). */
-const FAILURE_LINKS = ['lawyer-after-mediation', 'legal-aid'] as const;
-
 export async function listSubsidyRules(tx: TenantTx, actor: Actor) {
   requireTenantWide(actor, 'subsidy.manage');
   return tx
@@ -145,7 +142,7 @@ export async function computeSubsidyLedger(
       serviceType: schema.legalCase.serviceType,
       assigneeId: schema.legalCase.assigneeId,
       assigneeName: schema.staffMember.displayName,
-      passedOn: sql<boolean>`exists (select 1 from ${schema.caseLink} where ${schema.caseLink.fromCaseId} = ${schema.legalCase.id} and ${inArray(schema.caseLink.kind, [...FAILURE_LINKS])})`,
+      passedOn: sql<boolean>`exists (select 1 from ${schema.caseLink} where ${schema.caseLink.fromCaseId} = ${schema.legalCase.id} and ${inArray(schema.caseLink.kind, [...schema.PASSED_ON_LINK_KINDS])})`,
     })
     .from(schema.legalCase)
     .leftJoin(schema.staffMember, eq(schema.staffMember.id, schema.legalCase.assigneeId))

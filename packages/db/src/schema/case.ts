@@ -271,6 +271,12 @@ export const CASE_LINK_KINDS = [
   'other',
 ] as const;
 
+/** The onward links that mean the matter was not settled where it was (passed to a lawyer or to legal aid). */
+export const PASSED_ON_LINK_KINDS = [
+  'lawyer-after-mediation',
+  'legal-aid',
+] as const satisfies readonly (typeof CASE_LINK_KINDS)[number][];
+
 /** A link of a chain (链条式): `from` led to `to`. The chain is the connected component. */
 export const caseLink = pgTable(
   'case_link',

@@ -1,0 +1,171 @@
+import {
+  defineMessages,
+  type PluginMessageKey,
+  type PluginMessageParams,
+  pluginMessage,
+} from '@linju/plugin-sdk';
+
+/**
+ * The mediation plugin's messages: its screen's texts (`mediation.page.*`), the rules' refusals
+ * (the PluginRuleError keys) and what it writes into the case file (timeline notes, the referral
+ * to the court, the case a failed mediation opens). The composition root merges them into the
+ * app's catalogue.
+ */
+export const messages = defineMessages('mediation', {
+  'zh-CN': {
+    'mediation.page.title': '{number} 的调解',
+    'mediation.page.mediators': '调解员',
+    'mediation.page.lead': '主持调解员',
+    'mediation.page.assistant': '协助',
+    'mediation.page.assistants': '协助调解员',
+    'mediation.page.one_per_line': '每行一项。',
+    'mediation.page.no_mediators': '尚未指定调解员。',
+    'mediation.page.set_mediators': '指定调解员',
+    'mediation.page.save': '保存',
+    'mediation.page.sessions': '调解过程',
+    'mediation.page.no_sessions': '尚无调解记录。',
+    'mediation.page.record_session': '记录一次调解',
+    'mediation.page.held_at': '调解时间',
+    'mediation.page.place': '调解地点',
+    'mediation.page.summary': '调解情况',
+    'mediation.page.outcome': '结果',
+    'mediation.page.outcome_continued': '继续调解',
+    'mediation.page.outcome_agreed': '达成协议',
+    'mediation.page.outcome_failed': '调解不成',
+    'mediation.page.agreement': '人民调解协议书',
+    'mediation.page.no_agreement': '尚未制作调解协议。',
+    'mediation.page.draft': '制作调解协议',
+    'mediation.page.redraft': '重新制作调解协议',
+    'mediation.page.draft_submit': '生成调解协议（PDF）',
+    'mediation.page.terms': '协议条款',
+    'mediation.page.download_pdf': '下载调解协议书（PDF）',
+    'mediation.page.confirmations': '当事人确认',
+    'mediation.page.not_confirmed': '尚未确认',
+    'mediation.page.confirm': '登记当事人确认',
+    'mediation.page.confirm_submit': '登记确认',
+    'mediation.page.party': '当事人',
+    'mediation.page.method': '确认方式',
+    'mediation.page.method_signature': '签名',
+    'mediation.page.method_fingerprint': '按指印',
+    'mediation.page.method_remote-video': '远程视频',
+    'mediation.page.apply_judicial': '申请司法确认',
+    'mediation.page.apply_judicial_submit': '提交法院',
+    'mediation.page.court': '法院',
+    'mediation.page.judicial_confirmed': '人民法院已确认调解协议有效，可申请强制执行。',
+    'mediation.page.judicial_not_confirmed': '人民法院未予确认调解协议，当事人可另行协商或向人民法院起诉。',
+    'mediation.page.judicial_window_lapsed': '调解协议生效已满三十日未申请司法确认，不能再申请。',
+    'mediation.page.judicial_applied': '已申请司法确认，可在“转介”中跟踪。',
+    'mediation.page.fail': '调解不成：转后续服务',
+    'mediation.page.fail_submit': '建立后续案件',
+    'mediation.page.fail_reason': '调解不成的原因',
+    'mediation.page.fail_next': '转至',
+    'mediation.page.next_consultation': '律师咨询',
+    'mediation.page.next_legal_aid': '法律援助',
+    'mediation.one_lead_mediator': '请指定且仅指定一名主持调解员。',
+    'mediation.mediator_listed_twice': '调解员重复。',
+    'mediation.case_has_no_parties': '案件的调解表单尚未填写当事人，请先填写表单。',
+    'mediation.agreement_already_confirmed': '已有当事人确认调解协议，协议条款不能再修改。',
+    'mediation.agreement_not_found': '这不是该案件现行的调解协议。',
+    'mediation.not_a_party': '只有案件当事人才能确认调解协议。',
+    'mediation.party_already_confirmed': '该当事人已确认调解协议。',
+    'mediation.agreement_not_confirmed': '各方当事人均确认调解协议后，才能申请司法确认。',
+    'mediation.judicial_confirmation_window_lapsed': '调解协议生效已逾三十日，不能再申请司法确认。',
+    'mediation.judicial_confirmation_already_applied': '该调解协议已申请司法确认。',
+    'mediation.partner_not_a_court': '司法确认由人民法院作出，请选择法院。',
+    'mediation.failed_case_description': '调解不成，转{service}（原案 {number}）：{reason}',
+    'mediation.timeline.mediators_set': '调解员：{names}',
+    'mediation.timeline.agreement_drafted': '人民调解协议书已制作',
+    'mediation.timeline.confirmed': '{party}确认调解协议',
+    'mediation.timeline.confirmed_by_all': '{party}确认调解协议（各方均已确认）',
+    'mediation.referral.summary': '申请司法确认：{parties}人民调解协议',
+    'mediation.referral.details': '人民调解协议书见案件文书 {documentId}；协议条款：\n{terms}',
+  },
+  en: {
+    'mediation.page.title': 'Mediation of {number}',
+    'mediation.page.mediators': 'Mediators',
+    'mediation.page.lead': 'Lead mediator',
+    'mediation.page.assistant': 'assistant',
+    'mediation.page.assistants': 'Assisting mediators',
+    'mediation.page.one_per_line': 'One per line.',
+    'mediation.page.no_mediators': 'No mediator named yet.',
+    'mediation.page.set_mediators': 'Name the mediators',
+    'mediation.page.save': 'Save',
+    'mediation.page.sessions': 'Sessions',
+    'mediation.page.no_sessions': 'No session recorded yet.',
+    'mediation.page.record_session': 'Record a session',
+    'mediation.page.held_at': 'Held at',
+    'mediation.page.place': 'Place',
+    'mediation.page.summary': 'What happened',
+    'mediation.page.outcome': 'Outcome',
+    'mediation.page.outcome_continued': 'To be continued',
+    'mediation.page.outcome_agreed': 'Agreement reached',
+    'mediation.page.outcome_failed': 'No agreement',
+    'mediation.page.agreement': 'Mediation agreement',
+    'mediation.page.no_agreement': 'No agreement drafted yet.',
+    'mediation.page.draft': 'Draft the agreement',
+    'mediation.page.redraft': 'Redraft the agreement',
+    'mediation.page.draft_submit': 'Make the agreement (PDF)',
+    'mediation.page.terms': 'Agreed terms',
+    'mediation.page.download_pdf': 'Download the agreement (PDF)',
+    'mediation.page.confirmations': 'Confirmed by the parties',
+    'mediation.page.not_confirmed': 'not yet confirmed',
+    'mediation.page.confirm': "Record a party's confirmation",
+    'mediation.page.confirm_submit': 'Record the confirmation',
+    'mediation.page.party': 'Party',
+    'mediation.page.method': 'How they confirmed',
+    'mediation.page.method_signature': 'Signature',
+    'mediation.page.method_fingerprint': 'Fingerprint',
+    'mediation.page.method_remote-video': 'Remote video',
+    'mediation.page.apply_judicial': 'Apply for judicial confirmation',
+    'mediation.page.apply_judicial_submit': 'Send to the court',
+    'mediation.page.court': 'Court',
+    'mediation.page.judicial_confirmed': 'The court confirmed the agreement; it can now be enforced.',
+    'mediation.page.judicial_not_confirmed':
+      'The court did not confirm the agreement; the parties may settle again or go to court.',
+    'mediation.page.judicial_window_lapsed':
+      'The agreement took effect more than 30 days ago without an application: judicial confirmation can no longer be applied for.',
+    'mediation.page.judicial_applied':
+      'Judicial confirmation has been applied for; follow it under Referrals.',
+    'mediation.page.fail': 'Mediation failed: pass it on',
+    'mediation.page.fail_submit': 'Open the follow-on case',
+    'mediation.page.fail_reason': 'Why mediation failed',
+    'mediation.page.fail_next': 'Pass it on to',
+    'mediation.page.next_consultation': 'Lawyer consultation',
+    'mediation.page.next_legal_aid': 'Legal aid',
+    'mediation.one_lead_mediator': 'Name exactly one lead mediator.',
+    'mediation.mediator_listed_twice': 'A mediator is listed twice.',
+    'mediation.case_has_no_parties':
+      'The case has no parties in its mediation form yet; fill in the form first.',
+    'mediation.agreement_already_confirmed':
+      'A party has already confirmed the agreement; its terms can no longer change.',
+    'mediation.agreement_not_found': 'This is not the agreement in force for the case.',
+    'mediation.not_a_party': 'Only a party named in the case can confirm the agreement.',
+    'mediation.party_already_confirmed': 'This party has already confirmed the agreement.',
+    'mediation.agreement_not_confirmed':
+      'Every party must confirm the agreement before the court is asked to confirm it.',
+    'mediation.judicial_confirmation_window_lapsed':
+      'More than 30 days have passed since the agreement took effect: judicial confirmation can no longer be applied for.',
+    'mediation.judicial_confirmation_already_applied':
+      'Judicial confirmation of this agreement has already been applied for.',
+    'mediation.partner_not_a_court': 'Judicial confirmation is given by a court; choose a court.',
+    'mediation.failed_case_description': 'Mediation failed, passed on to {service} (case {number}): {reason}',
+    'mediation.timeline.mediators_set': 'Mediators: {names}',
+    'mediation.timeline.agreement_drafted': 'The mediation agreement was drawn up',
+    'mediation.timeline.confirmed': '{party} confirmed the mediation agreement',
+    'mediation.timeline.confirmed_by_all': '{party} confirmed the mediation agreement (every party has)',
+    'mediation.referral.summary': 'Judicial confirmation of the mediation agreement of {parties}',
+    'mediation.referral.details':
+      'The mediation agreement is case document {documentId}; its terms:\n{terms}',
+  },
+});
+
+/** A key of the mediation plugin's messages. */
+export type MediationMessageKey = PluginMessageKey<typeof messages>;
+
+/**
+ * A text the plugin writes into the case file (a timeline note, the referral to the court, the
+ * description of a follow-on case): in zh-CN, the language of the district's records, as before
+ * the screens were translated.
+ */
+export const recordText = (key: MediationMessageKey, params?: PluginMessageParams): string =>
+  pluginMessage(messages, 'zh-CN', key, params);
