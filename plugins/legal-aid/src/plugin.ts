@@ -1,6 +1,7 @@
 import { definePlugin, readMigrations } from '@linju/plugin-sdk';
 import { eligibilityRoute } from './eligibility.ts';
 import { LEGAL_AID_MATTER_NAMES, LEGAL_AID_MATTERS, legalAidIntakeForm } from './intake-form.ts';
+import { listSubsidiesPaidIn } from './legal-aid-records.ts';
 
 const applicantId = {
   id: 'applicant-id',
@@ -98,6 +99,8 @@ export const plugin = definePlugin({
       dependsOn: ['legal-aid.application.view'],
     },
   ],
+  // Its 办案补贴 are recorded case by case; the district's monthly ledger takes them over.
+  subsidySources: [{ paidIn: listSubsidiesPaidIn }],
   statistics: [
     { id: 'applications', label: { 'zh-CN': '受理申请数', en: 'Applications' } },
     { id: 'cases-granted', label: { 'zh-CN': '给予法律援助案件数', en: 'Cases granted' } },
