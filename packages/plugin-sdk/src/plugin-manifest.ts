@@ -168,7 +168,11 @@ export interface AdminRoute {
  * A service plugin's manifest. `TForm` is the intake form's zod object schema, whose output type
  * flows into the hooks; `TId` keeps the literal id so a registry can be typed by it.
  */
-export interface PluginManifest<TForm extends z.ZodObject = z.ZodObject, TId extends string = string> {
+export interface PluginManifest<
+  TForm extends z.ZodObject = z.ZodObject,
+  TId extends string = string,
+  TProcedures extends PluginProcedures = PluginProcedures,
+> {
   /** Kebab-case; an X add-on's id starts with `x-`. */
   readonly id: TId;
   /** The plugin's own version (semver). */
@@ -200,7 +204,7 @@ export interface PluginManifest<TForm extends z.ZodObject = z.ZodObject, TId ext
    * The plugin's procedures by camelCase name, mounted by the API at `<plugin id>.<name>` (see
    * `caseProcedure` and its siblings).
    */
-  readonly procedures?: PluginProcedures;
+  readonly procedures?: TProcedures;
   /** Its messages (`defineMessages`), merged into the catalogue by the composition root. */
   readonly messages?: PluginMessages;
   /** At most one: the plugin records its cases' subsidies itself. */

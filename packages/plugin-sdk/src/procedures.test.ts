@@ -104,3 +104,11 @@ describe('procedures', () => {
     }
   });
 });
+
+describe('a manifest with procedures', () => {
+  it('keeps each procedure’s kind, input and result as types, for the API to mount them typed', () => {
+    const plugin = definePlugin({ ...exampleManifest(), procedures: { createAgreement } });
+    expectTypeOf(plugin.procedures?.createAgreement.kind).toEqualTypeOf<'mutation' | undefined>();
+    expectTypeOf<Awaited<ReturnType<typeof createAgreement.run>>>().toEqualTypeOf<{ caseNumber: string }>();
+  });
+});

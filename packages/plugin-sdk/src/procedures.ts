@@ -29,9 +29,10 @@ export interface PluginProcedure<
   TScope extends ProcedureScope = ProcedureScope,
   TInput extends z.ZodObject = z.ZodObject,
   TResult = unknown,
+  TKind extends ProcedureKind = ProcedureKind,
 > {
   readonly scope: TScope;
-  readonly kind: ProcedureKind;
+  readonly kind: TKind;
   /** One of the plugin's permissions (`mediation.case.mediate`). */
   readonly permission: string;
   readonly input: TInput;
@@ -39,10 +40,12 @@ export interface PluginProcedure<
 }
 
 /** What a builder takes: a procedure without its scope. */
-export type ProcedureDefinition<TScope extends ProcedureScope, TInput extends z.ZodObject, TResult> = Omit<
-  PluginProcedure<TScope, TInput, TResult>,
-  'scope'
->;
+export type ProcedureDefinition<
+  TScope extends ProcedureScope,
+  TInput extends z.ZodObject,
+  TResult,
+  TKind extends ProcedureKind,
+> = Omit<PluginProcedure<TScope, TInput, TResult, TKind>, 'scope'>;
 
 /** A plugin's procedures by name (camelCase), as the manifest carries them. */
 export type PluginProcedures = Readonly<Record<string, PluginProcedure>>;
@@ -52,10 +55,10 @@ type AnyRun = (ctx: never, input: never) => Promise<unknown>;
 
 const build =
   <TScope extends ProcedureScope>(scope: TScope, key: keyof ScopeInput<TScope> | null) =>
-  <TInput extends z.ZodObject, TResult>(
-    definition: ProcedureDefinition<TScope, TInput, TResult> &
+  <TInput extends z.ZodObject, TResult, const TKind extends ProcedureKind>(
+    definition: ProcedureDefinition<TScope, TInput, TResult, TKind> &
       (z.output<TInput> extends ScopeInput<TScope> ? unknown : { input: `needs ${string}` }),
-  ): PluginProcedure<TScope, TInput, TResult> => {
+  ): PluginProcedure<TScope, TInput, TResult, TKind> => {
     if (key !== null && !(definition.input.shape as Record<string, unknown>)[key as string]) {
       throw new Error(`A ${scope} procedure's input must have "${String(key)}"`);
     }
