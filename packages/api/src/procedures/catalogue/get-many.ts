@@ -1,7 +1,7 @@
 import { servicesAt, xServicesAt } from '@linju/core';
 import { describeForm, type FormField } from '@linju/plugin-sdk';
+import { type PluginId, pluginIds, pluginRegistry } from '@linju/plugins';
 import { z } from 'zod';
-import { type PluginId, pluginIds, pluginRegistry } from '../../plugins.ts';
 import { permittedProcedure } from '../../trpc.ts';
 
 /**

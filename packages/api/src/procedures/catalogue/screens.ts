@@ -1,6 +1,6 @@
 import { pluginsSwitchedOn } from '@linju/core';
 import type { LocalizedText } from '@linju/plugin-sdk';
-import { pluginIds, pluginRegistry } from '../../plugins.ts';
+import { pluginIds, pluginRegistry } from '@linju/plugins';
 import { tenantProcedure } from '../../trpc.ts';
 
 type Screen = { pluginId: string; id: string; path: string; label: LocalizedText; permission: string };
