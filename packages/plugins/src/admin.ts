@@ -1,5 +1,6 @@
 import { addPluginMessages } from '@linju/i18n';
 import * as appraisal from '@linju/plugin-appraisal/admin';
+import * as legalAid from '@linju/plugin-legal-aid/admin';
 import type { AdminScreen, IntakeExtras } from '@linju/plugin-sdk/admin';
 import { mergePluginMessages } from './merge-plugin-messages.ts';
 
@@ -15,7 +16,7 @@ interface PluginAdmin {
  * The admin side of the installed plugins (their screens, intake extras and messages), for the
  * admin app, in the browser too: it imports no manifest, so no server code reaches the bundle.
  */
-export const pluginAdmins: readonly PluginAdmin[] = [appraisal];
+export const pluginAdmins: readonly PluginAdmin[] = [legalAid, appraisal];
 
 // The browser bundle gets the plugins' messages here; the server also from the manifests.
 addPluginMessages(mergePluginMessages(pluginAdmins.map((p) => p.messages)));

@@ -41,8 +41,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const found = await load(caller.case.get({ caseId }));
   const [record, catalogue] = await Promise.all([
     // A case taken in before the application form was filled has nothing to check yet; the page says so.
-    caller.legalAid.get({ caseId }).catch((error: unknown) => {
-      if (isTrpcError(error) && error.message === 'legal_aid.case_has_no_application') return null;
+    caller['legal-aid'].get({ caseId }).catch((error: unknown) => {
+      if (isTrpcError(error) && error.message === 'legal-aid.case_has_no_application') return null;
       throw routeErrorFor(error);
     }),
     load(caller.catalogue.getMany({ organisationId: found.currentOrganisationId })),
@@ -92,7 +92,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const badAmount = (field: string, values: Record<string, string>) =>
     rejectIntent(
       intent,
-      { status: 400, errors: { form: [], fields: { [field]: 'legalAidPage.amount_invalid' } } },
+      { status: 400, errors: { form: [], fields: { [field]: 'legal-aid.amount_invalid' } } },
       values,
     );
   switch (intent) {
@@ -123,7 +123,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     case 'decide': {
       const values = { granted: text('granted'), reason: text('reason') };
       return run(['granted', 'reason'], values, () =>
-        caller.legalAid.decide({
+        caller['legal-aid'].decide({
           caseId,
           granted: values.granted === 'yes',
           ...(values.reason ? { reason: values.reason } : {}),
@@ -141,7 +141,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       if (amount === undefined) return badAmount('amountRecovered', values);
       const outcome = OUTCOMES.find((o) => o === values.outcome) ?? 'won';
       return run(['lawyerName', 'outcome', 'amountRecovered', 'summary'], values, () =>
-        caller.legalAid.reportClosure({
+        caller['legal-aid'].reportClosure({
           caseId,
           lawyerName: values.lawyerName,
           outcome,
@@ -160,7 +160,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       const amount = parseYuan(values.amount);
       if (amount === undefined) return badAmount('amount', values);
       return run(['recipient', 'amount', 'basis', 'paidOn'], values, () =>
-        caller.legalAid.subsidy.create({ caseId, ...values, amount }),
+        caller['legal-aid'].recordSubsidy({ caseId, ...values, amount }),
       );
     }
   }
@@ -168,19 +168,19 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
-  assigneeId: 'legalAidPage.assignee',
+  assigneeId: 'legal-aid.page.assignee',
   conflictReason: 'casePage.conflict_reason',
   negativeListReason: 'casePage.negative_list_reason',
-  granted: 'legalAidPage.decision',
-  reason: 'legalAidPage.reason',
-  lawyerName: 'legalAidPage.lawyer',
-  outcome: 'legalAidPage.outcome',
-  amountRecovered: 'legalAidPage.amount_recovered',
-  summary: 'legalAidPage.closure_summary',
-  recipient: 'legalAidPage.recipient',
-  amount: 'legalAidPage.amount',
-  basis: 'legalAidPage.basis',
-  paidOn: 'legalAidPage.paid_on',
+  granted: 'legal-aid.page.decision',
+  reason: 'legal-aid.page.reason',
+  lawyerName: 'legal-aid.page.lawyer',
+  outcome: 'legal-aid.page.outcome',
+  amountRecovered: 'legal-aid.page.amount_recovered',
+  summary: 'legal-aid.page.closure_summary',
+  recipient: 'legal-aid.page.recipient',
+  amount: 'legal-aid.page.amount',
+  basis: 'legal-aid.page.basis',
+  paidOn: 'legal-aid.page.paid_on',
 };
 
 const yuan = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `¥${n.toFixed(2)}`);
@@ -206,13 +206,13 @@ export default function CaseLegalAidPage({ loaderData, actionData }: Route.Compo
   if (!record) {
     return (
       <>
-        <DocumentTitle title={t('legalAidPage.title', { number: c.number })} tenant={tenant} />
+        <DocumentTitle title={t('legal-aid.page.title', { number: c.number })} tenant={tenant} />
         <p>
           <Link to={tenantPaths.case(slug, c.id)}>{t('mediationPage.back', { number: c.number })}</Link>
         </p>
-        <h1>{t('legalAidPage.title', { number: c.number })}</h1>
+        <h1>{t('legal-aid.page.title', { number: c.number })}</h1>
         <Alert tone="warning">
-          <p>{t('legal_aid.case_has_no_application')}</p>
+          <p>{t('legal-aid.case_has_no_application')}</p>
         </Alert>
       </>
     );
@@ -227,34 +227,34 @@ export default function CaseLegalAidPage({ loaderData, actionData }: Route.Compo
   return (
     <>
       <CaseServiceHeader
-        title={t('legalAidPage.title', { number: c.number })}
+        title={t('legal-aid.page.title', { number: c.number })}
         caseRef={c}
         failure={failure}
         done={Boolean(done)}
         fieldLabels={FIELD_LABELS}
-        otherFieldLabel="legalAidPage.decision"
+        otherFieldLabel="legal-aid.page.decision"
       />
 
       <section aria-labelledby="application-heading">
-        <h2 id="application-heading">{t('legalAidPage.application')}</h2>
+        <h2 id="application-heading">{t('legal-aid.page.application')}</h2>
         <dl className="admin-details">
-          <dt>{t('legalAidPage.applicant')}</dt>
+          <dt>{t('legal-aid.page.applicant')}</dt>
           <dd>{String(app.applicantName ?? '—')}</dd>
-          <dt>{t('legalAidPage.matter')}</dt>
+          <dt>{t('legal-aid.page.matter')}</dt>
           <dd>{optionLabel(formFields, 'matter', app.matter, locale)}</dd>
-          <dt>{t('legalAidPage.exemption')}</dt>
+          <dt>{t('legal-aid.page.exemption')}</dt>
           <dd>
             {app.migrantWorkerWageClaim === true
-              ? t('legalAidPage.route_exempt-migrant-worker')
+              ? t('legal-aid.page.route_exempt-migrant-worker')
               : app.exemptGroup
                 ? optionLabel(formFields, 'exemptGroup', app.exemptGroup, locale)
-                : t('legalAidPage.no_exemption')}
+                : t('legal-aid.page.no_exemption')}
           </dd>
           {hardship ? (
             <>
-              <dt>{t('legalAidPage.household')}</dt>
+              <dt>{t('legal-aid.page.household')}</dt>
               <dd>
-                {t('legalAidPage.household_value', {
+                {t('legal-aid.page.household_value', {
                   size: hardship.householdSize ?? '—',
                   income: yuan(hardship.monthlyHouseholdIncome),
                 })}
@@ -265,17 +265,17 @@ export default function CaseLegalAidPage({ loaderData, actionData }: Route.Compo
       </section>
 
       <section aria-labelledby="check-heading">
-        <h2 id="check-heading">{t('legalAidPage.check')}</h2>
+        <h2 id="check-heading">{t('legal-aid.page.check')}</h2>
         <Alert tone={check.eligible ? 'success' : 'warning'}>
           <p>
-            <strong>{t(check.eligible ? 'legalAidPage.eligible' : 'legalAidPage.not_eligible')}</strong>
+            <strong>{t(check.eligible ? 'legal-aid.page.eligible' : 'legal-aid.page.not_eligible')}</strong>
             {' · '}
-            {t(`legalAidPage.route_${check.route}` as MessageKey)}
+            {t(`legal-aid.page.route_${check.route}` as MessageKey)}
           </p>
           {!check.eligible ? <p>{t(check.reason)}</p> : null}
           {check.route === 'hardship-check' ? (
             <p>
-              {t('legalAidPage.per_capita', {
+              {t('legal-aid.page.per_capita', {
                 income: yuan(check.perCapitaIncome),
                 threshold: yuan(check.threshold),
               })}
@@ -285,41 +285,41 @@ export default function CaseLegalAidPage({ loaderData, actionData }: Route.Compo
       </section>
 
       <section aria-labelledby="decision-heading">
-        <h2 id="decision-heading">{t('legalAidPage.decision')}</h2>
+        <h2 id="decision-heading">{t('legal-aid.page.decision')}</h2>
         {decision ? (
           <p>
-            {t(decision.granted ? 'legalAidPage.granted' : 'legalAidPage.refused')} ·{' '}
-            {t('legalAidPage.decided_on', { date: formatDate(locale, decision.decidedOn) })}
-            {decision.late ? ` · ${t('legalAidPage.late')}` : ''}
+            {t(decision.granted ? 'legal-aid.page.granted' : 'legal-aid.page.refused')} ·{' '}
+            {t('legal-aid.page.decided_on', { date: formatDate(locale, decision.decidedOn) })}
+            {decision.late ? ` · ${t('legal-aid.page.late')}` : ''}
             {decision.reason ? ` · ${decision.reason}` : ''}
           </p>
         ) : (
           <>
             <p className={overdue ? 'admin-overdue' : undefined}>
-              {t(overdue ? 'legalAidPage.due_overdue' : 'legalAidPage.due', {
+              {t(overdue ? 'legal-aid.page.due_overdue' : 'legal-aid.page.due', {
                 date: formatDate(locale, record.dueOn),
               })}
             </p>
             <IntentForm
               intent="decide"
-              title={t('legalAidPage.decide')}
+              title={t('legal-aid.page.decide')}
               failure={failure}
-              submit={t('legalAidPage.decide_submit')}
+              submit={t('legal-aid.page.decide_submit')}
             >
               {(f) => (
                 <>
                   <SelectField
                     {...f('granted')}
-                    label={t('legalAidPage.decision')}
+                    label={t('legal-aid.page.decision')}
                     defaultValue={again('decide', 'granted')}
                   >
-                    <option value="yes">{t('legalAidPage.grant')}</option>
-                    <option value="no">{t('legalAidPage.refuse')}</option>
+                    <option value="yes">{t('legal-aid.page.grant')}</option>
+                    <option value="no">{t('legal-aid.page.refuse')}</option>
                   </SelectField>
                   <TextArea
                     {...f('reason')}
-                    label={t('legalAidPage.reason')}
-                    hint={t('legalAidPage.reason_hint')}
+                    label={t('legal-aid.page.reason')}
+                    hint={t('legal-aid.page.reason_hint')}
                     rows={3}
                     defaultValue={again('decide', 'reason')}
                   />
@@ -331,23 +331,23 @@ export default function CaseLegalAidPage({ loaderData, actionData }: Route.Compo
       </section>
 
       <section aria-labelledby="lawyer-heading">
-        <h2 id="lawyer-heading">{t('legalAidPage.assignment')}</h2>
+        <h2 id="lawyer-heading">{t('legal-aid.page.assignment')}</h2>
         <p>
-          {t('legalAidPage.handled_by', { name: c.assignee ?? t('casePage.unassigned') })}{' '}
-          <Link to={tenantPaths.case(slug, c.id)}>{t('legalAidPage.assign_on_case')}</Link>
+          {t('legal-aid.page.handled_by', { name: c.assignee ?? t('casePage.unassigned') })}{' '}
+          <Link to={tenantPaths.case(slug, c.id)}>{t('legal-aid.page.assign_on_case')}</Link>
         </p>
         {assignees && assignees.length > 0 ? (
           <IntentForm
             intent="assign"
-            title={t('legalAidPage.assign')}
+            title={t('legal-aid.page.assign')}
             failure={failure}
-            submit={t('legalAidPage.assign_submit')}
+            submit={t('legal-aid.page.assign_submit')}
           >
             {(f) => (
               <>
                 <SelectField
                   {...f('assigneeId')}
-                  label={t('legalAidPage.assignee')}
+                  label={t('legal-aid.page.assignee')}
                   defaultValue={again('assign', 'assigneeId')}
                 >
                   <option value="">—</option>
@@ -360,7 +360,7 @@ export default function CaseLegalAidPage({ loaderData, actionData }: Route.Compo
                 {marked.length > 0 ? (
                   <Alert tone="warning">
                     <p>{t('casePage.provider_records_warning')}</p>
-                    <ul aria-label={t('legalAidPage.marked_lawyers')}>
+                    <ul aria-label={t('legal-aid.page.marked_lawyers')}>
                       {marked.map((p) => (
                         <li key={p.id}>
                           {p.displayName}
@@ -392,50 +392,50 @@ export default function CaseLegalAidPage({ loaderData, actionData }: Route.Compo
         ) : null}
         {closure ? (
           <dl className="admin-details">
-            <dt>{t('legalAidPage.lawyer')}</dt>
+            <dt>{t('legal-aid.page.lawyer')}</dt>
             <dd>{closure.lawyerName}</dd>
-            <dt>{t('legalAidPage.outcome')}</dt>
-            <dd>{t(`legalAidPage.outcome_${closure.outcome}` as MessageKey)}</dd>
-            <dt>{t('legalAidPage.amount_recovered')}</dt>
+            <dt>{t('legal-aid.page.outcome')}</dt>
+            <dd>{t(`legal-aid.page.outcome_${closure.outcome}` as MessageKey)}</dd>
+            <dt>{t('legal-aid.page.amount_recovered')}</dt>
             <dd>{yuan(closure.amountRecovered)}</dd>
-            <dt>{t('legalAidPage.closure_summary')}</dt>
+            <dt>{t('legal-aid.page.closure_summary')}</dt>
             <dd className="admin-prewrap">{closure.summary}</dd>
           </dl>
         ) : decision?.granted ? (
           <IntentForm
             intent="closure"
-            title={t('legalAidPage.closure')}
+            title={t('legal-aid.page.closure')}
             failure={failure}
-            submit={t('legalAidPage.closure_submit')}
+            submit={t('legal-aid.page.closure_submit')}
           >
             {(f) => (
               <>
                 <TextField
                   {...f('lawyerName')}
-                  label={t('legalAidPage.lawyer')}
+                  label={t('legal-aid.page.lawyer')}
                   defaultValue={again('closure', 'lawyerName')}
                 />
                 <SelectField
                   {...f('outcome')}
-                  label={t('legalAidPage.outcome')}
+                  label={t('legal-aid.page.outcome')}
                   defaultValue={again('closure', 'outcome')}
                 >
                   {OUTCOMES.map((o) => (
                     <option key={o} value={o}>
-                      {t(`legalAidPage.outcome_${o}` as MessageKey)}
+                      {t(`legal-aid.page.outcome_${o}` as MessageKey)}
                     </option>
                   ))}
                 </SelectField>
                 <TextField
                   {...f('amountRecovered')}
                   inputMode="decimal"
-                  label={t('legalAidPage.amount_recovered')}
-                  hint={t('legalAidPage.optional_yuan')}
+                  label={t('legal-aid.page.amount_recovered')}
+                  hint={t('legal-aid.page.optional_yuan')}
                   defaultValue={again('closure', 'amountRecovered')}
                 />
                 <TextArea
                   {...f('summary')}
-                  label={t('legalAidPage.closure_summary')}
+                  label={t('legal-aid.page.closure_summary')}
                   rows={4}
                   defaultValue={again('closure', 'summary')}
                 />
@@ -443,20 +443,20 @@ export default function CaseLegalAidPage({ loaderData, actionData }: Route.Compo
             )}
           </IntentForm>
         ) : (
-          <p>{t('legalAidPage.closure_after_grant')}</p>
+          <p>{t('legal-aid.page.closure_after_grant')}</p>
         )}
       </section>
 
       <section aria-labelledby="subsidy-heading">
-        <h2 id="subsidy-heading">{t('legalAidPage.subsidies')}</h2>
+        <h2 id="subsidy-heading">{t('legal-aid.page.subsidies')}</h2>
         {record.subsidies.length > 0 ? (
           <table className="admin-table">
             <thead>
               <tr>
-                <th scope="col">{t('legalAidPage.paid_on')}</th>
-                <th scope="col">{t('legalAidPage.recipient')}</th>
-                <th scope="col">{t('legalAidPage.amount')}</th>
-                <th scope="col">{t('legalAidPage.basis')}</th>
+                <th scope="col">{t('legal-aid.page.paid_on')}</th>
+                <th scope="col">{t('legal-aid.page.recipient')}</th>
+                <th scope="col">{t('legal-aid.page.amount')}</th>
+                <th scope="col">{t('legal-aid.page.basis')}</th>
               </tr>
             </thead>
             <tbody>
@@ -472,44 +472,44 @@ export default function CaseLegalAidPage({ loaderData, actionData }: Route.Compo
             <tfoot>
               <tr>
                 <th scope="row" colSpan={2}>
-                  {t('legalAidPage.subsidy_total')}
+                  {t('legal-aid.page.subsidy_total')}
                 </th>
                 <td colSpan={2}>{yuan(record.subsidyTotal)}</td>
               </tr>
             </tfoot>
           </table>
         ) : (
-          <p>{t('legalAidPage.no_subsidies')}</p>
+          <p>{t('legal-aid.page.no_subsidies')}</p>
         )}
         {decision?.granted ? (
           <IntentForm
             intent="subsidy"
-            title={t('legalAidPage.record_subsidy')}
+            title={t('legal-aid.page.record_subsidy')}
             failure={failure}
-            submit={t('legalAidPage.subsidy_submit')}
+            submit={t('legal-aid.page.subsidy_submit')}
           >
             {(f) => (
               <>
                 <TextField
                   {...f('recipient')}
-                  label={t('legalAidPage.recipient')}
+                  label={t('legal-aid.page.recipient')}
                   defaultValue={again('subsidy', 'recipient')}
                 />
                 <TextField
                   {...f('amount')}
                   inputMode="decimal"
-                  label={t('legalAidPage.amount')}
+                  label={t('legal-aid.page.amount')}
                   defaultValue={again('subsidy', 'amount')}
                 />
                 <TextField
                   {...f('basis')}
-                  label={t('legalAidPage.basis')}
+                  label={t('legal-aid.page.basis')}
                   defaultValue={again('subsidy', 'basis')}
                 />
                 <TextField
                   {...f('paidOn')}
                   type="date"
-                  label={t('legalAidPage.paid_on')}
+                  label={t('legal-aid.page.paid_on')}
                   defaultValue={again('subsidy', 'paidOn') ?? today}
                 />
               </>

@@ -7,7 +7,6 @@ import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
-import { todayIn } from '../lib/advisers.ts';
 import { parseYuan } from '../lib/core-services.ts';
 import { formText } from '../lib/form-data.ts';
 import { load } from '../lib/route-errors.ts';
@@ -20,7 +19,7 @@ type Values = Record<(typeof FIELDS)[number], string>;
 
 export async function loader({ context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
-  return { thresholds: await load(caller.legalAid.threshold.getMany()), today: todayIn() };
+  return load(caller['legal-aid'].thresholds({}));
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -37,13 +36,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     return rejectSubmission(
       {
         status: 400,
-        errors: { form: [], fields: { monthlyPerCapitaIncome: 'legalAidPage.amount_invalid' } },
+        errors: { form: [], fields: { monthlyPerCapitaIncome: 'legal-aid.amount_invalid' } },
       },
       values,
     );
   }
   try {
-    await caller.legalAid.threshold.set({ ...values, monthlyPerCapitaIncome: amount });
+    await caller['legal-aid'].setThreshold({ ...values, monthlyPerCapitaIncome: amount });
   } catch (error) {
     return rejectApiError(error, { fields: FIELDS }, values);
   }
@@ -51,9 +50,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 const LABELS: Readonly<Record<(typeof FIELDS)[number], MessageKey>> = {
-  effectiveFrom: 'legalAidThresholds.effective_from',
-  monthlyPerCapitaIncome: 'legalAidThresholds.amount',
-  basis: 'legalAidThresholds.basis',
+  effectiveFrom: 'legal-aid.thresholds.effective_from',
+  monthlyPerCapitaIncome: 'legal-aid.thresholds.amount',
+  basis: 'legal-aid.thresholds.basis',
 };
 
 export default function LegalAidThresholdsPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -72,36 +71,36 @@ export default function LegalAidThresholdsPage({ loaderData, actionData }: Route
 
   return (
     <>
-      <DocumentTitle title={t('legalAidThresholds.title')} tenant={tenant} />
+      <DocumentTitle title={t('legal-aid.thresholds.title')} tenant={tenant} />
       <FormErrorSummary
         errors={failure?.errors}
         fields={FIELDS.map((name) => ({ name, label: t(LABELS[name]), id: name }))}
       />
       {done && !failure ? (
         <Alert tone="success">
-          <p>{t('legalAidThresholds.done')}</p>
+          <p>{t('legal-aid.thresholds.done')}</p>
         </Alert>
       ) : null}
       <p>
-        <Link to={tenantPaths.settings(tenant.slug)}>{t('legalAidThresholds.back')}</Link>
+        <Link to={tenantPaths.settings(tenant.slug)}>{t('legal-aid.thresholds.back')}</Link>
       </p>
-      <h1>{t('legalAidThresholds.title')}</h1>
-      <p>{t('legalAidThresholds.intro')}</p>
+      <h1>{t('legal-aid.thresholds.title')}</h1>
+      <p>{t('legal-aid.thresholds.intro')}</p>
       <p>
         {current
-          ? t('legalAidThresholds.current', {
+          ? t('legal-aid.thresholds.current', {
               amount: `¥${current.monthlyPerCapitaIncome.toFixed(2)}`,
               date: formatDate(locale, current.effectiveFrom),
             })
-          : t('legal_aid.no_threshold')}
+          : t('legal-aid.no_threshold')}
       </p>
       {thresholds.length > 0 ? (
         <table className="admin-table">
           <thead>
             <tr>
-              <th scope="col">{t('legalAidThresholds.effective_from')}</th>
-              <th scope="col">{t('legalAidThresholds.amount')}</th>
-              <th scope="col">{t('legalAidThresholds.basis')}</th>
+              <th scope="col">{t('legal-aid.thresholds.effective_from')}</th>
+              <th scope="col">{t('legal-aid.thresholds.amount')}</th>
+              <th scope="col">{t('legal-aid.thresholds.basis')}</th>
             </tr>
           </thead>
           <tbody>
@@ -115,7 +114,7 @@ export default function LegalAidThresholdsPage({ loaderData, actionData }: Route
           </tbody>
         </table>
       ) : null}
-      <h2>{t('legalAidThresholds.set')}</h2>
+      <h2>{t('legal-aid.thresholds.set')}</h2>
       <Form method="post" className="lj-form" noValidate>
         <CsrfField />
         <TextField
@@ -138,11 +137,11 @@ export default function LegalAidThresholdsPage({ loaderData, actionData }: Route
           name="basis"
           id="basis"
           label={t(LABELS.basis)}
-          hint={t('legalAidThresholds.basis_hint')}
+          hint={t('legal-aid.thresholds.basis_hint')}
           defaultValue={failure?.values.basis ?? ''}
           error={error('basis')}
         />
-        <Button type="submit">{t('legalAidThresholds.submit')}</Button>
+        <Button type="submit">{t('legal-aid.thresholds.submit')}</Button>
       </Form>
     </>
   );

@@ -200,8 +200,8 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
               <p className="admin-muted">{t('settings.time_limits_hint')}</p>
             </li>
             <li>
-              <Link to={tenantPaths.legalAidThresholds(tenant.slug)}>{t('legalAidThresholds.title')}</Link>
-              <p className="admin-muted">{t('legalAidThresholds.link_hint')}</p>
+              <Link to={tenantPaths.legalAidThresholds(tenant.slug)}>{t('legal-aid.thresholds.title')}</Link>
+              <p className="admin-muted">{t('legal-aid.thresholds.link_hint')}</p>
             </li>
             {can.audit ? (
               <li>

@@ -10,17 +10,19 @@ import type {
   PluginProcedureContext,
 } from '@linju/plugin-sdk';
 import type { Actor } from '../actor.ts';
-import { type LoadedCase, loadCase, recordCaseEvent } from '../cases/case-access.ts';
+import { canOnCase, type LoadedCase, loadCase, recordCaseEvent } from '../cases/case-access.ts';
+import { listCaseAssignees } from '../cases/case-assignees.ts';
 import { linkCases } from '../cases/case-chain.ts';
 import { attachDocument } from '../cases/case-documents.ts';
-import { getCase, intakeCase } from '../cases/case-service.ts';
+import { caseNames } from '../cases/case-names.ts';
+import { assignCase, getCase, intakeCase } from '../cases/case-service.ts';
 import { loadCalendar } from '../cases/national-calendar.ts';
-import { addWorkingDays, isWorkingDay } from '../cases/working-days.ts';
+import { addWorkingDays, isWorkingDay, localDate } from '../cases/working-days.ts';
 import type { PluginForms } from '../catalogue/x-service.ts';
 import type { DocumentStore } from '../documents/document-store.ts';
 import { notify } from '../notifications/notification-service.ts';
 import { getOrganisation, listOrganisations } from '../organisations/organisation-service.ts';
-import { districtToday } from '../providers/provider-records.ts';
+import { districtTimeZone, districtToday } from '../providers/provider-records.ts';
 import { listOutgoingReferrals } from '../referrals/referral-service.ts';
 import { countPluginActivity } from '../statistics/activity-rollups.ts';
 import { pluginDb } from './plugin-db.ts';
@@ -75,6 +77,7 @@ export function pluginProcedureContext(
     actor: { staffId: actor.id ?? '', name: actor.name },
     calendar: {
       today: () => districtToday(tx, actor.tenantId),
+      dateOf: async (at) => localDate(at, await districtTimeZone(tx, actor.tenantId)),
       addWorkingDays: async (from, n) => addWorkingDays(from, n, await loadCalendar(tx, from)),
       isWorkingDay: async (date) => isWorkingDay(date, await loadCalendar(tx, date)),
     },
@@ -180,6 +183,18 @@ export function caseProcedureContext(
           { name: full.resident.name, role: 'resident' as const },
           ...full.parties.map((p) => ({ name: p.name, role: p.role })),
         ];
+      },
+    },
+    assignment: {
+      current: async () => {
+        const name = (await caseNames(tx, row)).assignee;
+        return row.assigneeId && name ? { id: row.assigneeId, name } : null;
+      },
+      // The same list and checks as the case page's assign form (case.assignees, case.assign).
+      candidates: async () =>
+        canOnCase(actor, 'case.manage', c) ? listCaseAssignees(tx, actor, { caseId: row.id }) : null,
+      async assign(request) {
+        await assignCase(tx, actor, { ...request, caseId: row.id });
       },
     },
     async recordOnTimeline(note) {

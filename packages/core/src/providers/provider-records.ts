@@ -55,11 +55,16 @@ export const ZDecideAppealRequest = z.object({
 
 /** Today in the district's time zone: records expire at the end of their last local day. */
 export async function districtToday(tx: TenantTx, tenantId: string, now = new Date()) {
+  return localDate(now, await districtTimeZone(tx, tenantId));
+}
+
+/** The district's time zone (its dates are local dates there). */
+export async function districtTimeZone(tx: TenantTx, tenantId: string) {
   const [tenant] = await tx
     .select({ timeZone: schema.tenant.timeZone })
     .from(schema.tenant)
     .where(eq(schema.tenant.id, tenantId));
-  return localDate(now, tenant?.timeZone ?? 'Asia/Shanghai');
+  return tenant?.timeZone ?? 'Asia/Shanghai';
 }
 
 /** Active: not lifted on appeal and not past its last day. A pending or upheld appeal changes nothing. */

@@ -4,8 +4,8 @@ import {
   getSubsidyLedger,
   pluginSubsidySources,
 } from '@linju/core';
+import { pluginRegistry } from '@linju/plugins';
 import { z } from 'zod';
-import { pluginRegistry } from '../../plugins.ts';
 import { permittedProcedure } from '../../trpc.ts';
 
 const ZMonthInput = z.object({ month: z.string() });

@@ -5,8 +5,8 @@ import {
   setSubsidyRule,
   ZSubsidyRuleRequest,
 } from '@linju/core';
+import { pluginRegistry } from '@linju/plugins';
 import { z } from 'zod';
-import { pluginRegistry } from '../../plugins.ts';
 import { permittedProcedure } from '../../trpc.ts';
 
 export const getRules = permittedProcedure('subsidy.manage').query(({ ctx }) =>

@@ -1,0 +1,6 @@
+export { messages } from '../messages.ts';
+
+export const pluginId = 'legal-aid';
+
+/** Legal aid's screens, hosted by the admin app. */
+export const adminScreens = [];
