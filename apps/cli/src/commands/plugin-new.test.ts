@@ -53,12 +53,15 @@ describe('linju plugin new', () => {
 
   it('writes the package and lists it in the composition root', () => {
     const root = join(sandbox, 'repo');
-    mkdirSync(join(root, 'packages', 'api', 'src'), { recursive: true });
+    mkdirSync(join(root, 'packages', 'plugins', 'src'), { recursive: true });
     cpSync(
-      join(repo, 'packages', 'api', 'src', 'plugins.ts'),
-      join(root, 'packages', 'api', 'src', 'plugins.ts'),
+      join(repo, 'packages', 'plugins', 'src', 'installed-plugins.ts'),
+      join(root, 'packages', 'plugins', 'src', 'installed-plugins.ts'),
     );
-    cpSync(join(repo, 'packages', 'api', 'package.json'), join(root, 'packages', 'api', 'package.json'));
+    cpSync(
+      join(repo, 'packages', 'plugins', 'package.json'),
+      join(root, 'packages', 'plugins', 'package.json'),
+    );
     const written = scaffoldXPlugin(root, 'x-labour-clinic');
     expect(written).toContain('plugins/x-labour-clinic/src/plugin.test.ts');
     // The page its manifest declares, so the admin app's build finds the module.
@@ -66,12 +69,15 @@ describe('linju plugin new', () => {
     expect(readFileSync(join(root, 'apps/admin/app/routes/case-x-labour-clinic.tsx'), 'utf8')).toContain(
       "const SERVICE = 'x-labour-clinic';",
     );
-    const composition = readFileSync(join(root, 'packages', 'api', 'src', 'plugins.ts'), 'utf8');
+    const composition = readFileSync(
+      join(root, 'packages', 'plugins', 'src', 'installed-plugins.ts'),
+      'utf8',
+    );
     expect(composition).toContain("import { plugin as xLabourClinic } from '@linju/plugin-x-labour-clinic';");
-    expect(composition).toMatch(/createPluginRegistry\(\[[^\]]*, xLabourClinic\],\s*\{ platformPermissions/);
+    expect(composition).toMatch(/installedPlugins = \[[^\]]*, xLabourClinic\] as const/);
     expect(composition).not.toMatch(/,\s*,/); // no hole in the list, however it was formatted
     expect(
-      JSON.parse(readFileSync(join(root, 'packages', 'api', 'package.json'), 'utf8')).dependencies,
+      JSON.parse(readFileSync(join(root, 'packages', 'plugins', 'package.json'), 'utf8')).dependencies,
     ).toHaveProperty('@linju/plugin-x-labour-clinic');
   });
 

@@ -231,33 +231,36 @@ export function scaffoldXPlugin(root: string, id: string): string[] {
   writeFileSync(join(root, screen), renderAdminScreen(id));
   written.push(screen);
 
-  const rootFile = join(root, 'packages', 'api', 'src', 'plugins.ts');
+  const rootFile = join(root, 'packages', 'plugins', 'src', 'installed-plugins.ts');
   const source = readFileSync(rootFile, 'utf8');
   const name = camel(id);
-  // The new plugin's import goes just before the SDK's, whatever the SDK import names.
-  const withImport = source.replace(
-    /^import \{[^}]*\} from '@linju\/plugin-sdk';$/m,
-    (sdkImport) => `import { plugin as ${name} } from '@linju/plugin-${id}';\n${sdkImport}`,
-  );
-  // The list is the call's first argument; the platform's options may follow it.
+  // The new plugin's import goes after the last plugin's, its entry at the end of the list.
+  const imports = [...source.matchAll(/^import \{ plugin as \w+ \} from '@linju\/plugin-[a-z0-9-]+';$/gm)];
+  const lastImport = imports.at(-1);
+  const withImport = lastImport
+    ? source.replace(
+        lastImport[0],
+        `${lastImport[0]}\nimport { plugin as ${name} } from '@linju/plugin-${id}';`,
+      )
+    : source;
   const withEntry = withImport.replace(
-    /createPluginRegistry\(\s*\[([^\]]*)\]/,
-    (_, list: string) => `createPluginRegistry([${list.trim().replace(/,$/, '')}, ${name}]`,
+    /installedPlugins = \[([^\]]*)\]/,
+    (_, list: string) => `installedPlugins = [${list.trimEnd().replace(/,$/, '')}, ${name}]`,
   );
   if (withEntry === source || !withEntry.includes(`, ${name}]`)) {
     throw new SetupError(
-      'Could not list the plugin in packages/api/src/plugins.ts.',
-      `Add ${name} to createPluginRegistry([...]) by hand.`,
+      `Could not list the plugin in packages/plugins/src/installed-plugins.ts.`,
+      `Add ${name} to installedPlugins by hand.`,
     );
   }
   writeFileSync(rootFile, withEntry);
-  const apiPackage = join(root, 'packages', 'api', 'package.json');
-  const pkg = JSON.parse(readFileSync(apiPackage, 'utf8')) as { dependencies: Record<string, string> };
+  const rootPackage = join(root, 'packages', 'plugins', 'package.json');
+  const pkg = JSON.parse(readFileSync(rootPackage, 'utf8')) as { dependencies: Record<string, string> };
   pkg.dependencies[`@linju/plugin-${id}`] = 'workspace:*';
   pkg.dependencies = Object.fromEntries(
     Object.entries(pkg.dependencies).sort(([a], [b]) => a.localeCompare(b)),
   );
-  writeFileSync(apiPackage, `${JSON.stringify(pkg, null, 2)}\n`);
-  written.push('packages/api/src/plugins.ts', 'packages/api/package.json');
+  writeFileSync(rootPackage, `${JSON.stringify(pkg, null, 2)}\n`);
+  written.push('packages/plugins/src/installed-plugins.ts', 'packages/plugins/package.json');
   return written;
 }

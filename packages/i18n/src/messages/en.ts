@@ -876,6 +876,8 @@ export const en: Messages = {
   'casePage.download': 'Download',
   'casePage.referrals_heading': 'Referrals',
   'casePage.actions_heading': 'Work the case',
+  'casePage.feedback_heading': 'Feedback and rating',
+  'casePage.sections': 'Parts of the case',
   'casePage.triage': 'Triage',
   'casePage.triage_submit': 'Save triage',
   'casePage.note': 'Note',

@@ -834,6 +834,8 @@ export const zhCN = {
   'casePage.download': '下载',
   'casePage.referrals_heading': '转介',
   'casePage.actions_heading': '办理',
+  'casePage.feedback_heading': '反馈与评价',
+  'casePage.sections': '案件各页',
   'casePage.triage': '研判分流',
   'casePage.triage_submit': '保存研判',
   'casePage.note': '备注',
