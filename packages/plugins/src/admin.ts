@@ -12,7 +12,8 @@ interface PluginAdmin {
   readonly adminRoutes: readonly AdminRoute[];
   readonly adminScreens: readonly AdminScreen[];
   readonly messages: PluginMessages;
-  readonly intakeExtras?: IntakeExtras;
+  // biome-ignore lint/suspicious/noExplicitAny: each plugin's extras translate with its own keys
+  readonly intakeExtras?: IntakeExtras<any>;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { definePlugin, readMigrations } from '@linju/plugin-sdk';
+import { adminRoutes } from './admin-routes.ts';
 import { eligibilityRoute } from './eligibility.ts';
 import { legalAidIntakeForm } from './intake-form.ts';
 import { listSubsidiesPaidIn } from './legal-aid-records.ts';
@@ -150,17 +151,7 @@ export const plugin = definePlugin({
     { id: 'migrant-worker-claims', label: { 'zh-CN': '农民工讨薪案件数', en: 'Migrant worker wage claims' } },
     { id: 'plea-leniency-cases', label: { 'zh-CN': '认罪认罚案件数', en: 'Plea-leniency cases' } },
   ],
-  adminRoutes: [
-    {
-      // The application from the scope and hardship check to the decision, assignment, closure and subsidies.
-      id: 'case-legal-aid',
-      path: 'legal-aid',
-      module: 'case-legal-aid',
-      label: { 'zh-CN': '法律援助申请审查、决定与结案', en: 'Legal-aid check, decision and closure' },
-      permission: 'case.read',
-      placement: ['case-service'],
-    },
-  ],
+  adminRoutes,
   hooks: {
     onCaseCreated(ctx, event) {
       ctx.logger.info('legal-aid eligibility route', {

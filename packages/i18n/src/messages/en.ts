@@ -1359,13 +1359,6 @@ export const en: Messages = {
   'xService.type_select': 'Single choice',
   'xService.type_multiselect': 'Multiple choice',
   'xService.type_file': 'File upload',
-  'intake.hardship_legend': 'Economic hardship declaration',
-  'intake.hardship_hint':
-    'Not needed for plea-leniency cases, migrant workers claiming wages or exempt applicants.',
-  'intake.household_size': 'Household size',
-  'intake.household_income': 'Monthly household income (CNY)',
-  'intake.income_sources': 'Main sources of income',
-  'intake.truthfulness_pledge': 'The applicant declares this is true and accepts liability if not',
   'intake.file_hint':
     'PDF, JPG, PNG, Word or plain text, at most 1 MB. If the submission fails, choose the file again.',
   // Notifications, escalation and the monthly sweep (cases).

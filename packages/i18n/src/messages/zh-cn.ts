@@ -1296,12 +1296,6 @@ export const zhCN = {
   'xService.type_select': '单选',
   'xService.type_multiselect': '多选',
   'xService.type_file': '上传文件',
-  'intake.hardship_legend': '经济困难状况说明',
-  'intake.hardship_hint': '认罪认罚案件、农民工追索劳动报酬和免予核查的人员可不填。',
-  'intake.household_size': '家庭人口数',
-  'intake.household_income': '家庭月收入（元）',
-  'intake.income_sources': '主要收入来源',
-  'intake.truthfulness_pledge': '申请人承诺所填经济状况真实，如有虚假愿承担法律责任',
   'intake.file_hint': '可上传 PDF、JPG、PNG、Word 或纯文本文件，不超过 1 MB。提交未成功时请重新选择文件。',
   // Notifications, escalation and the monthly sweep (cases).
   'nav.notifications': '通知',
