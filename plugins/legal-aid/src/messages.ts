@@ -72,7 +72,6 @@ export const messages = defineMessages('legal-aid', {
     'legal-aid.page.provider_records_warning':
       '以下人员有有效的不良执业记录或在负面清单上：指派负面清单人员须填写理由。',
     'legal-aid.thresholds.title': '法律援助经济困难标准',
-    'legal-aid.thresholds.link_hint': '家庭人均月收入不高于该标准的，视为经济困难。',
     'legal-aid.thresholds.back': '返回设置',
     'legal-aid.thresholds.intro':
       '家庭人均月收入不高于所适用标准的申请人，视为经济困难。按申请受理当日有效的标准审查；修改标准不影响已作出的决定。',
@@ -83,7 +82,6 @@ export const messages = defineMessages('legal-aid', {
     'legal-aid.thresholds.basis_hint': '如“本市最低工资标准 2690 元”。',
     'legal-aid.thresholds.set': '设定新标准',
     'legal-aid.thresholds.submit': '保存标准',
-    'legal-aid.thresholds.done': '经济困难标准已保存。',
     'legal-aid.out_of_scope': '该事项不属于法律援助范围。',
     'legal-aid.no_threshold': '本区尚未设定经济困难标准，请先由司法局管理员设定。',
     'legal-aid.above_threshold': '家庭人均月收入高于本区经济困难标准。',
@@ -171,8 +169,6 @@ export const messages = defineMessages('legal-aid', {
     'legal-aid.page.provider_records_warning':
       'These people have active misconduct records or are on the negative list: assigning someone on the list needs a reason.',
     'legal-aid.thresholds.title': 'Legal-aid hardship threshold',
-    'legal-aid.thresholds.link_hint':
-      'Households at or below this monthly income per member count as in hardship.',
     'legal-aid.thresholds.back': 'Back to settings',
     'legal-aid.thresholds.intro':
       'An applicant whose household income per member is at or below the threshold in force counts as in economic hardship. Applications are checked against the threshold in force on the day they were received; a new threshold does not change decisions already made.',
@@ -183,7 +179,6 @@ export const messages = defineMessages('legal-aid', {
     'legal-aid.thresholds.basis_hint': 'E.g. "City minimum wage, CNY 2,690".',
     'legal-aid.thresholds.set': 'Set a new threshold',
     'legal-aid.thresholds.submit': 'Save threshold',
-    'legal-aid.thresholds.done': 'The threshold has been saved.',
     'legal-aid.out_of_scope': 'This matter is outside the scope of legal aid.',
     'legal-aid.no_threshold':
       'The district has not set its economic-hardship threshold yet; a bureau administrator sets it first.',

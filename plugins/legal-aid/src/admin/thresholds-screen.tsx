@@ -1,5 +1,6 @@
 import { districtScreen, type ProcedureResult, useFormatDate } from '@linju/plugin-sdk/admin';
 import { TextField } from '@linju/ui';
+import { Link } from 'react-router';
 import type { thresholds } from '../procedures/thresholds.ts';
 import type { LegalAidKey } from './legal-aid-key.ts';
 import { yuanInput } from './parse-yuan.ts';
@@ -30,6 +31,11 @@ export const thresholdsScreen = districtScreen<ProcedureResult<typeof thresholds
     const current = data.thresholds.find((x) => x.effectiveFrom <= data.today);
     return (
       <>
+        <p>
+          <Link to=".." relative="path">
+            {t('legal-aid.thresholds.back')}
+          </Link>
+        </p>
         <p>{t('legal-aid.thresholds.intro')}</p>
         <p>
           {current
