@@ -86,11 +86,4 @@ export const entryPointsNotYetInManifests: Readonly<Record<string, readonly Entr
       position: 5,
     },
   ],
-  'legal-aid': [
-    {
-      id: 'labour-rights',
-      slogan: { 'zh-CN': '劳动权益来学学', en: 'Labour rights? Learn here' },
-      position: 7,
-    },
-  ],
 };

@@ -145,6 +145,14 @@ export const plugin = definePlugin({
   messages,
   // Its 办案补贴 are recorded case by case; the district's monthly ledger takes them over.
   subsidySources: [{ paidIn: listSubsidiesPaidIn }],
+  // The seventh of the plain-language entry points of the community legal service rooms.
+  entryPoints: [
+    {
+      id: 'labour-rights',
+      slogan: { 'zh-CN': '劳动权益来学学', en: 'Labour rights? Learn here' },
+      position: 7,
+    },
+  ],
   statistics: [
     { id: 'applications', label: { 'zh-CN': '受理申请数', en: 'Applications' } },
     { id: 'cases-granted', label: { 'zh-CN': '给予法律援助案件数', en: 'Cases granted' } },
