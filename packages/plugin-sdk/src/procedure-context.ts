@@ -17,8 +17,6 @@ export interface TenantCalendar {
   /** The date `workingDays` working days after `from` (ISO dates, `YYYY-MM-DD`). */
   addWorkingDays(from: string, workingDays: number): Promise<string>;
   isWorkingDay(date: string): Promise<boolean>;
-  /** Today's date in the district's time zone (a decision's date, what is overdue). */
-  today(): Promise<string>;
   /** The district's date of an instant (the day a case was received, for a deadline in days). */
   dateOf(at: Date): Promise<string>;
 }
