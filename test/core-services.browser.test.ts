@@ -290,7 +290,8 @@ describe('the core services in the admin app', () => {
     await page.getByLabel('指派负面清单人员的理由').fill('申请人坚持委托该律师，已告知其负面清单情况');
     await page.locator('details[open]').getByRole('button', { name: '指派', exact: true }).click();
     await expect.poll(() => page.url()).toContain('done=assign');
-    expect(await body(page)).toContain('承办人：律师 刘洋。');
+    // The address changes as the answer starts: wait for the page it brings.
+    await expect.poll(() => body(page)).toContain('承办人：律师 刘洋。');
     await shoot(page, 'core-legal-aid-negative-list');
     // The reason is on the case's timeline.
     await page.getByRole('link', { name: /返回/ }).first().click();

@@ -48,9 +48,6 @@ export default [
     route('t/:tenant/settings', 'routes/settings.tsx'),
     route('t/:tenant/settings/holidays', 'routes/settings-holidays.tsx'),
     route('t/:tenant/settings/time-limits', 'routes/settings-time-limits.tsx'),
-    // Legal aid's hardship threshold stays mounted here: a plugin declares case pages and navigation
-    // pages only, and this one belongs on the settings page, which links it.
-    route('t/:tenant/settings/legal-aid', 'routes/settings-legal-aid.tsx'),
     route('t/:tenant/questionnaires', 'routes/questionnaires.tsx'),
     route('t/:tenant/questionnaires/:id', 'routes/questionnaire.tsx'),
     route('t/:tenant/questionnaires/rounds/:id', 'routes/questionnaire-round.tsx'),

@@ -208,6 +208,8 @@ describe('the plugins’ admin screens (adminRoutes)', () => {
       },
     ]);
     expect(before.caseService['x-enterprise-checkup']).toBeUndefined();
+    // A setting a plugin adds is linked from the settings page whatever is on.
+    expect(before.settings.map((s) => `${s.pluginId}:${s.path}`)).toEqual(['legal-aid:settings/legal-aid']);
 
     // A street station switches the notary service on for itself: its appointment book appears.
     await api.catalogue.setEnabled({

@@ -277,7 +277,14 @@ export type WalkTarget = Awaited<ReturnType<typeof seedWalkTarget>>;
  * The full input of a plugin procedure whose bare reference is not enough to reach its checks:
  * a district procedure acts in the walker's own district, so it must really run there.
  */
-const pluginWalkInputs: Readonly<Record<string, (t: WalkTarget) => Record<string, unknown>>> = {};
+const pluginWalkInputs: Readonly<Record<string, (t: WalkTarget) => Record<string, unknown>>> = {
+  // B's administrator sets B's own threshold, never A's.
+  'legal-aid.setThreshold': () => ({
+    effectiveFrom: '2026-01-01',
+    monthlyPerCapitaIncome: 2690,
+    basis: '乙区标准',
+  }),
+};
 
 type PluginCaller = Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
 
@@ -428,30 +435,6 @@ export const walkAttempts: Record<string, Attempt> = {
     b.consultation
       .statistics({ organisationId: t.a.organisations.centreId, from: '2026-01-01', to: '2027-01-01' })
       .catch(refused),
-  'legalAid.get': ({ b }, t) => b.legalAid.get({ caseId: t.aCase.id }).catch(refused),
-  'legalAid.decide': ({ b }, t) =>
-    b.legalAid.decide({ caseId: t.aCase.id, granted: false, reason: '越权' }).catch(refused),
-  'legalAid.reportClosure': ({ b }, t) =>
-    b.legalAid
-      .reportClosure({
-        caseId: t.aCase.id,
-        lawyerName: '越权',
-        outcome: 'won',
-        summary: '越权提交的结案报告，不应被接受',
-      })
-      .catch(refused),
-  'legalAid.subsidy.create': ({ b }, t) =>
-    b.legalAid.subsidy
-      .create({ caseId: t.aCase.id, recipient: '越权', amount: 100, basis: '越权', paidOn: '2026-11-01' })
-      .catch(refused),
-  // District-wide settings: B's administrator sees and sets B's own thresholds, never A's.
-  'legalAid.threshold.getMany': ({ b }) => b.legalAid.threshold.getMany(),
-  'legalAid.threshold.set': ({ b }) =>
-    b.legalAid.threshold.set({
-      effectiveFrom: '2026-01-01',
-      monthlyPerCapitaIncome: 2690,
-      basis: '乙区标准',
-    }),
   'legalEducation.event.create': ({ b }, t) =>
     b.legalEducation.event
       .create({

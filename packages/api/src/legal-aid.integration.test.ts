@@ -50,54 +50,54 @@ afterAll(() => h.close());
 describe('legal aid', () => {
   it('cannot grant a means-tested application before the district sets its threshold', async () => {
     const c = await supportClaim(3000);
-    expect((await admin.legalAid.get({ caseId: c.id })).check).toMatchObject({
+    expect((await admin['legal-aid'].get({ caseId: c.id })).check).toMatchObject({
       eligible: false,
-      reason: 'legal_aid.no_threshold',
+      reason: 'legal-aid.no_threshold',
     });
-    expect(await failure(admin.legalAid.decide({ caseId: c.id, granted: true }))).toBe(
-      'BAD_REQUEST legal_aid.no_threshold',
+    expect(await failure(admin['legal-aid'].decide({ caseId: c.id, granted: true }))).toBe(
+      'BAD_REQUEST legal-aid.no_threshold',
     );
   });
 
   it('lets only the bureau set the threshold, and checks applications against the one in force', async () => {
     expect(
       await failure(
-        deskA.legalAid.threshold.set({
+        deskA['legal-aid'].setThreshold({
           effectiveFrom: '2026-01-01',
           monthlyPerCapitaIncome: 2690,
           basis: '本市最低工资标准',
         }),
       ),
     ).toBe('FORBIDDEN auth.forbidden');
-    await admin.legalAid.threshold.set({
+    await admin['legal-aid'].setThreshold({
       effectiveFrom: '2020-01-01',
       monthlyPerCapitaIncome: 2690,
       basis: '本市最低工资标准',
     });
-    expect(await admin.legalAid.threshold.getMany()).toEqual([
+    expect((await admin['legal-aid'].thresholds({})).thresholds).toEqual([
       { effectiveFrom: '2020-01-01', monthlyPerCapitaIncome: 2690, basis: '本市最低工资标准' },
     ]);
     const atThreshold = await supportClaim(5380);
     const above = await supportClaim(5380.02);
-    const record = await admin.legalAid.get({ caseId: atThreshold.id });
+    const record = await admin['legal-aid'].get({ caseId: atThreshold.id });
     expect(record.check).toEqual({
       eligible: true,
       route: 'hardship-check',
       perCapitaIncome: 2690,
       threshold: 2690,
     });
-    expect((await admin.legalAid.get({ caseId: above.id })).check).toMatchObject({
+    expect((await admin['legal-aid'].get({ caseId: above.id })).check).toMatchObject({
       eligible: false,
-      reason: 'legal_aid.above_threshold',
+      reason: 'legal-aid.above_threshold',
       perCapitaIncome: 2690.01,
     });
-    expect(await failure(admin.legalAid.decide({ caseId: above.id, granted: true }))).toBe(
-      'BAD_REQUEST legal_aid.above_threshold',
+    expect(await failure(admin['legal-aid'].decide({ caseId: above.id, granted: true }))).toBe(
+      'BAD_REQUEST legal-aid.above_threshold',
     );
-    expect(await failure(admin.legalAid.decide({ caseId: above.id, granted: false }))).toBe(
+    expect(await failure(admin['legal-aid'].decide({ caseId: above.id, granted: false }))).toBe(
       'BAD_REQUEST validation.failed',
     );
-    const refused = await admin.legalAid.decide({
+    const refused = await admin['legal-aid'].decide({
       caseId: above.id,
       granted: false,
       reason: '家庭人均收入高于本区标准',
@@ -112,37 +112,37 @@ describe('legal aid', () => {
       summary: '在工地务工八个月，包工头拖欠工资三万元',
       migrantWorkerWageClaim: true,
     });
-    const record = await admin.legalAid.get({ caseId: c.id });
+    const record = await admin['legal-aid'].get({ caseId: c.id });
     expect(record.check).toMatchObject({ eligible: true, route: 'exempt-migrant-worker' });
-    const decision = await admin.legalAid.decide({ caseId: c.id, granted: true });
+    const decision = await admin['legal-aid'].decide({ caseId: c.id, granted: true });
     expect(decision).toMatchObject({ granted: true, route: 'exempt-migrant-worker', late: false });
     expect(decision.dueOn > decision.decidedOn).toBe(true);
-    expect(await failure(admin.legalAid.decide({ caseId: c.id, granted: true }))).toBe(
-      'CONFLICT legal_aid.already_decided',
+    expect(await failure(admin['legal-aid'].decide({ caseId: c.id, granted: true }))).toBe(
+      'CONFLICT legal-aid.already_decided',
     );
 
-    await admin.legalAid.reportClosure({
+    await admin['legal-aid'].reportClosure({
       caseId: c.id,
       lawyerName: '张律师',
       outcome: 'won',
       amountRecovered: 30000,
       summary: '经劳动仲裁，用人单位支付拖欠工资三万元',
     });
-    await admin.legalAid.subsidy.create({
+    await admin['legal-aid'].recordSubsidy({
       caseId: c.id,
       recipient: '张律师',
       amount: 1500,
       basis: '民事案件办案补贴标准',
       paidOn: '2026-11-20',
     });
-    await admin.legalAid.subsidy.create({
+    await admin['legal-aid'].recordSubsidy({
       caseId: c.id,
       recipient: '张律师',
       amount: 300.5,
       basis: '交通补贴',
       paidOn: '2026-11-21',
     });
-    const after = await admin.legalAid.get({ caseId: c.id });
+    const after = await admin['legal-aid'].get({ caseId: c.id });
     expect(after.closure).toMatchObject({ lawyerName: '张律师', outcome: 'won', amountRecovered: 30000 });
     expect(after.subsidies.map((s) => s.amount)).toEqual([1500, 300.5]);
     expect(after.subsidyTotal).toBe(1800.5);
@@ -152,7 +152,7 @@ describe('legal aid', () => {
     const c = await supportClaim(1000);
     expect(
       await failure(
-        admin.legalAid.subsidy.create({
+        admin['legal-aid'].recordSubsidy({
           caseId: c.id,
           recipient: '张律师',
           amount: 100,
@@ -160,7 +160,7 @@ describe('legal aid', () => {
           paidOn: '2026-11-20',
         }),
       ),
-    ).toBe('BAD_REQUEST legal_aid.not_granted');
+    ).toBe('BAD_REQUEST legal-aid.not_granted');
   });
 });
 
@@ -241,6 +241,49 @@ describe('assigning the lawyer of a legal-aid case (指派承办律师)', () => 
       text: '申请人坚持委托该律师，已告知其负面清单情况',
       negativeListReason: '申请人坚持委托该律师，已告知其负面清单情况',
       providerRecords: [expect.objectContaining({ kind: 'negative-list' })],
+    });
+  });
+
+  it('assigns from the legal-aid page through the platform’s assignment, lawyers first, with the same refusals', async () => {
+    const listed = await lawyer('页面律师');
+    await record(listed.id, 'negative-list', '收取当事人额外费用');
+    const c = await supportClaim(1000);
+    const page = await deskA['legal-aid'].page({ caseId: c.id });
+    expect(page.assignee).toBeNull();
+    expect(page.record?.check).toMatchObject({ eligible: true, route: 'hardship-check' });
+    expect(page.assignees?.length).toBeGreaterThan(0);
+    expect(
+      page.assignees?.every((p) => p.roles.includes('lawyer') || p.roles.includes('legal-aid-officer')),
+    ).toBe(true);
+    expect(page.assignees?.find((p) => p.id === listed.id)?.providerRecords).toEqual({
+      misconduct: 0,
+      negativeListed: true,
+    });
+    expect(await refusal(deskA['legal-aid'].assign({ caseId: c.id, assigneeId: listed.id }))).toEqual({
+      error: 'CONFLICT case.assignee_negative_listed',
+      field: 'negativeListReason',
+    });
+    expect(await assignmentEntries(c.id)).toEqual([]);
+    await deskA['legal-aid'].assign({
+      caseId: c.id,
+      assigneeId: listed.id,
+      negativeListReason: '申请人坚持委托该律师，已告知其负面清单情况',
+    });
+    expect((await deskA['legal-aid'].page({ caseId: c.id })).assignee).toEqual({
+      id: listed.id,
+      name: '页面律师',
+    });
+    expect(await assignedEvents(c.id)).toEqual([
+      expect.objectContaining({ text: '申请人坚持委托该律师，已告知其负面清单情况' }),
+    ]);
+    // Whoever may read the case but not assign it sees who handles it, and no form.
+    const { api: reader } = await h.signIn(district.slug, 'lawyer', TEST_PASSWORD);
+    expect(await reader['legal-aid'].page({ caseId: c.id })).toMatchObject({
+      assignee: { id: listed.id, name: '页面律师' },
+      assignees: null,
+    });
+    expect(await refusal(reader['legal-aid'].assign({ caseId: c.id, assigneeId: listed.id }))).toMatchObject({
+      error: 'FORBIDDEN auth.forbidden',
     });
   });
 

@@ -79,14 +79,6 @@ import { getInspectors } from './procedures/inspection/get-inspectors.ts';
 import { getMany as getInspections } from './procedures/inspection/get-many.ts';
 import { saveChecklist as saveInspectionChecklist } from './procedures/inspection/save-checklist.ts';
 import { setRectificationDone } from './procedures/inspection/set-rectification-done.ts';
-import { decide as decideLegalAid } from './procedures/legal-aid/decide.ts';
-import { get as getLegalAid } from './procedures/legal-aid/get.ts';
-import { recordSubsidy as recordLegalAidSubsidy } from './procedures/legal-aid/record-subsidy.ts';
-import { reportClosure as reportLegalAidClosure } from './procedures/legal-aid/report-closure.ts';
-import {
-  getThresholds as getLegalAidThresholds,
-  setThreshold as setLegalAidThreshold,
-} from './procedures/legal-aid/thresholds.ts';
 import { getEvents as getEducationEvents } from './procedures/legal-education/get-events.ts';
 import { recordEvent as recordEducationEvent } from './procedures/legal-education/record-event.ts';
 import { report as educationReport } from './procedures/legal-education/report.ts';
@@ -262,13 +254,6 @@ const platformRouters = {
   consultation: {
     log: { create: logConsultation, getMany: getConsultationLogs } satisfies TRPCRouterRecord,
     statistics: consultationStatistics,
-  } satisfies TRPCRouterRecord,
-  legalAid: {
-    get: getLegalAid,
-    decide: decideLegalAid,
-    reportClosure: reportLegalAidClosure,
-    subsidy: { create: recordLegalAidSubsidy } satisfies TRPCRouterRecord,
-    threshold: { getMany: getLegalAidThresholds, set: setLegalAidThreshold } satisfies TRPCRouterRecord,
   } satisfies TRPCRouterRecord,
   legalEducation: {
     event: {

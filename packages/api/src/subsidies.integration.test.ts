@@ -42,8 +42,8 @@ describe('the subsidy ledger and legal aid', () => {
         migrantWorkerWageClaim: true,
       },
     });
-    await admin.legalAid.decide({ caseId: c.id, granted: true });
-    await admin.legalAid.subsidy.create({
+    await admin['legal-aid'].decide({ caseId: c.id, granted: true });
+    await admin['legal-aid'].recordSubsidy({
       caseId: c.id,
       recipient: '张律师',
       amount: 1500.5,

@@ -3,7 +3,7 @@
  * contributes, hosted by the admin app. Kept apart from the package's main entry so the server
  * never loads React.
  */
-import { referralStatusLabel } from '@linju/i18n';
+import { formatDate, referralStatusLabel, roleLabel } from '@linju/i18n';
 import { useLocale } from '@linju/ui';
 
 // Screens show dates and times as every admin page does (China Standard Time, the locale's style).
@@ -177,4 +177,16 @@ export function usePluginMessages<TKey extends string>(
 export function useReferralStatusLabel(): (status: string) => string {
   const locale = useLocale();
   return useCallback((status) => referralStatusLabel(locale, status), [locale]);
+}
+
+/** A date (`YYYY-MM-DD` or a moment) as the platform writes it in the page's locale (2026年3月2日). */
+export function useFormatDate(): (value: string | Date) => string {
+  const locale = useLocale();
+  return useCallback((value) => formatDate(locale, value), [locale]);
+}
+
+/** The platform's name of a staff role (`lawyer`, `legal-aid-officer`…) in the page's locale. */
+export function useRoleLabel(): (role: string) => string {
+  const locale = useLocale();
+  return useCallback((role) => roleLabel(locale, role), [locale]);
 }

@@ -17,6 +17,8 @@ export interface TenantCalendar {
   /** The date `workingDays` working days after `from` (ISO dates, `YYYY-MM-DD`). */
   addWorkingDays(from: string, workingDays: number): Promise<string>;
   isWorkingDay(date: string): Promise<boolean>;
+  /** The district's date of an instant (the day a case was received, for a deadline in days). */
+  dateOf(at: Date): Promise<string>;
 }
 
 /** A referral the plugin sends: the platform's one ritual (consent, partner checks, workflow after commit). */
@@ -156,9 +158,40 @@ export interface TimelineNote {
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
+/** A staff member a case can be assigned to (指派), with their active provider records. */
+export interface AssigneeCandidate {
+  readonly id: string;
+  readonly displayName: string;
+  /** Their platform roles that may handle the case (`lawyer`, `legal-aid-officer`, …). */
+  readonly roles: readonly string[];
+  /** Active records only: on the negative list, and how many misconduct records. */
+  readonly providerRecords: { readonly negativeListed: boolean; readonly misconduct: number };
+}
+
+/** What assigning the case takes; a reason where the platform's checks ask for one. */
+export interface AssignRequest {
+  readonly assigneeId: string;
+  readonly conflictReason?: string | null;
+  readonly negativeListReason?: string | null;
+}
+
+/** The platform's assignment of the case in hand (指派), exactly as its case page does it. */
+export interface CaseAssignment {
+  /** Who handles the case now; `null` while nobody does. */
+  current(): Promise<{ readonly id: string; readonly name: string } | null>;
+  /** Who it can be assigned to, or `null` when the actor may not assign it here (`case.manage`). */
+  candidates(): Promise<readonly AssigneeCandidate[] | null>;
+  /**
+   * Assigns it with the platform's conflict-of-interest and negative-list checks: refused naming
+   * `conflictReason` or `negativeListReason` until that reason is given; on the timeline and audited.
+   */
+  assign(request: AssignRequest): Promise<void>;
+}
+
 /** What a case procedure gets: the {@link PluginProcedureContext} and the case in hand. */
 export interface CaseProcedureContext extends PluginProcedureContext {
   readonly case: CaseInHand;
+  readonly assignment: CaseAssignment;
   recordOnTimeline(note: TimelineNote): Promise<void>;
 }
 

@@ -1,5 +1,6 @@
 import { addPluginMessages } from '@linju/i18n';
 import * as appraisal from '@linju/plugin-appraisal/admin';
+import * as legalAid from '@linju/plugin-legal-aid/admin';
 import * as mediation from '@linju/plugin-mediation/admin';
 import type { AdminRoute, PluginMessages } from '@linju/plugin-sdk';
 import type { AdminScreen, IntakeExtras } from '@linju/plugin-sdk/admin';
@@ -12,7 +13,8 @@ interface PluginAdmin {
   readonly adminRoutes: readonly AdminRoute[];
   readonly adminScreens: readonly AdminScreen[];
   readonly messages: PluginMessages;
-  readonly intakeExtras?: IntakeExtras;
+  // biome-ignore lint/suspicious/noExplicitAny: each plugin's extras translate with its own keys
+  readonly intakeExtras?: IntakeExtras<any>;
 }
 
 /**
@@ -20,7 +22,7 @@ interface PluginAdmin {
  * messages), for the admin app, on its server and in the browser: it imports no manifest (which
  * reads migrations from disk), so no server code reaches the bundles.
  */
-export const pluginAdmins: readonly PluginAdmin[] = [appraisal, mediation];
+export const pluginAdmins: readonly PluginAdmin[] = [mediation, legalAid, appraisal];
 
 // The browser bundle gets the plugins' messages here; the server also from the manifests.
 addPluginMessages(mergePluginMessages(pluginAdmins.map((p) => p.messages)));

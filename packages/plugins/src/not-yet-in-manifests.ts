@@ -78,11 +78,4 @@ export const entryPointsNotYetInManifests: Readonly<Record<string, readonly Entr
     },
     { id: 'inheritance', slogan: { 'zh-CN': '继承知识来问问', en: 'Inheritance? Just ask' }, position: 6 },
   ],
-  'legal-aid': [
-    {
-      id: 'labour-rights',
-      slogan: { 'zh-CN': '劳动权益来学学', en: 'Labour rights? Learn here' },
-      position: 7,
-    },
-  ],
 };

@@ -31,14 +31,14 @@ describe('the economic-hardship check', () => {
     });
     expect(checkEligibility(application(), 2529.99)).toMatchObject({
       eligible: false,
-      reason: 'legal_aid.above_threshold',
+      reason: 'legal-aid.above_threshold',
     });
   });
 
   it('cannot decide a means-tested application before the district sets its threshold', () => {
     expect(checkEligibility(application(), null)).toMatchObject({
       eligible: false,
-      reason: 'legal_aid.no_threshold',
+      reason: 'legal-aid.no_threshold',
     });
   });
 
@@ -59,7 +59,7 @@ describe('the economic-hardship check', () => {
     const outside = { ...application(), matter: 'divorce' } as unknown as LegalAidIntake;
     expect(checkEligibility(outside, 5000)).toMatchObject({
       eligible: false,
-      reason: 'legal_aid.out_of_scope',
+      reason: 'legal-aid.out_of_scope',
     });
   });
 

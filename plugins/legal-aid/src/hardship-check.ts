@@ -1,5 +1,6 @@
 import { type EligibilityRoute, eligibilityRoute } from './eligibility.ts';
-import { LEGAL_AID_MATTERS, type LegalAidIntake } from './intake-form.ts';
+import type { LegalAidIntake } from './intake-form.ts';
+import { LEGAL_AID_MATTERS } from './matters.ts';
 
 /** The outcome of checking an application against the scope and the district's threshold. */
 export type EligibilityCheck =
@@ -8,7 +9,7 @@ export type EligibilityCheck =
       eligible: false;
       route: EligibilityRoute;
       /** An i18n message key saying why. */
-      reason: 'legal_aid.out_of_scope' | 'legal_aid.no_threshold' | 'legal_aid.above_threshold';
+      reason: 'legal-aid.out_of_scope' | 'legal-aid.no_threshold' | 'legal-aid.above_threshold';
       perCapitaIncome: number | null;
       threshold: number | null;
     };
@@ -29,20 +30,20 @@ export const perCapitaIncome = (monthlyHouseholdIncome: number, householdSize: n
 export function checkEligibility(intake: LegalAidIntake, threshold: number | null): EligibilityCheck {
   const route = eligibilityRoute(intake);
   if (!inScope(intake.matter)) {
-    return { eligible: false, route, reason: 'legal_aid.out_of_scope', perCapitaIncome: null, threshold };
+    return { eligible: false, route, reason: 'legal-aid.out_of_scope', perCapitaIncome: null, threshold };
   }
   if (route !== 'hardship-check') return { eligible: true, route, perCapitaIncome: null, threshold: null };
   const income = intake.hardship
     ? perCapitaIncome(intake.hardship.monthlyHouseholdIncome, intake.hardship.householdSize)
     : null;
   if (threshold === null) {
-    return { eligible: false, route, reason: 'legal_aid.no_threshold', perCapitaIncome: income, threshold };
+    return { eligible: false, route, reason: 'legal-aid.no_threshold', perCapitaIncome: income, threshold };
   }
   if (income === null || income > threshold) {
     return {
       eligible: false,
       route,
-      reason: 'legal_aid.above_threshold',
+      reason: 'legal-aid.above_threshold',
       perCapitaIncome: income,
       threshold,
     };

@@ -13,7 +13,8 @@ export const CLOSURE_OUTCOMES = [
   'sentence-reduced',
 ] as const;
 
-const yuan = z.number().positive().max(1e8).multipleOf(0.01);
+// An amount the page could not read as yuan arrives as NaN and is named as such.
+const yuan = z.number({ error: 'legal-aid.amount_invalid' }).positive().max(1e8).multipleOf(0.01);
 
 export const ZSetThresholdRequest = z.object({
   effectiveFrom: z.iso.date(),
@@ -29,7 +30,7 @@ export const ZDecideRequest = z
     /** Required when refusing: the applicant is told why. */
     reason: z.string().trim().min(2).max(2000).optional(),
   })
-  .refine((d) => d.granted || d.reason, { path: ['reason'], message: 'legal_aid.reason_required' });
+  .refine((d) => d.granted || d.reason, { path: ['reason'], message: 'legal-aid.reason_required' });
 
 export const ZClosureReportRequest = z.object({
   caseId: z.uuid(),
@@ -186,7 +187,7 @@ export async function decide(
   const input = ZDecideRequest.parse(request);
   const record = await getLegalAidRecord(db, c);
   if (record.decision)
-    throw new PluginRuleError('conflict', 'legal_aid.already_decided', { field: 'caseId' });
+    throw new PluginRuleError('conflict', 'legal-aid.already_decided', { field: 'caseId' });
   if (input.granted && !record.check.eligible) {
     throw new PluginRuleError('bad-request', record.check.reason, { field: 'granted' });
   }
@@ -207,9 +208,9 @@ export async function reportClosure(
   const report = ZClosureReportRequest.parse(request);
   const record = await getLegalAidRecord(db, c);
   if (!record.decision?.granted)
-    throw new PluginRuleError('bad-request', 'legal_aid.not_granted', { field: 'caseId' });
+    throw new PluginRuleError('bad-request', 'legal-aid.not_granted', { field: 'caseId' });
   if (record.closure)
-    throw new PluginRuleError('conflict', 'legal_aid.already_reported', { field: 'caseId' });
+    throw new PluginRuleError('conflict', 'legal-aid.already_reported', { field: 'caseId' });
   await db.query(sql`
     insert into legal_aid_closure (tenant_id, case_id, lawyer_name, outcome, amount_recovered, summary, reported_by)
     values (${db.tenantId}, ${c.caseId}, ${report.lawyerName}, ${report.outcome}, ${report.amountRecovered ?? null},
@@ -227,7 +228,7 @@ export async function recordSubsidy(
   const subsidy = ZSubsidyRequest.parse(request);
   const record = await getLegalAidRecord(db, c);
   if (!record.decision?.granted)
-    throw new PluginRuleError('bad-request', 'legal_aid.not_granted', { field: 'caseId' });
+    throw new PluginRuleError('bad-request', 'legal-aid.not_granted', { field: 'caseId' });
   const [row] = await db.query<{ id: string }>(sql`
     insert into legal_aid_subsidy (tenant_id, case_id, recipient, amount, basis, paid_on, recorded_by)
     values (${db.tenantId}, ${c.caseId}, ${subsidy.recipient}, ${subsidy.amount}, ${subsidy.basis}, ${subsidy.paidOn}, ${recordedBy})

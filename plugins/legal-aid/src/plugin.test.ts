@@ -19,12 +19,20 @@ describe('legal-aid plugin', () => {
     expect(registry.deadlineFor('legal-aid', 'plea-leniency')).toBe(3);
   });
 
-  it('declares its own actions only: assigning the lawyer is the platform’s case assignment', () => {
+  it('declares its own actions; assigning the lawyer is carried by the platform’s case.manage', () => {
     expect(plugin.permissions.map((permission) => permission.id)).toEqual([
       'legal-aid.application.view',
       'legal-aid.hardship-check.perform',
       'legal-aid.application.decide',
+      'legal-aid.lawyer.assign',
+      'legal-aid.closure.report',
+      'legal-aid.subsidy.record',
+      'legal-aid.threshold.view',
+      'legal-aid.threshold.set',
     ]);
+    expect(plugin.permissions.find((p) => p.id === 'legal-aid.lawyer.assign')?.grantedWith).toBe(
+      'case.manage',
+    );
   });
 
   it("accepts a migrant worker's wage claim without a hardship declaration", () => {

@@ -1,6 +1,18 @@
 import { definePlugin, readMigrations } from '@linju/plugin-sdk';
+import { adminRoutes } from './admin-routes.ts';
 import { eligibilityRoute } from './eligibility.ts';
-import { LEGAL_AID_MATTER_NAMES, LEGAL_AID_MATTERS, legalAidIntakeForm } from './intake-form.ts';
+import { legalAidIntakeForm } from './intake-form.ts';
+import { listSubsidiesPaidIn } from './legal-aid-records.ts';
+import { LEGAL_AID_MATTER_NAMES, LEGAL_AID_MATTERS } from './matters.ts';
+import { messages } from './messages.ts';
+import { assign } from './procedures/assign.ts';
+import { decide } from './procedures/decide.ts';
+import { get } from './procedures/get.ts';
+import { page } from './procedures/page.ts';
+import { recordSubsidy } from './procedures/record-subsidy.ts';
+import { reportClosure } from './procedures/report-closure.ts';
+import { setThreshold } from './procedures/set-threshold.ts';
+import { thresholds } from './procedures/thresholds.ts';
 
 const applicantId = {
   id: 'applicant-id',
@@ -77,8 +89,10 @@ export const plugin = definePlugin({
   deadlines: { defaultWorkingDays: 5, byCategory: { 'plea-leniency': 3, 'labour-remuneration': 3 } },
   // Thresholds, decisions, closure reports and subsidies (legal_aid_*).
   migrations: readMigrations(new URL('../migrations', import.meta.url)),
-  // Assigning the lawyer (指派) is the platform's case assignment (`case.assign`, permission
-  // `case.manage`, with its conflict-of-interest and negative-list checks), not an action of this plugin.
+  // Assigning the lawyer (指派) is the platform's case assignment (permission `case.manage`, with its
+  // conflict-of-interest and negative-list checks), which the page reaches through the SDK. The
+  // closure report, subsidies and thresholds are carried by the platform permissions that guarded
+  // them before they were the plugin's (case.handle, case.manage, case.settings.manage).
   permissions: [
     {
       id: 'legal-aid.application.view',
@@ -97,6 +111,47 @@ export const plugin = definePlugin({
       grantedWith: 'case.handle',
       dependsOn: ['legal-aid.application.view'],
     },
+    {
+      id: 'legal-aid.lawyer.assign',
+      label: { 'zh-CN': '指派承办人', en: 'Assign the lawyer' },
+      grantedWith: 'case.manage',
+      dependsOn: ['legal-aid.application.view'],
+    },
+    {
+      id: 'legal-aid.closure.report',
+      label: { 'zh-CN': '提交结案报告', en: 'Report the closure' },
+      grantedWith: 'case.handle',
+      dependsOn: ['legal-aid.application.view'],
+    },
+    {
+      id: 'legal-aid.subsidy.record',
+      label: { 'zh-CN': '登记办案补贴', en: 'Record case subsidies' },
+      grantedWith: 'case.manage',
+      dependsOn: ['legal-aid.application.view'],
+    },
+    {
+      id: 'legal-aid.threshold.view',
+      label: { 'zh-CN': '查看经济困难标准', en: 'View hardship thresholds' },
+      grantedWith: 'case.read',
+    },
+    {
+      id: 'legal-aid.threshold.set',
+      label: { 'zh-CN': '设定经济困难标准', en: 'Set hardship thresholds' },
+      grantedWith: 'case.settings.manage',
+      dependsOn: ['legal-aid.threshold.view'],
+    },
+  ],
+  procedures: { page, get, decide, assign, reportClosure, recordSubsidy, thresholds, setThreshold },
+  messages,
+  // Its 办案补贴 are recorded case by case; the district's monthly ledger takes them over.
+  subsidySources: [{ paidIn: listSubsidiesPaidIn }],
+  // The seventh of the plain-language entry points of the community legal service rooms.
+  entryPoints: [
+    {
+      id: 'labour-rights',
+      slogan: { 'zh-CN': '劳动权益来学学', en: 'Labour rights? Learn here' },
+      position: 7,
+    },
   ],
   statistics: [
     { id: 'applications', label: { 'zh-CN': '受理申请数', en: 'Applications' } },
@@ -104,17 +159,7 @@ export const plugin = definePlugin({
     { id: 'migrant-worker-claims', label: { 'zh-CN': '农民工讨薪案件数', en: 'Migrant worker wage claims' } },
     { id: 'plea-leniency-cases', label: { 'zh-CN': '认罪认罚案件数', en: 'Plea-leniency cases' } },
   ],
-  adminRoutes: [
-    {
-      // The application from the scope and hardship check to the decision, assignment, closure and subsidies.
-      id: 'case-legal-aid',
-      path: 'legal-aid',
-      module: 'case-legal-aid',
-      label: { 'zh-CN': '法律援助申请审查、决定与结案', en: 'Legal-aid check, decision and closure' },
-      permission: 'case.read',
-      placement: ['case-service'],
-    },
-  ],
+  adminRoutes,
   hooks: {
     onCaseCreated(ctx, event) {
       ctx.logger.info('legal-aid eligibility route', {

@@ -6,7 +6,6 @@ import {
   monthPeriod,
   optionLabel,
   parseCount,
-  parseYuan,
   toDistrictInput,
 } from './core-services.ts';
 
@@ -15,15 +14,6 @@ describe('what staff type', () => {
     expect(districtDateTime('2026-03-18T09:30')).toBe('2026-03-18T09:30:00+08:00');
     expect(districtDateTime('')).toBe('');
     expect(toDistrictInput('2026-03-18T01:30:00.000Z')).toBe('2026-03-18T09:30');
-  });
-
-  it('reads amounts in yuan to the fen, with the separators people type', () => {
-    expect(parseYuan('2690')).toBe(2690);
-    expect(parseYuan(' 1 280.50 ')).toBe(1280.5);
-    expect(parseYuan('3,000')).toBe(3000);
-    expect(parseYuan('12.345')).toBeUndefined();
-    expect(parseYuan('-5')).toBeUndefined();
-    expect(parseYuan('')).toBeUndefined();
   });
 
   it('reads whole counts only', () => {

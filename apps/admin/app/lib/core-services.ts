@@ -12,13 +12,6 @@ export function toDistrictInput(iso: string): string {
   return local.toISOString().slice(0, 16);
 }
 
-/** An amount in yuan as typed ("2690", "1 280.50", "3,000"); `undefined` when it is not one (to the fen). */
-export function parseYuan(text: string): number | undefined {
-  const plain = text.trim().replace(/[\s,，]/g, '');
-  if (!/^\d{1,9}(\.\d{1,2})?$/.test(plain)) return undefined;
-  return Number(plain);
-}
-
 /** A whole count as typed (attendance, copies, minutes); `undefined` when it is not one. */
 export function parseCount(text: string): number | undefined {
   const plain = text.trim().replace(/[\s,，]/g, '');

@@ -77,6 +77,7 @@ describe('pluginRouteEntries', () => {
         't/:tenant/cases/:id/appraisal',
         't/:tenant/notary/slots',
         't/:tenant/legal-education',
+        't/:tenant/settings/legal-aid',
       ]),
     );
   });

@@ -78,7 +78,6 @@ export const tenantPaths = {
   assessmentTemplate: (slug: string) => `/t/${slug}/assessments/template.xlsx`,
   notarySlots: (slug: string) => `/t/${slug}/notary/slots`,
   legalEducation: (slug: string) => `/t/${slug}/legal-education`,
-  legalAidThresholds: (slug: string) => `/t/${slug}/settings/legal-aid`,
 };
 
 /** Where the platform console lives; operators stand outside every district. */

@@ -85,7 +85,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function Settings({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
-  const { tenant } = useTenantShell();
+  const { tenant, pluginSettingsLinks } = useTenantShell();
   const { branding, partners, peers, can, brandingSaved } = loaderData;
   const palette = brandPalette(branding.colour);
   const failure = failureOf(actionData, 'branding');
@@ -196,10 +196,11 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
               <Link to={tenantPaths.timeLimits(tenant.slug)}>{t('settings.time_limits_link')}</Link>
               <p className="admin-muted">{t('settings.time_limits_hint')}</p>
             </li>
-            <li>
-              <Link to={tenantPaths.legalAidThresholds(tenant.slug)}>{t('legalAidThresholds.title')}</Link>
-              <p className="admin-muted">{t('legalAidThresholds.link_hint')}</p>
-            </li>
+            {pluginSettingsLinks.map((link) => (
+              <li key={link.key}>
+                <Link to={link.to}>{link.label[locale]}</Link>
+              </li>
+            ))}
             {can.audit ? (
               <li>
                 <Link to={tenantPaths.audit(tenant.slug)}>{t('settings.audit_link')}</Link>

@@ -33,6 +33,8 @@ export async function loader({ context }: Route.LoaderArgs) {
     sections: sectionsFor(me.user.roles, me.tenant),
     // Declared by the plugins switched on in the district: a service nobody offers shows no page.
     pluginLinks: pluginNavigationLinks(tenant.slug, me.user.roles, screens.navigation),
+    // The settings the plugins add (legal aid's hardship threshold), linked from the settings page.
+    pluginSettingsLinks: pluginNavigationLinks(tenant.slug, me.user.roles, screens.settings),
     unreadNotifications: unread,
   };
 }

@@ -8,7 +8,7 @@ export type CaseCreatedHook = { pluginId: string; caseId: string; run: () => Pro
 /**
  * Prepares the `onCaseCreated` hook of a case just taken in, read in the intake's transaction `tx`:
  * `null` unless the case's service is an installed plugin with the hook and the case holds an
- * intake form that plugin's schema accepts (a case opened without one, such as the legal-aid case
+ * intake form that plugin's schema accepts (a case opened without one, such as the legal aid case
  * a failed mediation opens, has nothing to hand over). The caller runs it after commit: the hook
  * gets no database, only the tenant and a logger, so it cannot be part of the case's transaction.
  *

@@ -11,11 +11,13 @@ import type {
 } from '@linju/plugin-sdk';
 import type { Actor } from '../actor.ts';
 import { loadCalendar } from '../calendar/national-calendar.ts';
-import { addWorkingDays, isWorkingDay } from '../calendar/working-days.ts';
-import { type LoadedCase, loadCase, recordCaseEvent } from '../cases/case-access.ts';
+import { addWorkingDays, isWorkingDay, localDate } from '../calendar/working-days.ts';
+import { canOnCase, type LoadedCase, loadCase, recordCaseEvent } from '../cases/case-access.ts';
+import { listCaseAssignees } from '../cases/case-assignees.ts';
 import { linkCases } from '../cases/case-chain.ts';
 import { attachDocument } from '../cases/case-documents.ts';
-import { getCase, intakeCase } from '../cases/case-service.ts';
+import { caseNames } from '../cases/case-names.ts';
+import { assignCase, getCase, intakeCase } from '../cases/case-service.ts';
 import type { PluginForms } from '../catalogue/x-service.ts';
 import type { DocumentStore } from '../documents/document-store.ts';
 import { notify } from '../notifications/notification-service.ts';
@@ -24,6 +26,7 @@ import { pluginDb } from '../plugin-data/plugin-db.ts';
 import { districtToday } from '../providers/provider-records.ts';
 import { listOutgoingReferrals } from '../referrals/referral-service.ts';
 import { countPluginActivity } from '../statistics/activity-rollups.ts';
+import { tenantTimeZone } from '../tenants/tenant-queries.ts';
 
 /** What the platform lends a plugin's procedure besides the transaction: set up by the API per request. */
 export type PluginPlatform = {
@@ -75,6 +78,7 @@ export function pluginProcedureContext(
     actor: { staffId: actor.id ?? '', name: actor.name },
     calendar: {
       today: () => districtToday(tx, actor.tenantId),
+      dateOf: async (at) => localDate(at, await tenantTimeZone(tx, actor.tenantId)),
       addWorkingDays: async (from, n) => addWorkingDays(from, n, await loadCalendar(tx, from)),
       isWorkingDay: async (date) => isWorkingDay(date, await loadCalendar(tx, date)),
     },
@@ -180,6 +184,18 @@ export function caseProcedureContext(
           { name: full.resident.name, role: 'resident' as const },
           ...full.parties.map((p) => ({ name: p.name, role: p.role })),
         ];
+      },
+    },
+    assignment: {
+      current: async () => {
+        const name = (await caseNames(tx, row)).assignee;
+        return row.assigneeId && name ? { id: row.assigneeId, name } : null;
+      },
+      // The same list and checks as the case page's assign form (case.assignees, case.assign).
+      candidates: async () =>
+        canOnCase(actor, 'case.manage', c) ? listCaseAssignees(tx, actor, { caseId: row.id }) : null,
+      async assign(request) {
+        await assignCase(tx, actor, { ...request, caseId: row.id });
       },
     },
     async recordOnTimeline(note) {

@@ -1,1 +1,2 @@
+export * from './plugin-subsidy-sources.ts';
 export * from './subsidy-ledger.ts';

@@ -79,7 +79,9 @@ describe('subsidy rules (a district setting)', () => {
     expect(
       await refusal(
         inTenant((tx) =>
-          setSubsidyRule(tx, bureau, { serviceType: 'legal-aid', outcome: 'success', amountFen: 1 }),
+          setSubsidyRule(tx, bureau, { serviceType: 'legal-aid', outcome: 'success', amountFen: 1 }, [
+            { serviceType: 'legal-aid', paidIn: async () => [] },
+          ]),
         ),
       ),
     ).toMatchObject({ key: 'subsidy.recorded_by_plugin', field: 'serviceType' });

@@ -12,9 +12,6 @@ export const ZSubsidyMonth = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'validation.invalid_format' });
 
-/** The legal-aid plugin records its case subsidies itself (办案补贴); the ledger takes them from there. */
-const PLUGIN_RECORDED_SERVICES = ['legal-aid'];
-
 export const ZSubsidyRuleRequest = z.object({
   serviceType: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, { message: 'case.service_type_invalid' }),
   outcome: z.enum(schema.SUBSIDY_OUTCOMES),
@@ -34,15 +31,19 @@ export async function listSubsidyRules(tx: TenantTx, actor: Actor) {
     .orderBy(asc(schema.subsidyRule.serviceType), asc(schema.subsidyRule.outcome));
 }
 
-/** Sets the amount of a service and outcome (a district setting), replacing the one it had. */
+/**
+ * Sets the amount of a service and outcome (a district setting), replacing the one it had. A
+ * service whose plugin records its subsidies itself (`pluginSources`) has no rule.
+ */
 export async function setSubsidyRule(
   tx: TenantTx,
   actor: Actor,
   request: z.input<typeof ZSubsidyRuleRequest>,
+  pluginSources: readonly PluginSubsidySource[] = [],
 ) {
   const input = ZSubsidyRuleRequest.parse(request);
   requireTenantWide(actor, 'subsidy.manage');
-  if (PLUGIN_RECORDED_SERVICES.includes(input.serviceType))
+  if (pluginSources.some((source) => source.serviceType === input.serviceType))
     throw new DomainError('bad-request', 'subsidy.recorded_by_plugin', { field: 'serviceType' });
   const [before] = await tx
     .select()
@@ -89,9 +90,9 @@ export async function removeSubsidyRule(tx: TenantTx, actor: Actor, input: { id:
 }
 
 /**
- * A subsidy a service plugin recorded itself (the legal-aid plugin's 办案补贴), handed to the ledger
- * by the API layer, which reads it through the plugin's own data handle: the core never reads a
- * plugin's tables.
+ * A subsidy a service plugin recorded itself (legal aid's 办案补贴), handed to the ledger by the
+ * API layer from the source the plugin's manifest declares, read through the plugin's own data
+ * handle: the core never reads a plugin's tables.
  */
 export type PluginSubsidy = {
   /** The plugin's id of the subsidy: the ledger entry links to it and takes it once. */
@@ -101,9 +102,9 @@ export type PluginSubsidy = {
   amountFen: number;
   basis: string;
 };
-/** The plugin whose subsidies they are (its service type, and the ledger entries' source). */
+/** The plugin whose subsidies they are (its id: the service type, and the ledger entries' source). */
 export type PluginSubsidySource = {
-  serviceType: Exclude<(typeof schema.SUBSIDY_SOURCES)[number], 'rule'>;
+  serviceType: string;
   paidIn: (month: string) => Promise<PluginSubsidy[]>;
 };
 
@@ -118,8 +119,8 @@ const ZPluginSubsidy = z.object({
 /**
  * 个案补贴: computes the month's ledger. Each case closed in the month (district time) with a
  * handler gets the amount of its service's rule for its outcome — success, unless it was passed on
- * (a failed mediation) — payable to its assignee; the subsidies the legal-aid plugin recorded as paid
- * in the month (`pluginSources`) are taken over as they were recorded, linked by their id, never
+ * (a failed mediation) — payable to its assignee; the subsidies plugins recorded as paid in
+ * the month (`pluginSources`) are taken over as they were recorded, linked by their id, never
  * recomputed. Running it again adds
  * only what is new (entries are unique on their source), so it is safe to run whenever cases close
  * late or a rule was missing; an amount once in the ledger is not changed by a later rule change.
@@ -158,8 +159,10 @@ export async function computeSubsidyLedger(
   const values: (typeof schema.subsidyEntry.$inferInsert)[] = [];
   let withoutHandler = 0;
   let withoutRule = 0;
+  // A plugin that records its own subsidies has no rules: its closed cases are not counted here.
+  const recordedByPlugin = new Set(pluginSources.map((source) => source.serviceType));
   for (const c of closed) {
-    if (PLUGIN_RECORDED_SERVICES.includes(c.serviceType)) continue;
+    if (recordedByPlugin.has(c.serviceType)) continue;
     const outcome = c.passedOn ? 'failure' : 'success';
     const rule = ruleOf.get(`${c.serviceType}:${outcome}`);
     if (!rule) {

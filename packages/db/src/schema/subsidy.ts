@@ -22,9 +22,6 @@ import { tenantId, tenantIsolation } from './tenancy.ts';
 export const SUBSIDY_OUTCOMES = ['success', 'failure'] as const;
 export type SubsidyOutcome = (typeof SUBSIDY_OUTCOMES)[number];
 
-/** Where a ledger entry comes from: a tenant rule, or a subsidy the legal-aid plugin recorded. */
-export const SUBSIDY_SOURCES = ['rule', 'legal-aid'] as const;
-
 /**
  * 个案补贴 rules, a setting of the district: the amount (in fen) paid to the person who handled a
  * case of a service with an outcome, e.g. mediation success 20000, failure 5000.
@@ -65,8 +62,9 @@ export const subsidyEntry = pgTable(
     recipientStaffMemberId: uuid('recipient_staff_member_id'),
     recipientName: text('recipient_name').notNull(),
     amountFen: integer('amount_fen').notNull(),
-    source: text('source', { enum: SUBSIDY_SOURCES }).notNull(),
-    /** The case id for a rule's entry, the plugin's subsidy id for a legal-aid one. */
+    /** Where the entry comes from: `rule` (a district rule), or the id of the plugin that recorded the subsidy. */
+    source: text('source').notNull(),
+    /** The case id for a rule's entry, the plugin's subsidy id for a plugin's one. */
     sourceRef: text('source_ref').notNull(),
     basis: text('basis').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

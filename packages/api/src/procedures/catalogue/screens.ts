@@ -5,19 +5,22 @@ import { type AdminScreen, adminScreens } from './admin-screens.ts';
 
 /**
  * The admin screens the installed plugins declare (`adminRoutes`), for the admin app's links:
- * district pages (`navigation`) of the services switched on somewhere in the district, and the
- * pages of a case by its service (`caseService`) — every installed plugin's, so the cases of a
- * service switched off stay workable.
+ * district pages (`navigation`) of the services switched on somewhere in the district, the
+ * district settings they add (`settings`, linked from the settings page), and the pages of a case
+ * by its service (`caseService`) — every installed plugin's, so the cases of a service switched
+ * off stay workable.
  */
 export const screens = tenantProcedure.query(async ({ ctx }) => {
   const on = new Set(await pluginsSwitchedOn(ctx.tx, pluginIds));
   const navigation: AdminScreen[] = [];
+  const settings: AdminScreen[] = [];
   const caseService: Record<string, AdminScreen[]> = {};
   for (const { placement, screen } of adminScreens()) {
     if (placement.includes('navigation') && on.has(screen.pluginId)) navigation.push(screen);
+    if (placement.includes('settings')) settings.push(screen);
     if (placement.includes('case-service')) {
       caseService[screen.pluginId] = [...(caseService[screen.pluginId] ?? []), screen];
     }
   }
-  return { navigation, caseService };
+  return { navigation, settings, caseService };
 });

@@ -1,5 +1,10 @@
-import { computeSubsidyLedger, exportSubsidyLedgerXlsx, getSubsidyLedger, pluginDb } from '@linju/core';
-import { listSubsidiesPaidIn } from '@linju/plugin-legal-aid';
+import {
+  computeSubsidyLedger,
+  exportSubsidyLedgerXlsx,
+  getSubsidyLedger,
+  pluginSubsidySources,
+} from '@linju/core';
+import { pluginRegistry } from '@linju/plugins';
 import { z } from 'zod';
 import { permittedProcedure } from '../../trpc.ts';
 
@@ -10,18 +15,18 @@ export const getLedger = permittedProcedure('subsidy.manage')
   .query(({ ctx, input }) => getSubsidyLedger(ctx.tx, ctx.actor, input));
 
 /**
- * Adds the month's new entries; running it again adds nothing twice. The legal-aid plugin's own
- * subsidies come in through its data handle (its tables are its own).
+ * Adds the month's new entries; running it again adds nothing twice. Subsidies a plugin records
+ * itself come in from the source its manifest declares, through its data handle (its tables are its own).
  */
 export const compute = permittedProcedure('subsidy.manage')
   .input(ZMonthInput)
   .mutation(({ ctx, input }) =>
-    computeSubsidyLedger(ctx.tx, ctx.actor, input, [
-      {
-        serviceType: 'legal-aid',
-        paidIn: (month) => listSubsidiesPaidIn(pluginDb(ctx.tx, ctx.actor, 'legal-aid'), month),
-      },
-    ]),
+    computeSubsidyLedger(
+      ctx.tx,
+      ctx.actor,
+      input,
+      pluginSubsidySources(ctx.tx, ctx.actor, pluginRegistry.plugins),
+    ),
   );
 
 /** The month's ledger as XLSX (base64) for payment; audited. */

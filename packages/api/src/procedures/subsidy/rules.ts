@@ -1,4 +1,11 @@
-import { listSubsidyRules, removeSubsidyRule, setSubsidyRule, ZSubsidyRuleRequest } from '@linju/core';
+import {
+  listSubsidyRules,
+  pluginSubsidySources,
+  removeSubsidyRule,
+  setSubsidyRule,
+  ZSubsidyRuleRequest,
+} from '@linju/core';
+import { pluginRegistry } from '@linju/plugins';
 import { z } from 'zod';
 import { permittedProcedure } from '../../trpc.ts';
 
@@ -8,7 +15,10 @@ export const getRules = permittedProcedure('subsidy.manage').query(({ ctx }) =>
 
 export const setRule = permittedProcedure('subsidy.manage')
   .input(ZSubsidyRuleRequest)
-  .mutation(({ ctx, input }) => setSubsidyRule(ctx.tx, ctx.actor, input));
+  // A service whose plugin records its own subsidies has no rule.
+  .mutation(({ ctx, input }) =>
+    setSubsidyRule(ctx.tx, ctx.actor, input, pluginSubsidySources(ctx.tx, ctx.actor, pluginRegistry.plugins)),
+  );
 
 export const removeRule = permittedProcedure('subsidy.manage')
   .input(z.object({ id: z.uuid() }))

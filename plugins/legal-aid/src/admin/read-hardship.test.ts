@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hardshipFieldName, readHardship } from './legal-aid-hardship.ts';
+import { hardshipFieldName, readHardship } from './read-hardship.ts';
 
 describe('the hardship declaration of a legal-aid application', () => {
   it('is read as the plugin keeps it, figures as numbers', () => {
