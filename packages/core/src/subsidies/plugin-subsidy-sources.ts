@@ -1,7 +1,7 @@
 import type { TenantTx } from '@linju/db';
 import type { AnyPlugin } from '@linju/plugin-sdk';
 import type { Actor } from '../actor.ts';
-import { pluginDb } from '../plugins/plugin-db.ts';
+import { pluginDb } from '../plugin-data/plugin-db.ts';
 import type { PluginSubsidySource } from './subsidy-ledger.ts';
 
 /**
