@@ -6,15 +6,40 @@ export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
-/** Every message key; zh-CN's catalogue is the source of truth. */
-export type MessageKey = keyof typeof zhCN;
-/** A complete catalogue: exactly the keys of zh-CN, each a string. */
-export type Messages = { readonly [K in MessageKey]: string };
+/** The platform's own keys; zh-CN's catalogue is the source of truth. */
+export type CoreMessageKey = keyof typeof zhCN;
+/**
+ * The keys the installed plugins add, declared by the composition root (`@linju/plugins`) by
+ * augmenting this interface: the catalogue never names a plugin, yet the app's keys are typed.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by declaration merging
+export interface PluginMessageKeys {}
+/** Every message key of the app: the platform's and the installed plugins'. */
+export type MessageKey = CoreMessageKey | (keyof PluginMessageKeys & string);
+/** A complete core catalogue: exactly the keys of zh-CN, each a string. */
+export type Messages = { readonly [K in CoreMessageKey]: string };
 
 /** Parameters interpolated into `{name}` placeholders. */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
 const catalogues: { readonly [L in Locale]: Messages } = { 'zh-CN': zhCN, en };
+
+/** The installed plugins' messages, added by the composition root when it loads. */
+const pluginCatalogues: { readonly [L in Locale]: Map<string, string> } = { 'zh-CN': new Map(), en: new Map() };
+
+/**
+ * Merges the installed plugins' messages into the catalogue (`@linju/plugins` calls it once per
+ * process and bundle; adding the same messages again changes nothing). A key the platform already
+ * has is refused: a plugin's keys all start with its id.
+ */
+export function addPluginMessages(messages: { readonly [L in Locale]: Readonly<Record<string, string>> }) {
+  for (const locale of LOCALES) {
+    for (const [key, text] of Object.entries(messages[locale])) {
+      if (Object.hasOwn(zhCN, key)) throw new Error(`The message key "${key}" is the platform's`);
+      pluginCatalogues[locale].set(key, text);
+    }
+  }
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -25,12 +50,17 @@ export function isLocale(value: unknown): value is Locale {
  * to a key, so callers can fall back gracefully when the server knows something this build doesn't.
  */
 export function isMessageKey(value: unknown): value is MessageKey {
-  return typeof value === 'string' && Object.hasOwn(zhCN, value);
+  return (
+    typeof value === 'string' && (Object.hasOwn(zhCN, value) || pluginCatalogues['zh-CN'].has(value))
+  );
 }
 
 /** The message for `key` in `locale`, with `{placeholders}` replaced from `params`. */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  return interpolate(catalogues[locale][key], params);
+  const core = catalogues[locale] as Readonly<Record<string, string>>;
+  const message = Object.hasOwn(core, key) ? core[key] : pluginCatalogues[locale].get(key);
+  // A key no installed plugin has (a plugin removed since) shows as itself rather than failing the page.
+  return interpolate(message ?? key, params);
 }
 
 /** Replaces the `{placeholders}` of a message from `params` (plugins' catalogues use it too). */

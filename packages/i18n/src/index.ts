@@ -1,4 +1,6 @@
 export {
+  addPluginMessages,
+  type CoreMessageKey,
   DEFAULT_LOCALE,
   interpolate,
   isLocale,
@@ -9,6 +11,7 @@ export {
   type MessageParams,
   type Messages,
   messagesFor,
+  type PluginMessageKeys,
   translate,
 } from './catalogue.ts';
 export {

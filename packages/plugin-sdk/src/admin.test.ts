@@ -29,11 +29,12 @@ describe('admin screens', () => {
       intents: {
         advise: {
           procedure: 'advise',
-          fields: ['advice'],
+          fields: { advice: 'appraisal.advice' },
           input: (form, at) => ({ caseId: at.caseId, advice: form.advice }),
           done: 'advise',
         },
       },
+      heading: (data) => ({ title: data.advice[0]?.text ?? '', caseNumber: 'XH-1' }),
       Component,
     });
     expect(screen.kind).toBe('case');
@@ -41,7 +42,7 @@ describe('admin screens', () => {
       caseId: 'c',
       advice: '建议',
     });
-    expect(districtScreen({ id: 'slots', page: 'slots', Component: () => null }).kind).toBe('district');
+    expect(districtScreen({ id: 'slots', page: 'slots', heading: () => ({ title: '号源' }), Component: () => null }).kind).toBe('district');
     expect(publicScreen({ id: 'guide', path: 'guide', page: 'guide', Component: () => null }).kind).toBe(
       'public',
     );

@@ -3,6 +3,7 @@
  * contributes, hosted by the admin app. Kept apart from the package's main entry so the server
  * never loads React.
  */
+import { referralStatusLabel } from '@linju/i18n';
 import { useLocale } from '@linju/ui';
 import { type ComponentType, type ReactNode, useCallback } from 'react';
 import type { Locale } from './localized-text.ts';
@@ -41,8 +42,11 @@ export type IntentFormComponent = ComponentType<{
 export interface ScreenIntent {
   /** The plugin procedure it calls (a key of the manifest's `procedures`). */
   readonly procedure: string;
-  /** The posted fields; a refusal naming another field shows at the top of the form. */
-  readonly fields: readonly string[];
+  /**
+   * The posted fields, each with the message key of its label (the error summary names the field
+   * by it); a refusal naming another field is summarised under the first one's label.
+   */
+  readonly fields: Readonly<Record<string, string>>;
   /** The procedure's input from the posted fields and where the screen is (the case's id). */
   input(form: FormValues, at: { readonly caseId: string | null }): Record<string, unknown>;
   /** What the page says it did, `?done=<done>` (the screen's message). */
@@ -82,12 +86,16 @@ interface ScreenBase {
 /** A screen under one of the plugin's cases (`/t/<slug>/cases/<id>/<path>`); `page` gets `{ caseId }`. */
 export interface CaseScreen<TData = never, TKey extends string = string> extends ScreenBase {
   readonly kind: 'case';
+  /** The page's title and the case's number, for the header the host draws (title, errors, way back). */
+  heading(data: TData, t: PluginTranslate<TKey>): { readonly title: string; readonly caseNumber: string };
   readonly Component: ComponentType<CaseScreenProps<TData, TKey>>;
 }
 
 /** A district page (`/t/<slug>/<path>`), in the navigation or on the settings page; `page` gets `{}`. */
 export interface DistrictScreen<TData = never, TKey extends string = string> extends ScreenBase {
   readonly kind: 'district';
+  /** The page's title, for the header the host draws. */
+  heading(data: TData, t: PluginTranslate<TKey>): { readonly title: string };
   readonly Component: ComponentType<ScreenProps<TData, TKey>>;
 }
 
@@ -141,4 +149,10 @@ export function usePluginMessages<TKey extends string>(
 ): PluginTranslate<TKey> {
   const locale = useLocale();
   return useCallback((key, params) => pluginMessage(messages, locale, key, params), [messages, locale]);
+}
+
+/** The platform's name of a referral's status (`sent`, `completed`…) in the page's locale. */
+export function useReferralStatusLabel(): (status: string) => string {
+  const locale = useLocale();
+  return useCallback((status) => referralStatusLabel(locale, status), [locale]);
 }
