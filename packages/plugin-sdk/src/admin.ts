@@ -10,6 +10,9 @@ import type { Locale } from './localized-text.ts';
 import { type PluginMessageParams, type PluginMessages, pluginMessage } from './messages.ts';
 import type { PluginProcedure } from './procedures.ts';
 
+// What a screen reads from its form and how it shows moments, without the server side of the SDK.
+export * from './form-values.ts';
+
 /** The typed values of a posted form (every field as text). */
 export type FormValues = Readonly<Record<string, string>>;
 
