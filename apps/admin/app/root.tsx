@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE, localeFromCookie } from '@linju/i18n';
-import { LocaleProvider, useTranslate } from '@linju/ui';
+import { CsrfProvider, LocaleProvider, useTranslate } from '@linju/ui';
 import stylesHref from '@linju/ui/styles.css?url';
 import type { ReactNode } from 'react';
 import {
@@ -53,7 +53,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <LocaleProvider locale={locale}>{children}</LocaleProvider>
+        <LocaleProvider locale={locale}>
+          <CsrfProvider token={root?.csrfToken ?? ''}>{children}</CsrfProvider>
+        </LocaleProvider>
         <ScrollRestoration nonce={root?.cspNonce} />
         <Scripts nonce={root?.cspNonce} />
       </body>

@@ -534,6 +534,7 @@ export const walkAttempts: Record<string, Attempt> = {
   'case.get': ({ b }, t) => b.case.get({ caseId: t.aCase.id }).catch(refused),
   'case.getMany': ({ b }) => b.case.getMany({ phone: A_RESIDENT_PHONE, limit: 200 }),
   'case.getChain': ({ b }, t) => b.case.getChain({ caseId: t.aCase.id }).catch(refused),
+  'case.page': ({ b }, t) => b.case.page({ caseId: t.aCase.id }).catch(refused),
   'case.assignees': ({ b }, t) => b.case.assignees({ caseId: t.aCase.id }).catch(refused),
   'case.getDocument': ({ b }, t) =>
     b.case.getDocument({ caseId: t.aCase.id, documentId: t.aDocumentId }).catch(refused),

@@ -37,6 +37,7 @@ import { getMany as getCases } from './procedures/case/get-many.ts';
 import { holdConsultation } from './procedures/case/hold-consultation.ts';
 import { issueRatingCode } from './procedures/case/issue-rating-code.ts';
 import { link } from './procedures/case/link.ts';
+import { page as casePage } from './procedures/case/page.ts';
 import { recordConsent } from './procedures/case/record-consent.ts';
 import { recordFeedback } from './procedures/case/record-feedback.ts';
 import { recordSatisfaction } from './procedures/case/record-satisfaction.ts';
@@ -308,6 +309,7 @@ export const appRouter = router({
   audit: { getMany: getAuditEntries, verify: verifyAudit } satisfies TRPCRouterRecord,
   case: {
     get: getCase,
+    page: casePage,
     getMany: getCases,
     getChain,
     assignees,

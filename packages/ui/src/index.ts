@@ -11,8 +11,17 @@ export {
 } from './brand-colours.ts';
 export { Button, type ButtonProps } from './button.tsx';
 export { Checkbox, type CheckboxProps } from './checkbox.tsx';
+export { CsrfField, CsrfProvider } from './csrf.tsx';
 export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from './error-summary.tsx';
 export { Fieldset, type FieldsetProps } from './fieldset.tsx';
+export { type FormErrors, FormProblems } from './form-errors.tsx';
+export {
+  failureOf,
+  type IntentFailure,
+  type IntentField,
+  IntentForm,
+  type IntentFormProps,
+} from './intent-form.tsx';
 export { LocaleProvider, useLocale, useTranslate } from './locale-context.tsx';
 export { SelectField, type SelectFieldProps } from './select-field.tsx';
 export { TextArea, type TextAreaProps } from './text-area.tsx';

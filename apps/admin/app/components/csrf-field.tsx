@@ -1,8 +1,2 @@
-import { useRouteLoaderData } from 'react-router';
-import type { loader as rootLoader } from '../root.tsx';
-
-/** The hidden `csrf` field every form posts; the server compares it with its CSRF cookie. */
-export function CsrfField() {
-  const root = useRouteLoaderData<typeof rootLoader>('root');
-  return <input type="hidden" name="csrf" value={root?.csrfToken ?? ''} />;
-}
+// The field reads the token `CsrfProvider` holds (filled at the root), so plugin screens post it too.
+export { CsrfField } from '@linju/ui';

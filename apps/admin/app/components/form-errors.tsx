@@ -1,5 +1,5 @@
 import type { MessageKey } from '@linju/i18n';
-import { Alert, ErrorSummary, useTranslate } from '@linju/ui';
+import { ErrorSummary, useTranslate } from '@linju/ui';
 import type { FormErrors } from '../lib/api-errors.ts';
 
 /** The translated error of one field, for `TextField`'s `error`. */
@@ -44,15 +44,4 @@ export function FormErrorSummary({
   return <ErrorSummary errors={[...fieldItems, ...unlisted, ...formItems]} />;
 }
 
-/** The problems with a form as a whole (not one field), as one alert; nothing when there are none. */
-export function FormProblems({ errors }: { errors: FormErrors | undefined }) {
-  const t = useTranslate();
-  if (!errors || errors.form.length === 0) return null;
-  return (
-    <Alert tone="error">
-      {errors.form.map((key) => (
-        <p key={key}>{t(key, errors.params)}</p>
-      ))}
-    </Alert>
-  );
-}
+export { FormProblems } from '@linju/ui';

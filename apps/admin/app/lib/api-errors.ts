@@ -1,14 +1,7 @@
 import { isMessageKey, type MessageKey, type MessageParams } from '@linju/i18n';
+import type { FormErrors } from '@linju/ui';
 
-/** A form's problems as message keys: one per field, plus any that concern the whole form. */
-export interface FormErrors {
-  /** Problems not tied to a field, shown in the error summary only. */
-  form: MessageKey[];
-  /** The first problem of each field, by field name. */
-  fields: Record<string, MessageKey>;
-  /** Parameters for the messages (e.g. `{ seconds }` of `auth.throttled`). */
-  params?: MessageParams | undefined;
-}
+export type { FormErrors };
 
 /** What an action returns with a failed submission. */
 export interface FailedSubmission {

@@ -1,3 +1,4 @@
+import { failureOf, type IntentFailure } from '@linju/ui';
 import { data } from 'react-router';
 import {
   type FailedSubmission,
@@ -31,12 +32,7 @@ export function rejectApiError<Values>(error: unknown, options: ToFailedSubmissi
 /** Typed values of a failed form, to fill it again (never passwords or codes). */
 export type FormValues = Record<string, string>;
 
-/** A page with several forms answers a failed submission with the form's `intent`, so only that form shows the errors. */
-export interface IntentFailure {
-  intent: string;
-  errors: FormErrors;
-  values: FormValues;
-}
+export { failureOf, type IntentFailure };
 
 export function rejectIntent(intent: string, failure: FailedSubmission, values: FormValues = {}) {
   return data<IntentFailure>({ intent, errors: failure.errors, values }, { status: failure.status });
@@ -52,13 +48,6 @@ export function rejectIntentApiError(
   const failure = toFailedSubmission(error, options);
   if (!failure) throw error;
   return rejectIntent(intent, failure, values);
-}
-
-/** The errors and typed values of `intent`'s form, if it was the one that failed. */
-export function failureOf(actionData: unknown, intent: string): IntentFailure | undefined {
-  if (typeof actionData !== 'object' || actionData === null) return undefined;
-  const candidate = actionData as Partial<IntentFailure>;
-  return candidate.intent === intent && candidate.errors ? (candidate as IntentFailure) : undefined;
 }
 
 /** A form posted with an intent the page does not have (a stale or hand-made request). */

@@ -1,0 +1,136 @@
+import { TRPCError } from '@trpc/server';
+import { describe, expect, it } from 'vitest';
+import { intent, intentAction } from './intent-action.ts';
+
+const posted = (fields: Record<string, string>) => {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  return form;
+};
+const done = (name: string) => `/page?done=${name}`;
+
+/** A `data()` answer's body and status (React Router's DataWithResponseInit). */
+const answer = (result: unknown) => {
+  const { data, init } = result as { data: unknown; init: { status: number } };
+  return { status: init.status, data };
+};
+
+describe('intentAction', () => {
+  it('runs the posted intent with its trimmed fields and redirects to its done page', async () => {
+    const seen: unknown[] = [];
+    const result = await intentAction(
+      posted({ intent: 'note', text: '  called the resident ', other: 'x' }),
+      { note: intent({ fields: ['text'], run: (values) => void seen.push(values) }) },
+      { done },
+    );
+    expect(seen).toEqual([{ text: 'called the resident' }]);
+    expect(result).toBeInstanceOf(Response);
+    expect((result as Response).headers.get('Location')).toBe('/page?done=note');
+  });
+
+  it('reads the form of a request once', async () => {
+    const request = new Request('http://admin.test/page', {
+      method: 'POST',
+      body: posted({ intent: 'code', x: '1' }),
+    });
+    const result = await intentAction(
+      request,
+      { code: intent({ run: () => ({ intent: 'code', code: 'A1' }) }) },
+      { done },
+    );
+    expect(result).toEqual({ intent: 'code', code: 'A1' });
+  });
+
+  it('refuses an intent the page does not have', async () => {
+    const result = await intentAction(
+      posted({ intent: 'drop-table' }),
+      { note: intent({ run: () => {} }) },
+      { done },
+    );
+    expect(answer(result)).toEqual({
+      status: 400,
+      data: { intent: 'drop-table', errors: { form: ['validation.failed'], fields: {} }, values: {} },
+    });
+  });
+
+  it('refuses an inherited name as an intent', async () => {
+    const result = await intentAction(posted({ intent: 'toString' }), {}, { done });
+    expect(answer(result).status).toBe(400);
+  });
+
+  it('checks required fields and its own checks before calling, keeping what was typed', async () => {
+    let called = false;
+    const result = await intentAction(
+      posted({ intent: 'score', score: '9', comment: 'fine' }),
+      {
+        score: intent({
+          fields: ['score', 'comment', 'reason'],
+          required: ['reason'],
+          check: (values) => ({ score: Number(values.score) <= 5 ? undefined : 'case.score_range' }),
+          run: () => {
+            called = true;
+          },
+        }),
+      },
+      { done },
+    );
+    expect(called).toBe(false);
+    expect(answer(result)).toEqual({
+      status: 400,
+      data: {
+        intent: 'score',
+        errors: { form: [], fields: { reason: 'validation.required', score: 'case.score_range' } },
+        values: { score: '9', comment: 'fine', reason: '' },
+      },
+    });
+  });
+
+  it("puts the API's refusal next to the field it names, in the form's own mapping", async () => {
+    const result = await intentAction(
+      posted({ intent: 'transfer', organisationId: 'o-1' }),
+      {
+        transfer: intent({
+          fields: ['organisationId'],
+          errors: { fields: ['status'] },
+          run: () => {
+            throw new TRPCError({ code: 'CONFLICT', message: 'case.not_open', cause: { field: 'status' } });
+          },
+        }),
+      },
+      { done },
+    );
+    expect(answer(result)).toEqual({
+      status: 409,
+      data: {
+        intent: 'transfer',
+        errors: { form: [], fields: { status: 'case.not_open' } },
+        values: { organisationId: 'o-1' },
+      },
+    });
+  });
+
+  it('lets a handler refuse after parsing a value', async () => {
+    const result = await intentAction(
+      posted({ intent: 'amount', amount: '12,x' }),
+      {
+        amount: intent({
+          fields: ['amount'],
+          run: (_values, { refuse }) => refuse({ amount: 'validation.invalid' }),
+        }),
+      },
+      { done },
+    );
+    expect(answer(result).data).toMatchObject({ errors: { fields: { amount: 'validation.invalid' } } });
+  });
+
+  it('throws a fault for the error boundary', async () => {
+    const fault = new Error('database gone');
+    await expect(
+      intentAction(
+        posted({ intent: 'note' }),
+        { note: intent({ run: () => Promise.reject(fault) }) },
+        { done },
+      ),
+    ).rejects.toBe(fault);
+  });
+});

@@ -1,0 +1,64 @@
+import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppCaller } from './router.ts';
+import { apiHarness } from './test-context.ts';
+
+/** `case.page`: what the admin's case page shows, in one call, each part as its own query has it. */
+const h = apiHarness();
+let district: TestDistrict;
+let desk: AppCaller;
+let lawyer: AppCaller;
+let otherStation: AppCaller;
+let caseId: string;
+const codeOf = (e: unknown) => (e instanceof TRPCError ? e.code : String(e));
+
+beforeAll(async () => {
+  district = await createTestDistrict(h.db, h.box, 'case-page');
+  ({ api: desk } = await h.signIn(district.slug, 'desk', TEST_PASSWORD));
+  ({ api: lawyer } = await h.signIn(district.slug, 'lawyer', TEST_PASSWORD));
+  ({ api: otherStation } = await h.signIn(district.slug, 'desk-b', TEST_PASSWORD));
+  ({ id: caseId } = await desk.case.create({
+    channel: 'walk-in',
+    organisationId: district.organisations.centreId,
+    serviceType: 'mediation',
+    description: '邻里噪音纠纷，申请调解',
+    resident: { name: '王五', phone: '13900001111' },
+  }));
+  await desk.case.addNote({ caseId, text: '已电话联系当事人' });
+});
+afterAll(() => h.close());
+
+describe('case.page', () => {
+  it('gives what the separate queries give, for someone who manages the case', async () => {
+    const page = await desk.case.page({ caseId });
+    expect(page.case).toEqual(await desk.case.get({ caseId }));
+    expect(page.chain).toEqual(await desk.case.getChain({ caseId }));
+    expect(page.consents).toEqual(await desk.consent.getMany({ caseId }));
+    expect(page.referrals).toEqual(await desk.referral.getMany({ caseId }));
+    expect(page.assignees).toEqual(await desk.case.assignees({ caseId }));
+    expect(page.screens).toEqual((await desk.catalogue.screens()).caseService.mediation);
+    const catalogue = await desk.catalogue.getMany({ organisationId: district.organisations.centreId });
+    expect(page.services).toEqual(
+      catalogue
+        .filter((s) => s.enabled)
+        .map(({ pluginId, name, categories }) => ({ pluginId, name, categories })),
+    );
+    const units = await desk.organisation.getMany();
+    expect(page.organisations.map((o) => o.id).toSorted()).toEqual(units.map((o) => o.id).toSorted());
+    expect(page.case.timeline.map((e) => e.text)).toContain('已电话联系当事人');
+  });
+
+  it('leaves out what the person may not use instead of refusing the page', async () => {
+    await expect(lawyer.case.assignees({ caseId })).rejects.toSatisfy((e) => codeOf(e) === 'FORBIDDEN');
+    const page = await lawyer.case.page({ caseId });
+    expect(page.case.id).toBe(caseId);
+    expect(page.assignees).toBeNull();
+  });
+
+  it('is refused like the case itself to someone who may not read the case', async () => {
+    const refusal = await otherStation.case.get({ caseId }).catch(codeOf);
+    expect(['FORBIDDEN', 'NOT_FOUND']).toContain(refusal);
+    expect(await otherStation.case.page({ caseId }).catch(codeOf)).toBe(refusal);
+  });
+});

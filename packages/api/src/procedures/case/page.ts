@@ -1,0 +1,79 @@
+import type { Permission } from '@linju/auth';
+import { roleAllows } from '@linju/auth';
+import {
+  type Actor,
+  DomainError,
+  getCase,
+  getCaseChain,
+  listCaseAssignees,
+  listCaseConsents,
+  listOrganisations,
+} from '@linju/core';
+import { z } from 'zod';
+import { permittedProcedure } from '../../trpc.ts';
+import { caseServiceScreens } from '../catalogue/admin-screens.ts';
+import { catalogueAt } from '../catalogue/catalogue-at.ts';
+import { outgoingReferrals } from '../referral/outgoing-referrals.ts';
+
+const heldAnywhere = (actor: Actor, permission: Permission) =>
+  actor.grants.some((g) => roleAllows(g.role, permission));
+
+/** A part the person may not see here: left out of the page rather than refusing the page. */
+async function unlessForbidden<T>(part: () => Promise<T>, absent: T): Promise<T> {
+  try {
+    return await part();
+  } catch (error) {
+    if (error instanceof DomainError && error.kind === 'forbidden') return absent;
+    throw error;
+  }
+}
+
+/**
+ * Everything the admin's case page shows, in one session check and one transaction: the case
+ * (as `case.get`), its chain, consents, outgoing referrals, the units to name and choose, the
+ * services on at its unit (for triage), its service's own pages, and who can be assigned. A part
+ * the person may not see is empty (`[]`, or `null` for the assignees), not a refusal; the case
+ * itself needs `case.read` on it.
+ */
+export const page = permittedProcedure('case.read')
+  .input(z.object({ caseId: z.uuid() }))
+  .query(async ({ ctx, input }) => {
+    const { tx, actor } = ctx;
+    const found = await getCase(tx, actor, input);
+    const seesUnits = heldAnywhere(actor, 'organisation.read');
+    const [chain, consents, referrals, organisations, services, assignees] = await Promise.all([
+      getCaseChain(tx, actor, input),
+      listCaseConsents(tx, actor, input),
+      heldAnywhere(actor, 'referral.read')
+        ? unlessForbidden(() => outgoingReferrals(tx, actor, ctx.tenantId, input), [])
+        : [],
+      seesUnits ? listOrganisations(tx, actor) : [],
+      // Partner users cannot read the catalogue: they see category ids and no triage.
+      seesUnits ? catalogueAt(tx, found.currentOrganisationId) : [],
+      heldAnywhere(actor, 'case.manage')
+        ? unlessForbidden<Awaited<ReturnType<typeof listCaseAssignees>> | null>(
+            () => listCaseAssignees(tx, actor, input),
+            null,
+          )
+        : null,
+    ]);
+    return {
+      case: found,
+      chain,
+      consents,
+      referrals,
+      organisations: organisations.map(({ id, parentId, kind, nameZh, nameEn, closedAt }) => ({
+        id,
+        parentId,
+        kind,
+        nameZh,
+        nameEn,
+        closedAt,
+      })),
+      services: services
+        .filter((service) => service.enabled)
+        .map(({ pluginId, name, categories }) => ({ pluginId, name, categories })),
+      screens: caseServiceScreens(found.serviceType),
+      assignees,
+    };
+  });

@@ -1,0 +1,56 @@
+import { createElement as h } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { createRoutesStub } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { CsrfProvider } from './csrf.tsx';
+import { type IntentFailure, IntentForm } from './intent-form.tsx';
+import { LocaleProvider } from './locale-context.tsx';
+
+/** The form on a page of its own, as a route renders it, with the session's token. */
+function render(failure?: IntentFailure) {
+  const Page = () =>
+    h(IntentForm, {
+      intent: 'note',
+      title: 'Add a note',
+      submit: 'Save',
+      failure,
+      hidden: { referralId: 'r-1' },
+      children: (field) => h('input', { ...field('text'), 'data-error': field('text').error ?? '' }),
+    });
+  const Stub = createRoutesStub([{ path: '/', Component: Page }]);
+  return renderToStaticMarkup(
+    h(LocaleProvider, { locale: 'en', children: h(CsrfProvider, { token: 'tok-1', children: h(Stub) }) }),
+  );
+}
+
+describe('IntentForm', () => {
+  it('posts its intent, its hidden values and the CSRF token, folded while it has not failed', () => {
+    const html = render();
+    expect(html).toContain('<input type="hidden" name="csrf" value="tok-1"/>');
+    expect(html).toContain('<input type="hidden" name="intent" value="note"/>');
+    expect(html).toContain('<input type="hidden" name="referralId" value="r-1"/>');
+    expect(html).toContain('id="note-text"');
+    expect(html).not.toContain('open=""');
+  });
+
+  it('opens with its own errors, translated, when it was the form that failed', () => {
+    const html = render({
+      intent: 'note',
+      errors: { form: ['validation.failed'], fields: { text: 'validation.required' } },
+      values: {},
+    });
+    expect(html).toContain('open=""');
+    expect(html).toMatch(/data-error="[^"]+"/);
+    expect(html).not.toContain('data-error=""');
+  });
+
+  it('stays folded when another form failed', () => {
+    const html = render({
+      intent: 'assign',
+      errors: { form: [], fields: { text: 'validation.required' } },
+      values: {},
+    });
+    expect(html).not.toContain('open=""');
+    expect(html).toContain('data-error=""');
+  });
+});
