@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { pluginMigrations } from '@linju/api';
 import { appUrlFrom, credentials, freePort, migrate, startEmbeddedPostgres } from '@linju/db';
 import { ensureTemporalCli, startTemporalDevServer } from '@linju/infra-temporal';
+import { pluginMigrations } from '@linju/plugins';
 import type { TestProject } from 'vitest/node';
 
 /**

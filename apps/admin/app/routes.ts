@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { pluginRegistry } from '@linju/api/plugins';
+import { pluginRegistry } from '@linju/plugins';
 import { index, layout, type RouteConfig, route } from '@react-router/dev/routes';
 import { pluginRouteEntries } from './lib/plugin-routes.ts';
 

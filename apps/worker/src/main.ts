@@ -1,4 +1,3 @@
-import { pluginRegistry } from '@linju/api';
 import { createSecretBox, loadDataKeyRing } from '@linju/auth';
 import {
   auditCheckpointDir,
@@ -11,6 +10,7 @@ import { connect, isProduction, loadOrExit } from '@linju/db';
 import { loadNodeKey } from '@linju/federation';
 import { createLogger } from '@linju/logging';
 import { metricsAccessFromEnv } from '@linju/metrics';
+import { pluginRegistry } from '@linju/plugins';
 import { startTracing } from '@linju/tracing';
 import { linjuDataConverter, temporalHealth } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';

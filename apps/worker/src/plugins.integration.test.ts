@@ -2,17 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  type ApiContext,
-  type AppCaller,
-  createCaller,
-  pluginRegistry,
-  type WorkflowEngine,
-} from '@linju/api';
+import { type ApiContext, type AppCaller, createCaller, type WorkflowEngine } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import { createLocalDocumentStore, createStaffMember, systemActor } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { and, connect, type DbHandle, eq, schema, sql, withTenant } from '@linju/db';
+import { pluginRegistry } from '@linju/plugins';
 import {
   ensureTenantSchedules,
   linjuDataConverter,

@@ -1,5 +1,4 @@
 export { checkBatch, MAX_BATCH_CALLS } from './batch-limits.ts';
-export { pluginIds, pluginMigrations, pluginRegistry } from './plugins.ts';
 export type { HealthResponse } from './procedures/health/check.ts';
 export {
   applyReferralEvent,

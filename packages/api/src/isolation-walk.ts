@@ -32,7 +32,9 @@ import {
 } from '@linju/core';
 import { TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { type Database, type DbHandle, eq, schema, sql, withTenant } from '@linju/db';
+import { pluginRegistry } from '@linju/plugins';
 import { TRPCError } from '@trpc/server';
+import { pluginProcedurePaths } from './plugin-procedures.ts';
 import type { AppCaller } from './router.ts';
 
 /**
@@ -271,8 +273,40 @@ export async function seedWalkTarget(db: Database, box: SecretBox, a: TestDistri
 }
 export type WalkTarget = Awaited<ReturnType<typeof seedWalkTarget>>;
 
+/**
+ * The full input of a plugin procedure whose bare reference is not enough to reach its checks:
+ * a district procedure acts in the walker's own district, so it must really run there.
+ */
+const pluginWalkInputs: Readonly<Record<string, (t: WalkTarget) => Record<string, unknown>>> = {};
+
+type PluginCaller = Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
+
+/**
+ * One attempt per plugin procedure, from the registry: on A's case, at A's station, or (a district
+ * procedure) in B's own district. The platform checks the case or the organisation before the
+ * input, so the reference alone meets the refusal a full input would.
+ */
+const pluginAttempts: Record<string, Attempt> = Object.fromEntries(
+  pluginProcedurePaths(pluginRegistry).map(({ pluginId, name, path, scope }) => {
+    const attempt: Attempt = ({ b }, t) => {
+      const input =
+        pluginWalkInputs[path]?.(t) ??
+        (scope === 'case'
+          ? { caseId: t.aCase.id }
+          : scope === 'organisation'
+            ? { organisationId: t.a.organisations.stationA }
+            : {});
+      const call = (b as unknown as PluginCaller)[pluginId]?.[name];
+      if (!call) throw new Error(`The API has no procedure ${path}`);
+      return call(input).catch(refused);
+    };
+    return [path, attempt];
+  }),
+);
+
 /** One attempt per procedure of the API; a walk without an attempt for a procedure fails. */
 export const walkAttempts: Record<string, Attempt> = {
+  ...pluginAttempts,
   'health.check': ({ b }) => b.health.check(),
   'auth.login': ({ anonymous }, t) =>
     anonymous.auth
@@ -393,11 +427,6 @@ export const walkAttempts: Record<string, Attempt> = {
     b.consultation
       .statistics({ organisationId: t.a.organisations.centreId, from: '2026-01-01', to: '2027-01-01' })
       .catch(refused),
-  'appraisal.advise': ({ b }, t) =>
-    b.appraisal
-      .advise({ caseId: t.aCase.id, appraisalType: 'injury-degree', advice: '越权给出的鉴定建议内容' })
-      .catch(refused),
-  'appraisal.getAdvice': ({ b }, t) => b.appraisal.getAdvice({ caseId: t.aCase.id }).catch(refused),
   'legalAid.get': ({ b }, t) => b.legalAid.get({ caseId: t.aCase.id }).catch(refused),
   'legalAid.decide': ({ b }, t) =>
     b.legalAid.decide({ caseId: t.aCase.id, granted: false, reason: '越权' }).catch(refused),

@@ -1,11 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMessageKey } from '@linju/i18n';
+// The composition root merges the installed plugins' messages into the catalogue as it loads.
+import '@linju/plugins';
 import { describe, expect, it } from 'vitest';
 
 /**
  * Every error the server can answer with is a message key the admin app can show in the person's
- * language: each key thrown or declared in the domain and API code is in the zh-CN and en catalogues.
+ * language: each key thrown or declared in the domain, API and plugin code is in the zh-CN and en
+ * catalogues (the plugins' own keys as their composition root merges them in).
  */
 const root = join(import.meta.dirname, '..', '..', '..');
 const sources = [

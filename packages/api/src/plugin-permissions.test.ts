@@ -1,7 +1,7 @@
 import { UnknownPluginPermissionError } from '@linju/plugin-sdk';
+import { pluginRegistry } from '@linju/plugins';
 import { describe, expect, it } from 'vitest';
 import { carrierOf, uncarriedDependencies } from './plugin-permissions.ts';
-import { pluginRegistry } from './plugins.ts';
 
 const label = { 'zh-CN': '权限', en: 'Permission' };
 const roles = { 'case.read': ['mediator', 'inspector'], 'case.handle': ['mediator'] };

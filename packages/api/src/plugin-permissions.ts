@@ -1,7 +1,7 @@
 import type { Permission } from '@linju/auth';
 import { PERMISSIONS } from '@linju/auth/permissions';
 import type { PermissionDefinition, PluginRegistry } from '@linju/plugin-sdk';
-import { pluginRegistry } from './plugins.ts';
+import { pluginRegistry } from '@linju/plugins';
 
 type RoleTable = Readonly<Record<string, readonly string[]>>;
 

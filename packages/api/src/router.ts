@@ -1,11 +1,12 @@
+import { pluginRegistry } from '@linju/plugins';
 import type { TRPCRouterRecord } from '@trpc/server';
+import { pluginRouters } from './plugin-procedures.ts';
 import { create as createAdviser } from './procedures/adviser/create.ts';
 import { end as endAdviser } from './procedures/adviser/end.ts';
 import { getMany as getAdvisers } from './procedures/adviser/get-many.ts';
 import { create as createAnnouncement } from './procedures/announcement/create.ts';
 import { getMany as getAnnouncements } from './procedures/announcement/get-many.ts';
 import { publish as publishAnnouncement } from './procedures/announcement/publish.ts';
-import { advise as adviseAppraisal, getAdvice as getAppraisalAdvice } from './procedures/appraisal/advise.ts';
 import { getMany as getAssessmentResults } from './procedures/assessment/get-many.ts';
 import { importResults as importAssessmentResults } from './procedures/assessment/import.ts';
 import { template as assessmentTemplate } from './procedures/assessment/template.ts';
@@ -227,7 +228,8 @@ import { retire as retireXService } from './procedures/x-service/retire.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 /** The composition root of the API: routers only compose, procedures live one per file. */
-export const appRouter = router({
+/** The platform's own procedures; the plugins' are mounted beside them under their ids. */
+const platformRouters = {
   health: { check } satisfies TRPCRouterRecord,
   auth: {
     login,
@@ -268,7 +270,6 @@ export const appRouter = router({
     log: { create: logConsultation, getMany: getConsultationLogs } satisfies TRPCRouterRecord,
     statistics: consultationStatistics,
   } satisfies TRPCRouterRecord,
-  appraisal: { advise: adviseAppraisal, getAdvice: getAppraisalAdvice } satisfies TRPCRouterRecord,
   legalAid: {
     get: getLegalAid,
     decide: decideLegalAid,
@@ -510,6 +511,11 @@ export const appRouter = router({
       setAllowances: setPeerAllowancesProcedure,
     } satisfies TRPCRouterRecord,
   } satisfies TRPCRouterRecord,
+};
+
+export const appRouter = router({
+  ...platformRouters,
+  ...pluginRouters(pluginRegistry, Object.keys(platformRouters)),
 });
 
 export type AppRouter = typeof appRouter;

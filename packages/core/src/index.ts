@@ -42,6 +42,7 @@ export * from './platform/tenant-domains.ts';
 export * from './plugins/case-created-hook.ts';
 export * from './plugins/plugin-case.ts';
 export * from './plugins/plugin-db.ts';
+export * from './plugins/plugin-procedure-context.ts';
 export * from './plugins/plugin-tasks.ts';
 export * from './plugins/plugins-switched-on.ts';
 export * from './providers/index.ts';

@@ -127,7 +127,7 @@ export interface PublicScreen<TData = never, TKey extends string = string> {
 
 /** Any screen a plugin's `./admin` exports in `adminScreens`. */
 // biome-ignore lint/suspicious/noExplicitAny: a list holds screens of every data type; each was typed where it was built
-export type AdminScreen = CaseScreen<any> | DistrictScreen<any> | PublicScreen<any>;
+export type AdminScreen = CaseScreen<any, any> | DistrictScreen<any, any> | PublicScreen<any, any>;
 
 /** Fields the intake form adds for this plugin's service (legal aid's hardship check). */
 export interface IntakeExtras<TKey extends string = string> {

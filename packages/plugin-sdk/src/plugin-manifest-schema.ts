@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { findUnlabelledFields } from './intake-field.ts';
 import { localizedTextSchema } from './localized-text.ts';
 import { messageProblems } from './messages.ts';
-import type { AnyPlugin } from './plugin-manifest.ts';
+import { type AnyPlugin, placementSpace } from './plugin-manifest.ts';
 import { PluginManifestError, type PluginManifestIssue } from './plugin-manifest-error.ts';
 import { MIGRATION_NAME, migrationProblems } from './plugin-tables.ts';
 import { PROCEDURE_NAME, pluginProceduresSchema } from './procedures.ts';
@@ -89,12 +89,12 @@ const activitySchema = z.strictObject({
 const adminRouteSchema = z.strictObject({
   id: kebabId,
   path: z.string().regex(PATH, 'must be kebab-case segments separated by "/"'),
-  module: kebabId,
+  module: kebabId.optional(),
   label: localizedTextSchema,
   permission: z.string().regex(PERMISSION, 'must name a permission such as case.read'),
   placement: z
-    .array(z.enum(['case-service', 'navigation']))
-    .min(1, 'needs case-service, navigation or both')
+    .array(z.enum(['case-service', 'navigation', 'settings']))
+    .min(1, 'needs case-service, navigation or settings')
     .refine((list) => new Set(list).size === list.length, 'lists a placement twice'),
 });
 
@@ -199,8 +199,8 @@ export const pluginManifestSchema = z
 
     const routePaths = new Set<string>();
     (manifest.adminRoutes ?? []).forEach((adminRoute, index) => {
-      for (const placement of new Set(adminRoute.placement)) {
-        const key = `${placement} ${adminRoute.path}`;
+      for (const space of new Set(adminRoute.placement.map(placementSpace))) {
+        const key = `${space} ${adminRoute.path}`;
         if (routePaths.has(key)) issue(['adminRoutes', index, 'path'], `duplicates "${adminRoute.path}"`);
         routePaths.add(key);
       }

@@ -141,22 +141,29 @@ export function pluginActivity<TInput extends z.ZodObject, TResult>(
 }
 
 /** Where the admin app links a plugin's screen. */
-export type AdminRoutePlacement = 'case-service' | 'navigation';
+export type AdminRoutePlacement = 'case-service' | 'navigation' | 'settings';
+
+/** Which URLs a placement's paths are below: a case's, or the district's (navigation and settings alike). */
+export const placementSpace = (placement: AdminRoutePlacement): 'case' | 'district' =>
+  placement === 'case-service' ? 'case' : 'district';
 
 /**
- * A screen the plugin contributes to the admin app. The screen's module is
- * `apps/admin/app/routes/<module>.tsx` (checked when the admin app builds its routes);
- * `case-service` screens live under a case (`/t/<slug>/cases/<id>/<path>`) and are linked from the
- * case page of this plugin's cases; `navigation` screens are district pages (`/t/<slug>/<path>`)
- * listed in the navigation.
+ * A screen the plugin contributes to the admin app. `case-service` screens live under a case
+ * (`/t/<slug>/cases/<id>/<path>`) and are linked from the case page of this plugin's cases;
+ * `navigation` screens are district pages (`/t/<slug>/<path>`) listed in the navigation;
+ * `settings` screens are district pages linked from the settings page. The plugin's `./admin`
+ * exports the screen with this id (`caseScreen`, `districtScreen`), which the admin app hosts.
  */
 export interface AdminRoute {
   /** Kebab-case, unique within the plugin. */
   readonly id: string;
   /** The URL path below the case or the district: kebab-case segments separated by `/`. */
   readonly path: string;
-  /** The route module's file name in `apps/admin/app/routes`, without its extension. */
-  readonly module: string;
+  /**
+   * A route module of the admin app (`apps/admin/app/routes/<module>.tsx`) serving the screen
+   * instead of the plugin's own: for screens not yet moved into their plugin.
+   */
+  readonly module?: string;
   readonly label: LocalizedText;
   /** The platform permission a staff member needs (somewhere in the tree) to see the link. */
   readonly permission: string;

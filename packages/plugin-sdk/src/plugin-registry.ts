@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import type { LocalizedText } from './localized-text.ts';
-import type {
-  AdminRoute,
-  AnyPlugin,
-  CatalogueEntry,
-  IntakeData,
-  PermissionDefinition,
-  PluginActivity,
+import {
+  type AdminRoute,
+  type AnyPlugin,
+  type CatalogueEntry,
+  type IntakeData,
+  type PermissionDefinition,
+  type PluginActivity,
+  placementSpace,
 } from './plugin-manifest.ts';
 import {
   PluginManifestError,
@@ -196,7 +197,9 @@ function refuseClashes(plugin: AnyPlugin, earlier: readonly AnyPlugin[]): void {
   (plugin.adminRoutes ?? []).forEach((adminRoute, index) => {
     const owner = earlier.find((other) =>
       other.adminRoutes?.some(
-        (r) => r.path === adminRoute.path && r.placement.some((p) => adminRoute.placement.includes(p)),
+        (r) =>
+          r.path === adminRoute.path &&
+          r.placement.some((p) => adminRoute.placement.some((q) => placementSpace(p) === placementSpace(q))),
       ),
     );
     if (owner) {

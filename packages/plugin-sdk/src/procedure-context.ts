@@ -12,6 +12,8 @@ export interface ProcedureActor {
 
 /** The tenant's working-day calendar (holidays and make-up working days of the district). */
 export interface TenantCalendar {
+  /** Today in the district's time zone (ISO date). */
+  today(): Promise<string>;
   /** The date `workingDays` working days after `from` (ISO dates, `YYYY-MM-DD`). */
   addWorkingDays(from: string, workingDays: number): Promise<string>;
   isWorkingDay(date: string): Promise<boolean>;
@@ -50,8 +52,8 @@ export interface DocumentRequest {
   readonly caseId: string;
   readonly fileName: string;
   readonly content: Uint8Array | PrintableDocument;
-  /** What it is, e.g. `mediation-agreement`; shown on the case's documents list. */
-  readonly kind: string;
+  /** The type of raw bytes (checked against their content); a printable document is a PDF. */
+  readonly contentType?: string;
 }
 
 /** Staff members the plugin tells something, in their own language. */

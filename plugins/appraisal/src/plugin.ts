@@ -1,5 +1,7 @@
 import { definePlugin, readMigrations } from '@linju/plugin-sdk';
 import { APPRAISAL_TYPE_NAMES, APPRAISAL_TYPES, appraisalIntakeForm } from './intake-form.ts';
+import { messages } from './messages.ts';
+import { procedures } from './procedures/index.ts';
 
 /** Judicial appraisal (司法鉴定): consultation on common appraisal needs and guidance to a licensed institution. */
 export const plugin = definePlugin({
@@ -84,4 +86,6 @@ export const plugin = definePlugin({
       placement: ['case-service'],
     },
   ],
+  procedures,
+  messages,
 });

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { pluginRegistry } from '@linju/api/plugins';
+import { pluginRegistry } from '@linju/plugins';
 import { describe, expect, it } from 'vitest';
 import { type DeclaredScreen, PluginScreenError, pluginRouteEntries } from './plugin-routes.ts';
 import { caseServiceLinks, type PluginScreen, pluginNavigationLinks } from './plugin-screens.ts';

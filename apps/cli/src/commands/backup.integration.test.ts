@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { pluginMigrations } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import {
   attachDocument,
@@ -30,6 +29,7 @@ import {
   sql,
   withTenant,
 } from '@linju/db';
+import { pluginMigrations } from '@linju/plugins';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 /**

@@ -1,7 +1,7 @@
-import { pluginMigrations } from '@linju/api';
 import { createSecretBox, loadDataKeyRing } from '@linju/auth';
 import { auditCheckpointDir, documentStoreFromEnv, restoreBackup, writeBackup } from '@linju/core';
 import { type Database, migrateToVersion, SetupError } from '@linju/db';
+import { pluginMigrations } from '@linju/plugins';
 import { appPassword } from '../stack/database.ts';
 import { stackNodeId } from '../stack/node-id.ts';
 import { dataDir } from '../stack/paths.ts';

@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { pluginMigrations } from '@linju/api';
 import { createSecretBox, type DataKeyRing, dataKeyId, loadDataKeyRing } from '@linju/auth';
 import {
   allowPeer,
@@ -36,6 +35,7 @@ import {
   withTenant,
 } from '@linju/db';
 import { loadNodeKey, NODE_KEY_FILE, nodeKeyDir } from '@linju/federation';
+import { pluginMigrations } from '@linju/plugins';
 import { seedDemoDistrict } from '../seed/demo-district.ts';
 import { DEMO_TENANT } from '../seed/demo-logins.ts';
 import { appPassword } from '../stack/database.ts';

@@ -1,4 +1,3 @@
-import { pluginIds, pluginRegistry } from '@linju/api';
 import type { SecretBox } from '@linju/auth';
 import {
   type Actor,
@@ -20,6 +19,7 @@ import { logConsultation } from '@linju/plugin-consultation';
 import { decide, recordSubsidy, reportClosure, setThreshold } from '@linju/plugin-legal-aid';
 import { recordEvent } from '@linju/plugin-legal-education';
 import { bookingNote, bookSlot, defineSlot, setReceivedDocuments } from '@linju/plugin-notary';
+import { pluginIds, pluginRegistry } from '@linju/plugins';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

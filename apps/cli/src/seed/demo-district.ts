@@ -1,4 +1,3 @@
-import { pluginRegistry } from '@linju/api';
 import { createSecretBox, grantsAllow, loadDataKeyRing, type SecretBox } from '@linju/auth';
 import {
   type Actor,
@@ -22,6 +21,7 @@ import {
 } from '@linju/core';
 import { type Database, type TenantTx, withTenant } from '@linju/db';
 import type { Role } from '@linju/db/schema';
+import { pluginRegistry } from '@linju/plugins';
 import { stackNodeId } from '../stack/node-id.ts';
 import { dataDir } from '../stack/paths.ts';
 import { reportDemoDistrictToCity, seedDemoCity } from './demo-city.ts';

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pluginMigrations } from '@linju/api';
 import {
   connect,
   credentials,
@@ -13,6 +12,7 @@ import {
   sql,
   startEmbeddedPostgres,
 } from '@linju/db';
+import { pluginMigrations } from '@linju/plugins';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 /**

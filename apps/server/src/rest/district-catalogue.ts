@@ -1,6 +1,6 @@
-import { pluginRegistry } from '@linju/api';
 import { DomainError, type HsdsCatalogue, hsdsCatalogue, ZTenantSlug } from '@linju/core';
 import type { Database } from '@linju/db';
+import { pluginRegistry } from '@linju/plugins';
 import { problem } from './problem.ts';
 
 /**

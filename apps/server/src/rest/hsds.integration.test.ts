@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { pluginIds } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import { defineXService, hsdsId, setServiceEnabled, systemActor, updateOrganisation } from '@linju/core';
 import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
 import { connect, withTenant } from '@linju/db';
+import { pluginIds } from '@linju/plugins';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hsdsResponse } from './hsds.ts';
 import { asDocumented } from './openapi-conformance.ts';

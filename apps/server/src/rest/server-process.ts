@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { pluginMigrations } from '@linju/api';
 import { connect, freePort, migrate, sql } from '@linju/db';
+import { pluginMigrations } from '@linju/plugins';
 
 /**
  * Where a test's server process runs: a real PostgreSQL cluster (owner and app role; the run makes a

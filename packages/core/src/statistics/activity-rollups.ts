@@ -110,6 +110,44 @@ export async function countConsultation(
   });
 }
 
+/** The month a plugin's fact counts in: an ISO date's own, a moment's in district time. */
+async function monthOfFact(tx: TenantTx, tenantId: string, at: Date | string) {
+  if (typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at)) return `${at.slice(0, 7)}-01`;
+  return monthOf(new Date(at), await timeZoneOf(tx, tenantId));
+}
+
+/** A fact a plugin counts under one of the platform's measures (its statistic's `measure`). */
+export type PluginActivityFact = { organisationId: string; at: Date | string; value: string; amount: number };
+
+const isActivityMeasure = (measure: string): measure is schema.ActivityMeasure =>
+  (schema.ACTIVITY_MEASURES as readonly string[]).includes(measure);
+
+/**
+ * Counts (or, with `sign` -1, takes back) a plugin's fact in the roll-ups, in the caller's
+ * transaction. The measure must be one the roll-ups know.
+ */
+export async function countPluginActivity(
+  tx: TenantTx,
+  tenantId: string,
+  measure: string,
+  fact: PluginActivityFact,
+  sign: 1 | -1 = 1,
+) {
+  if (!isActivityMeasure(measure)) throw new Error(`"${measure}" is not an activity measure`);
+  await addActivityToRollups(
+    tx,
+    tenantId,
+    {
+      organisationId: fact.organisationId,
+      measure,
+      month: await monthOfFact(tx, tenantId, fact.at),
+      value: fact.value,
+      amount: fact.amount,
+    },
+    sign,
+  );
+}
+
 type EducationEventFacts = { organisationId: string; heldOn: string; eventType: string; attendance: number };
 
 const educationEventFact = (event: EducationEventFacts): ActivityFact => ({

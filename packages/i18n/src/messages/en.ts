@@ -1265,7 +1265,6 @@ export const en: Messages = {
   'legal_education.period_invalid': 'The period must end on or after the day it starts.',
   'legal_education.event_not_found': 'This unit has no such event.',
   'consultation.follow_up_note_required': 'Say what follows up.',
-  'appraisal.not_an_institution': 'Choose an appraisal institution (a partner registered as a department).',
   'mediation.one_lead_mediator': 'Name exactly one lead mediator.',
   'mediation.mediator_listed_twice': 'A mediator is listed twice.',
   'mediation.case_has_no_parties':

@@ -1213,7 +1213,6 @@ export const zhCN = {
   'legal_education.period_invalid': '期间的结束日期不能早于开始日期。',
   'legal_education.event_not_found': '该单位没有这项活动记录。',
   'consultation.follow_up_note_required': '请说明后续事项。',
-  'appraisal.not_an_institution': '请选择鉴定机构（登记为部门类合作单位）。',
   'mediation.one_lead_mediator': '请指定且仅指定一名主持调解员。',
   'mediation.mediator_listed_twice': '调解员重复。',
   'mediation.case_has_no_parties': '案件的调解表单尚未填写当事人，请先填写表单。',

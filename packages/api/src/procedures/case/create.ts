@@ -1,6 +1,6 @@
 import { intakeCase, prepareCaseCreatedHook, storeFormFiles, ZIntakeRequest } from '@linju/core';
+import { pluginRegistry } from '@linju/plugins';
 import { requestPluginLogger } from '../../plugin-logger.ts';
-import { pluginRegistry } from '../../plugins.ts';
 import { permittedProcedure } from '../../trpc.ts';
 import { filesOf } from './files.ts';
 

@@ -1,5 +1,5 @@
 import { storeFormFiles, triageCase, ZTriageRequest } from '@linju/core';
-import { pluginRegistry } from '../../plugins.ts';
+import { pluginRegistry } from '@linju/plugins';
 import { permittedProcedure } from '../../trpc.ts';
 import { filesOf } from './files.ts';
 

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@linju/plugin-sdk';
-import { pluginRegistry } from '../../plugins.ts';
+import { pluginRegistry } from '@linju/plugins';
 
 export type AdminScreen = {
   pluginId: string;

@@ -1,7 +1,7 @@
 import { servicesAt, xServicesAt } from '@linju/core';
 import type { TenantTx } from '@linju/db';
 import { describeForm, type FormField } from '@linju/plugin-sdk';
-import { type PluginId, pluginIds, pluginRegistry } from '../../plugins.ts';
+import { type PluginId, pluginIds, pluginRegistry } from '@linju/plugins';
 
 /**
  * The services of the catalogue at a unit — the plugins and the street-defined X services — each

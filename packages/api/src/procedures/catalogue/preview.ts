@@ -1,6 +1,6 @@
 import { entryPointsFor, servicesAt, xServicesAt } from '@linju/core';
+import { pluginIds, pluginRegistry } from '@linju/plugins';
 import { z } from 'zod';
-import { pluginIds, pluginRegistry } from '../../plugins.ts';
 import { permittedProcedure } from '../../trpc.ts';
 
 /** What a resident sees at a community unit: the service items on there and the seven entry points. */

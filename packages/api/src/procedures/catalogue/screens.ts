@@ -1,5 +1,5 @@
 import { pluginsSwitchedOn } from '@linju/core';
-import { pluginIds } from '../../plugins.ts';
+import { pluginIds } from '@linju/plugins';
 import { tenantProcedure } from '../../trpc.ts';
 import { type AdminScreen, adminScreens } from './admin-screens.ts';
 

@@ -1,5 +1,5 @@
 import { setServiceEnabled, xServicesAt, ZSetServiceEnabledRequest } from '@linju/core';
-import { pluginIds } from '../../plugins.ts';
+import { pluginIds } from '@linju/plugins';
 import { permittedProcedure } from '../../trpc.ts';
 
 export const setEnabled = permittedProcedure('catalogue.manage')

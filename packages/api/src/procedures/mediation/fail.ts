@@ -1,6 +1,6 @@
 import { intakeCase, linkCases, onPluginCase } from '@linju/core';
+import { pluginRegistry } from '@linju/plugins';
 import { z } from 'zod';
-import { pluginRegistry } from '../../plugins.ts';
 import { pluginPermittedProcedure } from '../../trpc.ts';
 
 const NEXT = {

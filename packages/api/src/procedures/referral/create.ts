@@ -1,6 +1,6 @@
-import { createReferral, issuePartnerLinkOnSend, ZCreateReferralRequest } from '@linju/core';
+import { issuePartnerLinkOnSend, ZCreateReferralRequest } from '@linju/core';
 import { permittedProcedure } from '../../trpc.ts';
-import { engineOf, initialEffectKey, startReferralAfterCommit } from './engine.ts';
+import { sendReferral } from './send-referral.ts';
 
 /**
  * Sends a case to a partner: the row and its `requested` event (and, for a partner reached through
@@ -10,20 +10,11 @@ import { engineOf, initialEffectKey, startReferralAfterCommit } from './engine.t
 export const create = permittedProcedure('referral.send')
   .input(ZCreateReferralRequest)
   .mutation(async ({ ctx, input }) => {
-    const { referral, row, start, repeated } = await createReferral(ctx.tx, ctx.actor, ctx.box, input, {
-      initialEffectKey: initialEffectKey(ctx.tenantId),
-      nodeId: ctx.temporal?.nodeId ?? 'local',
-    });
-    // After the authorisation checks inside `createReferral`; the refusal rolls the row back.
-    const engine = engineOf(ctx);
+    const { referral, row, repeated } = await sendReferral(ctx, input);
     // A repeat of a send still open answers that referral; its link, if any, was shown the first time.
-    if (repeated) {
-      startReferralAfterCommit(ctx, engine, start);
-      return { ...referral, partnerLink: null };
-    }
+    if (repeated) return { ...referral, partnerLink: null };
     // A partner without accounts or a system of its own answers through a one-time link, shown
     // once in this answer (to pass on: no SMS or e-mail sender is installed by default).
     const partnerLink = await issuePartnerLinkOnSend(ctx.tx, ctx.actor, row);
-    startReferralAfterCommit(ctx, engine, start);
     return { ...referral, partnerLink: partnerLink ?? null };
   });

@@ -1,6 +1,7 @@
-import { createReferral, issuePartnerLinkOnSend, planReroute, ZRerouteRequest } from '@linju/core';
+import { issuePartnerLinkOnSend, planReroute, ZRerouteRequest } from '@linju/core';
 import { permittedProcedure } from '../../trpc.ts';
-import { applyReferralEvent, engineOf, initialEffectKey, startReferralAfterCommit } from './engine.ts';
+import { applyReferralEvent, engineOf } from './engine.ts';
+import { sendReferral } from './send-referral.ts';
 
 /**
  * 改派: a rejected (or escalated) referral's case goes to another partner in one call. Everything
@@ -22,13 +23,8 @@ export const reroute = permittedProcedure('referral.send')
         reason: plan.reason,
       });
     }
-    const { referral, row, start } = await createReferral(ctx.tx, ctx.actor, ctx.box, plan.create, {
-      initialEffectKey: initialEffectKey(ctx.tenantId),
-      nodeId: engine.nodeId ?? 'local',
-      reroutedFrom: plan.referral.id,
-    });
+    const { referral, row } = await sendReferral(ctx, plan.create, { reroutedFrom: plan.referral.id });
     // A new partner without accounts answers through a one-time link (as at send).
     const partnerLink = await issuePartnerLinkOnSend(ctx.tx, ctx.actor, row);
-    startReferralAfterCommit(ctx, engine, start);
     return { ...referral, partnerLink: partnerLink ?? null };
   });

@@ -1,8 +1,8 @@
 import { getOrganisation, getRoster } from '@linju/core';
 import { renderPdf } from '@linju/documents';
 import type { DocumentBlock } from '@linju/plugin-sdk';
+import { type pluginIds, pluginRegistry } from '@linju/plugins';
 import { z } from 'zod';
-import { type pluginIds, pluginRegistry } from '../../plugins.ts';
 import { permittedProcedure } from '../../trpc.ts';
 
 const TEXT = {

@@ -1,5 +1,5 @@
 import { defineXService, ZDefineXServiceRequest } from '@linju/core';
-import { pluginIds } from '../../plugins.ts';
+import { pluginIds } from '@linju/plugins';
 import { permittedProcedure } from '../../trpc.ts';
 
 /** A street office defines its own X service: names, intake form as data, time limit, team. */

@@ -1,0 +1,169 @@
+import type { Permission } from '@linju/auth';
+import {
+  type Actor,
+  caseProcedureContext,
+  getOrganisation,
+  type LoadedCase,
+  type PluginPlatform,
+  pluginCase,
+  pluginProcedureContext,
+  requirePermission,
+  requireTenantWide,
+  runPluginRule,
+} from '@linju/core';
+import type { TenantTx } from '@linju/db';
+import type {
+  AnyPlugin,
+  PluginProcedure,
+  PluginRegistry,
+  ProcedureKind,
+  ProcedureScope,
+} from '@linju/plugin-sdk';
+import { type InstalledPlugin, pluginRegistry } from '@linju/plugins';
+import type { AnyTRPCProcedure, TRPCMutationProcedure, TRPCQueryProcedure } from '@trpc/server';
+import { z } from 'zod';
+import { requestPluginLogger } from './plugin-logger.ts';
+import { carrierOf } from './plugin-permissions.ts';
+import { filesOf } from './procedures/case/files.ts';
+import { renamePartnerField, sendReferral } from './procedures/referral/send-referral.ts';
+import { type ApiContext, type ApiMeta, permittedProcedure, type TenantSession } from './trpc.ts';
+
+type Mounted<P> =
+  P extends PluginProcedure<ProcedureScope, infer TInput, infer TResult, infer TKind>
+    ? TKind extends 'query'
+      ? TRPCQueryProcedure<{ meta: ApiMeta; input: z.input<TInput>; output: Awaited<TResult> }>
+      : TRPCMutationProcedure<{ meta: ApiMeta; input: z.input<TInput>; output: Awaited<TResult> }>
+    : never;
+
+type ProceduresOf<P extends AnyPlugin> = NonNullable<P['procedures']>;
+
+/** The installed plugins' procedures as the API's router has them: `<plugin id>.<name>`, typed. */
+export type PluginRouters = {
+  [P in InstalledPlugin as keyof ProceduresOf<P> extends never ? never : P['id']]: {
+    [N in keyof ProceduresOf<P>]: Mounted<ProceduresOf<P>[N]>;
+  };
+};
+
+const ZCaseRef = z.object({ caseId: z.uuid() });
+const ZOrganisationRef = z.object({ organisationId: z.uuid() });
+
+type Scoped = { tx: TenantTx; actor: Actor };
+
+/**
+ * The check of a procedure's scope, before its input is validated (an attempt on a case or an
+ * organisation of another district or station is refused as such, whatever else it sent): the
+ * case must be the plugin's and the staff member hold the carrier on it, or the carrier at the
+ * organisation, or at the centre. A reference that is not even an id is left to the validation.
+ */
+async function checkScope(
+  ctx: Scoped,
+  pluginId: string,
+  scope: ProcedureScope,
+  carrier: Permission,
+  raw: unknown,
+): Promise<LoadedCase | null> {
+  if (scope === 'district') {
+    requireTenantWide(ctx.actor, carrier);
+    return null;
+  }
+  if (scope === 'organisation') {
+    const at = ZOrganisationRef.safeParse(raw);
+    if (at.success) {
+      const organisation = await getOrganisation(ctx.tx, at.data.organisationId);
+      requirePermission(ctx.actor, carrier, organisation.path);
+    }
+    return null;
+  }
+  const at = ZCaseRef.safeParse(raw);
+  return at.success ? pluginCase(ctx.tx, ctx.actor, pluginId, at.data.caseId, carrier) : null;
+}
+
+/** What the platform lends the plugin for this request (the referral ritual is the API's: it holds the engine). */
+function platformOf(ctx: ApiContext & TenantSession, plugin: AnyPlugin): PluginPlatform {
+  return {
+    box: ctx.box,
+    files: filesOf(ctx),
+    logger: requestPluginLogger(ctx.log)(plugin.id, ctx.tenantId),
+    forms: pluginRegistry,
+    async refer({ attachments, partnerField, ...request }) {
+      const { referral } = await sendReferral(ctx, {
+        ...request,
+        kind: request.kind as never,
+        ...(attachments ? { documentIds: [...attachments] } : {}),
+      }).catch((error: unknown) =>
+        partnerField ? renamePartnerField(error, partnerField) : Promise.reject(error),
+      );
+      return { referralId: referral.id };
+    },
+  };
+}
+
+/**
+ * One plugin procedure as a tRPC procedure: the plugin's permission held somewhere (through its
+ * carrier), the scope checked, the input validated with the plugin's schema, `run` in the
+ * request's one transaction with the plugin's context, a `PluginRuleError` answered like a
+ * domain error.
+ */
+function mount(plugin: AnyPlugin, procedure: PluginProcedure): AnyTRPCProcedure {
+  const carrier = carrierOf(procedure.permission);
+  const built = permittedProcedure(carrier)
+    .use(async ({ ctx, next, getRawInput }) =>
+      next({
+        ctx: { pluginCase: await checkScope(ctx, plugin.id, procedure.scope, carrier, await getRawInput()) },
+      }),
+    )
+    .input(procedure.input);
+  const resolve = async ({
+    ctx,
+    input,
+  }: {
+    ctx: ApiContext & TenantSession & { pluginCase: LoadedCase | null };
+    input: Record<string, unknown>;
+  }) => {
+    const platform = platformOf(ctx, plugin);
+    if (procedure.scope !== 'case') {
+      return runPluginRule(() =>
+        procedure.run(pluginProcedureContext(ctx.tx, ctx.actor, plugin, platform) as never, input),
+      );
+    }
+    const c =
+      ctx.pluginCase ?? (await pluginCase(ctx.tx, ctx.actor, plugin.id, String(input.caseId), carrier));
+    return runPluginRule(() =>
+      procedure.run(caseProcedureContext(ctx.tx, ctx.actor, plugin, platform, c), input),
+    );
+  };
+  return (procedure.kind satisfies ProcedureKind) === 'query'
+    ? built.query(resolve)
+    : built.mutation(resolve);
+}
+
+/**
+ * Every installed plugin's procedures, under its id: the router record the API mounts beside its
+ * own. Refuses a plugin id the platform's router already uses (the platform's procedures are not
+ * a plugin's to replace).
+ */
+export function pluginRouters(registry: PluginRegistry, platformKeys: readonly string[]): PluginRouters {
+  const routers: Record<string, Record<string, AnyTRPCProcedure>> = {};
+  for (const plugin of registry.plugins) {
+    const procedures = Object.entries(plugin.procedures ?? {});
+    if (procedures.length === 0) continue;
+    if (platformKeys.includes(plugin.id)) {
+      throw new Error(`Plugin "${plugin.id}": its procedures would take the API's own "${plugin.id}" router`);
+    }
+    routers[plugin.id] = Object.fromEntries(
+      procedures.map(([name, procedure]) => [name, mount(plugin, procedure)]),
+    );
+  }
+  return routers as unknown as PluginRouters;
+}
+
+/** `<plugin id>.<name>` of every plugin procedure with its scope, for the isolation walks. */
+export const pluginProcedurePaths = (registry: PluginRegistry) =>
+  registry.plugins.flatMap((plugin) =>
+    Object.entries(plugin.procedures ?? {}).map(([name, procedure]) => ({
+      pluginId: plugin.id,
+      name,
+      path: `${plugin.id}.${name}`,
+      scope: procedure.scope,
+    })),
+  );
