@@ -410,23 +410,6 @@ export const walkAttempts: Record<string, Attempt> = {
       })
       .catch(refused),
   'xService.retire': ({ b }, t) => b.xService.retire({ id: t.a.organisations.stationA }).catch(refused),
-  'consultation.log.create': ({ b }, t) =>
-    b.consultation.log
-      .create({
-        caseId: t.aCase.id,
-        channel: 'hotline',
-        topic: '越权',
-        adviserName: '越权',
-        heldAt: '2026-11-20T02:00:00Z',
-        durationMinutes: 5,
-        answer: '越权的解答',
-      })
-      .catch(refused),
-  'consultation.log.getMany': ({ b }, t) => b.consultation.log.getMany({ caseId: t.aCase.id }).catch(refused),
-  'consultation.statistics': ({ b }, t) =>
-    b.consultation
-      .statistics({ organisationId: t.a.organisations.centreId, from: '2026-01-01', to: '2027-01-01' })
-      .catch(refused),
   'legalAid.get': ({ b }, t) => b.legalAid.get({ caseId: t.aCase.id }).catch(refused),
   'legalAid.decide': ({ b }, t) =>
     b.legalAid.decide({ caseId: t.aCase.id, granted: false, reason: '越权' }).catch(refused),

@@ -57,11 +57,6 @@ import { setEnabled as setServiceEnabled } from './procedures/catalogue/set-enab
 import { create as createConsent } from './procedures/consent/create.ts';
 import { getMany as getConsents } from './procedures/consent/get-many.ts';
 import { withdraw as withdrawConsent } from './procedures/consent/withdraw.ts';
-import {
-  getLogs as getConsultationLogs,
-  createLog as logConsultation,
-} from './procedures/consultation/log.ts';
-import { statistics as consultationStatistics } from './procedures/consultation/statistics.ts';
 import { review as recordFileReview } from './procedures/file-review/review.ts';
 import {
   drawSample as drawFileReviewSample,
@@ -265,10 +260,6 @@ const platformRouters = {
     preview: previewCatalogue,
     screens: pluginScreens,
     setEnabled: setServiceEnabled,
-  } satisfies TRPCRouterRecord,
-  consultation: {
-    log: { create: logConsultation, getMany: getConsultationLogs } satisfies TRPCRouterRecord,
-    statistics: consultationStatistics,
   } satisfies TRPCRouterRecord,
   legalAid: {
     get: getLegalAid,

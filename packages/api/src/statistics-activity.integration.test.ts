@@ -148,7 +148,7 @@ describe('activity roll-ups', () => {
           organisationId: unit,
           form: { topic: '民间借贷', channel, question: '朋友借钱不还，没有借条只有转账记录，怎么办？' },
         });
-        await admin.consultation.log.create({
+        await admin.consultation.createLog({
           caseId: c.id,
           channel,
           topic: '民间借贷',

@@ -1,9 +1,12 @@
 import { definePlugin, readMigrations } from '@linju/plugin-sdk';
+import { consultationFacts } from './consultation-log.ts';
 import {
   CONSULTATION_CATEGORIES,
   CONSULTATION_CATEGORY_NAMES,
   consultationIntakeForm,
 } from './intake-form.ts';
+import { messages } from './messages.ts';
+import * as procedures from './procedures/index.ts';
 
 /** Lawyer consultation (律师咨询): free legal advice at the centre, stations, rooms, the 12348 hotline and online. */
 export const plugin = definePlugin({
@@ -61,11 +64,19 @@ export const plugin = definePlugin({
     },
   ],
   statistics: [
-    { id: 'consultations', label: { 'zh-CN': '咨询人次', en: 'Consultations' } },
+    // 咨询时长: counted by `createLog`, by channel, with the minutes.
+    {
+      id: 'consultations',
+      label: { 'zh-CN': '咨询人次', en: 'Consultations' },
+      measure: 'consultation',
+      recount: consultationFacts,
+    },
     { id: 'walk-ins', label: { 'zh-CN': '来访接待人次', en: 'Walk-in visitors' } },
     { id: 'hotline-calls', label: { 'zh-CN': '热线接听量', en: 'Hotline calls answered' } },
     { id: 'online-consultations', label: { 'zh-CN': '网上咨询量', en: 'Online consultations' } },
   ],
+  procedures,
+  messages,
   adminRoutes: [
     {
       id: 'case-consultation',
