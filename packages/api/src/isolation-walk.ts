@@ -508,29 +508,6 @@ export const walkAttempts: Record<string, Attempt> = {
       .catch(refused),
   'mediation.fail': ({ b }, t) =>
     b.mediation.fail({ caseId: t.aCase.id, reason: '越权', next: 'consultation' }).catch(refused),
-  'notary.slot.create': ({ b }, t) =>
-    b.notary.slot
-      .create({
-        officeId: t.a.organisations.stationA,
-        startsAt: '2030-01-07T01:00:00Z',
-        endsAt: '2030-01-07T02:00:00Z',
-        capacity: 2,
-      })
-      .catch(refused),
-  'notary.slot.getMany': ({ b }, t) =>
-    b.notary.slot
-      .getMany({ officeId: t.a.organisations.stationA, from: '2030-01-01', to: '2030-01-31' })
-      .catch(refused),
-  'notary.booking.create': ({ b }, t) =>
-    b.notary.booking.create({ caseId: t.aCase.id, slotId: randomUUID() }).catch(refused),
-  'notary.booking.cancel': ({ b }, t) =>
-    b.notary.booking
-      .cancel({ caseId: t.aCase.id, bookingId: randomUUID(), reason: '越权取消' })
-      .catch(refused),
-  'notary.booking.getMany': ({ b }, t) => b.notary.booking.getMany({ caseId: t.aCase.id }).catch(refused),
-  'notary.documents.get': ({ b }, t) => b.notary.documents.get({ caseId: t.aCase.id }).catch(refused),
-  'notary.documents.set': ({ b }, t) =>
-    b.notary.documents.set({ caseId: t.aCase.id, received: ['applicant-id'] }).catch(refused),
   'adviser.getMany': ({ b }) => b.adviser.getMany(),
   'adviser.create': ({ b }, t) =>
     b.adviser

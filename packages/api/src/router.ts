@@ -90,15 +90,6 @@ import { createSession as createMediationSession } from './procedures/mediation/
 import { fail as failMediation } from './procedures/mediation/fail.ts';
 import { get as getMediation } from './procedures/mediation/get.ts';
 import { setMediators } from './procedures/mediation/set-mediators.ts';
-import { book as bookNotaryAppointment } from './procedures/notary/book.ts';
-import { cancelBooking as cancelNotaryBooking } from './procedures/notary/cancel-booking.ts';
-import { createSlot as createNotarySlot } from './procedures/notary/create-slot.ts';
-import {
-  getDocuments as getNotaryDocuments,
-  setDocuments as setNotaryDocuments,
-} from './procedures/notary/documents.ts';
-import { getBookings as getNotaryBookings } from './procedures/notary/get-bookings.ts';
-import { getSlots as getNotarySlots } from './procedures/notary/get-slots.ts';
 import { countUnread as countUnreadNotifications } from './procedures/notification/count-unread.ts';
 import { getMany as getNotifications } from './procedures/notification/get-many.ts';
 import { markRead as markNotificationsRead } from './procedures/notification/mark-read.ts';
@@ -286,15 +277,6 @@ const platformRouters = {
       create: createMediationAgreement,
       confirm: confirmMediationAgreement,
     } satisfies TRPCRouterRecord,
-  } satisfies TRPCRouterRecord,
-  notary: {
-    slot: { create: createNotarySlot, getMany: getNotarySlots } satisfies TRPCRouterRecord,
-    booking: {
-      create: bookNotaryAppointment,
-      cancel: cancelNotaryBooking,
-      getMany: getNotaryBookings,
-    } satisfies TRPCRouterRecord,
-    documents: { get: getNotaryDocuments, set: setNotaryDocuments } satisfies TRPCRouterRecord,
   } satisfies TRPCRouterRecord,
   xService: { create: defineXService, retire: retireXService } satisfies TRPCRouterRecord,
   adviser: { getMany: getAdvisers, create: createAdviser, end: endAdviser } satisfies TRPCRouterRecord,
