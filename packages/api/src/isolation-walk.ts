@@ -434,49 +434,6 @@ export const walkAttempts: Record<string, Attempt> = {
       monthlyPerCapitaIncome: 2690,
       basis: '乙区标准',
     }),
-  'legalEducation.event.create': ({ b }, t) =>
-    b.legalEducation.event
-      .create({
-        organisationId: t.a.organisations.roomA,
-        heldOn: '2026-12-04',
-        eventType: 'campaign',
-        theme: 'constitution',
-        title: '越权活动',
-        venue: '越权地点',
-        audience: '居民',
-        attendance: 1,
-      })
-      .catch(refused),
-  'legalEducation.event.update': ({ b }, t) =>
-    b.legalEducation.event
-      .update({
-        id: randomUUID(),
-        organisationId: t.a.organisations.roomA,
-        data: {
-          heldOn: '2026-12-04',
-          eventType: 'campaign',
-          theme: 'constitution',
-          title: '越权修改',
-          venue: '越权地点',
-          audience: '居民',
-          attendance: 1,
-        },
-      })
-      .catch(refused),
-  'legalEducation.event.getMany': ({ b }, t) =>
-    b.legalEducation.event
-      .getMany({
-        organisationId: t.a.organisations.centreId,
-        period: { from: '2026-01-01', to: '2026-12-31' },
-      })
-      .catch(refused),
-  'legalEducation.report': ({ b }, t) =>
-    b.legalEducation
-      .report({
-        organisationId: t.a.organisations.centreId,
-        period: { from: '2026-01-01', to: '2026-12-31' },
-      })
-      .catch(refused),
   'mediation.get': ({ b }, t) => b.mediation.get({ caseId: t.aCase.id }).catch(refused),
   'mediation.setMediators': ({ b }, t) =>
     b.mediation

@@ -79,10 +79,6 @@ import {
   getThresholds as getLegalAidThresholds,
   setThreshold as setLegalAidThreshold,
 } from './procedures/legal-aid/thresholds.ts';
-import { getEvents as getEducationEvents } from './procedures/legal-education/get-events.ts';
-import { recordEvent as recordEducationEvent } from './procedures/legal-education/record-event.ts';
-import { report as educationReport } from './procedures/legal-education/report.ts';
-import { updateEvent as updateEducationEvent } from './procedures/legal-education/update-event.ts';
 import { applyJudicialConfirmation } from './procedures/mediation/apply-judicial-confirmation.ts';
 import { confirmAgreement as confirmMediationAgreement } from './procedures/mediation/confirm-agreement.ts';
 import { createAgreement as createMediationAgreement } from './procedures/mediation/create-agreement.ts';
@@ -258,14 +254,6 @@ const platformRouters = {
     reportClosure: reportLegalAidClosure,
     subsidy: { create: recordLegalAidSubsidy } satisfies TRPCRouterRecord,
     threshold: { getMany: getLegalAidThresholds, set: setLegalAidThreshold } satisfies TRPCRouterRecord,
-  } satisfies TRPCRouterRecord,
-  legalEducation: {
-    event: {
-      create: recordEducationEvent,
-      getMany: getEducationEvents,
-      update: updateEducationEvent,
-    } satisfies TRPCRouterRecord,
-    report: educationReport,
   } satisfies TRPCRouterRecord,
   mediation: {
     get: getMediation,
