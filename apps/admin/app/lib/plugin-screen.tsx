@@ -8,7 +8,7 @@ import {
   usePluginMessages,
 } from '@linju/plugin-sdk/admin';
 import { pluginAdmins } from '@linju/plugins/admin';
-import { Alert, failureOf, IntentForm, useLocale, useTranslate } from '@linju/ui';
+import { failureOf, IntentForm, useLocale, useTranslate } from '@linju/ui';
 import type { ComponentProps, ComponentType } from 'react';
 import { useActionData, useLocation } from 'react-router';
 import { CaseServiceHeader } from '../components/case-service-header.tsx';
@@ -126,7 +126,8 @@ export function HostedScreen({
     actionData && typeof actionData === 'object' && 'errors' in actionData
       ? (actionData as IntentFailure)
       : undefined;
-  const done = new URLSearchParams(location.search).get('done');
+  // A refused form is not followed by the notice of the one saved before it.
+  const done = failure ? null : new URLSearchParams(location.search).get('done');
   const labels = fieldLabelsOf(screen);
   const Component = screen.Component as unknown as ComponentType<Record<string, unknown>>;
   const body = (
@@ -156,6 +157,7 @@ export function HostedScreen({
       </>
     );
   }
+  // A district page says what it saved itself (`done`), in its own words.
   const { title } = (screen as DistrictScreen<unknown>).heading(data, t);
   const summary = failure
     ? Object.keys(failure.errors.fields).map((name) => ({
@@ -168,11 +170,6 @@ export function HostedScreen({
     <>
       <DocumentTitle title={title} tenant={tenant} />
       <FormErrorSummary errors={failure?.errors} fields={summary} />
-      {done && !failure ? (
-        <Alert tone="success">
-          <p>{platformT('casePage.done')}</p>
-        </Alert>
-      ) : null}
       <h1>{title}</h1>
       {body}
     </>

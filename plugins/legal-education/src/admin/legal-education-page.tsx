@@ -36,6 +36,7 @@ export function LegalEducationPage({
   locale,
   IntentForm,
   t,
+  done,
 }: ScreenProps<LegalEducationPageData, Key>) {
   const { units, unitId, month, today, events, report, editing } = data;
   const platformT = useTranslate();
@@ -117,6 +118,11 @@ export function LegalEducationPage({
 
   return (
     <>
+      {done ? (
+        <Alert tone="success">
+          <p>{t(done === 'edit' ? 'legal-education.page.done_edit' : 'legal-education.page.done')}</p>
+        </Alert>
+      ) : null}
       <Form method="get" className="lj-form admin-inline-form">
         <SelectField name="unit" id="unit" label={t('legal-education.page.unit')} defaultValue={unitId}>
           {units.map((u) => (

@@ -1,6 +1,6 @@
 import type { PluginMessageKey } from '@linju/plugin-sdk';
 import { formatDateTime, type ProcedureResult, type ScreenProps } from '@linju/plugin-sdk/admin';
-import { Button, SelectField, TextField } from '@linju/ui';
+import { Alert, Button, SelectField, TextField } from '@linju/ui';
 import { Form } from 'react-router';
 import type { messages } from '../messages.ts';
 import type { slotsPage } from '../procedures/slots-page.ts';
@@ -9,13 +9,24 @@ type Key = PluginMessageKey<typeof messages>;
 export type NotarySlotsPageData = ProcedureResult<typeof slotsPage>;
 
 /** The notary offices' appointment book: an office's slots in the coming weeks, and a form to offer one. */
-export function NotarySlotsPage({ data, locale, IntentForm, t }: ScreenProps<NotarySlotsPageData, Key>) {
+export function NotarySlotsPage({
+  data,
+  locale,
+  IntentForm,
+  t,
+  done,
+}: ScreenProps<NotarySlotsPageData, Key>) {
   const { offices, officeId, slots, days } = data;
   const nameOf = (name: { 'zh-CN': string; en: string }) =>
     locale === 'en' && name.en ? name.en : name['zh-CN'];
   const office = offices.find((o) => o.id === officeId);
   return (
     <>
+      {done ? (
+        <Alert tone="success">
+          <p>{t('notary.slots.done')}</p>
+        </Alert>
+      ) : null}
       <p>{t('notary.slots.intro', { days })}</p>
       <Form method="get" className="lj-form admin-inline-form">
         <SelectField name="office" id="office" label={t('notary.page.office')} defaultValue={officeId}>
