@@ -239,6 +239,7 @@ async function journey(locale: Locale) {
   await mediator.page.locator('#status-status').selectOption('in-progress');
   await mediator.page.getByRole('button', { name: t('casePage.set_status_submit'), exact: true }).click();
   await expect.poll(() => mediator.page.url()).toContain('done=status');
+  await mediator.page.goto(`${live.url}${casePath}/referrals`);
   await openPanel(mediator, t('casePage.consent'));
   const court = await optionValue(
     mediator,
@@ -290,17 +291,18 @@ async function journey(locale: Locale) {
   await courtUser.page.locator('details[open] button[type=submit]').first().click();
   await expect
     .poll(async () => {
-      await mediator.page.goto(`${live.url}${casePath}`);
+      await mediator.page.goto(`${live.url}${casePath}/referrals`);
       return bodyText(mediator);
     })
     .toContain('调解协议经司法确认有效');
+  await mediator.page.goto(`${live.url}${casePath}`);
 
   // 5. The mediator records the result; the first responder tells the resident and records the rating.
   await openPanel(mediator, t('casePage.set_status'));
   await mediator.page.locator('#status-status').selectOption('resolved');
   await mediator.page.getByRole('button', { name: t('casePage.set_status_submit'), exact: true }).click();
   await expect.poll(() => mediator.page.url()).toContain('done=status');
-  await desk.page.goto(`${live.url}${casePath}`);
+  await desk.page.goto(`${live.url}${casePath}/feedback`);
   await openPanel(desk, t('casePage.feedback'));
   await desk.page.locator('#feedback-summary').fill('已电话告知：调解协议经法院司法确认有效');
   await desk.page.getByRole('button', { name: t('casePage.feedback_submit') }).click();

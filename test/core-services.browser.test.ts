@@ -328,7 +328,7 @@ describe('the core services in the admin app', () => {
     const institution = await advise();
     await expect.poll(() => page.getByLabel('转介鉴定机构').getAttribute('aria-invalid')).toBe('true');
     expect(await body(page)).toContain('群众尚未同意向该合作单位提供信息，请先记录同意。');
-    await page.goto(`${live.url}${casePath}`);
+    await page.goto(`${live.url}${casePath}/referrals`);
     await open(page, '记录群众同意');
     await page.locator('#consent-partnerOrganisationId').selectOption(institution);
     await page.locator('details[open]').getByRole('button', { name: '记录同意' }).click();

@@ -37,11 +37,16 @@ describe('feedback and the resident’s own rating', () => {
     await expect.poll(() => page.textContent('body')).toMatch(/XH-\d{4}-\d{6}/);
     await page.getByRole('link', { name: '打开事项' }).click();
     await expect.poll(() => page.url()).toMatch(/\/cases\/[0-9a-f-]{36}/);
+    const casePath = new URL(page.url()).pathname;
 
-    // Each move shows the next one's form: in progress offers "resolved", resolved offers feedback.
+    // Each move shows the next one's form: in progress offers "resolved", resolved offers feedback
+    // (on the case page's feedback part).
     const next = {
       'in-progress': () => page.locator('select[name=status] option[value=resolved]').count(),
-      resolved: () => page.locator('summary', { hasText: '记录信息反馈' }).count(),
+      resolved: async () => {
+        await page.goto(`${live.url}${casePath}/feedback`);
+        return page.locator('summary', { hasText: '记录信息反馈' }).count();
+      },
     };
     for (const status of ['in-progress', 'resolved'] as const) {
       const form = await action(page, '变更状态');
@@ -49,11 +54,13 @@ describe('feedback and the resident’s own rating', () => {
       await form.getByRole('button', { name: '变更' }).click();
       await expect.poll(next[status]).toBe(1);
     }
+    await page.goto(`${live.url}${casePath}/consent`);
     const consent = await action(page, '记录当事人授权');
     await consent.getByLabel('授权事项').selectOption('feedback-contact');
     await consent.getByRole('button', { name: '记录同意' }).click();
     await expect.poll(() => page.textContent('#consent-heading + *')).toContain('同意回访联系');
 
+    await page.goto(`${live.url}${casePath}/feedback`);
     const feedback = await action(page, '记录信息反馈');
     await feedback.getByLabel('告知群众的结果').fill('已电话告知：停车费上调须经业主大会表决');
     await feedback.getByRole('button', { name: '记录反馈' }).click();

@@ -48,6 +48,7 @@ async function referToFederation(page: Page, resident: { name: string; phone: st
   await expect.poll(() => page.url()).toMatch(/\/cases\/[0-9a-f-]{36}/);
   const casePath = new URL(page.url()).pathname;
 
+  await page.goto(`${live.url}${casePath}/referrals`);
   const consent = await panel(page, t('casePage.consent'));
   const federation = await optionValue(page, '#consent-partnerOrganisationId', '徐汇区妇女联合会');
   await consent.locator('#consent-partnerOrganisationId').selectOption(federation);
@@ -100,6 +101,7 @@ describe('one-time links for partners without an account', () => {
     await page.goto(`${live.url}${casePath}`);
     await expect.poll(() => page.textContent('body')).toContain('已约双方周六到妇联面谈');
     expect(await page.textContent('body')).toContain(t('casePage.referral_note_from_partner'));
+    await page.goto(`${live.url}${casePath}/referrals`);
     const reply = await panel(page, t('casePage.referral_note'));
     await reply.getByLabel(t('casePage.referral_note_text')).fill('当事人周六上午方便');
     await reply.getByRole('button', { name: t('casePage.referral_note_submit') }).click();
@@ -126,6 +128,7 @@ describe('one-time links for partners without an account', () => {
     await page.goto(`${live.url}${casePath}`);
     await expect.poll(() => page.textContent('body')).toContain('妇联已两次上门疏导');
     expect(await page.textContent('body')).toContain('陈干事（徐汇区妇女联合会）');
+    await page.goto(`${live.url}${casePath}/documents`);
     const download = page.getByRole('link', {
       name: t('casePage.document_download', { name: '辅导记录.txt' }),
     });
@@ -183,6 +186,7 @@ describe('one-time links for partners without an account', () => {
     await page.goto(`${live.url}${casePath}`);
     await expect.poll(() => page.textContent('body')).toContain('赡养人拒绝参加调处');
     expect(await page.textContent('body')).toContain('赡养人书面拒绝，建议当事人申请法律援助');
+    await page.goto(`${live.url}${casePath}/documents`);
     const download = page.getByRole('link', {
       name: t('casePage.document_download', { name: '情况说明.txt' }),
     });

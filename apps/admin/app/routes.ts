@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { pluginRegistry } from '@linju/plugins';
 import { index, layout, type RouteConfig, route } from '@react-router/dev/routes';
+import { CASE_PAGE_PARTS } from './lib/case-page-parts.ts';
 import { pluginRouteEntries } from './lib/plugin-routes.ts';
 
 // The screens the installed plugins declare (`adminRoutes` in their manifests): a service's pages
@@ -24,7 +25,12 @@ export default [
     route('t/:tenant/cases/new', 'routes/case-new.tsx'),
     route('t/:tenant/cases/import', 'routes/hotline-import.tsx'),
     route('t/:tenant/cases/import/answers', 'routes/hotline-answers.ts'),
-    route('t/:tenant/cases/:id', 'routes/case.tsx'),
+    // The case page: a layout (header, the links to its parts) and its parts as child routes.
+    route(
+      't/:tenant/cases/:id',
+      'routes/case.tsx',
+      CASE_PAGE_PARTS.map(({ path, file }) => (path ? route(path, file) : index(file))),
+    ),
     ...pluginScreens.map((screen) => route(screen.path, screen.file, { id: screen.id })),
     route('t/:tenant/cases/:id/documents/:documentId', 'routes/case-document.ts'),
     route('t/:tenant/referrals', 'routes/referrals.tsx'),

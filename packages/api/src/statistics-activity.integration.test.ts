@@ -8,6 +8,7 @@ import {
 } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { schema, withTenant } from '@linju/db';
+import { pluginStatistics } from '@linju/plugins';
 import { referralIdempotencyKey, referralWorkflowId } from '@linju/workflows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppCaller } from './router.ts';
@@ -200,7 +201,9 @@ describe('activity roll-ups', () => {
     expect(expected.events).toBeGreaterThan(2);
     expect(corrections).toBeGreaterThan(0);
 
-    expect(await withTenant(h.db, d.tenantId, (tx) => compareActivityRollups(tx))).toEqual([]);
+    expect(await withTenant(h.db, d.tenantId, (tx) => compareActivityRollups(tx, pluginStatistics))).toEqual(
+      [],
+    );
 
     const { activity } = await admin.stats.get({ period: '2026' });
     expect(activity).toMatchObject({

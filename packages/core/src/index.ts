@@ -12,7 +12,6 @@ export * from './audit/verify-audit-checkpoints.ts';
 export * from './backup/index.ts';
 export * from './cases/index.ts';
 export * from './catalogue/catalogue-service.ts';
-export * from './catalogue/entry-points.ts';
 export * from './catalogue/form-files.ts';
 export * from './catalogue/hsds-export.ts';
 export * from './catalogue/hsds-id.ts';

@@ -42,7 +42,14 @@ describe('admin screens', () => {
       caseId: 'c',
       advice: '建议',
     });
-    expect(districtScreen({ id: 'slots', page: 'slots', heading: () => ({ title: '号源' }), Component: () => null }).kind).toBe('district');
+    expect(
+      districtScreen({
+        id: 'slots',
+        page: 'slots',
+        heading: () => ({ title: '号源' }),
+        Component: () => null,
+      }).kind,
+    ).toBe('district');
     expect(publicScreen({ id: 'guide', path: 'guide', page: 'guide', Component: () => null }).kind).toBe(
       'public',
     );
@@ -51,6 +58,7 @@ describe('admin screens', () => {
   it('let a plugin add fields to the intake form', () => {
     const extras = intakeExtras({
       Component: () => null,
+      fields: ['householdSize'],
       toForm: (form) => ({ householdSize: Number(form.get('householdSize')) }),
     });
     const form = new FormData();

@@ -131,9 +131,19 @@ export type AdminScreen = CaseScreen<any, any> | DistrictScreen<any, any> | Publ
 
 /** Fields the intake form adds for this plugin's service (legal aid's hardship check). */
 export interface IntakeExtras<TKey extends string = string> {
-  /** Rendered inside the intake form when this service is chosen. */
-  readonly Component: ComponentType<{ readonly t: PluginTranslate<TKey>; readonly values: FormValues }>;
-  /** The posted fields it adds, as the intake form's part (merged into `form`). */
+  /** Rendered in the intake form after the service's own fields, when this service is chosen. */
+  readonly Component: ComponentType<{
+    readonly t: PluginTranslate<TKey>;
+    /** The service's answers as typed (what `toForm` read included), to fill the fields again. */
+    readonly values: Readonly<Record<string, unknown>> | undefined;
+    /** The error of a posted field, in the user's language. */
+    readonly error: (name: string) => string | undefined;
+  }>;
+  /** The names of the fields it posts, where the API's refusals show. */
+  readonly fields: readonly string[];
+  /** A refusal at an API path that is no field of its own (`form.hardship`) shows at this field. */
+  readonly fieldForPath?: Readonly<Record<string, string>>;
+  /** The answers it adds to the service's form from the posted fields (none when left empty). */
   toForm(form: FormData): Record<string, unknown>;
 }
 

@@ -1,7 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 /**
  * One migration of a plugin's own tables: plain SQL, applied once, in name order, in a
  * transaction of its own, after the core migrations.
@@ -94,6 +90,11 @@ export function migrationProblems(pluginId: string, sql: string): string[] {
  * URL relative to the plugin's module: `readMigrations(new URL('../migrations', import.meta.url))`.
  */
 export function readMigrations(folder: URL | string): PluginMigration[] {
+  // Node's modules are fetched here, not imported: a plugin's screens reach this module's siblings
+  // in the browser, where there is no file system (and no migration is ever read).
+  const { readdirSync, readFileSync } = process.getBuiltinModule('node:fs');
+  const { join } = process.getBuiltinModule('node:path');
+  const { fileURLToPath } = process.getBuiltinModule('node:url');
   const path = folder instanceof URL ? fileURLToPath(folder) : folder;
   return readdirSync(path)
     .filter((file) => file.endsWith('.sql'))

@@ -3,6 +3,7 @@ import * as appraisal from '@linju/plugin-appraisal/admin';
 import * as consultation from '@linju/plugin-consultation/admin';
 import * as legalEducation from '@linju/plugin-legal-education/admin';
 import * as notary from '@linju/plugin-notary/admin';
+import type { AdminRoute, PluginMessages } from '@linju/plugin-sdk';
 import type { AdminScreen, IntakeExtras } from '@linju/plugin-sdk/admin';
 import * as xCounselling from '@linju/plugin-x-counselling/admin';
 import { mergePluginMessages } from './merge-plugin-messages.ts';
@@ -10,14 +11,17 @@ import { mergePluginMessages } from './merge-plugin-messages.ts';
 /** A plugin's admin side, as its `./admin` entry exports it. */
 interface PluginAdmin {
   readonly pluginId: string;
+  /** The manifest's `adminRoutes` (where each screen is, its label and permission), from a module of their own. */
+  readonly adminRoutes: readonly AdminRoute[];
   readonly adminScreens: readonly AdminScreen[];
-  readonly messages: import('@linju/plugin-sdk').PluginMessages;
+  readonly messages: PluginMessages;
   readonly intakeExtras?: IntakeExtras;
 }
 
 /**
- * The admin side of the installed plugins (their screens, intake extras and messages), for the
- * admin app, in the browser too: it imports no manifest, so no server code reaches the bundle.
+ * The admin side of the installed plugins (their screens, where they are, intake extras and
+ * messages), for the admin app, on its server and in the browser: it imports no manifest (which
+ * reads migrations from disk), so no server code reaches the bundles.
  */
 export const pluginAdmins: readonly PluginAdmin[] = [
   consultation,

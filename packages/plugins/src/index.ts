@@ -3,6 +3,7 @@ import { addPluginMessages } from '@linju/i18n';
 import { createPluginRegistry, type PluginMessageKey, pluginMigrationSets } from '@linju/plugin-sdk';
 import { installedPlugins } from './installed-plugins.ts';
 import { mergePluginMessages } from './merge-plugin-messages.ts';
+import { entryPointsNotYetInManifests, statisticsNotYetInManifests } from './not-yet-in-manifests.ts';
 
 /**
  * The composition root of the service catalogue: the installed plugins, validated when the module
@@ -33,3 +34,20 @@ type InstalledMessageKey = PluginMessageKey<NonNullable<InstalledPlugin['message
 declare module '@linju/i18n' {
   interface PluginMessageKeys extends Record<InstalledMessageKey, true> {}
 }
+
+/** The installed plugins' statistics, with the measures they count under and their recounts. */
+export const pluginStatistics = pluginRegistry.plugins.map((plugin) => ({
+  id: plugin.id,
+  statistics: plugin.statistics?.some((statistic) => statistic.recount)
+    ? plugin.statistics
+    : [...(plugin.statistics ?? []), ...(statisticsNotYetInManifests[plugin.id] ?? [])],
+}));
+
+/** The installed plugins' entry points (the seven slogans), each with its plugin, in their order. */
+export const pluginEntryPoints = pluginRegistry.plugins
+  .flatMap((plugin) =>
+    (plugin.entryPoints?.length ? plugin.entryPoints : (entryPointsNotYetInManifests[plugin.id] ?? [])).map(
+      (entryPoint) => ({ ...entryPoint, pluginId: plugin.id }),
+    ),
+  )
+  .sort((a, b) => a.position - b.position);

@@ -1,4 +1,5 @@
 import { definePlugin, readMigrations } from '@linju/plugin-sdk';
+import { adminRoutes } from './admin-routes.ts';
 import { APPRAISAL_TYPE_NAMES, APPRAISAL_TYPES, appraisalIntakeForm } from './intake-form.ts';
 import { messages } from './messages.ts';
 import { procedures } from './procedures/index.ts';
@@ -75,17 +76,7 @@ export const plugin = definePlugin({
     { id: 'consultations', label: { 'zh-CN': '鉴定咨询数', en: 'Appraisal consultations' } },
     { id: 'guided-to-institution', label: { 'zh-CN': '引导委托鉴定数', en: 'Guided to an institution' } },
   ],
-  adminRoutes: [
-    {
-      // The advice on the appraisal and the referral to an institution.
-      id: 'case-appraisal',
-      path: 'appraisal',
-      module: 'case-appraisal',
-      label: { 'zh-CN': '鉴定咨询与委托鉴定机构', en: 'Appraisal advice and referral to an institution' },
-      permission: 'case.read',
-      placement: ['case-service'],
-    },
-  ],
+  adminRoutes,
   procedures,
   messages,
 });

@@ -1,4 +1,5 @@
 import { definePlugin, readMigrations } from '@linju/plugin-sdk';
+import { adminRoutes } from './admin-routes.ts';
 import { consultationFacts } from './consultation-log.ts';
 import {
   CONSULTATION_CATEGORIES,
@@ -77,14 +78,5 @@ export const plugin = definePlugin({
   ],
   procedures,
   messages,
-  adminRoutes: [
-    {
-      id: 'case-consultation',
-      path: 'consultation',
-      module: 'case-consultation',
-      label: { 'zh-CN': '咨询记录与时长统计', en: 'Consultation log and durations' },
-      permission: 'case.read',
-      placement: ['case-service'],
-    },
-  ],
+  adminRoutes,
 });

@@ -1,4 +1,5 @@
 import { definePlugin, readMigrations } from '@linju/plugin-sdk';
+import { adminRoutes } from './admin-routes.ts';
 import { educationEventFacts } from './events.ts';
 import { legalEducationIntakeForm } from './intake-form.ts';
 import { messages } from './messages.ts';
@@ -67,15 +68,5 @@ export const plugin = definePlugin({
   ],
   procedures,
   messages,
-  adminRoutes: [
-    {
-      // Publicity events and the month's report, district-wide.
-      id: 'events',
-      path: 'legal-education',
-      module: 'legal-education',
-      label: { 'zh-CN': '法治宣传', en: 'Legal education' },
-      permission: 'case.read',
-      placement: ['navigation'],
-    },
-  ],
+  adminRoutes,
 });

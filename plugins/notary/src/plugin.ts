@@ -1,4 +1,5 @@
 import { definePlugin, readMigrations } from '@linju/plugin-sdk';
+import { adminRoutes } from './admin-routes.ts';
 import { notaryIntakeForm } from './intake-form.ts';
 import { messages } from './messages.ts';
 import { NOTARY_MATTER_DETAILS, NOTARY_MATTERS, notaryCatalogue } from './notary-matters.ts';
@@ -60,23 +61,5 @@ export const plugin = definePlugin({
   ],
   procedures,
   messages,
-  adminRoutes: [
-    {
-      id: 'case-notary',
-      path: 'notary',
-      module: 'case-notary',
-      label: { 'zh-CN': '公证材料清单与预约', en: 'Documents checklist and appointment' },
-      permission: 'case.read',
-      placement: ['case-service'],
-    },
-    {
-      // The notary offices' appointment book: slots per office, for the desks that book them.
-      id: 'slots',
-      path: 'notary/slots',
-      module: 'notary-slots',
-      label: { 'zh-CN': '公证预约', en: 'Notary appointments' },
-      permission: 'case.read',
-      placement: ['navigation'],
-    },
-  ],
+  adminRoutes,
 });

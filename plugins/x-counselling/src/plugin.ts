@@ -1,4 +1,5 @@
 import { definePlugin } from '@linju/plugin-sdk';
+import { adminRoutes } from './admin-routes.ts';
 import { intakeForm } from './intake-form.ts';
 import { messages } from './messages.ts';
 import * as procedures from './procedures/index.ts';
@@ -57,14 +58,5 @@ export const plugin = definePlugin({
   procedures,
   messages,
   // Its page of a case, as `linju plugin new` writes one: the intake answers under their labels.
-  adminRoutes: [
-    {
-      id: 'case-page',
-      path: 'x-counselling',
-      module: 'case-x-counselling',
-      label: { 'zh-CN': '心理疏导记录', en: 'Counselling record' },
-      permission: 'case.read',
-      placement: ['case-service'],
-    },
-  ],
+  adminRoutes,
 });

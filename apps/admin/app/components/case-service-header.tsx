@@ -9,8 +9,8 @@ import { useTenantShell } from './tenant-shell.ts';
 
 /**
  * The top of a service's own page on a case (mediation, notary, legal aid, consultation,
- * appraisal): the title, the refused form's errors naming each field, the success notice after a
- * saved form, and the way back to the case.
+ * appraisal) or in the district (without `caseRef`): the title, the refused form's errors naming
+ * each field, the success notice after a saved form, and the way back to the case.
  */
 export function CaseServiceHeader({
   title,
@@ -21,7 +21,7 @@ export function CaseServiceHeader({
   otherFieldLabel,
 }: {
   title: string;
-  caseRef: { id: string; number: string };
+  caseRef?: { id: string; number: string } | undefined;
   failure: IntentFailure | undefined;
   done: boolean;
   /** The visible label of each field the page's forms may refuse. */
@@ -47,11 +47,13 @@ export function CaseServiceHeader({
           <p>{t('casePage.done')}</p>
         </Alert>
       ) : null}
-      <p>
-        <Link to={tenantPaths.case(tenant.slug, caseRef.id)}>
-          {t('mediationPage.back', { number: caseRef.number })}
-        </Link>
-      </p>
+      {caseRef ? (
+        <p>
+          <Link to={tenantPaths.case(tenant.slug, caseRef.id)}>
+            {t('mediationPage.back', { number: caseRef.number })}
+          </Link>
+        </p>
+      ) : null}
       <h1>{title}</h1>
     </>
   );

@@ -134,3 +134,65 @@ describe('intentAction', () => {
     ).rejects.toBe(fault);
   });
 });
+
+describe('intentAction keeps the values naming what a form acts on', () => {
+  it('keeps them with a refusal, which then concerns the form, not a field', async () => {
+    const result = await intentAction(
+      posted({ intent: 'fetch', referralId: 'r-1', sha256: 'ab' }),
+      {
+        fetch: intent({
+          keep: ['referralId', 'sha256'],
+          run: () => {
+            throw new TRPCError({ code: 'CONFLICT', message: 'case.not_found', cause: { field: 'sha256' } });
+          },
+        }),
+      },
+      { done },
+    );
+    expect(answer(result).data).toEqual({
+      intent: 'fetch',
+      errors: { form: ['case.not_found'], fields: {} },
+      values: { referralId: 'r-1', sha256: 'ab' },
+    });
+  });
+});
+
+describe('intentAction with one form per row', () => {
+  it("names the failed form by its row, so only that row's form shows the refusal", async () => {
+    const result = await intentAction(
+      posted({ intent: 'remove', day: '2026-10-01' }),
+      {
+        remove: intent({
+          keep: ['day'],
+          failureKey: (values) => `remove:${values.day}`,
+          run: () => {
+            throw new TRPCError({ code: 'CONFLICT', message: 'case.not_found' });
+          },
+        }),
+      },
+      { done },
+    );
+    expect(answer(result).data).toMatchObject({
+      intent: 'remove:2026-10-01',
+      errors: { form: ['case.not_found'] },
+    });
+  });
+});
+
+describe('intentAction where a session ended', () => {
+  it('sends the person where `redirectFor` says instead of showing the form again', async () => {
+    const signIn = new Response(null, { status: 302, headers: { Location: '/platform/login' } });
+    const result = await intentAction(
+      posted({ intent: 'add' }),
+      {
+        add: intent({
+          run: () => {
+            throw new TRPCError({ code: 'UNAUTHORIZED', message: 'auth.not_signed_in' });
+          },
+        }),
+      },
+      { done, redirectFor: () => signIn },
+    );
+    expect(result).toBe(signIn);
+  });
+});

@@ -12,13 +12,19 @@ export interface IntentContext<Field extends string> {
   intent: string;
   form: FormData;
   /** Refuses with these field errors, the typed values kept (checks that need a parsed value). */
-  refuse: (fields: Partial<Record<Field, MessageKey | undefined>>) => ReturnType<typeof rejectIntent>;
+  refuse: (
+    fields: Partial<Record<Field | 'file', MessageKey | undefined>>,
+  ) => ReturnType<typeof rejectIntent>;
 }
 
 /** One form of a page: what it reads, what it checks before calling the API, and the call. */
 export interface IntentHandler<Field extends string, Result> {
   /** The form's fields, read trimmed; also where the API's errors show. */
   fields?: readonly Field[];
+  /** Hidden values naming what the form acts on (a referral, a document): read and kept, no field of their own. */
+  keep?: readonly Field[];
+  /** Which of the page's forms of this intent failed, when there is one per row (`remove:2026-10-01`). */
+  failureKey?: (values: IntentValues<Field>) => string;
   /** Fields that must not be empty (`validation.required`), checked before the call. */
   required?: readonly Field[];
   /** Other checks before the call: a message key for each field that is wrong. */
@@ -33,7 +39,7 @@ export interface IntentHandler<Field extends string, Result> {
 type AnyHandler = IntentHandler<any, any>;
 
 /** One intent's handler, typed by its fields (an object literal of handlers cannot infer each one's). */
-export const intent = <Field extends string, Result>(handler: IntentHandler<Field, Result>) => handler;
+export const intent = <const Field extends string, Result>(handler: IntentHandler<Field, Result>) => handler;
 
 type HandlerResult<H> =
   H extends IntentHandler<string, infer Result> ? Exclude<Awaited<Result>, void> : never;
@@ -48,7 +54,14 @@ type HandlerResult<H> =
 export async function intentAction<Handlers extends Record<string, AnyHandler>>(
   form: FormData | Request,
   handlers: Handlers,
-  { done }: { done: (intent: string) => string },
+  {
+    done,
+    redirectFor,
+  }: {
+    done: (intent: string) => string;
+    /** Where an error sends the person instead of the form (the console's sign-in, when its session ended). */
+    redirectFor?: (error: unknown) => Response | undefined;
+  },
 ) {
   const data = form instanceof Request ? await form.formData() : form;
   const name = formText(data, 'intent');
@@ -56,10 +69,11 @@ export async function intentAction<Handlers extends Record<string, AnyHandler>>(
   if (!handler) return rejectUnknownIntent(name);
   const fields: readonly string[] = handler.fields ?? [];
   const values: Record<string, string> = Object.fromEntries(
-    fields.map((field) => [field, formText(data, field).trim()]),
+    [...fields, ...(handler.keep ?? [])].map((field) => [field, formText(data, field).trim()]),
   );
+  const failed = handler.failureKey?.(values) ?? name;
   const refuse = (problems: Record<string, MessageKey | undefined>) =>
-    rejectIntent(name, localFailure(problems) ?? { status: 400, errors: { form: [], fields: {} } }, values);
+    rejectIntent(failed, localFailure(problems) ?? { status: 400, errors: { form: [], fields: {} } }, values);
   const problems: Record<string, MessageKey | undefined> = {
     ...Object.fromEntries(
       (handler.required ?? []).map((f) => [f, values[f] ? undefined : 'validation.required']),
@@ -71,9 +85,11 @@ export async function intentAction<Handlers extends Record<string, AnyHandler>>(
     const result = await handler.run(values, { intent: name, form: data, refuse });
     return (result ?? redirect(done(name))) as HandlerResult<Handlers[keyof Handlers]> | Response;
   } catch (error) {
+    const away = redirectFor?.(error);
+    if (away) return away;
     const mapping = handler.errors ?? {};
     return rejectIntentApiError(
-      name,
+      failed,
       error,
       { ...mapping, fields: [...fields, ...(mapping.fields ?? [])] },
       values,

@@ -23,7 +23,6 @@ import { data, Form, Link, redirect, useSubmit } from 'react-router';
 import { CaseList, caseRowView } from '../components/case-list.tsx';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
-import { LegalAidHardshipFields } from '../components/legal-aid-hardship-fields.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { ServiceFormFields } from '../components/service-form-fields.tsx';
@@ -40,7 +39,8 @@ import {
   readIntake,
   searchKind,
 } from '../lib/cases.ts';
-import { HARDSHIP_FIELDS, hardshipFieldName, readHardship } from '../lib/legal-aid-hardship.ts';
+import { screenTranslate } from '../lib/hosted-screens.ts';
+import { intakeExtrasOf } from '../lib/intake-extras.tsx';
 import { organisationName } from '../lib/organisation-tree.ts';
 import { allowsOn, parentMap } from '../lib/permissions.ts';
 import { isForbidden, load } from '../lib/route-errors.ts';
@@ -56,10 +56,10 @@ import { rejectApiError, rejectSubmission, type SubmissionResult } from '../lib/
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/case-new';
 
-/** A legal-aid application's answers with its hardship declaration, which the generic form leaves out. */
-function withHardship(serviceType: string | undefined, answers: Record<string, unknown>, form: FormData) {
-  const hardship = serviceType === 'legal-aid' ? readHardship(form) : undefined;
-  return hardship ? { ...answers, hardship } : answers;
+/** The service's answers with what its plugin adds to the form (legal aid's hardship declaration). */
+function withExtras(serviceType: string | undefined, answers: Record<string, unknown>, form: FormData) {
+  const extras = intakeExtrasOf(serviceType)?.extras;
+  return extras ? { ...answers, ...extras.toForm(form) } : answers;
 }
 
 const SERVICE_UNIT_KINDS: readonly string[] = ['centre', 'station', 'room', 'service-point'];
@@ -117,7 +117,7 @@ async function intakeView(context: Route.LoaderArgs['context'], form: FormData) 
     typed: {
       ...typed,
       organisationId: unitId,
-      serviceAnswers: withHardship(typed.serviceType, readServiceForm(form, serviceForm), form),
+      serviceAnswers: withExtras(typed.serviceType, readServiceForm(form, serviceForm), form),
     },
     earlier,
   };
@@ -163,11 +163,12 @@ async function takeIn(slug: string, caller: Caller, posted: FormData) {
           (s) => s.pluginId === values.serviceType,
         )?.form ?? [])
       : [];
-  values.serviceAnswers = withHardship(
+  values.serviceAnswers = withExtras(
     values.serviceType,
     readServiceForm(posted, serviceForm as ServiceFormField[]),
     posted,
   );
+  const extras = intakeExtrasOf(values.serviceType)?.extras;
   const local = localFailure(intakeProblems(values));
   if (local) return rejectSubmission(local, values);
   // Files go to the API only: the typed values sent back to the page never carry them.
@@ -181,7 +182,7 @@ async function takeIn(slug: string, caller: Caller, posted: FormData) {
   const fields = [
     ...INTAKE_FIELDS,
     ...serviceForm.map((f) => serviceFieldName(f.key)),
-    ...(values.serviceType === 'legal-aid' ? HARDSHIP_FIELDS.map(hardshipFieldName) : []),
+    ...(extras?.fields ?? []),
   ];
   try {
     const created = await caller.case.create({
@@ -195,8 +196,7 @@ async function takeIn(slug: string, caller: Caller, posted: FormData) {
       error,
       {
         fields,
-        // A missing declaration is named at its first field.
-        fieldForPath: { ...INTAKE_PATHS, 'form.hardship': hardshipFieldName('householdSize') },
+        fieldForPath: { ...INTAKE_PATHS, ...extras?.fieldForPath },
         fieldForMessage: { 'case.resident_required': 'name' },
       },
       values,
@@ -231,6 +231,7 @@ export default function NewCase({ loaderData, actionData }: Route.ComponentProps
   const failed =
     actionData && 'errors' in actionData ? (actionData as SubmissionResult<IntakeValues>) : undefined;
   const values: IntakeValues = failed?.values ?? typed;
+  const intake = intakeExtrasOf(values.serviceType);
   const error = useFieldError(failed?.errors);
   // With JavaScript, leaving the phone field or changing the unit does what the refresh buttons do
   // (files stay in the browser until the matter is taken in).
@@ -391,9 +392,10 @@ export default function NewCase({ loaderData, actionData }: Route.ComponentProps
               error={error}
             />
           ) : null}
-          {values.serviceType === 'legal-aid' && serviceForm.length > 0 ? (
-            <LegalAidHardshipFields
-              values={values.serviceAnswers?.hardship as Record<string, unknown> | undefined}
+          {intake && serviceForm.length > 0 ? (
+            <intake.extras.Component
+              t={screenTranslate(intake.messages, locale)}
+              values={values.serviceAnswers}
               error={error}
             />
           ) : null}

@@ -4,18 +4,13 @@ import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
 import { PlatformShell } from '../components/page-shell.tsx';
 import { getAdminContext } from '../context.ts';
-import { formText } from '../lib/form-data.ts';
+import { intent, intentAction } from '../lib/intent-action.ts';
 import { platformCall, platformRedirectFor } from '../lib/platform-session.ts';
-import {
-  failureOf,
-  type IntentFailure,
-  rejectIntentApiError,
-  rejectUnknownIntent,
-} from '../lib/submission.ts';
+import { failureOf, type IntentFailure } from '../lib/submission.ts';
 import { platformPaths } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/platform-domains';
 
-const ADD_FIELDS = ['tenantId', 'host'];
+const ADD_FIELDS = ['tenantId', 'host'] as const;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
@@ -31,33 +26,23 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { caller } = getAdminContext(context);
-  const form = await request.formData();
-  const intent = formText(form, 'intent');
-  const host = formText(form, 'host').trim();
   const back = (done: 'added' | 'removed', name: string) =>
     redirect(`${platformPaths.domains}?done=${done}&host=${encodeURIComponent(name)}`);
-  try {
-    if (intent === 'add') {
-      const added = await caller.platform.domain.add({ tenantId: formText(form, 'tenantId'), host });
-      return back('added', added.host);
-    }
-    if (intent === 'remove') {
-      const removed = await caller.platform.domain.remove({ host });
-      return back('removed', removed.host);
-    }
-  } catch (error) {
-    const signIn = platformRedirectFor(error);
-    if (signIn) return signIn;
-    return intent === 'add'
-      ? rejectIntentApiError(
-          intent,
-          error,
-          { fields: ADD_FIELDS },
-          { tenantId: formText(form, 'tenantId'), host },
-        )
-      : rejectIntentApiError(`remove:${host}`, error, { fields: [] });
-  }
-  return rejectUnknownIntent(intent);
+  return intentAction(
+    request,
+    {
+      add: intent({
+        fields: ADD_FIELDS,
+        run: async (values) => back('added', (await caller.platform.domain.add(values)).host),
+      }),
+      remove: intent({
+        keep: ['host'],
+        failureKey: (values) => `remove:${values.host}`,
+        run: async (values) => back('removed', (await caller.platform.domain.remove(values)).host),
+      }),
+    },
+    { done: () => platformPaths.domains, redirectFor: platformRedirectFor },
+  );
 }
 
 export default function PlatformDomains({ loaderData, actionData }: Route.ComponentProps) {

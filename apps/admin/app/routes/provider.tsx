@@ -6,12 +6,11 @@ import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { isIsoDate } from '../lib/advisers.ts';
-import { localFailure } from '../lib/api-errors.ts';
-import { formText } from '../lib/form-data.ts';
+import { intent, intentAction } from '../lib/intent-action.ts';
 import { allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { idParam, load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
-import { failureOf, rejectIntent, rejectIntentApiError, rejectUnknownIntent } from '../lib/submission.ts';
+import { failureOf } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/provider';
 import { PROVIDER_KIND_LABEL, RECORD_KIND_LABEL, RECORD_STATE_LABEL } from './providers.tsx';
@@ -43,47 +42,40 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const slug = tenantSlugFrom(params);
   const { caller } = getAdminContext(context);
-  const form = await request.formData();
-  const intent = formText(form, 'intent');
-  const back = (done: string) => redirect(`${tenantPaths.provider(slug, params.id)}?done=${done}`);
-  if (intent === 'appeal') {
-    const values = { filedOn: formText(form, 'filedOn').trim(), grounds: formText(form, 'grounds').trim() };
-    const local = localFailure({
-      filedOn: isIsoDate(values.filedOn) ? undefined : 'validation.date_invalid',
-      grounds: values.grounds ? undefined : 'provider.appeal_grounds_required',
-    });
-    if (local) return rejectIntent(intent, local, values);
-    try {
-      await caller.provider.fileAppeal({ id: params.id, ...values });
-      return back('appealed');
-    } catch (error) {
-      return rejectIntentApiError(intent, error, { fields: ['filedOn', 'grounds'] }, values);
-    }
-  }
-  if (intent === 'decide') {
-    const values = {
-      outcome: formText(form, 'outcome'),
-      decidedOn: formText(form, 'decidedOn').trim(),
-      decision: formText(form, 'decision').trim(),
-    };
-    const local = localFailure({
-      decidedOn: isIsoDate(values.decidedOn) ? undefined : 'validation.date_invalid',
-      decision: values.decision ? undefined : 'validation.required',
-    });
-    if (local) return rejectIntent(intent, local, values);
-    try {
-      await caller.provider.decideAppeal({
-        id: params.id,
-        outcome: values.outcome === 'lifted' ? 'lifted' : 'upheld',
-        decidedOn: values.decidedOn,
-        decision: values.decision,
-      });
-      return back('decided');
-    } catch (error) {
-      return rejectIntentApiError(intent, error, { fields: ['outcome', 'decidedOn', 'decision'] }, values);
-    }
-  }
-  return rejectUnknownIntent(intent);
+  const back = (done: string) => `${tenantPaths.provider(slug, params.id)}?done=${done}`;
+  return intentAction(
+    request,
+    {
+      appeal: intent({
+        fields: ['filedOn', 'grounds'],
+        check: (values) => ({
+          filedOn: isIsoDate(values.filedOn) ? undefined : 'validation.date_invalid',
+          grounds: values.grounds ? undefined : 'provider.appeal_grounds_required',
+        }),
+        run: async (values) => {
+          await caller.provider.fileAppeal({ id: params.id, ...values });
+          return redirect(back('appealed'));
+        },
+      }),
+      decide: intent({
+        fields: ['outcome', 'decidedOn', 'decision'],
+        check: (values) => ({
+          decidedOn: isIsoDate(values.decidedOn) ? undefined : 'validation.date_invalid',
+          decision: values.decision ? undefined : 'validation.required',
+        }),
+        run: async (values) => {
+          await caller.provider.decideAppeal({
+            id: params.id,
+            outcome: values.outcome === 'lifted' ? 'lifted' : 'upheld',
+            decidedOn: values.decidedOn,
+            decision: values.decision,
+          });
+          return redirect(back('decided'));
+        },
+      }),
+    },
+    { done: back },
+  );
 }
 
 export default function Provider({ loaderData, actionData }: Route.ComponentProps) {

@@ -8,19 +8,12 @@ import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { isIsoDate, todayIn } from '../lib/advisers.ts';
-import { localFailure } from '../lib/api-errors.ts';
 import { auditSearchFor } from '../lib/audit-log.ts';
-import { formText } from '../lib/form-data.ts';
+import { intent, intentAction } from '../lib/intent-action.ts';
 import { allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
-import {
-  failureOf,
-  type IntentFailure,
-  rejectIntent,
-  rejectIntentApiError,
-  rejectUnknownIntent,
-} from '../lib/submission.ts';
+import { failureOf, type IntentFailure } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/settings-holidays';
 
@@ -34,7 +27,7 @@ const DONE_MESSAGES = {
 } as const satisfies Record<string, MessageKey>;
 type Done = keyof typeof DONE_MESSAGES;
 const isDone = (value: string | null): value is Done => value !== null && Object.hasOwn(DONE_MESSAGES, value);
-const DAY_FIELDS = ['day', 'kind', 'name'];
+const DAY_FIELDS = ['day', 'kind', 'name'] as const;
 
 /** The year in the URL, else the district's current year; out-of-range years fall back too. */
 function yearFrom(search: URLSearchParams, today: string): number {
@@ -72,44 +65,42 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const slug = tenantSlugFrom(params);
   const { caller } = getAdminContext(context);
-  const form = await request.formData();
-  const intent = formText(form, 'intent');
   const back = (done: Done, day: string) =>
     redirect(`${tenantPaths.holidays(slug)}?year=${day.slice(0, 4)}&done=${done}&day=${day}`);
-
-  if (intent === 'set') {
-    const values = Object.fromEntries(DAY_FIELDS.map((name) => [name, formText(form, name).trim()]));
-    const local = localFailure({
-      day: !values.day
-        ? 'validation.required'
-        : isIsoDate(values.day)
-          ? undefined
-          : 'validation.date_invalid',
-      kind: values.kind === 'holiday' || values.kind === 'workday' ? undefined : 'validation.required',
-      name: values.name ? undefined : 'validation.required',
-    });
-    if (local) return rejectIntent(intent, local, values);
-    try {
-      await caller.calendar.set({
-        day: values.day ?? '',
-        kind: values.kind === 'workday' ? 'workday' : 'holiday',
-        name: values.name ?? '',
-      });
-      return back('set', values.day ?? '');
-    } catch (error) {
-      return rejectIntentApiError(intent, error, { fields: DAY_FIELDS }, values);
-    }
-  }
-  if (intent === 'remove') {
-    const day = formText(form, 'day');
-    try {
-      await caller.calendar.remove({ day });
-      return back('removed', day);
-    } catch (error) {
-      return rejectIntentApiError(`remove:${day}`, error, { fields: [] });
-    }
-  }
-  return rejectUnknownIntent(intent);
+  return intentAction(
+    request,
+    {
+      set: intent({
+        fields: DAY_FIELDS,
+        check: (values) => ({
+          day: !values.day
+            ? 'validation.required'
+            : isIsoDate(values.day)
+              ? undefined
+              : 'validation.date_invalid',
+          kind: values.kind === 'holiday' || values.kind === 'workday' ? undefined : 'validation.required',
+          name: values.name ? undefined : 'validation.required',
+        }),
+        run: async (values) => {
+          await caller.calendar.set({
+            day: values.day,
+            kind: values.kind === 'workday' ? 'workday' : 'holiday',
+            name: values.name,
+          });
+          return back('set', values.day);
+        },
+      }),
+      remove: intent({
+        keep: ['day'],
+        failureKey: (values) => `remove:${values.day}`,
+        run: async (values) => {
+          await caller.calendar.remove({ day: values.day });
+          return back('removed', values.day);
+        },
+      }),
+    },
+    { done: () => tenantPaths.holidays(slug) },
+  );
 }
 
 export default function Holidays({ loaderData, actionData }: Route.ComponentProps) {

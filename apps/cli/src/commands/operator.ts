@@ -35,7 +35,7 @@ import {
   withTenant,
 } from '@linju/db';
 import { loadNodeKey, NODE_KEY_FILE, nodeKeyDir } from '@linju/federation';
-import { pluginMigrations } from '@linju/plugins';
+import { pluginMigrations, pluginStatistics } from '@linju/plugins';
 import { seedDemoDistrict } from '../seed/demo-district.ts';
 import { DEMO_TENANT } from '../seed/demo-logins.ts';
 import { appPassword } from '../stack/database.ts';
@@ -69,7 +69,8 @@ export async function upgradeDatabase({ ownerUrl }: { ownerUrl: string }): Promi
 }
 
 // Cases from before the statistics roll-ups existed are counted once (a no-op afterwards).
-export const backfillRollups = (appUrl: string) => withDb(appUrl, backfillAllRollups);
+export const backfillRollups = (appUrl: string) =>
+  withDb(appUrl, (db) => backfillAllRollups(db, pluginStatistics));
 
 /** `linju migrate`: the upgrade step on its own (production runs it before starting a new release). */
 export async function migrate(): Promise<void> {

@@ -33,10 +33,13 @@ describe('linju plugin new', () => {
     const registry = createPluginRegistry([plugin]);
     expect(registry.get('x-psychology').kind).toBe('x');
     expect(registry.validateIntake('x-psychology', { topic: '心理疏导预约' }).ok).toBe(true);
-    // Both extension points, minimally: an activity the worker registers, a page of a case.
+    // The extension points, minimally: an activity the worker registers, procedures the API mounts
+    // under the plugin's id, its messages, a page of a case its own screen shows.
     expect(registry.activities().map(({ activity }) => activity.name)).toEqual([
       'x-psychology.remind-follow-up',
     ]);
+    expect(Object.keys(plugin.procedures)).toEqual(['page', 'recordNote']);
+    expect(plugin.messages['zh-CN']['x-psychology.page.title']).toBe('{number} 的特色服务办理');
     // Its permission, carried by a platform permission (the registry knows the platform's here).
     expect(
       createPluginRegistry([plugin], { platformPermissions: ['case.read', 'case.handle'] }).permissions(),
@@ -44,8 +47,8 @@ describe('linju plugin new', () => {
     expect(registry.adminRoutes()).toMatchObject([
       {
         pluginId: 'x-psychology',
+        id: 'case-page',
         path: 'x-psychology',
-        module: 'case-x-psychology',
         placement: ['case-service'],
       },
     ]);
@@ -53,25 +56,31 @@ describe('linju plugin new', () => {
 
   it('writes the package and lists it in the composition root', () => {
     const root = join(sandbox, 'repo');
-    mkdirSync(join(root, 'packages', 'api', 'src'), { recursive: true });
+    mkdirSync(join(root, 'packages', 'plugins', 'src'), { recursive: true });
+    for (const file of ['installed-plugins.ts', 'admin.ts']) {
+      cpSync(join(repo, 'packages', 'plugins', 'src', file), join(root, 'packages', 'plugins', 'src', file));
+    }
     cpSync(
-      join(repo, 'packages', 'api', 'src', 'plugins.ts'),
-      join(root, 'packages', 'api', 'src', 'plugins.ts'),
+      join(repo, 'packages', 'plugins', 'package.json'),
+      join(root, 'packages', 'plugins', 'package.json'),
     );
-    cpSync(join(repo, 'packages', 'api', 'package.json'), join(root, 'packages', 'api', 'package.json'));
     const written = scaffoldXPlugin(root, 'x-labour-clinic');
     expect(written).toContain('plugins/x-labour-clinic/src/plugin.test.ts');
-    // The page its manifest declares, so the admin app's build finds the module.
-    expect(written).toContain('apps/admin/app/routes/case-x-labour-clinic.tsx');
-    expect(readFileSync(join(root, 'apps/admin/app/routes/case-x-labour-clinic.tsx'), 'utf8')).toContain(
-      "const SERVICE = 'x-labour-clinic';",
+    // Its screen, which the admin app hosts: no module of the admin app is written for it.
+    expect(written).toContain('plugins/x-labour-clinic/src/admin/case-screen.tsx');
+    expect(written.filter((file) => file.startsWith('apps/'))).toEqual([]);
+    const composition = readFileSync(
+      join(root, 'packages', 'plugins', 'src', 'installed-plugins.ts'),
+      'utf8',
     );
-    const composition = readFileSync(join(root, 'packages', 'api', 'src', 'plugins.ts'), 'utf8');
     expect(composition).toContain("import { plugin as xLabourClinic } from '@linju/plugin-x-labour-clinic';");
-    expect(composition).toMatch(/createPluginRegistry\(\[[^\]]*, xLabourClinic\],\s*\{ platformPermissions/);
+    expect(composition).toMatch(/installedPlugins = \[[^\]]*, xLabourClinic\] as const/);
     expect(composition).not.toMatch(/,\s*,/); // no hole in the list, however it was formatted
+    const admins = readFileSync(join(root, 'packages', 'plugins', 'src', 'admin.ts'), 'utf8');
+    expect(admins).toContain("import * as xLabourClinic from '@linju/plugin-x-labour-clinic/admin';");
+    expect(admins).toMatch(/pluginAdmins: readonly PluginAdmin\[\] = \[[^\]]*, xLabourClinic\]/);
     expect(
-      JSON.parse(readFileSync(join(root, 'packages', 'api', 'package.json'), 'utf8')).dependencies,
+      JSON.parse(readFileSync(join(root, 'packages', 'plugins', 'package.json'), 'utf8')).dependencies,
     ).toHaveProperty('@linju/plugin-x-labour-clinic');
   });
 

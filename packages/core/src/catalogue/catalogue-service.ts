@@ -4,7 +4,6 @@ import { type Actor, auditActor, requirePermission } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
 import { getOrganisation, isPartnerKind } from '../organisations/organisation-service.ts';
-import { ENTRY_POINTS } from './entry-points.ts';
 
 export type ServiceState = {
   pluginId: string;
@@ -94,8 +93,20 @@ export async function setServiceEnabled(
   return servicesAt(tx, unit.id, [input.pluginId]);
 }
 
-/** The seven entry points a resident sees at this unit: those whose service is on there. */
-export function entryPointsFor(states: readonly ServiceState[]) {
+/** An entry point a plugin declares (a slogan residents recognise), with the plugin serving it. */
+export type DeclaredEntryPoint = {
+  id: string;
+  slogan: { 'zh-CN': string; en: string };
+  pluginId: string;
+};
+
+/**
+ * The entry points a resident sees at this unit (the seven slogans of the installed plugins, in
+ * their order): those whose service is on there.
+ */
+export function entryPointsFor(states: readonly ServiceState[], entryPoints: readonly DeclaredEntryPoint[]) {
   const on = new Set(states.filter((s) => s.enabled).map((s) => s.pluginId));
-  return ENTRY_POINTS.filter((e) => on.has(e.pluginId));
+  return entryPoints
+    .filter((e) => on.has(e.pluginId))
+    .map((e) => ({ id: e.id, zh: e.slogan['zh-CN'], en: e.slogan.en, pluginId: e.pluginId }));
 }

@@ -1,5 +1,5 @@
 import { eq, schema, sql, type TenantTx } from '@linju/db';
-import { sql as pluginSql } from '@linju/plugin-sdk';
+import type { AnyPlugin } from '@linju/plugin-sdk';
 import { systemActor } from '../actor.ts';
 import { pluginDb } from '../plugins/plugin-db.ts';
 import { monthOf } from './case-tally.ts';
@@ -111,10 +111,10 @@ export async function countConsultation(
 }
 
 /** The month a plugin's fact counts in: an ISO date's own, a moment's in district time. */
-async function monthOfFact(tx: TenantTx, tenantId: string, at: Date | string) {
-  if (typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at)) return `${at.slice(0, 7)}-01`;
-  return monthOf(new Date(at), await timeZoneOf(tx, tenantId));
-}
+const monthOfFactIn = (at: Date | string, timeZone: string) =>
+  typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at)
+    ? `${at.slice(0, 7)}-01`
+    : monthOf(new Date(at), timeZone);
 
 /** A fact a plugin counts under one of the platform's measures (its statistic's `measure`). */
 export type PluginActivityFact = { organisationId: string; at: Date | string; value: string; amount: number };
@@ -140,7 +140,7 @@ export async function countPluginActivity(
     {
       organisationId: fact.organisationId,
       measure,
-      month: await monthOfFact(tx, tenantId, fact.at),
+      month: monthOfFactIn(fact.at, await timeZoneOf(tx, tenantId)),
       value: fact.value,
       amount: fact.amount,
     },
@@ -174,20 +174,15 @@ export async function recountCorrectedEducationEvent(
   await addActivityToRollups(tx, tenantId, educationEventFact(after));
 }
 
-/** Whether a plugin's table exists (a deployment may run without the plugin's migrations). */
-async function hasTable(tx: TenantTx, name: string) {
-  const [row] = (await tx.execute<{ present: boolean }>(
-    sql`select to_regclass(${name}) is not null as present`,
-  )) as unknown as { present: boolean }[];
-  return row?.present === true;
-}
+/** The installed plugins as the statistics need them: their statistics' measures and recounts. */
+export type StatisticPlugins = readonly Pick<AnyPlugin, 'id' | 'statistics'>[];
 
 /**
- * The activity roll-ups as a full recount makes them, from the referrals' completion events, the
- * consultation log and the legal-education events (the plugins' tables, read here only to check
- * the incremental path, like `recountRollups`). Slow by design.
+ * The activity roll-ups as a full recount makes them, from the referrals' completion events and
+ * the plugins' own recounts of their statistics (the consultation log, the legal-education
+ * events: read only to check the incremental path, like `recountRollups`). Slow by design.
  */
-export async function recountActivityRollups(tx: TenantTx) {
+export async function recountActivityRollups(tx: TenantTx, plugins: StatisticPlugins) {
   const [tenant] = await tx
     .select({ id: schema.tenant.id, timeZone: schema.tenant.timeZone })
     .from(schema.tenant);
@@ -220,42 +215,28 @@ export async function recountActivityRollups(tx: TenantTx) {
       amount: turnaroundSeconds(new Date(c.sent), at),
     });
   }
-  // The plugins' tables are read as the plugins' own roles, which alone hold rights on them.
+  // Each plugin recounts its statistics from its own tables, read as its own role (which alone
+  // holds rights on them): the platform names no plugin table.
   const system = systemActor(tenant?.id ?? '', 'statistics recount');
-  if (await hasTable(tx, 'consultation_log')) {
-    const logs = await pluginDb(tx, system, 'consultation').query<Record<string, string | number>>(pluginSql`
-      select organisation_id, to_json(held_at) #>> '{}' as held_at, channel, duration_minutes
-      from consultation_log`);
-    for (const l of logs)
-      accumulateActivity(rows, {
-        organisationId: String(l.organisation_id),
-        measure: 'consultation',
-        month: monthOf(new Date(String(l.held_at)), timeZone),
-        value: String(l.channel),
-        amount: Number(l.duration_minutes),
-      });
-  }
-  if (await hasTable(tx, 'legal_education_event')) {
-    const events = await pluginDb(tx, system, 'legal-education').query<
-      Record<string, string | number>
-    >(pluginSql`
-      select organisation_id, held_on::text as held_on, event_type, attendance
-      from legal_education_event`);
-    for (const e of events)
-      accumulateActivity(rows, {
-        organisationId: String(e.organisation_id),
-        measure: 'education-event',
-        month: `${String(e.held_on).slice(0, 7)}-01`,
-        value: String(e.event_type),
-        amount: Number(e.attendance),
-      });
+  for (const plugin of plugins) {
+    for (const statistic of plugin.statistics ?? []) {
+      if (!statistic.measure || !statistic.recount || !isActivityMeasure(statistic.measure)) continue;
+      for (const fact of await statistic.recount(pluginDb(tx, system, plugin.id)))
+        accumulateActivity(rows, {
+          organisationId: fact.organisationId,
+          measure: statistic.measure,
+          month: monthOfFactIn(fact.at, timeZone),
+          value: fact.value,
+          amount: fact.amount,
+        });
+    }
   }
   return rows;
 }
 
 /** Rows where the stored activity roll-ups differ from a recount: empty when they are right. */
-export async function compareActivityRollups(tx: TenantTx) {
-  const expected = await recountActivityRollups(tx);
+export async function compareActivityRollups(tx: TenantTx, plugins: StatisticPlugins) {
+  const expected = await recountActivityRollups(tx, plugins);
   const stored = new Map<string, ActivityMeasures>();
   for (const r of await tx.select().from(schema.activityRollup)) {
     if (r.count !== 0 || r.amount !== 0) stored.set(keyOf(r), { count: r.count, amount: r.amount });
@@ -276,10 +257,16 @@ export async function compareActivityRollups(tx: TenantTx) {
  * rows yet, writes what a recount gives (one transaction). A no-op once it has any; run at
  * start-up with the case backfill.
  */
-export async function backfillActivityRollups(tx: TenantTx, tenantId: string): Promise<number> {
+export async function backfillActivityRollups(
+  tx: TenantTx,
+  tenantId: string,
+  plugins: StatisticPlugins,
+): Promise<number> {
   const [any] = await tx.select({ month: schema.activityRollup.month }).from(schema.activityRollup).limit(1);
   if (any) return 0;
-  const rows = [...(await recountActivityRollups(tx)).entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  const rows = [...(await recountActivityRollups(tx, plugins)).entries()].sort(([a], [b]) =>
+    a < b ? -1 : 1,
+  );
   for (let i = 0; i < rows.length; i += 500) {
     await tx.insert(schema.activityRollup).values(
       rows.slice(i, i + 500).map(([key, m]) => {

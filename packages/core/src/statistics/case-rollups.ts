@@ -2,7 +2,7 @@ import { type Database, eq, isNull, schema, sql, type TenantTx, withTenant } fro
 import type { CaseRow } from '../cases/case-access.ts';
 import { calendarFor, dueOnOf } from '../cases/case-clock.ts';
 import { localDate } from '../cases/working-days.ts';
-import { backfillActivityRollups } from './activity-rollups.ts';
+import { backfillActivityRollups, type StatisticPlugins } from './activity-rollups.ts';
 import {
   keyString,
   MEASURES,
@@ -178,7 +178,12 @@ export async function addToRollups(tx: TenantTx, tenantId: string, rows: ReturnT
  * roll-ups, in batches, each batch one transaction. Nothing to do — one query — once every case
  * has its tally; run at start-up after the migrations.
  */
-export async function backfillRollups(db: Database, tenantId: string, batch = 500): Promise<number> {
+export async function backfillRollups(
+  db: Database,
+  tenantId: string,
+  plugins: StatisticPlugins,
+  batch = 500,
+): Promise<number> {
   let counted = 0;
   for (;;) {
     const done = await withTenant(db, tenantId, async (tx) => {
@@ -195,15 +200,15 @@ export async function backfillRollups(db: Database, tenantId: string, batch = 50
     counted += done;
     if (done < batch) break;
   }
-  await withTenant(db, tenantId, (tx) => backfillActivityRollups(tx, tenantId));
+  await withTenant(db, tenantId, (tx) => backfillActivityRollups(tx, tenantId, plugins));
   return counted;
 }
 
 /** `backfillRollups` for every tenant of the deployment; returns how many cases it counted. */
-export async function backfillAllRollups(db: Database): Promise<number> {
+export async function backfillAllRollups(db: Database, plugins: StatisticPlugins): Promise<number> {
   let counted = 0;
   for (const t of await db.select({ id: schema.tenant.id }).from(schema.tenant)) {
-    counted += await backfillRollups(db, t.id);
+    counted += await backfillRollups(db, t.id, plugins);
   }
   return counted;
 }

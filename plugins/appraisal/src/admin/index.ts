@@ -1,5 +1,6 @@
 import { appraisalScreen } from './appraisal-screen.tsx';
 
+export { adminRoutes } from '../admin-routes.ts';
 export { messages } from '../messages.ts';
 
 export const pluginId = 'appraisal';

@@ -47,6 +47,7 @@ export const consultationScreen = caseScreen<ConsultationPageData, PluginMessage
   Component: ConsultationPage,
 });
 
+export { adminRoutes } from '../admin-routes.ts';
 export { messages } from '../messages.ts';
 
 export const pluginId = 'consultation';

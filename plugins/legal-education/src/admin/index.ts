@@ -61,6 +61,7 @@ export const legalEducationScreen = districtScreen<LegalEducationPageData, Key>(
   Component: LegalEducationPage,
 });
 
+export { adminRoutes } from '../admin-routes.ts';
 export { messages } from '../messages.ts';
 
 export const pluginId = 'legal-education';

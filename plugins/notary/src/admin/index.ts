@@ -84,6 +84,7 @@ export const notarySlotsScreen = districtScreen<NotarySlotsPageData, Key>({
   Component: NotarySlotsPage,
 });
 
+export { adminRoutes } from '../admin-routes.ts';
 export { messages } from '../messages.ts';
 
 export const pluginId = 'notary';

@@ -11,6 +11,7 @@ export const counsellingRecordScreen = caseScreen<CounsellingRecordData, PluginM
   Component: CounsellingRecord,
 });
 
+export { adminRoutes } from '../admin-routes.ts';
 export { messages } from '../messages.ts';
 
 export const pluginId = 'x-counselling';

@@ -1,5 +1,5 @@
 import { entryPointsFor, servicesAt, xServicesAt } from '@linju/core';
-import { pluginIds, pluginRegistry } from '@linju/plugins';
+import { pluginEntryPoints, pluginIds, pluginRegistry } from '@linju/plugins';
 import { z } from 'zod';
 import { permittedProcedure } from '../../trpc.ts';
 
@@ -24,6 +24,6 @@ export const preview = permittedProcedure('organisation.read')
       }));
     return {
       items: [...pluginRegistry.catalogueFor(pluginIds.filter((id) => on.has(id))), ...localItems],
-      entryPoints: entryPointsFor(states),
+      entryPoints: entryPointsFor(states, pluginEntryPoints),
     };
   });

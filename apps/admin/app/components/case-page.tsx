@@ -1,0 +1,103 @@
+import type { MessageKey } from '@linju/i18n';
+import { Alert, type IntentFailure, useLocale, useTranslate } from '@linju/ui';
+import { useLocation, useRouteLoaderData } from 'react-router';
+import { organisationName } from '../lib/organisation-tree.ts';
+import type { loader as caseLoader } from '../routes/case.tsx';
+import { FormErrorSummary } from './form-errors.tsx';
+
+/** The route id of the case page's layout, whose loader all its parts read. */
+const CASE_LAYOUT = 'routes/case';
+
+export type CasePageData = Awaited<ReturnType<typeof caseLoader>>;
+
+/** What the case page's layout loaded (`case.page`), for a part of the page (a child route). */
+export function useCasePage(): CasePageData {
+  const page = useRouteLoaderData<typeof caseLoader>(CASE_LAYOUT);
+  if (!page) throw new Error('a part of the case page renders inside its layout');
+  return page;
+}
+
+/** A unit's name in the page's language, '—' when unknown (or not visible to the person). */
+export function useOrganisationName() {
+  const locale = useLocale();
+  const { organisations } = useCasePage();
+  return (id: string | null | undefined) => {
+    const row = organisations.find((o) => o.id === id);
+    return row ? organisationName(row, locale) : '—';
+  };
+}
+
+/** The visible labels of the case page's form fields, for the error summary. */
+const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
+  serviceType: 'casePage.service',
+  category: 'casePage.category',
+  urgency: 'casePage.urgency',
+  note: 'casePage.note',
+  assigneeId: 'casePage.assignee_id',
+  conflictReason: 'casePage.conflict_reason',
+  negativeListReason: 'casePage.negative_list_reason',
+  organisationId: 'casePage.transfer_to',
+  reason: 'casePage.reason',
+  status: 'casePage.new_status',
+  text: 'casePage.note_text',
+  method: 'casePage.feedback_method',
+  summary: 'casePage.feedback_summary',
+  methodReason: 'casePage.method_reason',
+  score: 'casePage.score',
+  comment: 'casePage.comment',
+  partnerOrganisationId: 'casePage.partner',
+  givenOn: 'casePage.consent_given_on',
+  purpose: 'casePage.consent_purpose',
+  toOrganisationId: 'casePage.partner',
+  kind: 'casePage.referral_kind',
+  details: 'casePage.referral_details',
+  referralId: 'casePage.reroute_referral',
+  file: 'casePage.file',
+};
+
+/** The failed form of a part of the case page, if its action answered with one. */
+export const failureIn = (actionData: unknown): IntentFailure | undefined =>
+  typeof actionData === 'object' && actionData !== null && 'errors' in actionData
+    ? (actionData as IntentFailure)
+    : undefined;
+
+/**
+ * What a part of the case page says after a submission: the failed form's problems, each linking
+ * to its field, or that it was done (`?done=`) unless the answer shows something else instead.
+ */
+export function CaseSubmissionOutcome({
+  failure,
+  answered = false,
+}: {
+  failure: IntentFailure | undefined;
+  answered?: boolean;
+}) {
+  const t = useTranslate();
+  const location = useLocation();
+  const done = new URLSearchParams(location.search).get('done');
+  const fields = failure
+    ? Object.keys(failure.errors.fields).map((name) => ({
+        name,
+        label: t(FIELD_LABELS[name] ?? 'casePage.note'),
+        id: `${failure.intent}-${name}`,
+      }))
+    : [];
+  return (
+    <>
+      <FormErrorSummary errors={failure?.errors} fields={fields} />
+      {done && !failure && !answered ? (
+        <Alert tone="success">
+          <p>{t('casePage.done')}</p>
+        </Alert>
+      ) : null}
+    </>
+  );
+}
+
+/** A form's typed value after it failed, else `fallback`. */
+export const typedValue = (
+  failure: IntentFailure | undefined,
+  intent: string,
+  name: string,
+  fallback: string,
+) => (failure?.intent === intent ? (failure.values[name] ?? fallback) : fallback);

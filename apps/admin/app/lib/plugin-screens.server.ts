@@ -1,0 +1,76 @@
+import { pluginAdmins } from '@linju/plugins/admin';
+import { hostedScreen } from './hosted-screens.ts';
+import { intent, intentAction } from './intent-action.ts';
+import { load } from './route-errors.ts';
+
+type PluginCaller = Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
+
+/**
+ * The plugin screen served at `path` (below a case, or below the district), as the installed
+ * plugins declare it: a plugin's own screen only (a module of the admin app serves itself).
+ * Anything else is the page's 404.
+ */
+export function screenAt<TKind extends 'case' | 'district'>(kind: TKind, path: string) {
+  for (const admin of pluginAdmins) {
+    const declared = admin.adminRoutes.find(
+      (route) =>
+        route.path === path &&
+        !route.module &&
+        route.placement.some((placement) => (placement === 'case-service') === (kind === 'case')),
+    );
+    const found = declared ? hostedScreen(kind, admin.pluginId, declared.id) : undefined;
+    if (found) return found;
+  }
+  throw new Response(null, { status: 404 });
+}
+
+/** Calls `<plugin id>.<procedure>` on the request's caller (the API checks, validates and runs it). */
+export function callPlugin(caller: unknown, pluginId: string, procedure: string, input: unknown) {
+  const call = (caller as PluginCaller)[pluginId]?.[procedure];
+  if (!call) throw new Error(`The API has no procedure ${pluginId}.${procedure}`);
+  return call(input);
+}
+
+/** The screen at `path` and its page query's answer, for a host's loader. */
+export async function loadScreen(
+  kind: 'case' | 'district',
+  path: string,
+  caller: unknown,
+  caseId: string | null,
+) {
+  const { pluginId, screen } = screenAt(kind, path);
+  const data = await load(callPlugin(caller, pluginId, screen.page, caseId ? { caseId } : {}));
+  return { pluginId, screenId: screen.id, caseId, data };
+}
+
+/**
+ * The shared intent runner of a host's action: the posted intent must be one of the screen's, its
+ * fields become the procedure's input, a refusal shows on the named fields in the user's
+ * language, success redirects with `?done=<done>`.
+ */
+export function runScreenIntent(
+  kind: 'case' | 'district',
+  path: string,
+  caller: unknown,
+  request: Request,
+  /** The page's address (React Router's `url`, without its `.data` suffix). */
+  url: URL,
+  caseId: string | null,
+) {
+  const { pluginId, screen } = screenAt(kind, path);
+  const intents = screen.intents ?? {};
+  const handlers = Object.fromEntries(
+    Object.entries(intents).map(([name, screenIntent]) => [
+      name,
+      intent({
+        fields: Object.keys(screenIntent.fields),
+        run: async (values) => {
+          await callPlugin(caller, pluginId, screenIntent.procedure, screenIntent.input(values, { caseId }));
+        },
+      }),
+    ]),
+  );
+  return intentAction(request, handlers, {
+    done: (name) => `${url.pathname}?done=${encodeURIComponent(intents[name]?.done ?? name)}`,
+  });
+}
