@@ -8,7 +8,6 @@ export const adminRoutes = [
   {
     id: 'case-consultation',
     path: 'consultation',
-    module: 'case-consultation',
     label: { 'zh-CN': '咨询记录与时长统计', en: 'Consultation log and durations' },
     permission: 'case.read',
     placement: ['case-service'],

@@ -9,7 +9,6 @@ export const adminRoutes = [
     // Publicity events and the month's report, district-wide.
     id: 'events',
     path: 'legal-education',
-    module: 'legal-education',
     label: { 'zh-CN': '法治宣传', en: 'Legal education' },
     permission: 'case.read',
     placement: ['navigation'],

@@ -8,7 +8,6 @@ export const adminRoutes = [
   {
     id: 'case-notary',
     path: 'notary',
-    module: 'case-notary',
     label: { 'zh-CN': '公证材料清单与预约', en: 'Documents checklist and appointment' },
     permission: 'case.read',
     placement: ['case-service'],
@@ -17,7 +16,6 @@ export const adminRoutes = [
     // The notary offices' appointment book: slots per office, for the desks that book them.
     id: 'slots',
     path: 'notary/slots',
-    module: 'notary-slots',
     label: { 'zh-CN': '公证预约', en: 'Notary appointments' },
     permission: 'case.read',
     placement: ['navigation'],

@@ -8,7 +8,6 @@ export const adminRoutes = [
   {
     id: 'case-page',
     path: 'x-counselling',
-    module: 'case-x-counselling',
     label: { 'zh-CN': '心理疏导记录', en: 'Counselling record' },
     permission: 'case.read',
     placement: ['case-service'],

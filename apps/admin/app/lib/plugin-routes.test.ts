@@ -26,7 +26,8 @@ describe('pluginRouteEntries', () => {
             pluginId: 'notary',
             id: 'slots',
             path: 'notary/slots',
-            module: 'notary-slots',
+            // Any module of the app serves (notary's own screen is hosted now).
+            module: 'rosters',
             placement: ['navigation'],
           },
         ],
@@ -38,7 +39,7 @@ describe('pluginRouteEntries', () => {
         file: 'routes/case-mediation.tsx',
         id: 'routes/case-mediation',
       },
-      { path: 't/:tenant/notary/slots', file: 'routes/notary-slots.tsx', id: 'routes/notary-slots' },
+      { path: 't/:tenant/notary/slots', file: 'routes/rosters.tsx', id: 'routes/rosters' },
     ]);
   });
 
