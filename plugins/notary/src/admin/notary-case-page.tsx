@@ -1,12 +1,11 @@
-import type { PluginMessageKey } from '@linju/plugin-sdk';
 import { type CaseScreenProps, formatDateTime, type ProcedureResult } from '@linju/plugin-sdk/admin';
 import { Button, Checkbox, CsrfField, failureOf, SelectField, TextField, useTranslate } from '@linju/ui';
 import { Form, useActionData } from 'react-router';
 import { GREEN_CHANNEL_GROUPS } from '../green-channel.ts';
-import type { messages } from '../messages.ts';
 import type { page } from '../procedures/page.ts';
+import type { Key } from './key.ts';
+import { OfficeChooser } from './office-chooser.tsx';
 
-type Key = PluginMessageKey<typeof messages>;
 export type NotaryCasePageData = ProcedureResult<typeof page>;
 
 /**
@@ -26,8 +25,6 @@ export function NotaryCasePage({ data, locale, IntentForm, t }: CaseScreenProps<
     return slot ? formatDateTime(locale, slot.startsAt) : t('notary.page.slot_elsewhere');
   };
   const greenLabel = (g: string) => t(`notary.page.green_${g}` as Key);
-  const officeName = (name: { 'zh-CN': string; en: string }) =>
-    locale === 'en' && name.en ? name.en : name['zh-CN'];
   const intakeFlags = [
     c.expedited ? t('notary.page.expedited') : null,
     c.greenChannelReason ? `${t('notary.page.green_channel')}：${greenLabel(c.greenChannelReason)}` : null,
@@ -116,18 +113,7 @@ export function NotaryCasePage({ data, locale, IntentForm, t }: CaseScreenProps<
           </IntentForm>
         ) : (
           <>
-            <Form method="get" className="lj-form admin-inline-form">
-              <SelectField name="office" id="office" label={t('notary.page.office')} defaultValue={officeId}>
-                {offices.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {officeName(o.name)}
-                  </option>
-                ))}
-              </SelectField>
-              <Button type="submit" variant="secondary">
-                {t('notary.page.show_slots')}
-              </Button>
-            </Form>
+            <OfficeChooser offices={offices} officeId={officeId} locale={locale} t={t} />
             {free.length === 0 ? (
               <p>{t('notary.page.no_free_slots')}</p>
             ) : (

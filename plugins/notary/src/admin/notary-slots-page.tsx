@@ -1,11 +1,9 @@
-import type { PluginMessageKey } from '@linju/plugin-sdk';
 import { formatDateTime, type ProcedureResult, type ScreenProps } from '@linju/plugin-sdk/admin';
-import { Alert, Button, SelectField, TextField } from '@linju/ui';
-import { Form } from 'react-router';
-import type { messages } from '../messages.ts';
+import { Alert, TextField } from '@linju/ui';
 import type { slotsPage } from '../procedures/slots-page.ts';
+import type { Key } from './key.ts';
+import { OfficeChooser, officeName } from './office-chooser.tsx';
 
-type Key = PluginMessageKey<typeof messages>;
 export type NotarySlotsPageData = ProcedureResult<typeof slotsPage>;
 
 /** The notary offices' appointment book: an office's slots in the coming weeks, and a form to offer one. */
@@ -17,8 +15,6 @@ export function NotarySlotsPage({
   done,
 }: ScreenProps<NotarySlotsPageData, Key>) {
   const { offices, officeId, slots, days } = data;
-  const nameOf = (name: { 'zh-CN': string; en: string }) =>
-    locale === 'en' && name.en ? name.en : name['zh-CN'];
   const office = offices.find((o) => o.id === officeId);
   return (
     <>
@@ -28,20 +24,9 @@ export function NotarySlotsPage({
         </Alert>
       ) : null}
       <p>{t('notary.slots.intro', { days })}</p>
-      <Form method="get" className="lj-form admin-inline-form">
-        <SelectField name="office" id="office" label={t('notary.page.office')} defaultValue={officeId}>
-          {offices.map((o) => (
-            <option key={o.id} value={o.id}>
-              {nameOf(o.name)}
-            </option>
-          ))}
-        </SelectField>
-        <Button type="submit" variant="secondary">
-          {t('notary.page.show_slots')}
-        </Button>
-      </Form>
+      <OfficeChooser offices={offices} officeId={officeId} locale={locale} t={t} />
 
-      <h2>{t('notary.slots.book_of', { office: office ? nameOf(office.name) : '' })}</h2>
+      <h2>{t('notary.slots.book_of', { office: office ? officeName(office, locale) : '' })}</h2>
       {slots.length === 0 ? (
         <p>{t('notary.slots.none')}</p>
       ) : (
