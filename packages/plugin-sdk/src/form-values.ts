@@ -2,8 +2,6 @@
  * Reading what a screen's form posted and showing moments, as the admin app's own pages do: a
  * plugin's intents and screens use these rather than copies of them.
  */
-import { DISPLAY_TIME_ZONE } from '@linju/i18n';
-
 export { DISPLAY_TIME_ZONE, formatDate, formatDateTime, formatNumber } from '@linju/i18n';
 
 /**
@@ -18,15 +16,4 @@ export function districtDateTime(value: string): string {
 export function parseCount(text: string): number | undefined {
   const plain = text.trim().replace(/[\s,，]/g, '');
   return /^\d{1,9}$/.test(plain) ? Number(plain) : undefined;
-}
-
-/** Today's date (`YYYY-MM-DD`) in the district's time zone, not the server's. */
-export function todayIn(timeZone: string = DISPLAY_TIME_ZONE, now: Date = new Date()): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
 }

@@ -1,4 +1,4 @@
-import { caseProcedure, todayIn } from '@linju/plugin-sdk';
+import { caseProcedure } from '@linju/plugin-sdk';
 import { z } from 'zod';
 import { consultationStatistics, logOfCase } from '../consultation-log.ts';
 import { districtMonth } from '../district-month.ts';
@@ -18,7 +18,7 @@ export const page = caseProcedure({
   input: z.object({ caseId: z.uuid() }),
   run: async (ctx, input) => {
     const unitId = ctx.case.organisationId;
-    const today = todayIn();
+    const today = await ctx.calendar.today();
     // One after the other: the plugin's statements and the platform's share the transaction.
     const logs = await logOfCase(ctx.db, input.caseId);
     const current = await ctx.advisers.currentUnder(unitId);

@@ -1,4 +1,4 @@
-import { districtProcedure, todayIn } from '@linju/plugin-sdk';
+import { districtProcedure } from '@linju/plugin-sdk';
 import { z } from 'zod';
 import { campaignReport, listEvents } from '../events.ts';
 import { monthBounds } from '../month-bounds.ts';
@@ -23,7 +23,7 @@ export const page = districtProcedure({
     const unitId = units.some((u) => u.id === input.unit)
       ? (input.unit ?? '')
       : (units.find((u) => u.kind === 'centre')?.id ?? units[0]?.id ?? '');
-    const today = todayIn();
+    const today = await ctx.calendar.today();
     const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(input.month ?? '') ? (input.month ?? '') : today.slice(0, 7);
     if (!unitId || !(await ctx.allows('legal-education.event.view', unitId))) {
       return { units, unitId, month, today, events: [], report: null, editing: null };

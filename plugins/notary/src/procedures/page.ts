@@ -1,4 +1,4 @@
-import { type CaseProcedureContext, caseProcedure, PluginRuleError, todayIn } from '@linju/plugin-sdk';
+import { type CaseProcedureContext, caseProcedure, PluginRuleError } from '@linju/plugin-sdk';
 import { z } from 'zod';
 import { bookingsOfCase, listSlots } from '../booking.ts';
 import { documentsChecklist, receivedDocuments } from '../documents-checklist.ts';
@@ -28,7 +28,10 @@ export const page = caseProcedure({
     // The office's book needs the right to see its matters there, as the slots query does.
     const slots =
       officeId && (await ctx.allows('notary.matter.view', officeId))
-        ? await listSlots(ctx.db, { organisationId: officeId, ...daysFrom(todayIn(), SLOT_DAYS) })
+        ? await listSlots(ctx.db, {
+            organisationId: officeId,
+            ...daysFrom(await ctx.calendar.today(), SLOT_DAYS),
+          })
         : [];
     const form = (ctx.case.form ?? {}) as Record<string, unknown>;
     return {

@@ -1,4 +1,4 @@
-import { districtProcedure, todayIn } from '@linju/plugin-sdk';
+import { districtProcedure } from '@linju/plugin-sdk';
 import { z } from 'zod';
 import { listSlots } from '../booking.ts';
 import { notaryOffices } from '../notary-offices.ts';
@@ -19,7 +19,10 @@ export const slotsPage = districtProcedure({
       : (offices[0]?.id ?? '');
     const slots =
       officeId && (await ctx.allows('notary.matter.view', officeId))
-        ? await listSlots(ctx.db, { organisationId: officeId, ...daysFrom(todayIn(), BOOK_DAYS) })
+        ? await listSlots(ctx.db, {
+            organisationId: officeId,
+            ...daysFrom(await ctx.calendar.today(), BOOK_DAYS),
+          })
         : [];
     return { offices, officeId, slots, days: BOOK_DAYS };
   },
