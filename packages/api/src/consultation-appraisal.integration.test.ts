@@ -68,7 +68,7 @@ describe('the consultation log', () => {
     ][]) {
       for (const durationMinutes of durations) {
         const c = await consultationCase(district.organisations.roomA, channel);
-        await admin.consultation.log.create({
+        await admin.consultation.createLog({
           caseId: c.id,
           channel,
           topic: '民间借贷',

@@ -32,27 +32,31 @@ const constitutionWeek = {
 describe('legal publicity events', () => {
   it('records events per unit, one themed day a month, and reports a campaign', async () => {
     const room = district.organisations.roomA;
-    await admin.legalEducation.event.create({ ...constitutionWeek, organisationId: room, themedDay: true });
-    await admin.legalEducation.event.create({
+    await admin['legal-education'].recordEvent({
+      ...constitutionWeek,
+      organisationId: room,
+      themedDay: true,
+    });
+    await admin['legal-education'].recordEvent({
       ...constitutionWeek,
       organisationId: district.organisations.stationB,
       attendance: 80,
       materials: 300,
     });
     await expect(
-      admin.legalEducation.event.create({
+      admin['legal-education'].recordEvent({
         ...constitutionWeek,
         organisationId: room,
         heldOn: '2026-12-20',
         themedDay: true,
       }),
-    ).rejects.toSatisfy((e) => codeOf(e) === 'CONFLICT legal_education.themed_day_taken');
+    ).rejects.toSatisfy((e) => codeOf(e) === 'CONFLICT legal-education.themed_day_taken');
     await expect(
-      deskB.legalEducation.event.create({ ...constitutionWeek, organisationId: room }),
+      deskB['legal-education'].recordEvent({ ...constitutionWeek, organisationId: room }),
     ).rejects.toSatisfy((e) => codeOf(e) === 'FORBIDDEN auth.forbidden');
 
     const period = { from: '2026-12-01', to: '2026-12-31' };
-    const report = await admin.legalEducation.report({
+    const report = await admin['legal-education'].report({
       organisationId: district.organisations.centreId,
       period,
     });
@@ -68,7 +72,7 @@ describe('legal publicity events', () => {
     );
     expect(report.missingThemedDays).not.toContainEqual({ organisationId: room, month: '2026-12' });
 
-    const stationB = await admin.legalEducation.event.getMany({
+    const stationB = await admin['legal-education'].getEvents({
       organisationId: district.organisations.stationB,
       period,
     });
@@ -84,30 +88,32 @@ describe('correcting a publicity event', () => {
       recordedBy: _,
       organisationId: __,
       ...data
-    } = await admin.legalEducation.event.create({
+    } = await admin['legal-education'].recordEvent({
       ...constitutionWeek,
       heldOn: '2026-11-04',
       organisationId: room,
     });
-    const corrected = await admin.legalEducation.event.update({
+    const corrected = await admin['legal-education'].updateEvent({
       id,
       organisationId: room,
-      data: { ...data, attendance: 135, venue: '乙居民区活动室' },
+      ...data,
+      attendance: 135,
+      venue: '乙居民区活动室',
     });
     expect(corrected).toMatchObject({ id, attendance: 135, venue: '乙居民区活动室', materials: 500 });
 
-    await admin.legalEducation.event.create({
+    await admin['legal-education'].recordEvent({
       ...constitutionWeek,
       heldOn: '2026-11-20',
       organisationId: room,
       themedDay: true,
     });
     await expect(
-      admin.legalEducation.event.update({ id, organisationId: room, data: { ...data, themedDay: true } }),
-    ).rejects.toSatisfy((e) => codeOf(e) === 'CONFLICT legal_education.themed_day_taken');
+      admin['legal-education'].updateEvent({ id, organisationId: room, ...data, themedDay: true }),
+    ).rejects.toSatisfy((e) => codeOf(e) === 'CONFLICT legal-education.themed_day_taken');
     // The event is the room's: naming another unit finds nothing to correct.
     await expect(
-      admin.legalEducation.event.update({ id, organisationId: district.organisations.stationB, data }),
-    ).rejects.toSatisfy((e) => codeOf(e) === 'NOT_FOUND legal_education.event_not_found');
+      admin['legal-education'].updateEvent({ id, organisationId: district.organisations.stationB, ...data }),
+    ).rejects.toSatisfy((e) => codeOf(e) === 'NOT_FOUND legal-education.event_not_found');
   });
 });

@@ -61,21 +61,21 @@ afterAll(() => h.close());
 
 describe('notary appointment booking', () => {
   it('offers slots per office and counts their bookings', async () => {
-    const slot = await admin.notary.slot.create({
-      officeId: district.organisations.stationA,
+    const slot = await admin.notary.createSlot({
+      organisationId: district.organisations.stationA,
       ...slotTimes(10),
       capacity: 2,
     });
     expect(slot).toMatchObject({ officeId: district.organisations.stationA, capacity: 2, booked: 0 });
     const from = new Date(Date.now() + 9 * 86_400_000).toISOString();
     const to = new Date(Date.now() + 11 * 86_400_000).toISOString();
-    const slots = await admin.notary.slot.getMany({ officeId: district.organisations.stationA, from, to });
+    const slots = await admin.notary.getSlots({ organisationId: district.organisations.stationA, from, to });
     expect(slots.map((s) => s.id)).toContain(slot.id);
     // One office, one slot per starting time.
     expect(
       await failure(
-        admin.notary.slot.create({
-          officeId: district.organisations.stationA,
+        admin.notary.createSlot({
+          organisationId: district.organisations.stationA,
           ...slotTimes(10),
           capacity: 1,
         }),
@@ -84,8 +84,8 @@ describe('notary appointment booking', () => {
     // A desk officer of station B manages nothing at station A.
     expect(
       await failure(
-        deskB.notary.slot.create({
-          officeId: district.organisations.stationA,
+        deskB.notary.createSlot({
+          organisationId: district.organisations.stationA,
           ...slotTimes(12),
           capacity: 1,
         }),
@@ -94,37 +94,37 @@ describe('notary appointment booking', () => {
   });
 
   it('books a case once, refuses a full slot, and frees the place on cancelling', async () => {
-    const slot = await admin.notary.slot.create({
-      officeId: district.organisations.stationA,
+    const slot = await admin.notary.createSlot({
+      organisationId: district.organisations.stationA,
       ...slotTimes(11),
       capacity: 1,
     });
     const first = await notaryCase('王秀英');
     const second = await notaryCase('李建华');
-    const booking = await admin.notary.booking.create({ caseId: first.id, slotId: slot.id, expedited: true });
+    const booking = await admin.notary.book({ caseId: first.id, slotId: slot.id, expedited: true });
     expect(booking).toMatchObject({ caseId: first.id, expedited: true, cancelledAt: null });
 
-    expect(await failure(admin.notary.booking.create({ caseId: second.id, slotId: slot.id }))).toBe(
+    expect(await failure(admin.notary.book({ caseId: second.id, slotId: slot.id }))).toBe(
       'CONFLICT notary.slot_full',
     );
-    const other = await admin.notary.slot.create({
-      officeId: district.organisations.stationA,
+    const other = await admin.notary.createSlot({
+      organisationId: district.organisations.stationA,
       ...slotTimes(11, 10),
       capacity: 3,
     });
-    expect(await failure(admin.notary.booking.create({ caseId: first.id, slotId: other.id }))).toBe(
+    expect(await failure(admin.notary.book({ caseId: first.id, slotId: other.id }))).toBe(
       'CONFLICT notary.case_already_booked',
     );
 
-    await admin.notary.booking.cancel({ caseId: first.id, bookingId: booking.id, reason: '申请人改期' });
+    await admin.notary.cancelBooking({ caseId: first.id, bookingId: booking.id, reason: '申请人改期' });
     expect(
       await failure(
-        admin.notary.booking.cancel({ caseId: first.id, bookingId: booking.id, reason: '再次取消' }),
+        admin.notary.cancelBooking({ caseId: first.id, bookingId: booking.id, reason: '再次取消' }),
       ),
     ).toBe('CONFLICT notary.booking_already_cancelled');
-    await admin.notary.booking.create({ caseId: second.id, slotId: slot.id });
+    await admin.notary.book({ caseId: second.id, slotId: slot.id });
 
-    const bookings = await admin.notary.booking.getMany({ caseId: first.id });
+    const bookings = await admin.notary.getBookings({ caseId: first.id });
     expect(bookings).toHaveLength(1);
     expect(bookings[0]?.cancelledAt).not.toBeNull();
     const { timeline } = await admin.case.get({ caseId: first.id });
@@ -134,19 +134,19 @@ describe('notary appointment booking', () => {
   });
 
   it('gives the last place to exactly one of two desks booking at the same moment', async () => {
-    const slot = await admin.notary.slot.create({
-      officeId: district.organisations.stationA,
+    const slot = await admin.notary.createSlot({
+      organisationId: district.organisations.stationA,
       ...slotTimes(13),
       capacity: 1,
     });
     const cases = await Promise.all([notaryCase('赵一'), notaryCase('钱二'), notaryCase('孙三')]);
     const outcomes = await Promise.all(
-      cases.map((c) => failure(admin.notary.booking.create({ caseId: c.id, slotId: slot.id }))),
+      cases.map((c) => failure(admin.notary.book({ caseId: c.id, slotId: slot.id }))),
     );
     expect(outcomes.filter((o) => o === 'succeeded')).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'CONFLICT notary.slot_full')).toHaveLength(2);
-    const [after] = await admin.notary.slot.getMany({
-      officeId: district.organisations.stationA,
+    const [after] = await admin.notary.getSlots({
+      organisationId: district.organisations.stationA,
       from: slot.startsAt,
       to: slot.endsAt,
     });
@@ -154,18 +154,18 @@ describe('notary appointment booking', () => {
   });
 
   it('sends the green channel home: a home visit needs the elderly, sick or disabled flag', async () => {
-    const slot = await admin.notary.slot.create({
-      officeId: district.organisations.stationA,
+    const slot = await admin.notary.createSlot({
+      organisationId: district.organisations.stationA,
       ...slotTimes(14),
       capacity: 2,
     });
     const c = await notaryCase('周老太');
     expect(
       await failure(
-        admin.notary.booking.create({ caseId: c.id, slotId: slot.id, homeVisitAddress: '漕溪北路88弄3号' }),
+        admin.notary.book({ caseId: c.id, slotId: slot.id, homeVisitAddress: '漕溪北路88弄3号' }),
       ),
     ).toBe('BAD_REQUEST notary.home_visit_needs_green_channel');
-    const booking = await admin.notary.booking.create({
+    const booking = await admin.notary.book({
       caseId: c.id,
       slotId: slot.id,
       greenChannel: 'elderly',
@@ -175,8 +175,8 @@ describe('notary appointment booking', () => {
   });
 
   it('books with the case’s own expedited and green-channel answers unless the desk says otherwise', async () => {
-    const slot = await admin.notary.slot.create({
-      officeId: district.organisations.stationA,
+    const slot = await admin.notary.createSlot({
+      organisationId: district.organisations.stationA,
       ...slotTimes(16),
       capacity: 3,
     });
@@ -196,7 +196,7 @@ describe('notary appointment booking', () => {
       },
     });
     expect(
-      await admin.notary.booking.create({
+      await admin.notary.book({
         caseId: c.id,
         slotId: slot.id,
         homeVisitAddress: '天钥桥路100弄2号',
@@ -210,16 +210,16 @@ describe('notary appointment booking', () => {
 
   it('books only cases of the notary service, and names an unknown slot', async () => {
     const mediationCase = await notaryCase('陈建国', 'mediation');
-    const slot = await admin.notary.slot.create({
-      officeId: district.organisations.stationA,
+    const slot = await admin.notary.createSlot({
+      organisationId: district.organisations.stationA,
       ...slotTimes(15),
       capacity: 1,
     });
-    expect(await failure(admin.notary.booking.create({ caseId: mediationCase.id, slotId: slot.id }))).toBe(
+    expect(await failure(admin.notary.book({ caseId: mediationCase.id, slotId: slot.id }))).toBe(
       'BAD_REQUEST plugin.case_of_other_service',
     );
     const c = await notaryCase('吴六');
-    expect(await failure(admin.notary.booking.create({ caseId: c.id, slotId: randomUUID() }))).toBe(
+    expect(await failure(admin.notary.book({ caseId: c.id, slotId: randomUUID() }))).toBe(
       'NOT_FOUND notary.slot_not_found',
     );
   });
@@ -264,7 +264,7 @@ describe("a plugin's data handle", () => {
 describe('the documents checklist of a notarial case', () => {
   it('lists the matter’s documents, ticks those received and names the missing ones', async () => {
     const c = await notaryCase('梁美玲');
-    const before = await admin.notary.documents.get({ caseId: c.id });
+    const before = await admin.notary.getDocuments({ caseId: c.id });
     expect(before).toMatchObject({ matter: 'kinship', complete: false });
     expect(before.missing).toEqual([
       'applicant-id',
@@ -273,14 +273,14 @@ describe('the documents checklist of a notarial case', () => {
       'relative-id',
     ]);
 
-    const after = await admin.notary.documents.set({
+    const after = await admin.notary.setDocuments({
       caseId: c.id,
       received: ['applicant-id', 'household-register', 'relationship-proof'],
     });
     expect(after.missing).toEqual(['relative-id']);
     // The set replaces the last one: an unticked document is missing again.
-    await admin.notary.documents.set({ caseId: c.id, received: ['applicant-id'] });
-    expect((await admin.notary.documents.get({ caseId: c.id })).missing).toEqual([
+    await admin.notary.setDocuments({ caseId: c.id, received: ['applicant-id'] });
+    expect((await admin.notary.getDocuments({ caseId: c.id })).missing).toEqual([
       'household-register',
       'relationship-proof',
       'relative-id',
@@ -291,11 +291,11 @@ describe('the documents checklist of a notarial case', () => {
 
   it('refuses a document of another matter and a case of another service', async () => {
     const c = await notaryCase('高志远');
-    expect(await failure(admin.notary.documents.set({ caseId: c.id, received: ['will-draft'] }))).toBe(
+    expect(await failure(admin.notary.setDocuments({ caseId: c.id, received: ['will-draft'] }))).toBe(
       'BAD_REQUEST notary.document_not_on_checklist',
     );
     const mediation = await notaryCase('邓丽君', 'mediation');
-    expect(await failure(admin.notary.documents.get({ caseId: mediation.id }))).toBe(
+    expect(await failure(admin.notary.getDocuments({ caseId: mediation.id }))).toBe(
       'BAD_REQUEST plugin.case_of_other_service',
     );
   });

@@ -37,13 +37,13 @@ describe('switching a service off for a unit', () => {
     await setNotary(true);
     const old = await notaryIntake();
     const start = new Date(Date.now() + 20 * 86_400_000);
-    const slot = await admin.notary.slot.create({
-      officeId: district.organisations.stationA,
+    const slot = await admin.notary.createSlot({
+      organisationId: district.organisations.stationA,
       startsAt: start.toISOString(),
       endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
       capacity: 2,
     });
-    await admin.notary.booking.create({ caseId: old.id, slotId: slot.id });
+    await admin.notary.book({ caseId: old.id, slotId: slot.id });
 
     await setNotary(false);
     await expect(notaryIntake()).rejects.toSatisfy(
@@ -53,7 +53,7 @@ describe('switching a service off for a unit', () => {
     expect(catalogue.find((s) => s.pluginId === 'notary')?.enabled).toBe(false);
 
     expect((await admin.case.get({ caseId: old.id })).serviceType).toBe('notary');
-    expect(await admin.notary.booking.getMany({ caseId: old.id })).toMatchObject([
+    expect(await admin.notary.getBookings({ caseId: old.id })).toMatchObject([
       { slotId: slot.id, cancelledAt: null },
     ]);
   });

@@ -57,11 +57,6 @@ import { setEnabled as setServiceEnabled } from './procedures/catalogue/set-enab
 import { create as createConsent } from './procedures/consent/create.ts';
 import { getMany as getConsents } from './procedures/consent/get-many.ts';
 import { withdraw as withdrawConsent } from './procedures/consent/withdraw.ts';
-import {
-  getLogs as getConsultationLogs,
-  createLog as logConsultation,
-} from './procedures/consultation/log.ts';
-import { statistics as consultationStatistics } from './procedures/consultation/statistics.ts';
 import { createCommunity } from './procedures/coverage/create-community.ts';
 import { get as getCoverage } from './procedures/coverage/get.ts';
 import { setRule as setCoverageRule } from './procedures/coverage/set-rule.ts';
@@ -79,19 +74,6 @@ import { getInspectors } from './procedures/inspection/get-inspectors.ts';
 import { getMany as getInspections } from './procedures/inspection/get-many.ts';
 import { saveChecklist as saveInspectionChecklist } from './procedures/inspection/save-checklist.ts';
 import { setRectificationDone } from './procedures/inspection/set-rectification-done.ts';
-import { getEvents as getEducationEvents } from './procedures/legal-education/get-events.ts';
-import { recordEvent as recordEducationEvent } from './procedures/legal-education/record-event.ts';
-import { report as educationReport } from './procedures/legal-education/report.ts';
-import { updateEvent as updateEducationEvent } from './procedures/legal-education/update-event.ts';
-import { book as bookNotaryAppointment } from './procedures/notary/book.ts';
-import { cancelBooking as cancelNotaryBooking } from './procedures/notary/cancel-booking.ts';
-import { createSlot as createNotarySlot } from './procedures/notary/create-slot.ts';
-import {
-  getDocuments as getNotaryDocuments,
-  setDocuments as setNotaryDocuments,
-} from './procedures/notary/documents.ts';
-import { getBookings as getNotaryBookings } from './procedures/notary/get-bookings.ts';
-import { getSlots as getNotarySlots } from './procedures/notary/get-slots.ts';
 import { countUnread as countUnreadNotifications } from './procedures/notification/count-unread.ts';
 import { getMany as getNotifications } from './procedures/notification/get-many.ts';
 import { markRead as markNotificationsRead } from './procedures/notification/mark-read.ts';
@@ -251,26 +233,6 @@ const platformRouters = {
     screens: pluginScreens,
     setEnabled: setServiceEnabled,
   } satisfies TRPCRouterRecord,
-  consultation: {
-    log: { create: logConsultation, getMany: getConsultationLogs } satisfies TRPCRouterRecord,
-    statistics: consultationStatistics,
-  } satisfies TRPCRouterRecord,
-  legalEducation: {
-    event: {
-      create: recordEducationEvent,
-      getMany: getEducationEvents,
-      update: updateEducationEvent,
-    } satisfies TRPCRouterRecord,
-    report: educationReport,
-  } satisfies TRPCRouterRecord,
-  notary: {
-    slot: { create: createNotarySlot, getMany: getNotarySlots } satisfies TRPCRouterRecord,
-    booking: {
-      create: bookNotaryAppointment,
-      cancel: cancelNotaryBooking,
-      getMany: getNotaryBookings,
-    } satisfies TRPCRouterRecord,
-    documents: { get: getNotaryDocuments, set: setNotaryDocuments } satisfies TRPCRouterRecord,
   } satisfies TRPCRouterRecord,
   xService: { create: defineXService, retire: retireXService } satisfies TRPCRouterRecord,
   adviser: { getMany: getAdvisers, create: createAdviser, end: endAdviser } satisfies TRPCRouterRecord,

@@ -149,7 +149,7 @@ describe('activity roll-ups', () => {
           organisationId: unit,
           form: { topic: '民间借贷', channel, question: '朋友借钱不还，没有借条只有转账记录，怎么办？' },
         });
-        await admin.consultation.log.create({
+        await admin.consultation.createLog({
           caseId: c.id,
           channel,
           topic: '民间借贷',
@@ -165,25 +165,23 @@ describe('activity roll-ups', () => {
         // Attendance counted afterwards, the type or the month put right: the event moves.
         const event = pick(events);
         const attendance = Math.floor(random() * 200);
-        await admin.legalEducation.event.update({
+        await admin['legal-education'].updateEvent({
           id: event.id,
           organisationId: event.organisationId,
-          data: {
-            heldOn: inYear().toISOString().slice(0, 10),
-            eventType: pick(['lecture', 'campaign'] as const),
-            theme: 'constitution',
-            title: event.title,
-            venue: '居民区广场',
-            audience: '居民',
-            attendance,
-          },
+          heldOn: inYear().toISOString().slice(0, 10),
+          eventType: pick(['lecture', 'campaign'] as const),
+          theme: 'constitution',
+          title: event.title,
+          venue: '居民区广场',
+          audience: '居民',
+          attendance,
         });
         expected.attendance += attendance - event.attendance;
         event.attendance = attendance;
         corrections += 1;
       } else {
         const attendance = Math.floor(random() * 200);
-        const created = await admin.legalEducation.event.create({
+        const created = await admin['legal-education'].recordEvent({
           organisationId: unit,
           heldOn: inYear().toISOString().slice(0, 10),
           eventType: pick(['lecture', 'campaign'] as const),

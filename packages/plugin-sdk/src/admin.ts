@@ -14,6 +14,9 @@ import type { Locale } from './localized-text.ts';
 import { type PluginMessageParams, type PluginMessages, pluginMessage } from './messages.ts';
 import type { PluginProcedure } from './procedures.ts';
 
+// What a screen reads from its form and how it shows moments, without the server side of the SDK.
+export * from './form-values.ts';
+
 /** The typed values of a posted form (every field as text). */
 export type FormValues = Readonly<Record<string, string>>;
 
@@ -51,8 +54,18 @@ export interface ScreenIntent {
    * by it); a refusal naming another field is summarised under the first one's label.
    */
   readonly fields: Readonly<Record<string, string>>;
-  /** The procedure's input from the posted fields and where the screen is (the case's id). */
-  input(form: FormValues, at: { readonly caseId: string | null }): Record<string, unknown>;
+  /** Fields posted once per ticked box (a checklist): `input` gets each as a list in `at.lists`. */
+  readonly lists?: readonly string[];
+  /**
+   * Checks before the call (a choice the form must have): a message key for each field that is
+   * wrong; the form comes back refused with what was typed, and the procedure is not called.
+   */
+  check?(form: FormValues): Readonly<Record<string, string | undefined>>;
+  /** The procedure's input from the posted fields and where the screen is (the case's id, the lists). */
+  input(
+    form: FormValues,
+    at: { readonly caseId: string | null; readonly lists?: Readonly<Record<string, readonly string[]>> },
+  ): Record<string, unknown>;
   /** What the page says it did, `?done=<done>` (the screen's message). */
   readonly done: string;
   /**

@@ -1,6 +1,7 @@
 export * from './define-plugin.ts';
 export * from './extension-points.ts';
 export * from './form-description.ts';
+export * from './form-values.ts';
 export * from './intake-field.ts';
 export * from './localized-text.ts';
 export * from './messages.ts';

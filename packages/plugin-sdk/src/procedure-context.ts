@@ -80,6 +80,15 @@ export interface OrganisationInfo {
   readonly closed: boolean;
 }
 
+/** A community lawyer adviser under contract (一居一法律顾问), as a consultation desk shows it. */
+export interface AdviserInfo {
+  readonly id: string;
+  /** The room (or unit) the contract is with. */
+  readonly organisationId: string;
+  readonly lawyerName: string;
+  readonly lawFirm: string;
+}
+
 /** Where one of a case's referrals stands. */
 export interface ReferralInfo {
   readonly id: string;
@@ -113,6 +122,17 @@ export interface PluginProcedureContext extends PluginContext {
     get(organisationId: string): Promise<OrganisationInfo>;
     /** The tenant's organisations, of these kinds when given. */
     list(filter?: { readonly kinds?: readonly string[] }): Promise<OrganisationInfo[]>;
+    /**
+     * The open units of an organisation's subtree, itself first (a unit's figures count those of
+     * the rooms below it); `not-found` naming `organisationId` when there is none.
+     */
+    subtree(organisationId: string): Promise<OrganisationInfo[]>;
+  };
+  /** Whether the staff member holds `permission` (one of the plugin's) at an organisation: a page shows a part only to those who may see it. */
+  allows(permission: string, organisationId: string): Promise<boolean>;
+  readonly advisers: {
+    /** The community lawyer advisers under contract today in an organisation's subtree, in roster order. */
+    currentUnder(organisationId: string): Promise<AdviserInfo[]>;
   };
   readonly referrals: {
     /** The case's referrals the staff member may see (none without `referral.read`). */

@@ -1,9 +1,13 @@
 import { addPluginMessages } from '@linju/i18n';
 import * as appraisal from '@linju/plugin-appraisal/admin';
+import * as consultation from '@linju/plugin-consultation/admin';
 import * as legalAid from '@linju/plugin-legal-aid/admin';
+import * as legalEducation from '@linju/plugin-legal-education/admin';
 import * as mediation from '@linju/plugin-mediation/admin';
+import * as notary from '@linju/plugin-notary/admin';
 import type { AdminRoute, PluginMessages } from '@linju/plugin-sdk';
 import type { AdminScreen, IntakeExtras } from '@linju/plugin-sdk/admin';
+import * as xCounselling from '@linju/plugin-x-counselling/admin';
 import { mergePluginMessages } from './merge-plugin-messages.ts';
 
 /** A plugin's admin side, as its `./admin` entry exports it. */
@@ -22,7 +26,15 @@ interface PluginAdmin {
  * messages), for the admin app, on its server and in the browser: it imports no manifest (which
  * reads migrations from disk), so no server code reaches the bundles.
  */
-export const pluginAdmins: readonly PluginAdmin[] = [mediation, legalAid, appraisal];
+export const pluginAdmins: readonly PluginAdmin[] = [
+  consultation,
+  notary,
+  mediation,
+  legalAid,
+  appraisal,
+  legalEducation,
+  xCounselling,
+];
 
 // The browser bundle gets the plugins' messages here; the server also from the manifests.
 addPluginMessages(mergePluginMessages(pluginAdmins.map((p) => p.messages)));

@@ -1,8 +1,6 @@
-import { type PluginDb, sql } from '@linju/plugin-sdk';
+import { type ActivityFact, type PluginDb, sql } from '@linju/plugin-sdk';
 import { z } from 'zod';
-import { CONSULTATION_CHANNELS } from './intake-form.ts';
-
-export const FOLLOW_UPS = ['none', 'call-back', 'documents-requested', 'referred', 'new-case'] as const;
+import { CONSULTATION_CHANNELS, FOLLOW_UPS } from './vocabulary.ts';
 
 export const ZLogConsultationRequest = z
   .object({
@@ -52,6 +50,35 @@ export async function logConsultation(
       ${log.heldAt.toISOString()}, ${log.durationMinutes}, ${log.answer}, ${log.followUp}, ${log.followUpNote ?? null}, ${recordedBy})
     returning id`);
   return { ...log, id: row?.id ?? '', organisationId, heldAt: log.heldAt.toISOString() };
+}
+
+/** 咨询时长: a consultation logged counts its minutes at its unit, by channel (热线 = `hotline`). */
+export const consultationFact = (
+  log: Pick<ConsultationLog, 'organisationId' | 'heldAt' | 'channel' | 'durationMinutes'>,
+): ActivityFact => ({
+  organisationId: log.organisationId,
+  at: new Date(log.heldAt),
+  value: log.channel,
+  amount: log.durationMinutes,
+});
+
+/** Every consultation logged, as the statistics count them (the roll-ups' recount). */
+export async function consultationFacts(db: PluginDb): Promise<ActivityFact[]> {
+  const rows = await db.query<{
+    organisation_id: string;
+    held_at: string;
+    channel: string;
+    duration_minutes: number;
+  }>(sql`
+    select organisation_id, to_json(held_at) #>> '{}' as held_at, channel, duration_minutes from consultation_log`);
+  return rows.map((r) =>
+    consultationFact({
+      organisationId: r.organisation_id,
+      heldAt: r.held_at,
+      channel: r.channel as ConsultationLog['channel'],
+      durationMinutes: Number(r.duration_minutes),
+    }),
+  );
 }
 
 /** The log entries of a case, oldest first. */

@@ -1,5 +1,6 @@
 import { field, type LocalizedText } from '@linju/plugin-sdk';
 import { z } from 'zod';
+import { CONSULTATION_CHANNELS } from './vocabulary.ts';
 
 /** Case categories: the everyday matters the seeds' volunteer lawyer teams answer, plus labour and other. */
 export const CONSULTATION_CATEGORIES = [
@@ -24,9 +25,6 @@ export const CONSULTATION_CATEGORY_NAMES: Record<(typeof CONSULTATION_CATEGORIES
   labour: { 'zh-CN': '劳动争议', en: 'Labour disputes' },
   other: { 'zh-CN': '其他', en: 'Other' },
 };
-
-/** How the question reached us. */
-export const CONSULTATION_CHANNELS = ['walk-in', 'hotline', 'online'] as const;
 
 /** The intake form of a legal consultation. */
 export const consultationIntakeForm = z.object({

@@ -1,9 +1,13 @@
 import { definePlugin, readMigrations } from '@linju/plugin-sdk';
+import { adminRoutes } from './admin-routes.ts';
+import { consultationFacts } from './consultation-log.ts';
 import {
   CONSULTATION_CATEGORIES,
   CONSULTATION_CATEGORY_NAMES,
   consultationIntakeForm,
 } from './intake-form.ts';
+import { messages } from './messages.ts';
+import * as procedures from './procedures/index.ts';
 
 /** Lawyer consultation (律师咨询): free legal advice at the centre, stations, rooms, the 12348 hotline and online. */
 export const plugin = definePlugin({
@@ -61,19 +65,18 @@ export const plugin = definePlugin({
     },
   ],
   statistics: [
-    { id: 'consultations', label: { 'zh-CN': '咨询人次', en: 'Consultations' } },
+    // 咨询时长: counted by `createLog`, by channel, with the minutes.
+    {
+      id: 'consultations',
+      label: { 'zh-CN': '咨询人次', en: 'Consultations' },
+      measure: 'consultation',
+      recount: consultationFacts,
+    },
     { id: 'walk-ins', label: { 'zh-CN': '来访接待人次', en: 'Walk-in visitors' } },
     { id: 'hotline-calls', label: { 'zh-CN': '热线接听量', en: 'Hotline calls answered' } },
     { id: 'online-consultations', label: { 'zh-CN': '网上咨询量', en: 'Online consultations' } },
   ],
-  adminRoutes: [
-    {
-      id: 'case-consultation',
-      path: 'consultation',
-      module: 'case-consultation',
-      label: { 'zh-CN': '咨询记录与时长统计', en: 'Consultation log and durations' },
-      permission: 'case.read',
-      placement: ['case-service'],
-    },
-  ],
+  procedures,
+  messages,
+  adminRoutes,
 });

@@ -1,6 +1,6 @@
-import { type PluginDb, PluginRuleError, sql } from '@linju/plugin-sdk';
+import { type ActivityFact, type PluginDb, PluginRuleError, sql } from '@linju/plugin-sdk';
 import { z } from 'zod';
-import { EDUCATION_THEMES, EVENT_TYPES } from './intake-form.ts';
+import { EDUCATION_THEMES, EVENT_TYPES } from './vocabulary.ts';
 
 export const ZRecordEventRequest = z.object({
   organisationId: z.uuid(),
@@ -19,15 +19,11 @@ export const ZRecordEventRequest = z.object({
 });
 
 /** Corrects an event of a unit (attendance counted afterwards, a wrong venue…); it stays the unit's. */
-export const ZUpdateEventRequest = z.object({
-  id: z.uuid(),
-  organisationId: z.uuid(),
-  data: ZRecordEventRequest.omit({ organisationId: true, caseId: true }),
-});
+export const ZUpdateEventRequest = ZRecordEventRequest.omit({ caseId: true }).extend({ id: z.uuid() });
 
 export const ZEventPeriod = z
   .object({ from: z.iso.date(), to: z.iso.date() })
-  .refine((p) => p.to >= p.from, { path: ['to'], message: 'legal_education.period_invalid' });
+  .refine((p) => p.to >= p.from, { path: ['to'], message: 'legal-education.period_invalid' });
 
 export type EducationEvent = z.output<typeof ZRecordEventRequest> & { id: string; recordedBy: string };
 
@@ -105,7 +101,7 @@ export async function recordEvent(
       returning ${COLUMNS}`);
   } catch (error) {
     if (pgCode(error) === '23505') {
-      throw new PluginRuleError('conflict', 'legal_education.themed_day_taken', { field: 'themedDay' });
+      throw new PluginRuleError('conflict', 'legal-education.themed_day_taken', { field: 'themedDay' });
     }
     throw error;
   }
@@ -128,10 +124,10 @@ export async function updateEvent(
   db: PluginDb,
   request: z.input<typeof ZUpdateEventRequest>,
 ): Promise<{ before: EducationEvent; event: EducationEvent }> {
-  const { id, organisationId, data: e } = ZUpdateEventRequest.parse(request);
+  const { id, organisationId, ...e } = ZUpdateEventRequest.parse(request);
   const [before] = await db.query<EventRow>(sql`
     select ${COLUMNS} from legal_education_event where id = ${id} and organisation_id = ${organisationId}`);
-  if (!before) throw new PluginRuleError('not-found', 'legal_education.event_not_found', { field: 'id' });
+  if (!before) throw new PluginRuleError('not-found', 'legal-education.event_not_found', { field: 'id' });
   let row: EventRow | undefined;
   try {
     [row] = await db.query<EventRow>(sql`
@@ -142,7 +138,7 @@ export async function updateEvent(
       returning ${COLUMNS}`);
   } catch (error) {
     if (pgCode(error) === '23505') {
-      throw new PluginRuleError('conflict', 'legal_education.themed_day_taken', { field: 'themedDay' });
+      throw new PluginRuleError('conflict', 'legal-education.themed_day_taken', { field: 'themedDay' });
     }
     throw error;
   }
@@ -157,6 +153,33 @@ export async function updateEvent(
   });
   // The caller moves the event in the statistics from what it was to what it is.
   return { before: toEvent(before), event };
+}
+
+/** 法治宣传活动: an event held counts with its attendance at its unit, in its month, by event type. */
+export const educationEventFact = (
+  event: Pick<EducationEvent, 'organisationId' | 'heldOn' | 'eventType' | 'attendance'>,
+): ActivityFact => ({
+  organisationId: event.organisationId,
+  at: event.heldOn,
+  value: event.eventType,
+  amount: event.attendance,
+});
+
+/** Every event held, as the statistics count them (the roll-ups' recount). */
+export async function educationEventFacts(db: PluginDb): Promise<ActivityFact[]> {
+  const rows = await db.query<{
+    organisation_id: string;
+    held_on: string;
+    event_type: string;
+    attendance: number;
+  }>(sql`
+    select organisation_id, held_on::text as held_on, event_type, attendance from legal_education_event`);
+  return rows.map((r) => ({
+    organisationId: r.organisation_id,
+    at: r.held_on,
+    value: r.event_type,
+    amount: Number(r.attendance),
+  }));
 }
 
 /** The events of some units in a period, by date. */

@@ -1,5 +1,10 @@
 import { definePlugin, readMigrations } from '@linju/plugin-sdk';
-import { EVENT_TYPE_NAMES, EVENT_TYPES, legalEducationIntakeForm } from './intake-form.ts';
+import { adminRoutes } from './admin-routes.ts';
+import { educationEventFacts } from './events.ts';
+import { legalEducationIntakeForm } from './intake-form.ts';
+import { messages } from './messages.ts';
+import * as procedures from './procedures/index.ts';
+import { EVENT_TYPE_NAMES, EVENT_TYPES } from './vocabulary.ts';
 
 /** Legal publicity (法治宣传): lectures and campaigns on the Constitution, the Civil Code and more, taken to where people are. */
 export const plugin = definePlugin({
@@ -51,19 +56,17 @@ export const plugin = definePlugin({
     },
   ],
   statistics: [
-    { id: 'events', label: { 'zh-CN': '开展活动场次', en: 'Events held' } },
+    // 法治宣传活动: counted by `recordEvent` (moved by `updateEvent`), by event type, with the attendance.
+    {
+      id: 'events',
+      label: { 'zh-CN': '开展活动场次', en: 'Events held' },
+      measure: 'education-event',
+      recount: educationEventFacts,
+    },
     { id: 'attendance', label: { 'zh-CN': '受众人次', en: 'Attendance' } },
     { id: 'materials-handed-out', label: { 'zh-CN': '发放宣传资料份数', en: 'Materials handed out' } },
   ],
-  adminRoutes: [
-    {
-      // Publicity events and the month's report, district-wide.
-      id: 'events',
-      path: 'legal-education',
-      module: 'legal-education',
-      label: { 'zh-CN': '法治宣传', en: 'Legal education' },
-      permission: 'case.read',
-      placement: ['navigation'],
-    },
-  ],
+  procedures,
+  messages,
+  adminRoutes,
 });

@@ -1,14 +1,13 @@
 import { type PluginDb, PluginRuleError, sql } from '@linju/plugin-sdk';
 import { z } from 'zod';
 
-/** Who may use the green channel (绿色通道): the elderly, the sick and the disabled. */
-export const GREEN_CHANNEL_GROUPS = ['elderly', 'sick', 'disabled'] as const;
-export type GreenChannelGroup = (typeof GREEN_CHANNEL_GROUPS)[number];
+import { GREEN_CHANNEL_GROUPS, type GreenChannelGroup } from './green-channel.ts';
 
 /** An appointment slot a notary office offers. */
 export const ZDefineSlotRequest = z
   .object({
-    officeId: z.uuid(),
+    /** The notary office (a unit of the tree), where the permission to offer slots is checked. */
+    organisationId: z.uuid(),
     startsAt: z.coerce.date(),
     endsAt: z.coerce.date(),
     /** How many appointments the office's notaries can take in the slot. */
@@ -116,7 +115,7 @@ export async function defineSlot(db: PluginDb, request: z.input<typeof ZDefineSl
   try {
     const [row] = await db.query<{ id: string }>(sql`
       insert into notary_booking_slot (tenant_id, office_id, starts_at, ends_at, capacity)
-      values (${db.tenantId}, ${slot.officeId}, ${slot.startsAt.toISOString()}, ${slot.endsAt.toISOString()}, ${slot.capacity})
+      values (${db.tenantId}, ${slot.organisationId}, ${slot.startsAt.toISOString()}, ${slot.endsAt.toISOString()}, ${slot.capacity})
       returning id`);
     id = row?.id ?? '';
   } catch (error) {
@@ -145,11 +144,11 @@ async function getSlot(db: PluginDb, id: string): Promise<Slot> {
 /** The slots of an office between two moments, with how many live bookings each holds. */
 export async function listSlots(
   db: PluginDb,
-  query: { officeId: string; from: Date; to: Date },
+  query: { organisationId: string; from: Date; to: Date },
 ): Promise<Slot[]> {
   const rows = await db.query<SlotRow>(sql`
     select ${SLOT_COLUMNS} from notary_booking_slot s
-    where s.office_id = ${query.officeId} and s.starts_at >= ${query.from.toISOString()}
+    where s.office_id = ${query.organisationId} and s.starts_at >= ${query.from.toISOString()}
       and s.starts_at < ${query.to.toISOString()}
     order by s.starts_at`);
   return rows.map(toSlot);

@@ -1,6 +1,9 @@
 import { definePlugin, readMigrations } from '@linju/plugin-sdk';
+import { adminRoutes } from './admin-routes.ts';
 import { notaryIntakeForm } from './intake-form.ts';
+import { messages } from './messages.ts';
 import { NOTARY_MATTER_DETAILS, NOTARY_MATTERS, notaryCatalogue } from './notary-matters.ts';
+import * as procedures from './procedures/index.ts';
 
 /** Notarization (公证服务): the common matters, remote video notarization, expedited service and a green channel. */
 export const plugin = definePlugin({
@@ -40,6 +43,12 @@ export const plugin = definePlugin({
       grantedWith: 'case.handle',
       dependsOn: ['notary.matter.accept'],
     },
+    {
+      // An office's managers offer its appointment slots.
+      id: 'notary.slot.manage',
+      label: { 'zh-CN': '管理公证预约时段', en: 'Manage notary appointment slots' },
+      grantedWith: 'case.manage',
+    },
   ],
   // Appointment slots per office and the bookings of cases (notary_booking_slot, notary_booking).
   migrations: readMigrations(new URL('../migrations', import.meta.url)),
@@ -50,23 +59,7 @@ export const plugin = definePlugin({
     { id: 'expedited', label: { 'zh-CN': '加急办理数', en: 'Expedited matters' } },
     { id: 'remote', label: { 'zh-CN': '远程视频公证数', en: 'Remote video notarizations' } },
   ],
-  adminRoutes: [
-    {
-      id: 'case-notary',
-      path: 'notary',
-      module: 'case-notary',
-      label: { 'zh-CN': '公证材料清单与预约', en: 'Documents checklist and appointment' },
-      permission: 'case.read',
-      placement: ['case-service'],
-    },
-    {
-      // The notary offices' appointment book: slots per office, for the desks that book them.
-      id: 'slots',
-      path: 'notary/slots',
-      module: 'notary-slots',
-      label: { 'zh-CN': '公证预约', en: 'Notary appointments' },
-      permission: 'case.read',
-      placement: ['navigation'],
-    },
-  ],
+  procedures,
+  messages,
+  adminRoutes,
 });

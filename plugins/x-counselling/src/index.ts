@@ -1,1 +1,2 @@
+export * from './intake-form.ts';
 export * from './plugin.ts';

@@ -36,7 +36,8 @@ export function HostedScreen({
   const fieldLabels = Object.assign({}, ...intents.map((i) => i.fields)) as Record<string, MessageKey>;
   const failed = failure ? screen.intents?.[failure.intent] : intents[0];
   const otherFieldLabel = (Object.values(failed?.fields ?? {})[0] ?? 'validation.failed') as MessageKey;
-  const done = new URLSearchParams(location.search).get('done');
+  // A refused form is not followed by the notice of the one saved before it.
+  const done = failure ? null : new URLSearchParams(location.search).get('done');
   const common = { data: loaded.data, slug: tenant.slug, locale, IntentForm, t, done };
   if (screen.kind === 'case') {
     const heading = screen.heading(loaded.data, t);
@@ -58,10 +59,11 @@ export function HostedScreen({
   const { Component } = screen;
   return (
     <>
+      {/* A district page says what it saved itself, in its own words (`done`). */}
       <CaseServiceHeader
         title={screen.heading(loaded.data, t).title}
         failure={failure}
-        done={Boolean(done)}
+        done={false}
         fieldLabels={fieldLabels}
         otherFieldLabel={otherFieldLabel}
       />

@@ -27,7 +27,8 @@ describe('pluginRouteEntries', () => {
             pluginId: 'notary',
             id: 'slots',
             path: 'notary/slots',
-            module: 'notary-slots',
+            // Any module of the app serves (notary's own screen is hosted now).
+            module: 'rosters',
             placement: ['navigation'],
           },
         ],
@@ -39,7 +40,7 @@ describe('pluginRouteEntries', () => {
         file: 'routes/case-service.tsx',
         id: 'routes/case-service',
       },
-      { path: 't/:tenant/notary/slots', file: 'routes/notary-slots.tsx', id: 'routes/notary-slots' },
+      { path: 't/:tenant/notary/slots', file: 'routes/rosters.tsx', id: 'routes/rosters' },
     ]);
   });
 

@@ -1,3 +1,4 @@
+import type { MessageKey } from '@linju/i18n';
 import { pluginAdmins } from '@linju/plugins/admin';
 import { redirect } from 'react-router';
 import { hostedScreen, publicScreens } from './hosted-screens.ts';
@@ -40,15 +41,21 @@ export function callPlugin(caller: unknown, pluginId: string, procedure: string,
   return call(input);
 }
 
-/** The screen at `path` and its page query's answer, for a host's loader. */
+/**
+ * The screen at `path` and its page query's answer, for a host's loader. The page's search
+ * parameters go with the query (the office or the unit and month a page shows); its schema keeps
+ * those it knows.
+ */
 export async function loadScreen(
   kind: 'case' | 'district',
   path: string,
   caller: unknown,
   caseId: string | null,
+  url: URL,
 ) {
   const { pluginId, screen } = screenAt(kind, path);
-  const data = await load(callPlugin(caller, pluginId, screen.page, caseId ? { caseId } : {}));
+  const input = { ...Object.fromEntries(url.searchParams), ...(caseId ? { caseId } : {}) };
+  const data = await load(callPlugin(caller, pluginId, screen.page, input));
   return { pluginId, screenId: screen.id, caseId, data };
 }
 
@@ -73,12 +80,20 @@ export function runScreenIntent(
       name,
       intent({
         fields: Object.keys(screenIntent.fields),
-        run: async (values) => {
+        check: (values) => (screenIntent.check?.(values) ?? {}) as Record<string, MessageKey | undefined>,
+        run: async (values, { form }) => {
+          // Fields posted once per ticked box, as lists.
+          const lists = Object.fromEntries(
+            (screenIntent.lists ?? []).map((list) => [
+              list,
+              form.getAll(list).filter((v): v is string => typeof v === 'string'),
+            ]),
+          );
           const result = await callPlugin(
             caller,
             pluginId,
             screenIntent.procedure,
-            screenIntent.input(values, { caseId }),
+            screenIntent.input(values, { caseId, lists }),
           );
           const opened = screenIntent.opensCase?.(result);
           // `/t/<slug>/…`: the district the screen is in.
@@ -87,7 +102,10 @@ export function runScreenIntent(
       }),
     ]),
   );
+  // Back to what the page showed (its office, unit and month), with what was done.
+  const shown = [...url.searchParams].filter(([key]) => key !== 'done' && key !== 'edit');
   return intentAction(request, handlers, {
-    done: (name) => `${url.pathname}?done=${encodeURIComponent(intents[name]?.done ?? name)}`,
+    done: (name) =>
+      `${url.pathname}?${new URLSearchParams([...shown, ['done', intents[name]?.done ?? name]])}`,
   });
 }

@@ -76,8 +76,6 @@ export const tenantPaths = {
     `/t/${slug}/questionnaires/rounds/${encodeURIComponent(id)}/results.xlsx`,
   assessments: (slug: string) => `/t/${slug}/assessments`,
   assessmentTemplate: (slug: string) => `/t/${slug}/assessments/template.xlsx`,
-  notarySlots: (slug: string) => `/t/${slug}/notary/slots`,
-  legalEducation: (slug: string) => `/t/${slug}/legal-education`,
 };
 
 /** Where the platform console lives; operators stand outside every district. */

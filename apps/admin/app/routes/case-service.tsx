@@ -11,7 +11,7 @@ const pathBelowCase = (url: URL) => url.pathname.split('/').slice(5).join('/');
 /** The host of a plugin's screen under a case: one call of its page query is everything it shows. */
 export async function loader({ params, url, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
-  return loadScreen('case', pathBelowCase(url), caller, idParam(params.id));
+  return loadScreen('case', pathBelowCase(url), caller, idParam(params.id), url);
 }
 
 export async function action({ request, url, params, context }: Route.ActionArgs) {

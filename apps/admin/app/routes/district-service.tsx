@@ -22,7 +22,7 @@ const pathBelowDistrict = (url: URL) => url.pathname.split('/').slice(3).join('/
  */
 export async function loader({ url, context }: LoaderFunctionArgs) {
   const { caller } = getAdminContext(context);
-  return loadScreen('district', pathBelowDistrict(url), caller, null);
+  return loadScreen('district', pathBelowDistrict(url), caller, null, url);
 }
 
 export async function action({ request, url, context }: ActionFunctionArgs) {

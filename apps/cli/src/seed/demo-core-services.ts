@@ -71,7 +71,7 @@ export async function seedCoreServices(
     ] as const) {
       const slot = await atPluginOrganisation(tx, notary, 'notary', centreId, 'case.manage', (db) =>
         defineSlot(db, {
-          officeId: centreId,
+          organisationId: centreId,
           startsAt: new Date(`${day}T${start}:00+08:00`),
           endsAt: new Date(`${day}T${end}:00+08:00`),
           capacity: 2,

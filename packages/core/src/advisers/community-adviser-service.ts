@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { type Actor, auditActor, requirePermission } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
-import { getOrganisation } from '../organisations/organisation-service.ts';
+import { getOrganisation, subtreeOf } from '../organisations/organisation-service.ts';
 import { getStaffMember } from '../staff/staff-service.ts';
 import { ZName } from '../tenants/tenant-schemas.ts';
 
@@ -109,4 +109,16 @@ export async function endAdviserContract(tx: TenantTx, actor: Actor, input: { id
     after,
   });
   return after as CommunityAdviser;
+}
+
+/**
+ * The advisers under contract on `today` in the rooms of a subtree (`path`) that the actor can see,
+ * in roster order: a consultation desk's "on duty" list. A contract ended early is over the day after.
+ */
+export async function currentAdvisersUnder(tx: TenantTx, actor: Actor, path: string, today: string) {
+  const visible = await listAdvisers(tx, actor);
+  const under = new Set((await subtreeOf(tx, path)).map((o) => o.id));
+  return visible.filter(
+    (a) => under.has(a.organisationId) && a.startsOn <= today && today <= (a.endedEarlyOn ?? a.endsOn),
+  );
 }

@@ -1,4 +1,4 @@
-import type { SecretBox } from '@linju/auth';
+import { grantsAllow, type Permission, type SecretBox } from '@linju/auth';
 import type { TenantTx } from '@linju/db';
 import { renderPdf } from '@linju/documents';
 import type {
@@ -10,6 +10,7 @@ import type {
   PluginProcedureContext,
 } from '@linju/plugin-sdk';
 import type { Actor } from '../actor.ts';
+import { currentAdvisersUnder } from '../advisers/community-adviser-service.ts';
 import { loadCalendar } from '../calendar/national-calendar.ts';
 import { addWorkingDays, isWorkingDay, localDate } from '../calendar/working-days.ts';
 import { canOnCase, type LoadedCase, loadCase, recordCaseEvent } from '../cases/case-access.ts';
@@ -21,7 +22,7 @@ import { assignCase, getCase, intakeCase } from '../cases/case-service.ts';
 import type { PluginForms } from '../catalogue/x-service.ts';
 import type { DocumentStore } from '../documents/document-store.ts';
 import { notify } from '../notifications/notification-service.ts';
-import { getOrganisation, listOrganisations } from '../organisations/organisation-service.ts';
+import { getOrganisation, listOrganisations, subtreeOf } from '../organisations/organisation-service.ts';
 import { pluginDb } from '../plugin-data/plugin-db.ts';
 import { districtToday } from '../providers/provider-records.ts';
 import { listOutgoingReferrals } from '../referrals/referral-service.ts';
@@ -133,6 +134,29 @@ export function pluginProcedureContext(
       async list(filter = {}) {
         const all = await listOrganisations(tx, actor);
         return all.filter((o) => !filter.kinds || filter.kinds.includes(o.kind)).map(organisationInfo);
+      },
+      async subtree(organisationId) {
+        const root = await getOrganisation(tx, organisationId);
+        return (await subtreeOf(tx, root.path)).filter((o) => !o.closedAt).map(organisationInfo);
+      },
+    },
+    async allows(permission, organisationId) {
+      // The plugin's permission is held wherever its carrier (`grantedWith`) is.
+      const carrier = plugin.permissions.find((p) => p.id === permission)?.grantedWith;
+      if (!carrier) throw new Error(`Plugin "${plugin.id}" has no permission "${permission}"`);
+      const organisation = await getOrganisation(tx, organisationId);
+      return grantsAllow(actor.grants, carrier as Permission, organisation.path);
+    },
+    advisers: {
+      async currentUnder(organisationId) {
+        const root = await getOrganisation(tx, organisationId);
+        const today = await districtToday(tx, actor.tenantId);
+        return (await currentAdvisersUnder(tx, actor, root.path, today)).map((a) => ({
+          id: a.id,
+          organisationId: a.organisationId,
+          lawyerName: a.lawyerName,
+          lawFirm: a.lawFirm,
+        }));
       },
     },
     referrals: {
