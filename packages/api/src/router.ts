@@ -233,7 +233,6 @@ const platformRouters = {
     screens: pluginScreens,
     setEnabled: setServiceEnabled,
   } satisfies TRPCRouterRecord,
-  } satisfies TRPCRouterRecord,
   xService: { create: defineXService, retire: retireXService } satisfies TRPCRouterRecord,
   adviser: { getMany: getAdvisers, create: createAdviser, end: endAdviser } satisfies TRPCRouterRecord,
   audit: { getMany: getAuditEntries, verify: verifyAudit } satisfies TRPCRouterRecord,

@@ -5,9 +5,6 @@ describe('what staff type', () => {
   it('shows a moment as a datetime-local value in the district time', () => {
     expect(toDistrictInput('2026-03-18T01:30:00.000Z')).toBe('2026-03-18T09:30');
   });
-
-import { optionLabel, toDistrictInput } from './core-services.ts';
-  });
 });
 
 describe('the label of a form choice', () => {
