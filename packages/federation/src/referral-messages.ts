@@ -1,3 +1,4 @@
+import { REFERRAL_KINDS } from '@linju/vocabulary';
 import { z } from 'zod';
 import { addressSchema, URL_SAFE_ID } from './address.ts';
 import {
@@ -33,13 +34,7 @@ export const referralEventTypeSchema = z.enum(REFERRAL_EVENT_TYPES);
 export type ReferralEventType = z.infer<typeof referralEventTypeSchema>;
 
 /** The kinds of referral every node understands; X services add their own `x-…` kinds. */
-export const CORE_REFERRAL_KINDS = [
-  'judicial-confirmation',
-  'litigation-mediation',
-  'legal-aid',
-  'assistance',
-  'transfer',
-] as const;
+export const CORE_REFERRAL_KINDS = REFERRAL_KINDS;
 
 /** A referral kind: a core kind or an X kind such as `x-labour-clinic`. */
 export const referralKindSchema = z.union([

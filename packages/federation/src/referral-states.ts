@@ -1,19 +1,12 @@
+import { REFERRAL_STATUSES } from '@linju/vocabulary';
+
 /**
  * The referral state machine of `spec/referral-exchange.md` ("States"), as data and one pure
  * function. The workflow, its update validator and (later) the federation inbox all ask
  * {@link nextReferralState}, so a move is valid or invalid in exactly one place.
  */
 
-export const referralStates = [
-  'requested',
-  'received',
-  'accepted',
-  'rejected',
-  'in-progress',
-  'completed',
-  'failed',
-  'cancelled',
-] as const;
+export const referralStates = REFERRAL_STATUSES;
 
 export type ReferralState = (typeof referralStates)[number];
 

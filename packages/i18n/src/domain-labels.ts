@@ -32,27 +32,7 @@ export function serviceLabel(locale: Locale, service: string): string {
   return labelOrId(locale, `service.${service}`, service);
 }
 
-/** Referrals: the exchange's vocabularies (packages/db, packages/federation), in the order forms list them. */
-export const REFERRAL_KINDS = [
-  'judicial-confirmation',
-  'litigation-mediation',
-  'legal-aid',
-  'assistance',
-  'transfer',
-] as const;
-export const REFERRAL_STATUSES = [
-  'requested',
-  'received',
-  'accepted',
-  'rejected',
-  'in-progress',
-  'completed',
-  'failed',
-  'cancelled',
-] as const;
-
-export type ReferralKind = (typeof REFERRAL_KINDS)[number];
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+export { REFERRAL_KINDS, REFERRAL_STATUSES, type ReferralKind, type ReferralStatus } from '@linju/vocabulary';
 
 export const channelLabel = (locale: Locale, id: string) => labelOrId(locale, `channel.${id}`, id);
 export const caseStatusLabel = (locale: Locale, id: string) => labelOrId(locale, `caseStatus.${id}`, id);

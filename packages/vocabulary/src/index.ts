@@ -1,4 +1,5 @@
 export * from './case-vocabulary.ts';
 export * from './organisation-kinds.ts';
 export * from './permissions.ts';
+export * from './referral-vocabulary.ts';
 export * from './roles.ts';

@@ -1,5 +1,3 @@
-import { schema } from '@linju/db';
-import { referralStates } from '@linju/federation/referral-states';
 import { describe, expect, it } from 'vitest';
 import { endOfLocalDay, subjectFor } from './referral-subject.ts';
 
@@ -35,8 +33,4 @@ describe('deadlines', () => {
     expect(endOfLocalDay('2026-03-04', 'Asia/Shanghai').toISOString()).toBe('2026-03-04T15:59:59.999Z');
     expect(endOfLocalDay('2026-07-01', 'Europe/Berlin').toISOString()).toBe('2026-07-01T21:59:59.999Z');
   });
-});
-
-describe('the column vocabulary', () => {
-  it('is the state machine’s', () => expect([...schema.REFERRAL_STATUSES]).toEqual([...referralStates]));
 });

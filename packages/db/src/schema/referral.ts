@@ -1,3 +1,4 @@
+import { REFERRAL_KINDS, REFERRAL_STATUSES } from '@linju/vocabulary';
 import { sql } from 'drizzle-orm';
 import {
   check,
@@ -17,31 +18,8 @@ import { organisation } from './organisation.ts';
 import { staffMember } from './staff.ts';
 import { tenantId, tenantIsolation } from './tenancy.ts';
 
-/** What a referral asks of the partner (spec/referral-exchange.md, `kind`). */
-export const REFERRAL_KINDS = [
-  'judicial-confirmation',
-  'litigation-mediation',
-  'legal-aid',
-  'assistance',
-  'transfer',
-] as const;
-export type ReferralKind = (typeof REFERRAL_KINDS)[number];
-
-/**
- * The spec's states; `@linju/federation/referral-states` owns the machine, this is the column's
- * vocabulary (a test keeps the two lists equal).
- */
-export const REFERRAL_STATUSES = [
-  'requested',
-  'received',
-  'accepted',
-  'rejected',
-  'in-progress',
-  'completed',
-  'failed',
-  'cancelled',
-] as const;
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+// The exchange's kinds and states are the vocabulary's; the column types take them from there.
+export { REFERRAL_KINDS, REFERRAL_STATUSES, type ReferralKind, type ReferralStatus } from '@linju/vocabulary';
 
 /**
  * The events of a referral's log: every state's event, a missed deadline, and a note to or from
