@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { pluginDb, systemActor } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
-import { withTenant } from '@linju/db';
 import { sql } from '@linju/plugin-sdk';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppCaller } from './router.ts';
-import { apiHarness } from './test-context.ts';
+import {
+  type AppCaller,
+  failure,
+  pluginHarness,
+  type TestDistrict,
+} from '../../../packages/api/src/plugin-harness.ts';
 
-const h = apiHarness();
+const h = pluginHarness();
 let district: TestDistrict;
 let admin: AppCaller;
 let deskB: AppCaller;
-const codeOf = (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}` : String(e));
-const failure = (promise: Promise<unknown>) => promise.then(() => 'succeeded', codeOf);
 
 /** A slot at station A some days ahead, so it is bookable whenever the test runs. */
 const slotTimes = (daysAhead: number, hour = 9) => {
@@ -48,14 +46,8 @@ const notaryCase = async (applicantName: string, serviceType = 'notary') =>
   });
 
 beforeAll(async () => {
-  district = await createTestDistrict(h.db, h.box, 'notary');
-  ({ api: admin } = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret));
-  ({ api: deskB } = await h.signIn(district.slug, 'desk-b', TEST_PASSWORD));
-  await admin.catalogue.setEnabled({
-    organisationId: district.organisations.centreId,
-    pluginId: 'notary',
-    enabled: true,
-  });
+  ({ district, admin } = await h.district('notary', { enable: ['notary'] }));
+  deskB = await h.staff(district, 'desk-b');
 });
 afterAll(() => h.close());
 
@@ -228,34 +220,26 @@ describe('notary appointment booking', () => {
 describe("a plugin's data handle", () => {
   it('reaches the plugin’s own tables only, not the platform’s', async () => {
     await expect(
-      withTenant(h.db, district.tenantId, (tx) =>
-        pluginDb(tx, systemActor(district.tenantId), 'notary').query(sql`select id from resident`),
-      ),
+      h.asPlugin(district.tenantId, 'notary', (db) => db.query(sql`select id from resident`)),
     ).rejects.toMatchObject({ cause: { message: 'permission denied for table resident' } });
-    const count = await withTenant(h.db, district.tenantId, (tx) =>
-      pluginDb(tx, systemActor(district.tenantId), 'notary').query<{ n: number }>(
-        sql`select count(*)::int as n from notary_booking_slot`,
-      ),
+    const count = await h.asPlugin(district.tenantId, 'notary', (db) =>
+      db.query<{ n: number }>(sql`select count(*)::int as n from notary_booking_slot`),
     );
     expect(count[0]?.n).toBeGreaterThan(0);
   });
 
   it('sees only its tenant’s rows', async () => {
-    const other = await createTestDistrict(h.db, h.box, 'notary-other');
-    const rows = await withTenant(h.db, other.tenantId, (tx) =>
-      pluginDb(tx, systemActor(other.tenantId), 'notary').query(sql`select id from notary_booking_slot`),
+    const other = await h.otherDistrict('notary-other');
+    const rows = await h.asPlugin(other.tenantId, 'notary', (db) =>
+      db.query(sql`select id from notary_booking_slot`),
     );
     expect(rows).toEqual([]);
   });
 
   it('records audit entries under the plugin’s own actions only', async () => {
     await expect(
-      withTenant(h.db, district.tenantId, (tx) =>
-        pluginDb(tx, systemActor(district.tenantId), 'notary').audit({
-          action: 'case.closed',
-          objectType: 'case',
-          objectId: randomUUID(),
-        }),
+      h.asPlugin(district.tenantId, 'notary', (db) =>
+        db.audit({ action: 'case.closed', objectType: 'case', objectId: randomUUID() }),
       ),
     ).rejects.toThrow('Plugin "notary" may only record audit actions starting with "notary."');
   });

@@ -1,28 +1,18 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createLocalDocumentStore } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
-import { eq, schema, withTenant } from '@linju/db';
-import { linjuDataConverter } from '@linju/workflows';
-import { Client, Connection } from '@temporalio/client';
-import { TRPCError } from '@trpc/server';
-import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AppCaller } from './router.ts';
-import { apiHarness } from './test-context.ts';
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AppCaller,
+  eq,
+  failure,
+  pdfText,
+  pluginHarness,
+  schema,
+  type TestDistrict,
+} from '../../../packages/api/src/plugin-harness.ts';
 
-// The clients' and workers' payload codec key.
-const dataKeys = { current: randomBytes(32), retired: [] };
-
-const h = apiHarness();
+const h = pluginHarness();
 let district: TestDistrict;
 let admin: AppCaller;
-let connection: Connection;
-const codeOf = (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}` : String(e));
-const failure = (promise: Promise<unknown>) => promise.then(() => 'succeeded', codeOf);
-const files = createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'linju-mediation-')));
 const terms = ['刘海燕于2026年12月31日前修复卫生间防水层。', '刘海燕赔偿陈建国维修费人民币8000元。'];
 
 const mediationCase = () =>
@@ -47,30 +37,16 @@ const mediationCase = () =>
     },
   });
 
+// No worker polls the Temporal queue: the referral's workflow is started and waits, which is all the
+// application for judicial confirmation does.
 beforeAll(async () => {
-  district = await createTestDistrict(h.db, h.box, 'mediation');
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  // No worker polls this queue: the referral's workflow is started and waits, which is all the
-  // application for judicial confirmation does.
-  const temporal = {
-    client: new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) }),
-    taskQueue: `mediation-test-${randomUUID()}`,
-    nodeId: 'linju-test',
-  };
-  const { sessionToken } = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
-  admin = h.caller({ sessionToken, files, temporal });
-  for (const pluginId of ['consultation', 'legal-aid', 'notary']) {
-    await admin.catalogue.setEnabled({
-      organisationId: district.organisations.centreId,
-      pluginId,
-      enabled: true,
-    });
-  }
+  ({ district, admin } = await h.district('mediation', {
+    enable: ['consultation', 'legal-aid', 'notary'],
+    temporal: true,
+    files: true,
+  }));
 });
-afterAll(async () => {
-  await connection?.close();
-  await h.close();
-});
+afterAll(() => h.close());
 
 describe('people’s mediation', () => {
   it('records mediators and sessions on the case', async () => {
@@ -111,10 +87,8 @@ describe('people’s mediation', () => {
     const document = await admin.case.getDocument({ caseId: c.id, documentId: agreement.documentId });
     expect(document.contentType).toBe('application/pdf');
     expect(document.fileName).toBe(`人民调解协议书-${c.number}.pdf`);
-    const bytes = Buffer.from(document.contentBase64, 'base64');
-    expect(bytes.length).toBeLessThan(100_000);
-    const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
-    const flat = text.replaceAll(/\s/g, '');
+    expect(Buffer.from(document.contentBase64, 'base64').length).toBeLessThan(100_000);
+    const flat = await pdfText(document.contentBase64);
     for (const expected of [
       '人民调解协议书',
       c.number,
@@ -185,7 +159,7 @@ describe('people’s mediation', () => {
     expect((await admin.mediation.get({ caseId: c.id })).agreement?.judicialReferralId).toBe(referral.id);
     // The agreement's PDF goes with the referral as its attachment (the court reads it from its inbox).
     const pdf = await admin.case.getDocument({ caseId: c.id, documentId: agreement.documentId });
-    const attached = await withTenant(h.db, district.tenantId, (tx) =>
+    const attached = await h.asTenant(district.tenantId, (tx) =>
       tx
         .select()
         .from(schema.referralAttachment)
@@ -255,13 +229,7 @@ describe('people’s mediation', () => {
       terms: ['房屋由孙丽华继承，孙丽华补偿孙立强人民币二十万元。'],
     });
     const document = await admin.case.getDocument({ caseId: c.id, documentId: agreement.documentId });
-    const { text } = await extractText(
-      await getDocumentProxy(new Uint8Array(Buffer.from(document.contentBase64, 'base64'))),
-      {
-        mergePages: true,
-      },
-    );
-    expect(text.replaceAll(/\s/g, '')).toContain('被申请人：孙立强');
+    expect(await pdfText(document.contentBase64)).toContain('被申请人：孙立强');
   });
 
   it('works on mediation cases only', async () => {

@@ -1,19 +1,19 @@
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppCaller } from './router.ts';
-import { apiHarness } from './test-context.ts';
+import {
+  type AppCaller,
+  codeOf,
+  pluginHarness,
+  type TestDistrict,
+} from '../../../packages/api/src/plugin-harness.ts';
 
-const h = apiHarness();
+const h = pluginHarness();
 let district: TestDistrict;
 let admin: AppCaller;
 let deskB: AppCaller;
-const codeOf = (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}` : String(e));
 
 beforeAll(async () => {
-  district = await createTestDistrict(h.db, h.box, 'education');
-  ({ api: admin } = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret));
-  ({ api: deskB } = await h.signIn(district.slug, 'desk-b', TEST_PASSWORD));
+  ({ district, admin } = await h.district('education'));
+  deskB = await h.staff(district, 'desk-b');
 });
 afterAll(() => h.close());
 

@@ -1,15 +1,17 @@
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppCaller } from './router.ts';
-import { apiHarness } from './test-context.ts';
+import {
+  type AppCaller,
+  codeOf,
+  failure,
+  pluginHarness,
+  refusedField,
+  type TestDistrict,
+} from '../../../packages/api/src/plugin-harness.ts';
 
-const h = apiHarness();
+const h = pluginHarness();
 let district: TestDistrict;
 let admin: AppCaller;
 let deskA: AppCaller;
-const codeOf = (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}` : String(e));
-const failure = (promise: Promise<unknown>) => promise.then(() => 'succeeded', codeOf);
 
 const application = (form: Record<string, unknown>) =>
   admin.case.create({
@@ -36,14 +38,8 @@ const supportClaim = (monthlyHouseholdIncome: number) =>
   });
 
 beforeAll(async () => {
-  district = await createTestDistrict(h.db, h.box, 'legal-aid');
-  ({ api: admin } = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret));
-  ({ api: deskA } = await h.signIn(district.slug, 'desk-a', TEST_PASSWORD));
-  await admin.catalogue.setEnabled({
-    organisationId: district.organisations.centreId,
-    pluginId: 'legal-aid',
-    enabled: true,
-  });
+  ({ district, admin } = await h.district('legal-aid', { enable: ['legal-aid'] }));
+  deskA = await h.staff(district, 'desk-a');
 });
 afterAll(() => h.close());
 
@@ -188,8 +184,7 @@ describe('assigning the lawyer of a legal-aid case (指派承办律师)', () => 
     try {
       await promise;
     } catch (error) {
-      const cause = error instanceof TRPCError ? (error.cause as { field?: string } | undefined) : undefined;
-      return { error: codeOf(error), field: cause?.field };
+      return { error: codeOf(error), field: refusedField(error) };
     }
     throw new Error('expected a refusal');
   };
@@ -277,7 +272,7 @@ describe('assigning the lawyer of a legal-aid case (指派承办律师)', () => 
       expect.objectContaining({ text: '申请人坚持委托该律师，已告知其负面清单情况' }),
     ]);
     // Whoever may read the case but not assign it sees who handles it, and no form.
-    const { api: reader } = await h.signIn(district.slug, 'lawyer', TEST_PASSWORD);
+    const reader = await h.staff(district, 'lawyer');
     expect(await reader['legal-aid'].page({ caseId: c.id })).toMatchObject({
       assignee: { id: listed.id, name: '页面律师' },
       assignees: null,

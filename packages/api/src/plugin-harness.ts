@@ -1,0 +1,111 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLocalDocumentStore, pluginDb, systemActor } from '@linju/core';
+import { createTestDistrict, TEST_PASSWORD } from '@linju/core/testing';
+import { type TenantTx, withTenant } from '@linju/db';
+import type { PluginDb } from '@linju/plugin-sdk';
+import { linjuDataConverter } from '@linju/workflows';
+import { Client, Connection } from '@temporalio/client';
+import { TRPCError } from '@trpc/server';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { inject } from 'vitest';
+import type { AppCaller } from './router.ts';
+import { apiHarness } from './test-context.ts';
+
+export type { TestDistrict } from '@linju/core/testing';
+// A plugin's test may check what the platform stored for it (an attachment of its referral).
+export { eq, schema } from '@linju/db';
+export type { AppCaller };
+
+/**
+ * Test-only: what a plugin's integration test needs of the platform — a real district on the run's
+ * PostgreSQL, the real API caller with every installed plugin mounted through the composition root,
+ * staff signed in by username, and the plugin's own data handle. A plugin's test imports this file by
+ * its relative path: a package dependency on the API (or the composition root) would be a cycle, and
+ * this file resolves its own imports from the API's folder.
+ */
+export function pluginHarness() {
+  const api = apiHarness();
+  const connections: Connection[] = [];
+
+  /** A Temporal client on the run's dev server with a task queue no worker polls: workflows start and wait. */
+  async function idleTemporal(label: string) {
+    const connection = await Connection.connect({ address: inject('temporalAddress') });
+    connections.push(connection);
+    // The clients' and workers' payload codec key.
+    const dataKeys = { current: randomBytes(32), retired: [] };
+    return {
+      client: new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) }),
+      taskQueue: `${label}-test-${randomUUID()}`,
+      nodeId: 'linju-test',
+    };
+  }
+
+  /**
+   * A test district (`createTestDistrict`) and its administrator signed in, with `enable`'s plugins
+   * switched on at the centre; `temporal` and `files` give the administrator's calls an idle Temporal
+   * client and a document store in a fresh temporary folder.
+   */
+  async function district(
+    label: string,
+    options: { enable?: readonly string[]; temporal?: boolean; files?: boolean } = {},
+  ) {
+    const created = await createTestDistrict(api.db, api.box, label);
+    const services = {
+      ...(options.temporal ? { temporal: await idleTemporal(label) } : {}),
+      ...(options.files
+        ? { files: createLocalDocumentStore(mkdtempSync(join(tmpdir(), `linju-${label}-`))) }
+        : {}),
+    };
+    const { sessionToken } = await api.signIn(created.slug, 'admin', TEST_PASSWORD, created.totpSecret);
+    const admin: AppCaller = api.caller({ sessionToken, ...services });
+    for (const pluginId of options.enable ?? []) {
+      await admin.catalogue.setEnabled({
+        organisationId: created.organisations.centreId,
+        pluginId,
+        enabled: true,
+      });
+    }
+    return { district: created, admin };
+  }
+
+  /** A test district's staff member (they need no second factor), signed in. */
+  async function staff(of: { slug: string }, username: string): Promise<AppCaller> {
+    return (await api.signIn(of.slug, username, TEST_PASSWORD)).api;
+  }
+
+  return {
+    district,
+    staff,
+    /** Another district, nobody signed in: to show a tenant sees none of its rows. */
+    otherDistrict: (label: string) => createTestDistrict(api.db, api.box, label),
+    /** Runs `run` with the plugin's own data handle in the tenant, as its procedures get it. */
+    asPlugin: <T>(tenantId: string, pluginId: string, run: (db: PluginDb) => Promise<T>) =>
+      withTenant(api.db, tenantId, (tx) => run(pluginDb(tx, systemActor(tenantId), pluginId))),
+    /** Runs `run` in the tenant as the application role (RLS on), to read what the platform stored. */
+    asTenant: <T>(tenantId: string, run: (tx: TenantTx) => Promise<T>) => withTenant(api.db, tenantId, run),
+    async close() {
+      await Promise.all(connections.map((connection) => connection.close()));
+      await api.close();
+    },
+  };
+}
+
+/** An API error as `CODE message` (`BAD_REQUEST legal-aid.no_threshold`), anything else as its text. */
+export const codeOf = (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}` : String(e));
+
+/** What a call came to: `succeeded`, or its error as `codeOf` gives it. */
+export const failure = (promise: Promise<unknown>) => promise.then(() => 'succeeded', codeOf);
+
+/** The form field a refused call names (the form marks it), if it names one. */
+export const refusedField = (e: unknown) =>
+  e instanceof TRPCError ? (e.cause as { field?: string } | undefined)?.field : undefined;
+
+/** The text of a PDF given as base64, whitespace removed (Chinese text lays out with spaces between runs). */
+export async function pdfText(contentBase64: string) {
+  const bytes = new Uint8Array(Buffer.from(contentBase64, 'base64'));
+  const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
+  return text.replaceAll(/\s/g, '');
+}
