@@ -275,7 +275,8 @@ export type WalkTarget = Awaited<ReturnType<typeof seedWalkTarget>>;
 
 /**
  * The full input of a plugin procedure whose bare reference is not enough to reach its checks:
- * a district procedure acts in the walker's own district, so it must really run there.
+ * a district procedure acts in the walker's own district, so it must really run there; a units
+ * procedure is asked for A's station by name.
  */
 const pluginWalkInputs: Readonly<Record<string, (t: WalkTarget) => Record<string, unknown>>> = {
   // B's administrator sets B's own threshold, never A's.
@@ -284,13 +285,15 @@ const pluginWalkInputs: Readonly<Record<string, (t: WalkTarget) => Record<string
     monthlyPerCapitaIncome: 2690,
     basis: '乙区标准',
   }),
+  'notary.slotsPage': (t) => ({ office: t.a.organisations.stationA }),
+  'legal-education.page': (t) => ({ unit: t.a.organisations.stationA }),
 };
 
 type PluginCaller = Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
 
 /**
- * One attempt per plugin procedure, from the registry: on A's case, at A's station, or (a district
- * procedure) in B's own district. The platform checks the case or the organisation before the
+ * One attempt per plugin procedure, from the registry: on A's case, at A's station, or (a units or
+ * district procedure) in B's own district. The platform checks the case or the organisation before the
  * input, so the reference alone meets the refusal a full input would.
  */
 const pluginAttempts: Record<string, Attempt> = Object.fromEntries(

@@ -63,7 +63,8 @@ type Scoped = { tx: TenantTx; actor: Actor };
  * The check of a procedure's scope, before its input is validated (an attempt on a case or an
  * organisation of another district or station is refused as such, whatever else it sent): the
  * case must be the plugin's and the staff member hold the carrier on it, or the carrier at the
- * organisation, or at the centre. A reference that is not even an id is left to the validation.
+ * organisation, or at the centre; a units procedure needs it only somewhere (held by the mount),
+ * and checks each unit itself. A reference that is not even an id is left to the validation.
  */
 async function checkScope(
   ctx: Scoped,
@@ -72,6 +73,7 @@ async function checkScope(
   carrier: Permission,
   raw: unknown,
 ): Promise<LoadedCase | null> {
+  if (scope === 'units') return null;
   if (scope === 'district') {
     requireTenantWide(ctx.actor, carrier);
     return null;

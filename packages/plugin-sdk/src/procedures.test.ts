@@ -7,7 +7,13 @@ import type {
   PluginProcedureContext,
   PublicProcedureContext,
 } from './procedure-context.ts';
-import { caseProcedure, districtProcedure, organisationProcedure, publicProcedure } from './procedures.ts';
+import {
+  caseProcedure,
+  districtProcedure,
+  organisationProcedure,
+  publicProcedure,
+  unitsProcedure,
+} from './procedures.ts';
 import { exampleManifest } from './test-fixtures.ts';
 
 const createAgreement = caseProcedure({
@@ -47,6 +53,16 @@ describe('procedures', () => {
         run: async () => 1,
       }).scope,
     ).toBe('district');
+    const page = unitsProcedure({
+      kind: 'query',
+      permission: 'mediation.case.view',
+      input: z.object({ unit: z.string().optional() }),
+      async run(ctx) {
+        expectTypeOf(ctx).toEqualTypeOf<PluginProcedureContext>();
+        return [];
+      },
+    });
+    expect(page.scope).toBe('units');
   });
 
   it('refuse an input without the case or the organisation they are checked on', () => {
@@ -89,7 +105,8 @@ describe('procedures', () => {
     expect(issuesOf({ broken: { kind: 'query' } })).toEqual([
       {
         field: 'procedures.broken',
-        message: 'must be built with caseProcedure, organisationProcedure or districtProcedure',
+        message:
+          'must be built with caseProcedure, organisationProcedure, unitsProcedure or districtProcedure',
       },
     ]);
     try {

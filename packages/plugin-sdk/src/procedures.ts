@@ -9,7 +9,7 @@ import type {
 export type ProcedureKind = 'query' | 'mutation';
 
 /** What a procedure is about, which decides where the platform checks its permission. */
-export type ProcedureScope = 'case' | 'organisation' | 'district' | 'public';
+export type ProcedureScope = 'case' | 'organisation' | 'units' | 'district' | 'public';
 
 /** The context each scope's `run` gets. */
 export type ContextOf<TScope extends ProcedureScope> = TScope extends 'case'
@@ -28,7 +28,7 @@ export type ScopeInput<TScope extends ProcedureScope> = TScope extends 'case'
 /**
  * One procedure of a plugin. The platform mounts it at `<plugin id>.<name>` as a tRPC query or
  * mutation, with `input` as its schema, and before `run`: checks `permission` (one of the
- * plugin's own) on the case, the organisation or the district, opens the request's one
+ * plugin's own) on the case, the organisation, somewhere in the tree or at the district, opens the request's one
  * transaction, and answers a `PluginRuleError` like its own domain errors.
  */
 export interface PluginProcedure<
@@ -77,6 +77,13 @@ export const caseProcedure = build('case', 'caseId');
 /** A procedure at an organisation (a notary office's slots): its input has `organisationId`. */
 export const organisationProcedure = build('organisation', 'organisationId');
 
+/**
+ * A procedure over the units where the person holds the permission (a district screen station staff
+ * open on their own unit): the platform checks it is held somewhere in the tree, so `run` must
+ * check each unit it reads or changes with `ctx.allows` and answer nothing of any other.
+ */
+export const unitsProcedure = build('units', null);
+
 /** A district-wide procedure (a setting), for holders of the permission at the centre. */
 export const districtProcedure = build('district', null);
 
@@ -95,11 +102,11 @@ export const pluginProcedureSchema = z.custom<PluginProcedure>(
   (value) =>
     typeof value === 'object' &&
     value !== null &&
-    ['case', 'organisation', 'district', 'public'].includes((value as PluginProcedure).scope) &&
+    ['case', 'organisation', 'units', 'district', 'public'].includes((value as PluginProcedure).scope) &&
     ['query', 'mutation'].includes((value as PluginProcedure).kind) &&
     (value as PluginProcedure).input instanceof z.ZodObject &&
     typeof (value as { run?: AnyRun }).run === 'function',
-  'must be built with caseProcedure, organisationProcedure or districtProcedure',
+  'must be built with caseProcedure, organisationProcedure, unitsProcedure or districtProcedure',
 );
 
 /** The procedures field of a manifest: each a built procedure (names are checked with the manifest). */

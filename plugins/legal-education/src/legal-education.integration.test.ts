@@ -81,6 +81,38 @@ describe('legal publicity events', () => {
 });
 
 describe('correcting a publicity event', () => {
+  it('opens a station’s events to its own staff, never another station’s', async () => {
+    const other = await admin['legal-education'].recordEvent({
+      ...constitutionWeek,
+      heldOn: '2026-11-10',
+      organisationId: district.organisations.stationA,
+      themedDay: false,
+    });
+    const own = await deskB['legal-education'].recordEvent({
+      ...constitutionWeek,
+      heldOn: '2026-11-12',
+      organisationId: district.organisations.stationB,
+      themedDay: false,
+    });
+    const page = await deskB['legal-education'].page({
+      unit: district.organisations.stationB,
+      month: '2026-11',
+      edit: own.id,
+    });
+    expect(page.unitId).toBe(district.organisations.stationB);
+    expect(page.events.map((e) => e.id)).toEqual([own.id]);
+    expect(page.editing?.id).toBe(own.id);
+    // Station A's events, asked for by name, are not the station B officer's to read.
+    const refused = await deskB['legal-education'].page({
+      unit: district.organisations.stationA,
+      month: '2026-11',
+      edit: other.id,
+    });
+    expect(refused.unitId).not.toBe(district.organisations.stationA);
+    expect(JSON.stringify(refused)).not.toContain(other.id);
+    expect(JSON.stringify(refused)).not.toContain(district.organisations.stationA);
+  });
+
   it('changes what was recorded, keeps one themed day a month and stays with its unit', async () => {
     const room = district.organisations.stationA;
     const {

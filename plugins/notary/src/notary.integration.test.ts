@@ -85,6 +85,27 @@ describe('notary appointment booking', () => {
     ).toBe('FORBIDDEN auth.forbidden');
   });
 
+  it('opens a station’s appointment book to its own staff, never another station’s', async () => {
+    const stationA = await admin.notary.createSlot({
+      organisationId: district.organisations.stationA,
+      ...slotTimes(14, 10),
+      capacity: 1,
+    });
+    const own = await deskB.notary.createSlot({
+      organisationId: district.organisations.stationB,
+      ...slotTimes(14, 10),
+      capacity: 3,
+    });
+    const page = await deskB.notary.slotsPage({ office: district.organisations.stationB });
+    expect(page.officeId).toBe(district.organisations.stationB);
+    expect(page.slots.map((s) => s.id)).toEqual([own.id]);
+    // Station A's book, asked for by name, is not the station B officer's to open.
+    const other = await deskB.notary.slotsPage({ office: district.organisations.stationA });
+    expect(other.officeId).not.toBe(district.organisations.stationA);
+    expect(JSON.stringify(other)).not.toContain(stationA.id);
+    expect(JSON.stringify(other)).not.toContain(district.organisations.stationA);
+  });
+
   it('books a case once, refuses a full slot, and frees the place on cancelling', async () => {
     const slot = await admin.notary.createSlot({
       organisationId: district.organisations.stationA,

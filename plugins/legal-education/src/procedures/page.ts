@@ -1,4 +1,4 @@
-import { districtProcedure } from '@linju/plugin-sdk';
+import { unitsProcedure } from '@linju/plugin-sdk';
 import { z } from 'zod';
 import { campaignReport, listEvents } from '../events.ts';
 import { monthBounds } from '../month-bounds.ts';
@@ -10,9 +10,10 @@ const UNIT_KINDS = ['centre', 'station', 'room', 'service-point'];
 /**
  * Everything the legal-education page shows, in one call: the units, and for the unit and month
  * asked for (else the centre and this month) its subtree's events, the month's report and the
- * event being corrected.
+ * event being corrected; a unit's events only where the person holds the permission (a station's
+ * staff, their own).
  */
-export const page = districtProcedure({
+export const page = unitsProcedure({
   kind: 'query',
   permission: 'legal-education.event.view',
   input: z.object({ unit: z.string().optional(), month: z.string().optional(), edit: z.string().optional() }),

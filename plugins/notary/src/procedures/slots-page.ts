@@ -1,4 +1,4 @@
-import { districtProcedure } from '@linju/plugin-sdk';
+import { unitsProcedure } from '@linju/plugin-sdk';
 import { z } from 'zod';
 import { listSlots } from '../booking.ts';
 import { notaryOffices } from '../notary-offices.ts';
@@ -7,8 +7,11 @@ import { daysFrom } from '../slot-window.ts';
 /** How far ahead the appointment book is shown (the slots query allows 62 days). */
 export const BOOK_DAYS = 28;
 
-/** The notary offices' appointment book: the offices, and the next weeks' slots of the one asked for (else the first). */
-export const slotsPage = districtProcedure({
+/**
+ * The notary offices' appointment book: the offices, and the next weeks' slots of the one asked for
+ * (else the first), shown only where the person holds the permission (a station's staff, their own).
+ */
+export const slotsPage = unitsProcedure({
   kind: 'query',
   permission: 'notary.matter.view',
   input: z.object({ office: z.string().optional() }),
