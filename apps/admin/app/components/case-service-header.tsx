@@ -50,7 +50,7 @@ export function CaseServiceHeader({
       {caseRef ? (
         <p>
           <Link to={tenantPaths.case(tenant.slug, caseRef.id)}>
-            {t('mediationPage.back', { number: caseRef.number })}
+            {t('casePage.back', { number: caseRef.number })}
           </Link>
         </p>
       ) : null}

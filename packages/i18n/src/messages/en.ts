@@ -934,6 +934,7 @@ export const en: Messages = {
   'casePage.file_hint': 'PDF, OFD, JPEG, PNG, HEIC, Word, Excel or text, up to {max}.',
   'casePage.attach_submit': 'Upload',
   'casePage.done': 'Saved.',
+  'casePage.back': 'Back to case {number}',
   'casePage.assignee_hint': 'Choose from the staff list.',
   'casePage.no_staff': 'You may not see the staff list.',
 

@@ -891,6 +891,7 @@ export const zhCN = {
   'casePage.file_hint': 'PDF、OFD、JPEG、PNG、HEIC、Word、Excel 或文本，最大 {max}。',
   'casePage.attach_submit': '上传',
   'casePage.done': '已保存。',
+  'casePage.back': '返回案件 {number}',
   'casePage.assignee_hint': '从工作人员名单中选择。',
   'casePage.no_staff': '您无权查看工作人员名单。',
 
