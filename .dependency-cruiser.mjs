@@ -5,15 +5,6 @@
  * imports no Node built-ins. `scripts/dependency-rules.test.ts` proves each rule fails on a violation.
  */
 
-/**
- * Known violations that other work of issue #16 removes, each named so it cannot spread. Delete the
- * entry with the code; a stale entry fails nothing, so check it when the issue closes.
- */
-const temporary = {
-  /** Issue #16 (plugin SDK): the CLI's demo seed imports plugins' seeds until plugins carry their seeds. */
-  cliImportsPlugins: '^apps/cli/src/',
-};
-
 /** Leaf libraries every layer may use; they reach no domain layer themselves. */
 const libraries = 'db|logging|metrics|tracing|i18n|documents|federation|plugin-sdk|ui|vocabulary|conformance';
 
@@ -83,7 +74,7 @@ export default {
       name: 'apps-import-no-plugin',
       comment: 'Only the composition root names plugins; the apps take them from it.',
       severity: 'error',
-      from: { path: '^apps/', pathNot: temporary.cliImportsPlugins },
+      from: { path: '^apps/' },
       to: { path: '^plugins/' },
     },
     {

@@ -45,6 +45,7 @@ export * from './plugin-data/plugin-db.ts';
 export * from './plugins/case-created-hook.ts';
 export * from './plugins/plugin-case.ts';
 export * from './plugins/plugin-procedure-context.ts';
+export * from './plugins/plugin-seed-context.ts';
 export * from './plugins/plugin-tasks.ts';
 export * from './plugins/plugins-switched-on.ts';
 export * from './providers/index.ts';

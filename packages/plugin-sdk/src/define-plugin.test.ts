@@ -161,4 +161,10 @@ describe('definePlugin', () => {
       '': 'Unrecognized key: "deadline"',
     });
   });
+
+  it('takes a demo seed as a function', () => {
+    const manifest = { ...exampleManifest(), demo: async () => {} };
+    expect(definePlugin(manifest)).toBe(manifest);
+    expect(issuesOf({ ...exampleManifest(), demo: 'seed.sql' })).toEqual({ demo: 'must be a function' });
+  });
 });

@@ -17,4 +17,5 @@ export * from './printable-document.ts';
 export * from './procedure-context.ts';
 export * from './procedures.ts';
 export * from './sdk-version.ts';
+export * from './seed-context.ts';
 export * from './semver.ts';

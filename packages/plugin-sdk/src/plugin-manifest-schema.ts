@@ -141,6 +141,7 @@ export const pluginManifestSchema = z
       .max(1, "has one source at most: the ledger takes a plugin's subsidies under its id")
       .optional(),
     entryPoints: z.array(entryPointSchema).optional(),
+    demo: fn.optional(),
   })
   .superRefine((manifest, ctx) => {
     const issue = (path: (string | number)[], message: string) =>

@@ -5,6 +5,7 @@ import type { PluginMessages } from './messages.ts';
 import type { PluginContext, PluginTaskContext } from './plugin-context.ts';
 import type { PluginMigration } from './plugin-tables.ts';
 import type { PluginProcedures } from './procedures.ts';
+import type { PluginSeedContext } from './seed-context.ts';
 
 /** `core` for the six services every tenant has; `x` for a local add-on (its id starts with `x-`). */
 export type PluginKind = 'core' | 'x';
@@ -218,6 +219,8 @@ export interface PluginManifest<
   readonly subsidySources?: readonly SubsidySource[];
   /** The plain-language entry points its service answers. */
   readonly entryPoints?: readonly EntryPoint[];
+  /** Its part of the demo district (`linju seed`): cases and records its pages show, made through its own rules. */
+  readonly demo?: (ctx: PluginSeedContext) => Promise<void>;
 }
 
 /** Any plugin, whatever its form; what a registry holds. */

@@ -1,5 +1,6 @@
 import { definePlugin, readMigrations } from '@linju/plugin-sdk';
 import { adminRoutes } from './admin-routes.ts';
+import { seedAppraisalDemo } from './demo-seed.ts';
 import { APPRAISAL_TYPE_NAMES, APPRAISAL_TYPES, appraisalIntakeForm } from './intake-form.ts';
 import { messages } from './messages.ts';
 import { procedures } from './procedures/index.ts';
@@ -77,6 +78,7 @@ export const plugin = definePlugin({
     { id: 'guided-to-institution', label: { 'zh-CN': '引导委托鉴定数', en: 'Guided to an institution' } },
   ],
   adminRoutes,
+  demo: seedAppraisalDemo,
   procedures,
   messages,
 });

@@ -1,6 +1,7 @@
 import { definePlugin, readMigrations } from '@linju/plugin-sdk';
 import { adminRoutes } from './admin-routes.ts';
 import { consultationFacts } from './consultation-log.ts';
+import { seedConsultationDemo } from './demo-seed.ts';
 import {
   CONSULTATION_CATEGORIES,
   CONSULTATION_CATEGORY_NAMES,
@@ -79,4 +80,5 @@ export const plugin = definePlugin({
   procedures,
   messages,
   adminRoutes,
+  demo: seedConsultationDemo,
 });

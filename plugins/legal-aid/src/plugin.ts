@@ -1,5 +1,6 @@
 import { definePlugin, readMigrations } from '@linju/plugin-sdk';
 import { adminRoutes } from './admin-routes.ts';
+import { seedLegalAidDemo } from './demo-seed.ts';
 import { eligibilityRoute } from './eligibility.ts';
 import { legalAidIntakeForm } from './intake-form.ts';
 import { listSubsidiesPaidIn } from './legal-aid-records.ts';
@@ -160,6 +161,7 @@ export const plugin = definePlugin({
     { id: 'plea-leniency-cases', label: { 'zh-CN': '认罪认罚案件数', en: 'Plea-leniency cases' } },
   ],
   adminRoutes,
+  demo: seedLegalAidDemo,
   hooks: {
     onCaseCreated(ctx, event) {
       ctx.logger.info('legal-aid eligibility route', {

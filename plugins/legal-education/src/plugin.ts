@@ -1,5 +1,6 @@
 import { definePlugin, readMigrations } from '@linju/plugin-sdk';
 import { adminRoutes } from './admin-routes.ts';
+import { seedLegalEducationDemo } from './demo-seed.ts';
 import { educationEventFacts } from './events.ts';
 import { legalEducationIntakeForm } from './intake-form.ts';
 import { messages } from './messages.ts';
@@ -69,4 +70,5 @@ export const plugin = definePlugin({
   procedures,
   messages,
   adminRoutes,
+  demo: seedLegalEducationDemo,
 });

@@ -1,5 +1,6 @@
 import { definePlugin, readMigrations } from '@linju/plugin-sdk';
 import { adminRoutes } from './admin-routes.ts';
+import { seedNotaryDemo } from './demo-seed.ts';
 import { notaryIntakeForm } from './intake-form.ts';
 import { messages } from './messages.ts';
 import { NOTARY_MATTER_DETAILS, NOTARY_MATTERS, notaryCatalogue } from './notary-matters.ts';
@@ -62,4 +63,5 @@ export const plugin = definePlugin({
   procedures,
   messages,
   adminRoutes,
+  demo: seedNotaryDemo,
 });

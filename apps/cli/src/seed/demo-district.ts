@@ -30,6 +30,7 @@ import { seedCoreServices } from './demo-core-services.ts';
 import { seedEvaluations } from './demo-evaluations.ts';
 import { seedInspections } from './demo-inspections.ts';
 import { DEMO_PASSWORD, DEMO_TENANT } from './demo-logins.ts';
+import { seedPlugins } from './demo-plugins.ts';
 import { seedProviders } from './demo-providers.ts';
 
 export const CORE_SERVICES = [
@@ -479,11 +480,13 @@ async function seedCases(
     reason: '当事人居住在徐家汇街道，由街道工作站就近调解',
   });
 
-  // 6. The core services' own work: notary bookings, legal-aid decisions, logs, advice, events.
+  // 6. The core services' own work: community advisers and an X service, then each plugin's demo
+  // (notary bookings, legal-aid decisions, logs, advice, events).
   const named = (username: string): Actor => ({
     ...system,
     id: at.ids[username] ?? null,
     name: at.staff.find((x) => x.username === username)?.displayName ?? system.name,
   });
-  await seedCoreServices(tx, box, { centreId: at.centreId, stationId: station, staff: named });
+  await seedCoreServices(tx, { stationId: station, staff: named });
+  await seedPlugins(tx, box, { centreId: at.centreId, stationId: station, staff: named });
 }

@@ -1,4 +1,4 @@
-import { grantsAllow, type Permission, type SecretBox } from '@linju/auth';
+import { grantsAllow, type SecretBox } from '@linju/auth';
 import type { TenantTx } from '@linju/db';
 import { renderPdf } from '@linju/documents';
 import type {
@@ -28,6 +28,8 @@ import { districtToday } from '../providers/provider-records.ts';
 import { listOutgoingReferrals } from '../referrals/referral-service.ts';
 import { countPluginActivity } from '../statistics/activity-rollups.ts';
 import { tenantTimeZone } from '../tenants/tenant-queries.ts';
+import { pluginPermissionCarrier } from './plugin-permission-carrier.ts';
+import { pluginStatisticMeasure } from './plugin-statistic-measure.ts';
 
 /** What the platform lends a plugin's procedure besides the transaction: set up by the API per request. */
 export type PluginPlatform = {
@@ -67,11 +69,7 @@ export function pluginProcedureContext(
   plugin: AnyPlugin,
   platform: PluginPlatform,
 ): PluginProcedureContext {
-  const measureOf = (statisticId: string) => {
-    const measure = plugin.statistics?.find((s) => s.id === statisticId)?.measure;
-    if (!measure) throw new Error(`Plugin "${plugin.id}" has no statistic "${statisticId}" with a measure`);
-    return measure;
-  };
+  const measureOf = (statisticId: string) => pluginStatisticMeasure(plugin, statisticId);
   return {
     tenantId: actor.tenantId,
     logger: platform.logger,
@@ -141,11 +139,9 @@ export function pluginProcedureContext(
       },
     },
     async allows(permission, organisationId) {
-      // The plugin's permission is held wherever its carrier (`grantedWith`) is.
-      const carrier = plugin.permissions.find((p) => p.id === permission)?.grantedWith;
-      if (!carrier) throw new Error(`Plugin "${plugin.id}" has no permission "${permission}"`);
+      const carrier = pluginPermissionCarrier(plugin, permission);
       const organisation = await getOrganisation(tx, organisationId);
-      return grantsAllow(actor.grants, carrier as Permission, organisation.path);
+      return grantsAllow(actor.grants, carrier, organisation.path);
     },
     advisers: {
       async currentUnder(organisationId) {
