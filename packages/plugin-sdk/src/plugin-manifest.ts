@@ -174,12 +174,15 @@ export interface AdminRoute {
 
 /**
  * A service plugin's manifest. `TForm` is the intake form's zod object schema, whose output type
- * flows into the hooks; `TId` keeps the literal id so a registry can be typed by it.
+ * flows into the hooks; `TId` keeps the literal id so a registry can be typed by it; `TMessageKey`
+ * keeps the message keys, so the app's `MessageKey` is exactly the platform's and the installed
+ * plugins' keys (a key nobody defines fails to compile).
  */
 export interface PluginManifest<
   TForm extends z.ZodObject = z.ZodObject,
   TId extends string = string,
   TProcedures extends PluginProcedures = PluginProcedures,
+  TMessageKey extends string = string,
 > {
   /** Kebab-case; an X add-on's id starts with `x-`. */
   readonly id: TId;
@@ -214,7 +217,7 @@ export interface PluginManifest<
    */
   readonly procedures?: TProcedures;
   /** Its messages (`defineMessages`), merged into the catalogue by the composition root. */
-  readonly messages?: PluginMessages;
+  readonly messages?: PluginMessages<TMessageKey>;
   /** At most one: the plugin records its cases' subsidies itself. */
   readonly subsidySources?: readonly SubsidySource[];
   /** The plain-language entry points its service answers. */
