@@ -3,7 +3,7 @@
  * multipart bodies as streams under the upload limit; every other form keeps the small limit.
  */
 const UPLOAD_PATHS = [
-  /^\/t\/[^/]+\/cases\/[0-9a-f-]{36}$/i, // a case: attach a document
+  /^\/t\/[^/]+\/cases\/[0-9a-f-]{36}\/documents$/i, // a case's documents: attach one
   /^\/t\/[^/]+\/cases\/import$/, // a 12345 export
   /^\/t\/[^/]+\/providers$/, // a provider record's evidence
   /^\/t\/[^/]+\/assessments$/, // an assessment sheet

@@ -37,7 +37,7 @@ function attach(file: Buffer, fileName: string, type: string) {
   form.append('csrf', 'upload-test-token');
   form.append('intent', 'attach');
   form.append('file', new Blob([new Uint8Array(file)], { type }), fileName);
-  return fetch(`${base}/t/${district.slug}/cases/${caseId}`, {
+  return fetch(`${base}/t/${district.slug}/cases/${caseId}/documents`, {
     method: 'POST',
     body: form,
     redirect: 'manual',
@@ -158,7 +158,7 @@ describe('attaching a document on the case page', () => {
   });
 
   it("names the upload cap in the file field's hint (the setting, not the 1 MiB of JSON uploads)", async () => {
-    const page = await fetch(`${base}/t/${district.slug}/cases/${caseId}`, {
+    const page = await fetch(`${base}/t/${district.slug}/cases/${caseId}/documents`, {
       headers: { cookie: `linju_session=${session}` },
     });
     expect(await page.text()).toContain('PDF、OFD、JPEG、PNG、HEIC、Word、Excel 或文本，最大 20 MB。');
@@ -187,7 +187,7 @@ describe('attaching a document on the case page', () => {
     form.append('intent', 'attach');
     form.append('file', new Blob([new Uint8Array(pdfOf(4000))], { type: 'application/pdf' }), 'a.pdf');
     form.append('csrf', 'upload-test-token');
-    const answer = await fetch(`${base}/t/${district.slug}/cases/${caseId}`, {
+    const answer = await fetch(`${base}/t/${district.slug}/cases/${caseId}/documents`, {
       method: 'POST',
       body: form,
       redirect: 'manual',
