@@ -169,6 +169,7 @@ import {
 import { get as getStatistics } from './procedures/statistics/get.ts';
 import { hotspots as getHotspots } from './procedures/statistics/hotspots.ts';
 import { createReport, downloadReport, getReports } from './procedures/statistics/report.ts';
+import { getServices as getSubsidyServices } from './procedures/subsidy/get-services.ts';
 import {
   compute as computeSubsidyLedger,
   exportLedger as exportSubsidyLedger,
@@ -391,6 +392,7 @@ const platformRouters = {
   } satisfies TRPCRouterRecord,
   subsidy: {
     getRules: getSubsidyRules,
+    getServices: getSubsidyServices,
     setRule: setSubsidyRule,
     removeRule: removeSubsidyRule,
     getLedger: getSubsidyLedger,
