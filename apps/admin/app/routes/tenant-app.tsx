@@ -1,6 +1,7 @@
 import { Outlet } from 'react-router';
 import { PageShell } from '../components/page-shell.tsx';
 import { getAdminContext } from '../context.ts';
+import { installedServices } from '../lib/installed-services.server.ts';
 import { sectionsFor } from '../lib/navigation.ts';
 import { pluginNavigationLinks } from '../lib/plugin-screens.ts';
 import { requireSession, sessionContext, signedInPerson, tenantHeader } from '../lib/session.ts';
@@ -31,6 +32,8 @@ export async function loader({ context }: Route.LoaderArgs) {
     tenant,
     userName: me.user.displayName,
     sections: sectionsFor(me.user.roles, me.tenant),
+    // Their names for the pages, from the manifests (the platform keeps no list of services).
+    services: installedServices,
     // Declared by the plugins switched on in the district: a service nobody offers shows no page.
     pluginLinks: pluginNavigationLinks(tenant.slug, me.user.roles, screens.navigation),
     // The settings the plugins add (legal aid's hardship threshold), linked from the settings page.
