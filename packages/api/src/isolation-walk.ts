@@ -402,6 +402,7 @@ export const walkAttempts: Record<string, Attempt> = {
     b.catalogue.preview({ organisationId: t.a.organisations.stationA }).catch(refused),
   // B's own screens: declarations and which of B's services are on, nothing of A.
   'catalogue.screens': ({ b }) => b.catalogue.screens(),
+  'catalogue.installed': ({ anonymous }) => anonymous.catalogue.installed(),
   'catalogue.setEnabled': ({ b }, t) =>
     b.catalogue
       .setEnabled({ organisationId: t.a.organisations.stationA, pluginId: 'notary', enabled: true })

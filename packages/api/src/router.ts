@@ -51,6 +51,7 @@ import { get as getCaseSettings } from './procedures/case-settings/get.ts';
 import { setTimeLimit } from './procedures/case-settings/set-time-limit.ts';
 import { update as updateCaseSettings } from './procedures/case-settings/update.ts';
 import { getMany as getCatalogue } from './procedures/catalogue/get-many.ts';
+import { installed as installedServices } from './procedures/catalogue/installed.ts';
 import { preview as previewCatalogue } from './procedures/catalogue/preview.ts';
 import { screens as pluginScreens } from './procedures/catalogue/screens.ts';
 import { setEnabled as setServiceEnabled } from './procedures/catalogue/set-enabled.ts';
@@ -230,6 +231,7 @@ const platformRouters = {
   } satisfies TRPCRouterRecord,
   catalogue: {
     getMany: getCatalogue,
+    installed: installedServices,
     preview: previewCatalogue,
     screens: pluginScreens,
     setEnabled: setServiceEnabled,

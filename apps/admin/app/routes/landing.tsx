@@ -1,7 +1,7 @@
 import { useLocale, useTranslate } from '@linju/ui';
 import { Link } from 'react-router';
 import { PageShell } from '../components/page-shell.tsx';
-import { installedServices } from '../lib/installed-services.server.ts';
+import { getAdminContext } from '../context.ts';
 import { platformPaths, tenantPaths } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/landing';
 
@@ -9,8 +9,9 @@ import type { Route } from './+types/landing';
 const DEMO_TENANT = 'xuhui';
 
 /** The installed core services, named as their manifests name them. */
-export function loader() {
-  return { services: installedServices.filter((service) => service.kind === 'core') };
+export async function loader({ context }: Route.LoaderArgs) {
+  const installed = await getAdminContext(context).caller.catalogue.installed();
+  return { services: installed.filter((service) => service.kind === 'core') };
 }
 
 export default function Landing({ loaderData }: Route.ComponentProps) {

@@ -17,7 +17,6 @@ import { PlatformShell } from '../components/page-shell.tsx';
 import { getAdminContext } from '../context.ts';
 import { type FormErrors, toFailedSubmission } from '../lib/api-errors.ts';
 import { formText } from '../lib/form-data.ts';
-import { installedServices } from '../lib/installed-services.server.ts';
 import {
   DRAFT_TEXT_FIELDS,
   draftFromForm,
@@ -47,10 +46,12 @@ function timeZoneChoices(): string[] {
 }
 
 /** The services a new district may start with: the installed core services (X services are a street's choice). */
-const offeredServices = () => installedServices.filter((service) => service.kind === 'core');
+async function offeredServices(caller: ReturnType<typeof getAdminContext>['caller']) {
+  return (await caller.catalogue.installed()).filter((service) => service.kind === 'core');
+}
 
-export function loader() {
-  return { timeZones: timeZoneChoices(), services: offeredServices() };
+export async function loader({ context }: Route.LoaderArgs) {
+  return { timeZones: timeZoneChoices(), services: await offeredServices(getAdminContext(context).caller) };
 }
 
 /** Where the wizard stands after a post: the step to show, what was typed, and any problems. */
@@ -65,7 +66,7 @@ const wizard = (state: WizardState, status = 200) => data(state, { status });
 
 /**
  * Each step posts the whole draft (the current step's fields, hidden copies of the others), so the
- * wizard needs no session storage and works without JavaScript. Only the last step calls the API.
+ * wizard needs no session storage and works without JavaScript. Only the last step changes anything.
  */
 export async function action({ request, context }: Route.ActionArgs) {
   const { caller } = getAdminContext(context);
@@ -74,7 +75,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const posted = formText(form, 'step');
   const step: OnboardingStep = isOnboardingStep(posted) ? posted : 'identity';
   // A post without the wizard's marker (a stale or hand-made form) starts again from the defaults.
-  const offered = offeredServices().map((service) => service.id);
+  const offered = (await offeredServices(caller)).map((service) => service.id);
   const draft = formText(form, 'started') ? draftFromForm(form, offered) : emptyDraft(offered);
 
   if (intent === 'back') return wizard({ step: previousStep(step), draft });

@@ -1,7 +1,6 @@
 import { Outlet } from 'react-router';
 import { PageShell } from '../components/page-shell.tsx';
 import { getAdminContext } from '../context.ts';
-import { installedServices } from '../lib/installed-services.server.ts';
 import { sectionsFor } from '../lib/navigation.ts';
 import { pluginNavigationLinks } from '../lib/plugin-screens.ts';
 import { requireSession, sessionContext, signedInPerson, tenantHeader } from '../lib/session.ts';
@@ -23,9 +22,10 @@ export const middleware: Route.MiddlewareFunction[] = [requireFullSession];
 export async function loader({ context }: Route.LoaderArgs) {
   const me = signedInPerson(context);
   const { caller } = getAdminContext(context);
-  const [{ unread }, screens] = await Promise.all([
+  const [{ unread }, screens, services] = await Promise.all([
     caller.notification.countUnread(),
     caller.catalogue.screens(),
+    caller.catalogue.installed(),
   ]);
   const tenant = tenantHeader(me);
   return {
@@ -33,7 +33,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     userName: me.user.displayName,
     sections: sectionsFor(me.user.roles, me.tenant),
     // Their names for the pages, from the manifests (the platform keeps no list of services).
-    services: installedServices,
+    services,
     // Declared by the plugins switched on in the district: a service nobody offers shows no page.
     pluginLinks: pluginNavigationLinks(tenant.slug, me.user.roles, screens.navigation),
     // The settings the plugins add (legal aid's hardship threshold), linked from the settings page.
