@@ -31,8 +31,8 @@ import {
   systemActor,
 } from '@linju/core';
 import { TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
-import { type Database, type DbHandle, eq, schema, sql, withTenant } from '@linju/db';
-import { pluginRegistry } from '@linju/plugins';
+import { type Database, type DbHandle, eq, PLUGIN_MIGRATION_TABLE, schema, sql, withTenant } from '@linju/db';
+import { pluginMigrations, pluginRegistry } from '@linju/plugins';
 import { TRPCError } from '@trpc/server';
 import { pluginProcedurePaths } from './plugin-procedures.ts';
 import type { AppCaller } from './router.ts';
@@ -405,6 +405,7 @@ export const walkAttempts: Record<string, Attempt> = {
     b.catalogue.preview({ organisationId: t.a.organisations.stationA }).catch(refused),
   // B's own screens: declarations and which of B's services are on, nothing of A.
   'catalogue.screens': ({ b }) => b.catalogue.screens(),
+  'catalogue.installed': ({ anonymous }) => anonymous.catalogue.installed(),
   'catalogue.setEnabled': ({ b }, t) =>
     b.catalogue
       .setEnabled({ organisationId: t.a.organisations.stationA, pluginId: 'notary', enabled: true })
@@ -623,6 +624,7 @@ export const walkAttempts: Record<string, Attempt> = {
       .catch(refused),
   'volunteer.removeHours': ({ b }, t) => b.volunteer.removeHours({ id: t.aVolunteerHoursId }).catch(refused),
   'subsidy.getRules': ({ b }) => b.subsidy.getRules(),
+  'subsidy.getServices': ({ b }) => b.subsidy.getServices(),
   'subsidy.setRule': ({ b }) =>
     b.subsidy.setRule({ serviceType: 'mediation', outcome: 'success', amountFen: 1 }),
   'subsidy.removeRule': ({ b }, t) => b.subsidy.removeRule({ id: t.aSubsidyRuleId }).catch(refused),
@@ -923,27 +925,40 @@ export async function snapshotOf(owner: DbHandle, tenantId: string, walkers: rea
       (select count(*) from subsidy_entry where tenant_id = ${tenantId}) as subsidy_entries,
       (select string_agg(id::text || month, ',' order by id) from file_review_sample where tenant_id = ${tenantId}) as file_review_samples,
       (select string_agg(id::text || coalesce(grade, '-'), ',' order by id) from file_review where tenant_id = ${tenantId}) as file_reviews,
-      (select count(*) from notary_booking_slot where tenant_id = ${tenantId}) as notary_slots,
-      (select string_agg(id::text || coalesce(cancelled_at::text, '-'), ',' order by id) from notary_booking where tenant_id = ${tenantId}) as notary_bookings,
-      (select string_agg(case_id::text || document_id, ',' order by case_id, document_id) from notary_document_received where tenant_id = ${tenantId}) as notary_documents,
-      (select count(*) from mediation_mediator where tenant_id = ${tenantId}) as mediators,
-      (select count(*) from mediation_session where tenant_id = ${tenantId}) as mediation_sessions,
-      (select string_agg(id::text || coalesce(judicial_referral_id::text, '-'), ',' order by id) from mediation_agreement where tenant_id = ${tenantId}) as agreements,
-      (select count(*) from mediation_confirmation where tenant_id = ${tenantId}) as confirmations,
-      (select string_agg(effective_from::text || monthly_per_capita_income::text, ',' order by effective_from) from legal_aid_threshold where tenant_id = ${tenantId}) as legal_aid_thresholds,
-      (select count(*) from legal_aid_decision where tenant_id = ${tenantId}) as legal_aid_decisions,
-      (select count(*) from legal_aid_closure where tenant_id = ${tenantId}) as legal_aid_closures,
-      (select count(*) from legal_aid_subsidy where tenant_id = ${tenantId}) as legal_aid_subsidies,
-      (select count(*) from legal_education_event where tenant_id = ${tenantId}) as education_events,
-      (select string_agg(id::text || title || attendance, ',' order by id) from legal_education_event where tenant_id = ${tenantId}) as education_event_rows,
-      (select count(*) from consultation_log where tenant_id = ${tenantId}) as consultation_logs,
-      (select count(*) from appraisal_advice where tenant_id = ${tenantId}) as appraisal_advice,
       (select string_agg(id::text || version::text, ',' order by version) from inspection_checklist where tenant_id = ${tenantId}) as inspection_checklists,
       (select string_agg(id::text || total_score::text, ',' order by id) from inspection where tenant_id = ${tenantId}) as inspections,
       (select string_agg(id::text || coalesce(done_at::text, '-'), ',' order by id) from inspection_rectification where tenant_id = ${tenantId}) as rectifications,
       (select string_agg(basic_weight::text || outcome_weight::text, ',') from scorecard_setting where tenant_id = ${tenantId}) as scorecard_weights,
       (select string_agg(quarter || rows::text, ',' order by quarter) from scorecard where tenant_id = ${tenantId}) as scorecards`);
-  return counts;
+  return { ...counts, ...(await pluginTablesOf(owner, tenantId)) };
+}
+
+/**
+ * Every table the installed plugins' migrations created (as the runner recorded them), each with
+ * the district's row count and a digest of its whole rows: a new plugin's tables are walked
+ * without naming them here, and a write to any column of any of them shows.
+ */
+async function pluginTablesOf(owner: DbHandle, tenantId: string): Promise<Record<string, string>> {
+  const withTables = pluginMigrations.map((set) => set.pluginId);
+  const recorded = await owner.db.execute<{ plugin_id: string; name: string }>(sql`
+    select distinct m.plugin_id, t.name from ${sql.identifier(PLUGIN_MIGRATION_TABLE)} m, unnest(m.tables) as t(name)
+    where plugin_id in (${sql.join(
+      withTables.map((id) => sql`${id}`),
+      sql`, `,
+    )}) and to_regclass(t.name) is not null`);
+  const tables = [...recorded].sort((x, y) => x.name.localeCompare(y.name));
+  // A walk that found no table of a plugin with migrations would check nothing of it and pass.
+  const unwalked = withTables.filter((id) => !tables.some((t) => t.plugin_id === id));
+  if (unwalked.length > 0) throw new Error(`No recorded table of the plugins ${unwalked.join(', ')} to walk`);
+  const snapshot: Record<string, string> = {};
+  for (const { name } of tables) {
+    const table = sql.identifier(name);
+    const [rows] = await owner.db.execute<{ count: string; digest: string | null }>(sql`
+      select count(*)::text as count, md5(string_agg(r::text, ',' order by r::text)) as digest
+      from ${table} r where tenant_id = ${tenantId}`);
+    snapshot[`plugin:${name}`] = `${rows?.count}:${rows?.digest ?? '-'}`;
+  }
+  return snapshot;
 }
 
 /** Every id of A's a walker must never see. */

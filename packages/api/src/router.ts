@@ -51,6 +51,7 @@ import { get as getCaseSettings } from './procedures/case-settings/get.ts';
 import { setTimeLimit } from './procedures/case-settings/set-time-limit.ts';
 import { update as updateCaseSettings } from './procedures/case-settings/update.ts';
 import { getMany as getCatalogue } from './procedures/catalogue/get-many.ts';
+import { installed as installedServices } from './procedures/catalogue/installed.ts';
 import { preview as previewCatalogue } from './procedures/catalogue/preview.ts';
 import { screens as pluginScreens } from './procedures/catalogue/screens.ts';
 import { setEnabled as setServiceEnabled } from './procedures/catalogue/set-enabled.ts';
@@ -169,6 +170,7 @@ import {
 import { get as getStatistics } from './procedures/statistics/get.ts';
 import { hotspots as getHotspots } from './procedures/statistics/hotspots.ts';
 import { createReport, downloadReport, getReports } from './procedures/statistics/report.ts';
+import { getServices as getSubsidyServices } from './procedures/subsidy/get-services.ts';
 import {
   compute as computeSubsidyLedger,
   exportLedger as exportSubsidyLedger,
@@ -229,6 +231,7 @@ const platformRouters = {
   } satisfies TRPCRouterRecord,
   catalogue: {
     getMany: getCatalogue,
+    installed: installedServices,
     preview: previewCatalogue,
     screens: pluginScreens,
     setEnabled: setServiceEnabled,
@@ -391,6 +394,7 @@ const platformRouters = {
   } satisfies TRPCRouterRecord,
   subsidy: {
     getRules: getSubsidyRules,
+    getServices: getSubsidyServices,
     setRule: setSubsidyRule,
     removeRule: removeSubsidyRule,
     getLedger: getSubsidyLedger,

@@ -8,7 +8,10 @@ import {
   messagesFor,
   translate,
 } from './catalogue.ts';
-import { organisationKindLabel, roleLabel, SERVICE_IDS, serviceLabel } from './domain-labels.ts';
+import { organisationKindLabel, roleLabel, serviceLabel } from './domain-labels.ts';
+
+/** The six core services ("6" of "6+X") whose names the platform's report still carries (statistics-report). */
+const SERVICE_IDS = ['consultation', 'notary', 'mediation', 'legal-aid', 'appraisal', 'legal-education'];
 
 const API_ERROR_KEYS = [
   'auth.invalid_credentials',

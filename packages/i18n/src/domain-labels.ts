@@ -2,18 +2,6 @@ import { isMessageKey, type Locale, translate } from './catalogue.ts';
 
 // Labels are keyed by @linju/vocabulary's ids (`role.<id>`, `caseStatus.<id>`…); the lists live there.
 
-/** The six core services ("6" of "6+X"). */
-export const SERVICE_IDS = [
-  'consultation',
-  'notary',
-  'mediation',
-  'legal-aid',
-  'appraisal',
-  'legal-education',
-] as const;
-
-export type ServiceId = (typeof SERVICE_IDS)[number];
-
 // Ids arrive from the database as plain strings; an id this build has no label for is shown as is
 // rather than failing the page.
 function labelOrId(locale: Locale, key: string, id: string): string {

@@ -40,8 +40,6 @@ export {
   referralKindLabel,
   referralStatusLabel,
   roleLabel,
-  SERVICE_IDS,
-  type ServiceId,
   serviceLabel,
   urgencyLabel,
 } from './domain-labels.ts';

@@ -1,7 +1,8 @@
-import { caseStatusLabel, formatDate, serviceLabel } from '@linju/i18n';
+import { caseStatusLabel, formatDate } from '@linju/i18n';
 import { useLocale, useTranslate } from '@linju/ui';
 import { Link } from 'react-router';
 import { type DeadlineState, deadlineState } from '../lib/cases.ts';
+import { serviceName } from '../lib/service-name.ts';
 import { tenantPaths } from '../lib/tenant-paths.ts';
 import { useTenantShell } from './tenant-shell.ts';
 
@@ -72,7 +73,7 @@ export function CaseList({
   empty: string;
 }) {
   const locale = useLocale();
-  const { tenant } = useTenantShell();
+  const { tenant, services } = useTenantShell();
   if (rows.length === 0) return <p className="admin-muted">{empty}</p>;
   return (
     <ul className="admin-case-list">
@@ -83,7 +84,7 @@ export function CaseList({
           </Link>{' '}
           <StatusBadge status={row.status} />
           <span className="admin-case-list__meta">
-            {row.residentName} · {serviceLabel(locale, row.serviceType)} ·{' '}
+            {row.residentName} · {serviceName(services, row.serviceType, locale)} ·{' '}
             <Deadline dueOn={row.dueOn} state={deadlineState(row, today)} waiting={row.waitingForResident} />
           </span>
         </li>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DRAFT_TEXT_FIELDS,
   draftFromForm,
-  EMPTY_DRAFT,
+  emptyDraft,
   firstStepWithErrors,
   nextStep,
   ONBOARDING_FIELD_FOR_PATH,
@@ -13,6 +13,10 @@ import {
   stepErrors,
   stepOfField,
 } from './onboarding.ts';
+
+/** The services a district may start with, as the platform-onboard page offers the installed core plugins. */
+const OFFERED = ['consultation', 'notary', 'mediation', 'legal-aid', 'appraisal', 'legal-education'];
+const EMPTY_DRAFT = emptyDraft(OFFERED);
 
 const changning: OnboardingDraft = {
   ...EMPTY_DRAFT,
@@ -37,14 +41,14 @@ describe('the draft', () => {
     const form = formOf({ ...changning, slug: 'ChangNing', adminUsername: 'Admin' });
     form.append('services', 'mediation');
     form.append('services', 'astrology');
-    const draft = draftFromForm(form);
+    const draft = draftFromForm(form, OFFERED);
     expect(draft.slug).toBe('changning');
     expect(draft.adminUsername).toBe('admin');
     expect(draft.services).toEqual(changning.services);
   });
 
   it('keeps "no services" as an answer', () => {
-    expect(draftFromForm(formOf({ ...changning, services: [] })).services).toEqual([]);
+    expect(draftFromForm(formOf({ ...changning, services: [] }), OFFERED).services).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { type MessageKey, SERVICE_IDS } from '@linju/i18n';
+import type { MessageKey } from '@linju/i18n';
 import { formText } from './form-data.ts';
 
 /** The wizard's steps, in order; `review` shows everything once more before the district is created. */
@@ -57,7 +57,8 @@ export const ONBOARDING_FIELD_FOR_PATH: Readonly<Record<string, keyof Onboarding
 /** The colour a district starts with unless the operator picks another (the server's default too). */
 export const DEFAULT_COLOUR = '#b4232a';
 
-export const EMPTY_DRAFT: OnboardingDraft = {
+/** A new district's draft: every offered service is where it starts; the operator may leave some out. */
+export const emptyDraft = (offered: readonly string[]): OnboardingDraft => ({
   slug: '',
   nameZh: '',
   nameEn: '',
@@ -68,26 +69,22 @@ export const EMPTY_DRAFT: OnboardingDraft = {
   colour: DEFAULT_COLOUR,
   adminUsername: 'admin',
   adminDisplayName: '',
-  // The six core services are where every district starts; the operator may leave some out.
-  services: [...SERVICE_IDS],
-};
+  services: [...offered],
+});
 
 export function isOnboardingStep(value: unknown): value is OnboardingStep {
   return typeof value === 'string' && (ONBOARDING_STEPS as readonly string[]).includes(value);
 }
 
-/** The draft as posted: visible fields of the current step plus hidden copies of the others. */
-export function draftFromForm(form: FormData): OnboardingDraft {
+/** The draft as posted: visible fields of the current step plus hidden copies of the others; services among those offered. */
+export function draftFromForm(form: FormData, offered: readonly string[]): OnboardingDraft {
   const text = Object.fromEntries(
     DRAFT_TEXT_FIELDS.map((name) => [name, formText(form, name).trim()]),
   ) as Record<(typeof DRAFT_TEXT_FIELDS)[number], string>;
   const services = form
     .getAll('services')
     .filter((value): value is string => typeof value === 'string')
-    .filter(
-      (value, index, all) =>
-        (SERVICE_IDS as readonly string[]).includes(value) && all.indexOf(value) === index,
-    );
+    .filter((value, index, all) => offered.includes(value) && all.indexOf(value) === index);
   return {
     ...text,
     slug: text.slug.toLowerCase(),

@@ -6,7 +6,6 @@ import {
   contactPreferenceLabel,
   KEY_GROUPS,
   keyGroupLabel,
-  serviceLabel,
   urgencyLabel,
 } from '@linju/i18n';
 import {
@@ -377,10 +376,10 @@ export default function NewCase({ loaderData, actionData }: Route.ComponentProps
             key={unitId}
             onChange={(event) => refresh(event.currentTarget)}
           >
-            <option value="undecided">{serviceLabel(locale, 'undecided')}</option>
+            <option value="undecided">{t('service.undecided')}</option>
             {services.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name[locale] || serviceLabel(locale, s.id)}
+                {s.name[locale] || s.id}
               </option>
             ))}
           </SelectField>

@@ -1,4 +1,4 @@
-import { channelLabel, formatDateTime, serviceLabel, urgencyLabel } from '@linju/i18n';
+import { channelLabel, formatDateTime, urgencyLabel } from '@linju/i18n';
 import { useLocale, useTranslate } from '@linju/ui';
 import { Link, NavLink, Outlet } from 'react-router';
 import { Deadline, StatusBadge } from '../components/case-list.tsx';
@@ -13,6 +13,7 @@ import { deadlineState } from '../lib/cases.ts';
 import { allowsAnywhere } from '../lib/permissions.ts';
 import { caseServiceLinks } from '../lib/plugin-screens.ts';
 import { idParam, load } from '../lib/route-errors.ts';
+import { serviceName } from '../lib/service-name.ts';
 import { signedInPerson, tenantHeader } from '../lib/session.ts';
 import { megabytes } from '../lib/streamed-form.ts';
 import { tenantPaths } from '../lib/tenant-paths.ts';
@@ -74,7 +75,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export default function CaseLayout({ loaderData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
-  const { tenant } = useTenantShell();
+  const { tenant, services: installed } = useTenantShell();
   const orgName = useOrganisationName();
   const { case: c, people, services, serviceLinks, today } = loaderData;
   const categoryName = (id: string) =>
@@ -91,7 +92,7 @@ export default function CaseLayout({ loaderData }: Route.ComponentProps) {
       <dl className="admin-details admin-case-header">
         <dt>{t('casePage.service')}</dt>
         <dd>
-          {serviceLabel(locale, c.serviceType)}
+          {serviceName(installed, c.serviceType, locale)}
           {c.category ? ` · ${categoryName(c.category)}` : ''}
         </dd>
         <dt>{t('casePage.urgency')}</dt>

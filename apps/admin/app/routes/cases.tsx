@@ -1,11 +1,4 @@
-import {
-  CASE_STATUSES,
-  caseStatusLabel,
-  formatDateTime,
-  formatNumber,
-  SERVICE_IDS,
-  serviceLabel,
-} from '@linju/i18n';
+import { CASE_STATUSES, caseStatusLabel, formatDateTime, formatNumber } from '@linju/i18n';
 import { Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
 import type { ReactNode } from 'react';
 import { Form, Link, useActionData, useLoaderData } from 'react-router';
@@ -28,6 +21,7 @@ import {
 } from '../lib/cases.ts';
 import { allowsAnywhere } from '../lib/permissions.ts';
 import { routeErrorFor } from '../lib/route-errors.ts';
+import { serviceName } from '../lib/service-name.ts';
 import { signedInPerson } from '../lib/session.ts';
 import { tenantPaths } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/cases';
@@ -66,7 +60,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function Cases({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
-  const { tenant } = useTenantShell();
+  const { tenant, services } = useTenantShell();
   const { today, canIntake } = loaderData;
   const { search, cases, nextCursor } = actionData ?? loaderData;
   return (
@@ -112,9 +106,9 @@ export default function Cases({ loaderData, actionData }: Route.ComponentProps) 
         </SelectField>
         <SelectField name="service" label={t('cases.service_filter')} defaultValue={search.service}>
           <option value="">{t('cases.any')}</option>
-          {SERVICE_IDS.map((service) => (
+          {services.map(({ id: service }) => (
             <option key={service} value={service}>
-              {serviceLabel(locale, service)}
+              {serviceName(services, service, locale)}
             </option>
           ))}
         </SelectField>
@@ -153,7 +147,7 @@ export default function Cases({ loaderData, actionData }: Route.ComponentProps) 
                     <StatusBadge status={row.status} />
                   </td>
                   <td>{row.residentName}</td>
-                  <td>{serviceLabel(locale, row.serviceType)}</td>
+                  <td>{serviceName(services, row.serviceType, locale)}</td>
                   <td>{formatDateTime(locale, row.receivedAt)}</td>
                   <td>
                     <Deadline

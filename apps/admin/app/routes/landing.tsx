@@ -1,13 +1,20 @@
-import { SERVICE_IDS, serviceLabel } from '@linju/i18n';
 import { useLocale, useTranslate } from '@linju/ui';
 import { Link } from 'react-router';
 import { PageShell } from '../components/page-shell.tsx';
+import { getAdminContext } from '../context.ts';
 import { platformPaths, tenantPaths } from '../lib/tenant-paths.ts';
+import type { Route } from './+types/landing';
 
 /** The demo district the seed data creates. */
 const DEMO_TENANT = 'xuhui';
 
-export default function Landing() {
+/** The installed core services, named as their manifests name them. */
+export async function loader({ context }: Route.LoaderArgs) {
+  const installed = await getAdminContext(context).caller.catalogue.installed();
+  return { services: installed.filter((service) => service.kind === 'core') };
+}
+
+export default function Landing({ loaderData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
   return (
@@ -21,8 +28,8 @@ export default function Landing() {
       </ul>
       <h2>{t('landing.services_heading')}</h2>
       <ul className="admin-services">
-        {SERVICE_IDS.map((service) => (
-          <li key={service}>{serviceLabel(locale, service)}</li>
+        {loaderData.services.map((service) => (
+          <li key={service.id}>{service.name[locale]}</li>
         ))}
       </ul>
       <h2>{t('landing.demo_heading')}</h2>

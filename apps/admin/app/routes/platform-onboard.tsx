@@ -1,4 +1,4 @@
-import { type MessageKey, SERVICE_IDS, serviceLabel } from '@linju/i18n';
+import type { MessageKey } from '@linju/i18n';
 import {
   Alert,
   Button,
@@ -20,7 +20,7 @@ import { formText } from '../lib/form-data.ts';
 import {
   DRAFT_TEXT_FIELDS,
   draftFromForm,
-  EMPTY_DRAFT,
+  emptyDraft,
   firstStepWithErrors,
   isOnboardingStep,
   nextStep,
@@ -35,6 +35,7 @@ import {
   stepErrors,
 } from '../lib/onboarding.ts';
 import { platformRedirectFor } from '../lib/platform-session.ts';
+import { type NamedService, serviceName } from '../lib/service-name.ts';
 import { generateTemporaryPassword } from '../lib/temporary-password.ts';
 import { platformPaths, tenantPaths } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/platform-onboard';
@@ -44,8 +45,13 @@ function timeZoneChoices(): string[] {
   return Intl.supportedValuesOf('timeZone').filter((zone) => zone.startsWith('Asia/'));
 }
 
-export function loader() {
-  return { timeZones: timeZoneChoices() };
+/** The services a new district may start with: the installed core services (X services are a street's choice). */
+async function offeredServices(caller: ReturnType<typeof getAdminContext>['caller']) {
+  return (await caller.catalogue.installed()).filter((service) => service.kind === 'core');
+}
+
+export async function loader({ context }: Route.LoaderArgs) {
+  return { timeZones: timeZoneChoices(), services: await offeredServices(getAdminContext(context).caller) };
 }
 
 /** Where the wizard stands after a post: the step to show, what was typed, and any problems. */
@@ -60,7 +66,7 @@ const wizard = (state: WizardState, status = 200) => data(state, { status });
 
 /**
  * Each step posts the whole draft (the current step's fields, hidden copies of the others), so the
- * wizard needs no session storage and works without JavaScript. Only the last step calls the API.
+ * wizard needs no session storage and works without JavaScript. Only the last step changes anything.
  */
 export async function action({ request, context }: Route.ActionArgs) {
   const { caller } = getAdminContext(context);
@@ -69,7 +75,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const posted = formText(form, 'step');
   const step: OnboardingStep = isOnboardingStep(posted) ? posted : 'identity';
   // A post without the wizard's marker (a stale or hand-made form) starts again from the defaults.
-  const draft = formText(form, 'started') ? draftFromForm(form) : EMPTY_DRAFT;
+  const offered = (await offeredServices(caller)).map((service) => service.id);
+  const draft = formText(form, 'started') ? draftFromForm(form, offered) : emptyDraft(offered);
 
   if (intent === 'back') return wizard({ step: previousStep(step), draft });
   if (intent.startsWith('edit:')) {
@@ -148,7 +155,11 @@ const STEP_LABELS: Readonly<Record<OnboardingStep, MessageKey>> = {
 
 export default function PlatformOnboard({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
-  const state: WizardState = actionData ?? { step: 'identity', draft: EMPTY_DRAFT };
+  const { services } = loaderData;
+  const state: WizardState = actionData ?? {
+    step: 'identity',
+    draft: emptyDraft(services.map((service) => service.id)),
+  };
   const { step, draft, errors } = state;
   if (step === 'done' && state.created) {
     return (
@@ -297,9 +308,11 @@ export default function PlatformOnboard({ loaderData, actionData }: Route.Compon
           </>
         ) : null}
 
-        {current === 'services' ? <ServicesStep draft={draft} error={fieldError('services')} /> : null}
+        {current === 'services' ? (
+          <ServicesStep draft={draft} services={services} error={fieldError('services')} />
+        ) : null}
 
-        {current === 'review' ? <Review draft={draft} /> : null}
+        {current === 'review' ? <Review draft={draft} services={services} /> : null}
 
         <div className="admin-wizard__buttons">
           {/* The forward button comes first, so Enter in a field moves on rather than back. */}
@@ -326,19 +339,27 @@ export default function PlatformOnboard({ loaderData, actionData }: Route.Compon
   );
 }
 
-function ServicesStep({ draft, error }: { draft: OnboardingDraft; error: string | undefined }) {
+function ServicesStep({
+  draft,
+  services,
+  error,
+}: {
+  draft: OnboardingDraft;
+  services: readonly NamedService[];
+  error: string | undefined;
+}) {
   const t = useTranslate();
   const locale = useLocale();
   return (
     <Fieldset id="services" legend={t(FIELD_LABELS.services)} hint={t('onboard.services_hint')} error={error}>
-      {SERVICE_IDS.map((service) => (
+      {services.map((service) => (
         <Checkbox
-          key={service}
-          id={`service-${service}`}
+          key={service.id}
+          id={`service-${service.id}`}
           name="services"
-          value={service}
-          label={serviceLabel(locale, service)}
-          defaultChecked={draft.services.includes(service)}
+          value={service.id}
+          label={service.name[locale]}
+          defaultChecked={draft.services.includes(service.id)}
         />
       ))}
     </Fieldset>
@@ -368,7 +389,7 @@ function BrandPreview({ draft }: { draft: OnboardingDraft }) {
   );
 }
 
-function Review({ draft }: { draft: OnboardingDraft }) {
+function Review({ draft, services }: { draft: OnboardingDraft; services: readonly NamedService[] }) {
   const t = useTranslate();
   const locale = useLocale();
   const rows: { step: OnboardingStep; items: [keyof OnboardingDraft, string][] }[] = [
@@ -393,7 +414,7 @@ function Review({ draft }: { draft: OnboardingDraft }) {
           'services',
           draft.services.length > 0
             ? draft.services
-                .map((service) => serviceLabel(locale, service))
+                .map((service) => serviceName(services, service, locale))
                 .join(locale === 'en' ? ', ' : '、')
             : t('onboard.no_services'),
         ],

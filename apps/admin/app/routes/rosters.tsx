@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, type MessageKey, serviceLabel } from '@linju/i18n';
+import { formatDate, formatDateTime, type MessageKey } from '@linju/i18n';
 import {
   Alert,
   Button,
@@ -25,6 +25,7 @@ import { organisationName } from '../lib/organisation-tree.ts';
 import { allowsAnywhere, allowsOn, parentMap } from '../lib/permissions.ts';
 import { monthOf, parseClockTime, WEEKDAYS } from '../lib/rosters.ts';
 import { isForbidden, load } from '../lib/route-errors.ts';
+import { serviceName } from '../lib/service-name.ts';
 import { signedInPerson } from '../lib/session.ts';
 import {
   failureOf,
@@ -37,14 +38,6 @@ import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/rosters';
 
 const NETWORK_KINDS: readonly string[] = ['centre', 'station', 'room', 'service-point'];
-const SERVICES = [
-  'consultation',
-  'notary',
-  'mediation',
-  'legal-aid',
-  'appraisal',
-  'legal-education',
-] as const;
 const DONE_MESSAGES = {
   added: 'rosters.done_added',
   removed: 'rosters.done_removed',
@@ -77,9 +70,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     units[0];
   if (!unit) throw new Response(null, { status: 404 });
   const today = todayIn();
-  const [roster, announcements] = await Promise.all([
+  const [roster, announcements, catalogue] = await Promise.all([
     load(caller.roster.get({ organisationId: unit.id, fromMonth: monthOf(today) })),
     load(caller.announcement.getMany({ limit: 10, cursor: search.get('cursor') || null })),
+    load(caller.catalogue.getMany({ organisationId: unit.id })),
   ]);
   const canManage = allowsOn(grants, 'organisation.manage', unit.id, parents);
   let staff: { id: string; displayName: string }[] = [];
@@ -116,6 +110,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         nameEn,
         closedAt,
       })),
+    // The unit's catalogue: every service names its slots; those switched on there are offered.
+    services: catalogue.map(({ pluginId, name, enabled }) => ({ id: pluginId, name, enabled })),
     slots: roster.slots.map(({ id, weekday, startsAt, endsAt, serviceType, personName }) => ({
       id,
       weekday,
@@ -271,6 +267,7 @@ export default function Rosters({ loaderData, actionData }: Route.ComponentProps
     unit,
     units,
     managedUnits,
+    services,
     slots,
     themedDays,
     announcements,
@@ -280,6 +277,7 @@ export default function Rosters({ loaderData, actionData }: Route.ComponentProps
     today,
     done,
   } = loaderData;
+  const offered = services.filter((service) => service.enabled);
   const failure = actionData as IntentFailure | undefined;
   const slotFailure = failureOf(actionData, 'slot');
   const themedFailure = failureOf(actionData, 'themed');
@@ -359,7 +357,7 @@ export default function Rosters({ loaderData, actionData }: Route.ComponentProps
                   <tr key={slot.id}>
                     <th scope="row">{day}</th>
                     <td className="admin-nowrap">{hours}</td>
-                    <td>{serviceLabel(locale, slot.serviceType)}</td>
+                    <td>{serviceName(services, slot.serviceType, locale)}</td>
                     <td>{slot.personName}</td>
                     {canManage ? (
                       <td>
@@ -430,12 +428,12 @@ export default function Rosters({ loaderData, actionData }: Route.ComponentProps
               id="slot-serviceType"
               name="serviceType"
               label={t('rosters.service')}
-              defaultValue={slotFailure?.values.serviceType ?? 'consultation'}
+              defaultValue={slotFailure?.values.serviceType}
               error={errorOf(slotFailure, 'serviceType')}
             >
-              {SERVICES.map((service) => (
-                <option key={service} value={service}>
-                  {serviceLabel(locale, service)}
+              {offered.map((service) => (
+                <option key={service.id} value={service.id}>
+                  {service.name[locale]}
                 </option>
               ))}
             </SelectField>
@@ -478,7 +476,7 @@ export default function Rosters({ loaderData, actionData }: Route.ComponentProps
             <li key={themed.id}>
               <strong>{formatDate(locale, themed.day)}</strong> {themed.theme}
               {themed.serviceType ? (
-                <span className="admin-muted"> · {serviceLabel(locale, themed.serviceType)}</span>
+                <span className="admin-muted"> · {serviceName(services, themed.serviceType, locale)}</span>
               ) : null}
             </li>
           ))}
@@ -519,9 +517,9 @@ export default function Rosters({ loaderData, actionData }: Route.ComponentProps
               defaultValue={themedFailure?.values.serviceType ?? ''}
             >
               <option value="">{t('rosters.any_service')}</option>
-              {SERVICES.map((service) => (
-                <option key={service} value={service}>
-                  {serviceLabel(locale, service)}
+              {offered.map((service) => (
+                <option key={service.id} value={service.id}>
+                  {service.name[locale]}
                 </option>
               ))}
             </SelectField>

@@ -1,4 +1,4 @@
-import { formatDate, type MessageKey, serviceLabel } from '@linju/i18n';
+import { formatDate, type MessageKey } from '@linju/i18n';
 import { useLocale, useTranslate } from '@linju/ui';
 import { Link } from 'react-router';
 import { PageError } from '../components/page-error.tsx';
@@ -9,6 +9,7 @@ import { todayIn } from '../lib/advisers.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
 import { monthOf, slotsByWeekday } from '../lib/rosters.ts';
 import { idParam, load } from '../lib/route-errors.ts';
+import { serviceName } from '../lib/service-name.ts';
 import { tenantPaths } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/rota-print';
 
@@ -44,7 +45,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export default function RotaPrint({ loaderData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
-  const { tenant } = useTenantShell();
+  const { tenant, services } = useTenantShell();
   const { unit, days, themedDays } = loaderData;
   const title = t('rosters.print_title', { unit: organisationName(unit, locale) });
   return (
@@ -80,7 +81,7 @@ export default function RotaPrint({ loaderData }: Route.ComponentProps) {
                     </th>
                   ) : null}
                   <td className="admin-nowrap">{`${slot.startsAt}–${slot.endsAt}`}</td>
-                  <td>{serviceLabel(locale, slot.serviceType)}</td>
+                  <td>{serviceName(services, slot.serviceType, locale)}</td>
                   <td>{slot.personName}</td>
                 </tr>
               )),
@@ -96,7 +97,7 @@ export default function RotaPrint({ loaderData }: Route.ComponentProps) {
           {themedDays.map((themed) => (
             <li key={themed.id}>
               <strong>{formatDate(locale, themed.day)}</strong> {themed.theme}
-              {themed.serviceType ? ` · ${serviceLabel(locale, themed.serviceType)}` : ''}
+              {themed.serviceType ? ` · ${serviceName(services, themed.serviceType, locale)}` : ''}
             </li>
           ))}
         </ul>

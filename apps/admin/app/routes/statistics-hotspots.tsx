@@ -1,4 +1,4 @@
-import { formatNumber, serviceLabel } from '@linju/i18n';
+import { formatNumber } from '@linju/i18n';
 import { Button, TextField, useLocale, useTranslate } from '@linju/ui';
 import { Form } from 'react-router';
 import { PageError } from '../components/page-error.tsx';
@@ -6,6 +6,7 @@ import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { load } from '../lib/route-errors.ts';
+import { serviceName } from '../lib/service-name.ts';
 import type { Route } from './+types/statistics-hotspots';
 
 /** Last month in Shanghai time, as `YYYY-MM`: the month the 18th's sweep looks at. */
@@ -30,11 +31,13 @@ const LABELLED = 8;
 export default function Hotspots({ loaderData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
-  const { tenant } = useTenantShell();
+  const { tenant, services } = useTenantShell();
   const { month, hotspots: h } = loaderData;
   const category = (key: string) => {
     const [service = '', cat = '-'] = key.split('/');
-    return cat === '-' ? serviceLabel(locale, service) : `${serviceLabel(locale, service)} · ${cat}`;
+    return cat === '-'
+      ? serviceName(services, service, locale)
+      : `${serviceName(services, service, locale)} · ${cat}`;
   };
   const signed = (n: number) => (n > 0 ? `+${formatNumber(locale, n)}` : formatNumber(locale, n));
   const ranking = (caption: string, rows: Finding[], name: (key: string) => string) =>

@@ -6,8 +6,6 @@ import {
   keyGroupLabel,
   type Locale,
   organisationKindLabel,
-  SERVICE_IDS,
-  serviceLabel,
 } from '@linju/i18n';
 import { Alert, Button, SelectField, useLocale, useTranslate } from '@linju/ui';
 import { useEffect } from 'react';
@@ -24,6 +22,7 @@ import { formText } from '../lib/form-data.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
 import { allowsTenantWide, parentMap, roleAllows } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
+import { serviceName } from '../lib/service-name.ts';
 import { signedInPerson } from '../lib/session.ts';
 import { parseStatisticsFilters, periodOptions, statisticsSearch } from '../lib/statistics-filters.ts';
 import { failureOf, rejectIntentApiError } from '../lib/submission.ts';
@@ -204,7 +203,7 @@ function DistrictActivityTable({ districts }: { districts: Data['districts'] }) 
 export default function Statistics({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
-  const { tenant, sections } = useTenantShell();
+  const { tenant, sections, services } = useTenantShell();
   const { slug, filters, periods, districtWide, organisations, stats, reports, districts } = loaderData;
   const reportFailure = failureOf(actionData, 'report');
   // While a report is being made, the page reloads its list every two seconds (with JavaScript;
@@ -222,7 +221,7 @@ export default function Statistics({ loaderData, actionData }: Route.ComponentPr
   const periodLabel = usePeriodLabel();
   const categoryName = (key: string) => {
     const [service = '', category = ''] = key.split(':');
-    return `${serviceLabel(locale, service)} · ${category}`;
+    return `${serviceName(services, service, locale)} · ${category}`;
   };
   const monthName = (month: string) => `${Number(month.slice(5, 7))}${locale === 'en' ? '' : '月'}`;
   const headline: [string, string][] = [
@@ -262,9 +261,9 @@ export default function Statistics({ loaderData, actionData }: Route.ComponentPr
         />
         <SelectField label={t('statistics.service')} name="serviceType" defaultValue={filters.serviceType}>
           <option value="">{t('statistics.every_service')}</option>
-          {SERVICE_IDS.map((s) => (
+          {services.map(({ id: s }) => (
             <option key={s} value={s}>
-              {serviceLabel(locale, s)}
+              {serviceName(services, s, locale)}
             </option>
           ))}
         </SelectField>
@@ -347,7 +346,11 @@ export default function Statistics({ loaderData, actionData }: Route.ComponentPr
       <FiguresTable
         caption={t('statistics.by_service')}
         nameHeading={t('statistics.service')}
-        rows={stats.byService.map((s) => ({ key: s.key, name: serviceLabel(locale, s.key), figures: s }))}
+        rows={stats.byService.map((s) => ({
+          key: s.key,
+          name: serviceName(services, s.key, locale),
+          figures: s,
+        }))}
       />
       <FiguresTable
         caption={t('statistics.by_channel')}

@@ -1,4 +1,4 @@
-import { type MessageKey, serviceLabel } from '@linju/i18n';
+import type { MessageKey } from '@linju/i18n';
 import { Alert, Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
 import { Form, redirect } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
@@ -9,12 +9,11 @@ import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
 import { intent, intentAction } from '../lib/intent-action.ts';
 import { load } from '../lib/route-errors.ts';
+import { serviceName } from '../lib/service-name.ts';
 import { failureOf } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/subsidies';
 
-/** Services whose subsidy a rule sets; legal aid records its own, case by case. */
-const SERVICES = ['mediation', 'consultation', 'notary', 'appraisal', 'legal-education'] as const;
 const OUTCOME_LABEL: Readonly<Record<string, MessageKey>> = {
   success: 'subsidies.outcome_success',
   failure: 'subsidies.outcome_failure',
@@ -37,13 +36,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const search = new URL(request.url).searchParams;
   const today = todayIn();
   const month = isMonth(search.get('month')) ? (search.get('month') as string) : today.slice(0, 7);
-  const [rules, ledger] = await Promise.all([
+  const [rules, ledger, services] = await Promise.all([
     load(caller.subsidy.getRules()),
     load(caller.subsidy.getLedger({ month })),
+    load(caller.subsidy.getServices()),
   ]);
   const done = search.get('done') ?? '';
   return {
     month,
+    services,
     rules: rules.map(({ id, serviceType, outcome, amountFen }) => ({ id, serviceType, outcome, amountFen })),
     ledger: {
       entries: ledger.entries.map((e) => ({
@@ -124,7 +125,7 @@ export default function Subsidies({ loaderData, actionData }: Route.ComponentPro
   const t = useTranslate();
   const locale = useLocale();
   const { tenant } = useTenantShell();
-  const { month, rules, ledger, computed, done } = loaderData;
+  const { month, services, rules, ledger, computed, done } = loaderData;
   const ruleFailure = failureOf(actionData, 'rule');
   const other = failureOf(actionData, 'compute') ?? failureOf(actionData, 'remove');
   const ruleError = useFieldError(ruleFailure?.errors);
@@ -168,7 +169,7 @@ export default function Subsidies({ loaderData, actionData }: Route.ComponentPro
           <tbody>
             {rules.map((r) => (
               <tr key={r.id}>
-                <td>{serviceLabel(locale, r.serviceType)}</td>
+                <td>{serviceName(services, r.serviceType, locale)}</td>
                 <td>{t(OUTCOME_LABEL[r.outcome] ?? 'subsidies.outcome_success')}</td>
                 <td>{yuan(r.amountFen)}</td>
                 <td>
@@ -195,14 +196,16 @@ export default function Subsidies({ loaderData, actionData }: Route.ComponentPro
           id="serviceType"
           name="serviceType"
           label={t('subsidies.service')}
-          defaultValue={ruleFailure?.values.serviceType ?? 'mediation'}
+          defaultValue={ruleFailure?.values.serviceType}
           error={ruleError('serviceType')}
         >
-          {SERVICES.map((service) => (
-            <option key={service} value={service}>
-              {serviceLabel(locale, service)}
-            </option>
-          ))}
+          {services
+            .filter((service) => service.byRule)
+            .map((service) => (
+              <option key={service.id} value={service.id}>
+                {service.name[locale]}
+              </option>
+            ))}
         </SelectField>
         <SelectField
           id="outcome"
@@ -262,7 +265,7 @@ export default function Subsidies({ loaderData, actionData }: Route.ComponentPro
                   <td>
                     <a href={tenantPaths.case(tenant.slug, e.caseId)}>{e.caseNumber}</a>
                   </td>
-                  <td>{serviceLabel(locale, e.serviceType)}</td>
+                  <td>{serviceName(services, e.serviceType, locale)}</td>
                   <td>{e.outcome ? t(OUTCOME_LABEL[e.outcome] ?? 'subsidies.outcome_success') : e.basis}</td>
                   <td>{yuan(e.amountFen)}</td>
                 </tr>

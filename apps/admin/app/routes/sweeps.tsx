@@ -1,4 +1,4 @@
-import { formatDate, formatNumber, isMessageKey, serviceLabel } from '@linju/i18n';
+import { formatDate, formatNumber, isMessageKey } from '@linju/i18n';
 import { Alert, Button, TextArea, useLocale, useTranslate } from '@linju/ui';
 import { Form, redirect } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
@@ -8,6 +8,7 @@ import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { formText } from '../lib/form-data.ts';
 import { load } from '../lib/route-errors.ts';
+import { serviceName } from '../lib/service-name.ts';
 import { failureOf, rejectIntentApiError } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/sweeps';
@@ -88,11 +89,13 @@ function Ranking({
 export default function Sweeps({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
-  const { tenant } = useTenantShell();
+  const { tenant, services } = useTenantShell();
   const { slug, reviews, done } = loaderData;
   const category = (f: Finding) => {
     const [service = '', cat = '-'] = f.key.split('/');
-    return cat === '-' ? serviceLabel(locale, service) : `${serviceLabel(locale, service)} · ${cat}`;
+    return cat === '-'
+      ? serviceName(services, service, locale)
+      : `${serviceName(services, service, locale)} · ${cat}`;
   };
   const unit = (f: Finding) => (locale === 'en' ? (f.nameEn ?? f.key) : (f.nameZh ?? f.key));
   return (

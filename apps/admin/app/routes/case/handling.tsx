@@ -8,7 +8,6 @@ import {
   formatDateTime,
   keyGroupLabel,
   roleLabel,
-  serviceLabel,
   translate,
   urgencyLabel,
 } from '@linju/i18n';
@@ -41,6 +40,7 @@ import { formText } from '../../lib/form-data.ts';
 import { intent, intentAction } from '../../lib/intent-action.ts';
 import { organisationOptions } from '../../lib/organisation-rules.ts';
 import { providerMark } from '../../lib/provider-mark.ts';
+import { type NamedService, serviceName } from '../../lib/service-name.ts';
 import { tenantPaths, tenantSlugFrom } from '../../lib/tenant-paths.ts';
 import type { Route } from './+types/handling';
 
@@ -136,7 +136,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function CaseHandling({ actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
-  const { tenant } = useTenantShell();
+  const { tenant, services: installed } = useTenantShell();
   const orgName = useOrganisationName();
   const { case: c, chain, organisations, staff, services, can } = useCasePage();
   const failure = failureIn(actionData);
@@ -208,7 +208,8 @@ export default function CaseHandling({ actionData }: Route.ComponentProps) {
                   ) : (
                     <Link to={tenantPaths.case(tenant.slug, link.id)}>{link.number}</Link>
                   )}{' '}
-                  · {serviceLabel(locale, link.serviceType)} · {caseStatusLabel(locale, link.status)}
+                  · {serviceName(installed, link.serviceType, locale)} ·{' '}
+                  {caseStatusLabel(locale, link.status)}
                 </li>
               );
             })}
@@ -225,7 +226,7 @@ export default function CaseHandling({ actionData }: Route.ComponentProps) {
                 <strong>{caseEventLabel(locale, e.kind)}</strong> · {e.actorName} ·{' '}
                 <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(locale, e.at)}</time>
               </p>
-              {eventDetail(e, locale, orgName)}
+              {eventDetail(e, locale, orgName, installed)}
               {e.text ? <p className="admin-prewrap">{e.text}</p> : null}
             </li>
           ))}
@@ -244,7 +245,7 @@ export default function CaseHandling({ actionData }: Route.ComponentProps) {
                   label={t('casePage.service')}
                   defaultValue={value('triage', 'serviceType', c.serviceType)}
                 >
-                  <option value="undecided">{serviceLabel(locale, 'undecided')}</option>
+                  <option value="undecided">{t('service.undecided')}</option>
                   {services.map((service) => (
                     <option key={service.pluginId} value={service.pluginId}>
                       {service.name[locale]}
@@ -416,6 +417,7 @@ function eventDetail(
   e: CasePageData['case']['timeline'][number],
   locale: 'zh-CN' | 'en',
   orgName: (id: string | null | undefined) => string,
+  services: readonly NamedService[],
 ): ReactNode {
   const data = e.data as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
@@ -430,7 +432,7 @@ function eventDetail(
     return <p>{`${orgName(str(data.fromOrganisationId))} → ${orgName(str(data.toOrganisationId))}`}</p>;
   if (e.kind === 'assigned' && str(data.assigneeName)) return <p>{str(data.assigneeName)}</p>;
   if (e.kind === 'triaged' && str(data.serviceType))
-    return <p>{serviceLabel(locale, str(data.serviceType) ?? '')}</p>;
+    return <p>{serviceName(services, str(data.serviceType) ?? '', locale)}</p>;
   if (e.kind === 'document' && str(data.fileName)) return <p>{str(data.fileName)}</p>;
   // A note to or from the partner (spec: `note`): whose it is; its text follows as the entry's text.
   if (e.kind === 'referral' && data.event === 'note') {

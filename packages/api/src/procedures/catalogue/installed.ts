@@ -1,0 +1,11 @@
+import { pluginRegistry } from '@linju/plugins';
+import { publicProcedure } from '../../trpc.ts';
+
+/**
+ * The installed services (the plugins), each with its kind and its names from its manifest, in the
+ * registry's order: how the apps name services without a list of their own. Public, as the landing
+ * page lists them; names of services are no district's data.
+ */
+export const installed = publicProcedure.query(() =>
+  pluginRegistry.plugins.map(({ id, kind, name }) => ({ id, kind, name })),
+);

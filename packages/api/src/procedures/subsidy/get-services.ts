@@ -1,0 +1,14 @@
+import { pluginRegistry } from '@linju/plugins';
+import { permittedProcedure } from '../../trpc.ts';
+
+/**
+ * The installed services with their names from the manifests, for the subsidy page: whether a
+ * rule sets a service's subsidy, or its plugin records its cases' subsidies itself (`subsidySources`).
+ */
+export const getServices = permittedProcedure('subsidy.manage').query(() =>
+  pluginRegistry.plugins.map((plugin) => ({
+    id: plugin.id,
+    name: plugin.name,
+    byRule: !plugin.subsidySources?.length,
+  })),
+);
