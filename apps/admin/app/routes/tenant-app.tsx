@@ -22,10 +22,9 @@ export const middleware: Route.MiddlewareFunction[] = [requireFullSession];
 export async function loader({ context }: Route.LoaderArgs) {
   const me = signedInPerson(context);
   const { caller } = getAdminContext(context);
-  const [{ unread }, screens, services] = await Promise.all([
+  const [{ unread }, screens] = await Promise.all([
     caller.notification.countUnread(),
     caller.catalogue.screens(),
-    caller.catalogue.installed(),
   ]);
   const tenant = tenantHeader(me);
   return {
@@ -33,7 +32,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     userName: me.user.displayName,
     sections: sectionsFor(me.user.roles, me.tenant),
     // Their names for the pages, from the manifests (the platform keeps no list of services).
-    services,
+    services: screens.services,
     // Declared by the plugins switched on in the district: a service nobody offers shows no page.
     pluginLinks: pluginNavigationLinks(tenant.slug, me.user.roles, screens.navigation),
     // The settings the plugins add (legal aid's hardship threshold), linked from the settings page.

@@ -6,6 +6,7 @@ import { publicProcedure } from '../../trpc.ts';
  * registry's order: how the apps name services without a list of their own. Public, as the landing
  * page lists them; names of services are no district's data.
  */
-export const installed = publicProcedure.query(() =>
-  pluginRegistry.plugins.map(({ id, kind, name }) => ({ id, kind, name })),
-);
+export const installedServices = () =>
+  pluginRegistry.plugins.map(({ id, kind, name }) => ({ id, kind, name }));
+
+export const installed = publicProcedure.query(() => installedServices());
