@@ -145,6 +145,19 @@ describe('the HTTP origin', () => {
     expect(byHost.body).toContain('用户名');
   });
 
+  it("sends the app's scripts precompressed to a browser that accepts brotli", async () => {
+    const page = await (await fetch(`${base}/t/${district.slug}/login`)).text();
+    const script = page.match(/\/assets\/[\w-]+\.js/)?.[0];
+    expect(script).toBeDefined();
+    const plain = await fetch(`${base}${script}`, { headers: { 'accept-encoding': 'identity' } });
+    const compressed = await fetch(`${base}${script}`, { headers: { 'accept-encoding': 'br' } });
+    expect(compressed.headers.get('content-encoding')).toBe('br');
+    expect(Number(compressed.headers.get('content-length'))).toBeLessThan(
+      Number(plain.headers.get('content-length')),
+    );
+    expect(await compressed.text()).toBe(await plain.text());
+  });
+
   it('leaks nothing of another district on any REST route, for a signed-in user of this one', async () => {
     const other = await createTestDistrict(db, box, 'http-other');
     const { result } = await (await trpcLogin()).json();

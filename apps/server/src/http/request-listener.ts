@@ -259,7 +259,7 @@ export function createRequestListener(deps: ServerDeps) {
 
     if (!deps.admin) return problem(503, 'Admin app not built', 'Run `pnpm --filter @linju/admin build`.');
     if (request.method === 'GET' || request.method === 'HEAD') {
-      const asset = staticFile(deps.admin.clientDir, path);
+      const asset = staticFile(deps.admin.clientDir, path, request.headers.get('accept-encoding'));
       if (asset) return asset;
     }
 
