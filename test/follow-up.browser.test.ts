@@ -68,6 +68,12 @@ describe('feedback and the resident’s own rating', () => {
     await expect.poll(() => codeBox.count()).toBe(1);
     const code = ((await codeBox.textContent()) ?? '').trim();
     expect(code).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
+    // The code comes on a slip to hand over: the district, a QR code and the code's own link.
+    const slip = page.locator('.admin-rating-slip');
+    expect(await slip.textContent()).toContain('徐汇区司法局 服务满意度评价卡');
+    expect(await slip.getByRole('img', { name: '评价页二维码：扫码直接评价' }).count()).toBe(1);
+    const rateLink = await slip.getByRole('link').getAttribute('href');
+    expect(rateLink).toMatch(/\/rate\/[A-Z0-9]{10}$/);
     // The page under the code is the case as it now is: feedback given.
     await expect.poll(() => page.textContent('h1')).toContain('已反馈');
     await page.screenshot({ path: join(screens, 'rating-code-issued.png'), fullPage: true });
@@ -75,15 +81,29 @@ describe('feedback and the resident’s own rating', () => {
     // The resident: a fresh browser context, no session.
     const resident = await (await live.browser.newContext()).newPage();
     await resident.goto(`${live.url}/rate`);
+    // The resident's pages are the public service's, not the staff's admin app.
+    expect(await resident.title()).not.toContain('管理后台');
+    // A mistyped code is refused on the field itself, and the resident retries right there.
+    await resident.getByLabel('评价码').fill('AAAAA-AAAAA');
+    await resident.getByRole('button', { name: '下一步' }).click();
+    await expect.poll(() => resident.textContent('.lj-field')).toContain('评价码无效，请核对后重试。');
     await resident.getByLabel('评价码').fill(code.toLowerCase());
     await resident.getByRole('button', { name: '下一步' }).click();
     await expect.poll(() => resident.textContent('body')).toContain('徐汇区司法局');
-    await resident.getByLabel('4 – 满意').check();
+    // No score is chosen for the resident: sending none asks for one, keeping the comment.
+    expect(await resident.locator('input[name="score"]:checked').count()).toBe(0);
     await resident.getByLabel('意见建议（可不填）').fill('解释得很清楚');
+    await resident.getByRole('button', { name: '提交评价' }).click();
+    await expect.poll(() => resident.textContent('fieldset')).toContain('请选择 1 到 5 分。');
+    expect(await resident.getByLabel('意见建议（可不填）').inputValue()).toBe('解释得很清楚');
+    await resident.getByLabel('4 – 满意').check();
     await resident.getByRole('button', { name: '提交评价' }).click();
     await expect.poll(() => resident.textContent('body')).toContain('谢谢，您的评价已收到。');
     await resident.screenshot({ path: join(screens, 'rating-thanks.png'), fullPage: true });
     await resident.reload();
+    await expect.poll(() => resident.textContent('body')).toContain('该评价码已使用');
+    // The slip's link (what its QR code opens) leads straight to the code's page, now used.
+    await resident.goto(rateLink ?? '');
     await expect.poll(() => resident.textContent('body')).toContain('该评价码已使用');
 
     await page.reload();

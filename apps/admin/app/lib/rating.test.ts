@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { parseRating, ratePath } from './rating.ts';
+import { parseRating, ratePath, withRateUrl } from './rating.ts';
 
 describe('the public rating page', () => {
   it('puts the code in the path without spaces or hyphens', () => {
     expect(ratePath(' 3acde-fgh47 ')).toBe('/rate/3acdefgh47');
     expect(ratePath('A/B')).toBe('/rate/A%2FB');
+  });
+
+  it('gives a freshly issued code the absolute address of its page, on the host the staff used', () => {
+    const issued = withRateUrl(
+      { code: '3ACDE-FGH47' },
+      'https://xuhui.example.gov.cn/t/xuhui/cases/1/feedback',
+    );
+    expect(issued).toEqual({ code: '3ACDE-FGH47', rateUrl: 'https://xuhui.example.gov.cn/rate/3ACDEFGH47' });
   });
 
   it('accepts only the scores 1 to 5', () => {

@@ -1,6 +1,14 @@
 /** The public rating page of a code; hyphens and spaces are dropped, case is kept for the server. */
 export const ratePath = (code: string) => `/rate/${encodeURIComponent(code.replace(/[\s-]/g, ''))}`;
 
+/** A freshly issued code with the absolute address of its rating page (for the slip's QR code). */
+export function withRateUrl<T extends { code: string }>(
+  issued: T,
+  requestUrl: string,
+): T & { rateUrl: string } {
+  return { ...issued, rateUrl: new URL(ratePath(issued.code), requestUrl).href };
+}
+
 /** The score a resident chose, or undefined when it is not one of 1–5. */
 export function parseRating(value: string): number | undefined {
   return /^[1-5]$/.test(value) ? Number(value) : undefined;

@@ -4,7 +4,7 @@ import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
 import { OneTimeCodeField } from '../components/one-time-code-field.tsx';
 import { PageShell } from '../components/page-shell.tsx';
-import { TotpQrCode } from '../components/totp-qr-code.tsx';
+import { QrCode } from '../components/qr-code.tsx';
 import { getAdminContext } from '../context.ts';
 import { isTrpcError, localFailure } from '../lib/api-errors.ts';
 import { formText, groupSecret, normaliseOneTimeCode } from '../lib/form-data.ts';
@@ -89,7 +89,7 @@ export default function LoginTotpSetup({ loaderData, actionData }: Route.Compone
       <p>{t('totpSetup.intro')}</p>
 
       <h2>{t('totpSetup.scan_heading')}</h2>
-      <TotpQrCode uri={uri} label={t('totpSetup.qr_label')} />
+      <QrCode text={uri} label={t('totpSetup.qr_label')} />
       <p>{t('totpSetup.manual')}</p>
       <dl className="admin-details">
         <dt>{t('totpSetup.secret_label')}</dt>

@@ -4,7 +4,7 @@ import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
 import { OneTimeCodeField } from '../components/one-time-code-field.tsx';
 import { PlatformShell } from '../components/page-shell.tsx';
-import { TotpQrCode } from '../components/totp-qr-code.tsx';
+import { QrCode } from '../components/qr-code.tsx';
 import { getAdminContext } from '../context.ts';
 import { isTrpcError } from '../lib/api-errors.ts';
 import { formText, groupSecret, normaliseOneTimeCode } from '../lib/form-data.ts';
@@ -76,7 +76,7 @@ export default function PlatformSetup({ loaderData, actionData }: Route.Componen
       <h1>{t('platform.setup_title')}</h1>
       <p>{t('platform.setup_intro', { name: setup.displayName, username: setup.username })}</p>
       <h2>{t('totpSetup.scan_heading')}</h2>
-      <TotpQrCode uri={setup.uri} label={t('totpSetup.qr_label')} />
+      <QrCode text={setup.uri} label={t('totpSetup.qr_label')} />
       <p>{t('totpSetup.manual')}</p>
       <dl className="admin-details">
         <dt>{t('totpSetup.secret_label')}</dt>

@@ -1,8 +1,9 @@
 import { isMessageKey, type MessageKey } from '@linju/i18n';
 import { Alert, Button, Fieldset, TextArea, useLocale, useTranslate } from '@linju/ui';
-import { Form, Link } from 'react-router';
+import { Form } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
-import { PageShell } from '../components/page-shell.tsx';
+import { RatingCodeForm } from '../components/rating-code-form.tsx';
+import { ResidentShell } from '../components/resident-shell.tsx';
 import { getAdminContext } from '../context.ts';
 import { isTrpcError } from '../lib/api-errors.ts';
 import { formText } from '../lib/form-data.ts';
@@ -43,30 +44,31 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
 }
 
-export default function RateCode({ loaderData, actionData }: Route.ComponentProps) {
+export default function RateCode({ loaderData, actionData, params }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
+  const districtName = loaderData.ok
+    ? locale === 'en'
+      ? loaderData.tenantNameEn
+      : loaderData.tenantNameZh
+    : undefined;
   if (actionData?.done) {
     return (
-      <PageShell title={t('rate.title')}>
+      <ResidentShell title={t('rate.title')} districtName={districtName}>
         <h1>{t('rate.title')}</h1>
         <Alert tone="success">{t('rate.thanks')}</Alert>
-      </PageShell>
+      </ResidentShell>
     );
   }
   const refusal = actionData?.refusal ?? (loaderData.ok ? undefined : loaderData.refusal);
   const scoreError = refusal === 'case.score_range' ? t(refusal) : undefined;
   return (
-    <PageShell title={t('rate.title')}>
+    <ResidentShell title={t('rate.title')} districtName={districtName}>
       <h1>{t('rate.title')}</h1>
-      {refusal && !scoreError ? <Alert tone="error">{t(refusal)}</Alert> : null}
+      {refusal && !scoreError && loaderData.ok ? <Alert tone="error">{t(refusal)}</Alert> : null}
       {loaderData.ok ? (
         <>
-          <p>
-            {t('rate.district', {
-              name: locale === 'en' ? loaderData.tenantNameEn : loaderData.tenantNameZh,
-            })}
-          </p>
+          <p>{t('rate.district', { name: districtName ?? '' })}</p>
           <Form method="post" className="lj-form">
             <CsrfField />
             <Fieldset legend={t('rate.score')} error={scoreError}>
@@ -78,7 +80,6 @@ export default function RateCode({ loaderData, actionData }: Route.ComponentProp
                     id={`score-${s}`}
                     name="score"
                     value={s}
-                    defaultChecked={s === '5'}
                   />
                   <label className="lj-checkbox__label" htmlFor={`score-${s}`}>
                     {t(`rate.score_${s}`)}
@@ -96,10 +97,8 @@ export default function RateCode({ loaderData, actionData }: Route.ComponentProp
           </Form>
         </>
       ) : (
-        <p>
-          <Link to="/rate">{t('rate.check')}</Link>
-        </p>
+        <RatingCodeForm error={refusal ? t(refusal) : undefined} defaultValue={params.code} />
       )}
-    </PageShell>
+    </ResidentShell>
   );
 }

@@ -1,6 +1,7 @@
-import { Button, TextField, useTranslate } from '@linju/ui';
-import { Form, redirect } from 'react-router';
-import { PageShell } from '../components/page-shell.tsx';
+import { useTranslate } from '@linju/ui';
+import { redirect } from 'react-router';
+import { RatingCodeForm } from '../components/rating-code-form.tsx';
+import { ResidentShell } from '../components/resident-shell.tsx';
 import { ratePath } from '../lib/rating.ts';
 import type { Route } from './+types/rate';
 
@@ -17,21 +18,10 @@ export function loader({ request }: Route.LoaderArgs) {
 export default function Rate() {
   const t = useTranslate();
   return (
-    <PageShell title={t('rate.title')}>
+    <ResidentShell title={t('rate.title')}>
       <h1>{t('rate.title')}</h1>
       <p>{t('rate.intro')}</p>
-      <Form method="get" className="lj-form">
-        <TextField
-          name="code"
-          label={t('rate.code')}
-          hint={t('rate.code_hint')}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          required
-        />
-        <Button type="submit">{t('rate.check')}</Button>
-      </Form>
-    </PageShell>
+      <RatingCodeForm />
+    </ResidentShell>
   );
 }

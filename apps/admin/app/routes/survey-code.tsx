@@ -2,7 +2,7 @@ import { isMessageKey, type MessageKey } from '@linju/i18n';
 import { Alert, Button, Fieldset, TextArea, useLocale, useTranslate } from '@linju/ui';
 import { Form, Link } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
-import { PageShell } from '../components/page-shell.tsx';
+import { ResidentShell } from '../components/resident-shell.tsx';
 import { getAdminContext } from '../context.ts';
 import { isTrpcError } from '../lib/api-errors.ts';
 import { answersOfForm, questionOfField } from '../lib/questionnaire-form.ts';
@@ -50,10 +50,10 @@ export default function SurveyCode({ loaderData, actionData }: Route.ComponentPr
   const locale = useLocale();
   if (actionData?.done) {
     return (
-      <PageShell title={t('survey.title')}>
+      <ResidentShell title={t('survey.title')}>
         <h1>{t('survey.title')}</h1>
         <Alert tone="success">{t('survey.thanks')}</Alert>
-      </PageShell>
+      </ResidentShell>
     );
   }
   const refusal = actionData?.refusal ?? (loaderData.ok ? undefined : loaderData.refusal);
@@ -61,7 +61,7 @@ export default function SurveyCode({ loaderData, actionData }: Route.ComponentPr
   const was = (id: string, value: string) => (typed[id] ?? []).includes(value);
   const errorFor = (id: string) => (refusal?.question === id ? t(refusal.key, refusal.params) : undefined);
   return (
-    <PageShell title={loaderData.ok ? loaderData.title : t('survey.title')}>
+    <ResidentShell title={loaderData.ok ? loaderData.title : t('survey.title')}>
       <h1>{loaderData.ok ? loaderData.title : t('survey.title')}</h1>
       {refusal && !refusal.question ? <Alert tone="error">{t(refusal.key, refusal.params)}</Alert> : null}
       {loaderData.ok ? (
@@ -124,6 +124,6 @@ export default function SurveyCode({ loaderData, actionData }: Route.ComponentPr
           <Link to="/survey">{t('rate.check')}</Link>
         </p>
       )}
-    </PageShell>
+    </ResidentShell>
   );
 }

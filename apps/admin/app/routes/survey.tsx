@@ -1,6 +1,6 @@
 import { Button, TextField, useTranslate } from '@linju/ui';
 import { Form, redirect } from 'react-router';
-import { PageShell } from '../components/page-shell.tsx';
+import { ResidentShell } from '../components/resident-shell.tsx';
 import type { Route } from './+types/survey';
 
 /**
@@ -16,7 +16,7 @@ export function loader({ request }: Route.LoaderArgs) {
 export default function Survey() {
   const t = useTranslate();
   return (
-    <PageShell title={t('survey.title')}>
+    <ResidentShell title={t('survey.title')}>
       <h1>{t('survey.title')}</h1>
       <p>{t('survey.intro')}</p>
       <Form method="get" className="lj-form">
@@ -31,6 +31,6 @@ export default function Survey() {
         />
         <Button type="submit">{t('rate.check')}</Button>
       </Form>
-    </PageShell>
+    </ResidentShell>
   );
 }

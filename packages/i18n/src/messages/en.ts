@@ -1334,7 +1334,12 @@ export const en: Messages = {
     'The resident can rate the matter themselves with a one-time code. A new code replaces the earlier one.',
   'casePage.rating_code_title': 'The resident’s rating code',
   'casePage.rating_code_hint':
-    'Tell the resident this code (it is shown only now). They rate at {path} on this site, until {date}.',
+    'Tell the resident this code (it is shown only now): print the slip for them, or have them scan the QR code or enter the code at {path}, until {date}.',
+  'casePage.rating_slip_title': '{district}: rate our service',
+  'casePage.rating_slip_qr': 'QR code of the rating page: scan to rate',
+  'casePage.rating_slip_scan': 'Scan to rate, or enter the code at {url}. Valid until {date}.',
+  'casePage.rating_slip_link': 'Rating link (copy it into a text or WeChat message to the resident)',
+  'casePage.rating_slip_print': 'Print the slip',
   'rate.title': 'Rate our service',
   'rate.intro':
     'Enter the code you were given to tell us how satisfied you are with how your matter was handled.',

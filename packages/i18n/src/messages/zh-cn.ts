@@ -1259,7 +1259,12 @@ export const zhCN = {
   'casePage.rating_code_explain': '当事人可凭一次性评价码自行评价。新码发放后，旧码作废。',
   'casePage.rating_code_title': '当事人的评价码',
   'casePage.rating_code_hint':
-    '请将此评价码告知当事人（仅显示这一次）。当事人可在本站 {path} 页面评价，有效期至 {date}。',
+    '请将此评价码告知当事人（仅显示这一次）：打印评价卡交给当事人，或请其扫描二维码、访问 {path} 输入评价码，有效期至 {date}。',
+  'casePage.rating_slip_title': '{district} 服务满意度评价卡',
+  'casePage.rating_slip_qr': '评价页二维码：扫码直接评价',
+  'casePage.rating_slip_scan': '扫码评价，或访问 {url} 输入评价码。有效期至 {date}。',
+  'casePage.rating_slip_link': '评价链接（可复制后以短信或微信发给当事人）',
+  'casePage.rating_slip_print': '打印评价卡',
   'rate.title': '服务满意度评价',
   'rate.intro': '请输入您收到的评价码，告诉我们您对事项办理的满意程度。',
   'rate.code': '评价码',

@@ -1,10 +1,14 @@
 import { CONTACT_PREFERENCES, contactPreferenceLabel, formatDate } from '@linju/i18n';
 import { Alert, IntentForm, SelectField, TextArea, useLocale, useTranslate } from '@linju/ui';
 import { CaseSubmissionOutcome, failureIn, typedValue, useCasePage } from '../../components/case-page.tsx';
+import { tenantName } from '../../components/page-shell.tsx';
+import { RatingSlip } from '../../components/rating-slip.tsx';
+import { useTenantShell } from '../../components/tenant-shell.ts';
 import { getAdminContext } from '../../context.ts';
 import { casePartDone } from '../../lib/case-page-parts.ts';
 import { parseScore } from '../../lib/cases.ts';
 import { intent, intentAction } from '../../lib/intent-action.ts';
+import { withRateUrl } from '../../lib/rating.ts';
 import { tenantSlugFrom } from '../../lib/tenant-paths.ts';
 import type { Route } from './+types/feedback';
 
@@ -28,13 +32,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
             methodReason: values.methodReason || null,
           });
           // The resident's one-time rating code is shown in this response only; nothing keeps it.
-          return told.ratingCode ? { intent: 'feedback', ratingCode: told.ratingCode } : undefined;
+          return told.ratingCode
+            ? { intent: 'feedback', ratingCode: withRateUrl(told.ratingCode, request.url) }
+            : undefined;
         },
       }),
       'rating-code': intent({
         run: async () => ({
           intent: 'rating-code',
-          ratingCode: await caller.case.issueRatingCode({ caseId }),
+          ratingCode: withRateUrl(await caller.case.issueRatingCode({ caseId }), request.url),
         }),
       }),
       satisfaction: intent({
@@ -61,6 +67,7 @@ export default function CaseFeedback({ actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
   const { case: c, can } = useCasePage();
+  const { tenant } = useTenantShell();
   const failure = failureIn(actionData);
   const ratingCode = actionData && 'ratingCode' in actionData ? actionData.ratingCode : undefined;
   const rateable = can.handle && !c.satisfaction && (c.status === 'feedback-given' || c.status === 'closed');
@@ -69,13 +76,18 @@ export default function CaseFeedback({ actionData }: Route.ComponentProps) {
       <CaseSubmissionOutcome failure={failure} answered={Boolean(ratingCode)} />
       {ratingCode ? (
         <Alert tone="success" title={t('casePage.rating_code_title')}>
-          <p className="admin-rating-code">{ratingCode.code}</p>
           <p>
             {t('casePage.rating_code_hint', {
               path: '/rate',
               date: formatDate(locale, ratingCode.expiresAt),
             })}
           </p>
+          <RatingSlip
+            code={ratingCode.code}
+            expiresAt={ratingCode.expiresAt}
+            rateUrl={ratingCode.rateUrl}
+            district={tenantName(tenant, locale)}
+          />
         </Alert>
       ) : null}
       <section id="actions" aria-labelledby="feedback-heading">

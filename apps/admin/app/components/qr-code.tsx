@@ -1,11 +1,12 @@
 import { encode } from 'uqr';
 
 /**
- * The otpauth:// URI as a QR code, drawn as one SVG path so it stays sharp at any zoom and prints.
- * Dark modules on white with a quiet zone, as scanners expect, whatever the page's colours.
+ * A text (an otpauth:// URI, the rating page's address) as a QR code, drawn as one SVG path so it
+ * stays sharp at any zoom and prints. Dark modules on white with a quiet zone, as scanners expect,
+ * whatever the page's colours.
  */
-export function TotpQrCode({ uri, label }: { uri: string; label: string }) {
-  const { data, size } = encode(uri, { ecc: 'M', border: 4 });
+export function QrCode({ text, label }: { text: string; label: string }) {
+  const { data, size } = encode(text, { ecc: 'M', border: 4 });
   let path = '';
   data.forEach((row, y) => {
     row.forEach((dark, x) => {
