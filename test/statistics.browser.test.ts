@@ -8,8 +8,8 @@ import { DEMO_PASSWORD, screens, signInAsDemo, useDemoStack } from './demo-stack
 
 /**
  * The statistics dashboard in Chromium against the real stack: the demo district's inspector
- * opens 统计 for this year, sees the figures the demo cases gave (tables server-rendered, the
- * ECharts charts drawn after hydration), asks for the year's report and downloads its workbook.
+ * opens 统计 for this year, sees the figures the demo cases gave (tables and ECharts charts both
+ * in the page as the server sent it, so they print and need no JavaScript), asks for the year's report and downloads its workbook.
  * Then the district's administrator sends last month to the demo city bureau (上报市局), and the
  * city's administrator sees the district among its districts.
  */
@@ -32,11 +32,15 @@ describe('statistics dashboard', () => {
     expect(received).toBeGreaterThan(0);
     expect(await page.getByRole('table', { name: '按服务' }).count()).toBe(1);
     expect(await page.getByRole('table', { name: '按单位（含下级）' }).count()).toBe(1);
-    // The charts are drawn in the browser, as SVG.
-    // Hydration takes a few seconds on a loaded machine.
-    await expect
-      .poll(() => page.locator('.admin-chart__canvas svg').count(), { timeout: 20_000 })
-      .toBeGreaterThan(0);
+    // The charts come drawn by the server, as SVG: a browser without JavaScript shows them too.
+    const noScript = await (await live.browser.newContext({ javaScriptEnabled: false })).newPage();
+    await signInAsDemo(noScript, live.url, 'inspector');
+    await noScript.goto(`${live.url}/t/xuhui/statistics?period=${year}`);
+    const trend = noScript.getByRole('img', { name: '各月受理、办结数和按时办结率' });
+    expect(await trend.locator('svg').count()).toBe(1);
+    expect(await trend.textContent()).toContain('受理');
+    expect(await page.locator('.admin-chart__canvas svg').count()).toBe(2);
+    await noScript.close();
     await page.screenshot({ path: join(screens, 'statistics.png'), fullPage: true });
 
     await page.getByRole('button', { name: `生成${year}年报表（Excel 和 PDF）` }).click();

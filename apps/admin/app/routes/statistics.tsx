@@ -5,7 +5,9 @@ import {
   isMessageKey,
   keyGroupLabel,
   type Locale,
+  type MessageKey,
   organisationKindLabel,
+  translate,
 } from '@linju/i18n';
 import { Alert, Button, SelectField, useLocale, useTranslate } from '@linju/ui';
 import { useEffect } from 'react';
@@ -17,10 +19,12 @@ import { DocumentTitle } from '../components/page-shell.tsx';
 import { PeriodSelect, usePeriodLabel } from '../components/period-select.tsx';
 import { StatisticsChart } from '../components/statistics-chart.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
-import { getAdminContext } from '../context.ts';
+import { type Caller, getAdminContext } from '../context.ts';
+import { renderChartSvg } from '../lib/chart-svg.server.ts';
 import { formText } from '../lib/form-data.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
 import { allowsTenantWide, parentMap, roleAllows } from '../lib/permissions.ts';
+import { requestLocale } from '../lib/request-locale.ts';
 import { load } from '../lib/route-errors.ts';
 import { serviceName } from '../lib/service-name.ts';
 import { signedInPerson } from '../lib/session.ts';
@@ -59,7 +63,65 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     districtWide && /^\d{4}-\d{2}$/.test(filters.period)
       ? await load(caller.statistics.city({ month: filters.period }))
       : [];
-  return { slug, filters, periods, districtWide, organisations, stats, reports, districts };
+  const locale = requestLocale(request, context);
+  return {
+    slug,
+    filters,
+    periods,
+    districtWide,
+    organisations,
+    stats,
+    reports,
+    districts,
+    charts: statisticsCharts(stats, locale),
+  };
+}
+
+/** The month's short name on a chart's axis and in the by-month table (`3月`, `3`). */
+const monthName = (locale: Locale, month: string) =>
+  `${Number(month.slice(5, 7))}${locale === 'en' ? '' : '月'}`;
+
+/** The trend over the period's months and the comparison of units, drawn on the server. */
+function statisticsCharts(stats: Awaited<ReturnType<Caller['statistics']['get']>>, locale: Locale) {
+  const t = (key: MessageKey) => translate(locale, key);
+  const trend =
+    stats.byMonth.length > 1
+      ? renderChartSvg({
+          categories: stats.byMonth.map((m) => monthName(locale, m.month)),
+          series: [
+            { name: t('statistics.received'), kind: 'bar', values: stats.byMonth.map((m) => m.received) },
+            { name: t('statistics.resolved'), kind: 'bar', values: stats.byMonth.map((m) => m.resolved) },
+            {
+              name: t('statistics.on_time_rate'),
+              kind: 'line',
+              rate: true,
+              values: stats.byMonth.map((m) =>
+                m.onTimeRate === null ? null : Math.round(m.onTimeRate * 1000) / 10,
+              ),
+            },
+          ],
+        })
+      : null;
+  const units =
+    stats.byOrganisation.length > 0
+      ? renderChartSvg({
+          horizontal: true,
+          categories: stats.byOrganisation.map((u) => (locale === 'en' ? u.nameEn : u.nameZh)),
+          series: [
+            {
+              name: t('statistics.received'),
+              kind: 'bar',
+              values: stats.byOrganisation.map((u) => u.received),
+            },
+            {
+              name: t('statistics.resolved'),
+              kind: 'bar',
+              values: stats.byOrganisation.map((u) => u.resolved),
+            },
+          ],
+        })
+      : null;
+  return { trend, units };
 }
 
 /** "Make a report" of the period and unit on screen: queued, then made in the background. */
@@ -204,7 +266,8 @@ export default function Statistics({ loaderData, actionData }: Route.ComponentPr
   const t = useTranslate();
   const locale = useLocale();
   const { tenant, sections, services } = useTenantShell();
-  const { slug, filters, periods, districtWide, organisations, stats, reports, districts } = loaderData;
+  const { slug, filters, periods, districtWide, organisations, stats, reports, districts, charts } =
+    loaderData;
   const reportFailure = failureOf(actionData, 'report');
   // While a report is being made, the page reloads its list every two seconds (with JavaScript;
   // without it, the "refresh" link beside the progress bar does the same).
@@ -223,7 +286,6 @@ export default function Statistics({ loaderData, actionData }: Route.ComponentPr
     const [service = '', category = ''] = key.split(':');
     return `${serviceName(services, service, locale)} · ${category}`;
   };
-  const monthName = (month: string) => `${Number(month.slice(5, 7))}${locale === 'en' ? '' : '月'}`;
   const headline: [string, string][] = [
     [t('statistics.received'), formatNumber(locale, totals.received)],
     [t('statistics.resolved'), formatNumber(locale, totals.resolved)],
@@ -281,43 +343,8 @@ export default function Statistics({ loaderData, actionData }: Route.ComponentPr
       </dl>
       <p className="admin-muted">{t('statistics.explain', { from: String(stats.satisfiedFrom) })}</p>
 
-      {stats.byMonth.length > 1 ? (
-        <StatisticsChart
-          label={t('statistics.chart_trend')}
-          categories={stats.byMonth.map((m) => monthName(m.month))}
-          series={[
-            { name: t('statistics.received'), kind: 'bar', values: stats.byMonth.map((m) => m.received) },
-            { name: t('statistics.resolved'), kind: 'bar', values: stats.byMonth.map((m) => m.resolved) },
-            {
-              name: t('statistics.on_time_rate'),
-              kind: 'line',
-              rate: true,
-              values: stats.byMonth.map((m) =>
-                m.onTimeRate === null ? null : Math.round(m.onTimeRate * 1000) / 10,
-              ),
-            },
-          ]}
-        />
-      ) : null}
-      {stats.byOrganisation.length > 0 ? (
-        <StatisticsChart
-          label={t('statistics.chart_units')}
-          horizontal
-          categories={stats.byOrganisation.map((u) => (locale === 'en' ? u.nameEn : u.nameZh))}
-          series={[
-            {
-              name: t('statistics.received'),
-              kind: 'bar',
-              values: stats.byOrganisation.map((u) => u.received),
-            },
-            {
-              name: t('statistics.resolved'),
-              kind: 'bar',
-              values: stats.byOrganisation.map((u) => u.resolved),
-            },
-          ]}
-        />
-      ) : null}
+      {charts.trend ? <StatisticsChart label={t('statistics.chart_trend')} svg={charts.trend} /> : null}
+      {charts.units ? <StatisticsChart label={t('statistics.chart_units')} svg={charts.units} /> : null}
 
       <FiguresTable
         caption={t('statistics.by_unit')}
@@ -340,7 +367,7 @@ export default function Statistics({ loaderData, actionData }: Route.ComponentPr
         <FiguresTable
           caption={t('statistics.by_month')}
           nameHeading={t('statistics.period')}
-          rows={stats.byMonth.map((m) => ({ key: m.month, name: monthName(m.month), figures: m }))}
+          rows={stats.byMonth.map((m) => ({ key: m.month, name: monthName(locale, m.month), figures: m }))}
         />
       ) : null}
       <FiguresTable
