@@ -193,3 +193,78 @@ describe('one-time links for partners without an account', () => {
     expect(await download.count()).toBe(1);
   });
 });
+
+describe('the case tools that had no screen', () => {
+  it('cancels a referral, links another matter and records a joint consultation, each on the timeline', async () => {
+    const page = await live.browser.newPage();
+    const { casePath, link } = await referToFederation(
+      page,
+      { name: '孙女士', phone: '13812340131' },
+      '家庭矛盾疏导，当事人后改为自行协商',
+    );
+
+    // 撤回: the sender cancels with a reason; the partner's one-time link stops working with it.
+    await page.goto(`${live.url}${casePath}/referrals`);
+    const cancel = await panel(page, t('casePage.referral_cancel'));
+    await cancel.getByRole('button', { name: t('casePage.referral_cancel_submit') }).click();
+    await expect.poll(() => cancel.textContent()).toContain(t('validation.required'));
+    await cancel.getByLabel(t('casePage.reason')).fill('当事人已与家人和好，不再需要介入');
+    await cancel.getByRole('button', { name: t('casePage.referral_cancel_submit') }).click();
+    await expect.poll(() => page.url()).toContain('done=cancel-referral');
+    await expect
+      .poll(() => page.textContent('#referrals-heading + ul'))
+      .toContain(t('referralStatus.cancelled'));
+    const partner = await (await live.browser.newContext()).newPage();
+    await partner.goto(link);
+    await expect.poll(() => partner.textContent('body')).toContain(t('partner_link.used'));
+
+    // The timeline says what happened to the referral, not just "转介".
+    await page.goto(`${live.url}${casePath}`);
+    await expect
+      .poll(() => page.textContent('.admin-timeline'))
+      .toContain(`${t('referralKind.assistance')} → 徐汇区妇女联合会 · ${t('referralStatus.cancelled')}`);
+
+    // 链条式: linking another matter of the district by its number.
+    const thisNumber = (await page.textContent('h1')) ?? '';
+    await page.goto(`${live.url}/t/xuhui/cases`);
+    const numbers = await page.locator('main table a').allTextContents();
+    const other = numbers.map((n) => n.trim()).find((n) => /^XH-/.test(n) && !thisNumber.includes(n));
+    expect(other).toBeDefined();
+    await page.goto(`${live.url}${casePath}/links`);
+    const linkForm = await panel(page, t('casePage.link'));
+    await linkForm.getByLabel(t('casePage.link_number')).fill('XH-1999-000001');
+    await linkForm.getByRole('button', { name: t('casePage.link_submit'), exact: true }).click();
+    await expect.poll(() => page.textContent('main')).toContain(t('case.link_number_unknown'));
+    await linkForm.getByLabel(t('casePage.link_number')).fill(other ?? '');
+    await linkForm.getByLabel(t('casePage.link_kind')).selectOption('legal-aid');
+    await linkForm.getByRole('button', { name: t('casePage.link_submit'), exact: true }).click();
+    // Done, or the page's refusal as the failure's message.
+    await expect
+      .poll(async () => (page.url().includes('done=link') ? 'linked' : await page.textContent('main')))
+      .toBe('linked');
+    await expect.poll(() => page.textContent('.admin-chain')).toContain(other ?? '');
+    expect(await page.textContent('.admin-chain')).toContain(t('caseLinkKind.legal-aid'));
+
+    // 联合咨询: one service is not a joint consultation; what was typed survives the refusal.
+    await page.goto(`${live.url}${casePath}/joint-consultation`);
+    const consultation = await panel(page, t('casePage.joint_consultation'));
+    await consultation.getByLabel(t('casePage.joint_consultation_others')).fill('王律师（顾问律师）');
+    await consultation
+      .getByLabel(t('casePage.joint_consultation_notes'))
+      .fill('先行调解，调解不成申请法律援助');
+    await consultation.getByRole('button', { name: t('casePage.joint_consultation_submit') }).click();
+    await expect.poll(() => page.textContent('main')).toContain(t('case.consultation_needs_services'));
+    const again = await panel(page, t('casePage.joint_consultation'));
+    expect(await again.getByLabel(t('casePage.joint_consultation_notes')).inputValue()).toBe(
+      '先行调解，调解不成申请法律援助',
+    );
+    await again.locator('input[name=services]:not(:checked)').first().check();
+    await again.getByRole('button', { name: t('casePage.joint_consultation_submit') }).click();
+    await expect.poll(() => page.url()).toContain('done=joint-consultation');
+    const held = (await page.textContent('#joint-consultation-heading + ul')) ?? '';
+    expect(held).toContain('王律师');
+    expect(held).toContain('先行调解，调解不成申请法律援助');
+    await page.screenshot({ path: join(screens, 'case-joint-consultation.png'), fullPage: true });
+    await page.close();
+  });
+});

@@ -52,3 +52,19 @@ export type KeyGroup = (typeof KEY_GROUPS)[number];
 /** How the resident wants to hear back (信息反馈): feedback follows this. */
 export const CONTACT_PREFERENCES = ['phone', 'sms', 'visit', 'post', 'online'] as const;
 export type ContactPreference = (typeof CONTACT_PREFERENCES)[number];
+
+/** How one matter led to another in a chain (链条式): mediation → judicial confirmation, and so on. */
+export const CASE_LINK_KINDS = [
+  'judicial-confirmation',
+  'lawyer-after-mediation',
+  'appraisal',
+  'legal-aid',
+  'notarization',
+  'other',
+] as const;
+
+/** The onward links that mean the matter was not settled where it was (passed to a lawyer or to legal aid). */
+export const PASSED_ON_LINK_KINDS = [
+  'lawyer-after-mediation',
+  'legal-aid',
+] as const satisfies readonly (typeof CASE_LINK_KINDS)[number][];

@@ -53,6 +53,13 @@ const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   details: 'casePage.referral_details',
   referralId: 'casePage.reroute_referral',
   file: 'casePage.file',
+  otherNumber: 'casePage.link_number',
+  direction: 'casePage.link_direction',
+  heldAt: 'casePage.joint_consultation_held_at',
+  services: 'casePage.joint_consultation_services',
+  attendees: 'casePage.joint_consultation_staff',
+  others: 'casePage.joint_consultation_others',
+  notes: 'casePage.joint_consultation_notes',
 };
 
 /** The failed form of a part of the case page, if its action answered with one. */

@@ -12,6 +12,12 @@ export const CASE_PAGE_PARTS = [
   { path: 'feedback', file: 'routes/case/feedback.tsx', label: 'casePage.feedback_heading' },
   { path: 'documents', file: 'routes/case/documents.tsx', label: 'casePage.documents_heading' },
   { path: 'consent', file: 'routes/case/consent.tsx', label: 'casePage.consents_heading' },
+  { path: 'links', file: 'routes/case/links.tsx', label: 'casePage.chain_heading' },
+  {
+    path: 'joint-consultation',
+    file: 'routes/case/joint-consultation.tsx',
+    label: 'casePage.joint_consultation_heading',
+  },
 ] as const satisfies readonly { path: string; file: string; label: MessageKey }[];
 
 export type CasePagePart = (typeof CASE_PAGE_PARTS)[number]['path'];

@@ -1,4 +1,10 @@
-import { CASE_CHANNELS, CASE_STATUSES, CASE_URGENCIES, CONTACT_PREFERENCES } from '@linju/vocabulary';
+import {
+  CASE_CHANNELS,
+  CASE_LINK_KINDS,
+  CASE_STATUSES,
+  CASE_URGENCIES,
+  CONTACT_PREFERENCES,
+} from '@linju/vocabulary';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -23,11 +29,13 @@ import { tenantId, tenantIsolation } from './tenancy.ts';
 
 export {
   CASE_CHANNELS,
+  CASE_LINK_KINDS,
   CASE_STATUSES,
   CASE_URGENCIES,
   type CaseChannel,
   type CaseStatus,
   type CaseUrgency,
+  PASSED_ON_LINK_KINDS,
 } from '@linju/vocabulary';
 
 /** A plugin id, or this while triage has not decided. */
@@ -261,21 +269,6 @@ export const caseParty = pgTable(
     tenantIsolation('case_party'),
   ],
 ).enableRLS();
-
-export const CASE_LINK_KINDS = [
-  'judicial-confirmation',
-  'lawyer-after-mediation',
-  'appraisal',
-  'legal-aid',
-  'notarization',
-  'other',
-] as const;
-
-/** The onward links that mean the matter was not settled where it was (passed to a lawyer or to legal aid). */
-export const PASSED_ON_LINK_KINDS = [
-  'lawyer-after-mediation',
-  'legal-aid',
-] as const satisfies readonly (typeof CASE_LINK_KINDS)[number][];
 
 /** A link of a chain (链条式): `from` led to `to`. The chain is the connected component. */
 export const caseLink = pgTable(

@@ -1,14 +1,10 @@
 import {
   CASE_URGENCIES,
   type CaseStatus,
-  caseEventLabel,
-  caseLinkKindLabel,
   caseStatusLabel,
   contactPreferenceLabel,
-  formatDateTime,
   keyGroupLabel,
   roleLabel,
-  translate,
   urgencyLabel,
 } from '@linju/i18n';
 import {
@@ -21,18 +17,10 @@ import {
   useLocale,
   useTranslate,
 } from '@linju/ui';
-import type { ReactNode } from 'react';
-import { Form, Link } from 'react-router';
-import {
-  type CasePageData,
-  CaseSubmissionOutcome,
-  failureIn,
-  typedValue,
-  useCasePage,
-  useOrganisationName,
-} from '../../components/case-page.tsx';
+import { Form } from 'react-router';
+import { CaseSubmissionOutcome, failureIn, typedValue, useCasePage } from '../../components/case-page.tsx';
+import { CaseTimeline } from '../../components/case-timeline.tsx';
 import { OrganisationSelect } from '../../components/organisation-select.tsx';
-import { useTenantShell } from '../../components/tenant-shell.ts';
 import { getAdminContext } from '../../context.ts';
 import { casePartDone } from '../../lib/case-page-parts.ts';
 import { isOpenStatus, statusMoves } from '../../lib/cases.ts';
@@ -40,8 +28,7 @@ import { formText } from '../../lib/form-data.ts';
 import { intent, intentAction } from '../../lib/intent-action.ts';
 import { organisationOptions } from '../../lib/organisation-rules.ts';
 import { providerMark } from '../../lib/provider-mark.ts';
-import { type NamedService, serviceName } from '../../lib/service-name.ts';
-import { tenantPaths, tenantSlugFrom } from '../../lib/tenant-paths.ts';
+import { tenantSlugFrom } from '../../lib/tenant-paths.ts';
 import type { Route } from './+types/handling';
 
 /** The status the API's refusals of a case's work often concern (`case.not_open`). */
@@ -136,9 +123,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function CaseHandling({ actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
-  const { tenant, services: installed } = useTenantShell();
-  const orgName = useOrganisationName();
-  const { case: c, chain, organisations, staff, services, can } = useCasePage();
+  const { case: c, organisations, staff, services, can } = useCasePage();
   const failure = failureIn(actionData);
   const revealed = actionData && 'revealed' in actionData ? actionData.revealed : undefined;
   const options = organisationOptions(organisations, locale);
@@ -190,48 +175,7 @@ export default function CaseHandling({ actionData }: Route.ComponentProps) {
         ) : null}
       </section>
 
-      <section aria-labelledby="chain-heading">
-        <h2 id="chain-heading">{t('casePage.chain_heading')}</h2>
-        {chain.cases.length <= 1 ? (
-          <p className="admin-muted">{t('casePage.chain_none')}</p>
-        ) : (
-          <ol className="admin-chain">
-            {chain.cases.map((link) => {
-              const via = chain.links.find((l) => l.toCaseId === link.id);
-              return (
-                <li key={link.id} aria-current={link.id === c.id ? 'true' : undefined}>
-                  {via ? <span className="admin-muted">{caseLinkKindLabel(locale, via.kind)} → </span> : null}
-                  {link.restricted ? (
-                    <span>
-                      {link.number} {t('casePage.restricted')}
-                    </span>
-                  ) : (
-                    <Link to={tenantPaths.case(tenant.slug, link.id)}>{link.number}</Link>
-                  )}{' '}
-                  · {serviceName(installed, link.serviceType, locale)} ·{' '}
-                  {caseStatusLabel(locale, link.status)}
-                </li>
-              );
-            })}
-          </ol>
-        )}
-      </section>
-
-      <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">{t('casePage.timeline_heading')}</h2>
-        <ol className="admin-timeline">
-          {c.timeline.map((e) => (
-            <li key={e.seq}>
-              <p className="admin-timeline__head">
-                <strong>{caseEventLabel(locale, e.kind)}</strong> · {e.actorName} ·{' '}
-                <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(locale, e.at)}</time>
-              </p>
-              {eventDetail(e, locale, orgName, installed)}
-              {e.text ? <p className="admin-prewrap">{e.text}</p> : null}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <CaseTimeline />
 
       <section id="actions" aria-labelledby="actions-heading">
         <h2 id="actions-heading">{t('casePage.actions_heading')}</h2>
@@ -411,44 +355,6 @@ export default function CaseHandling({ actionData }: Route.ComponentProps) {
       </section>
     </>
   );
-}
-
-function eventDetail(
-  e: CasePageData['case']['timeline'][number],
-  locale: 'zh-CN' | 'en',
-  orgName: (id: string | null | undefined) => string,
-  services: readonly NamedService[],
-): ReactNode {
-  const data = e.data as Record<string, unknown>;
-  const str = (v: unknown) => (typeof v === 'string' ? v : null);
-  if (e.kind === 'status' && str(data.to)) {
-    return (
-      <p>
-        {caseStatusLabel(locale, str(data.from) ?? '')} → {caseStatusLabel(locale, str(data.to) ?? '')}
-      </p>
-    );
-  }
-  if (e.kind === 'transferred')
-    return <p>{`${orgName(str(data.fromOrganisationId))} → ${orgName(str(data.toOrganisationId))}`}</p>;
-  if (e.kind === 'assigned' && str(data.assigneeName)) return <p>{str(data.assigneeName)}</p>;
-  if (e.kind === 'triaged' && str(data.serviceType))
-    return <p>{serviceName(services, str(data.serviceType) ?? '', locale)}</p>;
-  if (e.kind === 'document' && str(data.fileName)) return <p>{str(data.fileName)}</p>;
-  // A note to or from the partner (spec: `note`): whose it is; its text follows as the entry's text.
-  if (e.kind === 'referral' && data.event === 'note') {
-    return (
-      <p>
-        {translate(
-          locale,
-          data.party === 'receiver'
-            ? 'casePage.referral_note_from_partner'
-            : 'casePage.referral_note_to_partner',
-        )}{' '}
-        · {orgName(str(data.partnerOrganisationId))}
-      </p>
-    );
-  }
-  return null;
 }
 
 function RevealButton({ field, label }: { field: 'phone' | 'idNumber'; label: string }) {

@@ -110,6 +110,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           await caller.referral.note({ referralId: values.referralId, side: 'sender', text: values.text });
         },
       }),
+      // 撤回: the sender stops a referral still under way; the partner sees the reason.
+      'cancel-referral': intent({
+        fields: ['referralId', 'reason'],
+        required: ['referralId', 'reason'],
+        errors: { fields: ['status'] },
+        run: async (values) => {
+          await caller.referral.cancel(values);
+        },
+      }),
     },
     { done: casePartDone(tenantSlugFrom(params), caseId, 'referrals') },
   );
@@ -286,6 +295,30 @@ export default function CaseReferrals({ actionData }: Route.ComponentProps) {
                         ))}
                     </SelectField>
                     <TextArea {...f('text')} label={t('casePage.referral_note_text')} rows={3} />
+                  </>
+                )}
+              </IntentForm>
+            ) : null}
+            {referrals.some((r) => !ENDED_REFERRAL.includes(r.status)) ? (
+              <IntentForm
+                intent="cancel-referral"
+                title={t('casePage.referral_cancel')}
+                submit={t('casePage.referral_cancel_submit')}
+              >
+                {(f) => (
+                  <>
+                    <p className="admin-muted">{t('casePage.referral_cancel_hint')}</p>
+                    <SelectField {...f('referralId')} label={t('casePage.referral_cancel_referral')}>
+                      {referrals
+                        .filter((r) => !ENDED_REFERRAL.includes(r.status))
+                        .map((r) => (
+                          <option key={r.id} value={r.id}>
+                            {referralKindLabel(locale, r.kind)} → {orgName(r.toOrganisationId)} ·{' '}
+                            {referralStatusLabel(locale, r.status)}
+                          </option>
+                        ))}
+                    </SelectField>
+                    <TextArea {...f('reason')} label={t('casePage.reason')} rows={3} />
                   </>
                 )}
               </IntentForm>

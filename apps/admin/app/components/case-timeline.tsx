@@ -1,0 +1,102 @@
+import {
+  caseEventLabel,
+  caseLinkKindLabel,
+  caseStatusLabel,
+  formatDateTime,
+  type Locale,
+  referralKindLabel,
+  referralStatusLabel,
+  translate,
+} from '@linju/i18n';
+import { useLocale, useTranslate } from '@linju/ui';
+import type { ReactNode } from 'react';
+import { type NamedService, serviceName } from '../lib/service-name.ts';
+import { type CasePageData, useCasePage, useOrganisationName } from './case-page.tsx';
+import { useTenantShell } from './tenant-shell.ts';
+
+type TimelineEntry = CasePageData['case']['timeline'][number];
+
+/** What the entry's data says, as a word or a name; null for anything else. */
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
+const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+
+/**
+ * What happened, beyond the entry's kind: the move, the unit, the person, the partner and the
+ * referral's new state, the services and people of a joint consultation. Null when the kind
+ * says it all (its text, if any, follows).
+ */
+function entryDetail(
+  e: TimelineEntry,
+  locale: Locale,
+  orgName: (id: string | null | undefined) => string,
+  services: readonly NamedService[],
+): ReactNode {
+  const data = e.data as Record<string, unknown>;
+  if (e.kind === 'status' && str(data.to)) {
+    return `${caseStatusLabel(locale, str(data.from) ?? '')} → ${caseStatusLabel(locale, str(data.to) ?? '')}`;
+  }
+  if (e.kind === 'transferred') {
+    return `${orgName(str(data.fromOrganisationId))} → ${orgName(str(data.toOrganisationId))}`;
+  }
+  if (e.kind === 'assigned') return str(data.assigneeName);
+  if (e.kind === 'triaged' && str(data.serviceType))
+    return serviceName(services, str(data.serviceType) ?? '', locale);
+  if (e.kind === 'document') return str(data.fileName);
+  if (e.kind === 'linked' && str(data.kind)) {
+    return `${caseLinkKindLabel(locale, str(data.kind) ?? '')} · ${str(data.from) ?? ''} → ${str(data.to) ?? ''}`;
+  }
+  if (e.kind === 'consultation' && Array.isArray(data.services)) {
+    const joined = strings(data.services)
+      .map((id) => serviceName(services, id, locale))
+      .join('、');
+    return `${joined} · ${translate(locale, 'casePage.joint_consultation_attendees')}：${strings(data.attendees).join('、')}`;
+  }
+  if (e.kind === 'referral' && str(data.partnerOrganisationId)) {
+    // A note to or from the partner (spec: `note`): whose it is; its text follows as the entry's text.
+    if (data.event === 'note') {
+      const whose =
+        data.party === 'receiver'
+          ? 'casePage.referral_note_from_partner'
+          : 'casePage.referral_note_to_partner';
+      return `${translate(locale, whose)} · ${orgName(str(data.partnerOrganisationId))}`;
+    }
+    const kind = str(data.referralKind);
+    const state = str(data.status);
+    return [
+      `${kind ? referralKindLabel(locale, kind) : ''} → ${orgName(str(data.partnerOrganisationId))}`,
+      state ? referralStatusLabel(locale, state) : null,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  }
+  return null;
+}
+
+/** The case's history, newest last: who did what, when, and what it changed. */
+export function CaseTimeline() {
+  const t = useTranslate();
+  const locale = useLocale();
+  const orgName = useOrganisationName();
+  const { services } = useTenantShell();
+  const { case: c } = useCasePage();
+  return (
+    <section aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">{t('casePage.timeline_heading')}</h2>
+      <ol className="admin-timeline">
+        {c.timeline.map((e) => {
+          const detail = entryDetail(e, locale, orgName, services);
+          return (
+            <li key={e.seq}>
+              <p className="admin-timeline__head">
+                <strong>{caseEventLabel(locale, e.kind)}</strong> · {e.actorName} ·{' '}
+                <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(locale, e.at)}</time>
+              </p>
+              {detail ? <p>{detail}</p> : null}
+              {e.text ? <p className="admin-prewrap">{e.text}</p> : null}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
