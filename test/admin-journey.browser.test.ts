@@ -23,7 +23,7 @@ import { DEMO_PASSWORD, screens, useDemoStack } from './demo-stack.ts';
  */
 const live = useDemoStack('journey');
 const ADMIN_PASSWORD = 'Admin-journey-pass-2026';
-const WIDTHS = [1280, 360] as const;
+const WIDTHS = [1366, 360] as const;
 let adminTotp = '';
 
 const totp = (secret: string) => generateTOTP(decodeBase32IgnorePadding(secret), 30, 6);
@@ -40,7 +40,7 @@ interface Desk {
 }
 
 async function signIn(username: string, locale: Locale): Promise<Desk> {
-  const context = await live.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await live.browser.newContext({ viewport: { width: 1366, height: 900 } });
   // The language cookie the switch would set; the sign-in page itself is tested in zh-CN elsewhere.
   await context.addCookies([{ name: 'linju_locale', value: locale, url: live.url }]);
   const page = await context.newPage();
@@ -77,7 +77,7 @@ async function shoot({ page }: Desk, name: string) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: join(screens, `${name}-${width}.png`), fullPage: true });
   }
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.setViewportSize({ width: 1366, height: 900 });
 }
 
 /** Opens a path and saves it; fails when the page is an error page instead of the screen. */
@@ -368,7 +368,7 @@ describe('the district admin app, end to end', () => {
       if (response && response.status() < 400) await shoot(admin, `zh-${name}`);
     }
     // Signed out: the sign-in pages of the district and of the platform console.
-    const anonymous = await live.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const anonymous = await live.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const outside: Desk = { page: await anonymous.newPage(), context: anonymous, t: (key) => key };
     await visit(outside, '/t/xuhui/login', 'zh-login');
     await visit(outside, '/platform/login', 'zh-platform-login');

@@ -16,6 +16,14 @@ export interface AppShellProps {
   navigation?: ReactNode;
   /** The navigation landmark's name; defaults to "Main navigation" in the page's language. */
   navigationLabel?: string | undefined;
+  /**
+   * `workspace`: the staff's frame, full width with the navigation as a side menu (after the
+   * page on a phone, reached by the header's menu link); `column` (default): one centred column
+   * with the navigation as a bar, for sign-in and residents' pages.
+   */
+  layout?: 'column' | 'workspace';
+  /** Where the page sits (a `Breadcrumbs`), above the page's own content. */
+  breadcrumbs?: ReactNode;
   children: ReactNode;
 }
 
@@ -28,30 +36,56 @@ export function AppShell({
   actions,
   navigation,
   navigationLabel,
+  layout = 'column',
+  breadcrumbs,
   children,
 }: AppShellProps) {
   const t = useTranslate();
   const palette = brandPalette(brandColour);
   const style: BrandStyle = { '--lj-brand': palette.background, '--lj-brand-contrast': palette.foreground };
+  const label = navigationLabel ?? t('ui.main_navigation');
+  const main = (
+    <main className="lj-main" id="main" tabIndex={-1}>
+      {breadcrumbs}
+      {children}
+    </main>
+  );
   return (
-    <div className="lj-shell" style={style}>
+    <div className={`lj-shell lj-shell--${layout}`} style={style}>
       <a className="lj-skip-link" href="#main">
         {t('ui.skip_to_content')}
       </a>
       <header className="lj-header">
         <div className="lj-header__inner">
           <div className="lj-header__title">{title}</div>
+          {layout === 'workspace' && navigation ? (
+            // On a phone the menu follows the page (the page comes first); this link jumps to it.
+            <a className="lj-menu-link" href="#menu">
+              {t('ui.menu')}
+            </a>
+          ) : null}
           {actions ? <div className="lj-header__actions">{actions}</div> : null}
         </div>
       </header>
-      {navigation ? (
-        <nav className="lj-nav" aria-label={navigationLabel ?? t('ui.main_navigation')}>
-          <div className="lj-nav__inner">{navigation}</div>
-        </nav>
-      ) : null}
-      <main className="lj-main" id="main" tabIndex={-1}>
-        {children}
-      </main>
+      {layout === 'workspace' ? (
+        <div className="lj-workspace">
+          {main}
+          {navigation ? (
+            <nav className="lj-side-nav" id="menu" aria-label={label}>
+              {navigation}
+            </nav>
+          ) : null}
+        </div>
+      ) : (
+        <>
+          {navigation ? (
+            <nav className="lj-nav" aria-label={label}>
+              <div className="lj-nav__inner">{navigation}</div>
+            </nav>
+          ) : null}
+          {main}
+        </>
+      )}
     </div>
   );
 }

@@ -9,6 +9,7 @@ export {
   type Rgb,
   relativeLuminance,
 } from './brand-colours.ts';
+export { Breadcrumbs, type Crumb } from './breadcrumbs.tsx';
 export { Button, type ButtonProps } from './button.tsx';
 export { Checkbox, type CheckboxProps } from './checkbox.tsx';
 export { CsrfField, CsrfProvider } from './csrf.tsx';

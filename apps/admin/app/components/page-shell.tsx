@@ -1,7 +1,15 @@
-import { AppShell, useLocale, useTranslate } from '@linju/ui';
-import { Fragment, type ReactNode } from 'react';
-import { Form, Link, NavLink } from 'react-router';
-import { SECTION_LABEL, type Section, sectionPath } from '../lib/navigation.ts';
+import { AppShell, Breadcrumbs, useLocale, useTranslate } from '@linju/ui';
+import type { ReactNode } from 'react';
+import { Form, Link, NavLink, useLocation } from 'react-router';
+import {
+  SECTION_GROUP,
+  SECTION_GROUP_LABEL,
+  SECTION_GROUPS,
+  SECTION_LABEL,
+  type Section,
+  sectionOf,
+  sectionPath,
+} from '../lib/navigation.ts';
 import type { PluginLink } from '../lib/plugin-screens.ts';
 import type { TenantHeader } from '../lib/session.ts';
 import { platformPaths, tenantPaths } from '../lib/tenant-paths.ts';
@@ -91,50 +99,19 @@ export function PageShell({
       ) : null}
     </>
   );
-  // The plugins' pages follow the rosters (where the notary and publicity pages always stood).
-  const pluginsAfter = sections?.includes('rosters') ? 'rosters' : sections?.at(-1);
-  const pluginItems = pluginLinks.map((link) => (
-    <li key={link.key}>
-      <NavLink to={link.to}>{link.label[locale === 'en' ? 'en' : 'zh-CN']}</NavLink>
-    </li>
-  ));
   const navigation =
     tenant && sections && sections.length > 0 ? (
-      <ul>
-        {sections.map((section) => (
-          <Fragment key={section}>
-            <li>
-              <NavLink
-                to={sectionPath(tenant.slug, section)}
-                // A city's districts page sits under 统计: only one of the two is the current one.
-                end={section === 'today' || (section === 'statistics' && sections.includes('cityDistricts'))}
-              >
-                {t(SECTION_LABEL[section])}
-              </NavLink>
-            </li>
-            {section === pluginsAfter ? pluginItems : null}
-          </Fragment>
-        ))}
-        {unreadNotifications !== undefined ? (
-          <li>
-            <NavLink to={tenantPaths.notifications(tenant.slug)}>
-              {t('nav.notifications')}
-              {unreadNotifications > 0 ? (
-                <>
-                  {' '}
-                  <span className="admin-badge" aria-hidden="true">
-                    {unreadNotifications}
-                  </span>
-                  <span className="lj-visually-hidden">
-                    {t('nav.notifications_unread', { count: unreadNotifications })}
-                  </span>
-                </>
-              ) : null}
-            </NavLink>
-          </li>
-        ) : null}
-      </ul>
+      <SideMenu
+        slug={tenant.slug}
+        sections={sections}
+        pluginLinks={pluginLinks}
+        unreadNotifications={unreadNotifications}
+      />
     ) : undefined;
+  const breadcrumbs =
+    tenant && sections ? (
+      <SectionBreadcrumbs slug={tenant.slug} sections={sections} home={name ?? product} />
+    ) : null;
   return (
     <AppShell
       title={heading}
@@ -142,10 +119,118 @@ export function PageShell({
       actions={actions}
       navigation={navigation}
       navigationLabel={t('nav.label')}
+      layout={signedIn ? 'workspace' : 'column'}
+      breadcrumbs={breadcrumbs}
     >
       {title ? <DocumentTitle title={title} tenant={tenant} /> : null}
       {children}
     </AppShell>
+  );
+}
+
+/**
+ * The side menu: the person's sections grouped by the work they serve (业务办理 / 统计分析 / 质量管理
+ * / 系统设置), the services' own pages with the casework, notifications after Today.
+ */
+function SideMenu({
+  slug,
+  sections,
+  pluginLinks,
+  unreadNotifications,
+}: {
+  slug: string;
+  sections: readonly Section[];
+  pluginLinks: readonly PluginLink[];
+  unreadNotifications: number | undefined;
+}) {
+  const t = useTranslate();
+  const locale = useLocale();
+  const link = (section: Section) => (
+    <li key={section}>
+      <NavLink
+        to={sectionPath(slug, section)}
+        // A city's districts page sits under 统计: only one of the two is the current one.
+        end={section === 'today' || (section === 'statistics' && sections.includes('cityDistricts'))}
+      >
+        {t(SECTION_LABEL[section])}
+      </NavLink>
+    </li>
+  );
+  const notifications =
+    unreadNotifications === undefined ? null : (
+      <li key="notifications">
+        <NavLink to={tenantPaths.notifications(slug)}>
+          {t('nav.notifications')}
+          {unreadNotifications > 0 ? (
+            <>
+              {' '}
+              <span className="admin-badge" aria-hidden="true">
+                {unreadNotifications}
+              </span>
+              <span className="lj-visually-hidden">
+                {t('nav.notifications_unread', { count: unreadNotifications })}
+              </span>
+            </>
+          ) : null}
+        </NavLink>
+      </li>
+    );
+  const services = pluginLinks.map((plugin) => (
+    <li key={plugin.key}>
+      <NavLink to={plugin.to}>{plugin.label[locale === 'en' ? 'en' : 'zh-CN']}</NavLink>
+    </li>
+  ));
+  return (
+    <ul>
+      {SECTION_GROUPS.map((group) => {
+        const own = sections.filter((section) => SECTION_GROUP[section] === group);
+        const items =
+          group === 'work'
+            ? [
+                ...own.filter((s) => s === 'today').map(link),
+                notifications,
+                ...own.filter((s) => s !== 'today').map(link),
+                ...services,
+              ]
+            : own.map(link);
+        if (items.filter(Boolean).length === 0) return null;
+        return (
+          <li key={group}>
+            <span className="lj-side-nav__title" id={`menu-${group}`}>
+              {t(SECTION_GROUP_LABEL[group])}
+            </span>
+            <ul aria-labelledby={`menu-${group}`}>{items}</ul>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Home › the section the page is in (a link when the page is below the section's own page). */
+function SectionBreadcrumbs({
+  slug,
+  sections,
+  home,
+}: {
+  slug: string;
+  sections: readonly Section[];
+  home: string;
+}) {
+  const t = useTranslate();
+  const { pathname } = useLocation();
+  const section = sectionOf(slug, sections, pathname);
+  const homePath = tenantPaths.home(slug);
+  if (!section || section === 'today' || pathname === homePath) return null;
+  const path = sectionPath(slug, section);
+  return (
+    <Breadcrumbs
+      items={[
+        { label: home, href: homePath },
+        { label: t(SECTION_LABEL[section]), href: pathname === path ? undefined : path },
+      ]}
+      link={(href, label) => <Link to={href}>{label}</Link>}
+    />
   );
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { sectionPath, sectionsFor } from './navigation.ts';
+import {
+  SECTION_GROUP,
+  SECTION_GROUPS,
+  SECTIONS,
+  sectionOf,
+  sectionPath,
+  sectionsFor,
+} from './navigation.ts';
 
 const at = (role: string) => [{ role, organisationId: 'centre' }];
 
@@ -64,9 +71,19 @@ describe('sectionsFor', () => {
   it('leaves a partner user their home page and inbox, and combines several roles', () => {
     expect(sectionsFor(at('partner-user'))).toEqual(['today', 'referrals']);
     // A city bureau's own first page is its districts' table, and case intake comes last.
-    const city = sectionsFor(at('bureau-admin'), { cityBureau: true });
-    expect(city[0]).toBe('cityDistricts');
-    expect(city.at(-1)).toBe('cases');
+    // It has its own menu: no district desk work (rotas, advisers, volunteers, subsidies…).
+    expect(sectionsFor(at('bureau-admin'), { cityBureau: true })).toEqual([
+      'cityDistricts',
+      'today',
+      'referrals',
+      'organisations',
+      'staff',
+      'statistics',
+      'scorecards',
+      'settings',
+      'audit',
+      'cases',
+    ]);
     expect(sectionsFor(at('bureau-admin'), { cityBureau: false })).not.toContain('cityDistricts');
     expect(sectionsFor([])).toEqual(['today']);
     expect(sectionsFor([...at('lawyer'), ...at('station-head')])).toEqual([
@@ -98,5 +115,17 @@ describe('sectionsFor', () => {
     expect(sectionPath('xuhui', 'inspections')).toBe('/t/xuhui/inspections');
     expect(sectionPath('xuhui', 'scorecards')).toBe('/t/xuhui/scorecards');
     expect(sectionPath('xuhui', 'rosters')).toBe('/t/xuhui/rosters');
+  });
+
+  it('finds the section a page is in, for the breadcrumbs', () => {
+    const sections = sectionsFor(at('bureau-admin'));
+    expect(sectionOf('xuhui', sections, '/t/xuhui/statistics/coverage')).toBe('statistics');
+    expect(sectionOf('xuhui', sections, '/t/xuhui/cases/5d2c')).toBe('cases');
+    expect(sectionOf('xuhui', sections, '/t/xuhui/casesx')).toBe('today');
+    expect(sectionOf('xuhui', ['cases'], '/t/xuhui/audit')).toBeUndefined();
+  });
+
+  it('puts every section in one group of the side menu', () => {
+    for (const section of SECTIONS) expect(SECTION_GROUPS).toContain(SECTION_GROUP[section]);
   });
 });

@@ -30,6 +30,58 @@ export const SECTIONS = [
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
+/** The side menu's groups, by the work they serve, in order. */
+export const SECTION_GROUPS = ['work', 'analysis', 'quality', 'system'] as const;
+export type SectionGroup = (typeof SECTION_GROUPS)[number];
+
+export const SECTION_GROUP_LABEL: Readonly<Record<SectionGroup, MessageKey>> = {
+  work: 'nav.group_work',
+  analysis: 'nav.group_analysis',
+  quality: 'nav.group_quality',
+  system: 'nav.group_system',
+};
+
+/** 业务办理 / 统计分析 / 质量管理 / 系统设置: where each section sits in the side menu. */
+export const SECTION_GROUP: Readonly<Record<Section, SectionGroup>> = {
+  today: 'work',
+  cases: 'work',
+  referrals: 'work',
+  rosters: 'work',
+  advisers: 'work',
+  volunteers: 'work',
+  cityDistricts: 'analysis',
+  statistics: 'analysis',
+  scorecards: 'analysis',
+  inspections: 'quality',
+  questionnaires: 'quality',
+  providers: 'quality',
+  fileReviews: 'quality',
+  subsidies: 'quality',
+  organisations: 'system',
+  staff: 'system',
+  catalogue: 'system',
+  settings: 'system',
+  audit: 'system',
+};
+
+/**
+ * What a city bureau (市局) works with: its districts' figures and rankings, the referrals it
+ * takes, its own organisation and settings. The districts' own desk work (rotas, advisers,
+ * volunteers, subsidies, file reviews…) is not its menu.
+ */
+const CITY_SECTIONS: ReadonlySet<Section> = new Set([
+  'cityDistricts',
+  'today',
+  'cases',
+  'referrals',
+  'statistics',
+  'scorecards',
+  'organisations',
+  'staff',
+  'settings',
+  'audit',
+]);
+
 /** What a section needs somewhere in the tree (any one of them); `null` for sections everyone has. */
 const SECTION_PERMISSION: Readonly<Record<Section, readonly Permission[] | null>> = {
   // A city bureau's own page: the districts side by side (only for a city, see `sectionsFor`).
@@ -86,12 +138,13 @@ export const SECTION_LABEL: Readonly<Record<Section, MessageKey>> = {
 /**
  * The sections a person's roles open. Only a convenience: the server refuses what a role does not
  * allow, and a grant low in the tree may still be refused a district-wide page such as the audit log.
- * A city bureau (市局) leads with its districts' table and keeps case intake last: its work is the
- * districts' figures, not residents' matters.
+ * A city bureau (市局) leads with its districts' table, keeps case intake last and has only its
+ * own sections (`CITY_SECTIONS`): its work is the districts' figures, not residents' matters.
  */
 export function sectionsFor(grants: readonly RoleGrant[], tenant: { cityBureau?: boolean } = {}): Section[] {
   const open = SECTIONS.filter((section) => {
     if (section === 'cityDistricts' && !tenant.cityBureau) return false;
+    if (tenant.cityBureau && !CITY_SECTIONS.has(section)) return false;
     const permission = SECTION_PERMISSION[section];
     return permission === null || permission.some((one) => allowsAnywhere(grants, one));
   });
@@ -141,4 +194,15 @@ export function sectionPath(slug: string, section: Section): string {
     case 'audit':
       return tenantPaths.audit(slug);
   }
+}
+
+/** The section a path belongs to (the longest section path it starts with), for the breadcrumbs. */
+export function sectionOf(slug: string, sections: readonly Section[], pathname: string): Section | undefined {
+  let best: { section: Section; length: number } | undefined;
+  for (const section of sections) {
+    const path = sectionPath(slug, section);
+    const within = pathname === path || pathname.startsWith(`${path}/`);
+    if (within && path.length > (best?.length ?? -1)) best = { section, length: path.length };
+  }
+  return best?.section;
 }

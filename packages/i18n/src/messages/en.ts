@@ -117,9 +117,15 @@ export const en: Messages = {
   'validation.invalid_format': 'This is not in the right format.',
   'validation.invalid': 'This value is not valid.',
 
+  'ui.menu': 'Menu',
+  'ui.breadcrumbs': 'You are here',
   'ui.main_navigation': 'Main navigation',
   'ui.choose': 'Choose…',
 
+  'nav.group_work': 'Casework',
+  'nav.group_analysis': 'Analysis',
+  'nav.group_quality': 'Quality',
+  'nav.group_system': 'System',
   'nav.label': 'Sections',
   'nav.today': 'Today',
   'nav.organisations': 'Organisations',
@@ -1559,6 +1565,10 @@ export const en: Messages = {
   'hotspots.current': 'This month',
   'hotspots.previous': 'Month before',
   'hotspots.change': 'Change',
+    'The boundary’s coordinates are not in China: check that the file is in longitude and latitude (not a projection), longitude first.',
+    'Upload the district’s boundary as GeoJSON (polygons, longitude first): the hotspot and service-circle maps are drawn over it. A new file replaces the old boundary.',
+    'Map of the 15-minute service circle: service points with their walking reach, and whether each community is covered',
+    'Blue circles: where a town community’s {metres} m walk reaches from a service point (as the crow flies); green squares: covered communities; red squares: communities not covered. Coordinates in WGS-84.',
   'coverage.title': '15-minute legal service circle',
   'coverage.rule':
     'Rule: a service point within {town} m walking of a town community, {village} m of a village. Walking distance is estimated as the straight-line (great-circle) distance × a detour factor of {factor}; no road data is used.',

@@ -113,9 +113,15 @@ export const zhCN = {
   'validation.invalid_format': '格式不正确。',
   'validation.invalid': '此项无效。',
 
+  'ui.menu': '菜单',
+  'ui.breadcrumbs': '当前位置',
   'ui.main_navigation': '主导航',
   'ui.choose': '请选择…',
 
+  'nav.group_work': '业务办理',
+  'nav.group_analysis': '统计分析',
+  'nav.group_quality': '质量管理',
+  'nav.group_system': '系统设置',
   'nav.label': '功能导航',
   'nav.today': '今日',
   'nav.organisations': '机构',
@@ -1471,6 +1477,9 @@ export const zhCN = {
   'hotspots.current': '本月',
   'hotspots.previous': '上月',
   'hotspots.change': '增减',
+    '边界的坐标不在中国境内：请确认文件用的是经纬度（不是投影坐标），且经度在前、纬度在后。',
+    '上传辖区边界的 GeoJSON 文件（多边形，经度在前），热点图和服务圈图以它为底图。新上传的文件替换原有边界。',
+    '蓝色圆圈：服务点城镇社区步行 {metres} 米可达的范围（按直线距离折算）；绿色方块：已覆盖的社区；红色方块：未覆盖的社区。坐标为 WGS-84。',
   'coverage.title': '15分钟公共法律服务圈',
   'coverage.rule':
     '覆盖规则：城镇社区步行{town}米、村步行{village}米以内有服务点。步行距离按直线距离（球面距离）×绕行系数{factor}估算，未使用道路数据。',
