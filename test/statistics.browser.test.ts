@@ -114,6 +114,36 @@ describe('statistics dashboard', () => {
       .toContain('已送达');
     await district.screenshot({ path: join(screens, 'statistics-city-sent.png'), fullPage: true });
 
+    // The bureau uploads its boundary, copied from a Chinese map service (GCJ-02): the service
+    // circle's map is drawn over it. A file that is not a boundary is named as such first.
+    await district.goto(`${live.url}/t/xuhui/statistics/coverage`);
+    const upload = (name: string, content: string) =>
+      district.getByLabel('边界文件（GeoJSON）').setInputFiles({
+        name,
+        mimeType: 'application/geo+json',
+        buffer: Buffer.from(content),
+      });
+    await upload('xuhui.geojson', '{"type":"Point","coordinates":[121.43,31.18]}');
+    await district.getByRole('button', { name: '上传边界' }).click();
+    await expect.poll(() => district.textContent('main')).toContain('这不是有效的 GeoJSON 边界文件');
+    const square = [
+      [121.38, 31.13],
+      [121.49, 31.13],
+      [121.49, 31.23],
+      [121.38, 31.23],
+      [121.38, 31.13],
+    ];
+    await upload('xuhui.geojson', JSON.stringify({ type: 'Polygon', coordinates: [square] }));
+    await district.getByLabel('文件的坐标系').selectOption('gcj02');
+    await district.getByRole('button', { name: '上传边界' }).click();
+    await expect
+      .poll(() => district.textContent('main'))
+      .toContain('辖区边界已保存：1 个多边形，共 5 个点。');
+    const map = district.getByRole('img', { name: /^15分钟服务圈地图/ });
+    expect(await map.locator('path').getAttribute('d')).toMatch(/^M[\d. ]+(L[\d. ]+){4}Z$/);
+    expect(await map.locator('circle').count()).toBeGreaterThan(0);
+    await district.screenshot({ path: join(screens, 'statistics-coverage-boundary.png'), fullPage: true });
+
     const city = await firstAdminSignIn('shanghai');
     await city.goto(`${live.url}/t/shanghai/statistics?period=${month}`);
     const districts = city.getByRole('table', { name: '各区汇总（各区签名报送）' });

@@ -794,6 +794,21 @@ export const walkAttempts: Record<string, Attempt> = {
   'coverage.get': ({ b }) => b.coverage.get(),
   'coverage.setRule': ({ b }) =>
     b.coverage.setRule({ townMetres: 1000, villageMetres: 1800, walkingFactor: 1.4 }),
+  'coverage.setBoundary': ({ b }) =>
+    b.coverage.setBoundary({
+      datum: 'gcj02',
+      geojson: JSON.stringify({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [121.4, 31.15],
+            [121.5, 31.15],
+            [121.5, 31.25],
+            [121.4, 31.15],
+          ],
+        ],
+      }),
+    }),
   'coverage.createCommunity': ({ b }) =>
     b.coverage.createCommunity({
       nameZh: 'B 的社区',

@@ -60,6 +60,7 @@ import { getMany as getConsents } from './procedures/consent/get-many.ts';
 import { withdraw as withdrawConsent } from './procedures/consent/withdraw.ts';
 import { createCommunity } from './procedures/coverage/create-community.ts';
 import { get as getCoverage } from './procedures/coverage/get.ts';
+import { setBoundary as setDistrictBoundary } from './procedures/coverage/set-boundary.ts';
 import { setRule as setCoverageRule } from './procedures/coverage/set-rule.ts';
 import { review as recordFileReview } from './procedures/file-review/review.ts';
 import {
@@ -322,6 +323,7 @@ const platformRouters = {
   coverage: {
     get: getCoverage,
     setRule: setCoverageRule,
+    setBoundary: setDistrictBoundary,
     createCommunity,
   } satisfies TRPCRouterRecord,
   statistics: {

@@ -17,6 +17,7 @@ export * from './catalogue/hsds-export.ts';
 export * from './catalogue/hsds-id.ts';
 export * from './catalogue/x-service.ts';
 export * from './coverage/index.ts';
+export * from './geo/index.ts';
 export * from './documents/index.ts';
 export * from './errors.ts';
 export * from './federation/outbox.ts';

@@ -7,6 +7,7 @@ const UPLOAD_PATHS = [
   /^\/t\/[^/]+\/cases\/import$/, // a 12345 export
   /^\/t\/[^/]+\/providers$/, // a provider record's evidence
   /^\/t\/[^/]+\/assessments$/, // an assessment sheet
+  /^\/t\/[^/]+\/statistics\/coverage$/, // the district's boundary (GeoJSON)
   /^\/t\/[^/]+\/referrals$/, // a partner's answer (inbox): the outcome's documents
   /^\/p\/[^/]+$/, // a partner's answer (one-time link): the outcome's documents
 ];

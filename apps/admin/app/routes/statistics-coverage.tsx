@@ -2,6 +2,8 @@ import { formatNumber, isMessageKey } from '@linju/i18n';
 import { Alert, Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
 import { Form } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
+import { DistrictBoundaryForm } from '../components/district-boundary-form.tsx';
+import { DistrictMap } from '../components/district-map.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
@@ -9,7 +11,8 @@ import { getAdminContext } from '../context.ts';
 import { intent, intentAction } from '../lib/intent-action.ts';
 import { allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
-import { signedInPerson } from '../lib/session.ts';
+import { requireSession, signedInPerson } from '../lib/session.ts';
+import { cappedForm } from '../lib/streamed-form.ts';
 import { failureOf } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/statistics-coverage';
@@ -25,13 +28,32 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   return { slug: tenantSlugFrom(params), coverage, canManage };
 }
 
-/** Sets the distance rule, or lists a community; both for bureau administrators. */
+/** Sets the distance rule, lists a community or uploads the boundary; all for bureau administrators. */
 export async function action({ request, params, context }: Route.ActionArgs) {
   const slug = tenantSlugFrom(params);
-  const { caller } = getAdminContext(context);
+  const { caller, uploadMaxBytes } = getAdminContext(context);
+  // Signed in before a file is read whole: nobody else makes the server hold one. The API
+  // refuses a boundary over its own, smaller limit.
+  await requireSession(caller, slug, ['home']);
+  const { form, tooLarge } = await cappedForm(request, uploadMaxBytes);
   return intentAction(
-    request,
+    form,
     {
+      boundary: intent({
+        fields: ['datum', 'geojson'],
+        errors: { fields: ['geojson'] },
+        run: async (values, { refuse }) => {
+          const file = form.get('geojson');
+          if (tooLarge) return refuse({ geojson: 'coverage.boundary_too_large' });
+          if (!(file instanceof File) || file.size === 0)
+            return refuse({ geojson: 'coverage.boundary_required' });
+          const saved = await caller.coverage.setBoundary({
+            geojson: await file.text(),
+            datum: values.datum === 'gcj02' ? 'gcj02' : 'wgs84',
+          });
+          return { intent: 'boundary', saved };
+        },
+      }),
       rule: intent({
         fields: ['townMetres', 'villageMetres', 'walkingFactor'],
         run: async (values) => {
@@ -64,6 +86,7 @@ export default function Coverage({ loaderData, actionData }: Route.ComponentProp
   const locale = useLocale();
   const { tenant } = useTenantShell();
   const { coverage, canManage } = loaderData;
+  const saved = actionData && 'saved' in actionData ? actionData.saved : undefined;
   const name = (x: { nameZh: string; nameEn: string }) => (locale === 'en' ? x.nameEn : x.nameZh);
   const metres = (m: number) => formatNumber(locale, Math.round(m));
   const fieldError = (intent: string, field: string) => {
@@ -108,6 +131,38 @@ export default function Coverage({ loaderData, actionData }: Route.ComponentProp
           <dd>{formatNumber(locale, coverage.servicePoints)}</dd>
         </div>
       </dl>
+
+      {coverage.map.servicePoints.length + coverage.map.communities.length > 0 ? (
+        <DistrictMap
+          width={coverage.map.width}
+          height={coverage.map.height}
+          boundary={coverage.map.boundary}
+          label={t('coverage.map_label')}
+          legend={t('coverage.map_legend', { metres: metres(coverage.rule.townMetres) })}
+        >
+          {coverage.map.servicePoints.map((p) => (
+            <g key={p.id}>
+              <circle cx={p.x} cy={p.y} r={p.radius} fill="#1d4f91" fillOpacity={0.12} stroke="#1d4f91" />
+              <circle cx={p.x} cy={p.y} r={4} fill="#1d4f91">
+                <title>{name(p)}</title>
+              </circle>
+            </g>
+          ))}
+          {coverage.map.communities.map((c) => (
+            <rect
+              key={c.id}
+              x={c.x - 3.5}
+              y={c.y - 3.5}
+              width={7}
+              height={7}
+              fill={c.covered ? '#1e6b34' : '#b3261e'}
+            >
+              <title>{`${name(c)}：${t(c.covered ? 'coverage.covered_yes' : 'coverage.covered_no')}`}</title>
+            </rect>
+          ))}
+        </DistrictMap>
+      ) : null}
+      {saved ? <Alert tone="success">{t('coverage.boundary_saved', saved)}</Alert> : null}
 
       <h2>{t('coverage.gaps')}</h2>
       {coverage.gaps.length === 0 ? (
@@ -172,6 +227,12 @@ export default function Coverage({ loaderData, actionData }: Route.ComponentProp
             />
             <Button type="submit">{t('coverage.save_rule')}</Button>
           </Form>
+
+          <h2>{t('coverage.boundary_heading')}</h2>
+          <DistrictBoundaryForm
+            error={(field) => fieldError('boundary', field)}
+            datum={failureOf(actionData, 'boundary')?.values.datum ?? 'wgs84'}
+          />
 
           <h2>{t('coverage.add_community')}</h2>
           <Form method="post" className="admin-form">

@@ -1,6 +1,7 @@
 import { formatNumber } from '@linju/i18n';
 import { Button, TextField, useLocale, useTranslate } from '@linju/ui';
 import { Form } from 'react-router';
+import { DistrictMap } from '../components/district-map.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
@@ -89,40 +90,36 @@ export default function Hotspots({ loaderData }: Route.ComponentProps) {
         })}
       </p>
       {h.map.points.length > 0 ? (
-        <figure className="admin-chart">
-          {/* Drawn here from the units' coordinates: no map tiles, nothing fetched. */}
-          <svg
-            viewBox={`0 0 ${h.map.width} ${h.map.height}`}
-            width="100%"
-            role="img"
-            aria-label={t('hotspots.map_label')}
-            style={{ maxWidth: h.map.width, background: '#f8fafc', border: '1px solid #e5e7eb' }}
-          >
-            {h.map.points.map((p) => (
-              <g key={p.id}>
-                <circle
-                  cx={p.x}
-                  cy={p.y}
-                  r={p.r}
-                  fill={p.fill}
-                  fillOpacity={0.85}
-                  stroke="#374151"
-                  strokeWidth={0.5}
-                >
-                  <title>
-                    {`${locale === 'en' ? p.nameEn : p.nameZh}: ${formatNumber(locale, p.current)} (${signed(p.change)})`}
-                  </title>
-                </circle>
-                {labelled.has(p.id) ? (
-                  <text x={p.x + p.r + 3} y={p.y + 4} fontSize={11} fill="#111827">
-                    {`${locale === 'en' ? p.nameEn : p.nameZh} ${signed(p.change)}`}
-                  </text>
-                ) : null}
-              </g>
-            ))}
-          </svg>
-          <figcaption className="admin-muted">{t('hotspots.map_legend')}</figcaption>
-        </figure>
+        <DistrictMap
+          width={h.map.width}
+          height={h.map.height}
+          boundary={h.map.boundary}
+          label={t('hotspots.map_label')}
+          legend={t('hotspots.map_legend')}
+        >
+          {h.map.points.map((p) => (
+            <g key={p.id}>
+              <circle
+                cx={p.x}
+                cy={p.y}
+                r={p.r}
+                fill={p.fill}
+                fillOpacity={0.85}
+                stroke="#374151"
+                strokeWidth={0.5}
+              >
+                <title>
+                  {`${locale === 'en' ? p.nameEn : p.nameZh}: ${formatNumber(locale, p.current)} (${signed(p.change)})`}
+                </title>
+              </circle>
+              {labelled.has(p.id) ? (
+                <text x={p.x + p.r + 3} y={p.y + 4} fontSize={11} fill="#111827">
+                  {`${locale === 'en' ? p.nameEn : p.nameZh} ${signed(p.change)}`}
+                </text>
+              ) : null}
+            </g>
+          ))}
+        </DistrictMap>
       ) : (
         <p className="admin-muted">{t('hotspots.no_coordinates')}</p>
       )}

@@ -6,6 +6,7 @@ import { type Actor, systemActor } from '../actor.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
 import { createCommunity, getCoverage, setCoverageRule } from './coverage-service.ts';
+import { districtBoundaryOf, setDistrictBoundary } from './district-boundary.ts';
 
 const app = connect(inject('databaseUrl'));
 const box = createSecretBox(randomBytes(32));
@@ -72,5 +73,45 @@ describe('the 15-minute service circle of a district', () => {
         }),
       ),
     ).rejects.toThrow('auth.forbidden');
+  });
+
+  it('draws the circle over the boundary the bureau uploaded, kept per district and audited', async () => {
+    const before = await inTenant((tx) => getCoverage(tx, admin));
+    expect(before.map.boundary).toBe('');
+    expect(before.map.servicePoints).toHaveLength(2);
+    expect(
+      before.map.communities
+        .filter((c) => !c.covered)
+        .map((c) => c.nameZh)
+        .sort(),
+    ).toEqual(['偏远村']);
+    const square = [
+      [121.28, 31.2],
+      [121.48, 31.2],
+      [121.48, 31.32],
+      [121.28, 31.32],
+      [121.28, 31.2],
+    ];
+    const geojson = JSON.stringify({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [square] } });
+    const head = await actorOf(app.db, d.tenantId, d.people.headA);
+    await expect(
+      inTenant((tx) => setDistrictBoundary(tx, head, { geojson, datum: 'wgs84' })),
+    ).rejects.toThrow('auth.forbidden');
+    expect(await inTenant((tx) => setDistrictBoundary(tx, admin, { geojson, datum: 'wgs84' }))).toEqual({
+      polygons: 1,
+      points: 5,
+    });
+    const after = await inTenant((tx) => getCoverage(tx, admin));
+    expect(after.map.boundary).toMatch(/^M[\d. ]+(L[\d. ]+){4}Z$/);
+    // A circle's radius is the town walk as the crow flies (1,500 m / 1.3), on the map's scale.
+    expect(after.map.servicePoints[0]?.radius).toBeGreaterThan(0);
+    const [entry] = await inTenant((tx) =>
+      tx.select().from(schema.auditEntry).where(eq(schema.auditEntry.action, 'coverage.boundary_set')),
+    );
+    expect(entry?.after).toEqual({ polygons: 1, points: 5, sourceDatum: 'wgs84' });
+    // Another district neither sees nor draws it.
+    const other = await createTestDistrict(app.db, box, 'coverage-other');
+    const theirs = await withTenant(app.db, other.tenantId, (tx) => districtBoundaryOf(tx));
+    expect(theirs).toEqual([]);
   });
 });

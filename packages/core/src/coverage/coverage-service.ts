@@ -3,8 +3,16 @@ import { asc, schema, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import { type Actor, auditActor, requireTenantWide } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
+import { mapFrame, polygonsPath } from '../geo/map-frame.ts';
 import { findLocatedNetworkUnits } from '../organisations/organisation-queries.ts';
-import { type CoverageRule, DEFAULT_COVERAGE_RULE, serviceCircle } from './service-circle.ts';
+import { districtBoundaryOf } from './district-boundary.ts';
+import {
+  type CommunityCoverage,
+  type CoverageRule,
+  DEFAULT_COVERAGE_RULE,
+  type ServicePoint,
+  serviceCircle,
+} from './service-circle.ts';
 
 /** The district's distance rule, or the defaults (1.2 km towns, 2 km villages, factor 1.3). */
 export async function coverageRuleOf(tx: TenantTx): Promise<CoverageRule> {
@@ -25,17 +33,62 @@ export async function coverageRuleOf(tx: TenantTx): Promise<CoverageRule> {
  */
 export async function getCoverage(tx: TenantTx, actor: Actor) {
   requireTenantWide(actor, 'statistics.read');
-  const [rule, communities, points] = await Promise.all([
+  const [rule, communities, points, boundary] = await Promise.all([
     coverageRuleOf(tx),
     tx.select().from(schema.community).orderBy(asc(schema.community.nameZh)),
     findLocatedNetworkUnits(tx),
+    districtBoundaryOf(tx),
   ]);
   const located = points.map((p) => ({
     ...p,
     latitude: p.latitude as number,
     longitude: p.longitude as number,
   }));
-  return { rule, servicePoints: located.length, ...serviceCircle(communities, located, rule) };
+  const circle = serviceCircle(communities, located, rule);
+  return {
+    rule,
+    servicePoints: located.length,
+    ...circle,
+    map: coverageMap(located, [...circle.gaps, ...circle.coveredCommunities], boundary, rule),
+  };
+}
+
+/**
+ * The service circle drawn: the district's boundary, each service point with the circle a town's
+ * walk reaches (the rule's metres over the walking factor, as the crow flies), and the
+ * communities, covered or not.
+ */
+function coverageMap(
+  points: readonly ServicePoint[],
+  lines: readonly CommunityCoverage[],
+  boundary: readonly schema.BoundaryPolygon[],
+  rule: CoverageRule,
+) {
+  const frame = mapFrame([
+    ...points.map((p) => [p.longitude, p.latitude] as const),
+    ...lines.map((l) => [l.community.longitude, l.community.latitude] as const),
+    ...boundary.flatMap((rings) => rings.flat()),
+  ]);
+  const radius = frame.metres(rule.townMetres / rule.walkingFactor);
+  return {
+    width: frame.width,
+    height: frame.height,
+    boundary: polygonsPath(frame, boundary),
+    servicePoints: points.map((p) => ({
+      id: p.id,
+      nameZh: p.nameZh,
+      nameEn: p.nameEn,
+      ...frame.project([p.longitude, p.latitude]),
+      radius,
+    })),
+    communities: lines.map((l) => ({
+      id: l.community.id,
+      nameZh: l.community.nameZh,
+      nameEn: l.community.nameEn,
+      ...frame.project([l.community.longitude, l.community.latitude]),
+      covered: l.covered,
+    })),
+  };
 }
 export type Coverage = Awaited<ReturnType<typeof getCoverage>>;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hotspotMap, MAP_SIZE } from './hotspot-map.ts';
+import { MAP_SIZE } from '../geo/map-frame.ts';
+import { hotspotMap } from './hotspot-map.ts';
 
 const unit = (id: string, latitude: number, longitude: number, current: number, previous: number) => ({
   id,
@@ -38,5 +39,20 @@ describe('the hotspot map', () => {
     expect(hotspotMap([]).points).toEqual([]);
     const [only] = hotspotMap([unit('only', 31.2, 121.4, 3, 0)]).points;
     expect(only).toMatchObject({ x: MAP_SIZE.width / 2, y: MAP_SIZE.height / 2 });
+  });
+
+  it('frames the district’s boundary with the units, the boundary drawn as a path around them', () => {
+    const square: [number, number][] = [
+      [121.4, 31.15],
+      [121.5, 31.15],
+      [121.5, 31.25],
+      [121.4, 31.25],
+      [121.4, 31.15],
+    ];
+    const map = hotspotMap([unit('middle', 31.2, 121.45, 3, 1)], [[square]]);
+    expect(map.boundary).toMatch(/^M[\d. ]+(L[\d. ]+){4}Z$/);
+    // The unit in the middle of its district is in the middle of the map.
+    expect(map.points[0]).toMatchObject({ x: MAP_SIZE.width / 2, y: MAP_SIZE.height / 2 });
+    expect(hotspotMap([unit('middle', 31.2, 121.45, 3, 1)]).boundary).toBe('');
   });
 });

@@ -1,4 +1,8 @@
+import type { schema } from '@linju/db';
+import { mapFrame, polygonsPath } from '../geo/map-frame.ts';
 import type { GrowthFinding } from './sweep-ranking.ts';
+
+type BoundaryPolygon = schema.BoundaryPolygon;
 
 export type MapUnit = {
   id: string;
@@ -24,8 +28,6 @@ export type MapPoint = {
   change: number;
 };
 
-export const MAP_SIZE = { width: 640, height: 480, padding: 36 } as const;
-
 const growthColour = (change: number, current: number) => {
   if (change === 0) return '#9ca3af';
   // Share of this month's matters that are new (or gone): 0–1, at least a visible tint.
@@ -35,39 +37,36 @@ const growthColour = (change: number, current: number) => {
 };
 
 /**
- * Places the units on a plain map by their coordinates (an equirectangular projection scaled by
- * the cosine of the mean latitude, so a district's shape is not stretched), nothing fetched from
- * anywhere: the page draws it as SVG. Units with the most matters are drawn last (on top).
+ * Places the units on a plain map by their coordinates (`mapFrame`), over the district's boundary
+ * when the bureau uploaded one, nothing fetched from anywhere: the page draws it as SVG. Units
+ * with the most matters are drawn last (on top).
  */
-export function hotspotMap(units: readonly MapUnit[]): { width: number; height: number; points: MapPoint[] } {
-  const { width, height, padding } = MAP_SIZE;
-  if (units.length === 0) return { width, height, points: [] };
-  const meanLat = units.reduce((s, u) => s + u.latitude, 0) / units.length;
-  const k = Math.cos((meanLat * Math.PI) / 180);
-  const xs = units.map((u) => u.longitude * k);
-  const ys = units.map((u) => u.latitude);
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const span = Math.max(maxX - minX, maxY - minY, 1e-6);
-  const scale = Math.min(
-    (width - 2 * padding) / Math.max(maxX - minX, span / 4),
-    (height - 2 * padding) / Math.max(maxY - minY, span / 4),
-  );
-  const offsetX = (width - (maxX - minX) * scale) / 2;
-  const offsetY = (height - (maxY - minY) * scale) / 2;
-  const points = units.map((u, i) => {
+export function hotspotMap(
+  units: readonly MapUnit[],
+  boundary: readonly BoundaryPolygon[] = [],
+): { width: number; height: number; boundary: string; points: MapPoint[] } {
+  const frame = mapFrame([
+    ...units.map((u) => [u.longitude, u.latitude] as const),
+    ...boundary.flatMap((rings) => rings.flat()),
+  ]);
+  const points = units.map((u) => {
     const current = u.finding?.current ?? 0;
     const change = u.finding?.change ?? 0;
     return {
       id: u.id,
       nameZh: u.nameZh,
       nameEn: u.nameEn,
-      x: Math.round((offsetX + ((xs[i] as number) - minX) * scale) * 10) / 10,
-      y: Math.round((offsetY + (maxY - (ys[i] as number)) * scale) * 10) / 10,
+      ...frame.project([u.longitude, u.latitude]),
       r: Math.round(Math.min(28, 4 + 3 * Math.sqrt(current)) * 10) / 10,
       fill: growthColour(change, current),
       current,
       change,
     };
   });
-  return { width, height, points: points.sort((a, b) => a.current - b.current || a.id.localeCompare(b.id)) };
+  return {
+    width: frame.width,
+    height: frame.height,
+    boundary: polygonsPath(frame, boundary),
+    points: points.sort((a, b) => a.current - b.current || a.id.localeCompare(b.id)),
+  };
 }

@@ -1,6 +1,7 @@
 import type { TenantTx } from '@linju/db';
 import { z } from 'zod';
 import { type Actor, requireTenantWide } from '../actor.ts';
+import { districtBoundaryOf } from '../coverage/district-boundary.ts';
 import { findLocatedNetworkUnits } from '../organisations/organisation-queries.ts';
 import { hotspotMap } from './hotspot-map.ts';
 import { collectSweepFindings } from './monthly-sweep.ts';
@@ -18,7 +19,7 @@ export async function getHotspots(tx: TenantTx, actor: Actor, request: z.input<t
   requireTenantWide(actor, 'statistics.read');
   const { month } = ZHotspotRequest.parse(request);
   const findings = await collectSweepFindings(tx, actor.tenantId, month);
-  const units = await findLocatedNetworkUnits(tx);
+  const [units, boundary] = await Promise.all([findLocatedNetworkUnits(tx), districtBoundaryOf(tx)]);
   const growth = new Map(findings.organisations.map((f) => [f.key, f]));
   const map = hotspotMap(
     units.map((u) => ({
@@ -27,6 +28,7 @@ export async function getHotspots(tx: TenantTx, actor: Actor, request: z.input<t
       longitude: u.longitude as number,
       finding: growth.get(u.id) ?? null,
     })),
+    boundary,
   );
   return {
     month: findings.month,

@@ -3,6 +3,7 @@ import {
   check,
   doublePrecision,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -62,4 +63,31 @@ export const coverageRule = pgTable(
     check('coverage_rule_factor', sql`${t.walkingFactor} between 1 and 3`),
     tenantIsolation('coverage_rule'),
   ],
+).enableRLS();
+
+/**
+ * The datums a boundary may be drawn in: GPS (WGS-84), which Linju keeps, or the offset datum of
+ * China's map services (GCJ-02, 高德 / 腾讯), converted to WGS-84 on upload.
+ */
+export const MAP_DATUMS = ['wgs84', 'gcj02'] as const;
+export type MapDatum = (typeof MAP_DATUMS)[number];
+
+/** One polygon's rings (outer first, then holes), each ring `[longitude, latitude]` pairs in WGS-84. */
+export type BoundaryPolygon = [number, number][][];
+
+/**
+ * The district's boundary, as its bureau uploaded it (GeoJSON), drawn under the hotspot map and
+ * the 15-minute service circle. One row per tenant; replaced by the next upload.
+ */
+export const districtBoundary = pgTable(
+  'district_boundary',
+  {
+    tenantId: tenantId(),
+    polygons: jsonb('polygons').$type<BoundaryPolygon[]>().notNull(),
+    /** The datum the file was in (its coordinates are kept converted to WGS-84). */
+    sourceDatum: text('source_datum', { enum: MAP_DATUMS }).notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId] }), tenantIsolation('district_boundary')],
 ).enableRLS();

@@ -1565,10 +1565,27 @@ export const en: Messages = {
   'hotspots.current': 'This month',
   'hotspots.previous': 'Month before',
   'hotspots.change': 'Change',
+  'coverage.boundary_required': 'Choose the district’s boundary file.',
+  'coverage.boundary_too_large': 'The boundary file is too large: 2 MB at most.',
+  'coverage.boundary_invalid': 'This is not a GeoJSON boundary: it needs polygons (Polygon or MultiPolygon).',
+  'coverage.boundary_outside_china':
     'The boundary’s coordinates are not in China: check that the file is in longitude and latitude (not a projection), longitude first.',
+  'auditAction.coverage.boundary_set': 'District boundary uploaded',
+  'coverage.boundary_heading': 'District boundary',
+  'coverage.boundary_hint':
     'Upload the district’s boundary as GeoJSON (polygons, longitude first): the hotspot and service-circle maps are drawn over it. A new file replaces the old boundary.',
+  'coverage.boundary_file': 'Boundary file (GeoJSON)',
+  'coverage.boundary_datum': 'The file’s datum',
+  'coverage.datum_wgs84': 'WGS-84 (GPS, Tianditu)',
+  'coverage.datum_gcj02': 'GCJ-02 (Amap, Tencent Maps), converted to WGS-84 on upload',
+  'coverage.boundary_submit': 'Upload the boundary',
+  'coverage.boundary_saved': 'District boundary saved: {polygons} polygons, {points} points.',
+  'coverage.map_label':
     'Map of the 15-minute service circle: service points with their walking reach, and whether each community is covered',
+  'coverage.map_legend':
     'Blue circles: where a town community’s {metres} m walk reaches from a service point (as the crow flies); green squares: covered communities; red squares: communities not covered. Coordinates in WGS-84.',
+  'coverage.covered_yes': 'covered',
+  'coverage.covered_no': 'not covered',
   'coverage.title': '15-minute legal service circle',
   'coverage.rule':
     'Rule: a service point within {town} m walking of a town community, {village} m of a village. Walking distance is estimated as the straight-line (great-circle) distance × a detour factor of {factor}; no road data is used.',

@@ -1477,9 +1477,26 @@ export const zhCN = {
   'hotspots.current': '本月',
   'hotspots.previous': '上月',
   'hotspots.change': '增减',
+  'coverage.boundary_required': '请选择辖区边界文件。',
+  'coverage.boundary_too_large': '边界文件太大：不能超过 2 MB。',
+  'coverage.boundary_invalid': '这不是有效的 GeoJSON 边界文件：需要多边形（Polygon 或 MultiPolygon）。',
+  'coverage.boundary_outside_china':
     '边界的坐标不在中国境内：请确认文件用的是经纬度（不是投影坐标），且经度在前、纬度在后。',
+  'auditAction.coverage.boundary_set': '上传辖区边界',
+  'coverage.boundary_heading': '辖区边界',
+  'coverage.boundary_hint':
     '上传辖区边界的 GeoJSON 文件（多边形，经度在前），热点图和服务圈图以它为底图。新上传的文件替换原有边界。',
+  'coverage.boundary_file': '边界文件（GeoJSON）',
+  'coverage.boundary_datum': '文件的坐标系',
+  'coverage.datum_wgs84': 'WGS-84（GPS、天地图）',
+  'coverage.datum_gcj02': 'GCJ-02（高德、腾讯地图），上传时换算为 WGS-84',
+  'coverage.boundary_submit': '上传边界',
+  'coverage.boundary_saved': '辖区边界已保存：{polygons} 个多边形，共 {points} 个点。',
+  'coverage.map_label': '15分钟服务圈地图：服务点及其步行可达范围，社区是否覆盖',
+  'coverage.map_legend':
     '蓝色圆圈：服务点城镇社区步行 {metres} 米可达的范围（按直线距离折算）；绿色方块：已覆盖的社区；红色方块：未覆盖的社区。坐标为 WGS-84。',
+  'coverage.covered_yes': '已覆盖',
+  'coverage.covered_no': '未覆盖',
   'coverage.title': '15分钟公共法律服务圈',
   'coverage.rule':
     '覆盖规则：城镇社区步行{town}米、村步行{village}米以内有服务点。步行距离按直线距离（球面距离）×绕行系数{factor}估算，未使用道路数据。',
