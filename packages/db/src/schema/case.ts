@@ -1,4 +1,11 @@
-import { CASE_CHANNELS, CASE_STATUSES, CASE_URGENCIES, CONTACT_PREFERENCES } from '@linju/vocabulary';
+import {
+  CASE_CHANNELS,
+  CASE_EVENT_KINDS,
+  CASE_LINK_KINDS,
+  CASE_STATUSES,
+  CASE_URGENCIES,
+  CONTACT_PREFERENCES,
+} from '@linju/vocabulary';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -23,11 +30,16 @@ import { tenantId, tenantIsolation } from './tenancy.ts';
 
 export {
   CASE_CHANNELS,
+  CASE_EVENT_KINDS,
+  CASE_LINK_KINDS,
   CASE_STATUSES,
   CASE_URGENCIES,
   type CaseChannel,
+  type CaseEventKind,
+  type CaseLinkKind,
   type CaseStatus,
   type CaseUrgency,
+  PASSED_ON_LINK_KINDS,
 } from '@linju/vocabulary';
 
 /** A plugin id, or this while triage has not decided. */
@@ -192,26 +204,6 @@ export const caseHandler = pgTable(
   ],
 ).enableRLS();
 
-export const CASE_EVENT_KINDS = [
-  'created',
-  'triaged',
-  'assigned',
-  'transferred',
-  'note',
-  'document',
-  'status',
-  'clock',
-  'party',
-  'linked',
-  'consultation',
-  'referral',
-  'feedback',
-  'satisfaction',
-  'escalated',
-  'consent',
-] as const;
-export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
-
 /** The case's timeline: append-only (the app role may insert and read, never change or delete). */
 export const caseEvent = pgTable(
   'case_event',
@@ -261,21 +253,6 @@ export const caseParty = pgTable(
     tenantIsolation('case_party'),
   ],
 ).enableRLS();
-
-export const CASE_LINK_KINDS = [
-  'judicial-confirmation',
-  'lawyer-after-mediation',
-  'appraisal',
-  'legal-aid',
-  'notarization',
-  'other',
-] as const;
-
-/** The onward links that mean the matter was not settled where it was (passed to a lawyer or to legal aid). */
-export const PASSED_ON_LINK_KINDS = [
-  'lawyer-after-mediation',
-  'legal-aid',
-] as const satisfies readonly (typeof CASE_LINK_KINDS)[number][];
 
 /** A link of a chain (链条式): `from` led to `to`. The chain is the connected component. */
 export const caseLink = pgTable(
