@@ -14,12 +14,17 @@ let otherStation: AppCaller;
 let caseId: string;
 const codeOf = (e: unknown) => (e instanceof TRPCError ? e.code : String(e));
 /** A service of the registry with screens on the case, whichever plugin gives one. */
-const service = pluginRegistry.adminRoutes().find((route) => route.placement.includes('case-service'))?.pluginId ?? '';
+const service =
+  pluginRegistry.adminRoutes().find((route) => route.placement.includes('case-service'))?.pluginId ?? '';
 
 beforeAll(async () => {
   district = await createTestDistrict(h.db, h.box, 'case-page');
   const { api: admin } = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
-  await admin.catalogue.setEnabled({ organisationId: district.organisations.centreId, pluginId: service, enabled: true });
+  await admin.catalogue.setEnabled({
+    organisationId: district.organisations.centreId,
+    pluginId: service,
+    enabled: true,
+  });
   ({ api: desk } = await h.signIn(district.slug, 'desk', TEST_PASSWORD));
   ({ api: lawyer } = await h.signIn(district.slug, 'lawyer', TEST_PASSWORD));
   ({ api: otherStation } = await h.signIn(district.slug, 'desk-b', TEST_PASSWORD));
