@@ -10,6 +10,7 @@ import {
   fetchOutcomeDocuments,
   getReferralRow,
   HotlineImportNotVisibleError,
+  type InstalledServices,
   makeStatisticsReport,
   outboxHas,
   ReportNotVisibleError,
@@ -124,9 +125,13 @@ export function createAuditedReferralActivities(
 /**
  * The scheduled runs over the database, one tenant transaction each: the day's time-limit
  * escalation, the monthly sweep, the duty reminders and a city's late-reports alert. All are idempotent in core, so a retried activity or a
- * second trigger on the same day changes nothing.
+ * second trigger on the same day changes nothing. `services` (the installed plugins) name their
+ * services in the sweep's report; a worker without plugins shows ids.
  */
-export function createScheduledRunActivities(db: Database): ScheduledActivities {
+export function createScheduledRunActivities(
+  db: Database,
+  services: InstalledServices = [],
+): ScheduledActivities {
   return createScheduledActivities({
     escalateTimeLimits: ({ tenantId }) =>
       domainFailuresFinal(() => withTenant(db, tenantId, (tx) => escalateTimeLimits(tx, { tenantId }))),
@@ -136,7 +141,8 @@ export function createScheduledRunActivities(db: Database): ScheduledActivities 
       );
       // The review links the month's report: make it now that the review has committed (a retry
       // after a crash takes over the report its attempt left running).
-      if (result.reportId) await makeStatisticsReport(db, tenantId, result.reportId, { takeOver: true });
+      if (result.reportId)
+        await makeStatisticsReport(db, tenantId, result.reportId, { takeOver: true, services });
       return result;
     },
     remindTomorrowsDuty: ({ tenantId }) =>
@@ -150,11 +156,14 @@ export function createScheduledRunActivities(db: Database): ScheduledActivities 
  * The statistics report activity over the database (`makeStatisticsReport` in core records the
  * progress on the report row). A report not visible yet is retried: its request is committing.
  */
-export function createStatisticsReportRunActivities(db: Database): StatisticsReportActivities {
+export function createStatisticsReportRunActivities(
+  db: Database,
+  services: InstalledServices = [],
+): StatisticsReportActivities {
   return createStatisticsReportActivities({
     makeReport: async ({ tenantId, reportId }) => {
       try {
-        const outcome = await makeStatisticsReport(db, tenantId, reportId, { takeOver: true });
+        const outcome = await makeStatisticsReport(db, tenantId, reportId, { takeOver: true, services });
         return { reportId, outcome };
       } catch (error) {
         if (error instanceof ReportNotVisibleError)

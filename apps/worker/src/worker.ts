@@ -71,8 +71,9 @@ export async function createWorker(options: CreateWorkerOptions): Promise<LinjuW
       // Every activity's tenant is checked against its workflow's id (a business key) first.
       activities: tenantBoundActivities({
         ...createAuditedReferralActivities(options.db, options.exchange, options.plugins),
-        ...createScheduledRunActivities(options.db),
-        ...createStatisticsReportRunActivities(options.db),
+        // The reports name the installed services from their manifests.
+        ...createScheduledRunActivities(options.db, options.plugins?.registry.plugins),
+        ...createStatisticsReportRunActivities(options.db, options.plugins?.registry.plugins),
         ...createHotlineImportRunActivities(options.db, {
           box: createSecretBox(options.dataKeys),
           files:

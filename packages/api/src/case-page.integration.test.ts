@@ -1,4 +1,5 @@
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { pluginRegistry } from '@linju/plugins';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppCaller } from './router.ts';
@@ -12,16 +13,25 @@ let lawyer: AppCaller;
 let otherStation: AppCaller;
 let caseId: string;
 const codeOf = (e: unknown) => (e instanceof TRPCError ? e.code : String(e));
+/** A service of the registry with screens on the case, whichever plugin gives one. */
+const service =
+  pluginRegistry.adminRoutes().find((route) => route.placement.includes('case-service'))?.pluginId ?? '';
 
 beforeAll(async () => {
   district = await createTestDistrict(h.db, h.box, 'case-page');
+  const { api: admin } = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
+  await admin.catalogue.setEnabled({
+    organisationId: district.organisations.centreId,
+    pluginId: service,
+    enabled: true,
+  });
   ({ api: desk } = await h.signIn(district.slug, 'desk', TEST_PASSWORD));
   ({ api: lawyer } = await h.signIn(district.slug, 'lawyer', TEST_PASSWORD));
   ({ api: otherStation } = await h.signIn(district.slug, 'desk-b', TEST_PASSWORD));
   ({ id: caseId } = await desk.case.create({
     channel: 'walk-in',
     organisationId: district.organisations.centreId,
-    serviceType: 'mediation',
+    serviceType: service,
     description: '邻里噪音纠纷，申请调解',
     resident: { name: '王五', phone: '13900001111' },
   }));
@@ -37,7 +47,8 @@ describe('case.page', () => {
     expect(page.consents).toEqual(await desk.consent.getMany({ caseId }));
     expect(page.referrals).toEqual(await desk.referral.getMany({ caseId }));
     expect(page.assignees).toEqual(await desk.case.assignees({ caseId }));
-    expect(page.screens).toEqual((await desk.catalogue.screens()).caseService.mediation);
+    expect(page.screens.length).toBeGreaterThan(0);
+    expect(page.screens).toEqual((await desk.catalogue.screens()).caseService[service]);
     const catalogue = await desk.catalogue.getMany({ organisationId: district.organisations.centreId });
     expect(page.services).toEqual(
       catalogue

@@ -1,93 +1,110 @@
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { pluginEntryPoints, pluginIds, pluginRegistry } from '@linju/plugins';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppCaller } from './router.ts';
 import { apiHarness } from './test-context.ts';
 
+/**
+ * The catalogue over whatever plugins are installed: services are taken from the registry by what
+ * they declare (a core and an X plugin, plugins with entry points, with screens), never by name.
+ */
 const h = apiHarness();
 let district: TestDistrict;
 let admin: AppCaller;
 const codeOf = (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}` : String(e));
 const enabledAt = async (caller: AppCaller, organisationId: string) =>
   (await caller.catalogue.getMany({ organisationId })).filter((s) => s.enabled).map((s) => s.pluginId);
+const plugins = pluginRegistry.plugins;
+const [core = '', otherCore = ''] = plugins.filter((p) => p.kind === 'core').map((p) => p.id);
+const shippedX = plugins.find((p) => p.kind === 'x')?.id ?? '';
+/** The registry's order of a set of plugin ids, as the catalogue lists them. */
+const inOrder = (ids: readonly (string | undefined)[]) => pluginIds.filter((id) => ids.includes(id));
+
+/** Switches off at the centre whatever is on there (the fixture's services), then `ids` on. */
+async function onlyAtCentre(caller: AppCaller, d: TestDistrict, ids: readonly string[]) {
+  for (const pluginId of await enabledAt(caller, d.organisations.centreId)) {
+    await caller.catalogue.setEnabled({ organisationId: d.organisations.centreId, pluginId, enabled: false });
+  }
+  for (const pluginId of ids) {
+    await caller.catalogue.setEnabled({ organisationId: d.organisations.centreId, pluginId, enabled: true });
+  }
+}
 
 beforeAll(async () => {
-  // The fixture's district starts with mediation switched on at the centre.
+  if (!core || !otherCore || !shippedX)
+    throw new Error('the catalogue test needs two core plugins and an X plugin');
   district = await createTestDistrict(h.db, h.box, 'catalogue');
   ({ api: admin } = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret));
+  await onlyAtCentre(admin, district, [core]);
 });
 afterAll(() => h.close());
 
 describe('the service catalogue (6+X) per organisation', () => {
-  it('lists the six core services and the shipped X plugins with their names, and what is on', async () => {
+  it('lists the installed core services and X plugins with their manifests’ names, and what is on', async () => {
     const services = await admin.catalogue.getMany({ organisationId: district.organisations.centreId });
-    expect(services.map((s) => s.pluginId)).toEqual([
-      'consultation',
-      'notary',
-      'mediation',
-      'legal-aid',
-      'appraisal',
-      'legal-education',
-      'x-counselling',
-      'x-enterprise-checkup',
-    ]);
-    expect(services.find((s) => s.pluginId === 'mediation')).toMatchObject({
+    expect(services.map((s) => s.pluginId)).toEqual(pluginIds);
+    expect(services.map((s) => [s.kind, s.name])).toEqual(plugins.map((p) => [p.kind, p.name]));
+    expect(services.find((s) => s.pluginId === core)).toMatchObject({
       enabled: true,
       kind: 'core',
       decidedAt: district.organisations.centreId,
     });
-    expect(services.find((s) => s.pluginId === 'notary')?.name['zh-CN']).toBe('公证服务');
   });
 
   it('offers an X plugin shipped as code once a station switches it on', async () => {
-    expect(await enabledAt(admin, district.organisations.stationB)).not.toContain('x-counselling');
+    expect(await enabledAt(admin, district.organisations.stationB)).not.toContain(shippedX);
     await admin.catalogue.setEnabled({
       organisationId: district.organisations.stationB,
-      pluginId: 'x-counselling',
+      pluginId: shippedX,
       enabled: true,
     });
-    expect(await enabledAt(admin, district.organisations.stationB)).toContain('x-counselling');
+    expect(await enabledAt(admin, district.organisations.stationB)).toContain(shippedX);
     await admin.catalogue.setEnabled({
       organisationId: district.organisations.stationB,
-      pluginId: 'x-counselling',
+      pluginId: shippedX,
       enabled: false,
     });
   });
 
   it('inherits down the tree: a room has what its centre switched on', async () => {
-    expect(await enabledAt(admin, district.organisations.roomA)).toEqual(['mediation']);
+    expect(await enabledAt(admin, district.organisations.roomA)).toEqual([core]);
   });
 
   it('lets a station switch a service on for itself only, and off again', async () => {
     await admin.catalogue.setEnabled({
       organisationId: district.organisations.stationA,
-      pluginId: 'legal-education',
+      pluginId: otherCore,
       enabled: true,
     });
-    expect(await enabledAt(admin, district.organisations.roomA)).toEqual(['mediation', 'legal-education']);
-    expect(await enabledAt(admin, district.organisations.stationB)).toEqual(['mediation']);
+    expect(await enabledAt(admin, district.organisations.roomA)).toEqual(inOrder([core, otherCore]));
+    expect(await enabledAt(admin, district.organisations.stationB)).toEqual([core]);
     await admin.catalogue.setEnabled({
       organisationId: district.organisations.stationA,
-      pluginId: 'mediation',
+      pluginId: core,
       enabled: false,
     });
-    expect(await enabledAt(admin, district.organisations.roomA)).toEqual(['legal-education']);
+    expect(await enabledAt(admin, district.organisations.roomA)).toEqual([otherCore]);
   });
 
   it('shows a community room its service items and the entry points they serve', async () => {
-    await admin.catalogue.setEnabled({
-      organisationId: district.organisations.stationB,
-      pluginId: 'notary',
-      enabled: true,
-    });
+    // Services that declare entry points (the seven slogans), switched on at station B.
+    const withEntryPoints = inOrder(pluginEntryPoints.map((e) => e.pluginId));
+    expect(withEntryPoints.length).toBeGreaterThan(0);
+    for (const pluginId of withEntryPoints) {
+      await admin.catalogue.setEnabled({
+        organisationId: district.organisations.stationB,
+        pluginId,
+        enabled: true,
+      });
+    }
+    const on = await enabledAt(admin, district.organisations.stationB);
     const preview = await admin.catalogue.preview({ organisationId: district.organisations.stationB });
-    expect(preview.items.every((i) => ['mediation', 'notary'].includes(i.pluginId))).toBe(true);
-    expect(preview.entryPoints.map((e) => e.zh)).toEqual([
-      '房产过户来坐坐',
-      '纠纷隐忧来坐坐',
-      '婚姻家事来聊聊',
-      '继承知识来问问',
-    ]);
+    expect(preview.items.length).toBeGreaterThan(0);
+    expect(preview.items.every((i) => on.includes(i.pluginId))).toBe(true);
+    expect(preview.entryPoints.map((e) => e.zh)).toEqual(
+      pluginEntryPoints.filter((e) => on.includes(e.pluginId)).map((e) => e.slogan['zh-CN']),
+    );
   });
 
   it('refuses an unknown service, a partner organisation, and a desk officer', async () => {
@@ -98,13 +115,13 @@ describe('the service catalogue (6+X) per organisation', () => {
     ).toBe('BAD_REQUEST catalogue.unknown_service');
     expect(
       await admin.catalogue
-        .setEnabled({ organisationId: district.organisations.court, pluginId: 'notary', enabled: true })
+        .setEnabled({ organisationId: district.organisations.court, pluginId: core, enabled: true })
         .catch(codeOf),
     ).toBe('BAD_REQUEST catalogue.partner_has_no_catalogue');
     const { api: desk } = await h.signIn(district.slug, 'desk-a', TEST_PASSWORD);
     expect(
       await desk.catalogue
-        .setEnabled({ organisationId: district.organisations.stationA, pluginId: 'notary', enabled: true })
+        .setEnabled({ organisationId: district.organisations.stationA, pluginId: core, enabled: true })
         .catch(codeOf),
     ).toBe('FORBIDDEN auth.forbidden');
   });
@@ -132,8 +149,9 @@ describe('the service catalogue (6+X) per organisation', () => {
         (s) => s.pluginId,
       ),
     ).not.toContain('x-wage-clinic');
-    const mediation = atRoom.find((s) => s.pluginId === 'mediation');
-    expect(mediation?.form.length).toBeGreaterThan(0);
+    // A plugin's form is described the same way.
+    const withForm = atRoom.filter((s) => !s.declarative && s.form.length > 0);
+    expect(withForm.length).toBeGreaterThan(0);
     const preview = await admin.catalogue.preview({ organisationId: district.organisations.roomA });
     expect(preview.items.map((i) => i.id)).toContain('x-wage-clinic');
   });
@@ -186,38 +204,44 @@ describe('the service catalogue (6+X) per organisation', () => {
 
 describe('the plugins’ admin screens (adminRoutes)', () => {
   it('lists a district page once its service is switched on somewhere, and every service’s case pages', async () => {
-    // A district of its own: only mediation is on (the fixture's default).
+    const routes = pluginRegistry.adminRoutes();
+    const screenOf = ({ pluginId, id, path, label, permission }: (typeof routes)[number]) => ({
+      pluginId,
+      id,
+      path,
+      label,
+      permission,
+    });
+    const placed = (place: (typeof routes)[number]['placement'][number]) =>
+      routes.filter((route) => route.placement.includes(place));
+    // A district of its own, with nothing on.
     const d = await createTestDistrict(h.db, h.box, 'screens');
     const { api } = await h.signIn(d.slug, 'admin', TEST_PASSWORD, d.totpSecret);
+    await onlyAtCentre(api, d, []);
     const before = await api.catalogue.screens();
     expect(before.navigation).toEqual([]);
     // A case page stays linked whatever is on: old cases of a service switched off stay workable.
-    expect(before.caseService.notary?.map((s) => s.path)).toEqual(['notary']);
-    expect(before.caseService['legal-aid']?.map((s) => s.path)).toEqual(['legal-aid']);
-    expect(before.caseService.appraisal?.map((s) => s.path)).toEqual(['appraisal']);
-    expect(before.caseService.mediation).toEqual([
-      {
-        pluginId: 'mediation',
-        id: 'case-mediation',
-        path: 'mediation',
-        label: {
-          'zh-CN': '调解记录、调解协议与司法确认',
-          en: 'Mediation record, agreement and judicial confirmation',
-        },
-        permission: 'case.read',
-      },
-    ]);
-    expect(before.caseService['x-enterprise-checkup']).toBeUndefined();
+    expect(placed('case-service').length).toBeGreaterThan(0);
+    for (const pluginId of pluginIds) {
+      const pages = placed('case-service').filter((route) => route.pluginId === pluginId);
+      expect(before.caseService[pluginId], pluginId).toEqual(pages.length ? pages.map(screenOf) : undefined);
+    }
     // A setting a plugin adds is linked from the settings page whatever is on.
-    expect(before.settings.map((s) => `${s.pluginId}:${s.path}`)).toEqual(['legal-aid:settings/legal-aid']);
+    expect(before.settings).toEqual(placed('settings').map(screenOf));
 
-    // A street station switches the notary service on for itself: its appointment book appears.
+    // A street station switches on a service with a district page: its page appears.
+    const withPage = placed('navigation')[0];
+    if (!withPage) throw new Error('no installed plugin has a district page');
     await api.catalogue.setEnabled({
       organisationId: d.organisations.stationA,
-      pluginId: 'notary',
+      pluginId: withPage.pluginId,
       enabled: true,
     });
     const after = await api.catalogue.screens();
-    expect(after.navigation.map((s) => `${s.pluginId}:${s.path}`)).toEqual(['notary:notary/slots']);
+    expect(after.navigation).toEqual(
+      placed('navigation')
+        .filter((route) => route.pluginId === withPage.pluginId)
+        .map(screenOf),
+    );
   });
 });

@@ -30,9 +30,9 @@ import {
   sweepMonth,
   systemActor,
 } from '@linju/core';
-import { TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { TEST_PASSWORD, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
 import { type Database, type DbHandle, eq, PLUGIN_MIGRATION_TABLE, schema, sql, withTenant } from '@linju/db';
-import { pluginMigrations, pluginRegistry } from '@linju/plugins';
+import { pluginIds, pluginMigrations, pluginRegistry } from '@linju/plugins';
 import { TRPCError } from '@trpc/server';
 import { pluginProcedurePaths } from './plugin-procedures.ts';
 import type { AppCaller } from './router.ts';
@@ -65,7 +65,7 @@ export async function seedWalkTarget(db: Database, box: SecretBox, a: TestDistri
       intakeCase(tx, actor, box, {
         channel: 'walk-in',
         resident: { name: '甲区居民', phone: A_RESIDENT_PHONE },
-        serviceType: 'mediation',
+        serviceType: TEST_SERVICE,
         description,
         organisationId: a.organisations.stationA,
         parties: [{ role: 'adverse', name: '甲区被申请人' }],
@@ -114,7 +114,7 @@ export async function seedWalkTarget(db: Database, box: SecretBox, a: TestDistri
         weekday: 3,
         startsAt: '09:00',
         endsAt: '11:30',
-        serviceType: 'consultation',
+        serviceType: TEST_SERVICE,
         personName: '甲区值班律师',
       })
     ).id;
@@ -221,7 +221,7 @@ export async function seedWalkTarget(db: Database, box: SecretBox, a: TestDistri
       })
     ).id;
     const aSubsidyRuleId =
-      (await setSubsidyRule(tx, actor, { serviceType: 'mediation', outcome: 'success', amountFen: 20000 }))
+      (await setSubsidyRule(tx, actor, { serviceType: TEST_SERVICE, outcome: 'success', amountFen: 20000 }))
         ?.id ?? '';
     // A case of A closed in January 2026, sampled for file review.
     const reviewed = await intake('甲区已办结的事项');
@@ -273,34 +273,22 @@ export async function seedWalkTarget(db: Database, box: SecretBox, a: TestDistri
 }
 export type WalkTarget = Awaited<ReturnType<typeof seedWalkTarget>>;
 
-/**
- * The full input of a plugin procedure whose bare reference is not enough to reach its checks:
- * a district procedure acts in the walker's own district, so it must really run there; a units
- * procedure is asked for A's station by name.
- */
-const pluginWalkInputs: Readonly<Record<string, (t: WalkTarget) => Record<string, unknown>>> = {
-  // B's administrator sets B's own threshold, never A's.
-  'legal-aid.setThreshold': () => ({
-    effectiveFrom: '2026-01-01',
-    monthlyPerCapitaIncome: 2690,
-    basis: '乙区标准',
-  }),
-  'notary.slotsPage': (t) => ({ office: t.a.organisations.stationA }),
-  'legal-education.page': (t) => ({ unit: t.a.organisations.stationA }),
-};
+/** A plugin of the registry, whichever is installed first: switching a service on needs an installed one. */
+const anInstalledService = pluginIds[0] ?? '';
 
 type PluginCaller = Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
 
 /**
  * One attempt per plugin procedure, from the registry: on A's case, at A's station, or (a units or
  * district procedure) in B's own district. The platform checks the case or the organisation before the
- * input, so the reference alone meets the refusal a full input would.
+ * input, so the reference alone meets the refusal a full input would; where it does not, the
+ * procedure carries its own `sampleInput` (a new plugin's procedures are walked with no edit here).
  */
 const pluginAttempts: Record<string, Attempt> = Object.fromEntries(
-  pluginProcedurePaths(pluginRegistry).map(({ pluginId, name, path, scope }) => {
+  pluginProcedurePaths(pluginRegistry).map(({ pluginId, name, path, scope, sampleInput }) => {
     const attempt: Attempt = ({ b, anonymous }, t) => {
       const input =
-        pluginWalkInputs[path]?.(t) ??
+        sampleInput?.({ caseId: t.aCase.id, organisationId: t.a.organisations.stationA }) ??
         (scope === 'case'
           ? { caseId: t.aCase.id }
           : scope === 'organisation'
@@ -408,7 +396,7 @@ export const walkAttempts: Record<string, Attempt> = {
   'catalogue.installed': ({ anonymous }) => anonymous.catalogue.installed(),
   'catalogue.setEnabled': ({ b }, t) =>
     b.catalogue
-      .setEnabled({ organisationId: t.a.organisations.stationA, pluginId: 'notary', enabled: true })
+      .setEnabled({ organisationId: t.a.organisations.stationA, pluginId: anInstalledService, enabled: true })
       .catch(refused),
   'xService.create': ({ b }, t) =>
     b.xService
@@ -473,7 +461,7 @@ export const walkAttempts: Record<string, Attempt> = {
       .holdConsultation({
         caseId: t.aCase.id,
         heldAt: new Date(),
-        services: ['mediation', 'consultation'],
+        services: [TEST_SERVICE, 'other-service'],
         notes: '越权',
         attendees: [{ name: 'x' }],
       })
@@ -570,7 +558,7 @@ export const walkAttempts: Record<string, Attempt> = {
         weekday: 1,
         startsAt: '09:00',
         endsAt: '10:00',
-        serviceType: 'consultation',
+        serviceType: TEST_SERVICE,
         personName: '越权',
       })
       .catch(refused),
@@ -626,7 +614,7 @@ export const walkAttempts: Record<string, Attempt> = {
   'subsidy.getRules': ({ b }) => b.subsidy.getRules(),
   'subsidy.getServices': ({ b }) => b.subsidy.getServices(),
   'subsidy.setRule': ({ b }) =>
-    b.subsidy.setRule({ serviceType: 'mediation', outcome: 'success', amountFen: 1 }),
+    b.subsidy.setRule({ serviceType: TEST_SERVICE, outcome: 'success', amountFen: 1 }),
   'subsidy.removeRule': ({ b }, t) => b.subsidy.removeRule({ id: t.aSubsidyRuleId }).catch(refused),
   'subsidy.getLedger': ({ b }) => b.subsidy.getLedger({ month: '2026-01' }),
   'subsidy.compute': ({ b }) => b.subsidy.compute({ month: '2026-01' }),
@@ -829,7 +817,7 @@ export const walkAttempts: Record<string, Attempt> = {
       defaultWorkingDays: 10,
     }),
   'caseSettings.setTimeLimit': ({ b }) =>
-    b.caseSettings.setTimeLimit({ serviceType: 'mediation', category: '*', workingDays: 3 }),
+    b.caseSettings.setTimeLimit({ serviceType: TEST_SERVICE, category: '*', workingDays: 3 }),
   // A district administrator's session is no operator's: nothing to report.
   'platform.me': ({ b }) => b.platform.me(),
   'platform.login': ({ anonymous }) =>

@@ -13,6 +13,7 @@ import {
   WELL_KNOWN_PATH,
   wellKnownDocument,
 } from '@linju/federation';
+import { pluginIds } from '@linju/plugins';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ZodError } from 'zod';
@@ -66,7 +67,7 @@ describe('the platform console', () => {
       nameZh: '闵行区司法局',
       nameEn: 'Minhang District Justice Bureau',
       divisionCode: '310112',
-      services: ['consultation'],
+      services: pluginIds.slice(0, 1),
       centre: { nameZh: '闵行区公共法律服务中心', nameEn: 'Minhang PLS Centre' },
       firstAdmin: { username: 'admin', displayName: '管理员', password: 'Minhang-pass-1' },
     };

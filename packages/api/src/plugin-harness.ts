@@ -2,9 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLocalDocumentStore, pluginDb, systemActor } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD } from '@linju/core/testing';
+import { createLocalDocumentStore, createStaffMember, pluginDb, systemActor } from '@linju/core';
+import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { type TenantTx, withTenant } from '@linju/db';
+import type { Role } from '@linju/db/schema';
 import type { PluginDb } from '@linju/plugin-sdk';
 import { linjuDataConverter } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
@@ -76,9 +77,45 @@ export function pluginHarness() {
     return (await api.signIn(of.slug, username, TEST_PASSWORD)).api;
   }
 
+  /**
+   * A new staff member of the district holding `role` on the unit `organisationId` only, signed in;
+   * `files` gives their calls a document store in a fresh temporary folder.
+   */
+  async function member(
+    of: TestDistrict,
+    role: Role,
+    organisationId: string,
+    options: { files?: boolean } = {},
+  ): Promise<AppCaller> {
+    const username = `${role}-${randomUUID().slice(0, 8)}`;
+    await withTenant(api.db, of.tenantId, (tx) =>
+      createStaffMember(
+        tx,
+        systemActor(of.tenantId, 'test'),
+        {
+          username,
+          displayName: username,
+          organisationId,
+          password: TEST_PASSWORD,
+          roles: [{ role, organisationId }],
+          mustChangePassword: false,
+        },
+        api.box,
+      ),
+    );
+    const { sessionToken } = await api.signIn(of.slug, username, TEST_PASSWORD);
+    return api.caller({
+      sessionToken,
+      ...(options.files
+        ? { files: createLocalDocumentStore(mkdtempSync(join(tmpdir(), `linju-${role}-`))) }
+        : {}),
+    });
+  }
+
   return {
     district,
     staff,
+    member,
     /** Another district, nobody signed in: to show a tenant sees none of its rows. */
     otherDistrict: (label: string) => createTestDistrict(api.db, api.box, label),
     /** Runs `run` with the plugin's own data handle in the tenant, as its procedures get it. */

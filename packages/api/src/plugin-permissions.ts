@@ -7,7 +7,7 @@ type RoleTable = Readonly<Record<string, readonly string[]>>;
 
 /**
  * Plugin permissions are carried by platform permissions: a staff member holds
- * `mediation.agreement.create` on an organisation exactly where a role of theirs holds its
+ * `x-psychology.case.handle` on an organisation exactly where a role of theirs holds its
  * `grantedWith` (`case.handle`), with the platform's scope — the organisation a grant was made on
  * and everything below it. So no role table names a plugin, and checking a plugin permission on an
  * object is checking its carrier there.

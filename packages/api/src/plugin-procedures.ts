@@ -197,7 +197,7 @@ export function pluginRouters(registry: PluginRegistry, platformKeys: readonly s
   return routers as unknown as PluginRouters;
 }
 
-/** `<plugin id>.<name>` of every plugin procedure with its scope, for the isolation walks. */
+/** `<plugin id>.<name>` of every plugin procedure with its scope and sample input, for the isolation walks. */
 export const pluginProcedurePaths = (registry: PluginRegistry) =>
   registry.plugins.flatMap((plugin) =>
     Object.entries(plugin.procedures ?? {}).map(([name, procedure]) => ({
@@ -205,5 +205,6 @@ export const pluginProcedurePaths = (registry: PluginRegistry) =>
       name,
       path: `${plugin.id}.${name}`,
       scope: procedure.scope,
+      sampleInput: procedure.sampleInput,
     })),
   );

@@ -2,7 +2,7 @@ import { newTotpSecret } from '@linju/auth';
 import { createStaffMember, systemActor } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { connect, eq, schema, sealedColumns, withTenant } from '@linju/db';
-import type { Role } from '@linju/db/schema';
+import { ROLES, type Role } from '@linju/db/schema';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
@@ -29,17 +29,10 @@ import { apiHarness } from './test-context.ts';
  */
 const h = apiHarness();
 const owner = connect(inject('ownerDatabaseUrl'));
-const STATION_ROLES: Role[] = [
-  'station-head',
-  'desk-officer',
-  'lawyer',
-  'notary',
-  'mediator',
-  'legal-aid-officer',
-  'appraiser',
-  'publicity-officer',
-  'volunteer',
-];
+/** Every role a station gives: all but the district's own (administrator, director, inspector) and partners'. */
+const STATION_ROLES: Role[] = ROLES.filter(
+  (role) => !['bureau-admin', 'centre-director', 'inspector', 'partner-user'].includes(role),
+);
 let d: TestDistrict;
 let target: WalkTarget;
 let walkerId: string;

@@ -285,7 +285,7 @@ export const permittedProcedure = (permission: Permission) =>
   });
 
 /**
- * A tenant procedure that needs a plugin's own permission (`mediation.agreement.create`)
+ * A tenant procedure that needs a plugin's own permission (`x-psychology.case.handle`)
  * somewhere in the tree: held where the platform permission carrying it (`grantedWith`) is held,
  * refused as {@link permittedProcedure} refuses. `ctx.carrier` is that platform permission, for
  * the check on the case or the organisation (`onPluginCase(…, ctx.carrier, …)`). An id no

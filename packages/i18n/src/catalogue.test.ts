@@ -8,10 +8,9 @@ import {
   messagesFor,
   translate,
 } from './catalogue.ts';
-import { organisationKindLabel, roleLabel, serviceLabel } from './domain-labels.ts';
+import { organisationKindLabel, roleLabel } from './domain-labels.ts';
 
 /** The six core services ("6" of "6+X") whose names the platform's report still carries (statistics-report). */
-const SERVICE_IDS = ['consultation', 'notary', 'mediation', 'legal-aid', 'appraisal', 'legal-education'];
 
 const API_ERROR_KEYS = [
   'auth.invalid_credentials',
@@ -112,16 +111,14 @@ describe('catalogues', () => {
     }
   });
 
-  it('names every role, organisation kind and core service in both languages', () => {
+  it('names every role and organisation kind in both languages', () => {
     const keys = [
       ...ROLES.map((id) => `role.${id}`),
       ...ORGANISATION_KINDS.map((kind) => `organisationKind.${kind}`),
-      ...SERVICE_IDS.map((id) => `service.${id}`),
     ];
     expect(keys.filter((key) => !isMessageKey(key))).toEqual([]);
     expect(ROLES).toHaveLength(13);
     expect(ORGANISATION_KINDS).toHaveLength(11);
-    expect(SERVICE_IDS).toHaveLength(6);
   });
 
   it('has a message for every error key the API throws', () => {
@@ -152,7 +149,6 @@ describe('domain labels', () => {
     expect(roleLabel('zh-CN', 'mediator')).toBe('人民调解员');
     expect(roleLabel('en', 'mediator')).toBe("People's mediator");
     expect(organisationKindLabel('en', 'station')).toBe('Street station');
-    expect(serviceLabel('zh-CN', 'legal-aid')).toBe('法律援助');
     expect(roleLabel('en', 'astronaut')).toBe('astronaut');
   });
 });

@@ -16,10 +16,6 @@ export function organisationKindLabel(locale: Locale, kind: string): string {
   return labelOrId(locale, `organisationKind.${kind}`, kind);
 }
 
-export function serviceLabel(locale: Locale, service: string): string {
-  return labelOrId(locale, `service.${service}`, service);
-}
-
 export { REFERRAL_KINDS, REFERRAL_STATUSES, type ReferralKind, type ReferralStatus } from '@linju/vocabulary';
 
 export const channelLabel = (locale: Locale, id: string) => labelOrId(locale, `channel.${id}`, id);

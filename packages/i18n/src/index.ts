@@ -40,7 +40,6 @@ export {
   referralKindLabel,
   referralStatusLabel,
   roleLabel,
-  serviceLabel,
   urgencyLabel,
 } from './domain-labels.ts';
 export { type DateInput, DISPLAY_TIME_ZONE, formatDate, formatDateTime, formatNumber } from './format.ts';

@@ -65,6 +65,44 @@ describe('procedures', () => {
     expect(page.scope).toBe('units');
   });
 
+  it('may carry a sample input for the isolation walks, typed by their input', () => {
+    const page = unitsProcedure({
+      kind: 'query',
+      permission: 'mediation.case.view',
+      input: z.object({ unit: z.string().optional() }),
+      sampleInput: (at) => ({ unit: at.organisationId }),
+      run: async () => [],
+    });
+    expect(page.sampleInput?.({ caseId: 'c', organisationId: 'station' })).toEqual({ unit: 'station' });
+    expect(definePlugin({ ...exampleManifest(), procedures: { page } }).procedures?.page).toBe(page);
+    unitsProcedure({
+      kind: 'query',
+      permission: 'mediation.case.view',
+      input: z.object({ unit: z.string().optional() }),
+      // @ts-expect-error: the sample is an input of the procedure
+      sampleInput: (at) => ({ office: at.organisationId }),
+      run: async () => [],
+    });
+    const issues = (() => {
+      try {
+        definePlugin({
+          ...exampleManifest(),
+          procedures: { page: { ...page, sampleInput: 'unit' } as never },
+        });
+      } catch (error) {
+        return (error as PluginManifestError).issues;
+      }
+      return [];
+    })();
+    expect(issues).toEqual([
+      {
+        field: 'procedures.page',
+        message:
+          'must be built with caseProcedure, organisationProcedure, unitsProcedure or districtProcedure',
+      },
+    ]);
+  });
+
   it('refuse an input without the case or the organisation they are checked on', () => {
     expect(() =>
       caseProcedure({

@@ -42,7 +42,20 @@ export interface PluginProcedure<
   /** One of the plugin's permissions (`mediation.case.mediate`). */
   readonly permission: string;
   readonly input: TInput;
+  /**
+   * An input the platform's isolation walks send (from another district, or from a station that is
+   * not `at`'s), where the scope's own reference does not reach the procedure's checks: a units
+   * procedure naming its unit in a field of its own, a district procedure that must really run in
+   * the caller's district. Without it the walk sends `{ caseId }`, `{ organisationId }` or `{}`.
+   */
+  readonly sampleInput?: (at: SamplePlace) => z.input<TInput>;
   run(ctx: ContextOf<TScope>, input: z.output<TInput>): Promise<TResult>;
+}
+
+/** Where a sample input points: a case and a service unit (a station) of the district walked. */
+export interface SamplePlace {
+  readonly caseId: string;
+  readonly organisationId: string;
 }
 
 /** What a builder takes: a procedure without its scope. */
@@ -105,7 +118,8 @@ export const pluginProcedureSchema = z.custom<PluginProcedure>(
     ['case', 'organisation', 'units', 'district', 'public'].includes((value as PluginProcedure).scope) &&
     ['query', 'mutation'].includes((value as PluginProcedure).kind) &&
     (value as PluginProcedure).input instanceof z.ZodObject &&
-    typeof (value as { run?: AnyRun }).run === 'function',
+    typeof (value as { run?: AnyRun }).run === 'function' &&
+    ['undefined', 'function'].includes(typeof (value as PluginProcedure).sampleInput),
   'must be built with caseProcedure, organisationProcedure, unitsProcedure or districtProcedure',
 );
 

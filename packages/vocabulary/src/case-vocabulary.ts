@@ -53,7 +53,38 @@ export type KeyGroup = (typeof KEY_GROUPS)[number];
 export const CONTACT_PREFERENCES = ['phone', 'sms', 'visit', 'post', 'online'] as const;
 export type ContactPreference = (typeof CONTACT_PREFERENCES)[number];
 
-/** How one matter led to another in a chain (链条式): mediation → judicial confirmation, and so on. */
+/** What an entry of a case's timeline records. */
+export const CASE_EVENT_KINDS = [
+  'created',
+  'triaged',
+  'assigned',
+  'transferred',
+  'note',
+  'document',
+  'status',
+  'clock',
+  'party',
+  'linked',
+  'consultation',
+  'referral',
+  'feedback',
+  'satisfaction',
+  'escalated',
+  'consent',
+] as const;
+export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
+
+/**
+ * The timeline entry of a joint consultation (联合咨询制: several services confer on one case), the
+ * platform's own, not the consultation service's.
+ */
+export const JOINT_CONSULTATION_EVENT = 'consultation' satisfies CaseEventKind;
+
+/**
+ * How one case led to another (链条式). The platform's words, not plugin ids: `legal-aid` is a
+ * matter passed on to legal aid, `appraisal` one sent for appraisal, whichever plugin (if any)
+ * handles the new case.
+ */
 export const CASE_LINK_KINDS = [
   'judicial-confirmation',
   'lawyer-after-mediation',
@@ -62,9 +93,10 @@ export const CASE_LINK_KINDS = [
   'notarization',
   'other',
 ] as const;
+export type CaseLinkKind = (typeof CASE_LINK_KINDS)[number];
 
 /** The onward links that mean the matter was not settled where it was (passed to a lawyer or to legal aid). */
 export const PASSED_ON_LINK_KINDS = [
   'lawyer-after-mediation',
   'legal-aid',
-] as const satisfies readonly (typeof CASE_LINK_KINDS)[number][];
+] as const satisfies readonly CaseLinkKind[];

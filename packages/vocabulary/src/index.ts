@@ -1,3 +1,4 @@
+export * from './activity-measures.ts';
 export * from './case-vocabulary.ts';
 export * from './organisation-kinds.ts';
 export * from './permissions.ts';

@@ -1,6 +1,8 @@
 /**
  * The referral exchange's words (spec/referral-exchange.md): the kinds every node understands (X
  * services add `x-…` kinds of their own) and the states of a referral, in the order forms list them.
+ * The kind `legal-aid` is the exchange's (a legal-aid centre asked to take a matter on), not the
+ * legal-aid plugin: a node without that plugin still sends and receives it.
  * The state machine over these states is `@linju/federation/referral-states`.
  */
 export const REFERRAL_KINDS = [
@@ -11,6 +13,32 @@ export const REFERRAL_KINDS = [
   'transfer',
 ] as const;
 export type ReferralKind = (typeof REFERRAL_KINDS)[number];
+
+/** Fields of the resident a referral may carry (spec: `subject`). */
+export type SubjectField = 'displayName' | 'phone' | 'idNumber' | 'groups';
+
+/**
+ * Data minimisation ("only what the purpose needs"): each kind sends only what the partner needs to
+ * act. A court confirming a mediation agreement or taking a case to litigation mediation must
+ * identify the party; legal aid also weighs the key groups (绿色通道); a federation's assistance and
+ * another district's transfer need to reach the person and know the groups, never the ID number.
+ */
+export const SUBJECT_FIELDS: Readonly<Record<ReferralKind, readonly SubjectField[]>> = {
+  'judicial-confirmation': ['displayName', 'phone', 'idNumber'],
+  'litigation-mediation': ['displayName', 'phone', 'idNumber'],
+  'legal-aid': ['displayName', 'phone', 'idNumber', 'groups'],
+  assistance: ['displayName', 'phone', 'groups'],
+  transfer: ['displayName', 'phone', 'groups'],
+};
+
+/** Default completion limits in working days, per kind (a request may set its own). */
+export const DEFAULT_DUE_WORKING_DAYS: Readonly<Record<ReferralKind, number>> = {
+  'judicial-confirmation': 15,
+  'litigation-mediation': 30,
+  'legal-aid': 7,
+  assistance: 15,
+  transfer: 15,
+};
 
 export const REFERRAL_STATUSES = [
   'requested',

@@ -9,6 +9,7 @@ import {
   translate,
 } from '@linju/i18n';
 import { useLocale, useTranslate } from '@linju/ui';
+import { JOINT_CONSULTATION_EVENT } from '@linju/vocabulary';
 import type { ReactNode } from 'react';
 import { type NamedService, serviceName } from '../lib/service-name.ts';
 import { type CasePageData, useCasePage, useOrganisationName } from './case-page.tsx';
@@ -45,7 +46,7 @@ function entryDetail(
   if (e.kind === 'linked' && str(data.kind)) {
     return `${caseLinkKindLabel(locale, str(data.kind) ?? '')} · ${str(data.from) ?? ''} → ${str(data.to) ?? ''}`;
   }
-  if (e.kind === 'consultation' && Array.isArray(data.services)) {
+  if (e.kind === JOINT_CONSULTATION_EVENT && Array.isArray(data.services)) {
     const joined = strings(data.services)
       .map((id) => serviceName(services, id, locale))
       .join('、');

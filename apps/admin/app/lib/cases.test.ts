@@ -65,14 +65,14 @@ describe('the case search box', () => {
       '物业',
     );
     expect(
-      caseQueryFor({ q: '', status: '', queue: '', service: 'mediation', sort: 'due', cursor: '' }),
-    ).toEqual({ limit: 25, serviceType: 'mediation', sort: 'due' });
+      caseQueryFor({ q: '', status: '', queue: '', service: 'x-disputes', sort: 'due', cursor: '' }),
+    ).toEqual({ limit: 25, serviceType: 'x-disputes', sort: 'due' });
   });
 
   it('writes the URL back without empty values, and never with the term', () => {
     expect(caseSearchString({ q: '13812345678', status: '', cursor: 'x' })).toBe('?cursor=x');
     expect(caseSearchString({})).toBe('');
-    expect(caseSearchString({ service: 'mediation', sort: 'due' })).toBe('?service=mediation&sort=due');
+    expect(caseSearchString({ service: 'x-disputes', sort: 'due' })).toBe('?service=x-disputes&sort=due');
   });
 });
 

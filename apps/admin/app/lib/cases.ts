@@ -48,7 +48,7 @@ export interface CaseSearch {
   q: string;
   status: CaseStatus | '';
   queue: CaseQueue | '';
-  /** A service id (`mediation`, `x-rent-clinic`); checked by the API. */
+  /** A service id (`x-rent-clinic`); checked by the API. */
   service: string;
   sort: CaseSort | '';
   cursor: string;

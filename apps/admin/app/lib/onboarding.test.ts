@@ -15,7 +15,7 @@ import {
 } from './onboarding.ts';
 
 /** The services a district may start with, as the platform-onboard page offers the installed core plugins. */
-const OFFERED = ['consultation', 'notary', 'mediation', 'legal-aid', 'appraisal', 'legal-education'];
+const OFFERED = ['x-advice', 'x-disputes', 'x-rent-clinic'];
 const EMPTY_DRAFT = emptyDraft(OFFERED);
 
 const changning: OnboardingDraft = {
@@ -39,7 +39,7 @@ function formOf(draft: OnboardingDraft): FormData {
 describe('the draft', () => {
   it('round-trips through the posted form, normalising case and dropping unknown or repeated services', () => {
     const form = formOf({ ...changning, slug: 'ChangNing', adminUsername: 'Admin' });
-    form.append('services', 'mediation');
+    form.append('services', 'x-disputes');
     form.append('services', 'astrology');
     const draft = draftFromForm(form, OFFERED);
     expect(draft.slug).toBe('changning');
@@ -112,7 +112,7 @@ describe('onboardingRequest', () => {
       divisionCode: '310105',
       timeZone: 'Asia/Shanghai',
       branding: { colour: '#b4232a' },
-      services: ['consultation', 'notary', 'mediation', 'legal-aid', 'appraisal', 'legal-education'],
+      services: OFFERED,
       centre: { nameZh: '长宁区公共法律服务中心', nameEn: 'Changning PLS Centre' },
       firstAdmin: { username: 'admin', displayName: '管理员', password: 'Temp-pass-1234' },
     });

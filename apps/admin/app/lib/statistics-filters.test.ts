@@ -15,10 +15,10 @@ describe('the statistics filters in the URL', () => {
     const id = '0b7c2f4e-8d7c-4c9f-9f0e-2c1b3a4d5e6f';
     expect(
       parseStatisticsFilters(
-        new URLSearchParams({ period: '2026-Q2', organisationId: id, serviceType: 'mediation' }),
+        new URLSearchParams({ period: '2026-Q2', organisationId: id, serviceType: 'x-disputes' }),
         defaults,
       ),
-    ).toEqual({ period: '2026-Q2', organisationId: id, serviceType: 'mediation' });
+    ).toEqual({ period: '2026-Q2', organisationId: id, serviceType: 'x-disputes' });
     expect(
       parseStatisticsFilters(
         new URLSearchParams({ period: '2026-13', organisationId: 'x', serviceType: 'A!' }),
@@ -33,8 +33,8 @@ describe('the statistics filters in the URL', () => {
       parseStatisticsFilters(new URLSearchParams({ organisationId: '' }), { ...defaults, organisationId: id })
         .organisationId,
     ).toBe('');
-    expect(statisticsSearch({ period: '2026', organisationId: '', serviceType: 'notary' })).toBe(
-      '?period=2026&organisationId=&serviceType=notary',
+    expect(statisticsSearch({ period: '2026', organisationId: '', serviceType: 'x-rent-clinic' })).toBe(
+      '?period=2026&organisationId=&serviceType=x-rent-clinic',
     );
   });
 });

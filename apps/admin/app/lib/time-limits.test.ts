@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { limitRows, parseWorkingDays, splitLimitTarget } from './time-limits.ts';
 
-const mediation = {
-  pluginId: 'mediation',
-  name: { 'zh-CN': '人民调解', en: 'Mediation' },
+const disputes = {
+  pluginId: 'x-disputes',
+  name: { 'zh-CN': '纠纷化解', en: 'Disputes' },
   categories: [
     { id: 'family', name: { 'zh-CN': '婚姻家庭', en: 'Family' } },
     { id: 'neighbours', name: { 'zh-CN': '邻里', en: 'Neighbours' } },
@@ -15,10 +15,10 @@ const mediation = {
 describe('limitRows', () => {
   it('shows the service default and the categories with a limit of their own, the district’s beating the plugin’s', () => {
     const rows = limitRows(
-      [mediation],
+      [disputes],
       [
-        { serviceType: 'mediation', category: 'neighbours', workingDays: 10 },
-        { serviceType: 'mediation', category: 'debts', workingDays: 30 },
+        { serviceType: 'x-disputes', category: 'neighbours', workingDays: 10 },
+        { serviceType: 'x-disputes', category: 'debts', workingDays: 30 },
       ],
     );
     expect(rows.map(({ category, workingDays, district }) => [category, workingDays, district])).toEqual([
@@ -29,20 +29,20 @@ describe('limitRows', () => {
   });
 
   it('takes a district default for the whole service', () => {
-    const [first] = limitRows([mediation], [{ serviceType: 'mediation', category: '*', workingDays: 20 }]);
+    const [first] = limitRows([disputes], [{ serviceType: 'x-disputes', category: '*', workingDays: 20 }]);
     expect(first).toMatchObject({ category: '*', workingDays: 20, district: true });
   });
 });
 
 describe('the time-limit form', () => {
   it('splits the chosen target and refuses anything else', () => {
-    expect(splitLimitTarget('mediation|neighbours')).toEqual({
-      serviceType: 'mediation',
+    expect(splitLimitTarget('x-disputes|neighbours')).toEqual({
+      serviceType: 'x-disputes',
       category: 'neighbours',
     });
-    expect(splitLimitTarget('x-counselling|*')).toEqual({ serviceType: 'x-counselling', category: '*' });
+    expect(splitLimitTarget('x-rent-clinic|*')).toEqual({ serviceType: 'x-rent-clinic', category: '*' });
     expect(splitLimitTarget('')).toBeUndefined();
-    expect(splitLimitTarget('Mediation|x')).toBeUndefined();
+    expect(splitLimitTarget('Disputes|x')).toBeUndefined();
   });
 
   it('reads whole working days within range', () => {

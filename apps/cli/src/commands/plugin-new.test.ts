@@ -1,7 +1,7 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderXPlugin, scaffoldXPlugin } from './plugin-new.ts';
+import { PLUGIN_TURBO_JSON, renderXPlugin, scaffoldXPlugin } from './plugin-new.ts';
 
 const repo = join(import.meta.dirname, '..', '..', '..', '..');
 // Inside apps/cli so the generated module resolves @linju/plugin-sdk and zod like a workspace package.
@@ -82,6 +82,17 @@ describe('linju plugin new', () => {
     expect(
       JSON.parse(readFileSync(join(root, 'packages', 'plugins', 'package.json'), 'utf8')).dependencies,
     ).toHaveProperty('@linju/plugin-x-labour-clinic');
+  });
+
+  it('gives the plugin the turbo.json every plugin has: the API it is tested through is an input of its typecheck', () => {
+    expect(renderXPlugin('x-psychology')['turbo.json']).toBe(PLUGIN_TURBO_JSON);
+    for (const plugin of readdirSync(join(repo, 'plugins'), { withFileTypes: true }).filter((e) =>
+      e.isDirectory(),
+    )) {
+      expect(readFileSync(join(repo, 'plugins', plugin.name, 'turbo.json'), 'utf8'), plugin.name).toBe(
+        PLUGIN_TURBO_JSON,
+      );
+    }
   });
 
   it('refuses an id that is not x-<name>', () => {

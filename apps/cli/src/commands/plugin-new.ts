@@ -7,6 +7,21 @@ const ID = /^x-[a-z][a-z0-9-]{1,38}$/;
 const camel = (id: string) => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /**
+ * Every plugin's turbo.json: its tests compile the API's test harness, imported by its path, so
+ * the API (and all it imports) is an input of its typecheck, which turbo would not know otherwise.
+ */
+export const PLUGIN_TURBO_JSON = `{
+  "$schema": "https://turbo.build/schema.json",
+  "extends": ["//"],
+  "tasks": {
+    // The plugin's tests compile the API's test harness, imported by its path (a package
+    // dependency on the API would be a cycle): the API and all it imports are inputs too.
+    "typecheck": { "dependsOn": ["topo", "^build", "@linju/api#topo"] }
+  }
+}
+`;
+
+/**
  * The files of a new X plugin, the smallest complete plugin: its manifest, a page query and one
  * change as procedures, its messages, its case screen, and a test that fails if it breaks.
  */
@@ -39,6 +54,7 @@ export function renderXPlugin(id: string): Record<string, string> {
     )}\n`,
     'tsconfig.json':
       '{ "extends": "../../tsconfig.base.json", "compilerOptions": { "jsx": "react-jsx" }, "include": ["src"] }\n',
+    'turbo.json': PLUGIN_TURBO_JSON,
     'src/index.ts': "export * from './plugin.ts';\n",
     'src/intake-form.ts': `import { field } from '@linju/plugin-sdk';
 import { z } from 'zod';

@@ -12,6 +12,7 @@ import { getStatistics, parsePeriod } from '../statistics/statistics-query.ts';
 import { importHotlineNow } from '../testing/hotline-import-now.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { SECOND_TEST_SERVICE, TEST_SERVICE } from '../testing/test-service.ts';
 import {
   changeCaseStatus,
   intakeCase,
@@ -40,8 +41,8 @@ function prng(seed: number) {
 }
 
 const SERVICES: Record<string, string[]> = {
-  mediation: ['neighbours', 'family', 'property-management'],
-  consultation: ['labour', 'debts'],
+  [TEST_SERVICE]: ['neighbours', 'family', 'property-management'],
+  [SECOND_TEST_SERVICE]: ['labour', 'debts'],
 };
 
 beforeAll(async () => {
@@ -51,8 +52,8 @@ beforeAll(async () => {
     setServiceEnabled(
       tx,
       admin,
-      { organisationId: d.organisations.centreId, pluginId: 'consultation', enabled: true },
-      ['mediation', 'consultation'],
+      { organisationId: d.organisations.centreId, pluginId: SECOND_TEST_SERVICE, enabled: true },
+      [TEST_SERVICE, SECOND_TEST_SERVICE],
     ),
   );
 });
@@ -108,13 +109,14 @@ describe('roll-ups kept by the case changes', () => {
             ] as const);
       const ok = await attempt(async (tx) => {
         if (op === 'intake' || !c) {
-          const service = pick(['mediation', 'undecided']);
+          const service = pick([TEST_SERVICE, 'undecided']);
           const daysAgo = Math.floor(random() * 120);
           const created = await intakeCase(tx, admin, box, {
             channel: pick(schema.CASE_CHANNELS),
             organisationId: pick(units),
             serviceType: service,
-            category: service === 'mediation' && random() < 0.7 ? pick(SERVICES.mediation as string[]) : null,
+            category:
+              service === TEST_SERVICE && random() < 0.7 ? pick(SERVICES[TEST_SERVICE] as string[]) : null,
             description: `随机序列第 ${step} 步的事项`,
             receivedAt: new Date(Date.now() - daysAgo * 86_400_000 - Math.floor(random() * 86_400_000)),
             resident: {
@@ -230,11 +232,11 @@ describe('statistics.get', () => {
       getStatistics(tx, admin, { period: year, organisationId: d.organisations.stationA }),
     );
     expect(station.totals.received).toBe(stationA?.received ?? 0);
-    const mediation = await inTenant((tx) =>
-      getStatistics(tx, admin, { period: year, serviceType: 'mediation' }),
+    const oneService = await inTenant((tx) =>
+      getStatistics(tx, admin, { period: year, serviceType: TEST_SERVICE }),
     );
-    expect(mediation.totals.received).toBe(district.byService.find((s) => s.key === 'mediation')?.received);
-    expect(mediation.byCategory.every((c) => c.key.startsWith('mediation:'))).toBe(true);
+    expect(oneService.totals.received).toBe(district.byService.find((s) => s.key === TEST_SERVICE)?.received);
+    expect(oneService.byCategory.every((c) => c.key.startsWith(`${TEST_SERVICE}:`))).toBe(true);
 
     const head = await actorOf(app.db, d.tenantId, d.people.headA, '所长甲');
     await expect(inTenant((tx) => getStatistics(tx, head, { period: year }))).rejects.toMatchObject({

@@ -1,4 +1,5 @@
 import { eq, schema, sql, type TenantTx } from '@linju/db';
+import { JOINT_CONSULTATION_EVENT } from '@linju/vocabulary';
 import { localDate } from '../calendar/working-days.ts';
 import { tenantTimeZone } from '../tenants/tenant-queries.ts';
 import type { CaseRow } from './case-access.ts';
@@ -51,7 +52,7 @@ const NEUTRAL_KINDS: ReadonlySet<schema.CaseEventKind> = new Set([
   'document',
   'party',
   'linked',
-  'consultation',
+  JOINT_CONSULTATION_EVENT,
   'assigned',
   'clock',
 ]);

@@ -4,7 +4,7 @@ import { ZIdNumber } from '../personal-data/personal-data.ts';
 import { ZResidentDetails } from './resident-service.ts';
 
 const required = { message: 'validation.required' };
-/** A plugin id (`mediation`, `x-psychology`) or `undecided`. */
+/** A plugin id (`x-psychology`), a street's X service or `undecided`. */
 export const ZServiceType = z
   .string()
   .regex(/^[a-z][a-z0-9-]{1,39}$/, { message: 'case.service_type_invalid' })

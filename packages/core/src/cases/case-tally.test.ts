@@ -1,11 +1,12 @@
 import { schema } from '@linju/db';
 import { describe, expect, it } from 'vitest';
+import { TEST_SERVICE } from '../testing/test-service.ts';
 import { rollupDelta, type Tally, tallyOf } from './case-tally.ts';
 
 const received: Tally = {
   receivedOrganisationId: 'station-a',
   outcomeOrganisationId: 'station-a',
-  serviceType: 'mediation',
+  serviceType: TEST_SERVICE,
   channel: 'walk-in',
   category: 'neighbours',
   keyGroups: ['elderly'],
@@ -31,7 +32,7 @@ describe('a case’s tally and the roll-up rows it changes', () => {
     ]);
     expect(rows.every((r) => r.m.received === 1 && r.m.resolved === 0)).toBe(true);
     expect(rows.map((r) => r.key.organisationId)).toContain(schema.DISTRICT_WIDE);
-    expect(rows.find((r) => r.key.dimension === 'category')?.key.value).toBe('mediation:neighbours');
+    expect(rows.find((r) => r.key.dimension === 'category')?.key.value).toBe(`${TEST_SERVICE}:neighbours`);
   });
 
   it('changes nothing when nothing counted changes, and moves only what moved', () => {
@@ -43,12 +44,12 @@ describe('a case’s tally and the roll-up rows it changes', () => {
     );
     const reclassified = rollupDelta(received, { ...received, category: 'family' });
     const categories = reclassified.filter((r) => r.key.dimension === 'category');
-    // unit and district × mediation and all services, each once up and once down
-    expect(categories.filter((r) => r.key.value === 'mediation:family' && r.m.received === 1)).toHaveLength(
-      4,
-    );
+    // unit and district × the service and all services, each once up and once down
     expect(
-      categories.filter((r) => r.key.value === 'mediation:neighbours' && r.m.received === -1),
+      categories.filter((r) => r.key.value === `${TEST_SERVICE}:family` && r.m.received === 1),
+    ).toHaveLength(4);
+    expect(
+      categories.filter((r) => r.key.value === `${TEST_SERVICE}:neighbours` && r.m.received === -1),
     ).toHaveLength(4);
     // Rows come in key order, so concurrent changes take row locks in one order.
     const keys = rows.map((r) => Object.values(r.key).join('|'));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecretBox } from '@linju/auth';
 import { connect, sql, type TenantTx, withTenant } from '@linju/db';
+import { JOINT_CONSULTATION_EVENT } from '@linju/vocabulary';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ZodError } from 'zod';
 import { type Actor, systemActor } from '../actor.ts';
@@ -12,6 +13,7 @@ import { createLocalDocumentStore } from '../documents/index.ts';
 import { DomainError } from '../errors.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { SECOND_TEST_SERVICE, TEST_SERVICE } from '../testing/test-service.ts';
 import { listCaseAssignees } from './case-assignees.ts';
 import { getCaseChain, linkCases } from './case-chain.ts';
 import { attachDocument, readDocument } from './case-documents.ts';
@@ -69,7 +71,7 @@ const newPhone = () => `139${String(10_000_000 + phoneSeq++ * 7919).slice(-8)}`;
 const walkIn = (over: Partial<IntakeRequest> = {}): IntakeRequest => ({
   channel: 'walk-in',
   resident: { name: '王阿姨', phone: newPhone(), keyGroups: ['elderly'] },
-  serviceType: 'mediation',
+  serviceType: TEST_SERVICE,
   category: 'neighbours',
   description: '楼上邻居装修噪音持续到深夜，协商无果',
   organisationId: d.organisations.stationA,
@@ -142,7 +144,7 @@ describe('intake', () => {
   });
 
   it('refuses a service not switched on, a partner as the receiving unit and another station', async () => {
-    expect(await refusal(intake(deskA, { serviceType: 'notary' }))).toMatchObject({
+    expect(await refusal(intake(deskA, { serviceType: SECOND_TEST_SERVICE }))).toMatchObject({
       key: 'case.service_not_enabled',
     });
     expect(await refusal(intake(centreDesk, { organisationId: d.organisations.court }))).toMatchObject({
@@ -158,7 +160,7 @@ describe('the status state machine', () => {
   it('walks received → triaged → in progress → resolved → feedback given → closed', async () => {
     const c = await intake(deskA);
     await inTenant((tx) =>
-      triageCase(tx, headA, { caseId: c.id, serviceType: 'mediation', category: 'family' }),
+      triageCase(tx, headA, { caseId: c.id, serviceType: TEST_SERVICE, category: 'family' }),
     );
     await inTenant((tx) => changeCaseStatus(tx, deskA, { caseId: c.id, status: 'in-progress' }));
     await inTenant((tx) => changeCaseStatus(tx, deskA, { caseId: c.id, status: 'resolved' }));
@@ -474,7 +476,7 @@ describe('routing and scope', () => {
 describe('the clock', () => {
   it('shows cases due soon and overdue to the station head, and pauses while waiting for the resident', async () => {
     await inTenant((tx) =>
-      setTimeLimit(tx, admin, { serviceType: 'mediation', category: 'debts', workingDays: 1 }),
+      setTimeLimit(tx, admin, { serviceType: TEST_SERVICE, category: 'debts', workingDays: 1 }),
     );
     const soon = await intake(deskA, { category: 'debts' });
     const late = await intake(deskA, {
@@ -522,12 +524,12 @@ describe('the clock', () => {
 
   it('takes the new limit at triage', async () => {
     await inTenant((tx) =>
-      setTimeLimit(tx, admin, { serviceType: 'mediation', category: 'family', workingDays: 30 }),
+      setTimeLimit(tx, admin, { serviceType: TEST_SERVICE, category: 'family', workingDays: 30 }),
     );
     const c = await intake(deskA, { serviceType: 'undecided', category: null });
     expect(c.limitWorkingDays).toBe(15);
     const triaged = await inTenant((tx) =>
-      triageCase(tx, deskA, { caseId: c.id, serviceType: 'mediation', category: 'family' }),
+      triageCase(tx, deskA, { caseId: c.id, serviceType: TEST_SERVICE, category: 'family' }),
     );
     expect(triaged).toMatchObject({ status: 'triaged', limitWorkingDays: 30 });
     expect(triaged.dueOn && c.dueOn && triaged.dueOn > c.dueOn).toBe(true);
@@ -599,7 +601,7 @@ describe('chains, joint consultation, documents', () => {
     const aid = await intake(centreDesk, {
       organisationId: d.organisations.centreId,
       serviceType: 'undecided',
-      description: '无力支付律师费，申请法律援助',
+      description: '协议需要公证',
     });
     await inTenant((tx) =>
       linkCases(tx, headA, {
@@ -609,7 +611,7 @@ describe('chains, joint consultation, documents', () => {
       }),
     );
     await inTenant((tx) =>
-      linkCases(tx, admin, { fromCaseId: confirmation.id, toCaseId: aid.id, kind: 'legal-aid' }),
+      linkCases(tx, admin, { fromCaseId: confirmation.id, toCaseId: aid.id, kind: 'notarization' }),
     );
     expect(
       await refusal(
@@ -638,7 +640,7 @@ describe('chains, joint consultation, documents', () => {
       holdJointConsultation(tx, headA, {
         caseId: c.id,
         heldAt: new Date(),
-        services: ['mediation', 'consultation', 'legal-aid'],
+        services: [TEST_SERVICE, SECOND_TEST_SERVICE],
         notes: '三方会商：先行调解，调解不成转法律援助',
         attendees: [
           { staffMemberId: d.people.headA, capacity: '主持' },
@@ -648,13 +650,13 @@ describe('chains, joint consultation, documents', () => {
     );
     const page = await inTenant((tx) => getCase(tx, deskA, { caseId: c.id }));
     expect(page.consultations[0]).toMatchObject({
-      services: ['mediation', 'consultation', 'legal-aid'],
+      services: [TEST_SERVICE, SECOND_TEST_SERVICE],
       attendees: [
         { staffMemberId: d.people.headA, name: 'head-a', capacity: '主持' },
         { staffMemberId: null, name: '社区民警 王警官', capacity: '公安' },
       ],
     });
-    expect(page.timeline.at(-1)?.kind).toBe('consultation');
+    expect(page.timeline.at(-1)?.kind).toBe(JOINT_CONSULTATION_EVENT);
   });
 
   it('attaches a document with its hash and refuses an oversized file or a mismatched type', async () => {

@@ -9,6 +9,7 @@ import { readXlsxTable } from '../tabular-import/xlsx-table.ts';
 import { importHotlineNow } from '../testing/hotline-import-now.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { TEST_SERVICE } from '../testing/test-service.ts';
 import { changeCaseStatus, triageCase } from './case-service.ts';
 import { exportHotlineAnswers, HOTLINE_ANSWER_HEADER } from './hotline-answers.ts';
 import { recordResidentFeedback } from './resident-feedback.ts';
@@ -41,7 +42,7 @@ async function caseOf(orderNumber: string) {
 async function startWork(orderNumber: string) {
   const c = await caseOf(orderNumber);
   await inTenant((tx) =>
-    triageCase(tx, head, { caseId: c.id, serviceType: 'mediation', category: 'family' }),
+    triageCase(tx, head, { caseId: c.id, serviceType: TEST_SERVICE, category: 'family' }),
   );
   await inTenant((tx) => changeCaseStatus(tx, head, { caseId: c.id, status: 'in-progress' }));
   return c.id;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inArray, schema, type TenantTx } from '@linju/db';
+import { JOINT_CONSULTATION_EVENT } from '@linju/vocabulary';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { DomainError } from '../errors.ts';
@@ -67,7 +68,7 @@ export async function holdJointConsultation(
     .insert(schema.jointConsultationAttendee)
     .values(attendees.map((a) => ({ ...a, tenantId: actor.tenantId, consultationId: id })));
   await recordCaseEvent(tx, actor, c.row, {
-    kind: 'consultation',
+    kind: JOINT_CONSULTATION_EVENT,
     action: 'case.joint_consultation_held',
     text: input.notes,
     data: { consultationId: id, services: input.services, attendees: attendees.map((a) => a.name) },

@@ -7,6 +7,7 @@ import { DomainError } from '../errors.ts';
 import { createReferral } from '../referrals/referral-service.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { TEST_SERVICE } from '../testing/test-service.ts';
 import { changeCaseStatus, getCase, intakeCase } from './case-service.ts';
 import {
   checkRatingCode,
@@ -45,7 +46,7 @@ async function resolvedCase() {
         phone: `133${String(40_000_000 + n++).slice(-8)}`,
         contactPreference: 'phone',
       },
-      serviceType: 'mediation',
+      serviceType: TEST_SERVICE,
       description: '租房押金纠纷',
       organisationId: d.organisations.stationA,
     }),

@@ -7,6 +7,7 @@ import { nextDay } from '../calendar/working-days.ts';
 import { listNotifications } from '../notifications/notification-service.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { TEST_SERVICE } from '../testing/test-service.ts';
 import { getCase, intakeCase, setWaitingForResident } from './case-service.ts';
 import { escalateTimeLimits, listCaseEscalations } from './time-limit-escalation.ts';
 
@@ -23,7 +24,7 @@ const intake = (actor: Actor, organisationId: string) =>
     intakeCase(tx, actor, box, {
       channel: 'walk-in',
       resident: { name: '赵先生', phone: `137${String(20_000_000 + phone++).slice(-8)}` },
-      serviceType: 'mediation',
+      serviceType: TEST_SERVICE,
       description: '物业费纠纷',
       organisationId,
     }),

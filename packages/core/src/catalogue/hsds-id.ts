@@ -8,6 +8,6 @@ export const LINJU_HSDS_NAMESPACE = 'be4b012c-81f1-42e9-89c2-5a3506f97a3b';
 
 /**
  * The HSDS id of an object Linju keys by something other than a UUID (`service`, tenant id,
- * `mediation/consultation`): the same key gives the same id in every export, on every deployment.
+ * `x-rent-clinic/advice`): the same key gives the same id in every export, on every deployment.
  */
 export const hsdsId = (...key: readonly string[]): string => uuidV5(key.join('/'), LINJU_HSDS_NAMESPACE);

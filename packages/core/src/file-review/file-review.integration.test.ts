@@ -9,6 +9,7 @@ import { DomainError } from '../errors.ts';
 import { closedCase } from '../testing/closed-case.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { TEST_SERVICE } from '../testing/test-service.ts';
 import {
   drawFileReviewSample,
   getFileReviewSample,
@@ -60,7 +61,7 @@ beforeAll(async () => {
     const withdrawn = await intakeCase(tx, bureau, box, {
       channel: 'walk-in',
       resident: { name: '居民', phone: '13700000009' },
-      serviceType: 'mediation',
+      serviceType: TEST_SERVICE,
       description: '撤回的事项',
       organisationId: d.organisations.stationA,
     });
@@ -73,7 +74,7 @@ beforeAll(async () => {
     await intakeCase(tx, bureau, box, {
       channel: 'walk-in',
       resident: { name: '居民', phone: '13700000009' },
-      serviceType: 'mediation',
+      serviceType: TEST_SERVICE,
       description: '仍在办理',
       organisationId: d.organisations.stationA,
     });

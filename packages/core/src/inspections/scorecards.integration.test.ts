@@ -12,6 +12,7 @@ import { createStaffMember } from '../staff/staff-service.ts';
 import { readXlsxTable } from '../tabular-import/xlsx-table.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '../testing/test-district.ts';
+import { TEST_SERVICE } from '../testing/test-service.ts';
 import { saveInspectionChecklist } from './inspection-checklist.ts';
 import { quarterOf, recordInspection } from './inspection-service.ts';
 import { exportScorecardXlsx } from './scorecard-export.ts';
@@ -55,7 +56,7 @@ async function ratedCase(organisationId: string, score: number | null, resolve =
     const c = await intakeCase(tx, admin, box, {
       channel: 'walk-in',
       resident: { name: '考核居民', phone: '13700000000' },
-      serviceType: 'mediation',
+      serviceType: TEST_SERVICE,
       description: '邻里噪音纠纷',
       organisationId,
     });
@@ -104,7 +105,7 @@ beforeAll(async () => {
         weekday,
         startsAt: '09:00',
         endsAt: '11:00',
-        serviceType: 'mediation',
+        serviceType: TEST_SERVICE,
         personName: '值班律师',
       }),
     );

@@ -18,6 +18,7 @@ import { addCaseParty, intakeCase } from '../cases/case-service.ts';
 import { findResidents, revealResidentField } from '../cases/resident-service.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { TEST_SERVICE } from '../testing/test-service.ts';
 import { type RotationBatch, rotateSealedValues } from './rotate-sealed-values.ts';
 
 /** Sealed by the box before per-tenant keys (one key for all tenants, no associated data), with this key. */
@@ -46,7 +47,7 @@ async function caseWithParty(d: TestDistrict) {
     const c = await intakeCase(tx, desk, before, {
       channel: 'walk-in',
       resident: { name: '王阿姨', phone: PHONE, idNumber: ID_NUMBER, keyGroups: [] },
-      serviceType: 'mediation',
+      serviceType: TEST_SERVICE,
       category: 'neighbours',
       description: '楼上邻居装修噪音',
       organisationId: d.organisations.stationA,
@@ -87,7 +88,7 @@ beforeAll(async () => {
     intakeCase(tx, desk, before, {
       channel: 'walk-in',
       resident: { name: '赵老伯', keyGroups: [] },
-      serviceType: 'mediation',
+      serviceType: TEST_SERVICE,
       category: 'neighbours',
       description: '旧数据',
       organisationId: a.organisations.stationA,

@@ -6,6 +6,7 @@ import { intakeCase } from '../cases/case-service.ts';
 import { getResident, revealResidentField } from '../cases/resident-service.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { TEST_SERVICE } from '../testing/test-service.ts';
 
 /**
  * Someone who can write the database (a restored backup, a careless script, an attacker) copies a
@@ -24,7 +25,7 @@ async function residentWith(d: TestDistrict, phone: string, idNumber: string) {
     intakeCase(tx, desk, box, {
       channel: 'walk-in',
       resident: { name: '孙阿姨', phone, idNumber, keyGroups: [] },
-      serviceType: 'mediation',
+      serviceType: TEST_SERVICE,
       category: 'neighbours',
       description: '噪音',
       organisationId: d.organisations.stationA,

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { ZodError } from 'zod';
 import { DomainError } from '../errors.ts';
 import type { OnboardTenantRequest } from '../tenants/tenant-schemas.ts';
+import { SECOND_TEST_SERVICE, TEST_SERVICE } from '../testing/test-service.ts';
 import { onboardTenant } from './onboard-tenant.ts';
 
 const app = connect(inject('databaseUrl'));
@@ -18,7 +19,7 @@ const request = (slug: string, over: Partial<OnboardTenantRequest> = {}): Onboar
   nameZh: '长宁区司法局',
   nameEn: 'Changning District Justice Bureau',
   divisionCode: '310105',
-  services: ['consultation', 'mediation'],
+  services: [SECOND_TEST_SERVICE, TEST_SERVICE],
   centre: { nameZh: '长宁区公共法律服务中心', nameEn: 'Changning PLS Centre' },
   firstAdmin: { username: 'admin', displayName: '管理员', password: 'Strong-pass-123' },
   ...over,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
 import { intakeCase } from '../cases/case-service.ts';
 import { actorOf } from '../testing/test-actor.ts';
-import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { createTestDistrict, TEST_SERVICE, type TestDistrict } from '../testing/test-district.ts';
 import { prepareCaseCreatedHook } from './case-created-hook.ts';
 
 const app = connect(inject('databaseUrl'));
@@ -17,13 +17,13 @@ beforeAll(async () => {
   d = await createTestDistrict(app.db, box, 'case-created-hook');
 });
 
-/** A mediation plugin, as `linju plugin new` would start one, whose hook reaches a system that is down. */
+/** A plugin of the test service, as `linju plugin new` would start one, whose hook reaches a system that is down. */
 const failing = definePlugin({
-  id: 'mediation',
+  id: TEST_SERVICE,
   version: '0.1.0',
   sdkVersion: '1.x',
   kind: 'core',
-  name: { 'zh-CN': '人民调解', en: "People's mediation" },
+  name: { 'zh-CN': '测试服务', en: 'Test service' },
   description: { 'zh-CN': '化解民间纠纷', en: 'Resolves disputes between residents' },
   catalogue: [
     {
@@ -39,8 +39,8 @@ const failing = definePlugin({
   deadlines: { defaultWorkingDays: 30 },
   permissions: [
     {
-      id: 'mediation.case.view',
-      label: { 'zh-CN': '查看调解案件', en: 'View mediation cases' },
+      id: `${TEST_SERVICE}.case.view`,
+      label: { 'zh-CN': '查看测试案件', en: 'View test cases' },
       grantedWith: 'case.read',
     },
   ],
@@ -65,7 +65,7 @@ describe('prepareCaseCreatedHook', () => {
       const c = await intakeCase(tx, desk, box, {
         channel: 'walk-in',
         resident: { name: '居民', phone: '13700000019' },
-        serviceType: 'mediation',
+        serviceType: TEST_SERVICE,
         category: 'neighbours',
         description: '楼上漏水',
         organisationId: d.organisations.centreId,
@@ -77,7 +77,7 @@ describe('prepareCaseCreatedHook', () => {
     await expect(hook.run()).resolves.toBeUndefined();
     expect(errors).toEqual([
       {
-        plugin: 'mediation',
+        plugin: TEST_SERVICE,
         tenantId: d.tenantId,
         message: 'onCaseCreated failed; the case stays taken in',
         fields: { caseId: hook.caseId, error: 'the grid system is down' },
@@ -98,7 +98,7 @@ describe('prepareCaseCreatedHook', () => {
       const c = await intakeCase(tx, desk, box, {
         channel: 'walk-in',
         resident: { name: '居民', phone: '13700000029' },
-        serviceType: 'mediation',
+        serviceType: TEST_SERVICE,
         description: '噪音',
         organisationId: d.organisations.centreId,
       });

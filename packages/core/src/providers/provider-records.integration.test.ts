@@ -14,6 +14,7 @@ import { DomainError } from '../errors.ts';
 import { createStaffMember } from '../staff/staff-service.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { TEST_SERVICE } from '../testing/test-service.ts';
 import {
   decideProviderAppeal,
   districtToday,
@@ -55,7 +56,7 @@ async function caseAndLawyer(name: string) {
     intakeCase(tx, deskA, box, {
       channel: 'walk-in',
       resident: { name: '居民甲', phone: '13700000001' },
-      serviceType: 'mediation',
+      serviceType: TEST_SERVICE,
       description: '邻里纠纷',
       organisationId: d.organisations.stationA,
     }),

@@ -11,6 +11,7 @@ import { recordResidentFeedback } from '../cases/resident-feedback.ts';
 import { DomainError } from '../errors.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { TEST_SERVICE } from '../testing/test-service.ts';
 import { openQuestionnaireForAnswers, submitAnswers } from './questionnaire-answers.ts';
 import { closeRound, openRound } from './questionnaire-rounds.ts';
 import {
@@ -71,7 +72,7 @@ async function closedCase(organisationId: string, consent: boolean) {
         phone: `135${String(50_000_000 + n++).slice(-8)}`,
         contactPreference: 'phone',
       },
-      serviceType: 'mediation',
+      serviceType: TEST_SERVICE,
       description: '邻里噪音纠纷',
       organisationId,
     });

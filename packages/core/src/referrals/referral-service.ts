@@ -19,6 +19,7 @@ import {
   type ReferralActor,
   referralStates,
 } from '@linju/federation/referral-states';
+import { DEFAULT_DUE_WORKING_DAYS } from '@linju/vocabulary';
 import type { Actor } from '../actor.ts';
 import { loadCalendar } from '../calendar/national-calendar.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
@@ -44,7 +45,6 @@ import {
 } from './referral-schemas.ts';
 import {
   ACKNOWLEDGE_WORKING_DAYS,
-  DEFAULT_DUE_WORKING_DAYS,
   endOfLocalDay,
   type ReferralSubject,
   subjectFor,

@@ -21,7 +21,7 @@ describe('what a referral sends', () => {
     expect(fields).toEqual(['displayName', 'phone', 'groups']);
   });
   it('lists only fields the resident has', () => {
-    expect(subjectFor('legal-aid', { ...resident, phone: null, idNumber: null }).fields).toEqual([
+    expect(subjectFor('transfer', { ...resident, phone: null, idNumber: null }).fields).toEqual([
       'displayName',
       'groups',
     ]);

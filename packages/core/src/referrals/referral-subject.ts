@@ -1,30 +1,5 @@
 import type { schema } from '@linju/db';
-
-/** Fields of the resident a referral may carry (spec: `subject`). */
-export type SubjectField = 'displayName' | 'phone' | 'idNumber' | 'groups';
-
-/**
- * Data minimisation: each kind sends only what the partner needs to act. A court confirming a
- * mediation agreement or taking a case to litigation mediation must identify the party; legal aid
- * also weighs the key groups (绿色通道); a federation's assistance and another district's transfer
- * need to reach the person and know the groups, never the ID number.
- */
-export const SUBJECT_FIELDS: Readonly<Record<schema.ReferralKind, readonly SubjectField[]>> = {
-  'judicial-confirmation': ['displayName', 'phone', 'idNumber'],
-  'litigation-mediation': ['displayName', 'phone', 'idNumber'],
-  'legal-aid': ['displayName', 'phone', 'idNumber', 'groups'],
-  assistance: ['displayName', 'phone', 'groups'],
-  transfer: ['displayName', 'phone', 'groups'],
-};
-
-/** Default completion limits in working days, per kind (a request may set its own). */
-export const DEFAULT_DUE_WORKING_DAYS: Readonly<Record<schema.ReferralKind, number>> = {
-  'judicial-confirmation': 15,
-  'litigation-mediation': 30,
-  'legal-aid': 7,
-  assistance: 15,
-  transfer: 15,
-};
+import { SUBJECT_FIELDS, type SubjectField } from '@linju/vocabulary';
 
 /** The partner accepts or rejects within this many working days. */
 export const ACKNOWLEDGE_WORKING_DAYS = 2;

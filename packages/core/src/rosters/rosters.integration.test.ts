@@ -8,6 +8,7 @@ import { DomainError } from '../errors.ts';
 import { getOrganisation } from '../organisations/organisation-service.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { SECOND_TEST_SERVICE, TEST_SERVICE } from '../testing/test-service.ts';
 import {
   addDutySlot,
   createAnnouncement,
@@ -60,7 +61,7 @@ describe('duty rosters (轮班值守)', () => {
         weekday: 2,
         startsAt: '14:00',
         endsAt: '17:00',
-        serviceType: 'mediation',
+        serviceType: TEST_SERVICE,
         personName: '志愿调解员 老周',
       }),
     );
@@ -70,7 +71,7 @@ describe('duty rosters (轮班值守)', () => {
         weekday: 2,
         startsAt: '09:00',
         endsAt: '11:30',
-        serviceType: 'consultation',
+        serviceType: SECOND_TEST_SERVICE,
         staffMemberId: d.people.withPhone,
       }),
     );
@@ -94,7 +95,7 @@ describe('duty rosters (轮班值守)', () => {
       weekday: 1,
       startsAt: '10:00',
       endsAt: '09:00',
-      serviceType: 'consultation',
+      serviceType: SECOND_TEST_SERVICE,
       personName: '某律师',
     };
     expect(await refusal(inTenant((tx) => addDutySlot(tx, headA, slot)))).toMatchObject({
@@ -136,7 +137,7 @@ describe('duty rosters (轮班值守)', () => {
         organisationId: d.organisations.roomA,
         day: '2026-03-14',
         theme: '消费者权益保护宣传',
-        serviceType: 'legal-education',
+        serviceType: SECOND_TEST_SERVICE,
       }),
     );
     await inTenant((tx) =>

@@ -1,5 +1,6 @@
 import { eq, schema, sql, type TenantTx } from '@linju/db';
 import type { AnyPlugin } from '@linju/plugin-sdk';
+import { ACTIVITY_MEASURE, ACTIVITY_MEASURES } from '@linju/vocabulary';
 import { systemActor } from '../actor.ts';
 import { monthOf } from '../cases/case-tally.ts';
 import { pluginDb } from '../plugin-data/plugin-db.ts';
@@ -88,7 +89,7 @@ export async function countReferralCompletion(
     .where(eq(schema.organisation.id, referral.toOrganisationId));
   await addActivityToRollups(tx, referral.tenantId, {
     organisationId: referral.fromOrganisationId,
-    measure: 'referral-completed',
+    measure: ACTIVITY_MEASURE.referralCompleted,
     month: monthOf(completedAt, await timeZoneOf(tx, referral.tenantId)),
     value: partner?.kind ?? 'unknown',
     amount: turnaroundSeconds(referral.createdAt, completedAt),
@@ -103,7 +104,7 @@ export async function countConsultation(
 ) {
   await addActivityToRollups(tx, tenantId, {
     organisationId: log.organisationId,
-    measure: 'consultation',
+    measure: ACTIVITY_MEASURE.consultation,
     month: monthOf(new Date(log.heldAt), await timeZoneOf(tx, tenantId)),
     value: log.channel,
     amount: log.durationMinutes,
@@ -120,7 +121,7 @@ const monthOfFactIn = (at: Date | string, timeZone: string) =>
 export type PluginActivityFact = { organisationId: string; at: Date | string; value: string; amount: number };
 
 const isActivityMeasure = (measure: string): measure is schema.ActivityMeasure =>
-  (schema.ACTIVITY_MEASURES as readonly string[]).includes(measure);
+  (ACTIVITY_MEASURES as readonly string[]).includes(measure);
 
 /**
  * Counts (or, with `sign` -1, takes back) a plugin's fact in the roll-ups, in the caller's
@@ -152,7 +153,7 @@ type EducationEventFacts = { organisationId: string; heldOn: string; eventType: 
 
 const educationEventFact = (event: EducationEventFacts): ActivityFact => ({
   organisationId: event.organisationId,
-  measure: 'education-event',
+  measure: ACTIVITY_MEASURE.educationEvent,
   month: `${event.heldOn.slice(0, 7)}-01`,
   value: event.eventType,
   amount: event.attendance,
@@ -209,7 +210,7 @@ export async function recountActivityRollups(tx: TenantTx, plugins: StatisticPlu
     const at = new Date(c.at);
     accumulateActivity(rows, {
       organisationId: c.from_id,
-      measure: 'referral-completed',
+      measure: ACTIVITY_MEASURE.referralCompleted,
       month: monthOf(at, timeZone),
       value: c.kind ?? 'unknown',
       amount: turnaroundSeconds(new Date(c.sent), at),

@@ -11,6 +11,7 @@ import { type Measures, zeroMeasures } from '../cases/case-tally.ts';
 import { pinPeer } from '../federation/peer-directory.ts';
 import { onboardTenant } from '../platform/onboard-tenant.ts';
 import { isCityDivision } from '../tenants/division-code.ts';
+import { TEST_SERVICE } from '../testing/test-service.ts';
 import { alertLateDistrictReports } from './city-late-reports.ts';
 import { exportCityOverviewXlsx, getCityOverview } from './city-overview.ts';
 import {
@@ -37,7 +38,7 @@ const onboard = (divisionCode: string, nameZh: string) =>
       nameZh,
       nameEn: nameZh,
       divisionCode,
-      services: ['mediation'],
+      services: [TEST_SERVICE],
       centre: { nameZh: '公共法律服务中心', nameEn: 'Centre' },
       firstAdmin: { username: 'admin', displayName: '管理员', password: 'Test-password-1' },
     },

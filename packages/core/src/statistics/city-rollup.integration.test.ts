@@ -11,6 +11,7 @@ import { changeCaseStatus, intakeCase } from '../cases/case-service.ts';
 import { pinPeer } from '../federation/peer-directory.ts';
 import { onboardTenant } from '../platform/onboard-tenant.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { TEST_SERVICE } from '../testing/test-service.ts';
 import { countConsultation, countEducationEvent } from './activity-rollups.ts';
 import {
   buildStatisticsMessage,
@@ -41,7 +42,7 @@ beforeAll(async () => {
       nameZh: '测试市司法局',
       nameEn: 'Test city bureau',
       divisionCode: '310100',
-      services: ['mediation'],
+      services: [TEST_SERVICE],
       centre: { nameZh: '市公共法律服务中心', nameEn: 'City centre' },
       firstAdmin: { username: 'admin', displayName: '管理员', password: 'Test-password-1' },
     },
@@ -66,7 +67,7 @@ beforeAll(async () => {
       const c = await intakeCase(tx, admin, box, {
         channel: 'walk-in',
         organisationId: district.organisations.stationA,
-        serviceType: 'mediation',
+        serviceType: TEST_SERVICE,
         description: `市级汇总测试第${i}件`,
         resident: { name: `王某${i}`, phone: `135${String(10_000_000 + i).slice(-8)}`, idNumber: null },
       });

@@ -8,6 +8,7 @@ import {
   signRequest,
   verifyRequest,
 } from '@linju/federation';
+import { ACTIVITY_MEASURE } from '@linju/vocabulary';
 import { z } from 'zod';
 import { type Actor, requireTenantWide, systemActor } from '../actor.ts';
 import { MEASURES, type Measures } from '../cases/case-tally.ts';
@@ -108,13 +109,13 @@ async function activityTotals(tx: TenantTx, month: string): Promise<ActivityTota
       .filter((r) => r.measure === measure && (value === undefined || r.value === value))
       .reduce((t, r) => t + Number(r[what]), 0);
   return {
-    educationEvents: sum('education-event', 'count'),
-    educationAttendance: sum('education-event', 'amount'),
-    consultations: sum('consultation', 'count'),
-    consultationMinutes: sum('consultation', 'amount'),
-    hotlineMinutes: sum('consultation', 'amount', 'hotline'),
-    referralsCompleted: sum('referral-completed', 'count'),
-    referralTurnaroundSeconds: sum('referral-completed', 'amount'),
+    educationEvents: sum(ACTIVITY_MEASURE.educationEvent, 'count'),
+    educationAttendance: sum(ACTIVITY_MEASURE.educationEvent, 'amount'),
+    consultations: sum(ACTIVITY_MEASURE.consultation, 'count'),
+    consultationMinutes: sum(ACTIVITY_MEASURE.consultation, 'amount'),
+    hotlineMinutes: sum(ACTIVITY_MEASURE.consultation, 'amount', 'hotline'),
+    referralsCompleted: sum(ACTIVITY_MEASURE.referralCompleted, 'count'),
+    referralTurnaroundSeconds: sum(ACTIVITY_MEASURE.referralCompleted, 'amount'),
   };
 }
 

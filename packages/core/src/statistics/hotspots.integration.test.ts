@@ -6,6 +6,7 @@ import { type Actor, systemActor } from '../actor.ts';
 import { intakeCase } from '../cases/case-service.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { TEST_SERVICE } from '../testing/test-service.ts';
 import { getHotspots } from './hotspots.ts';
 
 const app = connect(inject('databaseUrl'));
@@ -21,7 +22,7 @@ const matter = (day: string, organisationId: string, category: string, hotline =
       channel: hotline ? 'hotline-12345' : 'walk-in',
       externalRef: hotline ? `HOT-${n}` : null,
       resident: { name: `居民${n}`, phone: `139${String(50_000_000 + n++).slice(-8)}` },
-      serviceType: 'mediation',
+      serviceType: TEST_SERVICE,
       category,
       description: '热点用事项',
       organisationId,
@@ -55,10 +56,10 @@ describe('hotspots', () => {
     const h = await inTenant((tx) => getHotspots(tx, admin, { month: '2026-07' }));
     expect(h.previousMonth).toBe('2026-06');
     expect(h.categories.map((c) => [c.key, c.change])).toEqual([
-      ['mediation/wages', 3],
-      ['mediation/neighbours', -2],
+      [`${TEST_SERVICE}/wages`, 3],
+      [`${TEST_SERVICE}/neighbours`, -2],
     ]);
-    expect(h.hotlineCategories[0]).toMatchObject({ key: 'mediation/wages', current: 3, previous: 0 });
+    expect(h.hotlineCategories[0]).toMatchObject({ key: `${TEST_SERVICE}/wages`, current: 3, previous: 0 });
     expect(h.places[0]).toMatchObject({ key: d.organisations.stationA, nameZh: '甲街道工作站', change: 3 });
     const drawn = Object.fromEntries(h.map.points.map((p) => [p.id, p]));
     expect(Object.keys(drawn).sort()).toEqual(

@@ -9,6 +9,7 @@ export * from './hotspot-map.ts';
 export * from './hotspots.ts';
 export * from './monthly-sweep.ts';
 export * from './operational-figures.ts';
+export * from './report-service-names.ts';
 export * from './rollup-recount.ts';
 export * from './statistics-query.ts';
 export * from './statistics-report.ts';

@@ -8,6 +8,7 @@ import { DomainError } from '../errors.ts';
 import { listNotifications } from '../notifications/notification-service.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { TEST_SERVICE } from '../testing/test-service.ts';
 import { listSweepReviews, markSweepReviewed, sweepMonth } from './monthly-sweep.ts';
 import { getStatistics } from './statistics-query.ts';
 import { makeStatisticsReport, readStatisticsReport } from './statistics-report.ts';
@@ -31,7 +32,7 @@ const matter = (
       channel,
       externalRef: channel === 'hotline-12345' ? `SWEEP-${n}` : null,
       resident: { name: `居民${n}`, phone: `135${String(30_000_000 + n++).slice(-8)}` },
-      serviceType: 'mediation',
+      serviceType: TEST_SERVICE,
       category,
       description: '排查用事项',
       organisationId,
@@ -85,13 +86,13 @@ describe('the monthly sweep', () => {
       hotline12345: { current: 3, previous: 1 },
     });
     expect(f?.categories.map((c) => [c.key, c.change])).toEqual([
-      ['mediation/wages', 3],
-      ['mediation/family', 1],
-      ['mediation/neighbours', -1],
+      [`${TEST_SERVICE}/wages`, 3],
+      [`${TEST_SERVICE}/family`, 1],
+      [`${TEST_SERVICE}/neighbours`, -1],
     ]);
     expect(f?.hotlineCategories.map((c) => [c.key, c.current, c.previous])).toEqual([
-      ['mediation/wages', 3, 0],
-      ['mediation/neighbours', 0, 1],
+      [`${TEST_SERVICE}/wages`, 3, 0],
+      [`${TEST_SERVICE}/neighbours`, 0, 1],
     ]);
     expect(f?.organisations[0]).toMatchObject({
       key: d.organisations.stationA,
@@ -105,7 +106,9 @@ describe('the monthly sweep', () => {
       resolved: stats.totals.resolved,
       reportId: run.reportId,
     });
-    expect(await makeStatisticsReport(app.db, d.tenantId, run.reportId as string)).toBe('done');
+    expect(await makeStatisticsReport(app.db, d.tenantId, run.reportId as string, { services: [] })).toBe(
+      'done',
+    );
     const pdf = await inTenant((tx) =>
       readStatisticsReport(tx, admin, { id: run.reportId as string, format: 'pdf' }),
     );

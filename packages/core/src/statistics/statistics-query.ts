@@ -1,4 +1,5 @@
 import { and, isNull, like, type SQL, schema, sql, type TenantTx } from '@linju/db';
+import { ACTIVITY_MEASURE } from '@linju/vocabulary';
 import { z } from 'zod';
 import { type Actor, canTenantWide, requirePermission } from '../actor.ts';
 import { MEASURES, type Measures, SATISFIED_FROM, zeroMeasures } from '../cases/case-tally.ts';
@@ -215,9 +216,9 @@ async function activityOf(tx: TenantTx, units: SQL, period: Period) {
     completed: l.count,
     averageTurnaroundDays: ratio(l.amount, l.count * 86_400),
   });
-  const referrals = lines('referral-completed');
-  const consultations = lines('consultation');
-  const events = lines('education-event');
+  const referrals = lines(ACTIVITY_MEASURE.referralCompleted);
+  const consultations = lines(ACTIVITY_MEASURE.consultation);
+  const events = lines(ACTIVITY_MEASURE.educationEvent);
   const allConsultations = sum(consultations);
   const allEvents = sum(events);
   return {

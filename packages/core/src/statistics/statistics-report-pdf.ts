@@ -1,5 +1,5 @@
 import { type ReportBlock, type ReportDocument, renderReportPdf } from '@linju/documents';
-import { channelLabel, keyGroupLabel, organisationKindLabel, serviceLabel } from '@linju/i18n';
+import { channelLabel, keyGroupLabel, organisationKindLabel } from '@linju/i18n';
 import type { Figures, Statistics } from './statistics-query.ts';
 import { activityLines } from './statistics-report.ts';
 
@@ -44,6 +44,7 @@ const CHART_BARS = 16;
 export function statisticsReportDocument(
   stats: Statistics,
   names: { district: string; scope: string | null },
+  serviceName: (serviceId: string) => string,
 ): ReportDocument {
   const period = periodInChinese(stats.period.key);
   const t = stats.totals;
@@ -94,12 +95,12 @@ export function statisticsReportDocument(
     {
       kind: 'bar-chart',
       title: '各服务受理数',
-      categories: stats.byService.map((s) => serviceLabel('zh-CN', s.key)),
+      categories: stats.byService.map((s) => serviceName(s.key)),
       values: stats.byService.map((s) => s.received),
     },
     table(
       '服务',
-      stats.byService.map((s) => [serviceLabel('zh-CN', s.key), s]),
+      stats.byService.map((s) => [serviceName(s.key), s]),
     ),
     table(
       '渠道',
@@ -109,7 +110,7 @@ export function statisticsReportDocument(
       '类别',
       stats.byCategory.map((s) => {
         const [service = '', category = ''] = s.key.split(':');
-        return [`${serviceLabel('zh-CN', service)}·${category}`, s];
+        return [`${serviceName(service)}·${category}`, s];
       }),
     ),
     table(
@@ -162,6 +163,7 @@ export function statisticsReportDocument(
 export async function statisticsReportPdf(
   stats: Statistics,
   names: { district: string; scope: string | null },
+  serviceName: (serviceId: string) => string,
 ): Promise<Buffer> {
-  return Buffer.from(await renderReportPdf(statisticsReportDocument(stats, names)));
+  return Buffer.from(await renderReportPdf(statisticsReportDocument(stats, names, serviceName)));
 }

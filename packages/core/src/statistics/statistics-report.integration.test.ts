@@ -8,7 +8,12 @@ import { type Actor, systemActor } from '../actor.ts';
 import { changeCaseStatus, intakeCase } from '../cases/case-service.ts';
 import { recordResidentFeedback, recordSatisfaction } from '../cases/resident-feedback.ts';
 import { actorOf } from '../testing/test-actor.ts';
-import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import {
+  createTestDistrict,
+  TEST_SERVICE,
+  TEST_SERVICES,
+  type TestDistrict,
+} from '../testing/test-district.ts';
 import { getStatistics } from './statistics-query.ts';
 import {
   listStatisticsReports,
@@ -34,7 +39,7 @@ beforeAll(async () => {
       const c = await intakeCase(tx, admin, box, {
         channel: i % 2 ? 'walk-in' : 'hotline-12348',
         organisationId: i < 4 ? d.organisations.roomA : d.organisations.stationB,
-        serviceType: 'mediation',
+        serviceType: TEST_SERVICE,
         category: 'neighbours',
         description: `报表测试第${i}件`,
         resident: { name: `居民${i}`, phone: `136${String(10_000_000 + i).slice(-8)}` },
@@ -62,7 +67,7 @@ describe('statistics reports', () => {
     await expect(inTenant((tx) => readStatisticsReport(tx, head, { id }))).rejects.toMatchObject({
       message: 'statistics.report_not_ready',
     });
-    expect(await runQueuedReports(app.db, d.tenantId)).toEqual([id]);
+    expect(await runQueuedReports(app.db, d.tenantId, TEST_SERVICES)).toEqual([id]);
     const [listed] = await inTenant((tx) => listStatisticsReports(tx, head));
     expect(listed).toMatchObject({ id, status: 'done', progress: 100, fileName: `statistics-${month}.xlsx` });
 
@@ -94,6 +99,9 @@ describe('statistics reports', () => {
       '转介办结（件）',
       stats.activity?.referrals.completed,
     ]);
+    // Services are named as their manifests name them (handed in: core keeps no list of services).
+    expect(book.getWorksheet('按服务')?.getRow(3).getCell(1).value).toBe('测试服务');
+    expect(book.getWorksheet('按类别')?.getRow(3).getCell(1).value).toBe('测试服务 · neighbours');
 
     // The PDF: the district's name in Chinese, the period, the totals and the units, as text.
     const pdf = await inTenant((tx) => readStatisticsReport(tx, head, { id, format: 'pdf' }));
@@ -111,6 +119,7 @@ describe('statistics reports', () => {
     );
     expect(text).toContain(`收到满意度评价${stats.totals.rated}件`);
     expect(text).toContain('各单位受理数');
+    expect(text).toContain('测试服务');
   });
 
   it('refuses a report beyond the requester’s subtree, and hides others’ reports', async () => {

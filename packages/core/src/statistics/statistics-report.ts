@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { grantsAllow } from '@linju/auth';
 import { and, type Database, desc, eq, isNull, or, schema, sql, type TenantTx, withTenant } from '@linju/db';
-import { channelLabel, keyGroupLabel, organisationKindLabel, serviceLabel } from '@linju/i18n';
+import { channelLabel, keyGroupLabel, organisationKindLabel } from '@linju/i18n';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { type Actor, auditActor, canTenantWide, systemActor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
+import { type InstalledServices, reportServiceNames } from './report-service-names.ts';
 import {
   type ActivityFigures,
   type Figures,
@@ -199,8 +200,15 @@ export function activityLines(a: ActivityFigures): [string, number | null][] {
   ];
 }
 
-/** The dashboard's figures as a workbook: a summary sheet and one sheet per breakdown, in Chinese. */
-export async function statisticsWorkbook(stats: Statistics, title: string): Promise<Buffer> {
+/**
+ * The dashboard's figures as a workbook: a summary sheet and one sheet per breakdown, in Chinese
+ * (`serviceName` names the services: `reportServiceNames`).
+ */
+export async function statisticsWorkbook(
+  stats: Statistics,
+  title: string,
+  serviceName: (serviceId: string) => string,
+): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Linju 邻居';
   book.created = new Date(0); // no time in the file: the same figures make the same workbook
@@ -228,7 +236,7 @@ export async function statisticsWorkbook(stats: Statistics, title: string): Prom
   sheet(
     '按服务',
     '服务',
-    stats.byService.map((s) => [serviceLabel('zh-CN', s.key), s]),
+    stats.byService.map((s) => [serviceName(s.key), s]),
   );
   sheet(
     '按渠道',
@@ -240,7 +248,7 @@ export async function statisticsWorkbook(stats: Statistics, title: string): Prom
     '类别',
     stats.byCategory.map((s) => {
       const [service = '', category = ''] = s.key.split(':');
-      return [`${serviceLabel('zh-CN', service)} · ${category}`, s];
+      return [`${serviceName(service)} · ${category}`, s];
     }),
   );
   sheet(
@@ -291,20 +299,21 @@ async function reportNames(tx: TenantTx, tenantId: string, organisationId: strin
 }
 
 /** Reads the figures, writes the workbook and the PDF, recording progress after each step. */
-async function makeFiles(db: Database, tenantId: string, row: ReportRow) {
+async function makeFiles(db: Database, tenantId: string, row: ReportRow, services: InstalledServices) {
   const key = periodKey(row.period, row.startsOn);
-  const { stats, names } = await withTenant(db, tenantId, async (tx) => ({
+  const { stats, names, serviceName } = await withTenant(db, tenantId, async (tx) => ({
     stats: await getStatistics(tx, systemActor(tenantId, 'statistics report'), {
       period: key,
       organisationId: row.organisationId,
     }),
     names: await reportNames(tx, tenantId, row.organisationId),
+    serviceName: await reportServiceNames(tx, services),
   }));
   await setProgress(db, tenantId, row.id, { progress: 30 });
   const title = `${names.scope ?? names.district} ${key} 公共法律服务统计报表`;
-  const content = await statisticsWorkbook(stats, title);
+  const content = await statisticsWorkbook(stats, title, serviceName);
   await setProgress(db, tenantId, row.id, { progress: 60 });
-  const pdfContent = await statisticsReportPdf(stats, names);
+  const pdfContent = await statisticsReportPdf(stats, names, serviceName);
   await setProgress(db, tenantId, row.id, {
     status: 'done',
     progress: 100,
@@ -320,12 +329,13 @@ async function makeFiles(db: Database, tenantId: string, row: ReportRow) {
  * by an attempt that died, which only its own workflow may do), makes the workbook and the PDF
  * with progress 10 → 30 → 60 → 100, and stores them. A report that fails says why and stays
  * failed. Throws `ReportNotVisibleError` while the request that queued it has not committed.
+ * `services` are the installed plugins, whose manifests name their services in the files.
  */
 export async function makeStatisticsReport(
   db: Database,
   tenantId: string,
   id: string,
-  options: { takeOver?: boolean } = {},
+  options: { services: InstalledServices; takeOver?: boolean },
 ): Promise<'done' | 'failed' | 'skipped'> {
   const claimed = await withTenant(db, tenantId, async (tx) => {
     const [row] = await tx
@@ -345,7 +355,7 @@ export async function makeStatisticsReport(
   if (claimed === null) throw new ReportNotVisibleError(id);
   if (claimed === 'skipped') return 'skipped';
   try {
-    await makeFiles(db, tenantId, claimed);
+    await makeFiles(db, tenantId, claimed, options.services);
     return 'done';
   } catch (error) {
     await setProgress(db, tenantId, claimed.id, {
@@ -359,9 +369,14 @@ export async function makeStatisticsReport(
 
 /**
  * Makes the files of a tenant's queued reports in this process, one at a time (used when no
- * workflow engine is configured, and by tests). Returns the ids it finished.
+ * workflow engine is configured, and by tests), naming the installed `services`. Returns the ids
+ * it finished.
  */
-export async function runQueuedReports(db: Database, tenantId: string): Promise<string[]> {
+export async function runQueuedReports(
+  db: Database,
+  tenantId: string,
+  services: InstalledServices,
+): Promise<string[]> {
   const done: string[] = [];
   for (;;) {
     // `skip locked`: two runners share the queue without doing a report twice.
@@ -376,7 +391,7 @@ export async function runQueuedReports(db: Database, tenantId: string): Promise<
       return row?.id ?? null;
     });
     if (!next) return done;
-    const outcome = await makeStatisticsReport(db, tenantId, next).catch((error: unknown) => {
+    const outcome = await makeStatisticsReport(db, tenantId, next, { services }).catch((error: unknown) => {
       // Taken by another runner between the two reads: leave it to that one.
       if (error instanceof ReportNotVisibleError) return 'skipped' as const;
       throw error;

@@ -12,6 +12,7 @@ import { readXlsxTable } from '../tabular-import/xlsx-table.ts';
 import { closedCase } from '../testing/closed-case.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { SECOND_TEST_SERVICE, TEST_SERVICE } from '../testing/test-service.ts';
 import {
   computeSubsidyLedger,
   exportSubsidyLedgerXlsx,
@@ -52,9 +53,9 @@ afterAll(() => app.close());
 describe('subsidy rules (a district setting)', () => {
   it('keeps one amount in fen per service and outcome, validated, for the bureau only', async () => {
     await inTenant(async (tx) => {
-      await setSubsidyRule(tx, bureau, { serviceType: 'mediation', outcome: 'success', amountFen: 15000 });
-      await setSubsidyRule(tx, bureau, { serviceType: 'mediation', outcome: 'success', amountFen: 20000 });
-      await setSubsidyRule(tx, bureau, { serviceType: 'mediation', outcome: 'failure', amountFen: 5000 });
+      await setSubsidyRule(tx, bureau, { serviceType: TEST_SERVICE, outcome: 'success', amountFen: 15000 });
+      await setSubsidyRule(tx, bureau, { serviceType: TEST_SERVICE, outcome: 'success', amountFen: 20000 });
+      await setSubsidyRule(tx, bureau, { serviceType: TEST_SERVICE, outcome: 'failure', amountFen: 5000 });
     });
     expect(
       (await inTenant((tx) => listSubsidyRules(tx, bureau))).map((r) => [r.outcome, r.amountFen]),
@@ -65,22 +66,22 @@ describe('subsidy rules (a district setting)', () => {
     expect(
       await refusal(
         inTenant((tx) =>
-          setSubsidyRule(tx, bureau, { serviceType: 'mediation', outcome: 'success', amountFen: 199.5 }),
+          setSubsidyRule(tx, bureau, { serviceType: TEST_SERVICE, outcome: 'success', amountFen: 199.5 }),
         ),
       ),
     ).toMatchObject({ key: 'subsidy.amount_invalid', field: 'amountFen' });
     expect(
       await refusal(
         inTenant((tx) =>
-          setSubsidyRule(tx, bureau, { serviceType: 'mediation', outcome: 'success', amountFen: -1 }),
+          setSubsidyRule(tx, bureau, { serviceType: TEST_SERVICE, outcome: 'success', amountFen: -1 }),
         ),
       ),
     ).toMatchObject({ key: 'subsidy.amount_invalid' });
     expect(
       await refusal(
         inTenant((tx) =>
-          setSubsidyRule(tx, bureau, { serviceType: 'legal-aid', outcome: 'success', amountFen: 1 }, [
-            { serviceType: 'legal-aid', paidIn: async () => [] },
+          setSubsidyRule(tx, bureau, { serviceType: SECOND_TEST_SERVICE, outcome: 'success', amountFen: 1 }, [
+            { serviceType: SECOND_TEST_SERVICE, paidIn: async () => [] },
           ]),
         ),
       ),
@@ -88,7 +89,7 @@ describe('subsidy rules (a district setting)', () => {
     expect(
       await refusal(
         inTenant((tx) =>
-          setSubsidyRule(tx, headA, { serviceType: 'mediation', outcome: 'success', amountFen: 1 }),
+          setSubsidyRule(tx, headA, { serviceType: TEST_SERVICE, outcome: 'success', amountFen: 1 }),
         ),
       ),
     ).toMatchObject({ kind: 'forbidden' });
@@ -110,7 +111,7 @@ describe('the monthly subsidy ledger (个案补贴)', () => {
       const onward = await intakeCase(tx, bureau, box, {
         channel: 'walk-in',
         resident: { name: '居民', phone: '13700000009' },
-        serviceType: 'mediation',
+        serviceType: TEST_SERVICE,
         description: '调解不成，转律师',
         organisationId: d.organisations.stationA,
       });
@@ -125,7 +126,7 @@ describe('the monthly subsidy ledger (个案补贴)', () => {
     // What the legal-aid plugin recorded for one of its cases (办案补贴), as its data handle gives it.
     const legalAid = [
       {
-        serviceType: 'legal-aid' as const,
+        serviceType: SECOND_TEST_SERVICE,
         paidIn: async (m: string) =>
           m === month
             ? [
@@ -153,7 +154,7 @@ describe('the monthly subsidy ledger (个案补贴)', () => {
       expect.arrayContaining([
         [cases.settled.id, 'success', 20000, 'rule'],
         [cases.failed.id, 'failure', 5000, 'rule'],
-        [cases.onward.id, null, 123456, 'legal-aid'],
+        [cases.onward.id, null, 123456, SECOND_TEST_SERVICE],
       ]),
     );
     expect(ledger.entries.map((e) => e.caseId)).not.toContain(cases.unassigned.id);

@@ -3,9 +3,10 @@ import type { TenantTx } from '@linju/db';
 import type { Actor } from '../actor.ts';
 import { assignCase, changeCaseStatus, intakeCase } from '../cases/case-service.ts';
 import { recordResidentFeedback } from '../cases/resident-feedback.ts';
+import { TEST_SERVICE } from './test-service.ts';
 
 /**
- * A mediation case taken in at `organisationId`, assigned to `assigneeId` (when given) and walked
+ * A case of the test service taken in at `organisationId`, assigned to `assigneeId` (when given) and walked
  * through the state machine to closed, as staff would: in progress, resolved, the resident told.
  */
 export async function closedCase(
@@ -17,7 +18,7 @@ export async function closedCase(
   const c = await intakeCase(tx, actor, box, {
     channel: 'walk-in',
     resident: { name: '居民', phone: '13700000009' },
-    serviceType: 'mediation',
+    serviceType: TEST_SERVICE,
     description: options.description ?? '邻里纠纷',
     organisationId: options.organisationId,
   });

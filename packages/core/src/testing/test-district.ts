@@ -7,15 +7,25 @@ import { contractAdviser } from '../advisers/community-adviser-service.ts';
 import { createOrganisation } from '../organisations/organisation-service.ts';
 import { onboardTenant } from '../platform/onboard-tenant.ts';
 import { createStaffMember } from '../staff/staff-service.ts';
+import { TEST_SERVICE } from './test-service.ts';
+
+export { SECOND_TEST_SERVICE, TEST_SERVICE, TEST_SERVICES } from './test-service.ts';
 
 export const TEST_PASSWORD = 'Test-password-1';
+
+/**
+ * Transitional: tests outside the platform's packages (apps, plugins, scripts) still take in cases
+ * of this plugin's service without switching it on. They move to `TEST_SERVICE` (or switch their
+ * plugin on), then this goes; `packages/plugins/src/platform-names-no-plugin.test.ts` lists it.
+ */
+const STILL_ON_IN_TEST_DISTRICTS = ['mediation'];
 
 export type TestDistrict = Awaited<ReturnType<typeof createTestDistrict>>;
 
 /**
  * A small district made through the real services (as the demo seed is): a centre, two stations
- * with a room each, a partner court, and people in the roles tests need. The administrator is
- * enrolled in TOTP with a known secret so tests can compute codes.
+ * with a room each, a partner court, and people in the roles tests need, with `TEST_SERVICE` on.
+ * The administrator is enrolled in TOTP with a known secret so tests can compute codes.
  */
 export async function createTestDistrict(
   db: Database,
@@ -31,7 +41,7 @@ export async function createTestDistrict(
       nameZh: `测试区司法局 ${label}`,
       nameEn: `Test district ${label}`,
       divisionCode: '310104',
-      services: ['mediation'],
+      services: [TEST_SERVICE, ...STILL_ON_IN_TEST_DISTRICTS],
       centre: { nameZh: '测试中心', nameEn: 'Test centre' },
       firstAdmin: { username: 'admin', displayName: '管理员', password: TEST_PASSWORD },
     },

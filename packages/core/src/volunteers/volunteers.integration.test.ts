@@ -10,6 +10,7 @@ import { getOrganisation } from '../organisations/organisation-service.ts';
 import { addDutySlot } from '../rosters/roster-service.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { TEST_SERVICE } from '../testing/test-service.ts';
 import {
   getVolunteer,
   listVolunteers,
@@ -66,7 +67,7 @@ beforeAll(async () => {
         weekday: 1,
         startsAt: '09:00',
         endsAt: '11:30',
-        serviceType: 'mediation',
+        serviceType: TEST_SERVICE,
         personName: '志愿者值班',
       }),
     )
@@ -124,7 +125,7 @@ describe('volunteers (志愿者)', () => {
       intakeCase(tx, deskA, box, {
         channel: 'walk-in',
         resident: { name: '居民乙', phone: '13700000002' },
-        serviceType: 'mediation',
+        serviceType: TEST_SERVICE,
         description: '物业纠纷',
         organisationId: d.organisations.stationA,
       }),

@@ -1,5 +1,6 @@
 import {
   CASE_CHANNELS,
+  CASE_EVENT_KINDS,
   CASE_LINK_KINDS,
   CASE_STATUSES,
   CASE_URGENCIES,
@@ -29,10 +30,13 @@ import { tenantId, tenantIsolation } from './tenancy.ts';
 
 export {
   CASE_CHANNELS,
+  CASE_EVENT_KINDS,
   CASE_LINK_KINDS,
   CASE_STATUSES,
   CASE_URGENCIES,
   type CaseChannel,
+  type CaseEventKind,
+  type CaseLinkKind,
   type CaseStatus,
   type CaseUrgency,
   PASSED_ON_LINK_KINDS,
@@ -199,26 +203,6 @@ export const caseHandler = pgTable(
     tenantIsolation('case_handler'),
   ],
 ).enableRLS();
-
-export const CASE_EVENT_KINDS = [
-  'created',
-  'triaged',
-  'assigned',
-  'transferred',
-  'note',
-  'document',
-  'status',
-  'clock',
-  'party',
-  'linked',
-  'consultation',
-  'referral',
-  'feedback',
-  'satisfaction',
-  'escalated',
-  'consent',
-] as const;
-export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 
 /** The case's timeline: append-only (the app role may insert and read, never change or delete). */
 export const caseEvent = pgTable(

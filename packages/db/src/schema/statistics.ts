@@ -1,3 +1,4 @@
+import { ACTIVITY_MEASURES } from '@linju/vocabulary';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -93,13 +94,8 @@ export const caseRollup = pgTable(
   ],
 ).enableRLS();
 
-/**
- * What the service counts besides cases (all additive): a referral completed (turnaround seconds
- * as `amount`, by partner kind), a consultation logged (minutes, by channel; the hotline's are
- * 热线时长), a legal-education event held (attendance, by event type).
- */
-export const ACTIVITY_MEASURES = ['referral-completed', 'consultation', 'education-event'] as const;
-export type ActivityMeasure = (typeof ACTIVITY_MEASURES)[number];
+// What the service counts besides cases: the vocabulary's measures.
+export { ACTIVITY_MEASURES, type ActivityMeasure } from '@linju/vocabulary';
 
 /**
  * Roll-ups of the service's other work per month and unit (or `DISTRICT_WIDE`), kept by the

@@ -642,13 +642,6 @@ export const en: Messages = {
   'organisationKind.department': 'Government department',
   'organisationKind.district': 'Other district',
 
-  'service.consultation': 'Lawyer consultation',
-  'service.notary': 'Notarisation',
-  'service.mediation': "People's mediation",
-  'service.legal-aid': 'Legal aid',
-  'service.appraisal': 'Judicial appraisal',
-  'service.legal-education': 'Legal publicity',
-
   'nav.cases': 'Cases',
   'nav.referrals': 'Referrals',
 

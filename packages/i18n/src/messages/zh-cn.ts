@@ -604,13 +604,6 @@ export const zhCN = {
   'organisationKind.department': '政府部门',
   'organisationKind.district': '其他区',
 
-  'service.consultation': '律师咨询',
-  'service.notary': '公证',
-  'service.mediation': '人民调解',
-  'service.legal-aid': '法律援助',
-  'service.appraisal': '司法鉴定',
-  'service.legal-education': '法治宣传',
-
   'nav.cases': '事项',
   'nav.referrals': '转介',
 

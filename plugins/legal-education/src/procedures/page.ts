@@ -17,6 +17,7 @@ export const page = unitsProcedure({
   kind: 'query',
   permission: 'legal-education.event.view',
   input: z.object({ unit: z.string().optional(), month: z.string().optional(), edit: z.string().optional() }),
+  sampleInput: (at) => ({ unit: at.organisationId }),
   run: async (ctx, input) => {
     const units = (await ctx.organisations.list({ kinds: UNIT_KINDS }))
       .filter((unit) => !unit.closed)

@@ -15,6 +15,7 @@ export const slotsPage = unitsProcedure({
   kind: 'query',
   permission: 'notary.matter.view',
   input: z.object({ office: z.string().optional() }),
+  sampleInput: (at) => ({ office: at.organisationId }),
   run: async (ctx, input) => {
     const offices = await notaryOffices(ctx);
     const officeId = offices.some((o) => o.id === input.office)

@@ -1,5 +1,6 @@
 import { formatDateTime, roleLabel } from '@linju/i18n';
 import { Fieldset, IntentForm, TextArea, TextField, useLocale, useTranslate } from '@linju/ui';
+import { JOINT_CONSULTATION_EVENT } from '@linju/vocabulary';
 import { CaseSubmissionOutcome, failureIn, typedValue, useCasePage } from '../../components/case-page.tsx';
 import { useTenantShell } from '../../components/tenant-shell.ts';
 import { getAdminContext } from '../../context.ts';
@@ -61,7 +62,7 @@ export default function CaseJointConsultation({ actionData }: Route.ComponentPro
   const { services: named } = useTenantShell();
   const { case: c, services, staff, can } = useCasePage();
   const failure = failureIn(actionData);
-  const held = c.timeline.filter((e) => e.kind === 'consultation');
+  const held = c.timeline.filter((e) => e.kind === JOINT_CONSULTATION_EVENT);
   const value = (name: string, fallback: string) => typedValue(failure, 'joint-consultation', name, fallback);
   return (
     <>

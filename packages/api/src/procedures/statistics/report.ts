@@ -7,6 +7,7 @@ import {
   ZReportRequest,
 } from '@linju/core';
 import type { Database } from '@linju/db';
+import { pluginRegistry } from '@linju/plugins';
 import {
   REFERRAL_TASK_QUEUE,
   type StatisticsReportInput,
@@ -27,7 +28,7 @@ function runQueuedReportsAfterCommit(
   ctx.afterCommit({
     name: 'make queued statistics reports',
     run: async () => {
-      runQueuedReports(ctx.db, ctx.tenantId).catch((error: unknown) =>
+      runQueuedReports(ctx.db, ctx.tenantId, pluginRegistry.plugins).catch((error: unknown) =>
         ctx.log.error({ err: error }, 'statistics reports failed'),
       );
     },

@@ -1,50 +1,16 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createLocalDocumentStore, createStaffMember, systemActor } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
-import { withTenant } from '@linju/db';
-import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AppCaller } from './router.ts';
-import { apiHarness } from './test-context.ts';
+import {
+  type AppCaller,
+  failure,
+  pluginHarness,
+  type TestDistrict,
+} from '../../../packages/api/src/plugin-harness.ts';
 
-const h = apiHarness();
-const files = createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'linju-plugin-permissions-')));
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'succeeded',
-    (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}` : String(e)),
-  );
+const h = pluginHarness();
 const terms = ['刘海燕于2026年12月31日前修复卫生间防水层。'];
 
 let district: TestDistrict;
 let admin: AppCaller;
-
-/** Signs in a new staff member holding `role` on `organisation` of the district. */
-async function staffWith(
-  role: 'inspector' | 'mediator',
-  organisation: 'stationA' | 'stationB',
-): Promise<AppCaller> {
-  const username = `${role}-${organisation}`.toLowerCase();
-  await withTenant(h.db, district.tenantId, (tx) =>
-    createStaffMember(
-      tx,
-      systemActor(district.tenantId, 'test'),
-      {
-        username,
-        displayName: username,
-        organisationId: district.organisations[organisation],
-        password: TEST_PASSWORD,
-        roles: [{ role, organisationId: district.organisations[organisation] }],
-        mustChangePassword: false,
-      },
-      h.box,
-    ),
-  );
-  const { sessionToken } = await h.signIn(district.slug, username, TEST_PASSWORD);
-  return h.caller({ sessionToken, files });
-}
 
 /** A mediation case of station A with its mediator recorded, ready for its agreement. */
 async function mediationCaseOfStationA() {
@@ -73,16 +39,14 @@ async function mediationCaseOfStationA() {
 }
 
 beforeAll(async () => {
-  district = await createTestDistrict(h.db, h.box, 'plugin-permissions');
-  const { sessionToken } = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret);
-  admin = h.caller({ sessionToken, files });
+  ({ district, admin } = await h.district('mediation-permissions', { enable: ['mediation'], files: true }));
   return () => h.close();
 });
 
 describe('a plugin permission is held with the platform permission that carries it', () => {
   it('refuses mediation.agreement.create to a role without case.handle, which carries it', async () => {
     const c = await mediationCaseOfStationA();
-    const inspector = await staffWith('inspector', 'stationA');
+    const inspector = await h.member(district, 'inspector', district.organisations.stationA, { files: true });
     expect(await failure(inspector.mediation.createAgreement({ caseId: c.id, terms }))).toBe(
       'FORBIDDEN auth.forbidden',
     );
@@ -92,14 +56,16 @@ describe('a plugin permission is held with the platform permission that carries 
 
   it('allows it to a role holding case.handle on the case’s station', async () => {
     const c = await mediationCaseOfStationA();
-    const mediator = await staffWith('mediator', 'stationA');
+    const mediator = await h.member(district, 'mediator', district.organisations.stationA, { files: true });
     const agreement = await mediator.mediation.createAgreement({ caseId: c.id, terms });
     expect(agreement.terms).toEqual(terms);
   });
 
   it('holds it only where the carrier is held: not on another station’s case', async () => {
     const c = await mediationCaseOfStationA();
-    const mediatorOfB = await staffWith('mediator', 'stationB');
+    const mediatorOfB = await h.member(district, 'mediator', district.organisations.stationB, {
+      files: true,
+    });
     expect(await failure(mediatorOfB.mediation.createAgreement({ caseId: c.id, terms }))).toBe(
       'NOT_FOUND case.not_found',
     );

@@ -1,17 +1,17 @@
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppCaller } from './router.ts';
-import { apiHarness } from './test-context.ts';
+import {
+  type AppCaller,
+  codeOf,
+  pluginHarness,
+  type TestDistrict,
+} from '../../../packages/api/src/plugin-harness.ts';
 
-const h = apiHarness();
+const h = pluginHarness();
 let district: TestDistrict;
 let admin: AppCaller;
-const codeOf = (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}` : String(e));
 
 beforeAll(async () => {
-  district = await createTestDistrict(h.db, h.box, 'disable');
-  ({ api: admin } = await h.signIn(district.slug, 'admin', TEST_PASSWORD, district.totpSecret));
+  ({ district, admin } = await h.district('notary-off'));
 });
 afterAll(() => h.close());
 
@@ -26,7 +26,7 @@ const notaryIntake = () =>
     form: { matterType: 'kinship', applicantName: '王秀英' },
   });
 
-describe('switching a service off for a unit', () => {
+describe('switching the notary service off for a unit', () => {
   it('stops new cases there and keeps the old ones, with the plugin’s own data, readable', async () => {
     const setNotary = (enabled: boolean) =>
       admin.catalogue.setEnabled({
