@@ -149,7 +149,7 @@ export async function findCases(tx: TenantTx, actor: Actor, box: SecretBox, quer
   }
   // The term's ways of matching find the cases; description words beside a term are a condition.
   const matchers = q.term
-    ? termMatchers(tx, box, actor.tenantId, q.term)
+    ? await termMatchers(tx, box, actor.tenantId, q.term)
     : q.text
       ? [textMatcher(tx, q.text)]
       : [];

@@ -83,22 +83,33 @@ function residentMatcher(tx: TenantTx, box: SecretBox, tenantId: string, terms: 
 /** A part of a case number: letters, digits and dashes, with a digit (a prefix alone is every case). */
 const NUMBER_PART = /^(?=.*\d)[A-Za-z0-9-]{3,40}$/;
 
+/** Fewer characters make no trigram: the descriptions would be read case by case. */
+const TEXT_BY_INDEX_MIN = 3;
+
 /**
  * What the one search box of the desk finds: a case whose resident's name holds the term (two or
  * more characters), whose resident's phone ends with it (four or more digits), whose number holds
- * it, or whose description does. Any of them: each way the term can be read gives a matcher.
- * (A term of one or two characters makes no trigram: its description matches are read case by
- * case until the segmented index serves Chinese text.)
+ * it, or whose description does. Any of them: each way the term can be read gives a matcher. A
+ * term of one or two characters is looked for in descriptions only when no case of the district
+ * matches it otherwise: no index serves it there (every description would be read), and at that
+ * length it is a name far more often than a word (`噪音` still finds noise, nobody is called so).
  */
-export function termMatchers(tx: TenantTx, box: SecretBox, tenantId: string, term: string): CaseMatcher[] {
+export async function termMatchers(
+  tx: TenantTx,
+  box: SecretBox,
+  tenantId: string,
+  term: string,
+): Promise<CaseMatcher[]> {
   const matchers: CaseMatcher[] = [];
   const name = nameQueryTerms(term);
   if (name) matchers.push(residentMatcher(tx, box, tenantId, name));
   const phone = phoneSuffixQueryTerm(term);
   if (phone) matchers.push(residentMatcher(tx, box, tenantId, [phone]));
   if (NUMBER_PART.test(term)) matchers.push(patternMatcher(tx, 'number', term.toUpperCase()));
-  matchers.push(patternMatcher(tx, 'description', term));
-  return matchers;
+  const text = patternMatcher(tx, 'description', term);
+  if (Array.from(term).length >= TEXT_BY_INDEX_MIN || matchers.length === 0) return [...matchers, text];
+  const { ids } = await newestMatches(matchers, 1, null);
+  return ids.length ? matchers : [text];
 }
 
 /** Words of the description only (`text` of a query). */
