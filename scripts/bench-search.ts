@@ -8,7 +8,8 @@
  * foreign-key triggers off and the secondary indexes built after the load (the way a restore
  * does): ids are sequence-derived UUIDs, phones are sealed-looking strings with the real blind
  * index (HMAC-SHA256 under the data key's index key, computed in SQL from the key's pads) and the
- * real mask, descriptions are Chinese sentences from a vocabulary of topics, details and street
+ * real mask, search tokens as `box.searchTokens` makes them (per district key, HMAC in SQL too),
+ * descriptions are Chinese sentences from a vocabulary of topics, details and street
  * addresses. Cases span three years; those older than 45 days are nearly all closed, a few stale
  * ones still open (the overdue queue). The measured district is ten times the average size.
  *
@@ -21,7 +22,7 @@ import { hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSecretBox } from '@linju/auth';
+import { createSecretBox, dataKeyId } from '@linju/auth';
 import { type Actor, type CaseQuery, findCases, grantsOf, roleGrantsOf, useAuditKey } from '@linju/core';
 import { createTestDistrict } from '@linju/core/testing';
 import {
@@ -140,15 +141,20 @@ const sqlArray = (values: string[]) => sql.raw(`array[${values.map((v) => `'${v}
 const uuidOf = (kind: string, n: string) =>
   sql.raw(`('00000000-0000-4000-${kind}-' || lpad(to_hex(${n}), 12, '0'))::uuid`);
 
-/** HMAC-SHA256 key pads of the blind index, so SQL computes the same index `box.blindIndex` does. */
-function blindIndexPads(dataKey: Buffer) {
+/** HMAC-SHA256 key pads of a derived key, so SQL computes the same hash the secret box does. */
+function hmacPads(dataKey: Buffer, label: string) {
   const key = Buffer.alloc(64);
-  Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'linju/personal-data/blind-index', 32)).copy(key);
+  Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), label, 32)).copy(key);
   return {
     inner: Buffer.from(key.map((b) => b ^ 0x36)),
     outer: Buffer.from(key.map((b) => b ^ 0x5c)),
   };
 }
+/** The blind index's pads (the format before per-tenant keys, which lookups still match). */
+const blindIndexPads = (dataKey: Buffer) => hmacPads(dataKey, 'linju/personal-data/blind-index');
+/** A district's search-token pads, as `box.searchTokens` derives its key. */
+const searchTokenPads = (dataKey: Buffer, tenantId: string) =>
+  hmacPads(dataKey, `linju/personal-data/search-token/tenant:${tenantId}`);
 
 type Seconds = Record<string, number>;
 
@@ -181,16 +187,20 @@ async function generate(
   await owner.execute(sql`set maintenance_work_mem = '512MB'`);
   await owner.execute(sql`set max_parallel_maintenance_workers = 2`);
   await owner.execute(sql`set synchronous_commit = off`);
+  // A bulk load: the serving deadline (statement_timeout) is not meant for it.
+  await owner.execute(sql`set statement_timeout = 0`);
 
   await timed(seconds, 'tenants', async () => {
     await owner.execute(sql`drop table if exists bench_tenant`);
     await owner.execute(sql`create unlogged table bench_tenant
-      (k int, tenant_id uuid, prefix text, orgs uuid[], staff uuid[], lo bigint, hi bigint)`);
-    await owner.execute(sql`insert into bench_tenant values (0, ${main.tenantId}, ${main.prefix},
+      (k int, tenant_id uuid, prefix text, orgs uuid[], staff uuid[], lo bigint, hi bigint,
+       token_inner bytea, token_outer bytea)`);
+    await owner.execute(sql`insert into bench_tenant (k, tenant_id, prefix, orgs, staff, lo, hi) values (0,
+      ${main.tenantId}, ${main.prefix},
       ${sql.raw(`array[${main.orgs.map((o) => `'${o}'`).join(',')}]::uuid[]`)},
       ${sql.raw(`array[${main.staff.map((o) => `'${o}'`).join(',')}]::uuid[]`)}, 1, ${mainCases})`);
     if (others === 0) return;
-    await owner.execute(sql`insert into bench_tenant
+    await owner.execute(sql`insert into bench_tenant (k, tenant_id, prefix, orgs, staff, lo, hi)
       select k, ${uuidOf('a000', 'k')}, 'B' || chr(65 + k % 26) || chr(65 + (k / 26) % 26),
         array[${uuidOf('b000', 'k')}], array[${uuidOf('c000', '2 * k')}, ${uuidOf('c000', '2 * k + 1')}],
         lo, lo + ${base} - 1 + case when k <= ${extra} then 1 else 0 end
@@ -215,19 +225,41 @@ async function generate(
   }[];
   for (const index of indexes) await owner.execute(sql.raw(`drop index "${index.indexname}"`));
 
+  // Each district's search-token key, derived in JS (HKDF), given to SQL as HMAC pads.
+  const districts = (await owner.execute(sql`select k, tenant_id from bench_tenant`)) as unknown as {
+    k: number;
+    tenant_id: string;
+  }[];
+  for (let i = 0; i < districts.length; i += 500) {
+    const rows = districts.slice(i, i + 500).map((d) => {
+      const p = searchTokenPads(dataKey, d.tenant_id);
+      return `(${d.k}, '\\x${p.inner.toString('hex')}'::bytea, '\\x${p.outer.toString('hex')}'::bytea)`;
+    });
+    await owner.execute(
+      sql.raw(`update bench_tenant b set token_inner = v.i, token_outer = v.o
+      from (values ${rows.join(',')}) v(k, i, o) where b.k = v.k`),
+    );
+  }
   const pads = blindIndexPads(dataKey);
+  const tokenKey = dataKeyId(dataKey);
   await timed(seconds, 'residents', () =>
     owner.execute(sql`insert into resident (tenant_id, id, name, phone_encrypted, phone_index, phone_masked,
-        key_groups, contact_preference, created_at)
-      select tenant_id, ${uuidOf('9000', 'r')},
-        (${sqlArray(SURNAMES)})[1 + r % ${SURNAMES.length}] || (${sqlArray(GIVEN)})[1 + (r / ${SURNAMES.length}) % ${GIVEN.length}],
+        key_groups, contact_preference, search_tokens, search_tokens_key, created_at)
+      select tenant_id, ${uuidOf('9000', 'r')}, name,
         'v1.' || left(md5('i' || r), 16) || '.' || md5('b' || r) || '.' || left(md5('t' || r), 22),
         translate(rtrim(encode(sha256(${pads.outer} || sha256(${pads.inner} || convert_to(phone, 'UTF8'))), 'base64'), '='), '+/', '-_'),
         left(phone, 3) || '****' || right(phone, 4),
-        case when r % 7 = 0 then array['elderly'] else '{}' end, 'phone', now() - interval '3 years'
+        case when r % 7 = 0 then array['elderly'] else '{}' end, 'phone',
+        -- residentSearchTerms: the name's character pairs, the phone's endings from 4 digits.
+        array(select left(translate(rtrim(encode(sha256(token_outer || sha256(token_inner || convert_to(term, 'UTF8'))),
+            'base64'), '='), '+/', '-_'), 16)
+          from (select 'name:' || substr(name, i, 2) as term from generate_series(1, char_length(name) - 1) i
+            union all select 'phone:' || right(phone, l) from generate_series(4, 11) l) t),
+        ${tokenKey}, now() - interval '3 years'
       from bench_tenant
       cross join lateral generate_series(lo, lo + floor((hi - lo) * 0.7)::bigint) r
-      cross join lateral (select '13' || lpad(r::text, 9, '0') as phone) p`),
+      cross join lateral (select '13' || lpad(r::text, 9, '0') as phone,
+        (${sqlArray(SURNAMES)})[1 + r % ${SURNAMES.length}] || (${sqlArray(GIVEN)})[1 + (r / ${SURNAMES.length}) % ${GIVEN.length}] as name) p`),
   );
 
   await timed(seconds, 'cases', () =>
@@ -398,6 +430,17 @@ export async function benchSearch({
       { case: 'overdue queue', query: () => ({ queue: 'overdue' }) },
       { case: 'search by phone (blind index)', query: (i) => ({ phone: phones[i % 20] }) },
       { case: 'search by case number', query: (i) => ({ number: numbers[i % numbers.length] }) },
+      {
+        case: 'search by name, two characters',
+        query: (i) => ({
+          term: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 5) % GIVEN.length]}`.slice(0, 2),
+        }),
+      },
+      { case: 'search by phone ending, 4 digits', query: (i) => ({ term: phones[i % 20]?.slice(-4) }) },
+      {
+        case: 'search by part of the number',
+        query: (i) => ({ term: numbers[i % numbers.length]?.slice(-6) }),
+      },
       { case: 'search by Chinese text, a topic (~5%)', query: (i) => ({ text: TOPICS[i % TOPICS.length] }) },
       { case: 'search by Chinese text, an address', query: (i) => ({ text: addresses[i % 20] }) },
     ];

@@ -99,6 +99,22 @@ describe('the secret box', () => {
   });
 });
 
+it('makes search tokens per tenant and per key, none of them the blind index or the term', () => {
+  const old = randomBytes(32);
+  const ring = createSecretBox({ current: randomBytes(32), retired: [old] });
+  const { key, tokens } = ring.searchTokens(['phone:8000', 'phone:8000', 'name:张伟'], TENANT_A);
+  expect(key).toBe(ring.currentPrefix.split('.')[1]);
+  expect(tokens).toHaveLength(2);
+  expect(tokens.every((t) => /^[\w-]{16}$/.test(t))).toBe(true);
+  expect(tokens).toEqual(ring.searchTokens(['phone:8000', 'name:张伟'], TENANT_A).tokens);
+  expect(ring.searchTokens(['phone:8000'], TENANT_B).tokens).not.toEqual(tokens.slice(0, 1));
+  expect(ring.blindIndex('phone:8000', TENANT_A).startsWith(tokens[0] ?? '')).toBe(false);
+  const byKey = ring.searchTokensByKey(['phone:8000'], TENANT_A);
+  expect(byKey).toEqual([
+    tokens.slice(0, 1),
+    createSecretBox(old).searchTokens(['phone:8000'], TENANT_A).tokens,
+  ]);
+});
 describe('the key ring', () => {
   const dir = () => mkdtempSync(join(tmpdir(), 'key-'));
 

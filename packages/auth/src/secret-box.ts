@@ -27,6 +27,14 @@ export type SecretBox = {
    * retired keys and the format before per-tenant keys): lookups match any of them.
    */
   blindIndexes(value: string, owner: SealOwner): string[];
+  /**
+   * Search tokens: keyed hashes (per tenant, a key of their own) of parts of a value (a name's
+   * character pairs, a phone's endings), shortened to 16 characters, so a part is found by
+   * equality without the database holding it. Under the current key, with its id.
+   */
+  searchTokens(terms: readonly string[], owner: SealOwner): { key: string; tokens: string[] };
+  /** The same terms' tokens under every key of the ring, current first: rows not yet re-tokened still match. */
+  searchTokensByKey(terms: readonly string[], owner: SealOwner): string[][];
   /** Values sealed under the current key start with this; anything else is for `linju keys rotate`. */
   currentPrefix: string;
 };
@@ -68,6 +76,12 @@ export function createSecretBox(keys: Buffer | DataKeyRing): SecretBox {
     keyFor(master.key, master.id, `linju/personal-data/aes-256-gcm/${ownerLabel(owner)}`);
   const indexKey = (master: { id: string; key: Buffer }, owner: SealOwner) =>
     keyFor(master.key, master.id, `linju/personal-data/blind-index/${ownerLabel(owner)}`);
+  const searchKey = (master: { id: string; key: Buffer }, owner: SealOwner) =>
+    keyFor(master.key, master.id, `linju/personal-data/search-token/${ownerLabel(owner)}`);
+  // 96 bits: a false match needs two of a district's parts to collide, and a shorter token leaks less.
+  const tokensUnder = (master: { id: string; key: Buffer }, terms: readonly string[], owner: SealOwner) => [
+    ...new Set(terms.map((term) => hmac(searchKey(master, owner), term).slice(0, 16))),
+  ];
   const legacyKey = (master: { id: string; key: Buffer }, purpose: 'aes-256-gcm' | 'blind-index') =>
     keyFor(master.key, master.id, `linju/personal-data/${purpose}`);
   const hmac = (key: Buffer, value: string) => createHmac('sha256', key).update(value).digest('base64url');
@@ -139,6 +153,12 @@ export function createSecretBox(keys: Buffer | DataKeyRing): SecretBox {
         ...masters.map((m) => hmac(legacyKey(m, 'blind-index'), value)),
       ];
       return [...new Set(all)];
+    },
+    searchTokens(terms, owner) {
+      return { key: current.id, tokens: tokensUnder(current, terms, owner) };
+    },
+    searchTokensByKey(terms, owner) {
+      return masters.map((m) => tokensUnder(m, terms, owner));
     },
   };
 }

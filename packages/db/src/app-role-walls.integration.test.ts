@@ -101,6 +101,10 @@ const DEFINER_FUNCTIONS: Record<string, string> = {
   'case_ids_matching_text(text,boolean,timestamp with time zone,uuid,integer)': 'trigram search under RLS',
   // The app role may not write operators: it sets a password only by spending a live one-time link (0054).
   'complete_operator_setup(text,text)': 'one-time operator setup link',
+  // Residents by their search tokens (containment is not leakproof either), and cases by part of
+  // the number or the description, each match with its time (0061).
+  'resident_ids_with_search_tokens(text[])': 'search tokens under RLS',
+  'case_ids_matching(text,text,boolean,timestamp with time zone,uuid,integer)': 'trigram search under RLS',
 };
 
 /**

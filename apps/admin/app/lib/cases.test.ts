@@ -16,14 +16,16 @@ import {
 } from './cases.ts';
 
 describe('the case search box', () => {
-  it('tells numbers, phones, ID numbers and words apart', () => {
+  it('tells whole numbers, phones and ID numbers from a term to find by part', () => {
     expect(searchKind('XH-2026-000123')).toBe('number');
     expect(searchKind('xh-2026-12')).toBe('number');
     expect(searchKind('138 0013 8000')).toBe('phone');
     expect(searchKind('021-64871234')).toBe('phone');
     expect(searchKind('11010519491231002X')).toBe('idNumber');
-    expect(searchKind('邻居 漏水')).toBe('text');
-    expect(searchKind('12345')).toBe('text');
+    expect(searchKind('邻居 漏水')).toBe('term');
+    expect(searchKind('12345')).toBe('term');
+    expect(searchKind('2026-000123')).toBe('term');
+    expect(searchKind('王伟')).toBe('term');
   });
 
   it('reads the URL and drops unknown values, and the term from a posted form only', () => {
@@ -61,9 +63,13 @@ describe('the case search box', () => {
       caseQueryFor({ q: '11010519491231002x', status: '', queue: '', service: '', sort: '', cursor: '' })
         .idNumber,
     ).toBe('11010519491231002X');
-    expect(caseQueryFor({ q: '物业', status: '', queue: '', service: '', sort: '', cursor: '' }).text).toBe(
+    expect(caseQueryFor({ q: '物业', status: '', queue: '', service: '', sort: '', cursor: '' }).term).toBe(
       '物业',
     );
+    expect(caseQueryFor({ q: ' 8000 ', status: '', queue: '', service: '', sort: '', cursor: '' })).toEqual({
+      limit: 25,
+      term: '8000',
+    });
     expect(
       caseQueryFor({ q: '', status: '', queue: '', service: 'x-disputes', sort: 'due', cursor: '' }),
     ).toEqual({ limit: 25, serviceType: 'x-disputes', sort: 'due' });

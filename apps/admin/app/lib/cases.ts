@@ -26,15 +26,18 @@ const CASE_NUMBER = /^[A-Za-z]{1,6}-\d{4}-\d{1,9}$/;
 const MOBILE_OR_LANDLINE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 const ID_NUMBER = /^\d{17}[\dXx]$/;
 
-export type SearchKind = 'number' | 'phone' | 'idNumber' | 'text';
+export type SearchKind = 'number' | 'phone' | 'idNumber' | 'term';
 
-/** What one search box holds: a case number, a phone number, an ID number, or words of the description. */
+/**
+ * What one search box holds: a whole case number, phone number or ID number (found exactly), or
+ * a term — part of a name, a phone's last digits, part of a number, words of the description.
+ */
 export function searchKind(term: string): SearchKind {
   const value = term.trim().replace(/[\s()]/g, '');
   if (CASE_NUMBER.test(value)) return 'number';
   if (MOBILE_OR_LANDLINE.test(value)) return 'phone';
   if (ID_NUMBER.test(value)) return 'idNumber';
-  return 'text';
+  return 'term';
 }
 
 const isIn = <T extends string>(list: readonly T[], value: string | null): value is T =>
@@ -85,7 +88,7 @@ export function caseQueryFor(search: CaseSearch, limit = 25) {
     number?: string;
     phone?: string;
     idNumber?: string;
-    text?: string;
+    term?: string;
     status?: CaseStatus[];
     queue?: CaseQueue;
     serviceType?: string;
@@ -99,7 +102,7 @@ export function caseQueryFor(search: CaseSearch, limit = 25) {
     if (kind === 'number') query.number = compact.toUpperCase();
     else if (kind === 'phone') query.phone = compact;
     else if (kind === 'idNumber') query.idNumber = compact.toUpperCase();
-    else query.text = term;
+    else query.term = term;
   }
   if (search.status) query.status = [search.status];
   if (search.queue) query.queue = search.queue;

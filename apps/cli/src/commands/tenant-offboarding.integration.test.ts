@@ -169,6 +169,7 @@ describe('linju tenant export', () => {
       .map((l) => JSON.parse(l));
     expect(residents[0]).toMatchObject({ phone_encrypted: residentPhone });
     expect(residents[0]).not.toHaveProperty('phone_index');
+    expect(residents[0]).not.toHaveProperty('search_tokens');
     expect(readFileSync(join(out, 'files', documentKey))).toEqual(
       Buffer.concat([pdf, Buffer.from(leaving.slug)]),
     );

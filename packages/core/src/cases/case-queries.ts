@@ -6,7 +6,6 @@ import {
   desc,
   eq,
   gte,
-  ilike,
   inArray,
   isNotNull,
   isNull,
@@ -25,6 +24,7 @@ import { loadCalendar } from '../calendar/national-calendar.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
 import { ZIdNumber, ZPhone } from '../personal-data/personal-data.ts';
 import { caseSettings, todayIn } from './case-clock.ts';
+import { escapeLike, newestMatches, termMatchers, textMatcher } from './case-search.ts';
 import { caseSummary } from './case-service.ts';
 import { OPEN_STATUSES } from './case-status.ts';
 
@@ -48,6 +48,11 @@ export const ZCaseQuery = z.object({
   idNumber: ZIdNumber.optional(),
   /** Words of the description: a substring match (trigram-indexed), Chinese included. */
   text: z.string().trim().min(1).max(100).optional(),
+  /**
+   * The desk's one search box: part of the resident's name (2+ characters), the last digits of
+   * their phone (4+), part of the case number, or words of the description — any of them.
+   */
+  term: z.string().trim().min(1).max(100).optional(),
   status: z.array(z.enum(schema.CASE_STATUSES)).max(8).optional(),
   serviceType: z.string().max(40).optional(),
   receivedFrom: z.coerce.date().optional(),
@@ -75,7 +80,6 @@ function decodeCursor(cursor: string | undefined): Cursor | null {
 }
 
 const c = schema.legalCase;
-const ESCAPE = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 /**
  * `status in (…)` with the statuses written out, not bound: a prepared statement's generic plan
@@ -84,26 +88,8 @@ const ESCAPE = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 const statusIn = (statuses: readonly string[]) =>
   sql`${c.status} in (${sql.raw(statuses.map((s) => `'${s.replace(/'/g, "''")}'`).join(', '))})`;
 
-/** Past this many matches, a text search with other conditions reads the cases themselves. */
-const TEXT_MATCHES_BY_ID = 1000;
-
-/**
- * The ids of the tenant's cases whose description matches, newest first after the cursor, at
- * most `max` of them, and whether there were more. Through `case_ids_matching_text`, because
- * under RLS `LIKE`/`ILIKE` (not leakproof) cannot use the trigram index (see its migration).
- */
-async function casesMatchingText(
-  tx: TenantTx,
-  text: { pattern: string; ignoreCase: boolean },
-  max: number,
-  before: { at: string; id: string } | null,
-) {
-  const rows = (await tx.execute(
-    sql`select case_ids_matching_text(${text.pattern}, ${text.ignoreCase}, ${before?.at ?? null}::timestamptz,
-      ${before?.id ?? null}::uuid, ${max + 1}) as id`,
-  )) as unknown as { id: string }[];
-  return { ids: rows.slice(0, max).map((r) => r.id), more: rows.length > max };
-}
+/** Past this many matches, a search with other conditions reads the cases themselves. */
+const MATCHES_BY_ID = 1000;
 
 /**
  * Cases the actor may see, filtered by queue and search, a page at a time. Visibility: the cases
@@ -119,7 +105,7 @@ export async function findCases(tx: TenantTx, actor: Actor, box: SecretBox, quer
   // planner neither drives from (the units' cases: all of a district's, for its centre) nor takes
   // for a narrow one, so each queue reads its own index in order and stops after a page.
   const o = schema.organisation;
-  const inScope = or(...scopes.map((scope) => like(o.path, `${ESCAPE(scope)}%`)));
+  const inScope = or(...scopes.map((scope) => like(o.path, `${escapeLike(scope)}%`)));
   const outside = tx.select({ id: o.id }).from(o).where(sql`not (${inScope})`);
   const visible = or(
     ...(inScope ? [sql`${c.currentOrganisationId} <> all(array(${outside}))`] : []),
@@ -161,13 +147,13 @@ export async function findCases(tx: TenantTx, actor: Actor, box: SecretBox, quer
       );
     filters.push(inArray(c.residentId, residents));
   }
-  let text: { pattern: string; ignoreCase: boolean } | undefined;
-  if (q.text) {
-    // Text without upper or lower case (Chinese, digits) matches the same under LIKE, which
-    // compares bytes: several times faster than ILIKE, which lowers every description first.
-    text = { pattern: `%${ESCAPE(q.text)}%`, ignoreCase: q.text.toLowerCase() !== q.text.toUpperCase() };
-    filters.push(text.ignoreCase ? ilike(c.description, text.pattern) : like(c.description, text.pattern));
-  }
+  // The term's ways of matching find the cases; description words beside a term are a condition.
+  const matchers = q.term
+    ? await termMatchers(tx, box, actor.tenantId, q.term)
+    : q.text
+      ? [textMatcher(tx, q.text)]
+      : [];
+  if (q.term && q.text) filters.push(textMatcher(tx, q.text).condition);
   if (q.status?.length) filters.push(inArray(c.status, q.status));
   if (q.serviceType) filters.push(eq(c.serviceType, q.serviceType));
   if (q.receivedFrom) filters.push(gte(c.receivedAt, q.receivedFrom));
@@ -195,22 +181,30 @@ export async function findCases(tx: TenantTx, actor: Actor, box: SecretBox, quer
       .orderBy(...(byDue ? [asc(c.dueOn), asc(c.id)] : [desc(c.receivedAt), desc(c.id)]))
       .limit(q.limit + 1);
   let rows: Awaited<ReturnType<typeof select>> | undefined;
-  if (text) {
-    // The matches by the trigram index, then the page among them. In the page's order the
-    // newest page-full are tried first (enough unless other conditions drop some), then up to
-    // TEXT_MATCHES_BY_ID; past that (a common word with narrow conditions) the cases are read.
+  if (matchers.length) {
+    // The matches by their indexes, then the page among them. In the page's order the newest
+    // page-full of each are tried first (enough unless other conditions drop some), then up to
+    // MATCHES_BY_ID; past that (a common word with narrow conditions) the cases are read.
     const inOrder = !byDue && cursor ? { at: new Date(cursor.k).toISOString(), id: cursor.id } : null;
-    for (const max of byDue ? [TEXT_MATCHES_BY_ID] : [q.limit + 1, TEXT_MATCHES_BY_ID]) {
-      const matching = await casesMatchingText(tx, text, max, inOrder);
-      if (!matching.ids.length) return { cases: [], nextCursor: null };
-      const found = await select([...filters, inArray(c.id, matching.ids)]);
-      // Exact when every match was looked up, or when the matches looked up, being the newest,
-      // already hold a full page (any other match is older than all of them).
-      if (!matching.more || (!byDue && found.length > q.limit)) {
+    for (const max of byDue ? [MATCHES_BY_ID] : [q.limit + 1, MATCHES_BY_ID]) {
+      const { ids, completeFrom } = await newestMatches(matchers, max, inOrder);
+      if (!ids.length) return { cases: [], nextCursor: null };
+      // In due order every match must have been looked up; in received order those from where
+      // all were (any other is older) suffice once they hold more than a page.
+      if (byDue && completeFrom) break;
+      const found = await select([
+        ...filters,
+        inArray(c.id, ids),
+        completeFrom
+          ? sql`(${c.receivedAt}, ${c.id}) >= (${completeFrom.at}::timestamptz, ${completeFrom.id}::uuid)`
+          : undefined,
+      ]);
+      if (!completeFrom || found.length > q.limit) {
         rows = found;
         break;
       }
     }
+    rows ??= await select([...filters, or(...matchers.map((m) => m.condition))]);
   }
   rows ??= await select(filters);
   const page = rows.slice(0, q.limit);

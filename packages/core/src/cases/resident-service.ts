@@ -6,6 +6,7 @@ import { type Actor, auditActor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
 import { maskIdNumber, maskPhone, seal, ZIdNumber, ZPhone } from '../personal-data/personal-data.ts';
+import { residentSearchTokens } from '../personal-data/search-terms.ts';
 
 export type Resident = typeof schema.resident.$inferSelect;
 
@@ -64,8 +65,13 @@ export async function findOrCreateResident(
     const update: Partial<Resident> = {};
     const groups = [...new Set([...found.keyGroups, ...input.keyGroups])];
     if (groups.length !== found.keyGroups.length) update.keyGroups = groups;
-    if (input.phone && !found.phoneEncrypted)
+    if (input.phone && !found.phoneEncrypted) {
       Object.assign(update, sealedPhone(box, actor.tenantId, input.phone));
+      Object.assign(
+        update,
+        residentSearchTokens(box, actor.tenantId, { name: found.name, phone: input.phone }),
+      );
+    }
     if (input.idNumber && !found.idNumberEncrypted)
       Object.assign(update, sealedIdNumber(box, actor.tenantId, input.idNumber));
     if (Object.keys(update).length > 0) {
@@ -81,7 +87,9 @@ export async function findOrCreateResident(
         objectType: 'resident',
         objectId: found.id,
         after: {
-          fields: Object.keys(update).filter((k) => !k.endsWith('Encrypted') && !k.endsWith('Index')),
+          fields: Object.keys(update).filter(
+            (k) => !k.endsWith('Encrypted') && !k.endsWith('Index') && !k.startsWith('searchTokens'),
+          ),
         },
       });
     }
@@ -98,6 +106,7 @@ export async function findOrCreateResident(
       address: input.address ?? null,
       ...(input.phone ? sealedPhone(box, actor.tenantId, input.phone) : {}),
       ...(input.idNumber ? sealedIdNumber(box, actor.tenantId, input.idNumber) : {}),
+      ...residentSearchTokens(box, actor.tenantId, input),
     })
     .returning();
   if (!created) throw new Error('resident insert returned no row');

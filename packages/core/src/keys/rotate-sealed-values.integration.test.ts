@@ -14,6 +14,7 @@ import {
 } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
+import { findCases } from '../cases/case-queries.ts';
 import { addCaseParty, intakeCase } from '../cases/case-service.ts';
 import { findResidents, revealResidentField } from '../cases/resident-service.ts';
 import { actorOf } from '../testing/test-actor.ts';
@@ -116,6 +117,17 @@ describe('linju keys rotate', () => {
     expect(found.map((r) => r.id)).toContain(oldFormatResident);
   });
 
+  const byTerm = async (d: TestDistrict, box: typeof rotating, term: string) => {
+    const desk = await actorOf(app.db, d.tenantId, d.people.desk);
+    const found = await withTenant(app.db, d.tenantId, (tx) => findCases(tx, desk, box, { term }));
+    return found.cases.map((c) => c.residentId);
+  };
+
+  it("finds residents by the old key's search tokens while the new key is current", async () => {
+    expect(await byTerm(a, rotating, PHONE.slice(-4))).toHaveLength(2);
+    expect(await byTerm(a, rotating, '阿姨')).toHaveLength(2);
+  });
+
   it('re-seals every sealed column of the districts in batches, each audited, and a second run finds nothing', async () => {
     const batches: RotationBatch[] = [];
     const { resealed } = await rotateSealedValues(owner.db, rotating, {
@@ -133,6 +145,7 @@ describe('linju keys rotate', () => {
         'case_party.id_number_encrypted',
         'staff_member.phone_encrypted',
         'staff_member.totp_key_encrypted',
+        'resident.search_tokens',
       ]),
     );
     for (const entry of Object.values(sealedColumns).filter((e) => e.tenantId !== null)) {
@@ -177,6 +190,13 @@ describe('linju keys rotate', () => {
     expect(afterwards.decrypt(admin?.totpKeyEncrypted ?? '', a.tenantId, sealedColumns.staffTotpKey)).toBe(
       a.totpSecret,
     );
+  });
+
+  it("finds residents by the new key's tokens afterwards, the old-format phone's ending too", async () => {
+    expect(await byTerm(b, afterwards, PHONE.slice(-5))).toHaveLength(1);
+    expect(await byTerm(a, afterwards, '老伯')).toEqual([oldFormatResident]);
+    expect(await byTerm(a, afterwards, OLD_FORMAT.phone.slice(-6))).toEqual([oldFormatResident]);
+    expect(await byTerm(a, createSecretBox(OLD_KEY), '老伯')).toEqual([]);
   });
 
   it("keeps the conflict check's keys equal to the residents' indexes, and each district's index its own", async () => {

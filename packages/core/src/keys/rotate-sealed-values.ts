@@ -14,6 +14,7 @@ import {
   withTenant,
 } from '@linju/db';
 import { appendAudit } from '../audit/append-audit.ts';
+import { remakeSearchTokens } from './remake-search-tokens.ts';
 import { resealDocumentChunks } from './reseal-document-chunks.ts';
 
 /** One batch re-sealed: where, for whom, and how many values. */
@@ -69,8 +70,8 @@ async function resealBatch(
 /**
  * `linju keys rotate`: every sealed value of every tenant (and the platform's), and every chunk of
  * its documents in PostgreSQL, re-sealed under the
- * current key with its tenant, table and column bound in, blind indexes recomputed with the
- * tenant's key. Each batch is its own transaction with its audit entry in the tenant's chain, so
+ * current key with its tenant, table and column bound in, blind indexes and residents' search
+ * tokens made again with the tenant's key (and made for residents from before search tokens). Each batch is its own transaction with its audit entry in the tenant's chain, so
  * the stack keeps serving meanwhile and an interrupted run resumes where it stopped. When it
  * returns, retired keys open nothing that is still stored and may be dropped. Runs as the owner
  * role (an operator's command, like migrations): the application role may not rewrite rows that
@@ -103,43 +104,41 @@ export async function rotateSealedValues(
       if (count > 0) report('platform', entry, count);
     }
   }
-  for (const tenant of tenants) {
-    for (const entry of entries.filter((e) => e.tenantId !== null)) {
-      for (let count = limit; count === limit; ) {
-        count = await withTenant(db, tenant.id, async (tx) => {
-          const done = await resealBatch(tx, box, tenant.id, entry, limit);
-          if (done > 0) {
-            await appendAudit(tx, {
-              actorId: null,
-              actorName: ROTATION_ACTOR,
-              action: 'keys.rotated',
-              objectType: entry.table,
-              objectId: entry.column,
-              after: { resealed: done, key: box.currentPrefix.split('.')[1] },
-            });
-          }
-          return done;
-        });
-        if (count > 0) report(tenant.slug, entry, count);
-      }
-    }
+  /** Batches of one tenant until one comes back short, each with its audit entry in the tenant's chain. */
+  const tenantBatches = async (
+    tenant: { id: string; slug: string },
+    what: Pick<SealedColumnEntry, 'table' | 'column'>,
+    batch: (tx: Queryable) => Promise<number>,
+  ) => {
     for (let count = limit; count === limit; ) {
       count = await withTenant(db, tenant.id, async (tx) => {
-        const done = await resealDocumentChunks(tx, box, tenant.id, limit);
+        const done = await batch(tx);
         if (done > 0) {
           await appendAudit(tx, {
             actorId: null,
             actorName: ROTATION_ACTOR,
             action: 'keys.rotated',
-            objectType: 'document_chunk',
-            objectId: 'content',
+            objectType: what.table,
+            objectId: what.column,
             after: { resealed: done, key: box.currentPrefix.split('.')[1] },
           });
         }
         return done;
       });
-      if (count > 0) report(tenant.slug, { table: 'document_chunk', column: 'content' }, count);
+      if (count > 0) report(tenant.slug, what, count);
     }
+  };
+  for (const tenant of tenants) {
+    for (const entry of entries.filter((e) => e.tenantId !== null)) {
+      await tenantBatches(tenant, entry, (tx) => resealBatch(tx, box, tenant.id, entry, limit));
+    }
+    // After the phones: the tokens are made from the phone opened under the current key.
+    await tenantBatches(tenant, { table: 'resident', column: 'search_tokens' }, (tx) =>
+      remakeSearchTokens(tx, box, tenant.id, limit),
+    );
+    await tenantBatches(tenant, { table: 'document_chunk', column: 'content' }, (tx) =>
+      resealDocumentChunks(tx, box, tenant.id, limit),
+    );
   }
   return { resealed };
 }

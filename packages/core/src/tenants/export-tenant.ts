@@ -5,7 +5,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { SecretBox } from '@linju/auth';
-import { type Database, readTenantRows, SetupError, sealedColumns, withTenant } from '@linju/db';
+import { type Database, readTenantRows, SetupError, schema, sealedColumns, withTenant } from '@linju/db';
 import { appendAudit } from '../audit/append-audit.ts';
 import { type DocumentStore, readWholeDocument } from '../documents/document-store.ts';
 
@@ -21,7 +21,7 @@ export type TenantExportManifest = {
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
-/** Sealed columns opened (the district is the data controller: it gets its residents' data back), blind indexes left out. */
+/** Sealed columns opened (the district is the data controller: it gets its residents' data back), blind indexes and search tokens left out. */
 function openRow(row: Record<string, unknown>, table: string, tenantId: string, box: SecretBox) {
   for (const entry of Object.values(sealedColumns)) {
     if (entry.table !== table) continue;
@@ -29,6 +29,11 @@ function openRow(row: Record<string, unknown>, table: string, tenantId: string, 
     if (typeof value === 'string')
       row[entry.column] = box.decrypt(value, entry.tenantId ? tenantId : null, entry);
     if (entry.index) delete row[entry.index.name];
+  }
+  // Search tokens are keyed hashes like the blind indexes: of no use outside this deployment.
+  if (table === 'resident') {
+    delete row[schema.resident.searchTokens.name];
+    delete row[schema.resident.searchTokensKey.name];
   }
   return row;
 }

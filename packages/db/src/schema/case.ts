@@ -174,6 +174,8 @@ export const legalCase = pgTable(
       ),
     // Tenant first (btree_gin): a search reads its own district's matches, not every district's.
     index('case_description_trgm_idx').using('gin', t.tenantId, t.description.op('gin_trgm_ops')),
+    // Part of a number (the last digits, the year and sequence), the same way.
+    index('case_number_trgm_idx').using('gin', t.tenantId, t.number.op('gin_trgm_ops')),
     check('case_limit_positive', sql`${t.limitWorkingDays} > 0`),
     check(
       'case_reason_when_ended',

@@ -25,8 +25,8 @@ export {
 
 /**
  * A resident (群众/当事人) of the district. Phone and ID number are sealed (AES-256-GCM) and found
- * again by exact value through their blind indexes; the masked forms are kept so lists never
- * decrypt. One ID number is one resident per tenant; a phone may be shared by a household.
+ * again by exact value through their blind indexes, and by part through the search tokens; the
+ * masked forms are kept so lists never decrypt. One ID number is one resident per tenant; a phone may be shared by a household.
  */
 export const resident = pgTable(
   'resident',
@@ -43,12 +43,21 @@ export const resident = pgTable(
     keyGroups: text('key_groups').array().notNull().default(sql`'{}'::text[]`),
     contactPreference: text('contact_preference', { enum: CONTACT_PREFERENCES }).notNull().default('phone'),
     address: text('address'),
+    /**
+     * Keyed hashes of the name's character pairs and the phone's endings (`box.searchTokens`): a
+     * resident found by part of the name or the last digits of the phone, no plaintext stored.
+     */
+    searchTokens: text('search_tokens').array().notNull().default(sql`'{}'::text[]`),
+    /** The data key the tokens were made under; null until made (rotation makes and remakes them). */
+    searchTokensKey: text('search_tokens_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('resident_phone_idx').on(t.tenantId, t.phoneIndex),
     uniqueIndex('resident_id_number_unique').on(t.tenantId, t.idNumberIndex),
+    // No tenant column: the tokens are keyed per tenant, so no two districts share one.
+    index('resident_search_tokens_idx').using('gin', t.searchTokens),
     check(
       'resident_key_groups_known',
       sql`${t.keyGroups} <@ array['elderly','minors','women-and-children','disabled','migrant-workers']::text[]`,

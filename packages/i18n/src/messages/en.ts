@@ -789,9 +789,9 @@ export const en: Messages = {
 
   'cases.title': 'Cases',
   'cases.search_heading': 'Find cases',
-  'cases.search_label': 'Number, phone, ID number or words',
+  'cases.search_label': 'Name, phone, number, ID number or words',
   'cases.search_hint':
-    'For example XH-2026-000123, a mobile number, an 18-character ID number or words of the description.',
+    "Two or more characters of the resident's name, a phone number or its last 4 or more digits, a case number or part of it (e.g. 000123), an 18-character ID number, or words of the description.",
   'cases.status_filter': 'Status',
   'cases.queue_filter': 'Queue',
   'cases.any': 'Any',

@@ -749,8 +749,9 @@ export const zhCN = {
 
   'cases.title': '事项',
   'cases.search_heading': '查找事项',
-  'cases.search_label': '编号、电话、身份证号或内容',
-  'cases.search_hint': '例如 XH-2026-000123、手机号、18 位身份证号或描述中的文字。',
+  'cases.search_label': '姓名、电话、编号、身份证号或内容',
+  'cases.search_hint':
+    '当事人姓名（至少两个字）、手机号或其后四位以上、完整编号或其一部分（如 000123）、18 位身份证号，或描述中的文字。',
   'cases.status_filter': '状态',
   'cases.queue_filter': '队列',
   'cases.any': '全部',

@@ -1,0 +1,132 @@
+import type { SecretBox } from '@linju/auth';
+import { and, desc, ilike, like, type SQL, schema, sql, type TenantTx } from '@linju/db';
+import { nameQueryTerms, phoneSuffixQueryTerm } from '../personal-data/search-terms.ts';
+
+const c = schema.legalCase;
+
+/** A LIKE pattern's wildcards taken literally. */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+/**
+ * A case's place in the newest-first order. `at` is the received time in UTC to the microsecond,
+ * fixed width, so two places compare as strings and the time goes back to PostgreSQL unrounded.
+ */
+export type CasePosition = { at: string; id: string };
+const positionAt = (at: SQL | typeof c.receivedAt) =>
+  sql<string>`to_char(${at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const isNewer = (a: CasePosition, b: CasePosition) => a.at > b.at || (a.at === b.at && a.id > b.id);
+
+/** One way a search finds cases: its newest matches through its own index, or a condition to read cases by. */
+export type CaseMatcher = {
+  /** Up to `max` matches newest first after `before`, and one more when there are more. */
+  newest(max: number, before: CasePosition | null): Promise<CasePosition[]>;
+  condition: SQL;
+};
+
+/**
+ * Words of the description or part of the number, through `case_ids_matching`: under RLS
+ * `LIKE`/`ILIKE` (not leakproof) cannot use the trigram index (see migrations 0038 and 0061). The
+ * seam where a segmented full-text index will serve Chinese text.
+ */
+function patternMatcher(tx: TenantTx, field: 'description' | 'number', text: string): CaseMatcher {
+  const pattern = `%${escapeLike(text)}%`;
+  // Text without upper or lower case (Chinese, digits) matches the same under LIKE, which
+  // compares bytes: several times faster than ILIKE, which lowers every description first.
+  const ignoreCase = text.toLowerCase() !== text.toUpperCase();
+  const column = field === 'number' ? c.number : c.description;
+  return {
+    newest: async (max, before) =>
+      (await tx.execute(
+        sql`select id, ${positionAt(sql`received_at`)} as at from case_ids_matching(${field}, ${pattern},
+          ${ignoreCase}, ${before?.at ?? null}::timestamptz, ${before?.id ?? null}::uuid, ${max + 1})`,
+      )) as unknown as CasePosition[],
+    condition: ignoreCase ? ilike(column, pattern) : like(column, pattern),
+  };
+}
+
+/**
+ * Cases of residents holding all of the terms' search tokens (under one key: a resident's tokens
+ * are made together), through `resident_ids_with_search_tokens` (array containment is not
+ * leakproof either). Every key of the ring is asked, so rows not yet re-tokened still match.
+ */
+function residentMatcher(tx: TenantTx, box: SecretBox, tenantId: string, terms: string[]): CaseMatcher {
+  const residents = sql.join(
+    box.searchTokensByKey(terms, tenantId).map(
+      (tokens) =>
+        sql`select r from resident_ids_with_search_tokens(array[${sql.join(
+          tokens.map((t) => sql`${t}`),
+          sql`, `,
+        )}]::text[]) r`,
+    ),
+    sql` union all `,
+  );
+  const condition = sql`${c.residentId} in (${residents})`;
+  return {
+    newest: (max, before) =>
+      tx
+        .select({ id: c.id, at: positionAt(c.receivedAt) })
+        .from(c)
+        .where(
+          and(
+            condition,
+            before
+              ? sql`(${c.receivedAt}, ${c.id}) < (${before.at}::timestamptz, ${before.id}::uuid)`
+              : undefined,
+          ),
+        )
+        .orderBy(desc(c.receivedAt), desc(c.id))
+        .limit(max + 1),
+    condition,
+  };
+}
+
+/** A part of a case number: letters, digits and dashes, with a digit (a prefix alone is every case). */
+const NUMBER_PART = /^(?=.*\d)[A-Za-z0-9-]{3,40}$/;
+
+/** Fewer characters make no trigram: the descriptions would be read case by case. */
+const TEXT_BY_INDEX_MIN = 3;
+
+/**
+ * What the one search box of the desk finds: a case whose resident's name holds the term (two or
+ * more characters), whose resident's phone ends with it (four or more digits), whose number holds
+ * it, or whose description does. Any of them: each way the term can be read gives a matcher. A
+ * term of one or two characters is looked for in descriptions only when no case of the district
+ * matches it otherwise: no index serves it there (every description would be read), and at that
+ * length it is a name far more often than a word (`噪音` still finds noise, nobody is called so).
+ */
+export async function termMatchers(
+  tx: TenantTx,
+  box: SecretBox,
+  tenantId: string,
+  term: string,
+): Promise<CaseMatcher[]> {
+  const matchers: CaseMatcher[] = [];
+  const name = nameQueryTerms(term);
+  if (name) matchers.push(residentMatcher(tx, box, tenantId, name));
+  const phone = phoneSuffixQueryTerm(term);
+  if (phone) matchers.push(residentMatcher(tx, box, tenantId, [phone]));
+  if (NUMBER_PART.test(term)) matchers.push(patternMatcher(tx, 'number', term.toUpperCase()));
+  const text = patternMatcher(tx, 'description', term);
+  if (Array.from(term).length >= TEXT_BY_INDEX_MIN || matchers.length === 0) return [...matchers, text];
+  const { ids } = await newestMatches(matchers, 1, null);
+  return ids.length ? matchers : [text];
+}
+
+/** Words of the description only (`text` of a query). */
+export const textMatcher = (tx: TenantTx, text: string) => patternMatcher(tx, 'description', text);
+
+/**
+ * The newest `max` matches of every matcher after `before`, together, and the place from which on
+ * (at or newer) they are all of the matches: past it some matcher had more, which are older.
+ */
+export async function newestMatches(matchers: CaseMatcher[], max: number, before: CasePosition | null) {
+  const ids = new Set<string>();
+  let complete: CasePosition | null = null;
+  for (const matcher of matchers) {
+    const rows = await matcher.newest(max, before);
+    for (const row of rows.slice(0, max)) ids.add(row.id);
+    const last = rows[max - 1];
+    if (rows.length > max && last && (!complete || isNewer(last, complete))) complete = last;
+  }
+  return { ids: [...ids], completeFrom: complete };
+}
