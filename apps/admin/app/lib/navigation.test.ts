@@ -8,12 +8,14 @@ describe('sectionsFor', () => {
     expect(sectionsFor(at('bureau-admin'))).toEqual([
       'today',
       'cases',
+      'assignment',
       'referrals',
       'organisations',
       'staff',
       'advisers',
       'rosters',
       'catalogue',
+      'dashboard',
       'statistics',
       'inspections',
       'scorecards',
@@ -31,6 +33,7 @@ describe('sectionsFor', () => {
     expect(sectionsFor(at('desk-officer'))).toEqual([
       'today',
       'cases',
+      'assignment',
       'referrals',
       'organisations',
       'advisers',
@@ -50,6 +53,7 @@ describe('sectionsFor', () => {
       'advisers',
       'rosters',
       'catalogue',
+      'dashboard',
       'statistics',
       'inspections',
       'scorecards',
@@ -68,16 +72,21 @@ describe('sectionsFor', () => {
     expect(city[0]).toBe('cityDistricts');
     expect(city.at(-1)).toBe('cases');
     expect(sectionsFor(at('bureau-admin'), { cityBureau: false })).not.toContain('cityDistricts');
+    // It assigns no cases and has no district overview of its own.
+    expect(city).not.toContain('assignment');
+    expect(city).not.toContain('dashboard');
     expect(sectionsFor([])).toEqual(['today']);
     expect(sectionsFor([...at('lawyer'), ...at('station-head')])).toEqual([
       'today',
       'cases',
+      'assignment',
       'referrals',
       'organisations',
       'staff',
       'advisers',
       'rosters',
       'catalogue',
+      'dashboard',
       'statistics',
       'inspections',
       'scorecards',
@@ -92,6 +101,8 @@ describe('sectionsFor', () => {
     expect(sectionPath('xuhui', 'audit')).toBe('/t/xuhui/audit');
     expect(sectionPath('shanghai', 'cityDistricts')).toBe('/t/shanghai/statistics/districts');
     expect(sectionPath('xuhui', 'cases')).toBe('/t/xuhui/cases');
+    expect(sectionPath('xuhui', 'assignment')).toBe('/t/xuhui/cases/assignment');
+    expect(sectionPath('xuhui', 'dashboard')).toBe('/t/xuhui/dashboard');
     expect(sectionPath('xuhui', 'referrals')).toBe('/t/xuhui/referrals');
     expect(sectionPath('xuhui', 'catalogue')).toBe('/t/xuhui/catalogue');
     expect(sectionPath('xuhui', 'settings')).toBe('/t/xuhui/settings');

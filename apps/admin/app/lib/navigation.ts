@@ -11,12 +11,14 @@ export const SECTIONS = [
   'cityDistricts',
   'today',
   'cases',
+  'assignment',
   'referrals',
   'organisations',
   'staff',
   'advisers',
   'rosters',
   'catalogue',
+  'dashboard',
   'statistics',
   'inspections',
   'scorecards',
@@ -36,6 +38,8 @@ const SECTION_PERMISSION: Readonly<Record<Section, readonly Permission[] | null>
   cityDistricts: ['statistics.read'],
   today: null,
   cases: ['case.read'],
+  // 待分派 / 新转入: for those who assign cases (station heads, the front desk).
+  assignment: ['case.manage'],
   // Staff see what their units sent; partner users answer their inbox there.
   referrals: ['referral.read', 'referral.respond'],
   organisations: ['organisation.read'],
@@ -46,6 +50,8 @@ const SECTION_PERMISSION: Readonly<Record<Section, readonly Permission[] | null>
   rosters: ['organisation.read'],
   // Everyone who sees the tree may look at what it offers; switching is for managers.
   catalogue: ['organisation.read'],
+  // The director's overview reads the same scope as the statistics.
+  dashboard: ['statistics.read'],
   statistics: ['statistics.read'],
   // Inspectors and the bureau record them; station heads read their own units'.
   inspections: ['inspection.read'],
@@ -65,12 +71,14 @@ export const SECTION_LABEL: Readonly<Record<Section, MessageKey>> = {
   cityDistricts: 'nav.city_districts',
   today: 'nav.today',
   cases: 'nav.cases',
+  assignment: 'nav.assignment',
   referrals: 'nav.referrals',
   organisations: 'nav.organisations',
   staff: 'nav.staff',
   advisers: 'nav.advisers',
   rosters: 'nav.rosters',
   catalogue: 'nav.catalogue',
+  dashboard: 'nav.dashboard',
   statistics: 'nav.statistics',
   inspections: 'nav.inspections',
   scorecards: 'nav.scorecards',
@@ -92,6 +100,8 @@ export const SECTION_LABEL: Readonly<Record<Section, MessageKey>> = {
 export function sectionsFor(grants: readonly RoleGrant[], tenant: { cityBureau?: boolean } = {}): Section[] {
   const open = SECTIONS.filter((section) => {
     if (section === 'cityDistricts' && !tenant.cityBureau) return false;
+    // A city bureau assigns no cases of its own and reads its districts' figures elsewhere.
+    if (tenant.cityBureau && (section === 'assignment' || section === 'dashboard')) return false;
     const permission = SECTION_PERMISSION[section];
     return permission === null || permission.some((one) => allowsAnywhere(grants, one));
   });
@@ -108,6 +118,10 @@ export function sectionPath(slug: string, section: Section): string {
       return tenantPaths.home(slug);
     case 'cases':
       return tenantPaths.cases(slug);
+    case 'assignment':
+      return tenantPaths.assignment(slug);
+    case 'dashboard':
+      return tenantPaths.dashboard(slug);
     case 'referrals':
       return tenantPaths.referrals(slug);
     case 'organisations':

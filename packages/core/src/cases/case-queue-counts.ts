@@ -25,13 +25,13 @@ export const ZCaseQueueCountsRequest = z.object({
 
 /**
  * How many cases each asked-for list holds for the actor — the same conditions as the lists
- * (`queueConditions`), each capped at `QUEUE_COUNT_CAP`: the counts on the Today page's sections.
+ * (`queueConditions`), each capped at `cap` (`QUEUE_COUNT_CAP`): the counts on the Today page's sections.
  */
 export async function countCaseQueues(
   tx: TenantTx,
   actor: Actor,
   request: z.input<typeof ZCaseQueueCountsRequest>,
-): Promise<Record<string, number>> {
+): Promise<{ counts: Record<string, number>; cap: number }> {
   const { counts } = ZCaseQueueCountsRequest.parse(request);
   const result: Record<string, number> = {};
   for (const { key, queue, status } of counts) {
@@ -51,5 +51,5 @@ export async function countCaseQueues(
     const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(capped);
     result[key] = row?.n ?? 0;
   }
-  return result;
+  return { counts: result, cap: QUEUE_COUNT_CAP };
 }

@@ -288,7 +288,7 @@ describe('the assignment queue (待分派 / 新转入)', () => {
 describe('counts on Today', () => {
   it('counts what the desk took in today, her own only, like the lists', async () => {
     const otherDesk = await actorOf(app.db, d.tenantId, d.people.deskB, '前台乙');
-    const before = await inTenant((tx) =>
+    const { counts: before } = await inTenant((tx) =>
       countCaseQueues(tx, otherDesk, { counts: [{ key: 'today', queue: 'taken-today' }] }),
     );
     const mine = [
@@ -301,7 +301,7 @@ describe('counts on Today', () => {
       organisationId: d.organisations.stationB,
       receivedAt: new Date(Date.now() - 2 * 86_400_000),
     });
-    const counts = await inTenant((tx) =>
+    const { counts, cap } = await inTenant((tx) =>
       countCaseQueues(tx, otherDesk, {
         counts: [
           { key: 'today', queue: 'taken-today' },
@@ -310,6 +310,7 @@ describe('counts on Today', () => {
       }),
     );
     expect(counts).toEqual({ today: (before.today ?? 0) + 3, waiting: 0 });
+    expect(cap).toBe(1000);
     const listed = await queue(otherDesk, 'taken-today');
     expect(listed).toEqual(expect.arrayContaining(mine.map((c) => c.id)));
     expect(listed).not.toContain(yesterday.id);
@@ -318,7 +319,7 @@ describe('counts on Today', () => {
   });
 
   it('counts a head’s unassigned cases as her queue lists them', async () => {
-    const counts = await inTenant((tx) =>
+    const { counts } = await inTenant((tx) =>
       countCaseQueues(tx, headA, {
         counts: [
           { key: 'unassigned', queue: 'unassigned' },
