@@ -1,9 +1,7 @@
 import { join } from 'node:path';
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateTOTP } from '@oslojs/otp';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, screens, signInAsDemo, useDemoStack } from './demo-stack.ts';
+import { screens, signInAsDemo, signInEnrollingTotp, useDemoStack } from './demo-stack.ts';
 
 /**
  * Handoffs in Chromium against the real stack (issue 17): the front desk takes a matter in and
@@ -19,19 +17,6 @@ const shoot = (page: Page, name: string) =>
 /** The heading of a Today section, with its count. */
 const section = (page: Page, title: string) =>
   page.locator('.admin-today__panel', { has: page.getByRole('heading', { name: title }) });
-
-/** A manager's first sign-in (station head, centre director): password, then enrolling an authenticator app. */
-async function signInAsManager(page: Page, username: string) {
-  await page.goto(`${live.url}/t/xuhui/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect.poll(() => page.url()).toMatch(/totp-setup/);
-  const secret = (await page.getByTestId('totp-secret').textContent())?.replace(/\s/g, '') ?? '';
-  await page.getByLabel('验证码').fill(generateTOTP(decodeBase32IgnorePadding(secret), 30, 6));
-  await page.locator('main button[type=submit]').click();
-  await expect.poll(() => page.url()).toMatch(/\/t\/xuhui$/);
-}
 
 describe('handoffs', () => {
   it('a transfer reaches the station head, who assigns it from 新转入 to the mediator', async () => {
@@ -69,7 +54,7 @@ describe('handoffs', () => {
     // The station head, without scripts: told in her notifications, the case under 新转入.
     const headContext = await live.browser.newContext({ javaScriptEnabled: false });
     const head = await headContext.newPage();
-    await signInAsManager(head, 'station');
+    await signInEnrollingTotp(head, live.url, 'station');
     const arrived = section(head, '新转入');
     expect(await arrived.textContent()).toContain(number);
     expect(await arrived.getByRole('heading').textContent()).toMatch(/新转入 [1-9]\d* 件/);
@@ -112,7 +97,7 @@ describe('handoffs', () => {
   it('shows the centre director today’s intake, open and overdue cases by unit and service, and satisfaction', async () => {
     const context = await live.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await signInAsManager(page, 'director');
+    await signInEnrollingTotp(page, live.url, 'director');
     await page.getByRole('link', { name: '总览', exact: true }).first().click();
     await expect.poll(() => page.url()).toContain('/t/xuhui/dashboard');
     const figures = page.locator('main dl').first();

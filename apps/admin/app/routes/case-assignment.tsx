@@ -14,6 +14,7 @@ import { Form, Link, redirect } from 'react-router';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
+import { UnitFilter } from '../components/unit-filter.tsx';
 import { getAdminContext } from '../context.ts';
 import {
   ASSIGNMENT_VIEWS,
@@ -141,6 +142,19 @@ export default function CaseAssignment({ loaderData, actionData }: Route.Compone
   const href = (next: AssignmentView, extra: Record<string, string> = {}) =>
     `${tenantPaths.assignment(tenant.slug, next)}&${new URLSearchParams({ unit: unitId, ...extra })}`;
   const failedCase = failure?.errors.params?.caseNumber;
+  /** A reason the API asks for (a conflict of interest, a negative listing): shown once it is asked for or typed. */
+  const reasonField = (name: 'conflictReason' | 'negativeListReason', label: string) => {
+    const error = failure?.errors.fields[name];
+    return error || failure?.values[name] ? (
+      <TextField
+        name={name}
+        id={`assign-${name}`}
+        label={label}
+        defaultValue={failure?.values[name] ?? ''}
+        error={error ? t(error, failure?.errors.params) : undefined}
+      />
+    ) : null;
+  };
   const formMessage = failure?.errors.form[0];
   return (
     <>
@@ -169,19 +183,13 @@ export default function CaseAssignment({ loaderData, actionData }: Route.Compone
               </Link>
             ))}
           </nav>
-          <Form method="get" className="lj-form admin-filters">
-            <input type="hidden" name="view" value={view} />
-            <SelectField name="unit" label={t('assignment.unit')} defaultValue={unitId}>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {locale === 'en' ? u.nameEn : u.nameZh}
-                </option>
-              ))}
-            </SelectField>
-            <Button type="submit" variant="secondary">
-              {t('assignment.unit_show')}
-            </Button>
-          </Form>
+          <UnitFilter
+            units={units}
+            value={unitId}
+            label={t('assignment.unit')}
+            submit={t('assignment.unit_show')}
+            keep={{ view }}
+          />
           {cases.length === 0 ? (
             <p className="admin-muted">{t('assignment.empty')}</p>
           ) : (
@@ -256,32 +264,8 @@ export default function CaseAssignment({ loaderData, actionData }: Route.Compone
                   </option>
                 ))}
               </SelectField>
-              {failure?.errors.fields.conflictReason || failure?.values.conflictReason ? (
-                <TextField
-                  name="conflictReason"
-                  id="assign-conflictReason"
-                  label={t('casePage.conflict_reason')}
-                  defaultValue={failure.values.conflictReason ?? ''}
-                  error={
-                    failure.errors.fields.conflictReason
-                      ? t(failure.errors.fields.conflictReason, failure.errors.params)
-                      : undefined
-                  }
-                />
-              ) : null}
-              {failure?.errors.fields.negativeListReason || failure?.values.negativeListReason ? (
-                <TextField
-                  name="negativeListReason"
-                  id="assign-negativeListReason"
-                  label={t('casePage.negative_list_reason')}
-                  defaultValue={failure.values.negativeListReason ?? ''}
-                  error={
-                    failure.errors.fields.negativeListReason
-                      ? t(failure.errors.fields.negativeListReason, failure.errors.params)
-                      : undefined
-                  }
-                />
-              ) : null}
+              {reasonField('conflictReason', t('casePage.conflict_reason'))}
+              {reasonField('negativeListReason', t('casePage.negative_list_reason'))}
               <Button type="submit">{t('assignment.assign_selected')}</Button>
             </Form>
           )}

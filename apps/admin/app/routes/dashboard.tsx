@@ -1,10 +1,11 @@
 import { formatNumber, referralStatusLabel } from '@linju/i18n';
-import { Button, SelectField, useLocale, useTranslate } from '@linju/ui';
-import { Form, Link } from 'react-router';
+import { useLocale, useTranslate } from '@linju/ui';
+import { Link } from 'react-router';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { usePeriodLabel } from '../components/period-select.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
+import { UnitFilter } from '../components/unit-filter.tsx';
 import { getAdminContext } from '../context.ts';
 import { allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
@@ -62,19 +63,13 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       <DocumentTitle title={t('dashboard.title')} tenant={tenant} />
       <h1>{t('dashboard.title')}</h1>
       {units.length > 1 || districtWide ? (
-        <Form method="get" className="lj-form admin-filters">
-          <SelectField name="unit" label={t('dashboard.scope')} defaultValue={unit}>
-            {districtWide ? <option value="">{t('dashboard.scope_district')}</option> : null}
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {locale === 'en' ? u.nameEn : u.nameZh}
-              </option>
-            ))}
-          </SelectField>
-          <Button type="submit" variant="secondary">
-            {t('dashboard.show')}
-          </Button>
-        </Form>
+        <UnitFilter
+          units={units}
+          value={unit}
+          label={t('dashboard.scope')}
+          submit={t('dashboard.show')}
+          whole={districtWide ? t('dashboard.scope_district') : undefined}
+        />
       ) : null}
       <dl className="admin-figures">
         {figures.map((f) => (
