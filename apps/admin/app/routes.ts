@@ -25,6 +25,7 @@ export default [
     route('t/:tenant/cases', 'routes/cases.tsx'),
     route('t/:tenant/cases/new', 'routes/case-new.tsx'),
     route('t/:tenant/cases/import', 'routes/hotline-import.tsx'),
+    route('t/:tenant/cases/assignment', 'routes/case-assignment.tsx'),
     route('t/:tenant/cases/import/answers', 'routes/hotline-answers.ts'),
     // The case page: a layout (header, the links to its parts) and its parts as child routes.
     route(
@@ -38,6 +39,7 @@ export default [
     route('t/:tenant/referrals/:id/attachments/:sha256', 'routes/referral-attachment.ts'),
     route('t/:tenant/notifications', 'routes/notifications.tsx'),
     route('t/:tenant/sweeps', 'routes/sweeps.tsx'),
+    route('t/:tenant/dashboard', 'routes/dashboard.tsx'),
     route('t/:tenant/statistics', 'routes/statistics.tsx'),
     route('t/:tenant/statistics/reports/:id', 'routes/statistics-report.ts'),
     route('t/:tenant/statistics/coverage', 'routes/statistics-coverage.tsx'),

@@ -427,6 +427,16 @@ export const walkAttempts: Record<string, Attempt> = {
   'case.getChain': ({ b }, t) => b.case.getChain({ caseId: t.aCase.id }).catch(refused),
   'case.page': ({ b }, t) => b.case.page({ caseId: t.aCase.id }).catch(refused),
   'case.assignees': ({ b }, t) => b.case.assignees({ caseId: t.aCase.id }).catch(refused),
+  'case.unitAssignees': ({ b }, t) =>
+    b.case.unitAssignees({ organisationId: t.a.organisations.stationA }).catch(refused),
+  // Counts of B's own queues: numbers only, and none of them counts A's cases.
+  'case.countQueues': ({ b }) =>
+    b.case.countQueues({
+      counts: (['mine', 'taken-today', 'unassigned', 'transferred-in', 'unit'] as const).map((queue) => ({
+        key: queue,
+        queue,
+      })),
+    }),
   'case.getDocument': ({ b }, t) =>
     b.case.getDocument({ caseId: t.aCase.id, documentId: t.aDocumentId }).catch(refused),
   'case.downloadDocument': ({ b }, t) =>
@@ -444,6 +454,8 @@ export const walkAttempts: Record<string, Attempt> = {
     b.case.triage({ caseId: t.aCase.id, serviceType: 'undecided', category: 'x' }).catch(refused),
   'case.assign': ({ b }, t) =>
     b.case.assign({ caseId: t.aCase.id, assigneeId: t.a.people.deskA }).catch(refused),
+  'case.assignMany': ({ b }, t) =>
+    b.case.assignMany({ caseIds: [t.aCase.id], assigneeId: t.a.people.deskA }).catch(refused),
   'case.transfer': ({ b }, t) =>
     b.case
       .transfer({ caseId: t.aCase.id, organisationId: t.a.organisations.stationB, reason: '越权' })
@@ -746,6 +758,11 @@ export const walkAttempts: Record<string, Attempt> = {
     Promise.all([
       b.statistics.get({ period: '2026', organisationId: t.a.organisations.stationA }).catch(refused),
       b.statistics.get({ period: '2026' }),
+    ]),
+  'statistics.dashboard': ({ b }, t) =>
+    Promise.all([
+      b.statistics.dashboard({ organisationId: t.a.organisations.stationA }).catch(refused),
+      b.statistics.dashboard({}).catch(refused),
     ]),
   'statistics.report.create': ({ b }, t) =>
     b.statistics.report

@@ -23,8 +23,10 @@ import { set as setCalendarDay } from './procedures/calendar/set.ts';
 import { addNote } from './procedures/case/add-note.ts';
 import { addParty } from './procedures/case/add-party.ts';
 import { assign } from './procedures/case/assign.ts';
+import { assignMany } from './procedures/case/assign-many.ts';
 import { assignees } from './procedures/case/assignees.ts';
 import { attachDocument } from './procedures/case/attach-document.ts';
+import { countQueues } from './procedures/case/count-queues.ts';
 import { create as createCase } from './procedures/case/create.ts';
 import { createHotlineImport } from './procedures/case/create-hotline-import.ts';
 import { downloadDocument } from './procedures/case/download-document.ts';
@@ -47,6 +49,7 @@ import { setStatus } from './procedures/case/set-status.ts';
 import { setWaiting } from './procedures/case/set-waiting.ts';
 import { transfer } from './procedures/case/transfer.ts';
 import { triage } from './procedures/case/triage.ts';
+import { unitAssignees } from './procedures/case/unit-assignees.ts';
 import { get as getCaseSettings } from './procedures/case-settings/get.ts';
 import { setTimeLimit } from './procedures/case-settings/set-time-limit.ts';
 import { update as updateCaseSettings } from './procedures/case-settings/update.ts';
@@ -168,6 +171,7 @@ import {
   getSetting as getCitySetting,
   setSetting as setCitySetting,
 } from './procedures/statistics/city-statistics-setting.ts';
+import { dashboard as getDirectorDashboard } from './procedures/statistics/dashboard.ts';
 import { get as getStatistics } from './procedures/statistics/get.ts';
 import { hotspots as getHotspots } from './procedures/statistics/hotspots.ts';
 import { createReport, downloadReport, getReports } from './procedures/statistics/report.ts';
@@ -244,13 +248,16 @@ const platformRouters = {
     get: getCase,
     page: casePage,
     getMany: getCases,
+    countQueues,
     getChain,
     assignees,
+    unitAssignees,
     getDocument,
     downloadDocument,
     create: createCase,
     triage,
     assign,
+    assignMany,
     transfer,
     setStatus,
     setWaiting,
@@ -328,6 +335,7 @@ const platformRouters = {
   } satisfies TRPCRouterRecord,
   statistics: {
     get: getStatistics,
+    dashboard: getDirectorDashboard,
     hotspots: getHotspots,
     city: getCityStatistics,
     cityOverview: { get: getOverview, exportXlsx: exportOverviewXlsx } satisfies TRPCRouterRecord,

@@ -15,8 +15,11 @@ import { formText } from './form-data.ts';
 export const CASE_QUEUES = [
   'mine',
   'first-responder',
+  'taken-today',
   'awaiting-feedback',
   'unit',
+  'unassigned',
+  'transferred-in',
   'due-soon',
   'overdue',
 ] as const;

@@ -15,12 +15,14 @@ describe('sectionsFor', () => {
     expect(sectionsFor(at('bureau-admin'))).toEqual([
       'today',
       'cases',
+      'assignment',
       'referrals',
       'organisations',
       'staff',
       'advisers',
       'rosters',
       'catalogue',
+      'dashboard',
       'statistics',
       'inspections',
       'scorecards',
@@ -38,6 +40,7 @@ describe('sectionsFor', () => {
     expect(sectionsFor(at('desk-officer'))).toEqual([
       'today',
       'cases',
+      'assignment',
       'referrals',
       'organisations',
       'advisers',
@@ -57,6 +60,7 @@ describe('sectionsFor', () => {
       'advisers',
       'rosters',
       'catalogue',
+      'dashboard',
       'statistics',
       'inspections',
       'scorecards',
@@ -71,7 +75,8 @@ describe('sectionsFor', () => {
   it('leaves a partner user their home page and inbox, and combines several roles', () => {
     expect(sectionsFor(at('partner-user'))).toEqual(['today', 'referrals']);
     // A city bureau's own first page is its districts' table, and case intake comes last.
-    // It has its own menu: no district desk work (rotas, advisers, volunteers, subsidies…).
+    // It has its own menu: no district desk work (rotas, advisers, volunteers, subsidies,
+    // assignment, the district overview…).
     expect(sectionsFor(at('bureau-admin'), { cityBureau: true })).toEqual([
       'cityDistricts',
       'today',
@@ -89,12 +94,14 @@ describe('sectionsFor', () => {
     expect(sectionsFor([...at('lawyer'), ...at('station-head')])).toEqual([
       'today',
       'cases',
+      'assignment',
       'referrals',
       'organisations',
       'staff',
       'advisers',
       'rosters',
       'catalogue',
+      'dashboard',
       'statistics',
       'inspections',
       'scorecards',
@@ -109,6 +116,8 @@ describe('sectionsFor', () => {
     expect(sectionPath('xuhui', 'audit')).toBe('/t/xuhui/audit');
     expect(sectionPath('shanghai', 'cityDistricts')).toBe('/t/shanghai/statistics/districts');
     expect(sectionPath('xuhui', 'cases')).toBe('/t/xuhui/cases');
+    expect(sectionPath('xuhui', 'assignment')).toBe('/t/xuhui/cases/assignment');
+    expect(sectionPath('xuhui', 'dashboard')).toBe('/t/xuhui/dashboard');
     expect(sectionPath('xuhui', 'referrals')).toBe('/t/xuhui/referrals');
     expect(sectionPath('xuhui', 'catalogue')).toBe('/t/xuhui/catalogue');
     expect(sectionPath('xuhui', 'settings')).toBe('/t/xuhui/settings');

@@ -11,12 +11,14 @@ export const SECTIONS = [
   'cityDistricts',
   'today',
   'cases',
+  'assignment',
   'referrals',
   'organisations',
   'staff',
   'advisers',
   'rosters',
   'catalogue',
+  'dashboard',
   'statistics',
   'inspections',
   'scorecards',
@@ -45,11 +47,13 @@ export const SECTION_GROUP_LABEL: Readonly<Record<SectionGroup, MessageKey>> = {
 export const SECTION_GROUP: Readonly<Record<Section, SectionGroup>> = {
   today: 'work',
   cases: 'work',
+  assignment: 'work',
   referrals: 'work',
   rosters: 'work',
   advisers: 'work',
   volunteers: 'work',
   cityDistricts: 'analysis',
+  dashboard: 'analysis',
   statistics: 'analysis',
   scorecards: 'analysis',
   inspections: 'quality',
@@ -88,6 +92,8 @@ const SECTION_PERMISSION: Readonly<Record<Section, readonly Permission[] | null>
   cityDistricts: ['statistics.read'],
   today: null,
   cases: ['case.read'],
+  // 待分派 / 新转入: for those who assign cases (station heads, the front desk).
+  assignment: ['case.manage'],
   // Staff see what their units sent; partner users answer their inbox there.
   referrals: ['referral.read', 'referral.respond'],
   organisations: ['organisation.read'],
@@ -98,6 +104,8 @@ const SECTION_PERMISSION: Readonly<Record<Section, readonly Permission[] | null>
   rosters: ['organisation.read'],
   // Everyone who sees the tree may look at what it offers; switching is for managers.
   catalogue: ['organisation.read'],
+  // The director's overview reads the same scope as the statistics.
+  dashboard: ['statistics.read'],
   statistics: ['statistics.read'],
   // Inspectors and the bureau record them; station heads read their own units'.
   inspections: ['inspection.read'],
@@ -117,12 +125,14 @@ export const SECTION_LABEL: Readonly<Record<Section, MessageKey>> = {
   cityDistricts: 'nav.city_districts',
   today: 'nav.today',
   cases: 'nav.cases',
+  assignment: 'nav.assignment',
   referrals: 'nav.referrals',
   organisations: 'nav.organisations',
   staff: 'nav.staff',
   advisers: 'nav.advisers',
   rosters: 'nav.rosters',
   catalogue: 'nav.catalogue',
+  dashboard: 'nav.dashboard',
   statistics: 'nav.statistics',
   inspections: 'nav.inspections',
   scorecards: 'nav.scorecards',
@@ -161,6 +171,10 @@ export function sectionPath(slug: string, section: Section): string {
       return tenantPaths.home(slug);
     case 'cases':
       return tenantPaths.cases(slug);
+    case 'assignment':
+      return tenantPaths.assignment(slug);
+    case 'dashboard':
+      return tenantPaths.dashboard(slug);
     case 'referrals':
       return tenantPaths.referrals(slug);
     case 'organisations':

@@ -6,9 +6,14 @@ export interface NamedService {
   readonly name: Readonly<Record<Locale, string>>;
 }
 
-/** The name of the service `id` among `services`; a service no longer among them shows as its id. */
+/** The id a case carries before triage decides its service (no plugin has it). */
+const UNDECIDED = 'undecided';
+
+/**
+ * The name of the service `id` among `services`; 待定 for a case whose service is not decided yet;
+ * a service no longer among them shows as its id.
+ */
 export function serviceName(services: readonly NamedService[], id: string, locale: Locale): string {
-  // Not yet triaged: said in words, never the stored code.
-  if (id === 'undecided') return translate(locale, 'service.undecided');
+  if (id === UNDECIDED) return translate(locale, 'service.undecided');
   return services.find((service) => service.id === id)?.name[locale] || id;
 }

@@ -1,4 +1,4 @@
-import { formatDate, referralKindLabel, referralStatusLabel } from '@linju/i18n';
+import { formatDate, type MessageKey, referralKindLabel, referralStatusLabel } from '@linju/i18n';
 import { useLocale, useTranslate } from '@linju/ui';
 import { Link } from 'react-router';
 import { CaseList, caseRowView } from '../components/case-list.tsx';
@@ -24,23 +24,38 @@ async function optional<T>(call: () => Promise<T>): Promise<T | null> {
   }
 }
 
+/** A section of Today: a queue (with statuses, as `case.getMany` takes them) and who sees it. */
+type TodaySection = { key: string; queue: CaseQueue; status?: ['resolved'] };
+
 export async function loader({ context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
   const me = signedInPerson(context);
   const grants = me.user.roles.map(({ role, organisationId }) => ({ role, organisationId }));
   const reads = allowsAnywhere(grants, 'case.read');
-  const queue = (queue: CaseQueue, extra: { status?: ['resolved'] } = {}) =>
-    reads
-      ? optional(async () =>
-          (await caller.case.getMany({ queue, limit: 10, ...extra })).cases.map(caseRowView),
-        )
-      : Promise.resolve(null);
   const head = reads && isHead(grants);
-  const [mine, awaitingFeedback, dueSoon, overdue, inbox] = await Promise.all([
-    queue('mine'),
-    queue('first-responder', { status: ['resolved'] }),
-    head ? queue('due-soon') : null,
-    head ? queue('overdue') : null,
+  const assigns = reads && allowsAnywhere(grants, 'case.manage');
+  // What awaits her first (new arrivals to assign, then the clock), then her own work and intake.
+  const wanted: (TodaySection | false)[] = [
+    assigns && { key: 'transferred-in', queue: 'transferred-in' },
+    assigns && { key: 'unassigned', queue: 'unassigned' },
+    head && { key: 'overdue', queue: 'overdue' },
+    head && { key: 'due-soon', queue: 'due-soon' },
+    reads && { key: 'mine', queue: 'mine' },
+    reads && allowsAnywhere(grants, 'case.intake') && { key: 'taken-today', queue: 'taken-today' },
+    reads && { key: 'feedback', queue: 'first-responder', status: ['resolved'] },
+  ];
+  const sections = wanted.filter((s): s is TodaySection => s !== false);
+  const [lists, counted, inbox] = await Promise.all([
+    Promise.all(
+      sections.map(({ queue, status }) =>
+        optional(async () =>
+          (await caller.case.getMany({ queue, limit: 10, ...(status ? { status } : {}) })).cases.map(
+            caseRowView,
+          ),
+        ),
+      ),
+    ),
+    sections.length > 0 ? optional(() => caller.case.countQueues({ counts: sections })) : null,
     allowsAnywhere(grants, 'referral.respond')
       ? optional(async () =>
           (await caller.referral.inbox({ limit: 10 }))
@@ -62,13 +77,25 @@ export async function loader({ context }: Route.LoaderArgs) {
     canReviewSweeps: allowsAnywhere(grants, 'tenant.settings.manage'),
     canImport: allowsAnywhere(grants, 'case.manage'),
     today: todayIn(),
-    mine,
-    awaitingFeedback,
-    dueSoon,
-    overdue,
+    panels: sections.flatMap((section, i) => {
+      const rows = lists[i];
+      return rows ? [{ ...section, rows, count: counted?.counts[section.key] ?? rows.length }] : [];
+    }),
+    countCap: counted?.cap ?? null,
     inbox,
   };
 }
+
+/** Each section's heading. */
+const SECTION_TITLE: Readonly<Record<string, MessageKey>> = {
+  'transferred-in': 'today.transferred_in',
+  unassigned: 'today.unassigned',
+  overdue: 'today.overdue',
+  'due-soon': 'today.due_soon',
+  mine: 'today.mine',
+  'taken-today': 'today.taken_today',
+  feedback: 'today.first_responder',
+};
 
 export default function Home({ loaderData }: Route.ComponentProps) {
   const t = useTranslate();
@@ -76,36 +103,16 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   const { tenant, sections } = useTenantShell();
   // A city bureau's daily work is its districts' figures: that, not intake, is its first button.
   const cityBureau = sections.includes('cityDistricts');
-  const {
-    displayName,
-    canIntake,
-    canImport,
-    canReviewSweeps,
-    today,
-    mine,
-    awaitingFeedback,
-    dueSoon,
-    overdue,
-    inbox,
-  } = loaderData;
-  const more = (queue: CaseQueue) => `${tenantPaths.cases(tenant.slug)}${caseSearchString({ queue })}`;
-  const section = (
-    id: string,
-    title: string,
-    rows: Parameters<typeof CaseList>[0]['rows'] | null,
-    queue: CaseQueue,
-  ) =>
-    rows ? (
-      <section className="admin-today__panel" aria-labelledby={id}>
-        <h2 id={id}>{title}</h2>
-        <CaseList rows={rows} today={today} empty={t('today.empty')} />
-        {rows.length > 0 ? (
-          <p>
-            <Link to={more(queue)}>{t('today.more')}</Link>
-          </p>
-        ) : null}
-      </section>
-    ) : null;
+  const { displayName, canIntake, canImport, canReviewSweeps, today, panels, countCap, inbox } = loaderData;
+  const count = (n: number) =>
+    countCap !== null && n >= countCap
+      ? t('today.count_capped', { count: countCap })
+      : t('today.count', { count: n });
+  const toAssign = (queue: CaseQueue) => queue === 'unassigned' || queue === 'transferred-in';
+  const more = (queue: CaseQueue) =>
+    toAssign(queue)
+      ? tenantPaths.assignment(tenant.slug, queue as 'unassigned')
+      : `${tenantPaths.cases(tenant.slug)}${caseSearchString({ queue })}`;
   return (
     <>
       <DocumentTitle title={t('today.title')} tenant={tenant} />
@@ -135,10 +142,19 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       <div className="admin-today">
-        {section('today-overdue', t('today.overdue'), overdue, 'overdue')}
-        {section('today-due-soon', t('today.due_soon'), dueSoon, 'due-soon')}
-        {section('today-mine', t('today.mine'), mine, 'mine')}
-        {section('today-feedback', t('today.first_responder'), awaitingFeedback, 'first-responder')}
+        {panels.map(({ key, queue, rows, count: n }) => (
+          <section key={key} className="admin-today__panel" aria-labelledby={`today-${key}`}>
+            <h2 id={`today-${key}`}>
+              {t(SECTION_TITLE[key] ?? 'today.mine')} <span className="admin-today__count">{count(n)}</span>
+            </h2>
+            <CaseList rows={rows} today={today} empty={t('today.empty')} />
+            {rows.length > 0 ? (
+              <p>
+                <Link to={more(queue)}>{toAssign(queue) ? t('today.assign_link') : t('today.more')}</Link>
+              </p>
+            ) : null}
+          </section>
+        ))}
         {inbox ? (
           <section className="admin-today__panel" aria-labelledby="today-inbox">
             <h2 id="today-inbox">{t('today.inbox')}</h2>

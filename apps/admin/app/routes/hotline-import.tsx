@@ -10,16 +10,13 @@ import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
 import { formText } from '../lib/form-data.ts';
 import { answersFormOf } from '../lib/hotline-answers.ts';
-import { organisationName } from '../lib/organisation-tree.ts';
-import { allowsOn, parentMap } from '../lib/permissions.ts';
 import { idParam, load } from '../lib/route-errors.ts';
 import { requireSession, signedInPerson } from '../lib/session.ts';
 import { cappedForm, megabytes } from '../lib/streamed-form.ts';
 import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
+import { unitsAllowing } from '../lib/units-allowing.ts';
 import type { Route } from './+types/hotline-import';
-
-const SERVICE_UNIT_KINDS: readonly string[] = ['centre', 'station', 'room', 'service-point'];
 
 /**
  * The units the person may import for (where they manage cases), their latest imports, and one
@@ -35,15 +32,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     load(caller.case.hotlineImport.getMany()),
   ]);
   const shownId = search.get('import') ? idParam(search.get('import') ?? '') : imports[0]?.id;
-  const parents = parentMap(organisations);
   return {
     imports,
     shown: shownId ? await load(caller.case.hotlineImport.get({ id: shownId })) : null,
     answers: answersFormOf(search, todayIn()),
-    units: organisations
-      .filter((o) => !o.closedAt && SERVICE_UNIT_KINDS.includes(o.kind))
-      .filter((o) => allowsOn(grants, 'case.manage', o.id, parents))
-      .map((o) => ({ id: o.id, nameZh: organisationName(o, 'zh-CN'), nameEn: organisationName(o, 'en') })),
+    units: unitsAllowing(organisations, grants, 'case.manage'),
   };
 }
 

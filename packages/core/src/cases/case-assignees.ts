@@ -1,7 +1,8 @@
 import { grantsAllow } from '@linju/auth';
 import { and, asc, eq, inArray, isNull, schema, type TenantTx } from '@linju/db';
 import { z } from 'zod';
-import type { Actor } from '../actor.ts';
+import { type Actor, requirePermission } from '../actor.ts';
+import { getOrganisation } from '../organisations/organisation-service.ts';
 import { districtToday, isRecordActive } from '../providers/provider-records.ts';
 import { loadCase, requireOnCase } from './case-access.ts';
 
@@ -20,6 +21,28 @@ export async function listCaseAssignees(
   const input = ZCaseAssigneesRequest.parse(request);
   const c = await loadCase(tx, input.caseId);
   requireOnCase(actor, 'case.manage', c);
+  return assigneesAt(tx, actor, c.organisationPath);
+}
+
+export const ZUnitAssigneesRequest = z.object({ organisationId: z.uuid() });
+
+/**
+ * The same people for a unit rather than one case: whom the assignment queue offers for the cases
+ * that unit holds. Only for someone who assigns there (`case.manage` on the unit).
+ */
+export async function listUnitAssignees(
+  tx: TenantTx,
+  actor: Actor,
+  request: z.input<typeof ZUnitAssigneesRequest>,
+) {
+  const input = ZUnitAssigneesRequest.parse(request);
+  const unit = await getOrganisation(tx, input.organisationId);
+  requirePermission(actor, 'case.manage', unit.path);
+  return assigneesAt(tx, actor, unit.path);
+}
+
+/** Active staff who may work matters at the unit of `organisationPath`, with their provider flags. */
+async function assigneesAt(tx: TenantTx, actor: Actor, organisationPath: string) {
   const rows = await tx
     .select({
       id: schema.staffMember.id,
@@ -38,7 +61,7 @@ export async function listCaseAssignees(
       !grantsAllow(
         [{ role: row.role, organisationPath: row.organisationPath }],
         'case.handle',
-        c.organisationPath,
+        organisationPath,
       )
     )
       continue;

@@ -12,6 +12,7 @@ import {
   like,
   lt,
   lte,
+  ne,
   or,
   type SQL,
   schema,
@@ -35,11 +36,18 @@ export const CASE_QUEUES = [
   'first-responder',
   /** Resolved, the resident not yet told. */
   'awaiting-feedback',
+  /** I received them today (the desk's own intake of the day). */
+  'taken-today',
   /** Open cases of the units I cover (a station head's station). */
   'unit',
+  /** 待分派: open, nobody assigned, at units where I assign (a station head's, a desk's). */
+  'unassigned',
+  /** 新转入: of those, the ones transferred in from another unit. */
+  'transferred-in',
   'due-soon',
   'overdue',
 ] as const;
+export type CaseQueue = (typeof CASE_QUEUES)[number];
 
 export const ZCaseQuery = z.object({
   queue: z.enum(CASE_QUEUES).optional(),
@@ -91,27 +99,42 @@ const statusIn = (statuses: readonly string[]) =>
 /** Past this many matches, a search with other conditions reads the cases themselves. */
 const MATCHES_BY_ID = 1000;
 
-/**
- * Cases the actor may see, filtered by queue and search, a page at a time. Visibility: the cases
- * held by units in the subtrees where the actor has `case.read`, plus those they are first
- * responder or assignee of (a case transferred away stays in its first responder's view).
- */
-export async function findCases(tx: TenantTx, actor: Actor, box: SecretBox, query: CaseQuery) {
-  const q = ZCaseQuery.parse(query);
-  const me = actor.id;
-  const scopes = scopesFor(actor.grants, 'case.read');
+/** The conditions of a queue (or none) for the actor, with the order it reads in. */
+type QueueConditions = { filters: (SQL | undefined)[]; byDue: boolean };
+
+/** The unit subtrees where the actor holds `permission`, as a condition on the holding unit. */
+function heldByUnitsUnder(tx: TenantTx, actor: Actor, permission: 'case.read' | 'case.manage') {
   // Written as "not held by a unit outside the actor's subtrees" (read in the same statement):
   // the same cases, since every case is held by one of the district's units, but a condition the
   // planner neither drives from (the units' cases: all of a district's, for its centre) nor takes
   // for a narrow one, so each queue reads its own index in order and stops after a page.
   const o = schema.organisation;
-  const inScope = or(...scopes.map((scope) => like(o.path, `${escapeLike(scope)}%`)));
+  const inScope = or(
+    ...scopesFor(actor.grants, permission).map((scope) => like(o.path, `${escapeLike(scope)}%`)),
+  );
+  if (!inScope) return undefined;
   const outside = tx.select({ id: o.id }).from(o).where(sql`not (${inScope})`);
+  return sql`${c.currentOrganisationId} <> all(array(${outside}))`;
+}
+
+/**
+ * What every list of cases starts from: the cases the actor may see — those held by units in the
+ * subtrees where the actor has `case.read`, plus those they are first responder or assignee of
+ * (a case transferred away stays in its first responder's view) — narrowed to the queue asked
+ * for. None when the actor may see no case at all. Shared by the lists and their counts.
+ */
+export async function queueConditions(
+  tx: TenantTx,
+  actor: Actor,
+  q: { queue?: CaseQueue | undefined; sort?: 'received' | 'due' | undefined },
+): Promise<QueueConditions | null> {
+  const me = actor.id;
+  const units = heldByUnitsUnder(tx, actor, 'case.read');
   const visible = or(
-    ...(inScope ? [sql`${c.currentOrganisationId} <> all(array(${outside}))`] : []),
+    ...(units ? [units] : []),
     ...(me ? [eq(c.firstResponderId, me), eq(c.assigneeId, me)] : []),
   );
-  if (!visible) return { cases: [], nextCursor: null };
+  if (!visible) return null;
 
   const filters: (SQL | undefined)[] = [visible];
   const open = statusIn(OPEN_STATUSES);
@@ -123,8 +146,22 @@ export async function findCases(tx: TenantTx, actor: Actor, box: SecretBox, quer
   if (q.queue === 'first-responder') {
     filters.push(me ? eq(c.firstResponderId, me) : sql`false`, statusIn([...OPEN_STATUSES, 'resolved']));
   }
+  if (q.queue === 'taken-today') {
+    const { timeZone } = await caseSettings(tx, actor.tenantId);
+    const today = todayIn({ timeZone });
+    // The local midnight as an instant, so the receipt index gives the range.
+    filters.push(
+      me ? eq(c.firstResponderId, me) : sql`false`,
+      sql`${c.receivedAt} >= (${today}::date::timestamp at time zone ${timeZone})`,
+    );
+  }
   if (q.queue === 'awaiting-feedback') filters.push(eq(c.status, 'resolved'));
   if (q.queue === 'unit') filters.push(open);
+  if (q.queue === 'unassigned' || q.queue === 'transferred-in') {
+    // Waiting for someone who may assign them: at units where the actor manages cases.
+    filters.push(open, isNull(c.assigneeId), heldByUnitsUnder(tx, actor, 'case.manage') ?? sql`false`);
+    if (q.queue === 'transferred-in') filters.push(ne(c.currentOrganisationId, c.receivedAtOrganisationId));
+  }
   if (dueQueue) {
     const settings = await caseSettings(tx, actor.tenantId);
     const today = todayIn(settings);
@@ -135,6 +172,17 @@ export async function findCases(tx: TenantTx, actor: Actor, box: SecretBox, quer
       filters.push(gte(c.dueOn, today), lte(c.dueOn, horizon));
     }
   }
+  return { filters, byDue };
+}
+
+/**
+ * Cases the actor may see (`queueConditions`), filtered by queue and search, a page at a time.
+ */
+export async function findCases(tx: TenantTx, actor: Actor, box: SecretBox, query: CaseQuery) {
+  const q = ZCaseQuery.parse(query);
+  const base = await queueConditions(tx, actor, q);
+  if (!base) return { cases: [], nextCursor: null };
+  const { filters, byDue } = base;
   if (q.number) filters.push(eq(c.number, q.number.toUpperCase()));
   if (q.phone || q.idNumber) {
     const residents = tx

@@ -8,9 +8,11 @@ import { localDate } from '../calendar/working-days.ts';
 import { servicesAt } from '../catalogue/catalogue-service.ts';
 import { checkServiceForm, type PluginForms } from '../catalogue/x-service.ts';
 import { DomainError } from '../errors.ts';
+import { notify } from '../notifications/notification-service.ts';
 import { getOrganisation, isPartnerKind, type Organisation } from '../organisations/organisation-service.ts';
 import { maskIdNumber, seal } from '../personal-data/personal-data.ts';
 import { activeProviderRecords } from '../providers/provider-records.ts';
+import { deskOfficersAt, stationHeadsOver } from '../staff/role-holders.ts';
 import { getStaffMember } from '../staff/staff-service.ts';
 import { type CaseRow, type LoadedCase, loadCase, recordCaseEvent, requireOnCase } from './case-access.ts';
 import { calendarFor, caseSettings, dueOnOf, resolveLimit, resumedClock, todayIn } from './case-clock.ts';
@@ -331,6 +333,15 @@ export async function assignCase(tx: TenantTx, actor: Actor, request: unknown) {
       ...(listed.length > 0 ? { negativeListReason: input.negativeListReason } : {}),
     },
   });
+  // The assignee hears of it with the change (nobody is told of their own choice of themselves).
+  await notify(tx, {
+    tenantId: actor.tenantId,
+    recipientIds: assignee.id === actor.id ? [] : [assignee.id],
+    kind: 'case.assigned',
+    caseId: row.id,
+    messageKey: 'notification.case_assigned',
+    params: { number: row.number, by: actor.name },
+  });
   return {
     ...caseSummary(row),
     conflicts,
@@ -366,6 +377,21 @@ export async function transferCase(tx: TenantTx, actor: Actor, request: unknown)
     action: 'case.transferred',
     text: input.reason,
     data: { fromOrganisationId: c.row.currentOrganisationId, toOrganisationId: target.id },
+  });
+  // The receiving unit must assign it: its heads and its front desk hear of it with the change.
+  const from = await getOrganisation(tx, c.row.currentOrganisationId);
+  const recipients = [
+    ...(await stationHeadsOver(tx, target.path)),
+    ...(await deskOfficersAt(tx, target.id)),
+  ].filter((id) => id !== actor.id);
+  await notify(tx, {
+    tenantId: actor.tenantId,
+    recipientIds: recipients,
+    kind: 'case.transferred',
+    caseId: row.id,
+    messageKey: 'notification.case_transferred',
+    // The unit's proper (Chinese) name: both catalogues must take the same placeholders.
+    params: { number: row.number, from: from.nameZh },
   });
   return caseSummary(row);
 }

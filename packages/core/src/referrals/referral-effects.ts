@@ -119,7 +119,7 @@ async function appendTimeline(
 const TOLD_ANSWERS = new Set(['accepted', 'rejected', 'completed', 'failed', 'note']);
 
 /**
- * Tells the case's first responder and the referral's author (and, for an escalation, the station
+ * Tells the case's first responder, its handler and the referral's author (and, for an escalation, the station
  * heads over the case's unit) what happened to a referral, in the effect's transaction; the
  * effect's key makes a repeat tell nobody twice.
  */
@@ -132,6 +132,8 @@ async function tellSender(
   const c = await loadCase(tx, row.caseId, false);
   const recipients = [
     ...(c.row.firstResponderId ? [c.row.firstResponderId] : []),
+    // Whoever handles the case now must act on the answer.
+    ...(c.row.assigneeId ? [c.row.assigneeId] : []),
     ...(row.createdBy ? [row.createdBy] : []),
     ...(input.stationHeads ? await stationHeadsOver(tx, c.organisationPath) : []),
   ];

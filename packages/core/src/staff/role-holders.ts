@@ -23,3 +23,7 @@ export const stationHeadsOver = (tx: TenantTx, organisationPath: string): Promis
 /** The bureau's administrators: `bureau-admin` on a root of the tree. */
 export const bureauAdmins = (tx: TenantTx): Promise<string[]> =>
   holdersOf(tx, 'bureau-admin', isNull(schema.organisation.parentId));
+
+/** The desk officers of one unit (granted on it, not above): the front desk a transfer lands at. */
+export const deskOfficersAt = (tx: TenantTx, organisationId: string): Promise<string[]> =>
+  holdersOf(tx, 'desk-officer', eq(schema.organisation.id, organisationId));

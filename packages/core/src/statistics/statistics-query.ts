@@ -83,7 +83,7 @@ const addInto = (into: Measures, m: Measures) => {
 };
 
 /** Who may see which scope: the whole district needs the right on the centre, a unit its subtree. */
-async function resolveScope(tx: TenantTx, actor: Actor, organisationId: string | null | undefined) {
+export async function resolveScope(tx: TenantTx, actor: Actor, organisationId: string | null | undefined) {
   if (!organisationId) {
     if (!canTenantWide(actor, 'statistics.read'))
       throw new DomainError('forbidden', 'auth.forbidden', { params: { permission: 'statistics.read' } });
@@ -241,6 +241,25 @@ export type ActivityFigures = Awaited<ReturnType<typeof activityOf>>;
 export type Statistics = Awaited<ReturnType<typeof getStatistics>>;
 
 /**
+ * Where "one level below the scope" starts: the scope's own path, or for the whole district the
+ * path of its one centre (the level below the tree's roots). `own` is the unit whose own cases
+ * count as a line of their own.
+ */
+export async function levelBelow(
+  tx: TenantTx,
+  scope: typeof schema.organisation.$inferSelect | null,
+): Promise<{ parentPath: string; own: { id: string; nameZh: string; nameEn: string } | null }> {
+  if (scope) return { parentPath: scope.path, own: scope };
+  const roots = await tx
+    .select()
+    .from(schema.organisation)
+    .where(and(isNull(schema.organisation.parentId), sql`${schema.organisation.kind} = 'centre'`));
+  return roots.length === 1 && roots[0]
+    ? { parentPath: roots[0].path, own: roots[0] }
+    : { parentPath: '/', own: null };
+}
+
+/**
  * Figures per unit one level below the scope, each with its whole subtree; the scope's own
  * cases count as a line of their own. For the whole district, the level below the tree's roots.
  */
@@ -250,18 +269,7 @@ async function byUnit(
   service: string,
   period: Period,
 ) {
-  let parentPath = scope?.path ?? '/';
-  let own: { id: string; nameZh: string; nameEn: string } | null = scope;
-  if (!scope) {
-    const roots = await tx
-      .select()
-      .from(schema.organisation)
-      .where(and(isNull(schema.organisation.parentId), sql`${schema.organisation.kind} = 'centre'`));
-    if (roots.length === 1 && roots[0]) {
-      parentPath = roots[0].path;
-      own = roots[0];
-    } else own = null;
-  }
+  const { parentPath, own } = await levelBelow(tx, scope);
   const rows = (await tx.execute<SumRow>(sql`
     select split_part(substr(o.path, ${parentPath.length + 1}), '/', 1) as unit, ${MEASURE_SUMS}
     from organisation o
