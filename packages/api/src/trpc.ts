@@ -30,6 +30,7 @@ import { type Database, isDatabaseTimeout, type TenantTx, withTenant } from '@li
 import type { WorkflowEngine } from '@linju/workflows';
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
+import { type FormSubmission, oncePerSubmission } from './form-submission.ts';
 import { carrierOf } from './plugin-permissions.ts';
 import { procedureSpan } from './procedure-span.ts';
 
@@ -74,6 +75,8 @@ export type ApiContext = {
   fetchFromPeer?: PeerFetcher;
   /** Told how long each procedure call took and how it ended (`ok` or its tRPC code): the server's metrics. */
   observeProcedure?: (procedure: string, outcome: string, seconds: number) => void;
+  /** The form post being answered, when it carried a submission key: its changes are made once. */
+  submission?: FormSubmission;
 };
 
 /** When the request's TOTP code is checked: its `totpClock`, else now. */
@@ -247,13 +250,15 @@ export type TenantSession = {
 };
 
 /** A staff session of the tenant: the procedure runs in one transaction bound to that tenant. */
-export const tenantSessionProcedure = signedInProcedure.use(({ ctx, next }) =>
-  inTenantSession(ctx, async (tc) => {
-    const result = await next({ ctx: tc });
-    // tRPC hands a failure back as a value; throwing it is what rolls the transaction back.
-    if (!result.ok) throw result.error;
-    return result;
-  }),
+export const tenantSessionProcedure = signedInProcedure.use(({ ctx, next, type, path }) =>
+  inTenantSession(ctx, (tc) =>
+    oncePerSubmission(ctx, tc, { type, path }, async () => {
+      const result = await next({ ctx: tc });
+      // tRPC hands a failure back as a value; throwing it is what rolls the transaction back.
+      if (!result.ok) throw result.error;
+      return result;
+    }),
+  ),
 );
 
 /**

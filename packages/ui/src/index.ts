@@ -24,5 +24,6 @@ export {
 } from './intent-form.tsx';
 export { LocaleProvider, useLocale, useTranslate } from './locale-context.tsx';
 export { SelectField, type SelectFieldProps } from './select-field.tsx';
+export { SubmitButton } from './submit-button.tsx';
 export { TextArea, type TextAreaProps } from './text-area.tsx';
 export { TextField, type TextFieldProps } from './text-field.tsx';

@@ -110,6 +110,8 @@ export const en: Messages = {
   'tenant.mismatch': 'You are signed in to another district. Please sign in to this one.',
   'tenant.not_found': 'This district could not be found.',
   'tenant.suspended': 'Service for this district is suspended.',
+  'form.submission_reused':
+    'This form was already sent for something else. Reload the page and fill it in again.',
   'validation.failed': 'Some of the information is not valid. Please check it and try again.',
   'validation.required': 'Enter a value.',
   'validation.too_short': 'This is too short.',

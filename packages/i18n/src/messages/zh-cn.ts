@@ -106,6 +106,7 @@ export const zhCN = {
   'tenant.mismatch': '您当前登录的是另一个区，请在本区重新登录。',
   'tenant.not_found': '找不到这个区。',
   'tenant.suspended': '这个区的服务已暂停。',
+  'form.submission_reused': '这份表单已由他人或另一项操作提交，请刷新页面后重新填写。',
   'validation.failed': '提交的信息有误，请检查后重试。',
   'validation.required': '请填写此项。',
   'validation.too_short': '内容太短。',
