@@ -27,6 +27,7 @@ import {
   type Tenant,
 } from '@linju/core';
 import { type Database, isDatabaseTimeout, type TenantTx, withTenant } from '@linju/db';
+import { inDistrictTimeZone } from '@linju/plugin-sdk';
 import type { WorkflowEngine } from '@linju/workflows';
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
@@ -193,30 +194,33 @@ export async function inTenantSession<T>(
     throw new TRPCError({ code: 'FORBIDDEN', message: 'tenant.mismatch' });
   }
   const afterCommit: AfterCommitTask[] = [];
-  const result = await withTenant(ctx.db, tenantId, async (tx) => {
-    // Together: one round trip (grants of a disabled person are read, then ignored).
-    const [staff, roleGrants] = await Promise.all([
-      getStaffMember(tx, staffMemberId),
-      roleGrantsOf(tx, staffMemberId),
-    ]);
-    if (staff.disabledAt) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'auth.not_signed_in' });
-    const actor: Actor = {
-      id: staff.id,
-      name: staff.displayName,
-      tenantId,
-      grants: grantsOf(roleGrants),
-      requestId: ctx.requestId,
-    };
-    return fn({
-      tenantId,
-      tenant,
-      tx,
-      staff,
-      roleGrants,
-      actor,
-      afterCommit: (task) => afterCommit.push(task),
-    });
-  });
+  // The district's clock for what the request parses: a date field's bounds are in its days.
+  const result = await inDistrictTimeZone(tenant.timeZone, () =>
+    withTenant(ctx.db, tenantId, async (tx) => {
+      // Together: one round trip (grants of a disabled person are read, then ignored).
+      const [staff, roleGrants] = await Promise.all([
+        getStaffMember(tx, staffMemberId),
+        roleGrantsOf(tx, staffMemberId),
+      ]);
+      if (staff.disabledAt) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'auth.not_signed_in' });
+      const actor: Actor = {
+        id: staff.id,
+        name: staff.displayName,
+        tenantId,
+        grants: grantsOf(roleGrants),
+        requestId: ctx.requestId,
+      };
+      return fn({
+        tenantId,
+        tenant,
+        tx,
+        staff,
+        roleGrants,
+        actor,
+        afterCommit: (task) => afterCommit.push(task),
+      });
+    }),
+  );
   // Only once the transaction committed: what a task does must survive its failure (the referral
   // reconciler starts a workflow whose start was lost), so a failure is logged, not answered.
   for (const task of afterCommit) {

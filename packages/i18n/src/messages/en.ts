@@ -597,6 +597,9 @@ export const en: Messages = {
 
   'validation.date_invalid': 'Enter a real date, such as 2026-03-01.',
   'validation.url_invalid': 'Enter a valid web address.',
+  'validation.date_in_future': 'This cannot be a date in the future.',
+  'validation.date_too_far_ahead': 'This date is too far ahead.',
+  'validation.date_too_long_ago': 'This date is too long ago to record.',
   'validation.out_of_range': 'The number is out of range.',
 
   'personal_data.phone_invalid':
@@ -1102,6 +1105,7 @@ export const en: Messages = {
   'catalogue.switch_off': 'Switch off',
   'catalogue.switch_on_named': 'Switch on {service} here',
   'catalogue.switch_off_named': 'Switch off {service} here',
+    'Switch “{service}” off at {unit}? {unit} and the units below it will take no new matters of this service; those taken in stay.',
   'catalogue.retire': 'Retire',
   'catalogue.retire_named': 'Retire {service} (its cases are kept)',
   'catalogue.done_enabled': 'The service was switched on at {unit}.',

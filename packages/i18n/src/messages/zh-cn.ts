@@ -559,6 +559,9 @@ export const zhCN = {
 
   'validation.date_invalid': '请输入有效日期，例如 2026-03-01。',
   'validation.url_invalid': '请输入有效的网址。',
+  'validation.date_in_future': '不能是将来的日期。',
+  'validation.date_too_far_ahead': '日期太远，超出了可以安排的范围。',
+  'validation.date_too_long_ago': '日期太早，超出了可以登记的范围。',
   'validation.out_of_range': '数值超出允许范围。',
 
   'personal_data.phone_invalid': '请输入手机号或带区号的固定电话，例如 13800138000 或 021-64870000。',
@@ -1051,6 +1054,7 @@ export const zhCN = {
   'catalogue.switch_off': '关闭',
   'catalogue.switch_on_named': '在本单位开启{service}',
   'catalogue.switch_off_named': '在本单位关闭{service}',
+    '确定在{unit}关闭“{service}”吗？关闭后，{unit}及其下属单位不再受理这项服务的新事项，已受理的不受影响。',
   'catalogue.retire': '停用',
   'catalogue.retire_named': '停用{service}（保留已受理的事项）',
   'catalogue.done_enabled': '服务已在{unit}开启。',
