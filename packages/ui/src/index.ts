@@ -11,6 +11,7 @@ export {
 } from './brand-colours.ts';
 export { Button, type ButtonProps } from './button.tsx';
 export { Checkbox, type CheckboxProps } from './checkbox.tsx';
+export { ConfirmStep, confirmationOf, type IntentConfirmation } from './confirm-step.tsx';
 export { CsrfField, CsrfProvider } from './csrf.tsx';
 export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from './error-summary.tsx';
 export { Fieldset, type FieldsetProps } from './fieldset.tsx';

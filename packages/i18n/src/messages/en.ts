@@ -14,6 +14,9 @@ export const en: Messages = {
   'ui.error_prefix': 'Error:',
   'ui.error_summary_title': 'There is a problem',
   'ui.field_error': '{label}: {message}',
+  'ui.confirm_title': 'Please confirm',
+  'ui.confirm': 'Confirm',
+  'ui.cancel': 'Cancel',
   'ui.switch_language': 'Switch language',
 
   'landing.title': 'Linju: a platform for public legal services',
@@ -1045,6 +1048,7 @@ export const en: Messages = {
   'holidays.set_submit': 'Save the day',
   'holidays.source': 'Source',
   'holidays.actions': 'Actions',
+  'holidays.remove_confirm': 'Remove {day} ({name})? Case deadlines will be counted on the changed calendar.',
   'holidays.remove': 'Remove {day}',
   'holidays.none': 'The calendar has no holidays for {year} yet.',
   'holidays.count': '{holidays} days off, {workdays} make-up working days',
@@ -1105,7 +1109,9 @@ export const en: Messages = {
   'catalogue.switch_off': 'Switch off',
   'catalogue.switch_on_named': 'Switch on {service} here',
   'catalogue.switch_off_named': 'Switch off {service} here',
+  'catalogue.switch_off_confirm':
     'Switch “{service}” off at {unit}? {unit} and the units below it will take no new matters of this service; those taken in stay.',
+  'catalogue.retire_confirm': 'Retire “{service}”? It takes no new matters; those taken in stay.',
   'catalogue.retire': 'Retire',
   'catalogue.retire_named': 'Retire {service} (its cases are kept)',
   'catalogue.done_enabled': 'The service was switched on at {unit}.',

@@ -16,6 +16,9 @@ export const zhCN = {
   'ui.error_prefix': '错误：',
   'ui.error_summary_title': '请更正以下问题',
   'ui.field_error': '{label}：{message}',
+  'ui.confirm_title': '请确认',
+  'ui.confirm': '确认',
+  'ui.cancel': '取消',
   'ui.switch_language': '切换语言',
 
   'landing.title': '邻居：公共法律服务平台',
@@ -995,6 +998,7 @@ export const zhCN = {
   'holidays.set_submit': '保存这一天',
   'holidays.source': '来源',
   'holidays.actions': '操作',
+  'holidays.remove_confirm': '确定删除 {day}（{name}）吗？删除后，案件期限按改动后的日历计算。',
   'holidays.remove': '删除 {day}',
   'holidays.none': '{year} 年的日历中还没有节假日。',
   'holidays.count': '{holidays} 天放假，{workdays} 天调休上班',
@@ -1054,7 +1058,9 @@ export const zhCN = {
   'catalogue.switch_off': '关闭',
   'catalogue.switch_on_named': '在本单位开启{service}',
   'catalogue.switch_off_named': '在本单位关闭{service}',
+  'catalogue.switch_off_confirm':
     '确定在{unit}关闭“{service}”吗？关闭后，{unit}及其下属单位不再受理这项服务的新事项，已受理的不受影响。',
+  'catalogue.retire_confirm': '确定停用“{service}”吗？停用后不再受理新事项，已受理的事项保留。',
   'catalogue.retire': '停用',
   'catalogue.retire_named': '停用{service}（保留已受理的事项）',
   'catalogue.done_enabled': '服务已在{unit}开启。',
