@@ -75,6 +75,32 @@ describe('a form posted twice', () => {
   }, 120_000);
 });
 
+describe('a long form', () => {
+  it('keeps a long description through a phone change, which posts it and never puts it in an address', async () => {
+    const page = await live.browser.newPage();
+    const addresses: string[] = [];
+    page.on('request', (request) => addresses.push(request.url()));
+    await signInAsDemo(page, live.url, 'desk');
+    await fillIntake(page, '13655500003');
+    const description = '楼上住户空调外机滴水，多次沟通无果。'.repeat(100);
+    await page.getByLabel('事项描述').fill(description);
+    // Leaving the phone field looks up earlier matters with everything typed so far.
+    const refreshed = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().includes('/cases/new'),
+    );
+    await page.getByLabel('电话', { exact: true }).fill('13655500004');
+    await page.getByLabel('姓名', { exact: true }).click();
+    expect((await refreshed).status()).toBe(200);
+    await expect.poll(() => body(page)).toContain('该电话以前的事项');
+    expect(await page.getByLabel('事项描述').inputValue()).toBe(description);
+    for (const address of addresses) {
+      expect(address.length, address.slice(0, 120)).toBeLessThan(2000);
+      expect(decodeURIComponent(address)).not.toContain('空调外机');
+    }
+    await page.close();
+  }, 120_000);
+});
+
 describe('a refused form', () => {
   it('keeps what was typed in a mediation session and names the field whose date is wrong', async () => {
     const page = await live.browser.newPage();
