@@ -1,4 +1,6 @@
 import { claimFormSubmission, recordFormSubmission } from '@linju/core';
+// The one way a middleware answers without calling the procedure: tRPC marks its results with
+// this constant and exports it only here (pinned by the lockfile; a tRPC upgrade re-checks it).
 import { middlewareMarker } from '@trpc/server/unstable-core-do-not-import';
 import type { ApiContext, TenantSession } from './trpc.ts';
 
@@ -32,7 +34,8 @@ export async function oncePerSubmission<Result extends { ok: boolean; data?: unk
   const claim = await claimFormSubmission(tc.tx, ctx.box, keyed);
   if (claim.made) {
     ctx.log.info({ event: 'form submission repeated', procedure: call.path }, 'answered a repeated post');
-    // What the procedure's middleware chain returns, without running it again.
+    // What the procedure's middleware chain returns, without running it again (the answer as JSON:
+    // a repeated post's answer is only read for where to go next, so its dates arrive as strings).
     return { ok: true, data: claim.answer, marker: middlewareMarker } as unknown as Result;
   }
   const result = await run();
