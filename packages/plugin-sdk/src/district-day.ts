@@ -20,9 +20,8 @@ export const inDistrictTimeZone = <T>(timeZone: string, fn: () => T): T => distr
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** The calendar day (`YYYY-MM-DD`) of `at` in the request's district (Asia/Shanghai outside one). */
-export function districtDay(at: Date): string {
-  const timeZone = zoneStore?.getStore() ?? DEFAULT_TIME_ZONE;
+/** The calendar day (`YYYY-MM-DD`) of an instant in a time zone. */
+export function dayIn(at: Date, timeZone: string): string {
   let format = formats.get(timeZone);
   if (!format) {
     // en-CA formats as YYYY-MM-DD.
@@ -36,6 +35,9 @@ export function districtDay(at: Date): string {
   }
   return format.format(at);
 }
+
+/** The calendar day of `at` in the request's district (Asia/Shanghai outside one). */
+export const districtDay = (at: Date): string => dayIn(at, zoneStore?.getStore() ?? DEFAULT_TIME_ZONE);
 
 const shiftDay = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
