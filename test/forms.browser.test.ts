@@ -1,9 +1,7 @@
 import { join } from 'node:path';
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateTOTP } from '@oslojs/otp';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, screens, searchCases, signInAsDemo, useDemoStack } from './demo-stack.ts';
+import { screens, searchCases, signInAsDemo, signInAsDemoManager, useDemoStack } from './demo-stack.ts';
 
 /**
  * The forms machinery every page shares, in Chromium against the real stack: a form posted twice
@@ -142,17 +140,7 @@ describe('a destructive action', () => {
   it('asks before switching a service off, without JavaScript, and changes nothing when cancelled', async () => {
     const context = await live.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${live.url}/t/xuhui/login`);
-    await page.getByLabel('用户名').fill('station');
-    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    // A manager enrols an authenticator at the first sign-in.
-    await expect.poll(() => page.url()).toMatch(/totp-setup/);
-    const secret = (await page.getByTestId('totp-secret').textContent())?.replace(/\s/g, '') ?? '';
-    await page.getByLabel('验证码').fill(generateTOTP(decodeBase32IgnorePadding(secret), 30, 6));
-    await page.locator('main button[type=submit]').click();
-    await expect.poll(() => page.url()).toMatch(/\/t\/xuhui$/);
-
+    await signInAsDemoManager(page, live.url, 'station');
     await page.goto(`${live.url}/t/xuhui/catalogue`);
     const switchOff = page.getByRole('button', { name: /^在本单位关闭/ }).first();
     const label = (await switchOff.getAttribute('aria-label')) ?? '';
