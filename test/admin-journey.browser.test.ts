@@ -387,6 +387,12 @@ describe('the district admin app, end to end', () => {
     await expect.poll(() => admin.page.url()).toContain('done=set');
     await expect.poll(() => bodyText(admin)).toContain('区级调休假日');
     await admin.page.getByRole('button', { name: t('holidays.remove', { day: '2026年12月24日' }) }).click();
+    // Removing a day of the calendar is asked first; nothing changed until it is confirmed.
+    await expect
+      .poll(() => bodyText(admin))
+      .toContain(t('holidays.remove_confirm', { day: '2026-12-24', name: '区级调休假日' }));
+    expect(admin.page.url()).not.toContain('done=removed');
+    await admin.page.getByRole('button', { name: t('ui.confirm'), exact: true }).click();
     await expect.poll(() => admin.page.url()).toContain('done=removed');
 
     await admin.page.goto(`${live.url}/t/xuhui/settings/time-limits`);

@@ -101,10 +101,10 @@ export async function signInAsDemo(page: Page, url: string, username: string) {
 }
 
 /**
- * A manager's first sign-in (station head, centre director): the password, then enrolling an
- * authenticator app with the key the page shows, until their Today page.
+ * Signs a demo manager in (a station head, a director) through their first sign-in: the
+ * authenticator is enrolled on the way, with a code made from the secret the page shows.
  */
-export async function signInEnrollingTotp(page: Page, url: string, username: string) {
+export async function signInAsDemoManager(page: Page, url: string, username: string) {
   await page.goto(`${url}/t/xuhui/login`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);

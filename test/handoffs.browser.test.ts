@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screens, signInAsDemo, signInEnrollingTotp, useDemoStack } from './demo-stack.ts';
+import { screens, signInAsDemo, signInAsDemoManager, useDemoStack } from './demo-stack.ts';
 
 /**
  * Handoffs in Chromium against the real stack (issue 17): the front desk takes a matter in and
@@ -54,7 +54,7 @@ describe('handoffs', () => {
     // The station head, without scripts: told in her notifications, the case under 新转入.
     const headContext = await live.browser.newContext({ javaScriptEnabled: false });
     const head = await headContext.newPage();
-    await signInEnrollingTotp(head, live.url, 'station');
+    await signInAsDemoManager(head, live.url, 'station');
     const arrived = section(head, '新转入');
     expect(await arrived.textContent()).toContain(number);
     expect(await arrived.getByRole('heading').textContent()).toMatch(/新转入 [1-9]\d* 件/);
@@ -97,7 +97,7 @@ describe('handoffs', () => {
   it('shows the centre director today’s intake, open and overdue cases by unit and service, and satisfaction', async () => {
     const context = await live.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await signInEnrollingTotp(page, live.url, 'director');
+    await signInAsDemoManager(page, live.url, 'director');
     await page.getByRole('link', { name: '总览', exact: true }).first().click();
     await expect.poll(() => page.url()).toContain('/t/xuhui/dashboard');
     const figures = page.locator('main dl').first();

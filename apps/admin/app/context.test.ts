@@ -3,6 +3,7 @@ import type { AdminLoadContext } from './context.ts';
 
 const value = {
   caller: {} as AdminLoadContext['caller'],
+  submitting: () => ({}) as AdminLoadContext['caller'],
   requestId: 'req-1',
   locale: 'en',
   csrfToken: 'token',

@@ -13,6 +13,11 @@ export type Caller = AppCaller;
  */
 export interface AdminLoadContext {
   caller: Caller;
+  /**
+   * The caller for answering a form's post that carried a submission key: each change it makes is
+   * made once per key, so a repeated post (a double click, a replay) gets the first answer.
+   */
+  submitting: (submissionKey: string) => Caller;
   requestId: string;
   /** The locale negotiated by the server; a `linju_locale` cookie the app set still takes precedence. */
   locale: Locale;

@@ -13,7 +13,9 @@ import {
 } from 'react-router';
 import type { Route } from './+types/root';
 import { PageShell } from './components/page-shell.tsx';
-import { getAdminContext } from './context.ts';
+import { adminContext, getAdminContext } from './context.ts';
+import { submissionKeyOf } from './lib/submission-key.ts';
+import { isUploadPath } from './lib/upload-routes.ts';
 import appStylesHref from './styles.css?url';
 
 export const links: Route.LinksFunction = () => [
@@ -32,13 +34,33 @@ const noStore: Route.MiddlewareFunction = async (_args, next) => {
   return response;
 };
 
-export const middleware: Route.MiddlewareFunction[] = [noStore];
+/**
+ * A form's post carrying its per-render key is answered with a caller that makes each change once
+ * per key: a double click or a replay gets the first answer (the same case), not a second change.
+ * Upload pages stream their bodies and are not read twice.
+ */
+const keyedSubmission: Route.MiddlewareFunction = async ({ request, context }, next) => {
+  const { pathname } = new URL(request.url);
+  const form = /^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(
+    request.headers.get('content-type') ?? '',
+  );
+  if (request.method === 'POST' && form && !isUploadPath(pathname.replace(/\.data$/, ''))) {
+    const key = await submissionKeyOf(await request.clone().formData(), pathname);
+    const admin = getAdminContext(context);
+    if (key) context.set(adminContext, { ...admin, caller: admin.submitting(key) });
+  }
+  return next();
+};
+
+export const middleware: Route.MiddlewareFunction[] = [noStore, keyedSubmission];
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const admin = getAdminContext(context);
   // The app owns the language switch, so its cookie wins even if the server negotiated otherwise.
   const locale = localeFromCookie(request.headers.get('Cookie')) ?? admin.locale;
-  return { locale, csrfToken: admin.csrfToken, cspNonce: admin.cspNonce };
+  // A new key for each rendering: every form of the page posts it (`CsrfField`).
+  const submissionKey = crypto.randomUUID();
+  return { locale, csrfToken: admin.csrfToken, cspNonce: admin.cspNonce, submissionKey };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -54,7 +76,9 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <LocaleProvider locale={locale}>
-          <CsrfProvider token={root?.csrfToken ?? ''}>{children}</CsrfProvider>
+          <CsrfProvider token={root?.csrfToken ?? ''} submissionKey={root?.submissionKey ?? ''}>
+            {children}
+          </CsrfProvider>
         </LocaleProvider>
         <ScrollRestoration nonce={root?.cspNonce} />
         <Scripts nonce={root?.cspNonce} />

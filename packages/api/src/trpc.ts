@@ -27,9 +27,11 @@ import {
   type Tenant,
 } from '@linju/core';
 import { type Database, isDatabaseTimeout, type TenantTx, withTenant } from '@linju/db';
+import { inDistrictTimeZone } from '@linju/plugin-sdk';
 import type { WorkflowEngine } from '@linju/workflows';
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
+import { type FormSubmission, oncePerSubmission } from './form-submission.ts';
 import { carrierOf } from './plugin-permissions.ts';
 import { procedureSpan } from './procedure-span.ts';
 
@@ -74,6 +76,8 @@ export type ApiContext = {
   fetchFromPeer?: PeerFetcher;
   /** Told how long each procedure call took and how it ended (`ok` or its tRPC code): the server's metrics. */
   observeProcedure?: (procedure: string, outcome: string, seconds: number) => void;
+  /** The form post being answered, when it carried a submission key: its changes are made once. */
+  submission?: FormSubmission;
 };
 
 /** When the request's TOTP code is checked: its `totpClock`, else now. */
@@ -190,30 +194,33 @@ export async function inTenantSession<T>(
     throw new TRPCError({ code: 'FORBIDDEN', message: 'tenant.mismatch' });
   }
   const afterCommit: AfterCommitTask[] = [];
-  const result = await withTenant(ctx.db, tenantId, async (tx) => {
-    // Together: one round trip (grants of a disabled person are read, then ignored).
-    const [staff, roleGrants] = await Promise.all([
-      getStaffMember(tx, staffMemberId),
-      roleGrantsOf(tx, staffMemberId),
-    ]);
-    if (staff.disabledAt) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'auth.not_signed_in' });
-    const actor: Actor = {
-      id: staff.id,
-      name: staff.displayName,
-      tenantId,
-      grants: grantsOf(roleGrants),
-      requestId: ctx.requestId,
-    };
-    return fn({
-      tenantId,
-      tenant,
-      tx,
-      staff,
-      roleGrants,
-      actor,
-      afterCommit: (task) => afterCommit.push(task),
-    });
-  });
+  // The district's clock for what the request parses: a date field's bounds are in its days.
+  const result = await inDistrictTimeZone(tenant.timeZone, () =>
+    withTenant(ctx.db, tenantId, async (tx) => {
+      // Together: one round trip (grants of a disabled person are read, then ignored).
+      const [staff, roleGrants] = await Promise.all([
+        getStaffMember(tx, staffMemberId),
+        roleGrantsOf(tx, staffMemberId),
+      ]);
+      if (staff.disabledAt) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'auth.not_signed_in' });
+      const actor: Actor = {
+        id: staff.id,
+        name: staff.displayName,
+        tenantId,
+        grants: grantsOf(roleGrants),
+        requestId: ctx.requestId,
+      };
+      return fn({
+        tenantId,
+        tenant,
+        tx,
+        staff,
+        roleGrants,
+        actor,
+        afterCommit: (task) => afterCommit.push(task),
+      });
+    }),
+  );
   // Only once the transaction committed: what a task does must survive its failure (the referral
   // reconciler starts a workflow whose start was lost), so a failure is logged, not answered.
   for (const task of afterCommit) {
@@ -247,13 +254,15 @@ export type TenantSession = {
 };
 
 /** A staff session of the tenant: the procedure runs in one transaction bound to that tenant. */
-export const tenantSessionProcedure = signedInProcedure.use(({ ctx, next }) =>
-  inTenantSession(ctx, async (tc) => {
-    const result = await next({ ctx: tc });
-    // tRPC hands a failure back as a value; throwing it is what rolls the transaction back.
-    if (!result.ok) throw result.error;
-    return result;
-  }),
+export const tenantSessionProcedure = signedInProcedure.use(({ ctx, next, type, path }) =>
+  inTenantSession(ctx, (tc) =>
+    oncePerSubmission(ctx, tc, { type, path }, async () => {
+      const result = await next({ ctx: tc });
+      // tRPC hands a failure back as a value; throwing it is what rolls the transaction back.
+      if (!result.ok) throw result.error;
+      return result;
+    }),
+  ),
 );
 
 /**

@@ -31,6 +31,7 @@ export * from './federation/peer-preview.ts';
 export * from './federation/peer-target.ts';
 export * from './federation/referral-inbox.ts';
 export * from './file-review/index.ts';
+export * from './forms/form-submission.ts';
 export * from './inspections/index.ts';
 export * from './keys/rotate-sealed-values.ts';
 export * from './notifications/index.ts';

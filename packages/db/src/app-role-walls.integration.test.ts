@@ -44,6 +44,7 @@ const TABLE_RIGHTS: Record<string, string> = {
   federation_route: 'INSERT, SELECT',
   file_review: 'INSERT, SELECT, UPDATE',
   file_review_sample: 'INSERT, SELECT',
+  form_submission: 'DELETE, INSERT, SELECT, UPDATE',
   hotline_import: 'INSERT, SELECT, UPDATE',
   hotline_import_row: 'INSERT, SELECT',
   inspection: 'INSERT, SELECT',

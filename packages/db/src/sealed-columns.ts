@@ -61,5 +61,6 @@ export const sealedColumns = {
   referralSubject: sealed(schema.referral, schema.referral.subjectSealed),
   federationInboxMessage: sealed(schema.federationInbox, schema.federationInbox.messageSealed),
   federationOutboxBody: sealed(schema.federationOutbox, schema.federationOutbox.bodySealed),
+  formSubmissionAnswer: sealed(schema.formSubmission, schema.formSubmission.answerSealed),
   operatorTotpKey: sealed(schema.platformOperator, schema.platformOperator.totpKeyEncrypted),
 } as const satisfies Record<string, SealedColumnEntry>;

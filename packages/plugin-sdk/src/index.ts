@@ -1,4 +1,5 @@
 export * from './define-plugin.ts';
+export * from './district-day.ts';
 export * from './extension-points.ts';
 export * from './form-description.ts';
 export * from './form-values.ts';

@@ -9,6 +9,7 @@ import { ErrorSummary } from './error-summary.tsx';
 import { Fieldset } from './fieldset.tsx';
 import { LocaleProvider } from './locale-context.tsx';
 import { SelectField } from './select-field.tsx';
+import { TextArea } from './text-area.tsx';
 import { TextField } from './text-field.tsx';
 
 function render(element: Parameters<typeof renderToStaticMarkup>[0], locale: 'zh-CN' | 'en' = 'en'): string {
@@ -30,12 +31,12 @@ describe('TextField', () => {
     expect(html).toContain('id="code-error"');
     expect(html).toContain('aria-describedby="code-hint code-error"');
     expect(html).toContain('aria-invalid="true"');
-    expect(html).toContain('<span class="lj-visually-hidden">Error: </span>Wrong code');
+    expect(html).toContain('<span class="lj-visually-hidden">Error: </span>Code: Wrong code');
   });
 
   it("says the error prefix in the page's language", () => {
     const html = render(h(TextField, { label: '验证码', name: 'code', error: '验证码不正确' }), 'zh-CN');
-    expect(html).toContain('错误： </span>验证码不正确');
+    expect(html).toContain('错误： </span>验证码：验证码不正确');
   });
 });
 
@@ -124,7 +125,7 @@ describe('SelectField', () => {
     expect(html).toContain('<label class="lj-field__label" for="role">Role</label>');
     expect(html).toContain('aria-describedby="role-hint role-error"');
     expect(html).toContain('aria-invalid="true"');
-    expect(html).toContain('<span class="lj-visually-hidden">Error: </span>Choose a role');
+    expect(html).toContain('<span class="lj-visually-hidden">Error: </span>Role: Choose a role');
     expect(html).toContain('<option value="">Choose…</option>');
   });
 });
@@ -153,5 +154,23 @@ describe('Checkbox and Fieldset', () => {
     expect(html).toContain('<legend class="lj-fieldset__legend">Services</legend>');
     expect(html).toContain('tabindex="-1"');
     expect(render(h(Fieldset, { legend: 'Plain', children: 'x' }))).not.toContain('aria-describedby');
+  });
+});
+
+describe('a field error', () => {
+  it('names its field, whatever the control, so "Enter a value." never stands alone', () => {
+    const zh = (element: Parameters<typeof renderToStaticMarkup>[0]) => render(element, 'zh-CN');
+    expect(zh(h(TextField, { label: '补贴金额', name: 'amount', error: '请填写此项。' }))).toContain(
+      '</span>补贴金额：请填写此项。</p>',
+    );
+    expect(zh(h(TextArea, { label: '反馈内容', name: 'summary', error: '请填写此项。' }))).toContain(
+      '</span>反馈内容：请填写此项。</p>',
+    );
+    expect(
+      zh(h(SelectField, { label: '调解结果', name: 'outcome', error: '请选择。', children: null })),
+    ).toContain('</span>调解结果：请选择。</p>');
+    expect(zh(h(Fieldset, { legend: '重点人群', error: '请选择。', children: 'x' }))).toContain(
+      '</span>重点人群：请选择。</p>',
+    );
   });
 });

@@ -1,13 +1,33 @@
 import { createContext, type ReactNode, useContext } from 'react';
 
-const CsrfContext = createContext('');
+const CsrfContext = createContext({ token: '', submissionKey: '' });
 
-/** Makes the session's CSRF token available to every form below (the app reads it once, at its root). */
-export function CsrfProvider({ token, children }: { token: string; children: ReactNode }) {
-  return <CsrfContext value={token}>{children}</CsrfContext>;
+/**
+ * Makes the session's CSRF token and the rendering's submission key available to every form below
+ * (the app reads them once, at its root).
+ */
+export function CsrfProvider({
+  token,
+  submissionKey = '',
+  children,
+}: {
+  token: string;
+  submissionKey?: string;
+  children: ReactNode;
+}) {
+  return <CsrfContext value={{ token, submissionKey }}>{children}</CsrfContext>;
 }
 
-/** The hidden `csrf` field every form posts; the server compares it with its CSRF cookie. */
+/**
+ * The hidden fields every form posts: `csrf`, which the server compares with its CSRF cookie, and
+ * `submission`, the rendering's key, with which the server makes a repeated post's changes once.
+ */
 export function CsrfField() {
-  return <input type="hidden" name="csrf" value={useContext(CsrfContext)} />;
+  const { token, submissionKey } = useContext(CsrfContext);
+  return (
+    <>
+      <input type="hidden" name="csrf" value={token} />
+      {submissionKey ? <input type="hidden" name="submission" value={submissionKey} /> : null}
+    </>
+  );
 }

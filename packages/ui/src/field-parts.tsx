@@ -12,9 +12,11 @@ export const fieldClasses = (base: string, error: string | undefined, className:
 
 /**
  * A field's hint and error, between its label and its control (the GOV.UK pattern): the error
- * starts with a visually hidden "Error:" so a screen reader announces it with the control.
+ * starts with a visually hidden "Error:" so a screen reader announces it with the control, and
+ * names its field ("金额：…"), so it reads right wherever it is quoted or seen alone.
  */
 export function FieldMessages(props: {
+  label: string;
   hint?: string | undefined;
   hintId?: string | undefined;
   error?: string | undefined;
@@ -31,7 +33,7 @@ export function FieldMessages(props: {
       {props.error ? (
         <p className="lj-field__error" id={props.errorId}>
           <span className="lj-visually-hidden">{t('ui.error_prefix')} </span>
-          {props.error}
+          {t('ui.field_error', { label: props.label, message: props.error })}
         </p>
       ) : null}
     </>

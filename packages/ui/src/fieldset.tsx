@@ -20,7 +20,7 @@ export function Fieldset({ legend, id, hint, error, className, children }: Field
   return (
     <fieldset className={classes} id={id} aria-describedby={describedBy} tabIndex={id ? -1 : undefined}>
       <legend className="lj-fieldset__legend">{legend}</legend>
-      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
+      <FieldMessages label={legend} hint={hint} hintId={hintId} error={error} errorId={errorId} />
       {children}
     </fieldset>
   );

@@ -12,6 +12,7 @@ export {
 export { Breadcrumbs, type Crumb } from './breadcrumbs.tsx';
 export { Button, type ButtonProps } from './button.tsx';
 export { Checkbox, type CheckboxProps } from './checkbox.tsx';
+export { ConfirmStep, confirmationOf, type IntentConfirmation } from './confirm-step.tsx';
 export { CsrfField, CsrfProvider } from './csrf.tsx';
 export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from './error-summary.tsx';
 export { Fieldset, type FieldsetProps } from './fieldset.tsx';
@@ -25,5 +26,6 @@ export {
 } from './intent-form.tsx';
 export { LocaleProvider, useLocale, useTranslate } from './locale-context.tsx';
 export { SelectField, type SelectFieldProps } from './select-field.tsx';
+export { SubmitButton } from './submit-button.tsx';
 export { TextArea, type TextAreaProps } from './text-area.tsx';
 export { TextField, type TextFieldProps } from './text-field.tsx';

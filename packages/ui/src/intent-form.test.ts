@@ -7,7 +7,7 @@ import { type IntentFailure, IntentForm } from './intent-form.tsx';
 import { LocaleProvider } from './locale-context.tsx';
 
 /** The form on a page of its own, as a route renders it, with the session's token. */
-function render(failure?: IntentFailure) {
+function render(failure?: IntentFailure, submissionKey?: string) {
   const Page = () =>
     h(IntentForm, {
       intent: 'note',
@@ -15,11 +15,18 @@ function render(failure?: IntentFailure) {
       submit: 'Save',
       failure,
       hidden: { referralId: 'r-1' },
-      children: (field) => h('input', { ...field('text'), 'data-error': field('text').error ?? '' }),
+      children: (field) =>
+        h('div', null, [
+          h('input', { key: 'text', ...field('text'), 'data-error': field('text').error ?? '' }),
+          h('input', { key: 'day', defaultValue: '2026-12-06', ...field('day') }),
+        ]),
     });
   const Stub = createRoutesStub([{ path: '/', Component: Page }]);
   return renderToStaticMarkup(
-    h(LocaleProvider, { locale: 'en', children: h(CsrfProvider, { token: 'tok-1', children: h(Stub) }) }),
+    h(LocaleProvider, {
+      locale: 'en',
+      children: h(CsrfProvider, { token: 'tok-1', submissionKey, children: h(Stub) }),
+    }),
   );
 }
 
@@ -52,5 +59,26 @@ describe('IntentForm', () => {
     });
     expect(html).not.toContain('open=""');
     expect(html).toContain('data-error=""');
+  });
+
+  it('fills its fields again with what was typed when it was refused, keeping defaults otherwise', () => {
+    const refused = render({
+      intent: 'note',
+      errors: { form: [], fields: { day: 'validation.date_invalid' } },
+      values: { text: 'The neighbour came back twice', day: '2099-01-01' },
+    });
+    expect(refused).toContain('value="The neighbour came back twice"');
+    expect(refused).toContain('value="2099-01-01"');
+    expect(render()).toContain('value="2026-12-06"');
+  });
+
+  it("posts the rendering's submission key beside the CSRF token", () => {
+    const key = '6f1c2a52-5a4b-4a39-9d53-2a7f4b3c1d10';
+    expect(render(undefined, key)).toContain(`<input type="hidden" name="submission" value="${key}"/>`);
+    expect(render()).not.toContain('name="submission"');
+  });
+
+  it('sends with a submit button that is enabled while nothing is posting', () => {
+    expect(render()).toMatch(/<button type="submit" class="lj-button lj-button--primary">Save<\/button>/);
   });
 });

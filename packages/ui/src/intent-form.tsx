@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { Form, useActionData, useLocation } from 'react-router';
-import { Button } from './button.tsx';
 import { CsrfField } from './csrf.tsx';
 import { type FormErrors, FormProblems } from './form-errors.tsx';
 import { useTranslate } from './locale-context.tsx';
+import { SubmitButton } from './submit-button.tsx';
 
 /**
  * What an action answers when one of a page's several forms failed: the form's `intent`, so only
@@ -22,8 +22,16 @@ export function failureOf(actionData: unknown, intent: string): IntentFailure | 
   return candidate.intent === intent && candidate.errors ? (candidate as IntentFailure) : undefined;
 }
 
-/** What `IntentForm` hands its fields: the name, a page-unique id and the translated error. */
-export type IntentField = (name: string) => { name: string; id: string; error: string | undefined };
+/**
+ * What `IntentForm` hands its fields: the name, a page-unique id, the translated error and, after a
+ * refusal, what was typed (so every field spread with it is filled again).
+ */
+export type IntentField = (name: string) => {
+  name: string;
+  id: string;
+  error: string | undefined;
+  defaultValue?: string;
+};
 
 export interface IntentFormProps {
   intent: string;
@@ -57,7 +65,14 @@ export function IntentForm({
   const mine = failureOf(failure ?? actionData, intent);
   const field: IntentField = (name) => {
     const message = mine?.errors.fields[name];
-    return { name, id: `${intent}-${name}`, error: message ? t(message, mine?.errors.params) : undefined };
+    const typed = mine?.values[name];
+    return {
+      name,
+      id: `${intent}-${name}`,
+      error: message ? t(message, mine?.errors.params) : undefined,
+      // Only what was typed: a field's own default (today, the resident's preference) stays otherwise.
+      ...(typed ? { defaultValue: typed } : {}),
+    };
   };
   return (
     <details key={key} className="admin-disclosure" open={Boolean(mine)}>
@@ -75,7 +90,7 @@ export function IntentForm({
         ))}
         <FormProblems errors={mine?.errors} />
         {children(field)}
-        <Button type="submit">{submit}</Button>
+        <SubmitButton>{submit}</SubmitButton>
       </Form>
     </details>
   );

@@ -33,7 +33,7 @@ export function SelectField({
       <label className="lj-field__label" htmlFor={selectId}>
         {label}
       </label>
-      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
+      <FieldMessages label={label} hint={hint} hintId={hintId} error={error} errorId={errorId} />
       <select
         className="lj-field__input lj-field__select"
         id={selectId}

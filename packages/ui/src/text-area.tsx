@@ -22,7 +22,7 @@ export function TextArea({ label, name, id, hint, error, className, rows = 4, ..
       <label className="lj-field__label" htmlFor={inputId}>
         {label}
       </label>
-      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
+      <FieldMessages label={label} hint={hint} hintId={hintId} error={error} errorId={errorId} />
       <textarea
         className="lj-field__input lj-field__textarea"
         id={inputId}

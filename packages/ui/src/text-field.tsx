@@ -35,7 +35,7 @@ export function TextField({
       <label className="lj-field__label" htmlFor={inputId}>
         {label}
       </label>
-      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
+      <FieldMessages label={label} hint={hint} hintId={hintId} error={error} errorId={errorId} />
       <input
         className="lj-field__input"
         id={inputId}

@@ -1,4 +1,4 @@
-import { type PluginDb, PluginRuleError, sql } from '@linju/plugin-sdk';
+import { boundedMoment, type PluginDb, PluginRuleError, sql } from '@linju/plugin-sdk';
 import { z } from 'zod';
 import type { JudicialStatus } from './judicial-confirmation.ts';
 
@@ -22,7 +22,8 @@ export const ZSetMediatorsRequest = z.object({
 
 export const ZRecordSessionRequest = z.object({
   caseId: z.uuid(),
-  heldAt: z.coerce.date(),
+  /** A session held, recorded within two years: not tomorrow, not in 2099. */
+  heldAt: boundedMoment({ back: 731, ahead: 0 }),
   place: z.string().trim().min(2).max(100),
   summary: z.string().trim().min(2).max(4000),
   outcome: z.enum(SESSION_OUTCOMES),

@@ -4,16 +4,15 @@ import { useMemo } from 'react';
 
 /**
  * The `IntentForm` a plugin's screen is handed: the admin's own, bound to the page's refused
- * submission, its fields also giving back what was typed there.
+ * submission (its fields give back what was typed there).
  */
 export function useBoundIntentForm(failure: IntentFailure | undefined): IntentFormComponent {
   return useMemo(
     () =>
       function BoundIntentForm({ children, hidden, ...props }) {
-        const typed = failure?.intent === props.intent ? failure.values : undefined;
         return (
           <IntentForm {...props} {...(hidden ? { hidden: { ...hidden } } : {})} failure={failure}>
-            {(field) => children((name) => ({ ...field(name), defaultValue: typed?.[name] }))}
+            {(field) => children((name) => ({ defaultValue: undefined, ...field(name) }))}
           </IntentForm>
         );
       },

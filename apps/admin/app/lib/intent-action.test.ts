@@ -195,4 +195,54 @@ describe('intentAction where a session ended', () => {
     );
     expect(result).toBe(signIn);
   });
+
+  it('asks before a destructive intent, and runs it only once the question is answered', async () => {
+    const removed: string[] = [];
+    const handlers = {
+      remove: intent({
+        keep: ['day', 'name'],
+        confirm: ({ day, name }) => ({ question: 'holidays.remove_confirm', params: { day, name } }),
+        run: ({ day }) => void removed.push(day),
+      }),
+    };
+    const asked = await intentAction(
+      posted({ intent: 'remove', day: '2026-10-01', name: '国庆节' }),
+      handlers,
+      { done },
+    );
+    expect(answer(asked)).toEqual({
+      status: 200,
+      data: {
+        intent: 'remove',
+        confirm: { question: 'holidays.remove_confirm', params: { day: '2026-10-01', name: '国庆节' } },
+        values: { day: '2026-10-01', name: '国庆节' },
+      },
+    });
+    expect(removed).toEqual([]);
+    const confirmed = await intentAction(
+      posted({ intent: 'remove', day: '2026-10-01', name: '国庆节', confirmed: 'yes' }),
+      handlers,
+      { done },
+    );
+    expect((confirmed as Response).headers.get('Location')).toBe('/page?done=remove');
+    expect(removed).toEqual(['2026-10-01']);
+  });
+
+  it('asks nothing when the intent has no question for these values (switching a service on)', async () => {
+    const switched: string[] = [];
+    const result = await intentAction(
+      posted({ intent: 'switch', enabled: 'true' }),
+      {
+        switch: intent({
+          keep: ['enabled'],
+          confirm: ({ enabled }) =>
+            enabled === 'false' ? { question: 'catalogue.switch_off_confirm' } : undefined,
+          run: ({ enabled }) => void switched.push(enabled),
+        }),
+      },
+      { done },
+    );
+    expect(result).toBeInstanceOf(Response);
+    expect(switched).toEqual(['true']);
+  });
 });

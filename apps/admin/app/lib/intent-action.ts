@@ -1,5 +1,6 @@
-import type { MessageKey } from '@linju/i18n';
-import { redirect } from 'react-router';
+import type { MessageKey, MessageParams } from '@linju/i18n';
+import type { IntentConfirmation } from '@linju/ui';
+import { data as answer, redirect } from 'react-router';
 import { localFailure, type ToFailedSubmissionOptions } from './api-errors.ts';
 import { formText } from './form-data.ts';
 import { rejectIntent, rejectIntentApiError, rejectUnknownIntent } from './submission.ts';
@@ -31,6 +32,12 @@ export interface IntentHandler<Field extends string, Result> {
   check?: (values: IntentValues<Field>) => Partial<Record<Field, MessageKey | undefined>>;
   /** How the API's errors map to the form beyond `fields` (`pathPrefix`, renamed paths, messages). */
   errors?: Partial<ToFailedSubmissionOptions>;
+  /**
+   * A destructive intent asks first: without `confirmed=yes` the action answers this question
+   * (with what was posted), which `ConfirmStep` shows as a second form; only that post runs it.
+   * No question (`undefined`): nothing to confirm for these values.
+   */
+  confirm?: (values: IntentValues<Field>) => { question: MessageKey; params?: MessageParams } | undefined;
   /** The call. Nothing returned: redirect to the page's `done`; otherwise its answer as is. */
   run: (values: IntentValues<Field>, context: IntentContext<Field>) => Promise<Result> | Result;
 }
@@ -81,6 +88,10 @@ export async function intentAction<Handlers extends Record<string, AnyHandler>>(
     ...handler.check?.(values),
   };
   if (localFailure(problems)) return refuse(problems);
+  const question = handler.confirm?.(values);
+  if (question && formText(data, 'confirmed') !== 'yes') {
+    return answer<IntentConfirmation>({ intent: name, confirm: question, values }, { status: 200 });
+  }
   try {
     const result = await handler.run(values, { intent: name, form: data, refuse });
     return (result ?? redirect(done(name))) as HandlerResult<Handlers[keyof Handlers]> | Response;

@@ -14,6 +14,7 @@ import {
   Checkbox,
   Fieldset,
   SelectField,
+  SubmitButton,
   TextField,
   useLocale,
   useTranslate,
@@ -439,7 +440,7 @@ export default function NewCase({ loaderData, actionData }: Route.ComponentProps
             />
           </div>
         </Fieldset>
-        <Button type="submit">{t('intake.submit')}</Button>
+        <SubmitButton>{t('intake.submit')}</SubmitButton>
       </Form>
     </>
   );

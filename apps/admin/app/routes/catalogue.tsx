@@ -1,5 +1,5 @@
 import { type MessageKey, organisationKindLabel } from '@linju/i18n';
-import { Alert, Button, useLocale, useTranslate } from '@linju/ui';
+import { Alert, Button, ConfirmStep, useLocale, useTranslate } from '@linju/ui';
 import { Form, Link, redirect } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary } from '../components/form-errors.tsx';
@@ -97,14 +97,23 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     request,
     {
       switch: intent({
-        keep: ['organisationId', 'pluginId', 'enabled'],
+        keep: ['organisationId', 'pluginId', 'enabled', 'serviceName', 'unitName'],
+        // Switching off stops the unit and every unit below it taking such matters: asked first.
+        confirm: ({ enabled, serviceName, unitName }) =>
+          enabled === 'false'
+            ? { question: 'catalogue.switch_off_confirm', params: { service: serviceName, unit: unitName } }
+            : undefined,
         run: async ({ organisationId, pluginId, enabled }) => {
           await caller.catalogue.setEnabled({ organisationId, pluginId, enabled: enabled === 'true' });
           return back(organisationId, enabled === 'true' ? 'enabled' : 'disabled');
         },
       }),
       retire: intent({
-        keep: ['organisationId', 'xServiceId'],
+        keep: ['organisationId', 'xServiceId', 'serviceName'],
+        confirm: ({ serviceName }) => ({
+          question: 'catalogue.retire_confirm',
+          params: { service: serviceName },
+        }),
         run: async (values) => {
           await caller.xService.retire({ id: values.xServiceId });
           return back(values.organisationId, 'retired');
@@ -128,6 +137,7 @@ export default function Catalogue({ loaderData, actionData }: Route.ComponentPro
     <>
       <DocumentTitle title={t('catalogue.title')} tenant={tenant} />
       <FormErrorSummary errors={failure?.errors} fields={[]} />
+      <ConfirmStep />
       {done && !failure ? (
         <Alert tone="success">
           <p>{t(DONE_MESSAGES[done], { unit: unitName })}</p>
@@ -157,12 +167,14 @@ export default function Catalogue({ loaderData, actionData }: Route.ComponentPro
         caption={t('catalogue.core_caption')}
         services={core}
         unitId={unit.id}
+        unitName={unitName}
         canManage={canManage}
       />
       <ServiceTable
         caption={t('catalogue.x_caption')}
         services={extras}
         unitId={unit.id}
+        unitName={unitName}
         canManage={canManage}
         empty={t('catalogue.no_x')}
       />
@@ -222,12 +234,15 @@ function ServiceTable({
   caption,
   services,
   unitId,
+  unitName,
   canManage,
   empty,
 }: {
   caption: string;
   services: Service[];
   unitId: string;
+  /** Named in the question asked before switching a service off here. */
+  unitName: string;
   canManage: boolean;
   empty?: string;
 }) {
@@ -282,6 +297,8 @@ function ServiceTable({
                         <input type="hidden" name="organisationId" value={unitId} />
                         <input type="hidden" name="pluginId" value={service.pluginId} />
                         <input type="hidden" name="enabled" value={service.enabled ? 'false' : 'true'} />
+                        <input type="hidden" name="serviceName" value={name} />
+                        <input type="hidden" name="unitName" value={unitName} />
                         <Button
                           type="submit"
                           variant={service.enabled ? 'secondary' : 'primary'}
@@ -302,6 +319,7 @@ function ServiceTable({
                           <input type="hidden" name="intent" value="retire" />
                           <input type="hidden" name="organisationId" value={unitId} />
                           <input type="hidden" name="xServiceId" value={service.xServiceId} />
+                          <input type="hidden" name="serviceName" value={name} />
                           <Button
                             type="submit"
                             variant="secondary"

@@ -1,5 +1,5 @@
 import { formatDate, formatNumber, type MessageKey } from '@linju/i18n';
-import { Alert, Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
+import { Alert, Button, ConfirmStep, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
 import { Form, Link, redirect, useLocation } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
@@ -91,8 +91,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         },
       }),
       remove: intent({
-        keep: ['day'],
+        keep: ['day', 'name'],
         failureKey: (values) => `remove:${values.day}`,
+        confirm: ({ day, name }) => ({ question: 'holidays.remove_confirm', params: { day, name } }),
         run: async (values) => {
           await caller.calendar.remove({ day: values.day });
           return back('removed', values.day);
@@ -132,6 +133,7 @@ export default function Holidays({ loaderData, actionData }: Route.ComponentProp
             : []
         }
       />
+      <ConfirmStep />
       {done && doneDay && !failure ? (
         <Alert tone="success">
           <p>{t(DONE_MESSAGES[done], { day: formatDate(locale, doneDay) })}</p>
@@ -231,6 +233,7 @@ export default function Holidays({ loaderData, actionData }: Route.ComponentProp
                         <CsrfField />
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="day" value={day.day} />
+                        <input type="hidden" name="name" value={day.name} />
                         <Button type="submit" variant="secondary" className="admin-button--small">
                           {t('holidays.remove', { day: formatDate(locale, day.day) })}
                         </Button>

@@ -271,6 +271,8 @@ export function createRequestListener(deps: ServerDeps) {
     const adminRequest = adminUrl === url ? request : new Request(adminUrl, request);
     const response = await deps.admin.handle(adminRequest, {
       caller: createCaller(apiContext(request, requestId, hint, reqLog)),
+      submitting: (key) =>
+        createCaller({ ...apiContext(request, requestId, hint, reqLog), submission: { key, calls: 0 } }),
       requestId,
       locale: localeOf(request),
       csrfToken,

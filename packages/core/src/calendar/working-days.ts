@@ -1,3 +1,4 @@
+import { dayIn } from '@linju/plugin-sdk';
 /**
  * Working-day arithmetic for time limits (限时办结). Pure: dates are ISO `YYYY-MM-DD` strings of
  * the tenant's local calendar, and the calendar holds only the exceptions to "Monday to Friday":
@@ -45,18 +46,4 @@ export function workingDaysBetween(from: string, to: string, calendar: CalendarE
 }
 
 /** The local calendar date of an instant in a time zone (the tenant's, Asia/Shanghai by default). */
-export function localDate(at: Date, timeZone = 'Asia/Shanghai'): string {
-  let format = formats.get(timeZone);
-  if (!format) {
-    // en-CA formats as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    formats.set(timeZone, format);
-  }
-  return format.format(at);
-}
-const formats = new Map<string, Intl.DateTimeFormat>();
+export const localDate = (at: Date, timeZone = 'Asia/Shanghai'): string => dayIn(at, timeZone);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inArray, schema, type TenantTx } from '@linju/db';
+import { boundedMoment } from '@linju/plugin-sdk';
 import { JOINT_CONSULTATION_EVENT } from '@linju/vocabulary';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
@@ -8,7 +9,7 @@ import { loadCase, recordCaseEvent, requireOnCase } from './case-access.ts';
 
 export const ZJointConsultationRequest = z.object({
   caseId: z.uuid(),
-  heldAt: z.coerce.date(),
+  heldAt: boundedMoment({ back: 731, ahead: 0 }),
   /** The services brought together, e.g. mediation, consultation and legal aid. */
   services: z
     .array(z.string().regex(/^[a-z][a-z0-9-]{1,39}$/))

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, schema, type TenantTx } from '@linju/db';
+import { boundedDay } from '@linju/plugin-sdk';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { DomainError } from '../errors.ts';
@@ -9,7 +10,8 @@ import { caseSettings, todayIn } from './case-clock.ts';
 
 export type ConsentPurpose = schema.ConsentPurpose;
 
-const ZDay = z.iso.date({ message: 'validation.date_invalid' });
+/** The day a resident agreed: not ahead of today, and within two years. */
+const ZDay = boundedDay({ back: 731, ahead: 0 });
 
 export const ZConsentRequest = z.object({
   caseId: z.uuid(),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq, schema, type TenantTx } from '@linju/db';
+import { boundedMoment } from '@linju/plugin-sdk';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { DomainError } from '../errors.ts';
@@ -14,7 +15,7 @@ export const ZFeedbackRequest = z.object({
   caseId: z.uuid(),
   /** How the resident was told; defaults to their contact preference. */
   method: z.enum(schema.CONTACT_PREFERENCES).optional(),
-  toldAt: z.coerce.date().optional(),
+  toldAt: boundedMoment({ back: 731, ahead: 0 }).optional(),
   summary: z.string().trim().min(1, { message: 'validation.required' }).max(2000),
   /** Needed when the resident was told another way than they asked to be. */
   methodReason: z.string().trim().max(300).nullish(),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { scopesFor } from '@linju/auth';
 import { and, asc, desc, eq, inArray, isNull, like, or, schema, sql, type TenantTx } from '@linju/db';
+import { boundedDay } from '@linju/plugin-sdk';
 import { z } from 'zod';
 import { type Actor, auditActor, requirePermission } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
@@ -19,7 +20,8 @@ export const ZRecordInspectionRequest = z
     organisationId: z.uuid(),
     /** The checklist version the form was filled in on (the current one when the form was shown). */
     checklistId: z.uuid(),
-    inspectedOn: z.iso.date({ message: 'validation.date_invalid' }),
+    /** An inspection made, recorded within two years: not ahead, not in 1900. */
+    inspectedOn: boundedDay({ back: 731, ahead: 0 }),
     inspectorIds: z
       .array(z.uuid())
       .min(1, { message: 'inspection.inspectors_required' })
@@ -42,7 +44,7 @@ export const ZRecordInspectionRequest = z
       .array(
         z.object({
           description: z.string().trim().min(1, { message: 'validation.required' }).max(500),
-          dueOn: z.iso.date({ message: 'validation.date_invalid' }),
+          dueOn: boundedDay({ back: 731, ahead: 731 }),
         }),
       )
       .max(30)

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { scopesFor } from '@linju/auth';
 import { and, desc, eq, schema, type TenantTx } from '@linju/db';
+import { boundedDay } from '@linju/plugin-sdk';
 import { z } from 'zod';
 import { type Actor, auditActor, requireTenantWide } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
@@ -14,6 +15,8 @@ import { tenantTimeZone } from '../tenants/tenant-queries.ts';
 export type ProviderRecordRow = typeof schema.providerRecord.$inferSelect;
 
 const ZDay = z.iso.date({ message: 'validation.date_invalid' });
+/** Something that happened: not ahead of today, and not before records were kept (1900 is a typo). */
+const ZPastDay = boundedDay({ back: 3653, ahead: 0 });
 
 export const ZEvidenceFile = ZDocumentUpload;
 
@@ -27,7 +30,7 @@ export const ZRecordProviderRequest = z
     providerName: z.string().trim().max(100).nullish(),
     firmName: z.string().trim().max(100).nullish(),
     description: z.string().trim().min(4, { message: 'provider.description_required' }).max(4000),
-    occurredOn: ZDay,
+    occurredOn: ZPastDay,
     evidenceReference: z.string().trim().min(2, { message: 'provider.evidence_required' }).max(200),
     evidenceFile: ZEvidenceFile.nullish(),
     expiresOn: ZDay.nullish(),
@@ -43,14 +46,14 @@ export const ZRecordProviderRequest = z
 
 export const ZFileAppealRequest = z.object({
   id: z.uuid(),
-  filedOn: ZDay,
+  filedOn: ZPastDay,
   grounds: z.string().trim().min(4, { message: 'provider.appeal_grounds_required' }).max(4000),
 });
 
 export const ZDecideAppealRequest = z.object({
   id: z.uuid(),
   outcome: z.enum(schema.APPEAL_OUTCOMES),
-  decidedOn: ZDay,
+  decidedOn: ZPastDay,
   decision: z.string().trim().min(2, { message: 'validation.required' }).max(4000),
 });
 

@@ -9,6 +9,7 @@ export * from './coverage.ts';
 export * from './document.ts';
 export * from './federation.ts';
 export * from './file-review.ts';
+export * from './form-submission.ts';
 export * from './hotline-import.ts';
 export * from './inspection.ts';
 export * from './notification.ts';

@@ -14,6 +14,9 @@ export const en: Messages = {
   'ui.error_prefix': 'Error:',
   'ui.error_summary_title': 'There is a problem',
   'ui.field_error': '{label}: {message}',
+  'ui.confirm_title': 'Please confirm',
+  'ui.confirm': 'Confirm',
+  'ui.cancel': 'Cancel',
   'ui.switch_language': 'Switch language',
 
   'landing.title': 'Linju: a platform for public legal services',
@@ -110,6 +113,8 @@ export const en: Messages = {
   'tenant.mismatch': 'You are signed in to another district. Please sign in to this one.',
   'tenant.not_found': 'This district could not be found.',
   'tenant.suspended': 'Service for this district is suspended.',
+  'form.submission_reused':
+    'This form was already sent for something else. Reload the page and fill it in again.',
   'validation.failed': 'Some of the information is not valid. Please check it and try again.',
   'validation.required': 'Enter a value.',
   'validation.too_short': 'This is too short.',
@@ -601,6 +606,9 @@ export const en: Messages = {
 
   'validation.date_invalid': 'Enter a real date, such as 2026-03-01.',
   'validation.url_invalid': 'Enter a valid web address.',
+  'validation.date_in_future': 'This cannot be a date in the future.',
+  'validation.date_too_far_ahead': 'This date is too far ahead.',
+  'validation.date_too_long_ago': 'This date is too long ago to record.',
   'validation.out_of_range': 'The number is out of range.',
 
   'personal_data.phone_invalid':
@@ -1124,6 +1132,7 @@ export const en: Messages = {
   'holidays.set_submit': 'Save the day',
   'holidays.source': 'Source',
   'holidays.actions': 'Actions',
+  'holidays.remove_confirm': 'Remove {day} ({name})? Case deadlines will be counted on the changed calendar.',
   'holidays.remove': 'Remove {day}',
   'holidays.none': 'The calendar has no holidays for {year} yet.',
   'holidays.count': '{holidays} days off, {workdays} make-up working days',
@@ -1184,6 +1193,9 @@ export const en: Messages = {
   'catalogue.switch_off': 'Switch off',
   'catalogue.switch_on_named': 'Switch on {service} here',
   'catalogue.switch_off_named': 'Switch off {service} here',
+  'catalogue.switch_off_confirm':
+    'Switch “{service}” off at {unit}? {unit} and the units below it will take no new matters of this service; those taken in stay.',
+  'catalogue.retire_confirm': 'Retire “{service}”? It takes no new matters; those taken in stay.',
   'catalogue.retire': 'Retire',
   'catalogue.retire_named': 'Retire {service} (its cases are kept)',
   'catalogue.done_enabled': 'The service was switched on at {unit}.',

@@ -16,6 +16,9 @@ export const zhCN = {
   'ui.error_prefix': '错误：',
   'ui.error_summary_title': '请更正以下问题',
   'ui.field_error': '{label}：{message}',
+  'ui.confirm_title': '请确认',
+  'ui.confirm': '确认',
+  'ui.cancel': '取消',
   'ui.switch_language': '切换语言',
 
   'landing.title': '邻居：公共法律服务平台',
@@ -106,6 +109,7 @@ export const zhCN = {
   'tenant.mismatch': '您当前登录的是另一个区，请在本区重新登录。',
   'tenant.not_found': '找不到这个区。',
   'tenant.suspended': '这个区的服务已暂停。',
+  'form.submission_reused': '这份表单已由他人或另一项操作提交，请刷新页面后重新填写。',
   'validation.failed': '提交的信息有误，请检查后重试。',
   'validation.required': '请填写此项。',
   'validation.too_short': '内容太短。',
@@ -564,6 +568,9 @@ export const zhCN = {
 
   'validation.date_invalid': '请输入有效日期，例如 2026-03-01。',
   'validation.url_invalid': '请输入有效的网址。',
+  'validation.date_in_future': '不能是将来的日期。',
+  'validation.date_too_far_ahead': '日期太远，超出了可以安排的范围。',
+  'validation.date_too_long_ago': '日期太早，超出了可以登记的范围。',
   'validation.out_of_range': '数值超出允许范围。',
 
   'personal_data.phone_invalid': '请输入手机号或带区号的固定电话，例如 13800138000 或 021-64870000。',
@@ -1072,6 +1079,7 @@ export const zhCN = {
   'holidays.set_submit': '保存这一天',
   'holidays.source': '来源',
   'holidays.actions': '操作',
+  'holidays.remove_confirm': '确定删除 {day}（{name}）吗？删除后，案件期限按改动后的日历计算。',
   'holidays.remove': '删除 {day}',
   'holidays.none': '{year} 年的日历中还没有节假日。',
   'holidays.count': '{holidays} 天放假，{workdays} 天调休上班',
@@ -1131,6 +1139,9 @@ export const zhCN = {
   'catalogue.switch_off': '关闭',
   'catalogue.switch_on_named': '在本单位开启{service}',
   'catalogue.switch_off_named': '在本单位关闭{service}',
+  'catalogue.switch_off_confirm':
+    '确定在{unit}关闭“{service}”吗？关闭后，{unit}及其下属单位不再受理这项服务的新事项，已受理的不受影响。',
+  'catalogue.retire_confirm': '确定停用“{service}”吗？停用后不再受理新事项，已受理的事项保留。',
   'catalogue.retire': '停用',
   'catalogue.retire_named': '停用{service}（保留已受理的事项）',
   'catalogue.done_enabled': '服务已在{unit}开启。',
