@@ -92,3 +92,6 @@ export function questionFieldMapping(
 /** `q3` for the field `answers.q3` the API names in a refusal. */
 export const questionOfField = (field: string | undefined) =>
   field?.startsWith('answers.') ? field.slice('answers.'.length) : undefined;
+
+/** Where a resident answers a round through its public link (no district in the path: the token names it). */
+export const surveyPath = (token: string) => `/survey/${token}`;
