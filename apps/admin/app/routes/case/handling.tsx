@@ -30,7 +30,7 @@ import {
   useCasePage,
   useOrganisationName,
 } from '../../components/case-page.tsx';
-import { OrganisationSelect } from '../../components/organisation-select.tsx';
+import { PartnerPicker } from '../../components/partner-picker.tsx';
 import { useTenantShell } from '../../components/tenant-shell.ts';
 import { getAdminContext } from '../../context.ts';
 import { casePartDone } from '../../lib/case-page-parts.ts';
@@ -311,15 +311,12 @@ export default function CaseHandling({ actionData }: Route.ComponentProps) {
         {can.manage && open ? (
           <IntentForm intent="transfer" title={t('casePage.transfer')} submit={t('casePage.transfer_submit')}>
             {(f) => (
-              <>
-                <OrganisationSelect
-                  {...f('organisationId')}
-                  label={t('casePage.transfer_to')}
-                  options={network}
-                  placeholder="—"
-                />
-                <TextArea {...f('reason')} label={t('casePage.reason')} rows={3} />
-              </>
+              <PartnerPicker
+                field={f('organisationId')}
+                label={t('casePage.transfer_to')}
+                options={network}
+                reason={f('reason')}
+              />
             )}
           </IntentForm>
         ) : null}
