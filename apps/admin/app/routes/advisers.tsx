@@ -21,7 +21,7 @@ import {
 import { auditSearchFor } from '../lib/audit-log.ts';
 import { intent, intentAction } from '../lib/intent-action.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
-import { buildOrganisationTree, organisationName } from '../lib/organisation-tree.ts';
+import { buildOrganisationTree, organisationName, organisationRow } from '../lib/organisation-tree.ts';
 import { allowsAnywhere, allowsOn, parentMap } from '../lib/permissions.ts';
 import { isForbidden, load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
@@ -90,14 +90,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         endedEarlyOn,
       }),
     ),
-    organisations: organisations.map(({ id, parentId, kind, nameZh, nameEn, closedAt }) => ({
-      id,
-      parentId,
-      kind,
-      nameZh,
-      nameEn,
-      closedAt,
-      canManage: allowsOn(grants, 'adviser.manage', id, parents),
+    organisations: organisations.map((row) => ({
+      ...organisationRow(row),
+      canManage: allowsOn(grants, 'adviser.manage', row.id, parents),
     })),
     lawyers,
     // The district's date decides what is current; computed on the server so the page reads the same after hydration.

@@ -11,6 +11,7 @@ import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
 import { formText } from '../lib/form-data.ts';
 import { intent, intentAction } from '../lib/intent-action.ts';
+import { isOpenNetworkUnit, organisationRow } from '../lib/organisation-tree.ts';
 import { allowsOn, parentMap } from '../lib/permissions.ts';
 import { questionFieldMapping, questionsOfForm, SPARE_SLOTS } from '../lib/questionnaire-form.ts';
 import { load } from '../lib/route-errors.ts';
@@ -21,8 +22,6 @@ import type { Route } from './+types/questionnaire';
 import { RoundOpened } from './questionnaire/round-opened.tsx';
 import { Rounds } from './questionnaire/rounds.tsx';
 import { SendRound } from './questionnaire/send-round.tsx';
-
-const NETWORK_KINDS: readonly string[] = ['centre', 'station', 'room', 'service-point'];
 
 /** The previous month, `YYYY-MM`: the usual audience of a satisfaction round. */
 function previousMonth(today: string) {
@@ -38,16 +37,9 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const organisations = await load(caller.organisation.getMany());
   const parents = parentMap(organisations);
   const units = organisations
-    .filter((o) => NETWORK_KINDS.includes(o.kind) && !o.closedAt)
+    .filter((o) => isOpenNetworkUnit(o))
     .filter((o) => allowsOn(grants, 'questionnaire.manage', o.id, parents))
-    .map(({ id, parentId, kind, nameZh, nameEn, closedAt }) => ({
-      id,
-      parentId,
-      kind,
-      nameZh,
-      nameEn,
-      closedAt,
-    }));
+    .map(organisationRow);
   const today = todayIn();
   return {
     questionnaire,

@@ -10,6 +10,7 @@ import { getAdminContext } from '../context.ts';
 import { isIsoDate, todayIn } from '../lib/advisers.ts';
 import { intent, intentAction } from '../lib/intent-action.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
+import { isOpenNetworkUnit, organisationRow } from '../lib/organisation-tree.ts';
 import { allowsAnywhere, allowsOn, parentMap } from '../lib/permissions.ts';
 import { monthOf, parseClockTime } from '../lib/rosters.ts';
 import { load } from '../lib/route-errors.ts';
@@ -22,7 +23,6 @@ import { Announcements } from './rosters/announcements.tsx';
 import { DutySlots } from './rosters/duty-slots.tsx';
 import { ThemedDays } from './rosters/themed-days.tsx';
 
-const NETWORK_KINDS: readonly string[] = ['centre', 'station', 'room', 'service-point'];
 const DONE_MESSAGES = {
   added: 'rosters.done_added',
   removed: 'rosters.done_removed',
@@ -46,7 +46,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const grants = me.user.roles.map(({ role, organisationId }) => ({ role, organisationId }));
   const organisations = await load(caller.organisation.getMany());
   const parents = parentMap(organisations);
-  const units = organisations.filter((row) => NETWORK_KINDS.includes(row.kind) && !row.closedAt);
+  const units = organisations.filter((row) => isOpenNetworkUnit(row));
   const search = new URL(request.url).searchParams;
   const unit =
     units.find((row) => row.id === search.get('org')) ??
@@ -67,24 +67,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const names = new Map(organisations.map((row) => [row.id, { nameZh: row.nameZh, nameEn: row.nameEn }]));
   return {
     unit: { id: unit.id, nameZh: unit.nameZh, nameEn: unit.nameEn },
-    units: units.map(({ id, parentId, kind, nameZh, nameEn, closedAt }) => ({
-      id,
-      parentId,
-      kind,
-      nameZh,
-      nameEn,
-      closedAt,
-    })),
+    units: units.map(organisationRow),
     managedUnits: units
       .filter((row) => allowsOn(grants, 'organisation.manage', row.id, parents))
-      .map(({ id, parentId, kind, nameZh, nameEn, closedAt }) => ({
-        id,
-        parentId,
-        kind,
-        nameZh,
-        nameEn,
-        closedAt,
-      })),
+      .map(organisationRow),
     // The unit's catalogue: every service names its slots; those switched on there are offered.
     services: catalogue.map(({ pluginId, name, enabled }) => ({ id: pluginId, name, enabled })),
     slots: roster.slots.map(({ id, weekday, startsAt, endsAt, serviceType, personName }) => ({

@@ -12,6 +12,7 @@ import { type FormErrors, toFailedSubmission } from '../lib/api-errors.ts';
 import { formText } from '../lib/form-data.ts';
 import { intent, intentAction } from '../lib/intent-action.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
+import { organisationRow } from '../lib/organisation-tree.ts';
 import { allowsAnywhere, allowsOn, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
@@ -52,14 +53,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         !row.closedAt &&
         allowsOn(grants, 'catalogue.manage', row.id, parents),
     )
-    .map(({ id, parentId, kind, nameZh, nameEn, closedAt }) => ({
-      id,
-      parentId,
-      kind,
-      nameZh,
-      nameEn,
-      closedAt,
-    }));
+    .map(organisationRow);
   if (units.length === 0) throw data({ message: 'auth.forbidden' satisfies MessageKey }, { status: 403 });
   // The team is chosen from the staff list where the person may read it; otherwise it stays empty.
   const staff = allowsAnywhere(grants, 'staff.read') ? await staffChoices(caller, isDistrictStaff) : [];
