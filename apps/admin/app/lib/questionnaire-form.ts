@@ -45,6 +45,19 @@ export function questionsOfForm(form: FormData, slots: number): { slot: number; 
   return out;
 }
 
+/**
+ * The written questions in the rows they were typed in (a blank row stays blank), to fill the
+ * editor again after a refusal: the refusal names a question by its row (`questions.<slot>`), so
+ * closing up the blank rows would put the error beside another question.
+ */
+export function typedQuestions(
+  drafts: readonly { slot: number; draft: QuestionDraft }[],
+): (QuestionDraft | null)[] {
+  const rows: (QuestionDraft | null)[] = Array.from({ length: (drafts.at(-1)?.slot ?? -1) + 1 }, () => null);
+  for (const { slot, draft } of drafts) rows[slot] = draft;
+  return rows;
+}
+
 export type AnswerPayload = { questionId: string; options?: number[]; scale?: number; text?: string };
 
 /**

@@ -13,7 +13,12 @@ import { formText } from '../lib/form-data.ts';
 import { intent, intentAction } from '../lib/intent-action.ts';
 import { isOpenNetworkUnit, organisationRow } from '../lib/organisation-tree.ts';
 import { allowsOn, parentMap } from '../lib/permissions.ts';
-import { questionFieldMapping, questionsOfForm, SPARE_SLOTS } from '../lib/questionnaire-form.ts';
+import {
+  questionFieldMapping,
+  questionsOfForm,
+  SPARE_SLOTS,
+  typedQuestions,
+} from '../lib/questionnaire-form.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
 import { failureOf, rejectIntentApiError } from '../lib/submission.ts';
@@ -96,7 +101,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
             // form comes back with them: both depend on the rows posted, so this form maps its own.
             return rejectIntentApiError('update', error, questionFieldMapping(drafts, ['title'], 'data'), {
               ...values,
-              questions: JSON.stringify(drafts.map((d) => d.draft)),
+              questions: JSON.stringify(typedQuestions(drafts)),
             });
           }
           return redirect(`${tenantPaths.questionnaire(slug, params.id)}?saved=1`);

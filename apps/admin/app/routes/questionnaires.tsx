@@ -12,7 +12,7 @@ import { formText } from '../lib/form-data.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
 import { isOpenNetworkUnit, organisationRow } from '../lib/organisation-tree.ts';
 import { allowsOn, parentMap } from '../lib/permissions.ts';
-import { questionFieldMapping, questionsOfForm } from '../lib/questionnaire-form.ts';
+import { questionFieldMapping, questionsOfForm, typedQuestions } from '../lib/questionnaire-form.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
 import { failureOf, rejectIntentApiError } from '../lib/submission.ts';
@@ -53,7 +53,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   } catch (error) {
     return rejectIntentApiError('create', error, questionFieldMapping(drafts, ['organisationId', 'title']), {
       ...values,
-      questions: JSON.stringify(drafts.map((d) => d.draft)),
+      questions: JSON.stringify(typedQuestions(drafts)),
     });
   }
 }
