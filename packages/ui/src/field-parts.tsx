@@ -1,3 +1,4 @@
+import { type ReactNode, useId } from 'react';
 import { useTranslate } from './locale-context.tsx';
 
 /** The ids a field's hint and error get, and what its control is described by. */
@@ -37,5 +38,47 @@ export function FieldMessages(props: {
         </p>
       ) : null}
     </>
+  );
+}
+
+/** What a field's one control carries: its id and how it is described and marked invalid. */
+export interface ControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/**
+ * The frame of a field with one control (an input, a text area, a select): the label, then the
+ * hint and error, then the control, whose id is `id`, else the field's name.
+ */
+export function LabelledControl({
+  label,
+  name,
+  id,
+  hint,
+  error,
+  className,
+  children,
+}: {
+  label: string;
+  name: string;
+  id?: string | undefined;
+  hint?: string | undefined;
+  error?: string | undefined;
+  className?: string | undefined;
+  children: (control: ControlProps) => ReactNode;
+}) {
+  const fallbackId = useId();
+  const controlId = id ?? (name || fallbackId);
+  const { hintId, errorId, describedBy } = fieldIds(controlId, hint, error);
+  return (
+    <div className={fieldClasses('lj-field', error, className)}>
+      <label className="lj-field__label" htmlFor={controlId}>
+        {label}
+      </label>
+      <FieldMessages label={label} hint={hint} hintId={hintId} error={error} errorId={errorId} />
+      {children({ id: controlId, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+    </div>
   );
 }

@@ -1,6 +1,12 @@
 export { Alert, type AlertProps } from './alert.tsx';
 export { AppShell, type AppShellProps } from './app-shell.tsx';
 export {
+  type AssigneeChoice,
+  AssigneeFields,
+  hasProviderRecords,
+  providerMark,
+} from './assignee-fields.tsx';
+export {
   type BrandPalette,
   brandPalette,
   contrastRatio,

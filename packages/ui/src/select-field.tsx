@@ -1,5 +1,5 @@
-import { type ReactNode, type SelectHTMLAttributes, useId } from 'react';
-import { FieldMessages, fieldClasses, fieldIds } from './field-parts.tsx';
+import type { ReactNode, SelectHTMLAttributes } from 'react';
+import { LabelledControl } from './field-parts.tsx';
 
 export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name'> {
   /** The visible label; every field has one. */
@@ -24,26 +24,13 @@ export function SelectField({
   children,
   ...rest
 }: SelectFieldProps) {
-  const fallbackId = useId();
-  const selectId = id ?? (name || fallbackId);
-  const { hintId, errorId, describedBy } = fieldIds(selectId, hint, error);
-  const classes = fieldClasses('lj-field', error, className);
   return (
-    <div className={classes}>
-      <label className="lj-field__label" htmlFor={selectId}>
-        {label}
-      </label>
-      <FieldMessages label={label} hint={hint} hintId={hintId} error={error} errorId={errorId} />
-      <select
-        className="lj-field__input lj-field__select"
-        id={selectId}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...rest}
-      >
-        {children}
-      </select>
-    </div>
+    <LabelledControl label={label} name={name} id={id} hint={hint} error={error} className={className}>
+      {(control) => (
+        <select className="lj-field__input lj-field__select" name={name} {...control} {...rest}>
+          {children}
+        </select>
+      )}
+    </LabelledControl>
   );
 }

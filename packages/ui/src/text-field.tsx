@@ -1,5 +1,5 @@
-import { type InputHTMLAttributes, useId } from 'react';
-import { FieldMessages, fieldClasses, fieldIds } from './field-parts.tsx';
+import type { InputHTMLAttributes } from 'react';
+import { LabelledControl } from './field-parts.tsx';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name'> {
   /** The visible label; every field has one. */
@@ -26,25 +26,9 @@ export function TextField({
   type = 'text',
   ...rest
 }: TextFieldProps) {
-  const fallbackId = useId();
-  const inputId = id ?? (name || fallbackId);
-  const { hintId, errorId, describedBy } = fieldIds(inputId, hint, error);
-  const classes = fieldClasses('lj-field', error, className);
   return (
-    <div className={classes}>
-      <label className="lj-field__label" htmlFor={inputId}>
-        {label}
-      </label>
-      <FieldMessages label={label} hint={hint} hintId={hintId} error={error} errorId={errorId} />
-      <input
-        className="lj-field__input"
-        id={inputId}
-        name={name}
-        type={type}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...rest}
-      />
-    </div>
+    <LabelledControl label={label} name={name} id={id} hint={hint} error={error} className={className}>
+      {(control) => <input className="lj-field__input" name={name} type={type} {...control} {...rest} />}
+    </LabelledControl>
   );
 }

@@ -38,7 +38,6 @@ export const messages = defineMessages('legal-aid', {
     'legal-aid.page.assign': '指派承办人',
     'legal-aid.page.assign_submit': '指派',
     'legal-aid.page.assignee': '承办律师或法律援助工作人员',
-    'legal-aid.page.marked_lawyers': '有执业记录的候选人',
     'legal-aid.page.closure': '提交结案报告',
     'legal-aid.page.closure_submit': '提交结案报告',
     'legal-aid.page.closure_after_grant': '给予法律援助后可提交结案报告。',
@@ -67,10 +66,6 @@ export const messages = defineMessages('legal-aid', {
     'legal-aid.page.unassigned': '未指派',
     'legal-aid.page.conflict_reason': '利益冲突情况下仍指派的理由',
     'legal-aid.page.negative_list_reason': '指派负面清单人员的理由',
-    'legal-aid.page.provider_misconduct': '不良执业记录 {count} 条',
-    'legal-aid.page.provider_negative_listed': '负面清单',
-    'legal-aid.page.provider_records_warning':
-      '以下人员有有效的不良执业记录或在负面清单上：指派负面清单人员须填写理由。',
     'legal-aid.thresholds.title': '法律援助经济困难标准',
     'legal-aid.thresholds.back': '返回设置',
     'legal-aid.thresholds.intro':
@@ -135,7 +130,6 @@ export const messages = defineMessages('legal-aid', {
     'legal-aid.page.assign': 'Assign the case',
     'legal-aid.page.assign_submit': 'Assign',
     'legal-aid.page.assignee': 'Lawyer or legal-aid officer',
-    'legal-aid.page.marked_lawyers': 'Candidates with provider records',
     'legal-aid.page.closure': 'Submit the closure report',
     'legal-aid.page.closure_submit': 'Submit closure report',
     'legal-aid.page.closure_after_grant': 'A closure report can be submitted once legal aid is granted.',
@@ -164,10 +158,6 @@ export const messages = defineMessages('legal-aid', {
     'legal-aid.page.unassigned': 'Not assigned',
     'legal-aid.page.conflict_reason': 'Reason to assign despite the conflict',
     'legal-aid.page.negative_list_reason': 'Reason to assign someone on the negative list',
-    'legal-aid.page.provider_misconduct': '{count} misconduct record(s)',
-    'legal-aid.page.provider_negative_listed': 'negative list',
-    'legal-aid.page.provider_records_warning':
-      'These people have active misconduct records or are on the negative list: assigning someone on the list needs a reason.',
     'legal-aid.thresholds.title': 'Legal-aid hardship threshold',
     'legal-aid.thresholds.back': 'Back to settings',
     'legal-aid.thresholds.intro':

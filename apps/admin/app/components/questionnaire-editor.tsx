@@ -1,7 +1,8 @@
 import { Checkbox, Fieldset, SelectField, TextArea, TextField, useTranslate } from '@linju/ui';
 import { QUESTION_KINDS, type QuestionDraft } from '../lib/questionnaire-form.ts';
 
-export type EditorValues = { title: string; intro: string; questions: QuestionDraft[] };
+/** What the editor shows; a question row may be blank (`null`) when a refused form comes back as typed. */
+export type EditorValues = { title: string; intro: string; questions: readonly (QuestionDraft | null)[] };
 
 /**
  * The title, intro and question rows of a questionnaire, as plain form fields (works without

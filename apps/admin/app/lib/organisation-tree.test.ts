@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   buildOrganisationTree,
   countByKind,
+  isOpenNetworkUnit,
   type OrganisationNode,
   type OrganisationRow,
+  organisationRow,
   splitNetworkAndPartners,
 } from './organisation-tree.ts';
 
@@ -82,5 +84,31 @@ describe('countByKind', () => {
       { kind: 'court', open: 1, closed: 0 },
       { kind: 'federation', open: 1, closed: 0 },
     ]);
+  });
+});
+
+describe('an organisation on a page', () => {
+  it('keeps only what names it and places it in the tree', () => {
+    const row = {
+      id: 'r1',
+      parentId: 'c1',
+      kind: 'room',
+      nameZh: '乐山居民区',
+      nameEn: 'Leshan',
+      closedAt: null,
+    };
+    expect(organisationRow({ ...row, address: '某路 1 号', phone: '021-0000' } as OrganisationRow)).toEqual(
+      row,
+    );
+  });
+
+  it('counts open centres, stations, rooms and service points as the network, not partners or closed units', () => {
+    expect(
+      ['centre', 'station', 'room', 'service-point'].map((kind) =>
+        isOpenNetworkUnit({ kind, closedAt: null }),
+      ),
+    ).toEqual([true, true, true, true]);
+    expect(isOpenNetworkUnit({ kind: 'court', closedAt: null })).toBe(false);
+    expect(isOpenNetworkUnit({ kind: 'room', closedAt: '2026-01-01' })).toBe(false);
   });
 });

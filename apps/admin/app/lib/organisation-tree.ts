@@ -1,5 +1,9 @@
 import type { Locale } from '@linju/i18n';
-import { ORGANISATION_KINDS, PARTNER_ORGANISATION_KINDS } from '@linju/vocabulary';
+import {
+  NETWORK_ORGANISATION_KINDS,
+  ORGANISATION_KINDS,
+  PARTNER_ORGANISATION_KINDS,
+} from '@linju/vocabulary';
 
 /** The fields of an organisation the home page needs. */
 export interface OrganisationRow {
@@ -28,6 +32,27 @@ export function organisationName(
 ): string {
   return locale === 'en' && organisation.nameEn ? organisation.nameEn : organisation.nameZh;
 }
+
+/** An organisation as a page sends it to the browser: what names it and places it in the tree, nothing more. */
+export const organisationRow = ({
+  id,
+  parentId,
+  kind,
+  nameZh,
+  nameEn,
+  closedAt,
+}: OrganisationRow): OrganisationRow => ({
+  id,
+  parentId,
+  kind,
+  nameZh,
+  nameEn,
+  closedAt,
+});
+
+/** An open unit of the district's own network (centre, station, room, service point): where residents are served. */
+export const isOpenNetworkUnit = (row: Pick<OrganisationRow, 'kind' | 'closedAt'>) =>
+  (NETWORK_ORGANISATION_KINDS as readonly string[]).includes(row.kind) && !row.closedAt;
 
 export function isPartnerKind(kind: string): boolean {
   return (PARTNER_ORGANISATION_KINDS as readonly string[]).includes(kind);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { answersOfForm, questionOfField, questionsOfForm } from './questionnaire-form.ts';
+import {
+  answersOfForm,
+  questionFieldMapping,
+  questionOfField,
+  questionsOfForm,
+  typedQuestions,
+} from './questionnaire-form.ts';
 
 const formOf = (entries: [string, string][]) => {
   const form = new FormData();
@@ -51,5 +57,27 @@ describe('questionnaire forms', () => {
     expect(questionOfField('answers.q3')).toBe('q3');
     expect(questionOfField('code')).toBeUndefined();
     expect(questionOfField(undefined)).toBeUndefined();
+  });
+});
+
+describe('a refused questionnaire form, filled again', () => {
+  it('keeps each written question in its row, so the error the API gives for that row stands beside it', () => {
+    const form = formOf([
+      ['q0.text', ''],
+      ['q1.kind', 'single'],
+      ['q1.text', '您通过什么渠道办理？'],
+      ['q2.text', ''],
+      ['q3.kind', 'text'],
+      ['q3.text', '建议'],
+    ]);
+    const drafts = questionsOfForm(form, 4);
+    // The API counts written questions only: its `questions.0` is the one typed in row 1.
+    expect(questionFieldMapping(drafts, ['title']).fieldForPath['questions.0.options']).toBe('questions.1');
+    expect(typedQuestions(drafts)).toEqual([
+      null,
+      { kind: 'single', text: '您通过什么渠道办理？', required: false, options: [] },
+      null,
+      { kind: 'text', text: '建议', required: false, options: [] },
+    ]);
   });
 });

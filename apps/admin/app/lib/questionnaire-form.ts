@@ -45,6 +45,19 @@ export function questionsOfForm(form: FormData, slots: number): { slot: number; 
   return out;
 }
 
+/**
+ * The written questions in the rows they were typed in (a blank row stays blank), to fill the
+ * editor again after a refusal: the refusal names a question by its row (`questions.<slot>`), so
+ * closing up the blank rows would put the error beside another question.
+ */
+export function typedQuestions(
+  drafts: readonly { slot: number; draft: QuestionDraft }[],
+): (QuestionDraft | null)[] {
+  const rows: (QuestionDraft | null)[] = Array.from({ length: (drafts.at(-1)?.slot ?? -1) + 1 }, () => null);
+  for (const { slot, draft } of drafts) rows[slot] = draft;
+  return rows;
+}
+
 export type AnswerPayload = { questionId: string; options?: number[]; scale?: number; text?: string };
 
 /**
@@ -92,3 +105,6 @@ export function questionFieldMapping(
 /** `q3` for the field `answers.q3` the API names in a refusal. */
 export const questionOfField = (field: string | undefined) =>
   field?.startsWith('answers.') ? field.slice('answers.'.length) : undefined;
+
+/** Where a resident answers a round through its public link (no district in the path: the token names it). */
+export const surveyPath = (token: string) => `/survey/${token}`;

@@ -39,7 +39,8 @@ export interface XServiceDraft {
 }
 
 export const MAX_DRAFT_FIELDS = 40;
-const SCALAR_KEYS = [
+/** The builder's one-value fields, as posted. */
+export const DRAFT_SCALARS = [
   'organisationId',
   'name',
   'titleZh',
@@ -80,8 +81,8 @@ export function readDraft(form: FormData): XServiceDraft {
       options: text(`fields.${n}.options`),
     });
   }
-  const scalars = Object.fromEntries(SCALAR_KEYS.map((key) => [key, text(key).trim()])) as Record<
-    (typeof SCALAR_KEYS)[number],
+  const scalars = Object.fromEntries(DRAFT_SCALARS.map((key) => [key, text(key).trim()])) as Record<
+    (typeof DRAFT_SCALARS)[number],
     string
   >;
   return {
@@ -89,6 +90,36 @@ export function readDraft(form: FormData): XServiceDraft {
     team: form.getAll('team').filter((value): value is string => typeof value === 'string' && value !== ''),
     fields,
   };
+}
+
+/** The parts of one row of the builder that can be refused. */
+export const DRAFT_ROW_PARTS = ['key', 'type', 'labelZh', 'labelEn', 'options'] as const;
+
+/** Every field of the builder that can be refused, for mapping the API's errors (`fields.2.labelZh` for each row). */
+export const draftFieldNames = (draft: XServiceDraft) => [
+  ...DRAFT_SCALARS,
+  'team',
+  'fieldCount',
+  ...draft.fields.flatMap((_, n) => DRAFT_ROW_PARTS.map((part) => `fields.${n}.${part}`)),
+];
+
+/** The API's paths (`title.zh-CN`, `form.2.label.en`) → the builder's field names. */
+export function draftFieldForPath(draft: XServiceDraft): Record<string, string> {
+  const map: Record<string, string> = {
+    'title.zh-CN': 'titleZh',
+    'title.en': 'titleEn',
+    'description.zh-CN': 'descriptionZh',
+    'description.en': 'descriptionEn',
+    form: 'fieldCount',
+  };
+  draft.fields.forEach((_, n) => {
+    map[`form.${n}.key`] = `fields.${n}.key`;
+    map[`form.${n}.type`] = `fields.${n}.type`;
+    map[`form.${n}.label.zh-CN`] = `fields.${n}.labelZh`;
+    map[`form.${n}.label.en`] = `fields.${n}.labelEn`;
+    map[`form.${n}.options`] = `fields.${n}.options`;
+  });
+  return map;
 }
 
 /** The draft after an "add a field" or "remove field n" button. */

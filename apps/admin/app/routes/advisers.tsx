@@ -21,10 +21,11 @@ import {
 import { auditSearchFor } from '../lib/audit-log.ts';
 import { intent, intentAction } from '../lib/intent-action.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
-import { buildOrganisationTree, organisationName } from '../lib/organisation-tree.ts';
+import { buildOrganisationTree, organisationName, organisationRow } from '../lib/organisation-tree.ts';
 import { allowsAnywhere, allowsOn, parentMap } from '../lib/permissions.ts';
-import { isForbidden, load } from '../lib/route-errors.ts';
+import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
+import { holds, staffChoices } from '../lib/staff-choices.ts';
 import { failureOf, type IntentFailure } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/advisers';
@@ -64,16 +65,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     load(caller.organisation.getMany()),
   ]);
   // Linking a contract to the lawyer's own account needs the staff list; without it the names still do.
-  let lawyers: { id: string; displayName: string }[] = [];
-  if (allowsAnywhere(grants, 'adviser.manage')) {
-    try {
-      lawyers = (await caller.staff.getMany())
-        .filter((person) => !person.disabledAt && person.roles.some((grant) => grant.role === 'lawyer'))
-        .map(({ id, displayName }) => ({ id, displayName }));
-    } catch (error) {
-      if (!isForbidden(error)) throw error;
-    }
-  }
+  const lawyers = allowsAnywhere(grants, 'adviser.manage') ? await staffChoices(caller, holds('lawyer')) : [];
   const parents = parentMap(organisations);
   const search = new URL(request.url).searchParams;
   const done = search.get('done');
@@ -90,14 +82,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         endedEarlyOn,
       }),
     ),
-    organisations: organisations.map(({ id, parentId, kind, nameZh, nameEn, closedAt }) => ({
-      id,
-      parentId,
-      kind,
-      nameZh,
-      nameEn,
-      closedAt,
-      canManage: allowsOn(grants, 'adviser.manage', id, parents),
+    organisations: organisations.map((row) => ({
+      ...organisationRow(row),
+      canManage: allowsOn(grants, 'adviser.manage', row.id, parents),
     })),
     lawyers,
     // The district's date decides what is current; computed on the server so the page reads the same after hydration.

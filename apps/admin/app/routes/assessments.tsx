@@ -8,6 +8,7 @@ import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
+import { isOpenNetworkUnit, organisationRow } from '../lib/organisation-tree.ts';
 import { allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { requireSession, signedInPerson } from '../lib/session.ts';
@@ -16,8 +17,6 @@ import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/assessments';
 
-const NETWORK_KINDS: readonly string[] = ['centre', 'station', 'room', 'service-point'];
-
 /** 第三方评估: import an assessor's results, and read them per period and service point. */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
@@ -25,16 +24,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const grants = me.user.roles.map(({ role, organisationId }) => ({ role, organisationId }));
   const search = new URL(request.url).searchParams;
   const organisations = await load(caller.organisation.getMany());
-  const units = organisations
-    .filter((o) => NETWORK_KINDS.includes(o.kind) && !o.closedAt)
-    .map(({ id, parentId, kind, nameZh, nameEn, closedAt }) => ({
-      id,
-      parentId,
-      kind,
-      nameZh,
-      nameEn,
-      closedAt,
-    }));
+  const units = organisations.filter((o) => isOpenNetworkUnit(o)).map(organisationRow);
   const org = units.find((u) => u.id === search.get('org'))?.id ?? null;
   const period = search.get('period') || null;
   const listed = await load(caller.assessment.getMany({ period, organisationId: org }));

@@ -5,6 +5,7 @@ import {
   CsrfField,
   FormProblems,
   failureOf,
+  providerMark,
   SelectField,
   TextField,
   useLocale,
@@ -23,7 +24,7 @@ import {
   readAssignmentView,
 } from '../lib/assignment.ts';
 import { intent, intentAction } from '../lib/intent-action.ts';
-import { providerMark } from '../lib/provider-mark.ts';
+
 import { load } from '../lib/route-errors.ts';
 import { serviceName } from '../lib/service-name.ts';
 import { signedInPerson } from '../lib/session.ts';

@@ -10,7 +10,7 @@ import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { intent, intentAction } from '../lib/intent-action.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
-import { organisationName } from '../lib/organisation-tree.ts';
+import { isOpenNetworkUnit, organisationName, organisationRow } from '../lib/organisation-tree.ts';
 import { allowsOn, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
@@ -18,7 +18,6 @@ import type { IntentFailure } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/catalogue';
 
-const NETWORK_KINDS: readonly string[] = ['centre', 'station', 'room', 'service-point'];
 /** Units that may define their own X services (the server refuses rooms). */
 const DEFINING_KINDS: readonly string[] = ['centre', 'station'];
 
@@ -42,7 +41,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const grants = me.user.roles.map(({ role, organisationId }) => ({ role, organisationId }));
   const organisations = await load(caller.organisation.getMany());
   const parents = parentMap(organisations);
-  const network = organisations.filter((row) => NETWORK_KINDS.includes(row.kind) && !row.closedAt);
+  const network = organisations.filter((row) => isOpenNetworkUnit(row));
   const search = new URL(request.url).searchParams;
   const asked = search.get('org');
   // The unit asked for, else the first unit the person manages, else the top of the tree they see.
@@ -60,14 +59,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const names = new Map(organisations.map((row) => [row.id, { nameZh: row.nameZh, nameEn: row.nameEn }]));
   return {
     unit: { id: unit.id, kind: unit.kind, nameZh: unit.nameZh, nameEn: unit.nameEn },
-    units: network.map(({ id, parentId, kind, nameZh, nameEn, closedAt }) => ({
-      id,
-      parentId,
-      kind,
-      nameZh,
-      nameEn,
-      closedAt,
-    })),
+    units: network.map(organisationRow),
     services: services.map((service) => ({
       pluginId: service.pluginId,
       kind: service.kind,

@@ -10,7 +10,7 @@ import { todayIn } from '../lib/advisers.ts';
 import { localFailure } from '../lib/api-errors.ts';
 import { formText } from '../lib/form-data.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
-import { organisationName } from '../lib/organisation-tree.ts';
+import { isOpenNetworkUnit, organisationName, organisationRow } from '../lib/organisation-tree.ts';
 import { allowsOn, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
@@ -18,7 +18,6 @@ import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/file-reviews';
 
-const NETWORK_KINDS: readonly string[] = ['centre', 'station', 'room', 'service-point'];
 const FIELDS = ['organisationId', 'month', 'size', 'seed'];
 
 /** The previous calendar month, `YYYY-MM`: the latest a sample can be drawn for. */
@@ -41,18 +40,11 @@ export async function loader({ context }: Route.LoaderArgs) {
   ]);
   const parents = parentMap(organisations);
   const units = organisations
-    .filter((row) => NETWORK_KINDS.includes(row.kind) && !row.closedAt)
+    .filter((row) => isOpenNetworkUnit(row))
     .filter((row) => allowsOn(grants, 'file-review.conduct', row.id, parents));
   return {
     lastMonth: previousMonth(todayIn()),
-    units: units.map(({ id, parentId, kind, nameZh, nameEn, closedAt }) => ({
-      id,
-      parentId,
-      kind,
-      nameZh,
-      nameEn,
-      closedAt,
-    })),
+    units: units.map(organisationRow),
     samples: samples.map((s) => ({
       id: s.id,
       month: s.month,

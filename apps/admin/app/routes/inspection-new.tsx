@@ -13,12 +13,12 @@ import { localFailure } from '../lib/api-errors.ts';
 import { formText } from '../lib/form-data.ts';
 import { parseScore } from '../lib/inspections.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
+import { isOpenNetworkUnit, organisationRow } from '../lib/organisation-tree.ts';
 import { load } from '../lib/route-errors.ts';
 import { failureOf, type IntentFailure, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/inspection-new';
 
-const NETWORK_KINDS: readonly string[] = ['centre', 'station', 'room', 'service-point'];
 /** Blank rectification rows the form offers; an inspection rarely sets more at once. */
 const RECTIFICATION_ROWS = 3;
 
@@ -30,18 +30,11 @@ export async function loader({ context }: Route.LoaderArgs) {
     load(caller.inspection.checklist.get({})),
     load(caller.inspection.getInspectors()),
   ]);
-  const units = organisations.filter((row) => NETWORK_KINDS.includes(row.kind) && !row.closedAt);
+  const units = organisations.filter((row) => isOpenNetworkUnit(row));
   return {
     checklist,
     inspectors,
-    units: units.map(({ id, parentId, kind, nameZh, nameEn, closedAt }) => ({
-      id,
-      parentId,
-      kind,
-      nameZh,
-      nameEn,
-      closedAt,
-    })),
+    units: units.map(organisationRow),
     today: todayIn(),
   };
 }

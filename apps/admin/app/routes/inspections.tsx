@@ -9,13 +9,12 @@ import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
 import { inspectionsPageHref, isQuarter, pageCursor, recentQuarters } from '../lib/inspections.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
+import { isOpenNetworkUnit, organisationRow } from '../lib/organisation-tree.ts';
 import { allowsAnywhere, allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
 import { tenantPaths } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/inspections';
-
-const NETWORK_KINDS: readonly string[] = ['centre', 'station', 'room', 'service-point'];
 
 /** 检查组评议: the inspections of the units one may read, by service point and quarter. */
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -24,7 +23,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const grants = me.user.roles.map(({ role, organisationId }) => ({ role, organisationId }));
   const search = new URL(request.url).searchParams;
   const organisations = await load(caller.organisation.getMany());
-  const units = organisations.filter((row) => NETWORK_KINDS.includes(row.kind) && !row.closedAt);
+  const units = organisations.filter((row) => isOpenNetworkUnit(row));
   const org = units.find((row) => row.id === search.get('org'))?.id ?? null;
   const quarter = search.get('quarter');
   // A page's position as the API hands it out; anything else starts from the first page.
@@ -36,14 +35,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     inspections: page.items,
     nextCursor: page.nextCursor,
     paged: cursor !== null,
-    units: units.map(({ id, parentId, kind, nameZh, nameEn, closedAt }) => ({
-      id,
-      parentId,
-      kind,
-      nameZh,
-      nameEn,
-      closedAt,
-    })),
+    units: units.map(organisationRow),
     org,
     quarter: isQuarter(quarter) ? quarter : '',
     quarters: recentQuarters(todayIn()),

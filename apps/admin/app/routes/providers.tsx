@@ -11,8 +11,9 @@ import { localFailure } from '../lib/api-errors.ts';
 import { DOCUMENT_ACCEPT, DOCUMENT_FIELD_MESSAGES, declaredType } from '../lib/document-upload.ts';
 import { formText } from '../lib/form-data.ts';
 import { allowsTenantWide, parentMap } from '../lib/permissions.ts';
-import { isForbidden, load } from '../lib/route-errors.ts';
+import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
+import { holds, staffChoices } from '../lib/staff-choices.ts';
 import { type Settled, type StreamedFile, settle, streamedForm } from '../lib/streamed-form.ts';
 import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
@@ -71,16 +72,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     load(caller.organisation.getMany()),
   ]);
   const canRecord = allowsTenantWide(grants, 'provider.manage', parentMap(organisations));
-  let people: { id: string; displayName: string }[] = [];
-  if (canRecord) {
-    try {
-      people = (await caller.staff.getMany())
-        .filter((p) => !p.disabledAt && p.roles.some((g) => g.role === 'lawyer' || g.role === 'mediator'))
-        .map(({ id, displayName }) => ({ id, displayName }));
-    } catch (error) {
-      if (!isForbidden(error)) throw error;
-    }
-  }
+  const people = canRecord ? await staffChoices(caller, holds('lawyer', 'mediator')) : [];
   return {
     state,
     canRecord,

@@ -7,6 +7,7 @@ import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { allowsOn, parentMap } from '../lib/permissions.ts';
+import { surveyPath } from '../lib/questionnaire-form.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
 import { failureOf, rejectIntentApiError } from '../lib/submission.ts';
@@ -74,7 +75,7 @@ export default function QuestionnaireRound({ loaderData, actionData }: Route.Com
           <>
             <dt>{t('questionnaires.public_link')}</dt>
             <dd>
-              <code>{`/survey/${s.round.publicToken}`}</code>
+              <code>{surveyPath(s.round.publicToken)}</code>
             </dd>
           </>
         ) : null}

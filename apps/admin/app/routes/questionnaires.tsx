@@ -10,15 +10,15 @@ import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { formText } from '../lib/form-data.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
+import { isOpenNetworkUnit, organisationRow } from '../lib/organisation-tree.ts';
 import { allowsOn, parentMap } from '../lib/permissions.ts';
-import { questionFieldMapping, questionsOfForm } from '../lib/questionnaire-form.ts';
+import { questionFieldMapping, questionsOfForm, typedQuestions } from '../lib/questionnaire-form.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
 import { failureOf, rejectIntentApiError } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/questionnaires';
 
-const NETWORK_KINDS: readonly string[] = ['centre', 'station', 'room', 'service-point'];
 /** Question rows a new questionnaire starts with. */
 const NEW_SLOTS = 5;
 
@@ -30,16 +30,9 @@ export async function loader({ context }: Route.LoaderArgs) {
   const organisations = await load(caller.organisation.getMany());
   const parents = parentMap(organisations);
   const units = organisations
-    .filter((o) => NETWORK_KINDS.includes(o.kind) && !o.closedAt)
+    .filter((o) => isOpenNetworkUnit(o))
     .filter((o) => allowsOn(grants, 'questionnaire.manage', o.id, parents))
-    .map(({ id, parentId, kind, nameZh, nameEn, closedAt }) => ({
-      id,
-      parentId,
-      kind,
-      nameZh,
-      nameEn,
-      closedAt,
-    }));
+    .map(organisationRow);
   return { questionnaires: await load(caller.questionnaire.getMany()), units };
 }
 
@@ -60,7 +53,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   } catch (error) {
     return rejectIntentApiError('create', error, questionFieldMapping(drafts, ['organisationId', 'title']), {
       ...values,
-      questions: JSON.stringify(drafts.map((d) => d.draft)),
+      questions: JSON.stringify(typedQuestions(drafts)),
     });
   }
 }

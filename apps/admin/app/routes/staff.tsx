@@ -21,7 +21,7 @@ import { getAdminContext } from '../context.ts';
 import { auditSearchFor } from '../lib/audit-log.ts';
 import { intent, intentAction } from '../lib/intent-action.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
-import { isPartnerKind, organisationName } from '../lib/organisation-tree.ts';
+import { isPartnerKind, organisationName, organisationRow } from '../lib/organisation-tree.ts';
 import { allowsOn, allowsTenantWide, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
@@ -85,14 +85,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       canManage: canManageAt(person.organisationId),
       roles: person.roles.map((grant) => ({ ...grant, canRevoke: canManageAt(grant.organisationId) })),
     })),
-    organisations: organisations.map(({ id, parentId, kind, nameZh, nameEn, closedAt }) => ({
-      id,
-      parentId,
-      kind,
-      nameZh,
-      nameEn,
-      closedAt,
-      canManageStaff: canManageAt(id),
+    organisations: organisations.map((row) => ({
+      ...organisationRow(row),
+      canManageStaff: canManageAt(row.id),
     })),
     me: me.user.id,
     canCreate: organisations.some((row) => !row.closedAt && canManageAt(row.id)),

@@ -9,7 +9,7 @@ import { getAdminContext } from '../context.ts';
 import { isIsoDate, todayIn } from '../lib/advisers.ts';
 import { intent, intentAction } from '../lib/intent-action.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
-import { organisationName } from '../lib/organisation-tree.ts';
+import { isOpenNetworkUnit, organisationName, organisationRow } from '../lib/organisation-tree.ts';
 import { allowsOn, parentMap } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
@@ -17,7 +17,6 @@ import { failureOf } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/volunteers';
 
-const NETWORK_KINDS: readonly string[] = ['centre', 'station', 'room', 'service-point'];
 const REGISTER_FIELDS = [
   'organisationId',
   'name',
@@ -47,7 +46,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const month = isMonth(search.get('month')) ? (search.get('month') as string) : today.slice(0, 7);
   const organisations = await load(caller.organisation.getMany());
   const parents = parentMap(organisations);
-  const units = organisations.filter((row) => NETWORK_KINDS.includes(row.kind) && !row.closedAt);
+  const units = organisations.filter((row) => isOpenNetworkUnit(row));
   const unit = units.find((row) => row.id === search.get('org')) ?? null;
   const volunteers = await load(caller.volunteer.getMany({ month, organisationId: unit?.id ?? null }));
   const managedUnits = units.filter((row) => allowsOn(grants, 'volunteer.manage', row.id, parents));
@@ -56,20 +55,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       ? (await load(caller.roster.get({ organisationId: unit.id, fromMonth: month }))).slots
       : [];
   const done = search.get('done') ?? '';
-  const pick = ({ id, parentId, kind, nameZh, nameEn, closedAt }: (typeof units)[number]) => ({
-    id,
-    parentId,
-    kind,
-    nameZh,
-    nameEn,
-    closedAt,
-  });
   return {
     month,
     today,
-    unit: unit ? pick(unit) : null,
-    units: units.map(pick),
-    managedUnits: managedUnits.map(pick),
+    unit: unit ? organisationRow(unit) : null,
+    units: units.map(organisationRow),
+    managedUnits: managedUnits.map(organisationRow),
     volunteers: volunteers.map((v) => ({
       id: v.id,
       name: v.name,

@@ -1,14 +1,5 @@
 import type { MessageKey } from '@linju/i18n';
-import {
-  Button,
-  Checkbox,
-  Fieldset,
-  SelectField,
-  TextArea,
-  TextField,
-  useLocale,
-  useTranslate,
-} from '@linju/ui';
+import { Button, Checkbox, Fieldset, TextArea, TextField, useLocale, useTranslate } from '@linju/ui';
 import { data, Form, Link, redirect } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary } from '../components/form-errors.tsx';
@@ -19,14 +10,19 @@ import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { type FormErrors, toFailedSubmission } from '../lib/api-errors.ts';
 import { formText } from '../lib/form-data.ts';
+import { intent, intentAction } from '../lib/intent-action.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
+import { organisationRow } from '../lib/organisation-tree.ts';
 import { allowsAnywhere, allowsOn, parentMap } from '../lib/permissions.ts';
-import { isForbidden, load } from '../lib/route-errors.ts';
+import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
+import { isDistrictStaff, staffChoices } from '../lib/staff-choices.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import {
-  DRAFT_FIELD_TYPES,
-  type DraftField,
+  DRAFT_ROW_PARTS,
+  DRAFT_SCALARS,
+  draftFieldForPath,
+  draftFieldNames,
   draftRequest,
   editDraft,
   emptyField,
@@ -35,6 +31,7 @@ import {
   type XServiceDraft,
 } from '../lib/x-service-draft.ts';
 import type { Route } from './+types/x-service-new';
+import { BuilderRow, PART_LABELS } from './x-service-new/builder-row.tsx';
 
 const DEFINING_KINDS: readonly string[] = ['centre', 'station'];
 
@@ -56,28 +53,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         !row.closedAt &&
         allowsOn(grants, 'catalogue.manage', row.id, parents),
     )
-    .map(({ id, parentId, kind, nameZh, nameEn, closedAt }) => ({
-      id,
-      parentId,
-      kind,
-      nameZh,
-      nameEn,
-      closedAt,
-    }));
+    .map(organisationRow);
   if (units.length === 0) throw data({ message: 'auth.forbidden' satisfies MessageKey }, { status: 403 });
   // The team is chosen from the staff list where the person may read it; otherwise it stays empty.
-  let staff: { id: string; displayName: string }[] = [];
-  if (allowsAnywhere(grants, 'staff.read')) {
-    try {
-      staff = (await caller.staff.getMany())
-        .filter(
-          (person) => !person.disabledAt && !person.roles.every((grant) => grant.role === 'partner-user'),
-        )
-        .map(({ id, displayName }) => ({ id, displayName }));
-    } catch (error) {
-      if (!isForbidden(error)) throw error;
-    }
-  }
+  const staff = allowsAnywhere(grants, 'staff.read') ? await staffChoices(caller, isDistrictStaff) : [];
   const asked = new URL(request.url).searchParams.get('org');
   return { units, staff, organisationId: units.find((unit) => unit.id === asked)?.id ?? units[0]?.id ?? '' };
 }
@@ -91,83 +70,53 @@ interface BuilderResult {
   focusField?: number;
 }
 
-/** API paths (`title.zh-CN`, `form.2.label.en`) → the builder's field names. */
-function fieldForPath(draft: XServiceDraft): Record<string, string> {
-  const map: Record<string, string> = {
-    'title.zh-CN': 'titleZh',
-    'title.en': 'titleEn',
-    'description.zh-CN': 'descriptionZh',
-    'description.en': 'descriptionEn',
-    form: 'fieldCount',
-  };
-  draft.fields.forEach((_, n) => {
-    map[`form.${n}.key`] = `fields.${n}.key`;
-    map[`form.${n}.type`] = `fields.${n}.type`;
-    map[`form.${n}.label.zh-CN`] = `fields.${n}.labelZh`;
-    map[`form.${n}.label.en`] = `fields.${n}.labelEn`;
-    map[`form.${n}.options`] = `fields.${n}.options`;
-  });
-  return map;
-}
-
 export async function action({ request, params, context }: Route.ActionArgs) {
   const slug = tenantSlugFrom(params);
   const { caller } = getAdminContext(context);
   const form = await request.formData();
-  const intent = formText(form, 'intent');
   const draft = readDraft(form);
   const revision = (Number.parseInt(formText(form, 'revision'), 10) || 0) + 1;
-  if (intent !== 'create') {
-    const edited = editDraft(draft, intent);
-    return data<BuilderResult>({
-      draft: edited,
-      revision,
-      ...(intent === 'add-field' ? { focusField: edited.fields.length - 1 } : {}),
-    });
-  }
-  const checked = draftRequest(draft);
-  if ('errors' in checked) {
-    return data<BuilderResult>(
-      { draft, revision, errors: { form: [], fields: checked.errors } },
-      { status: 400 },
-    );
-  }
-  try {
-    await caller.xService.create(checked.request);
-  } catch (error) {
-    const fields = [
-      'organisationId',
-      'name',
-      'titleZh',
-      'titleEn',
-      'descriptionZh',
-      'descriptionEn',
-      'deadlineWorkingDays',
-      'team',
-      'fieldCount',
-      ...draft.fields.flatMap((_, n) =>
-        ['key', 'type', 'labelZh', 'labelEn', 'options'].map((p) => `fields.${n}.${p}`),
-      ),
-    ];
-    const failure = toFailedSubmission(error, { fields, fieldForPath: fieldForPath(draft) });
-    if (!failure) throw error;
-    return data<BuilderResult>({ draft, revision, errors: failure.errors }, { status: failure.status });
-  }
-  return redirect(
-    `${tenantPaths.catalogue(slug)}?org=${encodeURIComponent(draft.organisationId)}&done=defined`,
+  // Every answer but the last carries the whole draft back: the builder's refusals are the draft's too.
+  const builder = (result: Omit<BuilderResult, 'revision'>, status = 200) =>
+    data<BuilderResult>({ ...result, revision }, { status });
+  const edit = intent({
+    run: (_values, { intent: name }) => {
+      const edited = editDraft(draft, name);
+      return builder({
+        draft: edited,
+        ...(name === 'add-field' ? { focusField: edited.fields.length - 1 } : {}),
+      });
+    },
+  });
+  return intentAction(
+    form,
+    {
+      'add-field': edit,
+      ...Object.fromEntries(draft.fields.map((_, n) => [`remove-field:${n}`, edit])),
+      create: intent({
+        run: async () => {
+          const checked = draftRequest(draft);
+          if ('errors' in checked)
+            return builder({ draft, errors: { form: [], fields: checked.errors } }, 400);
+          try {
+            await caller.xService.create(checked.request);
+          } catch (error) {
+            const failure = toFailedSubmission(error, {
+              fields: draftFieldNames(draft),
+              fieldForPath: draftFieldForPath(draft),
+            });
+            if (!failure) throw error;
+            return builder({ draft, errors: failure.errors }, failure.status);
+          }
+          return redirect(
+            `${tenantPaths.catalogue(slug)}?org=${encodeURIComponent(draft.organisationId)}&done=defined`,
+          );
+        },
+      }),
+    },
+    { done: () => tenantPaths.catalogue(slug) },
   );
 }
-
-const TYPE_LABELS: Readonly<Record<string, MessageKey>> = {
-  text: 'xService.type_text',
-  textarea: 'xService.type_textarea',
-  number: 'xService.type_number',
-  date: 'xService.type_date',
-  checkbox: 'xService.type_checkbox',
-  select: 'xService.type_select',
-  multiselect: 'xService.type_multiselect',
-  file: 'xService.type_file',
-};
 
 const SCALAR_LABELS: Readonly<Record<string, MessageKey>> = {
   organisationId: 'xService.unit',
@@ -204,19 +153,14 @@ export default function XServiceNew({ loaderData, actionData }: Route.ComponentP
     return key ? t(key, errors?.params) : undefined;
   };
   const summaryFields = [
-    ...[
-      'organisationId',
-      'name',
-      'titleZh',
-      'titleEn',
-      'descriptionZh',
-      'descriptionEn',
-      'deadlineWorkingDays',
-      'team',
-    ].map((name) => ({ name, label: t(SCALAR_LABELS[name] ?? 'xService.name'), id: `x-${name}` })),
+    ...[...DRAFT_SCALARS, 'team'].map((name) => ({
+      name,
+      label: t(SCALAR_LABELS[name] ?? 'xService.name'),
+      id: `x-${name}`,
+    })),
     { name: 'fieldCount', label: t('xService.fields_heading'), id: 'x-fields' },
     ...draft.fields.flatMap((_, n) =>
-      (['key', 'type', 'labelZh', 'labelEn', 'options'] as const).map((part) => ({
+      DRAFT_ROW_PARTS.map((part) => ({
         name: `fields.${n}.${part}`,
         label: `${t('xService.field_n', { n: String(n + 1) })} · ${t(PART_LABELS[part])}`,
         id: `x-fields-${n}-${part}`,
@@ -364,114 +308,6 @@ export default function XServiceNew({ loaderData, actionData }: Route.ComponentP
         </Button>
       </Form>
     </>
-  );
-}
-
-const PART_LABELS = {
-  key: 'xService.field_key',
-  type: 'xService.field_type',
-  labelZh: 'xService.field_label_zh',
-  labelEn: 'xService.field_label_en',
-  options: 'xService.field_options',
-} as const satisfies Record<string, MessageKey>;
-
-function BuilderRow({
-  field,
-  n,
-  error,
-  autoFocus,
-  canRemove,
-}: {
-  field: DraftField;
-  n: number;
-  error: (name: string) => string | undefined;
-  autoFocus: boolean;
-  canRemove: boolean;
-}) {
-  const t = useTranslate();
-  const name = (part: string) => `fields.${n}.${part}`;
-  const id = (part: string) => `x-fields-${n}-${part}`;
-  return (
-    <li className="admin-builder__field">
-      <h3 className="admin-builder__field-title">{t('xService.field_n', { n: String(n + 1) })}</h3>
-      <div className="admin-field-row">
-        <TextField
-          id={id('labelZh')}
-          name={name('labelZh')}
-          label={t('xService.field_label_zh')}
-          defaultValue={field.labelZh}
-          error={error(name('labelZh'))}
-          // Moves the focus to the row the person just added.
-          autoFocus={autoFocus}
-          lang="zh-CN"
-          required
-        />
-        <TextField
-          id={id('labelEn')}
-          name={name('labelEn')}
-          label={t('xService.field_label_en')}
-          defaultValue={field.labelEn}
-          error={error(name('labelEn'))}
-          lang="en"
-          required
-        />
-      </div>
-      <div className="admin-field-row">
-        <TextField
-          id={id('key')}
-          name={name('key')}
-          label={t('xService.field_key')}
-          hint={t('xService.field_key_hint')}
-          defaultValue={field.key}
-          error={error(name('key'))}
-          autoComplete="off"
-          spellCheck={false}
-          required
-        />
-        <SelectField
-          id={id('type')}
-          name={name('type')}
-          label={t('xService.field_type')}
-          defaultValue={field.type}
-          error={error(name('type'))}
-        >
-          {DRAFT_FIELD_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(TYPE_LABELS[type] ?? 'xService.type_text')}
-            </option>
-          ))}
-        </SelectField>
-      </div>
-      <TextArea
-        id={id('options')}
-        name={name('options')}
-        label={t('xService.field_options')}
-        hint={t('xService.field_options_hint')}
-        defaultValue={field.options}
-        error={error(name('options'))}
-        rows={3}
-      />
-      <div className="admin-action-row">
-        <Checkbox
-          id={id('required')}
-          name={name('required')}
-          label={t('xService.field_required')}
-          defaultChecked={field.required}
-        />
-        {canRemove ? (
-          <Button
-            type="submit"
-            name="intent"
-            value={`remove-field:${n}`}
-            variant="quiet"
-            className="admin-button--small"
-            aria-label={t('xService.remove_field_n', { n: String(n + 1) })}
-          >
-            {t('xService.remove_field')}
-          </Button>
-        ) : null}
-      </div>
-    </li>
   );
 }
 

@@ -981,6 +981,7 @@ export const en: Messages = {
   'casePage.provider_negative_listed': 'negative list',
   'casePage.provider_records_warning':
     'These people have active misconduct records or are on the negative list: assigning someone on the list needs a reason.',
+  'casePage.marked_candidates': 'Candidates with provider records',
   'casePage.assign_submit': 'Assign',
   'casePage.transfer': 'Transfer to another unit',
   'casePage.transfer_to': 'Transfer to',

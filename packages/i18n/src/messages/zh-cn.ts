@@ -935,6 +935,7 @@ export const zhCN = {
   'casePage.provider_negative_listed': '负面清单',
   'casePage.provider_records_warning':
     '以下人员有有效的不良执业记录或在负面清单上：指派负面清单人员须填写理由。',
+  'casePage.marked_candidates': '有执业记录的候选人',
   'casePage.assign_submit': '指派',
   'casePage.transfer': '移交其他机构',
   'casePage.transfer_to': '移交至',

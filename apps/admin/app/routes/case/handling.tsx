@@ -4,11 +4,10 @@ import {
   caseStatusLabel,
   contactPreferenceLabel,
   keyGroupLabel,
-  roleLabel,
   urgencyLabel,
 } from '@linju/i18n';
 import {
-  Alert,
+  AssigneeFields,
   CsrfField,
   IntentForm,
   SelectField,
@@ -20,14 +19,13 @@ import {
 import { Form } from 'react-router';
 import { CaseSubmissionOutcome, failureIn, typedValue, useCasePage } from '../../components/case-page.tsx';
 import { CaseTimeline } from '../../components/case-timeline.tsx';
-import { OrganisationSelect } from '../../components/organisation-select.tsx';
+import { PartnerPicker } from '../../components/partner-picker.tsx';
 import { getAdminContext } from '../../context.ts';
 import { casePartDone } from '../../lib/case-page-parts.ts';
 import { isOpenStatus, statusMoves } from '../../lib/cases.ts';
 import { formText } from '../../lib/form-data.ts';
 import { intent, intentAction } from '../../lib/intent-action.ts';
 import { organisationOptions } from '../../lib/organisation-rules.ts';
-import { providerMark } from '../../lib/provider-mark.ts';
 import { tenantSlugFrom } from '../../lib/tenant-paths.ts';
 import type { Route } from './+types/handling';
 
@@ -233,78 +231,36 @@ export default function CaseHandling({ actionData }: Route.ComponentProps) {
         ) : null}
         {can.manage && open ? (
           <IntentForm intent="assign" title={t('casePage.assign')} submit={t('casePage.assign_submit')}>
-            {(f) => (
-              <>
-                {staff ? (
-                  <SelectField
-                    {...f('assigneeId')}
-                    label={t('casePage.assignee_id')}
-                    defaultValue={value('assign', 'assigneeId', c.assigneeId ?? '')}
-                  >
-                    <option value="">—</option>
-                    {staff.map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {`${p.displayName} · ${p.roles.map((role) => roleLabel(locale, role)).join('、')}${providerMark(t, p.providerRecords)}`}
-                      </option>
-                    ))}
-                  </SelectField>
-                ) : (
-                  <TextField
-                    {...f('assigneeId')}
-                    label={t('casePage.assignee_id')}
-                    hint={t('casePage.no_staff')}
-                    defaultValue={value('assign', 'assigneeId', '')}
-                  />
-                )}
-                {staff?.some((p) => p.providerRecords.negativeListed || p.providerRecords.misconduct > 0) ? (
-                  <Alert tone="warning">
-                    <p>{t('casePage.provider_records_warning')}</p>
-                    <ul>
-                      {staff
-                        .filter((p) => p.providerRecords.negativeListed || p.providerRecords.misconduct > 0)
-                        .map((p) => (
-                          <li key={p.id}>
-                            {p.displayName}
-                            {providerMark(t, p.providerRecords)}
-                          </li>
-                        ))}
-                    </ul>
-                  </Alert>
-                ) : null}
-                {failure?.intent === 'assign' &&
-                (failure.errors.fields.conflictReason || value('assign', 'conflictReason', '')) ? (
-                  <TextArea
-                    {...f('conflictReason')}
-                    label={t('casePage.conflict_reason')}
-                    defaultValue={value('assign', 'conflictReason', '')}
-                    rows={3}
-                  />
-                ) : null}
-                {failure?.intent === 'assign' &&
-                (failure.errors.fields.negativeListReason || value('assign', 'negativeListReason', '')) ? (
-                  <TextArea
-                    {...f('negativeListReason')}
-                    label={t('casePage.negative_list_reason')}
-                    defaultValue={value('assign', 'negativeListReason', '')}
-                    rows={3}
-                  />
-                ) : null}
-              </>
-            )}
+            {(f) =>
+              staff ? (
+                <AssigneeFields
+                  field={(name) => ({
+                    ...f(name),
+                    defaultValue: value('assign', name, name === 'assigneeId' ? (c.assigneeId ?? '') : ''),
+                  })}
+                  candidates={staff}
+                  label={t('casePage.assignee_id')}
+                />
+              ) : (
+                <TextField
+                  {...f('assigneeId')}
+                  label={t('casePage.assignee_id')}
+                  hint={t('casePage.no_staff')}
+                  defaultValue={value('assign', 'assigneeId', '')}
+                />
+              )
+            }
           </IntentForm>
         ) : null}
         {can.manage && open ? (
           <IntentForm intent="transfer" title={t('casePage.transfer')} submit={t('casePage.transfer_submit')}>
             {(f) => (
-              <>
-                <OrganisationSelect
-                  {...f('organisationId')}
-                  label={t('casePage.transfer_to')}
-                  options={network}
-                  placeholder="—"
-                />
-                <TextArea {...f('reason')} label={t('casePage.reason')} rows={3} />
-              </>
+              <PartnerPicker
+                field={f('organisationId')}
+                label={t('casePage.transfer_to')}
+                options={network}
+                reason={f('reason')}
+              />
             )}
           </IntentForm>
         ) : null}

@@ -4,6 +4,7 @@ import {
   CsrfField,
   Fieldset,
   type IntentFailure,
+  type IntentField,
   IntentForm,
   SelectField,
   TextArea,
@@ -13,13 +14,14 @@ import {
 } from '@linju/ui';
 import { Form } from 'react-router';
 import {
+  type CasePageData,
   CaseSubmissionOutcome,
   failureIn,
   typedValue,
   useCasePage,
   useOrganisationName,
 } from '../../components/case-page.tsx';
-import { OrganisationSelect } from '../../components/organisation-select.tsx';
+import { PartnerPicker } from '../../components/partner-picker.tsx';
 import { getAdminContext } from '../../context.ts';
 import { casePartDone } from '../../lib/case-page-parts.ts';
 import { isOpenStatus } from '../../lib/cases.ts';
@@ -187,12 +189,7 @@ export default function CaseReferrals({ actionData }: Route.ComponentProps) {
               {(f) => (
                 <>
                   <p className="admin-muted">{t('casePage.consent_hint')}</p>
-                  <OrganisationSelect
-                    {...f('partnerOrganisationId')}
-                    label={t('casePage.partner')}
-                    options={partners}
-                    placeholder="—"
-                  />
+                  <PartnerPicker field={f('partnerOrganisationId')} options={partners} />
                   <TextField
                     {...f('givenOn')}
                     type="date"
@@ -206,12 +203,7 @@ export default function CaseReferrals({ actionData }: Route.ComponentProps) {
             <IntentForm intent="refer" title={t('casePage.refer')} submit={t('casePage.refer_submit')}>
               {(f) => (
                 <>
-                  <OrganisationSelect
-                    {...f('toOrganisationId')}
-                    label={t('casePage.partner')}
-                    options={partners}
-                    placeholder="—"
-                  />
+                  <PartnerPicker field={f('toOrganisationId')} options={partners} />
                   <SelectField
                     {...f('kind')}
                     label={t('casePage.referral_kind')}
@@ -255,23 +247,13 @@ export default function CaseReferrals({ actionData }: Route.ComponentProps) {
                 {(f) => (
                   <>
                     <p className="admin-muted">{t('casePage.reroute_hint')}</p>
-                    <SelectField {...f('referralId')} label={t('casePage.reroute_referral')}>
-                      {referrals
-                        .filter((r) => r.status === 'rejected')
-                        .map((r) => (
-                          <option key={r.id} value={r.id}>
-                            {referralKindLabel(locale, r.kind)} → {orgName(r.toOrganisationId)}
-                            {r.reason ? ` · ${r.reason}` : ''}
-                          </option>
-                        ))}
-                    </SelectField>
-                    <OrganisationSelect
-                      {...f('toOrganisationId')}
-                      label={t('casePage.partner')}
-                      options={partners}
-                      placeholder="—"
+                    <ReferralSelect
+                      field={f('referralId')}
+                      label={t('casePage.reroute_referral')}
+                      referrals={referrals.filter((r) => r.status === 'rejected')}
+                      withReason
                     />
-                    <TextArea {...f('reason')} label={t('casePage.reason')} rows={3} />
+                    <PartnerPicker field={f('toOrganisationId')} options={partners} reason={f('reason')} />
                   </>
                 )}
               </IntentForm>
@@ -285,15 +267,11 @@ export default function CaseReferrals({ actionData }: Route.ComponentProps) {
                 {(f) => (
                   <>
                     <p className="admin-muted">{t('casePage.referral_note_hint')}</p>
-                    <SelectField {...f('referralId')} label={t('casePage.referral_note_referral')}>
-                      {referrals
-                        .filter((r) => !ENDED_REFERRAL.includes(r.status))
-                        .map((r) => (
-                          <option key={r.id} value={r.id}>
-                            {referralKindLabel(locale, r.kind)} → {orgName(r.toOrganisationId)}
-                          </option>
-                        ))}
-                    </SelectField>
+                    <ReferralSelect
+                      field={f('referralId')}
+                      label={t('casePage.referral_note_referral')}
+                      referrals={referrals.filter((r) => !ENDED_REFERRAL.includes(r.status))}
+                    />
                     <TextArea {...f('text')} label={t('casePage.referral_note_text')} rows={3} />
                   </>
                 )}
@@ -327,6 +305,32 @@ export default function CaseReferrals({ actionData }: Route.ComponentProps) {
         ) : null}
       </section>
     </>
+  );
+}
+
+/** One of the case's referrals, named by its kind and partner (and why it was rejected, for a reroute). */
+function ReferralSelect({
+  field,
+  label,
+  referrals,
+  withReason = false,
+}: {
+  field: ReturnType<IntentField>;
+  label: string;
+  referrals: CasePageData['referrals'];
+  withReason?: boolean;
+}) {
+  const locale = useLocale();
+  const orgName = useOrganisationName();
+  return (
+    <SelectField {...field} label={label}>
+      {referrals.map((r) => (
+        <option key={r.id} value={r.id}>
+          {referralKindLabel(locale, r.kind)} → {orgName(r.toOrganisationId)}
+          {withReason && r.reason ? ` · ${r.reason}` : ''}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 
