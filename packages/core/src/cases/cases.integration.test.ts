@@ -15,11 +15,11 @@ import { createTestDistrict, type TestDistrict } from '../testing/test-district.
 import { listCaseAssignees } from './case-assignees.ts';
 import { getCaseChain, linkCases } from './case-chain.ts';
 import { attachDocument, readDocument } from './case-documents.ts';
+import { addCaseParty } from './case-parties.ts';
 import { findCases } from './case-queries.ts';
 import type { IntakeRequest } from './case-schemas.ts';
 import {
   addCaseNote,
-  addCaseParty,
   assignCase,
   changeCaseStatus,
   getCase,

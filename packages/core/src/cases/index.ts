@@ -2,6 +2,7 @@ export * from './case-assignees.ts';
 export * from './case-chain.ts';
 export * from './case-documents.ts';
 export * from './case-names.ts';
+export * from './case-parties.ts';
 export * from './case-queries.ts';
 export * from './case-rollups.ts';
 export * from './case-schemas.ts';
