@@ -53,6 +53,14 @@ const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   details: 'casePage.referral_details',
   referralId: 'casePage.reroute_referral',
   file: 'casePage.file',
+  partyRole: 'parties.role',
+  partyKind: 'parties.kind',
+  name: 'parties.name',
+  idNumber: 'parties.id_number',
+  creditCode: 'parties.credit_code',
+  phone: 'parties.phone',
+  address: 'parties.address',
+  confirm: 'parties.remove_confirm',
 };
 
 /** The failed form of a part of the case page, if its action answered with one. */

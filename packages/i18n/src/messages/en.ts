@@ -897,7 +897,7 @@ export const en: Messages = {
   'parties.remove_confirm': 'Yes, remove this party (the timeline keeps a record)',
   'parties.remove_submit': 'Remove',
   'parties.role': 'Role',
-  'parties.kind': 'Kind',
+  'parties.kind': 'Kind of party',
   'parties.name': 'Name of the person or organisation',
   'parties.id_number': 'ID card number',
   'parties.credit_code': 'Unified social credit code',
