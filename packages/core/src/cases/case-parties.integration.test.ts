@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ZodError } from 'zod';
 import { type Actor, systemActor } from '../actor.ts';
 import { DomainError } from '../errors.ts';
+import { createReferral, recordPartnerConsent } from '../referrals/referral-service.ts';
+import type { ReferralSubject } from '../referrals/referral-subject.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
 import { addCaseParty, removeCaseParty, updateCaseParty } from './case-parties.ts';
@@ -308,5 +310,38 @@ describe('the conflict check with parties recorded on the case', () => {
         partyName: '某物业管理有限公司',
       },
     ]);
+  });
+});
+
+describe('referrals with parties recorded on the case', () => {
+  const sentSubject = async (caseId: string, kind: 'judicial-confirmation' | 'assistance') => {
+    const { row } = await inTenant((tx) =>
+      createReferral(
+        tx,
+        admin,
+        box,
+        { caseId, toOrganisationId: d.organisations.court, kind, summary: '转介' },
+        { initialEffectKey: (id) => `referral:${d.tenantId}:${id}#1` },
+      ),
+    );
+    return JSON.parse(
+      box.decrypt(row.subjectSealed, d.tenantId, sealedColumns.referralSubject),
+    ) as ReferralSubject;
+  };
+
+  it("send a court confirming the agreement every party on a side, identified; a federation's assistance none", async () => {
+    const c = await intake({
+      parties: [
+        { role: 'adverse', name: '周某', idNumber: ID_NUMBER, phone: PHONE },
+        { role: 'agent', name: '周某的代理人' },
+      ],
+    });
+    await inTenant((tx) =>
+      recordPartnerConsent(tx, admin, { caseId: c.id, partnerOrganisationId: d.organisations.court }),
+    );
+    expect((await sentSubject(c.id, 'judicial-confirmation')).parties).toEqual([
+      { role: 'adverse', displayName: '周某', idNumber: ID_NUMBER },
+    ]);
+    expect(await sentSubject(c.id, 'assistance')).not.toHaveProperty('parties');
   });
 });

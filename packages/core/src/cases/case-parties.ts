@@ -210,3 +210,24 @@ export async function casePartiesOf(tx: TenantTx, caseId: string) {
     .orderBy(schema.caseParty.createdAt, schema.caseParty.id);
   return rows.map(publicParty);
 }
+
+/**
+ * The case's parties for what leaves the case (a referral's subject): each ID number opened only
+ * if the caller asks for it, so a disclosure that names parties decrypts nothing.
+ */
+export async function casePartiesToDisclose(tx: TenantTx, box: SecretBox, caseId: string) {
+  const rows = await tx
+    .select()
+    .from(schema.caseParty)
+    .where(eq(schema.caseParty.caseId, caseId))
+    .orderBy(schema.caseParty.createdAt, schema.caseParty.id);
+  return rows.map((p) => ({
+    role: p.role,
+    name: p.name,
+    creditCode: p.creditCode,
+    idNumber: () =>
+      p.idNumberEncrypted
+        ? box.decrypt(p.idNumberEncrypted, p.tenantId, sealedColumns.casePartyIdNumber)
+        : null,
+  }));
+}

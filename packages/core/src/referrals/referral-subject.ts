@@ -1,7 +1,7 @@
 import type { schema } from '@linju/db';
 
-/** Fields of the resident a referral may carry (spec: `subject`). */
-export type SubjectField = 'displayName' | 'phone' | 'idNumber' | 'groups';
+/** Fields of the resident a referral may carry (spec: `subject`), and the case's other parties. */
+export type SubjectField = 'displayName' | 'phone' | 'idNumber' | 'groups' | 'parties';
 
 /**
  * Data minimisation: each kind sends only what the partner needs to act. A court confirming a
@@ -15,6 +15,30 @@ export const SUBJECT_FIELDS: Readonly<Record<schema.ReferralKind, readonly Subje
   'legal-aid': ['displayName', 'phone', 'idNumber', 'groups'],
   assistance: ['displayName', 'phone', 'groups'],
   transfer: ['displayName', 'phone', 'groups'],
+};
+
+/**
+ * What a referral tells the partner of the case's other parties (those on a side of the matter:
+ * co-applicants, adverse parties, third parties; never agents or others): a court confirming an
+ * agreement or mediating before trial must identify every party (name, ID number or credit
+ * code); legal aid checks its own conflicts and a district taking the matter over needs the other
+ * side's names; a federation's assistance concerns the resident alone.
+ */
+export const PARTY_DISCLOSURE: Readonly<Record<schema.ReferralKind, 'identity' | 'names' | 'none'>> = {
+  'judicial-confirmation': 'identity',
+  'litigation-mediation': 'identity',
+  'legal-aid': 'names',
+  transfer: 'names',
+  assistance: 'none',
+};
+const SIDES: readonly string[] = ['co-applicant', 'adverse', 'third-party'];
+
+/** A party of the case as a referral names it. */
+export type ReferralParty = {
+  role: string;
+  displayName: string;
+  idNumber?: string;
+  creditCode?: string;
 };
 
 /** Default completion limits in working days, per kind (a request may set its own). */
@@ -34,18 +58,44 @@ export type ReferralSubject = {
   phone?: string;
   idNumber?: string;
   groups?: string[];
+  /** The other parties, as `PARTY_DISCLOSURE` allows (not in the exchange's v1 `subject`). */
+  parties?: ReferralParty[];
 };
 
-/** The subject of a referral of `kind`: only the kind's fields, and only those the resident has. */
+/** A party of the case, its ID number opened only when its kind of referral may carry it. */
+export type CaseSubjectParty = {
+  role: string;
+  name: string;
+  idNumber: () => string | null;
+  creditCode: string | null;
+};
+
+/**
+ * The subject of a referral of `kind`: only the kind's fields, and only those the resident has;
+ * then the case's parties on a side of the matter as far as the kind discloses them.
+ */
 export function subjectFor(
   kind: schema.ReferralKind,
   resident: { name: string; phone: string | null; idNumber: string | null; keyGroups: readonly string[] },
+  parties: readonly CaseSubjectParty[] = [],
 ): { subject: ReferralSubject; fields: SubjectField[] } {
   const wanted = SUBJECT_FIELDS[kind];
   const subject: ReferralSubject = { displayName: resident.name };
   if (wanted.includes('phone') && resident.phone) subject.phone = resident.phone;
   if (wanted.includes('idNumber') && resident.idNumber) subject.idNumber = resident.idNumber;
   if (wanted.includes('groups')) subject.groups = [...resident.keyGroups];
+  const disclosure = PARTY_DISCLOSURE[kind];
+  const sent = disclosure === 'none' ? [] : parties.filter((p) => SIDES.includes(p.role));
+  if (sent.length > 0) {
+    subject.parties = sent.map((p) => {
+      const party: ReferralParty = { role: p.role, displayName: p.name };
+      if (disclosure !== 'identity') return party;
+      const idNumber = p.idNumber();
+      if (idNumber) party.idNumber = idNumber;
+      if (p.creditCode) party.creditCode = p.creditCode;
+      return party;
+    });
+  }
   return { subject, fields: Object.keys(subject) as SubjectField[] };
 }
 

@@ -1340,6 +1340,7 @@ export const en: Messages = {
   'partnerLink.subject_phone': 'Phone',
   'partnerLink.subject_id_number': 'ID number',
   'partnerLink.subject_groups': 'Key groups',
+  'partnerLink.subject_parties': 'Other parties',
   'partnerLink.history': 'History',
   'partnerLink.answer_heading': 'Answer',
   'partnerLink.answered_by': 'Answered by',

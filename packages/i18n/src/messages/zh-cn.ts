@@ -1266,6 +1266,7 @@ export const zhCN = {
   'partnerLink.subject_phone': '联系电话',
   'partnerLink.subject_id_number': '身份证号',
   'partnerLink.subject_groups': '重点人群',
+  'partnerLink.subject_parties': '其他当事人',
   'partnerLink.history': '办理记录',
   'partnerLink.answer_heading': '答复',
   'partnerLink.answered_by': '答复人',
