@@ -2,6 +2,7 @@ import type { MessageKey } from '@linju/i18n';
 import { Alert, type IntentFailure, useLocale, useTranslate } from '@linju/ui';
 import { useLocation, useRouteLoaderData } from 'react-router';
 import { organisationName } from '../lib/organisation-tree.ts';
+import { PARTY_FIELD_LABELS } from '../lib/party-form.ts';
 import type { loader as caseLoader } from '../routes/case.tsx';
 import { FormErrorSummary } from './form-errors.tsx';
 
@@ -53,13 +54,7 @@ const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   details: 'casePage.referral_details',
   referralId: 'casePage.reroute_referral',
   file: 'casePage.file',
-  partyRole: 'parties.role',
-  partyKind: 'parties.kind',
-  name: 'parties.name',
-  idNumber: 'parties.id_number',
-  creditCode: 'parties.credit_code',
-  phone: 'parties.phone',
-  address: 'parties.address',
+  ...PARTY_FIELD_LABELS,
   confirm: 'parties.remove_confirm',
 };
 

@@ -1,17 +1,7 @@
-import type { Locale, MessageKey } from '@linju/i18n';
+import type { Locale } from '@linju/i18n';
 import { Button, Fieldset, useTranslate } from '@linju/ui';
-import { EMPTY_PARTY, PARTY_FIELDS, type PartyField, type PartyValues } from '../lib/party-form.ts';
+import { EMPTY_PARTY, PARTY_FIELD_LABELS, PARTY_FIELDS, type PartyValues } from '../lib/party-form.ts';
 import { PartyFields } from './party-fields.tsx';
-
-const LABEL: Readonly<Record<PartyField, MessageKey>> = {
-  partyRole: 'parties.role',
-  partyKind: 'parties.kind',
-  name: 'parties.name',
-  idNumber: 'parties.id_number',
-  creditCode: 'parties.credit_code',
-  phone: 'parties.phone',
-  address: 'parties.address',
-};
 
 const rowsOf = (rows: readonly PartyValues[]) => (rows.length > 0 ? rows : [EMPTY_PARTY]);
 
@@ -20,7 +10,7 @@ export const intakePartyLabels = (rows: readonly PartyValues[], t: ReturnType<ty
   rowsOf(rows).flatMap((_, n) =>
     PARTY_FIELDS.map((field) => ({
       name: `parties.${n}.${field}`,
-      label: `${t('parties.intake_party', { n: n + 1 })}：${t(LABEL[field])}`,
+      label: `${t('parties.intake_party', { n: n + 1 })}：${t(PARTY_FIELD_LABELS[field])}`,
     })),
   );
 

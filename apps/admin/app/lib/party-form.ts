@@ -1,3 +1,4 @@
+import type { MessageKey } from '@linju/i18n';
 import { PARTY_KINDS, PARTY_ROLES } from '@linju/vocabulary';
 import { formText } from './form-data.ts';
 
@@ -13,6 +14,17 @@ export const PARTY_FIELDS = [
 ] as const;
 export type PartyField = (typeof PARTY_FIELDS)[number];
 export type PartyValues = Record<PartyField, string>;
+
+/** Each field's visible label (error summaries name a refused field by it). */
+export const PARTY_FIELD_LABELS: Readonly<Record<PartyField, MessageKey>> = {
+  partyRole: 'parties.role',
+  partyKind: 'parties.kind',
+  name: 'parties.name',
+  idNumber: 'parties.id_number',
+  creditCode: 'parties.credit_code',
+  phone: 'parties.phone',
+  address: 'parties.address',
+};
 
 /** A row nobody has filled in yet. */
 export const EMPTY_PARTY: Readonly<PartyValues> = {
