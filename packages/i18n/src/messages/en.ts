@@ -887,6 +887,7 @@ export const en: Messages = {
     'A natural person has no unified social credit code; for an organisation, choose "Organisation" as the kind.',
   'case.party_id_number_for_organisation':
     'An organisation has no ID card number; give its unified social credit code instead.',
+  'parties.line': '{role}: {name} ({kind})',
   'parties.resident': 'The resident who came (applicant)',
   'parties.none': 'No other party is recorded yet. Mediation and the conflict check need the other side.',
   'parties.add': 'Add a party',

@@ -842,6 +842,7 @@ export const zhCN = {
   'case.party_credit_code_for_person':
     '自然人不填写统一社会信用代码；如是单位，请将类别选为“法人或其他组织”。',
   'case.party_id_number_for_organisation': '法人或其他组织不填写身份证号码，请填写统一社会信用代码。',
+  'parties.line': '{role}：{name}（{kind}）',
   'parties.resident': '来访居民（申请人）',
   'parties.none': '尚未登记其他当事人。调解、利益冲突审查都需要对方当事人的信息。',
   'parties.add': '添加当事人',

@@ -7,6 +7,7 @@ import {
   contactPreferenceLabel,
   formatDateTime,
   keyGroupLabel,
+  partyKindLabel,
   partyRoleLabel,
   roleLabel,
   translate,
@@ -183,7 +184,11 @@ export default function CaseHandling({ actionData }: Route.ComponentProps) {
             <ul className="admin-list">
               {c.parties.map((p) => (
                 <li key={p.id}>
-                  {partyRoleLabel(locale, p.role)}：{p.name}
+                  {t('parties.line', {
+                    role: partyRoleLabel(locale, p.role),
+                    name: p.name,
+                    kind: partyKindLabel(locale, p.kind),
+                  })}
                   {p.idNumberMasked ? ` · ${p.idNumberMasked}` : ''}
                 </li>
               ))}

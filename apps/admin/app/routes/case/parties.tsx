@@ -91,8 +91,11 @@ export default function CaseParties({ actionData }: Route.ComponentProps) {
           {c.parties.map((p) => (
             <li key={p.id}>
               <p>
-                <strong>{partyRoleLabel(locale, p.role)}</strong>：{p.name}（{partyKindLabel(locale, p.kind)}
-                ）
+                {t('parties.line', {
+                  role: partyRoleLabel(locale, p.role),
+                  name: p.name,
+                  kind: partyKindLabel(locale, p.kind),
+                })}
               </p>
               <p className="admin-muted">
                 {[p.idNumberMasked, p.creditCode, p.phoneMasked, p.addressMasked]
