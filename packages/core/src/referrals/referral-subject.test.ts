@@ -30,11 +30,16 @@ describe('what a referral sends', () => {
 
 describe("what a referral tells of the case's other parties", () => {
   const opened: string[] = [];
+  /** An ID number that notes when it is opened. */
+  const sealedId = (name: string, value: string) => () => {
+    opened.push(name);
+    return value;
+  };
   const parties = [
     {
       role: 'adverse',
       name: '李四',
-      idNumber: () => (opened.push('李四'), '11010519491231002X'),
+      idNumber: sealedId('李四', '11010519491231002X'),
       creditCode: null,
     },
     {
@@ -47,7 +52,7 @@ describe("what a referral tells of the case's other parties", () => {
     {
       role: 'agent',
       name: '王律师',
-      idNumber: () => (opened.push('王律师'), '110101199003074514'),
+      idNumber: sealedId('王律师', '110101199003074514'),
       creditCode: null,
     },
   ];
