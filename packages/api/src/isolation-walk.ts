@@ -6,6 +6,7 @@ import { type SecretBox, totpCodeFor, totpStepAt } from '@linju/auth';
 import {
   addDutySlot,
   attachDocument,
+  casePartiesOf,
   changeCaseStatus,
   createAnnouncement,
   createLocalDocumentStore,
@@ -71,6 +72,8 @@ export async function seedWalkTarget(db: Database, box: SecretBox, a: TestDistri
         parties: [{ role: 'adverse', name: '甲区被申请人' }],
       });
     const aCase = await intake('甲区的邻里纠纷');
+    const [aParty] = await casePartiesOf(tx, aCase.id);
+    const aPartyId = aParty?.id ?? '';
     const aSecondCaseId = (await intake('甲区的司法确认')).id;
     await linkCases(tx, actor, {
       fromCaseId: aCase.id,
@@ -248,6 +251,7 @@ export async function seedWalkTarget(db: Database, box: SecretBox, a: TestDistri
     return {
       a,
       aCase,
+      aPartyId,
       aSecondCaseId,
       aConsentId,
       aReferralId,
@@ -466,6 +470,12 @@ export const walkAttempts: Record<string, Attempt> = {
   'case.addNote': ({ b }, t) => b.case.addNote({ caseId: t.aCase.id, text: '越权' }).catch(refused),
   'case.addParty': ({ b }, t) =>
     b.case.addParty({ caseId: t.aCase.id, role: 'adverse', name: '越权' }).catch(refused),
+  'case.updateParty': ({ b }, t) =>
+    b.case
+      .updateParty({ caseId: t.aCase.id, partyId: t.aPartyId, role: 'other', name: '越权' })
+      .catch(refused),
+  'case.removeParty': ({ b }, t) =>
+    b.case.removeParty({ caseId: t.aCase.id, partyId: t.aPartyId }).catch(refused),
   'case.link': ({ b }, t) =>
     b.case.link({ fromCaseId: t.aCase.id, toCaseId: t.aSecondCaseId, kind: 'other' }).catch(refused),
   'case.holdConsultation': ({ b }, t) =>
@@ -913,7 +923,7 @@ export async function snapshotOf(owner: DbHandle, tenantId: string, walkers: rea
       (select count(*) from session where tenant_id = ${tenantId} and staff_member_id not in (${excluded})) as sessions,
       (select string_agg(id::text || status || current_organisation_id::text || coalesce(assignee_id::text, '-') || service_type || coalesce(paused_since::text, '-'), ',' order by id) from "case" where tenant_id = ${tenantId}) as cases,
       (select count(*) from case_event where tenant_id = ${tenantId}) as case_events,
-      (select count(*) from case_party where tenant_id = ${tenantId}) as case_parties,
+      (select string_agg(id::text || role || kind || name || coalesce(updated_at::text, '-'), ',' order by id) from case_party where tenant_id = ${tenantId}) as case_parties,
       (select count(*) from case_link where tenant_id = ${tenantId}) as case_links,
       (select count(*) from case_document where tenant_id = ${tenantId}) as case_documents,
       (select string_agg(id::text || status || rows_done::text, ',' order by id) from hotline_import where tenant_id = ${tenantId}) as hotline_imports,

@@ -44,12 +44,14 @@ import { page as casePage } from './procedures/case/page.ts';
 import { recordConsent } from './procedures/case/record-consent.ts';
 import { recordFeedback } from './procedures/case/record-feedback.ts';
 import { recordSatisfaction } from './procedures/case/record-satisfaction.ts';
+import { removeParty } from './procedures/case/remove-party.ts';
 import { revealResident } from './procedures/case/reveal-resident.ts';
 import { setStatus } from './procedures/case/set-status.ts';
 import { setWaiting } from './procedures/case/set-waiting.ts';
 import { transfer } from './procedures/case/transfer.ts';
 import { triage } from './procedures/case/triage.ts';
 import { unitAssignees } from './procedures/case/unit-assignees.ts';
+import { updateParty } from './procedures/case/update-party.ts';
 import { get as getCaseSettings } from './procedures/case-settings/get.ts';
 import { setTimeLimit } from './procedures/case-settings/set-time-limit.ts';
 import { update as updateCaseSettings } from './procedures/case-settings/update.ts';
@@ -263,6 +265,8 @@ const platformRouters = {
     setWaiting,
     addNote,
     addParty,
+    updateParty,
+    removeParty,
     link,
     holdConsultation,
     attachDocument,

@@ -23,7 +23,7 @@ const TABLE_RIGHTS: Record<string, string> = {
   case_event: 'INSERT, SELECT',
   case_handler: 'INSERT, SELECT',
   case_link: 'INSERT, SELECT',
-  case_party: 'INSERT, SELECT',
+  case_party: 'DELETE, INSERT, SELECT, UPDATE',
   case_rollup: 'INSERT, SELECT, UPDATE',
   case_setting: 'INSERT, SELECT, UPDATE',
   case_tally: 'INSERT, SELECT, UPDATE',

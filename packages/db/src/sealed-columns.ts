@@ -55,6 +55,8 @@ export const sealedColumns = {
     schema.caseParty.idNumberEncrypted,
     schema.caseParty.identityKey,
   ),
+  casePartyPhone: sealed(schema.caseParty, schema.caseParty.phoneEncrypted),
+  casePartyAddress: sealed(schema.caseParty, schema.caseParty.addressEncrypted),
   staffPhone: sealed(schema.staffMember, schema.staffMember.phoneEncrypted, schema.staffMember.phoneIndex),
   staffTotpKey: sealed(schema.staffMember, schema.staffMember.totpKeyEncrypted),
   volunteerPhone: sealed(schema.volunteer, schema.volunteer.phoneEncrypted),

@@ -4,6 +4,8 @@ import {
   CASE_URGENCIES,
   CONTACT_PREFERENCES,
   KEY_GROUPS,
+  PARTY_KINDS,
+  PARTY_ROLES,
 } from '@linju/vocabulary';
 import { describe, expect, it } from 'vitest';
 import * as caseSchema from '../../db/src/schema/case.ts';
@@ -16,6 +18,7 @@ import {
   channelLabel,
   contactPreferenceLabel,
   keyGroupLabel,
+  partyRoleLabel,
   REFERRAL_KINDS,
   REFERRAL_STATUSES,
   referralKindLabel,
@@ -69,6 +72,11 @@ const CASE_API_KEYS = [
   'resident.phone_or_id_number',
   'personal_data.phone_invalid',
   'personal_data.id_number_invalid',
+  'personal_data.credit_code_invalid',
+  'case.party_not_found',
+  'case.parties_closed',
+  'case.party_credit_code_for_person',
+  'case.party_id_number_for_organisation',
   'validation.required',
   'validation.date_invalid',
   'auth.forbidden',
@@ -101,6 +109,8 @@ describe('case and referral vocabularies', () => {
       [CASE_URGENCIES, 'urgency'],
       [KEY_GROUPS, 'keyGroup'],
       [CONTACT_PREFERENCES, 'contactPreference'],
+      [PARTY_ROLES, 'partyRole'],
+      [PARTY_KINDS, 'partyKind'],
       [REFERRAL_KINDS, 'referralKind'],
       [REFERRAL_STATUSES, 'referralStatus'],
       [caseSchema.CASE_EVENT_KINDS, 'caseEvent'],
@@ -116,6 +126,8 @@ describe('case and referral vocabularies', () => {
     expect(caseStatusLabel('en', 'in-progress')).toBe('In progress');
     expect(channelLabel('en', 'walk-in')).toBe('Walk-in');
     expect(urgencyLabel('en', 'critical')).toBe('Critical');
+    expect(partyRoleLabel('zh-CN', 'adverse')).toBe('被申请人');
+    expect(partyRoleLabel('en', 'third-party')).toBe('Third party');
     expect(keyGroupLabel('zh-CN', 'elderly')).toBe('老年人');
     expect(contactPreferenceLabel('en', 'sms')).toBe('Text message');
     expect(referralKindLabel('en', 'legal-aid')).toBe('Legal aid');

@@ -31,3 +31,5 @@ export const caseEventLabel = (locale: Locale, id: string) => labelOrId(locale, 
 export const caseLinkKindLabel = (locale: Locale, id: string) => labelOrId(locale, `caseLinkKind.${id}`, id);
 export const consentPurposeLabel = (locale: Locale, id: string) =>
   labelOrId(locale, `consentPurpose.${id}`, id);
+export const partyRoleLabel = (locale: Locale, id: string) => labelOrId(locale, `partyRole.${id}`, id);
+export const partyKindLabel = (locale: Locale, id: string) => labelOrId(locale, `partyKind.${id}`, id);

@@ -7,6 +7,10 @@ export {
   type CaseStatus,
   CONTACT_PREFERENCES,
   KEY_GROUPS,
+  PARTY_KINDS,
+  PARTY_ROLES,
+  type PartyKind,
+  type PartyRole,
 } from '@linju/vocabulary';
 export {
   addPluginMessages,
@@ -33,6 +37,8 @@ export {
   contactPreferenceLabel,
   keyGroupLabel,
   organisationKindLabel,
+  partyKindLabel,
+  partyRoleLabel,
   REFERRAL_KINDS,
   REFERRAL_STATUSES,
   type ReferralKind,

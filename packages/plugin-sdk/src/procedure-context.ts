@@ -1,3 +1,4 @@
+import type { PartyKind, PartyRole } from '@linju/i18n';
 import type { ActivityFact } from './extension-points.ts';
 import type { PluginContext } from './plugin-context.ts';
 import type { PluginDb } from './plugin-db.ts';
@@ -146,11 +147,20 @@ export interface PluginProcedureContext extends PluginContext {
   };
 }
 
-/** A party of the case, as the case page shows it. */
+/**
+ * A party of the case, as the case page shows it: the resident who brought the matter, and the
+ * parties recorded at intake or on the case page. Personal data comes masked, as on that page.
+ */
 export interface CaseParty {
   readonly name: string;
-  /** `resident` for the person who brought the matter, else the party's role on the case. */
-  readonly role: 'resident' | 'co-applicant' | 'adverse' | 'other';
+  /** `resident` for the person who brought the matter (the applicant), else the party's role on the case. */
+  readonly role: 'resident' | PartyRole;
+  readonly kind: PartyKind;
+  readonly idNumberMasked: string | null;
+  /** An organisation's unified social credit code (public, not masked). */
+  readonly creditCode: string | null;
+  readonly phoneMasked: string | null;
+  readonly addressMasked: string | null;
 }
 
 /** The case a case procedure is about, checked by the platform: it exists, is this plugin's, and the actor may act on it. */

@@ -100,3 +100,15 @@ export const PASSED_ON_LINK_KINDS = [
   'lawyer-after-mediation',
   'legal-aid',
 ] as const satisfies readonly CaseLinkKind[];
+
+/**
+ * The roles of a case's other parties (the resident who came is the applicant): co-applicants
+ * (申请人), the adverse party (被申请人 / 对方当事人, whom the conflict check looks for), a third
+ * party (第三人), an agent (代理人) acting for one of them, and anyone else.
+ */
+export const PARTY_ROLES = ['adverse', 'co-applicant', 'third-party', 'agent', 'other'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+/** A party is a natural person (identified by ID number) or an organisation (by its 统一社会信用代码). */
+export const PARTY_KINDS = ['person', 'organisation'] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];

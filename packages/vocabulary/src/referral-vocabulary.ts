@@ -15,7 +15,8 @@ export const REFERRAL_KINDS = [
 export type ReferralKind = (typeof REFERRAL_KINDS)[number];
 
 /** Fields of the resident a referral may carry (spec: `subject`). */
-export type SubjectField = 'displayName' | 'phone' | 'idNumber' | 'groups';
+/** Fields of the resident a referral may carry (spec: `subject`), and the case's other parties. */
+export type SubjectField = 'displayName' | 'phone' | 'idNumber' | 'groups' | 'parties';
 
 /**
  * Data minimisation ("only what the purpose needs"): each kind sends only what the partner needs to
@@ -31,6 +32,20 @@ export const SUBJECT_FIELDS: Readonly<Record<ReferralKind, readonly SubjectField
   transfer: ['displayName', 'phone', 'groups'],
 };
 
+/**
+ * What a referral tells the partner of the case's other parties (those on a side of the matter:
+ * co-applicants, adverse parties, third parties; never agents or others): a court confirming an
+ * agreement or mediating before trial must identify every party (name, ID number or credit
+ * code); legal aid checks its own conflicts and a district taking the matter over needs the other
+ * side's names; a federation's assistance concerns the resident alone.
+ */
+export const PARTY_DISCLOSURE: Readonly<Record<ReferralKind, 'identity' | 'names' | 'none'>> = {
+  'judicial-confirmation': 'identity',
+  'litigation-mediation': 'identity',
+  'legal-aid': 'names',
+  transfer: 'names',
+  assistance: 'none',
+};
 /** Default completion limits in working days, per kind (a request may set its own). */
 export const DEFAULT_DUE_WORKING_DAYS: Readonly<Record<ReferralKind, number>> = {
   'judicial-confirmation': 15,

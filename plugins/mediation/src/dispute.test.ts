@@ -19,12 +19,14 @@ describe('the dispute of a mediation case', () => {
     });
   });
 
-  it('falls back to the case: the resident and co-applicants apply, adverse parties respond', async () => {
+  it('falls back to the case: the resident and co-applicants apply, adverse parties respond, no one else signs', async () => {
     const dispute = await disputeOf({ form: {}, description: '兄妹因父母房屋继承发生争执' }, async () => [
       { name: '孙丽华', role: 'resident' },
       { name: '孙丽娟', role: 'co-applicant' },
       { name: '孙立强', role: 'adverse' },
       { name: '邻居老王', role: 'other' },
+      { name: '某物业公司', role: 'third-party' },
+      { name: '李律师', role: 'agent' },
     ]);
     expect(dispute).toEqual({
       summary: '兄妹因父母房屋继承发生争执',

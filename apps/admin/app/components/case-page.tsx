@@ -2,6 +2,7 @@ import type { MessageKey } from '@linju/i18n';
 import { Alert, type IntentFailure, useLocale, useTranslate } from '@linju/ui';
 import { useLocation, useRouteLoaderData } from 'react-router';
 import { organisationName } from '../lib/organisation-tree.ts';
+import { PARTY_FIELD_LABELS } from '../lib/party-form.ts';
 import type { loader as caseLoader } from '../routes/case.tsx';
 import { FormErrorSummary } from './form-errors.tsx';
 
@@ -60,6 +61,8 @@ const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   attendees: 'casePage.joint_consultation_staff',
   others: 'casePage.joint_consultation_others',
   notes: 'casePage.joint_consultation_notes',
+  ...PARTY_FIELD_LABELS,
+  confirm: 'parties.remove_confirm',
 };
 
 /** The failed form of a part of the case page, if its action answered with one. */

@@ -8,6 +8,7 @@ import { tenantPaths } from './tenant-paths.ts';
  */
 export const CASE_PAGE_PARTS = [
   { path: '', file: 'routes/case/handling.tsx', label: 'casePage.actions_heading' },
+  { path: 'parties', file: 'routes/case/parties.tsx', label: 'casePage.parties_heading' },
   { path: 'referrals', file: 'routes/case/referrals.tsx', label: 'casePage.referrals_heading' },
   { path: 'feedback', file: 'routes/case/feedback.tsx', label: 'casePage.feedback_heading' },
   { path: 'documents', file: 'routes/case/documents.tsx', label: 'casePage.documents_heading' },

@@ -14,6 +14,7 @@ import {
   searchKind,
   statusMoves,
 } from './cases.ts';
+import { intakeParties } from './party-form.ts';
 
 describe('the case search box', () => {
   it('tells whole numbers, phones and ID numbers from a term to find by part', () => {
@@ -149,6 +150,32 @@ describe('the intake form', () => {
       urgency: 'normal',
       description: '漏水',
       organisationId: 'org',
+      parties: [],
+    });
+  });
+
+  it('records the other parties typed in, skipping rows without a name, refusals shown on their row', () => {
+    const values = readIntake(
+      form([
+        ['name', '王芳'],
+        ['parties.0.partyRole', 'adverse'],
+        ['parties.0.partyKind', 'person'],
+        ['parties.0.name', ''],
+        ['parties.1.partyRole', 'adverse'],
+        ['parties.1.partyKind', 'organisation'],
+        ['parties.1.name', ' 某物业公司 '],
+        ['parties.1.creditCode', '91350100M000100Y43'],
+        ['parties.1.phone', ''],
+      ]),
+    );
+    expect(values.parties).toHaveLength(2);
+    expect(intakeRequest(values).parties).toEqual([
+      { role: 'adverse', kind: 'organisation', name: '某物业公司', creditCode: '91350100M000100Y43' },
+    ]);
+    // The API's first party is the form's second row.
+    expect(intakeParties(values.parties).fieldForPath).toMatchObject({
+      'parties.0.creditCode': 'parties.1.creditCode',
+      'parties.0.kind': 'parties.1.partyKind',
     });
   });
 

@@ -10,6 +10,7 @@ import {
   OPEN_STATUSES,
 } from '@linju/vocabulary';
 import { formText } from './form-data.ts';
+import { intakeParties, type PartyValues, readPartyRows } from './party-form.ts';
 
 /** The API's queues (case.getMany `queue`). */
 export const CASE_QUEUES = [
@@ -179,6 +180,8 @@ export type IntakeValues = Record<(typeof INTAKE_FIELDS)[number], string> & {
   keyGroupList: string[];
   /** Answers to the chosen service's own form (see service-form.ts). */
   serviceAnswers?: Record<string, unknown>;
+  /** The other parties' rows as typed (`parties.<n>.<field>`). */
+  parties: PartyValues[];
 };
 
 export function readIntake(form: FormData): IntakeValues {
@@ -199,6 +202,7 @@ export function readIntake(form: FormData): IntakeValues {
     category: text('category'),
     urgency: text('urgency'),
     description: text('description'),
+    parties: readPartyRows(form),
   };
 }
 
@@ -230,6 +234,7 @@ export function intakeRequest(values: IntakeValues) {
     urgency: isIn(CASE_URGENCIES, values.urgency) ? values.urgency : ('normal' as const),
     description: values.description,
     organisationId: values.organisationId,
+    parties: intakeParties(values.parties).parties,
   };
 }
 

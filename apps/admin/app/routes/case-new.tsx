@@ -23,6 +23,7 @@ import { data, Form, Link, redirect, useSubmit } from 'react-router';
 import { CaseList, caseRowView } from '../components/case-list.tsx';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
+import { IntakeParties, intakePartyLabels } from '../components/intake-parties.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { ServiceFormFields } from '../components/service-form-fields.tsx';
@@ -42,6 +43,7 @@ import {
 import { screenTranslate } from '../lib/hosted-screens.ts';
 import { intakeExtrasOf } from '../lib/intake-extras.tsx';
 import { organisationName } from '../lib/organisation-tree.ts';
+import { EMPTY_PARTY, intakeParties, partyRowFields } from '../lib/party-form.ts';
 import { allowsOn, parentMap } from '../lib/permissions.ts';
 import { isForbidden, load } from '../lib/route-errors.ts';
 import {
@@ -71,7 +73,7 @@ const SERVICE_UNIT_KINDS: readonly string[] = ['centre', 'station', 'room', 'ser
  * "update services"), never in the URL: names, phones and ID numbers stay out of addresses,
  * history and access logs.
  */
-async function intakeView(context: Route.LoaderArgs['context'], form: FormData) {
+async function intakeView(context: Route.LoaderArgs['context'], form: FormData, addParty = false) {
   const { caller } = getAdminContext(context);
   const me = signedInPerson(context);
   const grants = me.user.roles.map(({ role, organisationId }) => ({ role, organisationId }));
@@ -87,6 +89,7 @@ async function intakeView(context: Route.LoaderArgs['context'], form: FormData) 
       nameEn: organisationName(o, 'en'),
     }));
   const typed = readIntake(form);
+  if (addParty) typed.parties.push({ ...EMPTY_PARTY });
   const ownUnit = units.find((u) => grants.some((g) => g.organisationId === u.id)) ?? units[0];
   const unitId = units.some((u) => u.id === typed.organisationId)
     ? typed.organisationId
@@ -146,7 +149,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const posted = await request.formData();
-  if (posted.get('intent') === 'refresh') return { refreshed: await intakeView(context, posted) };
+  const intent = posted.get('intent');
+  // "Add another party" is a round trip like "find": the form comes back as typed, one row longer.
+  if (intent === 'refresh' || intent === 'add-party')
+    return { refreshed: await intakeView(context, posted, intent === 'add-party') };
   const answer = await takeIn(tenantSlugFrom(params), getAdminContext(context).caller, posted);
   if (answer instanceof Response) return answer;
   // A refused intake comes back as it was typed, with the chosen unit's services and form.
@@ -181,6 +187,7 @@ async function takeIn(slug: string, caller: Caller, posted: FormData) {
   }
   const fields = [
     ...INTAKE_FIELDS,
+    ...partyRowFields(values.parties),
     ...serviceForm.map((f) => serviceFieldName(f.key)),
     ...(extras?.fields ?? []),
   ];
@@ -196,7 +203,11 @@ async function takeIn(slug: string, caller: Caller, posted: FormData) {
       error,
       {
         fields,
-        fieldForPath: { ...INTAKE_PATHS, ...extras?.fieldForPath },
+        fieldForPath: {
+          ...INTAKE_PATHS,
+          ...intakeParties(values.parties).fieldForPath,
+          ...extras?.fieldForPath,
+        },
         fieldForMessage: { 'case.resident_required': 'name' },
       },
       values,
@@ -258,7 +269,10 @@ export default function NewCase({ loaderData, actionData }: Route.ComponentProps
       ) : null}
       <FormErrorSummary
         errors={failed?.errors}
-        fields={INTAKE_FIELDS.map((name) => ({ name, label: t(LABELS[name]) }))}
+        fields={[
+          ...INTAKE_FIELDS.map((name) => ({ name, label: t(LABELS[name]) })),
+          ...intakePartyLabels(values.parties, t),
+        ]}
       />
       <h1>{t('intake.title')}</h1>
       <Form
@@ -350,6 +364,8 @@ export default function NewCase({ loaderData, actionData }: Route.ComponentProps
             ))}
           </SelectField>
         </Fieldset>
+
+        <IntakeParties rows={values.parties} locale={locale} error={error} />
 
         <Fieldset legend={t('intake.matter_heading')}>
           <SelectField

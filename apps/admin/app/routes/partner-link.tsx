@@ -22,6 +22,7 @@ import {
   type ReferralAnswer,
   submitReferralAnswer,
 } from '../lib/referral-answer.ts';
+import { referralPartiesText } from '../lib/referral-parties.ts';
 import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
 import type { Route } from './+types/partner-link';
 
@@ -98,6 +99,7 @@ const SUBJECT_LABEL: Readonly<Record<string, MessageKey>> = {
   phone: 'partnerLink.subject_phone',
   idNumber: 'partnerLink.subject_id_number',
   groups: 'partnerLink.subject_groups',
+  parties: 'partnerLink.subject_parties',
 };
 
 export default function PartnerLink({ loaderData, actionData, params }: Route.ComponentProps) {
@@ -164,9 +166,11 @@ export default function PartnerLink({ loaderData, actionData, params }: Route.Co
             <div key={field}>
               <dt>{t(SUBJECT_LABEL[field] ?? 'partnerLink.subject_name')}</dt>
               <dd>
-                {Array.isArray(value)
-                  ? value.map((g) => keyGroupLabel(locale, String(g))).join(locale === 'en' ? ', ' : '、')
-                  : String(value)}
+                {field === 'parties' && referral.subject.parties
+                  ? referralPartiesText(referral.subject.parties, locale)
+                  : Array.isArray(value)
+                    ? value.map((g) => keyGroupLabel(locale, String(g))).join(locale === 'en' ? ', ' : '、')
+                    : String(value)}
               </dd>
             </div>
           ))}

@@ -25,6 +25,7 @@ import {
   type ReferralAnswer,
   submitReferralAnswer,
 } from '../lib/referral-answer.ts';
+import { referralPartiesText } from '../lib/referral-parties.ts';
 import { isForbidden, load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
 import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
@@ -68,6 +69,7 @@ export async function loader({ context }: Route.LoaderArgs) {
         summary,
         details,
         subjectName: subject.displayName,
+        subjectParties: subject.parties ?? [],
         acknowledgeBy,
         dueBy,
         outcomeText,
@@ -174,6 +176,11 @@ export default function Referrals({ loaderData, actionData }: Route.ComponentPro
                 <p>
                   {t('referrals.summary')}: {r.summary}
                 </p>
+                {r.subjectParties.length > 0 ? (
+                  <p>
+                    {t('partnerLink.subject_parties')}: {referralPartiesText(r.subjectParties, locale)}
+                  </p>
+                ) : null}
                 {r.details ? <p className="admin-prewrap">{r.details}</p> : null}
                 {r.attachments.length > 0 ? (
                   <ul className="admin-list" aria-label={t('referrals.attachments')}>

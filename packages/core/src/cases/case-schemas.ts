@@ -1,6 +1,6 @@
 import { schema } from '@linju/db';
 import { z } from 'zod';
-import { ZIdNumber } from '../personal-data/personal-data.ts';
+import { ZCreditCode, ZIdNumber, ZPhone } from '../personal-data/personal-data.ts';
 import { ZResidentDetails } from './resident-service.ts';
 
 const required = { message: 'validation.required' };
@@ -15,11 +15,33 @@ export const ZCategory = z
   .nullish();
 export const ZReason = z.string().trim().min(1, required).max(500);
 
-export const ZPartyRequest = z.object({
+const ZPartyDetails = z.object({
   role: z.enum(schema.PARTY_ROLES).default('adverse'),
+  kind: z.enum(schema.PARTY_KINDS).default('person'),
+  /** A person's name, or an organisation's registered name. */
   name: z.string().trim().min(1, required).max(100),
+  /** A person's identity card number. */
   idNumber: ZIdNumber.nullish(),
+  /** An organisation's unified social credit code (统一社会信用代码). */
+  creditCode: ZCreditCode.nullish(),
+  phone: ZPhone.nullish(),
+  address: z.string().trim().max(200).nullish(),
 });
+
+/** A person has no credit code and an organisation no ID number: each refused on its field. */
+const identityOfKind = (party: z.output<typeof ZPartyDetails>, context: z.RefinementCtx) => {
+  if (party.kind === 'person' && party.creditCode)
+    context.addIssue({ code: 'custom', path: ['creditCode'], message: 'case.party_credit_code_for_person' });
+  if (party.kind === 'organisation' && party.idNumber)
+    context.addIssue({
+      code: 'custom',
+      path: ['idNumber'],
+      message: 'case.party_id_number_for_organisation',
+    });
+};
+
+export const ZPartyRequest = ZPartyDetails.superRefine(identityOfKind);
+export type PartyRequest = z.output<typeof ZPartyRequest>;
 
 export const ZIntakeRequest = z.object({
   channel: z.enum(schema.CASE_CHANNELS),
@@ -79,4 +101,12 @@ export const ZNoteRequest = z.object({
   caseId: z.uuid(),
   text: z.string().trim().min(1, required).max(4000),
 });
-export const ZAddPartyRequest = ZPartyRequest.extend({ caseId: z.uuid() });
+export const ZAddPartyRequest = ZPartyDetails.extend({ caseId: z.uuid() }).superRefine(identityOfKind);
+/**
+ * A party corrected: every field as the form stands. The sealed ones (ID number, phone, address)
+ * are shown masked, so left out they keep what is recorded; given, they replace it.
+ */
+export const ZUpdatePartyRequest = ZPartyDetails.extend({ caseId: z.uuid(), partyId: z.uuid() }).superRefine(
+  identityOfKind,
+);
+export const ZRemovePartyRequest = z.object({ caseId: z.uuid(), partyId: z.uuid() });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '@linju/auth';
-import { and, eq, schema, sealedColumns, sql, type TenantTx } from '@linju/db';
+import { and, eq, schema, sql, type TenantTx } from '@linju/db';
 import type { z } from 'zod';
 import { type Actor, requirePermission } from '../actor.ts';
 import { loadCalendar } from '../calendar/national-calendar.ts';
@@ -10,16 +10,15 @@ import { checkServiceForm, type PluginForms } from '../catalogue/x-service.ts';
 import { DomainError } from '../errors.ts';
 import { notify } from '../notifications/notification-service.ts';
 import { getOrganisation, isPartnerKind, type Organisation } from '../organisations/organisation-service.ts';
-import { maskIdNumber, seal } from '../personal-data/personal-data.ts';
 import { activeProviderRecords } from '../providers/provider-records.ts';
 import { deskOfficersAt, stationHeadsOver } from '../staff/role-holders.ts';
 import { getStaffMember } from '../staff/staff-service.ts';
 import { type CaseRow, type LoadedCase, loadCase, recordCaseEvent, requireOnCase } from './case-access.ts';
 import { calendarFor, caseSettings, dueOnOf, resolveLimit, resumedClock, todayIn } from './case-clock.ts';
 import { caseNames } from './case-names.ts';
+import { casePartiesOf, partyValues } from './case-parties.ts';
 import {
   type IntakeRequest,
-  ZAddPartyRequest,
   ZAssignRequest,
   ZClockRequest,
   ZIntakeRequest,
@@ -88,27 +87,6 @@ async function nextCaseNumber(tx: TenantTx, tenantId: string, prefix: string, ye
   if (!counter) throw new Error('case counter returned no row');
   return `${prefix}-${year}-${String(counter.last).padStart(6, '0')}`;
 }
-
-type PartyInput = { role: (typeof schema.PARTY_ROLES)[number]; name: string; idNumber?: string | null };
-const partyValues = (box: SecretBox, tenantId: string, caseId: string, p: PartyInput) => ({
-  tenantId,
-  id: randomUUID(),
-  caseId,
-  role: p.role,
-  name: p.name,
-  ...partyIdentity(box, tenantId, p.name, p.idNumber),
-  idNumberMasked: p.idNumber ? maskIdNumber(p.idNumber) : null,
-});
-
-/**
- * The party's sealed ID number and the conflict check's notion of "the same person": the ID
- * number's blind index, else the name.
- */
-const partyIdentity = (box: SecretBox, tenantId: string, name: string, idNumber?: string | null) => {
-  if (!idNumber) return { idNumberEncrypted: null, identityKey: `name:${name.replace(/\s+/g, '')}` };
-  const sealed = seal(box, idNumber, tenantId, sealedColumns.casePartyIdNumber);
-  return { idNumberEncrypted: sealed.encrypted, identityKey: sealed.index };
-};
 
 /**
  * The case an earlier intake with this channel's reference made (a 12345 order number, or a
@@ -489,21 +467,6 @@ export async function addCaseNote(tx: TenantTx, actor: Actor, request: unknown) 
   return { ok: true as const };
 }
 
-/** Records a party (above all an adverse one, for the conflict check). */
-export async function addCaseParty(tx: TenantTx, actor: Actor, box: SecretBox, request: unknown) {
-  const input = ZAddPartyRequest.parse(request);
-  const c = await loadCase(tx, input.caseId, true);
-  requireOnCase(actor, 'case.handle', c);
-  const values = partyValues(box, actor.tenantId, c.row.id, input);
-  await tx.insert(schema.caseParty).values(values);
-  await recordCaseEvent(tx, actor, c.row, {
-    kind: 'party',
-    action: 'case.party_added',
-    data: { partyId: values.id, role: values.role, name: values.name, idNumberMasked: values.idNumberMasked },
-  });
-  return { id: values.id, role: values.role, name: values.name, idNumberMasked: values.idNumberMasked };
-}
-
 /** The case page: the case, its resident (masked), parties, timeline, documents, conferences, feedback. */
 export async function getCase(tx: TenantTx, actor: Actor, input: { caseId: string }) {
   const c = await loadCase(tx, input.caseId);
@@ -512,7 +475,7 @@ export async function getCase(tx: TenantTx, actor: Actor, input: { caseId: strin
   const [resident, parties, events, documents, consultations, attendees, feedback, rating] =
     await Promise.all([
       getResident(tx, c.row.residentId),
-      tx.select().from(schema.caseParty).where(eq(schema.caseParty.caseId, id)),
+      casePartiesOf(tx, id),
       tx.select().from(schema.caseEvent).where(eq(schema.caseEvent.caseId, id)).orderBy(schema.caseEvent.seq),
       tx.select().from(schema.caseDocument).where(eq(schema.caseDocument.caseId, id)),
       tx.select().from(schema.jointConsultation).where(eq(schema.jointConsultation.caseId, id)),
@@ -538,7 +501,7 @@ export async function getCase(tx: TenantTx, actor: Actor, input: { caseId: strin
       pausedSince: c.row.pausedSince,
     },
     resident: publicResident(resident),
-    parties: parties.map((p) => ({ id: p.id, role: p.role, name: p.name, idNumberMasked: p.idNumberMasked })),
+    parties,
     timeline: events.map(({ tenantId: _, caseId: __, ...e }) => e),
     documents: documents.map(({ tenantId: _, storageKey: __, ...d }) => d),
     consultations: consultations.map(({ tenantId: _, ...j }) => ({

@@ -17,11 +17,11 @@ import { SECOND_TEST_SERVICE, TEST_SERVICE } from '../testing/test-service.ts';
 import { listCaseAssignees } from './case-assignees.ts';
 import { getCaseChain, linkCases } from './case-chain.ts';
 import { attachDocument, readDocument } from './case-documents.ts';
+import { addCaseParty } from './case-parties.ts';
 import { findCases } from './case-queries.ts';
 import type { IntakeRequest } from './case-schemas.ts';
 import {
   addCaseNote,
-  addCaseParty,
   assignCase,
   changeCaseStatus,
   getCase,

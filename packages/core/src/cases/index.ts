@@ -3,6 +3,7 @@ export * from './case-batch-assignment.ts';
 export * from './case-chain.ts';
 export * from './case-documents.ts';
 export * from './case-names.ts';
+export * from './case-parties.ts';
 export * from './case-queries.ts';
 export * from './case-queue-counts.ts';
 export * from './case-rollups.ts';

@@ -15,7 +15,8 @@ import {
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
 import { findCases } from '../cases/case-queries.ts';
-import { addCaseParty, intakeCase } from '../cases/case-service.ts';
+import { addCaseParty } from '../cases/case-parties.ts';
+import { intakeCase } from '../cases/case-service.ts';
 import { findResidents, revealResidentField } from '../cases/resident-service.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';

@@ -75,7 +75,7 @@ async function resealBatch(
  * the stack keeps serving meanwhile and an interrupted run resumes where it stopped. When it
  * returns, retired keys open nothing that is still stored and may be dropped. Runs as the owner
  * role (an operator's command, like migrations): the application role may not rewrite rows that
- * are append-only to it (case parties).
+ * are append-only to it (the documents' chunks).
  */
 export async function rotateSealedValues(
   db: Database,

@@ -1,7 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { createSecretBox } from '@linju/auth';
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber, maskPhone, seal, validIdNumber, ZPhone } from './personal-data.ts';
+import {
+  maskAddress,
+  maskIdNumber,
+  maskPhone,
+  seal,
+  validCreditCode,
+  validIdNumber,
+  ZCreditCode,
+  ZPhone,
+} from './personal-data.ts';
 
 describe('personal data', () => {
   it('accepts an identity card number only with its check character right', () => {
@@ -10,9 +19,23 @@ describe('personal data', () => {
     expect(validIdNumber('11010519491231002')).toBe(false);
   });
 
+  it("accepts an organisation's unified social credit code only with its check character right", () => {
+    expect(validCreditCode('91350100M000100Y43')).toBe(true);
+    expect(validCreditCode('91350100M000100Y44')).toBe(false);
+    // I, O, S, V and Z are not in the code's alphabet.
+    expect(validCreditCode('91350100M000100I43')).toBe(false);
+    expect(ZCreditCode.parse(' 91350100m000100y43 ')).toBe('91350100M000100Y43');
+    expect(ZCreditCode.safeParse('123').error?.issues[0]?.message).toBe('personal_data.credit_code_invalid');
+  });
+
   it('masks for lists, keeping the region or prefix and the last four', () => {
     expect(maskIdNumber('11010519491231002X')).toBe('110***********002X');
     expect(maskPhone('13800138000')).toBe('138****8000');
+  });
+
+  it('masks an address down to its district', () => {
+    expect(maskAddress('上海市徐汇区漕溪北路1号')).toBe('上海市徐汇区****');
+    expect(maskAddress('某小区')).toBe('****');
   });
 
   it('takes mobile and landline numbers, with the spaces people type', () => {

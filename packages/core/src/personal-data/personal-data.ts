@@ -15,6 +15,25 @@ export const ZIdNumber = z
   .toUpperCase()
   .refine(validIdNumber, { message: 'personal_data.id_number_invalid' });
 
+const CREDIT_CODE_CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** An organisation's unified social credit code (GB 32100): 18 characters, the last a MOD 31 check. */
+export function validCreditCode(value: string): boolean {
+  if (!/^[0-9A-HJ-NP-RTUW-Y]{18}$/.test(value)) return false;
+  const sum = CREDIT_CODE_WEIGHTS.reduce(
+    (acc, w, i) => acc + w * CREDIT_CODE_CHARACTERS.indexOf(value[i] ?? ''),
+    0,
+  );
+  return CREDIT_CODE_CHARACTERS[(31 - (sum % 31)) % 31] === value[17];
+}
+
+export const ZCreditCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(validCreditCode, { message: 'personal_data.credit_code_invalid' });
+
 /** A mainland mobile number, or a landline with area code (e.g. 021-64870000). */
 export const ZPhone = z
   .string()
@@ -33,6 +52,9 @@ const maskMiddle = (value: string, keepStart: number, keepEnd: number) =>
 export const maskIdNumber = (value: string) => maskMiddle(value, 3, 4);
 /** 13800138000 → 138****8000. */
 export const maskPhone = (value: string) => maskMiddle(value, 3, 4);
+
+/** 上海市徐汇区漕溪北路1号 → 上海市徐汇区****: the district, never the door. */
+export const maskAddress = (value: string) => (value.length <= 6 ? '****' : `${value.slice(0, 6)}****`);
 
 export type Sealed = { encrypted: string; index: string };
 

@@ -200,9 +200,18 @@ export function caseProcedureContext(
       createdAt: row.receivedAt,
       async parties() {
         const full = await getCase(tx, actor, { caseId: row.id });
+        const resident = full.resident;
         return [
-          { name: full.resident.name, role: 'resident' as const },
-          ...full.parties.map((p) => ({ name: p.name, role: p.role })),
+          {
+            name: resident.name,
+            role: 'resident' as const,
+            kind: 'person' as const,
+            idNumberMasked: resident.idNumberMasked,
+            creditCode: null,
+            phoneMasked: resident.phoneMasked,
+            addressMasked: null,
+          },
+          ...full.parties.map(({ id: _, ...party }) => party),
         ];
       },
     },

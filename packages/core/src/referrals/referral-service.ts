@@ -25,6 +25,7 @@ import { loadCalendar } from '../calendar/national-calendar.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
 import { loadCase, recordCaseEvent, requireOnCase } from '../cases/case-access.ts';
 import { caseSettings, todayIn } from '../cases/case-clock.ts';
+import { casePartiesToDisclose } from '../cases/case-parties.ts';
 import { OPEN_STATUSES } from '../cases/case-status.ts';
 import { getResident } from '../cases/resident-service.ts';
 import { DomainError } from '../errors.ts';
@@ -247,21 +248,28 @@ export async function createReferral(
 
   const now = options.now ?? new Date();
   const today = todayIn(settings, now);
-  const [resident, calendar, fromAddress] = await Promise.all([
+  const [resident, calendar, fromAddress, parties] = await Promise.all([
     getResident(tx, c.row.residentId),
     loadCalendar(tx, today),
     remote && options.nodeId ? districtAddress(tx, actor.tenantId, options.nodeId) : undefined,
+    // The exchange's v1 `subject` has no place for other parties: a partner reached through it
+    // gets the resident only, and the referral records no more than was sent.
+    remote ? [] : casePartiesToDisclose(tx, box, c.row.id),
   ]);
-  const { subject, fields } = subjectFor(input.kind, {
-    name: resident.name,
-    phone: resident.phoneEncrypted
-      ? box.decrypt(resident.phoneEncrypted, resident.tenantId, sealedColumns.residentPhone)
-      : null,
-    idNumber: resident.idNumberEncrypted
-      ? box.decrypt(resident.idNumberEncrypted, resident.tenantId, sealedColumns.residentIdNumber)
-      : null,
-    keyGroups: resident.keyGroups,
-  });
+  const { subject, fields } = subjectFor(
+    input.kind,
+    {
+      name: resident.name,
+      phone: resident.phoneEncrypted
+        ? box.decrypt(resident.phoneEncrypted, resident.tenantId, sealedColumns.residentPhone)
+        : null,
+      idNumber: resident.idNumberEncrypted
+        ? box.decrypt(resident.idNumberEncrypted, resident.tenantId, sealedColumns.residentIdNumber)
+        : null,
+      keyGroups: resident.keyGroups,
+    },
+    parties,
+  );
   const acknowledgeBy = endOfLocalDay(
     addWorkingDays(today, ACKNOWLEDGE_WORKING_DAYS, calendar),
     settings.timeZone,

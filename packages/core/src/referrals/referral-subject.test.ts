@@ -28,6 +28,61 @@ describe('what a referral sends', () => {
   });
 });
 
+describe("what a referral tells of the case's other parties", () => {
+  const opened: string[] = [];
+  /** An ID number that notes when it is opened. */
+  const sealedId = (name: string, value: string) => () => {
+    opened.push(name);
+    return value;
+  };
+  const parties = [
+    {
+      role: 'adverse',
+      name: '李四',
+      idNumber: sealedId('李四', '11010519491231002X'),
+      creditCode: null,
+    },
+    {
+      role: 'third-party',
+      kind: 'organisation',
+      name: '某物业公司',
+      idNumber: () => null,
+      creditCode: '91350100M000100Y43',
+    },
+    {
+      role: 'agent',
+      name: '王律师',
+      idNumber: sealedId('王律师', '110101199003074514'),
+      creditCode: null,
+    },
+  ];
+
+  it('identifies every party on a side to a court, never an agent', () => {
+    expect(subjectFor('judicial-confirmation', resident, parties).subject.parties).toEqual([
+      { role: 'adverse', displayName: '李四', idNumber: '11010519491231002X' },
+      { role: 'third-party', displayName: '某物业公司', creditCode: '91350100M000100Y43' },
+    ]);
+    expect(subjectFor('judicial-confirmation', resident, parties).fields).toContain('parties');
+    expect(opened).not.toContain('王律师');
+  });
+
+  it('names them to legal aid and to another district, without opening an ID number', () => {
+    opened.length = 0;
+    for (const kind of ['legal-aid', 'transfer'] as const)
+      expect(subjectFor(kind, resident, parties).subject.parties).toEqual([
+        { role: 'adverse', displayName: '李四' },
+        { role: 'third-party', displayName: '某物业公司' },
+      ]);
+    expect(opened).toEqual([]);
+  });
+
+  it("tells a federation's assistance nothing of them", () => {
+    const { subject, fields } = subjectFor('assistance', resident, parties);
+    expect(subject).not.toHaveProperty('parties');
+    expect(fields).not.toContain('parties');
+  });
+});
+
 describe('deadlines', () => {
   it('end at the close of the local day', () => {
     expect(endOfLocalDay('2026-03-04', 'Asia/Shanghai').toISOString()).toBe('2026-03-04T15:59:59.999Z');

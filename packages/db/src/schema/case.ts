@@ -5,6 +5,8 @@ import {
   CASE_STATUSES,
   CASE_URGENCIES,
   CONTACT_PREFERENCES,
+  PARTY_KINDS,
+  PARTY_ROLES,
 } from '@linju/vocabulary';
 import { sql } from 'drizzle-orm';
 import {
@@ -40,6 +42,10 @@ export {
   type CaseStatus,
   type CaseUrgency,
   PASSED_ON_LINK_KINDS,
+  PARTY_KINDS,
+  PARTY_ROLES,
+  type PartyKind,
+  type PartyRole,
 } from '@linju/vocabulary';
 
 /** A plugin id, or this while triage has not decided. */
@@ -228,11 +234,11 @@ export const caseEvent = pgTable(
   ],
 ).enableRLS();
 
-export const PARTY_ROLES = ['adverse', 'co-applicant', 'other'] as const;
-
 /**
- * People on the case besides the resident, above all the adverse parties the conflict check looks
- * for. `identityKey` is the blind index of the ID number when known, else `name:<name>`.
+ * People and organisations on the case besides the resident, above all the adverse parties the
+ * conflict check looks for. `identityKey` is the blind index of a person's ID number, else
+ * `code:<统一社会信用代码>` for an organisation with one, else `name:<name>`. ID number, phone and
+ * address are sealed, with masked forms for pages; the credit code is a public registration.
  */
 export const caseParty = pgTable(
   'case_party',
@@ -241,17 +247,34 @@ export const caseParty = pgTable(
     id: uuid('id').notNull(),
     caseId: uuid('case_id').notNull(),
     role: text('role', { enum: PARTY_ROLES }).notNull(),
+    kind: text('kind', { enum: PARTY_KINDS }).notNull().default('person'),
     name: text('name').notNull(),
     idNumberEncrypted: text('id_number_encrypted'),
     idNumberMasked: text('id_number_masked'),
+    creditCode: text('credit_code'),
     identityKey: text('identity_key').notNull(),
+    phoneEncrypted: text('phone_encrypted'),
+    phoneMasked: text('phone_masked'),
+    addressEncrypted: text('address_encrypted'),
+    addressMasked: text('address_masked'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [legalCase.tenantId, legalCase.id] }),
     index('case_party_case_idx').on(t.tenantId, t.caseId),
     index('case_party_identity_idx').on(t.tenantId, t.identityKey),
+    check(
+      'case_party_role_known',
+      sql`${t.role} in ('adverse', 'co-applicant', 'third-party', 'agent', 'other')`,
+    ),
+    check('case_party_kind_known', sql`${t.kind} in ('person', 'organisation')`),
+    // A person has an ID number, an organisation a credit code; never the other's.
+    check(
+      'case_party_identity_of_kind',
+      sql`(${t.kind} = 'person' and ${t.creditCode} is null) or (${t.kind} = 'organisation' and ${t.idNumberEncrypted} is null)`,
+    ),
     tenantIsolation('case_party'),
   ],
 ).enableRLS();

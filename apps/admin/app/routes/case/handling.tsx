@@ -4,6 +4,8 @@ import {
   caseStatusLabel,
   contactPreferenceLabel,
   keyGroupLabel,
+  partyKindLabel,
+  partyRoleLabel,
   urgencyLabel,
 } from '@linju/i18n';
 import {
@@ -165,7 +167,12 @@ export default function CaseHandling({ actionData }: Route.ComponentProps) {
             <ul className="admin-list">
               {c.parties.map((p) => (
                 <li key={p.id}>
-                  {p.name} ({p.role}){p.idNumberMasked ? ` · ${p.idNumberMasked}` : ''}
+                  {t('parties.line', {
+                    role: partyRoleLabel(locale, p.role),
+                    name: p.name,
+                    kind: partyKindLabel(locale, p.kind),
+                  })}
+                  {p.idNumberMasked ? ` · ${p.idNumberMasked}` : ''}
                 </li>
               ))}
             </ul>
