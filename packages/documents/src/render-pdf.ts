@@ -1,5 +1,5 @@
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from '@cantoo/pdf-lib';
-import type { DocumentBlock, PrintableDocument } from '@linju/plugin-sdk';
+import { type DocumentBlock, documentDate, type PrintableDocument } from '@linju/plugin-sdk';
 import { embedCjkFonts } from './embed-cjk-fonts.ts';
 import { wrapText } from './wrap-text.ts';
 
@@ -82,12 +82,6 @@ class Layout {
   get width() {
     return BLOCK.width;
   }
-}
-
-/** `2026-12-06` as an official document writes it: 2026年12月6日. */
-export function documentDate(date: string, language: PrintableDocument['language']): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return language === 'zh-CN' ? `${year}年${month}月${day}日` : date;
 }
 
 function drawBlock(layout: Layout, block: DocumentBlock, language: PrintableDocument['language']) {

@@ -30,3 +30,9 @@ export type DocumentBlock =
     }
   /** The issuer and the date at the foot (落款), right-aligned; `date` is ISO (`YYYY-MM-DD`). */
   | { readonly kind: 'closing'; readonly issuer: string; readonly date: string };
+
+/** An ISO date (`2026-12-06`) as a document writes it in its language: 2026年12月6日 in Chinese. */
+export function documentDate(date: string, language: PrintableDocument['language']): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return language === 'zh-CN' ? `${year}年${month}月${day}日` : date;
+}
