@@ -63,7 +63,7 @@ class Layout {
         : options.align === 'right'
           ? BLOCK.left + BLOCK.width - (options.inset ?? 0) - width
           : BLOCK.left + (options.indent ?? 0);
-    // The baseline sits a fifth of the line above its foot, so a line's glyphs stay inside it.
+    // The glyphs sit in the middle of their line (a CJK em box descends about an eighth below the baseline).
     this.page.drawText(text, { x, y: this.y + (leading - size) / 2 + size * 0.12, size, font, color: BLACK });
   }
   /** Wrapped text; lines after the first start at `hanging`. */
@@ -109,16 +109,21 @@ function drawBlock(layout: Layout, block: DocumentBlock, language: PrintableDocu
         layout.wrapped(`${head}${value}`, body.widthOfTextAtSize(head, em));
       }
       return;
-    case 'signatures':
+    case 'signatures': {
       layout.gap(em / 2);
-      for (const signer of block.signers) {
-        const head = `${signer.role}：${signer.name}　　签名：`;
+      const names = block.signers.map((signer) => `${signer.role}：${signer.name}`);
+      const widest = Math.max(...names.map((name) => body.widthOfTextAtSize(name, em)));
+      for (const name of names) {
+        // Padded with full-width spaces so every 签名 starts in one column.
+        const pad = '　'.repeat(Math.max(0, Math.round((widest - body.widthOfTextAtSize(name, em)) / em)));
+        const head = `${name}${pad}　　签名：`;
         // The signing line fills the rest of the text block.
         const room = layout.width - body.widthOfTextAtSize(head, em);
         const rule = '＿'.repeat(Math.max(4, Math.floor(room / body.widthOfTextAtSize('＿', em))));
         layout.line(`${head}${rule}`);
       }
       return;
+    }
     case 'closing': {
       // GB/T 9704: the date ends four characters from the right, the issuer centred above it.
       const date = documentDate(block.date, language);
