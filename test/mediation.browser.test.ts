@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { undrawnCharacters } from '@linju/documents/testing';
 import { describe, expect, it } from 'vitest';
 import { screens, searchCases, signInAsDemo, useDemoStack } from './demo-stack.ts';
 
@@ -41,6 +42,8 @@ describe('the mediation page of a case', () => {
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('application/pdf');
     expect((await response.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Every character of the agreement is drawn, as a PDF viewer renders it.
+    expect(await undrawnCharacters(new Uint8Array(await response.body()))).toEqual([]);
 
     // A failed mediation goes on as a linked lawyer consultation, whose case page opens.
     const mediationUrl = page.url();

@@ -118,6 +118,7 @@ describe('statistics reports in the background', () => {
     const listed = await admin.statistics.report.getMany();
     expect(listed.map((r) => r.id)).toContain(run.reportId);
     const pdf = await admin.statistics.report.download({ id: run.reportId as string, format: 'pdf' });
-    expect(pdf.fileName).toBe(`statistics-${run.month}.pdf`);
+    const [year, monthOfYear] = String(run.month).split('-');
+    expect(pdf.fileName).toBe(`统计月报-${year}年${Number(monthOfYear)}月.pdf`);
   });
 });

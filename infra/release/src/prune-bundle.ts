@@ -20,7 +20,8 @@ function storeFolder(app: string, name: string): string | null {
 /**
  * Removes what a production install carries but never runs, and what the other architecture needs:
  * `@temporalio/core-bridge` ships its addon for five platforms and its Rust sources (140 MB), the
- * font package every weight of Noto Sans SC (90 MB) where the documents use two.
+ * font packages every weight of Noto Sans SC and Noto Serif SC (about 90 MB each) where the
+ * documents use two of each.
  */
 export function pruneBundle(app: string, arch: ReleaseArch) {
   const bridge = storeFolder(app, '@temporalio/core-bridge');
@@ -35,10 +36,19 @@ export function pruneBundle(app: string, arch: ReleaseArch) {
     rmSync(join(bridge, sources), { recursive: true, force: true });
   }
 
-  const fonts = storeFolder(app, '@expo-google-fonts/noto-sans-sc');
-  if (!fonts) throw new Error('@expo-google-fonts/noto-sans-sc is missing from the production install.');
-  const kept = new Set(Object.values(CJK_FONT_FILES).map((file) => file.split('/')[2]));
-  for (const weight of readdirSync(fonts, { withFileTypes: true })) {
-    if (weight.isDirectory() && !kept.has(weight.name)) rmSync(join(fonts, weight.name), { recursive: true });
+  // Each file is `<scope>/<package>/<weight>/<file>.ttf`: keep those weight folders of each package.
+  const kept = new Map<string, Set<string>>();
+  for (const file of Object.values(CJK_FONT_FILES)) {
+    const [scope, name, weight = ''] = file.split('/');
+    const fontPackage = `${scope}/${name}`;
+    kept.set(fontPackage, (kept.get(fontPackage) ?? new Set()).add(weight));
+  }
+  for (const [fontPackage, weights] of kept) {
+    const fonts = storeFolder(app, fontPackage);
+    if (!fonts) throw new Error(`${fontPackage} is missing from the production install.`);
+    for (const weight of readdirSync(fonts, { withFileTypes: true })) {
+      if (weight.isDirectory() && !weights.has(weight.name))
+        rmSync(join(fonts, weight.name), { recursive: true });
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
 import { eq, schema, withTenant } from '@linju/db';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,7 +29,7 @@ const post = (key: string, sessionToken = deskToken) =>
 const intake = (phone: string, description = '楼上漏水，协商不成，申请调解') => ({
   channel: 'walk-in' as const,
   organisationId: district.organisations.centreId,
-  serviceType: 'mediation',
+  serviceType: TEST_SERVICE,
   description,
   resident: { name: '赵六', phone },
 });

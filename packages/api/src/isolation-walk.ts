@@ -445,6 +445,8 @@ export const walkAttempts: Record<string, Attempt> = {
     b.case.getDocument({ caseId: t.aCase.id, documentId: t.aDocumentId }).catch(refused),
   'case.downloadDocument': ({ b }, t) =>
     b.case.downloadDocument({ caseId: t.aCase.id, documentId: t.aDocumentId }).catch(refused),
+  'case.printout': ({ b }, t) =>
+    b.case.printout({ caseId: t.aCase.id, printout: 'intake-receipt' }).catch(refused),
   'case.create': ({ b }, t) =>
     b.case
       .create({

@@ -6,11 +6,11 @@ import { createLocalDocumentStore, createStaffMember, pluginDb, systemActor } fr
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { type TenantTx, withTenant } from '@linju/db';
 import type { Role } from '@linju/db/schema';
+import { pdfText as pdfTextOf } from '@linju/documents/testing';
 import type { PluginDb } from '@linju/plugin-sdk';
 import { linjuDataConverter } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { TRPCError } from '@trpc/server';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { inject } from 'vitest';
 import type { AppCaller } from './router.ts';
 import { apiHarness } from './test-context.ts';
@@ -142,7 +142,6 @@ export const refusedField = (e: unknown) =>
 
 /** The text of a PDF given as base64, whitespace removed (Chinese text lays out with spaces between runs). */
 export async function pdfText(contentBase64: string) {
-  const bytes = new Uint8Array(Buffer.from(contentBase64, 'base64'));
-  const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
+  const { text } = await pdfTextOf(Buffer.from(contentBase64, 'base64'));
   return text.replaceAll(/\s/g, '');
 }

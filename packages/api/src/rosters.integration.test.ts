@@ -1,6 +1,6 @@
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { pdfText, undrawnCharacters } from '@linju/documents/testing';
 import { pluginRegistry } from '@linju/plugins';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppCaller } from './router.ts';
 import { apiHarness } from './test-context.ts';
@@ -15,12 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const textOf = async (base64: string) => {
-  const { text } = await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(base64, 'base64'))), {
-    mergePages: true,
-  });
-  return text.replaceAll(/\s/g, '');
-};
+const textOf = async (base64: string) =>
+  (await pdfText(Buffer.from(base64, 'base64'))).text.replaceAll(/\s/g, '');
 
 // The rota names a slot's service as its manifest does, whichever plugin is installed.
 const [service] = pluginRegistry.plugins;
@@ -48,6 +44,7 @@ describe('the printable rota', () => {
     });
     expect(Buffer.from(zh.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect(zh.fileName).toBe('甲居民区工作室值班表.pdf');
+    expect(await undrawnCharacters(Buffer.from(zh.contentBase64, 'base64'))).toEqual([]);
     const text = await textOf(zh.contentBase64);
     for (const expected of [
       '甲居民区工作室值班表',

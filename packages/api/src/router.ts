@@ -41,6 +41,7 @@ import { holdConsultation } from './procedures/case/hold-consultation.ts';
 import { issueRatingCode } from './procedures/case/issue-rating-code.ts';
 import { link } from './procedures/case/link.ts';
 import { page as casePage } from './procedures/case/page.ts';
+import { printout } from './procedures/case/printout.ts';
 import { recordConsent } from './procedures/case/record-consent.ts';
 import { recordFeedback } from './procedures/case/record-feedback.ts';
 import { recordSatisfaction } from './procedures/case/record-satisfaction.ts';
@@ -256,6 +257,7 @@ const platformRouters = {
     unitAssignees,
     getDocument,
     downloadDocument,
+    printout,
     create: createCase,
     triage,
     assign,

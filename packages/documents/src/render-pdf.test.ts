@@ -1,12 +1,11 @@
 import type { PrintableDocument } from '@linju/plugin-sdk';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { renderPdf } from './render-pdf.ts';
+import { pdfText, undrawnCharacters } from './testing/index.ts';
 
 const textOf = async (bytes: Uint8Array) => {
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
-  const { text, totalPages } = await extractText(pdf, { mergePages: true });
-  return { text, totalPages };
+  const { text, pages } = await pdfText(bytes);
+  return { text, totalPages: pages };
 };
 
 const agreement: PrintableDocument = {
@@ -34,10 +33,31 @@ const agreement: PrintableDocument = {
         { role: '被申请人', name: '刘海燕' },
       ],
     },
+    { kind: 'closing', issuer: '徐汇区漕河泾街道人民调解委员会', date: '2026-12-06' },
   ],
 };
 
-describe('renderPdf', () => {
+// Rendering subsets 10 MB fonts and pdf.js draws every glyph: seconds on a busy 2-core machine.
+describe('renderPdf', { timeout: 30_000 }, () => {
+  it('draws every character of every kind of block, as pdf.js renders it', async () => {
+    const bytes = await renderPdf(agreement);
+    expect(await undrawnCharacters(bytes)).toEqual([]);
+  });
+
+  it('signs off with the issuer and the date written in words', async () => {
+    const { text } = await textOf(await renderPdf(agreement));
+    expect(text.replaceAll(/\s/g, '')).toContain('徐汇区漕河泾街道人民调解委员会2026年12月6日');
+  });
+
+  it('numbers its pages at the foot', async () => {
+    const long = '双方当事人经人民调解委员会主持调解，自愿达成如下协议。'.repeat(60);
+    const { text, totalPages } = await textOf(
+      await renderPdf({ ...agreement, blocks: [{ kind: 'paragraph', text: long }] }),
+    );
+    expect(totalPages).toBe(3);
+    expect(text).toMatch(/— 1 —[\s\S]*— 2 —[\s\S]*— 3 —/u);
+  });
+
   it('writes Chinese text that can be extracted again', async () => {
     const bytes = await renderPdf(agreement);
     expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');

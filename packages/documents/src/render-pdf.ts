@@ -1,137 +1,169 @@
-import type { DocumentBlock, PrintableDocument } from '@linju/plugin-sdk';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
-import { cjkFont } from './cjk-font.ts';
+import { PDFDocument, type PDFFont, type PDFPage, rgb } from '@cantoo/pdf-lib';
+import { type DocumentBlock, documentDate, type PrintableDocument } from '@linju/plugin-sdk';
+import { embedCjkFonts } from './embed-cjk-fonts.ts';
+import { wrapText } from './wrap-text.ts';
 
-// A4 in PDF points, with the margins of an ordinary official letter.
-const PAGE = { width: 595.28, height: 841.89 } as const;
-const MARGIN = { x: 72, top: 72, bottom: 72 } as const;
-const TEXT = { size: 12, leading: 20 } as const;
+export { wrapText } from './wrap-text.ts';
+
+const MM = 72 / 25.4;
+/**
+ * The page of GB/T 9704 (党政机关公文格式): A4, top margin 37 mm, binding margin 28 mm, a text
+ * block of 156 × 225 mm holding 22 lines of 三号 (16 pt) text; the title in 二号 (22 pt).
+ */
+const PAGE = { width: 210 * MM, height: 297 * MM } as const;
+const BLOCK = { left: 28 * MM, top: 37 * MM, width: 156 * MM, height: 225 * MM } as const;
+const BODY = { size: 16, leading: (225 * MM) / 22 } as const;
+const TITLE = { size: 22, leading: 36 } as const;
+const PAGE_NUMBER = { size: 14, below: 7 * MM } as const;
 const BLACK = rgb(0, 0, 0);
 
-/**
- * Wraps text to a width. Chinese breaks between any two characters; a run of Latin letters or
- * digits is kept whole where it fits, so numbers and names are not split.
- */
-export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    const tokens = paragraph.match(/[A-Za-z0-9.,:;%/@_-]+|\s+|./gu) ?? [];
-    let line = '';
-    for (const token of tokens) {
-      const candidate = line + token;
-      if (line === '' || font.widthOfTextAtSize(candidate, size) <= width) {
-        line = candidate;
-        continue;
-      }
-      lines.push(line.trimEnd());
-      line = token.trimStart();
-      // A single token wider than the line (a very long number) is broken by character.
-      while (font.widthOfTextAtSize(line, size) > width && line.length > 1) {
-        let cut = line.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(line.slice(0, cut), size) > width) cut--;
-        lines.push(line.slice(0, cut));
-        line = line.slice(cut);
-      }
-    }
-    lines.push(line.trimEnd());
-  }
-  return lines;
-}
+type Fonts = { body: PDFFont; title: PDFFont; heading: PDFFont };
 
-/** Lays out the document on A4 pages, top to bottom, starting a new page when one is full. */
+/** Lays the document out on the text block, top to bottom, starting a new page when one is full. */
 class Layout {
   private page: PDFPage;
   private y: number;
   private readonly pdf: PDFDocument;
-  readonly regular: PDFFont;
-  readonly bold: PDFFont;
-  constructor(pdf: PDFDocument, regular: PDFFont, bold: PDFFont) {
+  readonly fonts: Fonts;
+  constructor(pdf: PDFDocument, fonts: Fonts) {
     this.pdf = pdf;
-    this.regular = regular;
-    this.bold = bold;
-    this.page = pdf.addPage([PAGE.width, PAGE.height]);
-    this.y = PAGE.height - MARGIN.top;
+    this.fonts = fonts;
+    this.page = this.newPage();
+    this.y = PAGE.height - BLOCK.top;
   }
-  get width() {
-    return PAGE.width - 2 * MARGIN.x;
+  private newPage() {
+    this.page = this.pdf.addPage([PAGE.width, PAGE.height]);
+    this.y = PAGE.height - BLOCK.top;
+    return this.page;
   }
   private room(height: number) {
-    if (this.y - height < MARGIN.bottom) {
-      this.page = this.pdf.addPage([PAGE.width, PAGE.height]);
-      this.y = PAGE.height - MARGIN.top;
-    }
+    if (this.y - height < PAGE.height - BLOCK.top - BLOCK.height - 1) this.newPage();
   }
+  /** One line; `align` right keeps `inset` from the block's right edge. */
   line(
     text: string,
-    options: { font?: PDFFont; size?: number; leading?: number; indent?: number; center?: boolean } = {},
+    options: {
+      font?: PDFFont;
+      size?: number;
+      leading?: number;
+      indent?: number;
+      align?: 'center' | 'right';
+      inset?: number;
+    } = {},
   ) {
-    const font = options.font ?? this.regular;
-    const size = options.size ?? TEXT.size;
-    const leading = options.leading ?? TEXT.leading;
+    const font = options.font ?? this.fonts.body;
+    const size = options.size ?? BODY.size;
+    const leading = options.leading ?? BODY.leading;
     this.room(leading);
     this.y -= leading;
-    const x = options.center
-      ? (PAGE.width - font.widthOfTextAtSize(text, size)) / 2
-      : MARGIN.x + (options.indent ?? 0);
-    this.page.drawText(text, { x, y: this.y, size, font, color: BLACK });
+    const width = font.widthOfTextAtSize(text, size);
+    const x =
+      options.align === 'center'
+        ? BLOCK.left + (BLOCK.width - width) / 2
+        : options.align === 'right'
+          ? BLOCK.left + BLOCK.width - (options.inset ?? 0) - width
+          : BLOCK.left + (options.indent ?? 0);
+    // The glyphs sit in the middle of their line (a CJK em box descends about an eighth below the baseline).
+    this.page.drawText(text, { x, y: this.y + (leading - size) / 2 + size * 0.12, size, font, color: BLACK });
+  }
+  /** Wrapped text; lines after the first start at `hanging`. */
+  wrapped(text: string, hanging = 0) {
+    const { body } = this.fonts;
+    const [first = '', ...rest] = wrapText(text, body, BODY.size, BLOCK.width);
+    this.line(first);
+    if (rest.length === 0) return;
+    for (const line of wrapText(rest.join(''), body, BODY.size, BLOCK.width - hanging)) {
+      this.line(line, { indent: hanging });
+    }
   }
   gap(height: number) {
     this.y -= height;
   }
+  get width() {
+    return BLOCK.width;
+  }
 }
 
-function drawBlock(layout: Layout, block: DocumentBlock) {
-  const wrap = (text: string, indent = 0) => wrapText(text, layout.regular, TEXT.size, layout.width - indent);
+function drawBlock(layout: Layout, block: DocumentBlock, language: PrintableDocument['language']) {
+  const { body, heading } = layout.fonts;
+  const em = BODY.size;
   switch (block.kind) {
     case 'heading':
-      layout.gap(6);
-      layout.line(block.text, { font: layout.bold, size: 13, leading: 22 });
+      // 一级标题 in 黑体.
+      for (const text of wrapText(block.text, heading, em, layout.width))
+        layout.line(text, { font: heading });
       return;
     case 'paragraph':
-      // Chinese paragraphs open with a two-character indent.
-      for (const text of wrap(`\u3000\u3000${block.text}`)) layout.line(text);
+      // Paragraphs open with a two-character indent.
+      for (const text of wrapText(`\u3000\u3000${block.text}`, body, em, layout.width)) layout.line(text);
       return;
     case 'clauses':
       block.items.forEach((item, number) => {
         const label = `${number + 1}. `;
-        const indent = layout.regular.widthOfTextAtSize(label, TEXT.size);
-        wrap(item, indent).forEach((text, index) => {
-          layout.line(index === 0 ? `${label}${text}` : text, { indent: index === 0 ? 0 : indent });
-        });
+        layout.wrapped(`\u3000\u3000${label}${item}`);
       });
       return;
     case 'fields':
       for (const { label, value } of block.items) {
-        for (const text of wrap(`${label}：${value}`)) layout.line(text);
+        const head = `${label}：`;
+        layout.wrapped(`${head}${value}`, body.widthOfTextAtSize(head, em));
       }
       return;
-    case 'signatures':
-      layout.gap(12);
-      for (const signer of block.signers) {
-        layout.line(`${signer.role}：${signer.name}　　　签名（盖章）：＿＿＿＿＿＿　　日期：＿＿＿＿`, {
-          leading: 30,
-        });
+    case 'signatures': {
+      layout.gap(em / 2);
+      const names = block.signers.map((signer) => `${signer.role}：${signer.name}`);
+      const widest = Math.max(...names.map((name) => body.widthOfTextAtSize(name, em)));
+      for (const name of names) {
+        // Padded with full-width spaces so every 签名 starts in one column.
+        const pad = '　'.repeat(Math.max(0, Math.round((widest - body.widthOfTextAtSize(name, em)) / em)));
+        const head = `${name}${pad}　　签名：`;
+        // The signing line fills the rest of the text block.
+        const room = layout.width - body.widthOfTextAtSize(head, em);
+        const rule = '＿'.repeat(Math.max(4, Math.floor(room / body.widthOfTextAtSize('＿', em))));
+        layout.line(`${head}${rule}`);
       }
       return;
+    }
+    case 'closing': {
+      // GB/T 9704: the date ends four characters from the right, the issuer centred above it.
+      const date = documentDate(block.date, language);
+      const dateWidth = body.widthOfTextAtSize(date, em);
+      const issuerWidth = body.widthOfTextAtSize(block.issuer, em);
+      layout.gap(BODY.leading);
+      layout.line(block.issuer, {
+        align: 'right',
+        inset: Math.max(0, 4 * em + (dateWidth - issuerWidth) / 2),
+      });
+      layout.line(date, { align: 'right', inset: 4 * em });
+      return;
+    }
   }
 }
 
+/** Page numbers as GB/T 9704 sets them: "— 1 —", odd pages on the right, even on the left. */
+function numberPages(pdf: PDFDocument, font: PDFFont) {
+  const y = PAGE.height - BLOCK.top - BLOCK.height - PAGE_NUMBER.below - PAGE_NUMBER.size;
+  pdf.getPages().forEach((page, index) => {
+    const text = `— ${index + 1} —`;
+    const width = font.widthOfTextAtSize(text, PAGE_NUMBER.size);
+    const x =
+      index % 2 === 0 ? BLOCK.left + BLOCK.width - PAGE_NUMBER.size - width : BLOCK.left + PAGE_NUMBER.size;
+    page.drawText(text, { x, y, size: PAGE_NUMBER.size, font, color: BLACK });
+  });
+}
+
 /**
- * Renders a document to PDF with Noto Sans SC embedded as a subset (only the glyphs used), so an
- * agreement of a few pages stays at tens of kilobytes and its Chinese text can be searched and
- * copied (the font carries its Unicode map).
+ * Renders a document as an official document (公文, GB/T 9704): the title in a large bold serif
+ * (小标宋), the body in serif (仿宋's place), headings in 黑体, page numbers at the foot. The fonts
+ * are embedded as subsets, so a few pages stay at tens of kilobytes and the Chinese text can be
+ * searched and copied.
  */
 export async function renderPdf(
   document: PrintableDocument,
   options: { createdAt?: Date } = {},
 ): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
-  const [regular, bold] = await Promise.all([
-    pdf.embedFont(cjkFont('regular'), { subset: true }),
-    pdf.embedFont(cjkFont('bold'), { subset: true }),
-  ]);
+  const [body, title, heading] = await embedCjkFonts(pdf, ['serif-regular', 'serif-bold', 'sans-bold']);
   pdf.setTitle(document.title);
   pdf.setLanguage(document.language);
   pdf.setProducer('Linju');
@@ -140,10 +172,13 @@ export async function renderPdf(
   pdf.setCreationDate(createdAt);
   pdf.setModificationDate(createdAt);
 
-  const layout = new Layout(pdf, regular, bold);
-  layout.line(document.title, { font: bold, size: 20, leading: 32, center: true });
-  if (document.reference) layout.line(document.reference, { size: 11, leading: 20, center: true });
-  layout.gap(10);
-  for (const block of document.blocks) drawBlock(layout, block);
+  const layout = new Layout(pdf, { body, title, heading });
+  for (const text of wrapText(document.title, title, TITLE.size, layout.width)) {
+    layout.line(text, { font: title, size: TITLE.size, leading: TITLE.leading, align: 'center' });
+  }
+  if (document.reference) layout.line(document.reference, { align: 'right' });
+  layout.gap(BODY.leading / 2);
+  for (const block of document.blocks) drawBlock(layout, block, document.language);
+  numberPages(pdf, body);
   return pdf.save();
 }

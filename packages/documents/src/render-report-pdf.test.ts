@@ -1,11 +1,10 @@
-import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { niceMax, type ReportDocument, renderReportPdf } from './render-report-pdf.ts';
+import { pdfText, undrawnCharacters } from './testing/index.ts';
 
 const textOf = async (bytes: Uint8Array) => {
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
-  const { text, totalPages } = await extractText(pdf, { mergePages: true });
-  return { text: text.replaceAll(/\s/g, ''), totalPages };
+  const { text, pages } = await pdfText(bytes);
+  return { text: text.replaceAll(/\s/g, ''), totalPages: pages };
 };
 
 const report: ReportDocument = {
@@ -51,6 +50,10 @@ describe('renderReportPdf', { timeout: 30_000 }, () => {
     ]) {
       expect(text).toContain(expected);
     }
+  });
+
+  it('draws every character of its headings, tables and charts, as pdf.js renders it', async () => {
+    expect(await undrawnCharacters(await renderReportPdf(report))).toEqual([]);
   });
 
   it('continues long tables on new pages', async () => {

@@ -1,7 +1,6 @@
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
-import { cjkFont } from './cjk-font.ts';
-import { wrapText } from './render-pdf.ts';
+import { PDFDocument, type PDFFont, type PDFPage, rgb } from '@cantoo/pdf-lib';
+import { embedCjkFonts } from './embed-cjk-fonts.ts';
+import { wrapText } from './wrap-text.ts';
 
 /** A figure report's content: what it says; `renderReportPdf` decides how it looks. */
 export type ReportBlock =
@@ -35,24 +34,6 @@ const RULE = rgb(0.82, 0.82, 0.85);
 /** The admin app's chart colours (ECharts' default palette), so the PDF and the screen agree. */
 const PALETTE = [rgb(0.33, 0.44, 0.78), rgb(0.57, 0.8, 0.46), rgb(0.98, 0.78, 0.35), rgb(0.93, 0.4, 0.4)];
 const CHART = { height: 170, label: 9 } as const;
-
-/**
- * fontkit with its parsed fonts kept: parsing the two ~10 MB Noto Sans SC files takes a quarter
- * of a second, and a worker making reports all day would otherwise pay it for every report.
- * Only the parse is shared; each document still makes its own subset.
- */
-const parsedFonts = new Map<Uint8Array, ReturnType<typeof fontkit.create>>();
-const cachingFontkit: typeof fontkit = {
-  ...fontkit,
-  create(data: Uint8Array, postscriptName?: string) {
-    let font = parsedFonts.get(data);
-    if (!font) {
-      font = fontkit.create(data, postscriptName);
-      parsedFonts.set(data, font);
-    }
-    return font;
-  },
-};
 
 class ReportLayout {
   page: PDFPage;
@@ -233,11 +214,7 @@ export async function renderReportPdf(
   options: { createdAt?: Date } = {},
 ): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.registerFontkit(cachingFontkit);
-  const [regular, bold] = await Promise.all([
-    pdf.embedFont(cjkFont('regular'), { subset: true }),
-    pdf.embedFont(cjkFont('bold'), { subset: true }),
-  ]);
+  const [regular, bold] = await embedCjkFonts(pdf, ['sans-regular', 'sans-bold']);
   pdf.setTitle(document.title);
   pdf.setLanguage(document.language);
   pdf.setProducer('Linju');

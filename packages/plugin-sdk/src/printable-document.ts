@@ -1,7 +1,8 @@
 /**
  * A document a plugin produces from a case (a mediation agreement, a legal-aid decision), as
- * content only: the platform lays it out and renders it (PDF with an embedded CJK font), so a
- * plugin needs no rendering library and every document looks the same.
+ * content only: the platform lays it out and renders it (a PDF in the layout of official documents,
+ * GB/T 9704, with embedded CJK serif fonts), so a plugin needs no rendering library and every
+ * document looks the same.
  */
 export interface PrintableDocument {
   /** The document's title, printed at the top and stored in the PDF's metadata. */
@@ -26,4 +27,12 @@ export type DocumentBlock =
   | {
       readonly kind: 'signatures';
       readonly signers: readonly { readonly role: string; readonly name: string }[];
-    };
+    }
+  /** The issuer and the date at the foot (落款), right-aligned; `date` is ISO (`YYYY-MM-DD`). */
+  | { readonly kind: 'closing'; readonly issuer: string; readonly date: string };
+
+/** An ISO date (`2026-12-06`) as a document writes it in its language: 2026年12月6日 in Chinese. */
+export function documentDate(date: string, language: PrintableDocument['language']): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return language === 'zh-CN' ? `${year}年${month}月${day}日` : date;
+}

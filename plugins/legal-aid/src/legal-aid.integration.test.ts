@@ -7,6 +7,7 @@ import {
   refusedField,
   type TestDistrict,
 } from '../../../packages/api/src/plugin-harness.ts';
+import { pdfText, undrawnCharacters } from '../../../packages/documents/src/testing/index.ts';
 
 const h = pluginHarness();
 let district: TestDistrict;
@@ -99,6 +100,18 @@ describe('legal aid', () => {
       reason: '家庭人均收入高于本区标准',
     });
     expect(refused).toMatchObject({ granted: false, threshold: 2690, late: false });
+
+    // The refusal goes to the applicant in writing, with its reason (法律援助法 第四十三条).
+    const { documents, number } = await admin.case.get({ caseId: above.id });
+    const letter = documents.find((d) => d.fileName === `不予法律援助决定书-${number}.pdf`);
+    expect(letter?.contentType).toBe('application/pdf');
+    const file = await admin.case.getDocument({ caseId: above.id, documentId: String(letter?.id) });
+    const bytes = Buffer.from(file.contentBase64, 'base64');
+    expect(await undrawnCharacters(bytes)).toEqual([]);
+    const text = (await pdfText(bytes)).text.replaceAll(/\s/g, '');
+    expect(text).toContain('不予法律援助决定书');
+    expect(text).toContain('理由：家庭人均收入高于本区标准');
+    expect(text).toContain('可以向设立本机构的司法行政部门提出');
   });
 
   it('grants a migrant worker’s wage claim without a means test, decides once, within seven days', async () => {

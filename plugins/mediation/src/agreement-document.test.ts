@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { renderPdf } from '../../../packages/documents/src/index.ts';
+import { pdfText, undrawnCharacters } from '../../../packages/documents/src/testing/index.ts';
 import { agreementDocument } from './agreement-document.ts';
 
 const facts = {
@@ -38,7 +40,34 @@ describe('the mediation agreement', () => {
     const text = JSON.stringify(document.blocks);
     expect(text).toContain('本协议一式四份');
     expect(text).toContain('三十日内共同向人民法院申请司法确认');
-    expect(text).toContain('2026年11月23日');
+  });
+
+  it('is signed off by the mediation committee under the date', () => {
+    expect(document.blocks.at(-1)).toEqual({
+      kind: 'closing',
+      issuer: '甲街道人民调解委员会',
+      date: '2026-11-23',
+    });
+  });
+
+  it('gives each party’s particulars the case knows', () => {
+    const withPhone = agreementDocument({
+      ...facts,
+      form: { ...facts.form, parties: [{ name: '陈建国', role: 'applicant', phone: '13912345678' }] },
+    });
+    expect(withPhone.blocks[0]).toEqual({
+      kind: 'fields',
+      items: [{ label: '申请人', value: '陈建国，联系电话：13912345678' }],
+    });
+  });
+
+  it('prints with every character drawn, the date in words', { timeout: 30_000 }, async () => {
+    const bytes = await renderPdf(document);
+    expect(await undrawnCharacters(bytes)).toEqual([]);
+    const text = (await pdfText(bytes)).text.replaceAll(/\s/g, '');
+    expect(text).toContain('人民调解协议书');
+    expect(text).toContain('被申请人：刘海波');
+    expect(text).toContain('甲街道人民调解委员会2026年11月23日');
   });
 
   it('leaves a signature line for every party and mediator', () => {

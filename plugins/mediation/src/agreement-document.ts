@@ -17,11 +17,17 @@ export type AgreementFacts = {
 const NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const chineseCount = (n: number) =>
   n <= 10 ? (NUMERALS[n] ?? String(n)) : n < 20 ? `十${NUMERALS[n - 10]}` : String(n);
-const chineseDate = (date: string) => {
-  const [year, month, day] = date.split('-').map(Number);
-  return `${year}年${month}月${day}日`;
-};
 const ROLE = { applicant: '申请人', respondent: '被申请人' } as const;
+
+type Party = MediationDispute['parties'][number];
+
+/**
+ * A party as the agreement names them: the name, then each particular the case knows of them
+ * (联系电话 today), so the parties can be told apart and reached. The one place to extend when
+ * parties carry more (an ID number, an organisation's representative, an address).
+ */
+export const partyParticulars = (party: Party): string =>
+  [party.name, ...(party.phone ? [`联系电话：${party.phone}`] : [])].join('，');
 
 /**
  * The mediation agreement (人民调解协议书) in the form the People's Mediation Law asks for
@@ -39,7 +45,10 @@ export function agreementDocument(facts: AgreementFacts): PrintableDocument {
     blocks: [
       {
         kind: 'fields',
-        items: facts.form.parties.map((party) => ({ label: ROLE[party.role], value: party.name })),
+        items: facts.form.parties.map((party) => ({
+          label: ROLE[party.role],
+          value: partyParticulars(party),
+        })),
       },
       { kind: 'heading', text: '一、纠纷主要事实、争议事项' },
       { kind: 'paragraph', text: facts.form.summary },
@@ -57,13 +66,7 @@ export function agreementDocument(facts: AgreementFacts): PrintableDocument {
           ...facts.mediators.map((mediator) => ({ role: '人民调解员', name: mediator.name })),
         ],
       },
-      {
-        kind: 'fields',
-        items: [
-          { label: '调解组织', value: facts.organisationName },
-          { label: '日期', value: chineseDate(facts.date) },
-        ],
-      },
+      { kind: 'closing', issuer: facts.organisationName, date: facts.date },
     ],
   };
 }

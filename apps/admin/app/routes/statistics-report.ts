@@ -1,17 +1,14 @@
 import { getAdminContext } from '../context.ts';
+import { download } from '../lib/download.ts';
 import { load } from '../lib/route-errors.ts';
 import type { Route } from './+types/statistics-report';
 
-/** Downloads a finished statistics report, XLSX or (`?format=pdf`) PDF; the API checks it may be read. */
+/**
+ * Downloads a finished statistics report, XLSX or (`?format=pdf`) PDF, under its name in words
+ * (统计月报-2026年11月.xlsx); the API checks it may be read.
+ */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
   const format = new URL(request.url).searchParams.get('format') === 'pdf' ? 'pdf' : 'xlsx';
-  const file = await load(caller.statistics.report.download({ id: params.id, format }));
-  return new Response(Buffer.from(file.contentBase64, 'base64'), {
-    headers: {
-      'content-type': file.contentType,
-      'content-disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`,
-      'cache-control': 'private, no-store',
-    },
-  });
+  return download(await load(caller.statistics.report.download({ id: params.id, format })));
 }

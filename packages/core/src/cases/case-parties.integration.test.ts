@@ -9,6 +9,7 @@ import { createReferral, recordPartnerConsent } from '../referrals/referral-serv
 import type { ReferralSubject } from '../referrals/referral-subject.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { TEST_SERVICE } from '../testing/test-service.ts';
 import { addCaseParty, removeCaseParty, updateCaseParty } from './case-parties.ts';
 import type { IntakeRequest } from './case-schemas.ts';
 import { assignCase, changeCaseStatus, getCase, intakeCase } from './case-service.ts';
@@ -41,7 +42,7 @@ let phoneSeq = 0;
 const walkIn = (over: Partial<IntakeRequest> = {}): IntakeRequest => ({
   channel: 'walk-in',
   resident: { name: '王阿姨', phone: `137${String(10_000_000 + phoneSeq++ * 7919).slice(-8)}` },
-  serviceType: 'mediation',
+  serviceType: TEST_SERVICE,
   description: '楼上邻居装修噪音持续到深夜，协商无果',
   organisationId: d.organisations.stationA,
   ...over,

@@ -7,6 +7,7 @@ import { rotateSealedValues } from '../keys/rotate-sealed-values.ts';
 import { residentSearchTerms } from '../personal-data/search-terms.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
+import { TEST_SERVICE } from '../testing/test-service.ts';
 import { type CaseQuery, findCases } from './case-queries.ts';
 import type { IntakeRequest } from './case-schemas.ts';
 import { intakeCase } from './case-service.ts';
@@ -27,7 +28,7 @@ const intake = (actor: Actor, resident: IntakeRequest['resident'], description: 
     intakeCase(tx, actor, box, {
       channel: 'walk-in',
       resident,
-      serviceType: 'mediation',
+      serviceType: TEST_SERVICE,
       category: 'neighbours',
       description,
       organisationId: atB ? d.organisations.stationB : d.organisations.stationA,

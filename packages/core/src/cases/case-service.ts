@@ -192,7 +192,13 @@ export async function intakeCase(
   if (input.parties.length > 0) {
     await tx
       .insert(schema.caseParty)
-      .values(input.parties.map((p) => partyValues(box, actor.tenantId, id, p)));
+      .values(
+        // One statement shares one now(): a microsecond apiece keeps the parties in the order given.
+        input.parties.map((p, i) => ({
+          ...partyValues(box, actor.tenantId, id, p),
+          createdAt: sql`now() + ${i} * interval '1 microsecond'`,
+        })),
+      );
   }
   await recordCaseEvent(tx, actor, row, {
     kind: 'created',

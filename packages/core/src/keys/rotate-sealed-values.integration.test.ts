@@ -14,8 +14,8 @@ import {
 } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
-import { findCases } from '../cases/case-queries.ts';
 import { addCaseParty } from '../cases/case-parties.ts';
+import { findCases } from '../cases/case-queries.ts';
 import { intakeCase } from '../cases/case-service.ts';
 import { findResidents, revealResidentField } from '../cases/resident-service.ts';
 import { actorOf } from '../testing/test-actor.ts';

@@ -1,3 +1,4 @@
+import { PARTY_DISCLOSURE, REFERRAL_KINDS } from '@linju/vocabulary';
 import { describe, expect, it } from 'vitest';
 import { endOfLocalDay, subjectFor } from './referral-subject.ts';
 
@@ -68,7 +69,9 @@ describe("what a referral tells of the case's other parties", () => {
 
   it('names them to legal aid and to another district, without opening an ID number', () => {
     opened.length = 0;
-    for (const kind of ['legal-aid', 'transfer'] as const)
+    const named = REFERRAL_KINDS.filter((kind) => PARTY_DISCLOSURE[kind] === 'names');
+    expect(named.length).toBeGreaterThan(1);
+    for (const kind of named)
       expect(subjectFor(kind, resident, parties).subject.parties).toEqual([
         { role: 'adverse', displayName: '李四' },
         { role: 'third-party', displayName: '某物业公司' },

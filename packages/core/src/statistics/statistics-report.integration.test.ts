@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createSecretBox } from '@linju/auth';
 import { connect, eq, schema, type TenantTx, withTenant } from '@linju/db';
+import { pdfText, undrawnCharacters } from '@linju/documents/testing';
 import ExcelJS from 'exceljs';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Actor, systemActor } from '../actor.ts';
 import { changeCaseStatus, intakeCase } from '../cases/case-service.ts';
@@ -69,7 +69,12 @@ describe('statistics reports', () => {
     });
     expect(await runQueuedReports(app.db, d.tenantId, TEST_SERVICES)).toEqual([id]);
     const [listed] = await inTenant((tx) => listStatisticsReports(tx, head));
-    expect(listed).toMatchObject({ id, status: 'done', progress: 100, fileName: `statistics-${month}.xlsx` });
+    expect(listed).toMatchObject({
+      id,
+      status: 'done',
+      progress: 100,
+      fileName: `统计月报-${periodInChinese(month)}.xlsx`,
+    });
 
     const file = await inTenant((tx) => readStatisticsReport(tx, head, { id }));
     const book = new ExcelJS.Workbook();
@@ -105,10 +110,12 @@ describe('statistics reports', () => {
 
     // The PDF: the district's name in Chinese, the period, the totals and the units, as text.
     const pdf = await inTenant((tx) => readStatisticsReport(tx, head, { id, format: 'pdf' }));
-    expect(pdf).toMatchObject({ fileName: `statistics-${month}.pdf`, contentType: 'application/pdf' });
-    const text = (
-      await extractText(await getDocumentProxy(new Uint8Array(pdf.content)), { mergePages: true })
-    ).text.replaceAll(/\s/g, '');
+    expect(pdf).toMatchObject({
+      fileName: `统计月报-${periodInChinese(month)}.pdf`,
+      contentType: 'application/pdf',
+    });
+    expect(await undrawnCharacters(new Uint8Array(pdf.content))).toEqual([]);
+    const text = (await pdfText(new Uint8Array(pdf.content))).text.replaceAll(/\s/g, '');
     const [district] = await inTenant((tx) =>
       tx.select({ nameZh: schema.tenant.nameZh }).from(schema.tenant).where(eq(schema.tenant.id, d.tenantId)),
     );

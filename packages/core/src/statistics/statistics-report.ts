@@ -15,7 +15,7 @@ import {
   type Statistics,
   ZPeriodKey,
 } from './statistics-query.ts';
-import { statisticsReportPdf } from './statistics-report-pdf.ts';
+import { periodInChinese, statisticsReportPdf } from './statistics-report-pdf.ts';
 
 export const ZReportRequest = z.object({
   /** A month (`2026-03`), quarter (`2026-Q1`) or year (`2026`). */
@@ -135,6 +135,16 @@ export async function readStatisticsReport(
     content,
   };
 }
+
+const REPORT_KIND: Record<schema.ReportPeriod, string> = {
+  month: '统计月报',
+  quarter: '统计季报',
+  year: '统计年报',
+};
+
+/** A report's file name in words: 统计月报-2026年11月.xlsx (the PDF takes the same name). */
+export const reportFileName = (period: schema.ReportPeriod, key: string) =>
+  `${REPORT_KIND[period]}-${periodInChinese(key)}.xlsx`;
 
 const periodKey = (period: schema.ReportPeriod, startsOn: string) =>
   period === 'year'
@@ -319,7 +329,7 @@ async function makeFiles(db: Database, tenantId: string, row: ReportRow, service
     progress: 100,
     content,
     pdfContent,
-    fileName: `statistics-${key}.xlsx`,
+    fileName: reportFileName(row.period, key),
     finishedAt: new Date(),
   });
 }

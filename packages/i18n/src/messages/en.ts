@@ -1403,6 +1403,10 @@ export const en: Messages = {
   'referrals.outcome_documents_hint':
     'Optional, one or more: PDF, OFD, JPEG, PNG, HEIC, Word, Excel or text; the sender receives them.',
   'casePage.document_download': 'Download {name}',
+  'casePage.printouts_heading': 'Printouts',
+  'casePage.printouts_hint': 'PDF in the official document layout, ready to print.',
+  'casePage.printout.intake-receipt': 'Intake receipt',
+  'casePage.printout.case-file-cover': 'Case file cover',
   'referrals.note': 'Note',
   'referrals.note_from_sender': 'From the sender',
   'referrals.note_ours': 'Ours',

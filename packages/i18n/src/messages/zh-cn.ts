@@ -1329,6 +1329,10 @@ export const zhCN = {
   'referrals.outcome_documents_hint':
     '可选，可多选：PDF、OFD、JPEG、PNG、HEIC、Word、Excel 或文本文件，将送达转介方。',
   'casePage.document_download': '下载 {name}',
+  'casePage.printouts_heading': '打印文书',
+  'casePage.printouts_hint': '按公文格式排版，可直接打印。',
+  'casePage.printout.intake-receipt': '受理回执',
+  'casePage.printout.case-file-cover': '案卷封面',
   'referrals.note': '备注',
   'referrals.note_from_sender': '转介方',
   'referrals.note_ours': '本单位',

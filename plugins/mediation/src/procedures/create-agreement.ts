@@ -10,9 +10,9 @@ import { recordText } from '../messages.ts';
 import { caseDispute } from './case-dispute.ts';
 
 /**
- * Drafts the mediation agreement from the case: the PDF (in Chinese, Noto Sans SC embedded) is
- * stored as a case document and the agreement records its terms. Redrafting replaces an
- * agreement no party has confirmed yet.
+ * Drafts the mediation agreement from the case: the PDF (in Chinese, laid out as an official
+ * document) is stored as a case document and the agreement records its terms. Redrafting replaces
+ * an agreement no party has confirmed yet.
  */
 export const createAgreement = caseProcedure({
   kind: 'mutation',

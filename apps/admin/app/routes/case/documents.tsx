@@ -4,6 +4,7 @@ import { CaseSubmissionOutcome, failureIn, useCasePage } from '../../components/
 import { useTenantShell } from '../../components/tenant-shell.ts';
 import { getAdminContext } from '../../context.ts';
 import { casePartDone } from '../../lib/case-page-parts.ts';
+import { CASE_PRINTOUTS } from '../../lib/case-printouts.ts';
 import { DOCUMENT_ACCEPT, DOCUMENT_FIELD_MESSAGES, declaredType } from '../../lib/document-upload.ts';
 import { formText } from '../../lib/form-data.ts';
 import { intent, intentAction } from '../../lib/intent-action.ts';
@@ -47,7 +48,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   );
 }
 
-/** The case's documents: each to download, and adding one. */
+/** The case's documents: each to download, the printouts every case has, and adding one. */
 export default function CaseDocuments({ actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
@@ -68,6 +69,17 @@ export default function CaseDocuments({ actionData }: Route.ComponentProps) {
                 {String(d.fileName)}
               </a>{' '}
               · {formatNumber(locale, Number(d.sizeBytes ?? 0))} B
+            </li>
+          ))}
+        </ul>
+        <h3 id="printouts-heading">{t('casePage.printouts_heading')}</h3>
+        <p className="admin-muted">{t('casePage.printouts_hint')}</p>
+        <ul className="admin-list" aria-labelledby="printouts-heading">
+          {CASE_PRINTOUTS.map((printout) => (
+            <li key={printout}>
+              <a href={`${tenantPaths.case(tenant.slug, c.id)}/printouts/${printout}`}>
+                {t(`casePage.printout.${printout}`)}
+              </a>
             </li>
           ))}
         </ul>
