@@ -1,7 +1,7 @@
-import { localeFromCookie } from '@linju/i18n';
 import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
 import { download } from '../lib/download.ts';
+import { requestLocale } from '../lib/request-locale.ts';
 import { monthOf } from '../lib/rosters.ts';
 import { idParam, load } from '../lib/route-errors.ts';
 import type { Route } from './+types/rota-pdf';
@@ -11,7 +11,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const admin = getAdminContext(context);
   const organisationId = new URL(request.url).searchParams.get('org') ?? '';
   idParam(organisationId);
-  const locale = localeFromCookie(request.headers.get('Cookie')) ?? admin.locale;
+  const locale = requestLocale(request, context);
   const pdf = await load(
     admin.caller.roster.getPdf({ organisationId, fromMonth: monthOf(todayIn()), locale }),
   );

@@ -1,7 +1,7 @@
-import { localeFromCookie } from '@linju/i18n';
 import { getAdminContext } from '../context.ts';
 import { download, XLSX_TYPE } from '../lib/download.ts';
 import { isQuarter } from '../lib/inspections.ts';
+import { requestLocale } from '../lib/request-locale.ts';
 import { load } from '../lib/route-errors.ts';
 import type { Route } from './+types/scorecard-xlsx';
 
@@ -16,7 +16,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const version = search.get('version');
   if (!isQuarter(quarter) || (version !== 'published' && version !== 'live'))
     throw new Response(null, { status: 404 });
-  const locale = localeFromCookie(request.headers.get('Cookie')) ?? admin.locale;
+  const locale = requestLocale(request, context);
   const file = await load(admin.caller.scorecard.exportXlsx({ quarter, version, locale }));
   return download({ fileName: file.fileName, contentType: XLSX_TYPE, contentBase64: file.contentBase64 });
 }

@@ -1,5 +1,5 @@
 import { formatDateTime, roleLabel } from '@linju/i18n';
-import { Fieldset, IntentForm, TextArea, TextField, useLocale, useTranslate } from '@linju/ui';
+import { Checkbox, Fieldset, IntentForm, TextArea, TextField, useLocale, useTranslate } from '@linju/ui';
 import { JOINT_CONSULTATION_EVENT } from '@linju/vocabulary';
 import { CaseSubmissionOutcome, failureIn, typedValue, useCasePage } from '../../components/case-page.tsx';
 import { useTenantShell } from '../../components/tenant-shell.ts';
@@ -110,39 +110,24 @@ export default function CaseJointConsultation({ actionData }: Route.ComponentPro
                 />
                 <Fieldset legend={t('casePage.joint_consultation_services')} error={f('services').error}>
                   {services.map((s) => (
-                    <div key={s.pluginId} className="lj-checkbox">
-                      <input
-                        className="lj-checkbox__input"
-                        type="checkbox"
-                        id={`consultation-service-${s.pluginId}`}
-                        name="services"
-                        value={s.pluginId}
-                        defaultChecked={s.pluginId === c.serviceType}
-                      />
-                      <label className="lj-checkbox__label" htmlFor={`consultation-service-${s.pluginId}`}>
-                        {s.name[locale]}
-                      </label>
-                    </div>
+                    <Checkbox
+                      key={s.pluginId}
+                      name="services"
+                      value={s.pluginId}
+                      label={s.name[locale]}
+                      defaultChecked={s.pluginId === c.serviceType}
+                    />
                   ))}
                 </Fieldset>
                 {staff && staff.length > 0 ? (
                   <Fieldset legend={t('casePage.joint_consultation_staff')} error={f('attendees').error}>
                     {staff.map((p) => (
-                      <div key={p.id} className="lj-checkbox">
-                        <input
-                          className="lj-checkbox__input"
-                          type="checkbox"
-                          id={`consultation-staff-${p.id}`}
-                          name="staffMemberIds"
-                          value={p.id}
-                        />
-                        <label className="lj-checkbox__label" htmlFor={`consultation-staff-${p.id}`}>
-                          {p.displayName}
-                          {p.roles.length > 0
-                            ? `（${p.roles.map((r) => roleLabel(locale, r)).join('、')}）`
-                            : ''}
-                        </label>
-                      </div>
+                      <Checkbox
+                        key={p.id}
+                        name="staffMemberIds"
+                        value={p.id}
+                        label={`${p.displayName}${p.roles.length > 0 ? `（${p.roles.map((r) => roleLabel(locale, r)).join('、')}）` : ''}`}
+                      />
                     ))}
                   </Fieldset>
                 ) : null}

@@ -1,6 +1,7 @@
 import { formatDate, REFERRAL_KINDS, referralKindLabel, referralStatusLabel } from '@linju/i18n';
 import {
   Alert,
+  Checkbox,
   CsrfField,
   Fieldset,
   type IntentFailure,
@@ -220,18 +221,12 @@ export default function CaseReferrals({ actionData }: Route.ComponentProps) {
                   {c.documents.length > 0 ? (
                     <Fieldset legend={t('casePage.referral_documents')}>
                       {c.documents.map((d) => (
-                        <div key={String(d.id)} className="lj-checkbox">
-                          <input
-                            className="lj-checkbox__input"
-                            type="checkbox"
-                            id={`refer-document-${String(d.id)}`}
-                            name="documentIds"
-                            value={String(d.id)}
-                          />
-                          <label className="lj-checkbox__label" htmlFor={`refer-document-${String(d.id)}`}>
-                            {String(d.fileName)}
-                          </label>
-                        </div>
+                        <Checkbox
+                          key={String(d.id)}
+                          name="documentIds"
+                          value={String(d.id)}
+                          label={String(d.fileName)}
+                        />
                       ))}
                     </Fieldset>
                   ) : null}
