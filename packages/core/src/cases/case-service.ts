@@ -190,15 +190,13 @@ export async function intakeCase(
     .returning();
   if (!row) throw new Error('case insert returned no row');
   if (input.parties.length > 0) {
-    await tx
-      .insert(schema.caseParty)
-      .values(
-        // One statement shares one now(): a microsecond apiece keeps the parties in the order given.
-        input.parties.map((p, i) => ({
-          ...partyValues(box, actor.tenantId, id, p),
-          createdAt: sql`now() + ${i} * interval '1 microsecond'`,
-        })),
-      );
+    await tx.insert(schema.caseParty).values(
+      // One statement shares one now(): a microsecond apiece keeps the parties in the order given.
+      input.parties.map((p, i) => ({
+        ...partyValues(box, actor.tenantId, id, p),
+        createdAt: sql`now() + ${i} * interval '1 microsecond'`,
+      })),
+    );
   }
   await recordCaseEvent(tx, actor, row, {
     kind: 'created',

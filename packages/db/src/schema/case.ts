@@ -41,9 +41,9 @@ export {
   type CaseLinkKind,
   type CaseStatus,
   type CaseUrgency,
-  PASSED_ON_LINK_KINDS,
   PARTY_KINDS,
   PARTY_ROLES,
+  PASSED_ON_LINK_KINDS,
   type PartyKind,
   type PartyRole,
 } from '@linju/vocabulary';
