@@ -283,9 +283,17 @@ async function journey(locale: Locale) {
     })
     .toBeGreaterThan(0);
   await openPanel(courtUser, t('referrals.complete'));
-  await courtUser.page.getByLabel(t('referrals.outcome_code'), { exact: true }).first().fill('confirmed');
+  // The court's answer is its ruling, chosen (确认有效 / 不予确认), and the ruling's number.
   await courtUser.page
-    .getByLabel(t('referrals.outcome_text'), { exact: true })
+    .getByLabel(t('referrals.ruling_outcome'), { exact: true })
+    .first()
+    .selectOption({ label: t('referralOutcome.confirmed') });
+  await courtUser.page
+    .getByLabel(t('referrals.ruling_number'), { exact: true })
+    .first()
+    .fill('（2026）沪0104民特123号');
+  await courtUser.page
+    .getByLabel(t('referrals.ruling_note'), { exact: true })
     .first()
     .fill('调解协议经司法确认有效');
   await courtUser.page.locator('details[open] button[type=submit]').first().click();

@@ -41,7 +41,7 @@ describe('statistics dashboard', () => {
 
     await page.getByRole('button', { name: `生成${year}年报表（Excel 和 PDF）` }).click();
     // Made in the background; the list shows its progress until both files are offered.
-    const report = page.getByRole('row').filter({ hasText: `statistics-${year}.xlsx` });
+    const report = page.getByRole('row').filter({ hasText: `统计报表-${year}年度.xlsx` });
     await expect
       .poll(() => report.getByRole('link', { name: '下载 PDF' }).count(), { timeout: 30_000 })
       .toBeGreaterThan(0);
@@ -58,7 +58,7 @@ describe('statistics dashboard', () => {
       page.waitForEvent('download'),
       report.getByRole('link', { name: '下载 PDF' }).first().click(),
     ]);
-    expect(pdf.suggestedFilename()).toBe(`statistics-${year}.pdf`);
+    expect(pdf.suggestedFilename()).toBe(`统计报表-${year}年度.pdf`);
     expect((await readFile((await pdf.path()) as string)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     // Hotspots: the units drawn from their coordinates as SVG by the server, and the rankings.

@@ -118,6 +118,6 @@ describe('statistics reports in the background', () => {
     const listed = await admin.statistics.report.getMany();
     expect(listed.map((r) => r.id)).toContain(run.reportId);
     const pdf = await admin.statistics.report.download({ id: run.reportId as string, format: 'pdf' });
-    expect(pdf.fileName).toBe(`statistics-${run.month}.pdf`);
+    expect(pdf.fileName).toBe(`统计报表-${run.month.slice(0, 4)}年${Number(run.month.slice(5, 7))}月.pdf`);
   });
 });

@@ -35,3 +35,6 @@ export const caseEventLabel = (locale: Locale, id: string) => labelOrId(locale, 
 export const caseLinkKindLabel = (locale: Locale, id: string) => labelOrId(locale, `caseLinkKind.${id}`, id);
 export const consentPurposeLabel = (locale: Locale, id: string) =>
   labelOrId(locale, `consentPurpose.${id}`, id);
+export const partyRoleLabel = (locale: Locale, id: string) => labelOrId(locale, `partyRole.${id}`, id);
+export const referralOutcomeLabel = (locale: Locale, id: string) =>
+  labelOrId(locale, `referralOutcome.${id}`, id);

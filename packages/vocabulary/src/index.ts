@@ -1,3 +1,4 @@
+export * from './audit-vocabulary.ts';
 export * from './case-vocabulary.ts';
 export * from './organisation-kinds.ts';
 export * from './permissions.ts';

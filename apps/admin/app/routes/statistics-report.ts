@@ -1,4 +1,5 @@
 import { getAdminContext } from '../context.ts';
+import { download } from '../lib/download.ts';
 import { load } from '../lib/route-errors.ts';
 import type { Route } from './+types/statistics-report';
 
@@ -6,12 +7,5 @@ import type { Route } from './+types/statistics-report';
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
   const format = new URL(request.url).searchParams.get('format') === 'pdf' ? 'pdf' : 'xlsx';
-  const file = await load(caller.statistics.report.download({ id: params.id, format }));
-  return new Response(Buffer.from(file.contentBase64, 'base64'), {
-    headers: {
-      'content-type': file.contentType,
-      'content-disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`,
-      'cache-control': 'private, no-store',
-    },
-  });
+  return download(await load(caller.statistics.report.download({ id: params.id, format })));
 }

@@ -22,7 +22,7 @@ import { formText } from '../lib/form-data.ts';
 import { organisationOptions } from '../lib/organisation-rules.ts';
 import { allowsTenantWide, parentMap, roleAllows } from '../lib/permissions.ts';
 import { load } from '../lib/route-errors.ts';
-import { serviceName } from '../lib/service-name.ts';
+import { serviceCategoryName, serviceName } from '../lib/service-name.ts';
 import { signedInPerson } from '../lib/session.ts';
 import { parseStatisticsFilters, periodOptions, statisticsSearch } from '../lib/statistics-filters.ts';
 import { failureOf, rejectIntentApiError } from '../lib/submission.ts';
@@ -219,10 +219,6 @@ export default function Statistics({ loaderData, actionData }: Route.ComponentPr
   }, [unfinished, revalidator]);
   const totals = stats.totals;
   const periodLabel = usePeriodLabel();
-  const categoryName = (key: string) => {
-    const [service = '', category = ''] = key.split(':');
-    return `${serviceName(services, service, locale)} · ${category}`;
-  };
   const monthName = (month: string) => `${Number(month.slice(5, 7))}${locale === 'en' ? '' : '月'}`;
   const headline: [string, string][] = [
     [t('statistics.received'), formatNumber(locale, totals.received)],
@@ -360,7 +356,11 @@ export default function Statistics({ loaderData, actionData }: Route.ComponentPr
       <FiguresTable
         caption={t('statistics.by_category')}
         nameHeading={t('statistics.category')}
-        rows={stats.byCategory.map((s) => ({ key: s.key, name: categoryName(s.key), figures: s }))}
+        rows={stats.byCategory.map((s) => ({
+          key: s.key,
+          name: serviceCategoryName(services, s.key, ':', locale),
+          figures: s,
+        }))}
       />
       <FiguresTable
         caption={t('statistics.by_key_group')}

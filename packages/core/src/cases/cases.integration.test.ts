@@ -599,6 +599,8 @@ describe('chains, joint consultation, documents', () => {
     const aid = await intake(centreDesk, {
       organisationId: d.organisations.centreId,
       serviceType: 'undecided',
+      // A matter whose service is not decided has no category yet.
+      category: null,
       description: '无力支付律师费，申请法律援助',
     });
     await inTenant((tx) =>

@@ -128,9 +128,10 @@ export async function retireXService(tx: TenantTx, actor: Actor, id: string) {
   return after as XService;
 }
 
-/** What validates the forms of code plugins (the plugin registry satisfies it). */
+/** What validates the forms and categories of code plugins (the plugin registry satisfies it). */
 export type PluginForms = {
   has(pluginId: string): boolean;
+  get(pluginId: never): { readonly categories: readonly { readonly id: string }[] };
   validateIntake(
     pluginId: never,
     data: unknown,
@@ -186,4 +187,30 @@ export async function checkServiceForm(
     })
     .parse(data);
   throw new Error('unreachable: the form had errors');
+}
+
+/**
+ * A case's category is one of its service's own (a plugin's manifest lists them, with their names):
+ * chosen from that list, never typed, so `neighbour` and `neighbours` cannot both become rows of the
+ * statistics. A case whose service is not decided, or a street's X service, which lists none, has
+ * no category. Without the plugins (a caller that checks no forms either) only the X services are known.
+ */
+export async function checkServiceCategory(
+  tx: TenantTx,
+  plugins: PluginForms | undefined,
+  serviceType: string,
+  category: string | null | undefined,
+): Promise<void> {
+  if (!category) return;
+  if (plugins?.has(serviceType)) {
+    const listed = plugins.get(serviceType as never).categories.some((c) => c.id === category);
+    if (listed) return;
+  } else if (plugins === undefined && serviceType !== schema.UNDECIDED_SERVICE) {
+    const [x] = await tx
+      .select({ id: schema.xService.id })
+      .from(schema.xService)
+      .where(eq(schema.xService.serviceId, serviceType));
+    if (!x) return;
+  }
+  throw new DomainError('bad-request', 'case.category_invalid', { field: 'category' });
 }

@@ -113,8 +113,9 @@ export async function rotateSealedValues(
               actorId: null,
               actorName: ROTATION_ACTOR,
               action: 'keys.rotated',
-              objectType: entry.table,
-              objectId: entry.column,
+              // The object is the sealed column, named `<table>.<column>`.
+              objectType: 'sealed_column',
+              objectId: `${entry.table}.${entry.column}`,
               after: { resealed: done, key: box.currentPrefix.split('.')[1] },
             });
           }
@@ -131,8 +132,8 @@ export async function rotateSealedValues(
             actorId: null,
             actorName: ROTATION_ACTOR,
             action: 'keys.rotated',
-            objectType: 'document_chunk',
-            objectId: 'content',
+            objectType: 'sealed_column',
+            objectId: 'document_chunk.content',
             after: { resealed: done, key: box.currentPrefix.split('.')[1] },
           });
         }

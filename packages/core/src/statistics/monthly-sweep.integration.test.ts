@@ -109,7 +109,7 @@ describe('the monthly sweep', () => {
     const pdf = await inTenant((tx) =>
       readStatisticsReport(tx, admin, { id: run.reportId as string, format: 'pdf' }),
     );
-    expect(pdf.fileName).toBe('statistics-2026-09.pdf');
+    expect(pdf.fileName).toBe('统计报表-2026年9月.pdf');
     const told = await inTenant((tx) => listNotifications(tx, admin));
     expect(told.items.filter((x) => x.kind === 'sweep.ready')).toEqual([
       expect.objectContaining({

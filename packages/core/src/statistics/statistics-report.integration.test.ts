@@ -9,14 +9,13 @@ import { changeCaseStatus, intakeCase } from '../cases/case-service.ts';
 import { recordResidentFeedback, recordSatisfaction } from '../cases/resident-feedback.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
-import { getStatistics } from './statistics-query.ts';
+import { getStatistics, periodInChinese } from './statistics-query.ts';
 import {
   listStatisticsReports,
   readStatisticsReport,
   requestStatisticsReport,
   runQueuedReports,
 } from './statistics-report.ts';
-import { periodInChinese } from './statistics-report-pdf.ts';
 
 const app = connect(inject('databaseUrl'));
 const box = createSecretBox(randomBytes(32));
@@ -24,6 +23,8 @@ let d: TestDistrict;
 let head: Actor;
 const inTenant = <T>(fn: (tx: TenantTx) => Promise<T>) => withTenant(app.db, d.tenantId, fn);
 const month = new Date().toISOString().slice(0, 7);
+/** The month as its file is named: 2026年11月. */
+const monthInWords = `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 
 beforeAll(async () => {
   d = await createTestDistrict(app.db, box, 'reports');
@@ -64,7 +65,12 @@ describe('statistics reports', () => {
     });
     expect(await runQueuedReports(app.db, d.tenantId)).toEqual([id]);
     const [listed] = await inTenant((tx) => listStatisticsReports(tx, head));
-    expect(listed).toMatchObject({ id, status: 'done', progress: 100, fileName: `statistics-${month}.xlsx` });
+    expect(listed).toMatchObject({
+      id,
+      status: 'done',
+      progress: 100,
+      fileName: `统计报表-${monthInWords}.xlsx`,
+    });
 
     const file = await inTenant((tx) => readStatisticsReport(tx, head, { id }));
     const book = new ExcelJS.Workbook();
@@ -97,7 +103,7 @@ describe('statistics reports', () => {
 
     // The PDF: the district's name in Chinese, the period, the totals and the units, as text.
     const pdf = await inTenant((tx) => readStatisticsReport(tx, head, { id, format: 'pdf' }));
-    expect(pdf).toMatchObject({ fileName: `statistics-${month}.pdf`, contentType: 'application/pdf' });
+    expect(pdf).toMatchObject({ fileName: `统计报表-${monthInWords}.pdf`, contentType: 'application/pdf' });
     const text = (
       await extractText(await getDocumentProxy(new Uint8Array(pdf.content)), { mergePages: true })
     ).text.replaceAll(/\s/g, '');
@@ -107,7 +113,7 @@ describe('statistics reports', () => {
     const title = `${district?.nameZh}甲街道工作站${periodInChinese(month)}公共法律服务统计报告`;
     expect(text).toContain(title.replaceAll(/\s/g, ''));
     expect(text).toContain(
-      `共受理公共法律服务事项${stats.totals.received}件，办结${stats.totals.resolved}件`,
+      `共受理公共法律服务案件${stats.totals.received}件，办结${stats.totals.resolved}件`,
     );
     expect(text).toContain(`收到满意度评价${stats.totals.rated}件`);
     expect(text).toContain('各单位受理数');

@@ -11,6 +11,7 @@ import {
   type ActivityFigures,
   type Figures,
   getStatistics,
+  periodInChinese,
   type Statistics,
   ZPeriodKey,
 } from './statistics-query.ts';
@@ -301,7 +302,7 @@ async function makeFiles(db: Database, tenantId: string, row: ReportRow) {
     names: await reportNames(tx, tenantId, row.organisationId),
   }));
   await setProgress(db, tenantId, row.id, { progress: 30 });
-  const title = `${names.scope ?? names.district} ${key} 公共法律服务统计报表`;
+  const title = `${names.scope ?? names.district} ${periodInChinese(key)} 公共法律服务统计报表`;
   const content = await statisticsWorkbook(stats, title);
   await setProgress(db, tenantId, row.id, { progress: 60 });
   const pdfContent = await statisticsReportPdf(stats, names);
@@ -310,7 +311,8 @@ async function makeFiles(db: Database, tenantId: string, row: ReportRow) {
     progress: 100,
     content,
     pdfContent,
-    fileName: `statistics-${key}.xlsx`,
+    // Named in words, as the bureau files it (统计报表-2026年11月.xlsx); the download sends it RFC 5987-encoded.
+    fileName: `统计报表-${periodInChinese(key)}.xlsx`,
     finishedAt: new Date(),
   });
 }

@@ -7,6 +7,7 @@ import {
   contactPreferenceLabel,
   formatDateTime,
   keyGroupLabel,
+  partyRoleLabel,
   roleLabel,
   translate,
   urgencyLabel,
@@ -182,7 +183,8 @@ export default function CaseHandling({ actionData }: Route.ComponentProps) {
             <ul className="admin-list">
               {c.parties.map((p) => (
                 <li key={p.id}>
-                  {p.name} ({p.role}){p.idNumberMasked ? ` · ${p.idNumberMasked}` : ''}
+                  {p.name}（{partyRoleLabel(locale, p.role)}）
+                  {p.idNumberMasked ? ` · ${p.idNumberMasked}` : ''}
                 </li>
               ))}
             </ul>
