@@ -248,15 +248,10 @@ describe('the core services in the admin app', () => {
     await expect.poll(() => page.url()).toMatch(/\/t\/xuhui$/);
 
     await page.goto(`${live.url}/t/xuhui/catalogue/x-services/new`);
-    await page.locator('#x-name').fill('id-documents');
     await page.locator('#x-titleZh').fill('证件遗失补办指引');
-    await page.locator('#x-titleEn').fill('Lost documents');
     await page.locator('#x-descriptionZh').fill('身份证、户口簿遗失后的补办指引与证明');
-    await page.locator('#x-descriptionEn').fill('Replacing a lost ID card or household register');
     await page.locator('#x-deadlineWorkingDays').fill('3');
     await page.locator('#x-fields-0-labelZh').fill('遗失证明');
-    await page.locator('#x-fields-0-labelEn').fill('Loss report');
-    await page.locator('#x-fields-0-key').fill('lossReport');
     await page.locator('#x-fields-0-type').selectOption({ label: '上传文件' });
     await shoot(page, 'core-x-service-file-field');
     await page.getByRole('button', { name: '保存并开启' }).click();

@@ -94,6 +94,8 @@ interface BuilderResult {
 /** API paths (`title.zh-CN`, `form.2.label.en`) → the builder's field names. */
 function fieldForPath(draft: XServiceDraft): Record<string, string> {
   const map: Record<string, string> = {
+    // The id is made from the Chinese name: a name already in use is refused there.
+    name: 'titleZh',
     'title.zh-CN': 'titleZh',
     'title.en': 'titleEn',
     'description.zh-CN': 'descriptionZh',
@@ -101,7 +103,6 @@ function fieldForPath(draft: XServiceDraft): Record<string, string> {
     form: 'fieldCount',
   };
   draft.fields.forEach((_, n) => {
-    map[`form.${n}.key`] = `fields.${n}.key`;
     map[`form.${n}.type`] = `fields.${n}.type`;
     map[`form.${n}.label.zh-CN`] = `fields.${n}.labelZh`;
     map[`form.${n}.label.en`] = `fields.${n}.labelEn`;
@@ -137,7 +138,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   } catch (error) {
     const fields = [
       'organisationId',
-      'name',
       'titleZh',
       'titleEn',
       'descriptionZh',
@@ -146,7 +146,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       'team',
       'fieldCount',
       ...draft.fields.flatMap((_, n) =>
-        ['key', 'type', 'labelZh', 'labelEn', 'options'].map((p) => `fields.${n}.${p}`),
+        ['type', 'labelZh', 'labelEn', 'options'].map((p) => `fields.${n}.${p}`),
       ),
     ];
     const failure = toFailedSubmission(error, { fields, fieldForPath: fieldForPath(draft) });
@@ -171,7 +171,6 @@ const TYPE_LABELS: Readonly<Record<string, MessageKey>> = {
 
 const SCALAR_LABELS: Readonly<Record<string, MessageKey>> = {
   organisationId: 'xService.unit',
-  name: 'xService.name',
   titleZh: 'xService.title_zh',
   titleEn: 'xService.title_en',
   descriptionZh: 'xService.description_zh',
@@ -189,7 +188,6 @@ export default function XServiceNew({ loaderData, actionData }: Route.ComponentP
   const result = actionData as BuilderResult | undefined;
   const draft: XServiceDraft = result?.draft ?? {
     organisationId,
-    name: '',
     titleZh: '',
     titleEn: '',
     descriptionZh: '',
@@ -206,17 +204,16 @@ export default function XServiceNew({ loaderData, actionData }: Route.ComponentP
   const summaryFields = [
     ...[
       'organisationId',
-      'name',
       'titleZh',
       'titleEn',
       'descriptionZh',
       'descriptionEn',
       'deadlineWorkingDays',
       'team',
-    ].map((name) => ({ name, label: t(SCALAR_LABELS[name] ?? 'xService.name'), id: `x-${name}` })),
+    ].map((name) => ({ name, label: t(SCALAR_LABELS[name] ?? 'xService.title_zh'), id: `x-${name}` })),
     { name: 'fieldCount', label: t('xService.fields_heading'), id: 'x-fields' },
     ...draft.fields.flatMap((_, n) =>
-      (['key', 'type', 'labelZh', 'labelEn', 'options'] as const).map((part) => ({
+      (['type', 'labelZh', 'labelEn', 'options'] as const).map((part) => ({
         name: `fields.${n}.${part}`,
         label: `${t('xService.field_n', { n: String(n + 1) })} · ${t(PART_LABELS[part])}`,
         id: `x-fields-${n}-${part}`,
@@ -248,17 +245,6 @@ export default function XServiceNew({ loaderData, actionData }: Route.ComponentP
           error={error('organisationId')}
           required
         />
-        <TextField
-          id="x-name"
-          name="name"
-          label={t('xService.name')}
-          hint={t('xService.name_hint')}
-          defaultValue={draft.name}
-          error={error('name')}
-          autoComplete="off"
-          spellCheck={false}
-          required
-        />
         <div className="admin-field-row">
           <TextField
             id="x-titleZh"
@@ -275,7 +261,6 @@ export default function XServiceNew({ loaderData, actionData }: Route.ComponentP
             label={t('xService.title_en')}
             defaultValue={draft.titleEn}
             error={error('titleEn')}
-            required
             lang="en"
           />
         </div>
@@ -297,7 +282,6 @@ export default function XServiceNew({ loaderData, actionData }: Route.ComponentP
             defaultValue={draft.descriptionEn}
             error={error('descriptionEn')}
             rows={3}
-            required
             lang="en"
           />
         </div>
@@ -368,7 +352,6 @@ export default function XServiceNew({ loaderData, actionData }: Route.ComponentP
 }
 
 const PART_LABELS = {
-  key: 'xService.field_key',
   type: 'xService.field_type',
   labelZh: 'xService.field_label_zh',
   labelEn: 'xService.field_label_en',
@@ -413,21 +396,9 @@ function BuilderRow({
           defaultValue={field.labelEn}
           error={error(name('labelEn'))}
           lang="en"
-          required
         />
       </div>
       <div className="admin-field-row">
-        <TextField
-          id={id('key')}
-          name={name('key')}
-          label={t('xService.field_key')}
-          hint={t('xService.field_key_hint')}
-          defaultValue={field.key}
-          error={error(name('key'))}
-          autoComplete="off"
-          spellCheck={false}
-          required
-        />
         <SelectField
           id={id('type')}
           name={name('type')}

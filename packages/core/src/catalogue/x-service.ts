@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, eq, isNull, schema, type TenantTx } from '@linju/db';
 import { buildForm, type FormField, formDescriptionSchema, localizedTextSchema } from '@linju/plugin-sdk';
 import { z } from 'zod';
@@ -12,8 +12,14 @@ export type XService = typeof schema.xService.$inferSelect;
 
 export const ZDefineXServiceRequest = z.object({
   organisationId: z.uuid(),
-  /** The service id is `x-<name>`: lower-case words joined by hyphens. */
-  name: z.string().regex(/^[a-z][a-z0-9-]{1,38}$/, { message: 'x_service.name_invalid' }),
+  /**
+   * The service id is `x-<name>`: lower-case words joined by hyphens. Optional: by default it is
+   * made from the Chinese name (`xServiceNameOf`), so nobody types an identifier.
+   */
+  name: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{1,38}$/, { message: 'x_service.name_invalid' })
+    .optional(),
   title: localizedTextSchema,
   description: localizedTextSchema,
   form: formDescriptionSchema,
@@ -25,6 +31,16 @@ export const ZDefineXServiceRequest = z.object({
   team: z.array(z.uuid()).max(50).default([]),
 });
 export type DefineXServiceRequest = z.input<typeof ZDefineXServiceRequest>;
+
+/**
+ * The id-part made from an X service's Chinese name: `s` and 10 hex digits of its SHA-256. A hash,
+ * not pinyin: no dictionary to ship and keep, no polyphonic characters read two ways, and the same
+ * name always gives the same id (so a second service of that name is refused as taken). The id is
+ * never shown: the service is named by its names.
+ */
+export function xServiceNameOf(chineseName: string): string {
+  return `s${createHash('sha256').update(chineseName.trim()).digest('hex').slice(0, 10)}`;
+}
 
 /**
  * A street office defines its own X service without code: names, an intake form as data, a time
@@ -42,13 +58,13 @@ export async function defineXService(
     throw new DomainError('bad-request', 'x_service.unit_invalid', { field: 'organisationId' });
   }
   requirePermission(actor, 'catalogue.manage', unit.path);
-  const serviceId = `x-${input.name}`;
+  const serviceId = `x-${input.name ?? xServiceNameOf(input.title['zh-CN'])}`;
   const [taken] = await tx
     .select({ id: schema.xService.id })
     .from(schema.xService)
     .where(eq(schema.xService.serviceId, serviceId));
   if (taken || pluginIds.includes(serviceId))
-    throw new DomainError('conflict', 'x_service.name_taken', { field: 'name' });
+    throw new DomainError('conflict', 'x_service.name_taken', { field: input.name ? 'name' : 'title.zh-CN' });
   for (const staffId of input.team) await getStaffMember(tx, staffId);
 
   const [created] = await tx
