@@ -1,4 +1,7 @@
 import { isMessageKey, type MessageKey } from '@linju/i18n';
+// The plugins' messages name their audit actions: merged into the catalogue in the browser too, or
+// the page, once hydrated, would show the codes the server named.
+import '@linju/plugins/admin';
 
 /** The object types the filter offers: every one the platform records (a plugin's show when filtered on). */
 export { AUDIT_OBJECT_TYPES } from '@linju/vocabulary';

@@ -10,6 +10,10 @@ const services = [
 ];
 
 describe('category names', () => {
+  it('names a matter whose service is not decided yet', () => {
+    expect(serviceCategoryName(services, 'undecided:', ':', 'zh-CN')).toBe('待定');
+  });
+
   it('names a category by its service’s manifest, and shows one it no longer lists as stored', () => {
     expect(categoryName(services, 'mediation', 'neighbours', 'zh-CN')).toBe('邻里纠纷');
     expect(categoryName(services, 'mediation', 'neighbour', 'zh-CN')).toBe('neighbour');

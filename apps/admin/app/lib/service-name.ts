@@ -1,4 +1,4 @@
-import type { Locale } from '@linju/i18n';
+import { type Locale, translate } from '@linju/i18n';
 
 /** A service as the API answers it: its id and its name per locale (from its manifest, or a street's X service). */
 export interface NamedService {
@@ -8,8 +8,12 @@ export interface NamedService {
   readonly categories?: readonly { readonly id: string; readonly name: Readonly<Record<Locale, string>> }[];
 }
 
+const UNDECIDED = 'undecided';
+
 /** The name of the service `id` among `services`; a service no longer among them shows as its id. */
 export function serviceName(services: readonly NamedService[], id: string, locale: Locale): string {
+  // A matter whose service is not decided yet (`undecided`) is named as such, not by its code.
+  if (id === UNDECIDED) return translate(locale, 'service.undecided');
   return services.find((service) => service.id === id)?.name[locale] || id;
 }
 
