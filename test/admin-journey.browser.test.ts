@@ -124,7 +124,8 @@ async function journey(locale: Locale) {
   const tag = locale === 'en' ? 'en' : 'zh';
   const stationZh = locale === 'en' ? '斜土路街道公共法律服务工作站' : '枫林路街道公共法律服务工作站';
   const stationEn = locale === 'en' ? 'Xietu Road station' : 'Fenglin Road station';
-  const xName = `rent-clinic-${tag}`;
+  // The X service's id is made from its Chinese name: each journey names its own.
+  const xTitleZh = locale === 'en' ? '租赁纠纷咨询门诊' : '租赁纠纷门诊';
 
   // 1. The bureau administrator adds a street station under the centre and defines an X service there.
   const admin = await signIn('admin', locale);
@@ -149,22 +150,19 @@ async function journey(locale: Locale) {
   await admin.page.getByRole('button', { name: t('catalogue.show') }).click();
   await expect.poll(() => admin.page.url()).toContain(stationId);
   await admin.page.getByRole('link', { name: t('catalogue.define_x') }).click();
-  await admin.page.locator('#x-name').fill(xName);
-  await admin.page.locator('#x-titleZh').fill('租赁纠纷门诊');
+  await admin.page.locator('#x-titleZh').fill(xTitleZh);
   await admin.page.locator('#x-titleEn').fill('Rent clinic');
   await admin.page.locator('#x-descriptionZh').fill('房屋租赁押金、维修纠纷的咨询与调处');
   await admin.page.locator('#x-descriptionEn').fill('Advice on deposits and repairs in rented homes');
   await admin.page.locator('#x-deadlineWorkingDays').fill('7');
   await admin.page.locator('#x-fields-0-labelZh').fill('房东姓名');
   await admin.page.locator('#x-fields-0-labelEn').fill('Landlord');
-  await admin.page.locator('#x-fields-0-key').fill('landlord');
   // A second field by the "add a field" button: the draft comes back with one more row.
   await admin.page.getByRole('button', { name: t('xService.add_field') }).click();
   await expect.poll(() => admin.page.locator('#x-fields-1-labelZh').count()).toBe(1);
-  await expect.poll(() => admin.page.locator('#x-fields-0-key').inputValue()).toBe('landlord');
+  await expect.poll(() => admin.page.locator('#x-fields-0-labelZh').inputValue()).toBe('房东姓名');
   await admin.page.locator('#x-fields-1-labelZh').fill('问题');
   await admin.page.locator('#x-fields-1-labelEn').fill('Issue');
-  await admin.page.locator('#x-fields-1-key').fill('issue');
   await admin.page.locator('#x-fields-1-type').selectOption('multiselect');
   await shoot(admin, `${tag}-x-service-builder`);
   // Forgetting the options of a choice is named at the field, in the person's language.
@@ -173,7 +171,7 @@ async function journey(locale: Locale) {
   await admin.page.locator('#x-fields-1-options').fill('押金 / Deposit\n维修 / Repairs');
   await admin.page.getByRole('button', { name: t('xService.create_submit') }).click();
   await expect.poll(() => admin.page.url()).toContain('done=defined');
-  await expect.poll(() => bodyText(admin)).toContain(locale === 'en' ? 'Rent clinic' : '租赁纠纷门诊');
+  await expect.poll(() => bodyText(admin)).toContain(locale === 'en' ? 'Rent clinic' : xTitleZh);
   // The station switches one of the district's X plugins on for itself.
   await admin.page
     .getByRole('button', {
@@ -285,9 +283,17 @@ async function journey(locale: Locale) {
     })
     .toBeGreaterThan(0);
   await openPanel(courtUser, t('referrals.complete'));
-  await courtUser.page.getByLabel(t('referrals.outcome_code'), { exact: true }).first().fill('confirmed');
+  // The court's answer is its ruling, chosen (确认有效 / 不予确认), and the ruling's number.
   await courtUser.page
-    .getByLabel(t('referrals.outcome_text'), { exact: true })
+    .getByLabel(t('referrals.ruling_outcome'), { exact: true })
+    .first()
+    .selectOption({ label: t('referralOutcome.confirmed') });
+  await courtUser.page
+    .getByLabel(t('referrals.ruling_number'), { exact: true })
+    .first()
+    .fill('（2026）沪0104民特123号');
+  await courtUser.page
+    .getByLabel(t('referrals.ruling_note'), { exact: true })
     .first()
     .fill('调解协议经司法确认有效');
   await courtUser.page.locator('details[open] button[type=submit]').first().click();

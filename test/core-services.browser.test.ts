@@ -185,7 +185,7 @@ describe('the core services in the admin app', () => {
     await page.getByLabel('服务类型').selectOption('x-resettlement');
     await expect.poll(() => page.getByLabel('释放证明').count()).toBe(1);
     await page.getByLabel('帮扶需求').fill('求职和临时住房');
-    await page.getByLabel('事项描述').fill('刑满释放两个月，求职困难，暂住亲戚家。');
+    await page.getByLabel('案件描述').fill('刑满释放两个月，求职困难，暂住亲戚家。');
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
     await page
       .getByLabel('释放证明')
@@ -209,7 +209,7 @@ describe('the core services in the admin app', () => {
     await page.getByLabel('申请人姓名').fill('罗桂芳');
     await page.getByLabel('申请事项').selectOption('social-assistance');
     await page.getByLabel('案情简介').fill('申请最低生活保障被街道拒绝，认为不符合事实，请求法律援助。');
-    await page.getByLabel('事项描述').fill('低保申请被拒，申请法律援助。');
+    await page.getByLabel('案件描述').fill('低保申请被拒，申请法律援助。');
     await page.getByRole('button', { name: '受理' }).click();
     await expect.poll(() => page.getByLabel('家庭人口数').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('家庭人口数').fill('2');
@@ -248,15 +248,10 @@ describe('the core services in the admin app', () => {
     await expect.poll(() => page.url()).toMatch(/\/t\/xuhui$/);
 
     await page.goto(`${live.url}/t/xuhui/catalogue/x-services/new`);
-    await page.locator('#x-name').fill('id-documents');
     await page.locator('#x-titleZh').fill('证件遗失补办指引');
-    await page.locator('#x-titleEn').fill('Lost documents');
     await page.locator('#x-descriptionZh').fill('身份证、户口簿遗失后的补办指引与证明');
-    await page.locator('#x-descriptionEn').fill('Replacing a lost ID card or household register');
     await page.locator('#x-deadlineWorkingDays').fill('3');
     await page.locator('#x-fields-0-labelZh').fill('遗失证明');
-    await page.locator('#x-fields-0-labelEn').fill('Loss report');
-    await page.locator('#x-fields-0-key').fill('lossReport');
     await page.locator('#x-fields-0-type').selectOption({ label: '上传文件' });
     await shoot(page, 'core-x-service-file-field');
     await page.getByRole('button', { name: '保存并开启' }).click();
@@ -372,7 +367,7 @@ describe('the core services in the admin app', () => {
       })
       .toBeGreaterThan(0);
     await open(partner, '办结');
-    await partner.getByLabel('结果代码', { exact: true }).first().fill('grade-10');
+    await partner.getByLabel('办理结果', { exact: true }).first().selectOption({ label: '已解决' });
     await partner.getByLabel('结果说明', { exact: true }).first().fill('经鉴定，构成十级伤残');
     await partner.locator('details[open] button[type=submit]').first().click();
     await expect

@@ -29,13 +29,13 @@ describe('feedback and the resident’s own rating', () => {
     await page.getByLabel('电话', { exact: true }).fill('13812340099');
     await page.getByLabel('服务类型').selectOption('consultation');
     await expect.poll(() => page.getByLabel('咨询主题').count()).toBe(1);
-    await page.getByLabel('事项描述').fill('小区物业擅自上调停车费，询问是否合法');
+    await page.getByLabel('案件描述').fill('小区物业擅自上调停车费，询问是否合法');
     await page.getByLabel('咨询主题').fill('物业停车费');
     await page.getByLabel('咨询渠道').selectOption('walk-in');
     await page.getByLabel('问题描述').fill('业主委员会未表决，物业即上调停车费');
     await page.getByRole('button', { name: '受理' }).click();
     await expect.poll(() => page.textContent('body')).toMatch(/XH-\d{4}-\d{6}/);
-    await page.getByRole('link', { name: '打开事项' }).click();
+    await page.getByRole('link', { name: '打开案件' }).click();
     await expect.poll(() => page.url()).toMatch(/\/cases\/[0-9a-f-]{36}/);
     const casePath = new URL(page.url()).pathname;
 

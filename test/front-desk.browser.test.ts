@@ -26,13 +26,13 @@ describe('front-desk intake', () => {
     await page.getByLabel('电话', { exact: true }).fill('13812345678');
     await page.getByLabel('身份证号').fill('310104198001011239');
     // "Find earlier matters" posts what was typed; it comes back filled in, with no address change.
-    await page.getByRole('button', { name: '查找以前的事项' }).click();
-    await expect.poll(() => page.textContent('body')).toContain('该电话以前的事项');
+    await page.getByRole('button', { name: '查找以前的案件' }).click();
+    await expect.poll(() => page.textContent('body')).toContain('该电话以前的案件');
     await expect.poll(() => page.getByLabel('姓名', { exact: true }).inputValue()).toBe('赵阿姨');
     await page.getByLabel('服务类型').selectOption('consultation');
     // The consultation plugin's own fields appear once the service is chosen.
     await expect.poll(() => page.getByLabel('咨询主题').count()).toBe(1);
-    await page.getByLabel('事项描述').fill('房东不退押金，想了解如何维权');
+    await page.getByLabel('案件描述').fill('房东不退押金，想了解如何维权');
     await page.getByRole('button', { name: '受理' }).click();
     await expect.poll(() => page.textContent('body')).toMatch(/咨询主题：请填写此项|请填写此项/);
     await page.getByLabel('咨询主题').fill('房屋租赁押金不退');

@@ -29,7 +29,7 @@ describe('12345 answers download', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: '导出答复' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('12345-answers-2026-01-01-2026-12-31.csv');
+    expect(download.suggestedFilename()).toBe('12345工单答复-2026-01-01至2026-12-31.csv');
     const bytes = await readFile((await download.path()) as string);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8').slice(1).split('\r\n')[0]?.split(',')[0]).toBe('工单编号');

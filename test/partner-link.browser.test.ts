@@ -39,12 +39,12 @@ async function referToFederation(page: Page, resident: { name: string; phone: st
   await page.getByLabel('电话', { exact: true }).fill(resident.phone);
   await page.getByLabel('服务类型').selectOption('consultation');
   await expect.poll(() => page.getByLabel('咨询主题').count()).toBe(1);
-  await page.getByLabel('事项描述').fill('婚姻家庭矛盾，希望妇联介入疏导');
+  await page.getByLabel('案件描述').fill('婚姻家庭矛盾，希望妇联介入疏导');
   await page.getByLabel('咨询主题').fill('家庭矛盾');
   await page.getByLabel('咨询渠道').selectOption('walk-in');
   await page.getByLabel('问题描述').fill('夫妻长期争吵，影响未成年子女');
   await page.getByRole('button', { name: '受理' }).click();
-  await page.getByRole('link', { name: '打开事项' }).click();
+  await page.getByRole('link', { name: '打开案件' }).click();
   await expect.poll(() => page.url()).toMatch(/\/cases\/[0-9a-f-]{36}/);
   const casePath = new URL(page.url()).pathname;
 
@@ -113,7 +113,9 @@ describe('one-time links for partners without an account', () => {
     // An outcome is required: the form says so and keeps the page.
     await expect.poll(() => partner.textContent('body')).toContain(t('referral.outcome_required'));
     const again = await panel(partner, t('referrals.complete'));
-    await again.getByLabel(t('referrals.outcome_code')).fill('counselled');
+    await again
+      .getByLabel(t('referrals.outcome_code'))
+      .selectOption({ label: t('referralOutcome.resolved') });
     await again.getByLabel(t('referrals.outcome_text')).fill('妇联已两次上门疏导，双方同意接受婚姻家庭辅导');
     // With a document: it becomes a document of the sender's case.
     await again.getByLabel(t('referrals.outcome_documents')).setInputFiles({
@@ -172,7 +174,9 @@ describe('one-time links for partners without an account', () => {
     expect(await partner.textContent('body')).toContain(t('referral.outcome_required'));
     const again = await panel(partner, t('referrals.fail'));
     await again.getByLabel(t('referrals.reason')).fill('赡养人拒绝参加调处');
-    await again.getByLabel(t('referrals.outcome_code')).fill('declined');
+    await again
+      .getByLabel(t('referrals.outcome_code'))
+      .selectOption({ label: t('referralOutcome.not-resolved') });
     await again.getByLabel(t('referrals.outcome_text')).fill('赡养人书面拒绝，建议当事人申请法律援助');
     await again.getByLabel(t('referrals.outcome_documents')).setInputFiles({
       name: '情况说明.txt',

@@ -167,7 +167,10 @@ describe('statistics dashboard', () => {
       city.waitForEvent('download'),
       city.getByRole('link', { name: '下载 Excel' }).click(),
     ]);
-    expect(sheet.suggestedFilename()).toBe(`各区汇总-${month}.xlsx`);
+    // Named in words: 各区汇总-2026年11月.xlsx.
+    expect(sheet.suggestedFilename()).toBe(
+      `各区汇总-${month.slice(0, 4)}年${Number(month.slice(5, 7))}月.xlsx`,
+    );
     const cityBook = new ExcelJS.Workbook();
     await cityBook.xlsx.readFile((await sheet.path()) as string);
     const rows = cityBook.getWorksheet('各区汇总')?.getSheetValues() as unknown[][];

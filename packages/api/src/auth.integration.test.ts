@@ -371,3 +371,13 @@ describe('the second factor', () => {
     ).toBe('UNAUTHORIZED auth.totp_required');
   });
 });
+
+describe('the sign-in page’s district', () => {
+  it('names the district of a slug in words, and none for a slug no district has', async () => {
+    expect(await h.caller().auth.district({ slug: district.slug })).toEqual({
+      nameZh: '测试区司法局 auth',
+      nameEn: 'Test district auth',
+    });
+    expect(await h.caller().auth.district({ slug: 'no-such-district' })).toBeNull();
+  });
+});

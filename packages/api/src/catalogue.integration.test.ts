@@ -156,6 +156,23 @@ describe('the service catalogue (6+X) per organisation', () => {
     expect(preview.items.map((i) => i.id)).toContain('x-wage-clinic');
   });
 
+  it('makes an X service’s id from its Chinese name, so nobody types one, and refuses that name twice', async () => {
+    const define = () =>
+      admin.xService.create({
+        organisationId: district.organisations.stationA,
+        title: { 'zh-CN': '老年人法律门诊', en: '老年人法律门诊' },
+        description: { 'zh-CN': '每月第一个周五', en: '每月第一个周五' },
+        form: [{ key: 'field1', label: { 'zh-CN': '诉求', en: '诉求' }, type: 'text' }],
+        deadlineWorkingDays: 5,
+      });
+    const defined = await define();
+    expect(defined.serviceId).toMatch(/^x-s[0-9a-f]{10}$/);
+    const again = await define().catch((e: TRPCError) => e);
+    expect(again).toBeInstanceOf(TRPCError);
+    expect((again as TRPCError).message).toBe('x_service.name_taken');
+    expect(((again as TRPCError).cause as { field?: string }).field).toBe('title.zh-CN');
+  });
+
   it('validates an intake with the service’s own form, naming the field', async () => {
     const intake = (form: Record<string, unknown>) =>
       admin.case.create({

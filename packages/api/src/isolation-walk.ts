@@ -315,6 +315,8 @@ export const walkAttempts: Record<string, Attempt> = {
     anonymous.auth
       .login({ tenantSlug: t.a.slug, username: 'head-b-only', password: TEST_PASSWORD })
       .catch(refused),
+  // Public by design (a district's sign-in page names it): asked for a district that is none, it names nothing.
+  'auth.district': ({ anonymous }) => anonymous.auth.district({ slug: 'no-such-district' }),
   'auth.me': ({ bWithHintA }) => bWithHintA.auth.me(),
   'auth.logout': ({ bWithHintA }) => bWithHintA.auth.logout(),
   'auth.logoutEverywhere': ({ bWithHintA }) => bWithHintA.auth.logoutEverywhere(),

@@ -13,6 +13,7 @@ import { template as assessmentTemplate } from './procedures/assessment/template
 import { getMany as getAuditEntries } from './procedures/audit/get-many.ts';
 import { verify as verifyAudit } from './procedures/audit/verify.ts';
 import { changePassword } from './procedures/auth/change-password.ts';
+import { district } from './procedures/auth/district.ts';
 import { login } from './procedures/auth/login.ts';
 import { logout, logoutEverywhere } from './procedures/auth/logout.ts';
 import { me } from './procedures/auth/me.ts';
@@ -209,6 +210,7 @@ import { createCallerFactory, router } from './trpc.ts';
 const platformRouters = {
   health: { check } satisfies TRPCRouterRecord,
   auth: {
+    district,
     login,
     me,
     logout,

@@ -1,4 +1,4 @@
-import { ORGANISATION_KINDS, ROLES } from '@linju/vocabulary';
+import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, ORGANISATION_KINDS, ROLES } from '@linju/vocabulary';
 import { describe, expect, it } from 'vitest';
 import {
   isMessageKey,
@@ -119,6 +119,16 @@ describe('catalogues', () => {
     expect(keys.filter((key) => !isMessageKey(key))).toEqual([]);
     expect(ROLES).toHaveLength(13);
     expect(ORGANISATION_KINDS).toHaveLength(11);
+  });
+
+  it('names every audit action and object type the platform records, in both languages', () => {
+    const keys = [
+      ...AUDIT_ACTIONS.map((action) => `auditAction.${action}`),
+      ...AUDIT_OBJECT_TYPES.map((type) => `auditObject.${type}`),
+    ];
+    expect(keys.filter((key) => !isMessageKey(key))).toEqual([]);
+    expect(translate('zh-CN', 'auditAction.referral.completed')).toBe('转介办结');
+    expect(translate('en', 'auditObject.referral')).toBe('Referral');
   });
 
   it('has a message for every error key the API throws', () => {

@@ -33,3 +33,5 @@ export const consentPurposeLabel = (locale: Locale, id: string) =>
   labelOrId(locale, `consentPurpose.${id}`, id);
 export const partyRoleLabel = (locale: Locale, id: string) => labelOrId(locale, `partyRole.${id}`, id);
 export const partyKindLabel = (locale: Locale, id: string) => labelOrId(locale, `partyKind.${id}`, id);
+export const referralOutcomeLabel = (locale: Locale, id: string) =>
+  labelOrId(locale, `referralOutcome.${id}`, id);

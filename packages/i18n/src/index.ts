@@ -44,6 +44,7 @@ export {
   type ReferralKind,
   type ReferralStatus,
   referralKindLabel,
+  referralOutcomeLabel,
   referralStatusLabel,
   roleLabel,
   urgencyLabel,

@@ -1,4 +1,5 @@
 export * from './activity-measures.ts';
+export * from './audit-vocabulary.ts';
 export * from './case-vocabulary.ts';
 export * from './organisation-kinds.ts';
 export * from './permissions.ts';

@@ -22,6 +22,8 @@ export const messages = defineMessages('appraisal', {
     'appraisal.page.institution_answer': '机构答复：{answer}',
     'appraisal.page.not_referred': '未转介鉴定机构。',
     'appraisal.not_an_institution': '请选择鉴定机构（登记为部门类合作单位）。',
+    // The audit log's names of this plugin's actions and object types (`appraisal.audit.<what>`).
+    'appraisal.audit.advice.given': '答复鉴定咨询',
   },
   en: {
     'appraisal.page.title': 'Appraisal consultation of {number}',
@@ -43,5 +45,7 @@ export const messages = defineMessages('appraisal', {
     'appraisal.page.institution_answer': 'The institution answered: {answer}',
     'appraisal.page.not_referred': 'Not referred to an institution.',
     'appraisal.not_an_institution': 'Choose an appraisal institution (a partner registered as a department).',
+    // The audit log's names of this plugin's actions and object types (`appraisal.audit.<what>`).
+    'appraisal.audit.advice.given': 'Appraisal advice given',
   },
 });

@@ -38,6 +38,8 @@ export const messages = defineMessages('consultation', {
     'consultation.page.all': '合计',
     'consultation.follow_up_note_required': '请说明后续事项。',
     'consultation.period_invalid': '期间的结束日期不能早于开始日期。',
+    // The audit log's names of this plugin's actions and object types (`consultation.audit.<what>`).
+    'consultation.audit.log.written': '记录咨询',
   },
   en: {
     'consultation.page.title': 'Consultation log of {number}',
@@ -75,5 +77,7 @@ export const messages = defineMessages('consultation', {
     'consultation.page.all': 'All channels',
     'consultation.follow_up_note_required': 'Say what follows up.',
     'consultation.period_invalid': 'The period must end on or after the day it starts.',
+    // The audit log's names of this plugin's actions and object types (`consultation.audit.<what>`).
+    'consultation.audit.log.written': 'Consultation logged',
   },
 });

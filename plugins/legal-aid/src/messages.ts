@@ -91,6 +91,12 @@ export const messages = defineMessages('legal-aid', {
     'legal-aid.intake.household_income': '家庭月收入（元）',
     'legal-aid.intake.income_sources': '主要收入来源',
     'legal-aid.intake.truthfulness_pledge': '申请人承诺所填经济状况真实，如有虚假愿承担法律责任',
+    // The audit log's names of this plugin's actions and object types (`legal-aid.audit.<what>`).
+    'legal-aid.audit.closure.reported': '报告法律援助结案',
+    'legal-aid.audit.decision.made': '作出法律援助决定',
+    'legal-aid.audit.subsidy.recorded': '登记法律援助补贴',
+    'legal-aid.audit.threshold.set': '设置经济困难标准',
+    'legal-aid.audit.object.legal_aid_threshold': '经济困难标准',
   },
   en: {
     'legal-aid.page.title': 'Legal aid for {number}',
@@ -187,5 +193,11 @@ export const messages = defineMessages('legal-aid', {
     'legal-aid.intake.income_sources': 'Main sources of income',
     'legal-aid.intake.truthfulness_pledge':
       'The applicant declares this is true and accepts liability if not',
+    // The audit log's names of this plugin's actions and object types (`legal-aid.audit.<what>`).
+    'legal-aid.audit.closure.reported': 'Legal-aid closure reported',
+    'legal-aid.audit.decision.made': 'Legal-aid decision made',
+    'legal-aid.audit.subsidy.recorded': 'Legal-aid subsidy recorded',
+    'legal-aid.audit.threshold.set': 'Hardship threshold set',
+    'legal-aid.audit.object.legal_aid_threshold': 'Hardship threshold',
   },
 });

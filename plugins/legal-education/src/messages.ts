@@ -41,6 +41,10 @@ export const messages = defineMessages('legal-education', {
     'legal-education.themed_day_taken': '该单位本月已举办主题活动日。',
     'legal-education.period_invalid': '期间的结束日期不能早于开始日期。',
     'legal-education.event_not_found': '该单位没有这项活动记录。',
+    // The audit log's names of this plugin's actions and object types (`legal-education.audit.<what>`).
+    'legal-education.audit.event.recorded': '登记法治宣传活动',
+    'legal-education.audit.event.updated': '修改法治宣传活动',
+    'legal-education.audit.object.legal_education_event': '法治宣传活动',
   },
   en: {
     'legal-education.page.title': 'Legal education events',
@@ -82,5 +86,9 @@ export const messages = defineMessages('legal-education', {
     'legal-education.themed_day_taken': 'This unit already held its themed day this month.',
     'legal-education.period_invalid': 'The period must end on or after the day it starts.',
     'legal-education.event_not_found': 'This unit has no such event.',
+    // The audit log's names of this plugin's actions and object types (`legal-education.audit.<what>`).
+    'legal-education.audit.event.recorded': 'Legal education event recorded',
+    'legal-education.audit.event.updated': 'Legal education event updated',
+    'legal-education.audit.object.legal_education_event': 'Legal education event',
   },
 });

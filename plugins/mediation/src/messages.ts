@@ -79,6 +79,14 @@ export const messages = defineMessages('mediation', {
     'mediation.timeline.confirmed_by_all': '{party}确认调解协议（各方均已确认）',
     'mediation.referral.summary': '申请司法确认：{parties}人民调解协议',
     'mediation.referral.details': '人民调解协议书见案件文书 {documentId}；协议条款：\n{terms}',
+    // The audit log's names of this plugin's actions and object types (`mediation.audit.<what>`).
+    'mediation.audit.agreement.confirmed': '确认调解协议',
+    'mediation.audit.agreement.not-confirmed': '法院不予确认调解协议',
+    'mediation.audit.agreement.drafted': '制作调解协议书',
+    'mediation.audit.agreement.window-lapsed': '司法确认申请期限届满',
+    'mediation.audit.mediators.set': '指定调解员',
+    'mediation.audit.session.recorded': '记录调解会',
+    'mediation.audit.object.mediation_agreement': '调解协议',
   },
   en: {
     'mediation.page.title': 'Mediation of {number}',
@@ -156,6 +164,14 @@ export const messages = defineMessages('mediation', {
     'mediation.referral.summary': 'Judicial confirmation of the mediation agreement of {parties}',
     'mediation.referral.details':
       'The mediation agreement is case document {documentId}; its terms:\n{terms}',
+    // The audit log's names of this plugin's actions and object types (`mediation.audit.<what>`).
+    'mediation.audit.agreement.confirmed': 'Agreement confirmed',
+    'mediation.audit.agreement.not-confirmed': 'Agreement not confirmed by the court',
+    'mediation.audit.agreement.drafted': 'Mediation agreement drafted',
+    'mediation.audit.agreement.window-lapsed': 'Window for judicial confirmation lapsed',
+    'mediation.audit.mediators.set': 'Mediators appointed',
+    'mediation.audit.session.recorded': 'Mediation session recorded',
+    'mediation.audit.object.mediation_agreement': 'Mediation agreement',
   },
 });
 

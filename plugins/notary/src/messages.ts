@@ -67,6 +67,12 @@ export const messages = defineMessages('notary', {
     'notary.slots.create': '新增预约时段',
     'notary.slots.create_submit': '新增时段',
     'notary.slots.done': '预约时段已新增。',
+    // The audit log's names of this plugin's actions and object types (`notary.audit.<what>`).
+    'notary.audit.booking.cancelled': '取消公证预约',
+    'notary.audit.booking.created': '预约公证',
+    'notary.audit.documents.received': '收取公证材料',
+    'notary.audit.slot.defined': '设置公证预约时段',
+    'notary.audit.object.notary_booking_slot': '公证预约时段',
   },
   en: {
     'notary.slot_ends_before_start': 'The slot must end after it starts.',
@@ -136,5 +142,11 @@ export const messages = defineMessages('notary', {
     'notary.slots.create': 'Add a slot',
     'notary.slots.create_submit': 'Add slot',
     'notary.slots.done': 'The slot has been added.',
+    // The audit log's names of this plugin's actions and object types (`notary.audit.<what>`).
+    'notary.audit.booking.cancelled': 'Notary booking cancelled',
+    'notary.audit.booking.created': 'Notary booking made',
+    'notary.audit.documents.received': 'Notarial documents received',
+    'notary.audit.slot.defined': 'Notary booking slot defined',
+    'notary.audit.object.notary_booking_slot': 'Notary booking slot',
   },
 });

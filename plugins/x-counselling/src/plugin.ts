@@ -37,12 +37,12 @@ export const plugin = definePlugin({
   permissions: [
     {
       id: 'x-counselling.case.view',
-      label: { 'zh-CN': '查看心理疏导事项', en: 'View counselling matters' },
+      label: { 'zh-CN': '查看心理疏导案件', en: 'View counselling matters' },
       grantedWith: 'case.read',
     },
     {
       id: 'x-counselling.case.handle',
-      label: { 'zh-CN': '办理心理疏导事项', en: 'Handle counselling matters' },
+      label: { 'zh-CN': '办理心理疏导案件', en: 'Handle counselling matters' },
       grantedWith: 'case.handle',
       dependsOn: ['x-counselling.case.view'],
     },

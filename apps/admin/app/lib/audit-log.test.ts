@@ -1,3 +1,5 @@
+// The installed plugins' messages, merged into the catalogue as the app has them.
+import '@linju/plugins/admin';
 import { describe, expect, it } from 'vitest';
 import {
   auditActionKey,
@@ -43,6 +45,15 @@ describe('labels', () => {
     expect(auditActionKey('referral.sent')).toBeUndefined();
     expect(auditObjectTypeKey('staff_member')).toBe('auditObject.staff_member');
     expect(auditObjectTypeKey('spaceship')).toBeUndefined();
+  });
+
+  it('names the platform’s referral actions, and a plugin’s actions and objects from its messages', () => {
+    expect(auditActionKey('referral.completed')).toBe('auditAction.referral.completed');
+    expect(auditActionKey('mediation.session.recorded')).toBe('mediation.audit.session.recorded');
+    expect(auditObjectTypeKey('mediation_agreement', 'mediation.agreement.window-lapsed')).toBe(
+      'mediation.audit.object.mediation_agreement',
+    );
+    expect(auditObjectTypeKey('mediation_agreement')).toBeUndefined();
   });
 
   it('formats snapshots for reading', () => {

@@ -1,15 +1,10 @@
 import { isMessageKey, type MessageKey } from '@linju/i18n';
+// The plugins' messages name their audit actions: merged into the catalogue in the browser too, or
+// the page, once hydrated, would show the codes the server named.
+import '@linju/plugins/admin';
 
-/** The object types the filter offers; the log may hold others, which show as they are. */
-export const AUDIT_OBJECT_TYPES = [
-  'organisation',
-  'staff_member',
-  'community_adviser',
-  'case',
-  'resident',
-  'calendar',
-  'tenant',
-] as const;
+/** The object types the filter offers: every one the platform records (a plugin's show when filtered on). */
+export { AUDIT_OBJECT_TYPES } from '@linju/vocabulary';
 
 /** Entries per page. */
 export const AUDIT_PAGE_SIZE = 50;
@@ -47,15 +42,25 @@ export function auditSearchFor(objectType: string, objectId: string): string {
   return `?${auditQueryParams({ before: undefined, objectType, objectId })}`;
 }
 
-/** The message naming an action (`organisation.created`), or undefined for one this build does not know. */
+/**
+ * The message naming an action: the platform's `auditAction.<action>` (`@linju/vocabulary` lists them
+ * and each has one), or a plugin's own `<plugin id>.audit.<what>` for its `<plugin id>.<what>`;
+ * undefined for one this build does not know (a plugin removed since), shown as it is.
+ */
 export function auditActionKey(action: string): MessageKey | undefined {
-  const key = `auditAction.${action}`;
-  return isMessageKey(key) ? key : undefined;
+  const platform = `auditAction.${action}`;
+  if (isMessageKey(platform)) return platform;
+  const [pluginId, ...what] = action.split('.');
+  const plugin = `${pluginId}.audit.${what.join('.')}`;
+  return what.length > 0 && isMessageKey(plugin) ? plugin : undefined;
 }
 
-export function auditObjectTypeKey(objectType: string): MessageKey | undefined {
-  const key = `auditObject.${objectType}`;
-  return isMessageKey(key) ? key : undefined;
+/** The message naming an object type: the platform's, or that of the plugin whose action recorded it. */
+export function auditObjectTypeKey(objectType: string, action?: string): MessageKey | undefined {
+  const platform = `auditObject.${objectType}`;
+  if (isMessageKey(platform)) return platform;
+  const plugin = action ? `${action.split('.')[0]}.audit.object.${objectType}` : '';
+  return isMessageKey(plugin) ? plugin : undefined;
 }
 
 /** A before/after snapshot for reading: indented JSON, or nothing when there is none. */

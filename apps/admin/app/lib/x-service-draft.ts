@@ -14,9 +14,12 @@ export const DRAFT_FIELD_TYPES = [
 export type DraftFieldType = (typeof DRAFT_FIELD_TYPES)[number];
 const CHOICE_TYPES: readonly string[] = ['select', 'multiselect'];
 
-/** One row of the form builder, as typed: every value a string, so a failed post fills it again. */
+/**
+ * One row of the form builder, as typed: every value a string, so a failed post fills it again.
+ * Nobody types an identifier: a field's key is its place (`field1`, `field2`…), given when the
+ * service is saved, and English labels are optional (the Chinese stands in for them).
+ */
 export interface DraftField {
-  key: string;
   type: string;
   labelZh: string;
   labelEn: string;
@@ -28,7 +31,6 @@ export interface DraftField {
 /** The whole builder as typed. */
 export interface XServiceDraft {
   organisationId: string;
-  name: string;
   titleZh: string;
   titleEn: string;
   descriptionZh: string;
@@ -42,7 +44,6 @@ export const MAX_DRAFT_FIELDS = 40;
 /** The builder's one-value fields, as posted. */
 export const DRAFT_SCALARS = [
   'organisationId',
-  'name',
   'titleZh',
   'titleEn',
   'descriptionZh',
@@ -51,7 +52,6 @@ export const DRAFT_SCALARS = [
 ] as const;
 
 export const emptyField = (): DraftField => ({
-  key: '',
   type: 'text',
   labelZh: '',
   labelEn: '',
@@ -73,7 +73,6 @@ export function readDraft(form: FormData): XServiceDraft {
   const fields: DraftField[] = [];
   for (let n = 0; n < count; n++) {
     fields.push({
-      key: text(`fields.${n}.key`).trim(),
       type: text(`fields.${n}.type`) || 'text',
       labelZh: text(`fields.${n}.labelZh`).trim(),
       labelEn: text(`fields.${n}.labelEn`).trim(),
@@ -93,7 +92,7 @@ export function readDraft(form: FormData): XServiceDraft {
 }
 
 /** The parts of one row of the builder that can be refused. */
-export const DRAFT_ROW_PARTS = ['key', 'type', 'labelZh', 'labelEn', 'options'] as const;
+export const DRAFT_ROW_PARTS = ['type', 'labelZh', 'labelEn', 'options'] as const;
 
 /** Every field of the builder that can be refused, for mapping the API's errors (`fields.2.labelZh` for each row). */
 export const draftFieldNames = (draft: XServiceDraft) => [
@@ -106,6 +105,8 @@ export const draftFieldNames = (draft: XServiceDraft) => [
 /** The API's paths (`title.zh-CN`, `form.2.label.en`) → the builder's field names. */
 export function draftFieldForPath(draft: XServiceDraft): Record<string, string> {
   const map: Record<string, string> = {
+    // The id is made from the Chinese name: a name already in use is refused there.
+    name: 'titleZh',
     'title.zh-CN': 'titleZh',
     'title.en': 'titleEn',
     'description.zh-CN': 'descriptionZh',
@@ -113,7 +114,6 @@ export function draftFieldForPath(draft: XServiceDraft): Record<string, string> 
     form: 'fieldCount',
   };
   draft.fields.forEach((_, n) => {
-    map[`form.${n}.key`] = `fields.${n}.key`;
     map[`form.${n}.type`] = `fields.${n}.type`;
     map[`form.${n}.label.zh-CN`] = `fields.${n}.labelZh`;
     map[`form.${n}.label.en`] = `fields.${n}.labelEn`;
@@ -156,42 +156,33 @@ export function draftRequest(draft: XServiceDraft): { request: XServiceRequest }
   };
   required('organisationId', draft.organisationId);
   required('titleZh', draft.titleZh);
-  required('titleEn', draft.titleEn);
   required('descriptionZh', draft.descriptionZh);
-  required('descriptionEn', draft.descriptionEn);
-  if (!draft.name) errors.name = 'validation.required';
-  else if (!/^[a-z][a-z0-9-]{1,38}$/.test(draft.name)) errors.name = 'x_service.name_invalid';
   const days = /^\d{1,3}$/.test(draft.deadlineWorkingDays) ? Number(draft.deadlineWorkingDays) : Number.NaN;
   if (!draft.deadlineWorkingDays) errors.deadlineWorkingDays = 'validation.required';
   else if (!(days >= 1 && days <= 120)) errors.deadlineWorkingDays = 'validation.out_of_range';
   if (draft.fields.length === 0) errors.fieldCount = 'form.fields_required';
-  const keys = new Set<string>();
   draft.fields.forEach((field, n) => {
     const at = (part: string) => `fields.${n}.${part}`;
-    if (!field.key) errors[at('key')] = 'validation.required';
-    else if (!/^[a-z][a-zA-Z0-9]{0,39}$/.test(field.key)) errors[at('key')] = 'form.key_invalid';
-    else if (keys.has(field.key)) errors[at('key')] = 'form.key_duplicate';
-    keys.add(field.key);
     required(at('labelZh'), field.labelZh);
-    required(at('labelEn'), field.labelEn);
     if (!(DRAFT_FIELD_TYPES as readonly string[]).includes(field.type))
       errors[at('type')] = 'validation.required';
     if (CHOICE_TYPES.includes(field.type) && parseOptions(field.options).length === 0)
       errors[at('options')] = 'form.options_required';
   });
   if (Object.keys(errors).length > 0) return { errors };
+  // The service's id is made by the server from its Chinese name; English falls back to Chinese.
+  const bilingual = (zh: string, en: string) => ({ 'zh-CN': zh, en: en || zh });
   return {
     request: {
       organisationId: draft.organisationId,
-      name: draft.name,
-      title: { 'zh-CN': draft.titleZh, en: draft.titleEn },
-      description: { 'zh-CN': draft.descriptionZh, en: draft.descriptionEn },
+      title: bilingual(draft.titleZh, draft.titleEn),
+      description: bilingual(draft.descriptionZh, draft.descriptionEn),
       deadlineWorkingDays: days,
       team: draft.team,
-      form: draft.fields.map((field) => ({
-        key: field.key,
+      form: draft.fields.map((field, n) => ({
+        key: `field${n + 1}`,
         type: field.type as DraftFieldType,
-        label: { 'zh-CN': field.labelZh, en: field.labelEn },
+        label: bilingual(field.labelZh, field.labelEn),
         required: field.required,
         ...(CHOICE_TYPES.includes(field.type) ? { options: parseOptions(field.options) } : {}),
       })),
@@ -202,7 +193,6 @@ export function draftRequest(draft: XServiceDraft): { request: XServiceRequest }
 /** What `xService.create` takes. */
 export interface XServiceRequest {
   organisationId: string;
-  name: string;
   title: { 'zh-CN': string; en: string };
   description: { 'zh-CN': string; en: string };
   deadlineWorkingDays: number;

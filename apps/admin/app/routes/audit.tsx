@@ -63,8 +63,8 @@ export default function Audit({ loaderData, actionData }: Route.ComponentProps) 
   const filtered = Boolean(query.objectType || query.objectId);
   const olderParams = nextBefore ? auditQueryParams({ ...query, before: nextBefore }).toString() : undefined;
   const newestParams = auditQueryParams({ ...query, before: undefined }).toString();
-  const objectTypeLabel = (type: string) => {
-    const key = auditObjectTypeKey(type);
+  const objectTypeLabel = (type: string, action?: string) => {
+    const key = auditObjectTypeKey(type, action);
     return key ? t(key) : type;
   };
   const report = actionData && 'report' in actionData ? actionData.report : undefined;
@@ -186,7 +186,7 @@ function AuditEntry({
   slug,
 }: {
   entry: Entry;
-  objectTypeLabel: (type: string) => string;
+  objectTypeLabel: (type: string, action?: string) => string;
   slug: string;
 }) {
   const t = useTranslate();
@@ -211,7 +211,7 @@ function AuditEntry({
         </time>
       </div>
       <p className="admin-audit__meta">
-        {t('audit.by', { actor: entry.actorName })} · {objectTypeLabel(entry.objectType)}{' '}
+        {t('audit.by', { actor: entry.actorName })} · {objectTypeLabel(entry.objectType, entry.action)}{' '}
         <Link to={filterLink} className="admin-audit__object">
           <code>{entry.objectId.slice(0, 8)}</code>
           <span className="lj-visually-hidden"> {t('audit.filter_this_object')}</span>

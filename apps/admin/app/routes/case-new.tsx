@@ -101,6 +101,7 @@ async function intakeView(context: Route.LoaderArgs['context'], form: FormData, 
           id: s.pluginId,
           name: s.name as { 'zh-CN': string; en: string },
           form: s.form as ServiceFormField[],
+          categories: s.categories,
         }))
     : [];
   let earlier: ReturnType<typeof caseRowView>[] | null = null;
@@ -111,12 +112,15 @@ async function intakeView(context: Route.LoaderArgs['context'], form: FormData, 
       if (!isForbidden(error)) earlier = [];
     }
   }
-  const serviceForm = services.find((s) => s.id === typed.serviceType)?.form ?? [];
+  const chosen = services.find((s) => s.id === typed.serviceType);
+  const serviceForm = chosen?.form ?? [];
   return {
     units,
     unitId,
     services: services.map(({ id, name }) => ({ id, name })),
     serviceForm,
+    // The chosen service's categories, to choose from (its manifest names them; an X service has none).
+    categories: chosen?.categories ?? [],
     typed: {
       ...typed,
       organisationId: unitId,
@@ -238,7 +242,7 @@ export default function NewCase({ loaderData, actionData }: Route.ComponentProps
   const submit = useSubmit();
   const { created, matched, today } = loaderData;
   const refreshed = actionData && 'refreshed' in actionData ? actionData.refreshed : undefined;
-  const { units, unitId, services, serviceForm, typed, earlier } = refreshed ?? loaderData;
+  const { units, unitId, services, serviceForm, categories, typed, earlier } = refreshed ?? loaderData;
   const failed =
     actionData && 'errors' in actionData ? (actionData as SubmissionResult<IntakeValues>) : undefined;
   const values: IntakeValues = failed?.values ?? typed;
@@ -415,14 +419,23 @@ export default function NewCase({ loaderData, actionData }: Route.ComponentProps
               error={error}
             />
           ) : null}
-          <TextField
-            name="category"
-            label={t('intake.category')}
-            hint={t('intake.category_hint')}
-            defaultValue={values.category}
-            error={error('category')}
-            autoComplete="off"
-          />
+          {categories.length > 0 ? (
+            <SelectField
+              name="category"
+              label={t('intake.category')}
+              hint={t('intake.category_hint')}
+              defaultValue={values.category}
+              error={error('category')}
+              key={values.serviceType}
+            >
+              <option value="">{t('intake.category_none')}</option>
+              {categories.map((category) => (
+                <option key={category.id} value={category.id}>
+                  {category.name[locale]}
+                </option>
+              ))}
+            </SelectField>
+          ) : null}
           <SelectField
             name="urgency"
             label={t('intake.urgency')}

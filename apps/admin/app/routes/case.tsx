@@ -13,7 +13,7 @@ import { deadlineState } from '../lib/cases.ts';
 import { allowsAnywhere } from '../lib/permissions.ts';
 import { caseServiceLinks } from '../lib/plugin-screens.ts';
 import { idParam, load } from '../lib/route-errors.ts';
-import { serviceName } from '../lib/service-name.ts';
+import { categoryName, serviceName } from '../lib/service-name.ts';
 import { signedInPerson, tenantHeader } from '../lib/session.ts';
 import { megabytes } from '../lib/streamed-form.ts';
 import { tenantPaths } from '../lib/tenant-paths.ts';
@@ -77,11 +77,7 @@ export default function CaseLayout({ loaderData }: Route.ComponentProps) {
   const locale = useLocale();
   const { tenant, services: installed } = useTenantShell();
   const orgName = useOrganisationName();
-  const { case: c, people, services, serviceLinks, today } = loaderData;
-  const categoryName = (id: string) =>
-    services.find((service) => service.pluginId === c.serviceType)?.categories.find((x) => x.id === id)?.name[
-      locale
-    ] ?? id;
+  const { case: c, people, serviceLinks, today } = loaderData;
   const here = tenantPaths.case(tenant.slug, c.id);
   return (
     <>
@@ -93,7 +89,7 @@ export default function CaseLayout({ loaderData }: Route.ComponentProps) {
         <dt>{t('casePage.service')}</dt>
         <dd>
           {serviceName(installed, c.serviceType, locale)}
-          {c.category ? ` · ${categoryName(c.category)}` : ''}
+          {c.category ? ` · ${categoryName(installed, c.serviceType, c.category, locale)}` : ''}
         </dd>
         <dt>{t('casePage.urgency')}</dt>
         <dd>{urgencyLabel(locale, c.urgency)}</dd>

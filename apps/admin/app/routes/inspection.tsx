@@ -5,6 +5,7 @@ import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary } from '../components/form-errors.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
+import { usePeriodLabel } from '../components/period-select.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { formText } from '../lib/form-data.ts';
@@ -46,6 +47,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function Inspection({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
+  const periodLabel = usePeriodLabel();
   const locale = useLocale();
   const { tenant } = useTenantShell();
   const { inspection, canRecord, done } = loaderData;
@@ -74,7 +76,7 @@ export default function Inspection({ loaderData, actionData }: Route.ComponentPr
           </strong>
         </dd>
         <dt>{t('inspections.quarter')}</dt>
-        <dd>{inspection.quarter}</dd>
+        <dd>{periodLabel(inspection.quarter)}</dd>
         <dt>{t('inspections.inspectors')}</dt>
         <dd>{inspection.inspectors.map((p) => p.displayName).join('、')}</dd>
         <dt>{t('inspection.checklist')}</dt>

@@ -4,6 +4,7 @@ import { Form, Link } from 'react-router';
 import { OrganisationSelect } from '../components/organisation-select.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
+import { usePeriodLabel } from '../components/period-select.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
@@ -46,6 +47,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export default function Inspections({ loaderData }: Route.ComponentProps) {
   const t = useTranslate();
+  const periodLabel = usePeriodLabel();
   const locale = useLocale();
   const { tenant } = useTenantShell();
   const { inspections, nextCursor, paged, units, org, quarter, quarters, canRecord, canEditChecklist } =
@@ -88,7 +90,7 @@ export default function Inspections({ loaderData }: Route.ComponentProps) {
           <option value="">{t('inspections.all_quarters')}</option>
           {quarters.map((q) => (
             <option key={q} value={q}>
-              {q}
+              {periodLabel(q)}
             </option>
           ))}
         </SelectField>
@@ -120,7 +122,7 @@ export default function Inspections({ loaderData }: Route.ComponentProps) {
                     </Link>
                   </th>
                   <td>{locale === 'en' ? row.nameEn : row.nameZh}</td>
-                  <td>{row.quarter}</td>
+                  <td>{periodLabel(row.quarter)}</td>
                   <td>{t('inspections.score_of', { score: row.totalScore, max: row.maxScore })}</td>
                   <td>{row.openRectifications}</td>
                 </tr>

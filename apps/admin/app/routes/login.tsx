@@ -1,4 +1,4 @@
-import { useTranslate } from '@linju/ui';
+import { useLocale, useTranslate } from '@linju/ui';
 import { redirect } from 'react-router';
 import { PageShell } from '../components/page-shell.tsx';
 import { PasswordSignInForm, SIGN_IN_FIELDS } from '../components/password-sign-in-form.tsx';
@@ -12,9 +12,11 @@ import type { Route } from './+types/login';
 /** Someone already fully signed in to this district goes straight home. */
 export async function loader({ params, context }: Route.LoaderArgs) {
   const tenantSlug = tenantSlugFrom(params);
-  const me = await getAdminContext(context).caller.auth.me();
+  const { caller } = getAdminContext(context);
+  const me = await caller.auth.me();
   if (me && me.tenant.slug === tenantSlug && me.next === 'home') throw redirect(tenantPaths.home(tenantSlug));
-  return { tenantSlug };
+  // The page names its district in words; an address no district has names none (signing in says why).
+  return { district: await caller.auth.district({ slug: tenantSlug }) };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -43,11 +45,17 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function Login({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
+  const locale = useLocale();
+  const { district } = loaderData;
   return (
     <PageShell title={t('login.title')}>
       <PasswordSignInForm errors={actionData?.errors} username={actionData?.values.username}>
         <h1>{t('login.heading')}</h1>
-        <p className="admin-muted">{t('login.district', { slug: loaderData.tenantSlug })}</p>
+        {district ? (
+          <p className="admin-muted">
+            {t('login.district', { district: locale === 'en' ? district.nameEn : district.nameZh })}
+          </p>
+        ) : null}
       </PasswordSignInForm>
     </PageShell>
   );

@@ -81,7 +81,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return rejectIntentApiError(
     intent,
     read.sent?.error,
-    { fields: ['reason', 'outcomeCode', 'outcomeText', 'answeredBy', 'documents'], ...ANSWER_ERROR_FIELDS },
+    {
+      fields: ['reason', 'outcomeCode', 'rulingNumber', 'outcomeText', 'answeredBy', 'documents'],
+      ...ANSWER_ERROR_FIELDS,
+    },
     values,
   );
 }
@@ -206,7 +209,7 @@ export default function PartnerLink({ loaderData, actionData, params }: Route.Co
         <section aria-labelledby="answer-heading">
           <h2 id="answer-heading">{t('partnerLink.answer_heading')}</h2>
           {answersFor(referral.status).map((type) => (
-            <AnswerForm key={type} type={type} failure={failureOf(actionData, type)} />
+            <AnswerForm key={type} kind={referral.kind} type={type} failure={failureOf(actionData, type)} />
           ))}
           <NoteForm failure={failureOf(actionData, 'note')} />
         </section>
@@ -215,7 +218,15 @@ export default function PartnerLink({ loaderData, actionData, params }: Route.Co
   );
 }
 
-function AnswerForm({ type, failure }: { type: Answer; failure: ReturnType<typeof failureOf> }) {
+function AnswerForm({
+  kind,
+  type,
+  failure,
+}: {
+  kind: string;
+  type: Answer;
+  failure: ReturnType<typeof failureOf>;
+}) {
   const t = useTranslate();
   const error = useFieldError(failure?.errors);
   return (
@@ -238,7 +249,13 @@ function AnswerForm({ type, failure }: { type: Answer; failure: ReturnType<typeo
           error={error('answeredBy')}
           defaultValue={failure?.values.answeredBy}
         />
-        <ReferralAnswerFields idPrefix={type} type={type} error={error} values={failure?.values} />
+        <ReferralAnswerFields
+          idPrefix={type}
+          kind={kind}
+          type={type}
+          error={error}
+          values={failure?.values}
+        />
         <Button type="submit" variant={type === 'rejected' || type === 'failed' ? 'secondary' : 'primary'}>
           {t(ANSWER_LABEL[type])}
         </Button>

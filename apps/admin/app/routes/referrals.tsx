@@ -98,7 +98,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return rejectIntentApiError(
     intent,
     read.sent?.error,
-    { fields: ['reason', 'outcomeCode', 'outcomeText', 'documents'], ...ANSWER_ERROR_FIELDS },
+    { fields: ['reason', 'outcomeCode', 'rulingNumber', 'outcomeText', 'documents'], ...ANSWER_ERROR_FIELDS },
     read.values,
   );
 }
@@ -152,6 +152,11 @@ export default function Referrals({ loaderData, actionData }: Route.ComponentPro
         fields={[
           { name: 'reason', label: t('referrals.reason'), id: `${failure?.intent}-reason` },
           { name: 'outcomeCode', label: t('referrals.outcome_code'), id: `${failure?.intent}-outcomeCode` },
+          {
+            name: 'rulingNumber',
+            label: t('referrals.ruling_number'),
+            id: `${failure?.intent}-rulingNumber`,
+          },
           { name: 'outcomeText', label: t('referrals.outcome_text'), id: `${failure?.intent}-outcomeText` },
           { name: 'text', label: t('referrals.note_text'), id: `${failure?.intent}-text` },
         ]}
@@ -229,6 +234,7 @@ export default function Referrals({ loaderData, actionData }: Route.ComponentPro
                   <Answer
                     key={type}
                     referralId={r.id}
+                    kind={r.kind}
                     type={type}
                     failure={failureOf(actionData, `${type}:${r.id}`)}
                   />
@@ -296,10 +302,12 @@ export default function Referrals({ loaderData, actionData }: Route.ComponentPro
 
 function Answer({
   referralId,
+  kind,
   type,
   failure,
 }: {
   referralId: string;
+  kind: string;
   type: ReferralAnswer;
   failure: ReturnType<typeof failureOf>;
 }) {
@@ -317,7 +325,7 @@ function Answer({
       <input type="hidden" name="referralId" value={referralId} />
       <input type="hidden" name="type" value={type} />
       <FormProblems errors={failure?.errors} />
-      <ReferralAnswerFields idPrefix={id} type={type} error={error} values={failure?.values} />
+      <ReferralAnswerFields idPrefix={id} kind={kind} type={type} error={error} values={failure?.values} />
       <Button type="submit" variant={type === 'rejected' || type === 'failed' ? 'secondary' : 'primary'}>
         {t(ANSWER_LABEL[type] ?? 'referrals.accept')}
       </Button>

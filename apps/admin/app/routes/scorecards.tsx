@@ -5,6 +5,7 @@ import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary, useFieldError } from '../components/form-errors.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
+import { usePeriodLabel } from '../components/period-select.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
@@ -213,6 +214,7 @@ const gradingValue = (grading: Grading, field: (typeof GRADING_FIELDS)[number]) 
 
 export default function Scorecards({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
+  const periodLabel = usePeriodLabel();
   const locale = useLocale();
   const { tenant } = useTenantShell();
   const gradingLine = useGradingLine();
@@ -253,7 +255,7 @@ export default function Scorecards({ loaderData, actionData }: Route.ComponentPr
         >
           {quarters.map((q) => (
             <option key={q} value={q}>
-              {q}
+              {periodLabel(q)}
             </option>
           ))}
         </SelectField>
@@ -277,7 +279,7 @@ export default function Scorecards({ loaderData, actionData }: Route.ComponentPr
       </details>
       {scorecard.published ? (
         <>
-          <h2>{t('scorecards.published_heading', { quarter })}</h2>
+          <h2>{t('scorecards.published_heading', { quarter: periodLabel(quarter) })}</h2>
           <p className="admin-muted">
             {t('scorecards.published_on', {
               when: formatDateTime(locale, scorecard.published.publishedAt),
@@ -289,34 +291,37 @@ export default function Scorecards({ loaderData, actionData }: Route.ComponentPr
           </p>
           <ScoreTable
             rows={scorecard.published.rows}
-            caption={t('scorecards.published_heading', { quarter })}
+            caption={t('scorecards.published_heading', { quarter: periodLabel(quarter) })}
           />
           <p>
             <a
               className="lj-button lj-button--secondary"
               href={tenantPaths.scorecardXlsx(tenant.slug, quarter, 'published')}
             >
-              {t('scorecards.download_published', { quarter })}
+              {t('scorecards.download_published', { quarter: periodLabel(quarter) })}
             </a>
           </p>
         </>
       ) : (
-        <p>{t('scorecards.not_published', { quarter })}</p>
+        <p>{t('scorecards.not_published', { quarter: periodLabel(quarter) })}</p>
       )}
       {scorecard.live ? (
         <>
-          <h2>{t('scorecards.live_heading', { quarter })}</h2>
+          <h2>{t('scorecards.live_heading', { quarter: periodLabel(quarter) })}</h2>
           {scorecard.live.length === 0 ? (
             <p>{t('scorecards.no_stations')}</p>
           ) : (
             <>
-              <ScoreTable rows={scorecard.live} caption={t('scorecards.live_heading', { quarter })} />
+              <ScoreTable
+                rows={scorecard.live}
+                caption={t('scorecards.live_heading', { quarter: periodLabel(quarter) })}
+              />
               <p>
                 <a
                   className="lj-button lj-button--secondary"
                   href={tenantPaths.scorecardXlsx(tenant.slug, quarter, 'live')}
                 >
-                  {t('scorecards.download_live', { quarter })}
+                  {t('scorecards.download_live', { quarter: periodLabel(quarter) })}
                 </a>
               </p>
             </>
@@ -329,7 +334,7 @@ export default function Scorecards({ loaderData, actionData }: Route.ComponentPr
           <input type="hidden" name="intent" value="publish" />
           <input type="hidden" name="quarter" value={quarter} />
           <p>{t('scorecards.publish_hint')}</p>
-          <Button type="submit">{t('scorecards.publish', { quarter })}</Button>
+          <Button type="submit">{t('scorecards.publish', { quarter: periodLabel(quarter) })}</Button>
         </Form>
       ) : null}
       {canManage ? (

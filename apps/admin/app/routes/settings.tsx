@@ -117,7 +117,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
             <dd>{tenantName(tenant, locale)}</dd>
             <dt>{t('settings.branding_names')}</dt>
             <dd>
-              {branding.nameZh} · {branding.nameEn}
+              {branding.nameZh} · <span lang="en">{branding.nameEn}</span>
             </dd>
             <dt>{t('settings.branding_colour')}</dt>
             <dd>
@@ -138,7 +138,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
             </dd>
             <dt>{t('settings.branding_division')}</dt>
             <dd>
-              <code>{branding.divisionCode}</code> · {branding.timeZone}
+              <code>{branding.divisionCode}</code> · <code>{branding.timeZone}</code>
             </dd>
           </dl>
           <p className="admin-muted">{t('settings.branding_hint')}</p>

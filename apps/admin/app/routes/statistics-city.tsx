@@ -234,9 +234,17 @@ export default function CitySending({ loaderData, actionData }: Route.ComponentP
                       : ''}
                   </td>
                   <td>
-                    {s.status === 'delivered'
-                      ? t('statistics.city_receipt', { status: String(s.lastStatus ?? '') })
-                      : (s.lastError ?? '—')}
+                    {/* The city's answer in words; a refusal's technical detail only for whoever opens it. */}
+                    {s.status === 'delivered' ? (
+                      t('statistics.city_receipt')
+                    ) : s.lastError ? (
+                      <details>
+                        <summary>{t('statistics.city_error_detail')}</summary>
+                        <code>{s.lastError}</code>
+                      </details>
+                    ) : (
+                      '—'
+                    )}
                   </td>
                 </tr>
               ))}

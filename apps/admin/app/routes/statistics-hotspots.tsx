@@ -7,7 +7,7 @@ import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { load } from '../lib/route-errors.ts';
-import { serviceName } from '../lib/service-name.ts';
+import { serviceCategoryName } from '../lib/service-name.ts';
 import type { Route } from './+types/statistics-hotspots';
 
 /** Last month in Shanghai time, as `YYYY-MM`: the month the 18th's sweep looks at. */
@@ -34,12 +34,7 @@ export default function Hotspots({ loaderData }: Route.ComponentProps) {
   const locale = useLocale();
   const { tenant, services } = useTenantShell();
   const { month, hotspots: h } = loaderData;
-  const category = (key: string) => {
-    const [service = '', cat = '-'] = key.split('/');
-    return cat === '-'
-      ? serviceName(services, service, locale)
-      : `${serviceName(services, service, locale)} · ${cat}`;
-  };
+  const category = (key: string) => serviceCategoryName(services, key, '/', locale);
   const signed = (n: number) => (n > 0 ? `+${formatNumber(locale, n)}` : formatNumber(locale, n));
   const ranking = (caption: string, rows: Finding[], name: (key: string) => string) =>
     rows.length === 0 ? null : (

@@ -26,7 +26,7 @@ import { organisationOptions } from '../lib/organisation-rules.ts';
 import { allowsTenantWide, parentMap, roleAllows } from '../lib/permissions.ts';
 import { requestLocale } from '../lib/request-locale.ts';
 import { load } from '../lib/route-errors.ts';
-import { serviceName } from '../lib/service-name.ts';
+import { serviceCategoryName, serviceName } from '../lib/service-name.ts';
 import { signedInPerson } from '../lib/session.ts';
 import { parseStatisticsFilters, periodOptions, statisticsSearch } from '../lib/statistics-filters.ts';
 import { failureOf, rejectIntentApiError } from '../lib/submission.ts';
@@ -282,10 +282,6 @@ export default function Statistics({ loaderData, actionData }: Route.ComponentPr
   }, [unfinished, revalidator]);
   const totals = stats.totals;
   const periodLabel = usePeriodLabel();
-  const categoryName = (key: string) => {
-    const [service = '', category = ''] = key.split(':');
-    return `${serviceName(services, service, locale)} · ${category}`;
-  };
   const headline: [string, string][] = [
     [t('statistics.received'), formatNumber(locale, totals.received)],
     [t('statistics.resolved'), formatNumber(locale, totals.resolved)],
@@ -387,7 +383,11 @@ export default function Statistics({ loaderData, actionData }: Route.ComponentPr
       <FiguresTable
         caption={t('statistics.by_category')}
         nameHeading={t('statistics.category')}
-        rows={stats.byCategory.map((s) => ({ key: s.key, name: categoryName(s.key), figures: s }))}
+        rows={stats.byCategory.map((s) => ({
+          key: s.key,
+          name: serviceCategoryName(services, s.key, ':', locale),
+          figures: s,
+        }))}
       />
       <FiguresTable
         caption={t('statistics.by_key_group')}

@@ -8,7 +8,7 @@ import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { formText } from '../lib/form-data.ts';
 import { load } from '../lib/route-errors.ts';
-import { serviceName } from '../lib/service-name.ts';
+import { serviceCategoryName } from '../lib/service-name.ts';
 import { failureOf, rejectIntentApiError } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/sweeps';
@@ -91,12 +91,7 @@ export default function Sweeps({ loaderData, actionData }: Route.ComponentProps)
   const locale = useLocale();
   const { tenant, services } = useTenantShell();
   const { slug, reviews, done } = loaderData;
-  const category = (f: Finding) => {
-    const [service = '', cat = '-'] = f.key.split('/');
-    return cat === '-'
-      ? serviceName(services, service, locale)
-      : `${serviceName(services, service, locale)} · ${cat}`;
-  };
+  const category = (f: Finding) => serviceCategoryName(services, f.key, '/', locale);
   const unit = (f: Finding) => (locale === 'en' ? (f.nameEn ?? f.key) : (f.nameZh ?? f.key));
   return (
     <>

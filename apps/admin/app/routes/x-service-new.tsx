@@ -120,7 +120,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 const SCALAR_LABELS: Readonly<Record<string, MessageKey>> = {
   organisationId: 'xService.unit',
-  name: 'xService.name',
   titleZh: 'xService.title_zh',
   titleEn: 'xService.title_en',
   descriptionZh: 'xService.description_zh',
@@ -138,7 +137,6 @@ export default function XServiceNew({ loaderData, actionData }: Route.ComponentP
   const result = actionData as BuilderResult | undefined;
   const draft: XServiceDraft = result?.draft ?? {
     organisationId,
-    name: '',
     titleZh: '',
     titleEn: '',
     descriptionZh: '',
@@ -155,7 +153,7 @@ export default function XServiceNew({ loaderData, actionData }: Route.ComponentP
   const summaryFields = [
     ...[...DRAFT_SCALARS, 'team'].map((name) => ({
       name,
-      label: t(SCALAR_LABELS[name] ?? 'xService.name'),
+      label: t(SCALAR_LABELS[name] ?? 'xService.title_zh'),
       id: `x-${name}`,
     })),
     { name: 'fieldCount', label: t('xService.fields_heading'), id: 'x-fields' },
@@ -192,17 +190,6 @@ export default function XServiceNew({ loaderData, actionData }: Route.ComponentP
           error={error('organisationId')}
           required
         />
-        <TextField
-          id="x-name"
-          name="name"
-          label={t('xService.name')}
-          hint={t('xService.name_hint')}
-          defaultValue={draft.name}
-          error={error('name')}
-          autoComplete="off"
-          spellCheck={false}
-          required
-        />
         <div className="admin-field-row">
           <TextField
             id="x-titleZh"
@@ -219,7 +206,6 @@ export default function XServiceNew({ loaderData, actionData }: Route.ComponentP
             label={t('xService.title_en')}
             defaultValue={draft.titleEn}
             error={error('titleEn')}
-            required
             lang="en"
           />
         </div>
@@ -241,7 +227,6 @@ export default function XServiceNew({ loaderData, actionData }: Route.ComponentP
             defaultValue={draft.descriptionEn}
             error={error('descriptionEn')}
             rows={3}
-            required
             lang="en"
           />
         </div>

@@ -166,7 +166,7 @@ export const plugin = definePlugin({
   permissions: [
     {
       id: '${id}.case.handle',
-      label: { 'zh-CN': '办理特色服务事项', en: 'Handle ${id} matters' },
+      label: { 'zh-CN': '办理特色服务案件', en: 'Handle ${id} matters' },
       grantedWith: 'case.handle',
     },
   ],

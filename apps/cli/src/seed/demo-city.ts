@@ -26,7 +26,7 @@ export function seedDemoCity(tx: TenantTx) {
       centre: { nameZh: '上海市公共法律服务中心', nameEn: 'Shanghai Public Legal Service Centre' },
       firstAdmin: { username: 'admin', displayName: '市局管理员 徐静', password: DEMO_PASSWORD },
     },
-    { operatorId: null, operatorName: 'demo seed' },
+    { operatorId: null, operatorName: '演示数据' },
   );
 }
 
@@ -54,7 +54,7 @@ export async function reportDemoDistrictToCity(
     if (setting ? !stale : !input.justCreated) return;
     await setCitySetting(
       ttx,
-      systemActor(district.id, 'demo seed'),
+      systemActor(district.id, '演示数据'),
       { cityNodeId: input.nodeId, cityTenant: DEMO_CITY, sendDay: setting?.sendDay ?? 3 },
       { nodeId: input.nodeId },
     );

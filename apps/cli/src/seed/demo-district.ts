@@ -137,7 +137,7 @@ async function seed(db: TenantTx, box: SecretBox): Promise<{ created: boolean; a
       centre: { nameZh: '徐汇区公共法律服务中心', nameEn: 'Xuhui Public Legal Service Centre' },
       firstAdmin: { username: 'admin', displayName: '区局管理员 王敏', password: DEMO_PASSWORD },
     },
-    { operatorId: null, operatorName: 'demo seed' },
+    { operatorId: null, operatorName: '演示数据' },
   );
   const accounts: DemoAccount[] = [
     { username: 'admin', displayName: '区局管理员 王敏', role: 'bureau-admin', at: '徐汇区公共法律服务中心' },
@@ -147,7 +147,7 @@ async function seed(db: TenantTx, box: SecretBox): Promise<{ created: boolean; a
   const tenantId = onboarding.tenant.id;
 
   await withTenant(db, tenantId, async (tx) => {
-    const actor: Actor = systemActor(tenantId, 'demo seed');
+    const actor: Actor = systemActor(tenantId, '演示数据');
     const stationIds: string[] = [];
     for (const { rooms, ...s } of STATIONS) {
       const created = await createOrganisation(tx, actor, {

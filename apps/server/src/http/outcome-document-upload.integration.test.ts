@@ -235,7 +235,7 @@ describe("a partner's outcome documents stream into the store", () => {
     const before = await storedCounts();
     const refused = await post(
       `/p/${token}`,
-      { type: 'completed', outcomeCode: 'mediated', outcomeText: '已调处' },
+      { type: 'completed', kind: 'assistance', outcomeCode: 'resolved', outcomeText: '已调处' },
       [pdfOf(21 * MiB)],
     );
     expect(refused.status).toBe(400);
@@ -249,7 +249,7 @@ describe("a partner's outcome documents stream into the store", () => {
     const pdf = pdfOf(5 * MiB);
     const completed = await post(
       `/p/${token}`,
-      { type: 'completed', outcomeCode: 'mediated', outcomeText: '已调处' },
+      { type: 'completed', kind: 'assistance', outcomeCode: 'resolved', outcomeText: '已调处' },
       [pdf],
     );
     expect(completed.status).toBe(302);
@@ -264,7 +264,14 @@ describe("a partner's outcome documents stream into the store", () => {
       expect((await post(inbox, { referralId, type }, [], clerk)).status).toBe(302);
 
     const before = await storedCounts();
-    const answer = { referralId, type: 'completed', outcomeCode: 'confirmed', outcomeText: '已确认' };
+    const answer = {
+      referralId,
+      type: 'completed',
+      kind: 'judicial-confirmation',
+      outcomeCode: 'confirmed',
+      rulingNumber: '（2026）沪0104民特1号',
+      outcomeText: '已确认',
+    };
     const refused = await post(inbox, answer, [pdfOf(21 * MiB)], clerk);
     expect(refused.status).toBe(400);
     const page = await refused.text();

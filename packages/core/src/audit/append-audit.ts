@@ -1,12 +1,36 @@
 import { schema, sql, type TenantTx } from '@linju/db';
+import type { AuditAction, AuditObjectType } from '@linju/vocabulary';
 import { auditEntryHash, GENESIS_HASH } from './audit-entry-hash.ts';
 import { auditKeyOf } from './audit-key.ts';
+
+declare const pluginWord: unique symbol;
+/** A plugin's own action or object type, checked by {@link pluginAuditWords} to carry the plugin's id. */
+export type PluginAuditWord = string & { readonly [pluginWord]: true };
+
+/**
+ * A plugin's audit action (`<plugin id>.<what>`) and object type, as the log may record them: a
+ * plugin names only its own actions (its messages name them, `<plugin id>.audit.<what>`).
+ */
+export function pluginAuditWords<T extends { action: string; objectType?: string }>(
+  pluginId: string,
+  entry: T,
+): Omit<T, 'action' | 'objectType'> & { action: PluginAuditWord; objectType: PluginAuditWord } {
+  if (!entry.action.startsWith(`${pluginId}.`)) {
+    throw new Error(`Plugin "${pluginId}" may only record actions starting with "${pluginId}."`);
+  }
+  return {
+    ...entry,
+    action: entry.action as PluginAuditWord,
+    objectType: (entry.objectType ?? '') as PluginAuditWord,
+  };
+}
 
 export type AuditInput = {
   actorId: string | null;
   actorName: string;
-  action: string;
-  objectType: string;
+  /** One of the platform's actions (`@linju/vocabulary`), each named in both languages, or a plugin's own. */
+  action: AuditAction | PluginAuditWord;
+  objectType: AuditObjectType | PluginAuditWord;
   objectId: string;
   before?: unknown;
   after?: unknown;

@@ -1,7 +1,7 @@
 import { grantsAllow, type Permission } from '@linju/auth';
 import { eq, schema, sql, type TenantTx } from '@linju/db';
 import { type Actor, auditActor } from '../actor.ts';
-import { appendAudit } from '../audit/append-audit.ts';
+import { type AuditInput, appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
 import { applyCaseChangeToRollups } from './case-rollups.ts';
 
@@ -47,8 +47,8 @@ export type EventInput = {
   kind: schema.CaseEventKind;
   text?: string | null;
   data?: Record<string, unknown>;
-  /** The audit action, e.g. `case.assigned`. */
-  action: string;
+  /** The audit action, e.g. `case.assigned`, or a plugin's own (see `pluginAuditWords`). */
+  action: AuditInput['action'];
   before?: unknown;
   after?: unknown;
 };

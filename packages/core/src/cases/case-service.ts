@@ -6,7 +6,7 @@ import { type Actor, requirePermission } from '../actor.ts';
 import { loadCalendar } from '../calendar/national-calendar.ts';
 import { localDate } from '../calendar/working-days.ts';
 import { servicesAt } from '../catalogue/catalogue-service.ts';
-import { checkServiceForm, type PluginForms } from '../catalogue/x-service.ts';
+import { checkServiceCategory, checkServiceForm, type PluginForms } from '../catalogue/x-service.ts';
 import { DomainError } from '../errors.ts';
 import { notify } from '../notifications/notification-service.ts';
 import { getOrganisation, isPartnerKind, type Organisation } from '../organisations/organisation-service.ts';
@@ -140,6 +140,7 @@ export async function intakeCase(
     };
   }
   await requireServiceEnabled(tx, org, input.serviceType, 'serviceType');
+  await checkServiceCategory(tx, plugins, input.serviceType, input.category);
   const form = input.form ? await checkServiceForm(tx, plugins, input.serviceType, input.form) : {};
 
   let resident: typeof schema.resident.$inferSelect;
@@ -225,6 +226,7 @@ export async function triageCase(tx: TenantTx, actor: Actor, request: unknown, p
   if (!OPEN_STATUSES.includes(c.row.status)) requireTransition(c.row.status, 'triaged');
   const org = await getOrganisation(tx, c.row.currentOrganisationId);
   await requireServiceEnabled(tx, org, input.serviceType, 'serviceType');
+  await checkServiceCategory(tx, plugins, input.serviceType, input.category);
   const form = input.form ? await checkServiceForm(tx, plugins, input.serviceType, input.form) : undefined;
   const settings = await caseSettings(tx, actor.tenantId);
   const limitWorkingDays = await resolveLimit(tx, settings, input.serviceType, input.category ?? null);

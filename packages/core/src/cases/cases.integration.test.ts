@@ -601,6 +601,8 @@ describe('chains, joint consultation, documents', () => {
     const aid = await intake(centreDesk, {
       organisationId: d.organisations.centreId,
       serviceType: 'undecided',
+      // A matter whose service is not decided has no category yet.
+      category: null,
       description: '协议需要公证',
     });
     await inTenant((tx) =>

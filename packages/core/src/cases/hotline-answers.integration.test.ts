@@ -77,7 +77,7 @@ describe('12345 answers export', () => {
     const file = await inTenant((tx) =>
       exportHotlineAnswers(tx, head, { from: today, to: today, format: 'csv' }),
     );
-    expect(file).toMatchObject({ fileName: `12345-answers-${today}-${today}.csv`, rows: 2 });
+    expect(file).toMatchObject({ fileName: `12345工单答复-${today}至${today}.csv`, rows: 2 });
     const bytes = Buffer.from(file.content);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM, for Excel
     const text = bytes.toString('utf8');
@@ -122,7 +122,7 @@ describe('12345 answers export', () => {
     const xlsx = await inTenant((tx) =>
       exportHotlineAnswers(tx, head, { from: today, to: today, format: 'xlsx' }),
     );
-    expect(xlsx.fileName).toBe(`12345-answers-${today}-${today}.xlsx`);
+    expect(xlsx.fileName).toBe(`12345工单答复-${today}至${today}.xlsx`);
     const sheet = await readXlsxTable(xlsx.content);
     expect(sheet).toEqual(parseCsv(Buffer.from(csv.content).toString('utf8')));
   });

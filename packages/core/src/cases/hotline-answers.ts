@@ -174,7 +174,7 @@ export async function exportHotlineAnswers(
     after: { from: input.from, to: input.to, format: input.format, rows: table.length },
   });
   return {
-    fileName: `12345-answers-${input.from}-${input.to}.${input.format}`,
+    fileName: `12345工单答复-${input.from}至${input.to}.${input.format}`,
     mediaType:
       input.format === 'csv'
         ? 'text/csv; charset=utf-8'

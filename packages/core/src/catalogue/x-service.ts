@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, eq, isNull, schema, type TenantTx } from '@linju/db';
 import { buildForm, type FormField, formDescriptionSchema, localizedTextSchema } from '@linju/plugin-sdk';
 import { z } from 'zod';
@@ -12,8 +12,14 @@ export type XService = typeof schema.xService.$inferSelect;
 
 export const ZDefineXServiceRequest = z.object({
   organisationId: z.uuid(),
-  /** The service id is `x-<name>`: lower-case words joined by hyphens. */
-  name: z.string().regex(/^[a-z][a-z0-9-]{1,38}$/, { message: 'x_service.name_invalid' }),
+  /**
+   * The service id is `x-<name>`: lower-case words joined by hyphens. Optional: by default it is
+   * made from the Chinese name (`xServiceNameOf`), so nobody types an identifier.
+   */
+  name: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{1,38}$/, { message: 'x_service.name_invalid' })
+    .optional(),
   title: localizedTextSchema,
   description: localizedTextSchema,
   form: formDescriptionSchema,
@@ -25,6 +31,16 @@ export const ZDefineXServiceRequest = z.object({
   team: z.array(z.uuid()).max(50).default([]),
 });
 export type DefineXServiceRequest = z.input<typeof ZDefineXServiceRequest>;
+
+/**
+ * The id-part made from an X service's Chinese name: `s` and 10 hex digits of its SHA-256. A hash,
+ * not pinyin: no dictionary to ship and keep, no polyphonic characters read two ways, and the same
+ * name always gives the same id (so a second service of that name is refused as taken). The id is
+ * never shown: the service is named by its names.
+ */
+export function xServiceNameOf(chineseName: string): string {
+  return `s${createHash('sha256').update(chineseName.trim()).digest('hex').slice(0, 10)}`;
+}
 
 /**
  * A street office defines its own X service without code: names, an intake form as data, a time
@@ -42,13 +58,13 @@ export async function defineXService(
     throw new DomainError('bad-request', 'x_service.unit_invalid', { field: 'organisationId' });
   }
   requirePermission(actor, 'catalogue.manage', unit.path);
-  const serviceId = `x-${input.name}`;
+  const serviceId = `x-${input.name ?? xServiceNameOf(input.title['zh-CN'])}`;
   const [taken] = await tx
     .select({ id: schema.xService.id })
     .from(schema.xService)
     .where(eq(schema.xService.serviceId, serviceId));
   if (taken || pluginIds.includes(serviceId))
-    throw new DomainError('conflict', 'x_service.name_taken', { field: 'name' });
+    throw new DomainError('conflict', 'x_service.name_taken', { field: input.name ? 'name' : 'title.zh-CN' });
   for (const staffId of input.team) await getStaffMember(tx, staffId);
 
   const [created] = await tx
@@ -128,9 +144,10 @@ export async function retireXService(tx: TenantTx, actor: Actor, id: string) {
   return after as XService;
 }
 
-/** What validates the forms of code plugins (the plugin registry satisfies it). */
+/** What validates the forms and categories of code plugins (the plugin registry satisfies it). */
 export type PluginForms = {
   has(pluginId: string): boolean;
+  get(pluginId: never): { readonly categories: readonly { readonly id: string }[] };
   validateIntake(
     pluginId: never,
     data: unknown,
@@ -186,4 +203,30 @@ export async function checkServiceForm(
     })
     .parse(data);
   throw new Error('unreachable: the form had errors');
+}
+
+/**
+ * A case's category is one of its service's own (a plugin's manifest lists them, with their names):
+ * chosen from that list, never typed, so `neighbour` and `neighbours` cannot both become rows of the
+ * statistics. A case whose service is not decided, or a street's X service, which lists none, has
+ * no category. Without the plugins (a caller that checks no forms either) only the X services are known.
+ */
+export async function checkServiceCategory(
+  tx: TenantTx,
+  plugins: PluginForms | undefined,
+  serviceType: string,
+  category: string | null | undefined,
+): Promise<void> {
+  if (!category) return;
+  if (plugins?.has(serviceType)) {
+    const listed = plugins.get(serviceType as never).categories.some((c) => c.id === category);
+    if (listed) return;
+  } else if (plugins === undefined && serviceType !== schema.UNDECIDED_SERVICE) {
+    const [x] = await tx
+      .select({ id: schema.xService.id })
+      .from(schema.xService)
+      .where(eq(schema.xService.serviceId, serviceType));
+    if (!x) return;
+  }
+  throw new DomainError('bad-request', 'case.category_invalid', { field: 'category' });
 }

@@ -1,4 +1,5 @@
 import { type Queryable, withTenant } from '@linju/db';
+import type { AuditAction } from '@linju/vocabulary';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
 import { findTenantBySlug } from '../tenants/tenant-queries.ts';
@@ -28,7 +29,7 @@ export async function auditPeerChange(
   tx: Queryable,
   tenantIds: readonly string[],
   by: PeerChangeBy,
-  change: { action: string; nodeId: string; before?: unknown; after?: unknown },
+  change: { action: AuditAction; nodeId: string; before?: unknown; after?: unknown },
 ): Promise<void> {
   for (const tenantId of new Set(tenantIds)) {
     await withTenant(tx, tenantId, (ttx) =>

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { DomainError } from '../errors.ts';
+import { periodInChinese } from '../statistics/statistics-query.ts';
 import { ZQuarter } from './inspection-service.ts';
 import { SATISFACTION_GRADES } from './scorecard-formula.ts';
 import { getScorecard, type ScorecardRow } from './scorecard-service.ts';
@@ -22,7 +23,9 @@ export const ZExportScorecardRequest = z.object({
 const TEXT = {
   'zh-CN': {
     sheet: '站点考核',
-    title: (quarter: string) => `${quarter} 站点考核排名`,
+    /** The quarter in words (2026年第四季度), as the sheet's title and the file's name say it. */
+    period: periodInChinese,
+    title: (quarter: string) => `${periodInChinese(quarter)} 站点考核排名`,
     published: (when: string) => `已发布（${when}）`,
     live: '实时计算，尚未发布',
     columns: [
@@ -55,6 +58,7 @@ const TEXT = {
   },
   en: {
     sheet: 'Scorecard',
+    period: (quarter: string) => quarter,
     title: (quarter: string) => `Station scorecard ranking, ${quarter}`,
     published: (when: string) => `Published (${when})`,
     live: 'Computed now, not published',
@@ -182,7 +186,7 @@ export async function exportScorecardXlsx(
   });
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
   return {
-    fileName: `${text.sheet}-${input.quarter}${chosen.publishedAt ? '' : `-${input.locale === 'en' ? 'live' : '实时'}`}.xlsx`,
+    fileName: `${text.sheet}-${text.period(input.quarter)}${chosen.publishedAt ? '' : `-${input.locale === 'en' ? 'live' : '实时'}`}.xlsx`,
     contentBase64: bytes.toString('base64'),
   };
 }

@@ -9,6 +9,7 @@ import { recordResidentFeedback, recordSatisfaction } from '../cases/resident-fe
 import { DomainError } from '../errors.ts';
 import { addDutySlot, setThemedDay } from '../rosters/roster-service.ts';
 import { createStaffMember } from '../staff/staff-service.ts';
+import { periodInChinese } from '../statistics/statistics-query.ts';
 import { readXlsxTable } from '../tabular-import/xlsx-table.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '../testing/test-district.ts';
@@ -352,7 +353,7 @@ describe('station scorecards (站点考核)', () => {
       ]);
     }
     const forHead = await inTenant((tx) => exportScorecardXlsx(tx, headA, { quarter, version: 'published' }));
-    expect(forHead.fileName).toBe(`站点考核-${quarter}.xlsx`);
+    expect(forHead.fileName).toBe(`站点考核-${periodInChinese(quarter)}.xlsx`);
     expect(
       await refusal(inTenant((tx) => exportScorecardXlsx(tx, headA, { quarter, version: 'live' }))),
     ).toEqual({

@@ -118,8 +118,9 @@ export async function rotateSealedValues(
             actorId: null,
             actorName: ROTATION_ACTOR,
             action: 'keys.rotated',
-            objectType: what.table,
-            objectId: what.column,
+            // The object is the sealed column, named `<table>.<column>`.
+            objectType: 'sealed_column',
+            objectId: `${what.table}.${what.column}`,
             after: { resealed: done, key: box.currentPrefix.split('.')[1] },
           });
         }

@@ -1,7 +1,7 @@
 import { type SQL, sql, type TenantTx } from '@linju/db';
 import { type PluginDb, PluginRuleError, pluginRoleOf, type SqlStatement } from '@linju/plugin-sdk';
 import { type Actor, auditActor } from '../actor.ts';
-import { appendAudit } from '../audit/append-audit.ts';
+import { appendAudit, pluginAuditWords } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
 
 // drizzle spreads an array into a list of parameters (for `in (…)`); a plugin's array is one
@@ -35,10 +35,7 @@ export function pluginDb(tx: TenantTx, actor: Actor, pluginId: string): PluginDb
     },
     async audit(entry) {
       // A plugin writes its own actions only; it cannot pass off an entry as the platform's.
-      if (!entry.action.startsWith(`${pluginId}.`)) {
-        throw new Error(`Plugin "${pluginId}" may only record audit actions starting with "${pluginId}."`);
-      }
-      await appendAudit(tx, { ...auditActor(actor), ...entry });
+      await appendAudit(tx, { ...auditActor(actor), ...pluginAuditWords(pluginId, entry) });
     },
   };
 }

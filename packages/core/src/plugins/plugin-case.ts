@@ -2,6 +2,7 @@ import type { Permission } from '@linju/auth';
 import type { TenantTx } from '@linju/db';
 import type { PluginDb } from '@linju/plugin-sdk';
 import { type Actor, requirePermission, requireTenantWide } from '../actor.ts';
+import { pluginAuditWords } from '../audit/append-audit.ts';
 import { type LoadedCase, loadCase, recordCaseEvent, requireOnCase } from '../cases/case-access.ts';
 import { DomainError } from '../errors.ts';
 import { getOrganisation } from '../organisations/organisation-service.ts';
@@ -51,13 +52,10 @@ export async function onPluginCase<T>(
   const c = await pluginCase(tx, actor, pluginId, caseId, permission);
   const { result, timeline } = await runPluginRule(() => operation(pluginDb(tx, actor, pluginId), c));
   if (timeline) {
-    if (!timeline.action.startsWith(`${pluginId}.`)) {
-      throw new Error(`Plugin "${pluginId}" may only record actions starting with "${pluginId}."`);
-    }
     await recordCaseEvent(tx, actor, c.row, {
       kind: 'note',
       text: timeline.text,
-      action: timeline.action,
+      action: pluginAuditWords(pluginId, timeline).action,
       data: { plugin: pluginId, ...timeline.data },
     });
   }

@@ -11,6 +11,7 @@ import type {
 } from '@linju/plugin-sdk';
 import type { Actor } from '../actor.ts';
 import { currentAdvisersUnder } from '../advisers/community-adviser-service.ts';
+import { pluginAuditWords } from '../audit/append-audit.ts';
 import { loadCalendar } from '../calendar/national-calendar.ts';
 import { addWorkingDays, isWorkingDay, localDate } from '../calendar/working-days.ts';
 import { canOnCase, type LoadedCase, loadCase, recordCaseEvent } from '../cases/case-access.ts';
@@ -228,13 +229,10 @@ export function caseProcedureContext(
       },
     },
     async recordOnTimeline(note) {
-      if (!note.action.startsWith(`${plugin.id}.`)) {
-        throw new Error(`Plugin "${plugin.id}" may only record actions starting with "${plugin.id}."`);
-      }
       await recordCaseEvent(tx, actor, row, {
         kind: 'note',
         text: note.text,
-        action: note.action,
+        action: pluginAuditWords(plugin.id, note).action,
         data: { plugin: plugin.id, ...note.data },
       });
     },

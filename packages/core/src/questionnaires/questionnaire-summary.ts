@@ -171,7 +171,7 @@ export async function exportRoundXlsx(tx: TenantTx, actor: Actor, request: z.inp
     after: { roundId: summary.round.id, responses: summary.responses },
   });
   return {
-    fileName: `questionnaire-${summary.round.opensOn}-${summary.round.id.slice(0, 8)}.xlsx`,
+    fileName: `问卷结果-${summary.round.opensOn}-${summary.round.id.slice(0, 8)}.xlsx`,
     mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     content,
   };

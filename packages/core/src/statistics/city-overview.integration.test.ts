@@ -192,7 +192,7 @@ describe('the city bureau’s districts side by side', () => {
     const file = await withTenant(app.db, cityTenantId, (tx) =>
       exportCityOverviewXlsx(tx, systemActor(cityTenantId), { period: '2025-03' }),
     );
-    expect(file.fileName).toBe('各区汇总-2025-03.xlsx');
+    expect(file.fileName).toBe('各区汇总-2025年3月.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('各区汇总');

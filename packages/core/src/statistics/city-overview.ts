@@ -5,7 +5,7 @@ import { type Actor, requireTenantWide } from '../actor.ts';
 import { MEASURES, type Measures, zeroMeasures } from '../cases/case-tally.ts';
 import { isCityDivision } from '../tenants/division-code.ts';
 import type { ActivityTotals, StatisticsMessage } from './city-rollup.ts';
-import { type Figures, figuresOf, parsePeriod, ZPeriodKey } from './statistics-query.ts';
+import { type Figures, figuresOf, parsePeriod, periodInChinese, ZPeriodKey } from './statistics-query.ts';
 
 /** A month (`2026-03`), quarter (`2026-Q1`) or year (`2026`) of the city's side-by-side table. */
 export const ZCityOverviewRequest = z.object({ period: ZPeriodKey });
@@ -166,7 +166,9 @@ export type CityOverview = Awaited<ReturnType<typeof getCityOverview>>;
 const HEADINGS = {
   'zh-CN': {
     sheet: '各区汇总',
-    title: (period: string) => `各区公共法律服务统计汇总（${period}）`,
+    /** The period in words (2026年3月), as the sheet's title and the file's name say it. */
+    period: periodInChinese,
+    title: (period: string) => `各区公共法律服务统计汇总（${periodInChinese(period)}）`,
     district: '区',
     code: '区划代码',
     received: '受理',
@@ -187,6 +189,7 @@ const HEADINGS = {
   },
   en: {
     sheet: 'Districts',
+    period: (key: string) => key,
     title: (period: string) => `Public legal services by district (${period})`,
     district: 'District',
     code: 'Division code',
@@ -282,7 +285,7 @@ export async function exportCityOverviewXlsx(
   });
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
   return {
-    fileName: `${text.sheet}-${overview.period.key}.xlsx`,
+    fileName: `${text.sheet}-${text.period(overview.period.key)}.xlsx`,
     contentBase64: bytes.toString('base64'),
   };
 }

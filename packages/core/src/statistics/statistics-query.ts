@@ -304,3 +304,15 @@ async function byUnit(
     .filter((u) => u.organisationId)
     .sort((a, b) => Number(b.own) - Number(a.own) || b.received - a.received);
 }
+
+const QUARTERS = ['一', '二', '三', '四'];
+
+/** A period key in Chinese: `2026年3月`, `2026年第一季度`, `2026年度`. */
+export function periodInChinese(key: string): string {
+  const year = key.slice(0, 4);
+  const quarter = /-Q([1-4])$/.exec(key);
+  if (quarter) return `${year}年第${QUARTERS[Number(quarter[1]) - 1]}季度`;
+  const month = /-(\d\d)$/.exec(key);
+  if (month) return `${year}年${Number(month[1])}月`;
+  return `${year}年度`;
+}

@@ -1,19 +1,7 @@
 import { type ReportBlock, type ReportDocument, renderReportPdf } from '@linju/documents';
 import { channelLabel, keyGroupLabel, organisationKindLabel } from '@linju/i18n';
-import type { Figures, Statistics } from './statistics-query.ts';
+import { type Figures, periodInChinese, type Statistics } from './statistics-query.ts';
 import { activityLines } from './statistics-report.ts';
-
-const QUARTERS = ['一', '二', '三', '四'];
-
-/** A period key in Chinese: `2026年3月`, `2026年第一季度`, `2026年度`. */
-export function periodInChinese(key: string): string {
-  const year = key.slice(0, 4);
-  const quarter = /-Q([1-4])$/.exec(key);
-  if (quarter) return `${year}年第${QUARTERS[Number(quarter[1]) - 1]}季度`;
-  const month = /-(\d\d)$/.exec(key);
-  if (month) return `${year}年${Number(month[1])}月`;
-  return `${year}年度`;
-}
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 const oneDecimal = (n: number | null) => (n === null ? '—' : n.toFixed(1));
@@ -59,7 +47,7 @@ export function statisticsReportDocument(
     {
       kind: 'paragraph',
       text:
-        `${period}，${names.scope ?? names.district}共受理公共法律服务事项${t.received}件，办结${t.resolved}件，` +
+        `${period}，${names.scope ?? names.district}共受理公共法律服务案件${t.received}件，办结${t.resolved}件，` +
         `其中按时办结${t.resolvedOnTime}件（按时办结率${percent(t.onTimeRate)}），` +
         `平均办理${oneDecimal(t.averageResolutionDays)}天；已向群众反馈${t.feedback}件，` +
         `收到满意度评价${t.rated}件，满意率${percent(t.satisfactionRate)}。`,

@@ -14,14 +14,13 @@ import {
   TEST_SERVICES,
   type TestDistrict,
 } from '../testing/test-district.ts';
-import { getStatistics } from './statistics-query.ts';
+import { getStatistics, periodInChinese } from './statistics-query.ts';
 import {
   listStatisticsReports,
   readStatisticsReport,
   requestStatisticsReport,
   runQueuedReports,
 } from './statistics-report.ts';
-import { periodInChinese } from './statistics-report-pdf.ts';
 
 const app = connect(inject('databaseUrl'));
 const box = createSecretBox(randomBytes(32));
@@ -29,6 +28,7 @@ let d: TestDistrict;
 let head: Actor;
 const inTenant = <T>(fn: (tx: TenantTx) => Promise<T>) => withTenant(app.db, d.tenantId, fn);
 const month = new Date().toISOString().slice(0, 7);
+/** The month as its file is named: 2026年11月. */
 
 beforeAll(async () => {
   d = await createTestDistrict(app.db, box, 'reports');
@@ -122,7 +122,7 @@ describe('statistics reports', () => {
     const title = `${district?.nameZh}甲街道工作站${periodInChinese(month)}公共法律服务统计报告`;
     expect(text).toContain(title.replaceAll(/\s/g, ''));
     expect(text).toContain(
-      `共受理公共法律服务事项${stats.totals.received}件，办结${stats.totals.resolved}件`,
+      `共受理公共法律服务案件${stats.totals.received}件，办结${stats.totals.resolved}件`,
     );
     expect(text).toContain(`收到满意度评价${stats.totals.rated}件`);
     expect(text).toContain('各单位受理数');

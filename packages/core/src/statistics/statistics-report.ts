@@ -12,10 +12,11 @@ import {
   type ActivityFigures,
   type Figures,
   getStatistics,
+  periodInChinese,
   type Statistics,
   ZPeriodKey,
 } from './statistics-query.ts';
-import { periodInChinese, statisticsReportPdf } from './statistics-report-pdf.ts';
+import { statisticsReportPdf } from './statistics-report-pdf.ts';
 
 export const ZReportRequest = z.object({
   /** A month (`2026-03`), quarter (`2026-Q1`) or year (`2026`). */
@@ -320,7 +321,7 @@ async function makeFiles(db: Database, tenantId: string, row: ReportRow, service
     serviceName: await reportServiceNames(tx, services),
   }));
   await setProgress(db, tenantId, row.id, { progress: 30 });
-  const title = `${names.scope ?? names.district} ${key} 公共法律服务统计报表`;
+  const title = `${names.scope ?? names.district} ${periodInChinese(key)} 公共法律服务统计报表`;
   const content = await statisticsWorkbook(stats, title, serviceName);
   await setProgress(db, tenantId, row.id, { progress: 60 });
   const pdfContent = await statisticsReportPdf(stats, names, serviceName);

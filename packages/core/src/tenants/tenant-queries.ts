@@ -8,6 +8,21 @@ export async function findTenantBySlug(db: Queryable, slug: string): Promise<Ten
   return row ?? null;
 }
 
+/**
+ * A district's names by its slug, for its sign-in page (所属区：徐汇区), or null for none: public,
+ * as the district's public pages and service catalogue name it too. Only the names, explicitly.
+ */
+export async function districtNamesBySlug(
+  db: Queryable,
+  slug: string,
+): Promise<{ nameZh: string; nameEn: string } | null> {
+  const [row] = await db
+    .select({ nameZh: schema.tenant.nameZh, nameEn: schema.tenant.nameEn })
+    .from(schema.tenant)
+    .where(eq(schema.tenant.slug, slug));
+  return row ?? null;
+}
+
 export async function findTenantById(db: Queryable, id: string): Promise<Tenant | null> {
   const [row] = await db.select().from(schema.tenant).where(eq(schema.tenant.id, id));
   return row ?? null;

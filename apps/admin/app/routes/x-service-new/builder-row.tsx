@@ -14,14 +14,13 @@ const TYPE_LABELS: Readonly<Record<string, MessageKey>> = {
 };
 
 export const PART_LABELS = {
-  key: 'xService.field_key',
   type: 'xService.field_type',
   labelZh: 'xService.field_label_zh',
   labelEn: 'xService.field_label_en',
   options: 'xService.field_options',
 } as const satisfies Record<string, MessageKey>;
 
-/** One field of the intake form being built: its labels, key, type, options, whether required, and its remove button. */
+/** One field of the intake form being built: its labels, type, options, whether required, and its remove button. */
 export function BuilderRow({
   field,
   n,
@@ -60,21 +59,9 @@ export function BuilderRow({
           defaultValue={field.labelEn}
           error={error(name('labelEn'))}
           lang="en"
-          required
         />
       </div>
       <div className="admin-field-row">
-        <TextField
-          id={id('key')}
-          name={name('key')}
-          label={t('xService.field_key')}
-          hint={t('xService.field_key_hint')}
-          defaultValue={field.key}
-          error={error(name('key'))}
-          autoComplete="off"
-          spellCheck={false}
-          required
-        />
         <SelectField
           id={id('type')}
           name={name('type')}
