@@ -22,10 +22,6 @@ const NOT_SOURCE = new Set(['node_modules', '.react-router', 'build', 'dist', '.
 const NOT_YET_MOVED: Readonly<Record<string, string>> = {
   "packages/core/src/testing/test-district.ts: const STILL_ON_IN_TEST_DISTRICTS = ['mediation'];":
     'tests of the apps and plugins still take in cases of this service in any test district: they move to TEST_SERVICE or switch their plugin on',
-  'packages/api/src/plugin-hooks.integration.test.ts':
-    "two plugins' onCaseCreated hooks: into their plugins, once the harness gives a request log",
-  'packages/api/src/statistics-activity.integration.test.ts':
-    "consultation's and legal education's statistics against their recounts: into the plugins",
 };
 
 /** A plugin id as code names it: quoted, or as a path or key segment (`'notary'`, `/notary/`, `.notary.`). */
