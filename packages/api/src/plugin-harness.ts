@@ -149,6 +149,32 @@ export function pluginHarness() {
   };
 }
 
+/** A line of a request log: its level, message and fields. */
+export type LogLine = { level: keyof Logger; message: string | undefined; fields: Record<string, unknown> };
+
+/**
+ * A request log to hand `staff(…, { log })`, keeping its lines; `onLine` sees each as it is logged
+ * (to check the database at that moment). `pluginLines` are those a plugin's hook logged.
+ */
+export function requestLog(onLine?: (line: LogLine) => void) {
+  const lines: LogLine[] = [];
+  const at =
+    (level: keyof Logger) =>
+    (fields: object, message?: string): void => {
+      const line = { level, message, fields: fields as LogLine['fields'] };
+      lines.push(line);
+      onLine?.(line);
+    };
+  const log: Logger = { info: at('info'), warn: at('warn'), error: at('error') };
+  return {
+    log,
+    pluginLines: () => lines.filter((line) => line.fields.plugin !== undefined),
+    clear: () => {
+      lines.length = 0;
+    },
+  };
+}
+
 /** An API error as `CODE message` (`BAD_REQUEST legal-aid.no_threshold`), anything else as its text. */
 export const codeOf = (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}` : String(e));
 

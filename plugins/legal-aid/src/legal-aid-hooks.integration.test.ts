@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type AppCaller,
-  type Logger,
   pluginHarness,
+  requestLog,
   type TestDistrict,
 } from '../../../packages/api/src/plugin-harness.ts';
 
@@ -10,15 +10,7 @@ const h = pluginHarness();
 let district: TestDistrict;
 let desk: AppCaller;
 
-/** The request log: each line with its level. */
-type Line = { level: keyof Logger; message: string | undefined; fields: Record<string, unknown> };
-let lines: Line[] = [];
-const log: Logger = {
-  info: (fields, message) => lines.push({ level: 'info', message, fields: fields as Line['fields'] }),
-  warn: (fields, message) => lines.push({ level: 'warn', message, fields: fields as Line['fields'] }),
-  error: (fields, message) => lines.push({ level: 'error', message, fields: fields as Line['fields'] }),
-};
-const pluginLines = () => lines.filter((line) => line.fields.plugin !== undefined);
+const { log, pluginLines, clear } = requestLog();
 
 const phone = () =>
   `139${Math.floor(Math.random() * 1e8)
@@ -29,9 +21,7 @@ beforeAll(async () => {
   ({ district } = await h.district('legal-aid-hooks', { enable: ['legal-aid'] }));
   desk = await h.staff(district, 'desk', { log });
 });
-beforeEach(() => {
-  lines = [];
-});
+beforeEach(clear);
 afterAll(() => h.close());
 
 describe('legal aid’s onCaseCreated, called when a legal-aid case is taken in', () => {

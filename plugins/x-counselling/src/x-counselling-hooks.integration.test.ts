@@ -2,8 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type AppCaller,
   eq,
-  type Logger,
   pluginHarness,
+  requestLog,
   schema,
   type TestDistrict,
 } from '../../../packages/api/src/plugin-harness.ts';
@@ -12,29 +12,22 @@ const h = pluginHarness();
 let district: TestDistrict;
 let desk: AppCaller;
 
-/** The request log: each line with its level, and whether the case it names was committed by then. */
-type Line = { level: keyof Logger; message: string | undefined; fields: Record<string, unknown> };
-let lines: Line[] = [];
+/** Whether the case a warning names was committed when it was logged. */
 let committedWhenLogged: Promise<boolean>[] = [];
-const log: Logger = {
-  info: (fields, message) => lines.push({ level: 'info', message, fields: fields as Line['fields'] }),
-  warn: (fields, message) => {
-    lines.push({ level: 'warn', message, fields: fields as Line['fields'] });
-    // Read from another connection: only a committed case is visible there.
-    const caseId = String((fields as { caseId?: unknown }).caseId);
-    committedWhenLogged.push(
-      h.asTenant(district.tenantId, async (tx) => {
-        const rows = await tx
-          .select({ id: schema.legalCase.id })
-          .from(schema.legalCase)
-          .where(eq(schema.legalCase.id, caseId));
-        return rows.length === 1;
-      }),
-    );
-  },
-  error: (fields, message) => lines.push({ level: 'error', message, fields: fields as Line['fields'] }),
-};
-const pluginLines = () => lines.filter((line) => line.fields.plugin !== undefined);
+const { log, pluginLines, clear } = requestLog((line) => {
+  if (line.level !== 'warn') return;
+  // Read from another connection: only a committed case is visible there.
+  const caseId = String(line.fields.caseId);
+  committedWhenLogged.push(
+    h.asTenant(district.tenantId, async (tx) => {
+      const rows = await tx
+        .select({ id: schema.legalCase.id })
+        .from(schema.legalCase)
+        .where(eq(schema.legalCase.id, caseId));
+      return rows.length === 1;
+    }),
+  );
+});
 
 const phone = () =>
   `139${Math.floor(Math.random() * 1e8)
@@ -46,7 +39,7 @@ beforeAll(async () => {
   desk = await h.staff(district, 'desk', { log });
 });
 beforeEach(() => {
-  lines = [];
+  clear();
   committedWhenLogged = [];
 });
 afterAll(() => h.close());
