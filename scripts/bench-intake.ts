@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { createCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import { useAuditKey } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
 import { appUrlFrom, connect, credentials, freePort, migrate, sql, startEmbeddedPostgres } from '@linju/db';
 
 const root = join(import.meta.dirname, '..');
@@ -72,7 +72,7 @@ export function peakRss(pid: number): number {
 const intakeOf = (district: TestDistrict, n: number) => ({
   channel: 'walk-in' as const,
   organisationId: district.organisations.stationA,
-  serviceType: 'mediation',
+  serviceType: TEST_SERVICE,
   description: `邻里噪音纠纷，楼上装修持续到深夜，第 ${n} 次来访，要求调解`,
   resident: { name: `居民${n}`, phone: `139${String(10_000_000 + n).slice(-8)}` },
 });

@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { type AppCaller, createCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import { createOrganisation, createStaffMember, systemActor, useAuditKey } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD } from '@linju/core/testing';
+import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE } from '@linju/core/testing';
 import {
   and,
   appUrlFrom,
@@ -228,7 +228,7 @@ export async function benchReferrals(count = 60, concurrency = 4, steadyRate = 5
       const c = await desk.case.create({
         channel: 'walk-in',
         organisationId: sender.organisations.stationA,
-        serviceType: 'mediation',
+        serviceType: TEST_SERVICE,
         description: `调解协议第 ${i} 号，申请司法确认`,
         resident: { name: `居民${i}`, phone: `137${String(10_000_000 + i).slice(-8)}` },
       });

@@ -28,7 +28,7 @@ import {
   systemActor,
   useAuditKey,
 } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD } from '@linju/core/testing';
+import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE } from '@linju/core/testing';
 import {
   appUrlFrom,
   connect,
@@ -287,7 +287,7 @@ export async function benchStatistics({ cases }: { cases: number }) {
       return desk.case.create({
         channel: 'walk-in',
         organisationId: district.organisations.stationA,
-        serviceType: 'mediation',
+        serviceType: TEST_SERVICE,
         category: 'neighbours',
         description: `统计基准第 ${n} 件`,
         resident: {

@@ -33,7 +33,7 @@ import { join } from 'node:path';
 import { createCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import { useAuditKey } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD } from '@linju/core/testing';
+import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE } from '@linju/core/testing';
 import { appUrlFrom, connect, credentials, freePort, migrate, sql, startEmbeddedPostgres } from '@linju/db';
 import { benchIntake, printIntake } from './bench-intake.ts';
 import { printReferralBench } from './bench-referrals.ts';
@@ -88,7 +88,7 @@ async function benchApi() {
       return desk.case.create({
         channel: 'walk-in',
         organisationId: district.organisations.centreId,
-        serviceType: 'mediation',
+        serviceType: TEST_SERVICE,
         description: `邻里噪音纠纷，第 ${n} 次来访，要求调解`,
         resident: { name: `居民${n}`, phone: `139${String(10_000_000 + n).slice(-8)}` },
       });

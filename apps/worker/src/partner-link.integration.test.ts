@@ -13,7 +13,7 @@ import {
   systemActor,
   unregisterNotificationChannel,
 } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
 import { and, connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
 import { linjuDataConverter, type WorkflowEngine } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
@@ -134,7 +134,7 @@ async function referToFederation(desk: AppCaller, summary: string) {
       idNumber: '110101199003074514',
       keyGroups: ['women-and-children'],
     },
-    serviceType: 'mediation',
+    serviceType: TEST_SERVICE,
     description: '家庭纠纷，需妇联协助',
     organisationId: d.organisations.stationA,
   });
@@ -345,7 +345,7 @@ describe('one-time links for partners without an account', () => {
     const legalCase = await desk.case.create({
       channel: 'walk-in',
       resident: { name: '孙先生', phone: '13712345678' },
-      serviceType: 'mediation',
+      serviceType: TEST_SERVICE,
       description: '调解协议申请司法确认',
       organisationId: d.organisations.stationA,
     });
@@ -560,7 +560,7 @@ describe('documents that go with a referral, within one deployment', () => {
     const legalCase = await desk.case.create({
       channel: 'walk-in',
       resident: { name: '周先生', phone: '13612345678', idNumber: '110101199003074514' },
-      serviceType: 'mediation',
+      serviceType: TEST_SERVICE,
       description: '调解协议申请司法确认',
       organisationId: d.organisations.stationA,
     });

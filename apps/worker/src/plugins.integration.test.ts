@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ApiContext, type AppCaller, createCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
-import { createLocalDocumentStore, createStaffMember, systemActor } from '@linju/core';
+import { createLocalDocumentStore, createStaffMember, setServiceEnabled, systemActor } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { and, connect, type DbHandle, eq, schema, sql, withTenant } from '@linju/db';
-import { pluginRegistry } from '@linju/plugins';
+import { pluginIds, pluginRegistry } from '@linju/plugins';
 import {
   ensureTenantSchedules,
   linjuDataConverter,
@@ -84,6 +84,15 @@ beforeAll(async () => {
   client = new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) });
   engine = { client, taskQueue: linju.taskQueue, nodeId: 'linju-test' };
   d = await createTestDistrict(app.db, box, 'plug');
+  // Mediation's agreement is what the plugin workflows here act on.
+  await withTenant(app.db, d.tenantId, (tx) =>
+    setServiceEnabled(
+      tx,
+      systemActor(d.tenantId, 'test'),
+      { organisationId: d.organisations.centreId, pluginId: 'mediation', enabled: true },
+      pluginIds,
+    ),
+  );
   await withTenant(app.db, d.tenantId, (tx) =>
     createStaffMember(
       tx,

@@ -7,7 +7,7 @@ import {
   recordPartnerConsent,
   systemActor,
 } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
 import { connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
 import {
   initialEffectKey,
@@ -71,7 +71,7 @@ async function committedWithoutWorkflow() {
   const legalCase = await desk.case.create({
     channel: 'walk-in',
     resident: { name: '钱居民', phone: '13912345678' },
-    serviceType: 'mediation',
+    serviceType: TEST_SERVICE,
     description: '劳动报酬纠纷，转介法律援助',
     organisationId: district.organisations.stationA,
   });
@@ -149,7 +149,7 @@ describe('starting a referral’s workflow after its commit', () => {
     const legalCase = await desk.case.create({
       channel: 'walk-in',
       resident: { name: '孙居民', phone: '13712345678' },
-      serviceType: 'mediation',
+      serviceType: TEST_SERVICE,
       description: '相邻关系纠纷，调解后申请司法确认',
       organisationId: district.organisations.stationA,
     });

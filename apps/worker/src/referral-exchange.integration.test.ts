@@ -16,7 +16,7 @@ import {
   pinPeer,
   systemActor,
 } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
 import { connect, type DbHandle, eq, freePort, migrate, schema, sql, withTenant } from '@linju/db';
 import {
   loadOrCreateNodeKey,
@@ -276,7 +276,7 @@ async function openCase(desk: AppCaller, d: TestDistrict) {
       idNumber: '110101199003074514',
       keyGroups: ['elderly'],
     },
-    serviceType: 'mediation',
+    serviceType: TEST_SERVICE,
     description: '调解协议申请司法确认',
     organisationId: d.organisations.stationA,
   });

@@ -10,7 +10,7 @@ import {
   revokeRole,
   systemActor,
 } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
 import { asc, connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
 import {
   linjuDataConverter,
@@ -142,7 +142,7 @@ async function openCase(desk: AppCaller) {
       idNumber: '110101199003074514',
       keyGroups: ['elderly'],
     },
-    serviceType: 'mediation',
+    serviceType: TEST_SERVICE,
     description: '邻里纠纷，调解成功后申请司法确认',
     organisationId: a.organisations.stationA,
   });
@@ -567,7 +567,7 @@ describe('what Temporal holds, and whom the worker believes', () => {
     const caseB = await deskB.case.create({
       channel: 'walk-in',
       resident: { name: '钱居民', keyGroups: [] },
-      serviceType: 'mediation',
+      serviceType: TEST_SERVICE,
       description: '乙区的案件',
       organisationId: b.organisations.stationA,
     });

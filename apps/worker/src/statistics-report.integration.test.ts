@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { ApiContext, AppCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import { intakeCase, systemActor } from '@linju/core';
-import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
+import { createTestDistrict, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
 import { connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
 import {
   linjuDataConverter,
@@ -66,7 +66,7 @@ beforeAll(async () => {
       await intakeCase(tx, systemActor(d.tenantId), box, {
         channel: 'walk-in',
         organisationId: d.organisations.stationA,
-        serviceType: 'mediation',
+        serviceType: TEST_SERVICE,
         description: `后台报表第${i}件`,
         resident: { name: `居民${i}`, phone: `137${String(20_000_000 + i).slice(-8)}` },
       });

@@ -2,23 +2,31 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLocalDocumentStore, createStaffMember, pluginDb, systemActor } from '@linju/core';
+import {
+  compareActivityRollups,
+  createLocalDocumentStore,
+  createStaffMember,
+  pluginDb,
+  systemActor,
+} from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { type TenantTx, withTenant } from '@linju/db';
 import type { Role } from '@linju/db/schema';
 import { pdfText as pdfTextOf } from '@linju/documents/testing';
 import type { PluginDb } from '@linju/plugin-sdk';
+import { pluginStatistics } from '@linju/plugins';
 import { linjuDataConverter } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { TRPCError } from '@trpc/server';
 import { inject } from 'vitest';
 import type { AppCaller } from './router.ts';
 import { apiHarness } from './test-context.ts';
+import type { Logger } from './trpc.ts';
 
-export type { TestDistrict } from '@linju/core/testing';
+export { seededRandom, type TestDistrict } from '@linju/core/testing';
 // A plugin's test may check what the platform stored for it (an attachment of its referral).
 export { eq, schema } from '@linju/db';
-export type { AppCaller };
+export type { AppCaller, Logger };
 
 /**
  * Test-only: what a plugin's integration test needs of the platform — a real district on the run's
@@ -72,9 +80,17 @@ export function pluginHarness() {
     return { district: created, admin };
   }
 
-  /** A test district's staff member (they need no second factor), signed in. */
-  async function staff(of: { slug: string }, username: string): Promise<AppCaller> {
-    return (await api.signIn(of.slug, username, TEST_PASSWORD)).api;
+  /**
+   * A test district's staff member (they need no second factor), signed in; `log` is their calls'
+   * request log, for a test that checks what a hook logged.
+   */
+  async function staff(
+    of: { slug: string },
+    username: string,
+    options: { log?: Logger } = {},
+  ): Promise<AppCaller> {
+    const { sessionToken } = await api.signIn(of.slug, username, TEST_PASSWORD);
+    return api.caller({ sessionToken, ...(options.log ? { log: options.log } : {}) });
   }
 
   /**
@@ -123,9 +139,38 @@ export function pluginHarness() {
       withTenant(api.db, tenantId, (tx) => run(pluginDb(tx, systemActor(tenantId), pluginId))),
     /** Runs `run` in the tenant as the application role (RLS on), to read what the platform stored. */
     asTenant: <T>(tenantId: string, run: (tx: TenantTx) => Promise<T>) => withTenant(api.db, tenantId, run),
+    /** Where the tenant's activity roll-ups differ from a full recount of every installed plugin's measures. */
+    activityRecountDifferences: (tenantId: string) =>
+      withTenant(api.db, tenantId, (tx) => compareActivityRollups(tx, pluginStatistics)),
     async close() {
       await Promise.all(connections.map((connection) => connection.close()));
       await api.close();
+    },
+  };
+}
+
+/** A line of a request log: its level, message and fields. */
+export type LogLine = { level: keyof Logger; message: string | undefined; fields: Record<string, unknown> };
+
+/**
+ * A request log to hand `staff(…, { log })`, keeping its lines; `onLine` sees each as it is logged
+ * (to check the database at that moment). `pluginLines` are those a plugin's hook logged.
+ */
+export function requestLog(onLine?: (line: LogLine) => void) {
+  const lines: LogLine[] = [];
+  const at =
+    (level: keyof Logger) =>
+    (fields: object, message?: string): void => {
+      const line = { level, message, fields: fields as LogLine['fields'] };
+      lines.push(line);
+      onLine?.(line);
+    };
+  const log: Logger = { info: at('info'), warn: at('warn'), error: at('error') };
+  return {
+    log,
+    pluginLines: () => lines.filter((line) => line.fields.plugin !== undefined),
+    clear: () => {
+      lines.length = 0;
     },
   };
 }

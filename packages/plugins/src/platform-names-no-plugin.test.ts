@@ -15,19 +15,6 @@ const root = join(import.meta.dirname, '../../..');
 const PLATFORM = ['packages/core', 'packages/api', 'apps/admin'];
 const NOT_SOURCE = new Set(['node_modules', '.react-router', 'build', 'dist', '.turbo']);
 
-/**
- * Transitional, each with where it goes; the list only shrinks (an entry that no longer hits fails
- * the test, so it is taken out). A line is listed exactly; a file, whole.
- */
-const NOT_YET_MOVED: Readonly<Record<string, string>> = {
-  "packages/core/src/testing/test-district.ts: const STILL_ON_IN_TEST_DISTRICTS = ['mediation'];":
-    'tests of the apps and plugins still take in cases of this service in any test district: they move to TEST_SERVICE or switch their plugin on',
-  'packages/api/src/plugin-hooks.integration.test.ts':
-    "two plugins' onCaseCreated hooks: into their plugins, once the harness gives a request log",
-  'packages/api/src/statistics-activity.integration.test.ts':
-    "consultation's and legal education's statistics against their recounts: into the plugins",
-};
-
 /** A plugin id as code names it: quoted, or as a path or key segment (`'notary'`, `/notary/`, `.notary.`). */
 const idPattern = (id: string) => new RegExp(`['"\`/.]${id.replaceAll('-', '\\-')}['"\`/.]`);
 
@@ -83,11 +70,6 @@ describe('the platform names no plugin', () => {
   });
 
   it('finds no plugin id or plugin table in core, the API or the admin app', () => {
-    const hits = platformLinesNamingPlugins();
-    const listed = (hit: string) => hit in NOT_YET_MOVED || (hit.split(': ')[0] ?? '') in NOT_YET_MOVED;
-    expect(hits.filter((hit) => !listed(hit))).toEqual([]);
-    // What has moved since is taken out of the list.
-    const stillThere = (entry: string) => hits.some((hit) => hit === entry || hit.startsWith(`${entry}: `));
-    expect(Object.keys(NOT_YET_MOVED).filter((entry) => !stillThere(entry))).toEqual([]);
+    expect(platformLinesNamingPlugins()).toEqual([]);
   });
 });

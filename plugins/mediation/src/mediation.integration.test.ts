@@ -41,7 +41,7 @@ const mediationCase = () =>
 // application for judicial confirmation does.
 beforeAll(async () => {
   ({ district, admin } = await h.district('mediation', {
-    enable: ['consultation', 'legal-aid', 'notary'],
+    enable: ['mediation', 'consultation', 'legal-aid', 'notary'],
     temporal: true,
     files: true,
   }));

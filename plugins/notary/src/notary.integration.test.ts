@@ -46,7 +46,7 @@ const notaryCase = async (applicantName: string, serviceType = 'notary') =>
   });
 
 beforeAll(async () => {
-  ({ district, admin } = await h.district('notary', { enable: ['notary'] }));
+  ({ district, admin } = await h.district('notary', { enable: ['notary', 'mediation'] }));
   deskB = await h.staff(district, 'desk-b');
 });
 afterAll(() => h.close());

@@ -18,7 +18,7 @@ import {
   sealArchive,
   systemActor,
 } from '@linju/core';
-import { createTestDistrict } from '@linju/core/testing';
+import { createTestDistrict, TEST_SERVICE } from '@linju/core/testing';
 import {
   appUrlFrom,
   connect,
@@ -123,7 +123,7 @@ beforeAll(async () => {
       const intake = await intakeCase(tx, actor, box, {
         channel: 'walk-in',
         resident: { name: '演练居民', phone: residentPhone },
-        serviceType: 'mediation',
+        serviceType: TEST_SERVICE,
         description: '邻里漏水纠纷',
         organisationId: a.organisations.stationA,
         parties: [{ role: 'adverse', name: '楼上住户' }],

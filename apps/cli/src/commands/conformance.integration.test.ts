@@ -14,7 +14,7 @@ import {
   pinPeer,
   systemActor,
 } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
 import { connect, freePort, withTenant } from '@linju/db';
 import { loadOrCreateNodeKey } from '@linju/federation';
 import { ensureTemporalCli, startTemporalDevServer, type TemporalDevServer } from '@linju/infra-temporal';
@@ -115,7 +115,7 @@ async function sendToKit(n: number) {
   const legalCase = await desk.case.create({
     channel: 'walk-in',
     resident: { name: `一致性${n}`, phone: '13912345678', keyGroups: [] },
-    serviceType: 'mediation',
+    serviceType: TEST_SERVICE,
     description: '一致性测试',
     organisationId: district.organisations.stationA,
   });

@@ -11,7 +11,7 @@ import {
   recordPartnerConsent,
   systemActor,
 } from '@linju/core';
-import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
+import { createTestDistrict, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
 import { connect, sql, withTenant } from '@linju/db';
 import { ensureTenantSchedules, linjuDataConverter, tenantScheduleId } from '@linju/workflows';
 import { Client, Connection, ScheduleNotFoundError } from '@temporalio/client';
@@ -85,7 +85,7 @@ beforeAll(async () => {
       const intake = await intakeCase(tx, actor, box, {
         channel: 'walk-in',
         resident: { name: '离开的居民', phone: residentPhone },
-        serviceType: 'mediation',
+        serviceType: TEST_SERVICE,
         description: '邻里纠纷',
         organisationId: district.organisations.stationA,
         parties: [{ role: 'adverse', name: '邻居' }],

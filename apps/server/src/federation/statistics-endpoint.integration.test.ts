@@ -22,7 +22,7 @@ import {
   signStatisticsMessage,
   systemActor,
 } from '@linju/core';
-import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
+import { createTestDistrict, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
 import { connect, eq, schema, type TenantTx, withTenant } from '@linju/db';
 import { loadOrCreateNodeKey, type NodeKey, STATISTICS_PATH } from '@linju/federation';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -281,7 +281,7 @@ describe('a district’s monthly sending to its city on this node', () => {
         await intakeCase(tx, admin(), box, {
           channel: 'walk-in',
           organisationId: district.organisations.stationA,
-          serviceType: 'mediation',
+          serviceType: TEST_SERVICE,
           description: `报送市局第${i}件`,
           resident: { name: `赵某${i}`, phone: `136${String(30_000_000 + i).slice(-8)}`, idNumber: null },
         });

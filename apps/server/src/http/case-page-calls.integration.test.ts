@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecretBox } from '@linju/auth';
 import { createLocalDocumentStore } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
 import { connect } from '@linju/db';
 import { metricsAccess } from '@linju/metrics';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -73,7 +73,7 @@ async function newCase() {
     body: JSON.stringify({
       channel: 'walk-in',
       organisationId: district.organisations.centreId,
-      serviceType: 'mediation',
+      serviceType: TEST_SERVICE,
       description: '邻里噪音纠纷，申请调解',
       resident: { name: '王五', phone: '13900001111' },
     }),

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { createSecretBox } from '@linju/auth';
 import { attachDocument, createPostgresDocumentStore, intakeCase, uploadMaxBytes } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
 import { actorOf } from '@linju/core/testing/test-actor';
 import { connect, eq, schema, withTenant } from '@linju/db';
 import { createLogger } from '@linju/logging';
@@ -68,7 +68,7 @@ beforeAll(async () => {
     intakeCase(tx, deskA, box, {
       channel: 'walk-in',
       resident: { name: '居民甲', phone: '13700000002' },
-      serviceType: 'mediation',
+      serviceType: TEST_SERVICE,
       description: '邻里纠纷，材料较多',
       organisationId: district.organisations.stationA,
     }),
@@ -135,7 +135,7 @@ describe('attaching a document on the case page', () => {
       const created = await intakeCase(tx, deskB, box, {
         channel: 'walk-in',
         resident: { name: '居民乙', phone: '13700000003' },
-        serviceType: 'mediation',
+        serviceType: TEST_SERVICE,
         description: '另一区的案件',
         organisationId: other.organisations.stationA,
       });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecretBox } from '@linju/auth';
 import { createLocalDocumentStore } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
 import { and, connect, eq, schema, withTenant } from '@linju/db';
 import { translate } from '@linju/i18n';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -59,7 +59,7 @@ const intake = (externalRef: string, description = '邻里噪音纠纷，申请�
     body: JSON.stringify({
       channel: 'hotline-12345',
       organisationId: district.organisations.centreId,
-      serviceType: 'mediation',
+      serviceType: TEST_SERVICE,
       description,
       resident: { name: '王五', phone: '13900001111' },
       externalRef,

@@ -12,7 +12,7 @@ import {
   systemActor,
   uploadMaxBytes,
 } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
 import { connect, eq, freePort, schema, withTenant } from '@linju/db';
 import { ensureTemporalCli, startTemporalDevServer, type TemporalDevServer } from '@linju/infra-temporal';
 import { createLogger } from '@linju/logging';
@@ -97,7 +97,7 @@ async function referTo(to: string, kind: string) {
     {
       channel: 'walk-in',
       resident: { name: '钱女士', phone: '13912345678' },
-      serviceType: 'mediation',
+      serviceType: TEST_SERVICE,
       description: '家庭纠纷，需协助',
       organisationId: district.organisations.stationA,
     },

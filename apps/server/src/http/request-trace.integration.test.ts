@@ -5,7 +5,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecretBox, SESSION_COOKIE } from '@linju/auth';
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
 import { connect, freePort } from '@linju/db';
 import { ensureTemporalCli, startTemporalDevServer, type TemporalDevServer } from '@linju/infra-temporal';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -227,7 +227,7 @@ describe('OpenTelemetry traces over OTLP', () => {
       {
         channel: 'walk-in',
         resident: RESIDENT,
-        serviceType: 'mediation',
+        serviceType: TEST_SERVICE,
         description: '邻里纠纷，需法院司法确认',
         organisationId: district.organisations.stationA,
       },

@@ -23,12 +23,11 @@ beforeAll(async () => {
       openingHours: '周一至周五 9:00-17:00',
       phone: '021-64870000',
     });
-    await setServiceEnabled(
-      tx,
-      actor,
-      { organisationId: district.organisations.stationB, pluginId: 'x-counselling', enabled: true },
-      pluginIds,
-    );
+    for (const [organisationId, pluginId] of [
+      [district.organisations.centreId, 'mediation'],
+      [district.organisations.stationB, 'x-counselling'],
+    ] as const)
+      await setServiceEnabled(tx, actor, { organisationId, pluginId, enabled: true }, pluginIds);
     await defineXService(
       tx,
       actor,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createSecretBox } from '@linju/auth';
 import { intakeCase, systemActor } from '@linju/core';
-import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
+import { createTestDistrict, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
 import { connect, eq, schema, withTenant } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
     intakeCase(tx, systemActor(district.tenantId), box, {
       channel: 'walk-in',
       organisationId: district.organisations.stationA,
-      serviceType: 'mediation',
+      serviceType: TEST_SERVICE,
       description: '逾期的一件',
       resident: { name: '居民', phone: '13700000011' },
     }),

@@ -10,6 +10,7 @@ import { backfillRollups } from '../statistics/backfill-rollups.ts';
 import { compareRollups } from '../statistics/rollup-recount.ts';
 import { getStatistics, parsePeriod } from '../statistics/statistics-query.ts';
 import { importHotlineNow } from '../testing/hotline-import-now.ts';
+import { seededRandom } from '../testing/seeded-random.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
 import { SECOND_TEST_SERVICE, TEST_SERVICE } from '../testing/test-service.ts';
@@ -27,18 +28,6 @@ const box = createSecretBox(randomBytes(32));
 let d: TestDistrict;
 let admin: Actor;
 const inTenant = <T>(fn: (tx: TenantTx) => Promise<T>) => withTenant(app.db, d.tenantId, fn);
-
-/** mulberry32: a small seeded PRNG, so a failing sequence can be replayed from its seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const SERVICES: Record<string, string[]> = {
   [TEST_SERVICE]: ['neighbours', 'family', 'property-management'],
@@ -75,8 +64,7 @@ async function attempt(fn: (tx: TenantTx) => Promise<unknown>) {
 describe('roll-ups kept by the case changes', () => {
   it('equal a full recount after a random sequence of intakes, triage, transfers, status moves, feedback, ratings and withdrawals', async () => {
     const seed = Number(process.env.ROLLUP_SEED ?? 20261122);
-    const random = prng(seed);
-    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+    const { random, pick } = seededRandom(seed);
     const units = [
       d.organisations.centreId,
       d.organisations.stationA,

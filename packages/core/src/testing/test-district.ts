@@ -9,16 +9,10 @@ import { onboardTenant } from '../platform/onboard-tenant.ts';
 import { createStaffMember } from '../staff/staff-service.ts';
 import { TEST_SERVICE } from './test-service.ts';
 
+export { seededRandom } from './seeded-random.ts';
 export { SECOND_TEST_SERVICE, TEST_SERVICE, TEST_SERVICES } from './test-service.ts';
 
 export const TEST_PASSWORD = 'Test-password-1';
-
-/**
- * Transitional: tests outside the platform's packages (apps, plugins, scripts) still take in cases
- * of this plugin's service without switching it on. They move to `TEST_SERVICE` (or switch their
- * plugin on), then this goes; `packages/plugins/src/platform-names-no-plugin.test.ts` lists it.
- */
-const STILL_ON_IN_TEST_DISTRICTS = ['mediation'];
 
 export type TestDistrict = Awaited<ReturnType<typeof createTestDistrict>>;
 
@@ -41,7 +35,7 @@ export async function createTestDistrict(
       nameZh: `测试区司法局 ${label}`,
       nameEn: `Test district ${label}`,
       divisionCode: '310104',
-      services: [TEST_SERVICE, ...STILL_ON_IN_TEST_DISTRICTS],
+      services: [TEST_SERVICE],
       centre: { nameZh: '测试中心', nameEn: 'Test centre' },
       firstAdmin: { username: 'admin', displayName: '管理员', password: TEST_PASSWORD },
     },
