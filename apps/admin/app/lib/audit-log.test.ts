@@ -1,5 +1,4 @@
-// The installed plugins' messages, merged into the catalogue as the app has them.
-import '@linju/plugins/admin';
+import { addPluginMessages } from '@linju/i18n';
 import { describe, expect, it } from 'vitest';
 import {
   auditActionKey,
@@ -48,12 +47,18 @@ describe('labels', () => {
   });
 
   it('names the platform’s referral actions, and a plugin’s actions and objects from its messages', () => {
+    // A plugin's messages, merged into the catalogue as the app merges every installed plugin's.
+    const words = {
+      'x-rent-clinic.audit.session.recorded': '记录门诊接待',
+      'x-rent-clinic.audit.object.rent_clinic_visit': '门诊接待',
+    };
+    addPluginMessages({ 'zh-CN': words, en: words });
     expect(auditActionKey('referral.completed')).toBe('auditAction.referral.completed');
-    expect(auditActionKey('mediation.session.recorded')).toBe('mediation.audit.session.recorded');
-    expect(auditObjectTypeKey('mediation_agreement', 'mediation.agreement.window-lapsed')).toBe(
-      'mediation.audit.object.mediation_agreement',
+    expect(auditActionKey('x-rent-clinic.session.recorded')).toBe('x-rent-clinic.audit.session.recorded');
+    expect(auditObjectTypeKey('rent_clinic_visit', 'x-rent-clinic.visit.recorded')).toBe(
+      'x-rent-clinic.audit.object.rent_clinic_visit',
     );
-    expect(auditObjectTypeKey('mediation_agreement')).toBeUndefined();
+    expect(auditObjectTypeKey('rent_clinic_visit')).toBeUndefined();
   });
 
   it('formats snapshots for reading', () => {
