@@ -89,7 +89,7 @@ describe('inspections and scorecards', () => {
     await page.getByLabel('满意度', { exact: true }).fill('10');
     // The grades still earn up to 20 points: refused next to each grade above 10.
     await save.click();
-    expect(await page.getByText('等级得分不能超过满意度权重。').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('等级得分不能超过满意度权重。').count()).toBeGreaterThan(0);
     expect(await page.getByLabel('满意度', { exact: true }).inputValue()).toBe('10');
     for (const [label, value] of [
       ['A 级满意率不低于（%）', '92.5'],
@@ -103,14 +103,19 @@ describe('inspections and scorecards', () => {
       await page.getByLabel(label, { exact: true }).fill(value);
     await save.click();
     await expect.poll(() => page.url()).toContain('done=settings');
-    expect(await page.getByText('当前权重：基础工作 20 分，工作成效 70 分，满意度 10 分。').count()).toBe(1);
-    expect(
-      await page
-        .getByText(
-          '当前满意度分级：A 级 ≥92.5% 得 10 分，B 级 ≥85% 得 8.5 分，C 级 ≥70% 得 6 分，其余 D 级得 2 分。',
-        )
-        .count(),
-    ).toBe(1);
+    // The address changes as the navigation starts; the saved settings show once its loader answered.
+    await expect
+      .poll(() => page.getByText('当前权重：基础工作 20 分，工作成效 70 分，满意度 10 分。').count())
+      .toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByText(
+            '当前满意度分级：A 级 ≥92.5% 得 10 分，B 级 ≥85% 得 8.5 分，C 级 ≥70% 得 6 分，其余 D 级得 2 分。',
+          )
+          .count(),
+      )
+      .toBe(1);
     await page.getByRole('button', { name: /^发布 .* 考核结果$/ }).click();
     await expect.poll(() => page.url()).toContain('done=published');
     const published = page.getByRole('table', { name: /已发布的考核结果/ });

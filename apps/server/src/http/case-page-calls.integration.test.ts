@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CASE_PAGE_PARTS } from '@linju/admin/case-page-parts';
 import { createSecretBox } from '@linju/auth';
 import { createLocalDocumentStore } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
@@ -92,10 +93,10 @@ async function callsOf(path: string) {
 }
 
 describe('one view of a case page', () => {
-  it('loads the case in one call besides the signed-in shell, for each of its tabs', async () => {
+  it('loads the case in one call besides the signed-in shell, for each of its parts', async () => {
     const caseId = await newCase();
     const shell = ['auth.me', 'catalogue.screens', 'notification.countUnread'];
-    for (const tab of ['', '/referrals', '/feedback', '/documents', '/consent']) {
+    for (const tab of CASE_PAGE_PARTS.map(({ path }) => (path ? `/${path}` : ''))) {
       const made = await callsOf(`/t/${district.slug}/cases/${caseId}${tab}`);
       expect(made.toSorted()).toEqual([...shell, 'case.page'].toSorted());
     }
