@@ -23,7 +23,7 @@ async function fillIntake(page: Page, phone: string) {
   await page.goto(`${live.url}/t/xuhui/cases/new`);
   await page.getByLabel('姓名', { exact: true }).fill('钱阿婆');
   await page.getByLabel('电话', { exact: true }).fill(phone);
-  await page.getByLabel('事项描述').fill('楼上住户空调外机滴水，多次沟通无果');
+  await page.getByLabel('案件描述').fill('楼上住户空调外机滴水，多次沟通无果');
 }
 
 describe('a form posted twice', () => {
@@ -81,7 +81,7 @@ describe('a long form', () => {
     await signInAsDemo(page, live.url, 'desk');
     await fillIntake(page, '13655500003');
     const description = '楼上住户空调外机滴水，多次沟通无果。'.repeat(100);
-    await page.getByLabel('事项描述').fill(description);
+    await page.getByLabel('案件描述').fill(description);
     // Leaving the phone field looks up earlier matters with everything typed so far.
     const refreshed = page.waitForResponse(
       (r) => r.request().method() === 'POST' && r.url().includes('/cases/new'),
@@ -89,8 +89,8 @@ describe('a long form', () => {
     await page.getByLabel('电话', { exact: true }).fill('13655500004');
     await page.getByLabel('姓名', { exact: true }).click();
     expect((await refreshed).status()).toBe(200);
-    await expect.poll(() => body(page)).toContain('该电话以前的事项');
-    expect(await page.getByLabel('事项描述').inputValue()).toBe(description);
+    await expect.poll(() => body(page)).toContain('该电话以前的案件');
+    expect(await page.getByLabel('案件描述').inputValue()).toBe(description);
     for (const address of addresses) {
       expect(address.length, address.slice(0, 120)).toBeLessThan(2000);
       expect(decodeURIComponent(address)).not.toContain('空调外机');

@@ -26,16 +26,16 @@ describe('handoffs', () => {
     await desk.goto(`${live.url}/t/xuhui/cases/new`);
     await desk.getByLabel('姓名', { exact: true }).fill('欧阳阿姨');
     await desk.getByLabel('电话', { exact: true }).fill('13700001717');
-    await desk.getByLabel('事项描述').fill('楼上住户长期在楼道堆放杂物，影响通行，协商未果');
+    await desk.getByLabel('案件描述').fill('楼上住户长期在楼道堆放杂物，影响通行，协商未果');
     await desk.getByRole('button', { name: '受理' }).click();
     await expect.poll(() => body(desk)).toMatch(/XH-\d{4}-\d{6}/);
     const number = /XH-\d{4}-\d{6}/.exec((await body(desk)) ?? '')?.[0] ?? '';
 
     // Her Today counts what she took in today, this matter among them.
     await desk.goto(`${live.url}/t/xuhui`);
-    const takenToday = section(desk, '今日我受理的事项');
+    const takenToday = section(desk, '今日我受理的案件');
     await expect.poll(() => takenToday.textContent()).toContain(number);
-    expect(await takenToday.getByRole('heading').textContent()).toMatch(/今日我受理的事项 [1-9]\d* 件/);
+    expect(await takenToday.getByRole('heading').textContent()).toMatch(/今日我受理的案件 [1-9]\d* 件/);
     await shoot(desk, 'handoffs-desk-today');
 
     // She transfers it to the Xujiahui station.
@@ -60,7 +60,7 @@ describe('handoffs', () => {
     expect(await arrived.getByRole('heading').textContent()).toMatch(/新转入 [1-9]\d* 件/);
     await shoot(head, 'handoffs-station-today');
     await head.goto(`${live.url}/t/xuhui/notifications`);
-    expect(await body(head)).toContain(`事项 ${number} 已从徐汇区公共法律服务中心转入本单位，请分派承办人。`);
+    expect(await body(head)).toContain(`案件 ${number} 已从徐汇区公共法律服务中心转入本单位，请分派承办人。`);
     await shoot(head, 'handoffs-station-notifications');
 
     // The assignment page lists it under 新转入 (and 待分派); she assigns it to the mediator.
@@ -70,14 +70,14 @@ describe('handoffs', () => {
     expect(await head.locator('main table').textContent()).toContain(number);
     await head.getByRole('link', { name: /^待分派/ }).click();
     expect(await head.locator('main table').textContent()).toContain(number);
-    await head.getByLabel(`选择事项 ${number}`).check();
+    await head.getByLabel(`选择案件 ${number}`).check();
     const mediator = head.locator('select[name="assigneeId"] option', { hasText: '孙伟' });
     await head
       .locator('select[name="assigneeId"]')
       .selectOption((await mediator.getAttribute('value')) ?? '');
     await shoot(head, 'handoffs-assignment-queue');
-    await head.getByRole('button', { name: '分派所选事项' }).click();
-    await expect.poll(() => body(head)).toContain('已分派 1 件事项。');
+    await head.getByRole('button', { name: '分派所选案件' }).click();
+    await expect.poll(() => body(head)).toContain('已分派 1 件案件。');
     expect(await head.locator('main').textContent()).not.toContain(number);
     await shoot(head, 'handoffs-assigned');
     await headContext.close();
@@ -85,12 +85,12 @@ describe('handoffs', () => {
     // The mediator is told, and finds the matter on his Today.
     const mediatorPage = await live.browser.newPage();
     await signInAsDemo(mediatorPage, live.url, 'mediator');
-    const mine = section(mediatorPage, '我承办的事项');
+    const mine = section(mediatorPage, '我承办的案件');
     expect(await mine.textContent()).toContain(number);
-    expect(await mine.getByRole('heading').textContent()).toMatch(/我承办的事项 [1-9]\d* 件/);
+    expect(await mine.getByRole('heading').textContent()).toMatch(/我承办的案件 [1-9]\d* 件/);
     await shoot(mediatorPage, 'handoffs-mediator-today');
     await mediatorPage.goto(`${live.url}/t/xuhui/notifications`);
-    expect(await body(mediatorPage)).toContain(`司法所所长 张强 将事项 ${number} 分派给您承办。`);
+    expect(await body(mediatorPage)).toContain(`司法所所长 张强 将案件 ${number} 分派给您承办。`);
     await mediatorPage.close();
   }, 180_000);
 

@@ -27,7 +27,7 @@ describe("a walk-in dispute's other party", () => {
     await page.getByLabel('服务类型').selectOption('mediation');
     await expect.poll(() => page.getByLabel('纠纷概要').count()).toBe(1);
     await page.getByLabel('纠纷概要').fill('楼上住户空调外机滴水到楼下阳台，多次沟通未果，双方争执。');
-    await page.getByLabel('事项描述').fill('邻居空调滴水纠纷，申请人民调解');
+    await page.getByLabel('案件描述').fill('邻居空调滴水纠纷，申请人民调解');
     await page.getByLabel('当事人身份').selectOption('adverse');
     await page.getByLabel('姓名或单位名称').fill('孙立新');
     // A mistyped check character: refused on the party's own row, everything typed kept.
@@ -42,7 +42,7 @@ describe("a walk-in dispute's other party", () => {
     await page.getByRole('button', { name: '受理' }).click();
     await expect.poll(() => page.textContent('body')).toMatch(/XH-\d{4}-\d{6}/);
 
-    await page.getByRole('link', { name: '打开事项' }).click();
+    await page.getByRole('link', { name: '打开案件' }).click();
     await page.getByRole('link', { name: '当事人', exact: true }).click();
     await expect.poll(() => page.url()).toMatch(/\/parties$/);
     await expect.poll(() => page.textContent('body')).toContain('被申请人：孙立新（自然人）');
