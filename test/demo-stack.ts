@@ -68,6 +68,9 @@ export function useDemoStack(name: string): {
     }
     live.browser = await chromium.launch({
       executablePath: process.env.LINJU_CHROMIUM ?? '/usr/bin/chromium',
+      // A UTF-8 locale, as any desktop has: without one (a bare CI shell) Chromium saves a download
+      // named 统计年报-2026年度.pdf as "download".
+      env: { ...process.env, LANG: /utf-?8/i.test(process.env.LANG ?? '') ? process.env.LANG : 'C.UTF-8' },
       args: [
         '--no-sandbox',
         '--disable-gpu',
