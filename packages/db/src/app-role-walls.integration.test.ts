@@ -32,6 +32,7 @@ const TABLE_RIGHTS: Record<string, string> = {
   community: 'DELETE, INSERT, SELECT, UPDATE',
   community_adviser: 'INSERT, SELECT, UPDATE',
   coverage_rule: 'INSERT, SELECT, UPDATE',
+  district_boundary: 'INSERT, SELECT, UPDATE',
   district_statistics: 'INSERT, SELECT, UPDATE',
   document_blob: 'INSERT, SELECT',
   document_chunk: 'INSERT, SELECT',

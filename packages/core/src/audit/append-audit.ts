@@ -16,7 +16,7 @@ export function pluginAuditWords<T extends { action: string; objectType?: string
   entry: T,
 ): Omit<T, 'action' | 'objectType'> & { action: PluginAuditWord; objectType: PluginAuditWord } {
   if (!entry.action.startsWith(`${pluginId}.`)) {
-    throw new Error(`Plugin "${pluginId}" may only record actions starting with "${pluginId}."`);
+    throw new Error(`Plugin "${pluginId}" may only record audit actions starting with "${pluginId}."`);
   }
   return {
     ...entry,
