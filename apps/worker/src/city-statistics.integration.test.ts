@@ -3,8 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiContext, AppCaller } from '@linju/api';
-import { createSecretBox } from '@linju/auth';
+import type { AppCaller } from '@linju/api';
 import {
   countEducationEvent,
   getCityStatistics,
@@ -14,20 +13,18 @@ import {
   systemActor,
 } from '@linju/core';
 import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
-import { connect, type DbHandle, withTenant } from '@linju/db';
+import { withTenant } from '@linju/db';
 import { loadOrCreateNodeKey, type NodeKey, STATISTICS_PATH } from '@linju/federation';
 import {
   CITY_STATISTICS_WORKFLOW,
   type CityStatisticsRunResult,
   citySendWorkflowId,
   cityStatisticsScheduleId,
-  linjuDataConverter,
-  type WorkflowEngine,
 } from '@linju/workflows';
-import { Client, Connection, ScheduleNotFoundError } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ScheduleNotFoundError } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { districtAdminCaller } from './testing/district-admin-caller.ts';
-import { createWorker, type LinjuWorker } from './worker.ts';
+import { useLiveWorker } from './testing/live-worker.ts';
 
 /**
  * The monthly sending to the city on the real Temporal dev server: saving the city through the
@@ -36,16 +33,7 @@ import { createWorker, type LinjuWorker } from './worker.ts';
  * same node (a listener around core's receiving function: the HTTP endpoint itself is tested in
  * apps/server); “send now” goes the same way.
  */
-const dataKeys = { current: randomBytes(32), retired: [] };
-const box = createSecretBox(dataKeys);
-const silent = { info() {}, warn() {}, error() {} };
 const NODE_ID = `node-${randomUUID().slice(0, 8)}`;
-let app: DbHandle;
-let connection: Connection;
-let client: Client;
-let linju: LinjuWorker;
-let running: Promise<void>;
-let engine: WorkflowEngine;
 let key: NodeKey;
 let server: Server;
 let publicUrl: string;
@@ -53,20 +41,18 @@ let d: TestDistrict;
 let city: { id: string; slug: string };
 let admin: AppCaller;
 const lastMonth = previousMonth(new Date().toISOString().slice(0, 7));
-
-const context = (over: Partial<ApiContext> = {}): ApiContext => ({
-  db: app.db,
-  box,
-  requestId: 'test',
-  ip: `10.4.0.${Math.floor(Math.random() * 250)}`,
-  log: silent,
-  sessionToken: null,
-  tenantSlugHint: null,
-  temporalHealthy: async () => true,
-  totpIssuer: 'Linju test',
-  temporal: engine,
-  ...over,
+// The worker delivers to the city listener, which must be up (and its address known) first.
+const live = useLiveWorker('city', {
+  nodeId: NODE_ID,
+  worker: async () => {
+    key = await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'node-')));
+    server = cityListener();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    publicUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    return { exchange: { box, node: { nodeId: NODE_ID, publicUrl, key } } };
+  },
 });
+const { box, context } = live;
 
 /** The city's side of this node: the statistics path, verified with this node's own key. */
 function cityListener() {
@@ -77,7 +63,7 @@ function cityListener() {
       Object.entries(request.headers).map(([name, value]) => [name, String(value)]),
     );
     const receipt = await receiveStatisticsMessage(
-      app.db,
+      live.app.db,
       city.id,
       {
         method: request.method ?? 'POST',
@@ -92,42 +78,10 @@ function cityListener() {
   });
 }
 
-/** Triggers a schedule now and waits for the workflow it started to finish. */
-async function triggerAndWait(scheduleId: string): Promise<CityStatisticsRunResult> {
-  const handle = client.schedule.getHandle(scheduleId);
-  const before = (await handle.describe()).info.recentActions.length;
-  await handle.trigger();
-  for (let i = 0; i < 100; i++) {
-    const actions = (await handle.describe()).info.recentActions;
-    const latest = actions[actions.length - 1];
-    if (actions.length > before && latest)
-      return client.workflow.getHandle(latest.action.workflow.workflowId).result();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`schedule ${scheduleId} started no workflow after being triggered`);
-}
-
 beforeAll(async () => {
-  app = connect(inject('databaseUrl'), { max: 6 });
-  key = await loadOrCreateNodeKey(mkdtempSync(join(tmpdir(), 'node-')));
-  server = cityListener();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  publicUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  linju = await createWorker({
-    dataKeys,
-    temporal: { address: inject('temporalAddress') },
-    namespace: 'default',
-    db: app.db,
-    taskQueue: `linju-city-${randomUUID()}`,
-    exchange: { box, node: { nodeId: NODE_ID, publicUrl, key } },
-  });
-  running = linju.worker.run();
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  client = new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) });
-  engine = { client, taskQueue: linju.taskQueue, nodeId: NODE_ID };
-  d = await createTestDistrict(app.db, box, 'city-wf');
+  d = await createTestDistrict(live.app.db, box, 'city-wf');
   const onboarded = await onboardTenant(
-    app.db,
+    live.app.db,
     {
       slug: `t-citywf-${randomBytes(3).toString('hex')}`,
       nameZh: '上海市司法局',
@@ -140,7 +94,7 @@ beforeAll(async () => {
     { operatorId: null, operatorName: 'test' },
   );
   city = { id: onboarded.tenant.id, slug: onboarded.tenant.slug };
-  await withTenant(app.db, d.tenantId, (tx) =>
+  await withTenant(live.app.db, d.tenantId, (tx) =>
     countEducationEvent(tx, d.tenantId, {
       organisationId: d.organisations.stationA,
       heldOn: `${lastMonth}-12`,
@@ -152,31 +106,26 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  linju?.worker.shutdown();
-  await running;
-  await linju?.close();
-  await connection?.close();
   server?.close();
-  await app?.close();
 });
 
 const cityShows = (month: string) =>
-  withTenant(app.db, city.id, (tx) => getCityStatistics(tx, systemActor(city.id), { month }));
+  withTenant(live.app.db, city.id, (tx) => getCityStatistics(tx, systemActor(city.id), { month }));
 
 describe('the monthly sending to the city', () => {
   it('gets its schedule when the district saves its city: on the chosen day, local time', async () => {
     await admin.statistics.citySetting.set({ cityNodeId: NODE_ID, cityTenant: city.slug, sendDay: 5 });
-    const schedule = await client.schedule.getHandle(cityStatisticsScheduleId(d.tenantId)).describe();
+    const schedule = await live.client.schedule.getHandle(cityStatisticsScheduleId(d.tenantId)).describe();
     expect(schedule.spec.timezone).toBe('Asia/Shanghai');
     expect(schedule.spec.calendars?.[0]).toMatchObject({ dayOfMonth: [{ start: 5, end: 5, step: 1 }] });
     expect(schedule.action).toMatchObject({
       type: 'startWorkflow',
       workflowType: CITY_STATISTICS_WORKFLOW,
-      taskQueue: linju.taskQueue,
+      taskQueue: live.linju.taskQueue,
     });
     // Saving again with another day moves the existing schedule.
     await admin.statistics.citySetting.set({ cityNodeId: NODE_ID, cityTenant: city.slug, sendDay: 3 });
-    const moved = await client.schedule.getHandle(cityStatisticsScheduleId(d.tenantId)).describe();
+    const moved = await live.client.schedule.getHandle(cityStatisticsScheduleId(d.tenantId)).describe();
     expect(moved.spec.calendars?.[0]).toMatchObject({ dayOfMonth: [{ start: 3, end: 3, step: 1 }] });
     expect((await admin.statistics.citySetting.get()).setting).toMatchObject({
       cityTenant: city.slug,
@@ -185,7 +134,7 @@ describe('the monthly sending to the city', () => {
   });
 
   it('sends last month when the schedule runs: it arrives at the city, and the sending is recorded', async () => {
-    const result = await triggerAndWait(cityStatisticsScheduleId(d.tenantId));
+    const result = await live.runSchedule<CityStatisticsRunResult>(cityStatisticsScheduleId(d.tenantId));
     expect(result).toMatchObject({ outcome: 'delivered', receipt: { month: lastMonth, revision: 1 } });
     const [shown] = await cityShows(lastMonth);
     expect(shown).toMatchObject({ divisionCode: '310104', nodeId: NODE_ID, revision: 1 });
@@ -197,7 +146,7 @@ describe('the monthly sending to the city', () => {
   it('“send now” re-sends a chosen month as its next revision, through the same workflow', async () => {
     const queued = await admin.statistics.citySend.create({ month: lastMonth });
     expect(queued).toMatchObject({ month: lastMonth, revision: 2, status: 'pending' });
-    const result = (await client.workflow
+    const result = (await live.client.workflow
       .getHandle(citySendWorkflowId(d.tenantId, queued.id))
       .result()) as CityStatisticsRunResult;
     expect(result).toMatchObject({ sendId: queued.id, outcome: 'delivered' });
@@ -211,9 +160,9 @@ describe('the monthly sending to the city', () => {
 
   it('loses its schedule when the district stops reporting to a city', async () => {
     await admin.statistics.citySetting.clear();
-    await expect(client.schedule.getHandle(cityStatisticsScheduleId(d.tenantId)).describe()).rejects.toThrow(
-      ScheduleNotFoundError,
-    );
+    await expect(
+      live.client.schedule.getHandle(cityStatisticsScheduleId(d.tenantId)).describe(),
+    ).rejects.toThrow(ScheduleNotFoundError);
     expect((await admin.statistics.citySetting.get()).setting).toBeNull();
   });
 });

@@ -1,55 +1,25 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiContext, AppCaller } from '@linju/api';
-import { createSecretBox } from '@linju/auth';
+import type { AppCaller } from '@linju/api';
 import { createLocalDocumentStore } from '@linju/core';
 import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
-import { connect, type DbHandle, sql, withTenant } from '@linju/db';
-import {
-  type HotlineImportResult,
-  hotlineImportWorkflowId,
-  linjuDataConverter,
-  type WorkflowEngine,
-} from '@linju/workflows';
-import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sql, withTenant } from '@linju/db';
+import { type HotlineImportResult, hotlineImportWorkflowId } from '@linju/workflows';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { districtAdminCaller } from './testing/district-admin-caller.ts';
-import { createWorker, type LinjuWorker } from './worker.ts';
+import { useLiveWorker } from './testing/live-worker.ts';
 
 /**
  * The 12345 import as a background job: uploaded through the API (as the server wires it, the
  * workflow started after the commit), imported by the real worker batch by batch from the file
  * store, read back through the API with its progress and per-row report.
  */
-const dataKeys = { current: randomBytes(32), retired: [] };
-const box = createSecretBox(dataKeys);
 const files = createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'linju-import-files-')));
-const silent = { info() {}, warn() {}, error() {} };
-let app: DbHandle;
-let connection: Connection;
-let client: Client;
-let linju: LinjuWorker;
-let running: Promise<void>;
-let engine: WorkflowEngine;
+const live = useLiveWorker('imports', { files });
+const { box, context } = live;
 let d: TestDistrict;
 let admin: AppCaller;
-
-const context = (over: Partial<ApiContext> = {}): ApiContext => ({
-  db: app.db,
-  box,
-  files,
-  requestId: 'test',
-  ip: `10.4.0.${Math.floor(Math.random() * 250)}`,
-  log: silent,
-  sessionToken: null,
-  tenantSlugHint: null,
-  temporalHealthy: async () => true,
-  totpIssuer: 'Linju test',
-  temporal: engine,
-  ...over,
-});
 
 const ROWS = 450;
 const header = '工单编号,受理时间,来电人,联系电话,诉求内容,问题分类,紧急程度';
@@ -64,36 +34,15 @@ const importToEnd = async (fileBase64: string) => {
     organisationId: d.organisations.stationA,
     fileBase64,
   });
-  const result = (await client.workflow
+  const result = (await live.client.workflow
     .getHandle(hotlineImportWorkflowId(d.tenantId, queued.id))
     .result()) as HotlineImportResult;
   return { queued, result, job: await admin.case.hotlineImport.get({ id: queued.id }) };
 };
 
 beforeAll(async () => {
-  app = connect(inject('databaseUrl'), { max: 6 });
-  linju = await createWorker({
-    dataKeys,
-    files,
-    temporal: { address: inject('temporalAddress') },
-    namespace: 'default',
-    db: app.db,
-    taskQueue: `linju-imports-${randomUUID()}`,
-  });
-  running = linju.worker.run();
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  client = new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) });
-  engine = { client, taskQueue: linju.taskQueue };
-  d = await createTestDistrict(app.db, box, 'import-wf');
+  d = await createTestDistrict(live.app.db, box, 'import-wf');
   admin = await districtAdminCaller(context, d);
-});
-
-afterAll(async () => {
-  linju?.worker.shutdown();
-  await running;
-  await linju?.close();
-  await connection?.close();
-  await app?.close();
 });
 
 describe('the 12345 import on the worker', () => {
@@ -116,7 +65,7 @@ describe('the 12345 import on the worker', () => {
     ]);
     // Each batch of 200 rows committed in its own transaction: the district's audit lock was
     // held per batch, never for the whole file.
-    const [batches] = await withTenant(app.db, d.tenantId, (tx) =>
+    const [batches] = await withTenant(live.app.db, d.tenantId, (tx) =>
       tx.execute<{ n: number }>(
         sql`select count(distinct xmin::text)::int as n from "case" where external_ref like 'WK%'`,
       ),
@@ -130,7 +79,7 @@ describe('the 12345 import on the worker', () => {
     const { result, job } = await importToEnd(exportOf(rows.slice(0, 250)));
     expect(result.outcome).toBe('done');
     expect(job).toMatchObject({ status: 'done', imported: 0, alreadyImported: 250, errors: 0 });
-    const [count] = await withTenant(app.db, d.tenantId, (tx) =>
+    const [count] = await withTenant(live.app.db, d.tenantId, (tx) =>
       tx.execute<{ n: number }>(sql`select count(*)::int as n from "case" where external_ref like 'WK%'`),
     );
     expect(count?.n).toBe(ROWS);

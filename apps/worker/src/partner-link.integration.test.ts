@@ -3,7 +3,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ApiContext, type AppCaller, createCaller } from '@linju/api';
-import { createSecretBox } from '@linju/auth';
 import {
   type ContactMessage,
   createLocalDocumentStore,
@@ -14,44 +13,20 @@ import {
   unregisterNotificationChannel,
 } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
-import { and, connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
-import { linjuDataConverter, type WorkflowEngine } from '@linju/workflows';
-import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createWorker, type LinjuWorker } from './worker.ts';
+import { and, eq, schema, withTenant } from '@linju/db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useLiveWorker } from './testing/live-worker.ts';
 
 /**
  * One-time links (issue 6): a partner without an account and without a system of its own answers
  * its referral through a signed link, on a public page, through the same workflow as the inbox.
  * The API as the server wires it, a worker, real PostgreSQL and the real Temporal dev server.
  */
-const dataKeys = { current: randomBytes(32), retired: [] };
-const box = createSecretBox(dataKeys);
 const files = createLocalDocumentStore(join(mkdtempSync(join(tmpdir(), 'linju-plink-')), 'files'));
-const silent = { info() {}, warn() {}, error() {} };
-let app: DbHandle;
-let connection: Connection;
-let client: Client;
-let linju: LinjuWorker;
-let running: Promise<void>;
-let engine: WorkflowEngine;
+const live = useLiveWorker('plink', { poolSize: 8, nodeId: 'linju-test', files });
+const { box, context } = live;
 let d: TestDistrict;
 let federation: string;
-
-const context = (over: Partial<ApiContext> = {}): ApiContext => ({
-  db: app.db,
-  box,
-  requestId: 'test',
-  ip: `10.2.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
-  log: silent,
-  sessionToken: null,
-  tenantSlugHint: null,
-  temporalHealthy: async () => true,
-  totpIssuer: 'Linju test',
-  temporal: engine,
-  files,
-  ...over,
-});
 
 /** Nobody signed in: the partner with its link. */
 const anonymous = (over: Partial<ApiContext> = {}) => createCaller(context(over));
@@ -76,20 +51,8 @@ async function failure(call: Promise<unknown>): Promise<ApiError> {
 }
 
 beforeAll(async () => {
-  app = connect(inject('databaseUrl'), { max: 8 });
-  linju = await createWorker({
-    dataKeys,
-    temporal: { address: inject('temporalAddress') },
-    namespace: 'default',
-    db: app.db,
-    taskQueue: `linju-partner-links-${randomUUID()}`,
-  });
-  running = linju.worker.run();
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  client = new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) });
-  engine = { client, taskQueue: linju.taskQueue, nodeId: 'linju-test' };
-  d = await createTestDistrict(app.db, box, 'plink');
-  await withTenant(app.db, d.tenantId, async (tx) => {
+  d = await createTestDistrict(live.app.db, box, 'plink');
+  await withTenant(live.app.db, d.tenantId, async (tx) => {
     const actor = systemActor(d.tenantId, 'test');
     // The women's federation has no account here and no system of its own: only a phone.
     federation = (
@@ -117,14 +80,6 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  linju?.worker.shutdown();
-  await running;
-  await linju?.close();
-  await connection?.close();
-  await app?.close();
-});
-
 async function referToFederation(desk: AppCaller, summary: string) {
   const legalCase = await desk.case.create({
     channel: 'walk-in',
@@ -149,7 +104,7 @@ async function referToFederation(desk: AppCaller, summary: string) {
 }
 
 const linkRows = (referralId: string) =>
-  app.db.select().from(schema.partnerLink).where(eq(schema.partnerLink.referralId, referralId));
+  live.app.db.select().from(schema.partnerLink).where(eq(schema.partnerLink.referralId, referralId));
 
 describe('one-time links for partners without an account', () => {
   it('issues a link at send, opens exactly that referral and takes the answers through the workflow', async () => {
@@ -227,7 +182,7 @@ describe('one-time links for partners without an account', () => {
     expect(timeline.find((e) => e.data.event === 'accepted')?.actorName).toBe('李主任（测试区妇联）');
     expect(timeline.at(-1)).toMatchObject({ actorName: '测试区妇联', data: { feedbackDue: true } });
     // The same audit as the inbox: one entry per effect, by the link's answerer.
-    const audited = await withTenant(app.db, d.tenantId, (tx) =>
+    const audited = await withTenant(live.app.db, d.tenantId, (tx) =>
       tx
         .select()
         .from(schema.auditEntry)
@@ -260,7 +215,7 @@ describe('one-time links for partners without an account', () => {
     expect((await failure(partner.partnerLink.view({ token: first }))).message).toBe('partner_link.used');
     expect((await partner.partnerLink.view({ token: second.token })).referral.status).toBe('requested');
 
-    await app.db
+    await live.app.db
       .update(schema.partnerLink)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(schema.partnerLink.tokenHash, createHash('sha256').update(second.token).digest('hex')));
@@ -292,7 +247,7 @@ describe('one-time links for partners without an account', () => {
     // The page says when it stops working: half an hour after the first opening.
     expect(first.expiresAt.getTime()).toBe(openedAt.getTime() + 30 * 60_000);
     await partner.partnerLink.view({ token });
-    const viewed = await withTenant(app.db, d.tenantId, (tx) =>
+    const viewed = await withTenant(live.app.db, d.tenantId, (tx) =>
       tx
         .select()
         .from(schema.auditEntry)
@@ -313,7 +268,7 @@ describe('one-time links for partners without an account', () => {
     expect(JSON.stringify(viewed)).not.toContain(token);
 
     // Opened 31 minutes ago: neither the page nor an answer works, and the partner is told why.
-    await app.db
+    await live.app.db
       .update(schema.partnerLink)
       .set({ firstOpenedAt: new Date(Date.now() - 31 * 60_000) })
       .where(eq(schema.partnerLink.tokenHash, hash));
@@ -474,7 +429,7 @@ describe('progress notes and outcome documents through a link, within one deploy
       data: { fileName: '回访记录.pdf', referralId: sent.id },
     });
     // Kept with the referral as the outcome's, not as a document sent with it.
-    const kept = await withTenant(app.db, d.tenantId, (tx) =>
+    const kept = await withTenant(live.app.db, d.tenantId, (tx) =>
       tx.select().from(schema.referralAttachment).where(eq(schema.referralAttachment.referralId, sent.id)),
     );
     expect(kept).toEqual([
@@ -545,7 +500,7 @@ describe('progress notes and outcome documents through a link, within one deploy
     expect(
       await partner.partnerLink.answer({ token: plainToken, type: 'failed', reason: '联系不上当事人' }),
     ).toEqual({ status: 'failed' });
-    const [row] = await withTenant(app.db, d.tenantId, (tx) =>
+    const [row] = await withTenant(live.app.db, d.tenantId, (tx) =>
       tx.select().from(schema.referral).where(eq(schema.referral.id, plain.sent.id)),
     );
     expect(row).toMatchObject({ status: 'failed', reason: '联系不上当事人', outcomeCode: null });
@@ -608,7 +563,7 @@ describe('documents that go with a referral, within one deployment', () => {
     const other = await failure(clerk.referral.attachment({ referralId: sent.id, sha256: notesSha }));
     expect(other).toMatchObject({ code: 'NOT_FOUND', message: 'referral.attachment_not_found' });
     expect(notes.id).toBeTruthy();
-    const audited = await withTenant(app.db, d.tenantId, (tx) =>
+    const audited = await withTenant(live.app.db, d.tenantId, (tx) =>
       tx
         .select({ action: schema.auditEntry.action, actorName: schema.auditEntry.actorName })
         .from(schema.auditEntry)

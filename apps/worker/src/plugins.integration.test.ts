@@ -1,63 +1,43 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ApiContext, type AppCaller, createCaller } from '@linju/api';
-import { createSecretBox } from '@linju/auth';
+import { type AppCaller, createCaller } from '@linju/api';
 import { createLocalDocumentStore, createStaffMember, setServiceEnabled, systemActor } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
 import { and, connect, type DbHandle, eq, schema, sql, withTenant } from '@linju/db';
 import { pluginIds, pluginRegistry } from '@linju/plugins';
 import {
   ensureTenantSchedules,
-  linjuDataConverter,
   type PluginDailyRunResult,
   type pluginDailyWorkflow,
   type referralWorkflow,
   referralWorkflowId,
   tenantScheduleId,
-  type WorkflowEngine,
 } from '@linju/workflows';
-import { ApplicationFailure, Client, Connection } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPluginActivities, silentPluginLogger } from './plugin-activities.ts';
-import { createWorker, type LinjuWorker } from './worker.ts';
+import { useLiveWorker } from './testing/live-worker.ts';
 
 /**
  * Plugins on the real worker: the composition root's plugins are installed in it, so mediation's
  * workflow hook hears the court's answer to a judicial-confirmation referral, and its daily
  * activity runs through the platform's plugins workflow — real PostgreSQL, real Temporal.
  */
-const dataKeys = { current: randomBytes(32), retired: [] };
-const box = createSecretBox(dataKeys);
-const silent = { info() {}, warn() {}, error() {} };
 const files = createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'linju-plugin-worker-')));
 const terms = ['刘海燕于2026年12月31日前修复卫生间防水层。'];
-let app: DbHandle;
+const live = useLiveWorker('plugins', {
+  poolSize: 8,
+  nodeId: 'linju-test',
+  files,
+  worker: () => ({ plugins: { registry: pluginRegistry, logger: silentPluginLogger } }),
+});
+const { box, context } = live;
 let owner: DbHandle;
-let connection: Connection;
-let client: Client;
-let linju: LinjuWorker;
-let running: Promise<void>;
-let engine: WorkflowEngine;
 let d: TestDistrict;
 let desk: AppCaller;
 let clerk: AppCaller;
-
-const context = (over: Partial<ApiContext> = {}): ApiContext => ({
-  db: app.db,
-  box,
-  requestId: 'test',
-  ip: `10.3.0.${Math.floor(Math.random() * 250)}`,
-  log: silent,
-  sessionToken: null,
-  tenantSlugHint: null,
-  temporalHealthy: async () => true,
-  totpIssuer: 'Linju test',
-  temporal: engine,
-  files,
-  ...over,
-});
 
 async function signIn(username: string): Promise<AppCaller> {
   const { sessionToken } = await createCaller(context()).auth.login({
@@ -69,23 +49,10 @@ async function signIn(username: string): Promise<AppCaller> {
 }
 
 beforeAll(async () => {
-  app = connect(inject('databaseUrl'), { max: 8 });
   owner = connect(inject('ownerDatabaseUrl'), { max: 1 });
-  linju = await createWorker({
-    dataKeys,
-    temporal: { address: inject('temporalAddress') },
-    namespace: 'default',
-    db: app.db,
-    taskQueue: `linju-plugins-${randomUUID()}`,
-    plugins: { registry: pluginRegistry, logger: silentPluginLogger },
-  });
-  running = linju.worker.run();
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  client = new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) });
-  engine = { client, taskQueue: linju.taskQueue, nodeId: 'linju-test' };
-  d = await createTestDistrict(app.db, box, 'plug');
+  d = await createTestDistrict(live.app.db, box, 'plug');
   // Mediation's agreement is what the plugin workflows here act on.
-  await withTenant(app.db, d.tenantId, (tx) =>
+  await withTenant(live.app.db, d.tenantId, (tx) =>
     setServiceEnabled(
       tx,
       systemActor(d.tenantId, 'test'),
@@ -93,7 +60,7 @@ beforeAll(async () => {
       pluginIds,
     ),
   );
-  await withTenant(app.db, d.tenantId, (tx) =>
+  await withTenant(live.app.db, d.tenantId, (tx) =>
     createStaffMember(
       tx,
       systemActor(d.tenantId, 'test'),
@@ -113,12 +80,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  linju?.worker.shutdown();
-  await running;
-  await linju?.close();
-  await connection?.close();
   await owner?.close();
-  await app?.close();
 });
 
 /** A mediation case whose agreement both parties signed: it is in force. */
@@ -166,7 +128,9 @@ async function applyAndAccept(caseId: string, agreementId: string) {
 }
 
 const ended = (referralId: string) =>
-  client.workflow.getHandle<typeof referralWorkflow>(referralWorkflowId(d.tenantId, referralId)).result();
+  live.client.workflow
+    .getHandle<typeof referralWorkflow>(referralWorkflowId(d.tenantId, referralId))
+    .result();
 
 describe('mediation’s workflow hook: the court’s answer lands on the agreement', () => {
   it('marks the agreement confirmed when the court completes the referral, audited once', async () => {
@@ -183,7 +147,7 @@ describe('mediation’s workflow hook: the court’s answer lands on the agreeme
     await ended(referralId);
 
     expect((await desk.mediation.get({ caseId })).agreement?.judicialStatus).toBe('confirmed');
-    const audited = await withTenant(app.db, d.tenantId, (tx) =>
+    const audited = await withTenant(live.app.db, d.tenantId, (tx) =>
       tx
         .select({ action: schema.auditEntry.action, actorName: schema.auditEntry.actorName })
         .from(schema.auditEntry)
@@ -208,17 +172,17 @@ describe('mediation’s workflow hook: the court’s answer lands on the agreeme
 
 describe('plugin activities on the worker', () => {
   it('are run every morning by the district’s plugins schedule', async () => {
-    await ensureTenantSchedules(client, {
+    await ensureTenantSchedules(live.client, {
       tenantId: d.tenantId,
       timeZone: 'Asia/Shanghai',
-      taskQueue: linju.taskQueue,
+      taskQueue: live.linju.taskQueue,
     });
-    const schedule = await client.schedule.getHandle(tenantScheduleId('plugins', d.tenantId)).describe();
+    const schedule = await live.client.schedule.getHandle(tenantScheduleId('plugins', d.tenantId)).describe();
     expect(schedule.spec.timezone).toBe('Asia/Shanghai');
     expect(schedule.spec.calendars?.[0]).toMatchObject({ hour: [{ start: 6, end: 6, step: 1 }] });
     expect(schedule.action).toMatchObject({
       workflowType: 'pluginDailyWorkflow',
-      taskQueue: linju.taskQueue,
+      taskQueue: live.linju.taskQueue,
     });
   });
 
@@ -232,9 +196,9 @@ describe('plugin activities on the worker', () => {
       ),
     );
 
-    const run = await client.workflow.execute<typeof pluginDailyWorkflow>('pluginDailyWorkflow', {
+    const run = await live.client.workflow.execute<typeof pluginDailyWorkflow>('pluginDailyWorkflow', {
       args: [{ tenantId: d.tenantId }],
-      taskQueue: linju.taskQueue,
+      taskQueue: live.linju.taskQueue,
       workflowId: `plugins-test:${d.tenantId}:${randomUUID()}`,
     });
     expect(run).toEqual<PluginDailyRunResult>({
@@ -251,16 +215,16 @@ describe('plugin activities on the worker', () => {
     await expect(
       desk.mediation.applyJudicialConfirmation({ caseId, agreementId, courtId: d.organisations.court }),
     ).rejects.toThrow('mediation.judicial_confirmation_window_lapsed');
-    const again = await client.workflow.execute<typeof pluginDailyWorkflow>('pluginDailyWorkflow', {
+    const again = await live.client.workflow.execute<typeof pluginDailyWorkflow>('pluginDailyWorkflow', {
       args: [{ tenantId: d.tenantId }],
-      taskQueue: linju.taskQueue,
+      taskQueue: live.linju.taskQueue,
       workflowId: `plugins-test:${d.tenantId}:${randomUUID()}`,
     });
     expect(again.ran).toEqual([{ name: 'mediation.lapse-confirmation-windows', result: { lapsed: 0 } }]);
   });
 
   it('refuses an input the activity’s schema refuses at once, naming the field', async () => {
-    const activities = createPluginActivities(app.db, {
+    const activities = createPluginActivities(live.app.db, {
       registry: pluginRegistry,
       logger: silentPluginLogger,
     });

@@ -1,6 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { type ApiContext, createCaller } from '@linju/api';
-import { createSecretBox } from '@linju/auth';
+import { randomUUID } from 'node:crypto';
+import { createCaller } from '@linju/api';
 import {
   createReferral,
   markReferralWorkflowStartedSoon,
@@ -8,7 +7,7 @@ import {
   systemActor,
 } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
-import { connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
+import { eq, schema, withTenant } from '@linju/db';
 import {
   initialEffectKey,
   linjuDataConverter,
@@ -18,49 +17,27 @@ import {
   startReferralExecution,
   stateQuery,
   transitionUpdate,
-  type WorkflowEngine,
   workflowsPath,
 } from '@linju/workflows';
-import { Client, Connection } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { startAwaitingReferrals } from './reconciler.ts';
-import { createWorker, type LinjuWorker } from './worker.ts';
+import { useLiveWorker } from './testing/live-worker.ts';
+import { createWorker } from './worker.ts';
 
 /**
  * A referral is committed first and its workflow started after the commit; the worker's
  * reconciler starts any whose start was lost (the process died in between). Real PostgreSQL, the
  * real Temporal dev server, a worker on its own task queue.
  */
-const dataKeys = { current: randomBytes(32), retired: [] };
-const box = createSecretBox(dataKeys);
-const silent = { info() {}, warn() {}, error() {} };
-let app: DbHandle;
-let connection: Connection;
-let client: Client;
-let linju: LinjuWorker;
-let running: Promise<void>;
-let engine: WorkflowEngine;
+const live = useLiveWorker('reconciler', { nodeId: 'linju-test' });
+const { box, context, dataKeys } = live;
 let district: TestDistrict;
 const nodeId = 'linju-test';
 
-const context = (over: Partial<ApiContext> = {}): ApiContext => ({
-  db: app.db,
-  box,
-  requestId: 'test',
-  ip: `10.3.0.${Math.floor(Math.random() * 250)}`,
-  log: silent,
-  sessionToken: null,
-  tenantSlugHint: null,
-  temporalHealthy: async () => true,
-  totpIssuer: 'Linju test',
-  temporal: engine,
-  ...over,
-});
-
 const reconcile = (graceMs = 0) =>
   startAwaitingReferrals(
-    { client, db: app.db, taskQueue: linju.taskQueue, nodeId },
+    { client: live.client, db: live.app.db, taskQueue: live.linju.taskQueue, nodeId },
     { graceMs, tenantIds: [district.tenantId] },
   );
 
@@ -75,7 +52,7 @@ async function committedWithoutWorkflow() {
     description: '劳动报酬纠纷，转介法律援助',
     organisationId: district.organisations.stationA,
   });
-  return withTenant(app.db, district.tenantId, async (tx) => {
+  return withTenant(live.app.db, district.tenantId, async (tx) => {
     await recordPartnerConsent(tx, actor, {
       caseId: legalCase.id,
       partnerOrganisationId: district.organisations.court,
@@ -106,41 +83,21 @@ async function signIn() {
 
 const rowOf = async (id: string) =>
   (
-    await withTenant(app.db, district.tenantId, (tx) =>
+    await withTenant(live.app.db, district.tenantId, (tx) =>
       tx.select().from(schema.referral).where(eq(schema.referral.id, id)),
     )
   )[0];
 
 const eventsOf = (id: string) =>
-  withTenant(app.db, district.tenantId, (tx) =>
+  withTenant(live.app.db, district.tenantId, (tx) =>
     tx.select().from(schema.referralEvent).where(eq(schema.referralEvent.referralId, id)),
   );
 
 const handleOf = (id: string) =>
-  client.workflow.getHandle<typeof referralWorkflow>(referralWorkflowId(district.tenantId, id));
+  live.client.workflow.getHandle<typeof referralWorkflow>(referralWorkflowId(district.tenantId, id));
 
 beforeAll(async () => {
-  app = connect(inject('databaseUrl'), { max: 6 });
-  linju = await createWorker({
-    dataKeys,
-    temporal: { address: inject('temporalAddress') },
-    namespace: 'default',
-    db: app.db,
-    taskQueue: `linju-reconciler-${randomUUID()}`,
-  });
-  running = linju.worker.run();
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  client = new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) });
-  engine = { client, taskQueue: linju.taskQueue, nodeId };
-  district = await createTestDistrict(app.db, box, 'reconcile');
-});
-
-afterAll(async () => {
-  linju?.worker.shutdown();
-  await running;
-  await linju?.close();
-  await connection?.close();
-  await app?.close();
+  district = await createTestDistrict(live.app.db, box, 'reconcile');
 });
 
 describe('starting a referral’s workflow after its commit', () => {
@@ -175,11 +132,11 @@ describe('starting a referral’s workflow after its commit', () => {
     for (let i = 0; i < 6; i++) ids.push((await committedWithoutWorkflow()).referral.id);
     // Asked at once, as concurrent sends ask: the first is written at once, the others wait for it
     // and go together; each answer comes once its own mark committed.
-    await Promise.all(ids.map((id) => markReferralWorkflowStartedSoon(app.db, district.tenantId, id)));
+    await Promise.all(ids.map((id) => markReferralWorkflowStartedSoon(live.app.db, district.tenantId, id)));
     for (const id of ids) expect((await rowOf(id))?.workflowStartedAt).toBeInstanceOf(Date);
     // A later one, alone, is written at once too.
     const late = (await committedWithoutWorkflow()).referral.id;
-    await markReferralWorkflowStartedSoon(app.db, district.tenantId, late);
+    await markReferralWorkflowStartedSoon(live.app.db, district.tenantId, late);
     expect((await rowOf(late))?.workflowStartedAt).toBeInstanceOf(Date);
     // Marked means the reconciler leaves them alone.
     const { started } = await reconcile();
@@ -210,8 +167,8 @@ describe('starting a referral’s workflow after its commit', () => {
     const { referral, start } = await committedWithoutWorkflow();
     const input = sentReferralInput(start, nodeId);
     const [first, second] = await Promise.all([
-      startReferralExecution(client, input, linju.taskQueue),
-      startReferralExecution(client, input, linju.taskQueue),
+      startReferralExecution(live.client, input, live.linju.taskQueue),
+      startReferralExecution(live.client, input, live.linju.taskQueue),
     ]);
     expect(first.runId).toEqual(expect.any(String));
     expect(second.runId).toBe(first.runId);
@@ -221,7 +178,7 @@ describe('starting a referral’s workflow after its commit', () => {
 
     // A closed workflow is never run again (the referral's history would start over).
     await handleOf(referral.id).terminate('test: closed');
-    expect((await startReferralExecution(client, input, linju.taskQueue)).runId).toBeNull();
+    expect((await startReferralExecution(live.client, input, live.linju.taskQueue)).runId).toBeNull();
     expect((await handleOf(referral.id).describe()).status.name).toBe('TERMINATED');
   });
 
@@ -230,7 +187,7 @@ describe('starting a referral’s workflow after its commit', () => {
     // cancels at once: the update arrives with the first workflow task.
     const { referral, start } = await committedWithoutWorkflow();
     const taskQueue = `linju-reconciler-late-${randomUUID()}`;
-    await startReferralExecution(client, sentReferralInput(start, nodeId), taskQueue);
+    await startReferralExecution(live.client, sentReferralInput(start, nodeId), taskQueue);
     const cancelling = handleOf(referral.id).executeUpdate(transitionUpdate, {
       args: [
         {
@@ -245,7 +202,7 @@ describe('starting a referral’s workflow after its commit', () => {
       dataKeys,
       temporal: { address: inject('temporalAddress') },
       namespace: 'default',
-      db: app.db,
+      db: live.app.db,
       taskQueue,
     });
     const lateRun = late.worker.run();

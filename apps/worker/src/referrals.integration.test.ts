@@ -1,6 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { type ApiContext, type AppCaller, createCaller } from '@linju/api';
-import { createSecretBox } from '@linju/auth';
 import {
   createReferral,
   createStaffMember,
@@ -11,7 +10,7 @@ import {
   systemActor,
 } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
-import { asc, connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
+import { asc, eq, schema, withTenant } from '@linju/db';
 import {
   linjuDataConverter,
   referralIdempotencyKey,
@@ -19,46 +18,24 @@ import {
   referralWorkflowId,
   stateQuery,
   transitionUpdate,
-  type WorkflowEngine,
   workflowsPath,
 } from '@linju/workflows';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TENANT_MISMATCH_FAILURE } from './tenant-bound-activities.ts';
+import { useLiveWorker } from './testing/live-worker.ts';
 import { startTimeSkippingWorker, type TimeSkippingWorker } from './testing/time-skipping-worker.ts';
-import { createWorker, type LinjuWorker } from './worker.ts';
 
 /**
  * Referrals end to end within one deployment: the API (as the server wires it, with a Temporal
  * client), a worker on its own task queue, real PostgreSQL and the real Temporal dev server.
  */
-const dataKeys = { current: randomBytes(32), retired: [] };
-const box = createSecretBox(dataKeys);
-const silent = { info() {}, warn() {}, error() {} };
-let app: DbHandle;
-let connection: Connection;
-let client: Client;
-let linju: LinjuWorker;
-let running: Promise<void>;
-let engine: WorkflowEngine;
+const live = useLiveWorker('referrals-api', { poolSize: 8, nodeId: 'linju-test' });
+const { box, context, dataKeys } = live;
 let a: TestDistrict;
 let b: TestDistrict;
 let courtUserA: string;
-
-const context = (over: Partial<ApiContext> = {}): ApiContext => ({
-  db: app.db,
-  box,
-  requestId: 'test',
-  ip: `10.1.0.${Math.floor(Math.random() * 250)}`,
-  log: silent,
-  sessionToken: null,
-  tenantSlugHint: null,
-  temporalHealthy: async () => true,
-  totpIssuer: 'Linju test',
-  temporal: engine,
-  ...over,
-});
 
 async function signIn(slug: string, username: string, over: Partial<ApiContext> = {}): Promise<AppCaller> {
   const { sessionToken, next } = await createCaller(context()).auth.login({
@@ -72,7 +49,7 @@ async function signIn(slug: string, username: string, over: Partial<ApiContext> 
 
 async function partnerUser(d: TestDistrict, username: string) {
   return withTenant(
-    app.db,
+    live.app.db,
     d.tenantId,
     async (tx) =>
       (
@@ -105,32 +82,12 @@ async function failure(call: Promise<unknown>): Promise<ApiError> {
 }
 
 beforeAll(async () => {
-  app = connect(inject('databaseUrl'), { max: 8 });
-  linju = await createWorker({
-    dataKeys,
-    temporal: { address: inject('temporalAddress') },
-    namespace: 'default',
-    db: app.db,
-    taskQueue: `linju-referrals-api-${randomUUID()}`,
-  });
-  running = linju.worker.run();
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  client = new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) });
-  engine = { client, taskQueue: linju.taskQueue, nodeId: 'linju-test' };
   [a, b] = await Promise.all([
-    createTestDistrict(app.db, box, 'ref-a'),
-    createTestDistrict(app.db, box, 'ref-b'),
+    createTestDistrict(live.app.db, box, 'ref-a'),
+    createTestDistrict(live.app.db, box, 'ref-b'),
   ]);
   courtUserA = await partnerUser(a, 'clerk');
   await partnerUser(b, 'clerk');
-});
-
-afterAll(async () => {
-  linju?.worker.shutdown();
-  await running;
-  await linju?.close();
-  await connection?.close();
-  await app?.close();
 });
 
 async function openCase(desk: AppCaller) {
@@ -210,7 +167,7 @@ describe('referrals from a case to a partner inbox, on Temporal', () => {
     const done = await clerk.referral.transition({ referralId: sent.id, type: 'completed', outcome });
     expect(done).toMatchObject({ status: 'completed', outcomeCode: 'confirmed', outcomeText: outcome.text });
 
-    const handle = client.workflow.getHandle<typeof referralWorkflow>(
+    const handle = live.client.workflow.getHandle<typeof referralWorkflow>(
       referralWorkflowId(a.tenantId, sent.id),
     );
     const result = await handle.result();
@@ -240,7 +197,7 @@ describe('referrals from a case to a partner inbox, on Temporal', () => {
     });
 
     // One event row per workflow effect, keyed by it; the sender's list shows the result.
-    const events = await withTenant(app.db, a.tenantId, (tx) =>
+    const events = await withTenant(live.app.db, a.tenantId, (tx) =>
       tx
         .select()
         .from(schema.referralEvent)
@@ -278,7 +235,7 @@ describe('referrals from a case to a partner inbox, on Temporal', () => {
     ]);
     for (const answer of again) expect(answer.id).toBe(first?.id);
     expect((await desk.referral.getMany({ caseId: legalCase.id })).map((r) => r.id)).toEqual([first?.id]);
-    const events = await withTenant(app.db, a.tenantId, (tx) =>
+    const events = await withTenant(live.app.db, a.tenantId, (tx) =>
       tx
         .select()
         .from(schema.referralEvent)
@@ -356,7 +313,9 @@ describe('referrals from a case to a partner inbox, on Temporal', () => {
       await desk.referral.note({ referralId: sent.id, side: 'receiver', text: '冒充' }).catch(refused),
     ).toBe('NOT_FOUND');
     // Notes are updates of their own in the history: it replays against the workflow code.
-    const history = await client.workflow.getHandle(referralWorkflowId(a.tenantId, sent.id)).fetchHistory();
+    const history = await live.client.workflow
+      .getHandle(referralWorkflowId(a.tenantId, sent.id))
+      .fetchHistory();
     await Worker.runReplayHistory(
       { workflowsPath, dataConverter: linjuDataConverter(dataKeys) },
       history,
@@ -402,7 +361,7 @@ describe('referrals from a case to a partner inbox, on Temporal', () => {
     ]) {
       expect(['NOT_FOUND', 'FORBIDDEN']).toContain((await failure(call())).code);
     }
-    const snapshot = await client.workflow
+    const snapshot = await live.client.workflow
       .getHandle<typeof referralWorkflow>(referralWorkflowId(a.tenantId, sent.id))
       .query(stateQuery);
     expect(snapshot.state).toBe('requested');
@@ -410,7 +369,7 @@ describe('referrals from a case to a partner inbox, on Temporal', () => {
 
   it('takes the sending side’s rights away with the role: a moved sender no longer acts on what they sent', async () => {
     const actor = systemActor(a.tenantId, 'test');
-    const { id: senderId } = await withTenant(app.db, a.tenantId, (tx) =>
+    const { id: senderId } = await withTenant(live.app.db, a.tenantId, (tx) =>
       createStaffMember(tx, actor, {
         username: 'desk-moving',
         displayName: '即将调离的前台',
@@ -430,7 +389,7 @@ describe('referrals from a case to a partner inbox, on Temporal', () => {
       summary: '诉前调解（经办人调离）',
     });
     // Moved to station B: the role at A revoked, the same role at B granted.
-    await withTenant(app.db, a.tenantId, async (tx) => {
+    await withTenant(live.app.db, a.tenantId, async (tx) => {
       const at = (organisationId: string) => ({
         staffMemberId: senderId,
         role: 'desk-officer' as const,
@@ -476,7 +435,7 @@ describe('referrals from a case to a partner inbox, on Temporal', () => {
     const desk = await signIn(a.slug, 'desk-a');
     const legalCase = await openCase(desk);
     const key = (id: string, n: number) => referralIdempotencyKey(referralWorkflowId(a.tenantId, id), n);
-    const { referral } = await withTenant(app.db, a.tenantId, async (tx) => {
+    const { referral } = await withTenant(live.app.db, a.tenantId, async (tx) => {
       await recordPartnerConsent(tx, actor, {
         caseId: legalCase.id,
         partnerOrganisationId: a.organisations.court,
@@ -501,11 +460,11 @@ describe('referrals from a case to a partner inbox, on Temporal', () => {
       idempotencyKey: key(referral.id, 2),
     };
     const results = await Promise.all(
-      [1, 2, 3].map(() => withTenant(app.db, a.tenantId, (tx) => recordReferralEvent(tx, effect))),
+      [1, 2, 3].map(() => withTenant(live.app.db, a.tenantId, (tx) => recordReferralEvent(tx, effect))),
     );
     expect(results.sort()).toEqual(['applied', 'duplicate', 'duplicate']);
     // The first event was written by the send itself under the workflow's first key.
-    const again = await withTenant(app.db, a.tenantId, (tx) =>
+    const again = await withTenant(live.app.db, a.tenantId, (tx) =>
       recordReferralEvent(tx, {
         ...effect,
         sequence: 1,
@@ -516,7 +475,7 @@ describe('referrals from a case to a partner inbox, on Temporal', () => {
       }),
     );
     expect(again).toBe('duplicate');
-    const rows = await withTenant(app.db, a.tenantId, (tx) =>
+    const rows = await withTenant(live.app.db, a.tenantId, (tx) =>
       tx.select().from(schema.referralEvent).where(eq(schema.referralEvent.referralId, referral.id)),
     );
     expect(rows.map((r) => r.type).sort()).toEqual(['received', 'requested']);
@@ -542,7 +501,7 @@ describe('what Temporal holds, and whom the worker believes', () => {
     const workflowId = referralWorkflowId(a.tenantId, sent.id);
 
     // raw: what Temporal stores, read as someone with Temporal access but without the data key.
-    const raw = new Client({ connection, namespace: 'default' });
+    const raw = new Client({ connection: live.connection, namespace: 'default' });
     const history = await raw.workflow.getHandle(workflowId).fetchHistory();
     // Payload bytes (data and metadata) come as base64 in the history's JSON: read them as text.
     const stored = JSON.stringify(history, (key, v) =>
@@ -556,7 +515,9 @@ describe('what Temporal holds, and whom the worker believes', () => {
     expect(stored).toContain('binary/encrypted');
 
     // The worker's and the server's clients, with the codec, read it back.
-    const snapshot = await client.workflow.getHandle<typeof referralWorkflow>(workflowId).query(stateQuery);
+    const snapshot = await live.client.workflow
+      .getHandle<typeof referralWorkflow>(workflowId)
+      .query(stateQuery);
     expect(snapshot.history.map((h) => h.reason).filter(Boolean)).toEqual([note, reason]);
   });
 
@@ -571,7 +532,7 @@ describe('what Temporal holds, and whom the worker believes', () => {
       description: '乙区的案件',
       organisationId: b.organisations.stationA,
     });
-    const { referral } = await withTenant(app.db, b.tenantId, async (tx) => {
+    const { referral } = await withTenant(live.app.db, b.tenantId, async (tx) => {
       await recordPartnerConsent(tx, actor, {
         caseId: caseB.id,
         partnerOrganisationId: b.organisations.court,
@@ -590,14 +551,14 @@ describe('what Temporal holds, and whom the worker believes', () => {
       );
     });
     const eventsOfB = () =>
-      withTenant(app.db, b.tenantId, (tx) =>
+      withTenant(live.app.db, b.tenantId, (tx) =>
         tx.select().from(schema.referralEvent).where(eq(schema.referralEvent.referralId, referral.id)),
       );
     const before = await eventsOfB();
 
     // Someone who can start workflows starts one under district A's key, naming B's referral.
-    const forged = await client.workflow.start<typeof referralWorkflow>('referralWorkflow', {
-      taskQueue: linju.taskQueue,
+    const forged = await live.client.workflow.start<typeof referralWorkflow>('referralWorkflow', {
+      taskQueue: live.linju.taskQueue,
       workflowId: referralWorkflowId(a.tenantId, randomUUID()),
       args: [
         {
@@ -625,7 +586,7 @@ describe('what Temporal holds, and whom the worker believes', () => {
       causes.push(e as never);
     expect(causes.map((c) => c.type)).toContain(TENANT_MISMATCH_FAILURE);
     expect(await eventsOfB()).toEqual(before);
-    const [row] = await withTenant(app.db, b.tenantId, (tx) =>
+    const [row] = await withTenant(live.app.db, b.tenantId, (tx) =>
       tx.select().from(schema.referral).where(eq(schema.referral.id, referral.id)),
     );
     expect(row?.status).toBe('requested');
@@ -639,7 +600,7 @@ describe("a referral's deadline on Temporal's time-skipping test server", () => 
   let deadlines: TimeSkippingWorker;
 
   beforeAll(async () => {
-    deadlines = await startTimeSkippingWorker({ dataKeys, db: app.db });
+    deadlines = await startTimeSkippingWorker({ dataKeys, db: live.app.db });
   });
 
   afterAll(() => deadlines?.stop());
@@ -647,7 +608,7 @@ describe("a referral's deadline on Temporal's time-skipping test server", () => 
   it('escalates a missed acknowledgement onto the case, once', async () => {
     const actor = systemActor(a.tenantId, 'test');
     const legalCase = await openCase(await signIn(a.slug, 'desk-a'));
-    const { start, caseId } = await withTenant(app.db, a.tenantId, async (tx) => {
+    const { start, caseId } = await withTenant(live.app.db, a.tenantId, async (tx) => {
       await recordPartnerConsent(tx, actor, {
         caseId: legalCase.id,
         partnerOrganisationId: a.organisations.court,
@@ -667,7 +628,7 @@ describe("a referral's deadline on Temporal's time-skipping test server", () => 
       args: [{ ...start, from: `${start.fromOrganisationId}@t`, to: `${start.toOrganisationId}@t` }],
     });
     const timelineOf = () =>
-      withTenant(app.db, a.tenantId, (tx) =>
+      withTenant(live.app.db, a.tenantId, (tx) =>
         tx
           .select()
           .from(schema.caseEvent)

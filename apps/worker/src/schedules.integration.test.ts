@@ -1,6 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { type ApiContext, type AppCaller, createCaller } from '@linju/api';
-import { createSecretBox } from '@linju/auth';
+import { randomUUID } from 'node:crypto';
+import { type AppCaller, createCaller } from '@linju/api';
 import {
   addDutySlot,
   createPlatformOperator,
@@ -10,84 +9,33 @@ import {
   nextDay,
   onboardTenant,
 } from '@linju/core';
-import { connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
+import { connect, eq, schema, withTenant } from '@linju/db';
 import {
   type DutyReminderRunResult,
   type EscalationRunResult,
   ensureTenantSchedules,
   type LateReportsRunResult,
-  linjuDataConverter,
   type SweepRunResult,
   tenantScheduleId,
-  type WorkflowEngine,
 } from '@linju/workflows';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
-import { Client, Connection, ScheduleNotFoundError } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ScheduleNotFoundError } from '@temporalio/client';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { startReconciler, tenantScheduleReconciler } from './reconciler.ts';
 import { ensureSchedulesForActiveTenants } from './tenant-schedules.ts';
-import { createWorker, type LinjuWorker } from './worker.ts';
+import { silentLog, useLiveWorker } from './testing/live-worker.ts';
 
 /**
  * A district's schedules end to end: onboarding through the API creates them on the real
  * Temporal dev server, and triggering one runs its activity against the real database.
  */
-const dataKeys = { current: randomBytes(32), retired: [] };
-const box = createSecretBox(dataKeys);
-const silent = { info() {}, warn() {}, error() {} };
-let app: DbHandle;
-let connection: Connection;
-let client: Client;
-let linju: LinjuWorker;
-let running: Promise<void>;
-let engine: WorkflowEngine;
+const live = useLiveWorker('schedules');
+const { box, context } = live;
 let operator: AppCaller;
 let tenantId: string;
 
-const context = (over: Partial<ApiContext> = {}): ApiContext => ({
-  db: app.db,
-  box,
-  requestId: 'test',
-  ip: `10.2.0.${Math.floor(Math.random() * 250)}`,
-  log: silent,
-  sessionToken: null,
-  tenantSlugHint: null,
-  temporalHealthy: async () => true,
-  totpIssuer: 'Linju test',
-  temporal: engine,
-  ...over,
-});
-
-/** Triggers a schedule now and waits for the workflow it started to finish. */
-async function triggerAndWait<T>(scheduleId: string): Promise<T> {
-  const handle = client.schedule.getHandle(scheduleId);
-  const before = (await handle.describe()).info.recentActions.length;
-  await handle.trigger();
-  for (let i = 0; i < 100; i++) {
-    const actions = (await handle.describe()).info.recentActions;
-    const latest = actions[actions.length - 1];
-    if (actions.length > before && latest) {
-      return client.workflow.getHandle(latest.action.workflow.workflowId).result() as Promise<T>;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`schedule ${scheduleId} started no workflow after being triggered`);
-}
-
 beforeAll(async () => {
-  app = connect(inject('databaseUrl'), { max: 6 });
-  linju = await createWorker({
-    dataKeys,
-    temporal: { address: inject('temporalAddress') },
-    namespace: 'default',
-    db: app.db,
-    taskQueue: `linju-schedules-${randomUUID()}`,
-  });
-  running = linju.worker.run();
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  client = new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) });
-  engine = { client, taskQueue: linju.taskQueue };
   const username = `op-${randomUUID().slice(0, 6)}`;
   // Operators are made by the operator CLI, as the owner: the application role only reads them.
   const owner = connect(inject('ownerDatabaseUrl'), { max: 1 });
@@ -118,41 +66,38 @@ beforeAll(async () => {
   ).id;
 });
 
-afterAll(async () => {
-  linju?.worker.shutdown();
-  await running;
-  await linju?.close();
-  await connection?.close();
-  await app?.close();
-});
-
 describe('a district’s schedules', () => {
   it('exist once the district is onboarded: daily escalation at 07:00 and the sweep on the 18th, local time', async () => {
-    const escalation = await client.schedule.getHandle(tenantScheduleId('escalation', tenantId)).describe();
+    const escalation = await live.client.schedule
+      .getHandle(tenantScheduleId('escalation', tenantId))
+      .describe();
     expect(escalation.spec.timezone).toBe('Asia/Shanghai');
     expect(escalation.spec.calendars?.[0]).toMatchObject({ hour: [{ start: 7, end: 7, step: 1 }] });
     expect(escalation.action).toMatchObject({
       type: 'startWorkflow',
       workflowType: 'timeLimitEscalationWorkflow',
-      taskQueue: linju.taskQueue,
+      taskQueue: live.linju.taskQueue,
     });
-    const sweep = await client.schedule.getHandle(tenantScheduleId('sweep', tenantId)).describe();
+    const sweep = await live.client.schedule.getHandle(tenantScheduleId('sweep', tenantId)).describe();
     expect(sweep.spec.calendars?.[0]).toMatchObject({ dayOfMonth: [{ start: 18, end: 18, step: 1 }] });
     expect(sweep.action).toMatchObject({ workflowType: 'monthlySweepWorkflow' });
-    const roster = await client.schedule.getHandle(tenantScheduleId('roster', tenantId)).describe();
+    const roster = await live.client.schedule.getHandle(tenantScheduleId('roster', tenantId)).describe();
     expect(roster.spec.timezone).toBe('Asia/Shanghai');
     expect(roster.spec.calendars?.[0]).toMatchObject({ hour: [{ start: 17, end: 17, step: 1 }] });
-    expect(roster.action).toMatchObject({ workflowType: 'dutyReminderWorkflow', taskQueue: linju.taskQueue });
+    expect(roster.action).toMatchObject({
+      workflowType: 'dutyReminderWorkflow',
+      taskQueue: live.linju.taskQueue,
+    });
   });
 
   it('are not created twice, by onboarding again or by the worker’s start-up check', async () => {
-    const again = await ensureTenantSchedules(client, {
+    const again = await ensureTenantSchedules(live.client, {
       tenantId,
       timeZone: 'Asia/Shanghai',
-      taskQueue: linju.taskQueue,
+      taskQueue: live.linju.taskQueue,
     });
     expect(again.created).toEqual([]);
-    const atStart = await ensureSchedulesForActiveTenants(client, app.db, linju.taskQueue);
+    const atStart = await ensureSchedulesForActiveTenants(live.client, live.app.db, live.linju.taskQueue);
     expect(atStart.tenants).toBeGreaterThan(0);
     expect(atStart.created).not.toContain(tenantScheduleId('escalation', tenantId));
   });
@@ -169,46 +114,48 @@ describe('a district’s schedules', () => {
         firstAdmin: { username: 'admin', displayName: '市局管理员', password: 'Shanghai-pass-1' },
       })
     ).id;
-    const lateReports = await client.schedule.getHandle(tenantScheduleId('late-reports', cityId)).describe();
+    const lateReports = await live.client.schedule
+      .getHandle(tenantScheduleId('late-reports', cityId))
+      .describe();
     expect(lateReports.spec.timezone).toBe('Asia/Shanghai');
     expect(lateReports.spec.calendars?.[0]).toMatchObject({ dayOfMonth: [{ start: 28, end: 28, step: 1 }] });
     expect(lateReports.action).toMatchObject({
       workflowType: 'lateReportsWorkflow',
-      taskQueue: linju.taskQueue,
+      taskQueue: live.linju.taskQueue,
     });
     const districtKinds = ['escalation', 'sweep', 'roster', 'plugins'] as const;
     for (const kind of districtKinds) {
-      await expect(client.schedule.getHandle(tenantScheduleId(kind, cityId)).describe()).rejects.toThrow(
+      await expect(live.client.schedule.getHandle(tenantScheduleId(kind, cityId)).describe()).rejects.toThrow(
         ScheduleNotFoundError,
       );
     }
     // A district has no late-reports alert.
     await expect(
-      client.schedule.getHandle(tenantScheduleId('late-reports', tenantId)).describe(),
+      live.client.schedule.getHandle(tenantScheduleId('late-reports', tenantId)).describe(),
     ).rejects.toThrow(ScheduleNotFoundError);
     // The district's, as a worker from before this rule made them, are deleted at start-up.
-    await ensureTenantSchedules(client, {
+    await ensureTenantSchedules(live.client, {
       tenantId: cityId,
       timeZone: 'Asia/Shanghai',
-      taskQueue: linju.taskQueue,
+      taskQueue: live.linju.taskQueue,
     });
-    const atStart = await ensureSchedulesForActiveTenants(client, app.db, linju.taskQueue);
+    const atStart = await ensureSchedulesForActiveTenants(live.client, live.app.db, live.linju.taskQueue);
     expect(atStart.deleted).toEqual(
       expect.arrayContaining(districtKinds.map((kind) => tenantScheduleId(kind, cityId))),
     );
     expect(atStart.deleted).not.toContain(tenantScheduleId('sweep', tenantId));
-    await expect(client.schedule.getHandle(tenantScheduleId('sweep', cityId)).describe()).rejects.toThrow(
-      ScheduleNotFoundError,
-    );
+    await expect(
+      live.client.schedule.getHandle(tenantScheduleId('sweep', cityId)).describe(),
+    ).rejects.toThrow(ScheduleNotFoundError);
     // Triggered, it runs against the database: the districts of the city on this node that have
     // not reported last month (this test's own district among them) reach the city's administrator.
-    const run = await triggerAndWait<LateReportsRunResult>(tenantScheduleId('late-reports', cityId));
+    const run = await live.runSchedule<LateReportsRunResult>(tenantScheduleId('late-reports', cityId));
     expect(run.late.length).toBeGreaterThan(0);
     expect(run.notified).toBe(1);
   });
 
   it('runs the escalation against the database when triggered, and tells the first responder', async () => {
-    const { adminId, caseId } = await withTenant(app.db, tenantId, async (tx) => {
+    const { adminId, caseId } = await withTenant(live.app.db, tenantId, async (tx) => {
       const [admin] = await tx
         .select({ id: schema.staffMember.id, organisationId: schema.staffMember.organisationId })
         .from(schema.staffMember)
@@ -230,31 +177,31 @@ describe('a district’s schedules', () => {
       });
       return { adminId: admin.id, caseId: c.id };
     });
-    const result = await triggerAndWait<EscalationRunResult>(tenantScheduleId('escalation', tenantId));
+    const result = await live.runSchedule<EscalationRunResult>(tenantScheduleId('escalation', tenantId));
     expect(result).toMatchObject({ overdue: 1, dueSoon: 0 });
-    const told = await withTenant(app.db, tenantId, (tx) =>
+    const told = await withTenant(live.app.db, tenantId, (tx) =>
       listNotifications(tx, { id: adminId, name: '管理员', tenantId, grants: [] }),
     );
     expect(told.items).toEqual([expect.objectContaining({ kind: 'case.overdue', caseId })]);
     // A second trigger the same day escalates nothing again.
-    expect(await triggerAndWait<EscalationRunResult>(tenantScheduleId('escalation', tenantId))).toMatchObject(
-      {
-        overdue: 0,
-        notified: 0,
-      },
-    );
+    expect(
+      await live.runSchedule<EscalationRunResult>(tenantScheduleId('escalation', tenantId)),
+    ).toMatchObject({
+      overdue: 0,
+      notified: 0,
+    });
   });
 
   it('runs the monthly sweep when triggered, filing one review for last month', async () => {
-    const first = await triggerAndWait<SweepRunResult>(tenantScheduleId('sweep', tenantId));
+    const first = await live.runSchedule<SweepRunResult>(tenantScheduleId('sweep', tenantId));
     expect(first.created).toBe(true);
     expect(first.month).toMatch(/^\d{4}-\d{2}$/);
-    const again = await triggerAndWait<SweepRunResult>(tenantScheduleId('sweep', tenantId));
+    const again = await live.runSchedule<SweepRunResult>(tenantScheduleId('sweep', tenantId));
     expect(again).toMatchObject({ created: false, reviewId: first.reviewId });
   });
 
   it('reminds the staff on tomorrow’s duty slots when triggered, once per slot and day', async () => {
-    const admin = await withTenant(app.db, tenantId, async (tx) => {
+    const admin = await withTenant(live.app.db, tenantId, async (tx) => {
       const [row] = await tx
         .select({ id: schema.staffMember.id, organisationId: schema.staffMember.organisationId })
         .from(schema.staffMember)
@@ -271,7 +218,7 @@ describe('a district’s schedules', () => {
     const tomorrow = nextDay(localDate(new Date(), 'Asia/Shanghai'));
     const weekday = ((new Date(`${tomorrow}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
     const slot = (day: number, who: { staffMemberId?: string; personName?: string }) =>
-      withTenant(app.db, tenantId, (tx) =>
+      withTenant(live.app.db, tenantId, (tx) =>
         addDutySlot(tx, actor, {
           organisationId: admin.organisationId,
           weekday: day,
@@ -286,9 +233,9 @@ describe('a district’s schedules', () => {
     await slot((weekday % 7) + 1, { staffMemberId: admin.id });
     await slot(weekday, { personName: '王律师' });
 
-    const first = await triggerAndWait<DutyReminderRunResult>(tenantScheduleId('roster', tenantId));
+    const first = await live.runSchedule<DutyReminderRunResult>(tenantScheduleId('roster', tenantId));
     expect(first).toEqual({ day: tomorrow, slots: 1, notified: 1 });
-    const told = await withTenant(app.db, tenantId, (tx) =>
+    const told = await withTenant(live.app.db, tenantId, (tx) =>
       listNotifications(tx, { id: admin.id, name: '管理员', tenantId, grants: [] }),
     );
     expect(told.items.filter((n) => n.kind === 'roster.duty_reminder')).toEqual([
@@ -303,7 +250,7 @@ describe('a district’s schedules', () => {
       }),
     ]);
     // Run again the same day (a retry, a second trigger): nobody is told twice.
-    expect(await triggerAndWait<DutyReminderRunResult>(tenantScheduleId('roster', tenantId))).toEqual({
+    expect(await live.runSchedule<DutyReminderRunResult>(tenantScheduleId('roster', tenantId))).toEqual({
       day: tomorrow,
       slots: 1,
       notified: 0,
@@ -311,19 +258,24 @@ describe('a district’s schedules', () => {
   });
 
   it('appear for a district onboarded by the CLI while the worker runs, without a restart', async () => {
-    const deps = { client, db: app.db, taskQueue: linju.taskQueue, nodeId: 'linju-test' };
+    const deps = {
+      client: live.client,
+      db: live.app.db,
+      taskQueue: live.linju.taskQueue,
+      nodeId: 'linju-test',
+    };
     const schedules = tenantScheduleReconciler(deps);
     await schedules(); // as the worker does when it starts
     // Referrals are another test's business: a day's grace keeps this loop off them.
     const reconciler = startReconciler(deps, {
       intervalMs: 200,
       graceMs: 86_400_000,
-      log: silent,
+      log: silentLog,
       schedules,
     });
     try {
       const { tenant } = await onboardTenant(
-        app.db,
+        live.app.db,
         {
           slug: `cli-${randomUUID().slice(0, 6)}`,
           nameZh: '静安区司法局',
@@ -343,7 +295,7 @@ describe('a district’s schedules', () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
         found = [];
         for (const id of ids) {
-          const exists = await client.schedule
+          const exists = await live.client.schedule
             .getHandle(id)
             .describe()
             .then(

@@ -1,67 +1,26 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { ApiContext, AppCaller } from '@linju/api';
-import { createSecretBox } from '@linju/auth';
+import type { AppCaller } from '@linju/api';
 import { intakeCase, systemActor } from '@linju/core';
 import { createTestDistrict, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
-import { connect, type DbHandle, eq, schema, withTenant } from '@linju/db';
-import {
-  linjuDataConverter,
-  type StatisticsReportResult,
-  statisticsReportWorkflowId,
-  type WorkflowEngine,
-} from '@linju/workflows';
-import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { eq, schema, withTenant } from '@linju/db';
+import { type StatisticsReportResult, statisticsReportWorkflowId } from '@linju/workflows';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createScheduledRunActivities } from './activities.ts';
 import { districtAdminCaller } from './testing/district-admin-caller.ts';
-import { createWorker, type LinjuWorker } from './worker.ts';
+import { useLiveWorker } from './testing/live-worker.ts';
 
 /**
  * Statistics reports made in the background by their Temporal workflow on the worker: asked for
  * through the API (as the server wires it), made by the real worker, read back through the API.
  */
-const dataKeys = { current: randomBytes(32), retired: [] };
-const box = createSecretBox(dataKeys);
-const silent = { info() {}, warn() {}, error() {} };
-let app: DbHandle;
-let connection: Connection;
-let client: Client;
-let linju: LinjuWorker;
-let running: Promise<void>;
-let engine: WorkflowEngine;
+const live = useLiveWorker('reports');
+const { box, context } = live;
 let d: TestDistrict;
 let admin: AppCaller;
 const month = new Date().toISOString().slice(0, 7);
 
-const context = (over: Partial<ApiContext> = {}): ApiContext => ({
-  db: app.db,
-  box,
-  requestId: 'test',
-  ip: `10.3.0.${Math.floor(Math.random() * 250)}`,
-  log: silent,
-  sessionToken: null,
-  tenantSlugHint: null,
-  temporalHealthy: async () => true,
-  totpIssuer: 'Linju test',
-  temporal: engine,
-  ...over,
-});
-
 beforeAll(async () => {
-  app = connect(inject('databaseUrl'), { max: 6 });
-  linju = await createWorker({
-    dataKeys,
-    temporal: { address: inject('temporalAddress') },
-    namespace: 'default',
-    db: app.db,
-    taskQueue: `linju-reports-${randomUUID()}`,
-  });
-  running = linju.worker.run();
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  client = new Client({ connection, namespace: 'default', dataConverter: linjuDataConverter(dataKeys) });
-  engine = { client, taskQueue: linju.taskQueue };
-  d = await createTestDistrict(app.db, box, 'report-wf');
-  await withTenant(app.db, d.tenantId, async (tx) => {
+  d = await createTestDistrict(live.app.db, box, 'report-wf');
+  await withTenant(live.app.db, d.tenantId, async (tx) => {
     for (let i = 0; i < 3; i++)
       await intakeCase(tx, systemActor(d.tenantId), box, {
         channel: 'walk-in',
@@ -74,21 +33,13 @@ beforeAll(async () => {
   admin = await districtAdminCaller(context, d);
 });
 
-afterAll(async () => {
-  linju?.worker.shutdown();
-  await running;
-  await linju?.close();
-  await connection?.close();
-  await app?.close();
-});
-
 describe('statistics reports in the background', () => {
   it('are made by their workflow on the worker, with progress, and offer the workbook and the PDF', async () => {
     const { id } = await admin.statistics.report.create({
       period: month,
       organisationId: d.organisations.stationA,
     });
-    const result = (await client.workflow
+    const result = (await live.client.workflow
       .getHandle(statisticsReportWorkflowId(d.tenantId, id))
       .result()) as StatisticsReportResult;
     expect(result).toEqual({ reportId: id, outcome: 'done' });
@@ -104,10 +55,10 @@ describe('statistics reports in the background', () => {
   });
 
   it('the monthly sweep makes the month’s report it links', async () => {
-    const sweep = createScheduledRunActivities(app.db);
+    const sweep = createScheduledRunActivities(live.app.db);
     const run = await sweep.runMonthlySweep({ tenantId: d.tenantId });
     expect(run.created).toBe(true);
-    const [report] = await withTenant(app.db, d.tenantId, (tx) =>
+    const [report] = await withTenant(live.app.db, d.tenantId, (tx) =>
       tx
         .select({ status: schema.statisticsReport.status, requestedBy: schema.statisticsReport.requestedBy })
         .from(schema.statisticsReport)
