@@ -5,7 +5,7 @@ import { generateHOTP, generateTOTP } from '@oslojs/otp';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Locale, type MessageKey, type MessageParams, translate } from '../packages/i18n/src/index.ts';
-import { DEMO_PASSWORD, screens, useDemoStack } from './demo-stack.ts';
+import { choose, DEMO_PASSWORD, screens, useDemoStack } from './demo-stack.ts';
 
 /**
  * The district's main journey in Chromium against one real stack (`npm start`, fresh data): the
@@ -192,18 +192,20 @@ async function journey(locale: Locale) {
   await desk.page
     .getByLabel(t('intake.phone'), { exact: true })
     .fill(locale === 'en' ? '13912340002' : '13912340001');
-  const xujiahui = await optionValue(
-    desk,
-    '#organisationId',
-    locale === 'en' ? 'Xujiahui Subdistrict Public Legal Service Station' : '徐家汇街道公共法律服务工作站',
-  );
+  const xujiahui =
+    locale === 'en' ? 'Xujiahui Subdistrict Public Legal Service Station' : '徐家汇街道公共法律服务工作站';
   const unitServices = desk.page.waitForResponse(
     (response) => response.request().method() === 'POST' && response.url().includes('/t/xuhui/cases/new'),
   );
-  await desk.page.locator('#organisationId').selectOption(xujiahui);
+  // The unit is found by typing part of its name; choosing it brings its services.
+  await choose(desk.page.locator('#organisationId'), locale === 'en' ? 'Xujiahui' : '徐家汇', {
+    option: xujiahui,
+  });
   await unitServices;
   await expect.poll(() => desk.page.locator('#organisationId').inputValue()).toBe(xujiahui);
-  expect(desk.page.url()).not.toContain(xujiahui);
+  const unitId = await desk.page.locator('input[type="hidden"][name="organisationId"]').inputValue();
+  expect(unitId).toMatch(/^[0-9a-f-]{36}$/);
+  expect(desk.page.url()).not.toContain(unitId);
   // Not yet sorted at the desk: the matter is taken in as "undecided" and triaged on its page.
   await desk.page.getByLabel(t('intake.service')).selectOption('undecided');
   await desk.page
@@ -222,9 +224,7 @@ async function journey(locale: Locale) {
   await expect.poll(() => desk.page.url()).toContain('done=triage');
   await openPanel(desk, t('casePage.assign'));
   // Who can be assigned comes from the case's unit: the station's mediator is among them.
-  await desk.page
-    .locator('#assign-assigneeId')
-    .selectOption(await optionValue(desk, '#assign-assigneeId', '孙'));
+  await choose(desk.page.locator('#assign-assigneeId'), '孙');
   await desk.page
     .locator('details[open]')
     .getByRole('button', { name: t('casePage.assign_submit') })
@@ -241,16 +241,12 @@ async function journey(locale: Locale) {
   await expect.poll(() => mediator.page.url()).toContain('done=status');
   await mediator.page.goto(`${live.url}${casePath}/referrals`);
   await openPanel(mediator, t('casePage.consent'));
-  const court = await optionValue(
-    mediator,
-    '#consent-partnerOrganisationId',
-    locale === 'en' ? 'Court' : '法院',
-  );
-  await mediator.page.locator('#consent-partnerOrganisationId').selectOption(court);
+  const court = locale === 'en' ? 'Court' : '法院';
+  await choose(mediator.page.locator('#consent-partnerOrganisationId'), court);
   await mediator.page.getByRole('button', { name: t('casePage.consent_submit') }).click();
   await expect.poll(() => mediator.page.url()).toContain('done=consent');
   await openPanel(mediator, t('casePage.refer'));
-  await mediator.page.locator('#refer-toOrganisationId').selectOption(court);
+  await choose(mediator.page.locator('#refer-toOrganisationId'), court);
   await mediator.page.locator('#refer-kind').selectOption('judicial-confirmation');
   await mediator.page.locator('#refer-summary').fill('双方已达成调解协议，申请司法确认');
   await mediator.page.getByRole('button', { name: t('casePage.refer_submit'), exact: true }).click();

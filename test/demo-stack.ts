@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { freePort } from '@linju/db';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 
 /**
@@ -134,4 +134,22 @@ export async function searchCases(page: Page, url: string, term: string) {
   await search.locator('button[type="submit"]').click();
   await answered;
   await page.waitForLoadState('networkidle');
+}
+
+/**
+ * Chooses in a searchable picker (`ChoicePicker`) as a person does: types part of the name, then,
+ * with JavaScript, waits for the combobox and clicks the option naming `option` (by default what was
+ * typed); without JavaScript the typed text is posted for the server to resolve.
+ */
+export async function choose(
+  field: Locator,
+  typed: string,
+  { script = true, option = typed }: { script?: boolean; option?: string | RegExp } = {},
+) {
+  if (script) await expect.poll(() => field.getAttribute('role')).toBe('combobox');
+  await field.fill(typed);
+  if (!script) return;
+  const list = field.page().locator(`[id="${await field.getAttribute('aria-controls')}"]`);
+  await list.getByRole('option', { name: option }).first().click();
+  await expect.poll(() => field.getAttribute('aria-expanded')).toBe('false');
 }

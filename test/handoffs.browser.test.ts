@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screens, signInAsDemo, signInAsDemoManager, useDemoStack } from './demo-stack.ts';
+import { choose, screens, signInAsDemo, signInAsDemoManager, useDemoStack } from './demo-stack.ts';
 
 /**
  * Handoffs in Chromium against the real stack (issue 17): the front desk takes a matter in and
@@ -41,11 +41,7 @@ describe('handoffs', () => {
     // She transfers it to the Xujiahui station.
     await takenToday.getByRole('link', { name: number }).click();
     await desk.locator('summary', { hasText: '移交其他机构' }).click();
-    const stationOption = desk.locator('details[open] select[name="organisationId"] option', {
-      hasText: '徐家汇街道',
-    });
-    const stationId = (await stationOption.first().getAttribute('value')) ?? '';
-    await desk.locator('details[open] select[name="organisationId"]').selectOption(stationId);
+    await choose(desk.locator('details[open]').getByLabel('移交至'), '徐家汇街道');
     await desk.locator('details[open]').getByLabel('理由').fill('属地街道调处');
     await desk.locator('details[open]').getByRole('button', { name: '移交', exact: true }).click();
     await expect.poll(() => desk.locator('details[open]').count()).toBe(0);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { translate } from '../packages/i18n/src/index.ts';
-import { screens, signInAsDemo, useDemoStack } from './demo-stack.ts';
+import { choose, screens, signInAsDemo, useDemoStack } from './demo-stack.ts';
 
 /**
  * A referral to a partner without an account, in Chromium against the real stack: the desk officer
@@ -20,12 +20,6 @@ async function panel(page: Page, title: string) {
   const form = page.locator('details', { has: page.locator('summary', { hasText: title }) }).first();
   if ((await form.getAttribute('open')) === null) await form.locator('summary').click();
   return form;
-}
-
-async function optionValue(page: Page, select: string, label: string) {
-  const value = await page.locator(`${select} option`, { hasText: label }).first().getAttribute('value');
-  if (!value) throw new Error(`no option "${label}" in ${select}`);
-  return value;
 }
 
 /**
@@ -50,12 +44,13 @@ async function referToFederation(page: Page, resident: { name: string; phone: st
 
   await page.goto(`${live.url}${casePath}/referrals`);
   const consent = await panel(page, t('casePage.consent'));
-  const federation = await optionValue(page, '#consent-partnerOrganisationId', '徐汇区妇女联合会');
-  await consent.locator('#consent-partnerOrganisationId').selectOption(federation);
+  await choose(consent.locator('#consent-partnerOrganisationId'), '妇女联合会', {
+    option: '徐汇区妇女联合会',
+  });
   await consent.getByRole('button', { name: t('casePage.consent_submit') }).click();
   await expect.poll(() => page.url()).toContain('done=consent');
   const refer = await panel(page, t('casePage.refer'));
-  await refer.locator('#refer-toOrganisationId').selectOption(federation);
+  await choose(refer.locator('#refer-toOrganisationId'), '妇女联合会', { option: '徐汇区妇女联合会' });
   await refer.locator('#refer-kind').selectOption('assistance');
   await refer.locator('#refer-summary').fill(summary);
   await refer.getByRole('button', { name: t('casePage.refer_submit'), exact: true }).click();

@@ -1,5 +1,7 @@
-import { type MessageKey, type MessageParams, roleLabel } from '@linju/i18n';
+import { type Locale, type MessageKey, type MessageParams, roleLabel } from '@linju/i18n';
 import { Alert } from './alert.tsx';
+import { type Choice, distinctLabels } from './choice-match.ts';
+import { ChoicePicker } from './choice-picker.tsx';
 import { useLocale, useTranslate } from './locale-context.tsx';
 import { SelectField } from './select-field.tsx';
 import { TextArea } from './text-area.tsx';
@@ -30,6 +32,27 @@ export const providerMark = (t: Translate, flags: AssigneeChoice['providerRecord
     .map((mark) => ` · ${mark}`)
     .join('');
 
+/** What tells a candidate apart: roles, then provider records. */
+const candidateDetail = (t: Translate, locale: Locale, p: AssigneeChoice) =>
+  `${p.roles.map((role) => roleLabel(locale, role)).join('、')}${providerMark(t, p.providerRecords)}`;
+
+/**
+ * The candidates for a `ChoicePicker`: each named, told apart by roles and provider records; the
+ * host's action resolves a typed name against the same list.
+ */
+export const assigneeChoices = (
+  t: Translate,
+  locale: Locale,
+  candidates: readonly AssigneeChoice[],
+): Choice[] =>
+  distinctLabels(
+    candidates.map((p) => ({
+      id: p.id,
+      label: p.displayName,
+      detail: candidateDetail(t, locale, p),
+    })),
+  );
+
 /** A field of the assigning form, as `IntentForm` hands it, with what was typed when it came back. */
 type AssignField = (name: 'assigneeId' | 'conflictReason' | 'negativeListReason') => {
   name: string;
@@ -48,11 +71,17 @@ export function AssigneeFields({
   field,
   candidates,
   label,
+  searchable = false,
 }: {
   field: AssignField;
   candidates: readonly AssigneeChoice[];
   /** The select's label: who the service calls its assignee. */
   label: string;
+  /**
+   * A searchable picker instead of a select, for a host whose action resolves a typed name
+   * (`resolvePostedChoice` over `assigneeChoices`), as it arrives without JavaScript.
+   */
+  searchable?: boolean;
 }) {
   const t = useTranslate();
   const locale = useLocale();
@@ -61,14 +90,22 @@ export function AssigneeFields({
     Boolean(field(name).error || field(name).defaultValue);
   return (
     <>
-      <SelectField {...field('assigneeId')} label={label}>
-        <option value="">—</option>
-        {candidates.map((p) => (
-          <option key={p.id} value={p.id}>
-            {`${p.displayName} · ${p.roles.map((role) => roleLabel(locale, role)).join('、')}${providerMark(t, p.providerRecords)}`}
-          </option>
-        ))}
-      </SelectField>
+      {searchable ? (
+        <ChoicePicker
+          {...field('assigneeId')}
+          label={label}
+          choices={assigneeChoices(t, locale, candidates)}
+        />
+      ) : (
+        <SelectField {...field('assigneeId')} label={label}>
+          <option value="">—</option>
+          {candidates.map((p) => (
+            <option key={p.id} value={p.id}>
+              {`${p.displayName} · ${candidateDetail(t, locale, p)}`}
+            </option>
+          ))}
+        </SelectField>
+      )}
       {marked.length > 0 ? (
         <Alert tone="warning">
           <p>{t('casePage.provider_records_warning')}</p>

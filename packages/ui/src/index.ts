@@ -3,6 +3,7 @@ export { AppShell, type AppShellProps } from './app-shell.tsx';
 export {
   type AssigneeChoice,
   AssigneeFields,
+  assigneeChoices,
   hasProviderRecords,
   providerMark,
 } from './assignee-fields.tsx';
@@ -18,6 +19,15 @@ export {
 export { Breadcrumbs, type Crumb } from './breadcrumbs.tsx';
 export { Button, type ButtonProps } from './button.tsx';
 export { Checkbox, type CheckboxProps } from './checkbox.tsx';
+export {
+  type Choice,
+  distinctLabels,
+  matchingChoices,
+  type ResolvedChoice,
+  resolveChoice,
+  resolvePostedChoice,
+} from './choice-match.ts';
+export { ChoicePicker, type ChoicePickerProps } from './choice-picker.tsx';
 export { ConfirmStep, confirmationOf, type IntentConfirmation } from './confirm-step.tsx';
 export { CsrfField, CsrfProvider } from './csrf.tsx';
 export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from './error-summary.tsx';

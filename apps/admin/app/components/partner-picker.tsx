@@ -1,19 +1,19 @@
-import { type IntentField, TextArea, useTranslate } from '@linju/ui';
-import { OrganisationSelect, type OrganisationSelectProps } from './organisation-select.tsx';
+import { type Choice, ChoicePicker, type IntentField, TextArea, useTranslate } from '@linju/ui';
 
 /**
- * Where a case or a referral goes: a unit or partner chosen from the tree (nothing preselected),
- * and the reason when the move needs one (a transfer, a reroute). The case page's handling and
- * referral forms all pick it this way.
+ * Where a case or a referral goes: a unit or partner chosen in the searchable picker (nothing
+ * preselected), and the reason when the move needs one (a transfer, a reroute). The case page's
+ * handling and referral forms all pick it this way; their actions resolve a typed name against the
+ * same `organisationChoices`.
  */
 export function PartnerPicker({
   field,
-  options,
+  choices,
   label,
   reason,
 }: {
   field: ReturnType<IntentField>;
-  options: OrganisationSelectProps['options'];
+  choices: readonly Choice[];
   /** Who is chosen, when not a partner (`casePage.partner`). */
   label?: string;
   reason?: ReturnType<IntentField>;
@@ -21,12 +21,7 @@ export function PartnerPicker({
   const t = useTranslate();
   return (
     <>
-      <OrganisationSelect
-        {...field}
-        label={label ?? t('casePage.partner')}
-        options={options}
-        placeholder="—"
-      />
+      <ChoicePicker {...field} label={label ?? t('casePage.partner')} choices={choices} />
       {reason ? <TextArea {...reason} label={t('casePage.reason')} rows={3} /> : null}
     </>
   );

@@ -1,4 +1,5 @@
-import type { Locale } from '@linju/i18n';
+import { type Locale, organisationKindLabel } from '@linju/i18n';
+import { type Choice, distinctLabels } from '@linju/ui';
 import { ALLOWED_PARENT_KINDS, NETWORK_ORGANISATION_KINDS, type OrganisationKind } from '@linju/vocabulary';
 import {
   buildOrganisationTree,
@@ -73,4 +74,36 @@ export function organisationOptions(
   };
   walk(buildOrganisationTree(visible, locale), 0);
   return { network, partners };
+}
+
+/**
+ * The organisations for a `ChoicePicker`, in tree order: each labelled by its name, told apart by
+ * its kind and the unit above it (the street of a community room). `keep` narrows them (partners
+ * only, not the case's own unit); a page's action resolves what was posted against the same list.
+ */
+export function organisationChoices(
+  rows: readonly OrganisationRow[],
+  locale: Locale,
+  {
+    includeClosed = false,
+    keep = () => true,
+  }: { includeClosed?: boolean; keep?: (row: OrganisationRow) => boolean } = {},
+): Choice[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const { network, partners } = organisationOptions(rows, locale, { includeClosed });
+  return distinctLabels(
+    [...network, ...partners].flatMap(({ id, kind, name }) => {
+      const row = byId.get(id);
+      if (!row || !keep(row)) return [];
+      const parent = row.parentId ? byId.get(row.parentId) : undefined;
+      const kindLabel = organisationKindLabel(locale, kind);
+      return [
+        {
+          id,
+          label: name,
+          detail: parent ? `${kindLabel} · ${organisationName(parent, locale)}` : kindLabel,
+        },
+      ];
+    }),
+  );
 }

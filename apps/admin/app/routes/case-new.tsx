@@ -6,13 +6,16 @@ import {
   contactPreferenceLabel,
   KEY_GROUPS,
   keyGroupLabel,
+  type Locale,
   urgencyLabel,
 } from '@linju/i18n';
 import {
   Alert,
   Button,
   Checkbox,
+  ChoicePicker,
   Fieldset,
+  resolvePostedChoice,
   SelectField,
   SubmitButton,
   TextField,
@@ -40,11 +43,14 @@ import {
   readIntake,
   searchKind,
 } from '../lib/cases.ts';
+import { formText } from '../lib/form-data.ts';
 import { screenTranslate } from '../lib/hosted-screens.ts';
 import { intakeExtrasOf } from '../lib/intake-extras.tsx';
-import { organisationName } from '../lib/organisation-tree.ts';
+import { organisationChoices } from '../lib/organisation-rules.ts';
+import type { OrganisationRow } from '../lib/organisation-tree.ts';
 import { EMPTY_PARTY, intakeParties, partyRowFields } from '../lib/party-form.ts';
 import { allowsOn, parentMap } from '../lib/permissions.ts';
+import { requestLocale } from '../lib/request-locale.ts';
 import { isForbidden, load } from '../lib/route-errors.ts';
 import {
   readServiceForm,
@@ -66,6 +72,33 @@ function withExtras(serviceType: string | undefined, answers: Record<string, unk
 
 const SERVICE_UNIT_KINDS: readonly string[] = ['centre', 'station', 'room', 'service-point'];
 
+/** The open units where the person may take matters in, for the unit's picker and its resolution. */
+function intakeUnitChoices(
+  organisations: readonly OrganisationRow[],
+  grants: readonly { role: string; organisationId: string }[],
+  locale: Locale,
+) {
+  const parents = parentMap(organisations);
+  return organisationChoices(organisations, locale, {
+    keep: (o) => SERVICE_UNIT_KINDS.includes(o.kind) && allowsOn(grants, 'case.intake', o.id, parents),
+  });
+}
+
+/**
+ * The unit as posted: the picker's id, or (without JavaScript) the typed name resolved against the
+ * units the person may take matters in.
+ */
+async function postedUnit(context: Route.ActionArgs['context'], locale: Locale, posted: string) {
+  const { caller } = getAdminContext(context);
+  const grants = signedInPerson(context).user.roles.map(({ role, organisationId }) => ({
+    role,
+    organisationId,
+  }));
+  return resolvePostedChoice(posted, async () =>
+    intakeUnitChoices(await load(caller.organisation.getMany()), grants, locale),
+  );
+}
+
 /**
  * The form as it stands: the units the person may take matters in, the services of the chosen
  * unit with the chosen service's own form, and the resident's earlier matters by phone. Built
@@ -73,21 +106,17 @@ const SERVICE_UNIT_KINDS: readonly string[] = ['centre', 'station', 'room', 'ser
  * "update services"), never in the URL: names, phones and ID numbers stay out of addresses,
  * history and access logs.
  */
-async function intakeView(context: Route.LoaderArgs['context'], form: FormData, addParty = false) {
+async function intakeView(
+  context: Route.LoaderArgs['context'],
+  locale: Locale,
+  form: FormData,
+  addParty = false,
+) {
   const { caller } = getAdminContext(context);
   const me = signedInPerson(context);
   const grants = me.user.roles.map(({ role, organisationId }) => ({ role, organisationId }));
   const organisations = await load(caller.organisation.getMany());
-  const parents = parentMap(organisations);
-  const units = organisations
-    .filter((o) => !o.closedAt && SERVICE_UNIT_KINDS.includes(o.kind))
-    .filter((o) => allowsOn(grants, 'case.intake', o.id, parents))
-    .map((o) => ({
-      id: o.id,
-      kind: o.kind,
-      name: organisationName(o, 'zh-CN'),
-      nameEn: organisationName(o, 'en'),
-    }));
+  const units = intakeUnitChoices(organisations, grants, locale);
   const typed = readIntake(form);
   if (addParty) typed.parties.push({ ...EMPTY_PARTY });
   const ownUnit = units.find((u) => grants.some((g) => g.organisationId === u.id)) ?? units[0];
@@ -144,7 +173,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     }
   }
   return {
-    ...(await intakeView(context, new FormData())),
+    ...(await intakeView(context, requestLocale(request, context), new FormData())),
     created,
     matched: url.searchParams.get('matched') === '1',
     today: todayIn(),
@@ -153,14 +182,31 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const posted = await request.formData();
+  const locale = requestLocale(request, context);
   const intent = posted.get('intent');
+  const unit = await postedUnit(context, locale, formText(posted, 'organisationId').trim());
+  if ('problem' in unit) {
+    // A typed unit that names none or several: the form comes back as typed, the unit's field named.
+    const refused = rejectSubmission(
+      { status: 400, errors: { form: [], fields: { organisationId: unit.problem } } },
+      readIntake(posted),
+    );
+    return data(
+      { ...refused.data, refreshed: await intakeView(context, locale, posted) },
+      refused.init ?? undefined,
+    );
+  }
+  posted.set('organisationId', unit.id);
   // "Add another party" is a round trip like "find": the form comes back as typed, one row longer.
   if (intent === 'refresh' || intent === 'add-party')
-    return { refreshed: await intakeView(context, posted, intent === 'add-party') };
+    return { refreshed: await intakeView(context, locale, posted, intent === 'add-party') };
   const answer = await takeIn(tenantSlugFrom(params), getAdminContext(context).caller, posted);
   if (answer instanceof Response) return answer;
   // A refused intake comes back as it was typed, with the chosen unit's services and form.
-  return data({ ...answer.data, refreshed: await intakeView(context, posted) }, answer.init ?? undefined);
+  return data(
+    { ...answer.data, refreshed: await intakeView(context, locale, posted) },
+    answer.init ?? undefined,
+  );
 }
 
 /** Takes the matter in: the case page's address on success, the errors otherwise. */
@@ -372,19 +418,14 @@ export default function NewCase({ loaderData, actionData }: Route.ComponentProps
         <IntakeParties rows={values.parties} locale={locale} error={error} />
 
         <Fieldset legend={t('intake.matter_heading')}>
-          <SelectField
+          <ChoicePicker
             name="organisationId"
             label={t('intake.unit')}
-            defaultValue={unitId}
+            choices={units}
+            defaultValue={values.organisationId || unitId}
             error={error('organisationId')}
-            onChange={(event) => refresh(event.currentTarget)}
-          >
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {locale === 'en' ? u.nameEn : u.name}
-              </option>
-            ))}
-          </SelectField>
+            onChoose={refresh}
+          />
           <Button type="submit" variant="secondary" name="intent" value="refresh" formNoValidate>
             {t('intake.refresh_services')}
           </Button>

@@ -1,9 +1,11 @@
-import { formatDate, formatNumber, type MessageKey, roleLabel } from '@linju/i18n';
+import { formatDate, formatNumber, type Locale, type MessageKey, roleLabel } from '@linju/i18n';
 import {
   Alert,
   Button,
   Checkbox,
+  ChoicePicker,
   Fieldset,
+  resolvePostedChoice,
   SelectField,
   TextField,
   useLocale,
@@ -20,9 +22,15 @@ import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { auditSearchFor } from '../lib/audit-log.ts';
 import { intent, intentAction } from '../lib/intent-action.ts';
-import { organisationOptions } from '../lib/organisation-rules.ts';
-import { isPartnerKind, organisationName, organisationRow } from '../lib/organisation-tree.ts';
+import { organisationChoices, organisationOptions } from '../lib/organisation-rules.ts';
+import {
+  isPartnerKind,
+  type OrganisationRow,
+  organisationName,
+  organisationRow,
+} from '../lib/organisation-tree.ts';
 import { allowsOn, allowsTenantWide, parentMap } from '../lib/permissions.ts';
+import { requestLocale } from '../lib/request-locale.ts';
 import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
 import {
@@ -61,6 +69,37 @@ const STATUS_LABELS: Readonly<Record<StaffStatus, MessageKey>> = {
   disabled: 'staff.status_disabled',
 };
 
+/**
+ * Whether the signed-in person manages staff at a unit: `staff.manage` there; on a partner,
+ * district-wide partner rights. Managing a person, or a role on a unit, asks it.
+ */
+function staffManagedAt(context: Route.LoaderArgs['context'], organisations: readonly OrganisationRow[]) {
+  const grants = signedInPerson(context).user.roles.map(({ role, organisationId }) => ({
+    role,
+    organisationId,
+  }));
+  const parents = parentMap(organisations);
+  const partnerRights = allowsTenantWide(grants, 'partner.manage', parents);
+  const kindOf = new Map(organisations.map((row) => [row.id, row.kind]));
+  return (organisationId: string) =>
+    isPartnerKind(kindOf.get(organisationId) ?? '')
+      ? partnerRights
+      : allowsOn(grants, 'staff.manage', organisationId, parents);
+}
+
+/** Where someone's home unit may be: the units the person manages staff at (`closed`: those closed too). */
+const homeUnitChoices = (
+  organisations: readonly (OrganisationRow & { canManageStaff: boolean })[],
+  locale: Locale,
+  { closed = false, current }: { closed?: boolean; current?: string } = {},
+) =>
+  organisationChoices(organisations, locale, {
+    includeClosed: true,
+    keep: (row) =>
+      (organisations.find((o) => o.id === row.id)?.canManageStaff === true && (closed || !row.closedAt)) ||
+      row.id === current,
+  });
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
   const me = signedInPerson(context);
@@ -68,15 +107,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     load(caller.staff.getMany()),
     load(caller.organisation.getMany()),
   ]);
-  const grants = me.user.roles.map(({ role, organisationId }) => ({ role, organisationId }));
-  const parents = parentMap(organisations);
-  const partnerRights = allowsTenantWide(grants, 'partner.manage', parents);
-  const kindOf = new Map(organisations.map((row) => [row.id, row.kind]));
-  // Managing a person, or a role on a unit: `staff.manage` there; on a partner, district-wide partner rights.
-  const canManageAt = (organisationId: string) =>
-    isPartnerKind(kindOf.get(organisationId) ?? '')
-      ? partnerRights
-      : allowsOn(grants, 'staff.manage', organisationId, parents);
+  const canManageAt = staffManagedAt(context, organisations);
   const search = new URL(request.url).searchParams;
   const done = search.get('done');
   return {
@@ -140,7 +171,16 @@ function roleRows(values: Record<string, string>) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const slug = tenantSlugFrom(params);
   const { caller } = getAdminContext(context);
+  const locale = requestLocale(request, context);
   const done = (staffMemberId: string, what: Done) => redirect(personUrl(request, slug, staffMemberId, what));
+  // Without JavaScript the home unit's picker posts the typed name; an update may keep a closed unit.
+  const homeUnit = (posted: string, closed: boolean) =>
+    resolvePostedChoice(posted, async () => {
+      const organisations = await caller.organisation.getMany();
+      const canManageAt = staffManagedAt(context, organisations);
+      const marked = organisations.map((row) => ({ ...row, canManageStaff: canManageAt(row.id) }));
+      return homeUnitChoices(marked, locale, { closed });
+    });
   const grantOrRevoke = (change: 'granted' | 'revoked') =>
     intent({
       fields: ['role', 'organisationId'],
@@ -160,12 +200,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         required: ['displayName', 'username', 'organisationId'],
         check: (values) => roleRows(values).problems,
         errors: { fields: ['roles'] },
-        run: async (values) => {
+        run: async (values, { refuse }) => {
+          const home = await homeUnit(values.organisationId ?? '', false);
+          if ('problem' in home) return refuse({ organisationId: home.problem });
           const temporaryPassword = generateTemporaryPassword();
           const created = await caller.staff.create({
             displayName: values.displayName ?? '',
             username: (values.username ?? '').toLowerCase(),
-            organisationId: values.organisationId ?? '',
+            organisationId: home.id,
             phone: values.phone || null,
             password: temporaryPassword,
             roles: roleRows(values).roles,
@@ -185,12 +227,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         keep: ['staffMemberId'],
         required: ['displayName', 'organisationId'],
         errors: { pathPrefix: 'data' },
-        run: async (values) => {
+        run: async (values, { refuse }) => {
+          const home = await homeUnit(values.organisationId, true);
+          if ('problem' in home) return refuse({ organisationId: home.problem });
           await caller.staff.update({
             id: values.staffMemberId,
             data: {
               displayName: values.displayName,
-              organisationId: values.organisationId,
+              organisationId: home.id,
               // An empty phone field keeps the number on file; removing it is a separate, explicit choice.
               ...(values.removePhone === 'on'
                 ? { phone: null }
@@ -656,21 +700,15 @@ function PersonPanel({
               error={updateFailure?.errors.fields.displayName && t(updateFailure.errors.fields.displayName)}
               required
             />
-            <OrganisationSelect
+            <ChoicePicker
               id="update-organisationId"
               name="organisationId"
               label={t('staff.home_organisation')}
-              options={organisationOptions(
-                organisations.filter(
-                  (row) => (row.canManageStaff && !row.closedAt) || row.id === person.organisationId,
-                ),
-                locale,
-              )}
+              choices={homeUnitChoices(organisations, locale, { current: person.organisationId })}
               defaultValue={updateFailure?.values.organisationId ?? person.organisationId}
               error={
                 updateFailure?.errors.fields.organisationId && t(updateFailure.errors.fields.organisationId)
               }
-              required
             />
             <TextField
               id="update-phone"
@@ -797,16 +835,14 @@ function CreatePersonForm({
         spellCheck={false}
         required
       />
-      <OrganisationSelect
+      <ChoicePicker
         id="new-organisationId"
         name="organisationId"
         label={t('staff.home_organisation')}
         hint={t('staff.home_organisation_hint')}
-        options={options}
-        placeholder={t('ui.choose')}
+        choices={homeUnitChoices(organisations, locale)}
         defaultValue={failure?.values.organisationId}
         error={error('organisationId')}
-        required
       />
       <TextField
         id="new-phone"

@@ -126,6 +126,12 @@ export const en: Messages = {
   'ui.breadcrumbs': 'You are here',
   'ui.main_navigation': 'Main navigation',
   'ui.choose': 'Choose…',
+  'ui.picker_hint': 'Type part of the name, then choose from the list.',
+  'ui.picker_no_match': 'Nothing matches',
+  'ui.picker_matches': '{count} matching',
+  'validation.picker_unknown':
+    'Nothing matches what was typed: type part of the name and choose from the list.',
+  'validation.picker_ambiguous': 'More than one matches what was typed: choose one from the list.',
 
   'nav.group_work': 'Casework',
   'nav.group_analysis': 'Analysis',

@@ -121,6 +121,11 @@ export const zhCN = {
   'ui.breadcrumbs': '当前位置',
   'ui.main_navigation': '主导航',
   'ui.choose': '请选择…',
+  'ui.picker_hint': '输入名称的一部分，再从列表中选择。',
+  'ui.picker_no_match': '没有相符的选项',
+  'ui.picker_matches': '{count} 个相符的选项',
+  'validation.picker_unknown': '没有与所填文字相符的选项，请输入名称的一部分后从列表中选择。',
+  'validation.picker_ambiguous': '有多个选项与所填文字相符，请从列表中选出一个。',
 
   'nav.group_work': '业务办理',
   'nav.group_analysis': '统计分析',

@@ -4,14 +4,18 @@ import {
   caseStatusLabel,
   contactPreferenceLabel,
   keyGroupLabel,
+  type Locale,
   partyKindLabel,
   partyRoleLabel,
+  translate,
   urgencyLabel,
 } from '@linju/i18n';
 import {
   AssigneeFields,
+  assigneeChoices,
   CsrfField,
   IntentForm,
+  resolvePostedChoice,
   SelectField,
   TextArea,
   TextField,
@@ -27,16 +31,25 @@ import { casePartDone } from '../../lib/case-page-parts.ts';
 import { isOpenStatus, statusMoves } from '../../lib/cases.ts';
 import { formText } from '../../lib/form-data.ts';
 import { intent, intentAction } from '../../lib/intent-action.ts';
-import { organisationOptions } from '../../lib/organisation-rules.ts';
+import { organisationChoices } from '../../lib/organisation-rules.ts';
+import { isPartnerKind, type OrganisationRow } from '../../lib/organisation-tree.ts';
+import { requestLocale } from '../../lib/request-locale.ts';
 import { tenantSlugFrom } from '../../lib/tenant-paths.ts';
 import type { Route } from './+types/handling';
 
 /** The status the API's refusals of a case's work often concern (`case.not_open`). */
 const errors = { fields: ['status'] };
 
+/** Where a case may be transferred: the district's open units but the one holding it. */
+const transferTargets = (organisations: readonly OrganisationRow[], locale: Locale, currentId: string) =>
+  organisationChoices(organisations, locale, {
+    keep: (row) => row.id !== currentId && !isPartnerKind(row.kind),
+  });
+
 export async function action({ request, params, context }: Route.ActionArgs) {
   const caseId = params.id;
   const { caller } = getAdminContext(context);
+  const locale = requestLocale(request, context);
   return intentAction(
     request,
     {
@@ -67,10 +80,19 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         fields: ['assigneeId', 'conflictReason', 'negativeListReason'],
         required: ['assigneeId'],
         errors,
-        run: async (values) => {
+        run: async (values, { refuse }) => {
+          // Without JavaScript the picker posts the typed name.
+          const assignee = await resolvePostedChoice(values.assigneeId, async () =>
+            assigneeChoices(
+              (key, p) => translate(locale, key, p),
+              locale,
+              await caller.case.assignees({ caseId }),
+            ),
+          );
+          if ('problem' in assignee) return refuse({ assigneeId: assignee.problem });
           await caller.case.assign({
             caseId,
-            assigneeId: values.assigneeId,
+            assigneeId: assignee.id,
             conflictReason: values.conflictReason || null,
             negativeListReason: values.negativeListReason || null,
           });
@@ -80,8 +102,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         fields: ['organisationId', 'reason'],
         required: ['organisationId', 'reason'],
         errors,
-        run: async (values) => {
-          await caller.case.transfer({ caseId, ...values });
+        run: async (values, { refuse }) => {
+          const to = await resolvePostedChoice(values.organisationId, async () => {
+            const { currentOrganisationId } = await caller.case.get({ caseId });
+            return transferTargets(await caller.organisation.getMany(), locale, currentOrganisationId);
+          });
+          if ('problem' in to) return refuse({ organisationId: to.problem });
+          await caller.case.transfer({ caseId, organisationId: to.id, reason: values.reason });
         },
       }),
       status: intent({
@@ -126,8 +153,7 @@ export default function CaseHandling({ actionData }: Route.ComponentProps) {
   const { case: c, organisations, staff, services, can } = useCasePage();
   const failure = failureIn(actionData);
   const revealed = actionData && 'revealed' in actionData ? actionData.revealed : undefined;
-  const options = organisationOptions(organisations, locale);
-  const network = { network: options.network.filter((o) => o.id !== c.currentOrganisationId), partners: [] };
+  const network = transferTargets(organisations, locale, c.currentOrganisationId);
   const open = isOpenStatus(c.status);
   const moves = statusMoves(c.status);
   const value = (intentName: string, name: string, fallback: string) =>
@@ -247,6 +273,7 @@ export default function CaseHandling({ actionData }: Route.ComponentProps) {
                   })}
                   candidates={staff}
                   label={t('casePage.assignee_id')}
+                  searchable
                 />
               ) : (
                 <TextField
@@ -265,7 +292,7 @@ export default function CaseHandling({ actionData }: Route.ComponentProps) {
               <PartnerPicker
                 field={f('organisationId')}
                 label={t('casePage.transfer_to')}
-                options={network}
+                choices={network}
                 reason={f('reason')}
               />
             )}

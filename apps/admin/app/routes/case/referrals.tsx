@@ -1,4 +1,4 @@
-import { formatDate, REFERRAL_KINDS, referralKindLabel, referralStatusLabel } from '@linju/i18n';
+import { formatDate, type Locale, REFERRAL_KINDS, referralKindLabel, referralStatusLabel } from '@linju/i18n';
 import {
   Alert,
   Checkbox,
@@ -7,6 +7,7 @@ import {
   type IntentFailure,
   type IntentField,
   IntentForm,
+  resolvePostedChoice,
   SelectField,
   TextArea,
   TextField,
@@ -28,7 +29,9 @@ import { casePartDone } from '../../lib/case-page-parts.ts';
 import { isOpenStatus } from '../../lib/cases.ts';
 import { formText } from '../../lib/form-data.ts';
 import { intent, intentAction } from '../../lib/intent-action.ts';
-import { organisationOptions } from '../../lib/organisation-rules.ts';
+import { organisationChoices } from '../../lib/organisation-rules.ts';
+import { isPartnerKind, type OrganisationRow } from '../../lib/organisation-tree.ts';
+import { requestLocale } from '../../lib/request-locale.ts';
 import { tenantSlugFrom } from '../../lib/tenant-paths.ts';
 import type { Route } from './+types/referrals';
 
@@ -40,9 +43,17 @@ const issued = <Link extends { path: string }>(link: Link, pageUrl: string) => (
   partnerLink: { ...link, url: new URL(link.path, pageUrl).toString() },
 });
 
+/** The partners a referral or a consent names: the picker's choices, on the page and in the action. */
+const partnerChoices = (organisations: readonly OrganisationRow[], locale: Locale) =>
+  organisationChoices(organisations, locale, { keep: (row) => isPartnerKind(row.kind) });
+
 export async function action({ request, params, context }: Route.ActionArgs) {
   const caseId = params.id;
   const { caller } = getAdminContext(context);
+  const locale = requestLocale(request, context);
+  // Without JavaScript the picker posts the typed name.
+  const partner = (posted: string) =>
+    resolvePostedChoice(posted, async () => partnerChoices(await caller.organisation.getMany(), locale));
   return intentAction(
     request,
     {
@@ -50,10 +61,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         fields: ['partnerOrganisationId', 'givenOn'],
         required: ['partnerOrganisationId'],
         errors: { fields: ['status'] },
-        run: async (values) => {
+        run: async (values, { refuse }) => {
+          const to = await partner(values.partnerOrganisationId);
+          if ('problem' in to) return refuse({ partnerOrganisationId: to.problem });
           await caller.case.recordConsent({
             caseId,
-            partnerOrganisationId: values.partnerOrganisationId,
+            partnerOrganisationId: to.id,
             ...(values.givenOn ? { givenOn: values.givenOn } : {}),
           });
         },
@@ -67,11 +80,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
             : 'validation.required',
         }),
         errors: { fields: ['status'] },
-        run: async (values, { form }) => {
+        run: async (values, { form, refuse }) => {
+          const to = await partner(values.toOrganisationId);
+          if ('problem' in to) return refuse({ toOrganisationId: to.problem });
           const documentIds = form.getAll('documentIds').map(String);
           const sent = await caller.referral.create({
             caseId,
-            toOrganisationId: values.toOrganisationId,
+            toOrganisationId: to.id,
             kind: values.kind as (typeof REFERRAL_KINDS)[number],
             summary: values.summary,
             details: values.details || null,
@@ -100,8 +115,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         fields: ['referralId', 'toOrganisationId', 'reason'],
         required: ['referralId', 'toOrganisationId', 'reason'],
         errors: { fields: ['status'] },
-        run: async (values) => {
-          const sent = await caller.referral.reroute(values);
+        run: async (values, { refuse }) => {
+          const to = await partner(values.toOrganisationId);
+          if ('problem' in to) return refuse({ toOrganisationId: to.problem });
+          const sent = await caller.referral.reroute({ ...values, toOrganisationId: to.id });
           return sent.partnerLink ? issued(sent.partnerLink, request.url) : undefined;
         },
       }),
@@ -137,7 +154,7 @@ export default function CaseReferrals({ actionData }: Route.ComponentProps) {
   const partnerLink = actionData && 'partnerLink' in actionData ? actionData.partnerLink : undefined;
   const fetchedDocument =
     actionData && 'fetchedDocument' in actionData ? actionData.fetchedDocument : undefined;
-  const partners = { network: [], partners: organisationOptions(organisations, locale).partners };
+  const partners = partnerChoices(organisations, locale);
   const value = (intentName: string, name: string, fallback: string) =>
     typedValue(failure, intentName, name, fallback);
   // The refusal to fetch a document again shows beside that document.
@@ -184,13 +201,13 @@ export default function CaseReferrals({ actionData }: Route.ComponentProps) {
 
       <section id="actions" aria-labelledby="referral-actions-heading">
         <h2 id="referral-actions-heading">{t('casePage.actions_heading')}</h2>
-        {can.refer && isOpenStatus(c.status) && partners.partners.length > 0 ? (
+        {can.refer && isOpenStatus(c.status) && partners.length > 0 ? (
           <>
             <IntentForm intent="consent" title={t('casePage.consent')} submit={t('casePage.consent_submit')}>
               {(f) => (
                 <>
                   <p className="admin-muted">{t('casePage.consent_hint')}</p>
-                  <PartnerPicker field={f('partnerOrganisationId')} options={partners} />
+                  <PartnerPicker field={f('partnerOrganisationId')} choices={partners} />
                   <TextField
                     {...f('givenOn')}
                     type="date"
@@ -204,7 +221,7 @@ export default function CaseReferrals({ actionData }: Route.ComponentProps) {
             <IntentForm intent="refer" title={t('casePage.refer')} submit={t('casePage.refer_submit')}>
               {(f) => (
                 <>
-                  <PartnerPicker field={f('toOrganisationId')} options={partners} />
+                  <PartnerPicker field={f('toOrganisationId')} choices={partners} />
                   <SelectField
                     {...f('kind')}
                     label={t('casePage.referral_kind')}
@@ -248,7 +265,7 @@ export default function CaseReferrals({ actionData }: Route.ComponentProps) {
                       referrals={referrals.filter((r) => r.status === 'rejected')}
                       withReason
                     />
-                    <PartnerPicker field={f('toOrganisationId')} options={partners} reason={f('reason')} />
+                    <PartnerPicker field={f('toOrganisationId')} choices={partners} reason={f('reason')} />
                   </>
                 )}
               </IntentForm>
