@@ -19,6 +19,7 @@ import { listCaseAssignees } from '../cases/case-assignees.ts';
 import { linkCases } from '../cases/case-chain.ts';
 import { attachDocument } from '../cases/case-documents.ts';
 import { caseNames } from '../cases/case-names.ts';
+import { revealCaseParticulars } from '../cases/case-particulars.ts';
 import { assignCase, getCase, intakeCase } from '../cases/case-service.ts';
 import type { PluginForms } from '../catalogue/x-service.ts';
 import type { DocumentStore } from '../documents/document-store.ts';
@@ -215,6 +216,7 @@ export function caseProcedureContext(
           ...full.parties.map(({ id: _, ...party }) => party),
         ];
       },
+      revealParties: (purpose) => revealCaseParticulars(tx, actor, platform.box, c, purpose),
     },
     assignment: {
       current: async () => {
