@@ -199,6 +199,16 @@ export interface CaseInHand {
    * plugin's own words, `<plugin id>.<what>`). Never for a page: it shows `parties()`.
    */
   revealParties(purpose: string): Promise<CasePartyParticulars[]>;
+  /** The case's documents, oldest first: a page links one (`/t/<slug>/cases/<id>/documents/<documentId>`). */
+  documents(): Promise<CaseDocumentInfo[]>;
+}
+
+/** A document filed on the case, without its content (downloading it is audited by the platform). */
+export interface CaseDocumentInfo {
+  readonly id: string;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly uploadedAt: Date;
 }
 
 /** A line a plugin puts on the case's timeline; it is also the audit entry. */

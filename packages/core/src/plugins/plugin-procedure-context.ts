@@ -17,7 +17,7 @@ import { addWorkingDays, isWorkingDay, localDate } from '../calendar/working-day
 import { canOnCase, type LoadedCase, loadCase, recordCaseEvent } from '../cases/case-access.ts';
 import { listCaseAssignees } from '../cases/case-assignees.ts';
 import { linkCases } from '../cases/case-chain.ts';
-import { attachDocument } from '../cases/case-documents.ts';
+import { attachDocument, caseDocumentsOf } from '../cases/case-documents.ts';
 import { caseNames } from '../cases/case-names.ts';
 import { revealCaseParticulars } from '../cases/case-particulars.ts';
 import { assignCase, getCase, intakeCase } from '../cases/case-service.ts';
@@ -217,6 +217,7 @@ export function caseProcedureContext(
         ];
       },
       revealParties: (purpose) => revealCaseParticulars(tx, actor, platform.box, c, purpose),
+      documents: () => caseDocumentsOf(tx, row.id),
     },
     assignment: {
       current: async () => {
