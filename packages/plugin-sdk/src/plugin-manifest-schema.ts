@@ -130,7 +130,11 @@ export const pluginManifestSchema = z
       )
       .optional(),
     hooks: z
-      .strictObject({ onCaseCreated: hookSchema.optional(), onReferralClosed: hookSchema.optional() })
+      .strictObject({
+        onCaseCreated: hookSchema.optional(),
+        onReferralClosed: hookSchema.optional(),
+        alertOnIntake: hookSchema.optional(),
+      })
       .optional(),
     activities: z.array(activitySchema).optional(),
     adminRoutes: z.array(adminRouteSchema).optional(),

@@ -76,6 +76,11 @@ export interface CaseInfo {
 /** A newly created case together with its validated intake form. */
 export type CaseCreatedEvent<TFormData> = CaseInfo & { readonly form: TFormData };
 
+/** What an intake alert says: one of the plugin's message keys, rendered with the case's `{number}`. */
+export interface IntakeAlert {
+  readonly messageKey: string;
+}
+
 /** A referral made from one of the plugin's cases has ended: the partner completed or failed it. */
 export interface ReferralClosedEvent {
   readonly referralId: string;
@@ -102,6 +107,13 @@ export interface PluginHooks<TFormData> {
    * cannot undo the case: a throw is logged with the case's id and the case stays.
    */
   onCaseCreated?(ctx: PluginContext, event: CaseCreatedEvent<TFormData>): void | Promise<void>;
+  /**
+   * Whether an intake needs the unit's heads at once (a risk of harm): asked with the validated
+   * form inside the intake's transaction. An alert takes the case in as critical (特急, shown on
+   * every list and the case page), puts its message on the timeline and notifies the heads of the
+   * receiving unit, all with the case or not at all. Keep it a pure reading of the form.
+   */
+  alertOnIntake?(form: TFormData): IntakeAlert | null;
   /**
    * A workflow hook: the referral workflow's effect activity calls it when a referral of one of
    * this plugin's cases is completed or failed, in the transaction that records the outcome and

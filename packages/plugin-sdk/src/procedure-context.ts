@@ -163,6 +163,20 @@ export interface CaseParty {
   readonly addressMasked: string | null;
 }
 
+/**
+ * A party of the case with the particulars a legal document names them by: the sealed ID number,
+ * phone and address opened. Only {@link CaseInHand.revealParties} gives them, and audits it.
+ */
+export interface CasePartyParticulars {
+  readonly name: string;
+  readonly role: 'resident' | PartyRole;
+  readonly kind: PartyKind;
+  readonly idNumber: string | null;
+  readonly creditCode: string | null;
+  readonly phone: string | null;
+  readonly address: string | null;
+}
+
 /** The case a case procedure is about, checked by the platform: it exists, is this plugin's, and the actor may act on it. */
 export interface CaseInHand {
   readonly id: string;
@@ -178,6 +192,23 @@ export interface CaseInHand {
   readonly createdAt: Date;
   /** The resident and the other parties (names as the case page shows them to this actor). */
   parties(): Promise<CaseParty[]>;
+  /**
+   * The same parties with their sealed particulars opened, for a document that must name them in
+   * full (an agreement): only for someone who may handle the case, and each person whose data is
+   * opened gets an audit entry (`personal_data.revealed`) naming the fields and `purpose` (the
+   * plugin's own words, `<plugin id>.<what>`). Never for a page: it shows `parties()`.
+   */
+  revealParties(purpose: string): Promise<CasePartyParticulars[]>;
+  /** The case's documents, oldest first: a page links one (`/t/<slug>/cases/<id>/documents/<documentId>`). */
+  documents(): Promise<CaseDocumentInfo[]>;
+}
+
+/** A document filed on the case, without its content (downloading it is audited by the platform). */
+export interface CaseDocumentInfo {
+  readonly id: string;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly uploadedAt: Date;
 }
 
 /** A line a plugin puts on the case's timeline; it is also the audit entry. */

@@ -8,6 +8,7 @@ import * as notary from '@linju/plugin-notary/admin';
 import type { AdminRoute, PluginMessages } from '@linju/plugin-sdk';
 import type { AdminScreen, IntakeExtras } from '@linju/plugin-sdk/admin';
 import * as xCounselling from '@linju/plugin-x-counselling/admin';
+import * as xEnterpriseCheckup from '@linju/plugin-x-enterprise-checkup/admin';
 import { mergePluginMessages } from './merge-plugin-messages.ts';
 
 /** A plugin's admin side, as its `./admin` entry exports it. */
@@ -34,6 +35,7 @@ export const pluginAdmins: readonly PluginAdmin[] = [
   appraisal,
   legalEducation,
   xCounselling,
+  xEnterpriseCheckup,
 ];
 
 // The browser bundle gets the plugins' messages here; the server also from the manifests.

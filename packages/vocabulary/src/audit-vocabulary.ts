@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'calendar.day_removed',
   'calendar.day_set',
   'calendar.seeded',
+  'case.alert_raised',
   'case.assigned',
   'case.clock_paused',
   'case.clock_resumed',

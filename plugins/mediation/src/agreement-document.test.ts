@@ -70,6 +70,28 @@ describe('the mediation agreement', () => {
     expect(text).toContain('甲街道人民调解委员会2026年11月23日');
   });
 
+  it('prints each party’s full particulars with every character drawn', { timeout: 30_000 }, async () => {
+    const bytes = await renderPdf(
+      agreementDocument({
+        ...facts,
+        particulars: [
+          {
+            name: '陈建国',
+            kind: 'person',
+            idNumber: '310104197507085513',
+            creditCode: null,
+            phone: '13912345678',
+            address: '上海市徐汇区龙华西路315弄7号1201室',
+          },
+        ],
+      }),
+    );
+    expect(await undrawnCharacters(bytes)).toEqual([]);
+    expect((await pdfText(bytes)).text.replaceAll(/\s/g, '')).toContain(
+      '申请人：陈建国，男，1975年7月8日出生，公民身份号码：310104197507085513，住址：上海市徐汇区龙华西路315弄7号1201室，联系电话：13912345678',
+    );
+  });
+
   it('leaves a signature line for every party and mediator', () => {
     expect(document.blocks).toContainEqual({
       kind: 'signatures',

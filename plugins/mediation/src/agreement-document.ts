@@ -1,6 +1,7 @@
 import type { PrintableDocument } from '@linju/plugin-sdk';
 import type { MediationDispute } from './intake-form.ts';
 import type { Mediator } from './mediation-record.ts';
+import { partyParticulars, type RecordedParticulars } from './party-particulars.ts';
 
 /** What the agreement is made from: the case, its mediators, the agreed terms. */
 export type AgreementFacts = {
@@ -12,22 +13,14 @@ export type AgreementFacts = {
   terms: readonly string[];
   /** The date printed on the agreement, as the district's calendar date (YYYY-MM-DD). */
   date: string;
+  /** The parties' particulars the case records (opened for the agreement and audited), by name. */
+  particulars?: readonly RecordedParticulars[];
 };
 
 const NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const chineseCount = (n: number) =>
   n <= 10 ? (NUMERALS[n] ?? String(n)) : n < 20 ? `十${NUMERALS[n - 10]}` : String(n);
 const ROLE = { applicant: '申请人', respondent: '被申请人' } as const;
-
-type Party = MediationDispute['parties'][number];
-
-/**
- * A party as the agreement names them: the name, then each particular the case knows of them
- * (联系电话 today), so the parties can be told apart and reached. The one place to extend when
- * parties carry more (an ID number, an organisation's representative, an address).
- */
-export const partyParticulars = (party: Party): string =>
-  [party.name, ...(party.phone ? [`联系电话：${party.phone}`] : [])].join('，');
 
 /**
  * The mediation agreement (人民调解协议书) in the form the People's Mediation Law asks for
@@ -47,7 +40,7 @@ export function agreementDocument(facts: AgreementFacts): PrintableDocument {
         kind: 'fields',
         items: facts.form.parties.map((party) => ({
           label: ROLE[party.role],
-          value: partyParticulars(party),
+          value: partyParticulars(party, facts.particulars),
         })),
       },
       { kind: 'heading', text: '一、纠纷主要事实、争议事项' },

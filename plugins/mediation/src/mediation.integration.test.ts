@@ -9,6 +9,7 @@ import {
   schema,
   type TestDistrict,
 } from '../../../packages/api/src/plugin-harness.ts';
+import { undrawnCharacters } from '../../../packages/documents/src/testing/index.ts';
 
 const h = pluginHarness();
 let district: TestDistrict;
@@ -230,6 +231,62 @@ describe('people’s mediation', () => {
     });
     const document = await admin.case.getDocument({ caseId: c.id, documentId: agreement.documentId });
     expect(await pdfText(document.contentBase64)).toContain('被申请人：孙立强');
+  });
+
+  it('names each party with the particulars the case records, each opening audited', async () => {
+    const c = await admin.case.create({
+      channel: 'walk-in',
+      resident: {
+        name: '王秀英',
+        phone: '13916605012',
+        idNumber: '31010419580312432X',
+        address: '上海市徐汇区漕溪北路88弄3号502室',
+      },
+      serviceType: 'mediation',
+      category: 'neighbours',
+      description: '楼上住户装修噪声扰民，多次协商未果',
+      organisationId: district.organisations.stationA,
+      parties: [
+        {
+          role: 'adverse',
+          name: '赵建国',
+          idNumber: '310104197507085513',
+          phone: '13816607788',
+          address: '上海市徐汇区漕溪北路88弄3号602室',
+        },
+      ],
+    });
+    await admin.mediation.setMediators({ caseId: c.id, mediators: [{ name: '王调解', role: 'lead' }] });
+    const agreement = await admin.mediation.createAgreement({
+      caseId: c.id,
+      terms: ['赵建国每日22时后停止装修施工。'],
+    });
+    const document = await admin.case.getDocument({ caseId: c.id, documentId: agreement.documentId });
+    const bytes = Buffer.from(document.contentBase64, 'base64');
+    expect(await undrawnCharacters(bytes)).toEqual([]);
+    const text = await pdfText(document.contentBase64);
+    expect(text).toContain(
+      '申请人：王秀英，女，1958年3月12日出生，公民身份号码：31010419580312432X，住址：上海市徐汇区漕溪北路88弄3号502室，联系电话：13916605012',
+    );
+    expect(text).toContain(
+      '被申请人：赵建国，男，1975年7月8日出生，公民身份号码：310104197507085513，住址：上海市徐汇区漕溪北路88弄3号602室，联系电话：13816607788',
+    );
+
+    // Opening the sealed data for the agreement is on record: whose, which fields, what for.
+    const revealed = async (objectType: string, objectId: string) =>
+      (await admin.audit.getMany({ objectType, objectId })).entries
+        .filter((e) => e.action === 'personal_data.revealed')
+        .map((e) => e.after);
+    expect(await revealed('resident', c.residentId)).toEqual([
+      { fields: ['idNumber', 'phone'], caseId: c.id, purpose: 'mediation.agreement' },
+    ]);
+    expect(await revealed('case', c.id)).toEqual([
+      {
+        partyId: expect.any(String),
+        fields: ['idNumber', 'phone', 'address'],
+        purpose: 'mediation.agreement',
+      },
+    ]);
   });
 
   it('works on mediation cases only', async () => {

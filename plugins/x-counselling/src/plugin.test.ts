@@ -23,6 +23,13 @@ describe('x-counselling plugin', () => {
     expect(bad.ok ? [] : bad.errors.map((e) => e.field)).toEqual(['concern']);
   });
 
+  it('alerts the station head on an intake with a risk of harm, and only then', () => {
+    const alert = (riskOfHarm: boolean) =>
+      plugin.hooks?.alertOnIntake?.({ concern: 'other', linkedToDispute: false, riskOfHarm });
+    expect(alert(true)).toEqual({ messageKey: 'x-counselling.alert.risk_of_harm' });
+    expect(alert(false)).toBeNull();
+  });
+
   it('flags a risk of harm for the desk', () => {
     const warnings: string[] = [];
     const ctx = { tenantId: 't', logger: { info() {}, warn: (m: string) => warnings.push(m), error() {} } };

@@ -1,12 +1,15 @@
-import { definePlugin } from '@linju/plugin-sdk';
+import { definePlugin, type PluginMessageKey } from '@linju/plugin-sdk';
 import { adminRoutes } from './admin-routes.ts';
 import { intakeForm } from './intake-form.ts';
 import { messages } from './messages.ts';
 import * as procedures from './procedures/index.ts';
 
+type CounsellingMessageKey = PluginMessageKey<typeof messages>;
+
 /**
  * Psychological counselling (心理疏导): a street office's add-on next to mediation. A matter with a
- * risk of harm is urgent whatever else it says — the hook logs it for the desk to act on.
+ * risk of harm is critical whatever else it says: taken in as 特急 with the station head told at
+ * once, and logged for the desk.
  */
 export const plugin = definePlugin({
   id: 'x-counselling',
@@ -48,6 +51,10 @@ export const plugin = definePlugin({
     },
   ],
   hooks: {
+    alertOnIntake(form) {
+      const messageKey: CounsellingMessageKey = 'x-counselling.alert.risk_of_harm';
+      return form.riskOfHarm ? { messageKey } : null;
+    },
     onCaseCreated(ctx, info) {
       if (info.form.riskOfHarm)
         ctx.logger.warn('counselling intake with risk of harm: crisis referral needed', {

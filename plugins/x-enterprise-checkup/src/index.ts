@@ -1,1 +1,3 @@
+export * from './intake-form.ts';
 export * from './plugin.ts';
+export * from './risk-report.ts';

@@ -1,6 +1,8 @@
 import { createPluginRegistry } from '@linju/plugin-sdk';
 import { describe, expect, it } from 'vitest';
-import { type CheckupAnswers, plugin, riskReport } from './plugin.ts';
+import type { CheckupAnswers } from './intake-form.ts';
+import { plugin } from './plugin.ts';
+import { riskReport } from './risk-report.ts';
 
 const diligent: CheckupAnswers = {
   enterpriseName: '某某餐饮有限公司',

@@ -1,92 +1,9 @@
-import { definePlugin, field } from '@linju/plugin-sdk';
-import { z } from 'zod';
-
-const yes = (zh: string, en: string) => field(z.boolean().default(false), { label: { 'zh-CN': zh, en } });
-
-/**
- * The enterprise legal check-up (企业法治体检) questionnaire: what a lawyer asks a small firm.
- * Each "no" to a good practice and each "yes" to a warning sign adds to the risk report.
- */
-export const intakeForm = z.object({
-  enterpriseName: field(z.string().trim().min(2).max(100), {
-    label: { 'zh-CN': '企业名称', en: 'Enterprise' },
-  }),
-  employees: field(z.coerce.number().int().min(0).max(100_000), {
-    label: { 'zh-CN': '员工人数', en: 'Employees' },
-  }),
-  writtenLabourContracts: yes('与全部员工签订书面劳动合同', 'Written labour contracts with every employee'),
-  socialInsurancePaid: yes('依法足额缴纳社会保险', 'Social insurance paid in full'),
-  contractTemplatesReviewed: yes('常用合同文本经律师审核', 'Contract templates reviewed by a lawyer'),
-  wageArrears: yes('存在拖欠工资情况', 'Wages in arrears'),
-  pendingLawsuits: yes('有未结诉讼或仲裁', 'Lawsuits or arbitration pending'),
-});
-export type CheckupAnswers = z.output<typeof intakeForm>;
-
-export type CheckupFinding = {
-  id: string;
-  severity: 'high' | 'medium';
-  text: { 'zh-CN': string; en: string };
-};
-
-/** The risk report of a check-up: findings, most serious first, and an overall level. */
-export function riskReport(answers: CheckupAnswers): {
-  level: 'low' | 'medium' | 'high';
-  findings: CheckupFinding[];
-} {
-  const findings: CheckupFinding[] = [];
-  if (answers.wageArrears) {
-    findings.push({
-      id: 'wage-arrears',
-      severity: 'high',
-      text: {
-        'zh-CN': '拖欠工资：须立即清偿，否则面临劳动监察处罚和农民工讨薪纠纷',
-        en: 'Wages in arrears: pay now, or face labour inspection penalties and wage claims',
-      },
-    });
-  }
-  if (!answers.writtenLabourContracts && answers.employees > 0) {
-    findings.push({
-      id: 'no-written-contracts',
-      severity: 'high',
-      text: {
-        'zh-CN': '未签书面劳动合同：可能须支付双倍工资',
-        en: 'No written labour contracts: double wages may be owed',
-      },
-    });
-  }
-  if (!answers.socialInsurancePaid && answers.employees > 0) {
-    findings.push({
-      id: 'social-insurance',
-      severity: 'high',
-      text: {
-        'zh-CN': '社会保险未足额缴纳：补缴及滞纳金风险',
-        en: 'Social insurance underpaid: back payments and late fees',
-      },
-    });
-  }
-  if (!answers.contractTemplatesReviewed) {
-    findings.push({
-      id: 'contract-templates',
-      severity: 'medium',
-      text: {
-        'zh-CN': '合同文本未经审核：建议由社区法律顾问审阅',
-        en: 'Contract templates unreviewed: ask the community lawyer adviser',
-      },
-    });
-  }
-  if (answers.pendingLawsuits) {
-    findings.push({
-      id: 'pending-lawsuits',
-      severity: 'medium',
-      text: {
-        'zh-CN': '存在未结诉讼：评估调解可能以降低成本',
-        en: 'Lawsuits pending: consider mediation to cut costs',
-      },
-    });
-  }
-  const high = findings.filter((f) => f.severity === 'high').length;
-  return { level: high > 0 ? 'high' : findings.length > 0 ? 'medium' : 'low', findings };
-}
+import { definePlugin } from '@linju/plugin-sdk';
+import { adminRoutes } from './admin-routes.ts';
+import { intakeForm } from './intake-form.ts';
+import { messages } from './messages.ts';
+import * as procedures from './procedures/index.ts';
+import { riskReport } from './risk-report.ts';
 
 /** Enterprise legal check-up (企业法治体检): a street office's service for the small firms in its area. */
 export const plugin = definePlugin({
@@ -111,9 +28,15 @@ export const plugin = definePlugin({
   deadlines: { defaultWorkingDays: 10 },
   permissions: [
     {
+      id: 'x-enterprise-checkup.case.view',
+      label: { 'zh-CN': '查看法治体检报告', en: 'View check-up reports' },
+      grantedWith: 'case.read',
+    },
+    {
       id: 'x-enterprise-checkup.case.handle',
       label: { 'zh-CN': '办理法治体检', en: 'Handle check-ups' },
       grantedWith: 'case.handle',
+      dependsOn: ['x-enterprise-checkup.case.view'],
     },
   ],
   statistics: [
@@ -129,4 +52,8 @@ export const plugin = definePlugin({
       });
     },
   },
+  procedures,
+  messages,
+  // Its case page shows the risk report and issues it as a printable document.
+  adminRoutes,
 });

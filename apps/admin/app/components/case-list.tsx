@@ -1,4 +1,4 @@
-import { caseStatusLabel, formatDate } from '@linju/i18n';
+import { caseStatusLabel, formatDate, urgencyLabel } from '@linju/i18n';
 import { useLocale, useTranslate } from '@linju/ui';
 import { Link } from 'react-router';
 import { type DeadlineState, deadlineState } from '../lib/cases.ts';
@@ -11,6 +11,7 @@ export interface CaseRowView {
   id: string;
   number: string;
   status: string;
+  urgency: string;
   serviceType: string;
   residentName: string;
   receivedAt: Date | string;
@@ -22,6 +23,7 @@ export const caseRowView = (row: CaseRowView): CaseRowView => ({
   id: row.id,
   number: row.number,
   status: row.status,
+  urgency: row.urgency,
   serviceType: row.serviceType,
   residentName: row.residentName,
   receivedAt: row.receivedAt,
@@ -33,6 +35,18 @@ export function StatusBadge({ status }: { status: string }) {
   const locale = useLocale();
   return (
     <span className={`admin-status admin-status--case-${status}`}>{caseStatusLabel(locale, status)}</span>
+  );
+}
+
+/** 紧急 or 特急 beside a case's status wherever it is listed or shown; nothing for an ordinary one. */
+export function UrgencyMark({ urgency }: { urgency: string }) {
+  const locale = useLocale();
+  if (urgency === 'normal') return null;
+  return (
+    <>
+      {' '}
+      <span className={`admin-status admin-status--urgency-${urgency}`}>{urgencyLabel(locale, urgency)}</span>
+    </>
   );
 }
 
@@ -83,6 +97,7 @@ export function CaseList({
             {row.number}
           </Link>{' '}
           <StatusBadge status={row.status} />
+          <UrgencyMark urgency={row.urgency} />
           <span className="admin-case-list__meta">
             {row.residentName} · {serviceName(services, row.serviceType, locale)} ·{' '}
             <Deadline dueOn={row.dueOn} state={deadlineState(row, today)} waiting={row.waitingForResident} />

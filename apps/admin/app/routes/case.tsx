@@ -1,7 +1,7 @@
 import { channelLabel, formatDateTime, urgencyLabel } from '@linju/i18n';
 import { useLocale, useTranslate } from '@linju/ui';
 import { Link, NavLink, Outlet } from 'react-router';
-import { Deadline, StatusBadge } from '../components/case-list.tsx';
+import { Deadline, StatusBadge, UrgencyMark } from '../components/case-list.tsx';
 import { useOrganisationName } from '../components/case-page.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
@@ -84,6 +84,7 @@ export default function CaseLayout({ loaderData }: Route.ComponentProps) {
       <DocumentTitle title={t('casePage.title', { number: c.number })} tenant={tenant} />
       <h1 className="admin-case-title">
         <span className="admin-case-number">{c.number}</span> <StatusBadge status={c.status} />
+        <UrgencyMark urgency={c.urgency} />
       </h1>
       <dl className="admin-details admin-case-header">
         <dt>{t('casePage.service')}</dt>

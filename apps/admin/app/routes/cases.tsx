@@ -2,7 +2,7 @@ import { CASE_STATUSES, caseStatusLabel, formatDateTime, formatNumber } from '@l
 import { Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
 import type { ReactNode } from 'react';
 import { Form, Link, useActionData, useLoaderData } from 'react-router';
-import { caseRowView, Deadline, StatusBadge } from '../components/case-list.tsx';
+import { caseRowView, Deadline, StatusBadge, UrgencyMark } from '../components/case-list.tsx';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
@@ -145,6 +145,7 @@ export default function Cases({ loaderData, actionData }: Route.ComponentProps) 
                   </th>
                   <td>
                     <StatusBadge status={row.status} />
+                    <UrgencyMark urgency={row.urgency} />
                   </td>
                   <td>{row.residentName}</td>
                   <td>{serviceName(services, row.serviceType, locale)}</td>

@@ -8,6 +8,19 @@ import { type DocumentStore, type OpenedDocument, readWholeDocument } from '../d
 import { DomainError } from '../errors.ts';
 import { loadCase, recordCaseEvent, requireOnCase } from './case-access.ts';
 
+/** A case's documents without their content, oldest first. */
+export const caseDocumentsOf = (tx: TenantTx, caseId: string) =>
+  tx
+    .select({
+      id: schema.caseDocument.id,
+      fileName: schema.caseDocument.fileName,
+      contentType: schema.caseDocument.contentType,
+      uploadedAt: schema.caseDocument.uploadedAt,
+    })
+    .from(schema.caseDocument)
+    .where(eq(schema.caseDocument.caseId, caseId))
+    .orderBy(schema.caseDocument.uploadedAt, schema.caseDocument.id);
+
 export const ZAttachDocumentRequest = ZDocumentUpload.extend({ caseId: z.uuid() });
 
 /** Attaches a file: size and type checked (by its content too), hashed, stored, recorded on the timeline. */

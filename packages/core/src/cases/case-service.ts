@@ -10,6 +10,7 @@ import { checkServiceCategory, checkServiceForm, type PluginForms } from '../cat
 import { DomainError } from '../errors.ts';
 import { notify } from '../notifications/notification-service.ts';
 import { getOrganisation, isPartnerKind, type Organisation } from '../organisations/organisation-service.ts';
+import { intakeAlertOf, raiseIntakeAlert } from '../plugins/intake-alert.ts';
 import { activeProviderRecords } from '../providers/provider-records.ts';
 import { deskOfficersAt, stationHeadsOver } from '../staff/role-holders.ts';
 import { getStaffMember } from '../staff/staff-service.ts';
@@ -142,6 +143,7 @@ export async function intakeCase(
   await requireServiceEnabled(tx, org, input.serviceType, 'serviceType');
   await checkServiceCategory(tx, plugins, input.serviceType, input.category);
   const form = input.form ? await checkServiceForm(tx, plugins, input.serviceType, input.form) : {};
+  const alert = input.form ? intakeAlertOf(plugins, input.serviceType, form) : null;
 
   let resident: typeof schema.resident.$inferSelect;
   let matched: 'id-number' | 'phone' | 'new' | 'given' = 'given';
@@ -179,7 +181,8 @@ export async function intakeCase(
       category: input.category ?? null,
       description: input.description,
       form,
-      urgency: input.urgency,
+      // An alert (a risk of harm) makes the case critical whatever the desk chose.
+      urgency: alert ? 'critical' : input.urgency,
       residentId: resident.id,
       receivedAtOrganisationId: org.id,
       currentOrganisationId: org.id,
@@ -210,6 +213,7 @@ export async function intakeCase(
     },
     after: { ...caseSummary(row), parties: input.parties.length },
   });
+  if (alert) await raiseIntakeAlert(tx, actor, row, org.path, alert);
   return {
     ...caseSummary(row),
     resident: publicResident(resident),

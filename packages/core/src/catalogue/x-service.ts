@@ -1,6 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, eq, isNull, schema, type TenantTx } from '@linju/db';
-import { buildForm, type FormField, formDescriptionSchema, localizedTextSchema } from '@linju/plugin-sdk';
+import {
+  buildForm,
+  type FormField,
+  formDescriptionSchema,
+  type IntakeAlert,
+  localizedTextSchema,
+} from '@linju/plugin-sdk';
 import { z } from 'zod';
 import { type Actor, auditActor, requirePermission } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
@@ -147,7 +153,10 @@ export async function retireXService(tx: TenantTx, actor: Actor, id: string) {
 /** What validates the forms and categories of code plugins (the plugin registry satisfies it). */
 export type PluginForms = {
   has(pluginId: string): boolean;
-  get(pluginId: never): { readonly categories: readonly { readonly id: string }[] };
+  get(pluginId: never): {
+    readonly categories: readonly { readonly id: string }[];
+    readonly hooks?: { alertOnIntake?(form: never): IntakeAlert | null };
+  };
   validateIntake(
     pluginId: never,
     data: unknown,

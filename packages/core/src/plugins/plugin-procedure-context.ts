@@ -17,8 +17,9 @@ import { addWorkingDays, isWorkingDay, localDate } from '../calendar/working-day
 import { canOnCase, type LoadedCase, loadCase, recordCaseEvent } from '../cases/case-access.ts';
 import { listCaseAssignees } from '../cases/case-assignees.ts';
 import { linkCases } from '../cases/case-chain.ts';
-import { attachDocument } from '../cases/case-documents.ts';
+import { attachDocument, caseDocumentsOf } from '../cases/case-documents.ts';
 import { caseNames } from '../cases/case-names.ts';
+import { revealCaseParticulars } from '../cases/case-particulars.ts';
 import { assignCase, getCase, intakeCase } from '../cases/case-service.ts';
 import type { PluginForms } from '../catalogue/x-service.ts';
 import type { DocumentStore } from '../documents/document-store.ts';
@@ -215,6 +216,8 @@ export function caseProcedureContext(
           ...full.parties.map(({ id: _, ...party }) => party),
         ];
       },
+      revealParties: (purpose) => revealCaseParticulars(tx, actor, platform.box, c, purpose),
+      documents: () => caseDocumentsOf(tx, row.id),
     },
     assignment: {
       current: async () => {

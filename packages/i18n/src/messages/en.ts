@@ -396,6 +396,7 @@ export const en: Messages = {
   'auditAction.calendar.day_set': 'Calendar day set',
   'auditAction.calendar.day_removed': 'Calendar day removed',
   'auditAction.case.created': 'Matter taken in',
+  'auditAction.case.alert_raised': 'Alert raised at intake',
   'auditAction.case.triaged': 'Matter triaged',
   'auditAction.case.assigned': 'Matter assigned',
   'auditAction.case.transferred': 'Matter transferred',

@@ -372,6 +372,7 @@ export const zhCN = {
   'auditAction.calendar.day_set': '设置工作日历',
   'auditAction.calendar.day_removed': '删除工作日历条目',
   'auditAction.case.created': '受理案件',
+  'auditAction.case.alert_raised': '受理时发出预警',
   'auditAction.case.triaged': '研判分流',
   'auditAction.case.assigned': '指派案件',
   'auditAction.case.transferred': '转交案件',

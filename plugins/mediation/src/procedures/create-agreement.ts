@@ -34,6 +34,8 @@ export const createAgreement = caseProcedure({
         mediators,
         terms: input.terms,
         date: await ctx.calendar.today(),
+        // The agreement names each party in full (人民调解法 第二十九条): opened here, audited.
+        particulars: await ctx.case.revealParties('mediation.agreement'),
       }),
     });
     const agreement = await recordAgreement(ctx.db, { ...input, documentId }, ctx.actor.name);

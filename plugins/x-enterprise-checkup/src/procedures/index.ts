@@ -1,0 +1,2 @@
+export { issueReport } from './issue-report.ts';
+export { page } from './page.ts';
