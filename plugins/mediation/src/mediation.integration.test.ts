@@ -176,6 +176,12 @@ describe('people’s mediation', () => {
     expect(await failure(apply())).toBe('CONFLICT mediation.judicial_confirmation_already_applied');
     const referrals = await admin.referral.getMany({ caseId: c.id });
     expect(referrals.map((r) => r.kind)).toEqual(['judicial-confirmation']);
+    // The court reads where the agreement is in words, never the document's id.
+    const [sent] = await h.asTenant(district.tenantId, (tx) =>
+      tx.select().from(schema.referral).where(eq(schema.referral.id, referral.id)),
+    );
+    expect(sent?.details).toContain('人民调解协议书见附件；协议条款：\n1. ');
+    expect(sent?.details).not.toContain(agreement.documentId);
   });
 
   it('asks a court, not any partner, for judicial confirmation', async () => {

@@ -78,7 +78,7 @@ export const messages = defineMessages('mediation', {
     'mediation.timeline.confirmed': '{party}确认调解协议',
     'mediation.timeline.confirmed_by_all': '{party}确认调解协议（各方均已确认）',
     'mediation.referral.summary': '申请司法确认：{parties}人民调解协议',
-    'mediation.referral.details': '人民调解协议书见案件文书 {documentId}；协议条款：\n{terms}',
+    'mediation.referral.details': '人民调解协议书见附件；协议条款：\n{terms}',
     // The audit log's names of this plugin's actions and object types (`mediation.audit.<what>`).
     'mediation.audit.agreement.confirmed': '确认调解协议',
     'mediation.audit.agreement.not-confirmed': '法院不予确认调解协议',
@@ -162,8 +162,7 @@ export const messages = defineMessages('mediation', {
     'mediation.timeline.confirmed': '{party} confirmed the mediation agreement',
     'mediation.timeline.confirmed_by_all': '{party} confirmed the mediation agreement (every party has)',
     'mediation.referral.summary': 'Judicial confirmation of the mediation agreement of {parties}',
-    'mediation.referral.details':
-      'The mediation agreement is case document {documentId}; its terms:\n{terms}',
+    'mediation.referral.details': 'The mediation agreement is attached; its terms:\n{terms}',
     // The audit log's names of this plugin's actions and object types (`mediation.audit.<what>`).
     'mediation.audit.agreement.confirmed': 'Agreement confirmed',
     'mediation.audit.agreement.not-confirmed': 'Agreement not confirmed by the court',

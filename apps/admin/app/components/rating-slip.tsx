@@ -1,6 +1,7 @@
 import { formatDate } from '@linju/i18n';
 import { Button, useLocale, useTranslate } from '@linju/ui';
 import { useEffect, useState } from 'react';
+import { rateEntryUrl } from '../lib/rating.ts';
 import { QrCode } from './qr-code.tsx';
 
 /**
@@ -21,7 +22,7 @@ export function RatingSlip({
 }) {
   const t = useTranslate();
   const locale = useLocale();
-  const entry = new URL('/rate', rateUrl).href;
+  const entry = rateEntryUrl(rateUrl);
   // The print button needs JavaScript; without it the browser's own print prints the slip alone.
   const [canPrint, setCanPrint] = useState(false);
   useEffect(() => setCanPrint(true), []);
@@ -31,7 +32,10 @@ export function RatingSlip({
         {t('casePage.rating_slip_title', { district })}
       </figcaption>
       <QrCode text={rateUrl} label={t('casePage.rating_slip_qr')} />
-      <p className="admin-rating-code">{code}</p>
+      {/* A code, not words: no translator touches it. */}
+      <p className="admin-rating-code" translate="no">
+        {code}
+      </p>
       <p>{t('casePage.rating_slip_scan', { url: entry, date: formatDate(locale, expiresAt) })}</p>
       <p className="admin-no-print">
         {/* For a resident reached by message rather than at the counter: the QR code's own address. */}

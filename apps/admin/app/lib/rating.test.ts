@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRating, ratePath, withRateUrl } from './rating.ts';
+import { parseRating, rateEntryUrl, ratePath, withRateUrl } from './rating.ts';
 
 describe('the public rating page', () => {
   it('puts the code in the path without spaces or hyphens', () => {
@@ -13,6 +13,12 @@ describe('the public rating page', () => {
       'https://xuhui.example.gov.cn/t/xuhui/cases/1/feedback',
     );
     expect(issued).toEqual({ code: '3ACDE-FGH47', rateUrl: 'https://xuhui.example.gov.cn/rate/3ACDEFGH47' });
+  });
+
+  it('prints the page for typing the code in as a whole address, on the same site as the code’s page', () => {
+    expect(rateEntryUrl('https://xuhui.example.gov.cn/rate/3ACDEFGH47')).toBe(
+      'https://xuhui.example.gov.cn/rate',
+    );
   });
 
   it('accepts only the scores 1 to 5', () => {

@@ -1,6 +1,9 @@
 /** The public rating page of a code; hyphens and spaces are dropped, case is kept for the server. */
 export const ratePath = (code: string) => `/rate/${encodeURIComponent(code.replace(/[\s-]/g, ''))}`;
 
+/** The rating page where a resident types the code in, on the same site as a code's own page. */
+export const rateEntryUrl = (rateUrl: string) => new URL('/rate', rateUrl).href;
+
 /** A freshly issued code with the absolute address of its rating page (for the slip's QR code). */
 export function withRateUrl<T extends { code: string }>(
   issued: T,

@@ -94,9 +94,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 /** Assigns the ticked cases (or the one row's) to one person: all of them, or none with the reason. */
-export async function action({ request, params, context }: Route.ActionArgs) {
+export async function action({ request, url, params, context }: Route.ActionArgs) {
   const { caller } = getAdminContext(context);
-  const back = new URL(request.url);
+  // The page's address: with JavaScript the request's own ends in `.data`, which is no page.
+  const back = new URL(url);
   return intentAction(
     request,
     {

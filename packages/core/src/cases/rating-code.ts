@@ -167,7 +167,8 @@ export async function rateWithCode(
       .where(eq(schema.ratingCode.codeHash, code.codeHash));
     const resident: Actor = {
       id: null,
-      name: 'resident (one-time code)',
+      // Shown as who acted on the case's timeline, in the language of the district's records.
+      name: '当事人（评价码自评）',
       tenantId: code.tenantId,
       grants: [],
     };

@@ -215,6 +215,7 @@ describe('satisfaction by the resident with a one-time code', () => {
     expect(page.timeline.at(-1)).toMatchObject({
       kind: 'satisfaction',
       actorId: null,
+      actorName: '当事人（评价码自评）',
       data: { score: 4, source: 'resident-code' },
     });
     const audit = await inTenant((tx) =>

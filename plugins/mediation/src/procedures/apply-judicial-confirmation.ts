@@ -30,8 +30,8 @@ export const applyJudicialConfirmation = caseProcedure({
       toOrganisationId: court.id,
       kind: 'judicial-confirmation',
       summary: recordText('mediation.referral.summary', { parties: parties.join('与') }),
+      // The court opens the agreement from the referral's attachments: no document id to read.
       details: recordText('mediation.referral.details', {
-        documentId: agreement.documentId,
         terms: agreement.terms.map((term, i) => `${i + 1}. ${term}`).join('\n'),
       }),
       attachments: [agreement.documentId],

@@ -8,7 +8,7 @@ import { getAdminContext } from '../../context.ts';
 import { casePartDone } from '../../lib/case-page-parts.ts';
 import { parseScore } from '../../lib/cases.ts';
 import { intent, intentAction } from '../../lib/intent-action.ts';
-import { withRateUrl } from '../../lib/rating.ts';
+import { rateEntryUrl, withRateUrl } from '../../lib/rating.ts';
 import { tenantSlugFrom } from '../../lib/tenant-paths.ts';
 import type { Route } from './+types/feedback';
 
@@ -78,7 +78,8 @@ export default function CaseFeedback({ actionData }: Route.ComponentProps) {
         <Alert tone="success" title={t('casePage.rating_code_title')}>
           <p>
             {t('casePage.rating_code_hint', {
-              path: '/rate',
+              // The rating page's whole address, as the slip prints it: a bare path reaches no resident.
+              path: rateEntryUrl(ratingCode.rateUrl),
               date: formatDate(locale, ratingCode.expiresAt),
             })}
           </p>
