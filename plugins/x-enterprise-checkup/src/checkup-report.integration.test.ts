@@ -89,11 +89,11 @@ describe('the check-up’s risk report', () => {
     );
   });
 
-  it('is refused for someone who may not handle the case', async () => {
+  it('is out of reach of another station’s staff, who cannot see the case', async () => {
     const c = await checkup({});
     const otherStation = await h.member(district, 'desk-officer', district.organisations.stationB);
-    expect(await failure(otherStation['x-enterprise-checkup'].issueReport({ caseId: c.id }))).toMatch(
-      /^(FORBIDDEN|NOT_FOUND)/,
+    expect(await failure(otherStation['x-enterprise-checkup'].issueReport({ caseId: c.id }))).toBe(
+      'NOT_FOUND case.not_found',
     );
   });
 });
