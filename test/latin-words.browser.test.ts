@@ -3,6 +3,7 @@ import { generateTOTP } from '@oslojs/otp';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, useDemoStack } from './demo-stack.ts';
+import { latinWords, visibleProse } from './latin-words.ts';
 
 /**
  * One language (issue #17): every zh-CN page a role reaches from the navigation speaks Chinese.
@@ -29,58 +30,6 @@ const ROLES = [
   'inspector',
   'appraisal-institute',
 ];
-
-/** Names and units a Chinese page writes in Latin letters, as Chinese readers expect them. */
-const ALLOWED = new Set([
-  'English', // the language switch names its language in that language
-  'PDF',
-  'Excel',
-  'XLSX',
-  'CSV',
-  'UTF',
-  'GBK',
-  'GB',
-  'ID',
-  'QR',
-  'MB',
-  'KB',
-  'km',
-  'API',
-  'OpenAPI',
-  'HSDS',
-  'WeChat',
-  'Linju',
-]);
-
-/** Data shown as data, taken out before the words are read: it is what it is in any language. */
-const DATA = [
-  /https?:\/\/\S+/g, // addresses
-  /[\w.+-]+@[\w.-]+\.[a-z]{2,}/gi, // e-mail
-  /\b[A-Z]{1,6}-\d{4}-\d{6}\b/g, // case numbers (XH-2026-000123)
-  /\b[0-9a-f]{8,}\b/gi, // ids and hashes
-  /\b[A-Za-z]*\d[\w-]*\b/g, // anything with a digit in it: references, versions, codes of the partner's own
-];
-
-/** The Latin words of a page's visible text that are neither allowed nor data. */
-function latinWords(text: string): string[] {
-  const stripped = DATA.reduce((rest, pattern) => rest.replace(pattern, ' '), text);
-  const words = stripped.match(/[A-Za-z]{2,}/g) ?? [];
-  return [...new Set(words.filter((word) => !ALLOWED.has(word)))];
-}
-
-/**
- * The page's visible text without what is data or deliberately another language: code (user
- * names, commands, division codes), text marked `lang` other than Chinese (a district's English
- * name), `translate="no"`, and what is hidden from readers (a colour sample).
- */
-async function visibleProse(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const aside = 'code, pre, kbd, samp, [translate="no"], [aria-hidden="true"], [lang]:not([lang|="zh"])';
-    for (const element of document.body.querySelectorAll<HTMLElement>(aside)) element.style.display = 'none';
-    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is read, not scripts or closed details
-    return document.body.innerText;
-  });
-}
 
 /** Signs in as the demo does, enrolling the second factor and choosing a new password where asked. */
 async function signIn(page: Page, base: string, username: string) {
@@ -114,14 +63,48 @@ async function navigationLinks(page: Page, base: string): Promise<string[]> {
     .map((href) => `${base}${href}`);
 }
 
+/**
+ * The pages the matter's journey (`matter-journey.browser.test.ts`) opens that no menu links to:
+ * the intake form, the assignment queues, and a mediation case's parts and its service's pages.
+ */
+async function pagesBeyondTheMenu(page: Page, base: string, role: string): Promise<string[]> {
+  const paths: string[] = [];
+  if (role === 'desk') paths.push('/t/xuhui/cases/new');
+  if (role === 'station')
+    paths.push('/t/xuhui/cases/assignment?view=unassigned', '/t/xuhui/cases/assignment?view=transferred-in');
+  if (role === 'desk' || role === 'mediator') {
+    await page.goto(`${base}/t/xuhui/cases?service=mediation`);
+    const hrefs = (selector: string) =>
+      page.locator(selector).evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    const casePath = (await hrefs('main a[href^="/t/xuhui/cases/"]')).find((href) =>
+      /\/cases\/[0-9a-f-]{36}$/.test(href),
+    );
+    if (casePath) {
+      await page.goto(`${base}${casePath}`);
+      paths.push(
+        casePath,
+        ...(await hrefs(`main a[href^="${casePath}/"]`)).filter((href) => !href.includes('/documents/')),
+      );
+    }
+  }
+  return [...new Set(paths)].map((path) => `${base}${path}`);
+}
+
+/** The pages a resident opens without an account: the rating page, with an unknown code too. */
+const PUBLIC_PAGES = ['/rate', '/rate/ABCDE23456', '/t/xuhui/login'];
+
 describe('one language', () => {
-  it('shows no Latin words on any zh-CN page a role reaches from the navigation', async () => {
+  it('shows no Latin words on any zh-CN page a role reaches from the navigation or the journey of a matter', async () => {
     const found: string[] = [];
     for (const role of ROLES) {
       const context = await live.browser.newContext({ locale: 'zh-CN' });
       const page = await context.newPage();
       await signIn(page, live.url, role);
-      for (const address of await navigationLinks(page, live.url)) {
+      const addresses = [
+        ...(await navigationLinks(page, live.url)),
+        ...(await pagesBeyondTheMenu(page, live.url, role)),
+      ];
+      for (const address of addresses) {
         const response = await page.goto(address);
         if (!response || response.status() >= 400) continue;
         const words = latinWords(await visibleProse(page));
@@ -129,11 +112,21 @@ describe('one language', () => {
       }
       await context.close();
     }
+    const resident = await live.browser.newContext({ locale: 'zh-CN' });
+    const page = await resident.newPage();
+    for (const path of PUBLIC_PAGES) {
+      await page.goto(`${live.url}${path}`);
+      const words = latinWords(await visibleProse(page));
+      if (words.length > 0) found.push(`resident ${path}: ${words.join(' ')}`);
+    }
+    await resident.close();
     expect(found).toEqual([]);
   }, 600_000);
 
   it('reads data as data and names as names', () => {
     expect(latinWords('案件 XH-2026-000123 · 下载 PDF · 见 https://example.org/a')).toEqual([]);
+    expect(latinWords('附件：人民调解协议书-XH-2026-000012.pdf')).toEqual([]);
+    expect(latinWords('可多选：PDF、OFD、JPEG、PNG、HEIC、Word、Excel')).toEqual([]);
     expect(latinWords('所属区：xuhui（adverse）')).toEqual(['xuhui', 'adverse']);
   });
 });

@@ -145,15 +145,22 @@ function SideMenu({
 }) {
   const t = useTranslate();
   const locale = useLocale();
+  const { pathname } = useLocation();
+  // One current section, as the breadcrumbs name it: 分派 (/cases/assignment) is not also 案件, nor
+  // a city's districts page 统计; Today only on Today itself.
+  const current = sectionOf(slug, sections, pathname);
   const link = (section: Section) => (
     <li key={section}>
-      <NavLink
+      <Link
         to={sectionPath(slug, section)}
-        // A city's districts page sits under 统计: only one of the two is the current one.
-        end={section === 'today' || (section === 'statistics' && sections.includes('cityDistricts'))}
+        aria-current={
+          (section === 'today' ? pathname === sectionPath(slug, section) : current === section)
+            ? 'page'
+            : undefined
+        }
       >
         {t(SECTION_LABEL[section])}
-      </NavLink>
+      </Link>
     </li>
   );
   const notifications =
