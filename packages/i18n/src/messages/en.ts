@@ -2516,4 +2516,12 @@ export const en: Messages = {
     'Matter {number} is {level}; station head, please follow it up.',
   'messageTemplate.duty-reminder': 'Duty reminder: {day} {slot} at {place}.',
   'messageTemplate.legal-aid-result': 'Your legal aid application (matter {number}): {result}.',
+  'messageTemplateName.intake-receipt': 'Intake receipt',
+  'messageTemplateName.appointment-confirmation': 'Appointment confirmation',
+  'messageTemplateName.appointment-reminder': 'Appointment reminder',
+  'messageTemplateName.rating-code': 'Rating code',
+  'messageTemplateName.partner-link': "Partner's one-time link",
+  'messageTemplateName.escalation-to-station-head': 'Escalation to station head',
+  'messageTemplateName.duty-reminder': 'Duty reminder',
+  'messageTemplateName.legal-aid-result': 'Legal aid result',
 };

@@ -2389,4 +2389,12 @@ export const zhCN = {
   'messageTemplate.escalation-to-station-head': '案件 {number} 已{level}，请站点负责人督办。',
   'messageTemplate.duty-reminder': '值班提醒：{day} {slot} 在 {place} 值班。',
   'messageTemplate.legal-aid-result': '您的法律援助申请（案件 {number}）审查结果：{result}。',
+  'messageTemplateName.intake-receipt': '受理回执',
+  'messageTemplateName.appointment-confirmation': '预约确认',
+  'messageTemplateName.appointment-reminder': '预约提醒',
+  'messageTemplateName.rating-code': '满意度评价码',
+  'messageTemplateName.partner-link': '合作单位一次性链接',
+  'messageTemplateName.escalation-to-station-head': '站点负责人督办',
+  'messageTemplateName.duty-reminder': '值班提醒',
+  'messageTemplateName.legal-aid-result': '法律援助审查结果',
 } as const;
