@@ -6,7 +6,8 @@
  */
 
 /** Leaf libraries every layer may use; they reach no domain layer themselves. */
-const libraries = 'db|logging|metrics|tracing|i18n|documents|federation|plugin-sdk|ui|vocabulary|conformance';
+const libraries =
+  'db|logging|metrics|tracing|i18n|documents|federation|plugin-sdk|ui|vocabulary|conformance|message-providers';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {

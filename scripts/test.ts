@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureHelm, ensureKubernetesValidate } from '@linju/infra-helm';
+import { ensureMailpit } from '@linju/infra-mailpit';
 import { ensureSchemathesis } from '@linju/infra-schemathesis';
 import { ensureWeed } from '@linju/infra-seaweedfs';
 import { ensureTemporalCli, ensureTemporalTestServer, temporalTestServerDir } from '@linju/infra-temporal';
@@ -80,6 +81,9 @@ process.stdout.write(`  ${ensureTemporalTestServer((m) => process.stdout.write(`
 
 process.stdout.write('\n▸ SeaweedFS for the S3 document store tests\n');
 process.stdout.write(`  ${ensureWeed((m) => process.stdout.write(`  ${m}\n`))}\n`);
+
+process.stdout.write('\n▸ Mailpit for the e-mail adapter tests\n');
+process.stdout.write(`  ${ensureMailpit((m) => process.stdout.write(`  ${m}\n`))}\n`);
 
 process.stdout.write('\n▸ schemathesis for the OpenAPI fuzz tests\n');
 process.stdout.write(`  ${ensureSchemathesis((m) => process.stdout.write(`  ${m}\n`))}\n`);

@@ -1,5 +1,6 @@
 export * from './activities.ts';
 export * from './exchange-delivery.ts';
+export * from './message-delivery.ts';
 export * from './plugin-activities.ts';
 export * from './reconciler.ts';
 export * from './worker.ts';

@@ -130,6 +130,7 @@ try {
     schedules,
     intervalMs: config.reconcileIntervalMs,
     auditCheckpoints,
+    messages: { db: database.db, box: createSecretBox(dataKeys) },
   });
   const temporal = temporalHealth(config.temporal);
   const health = config.health

@@ -14,6 +14,7 @@ import {
 } from '@linju/workflows';
 import type { Client } from '@temporalio/client';
 import { anchorAuditChains } from './audit-checkpoints.ts';
+import { deliverDueMessages, type MessageDeliveryDeps } from './message-delivery.ts';
 
 export type ReconcilerDeps = {
   client: Client;
@@ -113,6 +114,8 @@ export function startReconciler(
     log: PassLog;
     schedules?: ReturnType<typeof tenantScheduleReconciler>;
     auditCheckpoints?: { log: AuditCheckpointLog; everyMs: number };
+    /** With it, each pass also sends every district's due outbox messages (`deliverDueMessages`). */
+    messages?: MessageDeliveryDeps;
   },
 ): { stop: () => Promise<void> } {
   const intervalMs = options.intervalMs ?? 20_000;
@@ -141,6 +144,7 @@ export function startReconciler(
     } catch (error) {
       options.log.warn({ event: 'reconcile failed', err: error }, 'reconciliation pass failed');
     }
+    if (options.messages) await sendOutboxes(options.messages, deps.db, options.log);
     const checkpoints = options.auditCheckpoints;
     if (checkpoints && Date.now() - anchoredAt >= checkpoints.everyMs) {
       try {
@@ -163,4 +167,27 @@ export function startReconciler(
       await pass;
     },
   };
+}
+
+/**
+ * The outbox's sweep, on the reconciler's beat: no workflow start to lose after a commit (the row
+ * is the state), and a pass every interval is soon enough for a receipt or a rating code. A
+ * district whose pass fails (its database away) is logged and tried at the next pass.
+ */
+async function sendOutboxes(messages: MessageDeliveryDeps, db: Database, log: PassLog) {
+  let tenants: { id: string }[] = [];
+  try {
+    tenants = await activeTenants(db);
+  } catch (error) {
+    log.warn({ event: 'message delivery failed', err: error }, 'outbox pass failed');
+  }
+  for (const t of tenants) {
+    try {
+      const pass = await deliverDueMessages(messages, t.id);
+      if (pass.claimed > 0)
+        log.info({ event: 'messages sent', tenantId: t.id, ...pass }, `sent ${pass.sent} messages`);
+    } catch (error) {
+      log.warn({ event: 'message delivery failed', tenantId: t.id, err: error }, 'outbox pass failed');
+    }
+  }
 }

@@ -27,6 +27,7 @@ import {
   registerVolunteer,
   requestHotlineImport,
   saveInspectionChecklist,
+  setMessageProvider,
   setSubsidyRule,
   sweepMonth,
   systemActor,
@@ -206,6 +207,8 @@ export async function seedWalkTarget(db: Database, box: SecretBox, a: TestDistri
         },
       })
     ).id;
+    // A's intakes queued receipts to its resident; its SMS channel is set too.
+    await setMessageProvider(tx, actor, box, { channel: 'sms', provider: 'log' });
     const aVolunteerId = (
       await registerVolunteer(tx, actor, box, {
         organisationId: a.organisations.roomA,
@@ -706,6 +709,10 @@ export const walkAttempts: Record<string, Attempt> = {
   // B's export carries B's stations only (its own scorecard, computed now).
   'scorecard.exportXlsx': ({ b }) => b.scorecard.exportXlsx({ quarter: '2026-Q2', version: 'live' }),
   'scorecard.publish': ({ b }) => b.scorecard.publish({ quarter: '2026-Q1' }),
+  // B's own outbox and channels: A's messages and providers neither show nor change.
+  'message.getMany': ({ b }) => b.message.getMany({}),
+  'message.getProviders': ({ b }) => b.message.getProviders(),
+  'message.setProvider': ({ b }) => b.message.setProvider({ channel: 'sms', provider: 'log' }),
   'notification.getMany': ({ b }) => b.notification.getMany({}),
   'notification.countUnread': ({ b }) => b.notification.countUnread(),
   'notification.markRead': ({ b }, t) => b.notification.markRead({ ids: [t.aNotificationId] }),
@@ -943,6 +950,8 @@ export async function snapshotOf(owner: DbHandle, tenantId: string, walkers: rea
       (select count(*) from questionnaire_access where tenant_id = ${tenantId}) as questionnaire_access,
       (select count(*) from assessment_result where tenant_id = ${tenantId}) as assessment_results,
       (select string_agg(id::text || coalesce(read_at::text, '-'), ',' order by id) from notification where tenant_id = ${tenantId}) as notifications,
+      (select string_agg(id::text || status || attempts::text, ',' order by id) from outbound_message where tenant_id = ${tenantId}) as outbound_messages,
+      (select string_agg(channel || provider || credentials_sealed, ',' order by channel) from message_provider where tenant_id = ${tenantId}) as message_providers,
       (select string_agg(id::text || status, ',' order by id) from sweep_review where tenant_id = ${tenantId}) as sweep_reviews,
       (select string_agg(id::text || status, ',' order by id) from referral where tenant_id = ${tenantId}) as referrals,
       (select count(*) from referral_event where tenant_id = ${tenantId}) as referral_events,

@@ -83,6 +83,9 @@ import { getInspectors } from './procedures/inspection/get-inspectors.ts';
 import { getMany as getInspections } from './procedures/inspection/get-many.ts';
 import { saveChecklist as saveInspectionChecklist } from './procedures/inspection/save-checklist.ts';
 import { setRectificationDone } from './procedures/inspection/set-rectification-done.ts';
+import { getMany as getMessages } from './procedures/message/get-many.ts';
+import { getProviders as getMessageProviders } from './procedures/message/get-providers.ts';
+import { setProvider as setMessageProvider } from './procedures/message/set-provider.ts';
 import { countUnread as countUnreadNotifications } from './procedures/notification/count-unread.ts';
 import { getMany as getNotifications } from './procedures/notification/get-many.ts';
 import { markRead as markNotificationsRead } from './procedures/notification/mark-read.ts';
@@ -299,6 +302,11 @@ const platformRouters = {
     getMany: getAnnouncements,
     create: createAnnouncement,
     publish: publishAnnouncement,
+  } satisfies TRPCRouterRecord,
+  message: {
+    getMany: getMessages,
+    getProviders: getMessageProviders,
+    setProvider: setMessageProvider,
   } satisfies TRPCRouterRecord,
   notification: {
     getMany: getNotifications,

@@ -64,5 +64,8 @@ export const sealedColumns = {
   federationInboxMessage: sealed(schema.federationInbox, schema.federationInbox.messageSealed),
   federationOutboxBody: sealed(schema.federationOutbox, schema.federationOutbox.bodySealed),
   formSubmissionAnswer: sealed(schema.formSubmission, schema.formSubmission.answerSealed),
+  messageRecipient: sealed(schema.outboundMessage, schema.outboundMessage.recipientSealed),
+  messageParams: sealed(schema.outboundMessage, schema.outboundMessage.paramsSealed),
+  messageProviderCredentials: sealed(schema.messageProvider, schema.messageProvider.credentialsSealed),
   operatorTotpKey: sealed(schema.platformOperator, schema.platformOperator.totpKeyEncrypted),
 } as const satisfies Record<string, SealedColumnEntry>;

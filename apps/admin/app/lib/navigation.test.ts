@@ -32,6 +32,7 @@ describe('sectionsFor', () => {
       'subsidies',
       'fileReviews',
       'settings',
+      'messages',
       'audit',
     ]);
   });

@@ -28,6 +28,7 @@ export const SECTIONS = [
   'subsidies',
   'fileReviews',
   'settings',
+  'messages',
   'audit',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -65,6 +66,7 @@ export const SECTION_GROUP: Readonly<Record<Section, SectionGroup>> = {
   staff: 'system',
   catalogue: 'system',
   settings: 'system',
+  messages: 'system',
   audit: 'system',
 };
 
@@ -118,6 +120,8 @@ const SECTION_PERMISSION: Readonly<Record<Section, readonly Permission[] | null>
   subsidies: ['subsidy.manage'],
   fileReviews: ['file-review.conduct'],
   settings: ['case.settings.manage', 'partner.manage'],
+  // The outbox is the district's: its administrator sees what went out and what failed.
+  messages: ['tenant.settings.manage'],
   audit: ['audit.read'],
 };
 
@@ -142,6 +146,7 @@ export const SECTION_LABEL: Readonly<Record<Section, MessageKey>> = {
   subsidies: 'nav.subsidies',
   fileReviews: 'nav.file_reviews',
   settings: 'nav.settings',
+  messages: 'nav.messages',
   audit: 'nav.audit',
 };
 
@@ -205,6 +210,8 @@ export function sectionPath(slug: string, section: Section): string {
       return tenantPaths.fileReviews(slug);
     case 'settings':
       return tenantPaths.settings(slug);
+    case 'messages':
+      return tenantPaths.messages(slug);
     case 'audit':
       return tenantPaths.audit(slug);
   }

@@ -27,6 +27,7 @@ export const tenantPaths = {
   staff: (slug: string) => `/t/${slug}/staff`,
   advisers: (slug: string) => `/t/${slug}/advisers`,
   audit: (slug: string) => `/t/${slug}/audit`,
+  messages: (slug: string) => `/t/${slug}/messages`,
   cases: (slug: string) => `/t/${slug}/cases`,
   newCase: (slug: string) => `/t/${slug}/cases/new`,
   assignment: (slug: string, view?: 'unassigned' | 'transferred-in') =>

@@ -13,6 +13,7 @@ import {
   recordSatisfaction,
   saveCaseSettings,
   seedNationalCalendar,
+  setMessageProvider,
   setTimeLimit,
   setWaitingForResident,
   systemActor,
@@ -22,6 +23,7 @@ import {
 import { type Database, type TenantTx, withTenant } from '@linju/db';
 import type { Role } from '@linju/db/schema';
 import { pluginRegistry } from '@linju/plugins';
+import { MESSAGE_CHANNELS } from '@linju/vocabulary';
 import { stackNodeId } from '../stack/node-id.ts';
 import { dataDir } from '../stack/paths.ts';
 import { reportDemoDistrictToCity, seedDemoCity } from './demo-city.ts';
@@ -148,6 +150,9 @@ async function seed(db: TenantTx, box: SecretBox): Promise<{ created: boolean; a
 
   await withTenant(db, tenantId, async (tx) => {
     const actor: Actor = systemActor(tenantId, '演示数据');
+    // Every channel records instead of sending: the "sent messages" page shows the whole loop.
+    for (const channel of MESSAGE_CHANNELS)
+      await setMessageProvider(tx, actor, box, { channel, provider: 'log' });
     const stationIds: string[] = [];
     for (const { rooms, ...s } of STATIONS) {
       const created = await createOrganisation(tx, actor, {

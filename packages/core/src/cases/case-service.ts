@@ -16,6 +16,7 @@ import { deskOfficersAt, stationHeadsOver } from '../staff/role-holders.ts';
 import { getStaffMember } from '../staff/staff-service.ts';
 import { type CaseRow, type LoadedCase, loadCase, recordCaseEvent, requireOnCase } from './case-access.ts';
 import { calendarFor, caseSettings, dueOnOf, resolveLimit, resumedClock, todayIn } from './case-clock.ts';
+import { textIntakeReceipt, textRatingCode } from './case-messages.ts';
 import { caseNames } from './case-names.ts';
 import { casePartiesOf, partyValues } from './case-parties.ts';
 import {
@@ -214,6 +215,7 @@ export async function intakeCase(
     after: { ...caseSummary(row), parties: input.parties.length },
   });
   if (alert) await raiseIntakeAlert(tx, actor, row, org.path, alert);
+  await textIntakeReceipt(tx, actor, box, row);
   return {
     ...caseSummary(row),
     resident: publicResident(resident),
@@ -387,8 +389,9 @@ export async function transferCase(tx: TenantTx, actor: Actor, request: unknown)
 /**
  * Moves the case through the state machine. Feedback-given is reached by recording the feedback,
  * triaged by triage; withdrawn and rejected need a reason; closing may need a satisfaction rating.
+ * Given the secret box, closing also sends the resident a rating code (`textRatingCode`).
  */
-export async function changeCaseStatus(tx: TenantTx, actor: Actor, request: unknown) {
+export async function changeCaseStatus(tx: TenantTx, actor: Actor, request: unknown, box?: SecretBox) {
   const input = ZStatusRequest.parse(request);
   const c = await loadCase(tx, input.caseId, true);
   requireOnCase(actor, input.status === 'rejected' ? 'case.manage' : 'case.handle', c);
@@ -430,6 +433,8 @@ export async function changeCaseStatus(tx: TenantTx, actor: Actor, request: unkn
     text: input.reason ?? null,
     data: { from: c.row.status, to: row.status },
   });
+  // With the secret box (the API's calls) a close texts the resident their rating code.
+  if (box && row.status === 'closed') await textRatingCode(tx, actor, box, row);
   return caseSummary(row);
 }
 

@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, isNull, lt, or, schema, sql, type TenantTx } fr
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { DomainError } from '../errors.ts';
+import { decodeCreatedCursor, encodeCreatedCursor } from '../keyset-cursor.ts';
 import { notificationChannels, type SentNotification } from './notification-channel.ts';
 
 export type NotifyInput = {
@@ -71,16 +72,6 @@ export const ZNotificationListRequest = z.object({
   cursor: z.string().max(200).nullish(),
 });
 
-const encodeCursor = (createdAt: Date, id: string) => `${createdAt.toISOString()}|${id}`;
-function decodeCursor(cursor: string) {
-  const [at, id] = cursor.split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime()) || !z.uuid().safeParse(id).success) {
-    throw new DomainError('bad-request', 'validation.invalid', { field: 'cursor' });
-  }
-  return { createdAt, id };
-}
-
 /** Staff only ever see their own notifications; signed-in people without a staff id have none. */
 function recipientOf(actor: Actor): string {
   if (!actor.id) throw new DomainError('forbidden', 'auth.forbidden');
@@ -95,7 +86,7 @@ export async function listNotifications(
 ) {
   const input = ZNotificationListRequest.parse(request);
   const n = schema.notification;
-  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const after = input.cursor ? decodeCreatedCursor(input.cursor) : null;
   const rows = await tx
     .select({
       id: n.id,
@@ -128,7 +119,7 @@ export async function listNotifications(
   const last = page.at(-1);
   return {
     items: page,
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    nextCursor: rows.length > input.limit && last ? encodeCreatedCursor(last.createdAt, last.id) : null,
   };
 }
 

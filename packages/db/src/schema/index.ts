@@ -12,6 +12,7 @@ export * from './file-review.ts';
 export * from './form-submission.ts';
 export * from './hotline-import.ts';
 export * from './inspection.ts';
+export * from './message.ts';
 export * from './notification.ts';
 export * from './organisation.ts';
 export * from './partner-link.ts';

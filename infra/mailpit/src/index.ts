@@ -1,0 +1,2 @@
+export * from './ensure-mailpit.ts';
+export * from './start-mailpit.ts';

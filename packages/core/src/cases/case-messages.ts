@@ -1,0 +1,56 @@
+import type { SecretBox } from '@linju/auth';
+import { eq, schema, sealedColumns, type TenantTx } from '@linju/db';
+import type { Actor } from '../actor.ts';
+import { enqueueMessage } from '../messages/enqueue-message.ts';
+import type { CaseRow } from './case-access.ts';
+import { issueRatingCode } from './rating-code.ts';
+import { hasConsent } from './resident-consent.ts';
+
+/** Only a mainland mobile number takes an SMS; a landline is called, not texted. */
+const MOBILE = /^1\d{10}$/;
+
+async function residentMobile(tx: TenantTx, box: SecretBox, residentId: string): Promise<string | null> {
+  const [resident] = await tx
+    .select({ tenantId: schema.resident.tenantId, phone: schema.resident.phoneEncrypted })
+    .from(schema.resident)
+    .where(eq(schema.resident.id, residentId));
+  if (!resident?.phone) return null;
+  const phone = box.decrypt(resident.phone, resident.tenantId, sealedColumns.residentPhone);
+  return MOBILE.test(phone) ? phone : null;
+}
+
+/** 受理回执: a resident with a mobile number gets the case's number by SMS, with the intake's commit. */
+export async function textIntakeReceipt(tx: TenantTx, actor: Actor, box: SecretBox, row: CaseRow) {
+  const phone = await residentMobile(tx, box, row.residentId);
+  if (!phone) return null;
+  return enqueueMessage(tx, actor, box, {
+    channel: 'sms',
+    templateKey: 'intake-receipt',
+    recipient: phone,
+    params: { number: row.number },
+    caseId: row.id,
+  });
+}
+
+/**
+ * On closing, a resident who agreed to be contacted for feedback, has a mobile number and has not
+ * rated yet gets a rating code by SMS (issued as staff would issue it, so the earlier code stops
+ * working). Otherwise the close goes on without a message: staff can still issue a code by hand.
+ */
+export async function textRatingCode(tx: TenantTx, actor: Actor, box: SecretBox, row: CaseRow) {
+  const [rated] = await tx
+    .select({ score: schema.satisfaction.score })
+    .from(schema.satisfaction)
+    .where(eq(schema.satisfaction.caseId, row.id));
+  if (rated || !(await hasConsent(tx, row.residentId, 'feedback-contact'))) return null;
+  const phone = await residentMobile(tx, box, row.residentId);
+  if (!phone) return null;
+  const { code } = await issueRatingCode(tx, actor, { caseId: row.id });
+  return enqueueMessage(tx, actor, box, {
+    channel: 'sms',
+    templateKey: 'rating-code',
+    recipient: phone,
+    params: { number: row.number, code },
+    caseId: row.id,
+  });
+}

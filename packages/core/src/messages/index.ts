@@ -1,0 +1,4 @@
+export * from './enqueue-message.ts';
+export * from './message-delivery.ts';
+export * from './message-providers.ts';
+export * from './message-queries.ts';
