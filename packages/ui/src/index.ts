@@ -20,6 +20,7 @@ export { Button, type ButtonProps } from './button.tsx';
 export { Checkbox, type CheckboxProps } from './checkbox.tsx';
 export { ConfirmStep, confirmationOf, type IntentConfirmation } from './confirm-step.tsx';
 export { CsrfField, CsrfProvider } from './csrf.tsx';
+export { type DataColumn, DataTable, type DataTableProps, type ViewLink } from './data-table.tsx';
 export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from './error-summary.tsx';
 export { Fieldset, type FieldsetProps } from './fieldset.tsx';
 export { type FormErrors, FormProblems } from './form-errors.tsx';
@@ -33,5 +34,16 @@ export {
 export { LocaleProvider, useLocale, useTranslate } from './locale-context.tsx';
 export { SelectField, type SelectFieldProps } from './select-field.tsx';
 export { SubmitButton } from './submit-button.tsx';
+export {
+  changedView,
+  PAGE_SIZES,
+  type PageSize,
+  pageCount,
+  pageNumbers,
+  readTableView,
+  type TableChange,
+  type TableView,
+  tableViewParams,
+} from './table-view.ts';
 export { TextArea, type TextAreaProps } from './text-area.tsx';
 export { TextField, type TextFieldProps } from './text-field.tsx';

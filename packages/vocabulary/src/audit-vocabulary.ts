@@ -74,6 +74,7 @@ export const AUDIT_ACTIONS = [
   'inspection.rectification_done',
   'inspection.rectification_reopened',
   'keys.rotated',
+  'list.exported',
   'organisation.closed',
   'organisation.created',
   'organisation.moved',
@@ -155,6 +156,7 @@ export const AUDIT_OBJECT_TYPES = [
   'hotline_import',
   'inspection',
   'inspection_checklist',
+  'list',
   'organisation',
   'provider-record',
   'questionnaire',
@@ -172,3 +174,7 @@ export const AUDIT_OBJECT_TYPES = [
   'x_service',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
+
+/** The lists a person may export as they see them (导出 Excel): an export's audit object. */
+export const LIST_EXPORTS = ['cases', 'referrals', 'volunteers', 'audit-log'] as const;
+export type ListExport = (typeof LIST_EXPORTS)[number];
