@@ -26,6 +26,7 @@ export default [
     route('t/:tenant/cases/new', 'routes/case-new.tsx'),
     route('t/:tenant/cases/import', 'routes/hotline-import.tsx'),
     route('t/:tenant/cases/assignment', 'routes/case-assignment.tsx'),
+    route('t/:tenant/cases/ledger.xlsx', 'routes/case-ledger-xlsx.ts'),
     route('t/:tenant/cases/import/answers', 'routes/hotline-answers.ts'),
     // The case page: a layout (header, the links to its parts) and its parts as child routes.
     route(

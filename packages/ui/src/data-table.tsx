@@ -13,6 +13,8 @@ export interface DataColumn<R> {
   /** The cell naming the row (its number): a row header. */
   rowHeader?: boolean;
   cell: (row: R) => ReactNode;
+  /** The cell as words, for the list's export (导出 Excel). */
+  text?: (row: R) => string;
 }
 
 /**
@@ -37,6 +39,8 @@ export interface DataTableProps<R> {
   /** 导出 Excel and other actions on the whole list, shown above it. */
   actions?: ReactNode;
   /** A check box a row for choosing rows (batch work): its field name and each box's label. */
+  /** The app's own class for the table, beside the component's (its tables' look). */
+  tableClassName?: string | undefined;
   select?:
     | { name: string; heading: string; label: (row: R) => string; checked: (row: R) => boolean }
     | undefined;
@@ -57,6 +61,7 @@ export function DataTable<R>({
   to,
   viewLink,
   actions,
+  tableClassName,
   select,
 }: DataTableProps<R>) {
   const t = useTranslate();
@@ -97,7 +102,9 @@ export function DataTable<R>({
         <p className="lj-data-table__empty">{empty}</p>
       ) : (
         <div className="lj-data-table__scroll">
-          <table className="lj-data-table__table">
+          <table
+            className={tableClassName ? `lj-data-table__table ${tableClassName}` : 'lj-data-table__table'}
+          >
             <thead>
               <tr>
                 {select ? <th scope="col">{select.heading}</th> : null}

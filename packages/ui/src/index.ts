@@ -43,6 +43,7 @@ export {
   readTableView,
   type TableChange,
   type TableView,
+  tableCells,
   tableViewParams,
 } from './table-view.ts';
 export { TextArea, type TextAreaProps } from './text-area.tsx';

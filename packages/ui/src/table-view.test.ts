@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { changedView, pageCount, pageNumbers, readTableView, tableViewParams } from './table-view.ts';
+import {
+  changedView,
+  pageCount,
+  pageNumbers,
+  readTableView,
+  type TableView,
+  tableCells,
+  tableViewParams,
+} from './table-view.ts';
 
 const SORTS = ['received', 'due'] as const;
 
@@ -34,7 +42,7 @@ describe('readTableView', () => {
 });
 
 describe('changedView', () => {
-  const view = { sort: 'received', page: 4, size: 20 } as const;
+  const view: TableView<(typeof SORTS)[number]> = { sort: 'received', page: 4, size: 20 };
 
   it('goes to the page asked for in the same order', () => {
     expect(changedView(view, { page: 5 })).toEqual({ sort: 'received', page: 5, size: 20 });
@@ -84,5 +92,18 @@ describe('pageNumbers', () => {
 
   it('shows a lone left-out page instead of a gap standing for it', () => {
     expect(pageNumbers(5, 10)).toEqual([1, 2, 3, 4, 5, 6, 7, 'gap', 10]);
+  });
+});
+
+describe('tableCells', () => {
+  it('gives the headings and each row as words, a column without words empty', () => {
+    const columns = [{ label: '编号', text: (row: { n: string }) => row.n }, { label: '操作' }];
+    expect(tableCells(columns, [{ n: 'XH-2026-1' }, { n: 'XH-2026-2' }])).toEqual({
+      columns: ['编号', '操作'],
+      rows: [
+        ['XH-2026-1', ''],
+        ['XH-2026-2', ''],
+      ],
+    });
   });
 });

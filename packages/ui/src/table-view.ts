@@ -32,11 +32,16 @@ export function readTableView<S extends string>(
 
 /**
  * A change applied to a view: a new order or page size starts again at the first page (the page
- * the person was on means nothing in another order).
+ * the person was on means nothing in another order). The order is one of the page's own columns'.
  */
-export function changedView<S extends string>(view: TableView<S>, change: TableChange<S>): TableView<S> {
+export function changedView<V extends TableView>(view: V, change: TableChange): V {
   const restart = (change.sort && change.sort !== view.sort) || (change.size && change.size !== view.size);
-  return { ...view, ...change, page: change.page ?? (restart ? 1 : view.page) };
+  return {
+    ...view,
+    ...change,
+    sort: (change.sort ?? view.sort) as V['sort'],
+    page: change.page ?? (restart ? 1 : view.page),
+  };
 }
 
 /** A view as address parameters, the defaults left out so the plain list keeps its plain address. */
@@ -70,4 +75,18 @@ export function pageNumbers(current: number, pages: number, around = 2): (number
     out.push(p);
   }
   return out;
+}
+
+/**
+ * A list's rows as words for its export: the columns' headings, then each row's cells as the
+ * screen shows them (a column without words exports empty).
+ */
+export function tableCells<R>(
+  columns: readonly { label: string; text?: (row: R) => string }[],
+  rows: readonly R[],
+): { columns: string[]; rows: string[][] } {
+  return {
+    columns: columns.map((column) => column.label),
+    rows: rows.map((row) => columns.map((column) => column.text?.(row) ?? '')),
+  };
 }

@@ -29,6 +29,7 @@ export const tenantPaths = {
   audit: (slug: string) => `/t/${slug}/audit`,
   cases: (slug: string) => `/t/${slug}/cases`,
   newCase: (slug: string) => `/t/${slug}/cases/new`,
+  caseLedgerXlsx: (slug: string) => `/t/${slug}/cases/ledger.xlsx`,
   assignment: (slug: string, view?: 'unassigned' | 'transferred-in') =>
     `/t/${slug}/cases/assignment${view ? `?view=${view}` : ''}`,
   dashboard: (slug: string) => `/t/${slug}/dashboard`,
