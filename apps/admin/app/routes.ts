@@ -73,6 +73,7 @@ export default [
     route('t/:tenant/providers/:id', 'routes/provider.tsx'),
     route('t/:tenant/providers/:id/evidence', 'routes/provider-evidence.ts'),
     route('t/:tenant/volunteers', 'routes/volunteers.tsx'),
+    route('t/:tenant/volunteers.xlsx', 'routes/volunteers-xlsx.ts'),
     route('t/:tenant/subsidies', 'routes/subsidies.tsx'),
     route('t/:tenant/subsidies/ledger.xlsx', 'routes/subsidy-ledger-xlsx.ts'),
     route('t/:tenant/file-reviews', 'routes/file-reviews.tsx'),

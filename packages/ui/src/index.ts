@@ -40,6 +40,7 @@ export {
   type PageSize,
   pageCount,
   pageNumbers,
+  pageOf,
   readTableView,
   type TableChange,
   type TableView,

@@ -3,6 +3,7 @@ import {
   changedView,
   pageCount,
   pageNumbers,
+  pageOf,
   readTableView,
   type TableView,
   tableCells,
@@ -105,5 +106,14 @@ describe('tableCells', () => {
         ['XH-2026-2', ''],
       ],
     });
+  });
+});
+
+describe('pageOf', () => {
+  it('gives the rows of the page asked for, none past the last', () => {
+    const rows = Array.from({ length: 45 }, (_, i) => i + 1);
+    expect(pageOf(rows, { sort: 'name', page: 1, size: 20 })).toHaveLength(20);
+    expect(pageOf(rows, { sort: 'name', page: 3, size: 20 })).toEqual([41, 42, 43, 44, 45]);
+    expect(pageOf(rows, { sort: 'name', page: 4, size: 20 })).toEqual([]);
   });
 });

@@ -90,3 +90,7 @@ export function tableCells<R>(
     rows: rows.map((row) => columns.map((column) => column.text?.(row) ?? '')),
   };
 }
+
+/** The rows of a view's page, for a list the API gives whole (a unit's volunteers of a month). */
+export const pageOf = <R>(rows: readonly R[], view: TableView): R[] =>
+  rows.slice((view.page - 1) * view.size, view.page * view.size);
