@@ -27,6 +27,7 @@ export default [
     route('t/:tenant/cases/new', 'routes/case-new.tsx'),
     route('t/:tenant/cases/import', 'routes/hotline-import.tsx'),
     route('t/:tenant/cases/assignment', 'routes/case-assignment.tsx'),
+    route('t/:tenant/cases/ledger.xlsx', 'routes/case-ledger-xlsx.ts'),
     route('t/:tenant/cases/import/answers', 'routes/hotline-answers.ts'),
     // The case page: a layout (header, the links to its parts) and its parts as child routes.
     route(
@@ -73,6 +74,7 @@ export default [
     route('t/:tenant/providers/:id', 'routes/provider.tsx'),
     route('t/:tenant/providers/:id/evidence', 'routes/provider-evidence.ts'),
     route('t/:tenant/volunteers', 'routes/volunteers.tsx'),
+    route('t/:tenant/volunteers.xlsx', 'routes/volunteers-xlsx.ts'),
     route('t/:tenant/subsidies', 'routes/subsidies.tsx'),
     route('t/:tenant/subsidies/ledger.xlsx', 'routes/subsidy-ledger-xlsx.ts'),
     route('t/:tenant/file-reviews', 'routes/file-reviews.tsx'),

@@ -433,6 +433,7 @@ export const walkAttempts: Record<string, Attempt> = {
   'adviser.end': ({ b }, t) => b.adviser.end({ id: t.a.adviserId, endedOn: '2027-03-01' }).catch(refused),
   'case.get': ({ b }, t) => b.case.get({ caseId: t.aCase.id }).catch(refused),
   'case.getMany': ({ b }) => b.case.getMany({ phone: A_RESIDENT_PHONE, limit: 200 }),
+  'case.count': ({ b }) => b.case.count({ phone: A_RESIDENT_PHONE }),
   'case.getChain': ({ b }, t) => b.case.getChain({ caseId: t.aCase.id }).catch(refused),
   'case.page': ({ b }, t) => b.case.page({ caseId: t.aCase.id }).catch(refused),
   'case.assignees': ({ b }, t) => b.case.assignees({ caseId: t.aCase.id }).catch(refused),
@@ -648,6 +649,16 @@ export const walkAttempts: Record<string, Attempt> = {
   'subsidy.getLedger': ({ b }) => b.subsidy.getLedger({ month: '2026-01' }),
   'subsidy.compute': ({ b }) => b.subsidy.compute({ month: '2026-01' }),
   'subsidy.exportLedger': ({ b }) => b.subsidy.exportLedger({ month: '2026-01' }),
+  // Only what the walker sends comes back: the file of B's own rows.
+  'list.exportXlsx': ({ b }) =>
+    b.list.exportXlsx({
+      list: 'cases',
+      filter: '',
+      title: '案件台账',
+      day: '2026-12-06',
+      columns: ['编号'],
+      rows: [],
+    }),
   'fileReview.getSamples': ({ b }) => b.fileReview.getSamples(),
   'fileReview.getSample': ({ b }, t) => b.fileReview.getSample({ id: t.aFileReviewSampleId }).catch(refused),
   'fileReview.drawSample': ({ b }, t) =>

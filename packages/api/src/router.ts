@@ -27,6 +27,7 @@ import { assign } from './procedures/case/assign.ts';
 import { assignMany } from './procedures/case/assign-many.ts';
 import { assignees } from './procedures/case/assignees.ts';
 import { attachDocument } from './procedures/case/attach-document.ts';
+import { count as countCases } from './procedures/case/count.ts';
 import { countQueues } from './procedures/case/count-queues.ts';
 import { create as createCase } from './procedures/case/create.ts';
 import { createHotlineImport } from './procedures/case/create-hotline-import.ts';
@@ -83,6 +84,7 @@ import { getInspectors } from './procedures/inspection/get-inspectors.ts';
 import { getMany as getInspections } from './procedures/inspection/get-many.ts';
 import { saveChecklist as saveInspectionChecklist } from './procedures/inspection/save-checklist.ts';
 import { setRectificationDone } from './procedures/inspection/set-rectification-done.ts';
+import { exportXlsx as exportListXlsx } from './procedures/list/export-xlsx.ts';
 import { getMany as getMessages } from './procedures/message/get-many.ts';
 import { getProviders as getMessageProviders } from './procedures/message/get-providers.ts';
 import { setProvider as setMessageProvider } from './procedures/message/set-provider.ts';
@@ -256,6 +258,7 @@ const platformRouters = {
     get: getCase,
     page: casePage,
     getMany: getCases,
+    count: countCases,
     countQueues,
     getChain,
     assignees,
@@ -290,6 +293,7 @@ const platformRouters = {
     exportHotlineAnswers: exportHotlineAnswersProcedure,
   } satisfies TRPCRouterRecord,
   resident: { getMany: getResidents } satisfies TRPCRouterRecord,
+  list: { exportXlsx: exportListXlsx } satisfies TRPCRouterRecord,
   peer: { getMany: getPeers } satisfies TRPCRouterRecord,
   roster: {
     get: getRoster,

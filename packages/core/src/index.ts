@@ -34,6 +34,7 @@ export * from './forms/form-submission.ts';
 export * from './geo/index.ts';
 export * from './inspections/index.ts';
 export * from './keys/rotate-sealed-values.ts';
+export * from './list-export/list-export.ts';
 export * from './messages/index.ts';
 export * from './notifications/index.ts';
 export * from './organisations/organisation-schemas.ts';

@@ -30,6 +30,7 @@ export {
 export { ChoicePicker, type ChoicePickerProps } from './choice-picker.tsx';
 export { ConfirmStep, confirmationOf, type IntentConfirmation } from './confirm-step.tsx';
 export { CsrfField, CsrfProvider } from './csrf.tsx';
+export { type DataColumn, DataTable, type DataTableProps, type ViewLink } from './data-table.tsx';
 export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from './error-summary.tsx';
 export { Fieldset, type FieldsetProps } from './fieldset.tsx';
 export { type FormErrors, FormProblems } from './form-errors.tsx';
@@ -43,5 +44,18 @@ export {
 export { LocaleProvider, useLocale, useTranslate } from './locale-context.tsx';
 export { SelectField, type SelectFieldProps } from './select-field.tsx';
 export { SubmitButton } from './submit-button.tsx';
+export {
+  changedView,
+  PAGE_SIZES,
+  type PageSize,
+  pageCount,
+  pageNumbers,
+  pageOf,
+  readTableView,
+  type TableChange,
+  type TableView,
+  tableCells,
+  tableViewParams,
+} from './table-view.ts';
 export { TextArea, type TextAreaProps } from './text-area.tsx';
 export { TextField, type TextFieldProps } from './text-field.tsx';

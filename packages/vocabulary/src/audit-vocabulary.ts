@@ -75,6 +75,7 @@ export const AUDIT_ACTIONS = [
   'inspection.rectification_done',
   'inspection.rectification_reopened',
   'keys.rotated',
+  'list.exported',
   'message.delivered',
   'message.failed',
   'message.provider_set',
@@ -163,6 +164,7 @@ export const AUDIT_OBJECT_TYPES = [
   'hotline_import',
   'inspection',
   'inspection_checklist',
+  'list',
   'message',
   'message_provider',
   'organisation',
@@ -182,3 +184,7 @@ export const AUDIT_OBJECT_TYPES = [
   'x_service',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
+
+/** The lists a person may export as they see them (导出 Excel): an export's audit object. */
+export const LIST_EXPORTS = ['cases', 'referrals', 'volunteers', 'audit-log'] as const;
+export type ListExport = (typeof LIST_EXPORTS)[number];

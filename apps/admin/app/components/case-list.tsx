@@ -1,5 +1,5 @@
-import { caseStatusLabel, formatDate, urgencyLabel } from '@linju/i18n';
-import { useLocale, useTranslate } from '@linju/ui';
+import { caseStatusLabel, formatDate, type Locale, translate, urgencyLabel } from '@linju/i18n';
+import { useLocale } from '@linju/ui';
 import { Link } from 'react-router';
 import { type DeadlineState, deadlineState } from '../lib/cases.ts';
 import { serviceName } from '../lib/service-name.ts';
@@ -50,6 +50,21 @@ export function UrgencyMark({ urgency }: { urgency: string }) {
   );
 }
 
+/** The deadline as words: its date and marking (overdue, due soon, waiting for the resident). */
+export function deadlineText(
+  locale: Locale,
+  { dueOn, state, waiting }: { dueOn: string | null; state: DeadlineState; waiting: boolean },
+): string {
+  if (!dueOn) return translate(locale, 'casePage.no_deadline');
+  const marking =
+    state === 'overdue'
+      ? ` · ${translate(locale, 'cases.overdue')}`
+      : state === 'due-soon'
+        ? ` · ${translate(locale, 'cases.due_soon')}`
+        : '';
+  return `${formatDate(locale, dueOn)}${marking}${waiting ? ` · ${translate(locale, 'cases.waiting')}` : ''}`;
+}
+
 /** The deadline with its marking; words, not colour alone. */
 export function Deadline({
   dueOn,
@@ -60,20 +75,10 @@ export function Deadline({
   state: DeadlineState;
   waiting: boolean;
 }) {
-  const t = useTranslate();
   const locale = useLocale();
-  if (!dueOn) return <span className="admin-muted">{t('casePage.no_deadline')}</span>;
-  return (
-    <span className={state ? `admin-deadline admin-deadline--${state}` : 'admin-deadline'}>
-      {formatDate(locale, dueOn)}
-      {state === 'overdue'
-        ? ` · ${t('cases.overdue')}`
-        : state === 'due-soon'
-          ? ` · ${t('cases.due_soon')}`
-          : ''}
-      {waiting ? ` · ${t('cases.waiting')}` : ''}
-    </span>
-  );
+  const text = deadlineText(locale, { dueOn, state, waiting });
+  if (!dueOn) return <span className="admin-muted">{text}</span>;
+  return <span className={state ? `admin-deadline admin-deadline--${state}` : 'admin-deadline'}>{text}</span>;
 }
 
 /** A compact list of cases, each linking to its page: number, status, resident, service, deadline. */

@@ -5,17 +5,22 @@ const A = '0b7e1c52-8a0d-4d4c-9a52-6a1f0f0e1a01';
 const B = '0b7e1c52-8a0d-4d4c-9a52-6a1f0f0e1a02';
 
 describe('the assignment page', () => {
-  it('opens on 新转入 and ignores what is not a view, a unit id or a cursor', () => {
+  it('opens on 新转入 and ignores what is not a view, a unit id, a page or a page size', () => {
     expect(readAssignmentView(new URLSearchParams(''))).toEqual({
       view: 'transferred-in',
       unit: '',
-      cursor: '',
+      sort: 'received',
+      page: 1,
+      size: 20,
     });
-    expect(readAssignmentView(new URLSearchParams(`view=unassigned&unit=${A}&cursor=abc`))).toEqual({
+    expect(readAssignmentView(new URLSearchParams(`view=unassigned&unit=${A}&page=2&size=50`))).toEqual({
       view: 'unassigned',
       unit: A,
-      cursor: 'abc',
+      sort: 'received',
+      page: 2,
+      size: 50,
     });
+    expect(readAssignmentView(new URLSearchParams('page=x&size=7'))).toMatchObject({ page: 1, size: 20 });
     expect(readAssignmentView(new URLSearchParams('view=mine&unit=station-a'))).toMatchObject({
       view: 'transferred-in',
       unit: '',

@@ -1,10 +1,15 @@
+import { readTableView } from '@linju/ui';
+
 /** The assignment page's two queues: newly transferred in (the default: they came to be assigned) and every unassigned case. */
 export const ASSIGNMENT_VIEWS = ['transferred-in', 'unassigned'] as const;
 export type AssignmentView = (typeof ASSIGNMENT_VIEWS)[number];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The page's address as its links and its unit form give it: the view, the unit, the page. */
+/** The queue's one order: newest received first. */
+export const ASSIGNMENT_SORTS = ['received'] as const;
+
+/** The page's address as its links and its unit form give it: the view, the unit, the page and page size. */
 export function readAssignmentView(params: URLSearchParams) {
   const view = params.get('view');
   const unit = params.get('unit') ?? '';
@@ -13,7 +18,7 @@ export function readAssignmentView(params: URLSearchParams) {
       ? (view as AssignmentView)
       : 'transferred-in',
     unit: UUID.test(unit) ? unit : '',
-    cursor: (params.get('cursor') ?? '').slice(0, 200),
+    ...readTableView(params, ASSIGNMENT_SORTS),
   };
 }
 

@@ -31,9 +31,17 @@ describe('the case search box', () => {
 
   it('reads the URL and drops unknown values, and the term from a posted form only', () => {
     const search = readCaseSearch(
-      new URLSearchParams('q=+漏水+&status=nonsense&queue=overdue&service=Bad!&sort=sideways&cursor=abc'),
+      new URLSearchParams('q=+漏水+&status=nonsense&queue=overdue&service=Bad!&sort=sideways&page=3&size=50'),
     );
-    expect(search).toEqual({ q: '', status: '', queue: 'overdue', service: '', sort: '', cursor: 'abc' });
+    expect(search).toEqual({
+      q: '',
+      status: '',
+      queue: 'overdue',
+      service: '',
+      sort: 'received',
+      page: 3,
+      size: 50,
+    });
     const posted = new FormData();
     posted.set('q', ' 13812345678 ');
     posted.set('queue', 'overdue');
@@ -44,42 +52,37 @@ describe('the case search box', () => {
     });
   });
 
-  it('builds the API query', () => {
-    expect(
-      caseQueryFor({ q: 'xh-2026-000123', status: 'received', queue: '', service: '', sort: '', cursor: '' }),
-    ).toEqual({
-      limit: 25,
+  const plain = { q: '', status: '', queue: '', service: '', sort: 'received', page: 1, size: 20 } as const;
+
+  it('builds the API query: the page of the page size', () => {
+    expect(caseQueryFor({ ...plain, q: 'xh-2026-000123', status: 'received' })).toEqual({
+      limit: 20,
       number: 'XH-2026-000123',
       status: ['received'],
     });
-    expect(
-      caseQueryFor({ q: '138 0013 8000', status: '', queue: 'mine', service: '', sort: '', cursor: 'c' }, 5),
-    ).toEqual({
-      limit: 5,
+    expect(caseQueryFor({ ...plain, q: '138 0013 8000', queue: 'mine', page: 3, size: 50 })).toEqual({
+      limit: 50,
       phone: '13800138000',
       queue: 'mine',
-      cursor: 'c',
+      page: 3,
     });
-    expect(
-      caseQueryFor({ q: '11010519491231002x', status: '', queue: '', service: '', sort: '', cursor: '' })
-        .idNumber,
-    ).toBe('11010519491231002X');
-    expect(caseQueryFor({ q: '物业', status: '', queue: '', service: '', sort: '', cursor: '' }).term).toBe(
-      '物业',
-    );
-    expect(caseQueryFor({ q: ' 8000 ', status: '', queue: '', service: '', sort: '', cursor: '' })).toEqual({
-      limit: 25,
-      term: '8000',
+    expect(caseQueryFor({ ...plain, q: '11010519491231002x' }).idNumber).toBe('11010519491231002X');
+    expect(caseQueryFor({ ...plain, q: '物业' }).term).toBe('物业');
+    expect(caseQueryFor({ ...plain, q: ' 8000 ' })).toEqual({ limit: 20, term: '8000' });
+    expect(caseQueryFor({ ...plain, service: 'x-disputes', sort: 'due', size: 100 })).toEqual({
+      limit: 100,
+      serviceType: 'x-disputes',
+      sort: 'due',
     });
-    expect(
-      caseQueryFor({ q: '', status: '', queue: '', service: 'x-disputes', sort: 'due', cursor: '' }),
-    ).toEqual({ limit: 25, serviceType: 'x-disputes', sort: 'due' });
   });
 
-  it('writes the URL back without empty values, and never with the term', () => {
-    expect(caseSearchString({ q: '13812345678', status: '', cursor: 'x' })).toBe('?cursor=x');
+  it('writes the URL back without defaults or empty values, and never with the term', () => {
+    expect(caseSearchString({ q: '13812345678', status: '', page: 2 })).toBe('?page=2');
     expect(caseSearchString({})).toBe('');
-    expect(caseSearchString({ service: 'x-disputes', sort: 'due' })).toBe('?service=x-disputes&sort=due');
+    expect(caseSearchString({ ...plain })).toBe('');
+    expect(caseSearchString({ service: 'x-disputes', sort: 'due', size: 50 })).toBe(
+      '?service=x-disputes&sort=due&size=50',
+    );
   });
 });
 

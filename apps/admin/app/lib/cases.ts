@@ -1,4 +1,5 @@
 import type { MessageKey } from '@linju/i18n';
+import { PAGE_SIZES, readTableView, type TableView, tableViewParams } from '@linju/ui';
 import {
   CASE_CHANNELS,
   CASE_STATUSES,
@@ -47,24 +48,23 @@ export function searchKind(term: string): SearchKind {
 const isIn = <T extends string>(list: readonly T[], value: string | null): value is T =>
   value !== null && (list as readonly string[]).includes(value);
 
-/** How the case list is ordered: newest received first, or soonest due first. */
+/** How the case ledger is ordered: newest received first (the default), or soonest due first. */
 export const CASE_SORTS = ['received', 'due'] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
 
-export interface CaseSearch {
+/** The ledger's filters, search term and view (order, page, page size). */
+export interface CaseSearch extends TableView<CaseSort> {
   q: string;
   status: CaseStatus | '';
   queue: CaseQueue | '';
   /** A service id (`x-rent-clinic`); checked by the API. */
   service: string;
-  sort: CaseSort | '';
-  cursor: string;
 }
 
 /**
- * A search as the list page's URL (`?status=&queue=&cursor=`) or its posted form gives it, unknown
- * values dropped. The term (`q`: a name, a phone or ID number) comes only from a posted form:
- * read from a URL it is ignored, so no link or bookmark carries it.
+ * A search as the ledger's URL (`?status=&queue=&service=&sort=&page=&size=`) or its posted form
+ * gives it, unknown values dropped. The term (`q`: a name, a phone or ID number) comes only from a
+ * posted form: read from a URL it is ignored, so no link or bookmark carries it.
  */
 export function readCaseSearch(params: URLSearchParams | FormData): CaseSearch {
   const text = (name: string) => {
@@ -74,19 +74,17 @@ export function readCaseSearch(params: URLSearchParams | FormData): CaseSearch {
   const status = text('status');
   const queue = text('queue');
   const service = text('service') ?? '';
-  const sort = text('sort');
   return {
     q: params instanceof FormData ? (text('q') ?? '').trim().slice(0, 100) : '',
     status: isIn(CASE_STATUSES, status) ? status : '',
     queue: isIn(CASE_QUEUES, queue) ? queue : '',
     service: /^[a-z][a-z0-9-]{1,39}$/.test(service) ? service : '',
-    sort: isIn(CASE_SORTS, sort) ? sort : '',
-    cursor: (text('cursor') ?? '').slice(0, 200),
+    ...readTableView(params, CASE_SORTS),
   };
 }
 
-/** The `case.getMany` input for a search. */
-export function caseQueryFor(search: CaseSearch, limit = 25) {
+/** The `case.getMany` (and `case.count`) input for a search: its page of its page size. */
+export function caseQueryFor(search: CaseSearch) {
   const query: {
     limit: number;
     number?: string;
@@ -97,8 +95,8 @@ export function caseQueryFor(search: CaseSearch, limit = 25) {
     queue?: CaseQueue;
     serviceType?: string;
     sort?: CaseSort;
-    cursor?: string;
-  } = { limit };
+    page?: number;
+  } = { limit: search.size };
   const term = search.q.trim();
   if (term) {
     const kind = searchKind(term);
@@ -111,18 +109,24 @@ export function caseQueryFor(search: CaseSearch, limit = 25) {
   if (search.status) query.status = [search.status];
   if (search.queue) query.queue = search.queue;
   if (search.service) query.serviceType = search.service;
-  if (search.sort) query.sort = search.sort;
-  if (search.cursor) query.cursor = search.cursor;
+  if (search.sort !== CASE_SORTS[0]) query.sort = search.sort;
+  if (search.page > 1) query.page = search.page;
   return query;
 }
 
-/** The list page's URL for a search (empty values and the term left out), e.g. for the next page. */
+/** The ledger's URL for a search (defaults and empty values left out, never the term), e.g. for a page. */
 export function caseSearchString(search: Partial<CaseSearch>): string {
   const params = new URLSearchParams();
-  for (const name of ['status', 'queue', 'service', 'sort', 'cursor'] as const) {
+  for (const name of ['status', 'queue', 'service'] as const) {
     const value = search[name];
     if (value) params.set(name, value);
   }
+  const view = {
+    sort: search.sort ?? CASE_SORTS[0],
+    page: search.page ?? 1,
+    size: search.size ?? PAGE_SIZES[0],
+  };
+  for (const [name, value] of Object.entries(tableViewParams(view, CASE_SORTS))) params.set(name, value);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

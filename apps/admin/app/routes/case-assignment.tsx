@@ -3,11 +3,15 @@ import {
   Alert,
   Button,
   CsrfField,
+  changedView,
+  type DataColumn,
+  DataTable,
   FormProblems,
   failureOf,
   providerMark,
   SelectField,
   TextField,
+  tableViewParams,
   useLocale,
   useTranslate,
 } from '@linju/ui';
@@ -18,6 +22,7 @@ import { useTenantShell } from '../components/tenant-shell.ts';
 import { UnitFilter } from '../components/unit-filter.tsx';
 import { getAdminContext } from '../context.ts';
 import {
+  ASSIGNMENT_SORTS,
   ASSIGNMENT_VIEWS,
   type AssignmentView,
   casesToAssign,
@@ -33,8 +38,6 @@ import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import { unitsAllowing } from '../lib/units-allowing.ts';
 import type { Route } from './+types/case-assignment';
 
-const PAGE_SIZE = 50;
-
 /**
  * 分派: the cases waiting at a unit for someone to handle them — newly transferred in, or every
  * unassigned one — and the people who may work matters there. The unit is the person's own
@@ -45,7 +48,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const me = signedInPerson(context);
   const grants = me.user.roles.map(({ role, organisationId }) => ({ role, organisationId }));
   const search = new URL(request.url).searchParams;
-  const { view, unit, cursor } = readAssignmentView(search);
+  const { view, unit, ...table } = readAssignmentView(search);
   // How many the last assignment took (its redirect says so), for the confirmation.
   const assigned = Number.parseInt(search.get('assigned') ?? '', 10);
   const done = Number.isInteger(assigned) && assigned > 0 ? assigned : null;
@@ -55,31 +58,35 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (!unitId)
     return {
       view,
+      table,
       done,
       units,
       unitId,
       cases: [],
-      nextCursor: null,
+      total: { count: 0, capped: false },
       assignees: [],
       counts: {},
     };
-  const [page, assignees, counted] = await Promise.all([
+  const queue = { queue: view, organisationId: unitId };
+  const [page, total, assignees, counted] = await Promise.all([
     load(
       caller.case.getMany({
-        queue: view,
-        organisationId: unitId,
-        limit: PAGE_SIZE,
-        ...(cursor ? { cursor } : {}),
+        ...queue,
+        limit: table.size,
+        ...(table.page > 1 ? { page: table.page } : {}),
       }),
     ),
+    load(caller.case.count(queue)),
     load(caller.case.unitAssignees({ organisationId: unitId })),
     load(caller.case.countQueues({ counts: ASSIGNMENT_VIEWS.map((queue) => ({ key: queue, queue })) })),
   ]);
   return {
     view,
+    table,
     done,
     units,
     unitId,
+    total,
     cases: page.cases.map((c) => ({
       id: c.id,
       number: c.number,
@@ -87,7 +94,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       serviceType: c.serviceType,
       receivedAt: c.receivedAt,
     })),
-    nextCursor: page.nextCursor,
     assignees,
     counts: counted.counts,
   };
@@ -117,7 +123,7 @@ export async function action({ request, url, params, context }: Route.ActionArgs
               negativeListReason: values.negativeListReason || null,
             });
             back.searchParams.set('assigned', String(assigned.length));
-            back.searchParams.delete('cursor');
+            back.searchParams.delete('page');
             return redirect(`${back.pathname}?${back.searchParams}`);
           } catch (error) {
             return rejectIntentApiError(
@@ -138,7 +144,7 @@ export default function CaseAssignment({ loaderData, actionData }: Route.Compone
   const t = useTranslate();
   const locale = useLocale();
   const { tenant, services } = useTenantShell();
-  const { view, done, units, unitId, cases, nextCursor, assignees, counts } = loaderData;
+  const { view, table, done, units, unitId, cases, total, assignees, counts } = loaderData;
   const failure = failureOf(actionData, 'assign');
   const ticked = new Set((failure?.values.caseId ?? '').split(','));
   const href = (next: AssignmentView, extra: Record<string, string> = {}) =>
@@ -158,6 +164,40 @@ export default function CaseAssignment({ loaderData, actionData }: Route.Compone
     ) : null;
   };
   const formMessage = failure?.errors.form[0];
+  const columns: DataColumn<(typeof cases)[number]>[] = [
+    {
+      key: 'number',
+      label: t('assignment.number'),
+      cell: (c) => <Link to={tenantPaths.case(tenant.slug, c.id)}>{c.number}</Link>,
+    },
+    { key: 'resident', label: t('assignment.resident'), cell: (c) => c.residentName },
+    {
+      key: 'service',
+      label: t('assignment.service'),
+      cell: (c) => serviceName(services, c.serviceType, locale),
+    },
+    {
+      key: 'received',
+      label: t('assignment.received'),
+      sort: { key: 'received', direction: 'descending' },
+      cell: (c) => formatDateTime(locale, c.receivedAt),
+    },
+    {
+      key: 'assign',
+      label: t('assignment.assign_short'),
+      cell: (c) => (
+        <Button
+          type="submit"
+          variant="secondary"
+          name="only"
+          value={c.id}
+          aria-label={t('assignment.assign_one', { number: c.number })}
+        >
+          {t('assignment.assign_short')}
+        </Button>
+      ),
+    },
+  ];
   return (
     <>
       <DocumentTitle title={t('assignment.title')} tenant={tenant} />
@@ -200,54 +240,22 @@ export default function CaseAssignment({ loaderData, actionData }: Route.Compone
               <CsrfField />
               <input type="hidden" name="intent" value="assign" />
               {failedCase ? null : <FormProblems errors={failure?.errors} />}
-              <div className="admin-table-scroll">
-                <table className="admin-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('assignment.select')}</th>
-                      <th scope="col">{t('assignment.number')}</th>
-                      <th scope="col">{t('assignment.resident')}</th>
-                      <th scope="col">{t('assignment.service')}</th>
-                      <th scope="col">{t('assignment.received')}</th>
-                      <th scope="col">
-                        <span className="lj-visually-hidden">{t('assignment.assignee')}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {cases.map((c) => (
-                      <tr key={c.id}>
-                        <td>
-                          <input
-                            type="checkbox"
-                            name="caseId"
-                            value={c.id}
-                            defaultChecked={ticked.has(c.id)}
-                            aria-label={t('assignment.select_case', { number: c.number })}
-                          />
-                        </td>
-                        <td>
-                          <Link to={tenantPaths.case(tenant.slug, c.id)}>{c.number}</Link>
-                        </td>
-                        <td>{c.residentName}</td>
-                        <td>{serviceName(services, c.serviceType, locale)}</td>
-                        <td>{formatDateTime(locale, c.receivedAt)}</td>
-                        <td>
-                          <Button
-                            type="submit"
-                            variant="secondary"
-                            name="only"
-                            value={c.id}
-                            aria-label={t('assignment.assign_one', { number: c.number })}
-                          >
-                            {t('assignment.assign_short')}
-                          </Button>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                columns={columns}
+                rows={cases}
+                rowKey={(c) => c.id}
+                view={table}
+                total={total}
+                empty={t('assignment.empty')}
+                to={(change) => href(view, tableViewParams(changedView(table, change), ASSIGNMENT_SORTS))}
+                tableClassName="admin-table"
+                select={{
+                  name: 'caseId',
+                  heading: t('assignment.select'),
+                  label: (c) => t('assignment.select_case', { number: c.number }),
+                  checked: (c) => ticked.has(c.id),
+                }}
+              />
               <SelectField
                 name="assigneeId"
                 id="assign-assigneeId"
@@ -271,11 +279,6 @@ export default function CaseAssignment({ loaderData, actionData }: Route.Compone
               <Button type="submit">{t('assignment.assign_selected')}</Button>
             </Form>
           )}
-          {nextCursor ? (
-            <p>
-              <Link to={href(view, { cursor: nextCursor })}>{t('assignment.more')}</Link>
-            </p>
-          ) : null}
         </>
       )}
     </>

@@ -1,8 +1,19 @@
-import { CASE_STATUSES, caseStatusLabel, formatDateTime, formatNumber } from '@linju/i18n';
-import { Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
+import { CASE_STATUSES, caseStatusLabel } from '@linju/i18n';
+import {
+  Button,
+  changedView,
+  DataTable,
+  SelectField,
+  type TableChange,
+  TextField,
+  useLocale,
+  useTranslate,
+  type ViewLink,
+} from '@linju/ui';
 import type { ReactNode } from 'react';
-import { Form, Link, useActionData, useLoaderData } from 'react-router';
-import { caseRowView, Deadline, StatusBadge, UrgencyMark } from '../components/case-list.tsx';
+import { Form, Link } from 'react-router';
+import { caseLedgerColumns } from '../components/case-ledger-columns.tsx';
+import { caseRowView } from '../components/case-list.tsx';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
@@ -13,10 +24,8 @@ import { isTrpcError } from '../lib/api-errors.ts';
 import {
   CASE_QUEUES,
   type CaseSearch,
-  type CaseSort,
   caseQueryFor,
   caseSearchString,
-  deadlineState,
   readCaseSearch,
 } from '../lib/cases.ts';
 import { allowsAnywhere } from '../lib/permissions.ts';
@@ -26,20 +35,24 @@ import { signedInPerson } from '../lib/session.ts';
 import { tenantPaths } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/cases';
 
-/** One page of the list for a search. */
+/** One page of the ledger for a search, and how many the search finds (exact up to the API's bound). */
 async function casePage(context: Route.LoaderArgs['context'], search: CaseSearch) {
   const { caller } = getAdminContext(context);
+  const query = caseQueryFor(search);
   try {
-    const page = await caller.case.getMany(caseQueryFor(search));
-    return { search, cases: page.cases.map(caseRowView), nextCursor: page.nextCursor };
+    const [page, total] = await Promise.all([
+      caller.case.getMany(query),
+      caller.case.count({ ...query, page: undefined }),
+    ]);
+    return { search, cases: page.cases.map(caseRowView), total };
   } catch (error) {
-    // A malformed phone or ID number in the box (or a stale cursor) is bad input: no results.
+    // A malformed phone or ID number in the box (or a page past the count's reach) is bad input: no results.
     if (!isTrpcError(error) || error.code !== 'BAD_REQUEST') throw routeErrorFor(error);
-    return { search, cases: [], nextCursor: null };
+    return { search, cases: [], total: { count: 0, capped: false } };
   }
 }
 
-/** Filters and pages travel in the URL; a search term is posted (see `readCaseSearch`). */
+/** Filters and the view travel in the URL; a search term is posted (see `readCaseSearch`). */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const me = signedInPerson(context);
   return {
@@ -62,7 +75,17 @@ export default function Cases({ loaderData, actionData }: Route.ComponentProps) 
   const locale = useLocale();
   const { tenant, services } = useTenantShell();
   const { today, canIntake } = loaderData;
-  const { search, cases, nextCursor } = actionData ?? loaderData;
+  const { search, cases, total } = actionData ?? loaderData;
+  const to = (change: TableChange) =>
+    `${tenantPaths.cases(tenant.slug)}${caseSearchString(changedView(search, change))}`;
+  // With a term, another view is posted again with it, so the term never enters an address.
+  const viewLink: ViewLink | undefined = search.q
+    ? ({ change, className, children }) => (
+        <SearchPost search={changedView(search, change)} className={className}>
+          {children}
+        </SearchPost>
+      )
+    : undefined;
   return (
     <>
       <DocumentTitle title={t('cases.title')} tenant={tenant} />
@@ -112,106 +135,85 @@ export default function Cases({ loaderData, actionData }: Route.ComponentProps) 
             </option>
           ))}
         </SelectField>
-        <SelectField name="sort" label={t('cases.sort')} defaultValue={search.sort}>
-          <option value="">{t('cases.sort_received')}</option>
-          <option value="due">{t('cases.sort_due')}</option>
-        </SelectField>
+        {/* A new search keeps the order and page size, from its first page. */}
+        <input type="hidden" name="sort" value={search.sort} />
+        <input type="hidden" name="size" value={search.size} />
         <Button type="submit" variant="secondary">
           {t('cases.search_submit')}
         </Button>
       </Form>
-
-      {cases.length === 0 ? (
-        <p>{t('cases.none')}</p>
-      ) : (
-        <div className="admin-table-scroll">
-          <table className="admin-table">
-            <caption>{t('cases.count', { count: formatNumber(locale, cases.length) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.col_number')}</th>
-                <th scope="col">{t('cases.col_status')}</th>
-                <th scope="col">{t('cases.col_resident')}</th>
-                <th scope="col">{t('cases.col_service')}</th>
-                <SortHeader sort="received" label={t('cases.col_received')} />
-                <SortHeader sort="due" label={t('cases.col_due')} />
-              </tr>
-            </thead>
-            <tbody>
-              {cases.map((row) => (
-                <tr key={row.id}>
-                  <th scope="row">
-                    <Link to={tenantPaths.case(tenant.slug, row.id)}>{row.number}</Link>
-                  </th>
-                  <td>
-                    <StatusBadge status={row.status} />
-                    <UrgencyMark urgency={row.urgency} />
-                  </td>
-                  <td>{row.residentName}</td>
-                  <td>{serviceName(services, row.serviceType, locale)}</td>
-                  <td>{formatDateTime(locale, row.receivedAt)}</td>
-                  <td>
-                    <Deadline
-                      dueOn={row.dueOn}
-                      state={deadlineState(row, today)}
-                      waiting={row.waitingForResident}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <p className="admin-pager">
-        {search.cursor ? (
-          <SearchLink search={{ ...search, cursor: '' }}>{t('cases.first_page')}</SearchLink>
-        ) : null}{' '}
-        {nextCursor ? (
-          <SearchLink search={{ ...search, cursor: nextCursor }}>{t('cases.next_page')}</SearchLink>
-        ) : null}
-      </p>
+      <DataTable
+        columns={caseLedgerColumns({ locale, services, today, tenantSlug: tenant.slug })}
+        rows={cases}
+        rowKey={(row) => row.id}
+        view={search}
+        total={total}
+        empty={t('cases.none')}
+        to={to}
+        viewLink={viewLink}
+        actions={<LedgerExport search={search} />}
+        tableClassName="admin-table"
+      />
     </>
   );
 }
 
-/**
- * The list for another search (a page, an order): a link while the search has no term, a post of
- * the search otherwise, so the term never enters an address. Both work without JavaScript.
- */
-function SearchLink({ search, children }: { search: CaseSearch; children: ReactNode }) {
-  const { tenant } = useTenantShell();
-  if (!search.q)
-    return (
-      <Link className="admin-sort" to={`${tenantPaths.cases(tenant.slug)}${caseSearchString(search)}`}>
-        {children}
-      </Link>
-    );
+/** The search's fields as hidden inputs: a form posting the search again (with its term). */
+function SearchFields({ search }: { search: CaseSearch }) {
   return (
-    <Form method="post" className="admin-inline-form">
+    <>
       <CsrfField />
       {Object.entries(search).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" className="admin-sort admin-link-button">
+    </>
+  );
+}
+
+/** Another view of a search with a term: a post of it, never an address. Works without JavaScript. */
+function SearchPost({
+  search,
+  className,
+  children,
+}: {
+  search: CaseSearch;
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post" className="lj-data-table__post">
+      <SearchFields search={search} />
+      <button type="submit" className={className}>
         {children}
       </button>
     </Form>
   );
 }
 
-/** A column header that orders the list by it; the first page again. */
-function SortHeader({ sort, label }: { sort: CaseSort; label: string }) {
-  const loaderData = useLoaderData<typeof loader>();
-  const { search } = useActionData<typeof action>() ?? loaderData;
-  const active = (search.sort || 'received') === sort;
+/**
+ * 导出 Excel of the whole search: a download link while it has no term, a post of the search
+ * otherwise (a plain form: the answer is a file, not a page).
+ */
+function LedgerExport({ search }: { search: CaseSearch }) {
+  const t = useTranslate();
+  const { tenant } = useTenantShell();
+  const href = tenantPaths.caseLedgerXlsx(tenant.slug);
+  if (!search.q)
+    return (
+      <a
+        className="lj-button lj-button--secondary"
+        href={`${href}${caseSearchString({ ...search, page: 1 })}`}
+      >
+        {t('table.export')}
+      </a>
+    );
   return (
-    <th scope="col" aria-sort={active ? (sort === 'due' ? 'ascending' : 'descending') : undefined}>
-      <SearchLink search={{ ...search, sort: sort === 'received' ? '' : sort, cursor: '' }}>
-        {label}
-        {active ? (sort === 'due' ? ' ▲' : ' ▼') : ''}
-      </SearchLink>
-    </th>
+    <form method="post" action={href} className="admin-inline-form">
+      <SearchFields search={{ ...search, page: 1 }} />
+      <Button type="submit" variant="secondary">
+        {t('table.export')}
+      </Button>
+    </form>
   );
 }
 

@@ -1,10 +1,29 @@
 import type { MessageKey } from '@linju/i18n';
-import { Alert, Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
+import {
+  Alert,
+  Button,
+  changedView,
+  DataTable,
+  pageOf,
+  readTableView,
+  SelectField,
+  type TableChange,
+  TextField,
+  tableViewParams,
+  useLocale,
+  useTranslate,
+} from '@linju/ui';
 import { Form, redirect } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { OrganisationSelect } from '../components/organisation-select.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
+import {
+  sortedVolunteers,
+  VOLUNTEER_SORTS,
+  volunteerColumns,
+  volunteerRowView,
+} from '../components/volunteer-columns.tsx';
 import { getAdminContext } from '../context.ts';
 import { isIsoDate, todayIn } from '../lib/advisers.ts';
 import { intent, intentAction } from '../lib/intent-action.ts';
@@ -31,7 +50,6 @@ const DONE: Readonly<Record<string, MessageKey>> = {
   logged: 'volunteers.done_logged',
 };
 const isMonth = (value: string | null): value is string => !!value && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
-const hoursText = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 
 /**
  * 志愿者: the volunteers of the units one may see, each with their service time in a month; managers
@@ -61,15 +79,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     unit: unit ? organisationRow(unit) : null,
     units: units.map(organisationRow),
     managedUnits: managedUnits.map(organisationRow),
+    view: readTableView(search, VOLUNTEER_SORTS),
     volunteers: volunteers.map((v) => ({
-      id: v.id,
-      name: v.name,
-      phoneMasked: v.phoneMasked,
-      skills: v.skills,
-      availability: v.availability,
-      organisation: { nameZh: v.organisationNameZh, nameEn: v.organisationNameEn },
-      minutes: v.minutes,
-      entries: v.entries,
+      ...volunteerRowView(v),
       canLog: managedUnits.some((row) => row.id === v.organisationId),
     })),
     slots: slots.map(({ id, weekday, startsAt, endsAt, personName }) => ({
@@ -179,7 +191,13 @@ export default function Volunteers({ loaderData, actionData }: Route.ComponentPr
   const t = useTranslate();
   const locale = useLocale();
   const { tenant } = useTenantShell();
-  const { month, today, unit, units, managedUnits, volunteers, slots, done } = loaderData;
+  const { month, today, unit, units, managedUnits, volunteers, slots, done, view } = loaderData;
+  const listed = (change: TableChange) =>
+    `${tenantPaths.volunteers(tenant.slug)}?${new URLSearchParams({
+      month,
+      org: unit?.id ?? '',
+      ...tableViewParams(changedView(view, change), VOLUNTEER_SORTS),
+    })}`;
   const register = failureOf(actionData, 'register');
   const hours = failureOf(actionData, 'hours');
   const errorOf = (failure: typeof register, name: string) => {
@@ -221,40 +239,30 @@ export default function Volunteers({ loaderData, actionData }: Route.ComponentPr
           defaultValue={unit?.id ?? ''}
           placeholder={t('volunteers.all_units')}
         />
+        <input type="hidden" name="sort" value={view.sort} />
+        <input type="hidden" name="size" value={view.size} />
         <Button type="submit" variant="secondary">
           {t('volunteers.show')}
         </Button>
       </Form>
-      {volunteers.length === 0 ? (
-        <p>{t('volunteers.none')}</p>
-      ) : (
-        <table className="admin-table">
-          <caption>{t('volunteers.table_caption', { month })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('volunteers.name')}</th>
-              <th scope="col">{t('volunteers.unit')}</th>
-              <th scope="col">{t('volunteers.skills')}</th>
-              <th scope="col">{t('volunteers.availability')}</th>
-              <th scope="col">{t('volunteers.hours_in_month')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {volunteers.map((v) => (
-              <tr key={v.id}>
-                <td>
-                  {v.name}
-                  {v.phoneMasked ? ` · ${v.phoneMasked}` : ''}
-                </td>
-                <td>{organisationName(v.organisation, locale)}</td>
-                <td>{v.skills.join('、')}</td>
-                <td>{v.availability}</td>
-                <td>{t('volunteers.hours_value', { hours: hoursText(v.minutes), entries: v.entries })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        columns={volunteerColumns(locale)}
+        rows={pageOf(sortedVolunteers(volunteers, view.sort, locale), view)}
+        rowKey={(v) => v.id}
+        view={view}
+        total={{ count: volunteers.length, capped: false }}
+        empty={t('volunteers.none')}
+        to={listed}
+        tableClassName="admin-table"
+        actions={
+          <a
+            className="lj-button lj-button--secondary"
+            href={`${tenantPaths.volunteersXlsx(tenant.slug)}?${new URLSearchParams({ month, org: unit?.id ?? '', sort: view.sort })}`}
+          >
+            {t('table.export')}
+          </a>
+        }
+      />
       {managedUnits.length > 0 ? (
         <section aria-labelledby="register-heading">
           <h2 id="register-heading">{t('volunteers.register_heading')}</h2>

@@ -49,29 +49,46 @@ export const CASE_QUEUES = [
 ] as const;
 export type CaseQueue = (typeof CASE_QUEUES)[number];
 
-export const ZCaseQuery = z.object({
-  queue: z.enum(CASE_QUEUES).optional(),
-  number: z.string().trim().max(40).optional(),
-  phone: ZPhone.optional(),
-  idNumber: ZIdNumber.optional(),
-  /** Words of the description: a substring match (trigram-indexed), Chinese included. */
-  text: z.string().trim().min(1).max(100).optional(),
-  /**
-   * The desk's one search box: part of the resident's name (2+ characters), the last digits of
-   * their phone (4+), part of the case number, or words of the description — any of them.
-   */
-  term: z.string().trim().min(1).max(100).optional(),
-  status: z.array(z.enum(schema.CASE_STATUSES)).max(8).optional(),
-  serviceType: z.string().max(40).optional(),
-  receivedFrom: z.coerce.date().optional(),
-  receivedTo: z.coerce.date().optional(),
-  organisationId: z.uuid().optional(),
-  /** Newest received first (the default), or soonest due first (the due-soon and overdue queues always are). */
-  sort: z.enum(['received', 'due']).optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.number().int().min(1).max(200).default(50),
-});
+export const ZCaseQuery = z
+  .object({
+    queue: z.enum(CASE_QUEUES).optional(),
+    number: z.string().trim().max(40).optional(),
+    phone: ZPhone.optional(),
+    idNumber: ZIdNumber.optional(),
+    /** Words of the description: a substring match (trigram-indexed), Chinese included. */
+    text: z.string().trim().min(1).max(100).optional(),
+    /**
+     * The desk's one search box: part of the resident's name (2+ characters), the last digits of
+     * their phone (4+), part of the case number, or words of the description — any of them.
+     */
+    term: z.string().trim().min(1).max(100).optional(),
+    status: z.array(z.enum(schema.CASE_STATUSES)).max(8).optional(),
+    serviceType: z.string().max(40).optional(),
+    receivedFrom: z.coerce.date().optional(),
+    receivedTo: z.coerce.date().optional(),
+    organisationId: z.uuid().optional(),
+    /** Newest received first (the default), or soonest due first (the due-soon and overdue queues always are). */
+    sort: z.enum(['received', 'due']).optional(),
+    cursor: z.string().max(200).optional(),
+    /**
+     * A numbered page (1 = the first) of `limit` rows, instead of a cursor: the ledger's page
+     * numbers. Only within the first CASE_PAGE_REACH matches, the reach of the count.
+     */
+    page: z.number().int().min(1).optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .refine((q) => !q.page || q.page * q.limit <= CASE_PAGE_REACH, {
+    message: 'case.page_out_of_reach',
+    path: ['page'],
+  });
 export type CaseQuery = z.input<typeof ZCaseQuery>;
+
+/**
+ * How far numbered pages and the count reach: an exact count up to here, "1000 or more" past it
+ * (a count costs reading that many index entries, never a centre's whole backlog; a page past it
+ * would read as many rows to skip them). Past it the ledger asks for a narrower filter.
+ */
+export const CASE_PAGE_REACH = 1000;
 
 type Cursor = { k: string; id: string };
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
@@ -176,12 +193,12 @@ export async function queueConditions(
 }
 
 /**
- * Cases the actor may see (`queueConditions`), filtered by queue and search, a page at a time.
+ * A search's conditions: the queue's (`queueConditions`) and the filters', with the ways its term
+ * finds cases. Null when the actor may see no case.
  */
-export async function findCases(tx: TenantTx, actor: Actor, box: SecretBox, query: CaseQuery) {
-  const q = ZCaseQuery.parse(query);
+async function searchConditions(tx: TenantTx, actor: Actor, box: SecretBox, q: z.output<typeof ZCaseQuery>) {
   const base = await queueConditions(tx, actor, q);
-  if (!base) return { cases: [], nextCursor: null };
+  if (!base) return null;
   const { filters, byDue } = base;
   if (q.number) filters.push(eq(c.number, q.number.toUpperCase()));
   if (q.phone || q.idNumber) {
@@ -207,7 +224,47 @@ export async function findCases(tx: TenantTx, actor: Actor, box: SecretBox, quer
   if (q.receivedFrom) filters.push(gte(c.receivedAt, q.receivedFrom));
   if (q.receivedTo) filters.push(lte(c.receivedAt, q.receivedTo));
   if (q.organisationId) filters.push(eq(c.currentOrganisationId, q.organisationId));
+  return { filters, byDue, matchers };
+}
+
+/**
+ * How many cases a search finds (`findCases`'s conditions, cursor and page aside), counted up to
+ * CASE_PAGE_REACH: `capped` says there are at least that many.
+ */
+export async function countCases(
+  tx: TenantTx,
+  actor: Actor,
+  box: SecretBox,
+  query: CaseQuery,
+  reach = CASE_PAGE_REACH,
+) {
+  const q = ZCaseQuery.parse(query);
+  const search = await searchConditions(tx, actor, box, q);
+  if (!search) return { count: 0, capped: false };
+  const { filters, matchers } = search;
+  const found = tx
+    .select({ one: sql`1`.as('one') })
+    .from(c)
+    .where(and(...filters, matchers.length ? or(...matchers.map((m) => m.condition)) : undefined))
+    .limit(reach)
+    .as('found');
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(found);
+  const count = row?.n ?? 0;
+  return { count, capped: count >= reach };
+}
+
+/**
+ * Cases the actor may see (`queueConditions`), filtered by queue and search, a page at a time:
+ * after a cursor, or a numbered page (the rows before it read and skipped, within CASE_PAGE_REACH).
+ */
+export async function findCases(tx: TenantTx, actor: Actor, box: SecretBox, query: CaseQuery) {
+  const q = ZCaseQuery.parse(query);
+  const search = await searchConditions(tx, actor, box, q);
+  if (!search) return { cases: [], nextCursor: null };
+  const { filters, byDue, matchers } = search;
   const cursor = decodeCursor(q.cursor);
+  const skip = q.page && !cursor ? (q.page - 1) * q.limit : 0;
+  const reach = skip + q.limit;
   if (cursor) {
     // A row comparison, which the queue's index takes as where to start (an OR of two would not).
     filters.push(
@@ -227,14 +284,14 @@ export async function findCases(tx: TenantTx, actor: Actor, box: SecretBox, quer
       .from(c)
       .where(and(...where))
       .orderBy(...(byDue ? [asc(c.dueOn), asc(c.id)] : [desc(c.receivedAt), desc(c.id)]))
-      .limit(q.limit + 1);
+      .limit(reach + 1);
   let rows: Awaited<ReturnType<typeof select>> | undefined;
   if (matchers.length) {
     // The matches by their indexes, then the page among them. In the page's order the newest
     // page-full of each are tried first (enough unless other conditions drop some), then up to
     // MATCHES_BY_ID; past that (a common word with narrow conditions) the cases are read.
     const inOrder = !byDue && cursor ? { at: new Date(cursor.k).toISOString(), id: cursor.id } : null;
-    for (const max of byDue ? [MATCHES_BY_ID] : [q.limit + 1, MATCHES_BY_ID]) {
+    for (const max of byDue ? [MATCHES_BY_ID] : [reach + 1, MATCHES_BY_ID]) {
       const { ids, completeFrom } = await newestMatches(matchers, max, inOrder);
       if (!ids.length) return { cases: [], nextCursor: null };
       // In due order every match must have been looked up; in received order those from where
@@ -247,7 +304,7 @@ export async function findCases(tx: TenantTx, actor: Actor, box: SecretBox, quer
           ? sql`(${c.receivedAt}, ${c.id}) >= (${completeFrom.at}::timestamptz, ${completeFrom.id}::uuid)`
           : undefined,
       ]);
-      if (!completeFrom || found.length > q.limit) {
+      if (!completeFrom || found.length > reach) {
         rows = found;
         break;
       }
@@ -255,10 +312,10 @@ export async function findCases(tx: TenantTx, actor: Actor, box: SecretBox, quer
     rows ??= await select([...filters, or(...matchers.map((m) => m.condition))]);
   }
   rows ??= await select(filters);
-  const page = rows.slice(0, q.limit);
+  const page = rows.slice(skip, reach);
   const last = page.at(-1)?.case;
   const nextCursor =
-    rows.length > q.limit && last
+    rows.length > reach && last
       ? encodeCursor({ k: byDue ? (last.dueOn ?? '') : last.receivedAt.toISOString(), id: last.id })
       : null;
   return {

@@ -271,6 +271,22 @@ describe('the assignment queue (待分派 / 新转入)', () => {
     ).toEqual({ kind: 'not-found', key: 'case.not_found', params: undefined });
   });
 
+  it('refuses a case someone took meanwhile, by its number, and assigns none of the batch', async () => {
+    const fine = await intake(deskA, { organisationId: d.organisations.stationA });
+    const taken = await intake(deskA, { organisationId: d.organisations.stationA });
+    // The head's queue listed both; meanwhile the centre's director gave one to herself.
+    await inTenant((tx) => assignCase(tx, director, { caseId: taken.id, assigneeId: director.id ?? '' }));
+    expect(
+      await refusal(
+        inTenant((tx) =>
+          assignCases(tx, headA, { caseIds: [fine.id, taken.id], assigneeId: mediatorA.id ?? '' }),
+        ),
+      ),
+    ).toEqual({ kind: 'conflict', key: 'case.assigned_meanwhile', params: { caseNumber: taken.number } });
+    expect(await queue(headA, 'unassigned')).toContain(fine.id);
+    expect(await queue(director, 'mine')).toContain(taken.id);
+  });
+
   it('offers the people who may work matters at the unit, to those who assign there only', async () => {
     const offered = await inTenant((tx) =>
       listUnitAssignees(tx, headA, { organisationId: d.organisations.stationA }),
