@@ -40,7 +40,7 @@ describe('sent messages', () => {
           await page.reload();
           return receipt.filter({ hasText: '已送达' }).count();
         },
-        { timeout: 90_000, intervals: [2_000] },
+        { timeout: 90_000, interval: 2_000 },
       )
       .toBe(1);
     expect(await receipt.getByRole('cell', { name: '短信' }).count()).toBe(1);
