@@ -180,7 +180,9 @@ describe('the core services in the admin app', () => {
     await page.goto(`${live.url}/t/xuhui/cases/new`);
     await page.getByLabel('姓名', { exact: true }).fill('钱志强');
     await page.getByLabel('电话', { exact: true }).fill('13911220034');
-    await choose(page.getByLabel('受理机构'), '徐家汇街道', { option: '徐家汇街道公共法律服务工作站' });
+    await choose(page.getByRole('combobox', { name: '受理机构' }), '徐家汇街道', {
+      option: '徐家汇街道公共法律服务工作站',
+    });
     await expect.poll(() => page.locator('option[value="x-resettlement"]').count()).toBe(1);
     await page.getByLabel('服务类型').selectOption('x-resettlement');
     await expect.poll(() => page.getByLabel('释放证明').count()).toBe(1);

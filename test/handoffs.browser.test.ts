@@ -41,7 +41,7 @@ describe('handoffs', () => {
     // She transfers it to the Xujiahui station.
     await takenToday.getByRole('link', { name: number }).click();
     await desk.locator('summary', { hasText: '移交其他机构' }).click();
-    await choose(desk.locator('details[open]').getByLabel('移交至'), '徐家汇街道');
+    await choose(desk.locator('details[open]').getByRole('combobox', { name: '移交至' }), '徐家汇街道');
     await desk.locator('details[open]').getByLabel('理由').fill('属地街道调处');
     await desk.locator('details[open]').getByRole('button', { name: '移交', exact: true }).click();
     await expect.poll(() => desk.locator('details[open]').count()).toBe(0);

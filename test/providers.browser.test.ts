@@ -22,7 +22,7 @@ describe('provider records when assigning work', () => {
     await page.locator('summary', { hasText: '指派' }).first().click();
     // The picker's suggestions (a datalist without scripts) carry the mark beside his name.
     const list = await page.locator('#assign-assigneeId').getAttribute('list');
-    const listed = page.locator(`[id="${list}"] option[value="刘洋"]`);
+    const listed = page.locator(`[id="${list}"] option[value="律师 刘洋"]`);
     expect(await listed.getAttribute('label')).toContain('负面清单');
     expect(await page.getByText('以下人员有有效的不良执业记录或在负面清单上').count()).toBe(1);
     await choose(page.locator('#assign-assigneeId'), '刘洋', { script: false });

@@ -24,14 +24,19 @@ describe('the choice picker as the server sends it (what works without JavaScrip
     expect(html).toContain('<label class="lj-field__label" for="organisationId">受理机构</label>');
     expect(html).toContain('输入名称的一部分，再从列表中选择。');
     expect(html).toContain(`<datalist id="${list}">`);
-    expect(html).toContain('<option value="枫林路第三居委调解室" label="居村工作室 · 枫林路街道工作站"></option>');
+    expect(html).toContain(
+      '<option value="枫林路第三居委调解室" label="居村工作室 · 枫林路街道工作站"></option>',
+    );
     expect(html).toContain('<option value="天平路第三居委调解室"></option>');
     expect(html).toMatch(/<input[^>]*name="organisationId"[^>]*value=""/);
   });
 
   it("shows a chosen id by its name, and text typed before a refusal as typed, with the field's error", () => {
     expect(render({ defaultValue: 'r1' })).toMatch(/name="organisationId"[^>]*value="枫林路第三居委调解室"/);
-    const refused = render({ defaultValue: '第三居委', error: '有多个选项与所填文字相符，请从列表中选出一个。' });
+    const refused = render({
+      defaultValue: '第三居委',
+      error: '有多个选项与所填文字相符，请从列表中选出一个。',
+    });
     expect(refused).toMatch(/name="organisationId"[^>]*value="第三居委"/);
     expect(refused).toContain('aria-invalid="true"');
     expect(refused).toContain('受理机构：有多个选项与所填文字相符，请从列表中选出一个。');
