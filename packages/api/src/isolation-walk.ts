@@ -543,6 +543,7 @@ export const walkAttempts: Record<string, Attempt> = {
       .catch(refused),
   'referral.getMany': ({ b }, t) => b.referral.getMany({ caseId: t.aCase.id }),
   'referral.inbox': ({ b }) => b.referral.inbox({}).catch(refused),
+  'referral.inboxFacets': ({ b }) => b.referral.inboxFacets({}).catch(refused),
   'referral.transition': ({ b }, t) =>
     b.referral.transition({ referralId: t.aReferralId, type: 'accepted' }).catch(refused),
   'referral.cancel': ({ b }, t) =>

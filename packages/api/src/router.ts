@@ -147,6 +147,7 @@ import { downloadAttachment as referralDownloadAttachment } from './procedures/r
 import { fetchOutcomeDocument as fetchReferralOutcomeDocument } from './procedures/referral/fetch-outcome-document.ts';
 import { getMany as getReferrals } from './procedures/referral/get-many.ts';
 import { inbox as referralInbox } from './procedures/referral/inbox.ts';
+import { inboxFacets as referralInboxFacets } from './procedures/referral/inbox-facets.ts';
 import { issuePartnerLink } from './procedures/referral/issue-partner-link.ts';
 import { note as noteReferral } from './procedures/referral/note.ts';
 import { reroute as rerouteReferral } from './procedures/referral/reroute.ts';
@@ -389,6 +390,7 @@ const platformRouters = {
     create: createReferral,
     getMany: getReferrals,
     inbox: referralInbox,
+    inboxFacets: referralInboxFacets,
     transition: transitionReferral,
     cancel: cancelReferral,
     reroute: rerouteReferral,

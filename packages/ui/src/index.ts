@@ -35,11 +35,13 @@ export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from './e
 export { Fieldset, type FieldsetProps } from './fieldset.tsx';
 export { type FormErrors, FormProblems } from './form-errors.tsx';
 export {
+  FormLanding,
   failureOf,
   type IntentFailure,
   type IntentField,
   IntentForm,
   type IntentFormProps,
+  useLandingFormAction,
 } from './intent-form.tsx';
 export { LocaleProvider, useLocale, useTranslate } from './locale-context.tsx';
 export { SelectField, type SelectFieldProps } from './select-field.tsx';

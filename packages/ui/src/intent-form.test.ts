@@ -3,11 +3,11 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { createRoutesStub } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { CsrfProvider } from './csrf.tsx';
-import { type IntentFailure, IntentForm } from './intent-form.tsx';
+import { FormLanding, type IntentFailure, IntentForm } from './intent-form.tsx';
 import { LocaleProvider } from './locale-context.tsx';
 
 /** The form on a page of its own, as a route renders it, with the session's token. */
-function render(failure?: IntentFailure, submissionKey?: string) {
+function render(failure?: IntentFailure, submissionKey?: string, landing?: string) {
   const Page = () =>
     h(IntentForm, {
       intent: 'note',
@@ -25,7 +25,11 @@ function render(failure?: IntentFailure, submissionKey?: string) {
   return renderToStaticMarkup(
     h(LocaleProvider, {
       locale: 'en',
-      children: h(CsrfProvider, { token: 'tok-1', submissionKey, children: h(Stub) }),
+      children: h(CsrfProvider, {
+        token: 'tok-1',
+        submissionKey,
+        children: h(FormLanding.Provider, { value: landing, children: h(Stub) }),
+      }),
     }),
   );
 }
@@ -76,6 +80,11 @@ describe('IntentForm', () => {
     const key = '6f1c2a52-5a4b-4a39-9d53-2a7f4b3c1d10';
     expect(render(undefined, key)).toContain(`<input type="hidden" name="submission" value="${key}"/>`);
     expect(render()).not.toContain('name="submission"');
+  });
+
+  it("posts to the page's landing when the page has one, so the answer is on screen", () => {
+    expect(render(undefined, undefined, 'outcome')).toContain('action="/#outcome" method="post"');
+    expect(render()).not.toContain('#');
   });
 
   it('sends with a submit button that is enabled while nothing is posting', () => {

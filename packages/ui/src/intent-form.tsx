@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { Form, useActionData, useLocation } from 'react-router';
+import { createContext, type ReactNode, useContext } from 'react';
+import { Form, useActionData, useFormAction, useLocation } from 'react-router';
 import { CsrfField } from './csrf.tsx';
 import { type FormErrors, FormProblems } from './form-errors.tsx';
 import { useTranslate } from './locale-context.tsx';
@@ -20,6 +20,21 @@ export function failureOf(actionData: unknown, intent: string): IntentFailure | 
   if (typeof actionData !== 'object' || actionData === null) return undefined;
   const candidate = actionData as Partial<IntentFailure>;
   return candidate.intent === intent && candidate.errors ? (candidate as IntentFailure) : undefined;
+}
+
+/**
+ * The id of the element a page's forms land on after posting. A page whose answers show away from
+ * its top (the case page: beside the matter, below it on a phone) sets it, so what a post answered
+ * (a refusal, a one-time code) is on screen, with or without JavaScript.
+ */
+export const FormLanding = createContext<string | undefined>(undefined);
+
+/** The address a form of this route posts to, ending in the page's landing (`FormLanding`), if any. */
+export function useLandingFormAction(): string | undefined {
+  const landing = useContext(FormLanding);
+  // The route's own action address (an index route's `?index` included), then the landing.
+  const here = useFormAction();
+  return landing ? `${here}#${landing}` : undefined;
 }
 
 /**
@@ -62,6 +77,7 @@ export function IntentForm({
   const t = useTranslate();
   const { key } = useLocation();
   const actionData = useActionData();
+  const action = useLandingFormAction();
   const mine = failureOf(failure ?? actionData, intent);
   const field: IntentField = (name) => {
     const message = mine?.errors.fields[name];
@@ -79,6 +95,7 @@ export function IntentForm({
       <summary>{title}</summary>
       <Form
         method="post"
+        action={action}
         className="lj-form"
         noValidate
         encType={multipart ? 'multipart/form-data' : undefined}

@@ -68,6 +68,17 @@ export const REFERRAL_STATUSES = [
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 /**
+ * A partner's inbox in two tabs (and 全部): 待处理, what still waits on the partner, and 已答复,
+ * what it answered for good. A referral the sender cancelled is in neither, only in 全部.
+ */
+export const INBOX_STATES = ['pending', 'answered'] as const;
+export type InboxState = (typeof INBOX_STATES)[number];
+export const INBOX_STATE_STATUSES: Readonly<Record<InboxState, readonly ReferralStatus[]>> = {
+  pending: ['requested', 'received', 'accepted', 'in-progress'],
+  answered: ['rejected', 'completed', 'failed'],
+};
+
+/**
  * What a partner reports as a referral's result (the exchange's `outcome.code`), chosen on the
  * answer's form rather than typed. A court rules on a judicial confirmation (确认有效 / 不予确认:
  * the ruling not to confirm is sent as a failure with its reason, as the exchange has it); any

@@ -1,6 +1,8 @@
 import type { MessageKey } from '@linju/i18n';
 import { Alert, type IntentFailure, useLocale, useTranslate } from '@linju/ui';
+import type { ReactNode } from 'react';
 import { useLocation, useRouteLoaderData } from 'react-router';
+import { CASE_LANDING } from '../lib/case-page-parts.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
 import { PARTY_FIELD_LABELS } from '../lib/party-form.ts';
 import type { loader as caseLoader } from '../routes/case.tsx';
@@ -73,14 +75,17 @@ export const failureIn = (actionData: unknown): IntentFailure | undefined =>
 
 /**
  * What a part of the case page says after a submission: the failed form's problems, each linking
- * to its field, or that it was done (`?done=`) unless the answer shows something else instead.
+ * to its field, or that it was done (`?done=`) unless the answer shows something else instead
+ * (`children`: a one-time code, a link). The page's forms land here (`CASE_LANDING`).
  */
 export function CaseSubmissionOutcome({
   failure,
   answered = false,
+  children,
 }: {
   failure: IntentFailure | undefined;
   answered?: boolean;
+  children?: ReactNode;
 }) {
   const t = useTranslate();
   const location = useLocation();
@@ -93,14 +98,15 @@ export function CaseSubmissionOutcome({
       }))
     : [];
   return (
-    <>
+    <div id={CASE_LANDING} className="admin-case-outcome">
       <FormErrorSummary errors={failure?.errors} fields={fields} />
       {done && !failure && !answered ? (
         <Alert tone="success">
           <p>{t('casePage.done')}</p>
         </Alert>
       ) : null}
-    </>
+      {children}
+    </div>
   );
 }
 

@@ -2,6 +2,7 @@ import { AppShell, Breadcrumbs, useLocale, useTranslate } from '@linju/ui';
 import type { ReactNode } from 'react';
 import { Form, Link, NavLink, useLocation } from 'react-router';
 import {
+  currentMenuPath,
   SECTION_GROUP,
   SECTION_GROUP_LABEL,
   SECTION_GROUPS,
@@ -146,46 +147,49 @@ function SideMenu({
   const t = useTranslate();
   const locale = useLocale();
   const { pathname } = useLocation();
-  // One current section, as the breadcrumbs name it: 分派 (/cases/assignment) is not also 案件, nor
-  // a city's districts page 统计; Today only on Today itself.
-  const current = sectionOf(slug, sections, pathname);
+  const notificationsPath = tenantPaths.notifications(slug);
+  // One current entry for the whole menu, not each link matching on its own (see `currentMenuPath`).
+  const current = currentMenuPath(
+    slug,
+    [
+      ...sections.map((section) => sectionPath(slug, section)),
+      ...(unreadNotifications === undefined ? [] : [notificationsPath]),
+      ...pluginLinks.map((plugin) => plugin.to),
+    ],
+    pathname,
+  );
+  const item = (to: string, children: ReactNode) => (
+    <Link to={to} aria-current={to === current ? 'page' : undefined}>
+      {children}
+    </Link>
+  );
   const link = (section: Section) => (
-    <li key={section}>
-      <Link
-        to={sectionPath(slug, section)}
-        aria-current={
-          (section === 'today' ? pathname === sectionPath(slug, section) : current === section)
-            ? 'page'
-            : undefined
-        }
-      >
-        {t(SECTION_LABEL[section])}
-      </Link>
-    </li>
+    <li key={section}>{item(sectionPath(slug, section), t(SECTION_LABEL[section]))}</li>
   );
   const notifications =
     unreadNotifications === undefined ? null : (
       <li key="notifications">
-        <NavLink to={tenantPaths.notifications(slug)}>
-          {t('nav.notifications')}
-          {unreadNotifications > 0 ? (
-            <>
-              {' '}
-              <span className="admin-badge" aria-hidden="true">
-                {unreadNotifications}
-              </span>
-              <span className="lj-visually-hidden">
-                {t('nav.notifications_unread', { count: unreadNotifications })}
-              </span>
-            </>
-          ) : null}
-        </NavLink>
+        {item(
+          notificationsPath,
+          <>
+            {t('nav.notifications')}
+            {unreadNotifications > 0 ? (
+              <>
+                {' '}
+                <span className="admin-badge" aria-hidden="true">
+                  {unreadNotifications}
+                </span>
+                <span className="lj-visually-hidden">
+                  {t('nav.notifications_unread', { count: unreadNotifications })}
+                </span>
+              </>
+            ) : null}
+          </>,
+        )}
       </li>
     );
   const services = pluginLinks.map((plugin) => (
-    <li key={plugin.key}>
-      <NavLink to={plugin.to}>{plugin.label[locale === 'en' ? 'en' : 'zh-CN']}</NavLink>
-    </li>
+    <li key={plugin.key}>{item(plugin.to, plugin.label[locale === 'en' ? 'en' : 'zh-CN'])}</li>
   ));
   return (
     <ul>

@@ -21,8 +21,15 @@ export const CASE_PAGE_PARTS = [
   },
 ] as const satisfies readonly { path: string; file: string; label: MessageKey }[];
 
+/**
+ * Where the case page's forms land after posting: the outcome at the top of the part, so what a
+ * post answered (a refusal, the one-time rating code, a partner's link) is on screen, beside the
+ * matter on a desktop, below it on a phone.
+ */
+export const CASE_LANDING = 'outcome';
+
 export type CasePagePart = (typeof CASE_PAGE_PARTS)[number]['path'];
 
-/** Where a part's form goes once it succeeded: the part again, saying what was done, at its forms. */
+/** Where a part's form goes once it succeeded: the part again, saying what was done, on screen (`CASE_LANDING`). */
 export const casePartDone = (slug: string, caseId: string, part: CasePagePart) => (intent: string) =>
-  `${tenantPaths.case(slug, caseId)}${part ? `/${part}` : ''}?done=${intent}#actions`;
+  `${tenantPaths.case(slug, caseId)}${part ? `/${part}` : ''}?done=${intent}#${CASE_LANDING}`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  currentMenuPath,
   SECTION_GROUP,
   SECTION_GROUPS,
   SECTIONS,
@@ -75,9 +76,9 @@ describe('sectionsFor', () => {
 
   it('leaves a partner user their home page and inbox, and combines several roles', () => {
     expect(sectionsFor(at('partner-user'))).toEqual(['today', 'referrals']);
-    // A city bureau's own first page is its districts' table, and case intake comes last.
-    // It has its own menu: no district desk work (rotas, advisers, volunteers, subsidies,
-    // assignment, the district overview…).
+    // A city bureau's own first page is its districts' table. It has its own menu: it takes no
+    // matters, so no case ledger, assignment or stations' scorecards, and no district desk work
+    // (rotas, advisers, volunteers, subsidies, the district overview…).
     expect(sectionsFor(at('bureau-admin'), { cityBureau: true })).toEqual([
       'cityDistricts',
       'today',
@@ -85,10 +86,8 @@ describe('sectionsFor', () => {
       'organisations',
       'staff',
       'statistics',
-      'scorecards',
       'settings',
       'audit',
-      'cases',
     ]);
     expect(sectionsFor(at('bureau-admin'), { cityBureau: false })).not.toContain('cityDistricts');
     expect(sectionsFor([])).toEqual(['today']);
@@ -133,6 +132,24 @@ describe('sectionsFor', () => {
     expect(sectionOf('xuhui', sections, '/t/xuhui/cases/5d2c')).toBe('cases');
     expect(sectionOf('xuhui', sections, '/t/xuhui/casesx')).toBe('today');
     expect(sectionOf('xuhui', ['cases'], '/t/xuhui/audit')).toBeUndefined();
+  });
+
+  it('marks one menu link as the current page: the deepest the page is in, Today only on itself', () => {
+    const menu = [
+      ...sectionsFor(at('bureau-admin')).map((section) => sectionPath('xuhui', section)),
+      '/t/xuhui/notifications',
+    ];
+    expect(currentMenuPath('xuhui', menu, '/t/xuhui/cases/assignment')).toBe('/t/xuhui/cases/assignment');
+    expect(currentMenuPath('xuhui', menu, '/t/xuhui/cases/5d2c/parties')).toBe('/t/xuhui/cases');
+    expect(currentMenuPath('xuhui', menu, '/t/xuhui/cases')).toBe('/t/xuhui/cases');
+    expect(currentMenuPath('xuhui', menu, '/t/xuhui')).toBe('/t/xuhui');
+    expect(currentMenuPath('xuhui', menu, '/t/xuhui/notifications')).toBe('/t/xuhui/notifications');
+    expect(currentMenuPath('xuhui', menu, '/t/xuhui/change-password')).toBeUndefined();
+    const city = sectionsFor(at('bureau-admin'), { cityBureau: true }).map((s) => sectionPath('shanghai', s));
+    expect(currentMenuPath('shanghai', city, '/t/shanghai/statistics/districts')).toBe(
+      '/t/shanghai/statistics/districts',
+    );
+    expect(currentMenuPath('shanghai', city, '/t/shanghai/statistics')).toBe('/t/shanghai/statistics');
   });
 
   it('puts every section in one group of the side menu', () => {

@@ -71,17 +71,16 @@ export const SECTION_GROUP: Readonly<Record<Section, SectionGroup>> = {
 };
 
 /**
- * What a city bureau (市局) works with: its districts' figures and rankings, the referrals it
- * takes, its own organisation and settings. The districts' own desk work (rotas, advisers,
- * volunteers, subsidies, file reviews…) is not its menu.
+ * What a city bureau (市局) works with: its districts' figures side by side, the referrals, its own
+ * organisation, staff, settings and audit log. It takes no matters itself (no service is on), so
+ * the districts' own work is not its menu: the case ledger and assignment, the stations'
+ * scorecards (站点考核), rotas, advisers, volunteers, subsidies, file reviews…
  */
 const CITY_SECTIONS: ReadonlySet<Section> = new Set([
   'cityDistricts',
   'today',
-  'cases',
   'referrals',
   'statistics',
-  'scorecards',
   'organisations',
   'staff',
   'settings',
@@ -153,19 +152,16 @@ export const SECTION_LABEL: Readonly<Record<Section, MessageKey>> = {
 /**
  * The sections a person's roles open. Only a convenience: the server refuses what a role does not
  * allow, and a grant low in the tree may still be refused a district-wide page such as the audit log.
- * A city bureau (市局) leads with its districts' table, keeps case intake last and has only its
- * own sections (`CITY_SECTIONS`): its work is the districts' figures, not residents' matters.
+ * A city bureau (市局) leads with its districts' table and has only its own sections
+ * (`CITY_SECTIONS`): its work is the districts' figures, not residents' matters.
  */
 export function sectionsFor(grants: readonly RoleGrant[], tenant: { cityBureau?: boolean } = {}): Section[] {
-  const open = SECTIONS.filter((section) => {
+  return SECTIONS.filter((section) => {
     if (section === 'cityDistricts' && !tenant.cityBureau) return false;
     if (tenant.cityBureau && !CITY_SECTIONS.has(section)) return false;
     const permission = SECTION_PERMISSION[section];
     return permission === null || permission.some((one) => allowsAnywhere(grants, one));
   });
-  return tenant.cityBureau
-    ? [...open.filter((s) => s !== 'cases'), ...open.filter((s) => s === 'cases')]
-    : open;
 }
 
 export function sectionPath(slug: string, section: Section): string {
@@ -217,13 +213,38 @@ export function sectionPath(slug: string, section: Section): string {
   }
 }
 
+/** The entry of `entries` whose path `pathname` is at or deepest below. */
+function deepestWithin<T>(entries: readonly { key: T; path: string }[], pathname: string): T | undefined {
+  let best: { key: T; length: number } | undefined;
+  for (const { key, path } of entries) {
+    const within = pathname === path || pathname.startsWith(`${path}/`);
+    if (within && path.length > (best?.length ?? -1)) best = { key, length: path.length };
+  }
+  return best?.key;
+}
+
 /** The section a path belongs to (the longest section path it starts with), for the breadcrumbs. */
 export function sectionOf(slug: string, sections: readonly Section[], pathname: string): Section | undefined {
-  let best: { section: Section; length: number } | undefined;
-  for (const section of sections) {
-    const path = sectionPath(slug, section);
-    const within = pathname === path || pathname.startsWith(`${path}/`);
-    if (within && path.length > (best?.length ?? -1)) best = { section, length: path.length };
-  }
-  return best?.section;
+  return deepestWithin(
+    sections.map((section) => ({ key: section, path: sectionPath(slug, section) })),
+    pathname,
+  );
+}
+
+/**
+ * The one menu link the page is in, of the menu's links (`paths`): the deepest one the path is
+ * at or below, Today (the district's home, above every page) only on itself. Matching each link
+ * on its own marked both 案件 and 分派 on `/cases/assignment`, and 统计 with 各区汇总.
+ */
+export function currentMenuPath(
+  slug: string,
+  paths: readonly string[],
+  pathname: string,
+): string | undefined {
+  const home = tenantPaths.home(slug);
+  if (pathname === home) return paths.includes(home) ? home : undefined;
+  return deepestWithin(
+    paths.filter((path) => path !== home).map((path) => ({ key: path, path })),
+    pathname,
+  );
 }

@@ -1,22 +1,21 @@
-import { channelLabel, formatDateTime, urgencyLabel } from '@linju/i18n';
-import { useLocale, useTranslate } from '@linju/ui';
+import { FormLanding, useLocale, useTranslate } from '@linju/ui';
 import { Link, NavLink, Outlet } from 'react-router';
-import { Deadline, StatusBadge, UrgencyMark } from '../components/case-list.tsx';
-import { useOrganisationName } from '../components/case-page.tsx';
+import { CaseMatter, type RevealedField } from '../components/case-matter.tsx';
+import { CaseSummary } from '../components/case-summary.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
-import { CASE_PAGE_PARTS } from '../lib/case-page-parts.ts';
-import { deadlineState } from '../lib/cases.ts';
+import { CASE_LANDING, CASE_PAGE_PARTS } from '../lib/case-page-parts.ts';
+import { formText } from '../lib/form-data.ts';
+import { intent, intentAction } from '../lib/intent-action.ts';
 import { allowsAnywhere } from '../lib/permissions.ts';
 import { caseServiceLinks } from '../lib/plugin-screens.ts';
 import { idParam, load } from '../lib/route-errors.ts';
-import { categoryName, serviceName } from '../lib/service-name.ts';
 import { signedInPerson, tenantHeader } from '../lib/session.ts';
 import { megabytes } from '../lib/streamed-form.ts';
-import { tenantPaths } from '../lib/tenant-paths.ts';
+import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/case';
 
 /**
@@ -72,63 +71,70 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   };
 }
 
-export default function CaseLayout({ loaderData }: Route.ComponentProps) {
+/** The layout's own form: showing the resident's phone or ID number in full, from the left column. */
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const caseId = params.id;
+  const { caller } = getAdminContext(context);
+  return intentAction(
+    request,
+    {
+      reveal: intent({
+        run: async (_values, { form }) => {
+          const field: RevealedField['field'] = formText(form, 'field') === 'idNumber' ? 'idNumber' : 'phone';
+          const { value } = await caller.case.revealResident({ caseId, field });
+          // Shown in this response only; nothing keeps it.
+          return { intent: 'reveal', revealed: { field, value: value ?? '—' } };
+        },
+      }),
+    },
+    { done: () => `${tenantPaths.case(tenantSlugFrom(params), caseId)}#resident` },
+  );
+}
+
+/**
+ * The summary header over two columns (from 1024 px): the matter, the resident, the parties and
+ * the documents on the left; the part — its next actions and, on handling, the timeline — on the
+ * right. One column on a phone, with the header's link straight to the actions. The parts' forms
+ * land on their outcome (`FormLanding`), so a confirmation is on screen however long the page.
+ */
+export default function CaseLayout({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
-  const { tenant, services: installed } = useTenantShell();
-  const orgName = useOrganisationName();
-  const { case: c, people, serviceLinks, today } = loaderData;
+  const { tenant } = useTenantShell();
+  const { case: c, serviceLinks } = loaderData;
   const here = tenantPaths.case(tenant.slug, c.id);
+  const revealed = actionData && 'revealed' in actionData ? actionData.revealed : undefined;
   return (
     <>
       <DocumentTitle title={t('casePage.title', { number: c.number })} tenant={tenant} />
-      <h1 className="admin-case-title">
-        <span className="admin-case-number">{c.number}</span> <StatusBadge status={c.status} />
-        <UrgencyMark urgency={c.urgency} />
-      </h1>
-      <dl className="admin-details admin-case-header">
-        <dt>{t('casePage.service')}</dt>
-        <dd>
-          {serviceName(installed, c.serviceType, locale)}
-          {c.category ? ` · ${categoryName(installed, c.serviceType, c.category, locale)}` : ''}
-        </dd>
-        <dt>{t('casePage.urgency')}</dt>
-        <dd>{urgencyLabel(locale, c.urgency)}</dd>
-        <dt>{t('casePage.deadline')}</dt>
-        <dd>
-          <Deadline dueOn={c.dueOn} state={deadlineState(c, today)} waiting={c.waitingForResident} />
-        </dd>
-        <dt>{t('casePage.first_responder')}</dt>
-        <dd>{people.firstResponder ?? '—'}</dd>
-        <dt>{t('casePage.assignee')}</dt>
-        <dd>{c.assigneeId ? (people.assignee ?? '—') : t('casePage.unassigned')}</dd>
-        <dt>{t('casePage.unit')}</dt>
-        <dd>{orgName(c.currentOrganisationId)}</dd>
-        <dt>{t('casePage.channel')}</dt>
-        <dd>{channelLabel(locale, c.channel)}</dd>
-        <dt>{t('casePage.received')}</dt>
-        <dd>{formatDateTime(locale, c.receivedAt)}</dd>
-      </dl>
-      <h2>{t('casePage.description')}</h2>
-      <p className="admin-prewrap">{c.description}</p>
-      <nav className="admin-case-parts" aria-label={t('casePage.sections')}>
-        <ul>
-          {CASE_PAGE_PARTS.map((part) => (
-            <li key={part.path}>
-              <NavLink to={part.path ? `${here}/${part.path}` : here} end>
-                {t(part.label)}
-              </NavLink>
-            </li>
-          ))}
-          {/* A service's own work (mediation record, notary booking, legal-aid decision…) has its own pages. */}
-          {serviceLinks.map((link) => (
-            <li key={link.key}>
-              <Link to={link.to}>{link.label[locale === 'en' ? 'en' : 'zh-CN']}</Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <Outlet />
+      <CaseSummary />
+      <div className="admin-case-columns">
+        <div className="admin-case-matter">
+          <CaseMatter revealed={revealed} />
+        </div>
+        <div className="admin-case-work">
+          <nav className="admin-case-parts" aria-label={t('casePage.sections')}>
+            <ul>
+              {CASE_PAGE_PARTS.map((part) => (
+                <li key={part.path}>
+                  <NavLink to={part.path ? `${here}/${part.path}` : here} end>
+                    {t(part.label)}
+                  </NavLink>
+                </li>
+              ))}
+              {/* A service's own work (mediation record, notary booking, legal-aid decision…) has its own pages. */}
+              {serviceLinks.map((link) => (
+                <li key={link.key}>
+                  <Link to={link.to}>{link.label[locale === 'en' ? 'en' : 'zh-CN']}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <FormLanding.Provider value={CASE_LANDING}>
+            <Outlet />
+          </FormLanding.Provider>
+        </div>
+      </div>
     </>
   );
 }

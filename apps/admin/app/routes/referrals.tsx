@@ -6,9 +6,11 @@ import {
   referralStatusLabel,
 } from '@linju/i18n';
 import { Alert, Button, TextArea, useLocale, useTranslate } from '@linju/ui';
+import { INBOX_STATE_STATUSES } from '@linju/vocabulary';
 import { Form, Link, redirect, useLocation } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary, FormProblems, useFieldError } from '../components/form-errors.tsx';
+import { InboxTabsAndFilters } from '../components/inbox-tabs.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { ReferralAnswerFields } from '../components/referral-answer-fields.tsx';
@@ -17,6 +19,7 @@ import { getAdminContext } from '../context.ts';
 import { localFailure } from '../lib/api-errors.ts';
 import { answersFor } from '../lib/cases.ts';
 import { formText } from '../lib/form-data.ts';
+import { inboxFilters, isFiltered, readInboxQuery } from '../lib/inbox-filters.ts';
 import { organisationName } from '../lib/organisation-tree.ts';
 import { allowsAnywhere } from '../lib/permissions.ts';
 import {
@@ -34,13 +37,26 @@ import type { Route } from './+types/referrals';
 
 const TERMINAL: readonly string[] = ['rejected', 'completed', 'failed', 'cancelled'];
 
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
   const me = signedInPerson(context);
   const grants = me.user.roles.map(({ role, organisationId }) => ({ role, organisationId }));
-  const [outgoing, inbox, organisations] = await Promise.all([
+  const answers = allowsAnywhere(grants, 'referral.respond');
+  // The inbox's tab and filters come from the address (links and a GET form: no personal data).
+  const { query, errors } = readInboxQuery(new URL(request.url).searchParams);
+  const filters = inboxFilters(query, errors);
+  const [outgoing, inbox, facets, organisations] = await Promise.all([
     allowsAnywhere(grants, 'referral.read') ? load(caller.referral.getMany({ limit: 100 })) : null,
-    allowsAnywhere(grants, 'referral.respond') ? load(caller.referral.inbox({ limit: 100 })) : null,
+    answers
+      ? load(
+          caller.referral.inbox({
+            limit: 100,
+            ...filters,
+            ...(query.tab === 'all' ? {} : { state: query.tab }),
+          }),
+        )
+      : null,
+    answers ? load(caller.referral.inboxFacets(filters)) : null,
     caller.organisation.getMany().catch((error: unknown) => {
       if (isForbidden(error)) return [];
       throw error;
@@ -78,6 +94,7 @@ export async function loader({ context }: Route.LoaderArgs) {
         notes,
       }),
     ),
+    inboxView: facets ? { query, errors, counts: facets.counts, senders: facets.senders } : null,
     organisations: organisations.map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn })),
     now: new Date().toISOString(),
   };
@@ -94,7 +111,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (read.note) return postNote(caller, slug, referralId, formText(read.form, 'text'));
   const intent = `${read.type}:${referralId}`;
   if (read.local) return rejectIntent(intent, read.local, read.values);
-  if (read.sent?.ok) return redirect(`${tenantPaths.referrals(slug)}?done=1#referral-${referralId}`);
+  // An answer for good moves the referral to 已答复: the page follows it there.
+  if (read.sent?.ok) {
+    const tab = (INBOX_STATE_STATUSES.answered as readonly string[]).includes(read.type)
+      ? 'answered'
+      : 'pending';
+    return redirect(`${tenantPaths.referrals(slug)}?tab=${tab}&done=1#referral-${referralId}`);
+  }
   return rejectIntentApiError(
     intent,
     read.sent?.error,
@@ -135,7 +158,7 @@ export default function Referrals({ loaderData, actionData }: Route.ComponentPro
   const locale = useLocale();
   const location = useLocation();
   const { tenant } = useTenantShell();
-  const { outgoing, inbox, organisations, now } = loaderData;
+  const { outgoing, inbox, inboxView, organisations, now } = loaderData;
   const failure = actionData && 'intent' in actionData ? actionData : undefined;
   // A referral to another deployment has no partner organisation of this district.
   const orgName = (id: string | null) => {
@@ -167,10 +190,13 @@ export default function Referrals({ loaderData, actionData }: Route.ComponentPro
         </Alert>
       ) : null}
       <h1>{t('referrals.title')}</h1>
-      {inbox ? (
+      {inbox && inboxView ? (
         <section aria-labelledby="inbox-heading">
           <h2 id="inbox-heading">{t('referrals.inbox')}</h2>
-          {inbox.length === 0 ? <p>{t('referrals.none')}</p> : null}
+          <InboxTabsAndFilters view={inboxView} />
+          {inbox.length === 0 ? (
+            <p>{t(isFiltered(inboxView.query) ? 'referrals.none_matching' : 'referrals.none')}</p>
+          ) : null}
           <ul className="admin-referrals">
             {inbox.map((r) => (
               <li key={r.id} id={`referral-${r.id}`} className="admin-referral">

@@ -7,7 +7,7 @@ import { exportList } from '../list-export/list-export.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
 import { TEST_SERVICE } from '../testing/test-service.ts';
-import { CASE_PAGE_REACH, type CaseQuery, countCases, findCases } from './case-queries.ts';
+import { type CaseQuery, countCases, findCases } from './case-queries.ts';
 import { intakeCase } from './case-service.ts';
 
 /**

@@ -1,4 +1,5 @@
 export * from './outcome-document-refetch.ts';
+export * from './partner-inbox.ts';
 export * from './partner-link.ts';
 export * from './referral-attachments.ts';
 export * from './referral-effects.ts';

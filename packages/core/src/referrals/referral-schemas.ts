@@ -1,4 +1,5 @@
 import { schema } from '@linju/db';
+import { INBOX_STATES } from '@linju/vocabulary';
 import { z } from 'zod';
 import { ZOutcomeDocuments } from './referral-attachments.ts';
 
@@ -34,8 +35,21 @@ export const ZListReferralsRequest = z.object({
 });
 export type ListReferralsRequest = z.input<typeof ZListReferralsRequest>;
 
-export const ZInboxRequest = z.object({
+/** What a partner narrows its inbox to: a kind, the days it arrived, the unit that asked. */
+export const ZInboxFilters = z.object({
+  kind: z.enum(schema.REFERRAL_KINDS).optional(),
+  /** Arrived on or after this day, and on or before `receivedUntil`, in the district's calendar. */
+  receivedFrom: z.iso.date({ message: 'validation.date_invalid' }).optional(),
+  receivedUntil: z.iso.date({ message: 'validation.date_invalid' }).optional(),
+  /** The requesting unit of the district (a referral through the exchange has none here). */
+  fromOrganisationId: z.uuid().optional(),
+});
+export type InboxFilters = z.input<typeof ZInboxFilters>;
+
+export const ZInboxRequest = ZInboxFilters.extend({
   status: z.enum(schema.REFERRAL_STATUSES).optional(),
+  /** A tab of the inbox (待处理 / 已答复); every referral without it. */
+  state: z.enum(INBOX_STATES).optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { grantsAllow, roleAllows, type SecretBox, scopesFor } from '@linju/auth';
+import { grantsAllow, type SecretBox, scopesFor } from '@linju/auth';
 import {
   and,
   desc,
@@ -39,17 +39,11 @@ import {
   type RecordConsentRequest,
   type RerouteRequest,
   ZCreateReferralRequest,
-  ZInboxRequest,
   ZListReferralsRequest,
   ZRecordConsentRequest,
   ZRerouteRequest,
 } from './referral-schemas.ts';
-import {
-  ACKNOWLEDGE_WORKING_DAYS,
-  endOfLocalDay,
-  type ReferralSubject,
-  subjectFor,
-} from './referral-subject.ts';
+import { ACKNOWLEDGE_WORKING_DAYS, endOfLocalDay, subjectFor } from './referral-subject.ts';
 
 export type ReferralRow = typeof schema.referral.$inferSelect;
 
@@ -377,53 +371,6 @@ export async function listOutgoingReferrals(tx: TenantTx, actor: Actor, request:
     .orderBy(desc(schema.referral.createdAt), desc(schema.referral.id))
     .limit(input.limit);
   return rows.map((r) => referralSummary(r.referral));
-}
-
-/** The partner organisations whose inbox the actor answers (grants allowing `referral.respond`). */
-const inboxesOf = (actor: Actor) =>
-  actor.grants
-    .filter((g) => roleAllows(g.role, 'referral.respond'))
-    .map((g) => g.organisationPath.split('/').filter(Boolean).at(-1))
-    .filter((id): id is string => id !== undefined);
-
-/** What the partner sees: the referral and the subject it was sent (no case, no other data). */
-const inboxItem = (box: SecretBox, r: ReferralRow) => ({
-  id: r.id,
-  toOrganisationId: r.toOrganisationId,
-  kind: r.kind,
-  status: r.status,
-  summary: r.summary,
-  details: r.details,
-  subject: JSON.parse(
-    box.decrypt(r.subjectSealed, r.tenantId, sealedColumns.referralSubject),
-  ) as ReferralSubject,
-  acknowledgeBy: r.acknowledgeBy,
-  dueBy: r.dueBy,
-  createdAt: r.createdAt,
-  updatedAt: r.updatedAt,
-  outcomeCode: r.outcomeCode,
-  outcomeText: r.outcomeText,
-  reason: r.reason,
-  /** Who sent it, when it came through the exchange (`orgId@nodeId`). */
-  fromAddress: r.direction === 'incoming' ? r.fromAddress : null,
-});
-export type InboxItem = ReturnType<typeof inboxItem>;
-
-/** A partner user's inbox: the referrals addressed to their partner organisation(s), newest first. */
-export async function listInbox(tx: TenantTx, actor: Actor, box: SecretBox, request: unknown = {}) {
-  const input = ZInboxRequest.parse(request);
-  const inboxes = inboxesOf(actor);
-  if (inboxes.length === 0)
-    throw new DomainError('forbidden', 'auth.forbidden', { params: { permission: 'referral.respond' } });
-  const filters: SQL[] = [inArray(schema.referral.toOrganisationId, inboxes)];
-  if (input.status) filters.push(eq(schema.referral.status, input.status));
-  const rows = await tx
-    .select()
-    .from(schema.referral)
-    .where(and(...filters))
-    .orderBy(desc(schema.referral.createdAt), desc(schema.referral.id))
-    .limit(input.limit);
-  return rows.map((r) => inboxItem(box, r));
 }
 
 const notFound = () => new DomainError('not-found', 'referral.not_found', { field: 'referralId' });

@@ -1,5 +1,14 @@
 import { consentPurposeLabel, formatDate } from '@linju/i18n';
-import { Button, CsrfField, IntentForm, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
+import {
+  Button,
+  CsrfField,
+  IntentForm,
+  SelectField,
+  TextField,
+  useLandingFormAction,
+  useLocale,
+  useTranslate,
+} from '@linju/ui';
 import { Form } from 'react-router';
 import { CaseSubmissionOutcome, failureIn, typedValue, useCasePage } from '../../components/case-page.tsx';
 import { getAdminContext } from '../../context.ts';
@@ -50,6 +59,7 @@ export default function CaseConsent({ actionData }: Route.ComponentProps) {
   const locale = useLocale();
   const { consents, can, today } = useCasePage();
   const failure = failureIn(actionData);
+  const landing = useLandingFormAction();
   return (
     <>
       <CaseSubmissionOutcome failure={failure} />
@@ -70,7 +80,7 @@ export default function CaseConsent({ actionData }: Route.ComponentProps) {
                 {k.withdrawnOn ? (
                   ` · ${t('casePage.consent_withdrawn', { date: formatDate(locale, k.withdrawnOn) })}`
                 ) : can.handle ? (
-                  <Form method="post" className="admin-inline-form">
+                  <Form method="post" action={landing} className="admin-inline-form">
                     <CsrfField />
                     <input type="hidden" name="intent" value="withdraw-consent" />
                     <input type="hidden" name="consentId" value={k.id} />

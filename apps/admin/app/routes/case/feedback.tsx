@@ -73,24 +73,25 @@ export default function CaseFeedback({ actionData }: Route.ComponentProps) {
   const rateable = can.handle && !c.satisfaction && (c.status === 'feedback-given' || c.status === 'closed');
   return (
     <>
-      <CaseSubmissionOutcome failure={failure} answered={Boolean(ratingCode)} />
-      {ratingCode ? (
-        <Alert tone="success" title={t('casePage.rating_code_title')}>
-          <p>
-            {t('casePage.rating_code_hint', {
-              // The rating page's whole address, as the slip prints it: a bare path reaches no resident.
-              path: rateEntryUrl(ratingCode.rateUrl),
-              date: formatDate(locale, ratingCode.expiresAt),
-            })}
-          </p>
-          <RatingSlip
-            code={ratingCode.code}
-            expiresAt={ratingCode.expiresAt}
-            rateUrl={ratingCode.rateUrl}
-            district={tenantName(tenant, locale)}
-          />
-        </Alert>
-      ) : null}
+      <CaseSubmissionOutcome failure={failure} answered={Boolean(ratingCode)}>
+        {ratingCode ? (
+          <Alert tone="success" title={t('casePage.rating_code_title')}>
+            <p>
+              {t('casePage.rating_code_hint', {
+                // The rating page's whole address, as the slip prints it: a bare path reaches no resident.
+                path: rateEntryUrl(ratingCode.rateUrl),
+                date: formatDate(locale, ratingCode.expiresAt),
+              })}
+            </p>
+            <RatingSlip
+              code={ratingCode.code}
+              expiresAt={ratingCode.expiresAt}
+              rateUrl={ratingCode.rateUrl}
+              district={tenantName(tenant, locale)}
+            />
+          </Alert>
+        ) : null}
+      </CaseSubmissionOutcome>
       <section id="actions" aria-labelledby="feedback-heading">
         <h2 id="feedback-heading">{t('casePage.feedback_heading')}</h2>
         {c.satisfaction ? (

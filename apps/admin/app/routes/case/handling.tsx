@@ -2,18 +2,13 @@ import {
   CASE_URGENCIES,
   type CaseStatus,
   caseStatusLabel,
-  contactPreferenceLabel,
-  keyGroupLabel,
   type Locale,
-  partyKindLabel,
-  partyRoleLabel,
   translate,
   urgencyLabel,
 } from '@linju/i18n';
 import {
   AssigneeFields,
   assigneeChoices,
-  CsrfField,
   IntentForm,
   resolvePostedChoice,
   SelectField,
@@ -22,7 +17,6 @@ import {
   useLocale,
   useTranslate,
 } from '@linju/ui';
-import { Form } from 'react-router';
 import { CaseSubmissionOutcome, failureIn, typedValue, useCasePage } from '../../components/case-page.tsx';
 import { CaseTimeline } from '../../components/case-timeline.tsx';
 import { PartnerPicker } from '../../components/partner-picker.tsx';
@@ -53,14 +47,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return intentAction(
     request,
     {
-      reveal: intent({
-        run: async (_values, { form }) => {
-          const field = formText(form, 'field') === 'idNumber' ? 'idNumber' : 'phone';
-          const { value } = await caller.case.revealResident({ caseId, field });
-          // Shown in this response only; nothing keeps it.
-          return { intent: 'reveal', revealed: { field, value: value ?? '—' } };
-        },
-      }),
       triage: intent({
         fields: ['serviceType', 'category', 'urgency', 'note'],
         errors,
@@ -146,13 +132,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   );
 }
 
-/** The case's handling: the resident, the chain of matters, the timeline, and the work on the case. */
+/** The case's handling: the next actions on the case (triage, assignment, transfer, status, notes), then its timeline. */
 export default function CaseHandling({ actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
   const { case: c, organisations, staff, services, can } = useCasePage();
   const failure = failureIn(actionData);
-  const revealed = actionData && 'revealed' in actionData ? actionData.revealed : undefined;
   const network = transferTargets(organisations, locale, c.currentOrganisationId);
   const open = isOpenStatus(c.status);
   const moves = statusMoves(c.status);
@@ -161,52 +146,7 @@ export default function CaseHandling({ actionData }: Route.ComponentProps) {
 
   return (
     <>
-      <CaseSubmissionOutcome failure={failure} answered={Boolean(revealed)} />
-      <section aria-labelledby="resident-heading">
-        <h2 id="resident-heading">{t('casePage.resident_heading')}</h2>
-        <dl className="admin-details">
-          <dt>{t('intake.name')}</dt>
-          <dd>{c.resident.name}</dd>
-          <dt>{t('intake.phone')}</dt>
-          <dd>
-            {revealed?.field === 'phone' ? revealed.value : (c.resident.phoneMasked ?? '—')}
-            {c.resident.phoneMasked && can.handle && revealed?.field !== 'phone' ? (
-              <RevealButton field="phone" label={t('casePage.reveal_phone')} />
-            ) : null}
-          </dd>
-          <dt>{t('intake.id_number')}</dt>
-          <dd>
-            {revealed?.field === 'idNumber' ? revealed.value : (c.resident.idNumberMasked ?? '—')}
-            {c.resident.idNumberMasked && can.handle && revealed?.field !== 'idNumber' ? (
-              <RevealButton field="idNumber" label={t('casePage.reveal_id')} />
-            ) : null}
-          </dd>
-          <dt>{t('intake.key_groups')}</dt>
-          <dd>{c.resident.keyGroups.map((g) => keyGroupLabel(locale, g)).join('、') || '—'}</dd>
-          <dt>{t('intake.contact_preference')}</dt>
-          <dd>{contactPreferenceLabel(locale, c.resident.contactPreference)}</dd>
-        </dl>
-        <p className="admin-muted">{t('casePage.reveal_note')}</p>
-        {c.parties.length > 0 ? (
-          <>
-            <h3>{t('casePage.parties')}</h3>
-            <ul className="admin-list">
-              {c.parties.map((p) => (
-                <li key={p.id}>
-                  {t('parties.line', {
-                    role: partyRoleLabel(locale, p.role),
-                    name: p.name,
-                    kind: partyKindLabel(locale, p.kind),
-                  })}
-                  {p.idNumberMasked ? ` · ${p.idNumberMasked}` : ''}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-      </section>
-
-      <CaseTimeline />
+      <CaseSubmissionOutcome failure={failure} />
 
       <section id="actions" aria-labelledby="actions-heading">
         <h2 id="actions-heading">{t('casePage.actions_heading')}</h2>
@@ -343,19 +283,7 @@ export default function CaseHandling({ actionData }: Route.ComponentProps) {
           </IntentForm>
         ) : null}
       </section>
+      <CaseTimeline />
     </>
-  );
-}
-
-function RevealButton({ field, label }: { field: 'phone' | 'idNumber'; label: string }) {
-  return (
-    <Form method="post" className="admin-inline-form">
-      <CsrfField />
-      <input type="hidden" name="intent" value="reveal" />
-      <input type="hidden" name="field" value={field} />
-      <button type="submit" className="lj-button lj-button--secondary admin-button--small">
-        {label}
-      </button>
-    </Form>
   );
 }

@@ -5,6 +5,7 @@ import {
   CsrfField,
   type IntentFailure,
   IntentForm,
+  useLandingFormAction,
   useLocale,
   useTranslate,
 } from '@linju/ui';
@@ -197,10 +198,11 @@ function PartyForm({
 }) {
   // Keyed by navigation, as IntentForm is: after a saved change it closes and forgets what was typed.
   const { key } = useLocation();
+  const landing = useLandingFormAction();
   return (
     <details key={key} className="admin-disclosure" open={failure?.intent === failureKey}>
       <summary>{title}</summary>
-      <Form method="post" className="lj-form" noValidate>
+      <Form method="post" action={landing} className="lj-form" noValidate>
         <CsrfField />
         <input type="hidden" name="intent" value={name} />
         <input type="hidden" name="partyId" value={partyId} />

@@ -11,6 +11,7 @@ import {
   SelectField,
   TextArea,
   TextField,
+  useLandingFormAction,
   useLocale,
   useTranslate,
 } from '@linju/ui';
@@ -157,18 +158,20 @@ export default function CaseReferrals({ actionData }: Route.ComponentProps) {
   const partners = partnerChoices(organisations, locale);
   const value = (intentName: string, name: string, fallback: string) =>
     typedValue(failure, intentName, name, fallback);
+  const landing = useLandingFormAction();
   // The refusal to fetch a document again shows beside that document.
   const summarised = failure?.intent === 'outcome-document' ? undefined : failure;
 
   return (
     <>
-      <CaseSubmissionOutcome failure={summarised} answered={Boolean(partnerLink || fetchedDocument)} />
-      {partnerLink ? <PartnerLinkIssued link={partnerLink} /> : null}
-      {fetchedDocument ? (
-        <Alert tone="success">
-          <p>{t('casePage.outcome_document_fetched', { name: fetchedDocument.fileName })}</p>
-        </Alert>
-      ) : null}
+      <CaseSubmissionOutcome failure={summarised} answered={Boolean(partnerLink || fetchedDocument)}>
+        {partnerLink ? <PartnerLinkIssued link={partnerLink} /> : null}
+        {fetchedDocument ? (
+          <Alert tone="success">
+            <p>{t('casePage.outcome_document_fetched', { name: fetchedDocument.fileName })}</p>
+          </Alert>
+        ) : null}
+      </CaseSubmissionOutcome>
       {referrals.length > 0 ? (
         <section aria-labelledby="referrals-heading">
           <h2 id="referrals-heading">{t('casePage.referrals_heading')}</h2>
@@ -180,7 +183,7 @@ export default function CaseReferrals({ actionData }: Route.ComponentProps) {
                 {formatDate(locale, r.dueBy)}
                 {r.outcomeText ? ` · ${r.outcomeText}` : ''}
                 {r.oneTimeLink && can.refer && !ENDED_REFERRAL.includes(r.status) ? (
-                  <Form method="post" className="admin-inline-form">
+                  <Form method="post" action={landing} className="admin-inline-form">
                     <CsrfField />
                     <input type="hidden" name="intent" value="partner-link" />
                     <input type="hidden" name="referralId" value={r.id} />
@@ -361,6 +364,7 @@ function MissingOutcomeDocuments({
   failure: IntentFailure | undefined;
 }) {
   const t = useTranslate();
+  const landing = useLandingFormAction();
   const refusal = (sha256: string) =>
     failure?.intent === 'outcome-document' &&
     failure.values.referralId === referral.id &&
@@ -373,7 +377,7 @@ function MissingOutcomeDocuments({
         <li key={d.sha256}>
           {t('casePage.outcome_documents_missing')}: {d.name}
           {canFetch ? (
-            <Form method="post" className="admin-inline-form">
+            <Form method="post" action={landing} className="admin-inline-form">
               <CsrfField />
               <input type="hidden" name="intent" value="outcome-document" />
               <input type="hidden" name="referralId" value={referral.id} />
