@@ -58,16 +58,17 @@ export async function loader({ context }: Route.LoaderArgs) {
     sections.length > 0 ? optional(() => caller.case.countQueues({ counts: sections })) : null,
     allowsAnywhere(grants, 'referral.respond')
       ? optional(async () =>
-          (await caller.referral.inbox({ limit: 10 }))
-            .filter((r) => !['completed', 'failed', 'rejected', 'cancelled'].includes(r.status))
-            .map(({ id, kind, status, summary, subject, dueBy }) => ({
+          // Pending ones only, asked for as such: the newest ten of all would hide older pending ones.
+          (await caller.referral.inbox({ limit: 10, state: 'pending' })).map(
+            ({ id, kind, status, summary, subject, dueBy }) => ({
               id,
               kind,
               status,
               summary,
               subjectName: subject.displayName,
               dueBy,
-            })),
+            }),
+          ),
         )
       : null,
   ]);
