@@ -10,7 +10,6 @@ import { checkServiceCategory, checkServiceForm, type PluginForms } from '../cat
 import { DomainError } from '../errors.ts';
 import { notify } from '../notifications/notification-service.ts';
 import { getOrganisation, isPartnerKind, type Organisation } from '../organisations/organisation-service.ts';
-import { intakeAlertOf, raiseIntakeAlert } from './intake-alert.ts';
 import { activeProviderRecords } from '../providers/provider-records.ts';
 import { deskOfficersAt, stationHeadsOver } from '../staff/role-holders.ts';
 import { getStaffMember } from '../staff/staff-service.ts';
@@ -31,6 +30,7 @@ import {
 } from './case-schemas.ts';
 import { OPEN_STATUSES, requireTransition, STATUSES_WITH_REASON } from './case-status.ts';
 import { findConflicts } from './conflict-check.ts';
+import { intakeAlertOf, raiseIntakeAlert } from './intake-alert.ts';
 import {
   findOrCreateResident,
   getResident,

@@ -2,10 +2,10 @@ import type { TenantTx } from '@linju/db';
 import { isMessageKey, translate } from '@linju/i18n';
 import type { IntakeAlert } from '@linju/plugin-sdk';
 import type { Actor } from '../actor.ts';
-import { type CaseRow, recordCaseEvent } from './case-access.ts';
 import type { PluginForms } from '../catalogue/x-service.ts';
 import { notify } from '../notifications/notification-service.ts';
 import { stationHeadsOver } from '../staff/role-holders.ts';
+import { type CaseRow, recordCaseEvent } from './case-access.ts';
 
 /** The alert the service's plugin raises for this intake form (`alertOnIntake`), if any. */
 export function intakeAlertOf(
