@@ -1,9 +1,14 @@
 import { join } from 'node:path';
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateTOTP } from '@oslojs/otp';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { choose, DEMO_PASSWORD, screens, searchCases, signInAsDemo, useDemoStack } from './demo-stack.ts';
+import {
+  choose,
+  screens,
+  searchCases,
+  signInAsDemo,
+  signInAsDemoManager,
+  useDemoStack,
+} from './demo-stack.ts';
 
 /**
  * A desk officer's daily work at the centre on the core services in Chromium against the real stack and the
@@ -238,16 +243,8 @@ describe('the core services in the admin app', () => {
   it('lets a station head add a file field to an X service of the station', async () => {
     const context = await live.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${live.url}/t/xuhui/login`);
-    await page.getByLabel('用户名').fill('station');
-    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
     // A manager enrols an authenticator at the first sign-in.
-    await expect.poll(() => page.url()).toMatch(/totp-setup/);
-    const secret = (await page.getByTestId('totp-secret').textContent())?.replace(/\s/g, '') ?? '';
-    await page.getByLabel('验证码').fill(generateTOTP(decodeBase32IgnorePadding(secret), 30, 6));
-    await page.locator('main button[type=submit]').click();
-    await expect.poll(() => page.url()).toMatch(/\/t\/xuhui$/);
+    await signInAsDemoManager(page, live.url, 'station');
 
     await page.goto(`${live.url}/t/xuhui/catalogue/x-services/new`);
     await page.locator('#x-titleZh').fill('证件遗失补办指引');

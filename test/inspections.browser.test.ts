@@ -1,9 +1,7 @@
 import { join } from 'node:path';
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateTOTP } from '@oslojs/otp';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, screens, signInAsDemo, useDemoStack } from './demo-stack.ts';
+import { screens, signInAsDemo, signInFirstTime, useDemoStack } from './demo-stack.ts';
 
 /**
  * Inspections and station scorecards in Chromium against the real stack, forms without any
@@ -65,20 +63,7 @@ describe('inspections and scorecards', () => {
   it('lets the bureau administrator set the weights and grading, publish, and download the ranking', async () => {
     const context = await live.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${live.url}/t/xuhui/login`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await expect.poll(() => page.url()).toMatch(/totp-setup/);
-    const secret = (await page.getByTestId('totp-secret').textContent())?.replace(/\s/g, '') ?? '';
-    await page.getByLabel('验证码').fill(generateTOTP(decodeBase32IgnorePadding(secret), 30, 6));
-    await page.locator('main button[type=submit]').click();
-    await expect.poll(() => page.url()).toMatch(/change-password/);
-    await page.getByLabel('当前密码').fill(DEMO_PASSWORD);
-    await page.getByLabel('新密码', { exact: true }).fill('Inspections-pass-2026');
-    await page.getByLabel('再次输入新密码').fill('Inspections-pass-2026');
-    await page.locator('main button[type=submit]').click();
-    await expect.poll(() => page.url()).toMatch(/\/t\/xuhui$/);
+    await signInFirstTime(page, live.url, 'xuhui', 'Inspections-pass-2026');
 
     await page.goto(`${live.url}/t/xuhui/scorecards`);
     const save = page.getByRole('button', { name: '保存考核设置' });

@@ -1,8 +1,6 @@
 import { join } from 'node:path';
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateTOTP } from '@oslojs/otp';
 import { describe, expect, it } from 'vitest';
-import { choose, DEMO_PASSWORD, screens, searchCases, signInAsDemo, useDemoStack } from './demo-stack.ts';
+import { choose, screens, searchCases, signInAsDemo, signInFirstTime, useDemoStack } from './demo-stack.ts';
 
 /**
  * The negative list at assignment, in Chromium against the real stack and without scripts: the
@@ -65,20 +63,7 @@ describe('provider records when assigning work', () => {
   it('lets the bureau set a subsidy rule, compute the month and export it', async () => {
     const context = await live.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${live.url}/t/xuhui/login`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await expect.poll(() => page.url()).toMatch(/totp-setup/);
-    const secret = (await page.getByTestId('totp-secret').textContent())?.replace(/\s/g, '') ?? '';
-    await page.getByLabel('验证码').fill(generateTOTP(decodeBase32IgnorePadding(secret), 30, 6));
-    await page.locator('main button[type=submit]').click();
-    await expect.poll(() => page.url()).toMatch(/change-password/);
-    await page.getByLabel('当前密码').fill(DEMO_PASSWORD);
-    await page.getByLabel('新密码', { exact: true }).fill('Subsidies-pass-2026');
-    await page.getByLabel('再次输入新密码').fill('Subsidies-pass-2026');
-    await page.locator('main button[type=submit]').click();
-    await expect.poll(() => page.url()).toMatch(/\/t\/xuhui$/);
+    await signInFirstTime(page, live.url, 'xuhui', 'Subsidies-pass-2026');
     await page.goto(`${live.url}/t/xuhui/subsidies`);
     // The seed's three rules; a fourth, with a wrong amount first.
     expect(await page.locator('table.admin-table tbody tr').count()).toBe(3);

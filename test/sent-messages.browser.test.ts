@@ -1,7 +1,5 @@
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateTOTP } from '@oslojs/otp';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, signInAsDemo, useDemoStack } from './demo-stack.ts';
+import { signInAsDemo, signInFirstTime, useDemoStack } from './demo-stack.ts';
 
 /**
  * The outbox loop on one laptop, in Chromium against the real stack: the demo district's intakes
@@ -15,20 +13,7 @@ describe('sent messages', () => {
   it('shows the bureau administrator the delivered intake receipts, masked; not the front desk', async () => {
     const context = await live.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${live.url}/t/xuhui/login`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await expect.poll(() => page.url()).toMatch(/totp-setup/);
-    const secret = (await page.getByTestId('totp-secret').textContent())?.replace(/\s/g, '') ?? '';
-    await page.getByLabel('验证码').fill(generateTOTP(decodeBase32IgnorePadding(secret), 30, 6));
-    await page.locator('main button[type=submit]').click();
-    await expect.poll(() => page.url()).toMatch(/change-password/);
-    await page.getByLabel('当前密码').fill(DEMO_PASSWORD);
-    await page.getByLabel('新密码', { exact: true }).fill('Messages-pass-2026');
-    await page.getByLabel('再次输入新密码').fill('Messages-pass-2026');
-    await page.locator('main button[type=submit]').click();
-    await expect.poll(() => page.url()).toMatch(/\/t\/xuhui$/);
+    await signInFirstTime(page, live.url, 'xuhui', 'Messages-pass-2026');
 
     await page.getByRole('link', { name: '已发消息' }).click();
     expect(await page.getByRole('heading', { level: 1, name: '已发消息' }).count()).toBe(1);

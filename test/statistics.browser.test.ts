@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateTOTP } from '@oslojs/otp';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, screens, signInAsDemo, useDemoStack } from './demo-stack.ts';
+import { screens, signInAsDemo, signInFirstTime, useDemoStack } from './demo-stack.ts';
 
 /**
  * The statistics dashboard in Chromium against the real stack: the demo district's inspector
@@ -182,19 +180,6 @@ describe('statistics dashboard', () => {
 /** A bureau administrator's first sign-in: enrol the authenticator, then choose a new password. */
 async function firstAdminSignIn(tenant: string) {
   const page = await (await live.browser.newContext()).newPage();
-  await page.goto(`${live.url}/t/${tenant}/login`);
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect.poll(() => page.url()).toMatch(/totp-setup/);
-  const secret = (await page.getByTestId('totp-secret').textContent())?.replace(/\s/g, '') ?? '';
-  await page.getByLabel('验证码').fill(generateTOTP(decodeBase32IgnorePadding(secret), 30, 6));
-  await page.locator('main button[type=submit]').click();
-  await expect.poll(() => page.url()).toMatch(/change-password/);
-  await page.getByLabel('当前密码').fill(DEMO_PASSWORD);
-  await page.getByLabel('新密码', { exact: true }).fill('Statistics-city-2026');
-  await page.getByLabel('再次输入新密码').fill('Statistics-city-2026');
-  await page.locator('main button[type=submit]').click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe(`/t/${tenant}`);
+  await signInFirstTime(page, live.url, tenant, 'Statistics-city-2026');
   return page;
 }
