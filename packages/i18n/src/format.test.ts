@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber } from './format.ts';
+import { formatDate, formatDateTime, formatNumber, labelled } from './format.ts';
 
 // 16:30 UTC on 1 March is already 2 March in Shanghai: dates follow China Standard Time.
 const lateEvening = new Date('2025-03-01T16:30:00Z');
@@ -38,5 +38,12 @@ describe('formatNumber', () => {
     expect(formatNumber('zh-CN', 3178, { style: 'unit', unit: 'minute', unitDisplay: 'long' })).toBe(
       '3,178分钟',
     );
+  });
+});
+
+describe('labelled', () => {
+  it('puts the language’s own colon after a label', () => {
+    expect(labelled('zh-CN', '事由')).toBe('事由：');
+    expect(labelled('en', 'Summary')).toBe('Summary: ');
   });
 });

@@ -57,3 +57,8 @@ export function formatNumber(locale: Locale, value: number, options?: Intl.Numbe
   const key = `number:${locale}:${JSON.stringify(options ?? {})}`;
   return cached(key, () => new Intl.NumberFormat(INTL_LOCALE[locale], options)).format(value);
 }
+
+/** A label before its value, with the language's own colon: `事由：` or `Summary: `. */
+export function labelled(locale: Locale, label: string): string {
+  return locale === 'en' ? `${label}: ` : `${label}：`;
+}

@@ -49,5 +49,12 @@ export {
   roleLabel,
   urgencyLabel,
 } from './domain-labels.ts';
-export { type DateInput, DISPLAY_TIME_ZONE, formatDate, formatDateTime, formatNumber } from './format.ts';
+export {
+  type DateInput,
+  DISPLAY_TIME_ZONE,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  labelled,
+} from './format.ts';
 export { LOCALE_COOKIE, localeFromCookie, negotiateLocale, serializeLocaleCookie } from './negotiate.ts';

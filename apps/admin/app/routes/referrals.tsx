@@ -1,6 +1,7 @@
 import {
   formatDate,
   formatDateTime,
+  labelled,
   type MessageKey,
   referralKindLabel,
   referralStatusLabel,
@@ -205,11 +206,13 @@ export default function Referrals({ loaderData, actionData }: Route.ComponentPro
                   <span className="admin-status">{referralStatusLabel(locale, r.status)}</span>
                 </h3>
                 <p>
-                  {t('referrals.summary')}: {r.summary}
+                  {labelled(locale, t('referrals.summary'))}
+                  {r.summary}
                 </p>
                 {r.subjectParties.length > 0 ? (
                   <p>
-                    {t('partnerLink.subject_parties')}: {referralPartiesText(r.subjectParties, locale)}
+                    {labelled(locale, t('partnerLink.subject_parties'))}
+                    {referralPartiesText(r.subjectParties, locale)}
                   </p>
                 ) : null}
                 {r.details ? <p className="admin-prewrap">{r.details}</p> : null}
@@ -226,20 +229,23 @@ export default function Referrals({ loaderData, actionData }: Route.ComponentPro
                   </ul>
                 ) : null}
                 <p className="admin-muted">
-                  {t('referrals.col_ack')}: {formatDateTime(locale, r.acknowledgeBy)} ·{' '}
-                  {t('referrals.col_due')}: {formatDateTime(locale, r.dueBy)}
+                  {labelled(locale, t('referrals.col_ack'))}
+                  {formatDateTime(locale, r.acknowledgeBy)} · {labelled(locale, t('referrals.col_due'))}
+                  {formatDateTime(locale, r.dueBy)}
                   {late(r.dueBy, r.status) ? (
                     <strong className="admin-deadline--overdue"> · {t('referrals.overdue')}</strong>
                   ) : null}
                 </p>
                 {r.outcomeText ? (
                   <p>
-                    {t('referrals.outcome')}: {r.outcomeText}
+                    {labelled(locale, t('referrals.outcome'))}
+                    {r.outcomeText}
                   </p>
                 ) : null}
                 {r.reason ? (
                   <p>
-                    {t('referrals.reason')}: {r.reason}
+                    {labelled(locale, t('referrals.reason'))}
+                    {r.reason}
                   </p>
                 ) : null}
                 {r.notes.length > 0 ? (
