@@ -6,7 +6,7 @@ import { generateHOTP } from '@oslojs/otp';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { translate } from '../packages/i18n/src/index.ts';
-import { DEMO_PASSWORD, screens, useDemoStack } from './demo-stack.ts';
+import { choose, DEMO_PASSWORD, screens, useDemoStack } from './demo-stack.ts';
 import { latinWordsOn } from './latin-words.ts';
 
 /**
@@ -226,11 +226,15 @@ async function journey(run: Run) {
   await desk.getByRole('link', { name: t('intake.open_case') }).click();
   await expect.poll(() => desk.url()).toMatch(/\/cases\/[0-9a-f-]{36}$/);
   const casePath = new URL(desk.url()).pathname;
-  await expect.poll(() => body(desk)).toContain('人民调解 · 邻里纠纷');
+  await expect.poll(() => desk.locator('.admin-case-summary').textContent()).toMatch(/人民调解.*邻里纠纷/);
   const transfer = await panel(desk, t('casePage.transfer'));
-  await transfer
-    .getByLabel(t('casePage.transfer_to'))
-    .selectOption(await optionOf(desk, 'details[open] select[name="organisationId"]', '徐家汇街道'));
+  await choose(
+    transfer.getByRole('combobox', { name: t('casePage.transfer_to') }),
+    '徐家汇街道公共法律服务工作站',
+    {
+      script: run.javaScript,
+    },
+  );
   await transfer.getByLabel(t('casePage.reason')).fill('属地街道调处');
   await shoot(desk, 'transfer');
   await transfer.getByRole('button', { name: t('casePage.transfer_submit'), exact: true }).click();
@@ -315,9 +319,9 @@ async function journey(run: Run) {
   await casePart(mediator, t('casePage.referrals_heading'));
   await expect.poll(() => mediator.url()).toMatch(/\/referrals$/);
   const consent = await panel(mediator, t('casePage.consent'));
-  await consent
-    .locator('select[name="partnerOrganisationId"]')
-    .selectOption(await optionOf(mediator, 'details[open] select[name="partnerOrganisationId"]', '法院'));
+  await choose(consent.locator('#consent-partnerOrganisationId'), '上海市徐汇区人民法院', {
+    script: run.javaScript,
+  });
   await shoot(mediator, 'consent');
   await consent.getByRole('button', { name: t('casePage.consent_submit') }).click();
   await expect.poll(() => mediator.url()).toContain('done=consent');
