@@ -92,8 +92,10 @@ function entryDetail(
     }
     const kind = str(data.referralKind);
     const state = str(data.status);
+    const partner = orgName(str(data.partnerOrganisationId));
     return [
-      `${kind ? referralKindLabel(locale, kind) : ''} → ${orgName(str(data.partnerOrganisationId))}`,
+      // Without the referral's kind (a one-time link issued) the partner alone: no bare "→ partner".
+      kind ? `${referralKindLabel(locale, kind)} → ${partner}` : partner,
       state ? referralStatusLabel(locale, state) : null,
     ]
       .filter(Boolean)
