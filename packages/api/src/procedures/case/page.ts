@@ -32,9 +32,9 @@ async function unlessForbidden<T>(part: () => Promise<T>, absent: T): Promise<T>
 /**
  * Everything the admin's case page shows, in one session check and one transaction: the case
  * (as `case.get`), its chain, consents, outgoing referrals, the units to name and choose, the
- * names of the units its timeline mentions, the services on at its unit (for triage), its service's own pages, and who can be assigned. A part
- * the person may not see is empty (`[]`, or `null` for the assignees), not a refusal; the case
- * itself needs `case.read` on it.
+ * names of the units its timeline mentions, the services on at its unit (for triage), its
+ * service's own pages, and who can be assigned. A part the person may not see is empty (`[]`, or
+ * `null` for the assignees), not a refusal; the case itself needs `case.read` on it.
  */
 export const page = permittedProcedure('case.read')
   .input(z.object({ caseId: z.uuid() }))
