@@ -87,6 +87,12 @@ describe('handoffs', () => {
     await shoot(mediatorPage, 'handoffs-mediator-today');
     await mediatorPage.goto(`${live.url}/t/xuhui/notifications`);
     expect(await body(mediatorPage)).toContain(`司法所所长 张强 将案件 ${number} 分派给您承办。`);
+    // The case's timeline names the centre it came from, though his units do not include the centre.
+    await mediatorPage.goto(`${live.url}/t/xuhui`);
+    await mine.getByRole('link', { name: number }).click();
+    await expect
+      .poll(() => mediatorPage.textContent('.admin-timeline'))
+      .toContain('徐汇区公共法律服务中心 → 徐家汇街道');
     await mediatorPage.close();
   }, 180_000);
 

@@ -5,8 +5,8 @@ import { screens, searchCases, signInAsDemo, useDemoStack } from './demo-stack.t
 
 /**
  * A mediator's work on a neighbour dispute in Chromium against the real stack: from the case page
- * to its mediation page, naming the mediator, drafting the agreement, downloading the PDF, and
- * passing the failed mediation on to a lawyer.
+ * to its mediation page, naming the mediator, drafting the agreement, downloading the PDF, each
+ * step named on the case's timeline, and passing the failed mediation on to a lawyer.
  */
 const live = useDemoStack('mediation');
 
@@ -45,8 +45,16 @@ describe('the mediation page of a case', () => {
     // Every character of the agreement is drawn, as a PDF viewer renders it.
     expect(await undrawnCharacters(new Uint8Array(await response.body()))).toEqual([]);
 
-    // A failed mediation goes on as a linked lawyer consultation, whose case page opens.
+    // The case's timeline names each step the mediation recorded, in the plugin's words, not 备注.
     const mediationUrl = page.url();
+    const casePath = new URL(mediationUrl).pathname.replace(/\/mediation$/, '');
+    await page.goto(`${live.url}${casePath}`);
+    const titles = await page.locator('.admin-timeline__head strong').allTextContents();
+    expect(titles).toEqual(expect.arrayContaining(['指定调解员', '制作调解协议书']));
+    expect(titles).not.toContain('备注');
+    await page.goto(mediationUrl);
+
+    // A failed mediation goes on as a linked lawyer consultation, whose case page opens.
     await page.locator('summary', { hasText: '调解不成：转后续服务' }).click();
     await page.getByLabel('调解不成的原因').fill('赵建国不同意停止夜间装修');
     await page.getByLabel('转至').selectOption('consultation');

@@ -222,6 +222,23 @@ describe('the case tools that had no screen', () => {
     await expect
       .poll(() => page.textContent('.admin-timeline'))
       .toContain(`${t('referralKind.assistance')} → 徐汇区妇女联合会 · ${t('referralStatus.cancelled')}`);
+    // Each entry is titled by what happened: the consent says what it allows, the sending is one entry,
+    // and none names only where something went ("→ 妇联").
+    const entries = page.locator('.admin-timeline > li');
+    const titles = await entries.locator('.admin-timeline__head strong').allTextContents();
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        t('auditAction.case.consent_recorded'),
+        t('auditAction.referral.partner_link_issued'),
+        t('auditAction.referral.cancelled'),
+      ]),
+    );
+    expect(titles.filter((title) => title === t('auditAction.referral.requested'))).toHaveLength(1);
+    expect(await page.textContent('.admin-timeline')).toContain(
+      `${t('consentPurpose.share-with-partner')} · 徐汇区妇女联合会`,
+    );
+    const details = await entries.locator('.admin-timeline__head + p').allTextContents();
+    expect(details.filter((detail) => /^\s*→/.test(detail))).toEqual([]);
 
     // 链条式: linking another matter of the district by its number.
     const thisNumber = (await page.textContent('h1')) ?? '';

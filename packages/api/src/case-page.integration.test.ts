@@ -67,6 +67,38 @@ describe('case.page', () => {
     expect(page.assignees).toBeNull();
   });
 
+  it('names the units its timeline mentions, also those outside the reader’s units', async () => {
+    const { id } = await desk.case.create({
+      channel: 'walk-in',
+      organisationId: district.organisations.centreId,
+      serviceType: service,
+      description: '邻里噪音纠纷，转街道调处',
+      resident: { name: '赵六', phone: '13900002222' },
+    });
+    await desk.case.transfer({
+      caseId: id,
+      organisationId: district.organisations.stationA,
+      reason: '属地调处',
+    });
+    const { api: stationDesk } = await h.signIn(district.slug, 'desk-a', TEST_PASSWORD);
+    const page = await stationDesk.case.page({ caseId: id });
+    const transfer = page.case.timeline.find((e) => e.kind === 'transferred');
+    expect(transfer?.data).toMatchObject({
+      action: 'case.transferred',
+      fromOrganisationId: district.organisations.centreId,
+      toOrganisationId: district.organisations.stationA,
+    });
+    // The centre is not among the station's units to choose, but the timeline names it.
+    expect(page.organisations.map((o) => o.id)).not.toContain(district.organisations.centreId);
+    const centre = (await desk.organisation.getMany()).find((o) => o.id === district.organisations.centreId);
+    expect(page.timelineOrganisations.toSorted((a, b) => a.nameZh.localeCompare(b.nameZh))).toEqual(
+      [
+        { id: district.organisations.centreId, nameZh: centre?.nameZh, nameEn: centre?.nameEn },
+        { id: district.organisations.stationA, nameZh: '甲街道工作站', nameEn: 'Station A' },
+      ].toSorted((a, b) => (a.nameZh ?? '').localeCompare(b.nameZh ?? '')),
+    );
+  });
+
   it('is refused like the case itself to someone who may not read the case', async () => {
     const refusal = await otherStation.case.get({ caseId }).catch(codeOf);
     expect(['FORBIDDEN', 'NOT_FOUND']).toContain(refusal);

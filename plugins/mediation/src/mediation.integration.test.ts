@@ -78,6 +78,13 @@ describe('people’s mediation', () => {
     ]);
     expect(record.sessions).toMatchObject([{ place: '甲街道人民调解室', outcome: 'continued' }]);
     expect(record.agreement).toBeNull();
+    // Each step's timeline entry keeps its action, which the case page names it by.
+    const { timeline } = await admin.case.get({ caseId: c.id });
+    expect(timeline.map((e) => [e.kind, e.data.action])).toEqual([
+      ['created', 'case.created'],
+      ['note', 'mediation.mediators.set'],
+      ['note', 'mediation.session.recorded'],
+    ]);
   });
 
   it('drafts the agreement as a Chinese PDF stored with the case', async () => {

@@ -20,12 +20,15 @@ export function useCasePage(): CasePageData {
   return page;
 }
 
-/** A unit's name in the page's language, '—' when unknown (or not visible to the person). */
+/**
+ * A unit's name in the page's language: one the person sees, or one the timeline mentions
+ * (named whatever the person's units); '—' when unknown.
+ */
 export function useOrganisationName() {
   const locale = useLocale();
-  const { organisations } = useCasePage();
+  const { organisations, timelineOrganisations } = useCasePage();
   return (id: string | null | undefined) => {
-    const row = organisations.find((o) => o.id === id);
+    const row = organisations.find((o) => o.id === id) ?? timelineOrganisations.find((o) => o.id === id);
     return row ? organisationName(row, locale) : '—';
   };
 }

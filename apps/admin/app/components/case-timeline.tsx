@@ -2,6 +2,7 @@ import {
   caseEventLabel,
   caseLinkKindLabel,
   caseStatusLabel,
+  consentPurposeLabel,
   formatDateTime,
   type Locale,
   referralKindLabel,
@@ -11,6 +12,7 @@ import {
 import { useLocale, useTranslate } from '@linju/ui';
 import { JOINT_CONSULTATION_EVENT } from '@linju/vocabulary';
 import type { ReactNode } from 'react';
+import { auditActionKey } from '../lib/audit-log.ts';
 import { type NamedService, serviceName } from '../lib/service-name.ts';
 import { type CasePageData, useCasePage, useOrganisationName } from './case-page.tsx';
 import { useTenantShell } from './tenant-shell.ts';
@@ -20,6 +22,29 @@ type TimelineEntry = CasePageData['case']['timeline'][number];
 /** What the entry's data says, as a word or a name; null for anything else. */
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+
+/** Kinds whose entries record different steps: the step's action names the entry, not the kind. */
+const GATHERING_KINDS: ReadonlySet<string> = new Set(['note', 'referral']);
+
+/**
+ * The step an entry records, as the audit log names it: the action kept with the entry, or for a
+ * referral's own entry (written by its workflow) `referral.<event>`, its audit action. A plain note
+ * (`case.note_added`) is what its kind says.
+ */
+function entryAction(e: TimelineEntry): string | null {
+  const data = e.data as Record<string, unknown>;
+  if (!GATHERING_KINDS.has(e.kind)) return null;
+  const action =
+    str(data.action) ?? (e.kind === 'referral' && str(data.event) ? `referral.${data.event}` : null);
+  return action === 'case.note_added' ? null : action;
+}
+
+/** The entry's title: its step by name (a plugin's in its own messages), else its kind. */
+function entryTitle(e: TimelineEntry, locale: Locale): string {
+  const action = entryAction(e);
+  const key = action ? auditActionKey(action) : undefined;
+  return key ? translate(locale, key) : caseEventLabel(locale, e.kind);
+}
 
 /**
  * What happened, beyond the entry's kind: the move, the unit, the person, the partner and the
@@ -52,6 +77,10 @@ function entryDetail(
       .join('、');
     return `${joined} · ${translate(locale, 'casePage.joint_consultation_attendees')}：${strings(data.attendees).join('、')}`;
   }
+  if (e.kind === 'referral' && str(data.purpose) && str(data.partnerOrganisationId)) {
+    // The resident's consent to share with the partner, recorded before the referral is sent.
+    return `${consentPurposeLabel(locale, str(data.purpose) ?? '')} · ${orgName(str(data.partnerOrganisationId))}`;
+  }
   if (e.kind === 'referral' && str(data.partnerOrganisationId)) {
     // A note to or from the partner (spec: `note`): whose it is; its text follows as the entry's text.
     if (data.event === 'note') {
@@ -63,8 +92,10 @@ function entryDetail(
     }
     const kind = str(data.referralKind);
     const state = str(data.status);
+    const partner = orgName(str(data.partnerOrganisationId));
     return [
-      `${kind ? referralKindLabel(locale, kind) : ''} → ${orgName(str(data.partnerOrganisationId))}`,
+      // Without the referral's kind (a one-time link issued) the partner alone: no bare "→ partner".
+      kind ? `${referralKindLabel(locale, kind)} → ${partner}` : partner,
       state ? referralStatusLabel(locale, state) : null,
     ]
       .filter(Boolean)
@@ -89,7 +120,7 @@ export function CaseTimeline() {
           return (
             <li key={e.seq}>
               <p className="admin-timeline__head">
-                <strong>{caseEventLabel(locale, e.kind)}</strong> · {e.actorName} ·{' '}
+                <strong>{entryTitle(e, locale)}</strong> · {e.actorName} ·{' '}
                 <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(locale, e.at)}</time>
               </p>
               {detail ? <p>{detail}</p> : null}

@@ -48,6 +48,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     chain: page.chain,
     referrals: page.referrals,
     organisations: page.organisations,
+    timelineOrganisations: page.timelineOrganisations,
     // Who can be assigned: the people working matters at the case's unit (no staff list needed, so a
     // desk officer can hand the case to the mediator); null for those who may not assign here.
     staff:

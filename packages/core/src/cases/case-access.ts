@@ -56,7 +56,8 @@ export type EventInput = {
 /**
  * Appends the timeline entry and the audit entry of a change, in the caller's transaction: the
  * change, its timeline entry and its audit entry commit together or not at all. The case row
- * must be locked (`loadCase(tx, id, true)`).
+ * must be locked (`loadCase(tx, id, true)`). The entry's data keeps the audit action
+ * (`data.action`): the timeline names a step by it when the kind alone (a plugin's `note`) does not.
  */
 export async function recordCaseEvent(tx: TenantTx, actor: Actor, row: CaseRow, event: EventInput) {
   const data = JSON.parse(JSON.stringify(event.data ?? {})) as Record<string, unknown>;
@@ -67,7 +68,7 @@ export async function recordCaseEvent(tx: TenantTx, actor: Actor, row: CaseRow, 
     actorId: actor.id,
     actorName: actor.name,
     text: event.text ?? null,
-    data,
+    data: { ...data, action: event.action },
   });
   await applyCaseChangeToRollups(tx, row, event.kind);
   await appendAudit(tx, {

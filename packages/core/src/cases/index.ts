@@ -23,3 +23,4 @@ export * from './resident-consent.ts';
 export * from './resident-feedback.ts';
 export * from './resident-service.ts';
 export * from './time-limit-escalation.ts';
+export * from './timeline-organisations.ts';

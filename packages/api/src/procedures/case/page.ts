@@ -8,6 +8,7 @@ import {
   listCaseAssignees,
   listCaseConsents,
   listOrganisations,
+  timelineOrganisations,
 } from '@linju/core';
 import { z } from 'zod';
 import { permittedProcedure } from '../../trpc.ts';
@@ -31,9 +32,9 @@ async function unlessForbidden<T>(part: () => Promise<T>, absent: T): Promise<T>
 /**
  * Everything the admin's case page shows, in one session check and one transaction: the case
  * (as `case.get`), its chain, consents, outgoing referrals, the units to name and choose, the
- * services on at its unit (for triage), its service's own pages, and who can be assigned. A part
- * the person may not see is empty (`[]`, or `null` for the assignees), not a refusal; the case
- * itself needs `case.read` on it.
+ * names of the units its timeline mentions, the services on at its unit (for triage), its
+ * service's own pages, and who can be assigned. A part the person may not see is empty (`[]`, or
+ * `null` for the assignees), not a refusal; the case itself needs `case.read` on it.
  */
 export const page = permittedProcedure('case.read')
   .input(z.object({ caseId: z.uuid() }))
@@ -41,7 +42,7 @@ export const page = permittedProcedure('case.read')
     const { tx, actor } = ctx;
     const found = await getCase(tx, actor, input);
     const seesUnits = heldAnywhere(actor, 'organisation.read');
-    const [chain, consents, referrals, organisations, services, assignees] = await Promise.all([
+    const [chain, consents, referrals, organisations, services, assignees, named] = await Promise.all([
       getCaseChain(tx, actor, input),
       listCaseConsents(tx, actor, input),
       heldAnywhere(actor, 'referral.read')
@@ -56,6 +57,7 @@ export const page = permittedProcedure('case.read')
             null,
           )
         : null,
+      timelineOrganisations(tx, found.timeline),
     ]);
     return {
       case: found,
@@ -70,6 +72,8 @@ export const page = permittedProcedure('case.read')
         nameEn,
         closedAt,
       })),
+      // The units the timeline mentions, named even outside the reader's units (not offered to choose).
+      timelineOrganisations: named,
       services: services
         .filter((service) => service.enabled)
         .map(({ pluginId, name, categories }) => ({ pluginId, name, categories })),
