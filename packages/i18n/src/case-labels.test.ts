@@ -12,6 +12,7 @@ import * as caseSchema from '../../db/src/schema/case.ts';
 import * as referralSchema from '../../db/src/schema/referral.ts';
 import { isMessageKey, LOCALES, messagesFor } from './catalogue.ts';
 import {
+  actorLabel,
   caseEventLabel,
   caseLinkKindLabel,
   caseStatusLabel,
@@ -143,5 +144,12 @@ describe('case and referral vocabularies', () => {
       for (const locale of LOCALES)
         expect(messagesFor(locale)[key as never], `${locale} ${key}`).toBeTruthy();
     }
+  });
+
+  it('names the platform’s own actors and leaves a person’s name as it is', () => {
+    expect(actorLabel('zh-CN', 'message delivery')).toBe('消息发送');
+    expect(actorLabel('zh-CN', 'system')).toBe('系统');
+    expect(actorLabel('en', 'time-limit escalation')).toBe('Time-limit escalation');
+    expect(actorLabel('zh-CN', '前台受理员 陈静')).toBe('前台受理员 陈静');
   });
 });

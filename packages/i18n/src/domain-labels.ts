@@ -27,6 +27,8 @@ export const contactPreferenceLabel = (locale: Locale, id: string) =>
 export const referralKindLabel = (locale: Locale, id: string) => labelOrId(locale, `referralKind.${id}`, id);
 export const referralStatusLabel = (locale: Locale, id: string) =>
   labelOrId(locale, `referralStatus.${id}`, id);
+/** Who did it: a person's name as stored, or the platform's own actor (escalation, sweep …) named. */
+export const actorLabel = (locale: Locale, name: string) => labelOrId(locale, `systemActor.${name}`, name);
 export const caseEventLabel = (locale: Locale, id: string) => labelOrId(locale, `caseEvent.${id}`, id);
 export const caseLinkKindLabel = (locale: Locale, id: string) => labelOrId(locale, `caseLinkKind.${id}`, id);
 export const consentPurposeLabel = (locale: Locale, id: string) =>

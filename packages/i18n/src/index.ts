@@ -29,6 +29,7 @@ export {
   translate,
 } from './catalogue.ts';
 export {
+  actorLabel,
   caseEventLabel,
   caseLinkKindLabel,
   caseStatusLabel,

@@ -1,4 +1,5 @@
 import {
+  actorLabel,
   caseEventLabel,
   caseLinkKindLabel,
   caseStatusLabel,
@@ -120,7 +121,7 @@ export function CaseTimeline() {
           return (
             <li key={e.seq}>
               <p className="admin-timeline__head">
-                <strong>{entryTitle(e, locale)}</strong> · {e.actorName} ·{' '}
+                <strong>{entryTitle(e, locale)}</strong> · {actorLabel(locale, e.actorName)} ·{' '}
                 <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(locale, e.at)}</time>
               </p>
               {detail ? <p>{detail}</p> : null}

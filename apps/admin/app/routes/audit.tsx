@@ -1,4 +1,4 @@
-import { formatDateTime, formatNumber, type MessageKey } from '@linju/i18n';
+import { actorLabel, formatDateTime, formatNumber, type MessageKey } from '@linju/i18n';
 import { Alert, Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
 import { Form, Link } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
@@ -211,7 +211,8 @@ function AuditEntry({
         </time>
       </div>
       <p className="admin-audit__meta">
-        {t('audit.by', { actor: entry.actorName })} · {objectTypeLabel(entry.objectType, entry.action)}{' '}
+        {t('audit.by', { actor: actorLabel(locale, entry.actorName) })} ·{' '}
+        {objectTypeLabel(entry.objectType, entry.action)}{' '}
         <Link to={filterLink} className="admin-audit__object">
           <code>{entry.objectId.slice(0, 8)}</code>
           <span className="lj-visually-hidden"> {t('audit.filter_this_object')}</span>

@@ -2564,4 +2564,14 @@ export const en: Messages = {
   'messageTemplateName.escalation-to-station-head': 'Escalation to station head',
   'messageTemplateName.duty-reminder': 'Duty reminder',
   'messageTemplateName.legal-aid-result': 'Legal aid result',
+  // The platform's own actors (a system actor's stored name), named where a person's name stands.
+  'systemActor.system': 'System',
+  'systemActor.time-limit escalation': 'Time-limit escalation',
+  'systemActor.statistics report': 'Statistics report',
+  'systemActor.monthly city statistics': 'Monthly city statistics',
+  'systemActor.statistics export': 'Statistics export',
+  'systemActor.statistics recount': 'Statistics recount',
+  'systemActor.city-late-reports': 'Late-report reminders',
+  'systemActor.monthly sweep': 'Monthly sweep',
+  'systemActor.message delivery': 'Message delivery',
 };

@@ -2436,4 +2436,14 @@ export const zhCN = {
   'messageTemplateName.escalation-to-station-head': '站点负责人督办',
   'messageTemplateName.duty-reminder': '值班提醒',
   'messageTemplateName.legal-aid-result': '法律援助审查结果',
+  // The platform's own actors (a system actor's stored name), named where a person's name stands.
+  'systemActor.system': '系统',
+  'systemActor.time-limit escalation': '办理时限督办',
+  'systemActor.statistics report': '统计报表',
+  'systemActor.monthly city statistics': '月度市级统计报送',
+  'systemActor.statistics export': '统计导出',
+  'systemActor.statistics recount': '统计重算',
+  'systemActor.city-late-reports': '逾期未报提醒',
+  'systemActor.monthly sweep': '月度案件清查',
+  'systemActor.message delivery': '消息发送',
 } as const;
