@@ -8,7 +8,8 @@ import { screens, signInAsDemo, signInAsDemoManager, useDemoStack } from './demo
  * The case ledger (案件台账) and the assignment queue in Chromium against the real stack (issue 17):
  * one table with its total (共 N 条), page sizes, page numbers, headers that order it and 导出 Excel
  * of the whole filter; the station head ticks several cases of her queue and assigns them in one
- * submit — the ledger and the queue without JavaScript too.
+ * submit — the ledger and the queue without JavaScript too. The sent referrals (发出的转介) are
+ * the same table: totalled, paged, ordered and exported as 转介-<day>.xlsx.
  */
 const live = useDemoStack('case-ledger');
 
@@ -156,6 +157,76 @@ describe('the case ledger', () => {
     const { sheetRows } = await exported(head);
     expect(sheetRows).toHaveLength(total + 1);
     expect(sheetRows.map((r) => r[0])).toEqual(expect.arrayContaining(moved));
+    await context.close();
+  });
+});
+
+/** The sent referrals' rows as shown: the subject and the partner. */
+const sentRows = (page: Page) =>
+  page.$$eval('section[aria-labelledby="outgoing-heading"] table tbody tr', (trs) =>
+    trs.map((tr) => ({
+      partner: tr.querySelectorAll('td')[1]?.textContent?.trim() ?? '',
+      subject: tr.querySelectorAll('td')[2]?.textContent?.trim() ?? '',
+    })),
+  );
+
+describe('the sent referrals', () => {
+  it('totals, pages, orders and exports them, the page size without JavaScript too', async () => {
+    const page = await live.browser.newPage();
+    await signInAsDemo(page, live.url, 'desk');
+    const centre = await unitNamed(page, 'centre', '徐汇区公共法律服务中心');
+    const federation =
+      (await api<Organisation[]>(page, 'organisation.getMany')).find((o) =>
+        JSON.stringify(o).includes('徐汇区妇女联合会'),
+      )?.id ?? '';
+    for (let i = 1; i <= 21; i++) {
+      const created = await intake(page, centre, `转介列表${String(i).padStart(2, '0')}`);
+      await api(page, 'case.recordConsent', { caseId: created.id, partnerOrganisationId: federation });
+      await api(page, 'referral.create', {
+        caseId: created.id,
+        toOrganisationId: federation,
+        kind: 'assistance',
+        summary: '请妇联协助化解家庭矛盾',
+      });
+    }
+
+    await page.goto(`${live.url}/t/xuhui/referrals`);
+    const total = await totalOf(page);
+    expect(total).toBeGreaterThanOrEqual(21);
+    // Newest sent first, 20 a page, the partner and the subject named as on the case.
+    expect(await sentRows(page)).toHaveLength(20);
+    expect((await sentRows(page))[0]).toEqual({ partner: '徐汇区妇女联合会', subject: '转介列表21' });
+    await page.screenshot({ path: join(screens, 'referrals-sent.png'), fullPage: true });
+
+    await page
+      .getByRole('navigation', { name: '分页' })
+      .getByRole('link', { name: '2', exact: true })
+      .click();
+    await expect.poll(() => page.url()).toContain('page=2');
+    await expect.poll(async () => (await sentRows(page)).length).toBe(Math.min(total - 20, 20));
+
+    // The deadline's header orders by it, soonest first, from the first page again.
+    await page.getByRole('link', { name: '办结期限' }).click();
+    await expect.poll(() => page.url()).toContain('sort=due');
+    expect(page.url()).not.toContain('page=');
+    expect(await page.locator('th[aria-sort="ascending"]').textContent()).toContain('办结期限');
+
+    // The export holds every sent referral (not the page), in the screen's words, named in Chinese.
+    await page.goto(`${live.url}/t/xuhui/referrals`);
+    const { fileName, sheetRows } = await exported(page);
+    expect(fileName).toMatch(/^转介-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(sheetRows[0]).toEqual(['类型', '接收单位', '当事人', '状态', '发出时间', '办结期限']);
+    expect(sheetRows).toHaveLength(total + 1);
+    expect(sheetRows[1]?.slice(1, 3)).toEqual(['徐汇区妇女联合会', '转介列表21']);
+    await page.close();
+
+    const context = await live.browser.newContext({ javaScriptEnabled: false });
+    const plain = await context.newPage();
+    await signInAsDemo(plain, live.url, 'desk');
+    await plain.goto(`${live.url}/t/xuhui/referrals`);
+    await plain.getByRole('link', { name: '50 条/页' }).click();
+    await expect.poll(() => plain.url()).toContain('size=50');
+    await expect.poll(async () => (await sentRows(plain)).length).toBe(Math.min(total, 50));
     await context.close();
   });
 });

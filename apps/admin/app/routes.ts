@@ -39,6 +39,7 @@ export default [
     route('t/:tenant/cases/:id/documents/:documentId', 'routes/case-document.ts'),
     route('t/:tenant/cases/:id/printouts/:printout', 'routes/case-printout.ts'),
     route('t/:tenant/referrals', 'routes/referrals.tsx'),
+    route('t/:tenant/referrals.xlsx', 'routes/referrals-xlsx.ts'),
     route('t/:tenant/referrals/:id/attachments/:sha256', 'routes/referral-attachment.ts'),
     route('t/:tenant/notifications', 'routes/notifications.tsx'),
     route('t/:tenant/sweeps', 'routes/sweeps.tsx'),

@@ -36,6 +36,7 @@ export const tenantPaths = {
   dashboard: (slug: string) => `/t/${slug}/dashboard`,
   case: (slug: string, id: string) => `/t/${slug}/cases/${encodeURIComponent(id)}`,
   referrals: (slug: string) => `/t/${slug}/referrals`,
+  referralsXlsx: (slug: string) => `/t/${slug}/referrals.xlsx`,
   notifications: (slug: string) => `/t/${slug}/notifications`,
   sweeps: (slug: string) => `/t/${slug}/sweeps`,
   statistics: (slug: string) => `/t/${slug}/statistics`,

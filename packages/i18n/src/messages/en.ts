@@ -1129,6 +1129,7 @@ export const en: Messages = {
   'referrals.col_status': 'State',
   'referrals.col_ack': 'Acknowledge by',
   'referrals.col_due': 'Due by',
+  'referrals.col_sent': 'Sent',
   'referrals.col_case': 'Case',
   'referrals.summary': 'Summary',
   'referrals.outcome': 'Outcome',

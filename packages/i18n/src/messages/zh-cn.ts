@@ -1076,6 +1076,7 @@ export const zhCN = {
   'referrals.col_status': '状态',
   'referrals.col_ack': '签收期限',
   'referrals.col_due': '办结期限',
+  'referrals.col_sent': '发出时间',
   'referrals.col_case': '案件',
   'referrals.summary': '事由',
   'referrals.outcome': '结果',
