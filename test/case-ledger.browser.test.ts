@@ -2,14 +2,15 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screens, signInAsDemo, signInAsDemoManager, useDemoStack } from './demo-stack.ts';
+import { screens, signInAsDemo, signInAsDemoManager, signInFirstTime, useDemoStack } from './demo-stack.ts';
 
 /**
  * The case ledger (案件台账) and the assignment queue in Chromium against the real stack (issue 17):
  * one table with its total (共 N 条), page sizes, page numbers, headers that order it and 导出 Excel
  * of the whole filter; the station head ticks several cases of her queue and assigns them in one
  * submit — the ledger and the queue without JavaScript too. The sent referrals (发出的转介) are
- * the same table: totalled, paged, ordered and exported as 转介-<day>.xlsx.
+ * the same table: totalled, paged, ordered and exported as 转介-<day>.xlsx; so is the audit log
+ * (审计日志-<day>.xlsx).
  */
 const live = useDemoStack('case-ledger');
 
@@ -228,5 +229,47 @@ describe('the sent referrals', () => {
     await expect.poll(() => plain.url()).toContain('size=50');
     await expect.poll(async () => (await sentRows(plain)).length).toBe(Math.min(total, 50));
     await context.close();
+  });
+});
+
+describe('the audit log', () => {
+  it('totals, pages and exports its entries under the filter, in words', async () => {
+    const page = await live.browser.newPage();
+    await signInFirstTime(page, live.url, 'xuhui', 'Ledger-audit-2026');
+    await page.goto(`${live.url}/t/xuhui/audit`);
+    expect(await page.locator('main').textContent()).toMatch(/共 [\d,]+ 条|超过 1,?000 条/);
+    const seqs = () =>
+      page.$$eval('main table tbody tr th', (ths) =>
+        ths.map((th) => Number(th.textContent?.replace('#', ''))),
+      );
+    expect(await seqs()).toHaveLength(20);
+    const firstPage = await seqs();
+    await page
+      .getByRole('navigation', { name: '分页' })
+      .getByRole('link', { name: '2', exact: true })
+      .click();
+    await expect.poll(() => page.url()).toContain('page=2');
+    await expect.poll(async () => (await seqs())[0] ?? 0).toBeLessThan(firstPage.at(-1) ?? 0);
+    await page.screenshot({ path: join(screens, 'audit-log-page-2.png'), fullPage: true });
+
+    // The exports of lists, under the filter: each named in words, the sheet holding every one.
+    await api(page, 'list.exportXlsx', {
+      list: 'audit-log',
+      filter: '',
+      title: '审计日志',
+      day: '2026-12-01',
+      columns: ['序号'],
+      rows: [],
+    });
+    await page.goto(`${live.url}/t/xuhui/audit?objectType=list`);
+    const total = await totalOf(page);
+    expect(total).toBeGreaterThanOrEqual(1);
+    const { fileName, sheetRows } = await exported(page);
+    expect(fileName).toMatch(/^审计日志-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(sheetRows[0]).toEqual(['序号', '时间', '操作', '操作人', '对象']);
+    expect(sheetRows).toHaveLength(total + 1);
+    expect(sheetRows[1]?.slice(2, 3)).toEqual(['导出列表']);
+    expect(sheetRows[1]?.[4]).toMatch(/^列表 /);
+    await page.close();
   });
 });

@@ -22,6 +22,7 @@ export default [
     route('t/:tenant/staff', 'routes/staff.tsx'),
     route('t/:tenant/advisers', 'routes/advisers.tsx'),
     route('t/:tenant/audit', 'routes/audit.tsx'),
+    route('t/:tenant/audit.xlsx', 'routes/audit-xlsx.ts'),
     route('t/:tenant/messages', 'routes/messages.tsx'),
     route('t/:tenant/cases', 'routes/cases.tsx'),
     route('t/:tenant/cases/new', 'routes/case-new.tsx'),

@@ -37,6 +37,7 @@ export const tenantPaths = {
   case: (slug: string, id: string) => `/t/${slug}/cases/${encodeURIComponent(id)}`,
   referrals: (slug: string) => `/t/${slug}/referrals`,
   referralsXlsx: (slug: string) => `/t/${slug}/referrals.xlsx`,
+  auditXlsx: (slug: string) => `/t/${slug}/audit.xlsx`,
   notifications: (slug: string) => `/t/${slug}/notifications`,
   sweeps: (slug: string) => `/t/${slug}/sweeps`,
   statistics: (slug: string) => `/t/${slug}/statistics`,
