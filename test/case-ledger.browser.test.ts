@@ -2,13 +2,15 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screens, signInAsDemo, signInAsDemoManager, useDemoStack } from './demo-stack.ts';
+import { screens, signInAsDemo, signInAsDemoManager, signInFirstTime, useDemoStack } from './demo-stack.ts';
 
 /**
  * The case ledger (案件台账) and the assignment queue in Chromium against the real stack (issue 17):
  * one table with its total (共 N 条), page sizes, page numbers, headers that order it and 导出 Excel
  * of the whole filter; the station head ticks several cases of her queue and assigns them in one
- * submit — the ledger and the queue without JavaScript too.
+ * submit — the ledger and the queue without JavaScript too. The sent referrals (发出的转介) are
+ * the same table: totalled, paged, ordered and exported as 转介-<day>.xlsx; so is the audit log
+ * (审计日志-<day>.xlsx).
  */
 const live = useDemoStack('case-ledger');
 
@@ -157,5 +159,117 @@ describe('the case ledger', () => {
     expect(sheetRows).toHaveLength(total + 1);
     expect(sheetRows.map((r) => r[0])).toEqual(expect.arrayContaining(moved));
     await context.close();
+  });
+});
+
+/** The sent referrals' rows as shown: the subject and the partner. */
+const sentRows = (page: Page) =>
+  page.$$eval('section[aria-labelledby="outgoing-heading"] table tbody tr', (trs) =>
+    trs.map((tr) => ({
+      partner: tr.querySelectorAll('td')[1]?.textContent?.trim() ?? '',
+      subject: tr.querySelectorAll('td')[2]?.textContent?.trim() ?? '',
+    })),
+  );
+
+describe('the sent referrals', () => {
+  it('totals, pages, orders and exports them, the page size without JavaScript too', async () => {
+    const page = await live.browser.newPage();
+    await signInAsDemo(page, live.url, 'desk');
+    const centre = await unitNamed(page, 'centre', '徐汇区公共法律服务中心');
+    const federation =
+      (await api<Organisation[]>(page, 'organisation.getMany')).find((o) =>
+        JSON.stringify(o).includes('徐汇区妇女联合会'),
+      )?.id ?? '';
+    for (let i = 1; i <= 21; i++) {
+      const created = await intake(page, centre, `转介列表${String(i).padStart(2, '0')}`);
+      await api(page, 'case.recordConsent', { caseId: created.id, partnerOrganisationId: federation });
+      await api(page, 'referral.create', {
+        caseId: created.id,
+        toOrganisationId: federation,
+        kind: 'assistance',
+        summary: '请妇联协助化解家庭矛盾',
+      });
+    }
+
+    await page.goto(`${live.url}/t/xuhui/referrals`);
+    const total = await totalOf(page);
+    expect(total).toBeGreaterThanOrEqual(21);
+    // Newest sent first, 20 a page, the partner and the subject named as on the case.
+    expect(await sentRows(page)).toHaveLength(20);
+    expect((await sentRows(page))[0]).toEqual({ partner: '徐汇区妇女联合会', subject: '转介列表21' });
+    await page.screenshot({ path: join(screens, 'referrals-sent.png'), fullPage: true });
+
+    await page
+      .getByRole('navigation', { name: '分页' })
+      .getByRole('link', { name: '2', exact: true })
+      .click();
+    await expect.poll(() => page.url()).toContain('page=2');
+    await expect.poll(async () => (await sentRows(page)).length).toBe(Math.min(total - 20, 20));
+
+    // The deadline's header orders by it, soonest first, from the first page again.
+    await page.getByRole('link', { name: '办结期限' }).click();
+    await expect.poll(() => page.url()).toContain('sort=due');
+    expect(page.url()).not.toContain('page=');
+    expect(await page.locator('th[aria-sort="ascending"]').textContent()).toContain('办结期限');
+
+    // The export holds every sent referral (not the page), in the screen's words, named in Chinese.
+    await page.goto(`${live.url}/t/xuhui/referrals`);
+    const { fileName, sheetRows } = await exported(page);
+    expect(fileName).toMatch(/^转介-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(sheetRows[0]).toEqual(['类型', '接收单位', '当事人', '状态', '发出时间', '办结期限']);
+    expect(sheetRows).toHaveLength(total + 1);
+    expect(sheetRows[1]?.slice(1, 3)).toEqual(['徐汇区妇女联合会', '转介列表21']);
+    await page.close();
+
+    const context = await live.browser.newContext({ javaScriptEnabled: false });
+    const plain = await context.newPage();
+    await signInAsDemo(plain, live.url, 'desk');
+    await plain.goto(`${live.url}/t/xuhui/referrals`);
+    await plain.getByRole('link', { name: '50 条/页' }).click();
+    await expect.poll(() => plain.url()).toContain('size=50');
+    await expect.poll(async () => (await sentRows(plain)).length).toBe(Math.min(total, 50));
+    await context.close();
+  });
+});
+
+describe('the audit log', () => {
+  it('totals, pages and exports its entries under the filter, in words', async () => {
+    const page = await live.browser.newPage();
+    await signInFirstTime(page, live.url, 'xuhui', 'Ledger-audit-2026');
+    await page.goto(`${live.url}/t/xuhui/audit`);
+    expect(await page.locator('main').textContent()).toMatch(/共 [\d,]+ 条|超过 1,?000 条/);
+    const seqs = () =>
+      page.$$eval('main table tbody tr th', (ths) =>
+        ths.map((th) => Number(th.textContent?.replace('#', ''))),
+      );
+    expect(await seqs()).toHaveLength(20);
+    const firstPage = await seqs();
+    await page
+      .getByRole('navigation', { name: '分页' })
+      .getByRole('link', { name: '2', exact: true })
+      .click();
+    await expect.poll(() => page.url()).toContain('page=2');
+    await expect.poll(async () => (await seqs())[0] ?? 0).toBeLessThan(firstPage.at(-1) ?? 0);
+    await page.screenshot({ path: join(screens, 'audit-log-page-2.png'), fullPage: true });
+
+    // The exports of lists, under the filter: each named in words, the sheet holding every one.
+    await api(page, 'list.exportXlsx', {
+      list: 'audit-log',
+      filter: '',
+      title: '审计日志',
+      day: '2026-12-01',
+      columns: ['序号'],
+      rows: [],
+    });
+    await page.goto(`${live.url}/t/xuhui/audit?objectType=list`);
+    const total = await totalOf(page);
+    expect(total).toBeGreaterThanOrEqual(1);
+    const { fileName, sheetRows } = await exported(page);
+    expect(fileName).toMatch(/^审计日志-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(sheetRows[0]).toEqual(['序号', '时间', '操作', '操作人', '对象']);
+    expect(sheetRows).toHaveLength(total + 1);
+    expect(sheetRows[1]?.slice(2, 3)).toEqual(['导出列表']);
+    expect(sheetRows[1]?.[4]).toMatch(/^列表 /);
+    await page.close();
   });
 });

@@ -52,15 +52,19 @@ async function takeIn(page: Page, name: string, phone: string, description: stri
   return new URL(page.url()).pathname;
 }
 
+/** The demo district's court, as the partner pickers name it. */
+const COURT = '上海市徐汇区人民法院';
+
 /** Records the resident's consent for the court and refers the case there. */
 async function referToCourt(page: Page, casePath: string, kind: string, summary: string) {
   await page.goto(`${live.url}${casePath}/referrals`);
   const consent = await disclosure(page, '记录群众同意');
-  await choose(consent.locator('#consent-partnerOrganisationId'), '上海市徐汇区人民法院');
+  // The partners are searchable pickers (ChoicePicker): typed, then chosen.
+  await choose(consent.locator('#consent-partnerOrganisationId'), '法院', { option: COURT });
   await consent.getByRole('button', { name: '记录同意' }).click();
   await expect.poll(() => page.url()).toContain('done=consent');
   const refer = await disclosure(page, '转介合作单位');
-  await choose(refer.locator('#refer-toOrganisationId'), '上海市徐汇区人民法院');
+  await choose(refer.locator('#refer-toOrganisationId'), '法院', { option: COURT });
   await refer.locator('#refer-kind').selectOption(kind);
   await refer.locator('#refer-summary').fill(summary);
   await refer.getByRole('button', { name: '转介', exact: true }).click();

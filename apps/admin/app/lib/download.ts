@@ -1,6 +1,9 @@
 /** The content type of the spreadsheets the app exports. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** The most rows a list's export holds (the API's bound on one list export). */
+export const EXPORT_MAX_ROWS = 5000;
+
 /** RFC 5987 `filename*`: every byte outside attr-char percent-encoded (encodeURIComponent leaves `'()*!`). */
 const encodedName = (fileName: string) =>
   encodeURIComponent(fileName).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

@@ -1,38 +1,59 @@
-import { actorLabel, formatDateTime, formatNumber, type MessageKey } from '@linju/i18n';
-import { Alert, Button, SelectField, TextField, useLocale, useTranslate } from '@linju/ui';
+import { formatNumber, type MessageKey } from '@linju/i18n';
+import {
+  Alert,
+  Button,
+  changedView,
+  DataTable,
+  pageCount,
+  readTableView,
+  SelectField,
+  type TableChange,
+  TextField,
+  tableViewParams,
+  useLocale,
+  useTranslate,
+} from '@linju/ui';
 import { Form, Link } from 'react-router';
+import { AUDIT_SORTS, auditColumns, objectTypeText } from '../components/audit-columns.tsx';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { useTenantShell } from '../components/tenant-shell.ts';
 import { getAdminContext } from '../context.ts';
-import {
-  AUDIT_OBJECT_TYPES,
-  AUDIT_PAGE_SIZE,
-  auditActionKey,
-  auditObjectTypeKey,
-  auditQueryParams,
-  parseAuditQuery,
-  snapshotText,
-} from '../lib/audit-log.ts';
+import { isTrpcError } from '../lib/api-errors.ts';
+import { AUDIT_OBJECT_TYPES, auditQueryParams, parseAuditQuery } from '../lib/audit-log.ts';
 import { formText } from '../lib/form-data.ts';
-import { load } from '../lib/route-errors.ts';
+import { routeErrorFor } from '../lib/route-errors.ts';
 import { rejectIntentApiError } from '../lib/submission.ts';
 import { tenantPaths } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/audit';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
-  const query = parseAuditQuery(new URL(request.url).searchParams);
-  const page = await load(
-    caller.audit.getMany({
-      limit: AUDIT_PAGE_SIZE,
+  const search = new URL(request.url).searchParams;
+  const query = parseAuditQuery(search);
+  const view = readTableView(search, AUDIT_SORTS);
+  try {
+    const page = await caller.audit.getMany({
+      limit: view.size,
+      ...(view.page > 1 ? { page: view.page } : {}),
       ...(query.before ? { before: query.before } : {}),
       ...(query.objectType ? { objectType: query.objectType } : {}),
       ...(query.objectId ? { objectId: query.objectId } : {}),
-    }),
-  );
-  return { query, entries: page.entries, nextBefore: page.nextBefore };
+    });
+    return { query, view, ...page, outOfReach: false };
+  } catch (error) {
+    // A page number past the count's reach, typed into the address: said, with no entries.
+    if (!isTrpcError(error) || error.code !== 'BAD_REQUEST') throw routeErrorFor(error);
+    return {
+      query,
+      view,
+      entries: [],
+      nextBefore: null,
+      total: { count: 0, capped: false },
+      outOfReach: true,
+    };
+  }
 }
 
 /** "Verify the chain" is a button: it reads the whole log, so it runs only when asked. */
@@ -53,20 +74,19 @@ const REASONS: Readonly<Record<'edited' | 'missing' | 'relinked', MessageKey>> =
   relinked: 'audit.reason_relinked',
 };
 
-type Entry = Route.ComponentProps['loaderData']['entries'][number];
-
 export default function Audit({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
   const { tenant } = useTenantShell();
-  const { query, entries, nextBefore } = loaderData;
+  const { query, view, entries, nextBefore, total, outOfReach } = loaderData;
   const filtered = Boolean(query.objectType || query.objectId);
   const olderParams = nextBefore ? auditQueryParams({ ...query, before: nextBefore }).toString() : undefined;
   const newestParams = auditQueryParams({ ...query, before: undefined }).toString();
-  const objectTypeLabel = (type: string, action?: string) => {
-    const key = auditObjectTypeKey(type, action);
-    return key ? t(key) : type;
-  };
+  const listed = (change: TableChange) =>
+    `?${new URLSearchParams({
+      ...Object.fromEntries(auditQueryParams(query)),
+      ...tableViewParams(changedView(view, change), AUDIT_SORTS),
+    })}`;
   const report = actionData && 'report' in actionData ? actionData.report : undefined;
   const failure = actionData && 'errors' in actionData ? actionData.errors : undefined;
 
@@ -127,7 +147,7 @@ export default function Audit({ loaderData, actionData }: Route.ComponentProps) 
           {[...new Set([...AUDIT_OBJECT_TYPES, ...(query.objectType ? [query.objectType] : [])])].map(
             (type) => (
               <option key={type} value={type}>
-                {objectTypeLabel(type)}
+                {objectTypeText(locale, type)}
               </option>
             ),
           )}
@@ -141,6 +161,8 @@ export default function Audit({ loaderData, actionData }: Route.ComponentProps) 
           autoComplete="off"
           spellCheck={false}
         />
+        {/* A new filter keeps the page size, from its first page. */}
+        <input type="hidden" name="size" value={view.size} />
         <div className="admin-filters__actions">
           <Button type="submit" variant="secondary">
             {t('audit.apply_filter')}
@@ -156,97 +178,38 @@ export default function Audit({ loaderData, actionData }: Route.ComponentProps) 
         </p>
       ) : null}
 
-      {entries.length === 0 ? (
-        <p>{filtered ? t('audit.none_match') : t('audit.empty')}</p>
-      ) : (
-        <ol className="admin-audit" aria-label={t('audit.entries_heading')}>
-          {entries.map((entry) => (
-            <AuditEntry key={entry.seq} entry={entry} objectTypeLabel={objectTypeLabel} slug={tenant.slug} />
-          ))}
-        </ol>
-      )}
-
-      <nav className="admin-pager" aria-label={t('audit.pages_label')}>
-        {query.before ? <Link to={`?${newestParams}`}>{t('audit.newest')}</Link> : null}
-        {olderParams ? (
+      {outOfReach ? (
+        <Alert tone="error">
+          <p>{t('audit.page_out_of_reach')}</p>
+        </Alert>
+      ) : null}
+      <DataTable
+        columns={auditColumns({ locale, slug: tenant.slug })}
+        rows={entries}
+        rowKey={(entry) => String(entry.seq)}
+        view={view}
+        total={total}
+        empty={filtered ? t('audit.none_match') : t('audit.empty')}
+        to={listed}
+        tableClassName="admin-table admin-audit"
+        actions={
+          <a
+            className="lj-button lj-button--secondary"
+            href={`${tenantPaths.auditXlsx(tenant.slug)}?${auditQueryParams(query)}`}
+          >
+            {t('table.export')}
+          </a>
+        }
+      />
+      {/* Past the count's reach the seq cursor goes on: the pages start again from there. */}
+      {total.capped && olderParams && view.page === pageCount(total.count, view.size) ? (
+        <p>
           <Link to={`?${olderParams}`} rel="next">
             {t('audit.older')}
           </Link>
-        ) : entries.length > 0 ? (
-          <span className="admin-muted">{t('audit.no_older')}</span>
-        ) : null}
-      </nav>
-    </>
-  );
-}
-
-function AuditEntry({
-  entry,
-  objectTypeLabel,
-  slug,
-}: {
-  entry: Entry;
-  objectTypeLabel: (type: string, action?: string) => string;
-  slug: string;
-}) {
-  const t = useTranslate();
-  const locale = useLocale();
-  const actionKey = auditActionKey(entry.action);
-  const before = snapshotText(entry.before);
-  const after = snapshotText(entry.after);
-  const objectLink =
-    entry.objectType === 'organisation'
-      ? `${tenantPaths.organisations(slug)}?unit=${entry.objectId}#panel`
-      : entry.objectType === 'staff_member'
-        ? `${tenantPaths.staff(slug)}?person=${entry.objectId}#panel`
-        : undefined;
-  const filterLink = `?${auditQueryParams({ before: undefined, objectType: entry.objectType, objectId: entry.objectId })}`;
-  return (
-    <li className="admin-audit__entry">
-      <div className="admin-audit__head">
-        <span className="admin-audit__seq">#{entry.seq}</span>
-        <strong>{actionKey ? t(actionKey) : entry.action}</strong>
-        <time dateTime={new Date(entry.at).toISOString()} className="admin-muted">
-          {formatDateTime(locale, entry.at)}
-        </time>
-      </div>
-      <p className="admin-audit__meta">
-        {t('audit.by', { actor: actorLabel(locale, entry.actorName) })} ·{' '}
-        {objectTypeLabel(entry.objectType, entry.action)}{' '}
-        <Link to={filterLink} className="admin-audit__object">
-          <code>{entry.objectId.slice(0, 8)}</code>
-          <span className="lj-visually-hidden"> {t('audit.filter_this_object')}</span>
-        </Link>
-        {objectLink ? (
-          <>
-            {' · '}
-            <Link to={objectLink}>{t('audit.open_object')}</Link>
-          </>
-        ) : null}
-      </p>
-      {before || after ? (
-        <details className="admin-audit__details">
-          <summary>{t('audit.show_changes')}</summary>
-          <div className="admin-audit__snapshots">
-            {before ? (
-              <div>
-                <h3 className="admin-audit__snapshot-title">{t('audit.before')}</h3>
-                <pre>{before}</pre>
-              </div>
-            ) : null}
-            {after ? (
-              <div>
-                <h3 className="admin-audit__snapshot-title">{t('audit.after')}</h3>
-                <pre>{after}</pre>
-              </div>
-            ) : null}
-          </div>
-          {entry.requestId ? (
-            <p className="admin-muted">{t('audit.request_id', { id: entry.requestId })}</p>
-          ) : null}
-        </details>
+        </p>
       ) : null}
-    </li>
+    </>
   );
 }
 

@@ -5,14 +5,11 @@ import { type CaseRowView, caseRowView } from '../components/case-list.tsx';
 import { getAdminContext } from '../context.ts';
 import { todayIn } from '../lib/advisers.ts';
 import { type CaseSearch, caseQueryFor, caseSearchString, readCaseSearch } from '../lib/cases.ts';
-import { download, XLSX_TYPE } from '../lib/download.ts';
+import { download, EXPORT_MAX_ROWS, XLSX_TYPE } from '../lib/download.ts';
 import { requestLocale } from '../lib/request-locale.ts';
 import { load } from '../lib/route-errors.ts';
 import { tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/case-ledger-xlsx';
-
-/** The most rows an export holds (the API's bound on one list export). */
-const EXPORT_MAX_ROWS = 5000;
 
 /**
  * 案件台账-<day>.xlsx: every case of the ledger's search (not only the page shown), with the

@@ -1,17 +1,35 @@
 import {
-  formatDate,
   formatDateTime,
   labelled,
   type MessageKey,
   referralKindLabel,
   referralStatusLabel,
 } from '@linju/i18n';
-import { Alert, Button, TextArea, useLocale, useTranslate } from '@linju/ui';
+import {
+  Alert,
+  Button,
+  changedView,
+  DataTable,
+  pageOf,
+  readTableView,
+  type TableChange,
+  TextArea,
+  tableViewParams,
+  useLocale,
+  useTranslate,
+} from '@linju/ui';
 import { INBOX_STATE_STATUSES } from '@linju/vocabulary';
-import { Form, Link, redirect, useLocation } from 'react-router';
+import { Form, redirect, useLocation } from 'react-router';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { FormErrorSummary, FormProblems, useFieldError } from '../components/form-errors.tsx';
 import { InboxTabsAndFilters } from '../components/inbox-tabs.tsx';
+import {
+  isOverdue,
+  OUTGOING_REFERRAL_SORTS,
+  outgoingReferralColumns,
+  sortedOutgoingReferrals,
+  TERMINAL_REFERRAL_STATUSES,
+} from '../components/outgoing-referral-columns.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { DocumentTitle } from '../components/page-shell.tsx';
 import { ReferralAnswerFields } from '../components/referral-answer-fields.tsx';
@@ -21,7 +39,7 @@ import { localFailure } from '../lib/api-errors.ts';
 import { answersFor } from '../lib/cases.ts';
 import { formText } from '../lib/form-data.ts';
 import { inboxFilters, isFiltered, readInboxQuery } from '../lib/inbox-filters.ts';
-import { organisationName } from '../lib/organisation-tree.ts';
+import { outgoingReferralRows } from '../lib/outgoing-referrals.ts';
 import { allowsAnywhere } from '../lib/permissions.ts';
 import {
   ANSWER_ERROR_FIELDS,
@@ -30,13 +48,14 @@ import {
   submitReferralAnswer,
 } from '../lib/referral-answer.ts';
 import { referralPartiesText } from '../lib/referral-parties.ts';
-import { isForbidden, load } from '../lib/route-errors.ts';
+import { load } from '../lib/route-errors.ts';
 import { signedInPerson } from '../lib/session.ts';
 import { failureOf, rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/referrals';
 
-const TERMINAL: readonly string[] = ['rejected', 'completed', 'failed', 'cancelled'];
+/** The sent referrals' view (order, page, page size) without the inbox's tab and filters. */
+const TABLE_PARAMS = ['sort', 'page', 'size'] as const;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
@@ -44,10 +63,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const grants = me.user.roles.map(({ role, organisationId }) => ({ role, organisationId }));
   const answers = allowsAnywhere(grants, 'referral.respond');
   // The inbox's tab and filters come from the address (links and a GET form: no personal data).
-  const { query, errors } = readInboxQuery(new URL(request.url).searchParams);
+  const search = new URL(request.url).searchParams;
+  const { query, errors } = readInboxQuery(search);
   const filters = inboxFilters(query, errors);
-  const [outgoing, inbox, facets, organisations] = await Promise.all([
-    allowsAnywhere(grants, 'referral.read') ? load(caller.referral.getMany({ limit: 100 })) : null,
+  const [outgoing, inbox, facets] = await Promise.all([
+    allowsAnywhere(grants, 'referral.read') ? outgoingReferralRows(caller) : null,
     answers
       ? load(
           caller.referral.inbox({
@@ -58,13 +78,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         )
       : null,
     answers ? load(caller.referral.inboxFacets(filters)) : null,
-    caller.organisation.getMany().catch((error: unknown) => {
-      if (isForbidden(error)) return [];
-      throw error;
-    }),
   ]);
   return {
     outgoing,
+    outgoingView: readTableView(search, OUTGOING_REFERRAL_SORTS),
     inbox: inbox?.map(
       ({
         id,
@@ -96,7 +113,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       }),
     ),
     inboxView: facets ? { query, errors, counts: facets.counts, senders: facets.senders } : null,
-    organisations: organisations.map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn })),
     now: new Date().toISOString(),
   };
 }
@@ -159,15 +175,18 @@ export default function Referrals({ loaderData, actionData }: Route.ComponentPro
   const locale = useLocale();
   const location = useLocation();
   const { tenant } = useTenantShell();
-  const { outgoing, inbox, inboxView, organisations, now } = loaderData;
+  const { outgoing, outgoingView, inbox, inboxView, now } = loaderData;
   const failure = actionData && 'intent' in actionData ? actionData : undefined;
-  // A referral to another deployment has no partner organisation of this district.
-  const orgName = (id: string | null) => {
-    const row = id ? organisations.find((o) => o.id === id) : undefined;
-    return row ? organisationName(row, locale) : '—';
+  // Another view of the sent referrals keeps the inbox's tab and filters of the address.
+  const listed = (change: TableChange) => {
+    const params = new URLSearchParams(location.search);
+    for (const name of [...TABLE_PARAMS, 'done']) params.delete(name);
+    for (const [name, value] of Object.entries(
+      tableViewParams(changedView(outgoingView, change), OUTGOING_REFERRAL_SORTS),
+    ))
+      params.set(name, value);
+    return `${tenantPaths.referrals(tenant.slug)}${params.size > 0 ? `?${params}` : ''}#outgoing-heading`;
   };
-  const late = (due: Date | string, status: string) =>
-    !TERMINAL.includes(status) && new Date(due).toISOString() < now;
   return (
     <>
       <DocumentTitle title={t('referrals.title')} tenant={tenant} />
@@ -232,7 +251,7 @@ export default function Referrals({ loaderData, actionData }: Route.ComponentPro
                   {labelled(locale, t('referrals.col_ack'))}
                   {formatDateTime(locale, r.acknowledgeBy)} · {labelled(locale, t('referrals.col_due'))}
                   {formatDateTime(locale, r.dueBy)}
-                  {late(r.dueBy, r.status) ? (
+                  {isOverdue(r.dueBy, r.status, now) ? (
                     <strong className="admin-deadline--overdue"> · {t('referrals.overdue')}</strong>
                   ) : null}
                 </p>
@@ -271,7 +290,7 @@ export default function Referrals({ loaderData, actionData }: Route.ComponentPro
                     failure={failureOf(actionData, `${type}:${r.id}`)}
                   />
                 ))}
-                {TERMINAL.includes(r.status) ? null : (
+                {TERMINAL_REFERRAL_STATUSES.includes(r.status) ? null : (
                   <NoteForm referralId={r.id} failure={failureOf(actionData, `note:${r.id}`)} />
                 )}
               </li>
@@ -282,50 +301,24 @@ export default function Referrals({ loaderData, actionData }: Route.ComponentPro
       {outgoing ? (
         <section aria-labelledby="outgoing-heading">
           <h2 id="outgoing-heading">{t('referrals.outgoing')}</h2>
-          {outgoing.length === 0 ? (
-            <p>{t('referrals.none')}</p>
-          ) : (
-            <div className="admin-table-scroll">
-              <table className="admin-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('referrals.col_kind')}</th>
-                    <th scope="col">{t('referrals.col_to')}</th>
-                    <th scope="col">{t('referrals.col_subject')}</th>
-                    <th scope="col">{t('referrals.col_status')}</th>
-                    <th scope="col">{t('referrals.col_due')}</th>
-                    <th scope="col">{t('referrals.col_case')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {outgoing.map((r) => (
-                    <tr key={r.id}>
-                      <td>{referralKindLabel(locale, r.kind)}</td>
-                      <td>{orgName(r.toOrganisationId)}</td>
-                      <td>{r.subjectName}</td>
-                      <td>
-                        <span className="admin-status">{referralStatusLabel(locale, r.status)}</span>
-                        {r.outcomeText ? ` · ${r.outcomeText}` : ''}
-                      </td>
-                      <td>
-                        {formatDate(locale, r.dueBy)}
-                        {late(r.dueBy, r.status) ? (
-                          <strong className="admin-deadline--overdue"> · {t('referrals.overdue')}</strong>
-                        ) : null}
-                      </td>
-                      <td>
-                        {r.caseId ? (
-                          <Link to={tenantPaths.case(tenant.slug, r.caseId)}>{t('referrals.col_case')}</Link>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            columns={outgoingReferralColumns({ locale, now, tenantSlug: tenant.slug })}
+            rows={pageOf(sortedOutgoingReferrals(outgoing.rows, outgoingView.sort), outgoingView)}
+            rowKey={(r) => r.id}
+            view={outgoingView}
+            total={outgoing.total}
+            empty={t('referrals.none')}
+            to={listed}
+            tableClassName="admin-table"
+            actions={
+              <a
+                className="lj-button lj-button--secondary"
+                href={`${tenantPaths.referralsXlsx(tenant.slug)}?${new URLSearchParams({ sort: outgoingView.sort })}`}
+              >
+                {t('table.export')}
+              </a>
+            }
+          />
         </section>
       ) : null}
     </>

@@ -1,16 +1,32 @@
-import { and, desc, eq, lt, schema, type TenantTx } from '@linju/db';
+import { and, desc, eq, lt, type SQL, schema, sql, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import { type Actor, requireTenantWide } from '../actor.ts';
 
-export const ZAuditQuery = z.object({
-  /** Entries before this sequence number (the cursor of the previous page). */
-  before: z.number().int().positive().optional(),
-  limit: z.number().int().min(1).max(200).default(50),
-  objectType: z.string().max(40).optional(),
-  objectId: z.string().max(80).optional(),
-});
+/**
+ * How far the log's numbered pages and its count reach (as the case ledger's): an exact count up to
+ * here, "at least" past it; further back the `before` cursor starts the count again.
+ */
+export const AUDIT_PAGE_REACH = 1000;
 
-/** The audit log, newest first, a page at a time (cursor: the last seq seen). */
+export const ZAuditQuery = z
+  .object({
+    /** Entries before this sequence number (the cursor of the previous page). */
+    before: z.number().int().positive().optional(),
+    /** A numbered page (1 = the newest) of `limit` entries after the cursor, within AUDIT_PAGE_REACH. */
+    page: z.number().int().min(1).optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+    objectType: z.string().max(40).optional(),
+    objectId: z.string().max(80).optional(),
+  })
+  .refine((q) => !q.page || q.page * q.limit <= AUDIT_PAGE_REACH, {
+    message: 'audit.page_out_of_reach',
+    path: ['page'],
+  });
+
+/**
+ * The audit log, newest first, a page at a time (cursor: the last seq seen; or a numbered page
+ * after it), with how many entries the filter holds after the cursor, counted up to AUDIT_PAGE_REACH.
+ */
 export async function listAuditEntries(tx: TenantTx, actor: Actor, query: z.input<typeof ZAuditQuery>) {
   requireTenantWide(actor, 'audit.read');
   const q = ZAuditQuery.parse(query);
@@ -18,7 +34,8 @@ export async function listAuditEntries(tx: TenantTx, actor: Actor, query: z.inpu
     q.before ? lt(schema.auditEntry.seq, q.before) : undefined,
     q.objectType ? eq(schema.auditEntry.objectType, q.objectType) : undefined,
     q.objectId ? eq(schema.auditEntry.objectId, q.objectId) : undefined,
-  ].filter((f) => f !== undefined);
+  ].filter((f): f is SQL => f !== undefined);
+  const where = filters.length ? and(...filters) : undefined;
   const rows = await tx
     .select({
       seq: schema.auditEntry.seq,
@@ -33,9 +50,22 @@ export async function listAuditEntries(tx: TenantTx, actor: Actor, query: z.inpu
       requestId: schema.auditEntry.requestId,
     })
     .from(schema.auditEntry)
-    .where(filters.length ? and(...filters) : undefined)
+    .where(where)
     .orderBy(desc(schema.auditEntry.seq))
+    .offset(q.page ? (q.page - 1) * q.limit : 0)
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
-  return { entries: page, nextBefore: rows.length > q.limit ? (page.at(-1)?.seq ?? null) : null };
+  const found = tx
+    .select({ one: sql`1`.as('one') })
+    .from(schema.auditEntry)
+    .where(where)
+    .limit(AUDIT_PAGE_REACH)
+    .as('found');
+  const [counted] = await tx.select({ n: sql<number>`count(*)::int` }).from(found);
+  const count = counted?.n ?? 0;
+  return {
+    entries: page,
+    nextBefore: rows.length > q.limit ? (page.at(-1)?.seq ?? null) : null,
+    total: { count, capped: count >= AUDIT_PAGE_REACH },
+  };
 }

@@ -10,18 +10,29 @@ import {
   Button,
   Checkbox,
   CsrfField,
+  changedView,
+  type DataColumn,
+  DataTable,
   failureOf,
+  pageOf,
+  readTableView,
   SelectField,
+  type TableChange,
   TextField,
+  tableViewParams,
   useTranslate,
 } from '@linju/ui';
-import { Form, Link, useActionData } from 'react-router';
+import { Form, Link, useActionData, useLocation } from 'react-router';
 import type { messages } from '../messages.ts';
 import type { page } from '../procedures/page.ts';
 import { EDUCATION_THEMES, EVENT_TYPE_NAMES, EVENT_TYPES, THEME_NAMES } from '../vocabulary.ts';
 
 type Key = PluginMessageKey<typeof messages>;
 export type LegalEducationPageData = ProcedureResult<typeof page>;
+type EducationEvent = LegalEducationPageData['events'][number];
+
+/** The events' orders: by the day held (the default, as recorded), or the most attended first. */
+const EVENT_SORTS = ['held', 'attendance'] as const;
 type Field = (
   name: string,
 ) => Pick<IntentField, 'name' | 'id' | 'error'> & { defaultValue?: string | undefined };
@@ -41,6 +52,13 @@ export function LegalEducationPage({
   const { units, unitId, month, today, events, report, editing } = data;
   const platformT = useTranslate();
   const refusedEdit = failureOf(useActionData(), 'edit');
+  const view = readTableView(new URLSearchParams(useLocation().search), EVENT_SORTS);
+  const listed = (change: TableChange) =>
+    `/t/${slug}/legal-education?${new URLSearchParams({
+      unit: unitId,
+      month,
+      ...tableViewParams(changedView(view, change), EVENT_SORTS),
+    })}#events-heading`;
   const nameOf = (name: { 'zh-CN': string; en: string }) =>
     locale === 'en' && name.en ? name.en : name['zh-CN'];
   const unitName = (id: string) => {
@@ -58,6 +76,41 @@ export function LegalEducationPage({
       defaultValue: refusedEdit?.values[name],
     };
   };
+  const column = (
+    key: string,
+    label: Key,
+    cell: DataColumn<EducationEvent>['cell'],
+    sort?: DataColumn<EducationEvent>['sort'],
+  ): DataColumn<EducationEvent> => ({ key, label: t(label), cell, ...(sort ? { sort } : {}) });
+  const eventColumns = [
+    column('held', 'legal-education.page.held_on', (e) => formatDate(locale, e.heldOn), {
+      key: 'held',
+      direction: 'ascending',
+    }),
+    column(
+      'title',
+      'legal-education.page.event_title',
+      (e) =>
+        `${e.title}${e.themedDay ? `（${t('legal-education.page.themed_day')}）` : ''}${e.campaign ? ` · ${e.campaign}` : ''}`,
+    ),
+    column('type', 'legal-education.page.event_type', (e) => typeLabel(e.eventType)),
+    column('theme', 'legal-education.page.theme', (e) => themeLabel(e.theme)),
+    column('venue', 'legal-education.page.venue', (e) => `${e.venue} · ${unitName(e.organisationId)}`),
+    column('audience', 'legal-education.page.audience', (e) => e.audience),
+    column('attendance', 'legal-education.page.attendance', (e) => e.attendance, {
+      key: 'attendance',
+      direction: 'descending',
+    }),
+    column('materials', 'legal-education.page.materials', (e) => e.materials),
+    column('actions', 'legal-education.page.actions', (e) => (
+      <Link
+        to={`/t/${slug}/legal-education?unit=${unitId}&month=${month}&edit=${e.id}#edit-heading`}
+        aria-label={t('legal-education.page.edit_named', { title: e.title })}
+      >
+        {t('legal-education.page.edit')}
+      </Link>
+    )),
+  ];
   /** The fields of an event, filled with what was typed, else `defaults`; the unit only for a new one. */
   const eventFields = (f: Field, defaults: Record<string, string>, withUnit = true) => {
     const value = (name: string) => f(name).defaultValue ?? defaults[name];
@@ -145,53 +198,19 @@ export function LegalEducationPage({
 
       <section aria-labelledby="events-heading">
         <h2 id="events-heading">{t('legal-education.page.events', { unit: unitName(unitId) })}</h2>
-        {events.length > 0 ? (
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('legal-education.page.held_on')}</th>
-                <th scope="col">{t('legal-education.page.event_title')}</th>
-                <th scope="col">{t('legal-education.page.event_type')}</th>
-                <th scope="col">{t('legal-education.page.theme')}</th>
-                <th scope="col">{t('legal-education.page.venue')}</th>
-                <th scope="col">{t('legal-education.page.audience')}</th>
-                <th scope="col">{t('legal-education.page.attendance')}</th>
-                <th scope="col">{t('legal-education.page.materials')}</th>
-                <th scope="col">{t('legal-education.page.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((e) => (
-                <tr key={e.id}>
-                  <td>{formatDate(locale, e.heldOn)}</td>
-                  <td>
-                    {e.title}
-                    {e.themedDay ? `（${t('legal-education.page.themed_day')}）` : ''}
-                    {e.campaign ? ` · ${e.campaign}` : ''}
-                  </td>
-                  <td>{typeLabel(e.eventType)}</td>
-                  <td>{themeLabel(e.theme)}</td>
-                  <td>
-                    {e.venue} · {unitName(e.organisationId)}
-                  </td>
-                  <td>{e.audience}</td>
-                  <td>{e.attendance}</td>
-                  <td>{e.materials}</td>
-                  <td>
-                    <Link
-                      to={`/t/${slug}/legal-education?unit=${unitId}&month=${month}&edit=${e.id}#edit-heading`}
-                      aria-label={t('legal-education.page.edit_named', { title: e.title })}
-                    >
-                      {t('legal-education.page.edit')}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p>{t('legal-education.page.no_events')}</p>
-        )}
+        <DataTable
+          columns={eventColumns}
+          rows={pageOf(
+            view.sort === 'attendance' ? [...events].sort((x, y) => y.attendance - x.attendance) : events,
+            view,
+          )}
+          rowKey={(e) => e.id}
+          view={view}
+          total={{ count: events.length, capped: false }}
+          empty={t('legal-education.page.no_events')}
+          to={listed}
+          tableClassName="admin-table"
+        />
         <IntentForm
           intent="event"
           title={t('legal-education.page.record')}
