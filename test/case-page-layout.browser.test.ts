@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screens, signInAsDemo, signInFirstTime, useDemoStack } from './demo-stack.ts';
+import { choose, screens, signInAsDemo, signInFirstTime, useDemoStack } from './demo-stack.ts';
 
 /**
  * The desk's workspace (issue #17), in Chromium against the real stack: the case page as a summary
@@ -56,15 +56,11 @@ async function takeIn(page: Page, name: string, phone: string, description: stri
 async function referToCourt(page: Page, casePath: string, kind: string, summary: string) {
   await page.goto(`${live.url}${casePath}/referrals`);
   const consent = await disclosure(page, '记录群众同意');
-  const court = await page
-    .locator('#consent-partnerOrganisationId option', { hasText: '法院' })
-    .first()
-    .getAttribute('value');
-  await consent.locator('#consent-partnerOrganisationId').selectOption(court ?? '');
+  await choose(consent.locator('#consent-partnerOrganisationId'), '法院');
   await consent.getByRole('button', { name: '记录同意' }).click();
   await expect.poll(() => page.url()).toContain('done=consent');
   const refer = await disclosure(page, '转介合作单位');
-  await refer.locator('#refer-toOrganisationId').selectOption(court ?? '');
+  await choose(refer.locator('#refer-toOrganisationId'), '法院');
   await refer.locator('#refer-kind').selectOption(kind);
   await refer.locator('#refer-summary').fill(summary);
   await refer.getByRole('button', { name: '转介', exact: true }).click();
