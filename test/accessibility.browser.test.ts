@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from './axe.ts';
-import { signInAsDemo, signInAsDemoManager, useDemoStack } from './demo-stack.ts';
+import { screens, signInAsDemo, signInAsDemoManager, useDemoStack } from './demo-stack.ts';
 
 /**
  * Accessibility (issue #17): the main pages have no serious or critical axe violation, on a
@@ -80,6 +81,34 @@ describe('accessibility at 1366 px and 360 px', () => {
     await signInAsDemoManager(page, live.url, 'director');
     const pages = { statistics: '/t/xuhui/statistics', settings: '/t/xuhui/settings' };
     expect(await violationsOf(page, pages)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("keeps a phone's header to two rows: the title with 菜单, then the account's controls", async () => {
+    const page = await newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await signInAsDemo(page, live.url, 'mediator');
+    const header = page.locator('.lj-header');
+    await page.screenshot({ path: join(screens, 'phone-header-360.png') });
+    // Each item's vertical centre; items whose centres lie within 8 px share a row.
+    const centres = await header
+      .locator('.lj-header__title, .lj-menu-link, .lj-header__actions > *')
+      .evaluateAll((items) =>
+        items.map((item) => {
+          const box = item.getBoundingClientRect();
+          return box.top + box.height / 2;
+        }),
+      );
+    const rows = centres
+      .sort((a, b) => a - b)
+      .filter((centre, i, sorted) => i === 0 || centre - (sorted[i - 1] ?? 0) > 8);
+    expect(centres).toHaveLength(6);
+    expect(rows).toHaveLength(2);
+    expect(await header.evaluate((h) => h.scrollWidth)).toBeLessThanOrEqual(360);
+    for (const name of ['菜单', '修改密码'])
+      expect(await header.getByRole('link', { name }).isVisible()).toBe(true);
+    for (const name of ['English', '退出登录'])
+      expect(await header.getByRole('button', { name }).isVisible()).toBe(true);
     await page.context().close();
   });
 });

@@ -418,6 +418,21 @@ describe('the district admin app, end to end', () => {
     await expect.poll(() => admin.page.url()).toContain('done=updated');
     await expect.poll(() => bodyText(admin)).toContain('志愿者 何晓明');
     await shoot(admin, 'zh-staff-person');
+
+    // A role is granted at a unit found by typing part of its name among the district's units.
+    await openPanel(admin, t('staff.grant_heading'));
+    await admin.page.locator('#grant-role').selectOption('volunteer');
+    await choose(admin.page.locator('#grant-organisationId'), '乐山', {
+      option: /^乐山居民区法律服务工作室/,
+    });
+    await admin.page
+      .locator('details[open]')
+      .getByRole('button', { name: t('staff.grant_submit') })
+      .click();
+    await expect.poll(() => admin.page.url()).toContain('done=granted');
+    await expect
+      .poll(() => bodyText(admin))
+      .toContain(t('home.role_at', { role: '志愿者', organisation: '乐山居民区法律服务工作室' }));
   });
 
   it('publishes a room’s duty rota, its themed day and an announcement, and prints the rota', async () => {

@@ -137,10 +137,14 @@ describe('the case ledger', () => {
     await head.goto(`${live.url}/t/xuhui/cases/assignment`);
     expect(await totalOf(head)).toBeGreaterThanOrEqual(2);
     for (const number of moved) await head.getByLabel(`选择案件 ${number}`).check();
-    const mediator = head.locator('select[name="assigneeId"] option', { hasText: '孙伟' });
-    await head
-      .locator('select[name="assigneeId"]')
-      .selectOption((await mediator.getAttribute('value')) ?? '');
+    // The assignee is typed; a name fitting nobody is refused on the field, the ticks kept.
+    const assignee = head.locator('#assign-assigneeId');
+    await assignee.fill('无此人');
+    await head.getByRole('button', { name: '分派所选案件' }).click();
+    await expect.poll(() => head.textContent('body')).toContain('没有与所填文字相符的选项');
+    for (const number of moved) expect(await head.getByLabel(`选择案件 ${number}`).isChecked()).toBe(true);
+    expect(await assignee.inputValue()).toBe('无此人');
+    await assignee.fill('孙伟');
     await head.screenshot({ path: join(screens, 'case-ledger-assignment.png'), fullPage: true });
     await head.getByRole('button', { name: '分派所选案件' }).click();
     await expect.poll(() => head.textContent('body')).toContain('已分派 2 件案件。');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousAxeViolations } from './axe.ts';
-import { signInAsDemo, signInAsDemoManager, useDemoStack } from './demo-stack.ts';
+import { signInAsDemo, signInAsDemoManager, signInFirstTime, useDemoStack } from './demo-stack.ts';
 
 /**
  * The searchable organisation picker at a district's scale (issue #17): 12 more streets with 25
@@ -142,6 +142,40 @@ describe('the organisation picker with 300 community rooms', () => {
     await page.locator('details[open]').getByRole('button', { name: '移交', exact: true }).click();
     await expect.poll(() => page.url()).toContain('done=');
     expect(await body(page)).toContain(room(11, 2));
+    await page.context().close();
+  });
+
+  it('without JavaScript, finds the unit of each role a new staff member gets by part of its name', async () => {
+    const page = await (
+      await live.browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false })
+    ).newPage();
+    await signInFirstTime(page, live.url, 'xuhui', 'Choice-picker-2026');
+    await page.goto(`${live.url}/t/xuhui/staff?new=person`);
+    await page.getByLabel('姓名', { exact: true }).fill('志愿者 黎明');
+    await page.getByLabel('用户名', { exact: true }).fill('liming');
+    await page.getByLabel('所属机构', { exact: true }).fill('7街14号');
+    await page.getByLabel('角色 1', { exact: true }).selectOption('volunteer');
+    const roleUnit = page.getByLabel('角色 1 所在机构');
+    await roleUnit.fill('7街1');
+    await page.getByRole('button', { name: '新增工作人员' }).click();
+    await expect
+      .poll(() => body(page))
+      .toContain('角色 1 所在机构：有多个选项与所填文字相符，请从列表中选出一个。');
+    expect(await page.getByLabel('角色 1 所在机构').inputValue()).toBe('7街1');
+
+    await page.getByLabel('角色 1 所在机构').fill('7街15号');
+    await page.getByRole('button', { name: '新增工作人员' }).click();
+    await expect.poll(() => body(page)).toContain('已新增 志愿者 黎明');
+    await page.getByRole('link', { name: '志愿者 黎明' }).first().click();
+    await expect.poll(() => body(page)).toContain(room(7, 15));
+
+    // More roles are granted the same way, on the person's panel.
+    await page.locator('summary', { hasText: '授予角色' }).click();
+    await page.locator('#grant-role').selectOption('volunteer');
+    await page.locator('#grant-organisationId').fill('11街2号');
+    await page.locator('details[open]').getByRole('button', { name: '授予角色' }).click();
+    await expect.poll(() => page.url()).toContain('done=granted');
+    expect(await page.locator('.admin-role-list').textContent()).toContain(room(11, 2));
     await page.context().close();
   });
 });

@@ -142,13 +142,6 @@ async function panel(within: Page | Locator, title: string) {
   return form;
 }
 
-/** The value of the option of a select whose text contains `text`. */
-async function optionOf(page: Page, select: string, text: string) {
-  const value = await page.locator(`${select} option`, { hasText: text }).first().getAttribute('value');
-  if (!value) throw new Error(`no option "${text}" in ${select}`);
-  return value;
-}
-
 /** Now in the district's time, to the minute, as a datetime-local field takes it. */
 function nowInShanghai() {
   const parts = new Intl.DateTimeFormat('en-CA', {
@@ -226,15 +219,14 @@ async function journey(run: Run) {
   await desk.getByRole('link', { name: t('intake.open_case') }).click();
   await expect.poll(() => desk.url()).toMatch(/\/cases\/[0-9a-f-]{36}$/);
   const casePath = new URL(desk.url()).pathname;
-  await expect.poll(() => desk.locator('.admin-case-summary').textContent()).toMatch(/人民调解.*邻里纠纷/);
+  // The summary header names the service and the category, each in its own field.
+  await expect
+    .poll(() => desk.locator('dd').allTextContents())
+    .toEqual(expect.arrayContaining(['人民调解', '邻里纠纷']));
   const transfer = await panel(desk, t('casePage.transfer'));
-  await choose(
-    transfer.getByRole('combobox', { name: t('casePage.transfer_to') }),
-    '徐家汇街道公共法律服务工作站',
-    {
-      script: run.javaScript,
-    },
-  );
+  await choose(transfer.locator('#transfer-organisationId'), '徐家汇街道公共法律服务工作站', {
+    script: run.javaScript,
+  });
   await transfer.getByLabel(t('casePage.reason')).fill('属地街道调处');
   await shoot(desk, 'transfer');
   await transfer.getByRole('button', { name: t('casePage.transfer_submit'), exact: true }).click();
@@ -258,9 +250,7 @@ async function journey(run: Run) {
   await head.getByRole('link', { name: new RegExp(`^${t('today.unassigned')}`) }).click();
   await expect.poll(() => head.locator('main').textContent()).toContain(number);
   await head.getByLabel(t('assignment.select_case', { number: number ?? '' })).check();
-  await head
-    .locator('select[name="assigneeId"]')
-    .selectOption(await optionOf(head, 'select[name="assigneeId"]', '孙伟'));
+  await choose(head.locator('#assign-assigneeId'), '孙伟', { script: run.javaScript });
   await shoot(head, 'unassigned-queue');
   await head.getByRole('button', { name: t('assignment.assign_selected') }).click();
   await expect.poll(() => body(head)).toContain(t('assignment.done', { count: 1 }));

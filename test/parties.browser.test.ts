@@ -26,6 +26,8 @@ describe("a walk-in dispute's other party", () => {
     await page.getByLabel('电话', { exact: true }).fill(RESIDENT_PHONE);
     await page.getByLabel('服务类型').selectOption('mediation');
     await expect.poll(() => page.getByLabel('纠纷概要').count()).toBe(1);
+    // The dispute's summary runs to paragraphs: several lines, not a one-line box.
+    expect(await page.getByLabel('纠纷概要').evaluate((field) => field.tagName)).toBe('TEXTAREA');
     await page.getByLabel('纠纷概要').fill('楼上住户空调外机滴水到楼下阳台，多次沟通未果，双方争执。');
     await page.getByLabel('案件描述').fill('邻居空调滴水纠纷，申请人民调解');
     await page.getByLabel('当事人身份').selectOption('adverse');

@@ -1,5 +1,5 @@
 import type { Locale } from '@linju/i18n';
-import { SelectField, TextField, useTranslate } from '@linju/ui';
+import { SelectField, TextArea, TextField, useTranslate } from '@linju/ui';
 import { type ServiceFormField, serviceFieldName } from '../lib/service-form.ts';
 
 type Props = {
@@ -79,6 +79,21 @@ export function ServiceFormFields({ fields, locale, values, error }: Props) {
               type="file"
               accept=".pdf,.jpg,.jpeg,.png,.docx,.txt,application/pdf,image/jpeg,image/png,text/plain"
               required={field.required}
+              error={error(name)}
+            />
+          );
+        }
+        if (field.type === 'textarea') {
+          // Long text (a dispute's summary, as the service's schema allows over 500 characters).
+          return (
+            <TextArea
+              key={name}
+              name={name}
+              label={label}
+              hint={hint}
+              rows={4}
+              required={field.required}
+              defaultValue={typeof value === 'string' ? value : ''}
               error={error(name)}
             />
           );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRating, rateEntryUrl, ratePath, withRateUrl } from './rating.ts';
+import { parseRating, rateEntryUrl, ratePath, ratingCodeIssued, withRateUrl } from './rating.ts';
 
 describe('the public rating page', () => {
   it('puts the code in the path without spaces or hyphens', () => {
@@ -26,5 +26,16 @@ describe('the public rating page', () => {
     expect(parseRating('0')).toBeUndefined();
     expect(parseRating('4.5')).toBeUndefined();
     expect(parseRating('')).toBeUndefined();
+  });
+});
+
+describe('whether a rating code was issued', () => {
+  it('reads the timeline: a code’s entry says until when it works, a recorded score does not', () => {
+    const told = { kind: 'feedback', data: { method: 'phone' } };
+    const issued = { kind: 'satisfaction', data: { expiresAt: '2026-12-20T00:00:00.000Z' } };
+    const scored = { kind: 'satisfaction', data: { score: 5, source: 'staff' } };
+    expect(ratingCodeIssued([told])).toBe(false);
+    expect(ratingCodeIssued([told, scored])).toBe(false);
+    expect(ratingCodeIssued([told, issued])).toBe(true);
   });
 });

@@ -16,3 +16,13 @@ export function withRateUrl<T extends { code: string }>(
 export function parseRating(value: string): number | undefined {
   return /^[1-5]$/.test(value) ? Number(value) : undefined;
 }
+
+/**
+ * Whether the case's resident was ever given a rating code: the timeline's rating entry that says
+ * until when its code works (`case.rating_code_issued`; a recorded score carries none).
+ */
+export const ratingCodeIssued = (timeline: readonly { kind: string; data: unknown }[]) =>
+  timeline.some(
+    (e) =>
+      e.kind === 'satisfaction' && typeof e.data === 'object' && e.data !== null && 'expiresAt' in e.data,
+  );

@@ -1,15 +1,16 @@
-import { formatDateTime, isMessageKey, roleLabel } from '@linju/i18n';
+import { formatDateTime, isMessageKey, translate } from '@linju/i18n';
 import {
   Alert,
+  assigneeChoices,
   Button,
+  ChoicePicker,
   CsrfField,
   changedView,
   type DataColumn,
   DataTable,
   FormProblems,
   failureOf,
-  providerMark,
-  SelectField,
+  resolvePostedChoice,
   TextField,
   tableViewParams,
   useLocale,
@@ -29,11 +30,11 @@ import {
   readAssignmentView,
 } from '../lib/assignment.ts';
 import { intent, intentAction } from '../lib/intent-action.ts';
-
+import { requestLocale } from '../lib/request-locale.ts';
 import { load } from '../lib/route-errors.ts';
 import { serviceName } from '../lib/service-name.ts';
 import { signedInPerson } from '../lib/session.ts';
-import { rejectIntentApiError } from '../lib/submission.ts';
+import { rejectIntent, rejectIntentApiError } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import { unitsAllowing } from '../lib/units-allowing.ts';
 import type { Route } from './+types/case-assignment';
@@ -102,6 +103,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 /** Assigns the ticked cases (or the one row's) to one person: all of them, or none with the reason. */
 export async function action({ request, url, params, context }: Route.ActionArgs) {
   const { caller } = getAdminContext(context);
+  const locale = requestLocale(request, context);
   // The page's address: with JavaScript the request's own ends in `.data`, which is no page.
   const back = new URL(url);
   return intentAction(
@@ -109,16 +111,29 @@ export async function action({ request, url, params, context }: Route.ActionArgs
     {
       assign: intent({
         fields: ['assigneeId', 'conflictReason', 'negativeListReason', 'caseId'],
+        keep: ['unit'],
         required: ['assigneeId'],
         run: async (values, { form, refuse }) => {
           const caseIds = casesToAssign(form);
           if (caseIds.length === 0) return refuse({ caseId: 'assignment.pick_cases' });
           // The ticked boxes come back ticked after a refusal.
           const kept = { ...values, caseId: caseIds.join(',') };
+          // Without JavaScript the picker posts the typed name: resolved among the unit's people the page listed.
+          const assignee = await resolvePostedChoice(values.assigneeId, async () =>
+            assigneeChoices(
+              (key, p) => translate(locale, key, p),
+              locale,
+              await caller.case.unitAssignees({ organisationId: values.unit }),
+            ),
+          );
+          if ('problem' in assignee) {
+            const problem = { form: [], fields: { assigneeId: assignee.problem } };
+            return rejectIntent('assign', { status: 400, errors: problem }, kept);
+          }
           try {
             const { assigned } = await caller.case.assignMany({
               caseIds,
-              assigneeId: values.assigneeId,
+              assigneeId: assignee.id,
               conflictReason: values.conflictReason || null,
               negativeListReason: values.negativeListReason || null,
             });
@@ -239,6 +254,7 @@ export default function CaseAssignment({ loaderData, actionData }: Route.Compone
             <Form method="post" className="admin-assign-form" noValidate>
               <CsrfField />
               <input type="hidden" name="intent" value="assign" />
+              <input type="hidden" name="unit" value={unitId} />
               {failedCase ? null : <FormProblems errors={failure?.errors} />}
               <DataTable
                 columns={columns}
@@ -256,24 +272,18 @@ export default function CaseAssignment({ loaderData, actionData }: Route.Compone
                   checked: (c) => ticked.has(c.id),
                 }}
               />
-              <SelectField
+              <ChoicePicker
                 name="assigneeId"
                 id="assign-assigneeId"
                 label={t('assignment.assignee')}
+                choices={assigneeChoices(t, locale, assignees)}
                 defaultValue={failure?.values.assigneeId ?? ''}
                 error={
                   failure?.errors.fields.assigneeId
                     ? t(failure.errors.fields.assigneeId, failure.errors.params)
                     : undefined
                 }
-              >
-                <option value="">—</option>
-                {assignees.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {`${p.displayName} · ${p.roles.map((role) => roleLabel(locale, role)).join('、')}${providerMark(t, p.providerRecords)}`}
-                  </option>
-                ))}
-              </SelectField>
+              />
               {reasonField('conflictReason', t('casePage.conflict_reason'))}
               {reasonField('negativeListReason', t('casePage.negative_list_reason'))}
               <Button type="submit">{t('assignment.assign_selected')}</Button>

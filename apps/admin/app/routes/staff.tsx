@@ -87,8 +87,11 @@ function staffManagedAt(context: Route.LoaderArgs['context'], organisations: rea
       : allowsOn(grants, 'staff.manage', organisationId, parents);
 }
 
-/** Where someone's home unit may be: the units the person manages staff at (`closed`: those closed too). */
-const homeUnitChoices = (
+/**
+ * Where someone's home unit or a granted role may be: the units the person manages staff at
+ * (`closed`: those closed too; `current`: the home unit kept even if not).
+ */
+const staffUnitChoices = (
   organisations: readonly (OrganisationRow & { canManageStaff: boolean })[],
   locale: Locale,
   { closed = false, current }: { closed?: boolean; current?: string } = {},
@@ -154,13 +157,14 @@ const CREATE_INPUTS = CREATE_FIELDS.filter((name) => name !== 'roles');
 
 /** The role rows of the create form: the whole rows, and the half-filled ones as problems. */
 function roleRows(values: Record<string, string>) {
-  const roles: { role: RoleId; organisationId: string }[] = [];
+  // `row`: where the row is on the form, to name its field when its unit is refused.
+  const roles: { row: number; role: RoleId; organisationId: string }[] = [];
   const problems: Record<string, MessageKey | undefined> = {};
   for (let i = 0; i < ROLE_ROWS; i++) {
     const role = values[`roles.${i}.role`] ?? '';
     const organisationId = values[`roles.${i}.organisationId`] ?? '';
     // A row left empty is simply not used; half a row is a mistake.
-    if (role && organisationId) roles.push({ role: role as RoleId, organisationId });
+    if (role && organisationId) roles.push({ row: i, role: role as RoleId, organisationId });
     else if (role) problems[`roles.${i}.organisationId`] = 'validation.required';
     else if (organisationId) problems[`roles.${i}.role`] = 'validation.required';
   }
@@ -173,21 +177,28 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { caller } = getAdminContext(context);
   const locale = requestLocale(request, context);
   const done = (staffMemberId: string, what: Done) => redirect(personUrl(request, slug, staffMemberId, what));
-  // Without JavaScript the home unit's picker posts the typed name; an update may keep a closed unit.
-  const homeUnit = (posted: string, closed: boolean) =>
+  // Without JavaScript a unit's picker posts the typed name, resolved among the units the page
+  // offered (loaded once, only then); an update may keep a closed home unit.
+  let managed: Promise<(OrganisationRow & { canManageStaff: boolean })[]> | undefined;
+  const managedUnits = async () => {
+    const organisations = await caller.organisation.getMany();
+    const canManageAt = staffManagedAt(context, organisations);
+    return organisations.map((row) => ({ ...row, canManageStaff: canManageAt(row.id) }));
+  };
+  const staffUnit = (posted: string, closed = false) =>
     resolvePostedChoice(posted, async () => {
-      const organisations = await caller.organisation.getMany();
-      const canManageAt = staffManagedAt(context, organisations);
-      const marked = organisations.map((row) => ({ ...row, canManageStaff: canManageAt(row.id) }));
-      return homeUnitChoices(marked, locale, { closed });
+      managed ??= managedUnits();
+      return staffUnitChoices(await managed, locale, { closed });
     });
   const grantOrRevoke = (change: 'granted' | 'revoked') =>
     intent({
       fields: ['role', 'organisationId'],
       keep: ['staffMemberId'],
       required: ['role', 'organisationId'],
-      run: async (values) => {
-        const input = { ...values, role: values.role as RoleId };
+      run: async (values, { refuse }) => {
+        const unit = await staffUnit(values.organisationId);
+        if ('problem' in unit) return refuse({ organisationId: unit.problem });
+        const input = { ...values, organisationId: unit.id, role: values.role as RoleId };
         await (change === 'granted' ? caller.staff.grantRole(input) : caller.staff.revokeRole(input));
         return done(values.staffMemberId, change);
       },
@@ -201,8 +212,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         check: (values) => roleRows(values).problems,
         errors: { fields: ['roles'] },
         run: async (values, { refuse }) => {
-          const home = await homeUnit(values.organisationId ?? '', false);
+          const home = await staffUnit(values.organisationId ?? '');
           if ('problem' in home) return refuse({ organisationId: home.problem });
+          const roles: { role: RoleId; organisationId: string }[] = [];
+          const problems: Record<string, MessageKey> = {};
+          for (const { row, role, organisationId } of roleRows(values).roles) {
+            const unit = await staffUnit(organisationId);
+            if ('problem' in unit) problems[`roles.${row}.organisationId`] = unit.problem;
+            else roles.push({ role, organisationId: unit.id });
+          }
+          if (Object.keys(problems).length > 0) return refuse(problems);
           const temporaryPassword = generateTemporaryPassword();
           const created = await caller.staff.create({
             displayName: values.displayName ?? '',
@@ -210,7 +229,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
             organisationId: home.id,
             phone: values.phone || null,
             password: temporaryPassword,
-            roles: roleRows(values).roles,
+            roles,
           });
           return {
             intent: 'create',
@@ -228,7 +247,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         required: ['displayName', 'organisationId'],
         errors: { pathPrefix: 'data' },
         run: async (values, { refuse }) => {
-          const home = await homeUnit(values.organisationId, true);
+          const home = await staffUnit(values.organisationId, true);
           if ('problem' in home) return refuse({ organisationId: home.problem });
           await caller.staff.update({
             id: values.staffMemberId,
@@ -668,13 +687,12 @@ function PersonPanel({
               defaultValue={grantFailure?.values.role}
               error={grantFailure?.errors.fields.role && t(grantFailure.errors.fields.role)}
             />
-            <OrganisationSelect
+            <ChoicePicker
               id="grant-organisationId"
               name="organisationId"
               label={t('staff.role_organisation')}
               hint={t('staff.role_organisation_hint')}
-              options={organisationOptions(grantable, locale)}
-              placeholder={t('ui.choose')}
+              choices={staffUnitChoices(organisations, locale)}
               defaultValue={grantFailure?.values.organisationId}
               error={
                 grantFailure?.errors.fields.organisationId && t(grantFailure.errors.fields.organisationId)
@@ -704,7 +722,7 @@ function PersonPanel({
               id="update-organisationId"
               name="organisationId"
               label={t('staff.home_organisation')}
-              choices={homeUnitChoices(organisations, locale, { current: person.organisationId })}
+              choices={staffUnitChoices(organisations, locale, { current: person.organisationId })}
               defaultValue={updateFailure?.values.organisationId ?? person.organisationId}
               error={
                 updateFailure?.errors.fields.organisationId && t(updateFailure.errors.fields.organisationId)
@@ -806,8 +824,7 @@ function CreatePersonForm({
 }) {
   const t = useTranslate();
   const locale = useLocale();
-  const manageable = organisations.filter((row) => row.canManageStaff && !row.closedAt);
-  const options = organisationOptions(manageable, locale);
+  const units = staffUnitChoices(organisations, locale);
   const error = useFieldError(failure?.errors);
   return (
     <Form method="post" className="lj-form" noValidate>
@@ -840,7 +857,7 @@ function CreatePersonForm({
         name="organisationId"
         label={t('staff.home_organisation')}
         hint={t('staff.home_organisation_hint')}
-        choices={homeUnitChoices(organisations, locale)}
+        choices={units}
         defaultValue={failure?.values.organisationId}
         error={error('organisationId')}
       />
@@ -865,12 +882,11 @@ function CreatePersonForm({
               defaultValue={failure?.values[`roles.${i}.role`]}
               error={error(`roles.${i}.role`)}
             />
-            <OrganisationSelect
+            <ChoicePicker
               id={`new-roles.${i}.organisationId`}
               name={`roles.${i}.organisationId`}
               label={t('staff.role_n_organisation', { n: i + 1 })}
-              options={options}
-              placeholder={t('ui.choose')}
+              choices={units}
               defaultValue={failure?.values[`roles.${i}.organisationId`]}
               error={error(`roles.${i}.organisationId`)}
             />

@@ -1531,6 +1531,8 @@ export const en: Messages = {
   'casePage.resident_consent': 'Record what the resident agreed to',
   'casePage.consent_purpose': 'Purpose',
   'casePage.rating_code': 'New rating code for the resident',
+  'casePage.rating_code_first': 'Rating code for the resident',
+  'casePage.rating_code_first_submit': 'Issue a code',
   'casePage.rating_code_submit': 'Issue a new code',
   'casePage.rating_code_explain':
     'The resident can rate the matter themselves with a one-time code. A new code replaces the earlier one.',

@@ -1448,6 +1448,8 @@ export const zhCN = {
   'casePage.resident_consent': '记录当事人授权',
   'casePage.consent_purpose': '授权事项',
   'casePage.rating_code': '为当事人发放新的评价码',
+  'casePage.rating_code_first': '为当事人发放评价码',
+  'casePage.rating_code_first_submit': '发放评价码',
   'casePage.rating_code_submit': '发放新评价码',
   'casePage.rating_code_explain': '当事人可凭一次性评价码自行评价。新码发放后，旧码作废。',
   'casePage.rating_code_title': '当事人的评价码',

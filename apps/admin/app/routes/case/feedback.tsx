@@ -8,7 +8,7 @@ import { getAdminContext } from '../../context.ts';
 import { casePartDone } from '../../lib/case-page-parts.ts';
 import { parseScore } from '../../lib/cases.ts';
 import { intent, intentAction } from '../../lib/intent-action.ts';
-import { rateEntryUrl, withRateUrl } from '../../lib/rating.ts';
+import { rateEntryUrl, ratingCodeIssued, withRateUrl } from '../../lib/rating.ts';
 import { tenantSlugFrom } from '../../lib/tenant-paths.ts';
 import type { Route } from './+types/feedback';
 
@@ -70,6 +70,8 @@ export default function CaseFeedback({ actionData }: Route.ComponentProps) {
   const { tenant } = useTenantShell();
   const failure = failureIn(actionData);
   const ratingCode = actionData && 'ratingCode' in actionData ? actionData.ratingCode : undefined;
+  // The first code is simply issued; a later one replaces it ("new").
+  const again = ratingCodeIssued(c.timeline);
   const rateable = can.handle && !c.satisfaction && (c.status === 'feedback-given' || c.status === 'closed');
   return (
     <>
@@ -124,8 +126,8 @@ export default function CaseFeedback({ actionData }: Route.ComponentProps) {
         {rateable ? (
           <IntentForm
             intent="rating-code"
-            title={t('casePage.rating_code')}
-            submit={t('casePage.rating_code_submit')}
+            title={t(again ? 'casePage.rating_code' : 'casePage.rating_code_first')}
+            submit={t(again ? 'casePage.rating_code_submit' : 'casePage.rating_code_first_submit')}
           >
             {() => <p className="admin-muted">{t('casePage.rating_code_explain')}</p>}
           </IntentForm>
