@@ -365,8 +365,14 @@ async function journey(run: Run) {
   await shoot(court, 'court-answered');
 
   // 9. The mediator sees the ruling, records the result and tells the resident: the rating slip.
-  await mediator.goto(`${live.url}${casePath}/mediation`);
-  await expect.poll(() => body(mediator)).toContain('人民法院已确认调解协议有效');
+  // The ruling reaches the mediation record through the referral's workflow, after the court's
+  // answer: the page is read again until it has arrived.
+  await expect
+    .poll(async () => {
+      await mediator.goto(`${live.url}${casePath}/mediation`);
+      return body(mediator);
+    })
+    .toContain('人民法院已确认调解协议有效');
   await shoot(mediator, 'judicial-confirmed');
   await mediator.getByRole('link', { name: t('casePage.back', { number: number ?? '' }) }).click();
   await expect.poll(() => body(mediator)).toContain(RULING_NUMBER);
