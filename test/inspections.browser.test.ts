@@ -53,7 +53,8 @@ describe('inspections and scorecards', () => {
     await page.getByRole('link', { name: '站点考核' }).first().click();
     await expect.poll(() => page.url()).toContain('/t/xuhui/scorecards');
     const live_ = page.getByRole('table', { name: /实时计算/ });
-    expect(await live_.locator('tbody tr').count()).toBeGreaterThan(1);
+    // The page may still be arriving when its address has changed: wait for the table's rows.
+    await expect.poll(() => live_.locator('tbody tr').count()).toBeGreaterThan(1);
     expect(await live_.getByText(XUJIAHUI).count()).toBe(1);
     // Inspectors read the scorecard; the weights are the bureau's.
     expect(await page.getByRole('button', { name: '保存考核设置' }).count()).toBe(0);

@@ -147,6 +147,9 @@ describe('linju keys rotate', () => {
         'staff_member.phone_encrypted',
         'staff_member.totp_key_encrypted',
         'resident.search_tokens',
+        // The intakes' receipt texts: their number and their parameters are sealed too.
+        'outbound_message.recipient_sealed',
+        'outbound_message.params_sealed',
       ]),
     );
     for (const entry of Object.values(sealedColumns).filter((e) => e.tenantId !== null)) {
