@@ -1,3 +1,4 @@
+import { and, eq, lt, or, type SQL } from '@linju/db';
 import { z } from 'zod';
 import { DomainError } from './errors.ts';
 
@@ -12,4 +13,26 @@ export function decodeCreatedCursor(cursor: string): { createdAt: Date; id: stri
     throw new DomainError('bad-request', 'validation.invalid', { field: 'cursor' });
   }
   return { createdAt, id };
+}
+
+/** Rows after the cursor in a newest-first list (created earlier, or at the same time with a lower id). */
+export function createdBefore(
+  columns: { createdAt: Parameters<typeof lt>[0]; id: Parameters<typeof lt>[0] },
+  after: { createdAt: Date; id: string } | null,
+): SQL | undefined {
+  if (!after) return undefined;
+  return or(
+    lt(columns.createdAt, after.createdAt),
+    and(eq(columns.createdAt, after.createdAt), lt(columns.id, after.id)),
+  );
+}
+
+/** A page of `limit` rows out of `limit + 1` read, with the cursor to the next one if there is more. */
+export function createdPage<T extends { createdAt: Date; id: string }>(rows: T[], limit: number) {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? encodeCreatedCursor(last.createdAt, last.id) : null,
+  };
 }

@@ -1,7 +1,7 @@
-import { and, desc, eq, lt, or, schema, type TenantTx } from '@linju/db';
+import { and, desc, eq, schema, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import { type Actor, requireTenantWide } from '../actor.ts';
-import { decodeCreatedCursor, encodeCreatedCursor } from '../keyset-cursor.ts';
+import { createdBefore, createdPage, decodeCreatedCursor } from '../keyset-cursor.ts';
 
 export const ZMessageListRequest = z.object({
   limit: z.number().int().min(1).max(100).default(50),
@@ -43,17 +43,8 @@ export async function listMessages(
       schema.legalCase,
       and(eq(schema.legalCase.tenantId, m.tenantId), eq(schema.legalCase.id, m.caseId)),
     )
-    .where(
-      after
-        ? or(lt(m.createdAt, after.createdAt), and(eq(m.createdAt, after.createdAt), lt(m.id, after.id)))
-        : undefined,
-    )
+    .where(createdBefore(m, after))
     .orderBy(desc(m.createdAt), desc(m.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page,
-    nextCursor: rows.length > input.limit && last ? encodeCreatedCursor(last.createdAt, last.id) : null,
-  };
+  return createdPage(rows, input.limit);
 }

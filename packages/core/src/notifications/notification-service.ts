@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, isNull, lt, or, schema, sql, type TenantTx } from '@linju/db';
+import { and, desc, eq, inArray, isNull, schema, sql, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { DomainError } from '../errors.ts';
-import { decodeCreatedCursor, encodeCreatedCursor } from '../keyset-cursor.ts';
+import { createdBefore, createdPage, decodeCreatedCursor } from '../keyset-cursor.ts';
 import { notificationChannels, type SentNotification } from './notification-channel.ts';
 
 export type NotifyInput = {
@@ -108,19 +108,12 @@ export async function listNotifications(
       and(
         eq(n.recipientId, recipientOf(actor)),
         input.unreadOnly ? isNull(n.readAt) : undefined,
-        after
-          ? or(lt(n.createdAt, after.createdAt), and(eq(n.createdAt, after.createdAt), lt(n.id, after.id)))
-          : undefined,
+        createdBefore(n, after),
       ),
     )
     .orderBy(desc(n.createdAt), desc(n.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page,
-    nextCursor: rows.length > input.limit && last ? encodeCreatedCursor(last.createdAt, last.id) : null,
-  };
+  return createdPage(rows, input.limit);
 }
 
 /** How many of the signed-in person's notifications are unread (the count beside the nav link). */
