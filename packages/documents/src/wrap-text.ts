@@ -1,8 +1,12 @@
 import type { PDFFont } from '@cantoo/pdf-lib';
 
+/** Punctuation that never starts a line in Chinese typesetting (禁则): it hangs at the line's end. */
+const NO_LINE_START = /^[，。、；：？！）》」』〕】”’…·,.;:?!)]$/u;
+
 /**
  * Wraps text to a width. Chinese breaks between any two characters; a run of Latin letters or
- * digits is kept whole where it fits, so numbers and names are not split.
+ * digits is kept whole where it fits, so numbers and names are not split; closing punctuation
+ * hangs in the margin rather than start the next line.
  */
 export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
@@ -11,7 +15,7 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
     let line = '';
     for (const token of tokens) {
       const candidate = line + token;
-      if (line === '' || font.widthOfTextAtSize(candidate, size) <= width) {
+      if (line === '' || NO_LINE_START.test(token) || font.widthOfTextAtSize(candidate, size) <= width) {
         line = candidate;
         continue;
       }
