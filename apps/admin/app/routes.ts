@@ -82,12 +82,17 @@ export default [
     route('t/:tenant/file-reviews', 'routes/file-reviews.tsx'),
     route('t/:tenant/file-reviews/:id', 'routes/file-review.tsx'),
   ]),
-  // The plugins' resident-facing screens: no account, the district in the URL.
-  ...publicScreens().map(({ pluginId, screen }) =>
-    route(`t/:tenant/public/${screen.path}`, 'routes/public-service.tsx', {
-      id: `public.${pluginId}.${screen.id}`,
-    }),
-  ),
+  // The district's public site for residents: no account, the district in the URL; a phone
+  // verified by an SMS code where a task needs to know who is asking.
+  layout('routes/public/layout.tsx', [
+    route('t/:tenant/public', 'routes/public/home.tsx'),
+    // The plugins' resident-facing screens.
+    ...publicScreens().map(({ pluginId, screen }) =>
+      route(`t/:tenant/public/${screen.path}`, 'routes/public/service.tsx', {
+        id: `public.${pluginId}.${screen.id}`,
+      }),
+    ),
+  ]),
   // A resident rates a matter with a one-time code: no account, no district in the URL.
   route('rate', 'routes/rate.tsx'),
   route('rate/:code', 'routes/rate-code.tsx'),

@@ -2,8 +2,6 @@ import type { Permission } from '@linju/auth';
 import {
   type Actor,
   caseProcedureContext,
-  DomainError,
-  findTenantBySlug,
   getOrganisation,
   type LoadedCase,
   type PluginPlatform,
@@ -14,6 +12,7 @@ import {
   requireTenantWide,
   runPluginRule,
   systemActor,
+  type Tenant,
 } from '@linju/core';
 import { type TenantTx, withTenant } from '@linju/db';
 import type {
@@ -33,8 +32,8 @@ import { renamePartnerField, sendReferral } from './procedures/referral/send-ref
 import {
   type ApiContext,
   type ApiMeta,
+  districtSiteProcedure,
   permittedProcedure,
-  publicProcedure,
   type TenantSession,
 } from './trpc.ts';
 
@@ -156,10 +155,15 @@ function mount(plugin: AnyPlugin, procedure: PluginProcedure): AnyTRPCProcedure 
  * the platform in the plugin's name.
  */
 function mountPublic(plugin: AnyPlugin, procedure: PluginProcedure): AnyTRPCProcedure {
-  const built = publicProcedure.input(procedure.input);
-  const resolve = async ({ ctx, input }: { ctx: ApiContext; input: Record<string, unknown> }) => {
-    const tenant = ctx.tenantSlugHint ? await findTenantBySlug(ctx.db, ctx.tenantSlugHint) : null;
-    if (tenant?.status !== 'active') throw new DomainError('not-found', 'tenant.not_found');
+  const built = districtSiteProcedure.input(procedure.input);
+  const resolve = async ({
+    ctx,
+    input,
+  }: {
+    ctx: ApiContext & { district: Tenant };
+    input: Record<string, unknown>;
+  }) => {
+    const tenant = ctx.district;
     const logger = requestPluginLogger(ctx.log)(plugin.id, tenant.id);
     return withTenant(ctx.db, tenant.id, (tx) =>
       runPluginRule(() =>

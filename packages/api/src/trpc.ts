@@ -17,6 +17,7 @@ import {
   type DocumentStore,
   DomainError,
   findTenantById,
+  findTenantBySlug,
   getStaffMember,
   grantsOf,
   nextStep,
@@ -159,6 +160,17 @@ export const createCallerFactory = t.createCallerFactory;
 // 3. Procedures ------------------------------------------------------------------------------
 
 export const publicProcedure = t.procedure.use(tracing).use(timing).use(errorMapping);
+
+/**
+ * A resident-facing procedure of the district the address names (its public site): no session,
+ * `ctx.district` the active district of `/t/<slug>` or the host; `not-found` for none or one that
+ * is not active. Its work runs `withTenant(ctx.db, ctx.district.id, …)` like any other.
+ */
+export const districtSiteProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const district = ctx.tenantSlugHint ? await findTenantBySlug(ctx.db, ctx.tenantSlugHint) : null;
+  if (district?.status !== 'active') throw new DomainError('not-found', 'tenant.not_found');
+  return next({ ctx: { district } });
+});
 
 /**
  * A live session, whatever its state (second factor or password change may still be due). A

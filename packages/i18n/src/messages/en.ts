@@ -1,4 +1,9 @@
 import type { Messages } from '../catalogue.ts';
+import { publicApplyEn } from './public-site/apply.en.ts';
+import { publicBookingEn } from './public-site/booking.en.ts';
+import { publicOutreachEn } from './public-site/outreach.en.ts';
+import { publicResidentEn } from './public-site/resident.en.ts';
+import { publicSiteEn } from './public-site/site.en.ts';
 
 /** The English catalogue. Typed as `Messages`, so a missing or an extra key fails to compile. */
 export const en: Messages = {
@@ -2581,4 +2586,11 @@ export const en: Messages = {
   'systemActor.city-late-reports': 'Late-report reminders',
   'systemActor.monthly sweep': 'Monthly sweep',
   'systemActor.message delivery': 'Message delivery',
+
+  // The residents' site, one file per part (messages/public-site/).
+  ...publicSiteEn,
+  ...publicResidentEn,
+  ...publicApplyEn,
+  ...publicBookingEn,
+  ...publicOutreachEn,
 };

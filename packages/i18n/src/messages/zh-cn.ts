@@ -1,3 +1,9 @@
+import { publicApplyZhCN } from './public-site/apply.zh-cn.ts';
+import { publicBookingZhCN } from './public-site/booking.zh-cn.ts';
+import { publicOutreachZhCN } from './public-site/outreach.zh-cn.ts';
+import { publicResidentZhCN } from './public-site/resident.zh-cn.ts';
+import { publicSiteZhCN } from './public-site/site.zh-cn.ts';
+
 /**
  * The zh-CN catalogue, the default language. Its keys define `MessageKey`; every other catalogue
  * must carry exactly these keys. Keys are flat dotted strings so that API error messages (which are
@@ -2453,4 +2459,11 @@ export const zhCN = {
   'systemActor.city-late-reports': '逾期未报提醒',
   'systemActor.monthly sweep': '月度案件清查',
   'systemActor.message delivery': '消息发送',
+
+  // The residents' site, one file per part (messages/public-site/).
+  ...publicSiteZhCN,
+  ...publicResidentZhCN,
+  ...publicApplyZhCN,
+  ...publicBookingZhCN,
+  ...publicOutreachZhCN,
 } as const;

@@ -1,13 +1,13 @@
 import { useLocale } from '@linju/ui';
 import { type LoaderFunctionArgs, useLoaderData, useRouteError } from 'react-router';
-import { PageError } from '../components/page-error.tsx';
-import { DocumentTitle } from '../components/page-shell.tsx';
-import { getAdminContext } from '../context.ts';
-import { publicScreenOf, screenTranslate } from '../lib/hosted-screens.ts';
-import { callPlugin, publicScreenAt } from '../lib/plugin-screens.server.ts';
-import { load } from '../lib/route-errors.ts';
+import { PageError } from '../../components/page-error.tsx';
+import { DocumentTitle } from '../../components/page-shell.tsx';
+import { getAdminContext } from '../../context.ts';
+import { publicScreenOf, screenTranslate } from '../../lib/hosted-screens.ts';
+import { callPlugin, publicScreenAt } from '../../lib/plugin-screens.server.ts';
+import { load } from '../../lib/route-errors.ts';
 
-// Typed with React Router's general types: typegen writes `./+types/public-service` only while an
+// Typed with React Router's general types: typegen writes `./+types/service` only while an
 // installed plugin declares a public screen.
 
 /** The screen's path below the district's public pages: `/t/<slug>/public/<path>`. */
