@@ -1,7 +1,26 @@
 /**
- * The addresses of a district's public site for residents (`/t/<slug>/public/…`). Each part of the
- * site adds its own here, so a link is never spelled twice.
+ * The addresses of a district's public site for residents (`/t/<slug>/public/…`): each part of the
+ * site spells its links from here, so an address is never written twice.
  */
+const below = (slug: string, part = '') => `/t/${slug}/public${part ? `/${part}` : ''}`;
+
 export const publicSitePaths = {
-  home: (slug: string) => `/t/${slug}/public`,
+  home: (slug: string) => below(slug),
+  /** Finding help: the services, one service, the service points, this week's duty rota. */
+  services: (slug: string) => below(slug, 'services'),
+  service: (slug: string, serviceId: string) => below(slug, `services/${encodeURIComponent(serviceId)}`),
+  points: (slug: string) => below(slug, 'points'),
+  point: (slug: string, organisationId: string) =>
+    below(slug, `points/${encodeURIComponent(organisationId)}`),
+  rota: (slug: string) => below(slug, 'rota'),
+  /** A phone proven by an SMS code; `next` is where to go after (a path of this site). */
+  verify: (slug: string) => below(slug, 'verify'),
+  /** Following one's matters. */
+  follow: (slug: string) => below(slug, 'follow'),
+  /** Asking and applying online. */
+  apply: (slug: string) => below(slug, 'apply'),
+  /** Booking an appointment. */
+  book: (slug: string) => below(slug, 'book'),
+  /** The suggestion box. */
+  suggestions: (slug: string) => below(slug, 'suggestions'),
 };
