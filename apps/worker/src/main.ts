@@ -18,6 +18,7 @@ import { ensureCityStatisticsSchedules } from './city-statistics.ts';
 import { freeLoopbackPort } from './health/free-loopback-port.ts';
 import { createWorkerFigures } from './health/worker-figures.ts';
 import { startWorkerHealthServer } from './health/worker-health-server.ts';
+import { startOutboxListener } from './outbox-listener.ts';
 import { startReconciler, tenantScheduleReconciler } from './reconciler.ts';
 import { createWorker } from './worker.ts';
 import { readWorkerConfig } from './worker-config.ts';
@@ -125,12 +126,18 @@ try {
     log: createAuditCheckpointLog(auditCheckpointDir(config.dataDir), nodeKey),
     everyMs: config.auditCheckpointIntervalMs,
   };
+  const outbox = { db: database.db, box: createSecretBox(dataKeys), endpoints: config.messageEndpoints };
   const reconciler = startReconciler(deps, {
     log,
     schedules,
     intervalMs: config.reconcileIntervalMs,
     auditCheckpoints,
-    messages: { db: database.db, box: createSecretBox(dataKeys) },
+    messages: outbox,
+  });
+  // A message goes out when it commits; the reconciler's sweep catches what a lost connection missed.
+  const outboxListener = await startOutboxListener(outbox, { url: config.listenUrl, log }).catch((error) => {
+    log.warn({ event: 'outbox listener failed', err: error }, 'messages wait for the sweep');
+    return null;
   });
   const temporal = temporalHealth(config.temporal);
   const health = config.health
@@ -167,6 +174,7 @@ try {
   );
   await worker.run();
   await reconciler.stop();
+  await outboxListener?.close();
   await health?.close();
   await temporal.close();
   await client.connection.close();

@@ -171,8 +171,9 @@ export function startReconciler(
 
 /**
  * The outbox's sweep, on the reconciler's beat: no workflow start to lose after a commit (the row
- * is the state), and a pass every interval is soon enough for a receipt or a rating code. A
- * district whose pass fails (its database away) is logged and tried at the next pass.
+ * is the state). Messages normally leave at once (`startOutboxListener`); the sweep sends what a
+ * listener missed and the retries that fell due. A district whose pass fails (its database away)
+ * is logged and tried at the next pass.
  */
 async function sendOutboxes(messages: MessageDeliveryDeps, db: Database, log: PassLog) {
   let tenants: { id: string }[] = [];

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { RUNTIME_SETTINGS, requireProductionSettings, secretSetting } from '@linju/db';
 import { defaultNodeId } from '@linju/federation';
+import { type ProviderEndpoints, readProviderEndpoints } from '@linju/message-providers';
 import { readTemporalConnection, type TemporalConnectionOptions } from '@linju/workflows';
 
 export type WorkerConfig = {
@@ -8,6 +9,17 @@ export type WorkerConfig = {
   temporal: TemporalConnectionOptions;
   namespace: string;
   databaseUrl: string;
+  /**
+   * Where the worker LISTENs for committed outbox messages (`DATABASE_LISTEN_URL`): the app URL
+   * unless given — behind PgBouncer in transaction mode, a direct URL to PostgreSQL.
+   */
+  listenUrl: string;
+  /**
+   * Where the message adapters send instead of the providers' own addresses
+   * (`LINJU_MESSAGE_ENDPOINTS=aliyun-sms=https://…,tencent-sms=…`): an operator's relay on a
+   * government extranet, or a provider's stand-in on a laptop. Never a district's setting.
+   */
+  messageEndpoints: ProviderEndpoints;
   /** Holds the data key (sealed outbox bodies) and the node key (signing), as the server's. */
   dataDir: string;
   /** This node in the referral exchange: the same id and public URL the server announces. */
@@ -60,6 +72,8 @@ export function readWorkerConfig(env: Record<string, string | undefined>): Worke
     temporal: readTemporalConnection(env),
     namespace: env.TEMPORAL_NAMESPACE?.trim() || 'default',
     databaseUrl,
+    listenUrl: secretSetting(env, 'DATABASE_LISTEN_URL') || databaseUrl,
+    messageEndpoints: readProviderEndpoints(env.LINJU_MESSAGE_ENDPOINTS),
     dataDir: env.LINJU_DATA_DIR?.trim() || join(repoRoot, '.data'),
     nodeId: env.LINJU_NODE_ID?.trim() || defaultNodeId(publicUrl),
     publicUrl,

@@ -26,6 +26,7 @@ export * from './deployment-mode.ts';
 export * from './embedded.ts';
 export * from './errors.ts';
 export * from './migrate.ts';
+export * from './notifications.ts';
 export * from './plugin-migrations.ts';
 export * from './pool-guard.ts';
 export * from './roles.ts';

@@ -2,6 +2,7 @@ export * from './aliyun-sms.ts';
 export * from './create-message-provider.ts';
 export * from './log-provider.ts';
 export * from './message-provider.ts';
+export * from './provider-endpoints.ts';
 export * from './robot-webhooks.ts';
 export * from './sms-template.ts';
 export * from './smtp-email.ts';

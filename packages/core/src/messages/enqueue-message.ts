@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '@linju/auth';
-import { schema, sealedColumns, type TenantTx } from '@linju/db';
+import { NOTIFY_CHANNELS, notifyOnCommit, schema, sealedColumns, type TenantTx } from '@linju/db';
 import { MESSAGE_TEMPLATES, type MessageChannel, type MessageTemplateKey } from '@linju/vocabulary';
 import { type Actor, auditActor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
@@ -32,6 +32,8 @@ export function maskRecipient(channel: MessageChannel, recipient: string): strin
  * Puts a message in the outbox inside the caller's transaction, with its audit entry: it exists
  * exactly when the change it reports commits, and the worker sends it afterwards. The recipient
  * and the parameters are sealed; the audit entry names the template and the masked recipient only.
+ * The commit wakes the workers listening for the district's outbox: a verification code should
+ * not wait for the next sweep.
  */
 export async function enqueueMessage(
   tx: TenantTx,
@@ -59,6 +61,7 @@ export async function enqueueMessage(
     caseId: input.caseId ?? null,
   };
   await tx.insert(schema.outboundMessage).values(row);
+  await notifyOnCommit(tx, NOTIFY_CHANNELS.outbox, actor.tenantId);
   await appendAudit(tx, {
     ...auditActor(actor),
     action: 'message.queued',
