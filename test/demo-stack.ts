@@ -26,7 +26,13 @@ export const DEMO_PASSWORD = 'Linju@demo2026';
  * The returned object's `url` and `browser` are set once `beforeAll` has run; `output` is
  * everything the stack has written so far (its log lines), for tests of what it logs.
  */
-export function useDemoStack(name: string): {
+export function useDemoStack(
+  name: string,
+  options: {
+    /** More environment for the stack, read when it starts (after the file's earlier `beforeAll`s). */
+    env?: () => Record<string, string>;
+  } = {},
+): {
   readonly url: string;
   readonly browser: Browser;
   readonly output: string;
@@ -54,6 +60,7 @@ export function useDemoStack(name: string): {
         LINJU_DATA_DIR: live.dataDir,
         DATABASE_URL: '',
         TEMPORAL_ADDRESS: '',
+        ...options.env?.(),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

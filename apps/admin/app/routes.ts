@@ -24,6 +24,7 @@ export default [
     route('t/:tenant/audit', 'routes/audit.tsx'),
     route('t/:tenant/audit.xlsx', 'routes/audit-xlsx.ts'),
     route('t/:tenant/messages', 'routes/messages.tsx'),
+    route('t/:tenant/messages/providers', 'routes/message-providers.tsx'),
     route('t/:tenant/cases', 'routes/cases.tsx'),
     route('t/:tenant/cases/new', 'routes/case-new.tsx'),
     route('t/:tenant/cases/import', 'routes/hotline-import.tsx'),

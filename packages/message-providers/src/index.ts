@@ -3,6 +3,7 @@ export * from './create-message-provider.ts';
 export * from './log-provider.ts';
 export * from './message-provider.ts';
 export * from './provider-endpoints.ts';
+export * from './provider-fields.ts';
 export * from './robot-webhooks.ts';
 export * from './sms-template.ts';
 export * from './smtp-email.ts';

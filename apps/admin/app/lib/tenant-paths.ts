@@ -28,6 +28,7 @@ export const tenantPaths = {
   advisers: (slug: string) => `/t/${slug}/advisers`,
   audit: (slug: string) => `/t/${slug}/audit`,
   messages: (slug: string) => `/t/${slug}/messages`,
+  messageProviders: (slug: string) => `/t/${slug}/messages/providers`,
   cases: (slug: string) => `/t/${slug}/cases`,
   newCase: (slug: string) => `/t/${slug}/cases/new`,
   caseLedgerXlsx: (slug: string) => `/t/${slug}/cases/ledger.xlsx`,

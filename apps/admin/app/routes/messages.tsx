@@ -48,6 +48,9 @@ export default function Messages({ loaderData }: Route.ComponentProps) {
       <DocumentTitle title={t('messages.title')} tenant={tenant} />
       <h1>{t('messages.title')}</h1>
       <p className="admin-lead">{t('messages.intro')}</p>
+      <p>
+        <Link to={tenantPaths.messageProviders(tenant.slug)}>{t('messages.providers_link')}</Link>
+      </p>
       {items.length === 0 ? (
         <p>{t('messages.empty')}</p>
       ) : (

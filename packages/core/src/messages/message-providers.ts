@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '@linju/auth';
-import { schema, sealedColumns, type TenantTx } from '@linju/db';
+import { eq, schema, sealedColumns, type TenantTx } from '@linju/db';
+import { providerConfigProblem } from '@linju/message-providers';
 import { MESSAGE_CHANNELS, MESSAGE_PROVIDERS, type MessageChannel } from '@linju/vocabulary';
 import { z } from 'zod';
 import { type Actor, auditActor, requireTenantWide } from '../actor.ts';
@@ -22,6 +23,11 @@ export const ZSetMessageProviderRequest = z.object({
   settings: z.record(z.string().max(80), ZSettingValue).default({}),
   /** Secret: access keys, the SMTP password, a robot's key and signing secret. Sealed at rest. */
   credentials: z.record(z.string().max(80), z.string().max(500)).default({}),
+  /**
+   * Keep the credentials saved for this channel (the settings form never shows them back): only
+   * while the adapter stays the same.
+   */
+  keepCredentials: z.boolean().default(false),
 });
 
 /**
@@ -42,6 +48,10 @@ export async function setMessageProvider(
       field: 'provider',
       params: { provider: input.provider, channel: input.channel },
     });
+  const credentials = input.keepCredentials ? await savedCredentials(tx, box, input) : input.credentials;
+  const problem = providerConfigProblem({ ...input, credentials });
+  if (problem)
+    throw new DomainError('bad-request', 'message.provider_setting_invalid', { field: problem.field });
   const id = randomUUID();
   const values = {
     tenantId: actor.tenantId,
@@ -50,7 +60,7 @@ export async function setMessageProvider(
     provider: input.provider,
     settings: input.settings,
     credentialsSealed: box.encrypt(
-      JSON.stringify(input.credentials),
+      JSON.stringify(credentials),
       actor.tenantId,
       sealedColumns.messageProviderCredentials,
     ),
@@ -79,10 +89,28 @@ export async function setMessageProvider(
       channel: input.channel,
       provider: input.provider,
       settings: input.settings,
-      credentials: Object.keys(input.credentials),
+      credentials: Object.keys(credentials),
+      ...(input.keepCredentials ? { credentialsKept: true } : {}),
     },
   });
   return { id: row.id, channel: input.channel, provider: input.provider };
+}
+
+/** The credentials saved for the channel, if its adapter is the one asked for; else the form must give them. */
+async function savedCredentials(
+  tx: TenantTx,
+  box: SecretBox,
+  input: { channel: MessageChannel; provider: string },
+): Promise<Record<string, string>> {
+  const [saved] = await tx
+    .select()
+    .from(schema.messageProvider)
+    .where(eq(schema.messageProvider.channel, input.channel));
+  if (saved?.provider !== input.provider)
+    throw new DomainError('bad-request', 'message.provider_credentials_required', { field: 'credentials' });
+  return JSON.parse(
+    box.decrypt(saved.credentialsSealed, saved.tenantId, sealedColumns.messageProviderCredentials),
+  ) as Record<string, string>;
 }
 
 /** The district's channels as the settings page shows them: adapter and settings, no credential. */

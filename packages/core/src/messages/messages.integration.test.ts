@@ -310,6 +310,61 @@ describe('provider settings', () => {
     expect(audit).toHaveLength(2);
     expect(JSON.stringify(audit)).not.toContain('very-secret');
   });
+
+  it('refuses settings its adapter cannot send with, naming the field', async () => {
+    const refused = await inTenant((tx) =>
+      setMessageProvider(tx, admin, box, {
+        channel: 'sms',
+        provider: 'tencent-sms',
+        settings: { signName: '徐汇司法' },
+        credentials: { secretId: 'AKID', secretKey: 'k' },
+      }),
+    ).catch((e: DomainError) => e);
+    expect(refused).toMatchObject({
+      message: 'message.provider_setting_invalid',
+      field: 'settings.smsSdkAppId',
+    });
+  });
+
+  it('keeps the saved credentials when asked, only for the same adapter', async () => {
+    const tencent = { smsSdkAppId: '1400000001', signName: '徐汇司法' };
+    await inTenant((tx) =>
+      setMessageProvider(tx, admin, box, {
+        channel: 'sms',
+        provider: 'tencent-sms',
+        settings: tencent,
+        credentials: { secretId: 'AKID-kept', secretKey: 'kept-secret' },
+      }),
+    );
+    await inTenant((tx) =>
+      setMessageProvider(tx, admin, box, {
+        channel: 'sms',
+        provider: 'tencent-sms',
+        settings: { ...tencent, signName: '徐汇区司法局' },
+        keepCredentials: true,
+      }),
+    );
+    const loaded = await inTenant((tx) => loadMessageProviders(tx, box));
+    expect(loaded).toMatchObject([
+      {
+        provider: 'tencent-sms',
+        settings: { signName: '徐汇区司法局' },
+        credentials: { secretKey: 'kept-secret' },
+      },
+    ]);
+    expect(
+      await refusal(
+        inTenant((tx) =>
+          setMessageProvider(tx, admin, box, {
+            channel: 'sms',
+            provider: 'aliyun-sms',
+            settings: { signName: '徐汇司法' },
+            keepCredentials: true,
+          }),
+        ),
+      ),
+    ).toBe('message.provider_credentials_required');
+  });
 });
 
 // The seed and the platform's own closes pass no box: they close without texting.
