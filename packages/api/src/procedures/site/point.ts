@@ -42,7 +42,7 @@ export const point = districtSiteProcedure
         themedDaysOf(tx, today.slice(0, 7), found.id),
         publishedAnnouncements(tx, 5, found.id),
       ]);
-      const { latitude: _, longitude: __, ...shown } = found;
+      const { latitude: _, longitude: __, path: ___, ...shown } = found;
       return {
         point: shown,
         services: catalogue.services.map(({ id, name }) => ({ id, name })),

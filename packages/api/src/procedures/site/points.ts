@@ -48,7 +48,7 @@ export const points = districtSiteProcedure
                   rule.walkingFactor,
               )
             : null;
-        const { latitude: _, longitude: __, ...shown } = point;
+        const { latitude: _, longitude: __, path: ___, ...shown } = point;
         return {
           ...shown,
           walkingMetres,

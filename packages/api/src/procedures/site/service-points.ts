@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, isNull, schema, type TenantTx } from '@linju/db'
 const publicColumns = {
   id: schema.organisation.id,
   parentId: schema.organisation.parentId,
+  path: schema.organisation.path,
   kind: schema.organisation.kind,
   nameZh: schema.organisation.nameZh,
   nameEn: schema.organisation.nameEn,

@@ -1,4 +1,4 @@
-import { DomainError, servicesAt } from '@linju/core';
+import { DomainError, unitsOffering } from '@linju/core';
 import { withTenant } from '@linju/db';
 import { z } from 'zod';
 import { districtSiteProcedure } from '../../trpc.ts';
@@ -25,12 +25,10 @@ export const service = districtSiteProcedure
         ? (await servicesOnAt(tx, centre.id)).services.find((s) => s.id === input.serviceId)
         : undefined;
       if (!found) throw new DomainError('not-found', 'publicSite.service_not_found', { field: 'serviceId' });
-      const points = await openServicePoints(tx);
-      const offering = [];
-      for (const point of points) {
-        const [state] = await servicesAt(tx, point.id, [found.id]);
-        if (state?.enabled) offering.push(point);
-      }
-      return { service: found, points: offering };
+      const offering = await unitsOffering(tx, await openServicePoints(tx), found.id);
+      return {
+        service: found,
+        points: offering.map(({ path: _, latitude: __, longitude: ___, ...point }) => point),
+      };
     }),
   );
