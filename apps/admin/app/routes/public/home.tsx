@@ -3,10 +3,21 @@ import { useLocale, useTranslate } from '@linju/ui';
 import { Link } from 'react-router';
 import { EntryPointList, ServiceList } from '../../components/public/catalogue-lists.tsx';
 import { PublicTitle } from '../../components/public/public-title.tsx';
+import { ThemedDayList } from '../../components/public/themed-day-list.tsx';
 import { getAdminContext } from '../../context.ts';
 import { publicSitePaths } from '../../lib/public-site-paths.ts';
 import { tenantSlugFrom } from '../../lib/tenant-paths.ts';
 import type { Route } from './+types/home';
+
+/** What residents come for most: apply, book, follow, the nearest point, the rota, suggestions. */
+const QUICK_LINKS = [
+  { key: 'publicSite.nav_apply', to: publicSitePaths.apply },
+  { key: 'publicSite.nav_book', to: publicSitePaths.book },
+  { key: 'publicSite.nav_follow', to: publicSitePaths.follow },
+  { key: 'publicSite.near_title', to: publicSitePaths.points },
+  { key: 'publicSite.nav_rota', to: publicSitePaths.rota },
+  { key: 'publicSite.nav_suggestions', to: publicSitePaths.suggestions },
+] as const;
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const slug = tenantSlugFrom(params);
@@ -27,55 +38,16 @@ export default function PublicHome({ loaderData }: Route.ComponentProps) {
       <section aria-labelledby="quick-links">
         <h2 id="quick-links">{t('publicSite.quick_links_title')}</h2>
         <ul className="public-tiles">
-          <li>
-            <Link className="public-tile" to={publicSitePaths.apply(slug)}>
-              {t('publicSite.nav_apply')}
-            </Link>
-          </li>
-          <li>
-            <Link className="public-tile" to={publicSitePaths.book(slug)}>
-              {t('publicSite.nav_book')}
-            </Link>
-          </li>
-          <li>
-            <Link className="public-tile" to={publicSitePaths.follow(slug)}>
-              {t('publicSite.nav_follow')}
-            </Link>
-          </li>
-          <li>
-            <Link className="public-tile" to={publicSitePaths.points(slug)}>
-              {t('publicSite.near_title')}
-            </Link>
-          </li>
-          <li>
-            <Link className="public-tile" to={publicSitePaths.rota(slug)}>
-              {t('publicSite.nav_rota')}
-            </Link>
-          </li>
-          <li>
-            <Link className="public-tile" to={publicSitePaths.suggestions(slug)}>
-              {t('publicSite.nav_suggestions')}
-            </Link>
-          </li>
+          {QUICK_LINKS.map(({ key, to }) => (
+            <li key={key}>
+              <Link className="public-tile" to={to(slug)}>
+                {t(key)}
+              </Link>
+            </li>
+          ))}
         </ul>
       </section>
-      <section aria-labelledby="themed-days">
-        <h2 id="themed-days">{t('publicSite.themed_days_title')}</h2>
-        {themedDays.length === 0 ? (
-          <p>{t('publicSite.themed_days_none')}</p>
-        ) : (
-          <ul className="public-list">
-            {themedDays.map((day) => (
-              <li key={day.id}>
-                <strong>{day.day}</strong> {day.theme} ·{' '}
-                <Link to={publicSitePaths.point(slug, day.organisationId)}>
-                  {locale === 'en' ? day.pointEn : day.pointZh}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <ThemedDayList slug={slug} themedDays={themedDays} />
       <section aria-labelledby="announcements">
         <h2 id="announcements">{t('publicSite.announcements_title')}</h2>
         {announcements.length === 0 ? (

@@ -1,9 +1,9 @@
 import { useLocale, useTranslate } from '@linju/ui';
-import { Form, Link } from 'react-router';
+import { Form } from 'react-router';
 import { PublicTitle } from '../../components/public/public-title.tsx';
+import { ThemedDayList } from '../../components/public/themed-day-list.tsx';
 import { WeekRota } from '../../components/public/week-rota.tsx';
 import { getAdminContext } from '../../context.ts';
-import { publicSitePaths } from '../../lib/public-site-paths.ts';
 import { load } from '../../lib/route-errors.ts';
 import { tenantSlugFrom } from '../../lib/tenant-paths.ts';
 import type { Route } from './+types/rota';
@@ -41,23 +41,7 @@ export default function PublicRota({ loaderData }: Route.ComponentProps) {
         </button>
       </Form>
       <WeekRota slug={slug} week={week} services={services} points={points} headingLevel="h2" />
-      <section aria-labelledby="themed-days">
-        <h2 id="themed-days">{t('publicSite.themed_days_title')}</h2>
-        {themedDays.length === 0 ? (
-          <p>{t('publicSite.themed_days_none')}</p>
-        ) : (
-          <ul className="public-list">
-            {themedDays.map((day) => (
-              <li key={day.id}>
-                <strong>{day.day}</strong> {day.theme} ·{' '}
-                <Link to={publicSitePaths.point(slug, day.organisationId)}>
-                  {locale === 'en' ? day.pointEn : day.pointZh}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <ThemedDayList slug={slug} themedDays={themedDays} />
     </>
   );
 }
