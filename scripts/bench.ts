@@ -22,10 +22,11 @@
  * 6. The OpenAPI document (REST and the referral exchange) fuzzed with every schemathesis check,
  *    longer than `npm test` does (`fuzz-openapi.ts`; `--no-fuzz`, `--fuzz-examples=N`,
  *    `--fuzz-seconds=S`, `--fuzz-seed=N`); its problems are listed, and fail the bench.
- * 7. The whole stack at rest: `linju start` in a fresh data folder, then the resident memory of its
+ * 7. The residents' public site (`bench-public-site.ts`; `--no-public-site`): server render time
+ *    p50/p95 and transfer size of its pages against a static file of the same server.
+ * 8. The whole stack at rest: `linju start` in a fresh data folder, then the resident memory of its
  *    process tree (PostgreSQL, Temporal, server, worker, supervisor) after it settles.
  */
-import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,12 +37,12 @@ import { useAuditKey } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE } from '@linju/core/testing';
 import { appUrlFrom, connect, credentials, freePort, migrate, sql, startEmbeddedPostgres } from '@linju/db';
 import { benchIntake, printIntake } from './bench-intake.ts';
+import { benchPublicSite, printPublicSite } from './bench-public-site.ts';
 import { printReferralBench } from './bench-referrals.ts';
 import { benchSearch, printSearch } from './bench-search.ts';
+import { startStack, stopStack, treeRss } from './bench-stack.ts';
 import { benchStatistics, printStatistics } from './bench-statistics.ts';
 import { runLongFuzzFromArgs } from './fuzz-openapi.ts';
-
-const root = join(import.meta.dirname, '..');
 
 async function timeLoop(iterations: number, fn: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < Math.min(50, iterations); i++) await fn(); // warm-up
@@ -117,48 +118,14 @@ async function benchApi() {
   }
 }
 
-function treeRss(pid: number): { processes: number; rss: number } {
-  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
-  const members = new Set([pid]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [p, pp] of rows) {
-      if (members.has(pp) && !members.has(p)) {
-        members.add(p);
-        grew = true;
-      }
-    }
-  }
-  const rss = rows.filter(([p]) => members.has(p)).reduce((sum, [, , kb]) => sum + kb * 1024, 0);
-  return { processes: members.size, rss };
-}
-
 async function benchStackAtRest() {
   const dir = mkdtempSync(join(tmpdir(), 'linju-bench-stack-'));
   const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'apps', 'cli', 'src', 'main.ts'), 'start'], {
-    env: { ...process.env, PORT: String(port), LINJU_DATA_DIR: dir, DATABASE_URL: '', TEMPORAL_ADDRESS: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (c) => (output += c));
-  child.stderr?.on('data', (c) => (output += c));
-  const deadline = Date.now() + 300_000;
-  while (!output.includes('Linju is running at')) {
-    if (child.exitCode !== null || Date.now() > deadline)
-      throw new Error(`stack did not start:\n${output.slice(-2000)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  const child = await startStack(dir, port);
   await fetch(`http://127.0.0.1:${port}/t/xuhui/login`); // one page, so the server has done real work
   await new Promise((r) => setTimeout(r, 15_000));
   const rest = treeRss(child.pid as number);
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGINT');
-  await exited;
+  await stopStack(child);
   rmSync(dir, { recursive: true, force: true });
   return rest;
 }
@@ -208,6 +175,8 @@ if (!process.argv.includes('--no-search')) {
 
 let fuzzProblems: string[] = [];
 if (!process.argv.includes('--no-fuzz')) fuzzProblems = await runLongFuzzFromArgs();
+
+if (!process.argv.includes('--no-public-site')) printPublicSite(await benchPublicSite());
 
 if (!process.argv.includes('--no-stack')) {
   const rest = await benchStackAtRest();

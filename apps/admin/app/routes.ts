@@ -87,6 +87,12 @@ export default [
   // verified by an SMS code where a task needs to know who is asking.
   layout('routes/public/layout.tsx', [
     route('t/:tenant/public', 'routes/public/home.tsx'),
+    route('t/:tenant/public/services', 'routes/public/services.tsx'),
+    route('t/:tenant/public/services/:serviceId', 'routes/public/service-details.tsx'),
+    route('t/:tenant/public/points', 'routes/public/points.tsx'),
+    route('t/:tenant/public/points/:organisationId', 'routes/public/point.tsx'),
+    route('t/:tenant/public/rota', 'routes/public/rota.tsx'),
+    route('t/:tenant/public/large-text', 'routes/public/large-text.ts'),
     // The plugins' resident-facing screens.
     ...publicScreens().map(({ pluginId, screen }) =>
       route(`t/:tenant/public/${screen.path}`, 'routes/public/service.tsx', {

@@ -578,6 +578,14 @@ export const walkAttempts: Record<string, Attempt> = {
   'resident.getMany': ({ b }) => b.resident.getMany({ phone: A_RESIDENT_PHONE }),
   // The deployment's pinned peers are node-level, the same list for every district: nothing of A's.
   'peer.getMany': ({ b }) => b.peer.getMany(),
+  // The residents' site reads the district its address names: without it, the walker finds none.
+  'site.home': ({ anonymous }) => anonymous.site.home().catch(refused),
+  'site.service': ({ anonymous }) => anonymous.site.service({ serviceId: TEST_SERVICE }).catch(refused),
+  'site.points': ({ anonymous }) => anonymous.site.points({}).catch(refused),
+  'site.point': ({ anonymous }, t) =>
+    anonymous.site.point({ organisationId: t.a.organisations.roomA }).catch(refused),
+  'site.rota': ({ anonymous }, t) =>
+    anonymous.site.rota({ organisationId: t.a.organisations.roomA }).catch(refused),
   'roster.get': ({ b }, t) =>
     b.roster.get({ organisationId: t.a.organisations.roomA, fromMonth: '2026-01' }).catch(refused),
   'roster.getPdf': ({ b }, t) =>

@@ -162,6 +162,11 @@ import { exportXlsx as exportScorecardXlsx } from './procedures/scorecard/export
 import { get as getScorecard } from './procedures/scorecard/get.ts';
 import { publish as publishScorecard } from './procedures/scorecard/publish.ts';
 import { setSettings as setScorecardSettings } from './procedures/scorecard/set-settings.ts';
+import { home as siteHome } from './procedures/site/home.ts';
+import { point as sitePoint } from './procedures/site/point.ts';
+import { points as sitePoints } from './procedures/site/points.ts';
+import { rota as siteRota } from './procedures/site/rota.ts';
+import { service as siteService } from './procedures/site/service.ts';
 import { create as createStaff } from './procedures/staff/create.ts';
 import { findByPhone } from './procedures/staff/find-by-phone.ts';
 import { getMany as getStaff } from './procedures/staff/get-many.ts';
@@ -317,6 +322,13 @@ const platformRouters = {
     getMany: getNotifications,
     countUnread: countUnreadNotifications,
     markRead: markNotificationsRead,
+  } satisfies TRPCRouterRecord,
+  site: {
+    home: siteHome,
+    service: siteService,
+    points: sitePoints,
+    point: sitePoint,
+    rota: siteRota,
   } satisfies TRPCRouterRecord,
   sweep: { getMany: getSweepReviews, markReviewed: markSweepReviewed } satisfies TRPCRouterRecord,
   consent: {

@@ -13,6 +13,8 @@ export const publicSitePaths = {
   point: (slug: string, organisationId: string) =>
     below(slug, `points/${encodeURIComponent(organisationId)}`),
   rota: (slug: string) => below(slug, 'rota'),
+  /** Large-text mode (适老化) on or off: a form posts here. */
+  largeText: (slug: string) => below(slug, 'large-text'),
   /** A phone proven by an SMS code; `next` is where to go after (a path of this site). */
   verify: (slug: string) => below(slug, 'verify'),
   /** Following one's matters. */

@@ -213,6 +213,7 @@ export async function start(args: string[] = []): Promise<void> {
         '',
         `  Linju is running at ${url}`,
         `  Demo district:      ${url}/t/${DEMO_TENANT}/login`,
+        `  Residents' site:    ${url}/t/${DEMO_TENANT}/public`,
         `  Demo logins (password ${DEMO_PASSWORD}):`,
         '    desk       front-desk officer (no second factor)',
         '    mediator   people’s mediator at a street station',

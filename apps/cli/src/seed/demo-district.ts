@@ -34,6 +34,7 @@ import { seedInspections } from './demo-inspections.ts';
 import { DEMO_PASSWORD, DEMO_TENANT } from './demo-logins.ts';
 import { seedPlugins } from './demo-plugins.ts';
 import { seedProviders } from './demo-providers.ts';
+import { seedPublicNotices } from './demo-public-notices.ts';
 
 export const CORE_SERVICES = [
   'consultation',
@@ -493,5 +494,6 @@ async function seedCases(
     name: at.staff.find((x) => x.username === username)?.displayName ?? system.name,
   });
   await seedCoreServices(tx, { stationId: station, staff: named });
+  await seedPublicNotices(tx, { centreId: at.centreId, stationId: station, staff: named });
   await seedPlugins(tx, box, { centreId: at.centreId, stationId: station, staff: named });
 }

@@ -29,12 +29,33 @@ export async function servicesAt(
     .select()
     .from(schema.serviceEnablement)
     .where(inArray(schema.serviceEnablement.organisationId, chain));
-  return pluginIds.map((pluginId) => {
-    const nearest = settings
-      .filter((s) => s.pluginId === pluginId)
-      .sort((a, b) => chain.indexOf(b.organisationId) - chain.indexOf(a.organisationId))[0];
-    return { pluginId, enabled: nearest?.enabled ?? false, decidedAt: nearest?.organisationId ?? null };
-  });
+  return pluginIds.map((pluginId) => stateAlong(chain, settings, pluginId));
+}
+
+type Setting = { organisationId: string; pluginId: string; enabled: boolean };
+
+/** The nearest setting of a service along a unit's chain of ancestors (itself last) decides. */
+function stateAlong(chain: readonly string[], settings: readonly Setting[], pluginId: string): ServiceState {
+  const nearest = settings
+    .filter((s) => s.pluginId === pluginId && chain.includes(s.organisationId))
+    .sort((a, b) => chain.indexOf(b.organisationId) - chain.indexOf(a.organisationId))[0];
+  return { pluginId, enabled: nearest?.enabled ?? false, decidedAt: nearest?.organisationId ?? null };
+}
+
+/**
+ * The units among `units` where a service is on, by the same rule as `servicesAt`, with one
+ * read of the settings for them all (the public site lists where a service is offered).
+ */
+export async function unitsOffering<Unit extends { path: string }>(
+  tx: TenantTx,
+  units: readonly Unit[],
+  pluginId: string,
+): Promise<Unit[]> {
+  const settings = await tx
+    .select()
+    .from(schema.serviceEnablement)
+    .where(eq(schema.serviceEnablement.pluginId, pluginId));
+  return units.filter((unit) => stateAlong(ancestorIds(unit.path), settings, pluginId).enabled);
 }
 
 export const ZSetServiceEnabledRequest = z.object({
