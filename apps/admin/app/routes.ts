@@ -77,6 +77,7 @@ export default [
     route('t/:tenant/providers/:id/evidence', 'routes/provider-evidence.ts'),
     route('t/:tenant/volunteers', 'routes/volunteers.tsx'),
     route('t/:tenant/volunteers.xlsx', 'routes/volunteers-xlsx.ts'),
+    route('t/:tenant/suggestions', 'routes/suggestions.tsx'),
     route('t/:tenant/subsidies', 'routes/subsidies.tsx'),
     route('t/:tenant/subsidies/ledger.xlsx', 'routes/subsidy-ledger-xlsx.ts'),
     route('t/:tenant/file-reviews', 'routes/file-reviews.tsx'),
@@ -86,6 +87,7 @@ export default [
   // verified by an SMS code where a task needs to know who is asking.
   layout('routes/public/layout.tsx', [
     route('t/:tenant/public', 'routes/public/home.tsx'),
+    route('t/:tenant/public/suggestions', 'routes/public/suggestions.tsx', { id: 'public-suggestions' }),
     // The plugins' resident-facing screens.
     ...publicScreens().map(({ pluginId, screen }) =>
       route(`t/:tenant/public/${screen.path}`, 'routes/public/service.tsx', {

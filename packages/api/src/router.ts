@@ -196,6 +196,10 @@ import {
   removeRule as removeSubsidyRule,
   setRule as setSubsidyRule,
 } from './procedures/subsidy/rules.ts';
+import { answer as answerSuggestion } from './procedures/suggestion/answer.ts';
+import { answered as answeredSuggestions } from './procedures/suggestion/answered.ts';
+import { getMany as getSuggestions } from './procedures/suggestion/get-many.ts';
+import { leave as leaveSuggestion } from './procedures/suggestion/leave.ts';
 import { getMany as getSweepReviews } from './procedures/sweep/get-many.ts';
 import { markReviewed as markSweepReviewed } from './procedures/sweep/mark-reviewed.ts';
 import { getCurrent as getCurrentTenant } from './procedures/tenant/get-current.ts';
@@ -432,6 +436,13 @@ const platformRouters = {
     getLedger: getSubsidyLedger,
     compute: computeSubsidyLedger,
     exportLedger: exportSubsidyLedger,
+  } satisfies TRPCRouterRecord,
+  /** The suggestion box: residents leave (public site), staff answer. */
+  suggestion: {
+    leave: leaveSuggestion,
+    answered: answeredSuggestions,
+    getMany: getSuggestions,
+    answer: answerSuggestion,
   } satisfies TRPCRouterRecord,
   fileReview: {
     getSamples: getFileReviewSamples,

@@ -64,6 +64,7 @@ export * from './staff/staff-schemas.ts';
 export * from './staff/staff-service.ts';
 export * from './statistics/index.ts';
 export * from './subsidies/index.ts';
+export * from './suggestions/index.ts';
 export * from './tabular-import/index.ts';
 export * from './tenants/division-code.ts';
 export * from './tenants/export-tenant.ts';

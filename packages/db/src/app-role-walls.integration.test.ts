@@ -85,6 +85,7 @@ const TABLE_RIGHTS: Record<string, string> = {
   statistics_report: 'INSERT, SELECT, UPDATE',
   subsidy_entry: 'INSERT, SELECT',
   subsidy_rule: 'DELETE, INSERT, SELECT, UPDATE',
+  suggestion: 'INSERT, SELECT, UPDATE',
   sweep_review: 'INSERT, SELECT, UPDATE',
   tenant: 'INSERT, SELECT, UPDATE (branding, name_en, name_zh, status)',
   tenant_domain: 'DELETE, INSERT, SELECT',

@@ -67,5 +67,10 @@ export const sealedColumns = {
   messageRecipient: sealed(schema.outboundMessage, schema.outboundMessage.recipientSealed),
   messageParams: sealed(schema.outboundMessage, schema.outboundMessage.paramsSealed),
   messageProviderCredentials: sealed(schema.messageProvider, schema.messageProvider.credentialsSealed),
+  suggestionReplyPhone: sealed(
+    schema.suggestion,
+    schema.suggestion.replyPhoneSealed,
+    schema.suggestion.replyPhoneIndex,
+  ),
   operatorTotpKey: sealed(schema.platformOperator, schema.platformOperator.totpKeyEncrypted),
 } as const satisfies Record<string, SealedColumnEntry>;

@@ -1,2 +1,24 @@
 /** The residents' site (zh-CN): the suggestion box and the messages residents and partners receive. Spread into the zh-CN catalogue. */
-export const publicOutreachZhCN = {} as const;
+export const publicOutreachZhCN = {
+  'publicOutreach.title': '便民信箱',
+  'publicOutreach.intro': '有意见建议、投诉或法律问题，都可以在这里留言，工作人员会尽快答复。可以匿名留言。',
+  'publicOutreach.form_heading': '我要留言',
+  'publicOutreach.topic_label': '留言类别',
+  'publicOutreach.topic_suggestion': '意见建议',
+  'publicOutreach.topic_complaint': '投诉',
+  'publicOutreach.topic_question': '咨询',
+  'publicOutreach.body_label': '留言内容',
+  'publicOutreach.body_hint': '请不要填写身份证号、住址等个人信息。',
+  'publicOutreach.public_label': '同意在本网站公开问答（不显示您的任何个人信息）',
+  'publicOutreach.honeypot_label': '网址（请勿填写）',
+  'publicOutreach.submit': '提交留言',
+  'publicOutreach.done': '留言已收到，谢谢！工作人员会尽快答复。',
+  'publicOutreach.answered_heading': '已答复的留言',
+  'publicOutreach.answered_empty': '还没有公开的答复。',
+  'publicOutreach.answered_question': '问',
+  'publicOutreach.answered_answer': '答',
+  'publicOutreach.answered_on': '{date} 答复',
+  'publicOutreach.topic_required': '请选择留言类别。',
+  'publicOutreach.text_too_long': '内容不能超过 2000 字。',
+  'publicOutreach.too_many': '留言太频繁，请稍后再试。',
+} as const;
