@@ -51,3 +51,6 @@ export const MESSAGE_TEMPLATES = {
 } as const satisfies Record<string, readonly string[]>;
 export type MessageTemplateKey = keyof typeof MESSAGE_TEMPLATES;
 export const MESSAGE_TEMPLATE_KEYS = Object.keys(MESSAGE_TEMPLATES) as MessageTemplateKey[];
+
+export const isMessageTemplateKey = (value: string): value is MessageTemplateKey =>
+  Object.hasOwn(MESSAGE_TEMPLATES, value);
