@@ -119,7 +119,7 @@ export default function Suggestions({ loaderData }: Route.ComponentProps) {
       {done ? <Alert tone="success">{t('suggestion.done_answered')}</Alert> : null}
       {chosen ? (
         <section id="answer" aria-labelledby="answer-heading">
-          <h2 id="answer-heading">{t('suggestion.answer_label')}</h2>
+          <h2 id="answer-heading">{t('suggestion.answer_heading')}</h2>
           <blockquote className="admin-prewrap">{chosen.body}</blockquote>
           <IntentForm
             intent="answer"

@@ -2537,6 +2537,7 @@ export const en: Messages = {
   'suggestion.public': 'May be shown publicly',
   'suggestion.status_open': 'Awaiting answer',
   'suggestion.status_answered': 'Answered',
+  'suggestion.answer_heading': 'Answer a message',
   'suggestion.answer_label': 'Answer',
   'suggestion.answer_submit': 'Answer',
   'suggestion.done_answered': 'Answered.',

@@ -2414,6 +2414,7 @@ export const zhCN = {
   'suggestion.public': '同意公开',
   'suggestion.status_open': '待答复',
   'suggestion.status_answered': '已答复',
+  'suggestion.answer_heading': '答复留言',
   'suggestion.answer_label': '答复内容',
   'suggestion.answer_submit': '答复',
   'suggestion.done_answered': '已答复。',
