@@ -87,6 +87,7 @@ export default [
   // verified by an SMS code where a task needs to know who is asking.
   layout('routes/public/layout.tsx', [
     route('t/:tenant/public', 'routes/public/home.tsx'),
+    route('t/:tenant/public/verify', 'routes/public/verify.tsx'),
     route('t/:tenant/public/suggestions', 'routes/public/suggestions.tsx', { id: 'public-suggestions' }),
     // The plugins' resident-facing screens.
     ...publicScreens().map(({ pluginId, screen }) =>

@@ -33,6 +33,7 @@ const TEMPLATE_NAMES: Readonly<Record<MessageTemplateKey, MessageKey>> = {
   'duty-reminder': 'messageTemplateName.duty-reminder',
   'legal-aid-result': 'messageTemplateName.legal-aid-result',
   'suggestion-answered': 'messageTemplateName.suggestion-answered',
+  'verification-code': 'messageTemplateName.verification-code',
 };
 
 /**
