@@ -204,6 +204,7 @@ import { answer as answerSuggestion } from './procedures/suggestion/answer.ts';
 import { answered as answeredSuggestions } from './procedures/suggestion/answered.ts';
 import { getMany as getSuggestions } from './procedures/suggestion/get-many.ts';
 import { leave as leaveSuggestion } from './procedures/suggestion/leave.ts';
+import { mine as mySuggestions } from './procedures/suggestion/mine.ts';
 import { getMany as getSweepReviews } from './procedures/sweep/get-many.ts';
 import { markReviewed as markSweepReviewed } from './procedures/sweep/mark-reviewed.ts';
 import { getCurrent as getCurrentTenant } from './procedures/tenant/get-current.ts';
@@ -452,6 +453,7 @@ const platformRouters = {
   suggestion: {
     leave: leaveSuggestion,
     answered: answeredSuggestions,
+    mine: mySuggestions,
     getMany: getSuggestions,
     answer: answerSuggestion,
   } satisfies TRPCRouterRecord,

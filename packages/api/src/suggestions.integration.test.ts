@@ -1,5 +1,9 @@
-import { leaveSuggestion, systemActor } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import {
+  createTestDistrict,
+  residentCodeSentTo,
+  TEST_PASSWORD,
+  type TestDistrict,
+} from '@linju/core/testing';
 import { and, asc, eq, schema, sealedColumns, withTenant } from '@linju/db';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -185,16 +189,31 @@ describe('answering the suggestion box', () => {
     expect((await site().suggestion.answered()).map((s) => s.id)).not.toContain(id);
   });
 
+  it('asks a resident who wants an SMS to prove their phone first', async () => {
+    expect(
+      await refusal(site().suggestion.leave({ topic: 'question', body: '怎么申请？', notifyMe: true })),
+    ).toEqual({ code: 'UNAUTHORIZED', message: 'resident.not_verified' });
+    expect(await refusal(site().suggestion.mine())).toEqual({
+      code: 'UNAUTHORIZED',
+      message: 'resident.not_verified',
+    });
+  });
+
   it('tells a resident who left their phone by SMS, with the link and never the text, in the answer’s transaction', async () => {
-    const { id } = await withTenant(h.db, d.tenantId, (tx) =>
-      leaveSuggestion(
-        tx,
-        systemActor(d.tenantId, 'suggestion box'),
-        h.box,
-        { topic: 'question', body: '怎么申请法律援助？' },
-        '13912345678',
-      ),
-    );
+    const phone = '13912345678';
+    const ip = '203.0.113.80';
+    await site(d.slug, ip).residentSession.requestCode({ phone });
+    const code = (await residentCodeSentTo(h.db, h.box, d.tenantId, phone)) ?? '';
+    const { residentToken } = await site(d.slug, ip).residentSession.verify({ phone, code });
+    const resident = h.caller({ tenantSlugHint: d.slug, ip, residentToken });
+    const { id } = await resident.suggestion.leave({
+      topic: 'question',
+      body: '怎么申请法律援助？',
+      notifyMe: true,
+    });
+    // Left without asking for an SMS, the phone is not kept even for a proved resident.
+    const quiet = await resident.suggestion.leave({ topic: 'suggestion', body: '多开几个夜间窗口' });
+    expect((await rowsOf()).find((r) => r.id === quiet.id)?.replyPhoneSealed).toBeNull();
     const [row] = (await rowsOf()).filter((r) => r.id === id);
     expect(row?.replyPhoneMasked).toBe('139****5678');
     expect(row?.replyPhoneSealed).not.toContain('13912345678');

@@ -12,3 +12,9 @@ export const SUGGESTION_STATUS_LABEL: Readonly<Record<SuggestionStatus, MessageK
   open: 'suggestion.status_open',
   answered: 'suggestion.status_answered',
 };
+
+/** The same, as the public site says it to the resident. */
+export const SUGGESTION_STATUS_PUBLIC_LABEL: Readonly<Record<SuggestionStatus, MessageKey>> = {
+  open: 'publicOutreach.status_open',
+  answered: 'publicOutreach.status_answered',
+};

@@ -11,26 +11,39 @@ import {
   useTranslate,
 } from '@linju/ui';
 import { SUGGESTION_TOPICS } from '@linju/vocabulary';
-import { Form } from 'react-router';
+import { Form, Link } from 'react-router';
 import { useFieldError } from '../../components/form-errors.tsx';
 import { PageError } from '../../components/page-error.tsx';
 import { DocumentTitle } from '../../components/page-shell.tsx';
+import { HONEYPOT_FIELD, HoneypotField } from '../../components/public/honeypot-field.tsx';
 import { getAdminContext } from '../../context.ts';
 import { intent, intentAction } from '../../lib/intent-action.ts';
 import { publicSitePaths } from '../../lib/public-site-paths.ts';
+import { residentOf } from '../../lib/resident.server.ts';
+import { verifyPath } from '../../lib/resident-next.ts';
 import { load } from '../../lib/route-errors.ts';
 import { failureOf } from '../../lib/submission.ts';
-import { SUGGESTION_TOPIC_LABEL } from '../../lib/suggestions.ts';
+import { SUGGESTION_STATUS_PUBLIC_LABEL, SUGGESTION_TOPIC_LABEL } from '../../lib/suggestions.ts';
 import { tenantSlugFrom } from '../../lib/tenant-paths.ts';
 import type { Route } from './+types/suggestions';
 
-const FIELDS = ['topic', 'body', 'public', 'website'] as const;
+const FIELDS = ['topic', 'body', 'public', 'notifyMe', HONEYPOT_FIELD] as const;
 
 /** 便民信箱: the form to leave a message, and the answers residents agreed to show. */
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
-  const answered = await load(caller.suggestion.answered());
-  return { answered, done: new URL(request.url).searchParams.get('done') === '1' };
+  const [answered, resident] = await Promise.all([
+    load(caller.suggestion.answered()),
+    residentOf({ context }),
+  ]);
+  const mine = resident ? await load(caller.suggestion.mine()) : [];
+  return {
+    slug: tenantSlugFrom(params),
+    answered,
+    resident: resident ? { phoneMasked: resident.phoneMasked } : null,
+    mine,
+    done: new URL(request.url).searchParams.get('done') === '1',
+  };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -52,7 +65,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
             topic: values.topic as (typeof SUGGESTION_TOPICS)[number],
             body: values.body,
             public: values.public === 'yes',
-            website: values.website,
+            notifyMe: values.notifyMe === 'yes',
+            website: values[HONEYPOT_FIELD],
           });
         },
       }),
@@ -64,7 +78,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function PublicSuggestions({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
-  const { answered, done } = loaderData;
+  const { answered, resident, mine, done, slug } = loaderData;
   const failure = failureOf(actionData, 'leave');
   const error = useFieldError(failure?.errors);
   const typed = failure?.values;
@@ -112,14 +126,51 @@ export default function PublicSuggestions({ loaderData, actionData }: Route.Comp
             label={t('publicOutreach.public_label')}
             defaultChecked={typed?.public === 'yes'}
           />
-          {/* The honeypot: people do not see it, robots fill it in. */}
-          <div className="lj-visually-hidden">
-            <label htmlFor="website">{t('publicOutreach.honeypot_label')}</label>
-            <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
-          </div>
+          {resident ? (
+            <Checkbox
+              name="notifyMe"
+              value="yes"
+              label={t('publicOutreach.notify_label', { phone: resident.phoneMasked })}
+              defaultChecked={typed ? typed.notifyMe === 'yes' : true}
+            />
+          ) : (
+            <p>
+              {t('publicOutreach.notify_verify')}{' '}
+              <Link to={verifyPath(slug, publicSitePaths.suggestions(slug))}>
+                {t('publicOutreach.notify_verify_link')}
+              </Link>
+            </p>
+          )}
+          <HoneypotField />
           <SubmitButton>{t('publicOutreach.submit')}</SubmitButton>
         </Form>
       </section>
+      {resident ? (
+        <section aria-labelledby="mine-heading">
+          <h2 id="mine-heading">{t('publicOutreach.mine_heading')}</h2>
+          {mine.length === 0 ? (
+            <p>{t('publicOutreach.mine_empty')}</p>
+          ) : (
+            <ul className="resident-answers">
+              {mine.map((item) => (
+                <li key={item.id}>
+                  <p>
+                    <strong>{t('publicOutreach.answered_question')}</strong>{' '}
+                    {t(SUGGESTION_TOPIC_LABEL[item.topic])} · {t(SUGGESTION_STATUS_PUBLIC_LABEL[item.status])}{' '}
+                    · <span className="admin-prewrap">{item.body}</span>
+                  </p>
+                  {item.answer !== null ? (
+                    <p>
+                      <strong>{t('publicOutreach.answered_answer')}</strong>{' '}
+                      <span className="admin-prewrap">{item.answer}</span>
+                    </p>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
       <section aria-labelledby="answered-heading">
         <h2 id="answered-heading">{t('publicOutreach.answered_heading')}</h2>
         {answered.length === 0 ? (
