@@ -211,6 +211,7 @@ describe('answering the suggestion box', () => {
       body: '怎么申请法律援助？',
       notifyMe: true,
     });
+    if (!id) throw new Error('not kept');
     // Left without asking for an SMS, the phone is not kept even for a proved resident.
     const quiet = await resident.suggestion.leave({ topic: 'suggestion', body: '多开几个夜间窗口' });
     expect((await rowsOf()).find((r) => r.id === quiet.id)?.replyPhoneSealed).toBeNull();
