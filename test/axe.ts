@@ -38,3 +38,33 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
 export async function expectNoSeriousAxeViolations(page: Page, name = page.url()) {
   expect(await seriousAxeViolations(page), name).toEqual([]);
 }
+
+/**
+ * The same check for a page opened with JavaScript off (`javaScriptEnabled: false`), where nothing
+ * can be evaluated in the page (axe is a script). Its document as the browser holds it (read over
+ * the DevTools protocol, which needs no script) is shown again, its scripts removed so it stays the
+ * page without JavaScript, at its address and size in a fresh page that may run axe; styles and
+ * images still come from the server.
+ */
+export async function expectNoSeriousAxeViolationsWithoutScripts(page: Page, name = page.url()) {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId: root.nodeId });
+  await cdp.detach();
+  const html = `<!DOCTYPE html>${outerHTML.replace(/^<!DOCTYPE[^>]*>/i, '').replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')}`;
+  const browser = page.context().browser();
+  if (!browser) throw new Error('the page has no browser');
+  const copy = await browser.newContext({ viewport: page.viewportSize(), locale: 'zh-CN' });
+  try {
+    const shown = await copy.newPage();
+    const address = page.url();
+    await shown.route(address, (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
+    );
+    await shown.goto(address);
+    await shown.waitForLoadState('networkidle');
+    await expectNoSeriousAxeViolations(shown, name);
+  } finally {
+    await copy.close();
+  }
+}

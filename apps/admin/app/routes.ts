@@ -78,6 +78,7 @@ export default [
     route('t/:tenant/providers/:id/evidence', 'routes/provider-evidence.ts'),
     route('t/:tenant/volunteers', 'routes/volunteers.tsx'),
     route('t/:tenant/volunteers.xlsx', 'routes/volunteers-xlsx.ts'),
+    route('t/:tenant/suggestions', 'routes/suggestions.tsx'),
     route('t/:tenant/subsidies', 'routes/subsidies.tsx'),
     route('t/:tenant/subsidies/ledger.xlsx', 'routes/subsidy-ledger-xlsx.ts'),
     route('t/:tenant/file-reviews', 'routes/file-reviews.tsx'),
@@ -93,6 +94,8 @@ export default [
     route('t/:tenant/public/points/:organisationId', 'routes/public/point.tsx'),
     route('t/:tenant/public/rota', 'routes/public/rota.tsx'),
     route('t/:tenant/public/large-text', 'routes/public/large-text.ts'),
+    route('t/:tenant/public/verify', 'routes/public/verify.tsx'),
+    route('t/:tenant/public/suggestions', 'routes/public/suggestions.tsx', { id: 'public-suggestions' }),
     // The plugins' resident-facing screens.
     ...publicScreens().map(({ pluginId, screen }) =>
       route(`t/:tenant/public/${screen.path}`, 'routes/public/service.tsx', {

@@ -13,7 +13,7 @@ import {
   unregisterNotificationChannel,
 } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
-import { and, eq, schema, withTenant } from '@linju/db';
+import { and, eq, schema, sealedColumns, withTenant } from '@linju/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLiveWorker } from './testing/live-worker.ts';
 
@@ -351,6 +351,64 @@ describe('one-time links for partners without an account', () => {
     } finally {
       unregisterNotificationChannel('test-sms');
     }
+  });
+});
+
+describe('the link by SMS from the outbox', () => {
+  it('texts a partner with a mobile phone its link, with the send’s commit; a refused send texts nobody', async () => {
+    const bureau = await withTenant(live.app.db, d.tenantId, async (tx) =>
+      createOrganisation(tx, systemActor(d.tenantId, 'test'), {
+        kind: 'department',
+        nameZh: '测试区人社局（短信）',
+        nameEn: 'Test labour bureau (SMS)',
+        phone: '13700001111',
+      }),
+    );
+    const outbox = () =>
+      withTenant(live.app.db, d.tenantId, (tx) =>
+        tx
+          .select()
+          .from(schema.outboundMessage)
+          .where(eq(schema.outboundMessage.templateKey, 'partner-link')),
+      );
+    const desk = await signIn('desk-a');
+    const legalCase = await desk.case.create({
+      channel: 'walk-in',
+      resident: { name: '孙先生', phone: '13912340000' },
+      serviceType: TEST_SERVICE,
+      description: '合同纠纷，需律师协助',
+      organisationId: d.organisations.stationA,
+    });
+    const before = (await outbox()).length;
+    // Without the resident's consent the send is refused: no link, no message.
+    await failure(
+      desk.referral.create({
+        caseId: legalCase.id,
+        toOrganisationId: bureau.id,
+        kind: 'assistance',
+        summary: '请协助',
+      }),
+    );
+    expect(await outbox()).toHaveLength(before);
+
+    await desk.case.recordConsent({ caseId: legalCase.id, partnerOrganisationId: bureau.id });
+    const sent = await desk.referral.create({
+      caseId: legalCase.id,
+      toOrganisationId: bureau.id,
+      kind: 'assistance',
+      summary: '请协助',
+    });
+    expect(sent.partnerLink?.sentVia).toEqual(['sms']);
+    const messages = (await outbox()).filter((m) => m.caseId === legalCase.id);
+    expect(messages).toEqual([
+      expect.objectContaining({ channel: 'sms', status: 'queued', recipientMasked: '137****1111' }),
+    ]);
+    const [message] = messages;
+    if (!message) throw new Error('no message');
+    expect(JSON.parse(box.decrypt(message.paramsSealed, d.tenantId, sealedColumns.messageParams))).toEqual({
+      number: legalCase.number,
+      link: sent.partnerLink?.path,
+    });
   });
 });
 

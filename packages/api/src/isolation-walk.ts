@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { type SecretBox, totpCodeFor, totpStepAt } from '@linju/auth';
 import {
   addDutySlot,
+  answerSuggestion,
   attachDocument,
   casePartiesOf,
   changeCaseStatus,
@@ -15,6 +16,7 @@ import {
   createStaffMember,
   drawFileReviewSample,
   intakeCase,
+  leaveSuggestion,
   linkCases,
   logVolunteerHours,
   notify,
@@ -122,6 +124,23 @@ export async function seedWalkTarget(db: Database, box: SecretBox, a: TestDistri
         personName: '甲区值班律师',
       })
     ).id;
+    // A's resident asked to hear back and agreed to show the answer: the most a walker could see.
+    const aSuggestionId = (
+      await leaveSuggestion(
+        tx,
+        actor,
+        box,
+        { topic: 'complaint', body: '甲区居民的投诉', public: true },
+        A_RESIDENT_PHONE,
+      )
+    ).id;
+    await answerSuggestion(
+      tx,
+      actor,
+      box,
+      { id: aSuggestionId, answer: '甲区的答复' },
+      `/t/${a.slug}/public/suggestions`,
+    );
     const aAnnouncementId = (
       await createAnnouncement(tx, actor, {
         organisationId: a.organisations.stationA,
@@ -262,6 +281,7 @@ export async function seedWalkTarget(db: Database, box: SecretBox, a: TestDistri
       aSweepReviewId,
       aDutySlotId,
       aAnnouncementId,
+      aSuggestionId,
       aQuestionnaireId,
       aRoundId,
       aChecklistId,
@@ -747,6 +767,26 @@ export const walkAttempts: Record<string, Attempt> = {
   // The code is the resident's credential: without A's code, nothing of A is reachable.
   'rating.check': ({ b }) => b.rating.check({ code: 'AAAAA-AAAAA' }).catch(refused),
   'rating.submit': ({ b }) => b.rating.submit({ code: 'AAAAA-AAAAA', score: 1 }).catch(refused),
+  // A public site's calls name their district by the address; a resident's session is of one district.
+  'residentSession.requestCode': ({ b }) =>
+    b.residentSession.requestCode({ phone: A_RESIDENT_PHONE }).catch(refused),
+  'residentSession.verify': ({ b }) =>
+    b.residentSession.verify({ phone: A_RESIDENT_PHONE, code: '000000' }).catch(refused),
+  'residentSession.signOut': ({ b }) => b.residentSession.signOut().catch(refused),
+  'residentSession.current': ({ b }) => b.residentSession.current().catch(refused),
+  'suggestion.leave': ({ b }) => b.suggestion.leave({ topic: 'complaint', body: '越权' }).catch(refused),
+  'suggestion.answered': ({ b }) => b.suggestion.answered().catch(refused),
+  'suggestion.mine': ({ b }) => b.suggestion.mine().catch(refused),
+  'suggestion.getMany': ({ b }) => b.suggestion.getMany({}).catch(refused),
+  // With B's own site as the link, so that only A's id is out of reach.
+  'suggestion.answer': async ({ b }, t) =>
+    b.suggestion
+      .answer({
+        id: t.aSuggestionId,
+        answer: '越权',
+        link: `/t/${(await b.auth.me())?.tenant.slug}/public/suggestions`,
+      })
+      .catch(refused),
   'questionnaire.getMany': ({ b }) => b.questionnaire.getMany(),
   'questionnaire.get': ({ b }, t) => b.questionnaire.get({ id: t.aQuestionnaireId }).catch(refused),
   'questionnaire.create': ({ b }, t) =>
@@ -1036,6 +1076,7 @@ export const idsOf = (t: WalkTarget) => [
   t.aRoundId,
   t.aDutySlotId,
   t.aAnnouncementId,
+  t.aSuggestionId,
   t.aChecklistId,
   t.aInspectionId,
   t.aRectificationId,

@@ -153,6 +153,10 @@ import { note as noteReferral } from './procedures/referral/note.ts';
 import { reroute as rerouteReferral } from './procedures/referral/reroute.ts';
 import { transition as transitionReferral } from './procedures/referral/transition.ts';
 import { getMany as getResidents } from './procedures/resident/get-many.ts';
+import { current as currentResident } from './procedures/resident-session/current.ts';
+import { requestCode as requestResidentCode } from './procedures/resident-session/request-code.ts';
+import { signOut as signOutResident } from './procedures/resident-session/sign-out.ts';
+import { verify as verifyResidentCode } from './procedures/resident-session/verify.ts';
 import { addSlot } from './procedures/roster/add-slot.ts';
 import { get as getRoster } from './procedures/roster/get.ts';
 import { getPdf as getRosterPdf } from './procedures/roster/get-pdf.ts';
@@ -201,6 +205,11 @@ import {
   removeRule as removeSubsidyRule,
   setRule as setSubsidyRule,
 } from './procedures/subsidy/rules.ts';
+import { answer as answerSuggestion } from './procedures/suggestion/answer.ts';
+import { answered as answeredSuggestions } from './procedures/suggestion/answered.ts';
+import { getMany as getSuggestions } from './procedures/suggestion/get-many.ts';
+import { leave as leaveSuggestion } from './procedures/suggestion/leave.ts';
+import { mine as mySuggestions } from './procedures/suggestion/mine.ts';
 import { getMany as getSweepReviews } from './procedures/sweep/get-many.ts';
 import { markReviewed as markSweepReviewed } from './procedures/sweep/mark-reviewed.ts';
 import { getCurrent as getCurrentTenant } from './procedures/tenant/get-current.ts';
@@ -337,6 +346,13 @@ const platformRouters = {
     withdraw: withdrawConsent,
   } satisfies TRPCRouterRecord,
   rating: { check: checkRatingCode, submit: submitRating } satisfies TRPCRouterRecord,
+  /** A resident proves their phone by SMS code on the district's public site (its session cookie). */
+  residentSession: {
+    requestCode: requestResidentCode,
+    verify: verifyResidentCode,
+    signOut: signOutResident,
+    current: currentResident,
+  } satisfies TRPCRouterRecord,
   questionnaire: {
     getMany: getQuestionnaires,
     get: getQuestionnaire,
@@ -444,6 +460,14 @@ const platformRouters = {
     getLedger: getSubsidyLedger,
     compute: computeSubsidyLedger,
     exportLedger: exportSubsidyLedger,
+  } satisfies TRPCRouterRecord,
+  /** The suggestion box: residents leave (public site), staff answer. */
+  suggestion: {
+    leave: leaveSuggestion,
+    answered: answeredSuggestions,
+    mine: mySuggestions,
+    getMany: getSuggestions,
+    answer: answerSuggestion,
   } satisfies TRPCRouterRecord,
   fileReview: {
     getSamples: getFileReviewSamples,

@@ -57,6 +57,11 @@ export const sealedColumns = {
   ),
   casePartyPhone: sealed(schema.caseParty, schema.caseParty.phoneEncrypted),
   casePartyAddress: sealed(schema.caseParty, schema.caseParty.addressEncrypted),
+  residentSessionPhone: sealed(
+    schema.residentSession,
+    schema.residentSession.phoneSealed,
+    schema.residentSession.phoneIndex,
+  ),
   staffPhone: sealed(schema.staffMember, schema.staffMember.phoneEncrypted, schema.staffMember.phoneIndex),
   staffTotpKey: sealed(schema.staffMember, schema.staffMember.totpKeyEncrypted),
   volunteerPhone: sealed(schema.volunteer, schema.volunteer.phoneEncrypted),
@@ -67,5 +72,10 @@ export const sealedColumns = {
   messageRecipient: sealed(schema.outboundMessage, schema.outboundMessage.recipientSealed),
   messageParams: sealed(schema.outboundMessage, schema.outboundMessage.paramsSealed),
   messageProviderCredentials: sealed(schema.messageProvider, schema.messageProvider.credentialsSealed),
+  suggestionReplyPhone: sealed(
+    schema.suggestion,
+    schema.suggestion.replyPhoneSealed,
+    schema.suggestion.replyPhoneIndex,
+  ),
   operatorTotpKey: sealed(schema.platformOperator, schema.platformOperator.totpKeyEncrypted),
 } as const satisfies Record<string, SealedColumnEntry>;

@@ -219,6 +219,16 @@ export interface TimelineNote {
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * A message to the case's resident by one of the platform's templates (`MESSAGE_TEMPLATES` of
+ * `@linju/vocabulary`, e.g. `legal-aid-result`), with exactly its parameters: SMS templates are
+ * registered with the provider, so a plugin never sends free text.
+ */
+export interface ResidentMessage {
+  readonly template: string;
+  readonly params: Readonly<Record<string, string>>;
+}
+
 /** A staff member a case can be assigned to (指派), with their active provider records. */
 export interface AssigneeCandidate {
   readonly id: string;
@@ -254,6 +264,11 @@ export interface CaseProcedureContext extends PluginProcedureContext {
   readonly case: CaseInHand;
   readonly assignment: CaseAssignment;
   recordOnTimeline(note: TimelineNote): Promise<void>;
+  /**
+   * Puts a message to the case's resident in the outbox, with the procedure's change (it goes
+   * only if the change commits). `messageId` null: the resident has no mobile number to text.
+   */
+  messageResident(message: ResidentMessage): Promise<{ readonly messageId: string | null }>;
 }
 
 /**

@@ -46,6 +46,13 @@ export const MESSAGE_TEMPLATES = {
   'escalation-to-station-head': ['number', 'level'],
   'duty-reminder': ['day', 'slot', 'place'],
   'legal-aid-result': ['number', 'result'],
+  /** The suggestion box's answer is ready: a notice and the link, never the answer's text by SMS. */
+  'suggestion-answered': ['link'],
+  /** A resident proves their phone on the public site: the one-time code (a secret, sealed). */
+  'verification-code': ['code'],
 } as const satisfies Record<string, readonly string[]>;
 export type MessageTemplateKey = keyof typeof MESSAGE_TEMPLATES;
 export const MESSAGE_TEMPLATE_KEYS = Object.keys(MESSAGE_TEMPLATES) as MessageTemplateKey[];
+
+export const isMessageTemplateKey = (value: string): value is MessageTemplateKey =>
+  Object.hasOwn(MESSAGE_TEMPLATES, value);

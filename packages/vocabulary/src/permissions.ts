@@ -77,6 +77,8 @@ export const PERMISSIONS = {
   'volunteer.manage': MANAGERS,
   /** Set the subsidy rules, compute a month's ledger and export it for payment; granted on the centre. */
   'subsidy.manage': ['bureau-admin', 'centre-director'],
+  /** Read and answer the residents' suggestion box (便民信箱) of the district; granted on the centre. */
+  'suggestion.answer': ['bureau-admin', 'centre-director', 'publicity-officer'],
   /** Draw random samples of a subtree's closed cases and review the files (案卷评查). */
   'file-review.conduct': ['bureau-admin', 'centre-director', 'inspector'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -38,6 +38,12 @@ const supportClaim = (monthlyHouseholdIncome: number) =>
     hardship: { householdSize: 2, monthlyHouseholdIncome, incomeSources: '养老金', truthfulnessPledge: true },
   });
 
+/** The legal-aid results queued for the applicant of a case (the outbox as the district admin sees it). */
+const resultMessages = async (caseId: string) =>
+  (await admin.message.getMany({ limit: 100 })).items.filter(
+    (m) => m.caseId === caseId && m.templateKey === 'legal-aid-result',
+  );
+
 beforeAll(async () => {
   ({ district, admin } = await h.district('legal-aid', { enable: ['legal-aid'] }));
   deskA = await h.staff(district, 'desk-a');
@@ -100,6 +106,11 @@ describe('legal aid', () => {
       reason: '家庭人均收入高于本区标准',
     });
     expect(refused).toMatchObject({ granted: false, threshold: 2690, late: false });
+    // The applicant hears the result by SMS with the decision's commit; the refused attempts sent nothing.
+    expect(await resultMessages(above.id)).toEqual([
+      expect.objectContaining({ channel: 'sms', status: 'queued', caseId: above.id }),
+    ]);
+    expect(await resultMessages(atThreshold.id)).toEqual([]);
 
     // The refusal goes to the applicant in writing, with its reason (法律援助法 第四十三条).
     const { documents, number } = await admin.case.get({ caseId: above.id });
@@ -129,6 +140,7 @@ describe('legal aid', () => {
     expect(await failure(admin['legal-aid'].decide({ caseId: c.id, granted: true }))).toBe(
       'CONFLICT legal-aid.already_decided',
     );
+    expect(await resultMessages(c.id)).toHaveLength(1);
 
     await admin['legal-aid'].reportClosure({
       caseId: c.id,

@@ -89,3 +89,22 @@ describe('an intake without a risk of harm', () => {
     expect(timeline.map((e) => e.kind)).toEqual(['created']);
   });
 });
+
+describe("the district's staff group chat", () => {
+  /** The escalations queued for the case's staff group robots (the outbox as the administrator sees it). */
+  const groupMessages = async (caseId: string) =>
+    (await admin.message.getMany({ limit: 100 })).items.filter(
+      (m) => m.caseId === caseId && m.templateKey === 'escalation-to-station-head',
+    );
+
+  it('hears a risk of harm on the robot the district configured, with the intake; none without one', async () => {
+    const unconfigured = await takeIn(true);
+    expect(await groupMessages(unconfigured.id)).toEqual([]);
+    await admin.message.setProvider({ channel: 'wecom-robot', provider: 'log' });
+    const c = await takeIn(true);
+    expect(await groupMessages(c.id)).toEqual([
+      expect.objectContaining({ channel: 'wecom-robot', recipient: 'group', status: 'queued' }),
+    ]);
+    expect(await groupMessages((await takeIn(false)).id)).toEqual([]);
+  });
+});

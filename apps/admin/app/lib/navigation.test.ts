@@ -30,6 +30,7 @@ describe('sectionsFor', () => {
       'questionnaires',
       'providers',
       'volunteers',
+      'suggestions',
       'subsidies',
       'fileReviews',
       'settings',

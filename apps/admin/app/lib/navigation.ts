@@ -25,6 +25,7 @@ export const SECTIONS = [
   'questionnaires',
   'providers',
   'volunteers',
+  'suggestions',
   'subsidies',
   'fileReviews',
   'settings',
@@ -53,6 +54,7 @@ export const SECTION_GROUP: Readonly<Record<Section, SectionGroup>> = {
   rosters: 'work',
   advisers: 'work',
   volunteers: 'work',
+  suggestions: 'work',
   cityDistricts: 'analysis',
   dashboard: 'analysis',
   statistics: 'analysis',
@@ -116,6 +118,8 @@ const SECTION_PERMISSION: Readonly<Record<Section, readonly Permission[] | null>
   // Provider records: whoever assigns work sees them; the bureau records them.
   providers: ['provider.read'],
   volunteers: ['volunteer.read'],
+  // The suggestion box is answered for the district: the centre's and bureau's roles who answer the public.
+  suggestions: ['suggestion.answer'],
   subsidies: ['subsidy.manage'],
   fileReviews: ['file-review.conduct'],
   settings: ['case.settings.manage', 'partner.manage'],
@@ -142,6 +146,7 @@ export const SECTION_LABEL: Readonly<Record<Section, MessageKey>> = {
   questionnaires: 'nav.questionnaires',
   providers: 'nav.providers',
   volunteers: 'nav.volunteers',
+  suggestions: 'nav.suggestions',
   subsidies: 'nav.subsidies',
   fileReviews: 'nav.file_reviews',
   settings: 'nav.settings',
@@ -200,6 +205,8 @@ export function sectionPath(slug: string, section: Section): string {
       return tenantPaths.providers(slug);
     case 'volunteers':
       return tenantPaths.volunteers(slug);
+    case 'suggestions':
+      return tenantPaths.suggestions(slug);
     case 'subsidies':
       return tenantPaths.subsidies(slug);
     case 'fileReviews':

@@ -71,6 +71,7 @@ export const tenantPaths = {
   provider: (slug: string, id: string) => `/t/${slug}/providers/${encodeURIComponent(id)}`,
   providerEvidence: (slug: string, id: string) => `/t/${slug}/providers/${encodeURIComponent(id)}/evidence`,
   volunteers: (slug: string) => `/t/${slug}/volunteers`,
+  suggestions: (slug: string) => `/t/${slug}/suggestions`,
   volunteersXlsx: (slug: string) => `/t/${slug}/volunteers.xlsx`,
   subsidies: (slug: string) => `/t/${slug}/subsidies`,
   subsidyLedgerXlsx: (slug: string, month: string) =>

@@ -32,6 +32,8 @@ const TEMPLATE_NAMES: Readonly<Record<MessageTemplateKey, MessageKey>> = {
   'escalation-to-station-head': 'messageTemplateName.escalation-to-station-head',
   'duty-reminder': 'messageTemplateName.duty-reminder',
   'legal-aid-result': 'messageTemplateName.legal-aid-result',
+  'suggestion-answered': 'messageTemplateName.suggestion-answered',
+  'verification-code': 'messageTemplateName.verification-code',
 };
 
 /**

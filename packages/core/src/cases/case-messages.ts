@@ -1,13 +1,12 @@
 import type { SecretBox } from '@linju/auth';
 import { eq, schema, sealedColumns, type TenantTx } from '@linju/db';
+import type { MessageTemplateKey } from '@linju/vocabulary';
 import type { Actor } from '../actor.ts';
-import { enqueueMessage } from '../messages/enqueue-message.ts';
+import { enqueueMessage, type MessageParams } from '../messages/enqueue-message.ts';
+import { isMobileNumber } from '../personal-data/personal-data.ts';
 import type { CaseRow } from './case-access.ts';
 import { issueRatingCode } from './rating-code.ts';
 import { hasConsent } from './resident-consent.ts';
-
-/** Only a mainland mobile number takes an SMS; a landline is called, not texted. */
-const MOBILE = /^1\d{10}$/;
 
 async function residentMobile(tx: TenantTx, box: SecretBox, residentId: string): Promise<string | null> {
   const [resident] = await tx
@@ -16,21 +15,25 @@ async function residentMobile(tx: TenantTx, box: SecretBox, residentId: string):
     .where(eq(schema.resident.id, residentId));
   if (!resident?.phone) return null;
   const phone = box.decrypt(resident.phone, resident.tenantId, sealedColumns.residentPhone);
-  return MOBILE.test(phone) ? phone : null;
+  return isMobileNumber(phone) ? phone : null;
+}
+
+/** A template's SMS to the case's resident when they have a mobile number; null when they have none. */
+export async function textCaseResident(
+  tx: TenantTx,
+  actor: Actor,
+  box: SecretBox,
+  row: CaseRow,
+  message: { templateKey: MessageTemplateKey; params: MessageParams },
+) {
+  const phone = await residentMobile(tx, box, row.residentId);
+  if (!phone) return null;
+  return enqueueMessage(tx, actor, box, { channel: 'sms', recipient: phone, caseId: row.id, ...message });
 }
 
 /** 受理回执: a resident with a mobile number gets the case's number by SMS, with the intake's commit. */
-export async function textIntakeReceipt(tx: TenantTx, actor: Actor, box: SecretBox, row: CaseRow) {
-  const phone = await residentMobile(tx, box, row.residentId);
-  if (!phone) return null;
-  return enqueueMessage(tx, actor, box, {
-    channel: 'sms',
-    templateKey: 'intake-receipt',
-    recipient: phone,
-    params: { number: row.number },
-    caseId: row.id,
-  });
-}
+export const textIntakeReceipt = (tx: TenantTx, actor: Actor, box: SecretBox, row: CaseRow) =>
+  textCaseResident(tx, actor, box, row, { templateKey: 'intake-receipt', params: { number: row.number } });
 
 /**
  * On closing, a resident who agreed to be contacted for feedback, has a mobile number and has not

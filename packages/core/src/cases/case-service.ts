@@ -214,7 +214,7 @@ export async function intakeCase(
     },
     after: { ...caseSummary(row), parties: input.parties.length },
   });
-  if (alert) await raiseIntakeAlert(tx, actor, row, org.path, alert);
+  if (alert) await raiseIntakeAlert(tx, actor, box, row, org.path, alert);
   await textIntakeReceipt(tx, actor, box, row);
   return {
     ...caseSummary(row),

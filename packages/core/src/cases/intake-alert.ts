@@ -1,8 +1,10 @@
+import type { SecretBox } from '@linju/auth';
 import type { TenantTx } from '@linju/db';
 import { isMessageKey, translate } from '@linju/i18n';
 import type { IntakeAlert } from '@linju/plugin-sdk';
 import type { Actor } from '../actor.ts';
 import type { PluginForms } from '../catalogue/x-service.ts';
+import { alertStaffGroups } from '../messages/alert-staff-groups.ts';
 import { notify } from '../notifications/notification-service.ts';
 import { stationHeadsOver } from '../staff/role-holders.ts';
 import { type CaseRow, recordCaseEvent } from './case-access.ts';
@@ -20,11 +22,13 @@ export function intakeAlertOf(
 /**
  * Raises a plugin's intake alert on the case just taken in (already critical): its message on the
  * timeline — in Chinese, as the record is kept — and a notification to the heads over the
- * receiving unit, in each reader's language; in the intake's transaction, so never one without the other.
+ * receiving unit, in each reader's language, and the district's staff group robots where configured;
+ * in the intake's transaction, so never one without the other.
  */
 export async function raiseIntakeAlert(
   tx: TenantTx,
   actor: Actor,
+  box: SecretBox,
   row: CaseRow,
   organisationPath: string,
   alert: IntakeAlert,
@@ -44,4 +48,5 @@ export async function raiseIntakeAlert(
     messageKey: alert.messageKey,
     params,
   });
+  await alertStaffGroups(tx, actor, box, { caseId: row.id, number: row.number, level: '触发受理预警' });
 }

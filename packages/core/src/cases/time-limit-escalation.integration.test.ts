@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createSecretBox } from '@linju/auth';
-import { and, connect, eq, schema, type TenantTx, withTenant } from '@linju/db';
+import { and, connect, eq, schema, sealedColumns, type TenantTx, withTenant } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Actor } from '../actor.ts';
+import { type Actor, systemActor } from '../actor.ts';
 import { nextDay } from '../calendar/working-days.ts';
+import { setMessageProvider } from '../messages/message-providers.ts';
 import { listNotifications } from '../notifications/notification-service.ts';
 import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
@@ -98,6 +99,46 @@ describe('time-limit escalation', () => {
     expect(await inTenant((tx) => listCaseEscalations(tx, atStation.id))).toEqual([
       expect.objectContaining({ level: 'overdue', dueOn }),
     ]);
+  });
+
+  it('tells the staff group robot the district configured of an overdue case, once, given the secret box', async () => {
+    const groupMessages = (caseId: string) =>
+      inTenant((tx) =>
+        tx
+          .select()
+          .from(schema.outboundMessage)
+          .where(
+            and(
+              eq(schema.outboundMessage.caseId, caseId),
+              eq(schema.outboundMessage.templateKey, 'escalation-to-station-head'),
+            ),
+          ),
+      );
+    await inTenant((tx) =>
+      setMessageProvider(tx, systemActor(d.tenantId, 'test'), box, {
+        channel: 'dingtalk-robot',
+        provider: 'log',
+      }),
+    );
+    const late = await intake(deskA, d.organisations.stationA);
+    const after = nextDay(late.dueOn as string);
+    // Due soon is said in the app only.
+    await inTenant((tx) =>
+      escalateTimeLimits(tx, { tenantId: d.tenantId, today: late.dueOn as string }, box),
+    );
+    expect(await groupMessages(late.id)).toEqual([]);
+    await inTenant((tx) => escalateTimeLimits(tx, { tenantId: d.tenantId, today: after }, box));
+    await inTenant((tx) => escalateTimeLimits(tx, { tenantId: d.tenantId, today: after }, box));
+    const sent = await groupMessages(late.id);
+    expect(sent).toEqual([
+      expect.objectContaining({ channel: 'dingtalk-robot', recipientMasked: 'group', status: 'queued' }),
+    ]);
+    expect(
+      JSON.parse(box.decrypt(sent[0]?.paramsSealed ?? '', d.tenantId, sealedColumns.messageParams)),
+    ).toEqual({
+      number: late.number,
+      level: '超过办理期限',
+    });
   });
 
   it('leaves another station’s head out, and skips cases waiting for the resident', async () => {

@@ -1,8 +1,10 @@
+import type { SecretBox } from '@linju/auth';
 import { and, eq, inArray, isNotNull, isNull, lte, type Queryable, schema, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import { systemActor } from '../actor.ts';
 import { loadCalendar } from '../calendar/national-calendar.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
+import { alertStaffGroups } from '../messages/alert-staff-groups.ts';
 import { notify } from '../notifications/notification-service.ts';
 import { stationHeadsOver } from '../staff/role-holders.ts';
 import { loadCase, recordCaseEvent } from './case-access.ts';
@@ -28,11 +30,13 @@ export type EscalationResult = {
  * working days) and those past their due date, and tells each case's first responder and the
  * station heads over the unit holding it. Each case is escalated at most once per level and due
  * date (`case_escalation`), so running twice on a day, or a retried activity, tells nobody twice;
- * an overdue escalation also goes on the case's timeline with its audit entry.
+ * an overdue escalation also goes on the case's timeline with its audit entry, and (given the
+ * secret box) to the district's staff group robots where configured.
  */
 export async function escalateTimeLimits(
   tx: TenantTx,
   request: z.input<typeof ZEscalationRequest>,
+  box?: SecretBox,
 ): Promise<EscalationResult> {
   const input = ZEscalationRequest.parse(request);
   const settings = await caseSettings(tx, input.tenantId);
@@ -84,6 +88,13 @@ export async function escalateTimeLimits(
         action: 'case.escalated',
         data: { level, dueOn, today, notified: [...new Set(recipients)] },
       });
+      // Sealing the group's message needs the secret box: a run without it tells the app only.
+      if (box)
+        await alertStaffGroups(tx, actor, box, {
+          caseId: id,
+          number: loaded.row.number,
+          level: '超过办理期限',
+        });
     } else result.dueSoon += 1;
   }
   return result;

@@ -1,3 +1,4 @@
+export * from './alert-staff-groups.ts';
 export * from './enqueue-message.ts';
 export * from './message-channel-forms.ts';
 export * from './message-delivery.ts';

@@ -34,12 +34,15 @@ export const ZCreditCode = z
   .toUpperCase()
   .refine(validCreditCode, { message: 'personal_data.credit_code_invalid' });
 
+/** A mainland mobile number: the only kind that takes an SMS (a landline is called, not texted). */
+export const isMobileNumber = (value: string) => /^1[3-9][0-9]{9}$/.test(value);
+
 /** A mainland mobile number, or a landline with area code (e.g. 021-64870000). */
 export const ZPhone = z
   .string()
   .trim()
   .transform((v) => v.replace(/[\s()]/g, ''))
-  .refine((v) => /^1[3-9][0-9]{9}$/.test(v) || /^0[0-9]{2,3}-?[0-9]{7,8}$/.test(v), {
+  .refine((v) => isMobileNumber(v) || /^0[0-9]{2,3}-?[0-9]{7,8}$/.test(v), {
     message: 'personal_data.phone_invalid',
   });
 

@@ -9,6 +9,7 @@ import type {
   PluginLogger,
   PluginProcedureContext,
 } from '@linju/plugin-sdk';
+import { isMessageTemplateKey } from '@linju/vocabulary';
 import type { Actor } from '../actor.ts';
 import { currentAdvisersUnder } from '../advisers/community-adviser-service.ts';
 import { pluginAuditWords } from '../audit/append-audit.ts';
@@ -18,6 +19,7 @@ import { canOnCase, type LoadedCase, loadCase, recordCaseEvent } from '../cases/
 import { listCaseAssignees } from '../cases/case-assignees.ts';
 import { linkCases } from '../cases/case-chain.ts';
 import { attachDocument, caseDocumentsOf } from '../cases/case-documents.ts';
+import { textCaseResident } from '../cases/case-messages.ts';
 import { caseNames } from '../cases/case-names.ts';
 import { revealCaseParticulars } from '../cases/case-particulars.ts';
 import { assignCase, getCase, intakeCase } from '../cases/case-service.ts';
@@ -238,6 +240,12 @@ export function caseProcedureContext(
         action: pluginAuditWords(plugin.id, note).action,
         data: { plugin: plugin.id, ...note.data },
       });
+    },
+    async messageResident({ template, params }) {
+      // A programming error of the plugin, not a user's: it names one of the platform's templates.
+      if (!isMessageTemplateKey(template)) throw new Error(`${plugin.id}: no message template ${template}`);
+      const sent = await textCaseResident(tx, actor, platform.box, row, { templateKey: template, params });
+      return { messageId: sent?.id ?? null };
     },
   };
 }

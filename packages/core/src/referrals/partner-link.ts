@@ -17,7 +17,9 @@ import type { Actor } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { loadCase, recordCaseEvent } from '../cases/case-access.ts';
 import { DomainError } from '../errors.ts';
+import { enqueueMessage } from '../messages/enqueue-message.ts';
 import { notifyContact } from '../notifications/notification-channel.ts';
+import { isMobileNumber } from '../personal-data/personal-data.ts';
 import { attachmentSummary, referralAttachments, ZOutcomeDocuments } from './referral-attachments.ts';
 import { RECEIVER_ACTIONS } from './referral-schemas.ts';
 import type { ReferralSubject } from './referral-subject.ts';
@@ -110,7 +112,13 @@ export type IssuedPartnerLink = {
  * timeline and in the audit log (without the token), and hands the link to every contact channel
  * for the partner's phone. The caller has checked that the actor may act for the sender.
  */
-async function issue(tx: TenantTx, actor: Actor, row: ReferralRow, now: Date): Promise<IssuedPartnerLink> {
+async function issue(
+  tx: TenantTx,
+  actor: Actor,
+  box: SecretBox,
+  row: ReferralRow,
+  now: Date,
+): Promise<IssuedPartnerLink> {
   const [partner] = await tx
     .select()
     .from(schema.organisation)
@@ -137,6 +145,18 @@ async function issue(tx: TenantTx, actor: Actor, row: ReferralRow, now: Date): P
     params: { partner: partner.nameZh, dueBy: row.dueBy.toISOString().slice(0, 10) },
     linkPath: path,
   });
+  const c = row.caseId ? await loadCase(tx, row.caseId, true) : null;
+  // The partner's mobile phone gets the link by SMS from the outbox, with this change's commit.
+  if (partner.phone && isMobileNumber(partner.phone)) {
+    await enqueueMessage(tx, actor, box, {
+      channel: 'sms',
+      templateKey: 'partner-link',
+      recipient: partner.phone,
+      params: { number: c?.row.number ?? row.id.slice(0, 8), link: path },
+      caseId: row.caseId,
+    });
+    sentVia.push('sms');
+  }
   const record = {
     referralId: row.id,
     partnerOrganisationId: partner.id,
@@ -145,8 +165,7 @@ async function issue(tx: TenantTx, actor: Actor, row: ReferralRow, now: Date): P
     rotated: rotated > 0,
     sentVia,
   };
-  if (row.caseId) {
-    const c = await loadCase(tx, row.caseId, true);
+  if (c) {
     await recordCaseEvent(tx, actor, c.row, {
       kind: 'referral',
       action: 'referral.partner_link_issued',
@@ -172,12 +191,13 @@ async function issue(tx: TenantTx, actor: Actor, row: ReferralRow, now: Date): P
 export async function issuePartnerLinkOnSend(
   tx: TenantTx,
   actor: Actor,
+  box: SecretBox,
   row: ReferralRow,
   now = new Date(),
 ): Promise<IssuedPartnerLink | undefined> {
   if (row.direction !== 'outgoing' || row.remoteNode !== null) return undefined;
   if (!(await partnerNeedsLink(tx, row.toOrganisationId))) return undefined;
-  return issue(tx, actor, row, now);
+  return issue(tx, actor, box, row, now);
 }
 
 /**
@@ -187,6 +207,7 @@ export async function issuePartnerLinkOnSend(
 export async function reissuePartnerLink(
   tx: TenantTx,
   actor: Actor,
+  box: SecretBox,
   referral: ReferralRow,
   now = new Date(),
 ) {
@@ -202,7 +223,7 @@ export async function reissuePartnerLink(
   if (!(await partnerNeedsLink(tx, referral.toOrganisationId))) {
     throw new DomainError('bad-request', 'partner_link.not_needed', { field: 'referralId' });
   }
-  return issue(tx, actor, referral, now);
+  return issue(tx, actor, box, referral, now);
 }
 
 /** Which of the listed referrals of the tenant are answered through a link (for the sender's lists). */

@@ -38,6 +38,11 @@ export const decide = caseProcedure({
         documentId,
       },
     });
+    // The applicant hears the result by SMS (the letter itself is handed over or fetched).
+    await ctx.messageResident({
+      template: 'legal-aid-result',
+      params: { number: ctx.case.number, result: decision.granted ? '给予法律援助' : '不予法律援助' },
+    });
     return decision;
   },
 });

@@ -15,6 +15,6 @@ export const create = permittedProcedure('referral.send')
     if (repeated) return { ...referral, partnerLink: null };
     // A partner without accounts or a system of its own answers through a one-time link, shown
     // once in this answer (to pass on: no SMS or e-mail sender is installed by default).
-    const partnerLink = await issuePartnerLinkOnSend(ctx.tx, ctx.actor, row);
+    const partnerLink = await issuePartnerLinkOnSend(ctx.tx, ctx.actor, ctx.box, row);
     return { ...referral, partnerLink: partnerLink ?? null };
   });

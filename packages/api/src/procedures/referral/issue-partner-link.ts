@@ -10,5 +10,5 @@ export const issuePartnerLink = permittedProcedure('referral.send')
   .input(z.object({ referralId: z.uuid() }))
   .mutation(async ({ ctx, input }) => {
     const { referral } = await referralForSender(ctx.tx, ctx.actor, input.referralId);
-    return reissuePartnerLink(ctx.tx, ctx.actor, referral);
+    return reissuePartnerLink(ctx.tx, ctx.actor, ctx.box, referral);
   });

@@ -26,6 +26,6 @@ export const reroute = permittedProcedure('referral.send')
     }
     const { referral, row } = await sendReferral(ctx, plan.create, { reroutedFrom: plan.referral.id });
     // A new partner without accounts answers through a one-time link (as at send).
-    const partnerLink = await issuePartnerLinkOnSend(ctx.tx, ctx.actor, row);
+    const partnerLink = await issuePartnerLinkOnSend(ctx.tx, ctx.actor, ctx.box, row);
     return { ...referral, partnerLink: partnerLink ?? null };
   });
