@@ -126,7 +126,12 @@ try {
     log: createAuditCheckpointLog(auditCheckpointDir(config.dataDir), nodeKey),
     everyMs: config.auditCheckpointIntervalMs,
   };
-  const outbox = { db: database.db, box: createSecretBox(dataKeys), endpoints: config.messageEndpoints };
+  const outbox = {
+    db: database.db,
+    box: createSecretBox(dataKeys),
+    endpoints: config.messageEndpoints,
+    publicUrl: config.publicUrl,
+  };
   const reconciler = startReconciler(deps, {
     log,
     schedules,

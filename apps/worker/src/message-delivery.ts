@@ -18,6 +18,11 @@ export type MessageDeliveryDeps = {
   box: SecretBox;
   /** Tests point the HTTP adapters at their stand-ins; production sends to the providers. */
   endpoints?: ProviderEndpoints;
+  /**
+   * This deployment's address (`LINJU_PUBLIC_URL`): a `link` parameter is queued as a path of the
+   * site and leaves as a full address a phone can open.
+   */
+  publicUrl?: string;
   now?: () => Date;
 };
 
@@ -28,6 +33,13 @@ const rendered = (m: ClaimedMessage) => ({
   text: translate('zh-CN', `messageTemplate.${m.templateKey}`, m.params),
   subject: translate('zh-CN', `messageTemplateName.${m.templateKey}`),
 });
+
+/** The message with its `link` made absolute against the deployment's address. */
+export function withAbsoluteLink(m: ClaimedMessage, publicUrl: string | undefined): ClaimedMessage {
+  const link = m.params.link;
+  if (!publicUrl || !link?.startsWith('/')) return m;
+  return { ...m, params: { ...m.params, link: new URL(link, publicUrl).href } };
+}
 
 async function attempt(config: LoadedMessageProvider, m: ClaimedMessage, endpoints: ProviderEndpoints) {
   let provider: ReturnType<typeof createMessageProvider>;
@@ -59,7 +71,7 @@ export async function deliverDueMessages(deps: MessageDeliveryDeps, tenantId: st
   for (const m of claimed) {
     const config = configs.find((c) => c.channel === m.channel);
     if (!config) continue;
-    const result = await attempt(config, m, deps.endpoints ?? {});
+    const result = await attempt(config, withAbsoluteLink(m, deps.publicUrl), deps.endpoints ?? {});
     const recorded = await withTenant(deps.db, tenantId, (tx) =>
       recordSendOutcome(tx, {
         tenantId,
