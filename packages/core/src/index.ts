@@ -1,5 +1,6 @@
 export * from './actor.ts';
 export * from './advisers/community-adviser-service.ts';
+export * from './appointments/index.ts';
 export * from './assessments/index.ts';
 export * from './audit/append-audit.ts';
 export * from './audit/audit-checkpoint-log.ts';

@@ -1909,6 +1909,7 @@ export const en: Messages = {
     'A resident may belong to several key groups, so the groups can add up to more than the total.',
   'roster.time_invalid': 'Enter a time as hours:minutes, for example 09:00.',
   'roster.weekday_invalid': 'Choose a day from Monday to Sunday.',
+  'roster.capacity_invalid': 'Places per day must be between 1 and 50.',
   'roster.hours_invalid': 'The end must be later than the start.',
   'roster.partner_has_no_roster': 'Partner organisations have no duty roster.',
   'roster.person_required': 'Choose who is on duty, or enter their name.',
@@ -2110,6 +2111,8 @@ export const en: Messages = {
   'file_review.review_not_found': 'There is no such sampled file.',
   'announcement.not_found': 'There is no such announcement.',
   'announcement.already_published': 'This announcement is already published.',
+  'auditAction.appointment.booked': 'Appointment booked',
+  'auditAction.appointment.cancelled': 'Appointment cancelled',
   'auditAction.roster.slot_added': 'Duty slot added',
   'auditAction.roster.slot_removed': 'Duty slot removed',
   'auditAction.roster.themed_day_set': 'Themed day set',
@@ -2529,6 +2532,7 @@ export const en: Messages = {
   'auditAction.message.retry_scheduled': 'Message retry scheduled',
   'auditAction.message.sending': 'Message being sent',
   'auditAction.message.sent': 'Message sent',
+  'auditObject.appointment': 'Appointment',
   'auditObject.message': 'Outbound message',
   'auditObject.message_provider': 'Message provider',
   'nav.messages': 'Sent messages',
@@ -2560,6 +2564,7 @@ export const en: Messages = {
   'messageTemplate.appointment-confirmation':
     'Your {service} appointment is booked for {time} at {place}. Please tell us in advance if you cannot come.',
   'messageTemplate.appointment-reminder': 'Reminder: your {service} appointment is at {time} at {place}.',
+  'messageTemplate.appointment-cancelled': 'Your {service} appointment ({time}, {place}) is cancelled.',
   'messageTemplate.rating-code':
     'Your matter {number} is closed. Please rate our service with the code {code} (valid for 30 days).',
   'messageTemplate.partner-link':
@@ -2571,6 +2576,7 @@ export const en: Messages = {
   'messageTemplateName.intake-receipt': 'Intake receipt',
   'messageTemplateName.appointment-confirmation': 'Appointment confirmation',
   'messageTemplateName.appointment-reminder': 'Appointment reminder',
+  'messageTemplateName.appointment-cancelled': 'Appointment cancellation',
   'messageTemplateName.rating-code': 'Rating code',
   'messageTemplateName.partner-link': "Partner's one-time link",
   'messageTemplateName.escalation-to-station-head': 'Escalation to station head',
@@ -2585,6 +2591,7 @@ export const en: Messages = {
   'systemActor.statistics recount': 'Statistics recount',
   'systemActor.city-late-reports': 'Late-report reminders',
   'systemActor.monthly sweep': 'Monthly sweep',
+  'systemActor.public booking': 'Residents’ booking',
   'systemActor.message delivery': 'Message delivery',
 
   // The residents' site, one file per part (messages/public-site/).

@@ -1810,6 +1810,7 @@ export const zhCN = {
   'statistics.key_group_note': '一位群众可属于多个重点人群，各人群之和可能大于总数。',
   'roster.time_invalid': '请按“时:分”填写时间，例如 09:00。',
   'roster.weekday_invalid': '请选择星期一到星期日中的一天。',
+  'roster.capacity_invalid': '可预约人数须在 1 到 50 之间。',
   'roster.hours_invalid': '结束时间须晚于开始时间。',
   'roster.partner_has_no_roster': '合作单位没有值班表。',
   'roster.person_required': '请选择值班人员，或填写其姓名。',
@@ -2005,6 +2006,8 @@ export const zhCN = {
   'file_review.review_not_found': '没有这件抽查案卷。',
   'announcement.not_found': '没有这条公告。',
   'announcement.already_published': '这条公告已经发布。',
+  'auditAction.appointment.booked': '预约已登记',
+  'auditAction.appointment.cancelled': '预约已取消',
   'auditAction.roster.slot_added': '新增值班时段',
   'auditAction.roster.slot_removed': '删除值班时段',
   'auditAction.roster.themed_day_set': '设定主题活动日',
@@ -2406,6 +2409,7 @@ export const zhCN = {
   'auditAction.message.retry_scheduled': '消息稍后重发',
   'auditAction.message.sending': '消息发送中',
   'auditAction.message.sent': '消息已发出',
+  'auditObject.appointment': '预约',
   'auditObject.message': '外发消息',
   'auditObject.message_provider': '消息通道',
   'nav.messages': '已发消息',
@@ -2436,6 +2440,7 @@ export const zhCN = {
   'messageTemplate.appointment-confirmation':
     '您已预约{service}，时间 {time}，地点 {place}。如需取消请提前告知。',
   'messageTemplate.appointment-reminder': '提醒：您预约的{service}将于 {time} 在 {place} 办理，请按时前来。',
+  'messageTemplate.appointment-cancelled': '您预约的{service}（{time}，{place}）已取消。',
   'messageTemplate.rating-code': '您的案件 {number} 已办结。请用评价码 {code} 为本次服务评价，30日内有效。',
   'messageTemplate.partner-link': '有一件转介事项（案件 {number}）待贵单位办理，请通过一次性链接答复：{link}',
   'messageTemplate.escalation-to-station-head': '案件 {number} 已{level}，请站点负责人督办。',
@@ -2444,6 +2449,7 @@ export const zhCN = {
   'messageTemplateName.intake-receipt': '受理回执',
   'messageTemplateName.appointment-confirmation': '预约确认',
   'messageTemplateName.appointment-reminder': '预约提醒',
+  'messageTemplateName.appointment-cancelled': '预约取消',
   'messageTemplateName.rating-code': '满意度评价码',
   'messageTemplateName.partner-link': '合作单位一次性链接',
   'messageTemplateName.escalation-to-station-head': '站点负责人督办',
@@ -2458,6 +2464,7 @@ export const zhCN = {
   'systemActor.statistics recount': '统计重算',
   'systemActor.city-late-reports': '逾期未报提醒',
   'systemActor.monthly sweep': '月度案件清查',
+  'systemActor.public booking': '居民预约',
   'systemActor.message delivery': '消息发送',
 
   // The residents' site, one file per part (messages/public-site/).

@@ -1,2 +1,32 @@
 /** The residents' site (zh-CN): booking appointment slots (notary, duty lawyer, mediator). Spread into the zh-CN catalogue. */
-export const publicBookingZhCN = {} as const;
+export const publicBookingZhCN = {
+  'publicBooking.title': '预约',
+  'publicBooking.intro': '预约值班律师或调解员的接待时间，到点前来即可，无需排队。',
+  'publicBooking.what': '预约什么',
+  'publicBooking.where': '在哪里',
+  'publicBooking.when': '什么时间',
+  'publicBooking.any_service': '全部服务',
+  'publicBooking.any_point': '全部服务点',
+  'publicBooking.show_slots': '查看可预约时间',
+  'publicBooking.no_slots': '近 14 天没有可预约的时间。',
+  'publicBooking.slot': '{day} {startsAt}–{endsAt}，{person}',
+  'publicBooking.places_left': '余 {count} 个名额',
+  'publicBooking.full_label': '已约满',
+  'publicBooking.book': '预约此时间',
+  'publicBooking.verify_first': '预约前请先验证手机号。',
+  'publicBooking.verify': '验证手机号',
+  'publicBooking.booked':
+    '预约成功：{service}，{day} {startsAt}–{endsAt}，{place}。确认短信已发送至 {phone}。',
+  'publicBooking.cancelled': '预约已取消，名额已释放。',
+  'publicBooking.mine': '我的预约',
+  'publicBooking.mine_none': '暂无预约。',
+  'publicBooking.cancel': '取消预约',
+  'publicBooking.status_cancelled': '已取消',
+  'publicBooking.notary_link': '公证预约（选择公证事项和时间）',
+  'publicBooking.slot_not_found': '没有这个预约时段，请重新选择。',
+  'publicBooking.day_not_open': '这一天不能预约该时段，请选择近 14 天内的可预约时间。',
+  'publicBooking.full': '该时段已约满，请选择其他时间。',
+  'publicBooking.already_booked': '您已预约了这个时段。',
+  'publicBooking.not_found': '没有找到这条预约。',
+  'publicBooking.already_cancelled': '这条预约已经取消。',
+} as const;
