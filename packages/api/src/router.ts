@@ -7,6 +7,8 @@ import { getMany as getAdvisers } from './procedures/adviser/get-many.ts';
 import { create as createAnnouncement } from './procedures/announcement/create.ts';
 import { getMany as getAnnouncements } from './procedures/announcement/get-many.ts';
 import { publish as publishAnnouncement } from './procedures/announcement/publish.ts';
+import { ofDay as appointmentsOfDay } from './procedures/appointment/of-day.ts';
+import { slots as appointmentSlots } from './procedures/appointment/slots.ts';
 import { getMany as getAssessmentResults } from './procedures/assessment/get-many.ts';
 import { importResults as importAssessmentResults } from './procedures/assessment/import.ts';
 import { template as assessmentTemplate } from './procedures/assessment/template.ts';
@@ -302,6 +304,10 @@ const platformRouters = {
     addSlot,
     removeSlot,
     setThemedDay,
+  } satisfies TRPCRouterRecord,
+  appointment: {
+    slots: appointmentSlots,
+    ofDay: appointmentsOfDay,
   } satisfies TRPCRouterRecord,
   announcement: {
     getMany: getAnnouncements,
