@@ -2586,6 +2586,7 @@ export const en: Messages = {
   'systemActor.city-late-reports': 'Late-report reminders',
   'systemActor.monthly sweep': 'Monthly sweep',
   'systemActor.message delivery': 'Message delivery',
+  'systemActor.online intake': 'Online intake',
 
   // The residents' site, one file per part (messages/public-site/).
   ...publicSiteEn,

@@ -2459,6 +2459,7 @@ export const zhCN = {
   'systemActor.city-late-reports': '逾期未报提醒',
   'systemActor.monthly sweep': '月度案件清查',
   'systemActor.message delivery': '消息发送',
+  'systemActor.online intake': '网上受理',
 
   // The residents' site, one file per part (messages/public-site/).
   ...publicSiteZhCN,
