@@ -2593,6 +2593,7 @@ export const en: Messages = {
   'systemActor.monthly sweep': 'Monthly sweep',
   'systemActor.public booking': 'Residents’ booking',
   'systemActor.message delivery': 'Message delivery',
+  'systemActor.online intake': 'Online intake',
 
   // The residents' site, one file per part (messages/public-site/).
   ...publicSiteEn,

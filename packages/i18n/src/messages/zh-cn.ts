@@ -2466,6 +2466,7 @@ export const zhCN = {
   'systemActor.monthly sweep': '月度案件清查',
   'systemActor.public booking': '居民预约',
   'systemActor.message delivery': '消息发送',
+  'systemActor.online intake': '网上受理',
 
   // The residents' site, one file per part (messages/public-site/).
   ...publicSiteZhCN,
