@@ -132,6 +132,15 @@ export function pluginHarness() {
     district,
     staff,
     member,
+    /**
+     * A visitor of the district's public site (no staff session); with `phone`, one who verified it
+     * by SMS code, as the residents' session gives the context.
+     */
+    visitor: (of: { slug: string }, phone?: string): AppCaller =>
+      api.caller({
+        tenantSlugHint: of.slug,
+        ...(phone ? { resident: { phone, sessionId: randomUUID() } } : {}),
+      } as Partial<Parameters<typeof api.caller>[0]>),
     /** Another district, nobody signed in: to show a tenant sees none of its rows. */
     otherDistrict: (label: string) => createTestDistrict(api.db, api.box, label),
     /** Runs `run` with the plugin's own data handle in the tenant, as its procedures get it. */
