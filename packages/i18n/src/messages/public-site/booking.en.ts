@@ -5,6 +5,7 @@ export const publicBookingEn: Record<keyof typeof publicBookingZhCN, string> = {
   'publicBooking.title': 'Book',
   'publicBooking.intro':
     'Book a time with the duty lawyer or a mediator, and come at that time without queuing.',
+  'publicBooking.choose': 'Choose the service and place',
   'publicBooking.what': 'What for',
   'publicBooking.where': 'Where',
   'publicBooking.when': 'When',
@@ -19,7 +20,7 @@ export const publicBookingEn: Record<keyof typeof publicBookingZhCN, string> = {
   'publicBooking.verify_first': 'Please verify your phone number before booking.',
   'publicBooking.verify': 'Verify phone number',
   'publicBooking.booked':
-    'Booked: {service}, {day} {startsAt}–{endsAt}, {place}. A confirmation SMS has been sent to {phone}.',
+    'Booked. A confirmation SMS has been sent to your verified phone. Please come on time.',
   'publicBooking.cancelled': 'The appointment is cancelled and its place is free again.',
   'publicBooking.mine': 'My appointments',
   'publicBooking.mine_none': 'No appointments.',

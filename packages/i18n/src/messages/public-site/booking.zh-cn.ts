@@ -2,6 +2,7 @@
 export const publicBookingZhCN = {
   'publicBooking.title': '预约',
   'publicBooking.intro': '预约值班律师或调解员的接待时间，到点前来即可，无需排队。',
+  'publicBooking.choose': '选择服务和地点',
   'publicBooking.what': '预约什么',
   'publicBooking.where': '在哪里',
   'publicBooking.when': '什么时间',
@@ -15,8 +16,7 @@ export const publicBookingZhCN = {
   'publicBooking.book': '预约此时间',
   'publicBooking.verify_first': '预约前请先验证手机号。',
   'publicBooking.verify': '验证手机号',
-  'publicBooking.booked':
-    '预约成功：{service}，{day} {startsAt}–{endsAt}，{place}。确认短信已发送至 {phone}。',
+  'publicBooking.booked': '预约成功，确认短信已发送到您验证的手机。请按时前来。',
   'publicBooking.cancelled': '预约已取消，名额已释放。',
   'publicBooking.mine': '我的预约',
   'publicBooking.mine_none': '暂无预约。',
