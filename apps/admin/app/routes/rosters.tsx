@@ -20,6 +20,7 @@ import { failureOf } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/rosters';
 import { Announcements } from './rosters/announcements.tsx';
+import { AppointmentsOfDay } from './rosters/appointments-of-day.tsx';
 import { DutySlots } from './rosters/duty-slots.tsx';
 import { ThemedDays } from './rosters/themed-days.tsx';
 
@@ -37,8 +38,9 @@ const THEMED_FIELDS = ['day', 'theme', 'serviceType'] as const;
 const ANNOUNCEMENT_FIELDS = ['organisationId', 'title', 'body'] as const;
 
 /**
- * 轮班值守 and 告知机制: a service point's fixed weekly duty slots, its monthly themed day, a
- * printable rota, and the district's announcements (drafted, then published).
+ * 轮班值守 and 告知机制: a service point's fixed weekly duty slots, the residents booked on them
+ * today, its monthly themed day, a printable rota, and the district's announcements (drafted,
+ * then published).
  */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
@@ -55,10 +57,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     units[0];
   if (!unit) throw new Response(null, { status: 404 });
   const today = todayIn();
-  const [roster, announcements, catalogue] = await Promise.all([
+  const [roster, announcements, catalogue, appointments] = await Promise.all([
     load(caller.roster.get({ organisationId: unit.id, fromMonth: monthOf(today) })),
     load(caller.announcement.getMany({ limit: 10, cursor: search.get('cursor') || null })),
     load(caller.catalogue.getMany({ organisationId: unit.id })),
+    load(caller.appointment.ofDay({ organisationId: unit.id, day: today })),
   ]);
   const canManage = allowsOn(grants, 'organisation.manage', unit.id, parents);
   const staff =
@@ -81,6 +84,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       serviceType,
       personName,
     })),
+    appointments: appointments.map(
+      ({ id, startsAt, endsAt, serviceType, personName, phoneMasked, cancelledAt }) => ({
+        id,
+        startsAt,
+        endsAt,
+        serviceType,
+        personName,
+        phoneMasked,
+        cancelled: cancelledAt !== null,
+      }),
+    ),
     themedDays: roster.themedDays.map(({ id, day, theme, serviceType }) => ({ id, day, theme, serviceType })),
     announcements: announcements.announcements.map(
       ({ id, organisationId, title, body, status, publishedAt, createdAt }) => ({
@@ -259,6 +273,12 @@ export default function Rosters({ loaderData, actionData }: Route.ComponentProps
         staff={loaderData.staff}
         canManage={canManage}
         failure={failureOf(actionData, 'slot')}
+      />
+      <AppointmentsOfDay
+        unit={unit}
+        today={loaderData.today}
+        appointments={loaderData.appointments}
+        services={services}
       />
       <ThemedDays
         unitId={unit.id}
