@@ -86,6 +86,7 @@ export default [
   // verified by an SMS code where a task needs to know who is asking.
   layout('routes/public/layout.tsx', [
     route('t/:tenant/public', 'routes/public/home.tsx'),
+    route('t/:tenant/public/verify', 'routes/public/verify.tsx'),
     route('t/:tenant/public/book', 'routes/public/book.tsx'),
     // The plugins' resident-facing screens.
     ...publicScreens().map(({ pluginId, screen }) =>

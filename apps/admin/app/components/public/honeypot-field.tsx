@@ -1,17 +1,18 @@
+import { useTranslate } from '@linju/ui';
+
+/** The honeypot's field name: a public form's action refuses, quietly, a post that filled it. */
+export const HONEYPOT_FIELD = 'website';
+
 /**
- * A field people never see or fill (hidden from sight and from screen readers); a form that comes
- * back with it filled was filled by a robot and is refused quietly.
+ * A field people never see nor reach (off screen, out of the tab order, hidden from screen
+ * readers) that form-filling robots fill: the catch of every public form.
  */
 export function HoneypotField() {
+  const t = useTranslate();
   return (
-    <div hidden aria-hidden="true">
-      <label>
-        website
-        <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
-      </label>
+    <div className="lj-visually-hidden" aria-hidden="true">
+      <label htmlFor={HONEYPOT_FIELD}>{t('publicResident.honeypot')}</label>
+      <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" />
     </div>
   );
 }
-
-/** True when a form's honeypot came back filled. */
-export const caughtByHoneypot = (form: FormData) => String(form.get('website') ?? '').trim() !== '';

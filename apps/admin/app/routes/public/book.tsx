@@ -4,12 +4,14 @@ import { Form, Link, redirect } from 'react-router';
 import { PageError } from '../../components/page-error.tsx';
 import { DocumentTitle } from '../../components/page-shell.tsx';
 import { AppointmentSlotList, bookingFormKey } from '../../components/public/appointment-slot-list.tsx';
-import { caughtByHoneypot } from '../../components/public/honeypot-field.tsx';
+import { HONEYPOT_FIELD } from '../../components/public/honeypot-field.tsx';
 import { MyAppointments } from '../../components/public/my-appointments.tsx';
 import { getAdminContext } from '../../context.ts';
 import { isTrpcError } from '../../lib/api-errors.ts';
+import { formText } from '../../lib/form-data.ts';
 import { intent, intentAction } from '../../lib/intent-action.ts';
 import { publicSitePaths } from '../../lib/public-site-paths.ts';
+import { verifyPath } from '../../lib/resident.server.ts';
 import { load } from '../../lib/route-errors.ts';
 import { serviceName } from '../../lib/service-name.ts';
 import { tenantSlugFrom } from '../../lib/tenant-paths.ts';
@@ -26,8 +28,7 @@ const isDone = (value: string | null): value is Done => value !== null && Object
 const notVerified = (error: unknown) => isTrpcError(error) && error.code === 'UNAUTHORIZED';
 
 /** Where a resident proves their phone, coming back to this page after. */
-const verifyThenBook = (slug: string) =>
-  `${publicSitePaths.verify(slug)}?next=${encodeURIComponent(publicSitePaths.book(slug))}`;
+const verifyThenBook = (slug: string) => verifyPath(slug, publicSitePaths.book(slug));
 
 /**
  * 预约: the resident chooses what (the services on the rota), where (a service point) and when
@@ -85,7 +86,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { caller } = getAdminContext(context);
   const form = await request.formData();
   // A robot filled the hidden field: it is told nothing and nothing is booked.
-  if (caughtByHoneypot(form)) return redirect(publicSitePaths.book(slug));
+  if (formText(form, HONEYPOT_FIELD).trim()) return redirect(publicSitePaths.book(slug));
   const back = (done: Done) => redirect(`${publicSitePaths.book(slug)}?done=${done}`);
   return intentAction(
     form,

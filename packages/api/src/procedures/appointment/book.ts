@@ -1,10 +1,10 @@
 import { bookAppointment, systemActor, ZBookAppointmentRequest } from '@linju/core';
 import { withTenant } from '@linju/db';
-import { residentAppointmentProcedure } from './resident-appointment-procedure.ts';
+import { residentProcedure } from '../../trpc.ts';
 import { appointmentServiceNames } from './service-names.ts';
 
 /** 预约: the verified resident books a place on a rota slot; 已约满 when the places are taken. */
-export const book = residentAppointmentProcedure
+export const book = residentProcedure
   .input(ZBookAppointmentRequest)
   .mutation(({ ctx, input }) =>
     withTenant(ctx.db, ctx.district.id, async (tx) =>

@@ -1,10 +1,10 @@
 import { cancelAppointment, systemActor, ZCancelAppointmentRequest } from '@linju/core';
 import { withTenant } from '@linju/db';
-import { residentAppointmentProcedure } from './resident-appointment-procedure.ts';
+import { residentProcedure } from '../../trpc.ts';
 import { appointmentServiceNames } from './service-names.ts';
 
 /** The verified resident cancels one of their own appointments; its place is free again. */
-export const cancel = residentAppointmentProcedure
+export const cancel = residentProcedure
   .input(ZCancelAppointmentRequest)
   .mutation(({ ctx, input }) =>
     withTenant(ctx.db, ctx.district.id, async (tx) =>
