@@ -33,7 +33,15 @@ const DONE_MESSAGES = {
 } as const satisfies Record<string, MessageKey>;
 type Done = keyof typeof DONE_MESSAGES;
 const isDone = (value: string | null): value is Done => value !== null && Object.hasOwn(DONE_MESSAGES, value);
-const SLOT_FIELDS = ['weekday', 'startsAt', 'endsAt', 'serviceType', 'staffMemberId', 'personName'] as const;
+const SLOT_FIELDS = [
+  'weekday',
+  'startsAt',
+  'endsAt',
+  'serviceType',
+  'staffMemberId',
+  'personName',
+  'capacity',
+] as const;
 const THEMED_FIELDS = ['day', 'theme', 'serviceType'] as const;
 const ANNOUNCEMENT_FIELDS = ['organisationId', 'title', 'body'] as const;
 
@@ -138,6 +146,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
                 ? 'roster.hours_invalid'
                 : undefined,
             personName: values.staffMemberId || values.personName ? undefined : 'roster.person_required',
+            capacity:
+              !values.capacity || /^\d{1,2}$/.test(values.capacity) ? undefined : 'roster.capacity_invalid',
           };
         },
         run: async (values) => {
@@ -149,6 +159,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
             serviceType: values.serviceType,
             staffMemberId: values.staffMemberId || null,
             personName: values.personName || null,
+            ...(values.capacity ? { capacity: Number(values.capacity) } : {}),
           });
           return back(values.unitId, 'added');
         },
@@ -215,6 +226,7 @@ const LABELS: Readonly<Record<string, MessageKey>> = {
   serviceType: 'rosters.service',
   staffMemberId: 'rosters.staff',
   personName: 'rosters.person_name',
+  capacity: 'rosters.capacity',
   day: 'rosters.themed_day',
   theme: 'rosters.theme',
   organisationId: 'announcements.unit',

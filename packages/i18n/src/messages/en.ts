@@ -2320,6 +2320,8 @@ export const en: Messages = {
   'rosters.no_staff': '— no account, enter a name —',
   'rosters.person_name': 'Name (without an account)',
   'rosters.person_name_hint': 'For example a volunteer lawyer of a partner firm.',
+  'rosters.capacity': 'Places per day',
+  'rosters.capacity_hint': 'Residents may book this slot on the public site, up to this many a day.',
   'rosters.add_submit': 'Add the slot',
   'rosters.appointments_heading': 'Booked at {unit} today ({day})',
   'rosters.no_appointments': 'No residents have booked for today.',

@@ -2206,6 +2206,8 @@ export const zhCN = {
   'rosters.no_staff': '— 无账号，填写姓名 —',
   'rosters.person_name': '值班人员姓名（无账号时）',
   'rosters.person_name_hint': '例如合作律所的志愿律师。',
+  'rosters.capacity': '每天可预约人数',
+  'rosters.capacity_hint': '群众可在服务网站预约这一时段，每天最多这么多人。',
   'rosters.add_submit': '新增时段',
   'rosters.appointments_heading': '{unit}今日预约（{day}）',
   'rosters.no_appointments': '今天没有群众预约。',
