@@ -11,7 +11,7 @@ import { isTrpcError } from '../../lib/api-errors.ts';
 import { formText } from '../../lib/form-data.ts';
 import { intent, intentAction } from '../../lib/intent-action.ts';
 import { publicSitePaths } from '../../lib/public-site-paths.ts';
-import { verifyPath } from '../../lib/resident.server.ts';
+import { verifyPath } from '../../lib/resident-next.ts';
 import { load } from '../../lib/route-errors.ts';
 import { serviceName } from '../../lib/service-name.ts';
 import { tenantSlugFrom } from '../../lib/tenant-paths.ts';
