@@ -4,11 +4,12 @@ import { and, asc, desc, eq, gte, isNull, schema, sealedColumns, type TenantTx }
 import { z } from 'zod';
 import { type Actor, auditActor, requirePermission } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
+import { isoWeekday } from '../calendar/working-days.ts';
 import { DomainError } from '../errors.ts';
 import { enqueueMessage } from '../messages/enqueue-message.ts';
 import { getOrganisation } from '../organisations/organisation-service.ts';
 import { maskPhone, seal } from '../personal-data/personal-data.ts';
-import { bookingWindow, isoWeekday } from './open-appointment-slots.ts';
+import { bookingWindow } from './open-appointment-slots.ts';
 
 export const ZBookAppointmentRequest = z.object({
   dutySlotId: z.uuid({ message: 'publicBooking.slot_not_found' }),

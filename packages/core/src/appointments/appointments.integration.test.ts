@@ -3,7 +3,7 @@ import { createSecretBox } from '@linju/auth';
 import { asc, connect, eq, schema, sealedColumns, type TenantTx, withTenant } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Actor, systemActor } from '../actor.ts';
-import { localDate, nextDay } from '../calendar/working-days.ts';
+import { isoWeekday, localDate, nextDay } from '../calendar/working-days.ts';
 import { DomainError } from '../errors.ts';
 import { getOrganisation } from '../organisations/organisation-service.ts';
 import { addDutySlot } from '../rosters/roster-service.ts';
@@ -17,7 +17,7 @@ import {
   bookAppointment,
   cancelAppointment,
 } from './appointment-service.ts';
-import { isoWeekday, openAppointmentSlots } from './open-appointment-slots.ts';
+import { openAppointmentSlots } from './open-appointment-slots.ts';
 
 const app = connect(inject('databaseUrl'));
 const box = createSecretBox(randomBytes(32));

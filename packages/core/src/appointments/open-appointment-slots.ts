@@ -1,15 +1,9 @@
 import { and, asc, eq, gte, inArray, isNull, lte, schema, sql, type TenantTx } from '@linju/db';
-import { nextDay } from '../calendar/working-days.ts';
+import { isoWeekday, nextDay } from '../calendar/working-days.ts';
 import { caseSettings, todayIn } from '../cases/case-clock.ts';
 
 /** How far ahead a resident may book: today and the next 13 days. */
 export const BOOKING_DAYS = 14;
-
-/** ISO weekday (1 Monday … 7 Sunday) of a calendar day, as `duty_slot.weekday` counts. */
-export const isoWeekday = (day: string) => {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return weekday === 0 ? 7 : weekday;
-};
 
 /** `HH:MM` on the district's clock, to leave out today's slots that have begun. */
 const localTime = (now: Date, timeZone: string) =>

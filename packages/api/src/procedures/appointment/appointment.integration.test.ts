@@ -1,4 +1,4 @@
-import { localDate } from '@linju/core';
+import { isoWeekday, localDate } from '@linju/core';
 import { TEST_SERVICE } from '@linju/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppCaller, failure, pluginHarness, type TestDistrict } from '../../plugin-harness.ts';
@@ -8,7 +8,7 @@ let district: TestDistrict;
 let admin: AppCaller;
 // The rota's slots fall on weekdays; tomorrow in Shanghai is always within the 14 days.
 const tomorrow = localDate(new Date(Date.now() + 86_400_000));
-const weekday = ((new Date(`${tomorrow}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+const weekday = isoWeekday(tomorrow);
 
 beforeAll(async () => {
   ({ district, admin } = await h.district('appointment-api'));
