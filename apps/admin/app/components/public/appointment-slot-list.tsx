@@ -1,22 +1,12 @@
 import type { MessageKey } from '@linju/i18n';
 import { Button, type IntentFailure, useLocale, useTranslate } from '@linju/ui';
 import { Form } from 'react-router';
+import type { Route } from '../../routes/public/+types/book';
 import { CsrfField } from '../csrf-field.tsx';
 import { HoneypotField } from './honeypot-field.tsx';
 
-export type BookableSlot = {
-  dutySlotId: string;
-  unitNameZh: string;
-  unitNameEn: string;
-  service: string;
-  personName: string;
-  day: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  booked: number;
-  full: boolean;
-};
+/** An open time as the 预约 page loads it, with its service named in the page's language. */
+export type BookableSlot = Route.ComponentProps['loaderData']['slots'][number] & { service: string };
 
 /** The failure key of one slot's booking form: one form per slot and day. */
 export const bookingFormKey = (slot: { dutySlotId: string; day: string }) =>

@@ -1,17 +1,11 @@
 import { Button, type IntentFailure, useLocale, useTranslate } from '@linju/ui';
 import { Form } from 'react-router';
+import type { Route } from '../../routes/public/+types/book';
 import { CsrfField } from '../csrf-field.tsx';
 
-export type MyAppointment = {
-  id: string;
+/** One of the resident's appointments as the 预约 page loads it, its service named. */
+export type MyAppointment = NonNullable<Route.ComponentProps['loaderData']['mine']>[number] & {
   service: string;
-  unitNameZh: string;
-  unitNameEn: string;
-  day: string;
-  startsAt: string;
-  endsAt: string;
-  personName: string;
-  cancelled: boolean;
 };
 
 /** "My appointments" of the verified phone: each live one with a button to cancel it. */
