@@ -96,6 +96,7 @@ export default [
     route('t/:tenant/public/large-text', 'routes/public/large-text.ts'),
     route('t/:tenant/public/verify', 'routes/public/verify.tsx'),
     route('t/:tenant/public/suggestions', 'routes/public/suggestions.tsx', { id: 'public-suggestions' }),
+    route('t/:tenant/public/book', 'routes/public/book.tsx'),
     // The plugins' resident-facing screens.
     ...publicScreens().map(({ pluginId, screen }) =>
       route(`t/:tenant/public/${screen.path}`, 'routes/public/service.tsx', {

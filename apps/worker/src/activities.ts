@@ -16,7 +16,9 @@ import {
   ReportNotVisibleError,
   recordReferralEscalation,
   recordReferralEvent,
+  remindTomorrowsAppointments,
   remindTomorrowsDuty,
+  reportServiceNames,
   runHotlineImport,
   runReferralClosedHook,
   sweepMonth,
@@ -124,17 +126,18 @@ export function createAuditedReferralActivities(
 
 /**
  * The scheduled runs over the database, one tenant transaction each: the day's time-limit
- * escalation, the monthly sweep, the duty reminders and a city's late-reports alert. All are idempotent in core, so a retried activity or a
+ * escalation, the monthly sweep, the duty and appointment reminders and a city's late-reports alert. All are idempotent in core, so a retried activity or a
  * second trigger on the same day changes nothing. `services` (the installed plugins) name their
  * services in the sweep's report; a worker without plugins shows ids.
  */
 export function createScheduledRunActivities(
   db: Database,
   services: InstalledServices = [],
+  box?: SecretBox,
 ): ScheduledActivities {
   return createScheduledActivities({
     escalateTimeLimits: ({ tenantId }) =>
-      domainFailuresFinal(() => withTenant(db, tenantId, (tx) => escalateTimeLimits(tx, { tenantId }))),
+      domainFailuresFinal(() => withTenant(db, tenantId, (tx) => escalateTimeLimits(tx, { tenantId }, box))),
     sweepLastMonth: async ({ tenantId }) => {
       const result = await domainFailuresFinal(() =>
         withTenant(db, tenantId, (tx) => sweepMonth(tx, { tenantId })),
@@ -145,8 +148,18 @@ export function createScheduledRunActivities(
         await makeStatisticsReport(db, tenantId, result.reportId, { takeOver: true, services });
       return result;
     },
+    // The evening run before a day also reminds the residents booked on it (their SMS is sealed
+    // with `box`; a worker without it reminds staff only).
     remindTomorrowsDuty: ({ tenantId }) =>
-      domainFailuresFinal(() => withTenant(db, tenantId, (tx) => remindTomorrowsDuty(tx, { tenantId }))),
+      domainFailuresFinal(() =>
+        withTenant(db, tenantId, async (tx) => {
+          const duty = await remindTomorrowsDuty(tx, { tenantId });
+          if (!box) return duty;
+          const names = await reportServiceNames(tx, services);
+          const residents = await remindTomorrowsAppointments(tx, box, { tenantId }, names);
+          return { ...duty, residentsReminded: residents.reminded };
+        }),
+      ),
     alertLateReports: ({ tenantId }) =>
       domainFailuresFinal(() => withTenant(db, tenantId, (tx) => alertLateDistrictReports(tx, { tenantId }))),
   });

@@ -72,7 +72,11 @@ export async function createWorker(options: CreateWorkerOptions): Promise<LinjuW
       activities: tenantBoundActivities({
         ...createAuditedReferralActivities(options.db, options.exchange, options.plugins),
         // The reports name the installed services from their manifests.
-        ...createScheduledRunActivities(options.db, options.plugins?.registry.plugins),
+        ...createScheduledRunActivities(
+          options.db,
+          options.plugins?.registry.plugins,
+          createSecretBox(options.dataKeys),
+        ),
         ...createStatisticsReportRunActivities(options.db, options.plugins?.registry.plugins),
         ...createHotlineImportRunActivities(options.db, {
           box: createSecretBox(options.dataKeys),

@@ -606,6 +606,15 @@ export const walkAttempts: Record<string, Attempt> = {
     anonymous.site.point({ organisationId: t.a.organisations.roomA }).catch(refused),
   'site.rota': ({ anonymous }, t) =>
     anonymous.site.rota({ organisationId: t.a.organisations.roomA }).catch(refused),
+  // The residents' site: anyone's, but without the district's address the walker finds none.
+  'appointment.slots': ({ anonymous }) => anonymous.appointment.slots({}).catch(refused),
+  'appointment.book': ({ anonymous }, t) =>
+    anonymous.appointment.book({ dutySlotId: t.aDutySlotId, day: '2026-01-05' }).catch(refused),
+  'appointment.cancel': ({ anonymous }, t) =>
+    anonymous.appointment.cancel({ id: t.aDutySlotId }).catch(refused),
+  'appointment.mine': ({ anonymous }) => anonymous.appointment.mine().catch(refused),
+  'appointment.ofDay': ({ b }, t) =>
+    b.appointment.ofDay({ organisationId: t.a.organisations.roomA, day: '2026-01-05' }).catch(refused),
   'roster.get': ({ b }, t) =>
     b.roster.get({ organisationId: t.a.organisations.roomA, fromMonth: '2026-01' }).catch(refused),
   'roster.getPdf': ({ b }, t) =>
@@ -1019,6 +1028,7 @@ export async function snapshotOf(owner: DbHandle, tenantId: string, walkers: rea
       (select string_agg(number_prefix || require_satisfaction_to_close::text, ',') from case_setting where tenant_id = ${tenantId}) as case_settings,
       (select string_agg(service_type || category || working_days::text, ',') from time_limit where tenant_id = ${tenantId}) as time_limits,
       (select string_agg(id::text || weekday::text || starts_at, ',' order by id) from duty_slot where tenant_id = ${tenantId}) as duty_slots,
+      (select string_agg(id::text || coalesce(cancelled_at::text, ''), ',' order by id) from appointment where tenant_id = ${tenantId}) as appointments,
       (select string_agg(month || theme, ',' order by month) from themed_day where tenant_id = ${tenantId}) as themed_days,
       (select string_agg(id::text || status, ',' order by id) from announcement where tenant_id = ${tenantId}) as announcements,
       (select string_agg(id::text || coalesce(appeal_filed_on::text, '-') || coalesce(appeal_outcome, '-'), ',' order by id) from provider_record where tenant_id = ${tenantId}) as provider_records,

@@ -6,6 +6,7 @@ import {
   compareActivityRollups,
   createLocalDocumentStore,
   createStaffMember,
+  openResidentSession,
   pluginDb,
   systemActor,
 } from '@linju/core';
@@ -132,6 +133,17 @@ export function pluginHarness() {
     district,
     staff,
     member,
+    /**
+     * A visitor of the district's public site (no staff session); with `phone`, one who proved it
+     * by SMS code: their browser holds that district's resident session cookie.
+     */
+    async visitor(of: { slug: string; tenantId: string }, phone?: string): Promise<AppCaller> {
+      if (!phone) return api.caller({ tenantSlugHint: of.slug });
+      const { token } = await withTenant(api.db, of.tenantId, (tx) =>
+        openResidentSession(tx, api.box, of.tenantId, phone, new Date()),
+      );
+      return api.caller({ tenantSlugHint: of.slug, residentToken: token });
+    },
     /** Another district, nobody signed in: to show a tenant sees none of its rows. */
     otherDistrict: (label: string) => createTestDistrict(api.db, api.box, label),
     /** Runs `run` with the plugin's own data handle in the tenant, as its procedures get it. */

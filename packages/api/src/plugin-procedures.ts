@@ -1,17 +1,18 @@
 import type { Permission } from '@linju/auth';
 import {
   type Actor,
+  type CaseCreatedHook,
   caseProcedureContext,
   getOrganisation,
   type LoadedCase,
   type PluginPlatform,
   pluginCase,
-  pluginDb,
   pluginProcedureContext,
+  prepareCaseCreatedHook,
+  publicProcedureContext,
   requirePermission,
   requireTenantWide,
   runPluginRule,
-  systemActor,
   type Tenant,
 } from '@linju/core';
 import { type TenantTx, withTenant } from '@linju/db';
@@ -152,7 +153,8 @@ function mount(plugin: AnyPlugin, procedure: PluginProcedure): AnyTRPCProcedure 
 /**
  * A public procedure (a resident-facing page, no session): in one transaction of the district the
  * address names (`not-found` for none, or one not active), with the plugin's data handle acting as
- * the platform in the plugin's name.
+ * the platform in the plugin's name and the online intake for the verified resident; the service's
+ * `onCaseCreated` runs once that transaction committed.
  */
 function mountPublic(plugin: AnyPlugin, procedure: PluginProcedure): AnyTRPCProcedure {
   const built = districtSiteProcedure.input(procedure.input);
@@ -164,19 +166,35 @@ function mountPublic(plugin: AnyPlugin, procedure: PluginProcedure): AnyTRPCProc
     input: Record<string, unknown>;
   }) => {
     const tenant = ctx.district;
-    const logger = requestPluginLogger(ctx.log)(plugin.id, tenant.id);
-    return withTenant(ctx.db, tenant.id, (tx) =>
+    const afterCommit: CaseCreatedHook[] = [];
+    const platform = {
+      box: ctx.box,
+      files: filesOf(ctx),
+      logger: requestPluginLogger(ctx.log)(plugin.id, tenant.id),
+      forms: pluginRegistry,
+    };
+    // Until the residents' sessions are in the context, nobody is verified.
+    const resident = (ctx as { resident?: { phone: string } | null }).resident ?? null;
+    const result = await withTenant(ctx.db, tenant.id, (tx) =>
       runPluginRule(() =>
         procedure.run(
-          {
-            tenantId: tenant.id,
-            logger,
-            db: pluginDb(tx, systemActor(tenant.id, `public:${plugin.id}`), plugin.id),
-          } as never,
+          publicProcedureContext(tx, tenant.id, plugin, platform, resident, async (caseId) => {
+            const hook = await prepareCaseCreatedHook(
+              tx,
+              tenant.id,
+              pluginRegistry,
+              caseId,
+              requestPluginLogger(ctx.log),
+            );
+            if (hook) afterCommit.push(hook);
+          }) as never,
           input,
         ),
       ),
     );
+    // The service's onCaseCreated sees the case only once it is committed; it logs its own failure.
+    for (const hook of afterCommit) await hook.run();
+    return result;
   };
   return procedure.kind === 'query' ? built.query(resolve) : built.mutation(resolve);
 }

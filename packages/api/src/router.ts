@@ -7,6 +7,11 @@ import { getMany as getAdvisers } from './procedures/adviser/get-many.ts';
 import { create as createAnnouncement } from './procedures/announcement/create.ts';
 import { getMany as getAnnouncements } from './procedures/announcement/get-many.ts';
 import { publish as publishAnnouncement } from './procedures/announcement/publish.ts';
+import { book as bookAppointment } from './procedures/appointment/book.ts';
+import { cancel as cancelAppointment } from './procedures/appointment/cancel.ts';
+import { mine as myAppointments } from './procedures/appointment/mine.ts';
+import { ofDay as appointmentsOfDay } from './procedures/appointment/of-day.ts';
+import { slots as appointmentSlots } from './procedures/appointment/slots.ts';
 import { getMany as getAssessmentResults } from './procedures/assessment/get-many.ts';
 import { importResults as importAssessmentResults } from './procedures/assessment/import.ts';
 import { template as assessmentTemplate } from './procedures/assessment/template.ts';
@@ -316,6 +321,13 @@ const platformRouters = {
     addSlot,
     removeSlot,
     setThemedDay,
+  } satisfies TRPCRouterRecord,
+  appointment: {
+    slots: appointmentSlots,
+    book: bookAppointment,
+    cancel: cancelAppointment,
+    mine: myAppointments,
+    ofDay: appointmentsOfDay,
   } satisfies TRPCRouterRecord,
   announcement: {
     getMany: getAnnouncements,

@@ -1,5 +1,6 @@
 export * from './actor.ts';
 export * from './advisers/community-adviser-service.ts';
+export * from './appointments/index.ts';
 export * from './assessments/index.ts';
 export * from './audit/append-audit.ts';
 export * from './audit/audit-checkpoint-log.ts';
@@ -52,6 +53,7 @@ export * from './plugins/plugin-procedure-context.ts';
 export * from './plugins/plugin-seed-context.ts';
 export * from './plugins/plugin-tasks.ts';
 export * from './plugins/plugins-switched-on.ts';
+export * from './plugins/public-procedure-context.ts';
 export * from './printouts/index.ts';
 export * from './providers/index.ts';
 export * from './questionnaires/index.ts';

@@ -10,6 +10,7 @@ import { APP_ROLE } from './app-role.ts';
 const TABLE_RIGHTS: Record<string, string> = {
   activity_rollup: 'INSERT, SELECT, UPDATE',
   announcement: 'INSERT, SELECT, UPDATE',
+  appointment: 'INSERT, SELECT, UPDATE',
   assessment_import: 'INSERT, SELECT',
   assessment_result: 'INSERT, SELECT',
   audit_entry: 'INSERT, SELECT',

@@ -65,6 +65,11 @@ export const sealedColumns = {
   staffPhone: sealed(schema.staffMember, schema.staffMember.phoneEncrypted, schema.staffMember.phoneIndex),
   staffTotpKey: sealed(schema.staffMember, schema.staffMember.totpKeyEncrypted),
   volunteerPhone: sealed(schema.volunteer, schema.volunteer.phoneEncrypted),
+  appointmentPhone: sealed(
+    schema.appointment,
+    schema.appointment.phoneEncrypted,
+    schema.appointment.phoneIndex,
+  ),
   referralSubject: sealed(schema.referral, schema.referral.subjectSealed),
   federationInboxMessage: sealed(schema.federationInbox, schema.federationInbox.messageSealed),
   federationOutboxBody: sealed(schema.federationOutbox, schema.federationOutbox.bodySealed),

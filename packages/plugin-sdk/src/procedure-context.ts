@@ -271,11 +271,51 @@ export interface CaseProcedureContext extends PluginProcedureContext {
   messageResident(message: ResidentMessage): Promise<{ readonly messageId: string | null }>;
 }
 
+/** A file a resident sends with an online application (type and size checked by the platform). */
+export interface OnlineDocument {
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly content: Uint8Array;
+}
+
+/** A matter a resident sends from the plugin's public screen, taken in as a case of the plugin's service. */
+export interface OnlineCaseRequest {
+  /**
+   * Where the resident lives or came from (a unit of the district): the case joins the queue of
+   * the nearest unit at or above it that offers the service.
+   */
+  readonly organisationId: string;
+  readonly categoryId?: string | null;
+  /** The resident's name, as they give it. */
+  readonly residentName: string;
+  /** What the matter is about, in the resident's words (a repeat is recognised by it). */
+  readonly summary: string;
+  /** The plugin's intake form, validated as at the staff intake (a refusal names its field under `form.`). */
+  readonly form: Readonly<Record<string, unknown>>;
+  readonly documents?: readonly OnlineDocument[];
+}
+
+/** The case an online application opened, or the open one it repeats (same phone, service and words within 24 hours). */
+export interface OnlineCase {
+  readonly caseId: string;
+  readonly number: string;
+  readonly repeated: boolean;
+}
+
 /**
- * What a public procedure gets (a resident-facing page, no session): the district named by the
- * address, a logger and the plugin's data handle in a transaction of that district. No actor, so
- * no capability acting in someone's name.
+ * What a public procedure gets (a resident-facing page, no staff session): the district named by
+ * the address, a logger and the plugin's data handle in a transaction of that district, and the
+ * resident whose phone was verified by an SMS code, if any. The only capability acting in
+ * someone's name is the online intake, in that resident's.
  */
 export interface PublicProcedureContext extends PluginContext {
   readonly db: PluginDb;
+  /** The resident of this district who proved their phone in this browser, else `null`. */
+  readonly resident: { readonly phone: string } | null;
+  /**
+   * Takes in a matter for the verified resident (channel `online`, their phone as the resident's)
+   * with the staff intake's rules: the form, categories, time limit and receipt SMS, all in the
+   * request's one transaction. Refused (`resident.not_verified`) without a verified resident.
+   */
+  openOnlineCase(request: OnlineCaseRequest): Promise<OnlineCase>;
 }

@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   'adviser.ended',
   'announcement.drafted',
   'announcement.published',
+  'appointment.booked',
+  'appointment.cancelled',
   'assessment.imported',
   'calendar.day_removed',
   'calendar.day_set',
@@ -154,6 +156,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_OBJECT_TYPES = [
   'announcement',
+  'appointment',
   'assessment_import',
   'calendar',
   'case',

@@ -37,8 +37,10 @@ export type MessageProviderKind = (typeof MESSAGE_PROVIDERS)[MessageChannel][num
 export const MESSAGE_TEMPLATES = {
   /** 受理回执: the resident hears their matter's number when it is taken in. */
   'intake-receipt': ['number'],
+  /** 预约确认 / 提醒 / 取消: a resident's appointment booked, due tomorrow, cancelled. */
   'appointment-confirmation': ['service', 'time', 'place'],
   'appointment-reminder': ['service', 'time', 'place'],
+  'appointment-cancelled': ['service', 'time', 'place'],
   /** 满意度评价码: sent when the case is closed; the code is a secret, sealed like the recipient. */
   'rating-code': ['number', 'code'],
   /** A partner without an account answers a referral through a one-time link (a secret too). */

@@ -154,6 +154,31 @@ export async function listSlots(
   return rows.map(toSlot);
 }
 
+/** How far ahead residents may book online (today and the next 13 days). */
+export const ONLINE_BOOKING_DAYS = 14;
+
+/**
+ * The slots residents may book online: every office's, not withdrawn, starting within the next
+ * {@link ONLINE_BOOKING_DAYS} days; full ones too, so the page can say 已约满.
+ */
+export async function slotsAhead(db: PluginDb, now = new Date()): Promise<Slot[]> {
+  const to = new Date(now.getTime() + ONLINE_BOOKING_DAYS * 86_400_000);
+  const rows = await db.query<SlotRow>(sql`
+    select ${SLOT_COLUMNS} from notary_booking_slot s
+    where s.withdrawn_at is null and s.starts_at > ${now.toISOString()} and s.starts_at < ${to.toISOString()}
+    order by s.starts_at, s.office_id`);
+  return rows.map(toSlot);
+}
+
+/** The office of a slot residents may book, or `notary.slot_not_found`. */
+export async function officeOfSlot(db: PluginDb, slotId: string): Promise<string> {
+  const [row] = await db.query<{ office_id: string }>(
+    sql`select office_id from notary_booking_slot where id = ${slotId} and withdrawn_at is null`,
+  );
+  if (!row) throw new PluginRuleError('not-found', 'notary.slot_not_found', { field: 'slotId' });
+  return row.office_id;
+}
+
 /**
  * Books a slot for a case. The slot row is locked first, so two desks booking the last place at
  * once are served one after the other: the second finds the slot full. A case holds one live

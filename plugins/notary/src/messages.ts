@@ -9,6 +9,8 @@ export const messages = defineMessages('notary', {
     'notary.slot_withdrawn': '该时段已撤销。',
     'notary.slot_past': '该时段已经开始。',
     'notary.slot_full': '该时段已约满，请另选时段。',
+    'notary.matter_required': '请选择公证事项。',
+    'notary.applicant_required': '请填写申请人姓名。',
     'notary.case_already_booked': '该案件已有预约，请先取消原预约。',
     'notary.booking_not_found': '该案件没有这个预约。',
     'notary.booking_already_cancelled': '该预约已取消。',
@@ -72,6 +74,7 @@ export const messages = defineMessages('notary', {
     'notary.audit.booking.created': '预约公证',
     'notary.audit.documents.received': '收取公证材料',
     'notary.audit.slot.defined': '设置公证预约时段',
+    'notary.audit.object.notary_booking': '公证预约',
     'notary.audit.object.notary_booking_slot': '公证预约时段',
   },
   en: {
@@ -81,6 +84,8 @@ export const messages = defineMessages('notary', {
     'notary.slot_withdrawn': 'This slot has been withdrawn.',
     'notary.slot_past': 'This slot has already begun.',
     'notary.slot_full': 'This slot is fully booked; choose another.',
+    'notary.matter_required': 'Choose the notarial matter.',
+    'notary.applicant_required': 'Enter the applicant’s name.',
     'notary.case_already_booked': 'This case already has an appointment; cancel it first.',
     'notary.booking_not_found': 'There is no such appointment for this case.',
     'notary.booking_already_cancelled': 'This appointment was already cancelled.',
@@ -147,6 +152,7 @@ export const messages = defineMessages('notary', {
     'notary.audit.booking.created': 'Notary booking made',
     'notary.audit.documents.received': 'Notarial documents received',
     'notary.audit.slot.defined': 'Notary booking slot defined',
+    'notary.audit.object.notary_booking': 'Notary booking',
     'notary.audit.object.notary_booking_slot': 'Notary booking slot',
   },
 });

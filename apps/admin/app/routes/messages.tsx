@@ -27,6 +27,7 @@ const TEMPLATE_NAMES: Readonly<Record<MessageTemplateKey, MessageKey>> = {
   'intake-receipt': 'messageTemplateName.intake-receipt',
   'appointment-confirmation': 'messageTemplateName.appointment-confirmation',
   'appointment-reminder': 'messageTemplateName.appointment-reminder',
+  'appointment-cancelled': 'messageTemplateName.appointment-cancelled',
   'rating-code': 'messageTemplateName.rating-code',
   'partner-link': 'messageTemplateName.partner-link',
   'escalation-to-station-head': 'messageTemplateName.escalation-to-station-head',

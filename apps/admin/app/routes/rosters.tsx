@@ -20,6 +20,7 @@ import { failureOf } from '../lib/submission.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
 import type { Route } from './+types/rosters';
 import { Announcements } from './rosters/announcements.tsx';
+import { AppointmentsOfDay } from './rosters/appointments-of-day.tsx';
 import { DutySlots } from './rosters/duty-slots.tsx';
 import { ThemedDays } from './rosters/themed-days.tsx';
 
@@ -32,13 +33,22 @@ const DONE_MESSAGES = {
 } as const satisfies Record<string, MessageKey>;
 type Done = keyof typeof DONE_MESSAGES;
 const isDone = (value: string | null): value is Done => value !== null && Object.hasOwn(DONE_MESSAGES, value);
-const SLOT_FIELDS = ['weekday', 'startsAt', 'endsAt', 'serviceType', 'staffMemberId', 'personName'] as const;
+const SLOT_FIELDS = [
+  'weekday',
+  'startsAt',
+  'endsAt',
+  'serviceType',
+  'staffMemberId',
+  'personName',
+  'capacity',
+] as const;
 const THEMED_FIELDS = ['day', 'theme', 'serviceType'] as const;
 const ANNOUNCEMENT_FIELDS = ['organisationId', 'title', 'body'] as const;
 
 /**
- * 轮班值守 and 告知机制: a service point's fixed weekly duty slots, its monthly themed day, a
- * printable rota, and the district's announcements (drafted, then published).
+ * 轮班值守 and 告知机制: a service point's fixed weekly duty slots, the residents booked on them
+ * today, its monthly themed day, a printable rota, and the district's announcements (drafted,
+ * then published).
  */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { caller } = getAdminContext(context);
@@ -55,10 +65,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     units[0];
   if (!unit) throw new Response(null, { status: 404 });
   const today = todayIn();
-  const [roster, announcements, catalogue] = await Promise.all([
+  const [roster, announcements, catalogue, appointments] = await Promise.all([
     load(caller.roster.get({ organisationId: unit.id, fromMonth: monthOf(today) })),
     load(caller.announcement.getMany({ limit: 10, cursor: search.get('cursor') || null })),
     load(caller.catalogue.getMany({ organisationId: unit.id })),
+    load(caller.appointment.ofDay({ organisationId: unit.id, day: today })),
   ]);
   const canManage = allowsOn(grants, 'organisation.manage', unit.id, parents);
   const staff =
@@ -81,6 +92,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       serviceType,
       personName,
     })),
+    appointments: appointments.map(
+      ({ id, startsAt, endsAt, serviceType, personName, phoneMasked, cancelledAt }) => ({
+        id,
+        startsAt,
+        endsAt,
+        serviceType,
+        personName,
+        phoneMasked,
+        cancelled: cancelledAt !== null,
+      }),
+    ),
     themedDays: roster.themedDays.map(({ id, day, theme, serviceType }) => ({ id, day, theme, serviceType })),
     announcements: announcements.announcements.map(
       ({ id, organisationId, title, body, status, publishedAt, createdAt }) => ({
@@ -124,6 +146,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
                 ? 'roster.hours_invalid'
                 : undefined,
             personName: values.staffMemberId || values.personName ? undefined : 'roster.person_required',
+            capacity:
+              !values.capacity || /^\d{1,2}$/.test(values.capacity) ? undefined : 'roster.capacity_invalid',
           };
         },
         run: async (values) => {
@@ -135,6 +159,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
             serviceType: values.serviceType,
             staffMemberId: values.staffMemberId || null,
             personName: values.personName || null,
+            ...(values.capacity ? { capacity: Number(values.capacity) } : {}),
           });
           return back(values.unitId, 'added');
         },
@@ -201,6 +226,7 @@ const LABELS: Readonly<Record<string, MessageKey>> = {
   serviceType: 'rosters.service',
   staffMemberId: 'rosters.staff',
   personName: 'rosters.person_name',
+  capacity: 'rosters.capacity',
   day: 'rosters.themed_day',
   theme: 'rosters.theme',
   organisationId: 'announcements.unit',
@@ -259,6 +285,12 @@ export default function Rosters({ loaderData, actionData }: Route.ComponentProps
         staff={loaderData.staff}
         canManage={canManage}
         failure={failureOf(actionData, 'slot')}
+      />
+      <AppointmentsOfDay
+        unit={unit}
+        today={loaderData.today}
+        appointments={loaderData.appointments}
+        services={services}
       />
       <ThemedDays
         unitId={unit.id}

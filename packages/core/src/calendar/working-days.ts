@@ -12,6 +12,12 @@ const DAY_MS = 86_400_000;
 const toEpochDay = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS;
 const fromEpochDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
+/** ISO weekday (1 Monday … 7 Sunday) of a calendar day, as the duty rota counts. */
+export const isoWeekday = (isoDate: string) => {
+  const weekday = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+  return weekday === 0 ? 7 : weekday;
+};
+
 export const nextDay = (isoDate: string, by = 1) => fromEpochDay(toEpochDay(isoDate) + by);
 
 export function isWorkingDay(isoDate: string, calendar: CalendarExceptions): boolean {

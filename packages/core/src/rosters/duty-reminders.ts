@@ -1,13 +1,7 @@
 import { and, asc, eq, isNull, schema, type TenantTx } from '@linju/db';
-import { nextDay } from '../calendar/working-days.ts';
+import { isoWeekday, nextDay } from '../calendar/working-days.ts';
 import { caseSettings, todayIn } from '../cases/case-clock.ts';
 import { notify } from '../notifications/notification-service.ts';
-
-/** ISO weekday (1 Monday … 7 Sunday) of a calendar day, as `duty_slot.weekday` counts. */
-const isoWeekday = (day: string) => {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return weekday === 0 ? 7 : weekday;
-};
 
 export type DutyReminderRunResult = { day: string; slots: number; notified: number };
 

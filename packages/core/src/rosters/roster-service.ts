@@ -25,6 +25,13 @@ export const ZAddDutySlotRequest = z
     staffMemberId: z.uuid().nullish(),
     /** Required when the person has no account; otherwise their display name is used. */
     personName: z.string().trim().max(50).nullish(),
+    /** How many residents may book the slot on one day; the table's default when left out. */
+    capacity: z
+      .number()
+      .int()
+      .min(1, { message: 'roster.capacity_invalid' })
+      .max(50, { message: 'roster.capacity_invalid' })
+      .optional(),
   })
   .refine((slot) => slot.endsAt > slot.startsAt, { message: 'roster.hours_invalid', path: ['endsAt'] });
 
@@ -74,6 +81,7 @@ export async function addDutySlot(tx: TenantTx, actor: Actor, request: z.input<t
       serviceType: input.serviceType,
       staffMemberId: person?.id ?? null,
       personName,
+      ...(input.capacity ? { capacity: input.capacity } : {}),
     })
     .returning();
   if (!slot) throw new Error('duty slot insert returned no row');

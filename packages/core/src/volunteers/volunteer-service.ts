@@ -4,6 +4,7 @@ import { and, asc, eq, like, or, schema, sealedColumns, sql, type TenantTx } fro
 import { z } from 'zod';
 import { type Actor, auditActor, requirePermission } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
+import { isoWeekday } from '../calendar/working-days.ts';
 import { loadCase } from '../cases/case-access.ts';
 import { DomainError } from '../errors.ts';
 import { getOrganisation, isPartnerKind } from '../organisations/organisation-service.ts';
@@ -112,11 +113,6 @@ async function loadVolunteer(tx: TenantTx, id: string) {
   return row;
 }
 
-/** ISO weekday (1 Monday … 7 Sunday) of a calendar day. */
-const isoWeekday = (day: string) => {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return weekday === 0 ? 7 : weekday;
-};
 const minutesOf = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
   return h * 60 + m;

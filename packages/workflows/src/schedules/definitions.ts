@@ -18,7 +18,10 @@ export const TENANT_SCHEDULES = {
     calendar: { dayOfMonth: 18, hour: 8, minute: 0 },
     bureau: 'district',
   },
-  /** 值班提醒: every day at 17:00 local time, the staff on tomorrow's duty slots are told. */
+  /**
+   * 值班提醒: every day at 17:00 local time, the staff on tomorrow's duty slots are told, and the
+   * residents booked for tomorrow are reminded (预约提醒).
+   */
   roster: {
     workflowType: 'dutyReminderWorkflow',
     calendar: { hour: 17, minute: 0 },
@@ -62,8 +65,16 @@ export type SweepRunResult = {
   reportId?: string;
 };
 
-/** What a duty-reminder run did: tomorrow's local date, its slots, and the staff newly told. */
-export type DutyReminderRunResult = { day: string; slots: number; notified: number };
+/**
+ * What a duty-reminder run did: tomorrow's local date, its slots, the staff newly told, and the
+ * residents with an appointment that day newly reminded by SMS.
+ */
+export type DutyReminderRunResult = {
+  day: string;
+  slots: number;
+  notified: number;
+  residentsReminded?: number;
+};
 
 /** What a late-reports run did: last month, the districts without its report, the administrators newly told. */
 export type LateReportsRunResult = { month: string; late: string[]; notified: number };

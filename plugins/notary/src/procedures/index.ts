@@ -1,9 +1,11 @@
 export { book } from './book.ts';
+export { bookOnline } from './book-online.ts';
 export { cancelBooking } from './cancel-booking.ts';
 export { createSlot } from './create-slot.ts';
 export { getBookings } from './get-bookings.ts';
 export { getDocuments } from './get-documents.ts';
 export { getSlots } from './get-slots.ts';
 export { page } from './page.ts';
+export { publicSlots } from './public-slots.ts';
 export { setDocuments } from './set-documents.ts';
 export { slotsPage } from './slots-page.ts';

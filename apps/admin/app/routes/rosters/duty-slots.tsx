@@ -167,6 +167,18 @@ export function DutySlots({
               error={error('personName')}
               autoComplete="off"
             />
+            <TextField
+              id="slot-capacity"
+              name="capacity"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={50}
+              label={t('rosters.capacity')}
+              hint={t('rosters.capacity_hint')}
+              defaultValue={failure?.values.capacity ?? '4'}
+              error={error('capacity')}
+            />
             <Button type="submit">{t('rosters.add_submit')}</Button>
           </Form>
         </details>

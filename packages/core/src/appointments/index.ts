@@ -1,0 +1,3 @@
+export * from './appointment-reminders.ts';
+export * from './appointment-service.ts';
+export * from './open-appointment-slots.ts';

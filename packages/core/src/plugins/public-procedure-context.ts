@@ -1,0 +1,52 @@
+import type { TenantTx } from '@linju/db';
+import type { AnyPlugin, PublicProcedureContext } from '@linju/plugin-sdk';
+import { systemActor } from '../actor.ts';
+import { openOnlineCase } from '../cases/online-intake.ts';
+import { DomainError } from '../errors.ts';
+import { pluginDb } from '../plugin-data/plugin-db.ts';
+import type { PluginPlatform } from './plugin-procedure-context.ts';
+
+/**
+ * The context a plugin's public procedure runs with: its data handle acting as the platform in
+ * the plugin's name, and the online intake for the resident who verified their phone (`null`
+ * when nobody did). The intake is always of the plugin's own service.
+ */
+export function publicProcedureContext(
+  tx: TenantTx,
+  tenantId: string,
+  plugin: AnyPlugin,
+  platform: Omit<PluginPlatform, 'refer'>,
+  resident: { readonly phone: string } | null,
+  /** Called in the transaction with each case opened (not a repeat): the caller queues its after-commit work. */
+  opened: (caseId: string) => Promise<void>,
+): PublicProcedureContext {
+  return {
+    tenantId,
+    logger: platform.logger,
+    db: pluginDb(tx, systemActor(tenantId, `public:${plugin.id}`), plugin.id),
+    resident: resident ? { phone: resident.phone } : null,
+    async openOnlineCase(request) {
+      if (!resident) throw new DomainError('unauthorized', 'resident.not_verified');
+      const online = await openOnlineCase(
+        tx,
+        { tenantId, box: platform.box, files: platform.files, forms: platform.forms },
+        {
+          phone: resident.phone,
+          name: request.residentName,
+          serviceType: plugin.id,
+          category: request.categoryId ?? null,
+          description: request.summary,
+          organisationId: request.organisationId,
+          form: { ...request.form },
+          documents: (request.documents ?? []).map((d) => ({
+            fileName: d.fileName,
+            contentType: d.contentType,
+            contentBase64: Buffer.from(d.content).toString('base64'),
+          })),
+        },
+      );
+      if (!online.repeated) await opened(online.caseId);
+      return online;
+    },
+  };
+}
