@@ -30,6 +30,7 @@ import { requestPluginLogger } from './plugin-logger.ts';
 import { carrierOf } from './plugin-permissions.ts';
 import { filesOf } from './procedures/case/files.ts';
 import { renamePartnerField, sendReferral } from './procedures/referral/send-referral.ts';
+import { claimSubmission } from './submission-limits.ts';
 import {
   type ApiContext,
   type ApiMeta,
@@ -178,15 +179,18 @@ function mountPublic(plugin: AnyPlugin, procedure: PluginProcedure): AnyTRPCProc
     const result = await withTenant(ctx.db, tenant.id, (tx) =>
       runPluginRule(() =>
         procedure.run(
-          publicProcedureContext(tx, tenant.id, plugin, platform, resident, async (caseId) => {
-            const hook = await prepareCaseCreatedHook(
-              tx,
-              tenant.id,
-              pluginRegistry,
-              caseId,
-              requestPluginLogger(ctx.log),
-            );
-            if (hook) afterCommit.push(hook);
+          publicProcedureContext(tx, tenant.id, plugin, platform, resident, {
+            claim: (phone) => claimSubmission(ctx, tenant.id, phone),
+            async opened(caseId) {
+              const hook = await prepareCaseCreatedHook(
+                tx,
+                tenant.id,
+                pluginRegistry,
+                caseId,
+                requestPluginLogger(ctx.log),
+              );
+              if (hook) afterCommit.push(hook);
+            },
           }) as never,
           input,
         ),

@@ -7,6 +7,8 @@ import { getMany as getAdvisers } from './procedures/adviser/get-many.ts';
 import { create as createAnnouncement } from './procedures/announcement/create.ts';
 import { getMany as getAnnouncements } from './procedures/announcement/get-many.ts';
 import { publish as publishAnnouncement } from './procedures/announcement/publish.ts';
+import { places as applicationPlaces } from './procedures/application/places.ts';
+import { submit as submitApplication } from './procedures/application/submit.ts';
 import { getMany as getAssessmentResults } from './procedures/assessment/get-many.ts';
 import { importResults as importAssessmentResults } from './procedures/assessment/import.ts';
 import { template as assessmentTemplate } from './procedures/assessment/template.ts';
@@ -324,6 +326,8 @@ const platformRouters = {
     create: createConsent,
     withdraw: withdrawConsent,
   } satisfies TRPCRouterRecord,
+  // Asking and applying online from the district's public site.
+  application: { places: applicationPlaces, submit: submitApplication } satisfies TRPCRouterRecord,
   rating: { check: checkRatingCode, submit: submitRating } satisfies TRPCRouterRecord,
   questionnaire: {
     getMany: getQuestionnaires,

@@ -17,8 +17,12 @@ export function publicProcedureContext(
   plugin: AnyPlugin,
   platform: Omit<PluginPlatform, 'refer'>,
   resident: { readonly phone: string } | null,
-  /** Called in the transaction with each case opened (not a repeat): the caller queues its after-commit work. */
-  opened: (caseId: string) => Promise<void>,
+  intake: {
+    /** Before each online intake, outside its transaction: the caller's per-phone and per-address limits. */
+    claim(phone: string): Promise<void>;
+    /** In the transaction, with each case opened (not a repeat): the caller queues its after-commit work. */
+    opened(caseId: string): Promise<void>;
+  },
 ): PublicProcedureContext {
   return {
     tenantId,
@@ -27,6 +31,7 @@ export function publicProcedureContext(
     resident: resident ? { phone: resident.phone } : null,
     async openOnlineCase(request) {
       if (!resident) throw new DomainError('unauthorized', 'resident.not_verified');
+      await intake.claim(resident.phone);
       const online = await openOnlineCase(
         tx,
         { tenantId, box: platform.box, files: platform.files, forms: platform.forms },
@@ -45,7 +50,7 @@ export function publicProcedureContext(
           })),
         },
       );
-      if (!online.repeated) await opened(online.caseId);
+      if (!online.repeated) await intake.opened(online.caseId);
       return online;
     },
   };
