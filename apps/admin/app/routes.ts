@@ -86,6 +86,8 @@ export default [
   // verified by an SMS code where a task needs to know who is asking.
   layout('routes/public/layout.tsx', [
     route('t/:tenant/public', 'routes/public/home.tsx'),
+    route('t/:tenant/public/apply', 'routes/public/apply.tsx'),
+    route('t/:tenant/public/apply/done', 'routes/public/apply-done.tsx'),
     // The plugins' resident-facing screens.
     ...publicScreens().map(({ pluginId, screen }) =>
       route(`t/:tenant/public/${screen.path}`, 'routes/public/service.tsx', {

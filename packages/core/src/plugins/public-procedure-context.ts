@@ -2,6 +2,7 @@ import type { TenantTx } from '@linju/db';
 import type { AnyPlugin, PublicProcedureContext } from '@linju/plugin-sdk';
 import { systemActor } from '../actor.ts';
 import { openOnlineCase } from '../cases/online-intake.ts';
+import { placesForResidents } from '../cases/online-request.ts';
 import { DomainError } from '../errors.ts';
 import { pluginDb } from '../plugin-data/plugin-db.ts';
 import type { PluginPlatform } from './plugin-procedure-context.ts';
@@ -29,6 +30,14 @@ export function publicProcedureContext(
     logger: platform.logger,
     db: pluginDb(tx, systemActor(tenantId, `public:${plugin.id}`), plugin.id),
     resident: resident ? { phone: resident.phone } : null,
+    servicePoints: async () =>
+      (await placesForResidents(tx)).map((o) => ({
+        id: o.id,
+        kind: o.kind,
+        name: { 'zh-CN': o.nameZh, en: o.nameEn ?? o.nameZh },
+        parentId: o.parentId,
+        closed: false,
+      })),
     async openOnlineCase(request) {
       if (!resident) throw new DomainError('unauthorized', 'resident.not_verified');
       await intake.claim(resident.phone);

@@ -21,10 +21,7 @@ export const publicApplyEn: Record<keyof typeof publicApplyZhCN, string> = {
   'publicApply.kind.home-visit': 'Home visit (green channel)',
   'publicApply.kind.home-visit_intro':
     'Elderly or disabled residents who cannot come in can ask for a home visit.',
-  'publicApply.kind.legal-aid': 'Legal aid',
-  'publicApply.kind.legal-aid_intro':
-    'Residents in economic hardship can ask for a free lawyer, with a hardship declaration and documents.',
-  'publicApply.kind.legal-aid_link': 'Apply for legal aid',
+  'publicApply.open_screen': 'Fill it in online',
   'publicApply.topic_label': 'Topic',
   'publicApply.topic.family': 'Marriage and family',
   'publicApply.topic.labour': 'Work and wages',

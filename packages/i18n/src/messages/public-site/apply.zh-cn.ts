@@ -15,10 +15,7 @@ export const publicApplyZhCN = {
   'publicApply.kind.dispute_intro': '与邻居、家人、物业等发生纠纷，可申请调解员帮助调解。',
   'publicApply.kind.home-visit': '上门服务（绿色通道）',
   'publicApply.kind.home-visit_intro': '行动不便的老年人、残疾人，可申请工作人员上门服务。',
-  'publicApply.kind.legal-aid': '法律援助',
-  'publicApply.kind.legal-aid_intro':
-    '经济困难的居民可申请免费的律师代理，需填写经济困难状况说明并上传材料。',
-  'publicApply.kind.legal-aid_link': '填写法律援助申请',
+  'publicApply.open_screen': '在线填写',
   'publicApply.topic_label': '咨询类别',
   'publicApply.topic.family': '婚姻家事',
   'publicApply.topic.labour': '劳动用工',
