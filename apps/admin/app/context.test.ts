@@ -10,6 +10,7 @@ const value = {
   cspNonce: 'nonce',
   uploadMaxBytes: 20 * 1024 * 1024,
   sessionCookie: { serialize: () => 'linju_session=x', clear: () => 'linju_session=' },
+  residentCookie: { serialize: () => 'linju_resident=x', clear: () => 'linju_resident=' },
 } satisfies AdminLoadContext;
 
 describe('adminContext', () => {

@@ -31,6 +31,11 @@ export interface AdminLoadContext {
     serialize(token: string, expiresAt: Date): string;
     clear(): string;
   };
+  /** The resident's session on the district's public site (`linju_resident`), set like `sessionCookie`. */
+  residentCookie: {
+    serialize(token: string, expiresAt: Date): string;
+    clear(): string;
+  };
 }
 
 // The server imports this module from source while the route modules use the copy bundled into

@@ -88,6 +88,7 @@ export default [
     route('t/:tenant/public', 'routes/public/home.tsx'),
     route('t/:tenant/public/apply', 'routes/public/apply.tsx'),
     route('t/:tenant/public/apply/done', 'routes/public/apply-done.tsx'),
+    route('t/:tenant/public/verify', 'routes/public/verify.tsx'),
     // The plugins' resident-facing screens.
     ...publicScreens().map(({ pluginId, screen }) =>
       route(`t/:tenant/public/${screen.path}`, 'routes/public/service.tsx', {

@@ -751,6 +751,13 @@ export const walkAttempts: Record<string, Attempt> = {
       .catch(refused),
   'rating.check': ({ b }) => b.rating.check({ code: 'AAAAA-AAAAA' }).catch(refused),
   'rating.submit': ({ b }) => b.rating.submit({ code: 'AAAAA-AAAAA', score: 1 }).catch(refused),
+  // A public site's calls name their district by the address; a resident's session is of one district.
+  'residentSession.requestCode': ({ b }) =>
+    b.residentSession.requestCode({ phone: A_RESIDENT_PHONE }).catch(refused),
+  'residentSession.verify': ({ b }) =>
+    b.residentSession.verify({ phone: A_RESIDENT_PHONE, code: '000000' }).catch(refused),
+  'residentSession.signOut': ({ b }) => b.residentSession.signOut().catch(refused),
+  'residentSession.current': ({ b }) => b.residentSession.current().catch(refused),
   'questionnaire.getMany': ({ b }) => b.questionnaire.getMany(),
   'questionnaire.get': ({ b }, t) => b.questionnaire.get({ id: t.aQuestionnaireId }).catch(refused),
   'questionnaire.create': ({ b }, t) =>

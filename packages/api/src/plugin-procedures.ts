@@ -10,6 +10,7 @@ import {
   pluginProcedureContext,
   prepareCaseCreatedHook,
   publicProcedureContext,
+  type ResidentIdentity,
   requirePermission,
   requireTenantWide,
   runPluginRule,
@@ -163,7 +164,7 @@ function mountPublic(plugin: AnyPlugin, procedure: PluginProcedure): AnyTRPCProc
     ctx,
     input,
   }: {
-    ctx: ApiContext & { district: Tenant };
+    ctx: ApiContext & { district: Tenant; resident: ResidentIdentity | null };
     input: Record<string, unknown>;
   }) => {
     const tenant = ctx.district;
@@ -174,12 +175,10 @@ function mountPublic(plugin: AnyPlugin, procedure: PluginProcedure): AnyTRPCProc
       logger: requestPluginLogger(ctx.log)(plugin.id, tenant.id),
       forms: pluginRegistry,
     };
-    // Until the residents' sessions are in the context, nobody is verified.
-    const resident = (ctx as { resident?: { phone: string } | null }).resident ?? null;
     const result = await withTenant(ctx.db, tenant.id, (tx) =>
       runPluginRule(() =>
         procedure.run(
-          publicProcedureContext(tx, tenant.id, plugin, platform, resident, {
+          publicProcedureContext(tx, tenant.id, plugin, platform, ctx.resident, {
             claim: (phone) => claimSubmission(ctx, tenant.id, phone),
             async opened(caseId) {
               const hook = await prepareCaseCreatedHook(

@@ -155,6 +155,10 @@ import { note as noteReferral } from './procedures/referral/note.ts';
 import { reroute as rerouteReferral } from './procedures/referral/reroute.ts';
 import { transition as transitionReferral } from './procedures/referral/transition.ts';
 import { getMany as getResidents } from './procedures/resident/get-many.ts';
+import { current as currentResident } from './procedures/resident-session/current.ts';
+import { requestCode as requestResidentCode } from './procedures/resident-session/request-code.ts';
+import { signOut as signOutResident } from './procedures/resident-session/sign-out.ts';
+import { verify as verifyResidentCode } from './procedures/resident-session/verify.ts';
 import { addSlot } from './procedures/roster/add-slot.ts';
 import { get as getRoster } from './procedures/roster/get.ts';
 import { getPdf as getRosterPdf } from './procedures/roster/get-pdf.ts';
@@ -329,6 +333,13 @@ const platformRouters = {
   // Asking and applying online from the district's public site.
   application: { places: applicationPlaces, submit: submitApplication } satisfies TRPCRouterRecord,
   rating: { check: checkRatingCode, submit: submitRating } satisfies TRPCRouterRecord,
+  /** A resident proves their phone by SMS code on the district's public site (its session cookie). */
+  residentSession: {
+    requestCode: requestResidentCode,
+    verify: verifyResidentCode,
+    signOut: signOutResident,
+    current: currentResident,
+  } satisfies TRPCRouterRecord,
   questionnaire: {
     getMany: getQuestionnaires,
     get: getQuestionnaire,

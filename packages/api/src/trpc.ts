@@ -22,7 +22,9 @@ import {
   grantsOf,
   nextStep,
   type PeerFetcher,
+  type ResidentIdentity,
   type RoleGrantView,
+  residentOfToken,
   roleGrantsOf,
   type StaffMember,
   type Tenant,
@@ -52,6 +54,11 @@ export type ApiContext = {
   log: Logger;
   /** The session cookie's token, if any; validated by `signedInProcedure`. */
   sessionToken: string | null;
+  /**
+   * The resident session cookie's token (`linju_resident`), if any: resolved by
+   * {@link districtSiteProcedure} into `ctx.resident` for the district the address names only.
+   */
+  residentToken?: string | null;
   /** The tenant named by the URL or host: only a hint, checked against the session. */
   tenantSlugHint: string | null;
   /** Is the workflow engine reachable? (for the health check) */
@@ -165,11 +172,21 @@ export const publicProcedure = t.procedure.use(tracing).use(timing).use(errorMap
  * A resident-facing procedure of the district the address names (its public site): no session,
  * `ctx.district` the active district of `/t/<slug>` or the host; `not-found` for none or one that
  * is not active. Its work runs `withTenant(ctx.db, ctx.district.id, …)` like any other.
+ * `ctx.resident` is the resident whose phone the cookie proves in this district, else null.
  */
 export const districtSiteProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const district = ctx.tenantSlugHint ? await findTenantBySlug(ctx.db, ctx.tenantSlugHint) : null;
   if (district?.status !== 'active') throw new DomainError('not-found', 'tenant.not_found');
-  return next({ ctx: { district } });
+  const resident: ResidentIdentity | null = ctx.residentToken
+    ? await residentOfToken(ctx.db, ctx.box, district.id, ctx.residentToken)
+    : null;
+  return next({ ctx: { district, resident } });
+});
+
+/** The district's public site with a resident who proved their phone in this district. */
+export const residentProcedure = districtSiteProcedure.use(({ ctx, next }) => {
+  if (!ctx.resident) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'resident.not_verified' });
+  return next({ ctx: { resident: ctx.resident } });
 });
 
 /**

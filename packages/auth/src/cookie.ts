@@ -41,3 +41,22 @@ export function readCookie(header: string | null | undefined, name: string): str
   }
   return null;
 }
+
+/**
+ * A resident's session on a district's public site. Path=/: the public site is `/t/<slug>/public`
+ * or `/public` under the district's own host name, and one path serves both; the session is of one
+ * district however it travels (a token is looked up only inside the district the address names).
+ * One resident session per browser: proving a phone in another district replaces it.
+ */
+export const RESIDENT_COOKIE = 'linju_resident';
+
+export function serializeResidentCookie(token: string, expiresAt: Date, secure: boolean): string {
+  return serializeSessionCookie(token, expiresAt, secure).replace(
+    `${SESSION_COOKIE}=`,
+    `${RESIDENT_COOKIE}=`,
+  );
+}
+
+export function clearResidentCookie(secure: boolean): string {
+  return clearSessionCookie(secure).replace(`${SESSION_COOKIE}=`, `${RESIDENT_COOKIE}=`);
+}

@@ -22,6 +22,19 @@ const randomPart = () => encodeBase32LowerCaseNoPadding(randomBytes(20));
 const TOKEN_SHAPE = /^([a-z2-7]{32})\.([a-z2-7]{32})$/;
 const hashOf = (secret: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(secret)));
 
+/** A new session token's parts: the id, the secret for the cookie, and the hash the row keeps. */
+export function newSessionToken(): { id: string; token: string; secretHash: string } {
+  const id = randomPart();
+  const secret = randomPart();
+  return { id, token: `${id}.${secret}`, secretHash: hashOf(secret) };
+}
+
+/** Whether a token's secret is the one whose hash a row keeps, in constant time. */
+export function secretMatches(secret: string, secretHash: string): boolean {
+  // Constant time: how much of a guessed secret matched must not show in the answer's timing.
+  return timingSafeEqual(Buffer.from(hashOf(secret), 'hex'), Buffer.from(secretHash, 'hex'));
+}
+
 /** The id and secret of a token of our shape; null for anything else (a cookie is user input). */
 export function parseSessionToken(token: string): { id: string; secret: string } | null {
   const match = TOKEN_SHAPE.exec(token);
@@ -42,15 +55,14 @@ export async function createSession(
   owner: SessionOwner,
   options: { twoFactorVerified: boolean; now?: Date; createdAt?: Date },
 ): Promise<{ token: string; session: Session }> {
-  const id = randomPart();
-  const secret = randomPart();
+  const { id, token, secretHash } = newSessionToken();
   const now = options.now ?? new Date();
   const createdAt = options.createdAt ?? now;
   const [row] = await db
     .insert(schema.session)
     .values({
       id,
-      secretHash: hashOf(secret),
+      secretHash,
       ...owner,
       twoFactorVerified: options.twoFactorVerified,
       createdAt,
@@ -58,7 +70,7 @@ export async function createSession(
     })
     .returning();
   if (!row) throw new Error('Session insert returned no row');
-  return { token: `${id}.${secret}`, session: withoutHash(row) };
+  return { token, session: withoutHash(row) };
 }
 
 /**
@@ -74,9 +86,7 @@ export async function validateSessionToken(
   if (!parsed) return null;
   const [row] = await db.select().from(schema.session).where(eq(schema.session.id, parsed.id));
   if (!row) return null;
-  // Constant time: how much of a guessed secret matched must not show in the answer's timing.
-  const given = Buffer.from(hashOf(parsed.secret), 'hex');
-  if (!timingSafeEqual(given, Buffer.from(row.secretHash, 'hex'))) return null;
+  if (!secretMatches(parsed.secret, row.secretHash)) return null;
   if (now >= row.expiresAt) {
     await db.delete(schema.session).where(eq(schema.session.id, row.id));
     return null;

@@ -57,6 +57,7 @@ export * from './printouts/index.ts';
 export * from './providers/index.ts';
 export * from './questionnaires/index.ts';
 export * from './referrals/index.ts';
+export * from './resident-identity/index.ts';
 export * from './rosters/duty-reminders.ts';
 export * from './rosters/roster-service.ts';
 export * from './sign-in/credentials.ts';

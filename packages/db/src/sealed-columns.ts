@@ -57,6 +57,11 @@ export const sealedColumns = {
   ),
   casePartyPhone: sealed(schema.caseParty, schema.caseParty.phoneEncrypted),
   casePartyAddress: sealed(schema.caseParty, schema.caseParty.addressEncrypted),
+  residentSessionPhone: sealed(
+    schema.residentSession,
+    schema.residentSession.phoneSealed,
+    schema.residentSession.phoneIndex,
+  ),
   staffPhone: sealed(schema.staffMember, schema.staffMember.phoneEncrypted, schema.staffMember.phoneIndex),
   staffTotpKey: sealed(schema.staffMember, schema.staffMember.totpKeyEncrypted),
   volunteerPhone: sealed(schema.volunteer, schema.volunteer.phoneEncrypted),

@@ -46,6 +46,8 @@ export const MESSAGE_TEMPLATES = {
   'escalation-to-station-head': ['number', 'level'],
   'duty-reminder': ['day', 'slot', 'place'],
   'legal-aid-result': ['number', 'result'],
+  /** A resident proves their phone on the public site: the one-time code (a secret, sealed). */
+  'verification-code': ['code'],
 } as const satisfies Record<string, readonly string[]>;
 export type MessageTemplateKey = keyof typeof MESSAGE_TEMPLATES;
 export const MESSAGE_TEMPLATE_KEYS = Object.keys(MESSAGE_TEMPLATES) as MessageTemplateKey[];

@@ -32,6 +32,7 @@ const TEMPLATE_NAMES: Readonly<Record<MessageTemplateKey, MessageKey>> = {
   'escalation-to-station-head': 'messageTemplateName.escalation-to-station-head',
   'duty-reminder': 'messageTemplateName.duty-reminder',
   'legal-aid-result': 'messageTemplateName.legal-aid-result',
+  'verification-code': 'messageTemplateName.verification-code',
 };
 
 /**

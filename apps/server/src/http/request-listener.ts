@@ -2,10 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isUploadPath } from '@linju/admin/upload-routes';
 import { type ApiContext, appRouter, checkBatch, createCaller, type Logger } from '@linju/api';
 import {
+  clearResidentCookie,
   clearSessionCookie,
+  RESIDENT_COOKIE,
   readCookie,
   SESSION_COOKIE,
   type SecretBox,
+  serializeResidentCookie,
   serializeSessionCookie,
 } from '@linju/auth';
 import type { DocumentStore, PeerFetcher } from '@linju/core';
@@ -102,6 +105,7 @@ export function createRequestListener(deps: ServerDeps) {
       ip: request.headers.get(CLIENT_IP_HEADER) ?? 'unknown',
       log: reqLog,
       sessionToken: readCookie(request.headers.get('cookie'), SESSION_COOKIE),
+      residentToken: readCookie(request.headers.get('cookie'), RESIDENT_COOKIE),
       tenantSlugHint: tenantHint,
       temporalHealthy: deps.temporalHealthy,
       totpIssuer: 'Linju',
@@ -281,6 +285,10 @@ export function createRequestListener(deps: ServerDeps) {
       sessionCookie: {
         serialize: (token, expiresAt) => serializeSessionCookie(token, expiresAt, secure),
         clear: () => clearSessionCookie(secure),
+      },
+      residentCookie: {
+        serialize: (token, expiresAt) => serializeResidentCookie(token, expiresAt, secure),
+        clear: () => clearResidentCookie(secure),
       },
     });
     if (!existingCsrf) {

@@ -10,6 +10,7 @@ import { createStaffMember } from '../staff/staff-service.ts';
 import { TEST_SERVICE } from './test-service.ts';
 
 export { seededRandom } from './seeded-random.ts';
+export { residentCodeSentTo, smsSentTo } from './sms-sent-to.ts';
 export { SECOND_TEST_SERVICE, TEST_SERVICE, TEST_SERVICES } from './test-service.ts';
 
 export const TEST_PASSWORD = 'Test-password-1';

@@ -20,6 +20,7 @@ export * from './provider.ts';
 export * from './questionnaire.ts';
 export * from './referral.ts';
 export * from './resident.ts';
+export * from './resident-session.ts';
 export * from './roster.ts';
 export * from './session.ts';
 export * from './staff.ts';

@@ -426,7 +426,10 @@ export const en: Messages = {
   'auditAction.case.hotline_answers_exported': '12345 answers exported',
   'auditAction.case.settings_saved': 'Matter settings saved',
   'auditAction.case.time_limit_set': 'Time limit set',
+  'auditAction.resident.code_requested': 'Resident asked for an SMS code',
   'auditAction.resident.created': 'Resident recorded',
+  'auditAction.resident.phone_verified': 'Resident verified their phone',
+  'auditAction.resident.signed_out': 'Resident signed out',
   'auditAction.resident.updated': 'Resident details changed',
 
   'auditObject.organisation': 'Organisation',
@@ -435,6 +438,7 @@ export const en: Messages = {
   'auditObject.tenant': 'District',
   'auditObject.case': 'Matter',
   'auditObject.resident': 'Resident',
+  'auditObject.resident_session': 'Resident sign-in',
   'auditObject.calendar': 'Calendar',
 
   'platform.title': 'Platform console',
@@ -787,6 +791,7 @@ export const en: Messages = {
   'import.file_too_large': 'The file is too large.',
   'import.not_found': 'This import was not found.',
   'resident.not_found': 'This resident does not exist.',
+  'resident.not_verified': 'Verify your mobile number with an SMS code first.',
   'resident.phone_or_id_number': 'Enter a phone number or an ID number.',
   'referral.case_not_open': 'The case is no longer open, so it cannot be referred.',
   'referral.consent_required':
@@ -2568,6 +2573,8 @@ export const en: Messages = {
     'Matter {number} is {level}; station head, please follow it up.',
   'messageTemplate.duty-reminder': 'Duty reminder: {day} {slot} at {place}.',
   'messageTemplate.legal-aid-result': 'Your legal aid application (matter {number}): {result}.',
+  'messageTemplate.verification-code':
+    'Your verification code is {code}, valid for 10 minutes. Do not share it.',
   'messageTemplateName.intake-receipt': 'Intake receipt',
   'messageTemplateName.appointment-confirmation': 'Appointment confirmation',
   'messageTemplateName.appointment-reminder': 'Appointment reminder',
@@ -2576,6 +2583,7 @@ export const en: Messages = {
   'messageTemplateName.escalation-to-station-head': 'Escalation to station head',
   'messageTemplateName.duty-reminder': 'Duty reminder',
   'messageTemplateName.legal-aid-result': 'Legal aid result',
+  'messageTemplateName.verification-code': 'SMS verification code',
   // The platform's own actors (a system actor's stored name), named where a person's name stands.
   'systemActor.system': 'System',
   'systemActor.time-limit escalation': 'Time-limit escalation',
@@ -2587,6 +2595,7 @@ export const en: Messages = {
   'systemActor.monthly sweep': 'Monthly sweep',
   'systemActor.message delivery': 'Message delivery',
   'systemActor.online intake': 'Online intake',
+  'systemActor.resident site': "Residents' site",
 
   // The residents' site, one file per part (messages/public-site/).
   ...publicSiteEn,

@@ -403,7 +403,10 @@ export const zhCN = {
   'auditAction.case.hotline_answers_exported': '导出12345答复',
   'auditAction.case.settings_saved': '保存案件设置',
   'auditAction.case.time_limit_set': '设置办理时限',
+  'auditAction.resident.code_requested': '群众获取短信验证码',
   'auditAction.resident.created': '登记群众信息',
+  'auditAction.resident.phone_verified': '群众验证手机号',
+  'auditAction.resident.signed_out': '群众退出登录',
   'auditAction.resident.updated': '修改群众信息',
 
   'auditObject.organisation': '机构',
@@ -412,6 +415,7 @@ export const zhCN = {
   'auditObject.tenant': '区',
   'auditObject.case': '案件',
   'auditObject.resident': '群众',
+  'auditObject.resident_session': '群众登录',
   'auditObject.calendar': '工作日历',
 
   'platform.title': '平台控制台',
@@ -747,6 +751,7 @@ export const zhCN = {
   'import.file_too_large': '导入文件过大。',
   'import.not_found': '找不到这次导入。',
   'resident.not_found': '找不到该群众。',
+  'resident.not_verified': '请先用短信验证码验证手机号码。',
   'resident.phone_or_id_number': '请填写电话或身份证号。',
   'referral.case_not_open': '案件已不在办理中，不能转介。',
   'referral.consent_required': '群众尚未同意向该合作单位提供信息，请先记录同意。',
@@ -2441,6 +2446,7 @@ export const zhCN = {
   'messageTemplate.escalation-to-station-head': '案件 {number} 已{level}，请站点负责人督办。',
   'messageTemplate.duty-reminder': '值班提醒：{day} {slot} 在 {place} 值班。',
   'messageTemplate.legal-aid-result': '您的法律援助申请（案件 {number}）审查结果：{result}。',
+  'messageTemplate.verification-code': '您的验证码为 {code}，10分钟内有效。请勿告诉他人。',
   'messageTemplateName.intake-receipt': '受理回执',
   'messageTemplateName.appointment-confirmation': '预约确认',
   'messageTemplateName.appointment-reminder': '预约提醒',
@@ -2449,6 +2455,7 @@ export const zhCN = {
   'messageTemplateName.escalation-to-station-head': '站点负责人督办',
   'messageTemplateName.duty-reminder': '值班提醒',
   'messageTemplateName.legal-aid-result': '法律援助审查结果',
+  'messageTemplateName.verification-code': '短信验证码',
   // The platform's own actors (a system actor's stored name), named where a person's name stands.
   'systemActor.system': '系统',
   'systemActor.time-limit escalation': '办理时限督办',
@@ -2460,6 +2467,7 @@ export const zhCN = {
   'systemActor.monthly sweep': '月度案件清查',
   'systemActor.message delivery': '消息发送',
   'systemActor.online intake': '网上受理',
+  'systemActor.resident site': '群众服务网站',
 
   // The residents' site, one file per part (messages/public-site/).
   ...publicSiteZhCN,

@@ -12,6 +12,7 @@ import { honeypotFilled } from '../../lib/honeypot.ts';
 import { publicScreenOf, publicScreens, screenTranslate } from '../../lib/hosted-screens.ts';
 import { intent, intentAction } from '../../lib/intent-action.ts';
 import { publicSitePaths } from '../../lib/public-site-paths.ts';
+import { requireResident } from '../../lib/resident.server.ts';
 import { load } from '../../lib/route-errors.ts';
 import { tenantSlugFrom } from '../../lib/tenant-paths.ts';
 import type { Route } from './+types/apply';
@@ -26,13 +27,16 @@ type RequestKind = keyof typeof REQUESTS;
 type Field = (name: string) => IntentField;
 
 /** What one can ask for online: the platform's requests for triage, and the services' own application screens. */
-export async function loader({ params, url, context }: Route.LoaderArgs) {
+export async function loader(args: Route.LoaderArgs) {
+  const { params, url, context } = args;
+  const resident = await requireResident(args);
   const { caller } = getAdminContext(context);
   const places = await load(caller.application.places());
   // A QR code at a service point names it: the place comes chosen.
   const from = url.searchParams.get('from');
   return {
     slug: tenantSlugFrom(params),
+    phoneMasked: resident.phoneMasked,
     places,
     from: places.some((p) => p.id === from) ? from : null,
     offers: publicScreens()
@@ -70,7 +74,7 @@ export default function PublicApply({ loaderData }: Route.ComponentProps) {
   const IntentForm = usePublicIntentForm(
     typeof intentName === 'string' ? failureOf(actionData, intentName) : undefined,
   );
-  const { slug, places, from, offers } = loaderData;
+  const { slug, phoneMasked, places, from, offers } = loaderData;
   const who = (f: Field) => (
     <>
       <SelectField
@@ -112,6 +116,7 @@ export default function PublicApply({ loaderData }: Route.ComponentProps) {
       <DocumentTitle title={t('publicApply.title')} />
       <h1>{t('publicApply.title')}</h1>
       <p>{t('publicApply.intro')}</p>
+      <p>{t('publicApply.verified_as', { phone: phoneMasked })}</p>
       {kindSection('consultation', (f) => (
         <>
           <SelectField {...f('topic')} label={t('publicApply.topic_label')}>

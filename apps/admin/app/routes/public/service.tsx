@@ -12,6 +12,7 @@ import { usePublicIntentForm } from '../../components/public/public-intent-form.
 import { getAdminContext } from '../../context.ts';
 import { publicScreenOf, screenTranslate } from '../../lib/hosted-screens.ts';
 import { callPlugin, publicScreenAt, runPublicScreenIntent } from '../../lib/plugin-screens.server.ts';
+import { requireResident } from '../../lib/resident.server.ts';
 import { load } from '../../lib/route-errors.ts';
 
 // Typed with React Router's general types: typegen writes `./+types/service` only while an
@@ -24,9 +25,12 @@ const pathBelowPublic = (url: URL) => url.pathname.split('/').slice(4).join('/')
  * The host of a plugin's resident-facing screen (no staff session): one call of its public `page`
  * query, in the district the address names, is everything it shows; its forms post to the action.
  */
-export async function loader({ url, params, context }: LoaderFunctionArgs) {
+export async function loader(args: LoaderFunctionArgs) {
+  const { url, params, context } = args;
   const { caller } = getAdminContext(context);
   const { pluginId, screen } = publicScreenAt(pathBelowPublic(url));
+  // A screen by which a resident applies asks for their phone first, and comes back here.
+  if (screen.resident === 'required') await requireResident(args);
   const data = await load(callPlugin(caller, pluginId, screen.page, {}));
   return { pluginId, screenId: screen.id, slug: params.tenant ?? '', data };
 }

@@ -1,8 +1,8 @@
-import { DomainError, sendOnlineRequest, ZOnlineRequest } from '@linju/core';
+import { sendOnlineRequest, ZOnlineRequest } from '@linju/core';
 import { withTenant } from '@linju/db';
 import { pluginRegistry } from '@linju/plugins';
 import { claimSubmission } from '../../submission-limits.ts';
-import { districtSiteProcedure } from '../../trpc.ts';
+import { residentProcedure } from '../../trpc.ts';
 import { filesOf } from '../case/files.ts';
 
 /**
@@ -10,9 +10,8 @@ import { filesOf } from '../case/files.ts';
  * an online case in the queue of the place they chose (or a unit above it), the receipt by SMS;
  * the same request again within 24 hours answers the open case (`repeated`).
  */
-export const submit = districtSiteProcedure.input(ZOnlineRequest).mutation(async ({ ctx, input }) => {
-  const resident = (ctx as { resident?: { phone: string } | null }).resident ?? null;
-  if (!resident) throw new DomainError('unauthorized', 'resident.not_verified');
+export const submit = residentProcedure.input(ZOnlineRequest).mutation(async ({ ctx, input }) => {
+  const { resident } = ctx;
   const district = ctx.district.id;
   await claimSubmission(ctx, district, resident.phone);
   const platform = { tenantId: district, box: ctx.box, files: filesOf(ctx), forms: pluginRegistry };

@@ -11,7 +11,6 @@ export const publicApplyEn: Record<keyof typeof publicApplyZhCN, string> = {
   'publicApply.place_choose': 'Choose',
   'publicApply.name_label': 'Your name',
   'publicApply.submit': 'Send',
-  'publicApply.honeypot_label': 'Leave this empty',
   'publicApply.kind.consultation': 'Legal question',
   'publicApply.kind.consultation_intro':
     'Write your question; a lawyer or staff member will get back to you.',

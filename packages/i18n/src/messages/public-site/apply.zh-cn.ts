@@ -8,7 +8,6 @@ export const publicApplyZhCN = {
   'publicApply.place_choose': '请选择',
   'publicApply.name_label': '您的姓名',
   'publicApply.submit': '提交申请',
-  'publicApply.honeypot_label': '请勿填写此项',
   'publicApply.kind.consultation': '法律咨询',
   'publicApply.kind.consultation_intro': '写下您的问题，律师或工作人员会联系您解答。',
   'publicApply.kind.dispute': '申请人民调解',

@@ -1,2 +1,26 @@
 /** The residents' site (zh-CN): a resident proving their phone by SMS code and following a matter. Spread into the zh-CN catalogue. */
-export const publicResidentZhCN = {} as const;
+export const publicResidentZhCN = {
+  'publicResident.mobile_needed': '请填写11位手机号码，验证码将以短信发送。',
+  'publicResident.code_shape': '验证码是6位数字。',
+  'publicResident.code_wait_seconds': '获取验证码过于频繁，请 {seconds} 秒后再试。',
+  'publicResident.code_wait_minutes': '获取验证码次数已达上限，请 {minutes} 分钟后再试。',
+  'publicResident.code_expired': '验证码已失效或尚未获取，请重新获取验证码。',
+  'publicResident.code_wrong': '验证码不正确，还可再试 {left} 次。',
+  'publicResident.code_dead': '验证码输错次数过多，已失效，请重新获取验证码。',
+  'publicResident.verify_title': '验证手机号',
+  'publicResident.verify_intro':
+    '用手机号接收短信验证码。验证后可查看和办理您在本区的事项；您的号码不会公开。',
+  'publicResident.phone': '手机号码',
+  'publicResident.phone_hint': '11位手机号码，验证码以短信发送。',
+  'publicResident.send_code': '获取验证码',
+  'publicResident.code_sent': '验证码已发送至 {phone}，10分钟内有效。',
+  'publicResident.code': '短信验证码',
+  'publicResident.code_hint': '短信中的6位数字。',
+  'publicResident.verify_submit': '验证',
+  'publicResident.resend': '没收到？重新获取验证码',
+  'publicResident.other_phone': '换一个手机号',
+  'publicResident.verified_as': '您已验证手机号 {phone}。',
+  'publicResident.continue': '继续',
+  'publicResident.sign_out': '退出验证',
+  'publicResident.honeypot': '此项请勿填写',
+} as const;
