@@ -9,7 +9,12 @@ import {
   pluginDb,
   systemActor,
 } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import {
+  createTestDistrict,
+  residentCodeSentTo,
+  TEST_PASSWORD,
+  type TestDistrict,
+} from '@linju/core/testing';
 import { type TenantTx, withTenant } from '@linju/db';
 import type { Role } from '@linju/db/schema';
 import { pdfText as pdfTextOf } from '@linju/documents/testing';
@@ -128,10 +133,35 @@ export function pluginHarness() {
     });
   }
 
+  /**
+   * A resident on the district's public site who proved `phone` by the SMS code sent to it (read
+   * from the outbox), from the address `ip`; `files` as for staff.
+   */
+  async function resident(
+    of: TestDistrict,
+    phone: string,
+    options: { ip?: string; files?: boolean } = {},
+  ): Promise<AppCaller> {
+    const site = { tenantSlugHint: of.slug, ...(options.ip ? { ip: options.ip } : {}) };
+    await api.caller(site).residentSession.requestCode({ phone });
+    const code = (await residentCodeSentTo(api.db, api.box, of.tenantId, phone)) ?? '';
+    const { residentToken } = await api.caller(site).residentSession.verify({ phone, code });
+    return api.caller({
+      ...site,
+      residentToken,
+      ...(options.files
+        ? { files: createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'linju-resident-'))) }
+        : {}),
+    });
+  }
+
   return {
     district,
     staff,
     member,
+    resident,
+    /** Someone on the district's public site who proved no phone. */
+    visitor: (of: TestDistrict): AppCaller => api.caller({ tenantSlugHint: of.slug }),
     /** Another district, nobody signed in: to show a tenant sees none of its rows. */
     otherDistrict: (label: string) => createTestDistrict(api.db, api.box, label),
     /** Runs `run` with the plugin's own data handle in the tenant, as its procedures get it. */

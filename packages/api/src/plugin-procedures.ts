@@ -179,7 +179,7 @@ function mountPublic(plugin: AnyPlugin, procedure: PluginProcedure): AnyTRPCProc
       runPluginRule(() =>
         procedure.run(
           publicProcedureContext(tx, tenant.id, plugin, platform, ctx.resident, {
-            claim: (phone) => claimSubmission(ctx, tenant.id, phone),
+            claim: (phone) => claimSubmission(ctx, tx, tenant.id, phone),
             async opened(caseId) {
               const hook = await prepareCaseCreatedHook(
                 tx,

@@ -19,7 +19,7 @@ export function publicProcedureContext(
   platform: Omit<PluginPlatform, 'refer'>,
   resident: { readonly phone: string } | null,
   intake: {
-    /** Before each online intake, outside its transaction: the caller's per-phone and per-address limits. */
+    /** Before each online intake, in its transaction: the caller's per-phone and per-address limits. */
     claim(phone: string): Promise<void>;
     /** In the transaction, with each case opened (not a repeat): the caller queues its after-commit work. */
     opened(caseId: string): Promise<void>;

@@ -13,7 +13,9 @@ import { filesOf } from '../case/files.ts';
 export const submit = residentProcedure.input(ZOnlineRequest).mutation(async ({ ctx, input }) => {
   const { resident } = ctx;
   const district = ctx.district.id;
-  await claimSubmission(ctx, district, resident.phone);
   const platform = { tenantId: district, box: ctx.box, files: filesOf(ctx), forms: pluginRegistry };
-  return withTenant(ctx.db, district, (tx) => sendOnlineRequest(tx, platform, resident.phone, input));
+  return withTenant(ctx.db, district, async (tx) => {
+    await claimSubmission(ctx, tx, district, resident.phone);
+    return sendOnlineRequest(tx, platform, resident.phone, input);
+  });
 });
