@@ -7,7 +7,8 @@ import { getAdminContext } from '../../context.ts';
 import { formText } from '../../lib/form-data.ts';
 import { intent, intentAction } from '../../lib/intent-action.ts';
 import { publicSitePaths } from '../../lib/public-site-paths.ts';
-import { publicSiteNext, residentOf, verifyPath } from '../../lib/resident.server.ts';
+import { residentOf } from '../../lib/resident.server.ts';
+import { publicSiteNext, verifyPath } from '../../lib/resident-next.ts';
 import { tenantSlugFrom } from '../../lib/tenant-paths.ts';
 import type { Route } from './+types/verify';
 

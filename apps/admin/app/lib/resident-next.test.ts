@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publicSiteNext, verifyPath } from './resident.server.ts';
+import { publicSiteNext, verifyPath } from './resident-next.ts';
 
 describe('publicSiteNext', () => {
   it('keeps a path of the district’s public site, with its query', () => {
