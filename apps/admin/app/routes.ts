@@ -94,6 +94,8 @@ export default [
     route('t/:tenant/public/points/:organisationId', 'routes/public/point.tsx'),
     route('t/:tenant/public/rota', 'routes/public/rota.tsx'),
     route('t/:tenant/public/large-text', 'routes/public/large-text.ts'),
+    route('t/:tenant/public/apply', 'routes/public/apply.tsx'),
+    route('t/:tenant/public/apply/done', 'routes/public/apply-done.tsx'),
     route('t/:tenant/public/verify', 'routes/public/verify.tsx'),
     route('t/:tenant/public/suggestions', 'routes/public/suggestions.tsx', { id: 'public-suggestions' }),
     route('t/:tenant/public/book', 'routes/public/book.tsx'),

@@ -774,6 +774,18 @@ export const walkAttempts: Record<string, Attempt> = {
     b.consent.withdraw({ caseId: t.aCase.id, consentId: t.aConsentId }).catch(refused),
   'case.issueRatingCode': ({ b }, t) => b.case.issueRatingCode({ caseId: t.aCase.id }).catch(refused),
   // The code is the resident's credential: without A's code, nothing of A is reachable.
+  // The public site's: the walker, without a district's address nor a verified phone, finds none.
+  'application.places': ({ anonymous }) => anonymous.application.places().catch(refused),
+  'application.submit': ({ b }, t) =>
+    b.application
+      .submit({
+        kind: 'consultation',
+        name: '走查',
+        organisationId: t.a.organisations.stationA,
+        topic: 'other',
+        question: '走查不应在甲区建立案件',
+      })
+      .catch(refused),
   'rating.check': ({ b }) => b.rating.check({ code: 'AAAAA-AAAAA' }).catch(refused),
   'rating.submit': ({ b }) => b.rating.submit({ code: 'AAAAA-AAAAA', score: 1 }).catch(refused),
   // A public site's calls name their district by the address; a resident's session is of one district.

@@ -6,11 +6,15 @@ import {
   compareActivityRollups,
   createLocalDocumentStore,
   createStaffMember,
-  openResidentSession,
   pluginDb,
   systemActor,
 } from '@linju/core';
-import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import {
+  createTestDistrict,
+  residentCodeSentTo,
+  TEST_PASSWORD,
+  type TestDistrict,
+} from '@linju/core/testing';
 import { type TenantTx, withTenant } from '@linju/db';
 import type { Role } from '@linju/db/schema';
 import { pdfText as pdfTextOf } from '@linju/documents/testing';
@@ -129,21 +133,35 @@ export function pluginHarness() {
     });
   }
 
+  /**
+   * A resident on the district's public site who proved `phone` by the SMS code sent to it (read
+   * from the outbox), from the address `ip`; `files` as for staff.
+   */
+  async function resident(
+    of: TestDistrict,
+    phone: string,
+    options: { ip?: string; files?: boolean } = {},
+  ): Promise<AppCaller> {
+    const site = { tenantSlugHint: of.slug, ...(options.ip ? { ip: options.ip } : {}) };
+    await api.caller(site).residentSession.requestCode({ phone });
+    const code = (await residentCodeSentTo(api.db, api.box, of.tenantId, phone)) ?? '';
+    const { residentToken } = await api.caller(site).residentSession.verify({ phone, code });
+    return api.caller({
+      ...site,
+      residentToken,
+      ...(options.files
+        ? { files: createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'linju-resident-'))) }
+        : {}),
+    });
+  }
+
   return {
     district,
     staff,
     member,
-    /**
-     * A visitor of the district's public site (no staff session); with `phone`, one who proved it
-     * by SMS code: their browser holds that district's resident session cookie.
-     */
-    async visitor(of: { slug: string; tenantId: string }, phone?: string): Promise<AppCaller> {
-      if (!phone) return api.caller({ tenantSlugHint: of.slug });
-      const { token } = await withTenant(api.db, of.tenantId, (tx) =>
-        openResidentSession(tx, api.box, of.tenantId, phone, new Date()),
-      );
-      return api.caller({ tenantSlugHint: of.slug, residentToken: token });
-    },
+    resident,
+    /** Someone on the district's public site who proved no phone. */
+    visitor: (of: TestDistrict): AppCaller => api.caller({ tenantSlugHint: of.slug }),
     /** Another district, nobody signed in: to show a tenant sees none of its rows. */
     otherDistrict: (label: string) => createTestDistrict(api.db, api.box, label),
     /** Runs `run` with the plugin's own data handle in the tenant, as its procedures get it. */

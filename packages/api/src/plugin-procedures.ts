@@ -10,6 +10,7 @@ import {
   pluginProcedureContext,
   prepareCaseCreatedHook,
   publicProcedureContext,
+  type ResidentIdentity,
   requirePermission,
   requireTenantWide,
   runPluginRule,
@@ -30,6 +31,7 @@ import { requestPluginLogger } from './plugin-logger.ts';
 import { carrierOf } from './plugin-permissions.ts';
 import { filesOf } from './procedures/case/files.ts';
 import { renamePartnerField, sendReferral } from './procedures/referral/send-referral.ts';
+import { claimSubmission } from './submission-limits.ts';
 import {
   type ApiContext,
   type ApiMeta,
@@ -162,7 +164,7 @@ function mountPublic(plugin: AnyPlugin, procedure: PluginProcedure): AnyTRPCProc
     ctx,
     input,
   }: {
-    ctx: ApiContext & { district: Tenant };
+    ctx: ApiContext & { district: Tenant; resident: ResidentIdentity | null };
     input: Record<string, unknown>;
   }) => {
     const tenant = ctx.district;
@@ -173,20 +175,21 @@ function mountPublic(plugin: AnyPlugin, procedure: PluginProcedure): AnyTRPCProc
       logger: requestPluginLogger(ctx.log)(plugin.id, tenant.id),
       forms: pluginRegistry,
     };
-    // Until the residents' sessions are in the context, nobody is verified.
-    const resident = (ctx as { resident?: { phone: string } | null }).resident ?? null;
     const result = await withTenant(ctx.db, tenant.id, (tx) =>
       runPluginRule(() =>
         procedure.run(
-          publicProcedureContext(tx, tenant.id, plugin, platform, resident, async (caseId) => {
-            const hook = await prepareCaseCreatedHook(
-              tx,
-              tenant.id,
-              pluginRegistry,
-              caseId,
-              requestPluginLogger(ctx.log),
-            );
-            if (hook) afterCommit.push(hook);
+          publicProcedureContext(tx, tenant.id, plugin, platform, ctx.resident, {
+            claim: (phone) => claimSubmission(ctx, tx, tenant.id, phone),
+            async opened(caseId) {
+              const hook = await prepareCaseCreatedHook(
+                tx,
+                tenant.id,
+                pluginRegistry,
+                caseId,
+                requestPluginLogger(ctx.log),
+              );
+              if (hook) afterCommit.push(hook);
+            },
           }) as never,
           input,
         ),

@@ -7,6 +7,8 @@ import { getMany as getAdvisers } from './procedures/adviser/get-many.ts';
 import { create as createAnnouncement } from './procedures/announcement/create.ts';
 import { getMany as getAnnouncements } from './procedures/announcement/get-many.ts';
 import { publish as publishAnnouncement } from './procedures/announcement/publish.ts';
+import { places as applicationPlaces } from './procedures/application/places.ts';
+import { submit as submitApplication } from './procedures/application/submit.ts';
 import { book as bookAppointment } from './procedures/appointment/book.ts';
 import { cancel as cancelAppointment } from './procedures/appointment/cancel.ts';
 import { mine as myAppointments } from './procedures/appointment/mine.ts';
@@ -357,6 +359,8 @@ const platformRouters = {
     create: createConsent,
     withdraw: withdrawConsent,
   } satisfies TRPCRouterRecord,
+  // Asking and applying online from the district's public site.
+  application: { places: applicationPlaces, submit: submitApplication } satisfies TRPCRouterRecord,
   rating: { check: checkRatingCode, submit: submitRating } satisfies TRPCRouterRecord,
   /** A resident proves their phone by SMS code on the district's public site (its session cookie). */
   residentSession: {

@@ -38,6 +38,8 @@ export type IntentFormComponent = ComponentType<{
   readonly title: string;
   readonly submit: string;
   readonly hidden?: Readonly<Record<string, string>>;
+  /** For a form that sends files. */
+  readonly multipart?: boolean;
   readonly children: (field: (name: string) => IntentField) => ReactNode;
 }>;
 
@@ -121,9 +123,41 @@ export interface DistrictScreen<TData = never, TKey extends string = string> ext
   readonly Component: ComponentType<ScreenProps<TData, TKey>>;
 }
 
+/** A file a resident's form posted, as a public procedure's input takes it. */
+export interface PostedFile {
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly contentBase64: string;
+}
+
 /**
- * A resident-facing page (no session), for the resident site: the contract only — the host shows
- * `Component` with its `page` answer. Its path is below the district's public site.
+ * A form of a public screen by which a resident applies: the host checks it is one of these, turns
+ * the posted fields and files into the input of the plugin's public mutation, shows a refusal on
+ * the named fields, and on success shows the site's confirmation of the case the answer names.
+ */
+export interface PublicScreenIntent {
+  /** The plugin's public procedure it calls (a key of the manifest's `procedures`). */
+  readonly procedure: string;
+  /** The posted fields, each with the message key of its label (as a screen intent's). */
+  readonly fields: Readonly<Record<string, string>>;
+  /** File inputs (each may send several files), handed to `input` in `at.files`; a refused file shows on its input. */
+  readonly files?: readonly string[];
+  /** An API path that is no field of the form, shown at this field (`form.hardship` → its first field). */
+  readonly fieldForPath?: Readonly<Record<string, string>>;
+  check?(form: FormValues): Readonly<Record<string, string | undefined>>;
+  /** The procedure's input from the posted fields, the whole form (checkboxes, nested names) and the files. */
+  input(
+    form: FormValues,
+    at: { readonly form: FormData; readonly files: Readonly<Record<string, readonly PostedFile[]>> },
+  ): Record<string, unknown>;
+  /** The number of the case the answer opened (or repeats), which the confirmation shows. */
+  caseNumber(result: unknown): string;
+}
+
+/**
+ * A resident-facing page (no staff session), for the resident site: the host shows `Component`
+ * with its `page` answer. Its path is below the district's public site. A screen by which a
+ * resident applies (`intents`) asks for a verified phone first (`resident: 'required'`).
  */
 export interface PublicScreen<TData = never, TKey extends string = string> {
   readonly kind: 'public';
@@ -132,9 +166,14 @@ export interface PublicScreen<TData = never, TKey extends string = string> {
   readonly path: string;
   /** The plugin's public query giving everything the screen shows (`publicProcedure`), with `{}`. */
   readonly page: string;
+  /** How the site's page of what one can apply for online lists this screen (plugin message keys). */
+  readonly offer?: { readonly title: TKey; readonly intro: TKey };
+  /** `required`: the host sends a resident without a verified phone to prove it first, then back. */
+  readonly resident?: 'required';
+  readonly intents?: Readonly<Record<string, PublicScreenIntent>>;
   /** The page's title. */
   heading(data: TData, t: PluginTranslate<TKey>): { readonly title: string };
-  readonly Component: ComponentType<Omit<ScreenProps<TData, TKey>, 'IntentForm' | 'done'>>;
+  readonly Component: ComponentType<Omit<ScreenProps<TData, TKey>, 'done'>>;
 }
 
 /** Any screen a plugin's `./admin` exports in `adminScreens`. */

@@ -310,6 +310,11 @@ export interface OnlineCase {
  */
 export interface PublicProcedureContext extends PluginContext {
   readonly db: PluginDb;
+  /**
+   * The places a resident can say they live near or came from: the district's open centre,
+   * stations, rooms and service points, in tree order (an online application names one).
+   */
+  servicePoints(): Promise<OrganisationInfo[]>;
   /** The resident of this district who proved their phone in this browser, else `null`. */
   readonly resident: { readonly phone: string } | null;
   /**

@@ -6,9 +6,11 @@ import { legalAidIntakeForm } from './intake-form.ts';
 import { listSubsidiesPaidIn } from './legal-aid-records.ts';
 import { LEGAL_AID_MATTER_NAMES, LEGAL_AID_MATTERS } from './matters.ts';
 import { messages } from './messages.ts';
+import { applyOnline } from './procedures/apply-online.ts';
 import { assign } from './procedures/assign.ts';
 import { decide } from './procedures/decide.ts';
 import { get } from './procedures/get.ts';
+import { onlineApplication } from './procedures/online-application.ts';
 import { page } from './procedures/page.ts';
 import { recordSubsidy } from './procedures/record-subsidy.ts';
 import { reportClosure } from './procedures/report-closure.ts';
@@ -142,7 +144,19 @@ export const plugin = definePlugin({
       dependsOn: ['legal-aid.threshold.view'],
     },
   ],
-  procedures: { page, get, decide, assign, reportClosure, recordSubsidy, thresholds, setThreshold },
+  procedures: {
+    page,
+    get,
+    decide,
+    assign,
+    reportClosure,
+    recordSubsidy,
+    thresholds,
+    setThreshold,
+    // The resident's online application (its public screen).
+    onlineApplication,
+    applyOnline,
+  },
   messages,
   // Its 办案补贴 are recorded case by case; the district's monthly ledger takes them over.
   subsidySources: [{ paidIn: listSubsidiesPaidIn }],

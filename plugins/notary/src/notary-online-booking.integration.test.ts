@@ -39,7 +39,7 @@ describe('booking a notary appointment online (网上预约公证)', () => {
   it('shows anyone the matters and the open slots of the next 14 days, full ones as full', async () => {
     const slot = await slotAt(3, 1, 2);
     const later = await slotAt(20, 1, 2);
-    const open = await (await h.visitor(district)).notary.publicSlots({});
+    const open = await h.visitor(district).notary.publicSlots({});
     expect(open.matters.map((m) => m.id)).toContain('kinship');
     expect(open.slots.find((s) => s.id === slot.id)).toMatchObject({ capacity: 2, booked: 0, full: false });
     expect(open.slots.map((s) => s.id)).not.toContain(later.id);
@@ -48,10 +48,10 @@ describe('booking a notary appointment online (网上预约公证)', () => {
   it('takes the matter in as an online notarial case and books the slot for it, for a verified phone only', async () => {
     const slot = await slotAt(4, 2, 2);
     const request = { slotId: slot.id, matterType: 'kinship' as const, applicantName: '周晓梅' };
-    expect(await failure((await h.visitor(district)).notary.bookOnline(request))).toBe(
+    expect(await failure(h.visitor(district).notary.bookOnline(request))).toBe(
       'UNAUTHORIZED resident.not_verified',
     );
-    const booked = await (await h.visitor(district, newPhone())).notary.bookOnline(request);
+    const booked = await (await h.resident(district, newPhone())).notary.bookOnline(request);
     const c = await admin.case.get({ caseId: booked.caseId });
     expect(c).toMatchObject({ serviceType: 'notary', channel: 'online', category: 'kinship' });
     const bookings = await admin.notary.getBookings({ caseId: booked.caseId });
@@ -62,7 +62,7 @@ describe('booking a notary appointment online (网上预约公证)', () => {
     const slot = await slotAt(5, 3, 1);
     const before = (await onlineNotaryCases()).length;
     // Five residents with their sessions open, then all booking at once.
-    const residents = await Promise.all(Array.from({ length: 5 }, () => h.visitor(district, newPhone())));
+    const residents = await Promise.all(Array.from({ length: 5 }, () => h.resident(district, newPhone())));
     const outcomes = await Promise.all(
       residents.map((resident, i) =>
         failure(
@@ -73,7 +73,7 @@ describe('booking a notary appointment online (网上预约公证)', () => {
     expect(outcomes.filter((o) => o === 'succeeded')).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'CONFLICT notary.slot_full')).toHaveLength(4);
     expect((await onlineNotaryCases()).length).toBe(before + 1);
-    const open = await (await h.visitor(district)).notary.publicSlots({});
+    const open = await h.visitor(district).notary.publicSlots({});
     expect(open.slots.find((s) => s.id === slot.id)).toMatchObject({ booked: 1, full: true });
   });
 });

@@ -1,4 +1,4 @@
-import { caseStatusLabel, formatDate, type Locale, translate, urgencyLabel } from '@linju/i18n';
+import { caseStatusLabel, channelLabel, formatDate, type Locale, translate, urgencyLabel } from '@linju/i18n';
 import { useLocale } from '@linju/ui';
 import { Link } from 'react-router';
 import { type DeadlineState, deadlineState } from '../lib/cases.ts';
@@ -12,6 +12,7 @@ export interface CaseRowView {
   number: string;
   status: string;
   urgency: string;
+  channel: string;
   serviceType: string;
   residentName: string;
   receivedAt: Date | string;
@@ -24,6 +25,7 @@ export const caseRowView = (row: CaseRowView): CaseRowView => ({
   number: row.number,
   status: row.status,
   urgency: row.urgency,
+  channel: row.channel,
   serviceType: row.serviceType,
   residentName: row.residentName,
   receivedAt: row.receivedAt,
@@ -46,6 +48,18 @@ export function UrgencyMark({ urgency }: { urgency: string }) {
     <>
       {' '}
       <span className={`admin-status admin-status--urgency-${urgency}`}>{urgencyLabel(locale, urgency)}</span>
+    </>
+  );
+}
+
+/** 网上 beside a case a resident sent from the public site: nobody at a desk took it in, so somebody must pick it up. */
+export function OnlineMark({ channel }: { channel: string }) {
+  const locale = useLocale();
+  if (channel !== 'online') return null;
+  return (
+    <>
+      {' '}
+      <span className="admin-status admin-status--channel-online">{channelLabel(locale, channel)}</span>
     </>
   );
 }
@@ -103,6 +117,7 @@ export function CaseList({
           </Link>{' '}
           <StatusBadge status={row.status} />
           <UrgencyMark urgency={row.urgency} />
+          <OnlineMark channel={row.channel} />
           <span className="admin-case-list__meta">
             {row.residentName} · {serviceName(services, row.serviceType, locale)} ·{' '}
             <Deadline dueOn={row.dueOn} state={deadlineState(row, today)} waiting={row.waitingForResident} />

@@ -1,8 +1,11 @@
 import type { MessageKey } from '@linju/i18n';
 import { pluginAdmins } from '@linju/plugins/admin';
 import { redirect } from 'react-router';
+import { DOCUMENT_FIELD_MESSAGES, declaredType } from './document-upload.ts';
+import { honeypotFilled } from './honeypot.ts';
 import { hostedScreen, publicScreens } from './hosted-screens.ts';
 import { intent, intentAction } from './intent-action.ts';
+import { publicSitePaths } from './public-site-paths.ts';
 import { load } from './route-errors.ts';
 import { tenantPaths } from './tenant-paths.ts';
 
@@ -108,4 +111,59 @@ export function runScreenIntent(
     done: (name) =>
       `${url.pathname}?${new URLSearchParams([...shown, ['done', intents[name]?.done ?? name]])}`,
   });
+}
+
+/** The files chosen in one file input of a posted form, as a public procedure's input takes them. */
+async function postedFiles(form: FormData, field: string) {
+  const chosen = form.getAll(field).filter((v): v is File => typeof v !== 'string' && v.name !== '');
+  return Promise.all(
+    chosen.map(async (file) => ({
+      fileName: file.name,
+      contentType: declaredType(file.name, file.type),
+      contentBase64: Buffer.from(await file.arrayBuffer()).toString('base64'),
+    })),
+  );
+}
+
+/**
+ * The intent runner of a public screen (a resident applying): a robot's post (honeypot filled)
+ * goes back to the page with nothing done; otherwise its fields and files become the plugin's
+ * public procedure's input, a refusal shows on the named fields (a refused file on its input), and
+ * success shows the site's confirmation with the case number.
+ */
+export async function runPublicScreenIntent(path: string, caller: unknown, request: Request, url: URL) {
+  const { pluginId, screen } = publicScreenAt(path);
+  const slug = url.pathname.split('/')[2] ?? '';
+  const form = await request.formData();
+  if (honeypotFilled(form)) return redirect(url.pathname);
+  const handlers = Object.fromEntries(
+    Object.entries(screen.intents ?? {}).map(([name, screenIntent]) => {
+      const files = screenIntent.files ?? [];
+      return [
+        name,
+        intent({
+          fields: Object.keys(screenIntent.fields).filter((field) => !files.includes(field)),
+          check: (values) => (screenIntent.check?.(values) ?? {}) as Record<string, MessageKey | undefined>,
+          errors: {
+            fields: files,
+            fieldForPath: screenIntent.fieldForPath,
+            fieldForMessage: Object.assign({}, ...files.map(DOCUMENT_FIELD_MESSAGES)),
+          },
+          run: async (values) => {
+            const posted = Object.fromEntries(
+              await Promise.all(files.map(async (field) => [field, await postedFiles(form, field)] as const)),
+            );
+            const result = await callPlugin(
+              caller,
+              pluginId,
+              screenIntent.procedure,
+              screenIntent.input(values, { form, files: posted }),
+            );
+            return redirect(publicSitePaths.applied(slug, screenIntent.caseNumber(result)));
+          },
+        }),
+      ];
+    }),
+  );
+  return intentAction(form, handlers, { done: () => url.pathname });
 }

@@ -21,6 +21,9 @@ export const publicSitePaths = {
   follow: (slug: string) => below(slug, 'follow'),
   /** Asking and applying online. */
   apply: (slug: string) => below(slug, 'apply'),
+  /** The confirmation of an application: its case number, and the way to follow it. */
+  applied: (slug: string, caseNumber: string) =>
+    `${below(slug, 'apply/done')}?${new URLSearchParams({ case: caseNumber })}`,
   /** Booking an appointment. */
   book: (slug: string) => below(slug, 'book'),
   /** The suggestion box. */

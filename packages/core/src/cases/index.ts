@@ -19,6 +19,7 @@ export * from './hotline-import.ts';
 export * from './hotline-import-job.ts';
 export * from './joint-consultation.ts';
 export * from './online-intake.ts';
+export * from './online-request.ts';
 export * from './rating-code.ts';
 export * from './resident-consent.ts';
 export * from './resident-feedback.ts';

@@ -2,6 +2,7 @@ import type { TenantTx } from '@linju/db';
 import type { AnyPlugin, PublicProcedureContext } from '@linju/plugin-sdk';
 import { systemActor } from '../actor.ts';
 import { openOnlineCase } from '../cases/online-intake.ts';
+import { placesForResidents } from '../cases/online-request.ts';
 import { DomainError } from '../errors.ts';
 import { pluginDb } from '../plugin-data/plugin-db.ts';
 import type { PluginPlatform } from './plugin-procedure-context.ts';
@@ -17,16 +18,29 @@ export function publicProcedureContext(
   plugin: AnyPlugin,
   platform: Omit<PluginPlatform, 'refer'>,
   resident: { readonly phone: string } | null,
-  /** Called in the transaction with each case opened (not a repeat): the caller queues its after-commit work. */
-  opened: (caseId: string) => Promise<void>,
+  intake: {
+    /** Before each online intake, in its transaction: the caller's per-phone and per-address limits. */
+    claim(phone: string): Promise<void>;
+    /** In the transaction, with each case opened (not a repeat): the caller queues its after-commit work. */
+    opened(caseId: string): Promise<void>;
+  },
 ): PublicProcedureContext {
   return {
     tenantId,
     logger: platform.logger,
     db: pluginDb(tx, systemActor(tenantId, `public:${plugin.id}`), plugin.id),
     resident: resident ? { phone: resident.phone } : null,
+    servicePoints: async () =>
+      (await placesForResidents(tx)).map((o) => ({
+        id: o.id,
+        kind: o.kind,
+        name: { 'zh-CN': o.nameZh, en: o.nameEn ?? o.nameZh },
+        parentId: o.parentId,
+        closed: false,
+      })),
     async openOnlineCase(request) {
       if (!resident) throw new DomainError('unauthorized', 'resident.not_verified');
+      await intake.claim(resident.phone);
       const online = await openOnlineCase(
         tx,
         { tenantId, box: platform.box, files: platform.files, forms: platform.forms },
@@ -45,7 +59,7 @@ export function publicProcedureContext(
           })),
         },
       );
-      if (!online.repeated) await opened(online.caseId);
+      if (!online.repeated) await intake.opened(online.caseId);
       return online;
     },
   };

@@ -26,23 +26,23 @@ describe('the residents’ booking procedures (appointment.*)', () => {
       personName: '值班律师 王律师',
       capacity: 1,
     });
-    const open = await (await h.visitor(district)).appointment.slots({
+    const open = await h.visitor(district).appointment.slots({
       organisationId: district.organisations.roomA,
     });
     expect(open.find((s) => s.dutySlotId === slot.id && s.day === tomorrow)).toMatchObject({ full: false });
     const request = { dutySlotId: slot.id, day: tomorrow };
-    expect(await failure((await h.visitor(district)).appointment.book(request))).toBe(
+    expect(await failure(h.visitor(district).appointment.book(request))).toBe(
       'UNAUTHORIZED resident.not_verified',
     );
-    const resident = await h.visitor(district, '13912345678');
+    const resident = await h.resident(district, '13912345678');
     const booked = await resident.appointment.book(request);
     expect(booked).toMatchObject({ day: tomorrow, phoneMasked: '139****5678' });
     expect((await resident.appointment.mine()).map((a) => a.id)).toEqual([booked.id]);
-    expect(await failure((await h.visitor(district, '13912345679')).appointment.book(request))).toBe(
+    expect(await failure((await h.resident(district, '13912345679')).appointment.book(request))).toBe(
       'CONFLICT publicBooking.full',
     );
     expect(
-      await failure((await h.visitor(district, '13912345679')).appointment.cancel({ id: booked.id })),
+      await failure((await h.resident(district, '13912345679')).appointment.cancel({ id: booked.id })),
     ).toBe('NOT_FOUND publicBooking.not_found');
     const day = await admin.appointment.ofDay({
       organisationId: district.organisations.roomA,
@@ -50,7 +50,7 @@ describe('the residents’ booking procedures (appointment.*)', () => {
     });
     expect(day).toMatchObject([{ id: booked.id, phoneMasked: '139****5678', cancelledAt: null }]);
     await resident.appointment.cancel({ id: booked.id });
-    expect(await (await h.visitor(district, '13912345679')).appointment.book(request)).toMatchObject({
+    expect(await (await h.resident(district, '13912345679')).appointment.book(request)).toMatchObject({
       day: tomorrow,
     });
   });

@@ -1,0 +1,178 @@
+import type { MessageKey } from '@linju/i18n';
+import type { IntentField } from '@linju/plugin-sdk/admin';
+import { failureOf, SelectField, TextArea, TextField, useLocale, useTranslate } from '@linju/ui';
+import { HOME_VISIT_GROUPS, ONLINE_QUESTION_TOPICS } from '@linju/vocabulary';
+import type { ReactNode } from 'react';
+import { Link, redirect, useActionData, useRouteError } from 'react-router';
+import { PageError } from '../../components/page-error.tsx';
+import { DocumentTitle } from '../../components/page-shell.tsx';
+import { usePublicIntentForm } from '../../components/public/public-intent-form.tsx';
+import { getAdminContext } from '../../context.ts';
+import { honeypotFilled } from '../../lib/honeypot.ts';
+import { publicScreenOf, publicScreens, screenTranslate } from '../../lib/hosted-screens.ts';
+import { intent, intentAction } from '../../lib/intent-action.ts';
+import { publicSitePaths } from '../../lib/public-site-paths.ts';
+import { requireResident } from '../../lib/resident.server.ts';
+import { load } from '../../lib/route-errors.ts';
+import { tenantSlugFrom } from '../../lib/tenant-paths.ts';
+import type { Route } from './+types/apply';
+
+const WHO = ['name', 'organisationId'] as const;
+const REQUESTS = {
+  consultation: [...WHO, 'topic', 'question'],
+  dispute: [...WHO, 'otherParty', 'whatHappened'],
+  'home-visit': [...WHO, 'forWhom', 'address', 'reason'],
+} as const;
+type RequestKind = keyof typeof REQUESTS;
+type Field = (name: string) => IntentField;
+
+/** What one can ask for online: the platform's requests for triage, and the services' own application screens. */
+export async function loader(args: Route.LoaderArgs) {
+  const { params, url, context } = args;
+  const resident = await requireResident(args);
+  const { caller } = getAdminContext(context);
+  const places = await load(caller.application.places());
+  // A QR code at a service point names it: the place comes chosen.
+  const from = url.searchParams.get('from');
+  return {
+    slug: tenantSlugFrom(params),
+    phoneMasked: resident.phoneMasked,
+    places,
+    from: places.some((p) => p.id === from) ? from : null,
+    offers: publicScreens()
+      .filter(({ screen }) => screen.offer)
+      .map(({ pluginId, screen }) => ({ pluginId, screenId: screen.id, path: screen.path })),
+  };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const slug = tenantSlugFrom(params);
+  const { caller } = getAdminContext(context);
+  const form = await request.formData();
+  if (honeypotFilled(form)) return redirect(publicSitePaths.apply(slug));
+  const send = (kind: RequestKind) =>
+    intent({
+      fields: REQUESTS[kind],
+      required: REQUESTS[kind],
+      run: async (values) => {
+        const sent = await caller.application.submit({ kind, ...values } as never);
+        return redirect(publicSitePaths.applied(slug, sent.number));
+      },
+    });
+  return intentAction(
+    form,
+    { consultation: send('consultation'), dispute: send('dispute'), 'home-visit': send('home-visit') },
+    { done: () => publicSitePaths.apply(slug) },
+  );
+}
+
+export default function PublicApply({ loaderData }: Route.ComponentProps) {
+  const t = useTranslate();
+  const locale = useLocale();
+  const actionData = useActionData();
+  const intentName = (actionData as { intent?: unknown } | undefined)?.intent;
+  const IntentForm = usePublicIntentForm(
+    typeof intentName === 'string' ? failureOf(actionData, intentName) : undefined,
+  );
+  const { slug, phoneMasked, places, from, offers } = loaderData;
+  const who = (f: Field) => (
+    <>
+      <SelectField
+        {...f('organisationId')}
+        defaultValue={f('organisationId').defaultValue ?? from ?? ''}
+        label={t('publicApply.place_label')}
+        hint={t('publicApply.place_hint')}
+      >
+        <option value="">{t('publicApply.place_choose')}</option>
+        {places.map((place) => (
+          <option key={place.id} value={place.id}>
+            {locale === 'en' ? (place.nameEn ?? place.nameZh) : place.nameZh}
+          </option>
+        ))}
+      </SelectField>
+      <TextField {...f('name')} label={t('publicApply.name_label')} autoComplete="name" />
+    </>
+  );
+  const kindSection = (kind: RequestKind, fields: (f: Field) => ReactNode) => (
+    <section aria-labelledby={`apply-${kind}`}>
+      <h2 id={`apply-${kind}`}>{t(`publicApply.kind.${kind}` as MessageKey)}</h2>
+      <p>{t(`publicApply.kind.${kind}_intro` as MessageKey)}</p>
+      <IntentForm
+        intent={kind}
+        title={t(`publicApply.kind.${kind}` as MessageKey)}
+        submit={t('publicApply.submit')}
+      >
+        {(f) => (
+          <>
+            {who(f)}
+            {fields(f)}
+          </>
+        )}
+      </IntentForm>
+    </section>
+  );
+  return (
+    <>
+      <DocumentTitle title={t('publicApply.title')} />
+      <h1>{t('publicApply.title')}</h1>
+      <p>{t('publicApply.intro')}</p>
+      <p>{t('publicApply.verified_as', { phone: phoneMasked })}</p>
+      {kindSection('consultation', (f) => (
+        <>
+          <SelectField {...f('topic')} label={t('publicApply.topic_label')}>
+            <option value="">{t('publicApply.place_choose')}</option>
+            {ONLINE_QUESTION_TOPICS.map((topic) => (
+              <option key={topic} value={topic}>
+                {t(`publicApply.topic.${topic}`)}
+              </option>
+            ))}
+          </SelectField>
+          <TextArea
+            {...f('question')}
+            label={t('publicApply.question_label')}
+            hint={t('publicApply.question_hint')}
+          />
+        </>
+      ))}
+      {kindSection('dispute', (f) => (
+        <>
+          <TextField {...f('otherParty')} label={t('publicApply.other_party_label')} />
+          <TextArea {...f('whatHappened')} label={t('publicApply.what_happened_label')} />
+        </>
+      ))}
+      {kindSection('home-visit', (f) => (
+        <>
+          <SelectField {...f('forWhom')} label={t('publicApply.for_whom_label')}>
+            <option value="">{t('publicApply.place_choose')}</option>
+            {HOME_VISIT_GROUPS.map((group) => (
+              <option key={group} value={group}>
+                {t(`publicApply.for_whom.${group}`)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField {...f('address')} label={t('publicApply.address_label')} autoComplete="street-address" />
+          <TextArea {...f('reason')} label={t('publicApply.reason_label')} />
+        </>
+      ))}
+      {offers.map((offer) => {
+        const hosted = publicScreenOf(offer.pluginId, offer.screenId);
+        const screenOffer = hosted?.screen.offer;
+        if (!hosted || !screenOffer) return null;
+        const own = screenTranslate(hosted.messages, locale);
+        return (
+          <section key={`${offer.pluginId}.${offer.screenId}`} aria-labelledby={`apply-${offer.pluginId}`}>
+            <h2 id={`apply-${offer.pluginId}`}>{own(screenOffer.title)}</h2>
+            <p>{own(screenOffer.intro)}</p>
+            <p>
+              <Link to={`${publicSitePaths.home(slug)}/${offer.path}`}>{t('publicApply.open_screen')}</Link>
+            </p>
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <PageError error={useRouteError()} />;
+}
