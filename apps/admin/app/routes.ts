@@ -87,6 +87,8 @@ export default [
   layout('routes/public/layout.tsx', [
     route('t/:tenant/public', 'routes/public/home.tsx'),
     route('t/:tenant/public/verify', 'routes/public/verify.tsx'),
+    route('t/:tenant/public/follow', 'routes/public/follow.tsx'),
+    route('t/:tenant/public/follow/:caseId', 'routes/public/follow-matter.tsx'),
     // The plugins' resident-facing screens.
     ...publicScreens().map(({ pluginId, screen }) =>
       route(`t/:tenant/public/${screen.path}`, 'routes/public/service.tsx', {

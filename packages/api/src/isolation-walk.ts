@@ -476,6 +476,8 @@ export const walkAttempts: Record<string, Attempt> = {
     b.case.setStatus({ caseId: t.aCase.id, status: 'rejected', reason: '越权' }).catch(refused),
   'case.setWaiting': ({ b }, t) => b.case.setWaiting({ caseId: t.aCase.id, waiting: true }).catch(refused),
   'case.addNote': ({ b }, t) => b.case.addNote({ caseId: t.aCase.id, text: '越权' }).catch(refused),
+  'case.messageResident': ({ b }, t) =>
+    b.case.messageResident({ caseId: t.aCase.id, text: '越权' }).catch(refused),
   'case.addParty': ({ b }, t) =>
     b.case.addParty({ caseId: t.aCase.id, role: 'adverse', name: '越权' }).catch(refused),
   'case.updateParty': ({ b }, t) =>
@@ -746,6 +748,8 @@ export const walkAttempts: Record<string, Attempt> = {
     b.residentSession.verify({ phone: A_RESIDENT_PHONE, code: '000000' }).catch(refused),
   'residentSession.signOut': ({ b }) => b.residentSession.signOut().catch(refused),
   'residentSession.current': ({ b }) => b.residentSession.current().catch(refused),
+  'follow.getMany': ({ b }) => b.follow.getMany().catch(refused),
+  'follow.get': ({ b }, t) => b.follow.get({ caseId: t.aCase.id }).catch(refused),
   'questionnaire.getMany': ({ b }) => b.questionnaire.getMany(),
   'questionnaire.get': ({ b }, t) => b.questionnaire.get({ id: t.aQuestionnaireId }).catch(refused),
   'questionnaire.create': ({ b }, t) =>

@@ -33,6 +33,7 @@ const TEMPLATE_NAMES: Readonly<Record<MessageTemplateKey, MessageKey>> = {
   'duty-reminder': 'messageTemplateName.duty-reminder',
   'legal-aid-result': 'messageTemplateName.legal-aid-result',
   'verification-code': 'messageTemplateName.verification-code',
+  'handler-message': 'messageTemplateName.handler-message',
 };
 
 /**
