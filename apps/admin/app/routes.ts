@@ -99,6 +99,8 @@ export default [
     route('t/:tenant/public/verify', 'routes/public/verify.tsx'),
     route('t/:tenant/public/suggestions', 'routes/public/suggestions.tsx', { id: 'public-suggestions' }),
     route('t/:tenant/public/book', 'routes/public/book.tsx'),
+    route('t/:tenant/public/follow', 'routes/public/follow.tsx'),
+    route('t/:tenant/public/follow/:caseId', 'routes/public/follow-matter.tsx'),
     // The plugins' resident-facing screens.
     ...publicScreens().map(({ pluginId, screen }) =>
       route(`t/:tenant/public/${screen.path}`, 'routes/public/service.tsx', {

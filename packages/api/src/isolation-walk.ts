@@ -496,6 +496,8 @@ export const walkAttempts: Record<string, Attempt> = {
     b.case.setStatus({ caseId: t.aCase.id, status: 'rejected', reason: '越权' }).catch(refused),
   'case.setWaiting': ({ b }, t) => b.case.setWaiting({ caseId: t.aCase.id, waiting: true }).catch(refused),
   'case.addNote': ({ b }, t) => b.case.addNote({ caseId: t.aCase.id, text: '越权' }).catch(refused),
+  'case.messageResident': ({ b }, t) =>
+    b.case.messageResident({ caseId: t.aCase.id, text: '越权' }).catch(refused),
   'case.addParty': ({ b }, t) =>
     b.case.addParty({ caseId: t.aCase.id, role: 'adverse', name: '越权' }).catch(refused),
   'case.updateParty': ({ b }, t) =>
@@ -808,6 +810,8 @@ export const walkAttempts: Record<string, Attempt> = {
         link: `/t/${(await b.auth.me())?.tenant.slug}/public/suggestions`,
       })
       .catch(refused),
+  'follow.getMany': ({ b }) => b.follow.getMany().catch(refused),
+  'follow.get': ({ b }, t) => b.follow.get({ caseId: t.aCase.id }).catch(refused),
   'questionnaire.getMany': ({ b }) => b.questionnaire.getMany(),
   'questionnaire.get': ({ b }, t) => b.questionnaire.get({ id: t.aQuestionnaireId }).catch(refused),
   'questionnaire.create': ({ b }, t) =>

@@ -49,6 +49,7 @@ import { getMany as getCases } from './procedures/case/get-many.ts';
 import { holdConsultation } from './procedures/case/hold-consultation.ts';
 import { issueRatingCode } from './procedures/case/issue-rating-code.ts';
 import { link } from './procedures/case/link.ts';
+import { messageResident } from './procedures/case/message-resident.ts';
 import { page as casePage } from './procedures/case/page.ts';
 import { printout } from './procedures/case/printout.ts';
 import { recordConsent } from './procedures/case/record-consent.ts';
@@ -83,6 +84,8 @@ import {
   getSample as getFileReviewSample,
   getSamples as getFileReviewSamples,
 } from './procedures/file-review/sample.ts';
+import { get as getFollowedMatter } from './procedures/follow/get.ts';
+import { getMany as getFollowedMatters } from './procedures/follow/get-many.ts';
 import { check } from './procedures/health/check.ts';
 import { create as createInspection } from './procedures/inspection/create.ts';
 import { get as getInspection } from './procedures/inspection/get.ts';
@@ -296,6 +299,7 @@ const platformRouters = {
     setStatus,
     setWaiting,
     addNote,
+    messageResident,
     addParty,
     updateParty,
     removeParty,
@@ -369,6 +373,8 @@ const platformRouters = {
     signOut: signOutResident,
     current: currentResident,
   } satisfies TRPCRouterRecord,
+  /** The verified resident follows their matters on the district's public site. */
+  follow: { getMany: getFollowedMatters, get: getFollowedMatter } satisfies TRPCRouterRecord,
   questionnaire: {
     getMany: getQuestionnaires,
     get: getQuestionnaire,

@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   'case.hotline_imported',
   'case.joint_consultation_held',
   'case.linked',
+  'case.message_to_resident',
   'case.note_added',
   'case.party_added',
   'case.party_updated',

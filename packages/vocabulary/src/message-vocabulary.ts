@@ -52,6 +52,8 @@ export const MESSAGE_TEMPLATES = {
   'suggestion-answered': ['link'],
   /** A resident proves their phone on the public site: the one-time code (a secret, sealed). */
   'verification-code': ['code'],
+  /** The handler left the resident a message on the follow page (the message itself is never texted). */
+  'handler-message': ['number'],
 } as const satisfies Record<string, readonly string[]>;
 export type MessageTemplateKey = keyof typeof MESSAGE_TEMPLATES;
 export const MESSAGE_TEMPLATE_KEYS = Object.keys(MESSAGE_TEMPLATES) as MessageTemplateKey[];

@@ -19,6 +19,8 @@ export const publicSitePaths = {
   verify: (slug: string) => below(slug, 'verify'),
   /** Following one's matters. */
   follow: (slug: string) => below(slug, 'follow'),
+  /** One of the resident's matters, by the case's id (no phone, name or number in the address). */
+  followMatter: (slug: string, caseId: string) => below(slug, `follow/${encodeURIComponent(caseId)}`),
   /** Asking and applying online. */
   apply: (slug: string) => below(slug, 'apply'),
   /** The confirmation of an application: its case number, and the way to follow it. */

@@ -35,6 +35,7 @@ const TEMPLATE_NAMES: Readonly<Record<MessageTemplateKey, MessageKey>> = {
   'legal-aid-result': 'messageTemplateName.legal-aid-result',
   'suggestion-answered': 'messageTemplateName.suggestion-answered',
   'verification-code': 'messageTemplateName.verification-code',
+  'handler-message': 'messageTemplateName.handler-message',
 };
 
 /**

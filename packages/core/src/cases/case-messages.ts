@@ -57,3 +57,19 @@ export async function textRatingCode(tx: TenantTx, actor: Actor, box: SecretBox,
     caseId: row.id,
   });
 }
+
+/**
+ * 留言通知: a resident with a mobile number hears that the handler left them a message, and where
+ * to read it. The message itself never goes by SMS (templates only, and it may be personal).
+ */
+export async function textHandlerMessageNotice(tx: TenantTx, actor: Actor, box: SecretBox, row: CaseRow) {
+  const phone = await residentMobile(tx, box, row.residentId);
+  if (!phone) return null;
+  return enqueueMessage(tx, actor, box, {
+    channel: 'sms',
+    templateKey: 'handler-message',
+    recipient: phone,
+    params: { number: row.number },
+    caseId: row.id,
+  });
+}

@@ -23,6 +23,7 @@ export * from './online-request.ts';
 export * from './rating-code.ts';
 export * from './resident-consent.ts';
 export * from './resident-feedback.ts';
+export * from './resident-message.ts';
 export * from './resident-service.ts';
 export * from './time-limit-escalation.ts';
 export * from './timeline-organisations.ts';

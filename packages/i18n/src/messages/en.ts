@@ -416,6 +416,7 @@ export const en: Messages = {
   'auditAction.case.party_updated': 'Party corrected',
   'auditAction.case.party_removed': 'Party removed',
   'auditAction.case.linked': 'Matters linked',
+  'auditAction.case.message_to_resident': 'Message left for the resident',
   'auditAction.case.joint_consultation_held': 'Joint consultation held',
   'auditAction.case.document_attached': 'Document attached',
   'auditAction.case.document_read': 'Document viewed',
@@ -1099,6 +1100,11 @@ export const en: Messages = {
   'casePage.add_note': 'Add a note',
   'casePage.note_text': 'Note',
   'casePage.add_note_submit': 'Add',
+  'casePage.message_resident': 'Message to the resident',
+  'casePage.message_resident_submit': 'Send and notify by SMS',
+  'casePage.message_resident_text': 'Message',
+  'casePage.message_resident_hint':
+    'The resident reads it under “My matters”; the SMS only says there is a message, never what it says.',
   'casePage.feedback': 'Record feedback to the resident',
   'casePage.feedback_method': 'How they were told',
   'casePage.feedback_summary': 'What they were told',
@@ -2656,6 +2662,8 @@ export const en: Messages = {
     'Matter {number} is {level}; station head, please follow it up.',
   'messageTemplate.duty-reminder': 'Duty reminder: {day} {slot} at {place}.',
   'messageTemplate.legal-aid-result': 'Your legal aid application (matter {number}): {result}.',
+  'messageTemplate.handler-message':
+    'The person handling your matter {number} left you a message: read it under “My matters” on the district’s public legal service site.',
   'messageTemplate.verification-code':
     'Your verification code is {code}, valid for 10 minutes. Do not share it.',
   'messageTemplateName.intake-receipt': 'Intake receipt',
@@ -2668,6 +2676,7 @@ export const en: Messages = {
   'messageTemplateName.duty-reminder': 'Duty reminder',
   'messageTemplateName.legal-aid-result': 'Legal aid result',
   'messageTemplateName.verification-code': 'SMS verification code',
+  'messageTemplateName.handler-message': 'Handler message notice',
   // The platform's own actors (a system actor's stored name), named where a person's name stands.
   'systemActor.system': 'System',
   'systemActor.time-limit escalation': 'Time-limit escalation',

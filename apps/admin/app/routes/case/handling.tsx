@@ -127,6 +127,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           await caller.case.addNote({ caseId, text: values.text });
         },
       }),
+      messageResident: intent({
+        fields: ['text'],
+        required: ['text'],
+        errors,
+        run: async (values) => {
+          await caller.case.messageResident({ caseId, text: values.text });
+        },
+      }),
     },
     { done: casePartDone(tenantSlugFrom(params), caseId, '') },
   );
@@ -280,6 +288,22 @@ export default function CaseHandling({ actionData }: Route.ComponentProps) {
         {can.handle ? (
           <IntentForm intent="note" title={t('casePage.add_note')} submit={t('casePage.add_note_submit')}>
             {(f) => <TextArea {...f('text')} label={t('casePage.note_text')} rows={3} />}
+          </IntentForm>
+        ) : null}
+        {can.handle ? (
+          <IntentForm
+            intent="messageResident"
+            title={t('casePage.message_resident')}
+            submit={t('casePage.message_resident_submit')}
+          >
+            {(f) => (
+              <TextArea
+                {...f('text')}
+                label={t('casePage.message_resident_text')}
+                hint={t('casePage.message_resident_hint')}
+                rows={3}
+              />
+            )}
           </IntentForm>
         ) : null}
       </section>
