@@ -6,3 +6,4 @@ export * from './organisation-kinds.ts';
 export * from './permissions.ts';
 export * from './referral-vocabulary.ts';
 export * from './roles.ts';
+export * from './statute-vocabulary.ts';
