@@ -22,7 +22,10 @@
  * 6. The OpenAPI document (REST and the referral exchange) fuzzed with every schemathesis check,
  *    longer than `npm test` does (`fuzz-openapi.ts`; `--no-fuzz`, `--fuzz-examples=N`,
  *    `--fuzz-seconds=S`, `--fuzz-seed=N`); its problems are listed, and fail the bench.
- * 7. The whole stack at rest: `linju start` in a fresh data folder, then the resident memory of its
+ * 7. The statute library (`bench-statutes.ts`; `--no-statutes`): recall@5 of our search and of the
+ *    corpus package's own BM25 over `statute-questions.json`, side by side; search p50/p99 over the
+ *    whole corpus against one `select 1` round trip; peak memory.
+ * 8. The whole stack at rest: `linju start` in a fresh data folder, then the resident memory of its
  *    process tree (PostgreSQL, Temporal, server, worker, supervisor) after it settles.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -39,6 +42,7 @@ import { benchIntake, printIntake } from './bench-intake.ts';
 import { printReferralBench } from './bench-referrals.ts';
 import { benchSearch, printSearch } from './bench-search.ts';
 import { benchStatistics, printStatistics } from './bench-statistics.ts';
+import { benchStatutes, printStatutes } from './bench-statutes.ts';
 import { runLongFuzzFromArgs } from './fuzz-openapi.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -205,6 +209,8 @@ if (!process.argv.includes('--no-search')) {
     }),
   );
 }
+
+if (!process.argv.includes('--no-statutes')) printStatutes(await benchStatutes());
 
 let fuzzProblems: string[] = [];
 if (!process.argv.includes('--no-fuzz')) fuzzProblems = await runLongFuzzFromArgs();

@@ -38,3 +38,6 @@ CREATE INDEX "statute_law_name_idx" ON "statute_law" USING btree ("name");--> st
 CREATE INDEX "statute_law_short_name_idx" ON "statute_law" USING btree ("short_name");--> statement-breakpoint
 -- National law, the same for every district: the app role reads it; only the owner (linju statutes import) writes it.
 GRANT SELECT ON statute_law, statute_article, statute_term TO linju_app;
+--> statement-breakpoint
+-- A search reads each question term's postings from this index alone (no table rows).
+CREATE INDEX "statute_term_postings_idx" ON "statute_term" USING btree ("term") INCLUDE ("law_id", "seq", "weight");

@@ -21,7 +21,7 @@ export async function importStatutes(
   sql: Sql,
   corpus: StatuteCorpus,
 ): Promise<{ laws: number; articles: number; terms: number }> {
-  return sql.begin(async (tx) => {
+  const loaded = await sql.begin(async (tx) => {
     // Two imports at once would each rebuild the index from what they see: one waits for the other.
     await tx`select pg_advisory_xact_lock(hashtext('statute_library'))`;
     for (const law of corpus.laws) {
@@ -64,4 +64,7 @@ export async function importStatutes(
     }
     return { laws: corpus.laws.length, articles: articles.length, terms: terms.length };
   });
+  // Fresh statistics and visibility map: searches then read the postings from the index alone.
+  await sql`vacuum analyze statute_term`;
+  return loaded;
 }

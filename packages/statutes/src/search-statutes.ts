@@ -14,6 +14,11 @@ export type StatuteHit = {
 
 /** How much more an article of a law the question names counts (劳动合同法, 民法典 …). */
 const NAMED_LAW_BOOST = 1.5;
+/**
+ * The best-scored articles that are then ordered by standing: reading every matching article's
+ * status would cost more than the search, and among this many there is always one in force.
+ */
+const CANDIDATES = 200;
 
 /** The question's terms, each weighted by how often its words and the legal terms they map to name it. */
 function questionTerms(question: string) {
@@ -39,16 +44,17 @@ export async function searchStatutes(db: Queryable, question: string, limit: num
     ),
     named as (select id from statute_law where position(short_name in ${question}) > 0),
     scored as (
-      select t.law_id, t.seq, sum(t.weight * q.weight) as score
+      select t.law_id, t.seq,
+        sum(t.weight * q.weight) * case when t.law_id in (select id from named) then ${NAMED_LAW_BOOST}::real else 1 end
+          as score
       from statute_term t join question q on q.term = t.term
       group by t.law_id, t.seq
-    )
+    ),
+    best as (select * from scored order by score desc limit ${CANDIDATES})
     select l.name as law, a.number as article, a.label, a.text, a.status
-    from scored s
+    from best s
     join statute_article a on a.law_id = s.law_id and a.seq = s.seq
     join statute_law l on l.id = a.law_id
-    order by a.status in ('current', 'amended') and l.status in ('current', 'amended') desc,
-      s.score * case when s.law_id in (select id from named) then ${NAMED_LAW_BOOST}::real else 1 end desc,
-      l.name, a.seq
+    order by a.status in ('current', 'amended') and l.status in ('current', 'amended') desc, s.score desc, l.name, a.seq
     limit ${limit}`);
 }
