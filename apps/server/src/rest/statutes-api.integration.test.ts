@@ -106,6 +106,9 @@ describe('GET /api/v1/statutes', () => {
     const tooMany = await get(`/api/v1/statutes/search?q=${encodeURIComponent('借款')}&limit=500`);
     expect(tooMany.status).toBe(400);
     expect((await tooMany.json()).detail).toBe('limit: a whole number from 1 to 20');
+    const spaces = await get('/api/v1/statutes/search?q=%00%20');
+    expect(spaces.status).toBe(400);
+    expect((await spaces.json()).detail).toMatch(/^q: ask a question/);
   });
 
   it('answers one article by full or short name, in digits or Chinese numerals', async () => {
@@ -134,8 +137,10 @@ describe('GET /api/v1/statutes', () => {
     expect(noLaw.status).toBe(404);
     expect((await noLaw.json()).detail).toBe('The library has no law named 虚构法');
     const badNumber = await get(`/api/v1/statutes/${encodeURIComponent('测试借贷法')}/abc`);
-    expect(badNumber.status).toBe(400);
-    expect((await badNumber.json()).detail).toContain('"abc" is not an article number');
+    expect(badNumber.status).toBe(404);
+    expect((await badNumber.json()).detail).toBe(
+      `${fixture.current.name} has no article "abc" (an article is 1254 or 第一千二百五十四条)`,
+    );
   });
 
   it('only reads', async () => {

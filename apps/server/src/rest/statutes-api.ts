@@ -15,9 +15,10 @@ const MAX_QUESTION = 200;
 const MAX_LIMIT = 20;
 
 async function searchResponse(db: Database, request: Request, params: URLSearchParams): Promise<Response> {
-  const question = params.get('q')?.trim() ?? '';
+  // PostgreSQL text cannot hold U+0000: it is read as a space.
+  const question = params.get('q')?.replaceAll('\u0000', ' ').trim() ?? '';
   if (question === '') return problem(400, 'Bad request', 'q: ask a question, e.g. ?q=朋友借钱不还怎么办');
-  if (question.length > MAX_QUESTION) {
+  if ([...question].length > MAX_QUESTION) {
     return problem(400, 'Bad request', `q: a question is at most ${MAX_QUESTION} characters`);
   }
   const limitParam = params.get('limit');
@@ -51,16 +52,16 @@ export async function statutesApiResponse(db: Database, request: Request): Promi
   const [lawSegment = '', articleSegment = ''] = rest.split('/');
   const law = decoded(lawSegment);
   const article = decoded(articleSegment);
-  if (law === undefined || article === undefined) {
-    return problem(400, 'Bad request', 'The law and the article are percent-encoded UTF-8');
+  if (law === undefined || article === undefined || law.includes('\u0000')) {
+    return problem(400, 'Bad request', 'The law and the article are percent-encoded UTF-8 text without NUL');
   }
   const found = await findArticle(db, law, article);
   switch (found.found) {
     case 'bad-number':
       return problem(
-        400,
-        'Bad request',
-        `article: "${article}" is not an article number (1254 or 第一千二百五十四条)`,
+        404,
+        'Not found',
+        `${found.law} has no article "${article}" (an article is 1254 or 第一千二百五十四条)`,
       );
     case 'no-law':
       return problem(404, 'Not found', `The library has no law named ${found.law}`);
