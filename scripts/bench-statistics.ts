@@ -43,11 +43,12 @@ import {
 const MONTHS = 120;
 const FIRST_MONTH = '2017-01-01';
 
-function percentile(sorted: number[], p: number) {
+export function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
-async function timings(iterations: number, fn: (i: number) => Promise<unknown>) {
+/** p50 and p99 of `iterations` calls after 20 of warm-up (the other benches' too). */
+export async function timings(iterations: number, fn: (i: number) => Promise<unknown>) {
   for (let i = 0; i < 20; i++) await fn(i); // warm-up
   const times: number[] = [];
   for (let i = 0; i < iterations; i++) {

@@ -24,7 +24,10 @@
  *    `--fuzz-seconds=S`, `--fuzz-seed=N`); its problems are listed, and fail the bench.
  * 7. The residents' public site (`bench-public-site.ts`; `--no-public-site`): server render time
  *    p50/p95 and transfer size of its pages against a static file of the same server.
- * 8. The whole stack at rest: `linju start` in a fresh data folder, then the resident memory of its
+ * 8. The statute library (`bench-statutes.ts`; `--no-statutes`): recall@5 of our search and of the
+ *    corpus package's own BM25 over `statute-questions.json`, side by side; search p50/p99 over the
+ *    whole corpus against one `select 1` round trip; peak memory.
+ * 9. The whole stack at rest: `linju start` in a fresh data folder, then the resident memory of its
  *    process tree (PostgreSQL, Temporal, server, worker, supervisor) after it settles.
  */
 import { randomBytes } from 'node:crypto';
@@ -42,6 +45,7 @@ import { printReferralBench } from './bench-referrals.ts';
 import { benchSearch, printSearch } from './bench-search.ts';
 import { startStack, stopStack, treeRss } from './bench-stack.ts';
 import { benchStatistics, printStatistics } from './bench-statistics.ts';
+import { benchStatutes, printStatutes } from './bench-statutes.ts';
 import { runLongFuzzFromArgs } from './fuzz-openapi.ts';
 
 async function timeLoop(iterations: number, fn: () => Promise<unknown>): Promise<number> {
@@ -172,6 +176,8 @@ if (!process.argv.includes('--no-search')) {
     }),
   );
 }
+
+if (!process.argv.includes('--no-statutes')) printStatutes(await benchStatutes());
 
 let fuzzProblems: string[] = [];
 if (!process.argv.includes('--no-fuzz')) fuzzProblems = await runLongFuzzFromArgs();

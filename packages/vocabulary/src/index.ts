@@ -7,4 +7,5 @@ export * from './organisation-kinds.ts';
 export * from './permissions.ts';
 export * from './referral-vocabulary.ts';
 export * from './roles.ts';
+export * from './statute-vocabulary.ts';
 export * from './suggestion-vocabulary.ts';

@@ -26,6 +26,7 @@ import { hsdsResponse } from '../rest/hsds.ts';
 import { HSDS_API_PREFIX, hsdsApiResponse, isHsdsApiRoute } from '../rest/hsds-api.ts';
 import { openApiDocument } from '../rest/openapi.ts';
 import { methodNotAllowed, problem } from '../rest/problem.ts';
+import { isStatutesApiRoute, statutesApiResponse } from '../rest/statutes-api.ts';
 import type { AdminApp } from './admin-app.ts';
 import { BodyTooLarge, countedBody, discardRest, MAX_BODY_BYTES, readBoundedBody } from './bounded-body.ts';
 import { busyResponse } from './busy-response.ts';
@@ -230,7 +231,7 @@ export function createRequestListener(deps: ServerDeps) {
 
     // The REST surface only reads: its routes answer GET (and HEAD), nothing else.
     if (
-      (REST_READ_ROUTES.has(path) || isHsdsApiRoute(path)) &&
+      (REST_READ_ROUTES.has(path) || isHsdsApiRoute(path) || isStatutesApiRoute(path)) &&
       request.method !== 'GET' &&
       request.method !== 'HEAD'
     ) {
@@ -259,6 +260,7 @@ export function createRequestListener(deps: ServerDeps) {
     if (path.startsWith(HSDS_API_PREFIX)) {
       return hsdsApiResponse(deps.db, request, `${config.publicUrl}/api/v1/openapi.json`);
     }
+    if (isStatutesApiRoute(path)) return statutesApiResponse(deps.db, request);
     if (path.startsWith('/api/')) return problem(404, 'Not found', `No route ${path}`);
 
     if (!deps.admin) return problem(503, 'Admin app not built', 'Run `pnpm --filter @linju/admin build`.');

@@ -1,12 +1,14 @@
 import { ZTenantSlug } from '@linju/core';
 import { federationOpenApi, jsonSchema } from '../federation/openapi-federation.ts';
 import { hsdsOpenApi } from './hsds-openapi.ts';
+import { statutesOpenApi } from './statutes-openapi.ts';
 
 /** The REST surface for partners' systems, which cannot speak tRPC (ARCHITECTURE.md). */
 export function openApiDocument(serverUrl: string) {
   // The referral exchange's signed endpoints (spec/referral-exchange.md), at the origin's root.
   const federation = federationOpenApi(serverUrl);
   const hsds = hsdsOpenApi();
+  const statutes = statutesOpenApi();
   return {
     openapi: '3.1.0',
     info: {
@@ -140,6 +142,7 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       ...hsds.paths,
+      ...statutes.paths,
       ...federation.paths,
     },
     components: {
@@ -147,6 +150,7 @@ export function openApiDocument(serverUrl: string) {
       schemas: {
         ...federation.schemas,
         ...hsds.schemas,
+        ...statutes.schemas,
         Health: {
           type: 'object',
           required: ['status', 'database', 'temporal'],

@@ -25,6 +25,7 @@ export * from './roster.ts';
 export * from './session.ts';
 export * from './staff.ts';
 export * from './statistics.ts';
+export * from './statute.ts';
 export * from './subsidy.ts';
 export * from './suggestion.ts';
 export * from './tenancy.ts';

@@ -56,4 +56,8 @@ export const PLATFORM_TABLES = [
   'plugin_migration',
   // That an erased district existed: the platform's record, outliving the district's own rows.
   'tenant_erasure',
+  // The statute library: national law, the same for every district (read-only to the app role).
+  'statute_law',
+  'statute_article',
+  'statute_term',
 ] as const;

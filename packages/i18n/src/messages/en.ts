@@ -2478,6 +2478,10 @@ export const en: Messages = {
   'apiDocs.op.getHsdsTaxonomy': 'One taxonomy',
   'apiDocs.op.listHsdsTaxonomyTerms': 'Taxonomy terms, a page at a time',
   'apiDocs.op.getHsdsTaxonomyTerm': 'One taxonomy term, with its taxonomy',
+  'apiDocs.op.searchStatutes':
+    'Statute library search: a question in plain Chinese, the articles that answer it (those in force first)',
+  'apiDocs.op.getStatuteArticle':
+    'One article: the law by full or short name (民法典), the number as 1254 or 第一千二百五十四条',
   'apiDocs.op.getNodeDocument':
     'This node’s identity: node id, name, public keys and the organisations it serves',
   'apiDocs.op.createReferral': 'Refer a matter to a district of this node (signed)',
