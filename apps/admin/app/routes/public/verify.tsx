@@ -3,6 +3,7 @@ import { Form, Link, redirect } from 'react-router';
 import { CsrfField } from '../../components/csrf-field.tsx';
 import { FormErrorSummary } from '../../components/form-errors.tsx';
 import { HONEYPOT_FIELD, HoneypotField } from '../../components/public/honeypot-field.tsx';
+import { PublicTitle } from '../../components/public/public-title.tsx';
 import { getAdminContext } from '../../context.ts';
 import { formText } from '../../lib/form-data.ts';
 import { intent, intentAction } from '../../lib/intent-action.ts';
@@ -83,6 +84,7 @@ export default function Verify({ loaderData, actionData }: Route.ComponentProps)
 
   return (
     <>
+      <PublicTitle title={t('publicResident.verify_title')} />
       <h1>{t('publicResident.verify_title')}</h1>
       {phoneMasked && !phone ? (
         <>
