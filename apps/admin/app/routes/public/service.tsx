@@ -53,9 +53,12 @@ export default function PublicServicePage() {
   if (!hosted) throw new Response(null, { status: 404 });
   const { Component } = hosted.screen;
   const t = screenTranslate(hosted.messages, locale);
+  const { title } = hosted.screen.heading(loaded.data, t);
+  // The host draws the page's heading, as it does for a district screen.
   return (
     <>
-      <DocumentTitle title={hosted.screen.heading(loaded.data, t).title} />
+      <DocumentTitle title={title} />
+      <h1>{title}</h1>
       <Component data={loaded.data} slug={loaded.slug} locale={locale} t={t} IntentForm={IntentForm} />
     </>
   );
