@@ -184,7 +184,7 @@ describe("a resident's way in", () => {
       await staff.getByRole('link', { name: number }).first().click();
       await expect.poll(() => staff.url()).toMatch(/\/cases\/[0-9a-f-]{36}$/);
       const caseUrl = staff.url();
-      expect(await staff.textContent('body')).toContain(t('channel.online'));
+      await expect.poll(() => staff.textContent('main')).toContain(t('channel.online'));
       await staff.getByRole('link', { name: '法律援助申请审查、决定与结案' }).click();
       await expect.poll(() => staff.textContent('body')).toContain('符合法律援助条件');
       const decide = await panel(staff, '作出决定');

@@ -1,5 +1,6 @@
 import { redirect } from 'react-router';
 import { getAdminContext } from '../context.ts';
+import { pageAddressOf } from './page-address.ts';
 import { verifyPath } from './resident-next.ts';
 import { tenantSlugFrom } from './tenant-paths.ts';
 
@@ -22,6 +23,5 @@ export async function requireResident(args: ResidentArgs) {
   const resident = await residentOf(args);
   if (resident) return resident;
   const slug = tenantSlugFrom(args.params);
-  const here = new URL(args.request.url);
-  throw redirect(verifyPath(slug, `${here.pathname}${here.search}`));
+  throw redirect(verifyPath(slug, pageAddressOf(args.request)));
 }
