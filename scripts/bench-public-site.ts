@@ -3,18 +3,25 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { freePort } from '@linju/db';
+import { createSecretBox, loadDataKeyRing, RESIDENT_COOKIE } from '@linju/auth';
+import { openResidentSession } from '@linju/core';
+import { connect, eq, freePort, schema, withTenant } from '@linju/db';
+import { runningEmbeddedPostgres } from '@linju/db/embedded';
 import { startStack, stopStack, treeRss } from './bench-stack.ts';
+
+/** A demo resident with a matter in Xuhui (王秀英): the follow pages are hers. */
+const DEMO_RESIDENT_PHONE = '13916605012';
 
 /** One GET accepting gzip: the time to the last byte, and the bytes on the wire. */
 function get(
   url: string,
+  cookie?: string,
 ): Promise<{ ms: number; status: number; wire: number; body: Buffer; encoding: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const req = request(
       url,
-      { headers: { 'accept-encoding': 'gzip', 'accept-language': 'zh-CN' } },
+      { headers: { 'accept-encoding': 'gzip', 'accept-language': 'zh-CN', ...(cookie ? { cookie } : {}) } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -39,13 +46,13 @@ const quantile = (sorted: readonly number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 
 /** p50/p95 of the time to the last byte over `iterations` sequential requests, after a warm-up. */
-async function measure(url: string, iterations: number) {
-  for (let i = 0; i < 20; i++) await get(url);
+async function measure(url: string, iterations: number, cookie?: string) {
+  for (let i = 0; i < 20; i++) await get(url, cookie);
   const times: number[] = [];
-  let last = await get(url);
+  let last = await get(url, cookie);
   if (last.status !== 200) throw new Error(`${url} answered ${last.status}`);
   for (let i = 0; i < iterations; i++) {
-    last = await get(url);
+    last = await get(url, cookie);
     times.push(last.ms);
   }
   times.sort((a, b) => a - b);
@@ -62,11 +69,33 @@ async function measure(url: string, iterations: number) {
   };
 }
 
+/**
+ * The cookie of a resident who proved `phone` in the demo district, as the verify page would set
+ * it: the session opened in the stack's own database (the SMS round trip is not what is measured).
+ */
+async function residentCookie(dataDir: string, phone: string): Promise<string> {
+  const database = runningEmbeddedPostgres(dataDir);
+  if (!database) throw new Error('the stack holds no PostgreSQL');
+  const owner = connect(database.ownerUrl);
+  try {
+    const [district] = await owner.db.select().from(schema.tenant).where(eq(schema.tenant.slug, 'xuhui'));
+    if (!district) throw new Error('no demo district');
+    const box = createSecretBox(loadDataKeyRing(dataDir, {}));
+    const { token } = await withTenant(owner.db, district.id, (tx) =>
+      openResidentSession(tx, box, district.id, phone, new Date()),
+    );
+    return `${RESIDENT_COOKIE}=${token}`;
+  } finally {
+    await owner.close();
+  }
+}
+
 export type PublicSiteBench = Awaited<ReturnType<typeof benchPublicSite>>;
 
 /**
  * The residents' public site as a phone asks for it, on `linju start` with the demo district:
- * the home page and a service page, server-rendered, against a static file of the same server
+ * the home page, a service page and a resident's matter (the site's case page, signed in with the
+ * resident's session), server-rendered, against a static file of the same server
  * (the admin build's stylesheet) as the baseline of this run; the stack's resident memory after.
  */
 export async function benchPublicSite(iterations = 300) {
@@ -84,8 +113,17 @@ export async function benchPublicSite(iterations = 300) {
       { page: 'public home', url: home },
       { page: 'service page (consultation)', url: `${home}/services/consultation` },
     ];
+    // A resident's matter page (the site's case page), with her session as the browser holds it.
+    const cookie = await residentCookie(dir, DEMO_RESIDENT_PHONE);
+    const matters = (await get(`${home}/follow`, cookie)).body.toString('utf8');
+    const matter = /href="(\/t\/xuhui\/public\/follow\/[0-9a-f-]{36})"/.exec(matters)?.[1];
+    if (!matter) throw new Error('the demo resident has no matter to follow');
     const rows = [];
     for (const { page, url } of pages) rows.push({ page, ...(await measure(url, iterations)) });
+    rows.push({
+      page: "a resident's matter (case page)",
+      ...(await measure(`${base}${matter}`, iterations, cookie)),
+    });
     const baseline = rows[0]?.p50 ?? 1;
     const rest = treeRss(child.pid as number);
     return { iterations, rows: rows.map((row) => ({ ...row, ratio: row.p50 / baseline })), rss: rest.rss };

@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from './axe.ts';
 import { useDemoStack } from './demo-stack.ts';
-import { stackResidentCode } from './resident-code.ts';
+import { sendLegalAidApplication } from './legal-aid-application.ts';
+import { smsCodeFromDemoStack } from './resident-sms.ts';
 
 /**
  * Asking and applying online (issue #18), as a resident on a 360 px phone in Chromium against the
@@ -13,12 +14,6 @@ import { stackResidentCode } from './resident-code.ts';
 const live = useDemoStack('apply');
 
 const PHONE = { 'js-off': '13800990001', 'js-on': '13800990002' } as const;
-// A one-pixel PNG, as a phone's photo of a document would be.
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
-    '1f15c4890000000d49444154789c6360f8cfc0f01f0005000201e5d2b4c60000000049454e44ae426082',
-  'hex',
-);
 
 /** Whether a page's context runs JavaScript. */
 const javaScriptOn = new WeakMap<Page, boolean>();
@@ -64,7 +59,7 @@ async function verifiedOnApply(page: Page, phone: string) {
   await page.getByRole('button', { name: '获取验证码' }).click();
   // The code's field shows once the code is sent.
   await page.getByLabel('短信验证码').waitFor();
-  await page.getByLabel('短信验证码').fill(await stackResidentCode(live.dataDir, 'xuhui', phone));
+  await page.getByLabel('短信验证码').fill(await smsCodeFromDemoStack(live.dataDir, 'xuhui', phone));
   await page.getByRole('button', { name: '验证', exact: true }).click();
   await page.waitForURL(/\/t\/xuhui\/public\/apply$/);
   expect(await page.getByRole('heading', { level: 1, name: '在线申请' }).count()).toBe(1);
@@ -122,21 +117,7 @@ describe('asking and applying online', () => {
     await page.waitForURL(/\/public\/legal-aid\/apply$/);
     expect(await page.getByRole('heading', { level: 1, name: '法律援助网上申请' }).count()).toBe(1);
     await noSeriousViolations(page, 'legal aid');
-    await page.locator('summary', { hasText: '填写申请' }).click();
-    await page.getByLabel('您居住的街道或社区').selectOption({ index: 2 });
-    await page.getByLabel('申请人姓名').fill('马长友');
-    await page.getByLabel('申请事项').selectOption({ label: '请求给付赡养费、抚养费、扶养费' });
-    await page.getByLabel('案情简介').fill('子女拒绝支付赡养费，申请人年老多病无力起诉');
-    await page.getByLabel('家庭人口数').fill('2');
-    await page.getByLabel('家庭月收入（元）').fill('1800');
-    await page.getByLabel('主要收入来源').fill('养老金');
-    await page.getByLabel('申请人承诺所填经济状况真实，如有虚假愿承担法律责任').check();
-    await page
-      .getByLabel('上传材料（身份证件、经济困难证明、案件材料）')
-      .setInputFiles({ name: '身份证.png', mimeType: 'image/png', buffer: PNG });
-    await page.getByRole('button', { name: '提交申请' }).click();
-    await page.waitForURL(/\/public\/apply\/done\?case=/);
-    const legalAid = new URL(page.url()).searchParams.get('case') ?? '';
+    const legalAid = await sendLegalAidApplication(page, '马长友');
     expect(legalAid).toMatch(/^[A-Z]+-\d{4}-\d{6}$/);
     expect(legalAid).not.toBe(number);
     await page.context().close();
