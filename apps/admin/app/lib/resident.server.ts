@@ -7,6 +7,8 @@ type ResidentArgs = {
   request: Request;
   params: { tenant?: string | undefined };
   context: Parameters<typeof getAdminContext>[0];
+  /** The page's address without the `.data` suffix of a client-side navigation's request. */
+  url?: URL;
 };
 
 /** The resident this browser proved in the district of the address (phone whole for their own forms, and masked), or null. */
@@ -22,6 +24,7 @@ export async function requireResident(args: ResidentArgs) {
   const resident = await residentOf(args);
   if (resident) return resident;
   const slug = tenantSlugFrom(args.params);
-  const here = new URL(args.request.url);
+  // Not the request's address: reached by a link with JavaScript on, it is the page's `.data`.
+  const here = args.url ?? new URL(args.request.url);
   throw redirect(verifyPath(slug, `${here.pathname}${here.search}`));
 }

@@ -46,6 +46,7 @@ export const bookOnline = publicProcedure({
     return {
       caseId: online.caseId,
       number: online.number,
+      matterType: input.matterType,
       bookingId: booking.id,
       slotId: booking.slotId,
       officeId: slot.officeId,
