@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousAxeViolations, expectNoSeriousAxeViolationsWithoutScripts } from './axe.ts';
 import { screens, useDemoStack } from './demo-stack.ts';
+import { phonePage } from './resident-phone.ts';
 import { smsCodeFromDemoStack } from './resident-sms.ts';
 
 /**
@@ -12,17 +13,6 @@ import { smsCodeFromDemoStack } from './resident-sms.ts';
  * number, the time, the place and what to bring, and cancels it. Every page passes axe.
  */
 const live = useDemoStack('notary-booking');
-
-async function phonePage(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
-  const context = await browser.newContext({
-    javaScriptEnabled,
-    locale: 'zh-CN',
-    viewport: { width: 360, height: 740 },
-  });
-  // A locator that finds nothing fails within seconds, naming itself, instead of waiting forever.
-  context.setDefaultTimeout(20_000);
-  return context.newPage();
-}
 
 /** axe on the page; without JavaScript, on its document shown again where axe may run. */
 const axe = (page: Page, js: boolean, name: string) =>
