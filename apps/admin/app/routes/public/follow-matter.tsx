@@ -1,6 +1,7 @@
 import { formatDate, formatDateTime } from '@linju/i18n';
 import { useLocale, useTranslate } from '@linju/ui';
 import { data, Link } from 'react-router';
+import { DocumentTitle } from '../../components/page-shell.tsx';
 import { getAdminContext } from '../../context.ts';
 import { publicSitePaths } from '../../lib/public-site-paths.ts';
 import { requireResident } from '../../lib/resident.server.ts';
@@ -30,6 +31,7 @@ export default function FollowMatter({ loaderData }: Route.ComponentProps) {
   const name = (text: { 'zh-CN': string; en: string }) => (locale === 'en' ? text.en : text['zh-CN']);
   return (
     <>
+      <DocumentTitle title={t('publicResident.matter_title', { number: matter.number })} />
       <h1>{t('publicResident.matter_title', { number: matter.number })}</h1>
       {matter.serviceName ? <p>{name(matter.serviceName)}</p> : null}
       <h2>{t('publicResident.matter_status')}</h2>

@@ -3,6 +3,7 @@ import { Button, failureOf, TextField, useLocale, useTranslate } from '@linju/ui
 import { Form, Link, redirect } from 'react-router';
 import { CsrfField } from '../../components/csrf-field.tsx';
 import { FormErrorSummary } from '../../components/form-errors.tsx';
+import { DocumentTitle } from '../../components/page-shell.tsx';
 import { HoneypotField } from '../../components/public/honeypot-field.tsx';
 import { getAdminContext } from '../../context.ts';
 import { intent, intentAction } from '../../lib/intent-action.ts';
@@ -52,6 +53,7 @@ export default function Follow({ loaderData, actionData }: Route.ComponentProps)
   const numberError = failure?.errors.fields.number;
   return (
     <>
+      <DocumentTitle title={t('publicResident.follow_title')} />
       <h1>{t('publicResident.follow_title')}</h1>
       <p>{t('publicResident.follow_intro', { phone: phoneMasked })}</p>
       {matters.length === 0 ? (

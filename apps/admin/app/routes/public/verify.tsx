@@ -2,6 +2,7 @@ import { Button, failureOf, TextField, useTranslate } from '@linju/ui';
 import { Form, Link, redirect } from 'react-router';
 import { CsrfField } from '../../components/csrf-field.tsx';
 import { FormErrorSummary } from '../../components/form-errors.tsx';
+import { DocumentTitle } from '../../components/page-shell.tsx';
 import { HONEYPOT_FIELD, HoneypotField } from '../../components/public/honeypot-field.tsx';
 import { getAdminContext } from '../../context.ts';
 import { formText } from '../../lib/form-data.ts';
@@ -83,6 +84,7 @@ export default function Verify({ loaderData, actionData }: Route.ComponentProps)
 
   return (
     <>
+      <DocumentTitle title={t('publicResident.verify_title')} />
       <h1>{t('publicResident.verify_title')}</h1>
       {phoneMasked && !phone ? (
         <>
