@@ -42,6 +42,7 @@ describe('booking a notary appointment on the public site (公证预约)', () =>
       await page.getByRole('button', { name: '验证', exact: true }).click();
       await page.waitForURL(`${live.url}/t/xuhui/public/notary/book`);
       await shows(page, '您目前没有待办的公证预约。');
+      expect(await page.getByRole('heading', { level: 1, name: '公证预约' }).count()).toBe(1);
       await axe(page, js, 'notary booking');
 
       // Nothing chosen: the refusal is in words next to the fields, not a JSON page.

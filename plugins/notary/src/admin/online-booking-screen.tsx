@@ -64,6 +64,7 @@ export const onlineBookingScreen = publicScreen<Data, Key>({
   },
   Component: ({ data, locale, t, IntentForm }) => (
     <>
+      <h1>{t('notary.public.title')}</h1>
       {data.confirmation ? (
         <section className="lj-alert lj-alert--success" aria-labelledby="notary-booked">
           <h2 id="notary-booked">{t('notary.public.booked')}</h2>
