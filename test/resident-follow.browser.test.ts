@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousAxeViolations } from './axe.ts';
 import { signInAsDemo, useDemoStack } from './demo-stack.ts';
+import { phonePage } from './resident-phone.ts';
 import { smsCodeFromDemoStack } from './resident-sms.ts';
 
 /**
@@ -13,17 +14,6 @@ import { smsCodeFromDemoStack } from './resident-sms.ts';
 const live = useDemoStack('resident-follow');
 // Residents of the demo seed with a matter in 徐汇 (王秀英, 吴佩琴): one per run, a code a minute each.
 const maskOf = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-
-async function phonePage(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
-  const context = await browser.newContext({
-    javaScriptEnabled,
-    locale: 'zh-CN',
-    viewport: { width: 360, height: 740 },
-  });
-  // A locator that finds nothing fails within seconds, naming itself, instead of waiting forever.
-  context.setDefaultTimeout(20_000);
-  return context.newPage();
-}
 
 /**
  * axe on the server-rendered page. axe-core runs on timers, which a page without JavaScript never

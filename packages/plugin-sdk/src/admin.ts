@@ -150,8 +150,13 @@ export interface PublicScreenIntent {
     form: FormValues,
     at: { readonly form: FormData; readonly files: Readonly<Record<string, readonly PostedFile[]>> },
   ): Record<string, unknown>;
-  /** The number of the case the answer opened (or repeats), which the confirmation shows. */
-  caseNumber(result: unknown): string;
+  /** The number of the case the answer opened (or repeats), which the site's confirmation shows. */
+  caseNumber?(result: unknown): string;
+  /**
+   * Instead of the site's confirmation: the screen again, with these search parameters (its
+   * `page` query gets them), e.g. the booking just made for the screen's own confirmation.
+   */
+  showsAfter?(result: unknown): Readonly<Record<string, string>>;
 }
 
 /**
@@ -164,10 +169,13 @@ export interface PublicScreen<TData = never, TKey extends string = string> {
   readonly id: string;
   /** Kebab-case segments below the district's public site. */
   readonly path: string;
-  /** The plugin's public query giving everything the screen shows (`publicProcedure`), with `{}`. */
+  /** The plugin's public query giving everything the screen shows (`publicProcedure`), with the page's search parameters. */
   readonly page: string;
-  /** How the site's page of what one can apply for online lists this screen (plugin message keys). */
-  readonly offer?: { readonly title: TKey; readonly intro: TKey };
+  /**
+   * How the site lists this screen (plugin message keys): on the page of what one can apply for
+   * online (网上办理, `apply`, the default) or on the booking page (预约, `book`).
+   */
+  readonly offer?: { readonly title: TKey; readonly intro: TKey; readonly on?: 'apply' | 'book' };
   /** `required`: the host sends a resident without a verified phone to prove it first, then back. */
   readonly resident?: 'required';
   readonly intents?: Readonly<Record<string, PublicScreenIntent>>;

@@ -323,4 +323,26 @@ export interface PublicProcedureContext extends PluginContext {
    * request's one transaction. Refused (`resident.not_verified`) without a verified resident.
    */
   openOnlineCase(request: OnlineCaseRequest): Promise<OnlineCase>;
+  /**
+   * The verified resident's cases of the plugin's service in this district, newest first (found
+   * by their phone's keyed token; none without a verified resident): how a plugin knows whose a
+   * case is without reading the platform's tables.
+   */
+  residentCases(): Promise<readonly ResidentCase[]>;
+  /** The district's time zone (IANA name), for telling a resident a time as their clocks show it. */
+  timeZone(): Promise<string>;
+  /**
+   * Puts a message to the verified resident in the outbox by one of the platform's templates,
+   * with the procedure's change (it goes only if the change commits). Refused
+   * (`resident.not_verified`) without a verified resident.
+   */
+  messageResident(
+    message: ResidentMessage & { readonly caseId?: string },
+  ): Promise<{ readonly messageId: string }>;
+}
+
+/** One of the verified resident's cases, as {@link PublicProcedureContext.residentCases} lists it. */
+export interface ResidentCase {
+  readonly caseId: string;
+  readonly number: string;
 }

@@ -133,7 +133,8 @@ export async function defineSlot(db: PluginDb, request: z.input<typeof ZDefineSl
   return created;
 }
 
-async function getSlot(db: PluginDb, id: string): Promise<Slot> {
+/** A slot with its places taken, or `notary.slot_not_found`. */
+export async function getSlot(db: PluginDb, id: string): Promise<Slot> {
   const [row] = await db.query<SlotRow>(
     sql`select ${SLOT_COLUMNS} from notary_booking_slot s where s.id = ${id}`,
   );
@@ -258,6 +259,37 @@ export async function bookingsOfCase(db: PluginDb, caseId: string): Promise<Book
     sql`select ${BOOKING} from notary_booking where case_id = ${caseId} order by booked_at desc`,
   );
   return rows.map(toBooking);
+}
+
+/** A live booking with its slot's time and office, as the resident's list shows it. */
+export type BookingWithSlot = Pick<Booking, 'id' | 'caseId'> & Pick<Slot, 'officeId' | 'startsAt' | 'endsAt'>;
+
+/** The live bookings of these cases that have not begun, soonest first. */
+export async function comingBookingsOfCases(
+  db: PluginDb,
+  caseIds: readonly string[],
+): Promise<BookingWithSlot[]> {
+  if (caseIds.length === 0) return [];
+  const rows = await db.query<{
+    id: string;
+    case_id: string;
+    office_id: string;
+    starts_at: string;
+    ends_at: string;
+  }>(sql`
+    select b.id, b.case_id, s.office_id, to_json(s.starts_at) #>> '{}' as starts_at,
+      to_json(s.ends_at) #>> '{}' as ends_at
+    from notary_booking b join notary_booking_slot s on s.id = b.slot_id
+    where b.cancelled_at is null and s.starts_at > now()
+      and b.case_id = any(${[...caseIds]}::uuid[])
+    order by s.starts_at`);
+  return rows.map((row) => ({
+    id: row.id,
+    caseId: row.case_id,
+    officeId: row.office_id,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+  }));
 }
 
 const GREEN_CHANNEL_NAMES: Record<GreenChannelGroup, string> = {

@@ -25,6 +25,14 @@ const slotAt = (daysAhead: number, hour: number, capacity: number) => {
     capacity,
   });
 };
+const messagesOfCase = (caseId: string) =>
+  h.asTenant(district.tenantId, (tx) =>
+    tx.select().from(schema.outboundMessage).where(eq(schema.outboundMessage.caseId, caseId)),
+  );
+const auditOf = (bookingId: string) =>
+  h.asTenant(district.tenantId, (tx) =>
+    tx.select().from(schema.auditEntry).where(eq(schema.auditEntry.objectId, bookingId)),
+  );
 const onlineNotaryCases = () =>
   h.asTenant(district.tenantId, (tx) =>
     tx.select().from(schema.legalCase).where(eq(schema.legalCase.channel, 'online')),
@@ -75,5 +83,66 @@ describe('booking a notary appointment online (网上预约公证)', () => {
     expect((await onlineNotaryCases()).length).toBe(before + 1);
     const open = await h.visitor(district).notary.publicSlots({});
     expect(open.slots.find((s) => s.id === slot.id)).toMatchObject({ booked: 1, full: true });
+  });
+
+  it('queues the confirmation SMS with the booking, and shows the resident their coming appointment', async () => {
+    const slot = await slotAt(6, 2, 2);
+    const resident = await h.resident(district, newPhone());
+    const booked = await resident.notary.bookOnline({
+      slotId: slot.id,
+      matterType: 'will',
+      applicantName: '王建国',
+    });
+    const messages = await messagesOfCase(booked.caseId);
+    expect(messages.map((m) => m.templateKey).sort()).toEqual(['appointment-confirmation', 'intake-receipt']);
+    const page = await resident.notary.onlineBooking({});
+    expect(page.bookings).toMatchObject([{ id: booked.bookingId, number: booked.number }]);
+    expect(page.matters.find((m) => m.id === 'will')?.documents.length).toBeGreaterThan(0);
+    expect((await h.visitor(district).notary.onlineBooking({})).bookings).toEqual([]);
+  });
+
+  it('lets the resident cancel their own appointment: the place is free again, audited and texted', async () => {
+    const slot = await slotAt(7, 2, 1);
+    const resident = await h.resident(district, newPhone());
+    const booked = await resident.notary.bookOnline({
+      slotId: slot.id,
+      matterType: 'kinship',
+      applicantName: '李秀英',
+    });
+    const full = await h.visitor(district).notary.publicSlots({});
+    expect(full.slots.find((s) => s.id === slot.id)).toMatchObject({ booked: 1, full: true });
+
+    await resident.notary.cancelOnline({ bookingId: booked.bookingId });
+
+    const open = await h.visitor(district).notary.publicSlots({});
+    expect(open.slots.find((s) => s.id === slot.id)).toMatchObject({ booked: 0, full: false });
+    expect((await resident.notary.onlineBooking({})).bookings).toEqual([]);
+    const bookings = await admin.notary.getBookings({ caseId: booked.caseId });
+    expect(bookings[0]?.cancelledAt).not.toBeNull();
+    expect((await auditOf(booked.bookingId)).map((a) => a.action)).toContain('notary.booking.cancelled');
+    expect((await messagesOfCase(booked.caseId)).map((m) => m.templateKey)).toContain(
+      'appointment-cancelled',
+    );
+    expect(await failure(resident.notary.cancelOnline({ bookingId: booked.bookingId }))).toBe(
+      'NOT_FOUND notary.booking_not_found',
+    );
+  });
+
+  it('does not let another resident, or a visitor, cancel your appointment', async () => {
+    const slot = await slotAt(8, 2, 2);
+    const owner = await h.resident(district, newPhone());
+    const booked = await owner.notary.bookOnline({
+      slotId: slot.id,
+      matterType: 'will',
+      applicantName: '陈志强',
+    });
+    const other = await h.resident(district, newPhone());
+    expect(await failure(other.notary.cancelOnline({ bookingId: booked.bookingId }))).toBe(
+      'NOT_FOUND notary.booking_not_found',
+    );
+    expect(await failure(h.visitor(district).notary.cancelOnline({ bookingId: booked.bookingId }))).toBe(
+      'NOT_FOUND notary.booking_not_found',
+    );
+    expect(await admin.notary.getBookings({ caseId: booked.caseId })).toMatchObject([{ cancelledAt: null }]);
   });
 });

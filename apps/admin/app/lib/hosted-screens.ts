@@ -52,3 +52,9 @@ export const publicScreens = () =>
       screen.kind === 'public' ? [{ pluginId: admin.pluginId, screen }] : [],
     ),
   );
+
+/** The public screens the site's `page` (网上办理 or 预约) lists, as a loader returns them. */
+export const publicOffers = (page: 'apply' | 'book') =>
+  publicScreens()
+    .filter(({ screen }) => screen.offer && (screen.offer.on ?? 'apply') === page)
+    .map(({ pluginId, screen }) => ({ pluginId, screenId: screen.id, path: screen.path }));

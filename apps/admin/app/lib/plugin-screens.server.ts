@@ -129,7 +129,8 @@ async function postedFiles(form: FormData, field: string) {
  * The intent runner of a public screen (a resident applying): a robot's post (honeypot filled)
  * goes back to the page with nothing done; otherwise its fields and files become the plugin's
  * public procedure's input, a refusal shows on the named fields (a refused file on its input), and
- * success shows the site's confirmation with the case number.
+ * success shows the site's confirmation with the case number, or the screen again with what its
+ * intent names (`showsAfter`).
  */
 export async function runPublicScreenIntent(path: string, caller: unknown, request: Request, url: URL) {
   const { pluginId, screen } = publicScreenAt(path);
@@ -159,7 +160,9 @@ export async function runPublicScreenIntent(path: string, caller: unknown, reque
               screenIntent.procedure,
               screenIntent.input(values, { form, files: posted }),
             );
-            return redirect(publicSitePaths.applied(slug, screenIntent.caseNumber(result)));
+            const shows = screenIntent.showsAfter?.(result);
+            if (shows) return redirect(`${url.pathname}?${new URLSearchParams({ ...shows })}`);
+            return redirect(publicSitePaths.applied(slug, screenIntent.caseNumber?.(result) ?? ''));
           },
         }),
       ];

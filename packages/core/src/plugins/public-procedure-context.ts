@@ -1,10 +1,14 @@
 import type { TenantTx } from '@linju/db';
 import type { AnyPlugin, PublicProcedureContext } from '@linju/plugin-sdk';
+import { isMessageTemplateKey } from '@linju/vocabulary';
 import { systemActor } from '../actor.ts';
 import { openOnlineCase } from '../cases/online-intake.ts';
 import { placesForResidents } from '../cases/online-request.ts';
 import { DomainError } from '../errors.ts';
+import { enqueueMessage } from '../messages/enqueue-message.ts';
 import { pluginDb } from '../plugin-data/plugin-db.ts';
+import { residentMatters } from '../resident-identity/resident-matters.ts';
+import { tenantTimeZone } from '../tenants/tenant-queries.ts';
 import type { PluginPlatform } from './plugin-procedure-context.ts';
 
 /**
@@ -25,10 +29,11 @@ export function publicProcedureContext(
     opened(caseId: string): Promise<void>;
   },
 ): PublicProcedureContext {
+  const actor = systemActor(tenantId, `public:${plugin.id}`);
   return {
     tenantId,
     logger: platform.logger,
-    db: pluginDb(tx, systemActor(tenantId, `public:${plugin.id}`), plugin.id),
+    db: pluginDb(tx, actor, plugin.id),
     resident: resident ? { phone: resident.phone } : null,
     servicePoints: async () =>
       (await placesForResidents(tx)).map((o) => ({
@@ -61,6 +66,27 @@ export function publicProcedureContext(
       );
       if (!online.repeated) await intake.opened(online.caseId);
       return online;
+    },
+    async residentCases() {
+      if (!resident) return [];
+      const matters = await residentMatters(tx, platform.box, tenantId, resident.phone);
+      return matters
+        .filter((m) => m.serviceType === plugin.id)
+        .map((m) => ({ caseId: m.id, number: m.number }));
+    },
+    timeZone: () => tenantTimeZone(tx, tenantId),
+    async messageResident({ template, params, caseId }) {
+      if (!resident) throw new DomainError('unauthorized', 'resident.not_verified');
+      // A programming error of the plugin, not a user's: it names one of the platform's templates.
+      if (!isMessageTemplateKey(template)) throw new Error(`${plugin.id}: no message template ${template}`);
+      const sent = await enqueueMessage(tx, actor, platform.box, {
+        channel: 'sms',
+        templateKey: template,
+        recipient: resident.phone,
+        params: { ...params },
+        caseId: caseId ?? null,
+      });
+      return { messageId: sent.id };
     },
   };
 }

@@ -4,6 +4,7 @@ import { GREEN_CHANNEL_GROUPS } from '../green-channel.ts';
 import type { messages } from '../messages.ts';
 import { NotaryCasePage, type NotaryCasePageData } from './notary-case-page.tsx';
 import { NotarySlotsPage, type NotarySlotsPageData } from './notary-slots-page.tsx';
+import { onlineBookingScreen } from './online-booking-screen.tsx';
 
 type Key = PluginMessageKey<typeof messages>;
 
@@ -90,4 +91,4 @@ export { messages } from '../messages.ts';
 export const pluginId = 'notary';
 
 /** The plugin's screens, hosted by the admin app. */
-export const adminScreens = [notaryCaseScreen, notarySlotsScreen];
+export const adminScreens = [notaryCaseScreen, notarySlotsScreen, onlineBookingScreen];

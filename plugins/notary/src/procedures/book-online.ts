@@ -1,6 +1,7 @@
 import { publicProcedure } from '@linju/plugin-sdk';
 import { z } from 'zod';
-import { bookingNote, bookSlot, officeOfSlot } from '../booking.ts';
+import { textAppointment } from '../appointment-message.ts';
+import { bookingNote, bookSlot, getSlot, officeOfSlot } from '../booking.ts';
 import { NOTARY_MATTER_DETAILS, NOTARY_MATTERS } from '../notary-matters.ts';
 
 export const ZBookOnlineRequest = z.object({
@@ -12,7 +13,8 @@ export const ZBookOnlineRequest = z.object({
 /**
  * 网上预约公证: the resident who verified their phone picks a matter and an open slot; the matter is
  * taken in online as a notarial case at the slot's office and the slot booked for it, in the one
- * transaction of the request — a full slot (已约满) leaves no case behind.
+ * transaction of the request — a full slot (已约满) leaves no case behind. The confirmation SMS
+ * is queued with it.
  */
 export const bookOnline = publicProcedure({
   kind: 'mutation',
@@ -39,6 +41,17 @@ export const bookOnline = publicProcedure({
       objectId: booking.id,
       after: { ...note.data, caseId: online.caseId, online: true },
     });
-    return { caseId: online.caseId, number: online.number, bookingId: booking.id, slotId: booking.slotId };
+    const slot = await getSlot(ctx.db, booking.slotId);
+    await textAppointment(ctx, 'appointment-confirmation', slot, online.caseId);
+    return {
+      caseId: online.caseId,
+      number: online.number,
+      matterType: input.matterType,
+      bookingId: booking.id,
+      slotId: booking.slotId,
+      officeId: slot.officeId,
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+    };
   },
 });

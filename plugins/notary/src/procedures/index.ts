@@ -1,10 +1,12 @@
 export { book } from './book.ts';
 export { bookOnline } from './book-online.ts';
 export { cancelBooking } from './cancel-booking.ts';
+export { cancelOnline } from './cancel-online.ts';
 export { createSlot } from './create-slot.ts';
 export { getBookings } from './get-bookings.ts';
 export { getDocuments } from './get-documents.ts';
 export { getSlots } from './get-slots.ts';
+export { onlineBooking } from './online-booking.ts';
 export { page } from './page.ts';
 export { publicSlots } from './public-slots.ts';
 export { setDocuments } from './set-documents.ts';

@@ -3,13 +3,14 @@ import type { IntentField } from '@linju/plugin-sdk/admin';
 import { failureOf, SelectField, TextArea, TextField, useLocale, useTranslate } from '@linju/ui';
 import { HOME_VISIT_GROUPS, ONLINE_QUESTION_TOPICS } from '@linju/vocabulary';
 import type { ReactNode } from 'react';
-import { Link, redirect, useActionData, useRouteError } from 'react-router';
+import { redirect, useActionData, useRouteError } from 'react-router';
 import { PageError } from '../../components/page-error.tsx';
 import { DocumentTitle } from '../../components/page-shell.tsx';
 import { usePublicIntentForm } from '../../components/public/public-intent-form.tsx';
+import { ScreenOffer } from '../../components/public/screen-offer.tsx';
 import { getAdminContext } from '../../context.ts';
 import { honeypotFilled } from '../../lib/honeypot.ts';
-import { publicScreenOf, publicScreens, screenTranslate } from '../../lib/hosted-screens.ts';
+import { publicOffers } from '../../lib/hosted-screens.ts';
 import { intent, intentAction } from '../../lib/intent-action.ts';
 import { publicSitePaths } from '../../lib/public-site-paths.ts';
 import { requireResident } from '../../lib/resident.server.ts';
@@ -39,9 +40,7 @@ export async function loader(args: Route.LoaderArgs) {
     phoneMasked: resident.phoneMasked,
     places,
     from: places.some((p) => p.id === from) ? from : null,
-    offers: publicScreens()
-      .filter(({ screen }) => screen.offer)
-      .map(({ pluginId, screen }) => ({ pluginId, screenId: screen.id, path: screen.path })),
+    offers: publicOffers('apply'),
   };
 }
 
@@ -154,21 +153,14 @@ export default function PublicApply({ loaderData }: Route.ComponentProps) {
           <TextArea {...f('reason')} label={t('publicApply.reason_label')} />
         </>
       ))}
-      {offers.map((offer) => {
-        const hosted = publicScreenOf(offer.pluginId, offer.screenId);
-        const screenOffer = hosted?.screen.offer;
-        if (!hosted || !screenOffer) return null;
-        const own = screenTranslate(hosted.messages, locale);
-        return (
-          <section key={`${offer.pluginId}.${offer.screenId}`} aria-labelledby={`apply-${offer.pluginId}`}>
-            <h2 id={`apply-${offer.pluginId}`}>{own(screenOffer.title)}</h2>
-            <p>{own(screenOffer.intro)}</p>
-            <p>
-              <Link to={`${publicSitePaths.home(slug)}/${offer.path}`}>{t('publicApply.open_screen')}</Link>
-            </p>
-          </section>
-        );
-      })}
+      {offers.map((offer) => (
+        <ScreenOffer
+          key={`${offer.pluginId}.${offer.screenId}`}
+          offer={offer}
+          slug={slug}
+          open={t('publicApply.open_screen')}
+        />
+      ))}
     </>
   );
 }

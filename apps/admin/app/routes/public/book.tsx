@@ -6,9 +6,11 @@ import { DocumentTitle } from '../../components/page-shell.tsx';
 import { AppointmentSlotList, bookingFormKey } from '../../components/public/appointment-slot-list.tsx';
 import { HONEYPOT_FIELD } from '../../components/public/honeypot-field.tsx';
 import { MyAppointments } from '../../components/public/my-appointments.tsx';
+import { ScreenOffer } from '../../components/public/screen-offer.tsx';
 import { getAdminContext } from '../../context.ts';
 import { isTrpcError } from '../../lib/api-errors.ts';
 import { formText } from '../../lib/form-data.ts';
+import { publicOffers } from '../../lib/hosted-screens.ts';
 import { intent, intentAction } from '../../lib/intent-action.ts';
 import { publicSitePaths } from '../../lib/public-site-paths.ts';
 import { verifyPath } from '../../lib/resident-next.ts';
@@ -78,6 +80,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         cancelled: a.cancelledAt !== null,
       })) ?? null,
     done: isDone(done) ? done : null,
+    offers: publicOffers('book'),
   };
 }
 
@@ -127,6 +130,14 @@ export default function Book({ loaderData, actionData }: Route.ComponentProps) {
       <DocumentTitle title={t('publicBooking.title')} />
       <h1>{t('publicBooking.title')}</h1>
       <p>{t('publicBooking.intro')}</p>
+      {loaderData.offers.map((offer) => (
+        <ScreenOffer
+          key={`${offer.pluginId}.${offer.screenId}`}
+          offer={offer}
+          slug={slug}
+          open={t('publicBooking.open_screen')}
+        />
+      ))}
       {done && !failure ? (
         <Alert tone="success">
           <p>{t(DONE_MESSAGES[done])}</p>

@@ -31,7 +31,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const { pluginId, screen } = publicScreenAt(pathBelowPublic(url));
   // A screen by which a resident applies asks for their phone first, and comes back here.
   if (screen.resident === 'required') await requireResident(args);
-  const data = await load(callPlugin(caller, pluginId, screen.page, {}));
+  // The page's search parameters go with the query (a booking just made); its schema keeps those it knows.
+  const data = await load(callPlugin(caller, pluginId, screen.page, Object.fromEntries(url.searchParams)));
   return { pluginId, screenId: screen.id, slug: params.tenant ?? '', data };
 }
 

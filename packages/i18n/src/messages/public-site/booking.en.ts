@@ -5,6 +5,7 @@ export const publicBookingEn: Record<keyof typeof publicBookingZhCN, string> = {
   'publicBooking.title': 'Book',
   'publicBooking.intro':
     'Book a time with the duty lawyer or a mediator, and come at that time without queuing.',
+  'publicBooking.open_screen': 'Book it',
   'publicBooking.choose': 'Choose the service and place',
   'publicBooking.what': 'What for',
   'publicBooking.where': 'Where',

@@ -2,6 +2,7 @@
 export const publicBookingZhCN = {
   'publicBooking.title': '预约',
   'publicBooking.intro': '预约值班律师或调解员的接待时间，到点前来即可，无需排队。',
+  'publicBooking.open_screen': '去预约',
   'publicBooking.choose': '选择服务和地点',
   'publicBooking.what': '预约什么',
   'publicBooking.where': '在哪里',
