@@ -15,8 +15,8 @@ import { sendLegalAidApplication } from './legal-aid-application.ts';
  * notice the resident gets is read off the SMS that reached the provider. The resident finds the
  * nearest community room from a plain-words entry point; applies for legal aid with a document,
  * proving the phone with the SMS code; follows the case while the front desk decides it, writes to
- * them and closes it; and rates the closed case with the code of the closing SMS. Every public page
- * on the way passes axe.
+ * them and closes it; books a notary slot for her will meanwhile; and rates the closed case with
+ * the code of the closing SMS. Every public page on the way passes axe.
  */
 const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
   translate('zh-CN', key, params);
@@ -29,6 +29,7 @@ const TEMPLATES = {
   'legal-aid-result': { id: 'SMS_900003', params: ['no', 'result'] },
   'handler-message': { id: 'SMS_900004', params: ['no'] },
   'rating-code': { id: 'SMS_900005', params: ['no', 'code'] },
+  'appointment-confirmation': { id: 'SMS_900006', params: ['service', 'time', 'place'] },
 } as const satisfies Partial<Record<MessageTemplateKey, { id: string; params: readonly string[] }>>;
 type Registered = keyof typeof TEMPLATES;
 
@@ -111,7 +112,7 @@ describe("a resident's way in", () => {
     ['without scripts', false, '13800138801', '马长友'],
     ['with scripts', true, '13800138802', '秦桂花'],
   ] as const)(
-    '%s: finds the nearest room, applies for legal aid, follows it, rates it when closed',
+    '%s: finds the nearest room, applies for legal aid, follows it, books a notary slot, rates the closed case',
     async (_, scripts, phone, applicant) => {
       const page = await residentPhone(scripts);
       const axe = (name: string) => expectNoSeriousAxeViolations(page, `${name} (${_})`);
@@ -128,11 +129,12 @@ describe("a resident's way in", () => {
       await page.getByRole('button', { name: '按距离排序' }).click();
       await page.waitForURL(/community=/);
       const nearest = main(page).locator('article').first();
-      expect(await nearest.locator('h3').textContent()).toBe('汇站居民区法律服务工作室');
+      // With scripts the address changes before the new page is drawn: wait for what it shows.
+      await expect.poll(() => nearest.locator('h3').textContent()).toBe('汇站居民区法律服务工作室');
       await axe('points');
       await nearest.getByRole('link', { name: '汇站居民区法律服务工作室' }).click();
       await page.waitForURL(/\/public\/points\/[0-9a-f-]{36}$/);
-      expect(await page.getByRole('region', { name: '本周值班' }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('region', { name: '本周值班' }).count()).toBe(1);
       await axe('the room');
 
       // 2. Applying asks for the phone first: the code comes by SMS.
@@ -183,11 +185,30 @@ describe("a resident's way in", () => {
       await page.getByRole('link', { name: number }).click();
       await page.waitForURL(/\/public\/follow\/[0-9a-f-]{36}$/);
       await shows(page, '请于周三上午携带身份证和收入证明到区法律援助中心面谈。');
-      expect(await page.getByRole('heading', { name: '办理进度' }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('heading', { name: '办理进度' }).count()).toBe(1);
       expect(page.url()).not.toContain(phone);
       await axe('the matter');
 
-      // 6. The case is handled and closed; the resident agreed to be asked: the rating code by SMS.
+      // 6. Meanwhile she books a notary slot for her will, still proved: the confirmation by SMS.
+      await nav.getByRole('link', { name: '预约' }).click();
+      await page.getByRole('link', { name: '去预约' }).click();
+      await page.waitForURL(/\/public\/notary\/book$/);
+      await axe('notary booking');
+      await page.getByText('预约办理', { exact: true }).click();
+      await page.getByLabel('遗嘱公证').check();
+      await page.locator('input[name="slotId"]:not([disabled])').first().check();
+      await page.getByLabel('申请人姓名').fill(applicant);
+      await page.getByRole('button', { name: '确认预约' }).click();
+      await shows(page, '预约成功');
+      await expect
+        .poll(() => page.locator('section', { hasText: '预约成功' }).textContent())
+        .toContain('立遗嘱人身份证件');
+      await axe('notary booked');
+      expect(await sms(phone, 'appointment-confirmation')).toMatchObject({
+        service: expect.stringContaining('公证'),
+      });
+
+      // 7. The case is handled and closed; the resident agreed to be asked: the rating code by SMS.
       await setStatus(staff, caseUrl, 'in-progress');
       await setStatus(staff, caseUrl, 'resolved');
       await staff.goto(`${caseUrl}/consent`);
@@ -209,8 +230,9 @@ describe("a resident's way in", () => {
       expect(closing.no).toBe(number);
       await staff.close();
 
-      // 7. The matter's page says it is closed and leads to rating; the code is the SMS's.
-      await page.reload();
+      // 8. The matter's page says it is closed and leads to rating; the code is the SMS's.
+      await nav.getByRole('link', { name: '查进度' }).click();
+      await page.getByRole('link', { name: number }).click();
       await shows(page, t('publicResident.status.closed'));
       await page.goto(`${live.url}/rate`);
       await page.getByLabel(t('rate.code')).fill(closing.code ?? '');
