@@ -140,7 +140,7 @@ export function printPublicSite(result: PublicSiteBench) {
   );
   for (const row of result.rows) {
     process.stdout.write(
-      `  ${row.page.padEnd(30)} p50 ${row.p50.toFixed(1).padStart(6)} ms  p95 ${row.p95.toFixed(1).padStart(6)} ms  ×${row.ratio.toFixed(1).padStart(5)}   ${String(row.bytes).padStart(7)} B, ${String(row.gzip).padStart(6)} B gzip\n`,
+      `  ${row.page.padEnd(33)} p50 ${row.p50.toFixed(1).padStart(6)} ms  p95 ${row.p95.toFixed(1).padStart(6)} ms  ×${row.ratio.toFixed(1).padStart(5)}   ${String(row.bytes).padStart(7)} B, ${String(row.gzip).padStart(6)} B gzip\n`,
     );
   }
   process.stdout.write(
