@@ -62,9 +62,9 @@ export const onlineBookingScreen = publicScreen<Data, Key>({
       showsAfter: () => ({ cancelled: '1' }),
     },
   },
+  // The host draws the page's <h1> from `heading`.
   Component: ({ data, locale, t, IntentForm }) => (
     <>
-      <h1>{t('notary.public.title')}</h1>
       {data.confirmation ? (
         <section className="lj-alert lj-alert--success" aria-labelledby="notary-booked">
           <h2 id="notary-booked">{t('notary.public.booked')}</h2>
