@@ -17,14 +17,16 @@ export async function seedCoreServices(
   at: { stationId: string; staff: (username: string) => Actor },
 ) {
   const { stationId, staff } = at;
-  // Community lawyer advisers (一居一法律顾问) of two rooms of the station, under contract this year.
+  // Community lawyer advisers (一居一法律顾问) of two rooms of the station, under contract this year:
+  // named, since the tree's order (by ids) differs from one seed to the next.
   const year = localDate(new Date()).slice(0, 4);
   const rooms = (await subtreeOf(tx, (await getOrganisation(tx, stationId)).path)).filter(
     (o) => o.kind === 'room',
   );
+  const roomNamed = (nameZh: string) => rooms.find((o) => o.nameZh === nameZh);
   for (const [room, lawyerName, lawFirm] of [
-    [rooms[0], '钱律师', '上海某律师事务所'],
-    [rooms[1], '孔律师', '上海某某律师事务所'],
+    [roomNamed('汇站居民区法律服务工作室'), '钱律师', '上海某律师事务所'],
+    [roomNamed('乐山居民区法律服务工作室'), '孔律师', '上海某某律师事务所'],
   ] as const) {
     if (!room) continue;
     await contractAdviser(tx, staff('admin'), {
