@@ -62,7 +62,8 @@ async function verifiedOnApply(page: Page, phone: string) {
   await page.getByLabel('短信验证码').fill(await smsCodeFromDemoStack(live.dataDir, 'xuhui', phone));
   await page.getByRole('button', { name: '验证', exact: true }).click();
   await page.waitForURL(/\/t\/xuhui\/public\/apply$/);
-  expect(await page.getByRole('heading', { level: 1, name: '在线申请' }).count()).toBe(1);
+  // With JavaScript the address changes before the page is drawn: wait for what it shows.
+  await expect.poll(() => page.getByRole('heading', { level: 1, name: '在线申请' }).count()).toBe(1);
 }
 
 /** Sends a question from the apply page and reads the case number off the confirmation. */
@@ -78,7 +79,7 @@ async function askQuestion(page: Page, question: string): Promise<string> {
   const number = new URL(page.url()).searchParams.get('case') ?? '';
   // With JavaScript the address changes before the confirmation is drawn.
   await page.getByRole('heading', { level: 1, name: '申请已提交' }).waitFor();
-  expect(await page.getByText(`案件编号：${number}`).count()).toBe(1);
+  await expect.poll(() => page.getByText(`案件编号：${number}`).count()).toBe(1);
   expect(await page.getByRole('link', { name: '查询办理进度' }).getAttribute('href')).toBe(
     '/t/xuhui/public/follow',
   );
