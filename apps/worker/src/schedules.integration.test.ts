@@ -234,7 +234,8 @@ describe('a district’s schedules', () => {
     await slot(weekday, { personName: '王律师' });
 
     const first = await live.runSchedule<DutyReminderRunResult>(tenantScheduleId('roster', tenantId));
-    expect(first).toEqual({ day: tomorrow, slots: 1, notified: 1 });
+    // No resident booked the slot: nobody to remind by SMS.
+    expect(first).toEqual({ day: tomorrow, slots: 1, notified: 1, residentsReminded: 0 });
     const told = await withTenant(live.app.db, tenantId, (tx) =>
       listNotifications(tx, { id: admin.id, name: '管理员', tenantId, grants: [] }),
     );
@@ -254,6 +255,7 @@ describe('a district’s schedules', () => {
       day: tomorrow,
       slots: 1,
       notified: 0,
+      residentsReminded: 0,
     });
   });
 
