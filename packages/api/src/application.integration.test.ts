@@ -8,7 +8,7 @@ let admin: AppCaller;
 
 const question = (over: Record<string, string> = {}) =>
   ({
-    kind: 'consultation',
+    kind: 'question',
     name: '周女士',
     organisationId: district.organisations.stationB,
     topic: 'labour',

@@ -781,7 +781,7 @@ export const walkAttempts: Record<string, Attempt> = {
   'application.submit': ({ b }, t) =>
     b.application
       .submit({
-        kind: 'consultation',
+        kind: 'question',
         name: '走查',
         organisationId: t.a.organisations.stationA,
         topic: 'other',

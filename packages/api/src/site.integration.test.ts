@@ -9,7 +9,7 @@ import {
 } from '@linju/core';
 import { createTestDistrict, type TestDistrict } from '@linju/core/testing';
 import { withTenant } from '@linju/db';
-import { pluginIds } from '@linju/plugins';
+import { pluginIds, pluginRegistry } from '@linju/plugins';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayIn } from './procedures/site/district-week.ts';
@@ -21,6 +21,11 @@ import { apiHarness } from './test-context.ts';
  * notice board and the week's rota — of the district its address names, and nothing of another.
  */
 const h = apiHarness();
+// Real services, from the registry (the platform's code names no plugin): the one whose catalogue
+// has the legal consultation, switched on here, and another the district never switches on.
+const SERVICE =
+  pluginRegistry.plugins.find((p) => p.catalogue.some((item) => item.id === 'legal-consultation'))?.id ?? '';
+const NOT_OFFERED = pluginIds.find((id) => id !== SERVICE) ?? '';
 let a: TestDistrict;
 let b: TestDistrict;
 let community: string;
@@ -46,14 +51,14 @@ beforeAll(async () => {
     await setServiceEnabled(
       tx,
       actor,
-      { organisationId: centreId, pluginId: 'consultation', enabled: true },
+      { organisationId: centreId, pluginId: SERVICE, enabled: true },
       pluginIds,
     );
     // Station B switches consultation off for itself: the service page does not send anyone there.
     await setServiceEnabled(
       tx,
       actor,
-      { organisationId: stationB, pluginId: 'consultation', enabled: false },
+      { organisationId: stationB, pluginId: SERVICE, enabled: false },
       pluginIds,
     );
     await updateOrganisation(tx, actor, roomA, {
@@ -80,7 +85,7 @@ beforeAll(async () => {
       weekday: weekdayToday,
       startsAt: '14:00',
       endsAt: '16:00',
-      serviceType: 'consultation',
+      serviceType: SERVICE,
       personName: '值班律师甲',
     });
     await setThemedDay(tx, actor, { organisationId: roomA, day: today, theme: '婚姻家事咨询日' });
@@ -104,9 +109,9 @@ afterAll(() => h.close());
 describe("a district's public site: finding help", () => {
   it('opens on the entry points and services switched on, published announcements and the themed days', async () => {
     const home = await site(a.slug).home();
-    expect(home.services.map((s) => s.id)).toEqual(['consultation']);
+    expect(home.services.map((s) => s.id)).toEqual([SERVICE]);
     expect(home.entryPoints.length).toBeGreaterThan(0);
-    expect(home.entryPoints.every((e) => e.pluginId === 'consultation')).toBe(true);
+    expect(home.entryPoints.every((e) => e.pluginId === SERVICE)).toBe(true);
     expect(home.announcements.map((x) => x.title)).toEqual(['已发布的公告']);
     expect(home.themedDays.map((d) => [d.theme, d.organisationId])).toEqual([
       ['婚姻家事咨询日', a.organisations.roomA],
@@ -114,7 +119,7 @@ describe("a district's public site: finding help", () => {
   });
 
   it("gives a service's page: what it is, its time limit, and only the points where it is on", async () => {
-    const { service, points } = await site(a.slug).service({ serviceId: 'consultation' });
+    const { service, points } = await site(a.slug).service({ serviceId: SERVICE });
     expect(service.name['zh-CN']).toBe('律师咨询');
     expect(service.workingDays).toBe(5);
     expect(service.items.map((item) => item.id)).toContain('legal-consultation');
@@ -127,7 +132,7 @@ describe("a district's public site: finding help", () => {
   });
 
   it('does not find a service the district has not switched on, nor one that does not exist', async () => {
-    expect(await codeOf(site(a.slug).service({ serviceId: 'notary' }))).toBe(
+    expect(await codeOf(site(a.slug).service({ serviceId: NOT_OFFERED }))).toBe(
       'NOT_FOUND publicSite.service_not_found',
     );
     expect(await codeOf(site(a.slug).service({ serviceId: 'no-such-service' }))).toBe(
@@ -174,11 +179,11 @@ describe("a district's public site: finding help", () => {
       phone: '021-64000001',
     });
     expect(board.adviser).toEqual({ lawyerName: '顾问律师', lawFirm: '测试律师事务所' });
-    expect(board.services.map((s) => s.id)).toEqual(['consultation']);
+    expect(board.services.map((s) => s.id)).toEqual([SERVICE]);
     expect(board.week.map((d) => d.weekday)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     const day = board.week.find((d) => d.date === today);
     expect(day?.slots.map((s) => [s.personName, s.startsAt, s.serviceType])).toEqual([
-      ['值班律师甲', '14:00', 'consultation'],
+      ['值班律师甲', '14:00', SERVICE],
     ]);
     expect(board.themedDay?.theme).toBe('婚姻家事咨询日');
     expect(JSON.stringify(board)).not.toContain('lawyerStaffMemberId');
@@ -206,7 +211,7 @@ describe("a district's public site: finding help", () => {
     expect(JSON.stringify(points)).not.toContain(a.organisations.roomA);
     const rota = await site(b.slug).rota({ organisationId: a.organisations.roomA });
     expect(rota.week.flatMap((d) => d.slots)).toEqual([]);
-    expect(await codeOf(site(b.slug).service({ serviceId: 'consultation' }))).toBe(
+    expect(await codeOf(site(b.slug).service({ serviceId: SERVICE }))).toBe(
       'NOT_FOUND publicSite.service_not_found',
     );
   });

@@ -35,7 +35,7 @@ afterAll(() => app.close());
 describe('a request from the public site', () => {
   it('a question lands online in the chosen room, for triage, with its topic in the words', async () => {
     const sent = await send({
-      kind: 'consultation',
+      kind: 'question',
       name: '陈先生',
       organisationId: d.organisations.roomA,
       topic: 'housing',
@@ -85,7 +85,7 @@ describe('a request from the public site', () => {
 
   it('names the field left wrong', async () => {
     const error = await send({
-      kind: 'consultation',
+      kind: 'question',
       name: '陈先生',
       organisationId: d.organisations.roomA,
       topic: 'housing',

@@ -24,7 +24,7 @@ const ZWho = z.object({
  */
 export const ZOnlineRequest = z.discriminatedUnion('kind', [
   ZWho.extend({
-    kind: z.literal('consultation'),
+    kind: z.literal('question'),
     topic: z.enum(ONLINE_QUESTION_TOPICS, required),
     question: account(4000),
   }),
@@ -47,8 +47,8 @@ function descriptionOf(request: z.output<typeof ZOnlineRequest>) {
   const say = (key: Parameters<typeof translate>[1], params: Record<string, string>) =>
     translate('zh-CN', key, params);
   switch (request.kind) {
-    case 'consultation':
-      return say('publicApply.case.consultation', {
+    case 'question':
+      return say('publicApply.case.question', {
         topic: say(`publicApply.topic.${request.topic}`, {}),
         text: request.question,
       });

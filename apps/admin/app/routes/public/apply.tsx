@@ -20,7 +20,7 @@ import type { Route } from './+types/apply';
 
 const WHO = ['name', 'organisationId'] as const;
 const REQUESTS = {
-  consultation: [...WHO, 'topic', 'question'],
+  question: [...WHO, 'topic', 'question'],
   dispute: [...WHO, 'otherParty', 'whatHappened'],
   'home-visit': [...WHO, 'forWhom', 'address', 'reason'],
 } as const;
@@ -60,7 +60,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     });
   return intentAction(
     form,
-    { consultation: send('consultation'), dispute: send('dispute'), 'home-visit': send('home-visit') },
+    { question: send('question'), dispute: send('dispute'), 'home-visit': send('home-visit') },
     { done: () => publicSitePaths.apply(slug) },
   );
 }
@@ -116,7 +116,7 @@ export default function PublicApply({ loaderData }: Route.ComponentProps) {
       <h1>{t('publicApply.title')}</h1>
       <p>{t('publicApply.intro')}</p>
       <p>{t('publicApply.verified_as', { phone: phoneMasked })}</p>
-      {kindSection('consultation', (f) => (
+      {kindSection('question', (f) => (
         <>
           <SelectField {...f('topic')} label={t('publicApply.topic_label')}>
             <option value="">{t('publicApply.place_choose')}</option>

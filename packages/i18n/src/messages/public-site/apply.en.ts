@@ -11,9 +11,8 @@ export const publicApplyEn: Record<keyof typeof publicApplyZhCN, string> = {
   'publicApply.place_choose': 'Choose',
   'publicApply.name_label': 'Your name',
   'publicApply.submit': 'Send',
-  'publicApply.kind.consultation': 'Legal question',
-  'publicApply.kind.consultation_intro':
-    'Write your question; a lawyer or staff member will get back to you.',
+  'publicApply.kind.question': 'Legal question',
+  'publicApply.kind.question_intro': 'Write your question; a lawyer or staff member will get back to you.',
   'publicApply.kind.dispute': 'Ask for mediation',
   'publicApply.kind.dispute_intro':
     'A dispute with neighbours, family or the property manager: a mediator can help.',
@@ -38,7 +37,7 @@ export const publicApplyEn: Record<keyof typeof publicApplyZhCN, string> = {
   'publicApply.for_whom.disabled': 'A person with a disability',
   'publicApply.address_label': 'Address to visit',
   'publicApply.reason_label': 'What help is needed',
-  'publicApply.case.consultation': 'Online question ({topic}): {text}',
+  'publicApply.case.question': 'Online question ({topic}): {text}',
   'publicApply.case.dispute': 'Online mediation request: {text}',
   'publicApply.case.home-visit': 'Home visit request ({forWhom}): {text}',
   'publicApply.too_short': 'Please write at least 10 characters about what happened.',
