@@ -13,8 +13,9 @@ const localDate = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'As
 
 /**
  * What the public site shows of the demo district's service points: the weekly duty rota of the
- * Xujiahui station and of its first community room (whose lawyer adviser holds office hours),
- * the room's themed day this month, and an announcement of the centre.
+ * Xujiahui station and of its 汇站 community room (whose lawyer adviser holds office hours; named,
+ * since the tree's order by ids differs from one seed to the next), the room's themed day this
+ * month, and an announcement of the centre.
  */
 export async function seedPublicNotices(
   tx: TenantTx,
@@ -22,7 +23,7 @@ export async function seedPublicNotices(
 ) {
   const admin = at.staff('admin');
   const room = (await subtreeOf(tx, (await getOrganisation(tx, at.stationId)).path)).find(
-    (o) => o.kind === 'room',
+    (o) => o.kind === 'room' && o.nameZh === '汇站居民区法律服务工作室',
   );
   const slots = [
     {
