@@ -10,7 +10,12 @@ import {
 } from '@linju/core/testing';
 import { actorOf } from '@linju/core/testing/test-actor';
 import { migratePlugins, schema, withTenant } from '@linju/db';
-import { createPluginRegistry, pluginMigrationSets, pluginRoleOf } from '@linju/plugin-sdk';
+import {
+  createPluginRegistry,
+  type LanguageModel,
+  pluginMigrationSets,
+  pluginRoleOf,
+} from '@linju/plugin-sdk';
 import { loadAssistantArticles } from '@linju/statutes/testing';
 import { TRPCError } from '@trpc/server';
 import postgres from 'postgres';
@@ -18,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pluginRouters } from './plugin-procedures.ts';
 import type { AppCaller } from './router.ts';
 import { apiHarness } from './test-context.ts';
-import { createCallerFactory, router } from './trpc.ts';
+import { type ApiContext, createCallerFactory, router } from './trpc.ts';
 
 /**
  * What the platform lends knowledge plugins, through a knowledge plugin of the tests mounted as the
@@ -42,11 +47,13 @@ const codeOf = (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}
 
 let a: TestDistrict;
 let b: TestDistrict;
-const as = async (district: TestDistrict, username: string) => {
+const as = async (district: TestDistrict, username: string, more: Partial<ApiContext> = {}) => {
   const { sessionToken } = await h.signIn(district.slug, username, TEST_PASSWORD, district.totpSecret);
   return {
     api: h.caller({ sessionToken }),
-    knowledge: (knowledgeCallers(h.context({ sessionToken })) as unknown as KnowledgeCaller)[TEST_KNOWLEDGE],
+    knowledge: (knowledgeCallers(h.context({ sessionToken, ...more })) as unknown as KnowledgeCaller)[
+      TEST_KNOWLEDGE
+    ],
   };
 };
 const intake = (api: AppCaller, organisationId: string, serviceType = TEST_SERVICE) =>
@@ -197,6 +204,12 @@ describe('ctx.knowledge', () => {
       },
     ]);
     expect(answer.model).toBe(false);
+  });
+
+  it('lends the operator’s language model when the server gives the request one', async () => {
+    const model: LanguageModel = { phrase: async () => ({ kind: 'unavailable' }) };
+    const { knowledge } = await as(a, 'desk-a', { languageModel: model });
+    expect((await knowledge.ask({ caseId: onStationA, question: '噪音' })).model).toBe(true);
   });
 
   it('lists the district’s services switched on, each with its median days over the last 12 months', async () => {
