@@ -14,10 +14,10 @@ describe('caseToolScreens', () => {
     const declared = [
       { placement: ['case-tools' as const], screen: screen('statute-notes', 'notes') },
       { placement: ['case-tools' as const], screen: screen('expert-desk', 'ask') },
-      { placement: ['case-service' as const], screen: screen('mediation', 'record') },
+      { placement: ['case-service' as const], screen: screen('x-rent-clinic', 'record') },
       { placement: ['navigation' as const], screen: screen('statute-notes', 'library') },
     ];
-    expect(caseToolScreens(['statute-notes', 'mediation'], declared)).toEqual([
+    expect(caseToolScreens(['statute-notes', 'x-rent-clinic'], declared)).toEqual([
       screen('statute-notes', 'notes'),
     ]);
     expect(caseToolScreens([], declared)).toEqual([]);
