@@ -48,7 +48,11 @@ export const libraryScreen = districtScreen<Data, Key>({
 function LibraryPage({ data, slug, locale, IntentForm, t, done }: Props) {
   const { filter, services, categories, cases, selected, waiting, approver, unknownArticle } = data;
   const serviceName = (id: string) => services.find((s) => s.id === id)?.name[locale] ?? id;
-  const caseLink = (c: Shown) => `/t/${slug}/reference-cases?case=${c.id}`;
+  // A case's page keeps the filters, so the list beside it stays the one it was picked from.
+  const filters = Object.entries(filter).filter(([key, value]) => key !== 'case' && value);
+  const listed = (extra: [string, string][] = []) =>
+    `/t/${slug}/reference-cases?${new URLSearchParams([...filters, ...extra] as [string, string][])}`;
+  const caseLink = (c: Shown) => listed([['case', c.id]]);
   return (
     <>
       {done === 'approved' || done === 'returned' ? (
@@ -61,8 +65,7 @@ function LibraryPage({ data, slug, locale, IntentForm, t, done }: Props) {
         <article aria-labelledby="case-heading">
           <h2 id="case-heading">{selected.title}</h2>
           <p>
-            {serviceName(selected.serviceType)}
-            {selected.category ? ` · ${selected.category}` : ''} ·{' '}
+            {serviceName(selected.serviceType)} ·{' '}
             {selected.decidedAt && selected.decidedBy
               ? t('reference-cases.library.approved_by', {
                   name: selected.decidedBy,
@@ -104,7 +107,7 @@ function LibraryPage({ data, slug, locale, IntentForm, t, done }: Props) {
             </>
           ) : null}
           <p>
-            <Link to={`/t/${slug}/reference-cases`}>{t('reference-cases.library.back')}</Link>
+            <Link to={listed()}>{t('reference-cases.library.back')}</Link>
           </p>
         </article>
       ) : null}
