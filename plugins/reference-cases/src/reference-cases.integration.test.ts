@@ -191,6 +191,11 @@ describe('approving and finding reference cases', () => {
     const page = await deskA['reference-cases'].page({ caseId: c.id });
     expect(page.personalDataLeft).toEqual(['name', 'phone']);
 
+    // A name alone is found too: the approver reads the parties' names in full.
+    await deskA['reference-cases'].propose(proposal(c.id, '李娜借当事人甲五万元，未约定利息，两年未还。'));
+    expect(await failure(decide('approve'))).toBe('BAD_REQUEST reference-cases.personal_data_left');
+    await decide('return', '仍有当事人姓名');
+
     const again = await deskA['reference-cases'].propose(
       proposal(c.id, '当事人乙借当事人甲五万元，未约定利息，两年未还。'),
     );
@@ -203,6 +208,8 @@ describe('approving and finding reference cases', () => {
       'reference-cases.case.approved',
       'reference-cases.case.proposed',
       'reference-cases.case.proposed',
+      'reference-cases.case.proposed',
+      'reference-cases.case.returned',
       'reference-cases.case.returned',
     ]);
   });
@@ -219,6 +226,10 @@ describe('approving and finding reference cases', () => {
     expect((await deskA['reference-cases'].library({ text: '利息 分期' })).cases.length).toBeGreaterThan(0);
     expect((await deskA['reference-cases'].library({ text: '噪音' })).cases).toEqual([]);
     expect((await deskA['reference-cases'].library({ service: 'appraisal' })).cases).toEqual([]);
+    const byService = await deskA['reference-cases'].library({ service: 'consultation', category: 'debts' });
+    expect(byService.cases.map((c) => c.id)).toEqual(library.cases.map((c) => c.id));
+    expect(byService.categories).toEqual(['debts']);
+    expect((await deskA['reference-cases'].library({ category: 'injury-degree' })).cases).toEqual([]);
     // Only the approver sees the proposals waiting (the appraisal one).
     expect((await deskA['reference-cases'].library({})).waiting).toEqual([]);
     const waiting = (await inspector['reference-cases'].library({})).waiting;
