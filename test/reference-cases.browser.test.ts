@@ -47,7 +47,10 @@ describe('the reference case library', () => {
       .first()
       .click();
     await expect.poll(() => page.url()).toMatch(/\/cases\/[0-9a-f-]{36}$/);
-    await page.goto(`${page.url()}/reference-case`);
+    const tools = page.getByRole('region', { name: '法律知识' });
+    await expect.poll(() => tools.getByRole('link', { name: '推荐为参考性案例' }).count()).toBe(1);
+    await tools.getByRole('link', { name: '推荐为参考性案例' }).click();
+    await expect.poll(() => page.url()).toMatch(/\/reference-case$/);
     await expect.poll(() => page.getByRole('heading', { name: '自动去除个人信息的草稿' }).count()).toBe(1);
     const body = (await page.textContent('main')) ?? '';
     expect(body).toContain('包工头拖欠工资');
