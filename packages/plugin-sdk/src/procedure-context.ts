@@ -188,6 +188,8 @@ export interface CaseInHand {
   readonly organisationId: string;
   readonly residentId: string;
   readonly channel: string;
+  /** The case's service (a plugin id): a knowledge plugin's any-case procedure works on every service's cases. */
+  readonly serviceType: string;
   readonly categoryId: string | null;
   readonly description: string;
   /** The intake form as it was validated (the plugin parses it with its own schema). */

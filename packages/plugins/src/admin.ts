@@ -5,6 +5,7 @@ import * as legalAid from '@linju/plugin-legal-aid/admin';
 import * as legalEducation from '@linju/plugin-legal-education/admin';
 import * as mediation from '@linju/plugin-mediation/admin';
 import * as notary from '@linju/plugin-notary/admin';
+import * as referenceCases from '@linju/plugin-reference-cases/admin';
 import type { AdminRoute, PluginMessages } from '@linju/plugin-sdk';
 import type { AdminScreen, IntakeExtras } from '@linju/plugin-sdk/admin';
 import * as xCounselling from '@linju/plugin-x-counselling/admin';
@@ -36,6 +37,7 @@ export const pluginAdmins: readonly PluginAdmin[] = [
   legalEducation,
   xCounselling,
   xEnterpriseCheckup,
+  referenceCases,
 ];
 
 // The browser bundle gets the plugins' messages here; the server also from the manifests.

@@ -4,6 +4,7 @@ import { plugin as legalAid } from '@linju/plugin-legal-aid';
 import { plugin as legalEducation } from '@linju/plugin-legal-education';
 import { plugin as mediation } from '@linju/plugin-mediation';
 import { plugin as notary } from '@linju/plugin-notary';
+import { plugin as referenceCases } from '@linju/plugin-reference-cases';
 import { plugin as xCounselling } from '@linju/plugin-x-counselling';
 import { plugin as xEnterpriseCheckup } from '@linju/plugin-x-enterprise-checkup';
 
@@ -20,4 +21,5 @@ export const installedPlugins = [
   legalEducation,
   xCounselling,
   xEnterpriseCheckup,
+  referenceCases,
 ] as const;

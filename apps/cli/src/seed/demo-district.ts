@@ -45,6 +45,9 @@ export const CORE_SERVICES = [
   'legal-education',
 ];
 
+/** The knowledge services (reference cases, experts, the assistant), switched on at the centre with the core ones. */
+const KNOWLEDGE_SERVICES = pluginRegistry.plugins.filter((p) => p.kind === 'knowledge').map((p) => p.id);
+
 type Unit = { nameZh: string; nameEn: string; address: string; latitude: number; longitude: number };
 const station = (nameZh: string, nameEn: string, lat: number, lng: number, rooms: Unit[]) => ({
   nameZh: `${nameZh}公共法律服务工作站`,
@@ -136,7 +139,7 @@ async function seed(db: TenantTx, box: SecretBox): Promise<{ created: boolean; a
       nameZh: '徐汇区司法局',
       nameEn: 'Xuhui District Justice Bureau',
       divisionCode: '310104',
-      services: CORE_SERVICES,
+      services: [...CORE_SERVICES, ...KNOWLEDGE_SERVICES],
       centre: { nameZh: '徐汇区公共法律服务中心', nameEn: 'Xuhui Public Legal Service Centre' },
       firstAdmin: { username: 'admin', displayName: '区局管理员 王敏', password: DEMO_PASSWORD },
     },

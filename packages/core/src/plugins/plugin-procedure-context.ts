@@ -202,6 +202,7 @@ export function caseProcedureContext(
       organisationId: row.currentOrganisationId,
       residentId: row.residentId,
       channel: row.channel,
+      serviceType: row.serviceType,
       categoryId: row.category,
       description: row.description,
       form: row.form,

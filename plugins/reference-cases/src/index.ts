@@ -1,0 +1,3 @@
+export * from './personal-data.ts';
+export * from './plugin.ts';
+export * from './reference-case-library.ts';
