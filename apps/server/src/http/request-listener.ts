@@ -57,6 +57,8 @@ export type ServerDeps = {
   files: DocumentStore;
   /** Signed GETs to peers of the referral exchange (attachments of incoming referrals). */
   fetchFromPeer?: PeerFetcher;
+  /** The operator's language model behind its citation gate (`LINJU_ASSISTANT_MODEL_URL`); absent, none. */
+  languageModel?: ApiContext['languageModel'];
   admin: AdminApp | null;
   /**
    * Extra route prefixes mounted by other modules (`/.well-known`, `/federation/v1`), each with its
@@ -115,6 +117,7 @@ export function createRequestListener(deps: ServerDeps) {
       files: deps.files,
       ...(deps.temporal ? { temporal: deps.temporal } : {}),
       ...(deps.fetchFromPeer ? { fetchFromPeer: deps.fetchFromPeer } : {}),
+      ...(deps.languageModel ? { languageModel: deps.languageModel } : {}),
       ...(deps.metrics ? { observeProcedure: deps.metrics.server.observeProcedure } : {}),
     };
   }

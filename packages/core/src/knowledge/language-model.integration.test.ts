@@ -5,8 +5,8 @@ import { importStatutes, readStatutesJsonl } from '@linju/statutes';
 import { statuteFixture } from '@linju/statutes/testing';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { statuteLibrary } from '../plugins/statute-library.ts';
 import { type ChatMessage, startModelTestServer } from '../testing/model-test-server.ts';
-import { checkStatuteCitations } from './check-statute-citations.ts';
 import { createLanguageModel } from './language-model.ts';
 
 /**
@@ -15,7 +15,7 @@ import { createLanguageModel } from './language-model.ts';
  */
 const fixture = statuteFixture('模型');
 const app = connect(inject('databaseUrl'));
-const statutes = { checkCitations: (text: string) => checkStatuteCitations(app.db, text) };
+const statutes = statuteLibrary(app.db);
 const refusals: object[] = [];
 const log = { warn: (obj: object) => void refusals.push(obj) };
 
