@@ -7,7 +7,7 @@
 
 /** Leaf libraries every layer may use; they reach no domain layer themselves. */
 const libraries =
-  'db|logging|metrics|tracing|i18n|documents|federation|plugin-sdk|ui|vocabulary|conformance|message-providers|statutes';
+  'db|logging|metrics|tracing|i18n|documents|federation|plugin-sdk|ui|vocabulary|conformance|message-providers|statutes|litigation-fee';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {

@@ -5,6 +5,7 @@ export * from './form-description.ts';
 export * from './form-values.ts';
 export * from './intake-field.ts';
 export * from './knowledge.ts';
+export * from './litigation-fee.ts';
 export * from './localized-text.ts';
 export * from './messages.ts';
 export * from './plugin-context.ts';

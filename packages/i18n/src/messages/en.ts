@@ -134,6 +134,8 @@ export const en: Messages = {
   'ui.picker_hint': 'Type part of the name, then choose from the list.',
   'ui.picker_no_match': 'Nothing matches',
   'ui.picker_matches': '{count} matching',
+  'ui.citation_repealed': ' (repealed)',
+  'ui.citation_missing': ' (no such article)',
   'validation.picker_unknown':
     'Nothing matches what was typed: type part of the name and choose from the list.',
   'validation.picker_ambiguous': 'More than one matches what was typed: choose one from the list.',
@@ -1037,6 +1039,10 @@ export const en: Messages = {
   'parties.intake_party': 'Party {n}',
   'parties.intake_more': 'Add another party',
   'casePage.timeline_heading': 'Timeline',
+  'casePage.check_citations': 'Check statute citations',
+  'casePage.citations_checked':
+    'Checked {count} statute citations in the timeline: {wrong} repealed or not found.',
+  'casePage.citations_none': 'The timeline cites no statute.',
   'casePage.chain_heading': 'Chain',
   'casePage.chain_none': 'This case is not linked to others.',
   'casePage.link': 'Link another matter',
@@ -2487,6 +2493,8 @@ export const en: Messages = {
     'Statute library search: a question in plain Chinese, the articles that answer it (those in force first)',
   'apiDocs.op.getStatuteArticle':
     'One article: the law by full or short name (民法典), the number as 1254 or 第一千二百五十四条',
+  'apiDocs.op.getLitigationFee':
+    'Court fee calculator: the acceptance or application fee per 《诉讼费用交纳办法》, with its basis',
   'apiDocs.op.getNodeDocument':
     'This node’s identity: node id, name, public keys and the organisations it serves',
   'apiDocs.op.createReferral': 'Refer a matter to a district of this node (signed)',
