@@ -43,6 +43,7 @@ export const CORE_SERVICES = [
   'legal-aid',
   'appraisal',
   'legal-education',
+  'expert-pool',
 ];
 
 type Unit = { nameZh: string; nameEn: string; address: string; latitude: number; longitude: number };

@@ -1,8 +1,7 @@
 import type { CaseProcedureContext } from '@linju/plugin-sdk';
 import type { Expert } from '../experts.ts';
-import { recordText } from '../messages.ts';
 import { type OpinionRequest, recordOpinion } from '../opinion-requests.ts';
-import { EXPERT_KIND_NAMES } from '../vocabulary.ts';
+import { givenNote } from '../timeline-notes.ts';
 
 /**
  * The one way an opinion is given, by the expert or on their behalf: recorded on the request,
@@ -22,14 +21,7 @@ export async function giveOpinion(
     recordedBy: ctx.actor.name,
     onBehalf,
   });
-  const words = { kind: EXPERT_KIND_NAMES[expert.kind]['zh-CN'], expert: expert.name, opinion };
-  await ctx.recordOnTimeline({
-    text: onBehalf
-      ? recordText('expert-pool.timeline.given_on_behalf', { ...words, recorder: ctx.actor.name })
-      : recordText('expert-pool.timeline.given', words),
-    action: 'expert-pool.opinion.given',
-    data: { requestId: request.id, expertId: expert.id, onBehalf },
-  });
+  await ctx.recordOnTimeline(givenNote(expert, answered, onBehalf ? ctx.actor.name : null));
   await ctx.notify({
     recipientIds: [request.requestedBy],
     kind: 'expert-pool.opinion.given',

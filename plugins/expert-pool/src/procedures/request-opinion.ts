@@ -1,7 +1,6 @@
 import { anyCaseProcedure, PluginRuleError } from '@linju/plugin-sdk';
-import { recordText } from '../messages.ts';
 import { requestOpinions, ZRequestOpinion } from '../opinion-requests.ts';
-import { EXPERT_KIND_NAMES, LAW_FIELD_NAMES } from '../vocabulary.ts';
+import { requestedNote } from '../timeline-notes.ts';
 
 /**
  * Puts a hard matter of any case to chosen experts (研判), due in working days: each request on
@@ -27,17 +26,7 @@ export const requestOpinion = anyCaseProcedure({
       requestedBy: ctx.actor,
     });
     for (const { request, expert } of asked) {
-      await ctx.recordOnTimeline({
-        text: recordText('expert-pool.timeline.requested', {
-          kind: EXPERT_KIND_NAMES[expert.kind]['zh-CN'],
-          expert: expert.name,
-          field: LAW_FIELD_NAMES[request.field]['zh-CN'],
-          due: dueOn,
-          question: request.question,
-        }),
-        action: 'expert-pool.opinion.requested',
-        data: { requestId: request.id, expertId: expert.id, dueOn },
-      });
+      await ctx.recordOnTimeline(requestedNote(expert, request));
       if (expert.staffId) {
         await ctx.notify({
           recipientIds: [expert.staffId],
