@@ -14,7 +14,7 @@ export const mineScreen = districtScreen<Data, Key>({
   intents: {
     answer: {
       procedure: 'answer',
-      fields: { requestId: 'expert-pool.mine.open', opinion: 'expert-pool.request.opinion' },
+      fields: { requestId: 'expert-pool.mine.request', opinion: 'expert-pool.request.opinion' },
       // The request names its case: `answer` is checked on it, as any procedure on a case is.
       input: (form) => {
         const [caseId = '', requestId = ''] = (form.requestId ?? '').split('/');
@@ -69,7 +69,7 @@ function MinePage({ data, locale, IntentForm, t, done }: ScreenProps<Data, Key>)
           >
             {(f) => (
               <>
-                <SelectField {...f('requestId')} label={t('expert-pool.mine.open')}>
+                <SelectField {...f('requestId')} label={t('expert-pool.mine.request')}>
                   {open.map((r) => (
                     <option key={r.id} value={`${r.caseId}/${r.id}`}>
                       {t('expert-pool.mine.answer', { number: r.caseNumber })}
