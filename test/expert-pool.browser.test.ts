@@ -23,8 +23,9 @@ describe('the expert pool', () => {
       .click();
     await expect.poll(() => desk.url()).toMatch(/\/cases\/[0-9a-f-]{36}$/);
     const casePath = new URL(desk.url()).pathname;
-    // The page of the case's 法律知识 tools (the case page links it where the pool is switched on).
-    await desk.goto(`${live.url}${casePath}/expert-opinions`);
+    // From the case page's 法律知识 tools (the pool is switched on at the demo's centre).
+    await desk.getByRole('region', { name: '法律知识' }).getByRole('link', { name: '专家研判' }).click();
+    await expect.poll(() => desk.url()).toMatch(/\/expert-opinions$/);
     await desk.locator('summary', { hasText: '提请专家研判' }).click();
     await desk.getByLabel('刘洋（律师，上海市汇理律师事务所）').check();
     await desk.locator('#ask-field').selectOption('housing-land');
