@@ -5,6 +5,7 @@ import type { ExpertPoolMessageKey } from '../messages.ts';
 import type { casePage } from '../procedures/case-page.ts';
 import { LAW_FIELDS } from '../vocabulary.ts';
 import { availabilityLabel, fieldLabel, kindLabel } from './labels.ts';
+import { Asked, Opinion } from './request-parts.tsx';
 
 type Data = ProcedureResult<typeof casePage>;
 type Key = ExpertPoolMessageKey;
@@ -89,24 +90,11 @@ function CaseOpinionsPage({ data, locale, IntentForm, t, done }: Props) {
                 · {fieldLabel(r.field, locale)} · {t(`expert-pool.request.status.${r.status}`)}
                 {r.overdue ? <strong> · {t('expert-pool.request.overdue')}</strong> : null}
               </p>
-              <p>
-                {t('expert-pool.request.asked', {
-                  name: r.requestedByName,
-                  date: formatDate(locale, r.requestedOn),
-                  due: formatDate(locale, r.dueOn),
-                })}
-              </p>
-              <p className="admin-prewrap">{r.question}</p>
+              <Asked request={r} locale={locale} t={t} />
               {r.status === 'answered' ? (
                 <>
                   <h3>{t('expert-pool.request.opinion')}</h3>
-                  <p className="admin-prewrap">{r.opinion}</p>
-                  <p>
-                    {t('expert-pool.request.answered', { date: formatDate(locale, r.answeredOn ?? '') })}
-                    {r.onBehalf
-                      ? ` · ${t('expert-pool.request.on_behalf', { name: r.recordedByName ?? '' })}`
-                      : ''}
-                  </p>
+                  <Opinion request={r} locale={locale} t={t} />
                 </>
               ) : null}
             </li>

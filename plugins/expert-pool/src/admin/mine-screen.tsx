@@ -1,8 +1,9 @@
-import { districtScreen, formatDate, type ProcedureResult, type ScreenProps } from '@linju/plugin-sdk/admin';
+import { districtScreen, type ProcedureResult, type ScreenProps } from '@linju/plugin-sdk/admin';
 import { Alert, SelectField, TextArea } from '@linju/ui';
 import type { ExpertPoolMessageKey } from '../messages.ts';
 import type { mine } from '../procedures/mine.ts';
 import { fieldLabel } from './labels.ts';
+import { AnswerItem, Asked } from './request-parts.tsx';
 
 type Data = ProcedureResult<typeof mine>;
 type Key = ExpertPoolMessageKey;
@@ -50,14 +51,7 @@ function MinePage({ data, locale, IntentForm, t, done }: ScreenProps<Data, Key>)
                 · {fieldLabel(r.field, locale)}
                 {r.overdue ? <strong> · {t('expert-pool.request.overdue')}</strong> : null}
               </p>
-              <p>
-                {t('expert-pool.request.asked', {
-                  name: r.requestedByName,
-                  date: formatDate(locale, r.requestedOn),
-                  due: formatDate(locale, r.dueOn),
-                })}
-              </p>
-              <p className="admin-prewrap">{r.question}</p>
+              <Asked request={r} locale={locale} t={t} />
             </li>
           ))}
         </ol>
@@ -86,16 +80,7 @@ function MinePage({ data, locale, IntentForm, t, done }: ScreenProps<Data, Key>)
         <h2 id="answered-heading">{t('expert-pool.mine.answered')}</h2>
         <ol className="admin-list">
           {answered.map((r) => (
-            <li key={r.id}>
-              <p>
-                <strong>
-                  {t('expert-pool.pool.case')} {r.caseNumber}
-                </strong>{' '}
-                · {t('expert-pool.request.answered', { date: formatDate(locale, r.answeredOn ?? '') })}
-              </p>
-              <p className="admin-prewrap">{r.question}</p>
-              <p className="admin-prewrap">{r.opinion}</p>
-            </li>
+            <AnswerItem key={r.id} request={r} locale={locale} t={t} />
           ))}
         </ol>
       </section>

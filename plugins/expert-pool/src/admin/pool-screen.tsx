@@ -1,7 +1,6 @@
 import {
   districtScreen,
   type FormValues,
-  formatDate,
   type IntentField,
   type ProcedureResult,
   type ScreenIntent,
@@ -13,6 +12,7 @@ import type { ExpertPoolMessageKey } from '../messages.ts';
 import type { pool } from '../procedures/pool.ts';
 import { AVAILABILITIES, EXPERT_KINDS, LAW_FIELDS } from '../vocabulary.ts';
 import { availabilityLabel, fieldLabel, kindLabel } from './labels.ts';
+import { AnswerItem } from './request-parts.tsx';
 
 type Data = ProcedureResult<typeof pool>;
 type Key = ExpertPoolMessageKey;
@@ -223,20 +223,7 @@ function PoolPage({ data, slug, locale, IntentForm, t, done }: ScreenProps<Data,
           {answersOf.answers.length === 0 ? <p>{t('expert-pool.pool.no_answers')}</p> : null}
           <ol className="admin-list">
             {answersOf.answers.map((r) => (
-              <li key={r.id}>
-                <p>
-                  <strong>
-                    {t('expert-pool.pool.case')} {r.caseNumber}
-                  </strong>{' '}
-                  · {fieldLabel(r.field, locale)} ·{' '}
-                  {t('expert-pool.request.answered', { date: formatDate(locale, r.answeredOn ?? '') })}
-                  {r.onBehalf
-                    ? ` · ${t('expert-pool.request.on_behalf', { name: r.recordedByName ?? '' })}`
-                    : ''}
-                </p>
-                <p className="admin-prewrap">{r.question}</p>
-                <p className="admin-prewrap">{r.opinion}</p>
-              </li>
+              <AnswerItem key={r.id} request={r} locale={locale} t={t} />
             ))}
           </ol>
         </section>
