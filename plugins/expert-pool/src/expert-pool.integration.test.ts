@@ -102,6 +102,19 @@ describe('the expert pool', () => {
   it('is kept by the bureau: audited, a pause needs its last day, an account answers for one expert', async () => {
     const audit = await admin.audit.getMany({ objectId: ids.withAccount });
     expect(audit.entries.map((e) => e.action)).toContain('expert-pool.expert.added');
+    // Leaving the pool is an edit, audited with what was before.
+    const leaving = await admin['expert-pool'].addExpert(expert('吴教授', 'scholar'));
+    await admin['expert-pool'].updateExpert({
+      id: leaving.id,
+      ...expert('吴教授', 'scholar', { availability: 'left' }),
+    });
+    const [updated] = (await admin.audit.getMany({ objectId: leaving.id })).entries.filter(
+      (e) => e.action === 'expert-pool.expert.updated',
+    );
+    expect(updated).toMatchObject({ before: { availability: 'available' }, after: { availability: 'left' } });
+    expect(
+      await failure(deskA['expert-pool'].updateExpert({ id: leaving.id, ...expert('吴教授', 'scholar') })),
+    ).toMatch(/^FORBIDDEN/);
     const unpaused = await admin['expert-pool']
       .addExpert(expert('钱律师', 'lawyer', { availability: 'paused' }))
       .catch((e: { cause?: { issues?: { path: string[]; message: string }[] } }) => e.cause?.issues);
