@@ -91,6 +91,13 @@ export interface AdviserInfo {
   readonly lawFirm: string;
 }
 
+/** A staff account of the district, as a plugin links a record to it (an expert who answers in the app). */
+export interface StaffInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly username: string;
+}
+
 /** Where one of a case's referrals stands. */
 export interface ReferralInfo {
   readonly id: string;
@@ -135,6 +142,10 @@ export interface PluginProcedureContext extends PluginContext {
   readonly advisers: {
     /** The community lawyer advisers under contract today in an organisation's subtree, in roster order. */
     currentUnder(organisationId: string): Promise<AdviserInfo[]>;
+  };
+  readonly staff: {
+    /** The enabled accounts the staff member may see (`staff.read`; none without), by name. */
+    list(): Promise<StaffInfo[]>;
   };
   readonly referrals: {
     /** The case's referrals the staff member may see (none without `referral.read`). */

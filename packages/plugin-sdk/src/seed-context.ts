@@ -39,7 +39,10 @@ export interface PluginSeedStaff {
   intake(request: DemoIntake): Promise<{ readonly caseId: string }>;
   /** Assigns a case to a staff member (指派), with the platform's checks. */
   assign(caseId: string, assigneeId: string): Promise<void>;
-  /** Works on one of the plugin's cases; the note it returns goes on the case's timeline. */
+  /**
+   * Works on one of the plugin's cases (a knowledge plugin: any case of the district, as its
+   * any-case procedures do); the note it returns goes on the case's timeline.
+   */
   onCase<T>(
     caseId: string,
     permission: string,
@@ -59,6 +62,15 @@ export interface PluginSeedStaff {
   };
 }
 
+/** A case of the demo district, as a knowledge plugin's seed picks the ones it works on. */
+export interface DemoCaseInfo {
+  readonly id: string;
+  readonly number: string;
+  /** The service that handles it (a plugin id). */
+  readonly serviceType: string;
+  readonly description: string;
+}
+
 /**
  * What a plugin's demo seed gets (`linju seed`, the demo district only): the district's calendar,
  * the organisations the demo works at and its staff by account name. Everything goes through the
@@ -73,4 +85,6 @@ export interface PluginSeedContext {
   readonly organisations: { readonly centreId: string; readonly stationId: string };
   /** A demo account by its user name (`desk`, `notary`, `legalaid`, `director`). */
   staff(username: string): PluginSeedStaff;
+  /** The cases seeded so far (the core services' and earlier plugins'), by the day received. */
+  cases(): Promise<readonly DemoCaseInfo[]>;
 }

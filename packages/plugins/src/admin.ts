@@ -1,6 +1,7 @@
 import { addPluginMessages } from '@linju/i18n';
 import * as appraisal from '@linju/plugin-appraisal/admin';
 import * as consultation from '@linju/plugin-consultation/admin';
+import * as expertPool from '@linju/plugin-expert-pool/admin';
 import * as legalAid from '@linju/plugin-legal-aid/admin';
 import * as legalEducation from '@linju/plugin-legal-education/admin';
 import * as mediation from '@linju/plugin-mediation/admin';
@@ -38,6 +39,7 @@ export const pluginAdmins: readonly PluginAdmin[] = [
   xCounselling,
   xEnterpriseCheckup,
   referenceCases,
+  expertPool,
 ];
 
 // The browser bundle gets the plugins' messages here; the server also from the manifests.

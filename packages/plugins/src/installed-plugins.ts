@@ -1,5 +1,6 @@
 import { plugin as appraisal } from '@linju/plugin-appraisal';
 import { plugin as consultation } from '@linju/plugin-consultation';
+import { plugin as expertPool } from '@linju/plugin-expert-pool';
 import { plugin as legalAid } from '@linju/plugin-legal-aid';
 import { plugin as legalEducation } from '@linju/plugin-legal-education';
 import { plugin as mediation } from '@linju/plugin-mediation';
@@ -22,4 +23,5 @@ export const installedPlugins = [
   xCounselling,
   xEnterpriseCheckup,
   referenceCases,
+  expertPool,
 ] as const;

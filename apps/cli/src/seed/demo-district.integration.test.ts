@@ -26,7 +26,7 @@ describe('the demo seed', () => {
     expect(counts?.days).toBeGreaterThan(80);
     expect(counts?.statuses).toBeGreaterThanOrEqual(3);
     // Every core service page has something to show.
-    const [services] = await owner.db.execute<Record<string, number | boolean>>(sql`
+    const [services] = await owner.db.execute<Record<string, number | boolean | string[]>>(sql`
       select
         (select count(*)::int from notary_booking_slot where tenant_id = x.id) > 0 as slots,
         (select count(*)::int from notary_booking where tenant_id = x.id and cancelled_at is null) as bookings,
@@ -36,7 +36,9 @@ describe('the demo seed', () => {
         (select count(*)::int from legal_aid_subsidy where tenant_id = x.id) as subsidies,
         (select count(*)::int from consultation_log where tenant_id = x.id) as logs,
         (select count(*)::int from appraisal_advice where tenant_id = x.id) as advice,
-        (select count(*)::int from legal_education_event where tenant_id = x.id) as events
+        (select count(*)::int from legal_education_event where tenant_id = x.id) as events,
+        (select count(*)::int from expert_pool_expert where tenant_id = x.id) as experts,
+        (select array_agg(status order by status) from expert_pool_request where tenant_id = x.id) as opinions
       from tenant x where x.slug = 'xuhui'`);
     expect(services).toEqual({
       slots: true,
@@ -48,6 +50,8 @@ describe('the demo seed', () => {
       logs: 2,
       advice: 1,
       events: 3,
+      experts: 6,
+      opinions: ['answered', 'open'],
     });
     expect((await seedDemoDistrict(app.db, box, { nodeId: 'localhost-3000' })).created).toBe(false);
   });

@@ -78,8 +78,10 @@ export async function onPluginCase<T>(
   caseId: string,
   permission: Permission,
   operation: (db: PluginDb, c: LoadedCase) => Promise<{ result: T; timeline?: PluginTimelineNote }>,
+  // A knowledge plugin's seed works on any case of the district (`anyCaseOfDistrict`).
+  caseOf: typeof pluginCase = pluginCase,
 ): Promise<T> {
-  const c = await pluginCase(tx, actor, pluginId, caseId, permission);
+  const c = await caseOf(tx, actor, pluginId, caseId, permission);
   const { result, timeline } = await runPluginRule(() => operation(pluginDb(tx, actor, pluginId), c));
   if (timeline) {
     await recordCaseEvent(tx, actor, c.row, {

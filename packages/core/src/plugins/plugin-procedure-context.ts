@@ -1,4 +1,4 @@
-import { grantsAllow, type SecretBox } from '@linju/auth';
+import { grantsAllow, type SecretBox, scopesFor } from '@linju/auth';
 import type { TenantTx } from '@linju/db';
 import { renderPdf } from '@linju/documents';
 import type {
@@ -30,6 +30,7 @@ import { getOrganisation, listOrganisations, subtreeOf } from '../organisations/
 import { pluginDb } from '../plugin-data/plugin-db.ts';
 import { districtToday } from '../providers/provider-records.ts';
 import { listOutgoingReferrals } from '../referrals/referral-service.ts';
+import { listStaffMembers } from '../staff/staff-service.ts';
 import { countPluginActivity } from '../statistics/activity-rollups.ts';
 import { tenantTimeZone } from '../tenants/tenant-queries.ts';
 import { type KnowledgeSources, knowledgeCapabilities } from './knowledge-capabilities.ts';
@@ -160,6 +161,16 @@ export function pluginProcedureContext(
           lawyerName: a.lawyerName,
           lawFirm: a.lawFirm,
         }));
+      },
+    },
+    staff: {
+      async list() {
+        if (scopesFor(actor.grants, 'staff.read').length === 0) return [];
+        const members = await listStaffMembers(tx, actor, platform.box);
+        return members
+          .filter((m) => m.disabledAt === null)
+          .map((m) => ({ id: m.id, name: m.displayName, username: m.username }))
+          .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
       },
     },
     referrals: {

@@ -1,5 +1,5 @@
 import type { SecretBox } from '@linju/auth';
-import type { TenantTx } from '@linju/db';
+import { asc, schema, type TenantTx } from '@linju/db';
 import type { AnyPlugin, PluginSeedContext, PluginSeedStaff } from '@linju/plugin-sdk';
 import type { Actor } from '../actor.ts';
 import { localDate } from '../calendar/working-days.ts';
@@ -8,7 +8,13 @@ import { assignCase, intakeCase } from '../cases/case-service.ts';
 import type { PluginForms } from '../catalogue/x-service.ts';
 import { countPluginActivity } from '../statistics/activity-rollups.ts';
 import { tenantTimeZone } from '../tenants/tenant-queries.ts';
-import { atPluginOrganisation, atPluginTenant, onPluginCase } from './plugin-case.ts';
+import {
+  anyCaseOfDistrict,
+  atPluginOrganisation,
+  atPluginTenant,
+  onPluginCase,
+  pluginCase,
+} from './plugin-case.ts';
 import { pluginPermissionCarrier } from './plugin-permission-carrier.ts';
 import { pluginStatisticMeasure } from './plugin-statistic-measure.ts';
 
@@ -48,8 +54,15 @@ export function pluginSeedContext(
         await assignCase(tx, actor, { caseId, assigneeId });
       },
       onCase: (caseId, permission, work) =>
-        onPluginCase(tx, actor, plugin.id, caseId, carrier(permission), (db, c) =>
-          work(db, { id: c.row.id, organisationId: c.row.currentOrganisationId, form: c.row.form }),
+        onPluginCase(
+          tx,
+          actor,
+          plugin.id,
+          caseId,
+          carrier(permission),
+          (db, c) =>
+            work(db, { id: c.row.id, organisationId: c.row.currentOrganisationId, form: c.row.form }),
+          plugin.kind === 'knowledge' ? anyCaseOfDistrict : pluginCase,
         ),
       atOrganisation: (organisationId, permission, work) =>
         atPluginOrganisation(tx, actor, plugin.id, organisationId, carrier(permission), work),
@@ -66,5 +79,15 @@ export function pluginSeedContext(
     calendar: { dateOf: async (at) => localDate(at, await tenantTimeZone(tx, platform.tenantId)) },
     organisations: platform.organisations,
     staff,
+    cases: () =>
+      tx
+        .select({
+          id: schema.legalCase.id,
+          number: schema.legalCase.number,
+          serviceType: schema.legalCase.serviceType,
+          description: schema.legalCase.description,
+        })
+        .from(schema.legalCase)
+        .orderBy(asc(schema.legalCase.receivedAt), asc(schema.legalCase.number)),
   };
 }

@@ -1,0 +1,9 @@
+export { addExpert } from './add-expert.ts';
+export { answer } from './answer.ts';
+export { casePage } from './case-page.ts';
+export { mine } from './mine.ts';
+export { pool } from './pool.ts';
+export { recordOpinion } from './record-opinion.ts';
+export { requestOpinion } from './request-opinion.ts';
+export { updateExpert } from './update-expert.ts';
+export { withdrawRequest } from './withdraw-request.ts';
