@@ -316,7 +316,7 @@ const pluginAttempts: Record<string, Attempt> = Object.fromEntries(
     const attempt: Attempt = ({ b, anonymous }, t) => {
       const input =
         sampleInput?.({ caseId: t.aCase.id, organisationId: t.a.organisations.stationA }) ??
-        (scope === 'case'
+        (scope === 'case' || scope === 'any-case'
           ? { caseId: t.aCase.id }
           : scope === 'organisation'
             ? { organisationId: t.a.organisations.stationA }

@@ -1,9 +1,11 @@
 import type { Permission } from '@linju/auth';
 import {
   type Actor,
+  anyCaseOfDistrict,
   type CaseCreatedHook,
   caseProcedureContext,
   getOrganisation,
+  type KnowledgeSources,
   type LoadedCase,
   type PluginPlatform,
   pluginCase,
@@ -64,9 +66,11 @@ type Scoped = { tx: TenantTx; actor: Actor };
 /**
  * The check of a procedure's scope, before its input is validated (an attempt on a case or an
  * organisation of another district or station is refused as such, whatever else it sent): the
- * case must be the plugin's and the staff member hold the carrier on it, or the carrier at the
- * organisation, or at the centre; a units procedure needs it only somewhere (held by the mount),
- * and checks each unit itself. A reference that is not even an id is left to the validation.
+ * case must be the plugin's (any case of the district, for a knowledge plugin's `any-case`
+ * procedure, where the plugin is switched on at the case's unit) and the staff member hold the
+ * carrier on it, or the carrier at the organisation, or at the centre; a units procedure needs it
+ * only somewhere (held by the mount), and checks each unit itself. A reference that is not even an
+ * id is left to the validation.
  */
 async function checkScope(
   ctx: Scoped,
@@ -89,8 +93,23 @@ async function checkScope(
     return null;
   }
   const at = ZCaseRef.safeParse(raw);
-  return at.success ? pluginCase(ctx.tx, ctx.actor, pluginId, at.data.caseId, carrier) : null;
+  return at.success ? caseOfScope(ctx, pluginId, scope, at.data.caseId, carrier) : null;
 }
+
+/** The case a case or any-case procedure is about, checked for its scope. */
+const caseOfScope = (
+  ctx: Scoped,
+  pluginId: string,
+  scope: ProcedureScope,
+  caseId: string,
+  carrier: Permission,
+) => (scope === 'any-case' ? anyCaseOfDistrict : pluginCase)(ctx.tx, ctx.actor, pluginId, caseId, carrier);
+
+/** What `ctx.knowledge` draws on: the installed plugins, and the operator's model when the server set one. */
+const knowledgeSourcesOf = (ctx: ApiContext): KnowledgeSources => ({
+  plugins: pluginRegistry.plugins,
+  languageModel: ctx.languageModel ?? null,
+});
 
 /** What the platform lends the plugin for this request (the referral ritual is the API's: it holds the engine). */
 function platformOf(ctx: ApiContext & TenantSession, plugin: AnyPlugin): PluginPlatform {
@@ -99,6 +118,7 @@ function platformOf(ctx: ApiContext & TenantSession, plugin: AnyPlugin): PluginP
     files: filesOf(ctx),
     logger: requestPluginLogger(ctx.log)(plugin.id, ctx.tenantId),
     forms: pluginRegistry,
+    knowledge: knowledgeSourcesOf(ctx),
     async refer({ attachments, partnerField, ...request }) {
       const { referral } = await sendReferral(ctx, {
         ...request,
@@ -136,13 +156,13 @@ function mount(plugin: AnyPlugin, procedure: PluginProcedure): AnyTRPCProcedure 
     input: Record<string, unknown>;
   }) => {
     const platform = platformOf(ctx, plugin);
-    if (procedure.scope !== 'case') {
+    if (procedure.scope !== 'case' && procedure.scope !== 'any-case') {
       return runPluginRule(() =>
         procedure.run(pluginProcedureContext(ctx.tx, ctx.actor, plugin, platform) as never, input),
       );
     }
     const c =
-      ctx.pluginCase ?? (await pluginCase(ctx.tx, ctx.actor, plugin.id, String(input.caseId), carrier));
+      ctx.pluginCase ?? (await caseOfScope(ctx, plugin.id, procedure.scope, String(input.caseId), carrier));
     return runPluginRule(() =>
       procedure.run(caseProcedureContext(ctx.tx, ctx.actor, plugin, platform, c), input),
     );
@@ -174,6 +194,7 @@ function mountPublic(plugin: AnyPlugin, procedure: PluginProcedure): AnyTRPCProc
       files: filesOf(ctx),
       logger: requestPluginLogger(ctx.log)(plugin.id, tenant.id),
       forms: pluginRegistry,
+      knowledge: knowledgeSourcesOf(ctx),
     };
     const result = await withTenant(ctx.db, tenant.id, (tx) =>
       runPluginRule(() =>

@@ -30,7 +30,7 @@ import {
   type Tenant,
 } from '@linju/core';
 import { type Database, isDatabaseTimeout, type TenantTx, withTenant } from '@linju/db';
-import { inDistrictTimeZone } from '@linju/plugin-sdk';
+import { inDistrictTimeZone, type LanguageModel } from '@linju/plugin-sdk';
 import type { WorkflowEngine } from '@linju/workflows';
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
@@ -86,6 +86,11 @@ export type ApiContext = {
   observeProcedure?: (procedure: string, outcome: string, seconds: number) => void;
   /** The form post being answered, when it carried a submission key: its changes are made once. */
   submission?: FormSubmission;
+  /**
+   * The operator's language model for the knowledge services (`ctx.knowledge.languageModel`),
+   * built by the server from its settings; none (`null`) when not given.
+   */
+  languageModel?: LanguageModel | null;
 };
 
 /** When the request's TOTP code is checked: its `totpClock`, else now. */

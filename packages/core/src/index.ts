@@ -48,6 +48,7 @@ export * from './platform/platform-operator.ts';
 export * from './platform/tenant-domains.ts';
 export * from './plugin-data/plugin-db.ts';
 export * from './plugins/case-created-hook.ts';
+export * from './plugins/knowledge-capabilities.ts';
 export * from './plugins/plugin-case.ts';
 export * from './plugins/plugin-procedure-context.ts';
 export * from './plugins/plugin-seed-context.ts';

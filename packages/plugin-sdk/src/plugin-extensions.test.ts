@@ -138,7 +138,7 @@ describe('admin routes', () => {
       'adminRoutes.0.path': 'must be kebab-case segments separated by "/"',
       'adminRoutes.1.module': 'must be kebab-case (a-z, 0-9, single hyphens)',
       'adminRoutes.1.permission': 'must name a permission such as case.read',
-      'adminRoutes.2.placement': 'needs case-service, navigation or settings',
+      'adminRoutes.2.placement': 'needs case-service, case-tools, navigation or settings',
       'adminRoutes.3.placement': 'lists a placement twice',
       'adminRoutes.4.path': 'duplicates "mediation"',
     });

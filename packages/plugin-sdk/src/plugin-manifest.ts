@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { EntryPoint, StatisticDefinition, SubsidySource } from './extension-points.ts';
+import type { ReferenceCaseSource } from './knowledge.ts';
 import type { LocalizedText } from './localized-text.ts';
 import type { PluginMessages } from './messages.ts';
 import type { PluginContext, PluginTaskContext } from './plugin-context.ts';
@@ -7,8 +8,13 @@ import type { PluginMigration } from './plugin-tables.ts';
 import type { PluginProcedures } from './procedures.ts';
 import type { PluginSeedContext } from './seed-context.ts';
 
-/** `core` for the six services every tenant has; `x` for a local add-on (its id starts with `x-`). */
-export type PluginKind = 'core' | 'x';
+/**
+ * `core` for the six services every tenant has; `x` for a local add-on (its id starts with `x-`);
+ * `knowledge` for a knowledge service (reference cases, an expert pool, the legal assistant): a
+ * district switches it on per organisation like a service, but nobody is taken in for it, so it
+ * has no catalogue, categories or intake form, and its procedures work on any case (`anyCaseProcedure`).
+ */
+export type PluginKind = 'core' | 'x' | 'knowledge';
 
 /** A document a resident brings for a catalogue entry (材料清单). */
 export interface RequiredDocument {
@@ -154,15 +160,17 @@ export function pluginActivity<TInput extends z.ZodObject, TResult>(
 }
 
 /** Where the admin app links a plugin's screen. */
-export type AdminRoutePlacement = 'case-service' | 'navigation' | 'settings';
+export type AdminRoutePlacement = 'case-service' | 'case-tools' | 'navigation' | 'settings';
 
-/** Which URLs a placement's paths are below: a case's, or the district's (navigation and settings alike). */
+/** Which URLs a placement's paths are below: a case's (its service's screens and the knowledge tools), or the district's. */
 export const placementSpace = (placement: AdminRoutePlacement): 'case' | 'district' =>
-  placement === 'case-service' ? 'case' : 'district';
+  placement === 'case-service' || placement === 'case-tools' ? 'case' : 'district';
 
 /**
  * A screen the plugin contributes to the admin app. `case-service` screens live under a case
  * (`/t/<slug>/cases/<id>/<path>`) and are linked from the case page of this plugin's cases;
+ * `case-tools` screens (knowledge plugins only) live there too, under every case whatever its
+ * service, linked from the case page's 法律知识 block where the plugin is switched on at the case's unit;
  * `navigation` screens are district pages (`/t/<slug>/<path>`) listed in the navigation;
  * `settings` screens are district pages linked from the settings page. The plugin's `./admin`
  * exports the screen with this id (`caseScreen`, `districtScreen`), which the admin app hosts.
@@ -196,7 +204,7 @@ export interface PluginManifest<
   TProcedures extends PluginProcedures = PluginProcedures,
   TMessageKey extends string = string,
 > {
-  /** Kebab-case; an X add-on's id starts with `x-`. */
+  /** Kebab-case; an X add-on's id starts with `x-` (and only an X add-on's). */
   readonly id: TId;
   /** The plugin's own version (semver). */
   readonly version: string;
@@ -234,6 +242,11 @@ export interface PluginManifest<
   readonly subsidySources?: readonly SubsidySource[];
   /** The plain-language entry points its service answers. */
   readonly entryPoints?: readonly EntryPoint[];
+  /**
+   * Knowledge plugins only: the approved reference cases it holds, searched by the platform with
+   * this plugin's own `PluginDb` to answer `ctx.knowledge.similarCases` for every plugin.
+   */
+  readonly referenceCases?: ReferenceCaseSource;
   /** Its part of the demo district (`linju seed`): cases and records its pages show, made through its own rules. */
   readonly demo?: (ctx: PluginSeedContext) => Promise<void>;
 }

@@ -1,5 +1,6 @@
 import type { PartyKind, PartyRole } from '@linju/i18n';
 import type { ActivityFact } from './extension-points.ts';
+import type { KnowledgeCapabilities } from './knowledge.ts';
 import type { PluginContext } from './plugin-context.ts';
 import type { PluginDb } from './plugin-db.ts';
 import type { PrintableDocument } from './printable-document.ts';
@@ -145,6 +146,8 @@ export interface PluginProcedureContext extends PluginContext {
     /** Takes a fact counted before back out (a corrected record: uncount the old, count the new). */
     uncount(statisticId: string, fact: ActivityFact): Promise<void>;
   };
+  /** The statute library, reference cases, the district's services and the language model (issue 19). */
+  readonly knowledge: KnowledgeCapabilities;
 }
 
 /**
@@ -339,6 +342,8 @@ export interface PublicProcedureContext extends PluginContext {
   messageResident(
     message: ResidentMessage & { readonly caseId?: string },
   ): Promise<{ readonly messageId: string }>;
+  /** The statute library, reference cases, the district's services and the language model, as staff procedures get them. */
+  readonly knowledge: KnowledgeCapabilities;
 }
 
 /** One of the verified resident's cases, as {@link PublicProcedureContext.residentCases} lists it. */

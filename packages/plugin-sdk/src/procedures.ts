@@ -9,17 +9,17 @@ import type {
 export type ProcedureKind = 'query' | 'mutation';
 
 /** What a procedure is about, which decides where the platform checks its permission. */
-export type ProcedureScope = 'case' | 'organisation' | 'units' | 'district' | 'public';
+export type ProcedureScope = 'case' | 'any-case' | 'organisation' | 'units' | 'district' | 'public';
 
 /** The context each scope's `run` gets. */
-export type ContextOf<TScope extends ProcedureScope> = TScope extends 'case'
+export type ContextOf<TScope extends ProcedureScope> = TScope extends 'case' | 'any-case'
   ? CaseProcedureContext
   : TScope extends 'public'
     ? PublicProcedureContext
     : PluginProcedureContext;
 
 /** The input each scope needs: the case or the organisation it is checked on. */
-export type ScopeInput<TScope extends ProcedureScope> = TScope extends 'case'
+export type ScopeInput<TScope extends ProcedureScope> = TScope extends 'case' | 'any-case'
   ? { caseId: string }
   : TScope extends 'organisation'
     ? { organisationId: string }
@@ -87,6 +87,13 @@ const build =
 /** A procedure on one of the plugin's cases: its input has `caseId`; `run` gets the case in hand. */
 export const caseProcedure = build('case', 'caseId');
 
+/**
+ * A knowledge plugin's procedure on any case of the district, whatever its service (its input has
+ * `caseId`): the platform checks the permission's carrier on the case and that the plugin is
+ * switched on at the case's unit; `run` gets the case in hand as a case procedure does.
+ */
+export const anyCaseProcedure = build('any-case', 'caseId');
+
 /** A procedure at an organisation (a notary office's slots): its input has `organisationId`. */
 export const organisationProcedure = build('organisation', 'organisationId');
 
@@ -115,7 +122,9 @@ export const pluginProcedureSchema = z.custom<PluginProcedure>(
   (value) =>
     typeof value === 'object' &&
     value !== null &&
-    ['case', 'organisation', 'units', 'district', 'public'].includes((value as PluginProcedure).scope) &&
+    ['case', 'any-case', 'organisation', 'units', 'district', 'public'].includes(
+      (value as PluginProcedure).scope,
+    ) &&
     ['query', 'mutation'].includes((value as PluginProcedure).kind) &&
     (value as PluginProcedure).input instanceof z.ZodObject &&
     typeof (value as { run?: AnyRun }).run === 'function' &&

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { placementSpace } from '@linju/plugin-sdk';
 import { pluginRegistry } from '@linju/plugins';
 import { describe, expect, it } from 'vitest';
 import { type DeclaredScreen, PluginScreenError, pluginRouteEntries } from './plugin-routes.ts';
@@ -44,6 +45,23 @@ describe('pluginRouteEntries', () => {
     ]);
   });
 
+  it("hosts a knowledge plugin's case-tools screen under every case, as a service's case screen is", () => {
+    const tools: DeclaredScreen = {
+      pluginId: 'statute-notes',
+      id: 'notes',
+      path: 'statute-notes',
+      permission: 'case.read',
+      placement: ['case-tools'],
+    };
+    expect(pluginRouteEntries([tools], appDir)).toEqual([
+      {
+        path: 't/:tenant/cases/:id/statute-notes',
+        file: 'routes/case-service.tsx',
+        id: 'plugin.statute-notes.notes.case-tools',
+      },
+    ]);
+  });
+
   it('gives a screen linked from both places a route id for each', () => {
     const both = pluginRouteEntries([{ ...sessions, placement: ['case-service', 'navigation'] }], appDir);
     expect(both.map((entry) => entry.id)).toEqual([
@@ -75,7 +93,9 @@ describe('pluginRouteEntries', () => {
       expect.arrayContaining(
         declared.flatMap((route) =>
           route.placement.map((place) =>
-            place === 'case-service' ? `t/:tenant/cases/:id/${route.path}` : `t/:tenant/${route.path}`,
+            placementSpace(place) === 'case'
+              ? `t/:tenant/cases/:id/${route.path}`
+              : `t/:tenant/${route.path}`,
           ),
         ),
       ),

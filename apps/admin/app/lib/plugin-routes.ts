@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { type AdminRoutePlacement, placementSpace } from '@linju/plugin-sdk';
 import { PERMISSIONS } from './permissions.ts';
 
 /** What `routes.ts` needs of a declared screen (the registry's `adminRoutes()` entries). */
@@ -10,12 +11,13 @@ export type DeclaredScreen = {
   /** A route module of the admin app serving it; without one, the plugin's own screen, in the host of its place. */
   module?: string | undefined;
   permission: string;
-  placement: readonly ('case-service' | 'navigation' | 'settings')[];
+  placement: readonly AdminRoutePlacement[];
 };
 
 /** The route modules hosting the plugins' own screens (`@linju/plugins/admin`), one for each place. */
 export const SCREEN_HOSTS = {
   'case-service': 'routes/case-service.tsx',
+  'case-tools': 'routes/case-service.tsx',
   navigation: 'routes/district-service.tsx',
   settings: 'routes/district-service.tsx',
 } as const;
@@ -29,8 +31,8 @@ export class PluginScreenError extends Error {
 }
 
 /**
- * The admin app's routes for the screens the installed plugins declare: `case-service` below a
- * case (`t/:tenant/cases/:id/<path>`), `navigation` and `settings` below the district
+ * The admin app's routes for the screens the installed plugins declare: `case-service` and
+ * `case-tools` below a case (`t/:tenant/cases/:id/<path>`), `navigation` and `settings` below the district
  * (`t/:tenant/<path>`). A plugin's own screen is served by the host of its place, under a route id
  * of its own (`plugin.<plugin id>.<screen id>.<place>`). Run when React Router reads `routes.ts`
  * (build, dev, typegen), so a declaration whose module is not in `app/routes`, or whose permission
@@ -53,7 +55,10 @@ export function pluginRouteEntries(screens: readonly DeclaredScreen[], appDir: s
       throw new PluginScreenError(`${where}: permission "${screen.permission}" is not one of the platform's`);
     }
     return screen.placement.map((placement) => ({
-      path: placement === 'case-service' ? `t/:tenant/cases/:id/${screen.path}` : `t/:tenant/${screen.path}`,
+      path:
+        placementSpace(placement) === 'case'
+          ? `t/:tenant/cases/:id/${screen.path}`
+          : `t/:tenant/${screen.path}`,
       file: file ?? SCREEN_HOSTS[placement],
       id: !file
         ? `plugin.${screen.pluginId}.${screen.id}.${placement}`

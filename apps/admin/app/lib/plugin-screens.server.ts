@@ -1,4 +1,5 @@
 import type { MessageKey } from '@linju/i18n';
+import { placementSpace } from '@linju/plugin-sdk';
 import { pluginAdmins } from '@linju/plugins/admin';
 import { redirect } from 'react-router';
 import { DOCUMENT_FIELD_MESSAGES, declaredType } from './document-upload.ts';
@@ -22,7 +23,7 @@ export function screenAt<TKind extends 'case' | 'district'>(kind: TKind, path: s
       (route) =>
         route.path === path &&
         !route.module &&
-        route.placement.some((placement) => (placement === 'case-service') === (kind === 'case')),
+        route.placement.some((placement) => placementSpace(placement) === kind),
     );
     const found = declared ? hostedScreen(kind, admin.pluginId, declared.id) : undefined;
     if (found) return found;

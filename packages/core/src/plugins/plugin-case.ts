@@ -4,6 +4,7 @@ import type { PluginDb } from '@linju/plugin-sdk';
 import { type Actor, requirePermission, requireTenantWide } from '../actor.ts';
 import { pluginAuditWords } from '../audit/append-audit.ts';
 import { type LoadedCase, loadCase, recordCaseEvent, requireOnCase } from '../cases/case-access.ts';
+import { servicesAt } from '../catalogue/catalogue-service.ts';
 import { DomainError } from '../errors.ts';
 import { getOrganisation } from '../organisations/organisation-service.ts';
 import { pluginDb, runPluginRule } from '../plugin-data/plugin-db.ts';
@@ -29,6 +30,30 @@ export async function pluginCase(
   requireOnCase(actor, permission, c);
   if (c.row.serviceType !== pluginId) {
     throw new DomainError('bad-request', 'plugin.case_of_other_service', {
+      field: 'caseId',
+      params: { service: pluginId },
+    });
+  }
+  return c;
+}
+
+/**
+ * A case a knowledge plugin works on, whatever its service, once the platform has checked it: it
+ * exists in the tenant, the staff member may do `permission` on it, and the plugin is switched on
+ * at the case's unit (by the unit or above it). Locked for a change, as {@link pluginCase} is.
+ */
+export async function anyCaseOfDistrict(
+  tx: TenantTx,
+  actor: Actor,
+  pluginId: string,
+  caseId: string,
+  permission: Permission,
+): Promise<LoadedCase> {
+  const c = await loadCase(tx, caseId, permission !== 'case.read');
+  requireOnCase(actor, permission, c);
+  const [state] = await servicesAt(tx, c.row.currentOrganisationId, [pluginId]);
+  if (!state?.enabled) {
+    throw new DomainError('forbidden', 'plugin.switched_off_at_case', {
       field: 'caseId',
       params: { service: pluginId },
     });

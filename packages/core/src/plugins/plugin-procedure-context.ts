@@ -32,6 +32,7 @@ import { districtToday } from '../providers/provider-records.ts';
 import { listOutgoingReferrals } from '../referrals/referral-service.ts';
 import { countPluginActivity } from '../statistics/activity-rollups.ts';
 import { tenantTimeZone } from '../tenants/tenant-queries.ts';
+import { type KnowledgeSources, knowledgeCapabilities } from './knowledge-capabilities.ts';
 import { pluginPermissionCarrier } from './plugin-permission-carrier.ts';
 import { pluginStatisticMeasure } from './plugin-statistic-measure.ts';
 
@@ -44,6 +45,8 @@ export type PluginPlatform = {
   forms: PluginForms;
   /** The one referral ritual (the row now, the workflow after commit): the API's, which holds the engine. */
   refer: PluginProcedureContext['refer'];
+  /** What `ctx.knowledge` draws on: the installed plugins and the operator's language model. */
+  knowledge: KnowledgeSources;
 };
 
 const organisationInfo = (o: Awaited<ReturnType<typeof getOrganisation>>): OrganisationInfo => ({
@@ -177,6 +180,7 @@ export function pluginProcedureContext(
       uncount: (statisticId, fact) =>
         countPluginActivity(tx, actor.tenantId, measureOf(statisticId), fact, -1),
     },
+    knowledge: knowledgeCapabilities(tx, actor, platform.knowledge),
   };
 }
 

@@ -9,6 +9,7 @@ import { enqueueMessage } from '../messages/enqueue-message.ts';
 import { pluginDb } from '../plugin-data/plugin-db.ts';
 import { residentMatters } from '../resident-identity/resident-matters.ts';
 import { tenantTimeZone } from '../tenants/tenant-queries.ts';
+import { knowledgeCapabilities } from './knowledge-capabilities.ts';
 import type { PluginPlatform } from './plugin-procedure-context.ts';
 
 /**
@@ -88,5 +89,6 @@ export function publicProcedureContext(
       });
       return { messageId: sent.id };
     },
+    knowledge: knowledgeCapabilities(tx, actor, platform.knowledge),
   };
 }

@@ -1183,6 +1183,8 @@ export const en: Messages = {
   'catalogue.partner_has_no_catalogue': 'Partner organisations have no service catalogue.',
   'catalogue.unknown_service': 'There is no such service.',
   'plugin.case_of_other_service': 'This is not a case of the {service} service.',
+  'plugin.switched_off_at_case':
+    '{service} is not switched on at this case’s unit, so it cannot be used on this case.',
   'nav.notary_slots': 'Notary appointments',
   'nav.legal_education': 'Legal education',
   'federation.peer_not_found': 'There is no such peer node.',

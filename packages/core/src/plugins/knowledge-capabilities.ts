@@ -1,0 +1,28 @@
+import type { TenantTx } from '@linju/db';
+import type { AnyPlugin, KnowledgeCapabilities, LanguageModel } from '@linju/plugin-sdk';
+import type { Actor } from '../actor.ts';
+import { offeredServices } from './offered-services.ts';
+import { similarCases } from './similar-cases.ts';
+import { statuteLibrary } from './statute-library.ts';
+
+/** What the knowledge capabilities draw on besides the transaction: set up by the API per request. */
+export type KnowledgeSources = {
+  /** The installed plugins: the services offered, and the knowledge plugins holding reference cases. */
+  readonly plugins: readonly AnyPlugin[];
+  /** The operator's language model, `null` when none is set. */
+  readonly languageModel: LanguageModel | null;
+};
+
+/** `ctx.knowledge` of a procedure, over the request's transaction (`actor` is whose a plugin's reads are). */
+export function knowledgeCapabilities(
+  tx: TenantTx,
+  actor: Actor,
+  sources: KnowledgeSources,
+): KnowledgeCapabilities {
+  return {
+    statutes: statuteLibrary(tx),
+    similarCases: similarCases(tx, actor, sources.plugins),
+    services: () => offeredServices(tx, sources.plugins),
+    languageModel: sources.languageModel,
+  };
+}
