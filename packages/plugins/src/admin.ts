@@ -2,6 +2,7 @@ import { addPluginMessages } from '@linju/i18n';
 import * as appraisal from '@linju/plugin-appraisal/admin';
 import * as consultation from '@linju/plugin-consultation/admin';
 import * as legalAid from '@linju/plugin-legal-aid/admin';
+import * as legalAssistant from '@linju/plugin-legal-assistant/admin';
 import * as legalEducation from '@linju/plugin-legal-education/admin';
 import * as mediation from '@linju/plugin-mediation/admin';
 import * as notary from '@linju/plugin-notary/admin';
@@ -36,6 +37,7 @@ export const pluginAdmins: readonly PluginAdmin[] = [
   legalEducation,
   xCounselling,
   xEnterpriseCheckup,
+  legalAssistant,
 ];
 
 // The browser bundle gets the plugins' messages here; the server also from the manifests.

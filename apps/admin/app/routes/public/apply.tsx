@@ -62,7 +62,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   // "Apply" from another page of the site: the question goes along (posted, never in the address),
   // through proving the phone if need be.
   if (form.get('intent') === 'carry')
-    return redirect(publicSitePaths.apply(slug), {
+    // Back to the address posted to: it may name the service (`?service=`).
+    return redirect(`${publicSitePaths.apply(slug)}${new URL(request.url).search}`, {
       headers: {
         'Set-Cookie': carryQuestion(formText(form, 'question'), slug, {
           secure: new URL(request.url).protocol === 'https:',
