@@ -32,6 +32,7 @@ async function npmStart(port: number): Promise<Stack> {
       LINJU_DATA_DIR: dataDir,
       DATABASE_URL: '',
       TEMPORAL_ADDRESS: '',
+      LINJU_STATUTES_IMPORT: 'off',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

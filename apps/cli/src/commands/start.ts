@@ -12,6 +12,7 @@ import { DEMO_CITY, DEMO_PASSWORD, DEMO_TENANT } from '../seed/demo-logins.ts';
 import { externalDatabaseUrl, openDatabase, withDatabaseUrls } from '../stack/database.ts';
 import { dataDir, repoRoot } from '../stack/paths.ts';
 import { progress } from '../stack/progress.ts';
+import { importStatutesInBackground, statuteImportWanted } from '../stack/statute-import.ts';
 
 const TEMPORAL_DEFAULT_PORT = 7233;
 
@@ -200,6 +201,12 @@ export async function start(args: string[] = []): Promise<void> {
       60_000,
       () => stopping,
     );
+    if (statuteImportWanted(process.env)) {
+      steps.note(
+        'Loading the statute library in the background if it is empty (LINJU_STATUTES_IMPORT=off skips it)',
+      );
+      children.push(importStatutesInBackground(database.ownerUrl, dir, () => stopping));
+    }
 
     steps.step('Ready');
     if (!demo) {

@@ -40,6 +40,8 @@ function linju(
     ...process.env,
     LINJU_DATA_DIR: dataDir,
     LINJU_DATA_KEY: inject('dataKey'),
+    // The statute library's import (seconds of both cores, ~700 MB) is not what these tests are about.
+    LINJU_STATUTES_IMPORT: 'off',
   };
   for (const name of ['DATABASE_URL', 'DATABASE_APP_URL', 'LINJU_ENV', 'TEMPORAL_ADDRESS']) delete env[name];
   return new Promise((resolve) => {

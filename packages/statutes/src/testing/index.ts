@@ -1,0 +1,2 @@
+export * from './assistant-articles.ts';
+export * from './statute-fixture.ts';
