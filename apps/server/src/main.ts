@@ -1,6 +1,14 @@
 import { createServer } from 'node:http';
 import { createSecretBox, loadDataKeyRing } from '@linju/auth';
-import { createDocumentStore, createPeerFetcher, documentStoreSettings, useAuditKey } from '@linju/core';
+import {
+  createDocumentStore,
+  createLanguageModel,
+  createPeerFetcher,
+  documentStoreSettings,
+  languageModelSettings,
+  statuteLibrary,
+  useAuditKey,
+} from '@linju/core';
 import { connect, isProduction, loadOrExit } from '@linju/db';
 import { loadNodeKey, REFERRALS_PATH, STATISTICS_PATH, WELL_KNOWN_PATH } from '@linju/federation';
 import { createLogger } from '@linju/logging';
@@ -19,13 +27,14 @@ import { shutdownInOrder } from './http/shutdown-in-order.ts';
 import { createServerMetrics } from './metrics/server-metrics.ts';
 
 // Settings and keys first: in production a missing one stops the server here, in one line.
-const { config, dataKeys, nodeKey, tracing, documentStore } = await loadOrExit(async () => {
+const { config, dataKeys, nodeKey, tracing, documentStore, assistantModel } = await loadOrExit(async () => {
   const config = loadServerConfig();
   return {
     config,
     // Off unless OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set; before the first request, span or workflow start.
     tracing: await startTracing('linju-server'),
     documentStore: documentStoreSettings(),
+    assistantModel: languageModelSettings(),
     dataKeys: loadDataKeyRing(config.LINJU_DATA_DIR),
     nodeKey: await loadNodeKey(config.LINJU_DATA_DIR, { create: !isProduction() }),
   };
@@ -56,6 +65,8 @@ const identity = {
 };
 const nodeId = identity.nodeId;
 const files = createDocumentStore(documentStore, { db, box });
+// Off unless LINJU_ASSISTANT_MODEL_URL is set: the assistant then answers from its templates.
+const languageModel = assistantModel ? createLanguageModel(assistantModel, statuteLibrary(db), log) : null;
 const routes = [
   { prefix: WELL_KNOWN_PATH, handle: wellKnownHandler(db, identity) },
   {
@@ -89,6 +100,7 @@ const server = createServer(
     temporal: { client: temporalClient, nodeId },
     files,
     fetchFromPeer: createPeerFetcher(db, { nodeId, publicUrl: config.publicUrl, key: identity.key }),
+    languageModel,
     admin,
     routes,
     metrics: {

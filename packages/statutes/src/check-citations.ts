@@ -28,10 +28,29 @@ export function findCitations(text: string): Citation[] {
  */
 export type CitationVerdict = Citation & { verdict: 'valid' | 'repealed' | 'missing'; lawName?: string };
 
-/** Every citation in a text, checked against the library. */
-export async function checkCitations(db: Queryable, text: string): Promise<CitationVerdict[]> {
+/** An article the platform holds outside the library (the library has national laws only). */
+export type KnownArticle = { readonly law: string; readonly article: number };
+
+/**
+ * Every citation in a text, checked against the library, or against `known` for a law the platform
+ * encodes itself (《诉讼费用交纳办法》, a State Council regulation): there an article not listed is missing.
+ */
+export async function checkCitations(
+  db: Queryable,
+  text: string,
+  known: readonly KnownArticle[] = [],
+): Promise<CitationVerdict[]> {
   const verdicts: CitationVerdict[] = [];
   for (const citation of findCitations(text)) {
+    if (known.some((k) => k.law === citation.law)) {
+      const held = known.some((k) => k.law === citation.law && k.article === citation.article);
+      verdicts.push({
+        ...citation,
+        verdict: held ? 'valid' : 'missing',
+        ...(held ? { lawName: citation.law } : {}),
+      });
+      continue;
+    }
     const found = await findArticle(db, citation.law, String(citation.article));
     if (found.found !== 'article') {
       verdicts.push({ ...citation, verdict: 'missing' });

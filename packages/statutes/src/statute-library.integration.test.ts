@@ -96,4 +96,20 @@ describe('the statute library', () => {
       ['《虚构法》第三条', 'missing'],
     ]);
   });
+
+  it('checks a law the platform holds outside the library against the articles it holds', async () => {
+    const known = [{ law: '诉讼费用交纳办法', article: 13 }];
+    const verdicts = await checkCitations(
+      app.db,
+      '《诉讼费用交纳办法》第十三条、《诉讼费用交纳办法》第九十条、《图书馆借贷法》第一条',
+      known,
+    );
+    expect(verdicts.map((v) => [v.written, v.verdict])).toEqual([
+      ['《诉讼费用交纳办法》第十三条', 'valid'],
+      ['《诉讼费用交纳办法》第九十条', 'missing'],
+      ['《图书馆借贷法》第一条', 'valid'],
+    ]);
+    // Without it, the library alone knows no such law.
+    expect((await checkCitations(app.db, '《诉讼费用交纳办法》第十三条'))[0]?.verdict).toBe('missing');
+  });
 });

@@ -24,6 +24,7 @@ import { apiDocsResponse } from '../rest/api-docs-page.ts';
 import { livenessResponse, readinessResponse } from '../rest/health.ts';
 import { hsdsResponse } from '../rest/hsds.ts';
 import { HSDS_API_PREFIX, hsdsApiResponse, isHsdsApiRoute } from '../rest/hsds-api.ts';
+import { LITIGATION_FEE_PATH, litigationFeeResponse } from '../rest/litigation-fee-api.ts';
 import { openApiDocument } from '../rest/openapi.ts';
 import { methodNotAllowed, problem } from '../rest/problem.ts';
 import { isStatutesApiRoute, statutesApiResponse } from '../rest/statutes-api.ts';
@@ -56,6 +57,8 @@ export type ServerDeps = {
   files: DocumentStore;
   /** Signed GETs to peers of the referral exchange (attachments of incoming referrals). */
   fetchFromPeer?: PeerFetcher;
+  /** The operator's language model behind its citation gate (`LINJU_ASSISTANT_MODEL_URL`); absent, none. */
+  languageModel?: ApiContext['languageModel'];
   admin: AdminApp | null;
   /**
    * Extra route prefixes mounted by other modules (`/.well-known`, `/federation/v1`), each with its
@@ -82,6 +85,7 @@ const REST_READ_ROUTES = new Set([
   '/api/v1/health/live',
   '/api/v1/health/ready',
   '/api/v1/catalogue/hsds',
+  LITIGATION_FEE_PATH,
 ]);
 
 /** One HTTP origin: /trpc, /api/v1, /federation/v1, /.well-known, the admin app and its assets. */
@@ -113,6 +117,7 @@ export function createRequestListener(deps: ServerDeps) {
       files: deps.files,
       ...(deps.temporal ? { temporal: deps.temporal } : {}),
       ...(deps.fetchFromPeer ? { fetchFromPeer: deps.fetchFromPeer } : {}),
+      ...(deps.languageModel ? { languageModel: deps.languageModel } : {}),
       ...(deps.metrics ? { observeProcedure: deps.metrics.server.observeProcedure } : {}),
     };
   }
@@ -261,6 +266,7 @@ export function createRequestListener(deps: ServerDeps) {
       return hsdsApiResponse(deps.db, request, `${config.publicUrl}/api/v1/openapi.json`);
     }
     if (isStatutesApiRoute(path)) return statutesApiResponse(deps.db, request);
+    if (path === LITIGATION_FEE_PATH) return litigationFeeResponse(request);
     if (path.startsWith('/api/')) return problem(404, 'Not found', `No route ${path}`);
 
     if (!deps.admin) return problem(503, 'Admin app not built', 'Run `pnpm --filter @linju/admin build`.');

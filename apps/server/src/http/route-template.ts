@@ -1,6 +1,7 @@
 import { EXCHANGE_ROUTES } from '@linju/federation';
 import { matchPath } from 'react-router';
 import { HSDS_API_ROUTES } from '../rest/hsds-api.ts';
+import { LITIGATION_FEE_PATH } from '../rest/litigation-fee-api.ts';
 import { STATUTES_API_ROUTES } from '../rest/statutes-api.ts';
 import type { AdminApp } from './admin-app.ts';
 
@@ -13,6 +14,7 @@ const EDGE_ROUTES = [
   '/api/v1/health/live',
   '/api/v1/health/ready',
   '/api/v1/catalogue/hsds',
+  LITIGATION_FEE_PATH,
   ...HSDS_API_ROUTES,
   ...STATUTES_API_ROUTES,
   // The exchange's, in React Router's form (`{id}` → `:id`).

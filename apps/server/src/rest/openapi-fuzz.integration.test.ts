@@ -88,6 +88,15 @@ describe('the OpenAPI document, fuzzed', () => {
     }
   });
 
+  it('reaches the fee calculator with queries it answers and queries it refuses', () => {
+    const statuses = new Set(
+      report.answers
+        .filter((a) => a.method === 'GET' && a.path === '/api/v1/tools/litigation-fee')
+        .map((a) => a.status),
+    );
+    expect([...statuses].sort()).toEqual([200, 400]);
+  });
+
   it('changes nothing with a refused request', () => {
     // A fuzzed message cannot name an organisation served here from the peer's own: none is taken.
     const accepted = report.answers.filter((a) => a.method !== 'GET' && a.status < 300);

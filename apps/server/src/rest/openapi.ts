@@ -1,6 +1,7 @@
 import { ZTenantSlug } from '@linju/core';
 import { federationOpenApi, jsonSchema } from '../federation/openapi-federation.ts';
 import { hsdsOpenApi } from './hsds-openapi.ts';
+import { litigationFeeOpenApi } from './litigation-fee-openapi.ts';
 import { statutesOpenApi } from './statutes-openapi.ts';
 
 /** The REST surface for partners' systems, which cannot speak tRPC (ARCHITECTURE.md). */
@@ -9,6 +10,7 @@ export function openApiDocument(serverUrl: string) {
   const federation = federationOpenApi(serverUrl);
   const hsds = hsdsOpenApi();
   const statutes = statutesOpenApi();
+  const litigationFee = litigationFeeOpenApi();
   return {
     openapi: '3.1.0',
     info: {
@@ -143,6 +145,7 @@ export function openApiDocument(serverUrl: string) {
       },
       ...hsds.paths,
       ...statutes.paths,
+      ...litigationFee.paths,
       ...federation.paths,
     },
     components: {
@@ -151,6 +154,7 @@ export function openApiDocument(serverUrl: string) {
         ...federation.schemas,
         ...hsds.schemas,
         ...statutes.schemas,
+        ...litigationFee.schemas,
         Health: {
           type: 'object',
           required: ['status', 'database', 'temporal'],

@@ -1,4 +1,5 @@
 import type { Queryable } from '@linju/db';
+import { FEE_REGULATION_ARTICLES } from '@linju/litigation-fee';
 import type { KnowledgeCapabilities, StatuteArticle } from '@linju/plugin-sdk';
 import { checkCitations, findArticle, type StatuteHit, searchStatutes } from '@linju/statutes';
 import { STATUTE_IN_FORCE } from '@linju/vocabulary';
@@ -29,7 +30,8 @@ export function statuteLibrary(db: Queryable): KnowledgeCapabilities['statutes']
       return articleOf(STATUTE_IN_FORCE.includes(lawStatus) ? hit : { ...hit, status: lawStatus });
     },
     async checkCitations(text) {
-      const verdicts = await checkCitations(db, text);
+      // The court fee's basis, a State Council regulation the library (national laws) does not hold.
+      const verdicts = await checkCitations(db, text, FEE_REGULATION_ARTICLES);
       return verdicts.map((v) => ({
         written: v.written,
         index: v.index,

@@ -9,6 +9,7 @@ import { onboardTenant } from '../platform/onboard-tenant.ts';
 import { createStaffMember } from '../staff/staff-service.ts';
 import { TEST_SERVICE } from './test-service.ts';
 
+export { type ChatMessage, type ChatRequest, startModelTestServer } from './model-test-server.ts';
 export { seededRandom } from './seeded-random.ts';
 export { residentCodeSentTo, smsSentTo } from './sms-sent-to.ts';
 export { SECOND_TEST_SERVICE, TEST_SERVICE, TEST_SERVICES } from './test-service.ts';

@@ -2484,6 +2484,8 @@ export const en: Messages = {
     'Statute library search: a question in plain Chinese, the articles that answer it (those in force first)',
   'apiDocs.op.getStatuteArticle':
     'One article: the law by full or short name (民法典), the number as 1254 or 第一千二百五十四条',
+  'apiDocs.op.getLitigationFee':
+    'Court fee calculator: the acceptance or application fee per 《诉讼费用交纳办法》, with its basis',
   'apiDocs.op.getNodeDocument':
     'This node’s identity: node id, name, public keys and the organisations it serves',
   'apiDocs.op.createReferral': 'Refer a matter to a district of this node (signed)',

@@ -2359,6 +2359,7 @@ export const zhCN = {
   'apiDocs.op.getHsdsTaxonomyTerm': '一个分类词条，含其分类体系',
   'apiDocs.op.searchStatutes': '法规库检索：用日常说法提问，答复相关法条（现行有效的在前）',
   'apiDocs.op.getStatuteArticle': '取一条法条：法律全称或简称（民法典），条号（1254 或 第一千二百五十四条）',
+  'apiDocs.op.getLitigationFee': '诉讼费用计算：按《诉讼费用交纳办法》算出案件受理费或申请费，并注明依据',
   'apiDocs.op.getNodeDocument': '本节点的身份：节点编号、名称、公钥和所服务的机构',
   'apiDocs.op.createReferral': '向本节点的一个区转介一件案件（签名）',
   'apiDocs.op.getReferralView': '查看本节点收到的一件转介的状态（签名）',
