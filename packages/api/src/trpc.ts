@@ -18,6 +18,7 @@ import {
   DomainError,
   findTenantById,
   findTenantBySlug,
+  type GatedLanguageModel,
   getStaffMember,
   grantsOf,
   nextStep,
@@ -30,7 +31,7 @@ import {
   type Tenant,
 } from '@linju/core';
 import { type Database, isDatabaseTimeout, type TenantTx, withTenant } from '@linju/db';
-import { inDistrictTimeZone, type LanguageModel } from '@linju/plugin-sdk';
+import { inDistrictTimeZone } from '@linju/plugin-sdk';
 import type { WorkflowEngine } from '@linju/workflows';
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
@@ -90,7 +91,7 @@ export type ApiContext = {
    * The operator's language model for the knowledge services (`ctx.knowledge.languageModel`),
    * built by the server from its settings; none (`null`) when not given.
    */
-  languageModel?: LanguageModel | null;
+  languageModel?: GatedLanguageModel | null;
 };
 
 /** When the request's TOTP code is checked: its `totpClock`, else now. */
