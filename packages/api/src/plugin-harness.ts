@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   compareActivityRollups,
+  createLanguageModel,
   createLocalDocumentStore,
   createStaffMember,
+  type GatedLanguageModel,
   pluginDb,
+  statuteLibrary,
   systemActor,
 } from '@linju/core';
 import {
@@ -160,8 +163,12 @@ export function pluginHarness() {
     staff,
     member,
     resident,
-    /** Someone on the district's public site who proved no phone. */
-    visitor: (of: TestDistrict): AppCaller => api.caller({ tenantSlugHint: of.slug }),
+    /** Someone on the district's public site who proved no phone; `languageModel` as the operator set one. */
+    visitor: (of: TestDistrict, options: { languageModel?: GatedLanguageModel } = {}): AppCaller =>
+      api.caller({ tenantSlugHint: of.slug, ...options }),
+    /** The operator's language model at `url` (a `startModelTestServer`), behind the platform's citation gate. */
+    languageModelAt: (url: string) =>
+      createLanguageModel({ url, model: 'test-model' }, statuteLibrary(api.db)),
     /** Another district, nobody signed in: to show a tenant sees none of its rows. */
     otherDistrict: (label: string) => createTestDistrict(api.db, api.box, label),
     /** Runs `run` with the plugin's own data handle in the tenant, as its procedures get it. */
