@@ -125,7 +125,8 @@ async function intakeView(
     : (ownUnit?.id ?? '');
   const services = unitId
     ? (await load(caller.catalogue.getMany({ organisationId: unitId })))
-        .filter((s) => s.enabled)
+        // A knowledge service is switched on like a service, but nobody is taken in for it.
+        .filter((s) => s.enabled && s.kind !== 'knowledge')
         .map((s) => ({
           id: s.pluginId,
           name: s.name as { 'zh-CN': string; en: string },

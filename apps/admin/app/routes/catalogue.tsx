@@ -124,7 +124,8 @@ export default function Catalogue({ loaderData, actionData }: Route.ComponentPro
   const failure = actionData as IntentFailure | undefined;
   const unitName = organisationName(unit, locale);
   const core = services.filter((service) => service.kind === 'core');
-  const extras = services.filter((service) => service.kind !== 'core');
+  const extras = services.filter((service) => service.kind === 'x');
+  const knowledge = services.filter((service) => service.kind === 'knowledge');
   return (
     <>
       <DocumentTitle title={t('catalogue.title')} tenant={tenant} />
@@ -169,6 +170,13 @@ export default function Catalogue({ loaderData, actionData }: Route.ComponentPro
         unitName={unitName}
         canManage={canManage}
         empty={t('catalogue.no_x')}
+      />
+      <ServiceTable
+        caption={t('catalogue.knowledge_caption')}
+        services={knowledge}
+        unitId={unit.id}
+        unitName={unitName}
+        canManage={canManage}
       />
       {canDefine ? (
         <p>

@@ -83,7 +83,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       .filter((row) => allowsOn(grants, 'organisation.manage', row.id, parents))
       .map(organisationRow),
     // The unit's catalogue: every service names its slots; those switched on there are offered.
-    services: catalogue.map(({ pluginId, name, enabled }) => ({ id: pluginId, name, enabled })),
+    // (A knowledge service has no slots: nobody books one.)
+    services: catalogue
+      .filter((service) => service.kind !== 'knowledge')
+      .map(({ pluginId, name, enabled }) => ({ id: pluginId, name, enabled })),
     slots: roster.slots.map(({ id, weekday, startsAt, endsAt, serviceType, personName }) => ({
       id,
       weekday,

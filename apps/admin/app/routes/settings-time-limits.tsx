@@ -44,7 +44,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   ]);
   // The centre's catalogue names every service of the district, with its categories and defaults.
   const centre = organisations.find((row) => row.kind === 'centre' && row.parentId === null);
-  const services = centre ? await load(caller.catalogue.getMany({ organisationId: centre.id })) : [];
+  // The services cases are taken in for: a knowledge service has no cases, so no time limit.
+  const services = centre
+    ? (await load(caller.catalogue.getMany({ organisationId: centre.id }))).filter(
+        (service) => service.kind !== 'knowledge',
+      )
+    : [];
   const search = new URL(request.url).searchParams;
   const done = search.get('done');
   return {

@@ -319,11 +319,14 @@ export default function Statistics({ loaderData, actionData }: Route.ComponentPr
         />
         <SelectField label={t('statistics.service')} name="serviceType" defaultValue={filters.serviceType}>
           <option value="">{t('statistics.every_service')}</option>
-          {services.map(({ id: s }) => (
-            <option key={s} value={s}>
-              {serviceName(services, s, locale)}
-            </option>
-          ))}
+          {services
+            // A knowledge service has no cases to count.
+            .filter((service) => service.kind !== 'knowledge')
+            .map(({ id: s }) => (
+              <option key={s} value={s}>
+                {serviceName(services, s, locale)}
+              </option>
+            ))}
         </SelectField>
         <Button type="submit">{t('statistics.show')}</Button>
       </Form>

@@ -69,9 +69,20 @@ function requireServiceUnit(org: Organisation, field: string) {
   if (org.closedAt) throw new DomainError('bad-request', 'case.organisation_closed', { field });
 }
 
-/** Whether the plugin is switched on at the unit (the catalogue's rule: the nearest setting decides). */
-async function requireServiceEnabled(tx: TenantTx, org: Organisation, serviceType: string, field: string) {
+/**
+ * Whether the plugin is switched on at the unit (the catalogue's rule: the nearest setting decides),
+ * and is a service at all: a knowledge plugin is switched on like one, but nobody is taken in for it.
+ */
+async function requireServiceEnabled(
+  tx: TenantTx,
+  org: Organisation,
+  serviceType: string,
+  field: string,
+  plugins?: PluginForms,
+) {
   if (serviceType === schema.UNDECIDED_SERVICE) return;
+  if (plugins?.has(serviceType) && plugins.get(serviceType as never).kind === 'knowledge')
+    throw new DomainError('bad-request', 'case.service_type_invalid', { field });
   const [state] = await servicesAt(tx, org.id, [serviceType]);
   if (!state?.enabled) throw new DomainError('bad-request', 'case.service_not_enabled', { field });
 }
@@ -141,7 +152,7 @@ export async function intakeCase(
       repeated: true,
     };
   }
-  await requireServiceEnabled(tx, org, input.serviceType, 'serviceType');
+  await requireServiceEnabled(tx, org, input.serviceType, 'serviceType', plugins);
   await checkServiceCategory(tx, plugins, input.serviceType, input.category);
   const form = input.form ? await checkServiceForm(tx, plugins, input.serviceType, input.form) : {};
   const alert = input.form ? intakeAlertOf(plugins, input.serviceType, form) : null;
@@ -231,7 +242,7 @@ export async function triageCase(tx: TenantTx, actor: Actor, request: unknown, p
   requireOnCase(actor, 'case.manage', c);
   if (!OPEN_STATUSES.includes(c.row.status)) requireTransition(c.row.status, 'triaged');
   const org = await getOrganisation(tx, c.row.currentOrganisationId);
-  await requireServiceEnabled(tx, org, input.serviceType, 'serviceType');
+  await requireServiceEnabled(tx, org, input.serviceType, 'serviceType', plugins);
   await checkServiceCategory(tx, plugins, input.serviceType, input.category);
   const form = input.form ? await checkServiceForm(tx, plugins, input.serviceType, input.form) : undefined;
   const settings = await caseSettings(tx, actor.tenantId);

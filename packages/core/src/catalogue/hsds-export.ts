@@ -8,6 +8,8 @@ import { hsdsId } from './hsds-id.ts';
 /** What the export needs of a plugin: its id, names and catalogue entries. */
 export type CataloguePlugin = {
   readonly id: string;
+  /** A knowledge plugin (`knowledge`) is no service a resident can find: not published. */
+  readonly kind: string;
   readonly name: LocalizedText;
   readonly catalogue: readonly CatalogueEntry[];
 };
@@ -139,6 +141,7 @@ export async function hsdsCatalogue(db: Database, tenantSlug: string, plugins: r
   };
 
   for (const plugin of plugins) {
+    if (plugin.kind === 'knowledge') continue;
     const where = units.filter((u) => enabledAt(u.path, plugin.id)).map((u) => u.id);
     if (where.length === 0) continue;
     const term = classify(plugin.id, plugin.name['zh-CN'], plugin.name.en);

@@ -154,6 +154,8 @@ export async function retireXService(tx: TenantTx, actor: Actor, id: string) {
 export type PluginForms = {
   has(pluginId: string): boolean;
   get(pluginId: never): {
+    /** A knowledge plugin (`knowledge`) is switched on like a service but takes no cases. */
+    readonly kind: string;
     readonly categories: readonly { readonly id: string }[];
     readonly hooks?: { alertOnIntake?(form: never): IntakeAlert | null };
   };

@@ -1301,6 +1301,8 @@ export const en: Messages = {
   'catalogue.services_at': 'Services at {unit}',
   'catalogue.core_caption': 'The six core services',
   'catalogue.x_caption': 'X services',
+  'catalogue.knowledge_caption':
+    'Legal knowledge services (for staff working on cases; residents do not apply for them)',
   'catalogue.no_x': 'No X service here yet.',
   'catalogue.define_x': 'Define an X service for this unit',
   'catalogue.col_service': 'Service',

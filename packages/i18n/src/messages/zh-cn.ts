@@ -1240,6 +1240,7 @@ export const zhCN = {
   'catalogue.services_at': '{unit}的服务',
   'catalogue.core_caption': '六项核心服务',
   'catalogue.x_caption': '特色服务',
+  'catalogue.knowledge_caption': '法律知识服务（供工作人员办案参考，不受理群众申请）',
   'catalogue.no_x': '这里还没有特色服务。',
   'catalogue.define_x': '定义本单位的特色服务',
   'catalogue.col_service': '服务',

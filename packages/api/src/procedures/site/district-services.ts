@@ -33,7 +33,8 @@ const itemsOf = (serviceId: string) =>
  */
 export async function servicesOnAt(tx: TenantTx, organisationId: string) {
   const catalogue = await catalogueAt(tx, organisationId);
-  const on = catalogue.filter((service) => service.enabled);
+  // A knowledge service helps staff on cases; residents are not taken in for it.
+  const on = catalogue.filter((service) => service.enabled && service.kind !== 'knowledge');
   return {
     services: on.map((service) => ({
       id: service.pluginId,

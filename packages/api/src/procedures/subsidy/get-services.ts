@@ -6,9 +6,12 @@ import { permittedProcedure } from '../../trpc.ts';
  * rule sets a service's subsidy, or its plugin records its cases' subsidies itself (`subsidySources`).
  */
 export const getServices = permittedProcedure('subsidy.manage').query(() =>
-  pluginRegistry.plugins.map((plugin) => ({
-    id: plugin.id,
-    name: plugin.name,
-    byRule: !plugin.subsidySources?.length,
-  })),
+  // A knowledge service has no cases, so nothing to subsidise.
+  pluginRegistry.plugins
+    .filter((plugin) => plugin.kind !== 'knowledge')
+    .map((plugin) => ({
+      id: plugin.id,
+      name: plugin.name,
+      byRule: !plugin.subsidySources?.length,
+    })),
 );
