@@ -29,7 +29,7 @@ export async function keepQuestion(
   const [row] = await db.query<{ id: string }>(sql`
     insert into legal_assistant_question
       (tenant_id, asked_at, asked_month, channel, case_id, question, topic, services, amount_yuan, answer, model_outcome)
-    values (${db.tenantId}, coalesce(${asked.askedAt ?? null}::timestamptz, now()), ${asked.month}, ${asked.caseId ? 'staff' : 'public'}, ${asked.caseId},
+    values (${db.tenantId}, coalesce(${asked.askedAt?.toISOString() ?? null}::timestamptz, now()), ${asked.month}, ${asked.caseId ? 'staff' : 'public'}, ${asked.caseId},
       ${asked.question}, ${asked.answer.topic.id}, ${asked.services}, ${asked.amountYuan},
       ${asked.answer.text}, ${asked.answer.modelOutcome})
     returning id`);
