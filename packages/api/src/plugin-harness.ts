@@ -7,7 +7,6 @@ import {
   createLanguageModel,
   createLocalDocumentStore,
   createStaffMember,
-  type GatedLanguageModel,
   pluginDb,
   statuteLibrary,
   systemActor,
@@ -21,7 +20,7 @@ import {
 import { type TenantTx, withTenant } from '@linju/db';
 import type { Role } from '@linju/db/schema';
 import { pdfText as pdfTextOf } from '@linju/documents/testing';
-import type { PluginDb } from '@linju/plugin-sdk';
+import type { LanguageModel, PluginDb } from '@linju/plugin-sdk';
 import { pluginStatistics } from '@linju/plugins';
 import { linjuDataConverter } from '@linju/workflows';
 import { Client, Connection } from '@temporalio/client';
@@ -90,15 +89,20 @@ export function pluginHarness() {
 
   /**
    * A test district's staff member (they need no second factor), signed in; `log` is their calls'
-   * request log, for a test that checks what a hook logged.
+   * request log, for a test that checks what a hook logged; `languageModel` is the operator's model
+   * their procedures get as `ctx.knowledge.languageModel` (none without it).
    */
   async function staff(
     of: { slug: string },
     username: string,
-    options: { log?: Logger } = {},
+    options: { log?: Logger; languageModel?: LanguageModel } = {},
   ): Promise<AppCaller> {
     const { sessionToken } = await api.signIn(of.slug, username, TEST_PASSWORD);
-    return api.caller({ sessionToken, ...(options.log ? { log: options.log } : {}) });
+    return api.caller({
+      sessionToken,
+      ...(options.log ? { log: options.log } : {}),
+      ...(options.languageModel ? { languageModel: options.languageModel } : {}),
+    });
   }
 
   /**
@@ -138,12 +142,12 @@ export function pluginHarness() {
 
   /**
    * A resident on the district's public site who proved `phone` by the SMS code sent to it (read
-   * from the outbox), from the address `ip`; `files` as for staff.
+   * from the outbox), from the address `ip`; `files` and `languageModel` as for staff.
    */
   async function resident(
     of: TestDistrict,
     phone: string,
-    options: { ip?: string; files?: boolean } = {},
+    options: { ip?: string; files?: boolean; languageModel?: LanguageModel } = {},
   ): Promise<AppCaller> {
     const site = { tenantSlugHint: of.slug, ...(options.ip ? { ip: options.ip } : {}) };
     await api.caller(site).residentSession.requestCode({ phone });
@@ -152,6 +156,7 @@ export function pluginHarness() {
     return api.caller({
       ...site,
       residentToken,
+      ...(options.languageModel ? { languageModel: options.languageModel } : {}),
       ...(options.files
         ? { files: createLocalDocumentStore(mkdtempSync(join(tmpdir(), 'linju-resident-'))) }
         : {}),
@@ -163,8 +168,8 @@ export function pluginHarness() {
     staff,
     member,
     resident,
-    /** Someone on the district's public site who proved no phone; `languageModel` as the operator set one. */
-    visitor: (of: TestDistrict, options: { languageModel?: GatedLanguageModel } = {}): AppCaller =>
+    /** Someone on the district's public site who proved no phone (`languageModel` as for staff). */
+    visitor: (of: TestDistrict, options: { languageModel?: LanguageModel } = {}): AppCaller =>
       api.caller({ tenantSlugHint: of.slug, ...options }),
     /** The operator's language model at `url` (a `startModelTestServer`), behind the platform's citation gate. */
     languageModelAt: (url: string) =>

@@ -105,20 +105,24 @@ const caseOfScope = (
   carrier: Permission,
 ) => (scope === 'any-case' ? anyCaseOfDistrict : pluginCase)(ctx.tx, ctx.actor, pluginId, caseId, carrier);
 
-/** What `ctx.knowledge` draws on: the installed plugins, and the operator's model when the server set one. */
-const knowledgeSourcesOf = (ctx: ApiContext): KnowledgeSources => ({
-  plugins: pluginRegistry.plugins,
+/** What `ctx.knowledge` draws on: the mounted plugins, and the operator's model when the server set one. */
+const knowledgeSourcesOf = (ctx: ApiContext, registry: PluginRegistry): KnowledgeSources => ({
+  plugins: registry.plugins,
   languageModel: ctx.languageModel ?? null,
 });
 
 /** What the platform lends the plugin for this request (the referral ritual is the API's: it holds the engine). */
-function platformOf(ctx: ApiContext & TenantSession, plugin: AnyPlugin): PluginPlatform {
+function platformOf(
+  ctx: ApiContext & TenantSession,
+  plugin: AnyPlugin,
+  registry: PluginRegistry,
+): PluginPlatform {
   return {
     box: ctx.box,
     files: filesOf(ctx),
     logger: requestPluginLogger(ctx.log)(plugin.id, ctx.tenantId),
     forms: pluginRegistry,
-    knowledge: knowledgeSourcesOf(ctx),
+    knowledge: knowledgeSourcesOf(ctx, registry),
     async refer({ attachments, partnerField, ...request }) {
       const { referral } = await sendReferral(ctx, {
         ...request,
@@ -138,9 +142,9 @@ function platformOf(ctx: ApiContext & TenantSession, plugin: AnyPlugin): PluginP
  * request's one transaction with the plugin's context, a `PluginRuleError` answered like a
  * domain error.
  */
-function mount(plugin: AnyPlugin, procedure: PluginProcedure): AnyTRPCProcedure {
-  if (procedure.scope === 'public') return mountPublic(plugin, procedure);
-  const carrier = carrierOf(procedure.permission);
+function mount(plugin: AnyPlugin, procedure: PluginProcedure, registry: PluginRegistry): AnyTRPCProcedure {
+  if (procedure.scope === 'public') return mountPublic(plugin, procedure, registry);
+  const carrier = carrierOf(procedure.permission, registry);
   const built = permittedProcedure(carrier)
     .use(async ({ ctx, next, getRawInput }) =>
       next({
@@ -155,7 +159,7 @@ function mount(plugin: AnyPlugin, procedure: PluginProcedure): AnyTRPCProcedure 
     ctx: ApiContext & TenantSession & { pluginCase: LoadedCase | null };
     input: Record<string, unknown>;
   }) => {
-    const platform = platformOf(ctx, plugin);
+    const platform = platformOf(ctx, plugin, registry);
     if (procedure.scope !== 'case' && procedure.scope !== 'any-case') {
       return runPluginRule(() =>
         procedure.run(pluginProcedureContext(ctx.tx, ctx.actor, plugin, platform) as never, input),
@@ -178,7 +182,11 @@ function mount(plugin: AnyPlugin, procedure: PluginProcedure): AnyTRPCProcedure 
  * the platform in the plugin's name and the online intake for the verified resident; the service's
  * `onCaseCreated` runs once that transaction committed.
  */
-function mountPublic(plugin: AnyPlugin, procedure: PluginProcedure): AnyTRPCProcedure {
+function mountPublic(
+  plugin: AnyPlugin,
+  procedure: PluginProcedure,
+  registry: PluginRegistry,
+): AnyTRPCProcedure {
   const built = districtSiteProcedure.input(procedure.input);
   const resolve = async ({
     ctx,
@@ -194,7 +202,7 @@ function mountPublic(plugin: AnyPlugin, procedure: PluginProcedure): AnyTRPCProc
       files: filesOf(ctx),
       logger: requestPluginLogger(ctx.log)(plugin.id, tenant.id),
       forms: pluginRegistry,
-      knowledge: knowledgeSourcesOf(ctx),
+      knowledge: knowledgeSourcesOf(ctx, registry),
     };
     const result = await withTenant(ctx.db, tenant.id, (tx) =>
       runPluginRule(() =>
@@ -237,7 +245,7 @@ export function pluginRouters(registry: PluginRegistry, platformKeys: readonly s
       throw new Error(`Plugin "${plugin.id}": its procedures would take the API's own "${plugin.id}" router`);
     }
     routers[plugin.id] = Object.fromEntries(
-      procedures.map(([name, procedure]) => [name, mount(plugin, procedure)]),
+      procedures.map(([name, procedure]) => [name, mount(plugin, procedure, registry)]),
     );
   }
   return routers as unknown as PluginRouters;

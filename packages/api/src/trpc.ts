@@ -18,7 +18,6 @@ import {
   DomainError,
   findTenantById,
   findTenantBySlug,
-  type GatedLanguageModel,
   getStaffMember,
   grantsOf,
   nextStep,
@@ -31,7 +30,7 @@ import {
   type Tenant,
 } from '@linju/core';
 import { type Database, isDatabaseTimeout, type TenantTx, withTenant } from '@linju/db';
-import { inDistrictTimeZone } from '@linju/plugin-sdk';
+import { inDistrictTimeZone, type LanguageModel } from '@linju/plugin-sdk';
 import type { WorkflowEngine } from '@linju/workflows';
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
@@ -91,7 +90,7 @@ export type ApiContext = {
    * The operator's language model for the knowledge services (`ctx.knowledge.languageModel`),
    * built by the server from its settings; none (`null`) when not given.
    */
-  languageModel?: GatedLanguageModel | null;
+  languageModel?: LanguageModel | null;
 };
 
 /** When the request's TOTP code is checked: its `totpClock`, else now. */

@@ -60,6 +60,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       })) ?? null,
     // The service's own pages, as its plugin declares them (`adminRoutes`, placement case-service).
     serviceLinks: caseServiceLinks(tenantHeader(me).slug, caseId, grants, page.screens),
+    // The knowledge services' tools switched on at the case's unit (placement case-tools).
+    toolLinks: caseServiceLinks(tenantHeader(me).slug, caseId, grants, page.tools),
     // What triage may choose: the services on at the case's unit, with their categories.
     services: page.services,
     can: {
@@ -102,7 +104,7 @@ export default function CaseLayout({ loaderData, actionData }: Route.ComponentPr
   const t = useTranslate();
   const locale = useLocale();
   const { tenant } = useTenantShell();
-  const { case: c, serviceLinks } = loaderData;
+  const { case: c, serviceLinks, toolLinks } = loaderData;
   const here = tenantPaths.case(tenant.slug, c.id);
   const revealed = actionData && 'revealed' in actionData ? actionData.revealed : undefined;
   return (
@@ -112,6 +114,18 @@ export default function CaseLayout({ loaderData, actionData }: Route.ComponentPr
       <div className="admin-case-columns">
         <div className="admin-case-matter">
           <CaseMatter revealed={revealed} />
+          {toolLinks.length > 0 ? (
+            <section className="admin-panel admin-case-tools" aria-labelledby="case-tools-heading">
+              <h2 id="case-tools-heading">{t('casePage.knowledge_tools')}</h2>
+              <ul>
+                {toolLinks.map((link) => (
+                  <li key={link.key}>
+                    <Link to={link.to}>{link.label[locale === 'en' ? 'en' : 'zh-CN']}</Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
         </div>
         <div className="admin-case-work">
           <nav className="admin-case-parts" aria-label={t('casePage.sections')}>

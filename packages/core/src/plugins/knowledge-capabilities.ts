@@ -1,7 +1,7 @@
 import type { TenantTx } from '@linju/db';
-import type { AnyPlugin, KnowledgeCapabilities } from '@linju/plugin-sdk';
+import type { AnyPlugin, KnowledgeCapabilities, LanguageModel } from '@linju/plugin-sdk';
 import type { Actor } from '../actor.ts';
-import type { GatedLanguageModel } from '../knowledge/language-model.ts';
+import { checkingIn } from '../knowledge/language-model.ts';
 import { offeredServices } from './offered-services.ts';
 import { similarCases } from './similar-cases.ts';
 import { statuteLibrary } from './statute-library.ts';
@@ -11,7 +11,7 @@ export type KnowledgeSources = {
   /** The installed plugins: the services offered, and the knowledge plugins holding reference cases. */
   readonly plugins: readonly AnyPlugin[];
   /** The operator's language model, `null` when none is set. */
-  readonly languageModel: GatedLanguageModel | null;
+  readonly languageModel: LanguageModel | null;
 };
 
 /** `ctx.knowledge` of a procedure, over the request's transaction (`actor` is whose a plugin's reads are). */
@@ -26,6 +26,6 @@ export function knowledgeCapabilities(
     similarCases: similarCases(tx, actor, sources.plugins),
     services: () => offeredServices(tx, sources.plugins),
     // Its citation gate reads the library in the request's transaction, as everything else here.
-    languageModel: sources.languageModel?.checkingWith(statutes) ?? null,
+    languageModel: sources.languageModel && checkingIn(sources.languageModel, statutes),
   };
 }

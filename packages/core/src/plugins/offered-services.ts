@@ -30,7 +30,7 @@ async function medianDaysByService(tx: TenantTx, serviceIds: readonly string[]) 
 
 /**
  * The services a resident can be offered in the district: the installed services (not knowledge
- * plugins) switched on at some unit, then the street-defined X services not retired, each with its
+ * plugins) switched on at some unit, then the street-defined X services not retired and switched on, each with its
  * median days to close here and the online application page that takes it.
  */
 export async function offeredServices(
@@ -38,27 +38,25 @@ export async function offeredServices(
   plugins: readonly AnyPlugin[],
 ): Promise<OfferedService[]> {
   const services = plugins.filter((plugin) => plugin.kind !== 'knowledge');
-  const on = new Set(
-    await pluginsSwitchedOn(
-      tx,
-      services.map((plugin) => plugin.id),
-    ),
-  );
   const xServices = await tx
     .select()
     .from(schema.xService)
     .where(isNull(schema.xService.retiredAt))
     .orderBy(schema.xService.serviceId);
+  const on = new Set(
+    await pluginsSwitchedOn(tx, [
+      ...services.map((plugin) => plugin.id),
+      ...xServices.map((x) => x.serviceId),
+    ]),
+  );
   const offered = [
-    ...services
-      .filter((plugin) => on.has(plugin.id))
-      .map((plugin) => ({ id: plugin.id, name: plugin.name, description: plugin.description })),
+    ...services.map((plugin) => ({ id: plugin.id, name: plugin.name, description: plugin.description })),
     ...xServices.map((x) => ({
       id: x.serviceId,
       name: { 'zh-CN': x.nameZh, en: x.nameEn },
       description: { 'zh-CN': x.descriptionZh, en: x.descriptionEn },
     })),
-  ];
+  ].filter((service) => on.has(service.id));
   const medians = await medianDaysByService(
     tx,
     offered.map((service) => service.id),

@@ -12,6 +12,7 @@ import { TEST_SERVICE } from './test-service.ts';
 export { type ChatMessage, type ChatRequest, startModelTestServer } from './model-test-server.ts';
 export { seededRandom } from './seeded-random.ts';
 export { residentCodeSentTo, smsSentTo } from './sms-sent-to.ts';
+export { TEST_KNOWLEDGE, testKnowledgePlugin } from './test-knowledge-plugin.ts';
 export { SECOND_TEST_SERVICE, TEST_SERVICE, TEST_SERVICES } from './test-service.ts';
 
 export const TEST_PASSWORD = 'Test-password-1';

@@ -1073,6 +1073,7 @@ export const en: Messages = {
   'casePage.actions_heading': 'Work the case',
   'casePage.feedback_heading': 'Feedback and rating',
   'casePage.sections': 'Parts of the case',
+  'casePage.knowledge_tools': 'Legal knowledge',
   'casePage.triage': 'Triage',
   'casePage.triage_submit': 'Save triage',
   'casePage.note': 'Note',

@@ -1022,6 +1022,7 @@ export const zhCN = {
   'casePage.actions_heading': '办理',
   'casePage.feedback_heading': '反馈与评价',
   'casePage.sections': '案件各页',
+  'casePage.knowledge_tools': '法律知识',
   'casePage.triage': '研判分流',
   'casePage.triage_submit': '保存研判',
   'casePage.note': '备注',

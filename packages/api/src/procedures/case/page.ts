@@ -12,7 +12,7 @@ import {
 } from '@linju/core';
 import { z } from 'zod';
 import { permittedProcedure } from '../../trpc.ts';
-import { caseServiceScreens } from '../catalogue/admin-screens.ts';
+import { caseServiceScreens, caseToolScreens } from '../catalogue/admin-screens.ts';
 import { catalogueAt } from '../catalogue/catalogue-at.ts';
 import { outgoingReferrals } from '../referral/outgoing-referrals.ts';
 
@@ -33,7 +33,7 @@ async function unlessForbidden<T>(part: () => Promise<T>, absent: T): Promise<T>
  * Everything the admin's case page shows, in one session check and one transaction: the case
  * (as `case.get`), its chain, consents, outgoing referrals, the units to name and choose, the
  * names of the units its timeline mentions, the services on at its unit (for triage), its
- * service's own pages, and who can be assigned. A part the person may not see is empty (`[]`, or
+ * service's own pages, the knowledge tools on at its unit (法律知识), and who can be assigned. A part the person may not see is empty (`[]`, or
  * `null` for the assignees), not a refusal; the case itself needs `case.read` on it.
  */
 export const page = permittedProcedure('case.read')
@@ -74,10 +74,14 @@ export const page = permittedProcedure('case.read')
       })),
       // The units the timeline mentions, named even outside the reader's units (not offered to choose).
       timelineOrganisations: named,
+      // A knowledge service on here is no service to triage to: it lends its tools to the case instead.
       services: services
-        .filter((service) => service.enabled)
+        .filter((service) => service.enabled && service.kind !== 'knowledge')
         .map(({ pluginId, name, categories }) => ({ pluginId, name, categories })),
       screens: caseServiceScreens(found.serviceType),
+      tools: caseToolScreens(
+        services.filter((service) => service.enabled && service.kind === 'knowledge').map((s) => s.pluginId),
+      ),
       assignees,
     };
   });

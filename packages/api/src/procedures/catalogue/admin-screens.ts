@@ -25,6 +25,17 @@ export const adminScreens = () =>
     } satisfies AdminScreen,
   }));
 
+/**
+ * The knowledge tools under every case (placement `case-tools`) of the knowledge plugins in
+ * `switchedOn` (those on at the case's unit), in registry order.
+ */
+export const caseToolScreens = (switchedOn: readonly string[], screens = adminScreens()): AdminScreen[] =>
+  screens
+    .filter(
+      ({ placement, screen }) => placement.includes('case-tools') && switchedOn.includes(screen.pluginId),
+    )
+    .map(({ screen }) => screen);
+
 /** The pages of a case of `serviceType` (placement `case-service`), whether or not the service is on now. */
 export const caseServiceScreens = (serviceType: string): AdminScreen[] =>
   adminScreens()
