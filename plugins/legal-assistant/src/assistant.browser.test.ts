@@ -97,7 +97,8 @@ describe('the legal assistant', () => {
     await searchCases(staff, live.url, number);
     await staff.getByRole('link', { name: number }).first().click();
     await expect.poll(() => staff.url()).toMatch(/\/cases\/[0-9a-f-]{36}$/);
-    await staff.goto(`${staff.url()}/legal-assistant`);
+    await staff.getByRole('region', { name: '法律知识' }).getByRole('link', { name: '法律助手' }).click();
+    await expect.poll(() => staff.url()).toMatch(/\/cases\/[0-9a-f-]{36}\/legal-assistant$/);
     await staff.locator('summary', { hasText: '提问' }).click();
     expect(await staff.getByLabel('您的问题').inputValue()).toContain(QUESTION);
     await staff.getByRole('button', { name: '提问', exact: true }).click();
