@@ -6,7 +6,6 @@ export const messages = defineMessages('legal-assistant', {
     'legal-assistant.public.title': '法律助手',
     'legal-assistant.public.intro':
       '用自己的话说说遇到的问题，法律助手会列出适用的法律条文、类似的参考案例、可以找哪些服务，并比较诉讼和调解等解决途径的费用和时间。',
-    'legal-assistant.public.offer_intro': '先问问法律助手：适用哪些法律、找哪个服务、打官司要花多少钱。',
     'legal-assistant.ask.privacy':
       '请不要填写姓名、电话、身份证号。问题去除个人信息后按区保存，用于改进服务；回答仅供参考，不代替律师意见。',
     'legal-assistant.ask.form_title': '提问',
@@ -96,8 +95,6 @@ export const messages = defineMessages('legal-assistant', {
     'legal-assistant.public.title': 'Legal assistant',
     'legal-assistant.public.intro':
       'Describe your problem in your own words: the assistant lists the articles of law that apply, similar reference cases and the services that can help, and compares the cost and time of going to court, mediation and the other ways to resolve it.',
-    'legal-assistant.public.offer_intro':
-      'Ask the legal assistant first: which laws apply, which service to turn to, what a lawsuit would cost.',
     'legal-assistant.ask.privacy':
       'Please leave out names, phone and ID numbers. Questions are kept per district without personal data to improve the services; the answer is general information, not a lawyer’s advice.',
     'legal-assistant.ask.form_title': 'Ask',

@@ -14,7 +14,6 @@ export const assistantScreen = publicScreen<ProcedureResult<typeof answer>, Lega
   id: 'assistant',
   path: 'assistant',
   page: 'answer',
-  offer: { title: 'legal-assistant.public.title', intro: 'legal-assistant.public.offer_intro' },
   heading: (_data, t) => ({ title: t('legal-assistant.public.title') }),
   intents: {
     ask: {
