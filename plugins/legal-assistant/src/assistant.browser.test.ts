@@ -71,6 +71,16 @@ describe('the legal assistant', () => {
     expect(await mediation.textContent()).toContain('《人民调解法》第四条');
     await expectNoSeriousAxeViolations(page, 'the answer');
 
+    // Large text (适老化): the same answer, nothing wider than the phone.
+    await page.getByRole('button', { name: '大字模式' }).click();
+    await page.waitForURL(/\/public\/assistant\?asked=/);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await paths.getByRole('listitem').filter({ hasText: '向人民法院起诉' }).textContent()).toContain(
+      '1,050 元',
+    );
+    await expectNoSeriousAxeViolations(page, 'the answer in large text');
+
     // "Apply for mediation": the phone is proved by SMS code, and the question comes along.
     const services = page.getByRole('region', { name: '可以找的服务' });
     await services.getByRole('button', { name: '申请人民调解' }).click();
