@@ -767,6 +767,7 @@ export const walkAttempts: Record<string, Attempt> = {
   'notification.getMany': ({ b }) => b.notification.getMany({}),
   'notification.countUnread': ({ b }) => b.notification.countUnread(),
   'notification.markRead': ({ b }, t) => b.notification.markRead({ ids: [t.aNotificationId] }),
+  'statutes.checkCitations': ({ b }, t) => b.statutes.checkCitations({ caseId: t.aCase.id }).catch(refused),
   'sweep.getMany': ({ b }) => b.sweep.getMany(),
   'sweep.markReviewed': ({ b }, t) => b.sweep.markReviewed({ id: t.aSweepReviewId }).catch(refused),
   'consent.getMany': ({ b }, t) => b.consent.getMany({ caseId: t.aCase.id }).catch(refused),

@@ -204,6 +204,7 @@ import { dashboard as getDirectorDashboard } from './procedures/statistics/dashb
 import { get as getStatistics } from './procedures/statistics/get.ts';
 import { hotspots as getHotspots } from './procedures/statistics/hotspots.ts';
 import { createReport, downloadReport, getReports } from './procedures/statistics/report.ts';
+import { checkCitations } from './procedures/statutes/check-citations.ts';
 import { getServices as getSubsidyServices } from './procedures/subsidy/get-services.ts';
 import {
   compute as computeSubsidyLedger,
@@ -357,6 +358,7 @@ const platformRouters = {
     point: sitePoint,
     rota: siteRota,
   } satisfies TRPCRouterRecord,
+  statutes: { checkCitations } satisfies TRPCRouterRecord,
   sweep: { getMany: getSweepReviews, markReviewed: markSweepReviewed } satisfies TRPCRouterRecord,
   consent: {
     getMany: getConsents,

@@ -35,6 +35,7 @@ export * from './forms/form-submission.ts';
 export * from './geo/index.ts';
 export * from './inspections/index.ts';
 export * from './keys/rotate-sealed-values.ts';
+export * from './knowledge/case-text-citations.ts';
 export * from './knowledge/language-model.ts';
 export * from './knowledge/language-model-settings.ts';
 export * from './list-export/list-export.ts';

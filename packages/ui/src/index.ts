@@ -28,6 +28,7 @@ export {
   resolvePostedChoice,
 } from './choice-match.ts';
 export { ChoicePicker, type ChoicePickerProps } from './choice-picker.tsx';
+export { CitedText, type CitedTextProps, type MarkedCitation, statuteArticleHref } from './cited-text.tsx';
 export { ConfirmStep, confirmationOf, type IntentConfirmation } from './confirm-step.tsx';
 export { CsrfField, CsrfProvider } from './csrf.tsx';
 export { type DataColumn, DataTable, type DataTableProps, type ViewLink } from './data-table.tsx';

@@ -125,6 +125,23 @@ describe('legal aid', () => {
     expect(text).toContain('可以向设立本机构的司法行政部门提出');
   });
 
+  it('checks the statute citations of the decision’s reason for its page', async () => {
+    const c = await application({
+      applicantName: '牛建军',
+      matter: 'labour-remuneration',
+      summary: '在工地务工半年，被拖欠工资两万元',
+      migrantWorkerWageClaim: true,
+    });
+    const reason =
+      '农民工追索劳动报酬，免予核查经济困难状况；劳动争议案件受理费依《诉讼费用交纳办法》第十三条每件十元，《民法典》第九千条不适用。';
+    await admin['legal-aid'].decide({ caseId: c.id, granted: true, reason });
+    const { reasonCitations } = await admin['legal-aid'].page({ caseId: c.id });
+    expect(reasonCitations.map((x) => [x.written, x.index, x.verdict])).toEqual([
+      ['《诉讼费用交纳办法》第十三条', reason.indexOf('《诉讼费用交纳办法》'), 'valid'],
+      ['《民法典》第九千条', reason.indexOf('《民法典》'), 'missing'],
+    ]);
+  });
+
   it('grants a migrant worker’s wage claim without a means test, decides once, within seven days', async () => {
     const c = await application({
       applicantName: '马长友',

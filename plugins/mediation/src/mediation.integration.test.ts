@@ -117,6 +117,25 @@ describe('people’s mediation', () => {
     expect((await admin.mediation.get({ caseId: c.id })).agreement?.id).toBe(redraft.id);
   });
 
+  it('checks the statute citations of the agreement’s terms for its page', async () => {
+    const c = await mediationCase();
+    await admin.mediation.setMediators({ caseId: c.id, mediators: [{ name: '王调解', role: 'lead' }] });
+    await admin.mediation.createAgreement({
+      caseId: c.id,
+      terms: [
+        '双方可共同申请司法确认，依《诉讼费用交纳办法》第八条不交纳案件受理费。',
+        '刘海燕依《民法典》第九千条赔偿陈建国。',
+        '双方再无其他争议。',
+      ],
+    });
+    const { termCitations } = await admin.mediation.page({ caseId: c.id });
+    expect(termCitations.map((cited) => cited.map((x) => [x.written, x.verdict]))).toEqual([
+      [['《诉讼费用交纳办法》第八条', 'valid']],
+      [['《民法典》第九千条', 'missing']],
+      [],
+    ]);
+  });
+
   it('takes each party’s confirmation, then applies to the court for judicial confirmation', async () => {
     const c = await mediationCase();
     await admin.mediation.setMediators({ caseId: c.id, mediators: [{ name: '王调解', role: 'lead' }] });

@@ -10,12 +10,14 @@ import {
   referralStatusLabel,
   translate,
 } from '@linju/i18n';
-import { useLocale, useTranslate } from '@linju/ui';
+import { CitedText, type MarkedCitation, useLocale, useTranslate } from '@linju/ui';
 import { JOINT_CONSULTATION_EVENT } from '@linju/vocabulary';
 import type { ReactNode } from 'react';
+import { Form, useFormAction } from 'react-router';
 import { auditActionKey } from '../lib/audit-log.ts';
 import { type NamedService, serviceName } from '../lib/service-name.ts';
 import { type CasePageData, useCasePage, useOrganisationName } from './case-page.tsx';
+import { CsrfField } from './csrf-field.tsx';
 import { useTenantShell } from './tenant-shell.ts';
 
 type TimelineEntry = CasePageData['case']['timeline'][number];
@@ -105,8 +107,42 @@ function entryDetail(
   return null;
 }
 
-/** The case's history, newest last: who did what, when, and what it changed. */
-export function CaseTimeline() {
+/** The citations of the timeline's texts, by entry, once checked on request. */
+export type TimelineCitations = readonly { seq: number; citations: readonly MarkedCitation[] }[];
+
+/** Asks the server to check the timeline's statute citations; the answer lands back on the timeline. */
+function CheckCitationsButton() {
+  const t = useTranslate();
+  return (
+    <Form method="post" action={`${useFormAction()}#timeline-heading`} className="admin-inline-form">
+      <CsrfField />
+      <input type="hidden" name="intent" value="citations" />
+      <button type="submit" className="lj-button lj-button--secondary admin-button--small">
+        {t('casePage.check_citations')}
+      </button>
+    </Form>
+  );
+}
+
+/** What the check found, in words: how many citations, how many not confirmed. */
+function CitationsChecked({ checked }: { checked: TimelineCitations }) {
+  const t = useTranslate();
+  const all = checked.flatMap((entry) => entry.citations);
+  const wrong = all.filter((c) => c.verdict !== 'valid').length;
+  return (
+    <p role="status">
+      {all.length === 0
+        ? t('casePage.citations_none')
+        : t('casePage.citations_checked', { count: all.length, wrong })}
+    </p>
+  );
+}
+
+/**
+ * The case's history, newest last: who did what, when, and what it changed. Its texts' statute
+ * citations are checked on request (`citations`, the check's answer), each then marked in place.
+ */
+export function CaseTimeline({ citations }: { citations?: TimelineCitations | undefined }) {
   const t = useTranslate();
   const locale = useLocale();
   const orgName = useOrganisationName();
@@ -115,9 +151,12 @@ export function CaseTimeline() {
   return (
     <section aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">{t('casePage.timeline_heading')}</h2>
+      <CheckCitationsButton />
+      {citations ? <CitationsChecked checked={citations} /> : null}
       <ol className="admin-timeline">
         {c.timeline.map((e) => {
           const detail = entryDetail(e, locale, orgName, services);
+          const cited = citations?.find((entry) => entry.seq === e.seq)?.citations;
           return (
             <li key={e.seq}>
               <p className="admin-timeline__head">
@@ -125,7 +164,11 @@ export function CaseTimeline() {
                 <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(locale, e.at)}</time>
               </p>
               {detail ? <p>{detail}</p> : null}
-              {e.text ? <p className="admin-prewrap">{e.text}</p> : null}
+              {e.text ? (
+                <p className="admin-prewrap">
+                  {cited ? <CitedText text={e.text} citations={cited} /> : e.text}
+                </p>
+              ) : null}
             </li>
           );
         })}

@@ -113,6 +113,21 @@ describe('GET /api/v1/tools/litigation-fee', () => {
     );
   });
 
+  it('answers the articles the fee rests on at the statute library’s address, though the library holds national laws only', async () => {
+    const url = `${base}/api/v1/statutes/${encodeURIComponent('诉讼费用交纳办法')}/${encodeURIComponent('第十三条')}`;
+    const answer = await asDocumented('GET', url, await fetch(url));
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({
+      law: '诉讼费用交纳办法',
+      article: 13,
+      label: '第十三条',
+      status: 'current',
+      lawStatus: 'current',
+    });
+    const missing = `${base}/api/v1/statutes/${encodeURIComponent('诉讼费用交纳办法')}/90`;
+    expect((await asDocumented('GET', missing, await fetch(missing))).status).toBe(404);
+  });
+
   it('answers only GET and HEAD', async () => {
     const answer = await fetch(`${base}/api/v1/tools/litigation-fee?kind=labour`, { method: 'POST' });
     expect(answer.status).toBe(405);

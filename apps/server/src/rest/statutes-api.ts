@@ -1,5 +1,6 @@
 import type { Database } from '@linju/db';
-import { findArticle, searchStatutes } from '@linju/statutes';
+import { FEE_REGULATION, FEE_REGULATION_ARTICLES } from '@linju/litigation-fee';
+import { findArticle, parseArticleNumber, searchStatutes } from '@linju/statutes';
 import { matchPath } from 'react-router';
 import { cacheableJson } from './cacheable-json.ts';
 import { problem } from './problem.ts';
@@ -54,6 +55,13 @@ export async function statutesApiResponse(db: Database, request: Request): Promi
   const article = decoded(articleSegment);
   if (law === undefined || article === undefined || law.includes('\u0000')) {
     return problem(400, 'Bad request', 'The law and the article are percent-encoded UTF-8 text without NUL');
+  }
+  // The court fee's basis, a State Council regulation: not in the library (national laws), held by the calculator.
+  if (law === FEE_REGULATION) {
+    const number = parseArticleNumber(article);
+    const held = FEE_REGULATION_ARTICLES.find((a) => a.article === number);
+    if (!held) return problem(404, 'Not found', `${FEE_REGULATION} has no article "${article}" here`);
+    return cacheableJson(request, { ...held, lawStatus: held.status });
   }
   const found = await findArticle(db, law, article);
   switch (found.found) {

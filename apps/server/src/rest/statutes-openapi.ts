@@ -58,7 +58,8 @@ export function statutesOpenApi() {
               name: 'law',
               in: 'path',
               required: true,
-              description: '中华人民共和国民法典 or 民法典',
+              description:
+                '中华人民共和国民法典 or 民法典; also 诉讼费用交纳办法, the regulation the court fee rests on (its articles 8, 13, 14 and 16)',
               schema: { type: 'string', minLength: 1 },
             },
             {

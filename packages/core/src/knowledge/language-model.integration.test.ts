@@ -2,7 +2,7 @@ import { connect } from '@linju/db';
 import { FEE_REGULATION_ARTICLES } from '@linju/litigation-fee';
 import type { PhraseRequest, StatuteArticle } from '@linju/plugin-sdk';
 import { importStatutes, readStatutesJsonl } from '@linju/statutes';
-import { statuteFixture } from '@linju/statutes/testing';
+import { loadAssistantArticles, statuteFixture } from '@linju/statutes/testing';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { statuteLibrary } from '../plugins/statute-library.ts';
@@ -11,7 +11,8 @@ import { createLanguageModel } from './language-model.ts';
 
 /**
  * The operator's model against a real OpenAI-compatible server on loopback, its citations checked by
- * the real statute library (a small imported fixture: 《模型借贷法》 in force, 《模型旧借贷法》 repealed).
+ * the real statute library: real articles of 民法典 and others, and a small fixture with a repealed
+ * law (《模型借贷法》 in force, 《模型旧借贷法》 repealed).
  */
 const fixture = statuteFixture('模型');
 const app = connect(inject('databaseUrl'));
@@ -48,6 +49,7 @@ const model = () =>
 beforeAll(async () => {
   const owner = postgres(inject('ownerDatabaseUrl'), { max: 1, onnotice: () => {} });
   await importStatutes(owner, readStatutesJsonl(fixture.jsonl));
+  await loadAssistantArticles(owner);
   await owner.end();
   server = await startModelTestServer({ apiKey: 'sk-test-key', answer: (messages) => answerWith(messages) });
 });
@@ -90,6 +92,10 @@ describe('the language model', () => {
   it('refuses a real article in force that was not among those given', async () => {
     answerWith = () => '依照《模型借贷法》第二条，没有约定利息的视为没有利息。';
     expect(await model().phrase(question)).toEqual({ kind: 'refused', citation: '《模型借贷法》第二条' });
+    // 民法典 第六百七十六条 (late repayment) is in the library and in force, but was not retrieved.
+    answerWith = () =>
+      '借款人未按照约定的期限返还借款的，应当按照约定或者国家有关规定支付逾期利息（《民法典》第六百七十六条）。';
+    expect(await model().phrase(question)).toEqual({ kind: 'refused', citation: '《民法典》第六百七十六条' });
   });
 
   it('refuses a repealed article even when it was given', async () => {

@@ -134,6 +134,8 @@ export const en: Messages = {
   'ui.picker_hint': 'Type part of the name, then choose from the list.',
   'ui.picker_no_match': 'Nothing matches',
   'ui.picker_matches': '{count} matching',
+  'ui.citation_repealed': ' (repealed)',
+  'ui.citation_missing': ' (no such article)',
   'validation.picker_unknown':
     'Nothing matches what was typed: type part of the name and choose from the list.',
   'validation.picker_ambiguous': 'More than one matches what was typed: choose one from the list.',
@@ -1037,6 +1039,10 @@ export const en: Messages = {
   'parties.intake_party': 'Party {n}',
   'parties.intake_more': 'Add another party',
   'casePage.timeline_heading': 'Timeline',
+  'casePage.check_citations': 'Check statute citations',
+  'casePage.citations_checked':
+    'Checked {count} statute citations in the timeline: {wrong} repealed or not found.',
+  'casePage.citations_none': 'The timeline cites no statute.',
   'casePage.chain_heading': 'Chain',
   'casePage.chain_none': 'This case is not linked to others.',
   'casePage.link': 'Link another matter',

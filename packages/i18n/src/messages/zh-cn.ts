@@ -130,6 +130,8 @@ export const zhCN = {
   'ui.picker_hint': '输入名称的一部分，再从列表中选择。',
   'ui.picker_no_match': '没有相符的选项',
   'ui.picker_matches': '{count} 个相符的选项',
+  'ui.citation_repealed': '（已废止）',
+  'ui.citation_missing': '（未找到该条）',
   'validation.picker_unknown': '没有与所填文字相符的选项，请输入名称的一部分后从列表中选择。',
   'validation.picker_ambiguous': '有多个选项与所填文字相符，请从列表中选出一个。',
 
@@ -988,6 +990,9 @@ export const zhCN = {
   'parties.intake_party': '当事人 {n}',
   'parties.intake_more': '再添加一位当事人',
   'casePage.timeline_heading': '办理记录',
+  'casePage.check_citations': '核对法条引用',
+  'casePage.citations_checked': '已核对办理记录中的 {count} 处法条引用，其中 {wrong} 处已废止或未找到。',
+  'casePage.citations_none': '办理记录中没有法条引用。',
   'casePage.chain_heading': '案件链',
   'casePage.chain_none': '该案件没有关联其他案件。',
   'casePage.link': '关联另一案件',

@@ -1,5 +1,5 @@
 import { caseScreen, type ProcedureResult, useFormatDate } from '@linju/plugin-sdk/admin';
-import { Alert, SelectField, TextArea, TextField } from '@linju/ui';
+import { Alert, CitedText, SelectField, TextArea, TextField } from '@linju/ui';
 import { CLOSURE_OUTCOMES } from '../legal-aid-records.ts';
 import { HARDSHIP_EXEMPT_GROUP_NAMES, LEGAL_AID_MATTER_NAMES } from '../matters.ts';
 import type { page } from '../procedures/page.ts';
@@ -94,7 +94,7 @@ export const legalAidScreen = caseScreen<PageData, LegalAidKey>({
   },
   Component: ({ data, locale, t, IntentForm }) => {
     const formatDate = useFormatDate();
-    const { record, application: app, today } = data;
+    const { record, application: app, today, reasonCitations } = data;
     if (!record) {
       return (
         <Alert tone="warning">
@@ -166,7 +166,12 @@ export const legalAidScreen = caseScreen<PageData, LegalAidKey>({
               {t(decision.granted ? 'legal-aid.page.granted' : 'legal-aid.page.refused')} ·{' '}
               {t('legal-aid.page.decided_on', { date: formatDate(decision.decidedOn) })}
               {decision.late ? ` · ${t('legal-aid.page.late')}` : ''}
-              {decision.reason ? ` · ${decision.reason}` : ''}
+              {decision.reason ? (
+                <>
+                  {' · '}
+                  <CitedText text={decision.reason} citations={reasonCitations} />
+                </>
+              ) : null}
             </p>
           ) : (
             <>

@@ -4,7 +4,7 @@ import {
   formatDateTime,
   type ProcedureResult,
 } from '@linju/plugin-sdk/admin';
-import { SelectField, TextArea, TextField } from '@linju/ui';
+import { CitedText, SelectField, TextArea, TextField } from '@linju/ui';
 import type { JudicialStatus } from '../judicial-confirmation.ts';
 import { CONFIRMATION_METHODS, SESSION_OUTCOMES } from '../mediation-record.ts';
 import type { MediationMessageKey } from '../messages.ts';
@@ -35,7 +35,7 @@ function MediationPage({
   IntentForm,
   t,
 }: CaseScreenProps<MediationPage, MediationMessageKey>) {
-  const { parties, record, courts } = data;
+  const { parties, record, courts, termCitations } = data;
   const agreement = record.agreement;
   const confirmed = new Set(agreement?.confirmations.map((x) => x.partyName));
   const unconfirmed = parties.filter((p) => !confirmed.has(p.name));
@@ -120,8 +120,10 @@ function MediationPage({
         {agreement ? (
           <>
             <ol>
-              {agreement.terms.map((term) => (
-                <li key={term}>{term}</li>
+              {agreement.terms.map((term, i) => (
+                <li key={term}>
+                  <CitedText text={term} citations={termCitations[i] ?? []} />
+                </li>
               ))}
             </ol>
             <p>

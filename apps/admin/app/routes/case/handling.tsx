@@ -127,6 +127,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           await caller.case.addNote({ caseId, text: values.text });
         },
       }),
+      // Reads only: the answer is shown on the timeline, not kept.
+      citations: intent({
+        run: async () => ({
+          intent: 'citations',
+          citations: await caller.statutes.checkCitations({ caseId }),
+        }),
+      }),
       messageResident: intent({
         fields: ['text'],
         required: ['text'],
@@ -146,6 +153,7 @@ export default function CaseHandling({ actionData }: Route.ComponentProps) {
   const locale = useLocale();
   const { case: c, organisations, staff, services, can } = useCasePage();
   const failure = failureIn(actionData);
+  const citations = actionData && 'citations' in actionData ? actionData.citations : undefined;
   const network = transferTargets(organisations, locale, c.currentOrganisationId);
   const open = isOpenStatus(c.status);
   const moves = statusMoves(c.status);
@@ -307,7 +315,7 @@ export default function CaseHandling({ actionData }: Route.ComponentProps) {
           </IntentForm>
         ) : null}
       </section>
-      <CaseTimeline />
+      <CaseTimeline citations={citations} />
     </>
   );
 }
