@@ -1,9 +1,8 @@
 import type { KnowledgeCapabilities, LocalizedText } from '@linju/plugin-sdk';
 import { ARTICLES_PER_ANSWER } from './answer-question.ts';
-import { articleHref, citationOf } from './citation.ts';
+import { citationOf } from './citation.ts';
 import { composeAnswer } from './compose-answer.ts';
 import type { KeptQuestion } from './kept-questions.ts';
-import { markCitations } from './mark-citations.ts';
 import { servicesFor, topicOf } from './topics.ts';
 import { waysToResolve } from './ways-to-resolve.ts';
 
@@ -11,8 +10,8 @@ import { waysToResolve } from './ways-to-resolve.ts';
 const CASES_PER_ANSWER = 3;
 
 /**
- * Everything a kept question's answer shows, in both languages: the answer with each citation
- * verified in place, the articles (text, link, verdict), similar reference cases, the district's
+ * Everything a kept question's answer shows, in both languages: the answer with its citations
+ * verified (marked in place by the screen), the articles (text, link, verdict), similar reference cases, the district's
  * services that fit with their median days, and the ways to resolve it side by side.
  */
 export async function answerView(knowledge: KnowledgeCapabilities, kept: KeptQuestion) {
@@ -25,8 +24,8 @@ export async function answerView(knowledge: KnowledgeCapabilities, kept: KeptQue
     en: template.en,
   };
   const answer = {
-    'zh-CN': markCitations(text['zh-CN'], await knowledge.statutes.checkCitations(text['zh-CN'])),
-    en: markCitations(text.en, await knowledge.statutes.checkCitations(text.en)),
+    'zh-CN': { text: text['zh-CN'], citations: await knowledge.statutes.checkCitations(text['zh-CN']) },
+    en: { text: text.en, citations: await knowledge.statutes.checkCitations(text.en) },
   };
   const citations = articles.map(citationOf);
   const checks = await knowledge.statutes.checkCitations(citations.join('\n'));
@@ -38,7 +37,8 @@ export async function answerView(knowledge: KnowledgeCapabilities, kept: KeptQue
     answer,
     articles: articles.map((article, i) => ({
       citation: citations[i] ?? '',
-      href: articleHref(article),
+      law: article.law,
+      article: article.article,
       text: article.text,
       verdict: checks.find((check) => check.written === citations[i])?.verdict ?? null,
     })),

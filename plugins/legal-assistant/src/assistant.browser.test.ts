@@ -59,7 +59,10 @@ describe('the legal assistant', () => {
     expect(await first.getByRole('link').getAttribute('href')).toMatch(
       new RegExp(`^/api/v1/statutes/${encodeURIComponent('民法典')}/\\d+$`),
     );
-    expect(await page.getByRole('region', { name: '回答' }).locator('mark').count()).toBe(0);
+    // Every citation of the answer links to its article; none is marked repealed or missing.
+    const answer = page.getByRole('region', { name: '回答' });
+    expect(await answer.locator('a.lj-citation').count()).toBeGreaterThan(0);
+    expect(await answer.locator('.lj-citation--repealed, .lj-citation--missing').count()).toBe(0);
 
     // Court against mediation: the fee for 50,000 yuan (50 + 40,000 × 2.5%) beside free mediation.
     const paths = page.getByRole('region', { name: '解决途径比较' });

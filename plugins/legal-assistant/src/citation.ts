@@ -6,9 +6,3 @@ export const shortLawName = (law: string) => law.replace(/^中华人民共和国
 /** An article as a citation the library checks: 《民法典》第六百七十五条 (a text kept whole: its name alone). */
 export const citationOf = (article: Pick<StatuteArticle, 'law' | 'article' | 'label'>) =>
   `《${shortLawName(article.law)}》${article.article === null ? '' : article.label}`;
-
-/** Where the platform's public API answers one article (law by its short name, article by number). */
-export const articleHref = (article: Pick<StatuteArticle, 'law' | 'article'>) =>
-  article.article === null
-    ? null
-    : `/api/v1/statutes/${encodeURIComponent(shortLawName(article.law))}/${article.article}`;

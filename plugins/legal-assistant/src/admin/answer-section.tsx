@@ -1,7 +1,9 @@
 import type { Locale } from '@linju/plugin-sdk';
 import type { PluginTranslate } from '@linju/plugin-sdk/admin';
+import { CitedText, statuteArticleHref } from '@linju/ui';
 import type { ReactNode } from 'react';
 import type { AnswerView } from '../answer-view.ts';
+import { shortLawName } from '../citation.ts';
 import type { LegalAssistantKey } from '../messages.ts';
 
 type Service = AnswerView['services'][number];
@@ -36,15 +38,7 @@ export function AnswerSection({
         <h2 id="assistant-answer">{t('legal-assistant.answer.heading')}</h2>
         <p>{t('legal-assistant.answer.asked', { question: answer.question })}</p>
         <p className="admin-prewrap">
-          {answer.answer[locale].map((segment, i) =>
-            segment.verdict === undefined || segment.verdict === 'valid' ? (
-              <span key={i}>{segment.text}</span>
-            ) : (
-              <mark key={i}>
-                {segment.text}（{t(VERDICT_KEYS[segment.verdict])}）
-              </mark>
-            ),
-          )}
+          <CitedText text={answer.answer[locale].text} citations={answer.answer[locale].citations} />
         </p>
       </section>
       <section aria-labelledby="assistant-articles">
@@ -55,7 +49,15 @@ export function AnswerSection({
           <ul className="public-list">
             {answer.articles.map((article) => (
               <li key={article.citation}>
-                <h3>{article.href ? <a href={article.href}>{article.citation}</a> : article.citation}</h3>
+                <h3>
+                  {article.article === null ? (
+                    article.citation
+                  ) : (
+                    <a href={statuteArticleHref(shortLawName(article.law), article.article)}>
+                      {article.citation}
+                    </a>
+                  )}
+                </h3>
                 {article.verdict ? (
                   <p>
                     {article.verdict === 'valid' ? (
