@@ -1,9 +1,10 @@
 import { type ProcedureResult, publicScreen } from '@linju/plugin-sdk/admin';
-import { Button, CsrfField, TextArea, TextField } from '@linju/ui';
+import { Button, CsrfField } from '@linju/ui';
 import { typedAmount } from '../ask-input.ts';
 import type { LegalAssistantKey } from '../messages.ts';
 import type { answer } from '../procedures/answer.ts';
 import { AnswerSection } from './answer-section.tsx';
+import { ASK_FIELDS, AskForm } from './ask-form.tsx';
 
 /**
  * The legal assistant on the district's public site (法律助手): no phone needed to ask. The
@@ -18,7 +19,7 @@ export const assistantScreen = publicScreen<ProcedureResult<typeof answer>, Lega
   intents: {
     ask: {
       procedure: 'ask',
-      fields: { question: 'legal-assistant.ask.question', amount: 'legal-assistant.ask.amount' },
+      fields: ASK_FIELDS,
       input: (values) => ({ question: values.question ?? '', ...typedAmount(values.amount) }),
       showsAfter: (result) => ({ asked: (result as { id: string }).id }),
     },
@@ -27,27 +28,7 @@ export const assistantScreen = publicScreen<ProcedureResult<typeof answer>, Lega
     <>
       <p>{t('legal-assistant.public.intro')}</p>
       <p>{t('legal-assistant.ask.privacy')}</p>
-      <IntentForm
-        intent="ask"
-        title={t('legal-assistant.ask.form_title')}
-        submit={t('legal-assistant.ask.submit')}
-      >
-        {(f) => (
-          <>
-            <TextArea
-              {...f('question')}
-              label={t('legal-assistant.ask.question')}
-              hint={t('legal-assistant.ask.question_hint')}
-            />
-            <TextField
-              {...f('amount')}
-              inputMode="decimal"
-              label={t('legal-assistant.ask.amount')}
-              hint={t('legal-assistant.ask.amount_hint')}
-            />
-          </>
-        )}
-      </IntentForm>
+      <AskForm IntentForm={IntentForm} t={t} />
       {data.answer ? (
         <AnswerSection
           answer={data.answer}

@@ -1,10 +1,11 @@
 import type { PluginMessageKey } from '@linju/plugin-sdk';
 import { caseScreen, type ProcedureResult } from '@linju/plugin-sdk/admin';
-import { Button, CsrfField, TextArea, TextField } from '@linju/ui';
+import { Button, CsrfField } from '@linju/ui';
 import { typedAmount } from '../ask-input.ts';
 import type { messages } from '../messages.ts';
 import type { caseTools } from '../procedures/case-tools.ts';
 import { AnswerSection } from './answer-section.tsx';
+import { ASK_FIELDS, AskForm } from './ask-form.tsx';
 
 /**
  * The assistant under any case (法律知识): the question filled in from the case's description, the
@@ -24,7 +25,7 @@ export const caseToolsScreen = caseScreen<
   intents: {
     ask: {
       procedure: 'askOnCase',
-      fields: { question: 'legal-assistant.ask.question', amount: 'legal-assistant.ask.amount' },
+      fields: ASK_FIELDS,
       input: (form, at) => ({
         caseId: at.caseId,
         question: form.question ?? '',
@@ -36,27 +37,7 @@ export const caseToolsScreen = caseScreen<
   Component: ({ data, slug, locale, t, IntentForm }) => (
     <>
       <p>{t('legal-assistant.case.intro')}</p>
-      <IntentForm
-        intent="ask"
-        title={t('legal-assistant.ask.form_title')}
-        submit={t('legal-assistant.ask.submit')}
-      >
-        {(f) => (
-          <>
-            <TextArea
-              {...f('question')}
-              defaultValue={f('question').defaultValue ?? data.case.description}
-              label={t('legal-assistant.ask.question')}
-            />
-            <TextField
-              {...f('amount')}
-              inputMode="decimal"
-              label={t('legal-assistant.ask.amount')}
-              hint={t('legal-assistant.ask.amount_hint')}
-            />
-          </>
-        )}
-      </IntentForm>
+      <AskForm IntentForm={IntentForm} t={t} question={data.case.description} />
       {data.answer ? (
         <AnswerSection
           answer={data.answer}
