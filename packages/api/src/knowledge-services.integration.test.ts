@@ -41,6 +41,11 @@ type KnowledgeCaller = {
   [TEST_KNOWLEDGE]: {
     ask(input: { caseId: string; question: string }): ReturnType<Procedures['ask']['run']>;
     note(input: { caseId: string; text: string }): ReturnType<Procedures['note']['run']>;
+    lookup(input: {
+      law: string;
+      article: string;
+      question: string;
+    }): ReturnType<Procedures['lookup']['run']>;
   };
 };
 const codeOf = (e: unknown) => (e instanceof TRPCError ? `${e.code} ${e.message}` : String(e));
@@ -204,6 +209,21 @@ describe('ctx.knowledge', () => {
       },
     ]);
     expect(answer.model).toBe(false);
+  });
+
+  it('is lent to public procedures too: a resident’s page reads the library and the reference cases', async () => {
+    const visitor = (knowledgeCallers(h.context({ tenantSlugHint: a.slug })) as unknown as KnowledgeCaller)[
+      TEST_KNOWLEDGE
+    ];
+    const found = await visitor.lookup({ law: '劳动合同法', article: '38', question: '借款' });
+    expect(found.article).toMatchObject({
+      law: '中华人民共和国劳动合同法',
+      article: 38,
+      label: '第三十八条',
+    });
+    expect(found.similar.map((hit) => [hit.title, hit.summary])).toEqual([
+      ['借款', `借款到期未还（${pluginRoleOf(TEST_KNOWLEDGE)}）`],
+    ]);
   });
 
   it('lends the operator’s language model when the server gives the request one', async () => {

@@ -1,23 +1,10 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import { definePlugin } from './define-plugin.ts';
 import type { ReferenceCaseSource } from './knowledge.ts';
-import { type AnyPlugin, placementSpace } from './plugin-manifest.ts';
-import { PluginManifestError } from './plugin-manifest-error.ts';
+import { placementSpace } from './plugin-manifest.ts';
 import type { CaseProcedureContext } from './procedure-context.ts';
 import { anyCaseProcedure, caseProcedure } from './procedures.ts';
-import { exampleManifest } from './test-fixtures.ts';
-
-/** The issues definePlugin reports for a manifest, field → message. */
-function issuesOf(manifest: unknown): Record<string, string> {
-  try {
-    definePlugin(manifest as AnyPlugin);
-  } catch (error) {
-    if (!(error instanceof PluginManifestError)) throw error;
-    return Object.fromEntries(error.issues.map((issue) => [issue.field, issue.message]));
-  }
-  return {};
-}
+import { exampleManifest, issuesOf } from './test-fixtures.ts';
 
 const cite = anyCaseProcedure({
   kind: 'query',

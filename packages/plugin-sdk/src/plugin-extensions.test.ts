@@ -3,20 +3,8 @@ import { z } from 'zod';
 import { definePlugin } from './define-plugin.ts';
 import type { PluginTaskContext } from './plugin-context.ts';
 import { type AdminRoute, type AnyPlugin, pluginActivity } from './plugin-manifest.ts';
-import { PluginManifestError } from './plugin-manifest-error.ts';
 import { createPluginRegistry } from './plugin-registry.ts';
-import { exampleManifest } from './test-fixtures.ts';
-
-/** The issues definePlugin reports for a manifest, field → message. */
-function issuesOf(manifest: unknown): Record<string, string> {
-  try {
-    definePlugin(manifest as ReturnType<typeof exampleManifest>);
-  } catch (error) {
-    if (!(error instanceof PluginManifestError)) throw error;
-    return Object.fromEntries(error.issues.map((issue) => [issue.field, issue.message]));
-  }
-  return {};
-}
+import { exampleManifest, issuesOf } from './test-fixtures.ts';
 
 const lapseWindows = pluginActivity({
   name: 'mediation.lapse-confirmation-windows',

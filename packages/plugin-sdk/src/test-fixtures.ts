@@ -1,6 +1,19 @@
 import { z } from 'zod';
+import { definePlugin } from './define-plugin.ts';
 import { field } from './intake-field.ts';
-import type { PluginManifest } from './plugin-manifest.ts';
+import type { AnyPlugin, PluginManifest } from './plugin-manifest.ts';
+import { PluginManifestError } from './plugin-manifest-error.ts';
+
+/** The issues definePlugin reports for a manifest, field → message. */
+export function issuesOf(manifest: unknown): Record<string, string> {
+  try {
+    definePlugin(manifest as AnyPlugin);
+  } catch (error) {
+    if (!(error instanceof PluginManifestError)) throw error;
+    return Object.fromEntries(error.issues.map((issue) => [issue.field, issue.message]));
+  }
+  return {};
+}
 
 /** A small but complete manifest, in the shape of the mediation plugin, for the SDK's own tests. */
 export function exampleManifest() {

@@ -5,7 +5,7 @@ import { tenantPaths } from './tenant-paths.ts';
 export type PluginScreen = {
   pluginId: string;
   id: string;
-  /** Below the district (`navigation`) or below a case (`case-service`). */
+  /** Below the district (`navigation`) or below a case (`case-service`, `case-tools`). */
   path: string;
   label: { 'zh-CN': string; en: string };
   permission: string;

@@ -11,7 +11,7 @@ import { CASE_LANDING, CASE_PAGE_PARTS } from '../lib/case-page-parts.ts';
 import { formText } from '../lib/form-data.ts';
 import { intent, intentAction } from '../lib/intent-action.ts';
 import { allowsAnywhere } from '../lib/permissions.ts';
-import { caseServiceLinks } from '../lib/plugin-screens.ts';
+import { caseServiceLinks, type PluginLink } from '../lib/plugin-screens.ts';
 import { idParam, load } from '../lib/route-errors.ts';
 import { signedInPerson, tenantHeader } from '../lib/session.ts';
 import { megabytes } from '../lib/streamed-form.ts';
@@ -102,7 +102,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
  */
 export default function CaseLayout({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
-  const locale = useLocale();
   const { tenant } = useTenantShell();
   const { case: c, serviceLinks, toolLinks } = loaderData;
   const here = tenantPaths.case(tenant.slug, c.id);
@@ -118,11 +117,7 @@ export default function CaseLayout({ loaderData, actionData }: Route.ComponentPr
             <section className="admin-panel admin-case-tools" aria-labelledby="case-tools-heading">
               <h2 id="case-tools-heading">{t('casePage.knowledge_tools')}</h2>
               <ul>
-                {toolLinks.map((link) => (
-                  <li key={link.key}>
-                    <Link to={link.to}>{link.label[locale === 'en' ? 'en' : 'zh-CN']}</Link>
-                  </li>
-                ))}
+                <PluginLinkItems links={toolLinks} />
               </ul>
             </section>
           ) : null}
@@ -138,11 +133,7 @@ export default function CaseLayout({ loaderData, actionData }: Route.ComponentPr
                 </li>
               ))}
               {/* A service's own work (mediation record, notary booking, legal-aid decision…) has its own pages. */}
-              {serviceLinks.map((link) => (
-                <li key={link.key}>
-                  <Link to={link.to}>{link.label[locale === 'en' ? 'en' : 'zh-CN']}</Link>
-                </li>
-              ))}
+              <PluginLinkItems links={serviceLinks} />
             </ul>
           </nav>
           <FormLanding.Provider value={CASE_LANDING}>
@@ -152,6 +143,16 @@ export default function CaseLayout({ loaderData, actionData }: Route.ComponentPr
       </div>
     </>
   );
+}
+
+/** Links to plugins' screens of the case, as list items, labelled in the page's language. */
+function PluginLinkItems({ links }: { links: readonly PluginLink[] }) {
+  const locale = useLocale();
+  return links.map((link) => (
+    <li key={link.key}>
+      <Link to={link.to}>{link.label[locale === 'en' ? 'en' : 'zh-CN']}</Link>
+    </li>
+  ));
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {

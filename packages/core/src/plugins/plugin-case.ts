@@ -12,6 +12,14 @@ import { pluginDb, runPluginRule } from '../plugin-data/plugin-db.ts';
 /** A line a plugin's operation puts on the case's timeline (a note, with its audit entry). */
 export type PluginTimelineNote = { text: string; action: string; data?: Record<string, unknown> };
 
+/** The case, once the staff member may do `permission` on it. */
+async function caseAllowing(tx: TenantTx, actor: Actor, caseId: string, permission: Permission) {
+  // Reading needs no lock; every change takes the case row first, as core's own changes do.
+  const c = await loadCase(tx, caseId, permission !== 'case.read');
+  requireOnCase(actor, permission, c);
+  return c;
+}
+
 /**
  * The case a plugin's operation is about, once the platform has checked it: it exists in the
  * tenant, the staff member may do `permission` on it, and it is a case of this plugin's service
@@ -25,9 +33,7 @@ export async function pluginCase(
   caseId: string,
   permission: Permission,
 ): Promise<LoadedCase> {
-  // Reading needs no lock; every change takes the case row first, as core's own changes do.
-  const c = await loadCase(tx, caseId, permission !== 'case.read');
-  requireOnCase(actor, permission, c);
+  const c = await caseAllowing(tx, actor, caseId, permission);
   if (c.row.serviceType !== pluginId) {
     throw new DomainError('bad-request', 'plugin.case_of_other_service', {
       field: 'caseId',
@@ -49,8 +55,7 @@ export async function anyCaseOfDistrict(
   caseId: string,
   permission: Permission,
 ): Promise<LoadedCase> {
-  const c = await loadCase(tx, caseId, permission !== 'case.read');
-  requireOnCase(actor, permission, c);
+  const c = await caseAllowing(tx, actor, caseId, permission);
   const [state] = await servicesAt(tx, c.row.currentOrganisationId, [pluginId]);
   if (!state?.enabled) {
     throw new DomainError('forbidden', 'plugin.switched_off_at_case', {

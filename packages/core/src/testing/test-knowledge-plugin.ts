@@ -1,4 +1,4 @@
-import { anyCaseProcedure, definePlugin, sql } from '@linju/plugin-sdk';
+import { anyCaseProcedure, definePlugin, publicProcedure, sql } from '@linju/plugin-sdk';
 import { z } from 'zod';
 import { TEST_SERVICE } from './test-service.ts';
 
@@ -7,7 +7,7 @@ export const TEST_KNOWLEDGE = 'test-knowledge';
 
 /**
  * Test-only: a knowledge plugin using each capability once. `ask` answers on any case with what
- * `ctx.knowledge` finds for a question; `note` puts a line on the case's timeline (carried by
+ * `ctx.knowledge` finds for a question, `lookup` a resident on the public site; `note` puts a line on the case's timeline (carried by
  * `case.handle`); its reference cases are rows of its own table, each hit saying which database
  * role read it. Mounted by a test with `pluginRouters`, its table made with `migratePlugins`.
  */
@@ -76,6 +76,16 @@ export const testKnowledgePlugin = definePlugin({
           similar: await similarCases(question, 5),
           services: await services(),
           model: languageModel !== null,
+        };
+      },
+    }),
+    lookup: publicProcedure({
+      kind: 'query',
+      input: z.object({ law: z.string(), article: z.string(), question: z.string() }),
+      async run(ctx, { law, article, question }) {
+        return {
+          article: await ctx.knowledge.statutes.article(law, article),
+          similar: await ctx.knowledge.similarCases(question),
         };
       },
     }),
