@@ -29,13 +29,6 @@ export type GatedLanguageModel = LanguageModel & {
   checkingWith(statutes: CitationChecker): GatedLanguageModel;
 };
 
-/**
- * A model as a request lends it: the platform's own checks citations with `statutes` (the request's
- * transaction); any other model (a test's stand-in) phrases as it is.
- */
-export const checkingIn = (model: LanguageModel, statutes: CitationChecker): LanguageModel =>
-  'checkingWith' in model ? (model as GatedLanguageModel).checkingWith(statutes) : model;
-
 /** Only what is safe to log: never the question, never the answer (residents' matters). */
 export type LanguageModelLog = { warn(obj: object, msg?: string): void };
 

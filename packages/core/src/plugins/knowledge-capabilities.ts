@@ -1,7 +1,6 @@
 import type { TenantTx } from '@linju/db';
 import type { AnyPlugin, KnowledgeCapabilities, LanguageModel } from '@linju/plugin-sdk';
 import type { Actor } from '../actor.ts';
-import { checkingIn } from '../knowledge/language-model.ts';
 import { offeredServices } from './offered-services.ts';
 import { similarCases } from './similar-cases.ts';
 import { statuteLibrary } from './statute-library.ts';
@@ -13,6 +12,18 @@ export type KnowledgeSources = {
   /** The operator's language model, `null` when none is set. */
   readonly languageModel: LanguageModel | null;
 };
+
+/** The platform's own model (`createLanguageModel`: `GatedLanguageModel`) can check its citations elsewhere. */
+type RebindableModel = LanguageModel & {
+  checkingWith(statutes: KnowledgeCapabilities['statutes']): LanguageModel;
+};
+
+/**
+ * The model as a request lends it: the platform's checks citations in the request's transaction
+ * (asking the pool for a second connection inside it is refused); any other (a test's stand-in) as it is.
+ */
+const inRequest = (model: LanguageModel, statutes: KnowledgeCapabilities['statutes']): LanguageModel =>
+  'checkingWith' in model ? (model as RebindableModel).checkingWith(statutes) : model;
 
 /** `ctx.knowledge` of a procedure, over the request's transaction (`actor` is whose a plugin's reads are). */
 export function knowledgeCapabilities(
@@ -26,6 +37,6 @@ export function knowledgeCapabilities(
     similarCases: similarCases(tx, actor, sources.plugins),
     services: () => offeredServices(tx, sources.plugins),
     // Its citation gate reads the library in the request's transaction, as everything else here.
-    languageModel: sources.languageModel && checkingIn(sources.languageModel, statutes),
+    languageModel: sources.languageModel && inRequest(sources.languageModel, statutes),
   };
 }
