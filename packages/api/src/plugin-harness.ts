@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   compareActivityRollups,
+  createLanguageModel,
   createLocalDocumentStore,
   createStaffMember,
   pluginDb,
+  statuteLibrary,
   systemActor,
 } from '@linju/core';
 import {
@@ -169,6 +171,9 @@ export function pluginHarness() {
     /** Someone on the district's public site who proved no phone (`languageModel` as for staff). */
     visitor: (of: TestDistrict, options: { languageModel?: LanguageModel } = {}): AppCaller =>
       api.caller({ tenantSlugHint: of.slug, ...options }),
+    /** The operator's language model at `url` (a `startModelTestServer`), behind the platform's citation gate. */
+    languageModelAt: (url: string) =>
+      createLanguageModel({ url, model: 'test-model' }, statuteLibrary(api.db)),
     /** Another district, nobody signed in: to show a tenant sees none of its rows. */
     otherDistrict: (label: string) => createTestDistrict(api.db, api.box, label),
     /** Runs `run` with the plugin's own data handle in the tenant, as its procedures get it. */

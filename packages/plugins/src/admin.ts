@@ -3,6 +3,7 @@ import * as appraisal from '@linju/plugin-appraisal/admin';
 import * as consultation from '@linju/plugin-consultation/admin';
 import * as expertPool from '@linju/plugin-expert-pool/admin';
 import * as legalAid from '@linju/plugin-legal-aid/admin';
+import * as legalAssistant from '@linju/plugin-legal-assistant/admin';
 import * as legalEducation from '@linju/plugin-legal-education/admin';
 import * as mediation from '@linju/plugin-mediation/admin';
 import * as notary from '@linju/plugin-notary/admin';
@@ -40,6 +41,7 @@ export const pluginAdmins: readonly PluginAdmin[] = [
   xEnterpriseCheckup,
   referenceCases,
   expertPool,
+  legalAssistant,
 ];
 
 // The browser bundle gets the plugins' messages here; the server also from the manifests.

@@ -2,6 +2,7 @@ import { plugin as appraisal } from '@linju/plugin-appraisal';
 import { plugin as consultation } from '@linju/plugin-consultation';
 import { plugin as expertPool } from '@linju/plugin-expert-pool';
 import { plugin as legalAid } from '@linju/plugin-legal-aid';
+import { plugin as legalAssistant } from '@linju/plugin-legal-assistant';
 import { plugin as legalEducation } from '@linju/plugin-legal-education';
 import { plugin as mediation } from '@linju/plugin-mediation';
 import { plugin as notary } from '@linju/plugin-notary';
@@ -24,4 +25,5 @@ export const installedPlugins = [
   xEnterpriseCheckup,
   referenceCases,
   expertPool,
+  legalAssistant,
 ] as const;

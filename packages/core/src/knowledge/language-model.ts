@@ -20,6 +20,15 @@ export type LanguageModelSettings = {
 /** The citation check the gate uses: the statute library's, with the articles it holds besides. */
 export type CitationChecker = { checkCitations(text: string): Promise<readonly CitationCheck[]> };
 
+/**
+ * The model as the platform holds it: `checkingWith` gives the same model checking citations through
+ * another checker — a request's own transaction, since asking the pool for a second connection inside
+ * it is refused (`SecondConnectionError`).
+ */
+export type GatedLanguageModel = LanguageModel & {
+  checkingWith(statutes: CitationChecker): GatedLanguageModel;
+};
+
 /** Only what is safe to log: never the question, never the answer (residents' matters). */
 export type LanguageModelLog = { warn(obj: object, msg?: string): void };
 
@@ -61,7 +70,7 @@ export function createLanguageModel(
   settings: LanguageModelSettings,
   statutes: CitationChecker,
   log?: LanguageModelLog,
-): LanguageModel {
+): GatedLanguageModel {
   const endpoint = `${settings.url.replace(/\/+$/, '')}/chat/completions`;
   const timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
@@ -99,11 +108,11 @@ export function createLanguageModel(
     }
   }
 
-  return {
+  const gated = (checker: CitationChecker): GatedLanguageModel => ({
     async phrase(request: PhraseRequest): Promise<PhraseResult> {
       const text = await complete(request);
       if (text === null) return { kind: 'unavailable' };
-      const checks = await statutes.checkCitations(text);
+      const checks = await checker.checkCitations(text);
       const wrong = checks.find((check) => !givenAndValid(check, request.articles));
       if (wrong) {
         log?.warn({ citation: wrong.written, verdict: wrong.verdict }, 'language model answer refused');
@@ -111,5 +120,7 @@ export function createLanguageModel(
       }
       return { kind: 'answered', text };
     },
-  };
+    checkingWith: gated,
+  });
+  return gated(statutes);
 }

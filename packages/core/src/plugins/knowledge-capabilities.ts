@@ -13,16 +13,30 @@ export type KnowledgeSources = {
   readonly languageModel: LanguageModel | null;
 };
 
+/** The platform's own model (`createLanguageModel`: `GatedLanguageModel`) can check its citations elsewhere. */
+type RebindableModel = LanguageModel & {
+  checkingWith(statutes: KnowledgeCapabilities['statutes']): LanguageModel;
+};
+
+/**
+ * The model as a request lends it: the platform's checks citations in the request's transaction
+ * (asking the pool for a second connection inside it is refused); any other (a test's stand-in) as it is.
+ */
+const inRequest = (model: LanguageModel, statutes: KnowledgeCapabilities['statutes']): LanguageModel =>
+  'checkingWith' in model ? (model as RebindableModel).checkingWith(statutes) : model;
+
 /** `ctx.knowledge` of a procedure, over the request's transaction (`actor` is whose a plugin's reads are). */
 export function knowledgeCapabilities(
   tx: TenantTx,
   actor: Actor,
   sources: KnowledgeSources,
 ): KnowledgeCapabilities {
+  const statutes = statuteLibrary(tx);
   return {
-    statutes: statuteLibrary(tx),
+    statutes,
     similarCases: similarCases(tx, actor, sources.plugins),
     services: () => offeredServices(tx, sources.plugins),
-    languageModel: sources.languageModel,
+    // Its citation gate reads the library in the request's transaction, as everything else here.
+    languageModel: sources.languageModel && inRequest(sources.languageModel, statutes),
   };
 }

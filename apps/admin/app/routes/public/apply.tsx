@@ -3,12 +3,14 @@ import type { IntentField } from '@linju/plugin-sdk/admin';
 import { failureOf, SelectField, TextArea, TextField, useLocale, useTranslate } from '@linju/ui';
 import { HOME_VISIT_GROUPS, ONLINE_QUESTION_TOPICS } from '@linju/vocabulary';
 import type { ReactNode } from 'react';
-import { redirect, useActionData, useRouteError } from 'react-router';
+import { data, redirect, useActionData, useRouteError } from 'react-router';
 import { PageError } from '../../components/page-error.tsx';
 import { DocumentTitle } from '../../components/page-shell.tsx';
 import { usePublicIntentForm } from '../../components/public/public-intent-form.tsx';
 import { ScreenOffer } from '../../components/public/screen-offer.tsx';
 import { getAdminContext } from '../../context.ts';
+import { carriedQuestionFrom, carryQuestion, clearCarriedQuestion } from '../../lib/carried-question.ts';
+import { formText } from '../../lib/form-data.ts';
 import { honeypotFilled } from '../../lib/honeypot.ts';
 import { publicOffers } from '../../lib/hosted-screens.ts';
 import { intent, intentAction } from '../../lib/intent-action.ts';
@@ -35,13 +37,21 @@ export async function loader(args: Route.LoaderArgs) {
   const places = await load(caller.application.places());
   // A QR code at a service point names it: the place comes chosen.
   const from = url.searchParams.get('from');
-  return {
-    slug: tenantSlugFrom(params),
-    phoneMasked: resident.phoneMasked,
-    places,
-    from: places.some((p) => p.id === from) ? from : null,
-    offers: publicOffers('apply'),
-  };
+  const slug = tenantSlugFrom(params);
+  // A question carried from another page (the legal assistant) fills the forms once.
+  const carried = carriedQuestionFrom(args.request);
+  const secure = url.protocol === 'https:';
+  return data(
+    {
+      slug,
+      phoneMasked: resident.phoneMasked,
+      places,
+      from: places.some((p) => p.id === from) ? from : null,
+      offers: publicOffers('apply'),
+      carried,
+    },
+    carried ? { headers: { 'Set-Cookie': clearCarriedQuestion(slug, { secure }) } } : undefined,
+  );
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -49,6 +59,17 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { caller } = getAdminContext(context);
   const form = await request.formData();
   if (honeypotFilled(form)) return redirect(publicSitePaths.apply(slug));
+  // "Apply" from another page of the site: the question goes along (posted, never in the address),
+  // through proving the phone if need be.
+  if (form.get('intent') === 'carry')
+    // Back to the address posted to: it may name the service (`?service=`).
+    return redirect(`${publicSitePaths.apply(slug)}${new URL(request.url).search}`, {
+      headers: {
+        'Set-Cookie': carryQuestion(formText(form, 'question'), slug, {
+          secure: new URL(request.url).protocol === 'https:',
+        }),
+      },
+    });
   const send = (kind: RequestKind) =>
     intent({
       fields: REQUESTS[kind],
@@ -73,7 +94,7 @@ export default function PublicApply({ loaderData }: Route.ComponentProps) {
   const IntentForm = usePublicIntentForm(
     typeof intentName === 'string' ? failureOf(actionData, intentName) : undefined,
   );
-  const { slug, phoneMasked, places, from, offers } = loaderData;
+  const { slug, phoneMasked, places, from, offers, carried } = loaderData;
   const who = (f: Field) => (
     <>
       <SelectField
@@ -128,6 +149,7 @@ export default function PublicApply({ loaderData }: Route.ComponentProps) {
           </SelectField>
           <TextArea
             {...f('question')}
+            defaultValue={f('question').defaultValue ?? carried ?? undefined}
             label={t('publicApply.question_label')}
             hint={t('publicApply.question_hint')}
           />
@@ -136,7 +158,11 @@ export default function PublicApply({ loaderData }: Route.ComponentProps) {
       {kindSection('dispute', (f) => (
         <>
           <TextField {...f('otherParty')} label={t('publicApply.other_party_label')} />
-          <TextArea {...f('whatHappened')} label={t('publicApply.what_happened_label')} />
+          <TextArea
+            {...f('whatHappened')}
+            defaultValue={f('whatHappened').defaultValue ?? carried ?? undefined}
+            label={t('publicApply.what_happened_label')}
+          />
         </>
       ))}
       {kindSection('home-visit', (f) => (
