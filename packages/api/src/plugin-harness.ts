@@ -169,7 +169,7 @@ export function pluginHarness() {
     member,
     resident,
     /** Someone on the district's public site who proved no phone (`languageModel` as for staff). */
-    visitor: (of: TestDistrict, options: { languageModel?: LanguageModel } = {}): AppCaller =>
+    visitor: (of: TestDistrict, options: { languageModel?: LanguageModel; ip?: string } = {}): AppCaller =>
       api.caller({ tenantSlugHint: of.slug, ...options }),
     /** The operator's language model at `url` (a `startModelTestServer`), behind the platform's citation gate. */
     languageModelAt: (url: string) =>

@@ -4,9 +4,11 @@ import {
   anyCaseOfDistrict,
   type CaseCreatedHook,
   caseProcedureContext,
+  DomainError,
   getOrganisation,
   type KnowledgeSources,
   type LoadedCase,
+  offeredInDistrict,
   type PluginPlatform,
   pluginCase,
   pluginProcedureContext,
@@ -33,7 +35,7 @@ import { requestPluginLogger } from './plugin-logger.ts';
 import { carrierOf } from './plugin-permissions.ts';
 import { filesOf } from './procedures/case/files.ts';
 import { renamePartnerField, sendReferral } from './procedures/referral/send-referral.ts';
-import { claimSubmission } from './submission-limits.ts';
+import { claimKnowledgeChange, claimSubmission } from './submission-limits.ts';
 import {
   type ApiContext,
   type ApiMeta,
@@ -204,8 +206,13 @@ function mountPublic(
       forms: pluginRegistry,
       knowledge: knowledgeSourcesOf(ctx, registry),
     };
-    const result = await withTenant(ctx.db, tenant.id, (tx) =>
-      runPluginRule(() =>
+    const result = await withTenant(ctx.db, tenant.id, async (tx) => {
+      if (!(await offeredInDistrict(tx, plugin.id))) {
+        throw new DomainError('not-found', 'plugin.not_offered_in_district');
+      }
+      if (plugin.kind === 'knowledge' && procedure.kind === 'mutation')
+        await claimKnowledgeChange(ctx, tx, plugin.id);
+      return runPluginRule(() =>
         procedure.run(
           publicProcedureContext(tx, tenant.id, plugin, platform, ctx.resident, {
             claim: (phone) => claimSubmission(ctx, tx, tenant.id, phone),
@@ -222,8 +229,8 @@ function mountPublic(
           }) as never,
           input,
         ),
-      ),
-    );
+      );
+    });
     // The service's onCaseCreated sees the case only once it is committed; it logs its own failure.
     for (const hook of afterCommit) await hook.run();
     return result;

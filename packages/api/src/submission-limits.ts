@@ -23,3 +23,12 @@ export async function claimSubmission(
     if (wait > 0) throw new DomainError('throttled', 'auth.throttled', { params: { seconds: wait } });
   }
 }
+
+/**
+ * Counts a resident-facing change of a knowledge service (a question to the assistant), which
+ * opens no case and so meets no other limit: thirty per address in a quarter hour, per service.
+ */
+export async function claimKnowledgeChange(ctx: Pick<ApiContext, 'ip'>, tx: TenantTx, pluginId: string) {
+  const wait = await claimAttempt(tx, 'ip', `knowledge-change:${pluginId}:${ctx.ip}`);
+  if (wait > 0) throw new DomainError('throttled', 'auth.throttled', { params: { seconds: wait } });
+}

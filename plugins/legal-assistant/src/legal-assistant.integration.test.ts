@@ -67,6 +67,28 @@ describe('the legal assistant on the public site', () => {
     });
   });
 
+  it('is not there in a district that has not switched it on', async () => {
+    const { district: elsewhere } = await h.district('assistant-off', { enable: ['mediation'] });
+    const refused = await failure(
+      h.visitor(elsewhere)['legal-assistant'].ask({ question: '朋友借钱不还怎么办，借了5万元' }),
+    );
+    expect(refused).toContain('NOT_FOUND');
+    expect(refused).toContain('plugin.not_offered_in_district');
+  });
+
+  it('takes thirty questions from one address in a quarter hour, then asks it to wait', async () => {
+    const visitor = h.visitor(district, { ip: '203.0.113.19' });
+    for (let n = 1; n <= 30; n++) {
+      await visitor['legal-assistant'].ask({ question: `邻居装修噪音太大怎么办，第${n}次` });
+    }
+    const refused = await failure(visitor['legal-assistant'].ask({ question: '邻居装修噪音太大怎么办' }));
+    expect(refused).toContain('auth.throttled');
+    // Another address is not held up by it.
+    await h
+      .visitor(district, { ip: '203.0.113.20' })
+      ['legal-assistant'].ask({ question: '邻居装修噪音太大怎么办' });
+  });
+
   it('refuses a question too short, naming the field in the resident’s words', async () => {
     const refused = await failure(h.visitor(district)['legal-assistant'].ask({ question: '借钱' }));
     expect(refused).toContain('BAD_REQUEST');

@@ -1,4 +1,4 @@
-import { and, eq, inArray, schema, type TenantTx } from '@linju/db';
+import { and, eq, inArray, isNull, schema, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import { type Actor, auditActor, requirePermission } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
@@ -56,6 +56,33 @@ export async function unitsOffering<Unit extends { path: string }>(
     .from(schema.serviceEnablement)
     .where(eq(schema.serviceEnablement.pluginId, pluginId));
   return units.filter((unit) => stateAlong(ancestorIds(unit.path), settings, pluginId).enabled);
+}
+
+/**
+ * Whether a district offers a service anywhere: some open unit switched it on (a unit with its own
+ * setting on has it itself, whatever its ancestors say). A resident-facing page of a service the
+ * bureau has not switched on is not there.
+ */
+export async function offeredInDistrict(tx: TenantTx, pluginId: string): Promise<boolean> {
+  const [offered] = await tx
+    .select({ organisationId: schema.serviceEnablement.organisationId })
+    .from(schema.serviceEnablement)
+    .innerJoin(
+      schema.organisation,
+      and(
+        eq(schema.organisation.tenantId, schema.serviceEnablement.tenantId),
+        eq(schema.organisation.id, schema.serviceEnablement.organisationId),
+      ),
+    )
+    .where(
+      and(
+        eq(schema.serviceEnablement.pluginId, pluginId),
+        eq(schema.serviceEnablement.enabled, true),
+        isNull(schema.organisation.closedAt),
+      ),
+    )
+    .limit(1);
+  return offered !== undefined;
 }
 
 export const ZSetServiceEnabledRequest = z.object({

@@ -1192,6 +1192,7 @@ export const en: Messages = {
   'plugin.case_of_other_service': 'This is not a case of the {service} service.',
   'plugin.switched_off_at_case':
     '{service} is not switched on at this case’s unit, so it cannot be used on this case.',
+  'plugin.not_offered_in_district': 'This district does not offer this service.',
   'nav.notary_slots': 'Notary appointments',
   'nav.legal_education': 'Legal education',
   'federation.peer_not_found': 'There is no such peer node.',

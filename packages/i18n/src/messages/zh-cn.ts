@@ -1136,6 +1136,7 @@ export const zhCN = {
   'catalogue.unknown_service': '没有这项服务。',
   'plugin.case_of_other_service': '这不是{service}服务的案件。',
   'plugin.switched_off_at_case': '本案所在单位尚未开通{service}，不能在本案使用。',
+  'plugin.not_offered_in_district': '本区尚未开通这项服务。',
   'nav.notary_slots': '公证预约',
   'nav.legal_education': '法治宣传',
   'federation.peer_not_found': '没有这个对接节点。',
