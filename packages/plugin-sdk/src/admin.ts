@@ -173,9 +173,11 @@ export interface PublicScreen<TData = never, TKey extends string = string> {
   readonly page: string;
   /**
    * How the site lists this screen (plugin message keys): on the page of what one can apply for
-   * online (网上办理, `apply`, the default) or on the booking page (预约, `book`).
+   * online (网上办理, `apply`, the default), on the booking page (预约, `book`), or among the home
+   * page's quick links (`home`: a knowledge service a resident uses without applying, shown where
+   * the district switched it on).
    */
-  readonly offer?: { readonly title: TKey; readonly intro: TKey; readonly on?: 'apply' | 'book' };
+  readonly offer?: { readonly title: TKey; readonly intro: TKey; readonly on?: 'apply' | 'book' | 'home' };
   /** `required`: the host sends a resident without a verified phone to prove it first, then back. */
   readonly resident?: 'required';
   readonly intents?: Readonly<Record<string, PublicScreenIntent>>;

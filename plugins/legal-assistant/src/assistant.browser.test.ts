@@ -30,18 +30,19 @@ async function phoneWithoutScripts(): Promise<Page> {
 }
 
 describe('the legal assistant', () => {
-  it('is switched on by the bureau for the whole district', async () => {
+  it('is switched on for the whole district at its centre, where the bureau can switch it off', async () => {
     const admin = await live.browser.newPage();
     await signInFirstTime(admin, live.url, 'xuhui', 'Assistant-pass-2026');
     await admin.goto(`${live.url}/t/xuhui/catalogue`);
-    await admin.getByRole('button', { name: '在本单位开启法律助手' }).click();
     await expect.poll(() => admin.getByRole('button', { name: '在本单位关闭法律助手' }).count()).toBe(1);
     await admin.context().close();
   });
 
   it('answers a resident with verified articles and costs, and carries the question into an application', async () => {
     const page = await phoneWithoutScripts();
-    await page.goto(`${live.url}/t/xuhui/public/assistant`);
+    await page.goto(`${live.url}/t/xuhui/public`);
+    await page.getByRole('link', { name: '法律助手', exact: true }).click();
+    await page.waitForURL(/\/public\/assistant$/);
     await expect.poll(() => page.getByRole('heading', { level: 1, name: '法律助手' }).count()).toBe(1);
     await expectNoSeriousAxeViolations(page, 'the assistant');
 

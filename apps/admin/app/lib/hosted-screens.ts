@@ -53,8 +53,8 @@ export const publicScreens = () =>
     ),
   );
 
-/** The public screens the site's `page` (网上办理 or 预约) lists, as a loader returns them. */
-export const publicOffers = (page: 'apply' | 'book') =>
+/** The public screens the site's `page` (网上办理, 预约 or the home page) lists, as a loader returns them. */
+export const publicOffers = (page: 'apply' | 'book' | 'home') =>
   publicScreens()
     .filter(({ screen }) => screen.offer && (screen.offer.on ?? 'apply') === page)
     .map(({ pluginId, screen }) => ({ pluginId, screenId: screen.id, path: screen.path }));

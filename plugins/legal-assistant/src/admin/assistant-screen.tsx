@@ -15,6 +15,7 @@ export const assistantScreen = publicScreen<ProcedureResult<typeof answer>, Lega
   id: 'assistant',
   path: 'assistant',
   page: 'answer',
+  offer: { title: 'legal-assistant.public.title', intro: 'legal-assistant.public.intro', on: 'home' },
   heading: (_data, t) => ({ title: t('legal-assistant.public.title') }),
   intents: {
     ask: {

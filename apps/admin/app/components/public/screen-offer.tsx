@@ -26,3 +26,20 @@ export function ScreenOffer(props: {
     </section>
   );
 }
+
+/** A plugin's public screen as a tile among the home page's quick links: its title, the way in. */
+export function ScreenOfferTile(props: {
+  offer: { pluginId: string; screenId: string; path: string };
+  slug: string;
+}) {
+  const locale = useLocale();
+  const hosted = publicScreenOf(props.offer.pluginId, props.offer.screenId);
+  const screenOffer = hosted?.screen.offer;
+  if (!hosted || !screenOffer) return null;
+  const own = screenTranslate(hosted.messages, locale);
+  return (
+    <Link className="public-tile" to={`${publicSitePaths.home(props.slug)}/${props.offer.path}`}>
+      {own(screenOffer.title)}
+    </Link>
+  );
+}

@@ -3,8 +3,10 @@ import { useLocale, useTranslate } from '@linju/ui';
 import { Link } from 'react-router';
 import { EntryPointList, ServiceList } from '../../components/public/catalogue-lists.tsx';
 import { PublicTitle } from '../../components/public/public-title.tsx';
+import { ScreenOfferTile } from '../../components/public/screen-offer.tsx';
 import { ThemedDayList } from '../../components/public/themed-day-list.tsx';
 import { getAdminContext } from '../../context.ts';
+import { publicOffers } from '../../lib/hosted-screens.ts';
 import { publicSitePaths } from '../../lib/public-site-paths.ts';
 import { tenantSlugFrom } from '../../lib/tenant-paths.ts';
 import type { Route } from './+types/home';
@@ -21,14 +23,17 @@ const QUICK_LINKS = [
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const slug = tenantSlugFrom(params);
-  return { slug, ...(await getAdminContext(context).caller.site.home()) };
+  const { knowledgeServices, ...home } = await getAdminContext(context).caller.site.home();
+  // The knowledge services' own pages (the assistant), where the district switched them on.
+  const offers = publicOffers('home').filter((offer) => knowledgeServices.includes(offer.pluginId));
+  return { slug, offers, ...home };
 }
 
 /** The district's public site: where a resident starts. */
 export default function PublicHome({ loaderData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
-  const { slug, entryPoints, services, announcements, themedDays } = loaderData;
+  const { slug, offers, entryPoints, services, announcements, themedDays } = loaderData;
   return (
     <>
       <PublicTitle title={t('publicSite.home_title')} />
@@ -43,6 +48,11 @@ export default function PublicHome({ loaderData }: Route.ComponentProps) {
               <Link className="public-tile" to={to(slug)}>
                 {t(key)}
               </Link>
+            </li>
+          ))}
+          {offers.map((offer) => (
+            <li key={`${offer.pluginId}.${offer.screenId}`}>
+              <ScreenOfferTile offer={offer} slug={slug} />
             </li>
           ))}
         </ul>

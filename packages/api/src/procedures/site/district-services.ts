@@ -44,5 +44,9 @@ export async function servicesOnAt(tx: TenantTx, organisationId: string) {
       items: itemsOf(service.pluginId),
     })),
     entryPoints: entryPointsFor(catalogue, pluginEntryPoints),
+    /** The knowledge services on there, whose resident-facing pages the site links (the assistant). */
+    knowledgeServices: catalogue
+      .filter((service) => service.enabled && service.kind === 'knowledge')
+      .map((service) => service.pluginId),
   };
 }

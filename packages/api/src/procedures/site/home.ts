@@ -13,7 +13,9 @@ export const home = districtSiteProcedure.query(({ ctx }) =>
     const today = dayIn(ctx.district.timeZone, new Date());
     const centre = await districtCentre(tx);
     const [catalogue, announcements, themedDays] = await Promise.all([
-      centre ? servicesOnAt(tx, centre.id) : { services: [], entryPoints: [] },
+      centre
+        ? servicesOnAt(tx, centre.id)
+        : { services: [], entryPoints: [], knowledgeServices: [] as string[] },
       publishedAnnouncements(tx, 5),
       themedDaysOf(tx, today.slice(0, 7)),
     ]);
