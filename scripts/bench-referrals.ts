@@ -4,18 +4,26 @@
  * district of the same node. Loopback takes exactly the path between two nodes (outbox, signed
  * HTTP, the receiving endpoint, both workflows); only the network is local.
  *
- * Figures, next to a baseline of the same run (Temporal starts of a no-op workflow: a type no
- * worker runs, on a queue nobody polls, i.e. the start RPC alone):
- * - `referral.create` calls per second (each starts a workflow and queues the create), 4 at a time;
+ * Figures, next to a baseline of the same run — Temporal's floor for the same shape: a pair of
+ * workflows (`bench-referrals-floor-workflows.ts`) making the commands of one referral's life
+ * (two starts, one activity doing one signed POST with the exchange's signing code, one local
+ * activity, no update; the histories' counts are printed side by side) with no application logic,
+ * run by a worker process of this benchmark's own (`bench-referrals-floor.ts`) on its own task
+ * queue against the same Temporal dev server:
+ * - `referral.create` calls per second (each starts a workflow and queues the create), 4 at a time,
+ *   against the floor's starts per second, 4 at a time, its lives running meanwhile;
  * - time from "send" (the call) to "visible in the partner's inbox", p50 and p99, and to the
  *   receiver's receipt back on the sender's referral (`received`): at a steady offered rate below
  *   saturation (what a sender sees), and during the burst (a queue's wait, growing with its length);
- * - the CPU time the node's processes spent per item (no-op start; referral sent, delivered and
- *   receipted), which, unlike a rate, hardly depends on what else the machine is doing;
- * - peak RSS of the server and worker processes and of this one (which makes the API calls).
+ * - the CPU time the processes doing the work spent per item (a floor's life: its worker, Temporal,
+ *   this one; a referral sent, delivered and receipted: the node's processes), which, unlike a
+ *   rate, hardly depends on what else the machine is doing;
+ * - peak RSS of the server, worker and floor worker processes and of this one (which makes the
+ *   API calls).
+ * Each figure is printed beside its baseline and issue 20's target.
  * Both latencies are observed by one watcher polling every 20 ms (so up to 20 ms late).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,8 +47,8 @@ import {
   withTenant,
 } from '@linju/db';
 import { ensureTemporalCli, startTemporalDevServer } from '@linju/infra-temporal';
-import { linjuDataConverter } from '@linju/workflows';
-import { Client, Connection } from '@temporalio/client';
+import { linjuDataConverter, referralWorkflowId } from '@linju/workflows';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { peakRss } from './bench-intake.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -48,8 +56,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 
+/**
+ * `BENCH_WORKER_CPU_PROF=<dir>` profiles the worker (`--cpu-prof`, written when it stops); the
+ * burst's start and end are printed on the same clock as the profile's timestamps (monotonic, µs).
+ */
+const workerProfileDir = process.env.BENCH_WORKER_CPU_PROF;
+const monotonicMicros = () => process.hrtime.bigint() / 1000n;
+
 function startApp(app: 'server' | 'worker', env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [join(root, 'apps', app, 'src', 'main.ts')], {
+  const profile =
+    app === 'worker' && workerProfileDir ? ['--cpu-prof', '--cpu-prof-dir', workerProfileDir] : [];
+  const child = spawn(process.execPath, [...profile, join(root, 'apps', app, 'src', 'main.ts')], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -67,6 +84,63 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined | fal
 }
 
 const WARM_UP = 5;
+
+/** Issue 20's targets for this stage, and the figures before it. */
+const TARGET = { ofFloor: 0.5, cpuMs: 40, visibleP99Ms: 300, workerRssMb: 400 };
+const BEFORE = { cpuMs: 93, visibleP99Ms: 154, workerRssMb: 623 };
+
+/**
+ * The floor's worker process: tells `ready` once it polls its queue, and `done` as each life ends.
+ * Its start options are the referral's (`startReferralExecution`).
+ */
+function startFloor(env: NodeJS.ProcessEnv) {
+  const child = fork(join(root, 'scripts', 'bench-referrals-floor.ts'), [], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  let ended = 0;
+  let waiting: { lives: number; resolve: () => void } | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the floor's worker exited (${code})`)));
+    child.on('message', (message: { ready?: true; done?: string }) => {
+      if (message.ready) resolve();
+      if (message.done === undefined) return;
+      ended += 1;
+      if (waiting && ended >= waiting.lives) waiting.resolve();
+    });
+  });
+  return {
+    child,
+    ready,
+    /** Resolves once `lives` lives have ended since the process started. */
+    ended: (lives: number) =>
+      new Promise<void>((resolve) => {
+        if (ended >= lives) resolve();
+        else waiting = { lives, resolve };
+      }),
+  };
+}
+
+/**
+ * What a life asked of Temporal, from its workflows' histories: starts, workflow tasks, updates,
+ * activities (of which signed deliveries, named `deliver…`), local activities, timers.
+ */
+async function lifeShape(handles: WorkflowHandle[]) {
+  const shape = { starts: 0, tasks: 0, updates: 0, activities: 0, deliveries: 0, local: 0, timers: 0 };
+  for (const handle of handles) {
+    for (const event of (await handle.fetchHistory()).events ?? []) {
+      if (event.workflowExecutionStartedEventAttributes) shape.starts += 1;
+      if (event.workflowTaskCompletedEventAttributes) shape.tasks += 1;
+      if (event.workflowExecutionUpdateAcceptedEventAttributes) shape.updates += 1;
+      const activity = event.activityTaskScheduledEventAttributes?.activityType?.name;
+      if (activity) shape.activities += 1;
+      if (activity?.startsWith('deliver')) shape.deliveries += 1;
+      if (event.markerRecordedEventAttributes?.markerName === 'core_local_activity') shape.local += 1;
+      if (event.timerStartedEventAttributes) shape.timers += 1;
+    }
+  }
+  return shape;
+}
 
 /**
  * CPU time the node's processes spent, by process: this one (the API caller) and each it
@@ -118,10 +192,21 @@ const commOf = (pid: number) => {
   }
 };
 
-/** CPU per item between two readings: in all and by process. */
-function cpuPerItem(before: Map<string, number>, after: Map<string, number>, items: number) {
+/**
+ * CPU per item between two readings: in all and by process, of the processes doing its work
+ * (`idle` names those that only wait meanwhile: the floor's worker during the referrals, the
+ * node's server, worker and database during the floor's lives).
+ */
+function cpuPerItem(
+  before: Map<string, number>,
+  after: Map<string, number>,
+  items: number,
+  idle: readonly string[],
+) {
   const byProcess: Record<string, number> = {};
-  for (const [name, ms] of after) byProcess[name] = (ms - (before.get(name) ?? 0)) / items;
+  for (const [name, ms] of after) {
+    if (!idle.includes(name)) byProcess[name] = (ms - (before.get(name) ?? 0)) / items;
+  }
   return { total: Object.values(byProcess).reduce((a, b) => a + b, 0), byProcess };
 }
 
@@ -185,8 +270,11 @@ export async function benchReferrals(count = 60, concurrency = 4, steadyRate = 5
 
     children.push(startApp('server', env));
     children.push(startApp('worker', env));
+    const floorQueue = `bench-floor-${randomUUID()}`;
+    const floor = startFloor({ ...env, FLOOR_TASK_QUEUE: floorQueue });
+    children.push(floor.child);
     const names = new Map(
-      children.flatMap((c, i) => (c.pid ? [[c.pid, ['server', 'worker'][i] as string]] : [])),
+      children.flatMap((c, i) => (c.pid ? [[c.pid, ['server', 'worker', 'floor worker'][i] as string]] : [])),
     );
     await waitFor(
       'the server',
@@ -198,6 +286,7 @@ export async function benchReferrals(count = 60, concurrency = 4, steadyRate = 5
       // Start-up is not what is measured; on a loaded machine it takes a while.
       180_000,
     );
+    await floor.ready;
     const client = new Client({
       connection,
       namespace: 'default',
@@ -236,29 +325,46 @@ export async function benchReferrals(count = 60, concurrency = 4, steadyRate = 5
       cases.push(c.id);
     }
 
-    // Baseline: starts of a workflow no worker runs, same client, same concurrency.
-    const noopQueue = `bench-noop-${randomUUID()}`;
-    const startNoop = () =>
-      client.workflow.start('benchNoopWorkflow', {
-        taskQueue: noopQueue,
-        workflowId: randomUUID(),
-        args: [],
+    // Baseline: Temporal's floor for the same shape, started as the referrals are (same client,
+    // same concurrency), each life ended (its receipt recorded) before the CPU is read.
+    const floorLife = (id = randomUUID()) =>
+      client.workflow.start('floorSenderWorkflow', {
+        taskQueue: floorQueue,
+        workflowId: `floor-sender:${id}`,
+        args: [id],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
-    for (let i = 0; i < 10; i++) await startNoop();
-    const noopStarted = performance.now();
-    const noopCpu = nodeCpuMs(names);
-    const noopCount = count * 2;
+    let floorLives = 0;
+    for (let i = 0; i < WARM_UP; i++) {
+      await floorLife();
+      await floor.ended(++floorLives);
+    }
+    const floorStarted = performance.now();
+    const floorCpu = nodeCpuMs(names);
     let next = 0;
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
-        while (next < noopCount) {
+        while (next < count) {
           next += 1;
-          await startNoop();
+          await floorLife();
         }
       }),
     );
-    const noopRate = noopCount / ((performance.now() - noopStarted) / 1000);
-    const noopCpuEach = cpuPerItem(noopCpu, nodeCpuMs(names), noopCount).total;
+    const floorRate = count / ((performance.now() - floorStarted) / 1000);
+    await floor.ended(floorLives + count);
+    const floorCpuEach = cpuPerItem(floorCpu, nodeCpuMs(names), count, ['server', 'worker', 'postgres']);
+    const floorId = randomUUID();
+    await floorLife(floorId);
+    await floor.ended(floorLives + count + 1);
+    // Told from inside the local activity: its marker is in the history once that task completes.
+    const floorShape = await waitFor('the floor life in its history', async () => {
+      const shape = await lifeShape([
+        client.workflow.getHandle(`floor-sender:${floorId}`),
+        client.workflow.getHandle(`floor-receiver:${floorId}`),
+      ]);
+      return shape.local > 0 && shape;
+    });
 
     const received = (id: string) =>
       withTenant(db, sender.tenantId, async (tx) => {
@@ -277,10 +383,22 @@ export async function benchReferrals(count = 60, concurrency = 4, steadyRate = 5
       });
 
     // Warm-up: the worker's first tasks load its bundle.
+    let lastSent = '';
     for (const caseId of cases.slice(count, count + WARM_UP)) {
       const sent = await send(caseId);
       await waitFor('warm-up delivery', () => received(sent.id));
+      lastSent = sent.id;
     }
+    const [inbox] = await withTenant(db, receiver.tenantId, (tx) =>
+      tx
+        .select({ id: schema.referral.id })
+        .from(schema.referral)
+        .where(eq(schema.referral.remoteReferralId, lastSent)),
+    );
+    const referralShape = await lifeShape([
+      client.workflow.getHandle(referralWorkflowId(sender.tenantId, lastSent)),
+      client.workflow.getHandle(referralWorkflowId(receiver.tenantId, inbox?.id ?? '')),
+    ]);
 
     // One watcher for all sends, one query per side every 20 ms: a poll per referral every 10 ms
     // (as this benchmark first did) put more load on the database and the CPU than the sends
@@ -358,6 +476,7 @@ export async function benchReferrals(count = 60, concurrency = 4, steadyRate = 5
     const burst = watch();
     const started = performance.now();
     const burstCpu = nodeCpuMs(names);
+    const burstFrom = monotonicMicros();
     let index = 0;
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
@@ -371,7 +490,8 @@ export async function benchReferrals(count = 60, concurrency = 4, steadyRate = 5
     const sendRate = count / ((performance.now() - started) / 1000);
     const burstLatency = await burst.finish();
     // Sent, delivered, received and answered with the receipt: the whole of each referral's start.
-    const referralCpu = cpuPerItem(burstCpu, nodeCpuMs(names), count);
+    const referralCpu = cpuPerItem(burstCpu, nodeCpuMs(names), count, ['floor worker']);
+    if (workerProfileDir) process.stderr.write(`burst window (µs): ${burstFrom} ${monotonicMicros()}\n`);
 
     // 2. The time to the partner's inbox at a steady offered rate below saturation (open loop:
     // each send starts on its tick, whether or not the one before has returned).
@@ -380,18 +500,20 @@ export async function benchReferrals(count = 60, concurrency = 4, steadyRate = 5
     const steadyStarted = performance.now();
     await Promise.all(
       steadyCases.map(async (caseId, i) => {
-        await sleep(steadyStarted + (i * 1000) / steadyRate - performance.now());
+        await sleep(Math.max(0, steadyStarted + (i * 1000) / steadyRate - performance.now()));
         const t0 = performance.now();
         steady.sent((await send(caseId)).id, t0);
       }),
     );
     const steadyLatency = await steady.finish();
-    const [server, worker] = children.map((c) => (c.pid ? peakRss(c.pid) : 0));
+    const [server, worker, floorWorker] = children.map((c) => (c.pid ? peakRss(c.pid) : 0));
     return {
-      noopRate,
+      floorRate,
       sendRate,
-      noopCpuEach,
+      floorCpuEach,
       referralCpu,
+      floorShape,
+      referralShape,
       burstLatency,
       steadyRate,
       steadyCount,
@@ -400,6 +522,7 @@ export async function benchReferrals(count = 60, concurrency = 4, steadyRate = 5
       concurrency,
       serverRss: server ?? 0,
       workerRss: worker ?? 0,
+      floorWorkerRss: floorWorker ?? 0,
     };
   } finally {
     for (const child of children) child.kill('SIGTERM');
@@ -414,24 +537,32 @@ export async function benchReferrals(count = 60, concurrency = 4, steadyRate = 5
   }
 }
 
-/** Prints the referral figures (called by `scripts/bench.ts`). */
+/** Prints the referral figures beside their baseline and target (called by `scripts/bench.ts`). */
 export async function printReferralBench() {
   const r = await benchReferrals();
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  out(`\nReferrals through the exchange, loopback (${r.count} sent, ${r.concurrency} at a time)`);
-  out(`  baseline: no-op workflow starts        ${r.noopRate.toFixed(1).padStart(8)} /s`);
-  out(
-    `  referral.create (send)                 ${r.sendRate.toFixed(1).padStart(8)} /s   ×${(r.sendRate / r.noopRate).toFixed(2)} of the baseline`,
-  );
-  out(
-    `  CPU per item (the node's processes): no-op start ${r.noopCpuEach.toFixed(1)} ms, referral sent, delivered and receipted ${r.referralCpu.total.toFixed(1)} ms`,
-  );
-  out(
-    `    the referral's, by process: ${Object.entries(r.referralCpu.byProcess)
+  const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const byProcess = (cpu: typeof r.referralCpu) =>
+    Object.entries(cpu.byProcess)
       .sort(([, a], [, b]) => b - a)
       .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
-      .join(', ')} ms`,
+      .join(', ');
+  const shape = (s: typeof r.floorShape) =>
+    `${s.starts} starts, ${s.tasks} workflow tasks, ${s.updates} updates, ${s.activities} activities (${s.deliveries} signed deliveries), ${s.local} local activities, ${s.timers} timers`;
+  out(`\nReferrals through the exchange, loopback (${r.count} sent, ${r.concurrency} at a time)`);
+  out(`  one life, from its workflows' histories (both sides):`);
+  out(`    referral  ${shape(r.referralShape)}`);
+  out(`    floor     ${shape(r.floorShape)}`);
+  const ofFloor = r.sendRate / r.floorRate;
+  out(`  baseline: Temporal's floor, lives started ${r.floorRate.toFixed(1).padStart(8)} /s`);
+  out(
+    `  referral.create (send)                    ${r.sendRate.toFixed(1).padStart(8)} /s   ×${ofFloor.toFixed(2)} of the floor (target ≥ ×${TARGET.ofFloor}: ${met(ofFloor >= TARGET.ofFloor)})`,
   );
+  out(
+    `  CPU per life (the processes doing its work): referral sent, delivered and receipted ${r.referralCpu.total.toFixed(1)} ms, the floor's ${r.floorCpuEach.total.toFixed(1)} ms (target ≤ ${TARGET.cpuMs} ms, before ${BEFORE.cpuMs}: ${met(r.referralCpu.total <= TARGET.cpuMs)})`,
+  );
+  out(`    the referral's, by process: ${byProcess(r.referralCpu)} ms`);
+  out(`    the floor's, by process:    ${byProcess(r.floorCpuEach)} ms`);
   const latency = (label: string, l: typeof r.burstLatency) => {
     out(`  ${label}`);
     out(
@@ -442,10 +573,13 @@ export async function printReferralBench() {
     );
   };
   latency(`at a steady ${r.steadyRate} sends/s (${r.steadyCount} sent, open loop):`, r.steadyLatency);
-  latency(`during the burst above (a queue of ${r.count}):`, r.burstLatency);
-  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
   out(
-    `  peak RSS: server ${mb(r.serverRss)}, worker ${mb(r.workerRss)}, benchmark process (API caller) ${mb(process.resourceUsage().maxRSS * 1024)}`,
+    `    inbox p99 target ≤ ${TARGET.visibleP99Ms} ms at 5/s (before ${BEFORE.visibleP99Ms}): ${met(r.steadyLatency.visibleP99 <= TARGET.visibleP99Ms)}`,
+  );
+  latency(`during the burst above (a queue of ${r.count}):`, r.burstLatency);
+  const mb = (bytes: number) => bytes / 1024 / 1024;
+  out(
+    `  peak RSS: worker ${mb(r.workerRss).toFixed(0)} MB (target ≤ ${TARGET.workerRssMb} MB, before ${BEFORE.workerRssMb}: ${met(mb(r.workerRss) <= TARGET.workerRssMb)}), the floor's worker ${mb(r.floorWorkerRss).toFixed(0)} MB, server ${mb(r.serverRss).toFixed(0)} MB, benchmark process (API caller) ${mb(process.resourceUsage().maxRSS * 1024).toFixed(0)} MB`,
   );
 }
 

@@ -8,8 +8,9 @@
  *    round trip on the same pool.
  * 2. The statistics dashboard on a district with a large number of cases' roll-ups
  *    (`bench-statistics.ts`; `--stats-cases=N`, `--no-statistics`).
- * 3. Referrals through the exchange (`bench-referrals.ts`; `--no-referrals`): sends per second
- *    against a no-op workflow's start rate, and send → visible in the partner's inbox, p50/p99.
+ * 3. Referrals through the exchange (`bench-referrals.ts`; `--no-referrals`): sends per second and
+ *    CPU per referral's life against Temporal's floor for the same shape (a minimal pair of
+ *    workflows, `bench-referrals-floor.ts`), and send → visible in the partner's inbox, p50/p99.
  * 4. Intake through the real HTTP API, 50 concurrent clients, against the same statements run
  *    directly with postgres.js (`bench-intake.ts`; `--no-intake`, `--intake-count=N`,
  *    `--intake-districts=N` to spread the clients over N districts).
