@@ -46,7 +46,7 @@ const quantile = (sorted: readonly number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 
 /** p50/p95 of the time to the last byte over `iterations` sequential requests, after a warm-up. */
-async function measure(url: string, iterations: number, cookie?: string) {
+export async function measure(url: string, iterations: number, cookie?: string) {
   for (let i = 0; i < 20; i++) await get(url, cookie);
   const times: number[] = [];
   let last = await get(url, cookie);

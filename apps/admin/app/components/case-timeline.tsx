@@ -14,7 +14,6 @@ import { CitedText, type MarkedCitation, useLocale, useTranslate } from '@linju/
 import { JOINT_CONSULTATION_EVENT } from '@linju/vocabulary';
 import type { ReactNode } from 'react';
 import { Form, useFormAction } from 'react-router';
-import { auditActionKey } from '../lib/audit-log.ts';
 import { type NamedService, serviceName } from '../lib/service-name.ts';
 import { type CasePageData, useCasePage, useOrganisationName } from './case-page.tsx';
 import { CsrfField } from './csrf-field.tsx';
@@ -26,27 +25,9 @@ type TimelineEntry = CasePageData['case']['timeline'][number];
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
 
-/** Kinds whose entries record different steps: the step's action names the entry, not the kind. */
-const GATHERING_KINDS: ReadonlySet<string> = new Set(['note', 'referral']);
-
-/**
- * The step an entry records, as the audit log names it: the action kept with the entry, or for a
- * referral's own entry (written by its workflow) `referral.<event>`, its audit action. A plain note
- * (`case.note_added`) is what its kind says.
- */
-function entryAction(e: TimelineEntry): string | null {
-  const data = e.data as Record<string, unknown>;
-  if (!GATHERING_KINDS.has(e.kind)) return null;
-  const action =
-    str(data.action) ?? (e.kind === 'referral' && str(data.event) ? `referral.${data.event}` : null);
-  return action === 'case.note_added' ? null : action;
-}
-
-/** The entry's title: its step by name (a plugin's in its own messages), else its kind. */
+/** The entry's title: its step by name (named by the loader, a plugin's in its own messages), else its kind. */
 function entryTitle(e: TimelineEntry, locale: Locale): string {
-  const action = entryAction(e);
-  const key = action ? auditActionKey(action) : undefined;
-  return key ? translate(locale, key) : caseEventLabel(locale, e.kind);
+  return e.step?.[locale] ?? caseEventLabel(locale, e.kind);
 }
 
 /**

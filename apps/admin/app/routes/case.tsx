@@ -16,6 +16,7 @@ import { idParam, load } from '../lib/route-errors.ts';
 import { signedInPerson, tenantHeader } from '../lib/session.ts';
 import { megabytes } from '../lib/streamed-form.ts';
 import { tenantPaths, tenantSlugFrom } from '../lib/tenant-paths.ts';
+import { timelineStepTitle } from '../lib/timeline-titles.server.ts';
 import type { Route } from './+types/case';
 
 /**
@@ -41,6 +42,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
         actorId,
         text,
         data,
+        step: timelineStepTitle(kind, data),
       })),
     },
     people: { firstResponder: rest.names.firstResponder, assignee: rest.names.assignee },
