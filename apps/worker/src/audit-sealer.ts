@@ -1,7 +1,7 @@
 import { type SealReport, sealAuditChains, sealTenantAuditChain } from '@linju/core';
-import { type Database, listenFor, NOTIFY_CHANNELS } from '@linju/db';
+import { type Database, NOTIFY_CHANNELS } from '@linju/db';
 import type { PassLog } from './reconciler.ts';
-import { TENANT_ID, tenantPasses } from './tenant-passes.ts';
+import { passPerNotifiedTenant } from './tenant-passes.ts';
 
 /** An entry left unsealed because its writer did not hold the key is the operator's to look into. */
 function logSealing(log: PassLog, report: SealReport, tenantId?: string) {
@@ -22,22 +22,13 @@ export async function startAuditSealer(
   db: Database,
   options: { url: string; log: PassLog },
 ): Promise<{ close: () => Promise<void> }> {
-  const passes = tenantPasses(async (tenantId) => {
+  return passPerNotifiedTenant(options.url, NOTIFY_CHANNELS.audit, async (tenantId) => {
     try {
       logSealing(options.log, await sealTenantAuditChain(db, tenantId), tenantId);
     } catch (error) {
       options.log.warn({ event: 'audit sealing failed', tenantId, err: error }, 'audit sealing pass failed');
     }
   });
-  const listener = await listenFor(options.url, NOTIFY_CHANNELS.audit, (payload) => {
-    if (TENANT_ID.test(payload)) passes.run(payload);
-  });
-  return {
-    close: async () => {
-      await listener.close();
-      await passes.settled();
-    },
-  };
 }
 
 /**

@@ -1,7 +1,7 @@
-import { listenFor, NOTIFY_CHANNELS } from '@linju/db';
+import { NOTIFY_CHANNELS } from '@linju/db';
 import { deliverDueMessages, type MessageDeliveryDeps } from './message-delivery.ts';
 import type { PassLog } from './reconciler.ts';
-import { TENANT_ID, tenantPasses } from './tenant-passes.ts';
+import { passPerNotifiedTenant } from './tenant-passes.ts';
 
 /**
  * Sends a district's messages as soon as they commit: each commit that queued one notifies the
@@ -13,7 +13,7 @@ export async function startOutboxListener(
   deps: MessageDeliveryDeps,
   options: { url: string; log: PassLog },
 ): Promise<{ close: () => Promise<void> }> {
-  const passes = tenantPasses(async (tenantId) => {
+  return passPerNotifiedTenant(options.url, NOTIFY_CHANNELS.outbox, async (tenantId) => {
     try {
       const pass = await deliverDueMessages(deps, tenantId);
       if (pass.claimed > 0)
@@ -22,14 +22,4 @@ export async function startOutboxListener(
       options.log.warn({ event: 'message delivery failed', tenantId, err: error }, 'outbox pass failed');
     }
   });
-  // Anyone who can NOTIFY could wake a pass; a payload that is not a district's id is ignored.
-  const listener = await listenFor(options.url, NOTIFY_CHANNELS.outbox, (payload) => {
-    if (TENANT_ID.test(payload)) passes.run(payload);
-  });
-  return {
-    close: async () => {
-      await listener.close();
-      await passes.settled();
-    },
-  };
 }

@@ -1,9 +1,18 @@
+import { listenFor, type NotifyChannel } from '@linju/db';
+
+/** A district's id as a notification carries it; anything else (anyone may NOTIFY) is ignored. */
+const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * Runs `pass` for a district as soon as asked, one at a time per district: asking during a pass
- * asks for one more after it (what committed meanwhile), never for a second pass alongside.
- * `settled` waits for every pass under way (at shutdown).
+ * Runs `pass` for a district as soon as `channel` names it (a commit notified it), one at a time
+ * per district: a notice during a pass asks for one more after it (what committed meanwhile),
+ * never for a second pass alongside. `close` stops listening and waits for the passes under way.
  */
-export function tenantPasses(pass: (tenantId: string) => Promise<void>) {
+export async function passPerNotifiedTenant(
+  url: string,
+  channel: NotifyChannel,
+  pass: (tenantId: string) => Promise<void>,
+): Promise<{ close: () => Promise<void> }> {
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
   const run = (tenantId: string) => {
@@ -19,8 +28,13 @@ export function tenantPasses(pass: (tenantId: string) => Promise<void>) {
     })().finally(() => running.delete(tenantId));
     running.set(tenantId, passes);
   };
-  return { run, settled: () => Promise.all(running.values()) };
+  const listener = await listenFor(url, channel, (payload) => {
+    if (TENANT_ID.test(payload)) run(payload);
+  });
+  return {
+    close: async () => {
+      await listener.close();
+      await Promise.all(running.values());
+    },
+  };
 }
-
-/** A district's id as a notification carries it; anything else (anyone may NOTIFY) is ignored. */
-export const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
