@@ -76,28 +76,16 @@ async function requireServiceEnabled(tx: TenantTx, org: Organisation, serviceTyp
   if (!state?.enabled) throw new DomainError('bad-request', 'case.service_not_enabled', { field });
 }
 
-/**
- * The next number of the tenant's yearly sequence, e.g. XH-2026-000123 (the counter row serialises).
- * A plain update first: its waiters queue on the row in turn, where an upsert's wait for the
- * holder's commit wakes them all to race again, and under a district's busy hour left one starved
- * until its statement timed out (issue 20). The upsert only for the year's first case.
- */
+/** The next number of the tenant's yearly sequence, e.g. XH-2026-000123 (the counter row serialises). */
 async function nextCaseNumber(tx: TenantTx, tenantId: string, prefix: string, year: number) {
-  const [bumped] = await tx
-    .update(schema.caseCounter)
-    .set({ last: sql`${schema.caseCounter.last} + 1` })
-    .where(and(eq(schema.caseCounter.tenantId, tenantId), eq(schema.caseCounter.year, year)))
+  const [counter] = await tx
+    .insert(schema.caseCounter)
+    .values({ tenantId, year, last: 1 })
+    .onConflictDoUpdate({
+      target: [schema.caseCounter.tenantId, schema.caseCounter.year],
+      set: { last: sql`${schema.caseCounter.last} + 1` },
+    })
     .returning({ last: schema.caseCounter.last });
-  const [counter] = bumped
-    ? [bumped]
-    : await tx
-        .insert(schema.caseCounter)
-        .values({ tenantId, year, last: 1 })
-        .onConflictDoUpdate({
-          target: [schema.caseCounter.tenantId, schema.caseCounter.year],
-          set: { last: sql`${schema.caseCounter.last} + 1` },
-        })
-        .returning({ last: schema.caseCounter.last });
   if (!counter) throw new Error('case counter returned no row');
   return `${prefix}-${year}-${String(counter.last).padStart(6, '0')}`;
 }
