@@ -390,7 +390,7 @@ export function printIntake(r: Awaited<ReturnType<typeof benchIntake>>) {
     );
   }
   out.write(
-    `  statements per intake: ${r.statements} in its transaction, ${r.roundTrips} round trips with begin and commit ` +
+    `  statements per intake: ${r.statements}, ${r.roundTrips} round trips with its transaction's begin and commit ` +
       `(issue 20: ${ISSUE_20.statements}; target fewer: ${verdict(r.statements < ISSUE_20.statements)})\n`,
   );
   out.write(
