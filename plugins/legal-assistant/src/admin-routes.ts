@@ -17,7 +17,7 @@ export const adminRoutes = [
     // The bureau's view of what residents ask.
     id: 'questions',
     path: 'legal-assistant/questions',
-    label: { 'zh-CN': '法律助手提问统计', en: 'Legal assistant questions' },
+    label: { 'zh-CN': '法律助手问答记录', en: 'Legal assistant questions' },
     permission: 'statistics.read',
     placement: ['navigation'],
   },

@@ -41,7 +41,7 @@ export const plugin = definePlugin({
     },
     {
       id: 'legal-assistant.questions.view',
-      label: { 'zh-CN': '查看居民提问统计', en: 'See what residents ask' },
+      label: { 'zh-CN': '查看居民的提问记录', en: 'See what residents ask' },
       grantedWith: 'statistics.read',
     },
   ],
