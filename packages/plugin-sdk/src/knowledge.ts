@@ -78,6 +78,8 @@ export interface OfferedService {
   readonly id: string;
   readonly name: LocalizedText;
   readonly description: LocalizedText;
+  /** Its case categories (a street-defined X service has none), to name a category a case was given. */
+  readonly categories: readonly { readonly id: string; readonly name: LocalizedText }[];
   /** Median days from intake to closing over the district's cases closed in the last 12 months; `null` under 5 cases. */
   readonly medianDays: number | null;
   /** The public site's path (below `/t/<slug>/public`) where a resident applies for it online, if any. */

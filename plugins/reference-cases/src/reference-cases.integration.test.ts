@@ -228,7 +228,8 @@ describe('approving and finding reference cases', () => {
     expect((await deskA['reference-cases'].library({ service: 'appraisal' })).cases).toEqual([]);
     const byService = await deskA['reference-cases'].library({ service: 'consultation', category: 'debts' });
     expect(byService.cases.map((c) => c.id)).toEqual(library.cases.map((c) => c.id));
-    expect(byService.categories).toEqual(['debts']);
+    // Named as the consultation service declares its category, never by its id.
+    expect(byService.categories).toEqual([{ id: 'debts', name: { 'zh-CN': '债权债务', en: 'Debts' } }]);
     expect((await deskA['reference-cases'].library({ category: 'injury-degree' })).cases).toEqual([]);
     // Only the approver sees the proposals waiting (the appraisal one).
     expect((await deskA['reference-cases'].library({})).waiting).toEqual([]);

@@ -50,11 +50,17 @@ export async function offeredServices(
     ]),
   );
   const offered = [
-    ...services.map((plugin) => ({ id: plugin.id, name: plugin.name, description: plugin.description })),
+    ...services.map((plugin) => ({
+      id: plugin.id,
+      name: plugin.name,
+      description: plugin.description,
+      categories: plugin.categories,
+    })),
     ...xServices.map((x) => ({
       id: x.serviceId,
       name: { 'zh-CN': x.nameZh, en: x.nameEn },
       description: { 'zh-CN': x.descriptionZh, en: x.descriptionEn },
+      categories: [],
     })),
   ].filter((service) => on.has(service.id));
   const medians = await medianDaysByService(

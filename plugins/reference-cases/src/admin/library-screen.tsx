@@ -155,8 +155,8 @@ function LibraryPage({ data, slug, locale, IntentForm, t, done }: Props) {
           >
             <option value="">{t('reference-cases.library.any')}</option>
             {categories.map((c) => (
-              <option key={c} value={c}>
-                {c}
+              <option key={c.id} value={c.id}>
+                {c.name[locale]}
               </option>
             ))}
           </SelectField>

@@ -1,4 +1,4 @@
-import { unitsProcedure } from '@linju/plugin-sdk';
+import { type LocalizedText, type OfferedService, unitsProcedure } from '@linju/plugin-sdk';
 import { z } from 'zod';
 import {
   approvedReferenceCases,
@@ -72,7 +72,15 @@ export const library = unitsProcedure({
       waiting: waiting.map(shown),
       approver,
       services: services.map((s) => ({ id: s.id, name: s.name })),
-      categories: [...new Set(everyApproved.flatMap((c) => (c.category ? [c.category] : [])))].sort(),
+      categories: [...new Set(everyApproved.flatMap((c) => (c.category ? [c.category] : [])))]
+        .sort()
+        .map((id) => ({ id, name: categoryName(services, id) })),
     };
   },
 });
+
+/** A category's name as its service declares it (the id itself only for one no service declares any more). */
+function categoryName(services: readonly OfferedService[], id: string): LocalizedText {
+  const declared = services.flatMap((service) => service.categories).find((category) => category.id === id);
+  return declared?.name ?? { 'zh-CN': id, en: id };
+}
