@@ -258,6 +258,7 @@ describe('ctx.knowledge', () => {
       id: 'x-quick',
       name: { 'zh-CN': 'quick服务', en: 'quick service' },
       description: { 'zh-CN': '街道特色服务', en: 'A street’s own service' },
+      categories: [],
       medianDays: 6,
       applyPath: 'apply?service=x-quick',
     });
