@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { LocalizedText } from './localized-text.ts';
 import type { PluginDb } from './plugin-db.ts';
 
@@ -106,3 +107,15 @@ export type PhraseResult =
 export interface LanguageModel {
   phrase(request: PhraseRequest): Promise<PhraseResult>;
 }
+
+/**
+ * What every knowledge plugin's manifest says because nobody is taken in for it (the registry
+ * refuses anything else): spread it into `definePlugin({ id, …, ...KNOWLEDGE_SERVICE, … })`.
+ */
+export const KNOWLEDGE_SERVICE = {
+  kind: 'knowledge',
+  catalogue: [],
+  categories: [],
+  intakeForm: z.object({}),
+  deadlines: { defaultWorkingDays: 1 },
+} as const;

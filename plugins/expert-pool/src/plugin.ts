@@ -1,5 +1,4 @@
-import { definePlugin, readMigrations } from '@linju/plugin-sdk';
-import { z } from 'zod';
+import { definePlugin, KNOWLEDGE_SERVICE, readMigrations } from '@linju/plugin-sdk';
 import { adminRoutes } from './admin-routes.ts';
 import { seedExpertPoolDemo } from './demo-seed.ts';
 import { messages } from './messages.ts';
@@ -13,17 +12,12 @@ export const plugin = definePlugin({
   id: 'expert-pool',
   version: '0.1.0',
   sdkVersion: '1.x',
-  kind: 'knowledge',
+  ...KNOWLEDGE_SERVICE,
   name: { 'zh-CN': '公益法律服务专家库', en: 'Expert pool' },
   description: {
     'zh-CN': '律师、法学专家学者、退休法官和资深调解员组成的专家库，对疑难案件出具书面研判意见',
     en: 'Lawyers, legal scholars, retired judges and senior mediators who give written opinions on hard matters',
   },
-  // A knowledge service: no resident is taken in for it.
-  catalogue: [],
-  categories: [],
-  intakeForm: z.object({}),
-  deadlines: { defaultWorkingDays: 1 },
   // The experts and the requests put to them (expert_pool_expert, expert_pool_request).
   migrations: readMigrations(new URL('../migrations', import.meta.url)),
   permissions: [

@@ -1,5 +1,4 @@
-import { definePlugin, readMigrations } from '@linju/plugin-sdk';
-import { z } from 'zod';
+import { definePlugin, KNOWLEDGE_SERVICE, readMigrations } from '@linju/plugin-sdk';
 import { adminRoutes } from './admin-routes.ts';
 import { seedAssistantDemo } from './demo-seed.ts';
 import { messages } from './messages.ts';
@@ -15,16 +14,12 @@ export const plugin = definePlugin({
   id: 'legal-assistant',
   version: '0.1.0',
   sdkVersion: '1.x',
-  kind: 'knowledge',
+  ...KNOWLEDGE_SERVICE,
   name: { 'zh-CN': '法律助手', en: 'Legal assistant' },
   description: {
     'zh-CN': '用大白话提问，列出适用的法律条文和参考案例，推荐合适的服务，比较诉讼与调解的费用和时间',
     en: 'Ask in plain words: the articles that apply, reference cases, the services that fit, and the cost and time of court against mediation',
   },
-  catalogue: [],
-  categories: [],
-  intakeForm: z.object({}),
-  deadlines: { defaultWorkingDays: 1 },
   // The questions asked and answers given, without personal data (legal_assistant_question).
   migrations: readMigrations(new URL('../migrations', import.meta.url)),
   permissions: [

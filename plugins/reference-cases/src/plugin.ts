@@ -1,5 +1,4 @@
-import { definePlugin, readMigrations } from '@linju/plugin-sdk';
-import { z } from 'zod';
+import { definePlugin, KNOWLEDGE_SERVICE, readMigrations } from '@linju/plugin-sdk';
 import { adminRoutes } from './admin-routes.ts';
 import { seedReferenceCasesDemo } from './demo-seed.ts';
 import { messages } from './messages.ts';
@@ -15,16 +14,12 @@ export const plugin = definePlugin({
   id: 'reference-cases',
   version: '0.1.0',
   sdkVersion: '1.x',
-  kind: 'knowledge',
+  ...KNOWLEDGE_SERVICE,
   name: { 'zh-CN': '参考性案例库', en: 'Reference cases' },
   description: {
     'zh-CN': '将已办结的典型案件去除个人信息后整理为参考性案例，经专家或司法局审核后供全区查阅和法律助手引用',
     en: 'Closed cases made into reference cases with personal data removed, approved by an expert or the bureau, for the district and the legal assistant',
   },
-  catalogue: [],
-  categories: [],
-  intakeForm: z.object({}),
-  deadlines: { defaultWorkingDays: 1 },
   // The reference cases and their proposals (reference_cases_entry).
   migrations: readMigrations(new URL('../migrations', import.meta.url)),
   permissions: [

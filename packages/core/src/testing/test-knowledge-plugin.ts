@@ -1,4 +1,4 @@
-import { anyCaseProcedure, definePlugin, publicProcedure, sql } from '@linju/plugin-sdk';
+import { anyCaseProcedure, definePlugin, KNOWLEDGE_SERVICE, publicProcedure, sql } from '@linju/plugin-sdk';
 import { z } from 'zod';
 import { TEST_SERVICE } from './test-service.ts';
 
@@ -15,13 +15,9 @@ export const testKnowledgePlugin = definePlugin({
   id: TEST_KNOWLEDGE,
   version: '1.0.0',
   sdkVersion: '1.x',
-  kind: 'knowledge',
+  ...KNOWLEDGE_SERVICE,
   name: { 'zh-CN': '测试法律知识', en: 'Test legal knowledge' },
   description: { 'zh-CN': '平台测试用', en: "The platform's tests" },
-  catalogue: [],
-  categories: [],
-  intakeForm: z.object({}),
-  deadlines: { defaultWorkingDays: 1 },
   permissions: [
     {
       id: 'test-knowledge.case.read',
