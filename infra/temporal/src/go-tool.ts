@@ -53,6 +53,12 @@ export type GoTool = {
 export const goToolDir = (tool: Pick<GoTool, 'binary' | 'version'>) =>
   join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'linju', `${tool.binary}-${tool.version}`);
 
+/** Where go.dev's archive installs Go: a bare shell's PATH (a service, `env -i`, cron) leaves it out. */
+const GO_DEV_INSTALL = '/usr/local/go/bin/go';
+
+/** The `go` command on PATH, else go.dev's standard install. */
+export const goCommand = () => onPath('go') ?? (executable(GO_DEV_INSTALL) ? GO_DEV_INSTALL : null);
+
 /**
  * The cached build of a pinned Go command, else builds it from the Go module proxy into the cache
  * (`go install`; the only network it uses). Answers the binary's path.
@@ -61,7 +67,7 @@ export function ensureGoTool(tool: GoTool, progress: (message: string) => void =
   const cacheDir = goToolDir(tool);
   const cached = join(cacheDir, tool.binary);
   if (executable(cached)) return cached;
-  const go = onPath('go');
+  const go = goCommand();
   if (!go) {
     throw new GoToolSetupError(
       `No ${tool.binary} ${tool.version} was found and Go is not installed to build one.`,
