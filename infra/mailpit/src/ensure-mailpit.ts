@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { goCommand } from '@linju/infra-temporal';
 
 /** A tagged release; `go install` takes it from the Go module proxy. */
 export const MAILPIT_VERSION = 'v1.33.1';
@@ -51,7 +52,7 @@ export function ensureMailpit(progress: (message: string) => void = () => {}): s
   if (executable(cached)) return cached;
   progress(`Building Mailpit from the Go module proxy into ${cacheDir} — first run only, about 3 minutes`);
   mkdirSync(cacheDir, { recursive: true });
-  const build = spawnSync('go', ['install', `${MODULE}@${MAILPIT_VERSION}`], {
+  const build = spawnSync(goCommand() ?? 'go', ['install', `${MODULE}@${MAILPIT_VERSION}`], {
     env: { ...process.env, GOBIN: cacheDir },
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',

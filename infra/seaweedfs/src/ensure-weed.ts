@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { goCommand } from '@linju/infra-temporal';
 
 /** A pseudo-version the Go module proxy serves (no tagged release is a Go module). */
 export const SEAWEEDFS_VERSION = 'v0.0.0-20261109003541-7506e5f91cd6';
@@ -58,7 +59,8 @@ export function ensureWeed(progress: (message: string) => void = () => {}): stri
     `Building SeaweedFS (weed) from the Go module proxy into ${cacheDir} — first run only, about 10 minutes`,
   );
   const env = { ...process.env, GOFLAGS: '-mod=mod' };
-  const download = run('go', ['mod', 'download', '-json', `${MODULE}@${SEAWEEDFS_VERSION}`], { env });
+  const go = goCommand() ?? 'go';
+  const download = run(go, ['mod', 'download', '-json', `${MODULE}@${SEAWEEDFS_VERSION}`], { env });
   const moduleDir = /"Dir":\s*"([^"]+)"/.exec(download.stdout ?? '')?.[1];
   if (download.status !== 0 || !moduleDir) {
     throw new SeaweedSetupError(
@@ -71,7 +73,7 @@ export function ensureWeed(progress: (message: string) => void = () => {}): stri
     cpSync(moduleDir, source, { recursive: true, mode: constants.COPYFILE_FICLONE });
     run('chmod', ['-R', 'u+w', source]);
     mkdirSync(cacheDir, { recursive: true });
-    const build = run('go', ['build', '-o', cached, './weed'], { cwd: source, env });
+    const build = run(go, ['build', '-o', cached, './weed'], { cwd: source, env });
     if (build.status !== 0 || !executable(cached)) {
       throw new SeaweedSetupError(
         `Building SeaweedFS failed: ${(build.stderr ?? '').trim().split('\n').at(-1)}`,
