@@ -6,6 +6,7 @@ import { createSecretBox } from '@linju/auth';
 import { connect, schema, sql, withTenant } from '@linju/db';
 import { loadOrCreateNodeKey } from '@linju/federation';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { appendAuditSealed } from '../testing/append-audit-sealed.ts';
 import { rewriteAuditChain } from '../testing/rewrite-audit-chain.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
 import { appendAudit } from './append-audit.ts';
@@ -228,9 +229,9 @@ describe('the audit hash chain', () => {
     expect(String((error as { cause?: unknown }).cause ?? error)).toMatch(/permission denied/);
   });
 
-  it('refuses an entry the application role appends by SQL, well chained', async () => {
+  it('names an entry the application role appends by SQL, well chained, without the key', async () => {
     const forged = await newDistrict('audit-forged');
-    const error = await withTenant(app.db, forged.tenantId, async (tx) => {
+    const seq = await withTenant(app.db, forged.tenantId, async (tx) => {
       const [head] = await tx.select().from(schema.auditHead);
       if (!head) throw new Error('no chain head');
       const entry = {
@@ -246,13 +247,39 @@ describe('the audit hash chain', () => {
         after: null,
         requestId: null,
       };
-      // All the app role has: the chain's rule and its head, no key.
+      // All the app role has: the chain's rule and its head, no key. Inserting a sealed entry is
+      // still allowed while the previous release (which writes its entries sealed) may be running.
       const hash = auditEntryHash(head.hash, entry, null);
       await tx.insert(schema.auditEntry).values({ ...entry, prevHash: head.hash, hash });
-    }).catch((e: unknown) => e);
-    // It may write entries unsealed only: a chained one is the sealer's.
-    expect(String((error as { cause?: unknown }).cause ?? error)).toMatch(/row-level security/);
-    expect(await verifyTenant(forged.tenantId)).toMatchObject({ ok: true });
+      await tx.update(schema.auditHead).set({ seq: entry.seq, hash });
+      return entry.seq;
+    });
+    expect(await verifyTenant(forged.tenantId)).toMatchObject({ ok: false, brokenAt: seq, reason: 'edited' });
+  });
+
+  it('keeps one chain while a previous release’s server still appends its entries sealed, under the head’s lock', async () => {
+    const upgrading = await newDistrict('audit-rolling-upgrade');
+    const appendSealed = (objectId: string) =>
+      withTenant(app.db, upgrading.tenantId, (tx) =>
+        appendAuditSealed(tx, upgrading.tenantId, testEntry(objectId)),
+      );
+    const appendUnsealed = (objectId: string) =>
+      withTenant(app.db, upgrading.tenantId, (tx) => appendAudit(tx, testEntry(objectId)));
+    const before = await verifyTenant(upgrading.tenantId);
+    await appendUnsealed('new-1');
+    await appendSealed('old-1');
+    await appendUnsealed('new-2');
+    await Promise.all([
+      appendSealed('old-2'),
+      sealTenantAuditChain(app.db, upgrading.tenantId),
+      appendUnsealed('new-3'),
+    ]);
+    expect(await verifyTenant(upgrading.tenantId)).toEqual({
+      ok: true,
+      entries: before.entries + 5,
+      unkeyed: 0,
+      unsealed: 0,
+    });
   });
 
   it('never seals an entry the application role writes unsealed without the key, and names it', async () => {

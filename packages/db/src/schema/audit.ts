@@ -20,9 +20,9 @@ import { APP_ROLE, tenantId, tenantIsolation } from './tenancy.ts';
  *
  * An audited change writes its entry unsealed (`seq`, `prevHash`, `hash` null), numbered only by
  * `id` in insert order and vouched for by `mac` (the same key, over `nonce` and the entry); the
- * sealer chains unsealed entries in batches under the head's lock. The app role may insert unsealed
- * entries and seal them, never change what an entry says nor an entry once sealed (see migration
- * 0068's policies).
+ * sealer chains unsealed entries in batches under the head's lock. The app role may insert entries
+ * and seal unsealed ones, never change what an entry says nor an entry once sealed (see migration
+ * 0068's policy and grant); an entry it inserts sealed without the key fails verification.
  */
 export const auditEntry = pgTable(
   'audit_entry',
@@ -54,14 +54,9 @@ export const auditEntry = pgTable(
     index('audit_entry_object_idx').on(t.tenantId, t.objectType, t.objectId),
     index('audit_entry_unsealed_idx').on(t.tenantId, t.id).where(sql`${t.seq} is null`),
     tenantIsolation('audit_entry'),
-    // The app role writes entries unsealed, vouched for by their writer's key…
-    pgPolicy('audit_entry_written_unsealed', {
-      as: 'restrictive',
-      for: 'insert',
-      to: APP_ROLE,
-      withCheck: sql`seq is null and prev_hash is null and hash is null and nonce is not null and mac is not null`,
-    }),
-    // …and seals each once (its grant: these three columns only): a sealed entry is never changed.
+    // The app role seals each unsealed entry once (its grant: these three columns only): a sealed
+    // entry is never changed. (Confining its inserts to unsealed entries waits for the next release:
+    // the previous one, running during the upgrade, still inserts its entries sealed.)
     pgPolicy('audit_entry_sealed_once', {
       as: 'restrictive',
       for: 'update',
