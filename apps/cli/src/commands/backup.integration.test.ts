@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createSecretBox } from '@linju/auth';
 import {
+  appendAudit,
   attachDocument,
   createPostgresDocumentStore,
   createReferral,
@@ -102,6 +103,25 @@ async function rowCounts(ownerUrl: string): Promise<Record<string, number>> {
 }
 
 const isEmpty = async (ownerUrl: string) => Object.values(await rowCounts(ownerUrl)).every((n) => n === 0);
+
+/** An audit entry any district may record (a holiday set on its calendar). */
+const holiday = (day: string) => ({
+  actorId: null,
+  actorName: 'drill',
+  action: 'calendar.day_set' as const,
+  objectType: 'calendar' as const,
+  objectId: day,
+});
+
+/** This release's append, in a restored deployment, as its server would. */
+async function appendInRestored(ownerUrl: string, tenantId: string, entry: ReturnType<typeof holiday>) {
+  const app = connect(appUrlFrom(ownerUrl, appPassword));
+  try {
+    await withTenant(app.db, tenantId, (tx) => appendAudit(tx, entry));
+  } finally {
+    await app.close();
+  }
+}
 
 const source = { ownerUrl: '', dataDir: mkdtempSync(join(tmpdir(), 'linju-drill-src-')) };
 const archive = join(source.dataDir, 'deployment.lbk');
@@ -199,13 +219,25 @@ describe('linju backup and linju restore', () => {
     const restored = await linju(target, 'restore', '--from', archive);
     expect(restored, restored.out).toMatchObject({ code: 0, out: expect.stringContaining('Restored') });
 
+    const counts = await rowCounts(target.ownerUrl);
+    expect(counts).toEqual(await rowCounts(source.ownerUrl));
+    // The restored deployment numbers what it writes next past every restored row (identity columns).
+    const [{ last } = { last: '0' }] = await query<{ last: string }>(
+      target.ownerUrl,
+      'select max(id)::text as last from audit_entry',
+    );
+    await appendInRestored(target.ownerUrl, district.tenantId, holiday('2026-12-31'));
+    expect(
+      await query<{ id: string }>(
+        target.ownerUrl,
+        `select id::text from audit_entry where object_id = '2026-12-31' and tenant_id = '${district.tenantId}'`,
+      ),
+    ).toEqual([{ id: String(Number(last) + 1) }]);
     const verified = await linju(target, 'audit', 'verify', district.slug);
     expect(verified, verified.out).toMatchObject({
       code: 0,
       out: expect.stringMatching(/holds[\s\S]*[1-9]\d* checkpoints of .* match/),
     });
-    const counts = await rowCounts(target.ownerUrl);
-    expect(counts).toEqual(await rowCounts(source.ownerUrl));
     expect(counts).toMatchObject({
       case: 1,
       referral: 1,
