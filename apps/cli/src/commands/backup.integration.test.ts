@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { cpSync, createWriteStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import {
   systemActor,
 } from '@linju/core';
 import { createTestDistrict, TEST_SERVICE } from '@linju/core/testing';
+import { appendAuditSealed } from '@linju/core/testing/append-audit-sealed';
 import {
   appUrlFrom,
   connect,
@@ -317,14 +318,28 @@ describe('linju backup and linju restore', () => {
     const older = { ownerUrl: await freshDatabase('older'), dataDir: emptyDeployment('older') };
     const release = releaseCoreMigrations();
     const plugins = pluginMigrations.flatMap((set) => set.migrations.map((m) => `${set.pluginId}/${m.name}`));
+    // Two releases back: before the sealer (0068), whose migration must number the restored chain.
     await migrateToVersion(
       older.ownerUrl,
       appPassword,
       { core: release.slice(0, -2), plugins },
       { plugins: pluginMigrations },
     );
+    // What that release wrote, in its own shape: today's services would name columns it lacks.
+    const tenantId = randomUUID();
+    const slug = `older-${run}`;
+    await query(
+      older.ownerUrl,
+      `insert into tenant (id, slug, name_zh, name_en, division_code)
+       values ('${tenantId}', '${slug}', '旧版区', 'Older district', '310198')`,
+    );
     const app = connect(appUrlFrom(older.ownerUrl, appPassword));
-    const { slug } = await createTestDistrict(app.db, box, 'older').finally(() => app.close());
+    try {
+      for (const objectId of ['2026-10-01', '2026-10-02', '2026-10-03'])
+        await withTenant(app.db, tenantId, (tx) => appendAuditSealed(tx, tenantId, holiday(objectId)));
+    } finally {
+      await app.close();
+    }
     const file = join(older.dataDir, 'older.lbk');
     expect((await linju(older, 'backup', '--out', file)).code).toBe(0);
 
@@ -336,8 +351,25 @@ describe('linju backup and linju restore', () => {
       'select hash from drizzle.__drizzle_migrations order by id',
     );
     expect(applied.map((r) => r.hash)).toEqual(release);
-    expect(await rowCounts(target.ownerUrl)).toMatchObject({ tenant: 1, tenant_erasure: 0 });
-    expect(await linju(target, 'audit', 'verify', slug)).toMatchObject({ code: 0 });
+    expect(await rowCounts(target.ownerUrl)).toMatchObject({ tenant: 1, tenant_erasure: 0, audit_entry: 3 });
+    // The upgrade numbered the old chain in its order; this release's entries follow it.
+    await appendInRestored(target.ownerUrl, tenantId, holiday('2026-10-04'));
+    expect(
+      await query<{ id: string; seq: string | null }>(
+        target.ownerUrl,
+        `select id::text, seq::text from audit_entry where tenant_id = '${tenantId}' order by id`,
+      ),
+    ).toEqual([
+      { id: '1', seq: '1' },
+      { id: '2', seq: '2' },
+      { id: '3', seq: '3' },
+      { id: '4', seq: null },
+    ]);
+    const verified = await linju(target, 'audit', 'verify', slug);
+    expect(verified, verified.out).toMatchObject({
+      code: 0,
+      out: expect.stringContaining(`Audit chain of ${slug} holds: 4 entries`),
+    });
   }, 240_000);
 
   it('refuses a backup of a newer schema than this release', async () => {
