@@ -11,9 +11,9 @@
  * 3. Referrals through the exchange (`bench-referrals.ts`; `--no-referrals`): sends per second and
  *    CPU per referral's life against Temporal's floor for the same shape (a minimal pair of
  *    workflows, `bench-referrals-floor.ts`), and send → visible in the partner's inbox, p50/p99.
- * 4. Intake through the real HTTP API, 50 concurrent clients, against the same statements run
- *    directly with postgres.js (`bench-intake.ts`; `--no-intake`, `--intake-count=N`,
- *    `--intake-districts=N` to spread the clients over N districts).
+ * 4. Intake through the real HTTP API, 50 concurrent clients, one district and then ten, against
+ *    the same statements run directly with postgres.js, the audit chains verified after the load
+ *    (`bench-intake.ts`; `--no-intake`, `--intake-count=N`, `--intake-districts=N` for one run on N).
  * 5. Queues and search with many districts and cases loaded, `findCases` in `withTenant` against the
  *    same statements directly (`bench-search.ts`; `--no-search`, `--search-tenants=N
  *    --search-cases=N`; 20 districts and 200,000 cases by default, issue 4's figure is
@@ -45,7 +45,7 @@ import { createSecretBox } from '@linju/auth';
 import { useAuditKey } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE } from '@linju/core/testing';
 import { appUrlFrom, connect, credentials, freePort, migrate, sql, startEmbeddedPostgres } from '@linju/db';
-import { benchIntake, peakRss, printIntake } from './bench-intake.ts';
+import { benchIntakeStage, peakRss } from './bench-intake.ts';
 import { benchPages, printPages } from './bench-pages.ts';
 import { benchPublicSite, printPublicSite } from './bench-public-site.ts';
 import { printReferralBench } from './bench-referrals.ts';
@@ -193,13 +193,8 @@ const option = (name: string, fallback: number) => {
 };
 // Issue 4: intake over HTTP with 50 clients, and queues/search on many districts' cases.
 if (!process.argv.includes('--no-intake')) {
-  printIntake(
-    await benchIntake({
-      clients: 50,
-      count: option('intake-count', 2000),
-      districts: option('intake-districts', 1),
-    }),
-  );
+  const districts = process.argv.some((a) => a.startsWith('--intake-districts='));
+  await benchIntakeStage(option('intake-count', 2000), districts ? option('intake-districts', 1) : undefined);
 }
 if (!process.argv.includes('--no-search')) {
   printSearch(

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecretBox } from '@linju/auth';
-import { createAuditCheckpointLog, verifyAuditCheckpoints } from '@linju/core';
+import { createAuditCheckpointLog, sealTenantAuditChain, verifyAuditCheckpoints } from '@linju/core';
 import { createTestDistrict } from '@linju/core/testing';
 import { connect, sql, withTenant } from '@linju/db';
 import { loadOrCreateNodeKey } from '@linju/federation';
@@ -25,6 +25,8 @@ describe('the worker’s audit anchoring pass', () => {
       await createTestDistrict(app.db, box, 'anchor-kept'),
       await createTestDistrict(app.db, box, 'anchor-broken'),
     ];
+    // Sealed as the worker's sealer would have, then an entry of the chain edited.
+    await sealTenantAuditChain(app.db, broken.tenantId);
     await owner.db.execute(
       sql`update audit_entry set actor_name = 'someone else' where tenant_id = ${broken.tenantId} and seq = 2`,
     );

@@ -14,6 +14,7 @@ import { pluginRegistry } from '@linju/plugins';
 import { startTracing } from '@linju/tracing';
 import { connectTemporalClient, temporalHealth } from '@linju/workflows';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { startAuditSealer } from './audit-sealer.ts';
 import { ensureCityStatisticsSchedules } from './city-statistics.ts';
 import { freeLoopbackPort } from './health/free-loopback-port.ts';
 import { createWorkerFigures } from './health/worker-figures.ts';
@@ -144,6 +145,11 @@ try {
     log.warn({ event: 'outbox listener failed', err: error }, 'messages wait for the sweep');
     return null;
   });
+  // Audit entries are chained as they commit; the reconciler's sweep seals what a lost notice left.
+  const auditSealer = await startAuditSealer(database.db, { url: config.listenUrl, log }).catch((error) => {
+    log.warn({ event: 'audit sealer failed', err: error }, 'audit entries wait for the sweep');
+    return null;
+  });
   const temporal = temporalHealth(config.temporal);
   const health = config.health
     ? await startWorkerHealthServer(
@@ -180,6 +186,7 @@ try {
   await worker.run();
   await reconciler.stop();
   await outboxListener?.close();
+  await auditSealer?.close();
   await health?.close();
   await temporal.close();
   await client.connection.close();

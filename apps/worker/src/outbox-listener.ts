@@ -1,8 +1,7 @@
-import { listenFor, NOTIFY_CHANNELS } from '@linju/db';
+import { NOTIFY_CHANNELS } from '@linju/db';
 import { deliverDueMessages, type MessageDeliveryDeps } from './message-delivery.ts';
 import type { PassLog } from './reconciler.ts';
-
-const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { passPerNotifiedTenant } from './tenant-passes.ts';
 
 /**
  * Sends a district's messages as soon as they commit: each commit that queued one notifies the
@@ -14,35 +13,13 @@ export async function startOutboxListener(
   deps: MessageDeliveryDeps,
   options: { url: string; log: PassLog },
 ): Promise<{ close: () => Promise<void> }> {
-  const running = new Map<string, Promise<void>>();
-  const again = new Set<string>();
-  const deliver = (tenantId: string) => {
-    if (running.has(tenantId)) {
-      again.add(tenantId);
-      return;
+  return passPerNotifiedTenant(options.url, NOTIFY_CHANNELS.outbox, async (tenantId) => {
+    try {
+      const pass = await deliverDueMessages(deps, tenantId);
+      if (pass.claimed > 0)
+        options.log.info({ event: 'messages sent', tenantId, ...pass }, `sent ${pass.sent} messages`);
+    } catch (error) {
+      options.log.warn({ event: 'message delivery failed', tenantId, err: error }, 'outbox pass failed');
     }
-    const passes = (async () => {
-      do {
-        again.delete(tenantId);
-        try {
-          const pass = await deliverDueMessages(deps, tenantId);
-          if (pass.claimed > 0)
-            options.log.info({ event: 'messages sent', tenantId, ...pass }, `sent ${pass.sent} messages`);
-        } catch (error) {
-          options.log.warn({ event: 'message delivery failed', tenantId, err: error }, 'outbox pass failed');
-        }
-      } while (again.has(tenantId));
-    })().finally(() => running.delete(tenantId));
-    running.set(tenantId, passes);
-  };
-  // Anyone who can NOTIFY could wake a pass; a payload that is not a district's id is ignored.
-  const listener = await listenFor(options.url, NOTIFY_CHANNELS.outbox, (payload) => {
-    if (TENANT_ID.test(payload)) deliver(payload);
   });
-  return {
-    close: async () => {
-      await listener.close();
-      await Promise.all(running.values());
-    },
-  };
 }

@@ -14,6 +14,7 @@ import {
 } from '@linju/workflows';
 import type { Client } from '@temporalio/client';
 import { anchorAuditChains } from './audit-checkpoints.ts';
+import { sealAuditEverywhere } from './audit-sealer.ts';
 import { deliverDueMessages, type MessageDeliveryDeps } from './message-delivery.ts';
 
 export type ReconcilerDeps = {
@@ -99,8 +100,8 @@ export type PassLog = {
 };
 
 /**
- * Runs both reconciliations every `intervalMs` (the first pass after one interval: the worker
- * ensured every district's schedules as it started, through the same `schedules`) until stopped,
+ * Runs both reconciliations and the audit sealer's sweep every `intervalMs` (the first pass after one
+ * interval: the worker ensured every district's schedules as it started, through the same `schedules`) until stopped,
  * and with `auditCheckpoints`, anchors every audit chain on the first pass and then every
  * `everyMs`.
  * A failed pass (database or Temporal away) is logged and tried again at the next one. Every
@@ -145,6 +146,7 @@ export function startReconciler(
       options.log.warn({ event: 'reconcile failed', err: error }, 'reconciliation pass failed');
     }
     if (options.messages) await sendOutboxes(options.messages, deps.db, options.log);
+    await sealAuditEverywhere(deps.db, options.log);
     const checkpoints = options.auditCheckpoints;
     if (checkpoints && Date.now() - anchoredAt >= checkpoints.everyMs) {
       try {

@@ -263,7 +263,7 @@ const auditActions = (node: Node, tenantId: string, id: string) =>
         .select({ action: schema.auditEntry.action })
         .from(schema.auditEntry)
         .where(eq(schema.auditEntry.objectId, id))
-        .orderBy(schema.auditEntry.seq)
+        .orderBy(schema.auditEntry.id)
     ).map((r) => r.action),
   );
 

@@ -107,7 +107,7 @@ function auditOf(referralId: string) {
       })
       .from(schema.auditEntry)
       .where(and(eq(schema.auditEntry.objectType, 'referral'), eq(schema.auditEntry.objectId, referralId)))
-      .orderBy(asc(schema.auditEntry.seq)),
+      .orderBy(asc(schema.auditEntry.id)),
   );
 }
 

@@ -39,7 +39,7 @@ describe('staff and roles', () => {
     const { phone } = await admin.staff.revealPhone({ staffMemberId: district.people.withPhone });
     expect(phone).toBe('13611112222');
     const [entry] = await owner.db.execute<{ action: string; object_id: string }>(
-      sql`select action, object_id from audit_entry where tenant_id = ${district.tenantId} order by seq desc limit 1`,
+      sql`select action, object_id from audit_entry where tenant_id = ${district.tenantId} order by id desc limit 1`,
     );
     expect(entry).toEqual({ action: 'personal_data.revealed', object_id: district.people.withPhone });
   });

@@ -42,7 +42,7 @@ const auditOf = (id: string) =>
       })
       .from(schema.auditEntry)
       .where(and(eq(schema.auditEntry.objectType, 'suggestion'), eq(schema.auditEntry.objectId, id)))
-      .orderBy(asc(schema.auditEntry.seq)),
+      .orderBy(asc(schema.auditEntry.id)),
   );
 const smsTo = (templateKey: string) =>
   withTenant(h.db, d.tenantId, (tx) =>

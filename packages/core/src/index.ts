@@ -8,6 +8,7 @@ export * from './audit/audit-key.ts';
 export * from './audit/canonical-json.ts';
 export * from './audit/checkpoint-audit-chain.ts';
 export * from './audit/list-audit-entries.ts';
+export * from './audit/seal-audit-chain.ts';
 export * from './audit/verify-audit-chain.ts';
 export * from './audit/verify-audit-checkpoints.ts';
 export * from './backup/index.ts';

@@ -13,7 +13,7 @@ const TABLE_RIGHTS: Record<string, string> = {
   appointment: 'INSERT, SELECT, UPDATE',
   assessment_import: 'INSERT, SELECT',
   assessment_result: 'INSERT, SELECT',
-  audit_entry: 'INSERT, SELECT',
+  audit_entry: 'INSERT, SELECT, UPDATE (hash, prev_hash, seq)',
   audit_head: 'INSERT, SELECT, UPDATE (hash, seq)',
   audit_unkeyed_prefix: 'SELECT',
   calendar_day: 'DELETE, INSERT, SELECT, UPDATE',

@@ -63,6 +63,15 @@ export function withTenant<T>(db: Queryable, tenantId: string, fn: (tx: TenantTx
   // Inside a transaction this opens a savepoint; the tenant setting then holds to the outer commit.
   return (db as Database).transaction(async (tx) => {
     await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+    tenantOfTx.set(tx, tenantId);
     return fn(tx);
   });
 }
+
+const tenantOfTx = new WeakMap<TenantTx, string>();
+
+/**
+ * The tenant `withTenant` bound this transaction to, known without asking the database (undefined
+ * for a transaction bound otherwise: ask `current_setting('app.tenant_id')`).
+ */
+export const boundTenantOf = (tx: TenantTx): string | undefined => tenantOfTx.get(tx);

@@ -11,6 +11,11 @@ import type { TenantTx } from './client.ts';
 export const NOTIFY_CHANNELS = {
   /** A district's outbox has a message to send; the payload is its tenant id. */
   outbox: 'linju_outbox',
+  /**
+   * A district's audit entry was written and waits to be sealed; the payload is its tenant id, sent
+   * by the insert trigger of `audit_entry` (migration 0068), so every writer wakes the sealer.
+   */
+  audit: 'linju_audit',
 } as const;
 
 export type NotifyChannel = (typeof NOTIFY_CHANNELS)[keyof typeof NOTIFY_CHANNELS];

@@ -6,7 +6,9 @@ import { tenantPaths } from '../lib/tenant-paths.ts';
 
 /** An entry of `audit.getMany` as the log shows it. */
 export interface AuditRowView {
-  seq: number;
+  id: number;
+  /** Null until the sealer chained it, moments after its commit. */
+  seq: number | null;
   at: Date | string;
   actorName: string;
   action: string;
@@ -17,7 +19,7 @@ export interface AuditRowView {
   requestId: string | null;
 }
 
-/** The log has one order: newest first (the chain's own). */
+/** The log has one order: newest first (as written; the chain follows it). */
 export const AUDIT_SORTS = ['newest'] as const;
 
 /** An action or object type in words, or its code when this build does not know it (a plugin removed since). */
@@ -29,6 +31,10 @@ export const objectTypeText = (locale: Locale, type: string, action?: string) =>
   const key = auditObjectTypeKey(type, action);
   return key ? translate(locale, key) : type;
 };
+
+/** The entry's place in the chain, or that it is being chained (written moments ago). */
+const seqText = (locale: Locale, entry: AuditRowView) =>
+  entry.seq === null ? translate(locale, 'audit.unsealed') : `#${entry.seq}`;
 
 /** Where the recorded object has a page of its own (a unit, a person). */
 const objectPage = (slug: string, entry: AuditRowView) =>
@@ -49,8 +55,8 @@ export function auditColumns({ locale, slug }: { locale: Locale; slug: string })
       key: 'seq',
       label: label('audit.col_seq'),
       rowHeader: true,
-      cell: (entry) => <span className="admin-audit__seq">#{entry.seq}</span>,
-      text: (entry) => String(entry.seq),
+      cell: (entry) => <span className="admin-audit__seq">{seqText(locale, entry)}</span>,
+      text: (entry) => (entry.seq === null ? seqText(locale, entry) : String(entry.seq)),
     },
     {
       key: 'at',

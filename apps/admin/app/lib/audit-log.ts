@@ -11,7 +11,7 @@ export const AUDIT_PAGE_SIZE = 50;
 
 /** The log viewer's state in the URL: the cursor and the object filter. */
 export interface AuditQuery {
-  /** Show entries before this sequence number (the previous page's `nextBefore`). */
+  /** Show entries written before this one (its `id`: the previous page's `nextBefore`). */
   before: number | undefined;
   objectType: string | undefined;
   objectId: string | undefined;

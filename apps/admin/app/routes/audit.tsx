@@ -113,6 +113,19 @@ export default function Audit({ loaderData, actionData }: Route.ComponentProps) 
             report.ok ? (
               <Alert tone="success" title={t('audit.verify_ok_title')}>
                 <p>{t('audit.verify_ok', { count: formatNumber(locale, report.entries) })}</p>
+                {report.unsealed > 0 ? (
+                  <p>{t('audit.verify_unsealed', { count: formatNumber(locale, report.unsealed) })}</p>
+                ) : null}
+              </Alert>
+            ) : report.reason === 'forged' ? (
+              <Alert tone="error" title={t('audit.verify_broken_title')}>
+                <p>
+                  {t('audit.verify_forged', {
+                    id: formatNumber(locale, report.brokenAt),
+                    count: formatNumber(locale, report.entries),
+                  })}
+                </p>
+                <p>{t('audit.verify_broken_next')}</p>
               </Alert>
             ) : (
               <Alert tone="error" title={t('audit.verify_broken_title')}>
@@ -173,8 +186,7 @@ export default function Audit({ loaderData, actionData }: Route.ComponentProps) 
 
       {query.before ? (
         <p>
-          {t('audit.older_page', { seq: formatNumber(locale, query.before) })}{' '}
-          <Link to={`?${newestParams}`}>{t('audit.newest')}</Link>
+          {t('audit.older_page')} <Link to={`?${newestParams}`}>{t('audit.newest')}</Link>
         </p>
       ) : null}
 
@@ -186,7 +198,7 @@ export default function Audit({ loaderData, actionData }: Route.ComponentProps) 
       <DataTable
         columns={auditColumns({ locale, slug: tenant.slug })}
         rows={entries}
-        rowKey={(entry) => String(entry.seq)}
+        rowKey={(entry) => String(entry.id)}
         view={view}
         total={total}
         empty={filtered ? t('audit.none_match') : t('audit.empty')}
@@ -201,7 +213,7 @@ export default function Audit({ loaderData, actionData }: Route.ComponentProps) 
           </a>
         }
       />
-      {/* Past the count's reach the seq cursor goes on: the pages start again from there. */}
+      {/* Past the count's reach the cursor goes on: the pages start again from there. */}
       {total.capped && olderParams && view.page === pageCount(total.count, view.size) ? (
         <p>
           <Link to={`?${olderParams}`} rel="next">

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { cpSync, createWriteStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createSecretBox } from '@linju/auth';
 import {
+  appendAudit,
   attachDocument,
   createPostgresDocumentStore,
   createReferral,
@@ -19,6 +20,7 @@ import {
   systemActor,
 } from '@linju/core';
 import { createTestDistrict, TEST_SERVICE } from '@linju/core/testing';
+import { appendAuditSealed } from '@linju/core/testing/append-audit-sealed';
 import {
   appUrlFrom,
   connect,
@@ -102,6 +104,25 @@ async function rowCounts(ownerUrl: string): Promise<Record<string, number>> {
 }
 
 const isEmpty = async (ownerUrl: string) => Object.values(await rowCounts(ownerUrl)).every((n) => n === 0);
+
+/** An audit entry any district may record (a holiday set on its calendar). */
+const holiday = (day: string) => ({
+  actorId: null,
+  actorName: 'drill',
+  action: 'calendar.day_set' as const,
+  objectType: 'calendar' as const,
+  objectId: day,
+});
+
+/** This release's append, in a restored deployment, as its server would. */
+async function appendInRestored(ownerUrl: string, tenantId: string, entry: ReturnType<typeof holiday>) {
+  const app = connect(appUrlFrom(ownerUrl, appPassword));
+  try {
+    await withTenant(app.db, tenantId, (tx) => appendAudit(tx, entry));
+  } finally {
+    await app.close();
+  }
+}
 
 const source = { ownerUrl: '', dataDir: mkdtempSync(join(tmpdir(), 'linju-drill-src-')) };
 const archive = join(source.dataDir, 'deployment.lbk');
@@ -199,13 +220,25 @@ describe('linju backup and linju restore', () => {
     const restored = await linju(target, 'restore', '--from', archive);
     expect(restored, restored.out).toMatchObject({ code: 0, out: expect.stringContaining('Restored') });
 
+    const counts = await rowCounts(target.ownerUrl);
+    expect(counts).toEqual(await rowCounts(source.ownerUrl));
+    // The restored deployment numbers what it writes next past every restored row (identity columns).
+    const [{ last } = { last: '0' }] = await query<{ last: string }>(
+      target.ownerUrl,
+      'select max(id)::text as last from audit_entry',
+    );
+    await appendInRestored(target.ownerUrl, district.tenantId, holiday('2026-12-31'));
+    expect(
+      await query<{ id: string }>(
+        target.ownerUrl,
+        `select id::text from audit_entry where object_id = '2026-12-31' and tenant_id = '${district.tenantId}'`,
+      ),
+    ).toEqual([{ id: String(Number(last) + 1) }]);
     const verified = await linju(target, 'audit', 'verify', district.slug);
     expect(verified, verified.out).toMatchObject({
       code: 0,
       out: expect.stringMatching(/holds[\s\S]*[1-9]\d* checkpoints of .* match/),
     });
-    const counts = await rowCounts(target.ownerUrl);
-    expect(counts).toEqual(await rowCounts(source.ownerUrl));
     expect(counts).toMatchObject({
       case: 1,
       referral: 1,
@@ -285,14 +318,28 @@ describe('linju backup and linju restore', () => {
     const older = { ownerUrl: await freshDatabase('older'), dataDir: emptyDeployment('older') };
     const release = releaseCoreMigrations();
     const plugins = pluginMigrations.flatMap((set) => set.migrations.map((m) => `${set.pluginId}/${m.name}`));
+    // Two releases back: before the sealer (0068), whose migration must number the restored chain.
     await migrateToVersion(
       older.ownerUrl,
       appPassword,
       { core: release.slice(0, -2), plugins },
       { plugins: pluginMigrations },
     );
+    // What that release wrote, in its own shape: today's services would name columns it lacks.
+    const tenantId = randomUUID();
+    const slug = `older-${run}`;
+    await query(
+      older.ownerUrl,
+      `insert into tenant (id, slug, name_zh, name_en, division_code)
+       values ('${tenantId}', '${slug}', '旧版区', 'Older district', '310198')`,
+    );
     const app = connect(appUrlFrom(older.ownerUrl, appPassword));
-    const { slug } = await createTestDistrict(app.db, box, 'older').finally(() => app.close());
+    try {
+      for (const objectId of ['2026-10-01', '2026-10-02', '2026-10-03'])
+        await withTenant(app.db, tenantId, (tx) => appendAuditSealed(tx, tenantId, holiday(objectId)));
+    } finally {
+      await app.close();
+    }
     const file = join(older.dataDir, 'older.lbk');
     expect((await linju(older, 'backup', '--out', file)).code).toBe(0);
 
@@ -304,8 +351,25 @@ describe('linju backup and linju restore', () => {
       'select hash from drizzle.__drizzle_migrations order by id',
     );
     expect(applied.map((r) => r.hash)).toEqual(release);
-    expect(await rowCounts(target.ownerUrl)).toMatchObject({ tenant: 1, tenant_erasure: 0 });
-    expect(await linju(target, 'audit', 'verify', slug)).toMatchObject({ code: 0 });
+    expect(await rowCounts(target.ownerUrl)).toMatchObject({ tenant: 1, tenant_erasure: 0, audit_entry: 3 });
+    // The upgrade numbered the old chain in its order; this release's entries follow it.
+    await appendInRestored(target.ownerUrl, tenantId, holiday('2026-10-04'));
+    expect(
+      await query<{ id: string; seq: string | null }>(
+        target.ownerUrl,
+        `select id::text, seq::text from audit_entry where tenant_id = '${tenantId}' order by id`,
+      ),
+    ).toEqual([
+      { id: '1', seq: '1' },
+      { id: '2', seq: '2' },
+      { id: '3', seq: '3' },
+      { id: '4', seq: null },
+    ]);
+    const verified = await linju(target, 'audit', 'verify', slug);
+    expect(verified, verified.out).toMatchObject({
+      code: 0,
+      out: expect.stringContaining(`Audit chain of ${slug} holds: 4 entries`),
+    });
   }, 240_000);
 
   it('refuses a backup of a newer schema than this release', async () => {

@@ -21,6 +21,7 @@ import {
   pinPeerFromUrl,
   previewPeer,
   rotateSealedValues,
+  sealAuditChain,
   unpinPeer,
   useAuditKey,
   verifyAuditChain,
@@ -128,19 +129,27 @@ export async function auditVerify(args: string[]): Promise<void> {
   if (!slug) throw new SetupError('audit verify needs a tenant slug.', 'linju audit verify xuhui');
   useDataKey();
   const log = await checkpointLog();
-  const { chain, checkpoints } = await withStackDatabase(({ appUrl }) =>
+  const { sealing, chain, checkpoints } = await withStackDatabase(({ appUrl }) =>
     withDb(appUrl, async (db) => {
       const tenant = await findTenantBySlug(db, slug);
       if (!tenant) throw new DomainError('not-found', 'tenant.not_found');
+      // What was written is chained first, as the worker's sealer would have moments later.
       return withTenant(db, tenant.id, async (tx) => ({
+        sealing: await sealAuditChain(tx),
         chain: await verifyAuditChain(tx),
         checkpoints: await verifyAuditCheckpoints(tx, tenant.id, log),
       }));
     }),
   );
   const unkeyed = chain.unkeyed ? ` (the first ${chain.unkeyed} written before the chain was keyed)` : '';
+  if (sealing.sealed > 0)
+    process.stdout.write(`Sealed ${sealing.sealed} entries of ${slug} written since.\n`);
   if (chain.ok) process.stdout.write(`Audit chain of ${slug} holds: ${chain.entries} entries${unkeyed}.\n`);
-  else {
+  else if (chain.reason === 'forged') {
+    process.stdout.write(
+      `Audit log of ${slug} holds a FORGED entry (number ${chain.brokenAt} in the log, not written with the audit key); its ${chain.entries} chained entries hold.\n`,
+    );
+  } else {
     process.stdout.write(
       `Audit chain of ${slug} is BROKEN at entry ${chain.brokenAt} (${chain.reason}); ${chain.entries} entries before it hold.\n`,
     );

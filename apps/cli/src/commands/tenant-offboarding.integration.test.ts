@@ -176,7 +176,7 @@ describe('linju tenant export', () => {
     expect(readFileSync(join(out, 'tables', 'case_document.jsonl'), 'utf8')).not.toContain(staying.tenantId);
 
     const [last] = await owner.db.execute<{ action: string; actor: string }>(sql`
-      select action, actor_name as actor from audit_entry where tenant_id = ${leaving.tenantId} order by seq desc limit 1`);
+      select action, actor_name as actor from audit_entry where tenant_id = ${leaving.tenantId} order by id desc limit 1`);
     expect(last).toEqual({ action: 'tenant.exported', actor: 'platform operator (linju CLI)' });
     expect(await linju('audit', 'verify', leaving.slug)).toMatchObject({ code: 0 });
   });

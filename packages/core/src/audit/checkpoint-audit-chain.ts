@@ -1,13 +1,14 @@
-import { asc, type Database, desc, schema, type TenantTx, withTenant } from '@linju/db';
+import { asc, type Database, desc, isNotNull, schema, type TenantTx, withTenant } from '@linju/db';
 import type { AuditCheckpoint, AuditCheckpointLog } from './audit-checkpoint-log.ts';
+import { sealAuditChain } from './seal-audit-chain.ts';
 import { type AuditChainReport, verifyAuditChain } from './verify-audit-chain.ts';
 
 export type AuditCheckpointResult = { chain: AuditChainReport; checkpoint: AuditCheckpoint | null };
 
 /**
- * Anchors the tenant's chain as it stands now in the checkpoint log, after verifying it: a chain
- * already broken is reported, never anchored. Nothing is written when no entry was added since
- * the last checkpoint (`checkpoint` null).
+ * Anchors the tenant's chain as it stands now in the checkpoint log, after sealing what was written
+ * and verifying it: a chain already broken is reported, never anchored. Nothing is written when no
+ * entry was added since the last checkpoint (`checkpoint` null).
  */
 export async function checkpointAuditChain(
   tx: TenantTx,
@@ -15,15 +16,17 @@ export async function checkpointAuditChain(
   log: AuditCheckpointLog,
   now: Date = new Date(),
 ): Promise<AuditCheckpointResult> {
+  await sealAuditChain(tx);
   const chain = await verifyAuditChain(tx);
   if (!chain.ok) return { chain, checkpoint: null };
   const [last] = await tx
     .select({ seq: schema.auditEntry.seq, hash: schema.auditEntry.hash })
     .from(schema.auditEntry)
+    .where(isNotNull(schema.auditEntry.seq))
     .orderBy(desc(schema.auditEntry.seq))
     .limit(1);
   const previous = (await log.read(tenantId)).at(-1)?.checkpoint;
-  if (!last || previous?.seq === last.seq) return { chain, checkpoint: null };
+  if (!last?.seq || !last.hash || previous?.seq === last.seq) return { chain, checkpoint: null };
   const checkpoint = {
     tenantId,
     seq: last.seq,

@@ -10,7 +10,7 @@ export const AUDIT_PAGE_REACH = 1000;
 
 export const ZAuditQuery = z
   .object({
-    /** Entries before this sequence number (the cursor of the previous page). */
+    /** Entries written before this one (its `id`: the cursor of the previous page). */
     before: z.number().int().positive().optional(),
     /** A numbered page (1 = the newest) of `limit` entries after the cursor, within AUDIT_PAGE_REACH. */
     page: z.number().int().min(1).optional(),
@@ -24,20 +24,23 @@ export const ZAuditQuery = z
   });
 
 /**
- * The audit log, newest first, a page at a time (cursor: the last seq seen; or a numbered page
- * after it), with how many entries the filter holds after the cursor, counted up to AUDIT_PAGE_REACH.
+ * The audit log, newest first in the order entries were written (sealed or not yet), a page at a
+ * time (cursor: the last entry's `id` seen; or a numbered page after it), with how many entries the
+ * filter holds after the cursor, counted up to AUDIT_PAGE_REACH.
  */
 export async function listAuditEntries(tx: TenantTx, actor: Actor, query: z.input<typeof ZAuditQuery>) {
   requireTenantWide(actor, 'audit.read');
   const q = ZAuditQuery.parse(query);
   const filters = [
-    q.before ? lt(schema.auditEntry.seq, q.before) : undefined,
+    q.before ? lt(schema.auditEntry.id, q.before) : undefined,
     q.objectType ? eq(schema.auditEntry.objectType, q.objectType) : undefined,
     q.objectId ? eq(schema.auditEntry.objectId, q.objectId) : undefined,
   ].filter((f): f is SQL => f !== undefined);
   const where = filters.length ? and(...filters) : undefined;
   const rows = await tx
     .select({
+      id: schema.auditEntry.id,
+      /** Its place in the chain; null until the sealer chained it (moments after its commit). */
       seq: schema.auditEntry.seq,
       at: schema.auditEntry.at,
       actorId: schema.auditEntry.actorId,
@@ -51,7 +54,7 @@ export async function listAuditEntries(tx: TenantTx, actor: Actor, query: z.inpu
     })
     .from(schema.auditEntry)
     .where(where)
-    .orderBy(desc(schema.auditEntry.seq))
+    .orderBy(desc(schema.auditEntry.id))
     .offset(q.page ? (q.page - 1) * q.limit : 0)
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
@@ -65,7 +68,7 @@ export async function listAuditEntries(tx: TenantTx, actor: Actor, query: z.inpu
   const count = counted?.n ?? 0;
   return {
     entries: page,
-    nextBefore: rows.length > q.limit ? (page.at(-1)?.seq ?? null) : null,
+    nextBefore: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null,
     total: { count, capped: count >= AUDIT_PAGE_REACH },
   };
 }

@@ -143,7 +143,7 @@ export async function restoreBackup(from: string, target: RestoreDestination): P
         'The backup’s manifest does not list what it holds.',
         'Restore from another copy.',
       );
-    await db.setSequences(manifest.sequences);
+    await db.restoreSequences(manifest.sequences);
     const restored = manifest.parts.filter((p) => p.kind === 'table');
     return {
       header: header.data,

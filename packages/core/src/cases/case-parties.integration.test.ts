@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createSecretBox } from '@linju/auth';
-import { connect, eq, schema, sealedColumns, type TenantTx, withTenant } from '@linju/db';
+import { asc, connect, eq, schema, sealedColumns, type TenantTx, withTenant } from '@linju/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ZodError } from 'zod';
 import { type Actor, systemActor } from '../actor.ts';
@@ -146,8 +146,13 @@ describe("a case's other parties", () => {
       ['刘海燕', '110***********002X'],
     ]);
     expect(partyEvents[1]?.data.changed).toEqual(['name']);
+    // In the order they were written (`id`), as the audit log lists them.
     const audit = await inTenant((tx) =>
-      tx.select().from(schema.auditEntry).where(eq(schema.auditEntry.objectId, c.id)),
+      tx
+        .select()
+        .from(schema.auditEntry)
+        .where(eq(schema.auditEntry.objectId, c.id))
+        .orderBy(asc(schema.auditEntry.id)),
     );
     const actions = audit.map((a) => a.action).filter((a) => a.startsWith('case.party_'));
     expect(actions).toEqual(['case.party_added', 'case.party_updated', 'case.party_removed']);

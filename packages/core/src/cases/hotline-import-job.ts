@@ -18,8 +18,8 @@ import {
 } from './hotline-import.ts';
 
 /**
- * Rows per transaction: each batch holds the district's audit lock only for its own intakes, so
- * other work of the district goes on between batches, and a failure costs one batch.
+ * Rows per transaction: each batch holds its rows' locks only for its own intakes, so other work
+ * of the district goes on between batches, and a failure costs one batch.
  */
 export const HOTLINE_IMPORT_BATCH_ROWS = 200;
 

@@ -145,7 +145,7 @@ describe('a matter sent from the public site', () => {
         .select({ action: schema.auditEntry.action, actorName: schema.auditEntry.actorName })
         .from(schema.auditEntry)
         .where(and(eq(schema.auditEntry.objectType, 'case'), eq(schema.auditEntry.objectId, sent.caseId)))
-        .orderBy(asc(schema.auditEntry.seq)),
+        .orderBy(asc(schema.auditEntry.id)),
     );
     expect(audit.map((a) => a.action)).toEqual(['case.created', 'case.document_attached']);
     expect(new Set(audit.map((a) => a.actorName))).toEqual(new Set(['online intake']));

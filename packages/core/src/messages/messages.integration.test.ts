@@ -65,7 +65,7 @@ const auditTrail = (id: string) =>
       .select({ action: schema.auditEntry.action, after: schema.auditEntry.after })
       .from(schema.auditEntry)
       .where(and(eq(schema.auditEntry.objectType, 'message'), eq(schema.auditEntry.objectId, id)))
-      .orderBy(asc(schema.auditEntry.seq)),
+      .orderBy(asc(schema.auditEntry.id)),
   );
 /** Claims exactly the given message (others in the district stay as they are). */
 async function claim(id: string, now: Date) {

@@ -68,7 +68,7 @@ describe('a district changing its name and colour', () => {
         .select()
         .from(schema.auditEntry)
         .where(eq(schema.auditEntry.action, 'tenant.branding_updated'))
-        .orderBy(desc(schema.auditEntry.seq))
+        .orderBy(desc(schema.auditEntry.id))
         .limit(1),
     );
     expect(entry).toMatchObject({

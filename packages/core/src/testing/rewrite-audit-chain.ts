@@ -1,5 +1,5 @@
 import { and, asc, type Database, eq, gte, schema } from '@linju/db';
-import { auditEntryHash, GENESIS_HASH } from '../audit/audit-entry-hash.ts';
+import { auditEntryHash, entryFieldsOf, GENESIS_HASH } from '../audit/audit-entry-hash.ts';
 
 /**
  * What someone holding the database's owner role can do to a tenant's audit chain: edit entry
@@ -19,13 +19,15 @@ export async function rewriteAuditChain(
       .where(and(eq(schema.auditEntry.tenantId, tenantId), gte(schema.auditEntry.seq, from - 1)))
       .orderBy(asc(schema.auditEntry.seq));
     let prevHash = from === 1 ? GENESIS_HASH : (rows.shift()?.hash ?? GENESIS_HASH);
-    for (const { prevHash: _, hash: __, ...fields } of rows) {
-      const rewritten = fields.seq === from ? { ...fields, actorName: 'someone else' } : fields;
+    for (const row of rows) {
+      const seq = row.seq as number; // the sealed entries only: gte() passes over the unsealed
+      const fields = { ...entryFieldsOf(row), seq };
+      const rewritten = seq === from ? { ...fields, actorName: 'someone else' } : fields;
       const hash = auditEntryHash(prevHash, rewritten, key);
       await tx
         .update(schema.auditEntry)
         .set({ actorName: rewritten.actorName, prevHash, hash })
-        .where(and(eq(schema.auditEntry.tenantId, tenantId), eq(schema.auditEntry.seq, fields.seq)));
+        .where(and(eq(schema.auditEntry.tenantId, tenantId), eq(schema.auditEntry.seq, seq)));
       prevHash = hash;
     }
     await tx.update(schema.auditHead).set({ hash: prevHash }).where(eq(schema.auditHead.tenantId, tenantId));

@@ -48,6 +48,26 @@ export async function tenantTables(sql: Sql): Promise<string[]> {
   return rows.map((r) => r.table);
 }
 
+/**
+ * A sequence that numbers a column — an identity column's or a serial's — with that column: its
+ * position after a restore follows from the rows, whatever the backup recorded.
+ */
+export type ColumnSequence = { name: string; table: string; column: string };
+
+/** Every sequence of the public schema owned by a table's column (identity or serial). */
+export async function columnSequences(sql: Sql): Promise<ColumnSequence[]> {
+  return sql<ColumnSequence[]>`
+    select s.relname as name, t.relname as table, a.attname as column
+    from pg_class s
+    join pg_namespace n on n.oid = s.relnamespace
+    join pg_depend d on d.classid = 'pg_class'::regclass and d.objid = s.oid
+      and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i')
+    join pg_class t on t.oid = d.refobjid
+    join pg_attribute a on a.attrelid = t.oid and a.attnum = d.refobjsubid
+    where s.relkind = 'S' and n.nspname = 'public'
+    order by s.relname`;
+}
+
 export async function sequencePositions(sql: Sql): Promise<SequencePosition[]> {
   const rows = await sql<{ name: string; lastValue: string | null }[]>`
     select sequencename as name, last_value::text as "lastValue" from pg_sequences

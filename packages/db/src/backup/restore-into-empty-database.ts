@@ -5,6 +5,7 @@ import { SetupError } from '../embedded.ts';
 import {
   type CatalogTable,
   catalogTables,
+  columnSequences,
   type SchemaVersion,
   type SequencePosition,
   schemaVersion,
@@ -20,7 +21,11 @@ export type RestoreTarget = {
     table: string,
     columns: string[],
   ): Promise<{ write(chunk: Buffer): Promise<void>; end(): Promise<void> }>;
-  setSequences(positions: SequencePosition[]): Promise<void>;
+  /**
+   * Once the rows are in: each column's sequence (identity or serial) continues past the largest
+   * value its table holds and past where the backup recorded it; any other sequence where recorded.
+   */
+  restoreSequences(recorded: SequencePosition[]): Promise<void>;
 };
 
 /** The first table of the target holding a row, or null when the database is empty. */
@@ -76,10 +81,21 @@ export async function restoreIntoEmptyDatabase<T>(
             },
           };
         },
-        async setSequences(positions) {
-          for (const { name, lastValue } of positions) {
+        async restoreSequences(recorded) {
+          const positions = new Map(recorded.map((p) => [p.name, p.lastValue]));
+          // pg_sequences has no position for a sequence never read from (a migration's setval(…, false)
+          // leaves it so after numbering rows itself): the rows, not the record, say where it stands.
+          for (const { name, table, column } of await columnSequences(tx)) {
+            await tx`
+              select setval(format('public.%I', ${name}::text)::regclass, next.value, true)
+              from (select greatest(max(${tx(column)}), ${positions.get(name) ?? null}::bigint) as value
+                    from ${tx(table)}) next
+              where next.value is not null`;
+            positions.delete(name);
+          }
+          for (const [name, lastValue] of positions) {
             if (lastValue !== null)
-              await tx`select setval(${tx(name)}::regclass, ${lastValue}::bigint, true)`;
+              await tx`select setval(format('public.%I', ${name}::text)::regclass, ${lastValue}::bigint, true)`;
           }
         },
       });

@@ -355,6 +355,10 @@ export const en: Messages = {
   'audit.reason_edited': 'was edited',
   'audit.reason_missing': 'is missing',
   'audit.reason_relinked': 'was relinked to another entry',
+  'audit.verify_unsealed':
+    '{count} newer entries are being chained (usually within seconds); each was written by this system.',
+  'audit.verify_forged':
+    'An entry (number {id} as written) was not written by this system and was not chained. The {count} chained entries hold.',
   'audit.entries_heading': 'Entries',
   'audit.filter_label': 'Filter the audit log',
   'audit.object_type': 'Object type',
@@ -379,7 +383,8 @@ export const en: Messages = {
   'audit.request_id': 'Request id: {id}',
   'audit.older': 'Older entries',
   'audit.newest': 'Back to the newest',
-  'audit.older_page': 'Showing entries before number {seq}.',
+  'audit.older_page': 'Showing older entries.',
+  'audit.unsealed': 'being chained',
 
   'auditAction.organisation.created': 'Unit added',
   'auditAction.organisation.updated': 'Unit details changed',

@@ -332,6 +332,9 @@ export const zhCN = {
   'audit.reason_edited': '的内容被修改过',
   'audit.reason_missing': '缺失',
   'audit.reason_relinked': '与前一条的链接被改动',
+  'audit.verify_unsealed': '另有 {count} 条新记录正在串入日志链（通常几秒内完成），均由本系统写入。',
+  'audit.verify_forged':
+    '日志中有一条记录（写入编号 {id}）不是由本系统写入的，未串入日志链。已串链的 {count} 条记录一致。',
   'audit.entries_heading': '记录',
   'audit.filter_label': '筛选审计日志',
   'audit.object_type': '对象类型',
@@ -356,7 +359,8 @@ export const zhCN = {
   'audit.request_id': '请求编号：{id}',
   'audit.older': '更早的记录',
   'audit.newest': '回到最新记录',
-  'audit.older_page': '显示第 {seq} 条之前的记录。',
+  'audit.older_page': '显示更早的记录。',
+  'audit.unsealed': '串链中',
 
   'auditAction.organisation.created': '新增机构',
   'auditAction.organisation.updated': '修改机构信息',

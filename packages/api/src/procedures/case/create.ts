@@ -1,4 +1,10 @@
-import { intakeCase, prepareCaseCreatedHook, storeFormFiles, ZIntakeRequest } from '@linju/core';
+import {
+  formHoldsUpload,
+  intakeCase,
+  prepareCaseCreatedHook,
+  storeFormFiles,
+  ZIntakeRequest,
+} from '@linju/core';
 import { pluginRegistry } from '@linju/plugins';
 import { requestPluginLogger } from '../../plugin-logger.ts';
 import { permittedProcedure } from '../../trpc.ts';
@@ -12,7 +18,7 @@ export const create = permittedProcedure('case.intake')
     // A repeat of an intake already taken (same channel reference) answers that case: done before.
     if (created.repeated) return created;
     // A declarative X service's file fields become case documents, referenced from the form.
-    await storeFormFiles(ctx.tx, ctx.actor, filesOf(ctx), created.id);
+    if (formHoldsUpload(input.form)) await storeFormFiles(ctx.tx, ctx.actor, filesOf(ctx), created.id);
     // The service plugin's onCaseCreated sees the case only once it is committed; it logs its own failure.
     const hook = await prepareCaseCreatedHook(
       ctx.tx,
