@@ -40,7 +40,7 @@ import {
 } from './resident-service.ts';
 
 /** A case as lists show it: no personal data beyond the resident's name. */
-export const caseSummary = (c: CaseRow) => ({
+export const caseSummary = (c: Omit<CaseRow, 'searchTerms'>) => ({
   id: c.id,
   number: c.number,
   channel: c.channel,
