@@ -117,6 +117,8 @@ const DEFINER_FUNCTIONS: Record<string, string> = {
   // the number or the description, each match with its time (0061).
   'resident_ids_with_search_tokens(text[])': 'search tokens under RLS',
   'case_ids_matching(text,text,boolean,timestamp with time zone,uuid,integer)': 'trigram search under RLS',
+  // Cases by the words of the description (`@@` is not leakproof either), 0069.
+  'case_ids_with_words(tsquery,text,boolean,timestamp with time zone,uuid,integer)': 'word search under RLS',
 };
 
 /**

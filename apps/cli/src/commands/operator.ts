@@ -13,6 +13,7 @@ import {
   createPlatformOperator,
   DomainError,
   disallowPeer,
+  fillCaseSearchTerms,
   findTenantBySlug,
   initialisePlatform,
   onboardTenant,
@@ -67,6 +68,9 @@ export async function upgradeDatabase({ ownerUrl }: { ownerUrl: string }): Promi
   await migrateDb(ownerUrl, appPassword(dataDir()), { plugins: pluginMigrations });
   const { resealed } = await withDb(ownerUrl, (db) => rotateSealedValues(db, box));
   if (resealed > 0) process.stdout.write(`      Re-sealed ${resealed} values under the current data key.\n`);
+  // Cases from before search by words (a no-op afterwards): their words, for the words' index.
+  const filled = await withDb(ownerUrl, (db) => fillCaseSearchTerms(db));
+  if (filled > 0) process.stdout.write(`      Gave ${filled} cases their search words.\n`);
 }
 
 // Cases from before the statistics roll-ups existed are counted once (a no-op afterwards).

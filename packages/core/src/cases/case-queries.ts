@@ -5,6 +5,7 @@ import {
   asc,
   desc,
   eq,
+  getTableColumns,
   gte,
   inArray,
   isNotNull,
@@ -105,6 +106,8 @@ function decodeCursor(cursor: string | undefined): Cursor | null {
 }
 
 const c = schema.legalCase;
+/** A list's columns: the case without its search words, which no list shows. */
+const { searchTerms: _words, ...listed } = getTableColumns(c);
 
 /**
  * `status in (…)` with the statuses written out, not bound: a prepared statement's generic plan
@@ -276,7 +279,7 @@ export async function findCases(tx: TenantTx, actor: Actor, box: SecretBox, quer
   const select = (where: (SQL | undefined)[]) =>
     tx
       .select({
-        case: c,
+        case: listed,
         // A subquery, not a join: PostgreSQL evaluates it for the page's rows only, after the limit.
         residentName: sql<string>`(select ${schema.resident.name} from ${schema.resident}
           where ${schema.resident.id} = ${c.residentId})`,

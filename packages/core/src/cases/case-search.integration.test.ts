@@ -9,6 +9,7 @@ import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
 import { TEST_SERVICE } from '../testing/test-service.ts';
 import { type CaseQuery, findCases } from './case-queries.ts';
+import { fillCaseSearchTerms } from './fill-case-search-terms.ts';
 import type { IntakeRequest } from './case-schemas.ts';
 import { intakeCase } from './case-service.ts';
 
@@ -187,5 +188,35 @@ describe("the residents' search tokens", () => {
     expect(resealed).toBe(1);
     expect(await search(headA, { term: '9473' })).toEqual([ming.id]);
     expect(await search(headA, { term: '阳明' })).toEqual([ming.id]);
+  });
+});
+
+describe("search by the description's words", () => {
+  const termsOf = async (caseId: string) =>
+    (
+      await owner.db
+        .select({ terms: schema.legalCase.searchTerms })
+        .from(schema.legalCase)
+        .where(eq(schema.legalCase.id, caseId))
+    )[0]?.terms;
+
+  it('finds the text as written, starting or ending inside a word, never the same words in another order', async () => {
+    expect(await search(headA, { text: '修噪音' })).toEqual([nana.id]);
+    expect(await search(headA, { text: '装修噪' })).toEqual([nana.id]);
+    expect(await search(headA, { text: '噪音持续到深夜' })).toEqual([nana.id]);
+    expect(await search(headA, { text: '噪音装修' })).toEqual([]);
+    expect(await search(centreDesk, { text: '报酬拖欠三个月' })).toEqual([liNa.id]);
+  });
+
+  it('finds a case written without words (by the previous release) until the upgrade step gives it its words', async () => {
+    expect(await termsOf(ming.id)).toContain("'物业费'");
+    await owner.db
+      .update(schema.legalCase)
+      .set({ searchTerms: null })
+      .where(eq(schema.legalCase.id, ming.id));
+    expect(await search(headA, { text: '物业费' })).toEqual([ming.id]);
+    expect(await fillCaseSearchTerms(owner.db)).toBeGreaterThanOrEqual(1);
+    expect(await termsOf(ming.id)).toContain("'物业费'");
+    expect(await search(headA, { text: '物业费' })).toEqual([ming.id]);
   });
 });

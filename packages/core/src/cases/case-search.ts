@@ -1,6 +1,7 @@
 import type { SecretBox } from '@linju/auth';
-import { and, desc, ilike, like, type SQL, schema, sql, type TenantTx } from '@linju/db';
+import { and, desc, ilike, isNull, like, or, type SQL, schema, sql, type TenantTx } from '@linju/db';
 import { nameQueryTerms, phoneSuffixQueryTerm } from '../personal-data/search-terms.ts';
+import { caseTextQueryTerms, tsqueryOf } from './case-text-terms.ts';
 
 const c = schema.legalCase;
 
@@ -24,9 +25,9 @@ export type CaseMatcher = {
 };
 
 /**
- * Words of the description or part of the number, through `case_ids_matching`: under RLS
- * `LIKE`/`ILIKE` (not leakproof) cannot use the trigram index (see migrations 0038 and 0061). The
- * seam where a segmented full-text index will serve Chinese text.
+ * Part of the description or of the number by trigrams, through `case_ids_matching`: under RLS
+ * `LIKE`/`ILIKE` (not leakproof) cannot use the trigram index (see migrations 0038 and 0061).
+ * Chinese words of a description are found through their own index (`wordsMatcher`).
  */
 function patternMatcher(tx: TenantTx, field: 'description' | 'number', text: string): CaseMatcher {
   const pattern = `%${escapeLike(text)}%`;
@@ -42,6 +43,35 @@ function patternMatcher(tx: TenantTx, field: 'description' | 'number', text: str
       )) as unknown as CasePosition[],
     condition: ignoreCase ? ilike(column, pattern) : like(column, pattern),
   };
+}
+
+/**
+ * Descriptions holding `text` that hold its words (`caseTextQueryTerms`), through the words'
+ * index and `case_ids_with_words` (0069; `@@` is not leakproof either): the index narrows to the
+ * descriptions with every word, LIKE keeps those holding the text as written. Cases not yet given
+ * their words (null) are compared with LIKE alone.
+ */
+function wordsMatcher(tx: TenantTx, text: string, terms: string[]): CaseMatcher {
+  const pattern = `%${escapeLike(text)}%`;
+  const ignoreCase = text.toLowerCase() !== text.toUpperCase();
+  const words = tsqueryOf(terms);
+  return {
+    newest: async (max, before) =>
+      (await tx.execute(
+        sql`select id, ${positionAt(sql`received_at`)} as at from case_ids_with_words(${words}::tsquery,
+          ${pattern}, ${ignoreCase}, ${before?.at ?? null}::timestamptz, ${before?.id ?? null}::uuid, ${max + 1})`,
+      )) as unknown as CasePosition[],
+    condition: and(
+      or(sql`${c.searchTerms} @@ ${words}::tsquery`, isNull(c.searchTerms)),
+      ignoreCase ? ilike(c.description, pattern) : like(c.description, pattern),
+    ) as SQL,
+  };
+}
+
+/** Words of the description: by their index when the text has Chinese words, else by trigrams. */
+function descriptionMatcher(tx: TenantTx, text: string): CaseMatcher {
+  const terms = caseTextQueryTerms(text);
+  return terms ? wordsMatcher(tx, text, terms) : patternMatcher(tx, 'description', text);
 }
 
 /**
@@ -83,7 +113,7 @@ function residentMatcher(tx: TenantTx, box: SecretBox, tenantId: string, terms: 
 /** A part of a case number: letters, digits and dashes, with a digit (a prefix alone is every case). */
 const NUMBER_PART = /^(?=.*\d)[A-Za-z0-9-]{3,40}$/;
 
-/** Fewer characters make no trigram: the descriptions would be read case by case. */
+/** Shorter terms are names first (see `termMatchers`). */
 const TEXT_BY_INDEX_MIN = 3;
 
 /**
@@ -91,8 +121,8 @@ const TEXT_BY_INDEX_MIN = 3;
  * more characters), whose resident's phone ends with it (four or more digits), whose number holds
  * it, or whose description does. Any of them: each way the term can be read gives a matcher. A
  * term of one or two characters is looked for in descriptions only when no case of the district
- * matches it otherwise: no index serves it there (every description would be read), and at that
- * length it is a name far more often than a word (`噪音` still finds noise, nobody is called so).
+ * matches it otherwise: at that length it is a name far more often than a word (`噪音` still
+ * finds noise, nobody is called so), and without Chinese no index serves it in descriptions.
  */
 export async function termMatchers(
   tx: TenantTx,
@@ -106,14 +136,14 @@ export async function termMatchers(
   const phone = phoneSuffixQueryTerm(term);
   if (phone) matchers.push(residentMatcher(tx, box, tenantId, [phone]));
   if (NUMBER_PART.test(term)) matchers.push(patternMatcher(tx, 'number', term.toUpperCase()));
-  const text = patternMatcher(tx, 'description', term);
+  const text = descriptionMatcher(tx, term);
   if (Array.from(term).length >= TEXT_BY_INDEX_MIN || matchers.length === 0) return [...matchers, text];
   const { ids } = await newestMatches(matchers, 1, null);
   return ids.length ? matchers : [text];
 }
 
 /** Words of the description only (`text` of a query). */
-export const textMatcher = (tx: TenantTx, text: string) => patternMatcher(tx, 'description', text);
+export const textMatcher = descriptionMatcher;
 
 /**
  * The newest `max` matches of every matcher after `before`, together, and the place from which on

@@ -29,6 +29,7 @@ import {
   ZTriageRequest,
 } from './case-schemas.ts';
 import { OPEN_STATUSES, requireTransition, STATUSES_WITH_REASON } from './case-status.ts';
+import { caseTextTerms, tsvectorOf } from './case-text-terms.ts';
 import { findConflicts } from './conflict-check.ts';
 import { intakeAlertOf, raiseIntakeAlert } from './intake-alert.ts';
 import {
@@ -39,7 +40,7 @@ import {
 } from './resident-service.ts';
 
 /** A case as lists show it: no personal data beyond the resident's name. */
-export const caseSummary = (c: CaseRow) => ({
+export const caseSummary = (c: Omit<CaseRow, 'searchTerms'>) => ({
   id: c.id,
   number: c.number,
   channel: c.channel,
@@ -192,6 +193,7 @@ export async function intakeCase(
       serviceType: input.serviceType,
       category: input.category ?? null,
       description: input.description,
+      searchTerms: tsvectorOf(caseTextTerms(input.description)),
       form,
       // An alert (a risk of harm) makes the case critical whatever the desk chose.
       urgency: alert ? 'critical' : input.urgency,

@@ -29,6 +29,7 @@ import { organisation } from './organisation.ts';
 import { resident } from './resident.ts';
 import { staffMember } from './staff.ts';
 import { tenantId, tenantIsolation } from './tenancy.ts';
+import { tsvector } from './tsvector.ts';
 
 export {
   CASE_CHANNELS,
@@ -140,6 +141,11 @@ export const legalCase = pgTable(
     feedbackAt: timestamp('feedback_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The description's words for search by text (`caseTextTerms` in core). Null for a case
+     * written by a release before them, until the upgrade step fills it in.
+     */
+    searchTerms: tsvector('search_terms'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
@@ -173,6 +179,17 @@ export const legalCase = pgTable(
     index('case_open_assignee_idx')
       .on(t.tenantId, t.assigneeId, t.receivedAt, t.id)
       .where(sql`${t.status} in ('received', 'triaged', 'in-progress')`),
+    // The unit queue (all open cases of the units in view) newest first, and the queues of the
+    // first responder and of cases awaiting the resident's feedback likewise.
+    index('case_open_received_idx')
+      .on(t.tenantId, t.receivedAt, t.id)
+      .where(sql`${t.status} in ('received', 'triaged', 'in-progress')`),
+    index('case_first_responder_received_idx')
+      .on(t.tenantId, t.firstResponderId, t.receivedAt, t.id)
+      .where(sql`${t.status} in ('received', 'triaged', 'in-progress', 'resolved')`),
+    index('case_resolved_received_idx')
+      .on(t.tenantId, t.receivedAt, t.id)
+      .where(sql`${t.status} = 'resolved'`),
     index('case_open_due_idx')
       .on(t.tenantId, t.dueOn, t.id)
       .where(
@@ -182,6 +199,12 @@ export const legalCase = pgTable(
     index('case_description_trgm_idx').using('gin', t.tenantId, t.description.op('gin_trgm_ops')),
     // Part of a number (the last digits, the year and sequence), the same way.
     index('case_number_trgm_idx').using('gin', t.tenantId, t.number.op('gin_trgm_ops')),
+    // Words of the description (Chinese text search), tenant first like the trigram indexes.
+    index('case_search_terms_idx').using('gin', t.tenantId, t.searchTerms),
+    // Cases not yet given their words (written by the previous release): a search reads them too.
+    index('case_search_terms_missing_idx')
+      .on(t.tenantId, t.receivedAt, t.id)
+      .where(sql`${t.searchTerms} is null`),
     check('case_limit_positive', sql`${t.limitWorkingDays} > 0`),
     check(
       'case_reason_when_ended',
