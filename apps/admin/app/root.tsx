@@ -1,7 +1,9 @@
-import { DEFAULT_LOCALE, localeFromCookie } from '@linju/i18n';
+import catalogueAssets from 'virtual:linju/catalogue-assets';
+import { DEFAULT_LOCALE, type Locale, localeFromCookie } from '@linju/i18n';
 import { CsrfProvider, LocaleProvider, useTranslate } from '@linju/ui';
 import stylesHref from '@linju/ui/styles.css?url';
 import type { ReactNode } from 'react';
+import { preloadModule } from 'react-dom';
 import {
   isRouteErrorResponse,
   Links,
@@ -63,6 +65,17 @@ export function loader({ request, context }: Route.LoaderArgs) {
   return { locale, csrfToken: admin.csrfToken, cspNonce: admin.cspNonce, submissionKey };
 }
 
+/**
+ * Has the browser fetch the page's language catalogue with the page, in the head: entry.client
+ * loads it before hydrating (the bundle carries no catalogue). Rendered by the server only; the
+ * browser's copy of the addresses is empty.
+ */
+function CataloguePreload({ locale, nonce }: { locale: Locale; nonce: string | undefined }) {
+  const href = catalogueAssets[locale];
+  if (href) preloadModule(href, { as: 'script', nonce });
+  return null;
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>('root');
   const locale = root?.locale ?? DEFAULT_LOCALE;
@@ -71,6 +84,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <CataloguePreload locale={locale} nonce={root?.cspNonce} />
         <Meta />
         <Links />
       </head>

@@ -1,3 +1,5 @@
+// First: it decides which build of React the rest imports.
+import './react-production.ts';
 import { createServer } from 'node:http';
 import { createSecretBox, loadDataKeyRing } from '@linju/auth';
 import {

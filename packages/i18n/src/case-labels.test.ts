@@ -10,7 +10,6 @@ import {
 import { describe, expect, it } from 'vitest';
 import * as caseSchema from '../../db/src/schema/case.ts';
 import * as referralSchema from '../../db/src/schema/referral.ts';
-import { isMessageKey, LOCALES, messagesFor } from './catalogue.ts';
 import {
   actorLabel,
   caseEventLabel,
@@ -26,6 +25,7 @@ import {
   referralStatusLabel,
   urgencyLabel,
 } from './domain-labels.ts';
+import { isMessageKey, LOCALES, messagesFor } from './index.ts';
 
 /** Every message key the cases and referrals API can throw (DomainError, zod messages, TRPCError). */
 const CASE_API_KEYS = [

@@ -1,14 +1,7 @@
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, ORGANISATION_KINDS, ROLES } from '@linju/vocabulary';
 import { describe, expect, it } from 'vitest';
-import {
-  isMessageKey,
-  LOCALES,
-  type MessageKey,
-  type Messages,
-  messagesFor,
-  translate,
-} from './catalogue.ts';
 import { organisationKindLabel, roleLabel } from './domain-labels.ts';
+import { isMessageKey, LOCALES, type MessageKey, type Messages, messagesFor, translate } from './index.ts';
 
 /** The six core services ("6" of "6+X") whose names the platform's report still carries (statistics-report). */
 

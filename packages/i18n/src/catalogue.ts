@@ -1,5 +1,4 @@
-import { en } from './messages/en.ts';
-import { zhCN } from './messages/zh-cn.ts';
+import type { zhCN } from './messages/zh-cn.ts';
 
 /** The languages Linju ships. zh-CN comes first because it is the default. */
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -22,7 +21,52 @@ export type Messages = { readonly [K in CoreMessageKey]: string };
 /** Parameters interpolated into `{name}` placeholders. */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-const catalogues: { readonly [L in Locale]: Messages } = { 'zh-CN': zhCN, en };
+/**
+ * The core catalogues this process holds. Node (`index.ts`) adds both at start; a browser bundle
+ * (`browser.ts`) holds only those it loaded (`loadCatalogue`): each is ~40 kB gzipped of the page's
+ * first load, and a person reads one language.
+ */
+const catalogues: { [L in Locale]?: Messages } = {};
+
+/** Each catalogue as its own module, so a bundler makes it its own chunk. */
+const CATALOGUE_MODULES: { readonly [L in Locale]: () => Promise<Messages> } = {
+  'zh-CN': async () => (await import('./messages/zh-cn.ts')).zhCN,
+  en: async () => (await import('./messages/en.ts')).en,
+};
+const loading = new Map<Locale, Promise<void>>();
+
+/** Adds a locale's core catalogue (Node adds both at start: `all-catalogues.ts`). */
+export function addCatalogue(locale: Locale, messages: Messages) {
+  catalogues[locale] = messages;
+}
+
+export function hasCatalogue(locale: Locale): boolean {
+  return catalogues[locale] !== undefined;
+}
+
+/** Loads a locale's core catalogue once (a browser, before rendering in that language). */
+export function loadCatalogue(locale: Locale): Promise<void> {
+  if (hasCatalogue(locale)) return Promise.resolve();
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = CATALOGUE_MODULES[locale]().then((messages) => addCatalogue(locale, messages));
+    // A failed load (the network) may be tried again on the next render or navigation.
+    pending.catch(() => loading.delete(locale));
+    loading.set(locale, pending);
+  }
+  return pending;
+}
+
+function catalogueOf(locale: Locale): Readonly<Record<string, string>> {
+  const core = catalogues[locale];
+  if (!core) throw new Error(`The ${locale} catalogue is not loaded: loadCatalogue('${locale}') first`);
+  return core;
+}
+
+/** Any loaded core catalogue: they all have the same keys (`Messages`, and `catalogue.test.ts`). */
+function anyCatalogue(): Readonly<Record<string, string>> {
+  return catalogues['zh-CN'] ?? catalogues.en ?? {};
+}
 
 /** The installed plugins' messages, added by the composition root when it loads. */
 const pluginCatalogues: { readonly [L in Locale]: Map<string, string> } = {
@@ -38,7 +82,7 @@ const pluginCatalogues: { readonly [L in Locale]: Map<string, string> } = {
 export function addPluginMessages(messages: { readonly [L in Locale]: Readonly<Record<string, string>> }) {
   for (const locale of LOCALES) {
     for (const [key, text] of Object.entries(messages[locale])) {
-      if (Object.hasOwn(zhCN, key)) throw new Error(`The message key "${key}" is the platform's`);
+      if (Object.hasOwn(anyCatalogue(), key)) throw new Error(`The message key "${key}" is the platform's`);
       pluginCatalogues[locale].set(key, text);
     }
   }
@@ -53,12 +97,15 @@ export function isLocale(value: unknown): value is Locale {
  * to a key, so callers can fall back gracefully when the server knows something this build doesn't.
  */
 export function isMessageKey(value: unknown): value is MessageKey {
-  return typeof value === 'string' && (Object.hasOwn(zhCN, value) || pluginCatalogues['zh-CN'].has(value));
+  return (
+    typeof value === 'string' &&
+    (Object.hasOwn(anyCatalogue(), value) || pluginCatalogues['zh-CN'].has(value))
+  );
 }
 
 /** The message for `key` in `locale`, with `{placeholders}` replaced from `params`. */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const core = catalogues[locale] as Readonly<Record<string, string>>;
+  const core = catalogueOf(locale);
   const message = Object.hasOwn(core, key) ? core[key] : pluginCatalogues[locale].get(key);
   // A key no installed plugin has (a plugin removed since) shows as itself rather than failing the page.
   return interpolate(message ?? key, params);
@@ -75,5 +122,5 @@ export function interpolate(message: string, params?: MessageParams): string {
 
 /** The whole catalogue of a locale, for tooling and tests. */
 export function messagesFor(locale: Locale): Messages {
-  return catalogues[locale];
+  return catalogueOf(locale) as Messages;
 }
