@@ -19,6 +19,7 @@ import { createCityStatisticsRunActivities } from './city-statistics.ts';
 import type { ExchangeDeps } from './exchange-delivery.ts';
 import { createPluginActivities, type WorkerPlugins } from './plugin-activities.ts';
 import { tenantBoundActivities } from './tenant-bound-activities.ts';
+import { bundleWorkflowsApart } from './workflow-bundle.ts';
 
 export type CreateWorkerOptions = {
   /** The Temporal frontend and how to reach it (TLS, mTLS, API key): `readTemporalConnection`. */
@@ -41,6 +42,12 @@ export type CreateWorkerOptions = {
   files?: DocumentStore;
   /** Workflow and activity spans (`startTracing`); none without it. */
   tracing?: Pick<Tracing, 'workerPlugins'>;
+  /**
+   * Where the workflow code is bundled: in this process (the default), or `apart`, in a child
+   * process of its own (`workflow-bundle.ts`), so webpack's memory never enters the worker's (the
+   * worker process does so). Not with tracing: its plugin adds workflow interceptors to the bundle.
+   */
+  bundle?: 'here' | 'apart';
 };
 
 export type LinjuWorker = {
@@ -56,15 +63,23 @@ export type LinjuWorker = {
  */
 export async function createWorker(options: CreateWorkerOptions): Promise<LinjuWorker> {
   const taskQueue = options.taskQueue ?? REFERRAL_TASK_QUEUE;
+  const plugins = options.tracing?.workerPlugins ?? [];
+  if (options.bundle === 'apart' && plugins.length > 0) {
+    throw new TypeError('the workflow bundle is made apart only without plugins (they shape it)');
+  }
+  const workflows =
+    options.bundle === 'apart'
+      ? { workflowBundle: await bundleWorkflowsApart(workflowsPath) }
+      : { workflowsPath };
   const connection = await NativeConnection.connect(options.temporal);
   try {
     const worker = await Worker.create({
       connection,
       namespace: options.namespace,
       taskQueue,
-      workflowsPath,
+      ...workflows,
       dataConverter: linjuDataConverter(options.dataKeys),
-      plugins: options.tracing?.workerPlugins ?? [],
+      plugins,
       // A stop drains running activities, but never past systemd's TimeoutStopSec (30 s) or
       // Kubernetes' grace: an activity that ignores its cancellation is cut off here.
       shutdownForceTime: '20s',

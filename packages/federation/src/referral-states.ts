@@ -1,4 +1,6 @@
-import { REFERRAL_STATUSES } from '@linju/vocabulary';
+// The one module it needs, not the package's index: workflow code imports this, and the sandbox
+// evaluates every module of its bundle again for each workflow it runs.
+import { REFERRAL_STATUSES } from '@linju/vocabulary/referral-vocabulary';
 
 /**
  * The referral state machine of `spec/referral-exchange.md` ("States"), as data and one pure

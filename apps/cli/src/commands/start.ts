@@ -10,6 +10,7 @@ import { freePort, runningEmbeddedPostgres, SetupError } from '@linju/db/embedde
 import { ensureTemporalCli, startTemporalDevServer, type TemporalDevServer } from '@linju/infra-temporal';
 import { DEMO_CITY, DEMO_PASSWORD, DEMO_TENANT } from '../seed/demo-logins.ts';
 import { externalDatabaseUrl, openDatabase, withDatabaseUrls } from '../stack/database.ts';
+import { NODE_FLAGS } from '../stack/node-flags.ts';
 import { dataDir, repoRoot } from '../stack/paths.ts';
 import { progress } from '../stack/progress.ts';
 import { importStatutesInBackground, statuteImportWanted } from '../stack/statute-import.ts';
@@ -44,13 +45,6 @@ async function waitForHealth(
 async function portIsFree(port: number): Promise<boolean> {
   return (await freePort(port)) === port;
 }
-
-/**
- * V8's young generation capped at 2 MB a half (its default grows to 16 MB): at rest the server
- * then holds ~100 MB less, the worker about the same (`npm run bench`, whole stack at rest: 1.16 GB
- * → 1.03–1.07 GB); the case page rendered no slower with it (`bench-pages.ts`, same hour).
- */
-const NODE_FLAGS = ['--max-semi-space-size=2'];
 
 /**
  * `linju start`: the whole stack on embedded defaults — PostgreSQL, the Temporal dev server,
