@@ -20,6 +20,7 @@ import { createWorkerFigures } from './health/worker-figures.ts';
 import { startWorkerHealthServer } from './health/worker-health-server.ts';
 import { startOutboxListener } from './outbox-listener.ts';
 import { startReconciler, tenantScheduleReconciler } from './reconciler.ts';
+import { startRollupFolder } from './rollup-folder.ts';
 import { createWorker } from './worker.ts';
 import { readWorkerConfig } from './worker-config.ts';
 
@@ -144,6 +145,11 @@ try {
     log.warn({ event: 'outbox listener failed', err: error }, 'messages wait for the sweep');
     return null;
   });
+  // A district's roll-up changes are folded in as they commit; the reconciler's sweep likewise.
+  const rollupFolder = await startRollupFolder(database.db, { url: config.listenUrl, log }).catch((error) => {
+    log.warn({ event: 'roll-up folder failed', err: error }, 'roll-ups wait for the sweep');
+    return null;
+  });
   const temporal = temporalHealth(config.temporal);
   const health = config.health
     ? await startWorkerHealthServer(
@@ -180,6 +186,7 @@ try {
   await worker.run();
   await reconciler.stop();
   await outboxListener?.close();
+  await rollupFolder?.close();
   await health?.close();
   await temporal.close();
   await client.connection.close();

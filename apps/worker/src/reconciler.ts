@@ -15,6 +15,7 @@ import {
 import type { Client } from '@temporalio/client';
 import { anchorAuditChains } from './audit-checkpoints.ts';
 import { deliverDueMessages, type MessageDeliveryDeps } from './message-delivery.ts';
+import { foldRollupsEverywhere } from './rollup-folder.ts';
 
 export type ReconcilerDeps = {
   client: Client;
@@ -99,7 +100,7 @@ export type PassLog = {
 };
 
 /**
- * Runs both reconciliations every `intervalMs` (the first pass after one interval: the worker
+ * Runs both reconciliations and the roll-up folder's sweep every `intervalMs` (the first pass after one interval: the worker
  * ensured every district's schedules as it started, through the same `schedules`) until stopped,
  * and with `auditCheckpoints`, anchors every audit chain on the first pass and then every
  * `everyMs`.
@@ -145,6 +146,7 @@ export function startReconciler(
       options.log.warn({ event: 'reconcile failed', err: error }, 'reconciliation pass failed');
     }
     if (options.messages) await sendOutboxes(options.messages, deps.db, options.log);
+    await foldRollupsEverywhere(deps.db, options.log);
     const checkpoints = options.auditCheckpoints;
     if (checkpoints && Date.now() - anchoredAt >= checkpoints.everyMs) {
       try {
