@@ -8,6 +8,10 @@ type Upload = Extract<FormFile, { contentBase64: string }>;
 const isUpload = (value: unknown): value is Upload =>
   typeof value === 'object' && value !== null && 'contentBase64' in value;
 
+/** Whether an intake's form carries a file to store: without one, `storeFormFiles` has nothing to do. */
+export const formHoldsUpload = (form: Record<string, unknown> | undefined): boolean =>
+  Object.values(form ?? {}).some(isUpload);
+
 /**
  * Stores the files of a declarative X service's form as case documents (size and type checked,
  * hashed, on the timeline) and keeps only their references in the case's form, in the intake's
