@@ -22,6 +22,7 @@ import { createSecretBox } from '@linju/auth';
 import { useAuditKey } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
 import { appUrlFrom, connect, credentials, freePort, migrate, sql, startEmbeddedPostgres } from '@linju/db';
+import { printWaits, sampleWaits } from './bench-waits.ts';
 
 const root = join(import.meta.dirname, '..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -278,7 +279,10 @@ export async function benchIntake({ clients = 50, count = 2000, districts = 1 } 
     let shed = 0;
     await drive(clients, 200, async (i) => post(i % clients, 100_000 + i)); // warm-up
     shed = 0;
+    // Where the sessions wait meanwhile (`--sample-waits`): a lock, the server between statements, the CPU.
+    const sampler = process.argv.includes('--sample-waits') ? sampleWaits(owner.db) : null;
     const http = { ...(await drive(clients, count, async (i) => post(i % clients, 200_000 + i))), shed };
+    const waits = await sampler?.stop();
     const serverRss = peakRss(server.pid as number);
 
     // 3. The same statements directly, 50 tasks; on the server's pool size and on one connection
@@ -305,6 +309,7 @@ export async function benchIntake({ clients = 50, count = 2000, districts = 1 } 
       count,
       districts,
       statements: recorded[0]?.statements.length ?? 0,
+      waits,
       http,
       sqlOnServerPool,
       sqlPerClient,
@@ -338,6 +343,7 @@ export function printIntake(r: Awaited<ReturnType<typeof benchIntake>>) {
       `(${r.districts === 1 ? 'one district' : `${r.districts} districts`}; ${r.statements} statements per intake; ${r.cases.toLocaleString('en')} cases at the end)\n`,
   );
   row('POST /trpc/case.create (server process)', r.http);
+  if (r.waits) printWaits(r.waits);
   if (r.http.shed > 0) out.write(`    (${r.http.shed} calls shed as busy under overload and sent again)\n`);
   row(`same statements, postgres.js, pool of ${r.sqlOnServerPool.connections}`, r.sqlOnServerPool);
   row(`same statements, postgres.js, pool of ${r.sqlPerClient.connections}`, r.sqlPerClient);
