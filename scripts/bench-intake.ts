@@ -181,7 +181,8 @@ export async function benchIntake({ clients = 50, count = 2000, districts = 1 } 
       for (const s of statements) {
         const params = s.params.map((p) => {
           if (swap.has(p)) return swap.get(p);
-          if (typeof p === 'string' && UUID.test(p) && !known.has(p) && /^\s*insert/i.test(s.query)) {
+          // An insert's new ids, also one inside a CTE (the case's insert draws its number in one).
+          if (typeof p === 'string' && UUID.test(p) && !known.has(p) && /\binsert into\b/i.test(s.query)) {
             const fresh = randomUUID();
             swap.set(p, fresh);
             return fresh;
