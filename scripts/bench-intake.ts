@@ -28,6 +28,7 @@ import { useAuditKey } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
 import { appUrlFrom, connect, credentials, freePort, migrate, sql, startEmbeddedPostgres } from '@linju/db';
 import { startAuditSealer } from '../apps/worker/src/audit-sealer.ts';
+import { printWaits, sampleWaits } from './bench-waits.ts';
 
 const root = join(import.meta.dirname, '..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -194,7 +195,8 @@ export async function benchIntake({ clients = 50, count = 2000, districts = 1 } 
       for (const s of statements) {
         const params = s.params.map((p) => {
           if (swap.has(p)) return swap.get(p);
-          if (typeof p === 'string' && UUID.test(p) && !known.has(p) && /^\s*insert/i.test(s.query)) {
+          // An insert's new ids, also one inside a CTE (the case's insert draws its number in one).
+          if (typeof p === 'string' && UUID.test(p) && !known.has(p) && /\binsert into\b/i.test(s.query)) {
             const fresh = randomUUID();
             swap.set(p, fresh);
             return fresh;
@@ -286,7 +288,10 @@ export async function benchIntake({ clients = 50, count = 2000, districts = 1 } 
     let shed = 0;
     await drive(clients, 200, async (i) => post(i % clients, 100_000 + i)); // warm-up
     shed = 0;
+    // Where the sessions wait meanwhile (`--sample-waits`): a lock, the server between statements, the CPU.
+    const sampler = process.argv.includes('--sample-waits') ? sampleWaits(owner.db) : null;
     const http = { ...(await drive(clients, count, async (i) => post(i % clients, 200_000 + i))), shed };
+    const waits = await sampler?.stop();
     const serverRss = peakRss(server.pid as number);
     // The machine is shared: its load over the last minute of the HTTP run, beside the figures.
     const load = loadavg();
@@ -345,6 +350,7 @@ export async function benchIntake({ clients = 50, count = 2000, districts = 1 } 
       statements: recorded[0]?.statements.length ?? 0,
       roundTrips: recorded[0]?.roundTrips ?? 0,
       audit,
+      waits,
       http,
       sqlOnServerPool,
       sqlPerClient,
@@ -386,6 +392,7 @@ export function printIntake(r: Awaited<ReturnType<typeof benchIntake>>) {
       `load average ${r.load.map((l) => l.toFixed(1)).join(' ')} after the HTTP run)\n`,
   );
   row('POST /trpc/case.create (server process)', r.http);
+  if (r.waits) printWaits(r.waits);
   if (r.http.shed > 0) out.write(`    (${r.http.shed} calls shed as busy under overload and sent again)\n`);
   row(`same statements, postgres.js, pool of ${r.sqlOnServerPool.connections}`, r.sqlOnServerPool);
   row(`same statements, postgres.js, pool of ${r.sqlPerClient.connections}`, r.sqlPerClient);

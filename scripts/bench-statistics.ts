@@ -220,6 +220,26 @@ export async function benchStatistics({ cases }: { cases: number }) {
       });
       process.stdout.write(`${plan.map((p) => p['QUERY PLAN']).join('\n')}\n`);
     }
+    // The write path with tables of that size, first: its roll-up changes stay pending (no worker
+    // folds them here), so every read below also adds a remainder, as between two folds.
+    let n = 0;
+    const intake = await timings(200, () => {
+      n += 1;
+      return desk.case.create({
+        channel: 'walk-in',
+        organisationId: district.organisations.stationA,
+        serviceType: TEST_SERVICE,
+        description: `统计基准第 ${n} 件`,
+        resident: {
+          name: `居民${n}`,
+          phone: `137${String(10_000_000 + n).slice(-8)}`,
+          keyGroups: ['elderly'],
+        },
+      });
+    });
+    const [pending] = (await owner.db.execute(
+      sql`select count(*)::int as n from case_rollup_pending`,
+    )) as unknown as [{ n: number }];
     const year = (i: number) => 2017 + (i % 10);
     const runs = 300;
     const baseline = await timings(runs, () => db.execute(sql`select 1`));
@@ -284,28 +304,14 @@ export async function benchStatistics({ cases }: { cases: number }) {
       );
       reports.push({ period, ms, xlsxBytes: Number(sizes?.xlsx), pdfBytes: Number(sizes?.pdf) });
     }
-    // The write path with tables of that size: an intake now also updates its roll-ups.
-    let n = 0;
-    const intake = await timings(200, () => {
-      n += 1;
-      return desk.case.create({
-        channel: 'walk-in',
-        organisationId: district.organisations.stationA,
-        serviceType: TEST_SERVICE,
-        description: `统计基准第 ${n} 件`,
-        resident: {
-          name: `居民${n}`,
-          phone: `137${String(10_000_000 + n).slice(-8)}`,
-          keyGroups: ['elderly'],
-        },
-      });
-    });
     await owner.close();
     await close();
     return {
       generated,
       baseline,
       rows: [...cases_, { case: 'case.create (intake + roll-ups)', ...intake }],
+      pendingRows: pending?.n ?? 0,
+      cases,
       reports,
     };
   } finally {
@@ -313,6 +319,13 @@ export async function benchStatistics({ cases }: { cases: number }) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Issue 20's target for every dashboard read, at any period and scope, whatever the district's size. */
+const DASHBOARD_P99_TARGET_MS = 50;
+/** The p99 figures issue 20 reported before the roll-ups were folded off the request path, by case count. */
+const BEFORE_P99: Record<string, Record<number, number>> = {
+  'statistics.get district, a year, every service': { 200000: 52.4, 5000000: 58 },
+};
 
 /** Prints the figures the way `npm run bench` prints its others. */
 export function printStatistics(result: Awaited<ReturnType<typeof benchStatistics>>) {
@@ -326,10 +339,20 @@ export function printStatistics(result: Awaited<ReturnType<typeof benchStatistic
   out.write(
     `  ${'baseline: select 1 round trip'.padEnd(44)} p50 ${baseline.p50.toFixed(3).padStart(8)} ms\n`,
   );
+  out.write(
+    `  (${result.pendingRows.toLocaleString('en')} roll-up rows pending, added by every read below)\n`,
+  );
   for (const row of rows) {
+    const before = BEFORE_P99[row.case]?.[result.cases];
+    const dashboard = row.case.startsWith('statistics.get');
     out.write(
       `  ${row.case.padEnd(44)} p50 ${row.p50.toFixed(2).padStart(8)} ms ×${(row.p50 / baseline.p50).toFixed(0).padStart(4)}` +
-        `   p99 ${row.p99.toFixed(2).padStart(8)} ms ×${(row.p99 / baseline.p50).toFixed(0).padStart(4)}\n`,
+        `   p99 ${row.p99.toFixed(2).padStart(8)} ms ×${(row.p99 / baseline.p50).toFixed(0).padStart(4)}` +
+        (before === undefined ? '' : `   (before: p99 ${before} ms)`) +
+        (dashboard
+          ? `   target p99 ≤ ${DASHBOARD_P99_TARGET_MS} ms: ${row.p99 <= DASHBOARD_P99_TARGET_MS ? 'met' : 'NOT met'}`
+          : '') +
+        '\n',
     );
   }
   for (const r of reports) {

@@ -21,6 +21,7 @@ import { createWorkerFigures } from './health/worker-figures.ts';
 import { startWorkerHealthServer } from './health/worker-health-server.ts';
 import { startOutboxListener } from './outbox-listener.ts';
 import { startReconciler, tenantScheduleReconciler } from './reconciler.ts';
+import { startRollupFolder } from './rollup-folder.ts';
 import { createWorker } from './worker.ts';
 import { readWorkerConfig } from './worker-config.ts';
 
@@ -153,6 +154,11 @@ try {
     log.warn({ event: 'audit sealer failed', err: error }, 'audit entries wait for the sweep');
     return null;
   });
+  // A district's roll-up changes are folded in as they commit; the reconciler's sweep likewise.
+  const rollupFolder = await startRollupFolder(database.db, { url: config.listenUrl, log }).catch((error) => {
+    log.warn({ event: 'roll-up folder failed', err: error }, 'roll-ups wait for the sweep');
+    return null;
+  });
   const temporal = temporalHealth(config.temporal);
   const health = config.health
     ? await startWorkerHealthServer(
@@ -190,6 +196,7 @@ try {
   await reconciler.stop();
   await outboxListener?.close();
   await auditSealer?.close();
+  await rollupFolder?.close();
   await health?.close();
   await temporal.close();
   await client.connection.close();

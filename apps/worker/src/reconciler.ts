@@ -16,6 +16,7 @@ import type { Client } from '@temporalio/client';
 import { anchorAuditChains } from './audit-checkpoints.ts';
 import { sealAuditEverywhere } from './audit-sealer.ts';
 import { deliverDueMessages, type MessageDeliveryDeps } from './message-delivery.ts';
+import { foldRollupsEverywhere } from './rollup-folder.ts';
 
 export type ReconcilerDeps = {
   client: Client;
@@ -100,8 +101,9 @@ export type PassLog = {
 };
 
 /**
- * Runs both reconciliations and the audit sealer's sweep every `intervalMs` (the first pass after one
- * interval: the worker ensured every district's schedules as it started, through the same `schedules`) until stopped,
+ * Runs both reconciliations, the audit sealer's and the roll-up folder's sweeps every `intervalMs` (the
+ * first pass after one interval: the worker ensured every district's schedules as it started, through
+ * the same `schedules`) until stopped,
  * and with `auditCheckpoints`, anchors every audit chain on the first pass and then every
  * `everyMs`.
  * A failed pass (database or Temporal away) is logged and tried again at the next one. Every
@@ -147,6 +149,7 @@ export function startReconciler(
     }
     if (options.messages) await sendOutboxes(options.messages, deps.db, options.log);
     await sealAuditEverywhere(deps.db, options.log);
+    await foldRollupsEverywhere(deps.db, options.log);
     const checkpoints = options.auditCheckpoints;
     if (checkpoints && Date.now() - anchoredAt >= checkpoints.everyMs) {
       try {

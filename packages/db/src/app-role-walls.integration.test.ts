@@ -26,6 +26,7 @@ const TABLE_RIGHTS: Record<string, string> = {
   case_link: 'INSERT, SELECT',
   case_party: 'DELETE, INSERT, SELECT, UPDATE',
   case_rollup: 'INSERT, SELECT, UPDATE',
+  case_rollup_pending: 'DELETE, INSERT, SELECT',
   case_setting: 'INSERT, SELECT, UPDATE',
   case_tally: 'INSERT, SELECT, UPDATE',
   city_statistics_send: 'INSERT, SELECT, UPDATE',

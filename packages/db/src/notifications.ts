@@ -9,6 +9,11 @@ import type { TenantTx } from './client.ts';
  * table that a periodic sweep also reads.
  */
 export const NOTIFY_CHANNELS = {
+  /**
+   * A district's case changes left roll-up rows to fold in; the payload is its tenant id, sent by
+   * the insert trigger of `case_rollup_pending` (migration 0070), so every writer wakes the folder.
+   */
+  rollups: 'linju_rollups',
   /** A district's outbox has a message to send; the payload is its tenant id. */
   outbox: 'linju_outbox',
   /**

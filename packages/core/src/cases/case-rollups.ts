@@ -1,4 +1,4 @@
-import { eq, schema, sql, type TenantTx } from '@linju/db';
+import { eq, schema, type TenantTx } from '@linju/db';
 import { JOINT_CONSULTATION_EVENT } from '@linju/vocabulary';
 import { localDate } from '../calendar/working-days.ts';
 import { tenantTimeZone } from '../tenants/tenant-queries.ts';
@@ -27,9 +27,9 @@ function mergeInto(batch: RollupRows, row: { key: RollupKey; m: Measures }) {
 
 /**
  * For bulk work in one transaction (an import of thousands of rows): until `flushRollupBatch`,
- * roll-up changes are summed in memory and written once. Updating the same district rows thousands
- * of times in one transaction leaves a chain of row versions every later update walks through
- * (it made a 2,000-row import 55% slower). Tallies are still written per case.
+ * roll-up changes are summed in memory and written once, a few rows instead of thousands to
+ * append and fold (updating the same rows thousands of times in one transaction made a 2,000-row
+ * import 55% slower). Tallies are still written per case.
  */
 export function startRollupBatch(tx: TenantTx) {
   batches.set(tx, new Map());
@@ -145,28 +145,29 @@ export async function applyCaseChangeToRollups(tx: TenantTx, row: CaseRow, kind:
     .onConflictDoUpdate({ target: [schema.caseTally.tenantId, schema.caseTally.caseId], set: after });
 }
 
-const r = schema.caseRollup;
-const added = (column: string) => sql.raw(`case_rollup.${column} + excluded.${column}`);
+/**
+ * A new case's roll-ups and tally, without reading anything: it has no tally, rating or clock yet,
+ * and its intake knows its resident's key groups and the district's time zone. What
+ * `applyCaseChangeToRollups` does for its `created` entry; the two writes go out together.
+ */
+export async function addNewCaseToRollups(
+  tx: TenantTx,
+  row: CaseRow,
+  known: { timeZone: string; keyGroups: readonly string[] },
+) {
+  const tally = tallyOf(row, { ...known, rating: null, onTime: null });
+  await Promise.all([
+    addToRollups(tx, row.tenantId, rollupDelta(null, tally)),
+    tx.insert(schema.caseTally).values({ tenantId: row.tenantId, caseId: row.id, ...tally }),
+  ]);
+}
 
-/** Adds measures to roll-up rows (creating them), one statement for all. */
+/**
+ * Adds measures to the roll-ups, one statement for all: appended to `case_rollup_pending`, which
+ * the worker folds into `case_rollup` (`foldCaseRollups`) and readers add in meanwhile. No row is
+ * updated here, so concurrent changes of a district never wait on each other's roll-ups.
+ */
 export async function addToRollups(tx: TenantTx, tenantId: string, rows: ReturnType<typeof rollupDelta>) {
   if (rows.length === 0) return;
-  await tx
-    .insert(r)
-    .values(rows.map(({ key, m }) => ({ tenantId, ...key, ...m })))
-    .onConflictDoUpdate({
-      target: [r.tenantId, r.organisationId, r.serviceType, r.dimension, r.month, r.value],
-      set: {
-        received: added('received'),
-        resolved: added('resolved'),
-        resolvedOnTime: added('resolved_on_time'),
-        resolutionSeconds: added('resolution_seconds'),
-        closed: added('closed'),
-        ended: added('ended'),
-        feedback: added('feedback'),
-        rated: added('rated'),
-        scoreSum: added('score_sum'),
-        satisfied: added('satisfied'),
-      },
-    });
+  await tx.insert(schema.caseRollupPending).values(rows.map(({ key, m }) => ({ tenantId, ...key, ...m })));
 }

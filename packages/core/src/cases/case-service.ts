@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '@linju/auth';
 import { and, eq, schema, sql, type TenantTx } from '@linju/db';
 import type { z } from 'zod';
-import { type Actor, requirePermission } from '../actor.ts';
+import { type Actor, auditActor, requirePermission } from '../actor.ts';
+import { appendAudit } from '../audit/append-audit.ts';
 import { loadCalendar } from '../calendar/national-calendar.ts';
 import { localDate } from '../calendar/working-days.ts';
 import { servicesAt } from '../catalogue/catalogue-service.ts';
@@ -13,11 +14,19 @@ import { getOrganisation, isPartnerKind, type Organisation } from '../organisati
 import { activeProviderRecords } from '../providers/provider-records.ts';
 import { deskOfficersAt, stationHeadsOver } from '../staff/role-holders.ts';
 import { getStaffMember } from '../staff/staff-service.ts';
-import { type CaseRow, type LoadedCase, loadCase, recordCaseEvent, requireOnCase } from './case-access.ts';
+import {
+  type CaseRow,
+  insertCaseEvent,
+  type LoadedCase,
+  loadCase,
+  recordCaseEvent,
+  requireOnCase,
+} from './case-access.ts';
 import { calendarFor, caseSettings, dueOnOf, resolveLimit, resumedClock, todayIn } from './case-clock.ts';
 import { textIntakeReceipt, textRatingCode } from './case-messages.ts';
 import { caseNames } from './case-names.ts';
 import { casePartiesOf, partyValues } from './case-parties.ts';
+import { addNewCaseToRollups } from './case-rollups.ts';
 import {
   type IntakeRequest,
   ZAssignRequest,
@@ -88,18 +97,40 @@ async function requireServiceEnabled(
   if (!state?.enabled) throw new DomainError('bad-request', 'case.service_not_enabled', { field });
 }
 
-/** The next number of the tenant's yearly sequence, e.g. XH-2026-000123 (the counter row serialises). */
-async function nextCaseNumber(tx: TenantTx, tenantId: string, prefix: string, year: number) {
-  const [counter] = await tx
-    .insert(schema.caseCounter)
-    .values({ tenantId, year, last: 1 })
-    .onConflictDoUpdate({
-      target: [schema.caseCounter.tenantId, schema.caseCounter.year],
-      set: { last: sql`${schema.caseCounter.last} + 1` },
+/**
+ * Inserts a new case numbered with the next number of the tenant's yearly sequence, e.g.
+ * XH-2026-000123, in one statement: the counter row is bumped by the case's own insert. The bump
+ * locks the row until the commit, so every other intake of the district that year waits from here
+ * on: the caller makes this its last step but the writes that need the case. A transaction that
+ * rolls back takes its bump with it: numbers have no gaps.
+ */
+async function insertNumberedCase(
+  tx: TenantTx,
+  values: Omit<typeof schema.legalCase.$inferInsert, 'number'>,
+  prefix: string,
+  year: number,
+) {
+  const drawn = tx.$with('drawn').as(
+    tx
+      .insert(schema.caseCounter)
+      .values({ tenantId: values.tenantId, year, last: 1 })
+      .onConflictDoUpdate({
+        target: [schema.caseCounter.tenantId, schema.caseCounter.year],
+        set: { last: sql`${schema.caseCounter.last} + 1` },
+      })
+      .returning({ last: schema.caseCounter.last }),
+  );
+  const [row] = await tx
+    .with(drawn)
+    .insert(schema.legalCase)
+    .values({
+      ...values,
+      // Six digits at least, as `padStart` would: a seventh when a year passes 999,999.
+      number: sql`${`${prefix}-${year}-`} || lpad((select last from ${drawn})::text, greatest(6, length((select last from ${drawn})::text)), '0')`,
     })
-    .returning({ last: schema.caseCounter.last });
-  if (!counter) throw new Error('case counter returned no row');
-  return `${prefix}-${year}-${String(counter.last).padStart(6, '0')}`;
+    .returning();
+  if (!row) throw new Error('case insert returned no row');
+  return row;
 }
 
 /**
@@ -175,19 +206,13 @@ export async function intakeCase(
     pausedSince: null,
   };
   const dueOn = dueOnOf(clock, await loadCalendar(tx, receivedOn));
-  const number = await nextCaseNumber(
-    tx,
-    actor.tenantId,
-    settings.numberPrefix,
-    Number(receivedOn.slice(0, 4)),
-  );
   const id = randomUUID();
-  const [row] = await tx
-    .insert(schema.legalCase)
-    .values({
+  // From here the district's counter is locked: what follows is the case and what needs it.
+  const row = await insertNumberedCase(
+    tx,
+    {
       tenantId: actor.tenantId,
       id,
-      number,
       channel: input.channel,
       externalRef: input.externalRef ?? null,
       serviceType: input.serviceType,
@@ -204,31 +229,48 @@ export async function intakeCase(
       receivedAt,
       ...clock,
       dueOn,
-    })
-    .returning();
-  if (!row) throw new Error('case insert returned no row');
-  if (input.parties.length > 0) {
-    await tx.insert(schema.caseParty).values(
-      // One statement shares one now(): a microsecond apiece keeps the parties in the order given.
-      input.parties.map((p, i) => ({
-        ...partyValues(box, actor.tenantId, id, p),
-        createdAt: sql`now() + ${i} * interval '1 microsecond'`,
-      })),
-    );
-  }
-  await recordCaseEvent(tx, actor, row, {
-    kind: 'created',
-    action: 'case.created',
-    data: {
-      channel: row.channel,
-      organisationId: org.id,
-      serviceType: row.serviceType,
-      residentMatched: matched,
     },
+    settings.numberPrefix,
+    Number(receivedOn.slice(0, 4)),
+  );
+  const data = {
+    channel: row.channel,
+    organisationId: org.id,
+    serviceType: row.serviceType,
+    residentMatched: matched,
+  };
+  // The writes that need the case, in one pipelined round: the lock above is held for the
+  // round, not for one round trip each (`recordCaseEvent`'s three steps, unrolled for a new case).
+  await Promise.all([
+    input.parties.length > 0
+      ? tx.insert(schema.caseParty).values(
+          // One statement shares one now(): a microsecond apiece keeps the parties in the order given.
+          input.parties.map((p, i) => ({
+            ...partyValues(box, actor.tenantId, id, p),
+            createdAt: sql`now() + ${i} * interval '1 microsecond'`,
+          })),
+        )
+      : null,
+    insertCaseEvent(tx, {
+      tenantId: row.tenantId,
+      caseId: row.id,
+      kind: 'created',
+      actorId: actor.id,
+      actorName: actor.name,
+      text: null,
+      data: { ...data, action: 'case.created' },
+    }),
+    addNewCaseToRollups(tx, row, { timeZone: settings.timeZone, keyGroups: resident.keyGroups }),
+  ]);
+  await appendAudit(tx, {
+    ...auditActor(actor),
+    action: 'case.created',
+    objectType: 'case',
+    objectId: row.id,
     after: { ...caseSummary(row), parties: input.parties.length },
   });
   if (alert) await raiseIntakeAlert(tx, actor, box, row, org.path, alert);
-  await textIntakeReceipt(tx, actor, box, row);
+  await textIntakeReceipt(tx, actor, box, row, resident);
   return {
     ...caseSummary(row),
     resident: publicResident(resident),

@@ -107,6 +107,32 @@ describe('intake', () => {
     expect(first.dueOn).not.toBeNull();
   });
 
+  it('numbers concurrent intakes of a district consecutively, and a rolled-back intake leaves no gap', async () => {
+    const sequence = (number: string) => Number(number.slice(-6));
+    const first = sequence((await intake(deskA)).number);
+    const together = await Promise.all(Array.from({ length: 12 }, () => intake(deskA)));
+    expect(together.map((c) => sequence(c.number)).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 12 }, (_, i) => first + 1 + i),
+    );
+    // Drawn, then the transaction fails: the number goes back with it.
+    await expect(
+      inTenant(async (tx) => {
+        await intakeCase(tx, deskA, box, walkIn());
+        throw new Error('rolled back after the draw');
+      }),
+    ).rejects.toThrow('rolled back after the draw');
+    const next = await intake(deskA);
+    expect(sequence(next.number)).toBe(first + 13);
+    // What the intake wrote after the draw names the number: its audit entry.
+    const [audited] = await inTenant((tx) =>
+      tx.execute<{ number: string }>(
+        sql`select after->>'number' as number from audit_entry
+            where object_id = ${next.id} and action = 'case.created'`,
+      ),
+    );
+    expect(audited?.number).toBe(next.number);
+  });
+
   it('uses the tenant’s prefix once set', async () => {
     await inTenant((tx) =>
       saveCaseSettings(tx, admin, {

@@ -4,7 +4,7 @@ import { eq, isUniqueViolation, schema, sql, type TenantTx } from '@linju/db';
 import { type Actor, auditActor, canTenantWide, requireTenantWide } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { DomainError } from '../errors.ts';
-import { parsePeriod } from '../statistics/statistics-query.ts';
+import { parsePeriod, rollupRows } from '../statistics/statistics-query.ts';
 import { ZQuarter } from './inspection-service.ts';
 import {
   DEFAULT_SATISFACTION_GRADING,
@@ -97,8 +97,8 @@ async function stationQuarters(tx: TenantTx, quarter: string) {
           coalesce(sum(x.resolved_on_time), 0)::int as resolved_on_time,
           coalesce(sum(x.rated), 0)::int as rated, coalesce(sum(x.satisfied), 0)::int as satisfied
         from organisation o
-        join case_rollup x on x.organisation_id = o.id and x.service_type = ${schema.ALL_SERVICES}
-          and x.dimension = 'all' and x.month >= ${period.from}::date and x.month < ${period.to}::date
+        cross join lateral ${rollupRows(sql`x.organisation_id = o.id and x.service_type = ${schema.ALL_SERVICES}
+          and x.dimension = 'all' and x.month >= ${period.from}::date and x.month < ${period.to}::date`)} x
         where o.path like st.path || '%'
       ) r`),
     tx.execute<Row>(sql`

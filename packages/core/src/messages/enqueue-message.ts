@@ -60,8 +60,11 @@ export async function enqueueMessage(
     paramsSealed: box.encrypt(JSON.stringify(input.params), actor.tenantId, sealedColumns.messageParams),
     caseId: input.caseId ?? null,
   };
-  await tx.insert(schema.outboundMessage).values(row);
-  await notifyOnCommit(tx, NOTIFY_CHANNELS.outbox, actor.tenantId);
+  // Pipelined: one round trip for both.
+  await Promise.all([
+    tx.insert(schema.outboundMessage).values(row),
+    notifyOnCommit(tx, NOTIFY_CHANNELS.outbox, actor.tenantId),
+  ]);
   await appendAudit(tx, {
     ...auditActor(actor),
     action: 'message.queued',

@@ -6,6 +6,7 @@ export * from './city-overview.ts';
 export * from './city-rollup.ts';
 export * from './city-sending.ts';
 export * from './director-dashboard.ts';
+export * from './fold-rollups.ts';
 export * from './hotspot-map.ts';
 export * from './hotspots.ts';
 export * from './monthly-sweep.ts';

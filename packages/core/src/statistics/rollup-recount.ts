@@ -1,6 +1,6 @@
 import { schema, type TenantTx } from '@linju/db';
 import { currentTally } from '../cases/case-rollups.ts';
-import { accumulate, MEASURES, type Measures, type RollupKey } from '../cases/case-tally.ts';
+import { accumulate, MEASURES, type Measures, type RollupKey, zeroMeasures } from '../cases/case-tally.ts';
 
 const keyOf = (k: RollupKey) => [k.organisationId, k.serviceType, k.month, k.dimension, k.value].join('|');
 
@@ -21,15 +21,22 @@ export async function recountRollups(tx: TenantTx) {
   );
 }
 
-/** The stored roll-ups, rows with figures only, keyed like `recountRollups`. */
+/**
+ * The stored roll-ups, folded and pending added together (as every reader adds them), rows with
+ * figures only, keyed like `recountRollups`.
+ */
 export async function storedRollups(tx: TenantTx) {
-  const stored = new Map<string, Measures>();
-  for (const row of await tx.select().from(schema.caseRollup)) {
+  const sums = new Map<string, Measures>();
+  // One statement, one snapshot: a change being folded meanwhile counts once.
+  const rows = await tx.select().from(schema.caseRollup).unionAll(tx.select().from(schema.caseRollupPending));
+  for (const row of rows) {
     const { tenantId: _, organisationId, serviceType, month, dimension, value, ...m } = row;
-    if (MEASURES.some((name) => m[name] !== 0))
-      stored.set(keyOf({ organisationId, serviceType, month, dimension, value }), m);
+    const key = keyOf({ organisationId, serviceType, month, dimension, value });
+    const sum = sums.get(key) ?? zeroMeasures();
+    for (const name of MEASURES) sum[name] += m[name];
+    sums.set(key, sum);
   }
-  return stored;
+  return new Map([...sums].filter(([, m]) => MEASURES.some((name) => m[name] !== 0)));
 }
 
 /** Rows where the stored roll-ups differ from a recount: empty when they are right. */

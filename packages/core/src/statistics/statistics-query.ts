@@ -73,6 +73,21 @@ const UNIT_SUMS = sql.raw(
     return `sum(x.${column}) as ${column}`;
   }).join(', '),
 );
+const ROLLUP_COLUMNS = sql.raw(
+  `x.month, x.dimension, x.value, ${MEASURES.map((name) => `x.${name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`).join(', ')}`,
+);
+/**
+ * The roll-up rows of `case_rollup` (alias `x`) that `where` selects, and the changes of the same
+ * key range the worker has not folded in yet (`case_rollup_pending`): one statement reads both
+ * in one snapshot, so a change being folded counts once. Each side is an index range; the
+ * `offset 0` keeps the planner from flattening the union into its caller's scan.
+ */
+export const rollupRows = (where: SQL) => sql`(
+  select ${ROLLUP_COLUMNS} from case_rollup x where ${where}
+  union all
+  select ${ROLLUP_COLUMNS} from case_rollup_pending x where ${where}
+  offset 0
+)`;
 const measuresOf = (row: SumRow): Measures => {
   const m = zeroMeasures();
   for (const name of MEASURES) m[name] = Number(row[name] ?? 0);
@@ -126,13 +141,9 @@ export async function getStatistics(tx: TenantTx, actor: Actor, request: Statist
   const breakdowns = (await tx.execute<SumRow>(sql`
     select r.month::text as month, r.dimension, r.value, ${MEASURE_SUMS}
     from ${units} u
-    cross join lateral (
-      select * from case_rollup x
-      where x.organisation_id = u.id and x.service_type = ${service}
+    cross join lateral ${rollupRows(sql`x.organisation_id = u.id and x.service_type = ${service}
         and x.dimension = any(${sql.raw(`array['all','channel','category','key-group','service']`)})
-        and x.month >= ${period.from}::date and x.month < ${period.to}::date
-      offset 0
-    ) r
+        and x.month >= ${period.from}::date and x.month < ${period.to}::date`)} r
     group by r.month, r.dimension, r.value`)) as unknown as SumRow[];
 
   const totals = zeroMeasures();
@@ -274,9 +285,8 @@ async function byUnit(
     select split_part(substr(o.path, ${parentPath.length + 1}), '/', 1) as unit, ${MEASURE_SUMS}
     from organisation o
     cross join lateral (
-      select ${UNIT_SUMS} from case_rollup x
-      where x.organisation_id = o.id and x.service_type = ${service} and x.dimension = 'all'
-        and x.month >= ${period.from}::date and x.month < ${period.to}::date
+      select ${UNIT_SUMS} from ${rollupRows(sql`x.organisation_id = o.id and x.service_type = ${service}
+        and x.dimension = 'all' and x.month >= ${period.from}::date and x.month < ${period.to}::date`)} x
     ) r
     where o.path like ${`${parentPath}%`}
     group by 1`)) as unknown as SumRow[];

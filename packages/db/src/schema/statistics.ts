@@ -94,6 +94,45 @@ export const caseRollup = pgTable(
   ],
 ).enableRLS();
 
+/**
+ * Roll-up changes not folded into `case_rollup` yet: a case change appends its rows here (never
+ * two writers on one row, so intakes of a district do not queue on its busy roll-up rows), and the
+ * worker folds them in as they commit (`foldCaseRollups`). A reader adds what is here to what is
+ * folded, in the same statement: the figures are exact whenever the worker last ran.
+ */
+export const caseRollupPending = pgTable(
+  'case_rollup_pending',
+  {
+    tenantId: tenantId(),
+    organisationId: uuid('organisation_id').notNull(),
+    serviceType: text('service_type').notNull(),
+    month: date('month').notNull(),
+    dimension: text('dimension', { enum: ROLLUP_DIMENSIONS }).notNull(),
+    value: text('value').notNull(),
+    received: integer('received').notNull().default(0),
+    resolved: integer('resolved').notNull().default(0),
+    resolvedOnTime: integer('resolved_on_time').notNull().default(0),
+    resolutionSeconds: bigint('resolution_seconds', { mode: 'number' }).notNull().default(0),
+    closed: integer('closed').notNull().default(0),
+    ended: integer('ended').notNull().default(0),
+    feedback: integer('feedback').notNull().default(0),
+    rated: integer('rated').notNull().default(0),
+    scoreSum: integer('score_sum').notNull().default(0),
+    satisfied: integer('satisfied').notNull().default(0),
+  },
+  (t) => [
+    // The readers' ranges, as `case_rollup`'s key (a queue table: rows live for a moment).
+    index('case_rollup_pending_range_idx').on(
+      t.tenantId,
+      t.organisationId,
+      t.serviceType,
+      t.dimension,
+      t.month,
+    ),
+    tenantIsolation('case_rollup_pending'),
+  ],
+).enableRLS();
+
 // What the service counts besides cases: the vocabulary's measures.
 export { ACTIVITY_MEASURES, type ActivityMeasure } from '@linju/vocabulary';
 

@@ -20,13 +20,16 @@ export const create = permittedProcedure('case.intake')
     // A declarative X service's file fields become case documents, referenced from the form.
     if (formHoldsUpload(input.form)) await storeFormFiles(ctx.tx, ctx.actor, filesOf(ctx), created.id);
     // The service plugin's onCaseCreated sees the case only once it is committed; it logs its own failure.
-    const hook = await prepareCaseCreatedHook(
-      ctx.tx,
-      ctx.tenantId,
-      pluginRegistry,
-      created.id,
-      requestPluginLogger(ctx.log),
-    );
+    // Only a plugin's service has the hook: no read for the others, while the district's counter is locked.
+    const hook = pluginRegistry.has(created.serviceType)
+      ? await prepareCaseCreatedHook(
+          ctx.tx,
+          ctx.tenantId,
+          pluginRegistry,
+          created.id,
+          requestPluginLogger(ctx.log),
+        )
+      : null;
     if (hook) ctx.afterCommit({ name: `${hook.pluginId}.onCaseCreated`, run: hook.run });
     return created;
   });
