@@ -79,6 +79,10 @@ const env = {
   ...process.env,
   PATH: `${join(root, 'node_modules', '.bin')}:${dirname(node24)}:${pnpmDir}${process.env.PATH}`,
   TURBO_TELEMETRY_DISABLED: '1',
+  // Node's own HTTPS (the statute library from PyPI, SMS providers, partners' deployments) trusts the
+  // machine's certificate store too, as curl, pip and Go do: behind an extranet's TLS proxy it
+  // otherwise refuses every certificate the proxy signs.
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, '--use-system-ca'].filter(Boolean).join(' '),
 };
 const child = spawn(node24, entry, { cwd: root, stdio: 'inherit', env });
 // Ctrl-C reaches the whole process group already; a signal sent to this process alone is passed on.
