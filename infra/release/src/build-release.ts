@@ -12,6 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, join } from 'node:path';
+import { NODE_FLAGS } from '../../../apps/cli/src/stack/node-flags.ts';
 import { copyNodeRuntime, pinnedNodeVersion } from './node-runtime.ts';
 import { pruneBundle } from './prune-bundle.ts';
 import type { ReleaseArch } from './release-arch.ts';
@@ -95,6 +96,8 @@ export function stageRelease(arch: ReleaseArch, outDir: string): string {
   cpSync(join(import.meta.dirname, '..', 'bundle'), bundle, { recursive: true });
   for (const script of ['bin/linju', 'install.sh']) chmodSync(join(bundle, script), 0o755);
   writeFileSync(join(bundle, 'VERSION'), `${releaseVersion()}\n`);
+  // `bin/linju` starts the server and the worker with the flags `linju start` uses.
+  writeFileSync(join(bundle, 'NODE_FLAGS'), `${NODE_FLAGS.join(' ')}\n`);
   return bundle;
 }
 

@@ -20,6 +20,7 @@ import { totpCodeFor, totpStepAt } from '@linju/auth';
 import { connect, freePort, sql } from '@linju/db';
 import { ensureTemporalCli, startTemporalDevServer, type TemporalDevServer } from '@linju/infra-temporal';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { NODE_FLAGS } from '../../../apps/cli/src/stack/node-flags.ts';
 import { bundleName, packRelease, releaseVersion, repoRoot, stageRelease } from './build-release.ts';
 import { ELF_MACHINE, elfMachine } from './elf-machine.ts';
 import { pinnedNodeVersion } from './node-runtime.ts';
@@ -253,6 +254,9 @@ describe('the installed bundle in production mode', () => {
       expect(realpathSync(`/proc/${pid}/exe`)).toBe(
         join(prefix, releaseVersion(), 'node', `linux-${host}`, 'bin', 'node'),
       );
+      // Started with the V8 flags `linju start` uses (the young generation capped: ~100 MB less each).
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      for (const flag of NODE_FLAGS) expect(argv).toContain(flag);
       const mapped = mappedFiles(pid);
       expect(mapped.filter((path) => path.endsWith('.node')).length).toBeGreaterThan(0);
       expect(mapped.filter((path) => path.startsWith(repoRoot))).toEqual([]);
