@@ -9,9 +9,9 @@ import { actorOf } from '../testing/test-actor.ts';
 import { createTestDistrict, type TestDistrict } from '../testing/test-district.ts';
 import { TEST_SERVICE } from '../testing/test-service.ts';
 import { type CaseQuery, findCases } from './case-queries.ts';
-import { fillCaseSearchTerms } from './fill-case-search-terms.ts';
 import type { IntakeRequest } from './case-schemas.ts';
 import { intakeCase } from './case-service.ts';
+import { fillCaseSearchTerms } from './fill-case-search-terms.ts';
 
 const app = connect(inject('databaseUrl'));
 // The owner sees the stored columns as they are, and rebuilds tokens as the upgrade step does.
