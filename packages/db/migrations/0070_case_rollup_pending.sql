@@ -1,5 +1,6 @@
 CREATE TABLE "case_rollup_pending" (
 	"tenant_id" uuid NOT NULL,
+	"id" bigint GENERATED ALWAYS AS IDENTITY (sequence name "case_rollup_pending_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"organisation_id" uuid NOT NULL,
 	"service_type" text NOT NULL,
 	"month" date NOT NULL,
@@ -14,7 +15,8 @@ CREATE TABLE "case_rollup_pending" (
 	"feedback" integer DEFAULT 0 NOT NULL,
 	"rated" integer DEFAULT 0 NOT NULL,
 	"score_sum" integer DEFAULT 0 NOT NULL,
-	"satisfied" integer DEFAULT 0 NOT NULL
+	"satisfied" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "case_rollup_pending_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
 ALTER TABLE "case_rollup_pending" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint

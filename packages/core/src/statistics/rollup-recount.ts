@@ -1,4 +1,4 @@
-import { schema, type TenantTx } from '@linju/db';
+import { getTableColumns, schema, type TenantTx } from '@linju/db';
 import { currentTally } from '../cases/case-rollups.ts';
 import { accumulate, MEASURES, type Measures, type RollupKey, zeroMeasures } from '../cases/case-tally.ts';
 
@@ -28,7 +28,11 @@ export async function recountRollups(tx: TenantTx) {
 export async function storedRollups(tx: TenantTx) {
   const sums = new Map<string, Measures>();
   // One statement, one snapshot: a change being folded meanwhile counts once.
-  const rows = await tx.select().from(schema.caseRollup).unionAll(tx.select().from(schema.caseRollupPending));
+  const { id: _id, ...pendingColumns } = getTableColumns(schema.caseRollupPending);
+  const rows = await tx
+    .select()
+    .from(schema.caseRollup)
+    .unionAll(tx.select(pendingColumns).from(schema.caseRollupPending));
   for (const row of rows) {
     const { tenantId: _, organisationId, serviceType, month, dimension, value, ...m } = row;
     const key = keyOf({ organisationId, serviceType, month, dimension, value });

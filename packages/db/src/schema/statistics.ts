@@ -104,6 +104,8 @@ export const caseRollupPending = pgTable(
   'case_rollup_pending',
   {
     tenantId: tenantId(),
+    /** A row's own key (the table is distributed by district like every other, `(tenant_id, id)`). */
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
     organisationId: uuid('organisation_id').notNull(),
     serviceType: text('service_type').notNull(),
     month: date('month').notNull(),
@@ -121,6 +123,7 @@ export const caseRollupPending = pgTable(
     satisfied: integer('satisfied').notNull().default(0),
   },
   (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
     // The readers' ranges, as `case_rollup`'s key (a queue table: rows live for a moment).
     index('case_rollup_pending_range_idx').on(
       t.tenantId,
