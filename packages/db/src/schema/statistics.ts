@@ -59,31 +59,37 @@ export const ALL_SERVICES = '*';
 export const ROLLUP_DIMENSIONS = ['all', 'channel', 'category', 'key-group', 'service'] as const;
 export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number];
 
+/** A roll-up row's key and measures: the folded rows' and the pending changes' alike. */
+const rollupKeyAndMeasures = () => ({
+  /** An organisation of the tree, or `DISTRICT_WIDE`: no foreign key, figures outlive units. */
+  organisationId: uuid('organisation_id').notNull(),
+  serviceType: text('service_type').notNull(),
+  month: date('month').notNull(),
+  dimension: text('dimension', { enum: ROLLUP_DIMENSIONS }).notNull(),
+  /** The channel, `service:category`, key group or service; '' for `all`. */
+  value: text('value').notNull(),
+  received: integer('received').notNull().default(0),
+  resolved: integer('resolved').notNull().default(0),
+  resolvedOnTime: integer('resolved_on_time').notNull().default(0),
+  resolutionSeconds: bigint('resolution_seconds', { mode: 'number' }).notNull().default(0),
+  closed: integer('closed').notNull().default(0),
+  ended: integer('ended').notNull().default(0),
+  feedback: integer('feedback').notNull().default(0),
+  rated: integer('rated').notNull().default(0),
+  scoreSum: integer('score_sum').notNull().default(0),
+  satisfied: integer('satisfied').notNull().default(0),
+});
+
 /**
  * Case figures per month, unit (or the whole district) and service (or every service), broken
- * down along one dimension at a time. Kept by the case changes themselves in their transaction.
+ * down along one dimension at a time. The case changes append theirs to `case_rollup_pending`, which
+ * the worker folds in here.
  */
 export const caseRollup = pgTable(
   'case_rollup',
   {
     tenantId: tenantId(),
-    /** An organisation of the tree, or `DISTRICT_WIDE`: no foreign key, figures outlive units. */
-    organisationId: uuid('organisation_id').notNull(),
-    serviceType: text('service_type').notNull(),
-    month: date('month').notNull(),
-    dimension: text('dimension', { enum: ROLLUP_DIMENSIONS }).notNull(),
-    /** The channel, `service:category`, key group or service; '' for `all`. */
-    value: text('value').notNull(),
-    received: integer('received').notNull().default(0),
-    resolved: integer('resolved').notNull().default(0),
-    resolvedOnTime: integer('resolved_on_time').notNull().default(0),
-    resolutionSeconds: bigint('resolution_seconds', { mode: 'number' }).notNull().default(0),
-    closed: integer('closed').notNull().default(0),
-    ended: integer('ended').notNull().default(0),
-    feedback: integer('feedback').notNull().default(0),
-    rated: integer('rated').notNull().default(0),
-    scoreSum: integer('score_sum').notNull().default(0),
-    satisfied: integer('satisfied').notNull().default(0),
+    ...rollupKeyAndMeasures(),
   },
   (t) => [
     primaryKey({
@@ -106,21 +112,7 @@ export const caseRollupPending = pgTable(
     tenantId: tenantId(),
     /** A row's own key (the table is distributed by district like every other, `(tenant_id, id)`). */
     id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
-    organisationId: uuid('organisation_id').notNull(),
-    serviceType: text('service_type').notNull(),
-    month: date('month').notNull(),
-    dimension: text('dimension', { enum: ROLLUP_DIMENSIONS }).notNull(),
-    value: text('value').notNull(),
-    received: integer('received').notNull().default(0),
-    resolved: integer('resolved').notNull().default(0),
-    resolvedOnTime: integer('resolved_on_time').notNull().default(0),
-    resolutionSeconds: bigint('resolution_seconds', { mode: 'number' }).notNull().default(0),
-    closed: integer('closed').notNull().default(0),
-    ended: integer('ended').notNull().default(0),
-    feedback: integer('feedback').notNull().default(0),
-    rated: integer('rated').notNull().default(0),
-    scoreSum: integer('score_sum').notNull().default(0),
-    satisfied: integer('satisfied').notNull().default(0),
+    ...rollupKeyAndMeasures(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
