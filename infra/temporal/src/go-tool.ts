@@ -53,11 +53,14 @@ export type GoTool = {
 export const goToolDir = (tool: Pick<GoTool, 'binary' | 'version'>) =>
   join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'linju', `${tool.binary}-${tool.version}`);
 
-/** Where go.dev's archive installs Go: a bare shell's PATH (a service, `env -i`, cron) leaves it out. */
-const GO_DEV_INSTALL = '/usr/local/go/bin/go';
-
-/** The `go` command on PATH, else go.dev's standard install. */
-export const goCommand = () => onPath('go') ?? (executable(GO_DEV_INSTALL) ? GO_DEV_INSTALL : null);
+/**
+ * The `go` command on PATH, else the one of `GOROOT` (go.dev's archive installs to /usr/local/go, which
+ * a bare shell's PATH — a service, `env -i`, cron — leaves out).
+ */
+export const goCommand = () => {
+  const installed = join(process.env.GOROOT || '/usr/local/go', 'bin', 'go');
+  return onPath('go') ?? (executable(installed) ? installed : null);
+};
 
 /**
  * The cached build of a pinned Go command, else builds it from the Go module proxy into the cache

@@ -69,6 +69,7 @@ describe('linju start refuses clearly', () => {
       PORT: String(await freePort()),
       LINJU_DATA_DIR: mkdtempSync(join(tmpdir(), 'linju-')),
       PATH: `${nodeOnly}:/usr/bin:/bin`,
+      GOROOT: mkdtempSync(join(tmpdir(), 'no-go-')), // nor where go.dev's archive would be
       XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'cache-')),
       TEMPORAL_CLI: '',
     });
