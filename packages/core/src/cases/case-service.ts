@@ -239,8 +239,9 @@ export async function intakeCase(
     serviceType: row.serviceType,
     residentMatched: matched,
   };
-  // The writes that need the case, in one pipelined round: the lock above is held for the
-  // round, not for one round trip each (`recordCaseEvent`'s three steps, unrolled for a new case).
+  // The writes that need the case, in one pipelined round: the lock above is held for the round
+  // and the commit, not for a round trip each (`recordCaseEvent`'s three steps, unrolled for a new
+  // case; the audit entry and the receipt's SMS with its own entry, in the order written).
   await Promise.all([
     input.parties.length > 0
       ? tx.insert(schema.caseParty).values(
@@ -261,16 +262,20 @@ export async function intakeCase(
       data: { ...data, action: 'case.created' },
     }),
     addNewCaseToRollups(tx, row, { timeZone: settings.timeZone, keyGroups: resident.keyGroups }),
+    appendAudit(tx, {
+      ...auditActor(actor),
+      action: 'case.created',
+      objectType: 'case',
+      objectId: row.id,
+      after: { ...caseSummary(row), parties: input.parties.length },
+    }),
+    alert ? null : textIntakeReceipt(tx, actor, box, row, resident),
   ]);
-  await appendAudit(tx, {
-    ...auditActor(actor),
-    action: 'case.created',
-    objectType: 'case',
-    objectId: row.id,
-    after: { ...caseSummary(row), parties: input.parties.length },
-  });
-  if (alert) await raiseIntakeAlert(tx, actor, box, row, org.path, alert);
-  await textIntakeReceipt(tx, actor, box, row, resident);
+  // An alert (rare) tells its people before the resident's receipt, as the desk would.
+  if (alert) {
+    await raiseIntakeAlert(tx, actor, box, row, org.path, alert);
+    await textIntakeReceipt(tx, actor, box, row, resident);
+  }
   return {
     ...caseSummary(row),
     resident: publicResident(resident),

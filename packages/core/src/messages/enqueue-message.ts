@@ -60,22 +60,22 @@ export async function enqueueMessage(
     paramsSealed: box.encrypt(JSON.stringify(input.params), actor.tenantId, sealedColumns.messageParams),
     caseId: input.caseId ?? null,
   };
-  // Pipelined: one round trip for both.
+  // Pipelined: one round trip for the three (an intake sends them while it holds its counter).
   await Promise.all([
     tx.insert(schema.outboundMessage).values(row),
     notifyOnCommit(tx, NOTIFY_CHANNELS.outbox, actor.tenantId),
+    appendAudit(tx, {
+      ...auditActor(actor),
+      action: 'message.queued',
+      objectType: 'message',
+      objectId: id,
+      after: {
+        channel: row.channel,
+        templateKey: row.templateKey,
+        recipient: row.recipientMasked,
+        caseId: row.caseId,
+      },
+    }),
   ]);
-  await appendAudit(tx, {
-    ...auditActor(actor),
-    action: 'message.queued',
-    objectType: 'message',
-    objectId: id,
-    after: {
-      channel: row.channel,
-      templateKey: row.templateKey,
-      recipient: row.recipientMasked,
-      caseId: row.caseId,
-    },
-  });
   return { id };
 }
