@@ -27,6 +27,7 @@ import { createSecretBox } from '@linju/auth';
 import { useAuditKey } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
 import { appUrlFrom, connect, credentials, freePort, migrate, sql, startEmbeddedPostgres } from '@linju/db';
+import { NODE_FLAGS } from '../apps/cli/src/stack/node-flags.ts';
 import { startAuditSealer } from '../apps/worker/src/audit-sealer.ts';
 import { printWaits, sampleWaits } from './bench-waits.ts';
 
@@ -217,7 +218,7 @@ export async function benchIntake({ clients = 50, count = 2000, districts = 1 } 
 
     // 2. The real server, one process, as `linju start` runs it.
     const port = await freePort();
-    server = spawn(process.execPath, [join(root, 'apps', 'server', 'src', 'main.ts')], {
+    server = spawn(process.execPath, [...NODE_FLAGS, join(root, 'apps', 'server', 'src', 'main.ts')], {
       env: {
         ...process.env,
         PORT: String(port),
