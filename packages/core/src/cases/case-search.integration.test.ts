@@ -208,6 +208,26 @@ describe("search by the description's words", () => {
     expect(await search(centreDesk, { text: '报酬拖欠三个月' })).toEqual([liNa.id]);
   });
 
+  it('finds a common topic among the newest cases and pages it, and an older case past them by its index', async () => {
+    // A page of one asks for two matches: the newest 120 cases are read first (40 a match).
+    const old = await intake(deskA, { name: '钱先生', keyGroups: [] }, '房屋漏水赔偿协商');
+    for (let i = 0; i < 120; i++) await intake(deskA, { name: '孙女士', keyGroups: [] }, '婚姻家事咨询');
+    const topic: string[] = [];
+    for (let i = 0; i < 6; i++)
+      topic.unshift((await intake(deskA, { name: '周先生', keyGroups: [] }, `邻里噪音纠纷第${i}件`)).id);
+    const pages: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await inTenant((tx) =>
+        findCases(tx, headA, box, { text: '邻里噪音纠纷', limit: 1, ...(cursor ? { cursor } : {}) }),
+      );
+      pages.push(...page.cases.map((c) => c.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(pages).toEqual(topic);
+    expect(await search(headA, { text: '房屋漏水赔偿', limit: 1 })).toEqual([old.id]);
+  });
+
   it('finds a case written without words (by the previous release) until the upgrade step gives it its words', async () => {
     expect(await termsOf(ming.id)).toContain("'物业费'");
     await owner.db

@@ -46,25 +46,62 @@ function patternMatcher(tx: TenantTx, field: 'description' | 'number', text: str
 }
 
 /**
- * Descriptions holding `text` that hold its words (`caseTextQueryTerms`), through the words'
- * index and `case_ids_with_words` (0069; `@@` is not leakproof either): the index narrows to the
- * descriptions with every word, LIKE keeps those holding the text as written. Cases not yet given
- * their words (null) are compared with LIKE alone.
+ * How many of the newest cases a words search reads first, for each match it wants: a word that
+ * common (one case in forty or more, a topic of the day) is found among them at once, where its
+ * index would hand over every case holding it to be sorted (planners take words found together,
+ * like 邻里 噪音 纠纷, as if they were rare together). Rarer words miss there and go by their index.
+ */
+const RECENT_CASES_PER_MATCH = 40;
+/** Past this many matches wanted (a search with other conditions), the index alone is asked. */
+const RECENT_FIRST_MAX = 200;
+
+type Operand = Parameters<typeof like>[0];
+
+/**
+ * Descriptions holding `text` that hold its words (`caseTextQueryTerms`): among the newest cases
+ * first (see RECENT_CASES_PER_MATCH), then through the words' index and `case_ids_with_words`
+ * (0069; `@@` is not leakproof either): the index narrows to the descriptions with every word,
+ * LIKE keeps those holding the text as written. Cases not yet given their words (null) are
+ * compared with LIKE alone.
  */
 function wordsMatcher(tx: TenantTx, text: string, terms: string[]): CaseMatcher {
   const pattern = `%${escapeLike(text)}%`;
   const ignoreCase = text.toLowerCase() !== text.toUpperCase();
   const words = tsqueryOf(terms);
+  const holding = (searchTerms: Operand, description: Operand) =>
+    and(
+      or(sql`${searchTerms} @@ ${words}::tsquery`, isNull(searchTerms)),
+      ignoreCase ? ilike(description, pattern) : like(description, pattern),
+    ) as SQL;
+  /** The newest matches among the newest cases: all of them when as many are found as wanted. */
+  const amongRecent = async (max: number, before: CasePosition | null) => {
+    const recent = tx
+      .select({ id: c.id, receivedAt: c.receivedAt, searchTerms: c.searchTerms, description: c.description })
+      .from(c)
+      .where(
+        before
+          ? sql`(${c.receivedAt}, ${c.id}) < (${before.at}::timestamptz, ${before.id}::uuid)`
+          : undefined,
+      )
+      .orderBy(desc(c.receivedAt), desc(c.id))
+      .limit((max + 1) * RECENT_CASES_PER_MATCH)
+      .as('recent');
+    const found = await tx
+      .select({ id: recent.id, at: positionAt(sql`${recent.receivedAt}`) })
+      .from(recent)
+      .where(holding(recent.searchTerms, recent.description))
+      .orderBy(desc(recent.receivedAt), desc(recent.id))
+      .limit(max + 1);
+    return found.length > max ? found : null;
+  };
   return {
     newest: async (max, before) =>
-      (await tx.execute(
+      (max <= RECENT_FIRST_MAX ? await amongRecent(max, before) : null) ??
+      ((await tx.execute(
         sql`select id, ${positionAt(sql`received_at`)} as at from case_ids_with_words(${words}::tsquery,
           ${pattern}, ${ignoreCase}, ${before?.at ?? null}::timestamptz, ${before?.id ?? null}::uuid, ${max + 1})`,
-      )) as unknown as CasePosition[],
-    condition: and(
-      or(sql`${c.searchTerms} @@ ${words}::tsquery`, isNull(c.searchTerms)),
-      ignoreCase ? ilike(c.description, pattern) : like(c.description, pattern),
-    ) as SQL,
+      )) as unknown as CasePosition[]),
+    condition: holding(c.searchTerms, c.description),
   };
 }
 
