@@ -216,22 +216,29 @@ export async function benchIntake({ clients = 50, count = 2000, districts = 1 } 
     const sealer = await startAuditSealer(db, { url: databaseUrl, log: silent });
     closers.unshift(sealer.close);
 
-    // 2. The real server, one process, as `linju start` runs it.
+    // 2. The real server, one process, as `linju start` runs it; `BENCH_SERVER_CPU_PROF=<dir>`
+    // profiles it (`--cpu-prof`, written when it stops).
+    const profileDir = process.env.BENCH_SERVER_CPU_PROF;
+    const serverProfile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
     const port = await freePort();
-    server = spawn(process.execPath, [...NODE_FLAGS, join(root, 'apps', 'server', 'src', 'main.ts')], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_APP_URL: databaseUrl,
-        TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`,
-        LINJU_DATA_DIR: dir,
-        LINJU_DATA_KEY: dataKey.toString('base64'),
-        LINJU_ADMIN_BUILD: join(dir, 'no-admin-build'),
-        LOG_LEVEL: 'error',
+    server = spawn(
+      process.execPath,
+      [...NODE_FLAGS, ...serverProfile, join(root, 'apps', 'server', 'src', 'main.ts')],
+      {
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATABASE_APP_URL: databaseUrl,
+          TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`,
+          LINJU_DATA_DIR: dir,
+          LINJU_DATA_KEY: dataKey.toString('base64'),
+          LINJU_ADMIN_BUILD: join(dir, 'no-admin-build'),
+          LOG_LEVEL: 'error',
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    );
     const base = `http://127.0.0.1:${port}`;
     for (let tries = 0; ; tries++) {
       const up = await fetch(`${base}/.well-known/linju-node`).then(
