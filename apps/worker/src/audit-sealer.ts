@@ -1,7 +1,7 @@
 import { type SealReport, sealAuditChains, sealTenantAuditChain } from '@linju/core';
 import { type Database, NOTIFY_CHANNELS } from '@linju/db';
 import type { PassLog } from './reconciler.ts';
-import { GATHER_COMMITS_MS, passPerNotifiedTenant } from './tenant-passes.ts';
+import { passPerNotifiedTenant } from './tenant-passes.ts';
 
 /** An entry left unsealed because its writer did not hold the key is the operator's to look into. */
 function logSealing(log: PassLog, report: SealReport, tenantId?: string) {
@@ -14,30 +14,21 @@ function logSealing(log: PassLog, report: SealReport, tenantId?: string) {
 }
 
 /**
- * Seals a district's audit entries as they commit: every insert notifies the district's id
- * (once per transaction), and a sealing pass for that district runs a tenth of a second later with
- * what committed meanwhile, one at a time per district (two at once would only queue on the chain
- * head's lock).
+ * Seals a district's audit entries as soon as they commit: every insert notifies the district's id
+ * (once per transaction), and a sealing pass for that district runs at once, one at a time per
+ * district (two at once would only queue on the chain head's lock).
  */
 export async function startAuditSealer(
   db: Database,
   options: { url: string; log: PassLog },
 ): Promise<{ close: () => Promise<void> }> {
-  return passPerNotifiedTenant(
-    options.url,
-    NOTIFY_CHANNELS.audit,
-    async (tenantId) => {
-      try {
-        logSealing(options.log, await sealTenantAuditChain(db, tenantId), tenantId);
-      } catch (error) {
-        options.log.warn(
-          { event: 'audit sealing failed', tenantId, err: error },
-          'audit sealing pass failed',
-        );
-      }
-    },
-    { gatherMs: GATHER_COMMITS_MS },
-  );
+  return passPerNotifiedTenant(options.url, NOTIFY_CHANNELS.audit, async (tenantId) => {
+    try {
+      logSealing(options.log, await sealTenantAuditChain(db, tenantId), tenantId);
+    } catch (error) {
+      options.log.warn({ event: 'audit sealing failed', tenantId, err: error }, 'audit sealing pass failed');
+    }
+  });
 }
 
 /**
