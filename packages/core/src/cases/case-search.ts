@@ -13,8 +13,13 @@ export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
  * fixed width, so two places compare as strings and the time goes back to PostgreSQL unrounded.
  */
 export type CasePosition = { at: string; id: string };
-const positionAt = (at: SQL | typeof c.receivedAt) =>
+/** A column or an expression, as drizzle's comparisons take them. */
+type Operand = Parameters<typeof like>[0];
+const positionAt = (at: Operand) =>
   sql<string>`to_char(${at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+/** Cases after `before` in the newest-first order (a row comparison, which the index takes). */
+const olderThan = (before: CasePosition) =>
+  sql`(${c.receivedAt}, ${c.id}) < (${before.at}::timestamptz, ${before.id}::uuid)`;
 const isNewer = (a: CasePosition, b: CasePosition) => a.at > b.at || (a.at === b.at && a.id > b.id);
 
 /** One way a search finds cases: its newest matches through its own index, or a condition to read cases by. */
@@ -55,8 +60,6 @@ const RECENT_CASES_PER_MATCH = 40;
 /** Past this many matches wanted (a search with other conditions), the index alone is asked. */
 const RECENT_FIRST_MAX = 200;
 
-type Operand = Parameters<typeof like>[0];
-
 /**
  * Descriptions holding `text` that hold its words (`caseTextQueryTerms`): among the newest cases
  * first (see RECENT_CASES_PER_MATCH), then through the words' index and `case_ids_with_words`
@@ -78,16 +81,12 @@ function wordsMatcher(tx: TenantTx, text: string, terms: string[]): CaseMatcher 
     const recent = tx
       .select({ id: c.id, receivedAt: c.receivedAt, searchTerms: c.searchTerms, description: c.description })
       .from(c)
-      .where(
-        before
-          ? sql`(${c.receivedAt}, ${c.id}) < (${before.at}::timestamptz, ${before.id}::uuid)`
-          : undefined,
-      )
+      .where(before ? olderThan(before) : undefined)
       .orderBy(desc(c.receivedAt), desc(c.id))
       .limit((max + 1) * RECENT_CASES_PER_MATCH)
       .as('recent');
     const found = await tx
-      .select({ id: recent.id, at: positionAt(sql`${recent.receivedAt}`) })
+      .select({ id: recent.id, at: positionAt(recent.receivedAt) })
       .from(recent)
       .where(holding(recent.searchTerms, recent.description))
       .orderBy(desc(recent.receivedAt), desc(recent.id))
@@ -133,14 +132,7 @@ function residentMatcher(tx: TenantTx, box: SecretBox, tenantId: string, terms: 
       tx
         .select({ id: c.id, at: positionAt(c.receivedAt) })
         .from(c)
-        .where(
-          and(
-            condition,
-            before
-              ? sql`(${c.receivedAt}, ${c.id}) < (${before.at}::timestamptz, ${before.id}::uuid)`
-              : undefined,
-          ),
-        )
+        .where(and(condition, before ? olderThan(before) : undefined))
         .orderBy(desc(c.receivedAt), desc(c.id))
         .limit(max + 1),
     condition,
