@@ -85,6 +85,7 @@ try {
     // Webpack bundles the workflow code in a child process, out of this one's memory (tracing's
     // plugin adds to the bundle, so with tracing on it is bundled here).
     bundle: tracing.enabled ? 'here' : 'apart',
+    bundleCache: config.workflowBundleCache,
     // The same data key and node key as the server's (one data folder): outbox bodies are sealed,
     // and the messages this node sends are signed with the key its peers pinned.
     // The composition root's plugins: their activities and workflow hooks, their lines in this log.

@@ -31,6 +31,11 @@ export type WorkerConfig = {
   auditCheckpointIntervalMs: number;
   /** The health and metrics endpoint (`LINJU_WORKER_HEALTH_PORT`); off when the port is not set. */
   health: { port: number; host: string } | null;
+  /**
+   * Where the last workflow bundle is kept for the next start (`LINJU_WORKFLOW_BUNDLE_CACHE`;
+   * `linju start` keeps it in the data folder); none: bundled at every start.
+   */
+  workflowBundleCache: string | null;
 };
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
@@ -84,6 +89,7 @@ export function readWorkerConfig(env: Record<string, string | undefined>): Worke
       3_600_000,
     ),
     health: healthEndpoint(env),
+    workflowBundleCache: env.LINJU_WORKFLOW_BUNDLE_CACHE?.trim() || null,
   };
 }
 

@@ -19,7 +19,7 @@ import { createCityStatisticsRunActivities } from './city-statistics.ts';
 import type { ExchangeDeps } from './exchange-delivery.ts';
 import { createPluginActivities, type WorkerPlugins } from './plugin-activities.ts';
 import { tenantBoundActivities } from './tenant-bound-activities.ts';
-import { bundleWorkflowsApart } from './workflow-bundle.ts';
+import { bundleWorkflowsApart, keptWorkflowBundle } from './workflow-bundle.ts';
 
 export type CreateWorkerOptions = {
   /** The Temporal frontend and how to reach it (TLS, mTLS, API key): `readTemporalConnection`. */
@@ -48,6 +48,8 @@ export type CreateWorkerOptions = {
    * worker process does so). Not with tracing: its plugin adds workflow interceptors to the bundle.
    */
   bundle?: 'here' | 'apart';
+  /** With `apart`: the file the bundle is kept in and reused from while its sources are unchanged. */
+  bundleCache?: string | null;
 };
 
 export type LinjuWorker = {
@@ -69,7 +71,11 @@ export async function createWorker(options: CreateWorkerOptions): Promise<LinjuW
   }
   const workflows =
     options.bundle === 'apart'
-      ? { workflowBundle: await bundleWorkflowsApart(workflowsPath) }
+      ? {
+          workflowBundle: options.bundleCache
+            ? await keptWorkflowBundle(workflowsPath, options.bundleCache)
+            : await bundleWorkflowsApart(workflowsPath),
+        }
       : { workflowsPath };
   const connection = await NativeConnection.connect(options.temporal);
   try {

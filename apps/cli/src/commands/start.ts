@@ -180,6 +180,9 @@ export async function start(args: string[] = []): Promise<void> {
       PORT: String(port),
       TEMPORAL_ADDRESS: temporalAddress,
       LINJU_DATA_DIR: dir,
+      // A restart with the workflow code unchanged skips webpack (apps/worker/src/workflow-bundle.ts).
+      LINJU_WORKFLOW_BUNDLE_CACHE:
+        process.env.LINJU_WORKFLOW_BUNDLE_CACHE ?? join(dir, 'workflow-bundle.json'),
     };
     for (const app of ['server', 'worker']) {
       const child = spawn(process.execPath, [...NODE_FLAGS, join(repoRoot, 'apps', app, 'src', 'main.ts')], {
