@@ -31,6 +31,7 @@ export default defineConfig({
           name: 'browser',
           include: ['{apps,packages,plugins,infra,test}/**/*.browser.test.ts'],
           exclude: ignored,
+          globalSetup: ['test/browser-setup.ts'],
           testTimeout: 240_000,
           // Pages of a freshly started server can take seconds on a busy 2-core machine.
           expect: { poll: { timeout: 15_000 } },

@@ -6,11 +6,13 @@ import { freePort } from '@linju/db';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { copyDemoTemplate, DEMO_NODE_ID, demoDay } from './demo-template.ts';
 
 /**
  * What the journey tests share: one `npm start` of the whole stack on embedded defaults (a fresh
- * data folder, a free port, the demo district seeded) and one Debian Chromium, for one test file.
+ * data folder holding a copy of the run's seeded demo district, a free port) and one Debian
+ * Chromium, for one test file.
  */
 const root = join(import.meta.dirname, '..');
 
@@ -48,6 +50,9 @@ export function useDemoStack(
   let stack: ChildProcess | undefined;
 
   beforeAll(async () => {
+    const template = inject('demoTemplate');
+    // Seeded today: started from a copy (`npm start` then finds the district there); else it seeds.
+    if (template?.seededOn === demoDay()) copyDemoTemplate(template.dir, live.dataDir);
     const port = await freePort();
     live.url = `http://localhost:${port}`;
     // Its own process group, so the whole stack can be stopped at once.
@@ -60,6 +65,8 @@ export function useDemoStack(
         LINJU_DATA_DIR: live.dataDir,
         DATABASE_URL: '',
         TEMPORAL_ADDRESS: '',
+        LINJU_NODE_ID: DEMO_NODE_ID,
+        ...(template ? { LINJU_WORKFLOW_BUNDLE_CACHE: template.workflowBundleCache } : {}),
         // The journeys need no national law; a test that does imports its own articles.
         LINJU_STATUTES_IMPORT: 'off',
         ...options.env?.(),
