@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type LogLevel, Runtime } from '@temporalio/worker';
@@ -47,7 +47,7 @@ export async function keptWorkflowBundle(workflowsPath: string, keptIn: string):
   // The bundler's own version too: it writes the entry and the sandbox's glue.
   for (const file of [...inputs.read, fileURLToPath(import.meta.resolve('@temporalio/worker'))])
     hashes[file] = fingerprint(file);
-  for (const file of inputs.absent) if (!existsSync(file)) hashes[file] = null;
+  for (const file of inputs.absent) if (fingerprint(file) === null) hashes[file] = null;
   mkdirSync(dirname(keptIn), { recursive: true });
   const partial = `${keptIn}.${process.pid}`;
   writeFileSync(partial, JSON.stringify({ workflowsPath, inputs: hashes, code } satisfies KeptBundle), {
