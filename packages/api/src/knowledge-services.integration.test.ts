@@ -9,7 +9,7 @@ import {
   testKnowledgePlugin,
 } from '@linju/core/testing';
 import { actorOf } from '@linju/core/testing/test-actor';
-import { migratePlugins, schema, withTenant } from '@linju/db';
+import { migratePlugins, openPostgres, schema, withTenant } from '@linju/db';
 import {
   createPluginRegistry,
   type LanguageModel,
@@ -18,7 +18,6 @@ import {
 } from '@linju/plugin-sdk';
 import { loadAssistantArticles } from '@linju/statutes/testing';
 import { TRPCError } from '@trpc/server';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pluginRouters } from './plugin-procedures.ts';
 import type { AppCaller } from './router.ts';
@@ -30,7 +29,7 @@ import { type ApiContext, createCallerFactory, router } from './trpc.ts';
  * API mounts the installed ones: procedures on any case of the district, and `ctx.knowledge`.
  */
 const h = apiHarness();
-const owner = postgres(inject('ownerDatabaseUrl'), { max: 1, onnotice: () => {} });
+const owner = openPostgres(inject('ownerDatabaseUrl'), { max: 1, onnotice: () => {} });
 const registry = createPluginRegistry([testKnowledgePlugin], {
   platformPermissions: Object.keys(PERMISSIONS),
 });

@@ -1,8 +1,8 @@
 import { createTestDistrict, TEST_PASSWORD, type TestDistrict } from '@linju/core/testing';
+import { openPostgres } from '@linju/db';
 import { importStatutes, readStatutesJsonl } from '@linju/statutes';
 import { statuteFixture } from '@linju/statutes/testing';
 import { TRPCError } from '@trpc/server';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AppCaller } from './router.ts';
 import { apiHarness } from './test-context.ts';
@@ -20,7 +20,7 @@ const NOTE =
 const at = (written: string) => NOTE.indexOf(written);
 
 beforeAll(async () => {
-  const owner = postgres(inject('ownerDatabaseUrl'), { max: 1, onnotice: () => {} });
+  const owner = openPostgres(inject('ownerDatabaseUrl'), { max: 1, onnotice: () => {} });
   await importStatutes(owner, readStatutesJsonl(fixture.jsonl));
   await owner.end();
   district = await createTestDistrict(h.db, h.box, 'statute-citations');

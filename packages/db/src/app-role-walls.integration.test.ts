@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { APP_ROLE } from './app-role.ts';
+import { openPostgres } from './postgres-client.ts';
 
 /**
  * Every right the application role holds on a table, by table (column lists where the code needs
@@ -127,12 +128,12 @@ const DEFINER_FUNCTIONS: Record<string, string> = {
  * connection or an injected statement runs as. Checked against the live catalogue.
  */
 describe('the application role', () => {
-  const owner = postgres(inject('ownerDatabaseUrl'), { max: 1, onnotice: () => {} });
+  const owner = openPostgres(inject('ownerDatabaseUrl'), { max: 1, onnotice: () => {} });
   afterAll(() => owner.end());
 
   /** One connection of its own: temporary objects live as long as their session. */
   const asApp = async <T>(fn: (sql: postgres.Sql) => Promise<T>): Promise<T> => {
-    const sql = postgres(inject('databaseUrl'), { max: 1, onnotice: () => {} });
+    const sql = openPostgres(inject('databaseUrl'), { max: 1, onnotice: () => {} });
     try {
       return await fn(sql);
     } finally {

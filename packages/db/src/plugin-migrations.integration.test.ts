@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { migratePlugins, type PluginMigrationSet } from './plugin-migrations.ts';
+import { openPostgres } from './postgres-client.ts';
 
 const ownerUrl = inject('ownerDatabaseUrl');
-const owner = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+const owner = openPostgres(ownerUrl, { max: 1, onnotice: () => {} });
 afterAll(() => owner.end());
 
 /** A plugin of this test alone: the database is shared with every other test file of the run. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import { APP_ROLE } from './app-role.ts';
 import { databasePrepare } from './database-prepare.ts';
+import { openPostgres } from './postgres-client.ts';
 
 /** The migrations of one plugin, as the composition root lists them (see `@linju/plugin-sdk`). */
 export interface PluginMigrationSet {
@@ -39,7 +40,7 @@ export async function migratePlugins(
   ownerUrl: string,
   sets: readonly PluginMigrationSet[],
 ): Promise<string[]> {
-  const sql = postgres(ownerUrl, { max: 1, prepare: databasePrepare(), onnotice: () => {} });
+  const sql = openPostgres(ownerUrl, { max: 1, prepare: databasePrepare(), onnotice: () => {} });
   const applied: string[] = [];
   try {
     await sql.unsafe(`CREATE TABLE IF NOT EXISTS ${PLUGIN_MIGRATION_TABLE} (

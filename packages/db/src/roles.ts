@@ -1,6 +1,6 @@
-import postgres from 'postgres';
 import { APP_ROLE } from './app-role.ts';
 import { databasePrepare } from './database-prepare.ts';
+import { openPostgres } from './postgres-client.ts';
 
 /**
  * Creates (or re-keys) the application role. Run with the owner's connection before migrations,
@@ -8,7 +8,7 @@ import { databasePrepare } from './database-prepare.ts';
  * temporary objects and no CREATE anywhere (`app-role-walls.integration.test.ts` keeps it so).
  */
 export async function ensureAppRole(ownerUrl: string, appPassword: string): Promise<void> {
-  const sql = postgres(ownerUrl, { max: 1, prepare: databasePrepare(), onnotice: () => {} });
+  const sql = openPostgres(ownerUrl, { max: 1, prepare: databasePrepare(), onnotice: () => {} });
   try {
     const [existing] = await sql`select 1 from pg_roles where rolname = ${APP_ROLE}`;
     const verb = existing ? 'ALTER' : 'CREATE';

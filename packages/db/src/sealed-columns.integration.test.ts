@@ -1,5 +1,5 @@
-import postgres from 'postgres';
 import { afterAll, expect, inject, it } from 'vitest';
+import { openPostgres } from './postgres-client.ts';
 import { sealedColumns } from './sealed-columns.ts';
 
 /**
@@ -7,7 +7,7 @@ import { sealedColumns } from './sealed-columns.ts';
  * needing a retired key: every `*_encrypted` / `*_sealed` column of the live catalogue is listed.
  */
 it('lists every sealed column of the database', async () => {
-  const sql = postgres(inject('ownerDatabaseUrl'), { max: 1, onnotice: () => {} });
+  const sql = openPostgres(inject('ownerDatabaseUrl'), { max: 1, onnotice: () => {} });
   afterAll(() => sql.end());
   const stored = await sql<{ name: string }[]>`
     select table_name || '.' || column_name as name from information_schema.columns

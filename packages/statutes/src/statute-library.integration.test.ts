@@ -1,5 +1,4 @@
-import { connect } from '@linju/db';
-import postgres from 'postgres';
+import { connect, openPostgres } from '@linju/db';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { checkCitations } from './check-citations.ts';
 import { findArticle } from './find-article.ts';
@@ -8,7 +7,7 @@ import { readStatutesJsonl } from './read-statutes-jsonl.ts';
 import { searchStatutes } from './search-statutes.ts';
 import { statuteFixture } from './testing/statute-fixture.ts';
 
-const owner = postgres(inject('ownerDatabaseUrl'), { max: 1, onnotice: () => {} });
+const owner = openPostgres(inject('ownerDatabaseUrl'), { max: 1, onnotice: () => {} });
 const app = connect(inject('databaseUrl'));
 afterAll(async () => {
   await owner.end();

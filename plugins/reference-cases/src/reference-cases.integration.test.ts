@@ -1,4 +1,3 @@
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   type AppCaller,
@@ -7,12 +6,13 @@ import {
   refusedField,
   type TestDistrict,
 } from '../../../packages/api/src/plugin-harness.ts';
+import { openPostgres } from '../../../packages/db/src/postgres-client.ts';
 import { importStatutes, readStatutesJsonl } from '../../../packages/statutes/src/index.ts';
 import { statuteFixture } from '../../../packages/statutes/src/testing/statute-fixture.ts';
 import { personalDataIn } from './personal-data.ts';
 
 const h = pluginHarness();
-const owner = postgres(inject('ownerDatabaseUrl'), { max: 1, onnotice: () => {} });
+const owner = openPostgres(inject('ownerDatabaseUrl'), { max: 1, onnotice: () => {} });
 // 中华人民共和国参考案例借贷法 (in force: 第一条, 第二条) and its repealed forerunner.
 const statutes = statuteFixture('参考案例');
 const CITED = '《参考案例借贷法》第一条\n《参考案例借贷法》第二条';

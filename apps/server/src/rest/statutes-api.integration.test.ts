@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openPostgres } from '@linju/db';
 import { statuteFixture } from '@linju/statutes/testing';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { asDocumented } from './openapi-conformance.ts';
 import { createOwnDatabase, startServerProcess } from './server-process.ts';
@@ -57,7 +57,7 @@ describe('linju statutes import', () => {
   it('loads a JSONL file of articles, and loading it again changes nothing', async () => {
     const file = join(dataDir, 'statutes.jsonl');
     writeFileSync(file, fixture.jsonl);
-    const owner = postgres(own.ownerDatabaseUrl, { max: 1, onnotice: () => {} });
+    const owner = openPostgres(own.ownerDatabaseUrl, { max: 1, onnotice: () => {} });
     try {
       const first = await linju('statutes', 'import', file);
       expect(first.out).toContain('2 laws, 4 articles');

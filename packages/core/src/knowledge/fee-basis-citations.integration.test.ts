@@ -1,7 +1,6 @@
-import { connect } from '@linju/db';
+import { connect, openPostgres } from '@linju/db';
 import { litigationFee, resolutionPaths } from '@linju/litigation-fee';
 import { loadAssistantArticles } from '@linju/statutes/testing';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { statuteLibrary } from '../plugins/statute-library.ts';
 
@@ -13,7 +12,7 @@ const app = connect(inject('databaseUrl'));
 const statutes = statuteLibrary(app.db);
 
 beforeAll(async () => {
-  const owner = postgres(inject('ownerDatabaseUrl'), { max: 1, onnotice: () => {} });
+  const owner = openPostgres(inject('ownerDatabaseUrl'), { max: 1, onnotice: () => {} });
   await loadAssistantArticles(owner);
   await owner.end();
 });

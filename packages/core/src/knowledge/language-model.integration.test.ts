@@ -1,9 +1,8 @@
-import { connect } from '@linju/db';
+import { connect, openPostgres } from '@linju/db';
 import { FEE_REGULATION_ARTICLES } from '@linju/litigation-fee';
 import type { PhraseRequest, StatuteArticle } from '@linju/plugin-sdk';
 import { importStatutes, readStatutesJsonl } from '@linju/statutes';
 import { loadAssistantArticles, statuteFixture } from '@linju/statutes/testing';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { statuteLibrary } from '../plugins/statute-library.ts';
 import { type ChatMessage, startModelTestServer } from '../testing/model-test-server.ts';
@@ -47,7 +46,7 @@ const model = () =>
   createLanguageModel({ url: server.url, apiKey: 'sk-test-key', model: 'test-model' }, statutes, log);
 
 beforeAll(async () => {
-  const owner = postgres(inject('ownerDatabaseUrl'), { max: 1, onnotice: () => {} });
+  const owner = openPostgres(inject('ownerDatabaseUrl'), { max: 1, onnotice: () => {} });
   await importStatutes(owner, readStatutesJsonl(fixture.jsonl));
   await loadAssistantArticles(owner);
   await owner.end();

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import postgres from 'postgres';
+import { openPostgres } from '../postgres-client.ts';
 import {
   type CatalogTable,
   catalogTables,
@@ -31,7 +31,7 @@ export async function withDatabaseSnapshot<T>(
   fn: (snapshot: DatabaseSnapshot) => Promise<T>,
 ): Promise<T> {
   // No statement deadline: copying a large table is one long statement.
-  const sql = postgres(ownerUrl, {
+  const sql = openPostgres(ownerUrl, {
     max: 1,
     onnotice: () => {},
     connection: { application_name: 'linju backup' },

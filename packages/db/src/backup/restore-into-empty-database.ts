@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import { SetupError } from '../embedded.ts';
+import { openPostgres } from '../postgres-client.ts';
 import {
   type CatalogTable,
   catalogTables,
@@ -49,7 +50,7 @@ export async function restoreIntoEmptyDatabase<T>(
   ownerUrl: string,
   fn: (target: RestoreTarget) => Promise<T>,
 ): Promise<T> {
-  const sql = postgres(ownerUrl, {
+  const sql = openPostgres(ownerUrl, {
     max: 1,
     onnotice: () => {},
     connection: { application_name: 'linju restore' },

@@ -1,4 +1,5 @@
-import postgres from 'postgres';
+import type postgres from 'postgres';
+import { openPostgres } from '../postgres-client.ts';
 import { storageKeyColumns, tenantTables } from './database-catalog.ts';
 
 type Row = Record<string, unknown>;
@@ -14,7 +15,7 @@ export type TenantRows = {
 };
 
 export const ownerClient = (ownerUrl: string, name: string) =>
-  postgres(ownerUrl, { max: 1, onnotice: () => {}, connection: { application_name: name } });
+  openPostgres(ownerUrl, { max: 1, onnotice: () => {}, connection: { application_name: name } });
 
 export const ownedBy = (sql: postgres.TransactionSql, table: string, tenantId: string) =>
   table === 'tenant' ? sql`id = ${tenantId}` : sql`tenant_id = ${tenantId}`;

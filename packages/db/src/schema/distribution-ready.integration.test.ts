@@ -1,5 +1,5 @@
-import postgres from 'postgres';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { openPostgres } from '../postgres-client.ts';
 import { PLATFORM_TABLES } from './tenancy.ts';
 
 /**
@@ -7,7 +7,7 @@ import { PLATFORM_TABLES } from './tenancy.ts';
  * table with a tenant_id is a tenant table in full, checked against the live catalogue.
  */
 describe('every table but the declared platform tables', async () => {
-  const sql = postgres(inject('ownerDatabaseUrl'), { max: 1, onnotice: () => {} });
+  const sql = openPostgres(inject('ownerDatabaseUrl'), { max: 1, onnotice: () => {} });
   afterAll(() => sql.end());
   const tables = (
     await sql<{ table: string }[]>`
