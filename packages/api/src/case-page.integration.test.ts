@@ -60,6 +60,19 @@ describe('case.page', () => {
     expect(page.case.timeline.map((e) => e.text)).toContain('已电话联系当事人');
   });
 
+  it('reads the case once for all its parts, and no links of a case linked to none', async () => {
+    const statements: string[] = [];
+    const client = (h.db as unknown as { $client: { options: { debug?: unknown } } }).$client;
+    client.options.debug = (_connection: number, query: string) => statements.push(query);
+    try {
+      await desk.case.page({ caseId });
+    } finally {
+      client.options.debug = undefined;
+    }
+    expect(statements.filter((q) => /\bfrom "case"/.test(q))).toHaveLength(1);
+    expect(statements.filter((q) => /\bfrom "case_link"/.test(q))).toEqual([]);
+  });
+
   it('leaves out what the person may not use instead of refusing the page', async () => {
     await expect(lawyer.case.assignees({ caseId })).rejects.toSatisfy((e) => codeOf(e) === 'FORBIDDEN');
     const page = await lawyer.case.page({ caseId });

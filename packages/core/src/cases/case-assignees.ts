@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { type Actor, requirePermission } from '../actor.ts';
 import { getOrganisation } from '../organisations/organisation-service.ts';
 import { districtToday, isRecordActive } from '../providers/provider-records.ts';
-import { loadCase, requireOnCase } from './case-access.ts';
+import { type LoadedCase, loadCase, requireOnCase } from './case-access.ts';
 
 export const ZCaseAssigneesRequest = z.object({ caseId: z.uuid() });
 
@@ -19,7 +19,11 @@ export async function listCaseAssignees(
   request: z.input<typeof ZCaseAssigneesRequest>,
 ) {
   const input = ZCaseAssigneesRequest.parse(request);
-  const c = await loadCase(tx, input.caseId);
+  return caseAssigneesOf(tx, actor, await loadCase(tx, input.caseId));
+}
+
+/** `listCaseAssignees` for a case already loaded. */
+export function caseAssigneesOf(tx: TenantTx, actor: Actor, c: LoadedCase) {
   requireOnCase(actor, 'case.manage', c);
   return assigneesAt(tx, actor, c.organisationPath);
 }

@@ -2,7 +2,7 @@ import { eq, inArray, or, schema, sql, type TenantTx } from '@linju/db';
 import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { DomainError } from '../errors.ts';
-import { canOnCase, loadCase, recordCaseEvent, requireOnCase } from './case-access.ts';
+import { canOnCase, type LoadedCase, loadCase, recordCaseEvent, requireOnCase } from './case-access.ts';
 
 export const ZLinkRequest = z.object({
   fromCaseId: z.uuid(),
@@ -67,7 +67,11 @@ export async function linkCases(tx: TenantTx, actor: Actor, request: z.input<typ
  * every link. Cases the actor may not read appear by number, service and status only.
  */
 export async function getCaseChain(tx: TenantTx, actor: Actor, input: { caseId: string }) {
-  const start = await loadCase(tx, input.caseId);
+  return caseChainOf(tx, actor, await loadCase(tx, input.caseId));
+}
+
+/** `getCaseChain` for a case already loaded (the case page reads it once for all its parts). */
+export async function caseChainOf(tx: TenantTx, actor: Actor, start: LoadedCase) {
   requireOnCase(actor, 'case.read', start);
   const component = await tx.execute<{ id: string }>(sql`
     with recursive chain(id) as (
@@ -78,17 +82,24 @@ export async function getCaseChain(tx: TenantTx, actor: Actor, input: { caseId: 
     )
     select id from chain limit 500`);
   const ids = component.map((r) => r.id);
-  const [links, cases] = await Promise.all([
-    tx
-      .select()
-      .from(schema.caseLink)
-      .where(or(inArray(schema.caseLink.fromCaseId, ids), inArray(schema.caseLink.toCaseId, ids))),
-    tx
-      .select({ row: schema.legalCase, organisationPath: schema.organisation.path })
-      .from(schema.legalCase)
-      .innerJoin(schema.organisation, eq(schema.organisation.id, schema.legalCase.currentOrganisationId))
-      .where(inArray(schema.legalCase.id, ids)),
-  ]);
+  // Most cases are linked to none: the chain is the case itself, with nothing more to read.
+  const [links, cases] =
+    ids.length === 1
+      ? [[], [start]]
+      : await Promise.all([
+          tx
+            .select()
+            .from(schema.caseLink)
+            .where(or(inArray(schema.caseLink.fromCaseId, ids), inArray(schema.caseLink.toCaseId, ids))),
+          tx
+            .select({ row: schema.legalCase, organisationPath: schema.organisation.path })
+            .from(schema.legalCase)
+            .innerJoin(
+              schema.organisation,
+              eq(schema.organisation.id, schema.legalCase.currentOrganisationId),
+            )
+            .where(inArray(schema.legalCase.id, ids)),
+        ]);
   return {
     cases: cases
       .sort((a, b) => a.row.receivedAt.getTime() - b.row.receivedAt.getTime())

@@ -544,7 +544,11 @@ export async function addCaseNote(tx: TenantTx, actor: Actor, request: unknown) 
 
 /** The case page: the case, its resident (masked), parties, timeline, documents, conferences, feedback. */
 export async function getCase(tx: TenantTx, actor: Actor, input: { caseId: string }) {
-  const c = await loadCase(tx, input.caseId);
+  return caseOf(tx, actor, await loadCase(tx, input.caseId));
+}
+
+/** `getCase` for a case already loaded (the case page reads it once for all its parts). */
+export async function caseOf(tx: TenantTx, actor: Actor, c: LoadedCase) {
   requireOnCase(actor, 'case.read', c);
   const id = c.row.id;
   const [resident, parties, events, documents, consultations, attendees, feedback, rating] =
@@ -594,6 +598,8 @@ export async function getCase(tx: TenantTx, actor: Actor, input: { caseId: strin
 }
 
 export type { LoadedCase };
+/** Reads a case for the parts that take one already loaded (`caseOf`, `caseChainOf`…); each checks the reader's rights itself. */
+export { loadCase };
 
 /** A case's resident's full phone or ID number, for someone working the case; every reading is audited. */
 export async function revealCaseResident(

@@ -631,6 +631,21 @@ describe('chains, joint consultation, documents', () => {
       category: null,
       description: '协议需要公证',
     });
+    // Linked to nothing yet: the chain is the case alone, as its reader may see it.
+    expect(await inTenant((tx) => getCaseChain(tx, deskA, { caseId: mediation.id }))).toEqual({
+      cases: [
+        {
+          id: mediation.id,
+          number: mediation.number,
+          serviceType: mediation.serviceType,
+          status: 'received',
+          restricted: false,
+          currentOrganisationId: d.organisations.stationA,
+          receivedAt: expect.any(Date),
+        },
+      ],
+      links: [],
+    });
     await inTenant((tx) =>
       linkCases(tx, headA, {
         fromCaseId: mediation.id,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Actor } from '../actor.ts';
 import { DomainError } from '../errors.ts';
 import { isPartnerKind } from '../organisations/organisation-service.ts';
-import { loadCase, recordCaseEvent, requireOnCase } from './case-access.ts';
+import { type LoadedCase, loadCase, recordCaseEvent, requireOnCase } from './case-access.ts';
 import { caseSettings, todayIn } from './case-clock.ts';
 
 export type ConsentPurpose = schema.ConsentPurpose;
@@ -174,7 +174,11 @@ export async function withdrawConsent(
 
 /** Every consent of the case's resident, standing and withdrawn, with the partner's names. */
 export async function listCaseConsents(tx: TenantTx, actor: Actor, input: { caseId: string }) {
-  const c = await loadCase(tx, z.uuid().parse(input.caseId));
+  return caseConsentsOf(tx, actor, await loadCase(tx, z.uuid().parse(input.caseId)));
+}
+
+/** `listCaseConsents` for a case already loaded. */
+export function caseConsentsOf(tx: TenantTx, actor: Actor, c: LoadedCase) {
   requireOnCase(actor, 'case.read', c);
   return tx
     .select({

@@ -2,12 +2,13 @@ import type { Permission } from '@linju/auth';
 import { roleAllows } from '@linju/auth';
 import {
   type Actor,
+  caseAssigneesOf,
+  caseChainOf,
+  caseConsentsOf,
+  caseOf,
   DomainError,
-  getCase,
-  getCaseChain,
-  listCaseAssignees,
-  listCaseConsents,
   listOrganisations,
+  loadCase,
   timelineOrganisations,
 } from '@linju/core';
 import { z } from 'zod';
@@ -40,11 +41,13 @@ export const page = permittedProcedure('case.read')
   .input(z.object({ caseId: z.uuid() }))
   .query(async ({ ctx, input }) => {
     const { tx, actor } = ctx;
-    const found = await getCase(tx, actor, input);
+    // Read once; every part checks the reader's rights on it as it would after reading it itself.
+    const loaded = await loadCase(tx, input.caseId);
+    const found = await caseOf(tx, actor, loaded);
     const seesUnits = heldAnywhere(actor, 'organisation.read');
     const [chain, consents, referrals, organisations, services, assignees, named] = await Promise.all([
-      getCaseChain(tx, actor, input),
-      listCaseConsents(tx, actor, input),
+      caseChainOf(tx, actor, loaded),
+      caseConsentsOf(tx, actor, loaded),
       heldAnywhere(actor, 'referral.read')
         ? unlessForbidden(() => outgoingReferrals(tx, actor, ctx.tenantId, input), [])
         : [],
@@ -52,8 +55,8 @@ export const page = permittedProcedure('case.read')
       // Partner users cannot read the catalogue: they see category ids and no triage.
       seesUnits ? catalogueAt(tx, found.currentOrganisationId) : [],
       heldAnywhere(actor, 'case.manage')
-        ? unlessForbidden<Awaited<ReturnType<typeof listCaseAssignees>> | null>(
-            () => listCaseAssignees(tx, actor, input),
+        ? unlessForbidden<Awaited<ReturnType<typeof caseAssigneesOf>> | null>(
+            async () => caseAssigneesOf(tx, actor, loaded),
             null,
           )
         : null,
