@@ -14,8 +14,16 @@ export type AdminApp = {
   routeTemplate(path: string): string | null;
 };
 
-/** The build's flat route manifest as the tree `matchRoutes` ranks, so a path finds the route React Router would. */
-function routeTemplates(routes: ServerBuild['routes']): AdminApp['routeTemplate'] {
+const ID_SEGMENT = /\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi;
+/** Shapes remembered before starting over: bounds what a scanner's made-up paths can take. */
+const REMEMBERED_SHAPES = 1000;
+
+/**
+ * The build's flat route manifest as the tree `matchRoutes` ranks, so a path finds the route React
+ * Router would. `matchRoutes` flattens and ranks the whole tree on every call (~1 ms a request
+ * here); no route tells ids apart, so paths that differ only in ids share one answer.
+ */
+export function routeTemplates(routes: ServerBuild['routes']): AdminApp['routeTemplate'] {
   const childrenOf = (parentId: string | undefined): RouteObject[] =>
     Object.values(routes)
       .filter((r) => r !== undefined && r.parentId === parentId)
@@ -25,7 +33,7 @@ function routeTemplates(routes: ServerBuild['routes']): AdminApp['routeTemplate'
         return { id: r?.id, ...(r?.path === undefined ? {} : { path: r.path }), children };
       });
   const tree = childrenOf(undefined);
-  return (path) => {
+  const templateOf = (path: string) => {
     const matches = matchRoutes(tree, path);
     if (!matches) return null;
     const joined = matches
@@ -33,6 +41,16 @@ function routeTemplates(routes: ServerBuild['routes']): AdminApp['routeTemplate'
       .filter(Boolean)
       .join('/');
     return `/${joined}`.replace(/\/{2,}/g, '/');
+  };
+  const byShape = new Map<string, string | null>();
+  return (path) => {
+    const shape = path.replace(ID_SEGMENT, '/:id');
+    const known = byShape.get(shape);
+    if (known !== undefined) return known;
+    if (byShape.size >= REMEMBERED_SHAPES) byShape.clear();
+    const template = templateOf(path);
+    byShape.set(shape, template);
+    return template;
   };
 }
 
