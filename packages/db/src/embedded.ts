@@ -128,7 +128,8 @@ function processAlive(pid: number): boolean {
 
 /**
  * The embedded PostgreSQL a running `linju start` holds on this data folder, if any: its port is
- * line 4 of `postmaster.pid`, its socket's folder line 5 (empty without one). Operator commands join it instead of refusing to start a second one.
+ * line 4 of `postmaster.pid`, its socket's folder line 5 (empty without one). Operator commands
+ * join it instead of refusing to start a second one.
  */
 export function runningEmbeddedPostgres(dataDir: string): { ownerUrl: string } | null {
   const pidFile = join(dataDir, 'postgres', 'postmaster.pid');
@@ -139,7 +140,7 @@ export function runningEmbeddedPostgres(dataDir: string): { ownerUrl: string } |
 }
 
 /** The owner's URL: through the socket when there is one, else loopback TCP. */
-function ownerUrlOf(dataDir: string, port: number, socketFolder: string | undefined): string {
+function ownerUrlOf(dataDir: string, port: number, socketFolder: string | null | undefined): string {
   const { ownerPassword } = credentials(dataDir);
   const tcp = `postgres://postgres:${encodeURIComponent(ownerPassword)}@127.0.0.1:${port}/linju`;
   return socketFolder ? withUnixSocket(tcp, socketFolder) : tcp;
@@ -235,7 +236,7 @@ export async function startEmbeddedPostgres(
   }
   return {
     port,
-    ownerUrl: ownerUrlOf(dataDir, port, socketFolder ?? undefined),
+    ownerUrl: ownerUrlOf(dataDir, port, socketFolder),
     stop: () => stopPostgres(pidFile, () => pg.stop()),
   };
 }

@@ -23,7 +23,7 @@ export async function listCaseAssignees(
 }
 
 /** `listCaseAssignees` for a case already loaded. */
-export function caseAssigneesOf(tx: TenantTx, actor: Actor, c: LoadedCase) {
+export async function caseAssigneesOf(tx: TenantTx, actor: Actor, c: LoadedCase) {
   requireOnCase(actor, 'case.manage', c);
   return assigneesAt(tx, actor, c.organisationPath);
 }

@@ -598,7 +598,10 @@ export async function caseOf(tx: TenantTx, actor: Actor, c: LoadedCase) {
 }
 
 export type { LoadedCase };
-/** Reads a case for the parts that take one already loaded (`caseOf`, `caseChainOf`…); each checks the reader's rights itself. */
+/**
+ * Reads a case for the parts that take one already loaded (`caseOf`, `caseChainOf`…); each checks
+ * the reader's rights itself.
+ */
 export { loadCase };
 
 /** A case's resident's full phone or ID number, for someone working the case; every reading is audited. */

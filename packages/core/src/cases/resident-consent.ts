@@ -178,7 +178,7 @@ export async function listCaseConsents(tx: TenantTx, actor: Actor, input: { case
 }
 
 /** `listCaseConsents` for a case already loaded. */
-export function caseConsentsOf(tx: TenantTx, actor: Actor, c: LoadedCase) {
+export async function caseConsentsOf(tx: TenantTx, actor: Actor, c: LoadedCase) {
   requireOnCase(actor, 'case.read', c);
   return tx
     .select({

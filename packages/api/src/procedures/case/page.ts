@@ -56,7 +56,7 @@ export const page = permittedProcedure('case.read')
       seesUnits ? catalogueAt(tx, found.currentOrganisationId) : [],
       heldAnywhere(actor, 'case.manage')
         ? unlessForbidden<Awaited<ReturnType<typeof caseAssigneesOf>> | null>(
-            async () => caseAssigneesOf(tx, actor, loaded),
+            () => caseAssigneesOf(tx, actor, loaded),
             null,
           )
         : null,
