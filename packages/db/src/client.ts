@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
-import type postgres from 'postgres';
 import { databasePrepare } from './database-prepare.ts';
 import { guardPool, newPoolStats, type PoolStats } from './pool-guard.ts';
 import { openPostgres } from './postgres-client.ts';
@@ -39,9 +38,10 @@ export function connect(
 ): DbHandle {
   const deadlines = { ...DATABASE_DEADLINES, ...options.deadlines };
   const pool = newPoolStats(options.max ?? 10);
+  const prepare = options.prepare ?? databasePrepare();
   const client = openPostgres(url, {
     max: pool.max,
-    prepare: options.prepare ?? databasePrepare(),
+    prepare,
     onnotice: () => {},
     connection: {
       application_name: 'linju',
@@ -49,12 +49,39 @@ export function connect(
       idle_in_transaction_session_timeout: deadlines.idleInTransactionMs,
     },
   });
+  const db = drizzle(guardPool(client, deadlines.acquireMs, pool), { schema });
+  // One connection, opened on first use, for statements that commit on their own (`committedAtOnce`).
+  const own = openPostgres(url, {
+    max: 1,
+    prepare,
+    onnotice: () => {},
+    connection: {
+      application_name: 'linju-own',
+      statement_timeout: deadlines.statementMs,
+    },
+  });
+  ownStatements.set(db, drizzle(own, { schema }));
   return {
-    db: drizzle(guardPool(client, deadlines.acquireMs, pool), { schema }),
-    close: () => client.end({ timeout: 5 }),
+    db,
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), own.end({ timeout: 5 })]);
+    },
     pool,
   };
 }
+
+/** The connection for statements committed on their own, by the pool or transaction it serves. */
+const ownStatements = new WeakMap<object, Database>();
+
+/**
+ * A database handle whose every statement is a transaction of its own, committed at once, whatever
+ * becomes of `tx`: for a counter drawn inside a transaction without holding its row until that
+ * transaction ends (a case's number). Its own connection, so it never waits for the pool `tx`
+ * holds one of; such a statement is not bound to `tx`'s tenant, it binds itself. Undefined for a
+ * transaction not opened by `withTenant` on a pool of `connect()` (one that made the district it
+ * works in, whose rows no other connection sees yet): draw in `tx` then.
+ */
+export const committedAtOnce = (tx: Queryable): Database | undefined => ownStatements.get(tx);
 
 /**
  * Runs `fn` in one transaction bound to `tenantId`: RLS then shows and accepts only that tenant's
@@ -65,6 +92,8 @@ export function withTenant<T>(db: Queryable, tenantId: string, fn: (tx: TenantTx
   return (db as Database).transaction(async (tx) => {
     await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
     tenantOfTx.set(tx, tenantId);
+    const own = ownStatements.get(db);
+    if (own) ownStatements.set(tx, own);
     return fn(tx);
   });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '@linju/auth';
-import { and, eq, schema, sql, type TenantTx } from '@linju/db';
+import { and, committedAtOnce, eq, schema, sql, type TenantTx } from '@linju/db';
 import type { z } from 'zod';
 import { type Actor, auditActor, requirePermission } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
@@ -98,39 +98,19 @@ async function requireServiceEnabled(
 }
 
 /**
- * Inserts a new case numbered with the next number of the tenant's yearly sequence, e.g.
- * XH-2026-000123, in one statement: the counter row is bumped by the case's own insert. The bump
- * locks the row until the commit, so every other intake of the district that year waits from here
- * on: the caller makes this its last step but the writes that need the case. A transaction that
- * rolls back takes its bump with it: numbers have no gaps.
+ * The next number of the district's yearly sequence, e.g. XH-2026-000123. Drawn in a statement
+ * committed at once, not in the intake's transaction: the counter row is locked for that statement
+ * alone, so the district's intakes never wait on each other's transactions. The intake draws it
+ * after every read and check; one that fails after the draw leaves its number unused (a gap). A
+ * transaction that made the district itself (the demo seed's) draws in itself, as before.
  */
-async function insertNumberedCase(
-  tx: TenantTx,
-  values: Omit<typeof schema.legalCase.$inferInsert, 'number'>,
-  prefix: string,
-  year: number,
-) {
-  const drawn = tx.$with('drawn').as(
-    tx
-      .insert(schema.caseCounter)
-      .values({ tenantId: values.tenantId, year, last: 1 })
-      .onConflictDoUpdate({
-        target: [schema.caseCounter.tenantId, schema.caseCounter.year],
-        set: { last: sql`${schema.caseCounter.last} + 1` },
-      })
-      .returning({ last: schema.caseCounter.last }),
+async function drawCaseNumber(tx: TenantTx, tenantId: string, prefix: string, year: number) {
+  const [drawn] = await (committedAtOnce(tx) ?? tx).execute<{ last: number }>(
+    sql`select draw_case_number(${tenantId}, ${year}) as last`,
   );
-  const [row] = await tx
-    .with(drawn)
-    .insert(schema.legalCase)
-    .values({
-      ...values,
-      // Six digits at least, as `padStart` would: a seventh when a year passes 999,999.
-      number: sql`${`${prefix}-${year}-`} || lpad((select last from ${drawn})::text, greatest(6, length((select last from ${drawn})::text)), '0')`,
-    })
-    .returning();
-  if (!row) throw new Error('case insert returned no row');
-  return row;
+  if (!drawn) throw new Error('draw_case_number returned no row');
+  // Six digits at least: a seventh when a year passes 999,999.
+  return `${prefix}-${year}-${String(drawn.last).padStart(6, '0')}`;
 }
 
 /**
@@ -207,12 +187,18 @@ export async function intakeCase(
   };
   const dueOn = dueOnOf(clock, await loadCalendar(tx, receivedOn));
   const id = randomUUID();
-  // From here the district's counter is locked: what follows is the case and what needs it.
-  const row = await insertNumberedCase(
+  const number = await drawCaseNumber(
     tx,
-    {
+    actor.tenantId,
+    settings.numberPrefix,
+    Number(receivedOn.slice(0, 4)),
+  );
+  const [row] = await tx
+    .insert(schema.legalCase)
+    .values({
       tenantId: actor.tenantId,
       id,
+      number,
       channel: input.channel,
       externalRef: input.externalRef ?? null,
       serviceType: input.serviceType,
@@ -229,19 +215,18 @@ export async function intakeCase(
       receivedAt,
       ...clock,
       dueOn,
-    },
-    settings.numberPrefix,
-    Number(receivedOn.slice(0, 4)),
-  );
+    })
+    .returning();
+  if (!row) throw new Error('case insert returned no row');
   const data = {
     channel: row.channel,
     organisationId: org.id,
     serviceType: row.serviceType,
     residentMatched: matched,
   };
-  // The writes that need the case, in one pipelined round: the lock above is held for the round
-  // and the commit, not for a round trip each (`recordCaseEvent`'s three steps, unrolled for a new
-  // case; the audit entry and the receipt's SMS with its own entry, in the order written).
+  // The writes that need the case, in one pipelined round (`recordCaseEvent`'s three steps,
+  // unrolled for a new case; the audit entry and the receipt's SMS with its own entry, in the order
+  // written).
   await Promise.all([
     input.parties.length > 0
       ? tx.insert(schema.caseParty).values(

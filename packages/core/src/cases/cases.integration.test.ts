@@ -107,30 +107,52 @@ describe('intake', () => {
     expect(first.dueOn).not.toBeNull();
   });
 
-  it('numbers concurrent intakes of a district consecutively, and a rolled-back intake leaves no gap', async () => {
+  it('numbers concurrent intakes of a district consecutively, each in its own statement', async () => {
     const sequence = (number: string) => Number(number.slice(-6));
     const first = sequence((await intake(deskA)).number);
     const together = await Promise.all(Array.from({ length: 12 }, () => intake(deskA)));
     expect(together.map((c) => sequence(c.number)).sort((a, b) => a - b)).toEqual(
       Array.from({ length: 12 }, (_, i) => first + 1 + i),
     );
-    // Drawn, then the transaction fails: the number goes back with it.
-    await expect(
-      inTenant(async (tx) => {
-        await intakeCase(tx, deskA, box, walkIn());
-        throw new Error('rolled back after the draw');
-      }),
-    ).rejects.toThrow('rolled back after the draw');
-    const next = await intake(deskA);
-    expect(sequence(next.number)).toBe(first + 13);
     // What the intake wrote after the draw names the number: its audit entry.
+    const last = together.at(-1) as (typeof together)[number];
     const [audited] = await inTenant((tx) =>
       tx.execute<{ number: string }>(
         sql`select after->>'number' as number from audit_entry
-            where object_id = ${next.id} and action = 'case.created'`,
+            where object_id = ${last.id} and action = 'case.created'`,
       ),
     );
-    expect(audited?.number).toBe(next.number);
+    expect(audited?.number).toBe(last.number);
+  });
+
+  it('lets an intake finish while another of the district is still open after its draw', async () => {
+    const sequence = (number: string) => Number(number.slice(-6));
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let drawn = (_: string) => {};
+    const opened = new Promise<string>((resolve) => {
+      drawn = resolve;
+    });
+    const open = inTenant(async (tx) => {
+      const c = await intakeCase(tx, deskA, box, walkIn());
+      drawn(c.number);
+      await held;
+      throw new Error('rolled back after the draw');
+    });
+    const openNumber = await opened;
+    // Before, the open intake held the district's counter row to its end: this one waited for it.
+    const meanwhile = await intake(deskB, { organisationId: d.organisations.stationB });
+    expect(sequence(meanwhile.number)).toBe(sequence(openNumber) + 1);
+    release();
+    await expect(open).rejects.toThrow('rolled back after the draw');
+    // The rolled-back intake's number stays unused: the next one is not given it again.
+    const [reused] = await inTenant((tx) =>
+      tx.execute(sql`select 1 from "case" where number = ${openNumber}`),
+    );
+    expect(reused).toBeUndefined();
+    expect(sequence((await intake(deskA)).number)).toBe(sequence(meanwhile.number) + 1);
   });
 
   it('uses the tenant’s prefix once set', async () => {
