@@ -26,9 +26,19 @@ import { createCaller } from '@linju/api';
 import { createSecretBox } from '@linju/auth';
 import { useAuditKey } from '@linju/core';
 import { createTestDistrict, TEST_PASSWORD, TEST_SERVICE, type TestDistrict } from '@linju/core/testing';
-import { appUrlFrom, connect, credentials, freePort, migrate, sql, startEmbeddedPostgres } from '@linju/db';
+import {
+  appUrlFrom,
+  committedAtOnce,
+  connect,
+  credentials,
+  freePort,
+  migrate,
+  sql,
+  startEmbeddedPostgres,
+} from '@linju/db';
 import { NODE_FLAGS } from '../apps/cli/src/stack/node-flags.ts';
 import { startAuditSealer } from '../apps/worker/src/audit-sealer.ts';
+import { cpuPerItem, nodeCpuMs } from './bench-cpu.ts';
 import { printWaits, sampleWaits } from './bench-waits.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -36,31 +46,42 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An HMAC-SHA-256 in base64url, as the blind indexes of phones and ID numbers are. */
+const BLIND_INDEX = /^[A-Za-z0-9_-]{43}$/;
 
-export type Statement = { query: string; params: unknown[] };
+/** A statement as sent; `own`: on the connection of statements committed at once (`committedAtOnce`). */
+export type Statement = { query: string; params: unknown[]; own?: true };
 /** postgres.js, as drizzle holds it: `options` is read on every query, so `debug` can be set late. */
 export type RawClient = {
   options: { debug?: unknown };
   begin: <T>(fn: (tx: RawTx) => Promise<T>) => Promise<T>;
   end: (o?: { timeout?: number }) => Promise<void>;
-};
+} & RawTx;
 export type RawTx = { unsafe: (query: string, params?: unknown[]) => Promise<Record<string, unknown>[]> };
 
 /** The postgres.js client under a drizzle handle (drizzle keeps it as `$client`). */
 export const rawClientOf = (db: unknown) => (db as { $client: RawClient }).$client;
 
-/** Runs `fn` with every statement postgres.js sends recorded into `into` (nothing else may run meanwhile). */
+/**
+ * Runs `fn` with every statement postgres.js sends recorded into `into` (nothing else may run
+ * meanwhile), those on `own` (the connection of statements committed at once) marked so.
+ */
 export async function recordStatements<T>(
   raw: RawClient,
   into: Statement[],
   fn: () => Promise<T>,
+  own?: RawClient,
 ): Promise<T> {
   raw.options.debug = (_connection: number, query: string, params: unknown[]) =>
     into.push({ query, params: [...params] });
+  if (own)
+    own.options.debug = (_connection: number, query: string, params: unknown[]) =>
+      into.push({ query, params: [...params], own: true });
   try {
     return await fn();
   } finally {
     raw.options.debug = undefined;
+    if (own) own.options.debug = undefined;
   }
 }
 
@@ -158,6 +179,7 @@ export async function benchIntake({ clients = 50, count = 2000, districts = 1 } 
 
     // 1. The statements of one intake per district, recorded at the driver.
     const raw = rawClientOf(db);
+    const own = rawClientOf(committedAtOnce(db));
     const context = (sessionToken: string | null) => ({
       db,
       box,
@@ -178,7 +200,12 @@ export async function benchIntake({ clients = 50, count = 2000, districts = 1 } 
       const desk = createCaller(context(sessionToken));
       for (let i = 0; i < 20; i++) await desk.case.create(intakeOf(district, 900_000 + i)); // warm-up
       const captured: Statement[] = [];
-      const made = await recordStatements(raw, captured, () => desk.case.create(intakeOf(district, 999_999)));
+      const made = await recordStatements(
+        raw,
+        captured,
+        () => desk.case.create(intakeOf(district, 999_999)),
+        own,
+      );
       if (process.argv.includes('--show-statements')) {
         for (const s of captured) process.stdout.write(`${s.query}\n  ${JSON.stringify(s.params)}\n`);
       }
@@ -188,24 +215,35 @@ export async function benchIntake({ clients = 50, count = 2000, districts = 1 } 
     const recorded: Awaited<ReturnType<typeof record>>[] = [];
     for (const district of all) recorded.push(await record(district));
 
-    /** One intake's statements again, ids and chain values swapped for this intake's own. */
-    const replay = async (tx: RawTx, d: number) => {
+    /**
+     * One intake's statements again, ids and chain values swapped for this intake's own; the
+     * number drawn on `own`, outside the transaction, as the intake draws it.
+     */
+    const replay = async (tx: RawTx, own: RawTx, d: number) => {
       const { statements, number } = recorded[d % districts] as (typeof recorded)[number];
       const [prefix, year] = number.split('-');
       const swap = new Map<unknown, unknown>();
       for (const s of statements) {
         const params = s.params.map((p) => {
           if (swap.has(p)) return swap.get(p);
-          // An insert's new ids, also one inside a CTE (the case's insert draws its number in one).
-          if (typeof p === 'string' && UUID.test(p) && !known.has(p) && /\binsert into\b/i.test(s.query)) {
+          if (typeof p !== 'string') return p;
+          // An insert's new ids.
+          if (UUID.test(p) && !known.has(p) && /\binsert into\b/i.test(s.query)) {
             const fresh = randomUUID();
+            swap.set(p, fresh);
+            return fresh;
+          }
+          // A resident's blind index (the phone's): each replay a new resident, as each intake's,
+          // not one phone shared by thousands whose look-up grows with every replay.
+          if (BLIND_INDEX.test(p)) {
+            const fresh = randomBytes(32).toString('base64url');
             swap.set(p, fresh);
             return fresh;
           }
           return p;
         });
-        const rows = await tx.unsafe(s.query, params);
-        if (/"case_counter"/.test(s.query) && rows[0]?.last !== undefined) {
+        const rows = await (s.own ? own : tx).unsafe(s.query, params);
+        if (/\bdraw_case_number\b/.test(s.query) && rows[0]?.last !== undefined) {
           swap.set(number, `${prefix}-${year}-${String(rows[0].last).padStart(6, '0')}`);
         }
       }
@@ -298,7 +336,11 @@ export async function benchIntake({ clients = 50, count = 2000, districts = 1 } 
     shed = 0;
     // Where the sessions wait meanwhile (`--sample-waits`): a lock, the server between statements, the CPU.
     const sampler = process.argv.includes('--sample-waits') ? sampleWaits(owner.db) : null;
+    const names = new Map([[server.pid as number, 'server']]);
+    const cpuBefore = nodeCpuMs(names);
     const http = { ...(await drive(clients, count, async (i) => post(i % clients, 200_000 + i))), shed };
+    // CPU per intake by process: the server, PostgreSQL, and this one (the 50 clients and the sealer).
+    const httpCpu = cpuPerItem(cpuBefore, nodeCpuMs(names), count, []);
     const waits = await sampler?.stop();
     const serverRss = peakRss(server.pid as number);
     // The machine is shared: its load over the last minute of the HTTP run, beside the figures.
@@ -339,11 +381,14 @@ export async function benchIntake({ clients = 50, count = 2000, districts = 1 } 
         deadlines: { acquireMs: 600_000, statementMs: 600_000 },
       });
       const client = rawClientOf(pool.db);
-      const job = (i: number) => client.begin((tx) => replay(tx, i % clients));
+      const drawer = rawClientOf(committedAtOnce(pool.db));
+      const job = (i: number) => client.begin((tx) => replay(tx, drawer, i % clients));
       await drive(clients, 200, job); // warm-up
+      const before = nodeCpuMs();
       const result = await drive(clients, count, job);
+      const cpu = cpuPerItem(before, nodeCpuMs(), count, ['server']);
       await pool.close();
-      return { connections, ...result };
+      return { connections, ...result, cpu };
     };
     const sqlOnServerPool = await direct(10);
     const sqlPerClient = await direct(clients);
@@ -360,6 +405,7 @@ export async function benchIntake({ clients = 50, count = 2000, districts = 1 } 
       audit,
       waits,
       http,
+      httpCpu,
       sqlOnServerPool,
       sqlPerClient,
       baseline,
@@ -381,6 +427,14 @@ export async function benchIntake({ clients = 50, count = 2000, districts = 1 } 
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
+/** CPU per intake, in all and by process ('API caller': this process, clients and sealer). */
+function printCpu(cpu: ReturnType<typeof cpuPerItem>) {
+  const parts = Object.entries(cpu.byProcess)
+    .sort(([, a], [, b]) => b - a)
+    .map(([name, ms]) => `${name === 'API caller' ? 'bench clients' : name} ${ms.toFixed(1)}`);
+  process.stdout.write(`    CPU per intake ${cpu.total.toFixed(1)} ms (${parts.join(', ')})\n`);
+}
+
 /** Issue 20's figures (the last run before the sealer) and its targets. */
 const ISSUE_20 = { oneDistrict: 37, tenDistrictsRatio: 0.44, statements: 36 };
 const TARGET = { oneDistrict: 300, tenDistrictsRatio: 0.5 };
@@ -400,10 +454,13 @@ export function printIntake(r: Awaited<ReturnType<typeof benchIntake>>) {
       `load average ${r.load.map((l) => l.toFixed(1)).join(' ')} after the HTTP run)\n`,
   );
   row('POST /trpc/case.create (server process)', r.http);
+  printCpu(r.httpCpu);
   if (r.waits) printWaits(r.waits);
   if (r.http.shed > 0) out.write(`    (${r.http.shed} calls shed as busy under overload and sent again)\n`);
   row(`same statements, postgres.js, pool of ${r.sqlOnServerPool.connections}`, r.sqlOnServerPool);
+  printCpu(r.sqlOnServerPool.cpu);
   row(`same statements, postgres.js, pool of ${r.sqlPerClient.connections}`, r.sqlPerClient);
+  printCpu(r.sqlPerClient.cpu);
   const ratio = r.http.perSecond / r.baseline.perSecond;
   out.write(`  API rate / direct-SQL rate: ${(ratio * 100).toFixed(0)}%`);
   if (r.districts === 1) {
