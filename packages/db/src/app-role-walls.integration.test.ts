@@ -252,7 +252,7 @@ describe('the application role', () => {
       from pg_auth_members m join pg_roles r on r.oid = m.roleid where m.member = ${APP_ROLE}::regrole`;
     expect(memberships.length).toBeGreaterThan(0);
     for (const { role, inherits } of memberships) {
-      expect(role).toMatch(/^linju_plugin_[a-z_]+$/);
+      expect(role).toMatch(/^linju_plugin_[a-z][a-z0-9_]*$/);
       expect(inherits, role).toBe(false);
       const prefix = `${role.slice('linju_plugin_'.length)}_`;
       const tables = await owner<{ table: string }[]>`
