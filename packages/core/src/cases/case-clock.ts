@@ -18,10 +18,11 @@ export type CaseSettings = {
 /** The tenant's case settings, with defaults for a tenant that never saved any. */
 export async function caseSettings(tx: TenantTx, tenantId: string): Promise<CaseSettings> {
   const [tenant] = await tx
-    .select({ slug: schema.tenant.slug, timeZone: schema.tenant.timeZone })
+    .select({ slug: schema.tenant.slug, timeZone: schema.tenant.timeZone, row: schema.caseSetting })
     .from(schema.tenant)
+    .leftJoin(schema.caseSetting, eq(schema.caseSetting.tenantId, schema.tenant.id))
     .where(eq(schema.tenant.id, tenantId));
-  const [row] = await tx.select().from(schema.caseSetting);
+  const row = tenant?.row;
   const timeZone = tenant?.timeZone ?? 'Asia/Shanghai';
   if (row) return { ...row, timeZone };
   const letters = (tenant?.slug ?? 'case')

@@ -93,7 +93,7 @@ async function requireServiceEnabled(
   if (serviceType === schema.UNDECIDED_SERVICE) return;
   if (plugins?.has(serviceType) && plugins.get(serviceType as never).kind === 'knowledge')
     throw new DomainError('bad-request', 'case.service_type_invalid', { field });
-  const [state] = await servicesAt(tx, org.id, [serviceType]);
+  const [state] = await servicesAt(tx, org, [serviceType]);
   if (!state?.enabled) throw new DomainError('bad-request', 'case.service_not_enabled', { field });
 }
 
@@ -111,6 +111,24 @@ async function drawCaseNumber(tx: TenantTx, tenantId: string, prefix: string, ye
   if (!drawn) throw new Error('draw_case_number returned no row');
   // Six digits at least: a seventh when a year passes 999,999.
   return `${prefix}-${year}-${String(drawn.last).padStart(6, '0')}`;
+}
+
+/** A new case's clock: its limit runs from its day of receipt in the district's time zone. */
+async function intakeClock(
+  tx: TenantTx,
+  tenantId: string,
+  receivedAt: Date,
+  serviceType: string,
+  category: string | null,
+) {
+  const settings = await caseSettings(tx, tenantId);
+  const receivedOn = localDate(receivedAt, settings.timeZone);
+  const [limitWorkingDays, calendar] = await Promise.all([
+    resolveLimit(tx, settings, serviceType, category),
+    loadCalendar(tx, receivedOn),
+  ]);
+  const clock = { limitWorkingDays, clockStartedOn: receivedOn, pausedWorkingDays: 0, pausedSince: null };
+  return { settings, receivedOn, clock, dueOn: dueOnOf(clock, calendar) };
 }
 
 /**
@@ -169,23 +187,18 @@ export async function intakeCase(
   const form = input.form ? await checkServiceForm(tx, plugins, input.serviceType, input.form) : {};
   const alert = input.form ? intakeAlertOf(plugins, input.serviceType, form) : null;
 
-  let resident: typeof schema.resident.$inferSelect;
-  let matched: 'id-number' | 'phone' | 'new' | 'given' = 'given';
-  if (input.residentId) resident = await getResident(tx, input.residentId);
-  else if (input.resident)
-    ({ resident, matched } = await findOrCreateResident(tx, actor, box, input.resident));
-  else throw new DomainError('bad-request', 'case.resident_required', { field: 'resident' });
-
-  const settings = await caseSettings(tx, actor.tenantId);
+  const found = input.residentId
+    ? getResident(tx, input.residentId).then((r) => ({ resident: r, matched: 'given' as const }))
+    : input.resident
+      ? findOrCreateResident(tx, actor, box, input.resident)
+      : null;
+  if (!found) throw new DomainError('bad-request', 'case.resident_required', { field: 'resident' });
+  // The resident and the clock in one pipelined round: neither needs the other.
   const receivedAt = input.receivedAt ?? new Date();
-  const receivedOn = localDate(receivedAt, settings.timeZone);
-  const clock = {
-    limitWorkingDays: await resolveLimit(tx, settings, input.serviceType, input.category ?? null),
-    clockStartedOn: receivedOn,
-    pausedWorkingDays: 0,
-    pausedSince: null,
-  };
-  const dueOn = dueOnOf(clock, await loadCalendar(tx, receivedOn));
+  const [{ resident, matched }, { settings, receivedOn, clock, dueOn }] = await Promise.all([
+    found,
+    intakeClock(tx, actor.tenantId, receivedAt, input.serviceType, input.category ?? null),
+  ]);
   const id = randomUUID();
   const number = await drawCaseNumber(
     tx,

@@ -62,7 +62,7 @@ export async function unitOffering(tx: TenantTx, organisationId: string, service
     const unit = id === chosen.id ? chosen : await getOrganisation(tx, id);
     if (unit.closedAt) continue;
     if (serviceType === schema.UNDECIDED_SERVICE) return unit;
-    const [state] = await servicesAt(tx, unit.id, [serviceType]);
+    const [state] = await servicesAt(tx, unit, [serviceType]);
     if (state?.enabled) return unit;
   }
   throw new DomainError('bad-request', 'case.service_not_enabled', { field: 'organisationId' });

@@ -20,10 +20,11 @@ const ancestorIds = (path: string) => path.split('/').filter(Boolean);
  */
 export async function servicesAt(
   tx: TenantTx,
-  organisationId: string,
+  /** The unit, or its id when the caller has not loaded it. */
+  at: string | { path: string },
   pluginIds: readonly string[],
 ): Promise<ServiceState[]> {
-  const unit = await getOrganisation(tx, organisationId);
+  const unit = typeof at === 'string' ? await getOrganisation(tx, at) : at;
   const chain = ancestorIds(unit.path);
   const settings = await tx
     .select()

@@ -20,7 +20,7 @@ export const create = permittedProcedure('case.intake')
     // A declarative X service's file fields become case documents, referenced from the form.
     if (formHoldsUpload(input.form)) await storeFormFiles(ctx.tx, ctx.actor, filesOf(ctx), created.id);
     // The service plugin's onCaseCreated sees the case only once it is committed; it logs its own failure.
-    // Only a plugin's service has the hook: no read for the others, while the district's counter is locked.
+    // Only a plugin's service has the hook: no read for the others.
     const hook = pluginRegistry.has(created.serviceType)
       ? await prepareCaseCreatedHook(
           ctx.tx,
