@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  type KeyObject,
+  randomBytes,
+} from 'node:crypto';
 import { type DataKeyRing, deriveKey, identifiedKeys } from './data-key-ring.ts';
 
 /** Where a sealed value lives; bound into the ciphertext, so it opens nowhere else. */
@@ -47,7 +54,7 @@ const ownerLabel = (owner: SealOwner) => (owner === null ? 'platform' : `tenant:
 const associatedData = (owner: SealOwner, at: SealedColumn) =>
   Buffer.from(`linju/${VERSION}|${ownerLabel(owner)}|${at.table}|${at.column}`, 'utf8');
 
-function open(key: Buffer, iv: string, body: string, tag: string, aad?: Buffer): string {
+function open(key: KeyObject, iv: string, body: string, tag: string, aad?: Buffer): string {
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
   if (aad) decipher.setAAD(aad);
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
@@ -62,13 +69,14 @@ export function createSecretBox(keys: Buffer | DataKeyRing): SecretBox {
   const masters = identifiedKeys(ring);
   const [current] = masters;
   if (!current) throw new Error('The key ring has no current key.');
-  // Derivation is cheap but runs per value: a bulk read or a rotation would repeat it per row.
-  const derived = new Map<string, Buffer>();
+  // Derivation is cheap but runs per value: a bulk read or a rotation would repeat it per row. Kept
+  // as key objects: node:crypto checks a Buffer key's type by throwing, five times a KeyObject's cost.
+  const derived = new Map<string, KeyObject>();
   const keyFor = (master: Buffer, masterId: string, label: string) => {
     const name = `${masterId}|${label}`;
     const known = derived.get(name);
     if (known) return known;
-    const key = deriveKey(master, label);
+    const key = createSecretKey(deriveKey(master, label));
     derived.set(name, key);
     return key;
   };
@@ -84,7 +92,7 @@ export function createSecretBox(keys: Buffer | DataKeyRing): SecretBox {
   ];
   const legacyKey = (master: { id: string; key: Buffer }, purpose: 'aes-256-gcm' | 'blind-index') =>
     keyFor(master.key, master.id, `linju/personal-data/${purpose}`);
-  const hmac = (key: Buffer, value: string) => createHmac('sha256', key).update(value).digest('base64url');
+  const hmac = (key: KeyObject, value: string) => createHmac('sha256', key).update(value).digest('base64url');
 
   return {
     currentPrefix: `${VERSION}.${current.id}.`,

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createSecretKey, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -296,7 +296,7 @@ describe('the audit hash chain', () => {
     const [written] = await withTenant(app.db, forged.tenantId, (tx) =>
       tx
         .insert(schema.auditEntry)
-        .values({ ...entry, mac: unsealedEntryMac(entry, randomBytes(32)) })
+        .values({ ...entry, mac: unsealedEntryMac(entry, createSecretKey(randomBytes(32))) })
         .returning({ id: schema.auditEntry.id }),
     );
     await withTenant(app.db, forged.tenantId, (tx) => appendAudit(tx, testEntry('genuine')));

@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, type KeyObject } from 'node:crypto';
 import { canonicalJson } from './canonical-json.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -33,7 +33,7 @@ const canonicalEntry = (entry: HashedFields | UnsealedFields) =>
  * breaks the chain, and only the key's holder can write one that holds. `key` null: the plain
  * SHA-256 of entries written before the chain was keyed.
  */
-export function auditEntryHash(prevHash: string, entry: HashedFields, key: Buffer | null): string {
+export function auditEntryHash(prevHash: string, entry: HashedFields, key: KeyObject | null): string {
   const digest = key ? createHmac('sha256', key) : createHash('sha256');
   return digest.update(prevHash).update('\n').update(canonicalEntry(entry)).digest('hex');
 }
@@ -43,7 +43,7 @@ export function auditEntryHash(prevHash: string, entry: HashedFields, key: Buffe
  * entry: the sealer chains only entries whose writer held the key, so the app role can have neither
  * an entry of its own making sealed nor a copy of another (the nonce is unique in the tenant).
  */
-export function unsealedEntryMac(entry: UnsealedFields, key: Buffer): string {
+export function unsealedEntryMac(entry: UnsealedFields, key: KeyObject): string {
   return createHmac('sha256', key).update('unsealed\n').update(canonicalEntry(entry)).digest('hex');
 }
 

@@ -1,4 +1,4 @@
-import { hkdfSync } from 'node:crypto';
+import { createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
 import type { DataKeyRing } from '@linju/auth';
 
 /**
@@ -12,7 +12,8 @@ import type { DataKeyRing } from '@linju/auth';
  * retired key they were written under, so a retired key stays in the ring while its entries are kept.
  */
 let ring: DataKeyRing | null = null;
-const derived = new Map<string, Buffer[]>();
+// Key objects, not Buffers: node:crypto checks a Buffer key's type by throwing, per HMAC.
+const derived = new Map<string, KeyObject[]>();
 
 /** Sets the data key (or the whole ring) the audit keys derive from (server, worker, CLI, at start). */
 export function useAuditKey(keys: Buffer | DataKeyRing): void {
@@ -24,13 +25,15 @@ export function useAuditKey(keys: Buffer | DataKeyRing): void {
 }
 
 /** The HMAC keys of one tenant's chain, the current one first. */
-export function auditKeysOf(tenantId: string): Buffer[] {
+export function auditKeysOf(tenantId: string): KeyObject[] {
   if (!ring) throw new Error('The audit key is not set: call useAuditKey(dataKey) at start-up.');
   let keys = derived.get(tenantId);
   if (!keys) {
     keys = [ring.current, ...ring.retired].map((master) =>
-      Buffer.from(
-        hkdfSync('sha256', master, Buffer.alloc(0), `linju/audit-chain/hmac-sha256/${tenantId}`, 32),
+      createSecretKey(
+        Buffer.from(
+          hkdfSync('sha256', master, Buffer.alloc(0), `linju/audit-chain/hmac-sha256/${tenantId}`, 32),
+        ),
       ),
     );
     derived.set(tenantId, keys);
@@ -39,4 +42,4 @@ export function auditKeysOf(tenantId: string): Buffer[] {
 }
 
 /** The HMAC key new entries of a tenant's chain are written with; refuses when no key was set. */
-export const auditKeyOf = (tenantId: string): Buffer => auditKeysOf(tenantId)[0] as Buffer;
+export const auditKeyOf = (tenantId: string): KeyObject => auditKeysOf(tenantId)[0] as KeyObject;

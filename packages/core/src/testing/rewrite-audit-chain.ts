@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { and, asc, type Database, eq, gte, schema } from '@linju/db';
 import { auditEntryHash, entryFieldsOf, GENESIS_HASH } from '../audit/audit-entry-hash.ts';
 
@@ -10,7 +11,7 @@ export async function rewriteAuditChain(
   owner: Database,
   tenantId: string,
   from: number,
-  key: Buffer | null,
+  key: KeyObject | null,
 ): Promise<void> {
   await owner.transaction(async (tx) => {
     const rows = await tx

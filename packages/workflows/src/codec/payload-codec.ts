@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, randomBytes } from 'node:crypto';
 import { type DataKeyRing, deriveKey, identifiedKeys } from '@linju/auth/data-key-ring';
 import {
   type DataConverter,
@@ -32,7 +32,8 @@ const text = (bytes: Uint8Array | null | undefined) =>
 export function createPayloadCodec(ring: DataKeyRing): PayloadCodec {
   const keys = identifiedKeys(ring).map(({ id, key }) => ({
     id,
-    key: deriveKey(key, 'linju/temporal-payloads/aes-256-gcm'),
+    // A key object: node:crypto checks a Buffer key's type by throwing, per payload.
+    key: createSecretKey(deriveKey(key, 'linju/temporal-payloads/aes-256-gcm')),
   }));
   const [current] = keys;
   if (!current) throw new Error('The key ring has no current key.');
