@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import type postgres from 'postgres';
 import type { TenantTx } from './client.ts';
 import { openPostgres } from './postgres-client.ts';
 
